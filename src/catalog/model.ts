@@ -1,0 +1,189 @@
+/**
+ * The dialect-neutral catalog: what every source reader produces (through CatalogOps) and what
+ * every later stage reads. Identifiers here are already folded for their dialect.
+ */
+
+export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'bigquery';
+export const DIALECTS: readonly Dialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery'];
+
+/** A place in a source file. `line` and `column` are 1-based; `column` counts characters. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** `database.schema.relation` */
+export type RelationId = string;
+/** `database.schema.relation.column` */
+export type ColumnId = string;
+
+export type PrivilegeName =
+  | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE' | 'REFERENCES' | 'TRIGGER'
+  | 'USAGE' | 'CREATE' | 'CONNECT' | 'TEMPORARY' | 'ALL';
+
+export interface Column {
+  name: string;
+  type?: string;
+  comment?: string;
+  source?: SourceLocation;
+  commentSource?: SourceLocation;
+  /** An explicit mark from the source itself (e.g. an ORM doc tag `@spif number`). */
+  mark?: 'individual-number' | 'substitute-code';
+}
+
+export interface ForeignKey {
+  name?: string;
+  columns: string[];
+  /** Referenced relation, as written (schema may be missing: resolved at build time). */
+  references: QualifiedName;
+  referencedColumns: string[];
+  source?: SourceLocation;
+}
+
+/** A name as written in a source, folded, not yet resolved to a database. */
+export interface QualifiedName {
+  /** Only set when the source names a database explicitly (e.g. BigQuery project.dataset.table). */
+  database?: string;
+  schema?: string;
+  name: string;
+}
+
+/** Where a view column's value comes from: base columns, resolved to relation ids at build time. */
+export interface ViewColumn {
+  name: string;
+  /** Base columns whose value this column carries unchanged (a plain column reference). */
+  from: { relation: QualifiedName; column: string }[];
+}
+
+export interface ViewDefinition {
+  securityInvoker: boolean;
+  columns: ViewColumn[];
+  /** Every relation the view reads (FROM clause, joins, subqueries). */
+  reads: QualifiedName[];
+  /** Base columns read anywhere in the query (select list, join conditions, filters). */
+  readsColumns: { relation: QualifiedName; column: string }[];
+}
+
+export interface Policy {
+  name: string;
+  permissive: boolean;
+  /** 'all' | 'select' | 'insert' | 'update' | 'delete' */
+  command: string;
+  /** Role names, or 'PUBLIC'. Empty means PUBLIC. */
+  roles: string[];
+  /** USING expression is the constant false (no row passes). */
+  usingFalse: boolean;
+  /** USING expression is the constant true or absent. */
+  usingTrue: boolean;
+  usingText?: string;
+  source?: SourceLocation;
+}
+
+export interface Relation {
+  id: RelationId;
+  database: string;
+  schema: string;
+  name: string;
+  kind: 'table' | 'view';
+  dialect: Dialect;
+  columns: Column[];
+  primaryKey?: string[];
+  uniqueKeys: string[][];
+  foreignKeys: ForeignKey[];
+  owner?: string;
+  comment?: string;
+  rowSecurity: boolean;
+  forceRowSecurity: boolean;
+  policies: Policy[];
+  view?: ViewDefinition;
+  source: SourceLocation;
+}
+
+/** A privilege on an object. Column grants carry the column; schema-wide/global scopes model MySQL. */
+export type GrantScope =
+  | { kind: 'relation'; relation: RelationId }
+  | { kind: 'column'; relation: RelationId; column: string }
+  | { kind: 'schema'; database: string; schema: string }          // PG schema privileges (USAGE)
+  | { kind: 'schema-tables'; database: string; schema: string }   // MySQL `db.*`
+  | { kind: 'database'; database: string }                        // PG CONNECT, MySQL `*.*`
+  ;
+
+export interface Grant {
+  scope: GrantScope;
+  privilege: PrivilegeName;
+  grantee: string; // role name or 'PUBLIC'
+  grantor?: string;
+  grantOption: boolean;
+  source?: SourceLocation;
+}
+
+export interface Role {
+  name: string;
+  login: boolean;
+  superuser: boolean;
+  bypassRls: boolean;
+  /** The role attribute INHERIT (PostgreSQL ≤ 15 semantics; default for new grants in 16+). */
+  inherit: boolean;
+  source?: SourceLocation;
+}
+
+/** `GRANT role TO member` */
+export interface Membership {
+  role: string;
+  member: string;
+  inherit: boolean;
+  set: boolean;
+  admin: boolean;
+  grantor?: string;
+  source?: SourceLocation;
+}
+
+export interface DefaultPrivilege {
+  /** Role whose future objects are affected (FOR ROLE), else the role running the statement. */
+  forRole?: string;
+  database: string;
+  schema?: string;
+  privilege: PrivilegeName;
+  grantee: string;
+  grantOption: boolean;
+  isGrant: boolean;
+}
+
+export interface SchemaInfo {
+  database: string;
+  name: string;
+  owner?: string;
+  /** Created in the sources (else only referenced: USAGE then is an assumption). */
+  declared: boolean;
+  source?: SourceLocation;
+}
+
+export interface Database {
+  name: string;
+  dialect: Dialect;
+  schemas: Map<string, SchemaInfo>;
+}
+
+export interface Catalog {
+  databases: Map<string, Database>;
+  relations: Map<RelationId, Relation>;
+  roles: Map<string, Role>;
+  memberships: Membership[];
+  grants: Grant[];
+  /** Whether the sources declared any access control (roles, grants, policies, memberships). */
+  accessControlDeclared: boolean;
+}
+
+export function relationId(database: string, schema: string, name: string): RelationId {
+  return `${database}.${schema}.${name}`;
+}
+
+export function columnId(relation: RelationId, column: string): ColumnId {
+  return `${relation}.${column}`;
+}
+
+/** The schema a dialect puts unqualified names in. */
+export function defaultSchema(dialect: Dialect): string {
+  return dialect === 'postgresql' ? 'public' : 'main';
+}

@@ -1,0 +1,117 @@
+/**
+ * Catalog operations: what a source reader emits, in source order. The catalog builder applies
+ * them in order, so ALTER/GRANT/REVOKE/DROP/RENAME mean what they mean in the engine.
+ * Names are folded by the reader; databases are assigned by the builder from the source.
+ */
+import type {
+  Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation, ViewDefinition,
+} from './model.js';
+
+/** What a GRANT/REVOKE names. */
+export type GrantTarget =
+  | { kind: 'relations'; names: QualifiedName[]; columns?: string[] }
+  | { kind: 'all-tables-in-schema'; schemas: string[] }
+  | { kind: 'schemas'; schemas: string[] }
+  | { kind: 'schema-tables'; schema: string }   // MySQL `db.*`
+  | { kind: 'database'; database?: string }     // PG `ON DATABASE x`, MySQL `*.*`
+  ;
+
+export interface PrivilegeSpec {
+  privilege: PrivilegeName;
+  /** Column list of a column privilege (`GRANT SELECT (a, b) ON t`). */
+  columns?: string[];
+}
+
+export type CatalogOp = { at: SourceLocation } & (
+  | { op: 'create-schema'; schema: string; owner?: string }
+  | { op: 'use-schema'; schema: string }  // MySQL `USE db`: unqualified names go there
+  | {
+      op: 'create-table';
+      name: QualifiedName;
+      columns: Column[];
+      primaryKey?: string[];
+      uniqueKeys: string[][];
+      foreignKeys: ForeignKey[];
+      comment?: string;
+      owner?: string;
+      ifNotExists?: boolean;
+    }
+  | { op: 'create-view'; name: QualifiedName; view: ViewDefinition; orReplace?: boolean; owner?: string }
+  | { op: 'add-column'; table: QualifiedName; column: Column }
+  | { op: 'drop-column'; table: QualifiedName; column: string }
+  | { op: 'rename-column'; table: QualifiedName; from: string; to: string }
+  | { op: 'add-primary-key'; table: QualifiedName; columns: string[] }
+  | { op: 'add-unique'; table: QualifiedName; columns: string[] }
+  | { op: 'add-foreign-key'; table: QualifiedName; foreignKey: ForeignKey }
+  | { op: 'drop-relation'; names: QualifiedName[]; kind: 'table' | 'view' }
+  | { op: 'rename-relation'; from: QualifiedName; to: string }
+  | { op: 'set-schema'; name: QualifiedName; schema: string }
+  | { op: 'set-owner'; name: QualifiedName; owner: string; kind: 'relation' | 'schema' }
+  | { op: 'row-security'; table: QualifiedName; enable?: boolean; force?: boolean }
+  | { op: 'create-policy'; table: QualifiedName; policy: Policy }
+  | { op: 'drop-policy'; table: QualifiedName; name: string }
+  | { op: 'comment-relation'; name: QualifiedName; text: string | null }
+  | { op: 'comment-column'; table: QualifiedName; column: string; text: string | null }
+  | {
+      op: 'create-role';
+      name: string;
+      login?: boolean;
+      superuser?: boolean;
+      bypassRls?: boolean;
+      inherit?: boolean;
+      /** `CREATE ROLE x IN ROLE y` / `ROLE z`: memberships created with the role. */
+      inRoles?: string[];
+      memberRoles?: string[];
+    }
+  | { op: 'alter-role'; name: string; login?: boolean; superuser?: boolean; bypassRls?: boolean; inherit?: boolean; rename?: string }
+  | { op: 'drop-role'; names: string[] }
+  | {
+      op: 'grant-role';
+      roles: string[];
+      members: string[];
+      /** Unset: the default (PostgreSQL 16+: the member's INHERIT attribute; SET true). */
+      inherit?: boolean;
+      set?: boolean;
+      admin?: boolean;
+      grantor?: string;
+    }
+  | {
+      op: 'revoke-role';
+      roles: string[];
+      members: string[];
+      /** `REVOKE INHERIT OPTION FOR` etc.: only the option is removed. */
+      optionOnly?: 'inherit' | 'set' | 'admin';
+      cascade?: boolean;
+    }
+  | {
+      op: 'grant';
+      privileges: PrivilegeSpec[];
+      target: GrantTarget;
+      grantees: string[];
+      grantOption: boolean;
+      grantor?: string;
+    }
+  | {
+      op: 'revoke';
+      privileges: PrivilegeSpec[];
+      target: GrantTarget;
+      grantees: string[];
+      grantOptionOnly: boolean;
+      cascade: boolean;
+      grantor?: string;
+    }
+  | {
+      op: 'default-privileges';
+      forRoles: string[];
+      schemas: string[];
+      objectKind: 'tables' | 'other';
+      isGrant: boolean;
+      privileges: PrivilegeName[];
+      grantees: string[];
+      grantOption: boolean;
+    }
+  | { op: 'set-role'; role: string | null } // `SET ROLE x` / `RESET ROLE`: the acting role for later ownership
+  | { op: 'set-session-authorization'; role: string | null }
+);
+
+export type CatalogOpKind = CatalogOp['op'];

@@ -1,0 +1,36 @@
+/** Problems found while reading inputs. They never stop a scan; they are reported with it. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable code, e.g. SPIF-SQL-SYNTAX, SPIF-SQL-UNSUPPORTED, SPIF-CONFIG. */
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+  add(d: Diagnostic): void {
+    this.items.push(d);
+  }
+  error(code: string, message: string, at?: { file?: string; line?: number; column?: number }): void {
+    this.add({ severity: 'error', code, message, ...at });
+  }
+  warning(code: string, message: string, at?: { file?: string; line?: number; column?: number }): void {
+    this.add({ severity: 'warning', code, message, ...at });
+  }
+  info(code: string, message: string, at?: { file?: string; line?: number; column?: number }): void {
+    this.add({ severity: 'info', code, message, ...at });
+  }
+}
+
+/** An error the user caused (bad flags, unreadable config): printed without a stack trace, exit 2. */
+export class UserError extends Error {
+  constructor(message: string, readonly details: string[] = []) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

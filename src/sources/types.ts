@@ -1,0 +1,27 @@
+/** The one interface every source reader implements. */
+import type { CatalogOp } from '../catalog/ops.js';
+import type { Dialect } from '../catalog/model.js';
+import type { Diagnostic } from '../diagnostics.js';
+
+export interface SourceText {
+  /** Path as shown to users (relative to the working directory when inside it). */
+  path: string;
+  text: string;
+}
+
+export interface ReadContext {
+  dialect: Dialect;
+}
+
+export interface ReadResult {
+  ops: CatalogOp[];
+  diagnostics: Diagnostic[];
+}
+
+export interface SourceReader {
+  /** e.g. 'postgresql', 'mysql', 'typeorm', 'prisma' */
+  name: string;
+  /** Whether this reader takes the file (by name, and for shared extensions such as .ts, by content). */
+  accepts(path: string, text: string, ctx: ReadContext): boolean;
+  read(source: SourceText, ctx: ReadContext): ReadResult | Promise<ReadResult>;
+}
