@@ -58,6 +58,8 @@ export interface ViewColumn {
 
 export interface ViewDefinition {
   securityInvoker: boolean;
+  /** A materialized view stores its rows: it is read with its own privileges only. */
+  materialized?: boolean;
   columns: ViewColumn[];
   /** Every relation the view reads (FROM clause, joins, subqueries). */
   reads: QualifiedName[];
@@ -136,6 +138,8 @@ export interface Membership {
   set: boolean;
   admin: boolean;
   grantor?: string;
+  /** Whether WITH INHERIT was written (PostgreSQL 15 ignores the option and reads the member's attribute). */
+  inheritSpecified?: boolean;
   source?: SourceLocation;
 }
 

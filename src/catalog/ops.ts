@@ -36,7 +36,15 @@ export type CatalogOp = { at: SourceLocation } & (
       owner?: string;
       ifNotExists?: boolean;
     }
-  | { op: 'create-view'; name: QualifiedName; view: ViewDefinition; orReplace?: boolean; owner?: string }
+  | {
+      op: 'create-view';
+      name: QualifiedName;
+      view: ViewDefinition;
+      orReplace?: boolean;
+      owner?: string;
+      /** CREATE TABLE AS: a table whose values come from a query (lineage kept, own privileges). */
+      relationKind?: 'table' | 'view';
+    }
   | { op: 'add-column'; table: QualifiedName; column: Column }
   | { op: 'drop-column'; table: QualifiedName; column: string }
   | { op: 'rename-column'; table: QualifiedName; from: string; to: string }

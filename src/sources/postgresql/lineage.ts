@@ -1,0 +1,261 @@
+/**
+ * Column lineage of a view's query (libpg-query AST): which base columns each output column
+ * carries, which relations and columns the query reads. A derived value (cast, function of a
+ * column, CASE, COALESCE) is treated as carrying its source columns: rules.md counts a derived
+ * column as the same value, and an encrypted or transformed number is still the number.
+ */
+import type { QualifiedName, ViewDefinition } from '../../catalog/model.js';
+
+type Node = Record<string, any>;
+type ColumnSource = { relation: QualifiedName; column: string };
+
+/** A FROM-clause entry visible by an alias. */
+type ScopeEntry =
+  | { kind: 'relation'; name: QualifiedName }
+  | { kind: 'derived'; columns: Map<string, ColumnSource[]>; order: string[] };
+
+interface Scope {
+  entries: Map<string, ScopeEntry>;
+  /** CTEs visible by name. */
+  ctes: Map<string, ScopeEntry>;
+}
+
+export interface SelectLineage {
+  columns: { name: string; from: ColumnSource[] }[];
+  reads: QualifiedName[];
+  readsColumns: ColumnSource[];
+}
+
+const NON_CARRYING_FUNCTIONS = new Set(['count', 'exists']);
+
+export function viewLineage(query: Node, securityInvoker: boolean, columnAliases?: string[]): ViewDefinition {
+  const lineage = selectLineage(query, { entries: new Map(), ctes: new Map() });
+  const columns = lineage.columns.map((c, i) => ({ name: columnAliases?.[i] ?? c.name, from: dedupe(c.from) }));
+  return {
+    securityInvoker,
+    columns,
+    reads: dedupeNames(lineage.reads),
+    readsColumns: dedupe(lineage.readsColumns),
+  };
+}
+
+export function selectLineage(node: Node, outer: Scope): SelectLineage {
+  const select: Node = node.SelectStmt ?? node;
+  if (select.op && select.op !== 'SETOP_NONE') {
+    const left = selectLineage(select.larg, outer);
+    const right = selectLineage(select.rarg, outer);
+    return {
+      columns: left.columns.map((c, i) => ({ name: c.name, from: [...c.from, ...(right.columns[i]?.from ?? [])] })),
+      reads: [...left.reads, ...right.reads],
+      readsColumns: [...left.readsColumns, ...right.readsColumns],
+    };
+  }
+  const scope: Scope = { entries: new Map(), ctes: new Map(outer.ctes) };
+  const reads: QualifiedName[] = [];
+  const readsColumns: ColumnSource[] = [];
+
+  for (const cte of select.withClause?.ctes ?? []) {
+    const c = cte.CommonTableExpr;
+    if (!c) continue;
+    const sub = selectLineage(c.ctequery, { entries: outer.entries, ctes: scope.ctes });
+    reads.push(...sub.reads);
+    readsColumns.push(...sub.readsColumns);
+    const aliases: string[] | undefined = c.aliascolnames?.map((s: Node) => s.String?.sval);
+    scope.ctes.set(c.ctename, derivedEntry(sub, aliases));
+  }
+  for (const item of select.fromClause ?? []) addFromItem(item, scope, reads, readsColumns);
+  // Correlated references may reach outer scopes.
+  for (const [k, v] of outer.entries) if (!scope.entries.has(k)) scope.entries.set(k, v);
+
+  const columns: { name: string; from: ColumnSource[] }[] = [];
+  for (const target of select.targetList ?? []) {
+    const rt = target.ResTarget;
+    if (!rt) continue;
+    const ref = rt.val?.ColumnRef;
+    if (ref && ref.fields?.some((f: Node) => f.A_Star)) {
+      columns.push(...expandStar(ref.fields, scope));
+      continue;
+    }
+    const from = valueSources(rt.val, scope, reads, readsColumns);
+    columns.push({ name: rt.name ?? defaultName(rt.val), from });
+  }
+  // Every other clause is read too (join conditions, filters, grouping): columns used there are read.
+  for (const key of ['whereClause', 'havingClause', 'groupClause', 'sortClause', 'distinctClause']) {
+    if (select[key]) valueSources(select[key], scope, reads, readsColumns);
+  }
+  for (const vals of select.valuesLists ?? []) valueSources(vals, scope, reads, readsColumns);
+  return { columns, reads, readsColumns };
+}
+
+function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColumns: ColumnSource[]): void {
+  if (item.RangeVar) {
+    const rv = item.RangeVar;
+    const cte = !rv.schemaname ? scope.ctes.get(rv.relname) : undefined;
+    const alias = rv.alias?.aliasname ?? rv.relname;
+    if (cte) {
+      scope.entries.set(alias, cte);
+      return;
+    }
+    const name: QualifiedName = { name: rv.relname, ...(rv.schemaname ? { schema: rv.schemaname } : {}), ...(rv.catalogname ? { database: rv.catalogname } : {}) };
+    reads.push(name);
+    scope.entries.set(alias, { kind: 'relation', name });
+  } else if (item.JoinExpr) {
+    const j = item.JoinExpr;
+    addFromItem(j.larg, scope, reads, readsColumns);
+    addFromItem(j.rarg, scope, reads, readsColumns);
+    if (j.quals) valueSources(j.quals, scope, reads, readsColumns);
+    for (const u of j.usingClause ?? []) {
+      const col = u.String?.sval;
+      if (col) readsColumns.push(...resolveColumn([col], scope));
+    }
+  } else if (item.RangeSubselect) {
+    const rs = item.RangeSubselect;
+    const sub = selectLineage(rs.subquery, scope);
+    reads.push(...sub.reads);
+    readsColumns.push(...sub.readsColumns);
+    const aliases: string[] | undefined = rs.alias?.colnames?.map((s: Node) => s.String?.sval);
+    if (rs.alias?.aliasname) scope.entries.set(rs.alias.aliasname, derivedEntry(sub, aliases));
+  } else if (item.RangeFunction) {
+    // Set-returning functions: read their arguments.
+    valueSources(item.RangeFunction, scope, reads, readsColumns);
+  }
+}
+
+function derivedEntry(sub: SelectLineage, aliases?: string[]): ScopeEntry {
+  const columns = new Map<string, ColumnSource[]>();
+  const order: string[] = [];
+  sub.columns.forEach((c, i) => {
+    const name = aliases?.[i] ?? c.name;
+    columns.set(name, c.from);
+    order.push(name);
+  });
+  return { kind: 'derived', columns, order };
+}
+
+/** All base columns a value expression reads; also records them (and sublink reads) as read. */
+function valueSources(value: Node | undefined, scope: Scope, reads: QualifiedName[], readsColumns: ColumnSource[]): ColumnSource[] {
+  const out: ColumnSource[] = [];
+  const visit = (n: any, carrying: boolean): void => {
+    if (n === null || typeof n !== 'object') return;
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x, carrying);
+      return;
+    }
+    if (n.ColumnRef) {
+      const fields = (n.ColumnRef.fields ?? []).map((f: Node) => f.String?.sval).filter(Boolean);
+      const found = resolveColumn(fields, scope);
+      readsColumns.push(...found);
+      if (carrying) out.push(...found);
+      return;
+    }
+    if (n.SubLink) {
+      const sub = selectLineage(n.SubLink.subselect, scope);
+      reads.push(...sub.reads);
+      readsColumns.push(...sub.readsColumns);
+      // A scalar subquery's value is its single output column.
+      if (carrying && n.SubLink.subLinkType === 'EXPR_SUBLINK') out.push(...(sub.columns[0]?.from ?? []));
+      if (n.SubLink.testexpr) visit(n.SubLink.testexpr, false);
+      return;
+    }
+    if (n.FuncCall) {
+      const fname = n.FuncCall.funcname?.map((s: Node) => s.String?.sval).pop();
+      const carries = carrying && !NON_CARRYING_FUNCTIONS.has(fname);
+      visit(n.FuncCall.args, carries);
+      visit(n.FuncCall.agg_filter, false);
+      visit(n.FuncCall.agg_order, false);
+      return;
+    }
+    if (n.A_Expr) {
+      const op = n.A_Expr.name?.map((s: Node) => s.String?.sval).join('');
+      // Comparisons yield booleans, not the compared value.
+      const carries = carrying && !['=', '<>', '!=', '<', '>', '<=', '>=', '~~', '!~~', '~~*'].includes(op) && n.A_Expr.kind === 'AEXPR_OP';
+      visit(n.A_Expr.lexpr, carries);
+      visit(n.A_Expr.rexpr, carries);
+      return;
+    }
+    if (n.NullTest || n.BooleanTest) {
+      visit(n.NullTest ?? n.BooleanTest, false);
+      return;
+    }
+    if (n.CaseExpr) {
+      visit(n.CaseExpr.arg, false);
+      for (const w of n.CaseExpr.args ?? []) {
+        visit(w.CaseWhen?.expr, false);
+        visit(w.CaseWhen?.result, carrying);
+      }
+      visit(n.CaseExpr.defresult, carrying);
+      return;
+    }
+    for (const key of Object.keys(n)) if (key !== 'location') visit(n[key], carrying);
+  };
+  visit(value, true);
+  return out;
+}
+
+function resolveColumn(fields: string[], scope: Scope): ColumnSource[] {
+  if (fields.length === 0) return [];
+  if (fields.length >= 2) {
+    // alias.column or schema.table.column: the alias is the second-to-last field.
+    const entry = scope.entries.get(fields[fields.length - 2]);
+    const column = fields[fields.length - 1];
+    if (!entry) return [];
+    return entryColumn(entry, column);
+  }
+  // Unqualified: any FROM entry may hold it. Relations are filtered by the builder, which knows
+  // their columns; derived entries answer exactly.
+  const column = fields[0];
+  const out: ColumnSource[] = [];
+  for (const entry of new Set(scope.entries.values())) out.push(...entryColumn(entry, column));
+  return out;
+}
+
+function entryColumn(entry: ScopeEntry, column: string): ColumnSource[] {
+  if (entry.kind === 'relation') return [{ relation: entry.name, column }];
+  return entry.columns.get(column) ?? [];
+}
+
+function expandStar(fields: Node[], scope: Scope): { name: string; from: ColumnSource[] }[] {
+  const qualifier = fields.length >= 2 ? fields[fields.length - 2].String?.sval : undefined;
+  const entries = qualifier ? [scope.entries.get(qualifier)].filter(Boolean) as ScopeEntry[] : [...new Set(scope.entries.values())];
+  const out: { name: string; from: ColumnSource[] }[] = [];
+  for (const entry of entries) {
+    if (entry.kind === 'relation') out.push({ name: '*', from: [{ relation: entry.name, column: '*' }] });
+    else for (const name of entry.order) out.push({ name, from: entry.columns.get(name) ?? [] });
+  }
+  return out;
+}
+
+function defaultName(val: Node | undefined): string {
+  if (!val) return '?column?';
+  if (val.ColumnRef) {
+    const last = val.ColumnRef.fields?.[val.ColumnRef.fields.length - 1];
+    return last?.String?.sval ?? '?column?';
+  }
+  if (val.TypeCast) return defaultName(val.TypeCast.arg);
+  if (val.FuncCall) return val.FuncCall.funcname?.map((s: Node) => s.String?.sval).pop() ?? '?column?';
+  if (val.A_Indirection) {
+    const last = val.A_Indirection.indirection?.[val.A_Indirection.indirection.length - 1];
+    return last?.String?.sval ?? '?column?';
+  }
+  return '?column?';
+}
+
+function dedupe(list: ColumnSource[]): ColumnSource[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const k = `${c.relation.database ?? ''}.${c.relation.schema ?? ''}.${c.relation.name}.${c.column}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function dedupeNames(list: QualifiedName[]): QualifiedName[] {
+  const seen = new Set<string>();
+  return list.filter((q) => {
+    const k = `${q.database ?? ''}.${q.schema ?? ''}.${q.name}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,585 @@
+/**
+ * PostgreSQL DDL reader on libpg-query (PostgreSQL's own parser, compiled to WASM). The whole file
+ * is parsed at once (fast path); when that fails, statements are split by the server's lexer and
+ * parsed one by one so a bad statement costs only itself.
+ */
+import { loadModule, parseSync } from 'libpg-query';
+import type { CatalogOp, GrantTarget, PrivilegeSpec } from '../../catalog/ops.js';
+import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation } from '../../catalog/model.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import type { ReadResult, SourceReader, SourceText } from '../types.js';
+import { LineIndex } from '../text.js';
+import { viewLineage } from './lineage.js';
+import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
+
+type Node = Record<string, any>;
+
+let loaded: Promise<void> | undefined;
+/** libpg-query's WASM module must be instantiated once before parseSync. */
+export function loadPostgresParser(): Promise<void> {
+  loaded ??= loadModule();
+  return loaded;
+}
+
+const SQL_EXTENSIONS = /\.(sql|ddl|pgsql|psql)$/i;
+
+export const postgresqlReader: SourceReader = {
+  name: 'postgresql',
+  accepts: (path, _text, ctx) => ctx.dialect === 'postgresql' && SQL_EXTENSIONS.test(path),
+  async read(source: SourceText): Promise<ReadResult> {
+    await loadPostgresParser();
+    return readPostgresSql(source);
+  },
+};
+
+/** Statements that hold nothing spif models: skipped quietly. */
+const IRRELEVANT = new Set([
+  'VariableSetStmt', 'VariableShowStmt', 'SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'CopyStmt',
+  'TransactionStmt', 'LockStmt', 'CreateSeqStmt', 'AlterSeqStmt', 'IndexStmt', 'CreateFunctionStmt',
+  'AlterFunctionStmt', 'CreateTrigStmt', 'CreateExtensionStmt', 'AlterExtensionStmt', 'CreateEnumStmt',
+  'AlterEnumStmt', 'CreateDomainStmt', 'AlterDomainStmt', 'CompositeTypeStmt', 'DefineStmt',
+  'CreateEventTrigStmt', 'CreatePublicationStmt', 'AlterPublicationStmt', 'CreateSubscriptionStmt',
+  'DoStmt', 'CreatedbStmt', 'AlterDatabaseStmt', 'AlterDatabaseSetStmt', 'DropdbStmt', 'VacuumStmt',
+  'AnalyzeStmt', 'ClusterStmt', 'ReindexStmt', 'NotifyStmt', 'ListenStmt', 'CheckPointStmt', 'DiscardStmt',
+  'CreateCastStmt', 'CreateOpClassStmt', 'CreateOpFamilyStmt', 'CreateConversionStmt', 'CreateStatsStmt',
+  'RuleStmt', 'CreateTableSpaceStmt', 'CreateAmStmt', 'CreateTransformStmt', 'CreatePLangStmt',
+  'CreateFdwStmt', 'CreateForeignServerStmt', 'CreateUserMappingStmt', 'AlterOwnerStmtFunction',
+  'CreateConversionStmt', 'ExplainStmt', 'PrepareStmt', 'ExecuteStmt', 'DeallocateStmt', 'CallStmt',
+  'AlterSystemStmt', 'AlterTSDictionaryStmt', 'AlterTSConfigurationStmt', 'CreateRangeStmt',
+  'AlterCollationStmt', 'AlterObjectDependsStmt', 'RefreshMatViewStmt', 'SecLabelStmt', 'AlterTableSpaceOptionsStmt',
+]);
+
+/** ALTER TABLE subcommands that change nothing spif models. */
+const IRRELEVANT_ALTER = new Set([
+  'AT_AlterColumnType', 'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_SetStatistics',
+  'AT_SetStorage', 'AT_ClusterOn', 'AT_DropCluster', 'AT_SetOptions', 'AT_ResetOptions', 'AT_SetRelOptions',
+  'AT_ResetRelOptions', 'AT_ReplicaIdentity', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableTrigAll',
+  'AT_DisableTrigAll', 'AT_EnableTrigUser', 'AT_DisableTrigUser', 'AT_AddIdentity', 'AT_SetIdentity',
+  'AT_DropIdentity', 'AT_SetLogged', 'AT_SetUnLogged', 'AT_ValidateConstraint', 'AT_SetTableSpace',
+  'AT_AddIndex', 'AT_CookedColumnDefault', 'AT_SetCompression', 'AT_SetAccessMethod', 'AT_SetExpression',
+  'AT_DropExpression', 'AT_EnableRule', 'AT_DisableRule', 'AT_AlterConstraint',
+]);
+
+export function readPostgresSql(source: SourceText): ReadResult {
+  const ops: CatalogOp[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const lines = new LineIndex(source.text);
+  const prepared = prepareScript(source.text);
+  for (const meta of prepared.metaCommands) {
+    if (/^\\connect\b|^\\c\b/.test(meta.text)) {
+      diagnostics.push({
+        severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', file: source.path, ...lines.at(meta.offset),
+        message: `psql meta-command '${meta.text}' switches database; spif keeps this file in one database (split it per database in spif.config.yaml)`,
+      });
+    }
+  }
+  const ctx = new StatementContext(source.path, lines, ops, diagnostics);
+
+  let whole: Node | undefined;
+  try {
+    whole = parseSync(prepared.text);
+  } catch {
+    whole = undefined;
+  }
+  if (whole) {
+    const toChar = byteToCharMapper(prepared.text);
+    for (const raw of whole.stmts ?? []) {
+      const start = toChar(raw.stmt_location ?? 0);
+      ctx.statement(raw.stmt, skipSpace(prepared.text, start), toChar);
+    }
+    return { ops, diagnostics };
+  }
+  for (const span of splitStatements(prepared.text)) {
+    const text = prepared.text.slice(span.start, span.end);
+    const start = skipSpace(prepared.text, span.start);
+    let parsed: Node;
+    try {
+      parsed = parseSync(text);
+    } catch (e) {
+      const cursor = (e as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
+      const at = lines.at(cursor !== undefined && cursor >= 0 ? span.start + cursor : start);
+      const found = (e as Error).message.replace(/^syntax error/, 'syntax error');
+      diagnostics.push({
+        severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...at,
+        message: `${found}; statement skipped (expected a valid PostgreSQL statement)`,
+      });
+      continue;
+    }
+    const local = byteToCharMapper(text);
+    for (const raw of parsed.stmts ?? []) {
+      ctx.statement(raw.stmt, skipSpace(prepared.text, span.start + local(raw.stmt_location ?? 0)), (b) => span.start + local(b));
+    }
+  }
+  return { ops, diagnostics };
+}
+
+function skipSpace(text: string, i: number): number {
+  // Leading whitespace and comments belong to the statement span; the location is its first token.
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('--', i)) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl + 1;
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else return i;
+  }
+}
+
+/** Turns one parsed statement into catalog ops. */
+class StatementContext {
+  private at!: SourceLocation;
+  private toChar!: (byte: number) => number;
+
+  constructor(
+    private readonly file: string,
+    private readonly lines: LineIndex,
+    private readonly ops: CatalogOp[],
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  statement(stmt: Node, start: number, toChar: (byte: number) => number): void {
+    this.at = { file: this.file, ...this.lines.at(start) };
+    this.toChar = toChar;
+    const kind = Object.keys(stmt)[0];
+    const body = stmt[kind];
+    try {
+      this.dispatch(kind, body);
+    } catch (e) {
+      this.unsupported(`could not read ${kind}: ${(e as Error).message}`);
+    }
+  }
+
+  private dispatch(kind: string, s: Node): void {
+    switch (kind) {
+      case 'CreateStmt': return this.createTable(s);
+      case 'ViewStmt': return this.createView(s);
+      case 'CreateTableAsStmt': return this.createTableAs(s);
+      case 'CreateSchemaStmt': return this.createSchema(s);
+      case 'AlterTableStmt': return this.alterTable(s);
+      case 'AlterOwnerStmt': return this.alterOwner(s);
+      case 'RenameStmt': return this.rename(s);
+      case 'AlterObjectSchemaStmt': return this.setSchema(s);
+      case 'DropStmt': return this.drop(s);
+      case 'CreateRoleStmt': return this.createRole(s);
+      case 'AlterRoleStmt': return this.alterRole(s);
+      case 'DropRoleStmt': return this.emit({ op: 'drop-role', names: (s.roles ?? []).map(roleName) });
+      case 'GrantStmt': return this.grant(s);
+      case 'GrantRoleStmt': return this.grantRole(s);
+      case 'AlterDefaultPrivilegesStmt': return this.defaultPrivileges(s);
+      case 'CreatePolicyStmt': return this.createPolicy(s);
+      case 'DropStmtPolicy': return;
+      case 'CommentStmt': return this.comment(s);
+      case 'VariableSetStmt': return this.variableSet(s);
+      case 'AlterPolicyStmt': return this.unsupported('ALTER POLICY is not modelled; the policy keeps its CREATE POLICY definition');
+      case 'ReassignOwnedStmt': return this.unsupported('REASSIGN OWNED is not modelled: ownership is taken from CREATE/ALTER … OWNER TO');
+      case 'DropOwnedStmt': return this.unsupported('DROP OWNED is not modelled: privileges granted to the role are kept');
+      case 'CreateForeignTableStmt': return this.createTable(s.base, 'foreign table');
+      default:
+        if (IRRELEVANT.has(kind)) return;
+        this.unsupported(`${kind.replace(/Stmt$/, '')} statement is not read by spif`);
+    }
+  }
+
+  private emit(op: Record<string, unknown>): void {
+    this.ops.push({ ...op, at: this.at } as CatalogOp);
+  }
+
+  private unsupported(message: string): void {
+    this.diagnostics.push({ severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', message, ...this.at });
+  }
+
+  private loc(byteLocation: number | undefined): SourceLocation {
+    if (byteLocation === undefined || byteLocation < 0) return this.at;
+    return { file: this.file, ...this.lines.at(this.toChar(byteLocation)) };
+  }
+
+  private createTable(s: Node, what = 'table'): void {
+    if (s.partbound || (s.inhRelations?.length ?? 0) > 0) {
+      this.unsupported(`${s.partbound ? 'PARTITION OF' : 'INHERITS'} on ${rangeVarText(s.relation)}: inherited columns and keys are not copied from the parent`);
+    }
+    const columns: Column[] = [];
+    const uniqueKeys: string[][] = [];
+    const foreignKeys: ForeignKey[] = [];
+    let primaryKey: string[] | undefined;
+    for (const elt of s.tableElts ?? []) {
+      if (elt.ColumnDef) {
+        const c = elt.ColumnDef;
+        columns.push({ name: c.colname, type: typeText(c.typeName), source: this.loc(c.location) });
+        for (const con of c.constraints ?? []) {
+          const k = con.Constraint;
+          if (k?.contype === 'CONSTR_PRIMARY') primaryKey = [c.colname];
+          else if (k?.contype === 'CONSTR_UNIQUE') uniqueKeys.push([c.colname]);
+          else if (k?.contype === 'CONSTR_FOREIGN') foreignKeys.push(this.foreignKey(k, [c.colname]));
+        }
+      } else if (elt.Constraint) {
+        const k = elt.Constraint;
+        if (k.contype === 'CONSTR_PRIMARY') primaryKey = strings(k.keys);
+        else if (k.contype === 'CONSTR_UNIQUE') uniqueKeys.push(strings(k.keys));
+        else if (k.contype === 'CONSTR_FOREIGN') foreignKeys.push(this.foreignKey(k, strings(k.fk_attrs)));
+      } else if (elt.TableLikeClause) {
+        this.unsupported(`LIKE ${rangeVarText(elt.TableLikeClause.relation)} in CREATE ${what}: copied columns are not read`);
+      }
+    }
+    this.emit({
+      op: 'create-table', name: rangeVarName(s.relation), columns, primaryKey, uniqueKeys, foreignKeys,
+      ifNotExists: !!s.if_not_exists,
+    });
+  }
+
+  private foreignKey(k: Node, columns: string[]): ForeignKey {
+    return {
+      name: k.conname,
+      columns,
+      references: rangeVarName(k.pktable),
+      referencedColumns: strings(k.pk_attrs),
+      source: this.loc(k.location),
+    };
+  }
+
+  private createView(s: Node): void {
+    const securityInvoker = (s.options ?? []).some(
+      (o: Node) => o.DefElem?.defname === 'security_invoker' && defElemBool(o.DefElem) === true,
+    );
+    const aliases = s.aliases?.map((a: Node) => a.String?.sval);
+    this.emit({ op: 'create-view', name: rangeVarName(s.view), view: viewLineage(s.query, securityInvoker, aliases), orReplace: !!s.replace });
+  }
+
+  private createTableAs(s: Node): void {
+    const name = rangeVarName(s.into.rel);
+    const aliases = s.into.colNames?.map((a: Node) => a.String?.sval);
+    const view = viewLineage(s.query, false, aliases);
+    if (s.objtype === 'OBJECT_MATVIEW') {
+      this.emit({ op: 'create-view', name, view: { ...view, materialized: true } });
+      return;
+    }
+    // CREATE TABLE AS copies the values: a table (read with its own privileges) whose columns
+    // carry their sources' values, so lineage is kept.
+    this.emit({ op: 'create-view', name, view: { ...view, materialized: true }, relationKind: 'table' });
+  }
+
+  private createSchema(s: Node): void {
+    const owner = s.authrole ? roleName(s.authrole) : undefined;
+    const schema = s.schemaname ?? owner;
+    if (!schema) return this.unsupported('CREATE SCHEMA without a name');
+    this.emit({ op: 'create-schema', schema, owner });
+    for (const elt of s.schemaElts ?? []) {
+      const kind = Object.keys(elt)[0];
+      const body = elt[kind];
+      // Elements of CREATE SCHEMA … CREATE TABLE default to that schema.
+      if (body.relation && !body.relation.schemaname) body.relation.schemaname = schema;
+      if (body.view && !body.view.schemaname) body.view.schemaname = schema;
+      this.dispatch(kind, body);
+    }
+  }
+
+  private alterTable(s: Node): void {
+    const table = rangeVarName(s.relation);
+    const objtype = s.objtype ?? 'OBJECT_TABLE';
+    if (!['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE'].includes(objtype)) return;
+    for (const cmdNode of s.cmds ?? []) {
+      const cmd = cmdNode.AlterTableCmd;
+      if (!cmd) continue;
+      switch (cmd.subtype) {
+        case 'AT_AddConstraint': {
+          const k = cmd.def?.Constraint;
+          if (k?.contype === 'CONSTR_PRIMARY') this.emit({ op: 'add-primary-key', table, columns: strings(k.keys) });
+          else if (k?.contype === 'CONSTR_UNIQUE') this.emit({ op: 'add-unique', table, columns: strings(k.keys) });
+          else if (k?.contype === 'CONSTR_FOREIGN') this.emit({ op: 'add-foreign-key', table, foreignKey: this.foreignKey(k, strings(k.fk_attrs)) });
+          break;
+        }
+        case 'AT_AddColumn': {
+          const c = cmd.def?.ColumnDef;
+          if (!c) break;
+          this.emit({ op: 'add-column', table, column: { name: c.colname, type: typeText(c.typeName), source: this.loc(c.location) } });
+          for (const con of c.constraints ?? []) {
+            const k = con.Constraint;
+            if (k?.contype === 'CONSTR_PRIMARY') this.emit({ op: 'add-primary-key', table, columns: [c.colname] });
+            else if (k?.contype === 'CONSTR_UNIQUE') this.emit({ op: 'add-unique', table, columns: [c.colname] });
+            else if (k?.contype === 'CONSTR_FOREIGN') this.emit({ op: 'add-foreign-key', table, foreignKey: this.foreignKey(k, [c.colname]) });
+          }
+          break;
+        }
+        case 'AT_DropColumn': this.emit({ op: 'drop-column', table, column: cmd.name }); break;
+        case 'AT_ChangeOwner': this.emit({ op: 'set-owner', name: table, owner: roleName(cmd.newowner), kind: 'relation' }); break;
+        case 'AT_EnableRowSecurity': this.emit({ op: 'row-security', table, enable: true }); break;
+        case 'AT_DisableRowSecurity': this.emit({ op: 'row-security', table, enable: false }); break;
+        case 'AT_ForceRowSecurity': this.emit({ op: 'row-security', table, force: true }); break;
+        case 'AT_NoForceRowSecurity': this.emit({ op: 'row-security', table, force: false }); break;
+        case 'AT_DropConstraint':
+          this.unsupported(`ALTER TABLE ${rangeVarText(s.relation)} DROP CONSTRAINT ${cmd.name ?? ''}: the constraint is kept (constraints are matched by columns, not names)`);
+          break;
+        default:
+          if (IRRELEVANT_ALTER.has(cmd.subtype)) break;
+          this.unsupported(`ALTER TABLE … ${String(cmd.subtype).replace(/^AT_/, '')} is not read by spif`);
+      }
+    }
+  }
+
+  private alterOwner(s: Node): void {
+    const owner = roleName(s.newowner);
+    if (s.objectType === 'OBJECT_SCHEMA') this.emit({ op: 'set-owner', name: { name: s.object?.String?.sval }, owner, kind: 'schema' });
+    // Owners of functions, types, sequences… do not matter for reading tables.
+  }
+
+  private rename(s: Node): void {
+    switch (s.renameType) {
+      case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': case 'OBJECT_FOREIGN_TABLE':
+        return this.emit({ op: 'rename-relation', from: rangeVarName(s.relation), to: s.newname });
+      case 'OBJECT_COLUMN':
+        return this.emit({ op: 'rename-column', table: rangeVarName(s.relation), from: s.subname, to: s.newname });
+      case 'OBJECT_ROLE':
+        return this.emit({ op: 'alter-role', name: s.subname, rename: s.newname });
+      case 'OBJECT_SCHEMA':
+        return this.unsupported(`ALTER SCHEMA ${s.subname} RENAME is not modelled`);
+      case 'OBJECT_TABCONSTRAINT': case 'OBJECT_INDEX': case 'OBJECT_SEQUENCE': case 'OBJECT_FUNCTION':
+      case 'OBJECT_TYPE': case 'OBJECT_TRIGGER': case 'OBJECT_POLICY': case 'OBJECT_DOMAIN':
+        return;
+      default:
+        return this.unsupported(`RENAME of ${String(s.renameType).replace(/^OBJECT_/, '').toLowerCase()} is not read by spif`);
+    }
+  }
+
+  private setSchema(s: Node): void {
+    if (['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE'].includes(s.objectType)) {
+      this.emit({ op: 'set-schema', name: rangeVarName(s.relation), schema: s.newschema });
+    }
+  }
+
+  private drop(s: Node): void {
+    const type = s.removeType;
+    if (type === 'OBJECT_TABLE' || type === 'OBJECT_VIEW' || type === 'OBJECT_MATVIEW' || type === 'OBJECT_FOREIGN_TABLE') {
+      const names = (s.objects ?? []).map((o: Node) => listName(o.List?.items ?? []));
+      this.emit({ op: 'drop-relation', names, kind: type === 'OBJECT_TABLE' || type === 'OBJECT_FOREIGN_TABLE' ? 'table' : 'view' });
+    } else if (type === 'OBJECT_POLICY') {
+      for (const o of s.objects ?? []) {
+        const items = (o.List?.items ?? []).map((x: Node) => x.String?.sval);
+        const name = items.pop();
+        this.emit({ op: 'drop-policy', table: nameFromParts(items), name });
+      }
+    } else if (type === 'OBJECT_SCHEMA') {
+      this.unsupported('DROP SCHEMA is not modelled: its relations are kept');
+    }
+    // Other object kinds (indexes, sequences, functions, types…) hold nothing spif models.
+  }
+
+  private createRole(s: Node): void {
+    const opts = roleOptions(s.options);
+    this.emit({
+      op: 'create-role', name: s.role,
+      login: opts.login ?? s.stmt_type === 'ROLESTMT_USER',
+      superuser: opts.superuser, bypassRls: opts.bypassRls, inherit: opts.inherit,
+      inRoles: opts.inRoles, memberRoles: opts.memberRoles,
+    });
+    if (opts.adminMembers?.length) this.emit({ op: 'grant-role', roles: [s.role], members: opts.adminMembers, admin: true });
+  }
+
+  private alterRole(s: Node): void {
+    const opts = roleOptions(s.options);
+    if (opts.inRoles || opts.memberRoles) {
+      // ALTER GROUP g ADD/DROP USER u
+      const members = opts.memberRoles ?? [];
+      if (s.action === -1) this.emit({ op: 'revoke-role', roles: [roleName(s.role)], members });
+      else this.emit({ op: 'grant-role', roles: [roleName(s.role)], members });
+      return;
+    }
+    this.emit({ op: 'alter-role', name: roleName(s.role), login: opts.login, superuser: opts.superuser, bypassRls: opts.bypassRls, inherit: opts.inherit });
+  }
+
+  private grant(s: Node): void {
+    const target = this.grantTarget(s);
+    if (!target) return;
+    const privileges: PrivilegeSpec[] = s.privileges?.length
+      ? s.privileges.map((p: Node) => ({
+          privilege: (p.AccessPriv?.priv_name ?? 'all').toUpperCase() as PrivilegeName,
+          ...(p.AccessPriv?.cols ? { columns: strings(p.AccessPriv.cols) } : {}),
+        }))
+      : [{ privilege: 'ALL' }];
+    const grantees = (s.grantees ?? []).map(roleName);
+    const grantor = s.grantor ? roleName(s.grantor) : undefined;
+    if (s.is_grant) {
+      this.emit({ op: 'grant', privileges, target, grantees, grantOption: !!s.grant_option, grantor });
+    } else {
+      this.emit({
+        op: 'revoke', privileges, target, grantees, grantOptionOnly: !!s.grant_option,
+        cascade: s.behavior === 'DROP_CASCADE', grantor,
+      });
+    }
+  }
+
+  private grantTarget(s: Node): GrantTarget | undefined {
+    if (s.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
+      if (s.objtype !== 'OBJECT_TABLE') return undefined; // sequences, functions
+      return { kind: 'all-tables-in-schema', schemas: strings(s.objects) };
+    }
+    switch (s.objtype) {
+      case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': case 'OBJECT_FOREIGN_TABLE':
+        return { kind: 'relations', names: (s.objects ?? []).map((o: Node) => rangeVarName(o.RangeVar)) };
+      case 'OBJECT_SCHEMA':
+        return { kind: 'schemas', schemas: strings(s.objects) };
+      case 'OBJECT_DATABASE':
+        return { kind: 'database', database: strings(s.objects)[0] };
+      default:
+        return undefined; // sequences, functions, types, languages…: nothing to read
+    }
+  }
+
+  private grantRole(s: Node): void {
+    const roles = (s.granted_roles ?? []).map((r: Node) => r.AccessPriv?.priv_name);
+    const members = (s.grantee_roles ?? []).map(roleName);
+    const opt: Record<string, boolean> = {};
+    for (const o of s.opt ?? []) if (o.DefElem) opt[o.DefElem.defname] = defElemBool(o.DefElem) ?? true;
+    const grantor = s.grantor ? roleName(s.grantor) : undefined;
+    if (s.is_grant) {
+      this.emit({ op: 'grant-role', roles, members, inherit: opt.inherit, set: opt.set, admin: opt.admin, grantor });
+    } else {
+      // REVOKE ADMIN/INHERIT/SET OPTION FOR arrives as that option set to false.
+      const optionOnly = (['admin', 'inherit', 'set'] as const).find((k) => opt[k] === false);
+      this.emit({ op: 'revoke-role', roles, members, optionOnly, cascade: s.behavior === 'DROP_CASCADE' });
+    }
+  }
+
+  private defaultPrivileges(s: Node): void {
+    let forRoles: string[] = [];
+    let schemas: string[] = [];
+    for (const o of s.options ?? []) {
+      const d = o.DefElem;
+      if (d?.defname === 'roles') forRoles = (d.arg?.List?.items ?? []).map(roleName);
+      if (d?.defname === 'schemas') schemas = strings(d.arg?.List?.items);
+    }
+    const a = s.action;
+    const objectKind = a.objtype === 'OBJECT_TABLE' ? 'tables' : 'other';
+    if (objectKind === 'other') return;
+    this.emit({
+      op: 'default-privileges', forRoles, schemas, objectKind, isGrant: !!a.is_grant,
+      privileges: a.privileges?.length ? a.privileges.map((p: Node) => p.AccessPriv.priv_name.toUpperCase()) : ['ALL'],
+      grantees: (a.grantees ?? []).map(roleName), grantOption: !!a.grant_option,
+    });
+  }
+
+  private createPolicy(s: Node): void {
+    const roles = (s.roles ?? []).map(roleName);
+    const usingConst = constBool(s.qual);
+    const policy: Policy = {
+      name: s.policy_name,
+      permissive: !!s.permissive,
+      command: s.cmd_name ?? 'all',
+      roles: roles.length ? roles : ['PUBLIC'],
+      usingFalse: usingConst === false,
+      usingTrue: s.qual === undefined || usingConst === true,
+      source: this.at,
+    };
+    this.emit({ op: 'create-policy', table: rangeVarName(s.table), policy });
+  }
+
+  private comment(s: Node): void {
+    const text: string | null = s.comment ?? null;
+    const items = (s.object?.List?.items ?? []).map((x: Node) => x.String?.sval);
+    switch (s.objtype) {
+      case 'OBJECT_COLUMN': {
+        const column = items.pop();
+        return this.emit({ op: 'comment-column', table: nameFromParts(items), column, text });
+      }
+      case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': case 'OBJECT_FOREIGN_TABLE':
+        return this.emit({ op: 'comment-relation', name: nameFromParts(items), text });
+      default:
+        return; // comments on other objects do not mark number columns
+    }
+  }
+
+  private variableSet(s: Node): void {
+    if (s.name === 'role') {
+      const role = s.kind === 'VAR_RESET' ? null : s.args?.[0]?.A_Const?.sval?.sval ?? null;
+      this.emit({ op: 'set-role', role: role === 'none' ? null : role });
+    } else if (s.name === 'session_authorization') {
+      const role = s.kind === 'VAR_RESET' || s.kind === 'VAR_SET_DEFAULT' ? null : s.args?.[0]?.A_Const?.sval?.sval ?? null;
+      this.emit({ op: 'set-session-authorization', role });
+    } else if (s.name === 'search_path') {
+      const first = s.args?.[0]?.A_Const?.sval?.sval;
+      if (first && first !== '$user') this.emit({ op: 'use-schema', schema: first });
+    }
+  }
+}
+
+function roleName(spec: Node): string {
+  const r = spec?.RoleSpec ?? spec;
+  switch (r?.roletype) {
+    case 'ROLESPEC_PUBLIC': return 'PUBLIC';
+    case 'ROLESPEC_CURRENT_USER': case 'ROLESPEC_CURRENT_ROLE': case 'ROLESPEC_SESSION_USER': return 'CURRENT_USER';
+    default: return r?.rolename ?? String(r);
+  }
+}
+
+function roleOptions(options: Node[] | undefined) {
+  const out: {
+    login?: boolean; superuser?: boolean; bypassRls?: boolean; inherit?: boolean;
+    inRoles?: string[]; memberRoles?: string[]; adminMembers?: string[];
+  } = {};
+  for (const o of options ?? []) {
+    const d = o.DefElem;
+    if (!d) continue;
+    const list = () => (d.arg?.List?.items ?? []).map(roleName);
+    switch (d.defname) {
+      case 'canlogin': out.login = defElemBool(d); break;
+      case 'superuser': out.superuser = defElemBool(d); break;
+      case 'bypassrls': out.bypassRls = defElemBool(d); break;
+      case 'inherit': out.inherit = defElemBool(d); break;
+      case 'addroleto': out.inRoles = list(); break;
+      case 'rolemembers': out.memberRoles = list(); break;
+      case 'adminmembers': out.adminMembers = list(); break;
+    }
+  }
+  return out;
+}
+
+function defElemBool(d: Node): boolean | undefined {
+  const a = d.arg;
+  if (!a) return true;
+  if (a.Boolean) return !!a.Boolean.boolval;
+  if (a.Integer) return a.Integer.ival !== 0;
+  const s = a.String?.sval ?? a.A_Const?.sval?.sval;
+  if (typeof s === 'string') return ['true', 'on', 'yes', '1'].includes(s.toLowerCase());
+  return undefined;
+}
+
+function constBool(expr: Node | undefined): boolean | undefined {
+  const c = expr?.A_Const;
+  if (c?.boolval !== undefined) return !!c.boolval.boolval;
+  const cast = expr?.TypeCast;
+  if (cast?.arg?.A_Const?.sval && cast.typeName?.names?.some((n: Node) => n.String?.sval === 'bool')) {
+    return ['t', 'true'].includes(cast.arg.A_Const.sval.sval);
+  }
+  return undefined;
+}
+
+function strings(list: Node[] | undefined): string[] {
+  return (list ?? []).map((s) => s.String?.sval).filter((x): x is string => typeof x === 'string');
+}
+
+function rangeVarName(rv: Node): QualifiedName {
+  const r = rv?.RangeVar ?? rv;
+  return { name: r.relname, ...(r.schemaname ? { schema: r.schemaname } : {}), ...(r.catalogname ? { database: r.catalogname } : {}) };
+}
+
+function rangeVarText(rv: Node): string {
+  const n = rangeVarName(rv);
+  return [n.database, n.schema, n.name].filter(Boolean).join('.');
+}
+
+function nameFromParts(parts: string[]): QualifiedName {
+  if (parts.length >= 3) return { database: parts[parts.length - 3], schema: parts[parts.length - 2], name: parts[parts.length - 1] };
+  if (parts.length === 2) return { schema: parts[0], name: parts[1] };
+  return { name: parts[0] };
+}
+
+function listName(items: Node[]): QualifiedName {
+  return nameFromParts(strings(items));
+}
+
+function typeText(t: Node | undefined): string | undefined {
+  if (!t) return undefined;
+  const names = strings(t.names).filter((n) => n !== 'pg_catalog');
+  const mods = (t.typmods ?? []).map((m: Node) => m.A_Const?.ival?.ival).filter((x: unknown) => x !== undefined);
+  return `${names.join('.')}${mods.length ? `(${mods.join(',')})` : ''}${t.arrayBounds ? '[]' : ''}`;
+}
