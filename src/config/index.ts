@@ -1,0 +1,28 @@
+/** spif.config.{yaml,yml,json}: schema, loading with located messages, starter config. */
+export {
+  configSchema,
+  configObjectSchema,
+  dialectSchema,
+  DIALECTS,
+  type SpifConfig,
+  type ConfigDialect,
+  type DatabaseConfig,
+  type PrincipalConfig,
+  type FileConfig,
+  type SuppressionConfig,
+} from './schema.js';
+export {
+  CONFIG_FILE_NAMES,
+  ConfigError,
+  defaultConfig,
+  findConfigFile,
+  loadConfigFile,
+  parseConfigText,
+  validateConfigText,
+  type ConfigValidation,
+  type LoadedConfig,
+} from './load.js';
+export { matchesRef, refProblem, RELATION_PARTS, COLUMN_PARTS } from './refs.js';
+export { starterConfig } from './starter.js';
+export { configJsonSchema, configJsonSchemaText } from './json-schema.js';
+export { databaseDialect } from './resolve.js';

@@ -1,0 +1,132 @@
+/** Finding, reading and validating spif.config.{yaml,yml,json}. */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../diagnostics.js';
+import { decodeSource } from '../sources/text.js';
+import { crossCheck, type ConfigProblem } from './cross-check.js';
+import { ConfigDocument } from './locate.js';
+import { configErrorMap, issuesToProblems } from './messages.js';
+import { configObjectSchema, configSchema, type SpifConfig } from './schema.js';
+
+/** Looked for in this order. */
+export const CONFIG_FILE_NAMES = ['spif.config.yaml', 'spif.config.yml', 'spif.config.json'] as const;
+
+export interface LoadedConfig {
+  config: SpifConfig;
+  /** The config file, when there was one. */
+  file?: string;
+  /** Directory that `sources` globs are relative to: the config file's directory. */
+  baseDir: string;
+}
+
+/** An invalid or unreadable config; `details` lists every problem as `file:line: key: message`. */
+export class ConfigError extends UserError {
+  constructor(message: string, details: string[] = []) {
+    super(message, details);
+    this.name = 'ConfigError';
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The config in the first path (when it is a directory), else in `cwd`; absolute path or undefined. */
+export function findConfigFile(paths: string[], cwd: string): string | undefined {
+  const dirs: string[] = [];
+  if (paths.length > 0) {
+    const first = path.resolve(cwd, paths[0]);
+    if (isDirectory(first)) dirs.push(first);
+  }
+  dirs.push(path.resolve(cwd));
+  for (const dir of dirs) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (isFile(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** Paths in messages: relative to the working directory when the file is below it. */
+function displayPath(file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+export function loadConfigFile(file: string): LoadedConfig {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
+    throw new ConfigError(`cannot read config file ${displayPath(file)}: ${why}`);
+  }
+  // Config files written on Japanese Windows may be Shift_JIS; decode like any source.
+  const loaded = parseConfigText(decodeSource(bytes).text, displayPath(file));
+  return { ...loaded, baseDir: path.dirname(path.resolve(file)) };
+}
+
+export interface ConfigValidation {
+  config?: SpifConfig;
+  /** Every problem, sorted by line: `file:line: key.path: message` (`file:line:column:` for syntax). */
+  problems: string[];
+}
+
+/** Validates config text without throwing. `file` is only used in messages. */
+export function validateConfigText(text: string, file: string): ConfigValidation {
+  const { document, syntaxErrors } = ConfigDocument.parse(text);
+  if (syntaxErrors.length > 0) {
+    // The tree after a syntax error is a guess; schema messages about it would mislead.
+    return { problems: syntaxErrors.map((e) => `${file}:${e.line}:${e.column}: ${e.message}`) };
+  }
+  let raw: unknown;
+  try {
+    raw = document.toJS();
+  } catch (e) {
+    return { problems: [`${file}:1: ${(e as Error).message}`] };
+  }
+  if (raw === null || raw === undefined) {
+    return { problems: [`${file}:1: the config is empty; it needs at least 'version: 1'`] };
+  }
+
+  const parsed = configObjectSchema.safeParse(raw, { error: configErrorMap });
+  const problems: ConfigProblem[] = [
+    ...(parsed.success ? [] : issuesToProblems(parsed.error.issues, configObjectSchema)),
+    ...crossCheck(raw, (p) => `line ${document.lineOf(p)}`),
+  ];
+  const located = problems
+    .map((p) => ({ line: document.lineOf(p.path), key: p.path.join('.'), message: p.message }))
+    .sort((a, b) => a.line - b.line || a.key.localeCompare(b.key, 'en', { numeric: true }));
+  const lines = located.map(({ line, key, message }) => `${file}:${line}: ${key ? `${key}: ` : ''}${message}`);
+  return lines.length === 0 && parsed.success ? { config: parsed.data, problems: [] } : { problems: lines };
+}
+
+/** Parses and validates config text (e.g. read from a git ref). Throws ConfigError listing every problem. */
+export function parseConfigText(text: string, file: string): LoadedConfig {
+  const { config, problems } = validateConfigText(text, file);
+  if (!config) {
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    throw new ConfigError(`invalid config ${file} (${count})`, problems);
+  }
+  return { config, file, baseDir: path.dirname(path.resolve(file)) };
+}
+
+/** The config used when there is no file: every source forms one database named "default". */
+export function defaultConfig(): SpifConfig {
+  return configSchema.parse({ version: 1 });
+}

@@ -1,0 +1,48 @@
+/**
+ * References to relations and columns in the config: `database.schema.relation[.column]`.
+ * A pattern may use `*` for a whole part (one dot-separated segment); nothing else is special,
+ * so identifiers with Japanese characters, `@`, `%` or `$` are matched literally.
+ */
+
+/** Number of parts in a relation reference and in a column reference. */
+export const RELATION_PARTS = 3;
+export const COLUMN_PARTS = 4;
+
+/** What each kind of reference looks like, for messages. */
+export function refShape(parts: number): string {
+  return parts === COLUMN_PARTS ? 'database.schema.relation.column' : 'database.schema.relation';
+}
+
+/**
+ * Whether `id` matches `pattern`: same number of dot-separated parts, each part equal or `*`.
+ * Matching is exact (case-sensitive): ids are already folded the way the dialect folds them.
+ */
+export function matchesRef(pattern: string, id: string): boolean {
+  const want = pattern.split('.');
+  const have = id.split('.');
+  if (want.length !== have.length) return false;
+  return want.every((part, i) => part === '*' || part === have[i]);
+}
+
+/**
+ * What is wrong with a reference, or undefined when it is well formed.
+ * `wildcards: false` is for references that must name exactly one column (links).
+ */
+export function refProblem(ref: string, parts: number, wildcards: boolean): string | undefined {
+  const segments = ref.split('.');
+  if (segments.length !== parts) {
+    return `expected ${refShape(parts)} (${parts} parts separated by '.'), got ${segments.length} part${
+      segments.length === 1 ? '' : 's'
+    } in '${ref}'`;
+  }
+  if (segments.some((s) => s.trim() === '')) return `'${ref}' has an empty part; expected ${refShape(parts)}`;
+  for (const s of segments) {
+    if (s.includes('*') && s !== '*') {
+      return wildcards
+        ? `'*' stands for a whole part, not part of a name ('${s}' in '${ref}')`
+        : `a link names one column exactly; '*' is not allowed ('${ref}')`;
+    }
+    if (s === '*' && !wildcards) return `a link names one column exactly; '*' is not allowed ('${ref}')`;
+  }
+  return undefined;
+}

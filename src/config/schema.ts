@@ -1,0 +1,188 @@
+/**
+ * The zod schema of spif.config.yaml. Checks that look at one value live here; checks that
+ * compare values (names referenced elsewhere, duplicates) live in cross-check.ts.
+ */
+import { z } from 'zod';
+import { crossCheck } from './cross-check.js';
+import { globSyntaxProblem } from './globs.js';
+import { COLUMN_PARTS, RELATION_PARTS, refProblem } from './refs.js';
+
+import { DIALECTS } from './dialects.js';
+
+export { DIALECTS, type ConfigDialect } from './dialects.js';
+export const dialectSchema = z.enum(DIALECTS);
+
+const text = z.string().min(1);
+
+/** A name used as the first part of relation ids, so it cannot contain a dot. */
+const databaseName = text.refine((s) => !s.includes('.') && s !== '*', {
+  message: "a database name cannot contain '.' or be '*'",
+});
+
+/** A reference or pattern with a fixed number of parts; see refs.ts. */
+function ref(parts: number, wildcards: boolean, description: string) {
+  return z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = refProblem(value, parts, wildcards);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+    })
+    .describe(description);
+}
+const columnPattern = ref(COLUMN_PARTS, true, 'database.schema.relation.column; `*` matches one part');
+const relationPattern = ref(RELATION_PARTS, true, 'database.schema.relation; `*` matches one part');
+const columnRef = ref(COLUMN_PARTS, false, 'database.schema.relation.column, no wildcards');
+
+const sourceGlob = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = globSyntaxProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  })
+  .describe('glob of schema source files, relative to the config file');
+
+/**
+ * A connection string for live scans. Passwords stay out of config files (they get committed);
+ * libpq's own PGPASSWORD and ~/.pgpass supply them instead.
+ */
+const postgresUrl = z
+  .string()
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined as never;
+    }
+    if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+      ctx.addIssue({ code: 'custom', message: 'expected a connection string like postgres://user@host:5432/dbname' });
+      return;
+    }
+    // Never echo the value: it may hold the secret we are warning about.
+    if (url.password !== '' || url.searchParams.has('password')) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'the connection string must not contain a password; remove it and set PGPASSWORD or use a ~/.pgpass file',
+      });
+    }
+  })
+  .describe('postgres:// connection string for a live scan, without a password (use PGPASSWORD or ~/.pgpass)');
+
+export const databaseSchema = z
+  .strictObject({
+    name: databaseName.describe('database name: the first part of relation ids'),
+    dialect: dialectSchema.optional().describe('dialect of this database; defaults to the top-level dialect'),
+    sources: z.array(sourceGlob).default([]).describe('globs of schema sources, relative to the config file'),
+    url: postgresUrl.optional(),
+  })
+  .superRefine((db, ctx) => {
+    if (db.sources.length === 0 && db.url === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a database needs sources (globs of schema files) or a url', path: [] });
+    }
+  });
+
+export const principalSchema = z.strictObject({
+  name: text.describe('name of the system or staff group'),
+  connects: z.array(text).optional().describe('databases it can connect to (names from `databases`); omitted: all'),
+  roles: z.array(text).optional().describe('SQL roles it acts as; omitted: it reads every relation it can connect to'),
+  description: z.string().optional(),
+});
+
+export const fileSchema = z.strictObject({
+  name: text.describe('name of the 特定個人情報ファイル as written in the 評価書'),
+  relations: z.array(relationPattern).min(1).describe('relations in the file: database.schema.relation patterns'),
+  description: z.string().optional(),
+});
+
+export const suppressionSchema = z
+  .strictObject({
+    relation: relationPattern.optional(),
+    rule: text.optional().describe('rule or diagnostic code to suppress'),
+    reason: z.string().trim().min(1).describe('why this is suppressed (required, shown in reports)'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.relation === undefined && s.rule === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a suppression needs a relation, a rule, or both', path: [] });
+    }
+  });
+
+const LINK_PAIR = 'a link is a pair of columns: [db.schema.relation.column, db.schema.relation.column]';
+
+/** The config as written; `configSchema` adds the cross-reference checks on top. */
+export const configObjectSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('path or URL of config.schema.json, for editors'),
+    version: z.literal(1, {
+      error: (issue) =>
+        issue.input === undefined
+          ? "required; write 'version: 1' at the top of the file"
+          : `unsupported config version ${JSON.stringify(issue.input)}; this spif reads version: 1`,
+    }),
+    dialect: dialectSchema.default('postgresql').describe('default dialect of the sources'),
+    postgresVersion: z
+      .number()
+      .int()
+      .min(15)
+      .max(18)
+      .default(16)
+      .describe('PostgreSQL major version whose access semantics are applied'),
+    databases: z
+      .array(databaseSchema)
+      .min(1)
+      .optional()
+      .describe('databases and their sources; omitted: all sources form one database "default"'),
+    principals: z.array(principalSchema).default([]).describe('systems or staff groups that use the files'),
+    links: z
+      .array(z.tuple([columnRef, columnRef], { error: LINK_PAIR }))
+      .default([])
+      .describe('joins not visible in the DDL, also across databases'),
+    linkKeys: z.array(text).default([]).describe('column names that join wherever they occur'),
+    inferLinks: z.boolean().default(true).describe('link relations on shared single-column keys (implied keys)'),
+    numberColumns: z
+      .strictObject({
+        include: z.array(columnPattern).default([]).describe('columns that hold the 個人番号'),
+        substitute: z.array(columnPattern).default([]).describe('columns holding a substitute code (機関別符号 …)'),
+        exclude: z.array(columnPattern).default([]).describe('columns that never hold the number'),
+      })
+      .prefault({})
+      .describe('explicit number columns; wins over detection rules'),
+    files: z.array(fileSchema).default([]).describe('named 特定個人情報ファイル'),
+    inventory: z
+      .array(text)
+      .optional()
+      .describe('file names the current PIA declares; used by `spif check`'),
+    suppressions: z.array(suppressionSchema).default([]).describe('findings deliberately accepted, with a reason'),
+    check: z
+      .strictObject({
+        strict: z.boolean().default(false).describe('make `spif check` stricter (see docs/config.md)'),
+        failOnBecameSpecific: z
+          .boolean()
+          .default(true)
+          .describe('`spif diff` fails when a relation became specific'),
+      })
+      .prefault({}),
+    limits: z
+      .strictObject({
+        maxFileBytes: z.number().int().positive().optional().describe('skip source files larger than this'),
+        maxStatementsPerFile: z.number().int().positive().optional().describe('stop reading a file after this'),
+      })
+      .prefault({}),
+    allowOutsideRoot: z
+      .boolean()
+      .default(false)
+      .describe('follow symlinks and globs that lead outside the config directory'),
+  })
+  .meta({ title: 'spif configuration', description: 'spif.config.yaml: see docs/config.md' });
+
+/** The full schema: shape and values, then names referenced across the config. */
+export const configSchema = configObjectSchema.superRefine((config, ctx) => {
+  for (const p of crossCheck(config)) ctx.addIssue({ code: 'custom', message: p.message, path: p.path });
+});
+
+/** The config with defaults applied. */
+export type SpifConfig = z.infer<typeof configSchema>;
+export type DatabaseConfig = z.infer<typeof databaseSchema>;
+export type PrincipalConfig = z.infer<typeof principalSchema>;
+export type FileConfig = z.infer<typeof fileSchema>;
+export type SuppressionConfig = z.infer<typeof suppressionSchema>;
