@@ -1,0 +1,536 @@
+/**
+ * Builds the catalog by applying every source's CatalogOps in order, per database, the way the
+ * engine would: names resolved against the current schema, ALTER/RENAME/DROP applied to what
+ * exists, privileges kept by PrivilegeState. Problems (an ALTER of an unknown table, …) are
+ * located diagnostics; the build never throws for bad input.
+ */
+import type { CatalogOp, GrantTarget } from './ops.js';
+import {
+  type Catalog, type Column, type Database, type Dialect, type GrantScope, type PrivilegeName,
+  type QualifiedName, type Relation, type RelationId, type SourceLocation, defaultSchema, relationId,
+} from './model.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
+
+export interface BuildInput {
+  database: string;
+  dialect: Dialect;
+  ops: CatalogOp[];
+}
+
+export interface BuildOptions {
+  postgresVersion?: number;
+}
+
+export interface BuildResult {
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+}
+
+/** Privileges that matter for reading, per kind of object, when ALL is granted. */
+const READ_PRIVILEGE: Record<GrantScope['kind'], PrivilegeName> = {
+  relation: 'SELECT', column: 'SELECT', schema: 'USAGE', 'schema-tables': 'SELECT', database: 'CONNECT',
+};
+
+const ACCESS_OPS = new Set<CatalogOp['op']>([
+  'create-role', 'grant', 'revoke', 'grant-role', 'revoke-role', 'default-privileges', 'create-policy',
+]);
+
+export function buildCatalog(inputs: BuildInput[], _options: BuildOptions = {}): BuildResult {
+  const builder = new CatalogBuilder(inputs.map((i) => i.database));
+  for (const input of inputs) builder.apply(input);
+  return builder.finish();
+}
+
+class CatalogBuilder {
+  private readonly databases = new Map<string, Database>();
+  private readonly relations = new Map<RelationId, Relation>();
+  private readonly privileges = new PrivilegeState();
+  private readonly diagnostics: Diagnostic[] = [];
+  private accessControlDeclared = false;
+
+  // Per-input state.
+  private db!: Database;
+  private currentSchema?: string;
+  private currentRole?: string;
+  private sessionRole?: string;
+  private at!: SourceLocation;
+
+  constructor(private readonly databaseNames: string[]) {}
+
+  apply(input: BuildInput): void {
+    this.db = this.database(input.database, input.dialect);
+    this.currentSchema = undefined;
+    this.currentRole = undefined;
+    this.sessionRole = undefined;
+    for (const op of input.ops) {
+      this.at = op.at;
+      if (ACCESS_OPS.has(op.op)) this.accessControlDeclared = true;
+      this.applyOp(op);
+    }
+  }
+
+  finish(): BuildResult {
+    const catalog: Catalog = {
+      databases: this.databases,
+      relations: this.relations,
+      roles: new Map([...this.privileges.roles].map(([k, { declared: _d, ...r }]) => [k, r])),
+      memberships: [...this.privileges.memberships.values()],
+      grants: this.privileges.grants(),
+      accessControlDeclared: this.accessControlDeclared,
+    };
+    return { catalog, diagnostics: this.diagnostics };
+  }
+
+  private database(name: string, dialect: Dialect): Database {
+    let db = this.databases.get(name);
+    if (!db) {
+      db = { name, dialect, schemas: new Map() };
+      this.databases.set(name, db);
+      if (dialect === 'postgresql') {
+        // PostgreSQL defaults: CONNECT to PUBLIC on every database; USAGE on `public` to PUBLIC.
+        this.privileges.grant({ kind: 'database', database: name }, 'CONNECT', PUBLIC, BOOTSTRAP_OWNER, false);
+        this.privileges.grant({ kind: 'schema', database: name, schema: 'public' }, 'USAGE', PUBLIC, BOOTSTRAP_OWNER, false);
+        this.privileges.grant({ kind: 'schema', database: name, schema: 'public' }, 'USAGE', BOOTSTRAP_OWNER, BOOTSTRAP_OWNER, true);
+        db.schemas.set('public', { database: name, name: 'public', declared: true });
+      }
+    }
+    return db;
+  }
+
+  /** The role creating objects and granting now: SET ROLE, else SET SESSION AUTHORIZATION, else the loading superuser. */
+  private actingRole(): string {
+    return this.currentRole ?? this.sessionRole ?? BOOTSTRAP_OWNER;
+  }
+
+  private warn(code: string, message: string): void {
+    this.diagnostics.push({ severity: 'warning', code, message, ...this.at });
+  }
+
+  private resolve(q: QualifiedName): { database: string; schema: string; name: string; id: RelationId } {
+    const database = q.database && this.databases.has(q.database) ? q.database : this.db.name;
+    const schema = q.schema ?? this.currentSchema ?? defaultSchema(this.db.dialect);
+    return { database, schema, name: q.name, id: relationId(database, schema, q.name) };
+  }
+
+  private qualify(q: QualifiedName): QualifiedName {
+    const r = this.resolve(q);
+    return { database: r.database, schema: r.schema, name: r.name };
+  }
+
+  private existing(q: QualifiedName, what: string): Relation | undefined {
+    const r = this.relations.get(this.resolve(q).id);
+    if (!r) this.warn('SPIF-SQL-UNKNOWN-RELATION', `${what}: relation ${this.resolve(q).id} is not defined in the sources read before this statement`);
+    return r;
+  }
+
+  private touchSchema(database: string, schema: string): void {
+    const db = this.databases.get(database) ?? this.db;
+    if (!db.schemas.has(schema)) db.schemas.set(schema, { database, name: schema, declared: false });
+  }
+
+  private applyOp(op: CatalogOp): void {
+    switch (op.op) {
+      case 'create-schema': {
+        const owner = op.owner ?? this.actingRole();
+        this.db.schemas.set(op.schema, { database: this.db.name, name: op.schema, owner, declared: true, source: op.at });
+        this.privileges.ensureRole(owner);
+        this.privileges.grant({ kind: 'schema', database: this.db.name, schema: op.schema }, 'USAGE', owner, owner, true);
+        return;
+      }
+      case 'use-schema':
+        this.currentSchema = op.schema;
+        return;
+      case 'create-table':
+        return this.createRelation(op.name, 'table', op.at, op.columns, {
+          primaryKey: op.primaryKey, uniqueKeys: op.uniqueKeys,
+          foreignKeys: op.foreignKeys.map((fk) => ({ ...fk, references: this.qualify(fk.references) })),
+          comment: op.comment, owner: op.owner, ifNotExists: op.ifNotExists,
+        });
+      case 'create-view':
+        return this.createView(op);
+      case 'add-column': {
+        const r = this.existing(op.table, 'ALTER TABLE ADD COLUMN');
+        if (r && !r.columns.some((c) => c.name === op.column.name)) r.columns.push({ ...op.column });
+        return;
+      }
+      case 'drop-column': {
+        const r = this.existing(op.table, 'ALTER TABLE DROP COLUMN');
+        if (!r) return;
+        r.columns = r.columns.filter((c) => c.name !== op.column);
+        this.privileges.clear({ kind: 'column', relation: r.id, column: op.column });
+        return;
+      }
+      case 'rename-column':
+        return this.renameColumn(op.table, op.from, op.to);
+      case 'add-primary-key': {
+        const r = this.existing(op.table, 'ADD PRIMARY KEY');
+        if (r) r.primaryKey = op.columns;
+        return;
+      }
+      case 'add-unique': {
+        const r = this.existing(op.table, 'ADD UNIQUE');
+        if (r) r.uniqueKeys.push(op.columns);
+        return;
+      }
+      case 'add-foreign-key': {
+        const r = this.existing(op.table, 'ADD FOREIGN KEY');
+        if (r) r.foreignKeys.push({ ...op.foreignKey, references: this.qualify(op.foreignKey.references) });
+        return;
+      }
+      case 'drop-relation':
+        for (const name of op.names) {
+          const id = this.resolve(name).id;
+          const r = this.relations.get(id);
+          if (!r) continue; // DROP … IF EXISTS of something never created is normal in dumps
+          this.relations.delete(id);
+          this.privileges.clear({ kind: 'relation', relation: id });
+          for (const c of r.columns) this.privileges.clear({ kind: 'column', relation: id, column: c.name });
+        }
+        return;
+      case 'rename-relation': {
+        const r = this.existing(op.from, 'RENAME');
+        if (r) this.moveRelation(r, r.schema, op.to);
+        return;
+      }
+      case 'set-schema': {
+        const r = this.existing(op.name, 'SET SCHEMA');
+        if (r) this.moveRelation(r, op.schema, r.name);
+        return;
+      }
+      case 'set-owner':
+        return this.setOwner(op);
+      case 'row-security': {
+        const r = this.existing(op.table, 'ROW LEVEL SECURITY');
+        if (!r) return;
+        if (op.enable !== undefined) r.rowSecurity = op.enable;
+        if (op.force !== undefined) r.forceRowSecurity = op.force;
+        if (op.enable) this.accessControlDeclared = true;
+        return;
+      }
+      case 'create-policy': {
+        const r = this.existing(op.table, 'CREATE POLICY');
+        if (!r) return;
+        const roles = op.policy.roles.map((x) => (x === 'CURRENT_USER' ? this.actingRole() : x));
+        roles.forEach((x) => this.privileges.ensureRole(x));
+        r.policies.push({ ...op.policy, roles });
+        return;
+      }
+      case 'drop-policy': {
+        const r = this.existing(op.table, 'DROP POLICY');
+        if (r) r.policies = r.policies.filter((p) => p.name !== op.name);
+        return;
+      }
+      case 'comment-relation': {
+        const r = this.existing(op.name, 'COMMENT ON');
+        if (r) r.comment = op.text ?? undefined;
+        return;
+      }
+      case 'comment-column': {
+        const r = this.existing(op.table, 'COMMENT ON COLUMN');
+        const c = r?.columns.find((x) => x.name === op.column);
+        if (r && !c) this.warn('SPIF-SQL-UNKNOWN-COLUMN', `COMMENT ON COLUMN: ${r.id} has no column ${op.column}`);
+        if (c) {
+          c.comment = op.text ?? undefined;
+          c.commentSource = op.at;
+        }
+        return;
+      }
+      case 'create-role':
+        this.privileges.createRole(op);
+        for (const parent of op.inRoles ?? []) this.privileges.grantRole(parent, op.name, { grantor: this.actingRole() });
+        for (const member of op.memberRoles ?? []) this.privileges.grantRole(op.name, member, { grantor: this.actingRole() });
+        return;
+      case 'alter-role':
+        if (op.rename) this.renameRole(op.name, op.rename);
+        this.privileges.alterRole(op.rename ?? op.name, op);
+        return;
+      case 'drop-role':
+        for (const name of op.names) this.privileges.dropRole(name);
+        return;
+      case 'grant-role':
+        for (const role of op.roles) {
+          for (const member of op.members) {
+            this.privileges.grantRole(role, this.roleRef(member), {
+              inherit: op.inherit, set: op.set, admin: op.admin, grantor: op.grantor ?? this.actingRole(),
+            });
+          }
+        }
+        return;
+      case 'revoke-role':
+        for (const role of op.roles) for (const member of op.members) this.privileges.revokeRole(role, this.roleRef(member), op.optionOnly);
+        return;
+      case 'grant':
+        return this.grantOrRevoke(op, true);
+      case 'revoke':
+        return this.grantOrRevoke(op, false);
+      case 'default-privileges': {
+        const forRoles = op.forRoles.length ? op.forRoles : [this.actingRole()];
+        const schemas: (string | undefined)[] = op.schemas.length ? op.schemas : [undefined];
+        for (const forRole of forRoles) {
+          for (const schema of schemas) {
+            for (const p of op.privileges) {
+              if (p !== 'SELECT' && p !== 'ALL') continue;
+              for (const grantee of op.grantees) {
+                this.privileges.addDefault({
+                  forRole, schema, database: this.db.name, privilege: 'SELECT', grantee: this.roleRef(grantee),
+                  grantOption: op.grantOption, isGrant: op.isGrant,
+                });
+              }
+            }
+          }
+        }
+        return;
+      }
+      case 'set-role':
+        this.currentRole = op.role ?? undefined;
+        return;
+      case 'set-session-authorization':
+        this.sessionRole = op.role ?? undefined;
+        this.currentRole = undefined;
+        return;
+    }
+  }
+
+  private roleRef(name: string): string {
+    return name === 'CURRENT_USER' ? this.actingRole() : name;
+  }
+
+  private createRelation(
+    name: QualifiedName, kind: 'table' | 'view', at: SourceLocation, columns: Column[],
+    extra: Partial<Pick<Relation, 'primaryKey' | 'uniqueKeys' | 'foreignKeys' | 'comment' | 'owner' | 'view'>> & { ifNotExists?: boolean; orReplace?: boolean },
+  ): void {
+    const { database, schema, id } = this.resolve(name);
+    const existing = this.relations.get(id);
+    if (existing) {
+      if (extra.ifNotExists) return;
+      if (extra.orReplace && existing.kind === 'view') {
+        // CREATE OR REPLACE VIEW keeps owner and privileges; only the definition changes.
+        existing.columns = columns;
+        existing.view = extra.view;
+        return;
+      }
+      this.warn('SPIF-SQL-DUPLICATE', `relation ${id} is created again; the later definition replaces the earlier one`);
+      this.relations.delete(id);
+      this.privileges.clear({ kind: 'relation', relation: id });
+      for (const c of existing.columns) this.privileges.clear({ kind: 'column', relation: id, column: c.name });
+    }
+    this.touchSchema(database, schema);
+    const owner = extra.owner ?? this.actingRole();
+    this.privileges.ensureRole(owner);
+    const relation: Relation = {
+      id, database, schema, name: name.name, kind, dialect: this.db.dialect,
+      columns: columns.map((c) => ({ ...c })),
+      primaryKey: extra.primaryKey, uniqueKeys: extra.uniqueKeys ?? [], foreignKeys: extra.foreignKeys ?? [],
+      owner, comment: extra.comment, rowSecurity: false, forceRowSecurity: false, policies: [],
+      view: extra.view, source: at,
+    };
+    this.relations.set(id, relation);
+    this.applyOwnerDefaults(relation, owner);
+  }
+
+  /** A new relation's ACL: the owner's own privileges, then ALTER DEFAULT PRIVILEGES for its creator. */
+  private applyOwnerDefaults(relation: Relation, owner: string): void {
+    const scope: GrantScope = { kind: 'relation', relation: relation.id };
+    if (this.db.dialect !== 'postgresql') return;
+    this.privileges.grant(scope, 'SELECT', owner, owner, true);
+    const defaults = this.privileges.defaultsFor(relation.database, relation.schema, owner);
+    // Global defaults first (they may also revoke), then per-schema ones (which only add).
+    for (const d of [...defaults.filter((x) => x.schema === undefined), ...defaults.filter((x) => x.schema !== undefined)]) {
+      if (d.isGrant) this.privileges.grant(scope, d.privilege, d.grantee, owner, d.grantOption);
+      else this.privileges.revoke(scope, d.privilege, d.grantee, undefined, d.grantOption, true);
+    }
+  }
+
+  private createView(op: Extract<CatalogOp, { op: 'create-view' }>): void {
+    // Resolve lineage now: `*` expands to the base columns as they are at CREATE VIEW time, and an
+    // unqualified column belongs to the FROM entry that has it.
+    const resolvedColumns: { name: string; from: { relation: QualifiedName; column: string }[] }[] = [];
+    const resolveSource = (src: { relation: QualifiedName; column: string }) => {
+      const q = this.qualify(src.relation);
+      const base = this.relations.get(this.resolve(q).id);
+      return { q, base };
+    };
+    for (const col of op.view.columns) {
+      if (col.name === '*' && col.from.length === 1 && col.from[0].column === '*') {
+        const { q, base } = resolveSource(col.from[0]);
+        if (!base) {
+          this.warn('SPIF-SQL-UNKNOWN-RELATION', `view ${this.resolve(op.name).id} selects * from ${this.resolve(q).id}, which is not defined: its columns are unknown`);
+          continue;
+        }
+        for (const c of base.columns) resolvedColumns.push({ name: c.name, from: [{ relation: q, column: c.name }] });
+        continue;
+      }
+      const from = col.from
+        .map(resolveSource.bind(this))
+        .map(({ q, base }, i) => ({ q, base, column: col.from[i].column }))
+        // Unqualified names were offered to every FROM entry: keep the entries that have the column.
+        .filter(({ base, column }) => !base || base.columns.some((c) => c.name === column) || col.from.length === 1)
+        .map(({ q, column }) => ({ relation: q, column }));
+      resolvedColumns.push({ name: col.name, from });
+    }
+    const readsColumns = op.view.readsColumns
+      .map((src) => ({ ...resolveSource(src), column: src.column }))
+      .filter(({ base, column }) => !base || base.columns.some((c) => c.name === column))
+      .map(({ q, column }) => ({ relation: q, column }));
+    const view = {
+      ...op.view,
+      columns: resolvedColumns,
+      reads: op.view.reads.map((q) => this.qualify(q)),
+      readsColumns,
+    };
+    const columns: Column[] = resolvedColumns.map((c) => ({ name: c.name, source: op.at }));
+    this.createRelation(op.name, op.relationKind ?? 'view', op.at, columns, { view, owner: op.owner, orReplace: op.orReplace });
+  }
+
+  private moveRelation(r: Relation, schema: string, name: string): void {
+    const oldId = r.id;
+    const newId = relationId(r.database, schema, name);
+    if (oldId === newId) return;
+    this.relations.delete(oldId);
+    r.id = newId;
+    r.schema = schema;
+    r.name = name;
+    this.touchSchema(r.database, schema);
+    this.relations.set(newId, r);
+    this.privileges.move({ kind: 'relation', relation: oldId }, { kind: 'relation', relation: newId });
+    for (const c of r.columns) {
+      this.privileges.move({ kind: 'column', relation: oldId, column: c.name }, { kind: 'column', relation: newId, column: c.name });
+    }
+    // Foreign keys and views refer to the relation itself (by OID in the engine), so they follow it.
+    const same = (q: QualifiedName) => relationId(q.database ?? '', q.schema ?? '', q.name) === oldId;
+    const renamed = (q: QualifiedName): QualifiedName => (same(q) ? { database: r.database, schema, name } : q);
+    for (const other of this.relations.values()) {
+      for (const fk of other.foreignKeys) fk.references = renamed(fk.references);
+      if (other.view) {
+        other.view.reads = other.view.reads.map(renamed);
+        other.view.readsColumns = other.view.readsColumns.map((c) => ({ ...c, relation: renamed(c.relation) }));
+        for (const vc of other.view.columns) vc.from = vc.from.map((f) => ({ ...f, relation: renamed(f.relation) }));
+      }
+    }
+  }
+
+  private renameColumn(table: QualifiedName, from: string, to: string): void {
+    const r = this.existing(table, 'RENAME COLUMN');
+    if (!r) return;
+    const c = r.columns.find((x) => x.name === from);
+    if (!c) {
+      this.warn('SPIF-SQL-UNKNOWN-COLUMN', `RENAME COLUMN: ${r.id} has no column ${from}`);
+      return;
+    }
+    c.name = to;
+    this.privileges.move({ kind: 'column', relation: r.id, column: from }, { kind: 'column', relation: r.id, column: to });
+    const swap = (cols: string[]) => cols.map((x) => (x === from ? to : x));
+    if (r.primaryKey) r.primaryKey = swap(r.primaryKey);
+    r.uniqueKeys = r.uniqueKeys.map(swap);
+    for (const fk of r.foreignKeys) fk.columns = swap(fk.columns);
+    const isR = (q: QualifiedName) => relationId(q.database ?? '', q.schema ?? '', q.name) === r.id;
+    for (const other of this.relations.values()) {
+      for (const fk of other.foreignKeys) if (isR(fk.references)) fk.referencedColumns = swap(fk.referencedColumns);
+      if (other.view) {
+        // A view keeps its own column names; its lineage follows the renamed base column.
+        for (const vc of other.view.columns) vc.from = vc.from.map((f) => (isR(f.relation) && f.column === from ? { ...f, column: to } : f));
+        other.view.readsColumns = other.view.readsColumns.map((f) => (isR(f.relation) && f.column === from ? { ...f, column: to } : f));
+      }
+    }
+  }
+
+  private renameRole(from: string, to: string): void {
+    this.privileges.renameRole(from, to);
+    for (const r of this.relations.values()) {
+      if (r.owner === from) r.owner = to;
+      for (const p of r.policies) p.roles = p.roles.map((x) => (x === from ? to : x));
+    }
+    for (const db of this.databases.values()) for (const s of db.schemas.values()) if (s.owner === from) s.owner = to;
+  }
+
+  private setOwner(op: Extract<CatalogOp, { op: 'set-owner' }>): void {
+    this.privileges.ensureRole(op.owner);
+    if (op.kind === 'schema') {
+      const s = this.db.schemas.get(op.name.name);
+      if (!s) return this.warn('SPIF-SQL-UNKNOWN-SCHEMA', `ALTER SCHEMA ${op.name.name} OWNER: the schema is not defined`);
+      const scope: GrantScope = { kind: 'schema', database: this.db.name, schema: s.name };
+      this.privileges.changeOwner(scope, s.owner ?? BOOTSTRAP_OWNER, op.owner);
+      s.owner = op.owner;
+      return;
+    }
+    const r = this.existing(op.name, 'OWNER TO');
+    if (!r) return;
+    const old = r.owner ?? BOOTSTRAP_OWNER;
+    this.privileges.changeOwner({ kind: 'relation', relation: r.id }, old, op.owner);
+    for (const c of r.columns) this.privileges.changeOwner({ kind: 'column', relation: r.id, column: c.name }, old, op.owner);
+    r.owner = op.owner;
+  }
+
+  private grantOrRevoke(op: Extract<CatalogOp, { op: 'grant' | 'revoke' }>, isGrant: boolean): void {
+    const scopes = this.scopesOf(op.target);
+    for (const { scope, owner } of scopes) {
+      // MySQL's `*.*` carries table privileges; PostgreSQL's ON DATABASE carries CONNECT.
+      const readPrivilege = scope.kind === 'database' && this.db.dialect !== 'postgresql' ? 'SELECT' : READ_PRIVILEGE[scope.kind];
+      for (const spec of op.privileges) {
+        const privilege = spec.privilege === 'ALL' ? readPrivilege : spec.privilege;
+        if (privilege !== readPrivilege) continue; // INSERT, UPDATE…: not about reading
+        const targets: GrantScope[] = spec.columns && scope.kind === 'relation'
+          ? spec.columns.map((column) => ({ kind: 'column', relation: scope.relation, column }))
+          : [scope];
+        // A superuser (or the owner) grants as the owner; anyone else grants as itself.
+        const acting = op.grantor ?? this.actingRole();
+        const grantor = acting === BOOTSTRAP_OWNER || acting === owner ? owner ?? BOOTSTRAP_OWNER : acting;
+        for (const target of targets) {
+          for (const grantee of op.grantees.map((g) => this.roleRef(g))) {
+            if (isGrant) {
+              this.privileges.grant(target, privilege, grantee, grantor, (op as { grantOption: boolean }).grantOption);
+              continue;
+            }
+            const rv = op as Extract<CatalogOp, { op: 'revoke' }>;
+            const blocked = this.revokeOne(target, privilege, grantee, grantor, rv.grantOptionOnly, rv.cascade);
+            // A table-level REVOKE also takes away the same privilege on every column.
+            if (!blocked && target.kind === 'relation') {
+              const r = this.relations.get(target.relation);
+              for (const c of r?.columns ?? []) {
+                this.revokeOne({ kind: 'column', relation: target.relation, column: c.name }, privilege, grantee, grantor, rv.grantOptionOnly, rv.cascade);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private revokeOne(scope: GrantScope, privilege: PrivilegeName, grantee: string, grantor: string, optionOnly: boolean, cascade: boolean): boolean {
+    const dependents = this.privileges.revoke(scope, privilege, grantee, grantor, optionOnly, cascade);
+    if (dependents.length) {
+      this.warn('SPIF-SQL-REVOKE-RESTRICTED', `REVOKE without CASCADE fails in the engine: ${grantee} granted ${privilege} on to ${dependents.map((d) => d.grantee).join(', ')}; the privilege is kept`);
+      return true;
+    }
+    return false;
+  }
+
+  private scopesOf(target: GrantTarget): { scope: GrantScope; owner?: string }[] {
+    switch (target.kind) {
+      case 'relations':
+        return target.names.flatMap((n) => {
+          const r = this.existing(n, 'GRANT/REVOKE');
+          return r ? [{ scope: { kind: 'relation', relation: r.id } as GrantScope, owner: r.owner }] : [];
+        });
+      case 'all-tables-in-schema':
+        return target.schemas.flatMap((schema) =>
+          [...this.relations.values()]
+            .filter((r) => r.database === this.db.name && r.schema === schema)
+            .map((r) => ({ scope: { kind: 'relation', relation: r.id } as GrantScope, owner: r.owner })),
+        );
+      case 'schemas':
+        return target.schemas.map((schema) => {
+          this.touchSchema(this.db.name, schema);
+          return { scope: { kind: 'schema', database: this.db.name, schema } as GrantScope, owner: this.db.schemas.get(schema)?.owner };
+        });
+      case 'schema-tables':
+        this.touchSchema(this.db.name, target.schema);
+        return [{ scope: { kind: 'schema-tables', database: this.db.name, schema: target.schema } }];
+      case 'database': {
+        const name = target.database && this.databaseNames.includes(target.database) ? target.database : this.db.name;
+        return [{ scope: { kind: 'database', database: name } }];
+      }
+    }
+  }
+}
