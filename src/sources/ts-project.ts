@@ -1,0 +1,241 @@
+/**
+ * Shared, static reading of TypeScript sources for the ORM readers (TypeORM, Drizzle).
+ *
+ * Scanned code is only parsed, never imported or run: files are added to an in-memory ts-morph
+ * project (nothing is read from disk, no tsconfig, no plugins, no dependency resolution), and
+ * every value the readers need (names, options) is taken from literals in the syntax tree.
+ */
+import { Node, Project, ts, type Expression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
+import type { SourceLocation } from '../catalog/model.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { LineIndex } from './text.js';
+import type { ReadContext, ReadResult, SourceReader, SourceText } from './types.js';
+
+/**
+ * A reader that can also take all files of a database at once, so that names used in one file
+ * and declared in another (entity classes, table variables, Prisma models) resolve.
+ * The pipeline should call `readProject` with every file this reader accepts for one database.
+ */
+export interface BatchSourceReader extends SourceReader {
+  readProject(sources: SourceText[], ctx: ReadContext): Promise<ReadResult>;
+}
+
+/** One scanned file, parsed. */
+export interface TsUnit {
+  source: SourceText;
+  file: SourceFile;
+  lines: LineIndex;
+}
+
+const TS_EXTENSIONS = /\.(ts|mts|cts|tsx)$/i;
+
+export function isTypeScriptPath(path: string): boolean {
+  return TS_EXTENSIONS.test(path) && !/\.d\.[mc]?ts$/i.test(path);
+}
+
+/** Parses the given files into one in-memory project. Nothing outside `sources` is loaded. */
+export function parseTypeScript(sources: SourceText[]): TsUnit[] {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: { experimentalDecorators: true, noLib: true, noResolve: true },
+  });
+  return sources.map((source, i) => {
+    const ext = /\.(tsx|mts|cts)$/i.exec(source.path)?.[0] ?? '.ts';
+    const file = project.createSourceFile(`/scan/${i}${ext}`, source.text, { overwrite: true });
+    return { source, file, lines: new LineIndex(source.text) };
+  });
+}
+
+export function locate(unit: TsUnit, node: Node): SourceLocation {
+  return { file: unit.source.path, ...unit.lines.at(node.getStart()) };
+}
+
+export function diagnosticAt(
+  unit: TsUnit, node: Node, severity: Diagnostic['severity'], code: string, message: string,
+): Diagnostic {
+  const at = locate(unit, node);
+  return { severity, code, message, file: at.file, line: at.line, column: at.column };
+}
+
+/** Names a file imports from modules matching `fromModule`: local name → exported name. */
+export interface ModuleImports {
+  named: Map<string, string>;
+  /** `import * as orm from 'typeorm'` */
+  namespaces: Set<string>;
+}
+
+export function importsFrom(file: SourceFile, fromModule: (specifier: string) => boolean): ModuleImports {
+  const named = new Map<string, string>();
+  const namespaces = new Set<string>();
+  for (const decl of file.getImportDeclarations()) {
+    if (!fromModule(decl.getModuleSpecifierValue())) continue;
+    for (const spec of decl.getNamedImports()) {
+      named.set(spec.getAliasNode()?.getText() ?? spec.getName(), spec.getName());
+    }
+    const ns = decl.getNamespaceImport();
+    if (ns) namespaces.add(ns.getText());
+  }
+  return { named, namespaces };
+}
+
+/**
+ * The exported name a callee refers to when it comes from the imported module
+ * (`Column`, `C` imported as `Column as C`, `orm.Column`), else undefined.
+ */
+export function importedName(callee: Node, imports: ModuleImports): string | undefined {
+  if (Node.isIdentifier(callee)) return imports.named.get(callee.getText());
+  if (Node.isPropertyAccessExpression(callee)) {
+    const target = callee.getExpression();
+    if (Node.isIdentifier(target) && imports.namespaces.has(target.getText())) return callee.getName();
+  }
+  return undefined;
+}
+
+/** Local name → original exported name, for every named import of a file (any module). */
+export function importAliases(file: SourceFile): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const decl of file.getImportDeclarations()) {
+    for (const spec of decl.getNamedImports()) {
+      const alias = spec.getAliasNode()?.getText();
+      if (alias) aliases.set(alias, spec.getName());
+    }
+  }
+  return aliases;
+}
+
+/** Top-level `const X = 'literal'` of a file, so that `@Entity(TABLE)` still reads statically. */
+export function stringConstants(file: SourceFile): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const stmt of file.getVariableStatements()) {
+    for (const decl of stmt.getDeclarations()) {
+      const init = decl.getInitializer();
+      const value = init ? literalString(init) : undefined;
+      if (value !== undefined && Node.isIdentifier(decl.getNameNode())) out.set(decl.getName(), value);
+    }
+  }
+  return out;
+}
+
+/** A string written literally ('x', "x", `x` without substitutions, `'x' as const`). */
+export function literalString(expr: Node): string | undefined {
+  const inner = unwrap(expr);
+  if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner)) return inner.getLiteralValue();
+  return undefined;
+}
+
+/** A string literal, or an identifier naming a string constant of the same file. */
+export function staticString(expr: Node, constants: Map<string, string>): string | undefined {
+  const literal = literalString(expr);
+  if (literal !== undefined) return literal;
+  const inner = unwrap(expr);
+  if (Node.isIdentifier(inner)) return constants.get(inner.getText());
+  return undefined;
+}
+
+export function literalBoolean(expr: Node): boolean | undefined {
+  const inner = unwrap(expr);
+  if (inner.getKind() === ts.SyntaxKind.TrueKeyword) return true;
+  if (inner.getKind() === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
+}
+
+/** Strips `( )`, `as T`, `satisfies T` and `!` around an expression. */
+export function unwrap(expr: Node): Node {
+  let node = expr;
+  for (;;) {
+    if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node)
+      || Node.isNonNullExpression(node) || Node.isTypeAssertion(node)) {
+      node = node.getExpression();
+    } else {
+      return node;
+    }
+  }
+}
+
+/** The properties of an object literal by name; spreads and computed keys are returned apart. */
+export interface ObjectProps {
+  props: Map<string, { value: Expression; node: Node }>;
+  /** Spread elements and computed or shorthand-only keys: not statically known. */
+  dynamic: Node[];
+}
+
+export function objectProps(obj: ObjectLiteralExpression): ObjectProps {
+  const props = new Map<string, { value: Expression; node: Node }>();
+  const dynamic: Node[] = [];
+  for (const p of obj.getProperties()) {
+    if (Node.isPropertyAssignment(p)) {
+      const nameNode = p.getNameNode();
+      const name = Node.isComputedPropertyName(nameNode)
+        ? literalString(nameNode.getExpression())
+        : Node.isStringLiteral(nameNode) ? nameNode.getLiteralValue() : nameNode.getText();
+      const init = p.getInitializer();
+      if (name === undefined || !init) dynamic.push(p);
+      else props.set(name, { value: init, node: p });
+    } else if (Node.isShorthandPropertyAssignment(p)) {
+      props.set(p.getName(), { value: p.getNameNode() as unknown as Expression, node: p });
+    } else {
+      dynamic.push(p); // spread, method, accessor
+    }
+  }
+  return { props, dynamic };
+}
+
+/** What a JSDoc block says to spif: its description and an explicit `@spif` mark. */
+export interface DocComment {
+  text?: string;
+  mark?: 'individual-number' | 'substitute-code';
+  /** The value of an `@spif` tag that is neither `number` nor `substitute`. */
+  unknownTag?: string;
+}
+
+/** The JSDoc block (`/** … *\/`) right before a node, if any. */
+export function jsDocBefore(node: Node): DocComment | undefined {
+  const text = node.getSourceFile().getFullText();
+  const ranges = ts.getLeadingCommentRanges(text, node.getPos()) ?? [];
+  const docs = ranges.filter((r) => text.startsWith('/**', r.pos) && !text.startsWith('/**/', r.pos));
+  const last = docs[docs.length - 1];
+  if (!last) return undefined;
+  return parseDocText(text.slice(last.pos + 3, last.end - 2).split('\n').map((l) => l.replace(/^\s*\*?\s?/, '')));
+}
+
+/**
+ * Parses doc comment lines (JSDoc body or Prisma `///` lines). The description is every line
+ * before the first block tag; a `@spif number` / `@spif substitute` tag (also inline) marks the
+ * column and is removed from the text.
+ */
+export function parseDocText(lines: string[]): DocComment {
+  const doc: DocComment = {};
+  const description: string[] = [];
+  let inTags = false;
+  for (const raw of lines) {
+    let line = raw;
+    line = line.replace(/@spif\s+([\w-]+)/g, (_m, value: string) => {
+      const mark = spifMark(value);
+      if (mark) doc.mark = mark;
+      else doc.unknownTag = value;
+      return '';
+    });
+    if (/^\s*@\w/.test(line)) inTags = true;
+    if (!inTags) description.push(line.trimEnd());
+  }
+  const text = description.join('\n').trim();
+  if (text) doc.text = text;
+  return doc;
+}
+
+function spifMark(value: string): DocComment['mark'] {
+  switch (value.toLowerCase()) {
+    case 'number': case 'individual-number': return 'individual-number';
+    case 'substitute': case 'substitute-code': return 'substitute-code';
+    default: return undefined;
+  }
+}
+
+/** Joins the comment texts a column has (e.g. an ORM `comment` option and a JSDoc description). */
+export function joinComments(...texts: (string | undefined)[]): string | undefined {
+  const parts = [...new Set(texts.filter((t): t is string => !!t && t.trim() !== ''))];
+  return parts.length ? parts.join('\n') : undefined;
+}

@@ -1,0 +1,399 @@
+/**
+ * Turns collected TypeORM declarations into catalog operations, naming everything as TypeORM's
+ * DefaultNamingStrategy would store it: entity and view tables, inherited and embedded columns,
+ * join columns of owning ManyToOne/OneToOne relations, and junction tables of ManyToMany.
+ */
+import type { CatalogOp } from '../../catalog/ops.js';
+import {
+  defaultSchema, type Column, type ForeignKey, type SourceLocation, type ViewDefinition,
+} from '../../catalog/model.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { diagnosticAt, literalString, locate } from '../ts-project.js';
+import type { ReadContext } from '../types.js';
+import {
+  UNSUPPORTED, type ClassModel, type ColumnDecl, type JoinColumnSpec, type Mark, type RelationDecl,
+} from './declarations.js';
+import { naming } from './naming.js';
+import { Node } from 'ts-morph';
+
+export interface ResolvedColumn {
+  propertyName: string;
+  databaseName: string;
+  type?: string;
+  comment?: string;
+  mark?: Mark;
+  primary: boolean;
+  unique: boolean;
+  viewColumn: boolean;
+  at: SourceLocation;
+}
+
+interface ResolvedEntity {
+  cls: ClassModel;
+  table: string;
+  schema: string;
+  columns: ResolvedColumn[];
+  foreignKeys: ForeignKey[];
+  uniqueKeys: string[][];
+}
+
+/** Turns a view's SQL text into lineage, when the dialect's parser is available. */
+export type ViewLineage = (sql: string, name: { schema: string; name: string }) =>
+  Promise<ViewDefinition | undefined> | ViewDefinition | undefined;
+
+export interface BuildOptions {
+  ctx: ReadContext;
+  viewLineage?: ViewLineage;
+}
+
+export async function buildOps(classes: ClassModel[], options: BuildOptions, diagnostics: Diagnostic[]): Promise<CatalogOp[]> {
+  const builder = new EntityBuilder(classes, options, diagnostics);
+  return builder.ops();
+}
+
+class EntityBuilder {
+  private readonly byName = new Map<string, ClassModel[]>();
+  private readonly resolved = new Map<ClassModel, ResolvedEntity>();
+  private readonly inProgress = new Set<ClassModel>();
+  private readonly schema: string;
+
+  constructor(
+    private readonly classes: ClassModel[],
+    private readonly options: BuildOptions,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    for (const cls of classes) {
+      if (!cls.name) continue;
+      const list = this.byName.get(cls.name) ?? [];
+      list.push(cls);
+      this.byName.set(cls.name, list);
+    }
+    this.schema = defaultSchema(options.ctx.dialect);
+  }
+
+  async ops(): Promise<CatalogOp[]> {
+    const ops: CatalogOp[] = [];
+    for (const cls of this.classes) {
+      if (cls.entity?.kind === 'table') {
+        const e = this.entity(cls);
+        ops.push({
+          op: 'create-table',
+          at: locate(cls.unit, cls.entity.node),
+          name: { schema: e.schema, name: e.table },
+          columns: e.columns.map(toColumn),
+          primaryKey: keyOrUndefined(e.columns.filter((c) => c.primary).map((c) => c.databaseName)),
+          uniqueKeys: e.uniqueKeys,
+          foreignKeys: e.foreignKeys,
+          ...(cls.entity.comment ? { comment: cls.entity.comment } : {}),
+        });
+      } else if (cls.entity?.kind === 'view') {
+        ops.push(await this.view(cls));
+      }
+    }
+    for (const cls of this.classes) {
+      if (cls.entity?.kind === 'table') ops.push(...this.junctions(cls));
+    }
+    return ops;
+  }
+
+  // ---- entities -------------------------------------------------------------------------------
+
+  private tableName(cls: ClassModel): { schema: string; table: string } {
+    return { schema: cls.entity?.schema ?? this.schema, table: naming.tableName(cls.name, cls.entity?.givenName) };
+  }
+
+  private entity(cls: ClassModel): ResolvedEntity {
+    const done = this.resolved.get(cls);
+    if (done) return done;
+    this.inProgress.add(cls);
+    const { schema, table } = this.tableName(cls);
+    const columns = this.columns(cls, [], new Set());
+    const entity: ResolvedEntity = { cls, schema, table, columns, foreignKeys: [], uniqueKeys: [] };
+    for (const rel of this.relations(cls)) this.owningRelation(entity, rel.rel, rel.owner);
+    entity.uniqueKeys = this.uniqueKeys(entity);
+    this.inProgress.delete(cls);
+    this.resolved.set(cls, entity);
+    return entity;
+  }
+
+  /** Columns of a class: inherited first, then its own in written order, embeddeds expanded. */
+  private columns(cls: ClassModel, prefixes: string[], visiting: Set<ClassModel>): ResolvedColumn[] {
+    if (visiting.has(cls)) return [];
+    visiting.add(cls);
+    const base = cls.baseName ? this.findClass(cls.baseName, cls, cls.node.getExtends() ?? cls.node, 'base class') : undefined;
+    const inherited = base ? this.columns(base, prefixes, visiting) : [];
+    const own: ResolvedColumn[] = [];
+    for (const member of cls.order) {
+      if ('target' in member) {
+        if (!member.target) continue;
+        const type = this.findClass(member.target, cls, member.node, 'embedded class');
+        if (!type) continue;
+        const partial = member.prefix === undefined || member.prefix === true ? [member.propertyName]
+          : member.prefix === '' || member.prefix === false ? [] : [member.prefix];
+        own.push(...this.columns(type, [...prefixes, ...partial], new Set(visiting)));
+      } else {
+        own.push(this.column(cls, member, prefixes));
+      }
+    }
+    const overridden = new Set(own.map((c) => c.propertyName));
+    visiting.delete(cls);
+    return [...inherited.filter((c) => !overridden.has(c.propertyName)), ...own];
+  }
+
+  private column(cls: ClassModel, decl: ColumnDecl, prefixes: string[]): ResolvedColumn {
+    return {
+      propertyName: decl.propertyName,
+      databaseName: naming.columnName(decl.propertyName, decl.givenName, prefixes),
+      type: decl.type,
+      comment: decl.comment,
+      mark: decl.mark,
+      primary: decl.primary,
+      unique: decl.unique,
+      viewColumn: decl.viewColumn,
+      at: locate(cls.unit, decl.node),
+    };
+  }
+
+  /** Relations of a class and its base classes (base first). */
+  private relations(cls: ClassModel, visiting = new Set<ClassModel>()): { rel: RelationDecl; owner: ClassModel }[] {
+    if (visiting.has(cls)) return [];
+    visiting.add(cls);
+    const base = cls.baseName ? this.byName.get(cls.baseName)?.[0] : undefined;
+    const inherited = base ? this.relations(base, visiting) : [];
+    for (const emb of cls.embeddeds) {
+      const type = emb.target ? this.byName.get(emb.target)?.[0] : undefined;
+      if (type?.relations.length) {
+        this.warn(cls, emb.node, `relations inside embedded class ${type.name} are not read.`);
+      }
+    }
+    return [...inherited, ...cls.relations.map((rel) => ({ rel, owner: cls }))];
+  }
+
+  /** ManyToOne, and OneToOne with @JoinColumn: join columns on this table and a foreign key. */
+  private owningRelation(entity: ResolvedEntity, rel: RelationDecl, owner: ClassModel): void {
+    const owning = rel.kind === 'many-to-one' || (rel.kind === 'one-to-one' && rel.joinColumns !== undefined);
+    if (!owning || !rel.target) return;
+    const target = this.findEntity(rel.target, owner, rel.node);
+    if (!target) return;
+    const targetColumns = this.inProgress.has(target) ? this.columns(target, [], new Set()) : this.entity(target).columns;
+    const referenced = this.referencedColumns(rel.joinColumns ?? [], targetColumns, target, owner, rel);
+    if (!referenced) return;
+    const names: string[] = [];
+    for (const ref of referenced) {
+      const spec = (rel.joinColumns ?? []).find((j) => (!j.referencedColumnName || j.referencedColumnName === ref.propertyName) && j.name);
+      const name = spec?.name ?? naming.joinColumnName(rel.propertyName, ref.propertyName);
+      names.push(name);
+      if (!entity.columns.some((c) => c.databaseName === name)) {
+        // TypeORM creates the join column with the referenced column's type and comment
+        entity.columns.push({
+          propertyName: rel.propertyName, databaseName: name, type: ref.type,
+          comment: ref.comment ?? rel.comment, mark: rel.mark ?? ref.mark,
+          primary: rel.primary, unique: false, viewColumn: false, at: locate(owner.unit, rel.node),
+        });
+      }
+    }
+    if (!rel.createForeignKeyConstraints) return;
+    const t = this.tableName(target);
+    entity.foreignKeys.push({
+      columns: names,
+      references: { schema: t.schema, name: t.table },
+      referencedColumns: referenced.map((r) => r.databaseName),
+      source: locate(owner.unit, rel.node),
+    });
+    const joinCols = entity.columns.filter((c) => names.includes(c.databaseName));
+    if (rel.kind === 'one-to-one' && !joinCols.every((c) => c.primary)) entity.uniqueKeys.push(names);
+  }
+
+  /** The target's primary columns, or the columns named by `referencedColumnName` (property names). */
+  private referencedColumns(
+    specs: JoinColumnSpec[], targetColumns: ResolvedColumn[], target: ClassModel, owner: ClassModel, rel: RelationDecl,
+  ): ResolvedColumn[] | undefined {
+    if (!specs.some((s) => s.referencedColumnName)) {
+      const pk = targetColumns.filter((c) => c.primary);
+      if (!pk.length) {
+        this.warn(owner, rel.node, `entity ${target.name} has no primary column, so the join column of \`${rel.propertyName}\` is unknown; the link is not read.`);
+        return undefined;
+      }
+      return pk;
+    }
+    const out: ResolvedColumn[] = [];
+    for (const spec of specs) {
+      const col = targetColumns.find((c) => c.propertyName === spec.referencedColumnName);
+      if (!col) {
+        this.warn(owner, rel.node, `referencedColumnName \`${spec.referencedColumnName}\` is not a property of ${target.name}; the link is not read.`);
+        return undefined;
+      }
+      out.push(col);
+    }
+    return out;
+  }
+
+  private uniqueKeys(entity: ResolvedEntity): string[][] {
+    const keys: string[][] = [...entity.uniqueKeys, ...entity.columns.filter((c) => c.unique).map((c) => [c.databaseName])];
+    for (const owner of this.lineage(entity.cls)) {
+      for (const u of owner.uniques) {
+        const cols: string[] = [];
+        for (const p of u.properties) {
+          const byProp = entity.columns.filter((c) => c.propertyName === p);
+          const byName = entity.columns.filter((c) => c.databaseName === p);
+          const match = byProp.length ? byProp : byName;
+          if (!match.length) {
+            this.warn(owner, u.node, `unique key names \`${p}\`, which is not a column of ${entity.cls.name}; the key is not read.`);
+            cols.length = 0;
+            break;
+          }
+          cols.push(...match.map((c) => c.databaseName));
+        }
+        if (cols.length) keys.push(cols);
+      }
+    }
+    const seen = new Set<string>();
+    return keys.filter((k) => {
+      const id = JSON.stringify(k);
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  }
+
+  private lineage(cls: ClassModel): ClassModel[] {
+    const out: ClassModel[] = [];
+    for (let c: ClassModel | undefined = cls; c && !out.includes(c); c = c.baseName ? this.byName.get(c.baseName)?.[0] : undefined) out.push(c);
+    return out.reverse();
+  }
+
+  // ---- many-to-many ---------------------------------------------------------------------------
+
+  private junctions(cls: ClassModel): CatalogOp[] {
+    const ops: CatalogOp[] = [];
+    for (const { rel, owner } of this.relations(cls)) {
+      if (rel.kind !== 'many-to-many' || !rel.joinTable || !rel.target) continue;
+      const target = this.findEntity(rel.target, owner, rel.node);
+      if (!target) continue;
+      const source = this.entity(cls);
+      const inverse = this.entity(target);
+      const spec = rel.joinTable;
+      const ownerRefs = this.referencedColumns(spec.joinColumns ?? [], source.columns, cls, owner, rel);
+      const inverseRefs = this.referencedColumns(spec.inverseJoinColumns ?? [], inverse.columns, target, owner, rel);
+      if (!ownerRefs || !inverseRefs) continue;
+      const columnNames = (refs: ResolvedColumn[], specs: JoinColumnSpec[] | undefined, table: string) => refs.map((ref) => {
+        const given = (specs ?? []).find((j) => (!j.referencedColumnName || j.referencedColumnName === ref.propertyName) && j.name);
+        return given?.name ?? naming.joinTableColumnName(table, ref.propertyName, ref.databaseName);
+      });
+      const ownerNames = columnNames(ownerRefs, spec.joinColumns, source.table);
+      const inverseNames = columnNames(inverseRefs, spec.inverseJoinColumns, inverse.table);
+      // a self-referencing junction would name both sides alike: TypeORM suffixes _1 and _2
+      ownerNames.forEach((name, i) => {
+        const j = inverseNames.indexOf(name);
+        if (j >= 0) {
+          ownerNames[i] = naming.joinTableColumnDuplicationPrefix(name, 1);
+          inverseNames[j] = naming.joinTableColumnDuplicationPrefix(name, 2);
+        }
+      });
+      const at = locate(owner.unit, rel.node);
+      const columns: Column[] = [
+        ...ownerRefs.map((ref, i) => ({ name: ownerNames[i], type: ref.type, source: at })),
+        ...inverseRefs.map((ref, i) => ({ name: inverseNames[i], type: ref.type, source: at })),
+      ];
+      const foreignKeys: ForeignKey[] = rel.createForeignKeyConstraints ? [
+        { columns: ownerNames, references: { schema: source.schema, name: source.table }, referencedColumns: ownerRefs.map((r) => r.databaseName), source: at },
+        { columns: inverseNames, references: { schema: inverse.schema, name: inverse.table }, referencedColumns: inverseRefs.map((r) => r.databaseName), source: at },
+      ] : [];
+      ops.push({
+        op: 'create-table',
+        at,
+        name: {
+          schema: spec.schema ?? source.schema,
+          name: spec.name ?? naming.joinTableName(source.table, inverse.table, rel.propertyName),
+        },
+        columns,
+        primaryKey: [...ownerNames, ...inverseNames],
+        uniqueKeys: [],
+        foreignKeys,
+      });
+    }
+    return ops;
+  }
+
+  // ---- views ----------------------------------------------------------------------------------
+
+  private async view(cls: ClassModel): Promise<CatalogOp> {
+    const { schema, table } = this.tableName(cls);
+    const entity = cls.entity!;
+    const at = locate(cls.unit, entity.node);
+    const columns = this.columns(cls, [], new Set()).filter((c) => c.viewColumn);
+    let view: ViewDefinition | undefined;
+    const sql = entity.expression ? literalString(entity.expression) : undefined;
+    if (sql !== undefined && this.options.viewLineage) {
+      view = await this.options.viewLineage(sql, { schema, name: table });
+      if (!view) this.warn(cls, entity.expression!, `the SQL of view ${table} could not be read; its lineage is unknown.`);
+    } else if (sql !== undefined) {
+      this.warn(cls, entity.expression!, `view ${table}: SQL view text is read for PostgreSQL databases only (this one is ${this.options.ctx.dialect}); its lineage is unknown.`);
+    } else if (entity.expression) {
+      const kind = Node.isArrowFunction(entity.expression) || Node.isFunctionExpression(entity.expression) ? 'a query-builder function' : 'not a string literal';
+      this.warn(cls, entity.expression, `view ${table}: expression is ${kind}; its lineage is unknown.`);
+    } else {
+      this.warn(cls, entity.node, `view ${table} has no expression; its lineage is unknown.`);
+    }
+    if (!view) {
+      view = {
+        securityInvoker: false,
+        columns: columns.map((c) => ({ name: c.databaseName, from: [] })),
+        reads: [],
+        readsColumns: [],
+      };
+    }
+    return { op: 'create-view', at, name: { schema, name: table }, view };
+  }
+
+  // ---- lookups --------------------------------------------------------------------------------
+
+  private findClass(name: string, from: ClassModel, node: Node, what: string): ClassModel | undefined {
+    const found = this.byName.get(name);
+    if (!found?.length) {
+      this.warn(from, node, `${what} ${name} is not declared in the scanned files; its columns are not read.`);
+      return undefined;
+    }
+    return this.pick(found, from, node);
+  }
+
+  /** An entity by class name, or by the name given in @Entity (string targets). */
+  private findEntity(name: string, from: ClassModel, node: Node): ClassModel | undefined {
+    const found = (this.byName.get(name) ?? []).filter((c) => c.entity)
+      .concat(this.classes.filter((c) => c.entity && c.entity.givenName === name && c.name !== name));
+    if (!found.length) {
+      this.warn(from, node, `relation target ${name} is not an entity of the scanned files; the link is not read.`);
+      return undefined;
+    }
+    return this.pick(found, from, node);
+  }
+
+  /** Same-file declaration first; several candidates elsewhere are ambiguous (first one wins). */
+  private pick(found: ClassModel[], from: ClassModel, node: Node): ClassModel {
+    const local = found.find((c) => c.unit === from.unit);
+    if (local) return local;
+    if (found.length > 1) {
+      this.warn(from, node, `${found[0].name} is declared in several files (${found.map((c) => c.unit.source.path).join(', ')}); the first is used.`);
+    }
+    return found[0];
+  }
+
+  private warn(cls: ClassModel, node: Node, message: string): void {
+    this.diagnostics.push(diagnosticAt(cls.unit, node, 'warning', UNSUPPORTED, `TypeORM: ${message}`));
+  }
+}
+
+function toColumn(c: ResolvedColumn): Column {
+  const col: Column = { name: c.databaseName, source: c.at };
+  if (c.type) col.type = c.type;
+  if (c.comment) {
+    col.comment = c.comment;
+    col.commentSource = c.at;
+  }
+  if (c.mark) col.mark = c.mark;
+  return col;
+}
+
+function keyOrUndefined(cols: string[]): string[] | undefined {
+  return cols.length ? cols : undefined;
+}

@@ -1,0 +1,486 @@
+/**
+ * Collects what TypeORM decorators declare, statically, from the syntax tree: entity classes,
+ * their columns, embedded columns, relations, join columns and join tables. Names are resolved
+ * later (build.ts), once every file of the database has been collected.
+ */
+import {
+  Node, type ClassDeclaration, type Decorator, type Expression, type ObjectLiteralExpression,
+} from 'ts-morph';
+import type { Diagnostic } from '../../diagnostics.js';
+import {
+  diagnosticAt, importAliases, importedName, importsFrom, jsDocBefore, joinComments, literalBoolean,
+  literalString, objectProps, staticString, stringConstants, unwrap, type DocComment, type ModuleImports, type TsUnit,
+} from '../ts-project.js';
+
+export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
+
+export type Mark = DocComment['mark'];
+
+export interface EntityDecl {
+  kind: 'table' | 'view';
+  givenName?: string;
+  schema?: string;
+  comment?: string;
+  /** The view's `expression` option. */
+  expression?: Expression;
+  node: Node;
+}
+
+export interface ColumnDecl {
+  propertyName: string;
+  givenName?: string;
+  type?: string;
+  comment?: string;
+  mark?: Mark;
+  primary: boolean;
+  unique: boolean;
+  /** Declared with @ViewColumn (read only for view entities). */
+  viewColumn: boolean;
+  node: Node;
+}
+
+export interface EmbeddedDecl {
+  propertyName: string;
+  target: string;
+  /** The `prefix` option: undefined/true → property name, ''/false → none, string → itself. */
+  prefix?: string | boolean;
+  node: Node;
+}
+
+export interface JoinColumnSpec {
+  name?: string;
+  referencedColumnName?: string;
+}
+
+export interface JoinTableSpec {
+  name?: string;
+  schema?: string;
+  joinColumns?: JoinColumnSpec[];
+  inverseJoinColumns?: JoinColumnSpec[];
+}
+
+export type RelationKind = 'many-to-one' | 'one-to-one' | 'one-to-many' | 'many-to-many';
+
+export interface RelationDecl {
+  kind: RelationKind;
+  propertyName: string;
+  /** Target entity: a class name (or an entity name given as a string). */
+  target?: string;
+  /** Present when @JoinColumn is on the property (an empty list for `@JoinColumn()`). */
+  joinColumns?: JoinColumnSpec[];
+  joinTable?: JoinTableSpec;
+  createForeignKeyConstraints: boolean;
+  primary: boolean;
+  comment?: string;
+  mark?: Mark;
+  node: Node;
+}
+
+/** @Unique / @Index({ unique: true }) over property names. */
+export interface UniqueDecl {
+  properties: string[];
+  node: Node;
+}
+
+export interface ClassModel {
+  name: string;
+  unit: TsUnit;
+  node: ClassDeclaration;
+  entity?: EntityDecl;
+  /** The class it extends (original name, import alias undone). */
+  baseName?: string;
+  columns: ColumnDecl[];
+  embeddeds: EmbeddedDecl[];
+  relations: RelationDecl[];
+  uniques: UniqueDecl[];
+  /** Member order, so columns keep the order they are written in. */
+  order: (ColumnDecl | EmbeddedDecl)[];
+}
+
+const COLUMN_DECORATORS = new Set([
+  'Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn',
+  'DeleteDateColumn', 'VersionColumn', 'ObjectIdColumn', 'ViewColumn',
+]);
+const RELATION_DECORATORS: Record<string, RelationKind> = {
+  ManyToOne: 'many-to-one', OneToOne: 'one-to-one', OneToMany: 'one-to-many', ManyToMany: 'many-to-many',
+};
+/** TypeORM decorators that add nothing to the catalog (no column, key or link). */
+const IRRELEVANT = new Set([
+  'Generated', 'RelationId', 'RelationCount', 'VirtualColumn', 'Check', 'Exclusion', 'EventSubscriber',
+  'AfterLoad', 'AfterInsert', 'AfterUpdate', 'AfterRemove', 'AfterSoftRemove', 'AfterRecover',
+  'BeforeInsert', 'BeforeUpdate', 'BeforeRemove', 'BeforeSoftRemove', 'BeforeRecover', 'EntityRepository',
+  'DeleteDateColumnOptions', 'ForeignKey',
+]);
+const UNSUPPORTED_DECORATORS = new Set([
+  'TableInheritance', 'ChildEntity', 'Tree', 'TreeParent', 'TreeChildren', 'TreeLevelColumn',
+]);
+
+export function isTypeOrmModule(specifier: string): boolean {
+  return specifier === 'typeorm' || specifier.startsWith('typeorm/');
+}
+
+/** Collects the decorated classes of one file. */
+export function collectClasses(unit: TsUnit, diagnostics: Diagnostic[]): ClassModel[] {
+  const imports = importsFrom(unit.file, isTypeOrmModule);
+  const collector = new FileCollector(unit, imports, diagnostics);
+  return unit.file.getClasses().map((cls) => collector.classModel(cls)).filter((c): c is ClassModel => !!c);
+}
+
+interface DecoratorCall {
+  /** TypeORM's exported name (`Column`), or undefined when not from 'typeorm'. */
+  name?: string;
+  /** The name as written, for messages. */
+  written: string;
+  args: Node[];
+  node: Decorator;
+}
+
+class FileCollector {
+  private readonly aliases: Map<string, string>;
+  private readonly constants: Map<string, string>;
+
+  constructor(
+    private readonly unit: TsUnit,
+    private readonly imports: ModuleImports,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.aliases = importAliases(unit.file);
+    this.constants = stringConstants(unit.file);
+  }
+
+  classModel(cls: ClassDeclaration): ClassModel | undefined {
+    const name = cls.getName();
+    const model: ClassModel = {
+      name: name ?? '', unit: this.unit, node: cls, columns: [], embeddeds: [], relations: [], uniques: [], order: [],
+    };
+    let typeorm = false;
+    for (const dec of cls.getDecorators()) {
+      const call = this.decoratorCall(dec);
+      if (!call?.name) continue;
+      typeorm = true;
+      if (call.name === 'Entity' || call.name === 'ViewEntity') model.entity = this.entityDecl(call, cls);
+      else if (call.name === 'Unique' || call.name === 'Index') this.classUnique(call, model);
+      else if (UNSUPPORTED_DECORATORS.has(call.name)) this.unsupported(dec, `@${call.written} (entity inheritance/tree tables) is not read; the table may miss columns.`);
+    }
+    const ext = cls.getExtends()?.getExpression();
+    if (ext) {
+      // TypeORM's own base classes (BaseEntity) declare no columns
+      if (Node.isIdentifier(ext)) {
+        if (!importedName(ext, this.imports)) model.baseName = this.aliases.get(ext.getText()) ?? ext.getText();
+      }
+      else if (model.entity) this.unsupported(ext, `base class expression \`${ext.getText()}\` is not a class name; inherited columns are not read.`);
+    }
+    for (const prop of cls.getProperties()) {
+      if (this.propertyMembers(prop.getName(), prop, model)) typeorm = true;
+    }
+    if (!typeorm) return undefined;
+    if (!name) {
+      this.unsupported(cls, 'an anonymous entity class cannot be referenced; it is read without a class name.');
+    }
+    return model;
+  }
+
+  private decoratorCall(dec: Decorator): DecoratorCall | undefined {
+    const expr = dec.getExpression();
+    let callee: Node;
+    let args: Node[] = [];
+    if (Node.isCallExpression(expr)) {
+      callee = expr.getExpression();
+      args = expr.getArguments();
+    } else {
+      callee = expr;
+    }
+    if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) {
+      this.unsupported(dec, `computed decorator \`@${expr.getText()}\` is not read.`);
+      return undefined;
+    }
+    return { name: importedName(callee, this.imports), written: callee.getText(), args, node: dec };
+  }
+
+  private entityDecl(call: DecoratorCall, cls: ClassDeclaration): EntityDecl {
+    const decl: EntityDecl = { kind: call.name === 'ViewEntity' ? 'view' : 'table', node: call.node };
+    const [first, second] = call.args;
+    let options: ObjectLiteralExpression | undefined;
+    if (first && Node.isObjectLiteralExpression(unwrap(first))) {
+      options = unwrap(first) as ObjectLiteralExpression;
+    } else if (first) {
+      decl.givenName = this.nameValue(first, `@${call.written} name`);
+      if (second && Node.isObjectLiteralExpression(unwrap(second))) options = unwrap(second) as ObjectLiteralExpression;
+    }
+    if (options) {
+      const { props } = this.options(options, `@${call.written}`);
+      const name = props.get('name');
+      if (name) decl.givenName = this.nameValue(name.value, `@${call.written} name`);
+      const schema = props.get('schema');
+      if (schema) decl.schema = this.nameValue(schema.value, `@${call.written} schema`);
+      const comment = props.get('comment');
+      if (comment) decl.comment = staticString(comment.value, this.constants);
+      const expression = props.get('expression');
+      if (expression) decl.expression = expression.value;
+    }
+    decl.comment = joinComments(decl.comment, jsDocBefore(cls)?.text);
+    return decl;
+  }
+
+  private classUnique(call: DecoratorCall, model: ClassModel): void {
+    let args = call.args;
+    if (args[0] && literalString(args[0]) !== undefined) args = args.slice(1); // constraint/index name
+    const [fields, options] = args;
+    if (call.name === 'Index') {
+      const opts = options && Node.isObjectLiteralExpression(unwrap(options)) ? objectProps(unwrap(options) as ObjectLiteralExpression) : undefined;
+      const unique = opts?.props.get('unique');
+      if (!unique || literalBoolean(unique.value) !== true) return; // a plain index adds no key
+    }
+    if (!fields) return;
+    const properties = this.propertyList(fields);
+    if (properties) model.uniques.push({ properties, node: call.node });
+    else this.unsupported(fields, `@${call.written} columns \`${fields.getText()}\` are not a literal list of property names; the unique key is not read.`);
+  }
+
+  /** `['a', 'b']` or `(e) => [e.a, e.b]` / `(e) => ({ a: e.a })` */
+  private propertyList(node: Node): string[] | undefined {
+    const expr = unwrap(node);
+    if (Node.isArrayLiteralExpression(expr)) {
+      const names = expr.getElements().map((e) => literalString(e));
+      return names.every((n): n is string => n !== undefined) ? names : undefined;
+    }
+    if (Node.isArrowFunction(expr)) {
+      const body = unwrap(expr.getBody());
+      const items = Node.isArrayLiteralExpression(body) ? body.getElements()
+        : Node.isObjectLiteralExpression(body) ? body.getProperties().map((p) => (Node.isPropertyAssignment(p) ? p.getInitializer() : undefined))
+          : undefined;
+      if (!items) return undefined;
+      const names = items.map((e) => (e && Node.isPropertyAccessExpression(unwrap(e)) ? (unwrap(e) as import('ts-morph').PropertyAccessExpression).getName() : undefined));
+      return names.every((n): n is string => n !== undefined) ? names : undefined;
+    }
+    return undefined;
+  }
+
+  /** Reads the TypeORM decorators of one property. Returns whether any was found. */
+  private propertyMembers(propertyName: string, prop: Node & { getDecorators(): Decorator[] }, model: ClassModel): boolean {
+    const calls = prop.getDecorators().map((d) => this.decoratorCall(d)).filter((c): c is DecoratorCall => !!c);
+    const typeormCalls = calls.filter((c) => c.name);
+    for (const c of calls) {
+      if (!c.name && /Column$/.test(c.written) && model) {
+        this.unsupported(c.node, `custom decorator @${c.written} is not from 'typeorm'; spif does not follow it, so the column \`${propertyName}\` is not read.`);
+      }
+    }
+    if (!typeormCalls.length) return false;
+    const doc = jsDocBefore(prop);
+    if (doc?.unknownTag) this.unsupported(prop, `unknown tag \`@spif ${doc.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`);
+    const tsType = Node.isPropertyDeclaration(prop) ? prop.getTypeNode()?.getText() : undefined;
+
+    let column: ColumnDecl | undefined;
+    let relation: RelationDecl | undefined;
+    const joinColumns: JoinColumnSpec[] = [];
+    let hasJoinColumn = false;
+    let joinTable: JoinTableSpec | undefined;
+    let unique = false;
+    for (const call of typeormCalls) {
+      const name = call.name!;
+      if (COLUMN_DECORATORS.has(name)) {
+        const embedded = name === 'Column' ? this.embedded(call, propertyName) : undefined;
+        if (embedded) {
+          model.embeddeds.push(embedded);
+          model.order.push(embedded);
+        } else {
+          column = this.columnDecl(call, propertyName, doc, tsType);
+        }
+      } else if (name in RELATION_DECORATORS) {
+        relation = this.relationDecl(call, RELATION_DECORATORS[name], propertyName, doc);
+      } else if (name === 'JoinColumn') {
+        hasJoinColumn = true;
+        joinColumns.push(...this.joinColumnSpecs(call.args[0], '@JoinColumn'));
+      } else if (name === 'JoinTable') {
+        joinTable = this.joinTableSpec(call);
+      } else if (name === 'Unique') {
+        unique = true;
+      } else if (name === 'Index') {
+        const opts = call.args.find((a) => Node.isObjectLiteralExpression(unwrap(a)));
+        const u = opts ? objectProps(unwrap(opts) as ObjectLiteralExpression).props.get('unique') : undefined;
+        if (u && literalBoolean(u.value) === true) unique = true;
+      } else if (UNSUPPORTED_DECORATORS.has(name)) {
+        this.unsupported(call.node, `@${call.written} (tree tables) is not read.`);
+      } else if (!IRRELEVANT.has(name)) {
+        this.unsupported(call.node, `@${call.written} is not read.`);
+      }
+    }
+    if (column) {
+      column.unique ||= unique;
+      model.columns.push(column);
+      model.order.push(column);
+    }
+    if (relation) {
+      if (hasJoinColumn) relation.joinColumns = joinColumns;
+      if (joinTable) relation.joinTable = joinTable;
+      model.relations.push(relation);
+    } else if (hasJoinColumn || joinTable) {
+      this.unsupported(prop, `@JoinColumn/@JoinTable on \`${propertyName}\` without a relation decorator is not read.`);
+    }
+    return true;
+  }
+
+  private embedded(call: DecoratorCall, propertyName: string): EmbeddedDecl | undefined {
+    const [first, second] = call.args;
+    if (!first) return undefined;
+    const fn = unwrap(first);
+    if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+    const target = this.thunkTarget(fn);
+    if (!target) {
+      this.unsupported(first, `embedded column type \`${first.getText()}\` is not a class name; \`${propertyName}\` is not read.`);
+      return { propertyName, target: '', node: call.node };
+    }
+    const decl: EmbeddedDecl = { propertyName, target, node: call.node };
+    if (second && Node.isObjectLiteralExpression(unwrap(second))) {
+      const prefix = this.options(unwrap(second) as ObjectLiteralExpression, '@Column').props.get('prefix');
+      if (prefix) {
+        const s = literalString(prefix.value);
+        const b = literalBoolean(prefix.value);
+        if (s !== undefined) decl.prefix = s;
+        else if (b !== undefined) decl.prefix = b;
+        else this.unsupported(prefix.node, `embedded \`prefix\` \`${prefix.value.getText()}\` is not a literal; the default prefix is used.`);
+      }
+    }
+    return decl;
+  }
+
+  private columnDecl(call: DecoratorCall, propertyName: string, doc: DocComment | undefined, tsType: string | undefined): ColumnDecl {
+    const name = call.name!;
+    const decl: ColumnDecl = {
+      propertyName, primary: name === 'PrimaryColumn' || name === 'PrimaryGeneratedColumn', unique: false,
+      viewColumn: name === 'ViewColumn', mark: doc?.mark, node: call.node,
+    };
+    let commentOption: string | undefined;
+    for (const arg of call.args) {
+      const expr = unwrap(arg);
+      if (Node.isObjectLiteralExpression(expr)) {
+        const { props } = this.options(expr, `@${call.written}`);
+        const given = props.get('name');
+        if (given) decl.givenName = this.nameValue(given.value, `column name of \`${propertyName}\``);
+        const type = props.get('type');
+        if (type) decl.type = literalString(type.value) ?? type.value.getText();
+        const comment = props.get('comment');
+        if (comment) {
+          commentOption = staticString(comment.value, this.constants);
+          if (commentOption === undefined) this.unsupported(comment.node, `column comment \`${comment.value.getText()}\` is not a literal; it is not read.`);
+        }
+        const unique = props.get('unique');
+        if (unique && literalBoolean(unique.value) === true) decl.unique = true;
+        const primary = props.get('primary');
+        if (primary && literalBoolean(primary.value) === true) decl.primary = true;
+      } else {
+        const type = literalString(expr);
+        if (type !== undefined) {
+          // PrimaryGeneratedColumn('uuid') names a strategy, other decorators a column type
+          decl.type = name === 'PrimaryGeneratedColumn' ? (type === 'uuid' ? 'uuid' : 'integer') : type;
+        } else {
+          decl.type = expr.getText();
+        }
+      }
+    }
+    decl.type ??= tsType;
+    decl.comment = joinComments(commentOption, doc?.text);
+    return decl;
+  }
+
+  private relationDecl(call: DecoratorCall, kind: RelationKind, propertyName: string, doc: DocComment | undefined): RelationDecl {
+    const decl: RelationDecl = {
+      kind, propertyName, createForeignKeyConstraints: true, primary: false, node: call.node,
+      comment: doc?.text, mark: doc?.mark,
+    };
+    const [target, ...rest] = call.args;
+    if (target) {
+      const expr = unwrap(target);
+      const name = literalString(expr)
+        ?? (Node.isArrowFunction(expr) || Node.isFunctionExpression(expr) ? this.thunkTarget(expr) : undefined)
+        ?? (Node.isIdentifier(expr) ? this.aliases.get(expr.getText()) ?? expr.getText() : undefined);
+      if (name) decl.target = name;
+      else this.unsupported(target, `relation target \`${target.getText()}\` of \`${propertyName}\` is not a class name; the link is not read.`);
+    }
+    const options = rest.map(unwrap).find((a) => Node.isObjectLiteralExpression(a)) as ObjectLiteralExpression | undefined;
+    if (options) {
+      const { props } = this.options(options, `@${call.written}`);
+      const fk = props.get('createForeignKeyConstraints');
+      if (fk && literalBoolean(fk.value) === false) decl.createForeignKeyConstraints = false;
+      const primary = props.get('primary');
+      if (primary && literalBoolean(primary.value) === true) decl.primary = true;
+    }
+    return decl;
+  }
+
+  /** `() => Target`, `(type) => Target`, `function () { return Target }` → 'Target' */
+  private thunkTarget(fn: Node): string | undefined {
+    let body: Node | undefined;
+    if (Node.isArrowFunction(fn)) body = fn.getBody();
+    else if (Node.isFunctionExpression(fn)) body = fn.getBody();
+    if (body && Node.isBlock(body)) {
+      const ret = body.getStatements().find((s) => Node.isReturnStatement(s));
+      body = ret && Node.isReturnStatement(ret) ? ret.getExpression() : undefined;
+    }
+    if (!body) return undefined;
+    const expr = unwrap(body);
+    if (Node.isIdentifier(expr)) return this.aliases.get(expr.getText()) ?? expr.getText();
+    if (Node.isPropertyAccessExpression(expr) && Node.isIdentifier(expr.getExpression())) return expr.getName(); // ns.Target
+    return literalString(expr);
+  }
+
+  private joinColumnSpecs(arg: Node | undefined, what: string): JoinColumnSpec[] {
+    if (!arg) return [];
+    const expr = unwrap(arg);
+    if (Node.isArrayLiteralExpression(expr)) return expr.getElements().flatMap((e) => this.joinColumnSpecs(e, what));
+    if (!Node.isObjectLiteralExpression(expr)) {
+      this.unsupported(arg, `${what} options \`${arg.getText()}\` are not an object literal; default join columns are assumed.`);
+      return [];
+    }
+    const { props } = this.options(expr, what);
+    const spec: JoinColumnSpec = {};
+    const name = props.get('name');
+    if (name) spec.name = this.nameValue(name.value, `${what} name`);
+    const ref = props.get('referencedColumnName');
+    if (ref) spec.referencedColumnName = this.nameValue(ref.value, `${what} referencedColumnName`);
+    return [spec];
+  }
+
+  private joinTableSpec(call: DecoratorCall): JoinTableSpec {
+    const spec: JoinTableSpec = {};
+    const arg = call.args[0];
+    if (!arg) return spec;
+    const expr = unwrap(arg);
+    if (!Node.isObjectLiteralExpression(expr)) {
+      this.unsupported(arg, `@JoinTable options \`${arg.getText()}\` are not an object literal; default names are assumed.`);
+      return spec;
+    }
+    const { props } = this.options(expr, '@JoinTable');
+    const name = props.get('name');
+    if (name) spec.name = this.nameValue(name.value, '@JoinTable name');
+    const schema = props.get('schema');
+    if (schema) spec.schema = this.nameValue(schema.value, '@JoinTable schema');
+    for (const [key, field] of [['joinColumn', 'joinColumns'], ['joinColumns', 'joinColumns'], ['inverseJoinColumn', 'inverseJoinColumns'], ['inverseJoinColumns', 'inverseJoinColumns']] as const) {
+      const p = props.get(key);
+      if (p) spec[field] = [...(spec[field] ?? []), ...this.joinColumnSpecs(p.value, `@JoinTable ${key}`)];
+    }
+    return spec;
+  }
+
+  /** Option object properties; spreads and computed keys are reported, the rest is read. */
+  private options(obj: ObjectLiteralExpression, what: string) {
+    const parsed = objectProps(obj);
+    for (const d of parsed.dynamic) {
+      this.unsupported(d, `${what} option \`${d.getText()}\` is not statically known (spread or computed key); it is not read.`);
+    }
+    return parsed;
+  }
+
+  /** A name given as a literal or a string constant; anything else is reported. */
+  private nameValue(expr: Node, what: string): string | undefined {
+    const value = staticString(expr, this.constants);
+    if (value === undefined) {
+      this.unsupported(expr, `${what} \`${expr.getText()}\` is not a string literal or constant; TypeORM's default name is assumed.`);
+    }
+    return value;
+  }
+
+  private unsupported(node: Node, message: string): void {
+    this.diagnostics.push(diagnosticAt(this.unit, node, 'warning', UNSUPPORTED, `TypeORM: ${message}`));
+  }
+}

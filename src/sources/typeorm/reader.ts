@@ -1,0 +1,52 @@
+/**
+ * TypeORM entities as a schema source. Reads decorators statically (see declarations.ts) and
+ * names tables and columns the way TypeORM's DefaultNamingStrategy stores them (build.ts).
+ */
+import type { Diagnostic } from '../../diagnostics.js';
+import { isTypeScriptPath, parseTypeScript, type BatchSourceReader } from '../ts-project.js';
+import type { ReadContext, ReadResult, SourceText } from '../types.js';
+import { buildOps, type ViewLineage } from './build.js';
+import { collectClasses, type ClassModel } from './declarations.js';
+import { postgresViewLineage } from './view-sql.js';
+
+const IMPORTS_TYPEORM = /\bfrom\s*['"]typeorm(?:\/[^'"]*)?['"]|\brequire\(\s*['"]typeorm['"]\s*\)/;
+const TYPEORM_DECORATOR = /@(?:\w+\.)?(?:Entity|ViewEntity|Column|PrimaryColumn|PrimaryGeneratedColumn|CreateDateColumn|UpdateDateColumn|DeleteDateColumn|VersionColumn|ViewColumn|ManyToOne|OneToOne|OneToMany|ManyToMany|JoinColumn|JoinTable)\s*\(/;
+
+export interface TypeOrmReaderOptions {
+  /** Lineage of a view entity whose `expression` is SQL text (e.g. from the PostgreSQL reader). */
+  viewLineage?: ViewLineage;
+}
+
+export function createTypeOrmReader(options: TypeOrmReaderOptions = {}): BatchSourceReader {
+  const reader: BatchSourceReader = {
+    name: 'typeorm',
+    accepts(path: string, text: string): boolean {
+      return isTypeScriptPath(path) && IMPORTS_TYPEORM.test(text) && TYPEORM_DECORATOR.test(text);
+    },
+    read(source: SourceText, ctx: ReadContext): Promise<ReadResult> {
+      return reader.readProject([source], ctx);
+    },
+    async readProject(sources: SourceText[], ctx: ReadContext): Promise<ReadResult> {
+      const diagnostics: Diagnostic[] = [];
+      const classes: ClassModel[] = [];
+      for (const unit of parseTypeScript(sources)) classes.push(...collectClasses(unit, diagnostics));
+      // SQL view text is read with the PostgreSQL parser when the database is PostgreSQL
+      const viewLineage = options.viewLineage ?? (ctx.dialect === 'postgresql' ? postgresViewLineage : undefined);
+      const ops = await buildOps(classes, { ctx, viewLineage }, diagnostics);
+      return { ops, diagnostics: dedupe(diagnostics) };
+    },
+  };
+  return reader;
+}
+
+export const typeOrmReader = createTypeOrmReader();
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
