@@ -48,12 +48,7 @@ const sourceGlob = z
 const postgresUrl = z
   .string()
   .superRefine((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined as never;
-    }
+    const url = URL.canParse(value) ? new URL(value) : undefined;
     if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
       ctx.addIssue({ code: 'custom', message: 'expected a connection string like postgres://user@host:5432/dbname' });
       return;
