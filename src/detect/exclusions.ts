@@ -1,0 +1,202 @@
+/**
+ * Exclusion rules (除外規則): a number rule only says a column *mentions* the number; these say the
+ * column is something *about* the number (a date, a flag, a status, the card, a count, a masked
+ * fragment, …) or the 住民票コード, and veto the hit.
+ *
+ * Japanese and snake_case names are head-final: what a column is, is said last
+ * (`個人番号カード交付日` is a date; `本人確認済個人番号` is a number). So most exclusions read
+ * only the *tail*, the text after the number's mention; a word before the mention is a modifier
+ * (`verified_my_number`, `旧個人番号`) and changes nothing.
+ *
+ * Where an exclusion looks:
+ * - `tail`: the text after the number's mention (bracketed asides removed). When a name or a
+ *   comment part does not mention the number at all, its whole text is the tail, but only for
+ *   rules marked `standalone` (a column `kofu_date` commented `個人番号` is still a date).
+ * - `wholeName`: the whole column name. For naming conventions that put the kind of a column
+ *   first (`flg_kojin_bango`, `is_my_number_registered`, `dt_…`).
+ * - `wholeText`: the whole name or comment sentence, asides included (`個人番号（下4桁）`).
+ */
+import { anyOf, terms, wordStarts, words, WORD_START } from './patterns.js';
+
+export interface ExclusionExample {
+  name?: string;
+  comment?: string;
+}
+
+export interface ExclusionRule {
+  id: string;
+  summary: string;
+  /** Why this is not the number, for the docs. */
+  reason: string;
+  tail?: RegExp;
+  wholeName?: RegExp;
+  wholeText?: RegExp;
+  /** The tail rule also applies to a name or comment part that does not mention the number. */
+  standalone: boolean;
+  /** Columns this rule vetoes (each is otherwise a hit, and this is the first rule to veto it). */
+  vetoes: (string | ExclusionExample)[];
+  /** Look-alikes that this rule must leave alone (they stay hits). */
+  allows: (string | ExclusionExample)[];
+}
+
+/** Directly after the mention, optionally joined by の: `個人番号カード`, `個人番号の取得…`, `_card`. */
+const RIGHT_AFTER = '^(?:の|_)?';
+/** Words naming an image or copy: a copy of a document bearing the number is itself the number. */
+const IMAGE = '(?:画像|写し|写真|コピー|スキャン|イメージ|image|img|scan|copy|photo|pdf)';
+
+export const EXCLUSION_RULES: readonly ExclusionRule[] = [
+  {
+    id: 'juminhyo-code',
+    summary: '住民票コード (resident record code): juminhyo_code, jumin_code, resident_code',
+    reason: 'The 住民票コード is expressly not a 個人番号 nor a substitute for one (番号法 2条8項).',
+    tail: anyOf(terms('住民票コード', '住民票番号', '住基コード'),
+      wordStarts(`juminhyo`, `jumin_?(?:hyo_?)?(?:code|cd|kodo)`, `resident_?(?:code|cd|number|no)`, `juki_?(?:code|cd)`)),
+    wholeName: anyOf(wordStarts(`juminhyo`, `jumin_?(?:hyo_?)?(?:code|cd)`, `resident_?(?:code|cd)`, `juki_?(?:code|cd)`)),
+    standalone: true,
+    vetoes: [{ name: 'juminhyo_code', comment: '個人番号' }, { comment: '個人番号ではなく住民票コード' },
+      'kojin_bango_juminhyo_code', { name: 'resident_code', comment: 'マイナンバー' }],
+    allows: [{ comment: '個人番号（住民票コードではない）' }],
+  },
+  {
+    id: 'card-or-notice',
+    summary: 'the card or notice, not the number: 個人番号カード, マイナンバーカード, 通知カード, 交付 (kofu), card_*',
+    reason: 'Columns about the 個人番号カード or its issuance (交付日, card serial, 通知) describe the card. '
+      + 'An image or copy of the card is kept a hit: a copy bearing the number is the number.',
+    tail: anyOf(`^(?!.*${IMAGE})(?:${RIGHT_AFTER}${terms('カード', '交付', '通知')}|${RIGHT_AFTER}${wordStarts('card', 'kofu', 'tsuchi', 'notice', 'notification', 'issu')})`),
+    standalone: true,
+    vetoes: ['個人番号カード交付日', 'kojin_bango_kofu_date', 'my_number_card_no', 'マイナンバーカード', 'mynumbercard_id',
+      'kojin_bango_card', '個人番号通知書', { comment: '個人番号カード' }, { name: 'card_no', comment: 'マイナンバー' }],
+    allows: ['my_number_card_image', '個人番号カード写し', { comment: '個人番号を通知カードから転記' }],
+  },
+  {
+    id: 'date-time',
+    summary: 'a date or time: *_date, *_dt, *_ymd, *_at, 日, 日付, 年月日, 日時',
+    reason: 'When something happened to the number (確認日, 取得日, 交付日) is not the number.',
+    tail: anyOf(terms('日付', '年月日', '日時', '時刻', '年月', '日$'),
+      words('date', 'dt', 'ymd', 'ymdhms', 'datetime', 'timestamp', 'ts', 'time', 'tm', 'nengappi', 'hizuke'),
+      `${WORD_START}at$`, wordStarts(`(?:kofu|kakunin|shutoku|toroku|henko|teikyo)_?(?:bi|hi)${'(?![a-z])'}`)),
+    wholeName: anyOf(words('date', 'dt', 'ymd', 'datetime', 'timestamp')),
+    standalone: true,
+    vetoes: ['個人番号確認日', 'kojin_bango_dt', 'mynumber_updated_at', 'kojin_bango_ymd', 'dt_kojin_bango',
+      { name: 'kakunin_date', comment: '個人番号' }, { comment: '個人番号登録日時' }],
+    allows: ['kojin_bango_update', { comment: '個人番号（毎日更新）' }, { name: 'kojin_bango', comment: '日次で更新' }],
+  },
+  {
+    id: 'flag-presence',
+    summary: 'a flag or presence marker: *_flag, *_flg, is_*, has_*, フラグ, 有無, 取得済, 登録済',
+    reason: 'Whether the number was obtained or exists is a yes/no about the number.',
+    tail: anyOf(terms('フラグ', '有無', '(?:取得|登録|確認|提出|記載|入力|提供|収集|届出|申告|回収|受領)済'),
+      `${RIGHT_AFTER}${terms('あり', 'なし', '有り', '無し')}$`,
+    words('flag', 'flg', 'umu', 'exist', 'exists', 'yn', 'bool', 'ari', 'nashi')),
+    wholeName: anyOf('^(?:is|has|exists?|can|should|needs?)_', words('flag', 'flg', 'umu', 'chk', 'yn')),
+    standalone: true,
+    vetoes: ['kojin_bango_flg', '個人番号取得済フラグ', 'has_mynumber', 'is_my_number_registered', 'flg_kojin_bango',
+      'kojin_bango_umu', { comment: '個人番号の取得有無' }, { name: 'shutoku_flg', comment: '個人番号' }],
+    allows: ['個人番号暗号化済', { comment: 'マイナンバー 暗号化済み' }, { comment: 'マイナンバー、暗号化あり' }],
+  },
+  {
+    id: 'verification',
+    summary: 'verification of the number: *_verified, *_confirmed, *_kakunin, *_check, 確認状況, 検証, 照合',
+    reason: 'Whether or how the number was verified (番号確認) is a status about the number.',
+    tail: anyOf(terms('確認(?:済|日|状況|状態|結果|区分|フラグ|有無|書類|方法|者)', '確認$', '検証', '照合', '真正性', 'チェック'),
+      words('verified', 'verify', 'verification', 'confirmed', 'confirm', 'confirmation', 'kakunin', 'shogo',
+        'kensho', 'checked', 'check', 'valid', 'validity', 'invalid', 'validated')),
+    standalone: true,
+    vetoes: ['mynumber_verified', 'kojin_bango_kakunin', '個人番号確認状況', 'my_number_confirmed', 'kojin_bango_check_digit',
+      { comment: '個人番号の確認状況' }, { name: 'kojin_bango', comment: '確認状況' }],
+    allows: ['verified_my_number', '本人確認済個人番号', { name: 'kojin_bango', comment: '本人確認用' }],
+  },
+  {
+    id: 'acquisition',
+    summary: 'acquiring or providing the number: 取得, 収集, 提出, 提供, shutoku, teikyo, acquired',
+    reason: 'How, from whom or to whom the number was obtained or provided is not the number.',
+    tail: anyOf(`${RIGHT_AFTER}${terms('取得', '収集', '提出', '届出', '申告', '受領', '回収', '提供', '照会')}`,
+      `${RIGHT_AFTER}${wordStarts('shutoku', 'shushu', 'teishutsu', 'teikyo', 'shokai', 'acquired', 'acquisition',
+        'obtained', 'collected', 'collection', 'submitted', 'submission', 'provided', 'provision')}`),
+    standalone: false,
+    vetoes: ['個人番号取得区分', 'kojin_bango_shutoku', 'kojin_bango_teikyo_saki', '個人番号提供先', 'my_number_provided'],
+    allows: [{ comment: '住基ネットから取得した個人番号' }, { comment: '個人番号を住基ネットから取得' },
+      { name: 'kojin_bango', comment: '住基ネットから取得' }],
+  },
+  {
+    id: 'status-category',
+    summary: 'a status, category or reason: *_status, *_kbn, *_kubun, *_type, 区分, 状況, 状態, 種別, 理由',
+    reason: 'A code classifying the number (取得区分, 状態) is not the number.',
+    tail: anyOf(terms('区分', '状況', '状態', '種別', '種類', 'ステータス', '方法', '理由', '結果', '区別'),
+      words('status', 'sts', 'stat', 'state', 'kbn', 'kubun', 'type', 'kind', 'shubetsu', 'shurui', 'jotai', 'jokyo',
+        'reason', 'riyu', 'result', 'kekka', 'method', 'hoho', 'category')),
+    wholeName: anyOf(words('status', 'sts', 'kbn', 'kubun', 'type')),
+    standalone: true,
+    vetoes: ['kojin_bango_status', 'kojin_bango_kbn', 'mynumber_type', '個人番号変更理由', 'kbn_kojin_bango',
+      { name: 'status', comment: '個人番号' }],
+    allows: ['kojin_bango_typed_value'],
+  },
+  {
+    id: 'count-length',
+    summary: 'a count or length: *_count, *_cnt, 件数, 数, 桁数',
+    reason: 'How many numbers, or how long one is, is not the number.',
+    tail: anyOf(terms('件数', '人数', '回数', '桁数', '文字数', '数$'),
+      words('count', 'cnt', 'kensu', 'len', 'length', 'size', 'su')),
+    wholeName: anyOf('^(?:num|number|no|cnt|count)_of_', words('count', 'cnt', 'kensu')),
+    standalone: true,
+    vetoes: ['mynumber_count', 'kojin_bango_cnt', '個人番号件数', 'num_of_my_number', { comment: 'マイナンバーの登録件数' }],
+    allows: ['kojin_bango_sub'],
+  },
+  {
+    id: 'masked-partial',
+    summary: 'a masked or partial form: 下4桁, マスク, masked, last4',
+    reason: 'A masked value or the last four digits alone cannot give back the number. Split storage '
+      + '(上4桁/中4桁/下4桁 in several columns) is still caught: the other parts are hits, so the relation holds the number.',
+    wholeText: anyOf(terms('下4桁', '下四桁', '末尾4桁', '末尾4文字', '下4文字', 'マスク(?!前)', '伏せ?字'),
+      words('masked', 'mask', 'masking', 'last4', 'last_4', 'last_four', 'tail4', 'shimo_?4(?:keta)?', 'shimo_?yon_?keta')),
+    standalone: true,
+    vetoes: ['kojin_bango_last4', 'masked_my_number', '個人番号下4桁', { comment: '個人番号の下4桁' },
+      { comment: '個人番号（下4桁のみ）' }],
+    allows: ['unmasked_kojin_bango', 'マスク前個人番号', 'kojin_bango_part1'],
+  },
+  {
+    id: 'about-work',
+    summary: 'the work that uses the number, not the number: 個人番号利用事務, 関係事務, 取扱, 利用目的',
+    reason: '個人番号利用事務・関係事務, 取扱担当者 and 利用目的 name activities about the number.',
+    tail: anyOf(`${RIGHT_AFTER}${terms('利用', '関係事務', '取扱', '事務', '担当', '目的', '制度')}`,
+      `${RIGHT_AFTER}${wordStarts('riyo', 'kankei', 'jimu', 'toriatsukai', 'usage', 'purpose', 'tanto')}`),
+    standalone: false,
+    vetoes: ['個人番号利用事務', 'kojin_bango_riyo_jimu', '個人番号取扱担当者', { comment: '個人番号の利用目的' }],
+    allows: [{ comment: '個人番号（利用事務で使用）' }],
+  },
+  {
+    id: 'negation',
+    summary: 'a stated negation: 個人番号ではない, 以外, を含まない, non_*, not_*',
+    reason: 'A comment that says the column is not, or does not hold, the number is taken at its word.',
+    tail: anyOf(terms('^(?:で|じゃ)(?:は)?な', '^以外', '^(?:を|は)?(?:含ま|含め|保持し|持た|保存し|格納し|記録し|使用し|利用し)な', '^不要'),
+      `^_?${words('not', 'non', 'without', 'excluding', 'except')}`),
+    wholeName: anyOf('^(?:non|not|without)_'),
+    standalone: false,
+    vetoes: [{ comment: '個人番号ではない' }, { comment: '個人番号以外の番号' }, { comment: '個人番号は保持しない' },
+      'non_kojin_bango', { comment: 'My Number not stored' }],
+    allows: [{ comment: '個人番号（非公開）' }],
+  },
+  {
+    id: 'identifier-or-key',
+    summary: "a record id, key or management number about the number: *_id, *_key, *_seq, 管理番号, 鍵",
+    reason: 'A surrogate id of a number record, or an encryption key, is not the number. Links through '
+      + 'such an id are found by the link graph, so the relation holding the number is still reached. '
+      + 'A hash used as a lookup key (*_hash_key) stays a hit.',
+    tail: anyOf(`${WORD_START}(?<!hash_)(?:id|key|seq|pk|key_id|kid)$`, terms('管理番号', '連番', '通番', '鍵', 'キー$'),
+      wordStarts(`kanri_?(?:no|bango|id|cd)`)),
+    standalone: false,
+    vetoes: ['kojin_bango_id', 'my_number_key', '個人番号暗号鍵', 'kojin_bango_kanri_no', '個人番号管理番号', 'mynumber_seq'],
+    allows: ['kojin_bango_hash_key', 'kojin_bango_no'],
+  },
+  {
+    id: 'annotation',
+    summary: 'a remark or message about the number: *_biko, *_memo, *_note, *_error, 備考, エラー',
+    reason: 'Free text about the number (remarks, error messages) is not the number.',
+    tail: anyOf(terms('備考', 'メモ', '注記', '説明', 'エラー', 'メッセージ', '名称'),
+      words('biko', 'memo', 'note', 'notes', 'remark', 'remarks', 'comment', 'description', 'msg', 'message',
+        'error', 'err', 'label')),
+    standalone: false,
+    vetoes: ['kojin_bango_biko', 'mynumber_error_msg', '個人番号備考'],
+    allows: ['kojin_bango_enc', 'kojin_bango_notation_free'],
+  },
+];
