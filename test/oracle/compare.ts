@@ -1,0 +1,122 @@
+/**
+ * One oracle case end to end: apply the units to PostgreSQL, feed the accepted ones to spif, and
+ * compare, for every (role, relation, column) PostgreSQL has at the end, spif's verdict with what
+ * PostgreSQL actually did.
+ *
+ * "Reads the column" means: `SET ROLE r; SELECT c FROM rel` passes every privilege check AND
+ * returns the row the table holds (row security did not filter it out). spif's
+ * `canSelect(r, rel, c).allowed` must be exactly that.
+ */
+import { PUBLIC_PROBE_ROLE, probeKey, type PgCaseResult, type PgOracle, type PgOutcome } from './pg-runner.js';
+import { DATABASE, runSpif, unitsToSql } from './spif-side.js';
+import type { AccessVerdict } from '../../src/access/resolver.js';
+import type { Unit } from './generator.js';
+
+export interface Disagreement {
+  kind: 'verdict' | 'relation-missing' | 'relation-extra' | 'column-mismatch' | 'role-missing' | 'pg-error';
+  role?: string;
+  relation?: string;
+  column?: string;
+  postgres?: string;
+  spif?: string;
+}
+
+export interface CaseReport {
+  sql: string;
+  comparisons: number;
+  disagreements: Disagreement[];
+  rejectedUnits: number;
+  diagnostics: string[];
+}
+
+export function pgReads(o: PgOutcome): boolean {
+  return o.kind === 'reads';
+}
+
+function describePg(o: PgOutcome): string {
+  switch (o.kind) {
+    case 'reads': return `reads (${o.rows} row${o.rows === 1 ? '' : 's'})`;
+    case 'no-rows': return 'denied: row security leaves no row';
+    case 'denied': return `denied: ${o.message}`;
+    case 'error': return `error: ${o.message}`;
+  }
+}
+
+export function describeVerdict(v: AccessVerdict): string {
+  return v.allowed ? 'reads' : `denied: ${v.control} at ${v.at} (${v.detail})`;
+}
+
+/** The role spif is asked about for PostgreSQL's PUBLIC probe role. */
+const SPIF_PUBLIC = 'PUBLIC';
+
+export async function runCase(pg: PgOracle, units: Unit[], options: { postgresVersion?: number } = {}): Promise<CaseReport> {
+  const result = await pg.run(units, { probePublic: true });
+  const sql = unitsToSql(result.accepted);
+  return compareWithSpif(result, sql, options);
+}
+
+export async function compareWithSpif(result: PgCaseResult, sql: string, options: { postgresVersion?: number } = {}): Promise<CaseReport> {
+  const spif = await runSpif(sql, options);
+  const disagreements: Disagreement[] = [];
+  let comparisons = 0;
+
+  // The relations must be the same, with the same columns.
+  const pgIds = new Set<string>();
+  for (const rel of result.relations) {
+    const id = `${DATABASE}.${rel.schema}.${rel.name}`;
+    pgIds.add(id);
+    const mine = spif.catalog.relations.get(id);
+    if (!mine) {
+      disagreements.push({ kind: 'relation-missing', relation: id, postgres: rel.columns.join(', ') });
+      continue;
+    }
+    const cols = mine.columns.map((c) => c.name);
+    if (cols.join(',') !== rel.columns.join(',')) {
+      disagreements.push({ kind: 'column-mismatch', relation: id, postgres: rel.columns.join(', '), spif: cols.join(', ') });
+    }
+  }
+  for (const id of spif.catalog.relations.keys()) {
+    if (!pgIds.has(id)) disagreements.push({ kind: 'relation-extra', relation: id });
+  }
+  for (const role of result.roles) {
+    if (role !== PUBLIC_PROBE_ROLE && !spif.catalog.roles.has(role)) disagreements.push({ kind: 'role-missing', role });
+  }
+
+  for (const role of result.roles) {
+    const asked = role === PUBLIC_PROBE_ROLE ? SPIF_PUBLIC : role;
+    for (const rel of result.relations) {
+      const id = `${DATABASE}.${rel.schema}.${rel.name}`;
+      for (const column of rel.columns) {
+        const outcome = result.outcomes.get(probeKey(role, `${rel.schema}.${rel.name}`, column));
+        if (!outcome) continue;
+        if (outcome.kind === 'error') {
+          disagreements.push({ kind: 'pg-error', role, relation: id, column, postgres: describePg(outcome) });
+          continue;
+        }
+        comparisons++;
+        const verdict = spif.resolver.canSelect(asked, id, column);
+        if (verdict.allowed !== pgReads(outcome)) {
+          disagreements.push({ kind: 'verdict', role: asked, relation: id, column, postgres: describePg(outcome), spif: describeVerdict(verdict) });
+        }
+      }
+    }
+  }
+  return {
+    sql,
+    comparisons,
+    disagreements,
+    rejectedUnits: result.rejected.length,
+    diagnostics: spif.diagnostics.map((d) => `${d.severity} ${d.code} ${d.line ?? ''}:${d.column ?? ''} ${d.message}`),
+  };
+}
+
+export function formatDisagreement(d: Disagreement): string {
+  switch (d.kind) {
+    case 'verdict': return `${d.role} ${d.relation}.${d.column}: PostgreSQL ${d.postgres}; spif ${d.spif}`;
+    case 'relation-missing': return `relation ${d.relation} exists in PostgreSQL (${d.postgres}) but not in spif`;
+    case 'relation-extra': return `relation ${d.relation} exists in spif but not in PostgreSQL`;
+    case 'column-mismatch': return `columns of ${d.relation}: PostgreSQL (${d.postgres}), spif (${d.spif})`;
+    case 'role-missing': return `role ${d.role} exists in PostgreSQL but not in spif`;
+    case 'pg-error': return `${d.role} ${d.relation}.${d.column}: PostgreSQL probe failed: ${d.postgres}`;
+  }
+}

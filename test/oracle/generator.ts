@@ -1,0 +1,413 @@
+/**
+ * The case generator of the access-control oracle: random schemas and random sequences of
+ * role / grant / revoke / policy statements, rendered as SQL that PostgreSQL runs and spif reads.
+ *
+ * A case is a list of *units*. A unit is one or more statements that succeed or fail together
+ * (e.g. `SET ROLE g; GRANT …; RESET ROLE`, so a grant issued by a non-superuser grantor keeps its
+ * grantor). The PostgreSQL runner applies every unit under a savepoint and keeps only the units
+ * PostgreSQL accepted; spif reads exactly those. Generation is deliberately state-free after the
+ * setup phase (statements pick relations and roles by index), so some units are rejected by
+ * PostgreSQL (a dropped table, a grant option the grantor lacks…): that is how the generator
+ * reaches the error paths without modelling them itself.
+ */
+import fc from 'fast-check';
+
+/** One or more statements applied atomically. */
+export type Unit = string[];
+
+export interface OracleCase {
+  seed: number;
+  units: Unit[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan: what fast-check generates. Indices are taken modulo the pool they pick from.
+
+interface RolePlan {
+  login: boolean;
+  inherit: boolean;
+  bypassRls: boolean;
+  superuser: boolean;
+  inRole: number | null;
+}
+
+interface TablePlan {
+  schema: number;
+  columns: number[]; // indices into COLUMN_NAMES, deduplicated at render time
+  creator: number | null; // role index (creates it via SET ROLE) or null: the session superuser
+  rls: boolean;
+  publicSelect: boolean;
+}
+
+interface ViewPlan {
+  schema: number;
+  base: number; // index into the relations created before it (tables, then earlier views)
+  columns: number[];
+  alias: boolean;
+  filter: number | null; // a base column read only in WHERE (`col IS NULL`: every test row passes)
+  star: boolean;
+  invoker: boolean;
+  creator: number | null;
+}
+
+type Grantee = number | 'PUBLIC';
+
+type OpPlan =
+  | { k: 'grant-table'; rel: number; grantee: Grantee; withGrant: boolean; grantor: number | null; privs: string }
+  | { k: 'grant-column'; rel: number; cols: number[]; grantee: Grantee; withGrant: boolean; grantor: number | null }
+  | { k: 'revoke-table'; rel: number; grantee: Grantee; optionOnly: boolean; cascade: boolean; grantor: number | null; privs: string }
+  | { k: 'revoke-column'; rel: number; cols: number[]; grantee: Grantee; optionOnly: boolean; cascade: boolean; grantor: number | null }
+  | { k: 'all-tables'; schema: number; grantee: Grantee; grant: boolean; withGrant: boolean }
+  | { k: 'schema-usage'; schema: number; grantee: Grantee; grant: boolean; withGrant: boolean; grantor: number | null }
+  | { k: 'grant-role'; role: number; member: number; inherit: boolean | null; set: boolean | null; admin: boolean; grantor: number | null }
+  | { k: 'revoke-role'; role: number; member: number; option: 'inherit' | 'set' | 'admin' | null; cascade: boolean }
+  | { k: 'alter-role'; role: number; attr: 'INHERIT' | 'NOINHERIT' | 'BYPASSRLS' | 'NOBYPASSRLS' | 'SUPERUSER' | 'NOSUPERUSER' | 'LOGIN' }
+  | { k: 'rls'; rel: number; what: 'ENABLE' | 'DISABLE' | 'FORCE' | 'NO FORCE' }
+  | { k: 'policy'; rel: number; name: number; restrictive: boolean; cmd: string; to: Grantee[]; using: boolean }
+  | { k: 'drop-policy'; rel: number; name: number }
+  | { k: 'default-privs'; forRole: number | null; schema: number | null; grant: boolean; grantee: Grantee; withGrant: boolean }
+  | { k: 'create-table'; schema: number; columns: number[]; creator: number | null }
+  | { k: 'drop-relation'; rel: number }
+  | { k: 'rename-relation'; rel: number }
+  | { k: 'add-column'; rel: number; col: number }
+  | { k: 'drop-column'; rel: number; col: number }
+  | { k: 'rename-column'; rel: number; col: number }
+  | { k: 'owner'; rel: number; role: number }
+  | { k: 'schema-owner'; schema: number; role: number }
+  | { k: 'view-invoker'; rel: number; on: boolean }
+  | { k: 'drop-role'; role: number }
+  | { k: 'rename-role'; role: number };
+
+export interface CasePlan {
+  roles: RolePlan[];
+  schemaCount: number;
+  /** Schemas granted USAGE to PUBLIC at creation (else only the owner and explicit grants). */
+  publicUsage: boolean[];
+  /** Owner (role index) of each created schema, or null: the session superuser. */
+  schemaOwners: (number | null)[];
+  tables: TablePlan[];
+  views: ViewPlan[];
+  ops: OpPlan[];
+}
+
+export const COLUMN_NAMES = ['a', 'b', 'c', 'd'] as const;
+const MAX_ROLES = 5;
+
+/** `public` is schema index 0: it exists already, PUBLIC has USAGE on it, CREATE only for its owner. */
+function schemaName(i: number, count: number): string {
+  const k = i % (count + 1);
+  return k === 0 ? 'public' : `s${k}`;
+}
+
+const rare = (pTrueInTen: number) => fc.integer({ min: 0, max: 9 }).map((x) => x < pTrueInTen);
+const idx = fc.nat({ max: 50 });
+const optIdx = fc.option(idx, { freq: 3 });
+const granteeArb: fc.Arbitrary<Grantee> = fc.oneof(
+  { weight: 5, arbitrary: idx },
+  { weight: 1, arbitrary: fc.constant('PUBLIC' as const) },
+);
+const colsArb = fc.array(fc.nat({ max: COLUMN_NAMES.length - 1 }), { minLength: 1, maxLength: 3 });
+const tablePrivs = fc.constantFrom('SELECT', 'SELECT', 'SELECT', 'ALL', 'SELECT, INSERT', 'INSERT');
+
+const opArb: fc.Arbitrary<OpPlan> = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ k: fc.constant('grant-table' as const), rel: idx, grantee: granteeArb, withGrant: rare(3), grantor: fc.option(idx, { freq: 2 }), privs: tablePrivs }) },
+  { weight: 6, arbitrary: fc.record({ k: fc.constant('grant-column' as const), rel: idx, cols: colsArb, grantee: granteeArb, withGrant: rare(3), grantor: fc.option(idx, { freq: 2 }) }) },
+  { weight: 5, arbitrary: fc.record({ k: fc.constant('revoke-table' as const), rel: idx, grantee: granteeArb, optionOnly: rare(3), cascade: rare(5), grantor: fc.option(idx, { freq: 2 }), privs: tablePrivs }) },
+  { weight: 4, arbitrary: fc.record({ k: fc.constant('revoke-column' as const), rel: idx, cols: colsArb, grantee: granteeArb, optionOnly: rare(3), cascade: rare(5), grantor: fc.option(idx, { freq: 2 }) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('all-tables' as const), schema: idx, grantee: granteeArb, grant: rare(7), withGrant: rare(2) }) },
+  { weight: 5, arbitrary: fc.record({ k: fc.constant('schema-usage' as const), schema: idx, grantee: granteeArb, grant: rare(7), withGrant: rare(2), grantor: fc.option(idx, { freq: 3 }) }) },
+  { weight: 6, arbitrary: fc.record({ k: fc.constant('grant-role' as const), role: idx, member: idx, inherit: fc.option(fc.boolean(), { freq: 2 }), set: fc.option(fc.boolean(), { freq: 2 }), admin: rare(3), grantor: fc.option(idx, { freq: 4 }) }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('revoke-role' as const), role: idx, member: idx, option: fc.constantFrom(null, null, 'inherit' as const, 'set' as const, 'admin' as const), cascade: rare(3) }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('alter-role' as const), role: idx, attr: fc.constantFrom('INHERIT' as const, 'NOINHERIT' as const, 'BYPASSRLS' as const, 'NOBYPASSRLS' as const, 'SUPERUSER' as const, 'NOSUPERUSER' as const, 'LOGIN' as const) }) },
+  { weight: 6, arbitrary: fc.record({ k: fc.constant('rls' as const), rel: idx, what: fc.constantFrom('ENABLE' as const, 'ENABLE' as const, 'DISABLE' as const, 'FORCE' as const, 'NO FORCE' as const) }) },
+  { weight: 6, arbitrary: fc.record({ k: fc.constant('policy' as const), rel: idx, name: fc.nat({ max: 2 }), restrictive: rare(3), cmd: fc.constantFrom('', '', 'ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE'), to: fc.array(granteeArb, { maxLength: 2 }), using: rare(7) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('drop-policy' as const), rel: idx, name: fc.nat({ max: 2 }) }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('default-privs' as const), forRole: optIdx, schema: optIdx, grant: rare(8), grantee: granteeArb, withGrant: rare(2) }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('create-table' as const), schema: idx, columns: colsArb, creator: fc.option(idx, { freq: 5 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('drop-relation' as const), rel: idx }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('rename-relation' as const), rel: idx }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('add-column' as const), rel: idx, col: idx }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('drop-column' as const), rel: idx, col: idx }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('rename-column' as const), rel: idx, col: idx }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('owner' as const), rel: idx, role: idx }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('schema-owner' as const), schema: idx, role: idx }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('view-invoker' as const), rel: idx, on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('drop-role' as const), role: idx }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('rename-role' as const), role: idx }) },
+);
+
+export const casePlanArb: fc.Arbitrary<CasePlan> = fc.record({
+  roles: fc.array(
+    fc.record({ login: fc.boolean(), inherit: rare(8), bypassRls: rare(1), superuser: fc.integer({ min: 0, max: 29 }).map((x) => x === 0), inRole: fc.option(idx, { freq: 6 }) }),
+    { minLength: 2, maxLength: MAX_ROLES },
+  ),
+  schemaCount: fc.integer({ min: 1, max: 2 }),
+  publicUsage: fc.array(rare(5), { minLength: 2, maxLength: 2 }),
+  schemaOwners: fc.array(fc.option(idx, { freq: 2 }), { minLength: 2, maxLength: 2 }),
+  tables: fc.array(
+    fc.record({ schema: idx, columns: colsArb, creator: fc.option(idx, { freq: 4 }), rls: rare(3), publicSelect: rare(3) }),
+    { minLength: 1, maxLength: 3 },
+  ),
+  views: fc.array(
+    fc.record({ schema: idx, base: idx, columns: colsArb, alias: rare(3), filter: fc.option(idx, { freq: 3 }), star: rare(2), invoker: rare(3), creator: fc.option(idx, { freq: 4 }) }),
+    { maxLength: 2 },
+  ),
+  ops: fc.array(opArb, { minLength: 2, maxLength: 24 }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Rendering a plan as SQL units.
+
+interface RelName { schema: string; name: string; kind: 'table' | 'view'; columns: string[] }
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+export function renderCase(plan: CasePlan, seed = 0): OracleCase {
+  const units: Unit[] = [];
+  const roleNames = plan.roles.map((_, i) => `r${i + 1}`);
+  const role = (i: number) => roleNames[i % roleNames.length];
+  const grantee = (g: Grantee) => (g === 'PUBLIC' ? 'PUBLIC' : role(g));
+  const schema = (i: number) => schemaName(i, plan.schemaCount);
+  const asRole = (r: number | null, stmts: string[]): Unit => asNamed(r === null ? null : role(r), stmts);
+  const asNamed = (r: string | null, stmts: string[]): Unit =>
+    r === null ? stmts : [`SET ROLE ${r}`, ...stmts, 'RESET ROLE'];
+  // Roles given WITH GRANT OPTION on a relation (or its creator): a grantor is picked among them
+  // most of the time, so grants and revokes by non-superusers succeed and grant options matter.
+  const holders = new Map<string, string[]>();
+  const addHolder = (r: RelName, name: string) => {
+    const k = `${r.schema}.${r.name}`;
+    holders.set(k, uniq([...(holders.get(k) ?? []), name]));
+  };
+  const grantorFor = (r: RelName, g: number | null): string | null => {
+    if (g === null) return null;
+    const hs = holders.get(`${r.schema}.${r.name}`) ?? [];
+    return hs.length && g % 4 !== 3 ? hs[g % hs.length] : role(g);
+  };
+
+  // Roles.
+  plan.roles.forEach((r, i) => {
+    const attrs = [r.login ? 'LOGIN' : 'NOLOGIN', r.inherit ? 'INHERIT' : 'NOINHERIT'];
+    if (r.bypassRls) attrs.push('BYPASSRLS');
+    if (r.superuser) attrs.push('SUPERUSER');
+    if (r.inRole !== null && r.inRole % roleNames.length < i) attrs.push(`IN ROLE ${role(r.inRole)}`);
+    units.push([`CREATE ROLE ${roleNames[i]} ${attrs.join(' ')}`]);
+  });
+
+  // Schemas. Every table creator gets CREATE (not USAGE) on its schema, so USAGE stays a variable.
+  for (let k = 1; k <= plan.schemaCount; k++) {
+    const owner = plan.schemaOwners[k - 1];
+    units.push([`CREATE SCHEMA s${k}${owner !== null ? ` AUTHORIZATION ${role(owner)}` : ''}`]);
+    if (plan.publicUsage[k - 1]) units.push([`GRANT USAGE ON SCHEMA s${k} TO PUBLIC`]);
+  }
+  const creators = uniq([...plan.tables.map((t) => t.creator), ...plan.ops.flatMap((o) => (o.k === 'create-table' ? [o.creator] : []))]
+    .filter((c): c is number => c !== null).map(role));
+  if (creators.length) {
+    const schemas = ['public', ...Array.from({ length: plan.schemaCount }, (_, k) => `s${k + 1}`)];
+    units.push([`GRANT CREATE ON SCHEMA ${schemas.join(', ')} TO ${creators.join(', ')}`]);
+  }
+
+  // Tables and views.
+  const rels: RelName[] = [];
+  plan.tables.forEach((t, i) => {
+    const cols = uniq(t.columns.map((c) => COLUMN_NAMES[c])).sort();
+    const rel: RelName = { schema: schema(t.schema), name: `t${i + 1}`, kind: 'table', columns: cols };
+    units.push(asRole(t.creator, [`CREATE TABLE ${rel.schema}.${rel.name} (${cols.map((c) => `${c} integer`).join(', ')})`]));
+    if (t.creator !== null) addHolder(rel, role(t.creator));
+    if (t.rls) units.push([`ALTER TABLE ${rel.schema}.${rel.name} ENABLE ROW LEVEL SECURITY`]);
+    if (t.publicSelect) units.push([`GRANT SELECT ON ${rel.schema}.${rel.name} TO PUBLIC`]);
+    rels.push(rel);
+  });
+  plan.views.forEach((v, i) => {
+    const base = rels[v.base % rels.length];
+    const picked = uniq(v.columns.map((c) => base.columns[c % base.columns.length]));
+    const outCols = v.star ? base.columns : picked;
+    const select = v.star ? '*' : picked.map((c) => (v.alias ? `${c} AS v${c}` : c)).join(', ');
+    const filter = v.filter !== null ? ` WHERE ${base.columns[v.filter % base.columns.length]} IS NULL` : '';
+    const rel: RelName = { schema: schema(v.schema), name: `v${i + 1}`, kind: 'view', columns: v.star || !v.alias ? outCols : outCols.map((c) => `v${c}`) };
+    const opts = v.invoker ? ' WITH (security_invoker = true)' : '';
+    units.push(asRole(v.creator, [`CREATE VIEW ${rel.schema}.${rel.name}${opts} AS SELECT ${select} FROM ${base.schema}.${base.name}${filter}`]));
+    rels.push(rel);
+  });
+
+  // Mutations.
+  let extraTables = 0;
+  let renames = 0;
+  const rel = (i: number) => rels[i % rels.length];
+  const q = (r: RelName) => `${r.schema}.${r.name}`;
+  // Row security exists on tables only.
+  const table = (i: number) => {
+    const ts = rels.filter((r) => r.kind === 'table');
+    return ts[i % ts.length];
+  };
+  for (const op of plan.ops) {
+    switch (op.k) {
+      case 'grant-table': {
+        const r = rel(op.rel);
+        units.push(asNamed(grantorFor(r, op.grantor), [`GRANT ${op.privs} ON ${q(r)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`]));
+        if (op.withGrant && op.grantee !== 'PUBLIC') addHolder(r, role(op.grantee));
+        break;
+      }
+      case 'grant-column': {
+        const r = rel(op.rel);
+        const cols = uniq(op.cols.map((c) => r.columns[c % r.columns.length]));
+        units.push(asNamed(grantorFor(r, op.grantor), [`GRANT SELECT (${cols.join(', ')}) ON ${q(r)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`]));
+        if (op.withGrant && op.grantee !== 'PUBLIC') addHolder(r, role(op.grantee));
+        break;
+      }
+      case 'revoke-table': {
+        const r = rel(op.rel);
+        units.push(asNamed(grantorFor(r, op.grantor), [`REVOKE ${op.optionOnly ? 'GRANT OPTION FOR ' : ''}${op.privs} ON ${q(r)} FROM ${grantee(op.grantee)}${op.cascade ? ' CASCADE' : ''}`]));
+        break;
+      }
+      case 'revoke-column': {
+        const r = rel(op.rel);
+        const cols = uniq(op.cols.map((c) => r.columns[c % r.columns.length]));
+        units.push(asNamed(grantorFor(r, op.grantor), [`REVOKE ${op.optionOnly ? 'GRANT OPTION FOR ' : ''}SELECT (${cols.join(', ')}) ON ${q(r)} FROM ${grantee(op.grantee)}${op.cascade ? ' CASCADE' : ''}`]));
+        break;
+      }
+      case 'all-tables':
+        units.push([op.grant
+          ? `GRANT SELECT ON ALL TABLES IN SCHEMA ${schema(op.schema)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`
+          : `REVOKE SELECT ON ALL TABLES IN SCHEMA ${schema(op.schema)} FROM ${grantee(op.grantee)}`]);
+        break;
+      case 'schema-usage':
+        units.push(asRole(op.grantor, [op.grant
+          ? `GRANT USAGE ON SCHEMA ${schema(op.schema)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`
+          : `REVOKE USAGE ON SCHEMA ${schema(op.schema)} FROM ${grantee(op.grantee)}`]));
+        break;
+      case 'grant-role': {
+        const opts: string[] = [];
+        if (op.admin) opts.push('ADMIN OPTION');
+        if (op.inherit !== null) opts.push(`INHERIT ${op.inherit ? 'TRUE' : 'FALSE'}`);
+        if (op.set !== null) opts.push(`SET ${op.set ? 'TRUE' : 'FALSE'}`);
+        units.push(asRole(op.grantor, [`GRANT ${role(op.role)} TO ${role(op.member)}${opts.length ? ` WITH ${opts.join(', ')}` : ''}`]));
+        break;
+      }
+      case 'revoke-role': {
+        const opt = op.option ? `${op.option.toUpperCase()} OPTION FOR ` : '';
+        units.push([`REVOKE ${opt}${role(op.role)} FROM ${role(op.member)}${op.cascade ? ' CASCADE' : ''}`]);
+        break;
+      }
+      case 'alter-role':
+        units.push([`ALTER ROLE ${role(op.role)} ${op.attr}`]);
+        break;
+      case 'rls':
+        units.push([`ALTER TABLE ${q(table(op.rel))} ${op.what} ROW LEVEL SECURITY`]);
+        break;
+      case 'policy': {
+        const r = table(op.rel);
+        const to = uniq(op.to.map(grantee));
+        const parts = [`CREATE POLICY p${op.name} ON ${q(r)}`];
+        if (op.restrictive) parts.push('AS RESTRICTIVE');
+        if (op.cmd) parts.push(`FOR ${op.cmd}`);
+        if (to.length) parts.push(`TO ${to.join(', ')}`);
+        if (op.cmd === 'INSERT') parts.push(`WITH CHECK (${op.using})`);
+        else parts.push(`USING (${op.using})`);
+        units.push([parts.join(' ')]);
+        break;
+      }
+      case 'drop-policy':
+        units.push([`DROP POLICY p${op.name} ON ${q(table(op.rel))}`]);
+        break;
+      case 'default-privs': {
+        const parts = ['ALTER DEFAULT PRIVILEGES'];
+        if (op.forRole !== null) parts.push(`FOR ROLE ${role(op.forRole)}`);
+        if (op.schema !== null) parts.push(`IN SCHEMA ${schema(op.schema)}`);
+        parts.push(op.grant
+          ? `GRANT SELECT ON TABLES TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`
+          : `REVOKE SELECT ON TABLES FROM ${grantee(op.grantee)}`);
+        units.push([parts.join(' ')]);
+        break;
+      }
+      case 'create-table': {
+        const cols = uniq(op.columns.map((c) => COLUMN_NAMES[c])).sort();
+        extraTables++;
+        const r: RelName = { schema: schema(op.schema), name: `n${extraTables}`, kind: 'table', columns: cols };
+        units.push(asRole(op.creator, [`CREATE TABLE ${q(r)} (${cols.map((c) => `${c} integer`).join(', ')})`]));
+        if (op.creator !== null) addHolder(r, role(op.creator));
+        rels.push(r);
+        break;
+      }
+      case 'drop-relation': {
+        const r = rel(op.rel);
+        units.push([`DROP ${r.kind === 'view' ? 'VIEW' : 'TABLE'} ${q(r)}`]);
+        break;
+      }
+      case 'rename-relation': {
+        const r = rel(op.rel);
+        renames++;
+        units.push([`ALTER ${r.kind === 'view' ? 'VIEW' : 'TABLE'} ${q(r)} RENAME TO ${r.name}x${renames}`]);
+        break;
+      }
+      case 'add-column': {
+        const r = rel(op.rel);
+        if (r.kind === 'view') break;
+        units.push([`ALTER TABLE ${q(r)} ADD COLUMN ${COLUMN_NAMES[op.col % COLUMN_NAMES.length]} integer`]);
+        break;
+      }
+      case 'drop-column': {
+        const r = rel(op.rel);
+        if (r.kind === 'view') break;
+        units.push([`ALTER TABLE ${q(r)} DROP COLUMN ${r.columns[op.col % r.columns.length]}`]);
+        break;
+      }
+      case 'rename-column': {
+        const r = rel(op.rel);
+        const c = r.columns[op.col % r.columns.length];
+        units.push([`ALTER ${r.kind === 'view' ? 'VIEW' : 'TABLE'} ${q(r)} RENAME COLUMN ${c} TO ${c}2`]);
+        break;
+      }
+      case 'owner': {
+        const r = rel(op.rel);
+        units.push([`ALTER ${r.kind === 'view' ? 'VIEW' : 'TABLE'} ${q(r)} OWNER TO ${role(op.role)}`]);
+        addHolder(r, role(op.role));
+        break;
+      }
+      case 'schema-owner': {
+        const s = schema(op.schema);
+        if (s === 'public') break;
+        units.push([`ALTER SCHEMA ${s} OWNER TO ${role(op.role)}`]);
+        break;
+      }
+      case 'view-invoker': {
+        const r = rel(op.rel);
+        if (r.kind !== 'view') break;
+        units.push([`ALTER VIEW ${q(r)} SET (security_invoker = ${op.on})`]);
+        break;
+      }
+      case 'drop-role':
+        units.push([`DROP ROLE ${role(op.role)}`]);
+        break;
+      case 'rename-role':
+        renames++;
+        units.push([`ALTER ROLE ${role(op.role)} RENAME TO ${role(op.role)}x${renames}`]);
+        break;
+    }
+  }
+  return { seed, units };
+}
+
+/** Case number `i` of a run with base seed `seed`: each case has its own seed, so any case replays alone. */
+export function generateCase(seed: number, i: number): OracleCase {
+  const caseSeed = (seed * 100_003 + i) | 0;
+  const [plan] = fc.sample(casePlanArb, { seed: caseSeed, numRuns: 1 });
+  return renderCase(plan, caseSeed);
+}
+
+/** The statement kinds the generator can emit, for the coverage report. */
+export const GENERATED_STATEMENT_KINDS = [
+  'CREATE ROLE (LOGIN/NOLOGIN, INHERIT/NOINHERIT, BYPASSRLS, SUPERUSER, IN ROLE)',
+  'CREATE SCHEMA [AUTHORIZATION]', 'GRANT USAGE/CREATE ON SCHEMA', 'REVOKE USAGE ON SCHEMA',
+  'CREATE TABLE (as superuser or via SET ROLE)', 'CREATE VIEW [WITH (security_invoker)] incl. view on view, aliases, WHERE',
+  'GRANT SELECT/ALL/INSERT ON t TO role|PUBLIC [WITH GRANT OPTION] (grantor via SET ROLE)',
+  'GRANT SELECT (cols) ON t', 'REVOKE [GRANT OPTION FOR] … [CASCADE]', 'REVOKE SELECT (cols)',
+  'GRANT/REVOKE SELECT ON ALL TABLES IN SCHEMA', 'GRANT role TO member WITH ADMIN/INHERIT/SET (grantor via SET ROLE)',
+  'REVOKE [INHERIT|SET|ADMIN OPTION FOR] role FROM member [CASCADE]', 'ALTER ROLE INHERIT/NOINHERIT/BYPASSRLS/SUPERUSER/LOGIN',
+  'ALTER TABLE ENABLE/DISABLE/FORCE/NO FORCE ROW LEVEL SECURITY',
+  'CREATE POLICY [AS RESTRICTIVE] [FOR cmd] [TO roles|PUBLIC] USING (true|false)', 'DROP POLICY',
+  'ALTER DEFAULT PRIVILEGES [FOR ROLE] [IN SCHEMA] GRANT/REVOKE SELECT ON TABLES', 'CREATE TABLE after default privileges',
+  'DROP TABLE/VIEW', 'ALTER TABLE/VIEW RENAME TO', 'ALTER TABLE ADD/DROP COLUMN', 'RENAME COLUMN',
+  'ALTER TABLE/VIEW OWNER TO', 'ALTER SCHEMA OWNER TO', 'ALTER VIEW SET (security_invoker)', 'DROP ROLE', 'ALTER ROLE RENAME TO',
+] as const;

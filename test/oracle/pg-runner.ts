@@ -1,0 +1,170 @@
+/**
+ * The PostgreSQL side of the oracle: one embedded PostgreSQL (PGlite) reused across cases.
+ *
+ * Each case runs inside a transaction that is rolled back at the end: roles are cluster-wide, but
+ * CREATE ROLE, GRANT, ALTER DEFAULT PRIVILEGES… are all transactional, so every case starts from
+ * the same empty cluster without paying PGlite's start-up (~4 s) again. Units are applied and
+ * probes are run by two PL/pgSQL functions, so a case costs a handful of round trips.
+ *
+ * A probe asks PostgreSQL itself whether role r reads column c of relation rel:
+ *   SET ROLE r; SELECT count(*) FROM (SELECT c FROM rel) q
+ * - SQLSTATE 42501 → a privilege check failed (schema USAGE, table/column privilege, or a base
+ *   relation of a view checked as the view owner / the invoker);
+ * - a count of 0 → row security filtered out the one row every table holds;
+ * - a count > 0 → r reads the column.
+ * This is the same permission check EXPLAIN performs (ExecCheckPermissions runs at executor
+ * start-up in both), plus the row count that EXPLAIN cannot give.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import type { Unit } from './generator.js';
+
+export type PgOutcome =
+  | { kind: 'reads'; rows: number }
+  | { kind: 'no-rows' }          // the query ran, row security left no row
+  | { kind: 'denied'; message: string }  // 42501
+  | { kind: 'error'; message: string };  // anything else: a harness problem, reported as such
+
+export interface PgRelation {
+  schema: string;
+  name: string;
+  kind: 'table' | 'view';
+  columns: string[];
+}
+
+export interface PgCaseResult {
+  accepted: Unit[];
+  rejected: { unit: Unit; error: string }[];
+  roles: string[];
+  relations: PgRelation[];
+  /** Keyed by probeKey(role, schema.name, column). */
+  outcomes: Map<string, PgOutcome>;
+}
+
+/** A role created after every unit ran and granted nothing: it has exactly PUBLIC's rights. */
+export const PUBLIC_PROBE_ROLE = 'spif_oracle_public';
+
+export function probeKey(role: string, relation: string, column: string): string {
+  return `${role}|${relation}|${column}`;
+}
+
+const SETUP_SQL = `
+CREATE SCHEMA spif_oracle;
+CREATE FUNCTION spif_oracle.apply(units jsonb) RETURNS TABLE(i int, ok boolean, msg text)
+LANGUAGE plpgsql AS $$
+DECLARE u jsonb; s text; k int := 0;
+BEGIN
+  FOR u IN SELECT * FROM jsonb_array_elements(units) LOOP
+    i := k; k := k + 1; msg := NULL;
+    BEGIN
+      FOR s IN SELECT * FROM jsonb_array_elements_text(u) LOOP
+        EXECUTE s;
+      END LOOP;
+      ok := true;
+    EXCEPTION WHEN others THEN
+      ok := false; msg := SQLSTATE || ' ' || SQLERRM;
+    END;
+    PERFORM set_config('role', 'none', true);
+    RETURN NEXT;
+  END LOOP;
+END $$;
+CREATE FUNCTION spif_oracle.probe(probes jsonb) RETURNS TABLE(i int, outcome text, n bigint, msg text)
+LANGUAGE plpgsql AS $$
+DECLARE p jsonb; k int := 0;
+BEGIN
+  FOR p IN SELECT * FROM jsonb_array_elements(probes) LOOP
+    i := k; k := k + 1; n := NULL; msg := NULL;
+    BEGIN
+      PERFORM set_config('role', p->>0, true);
+      EXECUTE p->>1 INTO n;
+      outcome := 'ok';
+    EXCEPTION WHEN insufficient_privilege THEN
+      outcome := 'denied'; msg := SQLERRM;
+    WHEN others THEN
+      outcome := 'error'; msg := SQLSTATE || ' ' || SQLERRM;
+    END;
+    PERFORM set_config('role', 'none', true);
+    RETURN NEXT;
+  END LOOP;
+END $$;
+`;
+
+/** Roles, schemas and relations a case may create (everything else in the cluster is PGlite's own). */
+const FACTS_SQL = `
+SELECT json_build_object(
+  'roles', (SELECT coalesce(json_agg(rolname ORDER BY rolname), '[]') FROM pg_roles WHERE rolname ~ '^r[0-9]'),
+  'relations', (
+    SELECT coalesce(json_agg(json_build_object(
+      'schema', n.nspname, 'name', c.relname, 'kind', CASE c.relkind WHEN 'v' THEN 'view' ELSE 'table' END,
+      'columns', (SELECT coalesce(json_agg(a.attname ORDER BY a.attnum), '[]') FROM pg_attribute a
+                  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))
+      ORDER BY n.nspname, c.relname), '[]')
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'v') AND (n.nspname = 'public' OR n.nspname ~ '^s[0-9]')
+  )) AS facts`;
+
+export class PgOracle {
+  private constructor(private readonly db: PGlite) {}
+
+  static async start(): Promise<PgOracle> {
+    const db = await PGlite.create();
+    await db.exec(SETUP_SQL);
+    return new PgOracle(db);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  async run(units: Unit[], options: { probePublic?: boolean } = {}): Promise<PgCaseResult> {
+    const db = this.db;
+    await db.exec('BEGIN');
+    try {
+      const applied = await db.query<{ i: number; ok: boolean; msg: string | null }>(
+        'SELECT * FROM spif_oracle.apply($1::jsonb)', [JSON.stringify(units)]);
+      const accepted: Unit[] = [];
+      const rejected: { unit: Unit; error: string }[] = [];
+      for (const row of applied.rows) {
+        if (row.ok) accepted.push(units[row.i]);
+        else rejected.push({ unit: units[row.i], error: row.msg ?? '' });
+      }
+      const facts = (await db.query<{ facts: { roles: string[]; relations: PgRelation[] } }>(FACTS_SQL)).rows[0].facts;
+      // One row in every table, inserted by the superuser (who bypasses row security).
+      const inserts = facts.relations.filter((r) => r.kind === 'table')
+        .map((r) => `INSERT INTO ${ident(r.schema)}.${ident(r.name)} DEFAULT VALUES;`).join('\n');
+      if (inserts) await db.exec(inserts);
+      const roles = [...facts.roles];
+      if (options.probePublic) {
+        await db.exec(`CREATE ROLE ${PUBLIC_PROBE_ROLE} NOLOGIN`);
+        roles.push(PUBLIC_PROBE_ROLE);
+      }
+      const probes: [string, string][] = [];
+      const keys: string[] = [];
+      for (const role of roles) {
+        for (const rel of facts.relations) {
+          for (const col of rel.columns) {
+            probes.push([role, `SELECT count(*) FROM (SELECT ${ident(col)} FROM ${ident(rel.schema)}.${ident(rel.name)}) q`]);
+            keys.push(probeKey(role, `${rel.schema}.${rel.name}`, col));
+          }
+        }
+      }
+      const outcomes = new Map<string, PgOutcome>();
+      if (probes.length) {
+        const res = await db.query<{ i: number; outcome: string; n: number | null; msg: string | null }>(
+          'SELECT * FROM spif_oracle.probe($1::jsonb)', [JSON.stringify(probes)]);
+        for (const row of res.rows) {
+          const key = keys[row.i];
+          if (row.outcome === 'ok') outcomes.set(key, Number(row.n) > 0 ? { kind: 'reads', rows: Number(row.n) } : { kind: 'no-rows' });
+          else if (row.outcome === 'denied') outcomes.set(key, { kind: 'denied', message: row.msg ?? '' });
+          else outcomes.set(key, { kind: 'error', message: row.msg ?? '' });
+        }
+      }
+      return { accepted, rejected, roles, relations: facts.relations, outcomes };
+    } finally {
+      await db.exec('ROLLBACK');
+    }
+  }
+}
+
+function ident(name: string): string {
+  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
