@@ -1,0 +1,103 @@
+/** ALTER TABLE (node-sql-parser AST) → column, key, rename and comment ops. */
+import type { Column, QualifiedName } from '../../catalog/model.js';
+import type { CatalogOp } from '../../catalog/ops.js';
+import { columnsOf, identText, type StatementContext } from './context.js';
+import { foreignKey, typeText } from './create-table.js';
+import { foldColumn, foldRelation, qualified } from './names.js';
+import { unquoteString } from './strings.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
+
+export function readAlterTable(ast: any, ctx: StatementContext): CatalogOp[] {
+  const target = ast.table?.[0];
+  if (!target) return [];
+  let table: QualifiedName = qualified(target.db, target.table, ctx.schema);
+  const at = ctx.at;
+  const ops: CatalogOp[] = [];
+  const known = ctx.state.relation(table);
+
+  for (const a of ast.expr ?? []) {
+    const action = String(a.action ?? '').toLowerCase();
+    const resource = String(a.resource ?? '').toLowerCase();
+    if (resource === 'column' && (action === 'add' || action === 'change' || action === 'modify')) {
+      const column = columnOf(a, ctx);
+      if (action === 'add') {
+        ops.push({ op: 'add-column', at, table, column });
+        known?.columns.push(column.name);
+      } else {
+        const from = action === 'change' ? foldColumn(identText(a.old_column) ?? column.name) : column.name;
+        if (from !== column.name) {
+          ops.push({ op: 'rename-column', at, table, from, to: column.name });
+          renameKnown(known?.columns, from, column.name);
+        }
+        // CHANGE/MODIFY replace the whole definition: no COMMENT clause means no comment.
+        ops.push({ op: 'comment-column', at, table, column: column.name, text: column.comment ?? null });
+      }
+      if (a.primary_key) ops.push({ op: 'add-primary-key', at, table, columns: [column.name] });
+      if (a.unique) ops.push({ op: 'add-unique', at, table, columns: [column.name] });
+      if (a.reference_definition) {
+        const fk = foreignKey(a.reference_definition, [column.name], undefined, ctx, a.column?.loc?.start?.offset);
+        if (fk) ops.push({ op: 'add-foreign-key', at, table, foreignKey: fk });
+      }
+    } else if (action === 'add' && resource === 'constraint') {
+      const def = a.create_definitions ?? {};
+      const kind = String(def.constraint_type ?? '').toLowerCase();
+      const cols = columnsOf(def.definition).map(foldColumn);
+      if (kind === 'primary key') ops.push({ op: 'add-primary-key', at, table, columns: cols });
+      else if (kind.startsWith('unique')) {
+        ops.push({ op: 'add-unique', at, table, columns: cols });
+        const keyName = identText(def.index) ?? identText(def.constraint);
+        if (keyName) known?.uniqueKeyNames.add(foldColumn(keyName));
+      } else if (kind === 'foreign key') {
+        const fk = foreignKey(def.reference_definition, cols, identText(def.constraint), ctx, def.definition?.[0]?.loc?.start?.offset);
+        if (fk) ops.push({ op: 'add-foreign-key', at, table, foreignKey: fk });
+      }
+    } else if (action === 'drop' && resource === 'column') {
+      const column = foldColumn(identText(a.column) ?? '');
+      ops.push({ op: 'drop-column', at, table, column });
+      if (known) known.columns = known.columns.filter((c) => c !== column);
+    } else if (action === 'drop' && (resource === 'key' || resource === 'index')) {
+      const keyword = String(a.keyword ?? '').toLowerCase();
+      const keyName = foldColumn(identText(a.key) ?? identText(a.index) ?? '');
+      if (keyword === 'foreign key') ctx.warn(`ALTER TABLE ${table.name} DROP FOREIGN KEY ${keyName} is not modelled: the foreign key stays a link`);
+      else if (keyword === 'primary key') ctx.warn(`ALTER TABLE ${table.name} DROP PRIMARY KEY is not modelled: the key stays`);
+      else if (known?.uniqueKeyNames.has(keyName)) ctx.warn(`ALTER TABLE ${table.name} DROP INDEX ${keyName} drops a unique key; this is not modelled: the key stays`);
+      // other indexes: irrelevant
+    } else if (action === 'rename' && resource === 'column') {
+      const from = foldColumn(identText(a.old_column) ?? '');
+      const to = foldColumn(identText(a.column) ?? '');
+      ops.push({ op: 'rename-column', at, table, from, to });
+      renameKnown(known?.columns, from, to);
+    } else if (action === 'rename' && resource === 'table') {
+      const to = foldRelation(identText(a.table) ?? '');
+      ops.push({ op: 'rename-relation', at, from: table, to });
+      if (known) {
+        ctx.state.dropRelation(table);
+        table = { ...table, name: to };
+        ctx.state.setRelation(table, known);
+      } else table = { ...table, name: to };
+    } else if (resource === 'comment') {
+      ops.push({ op: 'comment-relation', at, name: table, text: unquoteString(String(a.comment ?? '')) });
+    }
+    // ENGINE, CHARSET, indexes, partitions, ALGORITHM, LOCK…: irrelevant to the catalog
+  }
+  return ops;
+}
+
+function columnOf(a: any, ctx: StatementContext): Column {
+  const column: Column = { name: foldColumn(identText(a.column) ?? ''), type: typeText(a.definition) };
+  const offset = a.column?.loc?.start?.offset;
+  if (offset !== undefined) column.source = ctx.loc(offset);
+  if (a.comment?.value) {
+    const v = a.comment.value;
+    column.comment = unquoteString(String(v.value ?? ''), v.type === 'double_quote_string' ? '"' : "'");
+    column.commentSource = column.source;
+  }
+  return column;
+}
+
+function renameKnown(columns: string[] | undefined, from: string, to: string): void {
+  if (!columns) return;
+  const i = columns.indexOf(from);
+  if (i >= 0) columns[i] = to;
+}

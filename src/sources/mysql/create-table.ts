@@ -1,0 +1,128 @@
+/** CREATE TABLE (node-sql-parser AST) → a create-table op. */
+import type { Column, ForeignKey } from '../../catalog/model.js';
+import type { CatalogOp } from '../../catalog/ops.js';
+import { columnsOf, identText, type StatementContext } from './context.js';
+import { tokens } from './lexer.js';
+import { foldColumn, qualified } from './names.js';
+import { unquoteString } from './strings.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
+
+type CreateTable = Extract<CatalogOp, { op: 'create-table' }>;
+
+export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
+  const target = ast.table?.[0];
+  if (!target) return [];
+  if (ast.temporary) return []; // session-lifetime: not part of the schema
+  const name = qualified(target.db, target.table, ctx.schema);
+  if (ast.like) {
+    const from = ast.like.table?.[0];
+    const source = from ? ctx.state.relation(qualified(from.db, from.table, ctx.schema)) : undefined;
+    ctx.warn(`CREATE TABLE ${name.name} LIKE …: ${source ? 'columns copied from the earlier declaration; keys are not' : 'the copied table is not declared earlier in this file, so its columns are unknown'}`);
+    if (!source) return [];
+    const op: CreateTable = { op: 'create-table', at: ctx.at, name, columns: source.columns.map((c) => ({ name: c })), uniqueKeys: [], foreignKeys: [] };
+    ctx.state.setRelation(name, { kind: 'table', columns: [...source.columns], uniqueKeyNames: new Set() });
+    return [op];
+  }
+  if (ast.query_expr || ast.as) {
+    ctx.warn(`CREATE TABLE ${name.name} … AS SELECT is not read: its columns come from a query`);
+    return [];
+  }
+
+  const defs: any[] = ast.create_definitions ?? [];
+  const columns: Column[] = [];
+  const uniqueKeys: string[][] = [];
+  const foreignKeys: ForeignKey[] = [];
+  const uniqueKeyNames = new Set<string>();
+  let primaryKey: string[] | undefined;
+
+  defs.forEach((def, i) => {
+    if (def.resource === 'column') {
+      const colName = foldColumn(identText(def.column) ?? '');
+      const nameOffset: number | undefined = def.column?.loc?.start?.offset;
+      const nextOffset = firstOffset(defs[i + 1]);
+      const column: Column = { name: colName, type: typeText(def.definition) };
+      if (nameOffset !== undefined) column.source = ctx.loc(nameOffset);
+      if (def.comment?.value) {
+        const v = def.comment.value;
+        column.comment = unquoteString(String(v.value ?? ''), v.type === 'double_quote_string' ? '"' : "'");
+        const at = nameOffset === undefined ? undefined : commentOffset(ctx.text, nameOffset, nextOffset);
+        column.commentSource = at === undefined ? column.source : ctx.loc(at);
+      }
+      columns.push(column);
+      if (def.primary_key) primaryKey = [colName];
+      if (def.unique) uniqueKeys.push([colName]);
+      if (def.reference_definition) {
+        const fk = foreignKey(def.reference_definition, [colName], undefined, ctx, nameOffset);
+        if (fk) foreignKeys.push(fk);
+      }
+    } else if (def.resource === 'constraint') {
+      const kind = String(def.constraint_type ?? '').toLowerCase();
+      const cols = columnsOf(def.definition).map(foldColumn);
+      if (kind === 'primary key') primaryKey = cols;
+      else if (kind.startsWith('unique')) {
+        uniqueKeys.push(cols);
+        const keyName = identText(def.index) ?? identText(def.constraint);
+        if (keyName) uniqueKeyNames.add(foldColumn(keyName));
+      } else if (kind === 'foreign key') {
+        const fk = foreignKey(def.reference_definition, cols, identText(def.constraint), ctx, firstOffset(def));
+        if (fk) foreignKeys.push(fk);
+      }
+    }
+    // resource 'index' (KEY/INDEX/FULLTEXT/SPATIAL) and CHECK constraints: irrelevant to the catalog
+  });
+
+  const op: CreateTable = { op: 'create-table', at: ctx.at, name, columns, uniqueKeys, foreignKeys };
+  if (primaryKey) op.primaryKey = primaryKey;
+  if (ast.if_not_exists) op.ifNotExists = true;
+  const comment = (ast.table_options ?? []).find((o: any) => String(o.keyword).toLowerCase() === 'comment');
+  if (comment) op.comment = unquoteString(String(comment.value));
+  ctx.state.setRelation(name, { kind: 'table', columns: columns.map((c) => c.name), uniqueKeyNames });
+  return [op];
+}
+
+export function foreignKey(ref: any, columns: string[], name: string | undefined, ctx: StatementContext, offset?: number): ForeignKey | undefined {
+  const table = ref?.table?.[0];
+  if (!table) return undefined;
+  const fk: ForeignKey = {
+    columns,
+    references: qualified(table.db, table.table, ctx.schema),
+    referencedColumns: columnsOf(ref.definition).map(foldColumn),
+  };
+  if (name) fk.name = foldColumn(name);
+  if (offset !== undefined) fk.source = ctx.loc(offset);
+  return fk;
+}
+
+/** `varchar(100)`, `decimal(12,0) unsigned`, `enum('a','b')`: MySQL's own spelling. */
+export function typeText(def: any): string | undefined {
+  if (!def?.dataType) return undefined;
+  let t = String(def.dataType).toLowerCase();
+  if (def.expr?.value && Array.isArray(def.expr.value)) {
+    t += `(${def.expr.value.map((v: any) => `'${String(v.value).replace(/'/g, "''")}'`).join(',')})`;
+  } else if (def.length != null) {
+    t += def.scale != null ? `(${def.length},${def.scale})` : `(${def.length})`;
+  }
+  const suffix = Array.isArray(def.suffix) ? def.suffix : [];
+  for (const s of suffix) if (typeof s === 'string') t += ` ${s.toLowerCase()}`;
+  return t;
+}
+
+/** The first location node-sql-parser gives inside a definition. */
+function firstOffset(node: any): number | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  if (node.loc?.start?.offset !== undefined) return node.loc.start.offset;
+  for (const key of ['column', 'definition']) {
+    const v = node[key];
+    const found = Array.isArray(v) ? firstOffset(v[0]) : firstOffset(v);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Offset of the `COMMENT` keyword of a column definition (between its name and the next one). */
+function commentOffset(text: string, from: number, to: number | undefined): number | undefined {
+  const slice = text.slice(from, to ?? text.length);
+  for (const t of tokens(slice)) if (t.kind === 'word' && t.upper === 'COMMENT') return from + t.start;
+  return undefined;
+}

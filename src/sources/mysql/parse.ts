@@ -1,0 +1,56 @@
+/**
+ * node-sql-parser, the library that reads MySQL/MariaDB DDL (CREATE TABLE with its table
+ * options, CREATE VIEW with ALGORITHM/DEFINER/SQL SECURITY, ALTER TABLE, DROP, RENAME, CREATE
+ * DATABASE, USE). See docs/parsers.md for what it reads and where it fails.
+ *
+ * We load the per-dialect builds (a few ms each) rather than the all-dialect bundle.
+ */
+import { createRequire } from 'node:module';
+import type { Dialect } from '../../catalog/model.js';
+
+type ParserModule = typeof import('node-sql-parser');
+type NodeSqlParser = InstanceType<ParserModule['Parser']>;
+
+const require = createRequire(import.meta.url);
+const parsers = new Map<string, NodeSqlParser>();
+
+function parserFor(database: 'mysql' | 'mariadb'): NodeSqlParser {
+  let p = parsers.get(database);
+  if (!p) {
+    const mod = require(`node-sql-parser/build/${database}.js`) as ParserModule;
+    p = new mod.Parser();
+    parsers.set(database, p);
+  }
+  return p;
+}
+
+export type ParseOutcome =
+  | { ok: true; ast: any } // eslint-disable-line @typescript-eslint/no-explicit-any -- node-sql-parser's AST types are loose
+  | { ok: false; message: string; offset?: number };
+
+/**
+ * Parses one statement. The dialect's own grammar first; MariaDB statements the mariadb grammar
+ * rejects are retried with the mysql grammar (measured: it rejects `ALTER TABLE … ADD
+ * CONSTRAINT/PRIMARY KEY/UNIQUE`, which its server accepts), and the reverse.
+ */
+export function parseStatement(sql: string, dialect: Dialect): ParseOutcome {
+  const order: ('mysql' | 'mariadb')[] = dialect === 'mariadb' ? ['mariadb', 'mysql'] : ['mysql', 'mariadb'];
+  let first: ParseOutcome | undefined;
+  for (const database of order) {
+    try {
+      const ast = parserFor(database).astify(sql, { database, parseOptions: { includeLocations: true } });
+      const one = Array.isArray(ast) ? (ast.length === 1 ? ast[0] : ast) : ast;
+      return { ok: true, ast: one };
+    } catch (e) {
+      const err = e as { message?: string; location?: { start?: { offset?: number } } };
+      first ??= { ok: false, message: shortMessage(String(err.message ?? e)), offset: err.location?.start?.offset };
+    }
+  }
+  return first!;
+}
+
+/** Peggy lists every expected token; keep the part a user can act on. */
+function shortMessage(message: string): string {
+  const m = /but (.+) found\.?$/s.exec(message);
+  return m ? `unexpected ${m[1]}` : message.split('\n')[0].slice(0, 200);
+}

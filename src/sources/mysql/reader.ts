@@ -1,0 +1,137 @@
+/**
+ * The MySQL / MariaDB source reader: scripts, migrations and `mysqldump`/`mariadb-dump` output.
+ *
+ * The file is split into statements here (split.ts); each statement is classified by its
+ * leading words (classify.ts) and read by the reader for its kind: node-sql-parser for DDL
+ * (parse.ts), a hand-written reader for account statements (accounts.ts). A statement that
+ * fails becomes a located diagnostic and reading goes on with the next one.
+ */
+import type { CatalogOp } from '../../catalog/ops.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { LineIndex } from '../text.js';
+import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types.js';
+import { AccountReader, StatementSyntaxError } from './accounts.js';
+import { readAlterTable } from './alter-table.js';
+import { classify, type StatementKind } from './classify.js';
+import { FileState, identText, StatementContext } from './context.js';
+import { readCreateTable } from './create-table.js';
+import { foldColumn, foldSchema, qualified } from './names.js';
+import { parseStatement } from './parse.js';
+import { splitStatements } from './split.js';
+import { readView } from './view.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
+
+const SQL_FILE = /\.(sql|ddl)$/i;
+
+export const mysqlReader: SourceReader = {
+  name: 'mysql',
+  accepts(path, _text, ctx) {
+    return (ctx.dialect === 'mysql' || ctx.dialect === 'mariadb') && SQL_FILE.test(path);
+  },
+  read(source, ctx) {
+    return readMysql(source, ctx);
+  },
+};
+
+export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
+  const lines = new LineIndex(source.text);
+  const state = new FileState();
+  const ops: CatalogOp[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const stmt of splitStatements(source.text, ctx.dialect)) {
+    const text = stmt.text();
+    const kind = classify(text);
+    if (kind === 'irrelevant') continue;
+    const sctx = new StatementContext(source.path, lines, stmt.start, text, ctx.dialect, state, diagnostics);
+    try {
+      ops.push(...readStatement(kind, sctx));
+    } catch (e) {
+      if (e instanceof StatementSyntaxError) sctx.syntaxError(e.message, e.offset);
+      else sctx.syntaxError(`could not read this statement: ${(e as Error).message}`);
+    }
+  }
+  return { ops, diagnostics };
+}
+
+function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] {
+  if (kind === 'account') return new AccountReader(ctx).read();
+  if (kind === 'view') return readView(ctx);
+  const parsed = parseStatement(ctx.text, ctx.dialect);
+  if (!parsed.ok) {
+    ctx.syntaxError(parsed.message, parsed.offset);
+    return [];
+  }
+  const ast = parsed.ast;
+  const at = ctx.at;
+  switch (kind) {
+    case 'create-table':
+      return readCreateTable(ast, ctx);
+    case 'alter-table':
+      return readAlterTable(ast, ctx);
+    case 'create-database': {
+      const name = identText(ast.database?.schema?.[0] ?? ast.database);
+      return name ? [{ op: 'create-schema', at, schema: foldSchema(name) }] : [];
+    }
+    case 'use': {
+      const schema = foldSchema(String(ast.db));
+      ctx.state.schema = schema;
+      return [{ op: 'use-schema', at, schema }];
+    }
+    case 'drop-table':
+    case 'drop-view': {
+      const names = (ast.name ?? []).map((n: any) => qualified(n.db, n.table, ctx.schema));
+      for (const n of names) ctx.state.dropRelation(n);
+      return names.length ? [{ op: 'drop-relation', at, names, kind: kind === 'drop-view' ? 'view' : 'table' }] : [];
+    }
+    case 'drop-database':
+      return dropDatabase(identText(ast.name) ?? '', ctx);
+    case 'rename-table':
+      return renameTables(ast, ctx);
+    case 'create-index': {
+      const table = qualified(ast.table?.db, ast.table?.table, ctx.schema);
+      const columns = (ast.index_columns ?? []).map((c: any) => foldColumn(identText(c.column) ?? ''));
+      const indexName = identText(ast.index);
+      if (indexName) ctx.state.relation(table)?.uniqueKeyNames.add(foldColumn(indexName));
+      return [{ op: 'add-unique', at, table, columns }];
+    }
+    default:
+      // Parses, but is none of the kinds spif reads.
+      ctx.warn(`statement not read: ${ctx.text.trim().split(/\s+/).slice(0, 3).join(' ')} …`);
+      return [];
+  }
+}
+
+/** `RENAME TABLE a TO b, db.c TO db2.d`: a move to another database is a set-schema too. */
+function renameTables(ast: any, ctx: StatementContext): CatalogOp[] {
+  const ops: CatalogOp[] = [];
+  for (const [fromNode, toNode] of ast.table ?? []) {
+    const from = qualified(fromNode.db, fromNode.table, ctx.schema);
+    const to = qualified(toNode.db, toNode.table, ctx.schema);
+    if (to.name !== from.name) ops.push({ op: 'rename-relation', at: ctx.at, from, to: to.name });
+    if (to.schema !== from.schema) ops.push({ op: 'set-schema', at: ctx.at, name: { ...from, name: to.name }, schema: to.schema! });
+    const known = ctx.state.relation(from);
+    if (known) {
+      ctx.state.dropRelation(from);
+      ctx.state.setRelation(to, known);
+    }
+  }
+  return ops;
+}
+
+/**
+ * DROP DATABASE: the ops have no "drop schema", so the relations this file declared in it are
+ * dropped (relations declared in other files are not known here).
+ */
+function dropDatabase(name: string, ctx: StatementContext): CatalogOp[] {
+  const schema = foldSchema(name);
+  const ops: CatalogOp[] = [];
+  for (const key of [...ctx.state.relations.keys()]) {
+    if (!key.startsWith(`${schema}.`)) continue;
+    const rel = { schema, name: key.slice(schema.length + 1) };
+    const kind = ctx.state.relation(rel)!.kind;
+    ctx.state.dropRelation(rel);
+    ops.push({ op: 'drop-relation', at: ctx.at, names: [rel], kind });
+  }
+  return ops;
+}

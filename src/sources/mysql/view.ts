@@ -1,0 +1,284 @@
+/**
+ * CREATE VIEW (node-sql-parser AST) → a create-view op with column lineage: for each output
+ * column, the base columns it carries unchanged; every relation read; every base column read.
+ */
+import type { QualifiedName, ViewColumn, ViewDefinition } from '../../catalog/model.js';
+import type { CatalogOp } from '../../catalog/ops.js';
+import { identText, type StatementContext } from './context.js';
+import { tokens } from './lexer.js';
+import { accountName, foldColumn, qualified } from './names.js';
+import { parseStatement } from './parse.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
+
+type Origin = { relation: QualifiedName; column: string };
+
+/** A FROM entry: a base relation (columns known when declared earlier in the file) or a derived table. */
+type Source =
+  | { kind: 'base'; relation: QualifiedName; columns?: string[] }
+  | { kind: 'derived'; columns: ViewColumn[] };
+
+interface Scope {
+  entries: [alias: string, source: Source][];
+  parent?: Scope;
+}
+
+/**
+ * Reads `CREATE|ALTER [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW name [(cols)]
+ * AS query [WITH CHECK OPTION]`. node-sql-parser rejects a CREATE VIEW whose query has UNION,
+ * and every ALTER VIEW, but reads both parts alone: so the head (with a dummy query) and the
+ * query (head blanked out, keeping offsets) are parsed separately.
+ */
+export function readView(ctx: StatementContext): CatalogOp[] {
+  const split = splitView(ctx.text);
+  if (!split) {
+    ctx.syntaxError('could not find the AS that starts the view query');
+    return [];
+  }
+  const head = parseStatement(`${split.head.replace(/^\s*ALTER\b/i, 'CREATE OR REPLACE')} SELECT 1`, ctx.dialect);
+  if (!head.ok) {
+    ctx.syntaxError(`view header: ${head.message}`, head.offset);
+    return [];
+  }
+  const query = parseStatement(split.query, ctx.dialect);
+  if (!query.ok) {
+    ctx.syntaxError(`view query: ${query.message}`, query.offset);
+    return [];
+  }
+  return readCreateView(head.ast, query.ast, ctx);
+}
+
+/** The view header up to and including AS, and the query with the header blanked. */
+function splitView(text: string): { head: string; query: string } | undefined {
+  const toks = [...tokens(text)];
+  const viewAt = toks.findIndex((t) => t.kind === 'word' && t.upper === 'VIEW');
+  if (viewAt < 0) return undefined;
+  let i = viewAt + 1;
+  while (i < toks.length && (toks[i].kind !== 'word' || toks[i].upper !== 'AS') && toks[i].value !== '(') i++;
+  if (toks[i]?.value === '(') {
+    while (i < toks.length && toks[i].value !== ')') i++;
+    i++;
+  }
+  const as = toks[i];
+  if (!as || as.kind !== 'word' || as.upper !== 'AS') return undefined;
+  let query = ' '.repeat(as.end) + text.slice(as.end);
+  const check = /\bWITH\s+(?:CASCADED\s+|LOCAL\s+)?CHECK\s+OPTION\s*$/i.exec(query);
+  if (check) query = query.slice(0, check.index) + ' '.repeat(check[0].length);
+  return { head: text.slice(0, as.end), query };
+}
+
+function readCreateView(ast: any, select: any, ctx: StatementContext): CatalogOp[] {
+  const target = ast.view ?? ast.table?.[0];
+  const name = qualified(target?.db, target?.view ?? target?.table, ctx.schema);
+  const lineage = new Lineage(ctx);
+  let columns = lineage.select(select, undefined, new Map());
+  const declared: string[] | null = Array.isArray(ast.columns) ? ast.columns.map((c: unknown) => foldColumn(identText(c) ?? '')) : null;
+  if (declared) columns = columns.map((c, i) => ({ ...c, name: declared[i] ?? c.name }));
+  const view: ViewDefinition = {
+    // MySQL's default is SQL SECURITY DEFINER: the view reads with its definer's rights.
+    securityInvoker: String(ast.sql_security ?? '').toUpperCase() === 'INVOKER',
+    columns,
+    reads: lineage.reads(),
+    readsColumns: lineage.readsColumns(),
+  };
+  const op: Extract<CatalogOp, { op: 'create-view' }> = { op: 'create-view', at: ctx.at, name, view };
+  if (ast.replace) op.orReplace = true;
+  const owner = definerOf(ast.definer);
+  if (owner) op.owner = owner;
+  ctx.state.setRelation(name, { kind: 'view', columns: columns.map((c) => c.name), uniqueKeyNames: new Set() });
+  return [op];
+}
+
+/** `DEFINER=`root`@`localhost`` → `root@localhost`; `DEFINER=CURRENT_USER` → unknown. */
+function definerOf(definer: any): string | undefined {
+  const account = definer?.right ?? definer;
+  // The mysql grammar gives { left: user, operator: '@' }; the mariadb one swaps the two.
+  if (account?.operator === '@' || account?.left === '@') {
+    const user = identText(account.operator === '@' ? account.left : account.operator);
+    if (user !== undefined) return accountName(user, identText(account.right));
+  }
+  const plain = identText(account);
+  return plain && !/^current_user/i.test(plain) ? accountName(plain) : undefined;
+}
+
+class Lineage {
+  private readonly readSet = new Map<string, QualifiedName>();
+  private readonly columnSet = new Map<string, Origin>();
+  private warnedStar = false;
+
+  constructor(private readonly ctx: StatementContext) {}
+
+  reads(): QualifiedName[] {
+    return [...this.readSet.values()];
+  }
+  readsColumns(): Origin[] {
+    return [...this.columnSet.values()];
+  }
+
+  /** Output columns of a SELECT (with its UNION/INTERSECT/EXCEPT arms). */
+  select(sel: any, parent: Scope | undefined, ctes: Map<string, Source>): ViewColumn[] {
+    if (!sel || typeof sel !== 'object') return [];
+    if (sel.ast) return this.select(sel.ast, parent, ctes);
+    const localCtes = new Map(ctes);
+    for (const cte of sel.with ?? []) {
+      const cteName = identText(cte.name);
+      if (!cteName) continue;
+      let cols = this.select(cte.stmt?.ast ?? cte.stmt, parent, localCtes);
+      if (Array.isArray(cte.columns)) cols = cols.map((c, i) => ({ ...c, name: foldColumn(identText(cte.columns[i]) ?? c.name) }));
+      localCtes.set(cteName, { kind: 'derived', columns: cols });
+    }
+    const scope: Scope = { entries: [], parent };
+    const joinExprs: any[] = [];
+    this.from(sel.from, scope, localCtes, joinExprs);
+    for (const e of joinExprs) this.expr(e, scope, localCtes);
+    for (const key of ['where', 'groupby', 'having', 'orderby', 'limit', 'window', 'qualify']) this.expr(sel[key], scope, localCtes);
+
+    const out: ViewColumn[] = [];
+    const cols = Array.isArray(sel.columns) ? sel.columns : [];
+    for (const item of cols) {
+      const e = item.expr ?? item;
+      if (e?.type === 'column_ref' && identText(e.column) === '*') {
+        out.push(...this.star(identText(e.table), scope));
+        continue;
+      }
+      this.expr(e, scope, localCtes);
+      const alias = identText(item.as);
+      if (e?.type === 'column_ref') {
+        out.push({ name: foldColumn(alias ?? identText(e.column) ?? ''), from: this.resolve(e, scope) });
+      } else {
+        out.push({ name: foldColumn(alias ?? this.exprText(e, out.length)), from: [] });
+      }
+    }
+    if (sel._next) {
+      const more = this.select(sel._next, parent, localCtes);
+      more.forEach((c, i) => {
+        if (out[i]) out[i] = { name: out[i].name, from: dedupe([...out[i].from, ...c.from]) };
+      });
+    }
+    return out;
+  }
+
+  private from(from: any, scope: Scope, ctes: Map<string, Source>, joinExprs: any[]): void {
+    if (!from) return;
+    if (Array.isArray(from)) {
+      for (const item of from) this.from(item, scope, ctes, joinExprs);
+      return;
+    }
+    if (Array.isArray(from.expr)) {
+      // parenthesised join group: `from (a join b on …)`
+      this.from(from.expr, scope, ctes, joinExprs);
+      this.from(from.joins, scope, ctes, joinExprs);
+    } else if (from.expr?.ast || from.expr?.type === 'select') {
+      const cols = this.select(from.expr.ast ?? from.expr, scope.parent, ctes);
+      scope.entries.push([identText(from.as) ?? '', { kind: 'derived', columns: cols }]);
+    } else if (typeof from.table === 'string') {
+      const cte = from.db ? undefined : ctes.get(from.table);
+      if (cte) {
+        scope.entries.push([identText(from.as) ?? from.table, cte]);
+      } else {
+        const relation = qualified(from.db, from.table, this.ctx.schema);
+        this.readSet.set(`${relation.schema}.${relation.name}`, relation);
+        const known = this.ctx.state.relation(relation);
+        scope.entries.push([identText(from.as) ?? relation.name, { kind: 'base', relation, columns: known?.columns }]);
+      }
+    }
+    if (from.on) joinExprs.push(from.on);
+    if (Array.isArray(from.using)) {
+      for (const u of from.using) joinExprs.push({ type: 'column_ref', table: null, column: identText(u) });
+    }
+  }
+
+  /** Records every column reference in an expression; analyses subqueries in the current scope. */
+  private expr(node: any, scope: Scope, ctes: Map<string, Source>): void {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) this.expr(n, scope, ctes);
+      return;
+    }
+    if (node.type === 'column_ref') {
+      if (identText(node.column) !== '*') this.resolve(node, scope);
+      return;
+    }
+    if (node.type === 'select' || (node.ast && node.ast.type === 'select')) {
+      this.select(node.ast ?? node, scope, ctes);
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key !== 'loc' && value && typeof value === 'object') this.expr(value, scope, ctes);
+    }
+  }
+
+  /** The base columns a column reference denotes (recorded as read). */
+  private resolve(ref: any, scope: Scope): Origin[] {
+    const column = foldColumn(identText(ref.column) ?? '');
+    const qualifier = identText(ref.table);
+    let found: Origin[] = [];
+    if (qualifier !== undefined) {
+      for (let s: Scope | undefined = scope; s && found.length === 0; s = s.parent) {
+        const entry = s.entries.find(([alias]) => alias === qualifier);
+        if (entry) found = originsIn(entry[1], column) ?? [];
+        if (entry) break;
+      }
+    } else {
+      found = this.resolveBare(column, scope);
+    }
+    for (const o of found) this.columnSet.set(`${o.relation.schema}.${o.relation.name}.${o.column}`, o);
+    return found;
+  }
+
+  /**
+   * A column without a qualifier belongs to the FROM entry that has it. Where the columns of a
+   * relation are unknown (declared in another file), every such entry of the innermost scope is
+   * taken: spif would rather over-link than hide a path to the number.
+   */
+  private resolveBare(column: string, scope: Scope): Origin[] {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const known = s.entries.filter(([, src]) => src.kind === 'derived' || src.columns);
+      const hits = known.map(([, src]) => originsIn(src, column)).filter((o): o is Origin[] => o !== undefined);
+      if (hits.length) return hits.flat();
+    }
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const unknown = s.entries.filter(([, src]) => src.kind === 'base' && !src.columns);
+      if (unknown.length) return unknown.map(([, src]) => ({ relation: (src as { relation: QualifiedName }).relation, column }));
+    }
+    return [];
+  }
+
+  private star(qualifier: string | undefined, scope: Scope): ViewColumn[] {
+    const entries = qualifier === undefined ? scope.entries : scope.entries.filter(([a]) => a === qualifier);
+    const out: ViewColumn[] = [];
+    for (const [, src] of entries) {
+      if (src.kind === 'derived') out.push(...src.columns);
+      else if (src.columns) {
+        for (const c of src.columns) {
+          const o = { relation: src.relation, column: c };
+          this.columnSet.set(`${src.relation.schema}.${src.relation.name}.${c}`, o);
+          out.push({ name: c, from: [o] });
+        }
+      } else if (!this.warnedStar) {
+        this.warnedStar = true;
+        this.ctx.warn(`view selects * from ${src.relation.name}, which is not declared earlier in this file: its columns are unknown`);
+      }
+    }
+    return out;
+  }
+
+  /** MySQL names an unaliased expression column by its text. */
+  private exprText(e: any, index: number): string {
+    const loc = e?.loc;
+    if (loc?.start && loc?.end) return this.ctx.text.slice(loc.start.offset, loc.end.offset).trim();
+    return identText(e) ?? `expr_${index + 1}`;
+  }
+}
+
+function originsIn(src: Source, column: string): Origin[] | undefined {
+  if (src.kind === 'derived') return src.columns.find((c) => c.name === column)?.from;
+  if (!src.columns) return [{ relation: src.relation, column }];
+  return src.columns.includes(column) ? [{ relation: src.relation, column }] : undefined;
+}
+
+function dedupe(list: Origin[]): Origin[] {
+  const seen = new Map<string, Origin>();
+  for (const o of list) seen.set(`${o.relation.schema}.${o.relation.name}.${o.column}`, o);
+  return [...seen.values()];
+}
