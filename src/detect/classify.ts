@@ -20,10 +20,17 @@ interface TextFindings {
   vetoes: ExclusionRule[];
 }
 
+/** English text: romanised words anywhere in it are not its head ("AES encrypted, stored as text type"). */
+const ENGLISH = /^[a-z0-9_]*$/;
+
 function vetoOf(tail: string, segment: Segment, target: RuleTarget, mentioned: boolean): ExclusionRule | undefined {
+  // A comment that does not name the number says what the column is by its head: the end of a
+  // Japanese phrase (read as a tail), the front of an English one (read by `wholeComment`).
+  const readTail = mentioned || target === 'name' || !ENGLISH.test(segment.text);
   return EXCLUSION_RULES.find((rule) => (mentioned || rule.standalone) && (
-    rule.tail?.test(tail)
+    (readTail && rule.tail?.test(tail))
     || (target === 'name' && rule.wholeName?.test(segment.whole))
+    || (target === 'comment' && rule.wholeComment?.test(segment.whole))
     || rule.wholeText?.test(segment.whole)));
 }
 

@@ -14,6 +14,8 @@
  *   rules marked `standalone` (a column `kofu_date` commented `個人番号` is still a date).
  * - `wholeName`: the whole column name. For naming conventions that put the kind of a column
  *   first (`flg_kojin_bango`, `is_my_number_registered`, `dt_…`).
+ * - `wholeComment`: a comment's whole first sentence. English is head-first ("Date the My Number
+ *   was verified", "Flag: has My Number"), so English comments are also read from the front.
  * - `wholeText`: the whole name or comment sentence, asides included (`個人番号（下4桁）`).
  */
 import { anyOf, terms, wordStarts, words, WORD_START } from './patterns.js';
@@ -30,6 +32,8 @@ export interface ExclusionRule {
   reason: string;
   tail?: RegExp;
   wholeName?: RegExp;
+  /** Tested on a comment's whole first sentence (English comments put the head first). */
+  wholeComment?: RegExp;
   wholeText?: RegExp;
   /** The tail rule also applies to a name or comment part that does not mention the number. */
   standalone: boolean;
@@ -175,6 +179,31 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     vetoes: [{ comment: '個人番号ではない' }, { comment: '個人番号以外の番号' }, { comment: '個人番号は保持しない' },
       'non_kojin_bango', { comment: 'My Number not stored' }],
     allows: [{ comment: '個人番号（非公開）' }],
+  },
+  {
+    id: 'english-head',
+    summary: 'an English comment whose first word says what the column is: "Date …", "Flag …", "Whether …", "Number of …"',
+    reason: 'English puts the head first: "Issue date of the My Number card" is a date. Adjectives '
+      + '("Encrypted My Number", "Verified My Number") are not heads and leave the hit.',
+    wholeComment: anyOf(`^(?:the_|a_|an_)?${words('date', 'time', 'timestamp', 'flag', 'status', 'count', 'number_of',
+      'num_of', 'type', 'kind', 'whether', 'presence', 'indicator', 'reason', 'result', 'method', 'issue', 'issuance',
+      'expiry', 'expiration', 'card')}`),
+    standalone: true,
+    vetoes: [{ comment: 'Date of My Number registration' }, { comment: 'Whether the My Number is obtained' },
+      { comment: 'Number of My Number records' }, { comment: 'Flag indicating Individual Number presence' },
+      { name: 'kojin_bango', comment: 'Reason for the update' }],
+    allows: [{ comment: 'Encrypted My Number' }, { comment: 'Verified My Number' }, { comment: 'The Individual Number' }],
+  },
+  {
+    id: 'linked-identifier',
+    summary: 'another number linked to the 個人番号: 個人番号に紐づく宛名番号, 個人番号と対応する管理コード',
+    reason: 'Japanese is head-final: in 個人番号に紐づく宛名番号 the column is the 宛名番号, which the '
+      + 'link graph connects to the number; it is not the number itself.',
+    tail: anyOf(`^(?:に|と)(?:紐|ひも|対応|関連|連携).*(?:番号|コード|id|キー|no|cd|code)$`),
+    standalone: false,
+    vetoes: [{ comment: '個人番号に紐づく宛名番号' }, { comment: '個人番号と対応する管理コード' },
+      { comment: 'マイナンバーに関連付けた内部ID' }],
+    allows: [{ comment: '個人番号に対応する符号' }, { comment: '個人番号と紐付けて管理' }],
   },
   {
     id: 'identifier-or-key',

@@ -34,7 +34,7 @@ export function renderRulesMarkdown(): string {
     '| id | vetoes | reads | without a mention | why | vetoed, e.g. | still hits, e.g. |',
     '| --- | --- | --- | --- | --- | --- | --- |');
   for (const rule of EXCLUSION_RULES) {
-    const reads = [rule.tail && 'tail', rule.wholeName && 'whole name', rule.wholeText && 'whole text'].filter(Boolean).join(', ');
+    const reads = [rule.tail && 'tail', rule.wholeName && 'whole name', rule.wholeComment && 'whole comment', rule.wholeText && 'whole text'].filter(Boolean).join(', ');
     lines.push(`| \`${rule.id}\` | ${cell(rule.summary)} | ${reads} | ${rule.standalone ? 'vetoes' : '—'} | ${cell(rule.reason)} | `
       + `${rule.vetoes.map(example).join(', ')} | ${rule.allows.map(example).join(', ')} |`);
   }

@@ -34,7 +34,7 @@ const BANGO = 'bang(?:ou|oh|o)';
 
 const KIKANBETSU_FUGO = [`kikan_?betsu_?${FUGO}`, '機関別符号', `${WORD_START}institution_?specific_?code`];
 const TAIO_FUGO = [
-  '個人番号対応符号', '情報提供用個人識別符号',
+  '個人番号対応符号', '個人番号に対応(?:する|した)?符号', '情報提供用個人識別符号',
   `kojin_?${BANGO}_?taio_?${FUGO}`, `joho_?teikyo_?(?:yo_?)?kojin_?shikibetsu_?${FUGO}`,
 ];
 const KOJIN_BANGO = [`kojin_?${BANGO}`, '個人番号'];
@@ -74,7 +74,7 @@ export const NUMBER_RULES: readonly NumberRule[] = [
     id: 'comment-taio-fugo', kind: 'substitute-code', target: 'comment',
     summary: '個人番号対応符号 or 情報提供用個人識別符号 in a column comment',
     pattern: anyOf(...TAIO_FUGO),
-    positives: ['情報提供用個人識別符号', '個人番号対応符号（ハッシュ）'],
+    positives: ['情報提供用個人識別符号', '個人番号対応符号（ハッシュ）', '個人番号に対応する符号'],
     negatives: ['識別符号', '情報提供用個人識別符号の取得有無', '個人識別番号'],
   },
   // ── individual-number: the 個人番号 itself, also encrypted, hashed or tokenised ───────────────

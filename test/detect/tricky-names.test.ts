@@ -1,0 +1,145 @@
+/**
+ * Tricky column names and comments, decided one by one (reasons in docs/detection.md).
+ * `individual` / `substitute`: a hit of that kind; `about`: mentions the number but vetoed;
+ * `none`: does not mention the number at all.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyColumnName } from '../../src/detect/index.js';
+
+type Expected = 'individual' | 'substitute' | 'about' | 'none';
+
+const CASES: [name: string, comment: string | undefined, expected: Expected][] = [
+  // the 住民票コード and other identifiers that are not the number
+  ['住民票コード', undefined, 'none'],
+  ['juminhyo_code', undefined, 'none'],
+  ['jumin_code', undefined, 'none'],
+  ['resident_code', undefined, 'none'],
+  ['juminhyo_code', '住民票コード（個人番号ではない）', 'none'],
+  ['id', undefined, 'none'],
+  ['bango', undefined, 'none'],
+  ['number', undefined, 'none'],
+  ['hihokensha_no', undefined, 'none'],
+  ['atena_no', undefined, 'none'],
+  ['atena_bango', '宛名番号', 'none'],
+  ['kojin_id', undefined, 'none'],
+  ['kojin_no', undefined, 'none'],
+  ['kojin_cd', undefined, 'none'],
+  ['personal_id', undefined, 'none'],
+  ['personal_no', undefined, 'none'],
+  ['personnel_number', undefined, 'none'],
+  ['hojin_bango', '法人番号', 'none'],
+  ['shain_no', '社員番号', 'none'],
+  ['institution_code', undefined, 'none'],
+  ['dummy_number', undefined, 'none'],
+  ['my_no', undefined, 'none'],
+  ['番号確認日', undefined, 'none'],
+  // about the number, not the number
+  ['個人番号カード交付日', undefined, 'about'],
+  ['kojin_bango_kofu_date', undefined, 'about'],
+  ['kojinBangoKofuDate', undefined, 'about'],
+  ['kojin_bango_flg', undefined, 'about'],
+  ['KOJIN_BANGO_FLAG', undefined, 'about'],
+  ['mynumber_verified', undefined, 'about'],
+  ['myNumberConfirmed', undefined, 'about'],
+  ['my_number_card_no', undefined, 'about'],
+  ['my_number_card_expiry', undefined, 'about'],
+  ['個人番号取得済フラグ', undefined, 'about'],
+  ['個人番号取得区分', undefined, 'about'],
+  ['個人番号確認日', undefined, 'about'],
+  ['kojin_bango_kakunin_dt', undefined, 'about'],
+  ['kojin_bango_status', undefined, 'about'],
+  ['kojin_bango_kbn', undefined, 'about'],
+  ['kojin_bango_umu', undefined, 'about'],
+  ['has_my_number', undefined, 'about'],
+  ['is_kojin_bango_registered', undefined, 'about'],
+  ['mynumber_count', undefined, 'about'],
+  ['kojin_bango_last4', undefined, 'about'],
+  ['masked_my_number', undefined, 'about'],
+  ['kojin_bango_id', undefined, 'about'],
+  ['個人番号利用事務', undefined, 'about'],
+  ['mynumber_updated_at', undefined, 'about'],
+  ['kakunin_flg', '個人番号', 'about'],
+  ['kojin_bango', '個人番号カード交付日', 'about'],
+  ['col1', '個人番号の取得有無', 'about'],
+  ['col1', '個人番号カード交付日', 'about'],
+  ['col1', '個人番号ではない', 'about'],
+  ['col1', 'マイナンバーカードの有無', 'about'],
+  // the number itself, in every spelling and stored form
+  ['kojin_bango', undefined, 'individual'],
+  ['kojinbango', undefined, 'individual'],
+  ['kojin_bangou', undefined, 'individual'],
+  ['KojinBango', undefined, 'individual'],
+  ['KOJINBANGO', undefined, 'individual'],
+  ['ｋｏｊｉｎ＿ｂａｎｇｏ', undefined, 'individual'],
+  ['個人番号', undefined, 'individual'],
+  ['個人番号（暗号化）', undefined, 'individual'],
+  ['暗号化個人番号', undefined, 'individual'],
+  ['個人番号ハッシュ', undefined, 'individual'],
+  ['旧個人番号', undefined, 'individual'],
+  ['変更前個人番号', undefined, 'individual'],
+  ['本人確認済個人番号', undefined, 'individual'],
+  ['kojin_bango_hash', undefined, 'individual'],
+  ['kojin_bango_sha256', undefined, 'individual'],
+  ['enc_kojin_bango', undefined, 'individual'],
+  ['kojin_bango_encrypted', undefined, 'individual'],
+  ['kojin_bango_hash_key', undefined, 'individual'],
+  ['kojin_bango_1', undefined, 'individual'],
+  ['token_mynumber', undefined, 'individual'],
+  ['my_number', undefined, 'individual'],
+  ['MyNumber', undefined, 'individual'],
+  ['myNumberEnc', undefined, 'individual'],
+  ['verified_my_number', undefined, 'individual'],
+  ['mynum', undefined, 'individual'],
+  ['マイナンバー', undefined, 'individual'],
+  ['ﾏｲﾅﾝﾊﾞｰ', undefined, 'individual'],
+  ['individual_number', undefined, 'individual'],
+  ['individual_no', undefined, 'individual'],
+  ['personal_number', undefined, 'individual'],
+  ['my_number_card_image', undefined, 'individual'],
+  ['col1', '個人番号', 'individual'],
+  ['col1', '個人番号（暗号化済）', 'individual'],
+  ['col1', 'マイナンバー', 'individual'],
+  ['col1', '個人番号を暗号化して格納。取得日は別テーブル', 'individual'],
+  ['data', 'Individual Number (encrypted with KMS)', 'individual'],
+  ['id', '個人番号', 'individual'],
+  ['value', 'ﾏｲﾅﾝﾊﾞｰ', 'individual'],
+  ['kojin_bango', '住基ネットから取得', 'individual'],
+  ['kojin_bango', '本人確認用', 'individual'],
+  // substitute codes
+  ['kikanbetsu_fugo', undefined, 'substitute'],
+  ['kikan_betsu_fugo', undefined, 'substitute'],
+  ['kikanbetsufugo', undefined, 'substitute'],
+  ['KikanbetsuFugo', undefined, 'substitute'],
+  ['機関別符号', undefined, 'substitute'],
+  ['fugo', '機関別符号', 'substitute'],
+  ['個人番号対応符号', undefined, 'substitute'],
+  ['情報提供用個人識別符号', undefined, 'substitute'],
+  ['kikanbetsu_fugo_shutoku_date', undefined, 'about'],
+  // comments that are longer than a noun
+  ['kojin_bango', 'AES encrypted, stored as text type', 'individual'],
+  ['kojin_bango', '交付日', 'about'],
+  ['col1', '個人番号に紐づく宛名番号', 'about'],
+  ['col1', 'Issue date of the My Number card', 'about'],
+  ['col1', 'Whether the Individual Number was obtained', 'about'],
+  ['col1', '個人番号、暗号化あり', 'individual'],
+  ['col1', '個人番号\n取得日は kofu_date を参照', 'individual'],
+  ['col1', '宛名番号。個人番号は別テーブル', 'none'],
+  ['col1', '個人番号の下4桁（表示用）', 'about'],
+  ['kojin_bango_jo4', '個人番号の上4桁', 'individual'],
+];
+
+function outcome(name: string, comment: string | undefined): Expected {
+  const found = classifyColumnName(name, comment);
+  if (found === undefined) return 'none';
+  if ('excludedBy' in found) return 'about';
+  return found.kind === 'individual-number' ? 'individual' : 'substitute';
+}
+
+describe('tricky names', () => {
+  it('has a big table', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+  });
+  it.each(CASES)('%s / %s → %s', (name, comment, expected) => {
+    expect(outcome(name, comment)).toBe(expected);
+  });
+});
