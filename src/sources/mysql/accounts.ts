@@ -346,8 +346,9 @@ export class AccountReader {
         c.expect('ADMIN');
         const admin = account(c);
         if (admin.kind === 'account') this.grantRoleOps(names, [admin.name], true);
-      } else if (kind === 'USER' && c.accept('DEFAULT')) {
-        c.expect('ROLE');
+      } else if (kind === 'USER' && c.isWord('DEFAULT') && c.peek(1)?.upper === 'ROLE') {
+        c.next();
+        c.next();
         const roles = this.roleNames(c, 'REQUIRE');
         for (const user of names) this.defaultRoles(user, roles);
       } else c.next();
@@ -387,8 +388,9 @@ export class AccountReader {
     }
     const users = this.accounts(c, true);
     while (!c.done()) {
-      if (c.accept('DEFAULT')) {
-        c.expect('ROLE');
+      if (c.isWord('DEFAULT') && c.peek(1)?.upper === 'ROLE') {
+        c.next();
+        c.next();
         for (const u of users) this.defaultRoles(u, this.roleSpec(c, 'REQUIRE'));
       } else c.next();
     }

@@ -34,6 +34,21 @@ export type ParseOutcome =
  * CONSTRAINT/PRIMARY KEY/UNIQUE`, which its server accepts), and the reverse.
  */
 export function parseStatement(sql: string, dialect: Dialect): ParseOutcome {
+  let text = sql;
+  for (let attempt = 0; ; attempt++) {
+    const outcome = parseOnce(text, dialect);
+    if (outcome.ok || outcome.offset === undefined || attempt >= 8) return outcome;
+    // Column attributes node-sql-parser 5.4 lacks and that say nothing about data: blank them
+    // (same length, so offsets hold) and try again. mysqldump 8 writes `/*!80023 INVISIBLE */`.
+    const m = UNSUPPORTED_ATTRIBUTE.exec(text.slice(outcome.offset));
+    if (!m) return outcome;
+    text = text.slice(0, outcome.offset) + ' '.repeat(m[0].length) + text.slice(outcome.offset + m[0].length);
+  }
+}
+
+const UNSUPPORTED_ATTRIBUTE = /^(?:INVISIBLE|VISIBLE|SRID\s+\d+)\b/i;
+
+function parseOnce(sql: string, dialect: Dialect): ParseOutcome {
   const order: ('mysql' | 'mariadb')[] = dialect === 'mariadb' ? ['mariadb', 'mysql'] : ['mysql', 'mariadb'];
   let first: ParseOutcome | undefined;
   for (const database of order) {

@@ -15,6 +15,7 @@ import { readAlterTable } from './alter-table.js';
 import { classify, type StatementKind } from './classify.js';
 import { FileState, identText, StatementContext } from './context.js';
 import { readCreateTable } from './create-table.js';
+import { tokens } from './lexer.js';
 import { foldColumn, foldSchema, qualified } from './names.js';
 import { parseStatement } from './parse.js';
 import { splitStatements } from './split.js';
@@ -57,6 +58,7 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
 function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] {
   if (kind === 'account') return new AccountReader(ctx).read();
   if (kind === 'view') return readView(ctx);
+  if (kind === 'create-database' || kind === 'use') return readSchemaStatement(kind, ctx);
   const parsed = parseStatement(ctx.text, ctx.dialect);
   if (!parsed.ok) {
     ctx.syntaxError(parsed.message, parsed.offset);
@@ -69,15 +71,6 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
       return readCreateTable(ast, ctx);
     case 'alter-table':
       return readAlterTable(ast, ctx);
-    case 'create-database': {
-      const name = identText(ast.database?.schema?.[0] ?? ast.database);
-      return name ? [{ op: 'create-schema', at, schema: foldSchema(name) }] : [];
-    }
-    case 'use': {
-      const schema = foldSchema(String(ast.db));
-      ctx.state.schema = schema;
-      return [{ op: 'use-schema', at, schema }];
-    }
     case 'drop-table':
     case 'drop-view': {
       const names = (ast.name ?? []).map((n: any) => qualified(n.db, n.table, ctx.schema));
@@ -100,6 +93,27 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
       ctx.warn(`statement not read: ${ctx.text.trim().split(/\s+/).slice(0, 3).join(' ')} …`);
       return [];
   }
+}
+
+/**
+ * `CREATE DATABASE|SCHEMA [IF NOT EXISTS] name …` and `USE name`, read by hand: only the name
+ * matters, and node-sql-parser rejects the options mysqldump 8 writes (`DEFAULT ENCRYPTION='N'`).
+ */
+function readSchemaStatement(kind: 'create-database' | 'use', ctx: StatementContext): CatalogOp[] {
+  const words = [...tokens(ctx.text)];
+  let i = kind === 'use' ? 1 : 2;
+  if (kind === 'create-database' && words[i]?.upper === 'IF') i += 3; // IF NOT EXISTS
+  const name = words[i];
+  if (!name || name.kind === 'punct' || name.kind === 'string') {
+    ctx.syntaxError('expected a database name', name?.start);
+    return [];
+  }
+  const schema = foldSchema(name.value);
+  if (kind === 'use') {
+    ctx.state.schema = schema;
+    return [{ op: 'use-schema', at: ctx.at, schema }];
+  }
+  return [{ op: 'create-schema', at: ctx.at, schema }];
 }
 
 /** `RENAME TABLE a TO b, db.c TO db2.d`: a move to another database is a set-schema too. */
