@@ -6,8 +6,9 @@
  * every value the readers need (names, options) is taken from literals in the syntax tree.
  */
 import { Node, Project, ts, type Expression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
-import type { SourceLocation } from '../catalog/model.js';
+import type { SourceLocation, ViewDefinition } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { loadPostgresParser, readPostgresSql } from './postgresql/reader.js';
 import { LineIndex } from './text.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from './types.js';
 
@@ -238,4 +239,33 @@ function spifMark(value: string): DocComment['mark'] {
 export function joinComments(...texts: (string | undefined)[]): string | undefined {
   const parts = [...new Set(texts.filter((t): t is string => !!t && t.trim() !== ''))];
   return parts.length ? parts.join('\n') : undefined;
+}
+
+/** Turns a view's SQL text into lineage, when the dialect's parser is available. */
+export type ViewLineage = (sql: string, name: { schema: string; name: string }) =>
+  Promise<ViewDefinition | undefined> | ViewDefinition | undefined;
+
+/**
+ * Lineage of an ORM view written as SQL text: the text is read by the PostgreSQL reader as the
+ * body of a CREATE VIEW, so ORM views link exactly like SQL views. Undefined when it does not parse.
+ */
+export async function postgresViewLineage(sql: string, name: { schema: string; name: string }): Promise<ViewDefinition | undefined> {
+  await loadPostgresParser();
+  const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
+  const text = `CREATE VIEW ${quote(name.schema)}.${quote(name.name)} AS ${sql.trim().replace(/;\s*$/, '')}`;
+  const result = readPostgresSql({ path: '<view expression>', text });
+  if (result.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const views = result.ops.filter((o) => o.op === 'create-view');
+  return views.length === 1 && views[0].op === 'create-view' ? views[0].view : undefined;
+}
+
+/** Drops repeated diagnostics (the same problem reached twice while resolving). */
+export function dedupeDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -8,7 +8,7 @@ import {
   defaultSchema, type Column, type ForeignKey, type SourceLocation, type ViewDefinition,
 } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { diagnosticAt, literalString, locate } from '../ts-project.js';
+import { diagnosticAt, literalString, locate, type ViewLineage } from '../ts-project.js';
 import type { ReadContext } from '../types.js';
 import {
   UNSUPPORTED, type ClassModel, type ColumnDecl, type JoinColumnSpec, type Mark, type RelationDecl,
@@ -36,10 +36,6 @@ interface ResolvedEntity {
   foreignKeys: ForeignKey[];
   uniqueKeys: string[][];
 }
-
-/** Turns a view's SQL text into lineage, when the dialect's parser is available. */
-export type ViewLineage = (sql: string, name: { schema: string; name: string }) =>
-  Promise<ViewDefinition | undefined> | ViewDefinition | undefined;
 
 export interface BuildOptions {
   ctx: ReadContext;

@@ -3,11 +3,12 @@
  * names tables and columns the way TypeORM's DefaultNamingStrategy stores them (build.ts).
  */
 import type { Diagnostic } from '../../diagnostics.js';
-import { isTypeScriptPath, parseTypeScript, type BatchSourceReader } from '../ts-project.js';
+import {
+  dedupeDiagnostics, isTypeScriptPath, parseTypeScript, postgresViewLineage, type BatchSourceReader, type ViewLineage,
+} from '../ts-project.js';
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
-import { buildOps, type ViewLineage } from './build.js';
+import { buildOps } from './build.js';
 import { collectClasses, type ClassModel } from './declarations.js';
-import { postgresViewLineage } from './view-sql.js';
 
 const IMPORTS_TYPEORM = /\bfrom\s*['"]typeorm(?:\/[^'"]*)?['"]|\brequire\(\s*['"]typeorm['"]\s*\)/;
 const TYPEORM_DECORATOR = /@(?:\w+\.)?(?:Entity|ViewEntity|Column|PrimaryColumn|PrimaryGeneratedColumn|CreateDateColumn|UpdateDateColumn|DeleteDateColumn|VersionColumn|ViewColumn|ManyToOne|OneToOne|OneToMany|ManyToMany|JoinColumn|JoinTable)\s*\(/;
@@ -33,20 +34,10 @@ export function createTypeOrmReader(options: TypeOrmReaderOptions = {}): BatchSo
       // SQL view text is read with the PostgreSQL parser when the database is PostgreSQL
       const viewLineage = options.viewLineage ?? (ctx.dialect === 'postgresql' ? postgresViewLineage : undefined);
       const ops = await buildOps(classes, { ctx, viewLineage }, diagnostics);
-      return { ops, diagnostics: dedupe(diagnostics) };
+      return { ops, diagnostics: dedupeDiagnostics(diagnostics) };
     },
   };
   return reader;
 }
 
 export const typeOrmReader = createTypeOrmReader();
-
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

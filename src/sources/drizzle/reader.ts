@@ -1,0 +1,210 @@
+/**
+ * Drizzle ORM schemas as a schema source. Table variables are resolved across all files of a
+ * database, so `.references(() => other.id)` and `relations()` may name tables of other files.
+ */
+import type { CatalogOp } from '../../catalog/ops.js';
+import type { Column, ForeignKey, ViewDefinition } from '../../catalog/model.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import {
+  dedupeDiagnostics, diagnosticAt, isTypeScriptPath, locate, parseTypeScript, postgresViewLineage,
+  type BatchSourceReader, type ViewLineage,
+} from '../ts-project.js';
+import type { ReadContext, ReadResult, SourceText } from '../types.js';
+import {
+  UNSUPPORTED, collectFile, sharedObjects, type ColumnRef, type DrizzleDialect, type RelationDecl, type TableDecl,
+} from './tables.js';
+
+/** Schema modules import column builders from a dialect core (shared column sets too). */
+const IMPORTS_DRIZZLE_CORE = /\bfrom\s*['"]drizzle-orm\/(?:pg|mysql|sqlite|singlestore)-core['"]/;
+const IMPORTS_DRIZZLE = /\bfrom\s*['"]drizzle-orm['"]/;
+const RELATIONS_CALL = /\brelations\s*\(/;
+
+export interface DrizzleReaderOptions {
+  viewLineage?: ViewLineage;
+}
+
+export function createDrizzleReader(options: DrizzleReaderOptions = {}): BatchSourceReader {
+  const reader: BatchSourceReader = {
+    name: 'drizzle',
+    accepts(path: string, text: string): boolean {
+      if (!isTypeScriptPath(path)) return false;
+      return IMPORTS_DRIZZLE_CORE.test(text) || (IMPORTS_DRIZZLE.test(text) && RELATIONS_CALL.test(text));
+    },
+    read(source: SourceText, ctx: ReadContext): Promise<ReadResult> {
+      return reader.readProject([source], ctx);
+    },
+    async readProject(sources: SourceText[], ctx: ReadContext): Promise<ReadResult> {
+      const diagnostics: Diagnostic[] = [];
+      const tables: TableDecl[] = [];
+      const relations: RelationDecl[] = [];
+      const units = parseTypeScript(sources);
+      const shared = sharedObjects(units);
+      for (const unit of units) {
+        const found = collectFile(unit, shared, diagnostics);
+        tables.push(...found.tables);
+        relations.push(...found.relations);
+      }
+      const viewLineage = options.viewLineage ?? (ctx.dialect === 'postgresql' ? postgresViewLineage : undefined);
+      const ops = await new SchemaBuilder(tables, relations, ctx, viewLineage, diagnostics).ops();
+      return { ops, diagnostics: dedupeDiagnostics(diagnostics) };
+    },
+  };
+  return reader;
+}
+
+export const drizzleReader = createDrizzleReader();
+
+const DIALECT_FAMILY: Record<ReadContext['dialect'], DrizzleDialect | undefined> = {
+  postgresql: 'pg', mysql: 'mysql', mariadb: 'mysql', sqlite: 'sqlite', bigquery: undefined,
+};
+
+class SchemaBuilder {
+  private readonly byVariable = new Map<string, TableDecl[]>();
+
+  constructor(
+    private readonly tables: TableDecl[],
+    private readonly relations: RelationDecl[],
+    private readonly ctx: ReadContext,
+    private readonly viewLineage: ViewLineage | undefined,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    for (const t of tables) {
+      const list = this.byVariable.get(t.variable) ?? [];
+      list.push(t);
+      this.byVariable.set(t.variable, list);
+    }
+  }
+
+  async ops(): Promise<CatalogOp[]> {
+    const ops: CatalogOp[] = [];
+    for (const table of this.tables) {
+      if (DIALECT_FAMILY[this.ctx.dialect] !== table.dialect) {
+        this.warn(table, table.node, 'info', `${table.name} is a ${table.dialect} table in a ${this.ctx.dialect} database; it is read with ${table.dialect} naming.`);
+      }
+      ops.push(table.kind === 'table' ? this.createTable(table) : await this.createView(table));
+    }
+    return ops;
+  }
+
+  private qualified(table: TableDecl) {
+    return { schema: table.schema ?? (table.dialect === 'pg' ? 'public' : 'main'), name: table.name };
+  }
+
+  private createTable(table: TableDecl): CatalogOp {
+    const name = (key: string) => table.columns.find((c) => c.key === key)?.name ?? key;
+    const columns: Column[] = table.columns.map((c) => {
+      const at = locate(c.unit, c.node);
+      const col: Column = { name: c.name, type: c.type, source: at };
+      if (c.comment) {
+        col.comment = c.comment;
+        col.commentSource = at;
+      }
+      if (c.mark) col.mark = c.mark;
+      return col;
+    });
+    const primaryKey = table.primaryKey?.map(name) ?? table.columns.filter((c) => c.primary).map((c) => c.name);
+    const uniqueKeys = dedupeKeys([
+      ...table.columns.filter((c) => c.unique).map((c) => [c.name]),
+      ...table.uniqueKeys.map((k) => k.map(name)),
+    ]);
+    const foreignKeys: ForeignKey[] = [];
+    const addForeignKey = (columnNames: string[], refs: ColumnRef[], node: import('ts-morph').Node) => {
+      const target = this.targetOf(refs, table, node);
+      if (!target) return;
+      const fk: ForeignKey = {
+        columns: columnNames,
+        references: this.qualified(target.table),
+        referencedColumns: target.columns,
+        source: locate(table.unit, node),
+      };
+      const same = (f: ForeignKey) => JSON.stringify([f.columns, f.references, f.referencedColumns]) === JSON.stringify([fk.columns, fk.references, fk.referencedColumns]);
+      if (!foreignKeys.some(same)) foreignKeys.push(fk);
+    };
+    for (const c of table.columns) if (c.references) addForeignKey([c.name], [c.references], c.references.node);
+    for (const fk of table.foreignKeys) addForeignKey(fk.columns.map(name), fk.references, fk.node);
+    // relations(): the application joins on these fields; a link like a foreign key
+    for (const rel of this.relations) {
+      if (this.resolveTable(rel.table, rel.unit) !== table) continue;
+      const own = rel.fields.map((f) => (this.resolveTable(f.table, rel.unit) === table ? table.columns.find((c) => c.key === f.column) : undefined));
+      if (!own.every((c) => c)) {
+        this.warn(table, rel.node, 'warning', `relation fields of ${table.name} are not all its columns; the link is not read.`);
+        continue;
+      }
+      addForeignKey(own.map((c) => c!.name), rel.references, rel.node);
+    }
+    return {
+      op: 'create-table',
+      at: locate(table.unit, table.node),
+      name: this.qualified(table),
+      columns,
+      primaryKey: primaryKey.length ? primaryKey : undefined,
+      uniqueKeys,
+      foreignKeys,
+      ...(table.comment ? { comment: table.comment } : {}),
+    };
+  }
+
+  private async createView(view: TableDecl): Promise<CatalogOp> {
+    const name = this.qualified(view);
+    let definition: ViewDefinition | undefined;
+    if (view.viewSql !== undefined && this.viewLineage) {
+      definition = await this.viewLineage(view.viewSql, name);
+      if (!definition) this.warn(view, view.node, 'warning', `the SQL of view ${view.name} could not be read; its lineage is unknown.`);
+    } else {
+      this.warn(view, view.node, 'warning', view.viewSql !== undefined
+        ? `view ${view.name}: SQL view text is read for PostgreSQL databases only; its lineage is unknown.`
+        : `view ${view.name} is defined with the query builder or sql with substitutions; its lineage is unknown.`);
+    }
+    definition ??= {
+      securityInvoker: false,
+      columns: view.columns.map((c) => ({ name: c.name, from: [] })),
+      reads: [],
+      readsColumns: [],
+    };
+    return { op: 'create-view', at: locate(view.unit, view.node), name, view: definition };
+  }
+
+  /** All refs must name columns of one table. */
+  private targetOf(refs: ColumnRef[], from: TableDecl, node: import('ts-morph').Node): { table: TableDecl; columns: string[] } | undefined {
+    const tables = refs.map((r) => this.resolveTable(r.table, from.unit));
+    const target = tables[0];
+    if (!target || tables.some((t) => t !== target)) {
+      const missing = refs.find((r, i) => !tables[i]);
+      this.warn(from, node, 'warning', missing
+        ? `${missing.table} is not a table of the scanned files; the link from ${from.name} is not read.`
+        : `referenced columns of ${from.name} are not of one table; the link is not read.`);
+      return undefined;
+    }
+    const columns: string[] = [];
+    for (const r of refs) {
+      const col = target.columns.find((c) => c.key === r.column);
+      if (!col) {
+        this.warn(from, node, 'warning', `${r.table}.${r.column} is not a column of ${target.name}; the link is not read.`);
+        return undefined;
+      }
+      columns.push(col.name);
+    }
+    return { table: target, columns };
+  }
+
+  private resolveTable(variable: string, unit: TableDecl['unit']): TableDecl | undefined {
+    const found = this.byVariable.get(variable);
+    if (!found?.length) return undefined;
+    return found.find((t) => t.unit === unit) ?? found[0];
+  }
+
+  private warn(table: TableDecl, node: import('ts-morph').Node, severity: Diagnostic['severity'], message: string): void {
+    const code = severity === 'info' ? 'SPIF-ORM-DIALECT' : UNSUPPORTED;
+    this.diagnostics.push(diagnosticAt(table.unit, node, severity, code, `Drizzle: ${message}`));
+  }
+}
+
+function dedupeKeys(keys: string[][]): string[][] {
+  const seen = new Set<string>();
+  return keys.filter((k) => {
+    const id = JSON.stringify(k);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

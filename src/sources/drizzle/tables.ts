@@ -1,0 +1,507 @@
+/**
+ * Collects Drizzle table declarations statically: `pgTable` / `mysqlTable` / `sqliteTable`
+ * (and `pgSchema('s').table`), their column builders and chained modifiers, the table-level
+ * extra config (primaryKey, foreignKey, unique, uniqueIndex) and `relations()`. Table variables
+ * used by `.references(() => t.col)` are resolved later, across all files of the database.
+ */
+import { Node, type CallExpression, type Expression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
+import type { Diagnostic } from '../../diagnostics.js';
+import {
+  diagnosticAt, importAliases, importedName, importsFrom, jsDocBefore, literalString, objectProps,
+  stringConstants, unwrap, type DocComment, type ModuleImports, type TsUnit,
+} from '../ts-project.js';
+
+export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
+
+export type DrizzleDialect = 'pg' | 'mysql' | 'sqlite';
+
+const TABLE_BUILDERS: Record<string, DrizzleDialect> = {
+  pgTable: 'pg', mysqlTable: 'mysql', sqliteTable: 'sqlite', singlestoreTable: 'mysql',
+};
+const SCHEMA_BUILDERS: Record<string, DrizzleDialect> = { pgSchema: 'pg', mysqlSchema: 'mysql', singlestoreSchema: 'mysql' };
+const TABLE_CREATORS = new Set(['pgTableCreator', 'mysqlTableCreator', 'sqliteTableCreator', 'singlestoreTableCreator']);
+const VIEW_BUILDERS = new Set(['pgView', 'pgMaterializedView', 'mysqlView', 'sqliteView']);
+
+/** `t.col`, `schema.t.col` as written: a table variable and a column key. */
+export interface ColumnRef {
+  table: string;
+  column: string;
+  node: Node;
+}
+
+export interface ColumnDecl {
+  key: string;
+  name: string;
+  type: string;
+  comment?: string;
+  mark?: DocComment['mark'];
+  primary: boolean;
+  unique: boolean;
+  references?: ColumnRef;
+  node: Node;
+  /** The file the column is written in (a spread object may live in another file). */
+  unit: TsUnit;
+}
+
+export interface TableDecl {
+  variable: string;
+  name: string;
+  schema?: string;
+  dialect: DrizzleDialect;
+  kind: 'table' | 'view';
+  comment?: string;
+  columns: ColumnDecl[];
+  primaryKey?: string[];
+  /** Column keys. */
+  uniqueKeys: string[][];
+  foreignKeys: { columns: string[]; references: ColumnRef[]; node: Node }[];
+  /** A view's `sql` text, when written without substitutions. */
+  viewSql?: string;
+  unit: TsUnit;
+  node: Node;
+}
+
+/** `relations(table, ({ one }) => ({ x: one(other, { fields: [...], references: [...] }) }))` */
+export interface RelationDecl {
+  table: string;
+  fields: ColumnRef[];
+  references: ColumnRef[];
+  unit: TsUnit;
+  node: Node;
+}
+
+export interface FileDeclarations {
+  tables: TableDecl[];
+  relations: RelationDecl[];
+}
+
+export function isDrizzleModule(specifier: string): boolean {
+  return specifier === 'drizzle-orm' || specifier.startsWith('drizzle-orm/');
+}
+
+/** Top-level object literals by variable name, across files: shared column sets to spread. */
+export type SharedObjects = Map<string, { object: ObjectLiteralExpression; unit: TsUnit }[]>;
+
+export function sharedObjects(units: TsUnit[]): SharedObjects {
+  const out: SharedObjects = new Map();
+  for (const unit of units) {
+    for (const decl of unit.file.getVariableDeclarations()) {
+      const init = decl.getInitializer();
+      const expr = init ? unwrap(init) : undefined;
+      if (expr && Node.isObjectLiteralExpression(expr)) {
+        out.set(decl.getName(), [...(out.get(decl.getName()) ?? []), { object: expr, unit }]);
+      }
+    }
+  }
+  return out;
+}
+
+export function collectFile(unit: TsUnit, shared: SharedObjects, diagnostics: Diagnostic[]): FileDeclarations {
+  return new FileCollector(unit, shared, diagnostics).collect();
+}
+
+class FileCollector {
+  private readonly imports: ModuleImports;
+  private readonly aliases: Map<string, string>;
+  private readonly constants: Map<string, string>;
+  /** Local variables holding `pgSchema('x')`. */
+  private readonly schemas = new Map<string, { name: string; dialect: DrizzleDialect }>();
+  private readonly out: FileDeclarations = { tables: [], relations: [] };
+
+  constructor(
+    private readonly unit: TsUnit,
+    /** Object literals of all files, so `...timestamps` spreads can be read. */
+    private readonly shared: SharedObjects,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.imports = importsFrom(unit.file, isDrizzleModule);
+    this.aliases = importAliases(unit.file);
+    this.constants = stringConstants(unit.file);
+  }
+
+  collect(): FileDeclarations {
+    const file: SourceFile = this.unit.file;
+    for (const stmt of file.getVariableStatements()) {
+      for (const decl of stmt.getDeclarations()) {
+        const init = decl.getInitializer();
+        if (!init) continue;
+        const expr = unwrap(init);
+        if (Node.isCallExpression(expr)) this.topLevelCall(decl.getName(), expr, stmt);
+      }
+    }
+    // casing: 'snake_case' / 'camelCase' renames keys at runtime; spif reads keys as written
+    file.forEachDescendant((node) => {
+      if (Node.isPropertyAssignment(node) && node.getName() === 'casing' && this.imports.named.size) {
+        this.unsupported(node, "the `casing` option is not applied: column names are read as written (first builder argument, else the object key).");
+      }
+    });
+    return this.out;
+  }
+
+  private topLevelCall(variable: string, call: CallExpression, stmt: Node): void {
+    const callee = call.getExpression();
+    const name = importedName(callee, this.imports);
+    if (name && SCHEMA_BUILDERS[name]) {
+      const schema = call.getArguments()[0] ? literalString(call.getArguments()[0]) : undefined;
+      if (schema === undefined) this.unsupported(call, `schema name \`${call.getArguments()[0]?.getText() ?? ''}\` is not a string literal; tables of \`${variable}\` are not read.`);
+      else this.schemas.set(variable, { name: schema, dialect: SCHEMA_BUILDERS[name] });
+      return;
+    }
+    if (name && TABLE_BUILDERS[name]) {
+      this.table(variable, call, TABLE_BUILDERS[name], undefined, stmt);
+      return;
+    }
+    if (name && TABLE_CREATORS.has(name)) {
+      this.unsupported(call, `${name} computes table names at run time; tables made with \`${variable}\` are not read.`);
+      return;
+    }
+    if (name && VIEW_BUILDERS.has(name)) {
+      this.view(variable, call, name.startsWith('pg') ? 'pg' : name.startsWith('mysql') ? 'mysql' : 'sqlite', undefined, stmt);
+      return;
+    }
+    if (name === 'relations') {
+      this.relations(call);
+      return;
+    }
+    if (name === 'defineRelations') {
+      this.unsupported(call, 'defineRelations (relational queries v2) is not read; its links are not known.');
+      return;
+    }
+    // schemaVar.table(...) / schemaVar.view(...); view builders end in .as(...) / .existing()
+    const root = rootCall(call);
+    const rootCallee = root.getExpression();
+    if (Node.isPropertyAccessExpression(rootCallee) && Node.isIdentifier(rootCallee.getExpression())) {
+      const schema = this.schemas.get(rootCallee.getExpression().getText());
+      if (schema && rootCallee.getName() === 'table') this.table(variable, root, schema.dialect, schema.name, stmt);
+      else if (schema && (rootCallee.getName() === 'view' || rootCallee.getName() === 'materializedView')) this.view(variable, call, schema.dialect, schema.name, stmt);
+      return;
+    }
+    const rootName = importedName(rootCallee, this.imports);
+    if (rootName && TABLE_BUILDERS[rootName]) {
+      this.table(variable, root, TABLE_BUILDERS[rootName], undefined, stmt); // pgTable(…).enableRLS()
+    } else if (rootName && VIEW_BUILDERS.has(rootName)) {
+      this.view(variable, call, rootName.startsWith('pg') ? 'pg' : rootName.startsWith('mysql') ? 'mysql' : 'sqlite', undefined, stmt);
+    }
+  }
+
+  private table(variable: string, call: CallExpression, dialect: DrizzleDialect, schema: string | undefined, stmt: Node): void {
+    const [nameArg, columnsArg, extraArg] = call.getArguments();
+    const name = nameArg ? this.staticName(nameArg) : undefined;
+    if (name === undefined) {
+      this.unsupported(nameArg ?? call, `table name \`${nameArg?.getText() ?? ''}\` of \`${variable}\` is not a string literal; the table is not read.`);
+      return;
+    }
+    const table: TableDecl = {
+      variable, name, schema, dialect, kind: 'table', comment: jsDocBefore(stmt)?.text,
+      columns: [], uniqueKeys: [], foreignKeys: [], unit: this.unit, node: call,
+    };
+    const columns = columnsArg ? this.columnsObject(columnsArg) : undefined;
+    if (!columns) {
+      this.unsupported(columnsArg ?? call, `columns of table ${name} are not an object literal; they are not read.`);
+    } else {
+      this.columns(table, columns);
+    }
+    if (extraArg) this.extraConfig(table, extraArg);
+    this.out.tables.push(table);
+  }
+
+  /** `{ … }` or `(t) => ({ … })` (the callback form passes the column builders). */
+  private columnsObject(arg: Node): ObjectLiteralExpression | undefined {
+    const expr = unwrap(arg);
+    if (Node.isObjectLiteralExpression(expr)) return expr;
+    if (Node.isArrowFunction(expr)) {
+      const body = unwrap(expr.getBody());
+      if (Node.isObjectLiteralExpression(body)) return body;
+    }
+    return undefined;
+  }
+
+  private columns(table: TableDecl, obj: ObjectLiteralExpression, unit: TsUnit = this.unit, seen = new Set<ObjectLiteralExpression>()): void {
+    seen.add(obj);
+    for (const prop of obj.getProperties()) {
+      if (Node.isSpreadAssignment(prop)) {
+        const spread = unwrap(prop.getExpression());
+        const source = Node.isIdentifier(spread) ? this.spreadSource(this.original(spread.getText()), unit) : undefined;
+        if (source && !seen.has(source.object)) this.columns(table, source.object, source.unit, seen);
+        else this.unsupported(prop, `spread \`${prop.getText()}\` in table ${table.name} is not an object literal of the scanned files; its columns are not read.`);
+        continue;
+      }
+      if (!Node.isPropertyAssignment(prop)) {
+        this.unsupported(prop, `\`${prop.getText()}\` in table ${table.name} is not a column builder; it is not read.`);
+        continue;
+      }
+      const key = objectKey(prop);
+      if (key === undefined) {
+        this.unsupported(prop, `computed column key \`${prop.getNameNode().getText()}\` in table ${table.name} is not read.`);
+        continue;
+      }
+      const column = this.column(table, key, prop.getInitializerOrThrow(), prop, unit);
+      if (column) table.columns.push(column);
+    }
+  }
+
+  private spreadSource(name: string, from: TsUnit) {
+    const found = this.shared.get(name) ?? [];
+    return found.find((o) => o.unit === from) ?? found[0];
+  }
+
+  private column(table: TableDecl, key: string, init: Expression, prop: Node, unit: TsUnit): ColumnDecl | undefined {
+    const chain = builderChain(init);
+    if (!chain) {
+      this.unsupported(init, `column \`${key}\` of table ${table.name} is not a column builder call; it is not read.`);
+      return undefined;
+    }
+    const doc = jsDocBefore(prop);
+    if (doc?.unknownTag) this.unsupported(prop, `unknown tag \`@spif ${doc.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`);
+    const firstArg = chain.root.getArguments()[0];
+    let name = key;
+    if (firstArg && !Node.isObjectLiteralExpression(unwrap(firstArg))) {
+      const given = this.staticName(firstArg);
+      if (given === undefined) this.unsupported(firstArg, `column name \`${firstArg.getText()}\` is not a string literal; the key \`${key}\` is used.`);
+      else name = given;
+    }
+    const column: ColumnDecl = {
+      key, name, type: calleeName(chain.root.getExpression()), comment: doc?.text, mark: doc?.mark,
+      primary: false, unique: false, node: prop, unit,
+    };
+    for (const m of chain.methods) {
+      if (m.name === 'primaryKey') column.primary = true;
+      else if (m.name === 'unique') column.unique = true;
+      else if (m.name === 'references') {
+        const ref = m.call.getArguments()[0];
+        const target = ref ? this.thunkColumn(ref) : undefined;
+        if (target) column.references = target;
+        else this.unsupported(m.call, `\`${m.call.getText()}\` does not name a column as \`() => table.column\`; the link is not read.`);
+      }
+    }
+    return column;
+  }
+
+  private extraConfig(table: TableDecl, arg: Node): void {
+    const fn = unwrap(arg);
+    if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) {
+      this.unsupported(arg, `extra config of table ${table.name} is not a function literal; its keys are not read.`);
+      return;
+    }
+    const self = fn.getParameters()[0]?.getName();
+    let body: Node | undefined = fn.getBody();
+    if (Node.isBlock(body)) {
+      const ret = body.getStatements().find((s) => Node.isReturnStatement(s));
+      body = ret && Node.isReturnStatement(ret) ? ret.getExpression() : undefined;
+    }
+    if (!body) return;
+    const items = flattenItems(unwrap(body));
+    if (!items) {
+      this.unsupported(body, `extra config of table ${table.name} does not return an array or object literal; its keys are not read.`);
+      return;
+    }
+    for (const item of items) this.extraItem(table, item, self);
+  }
+
+  private extraItem(table: TableDecl, item: Node, self: string | undefined): void {
+    const expr = unwrap(item);
+    if (!Node.isCallExpression(expr)) {
+      this.unsupported(item, `\`${item.getText()}\` in table ${table.name} is not read.`);
+      return;
+    }
+    const root = rootCall(expr);
+    const name = importedName(root.getExpression(), this.imports);
+    const own = (node: Node): string | undefined => {
+      const ref = columnRef(node, this.aliases);
+      return ref && (ref.table === self || ref.table === table.variable) ? ref.column : undefined;
+    };
+    const ownList = (nodes: Node[]): string[] | undefined => {
+      const keys = nodes.map(own);
+      return keys.every((k): k is string => k !== undefined) ? keys : undefined;
+    };
+    if (name === 'primaryKey') {
+      const [first] = root.getArguments();
+      const config = first && Node.isObjectLiteralExpression(unwrap(first)) ? objectProps(unwrap(first) as ObjectLiteralExpression).props.get('columns') : undefined;
+      const nodes = config ? arrayItems(config.value) : root.getArguments();
+      const keys = nodes ? ownList(nodes) : undefined;
+      if (keys) table.primaryKey = keys;
+      else this.unsupported(expr, `primaryKey columns of table ${table.name} are not read (expected \`${self ?? 't'}.column\` items).`);
+    } else if (name === 'unique' || name === 'uniqueIndex') {
+      const on = methodCalls(expr).find((m) => m.name === 'on' || m.name === 'onOnly');
+      const keys = on ? ownList(on.call.getArguments()) : undefined;
+      if (keys) table.uniqueKeys.push(keys);
+      else this.unsupported(expr, `${name} columns of table ${table.name} are not read (expected \`.on(${self ?? 't'}.column, …)\`).`);
+    } else if (name === 'foreignKey') {
+      const [first] = root.getArguments();
+      const props = first && Node.isObjectLiteralExpression(unwrap(first)) ? objectProps(unwrap(first) as ObjectLiteralExpression).props : undefined;
+      const cols = props?.get('columns') ? arrayItems(props.get('columns')!.value) : undefined;
+      const foreign = props?.get('foreignColumns') ? arrayItems(props.get('foreignColumns')!.value) : undefined;
+      const keys = cols ? ownList(cols) : undefined;
+      const refs = foreign?.map((n) => columnRef(n, this.aliases));
+      if (keys && refs && refs.every((r): r is ColumnRef => !!r) && refs.length === keys.length) {
+        table.foreignKeys.push({ columns: keys, references: refs, node: expr });
+      } else {
+        this.unsupported(expr, `foreignKey of table ${table.name} is not read (expected \`{ columns: [t.a], foreignColumns: [other.b] }\`).`);
+      }
+    }
+    // index(), check(), pgPolicy(): no key or link
+  }
+
+  private view(variable: string, call: CallExpression, dialect: DrizzleDialect, schema: string | undefined, stmt: Node): void {
+    const root = rootCall(call);
+    const nameArg = root.getArguments()[0];
+    const name = nameArg ? this.staticName(nameArg) : undefined;
+    if (name === undefined) {
+      this.unsupported(nameArg ?? call, `view name of \`${variable}\` is not a string literal; the view is not read.`);
+      return;
+    }
+    const view: TableDecl = {
+      variable, name, schema, dialect, kind: 'view', comment: jsDocBefore(stmt)?.text,
+      columns: [], uniqueKeys: [], foreignKeys: [], unit: this.unit, node: call,
+    };
+    const columnsArg = root.getArguments()[1];
+    const columns = columnsArg ? this.columnsObject(columnsArg) : undefined;
+    if (columns) this.columns(view, columns);
+    const as = methodCalls(call).find((m) => m.name === 'as');
+    const sqlArg = as?.call.getArguments()[0];
+    const tagged = sqlArg ? unwrap(sqlArg) : undefined;
+    if (tagged && Node.isTaggedTemplateExpression(tagged) && tagged.getTag().getText() === 'sql') {
+      const template = tagged.getTemplate();
+      if (Node.isNoSubstitutionTemplateLiteral(template)) view.viewSql = template.getLiteralValue();
+    }
+    this.out.tables.push(view);
+  }
+
+  private relations(call: CallExpression): void {
+    const [tableArg, fnArg] = call.getArguments();
+    const table = tableArg && Node.isIdentifier(unwrap(tableArg)) ? this.original(unwrap(tableArg).getText()) : undefined;
+    const fn = fnArg ? unwrap(fnArg) : undefined;
+    if (!table || !fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) {
+      this.unsupported(call, 'relations() is not of the form `relations(table, ({ one, many }) => ({ … }))`; its links are not read.');
+      return;
+    }
+    const body = fn.getBody();
+    const obj = Node.isBlock(body) ? undefined : unwrap(body);
+    if (!obj || !Node.isObjectLiteralExpression(obj)) {
+      this.unsupported(body, 'relations() does not return an object literal; its links are not read.');
+      return;
+    }
+    for (const prop of objectProps(obj).props.values()) {
+      const value = unwrap(prop.value);
+      if (!Node.isCallExpression(value)) continue;
+      const [, config] = value.getArguments();
+      if (!config) continue; // many(x) / one(x) without fields: the other side declares the link
+      const props = Node.isObjectLiteralExpression(unwrap(config)) ? objectProps(unwrap(config) as ObjectLiteralExpression).props : undefined;
+      const fields = props?.get('fields') ? arrayItems(props.get('fields')!.value)?.map((n) => columnRef(n, this.aliases)) : undefined;
+      const references = props?.get('references') ? arrayItems(props.get('references')!.value)?.map((n) => columnRef(n, this.aliases)) : undefined;
+      if (fields && references && fields.every((f): f is ColumnRef => !!f) && references.every((r): r is ColumnRef => !!r) && fields.length === references.length) {
+        this.out.relations.push({ table, fields, references, unit: this.unit, node: value });
+      } else if (props?.get('fields') || props?.get('references')) {
+        this.unsupported(value, `relation \`${value.getText()}\` does not list \`fields\` and \`references\` as table columns; the link is not read.`);
+      }
+    }
+  }
+
+  /** `() => t.col` */
+  private thunkColumn(arg: Node): ColumnRef | undefined {
+    const fn = unwrap(arg);
+    if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+    let body: Node | undefined = fn.getBody();
+    if (Node.isBlock(body)) {
+      const ret = body.getStatements().find((s) => Node.isReturnStatement(s));
+      body = ret && Node.isReturnStatement(ret) ? ret.getExpression() : undefined;
+    }
+    return body ? columnRef(body, this.aliases) : undefined;
+  }
+
+  private staticName(expr: Node): string | undefined {
+    const literal = literalString(expr);
+    if (literal !== undefined) return literal;
+    const inner = unwrap(expr);
+    return Node.isIdentifier(inner) ? this.constants.get(inner.getText()) : undefined;
+  }
+
+  private original(local: string): string {
+    return this.aliases.get(local) ?? local;
+  }
+
+  private unsupported(node: Node, message: string): void {
+    this.diagnostics.push(diagnosticAt(this.unit, node, 'warning', UNSUPPORTED, `Drizzle: ${message}`));
+  }
+}
+
+function objectKey(prop: Node): string | undefined {
+  if (!Node.isPropertyAssignment(prop)) return undefined;
+  const nameNode = prop.getNameNode();
+  if (Node.isComputedPropertyName(nameNode)) return literalString(nameNode.getExpression());
+  if (Node.isStringLiteral(nameNode) || Node.isNoSubstitutionTemplateLiteral(nameNode)) return nameNode.getLiteralValue();
+  return nameNode.getText();
+}
+
+/** `varchar('x').notNull().references(…)` → root call `varchar('x')` and the chained methods. */
+function builderChain(init: Node): { root: CallExpression; methods: { name: string; call: CallExpression }[] } | undefined {
+  const expr = unwrap(init);
+  if (!Node.isCallExpression(expr)) return undefined;
+  return { root: rootCall(expr), methods: methodCalls(expr) };
+}
+
+/** The innermost call of a method chain. */
+function rootCall(call: CallExpression): CallExpression {
+  let current = call;
+  for (;;) {
+    const callee = current.getExpression();
+    if (Node.isPropertyAccessExpression(callee)) {
+      const target = unwrap(callee.getExpression());
+      if (Node.isCallExpression(target)) {
+        current = target;
+        continue;
+      }
+    }
+    return current;
+  }
+}
+
+/** Methods chained on the root call, innermost first. */
+function methodCalls(call: CallExpression): { name: string; call: CallExpression }[] {
+  const out: { name: string; call: CallExpression }[] = [];
+  let current: CallExpression = call;
+  for (;;) {
+    const callee = current.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) break;
+    const target = unwrap(callee.getExpression());
+    if (!Node.isCallExpression(target)) break;
+    out.unshift({ name: callee.getName(), call: current });
+    current = target;
+  }
+  return out;
+}
+
+function calleeName(callee: Node): string {
+  if (Node.isPropertyAccessExpression(callee)) return callee.getName();
+  return callee.getText();
+}
+
+/** `t.col` / `schema.t.col` → { table, column } (import aliases undone for the table). */
+export function columnRef(node: Node, aliases: Map<string, string>): ColumnRef | undefined {
+  const expr = unwrap(node);
+  if (!Node.isPropertyAccessExpression(expr)) return undefined;
+  const target = unwrap(expr.getExpression());
+  let table: string | undefined;
+  if (Node.isIdentifier(target)) table = aliases.get(target.getText()) ?? target.getText();
+  else if (Node.isPropertyAccessExpression(target)) table = target.getName();
+  return table ? { table, column: expr.getName(), node: expr } : undefined;
+}
+
+function arrayItems(node: Node): Node[] | undefined {
+  const expr = unwrap(node);
+  return Node.isArrayLiteralExpression(expr) ? expr.getElements() : undefined;
+}
+
+/** Extra config: `[a, b, [c]]` (flattened one level, as Drizzle does) or `{ k: a }`. */
+function flattenItems(body: Node): Node[] | undefined {
+  if (Node.isArrayLiteralExpression(body)) {
+    return body.getElements().flatMap((e) => {
+      const inner = unwrap(e);
+      return Node.isArrayLiteralExpression(inner) ? inner.getElements() : [e];
+    });
+  }
+  if (Node.isObjectLiteralExpression(body)) {
+    return [...objectProps(body).props.values()].map((p) => p.value);
+  }
+  return undefined;
+}
