@@ -3,7 +3,7 @@
  * about the number (vetoed), or unrelated? Pure: no catalog, no config.
  */
 import { EXCLUSION_RULES, type ExclusionRule } from './exclusions.js';
-import { commentSegments, nameSegments, type Segment } from './normalise.js';
+import { commentSegments, glosses, nameSegments, type Segment } from './normalise.js';
 import { NUMBER_RULES, type NumberKind, type NumberRule, type RuleTarget } from './rules.js';
 
 export type ColumnClass =
@@ -50,6 +50,21 @@ function analyse(text: string, target: RuleTarget): TextFindings {
     const veto = vetoOf(tail, segment, target, true);
     if (veto) findings.vetoes.push(veto);
     else findings.hit ??= match.rule;
+  }
+  // An aside that is itself a name of the number glosses the text before it: `12桁の番号（個人番号）`.
+  // Only a bare name (nothing after the mention) counts: `住民票コード（個人番号の生成元）` does not.
+  if (!findings.mentioned) {
+    for (const gloss of glosses(text, target)) {
+      const rule = rules.find((r) => {
+        const m = r.pattern.exec(gloss);
+        return m !== null && m.index + m[0].length === gloss.length;
+      });
+      if (!rule) continue;
+      findings.mentioned = true;
+      const veto = vetoOf('', { text: gloss, whole: segments[0]?.whole ?? gloss }, target, true);
+      if (veto) findings.vetoes.push(veto);
+      else findings.hit ??= rule;
+    }
   }
   // Text that does not name the number can still say what the column is (a name `kofu_date`,
   // a comment `交付日`). A comment part beside one that names the number is only detail.

@@ -39,10 +39,19 @@ export function canonical(text: string): string {
 export function stripAsides(text: string): string {
   let out = text.normalize('NFKC');
   for (;;) {
-    const next = out.replace(/\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>/g, ' ');
+    const next = out.replace(ASIDE, ' ');
     if (next === out) return out.replace(/[「」『』"']/g, '');
     out = next;
   }
+}
+
+const ASIDE = /\(([^()]*)\)|\[([^[\]]*)\]|【([^【】]*)】|〔([^〔〕]*)〕|<([^<>]*)>/g;
+
+/** The canonical contents of the innermost bracketed asides: `番号（個人番号）` → [`個人番号`]. */
+export function asides(text: string): string[] {
+  return [...text.normalize('NFKC').matchAll(ASIDE)]
+    .map((m) => canonical(m.slice(1).find((group) => group !== undefined) ?? ''))
+    .filter((aside) => aside.length > 0);
 }
 
 /**
@@ -71,6 +80,11 @@ export interface Segment {
 /** A column name is a single segment. */
 export function nameSegments(name: string): Segment[] {
   return [{ text: canonical(stripAsides(name)), whole: canonical(name) }];
+}
+
+/** The asides of a name, or of a comment's first sentence. */
+export function glosses(text: string, target: 'name' | 'comment'): string[] {
+  return asides(target === 'name' ? text : firstSentence(text));
 }
 
 /** A comment's first sentence, asides removed, split into its listed parts. */

@@ -37,7 +37,8 @@ const TAIO_FUGO = [
   '個人番号対応符号', '個人番号に対応(?:する|した)?符号', '情報提供用個人識別符号',
   `kojin_?${BANGO}_?taio_?${FUGO}`, `joho_?teikyo_?(?:yo_?)?kojin_?shikibetsu_?${FUGO}`,
 ];
-const KOJIN_BANGO = [`kojin_?${BANGO}`, '個人番号'];
+/** Also 個人・法人番号 (a column holding the 個人番号 or the 法人番号, common in tax records). */
+const KOJIN_BANGO = [`kojin_?(?:(?:houjin|hojin)_?)?${BANGO}`, '個人番号', '個人(?:又は|または|もしくは|or)?法人番号'];
 /** Prefixes written without a separator that still leave `mynumber` meaning My Number. */
 const MY_NUMBER_GLUED = '(?<=enc|hash|hashed|token|old|new|kyu|raw|plain|crypt|cipher)';
 const MY_NUMBER = [
@@ -84,7 +85,8 @@ export const NUMBER_RULES: readonly NumberRule[] = [
     pattern: anyOf(...KOJIN_BANGO),
     positives: ['kojin_bango', 'kojinbango', 'kojin_bangou', 'KojinBango', 'kojinBango', 'KOJIN_BANGO',
       'ｋｏｊｉｎ＿ｂａｎｇｏ', '個人番号', '個人番号（暗号化）', '暗号化個人番号', '個人番号ハッシュ', '旧個人番号',
-      'kojin_bango_hash', 'enc_kojin_bango', 'kojin_bango_enc', 'old_kojin_bango', 'verified_kojin_bango'],
+      'kojin_bango_hash', 'enc_kojin_bango', 'kojin_bango_enc', 'old_kojin_bango', 'verified_kojin_bango',
+      'kojin_hojin_bango', '個人・法人番号'],
     negatives: ['kojin_no', 'kojin_id', 'kojin_cd', 'bango', 'hojin_bango', '法人番号', 'kojin_bango_kofu_date',
       '個人番号カード交付日', 'kojin_bango_flg', '個人番号取得済フラグ'],
   },

@@ -126,6 +126,16 @@ const CASES: [name: string, comment: string | undefined, expected: Expected][] =
   ['col1', '宛名番号。個人番号は別テーブル', 'none'],
   ['col1', '個人番号の下4桁（表示用）', 'about'],
   ['kojin_bango_jo4', '個人番号の上4桁', 'individual'],
+  ['col1', '12桁の番号（個人番号）', 'individual'],
+  ['col1', '住民票コード（個人番号の生成元）', 'none'],
+  ['住民票コード（個人番号）', undefined, 'about'],
+  ['kojin_houjin_bango', '個人番号又は法人番号', 'individual'],
+  ['col1', '個人番号を取得したかどうか', 'about'],
+  ['col1', '個人番号の有効期限', 'about'],
+  ['col1', 'Has My Number', 'about'],
+  ['個人番号入力者', undefined, 'about'],
+  ['扶養親族個人番号', undefined, 'individual'],
+  ['配偶者の個人番号', undefined, 'individual'],
 ];
 
 function outcome(name: string, comment: string | undefined): Expected {
