@@ -153,3 +153,28 @@ describe('tricky names', () => {
     expect(outcome(name, comment)).toBe(expected);
   });
 });
+
+/** The same name in another naming style must classify the same. */
+describe('naming styles', () => {
+  const snakeNames = CASES.filter(([name, comment]) => comment === undefined && /^[a-z0-9_]+$/.test(name) && name.includes('_'))
+    .map(([name]) => name);
+  const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+  const styles: [string, (name: string) => string][] = [
+    ['camelCase', camel],
+    ['PascalCase', (name) => camel(name).replace(/^./, (c) => c.toUpperCase())],
+    ['UPPER_SNAKE', (name) => name.toUpperCase()],
+    ['full-width', (name) => name.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))],
+    ['kebab-case', (name) => name.replace(/_/g, '-')],
+  ];
+
+  it('covers enough names', () => {
+    expect(snakeNames.length).toBeGreaterThanOrEqual(40);
+  });
+  for (const [style, convert] of styles) {
+    it(`${style} keeps every outcome`, () => {
+      const differing = snakeNames.filter((name) => outcome(convert(name), undefined) !== outcome(name, undefined))
+        .map((name) => `${name} → ${convert(name)}: ${outcome(convert(name), undefined)}`);
+      expect(differing).toEqual([]);
+    });
+  }
+});
