@@ -2,7 +2,7 @@
 import type { Column, QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { columnsOf, identText, type StatementContext } from './context.js';
-import { foreignKey, typeText } from './create-table.js';
+import { constraintStart, foreignKey, typeText } from './create-table.js';
 import { foldColumn, foldRelation, qualified } from './names.js';
 import { unquoteString } from './strings.js';
 
@@ -49,7 +49,7 @@ export function readAlterTable(ast: any, ctx: StatementContext): CatalogOp[] {
         const keyName = identText(def.index) ?? identText(def.constraint);
         if (keyName) known?.uniqueKeyNames.add(foldColumn(keyName));
       } else if (kind === 'foreign key') {
-        const fk = foreignKey(def.reference_definition, cols, identText(def.constraint), ctx, def.definition?.[0]?.loc?.start?.offset);
+        const fk = foreignKey(def.reference_definition, cols, identText(def.constraint), ctx, constraintStart(ctx.text, def.definition?.[0]?.loc?.start?.offset));
         if (fk) ops.push({ op: 'add-foreign-key', at, table, foreignKey: fk });
       }
     } else if (action === 'drop' && resource === 'column') {

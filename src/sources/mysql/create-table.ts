@@ -65,7 +65,7 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
         const keyName = identText(def.index) ?? identText(def.constraint);
         if (keyName) uniqueKeyNames.add(foldColumn(keyName));
       } else if (kind === 'foreign key') {
-        const fk = foreignKey(def.reference_definition, cols, identText(def.constraint), ctx, firstOffset(def));
+        const fk = foreignKey(def.reference_definition, cols, identText(def.constraint), ctx, constraintStart(ctx.text, firstOffset(def)));
         if (fk) foreignKeys.push(fk);
       }
     }
@@ -106,6 +106,16 @@ export function typeText(def: any): string | undefined {
   const suffix = Array.isArray(def.suffix) ? def.suffix : [];
   for (const s of suffix) if (typeof s === 'string') t += ` ${s.toLowerCase()}`;
   return t;
+}
+
+/**
+ * node-sql-parser locates a table-level FOREIGN KEY only by its columns: walk back from the
+ * column list to the `CONSTRAINT name` / `FOREIGN KEY` that starts it.
+ */
+export function constraintStart(text: string, columnOffset: number | undefined): number | undefined {
+  if (columnOffset === undefined) return undefined;
+  const m = /(?:\bCONSTRAINT(?:\s+(?:`(?:[^`]|``)*`|[\w$]+))?\s+)?\bFOREIGN\s+KEY\b[^(]*\(\s*$/i.exec(text.slice(0, columnOffset));
+  return m ? m.index : columnOffset;
 }
 
 /** The first location node-sql-parser gives inside a definition. */

@@ -45,6 +45,10 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
     const kind = classify(text);
     if (kind === 'irrelevant') continue;
     const sctx = new StatementContext(source.path, lines, stmt.start, text, ctx.dialect, state, diagnostics);
+    if (stmt.unterminatedQuote !== undefined) {
+      sctx.syntaxError('unterminated quoted string or identifier: everything after it is part of it, to the end of the file', stmt.unterminatedQuote - stmt.start);
+      continue;
+    }
     try {
       ops.push(...readStatement(kind, sctx));
     } catch (e) {
@@ -61,7 +65,7 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
   if (kind === 'create-database' || kind === 'use') return readSchemaStatement(kind, ctx);
   const parsed = parseStatement(ctx.text, ctx.dialect);
   if (!parsed.ok) {
-    ctx.syntaxError(parsed.message, parsed.offset);
+    ctx.syntaxError(`could not parse this statement: ${parsed.message}`, parsed.offset);
     return [];
   }
   const ast = parsed.ast;

@@ -19,6 +19,8 @@ export interface SplitStatement {
   end: number;
   /** The statement text, comments blanked out, same length as `end - start`. */
   text(): string;
+  /** Offset of a quote that is never closed (the statement then runs to the end of the file). */
+  unterminatedQuote?: number;
 }
 
 /**
@@ -54,11 +56,14 @@ export function splitStatements(src: string, dialect: Dialect): SplitStatement[]
   let inVersionComment = false;
   let i = 0;
 
+  let unterminatedQuote: number | undefined;
   const finish = (end: number): void => {
     if (stmtStart >= 0) {
       const start = stmtStart;
       const ranges = blanks.filter(([, to]) => to > start);
-      out.push({ start, end, text: () => blankText(src, start, end, ranges) });
+      const stmt: SplitStatement = { start, end, text: () => blankText(src, start, end, ranges) };
+      if (unterminatedQuote !== undefined) stmt.unterminatedQuote = unterminatedQuote;
+      out.push(stmt);
     }
     stmtStart = -1;
     blanks = [];
@@ -81,7 +86,9 @@ export function splitStatements(src: string, dialect: Dialect): SplitStatement[]
     // Quoted strings and identifiers.
     if (c === 39 || c === 34 || c === 96) {
       if (stmtStart < 0) stmtStart = i;
-      i = skipQuoted(src, i, c);
+      const close = skipQuoted(src, i, c);
+      if (close >= n && src.charCodeAt(n - 1) !== c) unterminatedQuote = i;
+      i = close;
       continue;
     }
     // Comments: `# …`, `-- …`, `/* … */`, and version comments `/*!NNNNN …*/`, `/*M!NNNNNN …*/`.
