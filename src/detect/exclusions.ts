@@ -74,7 +74,7 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   },
   {
     id: 'date-time',
-    summary: 'a date or time: *_date, *_dt, *_ymd, *_at, 日, 日付, 年月日, 日時',
+    summary: 'a date, time or term: *_date, *_dt, *_ymd, *_at, *_kigen, 日, 日付, 年月日, 日時, 期限',
     reason: 'When something happened to the number (確認日, 取得日, 交付日) is not the number.',
     tail: anyOf(terms('日付', '年月日', '日時', '時刻', '年月', '日$', '期限', '期日', '期間'),
       words('date', 'dt', 'ymd', 'ymdhms', 'datetime', 'timestamp', 'ts', 'time', 'tm', 'nengappi', 'hizuke', 'kigen',
