@@ -24,4 +24,9 @@ export interface SourceReader {
   /** Whether this reader takes the file (by name, and for shared extensions such as .ts, by content). */
   accepts(path: string, text: string, ctx: ReadContext): boolean;
   read(source: SourceText, ctx: ReadContext): ReadResult | Promise<ReadResult>;
+  /**
+   * Readers whose sources refer to each other across files (ORM entities) read all of a
+   * database's files at once; ops come back in an order the catalog builder can apply.
+   */
+  readProject?(sources: SourceText[], ctx: ReadContext): ReadResult | Promise<ReadResult>;
 }

@@ -1,0 +1,124 @@
+/**
+ * Principals: who uses the files. Declared systems (config `principals`), SQL roles, PUBLIC, or —
+ * when nothing declares access control — one unrestricted principal. Owners and superusers are
+ * administrators: reported, not used to classify (unless a declared system acts as them).
+ */
+import type { Catalog, RelationId } from '../catalog/model.js';
+import { BOOTSTRAP_OWNER, PUBLIC } from '../catalog/privileges.js';
+import type { AccessResolver, AccessVerdict } from './resolver.js';
+
+export type PrincipalKind = 'system' | 'role' | 'public' | 'unrestricted';
+
+export interface Principal {
+  name: string;
+  kind: PrincipalKind;
+  /** SQL roles the principal acts as (for a role principal: itself). Empty: reads everything it connects to. */
+  roles: string[];
+  /** Databases it can connect to; undefined: any (subject to CONNECT privileges of its roles). */
+  connects?: string[];
+  description?: string;
+}
+
+export interface Administrator {
+  name: string;
+  reason: 'owner' | 'superuser';
+}
+
+export interface DeclaredPrincipal {
+  name: string;
+  connects?: string[];
+  roles?: string[];
+  description?: string;
+}
+
+export interface PrincipalSet {
+  principals: Principal[];
+  administrators: Administrator[];
+  assumptions: string[];
+}
+
+export const UNRESTRICTED = '(unrestricted)';
+
+export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[], resolver: AccessResolver): PrincipalSet {
+  const assumptions: string[] = [];
+  if (!catalog.accessControlDeclared && declared.length === 0) {
+    assumptions.push('no-access-control-declared');
+    return {
+      principals: [{ name: UNRESTRICTED, kind: 'unrestricted', roles: [] }],
+      administrators: [],
+      assumptions,
+    };
+  }
+  const owners = new Set<string>();
+  for (const r of catalog.relations.values()) if (r.owner && r.owner !== BOOTSTRAP_OWNER) owners.add(r.owner);
+  const administrators: Administrator[] = [];
+  for (const role of catalog.roles.values()) {
+    if (role.superuser) administrators.push({ name: role.name, reason: 'superuser' });
+    else if (owners.has(role.name)) administrators.push({ name: role.name, reason: 'owner' });
+  }
+  const claimed = new Set(declared.flatMap((p) => p.roles ?? []));
+  const principals: Principal[] = declared.map((p) => ({
+    name: p.name, kind: 'system', roles: p.roles ?? [], connects: p.connects, description: p.description,
+  }));
+  const adminNames = new Set(administrators.map((a) => a.name));
+  for (const role of [...catalog.roles.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (claimed.has(role.name) || adminNames.has(role.name) || role.name === BOOTSTRAP_OWNER) continue;
+    principals.push({ name: role.name, kind: 'role', roles: [role.name] });
+  }
+  if (catalog.accessControlDeclared) principals.push({ name: PUBLIC, kind: 'public', roles: [PUBLIC] });
+  for (const p of declared) {
+    for (const r of p.roles ?? []) {
+      if (!catalog.roles.has(r)) assumptions.push(`principal-role-undefined:${p.name}:${r}`);
+    }
+  }
+  void resolver;
+  return { principals, administrators, assumptions };
+}
+
+/** Reading and connecting, per principal, on top of the per-role resolver. */
+export class PrincipalAccess {
+  private readonly cache = new Map<string, AccessVerdict>();
+
+  constructor(private readonly catalog: Catalog, private readonly resolver: AccessResolver) {}
+
+  canConnect(p: Principal, database: string): boolean {
+    if (p.kind === 'unrestricted') return true;
+    if (p.connects && !p.connects.includes(database)) return false;
+    if (p.roles.length === 0) return true;
+    return p.roles.some((r) => (r === PUBLIC ? this.resolver.canConnect(PUBLIC, database) : this.resolver.canConnect(r, database)));
+  }
+
+  /** Whether p can SELECT the column: as any role it acts as, or may SET ROLE to. */
+  canRead(p: Principal, relation: RelationId, column: string): AccessVerdict {
+    const rel = this.catalog.relations.get(relation);
+    if (!rel) return { allowed: false, control: 'unknown-relation', at: relation, detail: `${relation} is not defined` };
+    if (p.kind === 'unrestricted') return { allowed: true };
+    if (!this.canConnect(p, rel.database)) {
+      return { allowed: false, control: 'database-not-connectable', at: rel.database, detail: `${p.name} cannot connect to database ${rel.database}` };
+    }
+    if (p.roles.length === 0) return { allowed: true };
+    const key = `${p.name}\u0000${relation}\u0000${column}`;
+    let v = this.cache.get(key);
+    if (v) return v;
+    let first: AccessVerdict | undefined;
+    outer: for (const role of p.roles) {
+      const candidates = role === PUBLIC ? [PUBLIC] : this.resolver.settableRoles(role);
+      for (const r of candidates) {
+        const verdict = this.resolver.canSelect(r, relation, column);
+        if (verdict.allowed) {
+          first = verdict;
+          break outer;
+        }
+        first ??= verdict;
+      }
+    }
+    v = first ?? { allowed: false, control: 'no-table-privilege', at: relation, detail: `${p.name} acts as no role` };
+    this.cache.set(key, v);
+    return v;
+  }
+
+  canReadRelation(p: Principal, relation: RelationId): boolean {
+    const rel = this.catalog.relations.get(relation);
+    return !!rel && rel.columns.some((c) => this.canRead(p, relation, c.name).allowed);
+  }
+}

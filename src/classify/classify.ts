@@ -1,0 +1,194 @@
+/**
+ * Classification per relation (rules.md): holds-number, reachable, access-controlled or unlinked,
+ * with evidence; then roll-up to named files and databases.
+ */
+import { alg } from '@dagrejs/graphlib';
+import type { Catalog, Relation, RelationId } from '../catalog/model.js';
+import type { Principal, PrincipalAccess } from '../access/principals.js';
+import type { NumberColumnHit } from '../detect/index.js';
+import { type LinkGraph, isHub } from '../graph/links.js';
+import type { Basis, Block, NumberColumnReport, Reach } from '../report/model.js';
+import { reachFor, traversable } from './reach.js';
+
+export interface RelationDecision {
+  relation: Relation;
+  basis: Basis;
+  numberColumns: NumberColumnReport[];
+  reachable: Reach[];
+  blocked: Block[];
+}
+
+export interface ClassifyInput {
+  catalog: Catalog;
+  graph: LinkGraph;
+  numbers: Map<string, NumberColumnHit>;
+  principals: Principal[];
+  access: PrincipalAccess;
+  /** Called after each principal, for progress on long scans. */
+  onPrincipal?: (done: number, total: number) => void;
+}
+
+/** At most this many distinct blocking points are listed per principal. */
+const MAX_BLOCKS_PER_PRINCIPAL = 3;
+
+export function classifyRelations(input: ClassifyInput): Map<RelationId, RelationDecision> {
+  const { catalog, graph, numbers, principals, access } = input;
+  const numbersByRelation = new Map<RelationId, NumberColumnHit[]>();
+  for (const hit of numbers.values()) {
+    let list = numbersByRelation.get(hit.relation);
+    if (!list) numbersByRelation.set(hit.relation, (list = []));
+    list.push(hit);
+  }
+
+  const reachable = new Map<RelationId, Reach[]>();
+  principals.forEach((p, i) => {
+    const { reached } = reachFor(p, graph, access, numbersByRelation);
+    for (const [rel, r] of reached) {
+      let list = reachable.get(rel);
+      if (!list) reachable.set(rel, (list = []));
+      list.push({ principal: p.name, numberColumn: r.numberColumn, path: r.path });
+    }
+    input.onPrincipal?.(i + 1, principals.length);
+  });
+
+  // Components of the whole link graph, ignoring access: "a link path to a number column exists".
+  const componentOf = new Map<string, number>();
+  alg.components(graph.graph as Parameters<typeof alg.components>[0]).forEach((nodes, i) => nodes.forEach((n) => componentOf.set(n, i)));
+  const numberComponents = new Set([...numbersByRelation.keys()].map((r) => componentOf.get(r)));
+  const distance = distanceToNumbers(graph, numbersByRelation);
+  const blockers = new BlockFinder(graph, access, numbersByRelation, distance);
+
+  const decisions = new Map<RelationId, RelationDecision>();
+  for (const relation of [...catalog.relations.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const hits = numbersByRelation.get(relation.id) ?? [];
+    const numberColumns: NumberColumnReport[] = hits.map((h) => ({
+      column: h.column, kind: h.kind, rule: h.rule, evidence: h.evidence,
+      ...(h.source ? { source: { file: h.source.file, line: h.source.line, column: h.source.column } } : {}),
+    }));
+    const reach = (reachable.get(relation.id) ?? []).sort((a, b) => a.principal.localeCompare(b.principal));
+    let basis: Basis;
+    let blocked: Block[] = [];
+    if (hits.length) basis = 'holds-number';
+    else if (reach.length) basis = 'reachable';
+    else if (numberComponents.has(componentOf.get(relation.id))) {
+      basis = 'access-controlled';
+      blocked = blockers.forRelation(relation, principals);
+    } else basis = 'unlinked';
+    decisions.set(relation.id, {
+      relation, basis, numberColumns,
+      // For a relation holding the number, who can read it directly is the evidence.
+      reachable: hits.length ? reach.filter((r) => r.path.length === 0) : reach,
+      blocked,
+    });
+  }
+  return decisions;
+}
+
+/** BFS distance (in edges, ignoring access) from every node to the nearest number relation. */
+function distanceToNumbers(graph: LinkGraph, numbersByRelation: Map<RelationId, unknown>): Map<string, number> {
+  const dist = new Map<string, number>();
+  const queue = [...numbersByRelation.keys()];
+  for (const q of queue) dist.set(q, 0);
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i];
+    for (const e of graph.edgesAt(node)) {
+      if (dist.has(e.b.node)) continue;
+      dist.set(e.b.node, dist.get(node)! + 1);
+      queue.push(e.b.node);
+    }
+  }
+  return dist;
+}
+
+/**
+ * Why a principal that can read R does not reach the number: the edges leaving its readable
+ * component around R (and unreadable number columns inside it), nearest to the number first.
+ * Components are computed once per principal and shared by the relations in them.
+ */
+class BlockFinder {
+  private readonly components = new Map<string, Map<string, { id: number; nodes: Set<string> }>>();
+  private readonly cache = new Map<string, Block[]>();
+
+  constructor(
+    private readonly graph: LinkGraph,
+    private readonly access: PrincipalAccess,
+    private readonly numbersByRelation: Map<RelationId, NumberColumnHit[]>,
+    private readonly distance: Map<string, number>,
+  ) {}
+
+  forRelation(relation: Relation, principals: Principal[]): Block[] {
+    const out: Block[] = [];
+    for (const p of principals) {
+      if (!this.access.canReadRelation(p, relation.id)) continue;
+      out.push(...this.blocksFor(p, relation.id));
+    }
+    if (out.length === 0) {
+      const names = principals.map((p) => p.name).join(', ');
+      out.push({
+        principal: '*', at: relation.id, control: 'no-table-privilege',
+        detail: `no principal (${names}) can read any column of ${relation.id}`,
+      });
+    }
+    return out;
+  }
+
+  private blocksFor(p: Principal, start: string): Block[] {
+    const comp = this.componentFor(p, start);
+    const key = `${p.name}\u0000${comp.id}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const found: { block: Block; dist: number }[] = [];
+    for (const node of comp.nodes) {
+      if (isHub(node)) continue;
+      for (const hit of this.numbersByRelation.get(node) ?? []) {
+        const v = this.access.canRead(p, node, hit.column);
+        if (!v.allowed) found.push({ block: { principal: p.name, at: v.at, control: v.control, detail: v.detail }, dist: 0 });
+      }
+      const here = this.distance.get(node) ?? Infinity;
+      for (const e of this.graph.edgesAt(node)) {
+        if (comp.nodes.has(e.b.node) || traversable(this.access, p, e)) continue;
+        // Only edges that lead toward a number column explain why it is not reached.
+        if ((this.distance.get(e.b.node) ?? Infinity) >= here) continue;
+        for (const end of [e.a, e.b]) {
+          if (isHub(end.node)) continue;
+          const v = this.access.canRead(p, end.node, end.column!);
+          if (!v.allowed) {
+            found.push({ block: { principal: p.name, at: v.at, control: v.control, detail: v.detail }, dist: this.distance.get(e.b.node) ?? Infinity });
+            break;
+          }
+        }
+      }
+    }
+    found.sort((a, b) => a.dist - b.dist);
+    const seen = new Set<string>();
+    const blocks: Block[] = [];
+    for (const f of found) {
+      const k = `${f.block.at}\u0000${f.block.control}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      blocks.push(f.block);
+      if (blocks.length >= MAX_BLOCKS_PER_PRINCIPAL) break;
+    }
+    this.cache.set(key, blocks);
+    return blocks;
+  }
+
+  /** The set of nodes p can walk to from start (readable edges only), computed once per component. */
+  private componentFor(p: Principal, start: string): { id: number; nodes: Set<string> } {
+    let byNode = this.components.get(p.name);
+    if (!byNode) this.components.set(p.name, (byNode = new Map()));
+    const known = byNode.get(start);
+    if (known) return known;
+    const comp = { id: byNode.size + 1, nodes: new Set<string>([start]) };
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const e of this.graph.edgesAt(queue[i])) {
+        if (comp.nodes.has(e.b.node) || !traversable(this.access, p, e)) continue;
+        comp.nodes.add(e.b.node);
+        queue.push(e.b.node);
+      }
+    }
+    for (const n of comp.nodes) byNode.set(n, comp);
+    return comp;
+  }
+}

@@ -1,0 +1,41 @@
+/** Flags shared by several commands, and turning them into scan options. */
+import { Option, type Command } from 'commander';
+import { DIALECTS, type Dialect } from '../catalog/model.js';
+import { UserError } from '../diagnostics.js';
+import { type Lang, defaultLang } from '../report/messages.js';
+import { formatNames } from '../report/formats.js';
+
+export interface CommonFlags {
+  config?: string;
+  dialect?: Dialect;
+  format?: string;
+  out?: string;
+  lang?: Lang;
+}
+
+export function addScanFlags(cmd: Command, formats: string[] = formatNames()): Command {
+  return cmd
+    .option('-c, --config <file>', 'configuration file (default: spif.config.yaml in the first path or the working directory)')
+    .addOption(new Option('--dialect <dialect>', 'dialect of SQL sources found from paths').choices([...DIALECTS]))
+    .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(formats))
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['ja', 'en']));
+}
+
+export function pickFormat(flags: CommonFlags): string {
+  return flags.format ?? 'text';
+}
+
+export function pickLang(flags: CommonFlags): Lang {
+  return flags.lang ?? defaultLang();
+}
+
+export function useColor(flags: CommonFlags): boolean {
+  if (flags.out || process.env.NO_COLOR) return false;
+  return !!process.stdout.isTTY || !!process.env.FORCE_COLOR;
+}
+
+export function requireOne<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new UserError(`missing ${what}`);
+  return value;
+}

@@ -1,0 +1,98 @@
+/** Assembles the report model from the classification: relations, files, databases, principals. */
+import type { Catalog } from '../catalog/model.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { PrincipalSet } from '../access/principals.js';
+import type { RelationDecision } from '../classify/classify.js';
+import { matchesRef, type SpifConfig } from '../config/index.js';
+import type { PrincipalReport, RelationReport, Report } from './model.js';
+import { VERSION } from '../version.js';
+
+export interface ReportInput {
+  catalog: Catalog;
+  decisions: Map<string, RelationDecision>;
+  principals: PrincipalSet;
+  config: SpifConfig;
+  diagnostics: Diagnostic[];
+}
+
+export function buildReport(input: ReportInput): Report {
+  const { catalog, decisions, principals, config } = input;
+  const globalAssumptions = [...principals.assumptions];
+  const relations: RelationReport[] = [];
+  for (const d of decisions.values()) {
+    const r = d.relation;
+    const assumptions: string[] = [];
+    if (globalAssumptions.includes('no-access-control-declared')) assumptions.push('no-access-control-declared');
+    const schema = catalog.databases.get(r.database)?.schemas.get(r.schema);
+    if (catalog.accessControlDeclared && r.dialect === 'postgresql' && schema && !schema.declared) {
+      assumptions.push(`schema-usage-assumed:${r.database}.${r.schema}`);
+    }
+    if (r.view && r.view.columns.length === 0) assumptions.push('view-columns-unknown');
+    const suppression = config.suppressions.find((s) => s.relation !== undefined && s.rule === undefined && matchesRef(s.relation, r.id));
+    relations.push({
+      id: r.id, database: r.database, schema: r.schema, name: r.name, kind: r.kind,
+      source: { file: r.source.file, line: r.source.line, column: r.source.column },
+      classification: d.basis === 'holds-number' || d.basis === 'reachable' ? 'specific' : 'not-specific',
+      basis: d.basis,
+      numberColumns: d.numberColumns,
+      reachable: d.reachable,
+      blocked: d.blocked,
+      assumptions,
+      columns: r.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), ...(c.comment ? { comment: c.comment } : {}) })),
+      ...(r.comment ? { comment: r.comment } : {}),
+      ...(suppression ? { suppressed: { reason: suppression.reason } } : {}),
+    });
+  }
+
+  const specificIds = new Set(relations.filter((r) => r.classification === 'specific').map((r) => r.id));
+  const files = config.files.map((f) => {
+    const members = relations.filter((r) => f.relations.some((p) => matchesRef(p, r.id))).map((r) => r.id);
+    return {
+      name: f.name,
+      classification: members.some((id) => specificIds.has(id)) ? 'specific' as const : 'not-specific' as const,
+      relations: members,
+      ...(f.description ? { description: f.description } : {}),
+    };
+  });
+  const databases = [...catalog.databases.values()].sort((a, b) => a.name.localeCompare(b.name)).map((db) => {
+    const own = relations.filter((r) => r.database === db.name);
+    const specific = own.filter((r) => r.classification === 'specific').length;
+    return {
+      name: db.name, classification: specific > 0 ? 'specific' as const : 'not-specific' as const,
+      dialect: db.dialect, relations: own.length, specific,
+    };
+  });
+  const principalReports: PrincipalReport[] = [
+    ...principals.principals.map((p) => ({
+      name: p.name, kind: p.kind, roles: p.roles, ...(p.connects ? { connects: p.connects } : {}),
+    })),
+    ...principals.administrators.map((a) => ({ name: a.name, kind: 'administrator' as const, roles: [a.name], reason: a.reason })),
+  ];
+  const diagnostics = [...input.diagnostics].sort(compareDiagnostics).map((d) => ({
+    severity: d.severity, code: d.code, message: d.message,
+    ...(d.file !== undefined ? { file: d.file } : {}),
+    ...(d.line !== undefined ? { line: d.line } : {}),
+    ...(d.column !== undefined ? { column: d.column } : {}),
+  }));
+  return {
+    schemaVersion: 1,
+    tool: { name: 'spif', version: VERSION },
+    summary: {
+      relations: relations.length,
+      specific: specificIds.size,
+      notSpecific: relations.length - specificIds.size,
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    },
+    relations,
+    files,
+    databases,
+    principals: principalReports,
+    assumptions: globalAssumptions,
+    diagnostics,
+  };
+}
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code);
+}

@@ -1,0 +1,125 @@
+/**
+ * The report: one model that every reporter renders. Its zod schema is the JSON report contract
+ * (`--format json`, schemaVersion 1; ../shared/spec/interface.md) and generates
+ * docs/report.schema.json. Extend it only by adding fields.
+ */
+import { z } from 'zod';
+
+export const sourceRefSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int().optional(),
+});
+
+export const numberColumnSchema = z.object({
+  column: z.string().describe('column name'),
+  kind: z.enum(['individual-number', 'substitute-code']),
+  rule: z.string().describe('detection rule id, or config-include | config-substitute | source-mark | view-lineage'),
+  evidence: z.string().optional().describe('what showed it'),
+  source: sourceRefSchema.optional(),
+});
+
+export const pathStepSchema = z.object({
+  from: z.string().describe('column id database.schema.relation.column'),
+  to: z.string().describe('column id database.schema.relation.column'),
+  via: z.enum(['foreign-key', 'implied-key', 'declared-link', 'view']),
+});
+
+export const reachSchema = z.object({
+  principal: z.string(),
+  numberColumn: z.string().describe('column id of the number column reached'),
+  path: z.array(pathStepSchema).describe('from this relation to the number column; empty when the relation holds it'),
+});
+
+export const CONTROLS = [
+  'no-table-privilege', 'no-column-privilege', 'no-schema-usage', 'database-not-connectable',
+  'row-security-denies', 'view-owner-lacks-privilege', 'unknown-relation',
+] as const;
+
+export const blockSchema = z.object({
+  principal: z.string().describe("principal name, or '*' when no principal can read the relation at all"),
+  at: z.string().describe('the column, relation, schema or database where access stops'),
+  control: z.enum(CONTROLS),
+  detail: z.string(),
+});
+
+export const relationReportSchema = z.object({
+  id: z.string(),
+  database: z.string(),
+  schema: z.string(),
+  name: z.string(),
+  kind: z.enum(['table', 'view']),
+  source: sourceRefSchema,
+  classification: z.enum(['specific', 'not-specific']),
+  basis: z.enum(['holds-number', 'reachable', 'access-controlled', 'unlinked']),
+  numberColumns: z.array(numberColumnSchema),
+  reachable: z.array(reachSchema),
+  blocked: z.array(blockSchema),
+  assumptions: z.array(z.string()),
+  columns: z.array(z.object({ name: z.string(), type: z.string().optional(), comment: z.string().optional() })).optional()
+    .describe('all columns (記録項目), in order'),
+  comment: z.string().optional(),
+  suppressed: z.object({ reason: z.string() }).optional().describe('set when a suppression in the config matches'),
+});
+
+export const fileReportSchema = z.object({
+  name: z.string(),
+  classification: z.enum(['specific', 'not-specific']),
+  relations: z.array(z.string()),
+  description: z.string().optional(),
+});
+
+export const databaseReportSchema = z.object({
+  name: z.string(),
+  classification: z.enum(['specific', 'not-specific']),
+  dialect: z.string().optional(),
+  relations: z.number().int().optional(),
+  specific: z.number().int().optional(),
+});
+
+export const principalReportSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['system', 'role', 'public', 'unrestricted', 'administrator']),
+  roles: z.array(z.string()),
+  connects: z.array(z.string()).optional(),
+  reason: z.string().optional().describe('for administrators: owner | superuser'),
+});
+
+export const diagnosticSchema = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  message: z.string(),
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.literal('spif'), version: z.string() }),
+  summary: z.object({
+    relations: z.number().int(),
+    specific: z.number().int(),
+    notSpecific: z.number().int(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+  }),
+  relations: z.array(relationReportSchema),
+  files: z.array(fileReportSchema),
+  databases: z.array(databaseReportSchema),
+  principals: z.array(principalReportSchema),
+  assumptions: z.array(z.string()).optional().describe('assumptions that hold for the whole scan'),
+  diagnostics: z.array(diagnosticSchema),
+}).meta({ title: 'spif report', description: 'spif --format json, schemaVersion 1' });
+
+export type Report = z.infer<typeof reportSchema>;
+export type RelationReport = z.infer<typeof relationReportSchema>;
+export type FileReport = z.infer<typeof fileReportSchema>;
+export type DatabaseReport = z.infer<typeof databaseReportSchema>;
+export type PrincipalReport = z.infer<typeof principalReportSchema>;
+export type PathStep = z.infer<typeof pathStepSchema>;
+export type Reach = z.infer<typeof reachSchema>;
+export type Block = z.infer<typeof blockSchema>;
+export type NumberColumnReport = z.infer<typeof numberColumnSchema>;
+export type Basis = RelationReport['basis'];
+export type Classification = RelationReport['classification'];

@@ -1,0 +1,117 @@
+/**
+ * Terminal report: grouped by classification, one line per relation with its reason, evidence
+ * indented below. Colour only when asked (a TTY). Names and comments from the sources are
+ * stripped of control characters so a hostile identifier cannot drive the terminal.
+ */
+import pc from 'picocolors';
+import type { Block, Reach, RelationReport, Report } from './model.js';
+import { type Lang, assumptionText, t } from './messages.js';
+
+export interface TextOptions {
+  lang: Lang;
+  color: boolean;
+  /** Reaching principals listed per relation before "N more". */
+  maxEvidence?: number;
+}
+
+export function renderText(report: Report, options: TextOptions): string {
+  const { lang } = options;
+  const c = pc.createColors(options.color);
+  const maxEvidence = options.maxEvidence ?? 3;
+  const out: string[] = [];
+  const s = report.summary;
+  out.push(c.bold(`spif ${report.tool.version} — ${t(lang, 'title')}`));
+  out.push(t(lang, 'label.summary', s.relations, s.specific, s.notSpecific));
+  out.push('');
+
+  const specific = report.relations.filter((r) => r.classification === 'specific');
+  const notSpecific = report.relations.filter((r) => r.classification === 'not-specific');
+  out.push(c.bold(c.red(`■ ${t(lang, 'section.specific')} (${specific.length})`)));
+  for (const r of specific) out.push(...relationLines(r, lang, c, maxEvidence));
+  out.push('');
+  out.push(c.bold(c.green(`■ ${t(lang, 'section.notSpecific')} (${notSpecific.length})`)));
+  for (const r of notSpecific) out.push(...relationLines(r, lang, c, maxEvidence));
+
+  if (report.files.length) {
+    out.push('', c.bold(`■ ${t(lang, 'section.files')}`));
+    for (const f of report.files) {
+      const mark = f.classification === 'specific' ? c.red('●') : c.green('○');
+      out.push(`  ${mark} ${clean(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${f.relations.length} ${t(lang, 'label.relations')})`);
+    }
+  }
+  out.push('', c.bold(`■ ${t(lang, 'section.databases')}`));
+  for (const d of report.databases) {
+    const mark = d.classification === 'specific' ? c.red('●') : c.green('○');
+    out.push(`  ${mark} ${clean(d.name)}  ${t(lang, `classification.${d.classification}`)}  (${d.specific ?? 0}/${d.relations ?? 0})`);
+  }
+  const users = report.principals.filter((p) => p.kind !== 'administrator');
+  const admins = report.principals.filter((p) => p.kind === 'administrator');
+  out.push('', c.bold(`■ ${t(lang, 'section.principals')}`));
+  for (const p of users) {
+    const roles = p.kind === 'system' && p.roles.length ? ` roles: ${p.roles.map(clean).join(', ')}` : '';
+    const connects = p.connects ? ` connects: ${p.connects.map(clean).join(', ')}` : '';
+    out.push(`  ${clean(p.name)} ${c.dim(`(${t(lang, `principal.${p.kind}`)})${roles}${connects}`)}`);
+  }
+  if (admins.length) {
+    out.push('', c.bold(`■ ${t(lang, 'section.administrators')}`));
+    out.push(`  ${admins.map((a) => `${clean(a.name)} (${a.reason})`).join(', ')}`);
+  }
+  if (report.assumptions?.length) {
+    out.push('', c.bold(`■ ${t(lang, 'section.assumptions')}`));
+    for (const a of report.assumptions) out.push(`  - ${clean(assumptionText(lang, a))}`);
+  }
+  out.push('', c.bold(`■ ${t(lang, 'section.diagnostics')} (${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)})`));
+  for (const d of report.diagnostics) {
+    const where = d.file ? `${clean(d.file)}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : '';
+    const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.dim('info');
+    out.push(`  ${where}${sev} ${c.dim(d.code)} ${clean(d.message)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: number): string[] {
+  const lines: string[] = [];
+  const basis = t(lang, `basis.${r.basis}`);
+  const tag = r.classification === 'specific' ? c.red(`[${basis}]`) : c.green(`[${basis}]`);
+  const kind = r.kind === 'view' ? c.dim(' (view)') : '';
+  const suppressed = r.suppressed ? c.yellow(` [${t(lang, 'label.suppressed')}: ${clean(r.suppressed.reason)}]`) : '';
+  lines.push(`  ${clean(r.id)}${kind}  ${tag}  ${c.dim(`${clean(r.source.file)}:${r.source.line}`)}${suppressed}`);
+  for (const n of r.numberColumns) {
+    lines.push(`      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(n.column))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(n.evidence ?? n.rule)}; ${n.rule})`)}`);
+  }
+  const reach = r.reachable.slice(0, maxEvidence);
+  for (const x of reach) lines.push(`      ${reachLine(x, lang, c)}`);
+  if (r.reachable.length > maxEvidence) lines.push(c.dim(`      … ${t(lang, 'label.andMore', r.reachable.length - maxEvidence)}`));
+  const blocks = r.blocked.slice(0, maxEvidence);
+  for (const b of blocks) lines.push(`      ${blockLine(b, lang, c)}`);
+  if (r.blocked.length > maxEvidence) lines.push(c.dim(`      … ${t(lang, 'label.andMore', r.blocked.length - maxEvidence)}`));
+  for (const a of r.assumptions) if (a !== 'no-access-control-declared') lines.push(c.dim(`      ${t(lang, 'section.assumptions')}: ${clean(assumptionText(lang, a))}`));
+  return lines;
+}
+
+function reachLine(x: Reach, lang: Lang, c: Colors): string {
+  if (x.path.length === 0) return `${c.bold(clean(x.principal))}: ${t(lang, 'label.directRead')} ${short(x.numberColumn)}`;
+  const hops = x.path.map((s) => `${short(s.from)} →(${t(lang, `via.${s.via}`)}) ${short(s.to)}`).join(' ⇒ ');
+  return `${c.bold(clean(x.principal))}: ${hops} ⇒ ${c.red(short(x.numberColumn))}`;
+}
+
+function blockLine(b: Block, lang: Lang, c: Colors): string {
+  const who = b.principal === '*' ? t(lang, 'principal.everyone') : clean(b.principal);
+  return `${c.bold(who)}: ${c.yellow(t(lang, `control.${b.control}`))} ${t(lang, 'label.blockedAt')} ${clean(b.at)} ${c.dim(`— ${clean(b.detail)}`)}`;
+}
+
+/** database.schema.relation.column → relation.column, for readable paths. */
+function short(columnId: string): string {
+  const parts = clean(columnId).split('.');
+  if (parts.length < 4) return parts.join('.');
+  // Keep the database when there are several: a path may cross databases.
+  return parts[0] === 'default' ? parts.slice(-2).join('.') : `${parts[0]}:${parts.slice(-2).join('.')}`;
+}
+
+/** Control characters (ESC, BEL, CR, …) from source names never reach the terminal. */
+export function clean(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
