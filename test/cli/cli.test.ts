@@ -1,0 +1,106 @@
+/** The real `spif` bin: exit codes, formats, located errors without stack traces. */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { reportSchema } from '../../src/report/model.js';
+
+const run = promisify(execFile);
+const repo = path.resolve(__dirname, '../..');
+const bin = path.join(repo, 'dist/cli/main.js');
+
+async function spif(args: string[], cwd = repo, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, LANG: 'C', NO_COLOR: '1', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+function tmpdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'spif-cli-'));
+}
+
+describe('spif scan', () => {
+  it('prints the text report of the bundled sample (what npm start runs) and exits 0', async () => {
+    const r = await spif(['scan', 'fixtures/insurer']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('bango.public.bango_kanri');
+    expect(r.stdout).toMatch(/Specific personal information files \(6\)/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('speaks Japanese with --lang ja and when the locale is Japanese', async () => {
+    const flag = await spif(['scan', 'fixtures/insurer', '--lang', 'ja']);
+    expect(flag.stdout).toContain('特定個人情報ファイル');
+    expect(flag.stdout).toContain('個人番号を保持');
+    const locale = await spif(['scan', 'fixtures/insurer'], repo, { LANG: 'ja_JP.UTF-8' });
+    expect(locale.stdout).toContain('個人番号を保持');
+  });
+
+  it('writes a JSON report that matches the report schema, to --out', async () => {
+    const dir = tmpdir();
+    const out = path.join(dir, 'report.json');
+    const r = await spif(['scan', 'fixtures/insurer', '--format', 'json', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const report = reportSchema.parse(JSON.parse(fs.readFileSync(out, 'utf8')));
+    expect(report.summary).toMatchObject({ relations: 12, specific: 6, notSpecific: 6, errors: 0 });
+  });
+
+  it('gives the same JSON twice (stable output for CI)', async () => {
+    const a = await spif(['scan', 'fixtures/insurer', '--format', 'json']);
+    const b = await spif(['scan', 'fixtures/insurer', '--format', 'json']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('reports a syntax error with file:line:column, reads the rest, and exits 0', async () => {
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'a.sql'), 'CREATE TABLE a (kojin_bango char(12));\nCREATE TABLE b (x int,;\nCREATE TABLE c (y int);\n');
+    const r = await spif(['scan', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = reportSchema.parse(JSON.parse(r.stdout));
+    expect(report.relations.map((x) => x.name)).toEqual(['a', 'c']);
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'SPIF-SQL-SYNTAX', line: 2, column: 23 }),
+    ]);
+  });
+
+  it('exits 2 without a stack trace on a missing path', async () => {
+    const r = await spif(['scan', 'no/such/dir']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('spif: no/such/dir: no such file or directory\n');
+  });
+
+  it('exits 2 on a bad flag', async () => {
+    const r = await spif(['scan', '--format', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("argument 'nope' is invalid");
+  });
+
+  it('exits 2 on an invalid config, listing every problem as file:line: key: message', async () => {
+    const dir = tmpdir();
+    fs.writeFileSync(path.join(dir, 'spif.config.yaml'), 'version: 1\nprincpals: []\ninferLinks: maybe\n');
+    fs.writeFileSync(path.join(dir, 'a.sql'), 'CREATE TABLE a (id int);\n');
+    const r = await spif(['scan', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/spif\.config\.yaml:2: princpals: .*did you mean 'principals'/);
+    expect(r.stderr).toMatch(/spif\.config\.yaml:3: inferLinks: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('spif init', () => {
+  it('writes a starter config that spif then accepts', async () => {
+    const dir = tmpdir();
+    expect((await spif(['init', dir])).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'a.sql'), 'CREATE TABLE a (id int);\n');
+    const r = await spif(['scan', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect((await spif(['init', dir])).code).toBe(2); // refuses to overwrite
+  });
+});
