@@ -1,0 +1,285 @@
+/**
+ * Catalog ops from sql-parser-cst trees: the shared core of the SQLite and BigQuery readers.
+ * Each statement is parsed on its own (split.ts) so that a syntax error costs only itself.
+ */
+import { parse } from 'sql-parser-cst';
+import type { Column, ForeignKey, QualifiedName } from '../../catalog/model.js';
+import type { CatalogOp } from '../../catalog/ops.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { LineIndex } from '../text.js';
+import type { ReadResult, SourceText } from '../types.js';
+import { CstLineage, namePath } from './cst-lineage.js';
+import { splitScript } from './split.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- CST nodes are read generically */
+
+/** What differs between the dialects. */
+export interface CstDialect {
+  name: 'sqlite' | 'bigquery';
+  foldColumn(name: string): string;
+  /** A name path as written (`t`, `main.t`, `proj.ds.t`) → where it lives. */
+  qualify(path: string[]): QualifiedName;
+  /** A relation or schema name on its own. */
+  foldRelation(name: string): string;
+  /** GRANT/REVOKE and other statements the dialect has but spif does not read: warning text. */
+  unsupported(type: string): string | undefined;
+}
+
+/** Statement types that never change the catalog. */
+const IRRELEVANT = new Set([
+  'empty', 'select_stmt', 'compound_select_stmt', 'insert_stmt', 'update_stmt', 'delete_stmt', 'merge_stmt',
+  'truncate_stmt', 'create_trigger_stmt', 'drop_trigger_stmt', 'create_index_stmt', 'drop_index_stmt',
+  'pragma_stmt', 'start_transaction_stmt', 'commit_transaction_stmt', 'rollback_transaction_stmt',
+  'savepoint_stmt', 'release_savepoint_stmt', 'analyze_stmt', 'vacuum_stmt', 'reindex_stmt', 'explain_stmt',
+  'create_function_stmt', 'drop_function_stmt', 'create_procedure_stmt', 'drop_procedure_stmt', 'declare_stmt',
+  'set_stmt', 'attach_database_stmt', 'detach_database_stmt', 'call_stmt', 'execute_stmt', 'if_stmt',
+  'loop_stmt', 'while_stmt', 'repeat_stmt', 'for_stmt', 'return_stmt', 'raise_stmt', 'break_stmt',
+  'continue_stmt', 'block_stmt', 'create_sequence_stmt', 'drop_sequence_stmt', 'export_data_stmt', 'load_data_stmt',
+]);
+
+class Reader {
+  readonly ops: CatalogOp[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly relations = new Map<string, string[]>();
+  private base = 0;
+  private text = '';
+
+  constructor(private readonly source: SourceText, private readonly d: CstDialect, private readonly lines: LineIndex) {}
+
+  loc(offset: number) {
+    const { line, column } = this.lines.at(this.base + offset);
+    return { file: this.source.path, line, column };
+  }
+
+  private diag(severity: 'error' | 'warning', code: string, message: string, offset = 0): void {
+    this.diagnostics.push({ severity, code, message, ...this.loc(offset) });
+  }
+
+  statement(start: number, text: string): void {
+    this.base = start;
+    this.text = text;
+    let program: any;
+    try {
+      program = parse(text, { dialect: this.d.name, includeRange: true });
+    } catch (e) {
+      const m = /-->\s*\S*?:(\d+):(\d+)/.exec(String((e as Error).message));
+      const offset = m ? offsetOf(text, Number(m[1]), Number(m[2])) : 0;
+      const first = String((e as Error).message).split('\n')[0];
+      this.diag('error', 'SPIF-SQL-SYNTAX', `could not parse this statement (sql-parser-cst ${this.d.name}): ${first}`, offset);
+      return;
+    }
+    for (const stmt of program.statements ?? []) this.read(stmt);
+  }
+
+  private read(s: any): void {
+    const at = this.loc(s.range?.[0] ?? 0);
+    switch (s.type) {
+      case 'create_table_stmt':
+        return this.createTable(s, at);
+      case 'create_view_stmt':
+        return this.createView(s, at);
+      case 'alter_table_stmt':
+        return this.alterTable(s, at);
+      case 'drop_table_stmt':
+      case 'drop_view_stmt': {
+        const names = (s.tables?.items ?? []).map((n: any) => this.name(n));
+        for (const n of names) this.relations.delete(nameKey(n));
+        if (names.length) this.ops.push({ op: 'drop-relation', at, names, kind: s.type === 'drop_view_stmt' ? 'view' : 'table' });
+        return;
+      }
+      case 'create_schema_stmt': {
+        const path = namePath(s.name);
+        if (path.length) this.ops.push({ op: 'create-schema', at, schema: this.d.foldRelation(path.at(-1)!) });
+        return;
+      }
+      case 'create_index_stmt':
+        if (s.indexTypeKw?.name === 'UNIQUE') {
+          const columns = (s.columns?.expr?.items ?? []).map((c: any) => this.d.foldColumn(namePath(c.expr ?? c)[0] ?? ''));
+          this.ops.push({ op: 'add-unique', at, table: this.name(s.table), columns });
+        }
+        return;
+    }
+    if (IRRELEVANT.has(s.type)) return;
+    const why = this.d.unsupported(s.type) ?? `statement not read (${s.type.replace(/_stmt$/, '').replace(/_/g, ' ')})`;
+    this.diag('warning', 'SPIF-SQL-UNSUPPORTED', why, s.range?.[0] ?? 0);
+  }
+
+  private name(node: any): QualifiedName {
+    return this.d.qualify(namePath(node));
+  }
+
+  private createTable(s: any, at: ReturnType<Reader['loc']>): void {
+    const name = this.name(s.name);
+    if (isTemporary(s)) return; // temporary: not part of the schema
+    if (s.clauses?.some((c: any) => c.type === 'as_clause')) {
+      this.diag('warning', 'SPIF-SQL-UNSUPPORTED', `CREATE TABLE ${name.name} AS SELECT is not read: its columns come from a query`);
+      return;
+    }
+    const columns: Column[] = [];
+    const uniqueKeys: string[][] = [];
+    const foreignKeys: ForeignKey[] = [];
+    let primaryKey: string[] | undefined;
+    for (const item of s.columns?.expr?.items ?? []) {
+      if (item.type === 'column_definition') {
+        const column = this.column(item);
+        columns.push(column);
+        for (const c of item.constraints ?? []) {
+          const con = c.type === 'constraint' ? c.constraint : c;
+          if (con.type === 'constraint_primary_key') primaryKey = [column.name];
+          else if (con.type === 'constraint_unique') uniqueKeys.push([column.name]);
+          else if (con.type === 'references_specification') foreignKeys.push(this.foreignKey(con, [column.name], c.name, item.range?.[0]));
+        }
+        continue;
+      }
+      const con = item.type === 'constraint' ? item.constraint : item;
+      const cols = this.columnList(con.columns);
+      if (con.type === 'constraint_primary_key') primaryKey = cols;
+      else if (con.type === 'constraint_unique') uniqueKeys.push(cols);
+      else if (con.type === 'constraint_foreign_key') foreignKeys.push(this.foreignKey(con.references, cols, item.name, item.range?.[0]));
+    }
+    // SQLite virtual tables (`USING fts5(title, body)`): plain identifier arguments are columns.
+    const using = s.clauses?.find((c: any) => c.type === 'create_table_using_clause');
+    for (const arg of using?.module?.args?.expr?.args?.items ?? []) {
+      if (arg.type === 'identifier') columns.push({ name: this.d.foldColumn(arg.name), source: this.loc(arg.range[0]) });
+    }
+    const op: Extract<CatalogOp, { op: 'create-table' }> = { op: 'create-table', at, name, columns, uniqueKeys, foreignKeys };
+    if (primaryKey) op.primaryKey = primaryKey;
+    if (s.ifNotExistsKw) op.ifNotExists = true;
+    const comment = description(s.clauses);
+    if (comment !== undefined) op.comment = comment.value;
+    if (s.orReplaceKw) this.ops.push({ op: 'drop-relation', at, names: [name], kind: 'table' });
+    this.ops.push(op);
+    this.relations.set(nameKey(name), columns.map((c) => c.name));
+  }
+
+  private column(def: any): Column {
+    const column: Column = { name: this.d.foldColumn(namePath(def.name)[0] ?? '') };
+    if (def.dataType?.range) column.type = this.text.slice(def.dataType.range[0], def.dataType.range[1]);
+    if (def.range) column.source = this.loc(def.range[0]);
+    const comment = description(def.constraints);
+    if (comment) {
+      column.comment = comment.value;
+      column.commentSource = this.loc(comment.offset);
+    }
+    return column;
+  }
+
+  private columnList(node: any): string[] {
+    return (node?.expr?.items ?? []).map((i: any) => this.d.foldColumn(namePath(i.type === 'index_specification' ? i.expr : i)[0] ?? ''));
+  }
+
+  private foreignKey(ref: any, columns: string[], constraintName: any, offset?: number): ForeignKey {
+    const fk: ForeignKey = { columns, references: this.name(ref.table), referencedColumns: this.columnList(ref.columns) };
+    const n = namePath(constraintName?.name)[0];
+    if (n) fk.name = this.d.foldColumn(n);
+    if (offset !== undefined) fk.source = this.loc(offset);
+    return fk;
+  }
+
+  private createView(s: any, at: ReturnType<Reader['loc']>): void {
+    if (isTemporary(s)) return;
+    const name = this.name(s.name);
+    const query = s.clauses?.find((c: any) => c.type === 'as_clause')?.expr;
+    const lineage = new CstLineage({
+      foldColumn: this.d.foldColumn,
+      qualify: (p) => this.d.qualify(p),
+      columnsOf: (q) => this.relations.get(nameKey(q)),
+    }, this.text);
+    let columns = lineage.query(query, undefined, new Map());
+    const declared = s.columns?.expr?.items;
+    if (Array.isArray(declared)) columns = columns.map((c, i) => ({ ...c, name: this.d.foldColumn(namePath(declared[i]?.name ?? declared[i])[0] ?? c.name) }));
+    for (const rel of new Set(lineage.unknownStars)) {
+      this.diag('warning', 'SPIF-SQL-UNSUPPORTED', `view selects * from ${rel}, which is not declared earlier in this file: its columns are unknown`, s.range?.[0] ?? 0);
+    }
+    const op: Extract<CatalogOp, { op: 'create-view' }> = {
+      op: 'create-view', at, name,
+      // Neither engine runs a view with its owner's rights (BigQuery authorized views aside).
+      view: { securityInvoker: true, columns, reads: lineage.reads(), readsColumns: lineage.readsColumns() },
+    };
+    if (s.orReplaceKw) op.orReplace = true;
+    this.ops.push(op);
+    this.relations.set(nameKey(name), columns.map((c) => c.name));
+    const comment = description(s.clauses);
+    if (comment) this.ops.push({ op: 'comment-relation', at, name, text: comment.value });
+  }
+
+  private alterTable(s: any, at: ReturnType<Reader['loc']>): void {
+    let table = this.name(s.table);
+    const known = this.relations.get(nameKey(table));
+    for (const a of s.actions?.items ?? []) {
+      switch (a.type) {
+        case 'alter_action_add_column': {
+          const column = this.column(a.column);
+          this.ops.push({ op: 'add-column', at, table, column });
+          known?.push(column.name);
+          break;
+        }
+        case 'alter_action_drop_column':
+          this.ops.push({ op: 'drop-column', at, table, column: this.d.foldColumn(namePath(a.column)[0] ?? '') });
+          break;
+        case 'alter_action_rename_column':
+          this.ops.push({ op: 'rename-column', at, table, from: this.d.foldColumn(namePath(a.oldName)[0] ?? ''), to: this.d.foldColumn(namePath(a.newName)[0] ?? '') });
+          break;
+        case 'alter_action_rename': {
+          const to = this.d.foldRelation(namePath(a.newName).at(-1) ?? '');
+          this.ops.push({ op: 'rename-relation', at, from: table, to });
+          table = { ...table, name: to };
+          break;
+        }
+        case 'alter_action_alter_column': {
+          const comment = description([a.action?.options]);
+          if (comment) this.ops.push({ op: 'comment-column', at, table, column: this.d.foldColumn(namePath(a.column)[0] ?? ''), text: comment.value });
+          break;
+        }
+        case 'alter_action_set_bigquery_options': {
+          const comment = description([a.options]);
+          if (comment) this.ops.push({ op: 'comment-relation', at, name: table, text: comment.value });
+          break;
+        }
+        case 'alter_action_add_constraint': {
+          const con = a.constraint?.type === 'constraint' ? a.constraint.constraint : a.constraint;
+          const cols = this.columnList(con?.columns);
+          if (con?.type === 'constraint_primary_key') this.ops.push({ op: 'add-primary-key', at, table, columns: cols });
+          else if (con?.type === 'constraint_unique') this.ops.push({ op: 'add-unique', at, table, columns: cols });
+          else if (con?.type === 'constraint_foreign_key') this.ops.push({ op: 'add-foreign-key', at, table, foreignKey: this.foreignKey(con.references, cols, a.constraint?.name, a.range?.[0]) });
+          break;
+        }
+        // other actions (defaults, data types, drop constraint…): irrelevant or not modelled
+      }
+    }
+  }
+}
+
+function isTemporary(s: any): boolean {
+  const kinds = [s.kind, ...(s.kinds ?? [])].filter(Boolean);
+  return kinds.some((k: any) => /^TEMP/.test(k.kindKw?.name ?? k.name ?? ''));
+}
+
+/** `OPTIONS(description="…")` among a node's clauses or constraints (BigQuery). */
+function description(list: any[] | undefined): { value: string; offset: number } | undefined {
+  for (const c of list ?? []) {
+    if (c?.type !== 'bigquery_options') continue;
+    for (const o of c.options?.expr?.items ?? []) {
+      if (namePath(o.left)[0]?.toLowerCase() === 'description' && typeof o.right?.value === 'string') {
+        return { value: o.right.value, offset: c.range?.[0] ?? 0 };
+      }
+    }
+  }
+  return undefined;
+}
+
+function nameKey(q: QualifiedName): string {
+  return `${q.schema ?? ''}.${q.name}`;
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
+  return offset + column - 1;
+}
+
+export function readCstScript(source: SourceText, dialect: CstDialect): ReadResult {
+  const reader = new Reader(source, dialect, new LineIndex(source.text));
+  for (const stmt of splitScript(source.text, dialect.name)) reader.statement(stmt.start, stmt.text);
+  return { ops: reader.ops, diagnostics: reader.diagnostics };
+}

@@ -1,0 +1,93 @@
+/**
+ * Splits SQLite and BigQuery scripts into statements, so one bad statement costs only itself.
+ * Respects quotes ('…', "…", `…`, SQLite [..], BigQuery '''…''' / """…""" and backslash
+ * escapes), comments (--, /* *\/, BigQuery #), and BEGIN … END / CASE … END blocks (SQLite
+ * trigger bodies, BigQuery scripting) whose inner `;` do not end the statement.
+ */
+export interface CstStatement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstStatement[] {
+  const out: CstStatement[] = [];
+  const n = src.length;
+  const bigquery = dialect === 'bigquery';
+  let start = -1;
+  let depth = 0;
+  let i = 0;
+  let prevWord = '';
+  const finish = (end: number) => {
+    if (start >= 0) out.push({ start, end, text: src.slice(start, end) });
+    start = -1;
+    depth = 0;
+    prevWord = '';
+  };
+  while (i < n) {
+    const c = src[i];
+    if (c === ' ' || c === '\n' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if ((c === '-' && src[i + 1] === '-') || (bigquery && c === '#')) {
+      const eol = src.indexOf('\n', i);
+      i = eol < 0 ? n : eol;
+      continue;
+    }
+    if (c === '/' && src[i + 1] === '*') {
+      const close = src.indexOf('*/', i + 2);
+      i = close < 0 ? n : close + 2;
+      continue;
+    }
+    if (start < 0) start = i;
+    if (c === "'" || c === '"' || c === '`' || (c === '[' && !bigquery)) {
+      i = skipQuoted(src, i, bigquery);
+      continue;
+    }
+    if (c === ';' && depth === 0) {
+      finish(i);
+      i++;
+      continue;
+    }
+    if (/[A-Za-z_]/.test(c)) {
+      let j = i + 1;
+      while (j < n && /[A-Za-z0-9_]/.test(src[j])) j++;
+      const word = src.slice(i, j).toUpperCase();
+      if (word === 'CASE' || (word === 'BEGIN' && isBlockBegin(src, j))) depth++;
+      else if (word === 'END' && depth > 0 && prevWord !== '.' && !/^\s*(IF|LOOP|WHILE|REPEAT|FOR)\b/i.test(src.slice(j, j + 12))) depth--;
+      prevWord = word;
+      i = j;
+      continue;
+    }
+    prevWord = c;
+    i++;
+  }
+  finish(n);
+  return out;
+}
+
+/** `BEGIN;` / `BEGIN TRANSACTION` start a transaction, not a block. */
+function isBlockBegin(src: string, after: number): boolean {
+  const rest = /^\s*([A-Za-z]*|;|$)/.exec(src.slice(after, after + 30));
+  const next = (rest?.[1] ?? '').toUpperCase();
+  return !(next === ';' || next === '' || ['TRANSACTION', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE'].includes(next));
+}
+
+function skipQuoted(src: string, i: number, bigquery: boolean): number {
+  const q = src[i];
+  const close = q === '[' ? ']' : q;
+  if (bigquery && (q === "'" || q === '"') && src.startsWith(q.repeat(3), i)) {
+    const end = src.indexOf(q.repeat(3), i + 3);
+    return end < 0 ? src.length : end + 3;
+  }
+  let j = i + 1;
+  while (j < src.length) {
+    const c = src[j];
+    if (bigquery && c === '\\') j += 2;
+    else if (c === close && !bigquery && src[j + 1] === close && q !== '[') j += 2;
+    else if (c === close) return j + 1;
+    else j++;
+  }
+  return src.length;
+}
