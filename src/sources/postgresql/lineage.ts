@@ -18,6 +18,8 @@ interface Scope {
   entries: Map<string, ScopeEntry>;
   /** CTEs visible by name. */
   ctes: Map<string, ScopeEntry>;
+  /** The enclosing query, for correlated references. */
+  parent?: Scope;
 }
 
 export interface SelectLineage {
@@ -50,22 +52,20 @@ export function selectLineage(node: Node, outer: Scope): SelectLineage {
       readsColumns: [...left.readsColumns, ...right.readsColumns],
     };
   }
-  const scope: Scope = { entries: new Map(), ctes: new Map(outer.ctes) };
+  const scope: Scope = { entries: new Map(), ctes: new Map(outer.ctes), parent: outer.entries.size || outer.parent ? outer : undefined };
   const reads: QualifiedName[] = [];
   const readsColumns: ColumnSource[] = [];
 
   for (const cte of select.withClause?.ctes ?? []) {
     const c = cte.CommonTableExpr;
     if (!c) continue;
-    const sub = selectLineage(c.ctequery, { entries: outer.entries, ctes: scope.ctes });
+    const sub = selectLineage(c.ctequery, { entries: new Map(), ctes: scope.ctes, parent: scope.parent });
     reads.push(...sub.reads);
     readsColumns.push(...sub.readsColumns);
     const aliases: string[] | undefined = c.aliascolnames?.map((s: Node) => s.String?.sval);
     scope.ctes.set(c.ctename, derivedEntry(sub, aliases));
   }
   for (const item of select.fromClause ?? []) addFromItem(item, scope, reads, readsColumns);
-  // Correlated references may reach outer scopes.
-  for (const [k, v] of outer.entries) if (!scope.entries.has(k)) scope.entries.set(k, v);
 
   const columns: { name: string; from: ColumnSource[] }[] = [];
   for (const target of select.targetList ?? []) {
@@ -110,7 +110,8 @@ function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColu
     }
   } else if (item.RangeSubselect) {
     const rs = item.RangeSubselect;
-    const sub = selectLineage(rs.subquery, scope);
+    // A FROM subquery sees its siblings only when LATERAL.
+    const sub = selectLineage(rs.subquery, rs.lateral ? scope : { entries: new Map(), ctes: scope.ctes, parent: scope.parent });
     reads.push(...sub.reads);
     readsColumns.push(...sub.readsColumns);
     const aliases: string[] | undefined = rs.alias?.colnames?.map((s: Node) => s.String?.sval);
@@ -195,18 +196,24 @@ function valueSources(value: Node | undefined, scope: Scope, reads: QualifiedNam
 function resolveColumn(fields: string[], scope: Scope): ColumnSource[] {
   if (fields.length === 0) return [];
   if (fields.length >= 2) {
-    // alias.column or schema.table.column: the alias is the second-to-last field.
-    const entry = scope.entries.get(fields[fields.length - 2]);
+    // alias.column or schema.table.column: the alias is the second-to-last field; the innermost
+    // query that has the alias wins.
     const column = fields[fields.length - 1];
-    if (!entry) return [];
-    return entryColumn(entry, column);
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const entry = s.entries.get(fields[fields.length - 2]);
+      if (entry) return entryColumn(entry, column);
+    }
+    return [];
   }
-  // Unqualified: any FROM entry may hold it. Relations are filtered by the builder, which knows
-  // their columns; derived entries answer exactly.
+  // Unqualified: any FROM entry of the innermost query with entries may hold it. Relations are
+  // filtered by the builder, which knows their columns; derived entries answer exactly.
   const column = fields[0];
-  const out: ColumnSource[] = [];
-  for (const entry of new Set(scope.entries.values())) out.push(...entryColumn(entry, column));
-  return out;
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const out: ColumnSource[] = [];
+    for (const entry of new Set(s.entries.values())) out.push(...entryColumn(entry, column));
+    if (out.length) return out;
+  }
+  return [];
 }
 
 function entryColumn(entry: ScopeEntry, column: string): ColumnSource[] {
