@@ -1,11 +1,19 @@
 /**
- * "Can role R read column C of relation T?" answered as PostgreSQL answers `SET ROLE R; SELECT C
- * FROM T`: privileges of R and of the roles it inherits from (and PUBLIC), schema USAGE, column
- * grants, views checked with the owner's rights (or the caller's for security_invoker), and row
- * level security that leaves no row. Other dialects map onto the same checks (see docs/access-control.md).
+ * "Can role R read column C of relation T?" answered as PostgreSQL answers
+ * `SET ROLE R; SELECT C FROM T` (and checked against a real PostgreSQL by the oracle tests,
+ * test/oracle): the query reads C when
+ * 1. R has USAGE on T's schema (name lookup, as R);
+ * 2. every relation of the rewritten query passes its privilege check: T as R, with C selected;
+ *    a view's base relations as the view owner (as R for `security_invoker` views), with every
+ *    base column the view's query uses selected; a relation passes with table SELECT, or SELECT
+ *    on each selected column. A superuser passes every check *it* makes — a view owned by an
+ *    ordinary role still checks its base relations as that role;
+ * 3. row level security leaves rows in every table of the query (as the role that checks it).
+ * Other dialects map onto simpler checks (see docs/access-control.md).
  */
-import type { Catalog, Grant, GrantScope, Membership, Relation, RelationId, Role } from '../catalog/model.js';
+import type { Catalog, Grant, GrantScope, Relation, RelationId } from '../catalog/model.js';
 import { BOOTSTRAP_OWNER, PUBLIC, scopeKey } from '../catalog/privileges.js';
+import { RoleGraph } from './roles.js';
 
 export type BlockControl =
   | 'no-table-privilege'
@@ -42,79 +50,47 @@ export function createAccessResolver(catalog: Catalog, options: AccessResolverOp
   return new Resolver(catalog, options.postgresVersion ?? 16);
 }
 
+/** One permission check of the rewritten query: relation, the role it is checked as, the columns it selects. */
+interface PermissionCheck {
+  relation: Relation;
+  checkAs: string;
+  columns: string[];
+  /** The view whose owner's rights this check uses, when it is not the caller's. */
+  viaView?: Relation;
+}
+
 class Resolver implements AccessResolver {
-  /** scopeKey → grants (SELECT/USAGE/CONNECT only) */
+  /** scopeKey → grants */
   private readonly byScope = new Map<string, Grant[]>();
-  /** member → memberships where it is the member */
-  private readonly memberOf = new Map<string, Membership[]>();
-  private readonly inheritCache = new Map<string, Set<string>>();
-  private readonly setCache = new Map<string, Set<string>>();
+  private readonly graph: RoleGraph;
   private readonly verdictCache = new Map<string, AccessVerdict>();
 
-  constructor(private readonly catalog: Catalog, private readonly postgresVersion: number) {
+  constructor(private readonly catalog: Catalog, postgresVersion: number) {
+    this.graph = new RoleGraph(catalog, postgresVersion);
     for (const g of catalog.grants) {
       const k = scopeKey(g.scope);
       let list = this.byScope.get(k);
       if (!list) this.byScope.set(k, (list = []));
       list.push(g);
     }
-    for (const m of catalog.memberships) {
-      let list = this.memberOf.get(m.member);
-      if (!list) this.memberOf.set(m.member, (list = []));
-      list.push(m);
-    }
-  }
-
-  private role(name: string): Role | undefined {
-    return this.catalog.roles.get(name);
   }
 
   isSuperuser(role: string): boolean {
-    return role === BOOTSTRAP_OWNER || !!this.role(role)?.superuser;
+    return this.graph.isSuperuser(role);
   }
 
   privilegeRoles(role: string): ReadonlySet<string> {
-    let set = this.inheritCache.get(role);
-    if (set) return set;
-    set = new Set([role, PUBLIC]);
-    const stack = [role];
-    while (stack.length) {
-      const r = stack.pop()!;
-      for (const m of this.memberOf.get(r) ?? []) {
-        // PostgreSQL 15 reads the member's INHERIT attribute; 16+ the option of each grant.
-        const inherits = this.postgresVersion >= 16 ? m.inherit : this.role(r)?.inherit ?? true;
-        if (inherits && !set.has(m.role)) {
-          set.add(m.role);
-          stack.push(m.role);
-        }
-      }
-    }
-    this.inheritCache.set(role, set);
-    return set;
+    return new Set([...this.graph.inherited(role), PUBLIC]);
   }
 
   settableRoles(role: string): ReadonlySet<string> {
-    let set = this.setCache.get(role);
-    if (set) return set;
-    set = new Set([role]);
-    const stack = [role];
-    while (stack.length) {
-      const r = stack.pop()!;
-      for (const m of this.memberOf.get(r) ?? []) {
-        const can = this.postgresVersion >= 16 ? m.set : true;
-        if (can && !set.has(m.role)) {
-          set.add(m.role);
-          stack.push(m.role);
-        }
-      }
-    }
-    this.setCache.set(role, set);
-    return set;
+    return this.graph.settable(role);
   }
 
-  private holds(roles: ReadonlySet<string>, scope: GrantScope, privilege: string): boolean {
+  /** aclmask for one privilege: granted to PUBLIC, to the role, or to a role whose privileges it has. */
+  private holds(role: string, scope: GrantScope, privilege: string): boolean {
     for (const g of this.byScope.get(scopeKey(scope)) ?? []) {
-      if (g.privilege === privilege && roles.has(g.grantee)) return true;
+      if (g.privilege === privilege && (g.grantee === PUBLIC || this.graph.hasPrivsOf(role, g.grantee))) return true;
     }
     return false;
   }
@@ -122,101 +98,136 @@ class Resolver implements AccessResolver {
   canConnect(role: string, database: string): boolean {
     const db = this.catalog.databases.get(database);
     if (!db || db.dialect !== 'postgresql' || this.isSuperuser(role)) return true;
-    return this.holds(this.privilegeRoles(role), { kind: 'database', database }, 'CONNECT');
+    return this.holds(role, { kind: 'database', database }, 'CONNECT');
   }
 
   canSelect(role: string, relation: RelationId, column: string): AccessVerdict {
     const key = `${role}\u0000${relation}\u0000${column}`;
     let v = this.verdictCache.get(key);
     if (!v) {
-      v = this.check(role, relation, column, new Set());
+      v = this.check(role, relation, column);
       this.verdictCache.set(key, v);
     }
     return v;
   }
 
-  private check(role: string, relationId: RelationId, column: string, visiting: Set<string>): AccessVerdict {
+  private check(role: string, relationId: RelationId, column: string): AccessVerdict {
     const rel = this.catalog.relations.get(relationId);
     const at = `${relationId}.${column}`;
     if (!rel || !rel.columns.some((c) => c.name === column)) {
       return { allowed: false, control: 'unknown-relation', at, detail: `${at} is not defined` };
     }
-    if (this.isSuperuser(role)) return ALLOWED;
-    const roles = this.privilegeRoles(role);
+    if (rel.dialect !== 'postgresql') return this.checkOtherDialect(rel, role, column);
 
-    if (rel.dialect === 'postgresql') {
-      const schema = this.catalog.databases.get(rel.database)?.schemas.get(rel.schema);
-      // A schema the sources never create cannot be checked: USAGE is assumed (reported as an assumption).
-      if (schema?.declared && !this.holds(roles, { kind: 'schema', database: rel.database, schema: rel.schema }, 'USAGE')) {
-        return { allowed: false, control: 'no-schema-usage', at: `${rel.database}.${rel.schema}`, detail: `${role} has no USAGE on schema ${rel.schema}` };
-      }
+    // 1. Name lookup: USAGE on the schema, as the caller. A schema the sources never create cannot
+    //    be checked: USAGE is assumed (reported as an assumption by the pipeline).
+    const schema = this.catalog.databases.get(rel.database)?.schemas.get(rel.schema);
+    if (schema?.declared && !this.isSuperuser(role) && !this.holds(role, { kind: 'schema', database: rel.database, schema: rel.schema }, 'USAGE')) {
+      return { allowed: false, control: 'no-schema-usage', at: `${rel.database}.${rel.schema}`, detail: `${role} has no USAGE on schema ${rel.schema}` };
     }
 
-    const tableGrant = this.holds(roles, { kind: 'relation', relation: rel.id }, 'SELECT')
-      || this.holds(roles, { kind: 'schema-tables', database: rel.database, schema: rel.schema }, 'SELECT')
-      || (rel.dialect !== 'postgresql' && this.holds(roles, { kind: 'database', database: rel.database }, 'SELECT'));
-    if (!tableGrant && !this.holds(roles, { kind: 'column', relation: rel.id, column }, 'SELECT')) {
-      const someColumn = rel.columns.some((c) => this.holds(roles, { kind: 'column', relation: rel.id, column: c.name }, 'SELECT'));
-      return someColumn
-        ? { allowed: false, control: 'no-column-privilege', at, detail: `${role} may SELECT other columns of ${rel.id} but not ${column}` }
-        : { allowed: false, control: 'no-table-privilege', at: rel.id, detail: `${role} has no SELECT on ${rel.id}` };
+    // 2. Every relation of the rewritten query, in the order the executor checks them.
+    const checks: PermissionCheck[] = [];
+    this.expand(rel, role, [column], role, checks, new Set());
+    for (const c of checks) {
+      const v = this.checkPermission(c, role);
+      if (!v.allowed) return v;
     }
 
-    if (rel.view && !rel.view.materialized) {
-      const viewVerdict = this.checkViewBase(rel, role, column, visiting);
-      if (!viewVerdict.allowed) return viewVerdict;
-    }
-    return this.checkRowSecurity(rel, role, roles);
-  }
-
-  /** A view reads its base relations with its owner's rights, or the caller's when security_invoker. */
-  private checkViewBase(view: Relation, role: string, column: string, visiting: Set<string>): AccessVerdict {
-    if (visiting.has(view.id)) return ALLOWED; // a cycle can't be created in the engine; don't loop
-    const next = new Set(visiting).add(view.id);
-    const checkAs = view.view!.securityInvoker ? role : view.owner ?? BOOTSTRAP_OWNER;
-    const vc = view.view!.columns.find((c) => c.name === column);
-    // The engine checks every base column the view's query uses, whichever view column is selected.
-    const needed = view.view!.readsColumns.length ? view.view!.readsColumns : vc?.from ?? [];
-    for (const src of needed) {
-      const baseId = `${src.relation.database}.${src.relation.schema}.${src.relation.name}`;
-      if (!this.catalog.relations.has(baseId)) continue; // unknown base: reported at build time
-      const v = this.check(checkAs, baseId, src.column, next);
-      if (!v.allowed) {
-        return v.control === 'row-security-denies'
-          ? v
-          : { allowed: false, control: view.view!.securityInvoker ? v.control : 'view-owner-lacks-privilege', at: v.at, detail: view.view!.securityInvoker ? v.detail : `view ${view.id} is read with its owner's rights: ${v.detail}` };
-      }
-    }
-    // Base tables under row security filter the view's rows too (as the checking role).
-    for (const q of view.view!.reads) {
-      const base = this.catalog.relations.get(`${q.database}.${q.schema}.${q.name}`);
-      if (!base || base.kind !== 'table') continue;
-      const v = this.checkRowSecurity(base, checkAs, this.privilegeRoles(checkAs));
+    // 3. Row level security on every table the query reads.
+    for (const c of checks) {
+      if (c.relation.kind !== 'table' && !c.relation.view?.materialized) continue;
+      const v = this.checkRowSecurity(c.relation, c.checkAs, c.viaView);
       if (!v.allowed) return v;
     }
     return ALLOWED;
   }
 
-  private checkRowSecurity(rel: Relation, role: string, roles: ReadonlySet<string>): AccessVerdict {
-    if (!rel.rowSecurity || rel.dialect !== 'postgresql') return ALLOWED;
-    if (this.isSuperuser(role) || this.role(role)?.bypassRls) return ALLOWED;
-    const owns = rel.owner !== undefined && roles.has(rel.owner);
+  /**
+   * The view rewrite: a view's base relations are checked as its owner, or as the caller when the
+   * view is security_invoker (even when that view is reached through another view), with every
+   * base column the view's query references.
+   */
+  private expand(rel: Relation, checkAs: string, columns: string[], caller: string, out: PermissionCheck[], visiting: Set<string>, viaView?: Relation): void {
+    out.push({ relation: rel, checkAs, columns, viaView });
+    const view = rel.view;
+    if (!view || view.materialized || visiting.has(rel.id)) return;
+    const next = new Set(visiting).add(rel.id);
+    const inner = view.securityInvoker ? caller : rel.owner ?? BOOTSTRAP_OWNER;
+    const used = new Map<RelationId, Set<string>>();
+    const idOf = (q: { database?: string; schema?: string; name: string }) => `${q.database ?? rel.database}.${q.schema ?? rel.schema}.${q.name}`;
+    for (const q of view.reads) if (!used.has(idOf(q))) used.set(idOf(q), new Set());
+    const use = (q: { database?: string; schema?: string; name: string }, column: string) => {
+      const id = idOf(q);
+      if (!used.has(id)) used.set(id, new Set());
+      if (column !== '*') used.get(id)!.add(column);
+    };
+    for (const src of view.readsColumns) use(src.relation, src.column);
+    // `SELECT *` was expanded when the view was created: its columns are the view's own lineage.
+    for (const vc of view.columns) for (const src of vc.from) use(src.relation, src.column);
+    for (const [id, cols] of used) {
+      const base = this.catalog.relations.get(id);
+      if (!base) continue; // an unknown base is reported at build time
+      this.expand(base, inner, [...cols].filter((c) => base.columns.some((x) => x.name === c)), caller, out, next, view.securityInvoker ? undefined : rel);
+    }
+  }
+
+  /** ExecCheckOneRelPerms for SELECT: table SELECT, else SELECT on each selected column (any, if none). */
+  private checkPermission(c: PermissionCheck, caller: string): AccessVerdict {
+    const { relation: rel, checkAs, columns } = c;
+    if (this.isSuperuser(checkAs)) return ALLOWED;
+    if (this.holds(checkAs, { kind: 'relation', relation: rel.id }, 'SELECT')) return ALLOWED;
+    const colOk = (name: string) => this.holds(checkAs, { kind: 'column', relation: rel.id, column: name }, 'SELECT');
+    const missing = columns.length ? columns.filter((x) => !colOk(x)) : rel.columns.some((x) => colOk(x.name)) ? [] : ['*'];
+    if (missing.length === 0) return ALLOWED;
+    const someColumn = rel.columns.some((x) => colOk(x.name));
+    const who = c.viaView ? `view ${c.viaView.id} reads ${rel.id} with its owner's rights, and ${checkAs}` : checkAs;
+    const control: BlockControl = c.viaView ? 'view-owner-lacks-privilege' : someColumn ? 'no-column-privilege' : 'no-table-privilege';
+    const at = someColumn && missing[0] !== '*' ? `${rel.id}.${missing[0]}` : rel.id;
+    const detail = someColumn
+      ? `${who} may SELECT some columns of ${rel.id} but not ${missing.join(', ')}`
+      : `${who} has no SELECT on ${rel.id}`;
+    void caller;
+    return { allowed: false, control, at, detail };
+  }
+
+  /** check_enable_rls + the policies PostgreSQL would add for SELECT. */
+  private checkRowSecurity(rel: Relation, role: string, viaView?: Relation): AccessVerdict {
+    if (!rel.rowSecurity) return ALLOWED;
+    if (this.graph.bypassesRowSecurity(role)) return ALLOWED;
+    const owns = this.graph.hasPrivsOf(role, rel.owner ?? BOOTSTRAP_OWNER);
     if (owns && !rel.forceRowSecurity) return ALLOWED;
     const applies = (p: { roles: string[]; command: string }) =>
-      (p.command === 'all' || p.command === 'select') && p.roles.some((r) => r === PUBLIC || roles.has(r));
+      (p.command === 'all' || p.command === 'select') && p.roles.some((r) => r === PUBLIC || this.graph.hasPrivsOf(role, r));
     const permissive = rel.policies.filter((p) => p.permissive && applies(p));
     const restrictive = rel.policies.filter((p) => !p.permissive && applies(p));
-    const at = rel.id;
+    const as = viaView ? ` (read through view ${viaView.id} as its owner ${role})` : '';
     if (permissive.length === 0) {
-      return { allowed: false, control: 'row-security-denies', at, detail: `row level security on ${rel.id} has no policy for ${role}: no row is visible` };
+      return { allowed: false, control: 'row-security-denies', at: rel.id, detail: `row level security on ${rel.id} has no SELECT policy for ${role}: no row is visible${as}` };
     }
+    // A policy whose USING is not a constant is assumed to let rows through.
     if (permissive.every((p) => p.usingFalse)) {
-      return { allowed: false, control: 'row-security-denies', at, detail: `every policy on ${rel.id} that applies to ${role} is USING (false)` };
+      return { allowed: false, control: 'row-security-denies', at: rel.id, detail: `every permissive policy on ${rel.id} for ${role} is USING (false)${as}` };
     }
     const denying = restrictive.find((p) => p.usingFalse);
     if (denying) {
-      return { allowed: false, control: 'row-security-denies', at, detail: `restrictive policy ${denying.name} on ${rel.id} is USING (false)` };
+      return { allowed: false, control: 'row-security-denies', at: rel.id, detail: `restrictive policy ${denying.name} on ${rel.id} is USING (false)${as}` };
     }
     return ALLOWED;
+  }
+
+  /** MySQL, MariaDB, SQLite, BigQuery: table, column, `db.*` and `*.*` grants to the role or its roles. */
+  private checkOtherDialect(rel: Relation, role: string, column: string): AccessVerdict {
+    if (this.isSuperuser(role)) return ALLOWED;
+    const roles = this.privilegeRoles(role);
+    const holds = (scope: GrantScope) => (this.byScope.get(scopeKey(scope)) ?? []).some((g) => g.privilege === 'SELECT' && roles.has(g.grantee));
+    const tableGrant = holds({ kind: 'relation', relation: rel.id })
+      || holds({ kind: 'schema-tables', database: rel.database, schema: rel.schema })
+      || holds({ kind: 'database', database: rel.database });
+    if (tableGrant || holds({ kind: 'column', relation: rel.id, column })) return ALLOWED;
+    const someColumn = rel.columns.some((c) => holds({ kind: 'column', relation: rel.id, column: c.name }));
+    return someColumn
+      ? { allowed: false, control: 'no-column-privilege', at: `${rel.id}.${column}`, detail: `${role} may SELECT other columns of ${rel.id} but not ${column}` }
+      : { allowed: false, control: 'no-table-privilege', at: rel.id, detail: `${role} has no SELECT on ${rel.id}` };
   }
 }

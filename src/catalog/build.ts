@@ -36,8 +36,8 @@ const ACCESS_OPS = new Set<CatalogOp['op']>([
   'create-role', 'grant', 'revoke', 'grant-role', 'revoke-role', 'default-privileges', 'create-policy',
 ]);
 
-export function buildCatalog(inputs: BuildInput[], _options: BuildOptions = {}): BuildResult {
-  const builder = new CatalogBuilder(inputs.map((i) => i.database));
+export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): BuildResult {
+  const builder = new CatalogBuilder(inputs.map((i) => i.database), options.postgresVersion);
   for (const input of inputs) builder.apply(input);
   return builder.finish();
 }
@@ -45,7 +45,7 @@ export function buildCatalog(inputs: BuildInput[], _options: BuildOptions = {}):
 class CatalogBuilder {
   private readonly databases = new Map<string, Database>();
   private readonly relations = new Map<RelationId, Relation>();
-  private readonly privileges = new PrivilegeState();
+  private readonly privileges: PrivilegeState;
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
 
@@ -56,7 +56,9 @@ class CatalogBuilder {
   private sessionRole?: string;
   private at!: SourceLocation;
 
-  constructor(private readonly databaseNames: string[]) {}
+  constructor(private readonly databaseNames: string[], postgresVersion?: number) {
+    this.privileges = new PrivilegeState(postgresVersion ?? 16);
+  }
 
   apply(input: BuildInput): void {
     this.db = this.database(input.database, input.dialect);
@@ -135,7 +137,7 @@ class CatalogBuilder {
         const owner = op.owner ?? this.actingRole();
         this.db.schemas.set(op.schema, { database: this.db.name, name: op.schema, owner, declared: true, source: op.at });
         this.privileges.ensureRole(owner);
-        this.privileges.grant({ kind: 'schema', database: this.db.name, schema: op.schema }, 'USAGE', owner, owner, true);
+        this.privileges.createObject({ kind: 'schema', database: this.db.name, schema: op.schema }, owner);
         return;
       }
       case 'use-schema':
@@ -258,7 +260,7 @@ class CatalogBuilder {
         }
         return;
       case 'revoke-role':
-        for (const role of op.roles) for (const member of op.members) this.privileges.revokeRole(role, this.roleRef(member), op.optionOnly);
+        for (const role of op.roles) for (const member of op.members) this.privileges.revokeRole(role, this.roleRef(member), op.optionOnly, this.actingRole(), op.cascade);
         return;
       case 'grant':
         return this.grantOrRevoke(op, true);
@@ -333,13 +335,7 @@ class CatalogBuilder {
   private applyOwnerDefaults(relation: Relation, owner: string): void {
     const scope: GrantScope = { kind: 'relation', relation: relation.id };
     if (this.db.dialect !== 'postgresql') return;
-    this.privileges.grant(scope, 'SELECT', owner, owner, true);
-    const defaults = this.privileges.defaultsFor(relation.database, relation.schema, owner);
-    // Global defaults first (they may also revoke), then per-schema ones (which only add).
-    for (const d of [...defaults.filter((x) => x.schema === undefined), ...defaults.filter((x) => x.schema !== undefined)]) {
-      if (d.isGrant) this.privileges.grant(scope, d.privilege, d.grantee, owner, d.grantOption);
-      else this.privileges.revoke(scope, d.privilege, d.grantee, undefined, d.grantOption, true);
-    }
+    this.privileges.createObject(scope, owner, { database: relation.database, schema: relation.schema });
   }
 
   private createView(op: Extract<CatalogOp, { op: 'create-view' }>): void {
@@ -464,9 +460,22 @@ class CatalogBuilder {
 
   private grantOrRevoke(op: Extract<CatalogOp, { op: 'grant' | 'revoke' }>, isGrant: boolean): void {
     const scopes = this.scopesOf(op.target);
+    if (this.db.dialect === 'postgresql') {
+      // PostgreSQL's own ACL algorithms (grantor choice, grant options, CASCADE): see privileges.ts.
+      const problems = this.privileges.pgGrantOrRevoke({
+        objects: scopes.map(({ scope, owner }) => ({
+          scope, owner, columns: scope.kind === 'relation' ? this.relations.get(scope.relation)?.columns.map((c) => c.name) : undefined,
+        })),
+        privileges: op.privileges, grantees: op.grantees.map((g) => this.roleRef(g)), isGrant,
+        grantOption: isGrant ? (op as { grantOption: boolean }).grantOption : (op as { grantOptionOnly: boolean }).grantOptionOnly,
+        cascade: !isGrant && (op as { cascade: boolean }).cascade, acting: this.actingRole(), grantor: op.grantor,
+      });
+      for (const message of problems) this.warn('SPIF-SQL-REVOKE-RESTRICTED', message);
+      return;
+    }
     for (const { scope, owner } of scopes) {
       // MySQL's `*.*` carries table privileges; PostgreSQL's ON DATABASE carries CONNECT.
-      const readPrivilege = scope.kind === 'database' && this.db.dialect !== 'postgresql' ? 'SELECT' : READ_PRIVILEGE[scope.kind];
+      const readPrivilege = scope.kind === 'database' && (this.db.dialect as string) !== 'postgresql' ? 'SELECT' : READ_PRIVILEGE[scope.kind];
       for (const spec of op.privileges) {
         const privilege = spec.privilege === 'ALL' ? readPrivilege : spec.privilege;
         if (privilege !== readPrivilege) continue; // INSERT, UPDATE…: not about reading
