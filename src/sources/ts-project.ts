@@ -269,3 +269,24 @@ export function dedupeDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     return true;
   });
 }
+
+const PG_TYPE_ALIASES: Record<string, string> = {
+  'character varying': 'varchar', varchar: 'varchar', character: 'bpchar', char: 'bpchar', bpchar: 'bpchar',
+  integer: 'int4', int: 'int4', int4: 'int4', smallint: 'int2', int2: 'int2', bigint: 'int8', int8: 'int8',
+  boolean: 'bool', bool: 'bool', 'double precision': 'float8', doubleprecision: 'float8', float8: 'float8',
+  real: 'float4', float4: 'float4', decimal: 'numeric', numeric: 'numeric',
+  'timestamp without time zone': 'timestamp', timestamp: 'timestamp',
+  'timestamp with time zone': 'timestamptz', timestamptz: 'timestamptz',
+  'time without time zone': 'time', time: 'time', 'time with time zone': 'timetz', timetz: 'timetz',
+};
+
+/**
+ * A PostgreSQL type as the PostgreSQL reader spells it (the server's internal names:
+ * `int4`, `bpchar(12)`, `varchar(15)`), so that ORM and SQL twins describe columns alike.
+ */
+export function pgTypeName(type: string, modifiers: (number | undefined)[] = []): string {
+  const base = type.trim().toLowerCase().replace(/\s+/g, ' ');
+  const name = PG_TYPE_ALIASES[base] ?? base;
+  const mods = modifiers.filter((m): m is number => m !== undefined);
+  return mods.length ? `${name}(${mods.join(',')})` : name;
+}

@@ -6,12 +6,12 @@ import type { CatalogOp } from '../../catalog/ops.js';
 import type { Column, ForeignKey, ViewDefinition } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import {
-  dedupeDiagnostics, diagnosticAt, isTypeScriptPath, locate, parseTypeScript, postgresViewLineage,
+  dedupeDiagnostics, diagnosticAt, isTypeScriptPath, locate, parseTypeScript, pgTypeName, postgresViewLineage,
   type BatchSourceReader, type ViewLineage,
 } from '../ts-project.js';
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
 import {
-  UNSUPPORTED, collectFile, sharedObjects, type ColumnRef, type DrizzleDialect, type RelationDecl, type TableDecl,
+  UNSUPPORTED, collectFile, sharedObjects, type ColumnDecl, type ColumnRef, type DrizzleDialect, type RelationDecl, type TableDecl,
 } from './tables.js';
 
 /** Schema modules import column builders from a dialect core (shared column sets too). */
@@ -94,7 +94,7 @@ class SchemaBuilder {
     const name = (key: string) => table.columns.find((c) => c.key === key)?.name ?? key;
     const columns: Column[] = table.columns.map((c) => {
       const at = locate(c.unit, c.node);
-      const col: Column = { name: c.name, type: c.type, source: at };
+      const col: Column = { name: c.name, type: this.ctx.dialect === 'postgresql' && table.dialect === 'pg' ? pgColumnType(c) : c.type, source: at };
       if (c.comment) {
         col.comment = c.comment;
         col.commentSource = at;
@@ -197,6 +197,23 @@ class SchemaBuilder {
     const code = severity === 'info' ? 'SPIF-ORM-DIALECT' : UNSUPPORTED;
     this.diagnostics.push(diagnosticAt(table.unit, node, severity, code, `Drizzle: ${message}`));
   }
+}
+
+const PG_BUILDERS: Record<string, string> = {
+  varchar: 'varchar', char: 'bpchar', text: 'text', integer: 'int4', smallint: 'int2', bigint: 'int8',
+  serial: 'serial', smallserial: 'smallserial', bigserial: 'bigserial', boolean: 'bool', date: 'date',
+  time: 'time', numeric: 'numeric', decimal: 'numeric', real: 'float4', doublePrecision: 'float8',
+  uuid: 'uuid', json: 'json', jsonb: 'jsonb', interval: 'interval', inet: 'inet', cidr: 'cidr',
+};
+
+/** The column type as the PostgreSQL reader spells it (`varchar(15)`, `bpchar(12)`, `int8`). */
+function pgColumnType(c: ColumnDecl): string {
+  const cfg = c.typeConfig;
+  const num = (k: string) => (typeof cfg[k] === 'number' ? cfg[k] as number : undefined);
+  if (c.type === 'timestamp') return pgTypeName(cfg.withTimezone === true ? 'timestamptz' : 'timestamp', [num('precision')]);
+  const base = PG_BUILDERS[c.type];
+  if (!base) return c.type;
+  return pgTypeName(base, num('length') !== undefined ? [num('length')] : [num('precision'), num('scale')]);
 }
 
 function dedupeKeys(keys: string[][]): string[][] {

@@ -32,7 +32,10 @@ export interface ColumnRef {
 export interface ColumnDecl {
   key: string;
   name: string;
+  /** The builder function (`varchar`, `bigserial`, a customType variable). */
   type: string;
+  /** Literal numbers and flags of the builder's config object (`{ length: 12 }`). */
+  typeConfig: Record<string, number | boolean | string>;
   comment?: string;
   mark?: DocComment['mark'];
   primary: boolean;
@@ -261,7 +264,8 @@ class FileCollector {
       else name = given;
     }
     const column: ColumnDecl = {
-      key, name, type: calleeName(chain.root.getExpression()), comment: doc?.text, mark: doc?.mark,
+      key, name, type: calleeName(chain.root.getExpression()), typeConfig: builderConfig(chain.root),
+      comment: doc?.text, mark: doc?.mark,
       primary: false, unique: false, node: prop, unit,
     };
     for (const m of chain.methods) {
@@ -467,6 +471,20 @@ function methodCalls(call: CallExpression): { name: string; call: CallExpression
     if (!Node.isCallExpression(target)) break;
     out.unshift({ name: callee.getName(), call: current });
     current = target;
+  }
+  return out;
+}
+
+/** `varchar('x', { length: 12 })` / `varchar({ length: 12 })` → { length: 12 } */
+function builderConfig(root: CallExpression): Record<string, number | boolean | string> {
+  const out: Record<string, number | boolean | string> = {};
+  const obj = root.getArguments().map(unwrap).find((a) => Node.isObjectLiteralExpression(a));
+  if (!obj || !Node.isObjectLiteralExpression(obj)) return out;
+  for (const [key, { value }] of objectProps(obj).props) {
+    const v = unwrap(value);
+    if (Node.isNumericLiteral(v)) out[key] = Number(v.getLiteralValue());
+    else if (literalString(v) !== undefined) out[key] = literalString(v)!;
+    else if (v.getText() === 'true' || v.getText() === 'false') out[key] = v.getText() === 'true';
   }
   return out;
 }

@@ -10,7 +10,7 @@ import type {
 import { defaultSchema, type Column, type ForeignKey, type SourceLocation } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { dedupeDiagnostics, parseDocText, type BatchSourceReader, type DocComment } from '../ts-project.js';
+import { dedupeDiagnostics, parseDocText, pgTypeName, type BatchSourceReader, type DocComment } from '../ts-project.js';
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
 import { parsePrisma } from './parse.js';
 
@@ -178,7 +178,7 @@ class PrismaBuilder {
       const name = this.columnName(m, f.name)!;
       const at = located(m.source, f.location);
       const doc = m.fieldDocs.get(f.name);
-      const column: Column = { name, type: columnType(f), source: at };
+      const column: Column = { name, type: columnType(f, this.ctx.dialect), source: at };
       if (doc?.text) {
         column.comment = doc.text;
         column.commentSource = at;
@@ -282,7 +282,7 @@ class PrismaBuilder {
   private singleId(m: ModelInfo): { column: string; type?: string } | undefined {
     const id = this.fields(m).filter((f) => fieldAttribute(f, 'id'));
     if (id.length !== 1) return undefined;
-    return { column: this.columnName(m, id[0].name)!, type: columnType(id[0]) };
+    return { column: this.columnName(m, id[0].name)!, type: referencedType(columnType(id[0], this.ctx.dialect)) };
   }
 
   private view(m: ModelInfo): CatalogOp {
@@ -380,12 +380,28 @@ function relationName(f: Field): string | undefined {
   return undefined;
 }
 
-/** `String @db.VarChar(12)` → `VarChar(12)`; else the Prisma type. */
-function columnType(f: Field): string {
+/** Prisma's default PostgreSQL type of each scalar (without a `@db.` native type). */
+const PG_SCALAR: Record<string, string> = {
+  String: 'text', Int: 'int4', BigInt: 'int8', Boolean: 'bool', DateTime: 'timestamp(3)', Float: 'float8',
+  Decimal: 'numeric(65,30)', Json: 'jsonb', Bytes: 'bytea',
+};
+const SERIAL_OF: Record<string, string> = { int2: 'smallserial', int4: 'serial', int8: 'bigserial' };
+
+/**
+ * The column type. For PostgreSQL, in the PostgreSQL reader's spelling (`@db.VarChar(15)` →
+ * `varchar(15)`, `Int @default(autoincrement())` → `serial`); otherwise the native or Prisma type.
+ */
+function columnType(f: Field, dialect: ReadContext['dialect']): string {
   const native = f.attributes?.find((a) => a.group === 'db');
-  if (native) {
-    const args = (native.args ?? []).map((a) => (typeof a.value === 'string' || typeof a.value === 'number' ? String(a.value) : '')).filter(Boolean);
-    return args.length ? `${native.name}(${args.join(', ')})` : native.name;
-  }
-  return typeof f.fieldType === 'string' ? f.fieldType : f.fieldType.name;
+  const scalar = typeof f.fieldType === 'string' ? f.fieldType : f.fieldType.name;
+  const args = (native?.args ?? []).map((a) => (typeof a.value === 'number' || typeof a.value === 'string' ? Number(a.value) : NaN)).filter(Number.isFinite);
+  if (dialect !== 'postgresql') return native ? `${native.name}${args.length ? `(${args.join(',')})` : ''}` : scalar;
+  const type = native ? pgTypeName(native.name === 'DoublePrecision' ? 'double precision' : native.name, args) : PG_SCALAR[scalar] ?? scalar;
+  const autoincrement = f.attributes?.some((a) => a.name === 'default' && a.args?.some((x) => typeof x.value === 'object' && x.value && !Array.isArray(x.value) && x.value.type === 'function' && x.value.name === 'autoincrement'));
+  return autoincrement && SERIAL_OF[type] ? SERIAL_OF[type] : type;
+}
+
+/** A serial column is referenced by its integer type. */
+function referencedType(type: string): string {
+  return Object.entries(SERIAL_OF).find(([, serial]) => serial === type)?.[0] ?? type;
 }

@@ -5,10 +5,10 @@
  */
 import type { CatalogOp } from '../../catalog/ops.js';
 import {
-  defaultSchema, type Column, type ForeignKey, type SourceLocation, type ViewDefinition,
+  defaultSchema, type Column, type Dialect, type ForeignKey, type SourceLocation, type ViewDefinition,
 } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { diagnosticAt, literalString, locate, type ViewLineage } from '../ts-project.js';
+import { diagnosticAt, literalString, locate, pgTypeName, type ViewLineage } from '../ts-project.js';
 import type { ReadContext } from '../types.js';
 import {
   UNSUPPORTED, type ClassModel, type ColumnDecl, type JoinColumnSpec, type Mark, type RelationDecl,
@@ -20,6 +20,8 @@ export interface ResolvedColumn {
   propertyName: string;
   databaseName: string;
   type?: string;
+  /** The type a column referencing this one gets (serial → int4). */
+  refType?: string;
   comment?: string;
   mark?: Mark;
   primary: boolean;
@@ -137,10 +139,12 @@ class EntityBuilder {
   }
 
   private column(cls: ClassModel, decl: ColumnDecl, prefixes: string[]): ResolvedColumn {
+    const type = columnType(decl, this.options.ctx.dialect);
     return {
       propertyName: decl.propertyName,
       databaseName: naming.columnName(decl.propertyName, decl.givenName, prefixes),
-      type: decl.type,
+      type: type.type,
+      refType: type.refType,
       comment: decl.comment,
       mark: decl.mark,
       primary: decl.primary,
@@ -182,7 +186,7 @@ class EntityBuilder {
       if (!entity.columns.some((c) => c.databaseName === name)) {
         // TypeORM creates the join column with the referenced column's type and comment
         entity.columns.push({
-          propertyName: rel.propertyName, databaseName: name, type: ref.type,
+          propertyName: rel.propertyName, databaseName: name, type: ref.refType, refType: ref.refType,
           comment: ref.comment ?? rel.comment, mark: rel.mark ?? ref.mark,
           primary: rel.primary, unique: false, viewColumn: false, at: locate(owner.unit, rel.node),
         });
@@ -288,8 +292,8 @@ class EntityBuilder {
       });
       const at = locate(owner.unit, rel.node);
       const columns: Column[] = [
-        ...ownerRefs.map((ref, i) => ({ name: ownerNames[i], type: ref.type, source: at })),
-        ...inverseRefs.map((ref, i) => ({ name: inverseNames[i], type: ref.type, source: at })),
+        ...ownerRefs.map((ref, i) => ({ name: ownerNames[i], type: ref.refType, source: at })),
+        ...inverseRefs.map((ref, i) => ({ name: inverseNames[i], type: ref.refType, source: at })),
       ];
       const foreignKeys: ForeignKey[] = rel.createForeignKeyConstraints ? [
         { columns: ownerNames, references: { schema: source.schema, name: source.table }, referencedColumns: ownerRefs.map((r) => r.databaseName), source: at },
@@ -389,6 +393,36 @@ function toColumn(c: ResolvedColumn): Column {
   if (c.mark) col.mark = c.mark;
   return col;
 }
+
+const SERIAL_OF: Record<string, string> = { int2: 'smallserial', int4: 'serial', int8: 'bigserial' };
+
+/** What TypeORM's type choice is, in the PostgreSQL reader's spelling for PostgreSQL databases. */
+function columnType(decl: ColumnDecl, dialect: Dialect): { type?: string; refType?: string } {
+  const given = decl.type;
+  if (dialect !== 'postgresql') {
+    const type = given ?? (decl.strategy === 'uuid' ? 'uuid' : decl.tsType);
+    return { type, refType: type };
+  }
+  const mods = decl.length !== undefined ? [decl.length] : [decl.precision, decl.scale];
+  if (decl.decorator === 'PrimaryGeneratedColumn') {
+    if (decl.strategy === 'uuid') return { type: 'uuid', refType: 'uuid' };
+    const base = pgTypeName(given ?? 'integer');
+    // 'increment' makes a SERIAL column of the integer size; 'identity' keeps the type
+    return { type: decl.strategy === 'identity' ? base : SERIAL_OF[base] ?? base, refType: base };
+  }
+  let type: string | undefined;
+  if (given) type = pgTypeName(given, mods);
+  else if (/DateColumn$/.test(decl.decorator)) type = 'timestamp';
+  else if (decl.decorator === 'VersionColumn') type = 'int4';
+  else if (decl.tsType) type = TS_TYPE_TO_PG[decl.tsType.replace(/\s*\|\s*(null|undefined)/g, '')] ?? decl.tsType;
+  if (type && !given && decl.length !== undefined) type = `${type}(${decl.length})`;
+  return { type, refType: type };
+}
+
+/** TypeORM's mapping of design-time types for PostgreSQL when no column type is given. */
+const TS_TYPE_TO_PG: Record<string, string> = {
+  string: 'varchar', String: 'varchar', number: 'int4', Number: 'int4', boolean: 'bool', Boolean: 'bool', Date: 'timestamp',
+};
 
 function keyOrUndefined(cols: string[]): string[] | undefined {
   return cols.length ? cols : undefined;

@@ -29,7 +29,17 @@ export interface EntityDecl {
 export interface ColumnDecl {
   propertyName: string;
   givenName?: string;
+  /** The decorator (`Column`, `PrimaryGeneratedColumn`, `CreateDateColumn`, …). */
+  decorator: string;
+  /** The `type` option or type argument, as written. */
   type?: string;
+  /** For PrimaryGeneratedColumn: 'increment' (default), 'uuid', 'identity', 'rowid'. */
+  strategy?: string;
+  length?: number;
+  precision?: number;
+  scale?: number;
+  /** The property's TypeScript type, which TypeORM maps when no type is given. */
+  tsType?: string;
   comment?: string;
   mark?: Mark;
   primary: boolean;
@@ -347,7 +357,7 @@ class FileCollector {
   private columnDecl(call: DecoratorCall, propertyName: string, doc: DocComment | undefined, tsType: string | undefined): ColumnDecl {
     const name = call.name!;
     const decl: ColumnDecl = {
-      propertyName, primary: name === 'PrimaryColumn' || name === 'PrimaryGeneratedColumn', unique: false,
+      propertyName, decorator: name, tsType, primary: name === 'PrimaryColumn' || name === 'PrimaryGeneratedColumn', unique: false,
       viewColumn: name === 'ViewColumn', mark: doc?.mark, node: call.node,
     };
     let commentOption: string | undefined;
@@ -359,6 +369,11 @@ class FileCollector {
         if (given) decl.givenName = this.nameValue(given.value, `column name of \`${propertyName}\``);
         const type = props.get('type');
         if (type) decl.type = literalString(type.value) ?? type.value.getText();
+        for (const key of ['length', 'precision', 'scale'] as const) {
+          const v = props.get(key);
+          const n = v ? Number(literalString(v.value) ?? v.value.getText()) : NaN;
+          if (Number.isFinite(n)) decl[key] = n;
+        }
         const comment = props.get('comment');
         if (comment) {
           commentOption = staticString(comment.value, this.constants);
@@ -372,13 +387,13 @@ class FileCollector {
         const type = literalString(expr);
         if (type !== undefined) {
           // PrimaryGeneratedColumn('uuid') names a strategy, other decorators a column type
-          decl.type = name === 'PrimaryGeneratedColumn' ? (type === 'uuid' ? 'uuid' : 'integer') : type;
+          if (name === 'PrimaryGeneratedColumn') decl.strategy = type;
+          else decl.type = type;
         } else {
           decl.type = expr.getText();
         }
       }
     }
-    decl.type ??= tsType;
     decl.comment = joinComments(commentOption, doc?.text);
     return decl;
   }

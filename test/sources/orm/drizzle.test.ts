@@ -11,7 +11,9 @@ describe('Drizzle reader: tables and columns', () => {
     // the first builder argument is the SQL name; without it, the object key
     expect(columnNames(h)).toEqual(['hihokensha_no', 'kojin_bango', 'shimei', 'seinengappi', 'shokai_fugo', 'atenaNo']);
     expect(h.primaryKey).toEqual(['hihokensha_no']);
-    expect(column(h, 'kojin_bango')).toMatchObject({ type: 'char', comment: '個人番号' });
+    expect(column(h, 'kojin_bango')).toMatchObject({ type: 'bpchar(12)', comment: '個人番号' });
+    expect(column(h, 'atenaNo').type).toBe('varchar(15)'); // config object as the only argument
+    expect(column(h, 'shimei').type).toBe('text');
     expect(column(h, 'shokai_fugo')).toMatchObject({ comment: '照会用の値', mark: 'substitute-code' });
     // .unique(), unique().on(), uniqueIndex().on(); index() adds no key
     expect(h.uniqueKeys).toEqual([['kojin_bango'], ['shimei', 'seinengappi'], ['atenaNo']]);
@@ -22,6 +24,7 @@ describe('Drizzle reader: tables and columns', () => {
     const r = await readFixtures(drizzleReader, ['drizzle/columns.ts']);
     const k = table(r, 'kyufu_rireki');
     expect(k.name.schema).toBe('public');
+    expect(column(k, 'id').type).toBe('serial');
     expect(column(k, 'bango').mark).toBe('individual-number');
     expect(fks(k)).toEqual([[['hihokensha_no'], 'kyufu.hihokensha', ['hihokensha_no']]]);
     const m = table(r, 'kyufu_meisai');
@@ -33,6 +36,7 @@ describe('Drizzle reader: tables and columns', () => {
     const r = await readFixtures(drizzleReader, ['drizzle/relations.ts'], 'mysql');
     const m = table(r, 'member');
     expect(m.name.schema).toBe('main');
+    expect(column(m, 'setai_no').type).toBe('varchar'); // builder names as written outside PostgreSQL
     expect(fks(m)).toEqual([
       [['oya_setai_no'], 'main.setai', ['setai_no']],
       [['setai_no'], 'main.setai', ['setai_no']],

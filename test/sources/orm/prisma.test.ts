@@ -10,7 +10,8 @@ describe('Prisma reader', () => {
     expect(h.comment).toBe('被保険者台帳');
     // relation fields (rireki) are not columns; enum fields are
     expect(columnNames(h)).toEqual(['hihokensha_no', 'kojin_bango', 'shimei', 'seinengappi', 'shokai_fugo', 'atenaNo', 'status']);
-    expect(column(h, 'kojin_bango')).toMatchObject({ comment: '個人番号', type: 'Char(12)' });
+    expect(column(h, 'kojin_bango')).toMatchObject({ comment: '個人番号', type: 'bpchar(12)' });
+    expect(column(h, 'shimei').type).toBe('text');
     expect(column(h, 'kojin_bango').mark).toBeUndefined();
     expect(column(h, 'shokai_fugo')).toMatchObject({ comment: '照会用の値', mark: 'substitute-code' });
     expect(column(h, 'kojin_bango').source).toEqual({ file: 'fixtures/orm/prisma/schema.prisma', line: 15, column: 3 });
@@ -23,6 +24,7 @@ describe('Prisma reader', () => {
     const k = table(r, 'KyufuRireki');
     expect(k.name.schema).toBe('public');
     expect(column(k, 'bango').mark).toBe('individual-number'); // trailing ///
+    expect(column(k, 'id').type).toBe('serial'); // Int @default(autoincrement())
     expect(fks(k)).toEqual([[['hihokensha_no'], 'kyufu.hihokensha', ['hihokensha_no']]]);
     const m = table(r, 'kyufu_meisai');
     expect(m.primaryKey).toEqual(['rireki_id', 'gyo']);
@@ -62,5 +64,6 @@ describe('Prisma reader', () => {
   it('uses the database dialect for the default schema', async () => {
     const r = await readFixtures(prismaReader, ['prisma/multi-file/shikaku.prisma'], 'mysql');
     expect(table(r, 'shikaku').name).toEqual({ schema: 'main', name: 'shikaku' });
+    expect(column(table(r, 'shikaku'), 'id').type).toBe('Int');
   });
 });

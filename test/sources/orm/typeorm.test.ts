@@ -23,8 +23,11 @@ describe('TypeORM reader: columns', () => {
     expect(h.comment).toBe('被保険者台帳');
     expect(columnNames(h)).toEqual(['hihokensha_no', 'kojin_bango', 'shimei', 'seinengappi', 'shokai_fugo', 'atenaNo']);
     expect(h.primaryKey).toEqual(['hihokensha_no']);
-    expect(column(h, 'hihokensha_no').type).toBe('varchar');
-    expect(column(h, 'kojin_bango')).toMatchObject({ type: 'char', comment: '個人番号' });
+    // types in the PostgreSQL reader's spelling, so ORM and SQL twins describe columns alike
+    expect(column(h, 'hihokensha_no').type).toBe('varchar(8)');
+    expect(column(h, 'kojin_bango')).toMatchObject({ type: 'bpchar(12)', comment: '個人番号' });
+    expect(column(h, 'shimei').type).toBe('varchar'); // from the TypeScript type, as TypeORM does
+    expect(column(h, 'seinengappi').type).toBe('date');
     expect(column(h, 'kojin_bango').mark).toBeUndefined();
     expect(column(h, 'shimei').comment).toBe('氏名');
     expect(column(h, 'shokai_fugo')).toMatchObject({ comment: '照会用の値', mark: 'substitute-code' });
@@ -38,6 +41,8 @@ describe('TypeORM reader: columns', () => {
     const k = table(pg, 'kyufu_rireki');
     expect(k.name.schema).toBe('public');
     expect(k.primaryKey).toEqual(['id']);
+    expect(column(k, 'id').type).toBe('serial');
+    expect(column(k, 'kingaku').type).toBe('int4');
     expect(column(k, 'bango').mark).toBe('individual-number');
     expect(column(k, 'bango').comment).toBeUndefined(); // the tag alone is no comment
     const my = await readFixtures(typeOrmReader, ['typeorm/columns.ts'], 'mysql');
@@ -64,6 +69,7 @@ describe('TypeORM reader: relations', () => {
     const r = await readFixtures(typeOrmReader, ['typeorm/relations.ts']);
     const tags = table(r, 'member_tags_tag');
     expect(columnNames(tags)).toEqual(['memberId', 'tagCode']);
+    expect(tags.columns.map((c) => c.type)).toEqual(['int4', 'varchar']); // serial is referenced as int4
     expect(tags.primaryKey).toEqual(['memberId', 'tagCode']);
     expect(fks(tags)).toEqual([[['memberId'], 'public.member', ['id']], [['tagCode'], 'public.tag', ['code']]]);
     const labels = table(r, 'member_label');
