@@ -6,6 +6,8 @@ import type { Dialect } from '../catalog/model.js';
 import type { SourceReader } from './types.js';
 import { postgresqlReader } from './postgresql/reader.js';
 import { mysqlReader } from './mysql/reader.js';
+import { sqliteReader } from './sqlite/reader.js';
+import { bigqueryReader } from './bigquery/reader.js';
 import { typeOrmReader } from './typeorm/reader.js';
 
 /** SQL readers by dialect; a dialect without its own reader is reported when its files are read. */
@@ -13,6 +15,8 @@ export const SQL_READERS: Partial<Record<Dialect, SourceReader>> = {
   postgresql: postgresqlReader,
   mysql: mysqlReader,
   mariadb: mysqlReader,
+  sqlite: sqliteReader,
+  bigquery: bigqueryReader,
 };
 
 /** Readers that are not tied to a SQL dialect (ORM models). */

@@ -37,6 +37,8 @@ const IRRELEVANT = new Set([
   'continue_stmt', 'block_stmt', 'create_sequence_stmt', 'drop_sequence_stmt', 'export_data_stmt', 'load_data_stmt',
 ]);
 
+const SKIP_UNPARSED = /^(?:INSERT|REPLACE|UPDATE|DELETE|SELECT|VALUES|PRAGMA|BEGIN\s*(?:TRANSACTION|DEFERRED|IMMEDIATE|EXCLUSIVE)?\s*$|COMMIT|END\s*(?:TRANSACTION)?\s*$|ROLLBACK|SAVEPOINT|RELEASE|ANALYZE|VACUUM|REINDEX|EXPLAIN)\b/i;
+
 class Reader {
   readonly ops: CatalogOp[] = [];
   readonly diagnostics: Diagnostic[] = [];
@@ -56,6 +58,8 @@ class Reader {
   }
 
   statement(start: number, text: string): void {
+    // Data and transaction statements: skipped without parsing (dumps are mostly INSERTs).
+    if (SKIP_UNPARSED.test(text)) return;
     this.base = start;
     this.text = text;
     let program: any;
