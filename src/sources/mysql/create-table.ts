@@ -10,6 +10,31 @@ import { unquoteString } from './strings.js';
 
 type CreateTable = Extract<CatalogOp, { op: 'create-table' }>;
 
+/**
+ * What node-sql-parser cannot read in a CREATE TABLE but says nothing about columns or keys,
+ * blanked (same length, offsets hold): MariaDB's `OR REPLACE` (reported back so the reader
+ * drops the old table first), and after the column list, `PARTITION BY …` (mysqldump writes
+ * `/*!50100 PARTITION BY … *\/`) and `WITH SYSTEM VERSIONING`.
+ */
+export function prepareCreateTable(text: string): { text: string; orReplace: boolean } {
+  let out = text;
+  const orReplace = /^\s*CREATE\s+OR\s+REPLACE\b/i.exec(out);
+  if (orReplace) out = out.replace(/^(\s*CREATE)(\s+OR\s+REPLACE)/i, (_m, a: string, b: string) => a + ' '.repeat(b.length));
+  let depth = 0;
+  let closed = false;
+  for (const t of tokens(out)) {
+    if (t.kind === 'punct' && t.value === '(') depth++;
+    else if (t.kind === 'punct' && t.value === ')') {
+      depth--;
+      if (depth === 0) closed = true;
+    } else if (closed && depth === 0 && t.kind === 'word' && (t.upper === 'PARTITION' || (t.upper === 'WITH' && /^WITH\s+SYSTEM\s+VERSIONING/i.test(out.slice(t.start))))) {
+      out = out.slice(0, t.start) + out.slice(t.start).replace(/[^\n]/g, ' ');
+      break;
+    }
+  }
+  return { text: out, orReplace: !!orReplace };
+}
+
 export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
   const target = ast.table?.[0];
   if (!target) return [];

@@ -46,7 +46,7 @@ export function parseStatement(sql: string, dialect: Dialect): ParseOutcome {
   }
 }
 
-const UNSUPPORTED_ATTRIBUTE = /^(?:INVISIBLE|VISIBLE|SRID\s+\d+)\b/i;
+const UNSUPPORTED_ATTRIBUTE = /^(?:INVISIBLE|VISIBLE|SRID\s+\d+|WITH(?:OUT)?\s+SYSTEM\s+VERSIONING)\b/i;
 
 function parseOnce(sql: string, dialect: Dialect): ParseOutcome {
   const order: ('mysql' | 'mariadb')[] = dialect === 'mariadb' ? ['mariadb', 'mysql'] : ['mysql', 'mariadb'];

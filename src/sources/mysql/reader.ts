@@ -14,7 +14,7 @@ import { AccountReader, StatementSyntaxError } from './accounts.js';
 import { readAlterTable } from './alter-table.js';
 import { classify, type StatementKind } from './classify.js';
 import { FileState, identText, StatementContext } from './context.js';
-import { readCreateTable } from './create-table.js';
+import { prepareCreateTable, readCreateTable } from './create-table.js';
 import { tokens } from './lexer.js';
 import { foldColumn, foldSchema, qualified } from './names.js';
 import { parseStatement } from './parse.js';
@@ -63,6 +63,20 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
   if (kind === 'account') return new AccountReader(ctx).read();
   if (kind === 'view') return readView(ctx);
   if (kind === 'create-database' || kind === 'use') return readSchemaStatement(kind, ctx);
+  if (kind === 'create-table') {
+    const prepared = prepareCreateTable(ctx.text);
+    const parsed = parseStatement(prepared.text, ctx.dialect);
+    if (!parsed.ok) {
+      ctx.syntaxError(`could not parse this statement: ${parsed.message}`, parsed.offset);
+      return [];
+    }
+    const ops = readCreateTable(parsed.ast, ctx);
+    const created = ops[0];
+    if (prepared.orReplace && created?.op === 'create-table') {
+      return [{ op: 'drop-relation', at: ctx.at, names: [created.name], kind: 'table' }, ...ops];
+    }
+    return ops;
+  }
   const parsed = parseStatement(ctx.text, ctx.dialect);
   if (!parsed.ok) {
     ctx.syntaxError(`could not parse this statement: ${parsed.message}`, parsed.offset);
@@ -71,8 +85,6 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
   const ast = parsed.ast;
   const at = ctx.at;
   switch (kind) {
-    case 'create-table':
-      return readCreateTable(ast, ctx);
     case 'alter-table':
       return readAlterTable(ast, ctx);
     case 'drop-table':

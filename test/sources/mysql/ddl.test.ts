@@ -57,6 +57,25 @@ describe('mysql reader: CREATE TABLE', () => {
   });
 });
 
+describe('mysql reader: CREATE TABLE forms node-sql-parser lacks', () => {
+  it('reads OR REPLACE (as drop + create), partitions, system versioning, INVISIBLE, LIKE', () => {
+    const sql = [
+      'CREATE OR REPLACE TABLE t1 (a int) ENGINE=InnoDB;',
+      'CREATE TABLE t2 (a int, b int WITHOUT SYSTEM VERSIONING) WITH SYSTEM VERSIONING;',
+      "CREATE TABLE t3 (a int NOT NULL, PRIMARY KEY (a) USING BTREE) COMMENT='分割' /*!50100 PARTITION BY RANGE (a) (PARTITION p0 VALUES LESS THAN (10) ENGINE = InnoDB) */;",
+      'CREATE TABLE t4 (a int DEFAULT NULL /*!80023 INVISIBLE */);',
+      'CREATE TABLE t5 LIKE t3;',
+    ].join('\n');
+    const r = read(sql, 'mariadb');
+    expect(r.diagnostics.map((d) => [d.severity, d.line])).toEqual([['warning', 5]]);
+    expect(r.ops.map((o) => [o.op, (o as { name?: { name: string } }).name?.name ?? (o as { names: { name: string }[] }).names[0].name])).toEqual([
+      ['drop-relation', 't1'], ['create-table', 't1'], ['create-table', 't2'], ['create-table', 't3'], ['create-table', 't4'], ['create-table', 't5'],
+    ]);
+    expect(r.ops[3]).toMatchObject({ primaryKey: ['a'], comment: '分割' });
+    expect(r.ops[5]).toMatchObject({ columns: [{ name: 'a' }] });
+  });
+});
+
 describe('mysql reader: ALTER / DROP / RENAME', () => {
   it('reads ALTER TABLE actions in order', () => {
     const sql = [
