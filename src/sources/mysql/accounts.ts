@@ -30,6 +30,9 @@ const PRIVILEGES: Record<string, PrivilegeName> = {
   'CREATE TEMPORARY TABLES': 'TEMPORARY',
 };
 
+/** The server's own schemas: grants on them (every users dump has some) hold no application data. */
+const SYSTEM_SCHEMAS = new Set(['mysql', 'sys', 'performance_schema', 'information_schema']);
+
 /** Clauses that end an account list (after `TO`/`FROM`, or in CREATE USER). */
 const ACCOUNT_LIST_END = new Set([
   'REQUIRE', 'WITH', 'AS', 'DEFAULT', 'PASSWORD', 'ACCOUNT', 'COMMENT', 'ATTRIBUTE', 'FAILED_LOGIN_ATTEMPTS',
@@ -188,7 +191,8 @@ export class AccountReader {
         byInherit.set(inherit, [...(byInherit.get(inherit) ?? []), role]);
       }
       for (const [inherit, rs] of byInherit) {
-        this.ops.push({ op: 'grant-role', at: this.ctx.at, roles: rs, members: [member], inherit, set: true, admin });
+        // A GRANT without WITH ADMIN OPTION keeps an admin option granted before: say nothing.
+        this.ops.push({ op: 'grant-role', at: this.ctx.at, roles: rs, members: [member], inherit, set: true, ...(admin ? { admin } : {}) });
       }
     }
   }
@@ -258,6 +262,8 @@ export class AccountReader {
     } else {
       target = { kind: 'relations', names: [{ schema: this.ctx.schema, name: foldRelation(first.value) }] };
     }
+    if (target.kind === 'schema-tables' && SYSTEM_SCHEMAS.has(target.schema.toLowerCase())) return undefined;
+    if (target.kind === 'relations' && target.names.every((n) => SYSTEM_SCHEMAS.has((n.schema ?? '').toLowerCase()))) return undefined;
     return routine ? undefined : target;
   }
 

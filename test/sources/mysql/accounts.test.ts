@@ -70,9 +70,9 @@ describe('mysql reader: users, roles and grants', () => {
 
   it('activate_all_roles_on_login makes every granted role inherited', () => {
     expect(ops('GRANT r1 TO a;\nSET PERSIST activate_all_roles_on_login = ON;\nGRANT r2 TO a;\nSET GLOBAL activate_all_roles_on_login=OFF;')).toEqual([
-      { op: 'grant-role', roles: ['r1@%'], members: ['a@%'], inherit: false, set: true, admin: false },
+      { op: 'grant-role', roles: ['r1@%'], members: ['a@%'], inherit: false, set: true },
       { op: 'grant-role', roles: ['r1@%'], members: ['a@%'], inherit: true, set: true },
-      { op: 'grant-role', roles: ['r2@%'], members: ['a@%'], inherit: true, set: true, admin: false },
+      { op: 'grant-role', roles: ['r2@%'], members: ['a@%'], inherit: true, set: true },
       { op: 'grant-role', roles: ['r1@%', 'r2@%'], members: ['a@%'], inherit: false, set: true },
     ]);
   });

@@ -80,6 +80,8 @@ describe('real mariadb-dump --system=users output', () => {
       target: { kind: 'schema-tables', schema: 'iryo_hoken' }, grantOption: true,
     });
     expect(only(ops, 'drop-role')).toMatchObject([{ names: ['mariadb_dump_import_role@%'] }]);
+    // `GRANT SELECT, DELETE ON mysql.global_priv TO mariadb.sys@localhost`: a system schema, skipped
+    expect(only(ops, 'grant').filter((g) => g.grantees[0] === 'mariadb.sys@localhost').map((g) => g.target.kind)).toEqual(['database']);
   });
 });
 
