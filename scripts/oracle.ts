@@ -5,13 +5,17 @@
  * `cases: N, comparisons: M, disagreements: K` with the details of every disagreement. Exit 1 if
  * any. `--minimize K` shrinks the first K disagreeing cases to the statements that still disagree
  * and prints them; with `--fixture-prefix P` they are also written as fixtures/oracle/P-<n>.sql.
+ * `--record-fixtures` records PostgreSQL's verdicts for every fixtures/oracle/*.sql that has no
+ * .expected.json yet (a hand-written fixture), then exits.
  */
 import { Command } from 'commander';
 import { PgOracle } from '../test/oracle/pg-runner.js';
 import { generateCase, type Unit } from '../test/oracle/generator.js';
 import { formatDisagreement, runCase, type CaseReport } from '../test/oracle/compare.js';
 import { unitsToSql } from '../test/oracle/spif-side.js';
-import { verdictsOf, writeFixture } from '../test/oracle/fixtures.js';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE_DIR, sqlToUnits, verdictsOf, writeFixture } from '../test/oracle/fixtures.js';
 
 const program = new Command()
   .name('test:oracle')
@@ -21,9 +25,10 @@ const program = new Command()
   .option('--minimize <k>', 'shrink the first k disagreeing cases', '0')
   .option('--fixture-prefix <p>', 'write the minimized cases as fixtures/oracle/<p>-<n>.sql')
   .option('--quiet', 'print only the summary and the disagreements')
+  .option('--record-fixtures', 'record expected verdicts of hand-written fixtures, then exit')
   .parse(process.argv);
 
-const opts = program.opts<{ cases: string; seed: string; postgresVersion: string; minimize: string; fixturePrefix?: string; quiet?: boolean }>();
+const opts = program.opts<{ cases: string; seed: string; postgresVersion: string; minimize: string; fixturePrefix?: string; quiet?: boolean; recordFixtures?: boolean }>();
 const cases = Number(opts.cases);
 const seed = Number(opts.seed);
 const postgresVersion = Number(opts.postgresVersion);
@@ -31,6 +36,23 @@ const minimizeCount = Number(opts.minimize);
 
 const started = Date.now();
 const pg = await PgOracle.start();
+if (opts.recordFixtures) {
+  for (const file of readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.sql')).sort()) {
+    const expectedFile = join(FIXTURE_DIR, file.replace(/\.sql$/, '.expected.json'));
+    if (existsSync(expectedFile)) continue;
+    const sql = readFileSync(join(FIXTURE_DIR, file), 'utf8');
+    const result = await pg.run(sqlToUnits(sql), { probePublic: true });
+    if (result.rejected.length) {
+      console.log(`${file}: PostgreSQL rejects ${result.rejected.map((r) => `${r.unit.join('; ')} (${r.error})`).join(', ')}`);
+      continue;
+    }
+    const description = sql.split('\n')[0].replace(/^--\s*/, '');
+    writeFileSync(expectedFile, JSON.stringify({ description, verdicts: verdictsOf(result) }, null, 2) + '\n');
+    console.log(`${file}: recorded ${Object.keys(verdictsOf(result)).length} verdicts`);
+  }
+  await pg.close();
+  process.exit(0);
+}
 let comparisons = 0;
 let disagreements = 0;
 let rejected = 0;

@@ -13,7 +13,7 @@ import type { AccessVerdict } from '../../src/access/resolver.js';
 import type { Unit } from './generator.js';
 
 export interface Disagreement {
-  kind: 'verdict' | 'relation-missing' | 'relation-extra' | 'column-mismatch' | 'role-missing' | 'pg-error';
+  kind: 'verdict' | 'set-role' | 'relation-missing' | 'relation-extra' | 'column-mismatch' | 'role-missing' | 'pg-error';
   role?: string;
   relation?: string;
   column?: string;
@@ -101,6 +101,13 @@ export async function compareWithSpif(result: PgCaseResult, sql: string, options
       }
     }
   }
+  // The right to SET ROLE (what a principal may act as).
+  for (const [pair, ok] of result.settable) {
+    const [a, b] = pair.split('|');
+    comparisons++;
+    const mine = spif.resolver.settableRoles(a).has(b);
+    if (mine !== ok) disagreements.push({ kind: 'set-role', role: a, relation: b, postgres: ok ? 'may SET ROLE' : 'may not SET ROLE', spif: mine ? 'may' : 'may not' });
+  }
   return {
     sql,
     comparisons,
@@ -113,6 +120,7 @@ export async function compareWithSpif(result: PgCaseResult, sql: string, options
 export function formatDisagreement(d: Disagreement): string {
   switch (d.kind) {
     case 'verdict': return `${d.role} ${d.relation}.${d.column}: PostgreSQL ${d.postgres}; spif ${d.spif}`;
+    case 'set-role': return `SET ROLE ${d.relation} as ${d.role}: PostgreSQL ${d.postgres}; spif ${d.spif}`;
     case 'relation-missing': return `relation ${d.relation} exists in PostgreSQL (${d.postgres}) but not in spif`;
     case 'relation-extra': return `relation ${d.relation} exists in spif but not in PostgreSQL`;
     case 'column-mismatch': return `columns of ${d.relation}: PostgreSQL (${d.postgres}), spif (${d.spif})`;

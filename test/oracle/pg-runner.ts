@@ -38,10 +38,13 @@ export interface PgCaseResult {
   relations: PgRelation[];
   /** Keyed by probeKey(role, schema.name, column). */
   outcomes: Map<string, PgOutcome>;
+  /** `SET SESSION AUTHORIZATION a; SET ROLE b` succeeded? Keyed by `a|b`, for every pair of case roles. */
+  settable: Map<string, boolean>;
 }
 
 /** A role created after every unit ran and granted nothing: it has exactly PUBLIC's rights. */
-export const PUBLIC_PROBE_ROLE = 'spif_oracle_public';
+const PUBLIC_PROBE_ROLE_NAME = 'spif_oracle_public';
+export const PUBLIC_PROBE_ROLE = PUBLIC_PROBE_ROLE_NAME;
 
 export function probeKey(role: string, relation: string, column: string): string {
   return `${role}|${relation}|${column}`;
@@ -86,12 +89,32 @@ BEGIN
     RETURN NEXT;
   END LOOP;
 END $$;
+CREATE FUNCTION spif_oracle.probe_set(pairs jsonb) RETURNS TABLE(i int, ok boolean)
+LANGUAGE plpgsql AS $$
+DECLARE p jsonb; k int := 0;
+BEGIN
+  FOR p IN SELECT * FROM jsonb_array_elements(pairs) LOOP
+    i := k; k := k + 1;
+    BEGIN
+      PERFORM set_config('session_authorization', p->>0, true);
+      PERFORM set_config('role', p->>1, true);
+      ok := true;
+    EXCEPTION WHEN insufficient_privilege THEN
+      ok := false;
+    END;
+    -- A failed subtransaction does not restore session_authorization: set it back explicitly.
+    PERFORM set_config('role', 'none', true);
+    PERFORM set_config('session_authorization', 'postgres', true);
+    RETURN NEXT;
+  END LOOP;
+END $$;
 `;
 
-/** Roles, schemas and relations a case may create (everything else in the cluster is PGlite's own). */
+/** Roles and relations the case created (everything else in the cluster is PGlite's own). */
 const FACTS_SQL = `
 SELECT json_build_object(
-  'roles', (SELECT coalesce(json_agg(rolname ORDER BY rolname), '[]') FROM pg_roles WHERE rolname ~ '^r[0-9]'),
+  'roles', (SELECT coalesce(json_agg(rolname ORDER BY rolname), '[]') FROM pg_roles
+             WHERE rolname !~ '^pg_' AND rolname NOT IN ('postgres', '${PUBLIC_PROBE_ROLE_NAME}')),
   'relations', (
     SELECT coalesce(json_agg(json_build_object(
       'schema', n.nspname, 'name', c.relname, 'kind', CASE c.relkind WHEN 'v' THEN 'view' ELSE 'table' END,
@@ -99,7 +122,7 @@ SELECT json_build_object(
                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))
       ORDER BY n.nspname, c.relname), '[]')
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'v') AND (n.nspname = 'public' OR n.nspname ~ '^s[0-9]')
+    WHERE c.relkind IN ('r', 'v') AND n.nspname !~ '^pg_' AND n.nspname NOT IN ('information_schema', 'spif_oracle')
   )) AS facts`;
 
 export class PgOracle {
@@ -158,7 +181,13 @@ export class PgOracle {
           else outcomes.set(key, { kind: 'error', message: row.msg ?? '' });
         }
       }
-      return { accepted, rejected, roles, relations: facts.relations, outcomes };
+      const settable = new Map<string, boolean>();
+      const pairs = facts.roles.flatMap((a) => facts.roles.map((b) => [a, b] as [string, string]));
+      if (pairs.length) {
+        const res = await db.query<{ i: number; ok: boolean }>('SELECT * FROM spif_oracle.probe_set($1::jsonb)', [JSON.stringify(pairs)]);
+        for (const row of res.rows) settable.set(pairs[row.i].join('|'), row.ok);
+      }
+      return { accepted, rejected, roles, relations: facts.relations, outcomes, settable };
     } finally {
       await db.exec('ROLLBACK');
     }
