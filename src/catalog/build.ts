@@ -156,6 +156,11 @@ class CatalogBuilder {
         if (r && !r.columns.some((c) => c.name === op.column.name)) r.columns.push({ ...op.column });
         return;
       }
+      case 'view-options': {
+        const r = this.existing(op.name, 'ALTER VIEW SET');
+        if (r?.view) r.view.securityInvoker = op.securityInvoker;
+        return;
+      }
       case 'drop-column': {
         const r = this.existing(op.table, 'ALTER TABLE DROP COLUMN');
         if (!r) return;

@@ -45,6 +45,8 @@ export type CatalogOp = { at: SourceLocation } & (
       /** CREATE TABLE AS: a table whose values come from a query (lineage kept, own privileges). */
       relationKind?: 'table' | 'view';
     }
+  /** `ALTER VIEW v SET (security_invoker = …)` / `RESET (security_invoker)` */
+  | { op: 'view-options'; name: QualifiedName; securityInvoker: boolean }
   | { op: 'add-column'; table: QualifiedName; column: Column }
   | { op: 'drop-column'; table: QualifiedName; column: string }
   | { op: 'rename-column'; table: QualifiedName; from: string; to: string }

@@ -307,6 +307,12 @@ class StatementContext {
         case 'AT_DisableRowSecurity': this.emit({ op: 'row-security', table, enable: false }); break;
         case 'AT_ForceRowSecurity': this.emit({ op: 'row-security', table, force: true }); break;
         case 'AT_NoForceRowSecurity': this.emit({ op: 'row-security', table, force: false }); break;
+        case 'AT_SetRelOptions': case 'AT_ResetRelOptions': {
+          // security_invoker decides whose rights a view reads its base relations with.
+          const opt = (cmd.def?.List?.items ?? []).find((o: Node) => o.DefElem?.defname === 'security_invoker')?.DefElem;
+          if (opt) this.emit({ op: 'view-options', name: table, securityInvoker: cmd.subtype === 'AT_SetRelOptions' && defElemBool(opt) === true });
+          break;
+        }
         case 'AT_DropConstraint':
           this.unsupported(`ALTER TABLE ${rangeVarText(s.relation)} DROP CONSTRAINT ${cmd.name ?? ''}: the constraint is kept (constraints are matched by columns, not names)`);
           break;
@@ -538,7 +544,7 @@ function defElemBool(d: Node): boolean | undefined {
   if (!a) return true;
   if (a.Boolean) return !!a.Boolean.boolval;
   if (a.Integer) return a.Integer.ival !== 0;
-  const s = a.String?.sval ?? a.A_Const?.sval?.sval;
+  const s = a.String?.sval ?? a.A_Const?.sval?.sval ?? a.TypeName?.names?.[0]?.String?.sval;
   if (typeof s === 'string') return ['true', 'on', 'yes', '1'].includes(s.toLowerCase());
   return undefined;
 }
