@@ -61,9 +61,9 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
     name: p.name, kind: 'system', roles: p.roles ?? [], connects: p.connects, description: p.description,
   }));
   const adminNames = new Set(administrators.map((a) => a.name));
-  for (const role of [...catalog.roles.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (claimed.has(role.name) || adminNames.has(role.name) || role.name === BOOTSTRAP_OWNER) continue;
-    principals.push({ name: role.name, kind: 'role', roles: [role.name] });
+  for (const name of [...roleNames(catalog)].sort((a, b) => a.localeCompare(b))) {
+    if (claimed.has(name) || adminNames.has(name)) continue;
+    principals.push({ name, kind: 'role', roles: [name] });
   }
   if (catalog.accessControlDeclared) principals.push({ name: PUBLIC, kind: 'public', roles: [PUBLIC] });
   for (const p of declared) {
@@ -73,6 +73,19 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
   }
   void resolver;
   return { principals, administrators, assumptions };
+}
+
+/**
+ * Every SQL role the sources name: created ones, and grantees and members that are only
+ * referenced (a pg_dump without its globals grants to roles it never creates).
+ */
+function roleNames(catalog: Catalog): Set<string> {
+  const names = new Set(catalog.roles.keys());
+  for (const g of catalog.grants) names.add(g.grantee);
+  for (const m of catalog.memberships) names.add(m.role).add(m.member);
+  names.delete(PUBLIC);
+  names.delete(BOOTSTRAP_OWNER);
+  return names;
 }
 
 /** Reading and connecting, per principal, on top of the per-role resolver. */
