@@ -17,10 +17,8 @@ import { buildLinkGraph, type LinkGraph } from './graph/links.js';
 import { classifyRelations, type RelationDecision } from './classify/classify.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/model.js';
-import { decodeSource } from './sources/text.js';
-import { readerFor } from './sources/registry.js';
-import type { SourceReader, SourceText } from './sources/types.js';
-import { type DatabaseSources, discoverFromGlobs, discoverFromPaths, displayPath } from './sources/discover.js';
+import { readDatabaseFiles } from './sources/parallel.js';
+import { type DatabaseSources, discoverFromGlobs, discoverFromPaths } from './sources/discover.js';
 
 export interface ScanOptions {
   paths?: string[];
@@ -35,6 +33,10 @@ export interface ScanOptions {
   /** Lists files for databases from globs (git tree for `spif diff`). */
   discover?: (config: LoadedConfig, diagnostics: Diagnostic[]) => DatabaseSources[];
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Worker threads for parsing (1: main thread only). Default: the machine's parallelism. */
+  jobs?: number;
+  /** Parse-cache directory: unchanged files are not parsed again. */
+  cacheDir?: string;
 }
 
 export interface ScanResult {
@@ -67,7 +69,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const inputs: { database: string; dialect: Dialect; ops: CatalogOp[] }[] = [];
   const total = databases.reduce((n, d) => n + d.files.length, 0);
   let done = 0;
-  for (const db of databases) {
+  // Files are read (from the parse cache, or parsed on worker threads) before live databases;
+  // results are assembled per database in the original order.
+  const { results: read } = await readDatabaseFiles(databases, {
+    cwd, readBytes, maxFileBytes: config.limits.maxFileBytes, jobs: options.jobs, cacheDir: options.cacheDir,
+    onFileRead: () => options.onProgress?.('read', ++done, total),
+  });
+  for (const [i, db] of databases.entries()) {
     const ops: CatalogOp[] = [];
     if (db.url) {
       const { readLivePostgres } = await import('./sources/live-postgres/index.js');
@@ -75,30 +83,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ops.push(...live.ops);
       diagnostics.push(...live.diagnostics);
     }
-    const batches = new Map<SourceReader, SourceText[]>();
-    for (const file of db.files) {
-      const shown = displayPath(file, cwd);
-      const source = readSource(file, shown, readBytes, config, diagnostics);
-      options.onProgress?.('read', ++done, total);
-      if (!source) continue;
-      const reader = readerFor(file, source.text, db.dialect);
-      if (!reader) {
-        if (/\.(sql|ddl|pgsql|psql)$/i.test(file)) {
-          diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-DIALECT', file: shown, message: `no reader for dialect '${db.dialect}' SQL files yet; file not read` });
-        }
-        continue; // a .ts file without ORM models is not a schema source
-      }
-      if (reader.readProject) {
-        let list = batches.get(reader);
-        if (!list) batches.set(reader, (list = []));
-        list.push(source);
-        continue;
-      }
-      const result = await reader.read(source, { dialect: db.dialect });
-      ops.push(...result.ops);
-      diagnostics.push(...result.diagnostics);
-    }
-    for (const [reader, sources] of batches) {
+    for (const op of read[i].ops) ops.push(op);
+    diagnostics.push(...read[i].diagnostics);
+    for (const [reader, sources] of read[i].batches) {
       const result = await reader.readProject!(sources, { dialect: db.dialect });
       ops.push(...result.ops);
       diagnostics.push(...result.diagnostics);
@@ -134,26 +121,4 @@ function loadConfig(paths: string[], cwd: string, explicit?: string): LoadedConf
   const found = findConfigFile(paths, cwd);
   if (found) return loadConfigFile(found);
   return { config: defaultConfig(), baseDir: cwd };
-}
-
-function readSource(
-  file: string, shown: string, readBytes: (p: string) => Uint8Array, config: SpifConfig, diagnostics: Diagnostic[],
-): SourceText | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = readBytes(file);
-  } catch (e) {
-    diagnostics.push({ severity: 'error', code: 'SPIF-SOURCE-UNREADABLE', file: shown, message: `cannot read: ${(e as Error).message}` });
-    return undefined;
-  }
-  const max = config.limits.maxFileBytes;
-  if (max !== undefined && bytes.length > max) {
-    diagnostics.push({ severity: 'error', code: 'SPIF-SOURCE-TOO-LARGE', file: shown, message: `${bytes.length} bytes is over limits.maxFileBytes (${max}); file not read` });
-    return undefined;
-  }
-  const decoded = decodeSource(bytes);
-  if (decoded.lossy) {
-    diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-ENCODING', file: shown, line: 1, column: 1, message: 'not valid UTF-8, Shift_JIS/CP932 or EUC-JP; undecodable bytes were replaced' });
-  }
-  return { path: shown, text: decoded.text };
 }

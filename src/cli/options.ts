@@ -11,6 +11,8 @@ export interface CommonFlags {
   format?: string;
   out?: string;
   lang?: Lang;
+  cache?: string;
+  jobs?: number;
 }
 
 export function addScanFlags(cmd: Command, formats: string[] = formatNames()): Command {
@@ -19,7 +21,20 @@ export function addScanFlags(cmd: Command, formats: string[] = formatNames()): C
     .addOption(new Option('--dialect <dialect>', 'dialect of SQL sources found from paths').choices([...DIALECTS]))
     .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(formats))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['ja', 'en']));
+    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['ja', 'en']))
+    .option('--cache <dir>', 'keep parse results in DIR; unchanged files are not parsed again')
+    .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count; 1: no worker threads)').argParser(parseJobs));
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`--jobs ${value}: expected a whole number of threads, 1 or more`);
+  return n;
+}
+
+/** The scan options that only change speed, never the report. */
+export function scanTuning(flags: CommonFlags): { cacheDir?: string; jobs?: number } {
+  return { cacheDir: flags.cache, jobs: flags.jobs };
 }
 
 export function pickFormat(flags: CommonFlags): string {

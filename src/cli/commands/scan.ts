@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { scan } from '../../pipeline.js';
 import { REPORTERS } from '../../report/formats.js';
 import { writeOutput } from '../output.js';
-import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
+import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { createProgress } from '../progress.js';
 
 export function registerScan(program: Command): void {
@@ -14,7 +14,7 @@ export function registerScan(program: Command): void {
       .argument('[paths...]', 'schema files or directories (default: .)'),
   ).action(async (paths: string[], flags: CommonFlags) => {
     const progress = createProgress();
-    const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, onProgress: progress.update });
+    const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress.update });
     progress.finish();
     const format = pickFormat(flags);
     writeOutput(REPORTERS[format](result.report, { lang: pickLang(flags), color: useColor(flags), scan: result }), flags.out);

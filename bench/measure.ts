@@ -1,0 +1,66 @@
+/**
+ * One measurement in a fresh process (so peak memory is this scan's own):
+ *   scan <dir> [--jobs N] [--cache DIR]   end-to-end spif scan, split into parse and analysis
+ *   parser <dir>                          libpg-query alone on the same files, one core
+ * Prints one JSON line on stdout. Run by bench/run.ts; imports the built dist/, as users run it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { globSync } from 'tinyglobby';
+
+type Mode = 'scan' | 'parser';
+
+async function measureScan(dir: string, jobs: number | undefined, cache: string | undefined): Promise<Record<string, number>> {
+  const built = '../dist/pipeline.js';
+  const { scan } = (await import(built)) as typeof import('../src/pipeline.js');
+  const start = performance.now();
+  let parsed = 0;
+  const result = await scan({
+    paths: [dir], cwd: dir, jobs, cacheDir: cache,
+    onProgress: (stage: string) => {
+      if (stage === 'analyse' && !parsed) parsed = performance.now();
+    },
+  });
+  const end = performance.now();
+  return {
+    parseMs: parsed - start,
+    analysisMs: end - parsed,
+    totalMs: end - start,
+    relations: result.report.summary.relations,
+    specific: result.report.summary.specific,
+    warnings: result.report.summary.warnings,
+    principals: result.principals.principals.length,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/** PostgreSQL's parser alone: read each file and parseSync it whole (what the reader's fast path does first). */
+async function measureParser(dir: string): Promise<Record<string, number>> {
+  const { loadModule, parseSync } = await import('libpg-query');
+  await loadModule();
+  const files = globSync('db/**/*.sql', { cwd: dir, absolute: true }).sort();
+  const start = performance.now();
+  let statements = 0;
+  for (const f of files) {
+    const tree = parseSync(fs.readFileSync(f, 'utf8')) as { stmts?: unknown[] };
+    statements += tree.stmts?.length ?? 0;
+  }
+  const end = performance.now();
+  return { parserMs: end - start, statements, files: files.length, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+async function main(): Promise<void> {
+  const [mode, dirArg, ...rest] = process.argv.slice(2) as [Mode, string, ...string[]];
+  const dir = path.resolve(dirArg);
+  const opt = (name: string) => {
+    const i = rest.indexOf(`--${name}`);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  const out = mode === 'parser'
+    ? await measureParser(dir)
+    : await measureScan(dir, opt('jobs') !== undefined ? Number(opt('jobs')) : undefined, opt('cache'));
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+await main();

@@ -1,0 +1,271 @@
+/**
+ * Reading a scan's source files: bytes → text (readSource), the reader for each file, then the
+ * reader's ops — from the parse cache when the file is unchanged, else parsed, on worker threads
+ * when there is enough to parse for the threads to pay for their start.
+ *
+ * Results are put back in file order, so ops and diagnostics come out exactly as a serial read
+ * would give them. Readers that read a database's files together (readProject) are only collected
+ * here; the pipeline runs them.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Dialect } from '../catalog/model.js';
+import type { CatalogOp } from '../catalog/ops.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { ParseCache } from '../cache/parse-cache.js';
+import { readerFor } from './registry.js';
+import { decodeSource } from './text.js';
+import type { ReadResult, SourceReader, SourceText } from './types.js';
+import { displayPath } from './discover.js';
+import { POOLED_READERS, WORKER_MARK, type WorkerReply, type WorkerRequest } from './worker.js';
+
+/**
+ * Below this much text to parse, reading stays on the main thread. Measured on 2 cores
+ * (docs/performance.md): a worker costs ~0.15 s to start (thread, reader, parser WASM) and
+ * libpg-query parses ~2 MB/s, so two workers only win once there is about 1 MB to parse.
+ */
+export const PARALLEL_MIN_BYTES = 1_000_000;
+
+export interface ReadFilesOptions {
+  cwd: string;
+  readBytes: (absPath: string) => Uint8Array;
+  maxFileBytes?: number;
+  /** Worker threads for parsing; 1 reads on the main thread. Default: the machine's parallelism. */
+  jobs?: number;
+  /** Parse-cache directory (`--cache DIR`); unset: no cache. */
+  cacheDir?: string;
+  /** Called once per file when it has been read (or skipped). */
+  onFileRead?: () => void;
+  /** Text size from which the pool is used (tests lower it). */
+  parallelMinBytes?: number;
+}
+
+export interface DatabaseFiles {
+  database: string;
+  dialect: Dialect;
+  files: string[];
+}
+
+export interface DatabaseReadResult {
+  ops: CatalogOp[];
+  diagnostics: Diagnostic[];
+  /** Sources for readers that read a database's files together, in file order. */
+  batches: Map<SourceReader, SourceText[]>;
+}
+
+export interface ReadStats {
+  files: number;
+  cacheHits: number;
+  parsedInWorkers: number;
+  parsedInline: number;
+  workers: number;
+}
+
+/** One file after decoding: what to do with it, and what it said so far. */
+interface FileSlot {
+  diagnostics: Diagnostic[];
+  source?: SourceText;
+  reader?: SourceReader;
+  dialect: Dialect;
+  cacheKey?: string;
+  result?: ReadResult;
+}
+
+export async function readDatabaseFiles(
+  databases: DatabaseFiles[], options: ReadFilesOptions,
+): Promise<{ results: DatabaseReadResult[]; stats: ReadStats }> {
+  const cache = options.cacheDir ? new ParseCache(options.cacheDir) : undefined;
+  const stats: ReadStats = { files: 0, cacheHits: 0, parsedInWorkers: 0, parsedInline: 0, workers: 0 };
+  const slots: FileSlot[][] = databases.map((db) => db.files.map((file) => {
+    stats.files++;
+    const slot = decodeFile(file, db.dialect, options);
+    if (!slot.reader?.readProject && slot.reader && slot.source) {
+      if (cache) {
+        slot.cacheKey = cache.key({ reader: slot.reader.name, dialect: db.dialect, path: slot.source.path, text: slot.source.text });
+        slot.result = cache.get(slot.cacheKey);
+        if (slot.result) stats.cacheHits++;
+      }
+    }
+    if (!needsRead(slot)) options.onFileRead?.();
+    return slot;
+  }));
+
+  const pending = slots.flat().filter(needsRead);
+  const pooled = pending.filter((s) => s.reader!.name in POOLED_READERS);
+  const pooledBytes = pooled.reduce((n, s) => n + s.source!.text.length, 0);
+  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  const workerFile = jobs > 1 && pooled.length > 1 && pooledBytes >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)
+    ? findWorkerFile() : undefined;
+
+  const finish = (slot: FileSlot, result: ReadResult) => {
+    slot.result = result;
+    if (cache && slot.cacheKey) cache.set(slot.cacheKey, result);
+    options.onFileRead?.();
+  };
+  const readInline = async (slot: FileSlot) => {
+    stats.parsedInline++;
+    finish(slot, await slot.reader!.read(slot.source!, { dialect: slot.dialect }));
+  };
+
+  if (workerFile) {
+    const pool = new ReaderPool(workerFile, Math.min(jobs, pooled.length));
+    stats.workers = pool.size;
+    try {
+      const inPool = new Set(pooled);
+      // Largest first, so no worker is left with a big file at the end.
+      const order = [...pooled].sort((a, b) => b.source!.text.length - a.source!.text.length);
+      const running = order.map(async (slot) => {
+        const reply = await pool.run({ reader: slot.reader!.name, dialect: slot.dialect, path: slot.source!.path, text: slot.source!.text });
+        if (reply) {
+          stats.parsedInWorkers++;
+          finish(slot, reply);
+        } else {
+          await readInline(slot); // the worker failed: the main thread reads it (and reports as a serial read would)
+        }
+      });
+      for (const slot of pending) if (!inPool.has(slot)) await readInline(slot);
+      await Promise.all(running);
+    } finally {
+      await pool.close();
+    }
+  } else {
+    for (const slot of pending) await readInline(slot);
+  }
+
+  const results = slots.map((files) => {
+    const out: DatabaseReadResult = { ops: [], diagnostics: [], batches: new Map() };
+    for (const slot of files) {
+      out.diagnostics.push(...slot.diagnostics);
+      if (slot.reader?.readProject && slot.source) {
+        let list = out.batches.get(slot.reader);
+        if (!list) out.batches.set(slot.reader, (list = []));
+        list.push(slot.source);
+      } else if (slot.result) {
+        for (const op of slot.result.ops) out.ops.push(op);
+        out.diagnostics.push(...slot.result.diagnostics);
+      }
+    }
+    return out;
+  });
+  return { results, stats };
+}
+
+function needsRead(slot: FileSlot): boolean {
+  return !!slot.reader && !!slot.source && !slot.reader.readProject && !slot.result;
+}
+
+/** Bytes → text → reader, with the diagnostics a file can earn before it is parsed. */
+function decodeFile(file: string, dialect: Dialect, options: ReadFilesOptions): FileSlot {
+  const shown = displayPath(file, options.cwd);
+  const diagnostics: Diagnostic[] = [];
+  const source = readSource(file, shown, options.readBytes, options.maxFileBytes, diagnostics);
+  if (!source) return { diagnostics, dialect };
+  const reader = readerFor(file, source.text, dialect);
+  if (!reader && /\.(sql|ddl|pgsql|psql)$/i.test(file)) {
+    diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-DIALECT', file: shown, message: `no reader for dialect '${dialect}' SQL files yet; file not read` });
+  }
+  // A .ts file without ORM models is not a schema source: no reader, nothing said.
+  return { diagnostics, dialect, source, reader };
+}
+
+export function readSource(
+  file: string, shown: string, readBytes: (p: string) => Uint8Array, maxFileBytes: number | undefined, diagnostics: Diagnostic[],
+): SourceText | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readBytes(file);
+  } catch (e) {
+    diagnostics.push({ severity: 'error', code: 'SPIF-SOURCE-UNREADABLE', file: shown, message: `cannot read: ${(e as Error).message}` });
+    return undefined;
+  }
+  if (maxFileBytes !== undefined && bytes.length > maxFileBytes) {
+    diagnostics.push({ severity: 'error', code: 'SPIF-SOURCE-TOO-LARGE', file: shown, message: `${bytes.length} bytes is over limits.maxFileBytes (${maxFileBytes}); file not read` });
+    return undefined;
+  }
+  const decoded = decodeSource(bytes);
+  if (decoded.lossy) {
+    diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-ENCODING', file: shown, line: 1, column: 1, message: 'not valid UTF-8, Shift_JIS/CP932 or EUC-JP; undecodable bytes were replaced' });
+  }
+  return { path: shown, text: decoded.text };
+}
+
+/**
+ * The compiled worker beside this module; when running from TypeScript sources (tests, tsx) the
+ * built one in dist/. None found: reading stays on the main thread.
+ */
+function findWorkerFile(): string | undefined {
+  const here = fileURLToPath(import.meta.url);
+  const candidates = [
+    path.join(path.dirname(here), 'worker.js'),
+    path.resolve(path.dirname(here), '../../dist/sources/worker.js'),
+  ];
+  return candidates.find((f) => fs.existsSync(f));
+}
+
+/** A fixed set of worker threads, each given the next file when it is free. */
+class ReaderPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: { req: Omit<WorkerRequest, 'id'>; resolve: (r: ReadResult | undefined) => void }[] = [];
+  private readonly inFlight = new Map<Worker, { id: number; resolve: (r: ReadResult | undefined) => void }>();
+  private nextId = 1;
+
+  constructor(file: string, readonly size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(file, { workerData: { mark: WORKER_MARK } });
+      w.on('message', (reply: WorkerReply) => this.done(w, reply));
+      w.on('error', () => this.lost(w));
+      w.on('exit', () => this.lost(w));
+      w.unref();
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  /** The reader's result, or undefined when the worker failed (the caller reads it itself). */
+  run(req: Omit<WorkerRequest, 'id'>): Promise<ReadResult | undefined> {
+    return new Promise((resolve) => {
+      this.queue.push({ req, resolve });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.pop()!;
+      const task = this.queue.shift()!;
+      const id = this.nextId++;
+      this.inFlight.set(w, { id, resolve: task.resolve });
+      w.postMessage({ ...task.req, id } satisfies WorkerRequest);
+    }
+  }
+
+  private done(w: Worker, reply: WorkerReply): void {
+    const task = this.inFlight.get(w);
+    if (!task || task.id !== reply.id) return;
+    this.inFlight.delete(w);
+    task.resolve('error' in reply ? undefined : { ops: reply.ops as CatalogOp[], diagnostics: reply.diagnostics as Diagnostic[] });
+    this.idle.push(w);
+    this.dispatch();
+  }
+
+  private lost(w: Worker): void {
+    const task = this.inFlight.get(w);
+    this.inFlight.delete(w);
+    task?.resolve(undefined);
+    const i = this.workers.indexOf(w);
+    if (i >= 0) this.workers.splice(i, 1);
+    const j = this.idle.indexOf(w);
+    if (j >= 0) this.idle.splice(j, 1);
+    if (this.workers.length === 0) for (const t of this.queue.splice(0)) t.resolve(undefined);
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.workers];
+    this.workers.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Worker thread of the reading pool (parallel.ts): reads files with a SQL reader and posts back
+ * the ops and diagnostics (plain data, so they cross threads by structured clone).
+ *
+ * Only readers listed here run in workers: they are CPU-bound (a parser per file), read one file
+ * at a time, and load quickly. The worker imports just the reader it needs, not the registry
+ * (which pulls in ts-morph for the ORM readers and would slow every worker's start).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Dialect } from '../catalog/model.js';
+import type { SourceReader } from './types.js';
+
+export const POOLED_READERS: Record<string, () => Promise<SourceReader>> = {
+  postgresql: async () => (await import('./postgresql/reader.js')).postgresqlReader,
+  mysql: async () => (await import('./mysql/reader.js')).mysqlReader,
+};
+
+export interface WorkerRequest {
+  id: number;
+  reader: string;
+  dialect: Dialect;
+  path: string;
+  text: string;
+}
+
+export type WorkerReply =
+  | { id: number; ops: unknown[]; diagnostics: unknown[] }
+  | { id: number; error: string };
+
+const loaded = new Map<string, Promise<SourceReader>>();
+
+async function handle(req: WorkerRequest): Promise<WorkerReply> {
+  try {
+    const load = POOLED_READERS[req.reader];
+    if (!load) throw new Error(`reader '${req.reader}' does not run in workers`);
+    let reader = loaded.get(req.reader);
+    if (!reader) loaded.set(req.reader, (reader = load()));
+    const result = await (await reader).read({ path: req.path, text: req.text }, { dialect: req.dialect });
+    return { id: req.id, ops: result.ops, diagnostics: result.diagnostics };
+  } catch (e) {
+    return { id: req.id, error: (e as Error).stack ?? String(e) };
+  }
+}
+
+/** Set in workerData by the pool, so importing this module anywhere else has no effect. */
+export const WORKER_MARK = 'spif-reader-worker';
+
+if (parentPort && (workerData as { mark?: string } | undefined)?.mark === WORKER_MARK) {
+  const port = parentPort;
+  port.on('message', (req: WorkerRequest) => {
+    void handle(req).then((reply) => port.postMessage(reply));
+  });
+}
