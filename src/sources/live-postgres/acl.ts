@@ -17,7 +17,7 @@ export interface AclItem {
 
 export interface AclChange {
   grants: AclItem[];
-  /** Privileges of the default that are missing (`grantOption`: only the grant option was revoked). */
+  /** Default privileges to revoke first (every default of a grantee whose defaults changed). */
   revokes: AclItem[];
 }
 
@@ -36,27 +36,30 @@ export function decodeAcl(entries: AclEntry[], roleName: (oid: number) => string
   return out;
 }
 
-/** The changes from `defaults` to `actual` (null actual: the default itself, no change). */
+/**
+ * The changes from `defaults` to `actual` (null actual: the default itself, no change). A grantee
+ * that lost any default privilege is written as pg_dump writes it: REVOKE ALL of its defaults,
+ * then GRANT what it holds, so the result never depends on how a reader models the defaults.
+ */
 export function aclChanges(actual: AclItem[] | null, defaults: AclItem[]): AclChange {
   if (actual === null) return { grants: [], revokes: [] };
   const key = (i: AclItem) => `${i.grantee}\u0000${i.privilege}`;
-  // One grantee may hold a privilege from several grantors; what matters to the default is whether
-  // it holds it at all, and with grant option.
   const held = new Map<string, AclItem[]>();
   for (const item of actual) held.set(key(item), [...(held.get(key(item)) ?? []), item]);
   const byDefault = new Map(defaults.map((d) => [key(d), d]));
 
-  const revokes: AclItem[] = [];
+  // Grantees whose default privileges changed (one missing, or a grant option lost).
+  const changed = new Set<string>();
   for (const d of defaults) {
     const items = held.get(key(d));
-    if (!items) revokes.push({ ...d, grantOption: false });
-    else if (d.grantOption && !items.some((i) => i.grantOption)) revokes.push({ ...d, grantOption: true });
+    if (!items || (d.grantOption && !items.some((i) => i.grantOption))) changed.add(d.grantee);
   }
+  const revokes = defaults.filter((d) => changed.has(d.grantee)).map((d) => ({ ...d, grantOption: false }));
   const grants: AclItem[] = [];
   for (const item of actual) {
     const d = byDefault.get(key(item));
-    if (d && (d.grantOption || !item.grantOption) && d.grantor === item.grantor) continue;
-    grants.push(item);
+    const asDefault = d && !changed.has(item.grantee) && (d.grantOption || !item.grantOption) && d.grantor === item.grantor;
+    if (!asDefault) grants.push(item);
   }
   return { grants, revokes };
 }

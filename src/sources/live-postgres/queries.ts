@@ -16,7 +16,7 @@ export interface AclPair {
   defaultAcl: AclEntry[];
 }
 
-export interface ServerRow { version: number; database: string; currentUser: string }
+export interface ServerRow { version: number; versionText: string; database: string; currentUser: string }
 export interface RoleRow { oid: number; name: string; superuser: boolean; inherit: boolean; login: boolean; bypassRls: boolean }
 export interface MembershipRow { role: number; member: number; grantor: number; admin: boolean; inherit: boolean | null; set: boolean | null }
 export interface SchemaRow extends AclPair { oid: number; name: string; owner: number; extension: string | null }
@@ -50,7 +50,7 @@ export interface ColumnRow {
   acl: AclEntry[] | null;
 }
 export interface ConstraintRow { oid: number; relation: number; name: string; type: 'p' | 'u' | 'f'; columns: number[]; referenced: number | null; referencedColumns: number[] | null }
-export interface PolicyRow { relation: number; name: string; permissive: boolean; command: string; roles: number[]; using: string | null }
+export interface PolicyRow { relation: number; name: string; permissive: boolean; command: string; roles: number[]; using: string | null; withCheck: string | null }
 
 export interface CatalogRows {
   server: ServerRow;
@@ -118,7 +118,8 @@ export const QUERIES: Record<Exclude<CatalogQueryName, 'server'>, (version: numb
       from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
       where k.contype in ('p', 'u', 'f') and ${USER_SCHEMA} order by k.oid`,
   policies: () => `select p.polrelid::bigint as relation, p.polname as name, p.polpermissive as permissive, p.polcmd as command,
-      p.polroles::bigint[] as roles, pg_get_expr(p.polqual, p.polrelid) as using
+      p.polroles::bigint[] as roles, pg_get_expr(p.polqual, p.polrelid) as using,
+      pg_get_expr(p.polwithcheck, p.polrelid) as "withCheck"
       from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
       where ${USER_SCHEMA} order by p.oid`,
 };
@@ -138,9 +139,10 @@ export async function fetchCatalog(client: ClientBase): Promise<CatalogRows> {
       throw new CatalogQueryError(name, e);
     }
   };
-  const [serverRow] = await run<{ version: string; database: string; currentUser: string }>('server',
-    `select current_setting('server_version_num') as version, current_database() as database, current_user as "currentUser"`);
-  const server: ServerRow = { version: Number(serverRow.version), database: serverRow.database, currentUser: serverRow.currentUser };
+  const [serverRow] = await run<{ version: string; versionText: string; database: string; currentUser: string }>('server',
+    `select current_setting('server_version_num') as version, current_setting('server_version') as "versionText",
+       current_database() as database, current_user as "currentUser"`);
+  const server: ServerRow = { ...serverRow, version: Number(serverRow.version) };
   const v = server.version;
   const q = async <T>(name: Exclude<CatalogQueryName, 'server'>) => normalise(await run<T>(name, QUERIES[name](v)));
   const roles = await q<RoleRow>('roles');

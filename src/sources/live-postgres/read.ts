@@ -9,6 +9,7 @@ import { parse as parseConnectionString } from 'pg-connection-string';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { loadPostgresParser } from '../postgresql/reader.js';
+import type { SqlDefinitions } from './definitions.js';
 import { liveReadError } from './errors.js';
 import { passwordFromEnvironment } from './password.js';
 import { CatalogQueryError, fetchCatalog, type CatalogRows } from './queries.js';
@@ -29,8 +30,10 @@ export interface LiveReadOptions {
 export interface LiveReadResult {
   ops: CatalogOp[];
   diagnostics: Diagnostic[];
-  /** What was read, for `spif snapshot` and for tests. */
-  server: { version: number; database: string; user: string };
+  /** View queries and policy expressions as the server printed them (for `spif snapshot`). */
+  definitions: SqlDefinitions;
+  /** What was read: server version, its database name, the role spif read as. */
+  server: { version: number; versionText: string; database: string; user: string };
 }
 
 const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
@@ -39,8 +42,9 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export async function readLivePostgres(url: string, options: LiveReadOptions): Promise<LiveReadResult> {
   const rows = await readCatalogRows(url, options);
   await loadPostgresParser();
-  const { ops, diagnostics } = catalogRowsToOps(rows, { origin: redactUrl(url), database: options.database });
-  return { ops, diagnostics, server: { version: rows.server.version, database: rows.server.database, user: rows.server.currentUser } };
+  const { ops, diagnostics, definitions } = catalogRowsToOps(rows, { origin: redactUrl(url), database: options.database });
+  const { version, versionText, database, currentUser } = rows.server;
+  return { ops, diagnostics, definitions, server: { version, versionText, database, user: currentUser } };
 }
 
 /** Connects, reads every catalog query in one READ ONLY transaction, rolls back, disconnects. */

@@ -15,6 +15,7 @@ import type { Column, ForeignKey, PrivilegeName, QualifiedName, SourceLocation, 
 import type { Diagnostic } from '../../diagnostics.js';
 import { viewLineage } from '../postgresql/lineage.js';
 import { aclChanges, decodeAcl, type AclItem } from './acl.js';
+import { definitionKey, emptyDefinitions, type SqlDefinitions } from './definitions.js';
 import type { CatalogRows, ColumnRow, RelationRow, RoleRow } from './queries.js';
 
 /** The role created by initdb (BOOTSTRAP_SUPERUSERID in PostgreSQL's sources). */
@@ -31,13 +32,20 @@ type OpBody = CatalogOp extends infer T ? (T extends CatalogOp ? Omit<T, 'at'> :
 
 const POLICY_COMMANDS: Record<string, string> = { r: 'select', a: 'insert', w: 'update', d: 'delete', '*': 'all' };
 
-export function catalogRowsToOps(rows: CatalogRows, ctx: OpsContext): { ops: CatalogOp[]; diagnostics: Diagnostic[] } {
+export interface LiveOps {
+  ops: CatalogOp[];
+  diagnostics: Diagnostic[];
+  definitions: SqlDefinitions;
+}
+
+export function catalogRowsToOps(rows: CatalogRows, ctx: OpsContext): LiveOps {
   return new OpsBuilder(rows, ctx).build();
 }
 
 class OpsBuilder {
   private readonly ops: CatalogOp[] = [];
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly definitions = emptyDefinitions();
   private readonly roles: Map<number, RoleRow>;
   private readonly relations: Map<number, RelationRow>;
   private readonly columns = new Map<number, ColumnRow[]>();
@@ -67,7 +75,7 @@ class OpsBuilder {
     }
   }
 
-  build(): { ops: CatalogOp[]; diagnostics: Diagnostic[] } {
+  build(): LiveOps {
     this.memberships();
     this.schemas();
     const tables = [...this.relations.values()].filter((r) => !isView(r));
@@ -80,7 +88,7 @@ class OpsBuilder {
     for (const r of this.relations.values()) this.relationAcl(r);
     // Roles come first in the script; which ones depends on what the rest named.
     this.ops.unshift(...this.roleOps());
-    return { ops: this.ops, diagnostics: this.diagnostics };
+    return { ops: this.ops, diagnostics: this.diagnostics, definitions: this.definitions };
   }
 
   // ── where ───────────────────────────────────────────────────────────────────────────────────
@@ -128,10 +136,15 @@ class OpsBuilder {
       this.named.add(role);
       this.named.add(member);
       const grantor = m.grantor === BOOTSTRAP_SUPERUSER_OID || m.grantor === 0 ? undefined : this.roleName(m.grantor);
+      // Options are written only where they differ from what `GRANT role TO member` gives (as a
+      // script would): INHERIT follows the member's attribute, SET is on, ADMIN is off. Before
+      // PostgreSQL 16 a membership has no INHERIT/SET options of its own.
+      const memberInherits = this.roles.get(m.member)?.inherit ?? true;
       this.emit({
-        op: 'grant-role', roles: [role], members: [member], admin: m.admin,
-        // Before PostgreSQL 16 a membership has no INHERIT/SET options of its own.
-        ...(pg16 ? { inherit: m.inherit ?? undefined, set: m.set ?? undefined } : {}),
+        op: 'grant-role', roles: [role], members: [member],
+        admin: m.admin ? true : undefined,
+        inherit: pg16 && m.inherit !== null && m.inherit !== memberInherits ? m.inherit : undefined,
+        set: pg16 && m.set === false ? false : undefined,
         grantor,
       }, `role:${member}`);
     }
@@ -175,9 +188,11 @@ class OpsBuilder {
         const target = this.relations.get(k.referenced) ?? this.rows.relations.find((x) => x.oid === k.referenced);
         if (!target) continue;
         const targetCols = new Map((this.columns.get(target.oid) ?? []).map((c) => [c.position, c.name]));
+        const columns = names(k.columns);
         foreignKeys.push({
-          name: k.name,
-          columns: names(k.columns),
+          // A name PostgreSQL made up (`<table>_<columns>_fkey`) was not written in any script.
+          name: k.name === `${r.name}_${columns.join('_')}_fkey` ? undefined : k.name,
+          columns,
           references: { schema: target.schema, name: target.name },
           referencedColumns: (k.referencedColumns ?? []).map((n) => targetCols.get(n) ?? `#${n}`),
           source: this.at(`${r.schema}.${r.name}`),
@@ -193,6 +208,9 @@ class OpsBuilder {
     const cols = this.columns.get(r.oid) ?? [];
     const securityInvoker = (r.options ?? []).some((o) => /^security_invoker=(true|on|yes|1)$/i.test(o));
     const view = this.lineage(r, securityInvoker, cols.map((c) => c.name));
+    if (r.viewDefinition) {
+      this.definitions.views.set(definitionKey(r.schema, r.name), { sql: r.viewDefinition, materialized: r.kind === 'm', securityInvoker });
+    }
     const name = qualified(r);
     if (r.kind === 'm') {
       // A materialized view holds a copy of the values: the PostgreSQL reader marks it the same way.
@@ -267,6 +285,7 @@ class OpsBuilder {
       const roles = p.roles.length === 0 || p.roles.includes(0) ? ['PUBLIC'] : p.roles.map((o) => this.roleName(o));
       for (const role of roles) this.named.add(role);
       const constant = constantBoolean(p.using);
+      this.definitions.policies.set(definitionKey(r.schema, r.name, p.name), { using: p.using, withCheck: p.withCheck });
       const at = this.at(`${fragment(r)}:policy:${p.name}`);
       this.emit({
         op: 'create-policy', table: qualified(r),

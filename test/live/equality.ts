@@ -1,0 +1,59 @@
+/**
+ * The equality at the heart of the live reader: the same schema, read as DDL and read live from a
+ * PostgreSQL that ran that DDL, builds the same catalog. Source locations differ by nature (a
+ * file line vs. the server) and are left out of the comparison; nothing else is.
+ */
+import { buildCatalog } from '../../src/catalog/build.js';
+import type { Catalog } from '../../src/catalog/model.js';
+import type { CatalogOp } from '../../src/catalog/ops.js';
+import { loadPostgresParser, readPostgresSql } from '../../src/sources/postgresql/reader.js';
+import { readLivePostgres } from '../../src/sources/live-postgres/index.js';
+
+export const DATABASE = 'kyufu';
+
+export async function ddlOps(sql: string, path = 'schema.sql'): Promise<CatalogOp[]> {
+  await loadPostgresParser();
+  return readPostgresSql({ path, text: sql }).ops;
+}
+
+export function catalogOf(ops: CatalogOp[], database = DATABASE): Catalog {
+  return buildCatalog([{ database, dialect: 'postgresql', ops }]).catalog;
+}
+
+export async function ddlCatalog(sql: string, database = DATABASE): Promise<Catalog> {
+  return catalogOf(await ddlOps(sql), database);
+}
+
+export async function liveCatalog(url: string, database = DATABASE): Promise<Catalog> {
+  const { ops } = await readLivePostgres(url, { database });
+  return catalogOf(ops, database);
+}
+
+const LOCATION_KEYS = new Set(['source', 'commentSource', 'at']);
+
+/** A plain, order-independent picture of a catalog, without source locations. */
+export function comparable(c: Catalog): unknown {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) if (!LOCATION_KEYS.has(k) && x !== undefined) out[k] = strip(x);
+      return out;
+    }
+    return v;
+  };
+  const sorted = <T>(xs: T[]) => [...xs].map(strip).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  return {
+    databases: [...c.databases.values()].map((d) => ({ ...d, schemas: sorted([...d.schemas.values()]) })),
+    relations: [...c.relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => strip({
+      ...r,
+      uniqueKeys: sorted(r.uniqueKeys),
+      foreignKeys: sorted(r.foreignKeys),
+      policies: sorted(r.policies),
+    })),
+    roles: sorted([...c.roles.values()]),
+    memberships: sorted(c.memberships),
+    grants: sorted(c.grants),
+    accessControlDeclared: c.accessControlDeclared,
+  };
+}
