@@ -95,6 +95,14 @@ class Resolver implements AccessResolver {
     return false;
   }
 
+  /**
+   * The predefined roles: pg_read_all_data reads every relation and uses every schema;
+   * pg_write_all_data also gives schema USAGE (not SELECT). Neither bypasses row security.
+   */
+  private readsAllData(role: string, forSchemaUsage: boolean): boolean {
+    return this.graph.hasPrivsOf(role, 'pg_read_all_data') || (forSchemaUsage && this.graph.hasPrivsOf(role, 'pg_write_all_data'));
+  }
+
   canConnect(role: string, database: string): boolean {
     const db = this.catalog.databases.get(database);
     if (!db || db.dialect !== 'postgresql' || this.isSuperuser(role)) return true;
@@ -122,7 +130,8 @@ class Resolver implements AccessResolver {
     // 1. Name lookup: USAGE on the schema, as the caller. A schema the sources never create cannot
     //    be checked: USAGE is assumed (reported as an assumption by the pipeline).
     const schema = this.catalog.databases.get(rel.database)?.schemas.get(rel.schema);
-    if (schema?.declared && !this.isSuperuser(role) && !this.holds(role, { kind: 'schema', database: rel.database, schema: rel.schema }, 'USAGE')) {
+    if (schema?.declared && !this.isSuperuser(role) && !this.readsAllData(role, true)
+      && !this.holds(role, { kind: 'schema', database: rel.database, schema: rel.schema }, 'USAGE')) {
       return { allowed: false, control: 'no-schema-usage', at: `${rel.database}.${rel.schema}`, detail: `${role} has no USAGE on schema ${rel.schema}` };
     }
 
@@ -175,7 +184,7 @@ class Resolver implements AccessResolver {
   /** ExecCheckOneRelPerms for SELECT: table SELECT, else SELECT on each selected column (any, if none). */
   private checkPermission(c: PermissionCheck, caller: string): AccessVerdict {
     const { relation: rel, checkAs, columns } = c;
-    if (this.isSuperuser(checkAs)) return ALLOWED;
+    if (this.isSuperuser(checkAs) || this.readsAllData(checkAs, false)) return ALLOWED;
     if (this.holds(checkAs, { kind: 'relation', relation: rel.id }, 'SELECT')) return ALLOWED;
     const colOk = (name: string) => this.holds(checkAs, { kind: 'column', relation: rel.id, column: name }, 'SELECT');
     const missing = columns.length ? columns.filter((x) => !colOk(x)) : rel.columns.some((x) => colOk(x.name)) ? [] : ['*'];

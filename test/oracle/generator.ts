@@ -76,7 +76,8 @@ type OpPlan =
   | { k: 'schema-owner'; schema: number; role: number }
   | { k: 'view-invoker'; rel: number; on: boolean }
   | { k: 'drop-role'; role: number }
-  | { k: 'rename-role'; role: number };
+  | { k: 'rename-role'; role: number }
+  | { k: 'predefined-role'; role: number; which: 'pg_read_all_data' | 'pg_write_all_data'; inherit: boolean };
 
 export interface CasePlan {
   roles: RolePlan[];
@@ -134,6 +135,7 @@ const opArb: fc.Arbitrary<OpPlan> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('view-invoker' as const), rel: idx, on: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('drop-role' as const), role: idx }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('rename-role' as const), role: idx }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('predefined-role' as const), role: idx, which: fc.constantFrom('pg_read_all_data' as const, 'pg_write_all_data' as const), inherit: rare(7) }) },
 );
 
 export const casePlanArb: fc.Arbitrary<CasePlan> = fc.record({
@@ -380,6 +382,9 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
       case 'drop-role':
         units.push([`DROP ROLE ${role(op.role)}`]);
         break;
+      case 'predefined-role':
+        units.push([`GRANT ${op.which} TO ${role(op.role)}${op.inherit ? '' : ' WITH INHERIT FALSE'}`]);
+        break;
       case 'rename-role':
         renames++;
         units.push([`ALTER ROLE ${role(op.role)} RENAME TO ${role(op.role)}x${renames}`]);
@@ -410,4 +415,5 @@ export const GENERATED_STATEMENT_KINDS = [
   'ALTER DEFAULT PRIVILEGES [FOR ROLE] [IN SCHEMA] GRANT/REVOKE SELECT ON TABLES', 'CREATE TABLE after default privileges',
   'DROP TABLE/VIEW', 'ALTER TABLE/VIEW RENAME TO', 'ALTER TABLE ADD/DROP COLUMN', 'RENAME COLUMN',
   'ALTER TABLE/VIEW OWNER TO', 'ALTER SCHEMA OWNER TO', 'ALTER VIEW SET (security_invoker)', 'DROP ROLE', 'ALTER ROLE RENAME TO',
+  'GRANT pg_read_all_data / pg_write_all_data TO role [WITH INHERIT FALSE]',
 ] as const;
