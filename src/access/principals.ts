@@ -61,14 +61,15 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
     name: p.name, kind: 'system', roles: p.roles ?? [], connects: p.connects, description: p.description,
   }));
   const adminNames = new Set(administrators.map((a) => a.name));
-  for (const name of [...roleNames(catalog)].sort((a, b) => a.localeCompare(b))) {
+  const named = roleNames(catalog);
+  for (const name of [...named].sort((a, b) => a.localeCompare(b))) {
     if (claimed.has(name) || adminNames.has(name)) continue;
     principals.push({ name, kind: 'role', roles: [name] });
   }
   if (catalog.accessControlDeclared) principals.push({ name: PUBLIC, kind: 'public', roles: [PUBLIC] });
   for (const p of declared) {
     for (const r of p.roles ?? []) {
-      if (!catalog.roles.has(r)) assumptions.push(`principal-role-undefined:${p.name}:${r}`);
+      if (!named.has(r)) assumptions.push(`principal-role-undefined:${p.name}:${r}`);
     }
   }
   void resolver;
