@@ -12,6 +12,7 @@
  *     assumptions: [no-access-control-declared]
  *     fails: "why: a known bug, named"             # the expectation is right, spif is not (yet)
  * principals: [[name, kind]]                        # optional: the report's principals, in order
+ * assumptions: [code]                               # scan-wide assumptions; default: none
  * diagnostics: [[severity, code, "file:line:column"]]  # default: none at all
  * files: {name: specific | not-specific}            # optional
  * databases: {name: specific | not-specific}        # optional
@@ -39,6 +40,8 @@ export const relationExpectSchema = z.strictObject({
 export const expectSchema = z.strictObject({
   relations: z.record(z.string(), relationExpectSchema),
   principals: z.array(z.tuple([z.string(), z.string()])).optional(),
+  /** The report's scan-wide assumptions; default: none. */
+  assumptions: z.array(z.string()).default([]),
   diagnostics: z.array(z.tuple([z.enum(['error', 'warning', 'info']), z.string(), z.string()])).default([]),
   files: z.record(z.string(), classification).optional(),
   databases: z.record(z.string(), classification).optional(),

@@ -65,6 +65,10 @@ for (const name of fixtures) {
       expect(report.diagnostics.map((d) => [d.severity, d.code, `${d.file}:${d.line}:${d.column}`])).toEqual(want.diagnostics);
     });
 
+    it('makes exactly the expected scan-wide assumptions', () => {
+      expect(report.assumptions ?? []).toEqual(want.assumptions);
+    });
+
     if (want.principals) {
       it('names the principals and administrators', () => {
         expect(report.principals.map((p) => [p.name, p.kind])).toEqual(want.principals);
