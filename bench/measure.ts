@@ -2,6 +2,7 @@
  * One measurement in a fresh process (so peak memory is this scan's own):
  *   scan <dir> [--jobs N] [--cache DIR]   end-to-end spif scan, split into parse and analysis
  *   parser <dir>                          libpg-query alone on the same files, one core
+ *   read <dir> [--jobs N] [--min-bytes B] spif's file reading alone (decode, parse, ops): tunes the pool
  * Prints one JSON line on stdout. Run by bench/run.ts; imports the built dist/, as users run it.
  */
 import fs from 'node:fs';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { globSync } from 'tinyglobby';
 
-type Mode = 'scan' | 'parser';
+type Mode = 'scan' | 'parser' | 'read';
 
 async function measureScan(dir: string, jobs: number | undefined, cache: string | undefined): Promise<Record<string, number>> {
   const built = '../dist/pipeline.js';
@@ -50,6 +51,24 @@ async function measureParser(dir: string): Promise<Record<string, number>> {
   return { parserMs: end - start, statements, files: files.length, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
+/** spif's reading stage alone, all files as one database: for choosing PARALLEL_MIN_BYTES. */
+async function measureRead(dir: string, jobs: number | undefined, minBytes: number | undefined): Promise<Record<string, number>> {
+  const built = '../dist/sources/parallel.js';
+  const { readDatabaseFiles } = (await import(built)) as typeof import('../src/sources/parallel.js');
+  const files = globSync('db/**/*.sql', { cwd: dir, absolute: true }).sort();
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const { results, stats } = await readDatabaseFiles([{ database: 'bench', dialect: 'postgresql', files }], {
+    cwd: dir, readBytes: (p) => fs.readFileSync(p), jobs, parallelMinBytes: minBytes,
+  });
+  const end = performance.now();
+  const used = process.cpuUsage(cpu);
+  return {
+    readMs: end - start, mainThreadCpuMs: (used.user + used.system) / 1000, ops: results[0].ops.length,
+    workers: stats.workers, peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
 async function main(): Promise<void> {
   const [mode, dirArg, ...rest] = process.argv.slice(2) as [Mode, string, ...string[]];
   const dir = path.resolve(dirArg);
@@ -57,9 +76,12 @@ async function main(): Promise<void> {
     const i = rest.indexOf(`--${name}`);
     return i >= 0 ? rest[i + 1] : undefined;
   };
+  const num = (name: string) => (opt(name) !== undefined ? Number(opt(name)) : undefined);
   const out = mode === 'parser'
     ? await measureParser(dir)
-    : await measureScan(dir, opt('jobs') !== undefined ? Number(opt('jobs')) : undefined, opt('cache'));
+    : mode === 'read'
+      ? await measureRead(dir, num('jobs'), num('min-bytes'))
+      : await measureScan(dir, num('jobs'), opt('cache'));
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 

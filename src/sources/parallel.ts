@@ -219,7 +219,6 @@ class ReaderPool {
       w.on('message', (reply: WorkerReply) => this.done(w, reply));
       w.on('error', () => this.lost(w));
       w.on('exit', () => this.lost(w));
-      w.unref();
       this.workers.push(w);
       this.idle.push(w);
     }
@@ -247,7 +246,7 @@ class ReaderPool {
     const task = this.inFlight.get(w);
     if (!task || task.id !== reply.id) return;
     this.inFlight.delete(w);
-    task.resolve('error' in reply ? undefined : { ops: reply.ops as CatalogOp[], diagnostics: reply.diagnostics as Diagnostic[] });
+    task.resolve('error' in reply ? undefined : (JSON.parse(reply.json) as ReadResult));
     this.idle.push(w);
     this.dispatch();
   }

@@ -24,7 +24,8 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { id: number; ops: unknown[]; diagnostics: unknown[] }
+  /** The ReadResult as JSON text: one string crosses threads far cheaper than a deep object graph. */
+  | { id: number; json: string }
   | { id: number; error: string };
 
 const loaded = new Map<string, Promise<SourceReader>>();
@@ -36,7 +37,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
     let reader = loaded.get(req.reader);
     if (!reader) loaded.set(req.reader, (reader = load()));
     const result = await (await reader).read({ path: req.path, text: req.text }, { dialect: req.dialect });
-    return { id: req.id, ops: result.ops, diagnostics: result.diagnostics };
+    return { id: req.id, json: JSON.stringify({ ops: result.ops, diagnostics: result.diagnostics }) };
   } catch (e) {
     return { id: req.id, error: (e as Error).stack ?? String(e) };
   }
