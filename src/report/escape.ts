@@ -68,12 +68,12 @@ function dotBody(s: string): string {
 
 /**
  * A Mermaid label in double quotes. Mermaid decodes `#NNN;` entity codes in labels, so every
- * character that means something to Mermaid, Markdown or HTML is written as one; Japanese and
- * other letters pass through.
+ * ASCII character that could mean something to Mermaid, Markdown or HTML (quotes, brackets, `<`,
+ * `&`, `#`, `;`, `|`, backticks…) is written as one; letters, digits and non-ASCII text pass.
  */
 export function mermaidLabel(s: string): string {
   const body = [...stripControls(oneLine(s))]
-    .map((ch) => (/[\p{L}\p{N} _.,:/=+*-]/u.test(ch) && ch !== '\u00a0' ? ch : `#${ch.codePointAt(0)};`))
+    .map((ch) => (/^[A-Za-z0-9 _.,:/=+*()-]$/.test(ch) || ch.codePointAt(0)! > 0xa0 ? ch : `#${ch.codePointAt(0)};`))
     .join('');
   return `"${body}"`;
 }

@@ -11,9 +11,11 @@ import type { LinkEdge, LinkVia } from '../graph/links.js';
 import { isHub, HUB_PREFIX } from '../graph/links.js';
 import { createAccessResolver } from '../access/resolver.js';
 import { type Principal, PrincipalAccess } from '../access/principals.js';
-import { traversable } from '../classify/reach.js';
+import { reachFor, traversable } from '../classify/reach.js';
+import type { NumberColumnHit } from '../detect/index.js';
 import type { ScanResult } from '../pipeline.js';
-import type { Basis, Block, Classification, NumberColumnReport, Report } from './model.js';
+import { type Lang, t } from './messages.js';
+import type { Basis, Block, Classification, NumberColumnReport, PathStep, Report } from './model.js';
 
 export interface GraphNode {
   /** Internal id (`n0`, `n1`, …): safe to write unescaped in every format. */
@@ -26,17 +28,22 @@ export interface GraphNode {
   label: string;
   classification?: Classification;
   basis?: Basis;
-  numberColumns: Pick<NumberColumnReport, 'column' | 'kind'>[];
+  /** Number columns, each with the principals that read the relation but not this column. */
+  numberColumns: (Pick<NumberColumnReport, 'column' | 'kind'> & { stopped: string[] })[];
 }
 
-/** How principals fare at an edge: every one crosses, some are stopped, all are stopped. */
-export type EdgeState = 'open' | 'partly-blocked' | 'blocked' | 'unused';
+/**
+ * How principals fare at an edge on their way to the number: every one crosses, some or all are
+ * stopped, none uses it (no principal reads its far end), or it leads toward no number (`neutral`:
+ * both ends equally far from one, e.g. both hold it, or no number is linked at all).
+ */
+export type EdgeState = 'open' | 'partly-blocked' | 'blocked' | 'unused' | 'neutral';
 
 export interface GraphEdge {
   from: string;
   to: string;
-  fromColumn?: string;
-  toColumn?: string;
+  /** The joined column pairs (several when parallel links are drawn as one); none on a hub end. */
+  columns: { from?: string; to?: string }[];
   via: LinkVia;
   state: EdgeState;
   /** Principals that can read an end's relation and cross the edge. */
@@ -82,10 +89,11 @@ export function buildGraphView(report: Report, scan: ScanResult | undefined, opt
     addNode({
       id: r.id, kind: r.kind, database: r.database, label: defaultSchema ? r.name : `${r.schema}.${r.name}`,
       classification: r.classification, basis: r.basis,
-      numberColumns: r.numberColumns.map((n) => ({ column: n.column, kind: n.kind })),
+      numberColumns: r.numberColumns.map((n) => ({ column: n.column, kind: n.kind, stopped: [] as string[] })),
     });
   }
   const edges = scan ? edgesFromScan(scan, keyOf, addNode) : edgesFromReport(report, keyOf);
+  if (scan) markUnreadableNumbers(nodes, scan);
   const dbClass = new Map(report.databases.map((d) => [d.name, d.classification]));
   const databases = [...new Set(nodes.filter((n) => n.database !== undefined).map((n) => n.database!))].sort()
     .map((name) => ({ name, classification: dbClass.get(name), nodes: nodes.filter((n) => n.database === name).map((n) => n.key) }));
@@ -100,6 +108,7 @@ function edgesFromScan(
   const g = scan.graph.graph;
   const labels = g.edges().map((e) => g.edge(e) as LinkEdge);
   const derived = viewCopies(labels, (node) => scan.catalog.relations.get(node)?.kind === 'view');
+  const distance = distanceToNumbers(scan);
   const out: GraphEdge[] = [];
   for (const e of labels) {
     if (derived.has(e)) continue;
@@ -111,17 +120,54 @@ function edgesFromScan(
     const from = keyOf.get(e.a.node);
     const to = keyOf.get(e.b.node);
     if (!from || !to) continue;
-    out.push({ from, to, fromColumn: e.a.column, toColumn: e.b.column, via: e.via, ...edgeAccess(e, principals, access) });
+    out.push({ from, to, columns: [{ from: e.a.column, to: e.b.column }], via: e.via, ...edgeAccess(e, principals, access, distance) });
   }
-  return out;
+  return mergeParallel(out);
 }
 
-function edgeAccess(e: LinkEdge, principals: Principal[], access: PrincipalAccess): Pick<GraphEdge, 'state' | 'crossing' | 'stopped'> {
+/** Principals that can read a relation holding the number, but not the number column itself. */
+function markUnreadableNumbers(nodes: GraphNode[], scan: ScanResult): void {
+  const access = scanAccess(scan);
+  for (const n of nodes) {
+    for (const c of n.numberColumns) {
+      c.stopped = scan.principals.principals
+        .filter((p) => access.canReadRelation(p, n.id) && !access.canRead(p, n.id, c.column).allowed)
+        .map((p) => p.name);
+    }
+  }
+}
+
+/** Link distance (ignoring access) from each node to the nearest relation holding the number. */
+function distanceToNumbers(scan: ScanResult): Map<string, number> {
+  const dist = new Map<string, number>();
+  const queue = [...new Set([...scan.numbers.values()].map((h) => h.relation))];
+  for (const q of queue) dist.set(q, 0);
+  for (let i = 0; i < queue.length; i++) {
+    for (const e of scan.graph.edgesAt(queue[i])) {
+      if (dist.has(e.b.node)) continue;
+      dist.set(e.b.node, dist.get(queue[i])! + 1);
+      queue.push(e.b.node);
+    }
+  }
+  return dist;
+}
+
+/**
+ * Who crosses an edge on the way to the number. Only the end farther from the number matters:
+ * a principal standing there must cross to get closer; one that can only read the nearer end
+ * never needs this edge, so it is neither crossing nor stopped here.
+ */
+function edgeAccess(
+  e: LinkEdge, principals: Principal[], access: PrincipalAccess, distance: Map<string, number>,
+): Pick<GraphEdge, 'state' | 'crossing' | 'stopped'> {
+  const da = distance.get(e.a.node) ?? Infinity;
+  const db = distance.get(e.b.node) ?? Infinity;
+  if (da === db) return { state: 'neutral', crossing: [], stopped: [] };
+  const far = da > db ? e.a : e.b;
   const crossing: string[] = [];
   const stopped: GraphEdge['stopped'] = [];
   for (const p of principals) {
-    const reads = [e.a, e.b].some((end) => !isHub(end.node) && access.canReadRelation(p, end.node));
-    if (!reads) continue;
+    if (isHub(far.node) ? ![e.a, e.b].some((x) => !isHub(x.node) && access.canReadRelation(p, x.node)) : !access.canReadRelation(p, far.node)) continue;
     if (traversable(access, p, e)) {
       crossing.push(p.name);
       continue;
@@ -138,6 +184,25 @@ function edgeAccess(e: LinkEdge, principals: Principal[], access: PrincipalAcces
   const state: EdgeState = crossing.length === 0 && stopped.length === 0 ? 'unused'
     : stopped.length === 0 ? 'open' : crossing.length === 0 ? 'blocked' : 'partly-blocked';
   return { state, crossing, stopped };
+}
+
+/** Parallel links of one kind between two relations, with the same verdicts, are drawn as one. */
+function mergeParallel(edges: GraphEdge[]): GraphEdge[] {
+  const groups = new Map<string, GraphEdge>();
+  const out: GraphEdge[] = [];
+  for (const e of edges) {
+    const verdicts = JSON.stringify([e.state, [...e.crossing].sort(), e.stopped.map((s) => `${s.principal}:${s.control}`).sort()]);
+    const k = [[e.from, e.to].sort().join('|'), e.via, verdicts].join('\u0000');
+    const known = groups.get(k);
+    if (!known) {
+      const copy = { ...e, columns: [...e.columns] };
+      groups.set(k, copy);
+      out.push(copy);
+      continue;
+    }
+    for (const c of e.columns) known.columns.push(known.from === e.from ? c : { from: c.to, to: c.from });
+  }
+  return out;
 }
 
 /**
@@ -186,7 +251,7 @@ function edgesFromReport(report: Report, keyOf: Map<string, string>): GraphEdge[
         const k = [`${step.from}`, `${step.to}`].sort().join('\u0000');
         if (!from || !to || seen.has(k)) continue;
         seen.add(k);
-        out.push({ from, to, fromColumn: a.column, toColumn: b.column, via: step.via, state: 'open', crossing: [], stopped: [] });
+        out.push({ from, to, columns: [{ from: a.column, to: b.column }], via: step.via, state: 'open', crossing: [], stopped: [] });
       }
     }
   }
@@ -196,4 +261,96 @@ function edgesFromReport(report: Report, keyOf: Map<string, string>): GraphEdge[
 function splitColumn(columnId: string): { relation: string; column: string } {
   const i = columnId.lastIndexOf('.');
   return { relation: columnId.slice(0, i), column: columnId.slice(i + 1) };
+}
+
+/**
+ * A relation judged `access-controlled` whose protection against some principal is only the
+ * config's `principals[].connects`: with that declaration removed, the principal's own SQL roles
+ * would reach the number. The database does not enforce `connects` (it is where the system is
+ * said to connect, not a privilege), so the judgement rests on a declaration someone must verify.
+ */
+export interface DeclaredOnlyBlock {
+  relation: string;
+  principal: string;
+  /** Databases on the path that `connects` leaves out. */
+  databases: string[];
+  numberColumn: string;
+  path: PathStep[];
+}
+
+export function declaredOnlyBlocks(report: Report, scan: ScanResult): DeclaredOnlyBlock[] {
+  const candidates = new Set(report.relations.filter((r) => r.basis === 'access-controlled').map((r) => r.id));
+  const declared = scan.principals.principals.filter((p) => p.connects !== undefined);
+  if (candidates.size === 0 || declared.length === 0) return [];
+  const access = scanAccess(scan);
+  const numbersByRelation = new Map<string, NumberColumnHit[]>();
+  for (const hit of scan.numbers.values()) {
+    let list = numbersByRelation.get(hit.relation);
+    if (!list) numbersByRelation.set(hit.relation, (list = []));
+    list.push(hit);
+  }
+  const out: DeclaredOnlyBlock[] = [];
+  for (const p of declared) {
+    const { reached } = reachFor({ ...p, connects: undefined }, scan.graph, access, numbersByRelation);
+    for (const [relation, r] of reached) {
+      if (!candidates.has(relation)) continue;
+      const onPath = new Set([relation, ...r.path.flatMap((s) => [s.from, s.to]), r.numberColumn].map((c) => c.split('.')[0]));
+      const databases = [...onPath].filter((db) => !p.connects!.includes(db)).sort();
+      out.push({ relation, principal: p.name, databases, numberColumn: r.numberColumn, path: r.path });
+    }
+  }
+  return out.sort((a, b) => a.relation.localeCompare(b.relation) || a.principal.localeCompare(b.principal));
+}
+
+// ── what a picture shows: shared by dot, mermaid and html so they say the same thing ────────────
+
+export interface NodeStyle { fill: string; stroke: string; strokeWidth: number }
+
+export function nodeStyle(n: GraphNode): NodeStyle {
+  if (n.kind === 'hub') return { fill: '#ffffff', stroke: '#757575', strokeWidth: 1 };
+  switch (n.basis) {
+    case 'holds-number': return { fill: '#fde0e0', stroke: '#c62828', strokeWidth: 3 };
+    case 'reachable': return { fill: '#fde0e0', stroke: '#c62828', strokeWidth: 1.5 };
+    case 'access-controlled': return { fill: '#fff3e0', stroke: '#ef6c00', strokeWidth: 1.5 };
+    default: return { fill: '#f0f0f0', stroke: '#9e9e9e', strokeWidth: 1 };
+  }
+}
+
+export interface EdgeStyle { color: string; dashed: boolean; width: number }
+
+export function edgeStyle(e: GraphEdge): EdgeStyle {
+  switch (e.state) {
+    case 'blocked': return { color: '#c62828', dashed: true, width: 1.5 };
+    case 'partly-blocked': return { color: '#ef6c00', dashed: false, width: 1.5 };
+    case 'unused': return { color: '#bdbdbd', dashed: true, width: 1 };
+    case 'neutral': return { color: '#9e9e9e', dashed: false, width: 1 };
+    default: return { color: '#546e7a', dashed: false, width: 1.2 };
+  }
+}
+
+/** Text lines of a node: its name, its kind when a view or key hub, and ★ per number column. */
+export function nodeLines(n: GraphNode, lang: Lang): string[] {
+  if (n.kind === 'hub') return [`🔑 ${n.label}`];
+  const lines = [n.kind === 'view' ? `${n.label} (${t(lang, 'doc.kind.view')})` : n.label];
+  for (const c of n.numberColumns) {
+    lines.push(c.stopped.length ? `★ ${c.column}  ${stoppedText(c.stopped, lang)}` : `★ ${c.column}`);
+  }
+  return lines;
+}
+
+/** At most this many stopped principals are named on an edge. */
+const MAX_NAMED = 3;
+
+/** Text lines of an edge: the link kind and columns, then who is stopped there. */
+export function edgeLines(e: GraphEdge, lang: Lang): string[] {
+  const cols = e.columns.map((c) => (c.from && c.to && c.from !== c.to ? `${c.from} = ${c.to}` : (c.from ?? c.to ?? ''))).filter(Boolean).join(', ');
+  const lines = [`${t(lang, `via.${e.via}`)}${cols ? `: ${cols}` : ''}`];
+  if (e.state === 'blocked') lines.push(t(lang, 'doc.graph.blockedAll'));
+  else if (e.state === 'partly-blocked') lines.push(stoppedText([...new Set(e.stopped.map((s) => s.principal))], lang));
+  return lines;
+}
+
+function stoppedText(names: string[], lang: Lang): string {
+  const shown = names.slice(0, MAX_NAMED).join(', ');
+  return t(lang, 'doc.graph.blockedFor', names.length > MAX_NAMED ? `${shown} … ${t(lang, 'label.andMore', names.length - MAX_NAMED)}` : shown);
 }

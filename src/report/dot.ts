@@ -1,0 +1,42 @@
+/**
+ * `--format dot`: the link graph as Graphviz DOT (undirected: a join works both ways). Nodes are
+ * written under internal ids (`n0`…); every name from the sources appears only inside a quoted,
+ * escaped label. The HTML report renders this same text to SVG.
+ */
+import type { Report } from './model.js';
+import type { Lang } from './messages.js';
+import type { ScanResult } from '../pipeline.js';
+import { dotLines, dotString } from './escape.js';
+import { type GraphView, buildGraphView, edgeLines, edgeStyle, nodeLines, nodeStyle } from './graph-model.js';
+
+export function renderDot(report: Report, ctx: { lang: Lang; scan?: ScanResult }): string {
+  return graphToDot(buildGraphView(report, ctx.scan), ctx.lang);
+}
+
+export function graphToDot(view: GraphView, lang: Lang): string {
+  const out: string[] = [];
+  out.push('graph spif {');
+  out.push('  graph [rankdir=LR, fontname="sans-serif", fontsize=11, nodesep=0.3, ranksep=0.9, newrank=true];');
+  out.push('  node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=10];');
+  out.push('  edge [fontname="sans-serif", fontsize=8];');
+  const byKey = new Map(view.nodes.map((n) => [n.key, n]));
+  const node = (key: string) => {
+    const n = byKey.get(key)!;
+    const s = nodeStyle(n);
+    const shape = n.kind === 'hub' ? ', shape=ellipse' : n.kind === 'view' ? ', style="rounded,filled,dashed"' : '';
+    return `${n.key} [label=${dotLines(nodeLines(n, lang))}, tooltip=${dotString(n.id)}, fillcolor="${s.fill}", color="${s.stroke}", penwidth=${s.strokeWidth}${shape}];`;
+  };
+  view.databases.forEach((db, i) => {
+    out.push(`  subgraph cluster_${i} {`);
+    out.push(`    label=${dotString(db.name)}; style="rounded"; color="${db.classification === 'specific' ? '#c62828' : '#9e9e9e'}";`);
+    for (const k of db.nodes) out.push(`    ${node(k)}`);
+    out.push('  }');
+  });
+  for (const n of view.nodes) if (n.database === undefined) out.push(`  ${node(n.key)}`);
+  for (const e of view.edges) {
+    const s = edgeStyle(e);
+    out.push(`  ${e.from} -- ${e.to} [label=${dotLines(edgeLines(e, lang))}, color="${s.color}", fontcolor="${s.color}", penwidth=${s.width}${s.dashed ? ', style=dashed' : ''}];`);
+  }
+  out.push('}');
+  return `${out.join('\n')}\n`;
+}
