@@ -16,6 +16,11 @@ export interface SnapshotOptions {
   /** Comment lines at the top (where and when the snapshot was taken). */
   header?: string[];
   definitions?: SqlDefinitions;
+  /**
+   * The server's own name of the database, written in `ON DATABASE` so the script loads into
+   * PostgreSQL (ops name the spif database; spif's builder applies either to the script's own).
+   */
+  serverDatabase?: string;
 }
 
 type Op<K extends CatalogOp['op']> = Extract<CatalogOp, { op: K }>;
@@ -110,8 +115,8 @@ class SnapshotWriter {
     // INHERIT/SET options exist since PostgreSQL 16; an older server's membership has neither.
     if (op.inherit !== undefined) options.push(`INHERIT ${op.inherit ? 'TRUE' : 'FALSE'}`);
     if (op.set !== undefined) options.push(`SET ${op.set ? 'TRUE' : 'FALSE'}`);
-    const tail = `${options.length ? ` WITH ${options.join(', ')}` : ''}${op.grantor ? ` GRANTED BY ${role(op.grantor)}` : ''}`;
-    this.line(`GRANT ${op.roles.map(role).join(', ')} TO ${op.members.map(role).join(', ')}${tail};`);
+    const tail = options.length ? ` WITH ${options.join(', ')}` : '';
+    this.asGrantor(op.grantor, `GRANT ${op.roles.map(role).join(', ')} TO ${op.members.map(role).join(', ')}${tail};`);
   }
 
   private createTable(op: Op<'create-table'>): void {
@@ -162,16 +167,26 @@ class SnapshotWriter {
   }
 
   private privileges(op: Op<'grant'> | Op<'revoke'>): void {
-    const target = targetSql(op.target);
+    const target = targetSql(op.target.kind === 'database' && this.options.serverDatabase
+      ? { kind: 'database', database: this.options.serverDatabase } : op.target);
     if (!target) return this.line(`-- not written: ${op.op} ${JSON.stringify(withoutLocation(op))}`);
     const privileges = op.privileges.map(privilegeSql).join(', ');
     const grantees = op.grantees.map(role).join(', ');
-    const grantor = op.grantor ? ` GRANTED BY ${role(op.grantor)}` : '';
-    if (op.op === 'grant') {
-      this.line(`GRANT ${privileges} ON ${target} TO ${grantees}${op.grantOption ? ' WITH GRANT OPTION' : ''}${grantor};`);
-    } else {
-      this.line(`REVOKE ${op.grantOptionOnly ? 'GRANT OPTION FOR ' : ''}${privileges} ON ${target} FROM ${grantees}${grantor}${op.cascade ? ' CASCADE' : ''};`);
-    }
+    const statement = op.op === 'grant'
+      ? `GRANT ${privileges} ON ${target} TO ${grantees}${op.grantOption ? ' WITH GRANT OPTION' : ''};`
+      : `REVOKE ${op.grantOptionOnly ? 'GRANT OPTION FOR ' : ''}${privileges} ON ${target} FROM ${grantees}${op.cascade ? ' CASCADE' : ''};`;
+    this.asGrantor(op.grantor, statement);
+  }
+
+  /**
+   * A grant made by someone other than the owner (through a grant option) is replayed as that
+   * role, as pg_dump does: PostgreSQL accepts GRANTED BY only for the current role.
+   */
+  private asGrantor(grantor: string | undefined, statement: string): void {
+    if (!grantor) return this.line(statement);
+    this.line(`SET ROLE ${role(grantor)};`);
+    this.line(statement);
+    this.line('RESET ROLE;');
   }
 }
 

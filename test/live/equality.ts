@@ -47,6 +47,8 @@ export function comparable(c: Catalog): unknown {
     databases: [...c.databases.values()].map((d) => ({ ...d, schemas: sorted([...d.schemas.values()]) })),
     relations: [...c.relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => strip({
       ...r,
+      // What a view reads is a set; its columns keep their order.
+      view: r.view && { ...r.view, reads: sorted(r.view.reads), readsColumns: sorted(r.view.readsColumns) },
       uniqueKeys: sorted(r.uniqueKeys),
       foreignKeys: sorted(r.foreignKeys),
       policies: sorted(r.policies),

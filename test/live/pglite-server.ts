@@ -22,7 +22,8 @@ let template: Promise<PGlite> | undefined;
 /** A fresh, empty PostgreSQL (a clone of this process's template instance). */
 export async function freshPglite(): Promise<PGlite> {
   template ??= PGlite.create();
-  return (await template).clone();
+  // clone() is typed as the interface; it returns a full PGlite instance.
+  return (await (await template).clone()) as PGlite;
 }
 
 /** Serves a fresh database loaded with `ddl` (statements run as the superuser `postgres`). */
