@@ -83,13 +83,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ops.push(...live.ops);
       diagnostics.push(...live.diagnostics);
     }
-    for (const op of read[i].ops) ops.push(op);
-    diagnostics.push(...read[i].diagnostics);
+    // ORM models first: the database's SQL files (grants, owners, views) refer to their tables.
     for (const [reader, sources] of read[i].batches) {
       const result = await reader.readProject!(sources, { dialect: db.dialect });
       ops.push(...result.ops);
       diagnostics.push(...result.diagnostics);
     }
+    for (const op of read[i].ops) ops.push(op);
+    diagnostics.push(...read[i].diagnostics);
     inputs.push({ database: db.database, dialect: db.dialect, ops });
   }
 
@@ -105,7 +106,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     links: config.links as [string, string][], linkKeys: config.linkKeys, inferLinks: config.inferLinks,
   }, diagnostics);
   const decisions = classifyRelations({
-    catalog, graph, numbers, principals: principals.principals, access,
+    catalog, graph, numbers, principals: principals.principals, access, resolver,
     onPrincipal: (n, t) => options.onProgress?.('classify', n, t),
   });
   const report = buildReport({ catalog, decisions, principals, config, diagnostics });

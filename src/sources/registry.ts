@@ -1,26 +1,62 @@
 /**
  * Which reader takes which file. SQL files go to the reader of their database's dialect; ORM
- * models are recognised by file name or content. To add a source kind, add its reader here.
+ * models are recognised by file name or content (model-files.ts) and their readers are loaded
+ * only when such a file is found, so a SQL-only scan never loads ts-morph.
+ * To add a source kind, add its reader here.
  */
 import type { Dialect } from '../catalog/model.js';
-import type { SourceReader } from './types.js';
+import type { ReadContext, SourceReader, SourceText } from './types.js';
 import { postgresqlReader } from './postgresql/reader.js';
-import { mysqlReader } from './mysql/reader.js';
-import { sqliteReader } from './sqlite/reader.js';
-import { bigqueryReader } from './bigquery/reader.js';
-import { typeOrmReader } from './typeorm/reader.js';
+import { isDrizzleFile, isPrismaFile, isTypeOrmFile } from './model-files.js';
 
-/** SQL readers by dialect; a dialect without its own reader is reported when its files are read. */
+const SQL_FILE = /\.(sql|ddl)$/i;
+
+/** SQL readers by dialect. Readers other than PostgreSQL's load their parser on first use. */
 export const SQL_READERS: Partial<Record<Dialect, SourceReader>> = {
   postgresql: postgresqlReader,
-  mysql: mysqlReader,
-  mariadb: mysqlReader,
-  sqlite: sqliteReader,
-  bigquery: bigqueryReader,
+  mysql: lazyReader('mysql', (path, _t, ctx) => (ctx.dialect === 'mysql' || ctx.dialect === 'mariadb') && SQL_FILE.test(path),
+    async () => (await import('./mysql/reader.js')).mysqlReader),
+  sqlite: lazyReader('sqlite', (path, _t, ctx) => ctx.dialect === 'sqlite' && SQL_FILE.test(path),
+    async () => (await import('./sqlite/reader.js')).sqliteReader),
+  bigquery: lazyReader('bigquery', (path, _t, ctx) => ctx.dialect === 'bigquery' && SQL_FILE.test(path),
+    async () => (await import('./bigquery/reader.js')).bigqueryReader),
 };
+SQL_READERS.mariadb = SQL_READERS.mysql;
 
-/** Readers that are not tied to a SQL dialect (ORM models). */
-export const MODEL_READERS: SourceReader[] = [typeOrmReader];
+/**
+ * A reader whose module is imported on first use. `batch` readers read all of a database's files
+ * at once (ORM models refer to each other across files); the others one file at a time.
+ */
+function lazyReader(name: string, accepts: SourceReader['accepts'], load: () => Promise<SourceReader>, batch = false): SourceReader {
+  let loaded: Promise<SourceReader> | undefined;
+  const get = () => (loaded ??= load());
+  const reader: SourceReader = {
+    name,
+    accepts,
+    read: async (source: SourceText, ctx: ReadContext) => (await get()).read(source, ctx),
+  };
+  if (!batch) return reader;
+  return {
+    ...reader,
+    readProject: async (sources: SourceText[], ctx: ReadContext) => {
+      const loadedReader = await get();
+      return loadedReader.readProject
+        ? loadedReader.readProject(sources, ctx)
+        : mergeReads(await Promise.all(sources.map((s) => loadedReader.read(s, ctx))));
+    },
+  };
+}
+
+function mergeReads(results: Awaited<ReturnType<SourceReader['read']>>[]) {
+  return { ops: results.flatMap((r) => r.ops), diagnostics: results.flatMap((r) => r.diagnostics) };
+}
+
+/** Readers that are not tied to a SQL dialect (ORM models); they read a database's files at once. */
+export const MODEL_READERS: SourceReader[] = [
+  lazyReader('typeorm', isTypeOrmFile, async () => (await import('./typeorm/reader.js')).typeOrmReader, true),
+  lazyReader('drizzle', isDrizzleFile, async () => (await import('./drizzle/reader.js')).drizzleReader, true),
+  lazyReader('prisma', (path) => isPrismaFile(path), async () => (await import('./prisma/reader.js')).prismaReader, true),
+];
 
 /** File endings worth opening when a directory is scanned. */
 export const SOURCE_EXTENSIONS = ['sql', 'ddl', 'pgsql', 'psql', 'prisma', 'ts', 'mts', 'cts'];

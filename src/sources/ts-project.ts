@@ -28,11 +28,8 @@ export interface TsUnit {
   lines: LineIndex;
 }
 
-const TS_EXTENSIONS = /\.(ts|mts|cts|tsx)$/i;
 
-export function isTypeScriptPath(path: string): boolean {
-  return TS_EXTENSIONS.test(path) && !/\.d\.[mc]?ts$/i.test(path);
-}
+export { isTypeScriptPath } from './model-files.js';
 
 /** Parses the given files into one in-memory project. Nothing outside `sources` is loaded. */
 export function parseTypeScript(sources: SourceText[]): TsUnit[] {

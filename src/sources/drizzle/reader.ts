@@ -6,18 +6,16 @@ import type { CatalogOp } from '../../catalog/ops.js';
 import type { Column, ForeignKey, ViewDefinition } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import {
-  dedupeDiagnostics, diagnosticAt, isTypeScriptPath, locate, parseTypeScript, pgTypeName, postgresViewLineage,
+  dedupeDiagnostics, diagnosticAt, locate, parseTypeScript, pgTypeName, postgresViewLineage,
   type BatchSourceReader, type ViewLineage,
 } from '../ts-project.js';
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
+import { isDrizzleFile } from '../model-files.js';
 import {
   UNSUPPORTED, collectFile, sharedObjects, type ColumnDecl, type ColumnRef, type DrizzleDialect, type RelationDecl, type TableDecl,
 } from './tables.js';
 
 /** Schema modules import column builders from a dialect core (shared column sets too). */
-const IMPORTS_DRIZZLE_CORE = /\bfrom\s*['"]drizzle-orm\/(?:pg|mysql|sqlite|singlestore)-core['"]/;
-const IMPORTS_DRIZZLE = /\bfrom\s*['"]drizzle-orm['"]/;
-const RELATIONS_CALL = /\brelations\s*\(/;
 
 export interface DrizzleReaderOptions {
   viewLineage?: ViewLineage;
@@ -27,8 +25,7 @@ export function createDrizzleReader(options: DrizzleReaderOptions = {}): BatchSo
   const reader: BatchSourceReader = {
     name: 'drizzle',
     accepts(path: string, text: string): boolean {
-      if (!isTypeScriptPath(path)) return false;
-      return IMPORTS_DRIZZLE_CORE.test(text) || (IMPORTS_DRIZZLE.test(text) && RELATIONS_CALL.test(text));
+      return isDrizzleFile(path, text);
     },
     read(source: SourceText, ctx: ReadContext): Promise<ReadResult> {
       return reader.readProject([source], ctx);

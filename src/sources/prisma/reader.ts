@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { dedupeDiagnostics, parseDocText, pgTypeName, type BatchSourceReader, type DocComment } from '../ts-project.js';
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
 import { parsePrisma } from './parse.js';
+import { isPrismaFile } from '../model-files.js';
 
 export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
 
@@ -35,7 +36,7 @@ interface ModelInfo {
 export function createPrismaReader(): BatchSourceReader {
   const reader: BatchSourceReader = {
     name: 'prisma',
-    accepts: (path: string) => /\.prisma$/i.test(path),
+    accepts: (path: string) => isPrismaFile(path),
     read: (source: SourceText, ctx: ReadContext) => reader.readProject([source], ctx),
     async readProject(sources: SourceText[], ctx: ReadContext): Promise<ReadResult> {
       const diagnostics: Diagnostic[] = [];

@@ -4,14 +4,13 @@
  */
 import type { Diagnostic } from '../../diagnostics.js';
 import {
-  dedupeDiagnostics, isTypeScriptPath, parseTypeScript, postgresViewLineage, type BatchSourceReader, type ViewLineage,
+  dedupeDiagnostics, parseTypeScript, postgresViewLineage, type BatchSourceReader, type ViewLineage,
 } from '../ts-project.js';
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
+import { isTypeOrmFile } from '../model-files.js';
 import { buildOps } from './build.js';
 import { collectClasses, type ClassModel } from './declarations.js';
 
-const IMPORTS_TYPEORM = /\bfrom\s*['"]typeorm(?:\/[^'"]*)?['"]|\brequire\(\s*['"]typeorm['"]\s*\)/;
-const TYPEORM_DECORATOR = /@(?:\w+\.)?(?:Entity|ViewEntity|Column|PrimaryColumn|PrimaryGeneratedColumn|CreateDateColumn|UpdateDateColumn|DeleteDateColumn|VersionColumn|ViewColumn|ManyToOne|OneToOne|OneToMany|ManyToMany|JoinColumn|JoinTable)\s*\(/;
 
 export interface TypeOrmReaderOptions {
   /** Lineage of a view entity whose `expression` is SQL text (e.g. from the PostgreSQL reader). */
@@ -22,7 +21,7 @@ export function createTypeOrmReader(options: TypeOrmReaderOptions = {}): BatchSo
   const reader: BatchSourceReader = {
     name: 'typeorm',
     accepts(path: string, text: string): boolean {
-      return isTypeScriptPath(path) && IMPORTS_TYPEORM.test(text) && TYPEORM_DECORATOR.test(text);
+      return isTypeOrmFile(path, text);
     },
     read(source: SourceText, ctx: ReadContext): Promise<ReadResult> {
       return reader.readProject([source], ctx);
