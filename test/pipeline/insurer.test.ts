@@ -3,12 +3,15 @@
  * 連携 and コードマスタ databases used by four systems. Every decision of its report is pinned
  * here, with its evidence; docs/rules.md explains each one.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline.js';
 import type { RelationReport, Report } from '../../src/report/model.js';
+import { renderText } from '../../src/report/text.js';
 
-const SAMPLE = path.resolve(import.meta.dirname, '../../fixtures/insurer');
+const REPO = path.resolve(import.meta.dirname, '../..');
+const SAMPLE = path.join(REPO, 'fixtures/insurer');
 let report: Report;
 const rel = (id: string): RelationReport => {
   const r = report.relations.find((x) => x.id === id);
@@ -126,5 +129,15 @@ describe('bundled sample: fixtures/insurer', () => {
 
   it('reads the sample with no diagnostics', () => {
     expect(report.diagnostics).toEqual([]);
+  });
+});
+
+describe('docs/rules.md', () => {
+  it('shows the sample report exactly as `spif scan fixtures/insurer --lang ja` prints it', async () => {
+    const doc = fs.readFileSync(path.join(REPO, 'docs/rules.md'), 'utf8');
+    const block = /<!-- sample-output:start -->\n```text\n([\s\S]*?)\n```\n<!-- sample-output:end -->/.exec(doc);
+    expect(block, 'docs/rules.md has the sample-output block').not.toBeNull();
+    const { report: fromRepo } = await scan({ paths: ['fixtures/insurer'], cwd: REPO });
+    expect(block![1]).toBe(renderText(fromRepo, { lang: 'ja', color: false }).trimEnd());
   });
 });
