@@ -36,7 +36,7 @@ export function liveReadError(error: unknown, url: string, stage: 'connect' | 'r
       return fail(`cannot reach the PostgreSQL server at ${where}: ${e.code}`, `while reading ${shown}`);
     case '28P01':
       return fail(`PostgreSQL at ${where} refused the password for user '${server.user ?? '?'}' (28P01)`,
-        'give the password in PGPASSWORD or ~/.pgpass (not in the URL, which may end up in logs)');
+        'spif takes the password from the URL, else PGPASSWORD, else the password file (PGPASSFILE or ~/.pgpass); prefer the last two: URLs end up in shell history and logs');
     case '28000':
       return fail(`PostgreSQL at ${where} refused the connection for user '${server.user ?? '?'}': ${said} (28000)`,
         'the server\'s pg_hba.conf has no entry that admits this user, host and database');
