@@ -6,6 +6,11 @@ import type { ScanResult } from '../pipeline.js';
 import type { Report } from './model.js';
 import type { Lang } from './messages.js';
 import { renderText } from './text.js';
+import { renderSarif } from './sarif.js';
+import { renderMarkdown } from './markdown.js';
+import { renderDot } from './dot.js';
+import { renderMermaid } from './mermaid.js';
+import { renderHtml } from './html.js';
 
 export interface RenderContext {
   lang: Lang;
@@ -19,8 +24,28 @@ export type Reporter = (report: Report, ctx: RenderContext) => string;
 export const REPORTERS: Record<string, Reporter> = {
   text: (report, ctx) => renderText(report, { lang: ctx.lang, color: ctx.color }),
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  sarif: (report, ctx) => renderSarif(report, ctx),
+  markdown: (report, ctx) => renderMarkdown(report, ctx),
+  dot: (report, ctx) => renderDot(report, ctx),
+  mermaid: (report, ctx) => renderMermaid(report, ctx),
+};
+
+export type AsyncReporter = (report: Report, ctx: RenderContext) => Promise<string>;
+
+/** Formats that need async work to render (html runs Graphviz, a WASM module, to draw the SVG). */
+export const ASYNC_REPORTERS: Record<string, AsyncReporter> = {
+  html: (report, ctx) => renderHtml(report, ctx),
 };
 
 export function formatNames(): string[] {
-  return Object.keys(REPORTERS);
+  return [...Object.keys(REPORTERS), ...Object.keys(ASYNC_REPORTERS)];
+}
+
+/** Render in any format, sync or async: what the CLI calls. */
+export async function renderReport(format: string, report: Report, ctx: RenderContext): Promise<string> {
+  const sync = REPORTERS[format];
+  if (sync) return sync(report, ctx);
+  const async = ASYNC_REPORTERS[format];
+  if (!async) throw new Error(`unknown format ${format}`);
+  return async(report, ctx);
 }

@@ -1,7 +1,7 @@
 /** `spif scan [paths...]`: classify every relation and print the report. */
 import type { Command } from 'commander';
 import { scan } from '../../pipeline.js';
-import { REPORTERS } from '../../report/formats.js';
+import { renderReport } from '../../report/formats.js';
 import { writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -17,6 +17,6 @@ export function registerScan(program: Command): void {
     const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress.update });
     progress.finish();
     const format = pickFormat(flags);
-    writeOutput(REPORTERS[format](result.report, { lang: pickLang(flags), color: useColor(flags), scan: result }), flags.out);
+    writeOutput(await renderReport(format, result.report, { lang: pickLang(flags), color: useColor(flags), scan: result }), flags.out);
   });
 }

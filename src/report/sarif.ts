@@ -1,0 +1,163 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 for code-scanning tools (GitHub code scanning accepts it).
+ *
+ * One rule per finding kind; results sit on the DDL line that defines the relation (or the number
+ * column); `partialFingerprints` hash (rule, relation[, column or principal]) — never a line — so a
+ * re-run after an edit above the table updates the same alert instead of opening a new one.
+ * Source strings go into message text through `sarifText` (no placeholders, no embedded links).
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Report, RelationReport } from './model.js';
+import { type Lang, type MessageKey, t } from './messages.js';
+import type { ScanResult } from '../pipeline.js';
+import { sarifText } from './escape.js';
+import { declaredOnlyBlocks } from './graph-model.js';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const FINGERPRINT_KEY = 'spifFinding/v1';
+
+/** The finding kinds (rule ids are part of the interface: alerts are matched on them). */
+export const SARIF_RULES = {
+  holdsNumber: 'spif/holds-number',
+  reachable: 'spif/reachable',
+  declaredOnly: 'spif/link-blocked-only-by-declaration',
+  notInInventory: 'spif/file-not-in-inventory',
+} as const;
+
+type Level = 'error' | 'warning' | 'note';
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string };
+  defaultConfiguration: { level: Level };
+  properties: { tags: string[]; precision: string };
+}
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: Level;
+  message: { text: string };
+  locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn?: number } } }[];
+  partialFingerprints: Record<string, string>;
+  suppressions?: { kind: 'external'; justification: string }[];
+  properties?: Record<string, unknown>;
+}
+
+export function renderSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult; cwd?: string }): string {
+  return `${JSON.stringify(buildSarif(report, ctx), null, 2)}\n`;
+}
+
+export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult; cwd?: string }): object {
+  const L = (key: MessageKey, ...args: (string | number)[]) => t(ctx.lang, key, ...args);
+  const rules: SarifRule[] = [
+    rule(SARIF_RULES.holdsNumber, 'HoldsIndividualNumber', L('sarif.rule.holds-number'), L('basis.explain.holds-number'), 'note'),
+    rule(SARIF_RULES.reachable, 'ReachesIndividualNumber', L('sarif.rule.reachable'), L('basis.explain.reachable'), 'note'),
+    rule(SARIF_RULES.declaredOnly, 'LinkBlockedOnlyByDeclaration', L('sarif.rule.declared-only'), L('finding.declaredOnly', '<relation>', '<principal>', '<database>'), 'warning'),
+    rule(SARIF_RULES.notInInventory, 'SpecificFileNotInInventory', L('sarif.rule.not-in-inventory'), L('finding.notInInventory', '<file>'), 'warning'),
+  ];
+  const diagnosticCodes = [...new Set(report.diagnostics.map((d) => d.code))].sort();
+  for (const code of diagnosticCodes) {
+    const severity = report.diagnostics.find((d) => d.code === code)!.severity;
+    rules.push(rule(code, code.replace(/[^A-Za-z0-9]+/g, ''), L('sarif.rule.diagnostic', code), L('sarif.rule.diagnostic', code), levelOf(severity)));
+  }
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results: SarifResult[] = [];
+  const result = (ruleId: string, level: Level, text: string, loc: Location | undefined, key: string[], r?: RelationReport): void => {
+    results.push({
+      ruleId, ruleIndex: index.get(ruleId)!, level, message: { text },
+      ...(loc ? { locations: [location(loc)] } : {}),
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint([ruleId, ...key]) },
+      ...(r?.suppressed ? { suppressions: [{ kind: 'external' as const, justification: r.suppressed.reason }] } : {}),
+      ...(r ? { properties: { relation: r.id, classification: r.classification, basis: r.basis } } : {}),
+    });
+  };
+
+  for (const r of report.relations) {
+    if (r.basis === 'holds-number') {
+      for (const n of r.numberColumns) {
+        result(SARIF_RULES.holdsNumber, 'note',
+          L('sarif.msg.holds-number', sarifText(r.id), sarifText(n.column), L(`kind.${n.kind}`), sarifText(n.evidence ?? n.rule)),
+          n.source ?? r.source, [r.id, n.column], r);
+      }
+    } else if (r.basis === 'reachable') {
+      const x = r.reachable[0];
+      const route = x.path.map((s) => `${s.from} →(${s.via}) ${s.to}`).join(' ⇒ ');
+      result(SARIF_RULES.reachable, 'note',
+        L('sarif.msg.reachable', sarifText(r.id), L('doc.reason.reaches', sarifText(x.principal), sarifText(route), sarifText(x.numberColumn))),
+        r.source, [r.id], r);
+    }
+  }
+  if (ctx.scan) {
+    const byId = new Map(report.relations.map((r) => [r.id, r]));
+    for (const d of declaredOnlyBlocks(report, ctx.scan)) {
+      const r = byId.get(d.relation)!;
+      result(SARIF_RULES.declaredOnly, 'warning',
+        L('finding.declaredOnly', sarifText(d.relation), sarifText(d.principal), sarifText(d.databases.join(', '))),
+        r.source, [d.relation, d.principal], r);
+    }
+    const inventory = new Set(ctx.scan.config.inventory ?? []);
+    if (ctx.scan.config.inventory) {
+      const configFile = ctx.scan.configFile ? path.relative(ctx.cwd ?? process.cwd(), ctx.scan.configFile) : undefined;
+      for (const f of report.files) {
+        if (f.classification !== 'specific' || inventory.has(f.name)) continue;
+        result(SARIF_RULES.notInInventory, 'warning', L('finding.notInInventory', sarifText(f.name)),
+          configFile ? { file: configFile, line: 1 } : undefined, [f.name]);
+      }
+    }
+  }
+  for (const d of report.diagnostics) {
+    result(d.code, levelOf(d.severity), sarifText(d.message),
+      d.file ? { file: d.file, line: d.line ?? 1, column: d.column } : undefined,
+      [d.file ?? '', d.message]);
+  }
+
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'spif', version: report.tool.version, semanticVersion: report.tool.version, rules } },
+      columnKind: 'unicodeCodePoints',
+      results,
+    }],
+  };
+}
+
+interface Location { file: string; line: number; column?: number }
+
+function rule(id: string, name: string, short: string, full: string, level: Level): SarifRule {
+  return {
+    id, name, shortDescription: { text: short }, fullDescription: { text: full }, help: { text: full },
+    defaultConfiguration: { level }, properties: { tags: ['privacy', 'my-number', 'pia'], precision: 'high' },
+  };
+}
+
+function levelOf(severity: 'error' | 'warning' | 'info'): Level {
+  return severity === 'info' ? 'note' : severity;
+}
+
+function location(loc: Location): NonNullable<SarifResult['locations']>[number] {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: fileUri(loc.file) },
+      region: { startLine: Math.max(1, loc.line), ...(loc.column ? { startColumn: Math.max(1, loc.column) } : {}) },
+    },
+  };
+}
+
+/** A report path (relative to the working directory, `/` or `\`) as a URI reference. */
+export function fileUri(file: string): string {
+  const posix = file.replace(/\\/g, '/');
+  const encoded = posix.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  if (/^[A-Za-z]:\//.test(posix)) return `file:///${encoded.replace(/^([A-Za-z])%3A/, '$1:')}`;
+  return posix.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+/** Stable across runs and edits that move lines: only what identifies the finding is hashed. */
+export function fingerprint(parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
