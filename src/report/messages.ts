@@ -275,6 +275,10 @@ const MESSAGES = {
   },
   'gate.suggest.revoke-membership': { ja: '{1} のロール {0} へのメンバーシップを取り消す', en: 'revoke the membership of {1} in role {0}' },
   'gate.suggest.remove-connect': { ja: '利用者 {1} の connects から {0} を外す', en: 'remove {0} from the connects of principal {1}' },
+  'gate.note.configAdded': { ja: '{0} には設定ファイルがなかった（既定の設定で比較。現在: {1}）', en: 'no config at {0} (the base is scanned with defaults; now: {1})' },
+  'gate.note.configRemoved': { ja: '設定ファイル {1}（{0} の時点）は削除された（現在は既定の設定）', en: 'config {1} at {0} was removed (now scanned with defaults)' },
+  'gate.note.configRenamed': { ja: '設定ファイルの名前が変わった: {0} → {1}', en: 'config renamed: {0} → {1}' },
+  'gate.note.configInvalid': { ja: '{0} の設定は不正だったため、比較元も現在の設定で読んだ: {1}', en: 'the config at {0} was invalid, so the base is read with the current config: {1}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

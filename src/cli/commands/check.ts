@@ -1,0 +1,46 @@
+/** `spif check [paths...]`: the gate — do the specific relations match the PIA's inventory? */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { runCheck } from '../../gate/check.js';
+import { loadCurrentConfig } from '../../gate/load.js';
+import { CHECK_FORMATS, renderCheck } from '../../gate/render.js';
+import { scan } from '../../pipeline.js';
+import { writeOutput } from '../output.js';
+import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
+import { EXIT } from '../run.js';
+
+export interface CheckFlags extends CommonFlags {
+  strict?: boolean;
+}
+
+export interface CommandOutcome {
+  code: number;
+  output: string;
+}
+
+/** The command without commander: used by the CLI and by tests in-process. */
+export async function checkCommand(paths: string[], flags: CheckFlags, cwd = process.cwd()): Promise<CommandOutcome> {
+  const loaded = loadCurrentConfig(paths, cwd, flags.config);
+  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect });
+  const check = runCheck(result.report, result.config, { strict: flags.strict || result.config.check.strict });
+  const configFile = loaded.file ? path.relative(cwd, loaded.file).split(path.sep).join('/') : undefined;
+  const output = renderCheck(check, pickFormat(flags), { lang: pickLang(flags), color: useColor(flags), configFile });
+  return { code: check.passed ? EXIT.ok : EXIT.gateFailed, output };
+}
+
+export function registerCheck(program: Command): void {
+  addScanFlags(
+    program
+      .command('check')
+      .description('gate: fail when a specific relation is not in the inventory (exit 1), report inventory files no longer specific')
+      .argument('[paths...]', 'schema files or directories (default: .)'),
+    [...CHECK_FORMATS],
+  )
+    .addOption(new Option('--strict', 'also fail on warnings: inventory files no longer specific, error diagnostics, unused suppressions'))
+    .action(async (paths: string[], flags: CheckFlags) => {
+      const { code, output } = await checkCommand(paths, flags);
+      writeOutput(output, flags.out);
+      process.exitCode = code;
+    });
+}

@@ -1,0 +1,53 @@
+/** `spif diff --base REF [paths...]`: what changed since a git ref, read from git objects. */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { UserError } from '../../diagnostics.js';
+import { parseFailOn } from '../../gate/diff.js';
+import { DIFF_FORMATS, renderDiff } from '../../gate/render.js';
+import { runDiff } from '../../gate/run-diff.js';
+import { CHANGE_KINDS } from '../../gate/rules.js';
+import { writeOutput } from '../output.js';
+import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
+import { EXIT } from '../run.js';
+import type { CommandOutcome } from './check.js';
+
+export interface DiffFlags extends CommonFlags {
+  base: string;
+  failOn?: string;
+}
+
+export async function diffCommand(paths: string[], flags: DiffFlags, cwd = process.cwd()): Promise<CommandOutcome> {
+  let failOn;
+  if (flags.failOn !== undefined) {
+    const parsed = parseFailOn(flags.failOn);
+    if (parsed.unknown.length) {
+      throw new UserError(`--fail-on: unknown change kind ${parsed.unknown.join(', ')}`, [`expected a comma-separated list of: ${CHANGE_KINDS.join(', ')}, or none`]);
+    }
+    failOn = parsed.kinds;
+  }
+  const lang = pickLang(flags);
+  const format = pickFormat(flags);
+  const result = await runDiff({
+    base: flags.base, paths, cwd, configFile: flags.config, dialect: flags.dialect, failOn,
+    lang: format === 'json' || format === 'sarif' ? 'en' : lang,
+  });
+  const output = renderDiff(result, format, { lang, color: useColor(flags), configFile: result.head.config });
+  return { code: result.passed ? EXIT.ok : EXIT.gateFailed, output };
+}
+
+export function registerDiff(program: Command): void {
+  addScanFlags(
+    program
+      .command('diff')
+      .description('compare with a git ref (read from git objects; the working tree is not touched): relations that became specific, new paths to the number, removed controls')
+      .argument('[paths...]', 'schema files or directories (default: .)'),
+    [...DIFF_FORMATS],
+  )
+    .requiredOption('--base <ref>', 'git ref to compare with (branch, tag or commit)')
+    .addOption(new Option('--fail-on <kinds>', `change kinds that fail the gate, comma-separated, or none (default: became-specific, unless check.failOnBecameSpecific is false); kinds: ${CHANGE_KINDS.join(', ')}`))
+    .action(async (paths: string[], flags: DiffFlags) => {
+      const { code, output } = await diffCommand(paths, flags);
+      writeOutput(output, flags.out);
+      process.exitCode = code;
+    });
+}

@@ -1,0 +1,32 @@
+/** `spif explain RELATION [paths...]`: every principal's path to the number, or what stops it. */
+import type { Command } from 'commander';
+import { explainRelation } from '../../gate/explain.js';
+import { loadCurrentConfig } from '../../gate/load.js';
+import { EXPLAIN_FORMATS, renderExplain } from '../../gate/render-explain.js';
+import { scan } from '../../pipeline.js';
+import { writeOutput } from '../output.js';
+import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
+import { EXIT } from '../run.js';
+import type { CommandOutcome } from './check.js';
+
+export async function explainCommand(relation: string, paths: string[], flags: CommonFlags, cwd = process.cwd()): Promise<CommandOutcome> {
+  const loaded = loadCurrentConfig(paths, cwd, flags.config);
+  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect });
+  const explained = explainRelation(result, relation);
+  return { code: EXIT.ok, output: renderExplain(explained, pickFormat(flags), { lang: pickLang(flags), color: useColor(flags) }) };
+}
+
+export function registerExplain(program: Command): void {
+  addScanFlags(
+    program
+      .command('explain')
+      .description("every principal's shortest path from RELATION to the number, or the control that stops it, and the smallest access change that stops each path")
+      .argument('<relation>', 'database.schema.relation (or a unique schema.relation or relation)')
+      .argument('[paths...]', 'schema files or directories (default: .)'),
+    [...EXPLAIN_FORMATS],
+  ).action(async (relation: string, paths: string[], flags: CommonFlags) => {
+    const { code, output } = await explainCommand(relation, paths, flags);
+    writeOutput(output, flags.out);
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,193 @@
+/**
+ * The smallest access change that stops a principal reaching the number from a relation.
+ *
+ * Candidates are single changes on the principal's current path: take away its SELECT on one
+ * column of the path (the number column, or a link column of any hop) from every grant that
+ * gives it, keeping every other column it could read; or remove a database of the path from the
+ * principal's `connects`. Each candidate is applied to a copy of the catalog (or principal), and
+ * reachability is run again: a candidate is *verified* when the relation no longer reaches the
+ * number for that principal by any path. The smallest is the verified one that takes the fewest
+ * columns away from the principal.
+ */
+import type { Catalog, Grant, Relation, RelationId } from '../catalog/model.js';
+import { PUBLIC } from '../catalog/privileges.js';
+import { createAccessResolver } from '../access/resolver.js';
+import { PrincipalAccess, type Principal } from '../access/principals.js';
+import { reachFor } from '../classify/reach.js';
+import type { NumberColumnHit } from '../detect/index.js';
+import type { LinkGraph } from '../graph/links.js';
+import { isHub } from '../graph/links.js';
+import type { PathStep } from '../report/model.js';
+import type { Suggestion } from './model.js';
+import { gt } from './messages.js';
+
+export interface ChangeContext {
+  catalog: Catalog;
+  graph: LinkGraph;
+  numbersByRelation: Map<RelationId, NumberColumnHit[]>;
+  principals: Principal[];
+  postgresVersion: number;
+}
+
+interface Candidate {
+  kind: Suggestion['kind'];
+  target: string;
+  grantee?: string;
+  catalog: Catalog;
+  principal: Principal;
+  sql?: string;
+  config?: string;
+  summary: string;
+}
+
+const KIND_ORDER: Suggestion['kind'][] = ['revoke-column', 'revoke-table', 'revoke-schema', 'revoke-membership', 'remove-connect'];
+
+/** Splits `db.schema.relation.column` into relation id and column (relation ids have 3 parts). */
+function splitColumn(columnId: string): { relation: string; column: string } {
+  const parts = columnId.split('.');
+  return { relation: parts.slice(0, 3).join('.'), column: parts.slice(3).join('.') };
+}
+
+export function suggestAccessChanges(ctx: ChangeContext, p: Principal, relation: RelationId, path: PathStep[], numberColumn: string, max = 3): Suggestion[] {
+  const access = new PrincipalAccess(ctx.catalog, createAccessResolver(ctx.catalog, { postgresVersion: ctx.postgresVersion }));
+  const columns = new Set<string>([numberColumn]);
+  for (const s of path) {
+    for (const c of [s.from, s.to]) if (!isHub(c)) columns.add(c);
+  }
+  const candidates: Candidate[] = [];
+  for (const c of columns) candidates.push(...revokeCandidates(ctx, access, p, c));
+  const databases = new Set([...columns].map((c) => c.split('.')[0]));
+  if (p.kind === 'system') for (const db of [...databases].sort()) candidates.push(connectCandidate(ctx, p, db));
+
+  const out: Suggestion[] = [];
+  const seen = new Set<string>();
+  for (const cand of candidates) {
+    const key = `${cand.kind}\u0000${cand.sql ?? cand.config}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const after = new PrincipalAccess(cand.catalog, createAccessResolver(cand.catalog, { postgresVersion: ctx.postgresVersion }));
+    const verified = !reachFor(cand.principal, ctx.graph, after, ctx.numbersByRelation).reached.has(relation);
+    out.push({
+      kind: cand.kind, summary: cand.summary, target: cand.target,
+      ...(cand.sql ? { sql: cand.sql } : {}), ...(cand.config ? { config: cand.config } : {}),
+      ...(cand.grantee ? { grantee: cand.grantee } : {}),
+      columnsLost: columnsLost(ctx.catalog, access, p, after, cand.principal),
+      verified,
+      alsoAffects: alsoAffected(ctx, access, after, p, cand),
+    });
+  }
+  out.sort((a, b) => Number(b.verified) - Number(a.verified) || a.columnsLost - b.columnsLost
+    || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.summary.localeCompare(b.summary));
+  return out.slice(0, max);
+}
+
+/** The roles whose grants the principal uses: what it acts as, what it may SET ROLE to, what those inherit. */
+function rolesUsed(ctx: ChangeContext, p: Principal): Set<string> {
+  const resolver = createAccessResolver(ctx.catalog, { postgresVersion: ctx.postgresVersion });
+  const out = new Set<string>();
+  for (const role of p.roles) {
+    if (role === PUBLIC) { out.add(PUBLIC); continue; }
+    for (const r of resolver.settableRoles(role)) for (const x of resolver.privilegeRoles(r)) out.add(x);
+  }
+  return out;
+}
+
+function grantGives(g: Grant, rel: Relation, column: string): boolean {
+  if (g.privilege !== 'SELECT') return false;
+  const s = g.scope;
+  switch (s.kind) {
+    case 'relation': return s.relation === rel.id;
+    case 'column': return s.relation === rel.id && s.column === column;
+    case 'schema-tables': return s.database === rel.database && s.schema === rel.schema;
+    case 'database': return rel.dialect !== 'postgresql' && s.database === rel.database;
+    default: return false;
+  }
+}
+
+function revokeCandidates(ctx: ChangeContext, access: PrincipalAccess, p: Principal, columnId: string): Candidate[] {
+  const { relation, column } = splitColumn(columnId);
+  const rel = ctx.catalog.relations.get(relation);
+  if (!rel || p.roles.length === 0 || !access.canRead(p, relation, column).allowed) return [];
+  const roles = rolesUsed(ctx, p);
+  const giving = ctx.catalog.grants.filter((g) => roles.has(g.grantee) && grantGives(g, rel, column));
+  if (giving.length === 0) return [];
+  const grantees = [...new Set(giving.map((g) => g.grantee))].sort();
+  // Take away this column only: every other column (and relation) the grants covered stays granted.
+  const kept: Grant[] = [];
+  const sql: string[] = [];
+  for (const g of giving) {
+    const others = rel.columns.map((c) => c.name).filter((c) => c !== column);
+    if (g.scope.kind === 'column') {
+      sql.push(`REVOKE SELECT (${ident(rel, column)}) ON ${qualified(rel)} FROM ${roleName(rel, g.grantee)};`);
+      continue;
+    }
+    const widerRelations: Relation[] = g.scope.kind === 'relation' ? [] : [...ctx.catalog.relations.values()]
+      .filter((r) => r.id !== rel.id && r.database === rel.database && (g.scope.kind === 'database' || r.schema === rel.schema))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    const on = g.scope.kind === 'relation' ? qualified(rel) : g.scope.kind === 'schema-tables' ? `${quote(rel, rel.schema)}.*` : '*.*';
+    sql.push(`REVOKE SELECT ON ${on} FROM ${roleName(rel, g.grantee)};`);
+    for (const r of widerRelations) {
+      kept.push({ ...g, scope: { kind: 'relation', relation: r.id } });
+      sql.push(`GRANT SELECT ON ${qualified(r)} TO ${roleName(rel, g.grantee)};`);
+    }
+    for (const c of others) kept.push({ ...g, scope: { kind: 'column', relation: rel.id, column: c } });
+    if (others.length) sql.push(`GRANT SELECT (${others.map((c) => ident(rel, c)).join(', ')}) ON ${qualified(rel)} TO ${roleName(rel, g.grantee)};`);
+  }
+  const catalog: Catalog = { ...ctx.catalog, grants: [...ctx.catalog.grants.filter((g) => !giving.includes(g)), ...kept] };
+  const kind: Suggestion['kind'] = giving.some((g) => g.scope.kind === 'schema-tables' || g.scope.kind === 'database')
+    ? 'revoke-schema' : giving.some((g) => g.scope.kind === 'relation') ? 'revoke-table' : 'revoke-column';
+  const who = grantees.join(', ');
+  const summary = kind === 'revoke-column' ? gt('en', 'gate.suggest.revoke-column', columnId, who)
+    : kind === 'revoke-table' ? gt('en', 'gate.suggest.revoke-table', relation, who, column)
+      : gt('en', 'gate.suggest.revoke-schema', `${rel.database}.${rel.schema}`, who, columnId);
+  return [{ kind, target: columnId, grantee: who, catalog, principal: p, sql: sql.join('\n'), summary }];
+}
+
+function connectCandidate(ctx: ChangeContext, p: Principal, database: string): Candidate {
+  const all = p.connects ?? [...ctx.catalog.databases.keys()].sort();
+  const principal: Principal = { ...p, connects: all.filter((d) => d !== database) };
+  return {
+    kind: 'remove-connect', target: database, catalog: ctx.catalog, principal,
+    config: `principals: - name: ${p.name}\n    connects: [${principal.connects!.join(', ')}]`,
+    summary: gt('en', 'gate.suggest.remove-connect', database, p.name),
+  };
+}
+
+/** Columns the principal could read before the change and cannot after. */
+function columnsLost(catalog: Catalog, before: PrincipalAccess, p: Principal, after: PrincipalAccess, p2: Principal): number {
+  let n = 0;
+  for (const rel of catalog.relations.values()) {
+    for (const c of rel.columns) {
+      if (before.canRead(p, rel.id, c.name).allowed && !after.canRead(p2, rel.id, c.name).allowed) n++;
+    }
+  }
+  return n;
+}
+
+/** Other principals that lose the target column (or database) with the change. */
+function alsoAffected(ctx: ChangeContext, before: PrincipalAccess, after: PrincipalAccess, p: Principal, cand: Candidate): string[] {
+  if (cand.kind === 'remove-connect') return [];
+  const { relation, column } = splitColumn(cand.target);
+  return ctx.principals
+    .filter((o) => o.name !== p.name && before.canRead(o, relation, column).allowed && !after.canRead(o, relation, column).allowed)
+    .map((o) => o.name);
+}
+
+const SIMPLE = /^[a-z_][a-z0-9_$]*$/;
+
+function quote(rel: Relation, name: string): string {
+  if (rel.dialect === 'postgresql') return SIMPLE.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
+}
+
+function ident(rel: Relation, column: string): string {
+  return quote(rel, column);
+}
+
+function qualified(rel: Relation): string {
+  return `${quote(rel, rel.schema)}.${quote(rel, rel.name)}`;
+}
+
+function roleName(rel: Relation, role: string): string {
+  return role === PUBLIC ? 'PUBLIC' : quote(rel, role);
+}

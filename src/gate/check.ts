@@ -1,0 +1,92 @@
+/**
+ * `spif check`: does the PIA's inventory still match the schema?
+ * - a relation judged specific that no inventory file covers fails the gate (error);
+ * - an inventory file in which nothing is specific any more is a warning;
+ * - error diagnostics (sources not fully read) are warnings;
+ * - with strict (`--strict` or `check.strict`), every warning fails too.
+ * Suppressions turn a failing finding into a reported one with its reason.
+ */
+import type { SpifConfig } from '../config/index.js';
+import type { Report } from '../report/model.js';
+import { t } from '../report/messages.js';
+import { VERSION } from '../version.js';
+import { relationEvidence } from './evidence.js';
+import type { CheckResult, Finding } from './model.js';
+import { ruleMessage } from './messages.js';
+import { CHECK_RULES, type CheckRuleId } from './rules.js';
+import { applySuppressions } from './suppress.js';
+
+export interface CheckOptions {
+  strict?: boolean;
+}
+
+function finding(rule: CheckRuleId, fails: boolean, rest: Omit<Finding, 'rule' | 'code' | 'level' | 'fails'>): Finding {
+  const def = CHECK_RULES[rule];
+  return { rule, code: def.code, level: fails ? 'error' : def.level, fails, ...rest };
+}
+
+export function runCheck(report: Report, config: SpifConfig, options: CheckOptions = {}): CheckResult {
+  const strict = options.strict ?? config.check.strict;
+  const inventoryNames = config.inventory ?? [];
+  const inventoryFiles = report.files.filter((f) => inventoryNames.includes(f.name));
+  const covered = new Set(inventoryFiles.flatMap((f) => f.relations));
+  const findings: Finding[] = [];
+
+  for (const r of report.relations) {
+    if (r.classification !== 'specific' || covered.has(r.id)) continue;
+    const otherFiles = report.files.filter((f) => f.relations.includes(r.id)).map((f) => f.name);
+    findings.push(finding('uncovered-specific', true, {
+      message: ruleMessage('en', 'uncovered-specific', r.id, t('en', `basis.${r.basis}`)),
+      relation: r.id,
+      location: r.source,
+      evidence: [...relationEvidence(r), { kind: 'files', relation: r.id, files: otherFiles }],
+    }));
+  }
+
+  for (const f of inventoryFiles) {
+    if (f.classification === 'specific') continue;
+    const members = report.relations.filter((r) => f.relations.includes(r.id));
+    findings.push(finding('inventory-not-specific', strict, {
+      message: ruleMessage('en', 'inventory-not-specific', f.name, members.length),
+      file: f.name,
+      evidence: members.flatMap((r) => [
+        { kind: 'member' as const, relation: r.id, classification: r.classification, basis: r.basis },
+        ...relationEvidence(r, 1),
+      ]),
+    }));
+  }
+
+  for (const d of report.diagnostics) {
+    if (d.severity !== 'error') continue;
+    findings.push({
+      ...finding('error-diagnostic', strict, {
+        message: ruleMessage('en', 'error-diagnostic', d.code, d.message),
+        ...(d.file !== undefined && d.line !== undefined ? { location: { file: d.file, line: d.line, ...(d.column ? { column: d.column } : {}) } } : {}),
+        evidence: [{ kind: 'text', text: d.message }],
+      }),
+      // Suppressions name the diagnostic's own code (SPIF-SQL-SYNTAX …).
+      code: d.code,
+    });
+  }
+
+  const { findings: applied, unused } = applySuppressions(findings, config.suppressions, 'check', strict);
+  const all = [...applied, ...unused];
+  return {
+    schemaVersion: 1,
+    tool: { name: 'spif', version: VERSION },
+    command: 'check',
+    passed: !all.some((f) => f.fails),
+    strict,
+    inventoryDeclared: config.inventory !== undefined,
+    inventory: inventoryFiles.map((f) => ({ name: f.name, classification: f.classification, relations: f.relations })),
+    summary: {
+      relations: report.summary.relations,
+      specific: report.summary.specific,
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      failing: all.filter((f) => f.fails).length,
+      suppressed: all.filter((f) => f.suppressed).length,
+    },
+    findings: all,
+  };
+}

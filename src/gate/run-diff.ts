@@ -1,0 +1,73 @@
+/** Scans the base ref (from git objects) and the working tree, then compares them. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Dialect } from '../catalog/model.js';
+import type { LoadedConfig } from '../config/index.js';
+import { scanAtRef } from '../git/index.js';
+import { scan } from '../pipeline.js';
+import type { Lang } from '../report/messages.js';
+import { VERSION } from '../version.js';
+import { compareReports } from './diff.js';
+import { loadCurrentConfig } from './load.js';
+import type { DiffResult } from './model.js';
+import { gt } from './messages.js';
+import { contentsOf, matchRenamedDatabases } from './renames.js';
+import type { ChangeKind } from './rules.js';
+
+export interface RunDiffOptions {
+  base: string;
+  paths?: string[];
+  cwd?: string;
+  configFile?: string;
+  dialect?: Dialect;
+  /** Overrides the config's `check.failOnBecameSpecific`. */
+  failOn?: ChangeKind[];
+  /** Language of the notes. */
+  lang?: Lang;
+}
+
+export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
+  const cwd = fs.realpathSync(options.cwd ?? process.cwd());
+  const paths = options.paths?.length ? options.paths : ['.'];
+  const lang = options.lang ?? 'en';
+  const current = loadCurrentConfig(paths, cwd, options.configFile);
+  const before = await scanAtRef({ ref: options.base, paths, cwd, configFile: options.configFile, dialect: options.dialect, current });
+  const now = await scan({ paths, cwd, config: current, dialect: options.dialect });
+
+  const sourcesOf = (loaded: LoadedConfig) => new Map((loaded.config.databases ?? []).map((d) => [d.name, d.sources]));
+  const renames = matchRenamedDatabases(
+    contentsOf(before.result.report, sourcesOf(before.config.loaded)),
+    contentsOf(now.report, sourcesOf(current)),
+  );
+  const failOn = new Set<ChangeKind>(options.failOn ?? (current.config.check.failOnBecameSpecific ? ['became-specific'] : []));
+  const { changes, failed } = compareReports(before.result.report, now.report, {
+    renames, failOn, suppressions: current.config.suppressions,
+  });
+
+  const headConfig = current.file ? relToRoot(before.tree.root, current.file) : undefined;
+  const baseConfig = before.config.file;
+  const notes: string[] = [];
+  if (!baseConfig && headConfig) notes.push(gt(lang, 'gate.note.configAdded', options.base, headConfig));
+  if (baseConfig && !headConfig) notes.push(gt(lang, 'gate.note.configRemoved', options.base, baseConfig));
+  if (baseConfig && headConfig && baseConfig !== headConfig) notes.push(gt(lang, 'gate.note.configRenamed', baseConfig, headConfig));
+  if (before.config.invalid) notes.push(gt(lang, 'gate.note.configInvalid', options.base, before.config.invalid.join('; ')));
+
+  const summary = (r: typeof now.report) => ({ relations: r.summary.relations, specific: r.summary.specific });
+  return {
+    schemaVersion: 1,
+    tool: { name: 'spif', version: VERSION },
+    command: 'diff',
+    passed: !failed,
+    base: { ref: options.base, commit: before.tree.commit, ...(baseConfig ? { config: baseConfig } : {}), summary: summary(before.result.report) },
+    head: { ...(headConfig ? { config: headConfig } : {}), summary: summary(now.report) },
+    failOn: [...failOn],
+    databaseRenames: [...renames].map(([from, to]) => ({ from, to })),
+    notes,
+    changes,
+  };
+}
+
+function relToRoot(root: string, file: string): string {
+  const rel = path.relative(root, fs.realpathSync(file));
+  return rel.startsWith('..') ? file : rel.split(path.sep).join('/');
+}

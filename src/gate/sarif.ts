@@ -1,0 +1,76 @@
+/**
+ * SARIF 2.1.0 for the gate's findings (`spif check --format sarif`, also `spif diff`), for GitHub
+ * code scanning and other SARIF viewers. Each result carries a stable partial fingerprint built
+ * from what the finding is about (rule, relation, file, principal) and not from line numbers, so
+ * an unchanged finding keeps its identity when lines move. Suppressed findings are kept, with the
+ * suppression's reason as the SARIF justification.
+ */
+import { createHash } from 'node:crypto';
+import { VERSION } from '../version.js';
+import type { Finding } from './model.js';
+import { ALL_RULES } from './rules.js';
+import { findingHeadline, plain } from './format.js';
+
+export interface SarifOptions {
+  /** Config file (relative path) used as the location of findings that have no source location. */
+  configFile?: string;
+}
+
+export function fingerprint(f: Finding): string {
+  const key = [f.rule, f.code, f.relation ?? '', f.file ?? '', f.principal ?? '', f.rule === 'error-diagnostic' || f.rule === 'suppression-unused' ? f.message : ''].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+function uri(file: string): string {
+  return file.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
+}
+
+export function renderSarif(findings: Finding[], options: SarifOptions = {}): string {
+  const ruleIds = [...new Set(findings.map((f) => f.code))].sort();
+  const rules = ruleIds.map((code) => {
+    const entry = Object.entries(ALL_RULES).find(([, r]) => r.code === code);
+    const id = entry?.[0] ?? 'error-diagnostic';
+    const level = entry?.[1].level ?? 'warning';
+    return {
+      id: code,
+      name: id,
+      shortDescription: { text: entry ? id.replace(/-/g, ' ') : `source diagnostic ${code}` },
+      defaultConfiguration: { level },
+    };
+  });
+  const results = findings.map((f) => {
+    const loc = f.location ?? (options.configFile ? { file: options.configFile, line: 1 } : undefined);
+    return {
+      ruleId: f.code,
+      ruleIndex: ruleIds.indexOf(f.code),
+      level: f.level,
+      message: { text: findingHeadline('en', plain, f) },
+      ...(loc ? {
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: uri(loc.file), uriBaseId: '%SRCROOT%' },
+            region: { startLine: Math.max(1, loc.line), ...(loc.column ? { startColumn: loc.column } : {}) },
+          },
+          ...(f.relation ? { logicalLocations: [{ fullyQualifiedName: f.relation, kind: 'table' }] } : {}),
+        }],
+      } : {}),
+      partialFingerprints: { 'spifFinding/v1': fingerprint(f) },
+      properties: {
+        rule: f.rule, fails: f.fails,
+        ...(f.relation ? { relation: f.relation } : {}), ...(f.file ? { file: f.file } : {}), ...(f.principal ? { principal: f.principal } : {}),
+        evidence: f.evidence,
+      },
+      ...(f.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.suppressed.reason }] } : {}),
+    };
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'spif', version: VERSION, semanticVersion: VERSION, rules } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
+      results,
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
