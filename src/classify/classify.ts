@@ -9,6 +9,8 @@ import type { NumberColumnHit } from '../detect/index.js';
 import { type LinkGraph, isHub } from '../graph/links.js';
 import type { Basis, Block, NumberColumnReport, Reach } from '../report/model.js';
 import { reachFor, traversable } from './reach.js';
+import type { AccessResolver } from '../access/resolver.js';
+import { ReaderIndex } from './readers.js';
 
 export interface RelationDecision {
   relation: Relation;
@@ -24,6 +26,8 @@ export interface ClassifyInput {
   numbers: Map<string, NumberColumnHit>;
   principals: Principal[];
   access: PrincipalAccess;
+  /** When given, blocked relations are explained only for principals that might read them (readers.ts). */
+  resolver?: AccessResolver;
   /** Called after each principal, for progress on long scans. */
   onPrincipal?: (done: number, total: number) => void;
 }
@@ -56,7 +60,8 @@ export function classifyRelations(input: ClassifyInput): Map<RelationId, Relatio
   alg.components(graph.graph as Parameters<typeof alg.components>[0]).forEach((nodes, i) => nodes.forEach((n) => componentOf.set(n, i)));
   const numberComponents = new Set([...numbersByRelation.keys()].map((r) => componentOf.get(r)));
   const distance = distanceToNumbers(graph, numbersByRelation);
-  const blockers = new BlockFinder(graph, access, numbersByRelation, distance);
+  const readers = input.resolver ? new ReaderIndex(catalog, principals, input.resolver) : undefined;
+  const blockers = new BlockFinder(graph, access, numbersByRelation, distance, readers);
 
   const decisions = new Map<RelationId, RelationDecision>();
   for (const relation of [...catalog.relations.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
@@ -114,11 +119,12 @@ class BlockFinder {
     private readonly access: PrincipalAccess,
     private readonly numbersByRelation: Map<RelationId, NumberColumnHit[]>,
     private readonly distance: Map<string, number>,
+    private readonly readers?: ReaderIndex,
   ) {}
 
   forRelation(relation: Relation, principals: Principal[]): Block[] {
     const out: Block[] = [];
-    for (const p of principals) {
+    for (const p of this.readers?.candidates(relation.id) ?? principals) {
       if (!this.access.canReadRelation(p, relation.id)) continue;
       out.push(...this.blocksFor(p, relation.id));
     }
