@@ -1,0 +1,134 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000,50000] [--jobs N] [--seed S] [--cache]`
+ *
+ * For each size: generate the estate (bench/generate.ts, deterministic; reused while the
+ * generator version, size and seed are unchanged), then in fresh processes (bench/measure.ts)
+ * run a full `spif scan` and libpg-query alone on the same files. Prints parse, analysis and total
+ * time, peak RSS, the parser-alone time and total / parser-alone, then how time grows with size.
+ * With --cache it also times a re-scan with a warm parse cache.
+ * Results are also written to bench/out/results.json.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GENERATOR_VERSION, generateRepo } from './generate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outRoot = path.join(here, 'out');
+
+interface Row {
+  tables: number;
+  relations: number;
+  principals: number;
+  files: number;
+  mb: number;
+  parseS: number;
+  analysisS: number;
+  totalS: number;
+  peakRssMb: number;
+  parserAloneS: number;
+  ratio: number;
+  warmCacheS?: number;
+}
+
+function args(argv: string[]): { sizes: number[]; jobs?: number; seed: number; cache: boolean } {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const sizes = (get('sizes') ?? '1000,10000,50000').split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes: expected table counts like 1000,10000,50000');
+  return { sizes, jobs: get('jobs') ? Number(get('jobs')) : undefined, seed: Number(get('seed') ?? 20240501), cache: argv.includes('--cache') };
+}
+
+/** Generates bench/out/<size> unless an identical one is already there. */
+function ensureRepo(tables: number, seed: number): { dir: string; files: number; bytes: number } {
+  const dir = path.join(outRoot, String(tables));
+  const stampFile = path.join(dir, '.bench-stamp.json');
+  const stamp = JSON.stringify({ generator: GENERATOR_VERSION, tables, seed });
+  try {
+    const old = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as { stamp: string; files: number; bytes: number };
+    if (old.stamp === stamp) return { dir, files: old.files, bytes: old.bytes };
+  } catch {
+    // not generated yet
+  }
+  process.stderr.write(`generating ${tables} tables…\n`);
+  const r = generateRepo(dir, { tables, seed });
+  fs.writeFileSync(stampFile, JSON.stringify({ stamp, files: r.files, bytes: r.bytes }));
+  return { dir, files: r.files, bytes: r.bytes };
+}
+
+function measure(mode: 'scan' | 'parser', dir: string, extra: string[] = []): Record<string, number> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'measure.ts'), mode, dir, ...extra], {
+    encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+function main(): void {
+  const opts = args(process.argv.slice(2));
+  const jobArgs = opts.jobs ? ['--jobs', String(opts.jobs)] : [];
+  const rows: Row[] = [];
+  for (const tables of opts.sizes) {
+    const repo = ensureRepo(tables, opts.seed);
+    process.stderr.write(`measuring ${tables} tables…\n`);
+    const s = measure('scan', repo.dir, jobArgs);
+    const p = measure('parser', repo.dir);
+    const row: Row = {
+      tables, relations: s.relations, principals: s.principals, files: repo.files, mb: repo.bytes / 1e6,
+      parseS: s.parseMs / 1000, analysisS: s.analysisMs / 1000, totalS: s.totalMs / 1000, peakRssMb: s.peakRssMb,
+      parserAloneS: p.parserMs / 1000, ratio: s.totalMs / p.parserMs,
+    };
+    if (opts.cache) {
+      const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-bench-cache-'));
+      try {
+        measure('scan', repo.dir, [...jobArgs, '--cache', cacheDir]);
+        row.warmCacheS = measure('scan', repo.dir, [...jobArgs, '--cache', cacheDir]).totalMs / 1000;
+      } finally {
+        fs.rmSync(cacheDir, { recursive: true, force: true });
+      }
+    }
+    rows.push(row);
+    printRows(rows, opts.cache);
+  }
+  printScaling(rows);
+  const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  console.log(`\nmachine: ${machine}`);
+  fs.mkdirSync(outRoot, { recursive: true });
+  fs.writeFileSync(path.join(outRoot, 'results.json'), JSON.stringify({ machine, jobs: opts.jobs ?? 'default', rows }, null, 2));
+}
+
+function printRows(rows: Row[], cache: boolean): void {
+  const head = ['tables', 'relations', 'principals', 'files', 'MB', 'parse s', 'analysis s', 'total s', 'peak RSS MB', 'parser-alone s', 'total/parser', 'analysis/parse'];
+  if (cache) head.push('warm cache s');
+  const lines = rows.map((r) => {
+    const cells = [
+      String(r.tables), String(r.relations), String(r.principals), String(r.files), r.mb.toFixed(1), r.parseS.toFixed(2),
+      r.analysisS.toFixed(2), r.totalS.toFixed(2), r.peakRssMb.toFixed(0), r.parserAloneS.toFixed(2), `${r.ratio.toFixed(2)}×`,
+      `${((r.analysisS / r.parseS) * 100).toFixed(0)}%`,
+    ];
+    if (cache) cells.push(r.warmCacheS?.toFixed(2) ?? '');
+    return cells;
+  });
+  console.log(`\n| ${head.join(' | ')} |\n|${head.map(() => '---:').join('|')}|`);
+  for (const l of lines) console.log(`| ${l.join(' | ')} |`);
+}
+
+/** Time growth between sizes, also as "per 10× input" so any two sizes compare with the target. */
+function printScaling(rows: Row[]): void {
+  if (rows.length < 2) return;
+  console.log('\nscaling (target: 10× input ≤ 11× time):');
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    const size = b.tables / a.tables;
+    const per10 = (t: number) => Math.pow(t, 1 / Math.log10(size));
+    const total = b.totalS / a.totalS;
+    const analysis = b.analysisS / a.analysisS;
+    console.log(`  ${a.tables} → ${b.tables} (${size.toFixed(1)}× input): total ${total.toFixed(2)}× (${per10(total).toFixed(1)}× per 10×), parse ${(b.parseS / a.parseS).toFixed(2)}×, analysis ${analysis.toFixed(2)}× (${per10(analysis).toFixed(1)}× per 10×)`);
+  }
+}
+
+main();
