@@ -24,7 +24,8 @@ export function graphToDot(view: GraphView, lang: Lang): string {
     const n = byKey.get(key)!;
     const s = nodeStyle(n);
     const shape = n.kind === 'hub' ? ', shape=ellipse' : n.kind === 'view' ? ', style="rounded,filled,dashed"' : '';
-    return `${n.key} [label=${dotLines(nodeLines(n, lang))}, tooltip=${dotString(n.id)}, fillcolor="${s.fill}", color="${s.stroke}", penwidth=${s.strokeWidth}${shape}];`;
+    const lines = nodeLines(n, lang);
+    return `${n.key} [label=${dotLines(lines)}, width=${minWidth(lines).toFixed(2)}, tooltip=${dotString(n.id)}, fillcolor="${s.fill}", color="${s.stroke}", penwidth=${s.strokeWidth}${shape}];`;
   };
   view.databases.forEach((db, i) => {
     out.push(`  subgraph cluster_${i} {`);
@@ -39,4 +40,14 @@ export function graphToDot(view: GraphView, lang: Lang): string {
   }
   out.push('}');
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Graphviz (in WASM, without fonts) underestimates the width of Japanese text, so a node's minimum
+ * width is set from our own estimate at fontsize 10: wide (CJK) characters ≈ 1 em, others ≈ ½ em.
+ */
+function minWidth(lines: string[]): number {
+  const em = 10 / 72; // inches
+  const widest = Math.max(...lines.map((l) => [...l].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 1 : 0.55), 0)));
+  return widest * em + 0.3;
 }

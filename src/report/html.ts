@@ -103,7 +103,7 @@ function sha256(text: string): string {
 const STYLE = `
 :root { --red: #c62828; --orange: #ef6c00; --grey: #757575; font-family: system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Noto Sans JP", sans-serif; }
 body { margin: 0; display: flex; line-height: 1.55; color: #212121; }
-nav { position: sticky; top: 0; align-self: flex-start; max-height: 100vh; overflow: auto; min-width: 14em; padding: 1em; background: #fafafa; border-right: 1px solid #e0e0e0; font-size: .9em; }
+nav { position: sticky; top: 0; align-self: flex-start; max-height: 100vh; overflow: auto; min-width: 12em; max-width: 18em; padding: 1em; background: #fafafa; border-right: 1px solid #e0e0e0; font-size: .9em; }
 nav ul { list-style: none; padding: 0; margin: 0; } nav li { margin: .3em 0; } nav a { color: #37474f; text-decoration: none; }
 main { padding: 1em 2em 4em; max-width: 90em; min-width: 0; flex: 1; }
 h1 { font-size: 1.6em; } h2 { border-bottom: 2px solid #eceff1; padding-bottom: .2em; margin-top: 2em; } h3 { margin-top: 1.6em; }

@@ -1,0 +1,62 @@
+/**
+ * `npm run screenshot [-- <paths...>] [--lang ja|en] [--out-dir docs/img]`: renders the HTML
+ * report of a scan (default: the bundled sample) in headless Chromium and saves pictures of its
+ * link graph and of the page top. Needs Chromium at /usr/bin/chromium (Debian: `apt-get install
+ * chromium`; for Japanese labels also a Japanese font such as fonts-ipafont-gothic) or at
+ * $CHROMIUM_PATH.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { scan } from '../src/pipeline.js';
+import { renderHtml } from '../src/report/html.js';
+import type { Lang } from '../src/report/messages.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function main(argv: string[]): Promise<void> {
+  const paths: string[] = [];
+  let lang: Lang = 'ja';
+  let outDir = 'docs/img';
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') lang = argv[++i] === 'en' ? 'en' : 'ja';
+    else if (argv[i] === '--out-dir') outDir = argv[++i];
+    else paths.push(argv[i]);
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error(`no Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+    process.exit(2);
+  }
+  const target = paths.length ? paths : ['fixtures/insurer'];
+  const result = await scan({ paths: target });
+  const html = await renderHtml(result.report, { lang, scan: result });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-shot-'));
+  const file = path.join(dir, 'report.html');
+  fs.writeFileSync(file, html);
+  fs.mkdirSync(outDir, { recursive: true });
+  const stem = path.basename(path.resolve(target[0])) + (lang === 'en' ? '-en' : '');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1.5 });
+    await page.goto(pathToFileURL(file).href);
+    const graph = page.locator('#graph-figure svg');
+    await graph.scrollIntoViewIfNeeded();
+    const graphPng = path.join(outDir, `${stem}-graph.png`);
+    await graph.screenshot({ path: graphPng });
+    const pagePng = path.join(outDir, `${stem}-report.png`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: pagePng });
+    console.log(`wrote ${graphPng} and ${pagePng}`);
+  } finally {
+    await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
