@@ -45,6 +45,8 @@ export class LinkGraph {
   readonly graph: GraphT = new Graph({ directed: false, multigraph: true });
   private edgeCount = 0;
   private readonly seen = new Set<string>();
+  /** edgesAt per node: reachability asks for the same nodes once per principal. Dropped for both ends on add(). */
+  private readonly adjacency = new Map<string, LinkEdge[]>();
 
   constructor(readonly catalog: Catalog) {
     for (const id of catalog.relations.keys()) this.graph.setNode(id);
@@ -57,15 +59,20 @@ export class LinkGraph {
     if (this.seen.has(k1) || this.seen.has(k2)) return;
     this.seen.add(k1);
     this.graph.setEdge(edge.a.node, edge.b.node, edge, String(this.edgeCount++));
+    this.adjacency.delete(edge.a.node);
+    this.adjacency.delete(edge.b.node);
   }
 
-  /** Edges at a node, each oriented so that `a` is this node's end. */
+  /** Edges at a node, each oriented so that `a` is this node's end. Shared: iterate, do not change. */
   edgesAt(node: string): LinkEdge[] {
+    const known = this.adjacency.get(node);
+    if (known) return known;
     const out: LinkEdge[] = [];
     for (const e of this.graph.nodeEdges(node) ?? []) {
       const label = this.graph.edge(e) as LinkEdge;
       out.push(label.a.node === node ? label : { a: label.b, b: label.a, via: label.via });
     }
+    this.adjacency.set(node, out);
     return out;
   }
 
