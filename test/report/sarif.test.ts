@@ -1,0 +1,116 @@
+/**
+ * SARIF output, validated against the official SARIF 2.1.0 JSON Schema
+ * (test/report/sarif-schema-2.1.0.json, copied unchanged from github.com/oasis-tcs/sarif-spec,
+ * sarif-2.1/schema/sarif-schema-2.1.0.json at commit e0583813964ec43cea53b6b531b402866095ed1f).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { scan } from '../../src/pipeline.js';
+import { SARIF_RULES, buildSarif } from '../../src/report/sarif.js';
+
+// The schema is draft-04; Ajv 8 reads it as draft-07 once `id` is `$id` (no other draft-04-only keyword is used).
+const schemaText = fs.readFileSync(new URL('./sarif-schema-2.1.0.json', import.meta.url), 'utf8');
+const { id, $schema: _drop, ...rest } = JSON.parse(schemaText) as Record<string, unknown>;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+const validate = ajv.compile({ $id: id, ...rest });
+
+type Sarif = { runs: { tool: { driver: { rules: { id: string }[] } }; results: Result[] }[] };
+type Result = { ruleId: string; ruleIndex: number; message: { text: string }; partialFingerprints: Record<string, string>; locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] };
+
+function sarifOf(result: Awaited<ReturnType<typeof scan>>, lang: 'ja' | 'en' = 'en'): Sarif {
+  return buildSarif(result.report, { lang, scan: result }) as Sarif;
+}
+
+describe('SARIF for the bundled sample', () => {
+  let sarif: Sarif;
+  beforeAll(async () => {
+    sarif = sarifOf(await scan({ paths: ['fixtures/insurer'] }), 'ja');
+  });
+  it('validates against the SARIF 2.1.0 schema', () => {
+    const ok = validate(sarif);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+  it('has one rule per finding kind and results that point at them', () => {
+    const rules = sarif.runs[0].tool.driver.rules.map((r) => r.id);
+    for (const id of Object.values(SARIF_RULES)) expect(rules).toContain(id);
+    for (const r of sarif.runs[0].results) expect(rules[r.ruleIndex]).toBe(r.ruleId);
+  });
+  it('puts each finding on its DDL line, with a repo-relative uri', () => {
+    const results = sarif.runs[0].results;
+    const kojin = results.find((r) => r.ruleId === SARIF_RULES.holdsNumber && r.message.text.includes('kojin_bango'))!;
+    expect(kojin.locations![0].physicalLocation.artifactLocation.uri).toBe('fixtures/insurer/db/bango/001_tables.sql');
+    expect(kojin.locations![0].physicalLocation.region.startLine).toBe(4);
+    const hihokensha = results.find((r) => r.ruleId === SARIF_RULES.reachable && r.message.text.includes('shikaku.public.hihokensha'))!;
+    expect(hihokensha.locations![0].physicalLocation.region.startLine).toBe(2);
+    // Three number columns (bango_kanri, v_bango_shokai, fugo_kanri); three relations reach one.
+    expect(results.filter((r) => r.ruleId === SARIF_RULES.holdsNumber)).toHaveLength(3);
+    expect(results.filter((r) => r.ruleId === SARIF_RULES.reachable)).toHaveLength(3);
+  });
+  it('has distinct fingerprints', () => {
+    const prints = sarif.runs[0].results.map((r) => r.partialFingerprints['spifFinding/v1']);
+    expect(new Set(prints).size).toBe(prints.length);
+  });
+});
+
+describe('SARIF fingerprints survive edits that move lines', () => {
+  it('inserting lines above every table changes locations but not fingerprints', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-sarif-'));
+    fs.cpSync('fixtures/insurer', dir, { recursive: true });
+    const before = sarifOf(await scan({ paths: [dir], cwd: dir }));
+    for (const f of fs.readdirSync(path.join(dir, 'db'), { recursive: true, withFileTypes: true })) {
+      if (!f.isFile() || !f.name.endsWith('.sql')) continue;
+      const p = path.join(f.parentPath, f.name);
+      fs.writeFileSync(p, `-- moved\n\n\n${fs.readFileSync(p, 'utf8')}`);
+    }
+    const after = sarifOf(await scan({ paths: [dir], cwd: dir }));
+    const key = (s: Sarif) => s.runs[0].results.map((r) => `${r.ruleId} ${r.partialFingerprints['spifFinding/v1']}`).sort();
+    expect(key(after)).toEqual(key(before));
+    const line = (s: Sarif) => s.runs[0].results[0].locations![0].physicalLocation.region.startLine;
+    expect(line(after)).toBe(line(before) + 3);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('the link blocked only by a declaration', () => {
+  it('is reported when connects alone keeps a principal from a number its roles could read', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-declared-'));
+    fs.mkdirSync(path.join(dir, 'a'));
+    fs.mkdirSync(path.join(dir, 'b'));
+    fs.writeFileSync(path.join(dir, 'a', 'a.sql'), `CREATE TABLE bango (atena_no text PRIMARY KEY, kojin_bango char(12));
+CREATE ROLE app LOGIN;
+GRANT SELECT ON bango TO app;\n`);
+    fs.writeFileSync(path.join(dir, 'b', 'b.sql'), `CREATE TABLE jukyu (jukyu_id bigint PRIMARY KEY, atena_no text);
+CREATE ROLE app LOGIN;
+CREATE ROLE other LOGIN;
+GRANT SELECT ON jukyu TO app;\n`);
+    fs.writeFileSync(path.join(dir, 'spif.config.yaml'), `version: 1
+databases:
+  - { name: a, sources: ["a/*.sql"] }
+  - { name: b, sources: ["b/*.sql"] }
+principals:
+  - { name: app-system, connects: [b], roles: [app] }
+links:
+  - [b.public.jukyu.atena_no, a.public.bango.atena_no]
+`);
+    const result = await scan({ paths: [dir], cwd: dir });
+    expect(result.report.relations.find((r) => r.id === 'b.public.jukyu')!.basis).toBe('access-controlled');
+    const sarif = sarifOf(result);
+    expect(validate(sarif)).toBe(true);
+    const found = sarif.runs[0].results.filter((r) => r.ruleId === SARIF_RULES.declaredOnly);
+    expect(found).toHaveLength(1);
+    expect(found[0].message.text).toContain('b.public.jukyu');
+    expect(found[0].message.text).toContain('app-system');
+    expect(found[0].locations![0].physicalLocation.artifactLocation.uri).toBe('b/b.sql');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  it('is not reported for the sample: the bango grants stop kyufu-system as well', async () => {
+    const sarif = sarifOf(await scan({ paths: ['fixtures/insurer'] }));
+    expect(sarif.runs[0].results.filter((r) => r.ruleId === SARIF_RULES.declaredOnly)).toEqual([]);
+  });
+});
