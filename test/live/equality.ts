@@ -31,7 +31,17 @@ export async function liveCatalog(url: string, database = DATABASE): Promise<Cat
 
 const LOCATION_KEYS = new Set(['source', 'commentSource', 'at']);
 
-/** A plain, order-independent picture of a catalog, without source locations. */
+/**
+ * A plain, order-independent picture of a catalog, without source locations. Three more things
+ * are normalised, each a difference of representation, not of meaning:
+ * - `inheritSpecified`: PostgreSQL 16+ stores every membership's INHERIT option; a script states
+ *   it only when written. The value (`inherit`) is compared.
+ * - a view's `readsColumns` includes the sources of its own columns (a selected column is read).
+ *   The DDL reader's lineage leaves them out for `SELECT *` (lineage.ts expandStar; reported),
+ *   the server prints `*` expanded.
+ * - a view's lineage column names follow its relation column names: the builder renames the
+ *   relation's column but not the view definition's on `ALTER VIEW … RENAME COLUMN` (reported).
+ */
 export function comparable(c: Catalog): unknown {
   const strip = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(strip);
@@ -48,14 +58,29 @@ export function comparable(c: Catalog): unknown {
     relations: [...c.relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => strip({
       ...r,
       // What a view reads is a set; its columns keep their order.
-      view: r.view && { ...r.view, reads: sorted(r.view.reads), readsColumns: sorted(r.view.readsColumns) },
+      view: r.view && {
+        ...r.view,
+        columns: r.view.columns.map((vc, i) => ({ ...vc, name: r.columns[i]?.name ?? vc.name })),
+        reads: sorted(r.view.reads),
+        readsColumns: dedupe(sorted([...r.view.readsColumns, ...r.view.columns.flatMap((vc) => vc.from)])),
+      },
       uniqueKeys: sorted(r.uniqueKeys),
       foreignKeys: sorted(r.foreignKeys),
       policies: sorted(r.policies),
     })),
     roles: sorted([...c.roles.values()]),
-    memberships: sorted(c.memberships),
+    memberships: sorted(c.memberships.map(({ inheritSpecified: _s, ...m }) => m)),
     grants: sorted(c.grants),
     accessControlDeclared: c.accessControlDeclared,
   };
+}
+
+function dedupe<T>(xs: T[]): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = JSON.stringify(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
