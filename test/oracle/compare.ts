@@ -13,7 +13,7 @@ import type { AccessVerdict } from '../../src/access/resolver.js';
 import type { Unit } from './generator.js';
 
 export interface Disagreement {
-  kind: 'verdict' | 'set-role' | 'relation-missing' | 'relation-extra' | 'column-mismatch' | 'role-missing' | 'pg-error';
+  kind: 'verdict' | 'reason' | 'set-role' | 'relation-missing' | 'relation-extra' | 'column-mismatch' | 'role-missing' | 'pg-error';
   role?: string;
   relation?: string;
   column?: string;
@@ -40,6 +40,27 @@ function describePg(o: PgOutcome): string {
     case 'denied': return `denied: ${o.message}`;
     case 'error': return `error: ${o.message}`;
   }
+}
+
+/**
+ * Why a read is denied, in three kinds both sides can name: the schema lookup, a privilege check
+ * (of the relation or, for a view, of a base relation), or row security.
+ */
+type DenialKind = 'schema' | `privilege:${string}` | 'row-security';
+
+function pgDenial(o: PgOutcome): DenialKind | undefined {
+  if (o.kind === 'no-rows') return 'row-security';
+  if (o.kind !== 'denied') return undefined;
+  if (/permission denied for schema/.test(o.message)) return 'schema';
+  // "permission denied for table t" / "for view v": the relation whose check failed.
+  return `privilege:${/permission denied for (?:table|view) (\S+)/.exec(o.message)?.[1] ?? '?'}`;
+}
+
+function spifDenial(v: AccessVerdict): DenialKind | undefined {
+  if (v.allowed) return undefined;
+  if (v.control === 'no-schema-usage') return 'schema';
+  if (v.control === 'row-security-denies') return 'row-security';
+  return `privilege:${v.at.split('.')[2] ?? '?'}`;
 }
 
 export function describeVerdict(v: AccessVerdict): string {
@@ -97,6 +118,9 @@ export async function compareWithSpif(result: PgCaseResult, sql: string, options
         const verdict = spif.resolver.canSelect(asked, id, column);
         if (verdict.allowed !== pgReads(outcome)) {
           disagreements.push({ kind: 'verdict', role: asked, relation: id, column, postgres: describePg(outcome), spif: describeVerdict(verdict) });
+        } else if (pgDenial(outcome) !== spifDenial(verdict)) {
+          // Both deny, for different reasons: the control spif names in the report would be wrong.
+          disagreements.push({ kind: 'reason', role: asked, relation: id, column, postgres: describePg(outcome), spif: describeVerdict(verdict) });
         }
       }
     }
@@ -120,6 +144,7 @@ export async function compareWithSpif(result: PgCaseResult, sql: string, options
 export function formatDisagreement(d: Disagreement): string {
   switch (d.kind) {
     case 'verdict': return `${d.role} ${d.relation}.${d.column}: PostgreSQL ${d.postgres}; spif ${d.spif}`;
+    case 'reason': return `${d.role} ${d.relation}.${d.column}: both deny, for different reasons: PostgreSQL ${d.postgres}; spif ${d.spif}`;
     case 'set-role': return `SET ROLE ${d.relation} as ${d.role}: PostgreSQL ${d.postgres}; spif ${d.spif}`;
     case 'relation-missing': return `relation ${d.relation} exists in PostgreSQL (${d.postgres}) but not in spif`;
     case 'relation-extra': return `relation ${d.relation} exists in spif but not in PostgreSQL`;
