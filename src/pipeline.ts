@@ -37,6 +37,8 @@ export interface ScanOptions {
   jobs?: number;
   /** Parse-cache directory: unchanged files are not parsed again. */
   cacheDir?: string;
+  /** Text size from which files are parsed on worker threads (tests and benchmarks; default parallel.ts). */
+  parallelMinBytes?: number;
 }
 
 export interface ScanResult {
@@ -73,6 +75,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // results are assembled per database in the original order.
   const { results: read } = await readDatabaseFiles(databases, {
     cwd, readBytes, maxFileBytes: config.limits.maxFileBytes, jobs: options.jobs, cacheDir: options.cacheDir,
+    parallelMinBytes: options.parallelMinBytes,
     onFileRead: () => options.onProgress?.('read', ++done, total),
   });
   for (const [i, db] of databases.entries()) {
