@@ -76,8 +76,10 @@ export function suggestAccessChanges(ctx: ChangeContext, p: Principal, relation:
       alsoAffects: alsoAffected(ctx, access, after, p, cand),
     });
   }
+  // Ties: taking the number itself away comes first — it names the root, not one of the routes.
+  const isNumber = (s: Suggestion) => Number(ctx.numbersByRelation.get(splitColumn(s.target).relation)?.some((h) => h.columnId === s.target) ?? false);
   out.sort((a, b) => Number(b.verified) - Number(a.verified) || a.columnsLost - b.columnsLost
-    || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.summary.localeCompare(b.summary));
+    || isNumber(b) - isNumber(a) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.summary.localeCompare(b.summary));
   return out.slice(0, max);
 }
 
