@@ -44,3 +44,31 @@ describe('snapshot text', () => {
       .toEqual((comparable(catalogOf(ops)) as { relations: { id: string; view?: unknown }[] }).relations.find((r) => r.id === 'kyufu.public.v')?.view);
   });
 });
+
+describe('spif snapshot command', () => {
+  test('writes the script to --out; rejects a non-URL with a UserError', async () => {
+    const { Command } = await import('commander');
+    const { registerSnapshot } = await import('../../src/cli/commands/snapshot.js');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { UserError } = await import('../../src/diagnostics.js');
+    const server = await startPgliteServer(`CREATE ROLE app; CREATE TABLE kojin (kojin_bango text); GRANT SELECT ON kojin TO app;`);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'spif-snap-')), 'schema.sql');
+    try {
+      const program = new Command().exitOverride();
+      registerSnapshot(program);
+      await program.parseAsync(['node', 'spif', 'snapshot', server.url, '--out', out, '--database', 'bango']);
+      const sql = fs.readFileSync(out, 'utf8');
+      expect(sql).toContain('-- spif database: bango');
+      expect(sql).toContain('CREATE TABLE public.kojin (\n  kojin_bango text\n);');
+      expect(sql).toContain('GRANT SELECT ON TABLE public.kojin TO app;');
+      const bad = new Command().exitOverride();
+      registerSnapshot(bad);
+      await expect(bad.parseAsync(['node', 'spif', 'snapshot', 'db/schema.sql'])).rejects.toBeInstanceOf(UserError);
+    } finally {
+      await server.stop();
+      fs.rmSync(path.dirname(out), { recursive: true, force: true });
+    }
+  });
+});
