@@ -130,7 +130,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
   // ── every relation (searchable in HTML) ──────────────────────────────────────────────────
   const fileOf = new Map<string, string[]>();
   for (const f of report.files) for (const id of f.relations) fileOf.set(id, [...(fileOf.get(id) ?? []), f.name]);
-  blocks.push({ kind: 'heading', level: 2, text: [L('doc.section.allRelations')], anchor: 'relations' });
+  blocks.push({ kind: 'heading', level: 2, text: [L('doc.section.allRelations')], anchor: 'all-relations' });
   blocks.push({
     kind: 'table', role: 'relations',
     head: [L('doc.col.relation'), L('doc.col.kind'), L('doc.field.judgement'), L('doc.col.basis'), L('doc.col.numberColumns'), L('doc.col.file'), L('doc.col.source')],
