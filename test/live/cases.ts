@@ -9,6 +9,8 @@ import type { Catalog } from '../../src/catalog/model.js';
 export interface Case {
   name: string;
   sql: string;
+  /** The oldest server_version_num whose grammar takes this SQL (membership options: 16). */
+  minVersion?: number;
   check: (live: Catalog) => void;
 }
 
@@ -54,6 +56,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'roles, attributes and memberships with INHERIT/SET/ADMIN',
+    minVersion: 160000,
     sql: `
       CREATE ROLE app_group NOLOGIN;
       CREATE ROLE auditor NOLOGIN NOINHERIT;
@@ -69,6 +72,20 @@ export const CASES: Case[] = [
       expect(c.roles.get('dba')?.superuser).toBe(true);
       expect(c.memberships.find((m) => m.member === 'batch')).toMatchObject({ admin: true, inherit: false });
       expect(c.memberships.find((m) => m.member === 'auditor')).toMatchObject({ set: false, inherit: true });
+    },
+  },
+  {
+    name: 'roles and memberships (PostgreSQL 15 syntax)',
+    sql: `
+      CREATE ROLE app_group NOLOGIN;
+      CREATE ROLE auditor NOLOGIN NOINHERIT;
+      CREATE USER kyufu_app;
+      CREATE ROLE batch LOGIN BYPASSRLS;
+      GRANT app_group TO kyufu_app, auditor;
+      GRANT app_group TO batch WITH ADMIN OPTION;`,
+    check: (c) => {
+      expect(c.memberships.find((m) => m.member === 'batch')).toMatchObject({ admin: true, inherit: true });
+      expect(c.memberships.find((m) => m.member === 'auditor')).toMatchObject({ admin: false, inherit: false });
     },
   },
   {
