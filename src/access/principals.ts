@@ -66,7 +66,9 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
     if (claimed.has(name) || adminNames.has(name)) continue;
     principals.push({ name, kind: 'role', roles: [name] });
   }
-  if (catalog.accessControlDeclared) principals.push({ name: PUBLIC, kind: 'public', roles: [PUBLIC] });
+  // PUBLIC exists in PostgreSQL and MariaDB (10.11+); MySQL and the others have no such grantee.
+  const hasPublic = [...catalog.databases.values()].some((d) => d.dialect === 'postgresql' || d.dialect === 'mariadb');
+  if (catalog.accessControlDeclared && hasPublic) principals.push({ name: PUBLIC, kind: 'public', roles: [PUBLIC] });
   for (const p of declared) {
     for (const r of p.roles ?? []) {
       if (!named.has(r)) assumptions.push(`principal-role-undefined:${p.name}:${r}`);
