@@ -18,6 +18,8 @@ import { classifyRelations, type RelationDecision } from './classify/classify.js
 import { buildReport } from './report/build.js';
 import type { Report } from './report/model.js';
 import { readDatabaseFiles } from './sources/parallel.js';
+import { readProjectGuarded } from './sources/guard.js';
+import { DEFAULT_MAX_FILE_BYTES, readFileWithin } from './sources/limits.js';
 import { type DatabaseSources, discoverFromGlobs, discoverFromPaths } from './sources/discover.js';
 
 export interface ScanOptions {
@@ -67,7 +69,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
           loaded.baseDir, config.allowOutsideRoot, diagnostics))
       : [discoverFromPaths(paths, cwd, options.dialect ?? (config.dialect as Dialect), diagnostics)];
 
-  const readBytes = options.readFile ?? ((p: string) => fs.readFileSync(p));
+  // The size limit is checked before a file is loaded, so a huge file never fills memory.
+  const readBytes = options.readFile ?? ((p: string) => readFileWithin(p, config.limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES));
   const inputs: { database: string; dialect: Dialect; ops: CatalogOp[] }[] = [];
   const total = databases.reduce((n, d) => n + d.files.length, 0);
   let done = 0;
@@ -88,7 +91,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
     // ORM models first: the database's SQL files (grants, owners, views) refer to their tables.
     for (const [reader, sources] of read[i].batches) {
-      const result = await reader.readProject!(sources, { dialect: db.dialect });
+      const result = await readProjectGuarded(reader, sources, { dialect: db.dialect });
       ops.push(...result.ops);
       diagnostics.push(...result.diagnostics);
     }

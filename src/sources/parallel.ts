@@ -21,6 +21,10 @@ import { decodeSource } from './text.js';
 import type { ReadResult, SourceReader, SourceText } from './types.js';
 import { displayPath } from './discover.js';
 import { POOLED_READERS, WORKER_MARK, type WorkerReply, type WorkerRequest } from './worker.js';
+import { readGuarded } from './guard.js';
+import {
+  DEFAULT_MAX_FILE_BYTES, FILE_TIME_LIMIT_MS, FileTooLargeError, TIMED_MIN_BYTES, timeoutDiagnostic, tooLargeDiagnostic,
+} from './limits.js';
 
 /**
  * Below this much text to parse, reading stays on the main thread. Measured on 2 cores
@@ -41,6 +45,8 @@ export interface ReadFilesOptions {
   onFileRead?: () => void;
   /** Text size from which the pool is used (tests lower it). */
   parallelMinBytes?: number;
+  /** Time one file may take in a worker before it is stopped and reported (limits.ts). */
+  fileTimeoutMs?: number;
 }
 
 export interface DatabaseFiles {
@@ -97,8 +103,12 @@ export async function readDatabaseFiles(
   const pooled = pending.filter((s) => s.reader!.name in POOLED_READERS);
   const pooledBytes = pooled.reduce((n, s) => n + s.source!.text.length, 0);
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
-  const workerFile = jobs > 1 && pooled.length > 1 && pooledBytes >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)
+  // A file big enough to take long goes to a worker even alone: only there can it be timed out.
+  const bigFile = pooled.some((s) => s.source!.text.length >= TIMED_MIN_BYTES);
+  const workerFile = jobs > 1 && pooled.length > 0
+    && (bigFile || (pooled.length > 1 && pooledBytes >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)))
     ? findWorkerFile() : undefined;
+  const timeLimitMs = options.fileTimeoutMs ?? FILE_TIME_LIMIT_MS;
 
   const finish = (slot: FileSlot, result: ReadResult) => {
     slot.result = result;
@@ -107,11 +117,11 @@ export async function readDatabaseFiles(
   };
   const readInline = async (slot: FileSlot) => {
     stats.parsedInline++;
-    finish(slot, await slot.reader!.read(slot.source!, { dialect: slot.dialect }));
+    finish(slot, await readGuarded(slot.reader!, slot.source!, { dialect: slot.dialect }));
   };
 
   if (workerFile) {
-    const pool = new ReaderPool(workerFile, Math.min(jobs, pooled.length));
+    const pool = new ReaderPool(workerFile, Math.min(jobs, pooled.length), timeLimitMs);
     stats.workers = pool.size;
     try {
       const inPool = new Set(pooled);
@@ -119,7 +129,10 @@ export async function readDatabaseFiles(
       const order = [...pooled].sort((a, b) => b.source!.text.length - a.source!.text.length);
       const running = order.map(async (slot) => {
         const reply = await pool.run({ reader: slot.reader!.name, dialect: slot.dialect, path: slot.source!.path, text: slot.source!.text });
-        if (reply) {
+        if (reply === TIMED_OUT) {
+          slot.result = { ops: [], diagnostics: [timeoutDiagnostic(slot.source!.path, timeLimitMs)] }; // not cached
+          options.onFileRead?.();
+        } else if (reply) {
           stats.parsedInWorkers++;
           finish(slot, reply);
         } else {
@@ -178,11 +191,13 @@ export function readSource(
   try {
     bytes = readBytes(file);
   } catch (e) {
-    diagnostics.push({ severity: 'error', code: 'SPIF-SOURCE-UNREADABLE', file: shown, message: `cannot read: ${(e as Error).message}` });
+    if (e instanceof FileTooLargeError) diagnostics.push(tooLargeDiagnostic(shown, e.size, e.limit));
+    else diagnostics.push({ severity: 'error', code: 'SPIF-SOURCE-UNREADABLE', file: shown, message: `cannot read: ${(e as Error).message}` });
     return undefined;
   }
-  if (maxFileBytes !== undefined && bytes.length > maxFileBytes) {
-    diagnostics.push({ severity: 'error', code: 'SPIF-SOURCE-TOO-LARGE', file: shown, message: `${bytes.length} bytes is over limits.maxFileBytes (${maxFileBytes}); file not read` });
+  const limit = maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (bytes.length > limit) {
+    diagnostics.push(tooLargeDiagnostic(shown, bytes.length, limit));
     return undefined;
   }
   const decoded = decodeSource(bytes);
@@ -205,27 +220,37 @@ function findWorkerFile(): string | undefined {
   return candidates.find((f) => fs.existsSync(f));
 }
 
-/** A fixed set of worker threads, each given the next file when it is free. */
+/** A file that was stopped for taking longer than the time limit. */
+const TIMED_OUT = Symbol('timed out');
+type PoolReply = ReadResult | undefined | typeof TIMED_OUT;
+
+/**
+ * A fixed set of worker threads, each given the next file when it is free. A file that takes
+ * longer than the time limit has its worker terminated (the only way to stop a synchronous
+ * parser) and replaced by a fresh one.
+ */
 class ReaderPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly queue: { req: Omit<WorkerRequest, 'id'>; resolve: (r: ReadResult | undefined) => void }[] = [];
-  private readonly inFlight = new Map<Worker, { id: number; resolve: (r: ReadResult | undefined) => void }>();
+  private readonly queue: { req: Omit<WorkerRequest, 'id'>; resolve: (r: PoolReply) => void }[] = [];
+  private readonly inFlight = new Map<Worker, { id: number; resolve: (r: PoolReply) => void; timer: NodeJS.Timeout }>();
   private nextId = 1;
 
-  constructor(file: string, readonly size: number) {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(file, { workerData: { mark: WORKER_MARK } });
-      w.on('message', (reply: WorkerReply) => this.done(w, reply));
-      w.on('error', () => this.lost(w));
-      w.on('exit', () => this.lost(w));
-      this.workers.push(w);
-      this.idle.push(w);
-    }
+  constructor(private readonly file: string, readonly size: number, private readonly timeLimitMs: number) {
+    for (let i = 0; i < size; i++) this.spawn();
   }
 
-  /** The reader's result, or undefined when the worker failed (the caller reads it itself). */
-  run(req: Omit<WorkerRequest, 'id'>): Promise<ReadResult | undefined> {
+  private spawn(): void {
+    const w = new Worker(this.file, { workerData: { mark: WORKER_MARK } });
+    w.on('message', (reply: WorkerReply) => this.done(w, reply));
+    w.on('error', () => this.lost(w));
+    w.on('exit', () => this.lost(w));
+    this.workers.push(w);
+    this.idle.push(w);
+  }
+
+  /** The reader's result; undefined when the worker failed (the caller reads it itself); TIMED_OUT. */
+  run(req: Omit<WorkerRequest, 'id'>): Promise<PoolReply> {
     return new Promise((resolve) => {
       this.queue.push({ req, resolve });
       this.dispatch();
@@ -237,7 +262,8 @@ class ReaderPool {
       const w = this.idle.pop()!;
       const task = this.queue.shift()!;
       const id = this.nextId++;
-      this.inFlight.set(w, { id, resolve: task.resolve });
+      const timer = setTimeout(() => this.timedOut(w), this.timeLimitMs);
+      this.inFlight.set(w, { id, resolve: task.resolve, timer });
       w.postMessage({ ...task.req, id } satisfies WorkerRequest);
     }
   }
@@ -245,6 +271,7 @@ class ReaderPool {
   private done(w: Worker, reply: WorkerReply): void {
     const task = this.inFlight.get(w);
     if (!task || task.id !== reply.id) return;
+    clearTimeout(task.timer);
     this.inFlight.delete(w);
     task.resolve('error' in reply ? undefined : (JSON.parse(reply.json) as ReadResult));
     this.idle.push(w);
@@ -254,12 +281,28 @@ class ReaderPool {
   private lost(w: Worker): void {
     const task = this.inFlight.get(w);
     this.inFlight.delete(w);
+    if (task) clearTimeout(task.timer);
     task?.resolve(undefined);
+    this.forget(w);
+    if (this.workers.length === 0) for (const t of this.queue.splice(0)) t.resolve(undefined);
+  }
+
+  private forget(w: Worker): void {
     const i = this.workers.indexOf(w);
     if (i >= 0) this.workers.splice(i, 1);
     const j = this.idle.indexOf(w);
     if (j >= 0) this.idle.splice(j, 1);
-    if (this.workers.length === 0) for (const t of this.queue.splice(0)) t.resolve(undefined);
+  }
+
+  private timedOut(w: Worker): void {
+    const task = this.inFlight.get(w);
+    if (!task) return;
+    this.inFlight.delete(w);
+    this.forget(w);
+    this.spawn(); // before terminate, so the queue never sees an empty pool
+    void w.terminate();
+    task.resolve(TIMED_OUT);
+    this.dispatch();
   }
 
   async close(): Promise<void> {
