@@ -128,6 +128,8 @@ export class PrivilegeState {
   /** Role creation order: PostgreSQL walks memberships in role OID order. */
   private readonly roleOrder = new Map<string, number>();
   private nextOid = 1;
+  /** inheritedRoles() results; cleared whenever roles or memberships change. */
+  private readonly inheritCache = new Map<string, string[]>();
 
   constructor(readonly postgresVersion = 16) {}
 
@@ -145,6 +147,7 @@ export class PrivilegeState {
   }
 
   createRole(r: { name: string; login?: boolean; superuser?: boolean; bypassRls?: boolean; inherit?: boolean }): void {
+    this.inheritCache.clear();
     this.assignOid(r.name);
     this.roles.set(r.name, {
       name: r.name, login: !!r.login, superuser: !!r.superuser, bypassRls: !!r.bypassRls,
@@ -153,6 +156,7 @@ export class PrivilegeState {
   }
 
   alterRole(name: string, attrs: { login?: boolean; superuser?: boolean; bypassRls?: boolean; inherit?: boolean }): void {
+    this.inheritCache.clear();
     this.ensureRole(name);
     const r = this.roles.get(name);
     if (!r) return;
@@ -163,6 +167,7 @@ export class PrivilegeState {
   }
 
   renameRole(from: string, to: string): void {
+    this.inheritCache.clear();
     const r = this.roles.get(from);
     if (r) {
       this.roles.delete(from);
@@ -201,6 +206,7 @@ export class PrivilegeState {
 
   /** DROP ROLE. PostgreSQL refuses while the role owns objects or holds privileges; memberships go with it. */
   dropRole(name: string): void {
+    this.inheritCache.clear();
     this.roles.delete(name);
     for (const [k, m] of [...this.memberships]) if (m.role === name || m.member === name) this.memberships.delete(k);
     for (const o of this.objects.values()) {
@@ -226,6 +232,8 @@ export class PrivilegeState {
    * OPTION on it (select_best_admin).
    */
   inheritedRoles(role: string, adminOf?: string): { roles: string[]; admin?: string } {
+    const cached = adminOf === undefined ? this.inheritCache.get(role) : undefined;
+    if (cached) return { roles: cached };
     const roles = [role];
     let admin: string | undefined;
     for (let i = 0; i < roles.length; i++) {
@@ -237,6 +245,7 @@ export class PrivilegeState {
         if (!roles.includes(m.role)) roles.push(m.role);
       }
     }
+    if (adminOf === undefined) this.inheritCache.set(role, roles);
     return { roles, admin };
   }
 
@@ -259,6 +268,7 @@ export class PrivilegeState {
    * has the options that are written changed.
    */
   grantRole(role: string, member: string, opts: { inherit?: boolean; set?: boolean; admin?: boolean; grantor?: string }): void {
+    this.inheritCache.clear();
     this.ensureRole(role);
     this.ensureRole(member);
     const grantor = this.postgresVersion >= 16 ? this.roleGrantor(opts.grantor ?? BOOTSTRAP_OWNER, role) : BOOTSTRAP_OWNER;
@@ -287,6 +297,7 @@ export class PrivilegeState {
    * (CASCADE; without CASCADE the engine refuses, so such a statement never ran).
    */
   revokeRole(role: string, member: string, optionOnly?: 'inherit' | 'set' | 'admin', acting: string = BOOTSTRAP_OWNER, _cascade = false): void {
+    this.inheritCache.clear();
     if (this.postgresVersion < 16) {
       // One row per (role, member) before 16: REVOKE removes it whoever granted it.
       for (const [k, m] of [...this.memberships]) {
