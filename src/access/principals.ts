@@ -93,11 +93,21 @@ function roleNames(catalog: Catalog): Set<string> {
 
 /** Reading and connecting, per principal, on top of the per-role resolver. */
 export class PrincipalAccess {
-  private readonly cache = new Map<string, AccessVerdict>();
+  /** principal → relation → column → verdict: nested maps, because classification asks millions of times. */
+  private readonly cache = new Map<string, Map<RelationId, Map<string, AccessVerdict>>>();
+  private readonly connectCache = new Map<string, Map<string, boolean>>();
 
   constructor(private readonly catalog: Catalog, private readonly resolver: AccessResolver) {}
 
   canConnect(p: Principal, database: string): boolean {
+    let byDb = this.connectCache.get(p.name);
+    if (!byDb) this.connectCache.set(p.name, (byDb = new Map()));
+    let ok = byDb.get(database);
+    if (ok === undefined) byDb.set(database, (ok = this.connects(p, database)));
+    return ok;
+  }
+
+  private connects(p: Principal, database: string): boolean {
     if (p.kind === 'unrestricted') return true;
     if (p.connects && !p.connects.includes(database)) return false;
     if (p.roles.length === 0) return true;
@@ -113,8 +123,11 @@ export class PrincipalAccess {
       return { allowed: false, control: 'database-not-connectable', at: rel.database, detail: `${p.name} cannot connect to database ${rel.database}` };
     }
     if (p.roles.length === 0) return { allowed: true };
-    const key = `${p.name}\u0000${relation}\u0000${column}`;
-    let v = this.cache.get(key);
+    let byRelation = this.cache.get(p.name);
+    if (!byRelation) this.cache.set(p.name, (byRelation = new Map()));
+    let byColumn = byRelation.get(relation);
+    if (!byColumn) byRelation.set(relation, (byColumn = new Map()));
+    let v = byColumn.get(column);
     if (v) return v;
     let first: AccessVerdict | undefined;
     outer: for (const role of p.roles) {
@@ -129,7 +142,7 @@ export class PrincipalAccess {
       }
     }
     v = first ?? { allowed: false, control: 'no-table-privilege', at: relation, detail: `${p.name} acts as no role` };
-    this.cache.set(key, v);
+    byColumn.set(column, v);
     return v;
   }
 
