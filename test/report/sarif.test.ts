@@ -17,7 +17,7 @@ const schemaText = fs.readFileSync(new URL('./sarif-schema-2.1.0.json', import.m
 const { id, $schema: _drop, ...rest } = JSON.parse(schemaText) as Record<string, unknown>;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
-const validate = ajv.compile({ $id: id, ...rest });
+const validate = ajv.compile({ $id: id as string, ...rest });
 
 type Sarif = { runs: { tool: { driver: { rules: { id: string }[] } }; results: Result[] }[] };
 type Result = { ruleId: string; ruleIndex: number; message: { text: string }; partialFingerprints: Record<string, string>; locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] };
