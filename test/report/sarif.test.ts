@@ -114,3 +114,19 @@ links:
     expect(sarif.runs[0].results.filter((r) => r.ruleId === SARIF_RULES.declaredOnly)).toEqual([]);
   });
 });
+
+describe('a specific file missing from the inventory', () => {
+  it('is reported on the config file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-inventory-'));
+    fs.cpSync('fixtures/insurer', dir, { recursive: true });
+    const config = path.join(dir, 'spif.config.yaml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('inventory: [個人番号管理ファイル, 被保険者資格ファイル, 中間サーバー連携ファイル]', 'inventory: [個人番号管理ファイル, 被保険者資格ファイル]'));
+    const result = await scan({ paths: [dir], cwd: dir });
+    const sarif = buildSarif(result.report, { lang: 'ja', scan: result, cwd: dir }) as Sarif;
+    expect(validate(sarif)).toBe(true);
+    const found = sarif.runs[0].results.filter((r) => r.ruleId === SARIF_RULES.notInInventory);
+    expect(found.map((r) => r.message.text)).toEqual(['評価書のファイル 中間サーバー連携ファイル は特定個人情報ファイルに該当するが、inventory（現在の評価書の記載）にない']);
+    expect(found[0].locations![0].physicalLocation.artifactLocation.uri).toBe('spif.config.yaml');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
