@@ -134,6 +134,9 @@ class CatalogBuilder {
   private applyOp(op: CatalogOp): void {
     switch (op.op) {
       case 'create-schema': {
+        // A schema that exists already (e.g. `CREATE SCHEMA IF NOT EXISTS public`) is left as it
+        // is: the engine either skips the statement or rejects it, and neither changes the schema.
+        if (this.db.schemas.get(op.schema)?.declared) return;
         const owner = op.owner ?? this.actingRole();
         this.db.schemas.set(op.schema, { database: this.db.name, name: op.schema, owner, declared: true, source: op.at });
         this.privileges.ensureRole(owner);
