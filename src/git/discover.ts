@@ -25,17 +25,25 @@ export function discoverInTree(
   tree: GitTree, paths: string[], cwd: string, overrideDialect: Dialect | undefined,
 ): (loaded: LoadedConfig, diagnostics: Diagnostic[]) => DatabaseSources[] {
   return (loaded, diagnostics) => {
-    const config = loaded.config;
-    if (!config.databases) {
-      return [fromPaths(tree, paths, cwd, overrideDialect ?? (config.dialect as Dialect), diagnostics)];
-    }
-    return config.databases.map((db) => {
-      if (db.url) {
-        diagnostics.push({ severity: 'warning', code: 'SPIF-GIT-LIVE-SKIPPED', message: `databases.${db.name}.url: a live database has no state at ${tree.ref}; only its source files are compared` });
-      }
-      return fromGlobs(tree, { name: db.name, dialect: (db.dialect ?? config.dialect) as Dialect, sources: db.sources }, loaded.baseDir, config.allowOutsideRoot, diagnostics);
-    });
+    const found = discover(tree, paths, cwd, overrideDialect, loaded, diagnostics);
+    tree.prefetch(found.flatMap((d) => d.files.map((f) => tree.relative(f)!)));
+    return found;
   };
+}
+
+function discover(
+  tree: GitTree, paths: string[], cwd: string, overrideDialect: Dialect | undefined, loaded: LoadedConfig, diagnostics: Diagnostic[],
+): DatabaseSources[] {
+  const config = loaded.config;
+  if (!config.databases) {
+    return [fromPaths(tree, paths, cwd, overrideDialect ?? (config.dialect as Dialect), diagnostics)];
+  }
+  return config.databases.map((db) => {
+    if (db.url) {
+      diagnostics.push({ severity: 'warning', code: 'SPIF-GIT-LIVE-SKIPPED', message: `databases.${db.name}.url: a live database has no state at ${tree.ref}; only its source files are compared` });
+    }
+    return fromGlobs(tree, { name: db.name, dialect: (db.dialect ?? config.dialect) as Dialect, sources: db.sources }, loaded.baseDir, config.allowOutsideRoot, diagnostics);
+  });
 }
 
 function fromPaths(tree: GitTree, paths: string[], cwd: string, dialect: Dialect, diagnostics: Diagnostic[]): DatabaseSources {

@@ -11,11 +11,12 @@ const MAX_BUFFER = 512 * 1024 * 1024;
 export class GitError extends UserError {}
 
 /** Runs `git -C dir …` and returns stdout as bytes. Throws GitError with git's own message. */
-export function gitBytes(dir: string, args: string[]): Buffer {
+export function gitBytes(dir: string, args: string[], input?: string): Buffer {
   try {
     return execFileSync('git', ['-C', dir, '-c', 'core.quotepath=off', ...args], {
       maxBuffer: MAX_BUFFER,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      ...(input === undefined ? {} : { input }),
       // A hook or pager must never run; LC_ALL=C keeps git's messages parseable.
       env: { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });

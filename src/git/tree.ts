@@ -103,6 +103,27 @@ export class GitTree {
     return bytes;
   }
 
+  /**
+   * Reads many files with one `git cat-file --batch` instead of one process per file (a schema
+   * directory can hold thousands of migrations).
+   */
+  prefetch(rels: string[]): void {
+    const wanted = rels.filter((r) => this.entries.has(r) && !this.blobs.has(r));
+    if (wanted.length < 2) return;
+    const oids = wanted.map((r) => this.entries.get(r)!.oid);
+    const out = gitBytes(this.root, ['cat-file', '--batch'], `${oids.join('\n')}\n`);
+    let at = 0;
+    for (const rel of wanted) {
+      // <oid> SP <type> SP <size> LF <contents> LF
+      const eol = out.indexOf(0x0a, at);
+      const header = out.subarray(at, eol).toString('latin1').split(' ');
+      const size = Number(header[2]);
+      if (header[1] !== 'blob' || !Number.isFinite(size)) return; // fall back to one read per file
+      this.blobs.set(rel, out.subarray(eol + 1, eol + 1 + size));
+      at = eol + 1 + size + 1;
+    }
+  }
+
   /** Reads by absolute working-tree path (the pipeline's readFile hook). */
   readAbsolute(abs: string): Uint8Array {
     const rel = this.relative(abs);
