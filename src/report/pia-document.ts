@@ -59,11 +59,11 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
     const rels = u.relations.map((id) => byId.get(id)).filter((r): r is RelationReport => !!r);
     blocks.push({ kind: 'heading', level: 3, text: [`${i + 1}. `, u.name], anchor: `unit-${i + 1}` });
     const firstSpecific = rels.find((r) => r.classification === 'specific');
-    const why = rels.length === 0 ? L('doc.judgement.unit.empty')
-      : firstSpecific ? L('doc.judgement.unit.specific', firstSpecific.id) : L('doc.judgement.unit.notSpecific');
+    const why: Text = rels.length === 0 ? [L('doc.judgement.unit.empty')]
+      : firstSpecific ? fill(L('doc.judgement.unit.specific', '\u0000'), [{ code: firstSpecific.id }]) : [L('doc.judgement.unit.notSpecific')];
     const fields: Text[][] = [
       [[u.kind === 'file' ? L('doc.field.fileName') : L('doc.field.database')], [{ strong: u.name }]],
-      [[L('doc.field.judgement')], [{ strong: L(`classification.${u.classification}`) }, ` — ${why}`]],
+      [[L('doc.field.judgement')], [{ strong: L(`classification.${u.classification}`) }, ' — ', ...why]],
     ];
     if (u.description) fields.push([[L('doc.field.description')], [u.description]]);
     blocks.push({ kind: 'table', head: [L('doc.field.item'), L('doc.field.value')], rows: fields });
@@ -183,7 +183,7 @@ function relationRow(r: RelationReport, L: Labeler): Text[] {
 function accessRowsFor(r: RelationReport, declaredOnly: DeclaredOnlyBlock[], L: Labeler): Text[][] {
   const rows: Text[][] = [];
   for (const x of r.reachable) {
-    rows.push([[{ code: x.principal }], [{ code: shortRelation(r.id) }], [x.path.length ? L('doc.result.reaches') : L('label.directRead')], pathText(x)]);
+    rows.push([[{ code: x.principal }], [{ code: shortRelation(r.id) }], [x.path.length ? L('doc.result.reaches') : L('label.directRead')], pathText(x, L)]);
   }
   for (const b of r.blocked) {
     const declared = declaredOnly.some((d) => d.relation === r.id && d.principal === b.principal);
@@ -206,7 +206,7 @@ export function reasonText(r: RelationReport, declaredOnly: DeclaredOnlyBlock[],
     });
   } else if (r.basis === 'reachable') {
     const x = r.reachable[0];
-    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x), { code: x.numberColumn }]));
+    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x, L), { code: x.numberColumn }]));
   } else if (r.basis === 'access-controlled') {
     out.push(L('basis.explain.access-controlled'), L('doc.sep.sentence'));
     r.blocked.forEach((b: Block, i) => {
@@ -232,14 +232,15 @@ function fill(sentence: string, pieces: Inline[]): Text {
   return out;
 }
 
-function pathText(x: Reach): Text {
+function pathText(x: Reach, L: Labeler): Text {
   if (x.path.length === 0) return [{ code: x.numberColumn }];
-  return [pathInline(x), ' ⇒ ', { code: x.numberColumn }];
+  return [pathInline(x, L), ' ⇒ ', { code: x.numberColumn }];
 }
 
-function pathInline(x: Reach): Inline {
+/** `a.col →(外部キー) b.col ⇒ …`: the hops of a path, each with its link kind. */
+function pathInline(x: Reach, L: Labeler): Inline {
   if (x.path.length === 0) return { code: x.numberColumn };
-  return { code: x.path.map((s) => `${shortColumn(s.from)} →(${s.via}) ${shortColumn(s.to)}`).join(' ⇒ ') };
+  return { code: x.path.map((s) => `${shortColumn(s.from)} →(${L(`via.${s.via}`)}) ${shortColumn(s.to)}`).join(' ⇒ ') };
 }
 
 function joinInline(items: Inline[]): Text {
