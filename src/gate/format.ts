@@ -5,6 +5,7 @@
  */
 import type { Block, PathStep } from '../report/model.js';
 import { type Lang, t } from '../report/messages.js';
+import { escapeMarkdown, markdownCode } from '../report/escape.js';
 import { clean } from '../report/text.js';
 import type { Evidence, Finding } from './model.js';
 import { gt, ruleMessage } from './messages.js';
@@ -19,19 +20,7 @@ export interface Style {
 export const plain: Style = { name: clean, text: clean };
 
 /** Markdown: names in code spans, text with markup escaped; no raw HTML, no cell breaks. */
-export const markdown: Style = {
-  name: (s) => {
-    const v = clean(s).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-    const fence = v.includes('`') ? '`` ' : '`';
-    return `${fence}${v}${fence === '`` ' ? ' ``' : '`'}`;
-  },
-  text: (s) => mdText(s),
-};
-
-export function mdText(s: string): string {
-  return clean(s).replace(/\r?\n/g, ' ').replace(/[\\`*_[\]|~#]/g, (ch) => `\\${ch}`)
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export const markdown: Style = { name: markdownCode, text: escapeMarkdown };
 
 export function pathText(lang: Lang, style: Style, principal: string, numberColumn: string, path: PathStep[]): string {
   if (path.length === 0) return `${style.name(principal)}: ${t(lang, 'label.directRead')} ${style.name(numberColumn)}`;

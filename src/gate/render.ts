@@ -4,7 +4,8 @@
  */
 import pc from 'picocolors';
 import { type Lang, t } from '../report/messages.js';
-import { type Style, evidenceText, findingHeadline, levelLabel, markdown, mdText, plain } from './format.js';
+import { escapeMarkdown } from '../report/escape.js';
+import { type Style, evidenceText, findingHeadline, levelLabel, markdown, plain } from './format.js';
 import type { Change, CheckResult, DiffResult, Finding } from './model.js';
 import { gt } from './messages.js';
 import { renderSarif } from './sarif.js';
@@ -48,7 +49,7 @@ function findingMarkdownLines(f: Finding, lang: Lang): string[] {
   const loc = where(f) ? ` — ${markdown.name(where(f))}` : '';
   const lines = [`- ${mark} **${levelLabel(lang, f.level)}** ${markdown.name(f.code)} ${findingHeadline(lang, markdown, f)}${loc}`];
   for (const e of f.evidence) lines.push(`  - ${evidenceText(lang, markdown, e)}`);
-  if (f.suppressed) lines.push(`  - 🔕 **${t(lang, 'label.suppressed')}** — ${gt(lang, 'gate.reason')}: ${mdText(f.suppressed.reason)}`);
+  if (f.suppressed) lines.push(`  - 🔕 **${t(lang, 'label.suppressed')}** — ${gt(lang, 'gate.reason')}: ${escapeMarkdown(f.suppressed.reason)}`);
   return lines;
 }
 
@@ -121,7 +122,7 @@ export function renderDiff(result: DiffResult, format: string, options: GateRend
       `## ${result.passed ? '✅' : '❌'} ${gt(lang, 'gate.diff.title')}: ${verdict}`, '',
       `${gt(lang, 'gate.base')} ${markdown.name(baseName)} → ${gt(lang, 'gate.head')} · ${t(lang, 'section.specific')}: ${specifics} · ${gt(lang, 'gate.changesSummary', result.changes.length, n.failing, n.suppressed)} · ${gt(lang, 'gate.failOn')}: ${markdown.name(failOn)}`, '',
     ];
-    for (const note of result.notes) out.push(`> ${mdText(note)}`, '');
+    for (const note of result.notes) out.push(`> ${escapeMarkdown(note)}`, '');
     if (result.changes.length === 0) out.push(gt(lang, 'gate.noChanges'));
     for (const [key, list] of groups(result.changes)) {
       if (key) out.push(`#### ${subjectOf(key, markdown)}`, '');

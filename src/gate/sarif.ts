@@ -5,7 +5,8 @@
  * an unchanged finding keeps its identity when lines move. Suppressed findings are kept, with the
  * suppression's reason as the SARIF justification.
  */
-import { createHash } from 'node:crypto';
+import { SARIF_SCHEMA_URI, fileUri, fingerprint as hashParts } from '../report/sarif.js';
+import { sarifText } from '../report/escape.js';
 import { VERSION } from '../version.js';
 import type { Finding } from './model.js';
 import { ALL_RULES } from './rules.js';
@@ -16,13 +17,9 @@ export interface SarifOptions {
   configFile?: string;
 }
 
+/** What identifies a finding: never its line. The scan reporter's hashing, with the gate's parts. */
 export function fingerprint(f: Finding): string {
-  const key = [f.rule, f.code, f.relation ?? '', f.file ?? '', f.principal ?? '', f.rule === 'error-diagnostic' || f.rule === 'suppression-unused' ? f.message : ''].join('\u0000');
-  return createHash('sha256').update(key).digest('hex').slice(0, 32);
-}
-
-function uri(file: string): string {
-  return file.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
+  return hashParts([f.rule, f.code, f.relation ?? '', f.file ?? '', f.principal ?? '', f.rule === 'error-diagnostic' || f.rule === 'suppression-unused' ? f.message : '']);
 }
 
 export function renderSarif(findings: Finding[], options: SarifOptions = {}): string {
@@ -44,11 +41,11 @@ export function renderSarif(findings: Finding[], options: SarifOptions = {}): st
       ruleId: f.code,
       ruleIndex: ruleIds.indexOf(f.code),
       level: f.level,
-      message: { text: findingHeadline('en', plain, f) },
+      message: { text: sarifText(findingHeadline('en', plain, f)) },
       ...(loc ? {
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: uri(loc.file), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: fileUri(loc.file) },
             region: { startLine: Math.max(1, loc.line), ...(loc.column ? { startColumn: loc.column } : {}) },
           },
           ...(f.relation ? { logicalLocations: [{ fullyQualifiedName: f.relation, kind: 'table' }] } : {}),
@@ -64,11 +61,10 @@ export function renderSarif(findings: Finding[], options: SarifOptions = {}): st
     };
   });
   const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'spif', version: VERSION, semanticVersion: VERSION, rules } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
       results,
     }],
   };

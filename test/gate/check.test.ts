@@ -135,7 +135,7 @@ describe('spif check --format sarif', () => {
     const jukyu = run.results.find((x: { properties: { relation: string } }) => x.properties.relation === 'kyufu.public.jukyu');
     expect(jukyu).toMatchObject({
       ruleId: 'SPIF-CHECK-UNCOVERED', ruleIndex: 0, level: 'error',
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'db/001_tables.sql', uriBaseId: '%SRCROOT%' }, region: { startLine: 6 } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'db/001_tables.sql' }, region: { startLine: 6 } } }],
     });
     expect(jukyu.message.text).toContain('kyufu.public.jukyu is specific');
 
