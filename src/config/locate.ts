@@ -19,8 +19,9 @@ export class ConfigDocument {
 
   static parse(text: string): { document: ConfigDocument; syntaxErrors: SyntaxProblem[] } {
     const lines = new LineCounter();
-    // prettyErrors off: we print our own `line:column`, without yaml's code excerpt.
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // prettyErrors off: we print our own `line:column`, without yaml's code excerpt. logLevel
+    // 'error': yaml would otherwise print warnings (e.g. a mapping used as a key) to stderr itself.
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     const syntaxErrors = doc.errors.map((e) => {
       const { line, col } = lines.linePos(e.pos[0]);
       return { line, column: col, message: e.message.split('\n')[0] };

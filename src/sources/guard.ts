@@ -12,6 +12,9 @@ export const READER_FAILED = 'SPIF-READER-FAILED';
 /** The parser ran out of call stack: input nested deeper than any parser here can follow. */
 export const SOURCE_TOO_DEEP = 'SPIF-SOURCE-TOO-DEEP';
 
+/** What a reader says about a statement its parser could not follow for depth. */
+export const NESTED_TOO_DEEP = 'nested too deeply for the parser (it ran out of stack)';
+
 /** Whether an exception is JavaScript's call-stack exhaustion (deep recursion in a parser). */
 export function isStackExhaustion(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);

@@ -5,6 +5,7 @@
  *
  * We load the per-dialect builds (a few ms each) rather than the all-dialect bundle.
  */
+import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
 import { createRequire } from 'node:module';
 import type { Dialect } from '../../catalog/model.js';
 
@@ -57,6 +58,8 @@ function parseOnce(sql: string, dialect: Dialect): ParseOutcome {
       const one = Array.isArray(ast) ? (ast.length === 1 ? ast[0] : ast) : ast;
       return { ok: true, ast: one };
     } catch (e) {
+      // The other grammar would recurse just as deep: one overflow is enough.
+      if (isStackExhaustion(e)) return { ok: false, message: NESTED_TOO_DEEP };
       const err = e as { message?: string; location?: { start?: { offset?: number } } };
       first ??= { ok: false, message: shortMessage(String(err.message ?? e)), offset: err.location?.start?.offset };
     }

@@ -65,6 +65,10 @@ export function readPostgresSql(source: SourceText): ReadResult {
   const diagnostics: Diagnostic[] = [];
   const lines = new LineIndex(source.text);
   const prepared = prepareScript(source.text);
+  // libpg-query reads C strings: a NUL byte would silently end the text there and drop the rest of
+  // the file. NULs become spaces for the parser, and a statement that held one is reported.
+  const nuls = [...prepared.text.matchAll(/\0/g)].map((m) => m.index);
+  const script = nuls.length ? prepared.text.replace(/\0/g, ' ') : prepared.text;
   for (const meta of prepared.metaCommands) {
     if (/^\\connect\b|^\\c\b/.test(meta.text)) {
       diagnostics.push({
@@ -77,28 +81,38 @@ export function readPostgresSql(source: SourceText): ReadResult {
 
   let whole: Node | undefined;
   try {
-    whole = parseSync(prepared.text);
+    whole = nuls.length ? undefined : parseSync(script);
   } catch {
     whole = undefined;
   }
   if (whole) {
-    const toChar = byteToCharMapper(prepared.text);
+    const toChar = byteToCharMapper(script);
     for (const raw of whole.stmts ?? []) {
       const start = toChar(raw.stmt_location ?? 0);
-      ctx.statement(raw.stmt, skipSpace(prepared.text, start), toChar);
+      ctx.statement(raw.stmt, skipSpace(script, start), toChar);
     }
     return { ops, diagnostics };
   }
-  for (const span of splitStatements(prepared.text)) {
-    const text = prepared.text.slice(span.start, span.end);
-    const start = skipSpace(prepared.text, span.start);
+  for (const span of splitStatements(script)) {
+    const text = script.slice(span.start, span.end);
+    const start = skipSpace(script, span.start);
+    const nul = nuls.find((o) => o >= start && o < span.end); // leading comments may hold one harmlessly
+    if (nul !== undefined) {
+      diagnostics.push({
+        severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(nul),
+        message: 'NUL byte (0x00) in this statement; PostgreSQL does not accept NUL in SQL text; statement skipped',
+      });
+      continue;
+    }
     let parsed: Node;
     try {
       parsed = parseSync(text);
     } catch (e) {
       const cursor = (e as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
       const at = lines.at(cursor !== undefined && cursor >= 0 ? span.start + cursor : start);
-      const found = (e as Error).message.replace(/^syntax error/, 'syntax error');
+      const raw = (e as Error).message;
+      // Bison's parser stack (about 10 000 levels) and the server's stack-depth check.
+      const found = /^(memory exhausted|stack depth limit exceeded)/.test(raw) ? `nested too deeply for the parser (${raw})` : raw;
       diagnostics.push({
         severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...at,
         message: `${found}; statement skipped (expected a valid PostgreSQL statement)`,
@@ -107,7 +121,7 @@ export function readPostgresSql(source: SourceText): ReadResult {
     }
     const local = byteToCharMapper(text);
     for (const raw of parsed.stmts ?? []) {
-      ctx.statement(raw.stmt, skipSpace(prepared.text, span.start + local(raw.stmt_location ?? 0)), (b) => span.start + local(b));
+      ctx.statement(raw.stmt, skipSpace(script, span.start + local(raw.stmt_location ?? 0)), (b) => span.start + local(b));
     }
   }
   return { ops, diagnostics };

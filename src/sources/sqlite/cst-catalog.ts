@@ -2,6 +2,7 @@
  * Catalog ops from sql-parser-cst trees: the shared core of the SQLite and BigQuery readers.
  * Each statement is parsed on its own (split.ts) so that a syntax error costs only itself.
  */
+import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
 import { parse } from 'sql-parser-cst';
 import type { Column, ForeignKey, QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
@@ -68,7 +69,7 @@ class Reader {
     } catch (e) {
       const m = /-->\s*\S*?:(\d+):(\d+)/.exec(String((e as Error).message));
       const offset = m ? offsetOf(text, Number(m[1]), Number(m[2])) : 0;
-      const first = String((e as Error).message).split('\n')[0];
+      const first = isStackExhaustion(e) ? NESTED_TOO_DEEP : String((e as Error).message).split('\n')[0];
       this.diag('error', 'SPIF-SQL-SYNTAX', `could not parse this statement (sql-parser-cst ${this.d.name}): ${first}`, offset);
       return;
     }

@@ -1,0 +1,76 @@
+/**
+ * Inputs the fuzzer found (or that its generators aim at) that once broke a reader, each with the
+ * behaviour fixed: a located diagnostic instead of a silent loss, a crash, or noise on stderr.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { Dialect } from '../../src/catalog/model.js';
+import type { CatalogOp } from '../../src/catalog/ops.js';
+import { validateConfigText } from '../../src/config/index.js';
+import { NESTED_TOO_DEEP } from '../../src/sources/guard.js';
+import { loadPostgresParser, postgresqlReader } from '../../src/sources/postgresql/reader.js';
+import { mysqlReader } from '../../src/sources/mysql/reader.js';
+import { sqliteReader } from '../../src/sources/sqlite/reader.js';
+import { bigqueryReader } from '../../src/sources/bigquery/reader.js';
+import type { SourceReader } from '../../src/sources/types.js';
+
+const READERS: [Dialect, SourceReader][] = [
+  ['postgresql', postgresqlReader], ['mysql', mysqlReader], ['mariadb', mysqlReader], ['sqlite', sqliteReader], ['bigquery', bigqueryReader],
+];
+
+async function read(dialect: Dialect, text: string) {
+  if (dialect === 'postgresql') await loadPostgresParser();
+  const reader = READERS.find(([d]) => d === dialect)![1];
+  const r = await reader.read({ path: 'x.sql', text }, { dialect });
+  const tables = r.ops.flatMap((op: CatalogOp) => (op.op === 'create-table' ? [op.name.name] : []));
+  return { tables, diagnostics: r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`) };
+}
+
+describe('PostgreSQL: NUL bytes (libpg-query reads C strings)', () => {
+  it('a NUL between statements no longer ends the file: the statements after it are read', async () => {
+    const r = await read('postgresql', 'CREATE TABLE a (x int);\0CREATE TABLE b (y int);\n-- \0 in a comment\nCREATE TABLE c (z int);\n');
+    expect(r).toEqual({ tables: ['a', 'b', 'c'], diagnostics: [] });
+  });
+
+  it('a NUL inside a statement skips that statement with a located error; the rest is read', async () => {
+    const r = await read('postgresql', 'CREATE TABLE a (x int);\nCREATE TABLE "b\0c" (y int);\nCREATE TABLE d (z int);\n');
+    expect(r).toEqual({
+      tables: ['a', 'd'],
+      diagnostics: ['2:16 SPIF-SQL-SYNTAX NUL byte (0x00) in this statement; PostgreSQL does not accept NUL in SQL text; statement skipped'],
+    });
+  });
+});
+
+describe('deeply nested statements: a located diagnostic that says so, then the next statement', () => {
+  const deep = (n: number) => `CREATE VIEW v AS SELECT a FROM ${'(SELECT a FROM '.repeat(n)}t${') s'.repeat(n)};\nCREATE TABLE ok (a int);\n`;
+
+  it('PostgreSQL (Bison stack limit)', async () => {
+    const r = await read('postgresql', deep(12_000));
+    expect(r.tables).toEqual(['ok']);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatch(/^1:\d+ SPIF-SQL-SYNTAX nested too deeply for the parser \(memory exhausted/);
+  });
+
+  it.each(['mysql', 'mariadb', 'sqlite', 'bigquery'] as const)('%s (JavaScript stack)', async (dialect) => {
+    const r = await read(dialect, deep(5_000));
+    expect(r.tables).toEqual(['ok']);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toContain(NESTED_TOO_DEEP);
+    expect(r.diagnostics[0]).toMatch(/^1:1 SPIF-SQL-SYNTAX /);
+  });
+});
+
+describe('config: yaml warnings', () => {
+  it('a mapping used as a key is a config problem, not a warning printed on stderr', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    const log = vi.spyOn(console, 'warn');
+    try {
+      const { problems } = validateConfigText('{ { "version": 1 }: 2 }\n', 'spif.config.yaml');
+      expect(problems[0]).toMatch(/^spif\.config\.yaml:1: \{ "version": 1 \}: unknown key/);
+      expect(warn).not.toHaveBeenCalled();
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+    }
+  });
+});
