@@ -10,7 +10,7 @@
  */
 import { Command } from 'commander';
 import { PgOracle } from '../test/oracle/pg-runner.js';
-import { generateCase, type Unit } from '../test/oracle/generator.js';
+import { generateCase, unitKind, type Unit } from '../test/oracle/generator.js';
 import { formatDisagreement, runCase, type CaseReport } from '../test/oracle/compare.js';
 import { unitsToSql } from '../test/oracle/spif-side.js';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -26,9 +26,10 @@ const program = new Command()
   .option('--fixture-prefix <p>', 'write the minimized cases as fixtures/oracle/<p>-<n>.sql')
   .option('--quiet', 'print only the summary and the disagreements')
   .option('--record-fixtures', 'record expected verdicts of hand-written fixtures, then exit')
+  .option('--coverage', 'print, per statement kind, how many generated units PostgreSQL accepted and rejected')
   .parse(process.argv);
 
-const opts = program.opts<{ cases: string; seed: string; postgresVersion: string; minimize: string; fixturePrefix?: string; quiet?: boolean; recordFixtures?: boolean }>();
+const opts = program.opts<{ cases: string; seed: string; postgresVersion: string; minimize: string; fixturePrefix?: string; quiet?: boolean; recordFixtures?: boolean; coverage?: boolean }>();
 const cases = Number(opts.cases);
 const seed = Number(opts.seed);
 const postgresVersion = Number(opts.postgresVersion);
@@ -57,11 +58,22 @@ let comparisons = 0;
 let disagreements = 0;
 let rejected = 0;
 const failing: { i: number; units: Unit[]; report: CaseReport }[] = [];
+const coverage = new Map<string, { accepted: number; rejected: number }>();
+const count = (unit: Unit, key: 'accepted' | 'rejected') => {
+  const k = unitKind(unit);
+  const c = coverage.get(k) ?? { accepted: 0, rejected: 0 };
+  c[key]++;
+  coverage.set(k, c);
+};
 for (let i = 0; i < cases; i++) {
   const c = generateCase(seed, i);
   const report = await runCase(pg, c.units, { postgresVersion });
   comparisons += report.comparisons;
   rejected += report.rejectedUnits;
+  if (opts.coverage) {
+    for (const u of report.accepted) count(u, 'accepted');
+    for (const u of report.rejected) count(u, 'rejected');
+  }
   if (report.disagreements.length) {
     disagreements += report.disagreements.length;
     failing.push({ i, units: c.units, report });
@@ -88,6 +100,10 @@ for (const [n, f] of failing.slice(0, minimizeCount).entries()) {
 }
 
 await pg.close();
+if (opts.coverage) {
+  console.log('\nstatement kind: accepted / rejected by PostgreSQL');
+  for (const [k, c] of [...coverage].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${k}: ${c.accepted} / ${c.rejected}`);
+}
 console.log(`\ncases: ${cases}, comparisons: ${comparisons}, disagreements: ${disagreements}`);
 console.log(`(${failing.length} disagreeing case(s); ${rejected} unit(s) rejected by PostgreSQL and not given to spif; seed ${seed}; spif as PostgreSQL ${postgresVersion}; ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 process.exit(disagreements ? 1 : 0);

@@ -26,6 +26,9 @@ export interface CaseReport {
   comparisons: number;
   disagreements: Disagreement[];
   rejectedUnits: number;
+  /** The units PostgreSQL accepted (what spif read) and rejected. */
+  accepted: Unit[];
+  rejected: Unit[];
   diagnostics: string[];
 }
 
@@ -137,6 +140,8 @@ export async function compareWithSpif(result: PgCaseResult, sql: string, options
     comparisons,
     disagreements,
     rejectedUnits: result.rejected.length,
+    accepted: result.accepted,
+    rejected: result.rejected.map((r) => r.unit),
     diagnostics: spif.diagnostics.map((d) => `${d.severity} ${d.code} ${d.line ?? ''}:${d.column ?? ''} ${d.message}`),
   };
 }

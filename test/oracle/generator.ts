@@ -77,6 +77,7 @@ type OpPlan =
   | { k: 'view-invoker'; rel: number; on: boolean }
   | { k: 'drop-role'; role: number }
   | { k: 'rename-role'; role: number }
+  | { k: 'delegated-role-grant'; role: number; admin: number; member: number; inherit: boolean | null; set: boolean | null; adminOnward: boolean }
   | { k: 'predefined-role'; role: number; which: 'pg_read_all_data' | 'pg_write_all_data'; inherit: boolean };
 
 export interface CasePlan {
@@ -117,7 +118,7 @@ const opArb: fc.Arbitrary<OpPlan> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ k: fc.constant('revoke-column' as const), rel: idx, cols: colsArb, grantee: granteeArb, optionOnly: rare(3), cascade: rare(5), grantor: fc.option(idx, { freq: 2 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('all-tables' as const), schema: idx, grantee: granteeArb, grant: rare(7), withGrant: rare(2) }) },
   { weight: 5, arbitrary: fc.record({ k: fc.constant('schema-usage' as const), schema: idx, grantee: granteeArb, grant: rare(7), withGrant: rare(2), grantor: fc.option(idx, { freq: 3 }) }) },
-  { weight: 6, arbitrary: fc.record({ k: fc.constant('grant-role' as const), role: idx, member: idx, inherit: fc.option(fc.boolean(), { freq: 2 }), set: fc.option(fc.boolean(), { freq: 2 }), admin: rare(3), grantor: fc.option(idx, { freq: 4 }) }) },
+  { weight: 6, arbitrary: fc.record({ k: fc.constant('grant-role' as const), role: idx, member: idx, inherit: fc.option(fc.boolean(), { freq: 2 }), set: fc.option(fc.boolean(), { freq: 2 }), admin: rare(4), grantor: fc.option(idx, { freq: 2 }) }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('revoke-role' as const), role: idx, member: idx, option: fc.constantFrom(null, null, 'inherit' as const, 'set' as const, 'admin' as const), cascade: rare(3) }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('alter-role' as const), role: idx, attr: fc.constantFrom('INHERIT' as const, 'NOINHERIT' as const, 'BYPASSRLS' as const, 'NOBYPASSRLS' as const, 'SUPERUSER' as const, 'NOSUPERUSER' as const, 'LOGIN' as const) }) },
   { weight: 6, arbitrary: fc.record({ k: fc.constant('rls' as const), rel: idx, what: fc.constantFrom('ENABLE' as const, 'ENABLE' as const, 'DISABLE' as const, 'FORCE' as const, 'NO FORCE' as const) }) },
@@ -132,9 +133,10 @@ const opArb: fc.Arbitrary<OpPlan> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('rename-column' as const), rel: idx, col: idx }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('owner' as const), rel: idx, role: idx }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('schema-owner' as const), schema: idx, role: idx }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('view-invoker' as const), rel: idx, on: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('view-invoker' as const), rel: idx, on: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('drop-role' as const), role: idx }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('rename-role' as const), role: idx }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('delegated-role-grant' as const), role: idx, admin: idx, member: idx, inherit: fc.option(fc.boolean(), { freq: 2 }), set: fc.option(fc.boolean(), { freq: 2 }), adminOnward: rare(3) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('predefined-role' as const), role: idx, which: fc.constantFrom('pg_read_all_data' as const, 'pg_write_all_data' as const), inherit: rare(7) }) },
 );
 
@@ -182,6 +184,15 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
     const k = `${r.schema}.${r.name}`;
     holders.set(k, uniq([...(holders.get(k) ?? []), name]));
   };
+  // Roles given a membership WITH ADMIN OPTION: they grant it on, as non-superuser grantors.
+  const admins = new Map<string, string[]>();
+  const adminFor = (roleName: string, g: number | null): string | null => {
+    if (g === null) return null;
+    const hs = admins.get(roleName) ?? [];
+    return hs.length && g % 4 !== 3 ? hs[g % hs.length] : role(g);
+  };
+  // Policies created so far, so DROP POLICY mostly names one that exists.
+  const policies: { table: RelName; name: string }[] = [];
   const grantorFor = (r: RelName, g: number | null): string | null => {
     if (g === null) return null;
     const hs = holders.get(`${r.schema}.${r.name}`) ?? [];
@@ -284,7 +295,8 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
         if (op.admin) opts.push('ADMIN OPTION');
         if (op.inherit !== null) opts.push(`INHERIT ${op.inherit ? 'TRUE' : 'FALSE'}`);
         if (op.set !== null) opts.push(`SET ${op.set ? 'TRUE' : 'FALSE'}`);
-        units.push(asRole(op.grantor, [`GRANT ${role(op.role)} TO ${role(op.member)}${opts.length ? ` WITH ${opts.join(', ')}` : ''}`]));
+        units.push(asNamed(adminFor(role(op.role), op.grantor), [`GRANT ${role(op.role)} TO ${role(op.member)}${opts.length ? ` WITH ${opts.join(', ')}` : ''}`]));
+        if (op.admin) admins.set(role(op.role), uniq([...(admins.get(role(op.role)) ?? []), role(op.member)]));
         break;
       }
       case 'revoke-role': {
@@ -308,11 +320,14 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
         if (op.cmd === 'INSERT') parts.push(`WITH CHECK (${op.using})`);
         else parts.push(`USING (${op.using})`);
         units.push([parts.join(' ')]);
+        policies.push({ table: r, name: `p${op.name}` });
         break;
       }
-      case 'drop-policy':
-        units.push([`DROP POLICY p${op.name} ON ${q(table(op.rel))}`]);
+      case 'drop-policy': {
+        const p = policies.length ? policies[op.rel % policies.length] : { table: table(op.rel), name: `p${op.name}` };
+        units.push([`DROP POLICY ${p.name} ON ${q(p.table)}`]);
         break;
+      }
       case 'default-privs': {
         const parts = ['ALTER DEFAULT PRIVILEGES'];
         if (op.forRole !== null) parts.push(`FOR ROLE ${role(op.forRole)}`);
@@ -382,6 +397,18 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
       case 'drop-role':
         units.push([`DROP ROLE ${role(op.role)}`]);
         break;
+      case 'delegated-role-grant': {
+        // A superuser gives ADMIN OPTION, and the admin grants the role on (as its own grantor).
+        const [g, a, m] = [role(op.role), role(op.admin), role(op.member)];
+        units.push([`GRANT ${g} TO ${a} WITH ADMIN OPTION`]);
+        const opts: string[] = [];
+        if (op.adminOnward) opts.push('ADMIN OPTION');
+        if (op.inherit !== null) opts.push(`INHERIT ${op.inherit ? 'TRUE' : 'FALSE'}`);
+        if (op.set !== null) opts.push(`SET ${op.set ? 'TRUE' : 'FALSE'}`);
+        units.push(asNamed(a, [`GRANT ${g} TO ${m}${opts.length ? ` WITH ${opts.join(', ')}` : ''}`]));
+        admins.set(g, uniq([...(admins.get(g) ?? []), a, ...(op.adminOnward ? [m] : [])]));
+        break;
+      }
       case 'predefined-role':
         units.push([`GRANT ${op.which} TO ${role(op.role)}${op.inherit ? '' : ' WITH INHERIT FALSE'}`]);
         break;
@@ -399,6 +426,69 @@ export function generateCase(seed: number, i: number): OracleCase {
   const caseSeed = (seed * 100_003 + i) | 0;
   const [plan] = fc.sample(casePlanArb, { seed: caseSeed, numRuns: 1 });
   return renderCase(plan, caseSeed);
+}
+
+/** Statement kinds, for the coverage report of `test:oracle --coverage`: [name, pattern of the statement]. */
+const KIND_PATTERNS: [string, RegExp][] = [
+  ['CREATE ROLE … IN ROLE', /^CREATE ROLE .* IN ROLE /],
+  ['CREATE ROLE … SUPERUSER', /^CREATE ROLE .*SUPERUSER/],
+  ['CREATE ROLE … BYPASSRLS', /^CREATE ROLE .*BYPASSRLS/],
+  ['CREATE ROLE', /^CREATE ROLE /],
+  ['CREATE SCHEMA AUTHORIZATION', /^CREATE SCHEMA \S+ AUTHORIZATION/],
+  ['CREATE SCHEMA', /^CREATE SCHEMA /],
+  ['GRANT CREATE ON SCHEMA', /^GRANT CREATE ON SCHEMA/],
+  ['CREATE VIEW security_invoker', /^CREATE VIEW .*security_invoker/],
+  ['CREATE VIEW … WHERE', /^CREATE VIEW .* WHERE /],
+  ['CREATE VIEW', /^CREATE VIEW /],
+  ['CREATE TABLE (after defaults possible)', /^CREATE TABLE \S+\.n\d/],
+  ['CREATE TABLE', /^CREATE TABLE /],
+  ['GRANT … ON ALL TABLES IN SCHEMA', /^GRANT .* ON ALL TABLES IN SCHEMA/],
+  ['REVOKE … ON ALL TABLES IN SCHEMA', /^REVOKE .* ON ALL TABLES IN SCHEMA/],
+  ['GRANT USAGE ON SCHEMA', /^GRANT USAGE ON SCHEMA/],
+  ['REVOKE USAGE ON SCHEMA', /^REVOKE USAGE ON SCHEMA/],
+  ['GRANT SELECT (cols) … WITH GRANT OPTION', /^GRANT SELECT \(.*WITH GRANT OPTION/],
+  ['GRANT SELECT (cols)', /^GRANT SELECT \(/],
+  ['GRANT table privilege … WITH GRANT OPTION', /^GRANT (SELECT|ALL|INSERT|SELECT, INSERT) ON .*WITH GRANT OPTION/],
+  ['GRANT table privilege … TO PUBLIC', /^GRANT (SELECT|ALL|INSERT|SELECT, INSERT) ON .* TO PUBLIC/],
+  ['GRANT table privilege', /^GRANT (SELECT|ALL|INSERT|SELECT, INSERT) ON /],
+  ['REVOKE GRANT OPTION FOR … CASCADE', /^REVOKE GRANT OPTION FOR .* CASCADE/],
+  ['REVOKE GRANT OPTION FOR', /^REVOKE GRANT OPTION FOR/],
+  ['REVOKE SELECT (cols)', /^REVOKE SELECT \(/],
+  ['REVOKE table privilege … CASCADE', /^REVOKE .* ON .* CASCADE$/],
+  ['REVOKE table privilege', /^REVOKE (SELECT|ALL|INSERT|SELECT, INSERT) ON /],
+  ['GRANT pg_read_all_data / pg_write_all_data', /^GRANT pg_/],
+  ['GRANT role WITH INHERIT/SET', /^GRANT r\w+ TO r\w+ WITH .*(INHERIT|SET)/],
+  ['GRANT role WITH ADMIN OPTION', /^GRANT r\w+ TO r\w+ WITH ADMIN/],
+  ['GRANT role', /^GRANT r\w+ TO r\w+$/],
+  ['REVOKE role … CASCADE', /^REVOKE (\w+ OPTION FOR )?r\w+ FROM r\w+ CASCADE/],
+  ['REVOKE INHERIT/SET/ADMIN OPTION FOR role', /^REVOKE \w+ OPTION FOR r/],
+  ['REVOKE role', /^REVOKE r\w+ FROM/],
+  ['ALTER ROLE RENAME', /^ALTER ROLE \S+ RENAME/],
+  ['ALTER ROLE attribute', /^ALTER ROLE /],
+  ['ALTER TABLE … ROW LEVEL SECURITY', /ROW LEVEL SECURITY$/],
+  ['CREATE POLICY AS RESTRICTIVE', /^CREATE POLICY .*AS RESTRICTIVE/],
+  ['CREATE POLICY … USING (false)', /^CREATE POLICY .*USING \(false\)/],
+  ['CREATE POLICY', /^CREATE POLICY /],
+  ['DROP POLICY', /^DROP POLICY /],
+  ['ALTER DEFAULT PRIVILEGES … REVOKE', /^ALTER DEFAULT PRIVILEGES .*REVOKE/],
+  ['ALTER DEFAULT PRIVILEGES … GRANT', /^ALTER DEFAULT PRIVILEGES /],
+  ['DROP TABLE', /^DROP TABLE /],
+  ['DROP VIEW', /^DROP VIEW /],
+  ['RENAME COLUMN', /RENAME COLUMN/],
+  ['ALTER TABLE/VIEW RENAME TO', /^ALTER (TABLE|VIEW) \S+ RENAME TO/],
+  ['ADD COLUMN', /ADD COLUMN/],
+  ['DROP COLUMN', /DROP COLUMN/],
+  ['ALTER TABLE/VIEW OWNER TO', /^ALTER (TABLE|VIEW) \S+ OWNER TO/],
+  ['ALTER SCHEMA OWNER TO', /^ALTER SCHEMA .* OWNER TO/],
+  ['ALTER VIEW SET (security_invoker)', /^ALTER VIEW .* SET \(security_invoker/],
+  ['DROP ROLE', /^DROP ROLE /],
+];
+
+/** The kind of a unit: its first statement that is not SET ROLE / RESET ROLE, plus "(via SET ROLE)". */
+export function unitKind(unit: Unit): string {
+  const main = unit.find((s) => !/^(SET|RESET) ROLE/.test(s)) ?? unit[0];
+  const kind = KIND_PATTERNS.find(([, re]) => re.test(main))?.[0] ?? 'other';
+  return unit[0].startsWith('SET ROLE') && !/^CREATE (TABLE|VIEW)/.test(main) ? `${kind} (by a non-superuser grantor)` : kind;
 }
 
 /** The statement kinds the generator can emit, for the coverage report. */
