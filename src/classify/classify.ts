@@ -63,8 +63,12 @@ export function classifyRelations(input: ClassifyInput): Map<RelationId, Relatio
   const readers = input.resolver ? new ReaderIndex(catalog, principals, input.resolver) : undefined;
   const blockers = new BlockFinder(graph, access, numbersByRelation, distance, readers);
 
+  const sorted = [...catalog.relations.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const controlled = sorted.filter((r) => !numbersByRelation.has(r.id) && !reachable.has(r.id) && numberComponents.has(componentOf.get(r.id)));
+  const blockedBy = blockers.forRelations(controlled, principals);
+
   const decisions = new Map<RelationId, RelationDecision>();
-  for (const relation of [...catalog.relations.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const relation of sorted) {
     const hits = numbersByRelation.get(relation.id) ?? [];
     const numberColumns: NumberColumnReport[] = hits.map((h) => ({
       column: h.column, kind: h.kind, rule: h.rule, evidence: h.evidence,
@@ -77,7 +81,7 @@ export function classifyRelations(input: ClassifyInput): Map<RelationId, Relatio
     else if (reach.length) basis = 'reachable';
     else if (numberComponents.has(componentOf.get(relation.id))) {
       basis = 'access-controlled';
-      blocked = blockers.forRelation(relation, principals);
+      blocked = blockedBy.get(relation.id)!;
     } else basis = 'unlinked';
     decisions.set(relation.id, {
       relation, basis, numberColumns,
@@ -122,17 +126,34 @@ class BlockFinder {
     private readonly readers?: ReaderIndex,
   ) {}
 
-  forRelation(relation: Relation, principals: Principal[]): Block[] {
-    const out: Block[] = [];
-    for (const p of this.readers?.candidates(relation.id) ?? principals) {
-      if (!this.access.canReadRelation(p, relation.id)) continue;
-      out.push(...this.blocksFor(p, relation.id));
+  /**
+   * Blocks for each relation, principal by principal (in order), so one principal's components
+   * are dropped before the next: memory O(graph), not O(principals × graph).
+   */
+  forRelations(relations: Relation[], principals: Principal[]): Map<RelationId, Block[]> {
+    const mightRead = new Map<Principal, Relation[]>();
+    for (const r of relations) {
+      for (const p of this.readers?.candidates(r.id) ?? principals) {
+        let list = mightRead.get(p);
+        if (!list) mightRead.set(p, (list = []));
+        list.push(r);
+      }
     }
-    if (out.length === 0) {
-      const names = principals.map((p) => p.name).join(', ');
-      out.push({
-        principal: '*', at: relation.id, control: 'no-table-privilege',
-        detail: `no principal (${names}) can read any column of ${relation.id}`,
+    const out = new Map<RelationId, Block[]>(relations.map((r) => [r.id, []]));
+    for (const p of principals) {
+      for (const r of mightRead.get(p) ?? []) {
+        if (this.access.canReadRelation(p, r.id)) out.get(r.id)!.push(...this.blocksFor(p, r.id));
+      }
+      this.components.clear();
+      this.cache.clear();
+    }
+    const names = principals.map((p) => p.name).join(', ');
+    for (const r of relations) {
+      const blocks = out.get(r.id)!;
+      if (blocks.length) continue;
+      blocks.push({
+        principal: '*', at: r.id, control: 'no-table-privilege',
+        detail: `no principal (${names}) can read any column of ${r.id}`,
       });
     }
     return out;
