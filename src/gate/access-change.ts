@@ -150,7 +150,7 @@ function connectCandidate(ctx: ChangeContext, p: Principal, database: string): C
   const principal: Principal = { ...p, connects: all.filter((d) => d !== database) };
   return {
     kind: 'remove-connect', target: database, catalog: ctx.catalog, principal,
-    config: `principals: - name: ${p.name}\n    connects: [${principal.connects!.join(', ')}]`,
+    config: `principals:\n  - name: ${p.name}\n    connects: [${principal.connects!.join(', ')}]`,
     summary: gt('en', 'gate.suggest.remove-connect', database, p.name),
   };
 }

@@ -24,6 +24,8 @@ export interface RunDiffOptions {
   failOn?: ChangeKind[];
   /** Language of the notes. */
   lang?: Lang;
+  /** Speed only (parse cache, threads); never changes the result. */
+  tuning?: { cacheDir?: string; jobs?: number };
 }
 
 export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
@@ -31,8 +33,9 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
   const paths = options.paths?.length ? options.paths : ['.'];
   const lang = options.lang ?? 'en';
   const current = loadCurrentConfig(paths, cwd, options.configFile);
-  const before = await scanAtRef({ ref: options.base, paths, cwd, configFile: options.configFile, dialect: options.dialect, current });
-  const now = await scan({ paths, cwd, config: current, dialect: options.dialect });
+  const tuning = options.tuning ?? {};
+  const before = await scanAtRef({ ref: options.base, paths, cwd, configFile: options.configFile, dialect: options.dialect, current, tuning });
+  const now = await scan({ paths, cwd, config: current, dialect: options.dialect, ...tuning });
 
   const sourcesOf = (loaded: LoadedConfig) => new Map((loaded.config.databases ?? []).map((d) => [d.name, d.sources]));
   const renames = matchRenamedDatabases(

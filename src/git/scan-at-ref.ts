@@ -15,6 +15,8 @@ export interface ScanAtRefOptions {
   dialect?: Dialect;
   /** The working tree's config: used at the ref when the ref's config is invalid. */
   current: LoadedConfig;
+  /** Parse cache and threads (the cache is keyed by content, so it is shared safely with the working tree). */
+  tuning?: { cacheDir?: string; jobs?: number };
 }
 
 export interface ScanAtRef {
@@ -30,7 +32,7 @@ export async function scanAtRef(options: ScanAtRefOptions): Promise<ScanAtRef> {
   const paths = options.paths.length ? options.paths : ['.'];
   const config = configAtRef(tree, paths, cwd, options.configFile, options.current);
   const result = await scan({
-    paths, cwd, config: config.loaded, dialect: options.dialect,
+    paths, cwd, config: config.loaded, dialect: options.dialect, ...options.tuning,
     readFile: (abs) => tree.readAbsolute(abs),
     discover: discoverInTree(tree, paths, cwd, options.dialect),
   });

@@ -7,7 +7,7 @@ import { loadCurrentConfig } from '../../gate/load.js';
 import { CHECK_FORMATS, renderCheck } from '../../gate/render.js';
 import { scan } from '../../pipeline.js';
 import { writeOutput } from '../output.js';
-import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
+import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { EXIT } from '../run.js';
 
 export interface CheckFlags extends CommonFlags {
@@ -22,7 +22,7 @@ export interface CommandOutcome {
 /** The command without commander: used by the CLI and by tests in-process. */
 export async function checkCommand(paths: string[], flags: CheckFlags, cwd = process.cwd()): Promise<CommandOutcome> {
   const loaded = loadCurrentConfig(paths, cwd, flags.config);
-  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect });
+  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect, ...scanTuning(flags) });
   const check = runCheck(result.report, result.config, { strict: flags.strict || result.config.check.strict });
   const configFile = loaded.file ? path.relative(cwd, loaded.file).split(path.sep).join('/') : undefined;
   const output = renderCheck(check, pickFormat(flags), { lang: pickLang(flags), color: useColor(flags), configFile });

@@ -7,7 +7,7 @@ import { DIFF_FORMATS, renderDiff } from '../../gate/render.js';
 import { runDiff } from '../../gate/run-diff.js';
 import { CHANGE_KINDS } from '../../gate/rules.js';
 import { writeOutput } from '../output.js';
-import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
+import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { EXIT } from '../run.js';
 import type { CommandOutcome } from './check.js';
 
@@ -28,7 +28,7 @@ export async function diffCommand(paths: string[], flags: DiffFlags, cwd = proce
   const lang = pickLang(flags);
   const format = pickFormat(flags);
   const result = await runDiff({
-    base: flags.base, paths, cwd, configFile: flags.config, dialect: flags.dialect, failOn,
+    base: flags.base, paths, cwd, configFile: flags.config, dialect: flags.dialect, failOn, tuning: scanTuning(flags),
     lang: format === 'json' || format === 'sarif' ? 'en' : lang,
   });
   const output = renderDiff(result, format, { lang, color: useColor(flags), configFile: result.head.config });

@@ -5,13 +5,13 @@ import { loadCurrentConfig } from '../../gate/load.js';
 import { EXPLAIN_FORMATS, renderExplain } from '../../gate/render-explain.js';
 import { scan } from '../../pipeline.js';
 import { writeOutput } from '../output.js';
-import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
+import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { EXIT } from '../run.js';
 import type { CommandOutcome } from './check.js';
 
 export async function explainCommand(relation: string, paths: string[], flags: CommonFlags, cwd = process.cwd()): Promise<CommandOutcome> {
   const loaded = loadCurrentConfig(paths, cwd, flags.config);
-  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect });
+  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect, ...scanTuning(flags) });
   const explained = explainRelation(result, relation);
   return { code: EXIT.ok, output: renderExplain(explained, pickFormat(flags), { lang: pickLang(flags), color: useColor(flags) }) };
 }
