@@ -35,7 +35,7 @@ export interface ScanOptions {
   /** Lists files for databases from globs (git tree for `spif diff`). */
   discover?: (config: LoadedConfig, diagnostics: Diagnostic[]) => DatabaseSources[];
   onProgress?: (stage: string, done: number, total: number) => void;
-  /** Worker threads for parsing (1: main thread only). Default: the machine's parallelism. */
+  /** Worker threads for parsing (1: main thread only). Default: one per core beyond the first. */
   jobs?: number;
   /** Parse-cache directory: unchanged files are not parsed again. */
   cacheDir?: string;

@@ -23,7 +23,7 @@ export function addScanFlags(cmd: Command, formats: string[] = formatNames()): C
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['ja', 'en']))
     .option('--cache <dir>', 'keep parse results in DIR; unchanged files are not parsed again')
-    .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count; 1: no worker threads)').argParser(parseJobs));
+    .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count − 1; 1: no worker threads)').argParser(parseJobs));
 }
 
 function parseJobs(value: string): number {

@@ -27,17 +27,26 @@ import {
 } from './limits.js';
 
 /**
- * Below this much text to parse, reading stays on the main thread. Measured on 2 cores
- * (docs/performance.md): a worker costs ~0.15 s to start (thread, reader, parser WASM) and
- * libpg-query parses ~2 MB/s, so two workers only win once there is about 1 MB to parse.
+ * Below this much text to parse, reading stays on the main thread: each worker pays its own
+ * start (thread, reader module, parser WASM, JIT warm-up) and every result crosses back as JSON
+ * that the main thread parses again (docs/performance.md has the measurements).
  */
 export const PARALLEL_MIN_BYTES = 1_000_000;
+
+/**
+ * Workers by default: one per core beyond the main thread's own, which decodes files, parses the
+ * workers' results and then runs the analysis. On 2 cores that is 1, i.e. no worker threads:
+ * measured there, the pool's extra CPU (~+60%) ate the gain.
+ */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
 
 export interface ReadFilesOptions {
   cwd: string;
   readBytes: (absPath: string) => Uint8Array;
   maxFileBytes?: number;
-  /** Worker threads for parsing; 1 reads on the main thread. Default: the machine's parallelism. */
+  /** Worker threads for parsing; 1 reads on the main thread. Default: defaultJobs(). */
   jobs?: number;
   /** Parse-cache directory (`--cache DIR`); unset: no cache. */
   cacheDir?: string;
@@ -102,7 +111,7 @@ export async function readDatabaseFiles(
   const pending = slots.flat().filter(needsRead);
   const pooled = pending.filter((s) => s.reader!.name in POOLED_READERS);
   const pooledBytes = pooled.reduce((n, s) => n + s.source!.text.length, 0);
-  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  const jobs = Math.max(1, options.jobs ?? defaultJobs());
   // A file big enough to take long goes to a worker even alone: only there can it be timed out.
   const bigFile = pooled.some((s) => s.source!.text.length >= TIMED_MIN_BYTES);
   const workerFile = jobs > 1 && pooled.length > 0
