@@ -70,6 +70,11 @@ describe('spif check', () => {
     const strict = await check(r, { strict: true });
     expect(strict.code).toBe(1);
     expect(findings(strict.result, 'error-diagnostic')[0]).toMatchObject({ level: 'error', fails: true });
+    // A suppression names the diagnostic by its own code.
+    r.append('spif.config.yaml', 'suppressions:\n  - rule: SPIF-SQL-SYNTAX\n    reason: vendor dump, fixed upstream\n');
+    const suppressed = await check(r, { strict: true });
+    expect(suppressed.code).toBe(0);
+    expect(findings(suppressed.result, 'error-diagnostic')[0]).toMatchObject({ fails: false, suppressed: { reason: 'vendor dump, fixed upstream' } });
   });
 
   it('without an inventory no relation counts as declared', async () => {
