@@ -45,6 +45,34 @@ describe('access control oracle (spif vs PostgreSQL)', () => {
   });
 });
 
+describe('statements PostgreSQL refuses', () => {
+  it('a REVOKE without CASCADE while dependent grants exist changes nothing in spif either', async () => {
+    const sql = `CREATE ROLE owner1 NOLOGIN;
+CREATE ROLE lead NOLOGIN;
+CREATE ROLE staff NOLOGIN;
+GRANT CREATE ON SCHEMA public TO owner1;
+SET ROLE owner1;
+CREATE TABLE public.t (x integer);
+GRANT SELECT ON public.t TO lead WITH GRANT OPTION;
+RESET ROLE;
+SET ROLE lead;
+GRANT SELECT ON public.t TO staff;
+RESET ROLE;
+SET ROLE owner1;
+REVOKE SELECT ON public.t FROM lead;
+RESET ROLE;
+`;
+    const result = await pg.run(sqlToUnits(sql), { probePublic: true });
+    expect(result.rejected.map((r) => r.error)).toEqual(['2BP01 dependent privileges exist']);
+    const spif = await runSpif(sql);
+    expect(spif.diagnostics.map((d) => d.code)).toContain('SPIF-SQL-REVOKE-RESTRICTED');
+    for (const [key, reads] of Object.entries(verdictsOf(result))) {
+      const [role, relation, column] = key.split(' ');
+      expect([key, spif.resolver.canSelect(role, relation, column).allowed]).toEqual([key, reads]);
+    }
+  });
+});
+
 describe('named regression fixtures (fixtures/oracle)', () => {
   const fixtures = loadFixtures();
   it('there are fixtures', () => {
