@@ -74,3 +74,27 @@ describe('config: yaml warnings', () => {
     }
   });
 });
+
+describe('an unterminated /* comment swallowed the rest of the file without a word', () => {
+  const text = 'CREATE TABLE a (x int);\n/* never closed\nCREATE TABLE b (y int);\n';
+
+  it.each(['mysql', 'mariadb'] as const)('%s: located error at the comment', async (dialect) => {
+    expect(await read(dialect, text)).toEqual({
+      tables: ['a'],
+      diagnostics: ['2:1 SPIF-SQL-SYNTAX unterminated /* comment: everything after it is part of it, to the end of the file'],
+    });
+  });
+
+  it.each(['sqlite', 'bigquery'] as const)('%s: located error at the comment', async (dialect) => {
+    expect(await read(dialect, text)).toEqual({
+      tables: ['a'],
+      diagnostics: ['2:1 SPIF-SQL-SYNTAX unterminated /* comment: everything after it is part of it, to the end of the file; not read'],
+    });
+  });
+
+  it('mysql: an open quote in an INSERT (a statement spif skips) is reported too', async () => {
+    const r = await read('mysql', "INSERT INTO t VALUES ('abc);\nCREATE TABLE b (y int);\n");
+    expect(r.tables).toEqual([]);
+    expect(r.diagnostics).toEqual(['1:23 SPIF-SQL-SYNTAX unterminated quoted string or identifier: everything after it is part of it, to the end of the file']);
+  });
+});

@@ -43,12 +43,17 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
   for (const stmt of splitStatements(source.text, ctx.dialect)) {
     const text = stmt.text();
     const kind = classify(text);
-    if (kind === 'irrelevant') continue;
     const sctx = new StatementContext(source.path, lines, stmt.start, text, ctx.dialect, state, diagnostics);
+    // Checked before skipping irrelevant statements: an INSERT with an open quote swallows the file too.
     if (stmt.unterminatedQuote !== undefined) {
       sctx.syntaxError('unterminated quoted string or identifier: everything after it is part of it, to the end of the file', stmt.unterminatedQuote - stmt.start);
       continue;
     }
+    if (stmt.unterminatedComment !== undefined) {
+      sctx.syntaxError('unterminated /* comment: everything after it is part of it, to the end of the file', stmt.unterminatedComment - stmt.start);
+      continue;
+    }
+    if (kind === 'irrelevant') continue;
     try {
       ops.push(...readStatement(kind, sctx));
     } catch (e) {

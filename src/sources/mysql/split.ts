@@ -21,6 +21,8 @@ export interface SplitStatement {
   text(): string;
   /** Offset of a quote that is never closed (the statement then runs to the end of the file). */
   unterminatedQuote?: number;
+  /** Offset of a `/*` that is never closed (the rest of the file is inside the comment). */
+  unterminatedComment?: number;
 }
 
 /**
@@ -57,12 +59,14 @@ export function splitStatements(src: string, dialect: Dialect): SplitStatement[]
   let i = 0;
 
   let unterminatedQuote: number | undefined;
+  let unterminatedComment: number | undefined;
   const finish = (end: number): void => {
     if (stmtStart >= 0) {
       const start = stmtStart;
       const ranges = blanks.filter(([, to]) => to > start);
       const stmt: SplitStatement = { start, end, text: () => blankText(src, start, end, ranges) };
       if (unterminatedQuote !== undefined) stmt.unterminatedQuote = unterminatedQuote;
+      if (unterminatedComment !== undefined) stmt.unterminatedComment = unterminatedComment;
       out.push(stmt);
     }
     stmtStart = -1;
@@ -115,6 +119,11 @@ export function splitStatements(src: string, dialect: Dialect): SplitStatement[]
       }
       const close = src.indexOf('*/', i + 2);
       const end = close < 0 ? n : close + 2;
+      if (close < 0) {
+        // Swallows the rest of the file: a statement of its own, so that it is reported.
+        if (stmtStart < 0) stmtStart = i;
+        unterminatedComment = i;
+      }
       blanks.push([i, end]);
       i = end;
       continue;

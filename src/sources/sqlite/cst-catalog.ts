@@ -284,7 +284,17 @@ function offsetOf(text: string, line: number, column: number): number {
 }
 
 export function readCstScript(source: SourceText, dialect: CstDialect): ReadResult {
-  const reader = new Reader(source, dialect, new LineIndex(source.text));
-  for (const stmt of splitScript(source.text, dialect.name)) reader.statement(stmt.start, stmt.text);
+  const lines = new LineIndex(source.text);
+  const reader = new Reader(source, dialect, lines);
+  for (const stmt of splitScript(source.text, dialect.name)) {
+    if (stmt.unterminatedComment !== undefined) {
+      reader.diagnostics.push({
+        severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(stmt.unterminatedComment),
+        message: 'unterminated /* comment: everything after it is part of it, to the end of the file; not read',
+      });
+      continue;
+    }
+    reader.statement(stmt.start, stmt.text);
+  }
   return { ops: reader.ops, diagnostics: reader.diagnostics };
 }

@@ -8,6 +8,8 @@ export interface CstStatement {
   start: number;
   end: number;
   text: string;
+  /** Offset of a `/*` that is never closed: the rest of the file is inside it. */
+  unterminatedComment?: number;
 }
 
 export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstStatement[] {
@@ -18,8 +20,9 @@ export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstSta
   let depth = 0;
   let i = 0;
   let prevWord = '';
+  let unterminatedComment: number | undefined;
   const finish = (end: number) => {
-    if (start >= 0) out.push({ start, end, text: src.slice(start, end) });
+    if (start >= 0) out.push({ start, end, text: src.slice(start, end), ...(unterminatedComment !== undefined && { unterminatedComment }) });
     start = -1;
     depth = 0;
     prevWord = '';
@@ -37,6 +40,11 @@ export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstSta
     }
     if (c === '/' && src[i + 1] === '*') {
       const close = src.indexOf('*/', i + 2);
+      if (close < 0) {
+        // Swallows the rest of the file: a statement of its own, so that it is reported.
+        if (start < 0) start = i;
+        unterminatedComment = i;
+      }
       i = close < 0 ? n : close + 2;
       continue;
     }
