@@ -98,3 +98,18 @@ describe('an unterminated /* comment swallowed the rest of the file without a wo
     expect(r.diagnostics).toEqual(['1:23 SPIF-SQL-SYNTAX unterminated quoted string or identifier: everything after it is part of it, to the end of the file']);
   });
 });
+
+describe('PostgreSQL: COPY … FROM stdin whose data never ends', () => {
+  it('is reported at the COPY, instead of silently taking the rest of the file as data', async () => {
+    const r = await read('postgresql', 'CREATE TABLE a (x int);\nCOPY a FROM stdin;\n1\n2\nCREATE TABLE b (y int);\n');
+    expect(r).toEqual({
+      tables: ['a'],
+      diagnostics: ["2:1 SPIF-SQL-SYNTAX the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read"],
+    });
+  });
+
+  it('a terminated COPY is still skipped quietly', async () => {
+    const r = await read('postgresql', 'CREATE TABLE a (x int);\nCOPY a FROM stdin;\n1\n\\.\nCREATE TABLE b (y int);\n');
+    expect(r).toEqual({ tables: ['a', 'b'], diagnostics: [] });
+  });
+});

@@ -77,6 +77,12 @@ export function readPostgresSql(source: SourceText): ReadResult {
       });
     }
   }
+  if (prepared.unterminatedCopy !== undefined) {
+    diagnostics.push({
+      severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(prepared.unterminatedCopy),
+      message: "the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read",
+    });
+  }
   const ctx = new StatementContext(source.path, lines, ops, diagnostics);
 
   let whole: Node | undefined;

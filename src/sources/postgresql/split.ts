@@ -15,6 +15,8 @@ export interface PreparedScript {
   /** Same length as the input; non-SQL parts replaced by spaces. */
   text: string;
   metaCommands: MetaCommand[];
+  /** Offset of a `COPY … FROM stdin;` whose data is never ended by `\.` (the rest was blanked). */
+  unterminatedCopy?: number;
 }
 
 const COPY_FROM_STDIN = /^\s*COPY\b[^;]*\bFROM\s+stdin\b[^;]*;\s*$/i;
@@ -26,6 +28,7 @@ export function prepareScript(text: string): PreparedScript {
   let offset = 0;
   let inCopy = false;
   let inDollar = false;
+  let copyAt = 0;
   const out: string[] = [];
   for (const line of lines) {
     let kept = line;
@@ -37,6 +40,7 @@ export function prepareScript(text: string): PreparedScript {
       kept = blank(line);
     } else if (!inDollar && COPY_FROM_STDIN.test(line)) {
       inCopy = true;
+      copyAt = offset;
     }
     // `$$` bodies may contain lines starting with a backslash; track them roughly (odd count toggles).
     const dollars = line.match(/\$[A-Za-z_0-9]*\$/g);
@@ -44,7 +48,9 @@ export function prepareScript(text: string): PreparedScript {
     out.push(kept);
     offset += line.length + 1;
   }
-  return { text: out.join('\n'), metaCommands };
+  const prepared: PreparedScript = { text: out.join('\n'), metaCommands };
+  if (inCopy) prepared.unterminatedCopy = copyAt;
+  return prepared;
 }
 
 function blank(line: string): string {
