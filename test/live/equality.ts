@@ -4,7 +4,7 @@
  * file line vs. the server) and are left out of the comparison; nothing else is.
  */
 import { buildCatalog } from '../../src/catalog/build.js';
-import type { Catalog } from '../../src/catalog/model.js';
+import type { Catalog, GrantScope } from '../../src/catalog/model.js';
 import type { CatalogOp } from '../../src/catalog/ops.js';
 import { loadPostgresParser, readPostgresSql } from '../../src/sources/postgresql/reader.js';
 import { readLivePostgres } from '../../src/sources/live-postgres/index.js';
@@ -41,6 +41,11 @@ const LOCATION_KEYS = new Set(['source', 'commentSource', 'at']);
  *   the server prints `*` expanded.
  * - a view's lineage column names follow its relation column names: the builder renames the
  *   relation's column but not the view definition's on `ALTER VIEW … RENAME COLUMN` (reported).
+ * - an owner's own privilege entries hold the grant option: PostgreSQL lets owners grant
+ *   regardless (their grant options cannot be revoked), and an ACL does not show whether the
+ *   owner's entry was revoked and granted again; the builder records the option either way.
+ * - a policy whose roles include PUBLIC is for PUBLIC: PostgreSQL stores `TO PUBLIC, r1` as
+ *   PUBLIC alone.
  */
 export function comparable(c: Catalog): unknown {
   const strip = (v: unknown): unknown => {
@@ -66,13 +71,21 @@ export function comparable(c: Catalog): unknown {
       },
       uniqueKeys: sorted(r.uniqueKeys),
       foreignKeys: sorted(r.foreignKeys),
-      policies: sorted(r.policies),
+      policies: sorted(r.policies.map((p) => (p.roles.includes('PUBLIC') ? { ...p, roles: ['PUBLIC'] } : p))),
     })),
     roles: sorted([...c.roles.values()]),
     memberships: sorted(c.memberships.map(({ inheritSpecified: _s, ...m }) => m)),
-    grants: sorted(c.grants),
+    grants: sorted(c.grants.map((g) => (g.grantee === ownerOf(c, g.scope) ? { ...g, grantOption: true } : g))),
     accessControlDeclared: c.accessControlDeclared,
   };
+}
+
+function ownerOf(c: Catalog, scope: GrantScope): string | undefined {
+  switch (scope.kind) {
+    case 'relation': case 'column': return c.relations.get(scope.relation)?.owner;
+    case 'schema': return c.databases.get(scope.database)?.schemas.get(scope.schema)?.owner;
+    default: return undefined;
+  }
 }
 
 function dedupe<T>(xs: T[]): T[] {
