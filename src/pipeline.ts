@@ -21,6 +21,7 @@ import { readDatabaseFiles } from './sources/parallel.js';
 import { readProjectGuarded } from './sources/guard.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileWithin } from './sources/limits.js';
 import { type DatabaseSources, discoverFromGlobs, discoverFromPaths } from './sources/discover.js';
+import { isLiveUrl, redactUrl } from './sources/live-postgres/url.js';
 
 export interface ScanOptions {
   paths?: string[];
@@ -67,7 +68,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       ? config.databases.map((db) => discoverFromGlobs(
           { name: db.name, dialect: (db.dialect ?? config.dialect) as Dialect, sources: db.sources, url: db.url },
           loaded.baseDir, config.allowOutsideRoot, diagnostics))
-      : [discoverFromPaths(paths, cwd, options.dialect ?? (config.dialect as Dialect), diagnostics)];
+      : fromPaths(paths, cwd, options.dialect ?? (config.dialect as Dialect), diagnostics);
 
   // The size limit is checked before a file is loaded, so a huge file never fills memory.
   const readBytes = options.readFile ?? ((p: string) => readFileWithin(p, config.limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES));
@@ -117,6 +118,28 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   });
   const report = buildReport({ catalog, decisions, principals, config, diagnostics });
   return { report, catalog, graph, decisions, numbers, principals, config, configFile: loaded.file };
+}
+
+/**
+ * Without databases in the config, the scanned paths form the database `default`. A
+ * `postgres://` path is a live server: alone it is `default`; with other paths or servers, each
+ * server is a database named after the database in its URL.
+ */
+function fromPaths(paths: string[], cwd: string, dialect: Dialect, diagnostics: Diagnostic[]): DatabaseSources[] {
+  const urls = paths.filter(isLiveUrl);
+  const files = paths.filter((p) => !isLiveUrl(p));
+  if (urls.length === 0) return [discoverFromPaths(files, cwd, dialect, diagnostics)];
+  if (urls.length === 1 && files.length === 0) return [{ database: 'default', dialect: 'postgresql', files: [], url: urls[0] }];
+  const live = urls.map((url) => ({ database: liveDatabaseName(url), dialect: 'postgresql' as Dialect, files: [], url }));
+  return files.length ? [discoverFromPaths(files, cwd, dialect, diagnostics), ...live] : live;
+}
+
+function liveDatabaseName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';
+  } catch {
+    throw new UserError(`${redactUrl(url)}: not a valid postgres:// URL`);
+  }
 }
 
 function loadConfig(paths: string[], cwd: string, explicit?: string): LoadedConfig {

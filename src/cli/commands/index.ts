@@ -5,5 +5,6 @@ import { registerDiff } from './diff.js';
 import { registerExplain } from './explain.js';
 import { registerInit } from './init.js';
 import { registerScan } from './scan.js';
+import { registerSnapshot } from './snapshot.js';
 
-export const COMMANDS: ((program: Command) => void)[] = [registerScan, registerCheck, registerDiff, registerExplain, registerInit];
+export const COMMANDS: ((program: Command) => void)[] = [registerScan, registerCheck, registerDiff, registerExplain, registerSnapshot, registerInit];
