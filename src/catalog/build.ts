@@ -356,13 +356,20 @@ class CatalogBuilder {
       return { q, base };
     };
     for (const col of op.view.columns) {
-      if (col.name === '*' && col.from.length === 1 && col.from[0].column === '*') {
-        const { q, base } = resolveSource(col.from[0]);
-        if (!base) {
-          this.warn('SPIF-SQL-UNKNOWN-RELATION', `view ${this.resolve(op.name).id} selects * from ${this.resolve(q).id}, which is not defined: its columns are unknown`);
+      if (col.name === '*' && col.from.length > 0 && col.from.every((f) => f.column === '*')) {
+        // `*` (in each branch of a UNION): the base columns by position, as the engine expands it.
+        const bases = col.from.map((f) => resolveSource(f));
+        const missing = bases.find((b) => !b.base);
+        if (missing) {
+          this.warn('SPIF-SQL-UNKNOWN-RELATION', `view ${this.resolve(op.name).id} selects * from ${this.resolve(missing.q).id}, which is not defined: its columns are unknown`);
           continue;
         }
-        for (const c of base.columns) resolvedColumns.push({ name: c.name, from: [{ relation: q, column: c.name }] });
+        bases[0].base!.columns.forEach((c, i) => {
+          resolvedColumns.push({
+            name: c.name,
+            from: bases.flatMap(({ q, base }) => (base!.columns[i] ? [{ relation: q, column: base!.columns[i].name }] : [])),
+          });
+        });
         continue;
       }
       const from = col.from
@@ -373,10 +380,14 @@ class CatalogBuilder {
         .map(({ q, column }) => ({ relation: q, column }));
       resolvedColumns.push({ name: col.name, from });
     }
-    const readsColumns = op.view.readsColumns
-      .map((src) => ({ ...resolveSource(src), column: src.column }))
-      .filter(({ base, column }) => !base || base.columns.some((c) => c.name === column))
-      .map(({ q, column }) => ({ relation: q, column }));
+    // A selected column is read too (`SELECT *` leaves the expanded columns out of the parse).
+    const readsColumns = uniqueSources([
+      ...op.view.readsColumns
+        .map((src) => ({ ...resolveSource(src), column: src.column }))
+        .filter(({ base, column }) => !base || base.columns.some((c) => c.name === column))
+        .map(({ q, column }) => ({ relation: q, column })),
+      ...resolvedColumns.flatMap((c) => c.from),
+    ]);
     const view = {
       ...op.view,
       columns: resolvedColumns,
@@ -423,6 +434,9 @@ class CatalogBuilder {
       return;
     }
     c.name = to;
+    // ALTER VIEW … RENAME COLUMN: the view's own output column is renamed, its lineage kept.
+    const viewColumn = r.view?.columns.find((x) => x.name === from);
+    if (viewColumn) viewColumn.name = to;
     this.privileges.move({ kind: 'column', relation: r.id, column: from }, { kind: 'column', relation: r.id, column: to });
     const swap = (cols: string[]) => cols.map((x) => (x === from ? to : x));
     if (r.primaryKey) r.primaryKey = swap(r.primaryKey);
@@ -550,4 +564,14 @@ class CatalogBuilder {
       }
     }
   }
+}
+
+function uniqueSources(list: { relation: QualifiedName; column: string }[]): { relation: QualifiedName; column: string }[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = `${x.relation.database}.${x.relation.schema}.${x.relation.name}.${x.column}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

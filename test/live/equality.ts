@@ -36,11 +36,6 @@ const LOCATION_KEYS = new Set(['source', 'commentSource', 'at']);
  * are normalised, each a difference of representation, not of meaning:
  * - `inheritSpecified`: PostgreSQL 16+ stores every membership's INHERIT option; a script states
  *   it only when written. The value (`inherit`) is compared.
- * - a view's `readsColumns` includes the sources of its own columns (a selected column is read).
- *   The DDL reader's lineage leaves them out for `SELECT *` (lineage.ts expandStar; reported),
- *   the server prints `*` expanded.
- * - a view's lineage column names follow its relation column names: the builder renames the
- *   relation's column but not the view definition's on `ALTER VIEW … RENAME COLUMN` (reported).
  * - an owner's own privilege entries hold the grant option: PostgreSQL lets owners grant
  *   regardless (their grant options cannot be revoked), and an ACL does not show whether the
  *   owner's entry was revoked and granted again; the builder records the option either way.
@@ -65,9 +60,8 @@ export function comparable(c: Catalog): unknown {
       // What a view reads is a set; its columns keep their order.
       view: r.view && {
         ...r.view,
-        columns: r.view.columns.map((vc, i) => ({ ...vc, name: r.columns[i]?.name ?? vc.name })),
         reads: sorted(r.view.reads),
-        readsColumns: dedupe(sorted([...r.view.readsColumns, ...r.view.columns.flatMap((vc) => vc.from)])),
+        readsColumns: sorted(r.view.readsColumns),
       },
       uniqueKeys: sorted(r.uniqueKeys),
       foreignKeys: sorted(r.foreignKeys),
