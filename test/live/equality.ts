@@ -81,13 +81,4 @@ function ownerOf(c: Catalog, scope: GrantScope): string | undefined {
     default: return undefined;
   }
 }
-
-function dedupe<T>(xs: T[]): T[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => {
-    const k = JSON.stringify(x);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
