@@ -81,4 +81,3 @@ function ownerOf(c: Catalog, scope: GrantScope): string | undefined {
     default: return undefined;
   }
 }
-}
