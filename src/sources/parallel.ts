@@ -212,6 +212,8 @@ export function readSource(
   const decoded = decodeSource(bytes);
   if (decoded.lossy) {
     diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-ENCODING', file: shown, line: 1, column: 1, message: 'not valid UTF-8, Shift_JIS/CP932 or EUC-JP; undecodable bytes were replaced' });
+  } else if (decoded.mixed) {
+    diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-ENCODING', file: shown, line: 1, column: 1, message: `mixes UTF-8 lines with ${decoded.encoding === 'cp932' ? 'Shift_JIS (CP932)' : 'EUC-JP'} lines; each line was decoded on its own` });
   }
   return { path: shown, text: decoded.text };
 }

@@ -12,6 +12,8 @@ export interface DecodedText {
   encoding: TextEncoding;
   /** Set when bytes could not be decoded cleanly in any supported encoding. */
   lossy: boolean;
+  /** Set when some lines are UTF-8 and others a legacy encoding; each line was decoded on its own. */
+  mixed?: boolean;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -29,16 +31,51 @@ export function decodeSource(bytes: Uint8Array): DecodedText {
   } catch {
     // not UTF-8: fall through to the legacy encodings
   }
-  const candidates = analyse(body).map((m) => m.name);
-  const sjisRank = rank(candidates, 'Shift_JIS');
-  const eucRank = rank(candidates, 'EUC-JP');
-  const order: TextEncoding[] = eucRank < sjisRank ? ['euc-jp', 'cp932'] : ['cp932', 'euc-jp'];
-  for (const encoding of order) {
+  const mixed = decodeMixedLines(body);
+  if (mixed) return mixed;
+  for (const encoding of legacyOrder(body)) {
     const text = iconv.decode(Buffer.from(body), encoding);
     if (!text.includes('\uFFFD')) return { text, encoding, lossy: false };
   }
   // Nothing decodes cleanly: keep going with replacement characters, and say so.
   return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', lossy: true };
+}
+
+function legacyOrder(bytes: Uint8Array): TextEncoding[] {
+  const candidates = analyse(bytes).map((m) => m.name);
+  return rank(candidates, 'EUC-JP') < rank(candidates, 'Shift_JIS') ? ['euc-jp', 'cp932'] : ['cp932', 'euc-jp'];
+}
+
+/**
+ * A file edited over the years with different tools may hold UTF-8 lines next to Shift_JIS ones.
+ * Decoded whole as Shift_JIS, the UTF-8 lines would turn into plausible but wrong kanji without a
+ * replacement character; so when some non-ASCII lines are valid UTF-8 and others are not, each line
+ * is decoded on its own (the others in the legacy encoding they look like), and the file is marked.
+ */
+function decodeMixedLines(body: Uint8Array): DecodedText | undefined {
+  const lines: Uint8Array[] = [];
+  for (let start = 0; start <= body.length;) {
+    const nl = body.indexOf(10, start);
+    const end = nl < 0 ? body.length : nl;
+    lines.push(body.subarray(start, end));
+    start = end + 1;
+  }
+  const isUtf8 = lines.map((line) => {
+    try {
+      strictUtf8.decode(line);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  // eslint-disable-next-line no-control-regex
+  const utf8NonAscii = lines.some((line, i) => isUtf8[i] && line.some((b) => b >= 0x80));
+  const legacy = lines.filter((_, i) => !isUtf8[i]);
+  if (!utf8NonAscii || legacy.length === 0) return undefined;
+  const joined = Buffer.concat(legacy.map((l) => Buffer.from(l.buffer, l.byteOffset, l.byteLength)));
+  const encoding = legacyOrder(joined).find((e) => !iconv.decode(joined, e).includes('\uFFFD')) ?? legacyOrder(joined)[0];
+  const text = lines.map((line, i) => (isUtf8[i] ? strictUtf8.decode(line) : iconv.decode(Buffer.from(line), encoding))).join('\n');
+  return { text, encoding, lossy: text.includes('\uFFFD'), mixed: true };
 }
 
 function rank(names: string[], name: string): number {
