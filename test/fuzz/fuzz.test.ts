@@ -10,7 +10,7 @@ import { fuzzTarget } from './run.js';
 import { TARGETS } from './targets.js';
 
 const SEED = 20251125;
-const RUNS = 60;
+const RUNS = 150;
 
 describe.each(TARGETS.map((t) => [t.name, t] as const))('fuzz %s', (_name, target) => {
   it(`${RUNS} inputs: no exception, well-formed located diagnostics, time in proportion to size`, async () => {

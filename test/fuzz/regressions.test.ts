@@ -113,3 +113,15 @@ describe('PostgreSQL: COPY … FROM stdin whose data never ends', () => {
     expect(r).toEqual({ tables: ['a', 'b'], diagnostics: [] });
   });
 });
+
+describe('config: YAML alias expansion ("billion laughs")', () => {
+  it('is cut off at 100 aliases and reported as a config problem, quickly', () => {
+    const lines = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i <= 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const t0 = Date.now();
+    const { problems } = validateConfigText(`${lines.join('\n')}\n`, 'spif.config.yaml');
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^spif\.config\.yaml:1: .*alias/i);
+  });
+});
