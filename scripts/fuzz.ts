@@ -158,7 +158,10 @@ async function main(args: string[]): Promise<number> {
   console.log(`fuzz: ${runs} in-process runs over ${targets.length} targets, ${cliRuns} bin runs, seed ${seed}, ${jobs} processes`);
   const byTarget = new Map<string, { runs: number; failures: number; ms: number; slowest: { ms: number; bytes: number } }>();
   let failures = 0;
+  let finished = 0;
   await runInProcesses(splitTasks(targets, runs, seed), jobs, ({ summary: s }) => {
+    finished += s.runs;
+    process.stderr.write(`  … ${finished}/${runs} runs, ${failures + s.failures.length} failures, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
     const agg = byTarget.get(s.target) ?? { runs: 0, failures: 0, ms: 0, slowest: { ms: 0, bytes: 0 } };
     agg.runs += s.runs;
     agg.failures += s.failures.length;
