@@ -11,6 +11,7 @@ import type { Basis, Block, NumberColumnReport, Reach } from '../report/model.js
 import { reachFor, traversable } from './reach.js';
 import type { AccessResolver } from '../access/resolver.js';
 import { ReaderIndex } from './readers.js';
+import { groupPrincipals, type PrincipalClass } from './principal-classes.js';
 
 export interface RelationDecision {
   relation: Relation;
@@ -44,15 +45,22 @@ export function classifyRelations(input: ClassifyInput): Map<RelationId, Relatio
     list.push(hit);
   }
 
+  // Computed once per class of principals with equal rights; evidence is copied to each member.
+  const classes: PrincipalClass[] = input.resolver
+    ? groupPrincipals(principals, catalog, input.resolver)
+    : principals.map((p) => ({ representative: p, members: [p] }));
+  const representatives = classes.map((c) => c.representative);
+  const membersOf = new Map(classes.map((c) => [c.representative.name, c.members]));
+
   const reachable = new Map<RelationId, Reach[]>();
-  principals.forEach((p, i) => {
-    const { reached } = reachFor(p, graph, access, numbersByRelation);
+  classes.forEach((c, i) => {
+    const { reached } = reachFor(c.representative, graph, access, numbersByRelation);
     for (const [rel, r] of reached) {
       let list = reachable.get(rel);
       if (!list) reachable.set(rel, (list = []));
-      list.push({ principal: p.name, numberColumn: r.numberColumn, path: r.path });
+      for (const m of c.members) list.push({ principal: m.name, numberColumn: r.numberColumn, path: r.path });
     }
-    input.onPrincipal?.(i + 1, principals.length);
+    input.onPrincipal?.(i + 1, classes.length);
   });
 
   // Components of the whole link graph, ignoring access: "a link path to a number column exists".
@@ -60,12 +68,21 @@ export function classifyRelations(input: ClassifyInput): Map<RelationId, Relatio
   alg.components(graph.graph as Parameters<typeof alg.components>[0]).forEach((nodes, i) => nodes.forEach((n) => componentOf.set(n, i)));
   const numberComponents = new Set([...numbersByRelation.keys()].map((r) => componentOf.get(r)));
   const distance = distanceToNumbers(graph, numbersByRelation);
-  const readers = input.resolver ? new ReaderIndex(catalog, principals, input.resolver) : undefined;
+  const readers = input.resolver ? new ReaderIndex(catalog, representatives, input.resolver) : undefined;
   const blockers = new BlockFinder(graph, access, numbersByRelation, distance, readers);
 
   const sorted = [...catalog.relations.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const controlled = sorted.filter((r) => !numbersByRelation.has(r.id) && !reachable.has(r.id) && numberComponents.has(componentOf.get(r.id)));
-  const blockedBy = blockers.forRelations(controlled, principals);
+  const blockedBy = blockers.forRelations(controlled, representatives, principals);
+  const order = new Map(principals.map((p, i) => [p.name, i]));
+  for (const blocks of blockedBy.values()) {
+    const expanded = blocks.flatMap((b) => {
+      const members = membersOf.get(b.principal);
+      return members ? members.map((m) => forMember(b, members[0], m)) : [b];
+    });
+    expanded.sort((a, b) => (order.get(a.principal) ?? -1) - (order.get(b.principal) ?? -1));
+    blocks.splice(0, blocks.length, ...expanded);
+  }
 
   const decisions = new Map<RelationId, RelationDecision>();
   for (const relation of sorted) {
@@ -91,6 +108,21 @@ export function classifyRelations(input: ClassifyInput): Map<RelationId, Relatio
     });
   }
   return decisions;
+}
+
+/** A representative's block, told of another member: its own name (and role names) in the detail. */
+function forMember(b: Block, rep: Principal, m: Principal): Block {
+  if (m === rep) return b;
+  let detail = b.detail;
+  const pairs: [string, string][] = [[rep.name, m.name]];
+  if (rep.roles.length === m.roles.length) rep.roles.forEach((r, i) => pairs.push([r, m.roles[i]]));
+  for (const [from, to] of pairs) {
+    if (from === to) continue;
+    // Whole names only: `app` must not match inside `app_kyufu`.
+    const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    detail = detail.replace(new RegExp(`(?<![\\p{L}\\p{N}_@%-])${escaped}(?![\\p{L}\\p{N}_@%-])`, 'gu'), () => to);
+  }
+  return { ...b, principal: m.name, detail };
 }
 
 /** BFS distance (in edges, ignoring access) from every node to the nearest number relation. */
@@ -130,7 +162,7 @@ class BlockFinder {
    * Blocks for each relation, principal by principal (in order), so one principal's components
    * are dropped before the next: memory O(graph), not O(principals × graph).
    */
-  forRelations(relations: Relation[], principals: Principal[]): Map<RelationId, Block[]> {
+  forRelations(relations: Relation[], principals: Principal[], everyone: Principal[] = principals): Map<RelationId, Block[]> {
     const mightRead = new Map<Principal, Relation[]>();
     for (const r of relations) {
       for (const p of this.readers?.candidates(r.id) ?? principals) {
@@ -147,7 +179,7 @@ class BlockFinder {
       this.components.clear();
       this.cache.clear();
     }
-    const names = principals.map((p) => p.name).join(', ');
+    const names = everyone.map((p) => p.name).join(', ');
     for (const r of relations) {
       const blocks = out.get(r.id)!;
       if (blocks.length) continue;
