@@ -125,3 +125,23 @@ describe('config: YAML alias expansion ("billion laughs")', () => {
     expect(problems[0]).toMatch(/^spif\.config\.yaml:1: .*alias/i);
   });
 });
+
+describe('sqlite/bigquery: sql-parser-cst takes exponential time on deep bare parentheses with an error', () => {
+  it.each(['sqlite', 'bigquery'] as const)('%s: 40 levels around nothing are refused at once, located; the next statement is read', async (dialect) => {
+    const t0 = Date.now();
+    const r = await read(dialect, `CREATE VIEW v AS SELECT ${'('.repeat(40)}${')'.repeat(40)} FROM t;\nCREATE TABLE ok (a int);\n`);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.tables).toEqual(['ok']);
+    expect(r.diagnostics).toEqual([expect.stringMatching(/^1:64 SPIF-SQL-SYNTAX parentheses nested 40 deep \(more than 12, not counting function calls and subqueries\)/)]);
+  });
+
+  it.each(['sqlite', 'bigquery'] as const)('%s: deep calls and subqueries are still read', async (dialect) => {
+    const r = await read(dialect, `CREATE VIEW v AS SELECT ${'coalesce('.repeat(20)}a${')'.repeat(20)} AS b FROM ${'(SELECT a FROM '.repeat(15)}t${') s'.repeat(15)};\n`);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it.each(['sqlite', 'bigquery'] as const)('%s: an open quote in an INSERT (skipped unparsed) is reported', async (dialect) => {
+    const r = await read(dialect, "INSERT INTO t VALUES ('abc);\nCREATE TABLE b (y int);\n");
+    expect(r.diagnostics).toEqual(['1:23 SPIF-SQL-SYNTAX unterminated quoted string or identifier: everything after it is part of it, to the end of the file; not read']);
+  });
+});

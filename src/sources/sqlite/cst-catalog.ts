@@ -283,14 +283,63 @@ function offsetOf(text: string, line: number, column: number): number {
   return offset + column - 1;
 }
 
+/**
+ * sql-parser-cst backtracks over every level of parentheses that are neither a call nor a
+ * subquery: on a statement with an error inside (or `(((…)))` around nothing) its time doubles
+ * with each level — 20 levels take half a minute. Real schemas stay far below this depth.
+ */
+export const MAX_BARE_PAREN_DEPTH = 12;
+
+/** Deepest nesting of bare parentheses (not `name(` calls written without a space, not `(SELECT`/`(WITH`), quotes and comments skipped. */
+export function bareParenDepth(text: string): { depth: number; at: number } {
+  const stack: boolean[] = [];
+  let bare = 0;
+  let best = { depth: 0, at: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"' || c === '`' || c === '[') {
+      const close = c === '[' ? ']' : c;
+      const end = text.indexOf(close, i + 1);
+      if (end < 0) break;
+      i = end;
+    } else if (c === '-' && text[i + 1] === '-') {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) break;
+      i = end + 1;
+    } else if (c === '(') {
+      const isBare = !/[\w$`\]"]$/.test(text.slice(Math.max(0, i - 1), i)) && !/^\(\s*(?:SELECT|WITH)\b/i.test(text.slice(i, i + 16));
+      stack.push(isBare);
+      if (isBare && ++bare > best.depth) best = { depth: bare, at: i };
+    } else if (c === ')') {
+      if (stack.pop()) bare--;
+    }
+  }
+  return best;
+}
+
 export function readCstScript(source: SourceText, dialect: CstDialect): ReadResult {
   const lines = new LineIndex(source.text);
   const reader = new Reader(source, dialect, lines);
   for (const stmt of splitScript(source.text, dialect.name)) {
-    if (stmt.unterminatedComment !== undefined) {
+    // Checked before data statements are skipped unparsed: an INSERT with an open quote swallows the file too.
+    const unterminated = stmt.unterminatedComment ?? stmt.unterminatedQuote;
+    if (unterminated !== undefined) {
+      const what = stmt.unterminatedComment !== undefined ? '/* comment' : 'quoted string or identifier';
       reader.diagnostics.push({
-        severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(stmt.unterminatedComment),
-        message: 'unterminated /* comment: everything after it is part of it, to the end of the file; not read',
+        severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(unterminated),
+        message: `unterminated ${what}: everything after it is part of it, to the end of the file; not read`,
+      });
+      continue;
+    }
+    const deep = bareParenDepth(stmt.text);
+    if (deep.depth > MAX_BARE_PAREN_DEPTH) {
+      reader.diagnostics.push({
+        severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(stmt.start + deep.at),
+        message: `parentheses nested ${deep.depth} deep (more than ${MAX_BARE_PAREN_DEPTH}, not counting function calls and subqueries): sql-parser-cst takes exponential time on such a statement when it has an error, so it is not read`,
       });
       continue;
     }

@@ -10,6 +10,8 @@ export interface CstStatement {
   text: string;
   /** Offset of a `/*` that is never closed: the rest of the file is inside it. */
   unterminatedComment?: number;
+  /** Offset of a quote that is never closed: the rest of the file is inside it. */
+  unterminatedQuote?: number;
 }
 
 export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstStatement[] {
@@ -21,8 +23,15 @@ export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstSta
   let i = 0;
   let prevWord = '';
   let unterminatedComment: number | undefined;
+  let unterminatedQuote: number | undefined;
   const finish = (end: number) => {
-    if (start >= 0) out.push({ start, end, text: src.slice(start, end), ...(unterminatedComment !== undefined && { unterminatedComment }) });
+    if (start >= 0) {
+      out.push({
+        start, end, text: src.slice(start, end),
+        ...(unterminatedComment !== undefined && { unterminatedComment }),
+        ...(unterminatedQuote !== undefined && { unterminatedQuote }),
+      });
+    }
     start = -1;
     depth = 0;
     prevWord = '';
@@ -50,7 +59,9 @@ export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstSta
     }
     if (start < 0) start = i;
     if (c === "'" || c === '"' || c === '`' || (c === '[' && !bigquery)) {
-      i = skipQuoted(src, i, bigquery);
+      const close = skipQuoted(src, i, bigquery);
+      if (close >= n && !closesAtEnd(src, i, bigquery)) unterminatedQuote = i;
+      i = close;
       continue;
     }
     if (c === ';' && depth === 0) {
@@ -80,6 +91,14 @@ function isBlockBegin(src: string, after: number): boolean {
   const rest = /^\s*([A-Za-z]*|;|$)/.exec(src.slice(after, after + 30));
   const next = (rest?.[1] ?? '').toUpperCase();
   return !(next === ';' || next === '' || ['TRANSACTION', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE'].includes(next));
+}
+
+/** Whether the quote opened at `i` is closed by the last character(s) of the file. */
+function closesAtEnd(src: string, i: number, bigquery: boolean): boolean {
+  const q = src[i];
+  const close = q === '[' ? ']' : q;
+  if (bigquery && (q === "'" || q === '"') && src.startsWith(q.repeat(3), i)) return src.length >= i + 6 && src.endsWith(q.repeat(3));
+  return src.length > i + 1 && src.endsWith(close);
 }
 
 function skipQuoted(src: string, i: number, bigquery: boolean): number {
