@@ -52,9 +52,12 @@ export function classifyRelations(input: ClassifyInput): Map<RelationId, Relatio
   const representatives = classes.map((c) => c.representative);
   const membersOf = new Map(classes.map((c) => [c.representative.name, c.members]));
 
+  const readers = input.resolver ? new ReaderIndex(catalog, representatives, input.resolver) : undefined;
+  const mightRead = readers && ((p: Principal, r: RelationId) => readers.mightRead(p, r));
+
   const reachable = new Map<RelationId, Reach[]>();
   classes.forEach((c, i) => {
-    const { reached } = reachFor(c.representative, graph, access, numbersByRelation);
+    const { reached } = reachFor(c.representative, graph, access, numbersByRelation, mightRead);
     for (const [rel, r] of reached) {
       let list = reachable.get(rel);
       if (!list) reachable.set(rel, (list = []));
@@ -68,7 +71,6 @@ export function classifyRelations(input: ClassifyInput): Map<RelationId, Relatio
   alg.components(graph.graph as Parameters<typeof alg.components>[0]).forEach((nodes, i) => nodes.forEach((n) => componentOf.set(n, i)));
   const numberComponents = new Set([...numbersByRelation.keys()].map((r) => componentOf.get(r)));
   const distance = distanceToNumbers(graph, numbersByRelation);
-  const readers = input.resolver ? new ReaderIndex(catalog, representatives, input.resolver) : undefined;
   const blockers = new BlockFinder(graph, access, numbersByRelation, distance, readers);
 
   const sorted = [...catalog.relations.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -156,7 +158,11 @@ class BlockFinder {
     private readonly numbersByRelation: Map<RelationId, NumberColumnHit[]>,
     private readonly distance: Map<string, number>,
     private readonly readers?: ReaderIndex,
-  ) {}
+  ) {
+    this.mightRead = readers && ((p: Principal, r: RelationId) => readers.mightRead(p, r));
+  }
+
+  private readonly mightRead?: (p: Principal, r: RelationId) => boolean;
 
   /**
    * Blocks for each relation, principal by principal (in order), so one principal's components
@@ -205,9 +211,9 @@ class BlockFinder {
       }
       const here = this.distance.get(node) ?? Infinity;
       for (const e of this.graph.edgesAt(node)) {
-        if (comp.nodes.has(e.b.node) || traversable(this.access, p, e)) continue;
         // Only edges that lead toward a number column explain why it is not reached.
-        if ((this.distance.get(e.b.node) ?? Infinity) >= here) continue;
+        if (comp.nodes.has(e.b.node) || (this.distance.get(e.b.node) ?? Infinity) >= here) continue;
+        if (traversable(this.access, p, e, this.mightRead)) continue;
         for (const end of [e.a, e.b]) {
           if (isHub(end.node)) continue;
           const v = this.access.canRead(p, end.node, end.column!);
@@ -242,7 +248,7 @@ class BlockFinder {
     const queue = [start];
     for (let i = 0; i < queue.length; i++) {
       for (const e of this.graph.edgesAt(queue[i])) {
-        if (comp.nodes.has(e.b.node) || !traversable(this.access, p, e)) continue;
+        if (comp.nodes.has(e.b.node) || !traversable(this.access, p, e, this.mightRead)) continue;
         comp.nodes.add(e.b.node);
         queue.push(e.b.node);
       }

@@ -19,13 +19,18 @@ export interface ReachResult {
   reached: Map<RelationId, { numberColumn: string; path: PathStep[] }>;
 }
 
-export function traversable(access: PrincipalAccess, p: Principal, e: LinkEdge): boolean {
-  const endOk = (end: LinkEdge['a']) => isHub(end.node) || access.canRead(p, end.node, end.column!).allowed;
+/** A cheap pre-test: false only when p certainly reads no column of the relation (readers.ts). */
+export type MightRead = (p: Principal, relation: RelationId) => boolean;
+
+export function traversable(access: PrincipalAccess, p: Principal, e: LinkEdge, mightRead?: MightRead): boolean {
+  const endOk = (end: LinkEdge['a']) =>
+    isHub(end.node) || ((!mightRead || mightRead(p, end.node)) && access.canRead(p, end.node, end.column!).allowed);
   return endOk(e.a) && endOk(e.b);
 }
 
 export function reachFor(
   p: Principal, graph: LinkGraph, access: PrincipalAccess, numbersByRelation: Map<RelationId, NumberColumnHit[]>,
+  mightRead?: MightRead,
 ): ReachResult {
   // parent[node] = the edge (oriented node → toward the number) taken from node, or a start marker.
   const parent = new Map<string, { edge?: LinkEdge; numberColumn: string }>();
@@ -42,7 +47,7 @@ export function reachFor(
     for (const e of graph.edgesAt(node)) {
       const next = e.b.node;
       if (parent.has(next)) continue;
-      if (!traversable(access, p, e)) continue;
+      if (!traversable(access, p, e, mightRead)) continue;
       // Oriented from `next` toward `node` (toward the number).
       parent.set(next, { edge: { a: e.b, b: e.a, via: e.via }, numberColumn: here.numberColumn });
       queue.push(next);

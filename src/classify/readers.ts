@@ -25,6 +25,8 @@ export class ReaderIndex {
   private readonly selectGrantees = new Map<string, Set<string>>();
   /** relation → grantees of SELECT on one of its columns. */
   private readonly columnGrantees = new Map<RelationId, Set<string>>();
+  /** relation → candidate readers, memoised for the hot path (mightRead). */
+  private readonly candidateSets = new Map<RelationId, Set<Principal>>();
 
   constructor(private readonly catalog: Catalog, private readonly principals: Principal[], resolver: AccessResolver) {
     principals.forEach((p, i) => {
@@ -56,6 +58,17 @@ export class ReaderIndex {
       if (!set) map.set(key, (set = new Set()));
       set.add(g.grantee);
     }
+  }
+
+  /**
+   * False only when the principal certainly reads no column of the relation: a cheap test in
+   * front of the exact check when walking the link graph (most edges lead to relations a
+   * principal has no grant on).
+   */
+  mightRead(p: Principal, relationId: RelationId): boolean {
+    let set = this.candidateSets.get(relationId);
+    if (!set) this.candidateSets.set(relationId, (set = new Set(this.candidates(relationId))));
+    return set.has(p);
   }
 
   /** Principals that might read some column of the relation, in the order they were given. */
