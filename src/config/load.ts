@@ -92,7 +92,7 @@ export function validateConfigText(text: string, file: string): ConfigValidation
   const { document, syntaxErrors } = ConfigDocument.parse(text);
   if (syntaxErrors.length > 0) {
     // The tree after a syntax error is a guess; schema messages about it would mislead.
-    return { problems: syntaxErrors.map((e) => `${file}:${e.line}:${e.column}: ${e.message}`) };
+    return { problems: syntaxErrors.map((e) => `${file}:${e.line}:${e.column}: ${visible(e.message)}`) };
   }
   let raw: unknown;
   try {
@@ -112,8 +112,17 @@ export function validateConfigText(text: string, file: string): ConfigValidation
   const located = problems
     .map((p) => ({ line: document.lineOf(p.path), key: p.path.join('.'), message: p.message }))
     .sort((a, b) => a.line - b.line || a.key.localeCompare(b.key, 'en', { numeric: true }));
-  const lines = located.map(({ line, key, message }) => `${file}:${line}: ${key ? `${key}: ` : ''}${message}`);
+  const lines = located.map(({ line, key, message }) => `${file}:${line}: ${key ? `${visible(key)}: ` : ''}${visible(message)}`);
   return lines.length === 0 && parsed.success ? { config: parsed.data, problems: [] } : { problems: lines };
+}
+
+/**
+ * Keys and values quoted in messages come from the file: control and bidi characters in them are
+ * shown as `\uXXXX`, so that a config cannot move the cursor or rewrite the line on a terminal.
+ */
+function visible(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Parses and validates config text (e.g. read from a git ref). Throws ConfigError listing every problem. */

@@ -69,7 +69,9 @@ export function importsFrom(file: SourceFile, fromModule: (specifier: string) =>
   const named = new Map<string, string>();
   const namespaces = new Set<string>();
   for (const decl of file.getImportDeclarations()) {
-    if (!fromModule(decl.getModuleSpecifierValue())) continue;
+    // In a half-written file the specifier may be no string literal; ts-morph's value getter throws then.
+    const specifier = decl.compilerNode.moduleSpecifier;
+    if (!ts.isStringLiteral(specifier) || !fromModule(specifier.text)) continue;
     for (const spec of decl.getNamedImports()) {
       named.set(spec.getAliasNode()?.getText() ?? spec.getName(), spec.getName());
     }

@@ -17,6 +17,8 @@ export function timeBudgetMs(bytes: number): number {
 
 const STACK_FRAME = /\n\s+at .+[(:]\d+:\d+\)?/;
 const SEVERITIES = new Set(['error', 'warning', 'info']);
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** Problems with one outcome; empty when every property holds. */
 export function violations(target: FuzzTarget, out: Outcome, elapsedMs: number, bytes: number): string[] {
@@ -32,6 +34,8 @@ export function violations(target: FuzzTarget, out: Outcome, elapsedMs: number, 
       if (!m) found.push(`config problem without file:line: ${JSON.stringify(p.slice(0, 200))}`);
       else if (+m[1] < 1 || +m[1] > lineCount) found.push(`config problem line ${m[1]} outside 1..${lineCount}`);
       if (STACK_FRAME.test(p)) found.push(`stack trace in config problem: ${p.slice(0, 200)}`);
+      // Printed on stderr as they are: nothing from the file may reach the terminal raw.
+      if (CONTROL.test(p)) found.push(`raw control character in config problem: ${JSON.stringify(p.slice(0, 200))}`);
     }
   }
   for (const d of out.diagnostics) found.push(...diagnosticProblems(target, out, d, lines));

@@ -145,3 +145,22 @@ describe('sqlite/bigquery: sql-parser-cst takes exponential time on deep bare pa
     expect(r.diagnostics).toEqual(['1:23 SPIF-SQL-SYNTAX unterminated quoted string or identifier: everything after it is part of it, to the end of the file; not read']);
   });
 });
+
+describe('ORM readers: a half-written import', () => {
+  it('a module specifier that is no string literal no longer throws (ts-morph getter); the file is still read', async () => {
+    const { drizzleReader } = await import('../../src/sources/drizzle/reader.js');
+    const text = "import { sql } from 'drizzle-orm';\nimport { big\nimport { char, pgTable } from 'drizzle-orm/pg-core';\nexport const t = pgTable('t', { a: char('kojin_bango', { length: 12 }) });\n";
+    const r = await drizzleReader.readProject([{ path: 'a.ts', text }], { dialect: 'postgresql' });
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('SPIF-READER-FAILED');
+  });
+});
+
+describe('config: control characters from the file in messages', () => {
+  it('are shown as \\uXXXX, so a config cannot rewrite the terminal line', () => {
+    const { problems } = validateConfigText('version: 1\n\rersion: 1\n"\u001b[2Jx": 1\n', 'spif.config.yaml');
+    expect(problems).toEqual([
+      "spif.config.yaml:2: \\u000dersion: unknown key; did you mean 'version'?",
+      expect.stringMatching(/^spif\.config\.yaml:3: \\u001b\[2Jx: unknown key/),
+    ]);
+  });
+});
