@@ -8,20 +8,10 @@ import { identText, type StatementContext } from './context.js';
 import { tokens } from './lexer.js';
 import { accountName, foldColumn, qualified } from './names.js';
 import { parseStatement } from './parse.js';
+import { type Origin, type Scope, type Source, dedupeOrigins, originsIn, resolveBare } from '../lineage-scope.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
-type Origin = { relation: QualifiedName; column: string };
-
-/** A FROM entry: a base relation (columns known when declared earlier in the file) or a derived table. */
-type Source =
-  | { kind: 'base'; relation: QualifiedName; columns?: string[] }
-  | { kind: 'derived'; columns: ViewColumn[] };
-
-interface Scope {
-  entries: [alias: string, source: Source][];
-  parent?: Scope;
-}
 
 /**
  * Reads `CREATE|ALTER [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW name [(cols)]
@@ -152,7 +142,7 @@ class Lineage {
     if (sel._next) {
       const more = this.select(sel._next, parent, localCtes);
       more.forEach((c, i) => {
-        if (out[i]) out[i] = { name: out[i].name, from: dedupe([...out[i].from, ...c.from]) };
+        if (out[i]) out[i] = { name: out[i].name, from: dedupeOrigins([...out[i].from, ...c.from]) };
       });
     }
     return out;
@@ -220,28 +210,10 @@ class Lineage {
         if (entry) break;
       }
     } else {
-      found = this.resolveBare(column, scope);
+      found = resolveBare(column, scope);
     }
     for (const o of found) this.columnSet.set(`${o.relation.schema}.${o.relation.name}.${o.column}`, o);
     return found;
-  }
-
-  /**
-   * A column without a qualifier belongs to the FROM entry that has it. Where the columns of a
-   * relation are unknown (declared in another file), every such entry of the innermost scope is
-   * taken: spif would rather over-link than hide a path to the number.
-   */
-  private resolveBare(column: string, scope: Scope): Origin[] {
-    for (let s: Scope | undefined = scope; s; s = s.parent) {
-      const known = s.entries.filter(([, src]) => src.kind === 'derived' || src.columns);
-      const hits = known.map(([, src]) => originsIn(src, column)).filter((o): o is Origin[] => o !== undefined);
-      if (hits.length) return hits.flat();
-    }
-    for (let s: Scope | undefined = scope; s; s = s.parent) {
-      const unknown = s.entries.filter(([, src]) => src.kind === 'base' && !src.columns);
-      if (unknown.length) return unknown.map(([, src]) => ({ relation: (src as { relation: QualifiedName }).relation, column }));
-    }
-    return [];
   }
 
   private star(qualifier: string | undefined, scope: Scope): ViewColumn[] {
@@ -271,14 +243,3 @@ class Lineage {
   }
 }
 
-function originsIn(src: Source, column: string): Origin[] | undefined {
-  if (src.kind === 'derived') return src.columns.find((c) => c.name === column)?.from;
-  if (!src.columns) return [{ relation: src.relation, column }];
-  return src.columns.includes(column) ? [{ relation: src.relation, column }] : undefined;
-}
-
-function dedupe(list: Origin[]): Origin[] {
-  const seen = new Map<string, Origin>();
-  for (const o of list) seen.set(`${o.relation.schema}.${o.relation.name}.${o.column}`, o);
-  return [...seen.values()];
-}

@@ -4,6 +4,7 @@
  * The same rules as the MySQL reader (src/sources/mysql/view.ts), on a different tree.
  */
 import type { QualifiedName, ViewColumn } from '../../catalog/model.js';
+import { type Origin, type Scope, type Source, dedupeOrigins, originKey, originsIn, resolveBare } from '../lineage-scope.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- CST nodes are walked generically */
 
@@ -14,14 +15,6 @@ export interface LineageNames {
   columnsOf(q: QualifiedName): string[] | undefined;
 }
 
-type Origin = { relation: QualifiedName; column: string };
-type Source = { kind: 'base'; relation: QualifiedName; columns?: string[] } | { kind: 'derived'; columns: ViewColumn[] };
-interface Scope {
-  entries: [string, Source][];
-  parent?: Scope;
-}
-
-const key = (o: Origin) => `${o.relation.schema}.${o.relation.name}.${o.column}`;
 
 /** `a`, `a.b`, `` `p.d.t` `` → name path. */
 export function namePath(node: any): string[] {
@@ -53,7 +46,7 @@ export class CstLineage {
     if (node.type === 'compound_select_stmt') {
       const left = this.query(node.left, parent, ctes);
       const right = this.query(node.right, parent, ctes);
-      return left.map((c, i) => ({ name: c.name, from: dedupe([...c.from, ...(right[i]?.from ?? [])]) }));
+      return left.map((c, i) => ({ name: c.name, from: dedupeOrigins([...c.from, ...(right[i]?.from ?? [])]) }));
     }
     if (node.type !== 'select_stmt') return [];
     const clauses: any[] = node.clauses ?? [];
@@ -172,8 +165,8 @@ export class CstLineage {
       const entry = this.alias(path[k], scope);
       if (entry) found = originsIn(entry, this.names.foldColumn(path[k + 1])) ?? [];
     }
-    found ??= path.length ? this.bare(this.names.foldColumn(path[0]), scope) : [];
-    for (const o of found) this.columnSet.set(key(o), o);
+    found ??= path.length ? resolveBare(this.names.foldColumn(path[0]), scope) : [];
+    for (const o of found) this.columnSet.set(originKey(o), o);
     return found;
   }
 
@@ -185,20 +178,6 @@ export class CstLineage {
     return undefined;
   }
 
-  /** Unqualified: the entry that has the column; where columns are unknown, every such entry. */
-  private bare(column: string, scope: Scope): Origin[] {
-    for (let s: Scope | undefined = scope; s; s = s.parent) {
-      const known = s.entries.filter(([, src]) => src.kind === 'derived' || src.columns);
-      const hits = known.map(([, src]) => originsIn(src, column)).filter((o): o is Origin[] => o !== undefined);
-      if (hits.length) return hits.flat();
-    }
-    for (let s: Scope | undefined = scope; s; s = s.parent) {
-      const unknown = s.entries.filter(([, src]) => src.kind === 'base' && !src.columns);
-      if (unknown.length) return unknown.map(([, src]) => ({ relation: (src as { relation: QualifiedName }).relation, column }));
-    }
-    return [];
-  }
-
   private star(qualifier: string | undefined, scope: Scope): ViewColumn[] {
     const out: ViewColumn[] = [];
     for (const [alias, src] of scope.entries) {
@@ -207,7 +186,7 @@ export class CstLineage {
       else if (src.columns) {
         for (const c of src.columns) {
           const o = { relation: src.relation, column: c };
-          this.columnSet.set(key(o), o);
+          this.columnSet.set(originKey(o), o);
           out.push({ name: c, from: [o] });
         }
       } else this.unknownStars.push(src.relation.name);
@@ -221,12 +200,3 @@ export class CstLineage {
   }
 }
 
-function originsIn(src: Source, column: string): Origin[] | undefined {
-  if (src.kind === 'derived') return src.columns.find((c) => c.name === column)?.from;
-  if (!src.columns) return [{ relation: src.relation, column }];
-  return src.columns.includes(column) ? [{ relation: src.relation, column }] : undefined;
-}
-
-function dedupe(list: Origin[]): Origin[] {
-  return [...new Map(list.map((o) => [key(o), o])).values()];
-}
