@@ -98,7 +98,7 @@ export function validateConfigText(text: string, file: string): ConfigValidation
   try {
     raw = document.toJS();
   } catch (e) {
-    return { problems: [`${file}:1: ${(e as Error).message}`] };
+    return { problems: [`${file}:1: ${visible((e as Error).message)}`] };
   }
   if (raw === null || raw === undefined) {
     return { problems: [`${file}:1: the config is empty; it needs at least 'version: 1'`] };

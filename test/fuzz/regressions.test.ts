@@ -164,3 +164,11 @@ describe('config: control characters from the file in messages', () => {
     ]);
   });
 });
+
+describe('config: an unresolved alias quoting control characters', () => {
+  it('is shown with \\uXXXX too', () => {
+    const { problems } = validateConfigText('version: 1\nx: *a\u0017\n', 'spif.config.yaml');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^spif\.config\.yaml:1: .*\\u0017/);
+  });
+});
