@@ -107,7 +107,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const catalog = built.catalog;
   const numbers = detectNumberColumns(catalog, config.numberColumns, matchesRef);
   const resolver = createAccessResolver(catalog, { postgresVersion: config.postgresVersion });
-  const principals = resolvePrincipals(catalog, config.principals, resolver);
+  const principals = resolvePrincipals(catalog, config.principals);
   const access = new PrincipalAccess(catalog, resolver);
   const graph = buildLinkGraph(catalog, {
     links: config.links as [string, string][], linkKeys: config.linkKeys, inferLinks: config.inferLinks,

@@ -39,7 +39,7 @@ export interface PrincipalSet {
 
 export const UNRESTRICTED = '(unrestricted)';
 
-export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[], resolver: AccessResolver): PrincipalSet {
+export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[]): PrincipalSet {
   const assumptions: string[] = [];
   if (!catalog.accessControlDeclared && declared.length === 0) {
     assumptions.push('no-access-control-declared');
@@ -74,7 +74,6 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
       if (!named.has(r)) assumptions.push(`principal-role-undefined:${p.name}:${r}`);
     }
   }
-  void resolver;
   return { principals, administrators, assumptions };
 }
 

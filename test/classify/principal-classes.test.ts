@@ -35,7 +35,7 @@ ${staff.map((s) => `CREATE ROLE ${s} LOGIN IN ROLE staff;`).join('\n')}
 CREATE ROLE chief LOGIN IN ROLE staff;
 GRANT SELECT ON t TO chief;`);
     const resolver = createAccessResolver(catalog);
-    const { principals } = resolvePrincipals(catalog, [], resolver);
+    const { principals } = resolvePrincipals(catalog, []);
     const classes = groupPrincipals(principals, catalog, resolver);
     const sizes = Object.fromEntries(classes.map((c) => [c.representative.name, c.members.length]));
     // The group role itself has exactly its members' rights, so it is in their class.
