@@ -172,3 +172,17 @@ describe('config: an unresolved alias quoting control characters', () => {
     expect(problems[0]).toMatch(/^spif\.config\.yaml:1: .*\\u0017/);
   });
 });
+
+describe('sqlite/bigquery: a BEGIN or CASE block that never ENDs swallowed the rest of the file without a word', () => {
+  it.each(['sqlite', 'bigquery'] as const)('%s: reported at the BEGIN, also inside a data statement skipped unparsed', async (dialect) => {
+    const r = await read(dialect, 'REPLACE x BEGIN CREATE\n;\nCREATE TABLE b (y int);\n');
+    expect(r.tables).toEqual([]);
+    expect(r.diagnostics).toEqual(['1:11 SPIF-SQL-SYNTAX unterminated BEGIN/CASE block (no matching END): everything after it is part of it, to the end of the file; not read']);
+  });
+
+  it.each(['sqlite', 'bigquery'] as const)('%s: a closed block still ends at its END', async (dialect) => {
+    const r = await read(dialect, "SELECT CASE WHEN 1 THEN 'a' END;\nCREATE TABLE b (y int);\n");
+    expect(r.tables).toEqual(['b']);
+    expect(r.diagnostics).toEqual([]);
+  });
+});

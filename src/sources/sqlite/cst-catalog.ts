@@ -326,9 +326,10 @@ export function readCstScript(source: SourceText, dialect: CstDialect): ReadResu
   const reader = new Reader(source, dialect, lines);
   for (const stmt of splitScript(source.text, dialect.name)) {
     // Checked before data statements are skipped unparsed: an INSERT with an open quote swallows the file too.
-    const unterminated = stmt.unterminatedComment ?? stmt.unterminatedQuote;
+    const unterminated = stmt.unterminatedComment ?? stmt.unterminatedQuote ?? stmt.unterminatedBlock;
     if (unterminated !== undefined) {
-      const what = stmt.unterminatedComment !== undefined ? '/* comment' : 'quoted string or identifier';
+      const what = stmt.unterminatedComment !== undefined ? '/* comment'
+        : stmt.unterminatedQuote !== undefined ? 'quoted string or identifier' : 'BEGIN/CASE block (no matching END)';
       reader.diagnostics.push({
         severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(unterminated),
         message: `unterminated ${what}: everything after it is part of it, to the end of the file; not read`,

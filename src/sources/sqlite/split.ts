@@ -12,6 +12,8 @@ export interface CstStatement {
   unterminatedComment?: number;
   /** Offset of a quote that is never closed: the rest of the file is inside it. */
   unterminatedQuote?: number;
+  /** Offset of a BEGIN/CASE block that is never closed by END: the rest of the file is inside it. */
+  unterminatedBlock?: number;
 }
 
 export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstStatement[] {
@@ -24,16 +26,20 @@ export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstSta
   let prevWord = '';
   let unterminatedComment: number | undefined;
   let unterminatedQuote: number | undefined;
+  let blockStart: number | undefined;
   const finish = (end: number) => {
     if (start >= 0) {
       out.push({
         start, end, text: src.slice(start, end),
         ...(unterminatedComment !== undefined && { unterminatedComment }),
         ...(unterminatedQuote !== undefined && { unterminatedQuote }),
+        // Only the end of the file can end a statement inside an open block.
+        ...(depth > 0 && end === n && blockStart !== undefined && { unterminatedBlock: blockStart }),
       });
     }
     start = -1;
     depth = 0;
+    blockStart = undefined;
     prevWord = '';
   };
   while (i < n) {
@@ -73,7 +79,10 @@ export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstSta
       let j = i + 1;
       while (j < n && /[A-Za-z0-9_]/.test(src[j])) j++;
       const word = src.slice(i, j).toUpperCase();
-      if (word === 'CASE' || (word === 'BEGIN' && isBlockBegin(src, j))) depth++;
+      if (word === 'CASE' || (word === 'BEGIN' && isBlockBegin(src, j))) {
+        if (depth === 0) blockStart = i;
+        depth++;
+      }
       else if (word === 'END' && depth > 0 && prevWord !== '.' && !/^\s*(IF|LOOP|WHILE|REPEAT|FOR)\b/i.test(src.slice(j, j + 12))) depth--;
       prevWord = word;
       i = j;
