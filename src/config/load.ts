@@ -7,6 +7,7 @@ import { crossCheck, type ConfigProblem } from './cross-check.js';
 import { ConfigDocument } from './locate.js';
 import { configErrorMap, issuesToProblems } from './messages.js';
 import { configObjectSchema, configSchema, type SpifConfig } from './schema.js';
+import { visible } from '../visible.js';
 
 /** Looked for in this order. */
 export const CONFIG_FILE_NAMES = ['spif.config.yaml', 'spif.config.yml', 'spif.config.json'] as const;
@@ -116,14 +117,6 @@ export function validateConfigText(text: string, file: string): ConfigValidation
   return lines.length === 0 && parsed.success ? { config: parsed.data, problems: [] } : { problems: lines };
 }
 
-/**
- * Keys and values quoted in messages come from the file: control and bidi characters in them are
- * shown as `\uXXXX`, so that a config cannot move the cursor or rewrite the line on a terminal.
- */
-function visible(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** Parses and validates config text (e.g. read from a git ref). Throws ConfigError listing every problem. */
 export function parseConfigText(text: string, file: string): LoadedConfig {

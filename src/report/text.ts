@@ -6,6 +6,7 @@
 import pc from 'picocolors';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, assumptionText, t } from './messages.js';
+import { visible } from '../visible.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -110,8 +111,7 @@ function short(columnId: string): string {
   return parts[0] === 'default' ? parts.slice(-2).join('.') : `${parts[0]}:${parts.slice(-2).join('.')}`;
 }
 
-/** Control characters (ESC, BEL, CR, …) from source names never reach the terminal. */
+/** Control and invisible characters (ESC, BEL, CR, bidi overrides, …) from source names never reach the terminal. */
 export function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible(s, { keepLines: true });
 }

@@ -186,3 +186,10 @@ describe('sqlite/bigquery: a BEGIN or CASE block that never ENDs swallowed the r
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+describe('config: invisible format characters from the file in messages', () => {
+  it('a BOM or zero-width character inside a key is shown as \\uXXXX, so the key is never blank', () => {
+    const problems = validateConfigText('version: 1\n\ufeff: 1\na\u200bb: 2\n', 'spif.config.yaml').problems;
+    expect(problems.map((p) => p.split(': ').slice(0, 2).join(': '))).toEqual(['spif.config.yaml:2: \\ufeff', 'spif.config.yaml:3: a\\u200bb']);
+  });
+});
