@@ -193,3 +193,10 @@ describe('config: invisible format characters from the file in messages', () => 
     expect(problems.map((p) => p.split(': ').slice(0, 2).join(': '))).toEqual(['spif.config.yaml:2: \\ufeff', 'spif.config.yaml:3: a\\u200bb']);
   });
 });
+
+describe('config: a key that starts with a non-ASCII space', () => {
+  it('shows the space as \\uXXXX, so the key is told apart from `version`', () => {
+    const problems = validateConfigText('\u2007_version: 1\n', 'spif.config.yaml').problems;
+    expect(problems[0]).toMatch(/^spif\.config\.yaml:1: \\u2007_version: unknown key; did you mean 'version'\?/);
+  });
+});
