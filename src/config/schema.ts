@@ -160,7 +160,6 @@ export const configObjectSchema = z
     limits: z
       .strictObject({
         maxFileBytes: z.number().int().positive().optional().describe('skip source files larger than this'),
-        maxStatementsPerFile: z.number().int().positive().optional().describe('stop reading a file after this'),
       })
       .prefault({}),
     allowOutsideRoot: z

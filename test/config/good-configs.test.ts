@@ -132,7 +132,7 @@ describe('good configs', () => {
       '    rule: SPIF-SQL-UNSUPPORTED',
       '    reason: 移行用の一時テーブル',
       'check: { strict: true, failOnBecameSpecific: false }',
-      'limits: { maxFileBytes: 10000000, maxStatementsPerFile: 50000 }',
+      'limits: { maxFileBytes: 10000000 }',
       '',
     ].join('\n');
     const c = parseConfigText(text, 'spif.config.yaml').config;
@@ -143,7 +143,7 @@ describe('good configs', () => {
       url: 'postgres://spif_reader@db.example.lg.jp:5432/bango?sslmode=require',
     });
     expect(c.check).toEqual({ strict: true, failOnBecameSpecific: false });
-    expect(c.limits).toEqual({ maxFileBytes: 10000000, maxStatementsPerFile: 50000 });
+    expect(c.limits).toEqual({ maxFileBytes: 10000000 });
     expect(c.suppressions[0].reason).toBe('移行用の一時テーブル');
   });
 
