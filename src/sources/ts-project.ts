@@ -289,3 +289,8 @@ export function pgTypeName(type: string, modifiers: (number | undefined)[] = [])
   const mods = modifiers.filter((m): m is number => m !== undefined);
   return mods.length ? `${name}(${mods.join(',')})` : name;
 }
+
+/** Keys (column lists) without repeats, in first-seen order. */
+export function dedupeKeys(keys: string[][]): string[][] {
+  return [...new Map(keys.map((k) => [JSON.stringify(k), k])).values()];
+}

@@ -6,7 +6,7 @@ import type { CatalogOp } from '../../catalog/ops.js';
 import type { Column, ForeignKey, ViewDefinition } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import {
-  dedupeDiagnostics, diagnosticAt, locate, parseTypeScript, pgTypeName, postgresViewLineage,
+  dedupeDiagnostics, dedupeKeys, diagnosticAt, locate, parseTypeScript, pgTypeName, postgresViewLineage,
   type BatchSourceReader, type ViewLineage,
 } from '../ts-project.js';
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
@@ -211,14 +211,4 @@ function pgColumnType(c: ColumnDecl): string {
   const base = PG_BUILDERS[c.type];
   if (!base) return c.type;
   return pgTypeName(base, num('length') !== undefined ? [num('length')] : [num('precision'), num('scale')]);
-}
-
-function dedupeKeys(keys: string[][]): string[][] {
-  const seen = new Set<string>();
-  return keys.filter((k) => {
-    const id = JSON.stringify(k);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
 }

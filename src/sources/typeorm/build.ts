@@ -8,7 +8,7 @@ import {
   defaultSchema, type Column, type Dialect, type ForeignKey, type SourceLocation, type ViewDefinition,
 } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { diagnosticAt, literalString, locate, pgTypeName, type ViewLineage } from '../ts-project.js';
+import { dedupeKeys, diagnosticAt, literalString, locate, pgTypeName, type ViewLineage } from '../ts-project.js';
 import type { ReadContext } from '../types.js';
 import {
   UNSUPPORTED, type ClassModel, type ColumnDecl, type JoinColumnSpec, type Mark, type RelationDecl,
@@ -247,13 +247,7 @@ class EntityBuilder {
         if (cols.length) keys.push(cols);
       }
     }
-    const seen = new Set<string>();
-    return keys.filter((k) => {
-      const id = JSON.stringify(k);
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
-    });
+    return dedupeKeys(keys);
   }
 
   private lineage(cls: ClassModel): ClassModel[] {
