@@ -49,8 +49,3 @@ export function useColor(flags: CommonFlags): boolean {
   if (flags.out || process.env.NO_COLOR) return false;
   return !!process.stdout.isTTY || !!process.env.FORCE_COLOR;
 }
-
-export function requireOne<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new UserError(`missing ${what}`);
-  return value;
-}
