@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-/** Entry point of the `spif` bin. */
-import { main } from './run.js';
+/** Entry point of the `spif` bin: the one place the process ends (after its output has drained). */
+import { exitWhenFlushed } from './output.js';
+import { EXIT, main } from './run.js';
 
 main(process.argv).then(
-  (code) => process.exit(code),
+  (code) => exitWhenFlushed(code),
   (e) => {
     // A bug in spif, not a user error: say so, with the stack for the report.
     process.stderr.write(`spif: internal error: ${(e as Error).stack ?? e}\nPlease report this with the input that caused it.\n`);
-    process.exit(70);
+    exitWhenFlushed(EXIT.internal);
   },
 );

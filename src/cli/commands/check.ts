@@ -6,7 +6,7 @@ import { runCheck } from '../../gate/check.js';
 import { loadCurrentConfig } from '../../gate/load.js';
 import { CHECK_FORMATS, renderCheck } from '../../gate/render.js';
 import { scan } from '../../pipeline.js';
-import { writeOutput } from '../output.js';
+import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { EXIT } from '../run.js';
 
@@ -39,6 +39,7 @@ export function registerCheck(program: Command): void {
   )
     .addOption(new Option('--strict', 'also fail on warnings: inventory files no longer specific, error diagnostics, unused suppressions'))
     .action(async (paths: string[], flags: CheckFlags) => {
+      prepareOutput(flags.out);
       const { code, output } = await checkCommand(paths, flags);
       writeOutput(output, flags.out);
       process.exitCode = code;

@@ -6,7 +6,7 @@ import { parseFailOn } from '../../gate/diff.js';
 import { DIFF_FORMATS, renderDiff } from '../../gate/render.js';
 import { runDiff } from '../../gate/run-diff.js';
 import { CHANGE_KINDS } from '../../gate/rules.js';
-import { writeOutput } from '../output.js';
+import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { EXIT } from '../run.js';
 import type { CommandOutcome } from './check.js';
@@ -46,6 +46,7 @@ export function registerDiff(program: Command): void {
     .requiredOption('--base <ref>', 'git ref to compare with (branch, tag or commit)')
     .addOption(new Option('--fail-on <kinds>', `change kinds that fail the gate, comma-separated, or none (default: became-specific, unless check.failOnBecameSpecific is false); kinds: ${CHANGE_KINDS.join(', ')}`))
     .action(async (paths: string[], flags: DiffFlags) => {
+      prepareOutput(flags.out);
       const { code, output } = await diffCommand(paths, flags);
       writeOutput(output, flags.out);
       process.exitCode = code;

@@ -4,7 +4,7 @@ import { explainRelation } from '../../gate/explain.js';
 import { loadCurrentConfig } from '../../gate/load.js';
 import { EXPLAIN_FORMATS, renderExplain } from '../../gate/render-explain.js';
 import { scan } from '../../pipeline.js';
-import { writeOutput } from '../output.js';
+import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { EXIT } from '../run.js';
 import type { CommandOutcome } from './check.js';
@@ -25,6 +25,7 @@ export function registerExplain(program: Command): void {
       .argument('[paths...]', 'schema files or directories (default: .)'),
     [...EXPLAIN_FORMATS],
   ).action(async (relation: string, paths: string[], flags: CommonFlags) => {
+    prepareOutput(flags.out);
     const { code, output } = await explainCommand(relation, paths, flags);
     writeOutput(output, flags.out);
     process.exitCode = code;

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { scan } from '../../pipeline.js';
 import { renderReport } from '../../report/formats.js';
-import { writeOutput } from '../output.js';
+import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { createProgress } from '../progress.js';
 
@@ -13,6 +13,7 @@ export function registerScan(program: Command): void {
       .description('classify every table and view: is it a 特定個人情報ファイル, and why')
       .argument('[paths...]', 'schema files or directories (default: .)'),
   ).action(async (paths: string[], flags: CommonFlags) => {
+    prepareOutput(flags.out);
     const progress = createProgress();
     const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress.update });
     progress.finish();

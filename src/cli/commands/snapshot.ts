@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../diagnostics.js';
 import { snapshotLive } from '../../snapshot/live.js';
 import { isLiveUrl, redactUrl } from '../../sources/live-postgres/index.js';
-import { writeOutput } from '../output.js';
+import { prepareOutput, writeOutput } from '../output.js';
 
 interface SnapshotFlags {
   out?: string;
@@ -22,6 +22,7 @@ export function registerSnapshot(program: Command): void {
     .option('--statement-timeout <ms>', 'cancel any catalog query that runs longer', '30000')
     .option('--role <role>', 'read as this role (SET ROLE), like pg_dump --role')
     .action(async (url: string, flags: SnapshotFlags) => {
+      prepareOutput(flags.out);
       if (!isLiveUrl(url)) throw new UserError(`'${redactUrl(url)}' is not a PostgreSQL URL (expected postgres://user@host:port/database)`);
       const timeout = Number(flags.statementTimeout);
       if (!Number.isInteger(timeout) || timeout <= 0) throw new UserError(`--statement-timeout ${flags.statementTimeout}: expected a positive number of milliseconds`);
