@@ -22,6 +22,7 @@ import { readProjectGuarded } from './sources/guard.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileWithin } from './sources/limits.js';
 import { type DatabaseSources, discoverFromGlobs, discoverFromPaths } from './sources/discover.js';
 import { isLiveUrl, redactUrl } from './sources/live-postgres/url.js';
+import { addTally, emptyTally, projectTally, tallySummary } from './sources/statements.js';
 
 export interface ScanOptions {
   paths?: string[];
@@ -82,6 +83,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     parallelMinBytes: options.parallelMinBytes,
     onFileRead: () => options.onProgress?.('read', ++done, total),
   });
+  const tally = emptyTally();
   for (const [i, db] of databases.entries()) {
     const ops: CatalogOp[] = [];
     if (db.url) {
@@ -95,7 +97,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       const result = await readProjectGuarded(reader, sources, { dialect: db.dialect });
       ops.push(...result.ops);
       diagnostics.push(...result.diagnostics);
+      addTally(tally, projectTally(sources, result));
     }
+    addTally(tally, read[i].tally);
     for (const op of read[i].ops) ops.push(op);
     diagnostics.push(...read[i].diagnostics);
     inputs.push({ database: db.database, dialect: db.dialect, ops });
@@ -116,7 +120,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     catalog, graph, numbers, principals: principals.principals, access, resolver,
     onPrincipal: (n, t) => options.onProgress?.('classify', n, t),
   });
-  const report = buildReport({ catalog, decisions, principals, config, diagnostics });
+  const built0 = buildReport({ catalog, decisions, principals, config, diagnostics });
+  // How much was read, and which config: added to the report's summary and header (issue 12.10, 19.1).
+  const report: Report = {
+    ...built0, summary: { ...built0.summary, ...tallySummary(tally) }, ...(loaded.used ? { config: loaded.used } : {}),
+  };
   return { report, catalog, graph, decisions, numbers, principals, config, configFile: loaded.file };
 }
 

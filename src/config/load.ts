@@ -18,6 +18,15 @@ export interface LoadedConfig {
   file?: string;
   /** Directory that `sources` globs are relative to: the config file's directory. */
   baseDir: string;
+  /** How the config was found, for the report's header (set by the lookup). */
+  used?: ConfigUsed;
+}
+
+/** Which config a scan used: the report's `config` field. */
+export interface ConfigUsed {
+  file?: string;
+  source: 'option' | 'discovered' | 'none' | 'disabled' | 'git-ref';
+  searched?: string[];
 }
 
 /** An invalid or unreadable config; `details` lists every problem as `file:line: key: message`. */

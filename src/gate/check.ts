@@ -2,7 +2,7 @@
  * `spif check`: does the PIA's inventory still match the schema?
  * - a relation judged specific that no inventory file covers fails the gate (error);
  * - an inventory file in which nothing is specific any more is a warning;
- * - error diagnostics (sources not fully read) are warnings;
+ * - an error diagnostic (a source not fully read) fails: a gate never passes on input it could not read;
  * - with strict (`--strict` or `check.strict`), every warning fails too.
  * Suppressions turn a failing finding into a reported one with its reason.
  */
@@ -59,7 +59,7 @@ export function runCheck(report: Report, config: SpifConfig, options: CheckOptio
   for (const d of report.diagnostics) {
     if (d.severity !== 'error') continue;
     findings.push({
-      ...finding('error-diagnostic', strict, {
+      ...finding('error-diagnostic', true, {
         message: ruleMessage('en', 'error-diagnostic', d.code, d.message),
         ...(d.file !== undefined && d.line !== undefined ? { location: { file: d.file, line: d.line, ...(d.column ? { column: d.column } : {}) } } : {}),
         evidence: [{ kind: 'text', text: d.message }],
@@ -86,7 +86,14 @@ export function runCheck(report: Report, config: SpifConfig, options: CheckOptio
       warnings: report.summary.warnings,
       failing: all.filter((f) => f.fails).length,
       suppressed: all.filter((f) => f.suppressed).length,
+      ...readCounts(report),
     },
     findings: all,
+    ...(report.config ? { config: report.config } : {}),
   };
+}
+
+function readCounts(report: Report): Partial<Pick<Report['summary'], 'files' | 'filesFound' | 'statements' | 'statementsRead'>> {
+  const { files, filesFound, statements, statementsRead } = report.summary;
+  return files === undefined ? {} : { files, filesFound, statements, statementsRead };
 }

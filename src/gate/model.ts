@@ -3,6 +3,7 @@
  * report's shapes (paths, blocks, number columns) so a script reads both the same way.
  */
 import { z } from 'zod';
+import { configUsedSchema } from '../report/model.js';
 import { blockSchema, numberColumnSchema, pathStepSchema, sourceRefSchema } from '../report/model.js';
 
 export const evidenceSchema = z.discriminatedUnion('kind', [
@@ -48,8 +49,13 @@ export const checkResultSchema = z.object({
   inventory: z.array(z.object({ name: z.string(), classification: z.enum(['specific', 'not-specific']), relations: z.array(z.string()) }))
     .describe('the inventory files and what spif finds for them'),
   inventoryDeclared: z.boolean().describe('false when the config has no `inventory` (then nothing is covered)'),
-  summary: z.object({ relations: z.number().int(), specific: z.number().int(), errors: z.number().int(), warnings: z.number().int(), failing: z.number().int(), suppressed: z.number().int() }),
+  summary: z.object({
+    relations: z.number().int(), specific: z.number().int(), errors: z.number().int(), warnings: z.number().int(), failing: z.number().int(), suppressed: z.number().int(),
+    files: z.number().int().optional(), filesFound: z.number().int().optional(),
+    statements: z.number().int().optional(), statementsRead: z.number().int().optional(),
+  }).describe('files, filesFound, statements, statementsRead: as in the scan report'),
   findings: z.array(findingSchema),
+  config: configUsedSchema.optional().describe('which config the check used, or that none was found'),
 }).meta({ title: 'spif check result' });
 
 export const changeSchema = findingSchema.extend({

@@ -3,6 +3,7 @@
  * SARIF for machines. Every format shows every finding, and every suppressed one with its reason.
  */
 import pc from 'picocolors';
+import { readingLines } from '../report/reading.js';
 import { type Lang, t } from '../report/messages.js';
 import { escapeMarkdown } from '../report/escape.js';
 import { type Style, evidenceText, findingHeadline, levelLabel, markdown, plain } from './format.js';
@@ -65,6 +66,7 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
     const out = [
       `## ${result.passed ? '✅' : '❌'} ${gt(lang, 'gate.check.title')}: ${verdict}${strict}`, '',
       `${t(lang, 'label.summary', s.relations, s.specific, s.relations - s.specific)} · ${gt(lang, 'gate.findingsSummary', n.failing, n.warnings, n.suppressed)}`, '',
+      ...readingLines(result, lang).map((l) => `- ${escapeMarkdown(l)}`), '',
     ];
     if (!result.inventoryDeclared) out.push(`> ${gt(lang, 'gate.noInventory')}`, '');
     if (result.findings.length === 0) out.push(gt(lang, 'gate.noFindings'));
@@ -79,6 +81,7 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
   const out = [
     c.bold(`${gt(lang, 'gate.check.title')} — ${result.passed ? c.green(verdict) : c.red(verdict)}${strict}`),
     `${t(lang, 'label.summary', s.relations, s.specific, s.relations - s.specific)}; ${gt(lang, 'gate.findingsSummary', n.failing, n.warnings, n.suppressed)}`,
+    ...readingLines(result, lang).map((l) => c.dim(plain.text(l))),
   ];
   if (!result.inventoryDeclared) out.push(c.yellow(gt(lang, 'gate.noInventory')));
   out.push('');

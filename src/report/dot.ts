@@ -4,13 +4,17 @@
  * escaped label. The HTML report renders this same text to SVG.
  */
 import type { Report } from './model.js';
+import { readingLines } from './reading.js';
+import { visible } from '../visible.js';
 import type { Lang } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { dotLines, dotString } from './escape.js';
 import { type GraphView, buildGraphView, edgeLines, edgeStyle, nodeLines, nodeStyle } from './graph-model.js';
 
 export function renderDot(report: Report, ctx: { lang: Lang; scan?: ScanResult }): string {
-  return graphToDot(buildGraphView(report, ctx.scan), ctx.lang);
+  // What was read and which config, as comments (no name can end one: visible() shows line breaks).
+  const head = readingLines(report, ctx.lang).map((l) => `// ${visible(l)}\n`).join('');
+  return head + graphToDot(buildGraphView(report, ctx.scan), ctx.lang);
 }
 
 export function graphToDot(view: GraphView, lang: Lang): string {

@@ -71,6 +71,17 @@ const MESSAGES = {
   'label.path': { ja: '経路', en: 'path' },
   'label.blockedAt': { ja: '遮断箇所', en: 'blocked at' },
   'label.relations': { ja: 'リレーション', en: 'relations' },
+  'label.read': { ja: '{2} 個のファイルの {1} 文のうち {0} 文を読み取り', en: '{0} of {1} statements in {2} files read' },
+  'label.filesUnread': { ja: '見つかったファイル {0} 個のうち {1} 個は読めませんでした（診断を参照）', en: '{1} of {0} files found could not be read (see the diagnostics)' },
+  'label.config': { ja: '設定ファイル: {0}', en: 'config: {0}' },
+  'label.configNone': {
+    ja: '設定ファイル: なし（探した場所: {0}）。前提: すべてのソースを 1 つのデータベース default として読み、利用者・評価書のファイルの宣言なし',
+    en: 'config: none found (looked in {0}); assumed: every source is one database "default", no principals or named files declared',
+  },
+  'label.configDisabled': {
+    ja: '設定ファイル: 読まない（--no-config）。前提: すべてのソースを 1 つのデータベース default として読み、利用者・評価書のファイルの宣言なし',
+    en: 'config: not read (--no-config); assumed: every source is one database "default", no principals or named files declared',
+  },
   'label.summary': { ja: '{0} リレーション: 特定 {1} / 非特定 {2}', en: '{0} relations: {1} specific, {2} not specific' },
   'label.diagnosticsSummary': { ja: 'エラー {0} 件・警告 {1} 件', en: '{0} errors, {1} warnings' },
   'label.none': { ja: 'なし', en: 'none' },

@@ -94,6 +94,12 @@ export const diagnosticSchema = z.object({
   column: z.number().int().optional(),
 });
 
+export const configUsedSchema = z.object({
+  file: z.string().optional().describe('the config file used (relative to the working directory when below it); absent when none was found'),
+  source: z.enum(['option', 'discovered', 'none', 'disabled', 'git-ref']).describe('--config, found by looking upward from the paths, none found, --no-config, or read at a git ref'),
+  searched: z.array(z.string()).optional().describe('folders looked in when none was found'),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   tool: z.object({ name: z.literal('spif'), version: z.string() }),
@@ -103,6 +109,10 @@ export const reportSchema = z.object({
     notSpecific: z.number().int(),
     errors: z.number().int(),
     warnings: z.number().int(),
+    files: z.number().int().optional().describe('source files read (K in "N of M statements in K files read")'),
+    filesFound: z.number().int().optional().describe('source files found; those not read have a diagnostic'),
+    statements: z.number().int().optional().describe('statements (ORM: declarations) found in the files read'),
+    statementsRead: z.number().int().optional().describe('statements read without an error or warning of their own'),
   }),
   relations: z.array(relationReportSchema),
   files: z.array(fileReportSchema),
@@ -110,6 +120,7 @@ export const reportSchema = z.object({
   principals: z.array(principalReportSchema),
   assumptions: z.array(z.string()).optional().describe('assumptions that hold for the whole scan'),
   diagnostics: z.array(diagnosticSchema),
+  config: configUsedSchema.optional().describe('which config the scan used, or that none was found and what was assumed'),
 }).meta({ title: 'spif report', description: 'spif --format json, schemaVersion 1' });
 
 export type Report = z.infer<typeof reportSchema>;

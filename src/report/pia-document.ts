@@ -8,6 +8,7 @@
  * relations judged not specific with the reason, all relations, the graph, users, diagnostics.
  */
 import type { ScanResult } from '../pipeline.js';
+import { readingLines } from './reading.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
 import { proposeRecordItems } from './record-items.js';
@@ -42,6 +43,8 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
   const title = L('title');
   blocks.push({ kind: 'heading', level: 1, text: [title] });
   blocks.push({ kind: 'paragraph', text: [L('doc.generated', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific)] });
+  const reading = readingLines(report, lang);
+  if (reading.length) blocks.push({ kind: 'list', items: reading.map((l) => [l]) });
 
   blocks.push({ kind: 'heading', level: 2, text: [L('doc.section.rules')], anchor: 'rules' });
   blocks.push({ kind: 'paragraph', text: [L('doc.rules.law')] });

@@ -7,6 +7,7 @@
  * Source strings go into message text through `sarifText` (no placeholders, no embedded links).
  */
 import { createHash } from 'node:crypto';
+import { readingLines } from './reading.js';
 import path from 'node:path';
 import type { Report, RelationReport } from './model.js';
 import { type Lang, type MessageKey, t } from './messages.js';
@@ -123,6 +124,8 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       tool: { driver: { name: 'spif', version: report.tool.version, semanticVersion: report.tool.version, rules } },
       columnKind: 'unicodeCodePoints',
       results,
+      // How much was read and which config (issue 12.10, 19.1); SARIF's property bag for tools.
+      properties: { summary: report.summary, ...(report.config ? { config: report.config } : {}), header: readingLines(report, 'en') },
     }],
   };
 }

@@ -7,6 +7,7 @@ import pc from 'picocolors';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, assumptionText, t } from './messages.js';
 import { visible } from '../visible.js';
+import { readingLines } from './reading.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -23,6 +24,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const s = report.summary;
   out.push(c.bold(`spif ${report.tool.version} — ${t(lang, 'title')}`));
   out.push(t(lang, 'label.summary', s.relations, s.specific, s.notSpecific));
+  out.push(...readingLines(report, lang).map((l) => c.dim(clean(l))));
   out.push('');
 
   const specific = report.relations.filter((r) => r.classification === 'specific');

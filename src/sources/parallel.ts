@@ -21,10 +21,14 @@ import { decodeSource } from './text.js';
 import type { ReadResult, SourceReader, SourceText } from './types.js';
 import { displayPath } from './discover.js';
 import { POOLED_READERS, WORKER_MARK, type WorkerReply, type WorkerRequest } from './worker.js';
-import { readGuarded } from './guard.js';
+import { READER_FAILED, SOURCE_TOO_DEEP, readGuarded } from './guard.js';
+import { countStatements, emptyTally, type ReadTally } from './statements.js';
 import {
-  DEFAULT_MAX_FILE_BYTES, FILE_TIME_LIMIT_MS, FileTooLargeError, TIMED_MIN_BYTES, timeoutDiagnostic, tooLargeDiagnostic,
+  DEFAULT_MAX_FILE_BYTES, FILE_TIME_LIMIT_MS, FileTooLargeError, SOURCE_TIMEOUT, TIMED_MIN_BYTES, timeoutDiagnostic, tooLargeDiagnostic,
 } from './limits.js';
+
+/** Diagnostics that mean the whole file went unread. */
+const FILE_NOT_READ = new Set([READER_FAILED, SOURCE_TOO_DEEP, SOURCE_TIMEOUT]);
 
 /**
  * Below this much text to parse, reading stays on the main thread: each worker pays its own
@@ -69,6 +73,8 @@ export interface DatabaseReadResult {
   diagnostics: Diagnostic[];
   /** Sources for readers that read a database's files together, in file order. */
   batches: Map<SourceReader, SourceText[]>;
+  /** Files and statements read so far (batches are counted when the pipeline reads them). */
+  tally: ReadTally;
 }
 
 export interface ReadStats {
@@ -158,8 +164,9 @@ export async function readDatabaseFiles(
   }
 
   const results = slots.map((files) => {
-    const out: DatabaseReadResult = { ops: [], diagnostics: [], batches: new Map() };
+    const out: DatabaseReadResult = { ops: [], diagnostics: [], batches: new Map(), tally: emptyTally() };
     for (const slot of files) {
+      out.tally.filesFound++;
       out.diagnostics.push(...slot.diagnostics);
       if (slot.reader?.readProject && slot.source) {
         let list = out.batches.get(slot.reader);
@@ -168,6 +175,12 @@ export async function readDatabaseFiles(
       } else if (slot.result) {
         for (const op of slot.result.ops) out.ops.push(op);
         out.diagnostics.push(...slot.result.diagnostics);
+        if (!slot.result.diagnostics.some((d) => FILE_NOT_READ.has(d.code))) {
+          const count = countStatements(slot.source!.path, slot.result);
+          out.tally.filesRead++;
+          out.tally.statements += count.total;
+          out.tally.statementsRead += count.read;
+        }
       }
     }
     return out;

@@ -13,9 +13,17 @@ export interface ReadContext {
   dialect: Dialect;
 }
 
+/** Statements a reader found in a file, and how many it read without an error or warning. */
+export interface StatementCount {
+  total: number;
+  read: number;
+}
+
 export interface ReadResult {
   ops: CatalogOp[];
   diagnostics: Diagnostic[];
+  /** Set by readers that count their statements; else statements.ts derives it from locations. */
+  statements?: StatementCount;
 }
 
 export interface SourceReader {

@@ -37,7 +37,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
     let reader = loaded.get(req.reader);
     if (!reader) loaded.set(req.reader, (reader = load()));
     const result = await (await reader).read({ path: req.path, text: req.text }, { dialect: req.dialect });
-    return { id: req.id, json: JSON.stringify({ ops: result.ops, diagnostics: result.diagnostics }) };
+    return { id: req.id, json: JSON.stringify({ ops: result.ops, diagnostics: result.diagnostics, statements: result.statements }) };
   } catch (e) {
     return { id: req.id, error: (e as Error).stack ?? String(e) };
   }

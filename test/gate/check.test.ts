@@ -61,12 +61,12 @@ describe('spif check', () => {
     expect(strict.result.strict).toBe(true);
   });
 
-  it('error diagnostics are reported, and fail only with --strict', async () => {
+  it('error diagnostics fail the gate (a source not fully read never passes), unless suppressed by code', async () => {
     const r = repo().write('db/009_broken.sql', 'CREATE TABLE ok_table (a int);\nCREATE TABLE broken (;\n');
     const lax = await check(r);
-    expect(lax.code).toBe(0);
+    expect(lax.code).toBe(1);
     const [d] = findings(lax.result, 'error-diagnostic');
-    expect(d).toMatchObject({ code: 'SPIF-SQL-SYNTAX', fails: false, location: { file: 'db/009_broken.sql', line: 2 } });
+    expect(d).toMatchObject({ code: 'SPIF-SQL-SYNTAX', level: 'error', fails: true, location: { file: 'db/009_broken.sql', line: 2 } });
     const strict = await check(r, { strict: true });
     expect(strict.code).toBe(1);
     expect(findings(strict.result, 'error-diagnostic')[0]).toMatchObject({ level: 'error', fails: true });

@@ -84,6 +84,14 @@ export function readPostgresSql(source: SourceText): ReadResult {
     });
   }
   const ctx = new StatementContext(source.path, lines, ops, diagnostics);
+  // "N of M statements read" (statements.ts): a statement is read when it adds no error or warning.
+  const statements = { total: prepared.unterminatedCopy !== undefined ? 1 : 0, read: 0 };
+  const counted = (apply: () => void) => {
+    const before = diagnostics.length;
+    apply();
+    statements.total++;
+    if (!diagnostics.slice(before).some((d) => d.severity !== 'info')) statements.read++;
+  };
 
   let whole: Node | undefined;
   try {
@@ -95,9 +103,9 @@ export function readPostgresSql(source: SourceText): ReadResult {
     const toChar = byteToCharMapper(script);
     for (const raw of whole.stmts ?? []) {
       const start = toChar(raw.stmt_location ?? 0);
-      ctx.statement(raw.stmt, skipSpace(script, start), toChar);
+      counted(() => ctx.statement(raw.stmt, skipSpace(script, start), toChar));
     }
-    return { ops, diagnostics };
+    return { ops, diagnostics, statements };
   }
   for (const span of splitStatements(script)) {
     const text = script.slice(span.start, span.end);
@@ -108,6 +116,7 @@ export function readPostgresSql(source: SourceText): ReadResult {
         severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(nul),
         message: 'NUL byte (0x00) in this statement; PostgreSQL does not accept NUL in SQL text; statement skipped',
       });
+      statements.total++;
       continue;
     }
     let parsed: Node;
@@ -123,14 +132,15 @@ export function readPostgresSql(source: SourceText): ReadResult {
         severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...at,
         message: `${found}; statement skipped (expected a valid PostgreSQL statement)`,
       });
+      statements.total++;
       continue;
     }
     const local = byteToCharMapper(text);
     for (const raw of parsed.stmts ?? []) {
-      ctx.statement(raw.stmt, skipSpace(script, span.start + local(raw.stmt_location ?? 0)), (b) => span.start + local(b));
+      counted(() => ctx.statement(raw.stmt, skipSpace(script, span.start + local(raw.stmt_location ?? 0)), (b) => span.start + local(b)));
     }
   }
-  return { ops, diagnostics };
+  return { ops, diagnostics, statements };
 }
 
 function skipSpace(text: string, i: number): number {
