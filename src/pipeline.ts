@@ -2,14 +2,15 @@
  * The one-way pipeline: sources → catalog → number columns → access → link graph →
  * classification → report. The CLI and tests call `scan`; each stage is its own module.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Catalog, Dialect } from './catalog/model.js';
 import type { CatalogOp } from './catalog/ops.js';
 import { buildCatalog } from './catalog/build.js';
+import fs from 'node:fs';
 import type { Diagnostic } from './diagnostics.js';
+import { decodeSource } from './sources/text.js';
 import { UserError } from './diagnostics.js';
-import { defaultConfig, findConfigFile, loadConfigFile, matchesRef, type LoadedConfig, type SpifConfig } from './config/index.js';
+import { ConfigError, loadConfigFor, matchesRef, type ConfigChoice, type LoadedConfig, type SpifConfig } from './config/index.js';
+import { ConfigDocument } from './config/locate.js';
 import { detectNumberColumns, type NumberColumnHit } from './detect/index.js';
 import { createAccessResolver } from './access/resolver.js';
 import { PrincipalAccess, resolvePrincipals, type PrincipalSet } from './access/principals.js';
@@ -20,22 +21,24 @@ import type { Report } from './report/model.js';
 import { readDatabaseFiles } from './sources/parallel.js';
 import { readProjectGuarded } from './sources/guard.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileWithin } from './sources/limits.js';
-import { type DatabaseSources, discoverFromGlobs, discoverFromPaths } from './sources/discover.js';
+import { type DatabaseSources, type EmptyGlob, discoverFromGlobs, discoverFromPaths } from './sources/discover.js';
+import { DiskTree, type SourceTree } from './sources/tree.js';
 import { isLiveUrl, redactUrl } from './sources/live-postgres/url.js';
 import { addTally, emptyTally, projectTally, tallySummary } from './sources/statements.js';
 
 export interface ScanOptions {
   paths?: string[];
-  configFile?: string;
+  /** `--config FILE`; false: `--no-config`; unset: looked for upward from the paths (config/find.ts). */
+  configFile?: ConfigChoice;
   /** Overrides the config's dialect for sources found from paths. */
   dialect?: Dialect;
   cwd?: string;
   /** Already-loaded config (e.g. read from a git ref by `spif diff`). */
   config?: LoadedConfig;
-  /** Reads a file's bytes; `spif diff` reads from git objects instead of the working tree. */
-  readFile?: (absPath: string) => Uint8Array;
-  /** Lists files for databases from globs (git tree for `spif diff`). */
-  discover?: (config: LoadedConfig, diagnostics: Diagnostic[]) => DatabaseSources[];
+  /** Where sources are found and read: the working tree (default), or a git ref's tree for `spif diff`. */
+  tree?: SourceTree;
+  /** Called with what discovery found, before reading (`spif diff` batches its git reads). */
+  onDiscovered?: (databases: DatabaseSources[]) => void;
   onProgress?: (stage: string, done: number, total: number) => void;
   /** Worker threads for parsing (1: main thread only). Default: one per core beyond the first. */
   jobs?: number;
@@ -63,16 +66,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const loaded = options.config ?? loadConfig(paths, cwd, options.configFile);
   const config = loaded.config;
 
-  const databases = options.discover
-    ? options.discover(loaded, diagnostics)
-    : config.databases
-      ? config.databases.map((db) => discoverFromGlobs(
-          { name: db.name, dialect: (db.dialect ?? config.dialect) as Dialect, sources: db.sources, url: db.url },
-          loaded.baseDir, config.allowOutsideRoot, diagnostics))
-      : fromPaths(paths, cwd, options.dialect ?? (config.dialect as Dialect), diagnostics);
-
   // The size limit is checked before a file is loaded, so a huge file never fills memory.
-  const readBytes = options.readFile ?? ((p: string) => readFileWithin(p, config.limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES));
+  const maxBytes = config.limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const tree = options.tree ?? new DiskTree((p) => readFileWithin(p, maxBytes));
+  const databases = discoverDatabases(tree, loaded, paths, cwd, options.dialect, diagnostics);
+  options.onDiscovered?.(databases);
+  const readBytes = (p: string) => tree.read(p);
   const inputs: { database: string; dialect: Dialect; ops: CatalogOp[] }[] = [];
   const total = databases.reduce((n, d) => n + d.files.length, 0);
   let done = 0;
@@ -105,6 +104,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     inputs.push({ database: db.database, dialect: db.dialect, ops });
   }
 
+  if (!tree.at && tally.accepted === 0 && !databases.some((d) => d.url)) throw noSources(paths, loaded, tally.filesFound, diagnostics);
+
   options.onProgress?.('analyse', 0, 1);
   const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion });
   diagnostics.push(...built.diagnostics);
@@ -129,17 +130,57 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 }
 
 /**
+ * The databases and their files: the config's `databases` (globs, urls), else the scanned paths
+ * as the database `default`. On the working tree a glob that matches nothing is a config error.
+ */
+function discoverDatabases(
+  tree: SourceTree, loaded: LoadedConfig, paths: string[], cwd: string, dialect: Dialect | undefined, diagnostics: Diagnostic[],
+): DatabaseSources[] {
+  const config = loaded.config;
+  if (!config.databases) return fromPaths(tree, paths, cwd, dialect ?? (config.dialect as Dialect), diagnostics);
+  const empty: EmptyGlob[] = [];
+  const databases = config.databases.map((db, i) => {
+    if (db.url && tree.at) {
+      diagnostics.push({ severity: 'warning', code: 'SPIF-GIT-LIVE-SKIPPED', message: `databases.${db.name}.url: a live database has no state${tree.at}; only its source files are compared` });
+    }
+    return discoverFromGlobs(
+      tree, { name: db.name, dialect: (db.dialect ?? config.dialect) as Dialect, sources: db.sources, url: tree.at ? undefined : db.url },
+      loaded.baseDir, config.allowOutsideRoot, diagnostics,
+      tree.at ? undefined : (pattern, source) => empty.push({ database: i, source, pattern }),
+    );
+  });
+  if (empty.length) throw emptyGlobsError(loaded, empty);
+  return databases;
+}
+
+/** Every `sources` glob that matched nothing, located in the config like any config problem. */
+function emptyGlobsError(loaded: LoadedConfig, empty: EmptyGlob[]): ConfigError {
+  const file = loaded.used?.file ?? loaded.file ?? 'spif.config.yaml';
+  let doc: ConfigDocument | undefined;
+  try {
+    doc = loaded.file ? ConfigDocument.parse(decodeSource(fs.readFileSync(loaded.file)).text).document : undefined;
+  } catch {
+    doc = undefined;
+  }
+  const details = empty.map((e) => {
+    const line = doc?.lineOf(['databases', e.database, 'sources', e.source]) ?? 1;
+    return `${file}:${line}: databases.${e.database}.sources.${e.source}: '${e.pattern}' matches no file (globs are relative to ${loaded.baseDir})`;
+  });
+  return new ConfigError(`${empty.length} sources glob${empty.length === 1 ? '' : 's'} in ${file} match${empty.length === 1 ? 'es' : ''} no file`, details);
+}
+
+/**
  * Without databases in the config, the scanned paths form the database `default`. A
  * `postgres://` path is a live server: alone it is `default`; with other paths or servers, each
  * server is a database named after the database in its URL.
  */
-function fromPaths(paths: string[], cwd: string, dialect: Dialect, diagnostics: Diagnostic[]): DatabaseSources[] {
-  const urls = paths.filter(isLiveUrl);
+function fromPaths(tree: SourceTree, paths: string[], cwd: string, dialect: Dialect, diagnostics: Diagnostic[]): DatabaseSources[] {
+  const urls = tree.at ? [] : paths.filter(isLiveUrl);
   const files = paths.filter((p) => !isLiveUrl(p));
-  if (urls.length === 0) return [discoverFromPaths(files, cwd, dialect, diagnostics)];
+  if (urls.length === 0) return [discoverFromPaths(tree, files, cwd, dialect, diagnostics)];
   if (urls.length === 1 && files.length === 0) return [{ database: 'default', dialect: 'postgresql', files: [], url: urls[0] }];
   const live = urls.map((url) => ({ database: liveDatabaseName(url), dialect: 'postgresql' as Dialect, files: [], url }));
-  return files.length ? [discoverFromPaths(files, cwd, dialect, diagnostics), ...live] : live;
+  return files.length ? [discoverFromPaths(tree, files, cwd, dialect, diagnostics), ...live] : live;
 }
 
 function liveDatabaseName(url: string): string {
@@ -150,13 +191,18 @@ function liveDatabaseName(url: string): string {
   }
 }
 
-function loadConfig(paths: string[], cwd: string, explicit?: string): LoadedConfig {
-  if (explicit) {
-    const file = path.resolve(cwd, explicit);
-    if (!fs.existsSync(file)) throw new UserError(`--config ${explicit}: no such file`);
-    return loadConfigFile(file);
-  }
-  const found = findConfigFile(paths, cwd);
-  if (found) return loadConfigFile(found);
-  return { config: defaultConfig(), baseDir: cwd };
+/** Nothing a reader takes: exit 2, saying what was searched, instead of a report that passes on nothing. */
+function noSources(paths: string[], loaded: LoadedConfig, found: number, diagnostics: Diagnostic[]): UserError {
+  const where = loaded.config.databases
+    ? `the sources globs of ${loaded.used?.file ?? 'the config'}`
+    : paths.map((p) => `'${p}'`).join(', ');
+  const what = found ? `${found} file${found === 1 ? '' : 's'} found, none of them a schema source` : 'no file found';
+  return new UserError(`no schema source in ${where}: ${what}`, [
+    'spif reads SQL (.sql .ddl .pgsql .psql), schema.prisma and TypeORM/Drizzle models (.ts); folders named node_modules, dist, build, coverage and dot folders are skipped',
+    ...diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} [${d.code}]`),
+  ]);
+}
+
+function loadConfig(paths: string[], cwd: string, choice: ConfigChoice): LoadedConfig {
+  return loadConfigFor(paths, cwd, choice);
 }

@@ -6,7 +6,8 @@ import { type Lang, defaultLang } from '../report/messages.js';
 import { formatNames } from '../report/formats.js';
 
 export interface CommonFlags {
-  config?: string;
+  /** `--config FILE`; false with `--no-config`. */
+  config?: string | false;
   dialect?: Dialect;
   format?: string;
   out?: string;
@@ -17,7 +18,8 @@ export interface CommonFlags {
 
 export function addScanFlags(cmd: Command, formats: string[] = formatNames()): Command {
   return cmd
-    .option('-c, --config <file>', 'configuration file (default: spif.config.yaml in the first path or the working directory)')
+    .option('-c, --config <file>', 'configuration file (default: the nearest spif.config.yaml, .yml or .json found upward from each path, up to the repository root)')
+    .option('--no-config', 'read no config file: every source is one database "default" (the report says so)')
     .addOption(new Option('--dialect <dialect>', 'dialect of SQL sources found from paths').choices([...DIALECTS]))
     .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(formats))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')

@@ -15,13 +15,14 @@ export {
   CONFIG_FILE_NAMES,
   ConfigError,
   defaultConfig,
-  findConfigFile,
   loadConfigFile,
   parseConfigText,
   validateConfigText,
   type ConfigValidation,
   type LoadedConfig,
+  type ConfigUsed,
 } from './load.js';
+export { loadConfigFor, locateConfig, type ConfigChoice, type ConfigLocation } from './find.js';
 export { matchesRef, refProblem, RELATION_PARTS, COLUMN_PARTS } from './refs.js';
 export { starterConfig } from './starter.js';
 export { configJsonSchema, configJsonSchemaText } from './json-schema.js';

@@ -1,5 +1,5 @@
 /** Finding, reading and validating spif.config.{yaml,yml,json}. */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { decodeSource } from '../sources/text.js';
@@ -35,39 +35,6 @@ export class ConfigError extends UserError {
     super(message, details);
     this.name = 'ConfigError';
   }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** The config in the first path (when it is a directory), else in `cwd`; absolute path or undefined. */
-export function findConfigFile(paths: string[], cwd: string): string | undefined {
-  const dirs: string[] = [];
-  if (paths.length > 0) {
-    const first = path.resolve(cwd, paths[0]);
-    if (isDirectory(first)) dirs.push(first);
-  }
-  dirs.push(path.resolve(cwd));
-  for (const dir of dirs) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (isFile(candidate)) return candidate;
-    }
-  }
-  return undefined;
 }
 
 /** Paths in messages: relative to the working directory when the file is below it. */

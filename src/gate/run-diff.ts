@@ -18,7 +18,7 @@ export interface RunDiffOptions {
   base: string;
   paths?: string[];
   cwd?: string;
-  configFile?: string;
+  configFile?: string | false;
   dialect?: Dialect;
   /** Overrides the config's `check.failOnBecameSpecific`. */
   failOn?: ChangeKind[];

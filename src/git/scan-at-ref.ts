@@ -1,17 +1,17 @@
 /** Scanning the schema sources as they were at a git ref, from git objects only. */
 import fs from 'node:fs';
 import type { Dialect } from '../catalog/model.js';
-import type { LoadedConfig } from '../config/index.js';
+import type { ConfigChoice, LoadedConfig } from '../config/index.js';
 import { scan, type ScanResult } from '../pipeline.js';
 import { configAtRef, type ConfigAtRef } from './config-at-ref.js';
-import { discoverInTree } from './discover.js';
+import { GitSourceTree } from './source-tree.js';
 import { GitTree } from './tree.js';
 
 export interface ScanAtRefOptions {
   ref: string;
   paths: string[];
   cwd: string;
-  configFile?: string;
+  configFile?: ConfigChoice;
   dialect?: Dialect;
   /** The working tree's config: used at the ref when the ref's config is invalid. */
   current: LoadedConfig;
@@ -33,8 +33,9 @@ export async function scanAtRef(options: ScanAtRefOptions): Promise<ScanAtRef> {
   const config = configAtRef(tree, paths, cwd, options.configFile, options.current);
   const result = await scan({
     paths, cwd, config: config.loaded, dialect: options.dialect, ...options.tuning,
-    readFile: (abs) => tree.readAbsolute(abs),
-    discover: discoverInTree(tree, paths, cwd, options.dialect),
+    tree: new GitSourceTree(tree),
+    // One `git cat-file --batch` for every file found, instead of a process per file.
+    onDiscovered: (found) => tree.prefetch(found.flatMap((d) => d.files.map((f) => tree.relative(f)!))),
   });
   return { result, tree, config };
 }

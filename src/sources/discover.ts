@@ -1,89 +1,158 @@
 /**
- * Finding schema sources: the config's globs per database, or every source file below the scanned
- * paths. Symbolic links are not followed and globs do not leave the root unless the config allows
- * it, so a scanned repository cannot make spif read files elsewhere.
+ * Finding schema sources, once for the working tree and for a git ref (tree.ts): the config's
+ * globs per database, or every source file below the scanned paths, in the order they are
+ * applied (migrations.ts). Symbolic links are not followed and globs do not leave the root
+ * unless the config allows it, so a scanned repository cannot make spif read files elsewhere.
+ *
+ * Order: paths in the order given, globs in the order of `sources:`; within a folder or a glob,
+ * natural order with the migration tools' conventions. A file found twice is read once, where it
+ * was first found.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { globSync } from 'tinyglobby';
+import picomatch from 'picomatch';
 import type { Dialect } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { UserError } from '../diagnostics.js';
+import { describeOrder, newOrderNotes, orderFound, type OrderNotes } from './migrations.js';
 import { SOURCE_EXTENSIONS } from './registry.js';
+import type { SourceTree } from './tree.js';
 
 export interface DatabaseSources {
   database: string;
   dialect: Dialect;
-  /** Absolute file paths, sorted: files are applied in this order. */
+  /** Absolute file paths, in the order they are applied. */
   files: string[];
+  /** Files named on the command line: one that no reader takes is reported, not skipped silently. */
+  explicit?: Set<string>;
   /** Live connection string, when the database is read from a server. */
   url?: string;
 }
 
-const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/coverage/**'];
+const SOURCE_FILE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`, 'i');
+const TEST_OR_DECLARATION = /\.(d|test|spec)\.[cm]?ts$/i;
 
-export function discoverFromPaths(paths: string[], cwd: string, dialect: Dialect, diagnostics: Diagnostic[]): DatabaseSources {
-  const files = new Set<string>();
+/** Whether a directory scan reads this file (by name: readers decide by content later). */
+export function isSourceName(file: string): boolean {
+  return SOURCE_FILE.test(file) && !TEST_OR_DECLARATION.test(file);
+}
+
+/** A glob of `sources:` that matched nothing (a config error on the working tree). */
+export interface EmptyGlob {
+  database: number;
+  source: number;
+  pattern: string;
+}
+
+export function discoverFromPaths(
+  tree: SourceTree, paths: string[], cwd: string, dialect: Dialect, diagnostics: Diagnostic[],
+): DatabaseSources {
+  const files: string[] = [];
+  const explicit = new Set<string>();
+  const notes = newOrderNotes();
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
-    let stat: fs.Stats;
-    try {
-      stat = fs.lstatSync(abs);
-    } catch {
+    if (!tree.contains(abs)) {
+      diagnostics.push({ severity: 'warning', code: 'SPIF-GIT-OUTSIDE', file: p, message: `outside the git repository; not read${tree.at}` });
+      continue;
+    }
+    const kind = tree.kind(abs);
+    if (kind === undefined) {
+      if (tree.at) {
+        diagnostics.push({ severity: 'info', code: 'SPIF-GIT-PATH-ABSENT', file: p, message: `does not exist${tree.at}` });
+        continue;
+      }
       throw new UserError(`${p}: no such file or directory`);
     }
-    if (stat.isSymbolicLink()) {
+    if (kind === 'symlink') {
       diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-SYMLINK', file: p, message: 'symbolic link not followed' });
-    } else if (stat.isDirectory()) {
-      for (const f of globSync(SOURCE_EXTENSIONS.map((e) => `**/*.${e}`), {
-        cwd: abs, absolute: true, ignore: [...IGNORED_DIRS, '**/*.d.ts', '**/*.test.ts', '**/*.spec.ts'],
-        followSymbolicLinks: false, dot: false,
-      })) files.add(path.normalize(f));
+    } else if (kind === 'directory') {
+      const found = tree.list(abs).filter((f) => !f.symlink && isSourceName(f.path)).map((f) => path.normalize(f.path));
+      files.push(...orderFound(found, tree, notes));
     } else {
-      files.add(abs);
+      files.push(abs);
+      explicit.add(abs);
     }
   }
-  return { database: 'default', dialect, files: [...files].sort(compareFiles) };
+  noteOrder('default', notes, cwd, diagnostics);
+  return { database: 'default', dialect, files: unique(files), explicit };
 }
 
 export function discoverFromGlobs(
+  tree: SourceTree,
   db: { name: string; dialect: Dialect; sources: string[]; url?: string },
   baseDir: string, allowOutsideRoot: boolean, diagnostics: Diagnostic[],
+  empty?: (pattern: string, index: number) => void,
 ): DatabaseSources {
-  const files = new Set<string>();
-  for (const pattern of db.sources) {
-    const found = globSync(pattern, { cwd: baseDir, absolute: true, followSymbolicLinks: allowOutsideRoot, ignore: IGNORED_DIRS });
-    if (found.length === 0) {
-      diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-NONE', message: `databases.${db.name}.sources: '${pattern}' matches no file` });
+  const files: string[] = [];
+  const notes = newOrderNotes();
+  db.sources.forEach((pattern, index) => {
+    const { found, refused } = globFiles(tree, pattern, baseDir, allowOutsideRoot, diagnostics, db.name);
+    if (found.length === 0 && refused === 0) {
+      if (empty) empty(pattern, index);
+      else diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-NONE', message: `databases.${db.name}.sources: '${pattern}' matches no file${tree.at}` });
     }
-    for (const f of found) {
-      const abs = path.normalize(f);
-      if (!allowOutsideRoot && !isInside(baseDir, realpathOr(abs))) {
-        diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-OUTSIDE-ROOT', file: abs, message: 'leads outside the config directory; not read (set allowOutsideRoot: true to allow)' });
-        continue;
-      }
-      files.add(abs);
-    }
-  }
-  return { database: db.name, dialect: db.dialect, files: [...files].sort(compareFiles), url: db.url };
+    files.push(...orderFound(found, tree, notes));
+  });
+  noteOrder(db.name, notes, baseDir, diagnostics);
+  return { database: db.name, dialect: db.dialect, files: unique(files), url: db.url };
 }
 
-function realpathOr(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
+/** The files one `sources` glob matches, relative to the config's folder. */
+function globFiles(
+  tree: SourceTree, pattern: string, baseDir: string, allowOutsideRoot: boolean, diagnostics: Diagnostic[], database: string,
+): { found: string[]; refused: number } {
+  const absolute = path.isAbsolute(pattern);
+  const { base } = picomatch.scan(pattern);
+  const root = path.resolve(baseDir, base || '.');
+  if (!allowOutsideRoot && !isInside(baseDir, root)) {
+    diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-OUTSIDE-ROOT', message: `databases.${database}.sources: '${pattern}' leads outside the config directory; not read${tree.at}` });
+    return { found: [], refused: 1 };
   }
+  const match = picomatch(pattern.replace(/\\/g, '/'), { dot: false });
+  const rel = (f: string) => (absolute ? f : path.relative(baseDir, f)).split(path.sep).join('/');
+  const kind = tree.kind(root);
+  const candidates = kind === 'directory' ? tree.list(root, { followLinks: allowOutsideRoot }) : kind ? [{ path: root, symlink: kind === 'symlink' }] : [];
+  const out: string[] = [];
+  let refused = 0;
+  const realBase = tree.realpath(baseDir) ?? baseDir;
+  for (const f of candidates) {
+    const abs = path.normalize(f.path);
+    // A link to a folder the glob goes into (`linkdir/*.sql` with linkdir a link) is not entered.
+    const into = f.symlink && abs === root && !match(rel(abs));
+    if (!into && !match(rel(abs))) continue;
+    if (f.symlink && !allowOutsideRoot) {
+      const real = tree.realpath(abs);
+      if (real === undefined) continue; // a link in a git tree: not followed
+      if (into || !isInside(realBase, real)) {
+        refused++;
+        const why = isInside(realBase, real) ? 'a symbolic link to a folder; not followed' : 'leads outside the config directory; not read';
+        diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-OUTSIDE-ROOT', file: abs, message: `${why} (set allowOutsideRoot: true to allow)` });
+        continue;
+      }
+    }
+    out.push(abs);
+  }
+  return { found: out, refused };
+}
+
+function noteOrder(database: string, notes: OrderNotes, cwd: string, diagnostics: Diagnostic[]): void {
+  const text = describeOrder(notes);
+  if (!text) return;
+  const skipped = notes.skipped.slice(0, 5).map((s) => displayPath(s.file, cwd));
+  const more = notes.skipped.length > 5 ? ` …and ${notes.skipped.length - 5} more` : '';
+  diagnostics.push({
+    severity: 'info', code: 'SPIF-SOURCE-ORDER',
+    message: `database ${database}: ${text}${skipped.length ? ` [${skipped.join(', ')}${more}]` : ''}`,
+  });
+}
+
+function unique(files: string[]): string[] {
+  return [...new Set(files)];
 }
 
 function isInside(root: string, p: string): boolean {
-  const rel = path.relative(realpathOr(root), p);
+  const rel = path.relative(root, p);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** Natural order, so 2_x.sql comes before 10_x.sql as migration tools apply them. */
-function compareFiles(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
 }
 
 /** Path as shown to users: relative to the working directory when below it. */

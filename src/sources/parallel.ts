@@ -66,6 +66,8 @@ export interface DatabaseFiles {
   database: string;
   dialect: Dialect;
   files: string[];
+  /** Files named on the command line: one no reader takes gets a diagnostic. */
+  explicit?: Set<string>;
 }
 
 export interface DatabaseReadResult {
@@ -102,7 +104,7 @@ export async function readDatabaseFiles(
   const stats: ReadStats = { files: 0, cacheHits: 0, parsedInWorkers: 0, parsedInline: 0, workers: 0 };
   const slots: FileSlot[][] = databases.map((db) => db.files.map((file) => {
     stats.files++;
-    const slot = decodeFile(file, db.dialect, options);
+    const slot = decodeFile(file, db.dialect, options, db.explicit?.has(file) ?? false);
     if (!slot.reader?.readProject && slot.reader && slot.source) {
       if (cache) {
         slot.cacheKey = cache.key({ reader: slot.reader.name, dialect: db.dialect, path: slot.source.path, text: slot.source.text });
@@ -167,6 +169,7 @@ export async function readDatabaseFiles(
     const out: DatabaseReadResult = { ops: [], diagnostics: [], batches: new Map(), tally: emptyTally() };
     for (const slot of files) {
       out.tally.filesFound++;
+      if (slot.reader) out.tally.accepted++;
       out.diagnostics.push(...slot.diagnostics);
       if (slot.reader?.readProject && slot.source) {
         let list = out.batches.get(slot.reader);
@@ -193,7 +196,7 @@ function needsRead(slot: FileSlot): boolean {
 }
 
 /** Bytes → text → reader, with the diagnostics a file can earn before it is parsed. */
-function decodeFile(file: string, dialect: Dialect, options: ReadFilesOptions): FileSlot {
+function decodeFile(file: string, dialect: Dialect, options: ReadFilesOptions, explicit: boolean): FileSlot {
   const shown = displayPath(file, options.cwd);
   const diagnostics: Diagnostic[] = [];
   const source = readSource(file, shown, options.readBytes, options.maxFileBytes, diagnostics);
@@ -201,6 +204,12 @@ function decodeFile(file: string, dialect: Dialect, options: ReadFilesOptions): 
   const reader = readerFor(file, source.text, dialect);
   if (!reader && /\.(sql|ddl|pgsql|psql)$/i.test(file)) {
     diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-DIALECT', file: shown, message: `no reader for dialect '${dialect}' SQL files yet; file not read` });
+  } else if (!reader && explicit) {
+    // Named on the command line: the user expects it read, so say why it is not.
+    diagnostics.push({
+      severity: 'warning', code: 'SPIF-SOURCE-NOT-READ', file: shown,
+      message: 'no reader takes this file (expected SQL: .sql .ddl .pgsql .psql; schema.prisma; TypeORM entities or Drizzle tables in .ts); not read',
+    });
   }
   // A .ts file without ORM models is not a schema source: no reader, nothing said.
   return { diagnostics, dialect, source, reader };

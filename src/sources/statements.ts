@@ -15,18 +15,21 @@ import type { ReadResult, SourceText, StatementCount } from './types.js';
 export interface ReadTally {
   /** Source files found for the scan (given, from directories or from `sources` globs). */
   filesFound: number;
-  /** Files a reader took (the rest: unreadable, too large, timed out, or of no known kind). */
+  /** Files a reader took, whether or not it could read them all. */
+  accepted: number;
+  /** Files a reader read (the rest: unreadable, too large, timed out, or of no known kind). */
   filesRead: number;
   statements: number;
   statementsRead: number;
 }
 
 export function emptyTally(): ReadTally {
-  return { filesFound: 0, filesRead: 0, statements: 0, statementsRead: 0 };
+  return { filesFound: 0, accepted: 0, filesRead: 0, statements: 0, statementsRead: 0 };
 }
 
 export function addTally(into: ReadTally, more: ReadTally): ReadTally {
   into.filesFound += more.filesFound;
+  into.accepted += more.accepted;
   into.filesRead += more.filesRead;
   into.statements += more.statements;
   into.statementsRead += more.statementsRead;
@@ -70,7 +73,7 @@ export function projectTally(sources: SourceText[], result: ReadResult): ReadTal
   const failed = new Set(result.diagnostics.filter((d) => d.code === 'SPIF-READER-FAILED' || d.code === 'SPIF-SOURCE-TOO-DEEP').map((d) => d.file));
   const read = sources.filter((s) => !failed.has(s.path));
   const count = countProject(read, result);
-  return { filesFound: 0, filesRead: read.length, statements: count.total, statementsRead: count.read };
+  return { filesFound: 0, accepted: sources.length, filesRead: read.length, statements: count.total, statementsRead: count.read };
 }
 
 /** "N of M statements in K files read" as data for the report (all optional: added fields). */

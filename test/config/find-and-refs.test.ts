@@ -1,10 +1,17 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findConfigFile, matchesRef, refProblem } from '../../src/config/index.js';
+import { locateConfig, matchesRef, refProblem } from '../../src/config/index.js';
+import { UserError } from '../../src/diagnostics.js';
+import { DiskTree } from '../../src/sources/tree.js';
 
 const find = path.resolve(__dirname, '../../fixtures/config/find');
 
-describe('findConfigFile', () => {
+/** The config file a scan of `paths` from `cwd` uses (config/find.ts), or undefined. */
+function findConfigFile(paths: string[], cwd: string): string | undefined {
+  return locateConfig(new DiskTree(), paths, cwd, undefined).file;
+}
+
+describe('config lookup (upward from each path, like ESLint and Biome)', () => {
   it('prefers yaml, then yml, then json', () => {
     expect(findConfigFile([path.join(find, 'all-three')], '/')).toBe(path.join(find, 'all-three/spif.config.yaml'));
     expect(findConfigFile([path.join(find, 'yml-and-json')], '/')).toBe(
@@ -13,30 +20,46 @@ describe('findConfigFile', () => {
     expect(findConfigFile([path.join(find, 'json-only')], '/')).toBe(path.join(find, 'json-only/spif.config.json'));
   });
 
-  it('looks in the first path before the working directory', () => {
-    expect(findConfigFile(['json-only', 'all-three'], find)).toBe(path.join(find, 'json-only/spif.config.json'));
-    // relative paths are resolved against the working directory
+  it('resolves relative paths against the working directory', () => {
     expect(findConfigFile(['../json-only'], path.join(find, 'all-three'))).toBe(
       path.join(find, 'json-only/spif.config.json'),
     );
   });
 
-  it('falls back to the working directory', () => {
-    // first path has no config
-    expect(findConfigFile([path.join(find, 'none')], path.join(find, 'yml-and-json'))).toBe(
-      path.join(find, 'yml-and-json/spif.config.yml'),
-    );
-    // first path is a file, not a directory: only the working directory is searched
-    expect(findConfigFile([path.join(find, 'none/sub/README.txt')], path.join(find, 'json-only'))).toBe(
-      path.join(find, 'json-only/spif.config.json'),
-    );
-    // later paths are not searched
-    expect(findConfigFile(['none', 'all-three'], path.join(find, 'none/sub'))).toBeUndefined();
+  it('looks upward from the path, not in the working directory', () => {
+    // The path has no config and neither have its parents up to the repository root.
+    expect(findConfigFile([path.join(find, 'none')], path.join(find, 'yml-and-json'))).toBeUndefined();
+    // From a file, the lookup starts in its folder and goes up.
+    expect(findConfigFile([path.join(find, 'none/sub/README.txt')], path.join(find, 'json-only'))).toBeUndefined();
+    // Without paths: from the working directory.
     expect(findConfigFile([], path.join(find, 'all-three'))).toBe(path.join(find, 'all-three/spif.config.yaml'));
   });
 
-  it('is undefined when there is none', () => {
+  it('paths governed by different configs are a usage error naming each', () => {
+    const err = (() => {
+      try {
+        return findConfigFile(['json-only', 'all-three'], find);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).details.join('\n')).toMatch(/json-only → json-only\/spif\.config\.json/);
+  });
+
+  it('is undefined when there is none, and says where it looked', () => {
     expect(findConfigFile(['.'], path.join(find, 'none/sub'))).toBeUndefined();
+    const where = locateConfig(new DiskTree(), ['.'], path.join(find, 'none/sub'), undefined);
+    expect(where.used.source).toBe('none');
+    // From none/sub up to the repository root, where it stops.
+    expect(where.used.searched).toEqual(['. … ../../../../..']);
+  });
+
+  it('--no-config reads none, --config names one', () => {
+    expect(locateConfig(new DiskTree(), ['.'], path.join(find, 'all-three'), false)).toEqual({ used: { source: 'disabled' } });
+    expect(locateConfig(new DiskTree(), ['.'], find, 'json-only/spif.config.json')).toEqual({
+      file: path.join(find, 'json-only/spif.config.json'), used: { source: 'option', file: 'json-only/spif.config.json' },
+    });
   });
 });
 

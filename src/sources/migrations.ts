@@ -1,0 +1,150 @@
+/**
+ * The order migration tools apply their files in, so spif applies statements in the same order
+ * (docs/parsers.md, "Reading order"):
+ * - every folder in natural order: numbers in names compared as numbers (`V2__` before `V10__`,
+ *   `9_` before `10_`);
+ * - Flyway (`V<version>__*.sql`): versioned migrations by version, then repeatable `R__*.sql` by
+ *   description; undo migrations (`U<version>__`) are not applied by `migrate` and are not read;
+ * - golang-migrate / dbmate-style pairs: only `*.up.sql` (a folder with `.up.sql` files has its
+ *   `.down.sql` files skipped);
+ * - dbmate / goose / sql-migrate single files: the `-- migrate:down` / `-- +goose Down` /
+ *   `-- +migrate Down` section is blanked (lines kept, so locations stay true);
+ * - drizzle-kit: the order of `meta/_journal.json` beside the SQL files;
+ * - Prisma `migrations/<timestamp>_<name>/migration.sql` and Rails `db/structure.sql` need nothing
+ *   beyond natural order (timestamps are fixed-width).
+ */
+import path from 'node:path';
+import type { SourceTree } from './tree.js';
+
+/** What the conventions did, for the one info diagnostic per database. */
+export interface OrderNotes {
+  conventions: Set<string>;
+  /** Files found but not read, with why. */
+  skipped: { file: string; why: string }[];
+}
+
+export function newOrderNotes(): OrderNotes {
+  return { conventions: new Set(), skipped: [] };
+}
+
+/** Natural order, so 2_x.sql comes before 10_x.sql as migration tools apply them. */
+export function compareNatural(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+const FLYWAY_VERSIONED = /^V(\d+(?:[._]\d+)*)__.*\.sql$/i;
+const FLYWAY_REPEATABLE = /^R__.*\.sql$/i;
+const FLYWAY_UNDO = /^U\d+(?:[._]\d+)*__.*\.sql$/i;
+const UP = /\.up\.sql$/i;
+const DOWN = /\.down\.sql$/i;
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[._]/).map(Number);
+  const pb = b.split(/[._]/).map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Files found below one folder or by one glob, in the order they are applied: natural order of
+ * their paths, each folder's own files rearranged by the convention that folder follows.
+ */
+export function orderFound(files: string[], tree: SourceTree, notes: OrderNotes): string[] {
+  const sorted = [...new Set(files)].sort(compareNatural);
+  const byDir = new Map<string, number[]>();
+  sorted.forEach((f, i) => {
+    const dir = path.dirname(f);
+    let list = byDir.get(dir);
+    if (!list) byDir.set(dir, (list = []));
+    list.push(i);
+  });
+  const out: (string | undefined)[] = [...sorted];
+  for (const [dir, indices] of byDir) {
+    const own = indices.map((i) => sorted[i]);
+    const ordered = orderFolder(dir, own, tree, notes);
+    indices.forEach((slot, k) => (out[slot] = ordered[k]));
+  }
+  return out.filter((f): f is string => f !== undefined);
+}
+
+/** One folder's files (already in natural order) in the order its tool applies them. */
+function orderFolder(dir: string, files: string[], tree: SourceTree, notes: OrderNotes): string[] {
+  const name = (f: string) => path.basename(f);
+  let kept = files;
+  if (files.some((f) => UP.test(name(f)))) {
+    notes.conventions.add('up-down');
+    for (const f of files.filter((x) => DOWN.test(name(x)))) notes.skipped.push({ file: f, why: 'down migration' });
+    kept = files.filter((f) => !DOWN.test(name(f)));
+  }
+  if (kept.some((f) => FLYWAY_VERSIONED.test(name(f)))) {
+    notes.conventions.add('flyway');
+    for (const f of kept.filter((x) => FLYWAY_UNDO.test(name(x)))) notes.skipped.push({ file: f, why: 'Flyway undo migration' });
+    const versioned = kept.filter((f) => FLYWAY_VERSIONED.test(name(f)))
+      .sort((a, b) => compareVersions(FLYWAY_VERSIONED.exec(name(a))![1], FLYWAY_VERSIONED.exec(name(b))![1]) || compareNatural(a, b));
+    const repeatable = kept.filter((f) => FLYWAY_REPEATABLE.test(name(f)));
+    const other = kept.filter((f) => !FLYWAY_VERSIONED.test(name(f)) && !FLYWAY_REPEATABLE.test(name(f)) && !FLYWAY_UNDO.test(name(f)));
+    kept = [...other, ...versioned, ...repeatable];
+  }
+  const journal = drizzleJournal(dir, tree);
+  if (journal) {
+    notes.conventions.add('drizzle');
+    const rank = new Map(journal.map((tag, i) => [`${tag}.sql`, i]));
+    const inJournal = kept.filter((f) => rank.has(name(f))).sort((a, b) => rank.get(name(a))! - rank.get(name(b))!);
+    kept = [...inJournal, ...kept.filter((f) => !rank.has(name(f)))];
+  }
+  if (kept.some((f) => name(f) === 'migration.sql' && /^\d{14}_/.test(path.basename(path.dirname(f))))) notes.conventions.add('prisma');
+  // Same number of slots as files: skipped files leave holes that orderFound drops.
+  return [...kept, ...Array<undefined>(files.length - kept.length).fill(undefined)] as string[];
+}
+
+/** drizzle-kit's `meta/_journal.json`: the migrations' tags in the order they were generated. */
+function drizzleJournal(dir: string, tree: SourceTree): string[] | undefined {
+  const file = path.join(dir, 'meta', '_journal.json');
+  if (tree.kind(file) !== 'file') return undefined;
+  try {
+    const json = JSON.parse(Buffer.from(tree.read(file)).toString('utf8')) as { entries?: { idx?: number; tag?: string }[] };
+    const entries = (json.entries ?? []).filter((e) => typeof e.tag === 'string');
+    return entries.sort((a, b) => (a.idx ?? 0) - (b.idx ?? 0)).map((e) => e.tag!);
+  } catch {
+    return undefined; // an unreadable journal: natural order (the tags begin with their index)
+  }
+}
+
+const DOWN_MARKER = /^--\s*(?:migrate:down|\+goose\s+down|\+migrate\s+down)\b.*$/im;
+const UP_MARKER = /^--\s*(?:migrate:up|\+goose\s+up|\+migrate\s+up)\b/i;
+
+/**
+ * A dbmate / goose / sql-migrate file with its down sections blanked: the schema is what the up
+ * sections build. Lines are kept (as empty lines) so that every location stays true.
+ */
+export function upSectionsOnly(text: string): { text: string; blanked: boolean } {
+  if (!DOWN_MARKER.test(text)) return { text, blanked: false };
+  const lines = text.split('\n');
+  let down = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^--\s*(?:migrate:down|\+goose\s+down|\+migrate\s+down)\b/i.test(line)) down = true;
+    else if (UP_MARKER.test(line)) down = false;
+    else if (down) lines[i] = line.endsWith('\r') ? '\r' : '';
+  }
+  return { text: lines.join('\n'), blanked: true };
+}
+
+/** The info diagnostic's text: which order was used, and what was left out. */
+export function describeOrder(notes: OrderNotes): string | undefined {
+  const parts: string[] = [];
+  const c = notes.conventions;
+  if (c.has('flyway')) parts.push('Flyway: V<version>__ files by version, then R__ repeatables');
+  if (c.has('up-down')) parts.push('golang-migrate/dbmate: *.up.sql only');
+  if (c.has('drizzle')) parts.push("drizzle-kit: the order of meta/_journal.json");
+  if (c.has('prisma')) parts.push('Prisma: migrations/<timestamp>_*/migration.sql by timestamp');
+  if (c.has('down-sections')) parts.push('dbmate/goose down sections not read');
+  if (parts.length === 0 && notes.skipped.length === 0) return undefined;
+  const skipped = notes.skipped.length
+    ? `; not read: ${notes.skipped.length} file${notes.skipped.length === 1 ? '' : 's'} (${[...new Set(notes.skipped.map((s) => s.why))].join(', ')})`
+    : '';
+  return `files applied in natural order (numbers compared as numbers) with ${parts.join('; ') || 'no tool convention'}${skipped}`;
+}
