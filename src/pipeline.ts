@@ -23,6 +23,7 @@ import { readProjectGuarded } from './sources/guard.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileWithin } from './sources/limits.js';
 import { type DatabaseSources, type EmptyGlob, discoverFromGlobs, discoverFromPaths } from './sources/discover.js';
 import { DiskTree, type SourceTree } from './sources/tree.js';
+import { createsFirst } from './sources/deferred.js';
 import { isLiveUrl, redactUrl } from './sources/live-postgres/url.js';
 import { addTally, emptyTally, projectTally, tallySummary } from './sources/statements.js';
 
@@ -101,7 +102,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     addTally(tally, read[i].tally);
     for (const op of read[i].ops) ops.push(op);
     diagnostics.push(...read[i].diagnostics);
-    inputs.push({ database: db.database, dialect: db.dialect, ops });
+    inputs.push({ database: db.database, dialect: db.dialect, ops: createsFirst(ops, db.database, diagnostics) });
   }
 
   if (!tree.at && tally.accepted === 0 && !databases.some((d) => d.url)) throw noSources(paths, loaded, tally.filesFound, diagnostics);

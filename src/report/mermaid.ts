@@ -4,19 +4,15 @@
  * with Mermaid entity codes (escape.ts), so no name can close a label or start a directive.
  */
 import type { Report } from './model.js';
-import { readingLines } from './reading.js';
-import { visible } from '../visible.js';
 import type { Lang } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { mermaidLabel } from './escape.js';
 import { type GraphView, buildGraphView, edgeLines, edgeStyle, nodeLines, nodeStyle } from './graph-model.js';
 
 export function renderMermaid(report: Report, ctx: { lang: Lang; scan?: ScanResult }): string {
-  // What was read and which config, as %% comments after the diagram type (visible() keeps each on one line).
-  const graph = graphToMermaid(buildGraphView(report, ctx.scan), ctx.lang);
-  const head = readingLines(report, ctx.lang).map((l) => `  %% ${visible(l)}\n`).join('');
-  const eol = graph.indexOf('\n') + 1;
-  return graph.slice(0, eol) + head + graph.slice(eol);
+  // No header here: Mermaid reads directives (%%{…}%%) even inside comments, so no text from the
+  // sources (file names) may stand outside a label. The graph's reader sees the summary elsewhere.
+  return graphToMermaid(buildGraphView(report, ctx.scan), ctx.lang);
 }
 
 /** Lines joined by a Mermaid line break; each line escaped on its own. */

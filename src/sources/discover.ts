@@ -111,7 +111,9 @@ function globFiles(
   const match = picomatch(pattern.replace(/\\/g, '/'), { dot: false });
   const rel = (f: string) => (absolute ? f : path.relative(baseDir, f)).split(path.sep).join('/');
   const kind = tree.kind(root);
-  const candidates = kind === 'directory' ? tree.list(root, { followLinks: allowOutsideRoot }) : kind ? [{ path: root, symlink: kind === 'symlink' }] : [];
+  // With allowOutsideRoot a link to a folder is entered like the folder (readdir follows it).
+  const listed = kind === 'directory' || (kind === 'symlink' && allowOutsideRoot) ? tree.list(root, { followLinks: allowOutsideRoot }) : [];
+  const candidates = listed.length ? listed : kind && kind !== 'directory' ? [{ path: root, symlink: kind === 'symlink' }] : [];
   const out: string[] = [];
   let refused = 0;
   const realBase = tree.realpath(baseDir) ?? baseDir;

@@ -120,17 +120,21 @@ const UP_MARKER = /^--\s*(?:migrate:up|\+goose\s+up|\+migrate\s+up)\b/i;
  * A dbmate / goose / sql-migrate file with its down sections blanked: the schema is what the up
  * sections build. Lines are kept (as empty lines) so that every location stays true.
  */
-export function upSectionsOnly(text: string): { text: string; blanked: boolean } {
+export function upSectionsOnly(text: string): { text: string; blanked: boolean; line?: number } {
   if (!DOWN_MARKER.test(text)) return { text, blanked: false };
   const lines = text.split('\n');
   let down = false;
+  let first: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (/^--\s*(?:migrate:down|\+goose\s+down|\+migrate\s+down)\b/i.test(line)) down = true;
+    if (/^--\s*(?:migrate:down|\+goose\s+down|\+migrate\s+down)\b/i.test(line)) {
+      down = true;
+      first ??= i + 1;
+    }
     else if (UP_MARKER.test(line)) down = false;
     else if (down) lines[i] = line.endsWith('\r') ? '\r' : '';
   }
-  return { text: lines.join('\n'), blanked: true };
+  return { text: lines.join('\n'), blanked: true, line: first };
 }
 
 /** The info diagnostic's text: which order was used, and what was left out. */
@@ -141,7 +145,6 @@ export function describeOrder(notes: OrderNotes): string | undefined {
   if (c.has('up-down')) parts.push('golang-migrate/dbmate: *.up.sql only');
   if (c.has('drizzle')) parts.push("drizzle-kit: the order of meta/_journal.json");
   if (c.has('prisma')) parts.push('Prisma: migrations/<timestamp>_*/migration.sql by timestamp');
-  if (c.has('down-sections')) parts.push('dbmate/goose down sections not read');
   if (parts.length === 0 && notes.skipped.length === 0) return undefined;
   const skipped = notes.skipped.length
     ? `; not read: ${notes.skipped.length} file${notes.skipped.length === 1 ? '' : 's'} (${[...new Set(notes.skipped.map((s) => s.why))].join(', ')})`

@@ -23,6 +23,7 @@ import { displayPath } from './discover.js';
 import { POOLED_READERS, WORKER_MARK, type WorkerReply, type WorkerRequest } from './worker.js';
 import { READER_FAILED, SOURCE_TOO_DEEP, readGuarded } from './guard.js';
 import { countStatements, emptyTally, type ReadTally } from './statements.js';
+import { upSectionsOnly } from './migrations.js';
 import {
   DEFAULT_MAX_FILE_BYTES, FILE_TIME_LIMIT_MS, FileTooLargeError, SOURCE_TIMEOUT, TIMED_MIN_BYTES, timeoutDiagnostic, tooLargeDiagnostic,
 } from './limits.js';
@@ -237,7 +238,12 @@ export function readSource(
   } else if (decoded.mixed) {
     diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-ENCODING', file: shown, line: 1, column: 1, message: `mixes UTF-8 lines with ${decoded.encoding === 'cp932' ? 'Shift_JIS (CP932)' : 'EUC-JP'} lines; each line was decoded on its own` });
   }
-  return { path: shown, text: decoded.text };
+  // dbmate / goose / sql-migrate: a migration's down section undoes it; only the up sections are read.
+  const up = /\.(sql|ddl|pgsql|psql)$/i.test(file) ? upSectionsOnly(decoded.text) : { text: decoded.text, blanked: false };
+  if (up.blanked) {
+    diagnostics.push({ severity: 'info', code: 'SPIF-SOURCE-DOWN-SECTION', file: shown, line: up.line, column: 1, message: 'migration down section (dbmate/goose/sql-migrate marker) not read: the schema is what the up sections build' });
+  }
+  return { path: shown, text: up.text };
 }
 
 /**
