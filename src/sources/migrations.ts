@@ -95,7 +95,6 @@ function orderFolder(dir: string, files: string[], tree: SourceTree, notes: Orde
     const inJournal = kept.filter((f) => rank.has(name(f))).sort((a, b) => rank.get(name(a))! - rank.get(name(b))!);
     kept = [...inJournal, ...kept.filter((f) => !rank.has(name(f)))];
   }
-  if (kept.some((f) => name(f) === 'migration.sql' && /^\d{14}_/.test(path.basename(path.dirname(f))))) notes.conventions.add('prisma');
   // Same number of slots as files: skipped files leave holes that orderFound drops.
   return [...kept, ...Array<undefined>(files.length - kept.length).fill(undefined)] as string[];
 }
@@ -144,7 +143,6 @@ export function describeOrder(notes: OrderNotes): string | undefined {
   if (c.has('flyway')) parts.push('Flyway: V<version>__ files by version, then R__ repeatables');
   if (c.has('up-down')) parts.push('golang-migrate/dbmate: *.up.sql only');
   if (c.has('drizzle')) parts.push("drizzle-kit: the order of meta/_journal.json");
-  if (c.has('prisma')) parts.push('Prisma: migrations/<timestamp>_*/migration.sql by timestamp');
   if (parts.length === 0 && notes.skipped.length === 0) return undefined;
   const skipped = notes.skipped.length
     ? `; not read: ${notes.skipped.length} file${notes.skipped.length === 1 ? '' : 's'} (${[...new Set(notes.skipped.map((s) => s.why))].join(', ')})`
