@@ -36,8 +36,10 @@ export function db2Access(ctx: ProductContext): ProductAccess {
   for (const { rule, relation } of ctx.rules) {
     if (!relation) continue;
     if (rule.kind === 'access-control') {
-      if (rule.row !== undefined) (rule.row ? rowActive.add(relation) : rowActive.delete(relation));
-      if (rule.column !== undefined) (rule.column ? colActive.add(relation) : colActive.delete(relation));
+      if (rule.row === true) rowActive.add(relation);
+      if (rule.row === false) rowActive.delete(relation);
+      if (rule.column === true) colActive.add(relation);
+      if (rule.column === false) colActive.delete(relation);
     } else if (rule.kind === 'row-filter' && rule.product === 'db2-permission') {
       const set = permissions.get(relation) ?? new Set<string>();
       if (rule.enabled && !rule.drop) set.add(rule.name);

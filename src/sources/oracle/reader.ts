@@ -53,7 +53,7 @@ export const oracleStatements: ProductStatements = {
   read(c, words) {
     const [w0, w1] = words;
     if (IRRELEVANT_FIRST.has(w0)) return 'irrelevant';
-    if (w0 === 'SET') return readSet(c);
+    if (w0 === 'SET') return 'irrelevant'; // SET ROLE acts in a session only; SQL*Plus SET …
     if (w0 === 'CONNECT' || w0 === 'CONN') return readConnect(c);
     if (w0 === 'BEGIN' || w0 === 'DECLARE' || w0 === 'EXEC' || w0 === 'EXECUTE') return readPlsqlCalls(c);
     if (w0 === 'GRANT') return readGrant(c);
@@ -99,11 +99,6 @@ export const oracleReader = vendorReader('oracle', oracleStatements);
 function readTable(c: Cursor): StatementOutcome {
   const { ops } = readCreateTable(c);
   return ops;
-}
-
-/** `SET ROLE r` changes the acting role for later statements only in a session: nothing to record. SQL*Plus SET …: nothing. */
-function readSet(_c: Cursor): StatementOutcome {
-  return 'irrelevant';
 }
 
 /** SQL*Plus `CONNECT user[/password][@db] [AS SYSDBA]`: later unqualified names are that user's. */

@@ -142,7 +142,8 @@ spool off
 
   it('reads DBMS_RLS.ADD_POLICY with positional arguments and SQL*Plus EXEC', async () => {
     const r = await read("EXEC DBMS_RLS.ADD_POLICY('JUMIN', 'KOJIN', 'P1', 'SEC', 'F', 'SELECT');");
-    expect(r.ops).toEqual([expect.objectContaining({ op: 'product-rule', rule: expect.objectContaining({ kind: 'row-filter', name: 'P1', product: 'vpd', table: { name: 'KOJIN', schema: 'JUMIN' } }) })]);
+    expect(r.ops).toHaveLength(1);
+    expect(r.ops[0]).toMatchObject({ op: 'product-rule', rule: { kind: 'row-filter', name: 'P1', product: 'vpd', table: { name: 'KOJIN', schema: 'JUMIN' } } });
   });
 
   it('reports a statement kind it does not model, and dynamic SQL, instead of skipping them', async () => {
@@ -152,14 +153,14 @@ spool off
 
   it('locates a syntax error and goes on with the next statement', async () => {
     const r = await read('CREATE TABLE A (ID NUMBER;\nCREATE TABLE B (ID NUMBER);');
-    expect(r.diagnostics[0]).toMatchObject({ severity: 'error', code: 'SPIF-SQL-SYNTAX', line: 1 });
+    expect(r.diagnostics.at(0)).toMatchObject({ severity: 'error', code: 'SPIF-SQL-SYNTAX', line: 1 });
     expect(r.ops.some((o) => o.op === 'create-table' && o.name.name === 'B')).toBe(true);
   });
 
   it('reads a Shift_JIS (CP932) export through the real pipeline', async () => {
     const sql = "CREATE TABLE JUMIN.KOJIN (ATENA_NO VARCHAR2(15), BANGO CHAR(12));\nCOMMENT ON COLUMN JUMIN.KOJIN.BANGO IS '個人番号';\n";
     const report = await scanFiles({ 'spif.config.yaml': oneDatabase('oracle'), 'db/a.sql': iconv.encode(sql, 'cp932') });
-    expect(report.relations[0].columns[1]).toEqual({ name: 'BANGO', type: 'CHAR(12)', comment: '個人番号' });
-    expect(report.relations[0].classification).toBe('specific');
+    expect(report.relations[0]!.columns?.[1]).toEqual({ name: 'BANGO', type: 'CHAR(12)', comment: '個人番号' });
+    expect(report.relations[0]!.classification).toBe('specific');
   });
 });
