@@ -23,6 +23,7 @@ export const SARIF_RULES = {
   reachable: 'spif/reachable',
   declaredOnly: 'spif/link-blocked-only-by-declaration',
   notInInventory: 'spif/file-not-in-inventory',
+  candidate: 'spif/candidate-column',
 } as const;
 
 type Level = 'error' | 'warning' | 'note';
@@ -59,6 +60,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
     rule(SARIF_RULES.reachable, 'ReachesIndividualNumber', L('sarif.rule.reachable'), L('basis.explain.reachable'), 'note'),
     rule(SARIF_RULES.declaredOnly, 'LinkBlockedOnlyByDeclaration', L('sarif.rule.declared-only'), L('finding.declaredOnly', '<relation>', '<principal>', '<database>'), 'warning'),
     rule(SARIF_RULES.notInInventory, 'SpecificFileNotInInventory', L('sarif.rule.not-in-inventory'), L('finding.notInInventory', '<file>'), 'warning'),
+    rule(SARIF_RULES.candidate, 'ColumnMayHoldIndividualNumber', L('sarif.rule.candidate'), L('sarif.rule.candidate'), 'warning'),
   ];
   const diagnosticCodes = [...new Set(report.diagnostics.map((d) => d.code))].sort();
   for (const code of diagnosticCodes) {
@@ -90,6 +92,14 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       result(SARIF_RULES.reachable, 'note',
         L('sarif.msg.reachable', sarifText(r.id), L('doc.reason.reaches', sarifText(x.principal), sarifText(route), sarifText(x.numberColumn))),
         r.source, [r.id], r);
+    }
+  }
+  for (const r of report.relations) {
+    for (const cand of r.candidates ?? []) {
+      if (cand.decision) continue;
+      result(SARIF_RULES.candidate, 'warning',
+        L('sarif.msg.candidate', sarifText(r.id), sarifText(cand.column), L(`kind.${cand.kind}`), sarifText(cand.evidence), sarifText(cand.reason), sarifText(cand.settle)),
+        cand.source ?? r.source, [r.id, cand.column], r);
     }
   }
   if (ctx.scan) {
