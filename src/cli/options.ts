@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DIALECTS, type Dialect } from '../catalog/model.js';
 import { UserError } from '../diagnostics.js';
+import { didYouMean } from '../config/did-you-mean.js';
 import { type Lang, defaultLang } from '../report/messages.js';
 import { formatNames } from '../report/formats.js';
 
@@ -18,12 +19,22 @@ export interface CommonFlags {
 export function addScanFlags(cmd: Command, formats: string[] = formatNames()): Command {
   return cmd
     .option('-c, --config <file>', 'configuration file (default: spif.config.yaml in the first path or the working directory)')
-    .addOption(new Option('--dialect <dialect>', 'dialect of SQL sources found from paths').choices([...DIALECTS]))
+    .addOption(new Option('--dialect <dialect>', `dialect of SQL sources found from paths: ${DIALECTS.join(', ')} (postgres and pg also mean postgresql)`).argParser(parseDialect))
     .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(formats))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['ja', 'en']))
     .option('--cache <dir>', 'keep parse results in DIR; unchanged files are not parsed again')
     .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count − 1; 1: no worker threads)').argParser(parseJobs));
+}
+
+/** Names users type for a dialect, as psql, pg_dump and ORMs spell them. */
+const DIALECT_ALIASES: Record<string, Dialect> = { postgres: 'postgresql', pg: 'postgresql', pgsql: 'postgresql', sqlite3: 'sqlite', maria: 'mariadb' };
+
+export function parseDialect(value: string): Dialect {
+  const v = value.toLowerCase();
+  if ((DIALECTS as readonly string[]).includes(v)) return v as Dialect;
+  if (DIALECT_ALIASES[v]) return DIALECT_ALIASES[v];
+  throw new UserError(`--dialect ${value}: unknown dialect${didYouMean(v, [...DIALECTS, ...Object.keys(DIALECT_ALIASES)])}`, [`expected one of: ${DIALECTS.join(', ')}`]);
 }
 
 function parseJobs(value: string): number {

@@ -125,7 +125,7 @@ export function renderDiff(result: DiffResult, format: string, options: GateRend
     for (const note of result.notes) out.push(`> ${escapeMarkdown(note)}`, '');
     if (result.changes.length === 0) out.push(gt(lang, 'gate.noChanges'));
     for (const [key, list] of groups(result.changes)) {
-      if (key) out.push(`#### ${subjectOf(key, markdown)}`, '');
+      if (key) out.push(`### ${subjectOf(key, markdown)}`, '');
       for (const ch of list) out.push(...findingMarkdownLines(ch, lang));
       out.push('');
     }

@@ -51,7 +51,7 @@ const MESSAGES = {
   'via.view': { ja: 'ビュー', en: 'view' },
   'principal.system': { ja: 'システム', en: 'system' },
   'principal.role': { ja: 'ロール', en: 'role' },
-  'principal.public': { ja: 'PUBLIC（全ロール）', en: 'PUBLIC (every role)' },
+  'principal.public': { ja: '全ロール', en: 'every role' },
   'principal.unrestricted': { ja: '制限なしの利用者（アクセス制御の宣言なし）', en: 'unrestricted user (no access control declared)' },
   'principal.administrator': { ja: '管理者', en: 'administrator' },
   'principal.everyone': { ja: 'すべての利用者', en: 'every principal' },
@@ -258,6 +258,7 @@ const MESSAGES = {
   'gate.explain.verified': { ja: '検証済み：変更後に再計算すると経路がない', en: 'verified: with the change, reachability finds no path' },
   'gate.explain.unverified': { ja: '未検証', en: 'not verified' },
   'gate.explain.columnsLost': { ja: 'この利用者が読めなくなる列 {0}', en: '{0} columns lost by this principal' },
+  'gate.explain.columnLost': { ja: 'この利用者が読めなくなる列 1', en: '1 column lost by this principal' },
   'gate.explain.alsoAffects': { ja: 'ほかに影響を受ける利用者: {0}', en: 'also affects: {0}' },
   'gate.explain.noSuggestion': { ja: '一つの権限変更ではすべての経路を断てない', en: 'no single access change stops every path' },
   'gate.explain.unrestricted': {

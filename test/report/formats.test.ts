@@ -39,6 +39,12 @@ describe('markdown (評価書の下書き)', () => {
     expect(section).toMatch(/`master\.public\.code_master` \| 個人番号へのリンクなし \| .*（規則 unlinked）/);
     expect(section).toMatch(/`shikaku\.public\.shikaku_rireki` .*`shikaku-system` は `bango\.public\.bango_kanri\.kojin_bango` で遮断される（列の参照権限なし）/);
   });
+  it('names the hops and the number column of one path the same way', async () => {
+    const md = await render('markdown');
+    const row = md.split('\n').find((l) => l.startsWith('| `bango-system` | `shikaku.hihokensha` |'))!;
+    expect(row).toContain('`shikaku.hihokensha.atena_no →(設定で宣言したリンク) bango.bango_kanri.atena_no` ⇒ `bango.bango_kanri.kojin_bango`');
+    expect(row).not.toContain('bango.public.');
+  });
   it('embeds the Mermaid graph', async () => {
     const md = await render('markdown');
     expect(md).toMatch(/```mermaid\nflowchart LR\n[\s\S]*```/);
