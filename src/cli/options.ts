@@ -5,8 +5,9 @@ import { UserError } from '../diagnostics.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import { type Lang, defaultLang } from '../report/messages.js';
 import { formatNames } from '../report/formats.js';
+import { type LinterFlags, addColorFlags, colorWanted } from './conventions.js';
 
-export interface CommonFlags {
+export interface CommonFlags extends LinterFlags {
   config?: string;
   dialect?: Dialect;
   format?: string;
@@ -17,7 +18,7 @@ export interface CommonFlags {
 }
 
 export function addScanFlags(cmd: Command, formats: string[] = formatNames()): Command {
-  return cmd
+  cmd
     .option('-c, --config <file>', 'configuration file (default: spif.config.yaml in the first path or the working directory)')
     .addOption(new Option('--dialect <dialect>', `dialect of SQL sources found from paths: ${DIALECTS.join(', ')} (postgres and pg also mean postgresql)`).argParser(parseDialect))
     .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(formats))
@@ -25,6 +26,7 @@ export function addScanFlags(cmd: Command, formats: string[] = formatNames()): C
     .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['ja', 'en']))
     .option('--cache <dir>', 'keep parse results in DIR; unchanged files are not parsed again')
     .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count − 1; 1: no worker threads)').argParser(parseJobs));
+  return addColorFlags(cmd);
 }
 
 /** Names users type for a dialect, as psql, pg_dump and ORMs spell them. */
@@ -57,6 +59,5 @@ export function pickLang(flags: CommonFlags): Lang {
 }
 
 export function useColor(flags: CommonFlags): boolean {
-  if (flags.out || process.env.NO_COLOR) return false;
-  return !!process.stdout.isTTY || !!process.env.FORCE_COLOR;
+  return colorWanted(flags);
 }

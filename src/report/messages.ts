@@ -78,6 +78,9 @@ const MESSAGES = {
   'label.directRead': { ja: '直接参照', en: 'reads it directly' },
   'label.suppressed': { ja: '抑止', en: 'suppressed' },
   'label.andMore': { ja: 'ほか {0} 件', en: '{0} more' },
+  'cli.maxWarnings': { ja: '警告が多すぎる: {0} 件（--max-warnings {1} を超えた）', en: 'too many warnings: {0} (more than --max-warnings {1})' },
+  'label.severity.info': { ja: '情報', en: 'info' },
+  'label.hiddenByQuiet': { ja: '警告・情報 {0} 件は --quiet により省略', en: '{0} warnings and notes left out (--quiet)' },
   // ── PIA document (markdown, html), pictures (dot, mermaid, html) and SARIF ──────────────────
   'recordItem.group.identification': { ja: '識別情報', en: 'Identification' },
   'recordItem.group.contact': { ja: '連絡先等情報', en: 'Contact and resident information' },

@@ -13,6 +13,10 @@ export interface TextOptions {
   color: boolean;
   /** Reaching principals listed per relation before "N more". */
   maxEvidence?: number;
+  /** `--quiet`: diagnostics other than errors are left out (their number is still shown). */
+  quiet?: boolean;
+  /** `--diagnostics-first`: the diagnostics section before the relations. */
+  diagnosticsFirst?: boolean;
 }
 
 export function renderText(report: Report, options: TextOptions): string {
@@ -22,8 +26,10 @@ export function renderText(report: Report, options: TextOptions): string {
   const out: string[] = [];
   const s = report.summary;
   out.push(c.bold(`spif ${report.tool.version} — ${t(lang, 'title')}`));
-  out.push(t(lang, 'label.summary', s.relations, s.specific, s.notSpecific));
+  // Counts of diagnostics on the first lines: on a long report the reader knows at once whether to scroll.
+  out.push(`${t(lang, 'label.summary', s.relations, s.specific, s.notSpecific)}${t(lang, 'doc.sep.clause')}${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)}`);
   out.push('');
+  if (options.diagnosticsFirst) out.push(...diagnosticLines(report, options, c), '');
 
   const specific = report.relations.filter((r) => r.classification === 'specific');
   const notSpecific = report.relations.filter((r) => r.classification === 'not-specific');
@@ -61,13 +67,23 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('', c.bold(`■ ${t(lang, 'section.assumptions')}`));
     for (const a of report.assumptions) out.push(`  - ${clean(assumptionText(lang, a))}`);
   }
-  out.push('', c.bold(`■ ${t(lang, 'section.diagnostics')} (${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)})`));
-  for (const d of report.diagnostics) {
+  if (!options.diagnosticsFirst) out.push('', ...diagnosticLines(report, options, c));
+  return out.join('\n') + '\n';
+}
+
+function diagnosticLines(report: Report, options: TextOptions, c: Colors): string[] {
+  const { lang } = options;
+  const s = report.summary;
+  const out = [c.bold(`■ ${t(lang, 'section.diagnostics')} (${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)})`)];
+  const shown = options.quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics;
+  for (const d of shown) {
     const where = d.file ? `${clean(d.file)}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : '';
-    const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.dim('info');
+    const sev = d.severity === 'error' ? c.red(t(lang, 'gate.level.error')) : d.severity === 'warning' ? c.yellow(t(lang, 'gate.level.warning')) : c.dim(t(lang, 'label.severity.info'));
     out.push(`  ${where}${sev} ${c.dim(d.code)} ${clean(d.message)}`);
   }
-  return out.join('\n') + '\n';
+  const hidden = report.diagnostics.length - shown.length;
+  if (hidden) out.push(c.dim(`  ${t(lang, 'label.hiddenByQuiet', hidden)}`));
+  return out;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
