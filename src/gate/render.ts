@@ -82,7 +82,7 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
     for (const f of listed(result.findings, options)) out.push(...findingMarkdownLines(f, lang));
     if (result.inventory.length) {
       out.push('', `### ${gt(lang, 'gate.inventory')}`, '');
-      for (const f of result.inventory) out.push(`- ${f.classification === 'specific' ? '●' : '○'} ${markdown.name(f.name)} — ${t(lang, `classification.${f.classification}`)} (${f.relations.length} ${t(lang, 'label.relations')})`);
+      for (const f of result.inventory) out.push(`- ${f.classification === 'specific' ? '●' : '○'} ${markdown.name(f.name)} — ${t(lang, `classification.${f.classification}`)} (${t(lang, 'label.relationCount', f.relations.length)})`);
     }
     return `${out.join('\n')}\n`;
   }
@@ -97,7 +97,7 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
   for (const f of listed(result.findings, options)) out.push(...findingTextLines(f, lang, c));
   if (result.inventory.length) {
     out.push('', c.bold(`■ ${gt(lang, 'gate.inventory')}`));
-    for (const f of result.inventory) out.push(`  ${f.classification === 'specific' ? c.red('●') : c.green('○')} ${plain.name(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${f.relations.length} ${t(lang, 'label.relations')})`);
+    for (const f of result.inventory) out.push(`  ${f.classification === 'specific' ? c.red('●') : c.green('○')} ${plain.name(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${t(lang, 'label.relationCount', f.relations.length)})`);
   }
   return `${out.join('\n')}\n`;
 }

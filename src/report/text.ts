@@ -43,7 +43,7 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('', c.bold(`■ ${t(lang, 'section.files')}`));
     for (const f of report.files) {
       const mark = f.classification === 'specific' ? c.red('●') : c.green('○');
-      out.push(`  ${mark} ${clean(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${f.relations.length} ${t(lang, 'label.relations')})`);
+      out.push(`  ${mark} ${clean(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${t(lang, 'label.relationCount', f.relations.length)})`);
     }
   }
   out.push('', c.bold(`■ ${t(lang, 'section.databases')}`));
@@ -55,13 +55,13 @@ export function renderText(report: Report, options: TextOptions): string {
   const admins = report.principals.filter((p) => p.kind === 'administrator');
   out.push('', c.bold(`■ ${t(lang, 'section.principals')}`));
   for (const p of users) {
-    const roles = p.kind === 'system' && p.roles.length ? ` roles: ${p.roles.map(clean).join(', ')}` : '';
-    const connects = p.connects ? ` connects: ${p.connects.map(clean).join(', ')}` : '';
+    const roles = p.kind === 'system' && p.roles.length ? ` ${t(lang, 'label.roles')}: ${p.roles.map(clean).join(', ')}` : '';
+    const connects = p.connects ? ` ${t(lang, 'label.connects')}: ${p.connects.map(clean).join(', ')}` : '';
     out.push(`  ${clean(p.name)} ${c.dim(`(${t(lang, `principal.${p.kind}`)})${roles}${connects}`)}`);
   }
   if (admins.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.administrators')}`));
-    out.push(`  ${admins.map((a) => `${clean(a.name)} (${a.reason})`).join(', ')}`);
+    out.push(`  ${admins.map((a) => `${clean(a.name)} (${a.reason === 'owner' || a.reason === 'superuser' ? t(lang, `admin.${a.reason}`) : clean(a.reason ?? '')})`).join(', ')}`);
   }
   if (report.assumptions?.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.assumptions')}`));
@@ -92,7 +92,7 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   const lines: string[] = [];
   const basis = t(lang, `basis.${r.basis}`);
   const tag = r.classification === 'specific' ? c.red(`[${basis}]`) : c.green(`[${basis}]`);
-  const kind = r.kind === 'view' ? c.dim(' (view)') : '';
+  const kind = r.kind === 'view' ? c.dim(` (${t(lang, 'doc.kind.view')})`) : '';
   const suppressed = r.suppressed ? c.yellow(` [${t(lang, 'label.suppressed')}: ${clean(r.suppressed.reason)}]`) : '';
   lines.push(`  ${clean(r.id)}${kind}  ${tag}  ${c.dim(`${clean(r.source.file)}:${r.source.line}`)}${suppressed}`);
   for (const n of r.numberColumns) {

@@ -34,7 +34,7 @@ describe('markdown (評価書の下書き)', () => {
   });
   it('explains each relation judged not specific, citing the rule', async () => {
     const md = await render('markdown');
-    const section = md.slice(md.indexOf('## 特定個人情報ファイルに該当しないと判定したリレーション'), md.indexOf('## リレーション一覧'));
+    const section = md.slice(md.indexOf('## 特定個人情報ファイルに該当しないと判定したテーブル・ビュー'), md.indexOf('## テーブル・ビュー一覧'));
     expect(section.match(/^\| `/gm)).toHaveLength(6);
     expect(section).toMatch(/`master\.public\.code_master` \| 個人番号へのリンクなし \| .*（規則 unlinked）/);
     expect(section).toMatch(/`shikaku\.public\.shikaku_rireki` .*`shikaku-system` は `bango\.public\.bango_kanri\.kojin_bango` で遮断される（列の参照権限なし）/);
