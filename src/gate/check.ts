@@ -4,7 +4,7 @@
  * - an inventory file in which nothing is specific any more is a warning;
  * - a candidate column (要確認) that numberColumns has not decided fails the gate
  *   (`check.failOnCandidates: false` makes it a warning);
- * - error diagnostics (sources not fully read) are warnings;
+ * - error diagnostics (sources not fully read) are reported as errors, as scan reports them;
  * - with strict (`--strict` or `check.strict`), every warning fails too.
  * Suppressions turn a failing finding into a reported one with its reason.
  */

@@ -71,12 +71,12 @@ describe('candidates (要確認) through the real bin', () => {
   it('SARIF: one warning result per undecided candidate, located at the column', async () => {
     const r = await spif(['scan', fixture, '--format', 'sarif']);
     const sarif = JSON.parse(r.stdout);
-    const results = sarif.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'spif/candidate-column');
+    const results = sarif.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'SPIF-SCAN-CANDIDATE');
     expect(results).toHaveLength(3);
     expect(results.every((x: { level: string }) => x.level === 'warning')).toBe(true);
     const kojin = results.find((x: { message: { text: string } }) => x.message.text.includes('kojin_no'));
     expect(kojin.locations[0].physicalLocation.region.startLine).toBe(6);
-    expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('spif/candidate-column');
+    expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('SPIF-SCAN-CANDIDATE');
   });
 
   it('Markdown: a list for the PIA author', async () => {
