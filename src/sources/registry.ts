@@ -22,6 +22,8 @@ export const SQL_READERS: Partial<Record<Dialect, SourceReader>> = {
     async () => (await import('./bigquery/reader.js')).bigqueryReader),
   oracle: lazyReader('oracle', (path, _t, ctx) => ctx.dialect === 'oracle' && SQL_FILE.test(path),
     async () => (await import('./oracle/reader.js')).oracleReader),
+  sqlserver: lazyReader('sqlserver', (path, _t, ctx) => ctx.dialect === 'sqlserver' && SQL_FILE.test(path),
+    async () => (await import('./sqlserver/reader.js')).sqlServerReader),
 };
 SQL_READERS.mariadb = SQL_READERS.mysql;
 
