@@ -31,6 +31,7 @@ function block(b: DocBlock, report: Report, ctx: { lang: Lang; scan?: ScanResult
       const rows = b.rows.map((r) => `| ${r.map((c) => inline(c) || ' ').join(' | ')} |`);
       return [head, rule, ...rows].join('\n');
     }
+    case 'form': return b.blocks.map((x) => block(x, report, ctx)).join('\n\n');
     case 'graph': {
       const view = buildGraphView(report, ctx.scan);
       const note = view.omitted ? `${escapeMarkdown(t(ctx.lang, 'doc.graph.omitted', view.omitted))}\n\n` : '';

@@ -17,6 +17,6 @@ export function registerScan(program: Command): void {
     const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress.update });
     progress.finish();
     const format = pickFormat(flags);
-    writeOutput(await renderReport(format, result.report, { lang: pickLang(flags), color: useColor(flags), scan: result }), flags.out);
+    writeOutput(await renderReport(format, result.report, { lang: pickLang(flags, format), color: useColor(flags), scan: result }), flags.out);
   });
 }
