@@ -13,7 +13,8 @@ import type { Report } from './model.js';
 import { type Lang, t } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { escapeHtml } from './escape.js';
-import { type DocBlock, type Text, buildPiaDocument } from './pia-document.js';
+import type { DocBlock, Text } from './pia-document.js';
+import { buildHyoukashoDocument } from './hyoukasho.js';
 import { buildGraphView } from './graph-model.js';
 import { graphToDot } from './dot.js';
 import { FORM_STYLE, formHtml, formToc } from './pia-html.js';
@@ -35,7 +36,7 @@ export async function dotToSvg(dot: string): Promise<string> {
 
 export function htmlDocument(report: Report, ctx: HtmlContext, svg: string, omitted: number): string {
   const { lang } = ctx;
-  const doc = buildPiaDocument(report, lang, ctx.scan);
+  const doc = buildHyoukashoDocument(report, lang, ctx.scan);
   const body: string[] = [];
   const toc: string[] = [];
   for (const b of doc.blocks) {

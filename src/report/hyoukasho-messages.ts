@@ -74,7 +74,7 @@ const FORM = {
   'f2.2.3.need': { ja: 'その必要性', en: 'Why it is necessary' },
   'f2.2.3.hint': { ja: '列 {0} から、{1}の個人番号も記録していると考えられる：範囲に含めること', en: 'column {0} suggests the file also records the numbers of {1}: include them in the range' },
   'f2.2.4': { ja: '④記録される項目', en: '④ Items recorded' },
-  'f2.2.4.basis': { ja: '{0} 項目（リレーションの列を重複なく数え、ビューが元の列をそのまま引き継ぐ列は1回と数えた。内訳は別添2）', en: '{0} items (distinct columns of the relations; a view column passing a base column through counts once; list in annex 2)' },
+  'f2.2.4.basis': { ja: '{0} 項目（テーブル・ビューの列を重複なく数え、ビューが元の列をそのまま引き継ぐ列は1回と数えた。内訳は別添2）', en: '{0} items (distinct columns of the relations; a view column passing a base column through counts once; list in annex 2)' },
   'f2.main': { ja: '主な記録項目 ※', en: 'Main record items' },
   'f2.main.basis': { ja: '列名・列コメントから規則で提案（docs/reports.md）。☑ の根拠の列は別添2', en: 'proposed from column names and comments by rules (docs/reports.md); the columns behind each ☑ are in annex 2' },
   'f2.main.other': { ja: 'その他 （　）', en: 'その他 (other) ( )' },
@@ -93,7 +93,7 @@ const FORM = {
   'f2.3.7.users': { ja: '使用者数', en: 'Number of users' },
   'f2.3.7.usersBasis': { ja: '設定 principals[].users の合計 {0}人（{1}）', en: 'sum of config principals[].users: {0} ({1})' },
   'f2.3.7.usersMissing': { ja: '設定 principals[].users がない使用の主体：{0}', en: 'principals without principals[].users: {0}' },
-  'f2.3.7.deptBasis': { ja: 'このファイルのリレーションを参照できる利用者（設定 principals）', en: 'principals that can read this file\'s relations (config principals)' },
+  'f2.3.7.deptBasis': { ja: 'このファイルのテーブル・ビューを参照できる利用者（設定 principals）', en: 'principals that can read this file\'s relations (config principals)' },
   'f2.3.7.deptBasisConfig': { ja: '設定 files[].principals', en: 'config files[].principals' },
   'f2.3.7.none': { ja: 'このファイルを参照できる利用者は宣言されていない', en: 'no declared principal reads this file' },
   'f2.3.8': { ja: '⑧使用方法 ※', en: '⑧ How it is used' },
@@ -115,13 +115,13 @@ const FORM = {
 
   // ── 別添2 ───────────────────────────────────────────────────────────────────────────────
   'a2.heading': { ja: '（別添2）特定個人情報ファイル記録項目', en: '(Annex 2) Record items of the specific personal information files' },
-  'a2.note': { ja: '各ファイルのリレーションのすべての列。論理名は列コメント、記録項目の区分は主な記録項目の区分（未分類は「要確認」）。', en: 'Every column of each file\'s relations. The logical name is the column comment; the category is the main record item category (unclassified: "to review").' },
+  'a2.note': { ja: '各ファイルのテーブル・ビューのすべての列。論理名は列コメント、記録項目の区分は主な記録項目の区分（未分類は「要確認」）。', en: 'Every column of each file\'s relations. The logical name is the column comment; the category is the main record item category (unclassified: "to review").' },
   'a2.col.no': { ja: '番号', en: 'No.' },
   'a2.col.logical': { ja: '項目名（論理名）', en: 'Item (logical name)' },
   'a2.col.physical': { ja: '列名（物理名）', en: 'Column' },
   'a2.col.type': { ja: '型', en: 'Type' },
   'a2.col.category': { ja: '記録項目の区分', en: 'Record item category' },
-  'a2.col.relation': { ja: 'リレーション', en: 'Relation' },
+  'a2.col.relation': { ja: 'テーブル・ビュー', en: 'Relation' },
   'a2.col.note': { ja: '備考', en: 'Note' },
   'a2.passThrough': { ja: '{0} をそのまま引き継ぐ（件数は1回）', en: 'passes {0} through (counted once)' },
   'a2.number': { ja: '{0}（{1}）', en: '{0} ({1})' },
@@ -152,7 +152,7 @@ const FORM = {
   // ── 参考: not specific ──────────────────────────────────────────────────────────────────
   'ns.heading': { ja: '（参考）特定個人情報ファイルに該当しないと判断したファイル', en: '(Reference) Files judged not specific' },
   'ns.note': {
-    ja: '個人番号へのリンクはあるがアクセス制御で利用者が個人番号の列に到達できないファイル、又はリンクがないファイル。リレーションごとに、各利用者を止めている制御を示す。',
+    ja: '個人番号へのリンクはあるがアクセス制御で利用者が個人番号の列に到達できないファイル、又はリンクがないファイル。テーブル・ビューごとに、各利用者を止めている制御を示す。',
     en: 'Files linked to the number whose users access control stops from reaching the number column, or with no link at all. Per relation, the control that stops each user.',
   },
   'ns.none': { ja: 'なし', en: 'none' },
@@ -160,7 +160,7 @@ const FORM = {
   // ── spif's evidence ────────────────────────────────────────────────────────────────────
   'ev.heading': { ja: '判定の根拠（spif）', en: 'Evidence (spif)' },
   'ev.note': {
-    ja: 'ここから下は評価書の各欄の根拠：spif が各リレーションをどう判定したか（判定の考え方、ファイルごとの判定、リレーション一覧、リンクグラフ、利用者、診断）。',
+    ja: 'ここから下は評価書の各欄の根拠：spif が各テーブル・ビューをどう判定したか（判定の考え方、ファイルごとの判定、テーブル・ビュー一覧、リンクグラフ、利用者、診断）。',
     en: 'Below: the evidence behind each entry — how spif judged every relation (rules, per-file judgement, all relations, link graph, users, diagnostics).',
   },
 } as const satisfies Record<string, Record<Lang, string>>;

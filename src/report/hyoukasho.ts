@@ -14,8 +14,7 @@ import { isHub } from '../graph/links.js';
 import { proposeRecordItems, type RecordItemCategory, type RecordItemProposal } from './record-items.js';
 import { type Band, ITEM_BANDS, PERSON_BANDS, USER_BANDS, bandOf, bandOptions, ft, type FormKey } from './hyoukasho-messages.js';
 import { thresholdAssessment } from './threshold.js';
-import type { DocBlock, Inline, Text } from './pia-document.js';
-import { accessRowsFor, joinInline, reasonText, shortColumn, shortRelation } from './pia-document.js';
+import { type DocBlock, type Inline, type PiaDocument, type Text, accessRowsFor, buildPiaDocument, joinInline, reasonText, shortColumn, shortRelation } from './pia-document.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
 
 /** A 特定個人情報ファイル of the document: a named file of the config, or a database when none is named. */
@@ -107,6 +106,11 @@ export interface FormContext {
   lang: Lang;
   scan?: ScanResult;
   declaredOnly: DeclaredOnlyBlock[];
+}
+
+/** The whole document of `--format markdown` and `html`: the 評価書, then spif's evidence. */
+export function buildHyoukashoDocument(report: Report, lang: Lang, scan?: ScanResult): PiaDocument {
+  return buildPiaDocument(report, lang, scan, buildFormBlocks(report, lang, scan));
 }
 
 export function buildFormBlocks(report: Report, lang: Lang, scan?: ScanResult): DocBlock[] {

@@ -8,13 +8,14 @@ import type { Report } from './model.js';
 import type { Lang } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
-import { type DocBlock, type Text, buildPiaDocument } from './pia-document.js';
+import type { DocBlock, Text } from './pia-document.js';
+import { buildHyoukashoDocument } from './hyoukasho.js';
 import { buildGraphView } from './graph-model.js';
 import { graphToMermaid } from './mermaid.js';
 import { t } from './messages.js';
 
 export function renderMarkdown(report: Report, ctx: { lang: Lang; scan?: ScanResult }): string {
-  const doc = buildPiaDocument(report, ctx.lang, ctx.scan);
+  const doc = buildHyoukashoDocument(report, ctx.lang, ctx.scan);
   const out: string[] = [];
   for (const b of doc.blocks) out.push(block(b, report, ctx), '');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -10,7 +10,6 @@
 import type { ScanResult } from '../pipeline.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
-import { buildFormBlocks } from './hyoukasho.js';
 import { ft } from './hyoukasho-messages.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
 
@@ -36,7 +35,8 @@ export interface PiaDocument {
 
 const BASES = ['holds-number', 'reachable', 'access-controlled', 'unlinked'] as const;
 
-export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult): PiaDocument {
+/** `form`: the 評価書's own sections (hyoukasho.ts builds them), placed before spif's evidence. */
+export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, form: DocBlock[] = []): PiaDocument {
   const L = (key: MessageKey, ...args: (string | number)[]) => t(lang, key, ...args);
   const byId = new Map(report.relations.map((r) => [r.id, r]));
   const declaredOnly = scan ? declaredOnlyBlocks(report, scan) : [];
@@ -46,7 +46,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
   blocks.push({ kind: 'heading', level: 1, text: [title] });
   blocks.push({ kind: 'paragraph', text: [ft(lang, 'form.note', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific)] });
   // The 評価書 in the form's words first; spif's evidence for it follows.
-  blocks.push({ kind: 'form', blocks: buildFormBlocks(report, lang, scan) });
+  if (form.length) blocks.push({ kind: 'form', blocks: form });
 
   blocks.push({ kind: 'heading', level: 2, text: [ft(lang, 'ev.heading')], anchor: 'evidence' });
   blocks.push({ kind: 'paragraph', text: [ft(lang, 'ev.note')] });
@@ -189,7 +189,7 @@ export function reasonText(r: RelationReport, declaredOnly: DeclaredOnlyBlock[],
     });
   } else if (r.basis === 'reachable') {
     const x = r.reachable[0];
-    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x, L), { code: x.numberColumn }]));
+    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x, L), { code: shortColumn(x.numberColumn) }]));
   } else if (r.basis === 'access-controlled') {
     out.push(L('basis.explain.access-controlled'), L('doc.sep.sentence'));
     r.blocked.forEach((b: Block, i) => {
@@ -216,8 +216,9 @@ function fill(sentence: string, pieces: Inline[]): Text {
 }
 
 function pathText(x: Reach, L: Labeler): Text {
-  if (x.path.length === 0) return [{ code: x.numberColumn }];
-  return [pathInline(x, L), ' ⇒ ', { code: x.numberColumn }];
+  // One naming in one cell: the hops and the number column are both shortened the same way.
+  if (x.path.length === 0) return [{ code: shortColumn(x.numberColumn) }];
+  return [pathInline(x, L), ' ⇒ ', { code: shortColumn(x.numberColumn) }];
 }
 
 /** `a.col →(外部キー) b.col ⇒ …`: the hops of a path, each with its link kind. */
