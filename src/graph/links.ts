@@ -287,7 +287,7 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
         }
         g.add({ a: { node: v.id, column: vc.name }, b: { node: base, column: src.column }, via: 'view' });
         let columns = carried.get(base);
-        if (!columns) carried.set(base, (columns = new Map()));
+        if (!columns) carried.set(base, (columns = new Map<string, string>()));
         if (!columns.has(src.column)) columns.set(src.column, vc.name);
       }
     }
