@@ -16,6 +16,16 @@ const MESSAGES = {
   'section.administrators': { ja: '管理者（所有者・スーパーユーザー）', en: 'Administrators (owners, superusers)' },
   'section.diagnostics': { ja: '診断', en: 'Diagnostics' },
   'section.assumptions': { ja: '前提', en: 'Assumptions' },
+  'section.candidates': { ja: '要確認の列（個人番号の可能性）', en: 'Columns to review (may hold the number)' },
+  'label.candidatesSummary': { ja: '要確認の列 {0}（numberColumns で未決定）', en: '{0} columns to review (not decided in numberColumns)' },
+  'label.candidate': { ja: '要確認', en: 'to review' },
+  'label.candidateSettle': { ja: '決め方', en: 'to settle' },
+  'label.candidateDecided': { ja: '設定で決定', en: 'decided in the config' },
+  'label.decisionReason': { ja: '理由', en: 'reason' },
+  'verdict.number': { ja: '個人番号の列とする', en: 'a number column' },
+  'verdict.not-number': { ja: '個人番号の列ではない', en: 'not a number column' },
+  'sarif.rule.candidate': { ja: '個人番号の可能性がある列（要確認）：設定の numberColumns で決める', en: 'Column that may hold the individual number (to review): decide it under numberColumns' },
+  'sarif.msg.candidate': { ja: '{0} の列 {1} は{2}の可能性がある（{3}）。{4}。決めるには: {5}', en: 'column {1} of {0} may hold the {2} ({3}): {4}. To settle: {5}' },
   'basis.holds-number': { ja: '個人番号を保持', en: 'holds the number' },
   'basis.reachable': { ja: '個人番号に到達可能', en: 'reaches the number' },
   'basis.access-controlled': { ja: 'アクセス制御で遮断', en: 'blocked by access control' },
@@ -240,6 +250,10 @@ const MESSAGES = {
   'gate.rule.inventory-not-specific': {
     ja: 'inventory のファイル {0} は特定個人情報ファイルに該当しなくなった（{1} 件のテーブル・ビューのいずれも該当しない）',
     en: 'inventory file {0} is no longer specific (none of its {1} relations is)',
+  },
+  'gate.rule.undecided-candidate': {
+    ja: '{0} は個人番号を保持する可能性がある（要確認）：spif.config.yaml の numberColumns.include / exclude に理由（reason）を添えて決めること',
+    en: '{0} may hold the number (to review): decide it under numberColumns.include / exclude in spif.config.yaml, with a reason',
   },
   'gate.rule.error-diagnostic': { ja: 'ソースを読めなかった箇所: {0} {1}', en: 'sources not fully read: {0} {1}' },
   'gate.rule.suppression-unused': {
