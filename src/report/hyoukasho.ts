@@ -54,6 +54,8 @@ export interface RecordRow {
   /** The base column a view column passes through unchanged (counted once). */
   passesThrough?: string;
   number?: { kind: 'individual-number' | 'substitute-code'; rule: string };
+  /** A column that may hold the number, not decided in numberColumns (要確認, detection). */
+  candidate?: { kind: 'individual-number' | 'substitute-code'; settle: string };
 }
 
 export interface RecordList {
@@ -72,8 +74,10 @@ export function recordList(unit: FormUnit, scan?: ScanResult): RecordList {
   let count = 0;
   for (const r of unit.relations) {
     const numbers = new Map(r.numberColumns.map((n) => [n.column, n]));
+    const candidates = new Map((r.candidates ?? []).filter((c) => !c.decision).map((c) => [c.column, c]));
     for (const col of r.columns ?? []) {
       const key = `${r.id}.${col.name}`;
+      const cand = candidates.get(col.name);
       const base = r.kind === 'view' ? passThroughBase(scan, r.id, col.name, inUnit) : undefined;
       if (!base) count++;
       const n = numbers.get(col.name);
@@ -84,6 +88,7 @@ export function recordList(unit: FormUnit, scan?: ScanResult): RecordList {
         ...(categoryOf.has(key) ? { category: categoryOf.get(key) } : {}),
         ...(base ? { passesThrough: base } : {}),
         ...(n ? { number: { kind: n.kind, rule: n.rule } } : {}),
+        ...(cand && !n ? { candidate: { kind: cand.kind, settle: cand.settle } } : {}),
       });
     }
   }
@@ -222,6 +227,12 @@ function sectionTwo(u: FormUnit, i: number, units: FormUnit[], ctx: FormContext,
       const label = x.category === 'business-other' ? F('f2.main.other') : L(`recordItem.${x.category}`);
       let basis: Text = x.columns.length ? joinInline(x.columns.map((col) => ({ code: `${shortRelation(col.relation)}.${col.column}` }))) : [''];
       if (x.category === 'individual-number' && links.length) basis = [F('f2.main.link', links.join(lang === 'ja' ? '、' : '; '))];
+      // Columns that may hold the number (要確認) are not ticked: the author decides them in numberColumns.
+      const review = list.rows.filter((row) => row.candidate?.kind === x.category);
+      if (review.length) {
+        basis = [...(basis.length === 1 && basis[0] === '' ? [] : [...basis, ' ']),
+          ...splitFill(F('f2.main.candidates', '\u0000'), [{ code: review.map((row) => `${shortRelation(row.relation)}.${row.column}`).join(', ') }])];
+      }
       if (x.category === 'business-other' && list.proposal.unclassified.length) basis = [F('f2.main.otherNote', list.proposal.unclassified.length)];
       return [[L(`recordItem.group.${x.group}`)], [box, label], basis];
     }),
@@ -500,7 +511,7 @@ function annexTable(list: RecordList, ctx: FormContext): DocBlock {
     rows: list.rows.map((r) => [
       [String(r.no)], [r.logicalName ?? ''], [{ code: r.column }], r.type ? [{ code: r.type }] : [''],
       [categoryLabel(r, ctx.lang)], [{ code: shortRelation(r.relation) }],
-      r.passesThrough ? [F('a2.passThrough', shortColumn(r.passesThrough))] : [''],
+      r.candidate ? [F('a2.candidate', r.candidate.settle)] : r.passesThrough ? [F('a2.passThrough', shortColumn(r.passesThrough))] : [''],
     ]),
   };
 }

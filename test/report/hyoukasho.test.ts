@@ -177,3 +177,18 @@ describe('the form\'s bands', () => {
     expect(bandOf(USER_BANDS, n).ja).toBe(band);
   });
 });
+
+describe('review candidates (要確認) where the form asks for record items', () => {
+  it('are named beside the 個人番号 / 個人番号対応符号 boxes, unticked, and noted in 別添2 with how to settle them', async () => {
+    const r = await scan({ paths: ['fixtures/candidates'] });
+    const out = await renderReport('markdown', r.report, { lang: 'ja', color: false, scan: r });
+    const undecided = r.report.relations.flatMap((x) => (x.candidates ?? []).filter((c) => !c.decision).map((c) => ({ ...c, relation: x.id })));
+    expect(undecided.length).toBeGreaterThan(0);
+    const code = out.split('\n').find((l) => l.startsWith('| 識別情報 | ☐ 個人番号対応符号 |'))!;
+    expect(code).toContain('個人番号の要確認候補：`default.t_fugo_kanri.fugo`');
+    for (const c of undecided) {
+      const line = out.split('\n').find((l) => new RegExp(`^\\| \\d+ \\|.*\\| \`${c.column}\` \\|`).test(l) && l.includes('個人番号の候補（要確認）'));
+      expect(line, c.column).toContain(c.settle.slice(0, 20));
+    }
+  });
+});
