@@ -45,6 +45,7 @@ const MESSAGES = {
   'control.row-security-denies': { ja: '行レベルセキュリティで全行不可視', en: 'row security hides every row' },
   'control.view-owner-lacks-privilege': { ja: 'ビュー所有者に参照権限なし', en: "view owner lacks privilege" },
   'control.unknown-relation': { ja: '定義されていないリレーション', en: 'undefined relation' },
+  'control.no-execute-privilege': { ja: '関数の実行権限（EXECUTE）なし', en: 'no EXECUTE privilege' },
   'via.foreign-key': { ja: '外部キー', en: 'foreign key' },
   'via.implied-key': { ja: '共通キー', en: 'implied key' },
   'via.declared-link': { ja: '設定で宣言したリンク', en: 'declared link' },
@@ -62,6 +63,10 @@ const MESSAGES = {
   'assumption.schema-usage-assumed': {
     ja: 'スキーマ {0} はソースで作成されていないため USAGE 権限があるとみなした',
     en: 'schema {0} is not created in the sources: USAGE on it is assumed',
+  },
+  'assumption.unknown-path': {
+    ja: 'SECURITY DEFINER の関数 {0} は本体を解析できない（{1}）。実行できる利用者（{2}）は所有者の権限でこのリレーションの列を読める可能性がある（要確認）',
+    en: 'SECURITY DEFINER function {0} could not be analysed ({1}); whoever may execute it ({2}) may read this relation\'s columns with its owner\'s rights (check it)',
   },
   'assumption.view-columns-unknown': { ja: 'ビューの列が判別できなかった', en: 'the view\'s columns could not be determined' },
   'assumption.principal-role-undefined': {
@@ -149,6 +154,7 @@ const MESSAGES = {
   'doc.col.message': { ja: '内容', en: 'Message' },
   'doc.kind.table': { ja: 'テーブル', en: 'table' },
   'doc.kind.view': { ja: 'ビュー', en: 'view' },
+  'doc.kind.function': { ja: '関数', en: 'function' },
   'doc.result.reaches': { ja: '到達する', en: 'reaches' },
   'doc.result.blocked': { ja: '遮断', en: 'stopped' },
   'doc.result.declaredOnly': { ja: '設定上の宣言のみで遮断', en: 'stopped only by a declaration' },
