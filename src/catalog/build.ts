@@ -45,6 +45,8 @@ export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): 
 class CatalogBuilder {
   private readonly databases = new Map<string, Database>();
   private readonly relations = new Map<RelationId, Relation>();
+  /** Trigger functions: not callable, so not relations; kept for ALTER/DROP and for triggers. */
+  private readonly triggerFunctions = new Map<RelationId, Relation>();
   private readonly privileges: PrivilegeState;
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
@@ -162,6 +164,7 @@ class CatalogBuilder {
         for (const ref of op.refs) {
           for (const r of this.routines(ref, 'DROP FUNCTION')) {
             this.relations.delete(r.id);
+            this.triggerFunctions.delete(r.id);
             this.privileges.clear({ kind: 'function', relation: r.id });
           }
         }
@@ -446,7 +449,7 @@ class CatalogBuilder {
   /** The routines a reference names: exact signature, or every routine of that name when no arguments are written. */
   private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine'): Relation[] {
     const { database, schema } = this.resolve(ref.name);
-    const found = [...this.relations.values()].filter((r) => r.routine && r.database === database && r.schema === schema
+    const found = [...this.relations.values(), ...this.triggerFunctions.values()].filter((r) => r.routine && r.database === database && r.schema === schema
       && r.name.slice(0, r.name.indexOf('(')) === ref.name.name
       && (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(','))
       && (kind === 'routine' || r.routine.kind === kind));
@@ -463,9 +466,10 @@ class CatalogBuilder {
     const params = new Set(op.columns.filter((c) => c.parameter).map((c) => c.name));
     const columns: Column[] = resolved.columns.map((c) => ({ ...c, ...(params.has(c.name) ? { parameter: true } : {}) }));
     if (!op.routine.analysed) {
-      this.warn('SPIF-FUNCTION-UNANALYSED', `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.securityDefiner ? '; as SECURITY DEFINER it is an unknown path to every relation its owner may read' : ''}`);
+      this.warn('SPIF-FUNCTION-UNANALYSED', `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? '; as SECURITY DEFINER it is an unknown path to every relation its owner may read' : ''}`);
     }
-    const existing = this.relations.get(id);
+    const store = op.routine.trigger ? this.triggerFunctions : this.relations;
+    const existing = store.get(id);
     if (existing?.routine && op.orReplace) {
       // CREATE OR REPLACE keeps owner and privileges; definition and SECURITY change.
       existing.columns = columns;
@@ -475,13 +479,13 @@ class CatalogBuilder {
     }
     if (existing) {
       this.warn('SPIF-SQL-DUPLICATE', `function ${id} is created again; the later definition replaces the earlier one`);
-      this.relations.delete(id);
+      store.delete(id);
       this.privileges.clear({ kind: 'function', relation: id });
     }
     this.touchSchema(database, schema);
     const owner = op.owner ?? this.actingRole();
     this.privileges.ensureRole(owner);
-    this.relations.set(id, {
+    store.set(id, {
       id, database, schema, name, kind: 'function', dialect: this.db.dialect, columns,
       uniqueKeys: [], foreignKeys: [], owner, rowSecurity: false, forceRowSecurity: false, policies: [],
       view: resolved.view, routine: op.routine, source: op.at,
@@ -504,11 +508,12 @@ class CatalogBuilder {
         const schema = op.schema ?? r.schema;
         const name = `${op.rename ?? r.name.slice(0, r.name.indexOf('('))}${r.name.slice(r.name.indexOf('('))}`;
         const newId = relationId(r.database, schema, name);
-        this.relations.delete(r.id);
+        const store = r.routine?.trigger ? this.triggerFunctions : this.relations;
+        store.delete(r.id);
         this.privileges.move({ kind: 'function', relation: r.id }, { kind: 'function', relation: newId });
         Object.assign(r, { id: newId, schema, name });
         this.touchSchema(r.database, schema);
-        this.relations.set(newId, r);
+        store.set(newId, r);
       }
     }
   }

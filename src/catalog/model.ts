@@ -104,6 +104,8 @@ export interface RoutineDefinition {
   unanalysedReason?: string;
   /** Body parsed at creation (SQL-standard `BEGIN ATOMIC`): names were looked up then, not at call time. */
   atomic?: boolean;
+  /** `RETURNS trigger`: runs only from triggers, so it is no path of its own (kept out of the relations). */
+  trigger?: boolean;
 }
 
 export interface Relation {

@@ -279,6 +279,7 @@ const MESSAGES = {
     ja: '{1} のスキーマ {0} 全体への SELECT を、{2} を除く権限に置き換える',
     en: "replace {1}'s SELECT on every table of {0} with grants that leave out {2}",
   },
+  'gate.suggest.revoke-execute': { ja: '{1} から関数 {0} の EXECUTE を取り消す', en: 'revoke EXECUTE on function {0} from {1}' },
   'gate.suggest.revoke-membership': { ja: '{1} のロール {0} へのメンバーシップを取り消す', en: 'revoke the membership of {1} in role {0}' },
   'gate.suggest.remove-connect': { ja: '利用者 {1} の connects から {0} を外す', en: 'remove {0} from the connects of principal {1}' },
   'gate.note.configAdded': { ja: '{0} には設定ファイルがなかった（既定の設定で比較。現在: {1}）', en: 'no config at {0} (the base is scanned with defaults; now: {1})' },

@@ -525,7 +525,7 @@ class StatementContext {
       name: name.name, parameters, returnType, returnsSet: !!s.returnType?.setof, language,
       statementText: this.text, body: asItems.length === 1 ? asItems[0] : undefined, atomicBody,
     }, isProcedure);
-    if (returnType === 'trigger' || returnType === 'event_trigger') return; // trigger functions run only from triggers
+    const trigger = returnType === 'trigger' || returnType === 'event_trigger';
     const argTypes = parameters.filter((p) => p.mode === 'in' || p.mode === 'inout' || p.mode === 'variadic').map((p) => p.type);
     const paramNames = new Set(body.parameters.map((p) => p.name));
     const columns: Column[] = [
@@ -535,7 +535,7 @@ class StatementContext {
     this.emit({
       op: 'create-function', name, orReplace: !!s.replace, columns,
       routine: {
-        kind: isProcedure ? 'procedure' : 'function', securityDefiner, language, argTypes,
+        kind: isProcedure ? 'procedure' : 'function', securityDefiner, language, argTypes, ...(trigger ? { trigger: true } : {}),
         analysed: body.analysed, ...(body.reason ? { unanalysedReason: body.reason } : {}), ...(atomicBody ? { atomic: true } : {}),
       },
       view: {
