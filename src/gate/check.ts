@@ -2,7 +2,7 @@
  * `spif check`: does the PIA's inventory still match the schema?
  * - a relation judged specific that no inventory file covers fails the gate (error);
  * - an inventory file in which nothing is specific any more is a warning;
- * - error diagnostics (sources not fully read) are warnings;
+ * - error diagnostics (sources not fully read) are reported as errors, as scan reports them;
  * - with strict (`--strict` or `check.strict`), every warning fails too.
  * Suppressions turn a failing finding into a reported one with its reason.
  */

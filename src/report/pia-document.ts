@@ -206,7 +206,7 @@ export function reasonText(r: RelationReport, declaredOnly: DeclaredOnlyBlock[],
     });
   } else if (r.basis === 'reachable') {
     const x = r.reachable[0];
-    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x, L), { code: x.numberColumn }]));
+    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x, L), { code: shortColumn(x.numberColumn) }]));
   } else if (r.basis === 'access-controlled') {
     out.push(L('basis.explain.access-controlled'), L('doc.sep.sentence'));
     r.blocked.forEach((b: Block, i) => {
@@ -233,8 +233,9 @@ function fill(sentence: string, pieces: Inline[]): Text {
 }
 
 function pathText(x: Reach, L: Labeler): Text {
-  if (x.path.length === 0) return [{ code: x.numberColumn }];
-  return [pathInline(x, L), ' ⇒ ', { code: x.numberColumn }];
+  // One naming in one cell: the hops and the number column are both shortened the same way.
+  if (x.path.length === 0) return [{ code: shortColumn(x.numberColumn) }];
+  return [pathInline(x, L), ' ⇒ ', { code: shortColumn(x.numberColumn) }];
 }
 
 /** `a.col →(外部キー) b.col ⇒ …`: the hops of a path, each with its link kind. */
