@@ -6,6 +6,7 @@
 import type {
   Column, ForeignKey, Policy, PrivilegeName, QualifiedName, RoutineDefinition, SourceLocation, ViewDefinition,
 } from './model.js';
+import type { ProductRule } from './product-rules.js';
 
 /** A function or procedure named in a statement: by name and input argument types (undefined: the only one of that name). */
 export interface RoutineRef {
@@ -146,6 +147,8 @@ export type CatalogOp = { at: SourceLocation } & (
     }
   | { op: 'set-role'; role: string | null } // `SET ROLE x` / `RESET ROLE`: the acting role for later ownership
   | { op: 'set-session-authorization'; role: string | null }
+  /** An access rule of one product (Oracle, SQL Server, Db2): see product-rules.ts. */
+  | { op: 'product-rule'; rule: ProductRule }
 );
 
 export type CatalogOpKind = CatalogOp['op'];

@@ -16,6 +16,16 @@ const MESSAGES = {
   'section.administrators': { ja: '管理者（所有者・スーパーユーザー）', en: 'Administrators (owners, superusers)' },
   'section.diagnostics': { ja: '診断', en: 'Diagnostics' },
   'section.assumptions': { ja: '前提', en: 'Assumptions' },
+  'section.candidates': { ja: '要確認の列（個人番号の可能性）', en: 'Columns to review (may hold the number)' },
+  'label.candidatesSummary': { ja: '要確認の列 {0}（numberColumns で未決定）', en: '{0} columns to review (not decided in numberColumns)' },
+  'label.candidate': { ja: '要確認', en: 'to review' },
+  'label.candidateSettle': { ja: '決め方', en: 'to settle' },
+  'label.candidateDecided': { ja: '設定で決定', en: 'decided in the config' },
+  'label.decisionReason': { ja: '理由', en: 'reason' },
+  'verdict.number': { ja: '個人番号の列とする', en: 'a number column' },
+  'verdict.not-number': { ja: '個人番号の列ではない', en: 'not a number column' },
+  'sarif.rule.candidate': { ja: '個人番号の可能性がある列（要確認）：設定の numberColumns で決める', en: 'Column that may hold the individual number (to review): decide it under numberColumns' },
+  'sarif.msg.candidate': { ja: '{0} の列 {1} は{2}の可能性がある（{3}）。{4}。決めるには: {5}', en: 'column {1} of {0} may hold the {2} ({3}): {4}. To settle: {5}' },
   'basis.holds-number': { ja: '個人番号を保持', en: 'holds the number' },
   'basis.reachable': { ja: '個人番号に到達可能', en: 'reaches the number' },
   'basis.access-controlled': { ja: 'アクセス制御で遮断', en: 'blocked by access control' },
@@ -46,6 +56,8 @@ const MESSAGES = {
   'control.view-owner-lacks-privilege': { ja: 'ビュー所有者に参照権限なし', en: "view owner lacks privilege" },
   'control.unknown-relation': { ja: '定義されていないテーブル・ビュー', en: 'undefined relation' },
   'control.no-execute-privilege': { ja: '関数の実行権限（EXECUTE）なし', en: 'no EXECUTE privilege' },
+  'control.denied': { ja: 'DENY で参照を拒否', en: 'denied (DENY)' },
+  'control.masked': { ja: 'マスキングで値を秘匿', en: 'value masked' },
   'via.foreign-key': { ja: '外部キー', en: 'foreign key' },
   'via.implied-key': { ja: '共通キー', en: 'implied key' },
   'via.declared-link': { ja: '設定で宣言したリンク', en: 'declared link' },
@@ -67,6 +79,18 @@ const MESSAGES = {
   'assumption.unknown-path': {
     ja: 'SECURITY DEFINER の関数 {0} は本体を解析できない（{1}）。実行できる利用者（{2}）は所有者の権限でこのリレーションの列を読める可能性がある（要確認）',
     en: 'SECURITY DEFINER function {0} could not be analysed ({1}); whoever may execute it ({2}) may read this relation\'s columns with its owner\'s rights (check it)',
+  },
+  'assumption.row-filter-unevaluated': {
+    ja: '{2} の行フィルタ {1}（{0}）は条件を評価できないため、行が見えるとみなした',
+    en: 'row filter {1} ({0}) on {2} has a predicate spif cannot evaluate: rows are assumed visible',
+  },
+  'assumption.vpd-column-mask-unevaluated': {
+    ja: 'VPD ポリシー {0} による {1} の列マスキングは条件を評価できないため、値が見えるとみなした',
+    en: 'VPD policy {0} masks {1} under a condition spif cannot evaluate: the value is assumed visible',
+  },
+  'assumption.mask-inference': {
+    ja: '{0} はマスキングで値が秘匿されるが、WHERE 句による推測は防げない（製品の文書による）',
+    en: '{0} is masked, but a mask does not stop inference through WHERE clauses (as the product documents)',
   },
   'assumption.view-columns-unknown': { ja: 'ビューの列が判別できなかった', en: 'the view\'s columns could not be determined' },
   'assumption.principal-role-undefined': {
@@ -246,6 +270,10 @@ const MESSAGES = {
   'gate.rule.inventory-not-specific': {
     ja: 'inventory のファイル {0} は特定個人情報ファイルに該当しなくなった（{1} 件のテーブル・ビューのいずれも該当しない）',
     en: 'inventory file {0} is no longer specific (none of its {1} relations is)',
+  },
+  'gate.rule.undecided-candidate': {
+    ja: '{0} は個人番号を保持する可能性がある（要確認）：spif.config.yaml の numberColumns.include / exclude に理由（reason）を添えて決めること',
+    en: '{0} may hold the number (to review): decide it under numberColumns.include / exclude in spif.config.yaml, with a reason',
   },
   'gate.rule.error-diagnostic': { ja: 'ソースを読めなかった箇所: {0} {1}', en: 'sources not fully read: {0} {1}' },
   'gate.rule.suppression-unused': {

@@ -118,6 +118,23 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
     }
   });
 
+  // ── candidates (要確認): columns the PIA author must decide, and those the config decided ──────
+  const candidates = report.relations.flatMap((r) => (r.candidates ?? []).map((c) => ({ r, c })));
+  if (candidates.length) {
+    blocks.push({ kind: 'heading', level: 2, text: [L('section.candidates')], anchor: 'candidates' });
+    blocks.push({
+      kind: 'table',
+      head: [L('doc.col.column'), L('doc.col.kind'), L('doc.col.evidence'), L('doc.col.reason'), L('label.candidateSettle'), L('doc.col.source')],
+      rows: candidates.map(({ r, c }) => [
+        [{ code: `${shortRelation(r.id)}.${c.column}` }], [`${L(`kind.${c.kind}`)}?`], [c.evidence, ' (', { code: c.rule }, ')'], [c.reason],
+        c.decision
+          ? [{ strong: `${L('label.candidateDecided')}: ${L(`verdict.${c.decision.verdict}`)}` }, ' ', { code: c.decision.pattern }, c.decision.reason ? ` — ${c.decision.reason}` : '']
+          : [{ strong: L('label.candidate') }, ' ', c.settle],
+        [{ code: c.source ? `${c.source.file}:${c.source.line}` : `${r.source.file}:${r.source.line}` }],
+      ]),
+    });
+  }
+
   // ── not specific, with the reason ──────────────────────────────────────────────────────
   const notSpecific = report.relations.filter((r) => r.classification === 'not-specific');
   blocks.push({ kind: 'heading', level: 2, text: [L('doc.section.notSpecific')], anchor: 'not-specific' });

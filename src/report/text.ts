@@ -28,6 +28,7 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push(c.bold(`spif ${report.tool.version} — ${t(lang, 'title')}`));
   // Counts of diagnostics on the first lines: on a long report the reader knows at once whether to scroll.
   out.push(`${t(lang, 'label.summary', s.relations, s.specific, s.notSpecific)}${t(lang, 'doc.sep.clause')}${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)}`);
+  if (s.candidates) out.push(c.yellow(t(lang, 'label.candidatesSummary', s.candidates)));
   out.push('');
   if (options.diagnosticsFirst) out.push(...diagnosticLines(report, options, c), '');
 
@@ -38,6 +39,22 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push('');
   out.push(c.bold(c.green(`■ ${t(lang, 'section.notSpecific')} (${notSpecific.length})`)));
   for (const r of notSpecific) out.push(...relationLines(r, lang, c, maxEvidence));
+
+  const candidates = report.relations.flatMap((r) => (r.candidates ?? []).map((cand) => ({ r, cand })));
+  if (candidates.length) {
+    out.push('', c.bold(c.yellow(`■ ${t(lang, 'section.candidates')} (${candidates.filter(({ cand }) => !cand.decision).length})`)));
+    for (const { r, cand } of candidates) {
+      const where = cand.source ? c.dim(`  ${clean(cand.source.file)}:${cand.source.line}`) : '';
+      if (cand.decision) {
+        const why = cand.decision.reason ? `; ${t(lang, 'label.decisionReason')}: ${clean(cand.decision.reason)}` : '';
+        out.push(`  ${c.green('✓')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, 'label.candidateDecided')}: ${t(lang, `verdict.${cand.decision.verdict}`)} ${c.dim(`(${clean(cand.decision.pattern)}${why})`)}${where}`);
+        continue;
+      }
+      out.push(`  ${c.yellow('?')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}${where}`);
+      out.push(`      ${clean(cand.reason)}`);
+      out.push(`      ${t(lang, 'label.candidateSettle')}: ${clean(cand.settle)}`);
+    }
+  }
 
   if (report.files.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.files')}`));
@@ -97,6 +114,10 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   lines.push(`  ${clean(r.id)}${kind}  ${tag}  ${c.dim(`${clean(r.source.file)}:${r.source.line}`)}${suppressed}`);
   for (const n of r.numberColumns) {
     lines.push(`      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(n.column))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(n.evidence ?? n.rule)}; ${n.rule})`)}`);
+  }
+  for (const cand of r.candidates ?? []) {
+    if (cand.decision) continue;
+    lines.push(`      ${c.yellow(t(lang, 'label.candidate'))}: ${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}`);
   }
   const reach = r.reachable.slice(0, maxEvidence);
   for (const x of reach) lines.push(`      ${reachLine(x, lang, c)}`);
