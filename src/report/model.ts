@@ -49,7 +49,7 @@ export const reachSchema = z.object({
 
 export const CONTROLS = [
   'no-table-privilege', 'no-column-privilege', 'no-schema-usage', 'database-not-connectable',
-  'row-security-denies', 'view-owner-lacks-privilege', 'unknown-relation',
+  'row-security-denies', 'view-owner-lacks-privilege', 'unknown-relation', 'denied', 'masked',
 ] as const;
 
 export const blockSchema = z.object({
