@@ -292,7 +292,8 @@ function readAdd(c: Cursor, table: QualifiedName, at: CatalogOp['at']): CatalogO
     c.skipUntil(',', 'ADD');
     return [{ op: 'add-foreign-key', at, table, foreignKey }];
   }
-  if (name || c.is('CHECK') || c.is('SUPPLEMENTAL') || c.is('PERIOD') || c.is('PARTITION')) {
+  // SQL Server `ADD [CONSTRAINT n] DEFAULT (…) FOR col`, CHECK, Oracle SUPPLEMENTAL LOG …: nothing spif reads
+  if (name || c.is('DEFAULT') || c.is('CHECK') || c.is('SUPPLEMENTAL') || c.is('PERIOD') || c.is('PARTITION')) {
     c.skipUntil(',', 'ADD');
     return [];
   }
