@@ -153,6 +153,12 @@ spool off
     expect(r.ops[0]).toMatchObject({ op: 'product-rule', rule: { kind: 'row-filter', name: 'P1', product: 'vpd', table: { name: 'KOJIN', schema: 'JUMIN' } } });
   });
 
+  it('reports a database link as a path it does not follow (CREATE DATABASE LINK)', async () => {
+    const r = await read("CREATE PUBLIC DATABASE LINK BANGO_LINK CONNECT TO BANGO_READER IDENTIFIED BY x USING 'bangodb';");
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SPIF-ORACLE-DBLINK']);
+    expect(r.ops[0]).toMatchObject({ op: 'product-rule', rule: { kind: 'database-link', name: 'BANGO_LINK', public: true, connectTo: 'BANGO_READER', using: 'bangodb' } });
+  });
+
   it('reports a statement kind it does not model, and dynamic SQL, instead of skipping them', async () => {
     const r = await read("CREATE MATERIALIZED ZONEMAP Z ON T (A);\nBEGIN EXECUTE IMMEDIATE 'GRANT SELECT ON T TO U'; END;\n/\n");
     expect(r.diagnostics.map((d) => d.code)).toEqual(['SPIF-SQL-UNSUPPORTED', 'SPIF-SQL-DYNAMIC']);
