@@ -38,7 +38,7 @@ function isTableElement(c: Cursor): boolean {
   }
 }
 
-export interface InlineMask {
+interface InlineMask {
   column: string;
   expression: string;
 }

@@ -11,7 +11,7 @@ import type { Dialect } from '../../catalog/model.js';
 
 export type VendorDialect = Extract<Dialect, 'oracle' | 'sqlserver' | 'db2'>;
 
-export type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'punct';
+type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'punct';
 
 export interface Token {
   kind: TokenKind;
