@@ -15,15 +15,25 @@ import type { RelationId } from '../catalog/model.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { AccessVerdict } from '../access/resolver.js';
 import type { NumberColumnHit } from '../detect/index.js';
-import { type LinkGraph, isHub } from '../graph/links.js';
+import { type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
 import type { Block } from '../report/model.js';
 import { type MightRead, traversable } from './reach.js';
 
 /** At most this many distinct blocking points are listed per principal in the report (explain lists all). */
 export const MAX_BLOCKS_PER_PRINCIPAL = 3;
 
+interface Found {
+  block: Block;
+  /** Link distance from the block's far side to the number (0: at a number column). */
+  dist: number;
+  /** Hops from the relation the walk started at to where the block was found. */
+  hops: number;
+}
+
 export class BlockFinder {
-  private readonly cache = new Map<string, Block[]>();
+  /** Per principal (cleared with clear()): node → its first blocks on the shortest routes. */
+  private memo = new Map<string, Found[]>();
+  private memoOf?: string;
 
   constructor(
     private readonly graph: LinkGraph,
@@ -34,93 +44,150 @@ export class BlockFinder {
   ) {}
 
   /**
-   * The blocks on p's shortest routes from `start` toward the number (the shortest-path DAG:
-   * only edges whose far end is nearer a number), nearest the number first. This is what the
-   * report lists (the first few). Shared: do not change the array.
+   * The first `max` blocks on p's shortest routes from `start` toward the number (the
+   * shortest-path DAG: only edges whose far end is nearer a number), nearest the number first,
+   * then nearest the relation. This is what the report lists. Computed once per node for a
+   * principal and shared by every relation whose routes pass it: O(DAG edges) per principal.
    */
-  blocksFor(p: Principal, start: string): readonly Block[] {
-    const key = `${p.name}\u0000${start}`;
-    let blocks = this.cache.get(key);
-    if (!blocks) this.cache.set(key, (blocks = this.walk(p, start, false)));
-    return blocks;
+  blocksFor(p: Principal, start: string, max = MAX_BLOCKS_PER_PRINCIPAL): Block[] {
+    if (this.memoOf !== p.name) {
+      this.memo = new Map();
+      this.memoOf = p.name;
+    }
+    return this.shortestRoutes(p, start, max, this.memo).map((f) => f.block);
   }
 
   /**
-   * Every block: those on the shortest routes first (as blocksFor), then those on p's longer
-   * routes — edges toward a number leaving everything p can walk to from `start`, and number
-   * columns in it that p cannot read. For explain, one relation at a time.
+   * Every block: all those on the shortest routes (the report's first few, in the same order),
+   * then those on p's longer routes — edges toward a number leaving everything p can walk to
+   * from `start`, and number columns in it that p cannot read. For explain, one relation at a time.
    */
   allBlocksFor(p: Principal, start: string): Block[] {
-    return this.walk(p, start, true);
+    const out = this.shortestRoutes(p, start, Infinity, new Map()).map((f) => f.block);
+    const listed = new Set(out.map(blockKey));
+    return [...out, ...dedupe(this.anyRoute(p, start), Infinity).filter((f) => !listed.has(blockKey(f.block))).map((f) => f.block)];
   }
 
-  private walk(p: Principal, start: string, everyRoute: boolean): Block[] {
-    const shortest = this.search(p, start, true);
-    const out = dedupe(shortest);
-    if (!everyRoute) return out;
-    const listed = new Set(out.map(blockKey));
-    return [...out, ...dedupe(this.search(p, start, false)).filter((b) => !listed.has(blockKey(b)))];
+  /** Forget the memo (classification goes principal by principal: memory O(graph), not O(principals × graph)). */
+  clear(): void {
+    this.memo = new Map();
+    this.memoOf = undefined;
+  }
+
+  /** Edges from a node toward the number (far end strictly nearer). */
+  private towardNumber(node: string): LinkEdge[] {
+    const here = this.distance.get(node) ?? Infinity;
+    return this.graph.edgesAt(node).filter((e) => (this.distance.get(e.b.node) ?? Infinity) < here);
   }
 
   /**
-   * BFS from `start` over the edges p can cross — only toward the number when `towardNumber`
-   * (the shortest-path DAG), else every edge (p's whole readable component); then the controls
-   * at the edges toward a number that leave the walk, and at number columns in it p cannot read.
+   * S(node) = the number columns at node p cannot read, the control at each edge toward the
+   * number p cannot cross, and S(next) for each edge it can cross — sorted by (dist, hops),
+   * each (place, control) once, the first `max`. Post-order on an explicit stack (a 20,000-deep
+   * chain is a loop, not a recursion); the DAG has no cycles (distance strictly falls).
    */
-  private search(p: Principal, start: string, towardNumber: boolean): { block: Block; dist: number }[] {
-    const closer = (from: string, to: string) => (this.distance.get(to) ?? Infinity) < (this.distance.get(from) ?? Infinity);
-    const walked = new Set<string>([start]);
+  private shortestRoutes(p: Principal, start: string, max: number, memo: Map<string, Found[]>): Found[] {
+    const stack = [start];
+    while (stack.length) {
+      const node = stack[stack.length - 1];
+      if (memo.has(node)) {
+        stack.pop();
+        continue;
+      }
+      const edges = this.towardNumber(node);
+      let pending = false;
+      for (const e of edges) {
+        if (!memo.has(e.b.node) && traversable(this.access, p, e, this.mightRead)) {
+          stack.push(e.b.node);
+          pending = true;
+        }
+      }
+      if (pending) continue;
+      stack.pop();
+      const found: Found[] = [];
+      if (!isHub(node)) {
+        for (const hit of this.numbersByRelation.get(node) ?? []) {
+          const v = this.access.canRead(p, node, hit.column);
+          if (!v.allowed) found.push({ block: toBlock(p, v), dist: 0, hops: 0 });
+        }
+      }
+      for (const e of edges) {
+        if (traversable(this.access, p, e, this.mightRead)) {
+          for (const f of memo.get(e.b.node)!) found.push({ block: f.block, dist: f.dist, hops: f.hops + 1 });
+          continue;
+        }
+        const v = this.edgeControl(p, e);
+        if (v) found.push({ block: toBlock(p, v), dist: this.distance.get(e.b.node) ?? Infinity, hops: 0 });
+      }
+      found.sort((a, b) => a.dist - b.dist || a.hops - b.hops);
+      memo.set(node, dedupe(found, max));
+    }
+    return memo.get(start)!;
+  }
+
+  /** The control at an edge p cannot cross: the verdict at its first end p cannot read. */
+  private edgeControl(p: Principal, e: LinkEdge): Denied | undefined {
+    for (const end of [e.a, e.b]) {
+      if (isHub(end.node)) continue;
+      const v = this.access.canRead(p, end.node, end.column!);
+      if (!v.allowed) return v;
+    }
+    return undefined;
+  }
+
+  /**
+   * Every route: BFS from `start` over every edge p can cross (its readable component), then the
+   * controls at the edges toward a number that leave it, and at number columns in it p cannot read.
+   */
+  private anyRoute(p: Principal, start: string): Found[] {
+    const walked = new Map<string, number>([[start, 0]]);
     const queue = [start];
     for (let i = 0; i < queue.length; i++) {
       for (const e of this.graph.edgesAt(queue[i])) {
-        if (walked.has(e.b.node) || (towardNumber && !closer(queue[i], e.b.node))) continue;
-        if (!traversable(this.access, p, e, this.mightRead)) continue;
-        walked.add(e.b.node);
+        if (walked.has(e.b.node) || !traversable(this.access, p, e, this.mightRead)) continue;
+        walked.set(e.b.node, walked.get(queue[i])! + 1);
         queue.push(e.b.node);
       }
     }
-    const found: { block: Block; dist: number }[] = [];
-    const push = (v: AccessVerdict, dist: number) => {
-      if (!v.allowed) found.push({ block: { principal: p.name, at: v.at, control: v.control, detail: v.detail }, dist });
-    };
+    const found: Found[] = [];
     for (const node of queue) {
-      if (!isHub(node)) for (const hit of this.numbersByRelation.get(node) ?? []) push(this.access.canRead(p, node, hit.column), 0);
-      for (const e of this.graph.edgesAt(node)) {
-        // Only edges that lead toward a number column explain why it is not reached.
-        if (walked.has(e.b.node) || !closer(node, e.b.node) || traversable(this.access, p, e, this.mightRead)) continue;
-        for (const end of [e.a, e.b]) {
-          if (isHub(end.node)) continue;
-          const v = this.access.canRead(p, end.node, end.column!);
-          if (!v.allowed) {
-            push(v, this.distance.get(e.b.node) ?? Infinity);
-            break;
-          }
+      const hops = walked.get(node)!;
+      if (!isHub(node)) {
+        for (const hit of this.numbersByRelation.get(node) ?? []) {
+          const v = this.access.canRead(p, node, hit.column);
+          if (!v.allowed) found.push({ block: toBlock(p, v), dist: 0, hops });
         }
       }
+      for (const e of this.towardNumber(node)) {
+        if (walked.has(e.b.node) || traversable(this.access, p, e, this.mightRead)) continue;
+        const v = this.edgeControl(p, e);
+        if (v) found.push({ block: toBlock(p, v), dist: this.distance.get(e.b.node) ?? Infinity, hops });
+      }
     }
-    // Nearest the number first; ties in walk order (BFS from the relation itself).
-    return found.sort((a, b) => a.dist - b.dist);
+    return found.sort((a, b) => a.dist - b.dist || a.hops - b.hops);
   }
+}
 
-  /** Forget the walks (classification goes principal by principal: memory O(graph), not O(principals × graph)). */
-  clear(): void {
-    this.cache.clear();
-  }
+type Denied = Extract<AccessVerdict, { allowed: false }>;
+
+function toBlock(p: Principal, v: Denied): Block {
+  return { principal: p.name, at: v.at, control: v.control, detail: v.detail };
 }
 
 function blockKey(b: Block): string {
   return `${b.at}\u0000${b.control}`;
 }
 
-/** Each (place, control) once, the first occurrence kept. */
-function dedupe(found: { block: Block }[]): Block[] {
+/** Each (place, control) once, the first occurrence kept, at most `max`. */
+function dedupe(found: Found[], max: number): Found[] {
   const seen = new Set<string>();
-  const out: Block[] = [];
+  const out: Found[] = [];
   for (const f of found) {
+    if (out.length >= max) break;
     const k = blockKey(f.block);
     if (seen.has(k)) continue;
     seen.add(k);
-    out.push(f.block);
+    out.push(f);
   }
   return out;
 }

@@ -163,7 +163,7 @@ function blockedEvidence(
   const out = new Map<RelationId, Block[]>(relations.map((r) => [r.id, []]));
   for (const p of principals) {
     for (const r of mightRead.get(p) ?? []) {
-      if (access.canReadRelation(p, r.id)) out.get(r.id)!.push(...finder.blocksFor(p, r.id).slice(0, MAX_BLOCKS_PER_PRINCIPAL));
+      if (access.canReadRelation(p, r.id)) out.get(r.id)!.push(...finder.blocksFor(p, r.id, MAX_BLOCKS_PER_PRINCIPAL));
     }
     finder.clear();
   }
