@@ -10,7 +10,7 @@ import { buildCatalog } from './catalog/build.js';
 import type { Diagnostic } from './diagnostics.js';
 import { UserError } from './diagnostics.js';
 import { defaultConfig, findConfigFile, loadConfigFile, matchesRef, type LoadedConfig, type SpifConfig } from './config/index.js';
-import { detectNumberColumns, type NumberColumnHit } from './detect/index.js';
+import { detectColumns, type CandidateColumn, type NumberColumnHit } from './detect/index.js';
 import { createAccessResolver } from './access/resolver.js';
 import { PrincipalAccess, resolvePrincipals, type PrincipalSet } from './access/principals.js';
 import { buildLinkGraph, type LinkGraph } from './graph/links.js';
@@ -53,6 +53,8 @@ export interface ScanResult {
   graph: LinkGraph;
   decisions: Map<string, RelationDecision>;
   numbers: Map<string, NumberColumnHit>;
+  /** Columns to review (要確認), decided by the config or not. */
+  candidates: CandidateColumn[];
   principals: PrincipalSet;
   config: SpifConfig;
   configFile?: string;
@@ -108,7 +110,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion });
   diagnostics.push(...built.diagnostics);
   const catalog = built.catalog;
-  const numbers = detectNumberColumns(catalog, config.numberColumns, matchesRef);
+  const { numbers, candidates } = detectColumns(catalog, config.numberColumns, matchesRef);
   const resolver = createAccessResolver(catalog, { postgresVersion: config.postgresVersion });
   const principals = resolvePrincipals(catalog, config.principals);
   const access = new PrincipalAccess(catalog, resolver);
@@ -121,8 +123,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   });
   const analysis = new Analysis({ catalog, config, graph, numbers, principals, resolver, access, classified });
   const { decisions } = classified;
-  const report = buildReport({ catalog, decisions, principals, config, diagnostics });
-  return { analysis, report, catalog, graph, decisions, numbers, principals, config, configFile: loaded.file };
+  const report = buildReport({ catalog, decisions, principals, config, diagnostics, candidates });
+  return { analysis, report, catalog, graph, decisions, numbers, candidates, principals, config, configFile: loaded.file };
 }
 
 /**

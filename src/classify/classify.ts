@@ -109,6 +109,7 @@ export function classify(input: ClassifyInput): Classified {
     const numberColumns: NumberColumnReport[] = hits.map((h) => ({
       column: h.column, kind: h.kind, rule: h.rule, evidence: h.evidence,
       ...(h.source ? { source: { file: h.source.file, line: h.source.line, column: h.source.column } } : {}),
+      ...(h.reason ? { reason: h.reason } : {}),
     }));
     const reach = (reachable.get(relation.id) ?? []).sort((a, b) => a.principal.localeCompare(b.principal));
     let basis: Basis;

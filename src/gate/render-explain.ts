@@ -19,7 +19,7 @@ function suggestionHeadline(lang: Lang, style: Style, s: Suggestion): string {
 }
 
 function suggestionFacts(lang: Lang, s: Suggestion): string {
-  const facts = [gt(lang, s.verified ? 'gate.explain.verified' : 'gate.explain.unverified'), gt(lang, 'gate.explain.columnsLost', s.columnsLost)];
+  const facts = [gt(lang, s.verified ? 'gate.explain.verified' : 'gate.explain.unverified'), gt(lang, s.columnsLost === 1 ? 'gate.explain.columnLost' : 'gate.explain.columnsLost', s.columnsLost)];
   if (s.alsoAffects.length) facts.push(gt(lang, 'gate.explain.alsoAffects', s.alsoAffects.join(', ')));
   return facts.join('; ');
 }

@@ -17,12 +17,16 @@ export interface RenderContext {
   color: boolean;
   /** The whole scan, for formats that draw the link graph. */
   scan?: ScanResult;
+  /** `--quiet` (text): diagnostics other than errors left out. */
+  quiet?: boolean;
+  /** `--diagnostics-first` (text). */
+  diagnosticsFirst?: boolean;
 }
 
 export type Reporter = (report: Report, ctx: RenderContext) => string;
 
 export const REPORTERS: Record<string, Reporter> = {
-  text: (report, ctx) => renderText(report, { lang: ctx.lang, color: ctx.color }),
+  text: (report, ctx) => renderText(report, { lang: ctx.lang, color: ctx.color, quiet: ctx.quiet, diagnosticsFirst: ctx.diagnosticsFirst }),
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
   sarif: (report, ctx) => renderSarif(report, ctx),
   markdown: (report, ctx) => renderMarkdown(report, ctx),

@@ -17,7 +17,23 @@ export const numberColumnSchema = z.object({
   rule: z.string().describe('detection rule id, or config-include | config-substitute | source-mark | view-lineage'),
   evidence: z.string().optional().describe('what showed it'),
   source: sourceRefSchema.optional(),
+  reason: z.string().optional().describe('the reason given with the config decision (numberColumns.include/substitute), the basis of the verdict'),
 });
+
+export const candidateColumnSchema = z.object({
+  column: z.string().describe('column name'),
+  kind: z.enum(['individual-number', 'substitute-code']).describe('what it would be if decided a number column'),
+  rule: z.string().describe('detection rule id that made it a candidate'),
+  evidence: z.string().describe('what showed it'),
+  reason: z.string().describe('why it may be the number'),
+  settle: z.string().describe('what would settle it'),
+  source: sourceRefSchema.optional(),
+  decision: z.object({
+    verdict: z.enum(['number', 'not-number']),
+    pattern: z.string().describe('the numberColumns entry that decided it'),
+    reason: z.string().optional().describe('the reason written with the decision'),
+  }).optional().describe('set when numberColumns.include/substitute/exclude decided it; absent: undecided (要確認)'),
+}).meta({ description: 'a column that may hold the number (要確認): not a number column until the config decides it' });
 
 export const pathStepSchema = z.object({
   from: z.string().describe('column id database.schema.relation.column'),
@@ -53,6 +69,7 @@ export const relationReportSchema = z.object({
   classification: z.enum(['specific', 'not-specific']),
   basis: z.enum(['holds-number', 'reachable', 'access-controlled', 'unlinked']),
   numberColumns: z.array(numberColumnSchema),
+  candidates: z.array(candidateColumnSchema).optional().describe('columns to review (要確認), decided or not; absent when none'),
   reachable: z.array(reachSchema),
   blocked: z.array(blockSchema),
   assumptions: z.array(z.string()),
@@ -103,6 +120,7 @@ export const reportSchema = z.object({
     notSpecific: z.number().int(),
     errors: z.number().int(),
     warnings: z.number().int(),
+    candidates: z.number().int().optional().describe('candidate columns the config has not decided (要確認)'),
   }),
   relations: z.array(relationReportSchema),
   files: z.array(fileReportSchema),
@@ -121,5 +139,6 @@ export type PathStep = z.infer<typeof pathStepSchema>;
 export type Reach = z.infer<typeof reachSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type NumberColumnReport = z.infer<typeof numberColumnSchema>;
+export type CandidateColumnReport = z.infer<typeof candidateColumnSchema>;
 export type Basis = RelationReport['basis'];
 export type Classification = RelationReport['classification'];

@@ -118,6 +118,23 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
     }
   });
 
+  // ── candidates (要確認): columns the PIA author must decide, and those the config decided ──────
+  const candidates = report.relations.flatMap((r) => (r.candidates ?? []).map((c) => ({ r, c })));
+  if (candidates.length) {
+    blocks.push({ kind: 'heading', level: 2, text: [L('section.candidates')], anchor: 'candidates' });
+    blocks.push({
+      kind: 'table',
+      head: [L('doc.col.column'), L('doc.col.kind'), L('doc.col.evidence'), L('doc.col.reason'), L('label.candidateSettle'), L('doc.col.source')],
+      rows: candidates.map(({ r, c }) => [
+        [{ code: `${shortRelation(r.id)}.${c.column}` }], [`${L(`kind.${c.kind}`)}?`], [c.evidence, ' (', { code: c.rule }, ')'], [c.reason],
+        c.decision
+          ? [{ strong: `${L('label.candidateDecided')}: ${L(`verdict.${c.decision.verdict}`)}` }, ' ', { code: c.decision.pattern }, c.decision.reason ? ` — ${c.decision.reason}` : '']
+          : [{ strong: L('label.candidate') }, ' ', c.settle],
+        [{ code: c.source ? `${c.source.file}:${c.source.line}` : `${r.source.file}:${r.source.line}` }],
+      ]),
+    });
+  }
+
   // ── not specific, with the reason ──────────────────────────────────────────────────────
   const notSpecific = report.relations.filter((r) => r.classification === 'not-specific');
   blocks.push({ kind: 'heading', level: 2, text: [L('doc.section.notSpecific')], anchor: 'not-specific' });
@@ -206,7 +223,7 @@ export function reasonText(r: RelationReport, declaredOnly: DeclaredOnlyBlock[],
     });
   } else if (r.basis === 'reachable') {
     const x = r.reachable[0];
-    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x, L), { code: x.numberColumn }]));
+    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x, L), { code: shortColumn(x.numberColumn) }]));
   } else if (r.basis === 'access-controlled') {
     out.push(L('basis.explain.access-controlled'), L('doc.sep.sentence'));
     r.blocked.forEach((b: Block, i) => {
@@ -233,8 +250,9 @@ function fill(sentence: string, pieces: Inline[]): Text {
 }
 
 function pathText(x: Reach, L: Labeler): Text {
-  if (x.path.length === 0) return [{ code: x.numberColumn }];
-  return [pathInline(x, L), ' ⇒ ', { code: x.numberColumn }];
+  // One naming in one cell: the hops and the number column are both shortened the same way.
+  if (x.path.length === 0) return [{ code: shortColumn(x.numberColumn) }];
+  return [pathInline(x, L), ' ⇒ ', { code: shortColumn(x.numberColumn) }];
 }
 
 /** `a.col →(外部キー) b.col ⇒ …`: the hops of a path, each with its link kind. */

@@ -66,7 +66,8 @@ describe('spif check', () => {
     const lax = await check(r);
     expect(lax.code).toBe(0);
     const [d] = findings(lax.result, 'error-diagnostic');
-    expect(d).toMatchObject({ code: 'SPIF-SQL-SYNTAX', fails: false, location: { file: 'db/009_broken.sql', line: 2 } });
+    // The same severity as `spif scan` gives the diagnostic (error), whether or not it fails the gate.
+    expect(d).toMatchObject({ code: 'SPIF-SQL-SYNTAX', level: 'error', fails: false, location: { file: 'db/009_broken.sql', line: 2 } });
     const strict = await check(r, { strict: true });
     expect(strict.code).toBe(1);
     expect(findings(strict.result, 'error-diagnostic')[0]).toMatchObject({ level: 'error', fails: true });

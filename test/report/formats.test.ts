@@ -34,10 +34,16 @@ describe('markdown (評価書の下書き)', () => {
   });
   it('explains each relation judged not specific, citing the rule', async () => {
     const md = await render('markdown');
-    const section = md.slice(md.indexOf('## 特定個人情報ファイルに該当しないと判定したリレーション'), md.indexOf('## リレーション一覧'));
+    const section = md.slice(md.indexOf('## 特定個人情報ファイルに該当しないと判定したテーブル・ビュー'), md.indexOf('## テーブル・ビュー一覧'));
     expect(section.match(/^\| `/gm)).toHaveLength(6);
     expect(section).toMatch(/`master\.public\.code_master` \| 個人番号へのリンクなし \| .*（規則 unlinked）/);
     expect(section).toMatch(/`shikaku\.public\.shikaku_rireki` .*`shikaku-system` は `bango\.public\.bango_kanri\.kojin_bango` で遮断される（列の参照権限なし）/);
+  });
+  it('names the hops and the number column of one path the same way', async () => {
+    const md = await render('markdown');
+    const row = md.split('\n').find((l) => l.startsWith('| `bango-system` | `shikaku.hihokensha` |'))!;
+    expect(row).toContain('`shikaku.hihokensha.atena_no →(設定で宣言したリンク) bango.bango_kanri.atena_no` ⇒ `bango.bango_kanri.kojin_bango`');
+    expect(row).not.toContain('bango.public.');
   });
   it('embeds the Mermaid graph', async () => {
     const md = await render('markdown');
