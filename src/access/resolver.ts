@@ -14,6 +14,7 @@
 import type { Catalog, Grant, GrantScope, Relation, RelationId } from '../catalog/model.js';
 import { BOOTSTRAP_OWNER, PUBLIC, scopeKey } from '../catalog/privileges.js';
 import { RoleGraph } from './roles.js';
+import { type ProductAccess, productAccess } from './products/index.js';
 
 export type BlockControl =
   | 'no-table-privilege'
@@ -22,7 +23,9 @@ export type BlockControl =
   | 'database-not-connectable'
   | 'row-security-denies'
   | 'view-owner-lacks-privilege'
-  | 'unknown-relation';
+  | 'unknown-relation'
+  | 'denied'   // SQL Server DENY
+  | 'masked';  // SQL Server Dynamic Data Masking, Db2 column mask: only a masked value is read
 
 export type AccessVerdict =
   | { allowed: true }
@@ -64,6 +67,8 @@ class Resolver implements AccessResolver {
   private readonly byScope = new Map<string, Grant[]>();
   private readonly graph: RoleGraph;
   private readonly verdictCache = new Map<string, AccessVerdict>();
+  /** Oracle, SQL Server and Db2 databases: their own access semantics (products/). */
+  private readonly products: Map<string, ProductAccess>;
 
   constructor(private readonly catalog: Catalog, postgresVersion: number) {
     this.graph = new RoleGraph(catalog, postgresVersion);
@@ -73,6 +78,7 @@ class Resolver implements AccessResolver {
       if (!list) this.byScope.set(k, (list = []));
       list.push(g);
     }
+    this.products = productAccess(catalog, this.graph, (scope) => this.byScope.get(scopeKey(scope)) ?? []);
   }
 
   isSuperuser(role: string): boolean {
@@ -125,6 +131,8 @@ class Resolver implements AccessResolver {
     if (!rel || !rel.columns.some((c) => c.name === column)) {
       return { allowed: false, control: 'unknown-relation', at, detail: `${at} is not defined` };
     }
+    const product = this.products.get(rel.database);
+    if (product) return product.canSelect(role, rel, column);
     if (rel.dialect !== 'postgresql') return this.checkOtherDialect(rel, role, column);
 
     // 1. Name lookup: USAGE on the schema, as the caller. A schema the sources never create cannot

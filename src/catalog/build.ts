@@ -11,6 +11,7 @@ import {
 } from './model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
+import type { ResolvedRule } from './product-rules.js';
 
 export interface BuildInput {
   database: string;
@@ -48,6 +49,7 @@ class CatalogBuilder {
   private readonly privileges: PrivilegeState;
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
+  private readonly productRules: ResolvedRule[] = [];
 
   // Per-input state.
   private db!: Database;
@@ -80,6 +82,7 @@ class CatalogBuilder {
       memberships: [...this.privileges.memberships.values()],
       grants: this.privileges.grants(),
       accessControlDeclared: this.accessControlDeclared,
+      productRules: this.productRules,
     };
     return { catalog, diagnostics: this.diagnostics };
   }
@@ -299,7 +302,24 @@ class CatalogBuilder {
         this.sessionRole = op.role ?? undefined;
         this.currentRole = undefined;
         return;
+      case 'product-rule':
+        return this.productRule(op.rule);
     }
+  }
+
+  /** Resolves the names of a product's own access rule; the product's access module reads it. */
+  private productRule(rule: CatalogOp & { op: 'product-rule' } extends { rule: infer R } ? R : never): void {
+    this.accessControlDeclared = true;
+    const resolved: ResolvedRule = { database: this.db.name, rule, at: this.at };
+    const table = 'table' in rule ? rule.table : 'target' in rule && rule.target.kind === 'relation' ? rule.target.name : undefined;
+    if (table) {
+      const r = this.existing(table, rule.kind.toUpperCase());
+      if (!r) return;
+      resolved.relation = r.id;
+    }
+    if ('target' in rule && rule.target.kind === 'schema') resolved.schema = rule.target.schema;
+    for (const p of 'principals' in rule ? rule.principals : []) if (p !== PUBLIC) this.privileges.ensureRole(p);
+    this.productRules.push(resolved);
   }
 
   private roleRef(name: string): string {

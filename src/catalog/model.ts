@@ -2,9 +2,10 @@
  * The dialect-neutral catalog: what every source reader produces (through CatalogOps) and what
  * every later stage reads. Identifiers here are already folded for their dialect.
  */
+import type { ResolvedRule } from './product-rules.js';
 
-export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'bigquery';
-export const DIALECTS: readonly Dialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery'];
+export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'bigquery' | 'oracle' | 'sqlserver' | 'db2';
+export const DIALECTS: readonly Dialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery', 'oracle', 'sqlserver', 'db2'];
 
 /** A place in a source file. `line` and `column` are 1-based; `column` counts characters. */
 export interface SourceLocation {
@@ -177,6 +178,8 @@ export interface Catalog {
   grants: Grant[];
   /** Whether the sources declared any access control (roles, grants, policies, memberships). */
   accessControlDeclared: boolean;
+  /** Access rules of one product (DENY, masks, row filters, authorities…), in source order. */
+  productRules?: ResolvedRule[];
 }
 
 export function relationId(database: string, schema: string, name: string): RelationId {
@@ -189,5 +192,6 @@ export function columnId(relation: RelationId, column: string): ColumnId {
 
 /** The schema a dialect puts unqualified names in. */
 export function defaultSchema(dialect: Dialect): string {
+  if (dialect === 'sqlserver') return 'dbo'; // a user's DEFAULT_SCHEMA unless set otherwise
   return dialect === 'postgresql' ? 'public' : 'main';
 }

@@ -6,6 +6,7 @@
 import type {
   Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation, ViewDefinition,
 } from './model.js';
+import type { ProductRule } from './product-rules.js';
 
 /** What a GRANT/REVOKE names. */
 export type GrantTarget =
@@ -122,6 +123,8 @@ export type CatalogOp = { at: SourceLocation } & (
     }
   | { op: 'set-role'; role: string | null } // `SET ROLE x` / `RESET ROLE`: the acting role for later ownership
   | { op: 'set-session-authorization'; role: string | null }
+  /** An access rule of one product (Oracle, SQL Server, Db2): see product-rules.ts. */
+  | { op: 'product-rule'; rule: ProductRule }
 );
 
 export type CatalogOpKind = CatalogOp['op'];

@@ -15,7 +15,7 @@ import type { RelationId } from '../catalog/model.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { AccessVerdict } from '../access/resolver.js';
 import type { NumberColumnHit } from '../detect/index.js';
-import { type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
+import { firstRefusal, type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
 import type { Block } from '../report/model.js';
 import { type MightRead, traversable } from './reach.js';
 
@@ -125,14 +125,9 @@ export class BlockFinder {
     return memo.get(start)!;
   }
 
-  /** The control at an edge p cannot cross: the verdict at its first end p cannot read. */
+  /** The control at an edge p cannot cross: the first column (of a key, at either end) p cannot read. */
   private edgeControl(p: Principal, e: LinkEdge): Denied | undefined {
-    for (const end of [e.a, e.b]) {
-      if (isHub(end.node)) continue;
-      const v = this.access.canRead(p, end.node, end.column!);
-      if (!v.allowed) return v;
-    }
-    return undefined;
+    return firstRefusal(e, (node, column) => this.access.canRead(p, node, column));
   }
 
   /**

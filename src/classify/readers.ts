@@ -16,6 +16,8 @@ import { PUBLIC, scopeKey } from '../catalog/privileges.js';
 import type { Principal } from '../access/principals.js';
 import type { AccessResolver } from '../access/resolver.js';
 
+const PRODUCT_DIALECTS = new Set(['oracle', 'sqlserver', 'db2']);
+
 export class ReaderIndex {
   /** Indexes (into principals) of principals that need no grant. */
   private readonly always: number[] = [];
@@ -75,6 +77,9 @@ export class ReaderIndex {
   candidates(relationId: RelationId): Principal[] {
     const rel = this.catalog.relations.get(relationId);
     if (!rel) return [];
+    // Oracle, SQL Server and Db2 read without a grant naming R too (SELECT ANY TABLE, DATAACCESS,
+    // fixed database roles, schema owners, logins mapped to users): every principal is a candidate.
+    if (PRODUCT_DIALECTS.has(rel.dialect)) return this.principals;
     const grantees = new Set<string>();
     const add = (set: Set<string> | undefined) => set?.forEach((g) => grantees.add(g));
     add(this.selectGrantees.get(scopeKey({ kind: 'relation', relation: rel.id })));

@@ -141,7 +141,7 @@ export const configObjectSchema = z
       .default([])
       .describe('joins not visible in the DDL, also across databases'),
     linkKeys: z.array(text).default([]).describe('column names that join wherever they occur'),
-    inferLinks: z.boolean().default(true).describe('link relations on shared single-column keys (implied keys)'),
+    inferLinks: z.boolean().default(true).describe('link relations on shared keys: a single-column key name, or every column of a multi-column key (implied keys)'),
     numberColumns: z
       .strictObject({
         include: z.array(numberColumnEntry).default([]).describe('columns that hold the 個人番号'),

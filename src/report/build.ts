@@ -2,6 +2,7 @@
 import type { Catalog } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { PrincipalSet } from '../access/principals.js';
+import { productAssumptions } from '../access/products/index.js';
 import type { RelationDecision } from '../classify/classify.js';
 import { matchesRef, type SpifConfig } from '../config/index.js';
 import type { CandidateColumnReport, PrincipalReport, RelationReport, Report } from './model.js';
@@ -45,6 +46,7 @@ export function buildReport(input: ReportInput): Report {
       assumptions.push(`schema-usage-assumed:${r.database}.${r.schema}`);
     }
     if (r.view && r.view.columns.length === 0) assumptions.push('view-columns-unknown');
+    assumptions.push(...productAssumptions(catalog, r));
     const suppression = config.suppressions.find((s) => s.relation !== undefined && s.rule === undefined && matchesRef(s.relation, r.id));
     relations.push({
       id: r.id, database: r.database, schema: r.schema, name: r.name, kind: r.kind,

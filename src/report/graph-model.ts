@@ -8,7 +8,7 @@
  * ends (which includes connecting to both databases).
  */
 import type { LinkEdge, LinkVia } from '../graph/links.js';
-import { isHub, HUB_PREFIX } from '../graph/links.js';
+import { firstRefusal, isHub, HUB_PREFIX } from '../graph/links.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { Analysis } from '../classify/analysis.js';
 import type { ScanResult } from '../pipeline.js';
@@ -153,14 +153,8 @@ function edgeAccess(e: LinkEdge, principals: Principal[], analysis: Analysis): P
       crossing.push(p.name);
       continue;
     }
-    for (const end of [e.a, e.b]) {
-      if (isHub(end.node)) continue;
-      const v = access.canRead(p, end.node, end.column!);
-      if (!v.allowed) {
-        stopped.push({ principal: p.name, control: v.control, at: v.at });
-        break;
-      }
-    }
+    const v = firstRefusal(e, (node, column) => access.canRead(p, node, column));
+    if (v) stopped.push({ principal: p.name, control: v.control, at: v.at });
   }
   const state: EdgeState = crossing.length === 0 && stopped.length === 0 ? 'unused'
     : stopped.length === 0 ? 'open' : crossing.length === 0 ? 'blocked' : 'partly-blocked';

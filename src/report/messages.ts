@@ -55,6 +55,8 @@ const MESSAGES = {
   'control.row-security-denies': { ja: '行レベルセキュリティで全行不可視', en: 'row security hides every row' },
   'control.view-owner-lacks-privilege': { ja: 'ビュー所有者に参照権限なし', en: "view owner lacks privilege" },
   'control.unknown-relation': { ja: '定義されていないテーブル・ビュー', en: 'undefined relation' },
+  'control.denied': { ja: 'DENY で参照を拒否', en: 'denied (DENY)' },
+  'control.masked': { ja: 'マスキングで値を秘匿', en: 'value masked' },
   'via.foreign-key': { ja: '外部キー', en: 'foreign key' },
   'via.implied-key': { ja: '共通キー', en: 'implied key' },
   'via.declared-link': { ja: '設定で宣言したリンク', en: 'declared link' },
@@ -72,6 +74,18 @@ const MESSAGES = {
   'assumption.schema-usage-assumed': {
     ja: 'スキーマ {0} はソースで作成されていないため USAGE 権限があるとみなした',
     en: 'schema {0} is not created in the sources: USAGE on it is assumed',
+  },
+  'assumption.row-filter-unevaluated': {
+    ja: '{2} の行フィルタ {1}（{0}）は条件を評価できないため、行が見えるとみなした',
+    en: 'row filter {1} ({0}) on {2} has a predicate spif cannot evaluate: rows are assumed visible',
+  },
+  'assumption.vpd-column-mask-unevaluated': {
+    ja: 'VPD ポリシー {0} による {1} の列マスキングは条件を評価できないため、値が見えるとみなした',
+    en: 'VPD policy {0} masks {1} under a condition spif cannot evaluate: the value is assumed visible',
+  },
+  'assumption.mask-inference': {
+    ja: '{0} はマスキングで値が秘匿されるが、WHERE 句による推測は防げない（製品の文書による）',
+    en: '{0} is masked, but a mask does not stop inference through WHERE clauses (as the product documents)',
   },
   'assumption.view-columns-unknown': { ja: 'ビューの列が判別できなかった', en: 'the view\'s columns could not be determined' },
   'assumption.principal-role-undefined': {

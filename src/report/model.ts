@@ -39,6 +39,8 @@ export const pathStepSchema = z.object({
   from: z.string().describe('column id database.schema.relation.column'),
   to: z.string().describe('column id database.schema.relation.column'),
   via: z.enum(['foreign-key', 'implied-key', 'declared-link', 'view']),
+  key: z.object({ from: z.array(z.string()), to: z.array(z.string()) }).optional()
+    .describe('column names of a multi-column key the step joins on (from and to are its first columns)'),
 });
 
 export const reachSchema = z.object({
@@ -49,7 +51,7 @@ export const reachSchema = z.object({
 
 export const CONTROLS = [
   'no-table-privilege', 'no-column-privilege', 'no-schema-usage', 'database-not-connectable',
-  'row-security-denies', 'view-owner-lacks-privilege', 'unknown-relation',
+  'row-security-denies', 'view-owner-lacks-privilege', 'unknown-relation', 'denied', 'masked',
 ] as const;
 
 export const blockSchema = z.object({

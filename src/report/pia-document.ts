@@ -11,6 +11,7 @@ import type { ScanResult } from '../pipeline.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
 import { proposeRecordItems } from './record-items.js';
+import { withKey } from './path-key.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
 
 /** A piece of running text: plain, an identifier from the sources (shown as code), or emphasis. */
@@ -258,7 +259,7 @@ function pathText(x: Reach, L: Labeler): Text {
 /** `a.col →(外部キー) b.col ⇒ …`: the hops of a path, each with its link kind. */
 function pathInline(x: Reach, L: Labeler): Inline {
   if (x.path.length === 0) return { code: x.numberColumn };
-  return { code: x.path.map((s) => `${shortColumn(s.from)} →(${L(`via.${s.via}`)}) ${shortColumn(s.to)}`).join(' ⇒ ') };
+  return { code: x.path.map((s) => `${withKey(shortColumn(s.from), s, 'from')} →(${L(`via.${s.via}`)}) ${withKey(shortColumn(s.to), s, 'to')}`).join(' ⇒ ') };
 }
 
 function joinInline(items: Inline[]): Text {

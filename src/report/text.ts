@@ -6,6 +6,7 @@
 import pc from 'picocolors';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, assumptionText, t } from './messages.js';
+import { withKey } from './path-key.js';
 import { visible } from '../visible.js';
 
 export interface TextOptions {
@@ -131,7 +132,7 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
 
 function reachLine(x: Reach, lang: Lang, c: Colors): string {
   if (x.path.length === 0) return `${c.bold(clean(x.principal))}: ${t(lang, 'label.directRead')} ${short(x.numberColumn)}`;
-  const hops = x.path.map((s) => `${short(s.from)} →(${t(lang, `via.${s.via}`)}) ${short(s.to)}`).join(' ⇒ ');
+  const hops = x.path.map((s) => `${withKey(short(s.from), s, 'from')} →(${t(lang, `via.${s.via}`)}) ${withKey(short(s.to), s, 'to')}`).join(' ⇒ ');
   return `${c.bold(clean(x.principal))}: ${hops} ⇒ ${c.red(short(x.numberColumn))}`;
 }
 

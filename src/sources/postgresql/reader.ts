@@ -9,6 +9,7 @@ import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLo
 import type { Diagnostic } from '../../diagnostics.js';
 import type { ReadResult, SourceReader, SourceText } from '../types.js';
 import { LineIndex } from '../text.js';
+import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import { viewLineage } from './lineage.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
 
@@ -83,7 +84,7 @@ export function readPostgresSql(source: SourceText): ReadResult {
       message: "the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read",
     });
   }
-  const ctx = new StatementContext(source.path, lines, ops, diagnostics);
+  const ctx = new StatementContext(source.path, lines, ops, diagnostics, script);
 
   let whole: Node | undefined;
   try {
@@ -157,10 +158,15 @@ class StatementContext {
     private readonly lines: LineIndex,
     private readonly ops: CatalogOp[],
     private readonly diagnostics: Diagnostic[],
+    /** The file's text as parsed (same offsets as the file): trailing column comments are read from it. */
+    private readonly script: string,
   ) {}
+
+  private start = 0;
 
   statement(stmt: Node, start: number, toChar: (byte: number) => number): void {
     this.at = { file: this.file, ...this.lines.at(start) };
+    this.start = start;
     this.toChar = toChar;
     const kind = Object.keys(stmt)[0];
     const body = stmt[kind];
@@ -242,9 +248,23 @@ class StatementContext {
         this.unsupported(`LIKE ${rangeVarText(elt.TableLikeClause.relation)} in CREATE ${what}: copied columns are not read`);
       }
     }
+    this.trailingComments(s.tableElts ?? [], columns);
     this.emit({
       op: 'create-table', name: rangeVarName(s.relation), columns, primaryKey, uniqueKeys, foreignKeys,
       ifNotExists: !!s.if_not_exists,
+    });
+  }
+
+  /** `KJN_NO CHAR(12), /* 個人番号 *\/`: the column's comment until a COMMENT ON replaces it. */
+  private trailingComments(elts: Node[], columns: Column[]): void {
+    const defs = elts.filter((e) => e.ColumnDef);
+    if (defs.length !== columns.length) return;
+    const at = defs.map((e) => ({ offset: e.ColumnDef.location >= 0 ? this.toChar(e.ColumnDef.location) : -1 }));
+    if (at.some((a) => a.offset < this.start)) return;
+    trailingColumnComments(this.script, at, { syntax: COMMENT_SYNTAX.postgresql, from: this.start }).forEach((c, i) => {
+      if (!c || columns[i].comment !== undefined) return;
+      columns[i].comment = c.text;
+      columns[i].commentSource = { file: this.file, ...this.lines.at(c.offset) };
     });
   }
 
