@@ -17,6 +17,7 @@ import { buildLinkGraph, type LinkGraph } from './graph/links.js';
 import { classify, type RelationDecision } from './classify/classify.js';
 import { Analysis } from './classify/analysis.js';
 import { buildReport } from './report/build.js';
+import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths.js';
 import type { Report } from './report/model.js';
 import { readDatabaseFiles } from './sources/parallel.js';
 import { readProjectGuarded } from './sources/guard.js';
@@ -123,7 +124,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   });
   const analysis = new Analysis({ catalog, config, graph, numbers, principals, resolver, access, classified });
   const { decisions } = classified;
-  const report = buildReport({ catalog, decisions, principals, config, diagnostics, candidates });
+  const unknownPaths = unknownPathAssumptions(findUnknownPaths(catalog, resolver, principals.principals));
+  const report = buildReport({ catalog, decisions, principals, config, diagnostics, candidates, unknownPaths });
   return { analysis, report, catalog, graph, decisions, numbers, candidates, principals, config, configFile: loaded.file };
 }
 

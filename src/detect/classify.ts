@@ -4,7 +4,7 @@
  * about the number (vetoed), or unrelated? Pure: no catalog, no config.
  */
 import { fitsTwelve } from './column-type.js';
-import { CONTEXT_RULES, SPLIT_PART, contextCandidate } from './context.js';
+import { CONTEXT_RULES, PHONE_TABLE, SPLIT_PART, contextCandidate } from './context.js';
 import { EXCLUSION_RULES, type ExclusionRule } from './exclusions.js';
 import { canonical, commentSegments, glosses, nameSegments, type Segment } from './normalise.js';
 import { NUMBER_RULES, type NumberKind, type NumberRule, type RuleTarget } from './rules.js';
@@ -167,9 +167,15 @@ export function classifyColumn(column: ColumnContext): ColumnClass | undefined {
     return { kind: 'individual-number', rule: 'split-number-part', evidence: `${found.evidence}: one part of a number split over columns` };
   }
 
+  // An English "my number" in a call or phone relation is the subscriber's own phone number.
+  if (found.rule.id === 'name-my-number' && !byComment?.hit && column.table !== undefined && PHONE_TABLE.test(canonical(column.table))) {
+    return { excludedBy: 'phone-context' };
+  }
   const candidate = found.rule.candidate;
   if (!candidate) return numberHit(found.rule, found.evidence);
   if (candidate.raise === 'type-fits' && fitsTwelve(type)) return numberHit(found.rule, `${found.evidence}, type ${type}`);
+  // An abbreviation beside a column plainly named the number is the internal person number.
+  if (found.rule.id === 'name-abbreviation' && plainNumberSibling(column)) return { excludedBy: 'abbreviation-beside-number' };
   if (candidate.raise === 'says-number' && (saysNumber(found.text) || saysNumber(comment))) return numberHit(found.rule, found.evidence);
   return { kind: found.rule.kind, rule: found.rule.id, evidence: found.evidence, candidate: { reason: candidate.reason, settle: candidate.settle } };
 }
@@ -178,6 +184,15 @@ export function classifyColumn(column: ColumnContext): ColumnClass | undefined {
 function splitSiblings(column: ColumnContext): number {
   return (column.siblings ?? []).filter((s) => s.name !== column.name && (
     analyse(s.name, 'name').part || (s.comment !== undefined && analyse(s.comment, 'comment').part))).length;
+}
+
+/** Another column of the relation is plainly the 個人番号 (a number rule, not a candidate, by its own text). */
+function plainNumberSibling(column: ColumnContext): boolean {
+  return (column.siblings ?? []).some((s) => {
+    if (s.name === column.name) return false;
+    const c = classifyColumn({ name: s.name, comment: s.comment });
+    return c !== undefined && !('excludedBy' in c) && !c.candidate && c.kind === 'individual-number';
+  });
 }
 
 /** Classify a column by its name and comment alone (no type, no relation). */

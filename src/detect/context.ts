@@ -68,6 +68,29 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ],
   },
   {
+    id: 'abbreviation-beside-number', kind: 'individual-number',
+    summary: 'an abbreviation candidate (KOJIN_NO, MY_NO) in a relation that already has a column plainly named the number',
+    reason: 'Where the relation names its 個人番号 column in full (mynumber, 個人番号), an abbreviation beside it is the '
+      + 'internal person number (個人No.), as in municipal tables holding both kojin_no and mynumber.',
+    examples: [
+      { column: { name: 'kojin_no', siblings: [{ name: 'mynumber' }, { name: 'hojin_no' }] }, expect: 'not' },
+      { column: { name: 'KJN_NO', siblings: [{ name: 'col9', comment: '個人番号' }] }, expect: 'not' },
+      { column: { name: 'kojin_no', siblings: [{ name: 'atena_no' }] }, expect: 'candidate' },
+    ],
+  },
+  {
+    id: 'phone-context', kind: 'individual-number',
+    summary: 'an English my_number in a call, SMS or phone relation: the user\'s own phone number',
+    reason: 'In a relation about calls or messages (CallList, sms_log, phone_book), "my number" is the subscriber\'s own '
+      + 'telephone number; a comment naming 個人番号 / マイナンバー still makes it the number.',
+    examples: [
+      { column: { name: 'MyNumber', table: 'CallListTable', type: 'VARCHAR(100)' }, expect: 'not' },
+      { column: { name: 'my_number', table: 'sms_messages' }, expect: 'not' },
+      { column: { name: 'my_number', table: 'sms_messages', comment: 'マイナンバー' }, expect: 'number' },
+      { column: { name: 'my_number', table: 'employees' }, expect: 'number' },
+    ],
+  },
+  {
     id: 'fugo-in-fugo-table', kind: 'substitute-code',
     summary: 'a generic 符号 / FUGO column in a relation about 符号 (符号管理, 中間サーバー連携)',
     reason: 'On an intermediate server (中間サーバー) the 機関別符号 is often kept in a column called just 符号; '
@@ -82,6 +105,10 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ],
   },
 ];
+
+/** A relation about calls, messages or phones. */
+export const PHONE_TABLE = anyOf(`${WORD_START}(?:call|calls|sms|phone|phones|tel|dial|voip|sip|telephony|contact|contacts)(?![a-z])`,
+  '(?:call|sms|phone|dial)(?:s|list|log|history|book)', '電話|通話|着信|発信');
 
 const FUGO_RULE = CONTEXT_RULES.find((r) => r.id === 'fugo-in-fugo-table')!;
 
