@@ -176,7 +176,7 @@ function revokeCandidates(ctx: Context, access: PrincipalAccess, p: Principal, c
 }
 
 /** A function on the path: REVOKE EXECUTE from the grantees that give it to the principal (PUBLIC by default). */
-function revokeExecuteCandidates(ctx: ChangeContext, p: Principal, rel: Relation, columnId: string): Candidate[] {
+function revokeExecuteCandidates(ctx: Context, p: Principal, rel: Relation, columnId: string): Candidate[] {
   const roles = rolesUsed(ctx, p);
   const giving = ctx.catalog.grants.filter((g) => g.privilege === 'EXECUTE' && g.scope.kind === 'function' && g.scope.relation === rel.id && roles.has(g.grantee));
   if (giving.length === 0) return [];
