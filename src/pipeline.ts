@@ -16,6 +16,7 @@ import { PrincipalAccess, resolvePrincipals, type PrincipalSet } from './access/
 import { buildLinkGraph, type LinkGraph } from './graph/links.js';
 import { classifyRelations, type RelationDecision } from './classify/classify.js';
 import { buildReport } from './report/build.js';
+import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths.js';
 import type { Report } from './report/model.js';
 import { readDatabaseFiles } from './sources/parallel.js';
 import { readProjectGuarded } from './sources/guard.js';
@@ -118,7 +119,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     catalog, graph, numbers, principals: principals.principals, access, resolver,
     onPrincipal: (n, t) => options.onProgress?.('classify', n, t),
   });
-  const report = buildReport({ catalog, decisions, principals, config, diagnostics, candidates });
+  const unknownPaths = unknownPathAssumptions(findUnknownPaths(catalog, resolver, principals.principals));
+  const report = buildReport({ catalog, decisions, principals, config, diagnostics, candidates, unknownPaths });
   return { report, catalog, graph, decisions, numbers, candidates, principals, config, configFile: loaded.file };
 }
 

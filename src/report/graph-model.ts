@@ -22,7 +22,7 @@ export interface GraphNode {
   key: string;
   /** Relation id, or `#key:<name>` for a linkKeys hub. */
   id: string;
-  kind: 'table' | 'view' | 'hub';
+  kind: 'table' | 'view' | 'function' | 'hub';
   database?: string;
   /** Display name: the relation name, schema-qualified when not the default schema. */
   label: string;

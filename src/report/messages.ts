@@ -55,6 +55,7 @@ const MESSAGES = {
   'control.row-security-denies': { ja: '行レベルセキュリティで全行不可視', en: 'row security hides every row' },
   'control.view-owner-lacks-privilege': { ja: 'ビュー所有者に参照権限なし', en: "view owner lacks privilege" },
   'control.unknown-relation': { ja: '定義されていないテーブル・ビュー', en: 'undefined relation' },
+  'control.no-execute-privilege': { ja: '関数の実行権限（EXECUTE）なし', en: 'no EXECUTE privilege' },
   'control.denied': { ja: 'DENY で参照を拒否', en: 'denied (DENY)' },
   'control.masked': { ja: 'マスキングで値を秘匿', en: 'value masked' },
   'via.foreign-key': { ja: '外部キー', en: 'foreign key' },
@@ -74,6 +75,10 @@ const MESSAGES = {
   'assumption.schema-usage-assumed': {
     ja: 'スキーマ {0} はソースで作成されていないため USAGE 権限があるとみなした',
     en: 'schema {0} is not created in the sources: USAGE on it is assumed',
+  },
+  'assumption.unknown-path': {
+    ja: 'SECURITY DEFINER の関数 {0} は本体を解析できない（{1}）。実行できる利用者（{2}）は所有者の権限でこのリレーションの列を読める可能性がある（要確認）',
+    en: 'SECURITY DEFINER function {0} could not be analysed ({1}); whoever may execute it ({2}) may read this relation\'s columns with its owner\'s rights (check it)',
   },
   'assumption.row-filter-unevaluated': {
     ja: '{2} の行フィルタ {1}（{0}）は条件を評価できないため、行が見えるとみなした',
@@ -117,7 +122,7 @@ const MESSAGES = {
   'recordItem.individual-number': { ja: '個人番号', en: 'Individual number (個人番号)' },
   'recordItem.substitute-code': { ja: '個人番号対応符号', en: 'Code corresponding to the individual number (個人番号対応符号)' },
   'recordItem.internal-id': { ja: 'その他識別情報（内部番号）', en: 'Other identifiers (internal numbers)' },
-  'recordItem.basic-four': { ja: '4情報（氏名、性別、生年月日、住所）', en: 'The four basic items (name, sex, date of birth, address)' },
+  'recordItem.basic-four': { ja: '４情報（氏名、性別、生年月日、住所）', en: 'The four basic items (name, sex, date of birth, address)' },
   'recordItem.contact': { ja: '連絡先（電話番号等）', en: 'Contact details (telephone etc.)' },
   'recordItem.resident-other': { ja: 'その他住民票関係情報', en: 'Other residence-record information' },
   'recordItem.national-tax': { ja: '国税関係情報', en: 'National tax' },
@@ -181,6 +186,7 @@ const MESSAGES = {
   'doc.col.message': { ja: '内容', en: 'Message' },
   'doc.kind.table': { ja: 'テーブル', en: 'table' },
   'doc.kind.view': { ja: 'ビュー', en: 'view' },
+  'doc.kind.function': { ja: '関数', en: 'function' },
   'doc.result.reaches': { ja: '到達する', en: 'reaches' },
   'doc.result.blocked': { ja: '遮断', en: 'stopped' },
   'doc.result.declaredOnly': { ja: '設定上の宣言のみで遮断', en: 'stopped only by a declaration' },
@@ -310,6 +316,7 @@ const MESSAGES = {
     ja: '{1} のスキーマ {0} 全体への SELECT を、{2} を除く権限に置き換える',
     en: "replace {1}'s SELECT on every table of {0} with grants that leave out {2}",
   },
+  'gate.suggest.revoke-execute': { ja: '{1} から関数 {0} の EXECUTE を取り消す', en: 'revoke EXECUTE on function {0} from {1}' },
   'gate.suggest.revoke-membership': { ja: '{1} のロール {0} へのメンバーシップを取り消す', en: 'revoke the membership of {1} in role {0}' },
   'gate.suggest.remove-connect': { ja: '利用者 {1} の connects から {0} を外す', en: 'remove {0} from the connects of principal {1}' },
   'gate.note.configAdded': { ja: '{0} には設定ファイルがなかった（既定の設定で比較。現在: {1}）', en: 'no config at {0} (the base is scanned with defaults; now: {1})' },
