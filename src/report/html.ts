@@ -13,9 +13,11 @@ import type { Report } from './model.js';
 import { type Lang, t } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { escapeHtml } from './escape.js';
-import { type DocBlock, type Text, buildPiaDocument } from './pia-document.js';
+import type { DocBlock, Text } from './pia-document.js';
+import { buildHyoukashoDocument } from './hyoukasho.js';
 import { buildGraphView } from './graph-model.js';
 import { graphToDot } from './dot.js';
+import { FORM_STYLE, formHtml, formToc } from './pia-html.js';
 
 export interface HtmlContext { lang: Lang; scan?: ScanResult }
 
@@ -34,10 +36,11 @@ export async function dotToSvg(dot: string): Promise<string> {
 
 export function htmlDocument(report: Report, ctx: HtmlContext, svg: string, omitted: number): string {
   const { lang } = ctx;
-  const doc = buildPiaDocument(report, lang, ctx.scan);
+  const doc = buildHyoukashoDocument(report, lang, ctx.scan);
   const body: string[] = [];
   const toc: string[] = [];
   for (const b of doc.blocks) {
+    if (b.kind === 'form') toc.push(...formToc(b.blocks));
     if (b.kind === 'heading' && b.level === 2 && b.anchor) toc.push(`<li><a href="#${b.anchor}">${inline(b.text)}</a></li>`);
     body.push(block(b, lang, svg, omitted));
   }
@@ -50,7 +53,7 @@ export function htmlDocument(report: Report, ctx: HtmlContext, svg: string, omit
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="spif ${escapeHtml(report.tool.version)}">
 <title>${escapeHtml(doc.title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${FORM_STYLE}</style>
 </head>
 <body>
 <nav><ul>${toc.join('')}</ul></nav>
@@ -69,6 +72,7 @@ function block(b: DocBlock, lang: Lang, svg: string, omitted: number): string {
     case 'paragraph': return `<p>${inline(b.text)}</p>`;
     case 'list': return `<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
     case 'table': return b.role === 'relations' ? relationsTable(b, lang) : table(b.head, b.rows);
+    case 'form': return formHtml(b.blocks);
     case 'graph': {
       const note = omitted ? `<p>${escapeHtml(t(lang, 'doc.graph.omitted', omitted))}</p>` : '';
       return `${note}<figure id="graph-figure"><div class="graph">${svg}</div></figure>`;
