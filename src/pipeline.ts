@@ -10,12 +10,13 @@ import { buildCatalog } from './catalog/build.js';
 import type { Diagnostic } from './diagnostics.js';
 import { UserError } from './diagnostics.js';
 import { defaultConfig, findConfigFile, loadConfigFile, matchesRef, type LoadedConfig, type SpifConfig } from './config/index.js';
-import { detectNumberColumns, type NumberColumnHit } from './detect/index.js';
+import { detectColumns, type CandidateColumn, type NumberColumnHit } from './detect/index.js';
 import { createAccessResolver } from './access/resolver.js';
 import { PrincipalAccess, resolvePrincipals, type PrincipalSet } from './access/principals.js';
 import { buildLinkGraph, type LinkGraph } from './graph/links.js';
 import { classifyRelations, type RelationDecision } from './classify/classify.js';
 import { buildReport } from './report/build.js';
+import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths.js';
 import type { Report } from './report/model.js';
 import { readDatabaseFiles } from './sources/parallel.js';
 import { readProjectGuarded } from './sources/guard.js';
@@ -50,6 +51,8 @@ export interface ScanResult {
   graph: LinkGraph;
   decisions: Map<string, RelationDecision>;
   numbers: Map<string, NumberColumnHit>;
+  /** Columns to review (要確認), decided by the config or not. */
+  candidates: CandidateColumn[];
   principals: PrincipalSet;
   config: SpifConfig;
   configFile?: string;
@@ -105,7 +108,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion });
   diagnostics.push(...built.diagnostics);
   const catalog = built.catalog;
-  const numbers = detectNumberColumns(catalog, config.numberColumns, matchesRef);
+  const { numbers, candidates } = detectColumns(catalog, config.numberColumns, matchesRef);
   const resolver = createAccessResolver(catalog, { postgresVersion: config.postgresVersion });
   const principals = resolvePrincipals(catalog, config.principals);
   const access = new PrincipalAccess(catalog, resolver);
@@ -116,8 +119,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     catalog, graph, numbers, principals: principals.principals, access, resolver,
     onPrincipal: (n, t) => options.onProgress?.('classify', n, t),
   });
-  const report = buildReport({ catalog, decisions, principals, config, diagnostics });
-  return { report, catalog, graph, decisions, numbers, principals, config, configFile: loaded.file };
+  const unknownPaths = unknownPathAssumptions(findUnknownPaths(catalog, resolver, principals.principals));
+  const report = buildReport({ catalog, decisions, principals, config, diagnostics, candidates, unknownPaths });
+  return { report, catalog, graph, decisions, numbers, candidates, principals, config, configFile: loaded.file };
 }
 
 /**

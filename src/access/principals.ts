@@ -66,8 +66,8 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
     if (claimed.has(name) || adminNames.has(name)) continue;
     principals.push({ name, kind: 'role', roles: [name] });
   }
-  // PUBLIC exists in PostgreSQL and MariaDB (10.11+); MySQL and the others have no such grantee.
-  const hasPublic = [...catalog.databases.values()].some((d) => d.dialect === 'postgresql' || d.dialect === 'mariadb');
+  // PUBLIC exists in PostgreSQL, MariaDB (10.11+), Oracle, SQL Server (`public`) and Db2; MySQL and the others have no such grantee.
+  const hasPublic = [...catalog.databases.values()].some((d) => ['postgresql', 'mariadb', 'oracle', 'sqlserver', 'db2'].includes(d.dialect));
   if (catalog.accessControlDeclared && hasPublic) principals.push({ name: PUBLIC, kind: 'public', roles: [PUBLIC] });
   for (const p of declared) {
     for (const r of p.roles ?? []) {

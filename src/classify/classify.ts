@@ -6,7 +6,7 @@ import { alg } from '@dagrejs/graphlib';
 import type { Catalog, Relation, RelationId } from '../catalog/model.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { NumberColumnHit } from '../detect/index.js';
-import { type LinkGraph, isHub } from '../graph/links.js';
+import { firstRefusal, type LinkGraph, isHub } from '../graph/links.js';
 import type { Basis, Block, NumberColumnReport, Reach } from '../report/model.js';
 import { reachFor, traversable } from './reach.js';
 import type { AccessResolver } from '../access/resolver.js';
@@ -92,6 +92,7 @@ export function classifyRelations(input: ClassifyInput): Map<RelationId, Relatio
     const numberColumns: NumberColumnReport[] = hits.map((h) => ({
       column: h.column, kind: h.kind, rule: h.rule, evidence: h.evidence,
       ...(h.source ? { source: { file: h.source.file, line: h.source.line, column: h.source.column } } : {}),
+      ...(h.reason ? { reason: h.reason } : {}),
     }));
     const reach = (reachable.get(relation.id) ?? []).sort((a, b) => a.principal.localeCompare(b.principal));
     let basis: Basis;
@@ -214,14 +215,8 @@ class BlockFinder {
         // Only edges that lead toward a number column explain why it is not reached.
         if (comp.nodes.has(e.b.node) || (this.distance.get(e.b.node) ?? Infinity) >= here) continue;
         if (traversable(this.access, p, e, this.mightRead)) continue;
-        for (const end of [e.a, e.b]) {
-          if (isHub(end.node)) continue;
-          const v = this.access.canRead(p, end.node, end.column!);
-          if (!v.allowed) {
-            found.push({ block: { principal: p.name, at: v.at, control: v.control, detail: v.detail }, dist: this.distance.get(e.b.node) ?? Infinity });
-            break;
-          }
-        }
+        const v = firstRefusal(e, (n, column) => this.access.canRead(p, n, column));
+        if (v) found.push({ block: { principal: p.name, at: v.at, control: v.control, detail: v.detail }, dist: this.distance.get(e.b.node) ?? Infinity });
       }
     }
     found.sort((a, b) => a.dist - b.dist);

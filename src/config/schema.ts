@@ -32,6 +32,14 @@ function ref(parts: number, wildcards: boolean, description: string) {
 const columnPattern = ref(COLUMN_PARTS, true, 'database.schema.relation.column; `*` matches one part');
 const relationPattern = ref(RELATION_PARTS, true, 'database.schema.relation; `*` matches one part');
 const columnRef = ref(COLUMN_PARTS, false, 'database.schema.relation.column, no wildcards');
+/** A numberColumns entry: a column pattern, or the pattern with the reason for the decision (shown in reports). */
+const numberColumnEntry = z.union([
+  columnPattern,
+  z.strictObject({
+    column: columnPattern,
+    reason: z.string().trim().min(1).optional().describe('why: shown in reports as the basis of the verdict'),
+  }),
+], { error: 'expected a column pattern, or { column: pattern, reason: text }' });
 
 const sourceGlob = z
   .string()
@@ -133,12 +141,12 @@ export const configObjectSchema = z
       .default([])
       .describe('joins not visible in the DDL, also across databases'),
     linkKeys: z.array(text).default([]).describe('column names that join wherever they occur'),
-    inferLinks: z.boolean().default(true).describe('link relations on shared single-column keys (implied keys)'),
+    inferLinks: z.boolean().default(true).describe('link relations on shared keys: a single-column key name, or every column of a multi-column key (implied keys)'),
     numberColumns: z
       .strictObject({
-        include: z.array(columnPattern).default([]).describe('columns that hold the 個人番号'),
-        substitute: z.array(columnPattern).default([]).describe('columns holding a substitute code (機関別符号 …)'),
-        exclude: z.array(columnPattern).default([]).describe('columns that never hold the number'),
+        include: z.array(numberColumnEntry).default([]).describe('columns that hold the 個人番号'),
+        substitute: z.array(numberColumnEntry).default([]).describe('columns holding a substitute code (機関別符号 …)'),
+        exclude: z.array(numberColumnEntry).default([]).describe('columns that never hold the number'),
       })
       .prefault({})
       .describe('explicit number columns; wins over detection rules'),
@@ -151,6 +159,10 @@ export const configObjectSchema = z
     check: z
       .strictObject({
         strict: z.boolean().default(false).describe('make `spif check` stricter (see docs/config.md)'),
+        failOnCandidates: z
+          .boolean()
+          .default(true)
+          .describe('`spif check` fails on candidate columns (要確認) that numberColumns has not decided (SPIF-CHECK-CANDIDATE)'),
         failOnBecameSpecific: z
           .boolean()
           .default(true)

@@ -59,7 +59,7 @@ const SECTIONS: Section[] = [
     example: 'linkKeys: [hihokensha_no, atena_no]',
   },
   {
-    notes: ['Link relations on shared single-column keys of the same name (implied keys).'],
+    notes: ['Link relations on shared keys of the same name, single- or multi-column (implied keys).'],
     active: 'inferLinks: true',
   },
   {

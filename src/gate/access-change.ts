@@ -40,7 +40,7 @@ interface Candidate {
   summary: string;
 }
 
-const KIND_ORDER: Suggestion['kind'][] = ['revoke-column', 'revoke-table', 'revoke-schema', 'revoke-membership', 'remove-connect'];
+const KIND_ORDER: Suggestion['kind'][] = ['revoke-execute', 'revoke-column', 'revoke-table', 'revoke-schema', 'revoke-membership', 'remove-connect'];
 
 /** Splits `db.schema.relation.column` into relation id and column (relation ids have 3 parts). */
 function splitColumn(columnId: string): { relation: string; column: string } {
@@ -110,6 +110,7 @@ function revokeCandidates(ctx: ChangeContext, access: PrincipalAccess, p: Princi
   const { relation, column } = splitColumn(columnId);
   const rel = ctx.catalog.relations.get(relation);
   if (!rel || p.roles.length === 0 || !access.canRead(p, relation, column).allowed) return [];
+  if (rel.kind === 'function') return revokeExecuteCandidates(ctx, p, rel, columnId);
   const roles = rolesUsed(ctx, p);
   const giving = ctx.catalog.grants.filter((g) => roles.has(g.grantee) && grantGives(g, rel, column));
   if (giving.length === 0) return [];
@@ -145,6 +146,21 @@ function revokeCandidates(ctx: ChangeContext, access: PrincipalAccess, p: Princi
   return [{ kind, target: columnId, grantee: who, catalog, principal: p, sql: sql.join('\n'), summary }];
 }
 
+/** A function on the path: REVOKE EXECUTE from the grantees that give it to the principal (PUBLIC by default). */
+function revokeExecuteCandidates(ctx: ChangeContext, p: Principal, rel: Relation, columnId: string): Candidate[] {
+  const roles = rolesUsed(ctx, p);
+  const giving = ctx.catalog.grants.filter((g) => g.privilege === 'EXECUTE' && g.scope.kind === 'function' && g.scope.relation === rel.id && roles.has(g.grantee));
+  if (giving.length === 0) return [];
+  const grantees = [...new Set(giving.map((g) => g.grantee))].sort();
+  const what = rel.routine?.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION';
+  const name = rel.name.slice(0, rel.name.indexOf('('));
+  const signature = `${quote(rel, rel.schema)}.${quote(rel, name)}(${rel.routine?.argTypes.join(', ') ?? ''})`;
+  const sql = grantees.map((g) => `REVOKE EXECUTE ON ${what} ${signature} FROM ${roleName(rel, g)};`).join('\n');
+  const catalog: Catalog = { ...ctx.catalog, grants: ctx.catalog.grants.filter((g) => !giving.includes(g)) };
+  const who = grantees.join(', ');
+  return [{ kind: 'revoke-execute', target: columnId, grantee: who, catalog, principal: p, sql, summary: gt('en', 'gate.suggest.revoke-execute', rel.id, who) }];
+}
+
 function connectCandidate(ctx: ChangeContext, p: Principal, database: string): Candidate {
   const all = p.connects ?? [...ctx.catalog.databases.keys()].sort();
   const principal: Principal = { ...p, connects: all.filter((d) => d !== database) };
@@ -160,6 +176,7 @@ function columnsLost(catalog: Catalog, before: PrincipalAccess, p: Principal, af
   let n = 0;
   for (const rel of catalog.relations.values()) {
     for (const c of rel.columns) {
+      if (c.parameter) continue; // a function's input, not something it hands out
       if (before.canRead(p, rel.id, c.name).allowed && !after.canRead(p2, rel.id, c.name).allowed) n++;
     }
   }

@@ -9,7 +9,7 @@ import type { RelationId } from '../catalog/model.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import { traversable } from '../classify/reach.js';
 import type { NumberColumnHit } from '../detect/index.js';
-import { type LinkGraph, isHub } from '../graph/links.js';
+import { firstRefusal, type LinkGraph, isHub } from '../graph/links.js';
 import type { Block } from '../report/model.js';
 
 /** Link distance (ignoring access) from every node to the nearest relation holding the number. */
@@ -47,11 +47,8 @@ export function blocksFor(
       if (traversable(access, p, e)) { walk.add(e.b.node); queue.push(e.b.node); continue; }
       // Only edges that lead toward a number column explain why it is not reached.
       if ((distance.get(e.b.node) ?? Infinity) >= (distance.get(node) ?? Infinity)) continue;
-      for (const end of [e.a, e.b]) {
-        if (isHub(end.node)) continue;
-        const v = access.canRead(p, end.node, end.column!);
-        if (!v.allowed) { add(v); break; }
-      }
+      const refused = firstRefusal(e, (node, column) => access.canRead(p, node, column));
+      if (refused) add(refused);
     }
   }
   return found.slice(0, max);

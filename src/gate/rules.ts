@@ -20,6 +20,8 @@ export const CHECK_RULES = {
   'uncovered-specific': { code: 'SPIF-CHECK-UNCOVERED', command: 'check', level: 'error' },
   /** An inventory file in which no relation is specific any more. */
   'inventory-not-specific': { code: 'SPIF-CHECK-NOT-SPECIFIC', command: 'check', level: 'warning' },
+  /** A candidate column (要確認) the config has not decided (fails unless check.failOnCandidates is false). */
+  'undecided-candidate': { code: 'SPIF-CHECK-CANDIDATE', command: 'check', level: 'warning' },
   /** An error diagnostic of the scan (fails with --strict); level `error`, as scan reports it. */
   'error-diagnostic': { code: 'SPIF-CHECK-DIAGNOSTIC', command: 'check', level: 'error' },
   'suppression-unused': { code: 'SPIF-SUPPRESSION-UNUSED', command: 'both', level: 'warning' },

@@ -8,7 +8,7 @@
  * ends (which includes connecting to both databases).
  */
 import type { LinkEdge, LinkVia } from '../graph/links.js';
-import { isHub, HUB_PREFIX } from '../graph/links.js';
+import { firstRefusal, isHub, HUB_PREFIX } from '../graph/links.js';
 import { createAccessResolver } from '../access/resolver.js';
 import { type Principal, PrincipalAccess } from '../access/principals.js';
 import { reachFor, traversable } from '../classify/reach.js';
@@ -22,7 +22,7 @@ export interface GraphNode {
   key: string;
   /** Relation id, or `#key:<name>` for a linkKeys hub. */
   id: string;
-  kind: 'table' | 'view' | 'hub';
+  kind: 'table' | 'view' | 'function' | 'hub';
   database?: string;
   /** Display name: the relation name, schema-qualified when not the default schema. */
   label: string;
@@ -172,14 +172,8 @@ function edgeAccess(
       crossing.push(p.name);
       continue;
     }
-    for (const end of [e.a, e.b]) {
-      if (isHub(end.node)) continue;
-      const v = access.canRead(p, end.node, end.column!);
-      if (!v.allowed) {
-        stopped.push({ principal: p.name, control: v.control, at: v.at });
-        break;
-      }
-    }
+    const v = firstRefusal(e, (node, column) => access.canRead(p, node, column));
+    if (v) stopped.push({ principal: p.name, control: v.control, at: v.at });
   }
   const state: EdgeState = crossing.length === 0 && stopped.length === 0 ? 'unused'
     : stopped.length === 0 ? 'open' : crossing.length === 0 ? 'blocked' : 'partly-blocked';

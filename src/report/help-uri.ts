@@ -20,6 +20,7 @@ export const RULE_DOCS = {
   diff: { page: 'ci.md', anchor: 'spif-diff---base-ref' },
   suppressions: { page: 'ci.md', anchor: 'suppressions' },
   diagnostic: { page: 'output.md', anchor: 'diagnostic-codes' },
+  candidate: { page: 'detection.md', anchor: 'three-outcomes-per-column' },
 } as const satisfies Record<string, DocRef>;
 
 /** docs/ of the installed package: two levels above this module (src/report or dist/report). */

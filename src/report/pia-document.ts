@@ -11,6 +11,7 @@ import type { ScanResult } from '../pipeline.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
 import { proposeRecordItems } from './record-items.js';
+import { withKey } from './path-key.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
 
 /** A piece of running text: plain, an identifier from the sources (shown as code), or emphasis. */
@@ -117,6 +118,23 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
       blocks.push({ kind: 'list', items: assumptions.map((a) => [assumptionText(lang, a)]) });
     }
   });
+
+  // ── candidates (要確認): columns the PIA author must decide, and those the config decided ──────
+  const candidates = report.relations.flatMap((r) => (r.candidates ?? []).map((c) => ({ r, c })));
+  if (candidates.length) {
+    blocks.push({ kind: 'heading', level: 2, text: [L('section.candidates')], anchor: 'candidates' });
+    blocks.push({
+      kind: 'table',
+      head: [L('doc.col.column'), L('doc.col.kind'), L('doc.col.evidence'), L('doc.col.reason'), L('label.candidateSettle'), L('doc.col.source')],
+      rows: candidates.map(({ r, c }) => [
+        [{ code: `${shortRelation(r.id)}.${c.column}` }], [`${L(`kind.${c.kind}`)}?`], [c.evidence, ' (', { code: c.rule }, ')'], [c.reason],
+        c.decision
+          ? [{ strong: `${L('label.candidateDecided')}: ${L(`verdict.${c.decision.verdict}`)}` }, ' ', { code: c.decision.pattern }, c.decision.reason ? ` — ${c.decision.reason}` : '']
+          : [{ strong: L('label.candidate') }, ' ', c.settle],
+        [{ code: c.source ? `${c.source.file}:${c.source.line}` : `${r.source.file}:${r.source.line}` }],
+      ]),
+    });
+  }
 
   // ── not specific, with the reason ──────────────────────────────────────────────────────
   const notSpecific = report.relations.filter((r) => r.classification === 'not-specific');
@@ -241,7 +259,7 @@ function pathText(x: Reach, L: Labeler): Text {
 /** `a.col →(外部キー) b.col ⇒ …`: the hops of a path, each with its link kind. */
 function pathInline(x: Reach, L: Labeler): Inline {
   if (x.path.length === 0) return { code: x.numberColumn };
-  return { code: x.path.map((s) => `${shortColumn(s.from)} →(${L(`via.${s.via}`)}) ${shortColumn(s.to)}`).join(' ⇒ ') };
+  return { code: x.path.map((s) => `${withKey(shortColumn(s.from), s, 'from')} →(${L(`via.${s.via}`)}) ${withKey(shortColumn(s.to), s, 'to')}`).join(' ⇒ ') };
 }
 
 function joinInline(items: Inline[]): Text {

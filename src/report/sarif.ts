@@ -29,6 +29,7 @@ export const SARIF_RULES = {
   reachable: 'SPIF-SCAN-REACHABLE',
   declaredOnly: 'SPIF-SCAN-DECLARED-ONLY',
   notInInventory: 'SPIF-SCAN-FILE-NOT-IN-INVENTORY',
+  candidate: 'SPIF-SCAN-CANDIDATE',
 } as const;
 
 const DEPRECATED_IDS: Record<string, string> = {
@@ -74,6 +75,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
     rule(SARIF_RULES.reachable, 'ReachesIndividualNumber', L('sarif.rule.reachable'), L('basis.explain.reachable'), 'note', RULE_DOCS.reachable),
     rule(SARIF_RULES.declaredOnly, 'LinkBlockedOnlyByDeclaration', L('sarif.rule.declared-only'), L('finding.declaredOnly', '<relation>', '<principal>', '<database>'), 'warning', RULE_DOCS.declaredOnly),
     rule(SARIF_RULES.notInInventory, 'SpecificFileNotInInventory', L('sarif.rule.not-in-inventory'), L('finding.notInInventory', '<file>'), 'warning', RULE_DOCS.check),
+    rule(SARIF_RULES.candidate, 'ColumnMayHoldIndividualNumber', L('sarif.rule.candidate'), L('sarif.rule.candidate'), 'warning', RULE_DOCS.candidate),
   ];
   const diagnosticCodes = [...new Set(report.diagnostics.map((d) => d.code))].sort();
   for (const code of diagnosticCodes) {
@@ -105,6 +107,14 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       result(SARIF_RULES.reachable, 'note',
         L('sarif.msg.reachable', sarifText(r.id), L('doc.reason.reaches', sarifText(x.principal), sarifText(route), sarifText(x.numberColumn))),
         r.source, [r.id], r);
+    }
+  }
+  for (const r of report.relations) {
+    for (const cand of r.candidates ?? []) {
+      if (cand.decision) continue;
+      result(SARIF_RULES.candidate, 'warning',
+        L('sarif.msg.candidate', sarifText(r.id), sarifText(cand.column), L(`kind.${cand.kind}`), sarifText(cand.evidence), sarifText(cand.reason), sarifText(cand.settle)),
+        cand.source ?? r.source, [r.id, cand.column], r);
     }
   }
   if (ctx.scan) {

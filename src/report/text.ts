@@ -6,6 +6,7 @@
 import pc from 'picocolors';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, assumptionText, t } from './messages.js';
+import { withKey } from './path-key.js';
 import { visible } from '../visible.js';
 
 export interface TextOptions {
@@ -28,6 +29,7 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push(c.bold(`spif ${report.tool.version} — ${t(lang, 'title')}`));
   // Counts of diagnostics on the first lines: on a long report the reader knows at once whether to scroll.
   out.push(`${t(lang, 'label.summary', s.relations, s.specific, s.notSpecific)}${t(lang, 'doc.sep.clause')}${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)}`);
+  if (s.candidates) out.push(c.yellow(t(lang, 'label.candidatesSummary', s.candidates)));
   out.push('');
   if (options.diagnosticsFirst) out.push(...diagnosticLines(report, options, c), '');
 
@@ -38,6 +40,22 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push('');
   out.push(c.bold(c.green(`■ ${t(lang, 'section.notSpecific')} (${notSpecific.length})`)));
   for (const r of notSpecific) out.push(...relationLines(r, lang, c, maxEvidence));
+
+  const candidates = report.relations.flatMap((r) => (r.candidates ?? []).map((cand) => ({ r, cand })));
+  if (candidates.length) {
+    out.push('', c.bold(c.yellow(`■ ${t(lang, 'section.candidates')} (${candidates.filter(({ cand }) => !cand.decision).length})`)));
+    for (const { r, cand } of candidates) {
+      const where = cand.source ? c.dim(`  ${clean(cand.source.file)}:${cand.source.line}`) : '';
+      if (cand.decision) {
+        const why = cand.decision.reason ? `; ${t(lang, 'label.decisionReason')}: ${clean(cand.decision.reason)}` : '';
+        out.push(`  ${c.green('✓')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, 'label.candidateDecided')}: ${t(lang, `verdict.${cand.decision.verdict}`)} ${c.dim(`(${clean(cand.decision.pattern)}${why})`)}${where}`);
+        continue;
+      }
+      out.push(`  ${c.yellow('?')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}${where}`);
+      out.push(`      ${clean(cand.reason)}`);
+      out.push(`      ${t(lang, 'label.candidateSettle')}: ${clean(cand.settle)}`);
+    }
+  }
 
   if (report.files.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.files')}`));
@@ -98,6 +116,10 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   for (const n of r.numberColumns) {
     lines.push(`      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(n.column))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(n.evidence ?? n.rule)}; ${n.rule})`)}`);
   }
+  for (const cand of r.candidates ?? []) {
+    if (cand.decision) continue;
+    lines.push(`      ${c.yellow(t(lang, 'label.candidate'))}: ${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}`);
+  }
   const reach = r.reachable.slice(0, maxEvidence);
   for (const x of reach) lines.push(`      ${reachLine(x, lang, c)}`);
   if (r.reachable.length > maxEvidence) lines.push(c.dim(`      … ${t(lang, 'label.andMore', r.reachable.length - maxEvidence)}`));
@@ -110,7 +132,7 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
 
 function reachLine(x: Reach, lang: Lang, c: Colors): string {
   if (x.path.length === 0) return `${c.bold(clean(x.principal))}: ${t(lang, 'label.directRead')} ${short(x.numberColumn)}`;
-  const hops = x.path.map((s) => `${short(s.from)} →(${t(lang, `via.${s.via}`)}) ${short(s.to)}`).join(' ⇒ ');
+  const hops = x.path.map((s) => `${withKey(short(s.from), s, 'from')} →(${t(lang, `via.${s.via}`)}) ${withKey(short(s.to), s, 'to')}`).join(' ⇒ ');
   return `${c.bold(clean(x.principal))}: ${hops} ⇒ ${c.red(short(x.numberColumn))}`;
 }
 

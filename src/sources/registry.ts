@@ -20,6 +20,8 @@ export const SQL_READERS: Partial<Record<Dialect, SourceReader>> = {
     async () => (await import('./sqlite/reader.js')).sqliteReader),
   bigquery: lazyReader('bigquery', (path, _t, ctx) => ctx.dialect === 'bigquery' && SQL_FILE.test(path),
     async () => (await import('./bigquery/reader.js')).bigqueryReader),
+  oracle: lazyReader('oracle', (path, _t, ctx) => ctx.dialect === 'oracle' && SQL_FILE.test(path),
+    async () => (await import('./oracle/reader.js')).oracleReader),
 };
 SQL_READERS.mariadb = SQL_READERS.mysql;
 

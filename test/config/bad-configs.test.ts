@@ -35,7 +35,7 @@ const cases: Case[] = [
     name: 'dialect misspelt',
     text: 'version: 1\ndialect: postgres\n',
     problems: [
-      `${F}:2: dialect: expected one of 'postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery'; got the text 'postgres'; did you mean 'postgresql'?`,
+      `${F}:2: dialect: expected one of 'postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery', 'oracle', 'sqlserver', 'db2'; got the text 'postgres'; did you mean 'postgresql'?`,
     ],
   },
   {
@@ -299,9 +299,9 @@ const cases: Case[] = [
   // --- everything at once, sorted by line ---
   {
     name: 'several problems are all listed',
-    text: 'dialect: oracle\nprincpals: []\ninferLinks: 1\n',
+    text: 'dialect: informix\nprincpals: []\ninferLinks: 1\n',
     problems: [
-      `${F}:1: dialect: expected one of 'postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery'; got the text 'oracle'`,
+      `${F}:1: dialect: expected one of 'postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery', 'oracle', 'sqlserver', 'db2'; got the text 'informix'`,
       `${F}:1: version: required; write 'version: 1' at the top of the file`,
       `${F}:2: princpals: unknown key; did you mean 'principals'?`,
       `${F}:3: inferLinks: expected true or false, got the number 1`,
