@@ -1,7 +1,7 @@
 /**
  * `npm run screenshot [-- <paths...>] [--lang ja|en] [--out-dir docs/img]`: renders the HTML
  * report of a scan (default: the bundled sample) in headless Chromium and saves pictures of its
- * explorer's picture for a named file and of its overview. Needs Chromium at /usr/bin/chromium (Debian: `apt-get install
+ * explorer's picture for a named file, of the 評価書's section Ⅱ and of the overview. Needs Chromium at /usr/bin/chromium (Debian: `apt-get install
  * chromium`; for Japanese labels also a Japanese font such as fonts-ipafont-gothic) or at
  * $CHROMIUM_PATH.
  */
@@ -50,11 +50,16 @@ async function main(argv: string[]): Promise<void> {
     await graph.scrollIntoViewIfNeeded();
     const graphPng = path.join(outDir, `${stem}-graph.png`);
     await graph.screenshot({ path: graphPng });
+    // The 評価書's Ⅱ for the first specific file: 2．基本情報 and 主な記録項目.
+    const formPng = path.join(outDir, `${stem}-hyoukasho.png`);
+    await page.click('#tab-document');
+    await page.evaluate(() => document.getElementById('form-2-1')?.scrollIntoView());
+    await page.screenshot({ path: formPng });
     const pagePng = path.join(outDir, `${stem}-report.png`);
     await page.click('#tab-overview');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: pagePng });
-    console.log(`wrote ${graphPng} and ${pagePng}`);
+    console.log(`wrote ${graphPng}, ${formPng} and ${pagePng}`);
   } finally {
     await browser.close();
     fs.rmSync(dir, { recursive: true, force: true });

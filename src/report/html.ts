@@ -23,7 +23,9 @@ import { CONTROLS } from './model.js';
 import { type Lang, type MessageKey, t } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { escapeHtml } from './escape.js';
-import { type DocBlock, type Text, buildPiaDocument } from './pia-document.js';
+import type { DocBlock, Text } from './pia-document.js';
+import { buildHyoukashoDocument } from './hyoukasho.js';
+import { FORM_STYLE, formHtml, formToc } from './pia-html.js';
 import { declaredOnlyBlocks } from './graph-model.js';
 import { BASES, CLASSES, KINDS, NUMBER_KINDS, SEVERITIES, VIAS, jsonForScriptBlock, packReport } from './html-data.js';
 import { EXPLORER_SCRIPT } from './html-explorer.js';
@@ -45,7 +47,7 @@ export function htmlDocument(report: Report, ctx: HtmlContext): string {
   const { lang } = ctx;
   const L = (key: MessageKey, ...args: (string | number)[]) => t(lang, key, ...args);
   const declaredOnly = ctx.scan ? declaredOnlyBlocks(report, ctx.scan) : [];
-  const doc = buildPiaDocument(report, lang, ctx.scan);
+  const doc = buildHyoukashoDocument(report, lang, ctx.scan);
   const data = jsonForScriptBlock(packReport(report, declaredOnly));
   const labels = jsonForScriptBlock(explorerLabels(lang));
   const documentHtml = jsonForScriptBlock(documentOrNotice(renderDocument(doc.blocks, lang), lang));
@@ -61,7 +63,7 @@ export function htmlDocument(report: Report, ctx: HtmlContext): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="spif ${escapeHtml(report.tool.version)}">
 <title>${escapeHtml(doc.title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${FORM_STYLE}</style>
 </head>
 <body>
 <header>
@@ -141,6 +143,7 @@ function renderDocument(blocks: DocBlock[], lang: Lang): string {
   const body: string[] = [];
   for (const b of blocks) {
     if (b.kind === 'heading' && b.level === 1) continue; // the page header has the title
+    if (b.kind === 'form') toc.push(...formToc(b.blocks));
     if (b.kind === 'heading' && b.level === 2 && b.anchor) toc.push(`<li><a href="#${b.anchor}">${inline(b.text)}</a></li>`);
     body.push(block(b, lang));
   }
@@ -153,6 +156,7 @@ function block(b: DocBlock, lang: Lang): string {
     case 'paragraph': return `<p>${inline(b.text)}</p>`;
     case 'list': return `<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
     case 'table': return b.role === 'relations' ? `<p>${escapeHtml(t(lang, 'html.document.seeExplorer'))}</p>` : table(b.head, b.rows);
+    case 'form': return formHtml(b.blocks);
     case 'graph': return `<p>${escapeHtml(t(lang, 'html.document.seeExplorer'))}</p>`;
   }
 }

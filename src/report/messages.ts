@@ -122,7 +122,7 @@ const MESSAGES = {
   'recordItem.individual-number': { ja: '個人番号', en: 'Individual number (個人番号)' },
   'recordItem.substitute-code': { ja: '個人番号対応符号', en: 'Code corresponding to the individual number (個人番号対応符号)' },
   'recordItem.internal-id': { ja: 'その他識別情報（内部番号）', en: 'Other identifiers (internal numbers)' },
-  'recordItem.basic-four': { ja: '4情報（氏名、性別、生年月日、住所）', en: 'The four basic items (name, sex, date of birth, address)' },
+  'recordItem.basic-four': { ja: '４情報（氏名、性別、生年月日、住所）', en: 'The four basic items (name, sex, date of birth, address)' },
   'recordItem.contact': { ja: '連絡先（電話番号等）', en: 'Contact details (telephone etc.)' },
   'recordItem.resident-other': { ja: 'その他住民票関係情報', en: 'Other residence-record information' },
   'recordItem.national-tax': { ja: '国税関係情報', en: 'National tax' },

@@ -68,7 +68,7 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
     });
 
     it('renders with no network request and no error (both scripts pass the CSP)', async () => {
-      expect(await page.title()).toBe('特定個人情報ファイル判定');
+      expect(await page.title()).toBe('特定個人情報保護評価書（全項目評価書）の下書き');
       expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
       expect(problems).toEqual([]);
       expect(await page.evaluate(() => typeof (globalThis as { cytoscape?: unknown }).cytoscape)).toBe('function');
@@ -136,6 +136,24 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
       expect(text).toContain('番号法第2条第8項・第9項');
       expect(text).toContain('個人番号管理ファイル');
       expect(await page.locator('#document-body h2').count()).toBeGreaterThan(3);
+    });
+
+    it('shows the 評価書: section Ⅱ per specific file with the form\'s items as row headings, in the table of contents', async () => {
+      await page.click('#tab-document');
+      const form = page.locator('#hyoukasho');
+      expect(await form.isVisible()).toBe(true);
+      expect(await page.locator('#hyoukasho h3[id^="form-2-"]').allTextContents()).toEqual(['(1) 個人番号管理ファイル', '(2) 被保険者資格ファイル', '(3) 中間サーバー連携ファイル']);
+      const first = page.locator('#form-2-1 ~ table.form').first();
+      await first.scrollIntoViewIfNeeded();
+      expect(await first.isVisible()).toBe(true);
+      const items = await first.locator('tbody th[scope="row"]').allTextContents();
+      expect(items.slice(0, 3)).toEqual(['①ファイルの種類 ※', '②対象となる本人の数', '③対象となる本人の範囲 ※']);
+      expect(await first.locator('tbody tr').nth(1).locator('td').first().textContent()).toContain('［10万人以上100万人未満］');
+      const toc = await page.locator('#document-body nav.toc a').allTextContents();
+      expect(toc.slice(0, 5)).toEqual(['しきい値判断', 'Ⅱ 特定個人情報ファイルの概要', '（別添2）特定個人情報ファイル記録項目', 'Ⅲ 特定個人情報ファイルの取扱いプロセスにおけるリスク対策', '（参考）特定個人情報ファイルに該当しないと判断したファイル']);
+      // A form table fits the page: no horizontal scrolling of the main column.
+      const overflow = await page.evaluate(() => document.querySelector('main')!.scrollWidth - document.querySelector('main')!.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
     });
 
     it('does not break Japanese inside a word', async () => {
