@@ -11,12 +11,14 @@ import { decodeSource } from './sources/text.js';
 import { UserError } from './diagnostics.js';
 import { ConfigError, loadConfigFor, matchesRef, type ConfigChoice, type LoadedConfig, type SpifConfig } from './config/index.js';
 import { ConfigDocument } from './config/locate.js';
-import { detectNumberColumns, type NumberColumnHit } from './detect/index.js';
+import { detectColumns, type CandidateColumn, type NumberColumnHit } from './detect/index.js';
 import { createAccessResolver } from './access/resolver.js';
 import { PrincipalAccess, resolvePrincipals, type PrincipalSet } from './access/principals.js';
 import { buildLinkGraph, type LinkGraph } from './graph/links.js';
-import { classifyRelations, type RelationDecision } from './classify/classify.js';
+import { classify, type RelationDecision } from './classify/classify.js';
+import { Analysis } from './classify/analysis.js';
 import { buildReport } from './report/build.js';
+import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths.js';
 import type { Report } from './report/model.js';
 import { readDatabaseFiles } from './sources/parallel.js';
 import { readProjectGuarded } from './sources/guard.js';
@@ -50,11 +52,15 @@ export interface ScanOptions {
 }
 
 export interface ScanResult {
+  /** The one read-only analysis every reporter and command reads (the fields below are parts of it). */
+  analysis: Analysis;
   report: Report;
   catalog: Catalog;
   graph: LinkGraph;
   decisions: Map<string, RelationDecision>;
   numbers: Map<string, NumberColumnHit>;
+  /** Columns to review (要確認), decided by the config or not. */
+  candidates: CandidateColumn[];
   principals: PrincipalSet;
   config: SpifConfig;
   configFile?: string;
@@ -111,23 +117,26 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion });
   diagnostics.push(...built.diagnostics);
   const catalog = built.catalog;
-  const numbers = detectNumberColumns(catalog, config.numberColumns, matchesRef);
+  const { numbers, candidates } = detectColumns(catalog, config.numberColumns, matchesRef);
   const resolver = createAccessResolver(catalog, { postgresVersion: config.postgresVersion });
   const principals = resolvePrincipals(catalog, config.principals);
   const access = new PrincipalAccess(catalog, resolver);
   const graph = buildLinkGraph(catalog, {
     links: config.links as [string, string][], linkKeys: config.linkKeys, inferLinks: config.inferLinks,
   }, diagnostics);
-  const decisions = classifyRelations({
+  const classified = classify({
     catalog, graph, numbers, principals: principals.principals, access, resolver,
     onPrincipal: (n, t) => options.onProgress?.('classify', n, t),
   });
-  const built0 = buildReport({ catalog, decisions, principals, config, diagnostics });
+  const analysis = new Analysis({ catalog, config, graph, numbers, principals, resolver, access, classified });
+  const { decisions } = classified;
+  const unknownPaths = unknownPathAssumptions(findUnknownPaths(catalog, resolver, principals.principals));
+  const built0 = buildReport({ catalog, decisions, principals, config, diagnostics, candidates, unknownPaths });
   // How much was read, and which config: added to the report's summary and header (issue 12.10, 19.1).
   const report: Report = {
     ...built0, summary: { ...built0.summary, ...tallySummary(tally) }, ...(loaded.used ? { config: loaded.used } : {}),
   };
-  return { report, catalog, graph, decisions, numbers, principals, config, configFile: loaded.file };
+  return { analysis, report, catalog, graph, decisions, numbers, candidates, principals, config, configFile: loaded.file };
 }
 
 /**

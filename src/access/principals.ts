@@ -57,6 +57,10 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
     else if (owners.has(role.name)) administrators.push({ name: role.name, reason: 'owner' });
   }
   const claimed = new Set(declared.flatMap((p) => p.roles ?? []));
+  // SQL Server: a principal may name a login; the users created FOR that login are claimed with it.
+  const loginUsers = (catalog.productRules ?? []).flatMap(({ rule }) => (rule.kind === 'login-user' ? [rule] : []));
+  for (const { user, login } of loginUsers) if (claimed.has(login)) claimed.add(user);
+  const logins = new Set(loginUsers.map((l) => l.login));
   const principals: Principal[] = declared.map((p) => ({
     name: p.name, kind: 'system', roles: p.roles ?? [], connects: p.connects, description: p.description,
   }));
@@ -66,12 +70,12 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
     if (claimed.has(name) || adminNames.has(name)) continue;
     principals.push({ name, kind: 'role', roles: [name] });
   }
-  // PUBLIC exists in PostgreSQL and MariaDB (10.11+); MySQL and the others have no such grantee.
-  const hasPublic = [...catalog.databases.values()].some((d) => d.dialect === 'postgresql' || d.dialect === 'mariadb');
+  // PUBLIC exists in PostgreSQL, MariaDB (10.11+), Oracle, SQL Server (`public`) and Db2; MySQL and the others have no such grantee.
+  const hasPublic = [...catalog.databases.values()].some((d) => ['postgresql', 'mariadb', 'oracle', 'sqlserver', 'db2'].includes(d.dialect));
   if (catalog.accessControlDeclared && hasPublic) principals.push({ name: PUBLIC, kind: 'public', roles: [PUBLIC] });
   for (const p of declared) {
     for (const r of p.roles ?? []) {
-      if (!named.has(r)) assumptions.push(`principal-role-undefined:${p.name}:${r}`);
+      if (!named.has(r) && !logins.has(r)) assumptions.push(`principal-role-undefined:${p.name}:${r}`);
     }
   }
   return { principals, administrators, assumptions };

@@ -11,7 +11,7 @@
 import type { RelationId } from '../catalog/model.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { NumberColumnHit } from '../detect/index.js';
-import { type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
+import { endColumns, type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
 import type { PathStep } from '../report/model.js';
 
 export interface ReachResult {
@@ -23,13 +23,14 @@ export interface ReachResult {
 export type MightRead = (p: Principal, relation: RelationId) => boolean;
 
 export function traversable(access: PrincipalAccess, p: Principal, e: LinkEdge, mightRead?: MightRead): boolean {
+  // A multi-column key is followed only by whoever reads every column of it.
   const endOk = (end: LinkEdge['a']) =>
-    isHub(end.node) || ((!mightRead || mightRead(p, end.node)) && access.canRead(p, end.node, end.column!).allowed);
+    isHub(end.node) || ((!mightRead || mightRead(p, end.node)) && endColumns(end).every((c) => access.canRead(p, end.node, c).allowed));
   return endOk(e.a) && endOk(e.b);
 }
 
 export function reachFor(
-  p: Principal, graph: LinkGraph, access: PrincipalAccess, numbersByRelation: Map<RelationId, NumberColumnHit[]>,
+  p: Principal, graph: LinkGraph, access: PrincipalAccess, numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>,
   mightRead?: MightRead,
 ): ReachResult {
   // parent[node] = the edge (oriented node → toward the number) taken from node, or a start marker.
@@ -65,7 +66,8 @@ function pathFrom(start: string, parent: Map<string, { edge?: LinkEdge }>): Path
   const steps: PathStep[] = [];
   let node = start;
   let pendingHub: LinkEdge | undefined;
-  for (let guard = 0; guard < 10_000; guard++) {
+  // BFS parents form a tree toward the number: the walk ends, however long the path.
+  for (;;) {
     const edge = parent.get(node)?.edge;
     if (!edge) break;
     if (isHub(edge.b.node)) {
@@ -74,11 +76,16 @@ function pathFrom(start: string, parent: Map<string, { edge?: LinkEdge }>): Path
       steps.push({ from: colId(pendingHub.a), to: colId(edge.b), via: pendingHub.via });
       pendingHub = undefined;
     } else {
-      steps.push({ from: colId(edge.a), to: colId(edge.b), via: edge.via });
+      steps.push(withKeyColumns({ from: colId(edge.a), to: colId(edge.b), via: edge.via }, edge));
     }
     node = edge.b.node;
   }
   return steps;
+}
+
+/** A step on a multi-column key names every column of it. */
+function withKeyColumns(step: PathStep, edge: LinkEdge): PathStep {
+  return edge.a.columns || edge.b.columns ? { ...step, key: { from: endColumns(edge.a), to: endColumns(edge.b) } } : step;
 }
 
 function colId(end: LinkEdge['a']): string {

@@ -16,6 +16,8 @@ import { PUBLIC, scopeKey } from '../catalog/privileges.js';
 import type { Principal } from '../access/principals.js';
 import type { AccessResolver } from '../access/resolver.js';
 
+const PRODUCT_DIALECTS = new Set(['oracle', 'sqlserver', 'db2']);
+
 export class ReaderIndex {
   /** Indexes (into principals) of principals that need no grant. */
   private readonly always: number[] = [];
@@ -50,7 +52,8 @@ export class ReaderIndex {
       }
     });
     for (const g of catalog.grants) {
-      if (g.privilege !== 'SELECT') continue;
+      // A function is read with EXECUTE on it (scope 'function'), a relation with SELECT.
+      if (g.privilege !== 'SELECT' && !(g.privilege === 'EXECUTE' && g.scope.kind === 'function')) continue;
       const [map, key] = g.scope.kind === 'column'
         ? [this.columnGrantees, g.scope.relation]
         : [this.selectGrantees, scopeKey(g.scope)];
@@ -75,9 +78,12 @@ export class ReaderIndex {
   candidates(relationId: RelationId): Principal[] {
     const rel = this.catalog.relations.get(relationId);
     if (!rel) return [];
+    // Oracle, SQL Server and Db2 read without a grant naming R too (SELECT ANY TABLE, DATAACCESS,
+    // fixed database roles, schema owners, logins mapped to users): every principal is a candidate.
+    if (PRODUCT_DIALECTS.has(rel.dialect)) return this.principals;
     const grantees = new Set<string>();
     const add = (set: Set<string> | undefined) => set?.forEach((g) => grantees.add(g));
-    add(this.selectGrantees.get(scopeKey({ kind: 'relation', relation: rel.id })));
+    add(this.selectGrantees.get(scopeKey({ kind: rel.kind === 'function' ? 'function' : 'relation', relation: rel.id })));
     add(this.columnGrantees.get(rel.id));
     if (rel.dialect !== 'postgresql') {
       add(this.selectGrantees.get(scopeKey({ kind: 'schema-tables', database: rel.database, schema: rel.schema })));

@@ -2,10 +2,12 @@
 import { Option, type Command } from 'commander';
 import { DIALECTS, type Dialect } from '../catalog/model.js';
 import { UserError } from '../diagnostics.js';
+import { didYouMean } from '../config/did-you-mean.js';
 import { type Lang, defaultLang } from '../report/messages.js';
-import { formatNames } from '../report/formats.js';
+import { DOCUMENT_FORMATS, formatNames } from '../report/formats.js';
+import { type LinterFlags, addColorFlags, colorWanted } from './conventions.js';
 
-export interface CommonFlags {
+export interface CommonFlags extends LinterFlags {
   /** `--config FILE`; false with `--no-config`. */
   config?: string | false;
   dialect?: Dialect;
@@ -17,15 +19,26 @@ export interface CommonFlags {
 }
 
 export function addScanFlags(cmd: Command, formats: string[] = formatNames()): Command {
-  return cmd
+  cmd
     .option('-c, --config <file>', 'configuration file (default: the nearest spif.config.yaml, .yml or .json found upward from each path, up to the repository root)')
     .option('--no-config', 'read no config file: every source is one database "default" (the report says so)')
-    .addOption(new Option('--dialect <dialect>', 'dialect of SQL sources found from paths').choices([...DIALECTS]))
+    .addOption(new Option('--dialect <dialect>', `dialect of SQL sources found from paths: ${DIALECTS.join(', ')} (postgres and pg also mean postgresql)`).argParser(parseDialect))
     .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(formats))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['ja', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: ja for markdown, html, csv, xlsx; else from the locale)').choices(['ja', 'en']))
     .option('--cache <dir>', 'keep parse results in DIR; unchanged files are not parsed again')
     .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count − 1; 1: no worker threads)').argParser(parseJobs));
+  return addColorFlags(cmd);
+}
+
+/** Names users type for a dialect, as psql, pg_dump and ORMs spell them. */
+const DIALECT_ALIASES: Record<string, Dialect> = { postgres: 'postgresql', pg: 'postgresql', pgsql: 'postgresql', sqlite3: 'sqlite', maria: 'mariadb' };
+
+export function parseDialect(value: string): Dialect {
+  const v = value.toLowerCase();
+  if ((DIALECTS as readonly string[]).includes(v)) return v as Dialect;
+  if (DIALECT_ALIASES[v]) return DIALECT_ALIASES[v];
+  throw new UserError(`--dialect ${value}: unknown dialect${didYouMean(v, [...DIALECTS, ...Object.keys(DIALECT_ALIASES)])}`, [`expected one of: ${DIALECTS.join(', ')}`]);
 }
 
 function parseJobs(value: string): number {
@@ -43,11 +56,11 @@ export function pickFormat(flags: CommonFlags): string {
   return flags.format ?? 'text';
 }
 
-export function pickLang(flags: CommonFlags): Lang {
-  return flags.lang ?? defaultLang();
+/** `--lang`, else the format's default (the 評価書 formats are Japanese whatever the locale), else the locale. */
+export function pickLang(flags: CommonFlags, format?: string): Lang {
+  return flags.lang ?? (format && DOCUMENT_FORMATS.has(format) ? 'ja' : defaultLang());
 }
 
 export function useColor(flags: CommonFlags): boolean {
-  if (flags.out || process.env.NO_COLOR) return false;
-  return !!process.stdout.isTTY || !!process.env.FORCE_COLOR;
+  return colorWanted(flags);
 }

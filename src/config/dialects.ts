@@ -1,5 +1,5 @@
 /** Dialects a config may name, for sources and databases. */
-export const DIALECTS = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery'] as const;
+export const DIALECTS = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery', 'oracle', 'sqlserver', 'db2'] as const;
 export type ConfigDialect = (typeof DIALECTS)[number];
 
 export function isDialect(v: unknown): v is ConfigDialect {

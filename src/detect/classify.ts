@@ -1,19 +1,46 @@
 /**
- * Classify one column from its name and comment: is it the 個人番号, a substitute code, something
+ * Classify one column from its name, comment, type and the relation around it: is it the
+ * 個人番号 or a substitute code (a number column), a candidate to review (要確認), something
  * about the number (vetoed), or unrelated? Pure: no catalog, no config.
  */
+import { judgeValues, statsText, type ColumnValueStats } from './check-digit.js';
+import { fitsTwelve } from './column-type.js';
+import { CONTEXT_RULES, PHONE_TABLE, SPLIT_PART, contextCandidate } from './context.js';
 import { EXCLUSION_RULES, type ExclusionRule } from './exclusions.js';
-import { commentSegments, glosses, nameSegments, type Segment } from './normalise.js';
+import { canonical, commentSegments, glosses, nameSegments, type Segment } from './normalise.js';
 import { NUMBER_RULES, type NumberKind, type NumberRule, type RuleTarget } from './rules.js';
 
+/** Why a column is a candidate and what would settle it. */
+export interface CandidateInfo {
+  reason: string;
+  settle: string;
+}
+
 export type ColumnClass =
-  | { kind: NumberKind; rule: string; evidence: string }
+  | { kind: NumberKind; rule: string; evidence: string; candidate?: CandidateInfo }
   | { excludedBy: string };
+
+/** A column and what is known around it. Only `name` is required. */
+export interface ColumnContext {
+  name: string;
+  comment?: string;
+  /** The declared type as written (`CHAR(12)`, `varchar2(12 byte)`). */
+  type?: string;
+  /** The relation's name and comment: context for generic names (`fugo` in a 符号 table). */
+  table?: string;
+  tableComment?: string;
+  /** The other columns of the relation: the parts of a split number are read together. */
+  siblings?: { name: string; comment?: string }[];
+  /** Counts of the column's values in data rows of the sources (never the values). */
+  values?: ColumnValueStats;
+}
 
 /** What the rules found in one name or one comment. */
 interface TextFindings {
   /** The first number rule that matched and was not vetoed. */
   hit?: NumberRule;
+  /** The hit's mention is followed by a part marker (`_3`, `上4桁`): one part of a split number. */
+  part: boolean;
   /** A number rule matched somewhere (vetoed or not). */
   mentioned: boolean;
   /** Exclusions that vetoed a mention, or that apply to text not mentioning the number. */
@@ -23,13 +50,25 @@ interface TextFindings {
 /** English text: romanised words anywhere in it are not its head ("AES encrypted, stored as text type"). */
 const ENGLISH = /^[a-z0-9_]*$/;
 
-function vetoOf(tail: string, segment: Segment, target: RuleTarget, mentioned: boolean): ExclusionRule | undefined {
+/** Does `pattern` match `text` at its end, its head word (trailing digits and `_` aside)? */
+function matchesHead(pattern: RegExp, text: string): boolean {
+  const trimmed = text.replace(/[_0-9]+$/, '');
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (const m of trimmed.matchAll(global)) {
+    if (m.index + m[0].length === trimmed.length) return true;
+  }
+  return false;
+}
+
+function vetoOf(tail: string, before: string, segment: Segment, target: RuleTarget, mentioned: boolean): ExclusionRule | undefined {
   // A comment that does not name the number says what the column is by its head: the end of a
   // Japanese phrase (read as a tail), the front of an English one (read by `wholeComment`).
   const readTail = mentioned || target === 'name' || !ENGLISH.test(segment.text);
-  return EXCLUSION_RULES.find((rule) => (mentioned || rule.standalone) && (
-    (readTail && rule.tail?.test(tail))
-    || (target === 'name' && rule.wholeName?.test(segment.whole))
+  return EXCLUSION_RULES.find((rule) => (mentioned ? !rule.withoutMention : rule.standalone) && (
+    (readTail && rule.tail !== undefined && (mentioned || rule.identity ? rule.tail.test(tail) : matchesHead(rule.tail, tail)))
+    || (mentioned && rule.before?.test(before))
+    || (target === 'name' && (mentioned || rule.identity) && rule.wholeName?.test(segment.whole))
+    || (target === 'name' && !mentioned && rule.headPrefix?.test(segment.whole))
     || (target === 'comment' && rule.wholeComment?.test(segment.whole))
     || rule.wholeText?.test(segment.whole)));
 }
@@ -37,7 +76,7 @@ function vetoOf(tail: string, segment: Segment, target: RuleTarget, mentioned: b
 function analyse(text: string, target: RuleTarget): TextFindings {
   const segments = target === 'name' ? nameSegments(text) : commentSegments(text);
   const rules = NUMBER_RULES.filter((rule) => rule.target === target);
-  const findings: TextFindings = { mentioned: false, vetoes: [] };
+  const findings: TextFindings = { mentioned: false, part: false, vetoes: [] };
   const unmentioned: Segment[] = [];
   for (const segment of segments) {
     const match = rules.map((rule) => ({ rule, m: rule.pattern.exec(segment.text) })).find(({ m }) => m !== null);
@@ -47,9 +86,13 @@ function analyse(text: string, target: RuleTarget): TextFindings {
     }
     findings.mentioned = true;
     const tail = segment.text.slice(match.m.index + match.m[0].length);
-    const veto = vetoOf(tail, segment, target, true);
+    const before = segment.text.slice(0, match.m.index);
+    const veto = vetoOf(tail, before, segment, target, true);
     if (veto) findings.vetoes.push(veto);
-    else findings.hit ??= match.rule;
+    else if (!findings.hit) {
+      findings.hit = match.rule;
+      findings.part = SPLIT_PART.test(tail);
+    }
   }
   // An aside that is itself a name of the number glosses the text before it: `12桁の番号（個人番号）`.
   // Only a bare name (nothing after the mention) counts: `住民票コード（個人番号の生成元）` does not.
@@ -61,7 +104,7 @@ function analyse(text: string, target: RuleTarget): TextFindings {
       });
       if (!rule) continue;
       findings.mentioned = true;
-      const veto = vetoOf('', { text: gloss, whole: segments[0]?.whole ?? gloss }, target, true);
+      const veto = vetoOf('', '', { text: gloss, whole: segments[0]?.whole ?? gloss }, target, true);
       if (veto) findings.vetoes.push(veto);
       else findings.hit ??= rule;
     }
@@ -70,28 +113,112 @@ function analyse(text: string, target: RuleTarget): TextFindings {
   // a comment `交付日`). A comment part beside one that names the number is only detail.
   if (target === 'name' || !findings.mentioned) {
     for (const segment of unmentioned) {
-      const veto = vetoOf(segment.text, segment, target, false);
+      const veto = vetoOf(segment.text, '', segment, target, false);
       if (veto) findings.vetoes.push(veto);
     }
   }
   return findings;
 }
 
+/** The whole text, bracketed asides included, names the 個人番号: `住民票の写し（個人番号記載）`. */
+function saysNumber(text: string | undefined): boolean {
+  return text !== undefined && /個人番号|マイナンバー|my_?number|kojin_?bang/.test(canonical(text));
+}
+
+function numberHit(rule: NumberRule, evidence: string): ColumnClass {
+  return { kind: rule.kind, rule: rule.id, evidence };
+}
+
 /**
- * Classify a column by its name and comment.
- * - a hit: the column is the number (`kind`), with the rule and the text that showed it;
+ * Classify a column.
+ * - a number: `kind`, the rule and the text that showed it;
+ * - a candidate (要確認): the same, plus `candidate` with the reason and what would settle it;
  * - `excludedBy`: the number is mentioned, but an exclusion says the column is about it;
- * - `undefined`: the number is not mentioned.
+ * - `undefined`: nothing suggests the number.
  * Any veto, in the name or the comment, wins over any mention: `kojin_bango_flg` commented
- * `個人番号` is a flag with a loose comment, and `kojin_bango` commented `交付日` is a date.
+ * `個人番号` is a flag with a loose comment, and `kojin_bango` commented `交付日` is a date. A
+ * number found in the comment wins over a candidate in the name: `KJN_NO` commented 個人番号.
  */
-export function classifyColumnName(name: string, comment?: string): ColumnClass | undefined {
+export function classifyColumn(column: ColumnContext): ColumnClass | undefined {
+  const byText = classifyText(column);
+  const verdict = judgeValues(column.values);
+  if (!verdict || !column.values) return byText;
+  const isNumber = byText !== undefined && !('excludedBy' in byText) && !byText.candidate;
+  const evidence = `data rows: ${statsText(column.values)}`;
+  const rule = CONTEXT_RULES.find((r) => r.id === 'data-check-digit')!;
+  // Values with the check digit make a column the number, whatever its name says (a veto included).
+  if (verdict === 'number') return isNumber ? byText : { kind: 'individual-number', rule: rule.id, evidence };
+  if (verdict === 'candidate') {
+    if (isNumber || (byText && !('excludedBy' in byText))) return byText;
+    return { kind: 'individual-number', rule: rule.id, evidence, candidate: { reason: rule.reason, settle: rule.settle! } };
+  }
+  // 法人番号 values settle a candidate: the column is the corporate number.
+  if (byText && !('excludedBy' in byText) && byText.candidate) return { excludedBy: 'data-hojin-bango' };
+  return byText;
+}
+
+function classifyText(column: ColumnContext): ColumnClass | undefined {
+  const { name, comment, type } = column;
   const byName = analyse(name, 'name');
   const byComment = comment !== undefined && comment.trim() !== '' ? analyse(comment, 'comment') : undefined;
-  if (!byName.mentioned && !byComment?.mentioned) return undefined;
+  if (!byName.mentioned && !byComment?.mentioned) return contextCandidate(column);
+  const nameEvidence = `column name '${name}'`;
+  const commentEvidence = `comment '${comment}'`;
+
   const veto = byName.vetoes[0] ?? byComment?.vetoes[0];
-  if (veto) return { excludedBy: veto.id };
-  if (byName.hit) return { kind: byName.hit.kind, rule: byName.hit.id, evidence: `column name '${name}'` };
-  if (byComment?.hit) return { kind: byComment.hit.kind, rule: byComment.hit.id, evidence: `comment '${comment}'` };
-  return undefined;
+  if (veto) {
+    // Q&A 9-3: the last part of a number split over columns (下4桁 beside 上4桁, 中4桁) is a part, not a mask.
+    if (veto.id === 'masked-partial' && splitSiblings(column) > 0) {
+      return { kind: 'individual-number', rule: 'split-number-part', evidence: `${nameEvidence}: one part of a number split over columns` };
+    }
+    return { excludedBy: veto.id };
+  }
+  const part = byName.hit ? byName.part : byComment?.part ?? false;
+  const found = [
+    byName.hit && !byName.hit.candidate ? { rule: byName.hit, evidence: nameEvidence, text: name } : undefined,
+    byComment?.hit && !byComment.hit.candidate ? { rule: byComment.hit, evidence: commentEvidence, text: comment } : undefined,
+    byName.hit ? { rule: byName.hit, evidence: nameEvidence, text: name } : undefined,
+    byComment?.hit ? { rule: byComment.hit, evidence: commentEvidence, text: comment } : undefined,
+  ].find((f) => f !== undefined);
+  if (!found) return undefined;
+
+  const typeRule = EXCLUSION_RULES.find((rule) => rule.typeVeto?.(type));
+  if (typeRule && found.rule.kind === 'individual-number' && !part) return { excludedBy: typeRule.id };
+  if (part && found.rule.kind === 'individual-number') {
+    return { kind: 'individual-number', rule: 'split-number-part', evidence: `${found.evidence}: one part of a number split over columns` };
+  }
+
+  // An English "my number" in a call or phone relation is the subscriber's own phone number.
+  if (found.rule.id === 'name-my-number' && !byComment?.hit && column.table !== undefined && PHONE_TABLE.test(canonical(column.table))) {
+    return { excludedBy: 'phone-context' };
+  }
+  const candidate = found.rule.candidate;
+  if (!candidate) return numberHit(found.rule, found.evidence);
+  if (candidate.raise === 'type-fits' && fitsTwelve(type)) return numberHit(found.rule, `${found.evidence}, type ${type}`);
+  // An abbreviation beside a column plainly named the number is the internal person number.
+  if (found.rule.id === 'name-abbreviation' && plainNumberSibling(column)) return { excludedBy: 'abbreviation-beside-number' };
+  if (candidate.raise === 'says-number' && (saysNumber(found.text) || saysNumber(comment))) return numberHit(found.rule, found.evidence);
+  return { kind: found.rule.kind, rule: found.rule.id, evidence: found.evidence, candidate: { reason: candidate.reason, settle: candidate.settle } };
 }
+
+/** How many other columns of the relation are parts of a split number (`個人番号上4桁`, `kojin_bango_1`). */
+function splitSiblings(column: ColumnContext): number {
+  return (column.siblings ?? []).filter((s) => s.name !== column.name && (
+    analyse(s.name, 'name').part || (s.comment !== undefined && analyse(s.comment, 'comment').part))).length;
+}
+
+/** Another column of the relation is plainly the 個人番号 (a number rule, not a candidate, by its own text). */
+function plainNumberSibling(column: ColumnContext): boolean {
+  return (column.siblings ?? []).some((s) => {
+    if (s.name === column.name) return false;
+    const c = classifyColumn({ name: s.name, comment: s.comment });
+    return c !== undefined && !('excludedBy' in c) && !c.candidate && c.kind === 'individual-number';
+  });
+}
+
+/** Classify a column by its name and comment alone (no type, no relation). */
+export function classifyColumnName(name: string, comment?: string): ColumnClass | undefined {
+  return classifyColumn({ name, comment });
+}
+
+export { CONTEXT_RULES };

@@ -13,7 +13,7 @@ import {
   columnId, defaultSchema, type Catalog, type Column, type ColumnId, type QualifiedName, type Relation,
   type SourceLocation,
 } from '../catalog/model.js';
-import { classifyColumnName } from './classify.js';
+import { classifyColumn, type CandidateInfo } from './classify.js';
 import type { NumberKind } from './rules.js';
 
 export interface NumberColumnHit {
@@ -28,13 +28,45 @@ export interface NumberColumnHit {
   evidence: string;
   /** The column's location, or its comment's when the comment was the evidence. */
   source?: SourceLocation;
+  /** The reason written beside the config decision (`numberColumns.include[].reason`): the basis of the verdict. */
+  reason?: string;
 }
 
-export interface NumberColumnConfig {
-  include?: string[];
-  substitute?: string[];
-  exclude?: string[];
+/**
+ * A column the rules could not decide (要確認): it may be the number. It is not a number column
+ * (it makes nothing specific) until the config decides it; `spif check` fails while it is undecided.
+ */
+export interface CandidateColumn extends CandidateInfo {
+  relation: string;
+  column: string;
+  columnId: ColumnId;
+  /** What it would be: the kind a decision to include it gives. */
+  kind: NumberKind;
+  rule: string;
+  evidence: string;
+  source?: SourceLocation;
+  /** Set when the config decided it: `include` made it a number column, `exclude` says it is not one. */
+  decision?: { verdict: 'number' | 'not-number'; pattern: string; reason?: string };
 }
+
+/** A config entry: a pattern, or a pattern with the reason for the decision. */
+export type NumberColumnEntry = string | { column: string; reason?: string };
+
+export interface NumberColumnConfig {
+  include?: NumberColumnEntry[];
+  substitute?: NumberColumnEntry[];
+  exclude?: NumberColumnEntry[];
+}
+
+export interface DetectedColumns {
+  numbers: Map<ColumnId, NumberColumnHit>;
+  /** Candidates, undecided and decided, in catalog order. */
+  candidates: CandidateColumn[];
+}
+
+const patternOf = (entry: NumberColumnEntry) => (typeof entry === 'string' ? entry : entry.column);
+const reasonOf = (entry: NumberColumnEntry) => (typeof entry === 'string' ? undefined : entry.reason);
+const withReason = (text: string, reason: string | undefined) => (reason ? `${text}: ${reason}` : text);
 
 /** Does a config reference (`database.schema.relation.column`, `*` = one segment) match an id? */
 export type RefMatcher = (pattern: string, id: string) => boolean;
@@ -43,14 +75,21 @@ function explicitHit(
   relation: Relation, column: Column, config: NumberColumnConfig, matchesRef: RefMatcher,
 ): Omit<NumberColumnHit, 'relation' | 'column' | 'columnId'> | undefined {
   const id = columnId(relation.id, column.name);
-  const listedIn = (patterns: string[] | undefined) => patterns?.find((pattern) => matchesRef(pattern, id));
-  const included = listedIn(config.include);
+  const included = listedIn(config.include, id, matchesRef);
   if (included !== undefined) {
-    return { kind: 'individual-number', rule: 'config-include', evidence: `numberColumns.include '${included}'`, source: column.source };
+    const reason = reasonOf(included);
+    return {
+      kind: 'individual-number', rule: 'config-include', source: column.source, ...(reason ? { reason } : {}),
+      evidence: withReason(`numberColumns.include '${patternOf(included)}'`, reason),
+    };
   }
-  const substituted = listedIn(config.substitute);
+  const substituted = listedIn(config.substitute, id, matchesRef);
   if (substituted !== undefined) {
-    return { kind: 'substitute-code', rule: 'config-substitute', evidence: `numberColumns.substitute '${substituted}'`, source: column.source };
+    const reason = reasonOf(substituted);
+    return {
+      kind: 'substitute-code', rule: 'config-substitute', source: column.source, ...(reason ? { reason } : {}),
+      evidence: withReason(`numberColumns.substitute '${patternOf(substituted)}'`, reason),
+    };
   }
   if (column.mark) {
     return { kind: column.mark, rule: 'source-mark', evidence: `marked '${column.mark}' in the source`, source: column.source };
@@ -58,13 +97,25 @@ function explicitHit(
   return undefined;
 }
 
-function ruleHit(column: Column): Omit<NumberColumnHit, 'relation' | 'column' | 'columnId'> | undefined {
-  const found = classifyColumnName(column.name, column.comment);
+function listedIn(entries: NumberColumnEntry[] | undefined, id: string, matchesRef: RefMatcher): NumberColumnEntry | undefined {
+  return entries?.find((entry) => matchesRef(patternOf(entry), id));
+}
+
+type RuleFinding = Omit<NumberColumnHit, 'relation' | 'column' | 'columnId'> & { candidate?: CandidateInfo };
+
+function ruleHit(relation: Relation, column: Column): RuleFinding | undefined {
+  const found = classifyColumn({
+    name: column.name, comment: column.comment, type: column.type, table: relation.name, tableComment: relation.comment,
+    siblings: relation.columns.map((c) => ({ name: c.name, comment: c.comment })), values: column.values,
+  });
   if (!found || 'excludedBy' in found) return undefined;
-  const byComment = found.rule.startsWith('comment-');
+  const byComment = found.evidence.startsWith('comment ');
+  const byData = found.rule === 'data-check-digit' && column.valuesSource;
   return {
-    kind: found.kind, rule: found.rule, evidence: found.evidence,
+    kind: found.kind, rule: found.rule,
+    evidence: byData ? `${found.evidence} (rows from ${column.valuesSource!.file}:${column.valuesSource!.line})` : found.evidence,
     source: byComment ? column.commentSource ?? column.source : column.source,
+    ...(found.candidate ? { candidate: found.candidate } : {}),
   };
 }
 
@@ -73,10 +124,17 @@ function baseRelationId(view: Relation, name: QualifiedName): string {
   return `${name.database ?? view.database}.${name.schema ?? defaultSchema(view.dialect)}.${name.name}`;
 }
 
+/** The number columns of a catalog (see detectColumns for the candidates too). */
 export function detectNumberColumns(
   catalog: Catalog, config: NumberColumnConfig, matchesRef: RefMatcher,
 ): Map<ColumnId, NumberColumnHit> {
+  return detectColumns(catalog, config, matchesRef).numbers;
+}
+
+/** Number columns and candidates (要確認) of a catalog, with the config's decisions applied. */
+export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matchesRef: RefMatcher): DetectedColumns {
   const hits = new Map<ColumnId, NumberColumnHit>();
+  const candidates: CandidateColumn[] = [];
   const excluded = new Set<ColumnId>();
   /** Hits that lineage may not replace (config and source marks). */
   const explicit = new Set<ColumnId>();
@@ -84,14 +142,45 @@ export function detectNumberColumns(
   for (const relation of catalog.relations.values()) {
     for (const column of relation.columns) {
       const id = columnId(relation.id, column.name);
-      if (config.exclude?.some((pattern) => matchesRef(pattern, id))) {
+      const at = { relation: relation.id, column: column.name, columnId: id };
+      const exclusion = listedIn(config.exclude, id, matchesRef);
+      if (exclusion !== undefined) {
         excluded.add(id);
+        // What the rules would have said is kept, so the report shows the decision and its reason.
+        const would = column.mark ? undefined : ruleHit(relation, column);
+        if (would) {
+          const { candidate, ...rest } = would;
+          candidates.push({
+            ...at, ...rest, reason: candidate?.reason ?? `detected by rule ${would.rule}`,
+            settle: candidate?.settle ?? 'decided by numberColumns.exclude',
+            decision: { verdict: 'not-number', pattern: patternOf(exclusion), ...(reasonOf(exclusion) ? { reason: reasonOf(exclusion) } : {}) },
+          });
+        }
         continue;
       }
       const stated = explicitHit(relation, column, config, matchesRef);
-      if (stated) explicit.add(id);
-      const found = stated ?? ruleHit(column);
-      if (found) hits.set(id, { relation: relation.id, column: column.name, columnId: id, ...found });
+      if (stated) {
+        explicit.add(id);
+        hits.set(id, { ...at, ...stated });
+        const would = stated.rule === 'source-mark' ? undefined : ruleHit(relation, column);
+        if (would?.candidate) {
+          const { candidate, ...rest } = would;
+          candidates.push({
+            ...at, ...rest, ...candidate,
+            decision: {
+              verdict: 'number', pattern: patternOf((listedIn(config.include, id, matchesRef) ?? listedIn(config.substitute, id, matchesRef))!),
+              ...(stated.reason ? { reason: stated.reason } : {}),
+            },
+          });
+        }
+        continue;
+      }
+      const found = ruleHit(relation, column);
+      if (!found) continue;
+      if (found.candidate) {
+        const { candidate, ...rest } = found;
+        candidates.push({ ...at, ...rest, ...candidate });
+      } else hits.set(id, { ...at, ...found });
     }
   }
 
@@ -119,5 +208,6 @@ export function detectNumberColumns(
       }
     }
   }
-  return hits;
+  // A view column that lineage made a number column is no longer a candidate.
+  return { numbers: hits, candidates: candidates.filter((c) => c.decision || !hits.has(c.columnId)) };
 }

@@ -18,11 +18,14 @@
  *   was verified", "Flag: has My Number"), so English comments are also read from the front.
  * - `wholeText`: the whole name or comment sentence, asides included (`個人番号（下4桁）`).
  */
+import { tooShortForNumber } from './column-type.js';
 import { anyOf, terms, wordStarts, words, WORD_START } from './patterns.js';
 
 export interface ExclusionExample {
   name?: string;
   comment?: string;
+  /** The declared type, for the type rule. */
+  type?: string;
 }
 
 export interface ExclusionRule {
@@ -35,6 +38,23 @@ export interface ExclusionRule {
   /** Tested on a comment's whole first sentence (English comments put the head first). */
   wholeComment?: RegExp;
   wholeText?: RegExp;
+  /**
+   * Tested on the text *before* the mention, in the same name or comment part: a modifier that
+   * changes what is numbered (`法人マイナンバー` is the 法人番号).
+   */
+  before?: RegExp;
+  /** Tested on a name that does not mention the number: a prefix that says what it is (`is_`, `has_`). */
+  headPrefix?: RegExp;
+  /**
+   * What the column is, said anywhere in a text that does not mention the number (the card, the
+   * 住民票コード). Other standalone rules veto such a text only as its head, its last word:
+   * `kbn_no` commented 個人番号 is the number, `shutoku_kbn` commented 個人番号 is a category.
+   */
+  identity?: boolean;
+  /** Reads only text that does not mention the number (what a comment says the column is instead). */
+  withoutMention?: boolean;
+  /** Vetoes a column whose declared type cannot hold the number (see column-type.ts). */
+  typeVeto?: (type: string | undefined) => boolean;
   /** The tail rule also applies to a name or comment part that does not mention the number. */
   standalone: boolean;
   /** Columns this rule vetoes (each is otherwise a hit, and this is the first rule to veto it). */
@@ -47,6 +67,8 @@ export interface ExclusionRule {
 const RIGHT_AFTER = '^(?:の|_)?';
 /** Words naming an image or copy: a copy of a document bearing the number is itself the number. */
 const IMAGE = '(?:画像|写し|写真|コピー|スキャン|イメージ|image|img|scan|copy|photo|pdf)';
+/** The front of the 個人番号カード bears no number (it is printed on the back). */
+const FRONT = '(?:表面|表側|omote|front)';
 
 export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   {
@@ -55,8 +77,9 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     reason: 'The 住民票コード is expressly not a 個人番号 nor a substitute for one (番号法 2条8項).',
     tail: anyOf(terms('住民票コード', '住民票番号', '住基コード'),
       wordStarts(`juminhyo`, `jumin_?(?:hyo_?)?(?:code|cd|kodo)`, `resident_?(?:code|cd|number|no)`, `juki_?(?:code|cd)`)),
-    wholeName: anyOf(wordStarts(`juminhyo`, `jumin_?(?:hyo_?)?(?:code|cd)`, `resident_?(?:code|cd)`, `juki_?(?:code|cd)`)),
+    wholeName: anyOf(wordStarts(`juminhyo(?!_?(?:no_?)?utsushi)`, `jumin_?(?:hyo_?)?(?:code|cd)`, `resident_?(?:code|cd)`, `juki_?(?:code|cd)`)),
     standalone: true,
+    identity: true,
     vetoes: [{ name: 'juminhyo_code', comment: '個人番号' }, { comment: '個人番号ではなく住民票コード' },
       'kojin_bango_juminhyo_code', { name: 'resident_code', comment: 'マイナンバー' }],
     allows: [{ comment: '個人番号（住民票コードではない）' }],
@@ -66,9 +89,10 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     summary: 'the card or notice, not the number: 個人番号カード, マイナンバーカード, 通知カード, 交付 (kofu), card_*',
     reason: 'Columns about the 個人番号カード or its issuance (交付日, card serial, 通知) describe the card. '
       + 'An image or copy of the card is kept a hit: a copy bearing the number is the number.',
-    tail: anyOf(`^(?!.*${IMAGE})(?:${RIGHT_AFTER}${terms('カード', '交付', '通知')}|${RIGHT_AFTER}${wordStarts('card', 'kofu', 'tsuchi', 'notice', 'notification', 'issu')})`),
+    tail: anyOf(`^(?:(?!.*${IMAGE})|(?=.*${FRONT}))(?:${RIGHT_AFTER}${terms('カード', '交付', '通知')}|${RIGHT_AFTER}${wordStarts('card', 'kofu', 'tsuchi', 'notice', 'notification', 'issu')})`),
     standalone: true,
-    vetoes: ['個人番号カード交付日', 'kojin_bango_kofu_date', 'my_number_card_no', 'マイナンバーカード', 'mynumbercard_id',
+    identity: true,
+    vetoes: ['個人番号カード表面画像', 'my_number_card_front_image', '個人番号カード交付日', 'kojin_bango_kofu_date', 'my_number_card_no', 'マイナンバーカード', 'mynumbercard_id',
       'kojin_bango_card', '個人番号通知書', { comment: '個人番号カード' }, { name: 'card_no', comment: 'マイナンバー' }],
     allows: ['my_number_card_image', '個人番号カード写し', { comment: '個人番号を通知カードから転記' }],
   },
@@ -96,6 +120,7 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       `${RIGHT_AFTER}${terms('あり', 'なし', '有り', '無し')}$`,
     words('flag', 'flg', 'umu', 'exist', 'exists', 'yn', 'bool', 'ari', 'nashi')),
     wholeName: anyOf('^(?:is|has|exists?|can|should|needs?)_', words('flag', 'flg', 'umu', 'chk', 'yn')),
+    headPrefix: anyOf('^(?:is|has|exists?|can|should|needs?)_'),
     standalone: true,
     vetoes: ['kojin_bango_flg', '個人番号取得済フラグ', 'has_mynumber', 'is_my_number_registered', 'flg_kojin_bango',
       'kojin_bango_umu', { comment: '個人番号の取得有無' }, { name: 'shutoku_flg', comment: '個人番号' },
@@ -158,6 +183,7 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     wholeText: anyOf(terms('下4桁', '下四桁', '末尾4桁', '末尾4文字', '下4文字', 'マスク(?!前)', '伏せ?字'),
       words('masked', 'mask', 'masking', 'last4', 'last_4', 'last_four', 'tail4', 'shimo_?4(?:keta)?', 'shimo_?yon_?keta')),
     standalone: true,
+    identity: true,
     vetoes: ['kojin_bango_last4', 'masked_my_number', '個人番号下4桁', { comment: '個人番号の下4桁' },
       { comment: '個人番号（下4桁のみ）' }],
     allows: ['unmasked_kojin_bango', 'マスク前個人番号', 'kojin_bango_part1'],
@@ -231,5 +257,51 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     standalone: false,
     vetoes: ['kojin_bango_biko', 'mynumber_error_msg', '個人番号備考'],
     allows: ['kojin_bango_enc', 'kojin_bango_notation_free'],
+  },
+  {
+    id: 'corporate-number',
+    summary: 'the 法人番号 called by a 個人番号 word: 法人マイナンバー, 会社のマイナンバー, corporate_my_number',
+    reason: 'A 法人番号 (13 digits, 番号法 39条) is not a 個人番号; "法人マイナンバー" is a common name for it.',
+    before: anyOf(`${terms('法人', '会社', '企業', '事業者', '団体')}(?:の)?$`, `${wordStarts('hojin', 'houjin', 'corporate', 'corporation', 'company', 'kaisha')}_?$`),
+    standalone: false,
+    vetoes: [{ name: 'bp_my_number', comment: '所属会社法人マイナンバー' }, '法人マイナンバー', 'corporate_my_number',
+      { comment: '会社のマイナンバー（法人番号）' }],
+    allows: [{ comment: '法人代表者の個人番号' }, '個人・法人番号', { comment: '従業員のマイナンバー' }],
+  },
+  {
+    id: 'file-reference',
+    summary: 'a file name, path or URL of a stored copy: *_filename, *_path, *_url, ファイル名, 保存先',
+    reason: 'A column naming where a file is kept holds a name, not the number; the file itself is outside the schema.',
+    tail: anyOf(terms('ファイル名', 'パス', '保存先', '格納先', 'url', 'uri', 'リンク'),
+      words('filename', 'file_name', 'fname', 'path', 'filepath', 'file_path', 'url', 'uri', 'link', 'key_name', 'object_key')),
+    standalone: false,
+    vetoes: ['attachment_mynumber_filename', 'my_number_image_path', '個人番号カード写しファイル名', 'tsuchi_card_image_path',
+      { comment: '通知カード画像の保存先パス' }],
+    allows: ['my_number_image', 'kojin_bango_card_copy', { comment: '個人番号（ファイル取込）' }],
+  },
+  {
+    id: 'other-identifier',
+    summary: 'a comment naming another number or code: 大口事業所個別番号, 個人登録番号, 宛名番号 (the comment wins over the name)',
+    reason: 'A comment that says which number a column is wins over a look-alike name: `individual_number` commented '
+      + '「大口事業所個別番号」 is the postal large-office number. Generic comments (番号, 12桁の番号) do not veto.',
+    tail: anyOf(`^(?!(?:\\d+桁の?|本人の?|対象者の?|当人の?|暗号化(?:した|済み?の?)?|ハッシュ(?:化した|値の?)?|新しい|旧|新)?(?:番号|コード|記号)$)[^a-z0-9_]+(?:番号|コード|記号)$`),
+    standalone: true,
+    withoutMention: true,
+    vetoes: [{ name: 'individual_number', comment: '大口事業所個別番号' }, { name: 'personal_number', comment: '個人登録番号' },
+      { name: 'kojin_bango', comment: '宛名番号' }, { name: 'my_number', comment: '会員番号' }],
+    allows: [{ name: 'kojin_bango', comment: '番号' }, { name: 'my_number', comment: '12桁の番号' },
+      { name: 'kojin_bango', comment: '暗号化した番号' }],
+  },
+  {
+    id: 'type-too-short',
+    summary: 'a declared type that cannot hold 12 digits: CHAR(5), VARCHAR(8), INTEGER, SMALLINT, BOOLEAN, NUMERIC(10)',
+    reason: 'A 個人番号 is 12 digits (番号法施行令 第8条), longer when encrypted; a column that cannot hold 12 is '
+      + 'not the number. Parts of a split number (Q&A 9-3) are exempt: each part is short by design.',
+    typeVeto: tooShortForNumber,
+    standalone: false,
+    vetoes: [{ name: 'personal_number', type: 'CHAR(5)' }, { name: 'my_number', type: 'integer' },
+      { name: 'kojin_bango', type: 'varchar(8)' }, { name: 'individual_number', type: 'smallint' }],
+    allows: [{ name: 'kojin_bango', type: 'CHAR(12)' }, { name: 'my_number', type: 'bigint' },
+      { name: 'kojin_bango_enc', type: 'varchar(256)' }, { name: 'kojin_bango_3', type: 'char(4)' }],
   },
 ];

@@ -7,7 +7,7 @@
  * substitute-code rules come first: `個人番号対応符号` contains `個人番号` but is a substitute code.
  * Patterns read canonical text (normalise.ts): NFKC, snake_case, lower case.
  */
-import { WORD_START, anyOf } from './patterns.js';
+import { WORD_END, WORD_START, anyOf } from './patterns.js';
 
 export type NumberKind = 'individual-number' | 'substitute-code';
 
@@ -23,8 +23,15 @@ export interface NumberRule {
   pattern: RegExp;
   /** Texts (names or comments, as `target` says) that this rule makes a hit of its kind. */
   positives: string[];
-  /** Look-alikes that must not be a hit. */
+  /** Look-alikes that must not be a hit (neither a number nor a candidate). */
   negatives: string[];
+  /**
+   * Set for a *candidate* rule: the text suggests the number but does not settle it. The column
+   * is reported 要確認 with `reason` and `settle` (what would decide it), unless `raise` holds:
+   * - `type-fits`: the declared type holds exactly 12 characters or digits (CHAR(12), NUMERIC(12));
+   * - `says-number`: the whole text, bracketed asides included, names the 個人番号.
+   */
+  candidate?: { reason: string; settle: string; raise?: 'type-fits' | 'says-number' };
 }
 
 /** 符号 romanised: fugo, fugou, fugoh. */
@@ -38,11 +45,21 @@ const TAIO_FUGO = [
   `kojin_?${BANGO}_?taio_?${FUGO}`, `joho_?teikyo_?(?:yo_?)?kojin_?shikibetsu_?${FUGO}`,
 ];
 /** Also 個人・法人番号 (a column holding the 個人番号 or the 法人番号, common in tax records). */
-const KOJIN_BANGO = [`kojin_?(?:(?:houjin|hojin)_?)?${BANGO}`, '個人番号', '個人(?:又は|または|もしくは|or)?法人番号'];
+const KOJIN_BANGO = [`kojin_?(?:(?:houjin|hojin)_?)?${BANGO}`, '個人(?:又は|または|もしくは|or)?法人番号', '個人番号',
+  // the kana readings, in any width (NFKC folds half-width kana): コジンバンゴウ, ｺｼﾞﾝﾊﾞﾝｺﾞｳ, こじんばんごう
+  'コジンバンゴ[ウー]?', 'こじんばんご[うー]?'];
+/** Words naming an image or copy of a document. */
+const IMAGE = '(?:画像|写し|写真|コピー|スキャン|スキャン画像|イメージ|pdf|image|img|scan|scanned|copy|photo|jpeg|jpg|png|tiff?)';
+/** Documents that bear the 個人番号 (the front of the 個人番号カード does not: the number is on the back). */
+const DOCUMENTS = [
+  '通知カード', `${WORD_START}tsuchi_?card`, `${WORD_START}notification_?card`, '源泉徴収票',
+  `${WORD_START}gensen_?(?:cho(?:u)?shu_?|chosyu_?)?hyo`, `${WORD_START}withholding_?(?:tax_?)?(?:slip|statement)`,
+  '(?:個人番号|マイナンバー)カード(?:の)?裏面?', `${WORD_START}(?:kojin_?${'bang(?:ou|oh|o)'}|my_?number)_?card_?(?:ura|back)`,
+];
 /** Prefixes written without a separator that still leave `mynumber` meaning My Number. */
 const MY_NUMBER_GLUED = '(?<=enc|hash|hashed|token|old|new|kyu|raw|plain|crypt|cipher)';
 const MY_NUMBER = [
-  'マイナンバー?',
+  'マイナンバー?', 'まいなんばー?',
   `(?:${WORD_START}|${MY_NUMBER_GLUED})my_?number`,
   `${WORD_START}my_?num(?![a-z])`,
 ];
@@ -80,6 +97,63 @@ export const NUMBER_RULES: readonly NumberRule[] = [
   },
   // ── individual-number: the 個人番号 itself, also encrypted, hashed or tokenised ───────────────
   {
+    id: 'name-document-image', kind: 'individual-number', target: 'name',
+    summary: 'an image or copy of a document that bears the number: 通知カード, 源泉徴収票, the back of the 個人番号カード',
+    pattern: anyOf(`(?:${DOCUMENTS.join('|')})(?:の|_)?(?:[a-z]+_)?${IMAGE}`),
+    positives: ['通知カード画像', 'tsuchi_card_image', 'tsuchi_card_img', '源泉徴収票PDF', 'gensen_choshu_hyo_image',
+      '個人番号カード裏面画像', 'my_number_card_back_image', 'notification_card_scan'],
+    negatives: ['tsuchi_card_kofu_date', '源泉徴収票番号', 'gensen_choshu_hyo_no', '個人番号カード表面画像',
+      'my_number_card_front_image', 'tsuchi_card_image_path'],
+  },
+  {
+    id: 'comment-document-image', kind: 'individual-number', target: 'comment',
+    summary: 'a column comment naming an image or copy of a document that bears the number',
+    pattern: anyOf(`(?:${DOCUMENTS.join('|')})(?:の|_)?(?:[a-z]+_)?${IMAGE}`),
+    positives: ['通知カードの写し', '通知カード画像（本人確認書類）', '源泉徴収票のスキャン画像', '個人番号カード裏面のコピー'],
+    negatives: ['通知カード送付日', '源泉徴収票の発行枚数', '個人番号カード表面の画像', '通知カード画像の保存先パス'],
+  },
+  {
+    id: 'name-juminhyo-copy', kind: 'individual-number', target: 'name',
+    summary: 'an image or copy of the 住民票の写し: the number only when it was issued with it (個人番号記載)',
+    pattern: anyOf(`(?:住民票(?:の)?写し|${WORD_START}juminhyo_?(?:no_?)?utsushi)(?:_?${IMAGE})?`),
+    positives: ['住民票の写し（個人番号記載）', '住民票写し（個人番号記載）画像'],
+    negatives: ['住民票の写し交付日', 'juminhyo_utsushi_kofu_date', 'juminhyo_code'],
+    candidate: {
+      reason: 'a copy of the 住民票 bears the 個人番号 only when it was requested with it',
+      settle: 'say in the comment whether the copies carry the number (個人番号記載), or decide it under numberColumns',
+      raise: 'says-number',
+    },
+  },
+  {
+    id: 'comment-payload', kind: 'individual-number', target: 'comment',
+    summary: 'a payload said to contain the number: 個人番号を含む電文, マイナンバーを含むJSON',
+    pattern: anyOf(`(?:${[...KOJIN_BANGO, 'マイナンバー?'].join('|')})(?:等|など)?(?:を|が)?(?:含む|含んだ|含める|入った|格納した).*$`),
+    positives: ['個人番号を含む電文', 'マイナンバーを含むJSON', '個人番号等を含むメッセージ本文', '個人番号を含むXMLデータ'],
+    negatives: ['個人番号を含まない電文', '個人番号以外を含む電文', '電文の送信日時'],
+  },
+  {
+    id: 'name-naibu-kojin-bango', kind: 'individual-number', target: 'name',
+    summary: '内部個人番号: a pre-2015 internal resident number that some systems called 個人番号',
+    pattern: anyOf(`(?:内部|${WORD_START}naibu_?|${WORD_START}internal_?)(?:個人番号|kojin_?${BANGO})`),
+    positives: ['内部個人番号', 'naibu_kojin_bango', 'NAIBU_KOJIN_BANGO', 'internal_kojin_bango'],
+    negatives: ['naibu_kanri_no', '内部管理番号', 'naibu_kojin_bango_kbn'],
+    candidate: {
+      reason: 'systems older than the My Number Act used 個人番号 for an internal resident number; "内部" suggests that use',
+      settle: 'check whether the values are 12-digit 個人番号 with a valid check digit (--sample, seed data) or an internal id, then decide it under numberColumns',
+    },
+  },
+  {
+    id: 'comment-naibu-kojin-bango', kind: 'individual-number', target: 'comment',
+    summary: '内部個人番号 in a column comment',
+    pattern: anyOf('内部個人番号', `${WORD_START}internal_?(?:individual|personal)_?number`),
+    positives: ['内部個人番号', '内部個人番号（旧システム）', 'Internal personal number'],
+    negatives: ['内部管理番号', '内部番号', '内部個人番号の採番日'],
+    candidate: {
+      reason: 'systems older than the My Number Act used 個人番号 for an internal resident number; "内部" suggests that use',
+      settle: 'check whether the values are 12-digit 個人番号 with a valid check digit (--sample, seed data) or an internal id, then decide it under numberColumns',
+    },
+  },
+  {
     id: 'name-kojin-bango', kind: 'individual-number', target: 'name',
     summary: '個人番号 in a column name: kanji or romanised (kojin_bango, kojinbango, kojin_bangou, …)',
     pattern: anyOf(...KOJIN_BANGO),
@@ -87,7 +161,7 @@ export const NUMBER_RULES: readonly NumberRule[] = [
       'ｋｏｊｉｎ＿ｂａｎｇｏ', '個人番号', '個人番号（暗号化）', '暗号化個人番号', '個人番号ハッシュ', '旧個人番号',
       'kojin_bango_hash', 'enc_kojin_bango', 'kojin_bango_enc', 'old_kojin_bango', 'verified_kojin_bango',
       'kojin_hojin_bango', '個人・法人番号'],
-    negatives: ['kojin_no', 'kojin_id', 'kojin_cd', 'bango', 'hojin_bango', '法人番号', 'kojin_bango_kofu_date',
+    negatives: ['kojin_id', 'kojin_cd', 'bango', 'hojin_bango', '法人番号', 'kojin_bango_kofu_date',
       '個人番号カード交付日', 'kojin_bango_flg', '個人番号取得済フラグ'],
   },
   {
@@ -96,7 +170,7 @@ export const NUMBER_RULES: readonly NumberRule[] = [
     pattern: anyOf(...MY_NUMBER),
     positives: ['my_number', 'mynumber', 'myNumber', 'MyNumber', 'MYNUMBER', 'my_num', 'マイナンバー', 'ﾏｲﾅﾝﾊﾞｰ',
       'token_mynumber', 'tokenmynumber', 'my_number_hash', 'encMyNumber', 'my_numbers'],
-    negatives: ['dummy_number', 'dummynumber', 'my_numeric', 'my_no', 'number', 'mynumber_verified',
+    negatives: ['dummy_number', 'dummynumber', 'my_numeric', 'my_node', 'number', 'mynumber_verified',
       'my_number_card_no', 'マイナンバーカード'],
   },
   {
@@ -126,7 +200,7 @@ export const NUMBER_RULES: readonly NumberRule[] = [
   {
     id: 'comment-my-number', kind: 'individual-number', target: 'comment',
     summary: 'My Number in a column comment: マイナンバー, My Number',
-    pattern: anyOf(...MY_NUMBER.slice(0, 2)),
+    pattern: anyOf(MY_NUMBER[0], MY_NUMBER[1], MY_NUMBER[2]),
     positives: ['マイナンバー', 'マイナンバー（暗号化）', 'My Number', 'mynumber (tokenised)'],
     negatives: ['マイナンバーカードの有無', 'Dummy number', 'My Number card issue date'],
   },
@@ -136,5 +210,30 @@ export const NUMBER_RULES: readonly NumberRule[] = [
     pattern: anyOf(`${WORD_START}individual_?number`),
     positives: ['Individual Number', 'Individual Number (encrypted)', 'individual number of the insured'],
     negatives: ['Individual Number Card', 'individual number verified', 'individual name'],
+  },
+  // ── candidates: names that may be the number, settled by the type, a comment or the config ──
+  {
+    id: 'name-abbreviation', kind: 'individual-number', target: 'name',
+    summary: 'a romanised abbreviation of 個人番号 / マイナンバー: KJN_BNG, KJNBNG, KOJIN_BNG, KOJIN_NO, MYNO, MY_NO',
+    pattern: anyOf(`${WORD_START}(?:kjn_?(?:bng|bngo|bang|${BANGO}|no|num|nbr)|kojin_?(?:bng|bngo|no|num|nbr|number)|my_?(?:no|nbr))${WORD_END}`),
+    positives: ['KJN_BNG', 'KJNBNG', 'KOJIN_BNG', 'KOJIN_NO', 'kojin_no', 'kojinNo', 'MYNO', 'MY_NO', 'kjn_no', 'enc_kojin_no'],
+    negatives: ['kojin_id', 'kojin_cd', 'my_note', 'myname', 'kojin_no_flg', 'kjn_no_kbn', 'kojin_nozei', 'mynode'],
+    candidate: {
+      reason: 'an abbreviation vendors use both for the 個人番号 and for internal person numbers (個人No.)',
+      settle: 'a CHAR(12) / NUMERIC(12) type or a comment naming 個人番号 makes it the number; otherwise list it under numberColumns.include or exclude',
+      raise: 'type-fits',
+    },
+  },
+  {
+    id: 'comment-abbreviation', kind: 'individual-number', target: 'comment',
+    summary: 'an abbreviation of マイナンバー in a column comment: マイNo, マイNo.',
+    pattern: anyOf('マイno', `${WORD_START}my_?no${WORD_END}`),
+    positives: ['マイNo', 'マイNo.', 'MY NO'],
+    negatives: ['マイページ', 'My notes', 'マイNoの登録日'],
+    candidate: {
+      reason: 'マイNo is usually the マイナンバー, but the comment does not say so in full',
+      settle: 'a CHAR(12) / NUMERIC(12) type or a comment naming 個人番号 makes it the number; otherwise list it under numberColumns.include or exclude',
+      raise: 'type-fits',
+    },
   },
 ];

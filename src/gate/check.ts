@@ -2,6 +2,8 @@
  * `spif check`: does the PIA's inventory still match the schema?
  * - a relation judged specific that no inventory file covers fails the gate (error);
  * - an inventory file in which nothing is specific any more is a warning;
+ * - a candidate column (要確認) that numberColumns has not decided fails the gate
+ *   (`check.failOnCandidates: false` makes it a warning);
  * - an error diagnostic (a source not fully read) fails: a gate never passes on input it could not read;
  * - with strict (`--strict` or `check.strict`), every warning fails too.
  * Suppressions turn a failing finding into a reported one with its reason.
@@ -54,6 +56,19 @@ export function runCheck(report: Report, config: SpifConfig, options: CheckOptio
         ...relationEvidence(r, 1),
       ]),
     }));
+  }
+
+  const failOnCandidates = config.check.failOnCandidates || strict;
+  for (const r of report.relations) {
+    for (const c of r.candidates ?? []) {
+      if (c.decision) continue;
+      findings.push(finding('undecided-candidate', failOnCandidates, {
+        message: ruleMessage('en', 'undecided-candidate', `${r.id}.${c.column}`),
+        relation: r.id,
+        location: c.source ?? r.source,
+        evidence: [{ kind: 'candidate-column', relation: r.id, candidate: c }],
+      }));
+    }
   }
 
   for (const d of report.diagnostics) {

@@ -40,6 +40,11 @@ export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
       const where = n.source ? ` ${style.text(`${n.source.file}:${n.source.line}`)}` : '';
       return `${t(lang, 'label.numberColumn')}: ${style.name(`${e.relation}.${n.column}`)} — ${t(lang, `kind.${n.kind}`)} (${style.text(n.evidence ?? n.rule)}; ${style.text(n.rule)})${where}`;
     }
+    case 'candidate-column': {
+      const c = e.candidate;
+      return `${t(lang, 'label.candidate')}: ${style.name(`${e.relation}.${c.column}`)} — ${t(lang, `kind.${c.kind}`)}? (${style.text(c.evidence)}; ${style.text(c.rule)}). `
+        + `${style.text(c.reason.replace(/\.$/, ""))}. ${t(lang, 'label.candidateSettle')}: ${style.text(c.settle)}`;
+    }
     case 'path': return pathText(lang, style, e.principal, e.numberColumn, e.path);
     case 'block': return blockText(lang, style, e.block);
     case 'member': return `${style.name(e.relation)} — ${t(lang, `classification.${e.classification}`)} (${t(lang, `basis.${e.basis}`)})`;
@@ -56,6 +61,10 @@ export function findingHeadline(lang: Lang, style: Style, f: Finding & { before?
   switch (f.rule) {
     case 'uncovered-specific': return ruleMessage(lang, f.rule, rel, basisFromEvidence(lang, f));
     case 'inventory-not-specific': return ruleMessage(lang, f.rule, style.name(f.file ?? ''), f.evidence.filter((e) => e.kind === 'member').length);
+    case 'undecided-candidate': {
+      const c = f.evidence.find((e) => e.kind === 'candidate-column');
+      return ruleMessage(lang, f.rule, style.name(c?.kind === 'candidate-column' ? `${c.relation}.${c.candidate.column}` : f.relation ?? ''));
+    }
     case 'error-diagnostic': return ruleMessage(lang, f.rule, style.name(f.code), f.evidence[0]?.kind === 'text' ? style.text(f.evidence[0].text) : '');
     case 'suppression-unused': {
       const [what, reason] = f.evidence.map((e) => (e.kind === 'text' ? e.text : ''));

@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import { configUsedSchema } from '../report/model.js';
-import { blockSchema, numberColumnSchema, pathStepSchema, sourceRefSchema } from '../report/model.js';
+import { blockSchema, candidateColumnSchema, numberColumnSchema, pathStepSchema, sourceRefSchema } from '../report/model.js';
 
 export const evidenceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('number-column'), relation: z.string(), numberColumn: numberColumnSchema }),
+  z.object({ kind: z.literal('candidate-column'), relation: z.string(), candidate: candidateColumnSchema }),
   z.object({ kind: z.literal('path'), relation: z.string(), principal: z.string(), numberColumn: z.string(), path: z.array(pathStepSchema) }),
   z.object({ kind: z.literal('block'), relation: z.string(), block: blockSchema }),
   z.object({
@@ -78,7 +79,7 @@ export const diffResultSchema = z.object({
 }).meta({ title: 'spif diff result' });
 
 export const suggestionSchema = z.object({
-  kind: z.enum(['revoke-column', 'revoke-table', 'revoke-schema', 'revoke-membership', 'remove-connect']),
+  kind: z.enum(['revoke-column', 'revoke-table', 'revoke-schema', 'revoke-membership', 'remove-connect', 'revoke-execute']),
   summary: z.string().describe('the change in one line, English'),
   sql: z.string().optional().describe('the statement(s) that make the change'),
   config: z.string().optional().describe('the config edit that makes the change'),

@@ -16,6 +16,17 @@ export interface GateRenderOptions {
   color?: boolean;
   /** Config file (relative), the SARIF location of findings without one. */
   configFile?: string;
+  /** `--quiet`: text and Markdown list only what fails (or is an error); counts stay complete. */
+  quiet?: boolean;
+}
+
+/** What `--max-warnings` counts: findings that are warnings and neither fail nor are suppressed. */
+export function warningCount(findings: Finding[]): number {
+  return counts(findings).warnings;
+}
+
+function listed(findings: Finding[], options: GateRenderOptions): Finding[] {
+  return options.quiet ? findings.filter((f) => f.fails || (f.level === 'error' && !f.suppressed)) : findings;
 }
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -26,7 +37,7 @@ type Colors = ReturnType<typeof pc.createColors>;
 function counts(findings: Finding[]): { failing: number; warnings: number; suppressed: number } {
   return {
     failing: findings.filter((f) => f.fails).length,
-    warnings: findings.filter((f) => !f.fails && !f.suppressed && f.level !== 'note').length,
+    warnings: findings.filter((f) => !f.fails && !f.suppressed && f.level === 'warning').length,
     suppressed: findings.filter((f) => f.suppressed).length,
   };
 }
@@ -70,10 +81,10 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
     ];
     if (!result.inventoryDeclared) out.push(`> ${gt(lang, 'gate.noInventory')}`, '');
     if (result.findings.length === 0) out.push(gt(lang, 'gate.noFindings'));
-    for (const f of result.findings) out.push(...findingMarkdownLines(f, lang));
+    for (const f of listed(result.findings, options)) out.push(...findingMarkdownLines(f, lang));
     if (result.inventory.length) {
       out.push('', `### ${gt(lang, 'gate.inventory')}`, '');
-      for (const f of result.inventory) out.push(`- ${f.classification === 'specific' ? '●' : '○'} ${markdown.name(f.name)} — ${t(lang, `classification.${f.classification}`)} (${f.relations.length} ${t(lang, 'label.relations')})`);
+      for (const f of result.inventory) out.push(`- ${f.classification === 'specific' ? '●' : '○'} ${markdown.name(f.name)} — ${t(lang, `classification.${f.classification}`)} (${t(lang, 'label.relationCount', f.relations.length)})`);
     }
     return `${out.join('\n')}\n`;
   }
@@ -86,10 +97,10 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
   if (!result.inventoryDeclared) out.push(c.yellow(gt(lang, 'gate.noInventory')));
   out.push('');
   if (result.findings.length === 0) out.push(gt(lang, 'gate.noFindings'));
-  for (const f of result.findings) out.push(...findingTextLines(f, lang, c));
+  for (const f of listed(result.findings, options)) out.push(...findingTextLines(f, lang, c));
   if (result.inventory.length) {
     out.push('', c.bold(`■ ${gt(lang, 'gate.inventory')}`));
-    for (const f of result.inventory) out.push(`  ${f.classification === 'specific' ? c.red('●') : c.green('○')} ${plain.name(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${f.relations.length} ${t(lang, 'label.relations')})`);
+    for (const f of result.inventory) out.push(`  ${f.classification === 'specific' ? c.red('●') : c.green('○')} ${plain.name(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${t(lang, 'label.relationCount', f.relations.length)})`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -127,8 +138,8 @@ export function renderDiff(result: DiffResult, format: string, options: GateRend
     ];
     for (const note of result.notes) out.push(`> ${escapeMarkdown(note)}`, '');
     if (result.changes.length === 0) out.push(gt(lang, 'gate.noChanges'));
-    for (const [key, list] of groups(result.changes)) {
-      if (key) out.push(`#### ${subjectOf(key, markdown)}`, '');
+    for (const [key, list] of groups(listed(result.changes, options) as Change[])) {
+      if (key) out.push(`### ${subjectOf(key, markdown)}`, '');
       for (const ch of list) out.push(...findingMarkdownLines(ch, lang));
       out.push('');
     }
@@ -142,7 +153,7 @@ export function renderDiff(result: DiffResult, format: string, options: GateRend
   for (const note of result.notes) out.push(c.yellow(plain.text(note)));
   out.push('');
   if (result.changes.length === 0) out.push(gt(lang, 'gate.noChanges'));
-  for (const [key, list] of groups(result.changes)) {
+  for (const [key, list] of groups(listed(result.changes, options) as Change[])) {
     if (key) out.push(c.bold(`■ ${subjectOf(key, plain)}`));
     for (const ch of list) out.push(...findingTextLines(ch, lang, c).map((l) => `  ${l}`));
   }

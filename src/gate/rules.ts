@@ -20,6 +20,8 @@ export const CHECK_RULES = {
   'uncovered-specific': { code: 'SPIF-CHECK-UNCOVERED', command: 'check', level: 'error' },
   /** An inventory file in which no relation is specific any more. */
   'inventory-not-specific': { code: 'SPIF-CHECK-NOT-SPECIFIC', command: 'check', level: 'warning' },
+  /** A candidate column (要確認) the config has not decided (fails unless check.failOnCandidates is false). */
+  'undecided-candidate': { code: 'SPIF-CHECK-CANDIDATE', command: 'check', level: 'warning' },
   /**
    * An error diagnostic of the scan: some source was not fully read, so the gate cannot vouch
    * for it (a dump read with the wrong dialect must never pass). Fails; suppressible by code.

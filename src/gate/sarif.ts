@@ -11,6 +11,7 @@ import { VERSION } from '../version.js';
 import type { Finding } from './model.js';
 import { ALL_RULES } from './rules.js';
 import { findingHeadline, plain } from './format.js';
+import { RULE_DOCS, helpMarkdown, helpUri } from '../report/help-uri.js';
 
 export interface SarifOptions {
   /** Config file (relative path) used as the location of findings that have no source location. */
@@ -28,10 +29,14 @@ export function renderSarif(findings: Finding[], options: SarifOptions = {}): st
     const entry = Object.entries(ALL_RULES).find(([, r]) => r.code === code);
     const id = entry?.[0] ?? 'error-diagnostic';
     const level = entry?.[1].level ?? 'warning';
+    const short = entry ? id.replace(/-/g, ' ') : `source diagnostic ${code}`;
+    const doc = !entry ? RULE_DOCS.diagnostic : entry[1].command === 'diff' ? RULE_DOCS.diff : entry[1].command === 'both' ? RULE_DOCS.suppressions : RULE_DOCS.check;
     return {
       id: code,
       name: id,
-      shortDescription: { text: entry ? id.replace(/-/g, ' ') : `source diagnostic ${code}` },
+      shortDescription: { text: short },
+      help: { text: short, markdown: helpMarkdown(short, doc) },
+      helpUri: helpUri(doc),
       defaultConfiguration: { level },
     };
   });

@@ -44,7 +44,7 @@ export class GitTree {
     try {
       commit = gitText(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).trim();
     } catch {
-      throw new UserError(`--base ${ref}: not a commit in ${root} (fetch it first, e.g. git fetch origin ${ref})`);
+      throw new UserError(`--base ${ref}: not a commit in ${root}`, [fetchHint(root, ref)]);
     }
     const out = gitBytes(root, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8');
     const entries: TreeEntry[] = [];
@@ -142,4 +142,23 @@ export function repositoryRoot(cwd: string): string {
     throw new UserError(`${cwd} is not inside a git repository; \`spif diff\` compares with a git ref`);
   }
   return fs.realpathSync(top);
+}
+
+/**
+ * How to make `ref` available: `origin/main` is fetched as `git fetch origin main` (not
+ * `git fetch origin origin/main`). A shallow clone (CI's default) needs no more than that.
+ */
+export function fetchHint(root: string, ref: string): string {
+  let remotes: string[] = [];
+  let shallow = false;
+  try {
+    remotes = gitText(root, ['remote']).split('\n').filter(Boolean);
+    shallow = gitText(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
+  } catch { /* not fatal: the generic hint below still helps */ }
+  const slash = ref.indexOf('/');
+  const remote = slash > 0 && remotes.includes(ref.slice(0, slash)) ? ref.slice(0, slash) : (remotes.includes('origin') ? 'origin' : remotes[0] ?? 'origin');
+  const branch = slash > 0 && ref.slice(0, slash) === remote ? ref.slice(slash + 1) : ref;
+  const fetch = `fetch it first, e.g. git fetch ${remote} ${branch}`;
+  // spif diff reads only the base commit's files, so one fetched commit is enough even when shallow.
+  return shallow ? `${fetch} (this clone is shallow; one commit is enough: spif diff reads only the base commit's files)` : fetch;
 }

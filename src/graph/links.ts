@@ -1,8 +1,12 @@
 /**
- * The link graph: relations are nodes, joinable column pairs are edges (undirected: a join works
- * both ways). Kinds: declared foreign keys, implied keys (a shared key name), links declared in
- * the config, and view lineage (a view column is the value of its base column, and carries every
- * link of that column).
+ * The link graph: relations are nodes, joinable keys are edges (undirected: a join works both
+ * ways). Kinds: declared foreign keys, implied keys (a shared key name, or every column of a
+ * multi-column key present in another table), links declared in the config, and view lineage (a
+ * view column is the value of its base column, and carries every link of that column).
+ *
+ * An edge joins on one column at each end, or on a whole multi-column key (`columns`): a
+ * composite foreign key, or a municipal ledger keyed on 市区町村コード + 納税義務者番号. Whoever
+ * follows it must read every column of the key at both ends (endColumns).
  *
  * Names that join wherever they occur (`linkKeys`) would link every pair of relations holding
  * them (n² edges); instead each such name gets one hub node, which is equivalent for reachability
@@ -11,6 +15,7 @@
 import { Graph } from '@dagrejs/graphlib';
 import type { Catalog, Relation, RelationId } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { dependencyOrder } from './algorithms.js';
 
 
 type GraphT = InstanceType<typeof Graph>;
@@ -20,8 +25,37 @@ export type LinkVia = 'foreign-key' | 'implied-key' | 'declared-link' | 'view';
 export interface LinkEnd {
   /** Relation id, or a hub node id (`#key:<name>`) for linkKeys. */
   node: string;
-  /** Column on a relation end; undefined on a hub end. */
+  /** Column on a relation end (the first column of a multi-column key); undefined on a hub end. */
   column?: string;
+  /** Every column of a multi-column key, in key order (`columns[0] === column`); unset for one column. */
+  columns?: string[];
+}
+
+/** The columns an edge end joins on: all of them must be readable to follow the edge. */
+export function endColumns(end: LinkEnd): string[] {
+  return end.columns ?? (end.column === undefined ? [] : [end.column]);
+}
+
+/**
+ * Why an edge cannot be followed: the first column, at either end, that `canRead` refuses (every
+ * column of a multi-column key must be readable); undefined when every column is readable.
+ */
+export function firstRefusal<V extends { allowed: boolean }>(
+  edge: LinkEdge, canRead: (node: string, column: string) => V,
+): Extract<V, { allowed: false }> | undefined {
+  for (const end of [edge.a, edge.b]) {
+    if (isHub(end.node)) continue;
+    for (const column of endColumns(end)) {
+      const v = canRead(end.node, column);
+      if (!v.allowed) return v as Extract<V, { allowed: false }>;
+    }
+  }
+  return undefined;
+}
+
+/** An end on several columns (one column: the plain form, so single-column edges stay as they were). */
+export function keyEnd(node: string, columns: string[]): LinkEnd {
+  return columns.length > 1 ? { node, column: columns[0], columns: [...columns] } : { node, column: columns[0] };
 }
 
 export interface LinkEdge {
@@ -53,9 +87,11 @@ export class LinkGraph {
   }
 
   add(edge: LinkEdge): void {
-    if (edge.a.node === edge.b.node && edge.a.column === edge.b.column) return;
-    const k1 = `${edge.a.node}.${edge.a.column ?? ''}|${edge.b.node}.${edge.b.column ?? ''}`;
-    const k2 = `${edge.b.node}.${edge.b.column ?? ''}|${edge.a.node}.${edge.a.column ?? ''}`;
+    const ka = `${edge.a.node}.${endColumns(edge.a).join(',')}`;
+    const kb = `${edge.b.node}.${endColumns(edge.b).join(',')}`;
+    if (ka === kb) return;
+    const k1 = `${ka}|${kb}`;
+    const k2 = `${kb}|${ka}`;
     if (this.seen.has(k1) || this.seen.has(k2)) return;
     this.seen.add(k1);
     this.graph.setEdge(edge.a.node, edge.b.node, edge, String(this.edgeCount++));
@@ -76,9 +112,14 @@ export class LinkGraph {
     return out;
   }
 
-  /** Edges touching one column of a relation. */
+  /** Nodes one edge away (with repeats for parallel edges). */
+  neighbours(node: string): string[] {
+    return this.edgesAt(node).map((e) => e.b.node);
+  }
+
+  /** Single-column edges touching one column of a relation. */
   edgesAtColumn(relation: RelationId, column: string): LinkEdge[] {
-    return this.edgesAt(relation).filter((e) => e.a.column === column);
+    return this.edgesAt(relation).filter((e) => e.a.column === column && !e.a.columns);
   }
 
   get size(): { nodes: number; edges: number } {
@@ -93,7 +134,10 @@ export function isHub(node: string): boolean {
 export function buildLinkGraph(catalog: Catalog, options: LinkOptions, diagnostics: Diagnostic[] = []): LinkGraph {
   const g = new LinkGraph(catalog);
   addForeignKeys(g, catalog, diagnostics);
-  if (options.inferLinks) addImpliedKeys(g, catalog);
+  if (options.inferLinks) {
+    addImpliedKeys(g, catalog);
+    addImpliedCompositeKeys(g, catalog);
+  }
   addLinkKeyHubs(g, catalog, options.linkKeys);
   addDeclaredLinks(g, catalog, options.links, diagnostics);
   addViewLineage(g, catalog);
@@ -114,10 +158,15 @@ function addForeignKeys(g: LinkGraph, catalog: Catalog, diagnostics: Diagnostic[
       }
       // REFERENCES t without columns means t's primary key.
       const targetColumns = fk.referencedColumns.length ? fk.referencedColumns : t.primaryKey ?? [];
-      fk.columns.forEach((c, i) => {
-        const tc = targetColumns[i];
-        if (tc) g.add({ a: { node: r.id, column: c }, b: { node: t.id, column: tc }, via: 'foreign-key' });
-      });
+      if (fk.columns.length === 0 || targetColumns.length !== fk.columns.length) {
+        diagnostics.push({
+          severity: 'warning', code: 'SPIF-LINK-UNKNOWN-TARGET', ...fk.source,
+          message: `foreign key on ${r.id}(${fk.columns.join(', ')}) references ${target}(${targetColumns.join(', ')}): the column counts differ, so the link is not followed`,
+        });
+        continue;
+      }
+      // A multi-column key joins as a whole: one edge on every column pair.
+      g.add({ a: keyEnd(r.id, fk.columns), b: keyEnd(t.id, targetColumns), via: 'foreign-key' });
     }
   }
 }
@@ -154,6 +203,41 @@ function addImpliedKeys(g: LinkGraph, catalog: Catalog): void {
 function isSingleColumnKey(r: Relation, column: string): boolean {
   if (r.primaryKey?.length === 1 && r.primaryKey[0] === column) return true;
   return r.uniqueKeys.some((u) => u.length === 1 && u[0] === column);
+}
+
+/**
+ * A multi-column primary or unique key of one table whose columns all appear in another table of
+ * the same database links the two on the whole key (municipal ledgers: 市区町村コード +
+ * 納税義務者番号). Keys with a generic column (`id`, `no`, `code`, …) are left out, as for single
+ * columns: (tenant_id, id) would otherwise link every table of a multi-tenant schema. Cost: per
+ * key, the smallest group of tables holding one of its columns.
+ */
+function addImpliedCompositeKeys(g: LinkGraph, catalog: Catalog): void {
+  const holders = new Map<string, Set<Relation>>();
+  const tables = [...catalog.relations.values()].filter((r) => r.kind === 'table');
+  for (const r of tables) {
+    for (const c of r.columns) {
+      const key = `${r.database}\u0000${c.name}`;
+      let set = holders.get(key);
+      if (!set) holders.set(key, (set = new Set()));
+      set.add(r);
+    }
+  }
+  for (const r of tables) {
+    for (const key of compositeKeys(r)) {
+      const groups = key.map((c) => holders.get(`${r.database}\u0000${c}`) ?? new Set<Relation>());
+      const smallest = groups.reduce((a, b) => (b.size < a.size ? b : a));
+      for (const other of smallest) {
+        if (other === r || !groups.every((s) => s.has(other))) continue;
+        g.add({ a: keyEnd(other.id, key), b: keyEnd(r.id, key), via: 'implied-key' });
+      }
+    }
+  }
+}
+
+function compositeKeys(r: Relation): string[][] {
+  const keys = [...(r.primaryKey ? [r.primaryKey] : []), ...r.uniqueKeys];
+  return keys.filter((k) => k.length > 1 && new Set(k).size === k.length && !k.some((c) => GENERIC_SURROGATE_KEYS.has(c.toLowerCase())));
 }
 
 function addLinkKeyHubs(g: LinkGraph, catalog: Catalog, linkKeys: string[]): void {
@@ -197,6 +281,8 @@ export function splitColumnRef(ref: string): { relation: string; column: string 
  */
 function addViewLineage(g: LinkGraph, catalog: Catalog): void {
   for (const v of viewsInDependencyOrder(catalog)) {
+    /** base relation → base column → the view's first column carrying it. */
+    const carried = new Map<string, Map<string, string>>();
     for (const vc of v.view!.columns) {
       for (const src of vc.from) {
         const base = `${src.relation.database}.${src.relation.schema}.${src.relation.name}`;
@@ -206,24 +292,30 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
           g.add({ a: { node: v.id, column: vc.name }, b: e.b, via: e.via });
         }
         g.add({ a: { node: v.id, column: vc.name }, b: { node: base, column: src.column }, via: 'view' });
+        let columns = carried.get(base);
+        if (!columns) carried.set(base, (columns = new Map<string, string>()));
+        if (!columns.has(src.column)) columns.set(src.column, vc.name);
+      }
+    }
+    // A multi-column key edge is carried when the view carries every column of the key.
+    for (const [base, columns] of carried) {
+      for (const e of g.edgesAt(base)) {
+        if (!e.a.columns || e.b.node === v.id) continue;
+        const mapped = e.a.columns.map((c) => columns.get(c));
+        if (mapped.every((c): c is string => c !== undefined)) g.add({ a: keyEnd(v.id, mapped), b: e.b, via: e.via });
       }
     }
   }
 }
 
 export function viewsInDependencyOrder(catalog: Catalog): Relation[] {
-  const order: Relation[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (r: Relation) => {
-    if (state.get(r.id)) return;
-    state.set(r.id, 'visiting');
+  const views = [...catalog.relations.values()].filter((r) => r.view);
+  return dependencyOrder(views, (r) => {
+    const deps: Relation[] = [];
     for (const q of r.view?.reads ?? []) {
       const base = catalog.relations.get(`${q.database}.${q.schema}.${q.name}`);
-      if (base?.view) visit(base);
+      if (base?.view) deps.push(base);
     }
-    state.set(r.id, 'done');
-    order.push(r);
-  };
-  for (const r of catalog.relations.values()) if (r.view) visit(r);
-  return order;
+    return deps;
+  });
 }

@@ -2,9 +2,11 @@
 import type { Catalog } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { PrincipalSet } from '../access/principals.js';
+import { productAssumptions } from '../access/products/index.js';
 import type { RelationDecision } from '../classify/classify.js';
 import { matchesRef, type SpifConfig } from '../config/index.js';
-import type { PrincipalReport, RelationReport, Report } from './model.js';
+import type { CandidateColumnReport, PrincipalReport, RelationReport, Report } from './model.js';
+import type { CandidateColumn } from '../detect/index.js';
 import { VERSION } from '../version.js';
 
 export interface ReportInput {
@@ -13,12 +15,30 @@ export interface ReportInput {
   principals: PrincipalSet;
   config: SpifConfig;
   diagnostics: Diagnostic[];
+  /** Per relation: `unknown-path:…` assumptions (access/unknown-paths.ts). */
+  unknownPaths?: Map<string, string[]>;
+  /** Columns to review (要確認), from detection. */
+  candidates?: CandidateColumn[];
+}
+
+function candidateReport(c: CandidateColumn): CandidateColumnReport {
+  return {
+    column: c.column, kind: c.kind, rule: c.rule, evidence: c.evidence, reason: c.reason, settle: c.settle,
+    ...(c.source ? { source: { file: c.source.file, line: c.source.line, column: c.source.column } } : {}),
+    ...(c.decision ? { decision: c.decision } : {}),
+  };
 }
 
 export function buildReport(input: ReportInput): Report {
   const { catalog, decisions, principals, config } = input;
   const globalAssumptions = [...principals.assumptions];
   const relations: RelationReport[] = [];
+  const candidatesOf = new Map<string, CandidateColumnReport[]>();
+  for (const c of input.candidates ?? []) {
+    let list = candidatesOf.get(c.relation);
+    if (!list) candidatesOf.set(c.relation, (list = []));
+    list.push(candidateReport(c));
+  }
   for (const d of decisions.values()) {
     const r = d.relation;
     const assumptions: string[] = [];
@@ -27,7 +47,11 @@ export function buildReport(input: ReportInput): Report {
     if (catalog.accessControlDeclared && r.dialect === 'postgresql' && schema && !schema.declared) {
       assumptions.push(`schema-usage-assumed:${r.database}.${r.schema}`);
     }
-    if (r.view && r.view.columns.length === 0) assumptions.push('view-columns-unknown');
+    if (r.view && r.view.columns.length === 0 && r.kind !== 'function') assumptions.push('view-columns-unknown');
+    assumptions.push(...productAssumptions(catalog, r));
+    // An unread SECURITY DEFINER function could hand this relation's columns out: unless no link
+    // to the number exists at all, the verdict needs a person's check.
+    if (d.basis !== 'unlinked') assumptions.push(...(input.unknownPaths?.get(r.id) ?? []));
     const suppression = config.suppressions.find((s) => s.relation !== undefined && s.rule === undefined && matchesRef(s.relation, r.id));
     relations.push({
       id: r.id, database: r.database, schema: r.schema, name: r.name, kind: r.kind,
@@ -35,6 +59,7 @@ export function buildReport(input: ReportInput): Report {
       classification: d.basis === 'holds-number' || d.basis === 'reachable' ? 'specific' : 'not-specific',
       basis: d.basis,
       numberColumns: d.numberColumns,
+      ...(candidatesOf.has(r.id) ? { candidates: candidatesOf.get(r.id) } : {}),
       reachable: d.reachable,
       blocked: d.blocked,
       assumptions,
@@ -83,6 +108,7 @@ export function buildReport(input: ReportInput): Report {
       notSpecific: relations.length - specificIds.size,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      candidates: (input.candidates ?? []).filter((c) => !c.decision).length,
     },
     relations,
     files,

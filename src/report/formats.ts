@@ -17,12 +17,16 @@ export interface RenderContext {
   color: boolean;
   /** The whole scan, for formats that draw the link graph. */
   scan?: ScanResult;
+  /** `--quiet` (text): diagnostics other than errors left out. */
+  quiet?: boolean;
+  /** `--diagnostics-first` (text). */
+  diagnosticsFirst?: boolean;
 }
 
 export type Reporter = (report: Report, ctx: RenderContext) => string;
 
 export const REPORTERS: Record<string, Reporter> = {
-  text: (report, ctx) => renderText(report, { lang: ctx.lang, color: ctx.color }),
+  text: (report, ctx) => renderText(report, { lang: ctx.lang, color: ctx.color, quiet: ctx.quiet, diagnosticsFirst: ctx.diagnosticsFirst }),
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
   sarif: (report, ctx) => renderSarif(report, ctx),
   markdown: (report, ctx) => renderMarkdown(report, ctx),
@@ -36,6 +40,9 @@ export type AsyncReporter = (report: Report, ctx: RenderContext) => Promise<stri
 export const ASYNC_REPORTERS: Record<string, AsyncReporter> = {
   html: (report, ctx) => renderHtml(report, ctx),
 };
+
+/** Formats that render the 評価書 (a Japanese document): Japanese unless `--lang en`, whatever the locale. */
+export const DOCUMENT_FORMATS: ReadonlySet<string> = new Set(['markdown', 'html', 'csv', 'xlsx']);
 
 export function formatNames(): string[] {
   return [...Object.keys(REPORTERS), ...Object.keys(ASYNC_REPORTERS)];

@@ -17,12 +17,30 @@ export const numberColumnSchema = z.object({
   rule: z.string().describe('detection rule id, or config-include | config-substitute | source-mark | view-lineage'),
   evidence: z.string().optional().describe('what showed it'),
   source: sourceRefSchema.optional(),
+  reason: z.string().optional().describe('the reason given with the config decision (numberColumns.include/substitute), the basis of the verdict'),
 });
+
+export const candidateColumnSchema = z.object({
+  column: z.string().describe('column name'),
+  kind: z.enum(['individual-number', 'substitute-code']).describe('what it would be if decided a number column'),
+  rule: z.string().describe('detection rule id that made it a candidate'),
+  evidence: z.string().describe('what showed it'),
+  reason: z.string().describe('why it may be the number'),
+  settle: z.string().describe('what would settle it'),
+  source: sourceRefSchema.optional(),
+  decision: z.object({
+    verdict: z.enum(['number', 'not-number']),
+    pattern: z.string().describe('the numberColumns entry that decided it'),
+    reason: z.string().optional().describe('the reason written with the decision'),
+  }).optional().describe('set when numberColumns.include/substitute/exclude decided it; absent: undecided (要確認)'),
+}).meta({ description: 'a column that may hold the number (要確認): not a number column until the config decides it' });
 
 export const pathStepSchema = z.object({
   from: z.string().describe('column id database.schema.relation.column'),
   to: z.string().describe('column id database.schema.relation.column'),
   via: z.enum(['foreign-key', 'implied-key', 'declared-link', 'view']),
+  key: z.object({ from: z.array(z.string()), to: z.array(z.string()) }).optional()
+    .describe('column names of a multi-column key the step joins on (from and to are its first columns)'),
 });
 
 export const reachSchema = z.object({
@@ -33,7 +51,7 @@ export const reachSchema = z.object({
 
 export const CONTROLS = [
   'no-table-privilege', 'no-column-privilege', 'no-schema-usage', 'database-not-connectable',
-  'row-security-denies', 'view-owner-lacks-privilege', 'unknown-relation',
+  'row-security-denies', 'view-owner-lacks-privilege', 'unknown-relation', 'denied', 'masked', 'no-execute-privilege',
 ] as const;
 
 export const blockSchema = z.object({
@@ -48,11 +66,12 @@ export const relationReportSchema = z.object({
   database: z.string(),
   schema: z.string(),
   name: z.string(),
-  kind: z.enum(['table', 'view']),
+  kind: z.enum(['table', 'view', 'function']).describe('function: a function or procedure whose results carry columns (read with EXECUTE)'),
   source: sourceRefSchema,
   classification: z.enum(['specific', 'not-specific']),
   basis: z.enum(['holds-number', 'reachable', 'access-controlled', 'unlinked']),
   numberColumns: z.array(numberColumnSchema),
+  candidates: z.array(candidateColumnSchema).optional().describe('columns to review (要確認), decided or not; absent when none'),
   reachable: z.array(reachSchema),
   blocked: z.array(blockSchema),
   assumptions: z.array(z.string()),
@@ -113,6 +132,7 @@ export const reportSchema = z.object({
     filesFound: z.number().int().optional().describe('source files found; those not read have a diagnostic'),
     statements: z.number().int().optional().describe('statements (ORM: declarations) found in the files read'),
     statementsRead: z.number().int().optional().describe('statements read without an error or warning of their own'),
+    candidates: z.number().int().optional().describe('candidate columns the config has not decided (要確認)'),
   }),
   relations: z.array(relationReportSchema),
   files: z.array(fileReportSchema),
@@ -132,5 +152,6 @@ export type PathStep = z.infer<typeof pathStepSchema>;
 export type Reach = z.infer<typeof reachSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type NumberColumnReport = z.infer<typeof numberColumnSchema>;
+export type CandidateColumnReport = z.infer<typeof candidateColumnSchema>;
 export type Basis = RelationReport['basis'];
 export type Classification = RelationReport['classification'];

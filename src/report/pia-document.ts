@@ -11,7 +11,8 @@ import type { ScanResult } from '../pipeline.js';
 import { readingLines } from './reading.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
-import { proposeRecordItems } from './record-items.js';
+import { ft } from './hyoukasho-messages.js';
+import { withKey } from './path-key.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
 
 /** A piece of running text: plain, an identifier from the sources (shown as code), or emphasis. */
@@ -25,7 +26,9 @@ export type DocBlock =
   /** `role: 'relations'` marks the table of every relation (searchable and sortable in HTML). */
   | { kind: 'table'; head: string[]; rows: Text[][]; role?: 'relations' }
   /** The link graph: each format draws it its own way (Mermaid, SVG). */
-  | { kind: 'graph' };
+  | { kind: 'graph' }
+  /** The 評価書 itself (hyoukasho.ts): the form's sections, rendered by pia-html.ts in HTML. */
+  | { kind: 'form'; blocks: DocBlock[] };
 
 export interface PiaDocument {
   title: string;
@@ -34,18 +37,23 @@ export interface PiaDocument {
 
 const BASES = ['holds-number', 'reachable', 'access-controlled', 'unlinked'] as const;
 
-export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult): PiaDocument {
+/** `form`: the 評価書's own sections (hyoukasho.ts builds them), placed before spif's evidence. */
+export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, form: DocBlock[] = []): PiaDocument {
   const L = (key: MessageKey, ...args: (string | number)[]) => t(lang, key, ...args);
   const byId = new Map(report.relations.map((r) => [r.id, r]));
   const declaredOnly = scan ? declaredOnlyBlocks(report, scan) : [];
   const blocks: DocBlock[] = [];
   const s = report.summary;
-  const title = L('title');
+  const title = ft(lang, 'form.title');
   blocks.push({ kind: 'heading', level: 1, text: [title] });
-  blocks.push({ kind: 'paragraph', text: [L('doc.generated', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific)] });
+  blocks.push({ kind: 'paragraph', text: [ft(lang, 'form.note', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific)] });
+  // The 評価書 in the form's words first; spif's evidence for it follows.
   const reading = readingLines(report, lang);
   if (reading.length) blocks.push({ kind: 'list', items: reading.map((l) => [l]) });
+  if (form.length) blocks.push({ kind: 'form', blocks: form });
 
+  blocks.push({ kind: 'heading', level: 2, text: [ft(lang, 'ev.heading')], anchor: 'evidence' });
+  blocks.push({ kind: 'paragraph', text: [ft(lang, 'ev.note')] });
   blocks.push({ kind: 'heading', level: 2, text: [L('doc.section.rules')], anchor: 'rules' });
   blocks.push({ kind: 'paragraph', text: [L('doc.rules.law')] });
   blocks.push({
@@ -74,24 +82,6 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
     blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.relations')] });
     blocks.push({ kind: 'table', head: [L('doc.col.relation'), L('doc.col.kind'), L('doc.field.judgement'), L('doc.col.basis'), L('doc.col.source')], rows: rels.map((r) => relationRow(r, L)) });
 
-    blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.recordItems')] });
-    blocks.push({ kind: 'paragraph', text: [L('doc.recordItems.note')] });
-    const items = proposeRecordItems(rels);
-    blocks.push({
-      kind: 'table',
-      head: [L('doc.col.group'), L('doc.col.item'), L('doc.col.columns')],
-      // The form lists every 識別情報 and 連絡先等情報 box; 業務関係情報 only where columns were found.
-      rows: items.categories.filter((c) => c.columns.length > 0 || c.group !== 'business')
-        .map((c) => [
-          [L(`recordItem.group.${c.group}`)],
-          [`${c.columns.length ? '☑' : '☐'} ${L(`recordItem.${c.category}`)}`],
-          c.columns.length ? joinInline(c.columns.map((x) => ({ code: `${shortRelation(x.relation)}.${x.column}` }))) : [L('label.none')],
-        ]),
-    });
-    if (items.unclassified.length) {
-      blocks.push({ kind: 'paragraph', text: [{ strong: L('doc.recordItems.unclassified') }, ': ', ...joinInline(items.unclassified.map((x) => ({ code: `${shortRelation(x.relation)}.${x.column}` })))] });
-    }
-
     blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.numberHeld')] });
     const held = rels.flatMap((r) => r.numberColumns.map((n) => ({ r, n })));
     if (held.length) {
@@ -108,18 +98,29 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
       blocks.push({ kind: 'paragraph', text: reached.length ? [L('doc.numberHeld.reached', ''), ...joinInline(reached.map((c) => ({ code: c })))] : [L('doc.numberHeld.none')] });
     }
 
-    blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.access')] });
-    const accessRows = rels.flatMap((r) => accessRowsFor(r, declaredOnly, L));
-    if (accessRows.length) {
-      blocks.push({ kind: 'table', head: [L('doc.col.principal'), L('doc.col.relation'), L('doc.col.result'), L('doc.col.detail')], rows: accessRows });
-    } else blocks.push({ kind: 'paragraph', text: [L('doc.access.none')] });
-
     const assumptions = [...new Set(rels.flatMap((r) => r.assumptions))];
     if (assumptions.length) {
       blocks.push({ kind: 'heading', level: 4, text: [L('section.assumptions')] });
       blocks.push({ kind: 'list', items: assumptions.map((a) => [assumptionText(lang, a)]) });
     }
   });
+
+  // ── candidates (要確認): columns the PIA author must decide, and those the config decided ──────
+  const candidates = report.relations.flatMap((r) => (r.candidates ?? []).map((c) => ({ r, c })));
+  if (candidates.length) {
+    blocks.push({ kind: 'heading', level: 2, text: [L('section.candidates')], anchor: 'candidates' });
+    blocks.push({
+      kind: 'table',
+      head: [L('doc.col.column'), L('doc.col.kind'), L('doc.col.evidence'), L('doc.col.reason'), L('label.candidateSettle'), L('doc.col.source')],
+      rows: candidates.map(({ r, c }) => [
+        [{ code: `${shortRelation(r.id)}.${c.column}` }], [`${L(`kind.${c.kind}`)}?`], [c.evidence, ' (', { code: c.rule }, ')'], [c.reason],
+        c.decision
+          ? [{ strong: `${L('label.candidateDecided')}: ${L(`verdict.${c.decision.verdict}`)}` }, ' ', { code: c.decision.pattern }, c.decision.reason ? ` — ${c.decision.reason}` : '']
+          : [{ strong: L('label.candidate') }, ' ', c.settle],
+        [{ code: c.source ? `${c.source.file}:${c.source.line}` : `${r.source.file}:${r.source.line}` }],
+      ]),
+    });
+  }
 
   // ── not specific, with the reason ──────────────────────────────────────────────────────
   const notSpecific = report.relations.filter((r) => r.classification === 'not-specific');
@@ -183,7 +184,7 @@ function relationRow(r: RelationReport, L: Labeler): Text[] {
   ];
 }
 
-function accessRowsFor(r: RelationReport, declaredOnly: DeclaredOnlyBlock[], L: Labeler): Text[][] {
+export function accessRowsFor(r: RelationReport, declaredOnly: DeclaredOnlyBlock[], L: Labeler): Text[][] {
   const rows: Text[][] = [];
   for (const x of r.reachable) {
     rows.push([[{ code: x.principal }], [{ code: shortRelation(r.id) }], [x.path.length ? L('doc.result.reaches') : L('label.directRead')], pathText(x, L)]);
@@ -209,7 +210,7 @@ export function reasonText(r: RelationReport, declaredOnly: DeclaredOnlyBlock[],
     });
   } else if (r.basis === 'reachable') {
     const x = r.reachable[0];
-    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x, L), { code: x.numberColumn }]));
+    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x, L), { code: shortColumn(x.numberColumn) }]));
   } else if (r.basis === 'access-controlled') {
     out.push(L('basis.explain.access-controlled'), L('doc.sep.sentence'));
     r.blocked.forEach((b: Block, i) => {
@@ -236,17 +237,18 @@ function fill(sentence: string, pieces: Inline[]): Text {
 }
 
 function pathText(x: Reach, L: Labeler): Text {
-  if (x.path.length === 0) return [{ code: x.numberColumn }];
-  return [pathInline(x, L), ' ⇒ ', { code: x.numberColumn }];
+  // One naming in one cell: the hops and the number column are both shortened the same way.
+  if (x.path.length === 0) return [{ code: shortColumn(x.numberColumn) }];
+  return [pathInline(x, L), ' ⇒ ', { code: shortColumn(x.numberColumn) }];
 }
 
 /** `a.col →(外部キー) b.col ⇒ …`: the hops of a path, each with its link kind. */
 function pathInline(x: Reach, L: Labeler): Inline {
   if (x.path.length === 0) return { code: x.numberColumn };
-  return { code: x.path.map((s) => `${shortColumn(s.from)} →(${L(`via.${s.via}`)}) ${shortColumn(s.to)}`).join(' ⇒ ') };
+  return { code: x.path.map((s) => `${withKey(shortColumn(s.from), s, 'from')} →(${L(`via.${s.via}`)}) ${withKey(shortColumn(s.to), s, 'to')}`).join(' ⇒ ') };
 }
 
-function joinInline(items: Inline[]): Text {
+export function joinInline(items: Inline[]): Text {
   const out: Text = [];
   items.forEach((x, i) => {
     if (i) out.push(', ');
@@ -256,12 +258,12 @@ function joinInline(items: Inline[]): Text {
 }
 
 /** database.schema.relation → database.relation (schema kept when it is not the default). */
-function shortRelation(id: string): string {
+export function shortRelation(id: string): string {
   const [db, schema, ...name] = id.split('.');
   return schema === 'public' || schema === 'main' ? `${db}.${name.join('.')}` : id;
 }
 
-function shortColumn(columnId: string): string {
+export function shortColumn(columnId: string): string {
   const i = columnId.lastIndexOf('.');
   return `${shortRelation(columnId.slice(0, i))}.${columnId.slice(i + 1)}`;
 }

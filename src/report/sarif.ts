@@ -14,17 +14,31 @@ import { type Lang, type MessageKey, t } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { sarifText } from './escape.js';
 import { declaredOnlyBlocks } from './graph-model.js';
+import { type DocRef, RULE_DOCS, helpMarkdown, helpUri } from './help-uri.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const FINGERPRINT_KEY = 'spifFinding/v1';
 
-/** The finding kinds (rule ids are part of the interface: alerts are matched on them). */
+/**
+ * The finding kinds. Rule ids are part of the interface (alerts are matched on them) and follow
+ * the one scheme of every spif code — `SPIF-<AREA>-<WHAT>`, as in check, diff and diagnostics.
+ * The ids of spif 0.1 (`spif/holds-number` …) are kept as SARIF `deprecatedIds`, and fingerprints
+ * are still hashed from them, so existing alerts carry over.
+ */
 export const SARIF_RULES = {
-  holdsNumber: 'spif/holds-number',
-  reachable: 'spif/reachable',
-  declaredOnly: 'spif/link-blocked-only-by-declaration',
-  notInInventory: 'spif/file-not-in-inventory',
+  holdsNumber: 'SPIF-SCAN-HOLDS-NUMBER',
+  reachable: 'SPIF-SCAN-REACHABLE',
+  declaredOnly: 'SPIF-SCAN-DECLARED-ONLY',
+  notInInventory: 'SPIF-SCAN-FILE-NOT-IN-INVENTORY',
+  candidate: 'SPIF-SCAN-CANDIDATE',
 } as const;
+
+const DEPRECATED_IDS: Record<string, string> = {
+  [SARIF_RULES.holdsNumber]: 'spif/holds-number',
+  [SARIF_RULES.reachable]: 'spif/reachable',
+  [SARIF_RULES.declaredOnly]: 'spif/link-blocked-only-by-declaration',
+  [SARIF_RULES.notInInventory]: 'spif/file-not-in-inventory',
+};
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -33,7 +47,9 @@ interface SarifRule {
   name: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
-  help: { text: string };
+  help: { text: string; markdown: string };
+  helpUri: string;
+  deprecatedIds?: string[];
   defaultConfiguration: { level: Level };
   properties: { tags: string[]; precision: string };
 }
@@ -56,15 +72,16 @@ export function renderSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult
 export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult; cwd?: string }): object {
   const L = (key: MessageKey, ...args: (string | number)[]) => t(ctx.lang, key, ...args);
   const rules: SarifRule[] = [
-    rule(SARIF_RULES.holdsNumber, 'HoldsIndividualNumber', L('sarif.rule.holds-number'), L('basis.explain.holds-number'), 'note'),
-    rule(SARIF_RULES.reachable, 'ReachesIndividualNumber', L('sarif.rule.reachable'), L('basis.explain.reachable'), 'note'),
-    rule(SARIF_RULES.declaredOnly, 'LinkBlockedOnlyByDeclaration', L('sarif.rule.declared-only'), L('finding.declaredOnly', '<relation>', '<principal>', '<database>'), 'warning'),
-    rule(SARIF_RULES.notInInventory, 'SpecificFileNotInInventory', L('sarif.rule.not-in-inventory'), L('finding.notInInventory', '<file>'), 'warning'),
+    rule(SARIF_RULES.holdsNumber, 'HoldsIndividualNumber', L('sarif.rule.holds-number'), L('basis.explain.holds-number'), 'note', RULE_DOCS.holdsNumber),
+    rule(SARIF_RULES.reachable, 'ReachesIndividualNumber', L('sarif.rule.reachable'), L('basis.explain.reachable'), 'note', RULE_DOCS.reachable),
+    rule(SARIF_RULES.declaredOnly, 'LinkBlockedOnlyByDeclaration', L('sarif.rule.declared-only'), L('finding.declaredOnly', '<relation>', '<principal>', '<database>'), 'warning', RULE_DOCS.declaredOnly),
+    rule(SARIF_RULES.notInInventory, 'SpecificFileNotInInventory', L('sarif.rule.not-in-inventory'), L('finding.notInInventory', '<file>'), 'warning', RULE_DOCS.check),
+    rule(SARIF_RULES.candidate, 'ColumnMayHoldIndividualNumber', L('sarif.rule.candidate'), L('sarif.rule.candidate'), 'warning', RULE_DOCS.candidate),
   ];
   const diagnosticCodes = [...new Set(report.diagnostics.map((d) => d.code))].sort();
   for (const code of diagnosticCodes) {
     const severity = report.diagnostics.find((d) => d.code === code)!.severity;
-    rules.push(rule(code, code.replace(/[^A-Za-z0-9]+/g, ''), L('sarif.rule.diagnostic', code), L('sarif.rule.diagnostic', code), levelOf(severity)));
+    rules.push(rule(code, code.replace(/[^A-Za-z0-9]+/g, ''), L('sarif.rule.diagnostic', code), L('sarif.rule.diagnostic', code), levelOf(severity), RULE_DOCS.diagnostic));
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: SarifResult[] = [];
@@ -72,7 +89,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
     results.push({
       ruleId, ruleIndex: index.get(ruleId)!, level, message: { text },
       ...(loc ? { locations: [location(loc)] } : {}),
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint([ruleId, ...key]) },
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint([DEPRECATED_IDS[ruleId] ?? ruleId, ...key]) },
       ...(r?.suppressed ? { suppressions: [{ kind: 'external' as const, justification: r.suppressed.reason }] } : {}),
       ...(r ? { properties: { relation: r.id, classification: r.classification, basis: r.basis } } : {}),
     });
@@ -91,6 +108,14 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       result(SARIF_RULES.reachable, 'note',
         L('sarif.msg.reachable', sarifText(r.id), L('doc.reason.reaches', sarifText(x.principal), sarifText(route), sarifText(x.numberColumn))),
         r.source, [r.id], r);
+    }
+  }
+  for (const r of report.relations) {
+    for (const cand of r.candidates ?? []) {
+      if (cand.decision) continue;
+      result(SARIF_RULES.candidate, 'warning',
+        L('sarif.msg.candidate', sarifText(r.id), sarifText(cand.column), L(`kind.${cand.kind}`), sarifText(cand.evidence), sarifText(cand.reason), sarifText(cand.settle)),
+        cand.source ?? r.source, [r.id, cand.column], r);
     }
   }
   if (ctx.scan) {
@@ -132,9 +157,11 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
 
 interface Location { file: string; line: number; column?: number }
 
-function rule(id: string, name: string, short: string, full: string, level: Level): SarifRule {
+function rule(id: string, name: string, short: string, full: string, level: Level, doc: DocRef): SarifRule {
   return {
-    id, name, shortDescription: { text: short }, fullDescription: { text: full }, help: { text: full },
+    id, name, shortDescription: { text: short }, fullDescription: { text: full },
+    help: { text: full, markdown: helpMarkdown(full, doc) }, helpUri: helpUri(doc),
+    ...(DEPRECATED_IDS[id] ? { deprecatedIds: [DEPRECATED_IDS[id]] } : {}),
     defaultConfiguration: { level }, properties: { tags: ['privacy', 'my-number', 'pia'], precision: 'high' },
   };
 }

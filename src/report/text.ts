@@ -6,6 +6,7 @@
 import pc from 'picocolors';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, assumptionText, t } from './messages.js';
+import { withKey } from './path-key.js';
 import { visible } from '../visible.js';
 import { readingLines } from './reading.js';
 
@@ -14,6 +15,10 @@ export interface TextOptions {
   color: boolean;
   /** Reaching principals listed per relation before "N more". */
   maxEvidence?: number;
+  /** `--quiet`: diagnostics other than errors are left out (their number is still shown). */
+  quiet?: boolean;
+  /** `--diagnostics-first`: the diagnostics section before the relations. */
+  diagnosticsFirst?: boolean;
 }
 
 export function renderText(report: Report, options: TextOptions): string {
@@ -23,9 +28,12 @@ export function renderText(report: Report, options: TextOptions): string {
   const out: string[] = [];
   const s = report.summary;
   out.push(c.bold(`spif ${report.tool.version} — ${t(lang, 'title')}`));
-  out.push(t(lang, 'label.summary', s.relations, s.specific, s.notSpecific));
+  // Counts of diagnostics on the first lines: on a long report the reader knows at once whether to scroll.
+  out.push(`${t(lang, 'label.summary', s.relations, s.specific, s.notSpecific)}${t(lang, 'doc.sep.clause')}${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)}`);
+  if (s.candidates) out.push(c.yellow(t(lang, 'label.candidatesSummary', s.candidates)));
   out.push(...readingLines(report, lang).map((l) => c.dim(clean(l))));
   out.push('');
+  if (options.diagnosticsFirst) out.push(...diagnosticLines(report, options, c), '');
 
   const specific = report.relations.filter((r) => r.classification === 'specific');
   const notSpecific = report.relations.filter((r) => r.classification === 'not-specific');
@@ -35,11 +43,27 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push(c.bold(c.green(`■ ${t(lang, 'section.notSpecific')} (${notSpecific.length})`)));
   for (const r of notSpecific) out.push(...relationLines(r, lang, c, maxEvidence));
 
+  const candidates = report.relations.flatMap((r) => (r.candidates ?? []).map((cand) => ({ r, cand })));
+  if (candidates.length) {
+    out.push('', c.bold(c.yellow(`■ ${t(lang, 'section.candidates')} (${candidates.filter(({ cand }) => !cand.decision).length})`)));
+    for (const { r, cand } of candidates) {
+      const where = cand.source ? c.dim(`  ${clean(cand.source.file)}:${cand.source.line}`) : '';
+      if (cand.decision) {
+        const why = cand.decision.reason ? `; ${t(lang, 'label.decisionReason')}: ${clean(cand.decision.reason)}` : '';
+        out.push(`  ${c.green('✓')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, 'label.candidateDecided')}: ${t(lang, `verdict.${cand.decision.verdict}`)} ${c.dim(`(${clean(cand.decision.pattern)}${why})`)}${where}`);
+        continue;
+      }
+      out.push(`  ${c.yellow('?')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}${where}`);
+      out.push(`      ${clean(cand.reason)}`);
+      out.push(`      ${t(lang, 'label.candidateSettle')}: ${clean(cand.settle)}`);
+    }
+  }
+
   if (report.files.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.files')}`));
     for (const f of report.files) {
       const mark = f.classification === 'specific' ? c.red('●') : c.green('○');
-      out.push(`  ${mark} ${clean(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${f.relations.length} ${t(lang, 'label.relations')})`);
+      out.push(`  ${mark} ${clean(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${t(lang, 'label.relationCount', f.relations.length)})`);
     }
   }
   out.push('', c.bold(`■ ${t(lang, 'section.databases')}`));
@@ -51,25 +75,35 @@ export function renderText(report: Report, options: TextOptions): string {
   const admins = report.principals.filter((p) => p.kind === 'administrator');
   out.push('', c.bold(`■ ${t(lang, 'section.principals')}`));
   for (const p of users) {
-    const roles = p.kind === 'system' && p.roles.length ? ` roles: ${p.roles.map(clean).join(', ')}` : '';
-    const connects = p.connects ? ` connects: ${p.connects.map(clean).join(', ')}` : '';
+    const roles = p.kind === 'system' && p.roles.length ? ` ${t(lang, 'label.roles')}: ${p.roles.map(clean).join(', ')}` : '';
+    const connects = p.connects ? ` ${t(lang, 'label.connects')}: ${p.connects.map(clean).join(', ')}` : '';
     out.push(`  ${clean(p.name)} ${c.dim(`(${t(lang, `principal.${p.kind}`)})${roles}${connects}`)}`);
   }
   if (admins.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.administrators')}`));
-    out.push(`  ${admins.map((a) => `${clean(a.name)} (${a.reason})`).join(', ')}`);
+    out.push(`  ${admins.map((a) => `${clean(a.name)} (${a.reason === 'owner' || a.reason === 'superuser' ? t(lang, `admin.${a.reason}`) : clean(a.reason ?? '')})`).join(', ')}`);
   }
   if (report.assumptions?.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.assumptions')}`));
     for (const a of report.assumptions) out.push(`  - ${clean(assumptionText(lang, a))}`);
   }
-  out.push('', c.bold(`■ ${t(lang, 'section.diagnostics')} (${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)})`));
-  for (const d of report.diagnostics) {
+  if (!options.diagnosticsFirst) out.push('', ...diagnosticLines(report, options, c));
+  return out.join('\n') + '\n';
+}
+
+function diagnosticLines(report: Report, options: TextOptions, c: Colors): string[] {
+  const { lang } = options;
+  const s = report.summary;
+  const out = [c.bold(`■ ${t(lang, 'section.diagnostics')} (${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)})`)];
+  const shown = options.quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics;
+  for (const d of shown) {
     const where = d.file ? `${clean(d.file)}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : '';
-    const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.dim('info');
+    const sev = d.severity === 'error' ? c.red(t(lang, 'gate.level.error')) : d.severity === 'warning' ? c.yellow(t(lang, 'gate.level.warning')) : c.dim(t(lang, 'label.severity.info'));
     out.push(`  ${where}${sev} ${c.dim(d.code)} ${clean(d.message)}`);
   }
-  return out.join('\n') + '\n';
+  const hidden = report.diagnostics.length - shown.length;
+  if (hidden) out.push(c.dim(`  ${t(lang, 'label.hiddenByQuiet', hidden)}`));
+  return out;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -78,11 +112,15 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   const lines: string[] = [];
   const basis = t(lang, `basis.${r.basis}`);
   const tag = r.classification === 'specific' ? c.red(`[${basis}]`) : c.green(`[${basis}]`);
-  const kind = r.kind === 'view' ? c.dim(' (view)') : '';
+  const kind = r.kind === 'view' ? c.dim(` (${t(lang, 'doc.kind.view')})`) : '';
   const suppressed = r.suppressed ? c.yellow(` [${t(lang, 'label.suppressed')}: ${clean(r.suppressed.reason)}]`) : '';
   lines.push(`  ${clean(r.id)}${kind}  ${tag}  ${c.dim(`${clean(r.source.file)}:${r.source.line}`)}${suppressed}`);
   for (const n of r.numberColumns) {
     lines.push(`      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(n.column))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(n.evidence ?? n.rule)}; ${n.rule})`)}`);
+  }
+  for (const cand of r.candidates ?? []) {
+    if (cand.decision) continue;
+    lines.push(`      ${c.yellow(t(lang, 'label.candidate'))}: ${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}`);
   }
   const reach = r.reachable.slice(0, maxEvidence);
   for (const x of reach) lines.push(`      ${reachLine(x, lang, c)}`);
@@ -96,7 +134,7 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
 
 function reachLine(x: Reach, lang: Lang, c: Colors): string {
   if (x.path.length === 0) return `${c.bold(clean(x.principal))}: ${t(lang, 'label.directRead')} ${short(x.numberColumn)}`;
-  const hops = x.path.map((s) => `${short(s.from)} →(${t(lang, `via.${s.via}`)}) ${short(s.to)}`).join(' ⇒ ');
+  const hops = x.path.map((s) => `${withKey(short(s.from), s, 'from')} →(${t(lang, `via.${s.via}`)}) ${withKey(short(s.to), s, 'to')}`).join(' ⇒ ');
   return `${c.bold(clean(x.principal))}: ${hops} ⇒ ${c.red(short(x.numberColumn))}`;
 }
 

@@ -35,7 +35,7 @@ const cases: Case[] = [
     name: 'dialect misspelt',
     text: 'version: 1\ndialect: postgres\n',
     problems: [
-      `${F}:2: dialect: expected one of 'postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery'; got the text 'postgres'; did you mean 'postgresql'?`,
+      `${F}:2: dialect: expected one of 'postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery', 'oracle', 'sqlserver', 'db2'; got the text 'postgres'; did you mean 'postgresql'?`,
     ],
   },
   {
@@ -89,7 +89,7 @@ const cases: Case[] = [
   {
     name: 'unknown nested key without a close match lists the keys',
     text: 'version: 1\nprincipals:\n  - name: kyufu-system\n    team: 給付課\n',
-    problems: [`${F}:4: principals.0.team: unknown key; expected one of: name, connects, roles, description`],
+    problems: [`${F}:4: principals.0.team: unknown key; expected one of: name, connects, roles, description, users`],
   },
   {
     name: 'unknown key under numberColumns',
@@ -138,6 +138,28 @@ const cases: Case[] = [
     name: 'inventory without files',
     text: 'version: 1\ninventory: [宛名ファイル]\n',
     problems: [`${F}:2: inventory.0: unknown file '宛名ファイル'; no files are declared under 'files'`],
+  },
+  {
+    name: '評価書 keys: unknown principal in files[].principals, a negative count, a wrong file type',
+    text: [
+      'version: 1',
+      'principals:',
+      '  - name: kyufu-system',
+      '    users: -3',
+      'files:',
+      '  - name: 給付ファイル',
+      '    relations: ["kyufu.public.*"]',
+      '    principals: [kyufu-sytem]',
+      '    fileType: spreadsheet',
+      'assessment:',
+      '  handlers: many',
+    ].join('\n'),
+    problems: [
+      `${F}:4: principals.0.users: must be at least 0, got the number -3`,
+      `${F}:8: files.0.principals.0: unknown principal 'kyufu-sytem'; did you mean 'kyufu-system'?`,
+      `${F}:9: files.0.fileType: expected one of 'system', 'other-electronic'; got the text 'spreadsheet'`,
+      `${F}:11: assessment.handlers: expected a number, got the text 'many'`,
+    ],
   },
   {
     name: 'duplicate database, principal and file names',
@@ -299,9 +321,9 @@ const cases: Case[] = [
   // --- everything at once, sorted by line ---
   {
     name: 'several problems are all listed',
-    text: 'dialect: oracle\nprincpals: []\ninferLinks: 1\n',
+    text: 'dialect: informix\nprincpals: []\ninferLinks: 1\n',
     problems: [
-      `${F}:1: dialect: expected one of 'postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery'; got the text 'oracle'`,
+      `${F}:1: dialect: expected one of 'postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery', 'oracle', 'sqlserver', 'db2'; got the text 'informix'`,
       `${F}:1: version: required; write 'version: 1' at the top of the file`,
       `${F}:2: princpals: unknown key; did you mean 'principals'?`,
       `${F}:3: inferLinks: expected true or false, got the number 1`,

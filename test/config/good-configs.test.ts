@@ -41,7 +41,7 @@ describe('good configs', () => {
     // additions other stages rely on, with their defaults
     expect(c.postgresVersion).toBe(16);
     expect(c.suppressions).toEqual([]);
-    expect(c.check).toEqual({ strict: false, failOnBecameSpecific: true });
+    expect(c.check).toEqual({ strict: false, failOnCandidates: true, failOnBecameSpecific: true });
     expect(c.limits).toEqual({});
     expect(c.allowOutsideRoot).toBe(false);
   });
@@ -106,7 +106,7 @@ describe('good configs', () => {
       numberColumns: { include: [], substitute: [], exclude: [] },
       files: [],
       suppressions: [],
-      check: { strict: false, failOnBecameSpecific: true },
+      check: { strict: false, failOnCandidates: true, failOnBecameSpecific: true },
       limits: {},
       allowOutsideRoot: false,
     });
@@ -142,7 +142,7 @@ describe('good configs', () => {
       sources: [],
       url: 'postgres://spif_reader@db.example.lg.jp:5432/bango?sslmode=require',
     });
-    expect(c.check).toEqual({ strict: true, failOnBecameSpecific: false });
+    expect(c.check).toEqual({ strict: true, failOnCandidates: true, failOnBecameSpecific: false });
     expect(c.limits).toEqual({ maxFileBytes: 10000000 });
     expect(c.suppressions[0].reason).toBe('移行用の一時テーブル');
   });

@@ -1,7 +1,7 @@
-/** Every rule's own examples, from the data table: a rule cannot be added without them holding. */
+/** Every rule's own examples, from the data tables: a rule cannot be added without them holding. */
 import { describe, expect, it } from 'vitest';
-import { classifyColumnName, EXCLUSION_RULES, NUMBER_RULES } from '../../src/detect/index.js';
-import type { ExclusionExample } from '../../src/detect/index.js';
+import { classifyColumn, classifyColumnName, CONTEXT_RULES, EXCLUSION_RULES, NUMBER_RULES } from '../../src/detect/index.js';
+import type { ColumnClass, ExclusionExample } from '../../src/detect/index.js';
 
 /** A column name that says nothing, to test a comment on its own. */
 const PLAIN = 'col';
@@ -13,12 +13,17 @@ function classify(target: 'name' | 'comment', text: string) {
 function classifyExample(example: string | ExclusionExample) {
   return typeof example === 'string'
     ? classifyColumnName(example)
-    : classifyColumnName(example.name ?? PLAIN, example.comment);
+    : classifyColumn({ name: example.name ?? PLAIN, comment: example.comment, type: example.type });
+}
+
+function outcome(found: ColumnClass | undefined): 'number' | 'candidate' | 'not' {
+  if (!found || 'excludedBy' in found) return 'not';
+  return found.candidate ? 'candidate' : 'number';
 }
 
 describe('number rules', () => {
   it('have unique ids and at least three positives and negatives each', () => {
-    const ids = [...NUMBER_RULES, ...EXCLUSION_RULES].map((rule) => rule.id);
+    const ids = [...NUMBER_RULES, ...EXCLUSION_RULES, ...CONTEXT_RULES].map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of NUMBER_RULES) {
       expect(rule.positives.length, rule.id).toBeGreaterThanOrEqual(2);
@@ -29,11 +34,14 @@ describe('number rules', () => {
   for (const rule of NUMBER_RULES) {
     describe(rule.id, () => {
       it.each(rule.positives)(`hits %s`, (text) => {
-        expect(classify(rule.target, text)).toEqual(expect.objectContaining({ rule: rule.id, kind: rule.kind }));
+        const found = classify(rule.target, text);
+        expect(found).toEqual(expect.objectContaining({ rule: rule.id, kind: rule.kind }));
+        // A candidate rule's example is a candidate unless the text itself raises it.
+        if (rule.candidate && rule.candidate.raise !== 'says-number') expect(outcome(found)).toBe('candidate');
+        if (!rule.candidate) expect(outcome(found)).toBe('number');
       });
       it.each(rule.negatives)(`does not hit %s`, (text) => {
-        const found = classify(rule.target, text);
-        expect(found === undefined || 'excludedBy' in found, JSON.stringify(found)).toBe(true);
+        expect(outcome(classify(rule.target, text)), text).toBe('not');
       });
     });
   }
@@ -50,7 +58,21 @@ describe('exclusion rules', () => {
         expect(classifyExample(example)).toEqual({ excludedBy: rule.id });
       });
       it.each(rule.allows.map((v) => [JSON.stringify(v), v] as const))('leaves %s a hit', (_label, example) => {
-        expect(classifyExample(example)).toEqual(expect.objectContaining({ kind: expect.any(String) }));
+        expect(outcome(classifyExample(example))).toBe('number');
+      });
+    });
+  }
+});
+
+describe('context rules', () => {
+  for (const rule of CONTEXT_RULES) {
+    describe(rule.id, () => {
+      it('has examples of at least two outcomes', () => {
+        expect(new Set(rule.examples.map((e) => e.expect)).size).toBeGreaterThanOrEqual(2);
+      });
+      it.each(rule.examples.map((e) => [JSON.stringify(e.column), e] as const))('%s', (_label, example) => {
+        const found = classifyColumn(example.column);
+        expect(outcome(found), JSON.stringify(found)).toBe(example.expect);
       });
     });
   }

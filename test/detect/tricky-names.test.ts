@@ -1,12 +1,12 @@
 /**
  * Tricky column names and comments, decided one by one (reasons in docs/detection.md).
  * `individual` / `substitute`: a hit of that kind; `about`: mentions the number but vetoed;
- * `none`: does not mention the number at all.
+ * `candidate`: may be the number, reported 要確認; `none`: does not mention the number at all.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyColumnName } from '../../src/detect/index.js';
 
-type Expected = 'individual' | 'substitute' | 'about' | 'none';
+type Expected = 'individual' | 'substitute' | 'candidate' | 'about' | 'none';
 
 const CASES: [name: string, comment: string | undefined, expected: Expected][] = [
   // the 住民票コード and other identifiers that are not the number
@@ -22,7 +22,7 @@ const CASES: [name: string, comment: string | undefined, expected: Expected][] =
   ['atena_no', undefined, 'none'],
   ['atena_bango', '宛名番号', 'none'],
   ['kojin_id', undefined, 'none'],
-  ['kojin_no', undefined, 'none'],
+  ['kojin_no', undefined, 'candidate'],
   ['kojin_cd', undefined, 'none'],
   ['personal_id', undefined, 'none'],
   ['personal_no', undefined, 'none'],
@@ -31,7 +31,7 @@ const CASES: [name: string, comment: string | undefined, expected: Expected][] =
   ['shain_no', '社員番号', 'none'],
   ['institution_code', undefined, 'none'],
   ['dummy_number', undefined, 'none'],
-  ['my_no', undefined, 'none'],
+  ['my_no', undefined, 'candidate'],
   ['番号確認日', undefined, 'none'],
   // about the number, not the number
   ['個人番号カード交付日', undefined, 'about'],
@@ -136,12 +136,41 @@ const CASES: [name: string, comment: string | undefined, expected: Expected][] =
   ['個人番号入力者', undefined, 'about'],
   ['扶養親族個人番号', undefined, 'individual'],
   ['配偶者の個人番号', undefined, 'individual'],
+  // issue 12 point 7: a comment that says what the column is wins over a look-alike name
+  ['bp_my_number', '所属会社法人マイナンバー', 'about'],
+  ['individual_number', '大口事業所個別番号', 'about'],
+  ['personal_number', '個人登録番号', 'about'],
+  ['attachment_mynumber_filename', undefined, 'about'],
+  // vendor naming: kana readings, abbreviations, head words
+  ['コジンバンゴウ', undefined, 'individual'],
+  ['ｺｼﾞﾝﾊﾞﾝｺﾞｳ', undefined, 'individual'],
+  ['ﾏｲﾅﾝﾊﾞｰ', undefined, 'individual'],
+  ['col1', 'ｺｼﾞﾝﾊﾞﾝｺﾞｳ', 'individual'],
+  ['KJN_BNG', undefined, 'candidate'],
+  ['KJNBNG', undefined, 'candidate'],
+  ['KOJIN_BNG', undefined, 'candidate'],
+  ['MYNO', undefined, 'candidate'],
+  ['KOJIN_NO', '個人番号', 'individual'],
+  ['kbn_no', '個人番号', 'individual'],
+  ['kbn_enc', '個人番号（暗号化して保存）', 'individual'],
+  ['shutoku_kbn', '個人番号', 'about'],
+  // the PPC's Q&A: the dead's numbers (9-1), transformed (9-2), split (9-3)
+  ['shibosha_kojin_bango', undefined, 'individual'],
+  ['死亡者個人番号', undefined, 'individual'],
+  ['tokenized_my_number', undefined, 'individual'],
+  ['kojin_bango_part3', undefined, 'individual'],
+  // context: documents bearing the number, payloads, 内部個人番号
+  ['tsuchi_card_image', undefined, 'individual'],
+  ['個人番号カード表面画像', undefined, 'about'],
+  ['denbun', '個人番号を含む電文', 'individual'],
+  ['naibu_kojin_bango', undefined, 'candidate'],
 ];
 
 function outcome(name: string, comment: string | undefined): Expected {
   const found = classifyColumnName(name, comment);
   if (found === undefined) return 'none';
   if ('excludedBy' in found) return 'about';
+  if (found.candidate) return 'candidate';
   return found.kind === 'individual-number' ? 'individual' : 'substitute';
 }
 

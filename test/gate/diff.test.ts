@@ -230,7 +230,9 @@ GRANT SELECT ON v_soudan_bango TO app_soudan;
     expect(lines[0]).toBe('<!-- spif-diff -->');
     expect(lines[1]).toMatch(/^## ❌ spif diff: .*: failed$/);
     expect(out.output).toMatch(/Specific personal information files: 1 → 3/);
-    expect(out.output).toContain('#### `kyufu.public.jukyu`');
+    // Headings go one level at a time (## then ###), as Markdown linters (MD001) expect.
+    expect(out.output).toContain('\n### `kyufu.public.jukyu`');
+    expect(out.output).not.toMatch(/^####/m);
     expect(out.output).toContain('`kyufu.public.jukyu.atena_no_ref` →(foreign key) `kyufu.public.bango.atena_no` ⇒ `kyufu.public.bango.kojin_bango`');
     const ja = await diffCommand([], { base: 'HEAD', lang: 'ja', format: 'markdown' }, r.dir);
     expect(ja.output).toContain('特定個人情報ファイルに該当するようになった');

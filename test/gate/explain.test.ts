@@ -135,6 +135,8 @@ describe('spif explain', () => {
     expect(text).toContain('soudan-system: kyufu.public.soudan.atena_no →(foreign key) kyufu.public.bango.atena_no ⇒ kyufu.public.bango.kojin_bango');
     expect(text).toContain('smallest change that stops it: revoke SELECT on kyufu.public.bango.kojin_bango from app_soudan');
     expect(text).toContain('REVOKE SELECT (kojin_bango) ON public.bango FROM app_soudan;');
+    expect(text).toContain('1 column lost by this principal');
+    expect(text).not.toMatch(/\b1 columns\b/);
     const md = (await explainCommand('soudan', [], { lang: 'en', format: 'markdown' }, r.dir)).output;
     expect(md).toContain('```sql');
     const ja = (await explainCommand('soudan', [], { lang: 'ja' }, r.dir)).output;

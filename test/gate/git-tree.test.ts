@@ -43,3 +43,31 @@ describe('GitTree', () => {
     expect(() => tree.read('missing.sql')).toThrow(/does not exist at HEAD/);
   });
 });
+
+describe('a --base that is not fetched', () => {
+  it('hints `git fetch origin main` for origin/main, and says a shallow clone needs no more', () => {
+    const upstream = new TempRepo({ 'a.sql': 'CREATE TABLE a (x int);\n' });
+    upstream.commit('second');
+    const clone = fs.mkdtempSync(path.join(path.dirname(upstream.dir), 'spif-shallow-'));
+    try {
+      // A CI checkout: shallow, one branch, no remote-tracking ref for main yet.
+      git(path.dirname(clone), 'clone', '-q', '--depth', '1', '--no-single-branch', `file://${upstream.dir}`, clone);
+      git(clone, 'update-ref', '-d', 'refs/remotes/origin/main');
+      let message = '';
+      try {
+        GitTree.open(clone, 'origin/main');
+      } catch (e) {
+        message = [(e as Error).message, ...((e as { details?: string[] }).details ?? [])].join('\n');
+      }
+      expect(message).toMatch(/--base origin\/main: not a commit/);
+      expect(message).toContain('git fetch origin main');
+      expect(message).not.toContain('origin origin/main');
+      expect(message).toContain('shallow');
+      git(clone, 'fetch', '-q', '--depth', '1', 'origin', 'main');
+      expect(GitTree.open(clone, 'origin/main').isFile('a.sql')).toBe(true);
+    } finally {
+      upstream.cleanup();
+      fs.rmSync(clone, { recursive: true, force: true });
+    }
+  });
+});

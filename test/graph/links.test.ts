@@ -7,8 +7,10 @@ const defaults = { links: [] as [string, string][], linkKeys: [] as string[], in
 
 function edges(g: LinkGraph): string[] {
   return g.graph.edges().map((e) => {
-    const l = g.graph.edge(e) as { a: { node: string; column?: string }; b: { node: string; column?: string }; via: string };
-    const end = (x: { node: string; column?: string }) => `${x.node.replace(/^default\.public\./, '')}${x.column ? `.${x.column}` : ''}`;
+    type End = { node: string; column?: string; columns?: string[] };
+    const l = g.graph.edge(e) as { a: End; b: End; via: string };
+    const cols = (x: End) => (x.columns ? `(${x.columns.join(',')})` : x.column);
+    const end = (x: End) => `${x.node.replace(/^default\.public\./, '')}${x.column ? `.${cols(x)}` : ''}`;
     return [end(l.a), end(l.b)].sort().join(' ~ ') + ` (${l.via})`;
   }).sort();
 }
@@ -24,7 +26,7 @@ CREATE TABLE d (y int, FOREIGN KEY (y) REFERENCES p (k));`);
     ]);
   });
 
-  it('infers implied keys from single-column keys shared by name, never from generic ids or composite keys', async () => {
+  it('infers implied keys from single-column keys shared by name, never from generic ids', async () => {
     const { catalog } = await catalogFromSql(`
 CREATE TABLE a (id int PRIMARY KEY, hihokensha_no text UNIQUE);
 CREATE TABLE b (id int PRIMARY KEY, hihokensha_no text);
@@ -34,6 +36,7 @@ CREATE TABLE e (x int, y int);`);
     expect(edges(buildLinkGraph(catalog, defaults))).toEqual([
       'a.hihokensha_no ~ b.hihokensha_no (implied-key)',
       'a.hihokensha_no ~ c.hihokensha_no (implied-key)',
+      'd.(x,y) ~ e.(x,y) (implied-key)', // a composite key: linked on the whole key only
     ]);
     expect(edges(buildLinkGraph(catalog, { ...defaults, inferLinks: false }))).toEqual([]);
   });
@@ -71,5 +74,60 @@ CREATE VIEW v2 AS SELECT renamed FROM v1;`);
       'p.k ~ v2.renamed (foreign-key)',
       'v1.renamed ~ v2.renamed (view)',
     ]);
+  });
+});
+
+describe('multi-column keys (市区町村コード + 納税義務者番号)', () => {
+  it('links a multi-column foreign key as one edge on the whole key', async () => {
+    const { catalog } = await catalogFromSql(`
+CREATE TABLE gimusha (shichoson_cd char(6), gimusha_no char(10), PRIMARY KEY (shichoson_cd, gimusha_no));
+CREATE TABLE tsuchi (t_id int PRIMARY KEY, cd char(6), no2 char(10),
+  FOREIGN KEY (cd, no2) REFERENCES gimusha (shichoson_cd, gimusha_no));
+CREATE TABLE tsuchi2 (cd char(6), gno char(10), FOREIGN KEY (cd, gno) REFERENCES gimusha);`);
+    expect(edges(buildLinkGraph(catalog, { ...defaults, inferLinks: false }))).toEqual([
+      'gimusha.(shichoson_cd,gimusha_no) ~ tsuchi.(cd,no2) (foreign-key)',
+      'gimusha.(shichoson_cd,gimusha_no) ~ tsuchi2.(cd,gno) (foreign-key)',
+    ]);
+  });
+
+  it('reports a foreign key whose column count differs from the referenced key, instead of linking half of it', async () => {
+    const { catalog } = await catalogFromSql(`
+CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));
+CREATE TABLE c (a int REFERENCES p);`);
+    const diagnostics: { code: string; message: string }[] = [];
+    expect(edges(buildLinkGraph(catalog, { ...defaults, inferLinks: false }, diagnostics as never))).toEqual([]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([[
+      'SPIF-LINK-UNKNOWN-TARGET', 'foreign key on default.public.c(a) references default.public.p(a, b): the column counts differ, so the link is not followed',
+    ]]);
+  });
+
+  it('infers a link from a multi-column primary or unique key whose columns all appear in another table', async () => {
+    const { catalog } = await catalogFromSql(`
+CREATE TABLE gimusha (shichoson_cd char(6), gimusha_no char(10), kjn_no char(12), PRIMARY KEY (shichoson_cd, gimusha_no));
+CREATE TABLE kazei (shichoson_cd char(6), gimusha_no char(10), nendo int, PRIMARY KEY (shichoson_cd, gimusha_no, nendo));
+CREATE TABLE shotoku (shichoson_cd char(6), gimusha_no char(10), kingaku int);
+CREATE TABLE only_cd (shichoson_cd char(6), x int);
+CREATE TABLE setai (setai_no char(10), zokugara_cd char(2), gimusha_no char(10), UNIQUE (setai_no, zokugara_cd));
+CREATE TABLE setai_in (setai_no char(10), zokugara_cd char(2));
+CREATE TABLE tenant_t (tenant_id int, id int, PRIMARY KEY (tenant_id, id));
+CREATE TABLE tenant_u (tenant_id int, id int);`);
+    expect(edges(buildLinkGraph(catalog, defaults))).toEqual([
+      // kazei's own key (with nendo) is in no other table; gimusha's key is in kazei and shotoku.
+      'gimusha.(shichoson_cd,gimusha_no) ~ kazei.(shichoson_cd,gimusha_no) (implied-key)',
+      'gimusha.(shichoson_cd,gimusha_no) ~ shotoku.(shichoson_cd,gimusha_no) (implied-key)',
+      'setai.(setai_no,zokugara_cd) ~ setai_in.(setai_no,zokugara_cd) (implied-key)',
+      // only_cd holds part of the key: no link. (tenant_id, id) has a generic column: no link.
+    ]);
+  });
+
+  it('a view carries a multi-column key edge only when it carries every column of the key', async () => {
+    const { catalog } = await catalogFromSql(`
+CREATE TABLE gimusha (shichoson_cd char(6), gimusha_no char(10), kjn_no char(12), PRIMARY KEY (shichoson_cd, gimusha_no));
+CREATE TABLE kazei (shichoson_cd char(6), gimusha_no char(10), kingaku int);
+CREATE VIEW v_all AS SELECT shichoson_cd AS cd, gimusha_no AS gno, kingaku FROM kazei;
+CREATE VIEW v_half AS SELECT shichoson_cd, kingaku FROM kazei;`);
+    const all = edges(buildLinkGraph(catalog, defaults));
+    expect(all).toContain('gimusha.(shichoson_cd,gimusha_no) ~ v_all.(cd,gno) (implied-key)');
+    expect(all.filter((e) => e.includes('v_half') && e.includes('gimusha'))).toEqual([]);
   });
 });

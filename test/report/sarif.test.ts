@@ -130,3 +130,43 @@ describe('a specific file missing from the inventory', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('one rule-id scheme for scan, check and diff', () => {
+  /** GitHub's heading slug: lower case, punctuation dropped, spaces to hyphens. */
+  const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+  const anchorsOf = (file: string) => new Set(fs.readFileSync(file, 'utf8').split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => slug(l.replace(/^#+ /, ''))));
+
+  it('every rule id is a SPIF code with a helpUri to a docs heading that exists, the old ids kept as deprecatedIds', async () => {
+    const { checkCommand } = await import('../../src/cli/commands/check.js');
+    const { TempRepo } = await import('../gate/repo.js');
+    const repo = new TempRepo();
+    repo.append('db/001_tables.sql', 'ALTER TABLE jukyu ADD FOREIGN KEY (atena_no_ref) REFERENCES bango (atena_no);\nCREATE TABLE broken (;\n');
+    try {
+      const scanSarif = sarifOf(await scan({ cwd: repo.dir }));
+      const check = JSON.parse((await checkCommand([], { format: 'sarif' }, repo.dir)).output) as Sarif;
+      const { diffCommand } = await import('../../src/cli/commands/diff.js');
+      const diff = JSON.parse((await diffCommand([], { base: 'HEAD', format: 'sarif' }, repo.dir)).output) as Sarif;
+      type Rule = { id: string; helpUri: string; help: { markdown: string }; deprecatedIds?: string[] };
+      const rules = [scanSarif, check, diff].flatMap((s) => s.runs[0].tool.driver.rules as unknown as Rule[]);
+      expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(['SPIF-SCAN-REACHABLE', 'SPIF-CHECK-UNCOVERED', 'SPIF-DIFF-BECAME-SPECIFIC', 'SPIF-SQL-SYNTAX']));
+      for (const r of rules) {
+        expect(r.id).toMatch(/^SPIF-[A-Z0-9]+(-[A-Z0-9]+)*$/);
+        const url = new URL(r.helpUri);
+        expect(url.protocol).toBe('file:');
+        const page = decodeURIComponent(url.pathname);
+        expect(fs.existsSync(page), page).toBe(true);
+        expect(anchorsOf(page), `${r.id} → ${r.helpUri}`).toContain(url.hash.slice(1));
+        expect(r.help.markdown).toMatch(/\]\(docs\/[a-z-]+\.md#/);
+      }
+      // The same diagnostic has the same id and level in scan and check.
+      const level = (s: Sarif, id: string) => (s.runs[0].results as unknown as { ruleId: string; level: string }[]).find((x) => x.ruleId === id)?.level;
+      expect(level(scanSarif, 'SPIF-SQL-SYNTAX')).toBe('error');
+      expect(level(check, 'SPIF-SQL-SYNTAX')).toBe('error');
+      expect((scanSarif.runs[0].tool.driver.rules as unknown as Rule[]).find((r) => r.id === SARIF_RULES.reachable)!.deprecatedIds).toEqual(['spif/reachable']);
+      expect(validate(check)).toBe(true);
+      expect(validate(diff)).toBe(true);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

@@ -4,11 +4,12 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { runCheck } from '../../gate/check.js';
 import { loadCurrentConfig } from '../../gate/load.js';
-import { CHECK_FORMATS, renderCheck } from '../../gate/render.js';
+import { CHECK_FORMATS, renderCheck, warningCount } from '../../gate/render.js';
 import { scan } from '../../pipeline.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { EXIT } from '../run.js';
+import { addLinterFlags, applyMaxWarnings } from '../conventions.js';
 
 export interface CheckFlags extends CommonFlags {
   strict?: boolean;
@@ -17,6 +18,8 @@ export interface CheckFlags extends CommonFlags {
 export interface CommandOutcome {
   code: number;
   output: string;
+  /** A line for stderr (e.g. why --max-warnings failed the run). */
+  message?: string;
 }
 
 /** The command without commander: used by the CLI and by tests in-process. */
@@ -25,23 +28,25 @@ export async function checkCommand(paths: string[], flags: CheckFlags, cwd = pro
   const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect, ...scanTuning(flags) });
   const check = runCheck(result.report, result.config, { strict: flags.strict || result.config.check.strict });
   const configFile = loaded.file ? path.relative(cwd, loaded.file).split(path.sep).join('/') : undefined;
-  const output = renderCheck(check, pickFormat(flags), { lang: pickLang(flags), color: useColor(flags), configFile });
-  return { code: check.passed ? EXIT.ok : EXIT.gateFailed, output };
+  const lang = pickLang(flags);
+  const output = renderCheck(check, pickFormat(flags), { lang, color: useColor(flags), configFile, quiet: flags.quiet });
+  return { ...applyMaxWarnings(check.passed ? EXIT.ok : EXIT.gateFailed, warningCount(check.findings), flags, lang), output };
 }
 
 export function registerCheck(program: Command): void {
-  addScanFlags(
+  addLinterFlags(addScanFlags(
     program
       .command('check')
       .description('gate: fail when a specific relation is not in the inventory (exit 1), report inventory files no longer specific')
       .argument('[paths...]', 'schema files or directories (default: .)'),
     [...CHECK_FORMATS],
-  )
+  ))
     .addOption(new Option('--strict', 'also fail on warnings: inventory files no longer specific, error diagnostics, unused suppressions'))
     .action(async (paths: string[], flags: CheckFlags) => {
       prepareOutput(flags.out);
-      const { code, output } = await checkCommand(paths, flags);
+      const { code, output, message } = await checkCommand(paths, flags);
       writeOutput(output, flags.out);
+      if (message) process.stderr.write(message);
       process.exitCode = code;
     });
 }

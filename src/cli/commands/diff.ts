@@ -3,12 +3,13 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UserError } from '../../diagnostics.js';
 import { parseFailOn } from '../../gate/diff.js';
-import { DIFF_FORMATS, renderDiff } from '../../gate/render.js';
+import { DIFF_FORMATS, renderDiff, warningCount } from '../../gate/render.js';
 import { runDiff } from '../../gate/run-diff.js';
 import { CHANGE_KINDS } from '../../gate/rules.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { EXIT } from '../run.js';
+import { addLinterFlags, applyMaxWarnings } from '../conventions.js';
 import type { CommandOutcome } from './check.js';
 
 export interface DiffFlags extends CommonFlags {
@@ -31,24 +32,25 @@ export async function diffCommand(paths: string[], flags: DiffFlags, cwd = proce
     base: flags.base, paths, cwd, configFile: flags.config, dialect: flags.dialect, failOn, tuning: scanTuning(flags),
     lang: format === 'json' || format === 'sarif' ? 'en' : lang,
   });
-  const output = renderDiff(result, format, { lang, color: useColor(flags), configFile: result.head.config });
-  return { code: result.passed ? EXIT.ok : EXIT.gateFailed, output };
+  const output = renderDiff(result, format, { lang, color: useColor(flags), configFile: result.head.config, quiet: flags.quiet });
+  return { ...applyMaxWarnings(result.passed ? EXIT.ok : EXIT.gateFailed, warningCount(result.changes), flags, lang), output };
 }
 
 export function registerDiff(program: Command): void {
-  addScanFlags(
+  addLinterFlags(addScanFlags(
     program
       .command('diff')
       .description('compare with a git ref (read from git objects; the working tree is not touched): relations that became specific, new paths to the number, removed controls')
       .argument('[paths...]', 'schema files or directories (default: .)'),
     [...DIFF_FORMATS],
-  )
+  ))
     .requiredOption('--base <ref>', 'git ref to compare with (branch, tag or commit)')
     .addOption(new Option('--fail-on <kinds>', `change kinds that fail the gate, comma-separated, or none (default: became-specific, unless check.failOnBecameSpecific is false); kinds: ${CHANGE_KINDS.join(', ')}`))
     .action(async (paths: string[], flags: DiffFlags) => {
       prepareOutput(flags.out);
-      const { code, output } = await diffCommand(paths, flags);
+      const { code, output, message } = await diffCommand(paths, flags);
       writeOutput(output, flags.out);
+      if (message) process.stderr.write(message);
       process.exitCode = code;
     });
 }

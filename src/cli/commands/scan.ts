@@ -4,20 +4,32 @@ import { scan } from '../../pipeline.js';
 import { renderReport } from '../../report/formats.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
+import { addLinterFlags, applyMaxWarnings } from '../conventions.js';
 import { createProgress } from '../progress.js';
 
+interface ScanFlags extends CommonFlags {
+  diagnosticsFirst?: boolean;
+}
+
 export function registerScan(program: Command): void {
-  addScanFlags(
+  addLinterFlags(addScanFlags(
     program
       .command('scan')
       .description('classify every table and view: is it a 特定個人情報ファイル, and why')
       .argument('[paths...]', 'schema files or directories (default: .)'),
-  ).action(async (paths: string[], flags: CommonFlags) => {
-    prepareOutput(flags.out);
-    const progress = createProgress();
-    const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress.update });
-    progress.finish();
-    const format = pickFormat(flags);
-    writeOutput(await renderReport(format, result.report, { lang: pickLang(flags), color: useColor(flags), scan: result }), flags.out);
-  });
+  ))
+    .option('--diagnostics-first', 'text output: list the diagnostics before the relations')
+    .action(async (paths: string[], flags: ScanFlags) => {
+      prepareOutput(flags.out);
+      const lang = pickLang(flags, pickFormat(flags));
+      const progress = flags.quiet ? { update: () => {}, finish: () => {} } : createProgress();
+      const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress.update });
+      progress.finish();
+      const format = pickFormat(flags);
+      const ctx = { lang, color: useColor(flags), scan: result, quiet: flags.quiet, diagnosticsFirst: flags.diagnosticsFirst };
+      writeOutput(await renderReport(format, result.report, ctx), flags.out);
+      const limited = applyMaxWarnings(0, result.report.summary.warnings, flags, lang);
+      if (limited.message) process.stderr.write(limited.message);
+      process.exitCode = limited.code;
+    });
 }

@@ -17,7 +17,7 @@ export function registerSnapshot(program: Command): void {
     .command('snapshot')
     .description('read a live PostgreSQL (read-only) and write its tables, views, roles and grants as DDL')
     .argument('<url>', 'postgres://user@host:port/database (password from PGPASSWORD or ~/.pgpass)')
-    .option('--out <file>', 'write the script to a file instead of stdout')
+    .option('-o, --out <file>', 'write the script to a file instead of stdout')
     .option('--database <name>', 'the spif database name the script stands for', 'default')
     .option('--statement-timeout <ms>', 'cancel any catalog query that runs longer', '30000')
     .option('--role <role>', 'read as this role (SET ROLE), like pg_dump --role')

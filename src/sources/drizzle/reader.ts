@@ -53,6 +53,7 @@ export const drizzleReader = createDrizzleReader();
 
 const DIALECT_FAMILY: Record<ReadContext['dialect'], DrizzleDialect | undefined> = {
   postgresql: 'pg', mysql: 'mysql', mariadb: 'mysql', sqlite: 'sqlite', bigquery: undefined,
+  oracle: undefined, sqlserver: undefined, db2: undefined,
 };
 
 class SchemaBuilder {

@@ -1,6 +1,7 @@
 /** CREATE TABLE (node-sql-parser AST) → a create-table op. */
 import type { Column, ForeignKey } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
+import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import { columnsOf, identText, type StatementContext } from './context.js';
 import { tokens } from './lexer.js';
 import { foldColumn, qualified } from './names.js';
@@ -60,6 +61,7 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
   const foreignKeys: ForeignKey[] = [];
   const uniqueKeyNames = new Set<string>();
   let primaryKey: string[] | undefined;
+  const nameOffsets: (number | undefined)[] = [];
 
   defs.forEach((def, i) => {
     if (def.resource === 'column') {
@@ -75,6 +77,7 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
         column.commentSource = at === undefined ? column.source : ctx.loc(at);
       }
       columns.push(column);
+      nameOffsets.push(nameOffset);
       if (def.primary_key) primaryKey = [colName];
       if (def.unique) uniqueKeys.push([colName]);
       if (def.reference_definition) {
@@ -97,6 +100,7 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
     // resource 'index' (KEY/INDEX/FULLTEXT/SPATIAL) and CHECK constraints: irrelevant to the catalog
   });
 
+  attachTrailingComments(columns, nameOffsets, ctx);
   const op: CreateTable = { op: 'create-table', at: ctx.at, name, columns, uniqueKeys, foreignKeys };
   if (primaryKey) op.primaryKey = primaryKey;
   if (ast.if_not_exists) op.ifNotExists = true;
@@ -104,6 +108,20 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
   if (comment) op.comment = unquoteString(String(comment.value));
   ctx.state.setRelation(name, { kind: 'table', columns: columns.map((c) => c.name), uniqueKeyNames });
   return [op];
+}
+
+/**
+ * `kjn_no char(12), -- 個人番号`: the trailing comment is the column's comment where it has no
+ * `COMMENT '…'` (which wins). Read from the file text: the statement text has comments blanked.
+ */
+export function attachTrailingComments(columns: Column[], nameOffsets: (number | undefined)[], ctx: StatementContext): void {
+  if (nameOffsets.some((o) => o === undefined)) return;
+  const at = nameOffsets.map((o) => ({ offset: ctx.base + o! }));
+  trailingColumnComments(ctx.lines.text, at, { syntax: COMMENT_SYNTAX.mysql, from: ctx.base }).forEach((c, i) => {
+    if (!c || columns[i].comment !== undefined) return;
+    columns[i].comment = c.text;
+    columns[i].commentSource = ctx.loc(c.offset - ctx.base);
+  });
 }
 
 export function foreignKey(ref: any, columns: string[], name: string | undefined, ctx: StatementContext, offset?: number): ForeignKey | undefined {

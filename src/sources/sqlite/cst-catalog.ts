@@ -8,6 +8,7 @@ import type { Column, ForeignKey, QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { LineIndex } from '../text.js';
+import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import type { ReadResult, SourceText } from '../types.js';
 import { CstLineage, namePath } from './cst-lineage.js';
 import { splitScript } from './split.js';
@@ -124,10 +125,12 @@ class Reader {
     const uniqueKeys: string[][] = [];
     const foreignKeys: ForeignKey[] = [];
     let primaryKey: string[] | undefined;
+    const definitions: any[] = [];
     for (const item of s.columns?.expr?.items ?? []) {
       if (item.type === 'column_definition') {
         const column = this.column(item);
         columns.push(column);
+        definitions.push(item);
         for (const c of item.constraints ?? []) {
           const con = c.type === 'constraint' ? c.constraint : c;
           if (con.type === 'constraint_primary_key') primaryKey = [column.name];
@@ -142,6 +145,7 @@ class Reader {
       else if (con.type === 'constraint_unique') uniqueKeys.push(cols);
       else if (con.type === 'constraint_foreign_key') foreignKeys.push(this.foreignKey(con.references, cols, item.name, item.range?.[0]));
     }
+    this.trailingComments(columns, definitions);
     // SQLite virtual tables (`USING fts5(title, body)`): plain identifier arguments are columns.
     const using = s.clauses?.find((c: any) => c.type === 'create_table_using_clause');
     for (const arg of using?.module?.args?.expr?.args?.items ?? []) {
@@ -155,6 +159,17 @@ class Reader {
     if (s.orReplaceKw) this.ops.push({ op: 'drop-relation', at, names: [name], kind: 'table' });
     this.ops.push(op);
     this.relations.set(nameKey(name), columns.map((c) => c.name));
+  }
+
+  /** `kjn_no TEXT, -- 個人番号`: the column's comment where OPTIONS(description=…) gives none. */
+  private trailingComments(columns: Column[], definitions: any[]): void {
+    if (definitions.some((d) => d.range === undefined)) return;
+    const syntax = this.d.name === 'bigquery' ? COMMENT_SYNTAX.bigquery : COMMENT_SYNTAX.sqlite;
+    trailingColumnComments(this.text, definitions.map((d) => ({ offset: d.range[0] })), { syntax }).forEach((c, i) => {
+      if (!c || columns[i].comment !== undefined) return;
+      columns[i].comment = c.text;
+      columns[i].commentSource = this.loc(c.offset);
+    });
   }
 
   private column(def: any): Column {

@@ -30,7 +30,11 @@ describe('sqlite reader', () => {
       op: 'create-table', at: { file: FIXTURE, line: 4, column: 1 }, name: main('hihokensha'),
       columns: [
         { name: 'hihokensha_no', type: 'TEXT', source: { file: FIXTURE, line: 5, column: 3 } },
-        { name: 'kojin_bango', type: 'TEXT', source: { file: FIXTURE, line: 6, column: 3 } },
+        // `-- 個人番号` after the comma: the column's trailing comment (column-comments.ts)
+        {
+          name: 'kojin_bango', type: 'TEXT', source: { file: FIXTURE, line: 6, column: 3 },
+          comment: '個人番号', commentSource: { file: FIXTURE, line: 6, column: 30 },
+        },
         { name: 'shimei', type: 'TEXT', source: { file: FIXTURE, line: 7, column: 3 } },
         { name: 'setai_no', type: 'INTEGER', source: { file: FIXTURE, line: 8, column: 3 } },
       ],

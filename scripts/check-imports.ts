@@ -1,0 +1,50 @@
+// Import-structure gate (npm run lint:imports): no import cycle between files of src/, and none
+// between its stage folders (sources → catalog → detect → access → graph → classify → report, with
+// gate/ and cli/ on top). madge reads the imports; the folder graph is derived from its file graph.
+// Type-only imports count too: a type cycle still means two folders cannot be understood apart.
+import madge from 'madge';
+import { Graph, alg } from '@dagrejs/graphlib';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The stage folder of a file under src/ ("cli/run.ts" → "cli"); top-level files are their own stage. */
+export function stageOf(file: string): string {
+  const parts = file.split('/');
+  return parts.length > 1 ? parts[0]! : file.replace(/\.ts$/, '');
+}
+
+/** Cycles between folders in a file graph ({file: [imported files]}), each as the folders it joins. */
+export function folderCycles(files: Record<string, string[]>): string[][] {
+  const g = new Graph();
+  for (const [from, tos] of Object.entries(files)) {
+    for (const to of tos) {
+      const a = stageOf(from);
+      const b = stageOf(to);
+      if (a !== b) g.setEdge(a, b);
+    }
+  }
+  return alg.findCycles(g).map((c) => [...c].sort());
+}
+
+async function main(): Promise<number> {
+  const result = await madge(path.join(root, 'src'), {
+    fileExtensions: ['ts'],
+    tsConfig: path.join(root, 'tsconfig.json'),
+    detectiveOptions: { ts: { skipTypeImports: false } },
+  });
+  const fileCycles = result.circular();
+  const folders = folderCycles(result.obj());
+  for (const c of fileCycles) console.log(`file cycle: ${c.join(' → ')}`);
+  for (const c of folders) console.log(`folder cycle: ${c.join(' ⇄ ')}`);
+  if (fileCycles.length === 0 && folders.length === 0) {
+    console.log(`no import cycles (${Object.keys(result.obj()).length} files)`);
+    return 0;
+  }
+  return 1;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  process.exitCode = await main();
+}

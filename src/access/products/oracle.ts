@@ -1,0 +1,41 @@
+/**
+ * Oracle Database: may a session of user (or enabled role) R read column C of T?
+ * (Oracle Database Security Guide 19c, "Managing Security for Oracle Database Users" and
+ * "Configuring Privilege and Role Authorization"; SQL Language Reference, GRANT.)
+ * - The owner is the schema: a user reads every object of its own schema.
+ * - SELECT (or READ, or ALL) on T, granted to R, to a role granted to R (roles nest), or to
+ *   PUBLIC. There is no column-level SELECT: the reader drops such grants (they fail in the
+ *   database), so a column is read exactly when its table or view is.
+ * - The system privilege SELECT ANY TABLE (or READ ANY TABLE), directly or through a role such as
+ *   DBA, reads every table.
+ * - A view runs with its owner's rights (definer's rights): R needs SELECT on the view only. That
+ *   the owner could read the base tables is checked by Oracle when the view is created and when it
+ *   is granted (ORA-01720 without GRANT OPTION): spif assumes the scripts ran.
+ * - A role outside the user's DEFAULT ROLE set can still be enabled with SET ROLE: the verdict is
+ *   the same, the path goes through SET ROLE.
+ * - VPD policies (DBMS_RLS) filter rows or mask columns with a function spif cannot run: they do
+ *   not block here; the report names them as assumptions (see index.ts).
+ */
+import type { Relation } from '../../catalog/model.js';
+import type { AccessVerdict } from '../resolver.js';
+import type { ProductAccess, ProductContext } from './index.js';
+import { ALLOWED, authorityHolders, holdsSelect, privilegeDomain } from './shared.js';
+
+/** Predefined roles that carry SELECT ANY TABLE (Security Guide, "Predefined roles": DBA has all system privileges). */
+const READS_EVERY_TABLE = ['DBA', 'SYS', 'SYSTEM'];
+
+export function oracleAccess(ctx: ProductContext): ProductAccess {
+  const selectAny = new Set([...authorityHolders(ctx.rules, 'SELECT ANY TABLE'), ...READS_EVERY_TABLE]);
+  return {
+    canSelect(role: string, rel: Relation): AccessVerdict {
+      const domain = privilegeDomain(ctx, role);
+      if (rel.schema === role || rel.owner === role || ctx.graph.isSuperuser(role)) return ALLOWED;
+      if ([...domain].some((r) => selectAny.has(r))) return ALLOWED;
+      if (holdsSelect(ctx, domain, { kind: 'relation', relation: rel.id })) return ALLOWED;
+      return {
+        allowed: false, control: 'no-table-privilege', at: rel.id,
+        detail: `${role} has no SELECT on ${rel.id} (directly, through a role or PUBLIC); Oracle has no column-level SELECT, so no column of it is readable`,
+      };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * What a declared column type can hold, for the type-based detection rules: a 個人番号 is 12
+ * digits (番号法施行令 第8条), so a column that cannot hold 12 characters or digits is not the
+ * plain number, and a column of exactly 12 is a strong sign that an abbreviation means it.
+ */
+
+export interface TypeCapacity {
+  /** Characters (character types) or decimal digits (exact numeric types) the type holds. */
+  size: number;
+  unit: 'chars' | 'digits';
+}
+
+/** Integer types and the decimal digits of their largest value. */
+const INTEGER_DIGITS: Record<string, number> = {
+  tinyint: 3, smallint: 5, int2: 5, mediumint: 8, int: 10, integer: 10, int4: 10, serial: 10, smallserial: 5,
+  bigint: 19, int8: 19, bigserial: 19,
+  bit: 1, boolean: 1, bool: 1,
+};
+
+/** The capacity of a type as written (`CHAR(12)`, `varchar2(12 byte)`, `NUMERIC(12,0)`, `int`), if it has one. */
+export function typeCapacity(type: string | undefined): TypeCapacity | undefined {
+  if (!type) return undefined;
+  const t = type.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const sized = /^(?:national )?(?:char|bpchar|character|nchar|varchar|nvarchar|varchar2|nvarchar2|character varying|char varying|varbinary|binary|graphic|vargraphic|string)\s*\(\s*(\d+)/.exec(t);
+  if (sized) return { size: Number(sized[1]), unit: 'chars' };
+  const exact = /^(?:numeric|decimal|dec|number)\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)/.exec(t);
+  if (exact) return { size: Number(exact[1]) - Number(exact[2] ?? 0), unit: 'digits' };
+  const base = t.replace(/\s*(?:unsigned|signed|zerofill)\b/g, '').replace(/\(\d+\)$/, '').trim();
+  if (base in INTEGER_DIGITS) return { size: INTEGER_DIGITS[base], unit: 'digits' };
+  return undefined;
+}
+
+/** The type holds exactly 12 characters or digits: the 個人番号's own length. */
+export function fitsTwelve(type: string | undefined): boolean {
+  const cap = typeCapacity(type);
+  return cap !== undefined && cap.size === 12;
+}
+
+/** The type cannot hold the 12 digits of a 個人番号 (a too-short string, a plain int, a flag). */
+export function tooShortForNumber(type: string | undefined): boolean {
+  const cap = typeCapacity(type);
+  return cap !== undefined && cap.size < 12;
+}

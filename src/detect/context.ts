@@ -1,0 +1,156 @@
+/**
+ * Context rules (文脈規則): decisions that need more than one column's own name and comment —
+ * its type, the relation it is in, the other columns beside it. Each rule is data with examples
+ * (tested by test/detect/rules.test.ts and listed in docs/detection.md); the logic that applies
+ * them lives in classify.ts (split parts, types) and below (符号 tables).
+ */
+import type { ColumnContext } from './classify.js';
+import { canonical } from './normalise.js';
+import { WORD_START, anyOf } from './patterns.js';
+import type { NumberKind } from './rules.js';
+
+export type ContextOutcome = 'number' | 'candidate' | 'not';
+
+export interface ContextExample {
+  column: ColumnContext;
+  expect: ContextOutcome;
+}
+
+export interface ContextRule {
+  id: string;
+  kind: NumberKind;
+  summary: string;
+  /** Why, for the docs (with the source: the PPC's Q&A, the Act). */
+  reason: string;
+  /** For a candidate rule: what would settle it. */
+  settle?: string;
+  examples: ContextExample[];
+}
+
+/**
+ * The text after a mention that marks one part of a split number: `_1`, `_part2`, `上4桁`,
+ * `中4桁`, `下4桁`, `前半`. PPC Q&A 9-3: a number split into pieces is, as a whole, the 個人番号.
+ */
+export const SPLIT_PART = anyOf(
+  '^_?(?:[1-4]|part_?[1-4]|p[1-4]|(?:no|bango)_?[1-4]|(?:first|second|third|middle|last)(?:_?(?:4|part|digits))?|(?:jo|chu|ge|shimo|kami|naka)_?(?:4|yon)?_?(?:keta)?|upper|lower|head|tail|mid)$',
+  '^(?:上|中|下|前|後|頭|末尾)(?:4|四)?(?:桁|ケタ|けた)?$', '^(?:前半|後半|上位|中位|下位)(?:4桁)?$', '^(?:その)?[1-4１-４]$',
+);
+
+/** A generic code column: `fugo`, `符号`, `fugo_value`. */
+const GENERIC_FUGO = anyOf(`^(?:${WORD_START}fug(?:ou|oh|o)(?:_?(?:value|val|cd|code|data|chi))?|符号(?:値|データ)?)$`);
+/** A relation about 符号 (符号管理, 中間サーバー連携, 情報提供NWS). */
+const FUGO_TABLE = anyOf('符号', `${WORD_START}fug(?:ou|oh|o)`, '中間サーバ', `${WORD_START}chukan`,
+  '情報提供ネットワーク', `${WORD_START}(?:joho_?teikyo|ipn|nws)`, 'intermediate_?server');
+
+const stats = (values: number, kojinBango: number, twelveDigits = kojinBango, hojinBango = 0) => ({ values, twelveDigits, kojinBango, hojinBango });
+
+export const CONTEXT_RULES: readonly ContextRule[] = [
+  {
+    id: 'data-check-digit', kind: 'individual-number',
+    summary: 'data rows in the sources (COPY … FROM stdin, INSERT … VALUES) whose values are 12-digit numbers with a valid 個人番号 check digit',
+    reason: 'Values that carry the check digit of 番号法施行令 第8条 are 個人番号 whatever the column is called; about 1 in 11 random '
+      + '12-digit strings pass, so at least 3 valid values, 90% of the 12-digit ones and half of all values are required '
+      + '(chance below 1 in 1,000). Fewer make a candidate. Evidence is counts, never values.',
+    settle: 'too few values to rule out chance: decide it under numberColumns',
+    examples: [
+      { column: { name: 'col07', values: stats(40, 40) }, expect: 'number' },
+      { column: { name: 'kojin_bango_flg', values: stats(5, 5) }, expect: 'number' },
+      { column: { name: 'col07', values: stats(2, 2) }, expect: 'candidate' },
+      { column: { name: 'col07', values: stats(100, 9, 100) }, expect: 'not' },
+      { column: { name: 'tel', values: stats(50, 0, 50) }, expect: 'not' },
+    ],
+  },
+  {
+    id: 'data-hojin-bango', kind: 'individual-number',
+    summary: 'a candidate whose data rows are 13-digit 法人番号 with their own check digit',
+    reason: 'The 法人番号 has 13 digits and a leading check digit of its own (法人番号の指定等に関する省令); values that pass it '
+      + 'settle a candidate as the corporate number.',
+    examples: [
+      { column: { name: 'kojin_no', values: stats(20, 0, 0, 20) }, expect: 'not' },
+      { column: { name: 'kojin_no' }, expect: 'candidate' },
+      { column: { name: 'kojin_no', values: stats(20, 20) }, expect: 'number' },
+    ],
+  },
+  {
+    id: 'split-number-part', kind: 'individual-number',
+    summary: 'one part of a number split over columns: kojin_bango_1/2/3, 個人番号上4桁/中4桁/下4桁 (下4桁 beside the other parts)',
+    reason: 'PPC Q&A 9-3: a 個人番号 split into pieces is, as a whole, still the 個人番号, so every part is a number '
+      + 'column, including the last four digits when the other parts sit beside them, and a short type does not veto a part.',
+    examples: [
+      { column: { name: 'kojin_bango_3', type: 'CHAR(4)' }, expect: 'number' },
+      { column: { name: '個人番号下4桁', siblings: [{ name: '個人番号上4桁' }, { name: '個人番号中4桁' }] }, expect: 'number' },
+      { column: { name: 'col3', comment: '個人番号（下4桁）', siblings: [{ name: 'col1', comment: '個人番号上4桁' }] }, expect: 'number' },
+      { column: { name: '個人番号下4桁' }, expect: 'not' },
+    ],
+  },
+  {
+    id: 'type-fits', kind: 'individual-number',
+    summary: 'a candidate abbreviation (KJN_BNG, KOJIN_NO, MYNO) declared CHAR(12) / NUMERIC(12) is the number',
+    reason: 'The 個人番号 is 12 digits (番号法施行令 第8条); an abbreviation of 個人番号 with exactly that room is read as the number.',
+    examples: [
+      { column: { name: 'KJN_BNG', type: 'CHAR(12)' }, expect: 'number' },
+      { column: { name: 'MY_NO', type: 'NUMERIC(12,0)' }, expect: 'number' },
+      { column: { name: 'KOJIN_NO', type: 'VARCHAR2(20)' }, expect: 'candidate' },
+      { column: { name: 'KOJIN_NO', type: 'NUMBER(8)' }, expect: 'not' },
+      { column: { name: 'KJN_NO', comment: '個人番号' }, expect: 'number' },
+    ],
+  },
+  {
+    id: 'abbreviation-beside-number', kind: 'individual-number',
+    summary: 'an abbreviation candidate (KOJIN_NO, MY_NO) in a relation that already has a column plainly named the number',
+    reason: 'Where the relation names its 個人番号 column in full (mynumber, 個人番号), an abbreviation beside it is the '
+      + 'internal person number (個人No.), as in municipal tables holding both kojin_no and mynumber.',
+    examples: [
+      { column: { name: 'kojin_no', siblings: [{ name: 'mynumber' }, { name: 'hojin_no' }] }, expect: 'not' },
+      { column: { name: 'KJN_NO', siblings: [{ name: 'col9', comment: '個人番号' }] }, expect: 'not' },
+      { column: { name: 'kojin_no', siblings: [{ name: 'atena_no' }] }, expect: 'candidate' },
+    ],
+  },
+  {
+    id: 'phone-context', kind: 'individual-number',
+    summary: 'an English my_number in a call, SMS or phone relation: the user\'s own phone number',
+    reason: 'In a relation about calls or messages (CallList, sms_log, phone_book), "my number" is the subscriber\'s own '
+      + 'telephone number; a comment naming 個人番号 / マイナンバー still makes it the number.',
+    examples: [
+      { column: { name: 'MyNumber', table: 'CallListTable', type: 'VARCHAR(100)' }, expect: 'not' },
+      { column: { name: 'my_number', table: 'sms_messages' }, expect: 'not' },
+      { column: { name: 'my_number', table: 'sms_messages', comment: 'マイナンバー' }, expect: 'number' },
+      { column: { name: 'my_number', table: 'employees' }, expect: 'number' },
+    ],
+  },
+  {
+    id: 'fugo-in-fugo-table', kind: 'substitute-code',
+    summary: 'a generic 符号 / FUGO column in a relation about 符号 (符号管理, 中間サーバー連携)',
+    reason: 'On an intermediate server (中間サーバー) the 機関別符号 is often kept in a column called just 符号; '
+      + 'a code used in place of the number makes the file specific (番号法 2条8項).',
+    settle: 'confirm it is the 機関別符号 (list it under numberColumns.substitute) or another code (exclude)',
+    examples: [
+      { column: { name: 'fugo', table: 'fugo_kanri' }, expect: 'candidate' },
+      { column: { name: 'FUGO', table: 'T_CHUKAN_RENKEI' }, expect: 'candidate' },
+      { column: { name: '符号', table: 'jumin', tableComment: '中間サーバー連携用の符号管理' }, expect: 'candidate' },
+      { column: { name: 'fugo', table: 'shohin' }, expect: 'not' },
+      { column: { name: 'fugo_kbn', table: 'fugo_kanri' }, expect: 'not' },
+    ],
+  },
+];
+
+/** A relation about calls, messages or phones. */
+export const PHONE_TABLE = anyOf(`${WORD_START}(?:call|calls|sms|phone|phones|tel|dial|voip|sip|telephony|contact|contacts)(?![a-z])`,
+  '(?:call|sms|phone|dial)(?:s|list|log|history|book)', '電話|通話|着信|発信');
+
+const FUGO_RULE = CONTEXT_RULES.find((r) => r.id === 'fugo-in-fugo-table')!;
+
+/** The context candidates for a column that names nothing itself. */
+export function contextCandidate(column: ColumnContext) {
+  if (GENERIC_FUGO.test(canonical(column.name)) || (column.comment !== undefined && GENERIC_FUGO.test(canonical(column.comment)))) {
+    const table = [column.table, column.tableComment].filter((t): t is string => t !== undefined).map(canonical).join(' ');
+    if (FUGO_TABLE.test(table)) {
+      return {
+        kind: FUGO_RULE.kind, rule: FUGO_RULE.id,
+        evidence: `column name '${column.name}' in relation '${column.table ?? ''}'`,
+        candidate: { reason: FUGO_RULE.reason, settle: FUGO_RULE.settle! },
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,322 @@
+/**
+ * The Oracle Database reader: scripts and the exports of Oracle's own tools (SQL Developer's
+ * "Export DDL", DBMS_METADATA.GET_DDL, Data Pump `impdp … SQLFILE=`, PL/SQL Developer's "Export
+ * User Objects"). Tables, views, keys and comments are the shared vendor DDL (../vendor/ddl.ts);
+ * this file reads what is Oracle's own:
+ * - CREATE USER / CREATE ROLE, GRANT/REVOKE of object privileges, of roles and of the system
+ *   privileges that read data (SELECT ANY TABLE, EXEMPT ACCESS POLICY); `ALTER USER … DEFAULT ROLE`.
+ *   Oracle has no column-level SELECT (column lists are allowed for INSERT, UPDATE and REFERENCES
+ *   only): `GRANT SELECT (c) ON t` fails in the database and is reported, not applied.
+ * - CREATE [PUBLIC] SYNONYM: grants nothing; a GRANT on a synonym grants on its object.
+ * - CREATE [PUBLIC] DATABASE LINK; DBMS_RLS.ADD_POLICY / DROP_POLICY / ENABLE_POLICY calls
+ *   (Virtual Private Database), in `BEGIN … END;` blocks or SQL*Plus `EXEC`.
+ * - `ALTER SESSION SET CURRENT_SCHEMA = s` and SQL*Plus `CONNECT user/…`: unqualified names go there.
+ * Documentation: Oracle Database SQL Language Reference 19c (GRANT, REVOKE, CREATE SYNONYM,
+ * CREATE DATABASE LINK, ALTER USER) and PL/SQL Packages and Types Reference (DBMS_RLS).
+ */
+import type { PrivilegeName, QualifiedName } from '../../catalog/model.js';
+import type { CatalogOp, PrivilegeSpec } from '../../catalog/ops.js';
+import { PUBLIC } from '../../catalog/privileges.js';
+import type { ReadAuthority } from '../../catalog/product-rules.js';
+import type { Cursor } from '../vendor/cursor.js';
+import { readAlterTable, readComment, readCreateIndex, readCreateTable, readCreateView, readDrop } from '../vendor/ddl.js';
+import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
+import { readPlsqlCalls } from './plsql-calls.js';
+
+const OBJECT_PRIVILEGES: Record<string, PrivilegeName | 'READ' | 'OTHER'> = {
+  SELECT: 'SELECT', READ: 'SELECT', INSERT: 'INSERT', UPDATE: 'UPDATE', DELETE: 'DELETE', REFERENCES: 'REFERENCES',
+  ALL: 'ALL', ALTER: 'OTHER', INDEX: 'OTHER', EXECUTE: 'OTHER', DEBUG: 'OTHER', 'ON COMMIT REFRESH': 'OTHER',
+  'QUERY REWRITE': 'OTHER', FLASHBACK: 'OTHER', UNDER: 'OTHER', WRITE: 'OTHER', 'INHERIT PRIVILEGES': 'OTHER',
+  'KEEP SEQUENCE': 'OTHER', MERGE: 'OTHER', 'MERGE VIEW': 'OTHER', USE: 'OTHER',
+};
+
+/** System privileges that read every table (the rest — CREATE SESSION, CREATE TABLE … — decide nothing here). */
+const READ_SYSTEM_PRIVILEGES: Record<string, ReadAuthority> = {
+  'SELECT ANY TABLE': 'SELECT ANY TABLE', 'READ ANY TABLE': 'SELECT ANY TABLE', 'EXEMPT ACCESS POLICY': 'EXEMPT ACCESS POLICY',
+};
+
+/** Statements that cannot change who reads what (data, sessions, storage, code). */
+const IRRELEVANT_FIRST = new Set([
+  'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELECT', 'WITH', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'LOCK', 'TRUNCATE',
+  'ANALYZE', 'EXPLAIN', 'CALL', 'PURGE', 'FLASHBACK', 'AUDIT', 'NOAUDIT', 'ASSOCIATE', 'DISASSOCIATE',
+  'PROMPT', 'REM', 'REMARK', 'SPOOL', 'WHENEVER', 'DEFINE', 'UNDEFINE', 'COLUMN', 'COL', 'TTITLE', 'BTITLE',
+  'SHOW', 'EXIT', 'QUIT', 'PAUSE', 'ACCEPT', 'HOST', 'VARIABLE', 'VAR', 'PRINT', 'DESC', 'DESCRIBE', '@',
+]);
+const IRRELEVANT_OBJECTS = new Set([
+  'SEQUENCE', 'PROCEDURE', 'FUNCTION', 'PACKAGE', 'TRIGGER', 'TYPE', 'LIBRARY', 'JAVA', 'DIRECTORY', 'TABLESPACE',
+  'CLUSTER', 'DIMENSION', 'OPERATOR', 'INDEXTYPE', 'CONTEXT', 'PROFILE', 'OUTLINE', 'EDITION', 'AUDIT',
+  'RESTORE', 'FLASHBACK', 'LOCKDOWN', 'PLUGGABLE', 'DISKGROUP', 'SPFILE', 'PFILE', 'CONTROLFILE', 'ROLLBACK',
+]);
+
+export const oracleStatements: ProductStatements = {
+  dialect: 'oracle',
+  read(c, words) {
+    const [w0, w1] = words;
+    if (IRRELEVANT_FIRST.has(w0)) return 'irrelevant';
+    if (w0 === 'SET') return 'irrelevant'; // SET ROLE acts in a session only; SQL*Plus SET …
+    if (w0 === 'CONNECT' || w0 === 'CONN') return readConnect(c);
+    if (w0 === 'BEGIN' || w0 === 'DECLARE' || w0 === 'EXEC' || w0 === 'EXECUTE') return readPlsqlCalls(c);
+    if (w0 === 'GRANT') return readGrant(c);
+    if (w0 === 'REVOKE') return readRevoke(c);
+    if (w0 === 'COMMENT') return readComment(c);
+    if (w0 === 'RENAME') return readRename(c);
+    if (w0 === 'ALTER') {
+      if (w1 === 'TABLE') return readAlterTable(c);
+      if (w1 === 'SESSION') return readAlterSession(c);
+      if (w1 === 'USER') return readAlterUser(c);
+      if (w1 === 'VIEW' || w1 === 'INDEX' || w1 === 'ROLE' || IRRELEVANT_OBJECTS.has(w1) || w1 === 'SYSTEM' || w1 === 'DATABASE' || w1 === 'MATERIALIZED' || w1 === 'SYNONYM') return 'irrelevant';
+      return undefined;
+    }
+    if (w0 === 'DROP') {
+      if (w1 === 'TABLE' || w1 === 'VIEW') return readDrop(c);
+      if (w1 === 'USER' || w1 === 'ROLE') {
+        c.i = 2;
+        return [{ op: 'drop-role', at: c.at, names: [c.ident()] }];
+      }
+      if (w1 === 'SYNONYM' || w1 === 'PUBLIC') return readDropSynonym(c);
+      if (w1 === 'INDEX' || w1 === 'DATABASE' || IRRELEVANT_OBJECTS.has(w1) || w1 === 'MATERIALIZED') return 'irrelevant';
+      return undefined;
+    }
+    if (w0 === 'CREATE') {
+      const objects = words.slice(1);
+      if (objects.includes('SYNONYM')) return readSynonym(c);
+      if (objects.includes('LINK') && objects.includes('DATABASE')) return readDatabaseLink(c);
+      if (objects.includes('TABLE')) return readTable(c);
+      if (objects.includes('VIEW')) return readCreateView(c);
+      if (objects.includes('INDEX')) return readCreateIndex(c);
+      if (w1 === 'USER') return readCreateUser(c);
+      if (w1 === 'ROLE') return readCreateRole(c);
+      if (w1 === 'SCHEMA') return 'irrelevant'; // CREATE SCHEMA AUTHORIZATION u …: its statements are read alone
+      if (objects.slice(0, 4).some((w) => IRRELEVANT_OBJECTS.has(w))) return 'irrelevant';
+      return undefined;
+    }
+    return undefined;
+  },
+};
+
+export const oracleReader = vendorReader('oracle', oracleStatements);
+
+function readTable(c: Cursor): StatementOutcome {
+  const { ops } = readCreateTable(c);
+  return ops;
+}
+
+/** SQL*Plus `CONNECT user[/password][@db] [AS SYSDBA]`: later unqualified names are that user's. */
+function readConnect(c: Cursor): StatementOutcome {
+  c.i = 1;
+  if (!c.isIdent()) return 'irrelevant';
+  const user = c.ident();
+  if (user === 'SYS' || user === '/') return 'irrelevant';
+  c.ctx.state.schema = user;
+  return [{ op: 'use-schema', at: c.at, schema: user }];
+}
+
+/** `ALTER SESSION SET CURRENT_SCHEMA = s`; other session settings are irrelevant. */
+function readAlterSession(c: Cursor): StatementOutcome {
+  c.i = 2;
+  if (!c.accept('SET', 'CURRENT_SCHEMA')) return 'irrelevant';
+  c.expect('=');
+  const schema = c.ident('a schema name');
+  c.ctx.state.schema = schema;
+  return [{ op: 'use-schema', at: c.at, schema }];
+}
+
+/** `CREATE USER u IDENTIFIED BY … [DEFAULT TABLESPACE …] …`: a user is a schema that can log in. */
+function readCreateUser(c: Cursor): StatementOutcome {
+  c.i = 2;
+  const name = c.ident('a user name');
+  return [
+    { op: 'create-role', at: c.at, name, login: true },
+    { op: 'create-schema', at: c.at, schema: name, owner: name },
+  ];
+}
+
+/** `CREATE ROLE r [NOT IDENTIFIED | IDENTIFIED BY pw | USING pkg | EXTERNALLY | GLOBALLY]`. */
+function readCreateRole(c: Cursor): StatementOutcome {
+  c.i = 2;
+  const name = c.ident('a role name');
+  if (c.accept('IDENTIFIED')) {
+    c.ctx.info('SPIF-ORACLE-SECURE-ROLE', `role ${name} is password- or package-protected: a user can enable it only with SET ROLE … IDENTIFIED BY (or the package); spif treats it as one the user may enable`, c.stmt.start);
+  }
+  return [{ op: 'create-role', at: c.at, name, login: false }];
+}
+
+/**
+ * `ALTER USER u DEFAULT ROLE { r [, r] | ALL [EXCEPT r [, r]] | NONE }`: which granted roles are
+ * enabled at login. A role outside the default set can still be enabled with SET ROLE (SQL
+ * Language Reference, ALTER USER, DEFAULT ROLE clause), so it changes the path, not the verdict.
+ */
+function readAlterUser(c: Cursor): StatementOutcome {
+  c.i = 2;
+  const user = c.ident('a user name');
+  c.skipUntil('DEFAULT');
+  if (!c.accept('DEFAULT', 'ROLE')) return 'irrelevant';
+  if (c.accept('NONE')) return [{ op: 'product-rule', at: c.at, rule: { kind: 'default-role', user, all: false, roles: [], except: [], none: true } }];
+  if (c.accept('ALL')) {
+    const except: string[] = [];
+    if (c.accept('EXCEPT')) do except.push(c.ident()); while (c.accept(','));
+    return [{ op: 'product-rule', at: c.at, rule: { kind: 'default-role', user, all: true, roles: [], except } }];
+  }
+  const roles: string[] = [];
+  do roles.push(c.ident()); while (c.accept(','));
+  return [{ op: 'product-rule', at: c.at, rule: { kind: 'default-role', user, all: false, roles, except: [] } }];
+}
+
+/** A privilege or role list item: words up to `,`, `(`, `ON` or `TO`/`FROM`. */
+function listItem(c: Cursor, end: string): { words: string; columns?: string[]; offset: number } {
+  const offset = c.offset;
+  const parts: string[] = [];
+  while (!c.done && !c.is(',') && !c.is('ON') && !c.is(end) && !c.is('(')) {
+    const t = c.next();
+    parts.push(t.kind === 'ident' ? t.value : t.upper);
+  }
+  const columns = c.is('(') ? c.identList() : undefined;
+  return { words: parts.join(' '), columns, offset };
+}
+
+function grantees(c: Cursor): string[] {
+  const out: string[] = [];
+  do {
+    const name = c.ident('a user or role');
+    out.push(name === 'PUBLIC' ? PUBLIC : name);
+  } while (c.accept(','));
+  return out;
+}
+
+/** A granted object: `[schema.]name`, through this file's synonyms. */
+function grantObject(c: Cursor): QualifiedName {
+  const parts = c.nameParts();
+  const q = c.qualify(parts);
+  const syn = c.ctx.state.synonyms.get(`${q.schema ?? ''}.${q.name}`) ?? (parts.length === 1 ? c.ctx.state.synonyms.get(`PUBLIC.${q.name}`) : undefined);
+  return syn ?? q;
+}
+
+function readGrant(c: Cursor): StatementOutcome {
+  c.i = 1;
+  const items: ReturnType<typeof listItem>[] = [];
+  do items.push(listItem(c, 'TO')); while (c.accept(','));
+  if (c.accept('ON')) {
+    if (c.accept('DIRECTORY') || c.accept('EDITION') || c.accept('MINING', 'MODEL') || c.accept('JAVA') || c.accept('SQL', 'TRANSLATION')) return 'irrelevant';
+    const object = grantObject(c);
+    c.expect('TO');
+    const to = grantees(c);
+    const grantOption = c.accept('WITH', 'GRANT', 'OPTION');
+    return objectGrant(c, items, object, to, grantOption, true);
+  }
+  c.expect('TO');
+  const to = grantees(c);
+  const admin = c.accept('WITH', 'ADMIN', 'OPTION') || c.accept('WITH', 'DELEGATE', 'OPTION');
+  return systemOrRoleGrant(c, items, to, admin, true);
+}
+
+function readRevoke(c: Cursor): StatementOutcome {
+  c.i = 1;
+  const items: ReturnType<typeof listItem>[] = [];
+  do items.push(listItem(c, 'FROM')); while (c.accept(','));
+  if (c.accept('ON')) {
+    if (c.accept('DIRECTORY') || c.accept('EDITION') || c.accept('MINING', 'MODEL') || c.accept('JAVA') || c.accept('SQL', 'TRANSLATION')) return 'irrelevant';
+    const object = grantObject(c);
+    c.expect('FROM');
+    return objectGrant(c, items, object, grantees(c), false, false);
+  }
+  c.expect('FROM');
+  return systemOrRoleGrant(c, items, grantees(c), false, false);
+}
+
+function objectGrant(c: Cursor, items: ReturnType<typeof listItem>[], object: QualifiedName, to: string[], grantOption: boolean, isGrant: boolean): CatalogOp[] {
+  const privileges: PrivilegeSpec[] = [];
+  for (const item of items) {
+    const words = item.words === 'ALL PRIVILEGES' ? 'ALL' : item.words;
+    const p = OBJECT_PRIVILEGES[words];
+    if (p === undefined) c.fail(`${words} is not an object privilege`);
+    if (p === 'OTHER') continue;
+    if (item.columns && p === 'SELECT') {
+      // SQL Language Reference, GRANT: a column list is allowed "only when granting the INSERT,
+      // REFERENCES, or UPDATE privilege". The database rejects this grant (ORA-00969).
+      c.ctx.warn(`Oracle has no column-level SELECT: GRANT ${words} (${item.columns.join(', ')}) ON … fails in the database (ORA-00969) and is not applied; a view is Oracle's column control`, item.offset, 'SPIF-ORACLE-COLUMN-SELECT');
+      continue;
+    }
+    privileges.push(item.columns ? { privilege: p as PrivilegeName, columns: item.columns } : { privilege: p as PrivilegeName });
+  }
+  if (privileges.length === 0) return [];
+  const target = { kind: 'relations' as const, names: [object] };
+  if (isGrant) return [{ op: 'grant', at: c.at, privileges, target, grantees: to, grantOption }];
+  // Oracle revokes object privileges in cascade: grants the revokee made with its grant option go too.
+  return [{ op: 'revoke', at: c.at, privileges, target, grantees: to, grantOptionOnly: false, cascade: true }];
+}
+
+function systemOrRoleGrant(c: Cursor, items: ReturnType<typeof listItem>[], to: string[], admin: boolean, isGrant: boolean): CatalogOp[] {
+  const ops: CatalogOp[] = [];
+  const roles: string[] = [];
+  for (const item of items) {
+    const authority = READ_SYSTEM_PRIVILEGES[item.words];
+    if (authority) {
+      ops.push({ op: 'product-rule', at: c.at, rule: { kind: 'authority', authority, principals: to, revoke: !isGrant } });
+      continue;
+    }
+    if (/\bANY\b|^(CREATE|ALTER|DROP|BECOME|EXECUTE|UNLIMITED|RESTRICTED|SYSDBA|SYSOPER|ADMINISTER|ANALYZE|AUDIT|COMMENT|DEBUG|FLASHBACK|FORCE|GRANT|LOGMINING|MANAGE|ON COMMIT|QUERY|RESUMABLE|SET|SYSBACKUP|SYSDG|SYSKM|INHERIT|KEEP|PURGE|TEXT|EXEMPT|SELECT|READ|TRANSLATE|USE|EM|CHANGE)\b/.test(item.words) || item.words.includes(' ')) {
+      continue; // a system privilege that does not read table data
+    }
+    roles.push(item.words);
+  }
+  if (roles.length) {
+    ops.push(isGrant
+      ? { op: 'grant-role', at: c.at, roles, members: to, admin, inherit: true, set: true }
+      : { op: 'revoke-role', at: c.at, roles, members: to });
+  }
+  return ops;
+}
+
+/** `CREATE [OR REPLACE] [EDITIONABLE] [PUBLIC] SYNONYM [schema.]name FOR [schema.]object[@link]`. */
+function readSynonym(c: Cursor): StatementOutcome {
+  c.i = 0;
+  while (!c.is('SYNONYM') && !c.is('PUBLIC')) c.next();
+  const isPublic = c.accept('PUBLIC');
+  c.expect('SYNONYM');
+  const parts = c.nameParts();
+  c.expect('FOR');
+  const targetParts = c.nameParts();
+  const remote = c.tokens.some((t) => t.value === '@');
+  const key = isPublic ? `PUBLIC.${parts[parts.length - 1]}` : `${c.qualify(parts).schema ?? ''}.${parts[parts.length - 1]}`;
+  if (!remote) c.ctx.state.synonyms.set(key, c.qualify(targetParts));
+  // A synonym grants nothing (SQL Language Reference, CREATE SYNONYM): no op.
+  return [];
+}
+
+function readDropSynonym(c: Cursor): StatementOutcome {
+  c.i = 1;
+  const isPublic = c.accept('PUBLIC');
+  c.expect('SYNONYM');
+  const parts = c.nameParts();
+  c.ctx.state.synonyms.delete(isPublic ? `PUBLIC.${parts[parts.length - 1]}` : `${c.qualify(parts).schema ?? ''}.${parts[parts.length - 1]}`);
+  return [];
+}
+
+/** `CREATE [SHARED] [PUBLIC] DATABASE LINK name [CONNECT TO user IDENTIFIED BY pw | CONNECT TO CURRENT_USER] [USING 'db']`. */
+function readDatabaseLink(c: Cursor): StatementOutcome {
+  c.i = 1;
+  c.accept('SHARED');
+  const isPublic = c.accept('PUBLIC');
+  c.expect('DATABASE', 'LINK');
+  const name = c.nameParts().join('.');
+  let connectTo: string | undefined;
+  let using: string | undefined;
+  while (!c.done) {
+    if (c.accept('CONNECT', 'TO')) connectTo = c.ident('a user');
+    else if (c.accept('USING')) using = c.string('the connect string');
+    else c.next();
+  }
+  const rule = { kind: 'database-link' as const, name, public: isPublic, ...(connectTo ? { connectTo } : {}), ...(using ? { using } : {}) };
+  // A link is a path into another database (as a fixed user, or as each caller): not followed yet.
+  c.ctx.warn(`${isPublic ? 'public ' : ''}database link ${name}${using ? ` to '${using}'` : ''}${connectTo ? ` as ${connectTo}` : ' as each connected user'}: users of this database can read the remote database through it; spif does not follow database links, so declare that database under the principal's connects where this path is used`, c.stmt.start, 'SPIF-ORACLE-DBLINK');
+  return [{ op: 'product-rule', at: c.at, rule }];
+}
+
+/** `RENAME old TO new` (tables, views, synonyms of the current schema). */
+function readRename(c: Cursor): StatementOutcome {
+  c.i = 1;
+  const from = c.relationName();
+  c.expect('TO');
+  return [{ op: 'rename-relation', at: c.at, from, to: c.ident() }];
+}
+

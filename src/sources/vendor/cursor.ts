@@ -1,0 +1,218 @@
+/**
+ * What the vendor statement readers share: the statement's place in the file, the file's running
+ * state (current schema, relations declared so far, Oracle synonyms), and a cursor over the
+ * statement's tokens with the few moves a DDL/DCL reader needs.
+ */
+import type { QualifiedName, SourceLocation } from '../../catalog/model.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import type { LineIndex } from '../text.js';
+import { foldIdent, type Token, type VendorDialect } from './lexer.js';
+import type { Statement } from './split.js';
+
+export class StatementSyntaxError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
+/** A relation declared earlier in the same file (to expand `*` and place bare columns in views). */
+export interface KnownRelation {
+  kind: 'table' | 'view';
+  columns: string[];
+}
+
+export class FileState {
+  /** `ALTER SESSION SET CURRENT_SCHEMA`, `SET SCHEMA`, `CONNECT user`: where unqualified names go. */
+  schema?: string;
+  readonly relations = new Map<string, KnownRelation>();
+  /** Oracle synonyms of this file: `schema.name` (or `PUBLIC.name`) → the object it stands for. */
+  readonly synonyms = new Map<string, QualifiedName>();
+
+  key(q: QualifiedName): string {
+    return `${q.schema ?? this.schema ?? ''}.${q.name}`;
+  }
+  relation(q: QualifiedName): KnownRelation | undefined {
+    return this.relations.get(this.key(q));
+  }
+}
+
+export class VendorContext {
+  constructor(
+    readonly file: string,
+    readonly lines: LineIndex,
+    readonly dialect: VendorDialect,
+    readonly state: FileState,
+    readonly diagnostics: Diagnostic[],
+    readonly text: string,
+  ) {}
+
+  loc(offset: number): SourceLocation {
+    const { line, column } = this.lines.at(offset);
+    return { file: this.file, line, column };
+  }
+
+  warn(message: string, offset: number, code = 'SPIF-SQL-UNSUPPORTED'): void {
+    this.diagnostics.push({ severity: 'warning', code, message, ...this.loc(offset) });
+  }
+
+  info(code: string, message: string, offset: number): void {
+    this.diagnostics.push({ severity: 'info', code, message, ...this.loc(offset) });
+  }
+
+  error(message: string, offset: number): void {
+    this.diagnostics.push({ severity: 'error', code: 'SPIF-SQL-SYNTAX', message, ...this.loc(offset) });
+  }
+}
+
+export class Cursor {
+  i = 0;
+  readonly tokens: Token[];
+
+  constructor(readonly stmt: Statement, readonly ctx: VendorContext) {
+    this.tokens = stmt.tokens;
+  }
+
+  get at(): SourceLocation {
+    return this.ctx.loc(this.stmt.start);
+  }
+
+  get done(): boolean {
+    return this.i >= this.tokens.length;
+  }
+
+  peek(k = 0): Token | undefined {
+    return this.tokens[this.i + k];
+  }
+
+  /** The next token is this word (upper-case) or punctuation. */
+  is(value: string, k = 0): boolean {
+    const t = this.tokens[this.i + k];
+    return !!t && (t.kind === 'word' || t.kind === 'punct') && t.upper === value;
+  }
+
+  /** Consumes the words (all of them, in order) when they come next. */
+  accept(...values: string[]): boolean {
+    for (let k = 0; k < values.length; k++) if (!this.is(values[k], k)) return false;
+    this.i += values.length;
+    return true;
+  }
+
+  expect(...values: string[]): void {
+    if (!this.accept(...values)) this.fail(`expected ${values.join(' ')}`);
+  }
+
+  /** Offset for diagnostics: the current token, else the end of the statement. */
+  get offset(): number {
+    return this.peek()?.start ?? this.stmt.end;
+  }
+
+  fail(message: string): never {
+    const t = this.peek();
+    throw new StatementSyntaxError(`${message}${t ? `, found ${t.kind === 'string' ? `'${t.value}'` : t.value}` : ' at the end of the statement'}`, this.offset);
+  }
+
+  next(): Token {
+    const t = this.tokens[this.i];
+    if (!t) this.fail('unexpected end of the statement');
+    this.i++;
+    return t;
+  }
+
+  /** One identifier (word or quoted), folded. */
+  ident(what = 'a name'): string {
+    const t = this.peek();
+    if (!t || (t.kind !== 'word' && t.kind !== 'ident')) this.fail(`expected ${what}`);
+    this.i++;
+    return foldIdent(t, this.ctx.dialect);
+  }
+
+  isIdent(k = 0): boolean {
+    const t = this.peek(k);
+    return !!t && (t.kind === 'word' || t.kind === 'ident');
+  }
+
+  /** A dotted name: `a`, `a.b`, `a.b.c` (SQL Server: `db.schema.t`, `db..t`), with Oracle's `@dblink`. */
+  nameParts(): string[] {
+    const parts = [this.ident()];
+    while (this.is('.')) {
+      this.i++;
+      if (this.is('.')) {
+        parts.push(''); // `db..t`: the default schema
+        continue;
+      }
+      parts.push(this.ident());
+    }
+    if (this.is('@') && this.isIdent(1)) {
+      this.i++;
+      this.nameParts(); // a remote object: Oracle `t@link` — the link is read, the object is remote
+    }
+    return parts;
+  }
+
+  /** A relation name, resolved against the file's current schema where it has none. */
+  relationName(): QualifiedName {
+    return this.qualify(this.nameParts());
+  }
+
+  qualify(parts: string[]): QualifiedName {
+    const name = parts[parts.length - 1];
+    const schema = parts.length >= 2 ? parts[parts.length - 2] || undefined : undefined;
+    const q: QualifiedName = { name };
+    if (this.ctx.dialect === 'sqlserver' && parts.length >= 3) q.database = parts[parts.length - 3];
+    const s = schema ?? this.ctx.state.schema;
+    if (s) q.schema = s;
+    return q;
+  }
+
+  /** `(a, b, c)`: identifiers, each optionally followed by ASC/DESC or a length. */
+  identList(): string[] {
+    this.expect('(');
+    const out: string[] = [];
+    for (;;) {
+      out.push(this.ident('a column name'));
+      this.skipUntil(',', ')');
+      if (this.accept(',')) continue;
+      this.expect(')');
+      return out;
+    }
+  }
+
+  /** Skips to the next top-level token among `stops` (not consumed); balanced parentheses are skipped. */
+  skipUntil(...stops: string[]): void {
+    let depth = 0;
+    while (!this.done) {
+      const t = this.peek()!;
+      if (depth === 0 && (t.kind === 'word' || t.kind === 'punct') && stops.includes(t.upper)) return;
+      if (t.value === '(' && t.kind === 'punct') depth++;
+      if (t.value === ')' && t.kind === 'punct') {
+        if (depth === 0) return;
+        depth--;
+      }
+      this.i++;
+    }
+  }
+
+  /** Skips one balanced `( … )` group. */
+  skipParens(): void {
+    this.expect('(');
+    let depth = 1;
+    while (depth > 0) {
+      const t = this.next();
+      if (t.kind === 'punct' && t.value === '(') depth++;
+      else if (t.kind === 'punct' && t.value === ')') depth--;
+    }
+  }
+
+  /** Source text from token a (inclusive) to token b (exclusive). */
+  textBetween(a: number, b: number): string {
+    if (b <= a) return '';
+    return this.ctx.text.slice(this.tokens[a].start, this.tokens[b - 1].end);
+  }
+
+  string(what = 'a string'): string {
+    const t = this.peek();
+    if (!t || t.kind !== 'string') this.fail(`expected ${what}`);
+    this.i++;
+    return t.value;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The reader shell the three vendor dialects share: decode-independent text in, ops and located
+ * diagnostics out. The file is tokenized once (lexer.ts), split the way the product's own tool
+ * splits it (split.ts), and each statement goes to the product's `read`, which returns the ops it
+ * means, `'irrelevant'` for a statement that cannot change a verdict (data, session settings,
+ * routines, storage — listed in docs/parsers.md), or `undefined` for a kind it does not know, which
+ * is reported. A statement that fails to read becomes one diagnostic; reading goes on.
+ */
+import type { CatalogOp } from '../../catalog/ops.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { LineIndex } from '../text.js';
+import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types.js';
+import { Cursor, FileState, StatementSyntaxError, VendorContext } from './cursor.js';
+import { lex, type VendorDialect } from './lexer.js';
+import { leading, splitStatements } from './split.js';
+
+export type StatementOutcome = CatalogOp[] | 'irrelevant' | undefined;
+
+export interface ProductStatements {
+  dialect: VendorDialect;
+  read(c: Cursor, words: string[]): StatementOutcome;
+}
+
+const SQL_FILE = /\.(sql|ddl)$/i;
+
+export function vendorReader(name: string, product: ProductStatements): SourceReader {
+  return {
+    name,
+    accepts: (path, _text, ctx) => ctx.dialect === product.dialect && SQL_FILE.test(path),
+    read: (source, ctx) => readVendor(source, ctx, product),
+  };
+}
+
+function readVendor(source: SourceText, _ctx: ReadContext, product: ProductStatements): ReadResult {
+  const diagnostics: Diagnostic[] = [];
+  const lines = new LineIndex(source.text);
+  const state = new FileState();
+  const ctx = new VendorContext(source.path, lines, product.dialect, state, diagnostics, source.text);
+  const lexed = lex(source.text, product.dialect);
+  if (lexed.unterminated !== undefined) {
+    ctx.error('unterminated quoted string, identifier or comment: everything after it is part of it, to the end of the file', lexed.unterminated);
+  }
+  const ops: CatalogOp[] = [];
+  for (const stmt of splitStatements(lexed.tokens, lexed.comments, source.text, product.dialect)) {
+    const c = new Cursor(stmt, ctx);
+    const words = leading(stmt.tokens, 0, 8);
+    try {
+      const outcome = product.read(c, words);
+      if (outcome === 'irrelevant') continue;
+      if (outcome === undefined) {
+        ctx.warn(`statement not read: ${words.slice(0, 3).filter((w) => !w.startsWith('\u0000')).join(' ')} … (spif does not model this kind of statement; see docs/parsers.md)`, stmt.start);
+        continue;
+      }
+      ops.push(...outcome);
+    } catch (e) {
+      if (e instanceof StatementSyntaxError) ctx.error(e.message, e.offset);
+      else ctx.error(`could not read this statement: ${(e as Error).message}`, stmt.start);
+    }
+  }
+  return { ops, diagnostics };
+}
