@@ -23,6 +23,7 @@ export type BlockControl =
   | 'database-not-connectable'
   | 'row-security-denies'
   | 'view-owner-lacks-privilege'
+  | 'no-execute-privilege'
   | 'unknown-relation'
   | 'denied'   // SQL Server DENY
   | 'masked';  // SQL Server Dynamic Data Masking, Db2 column mask: only a masked value is read
@@ -60,6 +61,8 @@ interface PermissionCheck {
   columns: string[];
   /** The view whose owner's rights this check uses, when it is not the caller's. */
   viaView?: Relation;
+  /** Looked up by name when the check runs (a function body): needs USAGE on its schema as checkAs. */
+  lookup?: boolean;
 }
 
 class Resolver implements AccessResolver {
@@ -147,7 +150,7 @@ class Resolver implements AccessResolver {
     const checks: PermissionCheck[] = [];
     this.expand(rel, role, [column], role, checks, new Set());
     for (const c of checks) {
-      const v = this.checkPermission(c, role);
+      const v = (c.lookup ? this.checkLookup(c) : ALLOWED).allowed ? this.checkPermission(c, role) : this.checkLookup(c);
       if (!v.allowed) return v;
     }
 
@@ -171,6 +174,10 @@ class Resolver implements AccessResolver {
     if (!view || view.materialized || visiting.has(rel.id)) return;
     const next = new Set(visiting).add(rel.id);
     const inner = view.securityInvoker ? caller : rel.owner ?? BOOTSTRAP_OWNER;
+    // Inside a SECURITY DEFINER function the current user is its owner: invoker views and
+    // functions it reaches check as the owner. Its body's names are looked up when it runs.
+    const definerFunction = rel.kind === 'function' && !view.securityInvoker;
+    const lookup = rel.kind === 'function' && !rel.routine?.atomic;
     const used = new Map<RelationId, Set<string>>();
     const idOf = (q: { database?: string; schema?: string; name: string }) => `${q.database ?? rel.database}.${q.schema ?? rel.schema}.${q.name}`;
     for (const q of view.reads) if (!used.has(idOf(q))) used.set(idOf(q), new Set());
@@ -185,13 +192,37 @@ class Resolver implements AccessResolver {
     for (const [id, cols] of used) {
       const base = this.catalog.relations.get(id);
       if (!base) continue; // an unknown base is reported at build time
-      this.expand(base, inner, [...cols].filter((c) => base.columns.some((x) => x.name === c)), caller, out, next, view.securityInvoker ? undefined : rel);
+      const from = out.length;
+      this.expand(base, inner, [...cols].filter((c) => base.columns.some((x) => x.name === c)), definerFunction ? inner : caller, out, next, view.securityInvoker ? undefined : rel);
+      if (lookup) out[from].lookup = true;
     }
+  }
+
+  /** A name in a function body, looked up when it runs: USAGE on the relation's schema as the role running it. */
+  private checkLookup(c: PermissionCheck): AccessVerdict {
+    const rel = c.relation;
+    const schema = this.catalog.databases.get(rel.database)?.schemas.get(rel.schema);
+    if (!schema?.declared || this.isSuperuser(c.checkAs) || this.readsAllData(c.checkAs, true)) return ALLOWED;
+    if (this.holds(c.checkAs, { kind: 'schema', database: rel.database, schema: rel.schema }, 'USAGE')) return ALLOWED;
+    const via = c.viaView ? `${c.viaView.id} runs as ${c.checkAs}, which` : c.checkAs;
+    return { allowed: false, control: 'no-schema-usage', at: `${rel.database}.${rel.schema}`, detail: `${via} has no USAGE on schema ${rel.schema} (looked up when ${rel.id} is read)` };
+  }
+
+  /** A function or procedure: EXECUTE, granted to PUBLIC by default (docs 5.8 Privileges); pg_read_all_data gives none. */
+  private checkExecute(c: PermissionCheck): AccessVerdict {
+    const { relation: rel, checkAs } = c;
+    if (this.isSuperuser(checkAs) || this.holds(checkAs, { kind: 'function', relation: rel.id }, 'EXECUTE')) return ALLOWED;
+    const who = c.viaView ? `${c.viaView.id} calls ${rel.id} with its owner's rights, and ${checkAs}` : checkAs;
+    return {
+      allowed: false, control: c.viaView ? 'view-owner-lacks-privilege' : 'no-execute-privilege', at: rel.id,
+      detail: `${who} has no EXECUTE on ${rel.routine?.kind ?? 'function'} ${rel.id}`,
+    };
   }
 
   /** ExecCheckOneRelPerms for SELECT: table SELECT, else SELECT on each selected column (any, if none). */
   private checkPermission(c: PermissionCheck, caller: string): AccessVerdict {
     const { relation: rel, checkAs, columns } = c;
+    if (rel.kind === 'function') return this.checkExecute(c);
     if (this.isSuperuser(checkAs) || this.readsAllData(checkAs, false)) return ALLOWED;
     if (this.holds(checkAs, { kind: 'relation', relation: rel.id }, 'SELECT')) return ALLOWED;
     const colOk = (name: string) => this.holds(checkAs, { kind: 'column', relation: rel.id, column: name }, 'SELECT');

@@ -4,10 +4,11 @@
  * exists, privileges kept by PrivilegeState. Problems (an ALTER of an unknown table, …) are
  * located diagnostics; the build never throws for bad input.
  */
-import type { CatalogOp, GrantTarget } from './ops.js';
+import { addStats } from '../detect/check-digit.js';
+import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog, type Column, type Database, type Dialect, type GrantScope, type PrivilegeName,
-  type QualifiedName, type Relation, type RelationId, type SourceLocation, defaultSchema, relationId,
+  type QualifiedName, type Relation, type RelationId, type SourceLocation, type ViewDefinition, defaultSchema, relationId,
 } from './model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
@@ -30,7 +31,7 @@ export interface BuildResult {
 
 /** Privileges that matter for reading, per kind of object, when ALL is granted. */
 const READ_PRIVILEGE: Record<GrantScope['kind'], PrivilegeName> = {
-  relation: 'SELECT', column: 'SELECT', schema: 'USAGE', 'schema-tables': 'SELECT', database: 'CONNECT',
+  relation: 'SELECT', column: 'SELECT', schema: 'USAGE', 'schema-tables': 'SELECT', database: 'CONNECT', function: 'EXECUTE',
 };
 
 const ACCESS_OPS = new Set<CatalogOp['op']>([
@@ -46,6 +47,8 @@ export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): 
 class CatalogBuilder {
   private readonly databases = new Map<string, Database>();
   private readonly relations = new Map<RelationId, Relation>();
+  /** Trigger functions: not callable, so not relations; kept for ALTER/DROP and for triggers. */
+  private readonly triggerFunctions = new Map<RelationId, Relation>();
   private readonly privileges: PrivilegeState;
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
@@ -157,6 +160,19 @@ class CatalogBuilder {
         });
       case 'create-view':
         return this.createView(op);
+      case 'create-function':
+        return this.createFunction(op);
+      case 'alter-function':
+        return this.alterFunction(op);
+      case 'drop-function':
+        for (const ref of op.refs) {
+          for (const r of this.routines(ref, 'DROP FUNCTION')) {
+            this.relations.delete(r.id);
+            this.triggerFunctions.delete(r.id);
+            this.privileges.clear({ kind: 'function', relation: r.id });
+          }
+        }
+        return;
       case 'add-column': {
         const r = this.existing(op.table, 'ALTER TABLE ADD COLUMN');
         if (r && !r.columns.some((c) => c.name === op.column.name)) r.columns.push({ ...op.column });
@@ -249,6 +265,21 @@ class CatalogBuilder {
         }
         return;
       }
+      case 'column-values': {
+        // Rows for a table no source defines are data spif has nothing to attach to: quietly dropped.
+        const r = this.relations.get(this.resolve(op.table).id);
+        if (!r) return;
+        op.stats.forEach((stats, i) => {
+          const c = op.columns ? r.columns.find((x) => x.name === op.columns![i]) : r.columns[i];
+          if (!c) return;
+          if (c.values) addStats(c.values, stats);
+          else {
+            c.values = { ...stats };
+            c.valuesSource = op.at;
+          }
+        });
+        return;
+      }
       case 'create-role':
         this.privileges.createRole(op);
         for (const parent of op.inRoles ?? []) this.privileges.grantRole(parent, op.name, { grantor: this.actingRole() });
@@ -278,6 +309,7 @@ class CatalogBuilder {
       case 'revoke':
         return this.grantOrRevoke(op, false);
       case 'default-privileges': {
+        if (op.objectKind === 'functions') return this.functionDefaults(op);
         const forRoles = op.forRoles.length ? op.forRoles : [this.actingRole()];
         const schemas: (string | undefined)[] = op.schemas.length ? op.schemas : [undefined];
         for (const forRole of forRoles) {
@@ -304,6 +336,23 @@ class CatalogBuilder {
         return;
       case 'product-rule':
         return this.productRule(op.rule);
+    }
+  }
+
+  /** ALTER DEFAULT PRIVILEGES … ON FUNCTIONS | ROUTINES: EXECUTE for routines created later. */
+  private functionDefaults(op: Extract<CatalogOp, { op: 'default-privileges' }>): void {
+    const forRoles = op.forRoles.length ? op.forRoles : [this.actingRole()];
+    const schemas: (string | undefined)[] = op.schemas.length ? op.schemas : [undefined];
+    for (const forRole of forRoles) {
+      for (const schema of schemas) {
+        if (!op.privileges.some((p) => p === 'EXECUTE' || p === 'ALL')) continue;
+        for (const grantee of op.grantees) {
+          this.privileges.addDefault({
+            objectKind: 'function', forRole, schema, database: this.db.name, privilege: 'EXECUTE', grantee: this.roleRef(grantee),
+            grantOption: op.grantOption, isGrant: op.isGrant,
+          });
+        }
+      }
     }
   }
 
@@ -367,6 +416,12 @@ class CatalogBuilder {
   }
 
   private createView(op: Extract<CatalogOp, { op: 'create-view' }>): void {
+    const { view, columns } = this.resolveView(op.view, op.name, op.at);
+    this.createRelation(op.name, op.relationKind ?? 'view', op.at, columns, { view, owner: op.owner, orReplace: op.orReplace });
+  }
+
+  private resolveView(opView: ViewDefinition, opName: QualifiedName, at: SourceLocation): { view: ViewDefinition; columns: Column[] } {
+    const op = { view: opView, name: opName, at };
     // Resolve lineage now: `*` expands to the base columns as they are at CREATE VIEW time, and an
     // unqualified column belongs to the FROM entry that has it.
     const resolvedColumns: { name: string; from: { relation: QualifiedName; column: string }[] }[] = [];
@@ -415,7 +470,88 @@ class CatalogBuilder {
       readsColumns,
     };
     const columns: Column[] = resolvedColumns.map((c) => ({ name: c.name, source: op.at }));
-    this.createRelation(op.name, op.relationKind ?? 'view', op.at, columns, { view, owner: op.owner, orReplace: op.orReplace });
+    return { view, columns };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Functions and procedures: relations of kind 'function' (see RoutineDefinition).
+
+  private routineId(q: QualifiedName, argTypes: string[]): { database: string; schema: string; name: string; id: RelationId } {
+    const r = this.resolve(q);
+    const name = `${q.name}(${argTypes.join(', ')})`;
+    return { database: r.database, schema: r.schema, name, id: relationId(r.database, r.schema, name) };
+  }
+
+  /** The routines a reference names: exact signature, or every routine of that name when no arguments are written. */
+  private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine'): Relation[] {
+    const { database, schema } = this.resolve(ref.name);
+    const found = [...this.relations.values(), ...this.triggerFunctions.values()].filter((r) => r.routine && r.database === database && r.schema === schema
+      && r.name.slice(0, r.name.indexOf('(')) === ref.name.name
+      && (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(','))
+      && (kind === 'routine' || r.routine.kind === kind));
+    if (found.length === 0) {
+      this.warn('SPIF-SQL-UNKNOWN-RELATION', `${what}: function ${database}.${schema}.${ref.name.name}${ref.argTypes ? `(${ref.argTypes.join(', ')})` : ''} is not defined in the sources read before this statement`);
+    }
+    return found;
+  }
+
+  private createFunction(op: Extract<CatalogOp, { op: 'create-function' }>): void {
+    const { database, schema, name, id } = this.routineId(op.name, op.routine.argTypes);
+    const resolved = this.resolveView(op.view, op.name, op.at);
+    // Output columns keep their declared names (a `*` of a row type was expanded by resolveView).
+    const params = new Set(op.columns.filter((c) => c.parameter).map((c) => c.name));
+    const columns: Column[] = resolved.columns.map((c) => ({ ...c, ...(params.has(c.name) ? { parameter: true } : {}) }));
+    if (!op.routine.analysed) {
+      this.warn('SPIF-FUNCTION-UNANALYSED', `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? '; as SECURITY DEFINER it is an unknown path to every relation its owner may read' : ''}`);
+    }
+    const store = op.routine.trigger ? this.triggerFunctions : this.relations;
+    const existing = store.get(id);
+    if (existing?.routine && op.orReplace) {
+      // CREATE OR REPLACE keeps owner and privileges; definition and SECURITY change.
+      existing.columns = columns;
+      existing.view = resolved.view;
+      existing.routine = op.routine;
+      return;
+    }
+    if (existing) {
+      this.warn('SPIF-SQL-DUPLICATE', `function ${id} is created again; the later definition replaces the earlier one`);
+      store.delete(id);
+      this.privileges.clear({ kind: 'function', relation: id });
+    }
+    this.touchSchema(database, schema);
+    const owner = op.owner ?? this.actingRole();
+    this.privileges.ensureRole(owner);
+    store.set(id, {
+      id, database, schema, name, kind: 'function', dialect: this.db.dialect, columns,
+      uniqueKeys: [], foreignKeys: [], owner, rowSecurity: false, forceRowSecurity: false, policies: [],
+      view: resolved.view, routine: op.routine, source: op.at,
+    });
+    if (this.db.dialect === 'postgresql') this.privileges.createObject({ kind: 'function', relation: id }, owner, { database, schema });
+  }
+
+  private alterFunction(op: Extract<CatalogOp, { op: 'alter-function' }>): void {
+    for (const r of this.routines(op.ref, 'ALTER FUNCTION')) {
+      if (op.securityDefiner !== undefined) {
+        r.routine!.securityDefiner = op.securityDefiner;
+        if (r.view) r.view.securityInvoker = !op.securityDefiner;
+      }
+      if (op.owner !== undefined) {
+        this.privileges.ensureRole(op.owner);
+        this.privileges.changeOwner({ kind: 'function', relation: r.id }, r.owner ?? BOOTSTRAP_OWNER, op.owner);
+        r.owner = op.owner;
+      }
+      if (op.rename !== undefined || op.schema !== undefined) {
+        const schema = op.schema ?? r.schema;
+        const name = `${op.rename ?? r.name.slice(0, r.name.indexOf('('))}${r.name.slice(r.name.indexOf('('))}`;
+        const newId = relationId(r.database, schema, name);
+        const store = r.routine?.trigger ? this.triggerFunctions : this.relations;
+        store.delete(r.id);
+        this.privileges.move({ kind: 'function', relation: r.id }, { kind: 'function', relation: newId });
+        Object.assign(r, { id: newId, schema, name });
+        this.touchSchema(r.database, schema);
+        store.set(newId, r);
+      }
+    }
   }
 
   private moveRelation(r: Relation, schema: string, name: string): void {
@@ -567,7 +703,7 @@ class CatalogBuilder {
       case 'all-tables-in-schema':
         return target.schemas.flatMap((schema) =>
           [...this.relations.values()]
-            .filter((r) => r.database === this.db.name && r.schema === schema)
+            .filter((r) => r.database === this.db.name && r.schema === schema && r.kind !== 'function')
             .map((r) => ({ scope: { kind: 'relation', relation: r.id } as GrantScope, owner: r.owner })),
         );
       case 'schemas':
@@ -582,6 +718,15 @@ class CatalogBuilder {
         const name = target.database && this.databaseNames.includes(target.database) ? target.database : this.db.name;
         return [{ scope: { kind: 'database', database: name } }];
       }
+      case 'routines':
+        return target.refs.flatMap((ref) => this.routines(ref, 'GRANT/REVOKE', target.routineKind))
+          .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner }));
+      case 'all-routines-in-schema':
+        // ALL FUNCTIONS covers functions (not procedures), ALL PROCEDURES procedures, ALL ROUTINES both.
+        return target.schemas.flatMap((schema) => [...this.relations.values()]
+          .filter((r) => r.routine && r.database === this.db.name && r.schema === schema
+            && (target.routineKind === 'routine' || r.routine.kind === target.routineKind))
+          .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner })));
     }
   }
 }

@@ -2,6 +2,7 @@
  * The dialect-neutral catalog: what every source reader produces (through CatalogOps) and what
  * every later stage reads. Identifiers here are already folded for their dialect.
  */
+import type { ColumnValueStats } from '../detect/check-digit.js';
 import type { ResolvedRule } from './product-rules.js';
 
 export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'bigquery' | 'oracle' | 'sqlserver' | 'db2';
@@ -21,7 +22,7 @@ export type ColumnId = string;
 
 export type PrivilegeName =
   | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE' | 'REFERENCES' | 'TRIGGER'
-  | 'USAGE' | 'CREATE' | 'CONNECT' | 'TEMPORARY' | 'ALL';
+  | 'USAGE' | 'CREATE' | 'CONNECT' | 'TEMPORARY' | 'EXECUTE' | 'ALL';
 
 export interface Column {
   name: string;
@@ -31,6 +32,12 @@ export interface Column {
   commentSource?: SourceLocation;
   /** An explicit mark from the source itself (e.g. an ORM doc tag `@spif number`). */
   mark?: 'individual-number' | 'substitute-code';
+  /** Counts of the column's values in data rows of the sources (COPY, INSERT … VALUES): counts only, never values. */
+  values?: ColumnValueStats;
+  /** Where those rows were read (the first data statement). */
+  valuesSource?: SourceLocation;
+  /** A function's input parameter (a value the caller passes in), not a column it returns. */
+  parameter?: boolean;
 }
 
 export interface ForeignKey {
@@ -83,12 +90,36 @@ export interface Policy {
   source?: SourceLocation;
 }
 
+/**
+ * A function or procedure (PostgreSQL CREATE FUNCTION / PROCEDURE, MySQL stored routines). In the
+ * catalog it is a relation of kind 'function': its columns are the values it returns (and its
+ * parameters, carrying the base columns they are compared with), its `view` the lineage of its
+ * body. Reading it takes EXECUTE; its body reads as its owner (SECURITY DEFINER) or as the caller.
+ */
+export interface RoutineDefinition {
+  kind: 'function' | 'procedure';
+  securityDefiner: boolean;
+  language: string;
+  /** Input argument types, as in the signature (`get_number(text)`). */
+  argTypes: string[];
+  /**
+   * Whether the body was read. An unread body of a SECURITY DEFINER routine is an "unknown" path
+   * on every relation its owner may read (never ignored).
+   */
+  analysed: boolean;
+  unanalysedReason?: string;
+  /** Body parsed at creation (SQL-standard `BEGIN ATOMIC`): names were looked up then, not at call time. */
+  atomic?: boolean;
+  /** `RETURNS trigger`: runs only from triggers, so it is no path of its own (kept out of the relations). */
+  trigger?: boolean;
+}
+
 export interface Relation {
   id: RelationId;
   database: string;
   schema: string;
   name: string;
-  kind: 'table' | 'view';
+  kind: 'table' | 'view' | 'function';
   dialect: Dialect;
   columns: Column[];
   primaryKey?: string[];
@@ -100,6 +131,8 @@ export interface Relation {
   forceRowSecurity: boolean;
   policies: Policy[];
   view?: ViewDefinition;
+  /** Set for kind 'function'. */
+  routine?: RoutineDefinition;
   source: SourceLocation;
 }
 
@@ -110,6 +143,7 @@ export type GrantScope =
   | { kind: 'schema'; database: string; schema: string }          // PG schema privileges (USAGE)
   | { kind: 'schema-tables'; database: string; schema: string }   // MySQL `db.*`
   | { kind: 'database'; database: string }                        // PG CONNECT, MySQL `*.*`
+  | { kind: 'function'; relation: RelationId }                    // EXECUTE on a function or procedure
   ;
 
 export interface Grant {

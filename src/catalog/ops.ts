@@ -3,10 +3,20 @@
  * them in order, so ALTER/GRANT/REVOKE/DROP/RENAME mean what they mean in the engine.
  * Names are folded by the reader; databases are assigned by the builder from the source.
  */
+import type { ColumnValueStats } from '../detect/check-digit.js';
 import type {
-  Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation, ViewDefinition,
+  Column, ForeignKey, Policy, PrivilegeName, QualifiedName, RoutineDefinition, SourceLocation, ViewDefinition,
 } from './model.js';
 import type { ProductRule } from './product-rules.js';
+
+/** A function or procedure named in a statement: by name and input argument types (undefined: the only one of that name). */
+export interface RoutineRef {
+  name: QualifiedName;
+  argTypes?: string[];
+}
+
+/** GRANT … ON FUNCTION / PROCEDURE / ROUTINE, and ALL … IN SCHEMA: which kinds of routine are meant. */
+export type RoutineKind = 'function' | 'procedure' | 'routine';
 
 /** What a GRANT/REVOKE names. */
 export type GrantTarget =
@@ -15,6 +25,8 @@ export type GrantTarget =
   | { kind: 'schemas'; schemas: string[] }
   | { kind: 'schema-tables'; schema: string }   // MySQL `db.*`
   | { kind: 'database'; database?: string }     // PG `ON DATABASE x`, MySQL `*.*`
+  | { kind: 'routines'; refs: RoutineRef[]; routineKind: RoutineKind }
+  | { kind: 'all-routines-in-schema'; schemas: string[]; routineKind: RoutineKind }
   ;
 
 export interface PrivilegeSpec {
@@ -46,6 +58,19 @@ export type CatalogOp = { at: SourceLocation } & (
       /** CREATE TABLE AS: a table whose values come from a query (lineage kept, own privileges). */
       relationKind?: 'table' | 'view';
     }
+  /** CREATE [OR REPLACE] FUNCTION / PROCEDURE: columns are what it returns (and its parameters). */
+  | {
+      op: 'create-function';
+      name: QualifiedName;
+      routine: RoutineDefinition;
+      columns: Column[];
+      view: ViewDefinition;
+      orReplace?: boolean;
+      owner?: string;
+    }
+  /** ALTER FUNCTION … SECURITY DEFINER | INVOKER / RENAME TO / SET SCHEMA / OWNER TO. */
+  | { op: 'alter-function'; ref: RoutineRef; securityDefiner?: boolean; rename?: string; schema?: string; owner?: string }
+  | { op: 'drop-function'; refs: RoutineRef[] }
   /** `ALTER VIEW v SET (security_invoker = …)` / `RESET (security_invoker)` */
   | { op: 'view-options'; name: QualifiedName; securityInvoker: boolean }
   | { op: 'add-column'; table: QualifiedName; column: Column }
@@ -63,6 +88,11 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'drop-policy'; table: QualifiedName; name: string }
   | { op: 'comment-relation'; name: QualifiedName; text: string | null }
   | { op: 'comment-column'; table: QualifiedName; column: string; text: string | null }
+  /**
+   * Counts of values in data rows (COPY … FROM stdin, INSERT … VALUES) for number detection
+   * (src/detect/check-digit.ts). `columns` absent: the table's columns in order.
+   */
+  | { op: 'column-values'; table: QualifiedName; columns?: string[]; stats: ColumnValueStats[] }
   | {
       op: 'create-role';
       name: string;
@@ -115,7 +145,7 @@ export type CatalogOp = { at: SourceLocation } & (
       op: 'default-privileges';
       forRoles: string[];
       schemas: string[];
-      objectKind: 'tables' | 'other';
+      objectKind: 'tables' | 'functions' | 'other';
       isGrant: boolean;
       privileges: PrivilegeName[];
       grantees: string[];

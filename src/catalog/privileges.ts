@@ -23,6 +23,7 @@ export function scopeKey(scope: GrantScope): string {
     case 'schema': return `s:${scope.database}.${scope.schema}`;
     case 'schema-tables': return `t:${scope.database}.${scope.schema}`;
     case 'database': return `d:${scope.database}`;
+    case 'function': return `f:${scope.relation}`;
   }
 }
 
@@ -43,6 +44,7 @@ function allRights(kind: GrantScope['kind'], version: number): number {
     case 'column': return P.INSERT | P.SELECT | P.UPDATE | P.REFERENCES;
     case 'schema': return P.USAGE | P.CREATE;
     case 'database': return P.CREATE | P.TEMPORARY | P.CONNECT;
+    case 'function': return P.EXECUTE;
   }
 }
 
@@ -57,6 +59,7 @@ const BIT_NAMES = Object.entries(P) as [PrivilegeName, number][];
 /** The privileges the catalog reports (the ones that decide reading). */
 const READ_BITS: Record<GrantScope['kind'], number> = {
   relation: P.SELECT, column: P.SELECT, schema: P.USAGE, 'schema-tables': P.SELECT, database: P.CONNECT | P.SELECT,
+  function: P.EXECUTE,
 };
 
 function popcount(x: number): number {
@@ -92,6 +95,8 @@ export interface AclEntry {
 }
 
 interface DefaultAclEntry {
+  /** ON TABLES (relations) or ON FUNCTIONS (functions and procedures: the same default ACL). */
+  objectKind?: 'relation' | 'function';
   forRole: string;
   schema?: string;
   database: string;
@@ -196,10 +201,10 @@ export class PrivilegeState {
         item.grantee = swap(item.grantee);
         item.grantor = swap(item.grantor);
       }
-      const [db, forRole, schema] = k.split('\u0000');
+      const [db, forRole, schema, kind] = k.split('\u0000');
       if (forRole === from) {
         this.defaultAcls.delete(k);
-        this.defaultAcls.set(defaultKey(db, to, schema || undefined), acl);
+        this.defaultAcls.set(defaultKey(db, to, schema || undefined, kind === 'f' ? 'function' : 'relation'), acl);
       }
     }
   }
@@ -355,12 +360,17 @@ export class PrivilegeState {
     return o.owner ?? BOOTSTRAP_OWNER;
   }
 
-  /** acldefault: the owner holds everything (with grant option); columns start empty; PUBLIC may connect to databases. */
+  /**
+   * acldefault: the owner holds everything (with grant option); columns start empty; PUBLIC may
+   * connect to databases and EXECUTE functions and procedures ("PostgreSQL grants … EXECUTE
+   * privilege for functions and procedures" to PUBLIC by default: docs, 5.8 Privileges).
+   */
   private aclDefault(kind: GrantScope['kind'], owner: string): AclItem[] {
     if (kind === 'column' || kind === 'schema-tables') return [];
     const all = allRights(kind, this.postgresVersion);
     const items: AclItem[] = [{ grantee: owner, grantor: owner, privs: all, goptions: all }];
     if (kind === 'database') items.unshift({ grantee: PUBLIC, grantor: owner, privs: P.CONNECT | P.TEMPORARY, goptions: 0 });
+    if (kind === 'function') items.unshift({ grantee: PUBLIC, grantor: owner, privs: P.EXECUTE, goptions: 0 });
     return items;
   }
 
@@ -376,32 +386,33 @@ export class PrivilegeState {
   createObject(scope: GrantScope, owner: string, where?: { database: string; schema: string }): void {
     const o: AclObject = { kind: scope.kind, scope, owner, acl: null };
     this.objects.set(scopeKey(scope), o);
-    if (scope.kind === 'relation' && where) o.acl = this.userDefaultAcl(where.database, where.schema, owner);
+    if ((scope.kind === 'relation' || scope.kind === 'function') && where) o.acl = this.userDefaultAcl(where.database, where.schema, owner, scope.kind);
   }
 
   /** get_user_default_acl: the global entry (or the built-in default) merged with the schema's entry. */
-  private userDefaultAcl(database: string, schema: string, owner: string): AclItem[] | null {
-    const global = this.defaultAcls.get(defaultKey(database, owner, undefined));
-    const perSchema = this.defaultAcls.get(defaultKey(database, owner, schema));
+  private userDefaultAcl(database: string, schema: string, owner: string, kind: 'relation' | 'function' = 'relation'): AclItem[] | null {
+    const global = this.defaultAcls.get(defaultKey(database, owner, undefined, kind));
+    const perSchema = this.defaultAcls.get(defaultKey(database, owner, schema, kind));
     if (!global && !perSchema) return null;
-    let acl = cloneAcl(global ?? this.aclDefault('relation', owner));
+    let acl = cloneAcl(global ?? this.aclDefault(kind, owner));
     for (const item of perSchema ?? []) acl = this.aclUpdate(acl, { ...item }, 'add', owner, false).acl;
     return acl;
   }
 
   /** ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT|REVOKE privilege ON TABLES. */
   addDefault(d: DefaultAclEntry): void {
-    const key = defaultKey(d.database, d.forRole, d.schema);
+    const kind = d.objectKind ?? 'relation';
+    const key = defaultKey(d.database, d.forRole, d.schema, kind);
     // A global entry replaces the built-in default; a per-schema entry only adds to it.
-    const old = this.defaultAcls.get(key) ?? (d.schema === undefined ? this.aclDefault('relation', d.forRole) : []);
-    const bits = privilegeBits(d.privilege, 'relation', this.postgresVersion);
+    const old = this.defaultAcls.get(key) ?? (d.schema === undefined ? this.aclDefault(kind, d.forRole) : []);
+    const bits = privilegeBits(d.privilege, kind, this.postgresVersion);
     const item: AclItem = {
       grantee: d.grantee, grantor: d.forRole,
       privs: d.isGrant || !d.grantOption ? bits : 0,
       goptions: !d.isGrant || d.grantOption ? bits : 0,
     };
     const acl = this.aclUpdate(cloneAcl(old), item, d.isGrant ? 'add' : 'del', d.forRole, true).acl;
-    const isDefault = d.schema === undefined ? aclEqual(acl, this.aclDefault('relation', d.forRole)) : acl.length === 0;
+    const isDefault = d.schema === undefined ? aclEqual(acl, this.aclDefault(kind, d.forRole)) : acl.length === 0;
     if (isDefault) this.defaultAcls.delete(key);
     else this.defaultAcls.set(key, acl);
   }
@@ -683,8 +694,8 @@ function membershipKey(m: { role: string; member: string; grantor?: string }): s
   return `${m.role}\u0000${m.member}\u0000${m.grantor ?? ''}`;
 }
 
-function defaultKey(database: string, forRole: string, schema: string | undefined): string {
-  return `${database}\u0000${forRole}\u0000${schema ?? ''}`;
+function defaultKey(database: string, forRole: string, schema: string | undefined, kind: 'relation' | 'function' = 'relation'): string {
+  return `${database}\u0000${forRole}\u0000${schema ?? ''}${kind === 'function' ? '\u0000f' : ''}`;
 }
 
 function cloneAcl(acl: AclItem[]): AclItem[] {
@@ -710,5 +721,6 @@ function describeScope(scope: GrantScope): string {
     case 'schema': return `schema ${scope.schema}`;
     case 'schema-tables': return `${scope.schema}.*`;
     case 'database': return `database ${scope.database}`;
+    case 'function': return `function ${scope.relation}`;
   }
 }

@@ -52,7 +52,8 @@ export class ReaderIndex {
       }
     });
     for (const g of catalog.grants) {
-      if (g.privilege !== 'SELECT') continue;
+      // A function is read with EXECUTE on it (scope 'function'), a relation with SELECT.
+      if (g.privilege !== 'SELECT' && !(g.privilege === 'EXECUTE' && g.scope.kind === 'function')) continue;
       const [map, key] = g.scope.kind === 'column'
         ? [this.columnGrantees, g.scope.relation]
         : [this.selectGrantees, scopeKey(g.scope)];
@@ -82,7 +83,7 @@ export class ReaderIndex {
     if (PRODUCT_DIALECTS.has(rel.dialect)) return this.principals;
     const grantees = new Set<string>();
     const add = (set: Set<string> | undefined) => set?.forEach((g) => grantees.add(g));
-    add(this.selectGrantees.get(scopeKey({ kind: 'relation', relation: rel.id })));
+    add(this.selectGrantees.get(scopeKey({ kind: rel.kind === 'function' ? 'function' : 'relation', relation: rel.id })));
     add(this.columnGrantees.get(rel.id));
     if (rel.dialect !== 'postgresql') {
       add(this.selectGrantees.get(scopeKey({ kind: 'schema-tables', database: rel.database, schema: rel.schema })));

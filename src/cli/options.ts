@@ -4,7 +4,7 @@ import { DIALECTS, type Dialect } from '../catalog/model.js';
 import { UserError } from '../diagnostics.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import { type Lang, defaultLang } from '../report/messages.js';
-import { formatNames } from '../report/formats.js';
+import { DOCUMENT_FORMATS, formatNames } from '../report/formats.js';
 import { type LinterFlags, addColorFlags, colorWanted } from './conventions.js';
 
 export interface CommonFlags extends LinterFlags {
@@ -23,7 +23,7 @@ export function addScanFlags(cmd: Command, formats: string[] = formatNames()): C
     .addOption(new Option('--dialect <dialect>', `dialect of SQL sources found from paths: ${DIALECTS.join(', ')} (postgres and pg also mean postgresql)`).argParser(parseDialect))
     .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(formats))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['ja', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: ja for markdown, html, csv, xlsx; else from the locale)').choices(['ja', 'en']))
     .option('--cache <dir>', 'keep parse results in DIR; unchanged files are not parsed again')
     .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count − 1; 1: no worker threads)').argParser(parseJobs));
   return addColorFlags(cmd);
@@ -54,8 +54,9 @@ export function pickFormat(flags: CommonFlags): string {
   return flags.format ?? 'text';
 }
 
-export function pickLang(flags: CommonFlags): Lang {
-  return flags.lang ?? defaultLang();
+/** `--lang`, else the format's default (the 評価書 formats are Japanese whatever the locale), else the locale. */
+export function pickLang(flags: CommonFlags, format?: string): Lang {
+  return flags.lang ?? (format && DOCUMENT_FORMATS.has(format) ? 'ja' : defaultLang());
 }
 
 export function useColor(flags: CommonFlags): boolean {

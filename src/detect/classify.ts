@@ -3,8 +3,9 @@
  * 個人番号 or a substitute code (a number column), a candidate to review (要確認), something
  * about the number (vetoed), or unrelated? Pure: no catalog, no config.
  */
+import { judgeValues, statsText, type ColumnValueStats } from './check-digit.js';
 import { fitsTwelve } from './column-type.js';
-import { CONTEXT_RULES, SPLIT_PART, contextCandidate } from './context.js';
+import { CONTEXT_RULES, PHONE_TABLE, SPLIT_PART, contextCandidate } from './context.js';
 import { EXCLUSION_RULES, type ExclusionRule } from './exclusions.js';
 import { canonical, commentSegments, glosses, nameSegments, type Segment } from './normalise.js';
 import { NUMBER_RULES, type NumberKind, type NumberRule, type RuleTarget } from './rules.js';
@@ -30,6 +31,8 @@ export interface ColumnContext {
   tableComment?: string;
   /** The other columns of the relation: the parts of a split number are read together. */
   siblings?: { name: string; comment?: string }[];
+  /** Counts of the column's values in data rows of the sources (never the values). */
+  values?: ColumnValueStats;
 }
 
 /** What the rules found in one name or one comment. */
@@ -137,6 +140,24 @@ function numberHit(rule: NumberRule, evidence: string): ColumnClass {
  * number found in the comment wins over a candidate in the name: `KJN_NO` commented 個人番号.
  */
 export function classifyColumn(column: ColumnContext): ColumnClass | undefined {
+  const byText = classifyText(column);
+  const verdict = judgeValues(column.values);
+  if (!verdict || !column.values) return byText;
+  const isNumber = byText !== undefined && !('excludedBy' in byText) && !byText.candidate;
+  const evidence = `data rows: ${statsText(column.values)}`;
+  const rule = CONTEXT_RULES.find((r) => r.id === 'data-check-digit')!;
+  // Values with the check digit make a column the number, whatever its name says (a veto included).
+  if (verdict === 'number') return isNumber ? byText : { kind: 'individual-number', rule: rule.id, evidence };
+  if (verdict === 'candidate') {
+    if (isNumber || (byText && !('excludedBy' in byText))) return byText;
+    return { kind: 'individual-number', rule: rule.id, evidence, candidate: { reason: rule.reason, settle: rule.settle! } };
+  }
+  // 法人番号 values settle a candidate: the column is the corporate number.
+  if (byText && !('excludedBy' in byText) && byText.candidate) return { excludedBy: 'data-hojin-bango' };
+  return byText;
+}
+
+function classifyText(column: ColumnContext): ColumnClass | undefined {
   const { name, comment, type } = column;
   const byName = analyse(name, 'name');
   const byComment = comment !== undefined && comment.trim() !== '' ? analyse(comment, 'comment') : undefined;
@@ -167,9 +188,15 @@ export function classifyColumn(column: ColumnContext): ColumnClass | undefined {
     return { kind: 'individual-number', rule: 'split-number-part', evidence: `${found.evidence}: one part of a number split over columns` };
   }
 
+  // An English "my number" in a call or phone relation is the subscriber's own phone number.
+  if (found.rule.id === 'name-my-number' && !byComment?.hit && column.table !== undefined && PHONE_TABLE.test(canonical(column.table))) {
+    return { excludedBy: 'phone-context' };
+  }
   const candidate = found.rule.candidate;
   if (!candidate) return numberHit(found.rule, found.evidence);
   if (candidate.raise === 'type-fits' && fitsTwelve(type)) return numberHit(found.rule, `${found.evidence}, type ${type}`);
+  // An abbreviation beside a column plainly named the number is the internal person number.
+  if (found.rule.id === 'name-abbreviation' && plainNumberSibling(column)) return { excludedBy: 'abbreviation-beside-number' };
   if (candidate.raise === 'says-number' && (saysNumber(found.text) || saysNumber(comment))) return numberHit(found.rule, found.evidence);
   return { kind: found.rule.kind, rule: found.rule.id, evidence: found.evidence, candidate: { reason: candidate.reason, settle: candidate.settle } };
 }
@@ -178,6 +205,15 @@ export function classifyColumn(column: ColumnContext): ColumnClass | undefined {
 function splitSiblings(column: ColumnContext): number {
   return (column.siblings ?? []).filter((s) => s.name !== column.name && (
     analyse(s.name, 'name').part || (s.comment !== undefined && analyse(s.comment, 'comment').part))).length;
+}
+
+/** Another column of the relation is plainly the 個人番号 (a number rule, not a candidate, by its own text). */
+function plainNumberSibling(column: ColumnContext): boolean {
+  return (column.siblings ?? []).some((s) => {
+    if (s.name === column.name) return false;
+    const c = classifyColumn({ name: s.name, comment: s.comment });
+    return c !== undefined && !('excludedBy' in c) && !c.candidate && c.kind === 'individual-number';
+  });
 }
 
 /** Classify a column by its name and comment alone (no type, no relation). */

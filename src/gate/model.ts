@@ -73,7 +73,7 @@ export const diffResultSchema = z.object({
 }).meta({ title: 'spif diff result' });
 
 export const suggestionSchema = z.object({
-  kind: z.enum(['revoke-column', 'revoke-table', 'revoke-schema', 'revoke-membership', 'remove-connect']),
+  kind: z.enum(['revoke-column', 'revoke-table', 'revoke-schema', 'revoke-membership', 'remove-connect', 'revoke-execute']),
   summary: z.string().describe('the change in one line, English'),
   sql: z.string().optional().describe('the statement(s) that make the change'),
   config: z.string().optional().describe('the config edit that makes the change'),

@@ -13,6 +13,7 @@ function suggestionHeadline(lang: Lang, style: Style, s: Suggestion): string {
     case 'revoke-column': return gt(lang, 'gate.suggest.revoke-column', style.name(s.target), style.name(s.grantee ?? ''));
     case 'revoke-table': return gt(lang, 'gate.suggest.revoke-table', style.name(relation), style.name(s.grantee ?? ''), style.name(column));
     case 'revoke-schema': return gt(lang, 'gate.suggest.revoke-schema', style.name(s.target.split('.').slice(0, 2).join('.')), style.name(s.grantee ?? ''), style.name(s.target));
+    case 'revoke-execute': return gt(lang, 'gate.suggest.revoke-execute', style.name(relation), style.name(s.grantee ?? ''));
     case 'remove-connect': return gt(lang, 'gate.suggest.remove-connect', style.name(s.target), style.name(s.grantee ?? ''));
     default: return style.text(s.summary);
   }

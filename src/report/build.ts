@@ -15,6 +15,8 @@ export interface ReportInput {
   principals: PrincipalSet;
   config: SpifConfig;
   diagnostics: Diagnostic[];
+  /** Per relation: `unknown-path:…` assumptions (access/unknown-paths.ts). */
+  unknownPaths?: Map<string, string[]>;
   /** Columns to review (要確認), from detection. */
   candidates?: CandidateColumn[];
 }
@@ -45,8 +47,11 @@ export function buildReport(input: ReportInput): Report {
     if (catalog.accessControlDeclared && r.dialect === 'postgresql' && schema && !schema.declared) {
       assumptions.push(`schema-usage-assumed:${r.database}.${r.schema}`);
     }
-    if (r.view && r.view.columns.length === 0) assumptions.push('view-columns-unknown');
+    if (r.view && r.view.columns.length === 0 && r.kind !== 'function') assumptions.push('view-columns-unknown');
     assumptions.push(...productAssumptions(catalog, r));
+    // An unread SECURITY DEFINER function could hand this relation's columns out: unless no link
+    // to the number exists at all, the verdict needs a person's check.
+    if (d.basis !== 'unlinked') assumptions.push(...(input.unknownPaths?.get(r.id) ?? []));
     const suppression = config.suppressions.find((s) => s.relation !== undefined && s.rule === undefined && matchesRef(s.relation, r.id));
     relations.push({
       id: r.id, database: r.database, schema: r.schema, name: r.name, kind: r.kind,

@@ -51,7 +51,7 @@ export const reachSchema = z.object({
 
 export const CONTROLS = [
   'no-table-privilege', 'no-column-privilege', 'no-schema-usage', 'database-not-connectable',
-  'row-security-denies', 'view-owner-lacks-privilege', 'unknown-relation', 'denied', 'masked',
+  'row-security-denies', 'view-owner-lacks-privilege', 'unknown-relation', 'denied', 'masked', 'no-execute-privilege',
 ] as const;
 
 export const blockSchema = z.object({
@@ -66,7 +66,7 @@ export const relationReportSchema = z.object({
   database: z.string(),
   schema: z.string(),
   name: z.string(),
-  kind: z.enum(['table', 'view']),
+  kind: z.enum(['table', 'view', 'function']).describe('function: a function or procedure whose results carry columns (read with EXECUTE)'),
   source: sourceRefSchema,
   classification: z.enum(['specific', 'not-specific']),
   basis: z.enum(['holds-number', 'reachable', 'access-controlled', 'unlinked']),

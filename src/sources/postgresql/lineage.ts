@@ -10,11 +10,11 @@ type Node = Record<string, any>;
 type ColumnSource = { relation: QualifiedName; column: string };
 
 /** A FROM-clause entry visible by an alias. */
-type ScopeEntry =
+export type ScopeEntry =
   | { kind: 'relation'; name: QualifiedName }
   | { kind: 'derived'; columns: Map<string, ColumnSource[]>; order: string[] };
 
-interface Scope {
+export interface Scope {
   entries: Map<string, ScopeEntry>;
   /** CTEs visible by name. */
   ctes: Map<string, ScopeEntry>;

@@ -4,14 +4,16 @@
  * parsed one by one so a bad statement costs only itself.
  */
 import { loadModule, parseSync } from 'libpg-query';
-import type { CatalogOp, GrantTarget, PrivilegeSpec } from '../../catalog/ops.js';
+import type { CatalogOp, GrantTarget, PrivilegeSpec, RoutineKind, RoutineRef } from '../../catalog/ops.js';
 import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { ReadResult, SourceReader, SourceText } from '../types.js';
 import { LineIndex } from '../text.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import { viewLineage } from './lineage.js';
+import { analyseRoutine, type RoutineParameter } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
+import { copyStats, insertStats } from './data-values.js';
 
 type Node = Record<string, any>;
 
@@ -35,16 +37,15 @@ export const postgresqlReader: SourceReader = {
 
 /** Statements that hold nothing spif models: skipped quietly. */
 const IRRELEVANT = new Set([
-  'VariableSetStmt', 'VariableShowStmt', 'SelectStmt', 'InsertStmt', 'UpdateStmt', 'DeleteStmt', 'CopyStmt',
-  'TransactionStmt', 'LockStmt', 'CreateSeqStmt', 'AlterSeqStmt', 'IndexStmt', 'CreateFunctionStmt',
-  'AlterFunctionStmt', 'CreateTrigStmt', 'CreateExtensionStmt', 'AlterExtensionStmt', 'CreateEnumStmt',
+  'VariableSetStmt', 'VariableShowStmt', 'SelectStmt', 'UpdateStmt', 'DeleteStmt',
+  'TransactionStmt', 'LockStmt', 'CreateSeqStmt', 'AlterSeqStmt', 'IndexStmt', 'CreateTrigStmt', 'CreateExtensionStmt', 'AlterExtensionStmt', 'CreateEnumStmt',
   'AlterEnumStmt', 'CreateDomainStmt', 'AlterDomainStmt', 'CompositeTypeStmt', 'DefineStmt',
   'CreateEventTrigStmt', 'CreatePublicationStmt', 'AlterPublicationStmt', 'CreateSubscriptionStmt',
   'DoStmt', 'CreatedbStmt', 'AlterDatabaseStmt', 'AlterDatabaseSetStmt', 'DropdbStmt', 'VacuumStmt',
   'AnalyzeStmt', 'ClusterStmt', 'ReindexStmt', 'NotifyStmt', 'ListenStmt', 'CheckPointStmt', 'DiscardStmt',
   'CreateCastStmt', 'CreateOpClassStmt', 'CreateOpFamilyStmt', 'CreateConversionStmt', 'CreateStatsStmt',
   'RuleStmt', 'CreateTableSpaceStmt', 'CreateAmStmt', 'CreateTransformStmt', 'CreatePLangStmt',
-  'CreateFdwStmt', 'CreateForeignServerStmt', 'CreateUserMappingStmt', 'AlterOwnerStmtFunction',
+  'CreateFdwStmt', 'CreateForeignServerStmt', 'CreateUserMappingStmt',
   'CreateConversionStmt', 'ExplainStmt', 'PrepareStmt', 'ExecuteStmt', 'DeallocateStmt', 'CallStmt',
   'AlterSystemStmt', 'AlterTSDictionaryStmt', 'AlterTSConfigurationStmt', 'CreateRangeStmt',
   'AlterCollationStmt', 'AlterObjectDependsStmt', 'RefreshMatViewStmt', 'SecLabelStmt', 'AlterTableSpaceOptionsStmt',
@@ -84,7 +85,7 @@ export function readPostgresSql(source: SourceText): ReadResult {
       message: "the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read",
     });
   }
-  const ctx = new StatementContext(source.path, lines, ops, diagnostics, script);
+  const ctx = new StatementContext(source.path, lines, ops, diagnostics, script, prepared.copyData);
 
   let whole: Node | undefined;
   try {
@@ -96,7 +97,8 @@ export function readPostgresSql(source: SourceText): ReadResult {
     const toChar = byteToCharMapper(script);
     for (const raw of whole.stmts ?? []) {
       const start = toChar(raw.stmt_location ?? 0);
-      ctx.statement(raw.stmt, skipSpace(script, start), toChar);
+      const end = raw.stmt_len ? toChar((raw.stmt_location ?? 0) + raw.stmt_len) : script.length;
+      ctx.statement(raw.stmt, skipSpace(script, start), toChar, script.slice(start, end));
     }
     return { ops, diagnostics };
   }
@@ -128,7 +130,8 @@ export function readPostgresSql(source: SourceText): ReadResult {
     }
     const local = byteToCharMapper(text);
     for (const raw of parsed.stmts ?? []) {
-      ctx.statement(raw.stmt, skipSpace(script, span.start + local(raw.stmt_location ?? 0)), (b) => span.start + local(b));
+      const end = raw.stmt_len ? local((raw.stmt_location ?? 0) + raw.stmt_len) : text.length;
+      ctx.statement(raw.stmt, skipSpace(script, span.start + local(raw.stmt_location ?? 0)), (b) => span.start + local(b), text.slice(local(raw.stmt_location ?? 0), end));
     }
   }
   return { ops, diagnostics };
@@ -152,6 +155,8 @@ function skipSpace(text: string, i: number): number {
 class StatementContext {
   private at!: SourceLocation;
   private toChar!: (byte: number) => number;
+  /** The statement's own text (PL/pgSQL bodies are compiled from it). */
+  private text?: string;
 
   constructor(
     private readonly file: string,
@@ -160,14 +165,17 @@ class StatementContext {
     private readonly diagnostics: Diagnostic[],
     /** The file's text as parsed (same offsets as the file): trailing column comments are read from it. */
     private readonly script: string,
+    /** COPY data lines by the COPY line's offset (split.ts); only their counts are kept. */
+    private readonly copyData: Map<number, string[]> = new Map(),
   ) {}
 
   private start = 0;
 
-  statement(stmt: Node, start: number, toChar: (byte: number) => number): void {
+  statement(stmt: Node, start: number, toChar: (byte: number) => number, text?: string): void {
     this.at = { file: this.file, ...this.lines.at(start) };
     this.start = start;
     this.toChar = toChar;
+    this.text = text;
     const kind = Object.keys(stmt)[0];
     const body = stmt[kind];
     try {
@@ -202,10 +210,30 @@ class StatementContext {
       case 'ReassignOwnedStmt': return this.unsupported('REASSIGN OWNED is not modelled: ownership is taken from CREATE/ALTER … OWNER TO');
       case 'DropOwnedStmt': return this.unsupported('DROP OWNED is not modelled: privileges granted to the role are kept');
       case 'CreateForeignTableStmt': return this.createTable(s.base, 'foreign table');
+      case 'CopyStmt': return this.dataValues(s, copyStats(s, this.copyLines()), (s.attlist ?? []).map((a: Node) => a.String?.sval));
+      case 'InsertStmt': return this.dataValues(s, insertStats(s), (s.cols ?? []).map((c: Node) => c.ResTarget?.name));
+      case 'CreateFunctionStmt': return this.createFunction(s);
+      case 'AlterFunctionStmt': return this.alterFunction(s);
       default:
         if (IRRELEVANT.has(kind)) return;
         this.unsupported(`${kind.replace(/Stmt$/, '')} statement is not read by spif`);
     }
+  }
+
+  /** The data lines of this COPY statement: the first block at or after the statement's start (comments may precede it). */
+  private copyLines(): string[] {
+    const lineStart = this.script.lastIndexOf('\n', this.start - 1) + 1;
+    const at = [...this.copyData.keys()].find((offset) => offset >= lineStart);
+    if (at === undefined) return [];
+    const lines = this.copyData.get(at)!;
+    this.copyData.delete(at);
+    return lines;
+  }
+
+  /** Value counts of a data statement, for number detection by check digit; the values are not kept. */
+  private dataValues(s: Node, stats: ReturnType<typeof copyStats>, columns: (string | undefined)[]): void {
+    if (!stats?.length || !s.relation) return;
+    this.emit({ op: 'column-values', table: rangeVarName(s.relation), ...(columns.length ? { columns } : {}), stats });
   }
 
   private emit(op: Record<string, unknown>): void {
@@ -366,7 +394,9 @@ class StatementContext {
   private alterOwner(s: Node): void {
     const owner = roleName(s.newowner);
     if (s.objectType === 'OBJECT_SCHEMA') this.emit({ op: 'set-owner', name: { name: s.object?.String?.sval }, owner, kind: 'schema' });
-    // Owners of functions, types, sequences… do not matter for reading tables.
+    // A SECURITY DEFINER routine reads as its owner.
+    if (ROUTINE_OBJECTS.has(s.objectType)) this.emit({ op: 'alter-function', ref: routineRef(s.object?.ObjectWithArgs), owner });
+    // Owners of types, sequences… do not matter for reading tables.
   }
 
   private rename(s: Node): void {
@@ -379,7 +409,9 @@ class StatementContext {
         return this.emit({ op: 'alter-role', name: s.subname, rename: s.newname });
       case 'OBJECT_SCHEMA':
         return this.unsupported(`ALTER SCHEMA ${s.subname} RENAME is not modelled`);
-      case 'OBJECT_TABCONSTRAINT': case 'OBJECT_INDEX': case 'OBJECT_SEQUENCE': case 'OBJECT_FUNCTION':
+      case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE':
+        return this.emit({ op: 'alter-function', ref: routineRef(s.object?.ObjectWithArgs), rename: s.newname });
+      case 'OBJECT_TABCONSTRAINT': case 'OBJECT_INDEX': case 'OBJECT_SEQUENCE':
       case 'OBJECT_TYPE': case 'OBJECT_TRIGGER': case 'OBJECT_POLICY': case 'OBJECT_DOMAIN':
         return;
       default:
@@ -390,6 +422,8 @@ class StatementContext {
   private setSchema(s: Node): void {
     if (['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE'].includes(s.objectType)) {
       this.emit({ op: 'set-schema', name: rangeVarName(s.relation), schema: s.newschema });
+    } else if (ROUTINE_OBJECTS.has(s.objectType)) {
+      this.emit({ op: 'alter-function', ref: routineRef(s.object?.ObjectWithArgs), schema: s.newschema });
     }
   }
 
@@ -406,6 +440,8 @@ class StatementContext {
       }
     } else if (type === 'OBJECT_SCHEMA') {
       this.unsupported('DROP SCHEMA is not modelled: its relations are kept');
+    } else if (ROUTINE_OBJECTS.has(type)) {
+      this.emit({ op: 'drop-function', refs: (s.objects ?? []).map((o: Node) => routineRef(o.ObjectWithArgs)) });
     }
     // Other object kinds (indexes, sequences, functions, types…) hold nothing spif models.
   }
@@ -456,8 +492,12 @@ class StatementContext {
 
   private grantTarget(s: Node): GrantTarget | undefined {
     if (s.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
-      if (s.objtype !== 'OBJECT_TABLE') return undefined; // sequences, functions
+      if (ROUTINE_OBJECTS.has(s.objtype)) return { kind: 'all-routines-in-schema', schemas: strings(s.objects), routineKind: routineKind(s.objtype) };
+      if (s.objtype !== 'OBJECT_TABLE') return undefined; // sequences
       return { kind: 'all-tables-in-schema', schemas: strings(s.objects) };
+    }
+    if (ROUTINE_OBJECTS.has(s.objtype)) {
+      return { kind: 'routines', refs: (s.objects ?? []).map((o: Node) => routineRef(o.ObjectWithArgs)), routineKind: routineKind(s.objtype) };
     }
     switch (s.objtype) {
       case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': case 'OBJECT_FOREIGN_TABLE':
@@ -495,13 +535,62 @@ class StatementContext {
       if (d?.defname === 'schemas') schemas = strings(d.arg?.List?.items);
     }
     const a = s.action;
-    const objectKind = a.objtype === 'OBJECT_TABLE' ? 'tables' : 'other';
+    // ON FUNCTIONS and ON ROUTINES name the same default ACL (functions and procedures).
+    const objectKind = a.objtype === 'OBJECT_TABLE' ? 'tables' : ROUTINE_OBJECTS.has(a.objtype) ? 'functions' : 'other';
     if (objectKind === 'other') return;
     this.emit({
       op: 'default-privileges', forRoles, schemas, objectKind, isGrant: !!a.is_grant,
       privileges: a.privileges?.length ? a.privileges.map((p: Node) => p.AccessPriv.priv_name.toUpperCase()) : ['ALL'],
       grantees: (a.grantees ?? []).map(roleName), grantOption: !!a.grant_option,
     });
+  }
+
+  private createFunction(s: Node): void {
+    const name = listName(s.funcname ?? []);
+    const isProcedure = !!s.is_procedure;
+    const options = [...(s.options ?? [])].map((o: Node) => o.DefElem).filter(Boolean);
+    const opt = (n: string) => options.find((d: Node) => d.defname === n);
+    const language = opt('language')?.arg?.String?.sval ?? (s.sql_body ? 'sql' : 'sql');
+    const securityDefiner = opt('security') ? defElemBool(opt('security')) === true : false;
+    const parameters: RoutineParameter[] = (s.parameters ?? []).map((p: Node) => {
+      const fp = p.FunctionParameter;
+      const mode = ({ FUNC_PARAM_OUT: 'out', FUNC_PARAM_INOUT: 'inout', FUNC_PARAM_VARIADIC: 'variadic', FUNC_PARAM_TABLE: 'table' } as Record<string, RoutineParameter['mode']>)[fp.mode] ?? 'in';
+      return { name: fp.name, type: signatureType(fp.argType), mode };
+    });
+    const asItems = (opt('as')?.arg?.List?.items ?? []).map((x: Node) => x.String?.sval);
+    const atomicBody: Node[] | undefined = s.sql_body
+      ? (s.sql_body.List?.items?.[0]?.List?.items ?? []).filter((x: Node) => x && Object.keys(x).length)
+      : undefined;
+    const returnType = s.returnType ? signatureType(s.returnType) : undefined;
+    const body = analyseRoutine({
+      name: name.name, parameters, returnType, returnsSet: !!s.returnType?.setof, language,
+      statementText: this.text, body: asItems.length === 1 ? asItems[0] : undefined, atomicBody,
+    }, isProcedure);
+    const trigger = returnType === 'trigger' || returnType === 'event_trigger';
+    const argTypes = parameters.filter((p) => p.mode === 'in' || p.mode === 'inout' || p.mode === 'variadic').map((p) => p.type);
+    const paramNames = new Set(body.parameters.map((p) => p.name));
+    const columns: Column[] = [
+      ...body.outputs.map((o) => ({ name: o.name, source: this.at })),
+      ...body.parameters.filter((p) => !body.outputs.some((o) => o.name === p.name)).map((p) => ({ name: p.name, source: this.at, parameter: true })),
+    ];
+    this.emit({
+      op: 'create-function', name, orReplace: !!s.replace, columns,
+      routine: {
+        kind: isProcedure ? 'procedure' : 'function', securityDefiner, language, argTypes, ...(trigger ? { trigger: true } : {}),
+        analysed: body.analysed, ...(body.reason ? { unanalysedReason: body.reason } : {}), ...(atomicBody ? { atomic: true } : {}),
+      },
+      view: {
+        securityInvoker: !securityDefiner,
+        columns: [...body.outputs, ...body.parameters.filter((p) => paramNames.has(p.name) && !body.outputs.some((o) => o.name === p.name))],
+        reads: body.reads,
+        readsColumns: body.readsColumns,
+      },
+    });
+  }
+
+  private alterFunction(s: Node): void {
+    const sec = (s.actions ?? []).map((a: Node) => a.DefElem).find((d: Node) => d?.defname === 'security');
+    if (sec) this.emit({ op: 'alter-function', ref: routineRef(s.func), securityDefiner: defElemBool(sec) === true });
   }
 
   private createPolicy(s: Node): void {
@@ -546,6 +635,31 @@ class StatementContext {
       if (first && first !== '$user') this.emit({ op: 'use-schema', schema: first });
     }
   }
+}
+
+const ROUTINE_OBJECTS = new Set(['OBJECT_FUNCTION', 'OBJECT_PROCEDURE', 'OBJECT_ROUTINE', 'OBJECT_AGGREGATE']);
+
+function routineKind(objtype: string): RoutineKind {
+  return objtype === 'OBJECT_PROCEDURE' ? 'procedure' : objtype === 'OBJECT_ROUTINE' ? 'routine' : 'function';
+}
+
+/** `f(text, int)` as written in GRANT/ALTER/DROP: only input arguments count (OUT ones are ignored, as by the server). */
+function routineRef(o: Node | undefined): RoutineRef {
+  const name = listName(o?.objname ?? []);
+  if (o?.args_unspecified) return { name };
+  const params: Node[] | undefined = o?.objfuncargs;
+  if (params) {
+    return { name, argTypes: params.map((p) => p.FunctionParameter).filter((fp: Node) => fp.mode !== 'FUNC_PARAM_OUT' && fp.mode !== 'FUNC_PARAM_TABLE').map((fp: Node) => signatureType(fp.argType)) };
+  }
+  if (o?.objargs) return { name, argTypes: o.objargs.map((t: Node) => signatureType(t.TypeName ?? t)) };
+  return { name, argTypes: [] }; // `f()`: no arguments
+}
+
+/** A type as it appears in a routine's signature: the type name only (typmods are not part of it). */
+function signatureType(t: Node | undefined): string {
+  if (!t) return '?';
+  const names = strings(t.names).filter((n) => n !== 'pg_catalog');
+  return `${names[names.length - 1] ?? '?'}${t.arrayBounds ? '[]' : ''}`;
 }
 
 function roleName(spec: Node): string {

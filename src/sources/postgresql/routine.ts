@@ -1,0 +1,385 @@
+/**
+ * What a function or procedure body reads and returns, read with PostgreSQL's own parsers:
+ * libpg-query's `parse` for SQL-language bodies and `parsePlPgSQL` (the PL/pgSQL compiler's
+ * parser) for PL/pgSQL, whose embedded queries and expressions are parsed again as SQL.
+ *
+ * The result is a view-like lineage: each value the routine returns carries the base columns it
+ * comes from (through variables, `SELECT … INTO`, `RETURN`, `RETURN QUERY`, `RETURN NEXT`, OUT
+ * parameters), every relation and column the body reads is listed, and each input parameter
+ * carries the base columns it is compared with (`WHERE atena = p_atena`): a caller who has an
+ * 宛名番号 gets what the function returns for it. Assignments are collected flow-insensitively
+ * (a variable carries everything ever assigned to it), which can only over-state what is returned.
+ *
+ * A body that cannot be read this way (dynamic `EXECUTE`, another language, a parse error) is
+ * returned as unanalysed with the reason: the catalog reports it, it is never taken as harmless.
+ */
+import { parsePlPgSQLSync, parseSync } from 'libpg-query';
+import type { QualifiedName, ViewColumn } from '../../catalog/model.js';
+import { type Scope, type ScopeEntry, type SelectLineage, selectLineage } from './lineage.js';
+
+type Node = Record<string, any>;
+type ColumnSource = { relation: QualifiedName; column: string };
+
+export interface RoutineParameter {
+  name?: string;
+  type: string;
+  mode: 'in' | 'out' | 'inout' | 'variadic' | 'table';
+}
+
+export interface RoutineBody {
+  analysed: boolean;
+  reason?: string;
+  /** Output columns, in order: named by OUT/TABLE parameters or the function name; `*` when a row type is returned unnamed. */
+  outputs: ViewColumn[];
+  /** Input parameters with the base columns they are compared with. */
+  parameters: ViewColumn[];
+  reads: QualifiedName[];
+  readsColumns: ColumnSource[];
+}
+
+export interface RoutineSignature {
+  name: string;
+  parameters: RoutineParameter[];
+  /** Return type name (`text`, `void`, `trigger`, a table name…); undefined for procedures. */
+  returnType?: string;
+  returnsSet: boolean;
+  language: string;
+  /** The function's statement text: parsePlPgSQL compiles the whole CREATE FUNCTION. */
+  statementText?: string;
+  /** SQL body as a string (`AS '…'`), or the parsed BEGIN ATOMIC statements. */
+  body?: string;
+  atomicBody?: Node[];
+}
+
+const SCALAR_TYPES = new Set([
+  'text', 'varchar', 'bpchar', 'char', 'int2', 'int4', 'int8', 'integer', 'bigint', 'smallint', 'numeric', 'float4', 'float8',
+  'bool', 'boolean', 'date', 'timestamp', 'timestamptz', 'time', 'timetz', 'interval', 'uuid', 'bytea', 'json', 'jsonb',
+  'name', 'oid', 'inet', 'cidr', 'money', 'xml', 'citext',
+]);
+
+/** Output column names the caller sees, or undefined when they come from a row type (`RETURNS SETOF t`). */
+function declaredOutputs(sig: RoutineSignature, isProcedure: boolean): string[] | undefined {
+  const outs = sig.parameters.filter((p) => p.mode === 'out' || p.mode === 'inout' || p.mode === 'table');
+  if (outs.length) return outs.map((p, i) => p.name ?? `column${i + 1}`);
+  if (isProcedure) return [];
+  const t = sig.returnType ?? 'void';
+  if (t === 'void' || t === 'trigger' || t === 'event_trigger') return [];
+  // A scalar result is one column named after the function (as `SELECT f(x)` names it).
+  if (SCALAR_TYPES.has(t) || t.endsWith('[]')) return [sig.name];
+  return undefined; // a row type (table, composite, record): names from the body
+}
+
+export function analyseRoutine(sig: RoutineSignature, isProcedure: boolean): RoutineBody {
+  const names = declaredOutputs(sig, isProcedure);
+  const inputs = sig.parameters.filter((p) => p.mode === 'in' || p.mode === 'inout' || p.mode === 'variadic');
+  const empty = (reason: string): RoutineBody => ({
+    analysed: false, reason,
+    outputs: (names ?? []).map((name) => ({ name, from: [] })),
+    parameters: inputs.map((p, i) => ({ name: p.name ?? `$${i + 1}`, from: [] })),
+    reads: [], readsColumns: [],
+  });
+  const lang = sig.language.toLowerCase();
+  try {
+    if (lang === 'sql') return sqlBody(sig, names, inputs) ?? empty('the SQL body could not be parsed');
+    if (lang === 'plpgsql') return plpgsqlBody(sig, names, inputs);
+  } catch (e) {
+    return empty(`its body could not be read: ${(e as Error).message}`);
+  }
+  return empty(`its body is written in ${sig.language}, which spif does not read`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Collecting lineage
+
+class Collector {
+  readonly reads: QualifiedName[] = [];
+  readonly readsColumns: ColumnSource[] = [];
+  readonly paramSources = new Map<string, ColumnSource[]>();
+  constructor(readonly paramNames: string[]) {}
+
+  add(l: SelectLineage): void {
+    this.reads.push(...l.reads);
+    this.readsColumns.push(...l.readsColumns);
+  }
+
+  /** Lineage of one statement (SELECT, or the query inside INSERT/UPDATE/DELETE … RETURNING). */
+  statement(stmt: Node, outer: Scope): SelectLineage | undefined {
+    const kind = Object.keys(stmt)[0];
+    const s = stmt[kind];
+    this.parameters(stmt, outer);
+    if (kind === 'SelectStmt') {
+      const l = selectLineage(s, outer);
+      this.add(l);
+      return l;
+    }
+    if (kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') {
+      if (s.selectStmt) this.add(selectLineage(s.selectStmt, outer));
+      const from = [{ RangeVar: s.relation }, ...(s.fromClause ?? []), ...(s.usingClause ?? [])];
+      const synthetic = { targetList: s.returningList ?? [], fromClause: from, whereClause: s.whereClause };
+      const l = selectLineage(synthetic, outer);
+      if (kind !== 'InsertStmt') this.add(l);
+      return s.returningList?.length ? l : undefined;
+    }
+    return undefined;
+  }
+
+  /** `col = param` anywhere in the statement: the parameter carries the column's value. */
+  private parameters(stmt: Node, outer: Scope): void {
+    if (this.paramNames.length === 0) return;
+    const selects: Node[] = [];
+    const walk = (n: any): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (n.SelectStmt) selects.push(n.SelectStmt);
+      for (const k of Object.keys(n)) walk(n[k]);
+    };
+    walk(stmt);
+    const top = stmt.UpdateStmt ?? stmt.DeleteStmt;
+    if (top) selects.push({ targetList: [], fromClause: [{ RangeVar: top.relation }, ...(top.fromClause ?? []), ...(top.usingClause ?? [])], whereClause: top.whereClause });
+    for (const sel of selects) {
+      const pairs: { param: string; other: Node }[] = [];
+      const find = (n: any): void => {
+        if (!n || typeof n !== 'object') return;
+        if (Array.isArray(n)) return n.forEach(find);
+        if (n.SelectStmt || n.SubLink) return; // their own selects are visited separately
+        const e = n.A_Expr;
+        if (e && e.kind === 'AEXPR_OP' && e.name?.[0]?.String?.sval === '=') {
+          const l = this.paramOf(e.lexpr);
+          const r = this.paramOf(e.rexpr);
+          if (l && !r && e.rexpr?.ColumnRef) pairs.push({ param: l, other: e.rexpr });
+          if (r && !l && e.lexpr?.ColumnRef) pairs.push({ param: r, other: e.lexpr });
+        }
+        for (const k of Object.keys(n)) find(n[k]);
+      };
+      find(sel.whereClause);
+      for (const f of sel.fromClause ?? []) find(f);
+      if (!pairs.length) continue;
+      const l = selectLineage({ ...sel, op: 'SETOP_NONE', targetList: pairs.map((p) => ({ ResTarget: { val: p.other } })), sortClause: undefined }, outer);
+      pairs.forEach((p, i) => {
+        const list = this.paramSources.get(p.param) ?? [];
+        list.push(...(l.columns[i]?.from ?? []));
+        this.paramSources.set(p.param, list);
+      });
+    }
+  }
+
+  private paramOf(n: Node | undefined): string | undefined {
+    if (n?.ParamRef) return this.paramNames[n.ParamRef.number - 1];
+    const fields = n?.ColumnRef?.fields;
+    if (fields?.length === 1 && fields[0].String && this.paramNames.includes(fields[0].String.sval)) return fields[0].String.sval;
+    return undefined;
+  }
+}
+
+function finish(c: Collector, names: string[] | undefined, resultColumns: ViewColumn[][], inputs: RoutineParameter[]): RoutineBody {
+  let outputs: ViewColumn[];
+  if (names) {
+    outputs = names.map((name, i) => ({ name, from: resultColumns.flatMap((cols) => (names.length === 1 && cols.length > 1 ? cols.flatMap((x) => x.from) : cols[i]?.from ?? [])) }));
+  } else {
+    // A row type: the names come from the result itself (or `*` of a table, expanded by the builder).
+    outputs = (resultColumns[0] ?? []).map((col, i) => ({ name: col.name, from: resultColumns.flatMap((cols) => cols[i]?.from ?? []) }));
+  }
+  for (const o of outputs) o.from = dedupe(o.from);
+  return {
+    analysed: true,
+    outputs,
+    parameters: inputs.map((p, i) => {
+      const name = p.name ?? `$${i + 1}`;
+      return { name, from: dedupe(c.paramSources.get(name) ?? []) };
+    }),
+    reads: c.reads,
+    readsColumns: c.readsColumns,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL-language bodies
+
+function sqlBody(sig: RoutineSignature, names: string[] | undefined, inputs: RoutineParameter[]): RoutineBody | undefined {
+  let stmts: Node[];
+  if (sig.atomicBody) stmts = sig.atomicBody;
+  else if (sig.body !== undefined) stmts = (parseSync(sig.body).stmts ?? []).map((s: Node) => s.stmt);
+  else return undefined;
+  const c = new Collector(inputs.map((p, i) => p.name ?? `$${i + 1}`));
+  const outer: Scope = { entries: new Map(), ctes: new Map() };
+  let last: SelectLineage | undefined;
+  for (const stmt of stmts) last = c.statement(stmt, outer) ?? last;
+  // The result of a SQL function is its last statement's.
+  return finish(c, names, last ? [last.columns] : [], inputs);
+}
+
+// ---------------------------------------------------------------------------------------------
+// PL/pgSQL bodies
+
+function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs: RoutineParameter[]): RoutineBody {
+  if (!sig.statementText) throw new Error('the statement text is not available');
+  const parsed = parsePlPgSQLSync(sig.statementText) as unknown as Node;
+  const fn = parsed.plpgsql_funcs?.[0]?.PLpgSQL_function;
+  if (!fn) throw new Error('PL/pgSQL parser returned no function');
+  const datums: Node[] = fn.datums ?? [];
+  const c = new Collector(inputs.map((p, i) => p.name ?? `$${i + 1}`));
+  // Variables: scalars are columns of one derived scope entry; records are entries of their own.
+  const scalars = new Map<string, ColumnSource[]>();
+  const records = new Map<string, ScopeEntry>();
+  const nameOf = (dno: number): string | undefined => datums[dno]?.PLpgSQL_var?.refname ?? datums[dno]?.PLpgSQL_rec?.refname;
+  const varsScope = (): Scope => ({
+    entries: new Map<string, ScopeEntry>([['#vars', { kind: 'derived', columns: scalars, order: [...scalars.keys()] }], ...records]),
+    ctes: new Map(),
+  });
+  const assign = (dno: number | undefined, cols: ViewColumn[]) => {
+    if (dno === undefined) return;
+    const d = datums[dno];
+    if (d?.PLpgSQL_var) {
+      const list = scalars.get(d.PLpgSQL_var.refname) ?? [];
+      list.push(...cols.flatMap((x) => x.from));
+      scalars.set(d.PLpgSQL_var.refname, list);
+    } else if (d?.PLpgSQL_row) {
+      (d.PLpgSQL_row.fields ?? []).forEach((f: Node, i: number) => assign(f.varno, cols[i] ? [cols[i]] : []));
+    } else if (d?.PLpgSQL_rec) {
+      records.set(d.PLpgSQL_rec.refname, recordEntry(cols));
+    } else if (d?.PLpgSQL_recfield) {
+      const parent = nameOf(d.PLpgSQL_recfield.recparentno);
+      if (parent) records.set(parent, recordEntry(cols));
+    }
+  };
+  /** SELECT … INTO / FOR … IN: a row target (a list of variables), a record or a variable. */
+  const assignTarget = (t: Node | undefined, cols: ViewColumn[]) => {
+    if (t?.PLpgSQL_row) (t.PLpgSQL_row.fields ?? []).forEach((f: Node, i: number) => assign(f.varno, cols[i] ? [cols[i]] : []));
+    else if (t?.PLpgSQL_rec) assign(t.PLpgSQL_rec.dno, cols);
+    else if (t?.PLpgSQL_var) assign(datums.findIndex((d) => d.PLpgSQL_var?.refname === t.PLpgSQL_var.refname), cols);
+  };
+  const results: ViewColumn[][] = [];
+  const dynamic: string[] = [];
+  const query = (e: Node | undefined): SelectLineage | undefined => {
+    const x = e?.PLpgSQL_expr;
+    if (!x?.query) return undefined;
+    let text: string = x.query;
+    if (x.parseMode === 3 || x.parseMode === 4 || x.parseMode === 5) text = `SELECT ${text.replace(/^[^:=]*:?=/, '')}`;
+    else if (x.parseMode !== 0) text = `SELECT ${text}`;
+    const stmts = (parseSync(text).stmts ?? []).map((s: Node) => s.stmt);
+    let out: SelectLineage | undefined;
+    for (const s of stmts) out = c.statement(s, varsScope()) ?? out;
+    return out;
+  };
+  const retvar = (dno: number | undefined): ViewColumn[] => {
+    if (dno === undefined) return [];
+    const d = datums[dno];
+    if (d?.PLpgSQL_var) return [{ name: d.PLpgSQL_var.refname, from: scalars.get(d.PLpgSQL_var.refname) ?? [] }];
+    if (d?.PLpgSQL_row) return (d.PLpgSQL_row.fields ?? []).flatMap((f: Node) => retvar(f.varno));
+    if (d?.PLpgSQL_rec) {
+      const entry = records.get(d.PLpgSQL_rec.refname);
+      if (entry?.kind === 'derived') return entry.order.map((n) => ({ name: n, from: entry.columns.get(n) ?? [] }));
+      if (entry?.kind === 'relation') return [{ name: '*', from: [{ relation: entry.name, column: '*' }] }];
+    }
+    return [];
+  };
+  // Two passes: a variable assigned after it is used (in a loop) still carries its value.
+  for (let pass = 0; pass < 2; pass++) {
+    results.length = 0;
+    const visit = (list: Node[] | undefined): void => {
+      for (const node of list ?? []) {
+        const kind = Object.keys(node)[0];
+        const s = node[kind];
+        switch (kind) {
+          case 'PLpgSQL_stmt_block':
+            visit(s.body);
+            for (const ex of s.exceptions?.PLpgSQL_exception_block?.exc_list ?? []) visit(ex.PLpgSQL_exception?.action);
+            break;
+          case 'PLpgSQL_stmt_assign': assign(s.varno, query(s.expr)?.columns ?? []); break;
+          case 'PLpgSQL_stmt_execsql': {
+            const l = query(s.sqlstmt);
+            if (s.into) assignTarget(s.target, l?.columns ?? []);
+            break;
+          }
+          case 'PLpgSQL_stmt_return':
+            if (s.expr) results.push(query(s.expr)?.columns ?? []);
+            else if (s.retvarno !== undefined) results.push(retvar(s.retvarno));
+            break;
+          case 'PLpgSQL_stmt_return_next':
+            if (s.expr) results.push(query(s.expr)?.columns ?? []);
+            else if (s.retvarno !== undefined) results.push(retvar(s.retvarno));
+            break;
+          case 'PLpgSQL_stmt_return_query':
+            if (s.dynquery) dynamic.push(`RETURN QUERY EXECUTE (body line ${s.lineno})`);
+            else results.push(query(s.query)?.columns ?? []);
+            break;
+          case 'PLpgSQL_stmt_fors': case 'PLpgSQL_stmt_forc': {
+            const l = query(s.query);
+            assignTarget(s.var, l?.columns ?? []);
+            visit(s.body);
+            break;
+          }
+          case 'PLpgSQL_stmt_dynexecute': case 'PLpgSQL_stmt_dynfors':
+            dynamic.push(`EXECUTE of a query built at run time (body line ${s.lineno})`);
+            visit(s.body);
+            break;
+          case 'PLpgSQL_stmt_open':
+            if (s.dynquery) dynamic.push(`OPEN … FOR EXECUTE (body line ${s.lineno})`);
+            else query(s.query);
+            break;
+          case 'PLpgSQL_stmt_if':
+            query(s.cond);
+            visit(s.then_body);
+            for (const e of s.elsif_list ?? []) {
+              query(e.PLpgSQL_if_elsif?.cond);
+              visit(e.PLpgSQL_if_elsif?.stmts);
+            }
+            visit(s.else_body);
+            break;
+          case 'PLpgSQL_stmt_case':
+            query(s.t_expr);
+            for (const w of s.case_when_list ?? []) {
+              query(w.PLpgSQL_case_when?.expr);
+              visit(w.PLpgSQL_case_when?.stmts);
+            }
+            visit(s.else_stmts);
+            break;
+          case 'PLpgSQL_stmt_loop': case 'PLpgSQL_stmt_while':
+            query(s.cond);
+            visit(s.body);
+            break;
+          case 'PLpgSQL_stmt_fori':
+            query(s.lower); query(s.upper); query(s.step);
+            visit(s.body);
+            break;
+          case 'PLpgSQL_stmt_foreach_a':
+            query(s.expr);
+            visit(s.body);
+            break;
+          case 'PLpgSQL_stmt_perform': case 'PLpgSQL_stmt_call': query(s.expr); break;
+          default:
+            // RAISE, GET DIAGNOSTICS, EXIT, NULL, COMMIT…: any expression they hold is read.
+            for (const v of Object.values(s ?? {})) if ((v as Node)?.PLpgSQL_expr) query(v as Node);
+            for (const p of (s?.params ?? []) as Node[]) query(p);
+        }
+      }
+    };
+    visit([fn.action]);
+  }
+  if (dynamic.length) {
+    return { ...finish(c, names, results, inputs), analysed: false, reason: `its body runs dynamic SQL: ${[...new Set(dynamic)].join('; ')}` };
+  }
+  // OUT parameters are returned by their final values.
+  if (names && sig.parameters.some((p) => p.mode === 'out' || p.mode === 'inout')) {
+    const outVars = sig.parameters.filter((p) => p.mode === 'out' || p.mode === 'inout' || p.mode === 'table');
+    results.push(outVars.map((p, i) => ({ name: p.name ?? `column${i + 1}`, from: scalars.get(p.name ?? '') ?? [] })));
+  }
+  return finish(c, names, results, inputs);
+}
+
+/** A record variable: `SELECT * FROM t` makes it t's row (its fields are t's columns). */
+function recordEntry(cols: ViewColumn[]): ScopeEntry {
+  const star = cols.length === 1 && cols[0].name === '*' && cols[0].from.length === 1 ? cols[0].from[0].relation : undefined;
+  if (star) return { kind: 'relation', name: star };
+  return { kind: 'derived', columns: new Map(cols.map((x) => [x.name, x.from])), order: cols.map((x) => x.name) };
+}
+
+function dedupe(list: ColumnSource[]): ColumnSource[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const k = `${c.relation.database ?? ''}.${c.relation.schema ?? ''}.${c.relation.name}.${c.column}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
