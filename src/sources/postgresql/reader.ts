@@ -39,12 +39,12 @@ const IRRELEVANT = new Set([
   'VariableSetStmt', 'VariableShowStmt', 'UpdateStmt', 'DeleteStmt', 'CopyStmt',
   'TransactionStmt', 'LockStmt', 'CreateSeqStmt', 'AlterSeqStmt', 'IndexStmt', 'CreateTrigStmt', 'CreateExtensionStmt', 'AlterExtensionStmt', 'CreateEnumStmt',
   'AlterEnumStmt', 'CreateDomainStmt', 'AlterDomainStmt', 'CompositeTypeStmt', 'DefineStmt',
-  'CreateEventTrigStmt', 'CreatePublicationStmt', 'AlterPublicationStmt', 'CreateSubscriptionStmt',
+  'CreateEventTrigStmt',
   'DoStmt', 'CreatedbStmt', 'AlterDatabaseStmt', 'AlterDatabaseSetStmt', 'DropdbStmt', 'VacuumStmt',
   'AnalyzeStmt', 'ClusterStmt', 'ReindexStmt', 'NotifyStmt', 'ListenStmt', 'CheckPointStmt', 'DiscardStmt',
   'CreateCastStmt', 'CreateOpClassStmt', 'CreateOpFamilyStmt', 'CreateConversionStmt', 'CreateStatsStmt',
   'RuleStmt', 'CreateTableSpaceStmt', 'CreateAmStmt', 'CreateTransformStmt', 'CreatePLangStmt',
-  'CreateFdwStmt', 'CreateForeignServerStmt', 'CreateUserMappingStmt',
+  'CreateFdwStmt',
   'CreateConversionStmt', 'ExplainStmt', 'PrepareStmt', 'ExecuteStmt', 'DeallocateStmt', 'CallStmt',
   'AlterSystemStmt', 'AlterTSDictionaryStmt', 'AlterTSConfigurationStmt', 'CreateRangeStmt',
   'AlterCollationStmt', 'AlterObjectDependsStmt', 'RefreshMatViewStmt', 'SecLabelStmt', 'AlterTableSpaceOptionsStmt',
@@ -206,7 +206,17 @@ class StatementContext {
       case 'AlterPolicyStmt': return this.unsupported('ALTER POLICY is not modelled; the policy keeps its CREATE POLICY definition');
       case 'ReassignOwnedStmt': return this.unsupported('REASSIGN OWNED is not modelled: ownership is taken from CREATE/ALTER … OWNER TO');
       case 'DropOwnedStmt': return this.unsupported('DROP OWNED is not modelled: privileges granted to the role are kept');
-      case 'CreateForeignTableStmt': return this.createTable(s.base, 'foreign table');
+      case 'CreateForeignTableStmt':
+        this.createTable(s.base, 'foreign table');
+        return this.unsupported(`foreign table ${rangeVarText(s.base.relation)} (server ${s.servername}): the link to the remote relation it reads is not followed; its own columns are read as a table's`);
+      case 'CreateForeignServerStmt':
+        return this.unsupported(`CREATE SERVER ${s.servername}: cross-database links through foreign servers are not followed (the foreign tables on it are read as local tables)`);
+      case 'CreateUserMappingStmt': case 'AlterUserMappingStmt':
+        return this.unsupported('USER MAPPING is not modelled: who may read through a foreign server is not checked');
+      case 'CreatePublicationStmt': case 'AlterPublicationStmt':
+        return this.unsupported(`publication ${s.pubname}: logical replication is not modelled (a subscriber's tables hold what the published tables hold)`);
+      case 'CreateSubscriptionStmt': case 'AlterSubscriptionStmt':
+        return this.unsupported(`subscription ${s.subname}: logical replication is not modelled; the subscribed tables' copied values are not followed to the publisher's`);
       case 'CreateFunctionStmt': return this.createFunction(s);
       case 'SelectStmt': return this.selectInto(s);
       case 'InsertStmt': return this.insertSelect(s);
