@@ -219,6 +219,32 @@ const MESSAGES = {
   'doc.search.placeholder': { ja: 'テーブル・ビュー・列・判定で絞り込む', en: 'relation, column or judgement' },
   'doc.sort.hint': { ja: '見出しをクリックすると並べ替える', en: 'click a heading to sort' },
   'doc.shown': { ja: '{0} / {1} 件を表示', en: 'showing {0} of {1}' },
+  // ── the HTML explorer (src/report/html.ts, html-explorer.ts) ──────────────────────────────
+  'html.tab.overview': { ja: '概要', en: 'Overview' },
+  'html.tab.relations': { ja: 'テーブル・ビュー', en: 'Tables and views' },
+  'html.tab.document': { ja: '評価書の下書き', en: 'Assessment draft' },
+  'html.overview.hint': {
+    ja: 'データベース・評価書のファイルを選ぶと、そのテーブル・ビューの一覧と、個人番号への経路・各利用者を止める制御の図を表示する。',
+    en: 'Choose a database or named file to list its tables and views, and to draw their paths to the number and the controls that stop each user.',
+  },
+  'html.col.specificOfAll': { ja: '特定 / 全体', en: 'specific / all' },
+  'html.filter.all': { ja: 'すべて', en: 'all' },
+  'html.prev': { ja: '前へ', en: 'Previous' },
+  'html.next': { ja: '次へ', en: 'Next' },
+  'html.page': { ja: '{0}–{1} 件目（全 {2} 件）', en: '{0}–{1} of {2}' },
+  'html.clear': { ja: '解除', en: 'clear' },
+  'html.file.members': { ja: 'テーブル・ビュー {0} 件のうち {1} 件が該当', en: '{1} of its {0} tables and views are specific' },
+  'html.graph.legend': {
+    ja: '赤＝特定個人情報ファイル（太枠は個人番号を保持）、橙＝アクセス制御で遮断、灰＝個人番号へのリンクなし。★は個人番号（又は符号）の列。実線の矢印＝個人番号への経路（リンクの種類と列）、赤の破線＝利用者（✕の後）を止める制御とその箇所。ドラッグで移動、ホイールで拡大縮小。',
+    en: 'Red = specific (thick border: holds the number), orange = blocked by access control, grey = no link to the number. ★ marks a number (or substitute code) column. Solid arrows = paths to the number (link kind and columns); red dashed = the control that stops the users named after ✕, and where. Drag to move, scroll to zoom.',
+  },
+  'html.graph.text': { ja: '図の内容（文字で表示）', en: 'The picture as text' },
+  'html.graph.truncated': { ja: '図は {0} 件までに絞った（ほか {1} 件は上の表を参照）', en: 'the picture stops at {0} nodes ({1} more: see the table)' },
+  'html.document.tooLarge': {
+    ja: '評価書の下書きは {0} MB になり、このページに入れると重くなりすぎるため省いた（上限 {1} MB）。同じ内容は spif scan --format markdown で出力できる。判定と根拠はすべて「テーブル・ビュー」タブにある。',
+    en: 'The assessment draft would be {0} MB, too large to keep this page usable (limit {1} MB), so it is left out: spif scan --format markdown writes the same content. Every judgement and its evidence is in the “Tables and views” tab.',
+  },
+  'html.document.seeExplorer': { ja: '一覧と図は「テーブル・ビュー」タブで検索・表示できる。', en: 'The full list and the pictures are in the “Tables and views” tab.' },
   'finding.declaredOnly': {
     ja: '{0} は個人番号に到達しないと判定したが、{1} を止めているのは設定 principals[].connects の宣言（データベース {2} に接続しない）だけで、データベースの権限では止められていない。接続制限が実際に強制されている（pg_hba.conf・ネットワーク等）ことを確認すること',
     en: '{0} is judged not to reach the number, but the only thing stopping {1} is the config declaration principals[].connects (it does not connect to database {2}); the database privileges would let it through. Check that the restriction is enforced (pg_hba.conf, network).',
