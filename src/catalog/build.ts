@@ -4,6 +4,7 @@
  * exists, privileges kept by PrivilegeState. Problems (an ALTER of an unknown table, …) are
  * located diagnostics; the build never throws for bad input.
  */
+import { addStats } from '../detect/check-digit.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog, type Column, type Database, type Dialect, type GrantScope, type PrivilegeName,
@@ -278,6 +279,21 @@ class CatalogBuilder {
           c.comment = op.text ?? undefined;
           c.commentSource = op.at;
         }
+        return;
+      }
+      case 'column-values': {
+        // Rows for a table no source defines are data spif has nothing to attach to: quietly dropped.
+        const r = this.relations.get(this.resolve(op.table).id);
+        if (!r) return;
+        op.stats.forEach((stats, i) => {
+          const c = op.columns ? r.columns.find((x) => x.name === op.columns![i]) : r.columns[i];
+          if (!c) return;
+          if (c.values) addStats(c.values, stats);
+          else {
+            c.values = { ...stats };
+            c.valuesSource = op.at;
+          }
+        });
         return;
       }
       case 'create-role':

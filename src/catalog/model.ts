@@ -2,6 +2,7 @@
  * The dialect-neutral catalog: what every source reader produces (through CatalogOps) and what
  * every later stage reads. Identifiers here are already folded for their dialect.
  */
+import type { ColumnValueStats } from '../detect/check-digit.js';
 import type { ResolvedRule } from './product-rules.js';
 
 export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'bigquery' | 'oracle' | 'sqlserver' | 'db2';
@@ -31,6 +32,10 @@ export interface Column {
   commentSource?: SourceLocation;
   /** An explicit mark from the source itself (e.g. an ORM doc tag `@spif number`). */
   mark?: 'individual-number' | 'substitute-code';
+  /** Counts of the column's values in data rows of the sources (COPY, INSERT … VALUES): counts only, never values. */
+  values?: ColumnValueStats;
+  /** Where those rows were read (the first data statement). */
+  valuesSource?: SourceLocation;
   /** A function's input parameter (a value the caller passes in), not a column it returns. */
   parameter?: boolean;
   /**

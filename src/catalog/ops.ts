@@ -3,6 +3,7 @@
  * them in order, so ALTER/GRANT/REVOKE/DROP/RENAME mean what they mean in the engine.
  * Names are folded by the reader; databases are assigned by the builder from the source.
  */
+import type { ColumnValueStats } from '../detect/check-digit.js';
 import type {
   Column, ForeignKey, Policy, PrivilegeName, QualifiedName, RoutineDefinition, SourceLocation, ViewColumn, ViewDefinition,
 } from './model.js';
@@ -97,6 +98,11 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'drop-policy'; table: QualifiedName; name: string }
   | { op: 'comment-relation'; name: QualifiedName; text: string | null }
   | { op: 'comment-column'; table: QualifiedName; column: string; text: string | null }
+  /**
+   * Counts of values in data rows (COPY … FROM stdin, INSERT … VALUES) for number detection
+   * (src/detect/check-digit.ts). `columns` absent: the table's columns in order.
+   */
+  | { op: 'column-values'; table: QualifiedName; columns?: string[]; stats: ColumnValueStats[] }
   | {
       op: 'create-role';
       name: string;

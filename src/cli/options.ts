@@ -4,7 +4,7 @@ import { DIALECTS, type Dialect } from '../catalog/model.js';
 import { UserError } from '../diagnostics.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import { type Lang, defaultLang } from '../report/messages.js';
-import { formatNames } from '../report/formats.js';
+import { DOCUMENT_FORMATS, formatNames } from '../report/formats.js';
 import { type LinterFlags, addColorFlags, colorWanted } from './conventions.js';
 
 export interface CommonFlags extends LinterFlags {
@@ -15,6 +15,7 @@ export interface CommonFlags extends LinterFlags {
   lang?: Lang;
   cache?: string;
   jobs?: number;
+  sample?: number;
 }
 
 export function addScanFlags(cmd: Command, formats: string[] = formatNames()): Command {
@@ -23,9 +24,10 @@ export function addScanFlags(cmd: Command, formats: string[] = formatNames()): C
     .addOption(new Option('--dialect <dialect>', `dialect of SQL sources found from paths: ${DIALECTS.join(', ')} (postgres and pg also mean postgresql)`).argParser(parseDialect))
     .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(formats))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: from the locale)').choices(['ja', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of labels and messages (default: ja for markdown, html, csv, xlsx; else from the locale)').choices(['ja', 'en']))
     .option('--cache <dir>', 'keep parse results in DIR; unchanged files are not parsed again')
-    .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count − 1; 1: no worker threads)').argParser(parseJobs));
+    .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count − 1; 1: no worker threads)').argParser(parseJobs))
+    .addOption(new Option('--sample <n>', 'live PostgreSQL: read at most N values of each candidate column (要確認) in the read-only transaction; only counts of valid check digits are kept, values are never printed, logged or cached').argParser(parseSample));
   return addColorFlags(cmd);
 }
 
@@ -45,17 +47,24 @@ function parseJobs(value: string): number {
   return n;
 }
 
-/** The scan options that only change speed, never the report. */
-export function scanTuning(flags: CommonFlags): { cacheDir?: string; jobs?: number } {
-  return { cacheDir: flags.cache, jobs: flags.jobs };
+function parseSample(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`--sample ${value}: expected a whole number of rows, 1 or more`);
+  return n;
+}
+
+/** The scan options that only change speed, never the report; and `--sample` (live servers only). */
+export function scanTuning(flags: CommonFlags): { cacheDir?: string; jobs?: number; sample?: number } {
+  return { cacheDir: flags.cache, jobs: flags.jobs, ...(flags.sample ? { sample: flags.sample } : {}) };
 }
 
 export function pickFormat(flags: CommonFlags): string {
   return flags.format ?? 'text';
 }
 
-export function pickLang(flags: CommonFlags): Lang {
-  return flags.lang ?? defaultLang();
+/** `--lang`, else the format's default (the 評価書 formats are Japanese whatever the locale), else the locale. */
+export function pickLang(flags: CommonFlags, format?: string): Lang {
+  return flags.lang ?? (format && DOCUMENT_FORMATS.has(format) ? 'ja' : defaultLang());
 }
 
 export function useColor(flags: CommonFlags): boolean {

@@ -124,6 +124,16 @@ export function crossCheck(raw: unknown, describe: Describe = byPath): ConfigPro
     }
   }
 
+  // files[].principals (評価書 ⑦使用の主体) name declared principals.
+  const principalNames = names(raw.principals);
+  for (const { index, value: file } of entries(raw.files)) {
+    for (const { index: j, value: name } of strings(file.principals)) {
+      if (!principalNames.includes(name)) {
+        problems.push({ path: ['files', index, 'principals', j], message: unknownName('principal', name, principalNames, 'principals') });
+      }
+    }
+  }
+
   if (raw.inventory !== undefined) {
     const fileNames = names(raw.files);
     for (const { index, value: name } of strings(raw.inventory)) {

@@ -90,12 +90,30 @@ export const principalSchema = z.strictObject({
   connects: z.array(text).optional().describe('databases it can connect to (names from `databases`); omitted: all'),
   roles: z.array(text).optional().describe('SQL roles it acts as; omitted: it reads every relation it can connect to'),
   description: z.string().optional(),
+  users: z.number().int().nonnegative().optional().describe('使用者数: people who use the files as this principal (評価書 Ⅱ-3 ⑦)'),
 });
 
 export const fileSchema = z.strictObject({
   name: text.describe('name of the 特定個人情報ファイル as written in the 評価書'),
   relations: z.array(relationPattern).min(1).describe('relations in the file: database.schema.relation patterns'),
   description: z.string().optional(),
+  // 評価書 Ⅱ 2.基本情報 of this file (docs/reports.md); omitted keys are left for the author to fill in.
+  fileType: z.enum(['system', 'other-electronic']).optional()
+    .describe('①ファイルの種類: system = システム用ファイル, other-electronic = その他の電子ファイル（表計算ファイル等）; default system'),
+  persons: z.number().int().nonnegative().optional().describe('②対象となる本人の数 (chooses the form\'s band)'),
+  personScope: z.string().optional().describe('③対象となる本人の範囲'),
+  personScopeReason: z.string().optional().describe('③その必要性'),
+  heldSince: z.string().optional().describe('⑤保有開始日, as written in the 評価書 (e.g. 平成27年10月5日)'),
+  department: z.string().optional().describe('⑥事務担当部署'),
+  principals: z.array(text).optional()
+    .describe('Ⅱ-3 ⑦使用の主体: principals of this 事務; others that read the file are listed as 提供・移転 candidates'),
+});
+
+/** The 事務 the 評価書 covers, for しきい値判断 (特定個人情報保護評価指針 第5の2). */
+export const assessmentSchema = z.strictObject({
+  targetPersons: z.number().int().nonnegative().optional().describe('対象人数: people whose 特定個人情報 the 事務 handles'),
+  handlers: z.number().int().nonnegative().optional().describe('取扱者数: staff, contractors included, who handle the files'),
+  seriousIncident: z.boolean().optional().describe('重大事故: a serious incident involving 特定個人情報 in the past year'),
 });
 
 export const suppressionSchema = z
@@ -151,6 +169,7 @@ export const configObjectSchema = z
       .prefault({})
       .describe('explicit number columns; wins over detection rules'),
     files: z.array(fileSchema).default([]).describe('named 特定個人情報ファイル'),
+    assessment: assessmentSchema.optional().describe('しきい値判断 inputs of the 評価書 (対象人数, 取扱者数, 重大事故)'),
     inventory: z
       .array(text)
       .optional()
@@ -191,4 +210,5 @@ export type SpifConfig = z.infer<typeof configSchema>;
 export type DatabaseConfig = z.infer<typeof databaseSchema>;
 export type PrincipalConfig = z.infer<typeof principalSchema>;
 export type FileConfig = z.infer<typeof fileSchema>;
+export type AssessmentConfig = z.infer<typeof assessmentSchema>;
 export type SuppressionConfig = z.infer<typeof suppressionSchema>;

@@ -47,7 +47,8 @@ const SECTIONS: Section[] = [
   - name: kyufu-system
     connects: [kyufu]
     roles: [app_kyufu]
-    description: 給付システム`,
+    description: 給付システム
+    users: 40            # 使用者数 (評価書 Ⅱ-3 ⑦)`,
   },
   {
     notes: ['Joins not visible in the DDL, also across databases: pairs of database.schema.relation.column.'],
@@ -73,10 +74,30 @@ const SECTIONS: Section[] = [
   exclude: ["*.*.*.kojin_bango_kofu_date"]`,
   },
   {
-    notes: ['特定個人情報ファイル by the names written in the 評価書, and the relations in each.'],
+    notes: [
+      '特定個人情報ファイル by the names written in the 評価書, and the relations in each. The other keys fill',
+      'the 評価書 Ⅱ 2.基本情報 of the file (--format markdown/html/xlsx); keys left out stay 「（記入）」.',
+    ],
     example: `files:
   - name: 被保険者情報ファイル
-    relations: ["kyufu.public.*"]`,
+    relations: ["kyufu.public.*"]
+    fileType: system                     # ①ファイルの種類: system (システム用ファイル) | other-electronic
+    persons: 120000                      # ②対象となる本人の数 (spif picks the form's band)
+    personScope: 被保険者                 # ③対象となる本人の範囲
+    personScopeReason: 給付の事務において本人を特定するため   # ③その必要性
+    heldSince: 平成28年1月1日             # ⑤保有開始日
+    department: 保険年金課                # ⑥事務担当部署
+    principals: [kyufu-system]           # ⑦使用の主体 (others that read the file: 提供・移転 candidates)`,
+  },
+  {
+    notes: [
+      'しきい値判断 (特定個人情報保護評価指針 第5の2): 対象人数, 取扱者数 and whether a 重大事故 occurred',
+      'in the past year decide which assessment is required (基礎項目評価 / 重点項目評価 / 全項目評価).',
+    ],
+    example: `assessment:
+  targetPersons: 120000                # 対象人数
+  handlers: 80                         # 取扱者数
+  seriousIncident: false               # 過去1年以内の重大事故`,
   },
   {
     notes: ['Files the current PIA declares; `spif check` compares them with what it finds.'],

@@ -106,12 +106,14 @@ type RuleFinding = Omit<NumberColumnHit, 'relation' | 'column' | 'columnId'> & {
 function ruleHit(relation: Relation, column: Column): RuleFinding | undefined {
   const found = classifyColumn({
     name: column.name, comment: column.comment, type: column.type, table: relation.name, tableComment: relation.comment,
-    siblings: relation.columns.map((c) => ({ name: c.name, comment: c.comment })),
+    siblings: relation.columns.map((c) => ({ name: c.name, comment: c.comment })), values: column.values,
   });
   if (!found || 'excludedBy' in found) return undefined;
   const byComment = found.evidence.startsWith('comment ');
+  const byData = found.rule === 'data-check-digit' && column.valuesSource;
   return {
-    kind: found.kind, rule: found.rule, evidence: found.evidence,
+    kind: found.kind, rule: found.rule,
+    evidence: byData ? `${found.evidence} (rows from ${column.valuesSource!.file}:${column.valuesSource!.line})` : found.evidence,
     source: byComment ? column.commentSource ?? column.source : column.source,
     ...(found.candidate ? { candidate: found.candidate } : {}),
   };

@@ -15,6 +15,7 @@
 import { Graph } from '@dagrejs/graphlib';
 import type { Catalog, Relation, RelationId } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { dependencyOrder } from './algorithms.js';
 
 
 type GraphT = InstanceType<typeof Graph>;
@@ -109,6 +110,11 @@ export class LinkGraph {
     }
     this.adjacency.set(node, out);
     return out;
+  }
+
+  /** Nodes one edge away (with repeats for parallel edges). */
+  neighbours(node: string): string[] {
+    return this.edgesAt(node).map((e) => e.b.node);
   }
 
   /** Single-column edges touching one column of a relation. */
@@ -320,18 +326,13 @@ function addCopies(g: LinkGraph, catalog: Catalog): void {
 }
 
 export function viewsInDependencyOrder(catalog: Catalog): Relation[] {
-  const order: Relation[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (r: Relation) => {
-    if (state.get(r.id)) return;
-    state.set(r.id, 'visiting');
+  const views = [...catalog.relations.values()].filter((r) => r.view);
+  return dependencyOrder(views, (r) => {
+    const deps: Relation[] = [];
     for (const q of r.view?.reads ?? []) {
       const base = catalog.relations.get(`${q.database}.${q.schema}.${q.name}`);
-      if (base?.view) visit(base);
+      if (base?.view) deps.push(base);
     }
-    state.set(r.id, 'done');
-    order.push(r);
-  };
-  for (const r of catalog.relations.values()) if (r.view) visit(r);
-  return order;
+    return deps;
+  });
 }

@@ -41,6 +41,9 @@ export const ASYNC_REPORTERS: Record<string, AsyncReporter> = {
   html: (report, ctx) => renderHtml(report, ctx),
 };
 
+/** Formats that render the 評価書 (a Japanese document): Japanese unless `--lang en`, whatever the locale. */
+export const DOCUMENT_FORMATS: ReadonlySet<string> = new Set(['markdown', 'html', 'csv', 'xlsx']);
+
 export function formatNames(): string[] {
   return [...Object.keys(REPORTERS), ...Object.keys(ASYNC_REPORTERS)];
 }

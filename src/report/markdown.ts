@@ -8,13 +8,14 @@ import type { Report } from './model.js';
 import type { Lang } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
-import { type DocBlock, type Text, buildPiaDocument } from './pia-document.js';
+import type { DocBlock, Text } from './pia-document.js';
+import { buildHyoukashoDocument } from './hyoukasho.js';
 import { buildGraphView } from './graph-model.js';
 import { graphToMermaid } from './mermaid.js';
 import { t } from './messages.js';
 
 export function renderMarkdown(report: Report, ctx: { lang: Lang; scan?: ScanResult }): string {
-  const doc = buildPiaDocument(report, ctx.lang, ctx.scan);
+  const doc = buildHyoukashoDocument(report, ctx.lang, ctx.scan);
   const out: string[] = [];
   for (const b of doc.blocks) out.push(block(b, report, ctx), '');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
@@ -31,6 +32,7 @@ function block(b: DocBlock, report: Report, ctx: { lang: Lang; scan?: ScanResult
       const rows = b.rows.map((r) => `| ${r.map((c) => inline(c) || ' ').join(' | ')} |`);
       return [head, rule, ...rows].join('\n');
     }
+    case 'form': return b.blocks.map((x) => block(x, report, ctx)).join('\n\n');
     case 'graph': {
       const view = buildGraphView(report, ctx.scan);
       const note = view.omitted ? `${escapeMarkdown(t(ctx.lang, 'doc.graph.omitted', view.omitted))}\n\n` : '';

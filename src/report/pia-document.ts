@@ -10,7 +10,7 @@
 import type { ScanResult } from '../pipeline.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
-import { proposeRecordItems } from './record-items.js';
+import { ft } from './hyoukasho-messages.js';
 import { withKey } from './path-key.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
 
@@ -25,7 +25,9 @@ export type DocBlock =
   /** `role: 'relations'` marks the table of every relation (searchable and sortable in HTML). */
   | { kind: 'table'; head: string[]; rows: Text[][]; role?: 'relations' }
   /** The link graph: each format draws it its own way (Mermaid, SVG). */
-  | { kind: 'graph' };
+  | { kind: 'graph' }
+  /** The 評価書 itself (hyoukasho.ts): the form's sections, rendered by pia-html.ts in HTML. */
+  | { kind: 'form'; blocks: DocBlock[] };
 
 export interface PiaDocument {
   title: string;
@@ -34,16 +36,21 @@ export interface PiaDocument {
 
 const BASES = ['holds-number', 'reachable', 'access-controlled', 'unlinked'] as const;
 
-export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult): PiaDocument {
+/** `form`: the 評価書's own sections (hyoukasho.ts builds them), placed before spif's evidence. */
+export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, form: DocBlock[] = []): PiaDocument {
   const L = (key: MessageKey, ...args: (string | number)[]) => t(lang, key, ...args);
   const byId = new Map(report.relations.map((r) => [r.id, r]));
   const declaredOnly = scan ? declaredOnlyBlocks(report, scan) : [];
   const blocks: DocBlock[] = [];
   const s = report.summary;
-  const title = L('title');
+  const title = ft(lang, 'form.title');
   blocks.push({ kind: 'heading', level: 1, text: [title] });
-  blocks.push({ kind: 'paragraph', text: [L('doc.generated', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific)] });
+  blocks.push({ kind: 'paragraph', text: [ft(lang, 'form.note', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific)] });
+  // The 評価書 in the form's words first; spif's evidence for it follows.
+  if (form.length) blocks.push({ kind: 'form', blocks: form });
 
+  blocks.push({ kind: 'heading', level: 2, text: [ft(lang, 'ev.heading')], anchor: 'evidence' });
+  blocks.push({ kind: 'paragraph', text: [ft(lang, 'ev.note')] });
   blocks.push({ kind: 'heading', level: 2, text: [L('doc.section.rules')], anchor: 'rules' });
   blocks.push({ kind: 'paragraph', text: [L('doc.rules.law')] });
   blocks.push({
@@ -72,24 +79,6 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
     blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.relations')] });
     blocks.push({ kind: 'table', head: [L('doc.col.relation'), L('doc.col.kind'), L('doc.field.judgement'), L('doc.col.basis'), L('doc.col.source')], rows: rels.map((r) => relationRow(r, L)) });
 
-    blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.recordItems')] });
-    blocks.push({ kind: 'paragraph', text: [L('doc.recordItems.note')] });
-    const items = proposeRecordItems(rels);
-    blocks.push({
-      kind: 'table',
-      head: [L('doc.col.group'), L('doc.col.item'), L('doc.col.columns')],
-      // The form lists every 識別情報 and 連絡先等情報 box; 業務関係情報 only where columns were found.
-      rows: items.categories.filter((c) => c.columns.length > 0 || c.group !== 'business')
-        .map((c) => [
-          [L(`recordItem.group.${c.group}`)],
-          [`${c.columns.length ? '☑' : '☐'} ${L(`recordItem.${c.category}`)}`],
-          c.columns.length ? joinInline(c.columns.map((x) => ({ code: `${shortRelation(x.relation)}.${x.column}` }))) : [L('label.none')],
-        ]),
-    });
-    if (items.unclassified.length) {
-      blocks.push({ kind: 'paragraph', text: [{ strong: L('doc.recordItems.unclassified') }, ': ', ...joinInline(items.unclassified.map((x) => ({ code: `${shortRelation(x.relation)}.${x.column}` })))] });
-    }
-
     blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.numberHeld')] });
     const held = rels.flatMap((r) => r.numberColumns.map((n) => ({ r, n })));
     if (held.length) {
@@ -105,12 +94,6 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult):
       const reached = [...new Set(rels.flatMap((r) => r.reachable.map((x) => x.numberColumn)))];
       blocks.push({ kind: 'paragraph', text: reached.length ? [L('doc.numberHeld.reached', ''), ...joinInline(reached.map((c) => ({ code: c })))] : [L('doc.numberHeld.none')] });
     }
-
-    blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.access')] });
-    const accessRows = rels.flatMap((r) => accessRowsFor(r, declaredOnly, L));
-    if (accessRows.length) {
-      blocks.push({ kind: 'table', head: [L('doc.col.principal'), L('doc.col.relation'), L('doc.col.result'), L('doc.col.detail')], rows: accessRows });
-    } else blocks.push({ kind: 'paragraph', text: [L('doc.access.none')] });
 
     const assumptions = [...new Set(rels.flatMap((r) => r.assumptions))];
     if (assumptions.length) {
@@ -198,7 +181,7 @@ function relationRow(r: RelationReport, L: Labeler): Text[] {
   ];
 }
 
-function accessRowsFor(r: RelationReport, declaredOnly: DeclaredOnlyBlock[], L: Labeler): Text[][] {
+export function accessRowsFor(r: RelationReport, declaredOnly: DeclaredOnlyBlock[], L: Labeler): Text[][] {
   const rows: Text[][] = [];
   for (const x of r.reachable) {
     rows.push([[{ code: x.principal }], [{ code: shortRelation(r.id) }], [x.path.length ? L('doc.result.reaches') : L('label.directRead')], pathText(x, L)]);
@@ -262,7 +245,7 @@ function pathInline(x: Reach, L: Labeler): Inline {
   return { code: x.path.map((s) => `${withKey(shortColumn(s.from), s, 'from')} →(${L(`via.${s.via}`)}) ${withKey(shortColumn(s.to), s, 'to')}`).join(' ⇒ ') };
 }
 
-function joinInline(items: Inline[]): Text {
+export function joinInline(items: Inline[]): Text {
   const out: Text = [];
   items.forEach((x, i) => {
     if (i) out.push(', ');
@@ -272,12 +255,12 @@ function joinInline(items: Inline[]): Text {
 }
 
 /** database.schema.relation → database.relation (schema kept when it is not the default). */
-function shortRelation(id: string): string {
+export function shortRelation(id: string): string {
   const [db, schema, ...name] = id.split('.');
   return schema === 'public' || schema === 'main' ? `${db}.${name.join('.')}` : id;
 }
 
-function shortColumn(columnId: string): string {
+export function shortColumn(columnId: string): string {
   const i = columnId.lastIndexOf('.');
   return `${shortRelation(columnId.slice(0, i))}.${columnId.slice(i + 1)}`;
 }

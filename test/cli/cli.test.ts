@@ -42,6 +42,23 @@ describe('spif scan', () => {
     expect(locale.stdout).toContain('個人番号を保持');
   });
 
+  it('writes the 評価書 (markdown, html) in Japanese whatever the locale, English with --lang en', async () => {
+    for (const env of [{ LANG: 'C' }, { LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' }, { LANG: 'ja_JP.UTF-8' }]) {
+      const md = await spif(['scan', 'fixtures/insurer', '--format', 'markdown'], repo, env);
+      expect(md.code).toBe(0);
+      expect(md.stdout.startsWith('# 特定個人情報保護評価書（全項目評価書）の下書き\n'), JSON.stringify(env)).toBe(true);
+      expect(md.stdout).toContain('## Ⅱ 特定個人情報ファイルの概要');
+    }
+    const html = await spif(['scan', 'fixtures/insurer', '--format', 'html'], repo, { LANG: 'C' });
+    expect(html.stdout).toContain('<html lang="ja">');
+    // The 評価書 travels as JSON data in the explorer page (inserted when its tab is opened).
+    expect(html.stdout).toContain('\\u003csection id=\\"hyoukasho\\" class=\\"hyoukasho\\"\\u003e');
+    const en = await spif(['scan', 'fixtures/insurer', '--format', 'markdown', '--lang', 'en']);
+    expect(en.stdout).toContain('## II Outline of the specific personal information files');
+    // The terminal report still follows the locale.
+    expect((await spif(['scan', 'fixtures/insurer'])).stdout).toMatch(/Specific personal information files \(6\)/);
+  });
+
   it('writes a JSON report that matches the report schema, to --out', async () => {
     const dir = tmpdir();
     const out = path.join(dir, 'report.json');

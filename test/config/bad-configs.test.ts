@@ -89,7 +89,7 @@ const cases: Case[] = [
   {
     name: 'unknown nested key without a close match lists the keys',
     text: 'version: 1\nprincipals:\n  - name: kyufu-system\n    team: 給付課\n',
-    problems: [`${F}:4: principals.0.team: unknown key; expected one of: name, connects, roles, description`],
+    problems: [`${F}:4: principals.0.team: unknown key; expected one of: name, connects, roles, description, users`],
   },
   {
     name: 'unknown key under numberColumns',
@@ -138,6 +138,28 @@ const cases: Case[] = [
     name: 'inventory without files',
     text: 'version: 1\ninventory: [宛名ファイル]\n',
     problems: [`${F}:2: inventory.0: unknown file '宛名ファイル'; no files are declared under 'files'`],
+  },
+  {
+    name: '評価書 keys: unknown principal in files[].principals, a negative count, a wrong file type',
+    text: [
+      'version: 1',
+      'principals:',
+      '  - name: kyufu-system',
+      '    users: -3',
+      'files:',
+      '  - name: 給付ファイル',
+      '    relations: ["kyufu.public.*"]',
+      '    principals: [kyufu-sytem]',
+      '    fileType: spreadsheet',
+      'assessment:',
+      '  handlers: many',
+    ].join('\n'),
+    problems: [
+      `${F}:4: principals.0.users: must be at least 0, got the number -3`,
+      `${F}:8: files.0.principals.0: unknown principal 'kyufu-sytem'; did you mean 'kyufu-system'?`,
+      `${F}:9: files.0.fileType: expected one of 'system', 'other-electronic'; got the text 'spreadsheet'`,
+      `${F}:11: assessment.handlers: expected a number, got the text 'many'`,
+    ],
   },
   {
     name: 'duplicate database, principal and file names',

@@ -16,3 +16,7 @@ it('shows the rendered picture of the sample graph', () => {
   expect(doc).toContain('](img/insurer-graph.png)');
   expect(fs.statSync('docs/img/insurer-graph.png').size).toBeGreaterThan(10_000);
 });
+it('shows the rendered 評価書 section Ⅱ of the sample', () => {
+  expect(doc).toContain('](img/insurer-hyoukasho.png)');
+  expect(fs.statSync('docs/img/insurer-hyoukasho.png').size).toBeGreaterThan(10_000);
+});

@@ -22,15 +22,20 @@ describe('formats', () => {
 });
 
 describe('markdown (評価書の下書き)', () => {
-  it('has one section per named file with its record items, number location and access', async () => {
+  it('has section Ⅱ per specific file in the form\'s words, then spif\'s evidence', async () => {
     const md = await render('markdown');
-    for (const name of ['個人番号管理ファイル', '被保険者資格ファイル', '給付ファイル', '中間サーバー連携ファイル']) expect(md).toContain(`. ${name}`);
-    expect(md).toContain('#### 主な記録項目（案）');
-    expect(md).toMatch(/\| 連絡先等情報 \| ☑ 4情報（氏名、性別、生年月日、住所） \| `shikaku\.hihokensha\.shimei`/);
-    expect(md).toMatch(/\| 識別情報 \| ☑ 個人番号対応符号 \| `chukan\.fugo_kanri\.kikanbetsu_fugo` \|/);
+    expect(md.startsWith('# 特定個人情報保護評価書（全項目評価書）の下書き\n')).toBe(true);
+    const two = md.slice(md.indexOf('## Ⅱ 特定個人情報ファイルの概要'), md.indexOf('## （別添2）'));
+    // Only the specific files are in Ⅱ; 給付ファイル (access-controlled) goes to the annex.
+    expect(two.match(/^### \(\d\) .*$/gm)).toEqual(['### (1) 個人番号管理ファイル', '### (2) 被保険者資格ファイル', '### (3) 中間サーバー連携ファイル']);
+    expect(two).toMatch(/\| 連絡先等情報 \| ☑ ４情報（氏名、性別、生年月日、住所） \| `shikaku\.hihokensha\.shimei`/);
+    expect(two).toMatch(/\| 識別情報 \| ☑ 個人番号対応符号 \| `chukan\.fugo_kanri\.kikanbetsu_fugo` \|/);
     expect(md).toContain('#### 個人番号の保持');
-    expect(md).toMatch(/\| `kyufu-system` \| `kyufu\.kyufu_jisseki` \| 遮断 \| データベースに接続不可 — `bango` \|/);
+    const annex = md.slice(md.indexOf('## （参考）特定個人情報ファイルに該当しないと判断したファイル'), md.indexOf('## 判定の根拠（spif）'));
+    expect(annex).toMatch(/^### 給付ファイル$/m);
+    expect(annex).toMatch(/\| `kyufu-system` \| `kyufu\.kyufu_jisseki` \| 遮断 \| データベースに接続不可 — `bango` \|/);
     expect(md).toContain('番号法第2条第8項・第9項');
+    expect(md.indexOf('## 判定の根拠（spif）')).toBeGreaterThan(md.indexOf('## Ⅲ 特定個人情報ファイルの取扱いプロセスにおけるリスク対策'));
   });
   it('explains each relation judged not specific, citing the rule', async () => {
     const md = await render('markdown');
@@ -51,7 +56,7 @@ describe('markdown (評価書の下書き)', () => {
   });
   it('is English with --lang en, with the same structure', async () => {
     const [ja, en] = [await render('markdown', 'ja'), await render('markdown', 'en')];
-    expect(en).toContain('#### Main record items (proposed)');
+    expect(en).toContain('## II Outline of the specific personal information files');
     expect(en).not.toMatch(/特定個人情報ファイルではない/);
     const shape = (s: string) => s.split('\n').map((l) => l.match(/^#+ |^\| |^- |^```/)?.[0] ?? '').join('');
     expect(shape(en)).toBe(shape(ja));
@@ -61,6 +66,10 @@ describe('markdown (評価書の下書き)', () => {
     const md = await renderReport('markdown', noFiles.report, { lang: 'ja', color: false, scan: noFiles });
     expect(md).toContain('## データベースごとの判定');
     for (const db of ['bango', 'chukan', 'kyufu', 'master', 'shikaku']) expect(md).toMatch(new RegExp(`### \\d+\\. ${db}\\n`));
+    // The 評価書 then treats each database as a file: the specific ones in Ⅱ, the others in the annex.
+    expect(md).toContain('設定 files に評価書のファイル名がないため、データベースごとにまとめた。');
+    expect(md).toMatch(/^### \(\d\) shikaku$/m);
+    expect(md.slice(md.indexOf('## （参考）'))).toMatch(/^### master$/m);
   });
 });
 
@@ -94,9 +103,12 @@ describe('graph view (dot, mermaid, html)', () => {
     expect(mmd).toMatch(/---\|"設定で宣言したリンク: atena_no<br\/>✕ kyufu-system"\|/);
     expect(mmd).toMatch(/^ {2}linkStyle \d+ stroke:#ef6c00/m);
   });
-  it('html embeds the SVG graph, the relation table and makes no network reference', async () => {
+  it('html embeds the explorer (data, cytoscape.js, script), the relation table and makes no network reference', async () => {
     const html = await render('html');
-    expect(html).toMatch(/<svg role="img"[\s\S]*<\/svg>/);
+    const data = JSON.parse(/<script type="application\/json" id="spif-data">([\s\S]*?)<\/script>/.exec(html)![1]);
+    expect(data.relations).toHaveLength(result.report.relations.length);
+    expect(data.s).toContain('shikaku.public.hihokensha');
+    expect(html).toContain('The Cytoscape Consortium'); // its licence notice travels with it
     expect(html).toContain('<table id="relations">');
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/\b(?:src|href)="(?:https?:)?\/\//);

@@ -20,7 +20,7 @@ export function registerScan(program: Command): void {
   ))
     .option('--diagnostics-first', 'text output: list the diagnostics before the relations')
     .action(async (paths: string[], flags: ScanFlags) => {
-      const lang = pickLang(flags);
+      const lang = pickLang(flags, pickFormat(flags));
       const progress = flags.quiet ? { update: () => {}, finish: () => {} } : createProgress();
       const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress.update });
       progress.finish();

@@ -13,6 +13,7 @@ import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import { viewLineage } from './lineage.js';
 import { analyseRoutine, type RoutineParameter } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
+import { copyStats, insertStats } from './data-values.js';
 
 type Node = Record<string, any>;
 
@@ -36,7 +37,7 @@ export const postgresqlReader: SourceReader = {
 
 /** Statements that hold nothing spif models: skipped quietly. */
 const IRRELEVANT = new Set([
-  'VariableSetStmt', 'VariableShowStmt', 'UpdateStmt', 'DeleteStmt', 'CopyStmt',
+  'VariableSetStmt', 'VariableShowStmt', 'UpdateStmt', 'DeleteStmt',
   'TransactionStmt', 'LockStmt', 'CreateSeqStmt', 'AlterSeqStmt', 'IndexStmt', 'CreateTrigStmt', 'CreateExtensionStmt', 'AlterExtensionStmt', 'CreateEnumStmt',
   'AlterEnumStmt', 'CreateDomainStmt', 'AlterDomainStmt', 'CompositeTypeStmt', 'DefineStmt',
   'CreateEventTrigStmt',
@@ -84,7 +85,7 @@ export function readPostgresSql(source: SourceText): ReadResult {
       message: "the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read",
     });
   }
-  const ctx = new StatementContext(source.path, lines, ops, diagnostics, script);
+  const ctx = new StatementContext(source.path, lines, ops, diagnostics, script, prepared.copyData);
 
   let whole: Node | undefined;
   try {
@@ -164,6 +165,8 @@ class StatementContext {
     private readonly diagnostics: Diagnostic[],
     /** The file's text as parsed (same offsets as the file): trailing column comments are read from it. */
     private readonly script: string,
+    /** COPY data lines by the COPY line's offset (split.ts); only their counts are kept. */
+    private readonly copyData: Map<number, string[]> = new Map(),
   ) {}
 
   private start = 0;
@@ -217,14 +220,33 @@ class StatementContext {
         return this.unsupported(`publication ${s.pubname}: logical replication is not modelled (a subscriber's tables hold what the published tables hold)`);
       case 'CreateSubscriptionStmt': case 'AlterSubscriptionStmt':
         return this.unsupported(`subscription ${s.subname}: logical replication is not modelled; the subscribed tables' copied values are not followed to the publisher's`);
+      case 'CopyStmt': return this.dataValues(s, copyStats(s, this.copyLines()), (s.attlist ?? []).map((a: Node) => a.String?.sval));
+      case 'InsertStmt':
+        this.dataValues(s, insertStats(s), (s.cols ?? []).map((c: Node) => c.ResTarget?.name));
+        return this.insertSelect(s);
       case 'CreateFunctionStmt': return this.createFunction(s);
       case 'SelectStmt': return this.selectInto(s);
-      case 'InsertStmt': return this.insertSelect(s);
       case 'AlterFunctionStmt': return this.alterFunction(s);
       default:
         if (IRRELEVANT.has(kind)) return;
         this.unsupported(`${kind.replace(/Stmt$/, '')} statement is not read by spif`);
     }
+  }
+
+  /** The data lines of this COPY statement: the first block at or after the statement's start (comments may precede it). */
+  private copyLines(): string[] {
+    const lineStart = this.script.lastIndexOf('\n', this.start - 1) + 1;
+    const at = [...this.copyData.keys()].find((offset) => offset >= lineStart);
+    if (at === undefined) return [];
+    const lines = this.copyData.get(at)!;
+    this.copyData.delete(at);
+    return lines;
+  }
+
+  /** Value counts of a data statement, for number detection by check digit; the values are not kept. */
+  private dataValues(s: Node, stats: ReturnType<typeof copyStats>, columns: (string | undefined)[]): void {
+    if (!stats?.length || !s.relation) return;
+    this.emit({ op: 'column-values', table: rangeVarName(s.relation), ...(columns.length ? { columns } : {}), stats });
   }
 
   private emit(op: Record<string, unknown>): void {
