@@ -42,6 +42,8 @@ export interface ScanOptions {
   jobs?: number;
   /** Parse-cache directory: unchanged files are not parsed again. */
   cacheDir?: string;
+  /** `--sample N`: live PostgreSQL sources read at most N values of each candidate column (counts only). */
+  sample?: number;
   /** Text size from which files are parsed on worker threads (tests and benchmarks; default parallel.ts). */
   parallelMinBytes?: number;
 }
@@ -92,7 +94,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const ops: CatalogOp[] = [];
     if (db.url) {
       const { readLivePostgres } = await import('./sources/live-postgres/index.js');
-      const live = await readLivePostgres(db.url, { database: db.database });
+      const live = await readLivePostgres(db.url, { database: db.database, ...(options.sample ? { sample: options.sample } : {}) });
       ops.push(...live.ops);
       diagnostics.push(...live.diagnostics);
     }
