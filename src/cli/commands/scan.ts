@@ -22,7 +22,7 @@ export function registerScan(program: Command): void {
     .action(async (paths: string[], flags: ScanFlags) => {
       prepareOutput(flags.out);
       const lang = pickLang(flags, pickFormat(flags));
-      const progress = flags.quiet ? { update: () => {}, finish: () => {} } : createProgress();
+      const progress = flags.quiet ? { update: () => {}, finish: () => {} } : createProgress(process.stderr, { lang });
       const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress.update });
       progress.finish();
       const format = pickFormat(flags);
