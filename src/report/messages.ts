@@ -62,6 +62,7 @@ const MESSAGES = {
   'via.implied-key': { ja: '共通キー', en: 'implied key' },
   'via.declared-link': { ja: '設定で宣言したリンク', en: 'declared link' },
   'via.view': { ja: 'ビュー', en: 'view' },
+  'via.copy': { ja: '複写（パーティション・継承・INSERT … SELECT・トリガー）', en: 'copy' },
   'principal.system': { ja: 'システム', en: 'system' },
   'principal.role': { ja: 'ロール', en: 'role' },
   'principal.public': { ja: '全ロール', en: 'every role' },
