@@ -9,6 +9,7 @@
  */
 import type { ScanResult } from '../pipeline.js';
 import { readingLines } from './reading.js';
+import { numberEvidence } from './evidence-text.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
 import { ft } from './hyoukasho-messages.js';
@@ -46,7 +47,8 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
   const s = report.summary;
   const title = ft(lang, 'form.title');
   blocks.push({ kind: 'heading', level: 1, text: [title] });
-  blocks.push({ kind: 'paragraph', text: [ft(lang, 'form.note', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific)] });
+  blocks.push({ kind: 'paragraph', text: [ft(lang, 'form.note', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific),
+    ...(s.candidates ? [' ', { strong: L('label.candidatesSummary', s.candidates) }] : [])] });
   // The 評価書 in the form's words first; spif's evidence for it follows.
   const reading = readingLines(report, lang);
   if (reading.length) blocks.push({ kind: 'list', items: reading.map((l) => [l]) });
@@ -89,7 +91,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
         kind: 'table',
         head: [L('doc.col.column'), L('doc.col.kind'), L('doc.col.rule'), L('doc.col.evidence'), L('doc.col.source')],
         rows: held.map(({ r, n }) => [
-          [{ code: `${shortRelation(r.id)}.${n.column}` }], [L(`kind.${n.kind}`)], [{ code: n.rule }], [n.evidence ?? ''],
+          [{ code: `${shortRelation(r.id)}.${n.column}` }], [L(`kind.${n.kind}`)], [{ code: n.rule }], [n.evidence ? numberEvidence(lang, n) : ''],
           [{ code: n.source ? `${n.source.file}:${n.source.line}` : `${r.source.file}:${r.source.line}` }],
         ]),
       });
