@@ -18,7 +18,7 @@ const STAGES: [string, string][] = [
   ['link graph (FK, implied keys, lineage)', 'buildLinkGraph'],
   ['classify (reach + blocked evidence)', 'classifyRelations'],
   ['  per-principal reachability', 'reachFor'],
-  ['  blocked evidence', 'forRelations'],
+  ['  blocked evidence', 'blockedEvidence'],
   ['report model', 'buildReport'],
   ['garbage collector', '(garbage collector)'],
 ];

@@ -14,7 +14,8 @@ import { detectColumns, type CandidateColumn, type NumberColumnHit } from './det
 import { createAccessResolver } from './access/resolver.js';
 import { PrincipalAccess, resolvePrincipals, type PrincipalSet } from './access/principals.js';
 import { buildLinkGraph, type LinkGraph } from './graph/links.js';
-import { classifyRelations, type RelationDecision } from './classify/classify.js';
+import { classify, type RelationDecision } from './classify/classify.js';
+import { Analysis } from './classify/analysis.js';
 import { buildReport } from './report/build.js';
 import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths.js';
 import type { Report } from './report/model.js';
@@ -41,11 +42,15 @@ export interface ScanOptions {
   jobs?: number;
   /** Parse-cache directory: unchanged files are not parsed again. */
   cacheDir?: string;
+  /** `--sample N`: live PostgreSQL sources read at most N values of each candidate column (counts only). */
+  sample?: number;
   /** Text size from which files are parsed on worker threads (tests and benchmarks; default parallel.ts). */
   parallelMinBytes?: number;
 }
 
 export interface ScanResult {
+  /** The one read-only analysis every reporter and command reads (the fields below are parts of it). */
+  analysis: Analysis;
   report: Report;
   catalog: Catalog;
   graph: LinkGraph;
@@ -89,7 +94,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const ops: CatalogOp[] = [];
     if (db.url) {
       const { readLivePostgres } = await import('./sources/live-postgres/index.js');
-      const live = await readLivePostgres(db.url, { database: db.database });
+      const live = await readLivePostgres(db.url, { database: db.database, ...(options.sample ? { sample: options.sample } : {}) });
       ops.push(...live.ops);
       diagnostics.push(...live.diagnostics);
     }
@@ -104,24 +109,34 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     inputs.push({ database: db.database, dialect: db.dialect, ops });
   }
 
-  options.onProgress?.('analyse', 0, 1);
+  // Each stage says when it starts (total 0: no count to show), so a progress line never shows
+  // a finished stage while the next one runs; the stages with a count move with it.
+  const stage = (name: string, done = 0, total = 0) => options.onProgress?.(name, done, total);
+  stage('catalog');
   const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion });
   diagnostics.push(...built.diagnostics);
   const catalog = built.catalog;
+  stage('detect');
   const { numbers, candidates } = detectColumns(catalog, config.numberColumns, matchesRef);
+  stage('access');
   const resolver = createAccessResolver(catalog, { postgresVersion: config.postgresVersion });
   const principals = resolvePrincipals(catalog, config.principals);
   const access = new PrincipalAccess(catalog, resolver);
+  stage('links');
   const graph = buildLinkGraph(catalog, {
     links: config.links as [string, string][], linkKeys: config.linkKeys, inferLinks: config.inferLinks,
   }, diagnostics);
-  const decisions = classifyRelations({
+  const classified = classify({
     catalog, graph, numbers, principals: principals.principals, access, resolver,
-    onPrincipal: (n, t) => options.onProgress?.('classify', n, t),
+    onPrincipal: (n, t) => stage('reach', n, t),
+    onBlocks: (n, t) => stage('blocks', n, t),
   });
+  stage('report');
+  const analysis = new Analysis({ catalog, config, graph, numbers, principals, resolver, access, classified });
+  const { decisions } = classified;
   const unknownPaths = unknownPathAssumptions(findUnknownPaths(catalog, resolver, principals.principals));
   const report = buildReport({ catalog, decisions, principals, config, diagnostics, candidates, unknownPaths });
-  return { report, catalog, graph, decisions, numbers, candidates, principals, config, configFile: loaded.file };
+  return { analysis, report, catalog, graph, decisions, numbers, candidates, principals, config, configFile: loaded.file };
 }
 
 /**

@@ -17,8 +17,8 @@ import type { Dialect } from '../catalog/model.js';
 import type { ReadResult } from '../sources/types.js';
 import { VERSION } from '../version.js';
 
-/** Bumped when the entry layout changes. */
-const FORMAT = 1;
+/** Bumped when the entry layout changes, or readers emit new ops (2: column-values counts). */
+const FORMAT = 2;
 
 export interface CacheKeyParts {
   reader: string;

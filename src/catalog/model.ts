@@ -2,6 +2,7 @@
  * The dialect-neutral catalog: what every source reader produces (through CatalogOps) and what
  * every later stage reads. Identifiers here are already folded for their dialect.
  */
+import type { ColumnValueStats } from '../detect/check-digit.js';
 import type { ResolvedRule } from './product-rules.js';
 
 export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'bigquery' | 'oracle' | 'sqlserver' | 'db2';
@@ -31,8 +32,28 @@ export interface Column {
   commentSource?: SourceLocation;
   /** An explicit mark from the source itself (e.g. an ORM doc tag `@spif number`). */
   mark?: 'individual-number' | 'substitute-code';
+  /** Counts of the column's values in data rows of the sources (COPY, INSERT … VALUES): counts only, never values. */
+  values?: ColumnValueStats;
+  /** Where those rows were read (the first data statement). */
+  valuesSource?: SourceLocation;
   /** A function's input parameter (a value the caller passes in), not a column it returns. */
   parameter?: boolean;
+  /**
+   * Columns whose values this column holds: a partition's or inheritance child's column is its
+   * parent's, `LIKE` copies the definition, `INSERT … SELECT` and triggers copy values. Number
+   * detection follows it, and the link graph joins the two columns (`copy`).
+   */
+  copiedFrom?: CopySource[];
+}
+
+export type CopyKind = 'partition' | 'inherits' | 'like' | 'insert-select' | 'trigger';
+
+export interface CopySource {
+  relation: QualifiedName;
+  column: string;
+  via: CopyKind;
+  /** The statement that made the copy. */
+  at?: SourceLocation;
 }
 
 export interface ForeignKey {
@@ -128,6 +149,8 @@ export interface Relation {
   view?: ViewDefinition;
   /** Set for kind 'function'. */
   routine?: RoutineDefinition;
+  /** Partition parent / inheritance parents: reading a parent reads this relation's rows, with the parent's privileges. */
+  parents?: { relation: RelationId; kind: 'partition' | 'inherits' }[];
   source: SourceLocation;
 }
 

@@ -30,7 +30,7 @@ export function traversable(access: PrincipalAccess, p: Principal, e: LinkEdge, 
 }
 
 export function reachFor(
-  p: Principal, graph: LinkGraph, access: PrincipalAccess, numbersByRelation: Map<RelationId, NumberColumnHit[]>,
+  p: Principal, graph: LinkGraph, access: PrincipalAccess, numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>,
   mightRead?: MightRead,
 ): ReachResult {
   // parent[node] = the edge (oriented node → toward the number) taken from node, or a start marker.
@@ -66,7 +66,8 @@ function pathFrom(start: string, parent: Map<string, { edge?: LinkEdge }>): Path
   const steps: PathStep[] = [];
   let node = start;
   let pendingHub: LinkEdge | undefined;
-  for (let guard = 0; guard < 10_000; guard++) {
+  // BFS parents form a tree toward the number: the walk ends, however long the path.
+  for (;;) {
     const edge = parent.get(node)?.edge;
     if (!edge) break;
     if (isHub(edge.b.node)) {

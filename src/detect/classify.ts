@@ -3,6 +3,7 @@
  * 個人番号 or a substitute code (a number column), a candidate to review (要確認), something
  * about the number (vetoed), or unrelated? Pure: no catalog, no config.
  */
+import { judgeValues, statsText, type ColumnValueStats } from './check-digit.js';
 import { fitsTwelve } from './column-type.js';
 import { CONTEXT_RULES, PHONE_TABLE, SPLIT_PART, contextCandidate } from './context.js';
 import { EXCLUSION_RULES, type ExclusionRule } from './exclusions.js';
@@ -30,6 +31,8 @@ export interface ColumnContext {
   tableComment?: string;
   /** The other columns of the relation: the parts of a split number are read together. */
   siblings?: { name: string; comment?: string }[];
+  /** Counts of the column's values in data rows of the sources (never the values). */
+  values?: ColumnValueStats;
 }
 
 /** What the rules found in one name or one comment. */
@@ -137,6 +140,24 @@ function numberHit(rule: NumberRule, evidence: string): ColumnClass {
  * number found in the comment wins over a candidate in the name: `KJN_NO` commented 個人番号.
  */
 export function classifyColumn(column: ColumnContext): ColumnClass | undefined {
+  const byText = classifyText(column);
+  const verdict = judgeValues(column.values);
+  if (!verdict || !column.values) return byText;
+  const isNumber = byText !== undefined && !('excludedBy' in byText) && !byText.candidate;
+  const evidence = `data rows: ${statsText(column.values)}`;
+  const rule = CONTEXT_RULES.find((r) => r.id === 'data-check-digit')!;
+  // Values with the check digit make a column the number, whatever its name says (a veto included).
+  if (verdict === 'number') return isNumber ? byText : { kind: 'individual-number', rule: rule.id, evidence };
+  if (verdict === 'candidate') {
+    if (isNumber || (byText && !('excludedBy' in byText))) return byText;
+    return { kind: 'individual-number', rule: rule.id, evidence, candidate: { reason: rule.reason, settle: rule.settle! } };
+  }
+  // 法人番号 values settle a candidate: the column is the corporate number.
+  if (byText && !('excludedBy' in byText) && byText.candidate) return { excludedBy: 'data-hojin-bango' };
+  return byText;
+}
+
+function classifyText(column: ColumnContext): ColumnClass | undefined {
   const { name, comment, type } = column;
   const byName = analyse(name, 'name');
   const byComment = comment !== undefined && comment.trim() !== '' ? analyse(comment, 'comment') : undefined;

@@ -42,7 +42,35 @@ const GENERIC_FUGO = anyOf(`^(?:${WORD_START}fug(?:ou|oh|o)(?:_?(?:value|val|cd|
 const FUGO_TABLE = anyOf('符号', `${WORD_START}fug(?:ou|oh|o)`, '中間サーバ', `${WORD_START}chukan`,
   '情報提供ネットワーク', `${WORD_START}(?:joho_?teikyo|ipn|nws)`, 'intermediate_?server');
 
+const stats = (values: number, kojinBango: number, twelveDigits = kojinBango, hojinBango = 0) => ({ values, twelveDigits, kojinBango, hojinBango });
+
 export const CONTEXT_RULES: readonly ContextRule[] = [
+  {
+    id: 'data-check-digit', kind: 'individual-number',
+    summary: 'data rows in the sources (COPY … FROM stdin, INSERT … VALUES) whose values are 12-digit numbers with a valid 個人番号 check digit',
+    reason: 'Values that carry the check digit of 番号法施行令 第8条 are 個人番号 whatever the column is called; about 1 in 11 random '
+      + '12-digit strings pass, so at least 3 valid values, 90% of the 12-digit ones and half of all values are required '
+      + '(chance below 1 in 1,000). Fewer make a candidate. Evidence is counts, never values.',
+    settle: 'too few values to rule out chance: decide it under numberColumns',
+    examples: [
+      { column: { name: 'col07', values: stats(40, 40) }, expect: 'number' },
+      { column: { name: 'kojin_bango_flg', values: stats(5, 5) }, expect: 'number' },
+      { column: { name: 'col07', values: stats(2, 2) }, expect: 'candidate' },
+      { column: { name: 'col07', values: stats(100, 9, 100) }, expect: 'not' },
+      { column: { name: 'tel', values: stats(50, 0, 50) }, expect: 'not' },
+    ],
+  },
+  {
+    id: 'data-hojin-bango', kind: 'individual-number',
+    summary: 'a candidate whose data rows are 13-digit 法人番号 with their own check digit',
+    reason: 'The 法人番号 has 13 digits and a leading check digit of its own (法人番号の指定等に関する省令); values that pass it '
+      + 'settle a candidate as the corporate number.',
+    examples: [
+      { column: { name: 'kojin_no', values: stats(20, 0, 0, 20) }, expect: 'not' },
+      { column: { name: 'kojin_no' }, expect: 'candidate' },
+      { column: { name: 'kojin_no', values: stats(20, 20) }, expect: 'number' },
+    ],
+  },
   {
     id: 'split-number-part', kind: 'individual-number',
     summary: 'one part of a number split over columns: kojin_bango_1/2/3, 個人番号上4桁/中4桁/下4桁 (下4桁 beside the other parts)',

@@ -30,7 +30,8 @@ function contextExample(e: ContextExample): string {
   const parts = [`name ${code(c.name)}`, c.comment !== undefined ? `comment ${code(c.comment)}` : '',
     c.type !== undefined ? `type ${code(c.type)}` : '', c.table !== undefined ? `in ${code(c.table)}` : '',
     c.tableComment !== undefined ? `table comment ${code(c.tableComment)}` : '',
-    c.siblings?.length ? `beside ${c.siblings.map((s) => code(s.comment ?? s.name)).join(', ')}` : ''];
+    c.siblings?.length ? `beside ${c.siblings.map((s) => code(s.comment ?? s.name)).join(', ')}` : '',
+    c.values ? `values: ${c.values.values} (${c.values.kojinBango} valid 個人番号 of ${c.values.twelveDigits} 12-digit, ${c.values.hojinBango} 法人番号)` : ''];
   return `${parts.filter(Boolean).join(' + ')} → ${e.expect}`;
 }
 

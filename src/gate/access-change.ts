@@ -11,9 +11,10 @@
  */
 import type { Catalog, Grant, Relation, RelationId } from '../catalog/model.js';
 import { PUBLIC } from '../catalog/privileges.js';
-import { createAccessResolver } from '../access/resolver.js';
-import { PrincipalAccess, type Principal } from '../access/principals.js';
-import { reachFor } from '../classify/reach.js';
+import type { Principal } from '../access/principals.js';
+import type { AccessResolver } from '../access/resolver.js';
+import { Analysis, scenario, type Scenario } from '../classify/analysis.js';
+import type { PrincipalAccess } from '../access/principals.js';
 import type { NumberColumnHit } from '../detect/index.js';
 import type { LinkGraph } from '../graph/links.js';
 import { isHub } from '../graph/links.js';
@@ -24,9 +25,32 @@ import { gt } from './messages.js';
 export interface ChangeContext {
   catalog: Catalog;
   graph: LinkGraph;
-  numbersByRelation: Map<RelationId, NumberColumnHit[]>;
+  numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>;
   principals: Principal[];
   postgresVersion: number;
+}
+
+/** The context with the analysis's own access (a bare context gets a fresh scenario of its catalog). */
+interface Context extends ChangeContext {
+  current: Scenario & { resolver: AccessResolver };
+  /** The same question on a changed catalog. */
+  after(catalog: Catalog): Scenario;
+}
+
+function contextOf(ctx: ChangeContext | Analysis): Context {
+  if (ctx instanceof Analysis) {
+    return {
+      catalog: ctx.catalog, graph: ctx.graph, numbersByRelation: ctx.numbersByRelation, principals: ctx.principals.principals,
+      postgresVersion: ctx.config.postgresVersion,
+      current: { access: ctx.access, reach: (p) => ctx.reach(p), resolver: ctx.resolver },
+      after: (catalog) => ctx.scenario(catalog),
+    };
+  }
+  return {
+    ...ctx,
+    current: scenario(ctx.catalog, ctx.graph, ctx.numbersByRelation, ctx.postgresVersion),
+    after: (catalog) => scenario(catalog, ctx.graph, ctx.numbersByRelation, ctx.postgresVersion),
+  };
 }
 
 interface Candidate {
@@ -48,8 +72,11 @@ function splitColumn(columnId: string): { relation: string; column: string } {
   return { relation: parts.slice(0, 3).join('.'), column: parts.slice(3).join('.') };
 }
 
-export function suggestAccessChanges(ctx: ChangeContext, p: Principal, relation: RelationId, path: PathStep[], numberColumn: string, max = 3): Suggestion[] {
-  const access = new PrincipalAccess(ctx.catalog, createAccessResolver(ctx.catalog, { postgresVersion: ctx.postgresVersion }));
+export function suggestAccessChanges(
+  context: ChangeContext | Analysis, p: Principal, relation: RelationId, path: PathStep[], numberColumn: string, max = 3,
+): Suggestion[] {
+  const ctx = contextOf(context);
+  const access = ctx.current.access;
   const columns = new Set<string>([numberColumn]);
   for (const s of path) {
     for (const c of [s.from, s.to]) if (!isHub(c)) columns.add(c);
@@ -65,8 +92,10 @@ export function suggestAccessChanges(ctx: ChangeContext, p: Principal, relation:
     const key = `${cand.kind}\u0000${cand.sql ?? cand.config}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const after = new PrincipalAccess(cand.catalog, createAccessResolver(cand.catalog, { postgresVersion: ctx.postgresVersion }));
-    const verified = !reachFor(cand.principal, ctx.graph, after, ctx.numbersByRelation).reached.has(relation);
+    // A fresh scenario even on an unchanged catalog: the candidate principal (other connects) keeps its own name.
+    const what = ctx.after(cand.catalog);
+    const after = what.access;
+    const verified = !what.reach(cand.principal).reached.has(relation);
     out.push({
       kind: cand.kind, summary: cand.summary, target: cand.target,
       ...(cand.sql ? { sql: cand.sql } : {}), ...(cand.config ? { config: cand.config } : {}),
@@ -84,8 +113,8 @@ export function suggestAccessChanges(ctx: ChangeContext, p: Principal, relation:
 }
 
 /** The roles whose grants the principal uses: what it acts as, what it may SET ROLE to, what those inherit. */
-function rolesUsed(ctx: ChangeContext, p: Principal): Set<string> {
-  const resolver = createAccessResolver(ctx.catalog, { postgresVersion: ctx.postgresVersion });
+function rolesUsed(ctx: Context, p: Principal): Set<string> {
+  const resolver = ctx.current.resolver;
   const out = new Set<string>();
   for (const role of p.roles) {
     if (role === PUBLIC) { out.add(PUBLIC); continue; }
@@ -106,7 +135,7 @@ function grantGives(g: Grant, rel: Relation, column: string): boolean {
   }
 }
 
-function revokeCandidates(ctx: ChangeContext, access: PrincipalAccess, p: Principal, columnId: string): Candidate[] {
+function revokeCandidates(ctx: Context, access: PrincipalAccess, p: Principal, columnId: string): Candidate[] {
   const { relation, column } = splitColumn(columnId);
   const rel = ctx.catalog.relations.get(relation);
   if (!rel || p.roles.length === 0 || !access.canRead(p, relation, column).allowed) return [];
@@ -147,7 +176,7 @@ function revokeCandidates(ctx: ChangeContext, access: PrincipalAccess, p: Princi
 }
 
 /** A function on the path: REVOKE EXECUTE from the grantees that give it to the principal (PUBLIC by default). */
-function revokeExecuteCandidates(ctx: ChangeContext, p: Principal, rel: Relation, columnId: string): Candidate[] {
+function revokeExecuteCandidates(ctx: Context, p: Principal, rel: Relation, columnId: string): Candidate[] {
   const roles = rolesUsed(ctx, p);
   const giving = ctx.catalog.grants.filter((g) => g.privilege === 'EXECUTE' && g.scope.kind === 'function' && g.scope.relation === rel.id && roles.has(g.grantee));
   if (giving.length === 0) return [];

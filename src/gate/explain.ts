@@ -4,15 +4,10 @@
  * stop it (see access-change.ts).
  */
 import type { RelationId } from '../catalog/model.js';
-import { createAccessResolver } from '../access/resolver.js';
-import { PrincipalAccess } from '../access/principals.js';
-import { reachFor } from '../classify/reach.js';
-import type { NumberColumnHit } from '../detect/index.js';
 import { UserError } from '../diagnostics.js';
 import type { ScanResult } from '../pipeline.js';
 import { VERSION } from '../version.js';
 import { suggestAccessChanges } from './access-change.js';
-import { blocksFor } from './blocks.js';
 import type { ExplainResult, PrincipalExplanation } from './model.js';
 import { gt } from './messages.js';
 
@@ -32,36 +27,28 @@ export function resolveRelation(ids: string[], written: string): RelationId {
 }
 
 export function explainRelation(scan: ScanResult, written: string): ExplainResult {
-  const { catalog, graph, report } = scan;
+  const { analysis, report } = scan;
+  const { catalog, access } = analysis;
   const id = resolveRelation([...catalog.relations.keys()], written);
   const r = report.relations.find((x) => x.id === id)!;
-  const numbersByRelation = new Map<RelationId, NumberColumnHit[]>();
-  for (const hit of scan.numbers.values()) {
-    let list = numbersByRelation.get(hit.relation);
-    if (!list) numbersByRelation.set(hit.relation, (list = []));
-    list.push(hit);
-  }
-  const postgresVersion = scan.config.postgresVersion;
-  const access = new PrincipalAccess(catalog, createAccessResolver(catalog, { postgresVersion }));
-  const principals = scan.principals.principals;
-  const ctx = { catalog, graph, numbersByRelation, principals, postgresVersion };
   const relation = catalog.relations.get(id)!;
 
-  const out: PrincipalExplanation[] = principals.map((p) => {
+  const out: PrincipalExplanation[] = analysis.principals.principals.map((p) => {
     const base = { principal: p.name, kind: p.kind };
     if (!access.canReadRelation(p, id)) {
       const v = access.canRead(p, id, relation.columns[0]?.name ?? '');
       const blocks = v.allowed ? [] : [{ principal: p.name, at: v.at, control: v.control, detail: v.detail }];
       return { ...base, status: 'cannot-read' as const, blocks };
     }
-    const reached = reachFor(p, graph, access, numbersByRelation).reached.get(id);
+    const reached = analysis.reach(p).reached.get(id);
     if (reached) {
-      const suggestions = suggestAccessChanges(ctx, p, id, reached.path, reached.numberColumn);
+      const suggestions = suggestAccessChanges(analysis, p, id, reached.path, reached.numberColumn);
       const note = p.kind === 'unrestricted' ? gt('en', 'gate.explain.unrestricted')
         : suggestions.some((s) => s.verified) ? undefined : gt('en', 'gate.explain.noSuggestion');
       return { ...base, status: 'reaches' as const, numberColumn: reached.numberColumn, path: reached.path, suggestions, ...(note ? { note } : {}) };
     }
-    const blocks = blocksFor(p, id, graph, access, numbersByRelation);
+    // Every block, from the walk classification uses (the report lists the first few).
+    const blocks = [...analysis.blocks(p, id)];
     return { ...base, status: blocks.length ? 'blocked' as const : 'no-path' as const, ...(blocks.length ? { blocks } : {}) };
   });
 

@@ -15,11 +15,12 @@
 import { Graph } from '@dagrejs/graphlib';
 import type { Catalog, Relation, RelationId } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { dependencyOrder } from './algorithms.js';
 
 
 type GraphT = InstanceType<typeof Graph>;
 
-export type LinkVia = 'foreign-key' | 'implied-key' | 'declared-link' | 'view';
+export type LinkVia = 'foreign-key' | 'implied-key' | 'declared-link' | 'view' | 'copy';
 
 export interface LinkEnd {
   /** Relation id, or a hub node id (`#key:<name>`) for linkKeys. */
@@ -111,6 +112,11 @@ export class LinkGraph {
     return out;
   }
 
+  /** Nodes one edge away (with repeats for parallel edges). */
+  neighbours(node: string): string[] {
+    return this.edgesAt(node).map((e) => e.b.node);
+  }
+
   /** Single-column edges touching one column of a relation. */
   edgesAtColumn(relation: RelationId, column: string): LinkEdge[] {
     return this.edgesAt(relation).filter((e) => e.a.column === column && !e.a.columns);
@@ -135,6 +141,7 @@ export function buildLinkGraph(catalog: Catalog, options: LinkOptions, diagnosti
   addLinkKeyHubs(g, catalog, options.linkKeys);
   addDeclaredLinks(g, catalog, options.links, diagnostics);
   addViewLineage(g, catalog);
+  addCopies(g, catalog);
   return g;
 }
 
@@ -302,19 +309,30 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
   }
 }
 
+/**
+ * Copies (Column.copiedFrom: partitions, inheritance children, LIKE, INSERT … SELECT, triggers):
+ * the column holds the source column's values, so the two join.
+ */
+function addCopies(g: LinkGraph, catalog: Catalog): void {
+  for (const r of catalog.relations.values()) {
+    for (const c of r.columns) {
+      for (const src of c.copiedFrom ?? []) {
+        const base = `${src.relation.database}.${src.relation.schema}.${src.relation.name}`;
+        if (base === r.id || !catalog.relations.get(base)?.columns.some((x) => x.name === src.column)) continue;
+        g.add({ a: { node: r.id, column: c.name }, b: { node: base, column: src.column }, via: 'copy' });
+      }
+    }
+  }
+}
+
 export function viewsInDependencyOrder(catalog: Catalog): Relation[] {
-  const order: Relation[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (r: Relation) => {
-    if (state.get(r.id)) return;
-    state.set(r.id, 'visiting');
+  const views = [...catalog.relations.values()].filter((r) => r.view);
+  return dependencyOrder(views, (r) => {
+    const deps: Relation[] = [];
     for (const q of r.view?.reads ?? []) {
       const base = catalog.relations.get(`${q.database}.${q.schema}.${q.name}`);
-      if (base?.view) visit(base);
+      if (base?.view) deps.push(base);
     }
-    state.set(r.id, 'done');
-    order.push(r);
-  };
-  for (const r of catalog.relations.values()) if (r.view) visit(r);
-  return order;
+    return deps;
+  });
 }

@@ -9,10 +9,8 @@
  */
 import type { LinkEdge, LinkVia } from '../graph/links.js';
 import { firstRefusal, isHub, HUB_PREFIX } from '../graph/links.js';
-import { createAccessResolver } from '../access/resolver.js';
-import { type Principal, PrincipalAccess } from '../access/principals.js';
-import { reachFor, traversable } from '../classify/reach.js';
-import type { NumberColumnHit } from '../detect/index.js';
+import type { Principal, PrincipalAccess } from '../access/principals.js';
+import type { Analysis } from '../classify/analysis.js';
 import type { ScanResult } from '../pipeline.js';
 import { type Lang, t } from './messages.js';
 import type { Basis, Block, Classification, NumberColumnReport, PathStep, Report } from './model.js';
@@ -68,9 +66,9 @@ export interface GraphViewOptions {
   maxNodes?: number;
 }
 
-/** Access answers for the principals of a scan, recomputed from its catalog (cheap, cached per call). */
+/** Access answers for the principals of a scan: the analysis's own. */
 export function scanAccess(scan: ScanResult): PrincipalAccess {
-  return new PrincipalAccess(scan.catalog, createAccessResolver(scan.catalog, { postgresVersion: scan.config.postgresVersion }));
+  return scan.analysis.access;
 }
 
 export function buildGraphView(report: Report, scan: ScanResult | undefined, options: GraphViewOptions = {}): GraphView {
@@ -103,12 +101,11 @@ export function buildGraphView(report: Report, scan: ScanResult | undefined, opt
 function edgesFromScan(
   scan: ScanResult, keyOf: Map<string, string>, addNode: (n: Omit<GraphNode, 'key'>) => void,
 ): GraphEdge[] {
-  const access = scanAccess(scan);
-  const principals = scan.principals.principals;
-  const g = scan.graph.graph;
+  const { analysis } = scan;
+  const principals = analysis.principals.principals;
+  const g = analysis.graph.graph;
   const labels = g.edges().map((e) => g.edge(e) as LinkEdge);
-  const derived = viewCopies(labels, (node) => scan.catalog.relations.get(node)?.kind === 'view');
-  const distance = distanceToNumbers(scan);
+  const derived = viewCopies(labels, (node) => analysis.catalog.relations.get(node)?.kind === 'view');
   const out: GraphEdge[] = [];
   for (const e of labels) {
     if (derived.has(e)) continue;
@@ -120,7 +117,7 @@ function edgesFromScan(
     const from = keyOf.get(e.a.node);
     const to = keyOf.get(e.b.node);
     if (!from || !to) continue;
-    out.push({ from, to, columns: [{ from: e.a.column, to: e.b.column }], via: e.via, ...edgeAccess(e, principals, access, distance) });
+    out.push({ from, to, columns: [{ from: e.a.column, to: e.b.column }], via: e.via, ...edgeAccess(e, principals, analysis) });
   }
   return mergeParallel(out);
 }
@@ -137,29 +134,13 @@ function markUnreadableNumbers(nodes: GraphNode[], scan: ScanResult): void {
   }
 }
 
-/** Link distance (ignoring access) from each node to the nearest relation holding the number. */
-function distanceToNumbers(scan: ScanResult): Map<string, number> {
-  const dist = new Map<string, number>();
-  const queue = [...new Set([...scan.numbers.values()].map((h) => h.relation))];
-  for (const q of queue) dist.set(q, 0);
-  for (let i = 0; i < queue.length; i++) {
-    for (const e of scan.graph.edgesAt(queue[i])) {
-      if (dist.has(e.b.node)) continue;
-      dist.set(e.b.node, dist.get(queue[i])! + 1);
-      queue.push(e.b.node);
-    }
-  }
-  return dist;
-}
-
 /**
  * Who crosses an edge on the way to the number. Only the end farther from the number matters:
  * a principal standing there must cross to get closer; one that can only read the nearer end
  * never needs this edge, so it is neither crossing nor stopped here.
  */
-function edgeAccess(
-  e: LinkEdge, principals: Principal[], access: PrincipalAccess, distance: Map<string, number>,
-): Pick<GraphEdge, 'state' | 'crossing' | 'stopped'> {
+function edgeAccess(e: LinkEdge, principals: Principal[], analysis: Analysis): Pick<GraphEdge, 'state' | 'crossing' | 'stopped'> {
+  const { access, distance } = analysis;
   const da = distance.get(e.a.node) ?? Infinity;
   const db = distance.get(e.b.node) ?? Infinity;
   if (da === db) return { state: 'neutral', crossing: [], stopped: [] };
@@ -168,7 +149,7 @@ function edgeAccess(
   const stopped: GraphEdge['stopped'] = [];
   for (const p of principals) {
     if (isHub(far.node) ? ![e.a, e.b].some((x) => !isHub(x.node) && access.canReadRelation(p, x.node)) : !access.canReadRelation(p, far.node)) continue;
-    if (traversable(access, p, e)) {
+    if (analysis.crosses(p, e)) {
       crossing.push(p.name);
       continue;
     }
@@ -276,16 +257,10 @@ export function declaredOnlyBlocks(report: Report, scan: ScanResult): DeclaredOn
   const candidates = new Set(report.relations.filter((r) => r.basis === 'access-controlled').map((r) => r.id));
   const declared = scan.principals.principals.filter((p) => p.connects !== undefined);
   if (candidates.size === 0 || declared.length === 0) return [];
-  const access = scanAccess(scan);
-  const numbersByRelation = new Map<string, NumberColumnHit[]>();
-  for (const hit of scan.numbers.values()) {
-    let list = numbersByRelation.get(hit.relation);
-    if (!list) numbersByRelation.set(hit.relation, (list = []));
-    list.push(hit);
-  }
+  // The principal without its `connects` is another principal under the same name: its own scenario.
   const out: DeclaredOnlyBlock[] = [];
   for (const p of declared) {
-    const { reached } = reachFor({ ...p, connects: undefined }, scan.graph, access, numbersByRelation);
+    const { reached } = scan.analysis.scenario().reach({ ...p, connects: undefined });
     for (const [relation, r] of reached) {
       if (!candidates.has(relation)) continue;
       const onPath = new Set([relation, ...r.path.flatMap((s) => [s.from, s.to]), r.numberColumn].map((c) => c.split('.')[0]));

@@ -17,23 +17,30 @@ export interface PreparedScript {
   metaCommands: MetaCommand[];
   /** Offset of a `COPY … FROM stdin;` whose data is never ended by `\.` (the rest was blanked). */
   unterminatedCopy?: number;
+  /**
+   * The data lines of each `COPY … FROM stdin`, by the COPY line's offset: read by the reader
+   * into value counts for number detection, then dropped (values never leave the reader).
+   */
+  copyData: Map<number, string[]>;
 }
 
 const COPY_FROM_STDIN = /^\s*COPY\b[^;]*\bFROM\s+stdin\b[^;]*;\s*$/i;
 
 export function prepareScript(text: string): PreparedScript {
-  if (!text.includes('\\') && !/\bstdin\b/i.test(text)) return { text, metaCommands: [] };
+  if (!text.includes('\\') && !/\bstdin\b/i.test(text)) return { text, metaCommands: [], copyData: new Map() };
   const lines = text.split('\n');
   const metaCommands: MetaCommand[] = [];
   let offset = 0;
   let inCopy = false;
   let inDollar = false;
   let copyAt = 0;
+  const copyData = new Map<number, string[]>();
   const out: string[] = [];
   for (const line of lines) {
     let kept = line;
     if (inCopy) {
       if (line.replace(/\r$/, '') === '\\.') inCopy = false;
+      else copyData.get(copyAt)!.push(line.replace(/\r$/, ''));
       kept = blank(line);
     } else if (!inDollar && /^\s*\\/.test(line)) {
       metaCommands.push({ offset, text: line.trim() });
@@ -41,6 +48,7 @@ export function prepareScript(text: string): PreparedScript {
     } else if (!inDollar && COPY_FROM_STDIN.test(line)) {
       inCopy = true;
       copyAt = offset;
+      copyData.set(offset, []);
     }
     // `$$` bodies may contain lines starting with a backslash; track them roughly (odd count toggles).
     const dollars = line.match(/\$[A-Za-z_0-9]*\$/g);
@@ -48,7 +56,7 @@ export function prepareScript(text: string): PreparedScript {
     out.push(kept);
     offset += line.length + 1;
   }
-  const prepared: PreparedScript = { text: out.join('\n'), metaCommands };
+  const prepared: PreparedScript = { text: out.join('\n'), metaCommands, copyData };
   if (inCopy) prepared.unterminatedCopy = copyAt;
   return prepared;
 }

@@ -31,7 +31,7 @@ export function vendorReader(name: string, product: ProductStatements): SourceRe
   };
 }
 
-export function readVendor(source: SourceText, _ctx: ReadContext, product: ProductStatements): ReadResult {
+function readVendor(source: SourceText, _ctx: ReadContext, product: ProductStatements): ReadResult {
   const diagnostics: Diagnostic[] = [];
   const lines = new LineIndex(source.text);
   const state = new FileState();

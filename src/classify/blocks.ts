@@ -1,0 +1,188 @@
+/**
+ * Why a principal that can read a relation does not reach the number from it: walk what it can
+ * walk from the relation (edges whose both ends it can read), then name the control at every edge
+ * leaving that walk toward a number column (an edge whose far end is nearer a number, by link
+ * distance ignoring access), and at every number column inside the walk that it cannot read —
+ * nearest the number first, each (place, control) once.
+ *
+ * The report's evidence walks only the shortest routes (the shortest-path DAG toward the number
+ * columns: edges that bring the walk closer to a number); `spif explain` lists those first and
+ * then the blocks on the principal's longer routes. One finder, walking from the relation itself,
+ * so scan and explain never name different controls, and a relation's evidence never depends on
+ * which relation a walk happened to start from.
+ */
+import type { RelationId } from '../catalog/model.js';
+import type { Principal, PrincipalAccess } from '../access/principals.js';
+import type { AccessVerdict } from '../access/resolver.js';
+import type { NumberColumnHit } from '../detect/index.js';
+import { firstRefusal, type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
+import type { Block } from '../report/model.js';
+import { type MightRead, traversable } from './reach.js';
+
+/** At most this many distinct blocking points are listed per principal in the report (explain lists all). */
+export const MAX_BLOCKS_PER_PRINCIPAL = 3;
+
+interface Found {
+  block: Block;
+  /** Link distance from the block's far side to the number (0: at a number column). */
+  dist: number;
+  /** Hops from the relation the walk started at to where the block was found. */
+  hops: number;
+}
+
+export class BlockFinder {
+  /** Per principal (cleared with clear()): node → its first blocks on the shortest routes. */
+  private memo = new Map<string, Found[]>();
+  private memoOf?: string;
+
+  constructor(
+    private readonly graph: LinkGraph,
+    private readonly access: PrincipalAccess,
+    private readonly numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>,
+    private readonly distance: ReadonlyMap<string, number>,
+    private readonly mightRead?: MightRead,
+  ) {}
+
+  /**
+   * The first `max` blocks on p's shortest routes from `start` toward the number (the
+   * shortest-path DAG: only edges whose far end is nearer a number), nearest the number first,
+   * then nearest the relation. This is what the report lists. Computed once per node for a
+   * principal and shared by every relation whose routes pass it: O(DAG edges) per principal.
+   */
+  blocksFor(p: Principal, start: string, max = MAX_BLOCKS_PER_PRINCIPAL): Block[] {
+    if (this.memoOf !== p.name) {
+      this.memo = new Map();
+      this.memoOf = p.name;
+    }
+    return this.shortestRoutes(p, start, max, this.memo).map((f) => f.block);
+  }
+
+  /**
+   * Every block: all those on the shortest routes (the report's first few, in the same order),
+   * then those on p's longer routes — edges toward a number leaving everything p can walk to
+   * from `start`, and number columns in it that p cannot read. For explain, one relation at a time.
+   */
+  allBlocksFor(p: Principal, start: string): Block[] {
+    const out = this.shortestRoutes(p, start, Infinity, new Map()).map((f) => f.block);
+    const listed = new Set(out.map(blockKey));
+    return [...out, ...dedupe(this.anyRoute(p, start), Infinity).filter((f) => !listed.has(blockKey(f.block))).map((f) => f.block)];
+  }
+
+  /** Forget the memo (classification goes principal by principal: memory O(graph), not O(principals × graph)). */
+  clear(): void {
+    this.memo = new Map();
+    this.memoOf = undefined;
+  }
+
+  /** Edges from a node toward the number (far end strictly nearer). */
+  private towardNumber(node: string): LinkEdge[] {
+    const here = this.distance.get(node) ?? Infinity;
+    return this.graph.edgesAt(node).filter((e) => (this.distance.get(e.b.node) ?? Infinity) < here);
+  }
+
+  /**
+   * S(node) = the number columns at node p cannot read, the control at each edge toward the
+   * number p cannot cross, and S(next) for each edge it can cross — sorted by (dist, hops),
+   * each (place, control) once, the first `max`. Post-order on an explicit stack (a 20,000-deep
+   * chain is a loop, not a recursion); the DAG has no cycles (distance strictly falls).
+   */
+  private shortestRoutes(p: Principal, start: string, max: number, memo: Map<string, Found[]>): Found[] {
+    const stack = [start];
+    while (stack.length) {
+      const node = stack[stack.length - 1];
+      if (memo.has(node)) {
+        stack.pop();
+        continue;
+      }
+      const edges = this.towardNumber(node);
+      let pending = false;
+      for (const e of edges) {
+        if (!memo.has(e.b.node) && traversable(this.access, p, e, this.mightRead)) {
+          stack.push(e.b.node);
+          pending = true;
+        }
+      }
+      if (pending) continue;
+      stack.pop();
+      const found: Found[] = [];
+      if (!isHub(node)) {
+        for (const hit of this.numbersByRelation.get(node) ?? []) {
+          const v = this.access.canRead(p, node, hit.column);
+          if (!v.allowed) found.push({ block: toBlock(p, v), dist: 0, hops: 0 });
+        }
+      }
+      for (const e of edges) {
+        if (traversable(this.access, p, e, this.mightRead)) {
+          for (const f of memo.get(e.b.node)!) found.push({ block: f.block, dist: f.dist, hops: f.hops + 1 });
+          continue;
+        }
+        const v = this.edgeControl(p, e);
+        if (v) found.push({ block: toBlock(p, v), dist: this.distance.get(e.b.node) ?? Infinity, hops: 0 });
+      }
+      found.sort((a, b) => a.dist - b.dist || a.hops - b.hops);
+      memo.set(node, dedupe(found, max));
+    }
+    return memo.get(start)!;
+  }
+
+  /** The control at an edge p cannot cross: the first column (of a key, at either end) p cannot read. */
+  private edgeControl(p: Principal, e: LinkEdge): Denied | undefined {
+    return firstRefusal(e, (node, column) => this.access.canRead(p, node, column));
+  }
+
+  /**
+   * Every route: BFS from `start` over every edge p can cross (its readable component), then the
+   * controls at the edges toward a number that leave it, and at number columns in it p cannot read.
+   */
+  private anyRoute(p: Principal, start: string): Found[] {
+    const walked = new Map<string, number>([[start, 0]]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const e of this.graph.edgesAt(queue[i])) {
+        if (walked.has(e.b.node) || !traversable(this.access, p, e, this.mightRead)) continue;
+        walked.set(e.b.node, walked.get(queue[i])! + 1);
+        queue.push(e.b.node);
+      }
+    }
+    const found: Found[] = [];
+    for (const node of queue) {
+      const hops = walked.get(node)!;
+      if (!isHub(node)) {
+        for (const hit of this.numbersByRelation.get(node) ?? []) {
+          const v = this.access.canRead(p, node, hit.column);
+          if (!v.allowed) found.push({ block: toBlock(p, v), dist: 0, hops });
+        }
+      }
+      for (const e of this.towardNumber(node)) {
+        if (walked.has(e.b.node) || traversable(this.access, p, e, this.mightRead)) continue;
+        const v = this.edgeControl(p, e);
+        if (v) found.push({ block: toBlock(p, v), dist: this.distance.get(e.b.node) ?? Infinity, hops });
+      }
+    }
+    return found.sort((a, b) => a.dist - b.dist || a.hops - b.hops);
+  }
+}
+
+type Denied = Extract<AccessVerdict, { allowed: false }>;
+
+function toBlock(p: Principal, v: Denied): Block {
+  return { principal: p.name, at: v.at, control: v.control, detail: v.detail };
+}
+
+function blockKey(b: Block): string {
+  return `${b.at}\u0000${b.control}`;
+}
+
+/** Each (place, control) once, the first occurrence kept, at most `max`. */
+function dedupe(found: Found[], max: number): Found[] {
+  const seen = new Set<string>();
+  const out: Found[] = [];
+  for (const f of found) {
+    if (out.length >= max) break;
+    const k = blockKey(f.block);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(f);
+  }
+  return out;
+}

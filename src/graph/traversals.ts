@@ -1,0 +1,17 @@
+/**
+ * The link-graph traversals that classification, explain and the pictures share: each computed
+ * once per analysis (graph/ owns them; nobody else walks the graph to get them).
+ */
+import type { RelationId } from '../catalog/model.js';
+import { bfsDistances, connectedComponents } from './algorithms.js';
+import type { LinkGraph } from './links.js';
+
+/** Link distance in edges (ignoring access) from every node to the nearest relation holding the number. */
+export function distanceToNumbers(graph: LinkGraph, numberRelations: Iterable<RelationId>): Map<string, number> {
+  return bfsDistances(numberRelations, (n) => graph.neighbours(n));
+}
+
+/** Components of the whole link graph, ignoring access: node → component number. */
+export function linkComponents(graph: LinkGraph): Map<string, number> {
+  return connectedComponents(graph.graph.nodes(), (n) => graph.neighbours(n));
+}

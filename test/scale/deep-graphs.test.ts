@@ -1,0 +1,57 @@
+/**
+ * Deep link graphs through the real bin: graph traversals are iterative (graph/algorithms.ts), so
+ * a 20,000-table foreign-key chain is scanned instead of ending in "RangeError: Maximum call
+ * stack size exceeded" (exit 70) — with no number (components), and with the number at one end
+ * behind a column grant (every relation access-controlled; blocked evidence walks the whole chain).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/model.js';
+
+const bin = path.resolve(__dirname, '../../dist/cli/main.js');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function estate(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-deep-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+/** t0 ← t1 ← … ← t(n−1), each referencing the one before. */
+function chain(n: number, number: boolean): string {
+  const lines = [`CREATE TABLE t0 (id integer PRIMARY KEY${number ? ', kojin_bango char(12)' : ''});`];
+  for (let i = 1; i < n; i++) lines.push(`CREATE TABLE t${i} (id integer PRIMARY KEY, prev integer REFERENCES t${i - 1} (id));`);
+  return `${lines.join('\n')}\n`;
+}
+
+const N = 20_000;
+
+describe('a 20,000-table foreign-key chain', () => {
+  it('is scanned (no stack overflow) when nothing holds the number', () => {
+    const dir = estate({ 'schema.sql': chain(N, false) });
+    const run = spawnSync(process.execPath, [bin, 'scan', '--format', 'json', '--out', 'report.json'], { cwd: dir, encoding: 'utf8' });
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
+    expect(report.summary).toMatchObject({ relations: N, specific: 0 });
+    expect(report.relations.every((r) => r.basis === 'unlinked')).toBe(true);
+  }, 120_000);
+
+  it('explains the block at the far end for every relation of the chain', () => {
+    const grants = ['CREATE ROLE app LOGIN;', 'GRANT SELECT (id) ON t0 TO app;'];
+    for (let i = 1; i < N; i++) grants.push(`GRANT SELECT ON t${i} TO app;`);
+    const dir = estate({ '01_schema.sql': chain(N, true), '02_grants.sql': `${grants.join('\n')}\n` });
+    execFileSync(process.execPath, [bin, 'scan', '--format', 'json', '--out', 'report.json'], { cwd: dir });
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
+    expect(report.summary).toMatchObject({ relations: N, specific: 1 });
+    const last = report.relations.find((r) => r.id === `default.public.t${N - 1}`)!;
+    expect(last.basis).toBe('access-controlled');
+    expect(last.blocked).toEqual([expect.objectContaining({ principal: 'app', control: 'no-column-privilege', at: 'default.public.t0.kojin_bango' })]);
+    expect(report.relations.filter((r) => r.basis === 'access-controlled')).toHaveLength(N - 1);
+  }, 120_000);
+});
