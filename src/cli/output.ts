@@ -8,8 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../diagnostics.js';
 
-export function writeOutput(text: string, out?: string): void {
+/** Text, or bytes (xlsx); bytes are never written to a terminal. */
+export function writeOutput(text: string | Uint8Array, out?: string): void {
   if (!out) {
+    if (typeof text !== 'string' && process.stdout.isTTY) throw new UserError('this format is a binary file: write it with --out FILE (or redirect stdout to a file)');
     process.stdout.write(text);
     return;
   }
