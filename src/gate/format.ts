@@ -9,6 +9,7 @@ import { escapeMarkdown, markdownCode } from '../report/escape.js';
 import { clean } from '../report/text.js';
 import type { Evidence, Finding } from './model.js';
 import { gt, ruleMessage } from './messages.js';
+import { blockText as reasonInWords } from '../classify/blocks.js';
 
 export interface Style {
   /** A name from the sources or the config. */
@@ -30,7 +31,8 @@ export function pathText(lang: Lang, style: Style, principal: string, numberColu
 
 export function blockText(lang: Lang, style: Style, b: Block): string {
   const who = b.principal === '*' ? t(lang, 'principal.everyone') : style.name(b.principal);
-  return `${who}: ${t(lang, `control.${b.control}`)} — ${t(lang, 'label.blockedAt')} ${style.name(b.at)} (${style.text(b.detail)})`;
+    // The reason in the reader's language, rendered from the block's data (its English detail when it has none).
+  return `${who}: ${t(lang, `control.${b.control}`)} — ${t(lang, 'label.blockedAt')} ${style.name(b.at)} (${style.text(reasonInWords(lang, b))})`;
 }
 
 export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
