@@ -20,7 +20,8 @@ async function measureScan(dir: string, jobs: number | undefined, cache: string 
   const result = await scan({
     paths: [dir], cwd: dir, jobs, cacheDir: cache,
     onProgress: (stage: string) => {
-      if (stage === 'analyse' && !parsed) parsed = performance.now();
+      // The first stage after reading the files (catalog) marks the end of parsing.
+      if (stage !== 'read' && !parsed) parsed = performance.now();
     },
   });
   const end = performance.now();

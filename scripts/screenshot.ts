@@ -1,7 +1,7 @@
 /**
  * `npm run screenshot [-- <paths...>] [--lang ja|en] [--out-dir docs/img]`: renders the HTML
  * report of a scan (default: the bundled sample) in headless Chromium and saves pictures of its
- * link graph, of the 評価書's section Ⅱ and of the page top. Needs Chromium at /usr/bin/chromium (Debian: `apt-get install
+ * explorer's picture for a named file, of the 評価書's section Ⅱ and of the overview. Needs Chromium at /usr/bin/chromium (Debian: `apt-get install
  * chromium`; for Japanese labels also a Japanese font such as fonts-ipafont-gothic) or at
  * $CHROMIUM_PATH.
  */
@@ -41,18 +41,22 @@ async function main(argv: string[]): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1.5 });
-    await page.goto(pathToFileURL(file).href);
-    const graph = page.locator('#graph-figure svg');
+    // The explorer on a named file: its paths to the number and the controls that stop each user.
+    const files = result.report.files;
+    const chosen = files.find((f) => f.classification === 'specific' && result.report.relations.some((r) => f.relations.includes(r.id) && r.blocked.length)) ?? files[0];
+    await page.goto(pathToFileURL(file).href + (chosen ? `#file=${encodeURIComponent(chosen.name)}` : ''));
+    await page.waitForSelector('html[data-ready="1"]');
+    const graph = page.locator('#graph-figure');
     await graph.scrollIntoViewIfNeeded();
     const graphPng = path.join(outDir, `${stem}-graph.png`);
     await graph.screenshot({ path: graphPng });
     // The 評価書's Ⅱ for the first specific file: 2．基本情報 and 主な記録項目.
     const formPng = path.join(outDir, `${stem}-hyoukasho.png`);
-    const section = page.locator('#form-2-1');
-    await section.scrollIntoViewIfNeeded();
+    await page.click('#tab-document');
     await page.evaluate(() => document.getElementById('form-2-1')?.scrollIntoView());
     await page.screenshot({ path: formPng });
     const pagePng = path.join(outDir, `${stem}-report.png`);
+    await page.click('#tab-overview');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: pagePng });
     console.log(`wrote ${graphPng}, ${formPng} and ${pagePng}`);
@@ -62,7 +66,10 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run only as a script (bench-html.ts imports the Chromium settings from here).
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -42,6 +42,8 @@ export interface ScanOptions {
   jobs?: number;
   /** Parse-cache directory: unchanged files are not parsed again. */
   cacheDir?: string;
+  /** `--sample N`: live PostgreSQL sources read at most N values of each candidate column (counts only). */
+  sample?: number;
   /** Text size from which files are parsed on worker threads (tests and benchmarks; default parallel.ts). */
   parallelMinBytes?: number;
 }
@@ -92,7 +94,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const ops: CatalogOp[] = [];
     if (db.url) {
       const { readLivePostgres } = await import('./sources/live-postgres/index.js');
-      const live = await readLivePostgres(db.url, { database: db.database });
+      const live = await readLivePostgres(db.url, { database: db.database, ...(options.sample ? { sample: options.sample } : {}) });
       ops.push(...live.ops);
       diagnostics.push(...live.diagnostics);
     }
@@ -107,21 +109,29 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     inputs.push({ database: db.database, dialect: db.dialect, ops });
   }
 
-  options.onProgress?.('analyse', 0, 1);
+  // Each stage says when it starts (total 0: no count to show), so a progress line never shows
+  // a finished stage while the next one runs; the stages with a count move with it.
+  const stage = (name: string, done = 0, total = 0) => options.onProgress?.(name, done, total);
+  stage('catalog');
   const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion });
   diagnostics.push(...built.diagnostics);
   const catalog = built.catalog;
+  stage('detect');
   const { numbers, candidates } = detectColumns(catalog, config.numberColumns, matchesRef);
+  stage('access');
   const resolver = createAccessResolver(catalog, { postgresVersion: config.postgresVersion });
   const principals = resolvePrincipals(catalog, config.principals);
   const access = new PrincipalAccess(catalog, resolver);
+  stage('links');
   const graph = buildLinkGraph(catalog, {
     links: config.links as [string, string][], linkKeys: config.linkKeys, inferLinks: config.inferLinks,
   }, diagnostics);
   const classified = classify({
     catalog, graph, numbers, principals: principals.principals, access, resolver,
-    onPrincipal: (n, t) => options.onProgress?.('classify', n, t),
+    onPrincipal: (n, t) => stage('reach', n, t),
+    onBlocks: (n, t) => stage('blocks', n, t),
   });
+  stage('report');
   const analysis = new Analysis({ catalog, config, graph, numbers, principals, resolver, access, classified });
   const { decisions } = classified;
   const unknownPaths = unknownPathAssumptions(findUnknownPaths(catalog, resolver, principals.principals));

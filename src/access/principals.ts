@@ -58,6 +58,10 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
     else if (owners.has(role.name)) administrators.push({ name: role.name, reason: 'owner' });
   }
   const claimed = new Set(declared.flatMap((p) => p.roles ?? []));
+  // SQL Server: a principal may name a login; the users created FOR that login are claimed with it.
+  const loginUsers = (catalog.productRules ?? []).flatMap(({ rule }) => (rule.kind === 'login-user' ? [rule] : []));
+  for (const { user, login } of loginUsers) if (claimed.has(login)) claimed.add(user);
+  const logins = new Set(loginUsers.map((l) => l.login));
   const principals: Principal[] = declared.map((p) => ({
     name: p.name, kind: 'system', roles: p.roles ?? [], connects: p.connects, description: p.description,
   }));
@@ -72,7 +76,7 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
   if (catalog.accessControlDeclared && hasPublic) principals.push({ name: PUBLIC, kind: 'public', roles: [PUBLIC] });
   for (const p of declared) {
     for (const r of p.roles ?? []) {
-      if (!named.has(r)) assumptions.push(`principal-role-undefined:${p.name}:${r}`);
+      if (!named.has(r) && !logins.has(r)) assumptions.push(`principal-role-undefined:${p.name}:${r}`);
     }
   }
   return { principals, administrators, assumptions };

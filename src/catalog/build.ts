@@ -8,7 +8,7 @@ import { addStats } from '../detect/check-digit.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog, type Column, type Database, type Dialect, type GrantScope, type PrivilegeName,
-  type QualifiedName, type Relation, type RelationId, type SourceLocation, type ViewDefinition, defaultSchema, relationId,
+  type CopyKind, type CopySource, type QualifiedName, type Relation, type RelationId, type SourceLocation, type ViewDefinition, defaultSchema, relationId,
 } from './model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
@@ -153,11 +153,11 @@ class CatalogBuilder {
         this.currentSchema = op.schema;
         return;
       case 'create-table':
-        return this.createRelation(op.name, 'table', op.at, op.columns, {
-          primaryKey: op.primaryKey, uniqueKeys: op.uniqueKeys,
-          foreignKeys: op.foreignKeys.map((fk) => ({ ...fk, references: this.qualify(fk.references) })),
-          comment: op.comment, owner: op.owner, ifNotExists: op.ifNotExists,
-        });
+        return this.createTable(op);
+      case 'attach-child':
+        return this.attachChild(op);
+      case 'copy-into':
+        return this.copyInto(op);
       case 'create-view':
         return this.createView(op);
       case 'create-function':
@@ -176,6 +176,14 @@ class CatalogBuilder {
       case 'add-column': {
         const r = this.existing(op.table, 'ALTER TABLE ADD COLUMN');
         if (r && !r.columns.some((c) => c.name === op.column.name)) r.columns.push({ ...op.column });
+        // Without ONLY, ADD COLUMN recurses to partitions and inheritance children.
+        if (r && !op.only) {
+          for (const child of this.descendants(r)) {
+            if (!child.columns.some((c) => c.name === op.column.name)) {
+              child.columns.push({ ...op.column, copiedFrom: [{ relation: this.qualify({ schema: r.schema, name: r.name }), column: op.column.name, via: child.parents!.find((p) => p.relation === r.id)?.kind ?? 'inherits', at: op.at }] });
+            }
+          }
+        }
         return;
       }
       case 'view-options': {
@@ -186,12 +194,20 @@ class CatalogBuilder {
       case 'drop-column': {
         const r = this.existing(op.table, 'ALTER TABLE DROP COLUMN');
         if (!r) return;
-        r.columns = r.columns.filter((c) => c.name !== op.column);
-        this.privileges.clear({ kind: 'column', relation: r.id, column: op.column });
+        for (const t of op.only ? [r] : [r, ...this.descendants(r)]) {
+          t.columns = t.columns.filter((c) => c.name !== op.column);
+          this.privileges.clear({ kind: 'column', relation: t.id, column: op.column });
+        }
         return;
       }
-      case 'rename-column':
-        return this.renameColumn(op.table, op.from, op.to);
+      case 'rename-column': {
+        const r = this.existing(op.table, 'RENAME COLUMN');
+        // An inherited column is renamed in every child too (it is one column).
+        const children = r && !op.only ? this.descendants(r) : [];
+        this.renameColumn(op.table, op.from, op.to);
+        for (const c of children) this.renameColumn({ database: c.database, schema: c.schema, name: c.name }, op.from, op.to);
+        return;
+      }
       case 'add-primary-key': {
         const r = this.existing(op.table, 'ADD PRIMARY KEY');
         if (r) r.primaryKey = op.columns;
@@ -415,6 +431,126 @@ class CatalogBuilder {
     this.privileges.createObject(scope, owner, { database: relation.database, schema: relation.schema });
   }
 
+  /**
+   * CREATE TABLE, with the columns PostgreSQL gives it from elsewhere:
+   * - `PARTITION OF p`: p's columns, primary and unique keys and foreign keys (they are cloned to
+   *   every partition) — the table's own column definitions only add constraints;
+   * - `INHERITS (p, …)`: each parent's columns first, merged by name, then its own; unique,
+   *   primary key and foreign key constraints are *not* inherited (docs 5.10 Inheritance);
+   * - `LIKE s INCLUDING …`: s's column definitions where the clause stands; keys with INDEXES,
+   *   comments with COMMENTS. The rows are its own, but the column holds the same kind of value.
+   */
+  private createTable(op: Extract<CatalogOp, { op: 'create-table' }>): void {
+    let columns: Column[] = op.columns.map((c) => ({ ...c }));
+    let primaryKey = op.primaryKey;
+    const uniqueKeys = [...op.uniqueKeys];
+    const foreignKeys = op.foreignKeys.map((fk) => ({ ...fk, references: this.qualify(fk.references) }));
+    const parents: { relation: RelationId; kind: 'partition' | 'inherits' }[] = [];
+    const copy = (src: Relation, c: Column, via: CopyKind): Column => ({
+      name: c.name, type: c.type, source: op.at,
+      // Comments are not copied (only LIKE … INCLUDING COMMENTS does): detection follows copiedFrom.
+      ...(c.mark ? { mark: c.mark } : {}),
+      copiedFrom: [{ relation: { database: src.database, schema: src.schema, name: src.name }, column: c.name, via, at: op.at }],
+    });
+    for (const like of [...(op.likes ?? [])].reverse()) {
+      const src = this.existing(like.name, 'CREATE TABLE … LIKE');
+      if (!src) continue;
+      const copied = src.columns.map((c) => ({ ...copy(src, c, 'like'), ...(like.comments && c.comment ? { comment: c.comment, commentSource: c.commentSource } : {}) }));
+      columns.splice(like.index, 0, ...copied);
+      if (like.indexes) {
+        if (src.primaryKey && !primaryKey) primaryKey = [...src.primaryKey];
+        uniqueKeys.push(...src.uniqueKeys.map((u) => [...u]));
+      }
+    }
+    if (op.partitionOf) {
+      const parent = this.existing(op.partitionOf, 'CREATE TABLE … PARTITION OF');
+      if (parent) {
+        columns = parent.columns.map((c) => copy(parent, c, 'partition'));
+        primaryKey ??= parent.primaryKey && [...parent.primaryKey];
+        uniqueKeys.push(...parent.uniqueKeys.map((u) => [...u]));
+        foreignKeys.push(...parent.foreignKeys.map((fk) => ({ ...fk, columns: [...fk.columns], referencedColumns: [...fk.referencedColumns] })));
+        parents.push({ relation: parent.id, kind: 'partition' });
+      }
+    }
+    for (const p of [...(op.inherits ?? [])].reverse()) {
+      const parent = this.existing(p, 'CREATE TABLE … INHERITS');
+      if (!parent) continue;
+      parents.unshift({ relation: parent.id, kind: 'inherits' });
+      const inherited: Column[] = [];
+      for (const c of parent.columns) {
+        const own = columns.find((x) => x.name === c.name);
+        if (own) {
+          // A column defined again is merged with the inherited one: still the parent's column.
+          own.copiedFrom = [...(own.copiedFrom ?? []), ...copy(parent, c, 'inherits').copiedFrom!];
+          columns = columns.filter((x) => x !== own);
+          inherited.push(own);
+        } else inherited.push(copy(parent, c, 'inherits'));
+      }
+      columns = [...inherited, ...columns];
+    }
+    this.createRelation(op.name, 'table', op.at, columns, {
+      primaryKey, uniqueKeys, foreignKeys, comment: op.comment, owner: op.owner, ifNotExists: op.ifNotExists,
+    });
+    const created = this.relations.get(this.resolve(op.name).id);
+    if (created && parents.length && created.source === op.at) created.parents = parents;
+  }
+
+  /** Partitions and inheritance children of r, at every depth. */
+  private descendants(r: Relation): Relation[] {
+    const out: Relation[] = [];
+    const queue = [r.id];
+    for (let i = 0; i < queue.length; i++) {
+      for (const x of this.relations.values()) {
+        if (x.parents?.some((p) => p.relation === queue[i]) && !out.includes(x)) {
+          out.push(x);
+          queue.push(x.id);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** ATTACH PARTITION / INHERIT: the child's columns of the parent's names are the parent's; DETACH / NO INHERIT undo it. */
+  private attachChild(op: Extract<CatalogOp, { op: 'attach-child' }>): void {
+    const parent = this.existing(op.parent, op.kind === 'partition' ? 'ATTACH PARTITION' : 'INHERIT');
+    const child = this.existing(op.child, op.kind === 'partition' ? 'ATTACH PARTITION' : 'INHERIT');
+    if (!parent || !child) return;
+    const from = { database: parent.database, schema: parent.schema, name: parent.name };
+    const same = (s: CopySource) => s.via === op.kind && relationId(s.relation.database ?? '', s.relation.schema ?? '', s.relation.name) === parent.id;
+    if (op.detach) {
+      child.parents = child.parents?.filter((p) => p.relation !== parent.id);
+      for (const c of child.columns) c.copiedFrom = c.copiedFrom?.filter((s) => !same(s));
+      return;
+    }
+    child.parents = [...(child.parents ?? []).filter((p) => p.relation !== parent.id), { relation: parent.id, kind: op.kind }];
+    for (const c of child.columns) {
+      if (!parent.columns.some((p) => p.name === c.name) || c.copiedFrom?.some(same)) continue;
+      c.copiedFrom = [...(c.copiedFrom ?? []), { relation: from, column: c.name, via: op.kind, at: op.at }];
+    }
+    // An attached partition gets the parent's foreign keys (they are cloned); inheritance gets none.
+    if (op.kind === 'partition') {
+      for (const fk of parent.foreignKeys) {
+        if (!child.foreignKeys.some((x) => x.columns.join() === fk.columns.join())) child.foreignKeys.push({ ...fk });
+      }
+    }
+  }
+
+  /** INSERT … SELECT (or a trigger's INSERT): the target columns hold the selected values. */
+  private copyInto(op: Extract<CatalogOp, { op: 'copy-into' }>): void {
+    const target = this.existing(op.table, 'INSERT … SELECT');
+    if (!target) return;
+    const { view } = this.resolveView({ securityInvoker: false, columns: op.values, reads: [], readsColumns: [] }, op.table, op.at);
+    const names = op.columns ?? target.columns.map((c) => c.name);
+    view.columns.forEach((vc, i) => {
+      const column = target.columns.find((c) => c.name === names[i]);
+      if (!column) return;
+      for (const src of vc.from) {
+        const known = column.copiedFrom?.some((s) => s.column === src.column && s.relation.name === src.relation.name && s.relation.schema === src.relation.schema && s.relation.database === src.relation.database);
+        if (!known) column.copiedFrom = [...(column.copiedFrom ?? []), { relation: src.relation, column: src.column, via: op.via, at: op.at }];
+      }
+    });
+  }
+
   private createView(op: Extract<CatalogOp, { op: 'create-view' }>): void {
     const { view, columns } = this.resolveView(op.view, op.name, op.at);
     this.createRelation(op.name, op.relationKind ?? 'view', op.at, columns, { view, owner: op.owner, orReplace: op.orReplace });
@@ -573,6 +709,8 @@ class CatalogBuilder {
     const renamed = (q: QualifiedName): QualifiedName => (same(q) ? { database: r.database, schema, name } : q);
     for (const other of this.relations.values()) {
       for (const fk of other.foreignKeys) fk.references = renamed(fk.references);
+      for (const c of other.columns) if (c.copiedFrom) c.copiedFrom = c.copiedFrom.map((s) => ({ ...s, relation: renamed(s.relation) }));
+      if (other.parents) other.parents = other.parents.map((p) => (p.relation === oldId ? { ...p, relation: newId } : p));
       if (other.view) {
         other.view.reads = other.view.reads.map(renamed);
         other.view.readsColumns = other.view.readsColumns.map((c) => ({ ...c, relation: renamed(c.relation) }));
@@ -601,6 +739,7 @@ class CatalogBuilder {
     const isR = (q: QualifiedName) => relationId(q.database ?? '', q.schema ?? '', q.name) === r.id;
     for (const other of this.relations.values()) {
       for (const fk of other.foreignKeys) if (isR(fk.references)) fk.referencedColumns = swap(fk.referencedColumns);
+      for (const oc of other.columns) if (oc.copiedFrom) oc.copiedFrom = oc.copiedFrom.map((s) => (isR(s.relation) && s.column === from ? { ...s, column: to } : s));
       if (other.view) {
         // A view keeps its own column names; its lineage follows the renamed base column.
         for (const vc of other.view.columns) vc.from = vc.from.map((f) => (isR(f.relation) && f.column === from ? { ...f, column: to } : f));

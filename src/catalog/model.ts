@@ -38,6 +38,22 @@ export interface Column {
   valuesSource?: SourceLocation;
   /** A function's input parameter (a value the caller passes in), not a column it returns. */
   parameter?: boolean;
+  /**
+   * Columns whose values this column holds: a partition's or inheritance child's column is its
+   * parent's, `LIKE` copies the definition, `INSERT … SELECT` and triggers copy values. Number
+   * detection follows it, and the link graph joins the two columns (`copy`).
+   */
+  copiedFrom?: CopySource[];
+}
+
+export type CopyKind = 'partition' | 'inherits' | 'like' | 'insert-select' | 'trigger';
+
+export interface CopySource {
+  relation: QualifiedName;
+  column: string;
+  via: CopyKind;
+  /** The statement that made the copy. */
+  at?: SourceLocation;
 }
 
 export interface ForeignKey {
@@ -133,6 +149,8 @@ export interface Relation {
   view?: ViewDefinition;
   /** Set for kind 'function'. */
   routine?: RoutineDefinition;
+  /** Partition parent / inheritance parents: reading a parent reads this relation's rows, with the parent's privileges. */
+  parents?: { relation: RelationId; kind: 'partition' | 'inherits' }[];
   source: SourceLocation;
 }
 

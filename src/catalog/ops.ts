@@ -5,7 +5,7 @@
  */
 import type { ColumnValueStats } from '../detect/check-digit.js';
 import type {
-  Column, ForeignKey, Policy, PrivilegeName, QualifiedName, RoutineDefinition, SourceLocation, ViewDefinition,
+  Column, ForeignKey, Policy, PrivilegeName, QualifiedName, RoutineDefinition, SourceLocation, ViewColumn, ViewDefinition,
 } from './model.js';
 import type { ProductRule } from './product-rules.js';
 
@@ -48,6 +48,12 @@ export type CatalogOp = { at: SourceLocation } & (
       comment?: string;
       owner?: string;
       ifNotExists?: boolean;
+      /** `PARTITION OF parent`: the parent's columns and keys. */
+      partitionOf?: QualifiedName;
+      /** `INHERITS (p, …)`: the parents' columns first (no keys: they are not inherited). */
+      inherits?: QualifiedName[];
+      /** `LIKE source INCLUDING …`, after `index` of the table's own columns. */
+      likes?: { name: QualifiedName; index: number; indexes: boolean; comments: boolean }[];
     }
   | {
       op: 'create-view';
@@ -73,9 +79,13 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'drop-function'; refs: RoutineRef[] }
   /** `ALTER VIEW v SET (security_invoker = …)` / `RESET (security_invoker)` */
   | { op: 'view-options'; name: QualifiedName; securityInvoker: boolean }
-  | { op: 'add-column'; table: QualifiedName; column: Column }
-  | { op: 'drop-column'; table: QualifiedName; column: string }
-  | { op: 'rename-column'; table: QualifiedName; from: string; to: string }
+  | { op: 'add-column'; table: QualifiedName; column: Column; only?: boolean }
+  | { op: 'drop-column'; table: QualifiedName; column: string; only?: boolean }
+  | { op: 'rename-column'; table: QualifiedName; from: string; to: string; only?: boolean }
+  /** ATTACH PARTITION / INHERIT (and DETACH / NO INHERIT with `detach`). */
+  | { op: 'attach-child'; parent: QualifiedName; child: QualifiedName; kind: 'partition' | 'inherits'; detach?: boolean }
+  /** `INSERT INTO t (cols) SELECT …` (columns: undefined = the table's, in order); the values carry their sources. */
+  | { op: 'copy-into'; table: QualifiedName; columns?: string[]; values: ViewColumn[]; via: 'insert-select' | 'trigger' }
   | { op: 'add-primary-key'; table: QualifiedName; columns: string[] }
   | { op: 'add-unique'; table: QualifiedName; columns: string[] }
   | { op: 'add-foreign-key'; table: QualifiedName; foreignKey: ForeignKey }

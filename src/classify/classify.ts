@@ -33,6 +33,8 @@ export interface ClassifyInput {
   resolver?: AccessResolver;
   /** Called after each principal, for progress on long scans. */
   onPrincipal?: (done: number, total: number) => void;
+  /** Called after each principal while finding what stops it (the blocks), for progress. */
+  onBlocks?: (done: number, total: number) => void;
 }
 
 /** What classification computes and the rest of the analysis reads again (never recomputes). */
@@ -93,7 +95,7 @@ export function classify(input: ClassifyInput): Classified {
 
   const sorted = [...catalog.relations.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const controlled = sorted.filter((r) => !numbersByRelation.has(r.id) && !reachable.has(r.id) && numberComponents.has(componentOf.get(r.id)));
-  const blockedBy = blockedEvidence(blockers, access, controlled, representatives, principals, readers);
+  const blockedBy = blockedEvidence(blockers, access, controlled, representatives, principals, readers, input.onBlocks);
   const order = new Map(principals.map((p, i) => [p.name, i]));
   for (const blocks of blockedBy.values()) {
     const expanded = blocks.flatMap((b) => {
@@ -155,6 +157,7 @@ function forMember(b: Block, rep: Principal, m: Principal): Block {
  */
 function blockedEvidence(
   finder: BlockFinder, access: PrincipalAccess, relations: Relation[], principals: Principal[], everyone: Principal[], readers?: ReaderIndex,
+  onStep?: (done: number, total: number) => void,
 ): Map<RelationId, Block[]> {
   const mightRead = new Map<Principal, Relation[]>();
   for (const r of relations) {
@@ -165,12 +168,14 @@ function blockedEvidence(
     }
   }
   const out = new Map<RelationId, Block[]>(relations.map((r) => [r.id, []]));
-  for (const p of principals) {
+  onStep?.(0, principals.length);
+  principals.forEach((p, i) => {
     for (const r of mightRead.get(p) ?? []) {
       if (access.canReadRelation(p, r.id)) out.get(r.id)!.push(...finder.blocksFor(p, r.id, MAX_BLOCKS_PER_PRINCIPAL));
     }
     finder.clear();
-  }
+    onStep?.(i + 1, principals.length);
+  });
   for (const r of relations) {
     const blocks = out.get(r.id)!;
     if (blocks.length) continue;

@@ -15,6 +15,7 @@ export interface CommonFlags extends LinterFlags {
   lang?: Lang;
   cache?: string;
   jobs?: number;
+  sample?: number;
 }
 
 export function addScanFlags(cmd: Command, formats: string[] = formatNames()): Command {
@@ -25,7 +26,8 @@ export function addScanFlags(cmd: Command, formats: string[] = formatNames()): C
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--lang <lang>', 'language of labels and messages (default: ja for markdown, html, csv, xlsx; else from the locale)').choices(['ja', 'en']))
     .option('--cache <dir>', 'keep parse results in DIR; unchanged files are not parsed again')
-    .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count − 1; 1: no worker threads)').argParser(parseJobs));
+    .addOption(new Option('--jobs <n>', 'threads that parse files (default: CPU count − 1; 1: no worker threads)').argParser(parseJobs))
+    .addOption(new Option('--sample <n>', 'live PostgreSQL: read at most N values of each candidate column (要確認) in the read-only transaction; only counts of valid check digits are kept, values are never printed, logged or cached').argParser(parseSample));
   return addColorFlags(cmd);
 }
 
@@ -45,9 +47,15 @@ function parseJobs(value: string): number {
   return n;
 }
 
-/** The scan options that only change speed, never the report. */
-export function scanTuning(flags: CommonFlags): { cacheDir?: string; jobs?: number } {
-  return { cacheDir: flags.cache, jobs: flags.jobs };
+function parseSample(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`--sample ${value}: expected a whole number of rows, 1 or more`);
+  return n;
+}
+
+/** The scan options that only change speed, never the report; and `--sample` (live servers only). */
+export function scanTuning(flags: CommonFlags): { cacheDir?: string; jobs?: number; sample?: number } {
+  return { cacheDir: flags.cache, jobs: flags.jobs, ...(flags.sample ? { sample: flags.sample } : {}) };
 }
 
 export function pickFormat(flags: CommonFlags): string {

@@ -187,8 +187,32 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
   // View lineage, to a fixed point so views on views are followed. Each pass only adds lineage
   // hits, and a lineage hit is never replaced, so this ends after at most one pass per view level.
   const views = [...catalog.relations.values()].filter((relation) => relation.view);
+  // Copies (partitions, inheritance, LIKE, INSERT … SELECT, triggers): the column holds the source's
+  // values. A partition's or child's column is its parent's column, so that pair goes both ways.
+  const copies: { relation: Relation; column: string; from: ColumnId; via: string }[] = [];
+  for (const relation of catalog.relations.values()) {
+    for (const column of relation.columns) {
+      for (const src of column.copiedFrom ?? []) {
+        const from = columnId(baseRelationId(relation, src.relation), src.column);
+        copies.push({ relation, column: column.name, from, via: src.via });
+        const parent = catalog.relations.get(baseRelationId(relation, src.relation));
+        if (parent && (src.via === 'partition' || src.via === 'inherits')) copies.push({ relation: parent, column: src.column, from: columnId(relation.id, column.name), via: src.via });
+      }
+    }
+  }
   for (let changed = true; changed;) {
     changed = false;
+    for (const copy of copies) {
+      const id = columnId(copy.relation.id, copy.column);
+      const base = hits.get(copy.from);
+      if (!base || hits.has(id) || excluded.has(id) || explicit.has(id)) continue;
+      const column = copy.relation.columns.find((c) => c.name === copy.column);
+      hits.set(id, {
+        relation: copy.relation.id, column: copy.column, columnId: id, kind: base.kind, rule: 'copy-lineage',
+        evidence: `holds '${base.columnId}' (${copy.via}; ${base.rule})`, source: column?.source ?? copy.relation.source,
+      });
+      changed = true;
+    }
     for (const view of views) {
       for (const [index, viewColumn] of view.view!.columns.entries()) {
         const id = columnId(view.id, viewColumn.name);

@@ -4,12 +4,12 @@
  * message catalogue.
  */
 import type { Block, PathStep } from '../report/model.js';
+import { blockDetail, numberEvidence } from '../report/evidence-text.js';
 import { type Lang, t } from '../report/messages.js';
 import { escapeMarkdown, markdownCode } from '../report/escape.js';
 import { clean } from '../report/text.js';
 import type { Evidence, Finding } from './model.js';
 import { gt, ruleMessage } from './messages.js';
-import { blockText as reasonInWords } from '../classify/blocks.js';
 
 export interface Style {
   /** A name from the sources or the config. */
@@ -31,8 +31,7 @@ export function pathText(lang: Lang, style: Style, principal: string, numberColu
 
 export function blockText(lang: Lang, style: Style, b: Block): string {
   const who = b.principal === '*' ? t(lang, 'principal.everyone') : style.name(b.principal);
-    // The reason in the reader's language, rendered from the block's data (its English detail when it has none).
-  return `${who}: ${t(lang, `control.${b.control}`)} — ${t(lang, 'label.blockedAt')} ${style.name(b.at)} (${style.text(reasonInWords(lang, b))})`;
+  return `${who}: ${t(lang, `control.${b.control}`)} — ${t(lang, 'label.blockedAt')} ${style.name(b.at)} (${style.text(blockDetail(lang, b))})`;
 }
 
 export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
@@ -40,7 +39,7 @@ export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
     case 'number-column': {
       const n = e.numberColumn;
       const where = n.source ? ` ${style.text(`${n.source.file}:${n.source.line}`)}` : '';
-      return `${t(lang, 'label.numberColumn')}: ${style.name(`${e.relation}.${n.column}`)} — ${t(lang, `kind.${n.kind}`)} (${style.text(n.evidence ?? n.rule)}; ${style.text(n.rule)})${where}`;
+      return `${t(lang, 'label.numberColumn')}: ${style.name(`${e.relation}.${n.column}`)} — ${t(lang, `kind.${n.kind}`)} (${style.text(numberEvidence(lang, n))}; ${style.text(n.rule)})${where}`;
     }
     case 'candidate-column': {
       const c = e.candidate;

@@ -20,7 +20,7 @@ import { dependencyOrder } from './algorithms.js';
 
 type GraphT = InstanceType<typeof Graph>;
 
-export type LinkVia = 'foreign-key' | 'implied-key' | 'declared-link' | 'view';
+export type LinkVia = 'foreign-key' | 'implied-key' | 'declared-link' | 'view' | 'copy';
 
 export interface LinkEnd {
   /** Relation id, or a hub node id (`#key:<name>`) for linkKeys. */
@@ -141,6 +141,7 @@ export function buildLinkGraph(catalog: Catalog, options: LinkOptions, diagnosti
   addLinkKeyHubs(g, catalog, options.linkKeys);
   addDeclaredLinks(g, catalog, options.links, diagnostics);
   addViewLineage(g, catalog);
+  addCopies(g, catalog);
   return g;
 }
 
@@ -303,6 +304,22 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
         if (!e.a.columns || e.b.node === v.id) continue;
         const mapped = e.a.columns.map((c) => columns.get(c));
         if (mapped.every((c): c is string => c !== undefined)) g.add({ a: keyEnd(v.id, mapped), b: e.b, via: e.via });
+      }
+    }
+  }
+}
+
+/**
+ * Copies (Column.copiedFrom: partitions, inheritance children, LIKE, INSERT … SELECT, triggers):
+ * the column holds the source column's values, so the two join.
+ */
+function addCopies(g: LinkGraph, catalog: Catalog): void {
+  for (const r of catalog.relations.values()) {
+    for (const c of r.columns) {
+      for (const src of c.copiedFrom ?? []) {
+        const base = `${src.relation.database}.${src.relation.schema}.${src.relation.name}`;
+        if (base === r.id || !catalog.relations.get(base)?.columns.some((x) => x.name === src.column)) continue;
+        g.add({ a: { node: r.id, column: c.name }, b: { node: base, column: src.column }, via: 'copy' });
       }
     }
   }

@@ -39,7 +39,7 @@ export const candidateColumnSchema = z.object({
 export const pathStepSchema = z.object({
   from: z.string().describe('column id database.schema.relation.column'),
   to: z.string().describe('column id database.schema.relation.column'),
-  via: z.enum(['foreign-key', 'implied-key', 'declared-link', 'view']),
+  via: z.enum(['foreign-key', 'implied-key', 'declared-link', 'view', 'copy']).describe('copy: the column holds the other\'s values (partition, inheritance, LIKE, INSERT … SELECT, trigger)'),
   key: z.object({ from: z.array(z.string()), to: z.array(z.string()) }).optional()
     .describe('column names of a multi-column key the step joins on (from and to are its first columns)'),
 });

@@ -22,6 +22,10 @@ export const SQL_READERS: Partial<Record<Dialect, SourceReader>> = {
     async () => (await import('./bigquery/reader.js')).bigqueryReader),
   oracle: lazyReader('oracle', (path, _t, ctx) => ctx.dialect === 'oracle' && SQL_FILE.test(path),
     async () => (await import('./oracle/reader.js')).oracleReader),
+  sqlserver: lazyReader('sqlserver', (path, _t, ctx) => ctx.dialect === 'sqlserver' && SQL_FILE.test(path),
+    async () => (await import('./sqlserver/reader.js')).sqlServerReader),
+  db2: lazyReader('db2', (path, _t, ctx) => ctx.dialect === 'db2' && SQL_FILE.test(path),
+    async () => (await import('./db2/reader.js')).db2Reader),
 };
 SQL_READERS.mariadb = SQL_READERS.mysql;
 

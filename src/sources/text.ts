@@ -5,7 +5,7 @@
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 
-export type TextEncoding = 'utf-8' | 'cp932' | 'euc-jp';
+export type TextEncoding = 'utf-8' | 'cp932' | 'euc-jp' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedText {
   text: string;
@@ -24,6 +24,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * superset used by Windows tools (NEC/IBM extensions such as ①, ㈱).
  */
 export function decodeSource(bytes: Uint8Array): DecodedText {
+  const utf16 = decodeUtf16(bytes);
+  if (utf16) return utf16;
   let body = bytes;
   if (body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
   try {
@@ -39,6 +41,33 @@ export function decodeSource(bytes: Uint8Array): DecodedText {
   }
   // Nothing decodes cleanly: keep going with replacement characters, and say so.
   return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', lossy: true };
+}
+
+/**
+ * UTF-16, as SSMS writes scripts by default ("Unicode"): with a byte-order mark, or without one
+ * when the bytes look like it (ASCII-range text puts a zero in every other byte, which no UTF-8 or
+ * Shift_JIS SQL file has).
+ */
+function decodeUtf16(bytes: Uint8Array): DecodedText | undefined {
+  let encoding: 'utf-16le' | 'utf-16be' | undefined;
+  let body = bytes;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, body] = ['utf-16le', bytes.subarray(2)];
+  else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, body] = ['utf-16be', bytes.subarray(2)];
+  else if (bytes.length >= 8 && bytes.length % 2 === 0) {
+    let oddZeros = 0;
+    let evenZeros = 0;
+    const n = Math.min(bytes.length, 4096);
+    for (let i = 0; i < n; i++) {
+      if (bytes[i] !== 0) continue;
+      if (i % 2) oddZeros++;
+      else evenZeros++;
+    }
+    if (oddZeros > n / 4 && evenZeros === 0) encoding = 'utf-16le';
+    else if (evenZeros > n / 4 && oddZeros === 0) encoding = 'utf-16be';
+  }
+  if (!encoding) return undefined;
+  const text = new TextDecoder(encoding).decode(body);
+  return { text, encoding, lossy: text.includes('\uFFFD') };
 }
 
 function legacyOrder(bytes: Uint8Array): TextEncoding[] {

@@ -28,6 +28,8 @@ export interface PgRelation {
   schema: string;
   name: string;
   kind: 'table' | 'view';
+  /** pg_class.relkind: r table, p partitioned table, v view, m materialized view. */
+  relkind?: string;
   columns: string[];
 }
 
@@ -117,12 +119,12 @@ SELECT json_build_object(
              WHERE rolname !~ '^pg_' AND rolname NOT IN ('postgres', '${PUBLIC_PROBE_ROLE_NAME}')),
   'relations', (
     SELECT coalesce(json_agg(json_build_object(
-      'schema', n.nspname, 'name', c.relname, 'kind', CASE c.relkind WHEN 'v' THEN 'view' ELSE 'table' END,
+      'schema', n.nspname, 'name', c.relname, 'kind', CASE c.relkind WHEN 'v' THEN 'view' ELSE 'table' END, 'relkind', c.relkind,
       'columns', (SELECT coalesce(json_agg(a.attname ORDER BY a.attnum), '[]') FROM pg_attribute a
                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))
       ORDER BY n.nspname, c.relname), '[]')
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'v') AND n.nspname !~ '^pg_' AND n.nspname NOT IN ('information_schema', 'spif_oracle')
+    WHERE c.relkind IN ('r', 'v', 'p', 'm') AND n.nspname !~ '^pg_' AND n.nspname NOT IN ('information_schema', 'spif_oracle')
   )) AS facts`;
 
 export class PgOracle {
@@ -152,7 +154,8 @@ export class PgOracle {
       }
       const facts = (await db.query<{ facts: { roles: string[]; relations: PgRelation[] } }>(FACTS_SQL)).rows[0].facts;
       // One row in every table, inserted by the superuser (who bypasses row security).
-      const inserts = facts.relations.filter((r) => r.kind === 'table')
+      // A partitioned table ('p') stores nothing itself: its partitions get the row.
+      const inserts = facts.relations.filter((r) => r.kind === 'table' && r.relkind === 'r')
         .map((r) => `INSERT INTO ${ident(r.schema)}.${ident(r.name)} DEFAULT VALUES;`).join('\n');
       if (inserts) await db.exec(inserts);
       const roles = [...facts.roles];

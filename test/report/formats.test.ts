@@ -103,9 +103,12 @@ describe('graph view (dot, mermaid, html)', () => {
     expect(mmd).toMatch(/---\|"設定で宣言したリンク: atena_no<br\/>✕ kyufu-system"\|/);
     expect(mmd).toMatch(/^ {2}linkStyle \d+ stroke:#ef6c00/m);
   });
-  it('html embeds the SVG graph, the relation table and makes no network reference', async () => {
+  it('html embeds the explorer (data, cytoscape.js, script), the relation table and makes no network reference', async () => {
     const html = await render('html');
-    expect(html).toMatch(/<svg role="img"[\s\S]*<\/svg>/);
+    const data = JSON.parse(/<script type="application\/json" id="spif-data">([\s\S]*?)<\/script>/.exec(html)![1]);
+    expect(data.relations).toHaveLength(result.report.relations.length);
+    expect(data.s).toContain('shikaku.public.hihokensha');
+    expect(html).toContain('The Cytoscape Consortium'); // its licence notice travels with it
     expect(html).toContain('<table id="relations">');
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/\b(?:src|href)="(?:https?:)?\/\//);

@@ -74,7 +74,7 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
       if (!grantedAbove && !colGrant) {
         const some = rel.columns.some((c) => stateAt(domain, `c:${rel.id}\u0000${c.name}`, 'grant'));
         return some
-          ? { allowed: false, control: 'no-column-privilege', at: `${rel.id}.${col}`, detail: `${role} may SELECT other columns of ${rel.id} but not ${col}` }
+          ? { allowed: false, control: 'no-column-privilege', at: `${rel.id}.${col}`, detail: `${role} may SELECT some columns of ${rel.id} but not ${col}` }
           : { allowed: false, control: 'no-table-privilege', at: rel.id, detail: `${role} has no SELECT on ${rel.id}` };
       }
     }

@@ -9,6 +9,7 @@ import { scan } from '../../pipeline.js';
 import { writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { EXIT } from '../run.js';
+import { createProgress } from '../progress.js';
 import { addLinterFlags, applyMaxWarnings } from '../conventions.js';
 
 export interface CheckFlags extends CommonFlags {
@@ -25,7 +26,9 @@ export interface CommandOutcome {
 /** The command without commander: used by the CLI and by tests in-process. */
 export async function checkCommand(paths: string[], flags: CheckFlags, cwd = process.cwd()): Promise<CommandOutcome> {
   const loaded = loadCurrentConfig(paths, cwd, flags.config);
-  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect, ...scanTuning(flags) });
+  const progress = flags.quiet ? undefined : createProgress(process.stderr, { lang: pickLang(flags) });
+  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress?.update });
+  progress?.finish();
   const check = runCheck(result.report, result.config, { strict: flags.strict || result.config.check.strict });
   const configFile = loaded.file ? path.relative(cwd, loaded.file).split(path.sep).join('/') : undefined;
   const lang = pickLang(flags);

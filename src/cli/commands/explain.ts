@@ -7,11 +7,14 @@ import { scan } from '../../pipeline.js';
 import { writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { EXIT } from '../run.js';
+import { createProgress } from '../progress.js';
 import type { CommandOutcome } from './check.js';
 
 export async function explainCommand(relation: string, paths: string[], flags: CommonFlags, cwd = process.cwd()): Promise<CommandOutcome> {
   const loaded = loadCurrentConfig(paths, cwd, flags.config);
-  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect, ...scanTuning(flags) });
+  const progress = flags.quiet ? undefined : createProgress(process.stderr, { lang: pickLang(flags) });
+  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress?.update });
+  progress?.finish();
   const explained = explainRelation(result, relation);
   return { code: EXIT.ok, output: renderExplain(explained, pickFormat(flags), { lang: pickLang(flags), color: useColor(flags) }) };
 }

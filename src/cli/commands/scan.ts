@@ -21,7 +21,7 @@ export function registerScan(program: Command): void {
     .option('--diagnostics-first', 'text output: list the diagnostics before the relations')
     .action(async (paths: string[], flags: ScanFlags) => {
       const lang = pickLang(flags, pickFormat(flags));
-      const progress = flags.quiet ? { update: () => {}, finish: () => {} } : createProgress();
+      const progress = flags.quiet ? { update: () => {}, finish: () => {} } : createProgress(process.stderr, { lang });
       const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress.update });
       progress.finish();
       const format = pickFormat(flags);

@@ -14,6 +14,7 @@ import { liveReadError } from './errors.js';
 import { passwordFromEnvironment } from './password.js';
 import { CatalogQueryError, fetchCatalog, type CatalogRows } from './queries.js';
 import { catalogRowsToOps } from './to-ops.js';
+import { sampleColumns, type ColumnSample } from './sample.js';
 import { describeServer, redactUrl } from './url.js';
 
 export interface LiveReadOptions {
@@ -25,6 +26,8 @@ export interface LiveReadOptions {
   connectTimeoutMs?: number;
   /** Read as this role (`SET ROLE`), like pg_dump's --role: log in as one user, read as another. */
   role?: string;
+  /** `--sample N`: read at most N values of each candidate column, counts only (sample.ts). */
+  sample?: number;
 }
 
 export interface LiveReadResult {
@@ -43,12 +46,19 @@ export async function readLivePostgres(url: string, options: LiveReadOptions): P
   const rows = await readCatalogRows(url, options);
   await loadPostgresParser();
   const { ops, diagnostics, definitions } = catalogRowsToOps(rows, { origin: redactUrl(url), database: options.database });
+  const at = { file: redactUrl(url), line: 1, column: 1 };
+  for (const s of rows.samples ?? []) {
+    ops.push({ op: 'column-values', at, table: { schema: s.schema, name: s.table }, columns: [s.column], stats: [s.stats] });
+  }
+  for (const d of rows.sampleDiagnostics ?? []) diagnostics.push({ ...d, file: at.file });
   const { version, versionText, database, currentUser } = rows.server;
   return { ops, diagnostics, definitions, server: { version, versionText, database, user: currentUser } };
 }
 
 /** Connects, reads every catalog query in one READ ONLY transaction, rolls back, disconnects. */
-export async function readCatalogRows(url: string, options: Omit<LiveReadOptions, 'database'>): Promise<CatalogRows> {
+export async function readCatalogRows(
+  url: string, options: Omit<LiveReadOptions, 'database'>,
+): Promise<CatalogRows & { samples?: ColumnSample[]; sampleDiagnostics?: Diagnostic[] }> {
   const client = new pg.Client(clientConfig(url, options));
   // A connection dropped mid-read surfaces as an 'error' event; the pending query rejects too.
   client.on('error', () => {});
@@ -71,7 +81,11 @@ export async function readCatalogRows(url: string, options: Omit<LiveReadOptions
     if (version < 100000) {
       throw Object.assign(new Error(`PostgreSQL ${Math.floor(version / 10000)} is older than spif supports (10 or later)`), { code: 'SPIF-VERSION' });
     }
-    return await fetchCatalog(client);
+    const rows = await fetchCatalog(client);
+    if (!options.sample) return rows;
+    // Same transaction and snapshot: the values counted are those of the catalog just read.
+    const sampleDiagnostics: Diagnostic[] = [];
+    return { ...rows, samples: await sampleColumns(client, rows, options.sample, sampleDiagnostics), sampleDiagnostics };
   } catch (e) {
     if (e instanceof CatalogQueryError) throw liveReadError(e.cause, url, 'read', catalogNamed(e.query));
     throw liveReadError(e, url, 'read');

@@ -307,6 +307,8 @@ function readDatabaseLink(c: Cursor): StatementOutcome {
     else c.next();
   }
   const rule = { kind: 'database-link' as const, name, public: isPublic, ...(connectTo ? { connectTo } : {}), ...(using ? { using } : {}) };
+  // A link is a path into another database (as a fixed user, or as each caller): not followed yet.
+  c.ctx.warn(`${isPublic ? 'public ' : ''}database link ${name}${using ? ` to '${using}'` : ''}${connectTo ? ` as ${connectTo}` : ' as each connected user'}: users of this database can read the remote database through it; spif does not follow database links, so declare that database under the principal's connects where this path is used`, c.stmt.start, 'SPIF-ORACLE-DBLINK');
   return [{ op: 'product-rule', at: c.at, rule }];
 }
 

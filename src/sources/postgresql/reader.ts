@@ -37,15 +37,15 @@ export const postgresqlReader: SourceReader = {
 
 /** Statements that hold nothing spif models: skipped quietly. */
 const IRRELEVANT = new Set([
-  'VariableSetStmt', 'VariableShowStmt', 'SelectStmt', 'UpdateStmt', 'DeleteStmt',
+  'VariableSetStmt', 'VariableShowStmt', 'UpdateStmt', 'DeleteStmt',
   'TransactionStmt', 'LockStmt', 'CreateSeqStmt', 'AlterSeqStmt', 'IndexStmt', 'CreateTrigStmt', 'CreateExtensionStmt', 'AlterExtensionStmt', 'CreateEnumStmt',
   'AlterEnumStmt', 'CreateDomainStmt', 'AlterDomainStmt', 'CompositeTypeStmt', 'DefineStmt',
-  'CreateEventTrigStmt', 'CreatePublicationStmt', 'AlterPublicationStmt', 'CreateSubscriptionStmt',
+  'CreateEventTrigStmt',
   'DoStmt', 'CreatedbStmt', 'AlterDatabaseStmt', 'AlterDatabaseSetStmt', 'DropdbStmt', 'VacuumStmt',
   'AnalyzeStmt', 'ClusterStmt', 'ReindexStmt', 'NotifyStmt', 'ListenStmt', 'CheckPointStmt', 'DiscardStmt',
   'CreateCastStmt', 'CreateOpClassStmt', 'CreateOpFamilyStmt', 'CreateConversionStmt', 'CreateStatsStmt',
   'RuleStmt', 'CreateTableSpaceStmt', 'CreateAmStmt', 'CreateTransformStmt', 'CreatePLangStmt',
-  'CreateFdwStmt', 'CreateForeignServerStmt', 'CreateUserMappingStmt',
+  'CreateFdwStmt',
   'CreateConversionStmt', 'ExplainStmt', 'PrepareStmt', 'ExecuteStmt', 'DeallocateStmt', 'CallStmt',
   'AlterSystemStmt', 'AlterTSDictionaryStmt', 'AlterTSConfigurationStmt', 'CreateRangeStmt',
   'AlterCollationStmt', 'AlterObjectDependsStmt', 'RefreshMatViewStmt', 'SecLabelStmt', 'AlterTableSpaceOptionsStmt',
@@ -209,10 +209,23 @@ class StatementContext {
       case 'AlterPolicyStmt': return this.unsupported('ALTER POLICY is not modelled; the policy keeps its CREATE POLICY definition');
       case 'ReassignOwnedStmt': return this.unsupported('REASSIGN OWNED is not modelled: ownership is taken from CREATE/ALTER … OWNER TO');
       case 'DropOwnedStmt': return this.unsupported('DROP OWNED is not modelled: privileges granted to the role are kept');
-      case 'CreateForeignTableStmt': return this.createTable(s.base, 'foreign table');
+      case 'CreateForeignTableStmt':
+        this.createTable(s.base, 'foreign table');
+        return this.unsupported(`foreign table ${rangeVarText(s.base.relation)} (server ${s.servername}): the link to the remote relation it reads is not followed; its own columns are read as a table's`);
+      case 'CreateForeignServerStmt':
+        return this.unsupported(`CREATE SERVER ${s.servername}: cross-database links through foreign servers are not followed (the foreign tables on it are read as local tables)`);
+      case 'CreateUserMappingStmt': case 'AlterUserMappingStmt':
+        return this.unsupported('USER MAPPING is not modelled: who may read through a foreign server is not checked');
+      case 'CreatePublicationStmt': case 'AlterPublicationStmt':
+        return this.unsupported(`publication ${s.pubname}: logical replication is not modelled (a subscriber's tables hold what the published tables hold)`);
+      case 'CreateSubscriptionStmt': case 'AlterSubscriptionStmt':
+        return this.unsupported(`subscription ${s.subname}: logical replication is not modelled; the subscribed tables' copied values are not followed to the publisher's`);
       case 'CopyStmt': return this.dataValues(s, copyStats(s, this.copyLines()), (s.attlist ?? []).map((a: Node) => a.String?.sval));
-      case 'InsertStmt': return this.dataValues(s, insertStats(s), (s.cols ?? []).map((c: Node) => c.ResTarget?.name));
+      case 'InsertStmt':
+        this.dataValues(s, insertStats(s), (s.cols ?? []).map((c: Node) => c.ResTarget?.name));
+        return this.insertSelect(s);
       case 'CreateFunctionStmt': return this.createFunction(s);
+      case 'SelectStmt': return this.selectInto(s);
       case 'AlterFunctionStmt': return this.alterFunction(s);
       default:
         if (IRRELEVANT.has(kind)) return;
@@ -250,10 +263,8 @@ class StatementContext {
   }
 
   private createTable(s: Node, what = 'table'): void {
-    if (s.partbound || (s.inhRelations?.length ?? 0) > 0) {
-      this.unsupported(`${s.partbound ? 'PARTITION OF' : 'INHERITS'} on ${rangeVarText(s.relation)}: inherited columns and keys are not copied from the parent`);
-    }
     const columns: Column[] = [];
+    const likes: { name: QualifiedName; index: number; indexes: boolean; comments: boolean }[] = [];
     const uniqueKeys: string[][] = [];
     const foreignKeys: ForeignKey[] = [];
     let primaryKey: string[] | undefined;
@@ -273,13 +284,19 @@ class StatementContext {
         else if (k.contype === 'CONSTR_UNIQUE') uniqueKeys.push(strings(k.keys));
         else if (k.contype === 'CONSTR_FOREIGN') foreignKeys.push(this.foreignKey(k, strings(k.fk_attrs)));
       } else if (elt.TableLikeClause) {
-        this.unsupported(`LIKE ${rangeVarText(elt.TableLikeClause.relation)} in CREATE ${what}: copied columns are not read`);
+        // CreateStmtLikeOption bits: COMMENTS 1 << 0, INDEXES 1 << 6 (ALL sets every bit).
+        const options: number = elt.TableLikeClause.options ?? 0;
+        likes.push({ name: rangeVarName(elt.TableLikeClause.relation), index: columns.length, indexes: (options & (1 << 6)) !== 0, comments: (options & 1) !== 0 });
       }
     }
+    void what;
     this.trailingComments(s.tableElts ?? [], columns);
+    const parents: QualifiedName[] = (s.inhRelations ?? []).map((r: Node) => rangeVarName(r.RangeVar ?? r));
     this.emit({
       op: 'create-table', name: rangeVarName(s.relation), columns, primaryKey, uniqueKeys, foreignKeys,
       ifNotExists: !!s.if_not_exists,
+      ...(s.partbound && parents[0] ? { partitionOf: parents[0] } : parents.length ? { inherits: parents } : {}),
+      ...(likes.length ? { likes } : {}),
     });
   }
 
@@ -327,6 +344,24 @@ class StatementContext {
     this.emit({ op: 'create-view', name, view: { ...view, materialized: true }, relationKind: 'table' });
   }
 
+  /** `SELECT … INTO t FROM …` is CREATE TABLE AS; any other SELECT in a script changes nothing. */
+  private selectInto(s: Node): void {
+    if (!s.intoClause) return;
+    const into = s.intoClause;
+    const query = { ...s, intoClause: undefined };
+    this.createTableAs({ into, query: { SelectStmt: query }, objtype: 'OBJECT_TABLE' });
+  }
+
+  /** `INSERT INTO t (cols) SELECT …`: t's columns hold the values of what the query selects. */
+  private insertSelect(s: Node): void {
+    const sel = s.selectStmt?.SelectStmt;
+    if (!sel || (sel.valuesLists && !sel.fromClause)) return; // VALUES: constants, nothing copied
+    const view = viewLineage(s.selectStmt, false);
+    const columns = (s.cols ?? []).map((c: Node) => c.ResTarget?.name).filter(Boolean);
+    if (!view.columns.some((c) => c.from.length)) return;
+    this.emit({ op: 'copy-into', table: rangeVarName(s.relation), ...(columns.length ? { columns } : {}), values: view.columns, via: 'insert-select' });
+  }
+
   private createSchema(s: Node): void {
     const owner = s.authrole ? roleName(s.authrole) : undefined;
     const schema = s.schemaname ?? owner;
@@ -344,6 +379,8 @@ class StatementContext {
 
   private alterTable(s: Node): void {
     const table = rangeVarName(s.relation);
+    // `ALTER TABLE ONLY t`: the change does not recurse to inheritance children.
+    const only = s.relation?.inh !== true; // libpg-query omits inh when it is false
     const objtype = s.objtype ?? 'OBJECT_TABLE';
     if (!['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE'].includes(objtype)) return;
     for (const cmdNode of s.cmds ?? []) {
@@ -360,7 +397,7 @@ class StatementContext {
         case 'AT_AddColumn': {
           const c = cmd.def?.ColumnDef;
           if (!c) break;
-          this.emit({ op: 'add-column', table, column: { name: c.colname, type: typeText(c.typeName), source: this.loc(c.location) } });
+          this.emit({ op: 'add-column', table, column: { name: c.colname, type: typeText(c.typeName), source: this.loc(c.location) }, only });
           for (const con of c.constraints ?? []) {
             const k = con.Constraint;
             if (k?.contype === 'CONSTR_PRIMARY') this.emit({ op: 'add-primary-key', table, columns: [c.colname] });
@@ -369,7 +406,15 @@ class StatementContext {
           }
           break;
         }
-        case 'AT_DropColumn': this.emit({ op: 'drop-column', table, column: cmd.name }); break;
+        case 'AT_DropColumn': this.emit({ op: 'drop-column', table, column: cmd.name, only }); break;
+        case 'AT_AttachPartition': case 'AT_DetachPartition': case 'AT_DetachPartitionFinalize': {
+          const child = cmd.def?.PartitionCmd?.name;
+          if (child && cmd.subtype !== 'AT_DetachPartitionFinalize') this.emit({ op: 'attach-child', parent: table, child: rangeVarName(child), kind: 'partition', detach: cmd.subtype === 'AT_DetachPartition' });
+          break;
+        }
+        case 'AT_AddInherit': case 'AT_DropInherit':
+          this.emit({ op: 'attach-child', parent: rangeVarName(cmd.def), child: table, kind: 'inherits', detach: cmd.subtype === 'AT_DropInherit' });
+          break;
         case 'AT_ChangeOwner': this.emit({ op: 'set-owner', name: table, owner: roleName(cmd.newowner), kind: 'relation' }); break;
         case 'AT_EnableRowSecurity': this.emit({ op: 'row-security', table, enable: true }); break;
         case 'AT_DisableRowSecurity': this.emit({ op: 'row-security', table, enable: false }); break;
@@ -404,7 +449,7 @@ class StatementContext {
       case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': case 'OBJECT_FOREIGN_TABLE':
         return this.emit({ op: 'rename-relation', from: rangeVarName(s.relation), to: s.newname });
       case 'OBJECT_COLUMN':
-        return this.emit({ op: 'rename-column', table: rangeVarName(s.relation), from: s.subname, to: s.newname });
+        return this.emit({ op: 'rename-column', table: rangeVarName(s.relation), from: s.subname, to: s.newname, only: s.relation?.inh !== true });
       case 'OBJECT_ROLE':
         return this.emit({ op: 'alter-role', name: s.subname, rename: s.newname });
       case 'OBJECT_SCHEMA':

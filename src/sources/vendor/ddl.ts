@@ -8,6 +8,7 @@
  */
 import type { Column, ForeignKey, QualifiedName, ViewDefinition } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
+import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import type { Cursor } from './cursor.js';
 import { queryLineage } from './view-query.js';
 
@@ -37,7 +38,7 @@ function isTableElement(c: Cursor): boolean {
   }
 }
 
-export interface InlineMask {
+interface InlineMask {
   column: string;
   expression: string;
 }
@@ -71,6 +72,7 @@ export function readCreateTable(c: Cursor): TableRead {
     c.expect(')');
     break;
   }
+  attachTrailingComments(c, op.columns);
   c.ctx.state.relations.set(c.ctx.state.key(name), { kind: 'table', columns: op.columns.map((x) => x.name) });
   return { ops: [op], masks };
 }
@@ -85,6 +87,22 @@ function isColumnNameList(c: Cursor): boolean {
     else return c.is(')', k) && c.is('AS', k + 1);
   }
 }
+
+/** `KJN_NO CHAR(12), -- 個人番号`: the 論理名 written after a column (shared rule: ../column-comments.ts). */
+function attachTrailingComments(c: Cursor, columns: Column[]): void {
+  const offsets = columns.map((col) => ({ offset: nameOffsets.get(col) ?? -1 }));
+  const found = trailingColumnComments(c.ctx.text, offsets, { syntax: COMMENT_SYNTAX[c.ctx.dialect], from: c.stmt.start });
+  found.forEach((t, k) => {
+    const col = columns[k];
+    if (t && col && !col.comment) {
+      col.comment = t.text;
+      col.commentSource = c.ctx.loc(t.offset);
+    }
+  });
+}
+
+/** File offset of each column's name, as read. */
+const nameOffsets = new WeakMap<Column, number>();
 
 function readCreateTableAs(c: Cursor, name: QualifiedName): CatalogOp[] {
   const declared = c.is('(') ? c.identList() : undefined;
@@ -122,6 +140,7 @@ function readElement(c: Cursor, op: CreateTable, masks: InlineMask[]): void {
     c.i++;
   }
   const column: Column = { name, source: c.ctx.loc(colStart.start) };
+  nameOffsets.set(column, colStart.start);
   const type = typeText(c, typeStart, c.i);
   if (type) column.type = type;
   op.columns.push(column);
@@ -273,7 +292,8 @@ function readAdd(c: Cursor, table: QualifiedName, at: CatalogOp['at']): CatalogO
     c.skipUntil(',', 'ADD');
     return [{ op: 'add-foreign-key', at, table, foreignKey }];
   }
-  if (name || c.is('CHECK') || c.is('SUPPLEMENTAL') || c.is('PERIOD') || c.is('PARTITION')) {
+  // SQL Server `ADD [CONSTRAINT n] DEFAULT (…) FOR col`, CHECK, Oracle SUPPLEMENTAL LOG …: nothing spif reads
+  if (name || c.is('DEFAULT') || c.is('CHECK') || c.is('SUPPLEMENTAL') || c.is('PERIOD') || c.is('PARTITION')) {
     c.skipUntil(',', 'ADD');
     return [];
   }

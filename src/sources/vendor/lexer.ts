@@ -11,7 +11,7 @@ import type { Dialect } from '../../catalog/model.js';
 
 export type VendorDialect = Extract<Dialect, 'oracle' | 'sqlserver' | 'db2'>;
 
-export type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'punct';
+type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'punct';
 
 export interface Token {
   kind: TokenKind;
@@ -38,9 +38,15 @@ export interface Lexed {
   unterminated?: number;
 }
 
-const WORD = /[A-Za-z0-9_$#@\u0080-\uffff]/;
+/** `@` starts T-SQL variables; in Oracle it marks a database link (`t@link`), in Db2 scripts it is the usual `--#SET TERMINATOR @`. */
+const WORD: Record<VendorDialect, RegExp> = {
+  sqlserver: /[A-Za-z0-9_$#@\u0080-\uffff]/,
+  oracle: /[A-Za-z0-9_$#\u0080-\uffff]/,
+  db2: /[A-Za-z0-9_$#\u0080-\uffff]/,
+};
 
 export function lex(text: string, dialect: VendorDialect): Lexed {
+  const word = WORD[dialect];
   const tokens: Token[] = [];
   const comments: Comment[] = [];
   const n = text.length;
@@ -144,9 +150,9 @@ export function lex(text: string, dialect: VendorDialect): Lexed {
       push('ident', value, start, i);
       continue;
     }
-    if (WORD.test(ch)) {
+    if (word.test(ch)) {
       let j = i + 1;
-      while (j < n && WORD.test(text[j])) j++;
+      while (j < n && word.test(text[j]!)) j++;
       const v = text.slice(i, j);
       i = j;
       push(/^[0-9]/.test(v) ? 'number' : 'word', v, start, i);

@@ -36,7 +36,7 @@ const GRAMMARS: Record<VendorDialect, string[]> = {
   db2: ['db2', 'snowflake', 'postgresql'],
 };
 
-export interface QueryLineage {
+interface QueryLineage {
   columns: ViewColumn[];
   reads: QualifiedName[];
   readsColumns: Origin[];

@@ -135,6 +135,13 @@ spool off
     expect(op.columns.map((c) => c.name)).toEqual(['atena_no', 'KOJIN_BANGO']);
   });
 
+  it('attaches a 論理名 written after a column (the shared trailing-comment rule); COMMENT ON wins', async () => {
+    const r = await read("CREATE TABLE T (\n  KJN_NO CHAR(12) NOT NULL, -- 個人番号\n  ATENA VARCHAR2(15) /* 宛名番号 */\n);\nCOMMENT ON COLUMN T.ATENA IS 'あて名番号';");
+    const op = r.ops[0] as { columns: { name: string; comment?: string }[] };
+    expect(op.columns.map((c) => [c.name, c.comment])).toEqual([['KJN_NO', '個人番号'], ['ATENA', '宛名番号']]);
+    expect(r.ops[1]).toMatchObject({ op: 'comment-column', column: 'ATENA', text: 'あて名番号' });
+  });
+
   it('ALTER SESSION SET CURRENT_SCHEMA places unqualified names', async () => {
     const r = await read('ALTER SESSION SET CURRENT_SCHEMA = JUMIN;\nCREATE TABLE T (A NUMBER);');
     expect((r.ops[1] as { name: unknown }).name).toEqual({ name: 'T', schema: 'JUMIN' });
@@ -144,6 +151,17 @@ spool off
     const r = await read("EXEC DBMS_RLS.ADD_POLICY('JUMIN', 'KOJIN', 'P1', 'SEC', 'F', 'SELECT');");
     expect(r.ops).toHaveLength(1);
     expect(r.ops[0]).toMatchObject({ op: 'product-rule', rule: { kind: 'row-filter', name: 'P1', product: 'vpd', table: { name: 'KOJIN', schema: 'JUMIN' } } });
+  });
+
+  it('warns when a PL/SQL block without its closing `/` swallows the rest of the file', async () => {
+    const r = await read('BEGIN\n  NULL;\nEND;\nCREATE TABLE T (A NUMBER);\n');
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-SQL-UNTERMINATED', 1]]);
+  });
+
+  it('reports a database link as a path it does not follow (CREATE DATABASE LINK)', async () => {
+    const r = await read("CREATE PUBLIC DATABASE LINK BANGO_LINK CONNECT TO BANGO_READER IDENTIFIED BY x USING 'bangodb';");
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SPIF-ORACLE-DBLINK']);
+    expect(r.ops[0]).toMatchObject({ op: 'product-rule', rule: { kind: 'database-link', name: 'BANGO_LINK', public: true, connectTo: 'BANGO_READER', using: 'bangodb' } });
   });
 
   it('reports a statement kind it does not model, and dynamic SQL, instead of skipping them', async () => {
