@@ -45,7 +45,8 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
   const s = report.summary;
   const title = ft(lang, 'form.title');
   blocks.push({ kind: 'heading', level: 1, text: [title] });
-  blocks.push({ kind: 'paragraph', text: [ft(lang, 'form.note', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific)] });
+  blocks.push({ kind: 'paragraph', text: [ft(lang, 'form.note', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific),
+    ...(s.candidates ? [' ', { strong: L('label.candidatesSummary', s.candidates) }] : [])] });
   // The 評価書 in the form's words first; spif's evidence for it follows.
   if (form.length) blocks.push({ kind: 'form', blocks: form });
 

@@ -87,6 +87,8 @@ describe('candidates (要確認) through the real bin', () => {
     // The 評価書 formats are Japanese whatever the locale: ask for English.
     const r = await spif(['scan', fixture, '--format', 'markdown', '--lang', 'en']);
     expect(r.stdout).toContain('## Columns to review (may hold the number)');
+    const ja = await spif(['scan', fixture, '--format', 'markdown', '--lang', 'ja']);
+    expect(ja.stdout).toContain('**要確認の列 3（numberColumns で未決定）**');
     expect(r.stdout).toMatch(/\| `default\.m_shain_fuyo\.kojin_no` \| individual number\? \|/);
   });
 

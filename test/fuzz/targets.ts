@@ -17,6 +17,9 @@ import { bigqueryReader } from '../../src/sources/bigquery/reader.js';
 import { typeOrmReader } from '../../src/sources/typeorm/reader.js';
 import { drizzleReader } from '../../src/sources/drizzle/reader.js';
 import { prismaReader } from '../../src/sources/prisma/reader.js';
+import { oracleReader } from '../../src/sources/oracle/reader.js';
+import { sqlServerReader } from '../../src/sources/sqlserver/reader.js';
+import { db2Reader } from '../../src/sources/db2/reader.js';
 import type { SourceReader } from '../../src/sources/types.js';
 import { readGuarded } from '../../src/sources/guard.js';
 
@@ -111,7 +114,8 @@ function readerTarget(
       const { text } = decodeSource(bytes);
       // As the pipeline reads: an exception that escapes the reader becomes a diagnostic.
       const result = await readGuarded(reader, { path: file, text }, { dialect });
-      const tables = result.ops.flatMap((op) => (op.op === 'create-table' ? [op.name.name] : []));
+      // Oracle and Db2 fold unquoted names to upper case, SQL Server to lower case: the probe is compared folded.
+      const tables = result.ops.flatMap((op) => (op.op === 'create-table' ? [op.name.name.toLowerCase()] : []));
       return { text, path: file, diagnostics: result.diagnostics, tables };
     },
   };
@@ -128,6 +132,12 @@ export const TARGETS: FuzzTarget[] = [
     listFixtures('fixtures/sqlite', /\.sql$/), SQL_TOKENS),
   readerTarget('bigquery', 'sql', bigqueryReader, 'bigquery', 'db/fuzz.sql',
     listFixtures('fixtures/bigquery', /\.sql$/), SQL_TOKENS),
+  readerTarget('oracle', 'sql', oracleReader, 'oracle', 'db/fuzz.sql',
+    [...listFixtures('fixtures/oracle-db', /\.sql$/), ...listFixtures('fixtures/insurer-oracle', /\.sql$/)], [...SQL_TOKENS, '/', '\n/\n', 'DBMS_RLS.ADD_POLICY(', '=>', 'PROMPT', 'SYNONYM', "q'[x]'", '@link']),
+  readerTarget('sqlserver', 'sql', sqlServerReader, 'sqlserver', 'db/fuzz.sql',
+    [...listFixtures('fixtures/sqlserver', /\.sql$/), ...listFixtures('fixtures/insurer-sqlserver', /\.sql$/)], [...SQL_TOKENS, '\nGO\n', 'DENY', 'SCHEMA::', 'EXEC sp_addextendedproperty', "N'x'", '@name=', 'MASKED']),
+  readerTarget('db2', 'sql', db2Reader, 'db2', 'db/fuzz.sql',
+    listFixtures('fixtures/db2', /\.sql$/), [...SQL_TOKENS, '--#SET TERMINATOR @\n', '@', 'MASK', 'PERMISSION', 'ACTIVATE', 'ALIAS', 'RETURN']),
   readerTarget('typeorm', 'orm', typeOrmReader, 'postgresql', 'src/fuzz.entity.ts',
     listFixtures('fixtures/insurer-typeorm/src', /\.ts$/), TS_TOKENS),
   readerTarget('drizzle', 'orm', drizzleReader, 'postgresql', 'src/schema/fuzz.ts',

@@ -8,10 +8,10 @@
  * IAM: `GRANT \`roles/…\` ON … TO "user:…"` and row access policies are reported as unsupported.
  */
 import type { QualifiedName } from '../../catalog/model.js';
-import { readCstScript, type CstDialect } from '../sqlite/cst-catalog.js';
+import { readCstScript, type CstScriptDialect } from '../sqlite/cst-catalog.js';
 import type { SourceReader } from '../types.js';
 
-const bigquery: CstDialect = {
+const bigquery: CstScriptDialect = {
   name: 'bigquery',
   foldColumn: (s) => s.toLowerCase(),
   foldRelation: (s) => s,

@@ -7,6 +7,7 @@
  */
 import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
 import { createRequire } from 'node:module';
+import { type Token, tokens } from './lexer.js';
 import type { Dialect } from '../../catalog/model.js';
 
 type ParserModule = typeof import('node-sql-parser');
@@ -41,10 +42,35 @@ export function parseStatement(sql: string, dialect: Dialect): ParseOutcome {
     if (outcome.ok || outcome.offset === undefined || attempt >= 8) return outcome;
     // Column attributes node-sql-parser 5.4 lacks and that say nothing about data: blank them
     // (same length, so offsets hold) and try again. mysqldump 8 writes `/*!80023 INVISIBLE */`.
-    const m = UNSUPPORTED_ATTRIBUTE.exec(text.slice(outcome.offset));
-    if (!m) return outcome;
-    text = text.slice(0, outcome.offset) + ' '.repeat(m[0].length) + text.slice(outcome.offset + m[0].length);
+    const at = text.slice(outcome.offset);
+    const before = text.slice(0, outcome.offset);
+    // `password VARCHAR(40) BINARY`: the binary collation of the column (sakila); and the
+    // index name MySQL accepts and ignores in `PRIMARY KEY \`name\` (…)` (Shopware's dump).
+    const m = UNSUPPORTED_ATTRIBUTE.exec(at)
+      ?? (/\)\s*$/.test(before) ? /^BINARY\b(?!\s*\()/i.exec(at) : null)
+      ?? (/\bPRIMARY\s+KEY\s+$/i.test(before) ? /^(?:`(?:[^`]|``)*`|[A-Za-z_$][\w$]*)(?=\s*\()/.exec(at) : null);
+    if (!m) {
+      // A charset introducer (`_utf8' '`, sakila's views) only names the literal's character
+      // set; the parser reports the error where the expression starts, so blank them all.
+      const plain = blankIntroducers(text);
+      if (plain === text) return outcome;
+      text = plain;
+      continue;
+    }
+    text = before + ' '.repeat(m[0].length) + text.slice(outcome.offset + m[0].length);
   }
+}
+
+function blankIntroducers(text: string): string {
+  let out = text;
+  let previous: Token | undefined;
+  for (const t of tokens(text)) {
+    if (t.kind === 'string' && previous?.kind === 'word' && previous.end === t.start && /^_[A-Za-z0-9]+$/.test(previous.value)) {
+      out = out.slice(0, previous.start) + ' '.repeat(previous.end - previous.start) + out.slice(previous.end);
+    }
+    previous = t;
+  }
+  return out;
 }
 
 const UNSUPPORTED_ATTRIBUTE = /^(?:INVISIBLE|VISIBLE|SRID\s+\d+|WITH(?:OUT)?\s+SYSTEM\s+VERSIONING)\b/i;

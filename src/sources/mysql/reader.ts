@@ -20,6 +20,7 @@ import { foldColumn, foldSchema, qualified } from './names.js';
 import { parseStatement } from './parse.js';
 import { splitStatements } from './split.js';
 import { readView } from './view.js';
+import { readTableWithCst } from './cst-fallback.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -71,11 +72,11 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
   if (kind === 'create-table') {
     const prepared = prepareCreateTable(ctx.text);
     const parsed = parseStatement(prepared.text, ctx.dialect);
-    if (!parsed.ok) {
-      ctx.syntaxError(`could not parse this statement: ${parsed.message}`, parsed.offset);
+    const ops = parsed.ok ? readCreateTable(parsed.ast, ctx) : readTableWithCst(ctx, prepared.text);
+    if (!ops) {
+      ctx.syntaxError(`could not parse this statement: ${parsed.ok ? '' : parsed.message} (node-sql-parser; sql-parser-cst rejects it too)`, parsed.ok ? undefined : parsed.offset);
       return [];
     }
-    const ops = readCreateTable(parsed.ast, ctx);
     const created = ops[0];
     if (prepared.orReplace && created?.op === 'create-table') {
       return [{ op: 'drop-relation', at: ctx.at, names: [created.name], kind: 'table' }, ...ops];
@@ -84,7 +85,9 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
   }
   const parsed = parseStatement(ctx.text, ctx.dialect);
   if (!parsed.ok) {
-    ctx.syntaxError(`could not parse this statement: ${parsed.message}`, parsed.offset);
+    const fallback = kind === 'alter-table' ? readTableWithCst(ctx, ctx.text) : undefined;
+    if (fallback) return fallback;
+    ctx.syntaxError(`could not parse this statement: ${parsed.message}${kind === 'alter-table' ? ' (node-sql-parser; sql-parser-cst rejects it too)' : ''}`, parsed.offset);
     return [];
   }
   const ast = parsed.ast;

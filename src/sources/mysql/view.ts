@@ -8,6 +8,7 @@ import { identText, type StatementContext } from './context.js';
 import { tokens } from './lexer.js';
 import { accountName, foldColumn, qualified } from './names.js';
 import { parseStatement } from './parse.js';
+import { viewQueryWithCst } from './cst-fallback.js';
 import { type Origin, type Scope, type Source, dedupeOrigins, originsIn, resolveBare } from '../lineage-scope.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
@@ -32,7 +33,10 @@ export function readView(ctx: StatementContext): CatalogOp[] {
   }
   const query = parseStatement(split.query, ctx.dialect);
   if (!query.ok) {
-    ctx.syntaxError(`view query: ${query.message}`, query.offset);
+    // The second parser (charset introducers `_utf8' '`, words node-sql-parser reserves).
+    const lineage = viewQueryWithCst(ctx, split.query);
+    if (lineage) return readCreateView(head.ast, undefined, ctx, lineage);
+    ctx.syntaxError(`view query: ${query.message} (node-sql-parser; sql-parser-cst rejects it too)`, query.offset);
     return [];
   }
   return readCreateView(head.ast, query.ast, ctx);
@@ -57,11 +61,11 @@ function splitView(text: string): { head: string; query: string } | undefined {
   return { head: text.slice(0, as.end), query };
 }
 
-function readCreateView(ast: any, select: any, ctx: StatementContext): CatalogOp[] {
+function readCreateView(ast: any, select: any, ctx: StatementContext, read?: Omit<ViewDefinition, 'securityInvoker'>): CatalogOp[] {
   const target = ast.view ?? ast.table?.[0];
   const name = qualified(target?.db, target?.view ?? target?.table, ctx.schema);
-  const lineage = new Lineage(ctx);
-  let columns = lineage.select(select, undefined, new Map());
+  const lineage = read ? { reads: () => read.reads, readsColumns: () => read.readsColumns } : new Lineage(ctx);
+  let columns = read ? read.columns : (lineage as Lineage).select(select, undefined, new Map());
   const declared: string[] | null = Array.isArray(ast.columns) ? ast.columns.map((c: unknown) => foldColumn(identText(c) ?? '')) : null;
   if (declared) columns = columns.map((c, i) => ({ ...c, name: declared[i] ?? c.name }));
   const view: ViewDefinition = {

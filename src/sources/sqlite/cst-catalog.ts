@@ -17,7 +17,14 @@ import { splitScript } from './split.js';
 
 /** What differs between the dialects. */
 export interface CstDialect {
-  name: 'sqlite' | 'bigquery';
+  name: 'sqlite' | 'bigquery' | 'mysql';
+  /**
+   * sql-parser-cst dialects to try in order (default: `name`). The MySQL fallback tries `mysql`
+   * and `mariadb`: their grammars reserve different words (`rank` is reserved in MySQL 8 only).
+   */
+  parserDialects?: ('mysql' | 'mariadb')[];
+  /** Views run with their definer's rights unless they say otherwise (MySQL, MariaDB). */
+  definerViews?: boolean;
   foldColumn(name: string): string;
   /** A name path as written (`t`, `main.t`, `proj.ds.t`) → where it lives. */
   qualify(path: string[]): QualifiedName;
@@ -59,22 +66,37 @@ class Reader {
     this.diagnostics.push({ severity, code, message, ...this.loc(offset) });
   }
 
-  statement(start: number, text: string): void {
+  /** The statement as written, when `text` has been blanked for the parser (trailing comments are read from it). */
+  private original?: string;
+
+  statement(start: number, text: string, original?: string): void {
     // Data and transaction statements: skipped without parsing (dumps are mostly INSERTs).
     if (SKIP_UNPARSED.test(text)) return;
     this.base = start;
     this.text = text;
-    let program: any;
-    try {
-      program = parse(text, { dialect: this.d.name, includeRange: true });
-    } catch (e) {
-      const m = /-->\s*\S*?:(\d+):(\d+)/.exec(String((e as Error).message));
-      const offset = m ? offsetOf(text, Number(m[1]), Number(m[2])) : 0;
-      const first = isStackExhaustion(e) ? NESTED_TOO_DEEP : String((e as Error).message).split('\n')[0];
-      this.diag('error', 'SPIF-SQL-SYNTAX', `could not parse this statement (sql-parser-cst ${this.d.name}): ${first}`, offset);
+    this.original = original;
+    const program = this.parse(text);
+    if (!program.ok) {
+      this.diag('error', 'SPIF-SQL-SYNTAX', `could not parse this statement (sql-parser-cst ${program.dialect}): ${program.message}`, program.offset);
       return;
     }
-    for (const stmt of program.statements ?? []) this.read(stmt);
+    for (const stmt of program.cst.statements ?? []) this.read(stmt);
+  }
+
+  /** The first dialect that parses wins; the first error is the one reported. */
+  private parse(text: string): { ok: true; cst: any } | { ok: false; dialect: string; message: string; offset: number } {
+    let first: { ok: false; dialect: string; message: string; offset: number } | undefined;
+    for (const dialect of this.d.parserDialects ?? [this.d.name]) {
+      try {
+        return { ok: true, cst: parse(text, { dialect, includeRange: true }) };
+      } catch (e) {
+        const m = /-->\s*\S*?:(\d+):(\d+)/.exec(String((e as Error).message));
+        const offset = m ? offsetOf(text, Number(m[1]), Number(m[2])) : 0;
+        if (isStackExhaustion(e)) return { ok: false, dialect, message: NESTED_TOO_DEEP, offset };
+        first ??= { ok: false, dialect, message: String((e as Error).message).split('\n')[0], offset };
+      }
+    }
+    return first!;
   }
 
   private read(s: any): void {
@@ -154,7 +176,7 @@ class Reader {
     const op: Extract<CatalogOp, { op: 'create-table' }> = { op: 'create-table', at, name, columns, uniqueKeys, foreignKeys };
     if (primaryKey) op.primaryKey = primaryKey;
     if (s.ifNotExistsKw) op.ifNotExists = true;
-    const comment = description(s.clauses);
+    const comment = description(s.clauses) ?? mysqlComment(s.options?.items);
     if (comment !== undefined) op.comment = comment.value;
     if (s.orReplaceKw) this.ops.push({ op: 'drop-relation', at, names: [name], kind: 'table' });
     this.ops.push(op);
@@ -164,8 +186,8 @@ class Reader {
   /** `kjn_no TEXT, -- 個人番号`: the column's comment where OPTIONS(description=…) gives none. */
   private trailingComments(columns: Column[], definitions: any[]): void {
     if (definitions.some((d) => d.range === undefined)) return;
-    const syntax = this.d.name === 'bigquery' ? COMMENT_SYNTAX.bigquery : COMMENT_SYNTAX.sqlite;
-    trailingColumnComments(this.text, definitions.map((d) => ({ offset: d.range[0] })), { syntax }).forEach((c, i) => {
+    const syntax = this.d.name === 'bigquery' ? COMMENT_SYNTAX.bigquery : this.d.name === 'mysql' ? COMMENT_SYNTAX.mysql : COMMENT_SYNTAX.sqlite;
+    trailingColumnComments(this.original ?? this.text, definitions.map((d) => ({ offset: d.range[0] })), { syntax }).forEach((c, i) => {
       if (!c || columns[i].comment !== undefined) return;
       columns[i].comment = c.text;
       columns[i].commentSource = this.loc(c.offset);
@@ -176,7 +198,7 @@ class Reader {
     const column: Column = { name: this.d.foldColumn(namePath(def.name)[0] ?? '') };
     if (def.dataType?.range) column.type = this.text.slice(def.dataType.range[0], def.dataType.range[1]);
     if (def.range) column.source = this.loc(def.range[0]);
-    const comment = description(def.constraints);
+    const comment = description(def.constraints) ?? mysqlComment(def.constraints);
     if (comment) {
       column.comment = comment.value;
       column.commentSource = this.loc(comment.offset);
@@ -213,8 +235,9 @@ class Reader {
     }
     const op: Extract<CatalogOp, { op: 'create-view' }> = {
       op: 'create-view', at, name,
-      // Neither engine runs a view with its owner's rights (BigQuery authorized views aside).
-      view: { securityInvoker: true, columns, reads: lineage.reads(), readsColumns: lineage.readsColumns() },
+      // SQLite and BigQuery never run a view with its owner's rights (BigQuery authorized views
+      // aside); MySQL does unless SQL SECURITY INVOKER.
+      view: { securityInvoker: !this.d.definerViews || sqlSecurityInvoker(s), columns, reads: lineage.reads(), readsColumns: lineage.readsColumns() },
     };
     if (s.orReplaceKw) op.orReplace = true;
     this.ops.push(op);
@@ -241,9 +264,16 @@ class Reader {
           this.ops.push({ op: 'rename-column', at, table, from: this.d.foldColumn(namePath(a.oldName)[0] ?? ''), to: this.d.foldColumn(namePath(a.newName)[0] ?? '') });
           break;
         case 'alter_action_rename': {
-          const to = this.d.foldRelation(namePath(a.newName).at(-1) ?? '');
-          this.ops.push({ op: 'rename-relation', at, from: table, to });
+          const path = namePath(a.newName);
+          const to = this.d.foldRelation(path.at(-1) ?? '');
+          if (to !== table.name) this.ops.push({ op: 'rename-relation', at, from: table, to });
           table = { ...table, name: to };
+          // MySQL `RENAME AS db.t` moves the table to another database.
+          const schema = path.length >= 2 ? this.d.qualify(path).schema : undefined;
+          if (schema !== undefined && schema !== table.schema) {
+            this.ops.push({ op: 'set-schema', at, name: table, schema });
+            table = { ...table, schema };
+          }
           break;
         }
         case 'alter_action_alter_column': {
@@ -286,6 +316,19 @@ function description(list: any[] | undefined): { value: string; offset: number }
     }
   }
   return undefined;
+}
+
+/** MySQL `COMMENT 'x'` on a column, or `COMMENT='x'` among table options. */
+function mysqlComment(list: any[] | undefined): { value: string; offset: number } | undefined {
+  for (const c of list ?? []) {
+    const isComment = c?.type === 'constraint_comment' || (c?.type === 'table_option' && namePath(c.name)[0] === undefined && c.name?.name === 'COMMENT');
+    if (isComment && typeof c.value?.value === 'string') return { value: c.value.value, offset: c.range?.[0] ?? 0 };
+  }
+  return undefined;
+}
+
+function sqlSecurityInvoker(s: any): boolean {
+  return JSON.stringify(s.kinds ?? s.kind ?? s.clauses ?? null).includes('"INVOKER"');
 }
 
 function nameKey(q: QualifiedName): string {
@@ -336,7 +379,22 @@ export function bareParenDepth(text: string): { depth: number; at: number } {
   return best;
 }
 
-export function readCstScript(source: SourceText, dialect: CstDialect): ReadResult {
+/**
+ * One statement at `start` in the file (a reader's fallback when its own parser rejects it):
+ * the same ops a script of that statement alone would give.
+ */
+export function readCstStatement(
+  source: SourceText, dialect: CstDialect, lines: LineIndex, start: number, text: string, original?: string,
+): ReadResult {
+  const reader = new Reader(source, dialect, lines);
+  reader.statement(start, text, original);
+  return { ops: reader.ops, diagnostics: reader.diagnostics };
+}
+
+/** A dialect whose whole scripts sql-parser-cst reads (the MySQL reader only falls back to it per statement). */
+export type CstScriptDialect = CstDialect & { name: 'sqlite' | 'bigquery' };
+
+export function readCstScript(source: SourceText, dialect: CstScriptDialect): ReadResult {
   const lines = new LineIndex(source.text);
   const reader = new Reader(source, dialect, lines);
   for (const stmt of splitScript(source.text, dialect.name)) {

@@ -5,11 +5,11 @@
  */
 import type { QualifiedName } from '../../catalog/model.js';
 import type { SourceReader } from '../types.js';
-import { readCstScript, type CstDialect } from './cst-catalog.js';
+import { readCstScript, type CstScriptDialect } from './cst-catalog.js';
 
 const fold = (s: string) => s.toLowerCase();
 
-const sqlite: CstDialect = {
+const sqlite: CstScriptDialect = {
   name: 'sqlite',
   foldColumn: fold,
   foldRelation: fold,

@@ -42,6 +42,9 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
   }
   const ops: CatalogOp[] = [];
   for (const stmt of splitStatements(lexed.tokens, lexed.comments, source.text, product.dialect)) {
+    if (stmt.unterminatedBlock) {
+      ctx.warn(`${stmt.unterminatedBlock}: everything after it, to the end of the file, is read as part of it`, stmt.start, 'SPIF-SQL-UNTERMINATED');
+    }
     const c = new Cursor(stmt, ctx);
     const words = leading(stmt.tokens, 0, 8);
     try {

@@ -17,6 +17,8 @@ export interface Statement {
   /** Offset of the first token in the file. */
   start: number;
   end: number;
+  /** A block (PL/SQL unit, BEGIN … END) that runs to the end of the file without its terminator. */
+  unterminatedBlock?: string;
 }
 
 const PLSQL_UNIT = new Set(['PROCEDURE', 'FUNCTION', 'PACKAGE', 'TRIGGER', 'TYPE', 'LIBRARY', 'JAVA']);
@@ -72,7 +74,11 @@ function splitOracle(tokens: Token[], text: string): Statement[] {
     let j = i;
     if (plsql) {
       while (j < tokens.length && !isSlashLine(tokens, j, text)) j++;
-      push(out, make(tokens, i, j));
+      const unit = make(tokens, i, j);
+      if (unit && j >= tokens.length && !/^END\b[^;]*;?$|END\s*;\s*$/i.test(text.slice(unit.start, unit.end).slice(-40).trim())) {
+        unit.unterminatedBlock = 'a PL/SQL block that is not ended by END; and a line holding only /';
+      }
+      push(out, unit);
       i = j + 1;
       continue;
     }
@@ -187,7 +193,9 @@ function splitDb2(tokens: Token[], comments: Comment[]): Statement[] {
       }
       if (block === 0 && (t.value === terminator || (terminator.length > 1 && t.value === terminator[0] && matches(tokens, j, terminator)))) break;
     }
-    push(out, make(tokens, i, j));
+    const stmt = make(tokens, i, j);
+    if (stmt && block > 0 && j >= tokens.length) stmt.unterminatedBlock = 'a BEGIN … END block without its END';
+    push(out, stmt);
     i = j + Math.max(1, terminator.length > 1 ? terminatorLength(tokens, j, terminator) : 1);
   }
   return out;

@@ -153,6 +153,11 @@ spool off
     expect(r.ops[0]).toMatchObject({ op: 'product-rule', rule: { kind: 'row-filter', name: 'P1', product: 'vpd', table: { name: 'KOJIN', schema: 'JUMIN' } } });
   });
 
+  it('warns when a PL/SQL block without its closing `/` swallows the rest of the file', async () => {
+    const r = await read('BEGIN\n  NULL;\nEND;\nCREATE TABLE T (A NUMBER);\n');
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-SQL-UNTERMINATED', 1]]);
+  });
+
   it('reports a database link as a path it does not follow (CREATE DATABASE LINK)', async () => {
     const r = await read("CREATE PUBLIC DATABASE LINK BANGO_LINK CONNECT TO BANGO_READER IDENTIFIED BY x USING 'bangodb';");
     expect(r.diagnostics.map((d) => d.code)).toEqual(['SPIF-ORACLE-DBLINK']);
