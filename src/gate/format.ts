@@ -4,6 +4,7 @@
  * message catalogue.
  */
 import type { Block, PathStep } from '../report/model.js';
+import { blockDetail, numberEvidence } from '../report/evidence-text.js';
 import { type Lang, t } from '../report/messages.js';
 import { escapeMarkdown, markdownCode } from '../report/escape.js';
 import { clean } from '../report/text.js';
@@ -30,7 +31,7 @@ export function pathText(lang: Lang, style: Style, principal: string, numberColu
 
 export function blockText(lang: Lang, style: Style, b: Block): string {
   const who = b.principal === '*' ? t(lang, 'principal.everyone') : style.name(b.principal);
-  return `${who}: ${t(lang, `control.${b.control}`)} — ${t(lang, 'label.blockedAt')} ${style.name(b.at)} (${style.text(b.detail)})`;
+  return `${who}: ${t(lang, `control.${b.control}`)} — ${t(lang, 'label.blockedAt')} ${style.name(b.at)} (${style.text(blockDetail(lang, b))})`;
 }
 
 export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
@@ -38,7 +39,7 @@ export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
     case 'number-column': {
       const n = e.numberColumn;
       const where = n.source ? ` ${style.text(`${n.source.file}:${n.source.line}`)}` : '';
-      return `${t(lang, 'label.numberColumn')}: ${style.name(`${e.relation}.${n.column}`)} — ${t(lang, `kind.${n.kind}`)} (${style.text(n.evidence ?? n.rule)}; ${style.text(n.rule)})${where}`;
+      return `${t(lang, 'label.numberColumn')}: ${style.name(`${e.relation}.${n.column}`)} — ${t(lang, `kind.${n.kind}`)} (${style.text(numberEvidence(lang, n))}; ${style.text(n.rule)})${where}`;
     }
     case 'candidate-column': {
       const c = e.candidate;

@@ -11,6 +11,8 @@
 import type { Report } from './model.js';
 import { CONTROLS } from './model.js';
 import type { DeclaredOnlyBlock } from './graph-model.js';
+import type { Lang } from './messages.js';
+import { blockDetail } from './evidence-text.js';
 
 export const KINDS = ['table', 'view'] as const;
 export const CLASSES = ['specific', 'not-specific'] as const;
@@ -46,7 +48,7 @@ export interface ExplorerData {
   summary: Report['summary'];
 }
 
-export function packReport(report: Report, declaredOnly: DeclaredOnlyBlock[]): ExplorerData {
+export function packReport(report: Report, declaredOnly: DeclaredOnlyBlock[], lang: Lang = 'en'): ExplorerData {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const s = (x: string): number => {
@@ -66,7 +68,7 @@ export function packReport(report: Report, declaredOnly: DeclaredOnlyBlock[]): E
       s(r.id), s(r.database), at(KINDS, r.kind), at(CLASSES, r.classification), at(BASES, r.basis), s(r.source.file), r.source.line,
       r.numberColumns.map((n) => [s(n.column), at(NUMBER_KINDS, n.kind)]),
       r.reachable.map((x) => [s(x.principal), s(x.numberColumn), x.path.map((p) => [s(p.from), s(p.to), at(VIAS, p.via)])]),
-      r.blocked.map((b) => [b.principal === '*' ? -1 : s(b.principal), s(b.at), at(CONTROLS, b.control), s(b.detail), declared.has(`${r.id}\u0000${b.principal}`) ? 1 : 0]),
+      r.blocked.map((b) => [b.principal === '*' ? -1 : s(b.principal), s(b.at), at(CONTROLS, b.control), s(blockDetail(lang, b)), declared.has(`${r.id}\u0000${b.principal}`) ? 1 : 0]),
     ];
     if (r.suppressed) packed.push(s(r.suppressed.reason));
     return packed;

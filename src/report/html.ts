@@ -48,7 +48,7 @@ export function htmlDocument(report: Report, ctx: HtmlContext): string {
   const L = (key: MessageKey, ...args: (string | number)[]) => t(lang, key, ...args);
   const declaredOnly = ctx.scan ? declaredOnlyBlocks(report, ctx.scan) : [];
   const doc = buildHyoukashoDocument(report, lang, ctx.scan);
-  const data = jsonForScriptBlock(packReport(report, declaredOnly));
+  const data = jsonForScriptBlock(packReport(report, declaredOnly, lang));
   const labels = jsonForScriptBlock(explorerLabels(lang));
   const documentHtml = jsonForScriptBlock(documentOrNotice(renderDocument(doc.blocks, lang), lang));
   const libs = cytoscapeScript();

@@ -8,6 +8,7 @@
  * relations judged not specific with the reason, all relations, the graph, users, diagnostics.
  */
 import type { ScanResult } from '../pipeline.js';
+import { numberEvidence } from './evidence-text.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
 import { ft } from './hyoukasho-messages.js';
@@ -87,7 +88,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
         kind: 'table',
         head: [L('doc.col.column'), L('doc.col.kind'), L('doc.col.rule'), L('doc.col.evidence'), L('doc.col.source')],
         rows: held.map(({ r, n }) => [
-          [{ code: `${shortRelation(r.id)}.${n.column}` }], [L(`kind.${n.kind}`)], [{ code: n.rule }], [n.evidence ?? ''],
+          [{ code: `${shortRelation(r.id)}.${n.column}` }], [L(`kind.${n.kind}`)], [{ code: n.rule }], [n.evidence ? numberEvidence(lang, n) : ''],
           [{ code: n.source ? `${n.source.file}:${n.source.line}` : `${r.source.file}:${r.source.line}` }],
         ]),
       });

@@ -8,6 +8,7 @@ import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, assumptionText, t } from './messages.js';
 import { withKey } from './path-key.js';
 import { visible } from '../visible.js';
+import { blockDetail, numberEvidence } from './evidence-text.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -114,7 +115,7 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   const suppressed = r.suppressed ? c.yellow(` [${t(lang, 'label.suppressed')}: ${clean(r.suppressed.reason)}]`) : '';
   lines.push(`  ${clean(r.id)}${kind}  ${tag}  ${c.dim(`${clean(r.source.file)}:${r.source.line}`)}${suppressed}`);
   for (const n of r.numberColumns) {
-    lines.push(`      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(n.column))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(n.evidence ?? n.rule)}; ${n.rule})`)}`);
+    lines.push(`      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(n.column))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(numberEvidence(lang, n))}; ${n.rule})`)}`);
   }
   for (const cand of r.candidates ?? []) {
     if (cand.decision) continue;
@@ -138,7 +139,7 @@ function reachLine(x: Reach, lang: Lang, c: Colors): string {
 
 function blockLine(b: Block, lang: Lang, c: Colors): string {
   const who = b.principal === '*' ? t(lang, 'principal.everyone') : clean(b.principal);
-  return `${c.bold(who)}: ${c.yellow(t(lang, `control.${b.control}`))} ${t(lang, 'label.blockedAt')} ${clean(b.at)} ${c.dim(`— ${clean(b.detail)}`)}`;
+  return `${c.bold(who)}: ${c.yellow(t(lang, `control.${b.control}`))} ${t(lang, 'label.blockedAt')} ${clean(b.at)} ${c.dim(`— ${clean(blockDetail(lang, b))}`)}`;
 }
 
 /** database.schema.relation.column → relation.column, for readable paths. */
