@@ -11,6 +11,8 @@ import { renderMarkdown } from './markdown.js';
 import { renderDot } from './dot.js';
 import { renderMermaid } from './mermaid.js';
 import { renderHtml } from './html.js';
+import { renderCsv } from './csv.js';
+import { renderXlsx } from './xlsx.js';
 
 export interface RenderContext {
   lang: Lang;
@@ -32,6 +34,7 @@ export const REPORTERS: Record<string, Reporter> = {
   markdown: (report, ctx) => renderMarkdown(report, ctx),
   dot: (report, ctx) => renderDot(report, ctx),
   mermaid: (report, ctx) => renderMermaid(report, ctx),
+  csv: (report, ctx) => renderCsv(report, ctx),
 };
 
 export type AsyncReporter = (report: Report, ctx: RenderContext) => Promise<string>;
@@ -41,11 +44,16 @@ export const ASYNC_REPORTERS: Record<string, AsyncReporter> = {
   html: (report, ctx) => renderHtml(report, ctx),
 };
 
+/** Formats whose output is bytes, not text (a zip-based workbook). */
+export const BINARY_REPORTERS: Record<string, (report: Report, ctx: RenderContext) => Promise<Uint8Array>> = {
+  xlsx: (report, ctx) => renderXlsx(report, ctx),
+};
+
 /** Formats that render the 評価書 (a Japanese document): Japanese unless `--lang en`, whatever the locale. */
 export const DOCUMENT_FORMATS: ReadonlySet<string> = new Set(['markdown', 'html', 'csv', 'xlsx']);
 
 export function formatNames(): string[] {
-  return [...Object.keys(REPORTERS), ...Object.keys(ASYNC_REPORTERS)];
+  return [...Object.keys(REPORTERS), ...Object.keys(ASYNC_REPORTERS), ...Object.keys(BINARY_REPORTERS)];
 }
 
 /** Render in any format, sync or async: what the CLI calls. */
@@ -53,6 +61,12 @@ export async function renderReport(format: string, report: Report, ctx: RenderCo
   const sync = REPORTERS[format];
   if (sync) return sync(report, ctx);
   const async = ASYNC_REPORTERS[format];
-  if (!async) throw new Error(`unknown format ${format}`);
+  if (!async) throw new Error(BINARY_REPORTERS[format] ? `format ${format} is binary: use renderOutput` : `unknown format ${format}`);
   return async(report, ctx);
+}
+
+/** Render text or bytes (xlsx): what `spif scan` writes. */
+export async function renderOutput(format: string, report: Report, ctx: RenderContext): Promise<string | Uint8Array> {
+  const binary = BINARY_REPORTERS[format];
+  return binary ? binary(report, ctx) : renderReport(format, report, ctx);
 }

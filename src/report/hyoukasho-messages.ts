@@ -116,6 +116,7 @@ const FORM = {
   // ── 別添2 ───────────────────────────────────────────────────────────────────────────────
   'a2.heading': { ja: '（別添2）特定個人情報ファイル記録項目', en: '(Annex 2) Record items of the specific personal information files' },
   'a2.note': { ja: '各ファイルのテーブル・ビューのすべての列。論理名は列コメント、記録項目の区分は主な記録項目の区分（未分類は「要確認」）。', en: 'Every column of each file\'s relations. The logical name is the column comment; the category is the main record item category (unclassified: "to review").' },
+  'a2.col.file': { ja: 'ファイル名', en: 'File' },
   'a2.col.no': { ja: '番号', en: 'No.' },
   'a2.col.logical': { ja: '項目名（論理名）', en: 'Item (logical name)' },
   'a2.col.physical': { ja: '列名（物理名）', en: 'Column' },

@@ -7,7 +7,7 @@
  */
 import type { ScanResult } from '../pipeline.js';
 import type { FileConfig, PrincipalConfig } from '../config/index.js';
-import type { Reach, RelationReport, Report } from './model.js';
+import type { RelationReport, Report } from './model.js';
 import { type Lang, t } from './messages.js';
 import { canonical } from '../detect/normalise.js';
 import { isHub } from '../graph/links.js';
@@ -106,7 +106,7 @@ function passThroughBase(scan: ScanResult | undefined, view: string, column: str
 
 type FL = (key: FormKey, ...args: (string | number)[]) => string;
 
-export interface FormContext {
+interface FormContext {
   report: Report;
   lang: Lang;
   scan?: ScanResult;
@@ -118,7 +118,18 @@ export function buildHyoukashoDocument(report: Report, lang: Lang, scan?: ScanRe
   return buildPiaDocument(report, lang, scan, buildFormBlocks(report, lang, scan));
 }
 
-export function buildFormBlocks(report: Report, lang: Lang, scan?: ScanResult): DocBlock[] {
+/** Per specific file, its section Ⅱ and its 別添2 table: what `--format xlsx` and `csv` write. */
+export function formFiles(report: Report, lang: Lang, scan?: ScanResult): { unit: FormUnit; section: DocBlock[]; annex: Extract<DocBlock, { kind: 'table' }>; list: RecordList }[] {
+  const ctx: FormContext = { report, lang, scan, declaredOnly: scan ? declaredOnlyBlocks(report, scan) : [] };
+  const F: FL = (key, ...args) => ft(lang, key, ...args);
+  const units = formUnits(report, scan);
+  return units.filter((u) => u.classification === 'specific').map((u, i) => {
+    const list = recordList(u, scan);
+    return { unit: u, section: sectionTwo(u, i, units, ctx, F), annex: annexTable(list, ctx), list };
+  });
+}
+
+function buildFormBlocks(report: Report, lang: Lang, scan?: ScanResult): DocBlock[] {
   const ctx: FormContext = { report, lang, scan, declaredOnly: scan ? declaredOnlyBlocks(report, scan) : [] };
   const F: FL = (key, ...args) => ft(lang, key, ...args);
   const units = formUnits(report, scan);
@@ -247,7 +258,7 @@ function sectionTwo(u: FormUnit, i: number, units: FormUnit[], ctx: FormContext,
 
   // 3．特定個人情報の入手・使用: ⑦ and ⑧ (①–⑥ and ⑨ are for the author).
   out.push({ kind: 'heading', level: 4, text: [F('f2.3')] });
-  const users = unitUsers(u, ctx);
+  const users = unitUsers(u);
   const principalCfg = new Map((ctx.scan?.config.principals ?? []).map((p) => [p.name, p]));
   const usersRows: Text[][] = [];
   usersRows.push([[`${F('f2.3.7')} ${F('f2.3.7.dept')}`],
@@ -445,7 +456,7 @@ function risk1Lines(u: FormUnit, units: FormUnit[], ctx: FormContext, F: FL): Te
 }
 
 /** ⑦使用の主体: files[].principals, else every principal that reaches the number through the file. */
-function unitUsers(u: FormUnit, _ctx: FormContext): { names: string[] } {
+function unitUsers(u: FormUnit): { names: string[] } {
   if (u.config?.principals) return { names: u.config.principals };
   const names = new Set<string>();
   for (const r of u.relations) for (const x of r.reachable) names.add(x.principal);
@@ -503,7 +514,7 @@ function validity(list: RecordList, linked: boolean, lang: Lang): string[] {
 }
 
 /** （別添2）: one table per file. */
-function annexTable(list: RecordList, ctx: FormContext): DocBlock {
+function annexTable(list: RecordList, ctx: FormContext): Extract<DocBlock, { kind: 'table' }> {
   const F: FL = (key, ...args) => ft(ctx.lang, key, ...args);
   return {
     kind: 'table',
@@ -516,9 +527,8 @@ function annexTable(list: RecordList, ctx: FormContext): DocBlock {
   };
 }
 
-export function categoryLabel(r: RecordRow, lang: Lang): string {
+function categoryLabel(r: RecordRow, lang: Lang): string {
   if (r.number) return t(lang, `recordItem.${r.number.kind}`);
   return r.category ? t(lang, `recordItem.${r.category}`) : ft(lang, 'form.review');
 }
 
-export type { Reach };

@@ -34,9 +34,9 @@ export type PersonsBand = 'under-1000' | '1000-10000' | '10000-100000' | '100000
 
 export type ThresholdReason = 'handlers-500-or-more' | 'handlers-under-500' | 'serious-incident' | 'no-serious-incident' | 'persons-only';
 
-export const HANDLERS_THRESHOLD = 500;
+const HANDLERS_THRESHOLD = 500;
 
-export function personsBand(n: number): PersonsBand {
+function personsBand(n: number): PersonsBand {
   if (n < 1_000) return 'under-1000';
   if (n < 10_000) return '1000-10000';
   if (n < 100_000) return '10000-100000';

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instance } from '@viz-js/viz';
 import { scan, type ScanResult } from '../../src/pipeline.js';
-import { formatNames, renderReport } from '../../src/report/formats.js';
+import { formatNames, renderOutput, renderReport } from '../../src/report/formats.js';
 import { buildGraphView } from '../../src/report/graph-model.js';
 
 let result: ScanResult;
@@ -14,10 +14,10 @@ beforeAll(async () => {
 
 describe('formats', () => {
   it('are all registered for --format', () => {
-    expect(formatNames()).toEqual(expect.arrayContaining(['text', 'json', 'sarif', 'markdown', 'html', 'dot', 'mermaid']));
+    expect(formatNames()).toEqual(expect.arrayContaining(['text', 'json', 'sarif', 'markdown', 'html', 'dot', 'mermaid', 'csv', 'xlsx']));
   });
   it('each produces output for the sample', async () => {
-    for (const f of formatNames()) expect((await render(f)).length, f).toBeGreaterThan(500);
+    for (const f of formatNames()) expect((await renderOutput(f, result.report, { lang: 'ja', color: false, scan: result })).length, f).toBeGreaterThan(500);
   });
 });
 

@@ -106,7 +106,7 @@ describe('Ⅱ for files with keys left out, and specific by linkage', () => {
     expect(row(s, '識別情報')).toBe('| 識別情報 | ☑ 個人番号 | 紐付けによる：宛名番号（atena\\_no）で個人番号管理ファイルと紐付け |');
   });
   it('使用者数 stays to be filled while a principal has no users', async () => {
-    const noUsers = { ...result, config: { ...result.config, principals: result.config.principals.map(({ users: _, ...p }) => p) } };
+    const noUsers = { ...result, config: { ...result.config, principals: result.config.principals.map((p) => ({ ...p, users: undefined })) } };
     const other = await renderReport('markdown', result.report, { lang: 'ja', color: false, scan: noUsers });
     const line = other.split('\n').find((l) => l.startsWith('| ⑦使用の主体 使用者数 |'))!;
     expect(line).toContain('（記入：設定 principals\\[\\].users）');

@@ -173,7 +173,7 @@ describe('the scanned tree is never written', () => {
     const out = path.join(tmp, 'out');
     fs.mkdirSync(out, { recursive: true });
     const before = treeHash(tree);
-    const formats = ['text', 'json', 'sarif', 'markdown', 'html', 'dot', 'mermaid'];
+    const formats = ['text', 'json', 'sarif', 'markdown', 'html', 'dot', 'mermaid', 'csv', 'xlsx'];
     const cwd = process.cwd();
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {

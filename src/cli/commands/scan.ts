@@ -1,7 +1,7 @@
 /** `spif scan [paths...]`: classify every relation and print the report. */
 import type { Command } from 'commander';
 import { scan } from '../../pipeline.js';
-import { renderReport } from '../../report/formats.js';
+import { renderOutput } from '../../report/formats.js';
 import { writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
 import { addLinterFlags, applyMaxWarnings } from '../conventions.js';
@@ -26,7 +26,7 @@ export function registerScan(program: Command): void {
       progress.finish();
       const format = pickFormat(flags);
       const ctx = { lang, color: useColor(flags), scan: result, quiet: flags.quiet, diagnosticsFirst: flags.diagnosticsFirst };
-      writeOutput(await renderReport(format, result.report, ctx), flags.out);
+      writeOutput(await renderOutput(format, result.report, ctx), flags.out);
       const limited = applyMaxWarnings(0, result.report.summary.warnings, flags, lang);
       if (limited.message) process.stderr.write(limited.message);
       process.exitCode = limited.code;
