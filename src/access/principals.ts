@@ -6,6 +6,7 @@
 import type { Catalog, RelationId } from '../catalog/model.js';
 import { BOOTSTRAP_OWNER, PUBLIC } from '../catalog/privileges.js';
 import type { AccessResolver, AccessVerdict } from './resolver.js';
+import { refused } from './evidence.js';
 
 export type PrincipalKind = 'system' | 'role' | 'public' | 'unrestricted';
 
@@ -120,10 +121,10 @@ export class PrincipalAccess {
   /** Whether p can SELECT the column: as any role it acts as, or may SET ROLE to. */
   canRead(p: Principal, relation: RelationId, column: string): AccessVerdict {
     const rel = this.catalog.relations.get(relation);
-    if (!rel) return { allowed: false, control: 'unknown-relation', at: relation, detail: `${relation} is not defined` };
+    if (!rel) return refused('unknown-relation', relation, { key: 'undefined', relation });
     if (p.kind === 'unrestricted') return { allowed: true };
     if (!this.canConnect(p, rel.database)) {
-      return { allowed: false, control: 'database-not-connectable', at: rel.database, detail: `${p.name} cannot connect to database ${rel.database}` };
+      return refused('database-not-connectable', rel.database, { key: 'not-connectable', principal: p.name, database: rel.database });
     }
     if (p.roles.length === 0) return { allowed: true };
     let byRelation = this.cache.get(p.name);
@@ -144,7 +145,7 @@ export class PrincipalAccess {
         first ??= verdict;
       }
     }
-    v = first ?? { allowed: false, control: 'no-table-privilege', at: relation, detail: `${p.name} acts as no role` };
+    v = first ?? refused('no-table-privilege', relation, { key: 'no-role', principal: p.name });
     byColumn.set(column, v);
     return v;
   }

@@ -14,6 +14,7 @@
 import type { Catalog, Grant, GrantScope, Relation, RelationId } from '../catalog/model.js';
 import { BOOTSTRAP_OWNER, PUBLIC, scopeKey } from '../catalog/privileges.js';
 import { RoleGraph } from './roles.js';
+import { refused, type Reason } from './evidence.js';
 import { type ProductAccess, productAccess } from './products/index.js';
 
 export type BlockControl =
@@ -30,7 +31,7 @@ export type BlockControl =
 
 export type AccessVerdict =
   | { allowed: true }
-  | { allowed: false; control: BlockControl; at: string; detail: string };
+  | { allowed: false; control: BlockControl; at: string; detail: string; /** The same as data (detail is rendered from it); unset where a product module gives prose only. */ reason?: Reason };
 
 export interface AccessResolverOptions {
   /** 16+ (default): INHERIT is a property of each membership grant; 15: of the member role. */
@@ -132,7 +133,7 @@ class Resolver implements AccessResolver {
     const rel = this.catalog.relations.get(relationId);
     const at = `${relationId}.${column}`;
     if (!rel || !rel.columns.some((c) => c.name === column)) {
-      return { allowed: false, control: 'unknown-relation', at, detail: `${at} is not defined` };
+      return refused('unknown-relation', at, { key: 'undefined', relation: at });
     }
     const product = this.products.get(rel.database);
     if (product) return product.canSelect(role, rel, column);
@@ -143,7 +144,7 @@ class Resolver implements AccessResolver {
     const schema = this.catalog.databases.get(rel.database)?.schemas.get(rel.schema);
     if (schema?.declared && !this.isSuperuser(role) && !this.readsAllData(role, true)
       && !this.holds(role, { kind: 'schema', database: rel.database, schema: rel.schema }, 'USAGE')) {
-      return { allowed: false, control: 'no-schema-usage', at: `${rel.database}.${rel.schema}`, detail: `${role} has no USAGE on schema ${rel.schema}` };
+      return refused('no-schema-usage', `${rel.database}.${rel.schema}`, { key: 'no-schema-usage', role, schema: rel.schema });
     }
 
     // 2. Every relation of the rewritten query, in the order the executor checks them.
@@ -204,19 +205,18 @@ class Resolver implements AccessResolver {
     const schema = this.catalog.databases.get(rel.database)?.schemas.get(rel.schema);
     if (!schema?.declared || this.isSuperuser(c.checkAs) || this.readsAllData(c.checkAs, true)) return ALLOWED;
     if (this.holds(c.checkAs, { kind: 'schema', database: rel.database, schema: rel.schema }, 'USAGE')) return ALLOWED;
-    const via = c.viaView ? `${c.viaView.id} runs as ${c.checkAs}, which` : c.checkAs;
-    return { allowed: false, control: 'no-schema-usage', at: `${rel.database}.${rel.schema}`, detail: `${via} has no USAGE on schema ${rel.schema} (looked up when ${rel.id} is read)` };
+    return refused('no-schema-usage', `${rel.database}.${rel.schema}`, {
+      key: 'lookup-no-schema-usage', role: c.checkAs, ...(c.viaView ? { via: c.viaView.id } : {}), schema: rel.schema, relation: rel.id,
+    });
   }
 
   /** A function or procedure: EXECUTE, granted to PUBLIC by default (docs 5.8 Privileges); pg_read_all_data gives none. */
   private checkExecute(c: PermissionCheck): AccessVerdict {
     const { relation: rel, checkAs } = c;
     if (this.isSuperuser(checkAs) || this.holds(checkAs, { kind: 'function', relation: rel.id }, 'EXECUTE')) return ALLOWED;
-    const who = c.viaView ? `${c.viaView.id} calls ${rel.id} with its owner's rights, and ${checkAs}` : checkAs;
-    return {
-      allowed: false, control: c.viaView ? 'view-owner-lacks-privilege' : 'no-execute-privilege', at: rel.id,
-      detail: `${who} has no EXECUTE on ${rel.routine?.kind ?? 'function'} ${rel.id}`,
-    };
+    return refused(c.viaView ? 'view-owner-lacks-privilege' : 'no-execute-privilege', rel.id, {
+      key: 'no-execute', role: checkAs, ...(c.viaView ? { via: c.viaView.id } : {}), relation: rel.id, routine: rel.routine?.kind ?? 'function',
+    });
   }
 
   /** ExecCheckOneRelPerms for SELECT: table SELECT, else SELECT on each selected column (any, if none). */
@@ -229,14 +229,13 @@ class Resolver implements AccessResolver {
     const missing = columns.length ? columns.filter((x) => !colOk(x)) : rel.columns.some((x) => colOk(x.name)) ? [] : ['*'];
     if (missing.length === 0) return ALLOWED;
     const someColumn = rel.columns.some((x) => colOk(x.name));
-    const who = c.viaView ? `view ${c.viaView.id} reads ${rel.id} with its owner's rights, and ${checkAs}` : checkAs;
     const control: BlockControl = c.viaView ? 'view-owner-lacks-privilege' : someColumn ? 'no-column-privilege' : 'no-table-privilege';
     const at = someColumn && missing[0] !== '*' ? `${rel.id}.${missing[0]}` : rel.id;
-    const detail = someColumn
-      ? `${who} may SELECT some columns of ${rel.id} but not ${missing.join(', ')}`
-      : `${who} has no SELECT on ${rel.id}`;
     void caller;
-    return { allowed: false, control, at, detail };
+    return refused(control, at, {
+      key: someColumn ? 'some-columns' : 'no-select', role: checkAs, ...(c.viaView ? { via: c.viaView.id } : {}), relation: rel.id,
+      ...(someColumn ? { columns: missing } : {}),
+    });
   }
 
   /** check_enable_rls + the policies PostgreSQL would add for SELECT. */
@@ -249,18 +248,12 @@ class Resolver implements AccessResolver {
       (p.command === 'all' || p.command === 'select') && p.roles.some((r) => r === PUBLIC || this.graph.hasPrivsOf(role, r));
     const permissive = rel.policies.filter((p) => p.permissive && applies(p));
     const restrictive = rel.policies.filter((p) => !p.permissive && applies(p));
-    const as = viaView ? ` (read through view ${viaView.id} as its owner ${role})` : '';
-    if (permissive.length === 0) {
-      return { allowed: false, control: 'row-security-denies', at: rel.id, detail: `row level security on ${rel.id} has no SELECT policy for ${role}: no row is visible${as}` };
-    }
+    const base = { role, relation: rel.id, ...(viaView ? { via: viaView.id } : {}) };
+    if (permissive.length === 0) return refused('row-security-denies', rel.id, { key: 'rls-no-policy', ...base });
     // A policy whose USING is not a constant is assumed to let rows through.
-    if (permissive.every((p) => p.usingFalse)) {
-      return { allowed: false, control: 'row-security-denies', at: rel.id, detail: `every permissive policy on ${rel.id} for ${role} is USING (false)${as}` };
-    }
+    if (permissive.every((p) => p.usingFalse)) return refused('row-security-denies', rel.id, { key: 'rls-all-false', ...base });
     const denying = restrictive.find((p) => p.usingFalse);
-    if (denying) {
-      return { allowed: false, control: 'row-security-denies', at: rel.id, detail: `restrictive policy ${denying.name} on ${rel.id} is USING (false)${as}` };
-    }
+    if (denying) return refused('row-security-denies', rel.id, { key: 'rls-restrictive-false', ...base, policy: denying.name });
     return ALLOWED;
   }
 
@@ -275,7 +268,7 @@ class Resolver implements AccessResolver {
     if (tableGrant || holds({ kind: 'column', relation: rel.id, column })) return ALLOWED;
     const someColumn = rel.columns.some((c) => holds({ kind: 'column', relation: rel.id, column: c.name }));
     return someColumn
-      ? { allowed: false, control: 'no-column-privilege', at: `${rel.id}.${column}`, detail: `${role} may SELECT other columns of ${rel.id} but not ${column}` }
-      : { allowed: false, control: 'no-table-privilege', at: rel.id, detail: `${role} has no SELECT on ${rel.id}` };
+      ? refused('no-column-privilege', `${rel.id}.${column}`, { key: 'other-columns', role, relation: rel.id, columns: [column] })
+      : refused('no-table-privilege', rel.id, { key: 'no-select', role, relation: rel.id });
   }
 }

@@ -8,7 +8,7 @@ import { addStats } from '../detect/check-digit.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog, type Column, type Database, type Dialect, type GrantScope, type PrivilegeName,
-  type CopyKind, type CopySource, type QualifiedName, type Relation, type RelationId, type SourceLocation, type ViewDefinition, defaultSchema, relationId,
+  TRIGGER_ROW, type CopyKind, type CopySource, type QualifiedName, type Relation, type RelationId, type SourceLocation, type ViewDefinition, defaultSchema, relationId,
 } from './model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
@@ -164,6 +164,8 @@ class CatalogBuilder {
         return this.createFunction(op);
       case 'alter-function':
         return this.alterFunction(op);
+      case 'create-trigger':
+        return this.createTrigger(op);
       case 'drop-function':
         for (const ref of op.refs) {
           for (const r of this.routines(ref, 'DROP FUNCTION')) {
@@ -532,6 +534,24 @@ class CatalogBuilder {
       for (const fk of parent.foreignKeys) {
         if (!child.foreignKeys.some((x) => x.columns.join() === fk.columns.join())) child.foreignKeys.push({ ...fk });
       }
+    }
+  }
+
+  /**
+   * A trigger whose function INSERTs `NEW.kojin_bango` into a history or audit table: that table's
+   * column holds the trigger table's number, whatever it is called.
+   */
+  private createTrigger(op: Extract<CatalogOp, { op: 'create-trigger' }>): void {
+    const table = this.existing(op.table, 'CREATE TRIGGER');
+    const [fn] = this.routines(op.function, 'CREATE TRIGGER');
+    if (!table || !fn?.routine) return;
+    if (!fn.routine.analysed) {
+      this.warn('SPIF-FUNCTION-UNANALYSED', `trigger on ${table.id} runs ${fn.id}, whose body was not read (${fn.routine.unanalysedReason ?? 'unknown'}): values it copies from ${table.id} are not followed`);
+    }
+    const row: QualifiedName = { database: table.database, schema: table.schema, name: table.name };
+    for (const w of fn.routine.writes ?? []) {
+      const values = w.values.map((v) => ({ ...v, from: v.from.map((f) => (f.relation.name === TRIGGER_ROW ? { ...f, relation: row } : f)) }));
+      this.copyInto({ op: 'copy-into', at: op.at, table: w.table, columns: w.columns, values, via: 'trigger' });
     }
   }
 

@@ -112,6 +112,9 @@ export interface Policy {
  * parameters, carrying the base columns they are compared with), its `view` the lineage of its
  * body. Reading it takes EXECUTE; its body reads as its owner (SECURITY DEFINER) or as the caller.
  */
+/** The row a trigger fires for (`NEW`/`OLD`), as a relation name the builder replaces with the trigger's table. */
+export const TRIGGER_ROW = '#trigger-row';
+
 export interface RoutineDefinition {
   kind: 'function' | 'procedure';
   securityDefiner: boolean;
@@ -128,6 +131,8 @@ export interface RoutineDefinition {
   atomic?: boolean;
   /** `RETURNS trigger`: runs only from triggers, so it is no path of its own (kept out of the relations). */
   trigger?: boolean;
+  /** What the body INSERTs: a trigger function's copies (relation `#trigger-row` is the row it fires for). */
+  writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
 }
 
 export interface Relation {

@@ -77,6 +77,8 @@ export type CatalogOp = { at: SourceLocation } & (
   /** ALTER FUNCTION … SECURITY DEFINER | INVOKER / RENAME TO / SET SCHEMA / OWNER TO. */
   | { op: 'alter-function'; ref: RoutineRef; securityDefiner?: boolean; rename?: string; schema?: string; owner?: string }
   | { op: 'drop-function'; refs: RoutineRef[] }
+  /** CREATE TRIGGER … ON table … EXECUTE FUNCTION f(): f's INSERTs copy the table's row values. */
+  | { op: 'create-trigger'; table: QualifiedName; function: RoutineRef }
   /** `ALTER VIEW v SET (security_invoker = …)` / `RESET (security_invoker)` */
   | { op: 'view-options'; name: QualifiedName; securityInvoker: boolean }
   | { op: 'add-column'; table: QualifiedName; column: Column; only?: boolean }

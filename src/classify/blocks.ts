@@ -14,6 +14,7 @@
 import type { RelationId } from '../catalog/model.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { AccessVerdict } from '../access/resolver.js';
+import { reasonFor, reasonText, type Reason } from '../access/evidence.js';
 import type { NumberColumnHit } from '../detect/index.js';
 import { firstRefusal, type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
 import type { Block } from '../report/model.js';
@@ -166,7 +167,41 @@ export class BlockFinder {
 type Denied = Extract<AccessVerdict, { allowed: false }>;
 
 function toBlock(p: Principal, v: Denied): Block {
-  return { principal: p.name, at: v.at, control: v.control, detail: v.detail };
+  return blockFrom(p.name, v);
+}
+
+/** A report block from a refusal: the data (role, via, reason) and the English detail rendered from it. */
+export function blockFrom(principal: string, v: Denied): Block {
+  const block: Block = { principal, at: v.at, control: v.control, detail: v.detail };
+  if (!v.reason) return block;
+  const { role, via, ...rest } = v.reason;
+  return { ...block, ...(role !== undefined ? { role } : {}), ...(via !== undefined ? { via } : {}), reason: rest };
+}
+
+/** The block's reason as data, or undefined for prose-only evidence (some product modules). */
+export function blockReason(b: Block): Reason | undefined {
+  return b.reason && { ...b.reason, ...(b.role !== undefined ? { role: b.role } : {}), ...(b.via !== undefined ? { via: b.via } : {}) };
+}
+
+/** The block's reason in words, in the report's language (its English detail when it has no data). */
+export function blockText(lang: 'ja' | 'en', b: Block): string {
+  const r = blockReason(b);
+  return r ? reasonText(lang, r) : b.detail;
+}
+
+/**
+ * The same block told of another principal of the class: its own name, and its own roles where
+ * the representative's were named — on the data, then rendered again (nothing is rewritten as text).
+ */
+export function blockFor(b: Block, names: ReadonlyMap<string, string>): Block | undefined {
+  const r = blockReason(b);
+  if (!r) return undefined;
+  const moved = reasonFor(r, names);
+  const { role, via, ...rest } = moved;
+  return {
+    principal: names.get(b.principal) ?? b.principal, at: b.at, control: b.control, detail: reasonText('en', moved),
+    ...(role !== undefined ? { role } : {}), ...(via !== undefined ? { via } : {}), reason: rest,
+  };
 }
 
 function blockKey(b: Block): string {

@@ -9,7 +9,8 @@ import type { LinkGraph } from '../graph/links.js';
 import { distanceToNumbers, linkComponents } from '../graph/traversals.js';
 import type { Basis, Block, NumberColumnReport, Reach } from '../report/model.js';
 import { reachFor } from './reach.js';
-import { BlockFinder, MAX_BLOCKS_PER_PRINCIPAL } from './blocks.js';
+import { BlockFinder, MAX_BLOCKS_PER_PRINCIPAL, blockFor, blockFrom } from './blocks.js';
+import { refused } from '../access/evidence.js';
 import type { AccessResolver } from '../access/resolver.js';
 import { ReaderIndex } from './readers.js';
 import { groupPrincipals, type PrincipalClass } from './principal-classes.js';
@@ -132,15 +133,17 @@ export function classify(input: ClassifyInput): Classified {
   return { decisions, numbersByRelation, distance, componentOf };
 }
 
-/** A representative's block, told of another member: its own name (and role names) in the detail. */
+/** A representative's block, told of another member: its own name (and role names), on the data. */
 function forMember(b: Block, rep: Principal, m: Principal): Block {
   if (m === rep) return b;
+  const names = new Map<string, string>([[rep.name, m.name]]);
+  if (rep.roles.length === m.roles.length) rep.roles.forEach((r, i) => { if (!names.has(r)) names.set(r, m.roles[i]); });
+  const moved = blockFor(b, names);
+  if (moved) return moved;
+  // Prose-only evidence (a product module without reason data): whole names only, `app` not inside `app_kyufu`.
   let detail = b.detail;
-  const pairs: [string, string][] = [[rep.name, m.name]];
-  if (rep.roles.length === m.roles.length) rep.roles.forEach((r, i) => pairs.push([r, m.roles[i]]));
-  for (const [from, to] of pairs) {
+  for (const [from, to] of names) {
     if (from === to) continue;
-    // Whole names only: `app` must not match inside `app_kyufu`.
     const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     detail = detail.replace(new RegExp(`(?<![\\p{L}\\p{N}_@%-])${escaped}(?![\\p{L}\\p{N}_@%-])`, 'gu'), () => to);
   }
@@ -173,14 +176,10 @@ function blockedEvidence(
     finder.clear();
     onStep?.(i + 1, principals.length);
   });
-  const names = everyone.map((p) => p.name).join(', ');
   for (const r of relations) {
     const blocks = out.get(r.id)!;
     if (blocks.length) continue;
-    blocks.push({
-      principal: '*', at: r.id, control: 'no-table-privilege',
-      detail: `no principal (${names}) can read any column of ${r.id}`,
-    });
+    blocks.push(blockFrom('*', refused('no-table-privilege', r.id, { key: 'no-reader', principals: everyone.map((p) => p.name), relation: r.id })));
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { UserError } from '../diagnostics.js';
 import type { ScanResult } from '../pipeline.js';
 import { VERSION } from '../version.js';
 import { suggestAccessChanges } from './access-change.js';
+import { blockFrom } from '../classify/blocks.js';
 import type { ExplainResult, PrincipalExplanation } from './model.js';
 import { gt } from './messages.js';
 
@@ -37,7 +38,7 @@ export function explainRelation(scan: ScanResult, written: string): ExplainResul
     const base = { principal: p.name, kind: p.kind };
     if (!access.canReadRelation(p, id)) {
       const v = access.canRead(p, id, relation.columns[0]?.name ?? '');
-      const blocks = v.allowed ? [] : [{ principal: p.name, at: v.at, control: v.control, detail: v.detail }];
+      const blocks = v.allowed ? [] : [blockFrom(p.name, v)];
       return { ...base, status: 'cannot-read' as const, blocks };
     }
     const reached = analysis.reach(p).reached.get(id);

@@ -4,6 +4,7 @@
  * docs/report.schema.json. Extend it only by adding fields.
  */
 import { z } from 'zod';
+import { REASON_KEYS } from '../access/evidence.js';
 
 export const sourceRefSchema = z.object({
   file: z.string(),
@@ -58,7 +59,20 @@ export const blockSchema = z.object({
   principal: z.string().describe("principal name, or '*' when no principal can read the relation at all"),
   at: z.string().describe('the column, relation, schema or database where access stops'),
   control: z.enum(CONTROLS),
-  detail: z.string(),
+  detail: z.string().describe('the reason in English words, rendered from role, via and reason where they are given'),
+  role: z.string().optional().describe('the SQL role whose privileges the refusing check used (a view owner when read through a view)'),
+  via: z.string().optional().describe("the view or function whose owner's rights the check used"),
+  reason: z.object({
+    key: z.enum(REASON_KEYS).describe('which check refused (docs/output.md)'),
+    principal: z.string().optional(),
+    principals: z.array(z.string()).optional(),
+    relation: z.string().optional(),
+    columns: z.array(z.string()).optional(),
+    schema: z.string().optional(),
+    database: z.string().optional(),
+    policy: z.string().optional(),
+    routine: z.string().optional(),
+  }).optional().describe('the refusal as data (with role and via), from which detail is rendered in English and Japanese'),
 });
 
 export const relationReportSchema = z.object({

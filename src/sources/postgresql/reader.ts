@@ -38,7 +38,7 @@ export const postgresqlReader: SourceReader = {
 /** Statements that hold nothing spif models: skipped quietly. */
 const IRRELEVANT = new Set([
   'VariableSetStmt', 'VariableShowStmt', 'UpdateStmt', 'DeleteStmt',
-  'TransactionStmt', 'LockStmt', 'CreateSeqStmt', 'AlterSeqStmt', 'IndexStmt', 'CreateTrigStmt', 'CreateExtensionStmt', 'AlterExtensionStmt', 'CreateEnumStmt',
+  'TransactionStmt', 'LockStmt', 'CreateSeqStmt', 'AlterSeqStmt', 'IndexStmt', 'CreateExtensionStmt', 'AlterExtensionStmt', 'CreateEnumStmt',
   'AlterEnumStmt', 'CreateDomainStmt', 'AlterDomainStmt', 'CompositeTypeStmt', 'DefineStmt',
   'CreateEventTrigStmt',
   'DoStmt', 'CreatedbStmt', 'AlterDatabaseStmt', 'AlterDatabaseSetStmt', 'DropdbStmt', 'VacuumStmt',
@@ -236,6 +236,8 @@ class StatementContext {
         return this.insertSelect(s);
       case 'CreateFunctionStmt': return this.createFunction(s);
       case 'SelectStmt': return this.selectInto(s);
+      case 'CreateTrigStmt':
+        return this.emit({ op: 'create-trigger', table: rangeVarName(s.relation), function: { name: listName(s.funcname ?? []), argTypes: [] } });
       case 'AlterFunctionStmt': return this.alterFunction(s);
       default:
         if (IRRELEVANT.has(kind)) return;
@@ -631,7 +633,7 @@ class StatementContext {
     this.emit({
       op: 'create-function', name, orReplace: !!s.replace, columns,
       routine: {
-        kind: isProcedure ? 'procedure' : 'function', securityDefiner, language, argTypes, ...(trigger ? { trigger: true } : {}),
+        kind: isProcedure ? 'procedure' : 'function', securityDefiner, language, argTypes, ...(trigger ? { trigger: true, writes: body.writes } : {}),
         analysed: body.analysed, ...(body.reason ? { unanalysedReason: body.reason } : {}), ...(atomicBody ? { atomic: true } : {}),
       },
       view: {

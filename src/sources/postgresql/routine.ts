@@ -14,7 +14,7 @@
  * returned as unanalysed with the reason: the catalog reports it, it is never taken as harmless.
  */
 import { parsePlPgSQLSync, parseSync } from 'libpg-query';
-import type { QualifiedName, ViewColumn } from '../../catalog/model.js';
+import { type QualifiedName, TRIGGER_ROW, type ViewColumn } from '../../catalog/model.js';
 import { type Scope, type ScopeEntry, type SelectLineage, selectLineage } from './lineage.js';
 
 type Node = Record<string, any>;
@@ -35,7 +35,16 @@ export interface RoutineBody {
   parameters: ViewColumn[];
   reads: QualifiedName[];
   readsColumns: ColumnSource[];
+  /** INSERTs the body makes: a trigger's copies (`NEW.x` is the relation `#NEW`, the trigger's table). */
+  writes: RoutineWrite[];
 }
+
+export interface RoutineWrite {
+  table: QualifiedName;
+  columns?: string[];
+  values: ViewColumn[];
+}
+
 
 export interface RoutineSignature {
   name: string;
@@ -76,7 +85,7 @@ export function analyseRoutine(sig: RoutineSignature, isProcedure: boolean): Rou
     analysed: false, reason,
     outputs: (names ?? []).map((name) => ({ name, from: [] })),
     parameters: inputs.map((p, i) => ({ name: p.name ?? `$${i + 1}`, from: [] })),
-    reads: [], readsColumns: [],
+    reads: [], readsColumns: [], writes: [],
   });
   const lang = sig.language.toLowerCase();
   try {
@@ -95,6 +104,7 @@ class Collector {
   readonly reads: QualifiedName[] = [];
   readonly readsColumns: ColumnSource[] = [];
   readonly paramSources = new Map<string, ColumnSource[]>();
+  readonly writes: RoutineWrite[] = [];
   constructor(readonly paramNames: string[]) {}
 
   add(l: SelectLineage): void {
@@ -114,6 +124,19 @@ class Collector {
     }
     if (kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') {
       if (s.selectStmt) this.add(selectLineage(s.selectStmt, outer));
+      if (kind === 'InsertStmt' && s.selectStmt?.SelectStmt) {
+        const sel = s.selectStmt.SelectStmt;
+        // VALUES (…): each row's expressions, as a select list (lineage reads no FROM for it).
+        const rows: Node[][] = sel.valuesLists?.map((l: Node) => l.List?.items ?? []) ?? [];
+        const values = rows.length
+          ? rows.map((row) => selectLineage({ targetList: row.map((val) => ({ ResTarget: { val } })) }, outer).columns)
+              .reduce((acc, cols) => acc.map((c, i) => ({ name: c.name, from: [...c.from, ...(cols[i]?.from ?? [])] })))
+          : selectLineage(sel, outer).columns;
+        const columns = (s.cols ?? []).map((c: Node) => c.ResTarget?.name).filter(Boolean);
+        if (values.some((v) => v.from.length)) {
+          this.writes.push({ table: { name: s.relation.relname, ...(s.relation.schemaname ? { schema: s.relation.schemaname } : {}) }, ...(columns.length ? { columns } : {}), values });
+        }
+      }
       const from = [{ RangeVar: s.relation }, ...(s.fromClause ?? []), ...(s.usingClause ?? [])];
       const synthetic = { targetList: s.returningList ?? [], fromClause: from, whereClause: s.whereClause };
       const l = selectLineage(synthetic, outer);
@@ -189,6 +212,7 @@ function finish(c: Collector, names: string[] | undefined, resultColumns: ViewCo
     }),
     reads: c.reads,
     readsColumns: c.readsColumns,
+    writes: c.writes,
   };
 }
 
@@ -221,6 +245,11 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
   // Variables: scalars are columns of one derived scope entry; records are entries of their own.
   const scalars = new Map<string, ColumnSource[]>();
   const records = new Map<string, ScopeEntry>();
+  if (sig.returnType === 'trigger') {
+    // NEW and OLD are the row the trigger fires for.
+    records.set('new', { kind: 'relation', name: { name: TRIGGER_ROW } });
+    records.set('old', { kind: 'relation', name: { name: TRIGGER_ROW } });
+  }
   const nameOf = (dno: number): string | undefined => datums[dno]?.PLpgSQL_var?.refname ?? datums[dno]?.PLpgSQL_rec?.refname;
   const varsScope = (): Scope => ({
     entries: new Map<string, ScopeEntry>([['#vars', { kind: 'derived', columns: scalars, order: [...scalars.keys()] }], ...records]),

@@ -1,0 +1,106 @@
+/**
+ * Why access stops, as data: which check refused (a reason key), as which SQL role, through which
+ * view, on which relation, columns, schema or policy. The prose a report shows (`detail`) is
+ * rendered from this data by the ja/en templates below — never built and rewritten as text — so
+ * a class member's evidence is the representative's data with its own names, and explain can
+ * print it in Japanese.
+ */
+/** The report languages (report/messages.ts Lang). */
+type Lang = 'ja' | 'en';
+
+export const REASON_KEYS = [
+  'undefined', 'no-schema-usage', 'lookup-no-schema-usage', 'no-execute', 'some-columns', 'no-select',
+  'other-columns', 'rls-no-policy', 'rls-all-false', 'rls-restrictive-false', 'not-connectable', 'no-role', 'no-reader',
+] as const;
+export type ReasonKey = (typeof REASON_KEYS)[number];
+
+export interface Reason {
+  key: ReasonKey;
+  /** The SQL role whose privileges the refusing check used (a view owner's, when read through a view). */
+  role?: string;
+  /** The view (or function) whose owner's rights the check used. */
+  via?: string;
+  /** The principal the evidence is about, for principal-level reasons (connect, no role, no reader). */
+  principal?: string;
+  /** Every principal, for no-reader. */
+  principals?: string[];
+  relation?: string;
+  columns?: string[];
+  schema?: string;
+  database?: string;
+  policy?: string;
+  /** function | procedure, for no-execute. */
+  routine?: string;
+}
+
+type Template = (r: Reason) => string;
+
+const list = (xs?: string[]) => (xs ?? []).join(', ');
+
+const EN: Record<ReasonKey, Template> = {
+  'undefined': (r) => `${r.relation} is not defined`,
+  'no-schema-usage': (r) => `${r.role} has no USAGE on schema ${r.schema}`,
+  'lookup-no-schema-usage': (r) => `${r.via ? `${r.via} runs as ${r.role}, which` : r.role} has no USAGE on schema ${r.schema} (looked up when ${r.relation} is read)`,
+  'no-execute': (r) => `${r.via ? `${r.via} calls ${r.relation} with its owner's rights, and ${r.role}` : r.role} has no EXECUTE on ${r.routine ?? 'function'} ${r.relation}`,
+  'some-columns': (r) => `${viaView(r)} may SELECT some columns of ${r.relation} but not ${list(r.columns)}`,
+  'no-select': (r) => `${viaView(r)} has no SELECT on ${r.relation}`,
+  'other-columns': (r) => `${r.role} may SELECT other columns of ${r.relation} but not ${list(r.columns)}`,
+  'rls-no-policy': (r) => `row level security on ${r.relation} has no SELECT policy for ${r.role}: no row is visible${asOwner(r)}`,
+  'rls-all-false': (r) => `every permissive policy on ${r.relation} for ${r.role} is USING (false)${asOwner(r)}`,
+  'rls-restrictive-false': (r) => `restrictive policy ${r.policy} on ${r.relation} is USING (false)${asOwner(r)}`,
+  'not-connectable': (r) => `${r.principal} cannot connect to database ${r.database}`,
+  'no-role': (r) => `${r.principal} acts as no role`,
+  'no-reader': (r) => `no principal (${list(r.principals)}) can read any column of ${r.relation}`,
+};
+
+function viaView(r: Reason): string {
+  return r.via ? `view ${r.via} reads ${r.relation} with its owner's rights, and ${r.role}` : r.role!;
+}
+
+function asOwner(r: Reason): string {
+  return r.via ? ` (read through view ${r.via} as its owner ${r.role})` : '';
+}
+
+const JA: Record<ReasonKey, Template> = {
+  'undefined': (r) => `${r.relation} は定義されていない`,
+  'no-schema-usage': (r) => `${r.role} はスキーマ ${r.schema} の USAGE 権限を持たない`,
+  'lookup-no-schema-usage': (r) => `${r.via ? `${r.via} は ${r.role} として実行され、${r.role} は ` : `${r.role} は `}スキーマ ${r.schema} の USAGE 権限を持たない（${r.relation} を読むときに名前を解決する）`,
+  'no-execute': (r) => `${r.via ? `${r.via} は所有者の権限で ${r.relation} を呼び出すが、${r.role} は ` : `${r.role} は `}${r.routine === 'procedure' ? 'プロシージャ' : '関数'} ${r.relation} の EXECUTE 権限を持たない`,
+  'some-columns': (r) => `${jaViaView(r)}${r.relation} の一部の列は SELECT できるが ${list(r.columns)} はできない`,
+  'no-select': (r) => `${jaViaView(r)}${r.relation} の SELECT 権限を持たない`,
+  'other-columns': (r) => `${r.role} は ${r.relation} の他の列は SELECT できるが ${list(r.columns)} はできない`,
+  'rls-no-policy': (r) => `${r.relation} の行レベルセキュリティに ${r.role} 向けの SELECT ポリシーがなく、見える行がない${jaAsOwner(r)}`,
+  'rls-all-false': (r) => `${r.relation} の ${r.role} 向けの許容ポリシーはすべて USING (false)${jaAsOwner(r)}`,
+  'rls-restrictive-false': (r) => `${r.relation} の制限ポリシー ${r.policy} が USING (false)${jaAsOwner(r)}`,
+  'not-connectable': (r) => `${r.principal} はデータベース ${r.database} に接続できない`,
+  'no-role': (r) => `${r.principal} はどのロールとしても動作しない`,
+  'no-reader': (r) => `どの主体（${list(r.principals)}）も ${r.relation} のどの列も読めない`,
+};
+
+function jaViaView(r: Reason): string {
+  return r.via ? `ビュー ${r.via} は所有者の権限で ${r.relation} を読むが、${r.role} は ` : `${r.role} は `;
+}
+
+function jaAsOwner(r: Reason): string {
+  return r.via ? `（ビュー ${r.via} を通じ、その所有者 ${r.role} として読む）` : '';
+}
+
+/** The reason in words. English is what `detail` has always said (the JSON report keeps it). */
+export function reasonText(lang: Lang, r: Reason): string {
+  return (lang === 'ja' ? JA : EN)[r.key](r);
+}
+
+/** A refusal with its reason: the detail is rendered from the data. */
+export function refused<C extends string>(control: C, at: string, reason: Reason): { allowed: false; control: C; at: string; detail: string; reason: Reason } {
+  return { allowed: false, control, at, detail: reasonText('en', reason), reason };
+}
+
+/**
+ * The same reason told of another principal with the same rights: its own name, and its own
+ * role where the representative's role was one it acts as (names are data, so nothing inside a
+ * relation or view id is touched).
+ */
+export function reasonFor(r: Reason, names: ReadonlyMap<string, string>): Reason {
+  const swap = (x?: string) => (x === undefined ? x : names.get(x) ?? x);
+  return { ...r, ...(r.role !== undefined ? { role: swap(r.role) } : {}), ...(r.principal !== undefined ? { principal: swap(r.principal) } : {}) };
+}
