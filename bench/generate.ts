@@ -57,35 +57,145 @@ interface DbSpec {
 }
 
 const DATABASES: DbSpec[] = [
-  { name: 'bango', label: '番号管理', schemas: ['public', 'bango_rireki'], weight: 0.06, numberRate: 0.05, numberColumn: 'kojin_bango' },
-  { name: 'atena', label: '宛名管理', schemas: ['public', 'juki', 'gaikokujin'], weight: 0.14, numberRate: 0.002, numberColumn: 'kojin_bango' },
-  { name: 'shikaku', label: '資格管理', schemas: ['public', 'kokuho', 'koki'], weight: 0.2, numberRate: 0.001, numberColumn: 'kojin_bango' },
-  { name: 'kyufu', label: '給付', schemas: ['public', 'ryoyohi', 'kogaku', 'kenshin'], weight: 0.25, numberRate: 0, numberColumn: 'kojin_bango' },
-  { name: 'fuka', label: '賦課・収納', schemas: ['public', 'choshu', 'nofu'], weight: 0.2, numberRate: 0, numberColumn: 'kojin_bango' },
-  { name: 'chukan', label: '中間サーバー連携', schemas: ['public', 'renkei'], weight: 0.05, numberRate: 0.04, numberColumn: 'kikanbetsu_fugo' },
-  { name: 'master', label: 'コードマスタ', schemas: ['public'], weight: 0.1, numberRate: 0, numberColumn: 'kojin_bango' },
+  {
+    name: 'bango',
+    label: '番号管理',
+    schemas: ['public', 'bango_rireki'],
+    weight: 0.06,
+    numberRate: 0.05,
+    numberColumn: 'kojin_bango',
+  },
+  {
+    name: 'atena',
+    label: '宛名管理',
+    schemas: ['public', 'juki', 'gaikokujin'],
+    weight: 0.14,
+    numberRate: 0.002,
+    numberColumn: 'kojin_bango',
+  },
+  {
+    name: 'shikaku',
+    label: '資格管理',
+    schemas: ['public', 'kokuho', 'koki'],
+    weight: 0.2,
+    numberRate: 0.001,
+    numberColumn: 'kojin_bango',
+  },
+  {
+    name: 'kyufu',
+    label: '給付',
+    schemas: ['public', 'ryoyohi', 'kogaku', 'kenshin'],
+    weight: 0.25,
+    numberRate: 0,
+    numberColumn: 'kojin_bango',
+  },
+  {
+    name: 'fuka',
+    label: '賦課・収納',
+    schemas: ['public', 'choshu', 'nofu'],
+    weight: 0.2,
+    numberRate: 0,
+    numberColumn: 'kojin_bango',
+  },
+  {
+    name: 'chukan',
+    label: '中間サーバー連携',
+    schemas: ['public', 'renkei'],
+    weight: 0.05,
+    numberRate: 0.04,
+    numberColumn: 'kikanbetsu_fugo',
+  },
+  {
+    name: 'master',
+    label: 'コードマスタ',
+    schemas: ['public'],
+    weight: 0.1,
+    numberRate: 0,
+    numberColumn: 'kojin_bango',
+  },
 ];
 
 const SUBJECTS = [
-  'hihokensha', 'shikaku', 'kyufu', 'ryoyohi', 'kogaku', 'hokenryo', 'choshu', 'nofu', 'menjo', 'gengaku',
-  'kenshin', 'hokenshido', 'setai', 'atena', 'juki', 'kazei', 'shotoku', 'nenkin', 'kaigo', 'nintei',
-  'jukyusha', 'kofu', 'shomeisho', 'tokutei', 'iryokikan', 'shinryo', 'chosei', 'kanpu', 'tokusoku', 'taino',
+  'hihokensha',
+  'shikaku',
+  'kyufu',
+  'ryoyohi',
+  'kogaku',
+  'hokenryo',
+  'choshu',
+  'nofu',
+  'menjo',
+  'gengaku',
+  'kenshin',
+  'hokenshido',
+  'setai',
+  'atena',
+  'juki',
+  'kazei',
+  'shotoku',
+  'nenkin',
+  'kaigo',
+  'nintei',
+  'jukyusha',
+  'kofu',
+  'shomeisho',
+  'tokutei',
+  'iryokikan',
+  'shinryo',
+  'chosei',
+  'kanpu',
+  'tokusoku',
+  'taino',
 ];
 const SUFFIXES = [
-  'kanri', 'rireki', 'meisai', 'joho', 'shinsei', 'kettei', 'tsuchi', 'ichiran', 'kekka', 'shokai', 'ido',
-  'shukei', 'renkei', 'work', 'hozon', 'yoyaku', 'kakunin', 'daicho', 'jisseki', 'sansho',
+  'kanri',
+  'rireki',
+  'meisai',
+  'joho',
+  'shinsei',
+  'kettei',
+  'tsuchi',
+  'ichiran',
+  'kekka',
+  'shokai',
+  'ido',
+  'shukei',
+  'renkei',
+  'work',
+  'hozon',
+  'yoyaku',
+  'kakunin',
+  'daicho',
+  'jisseki',
+  'sansho',
 ];
 /** Ordinary columns: name, type, Japanese comment. */
 const PLAIN_COLUMNS: [string, string, string][] = [
-  ['shimei_kana', 'varchar(60)', '氏名カナ'], ['shimei_kanji', 'varchar(60)', '氏名漢字'],
-  ['seinengappi', 'date', '生年月日'], ['seibetsu_cd', 'char(1)', '性別コード'],
-  ['yubin_no', 'char(7)', '郵便番号'], ['jusho', 'varchar(200)', '住所'], ['denwa_no', 'varchar(15)', '電話番号'],
-  ['kaishi_ymd', 'date', '開始年月日'], ['shuryo_ymd', 'date', '終了年月日'], ['kingaku', 'numeric(12)', '金額'],
-  ['shori_kbn', 'char(2)', '処理区分'], ['jotai_cd', 'char(2)', '状態コード'], ['nendo', 'smallint', '年度'],
-  ['biko', 'text', '備考'], ['toroku_user', 'varchar(20)', '登録者'], ['toroku_date', 'timestamp', '登録日時'],
-  ['koshin_user', 'varchar(20)', '更新者'], ['koshin_date', 'timestamp', '更新日時'], ['sakujo_flg', 'boolean', '削除フラグ'],
-  ['tsuchi_no', 'varchar(20)', '通知番号'], ['kofu_ymd', 'date', '交付年月日'], ['riyu_cd', 'char(3)', '理由コード'],
-  ['kensu', 'integer', '件数'], ['futan_wariai', 'smallint', '負担割合'], ['iryokikan_cd', 'char(10)', '医療機関コード'],
+  ['shimei_kana', 'varchar(60)', '氏名カナ'],
+  ['shimei_kanji', 'varchar(60)', '氏名漢字'],
+  ['seinengappi', 'date', '生年月日'],
+  ['seibetsu_cd', 'char(1)', '性別コード'],
+  ['yubin_no', 'char(7)', '郵便番号'],
+  ['jusho', 'varchar(200)', '住所'],
+  ['denwa_no', 'varchar(15)', '電話番号'],
+  ['kaishi_ymd', 'date', '開始年月日'],
+  ['shuryo_ymd', 'date', '終了年月日'],
+  ['kingaku', 'numeric(12)', '金額'],
+  ['shori_kbn', 'char(2)', '処理区分'],
+  ['jotai_cd', 'char(2)', '状態コード'],
+  ['nendo', 'smallint', '年度'],
+  ['biko', 'text', '備考'],
+  ['toroku_user', 'varchar(20)', '登録者'],
+  ['toroku_date', 'timestamp', '登録日時'],
+  ['koshin_user', 'varchar(20)', '更新者'],
+  ['koshin_date', 'timestamp', '更新日時'],
+  ['sakujo_flg', 'boolean', '削除フラグ'],
+  ['tsuchi_no', 'varchar(20)', '通知番号'],
+  ['kofu_ymd', 'date', '交付年月日'],
+  ['riyu_cd', 'char(3)', '理由コード'],
+  ['kensu', 'integer', '件数'],
+  ['futan_wariai', 'smallint', '負担割合'],
+  ['iryokikan_cd', 'char(10)', '医療機関コード'],
 ];
 
 const pad = (n: number, w = 4) => String(n).padStart(w, '0');
@@ -114,14 +224,18 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
   // Roles: group roles per database and schema (read/write), application login roles that are
   // members of some groups, and staff login roles with a direct grant or two.
   const groups: string[] = [];
-  for (const db of DATABASES) for (const s of db.schemas) groups.push(`grp_${db.name}_${s}_ref`, `grp_${db.name}_${s}_upd`);
+  for (const db of DATABASES)
+    for (const s of db.schemas) groups.push(`grp_${db.name}_${s}_ref`, `grp_${db.name}_${s}_upd`);
   const apps: string[] = [];
   const staff: string[] = [];
   for (let i = 0; apps.length + staff.length + groups.length < roleCount; i++) {
     if (i % 4 === 0) apps.push(`app_${pick(SUBJECTS)}_${pad(i, 3)}`);
     else staff.push(`staff_${pick(SUBJECTS)}_${pad(i, 3)}`);
   }
-  const roleSql: string[] = ['-- ロール: グループロール・アプリケーションロール・職員ロール', 'CREATE ROLE bench_owner NOLOGIN;'];
+  const roleSql: string[] = [
+    '-- ロール: グループロール・アプリケーションロール・職員ロール',
+    'CREATE ROLE bench_owner NOLOGIN;',
+  ];
   for (const g of groups) roleSql.push(`CREATE ROLE ${g} NOLOGIN;`);
   for (const a of apps) roleSql.push(`CREATE ROLE ${a} LOGIN;`);
   for (const s of staff) roleSql.push(`CREATE ROLE ${s} LOGIN;`);
@@ -148,7 +262,8 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
     const grants: string[] = [`-- ${db.label} DB の権限`, `REVOKE CONNECT ON DATABASE ${db.name} FROM PUBLIC;`];
     const views: string[] = [];
     // Who connects: the groups of this database, and so their members.
-    for (const g of groups.filter((x) => x.startsWith(`grp_${db.name}_`))) grants.push(`GRANT CONNECT ON DATABASE ${db.name} TO ${g};`);
+    for (const g of groups.filter((x) => x.startsWith(`grp_${db.name}_`)))
+      grants.push(`GRANT CONNECT ON DATABASE ${db.name} TO ${g};`);
     for (const s of db.schemas) {
       if (s !== 'public') current.push(`CREATE SCHEMA ${s} AUTHORIZATION bench_owner;`);
       grants.push(`GRANT USAGE ON SCHEMA ${s} TO grp_${db.name}_${s}_ref, grp_${db.name}_${s}_upd;`);
@@ -183,7 +298,9 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
       const hasNumber = chance(db.numberRate);
       if (hasNumber) {
         cols.push(`    ${db.numberColumn} char(${db.numberColumn === 'kojin_bango' ? 12 : 17})`);
-        comments.push(`COMMENT ON COLUMN ${name}.${db.numberColumn} IS '${db.numberColumn === 'kojin_bango' ? '個人番号' : '機関別符号'}';`);
+        comments.push(
+          `COMMENT ON COLUMN ${name}.${db.numberColumn} IS '${db.numberColumn === 'kojin_bango' ? '個人番号' : '機関別符号'}';`,
+        );
       }
       const plain = new Set<number>();
       while (cols.length + plain.size < 10) plain.add(Math.floor(random() * PLAIN_COLUMNS.length));
@@ -212,14 +329,17 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
         grants.push(`GRANT SELECT ON ${name} TO ${ref};`);
       }
       if (chance(0.5)) grants.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${name} TO ${upd};`);
-      if (chance(0.05)) grants.push(`GRANT SELECT (id, ${cols[cols.length - 1].trim().split(' ')[0]}) ON ${name} TO ${pick(staff)};`);
+      if (chance(0.05))
+        grants.push(`GRANT SELECT (id, ${cols[cols.length - 1].trim().split(' ')[0]}) ON ${name} TO ${pick(staff)};`);
 
       // Views over about one table in twelve, sometimes carrying the number column.
       if (chance(0.08)) {
         const vname = `${schema}.v_${base}`;
         const picked = cols.slice(0, 4).map((c) => c.trim().split(' ')[0]);
         if (hasNumber && chance(0.5)) picked.push(db.numberColumn);
-        views.push(`CREATE VIEW ${vname} AS\n    SELECT ${picked.map((c) => `t.${c}`).join(', ')}\n    FROM ${name} t;`);
+        views.push(
+          `CREATE VIEW ${vname} AS\n    SELECT ${picked.map((c) => `t.${c}`).join(', ')}\n    FROM ${name} t;`,
+        );
         views.push(`ALTER VIEW ${vname} OWNER TO bench_owner;`);
         grants.push(`GRANT SELECT ON ${vname} TO ${pick([ref, ...staff.slice(0, 20)])};`);
         viewCount++;
@@ -230,11 +350,17 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
       }
     }
     if (current.length) ddl.push(current);
-    ddl.forEach((stmts, i) => write(`db/${db.name}/${pad(i + 1)}_tables.sql`, `-- ${db.label} DB テーブル定義 (${i + 1})\n${stmts.join('\n')}\n`));
+    ddl.forEach((stmts, i) =>
+      write(
+        `db/${db.name}/${pad(i + 1)}_tables.sql`,
+        `-- ${db.label} DB テーブル定義 (${i + 1})\n${stmts.join('\n')}\n`,
+      ),
+    );
     if (d === 0) write(`db/${db.name}/0000_roles.sql`, roleSql.join('\n') + '\n');
     write(`db/${db.name}/8000_views.sql`, `-- ${db.label} DB ビュー\n${views.join('\n')}\n`);
     write(`db/${db.name}/9000_grants.sql`, grants.join('\n') + '\n');
-    if (db.name !== 'bango') links.push([`${db.name}.public.atena_kihon.atena_no`, 'bango.public.atena_kihon.atena_no']);
+    if (db.name !== 'bango')
+      links.push([`${db.name}.public.atena_kihon.atena_no`, 'bango.public.atena_kihon.atena_no']);
   }
 
   // Config: databases, a dozen declared systems acting as application roles (the other roles
@@ -264,7 +390,15 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
     '',
   ].join('\n');
   write('spif.config.yaml', config);
-  return { dir, tables: tableCount, views: viewCount, roles: groups.length + apps.length + staff.length + 1, files, bytes, databases: configDbs.length };
+  return {
+    dir,
+    tables: tableCount,
+    views: viewCount,
+    roles: groups.length + apps.length + staff.length + 1,
+    files,
+    bytes,
+    databases: configDbs.length,
+  };
 }
 
 function main(argv: string[]): void {
@@ -277,7 +411,9 @@ function main(argv: string[]): void {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const out = path.resolve(arg('out') ?? path.join(here, 'out', String(tables)));
   const r = generateRepo(out, { tables, seed });
-  console.log(`${r.dir}: ${r.tables} tables, ${r.views} views, ${r.roles} roles, ${r.databases} databases, ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB`);
+  console.log(
+    `${r.dir}: ${r.tables} tables, ${r.views} views, ${r.roles} roles, ${r.databases} databases, ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main(process.argv.slice(2));

@@ -12,13 +12,20 @@ import { globSync } from 'tinyglobby';
 
 type Mode = 'scan' | 'parser' | 'read';
 
-async function measureScan(dir: string, jobs: number | undefined, cache: string | undefined): Promise<Record<string, number>> {
+async function measureScan(
+  dir: string,
+  jobs: number | undefined,
+  cache: string | undefined,
+): Promise<Record<string, number>> {
   const built = '../dist/pipeline.js';
   const { scan } = (await import(built)) as typeof import('../src/pipeline.js');
   const start = performance.now();
   let parsed = 0;
   const result = await scan({
-    paths: [dir], cwd: dir, jobs, cacheDir: cache,
+    paths: [dir],
+    cwd: dir,
+    jobs,
+    cacheDir: cache,
     onProgress: (stage: string) => {
       // The first stage after reading the files (catalog) marks the end of parsing.
       if (stage !== 'read' && !parsed) parsed = performance.now();
@@ -53,20 +60,30 @@ async function measureParser(dir: string): Promise<Record<string, number>> {
 }
 
 /** spif's reading stage alone, all files as one database: for choosing PARALLEL_MIN_BYTES. */
-async function measureRead(dir: string, jobs: number | undefined, minBytes: number | undefined): Promise<Record<string, number>> {
+async function measureRead(
+  dir: string,
+  jobs: number | undefined,
+  minBytes: number | undefined,
+): Promise<Record<string, number>> {
   const built = '../dist/sources/parallel.js';
   const { readDatabaseFiles } = (await import(built)) as typeof import('../src/sources/parallel.js');
   const files = globSync('db/**/*.sql', { cwd: dir, absolute: true }).sort();
   const start = performance.now();
   const cpu = process.cpuUsage();
   const { results, stats } = await readDatabaseFiles([{ database: 'bench', dialect: 'postgresql', files }], {
-    cwd: dir, readBytes: (p) => fs.readFileSync(p), jobs, parallelMinBytes: minBytes,
+    cwd: dir,
+    readBytes: (p) => fs.readFileSync(p),
+    jobs,
+    parallelMinBytes: minBytes,
   });
   const end = performance.now();
   const used = process.cpuUsage(cpu);
   return {
-    readMs: end - start, mainThreadCpuMs: (used.user + used.system) / 1000, ops: results[0].ops.length,
-    workers: stats.workers, peakRssMb: process.resourceUsage().maxRSS / 1024,
+    readMs: end - start,
+    mainThreadCpuMs: (used.user + used.system) / 1000,
+    ops: results[0].ops.length,
+    workers: stats.workers,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
 }
 
@@ -78,11 +95,12 @@ async function main(): Promise<void> {
     return i >= 0 ? rest[i + 1] : undefined;
   };
   const num = (name: string) => (opt(name) !== undefined ? Number(opt(name)) : undefined);
-  const out = mode === 'parser'
-    ? await measureParser(dir)
-    : mode === 'read'
-      ? await measureRead(dir, num('jobs'), num('min-bytes'))
-      : await measureScan(dir, num('jobs'), opt('cache'));
+  const out =
+    mode === 'parser'
+      ? await measureParser(dir)
+      : mode === 'read'
+        ? await measureRead(dir, num('jobs'), num('min-bytes'))
+        : await measureScan(dir, num('jobs'), opt('cache'));
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 

@@ -39,8 +39,14 @@ function args(argv: string[]): { sizes: number[]; jobs?: number; seed: number; c
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const sizes = (get('sizes') ?? '1000,10000,50000').split(',').map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes: expected table counts like 1000,10000,50000');
-  return { sizes, jobs: get('jobs') ? Number(get('jobs')) : undefined, seed: Number(get('seed') ?? 20240501), cache: argv.includes('--cache') };
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10))
+    throw new Error('--sizes: expected table counts like 1000,10000,50000');
+  return {
+    sizes,
+    jobs: get('jobs') ? Number(get('jobs')) : undefined,
+    seed: Number(get('seed') ?? 20240501),
+    cache: argv.includes('--cache'),
+  };
 }
 
 /** Generates bench/out/<size> unless an identical one is already there. */
@@ -62,7 +68,9 @@ function ensureRepo(tables: number, seed: number): { dir: string; files: number;
 
 function measure(mode: 'scan' | 'parser', dir: string, extra: string[] = []): Record<string, number> {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'measure.ts'), mode, dir, ...extra], {
-    encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
 }
@@ -77,9 +85,17 @@ function main(): void {
     const s = measure('scan', repo.dir, jobArgs);
     const p = measure('parser', repo.dir);
     const row: Row = {
-      tables, relations: s.relations, principals: s.principals, files: repo.files, mb: repo.bytes / 1e6,
-      parseS: s.parseMs / 1000, analysisS: s.analysisMs / 1000, totalS: s.totalMs / 1000, peakRssMb: s.peakRssMb,
-      parserAloneS: p.parserMs / 1000, ratio: s.totalMs / p.parserMs,
+      tables,
+      relations: s.relations,
+      principals: s.principals,
+      files: repo.files,
+      mb: repo.bytes / 1e6,
+      parseS: s.parseMs / 1000,
+      analysisS: s.analysisMs / 1000,
+      totalS: s.totalMs / 1000,
+      peakRssMb: s.peakRssMb,
+      parserAloneS: p.parserMs / 1000,
+      ratio: s.totalMs / p.parserMs,
     };
     if (opts.cache) {
       const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-bench-cache-'));
@@ -94,19 +110,47 @@ function main(): void {
     printRows(rows, opts.cache);
   }
   printScaling(rows);
-  const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
   console.log(`\nmachine: ${machine}`);
   fs.mkdirSync(outRoot, { recursive: true });
-  fs.writeFileSync(path.join(outRoot, 'results.json'), JSON.stringify({ machine, jobs: opts.jobs ?? 'default', rows }, null, 2));
+  fs.writeFileSync(
+    path.join(outRoot, 'results.json'),
+    JSON.stringify({ machine, jobs: opts.jobs ?? 'default', rows }, null, 2),
+  );
 }
 
 function printRows(rows: Row[], cache: boolean): void {
-  const head = ['tables', 'relations', 'principals', 'files', 'MB', 'parse s', 'analysis s', 'total s', 'peak RSS MB', 'parser-alone s', 'total/parser', 'analysis/parse'];
+  const head = [
+    'tables',
+    'relations',
+    'principals',
+    'files',
+    'MB',
+    'parse s',
+    'analysis s',
+    'total s',
+    'peak RSS MB',
+    'parser-alone s',
+    'total/parser',
+    'analysis/parse',
+  ];
   if (cache) head.push('warm cache s');
   const lines = rows.map((r) => {
     const cells = [
-      String(r.tables), String(r.relations), String(r.principals), String(r.files), r.mb.toFixed(1), r.parseS.toFixed(2),
-      r.analysisS.toFixed(2), r.totalS.toFixed(2), r.peakRssMb.toFixed(0), r.parserAloneS.toFixed(2), `${r.ratio.toFixed(2)}×`,
+      String(r.tables),
+      String(r.relations),
+      String(r.principals),
+      String(r.files),
+      r.mb.toFixed(1),
+      r.parseS.toFixed(2),
+      r.analysisS.toFixed(2),
+      r.totalS.toFixed(2),
+      r.peakRssMb.toFixed(0),
+      r.parserAloneS.toFixed(2),
+      `${r.ratio.toFixed(2)}×`,
       `${((r.analysisS / r.parseS) * 100).toFixed(0)}%`,
     ];
     if (cache) cells.push(r.warmCacheS?.toFixed(2) ?? '');
@@ -127,7 +171,9 @@ function printScaling(rows: Row[]): void {
     const per10 = (t: number) => Math.pow(t, 1 / Math.log10(size));
     const total = b.totalS / a.totalS;
     const analysis = b.analysisS / a.analysisS;
-    console.log(`  ${a.tables} → ${b.tables} (${size.toFixed(1)}× input): total ${total.toFixed(2)}× (${per10(total).toFixed(1)}× per 10×), parse ${(b.parseS / a.parseS).toFixed(2)}×, analysis ${analysis.toFixed(2)}× (${per10(analysis).toFixed(1)}× per 10×)`);
+    console.log(
+      `  ${a.tables} → ${b.tables} (${size.toFixed(1)}× input): total ${total.toFixed(2)}× (${per10(total).toFixed(1)}× per 10×), parse ${(b.parseS / a.parseS).toFixed(2)}×, analysis ${analysis.toFixed(2)}× (${per10(analysis).toFixed(1)}× per 10×)`,
+    );
   }
 }
 

@@ -23,10 +23,18 @@ const STAGES: [string, string][] = [
   ['garbage collector', '(garbage collector)'],
 ];
 
-interface ProfileNode { id: number; callFrame: { functionName: string }; children?: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string };
+  children?: number[];
+}
 
 export function stageTimes(profileFile: string): Map<string, number> {
-  const p = JSON.parse(fs.readFileSync(profileFile, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const p = JSON.parse(fs.readFileSync(profileFile, 'utf8')) as {
+    nodes: ProfileNode[];
+    samples: number[];
+    timeDeltas: number[];
+  };
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -52,10 +60,22 @@ function main(): void {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-prof-'));
   try {
-    execFileSync(process.execPath, [
-      '--cpu-prof', `--cpu-prof-dir=${profDir}`, path.join(here, '../dist/cli/main.js'), 'scan', path.resolve(dirArg),
-      '-f', 'json', '-o', path.join(profDir, 'report.json'), ...rest,
-    ], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [
+        '--cpu-prof',
+        `--cpu-prof-dir=${profDir}`,
+        path.join(here, '../dist/cli/main.js'),
+        'scan',
+        path.resolve(dirArg),
+        '-f',
+        'json',
+        '-o',
+        path.join(profDir, 'report.json'),
+        ...rest,
+      ],
+      { stdio: 'inherit' },
+    );
     const file = fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'))!;
     const totals = stageTimes(path.join(profDir, file));
     console.log('| stage | main-thread CPU s |\n|---|---:|');

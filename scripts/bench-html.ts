@@ -26,7 +26,10 @@ const bin = path.resolve('dist/cli/main.js');
 
 function timed(format: string, dir: string, out: string): number {
   const start = process.hrtime.bigint();
-  execFileSync(process.execPath, [bin, 'scan', '--format', format, '--out', out, '--jobs', '1'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [bin, 'scan', '--format', format, '--out', out, '--jobs', '1'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 

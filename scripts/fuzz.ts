@@ -58,7 +58,10 @@ function serveTasks(): void {
   process.on('message', (task: Task) => {
     void fuzzTarget(targetNamed(task.target), task.runs, task.seed).then((s) => {
       const reply: TaskReply = {
-        summary: { ...s, failures: s.failures.map((f) => ({ problems: f.problems, input: Buffer.from(f.input).toString('base64') })) },
+        summary: {
+          ...s,
+          failures: s.failures.map((f) => ({ problems: f.problems, input: Buffer.from(f.input).toString('base64') })),
+        },
       };
       process.send!(reply);
     });
@@ -68,19 +71,22 @@ function serveTasks(): void {
 
 async function runInProcesses(tasks: Task[], jobs: number, onDone: (r: TaskReply) => void): Promise<void> {
   const queue = [...tasks];
-  const worker = () => new Promise<void>((resolve, reject) => {
-    const child = fork(HERE, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const next = () => {
-      const task = queue.shift();
-      if (task) child.send(task);
-      else child.kill();
-    };
-    child.on('message', (m: TaskReply | { ready: true }) => {
-      if ('summary' in m) onDone(m);
-      next();
+  const worker = () =>
+    new Promise<void>((resolve, reject) => {
+      const child = fork(HERE, ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const next = () => {
+        const task = queue.shift();
+        if (task) child.send(task);
+        else child.kill();
+      };
+      child.on('message', (m: TaskReply | { ready: true }) => {
+        if ('summary' in m) onDone(m);
+        next();
+      });
+      child.on('exit', (code, signal) =>
+        queue.length === 0 ? resolve() : reject(new Error(`fuzz process ended (${code ?? signal})`)),
+      );
     });
-    child.on('exit', (code, signal) => (queue.length === 0 ? resolve() : reject(new Error(`fuzz process ended (${code ?? signal})`))));
-  });
   await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
 }
 
@@ -106,7 +112,11 @@ function saveFailure(target: string, input: Buffer, problems: string[]): string 
 }
 
 function ensureBuilt(): void {
-  const r = spawnSync(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: REPO, encoding: 'utf8' },
+  );
   if (!fs.existsSync(BIN)) {
     process.stderr.write(`fuzz: could not build ${BIN}:\n${r.stdout}${r.stderr}`);
     process.exit(2);
@@ -122,10 +132,17 @@ function bigFileRun(): string[] {
     for (let written = 0; written < 100 * 1024 * 1024; written += chunk.length) fs.writeSync(fd, chunk);
     fs.closeSync(fd);
     fs.writeFileSync(path.join(dir, 'small.sql'), 'CREATE TABLE small (kojin_bango char(12));\n');
-    const r = spawnSync(process.execPath, [BIN, 'scan', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [BIN, 'scan', '.', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 300_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const problems = cliProblems(r.status, r.stderr ?? '', r.signal);
-    if (!problems.length && !/SPIF-SOURCE-TOO-LARGE/.test(r.stdout)) problems.push('no SPIF-SOURCE-TOO-LARGE diagnostic for the 100 MB file');
-    if (!problems.length && !/default\.public\.small/.test(r.stdout)) problems.push('the small file next to it was not read');
+    if (!problems.length && !/SPIF-SOURCE-TOO-LARGE/.test(r.stdout))
+      problems.push('no SPIF-SOURCE-TOO-LARGE diagnostic for the 100 MB file');
+    if (!problems.length && !/default\.public\.small/.test(r.stdout))
+      problems.push('the small file next to it was not read');
     return problems;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -155,13 +172,20 @@ async function main(args: string[]): Promise<number> {
   for (const t of targets) targetNamed(t);
 
   const t0 = Date.now();
-  console.log(`fuzz: ${runs} in-process runs over ${targets.length} targets, ${cliRuns} bin runs, seed ${seed}, ${jobs} processes`);
-  const byTarget = new Map<string, { runs: number; failures: number; ms: number; slowest: { ms: number; bytes: number } }>();
+  console.log(
+    `fuzz: ${runs} in-process runs over ${targets.length} targets, ${cliRuns} bin runs, seed ${seed}, ${jobs} processes`,
+  );
+  const byTarget = new Map<
+    string,
+    { runs: number; failures: number; ms: number; slowest: { ms: number; bytes: number } }
+  >();
   let failures = 0;
   let finished = 0;
   await runInProcesses(splitTasks(targets, runs, seed), jobs, ({ summary: s }) => {
     finished += s.runs;
-    process.stderr.write(`  … ${finished}/${runs} runs, ${failures + s.failures.length} failures, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+    process.stderr.write(
+      `  … ${finished}/${runs} runs, ${failures + s.failures.length} failures, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
+    );
     const agg = byTarget.get(s.target) ?? { runs: 0, failures: 0, ms: 0, slowest: { ms: 0, bytes: 0 } };
     agg.runs += s.runs;
     agg.failures += s.failures.length;
@@ -176,7 +200,9 @@ async function main(args: string[]): Promise<number> {
   });
   for (const t of targets) {
     const a = byTarget.get(t)!;
-    console.log(`  ${t.padEnd(10)} ${String(a.runs).padStart(7)} runs  ${String(a.failures).padStart(4)} failures  ${(a.ms / 1000).toFixed(1).padStart(7)} s  slowest ${Math.round(a.slowest.ms)} ms (${a.slowest.bytes} bytes)`);
+    console.log(
+      `  ${t.padEnd(10)} ${String(a.runs).padStart(7)} runs  ${String(a.failures).padStart(4)} failures  ${(a.ms / 1000).toFixed(1).padStart(7)} s  slowest ${Math.round(a.slowest.ms)} ms (${a.slowest.bytes} bytes)`,
+    );
   }
 
   let cliFailures = 0;
@@ -194,17 +220,23 @@ async function main(args: string[]): Promise<number> {
           fs.writeFileSync(path.join(dir, rel), bytes);
         }
         fs.writeFileSync(path.join(dir, 'stderr.txt'), stderr);
-        console.log(`  FAIL bin (exit ${code}): ${problems.join('; ')}; tree and stderr in ${dir} (spif ${tree.args.join(' ')})`);
+        console.log(
+          `  FAIL bin (exit ${code}): ${problems.join('; ')}; tree and stderr in ${dir} (spif ${tree.args.join(' ')})`,
+        );
       }
     }
-    console.log(`  ${'bin'.padEnd(10)} ${String(cliRuns).padStart(7)} runs  ${String(cliFailures).padStart(4)} failures`);
+    console.log(
+      `  ${'bin'.padEnd(10)} ${String(cliRuns).padStart(7)} runs  ${String(cliFailures).padStart(4)} failures`,
+    );
   }
   let bigFailures = 0;
   if (args.includes('--big')) {
     if (cliRuns === 0) ensureBuilt();
     const problems = bigFileRun();
     bigFailures = problems.length ? 1 : 0;
-    console.log(`  100 MB file: ${problems.length ? `FAIL ${problems.join('; ')}` : 'ok (refused by limits.maxFileBytes, reported)'}`);
+    console.log(
+      `  100 MB file: ${problems.length ? `FAIL ${problems.join('; ')}` : 'ok (refused by limits.maxFileBytes, reported)'}`,
+    );
   }
 
   const total = failures + cliFailures + bigFailures;

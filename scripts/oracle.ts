@@ -29,7 +29,16 @@ const program = new Command()
   .option('--coverage', 'print, per statement kind, how many generated units PostgreSQL accepted and rejected')
   .parse(process.argv);
 
-const opts = program.opts<{ cases: string; seed: string; postgresVersion: string; minimize: string; fixturePrefix?: string; quiet?: boolean; recordFixtures?: boolean; coverage?: boolean }>();
+const opts = program.opts<{
+  cases: string;
+  seed: string;
+  postgresVersion: string;
+  minimize: string;
+  fixturePrefix?: string;
+  quiet?: boolean;
+  recordFixtures?: boolean;
+  coverage?: boolean;
+}>();
 const cases = Number(opts.cases);
 const seed = Number(opts.seed);
 const postgresVersion = Number(opts.postgresVersion);
@@ -38,13 +47,17 @@ const minimizeCount = Number(opts.minimize);
 const started = Date.now();
 const pg = await PgOracle.start();
 if (opts.recordFixtures) {
-  for (const file of readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(FIXTURE_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     const expectedFile = join(FIXTURE_DIR, file.replace(/\.sql$/, '.expected.json'));
     if (existsSync(expectedFile)) continue;
     const sql = readFileSync(join(FIXTURE_DIR, file), 'utf8');
     const result = await pg.run(sqlToUnits(sql), { probePublic: true });
     if (result.rejected.length) {
-      console.log(`${file}: PostgreSQL rejects ${result.rejected.map((r) => `${r.unit.join('; ')} (${r.error})`).join(', ')}`);
+      console.log(
+        `${file}: PostgreSQL rejects ${result.rejected.map((r) => `${r.unit.join('; ')} (${r.error})`).join(', ')}`,
+      );
       continue;
     }
     const description = sql.split('\n')[0].replace(/^--\s*/, '');
@@ -81,7 +94,8 @@ for (let i = 0; i < cases; i++) {
     for (const d of report.disagreements) console.log(`  ${formatDisagreement(d)}`);
     if (!opts.quiet) console.log(report.sql.replace(/^/gm, '    '));
   }
-  if (!opts.quiet && (i + 1) % 1000 === 0) console.error(`… ${i + 1} cases, ${disagreements} disagreements, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!opts.quiet && (i + 1) % 1000 === 0)
+    console.error(`… ${i + 1} cases, ${disagreements} disagreements, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 for (const [n, f] of failing.slice(0, minimizeCount).entries()) {
@@ -93,8 +107,12 @@ for (const [n, f] of failing.slice(0, minimizeCount).entries()) {
   for (const d of report.disagreements) console.log(`  ${formatDisagreement(d)}`);
   if (opts.fixturePrefix) {
     const name = `${opts.fixturePrefix}-${n + 1}`;
-    writeFixture(name, `Found by the oracle: seed ${seed}, case ${f.i} (minimized).\n${report.disagreements.map(formatDisagreement).join('\n')}`,
-      unitsToSql(result.accepted), { description: `oracle seed ${seed} case ${f.i}`, verdicts: verdictsOf(result) });
+    writeFixture(
+      name,
+      `Found by the oracle: seed ${seed}, case ${f.i} (minimized).\n${report.disagreements.map(formatDisagreement).join('\n')}`,
+      unitsToSql(result.accepted),
+      { description: `oracle seed ${seed} case ${f.i}`, verdicts: verdictsOf(result) },
+    );
     console.log(`  written fixtures/oracle/${name}.sql`);
   }
 }
@@ -102,10 +120,13 @@ for (const [n, f] of failing.slice(0, minimizeCount).entries()) {
 await pg.close();
 if (opts.coverage) {
   console.log('\nstatement kind: accepted / rejected by PostgreSQL');
-  for (const [k, c] of [...coverage].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${k}: ${c.accepted} / ${c.rejected}`);
+  for (const [k, c] of [...coverage].sort((a, b) => a[0].localeCompare(b[0])))
+    console.log(`  ${k}: ${c.accepted} / ${c.rejected}`);
 }
 console.log(`\ncases: ${cases}, comparisons: ${comparisons}, disagreements: ${disagreements}`);
-console.log(`(${failing.length} disagreeing case(s); ${rejected} unit(s) rejected by PostgreSQL and not given to spif; seed ${seed}; spif as PostgreSQL ${postgresVersion}; ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `(${failing.length} disagreeing case(s); ${rejected} unit(s) rejected by PostgreSQL and not given to spif; seed ${seed}; spif as PostgreSQL ${postgresVersion}; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);
 process.exit(disagreements ? 1 : 0);
 
 /** Greedy delta debugging: drop units (largest chunks first) while a disagreement remains. */

@@ -15,7 +15,14 @@ import { renderHtml } from '../src/report/html.js';
 import type { Lang } from '../src/report/messages.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 async function main(argv: string[]): Promise<void> {
   const paths: string[] = [];
@@ -43,7 +50,12 @@ async function main(argv: string[]): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1.5 });
     // The explorer on a named file: its paths to the number and the controls that stop each user.
     const files = result.report.files;
-    const chosen = files.find((f) => f.classification === 'specific' && result.report.relations.some((r) => f.relations.includes(r.id) && r.blocked.length)) ?? files[0];
+    const chosen =
+      files.find(
+        (f) =>
+          f.classification === 'specific' &&
+          result.report.relations.some((r) => f.relations.includes(r.id) && r.blocked.length),
+      ) ?? files[0];
     await page.goto(pathToFileURL(file).href + (chosen ? `#file=${encodeURIComponent(chosen.name)}` : ''));
     await page.waitForSelector('html[data-ready="1"]');
     const graph = page.locator('#graph-figure');

@@ -29,7 +29,10 @@ export class DiagnosticBag {
 
 /** An error the user caused (bad flags, unreadable config): printed without a stack trace, exit 2. */
 export class UserError extends Error {
-  constructor(message: string, readonly details: string[] = []) {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
     super(message);
     this.name = 'UserError';
   }

@@ -9,7 +9,14 @@ import fs from 'node:fs';
 import type { Diagnostic } from './diagnostics.js';
 import { decodeSource } from './sources/text.js';
 import { UserError } from './diagnostics.js';
-import { ConfigError, loadConfigFor, matchesRef, type ConfigChoice, type LoadedConfig, type SpifConfig } from './config/index.js';
+import {
+  ConfigError,
+  loadConfigFor,
+  matchesRef,
+  type ConfigChoice,
+  type LoadedConfig,
+  type SpifConfig,
+} from './config/index.js';
 import { ConfigDocument } from './config/locate.js';
 import { detectColumns, type CandidateColumn, type NumberColumnHit } from './detect/index.js';
 import { createAccessResolver } from './access/resolver.js';
@@ -87,7 +94,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // Files are read (from the parse cache, or parsed on worker threads) before live databases;
   // results are assembled per database in the original order.
   const { results: read } = await readDatabaseFiles(databases, {
-    cwd, readBytes, maxFileBytes: config.limits.maxFileBytes, jobs: options.jobs, cacheDir: options.cacheDir,
+    cwd,
+    readBytes,
+    maxFileBytes: config.limits.maxFileBytes,
+    jobs: options.jobs,
+    cacheDir: options.cacheDir,
     parallelMinBytes: options.parallelMinBytes,
     onFileRead: () => options.onProgress?.('read', ++done, total),
   });
@@ -96,7 +107,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const ops: CatalogOp[] = [];
     if (db.url) {
       const { readLivePostgres } = await import('./sources/live-postgres/index.js');
-      const live = await readLivePostgres(db.url, { database: db.database, ...(options.sample ? { sample: options.sample } : {}) });
+      const live = await readLivePostgres(db.url, {
+        database: db.database,
+        ...(options.sample ? { sample: options.sample } : {}),
+      });
       ops.push(...live.ops);
       diagnostics.push(...live.diagnostics);
     }
@@ -113,7 +127,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     inputs.push({ database: db.database, dialect: db.dialect, ops: createsFirst(ops, db.database, diagnostics) });
   }
 
-  if (!tree.at && tally.accepted === 0 && !databases.some((d) => d.url)) throw noSources(paths, loaded, tally.filesFound, diagnostics);
+  if (!tree.at && tally.accepted === 0 && !databases.some((d) => d.url))
+    throw noSources(paths, loaded, tally.filesFound, diagnostics);
 
   // Each stage says when it starts (total 0: no count to show), so a progress line never shows
   // a finished stage while the next one runs; the stages with a count move with it.
@@ -129,11 +144,22 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const principals = resolvePrincipals(catalog, config.principals);
   const access = new PrincipalAccess(catalog, resolver);
   stage('links');
-  const graph = buildLinkGraph(catalog, {
-    links: config.links as [string, string][], linkKeys: config.linkKeys, inferLinks: config.inferLinks,
-  }, diagnostics);
+  const graph = buildLinkGraph(
+    catalog,
+    {
+      links: config.links as [string, string][],
+      linkKeys: config.linkKeys,
+      inferLinks: config.inferLinks,
+    },
+    diagnostics,
+  );
   const classified = classify({
-    catalog, graph, numbers, principals: principals.principals, access, resolver,
+    catalog,
+    graph,
+    numbers,
+    principals: principals.principals,
+    access,
+    resolver,
     onPrincipal: (n, t) => stage('reach', n, t),
     onBlocks: (n, t) => stage('blocks', n, t),
   });
@@ -144,9 +170,22 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const built0 = buildReport({ catalog, decisions, principals, config, diagnostics, candidates, unknownPaths });
   // How much was read, and which config: added to the report's summary and header (issue 12.10, 19.1).
   const report: Report = {
-    ...built0, summary: { ...built0.summary, ...tallySummary(tally) }, ...(loaded.used ? { config: loaded.used } : {}),
+    ...built0,
+    summary: { ...built0.summary, ...tallySummary(tally) },
+    ...(loaded.used ? { config: loaded.used } : {}),
   };
-  return { analysis, report, catalog, graph, decisions, numbers, candidates, principals, config, configFile: loaded.file };
+  return {
+    analysis,
+    report,
+    catalog,
+    graph,
+    decisions,
+    numbers,
+    candidates,
+    principals,
+    config,
+    configFile: loaded.file,
+  };
 }
 
 /**
@@ -154,18 +193,35 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
  * as the database `default`. On the working tree a glob that matches nothing is a config error.
  */
 function discoverDatabases(
-  tree: SourceTree, loaded: LoadedConfig, paths: string[], cwd: string, dialect: Dialect | undefined, diagnostics: Diagnostic[],
+  tree: SourceTree,
+  loaded: LoadedConfig,
+  paths: string[],
+  cwd: string,
+  dialect: Dialect | undefined,
+  diagnostics: Diagnostic[],
 ): DatabaseSources[] {
   const config = loaded.config;
   if (!config.databases) return fromPaths(tree, paths, cwd, dialect ?? (config.dialect as Dialect), diagnostics);
   const empty: EmptyGlob[] = [];
   const databases = config.databases.map((db, i) => {
     if (db.url && tree.at) {
-      diagnostics.push({ severity: 'warning', code: 'SPIF-GIT-LIVE-SKIPPED', message: `databases.${db.name}.url: a live database has no state${tree.at}; only its source files are compared` });
+      diagnostics.push({
+        severity: 'warning',
+        code: 'SPIF-GIT-LIVE-SKIPPED',
+        message: `databases.${db.name}.url: a live database has no state${tree.at}; only its source files are compared`,
+      });
     }
     return discoverFromGlobs(
-      tree, { name: db.name, dialect: (db.dialect ?? config.dialect) as Dialect, sources: db.sources, url: tree.at ? undefined : db.url },
-      loaded.baseDir, config.allowOutsideRoot, diagnostics,
+      tree,
+      {
+        name: db.name,
+        dialect: (db.dialect ?? config.dialect) as Dialect,
+        sources: db.sources,
+        url: tree.at ? undefined : db.url,
+      },
+      loaded.baseDir,
+      config.allowOutsideRoot,
+      diagnostics,
       tree.at ? undefined : (pattern, source) => empty.push({ database: i, source, pattern }),
     );
   });
@@ -186,7 +242,10 @@ function emptyGlobsError(loaded: LoadedConfig, empty: EmptyGlob[]): ConfigError 
     const line = doc?.lineOf(['databases', e.database, 'sources', e.source]) ?? 1;
     return `${file}:${line}: databases.${e.database}.sources.${e.source}: '${e.pattern}' matches no file (globs are relative to ${loaded.baseDir})`;
   });
-  return new ConfigError(`${empty.length} sources glob${empty.length === 1 ? '' : 's'} in ${file} match${empty.length === 1 ? 'es' : ''} no file`, details);
+  return new ConfigError(
+    `${empty.length} sources glob${empty.length === 1 ? '' : 's'} in ${file} match${empty.length === 1 ? 'es' : ''} no file`,
+    details,
+  );
 }
 
 /**
@@ -194,12 +253,24 @@ function emptyGlobsError(loaded: LoadedConfig, empty: EmptyGlob[]): ConfigError 
  * `postgres://` path is a live server: alone it is `default`; with other paths or servers, each
  * server is a database named after the database in its URL.
  */
-function fromPaths(tree: SourceTree, paths: string[], cwd: string, dialect: Dialect, diagnostics: Diagnostic[]): DatabaseSources[] {
+function fromPaths(
+  tree: SourceTree,
+  paths: string[],
+  cwd: string,
+  dialect: Dialect,
+  diagnostics: Diagnostic[],
+): DatabaseSources[] {
   const urls = tree.at ? [] : paths.filter(isLiveUrl);
   const files = paths.filter((p) => !isLiveUrl(p));
   if (urls.length === 0) return [discoverFromPaths(tree, files, cwd, dialect, diagnostics)];
-  if (urls.length === 1 && files.length === 0) return [{ database: 'default', dialect: 'postgresql', files: [], url: urls[0] }];
-  const live = urls.map((url) => ({ database: liveDatabaseName(url), dialect: 'postgresql' as Dialect, files: [], url }));
+  if (urls.length === 1 && files.length === 0)
+    return [{ database: 'default', dialect: 'postgresql', files: [], url: urls[0] }];
+  const live = urls.map((url) => ({
+    database: liveDatabaseName(url),
+    dialect: 'postgresql' as Dialect,
+    files: [],
+    url,
+  }));
   return files.length ? [discoverFromPaths(tree, files, cwd, dialect, diagnostics), ...live] : live;
 }
 
@@ -219,7 +290,9 @@ function noSources(paths: string[], loaded: LoadedConfig, found: number, diagnos
   const what = found ? `${found} file${found === 1 ? '' : 's'} found, none of them a schema source` : 'no file found';
   return new UserError(`no schema source in ${where}: ${what}`, [
     'spif reads SQL (.sql .ddl .pgsql .psql), schema.prisma and TypeORM/Drizzle models (.ts); folders named node_modules, dist, build, coverage and dot folders are skipped',
-    ...diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} [${d.code}]`),
+    ...diagnostics
+      .filter((d) => d.severity !== 'info')
+      .map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} [${d.code}]`),
   ]);
 }
 

@@ -9,8 +9,19 @@
 type Lang = 'ja' | 'en';
 
 export const REASON_KEYS = [
-  'undefined', 'no-schema-usage', 'lookup-no-schema-usage', 'no-execute', 'some-columns', 'no-select',
-  'other-columns', 'rls-no-policy', 'rls-all-false', 'rls-restrictive-false', 'not-connectable', 'no-role', 'no-reader',
+  'undefined',
+  'no-schema-usage',
+  'lookup-no-schema-usage',
+  'no-execute',
+  'some-columns',
+  'no-select',
+  'other-columns',
+  'rls-no-policy',
+  'rls-all-false',
+  'rls-restrictive-false',
+  'not-connectable',
+  'no-role',
+  'no-reader',
 ] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
 
@@ -38,14 +49,17 @@ type Template = (r: Reason) => string;
 const list = (xs?: string[]) => (xs ?? []).join(', ');
 
 const EN: Record<ReasonKey, Template> = {
-  'undefined': (r) => `${r.relation} is not defined`,
+  undefined: (r) => `${r.relation} is not defined`,
   'no-schema-usage': (r) => `${r.role} has no USAGE on schema ${r.schema}`,
-  'lookup-no-schema-usage': (r) => `${r.via ? `${r.via} runs as ${r.role}, which` : r.role} has no USAGE on schema ${r.schema} (looked up when ${r.relation} is read)`,
-  'no-execute': (r) => `${r.via ? `${r.via} calls ${r.relation} with its owner's rights, and ${r.role}` : r.role} has no EXECUTE on ${r.routine ?? 'function'} ${r.relation}`,
+  'lookup-no-schema-usage': (r) =>
+    `${r.via ? `${r.via} runs as ${r.role}, which` : r.role} has no USAGE on schema ${r.schema} (looked up when ${r.relation} is read)`,
+  'no-execute': (r) =>
+    `${r.via ? `${r.via} calls ${r.relation} with its owner's rights, and ${r.role}` : r.role} has no EXECUTE on ${r.routine ?? 'function'} ${r.relation}`,
   'some-columns': (r) => `${viaView(r)} may SELECT some columns of ${r.relation} but not ${list(r.columns)}`,
   'no-select': (r) => `${viaView(r)} has no SELECT on ${r.relation}`,
   'other-columns': (r) => `${r.role} may SELECT other columns of ${r.relation} but not ${list(r.columns)}`,
-  'rls-no-policy': (r) => `row level security on ${r.relation} has no SELECT policy for ${r.role}: no row is visible${asOwner(r)}`,
+  'rls-no-policy': (r) =>
+    `row level security on ${r.relation} has no SELECT policy for ${r.role}: no row is visible${asOwner(r)}`,
   'rls-all-false': (r) => `every permissive policy on ${r.relation} for ${r.role} is USING (false)${asOwner(r)}`,
   'rls-restrictive-false': (r) => `restrictive policy ${r.policy} on ${r.relation} is USING (false)${asOwner(r)}`,
   'not-connectable': (r) => `${r.principal} cannot connect to database ${r.database}`,
@@ -62,14 +76,17 @@ function asOwner(r: Reason): string {
 }
 
 const JA: Record<ReasonKey, Template> = {
-  'undefined': (r) => `${r.relation} は定義されていない`,
+  undefined: (r) => `${r.relation} は定義されていない`,
   'no-schema-usage': (r) => `${r.role} はスキーマ ${r.schema} の USAGE 権限を持たない`,
-  'lookup-no-schema-usage': (r) => `${r.via ? `${r.via} は ${r.role} として実行され、${r.role} は ` : `${r.role} は `}スキーマ ${r.schema} の USAGE 権限を持たない（${r.relation} を読むときに名前を解決する）`,
-  'no-execute': (r) => `${r.via ? `${r.via} は所有者の権限で ${r.relation} を呼び出すが、${r.role} は ` : `${r.role} は `}${r.routine === 'procedure' ? 'プロシージャ' : '関数'} ${r.relation} の EXECUTE 権限を持たない`,
+  'lookup-no-schema-usage': (r) =>
+    `${r.via ? `${r.via} は ${r.role} として実行され、${r.role} は ` : `${r.role} は `}スキーマ ${r.schema} の USAGE 権限を持たない（${r.relation} を読むときに名前を解決する）`,
+  'no-execute': (r) =>
+    `${r.via ? `${r.via} は所有者の権限で ${r.relation} を呼び出すが、${r.role} は ` : `${r.role} は `}${r.routine === 'procedure' ? 'プロシージャ' : '関数'} ${r.relation} の EXECUTE 権限を持たない`,
   'some-columns': (r) => `${jaViaView(r)}${r.relation} の一部の列は SELECT できるが ${list(r.columns)} はできない`,
   'no-select': (r) => `${jaViaView(r)}${r.relation} の SELECT 権限を持たない`,
   'other-columns': (r) => `${r.role} は ${r.relation} の他の列は SELECT できるが ${list(r.columns)} はできない`,
-  'rls-no-policy': (r) => `${r.relation} の行レベルセキュリティに ${r.role} 向けの SELECT ポリシーがなく、見える行がない${jaAsOwner(r)}`,
+  'rls-no-policy': (r) =>
+    `${r.relation} の行レベルセキュリティに ${r.role} 向けの SELECT ポリシーがなく、見える行がない${jaAsOwner(r)}`,
   'rls-all-false': (r) => `${r.relation} の ${r.role} 向けの許容ポリシーはすべて USING (false)${jaAsOwner(r)}`,
   'rls-restrictive-false': (r) => `${r.relation} の制限ポリシー ${r.policy} が USING (false)${jaAsOwner(r)}`,
   'not-connectable': (r) => `${r.principal} はデータベース ${r.database} に接続できない`,
@@ -91,7 +108,11 @@ export function reasonText(lang: Lang, r: Reason): string {
 }
 
 /** A refusal with its reason: the detail is rendered from the data. */
-export function refused<C extends string>(control: C, at: string, reason: Reason): { allowed: false; control: C; at: string; detail: string; reason: Reason } {
+export function refused<C extends string>(
+  control: C,
+  at: string,
+  reason: Reason,
+): { allowed: false; control: C; at: string; detail: string; reason: Reason } {
   return { allowed: false, control, at, detail: reasonText('en', reason), reason };
 }
 
@@ -101,6 +122,10 @@ export function refused<C extends string>(control: C, at: string, reason: Reason
  * relation or view id is touched).
  */
 export function reasonFor(r: Reason, names: ReadonlyMap<string, string>): Reason {
-  const swap = (x?: string) => (x === undefined ? x : names.get(x) ?? x);
-  return { ...r, ...(r.role !== undefined ? { role: swap(r.role) } : {}), ...(r.principal !== undefined ? { principal: swap(r.principal) } : {}) };
+  const swap = (x?: string) => (x === undefined ? x : (names.get(x) ?? x));
+  return {
+    ...r,
+    ...(r.role !== undefined ? { role: swap(r.role) } : {}),
+    ...(r.principal !== undefined ? { principal: swap(r.principal) } : {}),
+  };
 }

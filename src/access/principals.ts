@@ -63,7 +63,11 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
   for (const { user, login } of loginUsers) if (claimed.has(login)) claimed.add(user);
   const logins = new Set(loginUsers.map((l) => l.login));
   const principals: Principal[] = declared.map((p) => ({
-    name: p.name, kind: 'system', roles: p.roles ?? [], connects: p.connects, description: p.description,
+    name: p.name,
+    kind: 'system',
+    roles: p.roles ?? [],
+    connects: p.connects,
+    description: p.description,
   }));
   const adminNames = new Set(administrators.map((a) => a.name));
   const named = roleNames(catalog);
@@ -72,7 +76,9 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
     principals.push({ name, kind: 'role', roles: [name] });
   }
   // PUBLIC exists in PostgreSQL, MariaDB (10.11+), Oracle, SQL Server (`public`) and Db2; MySQL and the others have no such grantee.
-  const hasPublic = [...catalog.databases.values()].some((d) => ['postgresql', 'mariadb', 'oracle', 'sqlserver', 'db2'].includes(d.dialect));
+  const hasPublic = [...catalog.databases.values()].some((d) =>
+    ['postgresql', 'mariadb', 'oracle', 'sqlserver', 'db2'].includes(d.dialect),
+  );
   if (catalog.accessControlDeclared && hasPublic) principals.push({ name: PUBLIC, kind: 'public', roles: [PUBLIC] });
   for (const p of declared) {
     for (const r of p.roles ?? []) {
@@ -101,7 +107,10 @@ export class PrincipalAccess {
   private readonly cache = new Map<string, Map<RelationId, Map<string, AccessVerdict>>>();
   private readonly connectCache = new Map<string, Map<string, boolean>>();
 
-  constructor(private readonly catalog: Catalog, private readonly resolver: AccessResolver) {}
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly resolver: AccessResolver,
+  ) {}
 
   canConnect(p: Principal, database: string): boolean {
     let byDb = this.connectCache.get(p.name);
@@ -115,7 +124,9 @@ export class PrincipalAccess {
     if (p.kind === 'unrestricted') return true;
     if (p.connects && !p.connects.includes(database)) return false;
     if (p.roles.length === 0) return true;
-    return p.roles.some((r) => (r === PUBLIC ? this.resolver.canConnect(PUBLIC, database) : this.resolver.canConnect(r, database)));
+    return p.roles.some((r) =>
+      r === PUBLIC ? this.resolver.canConnect(PUBLIC, database) : this.resolver.canConnect(r, database),
+    );
   }
 
   /** Whether p can SELECT the column: as any role it acts as, or may SET ROLE to. */
@@ -124,7 +135,11 @@ export class PrincipalAccess {
     if (!rel) return refused('unknown-relation', relation, { key: 'undefined', relation });
     if (p.kind === 'unrestricted') return { allowed: true };
     if (!this.canConnect(p, rel.database)) {
-      return refused('database-not-connectable', rel.database, { key: 'not-connectable', principal: p.name, database: rel.database });
+      return refused('database-not-connectable', rel.database, {
+        key: 'not-connectable',
+        principal: p.name,
+        database: rel.database,
+      });
     }
     if (p.roles.length === 0) return { allowed: true };
     let byRelation = this.cache.get(p.name);

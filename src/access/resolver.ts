@@ -26,12 +26,18 @@ export type BlockControl =
   | 'view-owner-lacks-privilege'
   | 'no-execute-privilege'
   | 'unknown-relation'
-  | 'denied'   // SQL Server DENY
-  | 'masked';  // SQL Server Dynamic Data Masking, Db2 column mask: only a masked value is read
+  | 'denied' // SQL Server DENY
+  | 'masked'; // SQL Server Dynamic Data Masking, Db2 column mask: only a masked value is read
 
 export type AccessVerdict =
   | { allowed: true }
-  | { allowed: false; control: BlockControl; at: string; detail: string; /** The same as data (detail is rendered from it); unset where a product module gives prose only. */ reason?: Reason };
+  | {
+      allowed: false;
+      control: BlockControl;
+      at: string;
+      detail: string;
+      /** The same as data (detail is rendered from it); unset where a product module gives prose only. */ reason?: Reason;
+    };
 
 export interface AccessResolverOptions {
   /** 16+ (default): INHERIT is a property of each membership grant; 15: of the member role. */
@@ -74,7 +80,10 @@ class Resolver implements AccessResolver {
   /** Oracle, SQL Server and Db2 databases: their own access semantics (products/). */
   private readonly products: Map<string, ProductAccess>;
 
-  constructor(private readonly catalog: Catalog, postgresVersion: number) {
+  constructor(
+    private readonly catalog: Catalog,
+    postgresVersion: number,
+  ) {
     this.graph = new RoleGraph(catalog, postgresVersion);
     for (const g of catalog.grants) {
       const k = scopeKey(g.scope);
@@ -110,7 +119,10 @@ class Resolver implements AccessResolver {
    * pg_write_all_data also gives schema USAGE (not SELECT). Neither bypasses row security.
    */
   private readsAllData(role: string, forSchemaUsage: boolean): boolean {
-    return this.graph.hasPrivsOf(role, 'pg_read_all_data') || (forSchemaUsage && this.graph.hasPrivsOf(role, 'pg_write_all_data'));
+    return (
+      this.graph.hasPrivsOf(role, 'pg_read_all_data') ||
+      (forSchemaUsage && this.graph.hasPrivsOf(role, 'pg_write_all_data'))
+    );
   }
 
   canConnect(role: string, database: string): boolean {
@@ -142,16 +154,26 @@ class Resolver implements AccessResolver {
     // 1. Name lookup: USAGE on the schema, as the caller. A schema the sources never create cannot
     //    be checked: USAGE is assumed (reported as an assumption by the pipeline).
     const schema = this.catalog.databases.get(rel.database)?.schemas.get(rel.schema);
-    if (schema?.declared && !this.isSuperuser(role) && !this.readsAllData(role, true)
-      && !this.holds(role, { kind: 'schema', database: rel.database, schema: rel.schema }, 'USAGE')) {
-      return refused('no-schema-usage', `${rel.database}.${rel.schema}`, { key: 'no-schema-usage', role, schema: rel.schema });
+    if (
+      schema?.declared &&
+      !this.isSuperuser(role) &&
+      !this.readsAllData(role, true) &&
+      !this.holds(role, { kind: 'schema', database: rel.database, schema: rel.schema }, 'USAGE')
+    ) {
+      return refused('no-schema-usage', `${rel.database}.${rel.schema}`, {
+        key: 'no-schema-usage',
+        role,
+        schema: rel.schema,
+      });
     }
 
     // 2. Every relation of the rewritten query, in the order the executor checks them.
     const checks: PermissionCheck[] = [];
     this.expand(rel, role, [column], role, checks, new Set());
     for (const c of checks) {
-      const v = (c.lookup ? this.checkLookup(c) : ALLOWED).allowed ? this.checkPermission(c, role) : this.checkLookup(c);
+      const v = (c.lookup ? this.checkLookup(c) : ALLOWED).allowed
+        ? this.checkPermission(c, role)
+        : this.checkLookup(c);
       if (!v.allowed) return v;
     }
 
@@ -169,18 +191,27 @@ class Resolver implements AccessResolver {
    * view is security_invoker (even when that view is reached through another view), with every
    * base column the view's query references.
    */
-  private expand(rel: Relation, checkAs: string, columns: string[], caller: string, out: PermissionCheck[], visiting: Set<string>, viaView?: Relation): void {
+  private expand(
+    rel: Relation,
+    checkAs: string,
+    columns: string[],
+    caller: string,
+    out: PermissionCheck[],
+    visiting: Set<string>,
+    viaView?: Relation,
+  ): void {
     out.push({ relation: rel, checkAs, columns, viaView });
     const view = rel.view;
     if (!view || view.materialized || visiting.has(rel.id)) return;
     const next = new Set(visiting).add(rel.id);
-    const inner = view.securityInvoker ? caller : rel.owner ?? BOOTSTRAP_OWNER;
+    const inner = view.securityInvoker ? caller : (rel.owner ?? BOOTSTRAP_OWNER);
     // Inside a SECURITY DEFINER function the current user is its owner: invoker views and
     // functions it reaches check as the owner. Its body's names are looked up when it runs.
     const definerFunction = rel.kind === 'function' && !view.securityInvoker;
     const lookup = rel.kind === 'function' && !rel.routine?.atomic;
     const used = new Map<RelationId, Set<string>>();
-    const idOf = (q: { database?: string; schema?: string; name: string }) => `${q.database ?? rel.database}.${q.schema ?? rel.schema}.${q.name}`;
+    const idOf = (q: { database?: string; schema?: string; name: string }) =>
+      `${q.database ?? rel.database}.${q.schema ?? rel.schema}.${q.name}`;
     for (const q of view.reads) if (!used.has(idOf(q))) used.set(idOf(q), new Set());
     const use = (q: { database?: string; schema?: string; name: string }, column: string) => {
       const id = idOf(q);
@@ -194,7 +225,15 @@ class Resolver implements AccessResolver {
       const base = this.catalog.relations.get(id);
       if (!base) continue; // an unknown base is reported at build time
       const from = out.length;
-      this.expand(base, inner, [...cols].filter((c) => base.columns.some((x) => x.name === c)), definerFunction ? inner : caller, out, next, view.securityInvoker ? undefined : rel);
+      this.expand(
+        base,
+        inner,
+        [...cols].filter((c) => base.columns.some((x) => x.name === c)),
+        definerFunction ? inner : caller,
+        out,
+        next,
+        view.securityInvoker ? undefined : rel,
+      );
       if (lookup) out[from].lookup = true;
     }
   }
@@ -206,16 +245,25 @@ class Resolver implements AccessResolver {
     if (!schema?.declared || this.isSuperuser(c.checkAs) || this.readsAllData(c.checkAs, true)) return ALLOWED;
     if (this.holds(c.checkAs, { kind: 'schema', database: rel.database, schema: rel.schema }, 'USAGE')) return ALLOWED;
     return refused('no-schema-usage', `${rel.database}.${rel.schema}`, {
-      key: 'lookup-no-schema-usage', role: c.checkAs, ...(c.viaView ? { via: c.viaView.id } : {}), schema: rel.schema, relation: rel.id,
+      key: 'lookup-no-schema-usage',
+      role: c.checkAs,
+      ...(c.viaView ? { via: c.viaView.id } : {}),
+      schema: rel.schema,
+      relation: rel.id,
     });
   }
 
   /** A function or procedure: EXECUTE, granted to PUBLIC by default (docs 5.8 Privileges); pg_read_all_data gives none. */
   private checkExecute(c: PermissionCheck): AccessVerdict {
     const { relation: rel, checkAs } = c;
-    if (this.isSuperuser(checkAs) || this.holds(checkAs, { kind: 'function', relation: rel.id }, 'EXECUTE')) return ALLOWED;
+    if (this.isSuperuser(checkAs) || this.holds(checkAs, { kind: 'function', relation: rel.id }, 'EXECUTE'))
+      return ALLOWED;
     return refused(c.viaView ? 'view-owner-lacks-privilege' : 'no-execute-privilege', rel.id, {
-      key: 'no-execute', role: checkAs, ...(c.viaView ? { via: c.viaView.id } : {}), relation: rel.id, routine: rel.routine?.kind ?? 'function',
+      key: 'no-execute',
+      role: checkAs,
+      ...(c.viaView ? { via: c.viaView.id } : {}),
+      relation: rel.id,
+      routine: rel.routine?.kind ?? 'function',
     });
   }
 
@@ -226,14 +274,25 @@ class Resolver implements AccessResolver {
     if (this.isSuperuser(checkAs) || this.readsAllData(checkAs, false)) return ALLOWED;
     if (this.holds(checkAs, { kind: 'relation', relation: rel.id }, 'SELECT')) return ALLOWED;
     const colOk = (name: string) => this.holds(checkAs, { kind: 'column', relation: rel.id, column: name }, 'SELECT');
-    const missing = columns.length ? columns.filter((x) => !colOk(x)) : rel.columns.some((x) => colOk(x.name)) ? [] : ['*'];
+    const missing = columns.length
+      ? columns.filter((x) => !colOk(x))
+      : rel.columns.some((x) => colOk(x.name))
+        ? []
+        : ['*'];
     if (missing.length === 0) return ALLOWED;
     const someColumn = rel.columns.some((x) => colOk(x.name));
-    const control: BlockControl = c.viaView ? 'view-owner-lacks-privilege' : someColumn ? 'no-column-privilege' : 'no-table-privilege';
+    const control: BlockControl = c.viaView
+      ? 'view-owner-lacks-privilege'
+      : someColumn
+        ? 'no-column-privilege'
+        : 'no-table-privilege';
     const at = someColumn && missing[0] !== '*' ? `${rel.id}.${missing[0]}` : rel.id;
     void caller;
     return refused(control, at, {
-      key: someColumn ? 'some-columns' : 'no-select', role: checkAs, ...(c.viaView ? { via: c.viaView.id } : {}), relation: rel.id,
+      key: someColumn ? 'some-columns' : 'no-select',
+      role: checkAs,
+      ...(c.viaView ? { via: c.viaView.id } : {}),
+      relation: rel.id,
       ...(someColumn ? { columns: missing } : {}),
     });
   }
@@ -245,15 +304,18 @@ class Resolver implements AccessResolver {
     const owns = this.graph.hasPrivsOf(role, rel.owner ?? BOOTSTRAP_OWNER);
     if (owns && !rel.forceRowSecurity) return ALLOWED;
     const applies = (p: { roles: string[]; command: string }) =>
-      (p.command === 'all' || p.command === 'select') && p.roles.some((r) => r === PUBLIC || this.graph.hasPrivsOf(role, r));
+      (p.command === 'all' || p.command === 'select') &&
+      p.roles.some((r) => r === PUBLIC || this.graph.hasPrivsOf(role, r));
     const permissive = rel.policies.filter((p) => p.permissive && applies(p));
     const restrictive = rel.policies.filter((p) => !p.permissive && applies(p));
     const base = { role, relation: rel.id, ...(viaView ? { via: viaView.id } : {}) };
     if (permissive.length === 0) return refused('row-security-denies', rel.id, { key: 'rls-no-policy', ...base });
     // A policy whose USING is not a constant is assumed to let rows through.
-    if (permissive.every((p) => p.usingFalse)) return refused('row-security-denies', rel.id, { key: 'rls-all-false', ...base });
+    if (permissive.every((p) => p.usingFalse))
+      return refused('row-security-denies', rel.id, { key: 'rls-all-false', ...base });
     const denying = restrictive.find((p) => p.usingFalse);
-    if (denying) return refused('row-security-denies', rel.id, { key: 'rls-restrictive-false', ...base, policy: denying.name });
+    if (denying)
+      return refused('row-security-denies', rel.id, { key: 'rls-restrictive-false', ...base, policy: denying.name });
     return ALLOWED;
   }
 
@@ -261,14 +323,21 @@ class Resolver implements AccessResolver {
   private checkOtherDialect(rel: Relation, role: string, column: string): AccessVerdict {
     if (this.isSuperuser(role)) return ALLOWED;
     const roles = this.privilegeRoles(role);
-    const holds = (scope: GrantScope) => (this.byScope.get(scopeKey(scope)) ?? []).some((g) => g.privilege === 'SELECT' && roles.has(g.grantee));
-    const tableGrant = holds({ kind: 'relation', relation: rel.id })
-      || holds({ kind: 'schema-tables', database: rel.database, schema: rel.schema })
-      || holds({ kind: 'database', database: rel.database });
+    const holds = (scope: GrantScope) =>
+      (this.byScope.get(scopeKey(scope)) ?? []).some((g) => g.privilege === 'SELECT' && roles.has(g.grantee));
+    const tableGrant =
+      holds({ kind: 'relation', relation: rel.id }) ||
+      holds({ kind: 'schema-tables', database: rel.database, schema: rel.schema }) ||
+      holds({ kind: 'database', database: rel.database });
     if (tableGrant || holds({ kind: 'column', relation: rel.id, column })) return ALLOWED;
     const someColumn = rel.columns.some((c) => holds({ kind: 'column', relation: rel.id, column: c.name }));
     return someColumn
-      ? refused('no-column-privilege', `${rel.id}.${column}`, { key: 'other-columns', role, relation: rel.id, columns: [column] })
+      ? refused('no-column-privilege', `${rel.id}.${column}`, {
+          key: 'other-columns',
+          role,
+          relation: rel.id,
+          columns: [column],
+        })
       : refused('no-table-privilege', rel.id, { key: 'no-select', role, relation: rel.id });
   }
 }

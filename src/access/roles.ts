@@ -15,7 +15,10 @@ export class RoleGraph {
   private readonly inheritCache = new Map<string, Set<string>>();
   private readonly setCache = new Map<string, Set<string>>();
 
-  constructor(private readonly catalog: Catalog, readonly postgresVersion: number) {
+  constructor(
+    private readonly catalog: Catalog,
+    readonly postgresVersion: number,
+  ) {
     for (const m of catalog.memberships) {
       let list = this.memberOf.get(m.member);
       if (!list) this.memberOf.set(m.member, (list = []));

@@ -30,7 +30,12 @@ export function findUnknownPaths(catalog: Catalog, resolver: AccessResolver, pri
     if (executors.length === 0) continue;
     const owner = fn.owner ?? '';
     const relations = [...catalog.relations.values()]
-      .filter((x) => x.kind !== 'function' && x.database === fn.database && x.columns.some((c) => resolver.canSelect(owner, x.id, c.name).allowed))
+      .filter(
+        (x) =>
+          x.kind !== 'function' &&
+          x.database === fn.database &&
+          x.columns.some((c) => resolver.canSelect(owner, x.id, c.name).allowed),
+      )
       .map((x) => x.id);
     out.push({ via: fn.id, reason: r.unanalysedReason ?? 'its body was not read', executors, relations });
   }
@@ -53,11 +58,16 @@ export function unknownPathAssumptions(paths: UnknownPath[]): Map<RelationId, st
 
 function mayExecute(catalog: Catalog, resolver: AccessResolver, p: Principal, fn: Relation): boolean {
   if (p.kind === 'unrestricted' || p.roles.length === 0) return true;
-  const granted = new Set(catalog.grants
-    .filter((g) => g.privilege === 'EXECUTE' && g.scope.kind === 'function' && g.scope.relation === fn.id)
-    .map((g) => g.grantee));
+  const granted = new Set(
+    catalog.grants
+      .filter((g) => g.privilege === 'EXECUTE' && g.scope.kind === 'function' && g.scope.relation === fn.id)
+      .map((g) => g.grantee),
+  );
   return p.roles.some((role) => {
     const roles = role === PUBLIC ? [PUBLIC] : [...resolver.settableRoles(role)];
-    return roles.some((r) => resolver.isSuperuser(r) || granted.has(PUBLIC) || [...resolver.privilegeRoles(r)].some((x) => granted.has(x)));
+    return roles.some(
+      (r) =>
+        resolver.isSuperuser(r) || granted.has(PUBLIC) || [...resolver.privilegeRoles(r)].some((x) => granted.has(x)),
+    );
   });
 }

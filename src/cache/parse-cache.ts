@@ -97,7 +97,10 @@ export class ParseCache {
 function isReadResult(x: unknown): x is ReadResult {
   if (!x || typeof x !== 'object') return false;
   const r = x as Record<string, unknown>;
-  return Array.isArray(r.ops) && Array.isArray(r.diagnostics)
-    && r.ops.every((op) => !!op && typeof op === 'object' && typeof (op as { op?: unknown }).op === 'string')
-    && r.diagnostics.every((d) => !!d && typeof d === 'object' && typeof (d as { code?: unknown }).code === 'string');
+  return (
+    Array.isArray(r.ops) &&
+    Array.isArray(r.diagnostics) &&
+    r.ops.every((op) => !!op && typeof op === 'object' && typeof (op as { op?: unknown }).op === 'string') &&
+    r.diagnostics.every((d) => !!d && typeof d === 'object' && typeof (d as { code?: unknown }).code === 'string')
+  );
 }

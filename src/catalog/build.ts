@@ -7,8 +7,22 @@
 import { addStats } from '../detect/check-digit.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
-  type Catalog, type Column, type Database, type Dialect, type GrantScope, type PrivilegeName,
-  TRIGGER_ROW, type CopyKind, type CopySource, type QualifiedName, type Relation, type RelationId, type SourceLocation, type ViewDefinition, defaultSchema, relationId,
+  type Catalog,
+  type Column,
+  type Database,
+  type Dialect,
+  type GrantScope,
+  type PrivilegeName,
+  TRIGGER_ROW,
+  type CopyKind,
+  type CopySource,
+  type QualifiedName,
+  type Relation,
+  type RelationId,
+  type SourceLocation,
+  type ViewDefinition,
+  defaultSchema,
+  relationId,
 } from './model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
@@ -31,15 +45,29 @@ export interface BuildResult {
 
 /** Privileges that matter for reading, per kind of object, when ALL is granted. */
 const READ_PRIVILEGE: Record<GrantScope['kind'], PrivilegeName> = {
-  relation: 'SELECT', column: 'SELECT', schema: 'USAGE', 'schema-tables': 'SELECT', database: 'CONNECT', function: 'EXECUTE',
+  relation: 'SELECT',
+  column: 'SELECT',
+  schema: 'USAGE',
+  'schema-tables': 'SELECT',
+  database: 'CONNECT',
+  function: 'EXECUTE',
 };
 
 const ACCESS_OPS = new Set<CatalogOp['op']>([
-  'create-role', 'grant', 'revoke', 'grant-role', 'revoke-role', 'default-privileges', 'create-policy',
+  'create-role',
+  'grant',
+  'revoke',
+  'grant-role',
+  'revoke-role',
+  'default-privileges',
+  'create-policy',
 ]);
 
 export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): BuildResult {
-  const builder = new CatalogBuilder(inputs.map((i) => i.database), options.postgresVersion);
+  const builder = new CatalogBuilder(
+    inputs.map((i) => i.database),
+    options.postgresVersion,
+  );
   for (const input of inputs) builder.apply(input);
   return builder.finish();
 }
@@ -61,7 +89,10 @@ class CatalogBuilder {
   private sessionRole?: string;
   private at!: SourceLocation;
 
-  constructor(private readonly databaseNames: string[], postgresVersion?: number) {
+  constructor(
+    private readonly databaseNames: string[],
+    postgresVersion?: number,
+  ) {
     this.privileges = new PrivilegeState(postgresVersion ?? 16);
   }
 
@@ -98,8 +129,20 @@ class CatalogBuilder {
       if (dialect === 'postgresql') {
         // PostgreSQL defaults: CONNECT to PUBLIC on every database; USAGE on `public` to PUBLIC.
         this.privileges.grant({ kind: 'database', database: name }, 'CONNECT', PUBLIC, BOOTSTRAP_OWNER, false);
-        this.privileges.grant({ kind: 'schema', database: name, schema: 'public' }, 'USAGE', PUBLIC, BOOTSTRAP_OWNER, false);
-        this.privileges.grant({ kind: 'schema', database: name, schema: 'public' }, 'USAGE', BOOTSTRAP_OWNER, BOOTSTRAP_OWNER, true);
+        this.privileges.grant(
+          { kind: 'schema', database: name, schema: 'public' },
+          'USAGE',
+          PUBLIC,
+          BOOTSTRAP_OWNER,
+          false,
+        );
+        this.privileges.grant(
+          { kind: 'schema', database: name, schema: 'public' },
+          'USAGE',
+          BOOTSTRAP_OWNER,
+          BOOTSTRAP_OWNER,
+          true,
+        );
         db.schemas.set('public', { database: name, name: 'public', declared: true });
       }
     }
@@ -128,7 +171,11 @@ class CatalogBuilder {
 
   private existing(q: QualifiedName, what: string): Relation | undefined {
     const r = this.relations.get(this.resolve(q).id);
-    if (!r) this.warn('SPIF-SQL-UNKNOWN-RELATION', `${what}: relation ${this.resolve(q).id} is not defined in the sources read before this statement`);
+    if (!r)
+      this.warn(
+        'SPIF-SQL-UNKNOWN-RELATION',
+        `${what}: relation ${this.resolve(q).id} is not defined in the sources read before this statement`,
+      );
     return r;
   }
 
@@ -144,7 +191,13 @@ class CatalogBuilder {
         // is: the engine either skips the statement or rejects it, and neither changes the schema.
         if (this.db.schemas.get(op.schema)?.declared) return;
         const owner = op.owner ?? this.actingRole();
-        this.db.schemas.set(op.schema, { database: this.db.name, name: op.schema, owner, declared: true, source: op.at });
+        this.db.schemas.set(op.schema, {
+          database: this.db.name,
+          name: op.schema,
+          owner,
+          declared: true,
+          source: op.at,
+        });
         this.privileges.ensureRole(owner);
         this.privileges.createObject({ kind: 'schema', database: this.db.name, schema: op.schema }, owner);
         return;
@@ -182,7 +235,17 @@ class CatalogBuilder {
         if (r && !op.only) {
           for (const child of this.descendants(r)) {
             if (!child.columns.some((c) => c.name === op.column.name)) {
-              child.columns.push({ ...op.column, copiedFrom: [{ relation: this.qualify({ schema: r.schema, name: r.name }), column: op.column.name, via: child.parents!.find((p) => p.relation === r.id)?.kind ?? 'inherits', at: op.at }] });
+              child.columns.push({
+                ...op.column,
+                copiedFrom: [
+                  {
+                    relation: this.qualify({ schema: r.schema, name: r.name }),
+                    column: op.column.name,
+                    via: child.parents!.find((p) => p.relation === r.id)?.kind ?? 'inherits',
+                    at: op.at,
+                  },
+                ],
+              });
             }
           }
         }
@@ -207,7 +270,8 @@ class CatalogBuilder {
         // An inherited column is renamed in every child too (it is one column).
         const children = r && !op.only ? this.descendants(r) : [];
         this.renameColumn(op.table, op.from, op.to);
-        for (const c of children) this.renameColumn({ database: c.database, schema: c.schema, name: c.name }, op.from, op.to);
+        for (const c of children)
+          this.renameColumn({ database: c.database, schema: c.schema, name: c.name }, op.from, op.to);
         return;
       }
       case 'add-primary-key': {
@@ -300,8 +364,10 @@ class CatalogBuilder {
       }
       case 'create-role':
         this.privileges.createRole(op);
-        for (const parent of op.inRoles ?? []) this.privileges.grantRole(parent, op.name, { grantor: this.actingRole() });
-        for (const member of op.memberRoles ?? []) this.privileges.grantRole(op.name, member, { grantor: this.actingRole() });
+        for (const parent of op.inRoles ?? [])
+          this.privileges.grantRole(parent, op.name, { grantor: this.actingRole() });
+        for (const member of op.memberRoles ?? [])
+          this.privileges.grantRole(op.name, member, { grantor: this.actingRole() });
         return;
       case 'alter-role':
         if (op.rename) this.renameRole(op.name, op.rename);
@@ -314,13 +380,18 @@ class CatalogBuilder {
         for (const role of op.roles) {
           for (const member of op.members) {
             this.privileges.grantRole(role, this.roleRef(member), {
-              inherit: op.inherit, set: op.set, admin: op.admin, grantor: op.grantor ?? this.actingRole(),
+              inherit: op.inherit,
+              set: op.set,
+              admin: op.admin,
+              grantor: op.grantor ?? this.actingRole(),
             });
           }
         }
         return;
       case 'revoke-role':
-        for (const role of op.roles) for (const member of op.members) this.privileges.revokeRole(role, this.roleRef(member), op.optionOnly, this.actingRole(), op.cascade);
+        for (const role of op.roles)
+          for (const member of op.members)
+            this.privileges.revokeRole(role, this.roleRef(member), op.optionOnly, this.actingRole(), op.cascade);
         return;
       case 'grant':
         return this.grantOrRevoke(op, true);
@@ -336,8 +407,13 @@ class CatalogBuilder {
               if (p !== 'SELECT' && p !== 'ALL') continue;
               for (const grantee of op.grantees) {
                 this.privileges.addDefault({
-                  forRole, schema, database: this.db.name, privilege: 'SELECT', grantee: this.roleRef(grantee),
-                  grantOption: op.grantOption, isGrant: op.isGrant,
+                  forRole,
+                  schema,
+                  database: this.db.name,
+                  privilege: 'SELECT',
+                  grantee: this.roleRef(grantee),
+                  grantOption: op.grantOption,
+                  isGrant: op.isGrant,
                 });
               }
             }
@@ -366,8 +442,14 @@ class CatalogBuilder {
         if (!op.privileges.some((p) => p === 'EXECUTE' || p === 'ALL')) continue;
         for (const grantee of op.grantees) {
           this.privileges.addDefault({
-            objectKind: 'function', forRole, schema, database: this.db.name, privilege: 'EXECUTE', grantee: this.roleRef(grantee),
-            grantOption: op.grantOption, isGrant: op.isGrant,
+            objectKind: 'function',
+            forRole,
+            schema,
+            database: this.db.name,
+            privilege: 'EXECUTE',
+            grantee: this.roleRef(grantee),
+            grantOption: op.grantOption,
+            isGrant: op.isGrant,
           });
         }
       }
@@ -378,7 +460,8 @@ class CatalogBuilder {
   private productRule(rule: CatalogOp & { op: 'product-rule' } extends { rule: infer R } ? R : never): void {
     this.accessControlDeclared = true;
     const resolved: ResolvedRule = { database: this.db.name, rule, at: this.at };
-    const table = 'table' in rule ? rule.table : 'target' in rule && rule.target.kind === 'relation' ? rule.target.name : undefined;
+    const table =
+      'table' in rule ? rule.table : 'target' in rule && rule.target.kind === 'relation' ? rule.target.name : undefined;
     if (table) {
       const r = this.existing(table, rule.kind.toUpperCase());
       if (!r) return;
@@ -394,8 +477,14 @@ class CatalogBuilder {
   }
 
   private createRelation(
-    name: QualifiedName, kind: 'table' | 'view', at: SourceLocation, columns: Column[],
-    extra: Partial<Pick<Relation, 'primaryKey' | 'uniqueKeys' | 'foreignKeys' | 'comment' | 'owner' | 'view'>> & { ifNotExists?: boolean; orReplace?: boolean },
+    name: QualifiedName,
+    kind: 'table' | 'view',
+    at: SourceLocation,
+    columns: Column[],
+    extra: Partial<Pick<Relation, 'primaryKey' | 'uniqueKeys' | 'foreignKeys' | 'comment' | 'owner' | 'view'>> & {
+      ifNotExists?: boolean;
+      orReplace?: boolean;
+    },
   ): void {
     const { database, schema, id } = this.resolve(name);
     const existing = this.relations.get(id);
@@ -416,11 +505,23 @@ class CatalogBuilder {
     const owner = extra.owner ?? this.actingRole();
     this.privileges.ensureRole(owner);
     const relation: Relation = {
-      id, database, schema, name: name.name, kind, dialect: this.db.dialect,
+      id,
+      database,
+      schema,
+      name: name.name,
+      kind,
+      dialect: this.db.dialect,
       columns: columns.map((c) => ({ ...c })),
-      primaryKey: extra.primaryKey, uniqueKeys: extra.uniqueKeys ?? [], foreignKeys: extra.foreignKeys ?? [],
-      owner, comment: extra.comment, rowSecurity: false, forceRowSecurity: false, policies: [],
-      view: extra.view, source: at,
+      primaryKey: extra.primaryKey,
+      uniqueKeys: extra.uniqueKeys ?? [],
+      foreignKeys: extra.foreignKeys ?? [],
+      owner,
+      comment: extra.comment,
+      rowSecurity: false,
+      forceRowSecurity: false,
+      policies: [],
+      view: extra.view,
+      source: at,
     };
     this.relations.set(id, relation);
     this.applyOwnerDefaults(relation, owner);
@@ -449,15 +550,22 @@ class CatalogBuilder {
     const foreignKeys = op.foreignKeys.map((fk) => ({ ...fk, references: this.qualify(fk.references) }));
     const parents: { relation: RelationId; kind: 'partition' | 'inherits' }[] = [];
     const copy = (src: Relation, c: Column, via: CopyKind): Column => ({
-      name: c.name, type: c.type, source: op.at,
+      name: c.name,
+      type: c.type,
+      source: op.at,
       // Comments are not copied (only LIKE … INCLUDING COMMENTS does): detection follows copiedFrom.
       ...(c.mark ? { mark: c.mark } : {}),
-      copiedFrom: [{ relation: { database: src.database, schema: src.schema, name: src.name }, column: c.name, via, at: op.at }],
+      copiedFrom: [
+        { relation: { database: src.database, schema: src.schema, name: src.name }, column: c.name, via, at: op.at },
+      ],
     });
     for (const like of [...(op.likes ?? [])].reverse()) {
       const src = this.existing(like.name, 'CREATE TABLE … LIKE');
       if (!src) continue;
-      const copied = src.columns.map((c) => ({ ...copy(src, c, 'like'), ...(like.comments && c.comment ? { comment: c.comment, commentSource: c.commentSource } : {}) }));
+      const copied = src.columns.map((c) => ({
+        ...copy(src, c, 'like'),
+        ...(like.comments && c.comment ? { comment: c.comment, commentSource: c.commentSource } : {}),
+      }));
       columns.splice(like.index, 0, ...copied);
       if (like.indexes) {
         if (src.primaryKey && !primaryKey) primaryKey = [...src.primaryKey];
@@ -470,7 +578,13 @@ class CatalogBuilder {
         columns = parent.columns.map((c) => copy(parent, c, 'partition'));
         primaryKey ??= parent.primaryKey && [...parent.primaryKey];
         uniqueKeys.push(...parent.uniqueKeys.map((u) => [...u]));
-        foreignKeys.push(...parent.foreignKeys.map((fk) => ({ ...fk, columns: [...fk.columns], referencedColumns: [...fk.referencedColumns] })));
+        foreignKeys.push(
+          ...parent.foreignKeys.map((fk) => ({
+            ...fk,
+            columns: [...fk.columns],
+            referencedColumns: [...fk.referencedColumns],
+          })),
+        );
         parents.push({ relation: parent.id, kind: 'partition' });
       }
     }
@@ -491,7 +605,12 @@ class CatalogBuilder {
       columns = [...inherited, ...columns];
     }
     this.createRelation(op.name, 'table', op.at, columns, {
-      primaryKey, uniqueKeys, foreignKeys, comment: op.comment, owner: op.owner, ifNotExists: op.ifNotExists,
+      primaryKey,
+      uniqueKeys,
+      foreignKeys,
+      comment: op.comment,
+      owner: op.owner,
+      ifNotExists: op.ifNotExists,
     });
     const created = this.relations.get(this.resolve(op.name).id);
     if (created && parents.length && created.source === op.at) created.parents = parents;
@@ -518,13 +637,18 @@ class CatalogBuilder {
     const child = this.existing(op.child, op.kind === 'partition' ? 'ATTACH PARTITION' : 'INHERIT');
     if (!parent || !child) return;
     const from = { database: parent.database, schema: parent.schema, name: parent.name };
-    const same = (s: CopySource) => s.via === op.kind && relationId(s.relation.database ?? '', s.relation.schema ?? '', s.relation.name) === parent.id;
+    const same = (s: CopySource) =>
+      s.via === op.kind &&
+      relationId(s.relation.database ?? '', s.relation.schema ?? '', s.relation.name) === parent.id;
     if (op.detach) {
       child.parents = child.parents?.filter((p) => p.relation !== parent.id);
       for (const c of child.columns) c.copiedFrom = c.copiedFrom?.filter((s) => !same(s));
       return;
     }
-    child.parents = [...(child.parents ?? []).filter((p) => p.relation !== parent.id), { relation: parent.id, kind: op.kind }];
+    child.parents = [
+      ...(child.parents ?? []).filter((p) => p.relation !== parent.id),
+      { relation: parent.id, kind: op.kind },
+    ];
     for (const c of child.columns) {
       if (!parent.columns.some((p) => p.name === c.name) || c.copiedFrom?.some(same)) continue;
       c.copiedFrom = [...(c.copiedFrom ?? []), { relation: from, column: c.name, via: op.kind, at: op.at }];
@@ -546,11 +670,17 @@ class CatalogBuilder {
     const [fn] = this.routines(op.function, 'CREATE TRIGGER');
     if (!table || !fn?.routine) return;
     if (!fn.routine.analysed) {
-      this.warn('SPIF-FUNCTION-UNANALYSED', `trigger on ${table.id} runs ${fn.id}, whose body was not read (${fn.routine.unanalysedReason ?? 'unknown'}): values it copies from ${table.id} are not followed`);
+      this.warn(
+        'SPIF-FUNCTION-UNANALYSED',
+        `trigger on ${table.id} runs ${fn.id}, whose body was not read (${fn.routine.unanalysedReason ?? 'unknown'}): values it copies from ${table.id} are not followed`,
+      );
     }
     const row: QualifiedName = { database: table.database, schema: table.schema, name: table.name };
     for (const w of fn.routine.writes ?? []) {
-      const values = w.values.map((v) => ({ ...v, from: v.from.map((f) => (f.relation.name === TRIGGER_ROW ? { ...f, relation: row } : f)) }));
+      const values = w.values.map((v) => ({
+        ...v,
+        from: v.from.map((f) => (f.relation.name === TRIGGER_ROW ? { ...f, relation: row } : f)),
+      }));
       this.copyInto({ op: 'copy-into', at: op.at, table: w.table, columns: w.columns, values, via: 'trigger' });
     }
   }
@@ -559,24 +689,46 @@ class CatalogBuilder {
   private copyInto(op: Extract<CatalogOp, { op: 'copy-into' }>): void {
     const target = this.existing(op.table, 'INSERT … SELECT');
     if (!target) return;
-    const { view } = this.resolveView({ securityInvoker: false, columns: op.values, reads: [], readsColumns: [] }, op.table, op.at);
+    const { view } = this.resolveView(
+      { securityInvoker: false, columns: op.values, reads: [], readsColumns: [] },
+      op.table,
+      op.at,
+    );
     const names = op.columns ?? target.columns.map((c) => c.name);
     view.columns.forEach((vc, i) => {
       const column = target.columns.find((c) => c.name === names[i]);
       if (!column) return;
       for (const src of vc.from) {
-        const known = column.copiedFrom?.some((s) => s.column === src.column && s.relation.name === src.relation.name && s.relation.schema === src.relation.schema && s.relation.database === src.relation.database);
-        if (!known) column.copiedFrom = [...(column.copiedFrom ?? []), { relation: src.relation, column: src.column, via: op.via, at: op.at }];
+        const known = column.copiedFrom?.some(
+          (s) =>
+            s.column === src.column &&
+            s.relation.name === src.relation.name &&
+            s.relation.schema === src.relation.schema &&
+            s.relation.database === src.relation.database,
+        );
+        if (!known)
+          column.copiedFrom = [
+            ...(column.copiedFrom ?? []),
+            { relation: src.relation, column: src.column, via: op.via, at: op.at },
+          ];
       }
     });
   }
 
   private createView(op: Extract<CatalogOp, { op: 'create-view' }>): void {
     const { view, columns } = this.resolveView(op.view, op.name, op.at);
-    this.createRelation(op.name, op.relationKind ?? 'view', op.at, columns, { view, owner: op.owner, orReplace: op.orReplace });
+    this.createRelation(op.name, op.relationKind ?? 'view', op.at, columns, {
+      view,
+      owner: op.owner,
+      orReplace: op.orReplace,
+    });
   }
 
-  private resolveView(opView: ViewDefinition, opName: QualifiedName, at: SourceLocation): { view: ViewDefinition; columns: Column[] } {
+  private resolveView(
+    opView: ViewDefinition,
+    opName: QualifiedName,
+    at: SourceLocation,
+  ): { view: ViewDefinition; columns: Column[] } {
     const op = { view: opView, name: opName, at };
     // Resolve lineage now: `*` expands to the base columns as they are at CREATE VIEW time, and an
     // unqualified column belongs to the FROM entry that has it.
@@ -592,13 +744,18 @@ class CatalogBuilder {
         const bases = col.from.map((f) => resolveSource(f));
         const missing = bases.find((b) => !b.base);
         if (missing) {
-          this.warn('SPIF-SQL-UNKNOWN-RELATION', `view ${this.resolve(op.name).id} selects * from ${this.resolve(missing.q).id}, which is not defined: its columns are unknown`);
+          this.warn(
+            'SPIF-SQL-UNKNOWN-RELATION',
+            `view ${this.resolve(op.name).id} selects * from ${this.resolve(missing.q).id}, which is not defined: its columns are unknown`,
+          );
           continue;
         }
         bases[0].base!.columns.forEach((c, i) => {
           resolvedColumns.push({
             name: c.name,
-            from: bases.flatMap(({ q, base }) => (base!.columns[i] ? [{ relation: q, column: base!.columns[i].name }] : [])),
+            from: bases.flatMap(({ q, base }) =>
+              base!.columns[i] ? [{ relation: q, column: base!.columns[i].name }] : [],
+            ),
           });
         });
         continue;
@@ -632,7 +789,10 @@ class CatalogBuilder {
   // -------------------------------------------------------------------------------------------
   // Functions and procedures: relations of kind 'function' (see RoutineDefinition).
 
-  private routineId(q: QualifiedName, argTypes: string[]): { database: string; schema: string; name: string; id: RelationId } {
+  private routineId(
+    q: QualifiedName,
+    argTypes: string[],
+  ): { database: string; schema: string; name: string; id: RelationId } {
     const r = this.resolve(q);
     const name = `${q.name}(${argTypes.join(', ')})`;
     return { database: r.database, schema: r.schema, name, id: relationId(r.database, r.schema, name) };
@@ -641,12 +801,20 @@ class CatalogBuilder {
   /** The routines a reference names: exact signature, or every routine of that name when no arguments are written. */
   private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine'): Relation[] {
     const { database, schema } = this.resolve(ref.name);
-    const found = [...this.relations.values(), ...this.triggerFunctions.values()].filter((r) => r.routine && r.database === database && r.schema === schema
-      && r.name.slice(0, r.name.indexOf('(')) === ref.name.name
-      && (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(','))
-      && (kind === 'routine' || r.routine.kind === kind));
+    const found = [...this.relations.values(), ...this.triggerFunctions.values()].filter(
+      (r) =>
+        r.routine &&
+        r.database === database &&
+        r.schema === schema &&
+        r.name.slice(0, r.name.indexOf('(')) === ref.name.name &&
+        (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
+        (kind === 'routine' || r.routine.kind === kind),
+    );
     if (found.length === 0) {
-      this.warn('SPIF-SQL-UNKNOWN-RELATION', `${what}: function ${database}.${schema}.${ref.name.name}${ref.argTypes ? `(${ref.argTypes.join(', ')})` : ''} is not defined in the sources read before this statement`);
+      this.warn(
+        'SPIF-SQL-UNKNOWN-RELATION',
+        `${what}: function ${database}.${schema}.${ref.name.name}${ref.argTypes ? `(${ref.argTypes.join(', ')})` : ''} is not defined in the sources read before this statement`,
+      );
     }
     return found;
   }
@@ -656,9 +824,15 @@ class CatalogBuilder {
     const resolved = this.resolveView(op.view, op.name, op.at);
     // Output columns keep their declared names (a `*` of a row type was expanded by resolveView).
     const params = new Set(op.columns.filter((c) => c.parameter).map((c) => c.name));
-    const columns: Column[] = resolved.columns.map((c) => ({ ...c, ...(params.has(c.name) ? { parameter: true } : {}) }));
+    const columns: Column[] = resolved.columns.map((c) => ({
+      ...c,
+      ...(params.has(c.name) ? { parameter: true } : {}),
+    }));
     if (!op.routine.analysed) {
-      this.warn('SPIF-FUNCTION-UNANALYSED', `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? '; as SECURITY DEFINER it is an unknown path to every relation its owner may read' : ''}`);
+      this.warn(
+        'SPIF-FUNCTION-UNANALYSED',
+        `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? '; as SECURITY DEFINER it is an unknown path to every relation its owner may read' : ''}`,
+      );
     }
     const store = op.routine.trigger ? this.triggerFunctions : this.relations;
     const existing = store.get(id);
@@ -678,11 +852,25 @@ class CatalogBuilder {
     const owner = op.owner ?? this.actingRole();
     this.privileges.ensureRole(owner);
     store.set(id, {
-      id, database, schema, name, kind: 'function', dialect: this.db.dialect, columns,
-      uniqueKeys: [], foreignKeys: [], owner, rowSecurity: false, forceRowSecurity: false, policies: [],
-      view: resolved.view, routine: op.routine, source: op.at,
+      id,
+      database,
+      schema,
+      name,
+      kind: 'function',
+      dialect: this.db.dialect,
+      columns,
+      uniqueKeys: [],
+      foreignKeys: [],
+      owner,
+      rowSecurity: false,
+      forceRowSecurity: false,
+      policies: [],
+      view: resolved.view,
+      routine: op.routine,
+      source: op.at,
     });
-    if (this.db.dialect === 'postgresql') this.privileges.createObject({ kind: 'function', relation: id }, owner, { database, schema });
+    if (this.db.dialect === 'postgresql')
+      this.privileges.createObject({ kind: 'function', relation: id }, owner, { database, schema });
   }
 
   private alterFunction(op: Extract<CatalogOp, { op: 'alter-function' }>): void {
@@ -722,15 +910,20 @@ class CatalogBuilder {
     this.relations.set(newId, r);
     this.privileges.move({ kind: 'relation', relation: oldId }, { kind: 'relation', relation: newId });
     for (const c of r.columns) {
-      this.privileges.move({ kind: 'column', relation: oldId, column: c.name }, { kind: 'column', relation: newId, column: c.name });
+      this.privileges.move(
+        { kind: 'column', relation: oldId, column: c.name },
+        { kind: 'column', relation: newId, column: c.name },
+      );
     }
     // Foreign keys and views refer to the relation itself (by OID in the engine), so they follow it.
     const same = (q: QualifiedName) => relationId(q.database ?? '', q.schema ?? '', q.name) === oldId;
     const renamed = (q: QualifiedName): QualifiedName => (same(q) ? { database: r.database, schema, name } : q);
     for (const other of this.relations.values()) {
       for (const fk of other.foreignKeys) fk.references = renamed(fk.references);
-      for (const c of other.columns) if (c.copiedFrom) c.copiedFrom = c.copiedFrom.map((s) => ({ ...s, relation: renamed(s.relation) }));
-      if (other.parents) other.parents = other.parents.map((p) => (p.relation === oldId ? { ...p, relation: newId } : p));
+      for (const c of other.columns)
+        if (c.copiedFrom) c.copiedFrom = c.copiedFrom.map((s) => ({ ...s, relation: renamed(s.relation) }));
+      if (other.parents)
+        other.parents = other.parents.map((p) => (p.relation === oldId ? { ...p, relation: newId } : p));
       if (other.view) {
         other.view.reads = other.view.reads.map(renamed);
         other.view.readsColumns = other.view.readsColumns.map((c) => ({ ...c, relation: renamed(c.relation) }));
@@ -751,7 +944,10 @@ class CatalogBuilder {
     // ALTER VIEW … RENAME COLUMN: the view's own output column is renamed, its lineage kept.
     const viewColumn = r.view?.columns.find((x) => x.name === from);
     if (viewColumn) viewColumn.name = to;
-    this.privileges.move({ kind: 'column', relation: r.id, column: from }, { kind: 'column', relation: r.id, column: to });
+    this.privileges.move(
+      { kind: 'column', relation: r.id, column: from },
+      { kind: 'column', relation: r.id, column: to },
+    );
     const swap = (cols: string[]) => cols.map((x) => (x === from ? to : x));
     if (r.primaryKey) r.primaryKey = swap(r.primaryKey);
     r.uniqueKeys = r.uniqueKeys.map(swap);
@@ -759,11 +955,16 @@ class CatalogBuilder {
     const isR = (q: QualifiedName) => relationId(q.database ?? '', q.schema ?? '', q.name) === r.id;
     for (const other of this.relations.values()) {
       for (const fk of other.foreignKeys) if (isR(fk.references)) fk.referencedColumns = swap(fk.referencedColumns);
-      for (const oc of other.columns) if (oc.copiedFrom) oc.copiedFrom = oc.copiedFrom.map((s) => (isR(s.relation) && s.column === from ? { ...s, column: to } : s));
+      for (const oc of other.columns)
+        if (oc.copiedFrom)
+          oc.copiedFrom = oc.copiedFrom.map((s) => (isR(s.relation) && s.column === from ? { ...s, column: to } : s));
       if (other.view) {
         // A view keeps its own column names; its lineage follows the renamed base column.
-        for (const vc of other.view.columns) vc.from = vc.from.map((f) => (isR(f.relation) && f.column === from ? { ...f, column: to } : f));
-        other.view.readsColumns = other.view.readsColumns.map((f) => (isR(f.relation) && f.column === from ? { ...f, column: to } : f));
+        for (const vc of other.view.columns)
+          vc.from = vc.from.map((f) => (isR(f.relation) && f.column === from ? { ...f, column: to } : f));
+        other.view.readsColumns = other.view.readsColumns.map((f) =>
+          isR(f.relation) && f.column === from ? { ...f, column: to } : f,
+        );
       }
     }
   }
@@ -781,7 +982,8 @@ class CatalogBuilder {
     this.privileges.ensureRole(op.owner);
     if (op.kind === 'schema') {
       const s = this.db.schemas.get(op.name.name);
-      if (!s) return this.warn('SPIF-SQL-UNKNOWN-SCHEMA', `ALTER SCHEMA ${op.name.name} OWNER: the schema is not defined`);
+      if (!s)
+        return this.warn('SPIF-SQL-UNKNOWN-SCHEMA', `ALTER SCHEMA ${op.name.name} OWNER: the schema is not defined`);
       const scope: GrantScope = { kind: 'schema', database: this.db.name, schema: s.name };
       this.privileges.changeOwner(scope, s.owner ?? BOOTSTRAP_OWNER, op.owner);
       s.owner = op.owner;
@@ -791,7 +993,8 @@ class CatalogBuilder {
     if (!r) return;
     const old = r.owner ?? BOOTSTRAP_OWNER;
     this.privileges.changeOwner({ kind: 'relation', relation: r.id }, old, op.owner);
-    for (const c of r.columns) this.privileges.changeOwner({ kind: 'column', relation: r.id, column: c.name }, old, op.owner);
+    for (const c of r.columns)
+      this.privileges.changeOwner({ kind: 'column', relation: r.id, column: c.name }, old, op.owner);
     r.owner = op.owner;
   }
 
@@ -801,27 +1004,40 @@ class CatalogBuilder {
       // PostgreSQL's own ACL algorithms (grantor choice, grant options, CASCADE): see privileges.ts.
       const problems = this.privileges.pgGrantOrRevoke({
         objects: scopes.map(({ scope, owner }) => ({
-          scope, owner, columns: scope.kind === 'relation' ? this.relations.get(scope.relation)?.columns.map((c) => c.name) : undefined,
+          scope,
+          owner,
+          columns:
+            scope.kind === 'relation' ? this.relations.get(scope.relation)?.columns.map((c) => c.name) : undefined,
         })),
-        privileges: op.privileges, grantees: op.grantees.map((g) => this.roleRef(g)), isGrant,
-        grantOption: isGrant ? (op as { grantOption: boolean }).grantOption : (op as { grantOptionOnly: boolean }).grantOptionOnly,
-        cascade: !isGrant && (op as { cascade: boolean }).cascade, acting: this.actingRole(), grantor: op.grantor,
+        privileges: op.privileges,
+        grantees: op.grantees.map((g) => this.roleRef(g)),
+        isGrant,
+        grantOption: isGrant
+          ? (op as { grantOption: boolean }).grantOption
+          : (op as { grantOptionOnly: boolean }).grantOptionOnly,
+        cascade: !isGrant && (op as { cascade: boolean }).cascade,
+        acting: this.actingRole(),
+        grantor: op.grantor,
       });
       for (const message of problems) this.warn('SPIF-SQL-REVOKE-RESTRICTED', message);
       return;
     }
     for (const { scope, owner } of scopes) {
       // MySQL's `*.*` carries table privileges; PostgreSQL's ON DATABASE carries CONNECT.
-      const readPrivilege = scope.kind === 'database' && (this.db.dialect as string) !== 'postgresql' ? 'SELECT' : READ_PRIVILEGE[scope.kind];
+      const readPrivilege =
+        scope.kind === 'database' && (this.db.dialect as string) !== 'postgresql'
+          ? 'SELECT'
+          : READ_PRIVILEGE[scope.kind];
       for (const spec of op.privileges) {
         const privilege = spec.privilege === 'ALL' ? readPrivilege : spec.privilege;
         if (privilege !== readPrivilege) continue; // INSERT, UPDATE…: not about reading
-        const targets: GrantScope[] = spec.columns && scope.kind === 'relation'
-          ? spec.columns.map((column) => ({ kind: 'column', relation: scope.relation, column }))
-          : [scope];
+        const targets: GrantScope[] =
+          spec.columns && scope.kind === 'relation'
+            ? spec.columns.map((column) => ({ kind: 'column', relation: scope.relation, column }))
+            : [scope];
         // A superuser (or the owner) grants as the owner; anyone else grants as itself.
         const acting = op.grantor ?? this.actingRole();
-        const grantor = acting === BOOTSTRAP_OWNER || acting === owner ? owner ?? BOOTSTRAP_OWNER : acting;
+        const grantor = acting === BOOTSTRAP_OWNER || acting === owner ? (owner ?? BOOTSTRAP_OWNER) : acting;
         for (const target of targets) {
           for (const grantee of op.grantees.map((g) => this.roleRef(g))) {
             if (isGrant) {
@@ -834,7 +1050,14 @@ class CatalogBuilder {
             if (!blocked && target.kind === 'relation') {
               const r = this.relations.get(target.relation);
               for (const c of r?.columns ?? []) {
-                this.revokeOne({ kind: 'column', relation: target.relation, column: c.name }, privilege, grantee, grantor, rv.grantOptionOnly, rv.cascade);
+                this.revokeOne(
+                  { kind: 'column', relation: target.relation, column: c.name },
+                  privilege,
+                  grantee,
+                  grantor,
+                  rv.grantOptionOnly,
+                  rv.cascade,
+                );
               }
             }
           }
@@ -843,10 +1066,20 @@ class CatalogBuilder {
     }
   }
 
-  private revokeOne(scope: GrantScope, privilege: PrivilegeName, grantee: string, grantor: string, optionOnly: boolean, cascade: boolean): boolean {
+  private revokeOne(
+    scope: GrantScope,
+    privilege: PrivilegeName,
+    grantee: string,
+    grantor: string,
+    optionOnly: boolean,
+    cascade: boolean,
+  ): boolean {
     const dependents = this.privileges.revoke(scope, privilege, grantee, grantor, optionOnly, cascade);
     if (dependents.length) {
-      this.warn('SPIF-SQL-REVOKE-RESTRICTED', `REVOKE without CASCADE fails in the engine: ${grantee} granted ${privilege} on to ${dependents.map((d) => d.grantee).join(', ')}; the privilege is kept`);
+      this.warn(
+        'SPIF-SQL-REVOKE-RESTRICTED',
+        `REVOKE without CASCADE fails in the engine: ${grantee} granted ${privilege} on to ${dependents.map((d) => d.grantee).join(', ')}; the privilege is kept`,
+      );
       return true;
     }
     return false;
@@ -868,7 +1101,10 @@ class CatalogBuilder {
       case 'schemas':
         return target.schemas.map((schema) => {
           this.touchSchema(this.db.name, schema);
-          return { scope: { kind: 'schema', database: this.db.name, schema } as GrantScope, owner: this.db.schemas.get(schema)?.owner };
+          return {
+            scope: { kind: 'schema', database: this.db.name, schema } as GrantScope,
+            owner: this.db.schemas.get(schema)?.owner,
+          };
         });
       case 'schema-tables':
         this.touchSchema(this.db.name, target.schema);
@@ -878,19 +1114,29 @@ class CatalogBuilder {
         return [{ scope: { kind: 'database', database: name } }];
       }
       case 'routines':
-        return target.refs.flatMap((ref) => this.routines(ref, 'GRANT/REVOKE', target.routineKind))
+        return target.refs
+          .flatMap((ref) => this.routines(ref, 'GRANT/REVOKE', target.routineKind))
           .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner }));
       case 'all-routines-in-schema':
         // ALL FUNCTIONS covers functions (not procedures), ALL PROCEDURES procedures, ALL ROUTINES both.
-        return target.schemas.flatMap((schema) => [...this.relations.values()]
-          .filter((r) => r.routine && r.database === this.db.name && r.schema === schema
-            && (target.routineKind === 'routine' || r.routine.kind === target.routineKind))
-          .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner })));
+        return target.schemas.flatMap((schema) =>
+          [...this.relations.values()]
+            .filter(
+              (r) =>
+                r.routine &&
+                r.database === this.db.name &&
+                r.schema === schema &&
+                (target.routineKind === 'routine' || r.routine.kind === target.routineKind),
+            )
+            .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner })),
+        );
     }
   }
 }
 
-function uniqueSources(list: { relation: QualifiedName; column: string }[]): { relation: QualifiedName; column: string }[] {
+function uniqueSources(
+  list: { relation: QualifiedName; column: string }[],
+): { relation: QualifiedName; column: string }[] {
   const seen = new Set<string>();
   return list.filter((x) => {
     const k = `${x.relation.database}.${x.relation.schema}.${x.relation.name}.${x.column}`;

@@ -6,7 +6,16 @@ import type { ColumnValueStats } from '../detect/check-digit.js';
 import type { ResolvedRule } from './product-rules.js';
 
 export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'bigquery' | 'oracle' | 'sqlserver' | 'db2';
-export const DIALECTS: readonly Dialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery', 'oracle', 'sqlserver', 'db2'];
+export const DIALECTS: readonly Dialect[] = [
+  'postgresql',
+  'mysql',
+  'mariadb',
+  'sqlite',
+  'bigquery',
+  'oracle',
+  'sqlserver',
+  'db2',
+];
 
 /** A place in a source file. `line` and `column` are 1-based; `column` counts characters. */
 export interface SourceLocation {
@@ -21,8 +30,19 @@ export type RelationId = string;
 export type ColumnId = string;
 
 export type PrivilegeName =
-  | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCATE' | 'REFERENCES' | 'TRIGGER'
-  | 'USAGE' | 'CREATE' | 'CONNECT' | 'TEMPORARY' | 'EXECUTE' | 'ALL';
+  | 'SELECT'
+  | 'INSERT'
+  | 'UPDATE'
+  | 'DELETE'
+  | 'TRUNCATE'
+  | 'REFERENCES'
+  | 'TRIGGER'
+  | 'USAGE'
+  | 'CREATE'
+  | 'CONNECT'
+  | 'TEMPORARY'
+  | 'EXECUTE'
+  | 'ALL';
 
 export interface Column {
   name: string;
@@ -163,11 +183,10 @@ export interface Relation {
 export type GrantScope =
   | { kind: 'relation'; relation: RelationId }
   | { kind: 'column'; relation: RelationId; column: string }
-  | { kind: 'schema'; database: string; schema: string }          // PG schema privileges (USAGE)
-  | { kind: 'schema-tables'; database: string; schema: string }   // MySQL `db.*`
-  | { kind: 'database'; database: string }                        // PG CONNECT, MySQL `*.*`
-  | { kind: 'function'; relation: RelationId }                    // EXECUTE on a function or procedure
-  ;
+  | { kind: 'schema'; database: string; schema: string } // PG schema privileges (USAGE)
+  | { kind: 'schema-tables'; database: string; schema: string } // MySQL `db.*`
+  | { kind: 'database'; database: string } // PG CONNECT, MySQL `*.*`
+  | { kind: 'function'; relation: RelationId }; // EXECUTE on a function or procedure
 
 export interface Grant {
   scope: GrantScope;

@@ -5,7 +5,15 @@
  */
 import type { ColumnValueStats } from '../detect/check-digit.js';
 import type {
-  Column, ForeignKey, Policy, PrivilegeName, QualifiedName, RoutineDefinition, SourceLocation, ViewColumn, ViewDefinition,
+  Column,
+  ForeignKey,
+  Policy,
+  PrivilegeName,
+  QualifiedName,
+  RoutineDefinition,
+  SourceLocation,
+  ViewColumn,
+  ViewDefinition,
 } from './model.js';
 import type { ProductRule } from './product-rules.js';
 
@@ -23,11 +31,10 @@ export type GrantTarget =
   | { kind: 'relations'; names: QualifiedName[]; columns?: string[] }
   | { kind: 'all-tables-in-schema'; schemas: string[] }
   | { kind: 'schemas'; schemas: string[] }
-  | { kind: 'schema-tables'; schema: string }   // MySQL `db.*`
-  | { kind: 'database'; database?: string }     // PG `ON DATABASE x`, MySQL `*.*`
+  | { kind: 'schema-tables'; schema: string } // MySQL `db.*`
+  | { kind: 'database'; database?: string } // PG `ON DATABASE x`, MySQL `*.*`
   | { kind: 'routines'; refs: RoutineRef[]; routineKind: RoutineKind }
-  | { kind: 'all-routines-in-schema'; schemas: string[]; routineKind: RoutineKind }
-  ;
+  | { kind: 'all-routines-in-schema'; schemas: string[]; routineKind: RoutineKind };
 
 export interface PrivilegeSpec {
   privilege: PrivilegeName;
@@ -37,7 +44,7 @@ export interface PrivilegeSpec {
 
 export type CatalogOp = { at: SourceLocation } & (
   | { op: 'create-schema'; schema: string; owner?: string }
-  | { op: 'use-schema'; schema: string }  // MySQL `USE db`: unqualified names go there
+  | { op: 'use-schema'; schema: string } // MySQL `USE db`: unqualified names go there
   | {
       op: 'create-table';
       name: QualifiedName;
@@ -75,7 +82,14 @@ export type CatalogOp = { at: SourceLocation } & (
       owner?: string;
     }
   /** ALTER FUNCTION … SECURITY DEFINER | INVOKER / RENAME TO / SET SCHEMA / OWNER TO. */
-  | { op: 'alter-function'; ref: RoutineRef; securityDefiner?: boolean; rename?: string; schema?: string; owner?: string }
+  | {
+      op: 'alter-function';
+      ref: RoutineRef;
+      securityDefiner?: boolean;
+      rename?: string;
+      schema?: string;
+      owner?: string;
+    }
   | { op: 'drop-function'; refs: RoutineRef[] }
   /** CREATE TRIGGER … ON table … EXECUTE FUNCTION f(): f's INSERTs copy the table's row values. */
   | { op: 'create-trigger'; table: QualifiedName; function: RoutineRef }
@@ -85,9 +99,21 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'drop-column'; table: QualifiedName; column: string; only?: boolean }
   | { op: 'rename-column'; table: QualifiedName; from: string; to: string; only?: boolean }
   /** ATTACH PARTITION / INHERIT (and DETACH / NO INHERIT with `detach`). */
-  | { op: 'attach-child'; parent: QualifiedName; child: QualifiedName; kind: 'partition' | 'inherits'; detach?: boolean }
+  | {
+      op: 'attach-child';
+      parent: QualifiedName;
+      child: QualifiedName;
+      kind: 'partition' | 'inherits';
+      detach?: boolean;
+    }
   /** `INSERT INTO t (cols) SELECT …` (columns: undefined = the table's, in order); the values carry their sources. */
-  | { op: 'copy-into'; table: QualifiedName; columns?: string[]; values: ViewColumn[]; via: 'insert-select' | 'trigger' }
+  | {
+      op: 'copy-into';
+      table: QualifiedName;
+      columns?: string[];
+      values: ViewColumn[];
+      via: 'insert-select' | 'trigger';
+    }
   | { op: 'add-primary-key'; table: QualifiedName; columns: string[] }
   | { op: 'add-unique'; table: QualifiedName; columns: string[] }
   | { op: 'add-foreign-key'; table: QualifiedName; foreignKey: ForeignKey }
@@ -116,7 +142,15 @@ export type CatalogOp = { at: SourceLocation } & (
       inRoles?: string[];
       memberRoles?: string[];
     }
-  | { op: 'alter-role'; name: string; login?: boolean; superuser?: boolean; bypassRls?: boolean; inherit?: boolean; rename?: string }
+  | {
+      op: 'alter-role';
+      name: string;
+      login?: boolean;
+      superuser?: boolean;
+      bypassRls?: boolean;
+      inherit?: boolean;
+      rename?: string;
+    }
   | { op: 'drop-role'; names: string[] }
   | {
       op: 'grant-role';

@@ -18,12 +18,18 @@ export const PUBLIC = 'PUBLIC';
 
 export function scopeKey(scope: GrantScope): string {
   switch (scope.kind) {
-    case 'relation': return `r:${scope.relation}`;
-    case 'column': return `c:${scope.relation}\u0000${scope.column}`;
-    case 'schema': return `s:${scope.database}.${scope.schema}`;
-    case 'schema-tables': return `t:${scope.database}.${scope.schema}`;
-    case 'database': return `d:${scope.database}`;
-    case 'function': return `f:${scope.relation}`;
+    case 'relation':
+      return `r:${scope.relation}`;
+    case 'column':
+      return `c:${scope.relation}\u0000${scope.column}`;
+    case 'schema':
+      return `s:${scope.database}.${scope.schema}`;
+    case 'schema-tables':
+      return `t:${scope.database}.${scope.schema}`;
+    case 'database':
+      return `d:${scope.database}`;
+    case 'function':
+      return `f:${scope.relation}`;
   }
 }
 
@@ -31,20 +37,44 @@ export function scopeKey(scope: GrantScope): string {
 // Privilege bits (PostgreSQL's AclMode values).
 
 const P = {
-  INSERT: 1 << 0, SELECT: 1 << 1, UPDATE: 1 << 2, DELETE: 1 << 3, TRUNCATE: 1 << 4,
-  REFERENCES: 1 << 5, TRIGGER: 1 << 6, EXECUTE: 1 << 7, USAGE: 1 << 8, CREATE: 1 << 9,
-  TEMPORARY: 1 << 10, CONNECT: 1 << 11, MAINTAIN: 1 << 14,
+  INSERT: 1 << 0,
+  SELECT: 1 << 1,
+  UPDATE: 1 << 2,
+  DELETE: 1 << 3,
+  TRUNCATE: 1 << 4,
+  REFERENCES: 1 << 5,
+  TRIGGER: 1 << 6,
+  EXECUTE: 1 << 7,
+  USAGE: 1 << 8,
+  CREATE: 1 << 9,
+  TEMPORARY: 1 << 10,
+  CONNECT: 1 << 11,
+  MAINTAIN: 1 << 14,
 } as const;
 
 /** ALL for each kind of object. MAINTAIN exists from PostgreSQL 17. */
 function allRights(kind: GrantScope['kind'], version: number): number {
   switch (kind) {
-    case 'relation': case 'schema-tables':
-      return P.INSERT | P.SELECT | P.UPDATE | P.DELETE | P.TRUNCATE | P.REFERENCES | P.TRIGGER | (version >= 17 ? P.MAINTAIN : 0);
-    case 'column': return P.INSERT | P.SELECT | P.UPDATE | P.REFERENCES;
-    case 'schema': return P.USAGE | P.CREATE;
-    case 'database': return P.CREATE | P.TEMPORARY | P.CONNECT;
-    case 'function': return P.EXECUTE;
+    case 'relation':
+    case 'schema-tables':
+      return (
+        P.INSERT |
+        P.SELECT |
+        P.UPDATE |
+        P.DELETE |
+        P.TRUNCATE |
+        P.REFERENCES |
+        P.TRIGGER |
+        (version >= 17 ? P.MAINTAIN : 0)
+      );
+    case 'column':
+      return P.INSERT | P.SELECT | P.UPDATE | P.REFERENCES;
+    case 'schema':
+      return P.USAGE | P.CREATE;
+    case 'database':
+      return P.CREATE | P.TEMPORARY | P.CONNECT;
+    case 'function':
+      return P.EXECUTE;
   }
 }
 
@@ -58,7 +88,11 @@ function privilegeBits(name: string, kind: GrantScope['kind'], version: number):
 const BIT_NAMES = Object.entries(P) as [PrivilegeName, number][];
 /** The privileges the catalog reports (the ones that decide reading). */
 const READ_BITS: Record<GrantScope['kind'], number> = {
-  relation: P.SELECT, column: P.SELECT, schema: P.USAGE, 'schema-tables': P.SELECT, database: P.CONNECT | P.SELECT,
+  relation: P.SELECT,
+  column: P.SELECT,
+  schema: P.USAGE,
+  'schema-tables': P.SELECT,
+  database: P.CONNECT | P.SELECT,
   function: P.EXECUTE,
 };
 
@@ -155,12 +189,19 @@ export class PrivilegeState {
     this.inheritCache.clear();
     this.assignOid(r.name);
     this.roles.set(r.name, {
-      name: r.name, login: !!r.login, superuser: !!r.superuser, bypassRls: !!r.bypassRls,
-      inherit: r.inherit ?? true, declared: true,
+      name: r.name,
+      login: !!r.login,
+      superuser: !!r.superuser,
+      bypassRls: !!r.bypassRls,
+      inherit: r.inherit ?? true,
+      declared: true,
     });
   }
 
-  alterRole(name: string, attrs: { login?: boolean; superuser?: boolean; bypassRls?: boolean; inherit?: boolean }): void {
+  alterRole(
+    name: string,
+    attrs: { login?: boolean; superuser?: boolean; bypassRls?: boolean; inherit?: boolean },
+  ): void {
     this.inheritCache.clear();
     this.ensureRole(name);
     const r = this.roles.get(name);
@@ -186,7 +227,12 @@ export class PrivilegeState {
     const swap = (x: string) => (x === from ? to : x);
     for (const [k, m] of [...this.memberships]) {
       this.memberships.delete(k);
-      const n = { ...m, role: swap(m.role), member: swap(m.member), grantor: m.grantor === undefined ? undefined : swap(m.grantor) };
+      const n = {
+        ...m,
+        role: swap(m.role),
+        member: swap(m.member),
+        grantor: m.grantor === undefined ? undefined : swap(m.grantor),
+      };
       this.memberships.set(membershipKey(n), n);
     }
     for (const o of this.objects.values()) {
@@ -225,7 +271,8 @@ export class PrivilegeState {
 
   /** Membership rows where `member` is the member, in the order PostgreSQL walks them (role OID, grantor OID). */
   private rowsOfMember(member: string): Membership[] {
-    const order = (r: string | undefined) => (r === undefined || r === BOOTSTRAP_OWNER ? 0 : this.roleOrder.get(r) ?? Number.MAX_SAFE_INTEGER);
+    const order = (r: string | undefined) =>
+      r === undefined || r === BOOTSTRAP_OWNER ? 0 : (this.roleOrder.get(r) ?? Number.MAX_SAFE_INTEGER);
     return [...this.memberships.values()]
       .filter((m) => m.member === member)
       .sort((a, b) => order(a.role) - order(b.role) || order(a.grantor) - order(b.grantor));
@@ -272,22 +319,32 @@ export class PrivilegeState {
    * recorded under the grantor PostgreSQL would pick. An existing row from the same grantor only
    * has the options that are written changed.
    */
-  grantRole(role: string, member: string, opts: { inherit?: boolean; set?: boolean; admin?: boolean; grantor?: string }): void {
+  grantRole(
+    role: string,
+    member: string,
+    opts: { inherit?: boolean; set?: boolean; admin?: boolean; grantor?: string },
+  ): void {
     this.inheritCache.clear();
     this.ensureRole(role);
     this.ensureRole(member);
-    const grantor = this.postgresVersion >= 16 ? this.roleGrantor(opts.grantor ?? BOOTSTRAP_OWNER, role) : BOOTSTRAP_OWNER;
+    const grantor =
+      this.postgresVersion >= 16 ? this.roleGrantor(opts.grantor ?? BOOTSTRAP_OWNER, role) : BOOTSTRAP_OWNER;
     const key = membershipKey({ role, member, grantor });
     const existing = this.memberships.get(key);
     if (existing) {
-      if (opts.inherit !== undefined) { existing.inherit = opts.inherit; existing.inheritSpecified = true; }
+      if (opts.inherit !== undefined) {
+        existing.inherit = opts.inherit;
+        existing.inheritSpecified = true;
+      }
       if (opts.set !== undefined) existing.set = opts.set;
       if (opts.admin !== undefined) existing.admin = opts.admin;
       return;
     }
     const memberInherits = this.roles.get(member)?.inherit ?? true;
     this.memberships.set(key, {
-      role, member, grantor,
+      role,
+      member,
+      grantor,
       // PostgreSQL 16+: an unspecified INHERIT takes the member's INHERIT attribute at grant time.
       inherit: opts.inherit ?? memberInherits,
       inheritSpecified: opts.inherit !== undefined,
@@ -301,15 +358,23 @@ export class PrivilegeState {
    * the grantor it picks for `acting`; losing ADMIN OPTION takes the grants the member made with it
    * (CASCADE; without CASCADE the engine refuses, so such a statement never ran).
    */
-  revokeRole(role: string, member: string, optionOnly?: 'inherit' | 'set' | 'admin', acting: string = BOOTSTRAP_OWNER, _cascade = false): void {
+  revokeRole(
+    role: string,
+    member: string,
+    optionOnly?: 'inherit' | 'set' | 'admin',
+    acting: string = BOOTSTRAP_OWNER,
+    _cascade = false,
+  ): void {
     this.inheritCache.clear();
     if (this.postgresVersion < 16) {
       // One row per (role, member) before 16: REVOKE removes it whoever granted it.
       for (const [k, m] of [...this.memberships]) {
         if (m.role !== role || m.member !== member) continue;
         if (!optionOnly) this.memberships.delete(k);
-        else if (optionOnly === 'inherit') { m.inherit = false; m.inheritSpecified = true; }
-        else if (optionOnly === 'set') m.set = false;
+        else if (optionOnly === 'inherit') {
+          m.inherit = false;
+          m.inheritSpecified = true;
+        } else if (optionOnly === 'set') m.set = false;
         else m.admin = false;
       }
       return;
@@ -318,8 +383,15 @@ export class PrivilegeState {
     const rows = [...this.memberships.values()].filter((m) => m.role === role);
     const target = rows.find((m) => m.member === member && (m.grantor ?? BOOTSTRAP_OWNER) === grantor);
     if (!target) return; // "has not been granted membership … by …": a warning, nothing changes
-    if (optionOnly === 'inherit') { target.inherit = false; target.inheritSpecified = true; return; }
-    if (optionOnly === 'set') { target.set = false; return; }
+    if (optionOnly === 'inherit') {
+      target.inherit = false;
+      target.inheritSpecified = true;
+      return;
+    }
+    if (optionOnly === 'set') {
+      target.set = false;
+      return;
+    }
     const actions = new Map<Membership, 'delete' | 'remove-admin'>();
     const plan = (row: Membership, adminOnly: boolean) => {
       if (actions.get(row) === 'delete') return;
@@ -356,7 +428,8 @@ export class PrivilegeState {
   }
 
   private ownerOf(o: AclObject): string {
-    if (o.scope.kind === 'column') return this.objects.get(scopeKey({ kind: 'relation', relation: o.scope.relation }))?.owner ?? BOOTSTRAP_OWNER;
+    if (o.scope.kind === 'column')
+      return this.objects.get(scopeKey({ kind: 'relation', relation: o.scope.relation }))?.owner ?? BOOTSTRAP_OWNER;
     return o.owner ?? BOOTSTRAP_OWNER;
   }
 
@@ -369,7 +442,8 @@ export class PrivilegeState {
     if (kind === 'column' || kind === 'schema-tables') return [];
     const all = allRights(kind, this.postgresVersion);
     const items: AclItem[] = [{ grantee: owner, grantor: owner, privs: all, goptions: all }];
-    if (kind === 'database') items.unshift({ grantee: PUBLIC, grantor: owner, privs: P.CONNECT | P.TEMPORARY, goptions: 0 });
+    if (kind === 'database')
+      items.unshift({ grantee: PUBLIC, grantor: owner, privs: P.CONNECT | P.TEMPORARY, goptions: 0 });
     if (kind === 'function') items.unshift({ grantee: PUBLIC, grantor: owner, privs: P.EXECUTE, goptions: 0 });
     return items;
   }
@@ -386,11 +460,17 @@ export class PrivilegeState {
   createObject(scope: GrantScope, owner: string, where?: { database: string; schema: string }): void {
     const o: AclObject = { kind: scope.kind, scope, owner, acl: null };
     this.objects.set(scopeKey(scope), o);
-    if ((scope.kind === 'relation' || scope.kind === 'function') && where) o.acl = this.userDefaultAcl(where.database, where.schema, owner, scope.kind);
+    if ((scope.kind === 'relation' || scope.kind === 'function') && where)
+      o.acl = this.userDefaultAcl(where.database, where.schema, owner, scope.kind);
   }
 
   /** get_user_default_acl: the global entry (or the built-in default) merged with the schema's entry. */
-  private userDefaultAcl(database: string, schema: string, owner: string, kind: 'relation' | 'function' = 'relation'): AclItem[] | null {
+  private userDefaultAcl(
+    database: string,
+    schema: string,
+    owner: string,
+    kind: 'relation' | 'function' = 'relation',
+  ): AclItem[] | null {
     const global = this.defaultAcls.get(defaultKey(database, owner, undefined, kind));
     const perSchema = this.defaultAcls.get(defaultKey(database, owner, schema, kind));
     if (!global && !perSchema) return null;
@@ -407,7 +487,8 @@ export class PrivilegeState {
     const old = this.defaultAcls.get(key) ?? (d.schema === undefined ? this.aclDefault(kind, d.forRole) : []);
     const bits = privilegeBits(d.privilege, kind, this.postgresVersion);
     const item: AclItem = {
-      grantee: d.grantee, grantor: d.forRole,
+      grantee: d.grantee,
+      grantor: d.forRole,
       privs: d.isGrant || !d.grantOption ? bits : 0,
       goptions: !d.isGrant || d.grantOption ? bits : 0,
     };
@@ -427,7 +508,13 @@ export class PrivilegeState {
    * revokes what the grantee granted with them (recursive_revoke); `blocked` reports the dependent
    * grants that make a RESTRICT revoke fail.
    */
-  private aclUpdate(acl: AclItem[], mod: AclItem, mode: 'add' | 'del', owner: string, cascade: boolean): { acl: AclItem[]; blocked: boolean } {
+  private aclUpdate(
+    acl: AclItem[],
+    mod: AclItem,
+    mode: 'add' | 'del',
+    owner: string,
+    cascade: boolean,
+  ): { acl: AclItem[]; blocked: boolean } {
     const out = cloneAcl(acl);
     let i = out.findIndex((e) => e.grantee === mod.grantee && e.grantor === mod.grantor);
     if (i < 0) {
@@ -450,7 +537,13 @@ export class PrivilegeState {
     return { acl: out, blocked: false };
   }
 
-  private recursiveRevoke(acl: AclItem[], grantee: string, revoke: number, owner: string, cascade: boolean): { acl: AclItem[]; blocked: boolean } {
+  private recursiveRevoke(
+    acl: AclItem[],
+    grantee: string,
+    revoke: number,
+    owner: string,
+    cascade: boolean,
+  ): { acl: AclItem[]; blocked: boolean } {
     // The owner can never truly lose grant options.
     if (grantee === owner) return { acl, blocked: false };
     // The grantee may still hold the options through another grantor or a role it inherits.
@@ -460,13 +553,25 @@ export class PrivilegeState {
       const dependent = acl.find((e) => e.grantor === grantee && (e.privs & revoke) !== 0);
       if (!dependent) return { acl, blocked: false };
       if (!cascade) return { acl, blocked: true };
-      const r = this.aclUpdate(acl, { grantee: dependent.grantee, grantor: grantee, privs: revoke, goptions: revoke }, 'del', owner, cascade);
+      const r = this.aclUpdate(
+        acl,
+        { grantee: dependent.grantee, grantor: grantee, privs: revoke, goptions: revoke },
+        'del',
+        owner,
+        cascade,
+      );
       acl = r.acl;
     }
   }
 
   /** aclmask: privileges and grant options `role` has in an ACL, directly, via PUBLIC or inherited roles. */
-  aclMask(acl: AclItem[], role: string, owner: string, privMask: number, goptMask: number): { privs: number; goptions: number } {
+  aclMask(
+    acl: AclItem[],
+    role: string,
+    owner: string,
+    privMask: number,
+    goptMask: number,
+  ): { privs: number; goptions: number } {
     let privs = 0;
     let goptions = 0;
     // The owner (and whoever has the owner's privileges) implicitly holds every grant option.
@@ -484,7 +589,12 @@ export class PrivilegeState {
    * select_best_grantor: a superuser or the owner grants as the owner; anyone else as the role it
    * inherits from that holds the needed grant options directly (else the one holding most of them).
    */
-  private bestGrantor(acting: string, needed: number, acl: AclItem[], owner: string): { grantor: string; goptions: number } {
+  private bestGrantor(
+    acting: string,
+    needed: number,
+    acl: AclItem[],
+    owner: string,
+  ): { grantor: string; goptions: number } {
     if (acting === owner || this.isSuperuser(acting)) return { grantor: owner, goptions: needed };
     let best = { grantor: acting, goptions: 0 };
     let bestCount = 0;
@@ -523,15 +633,20 @@ export class PrivilegeState {
       }
       const before = new Map<string, AclItem[] | null>();
       const snapshot = (key: string) => {
-        if (!before.has(key)) before.set(key, this.objects.get(key)?.acl ? cloneAcl(this.objects.get(key)!.acl!) : this.objects.get(key)?.acl ?? null);
+        if (!before.has(key))
+          before.set(
+            key,
+            this.objects.get(key)?.acl ? cloneAcl(this.objects.get(key)!.acl!) : (this.objects.get(key)?.acl ?? null),
+          );
       };
       let blocked = false;
       if (whole) {
         snapshot(scopeKey(obj.scope));
         const acl = this.effectiveAcl(o);
-        const { grantor, goptions } = req.grantor !== undefined
-          ? { grantor: req.grantor, goptions: whole }
-          : this.bestGrantor(req.acting, whole, acl, owner);
+        const { grantor, goptions } =
+          req.grantor !== undefined
+            ? { grantor: req.grantor, goptions: whole }
+            : this.bestGrantor(req.acting, whole, acl, owner);
         const rights = whole & goptions; // what this grantor may grant or revoke
         if (rights) {
           const r = this.mergeGrant(acl, req, rights, grantor, owner);
@@ -552,9 +667,10 @@ export class PrivilegeState {
           const colAcl = this.effectiveAcl(co);
           // The grantor is picked from the table's and the column's ACL together.
           const merged = [...this.effectiveAcl(o), ...colAcl];
-          const { grantor, goptions } = req.grantor !== undefined
-            ? { grantor: req.grantor, goptions: bits }
-            : this.bestGrantor(req.acting, bits, merged, owner);
+          const { grantor, goptions } =
+            req.grantor !== undefined
+              ? { grantor: req.grantor, goptions: bits }
+              : this.bestGrantor(req.acting, bits, merged, owner);
           const rights = bits & goptions;
           if (!rights) continue;
           const r = this.mergeGrant(colAcl, req, rights, grantor, owner);
@@ -568,7 +684,9 @@ export class PrivilegeState {
           const x = this.objects.get(key);
           if (x) x.acl = acl;
         }
-        problems.push(`REVOKE without CASCADE fails in the engine: dependent privileges exist on ${describeScope(obj.scope)}; nothing is revoked`);
+        problems.push(
+          `REVOKE without CASCADE fails in the engine: dependent privileges exist on ${describeScope(obj.scope)}; nothing is revoked`,
+        );
       }
     }
     return problems;
@@ -581,11 +699,18 @@ export class PrivilegeState {
   }
 
   /** merge_acl_with_grant for every grantee. */
-  private mergeGrant(acl: AclItem[], req: PgGrantRequest, rights: number, grantor: string, owner: string): { acl: AclItem[]; blocked: boolean } {
+  private mergeGrant(
+    acl: AclItem[],
+    req: PgGrantRequest,
+    rights: number,
+    grantor: string,
+    owner: string,
+  ): { acl: AclItem[]; blocked: boolean } {
     let blocked = false;
     for (const grantee of req.grantees) {
       const item: AclItem = {
-        grantee, grantor,
+        grantee,
+        grantor,
         privs: req.isGrant || !req.grantOption ? rights : 0,
         goptions: !req.isGrant || req.grantOption ? rights : 0,
       };
@@ -601,20 +726,39 @@ export class PrivilegeState {
     this.ensureRole(grantee);
     const o = this.object(scope);
     const bits = privilegeBits(privilege, scope.kind, this.postgresVersion) || READ_BITS[scope.kind];
-    o.acl = this.aclUpdate(this.effectiveAcl(o), { grantee, grantor, privs: bits, goptions: grantOption ? bits : 0 }, 'add', this.ownerOf(o), false).acl;
+    o.acl = this.aclUpdate(
+      this.effectiveAcl(o),
+      { grantee, grantor, privs: bits, goptions: grantOption ? bits : 0 },
+      'add',
+      this.ownerOf(o),
+      false,
+    ).acl;
   }
 
   /**
    * Simple REVOKE (MySQL scopes): removes the privilege `grantee` got from `grantor` (any grantor when
    * undefined). Returns the dependent grants that block a RESTRICT revoke (empty when it applied).
    */
-  revoke(scope: GrantScope, privilege: PrivilegeName, grantee: string, grantor: string | undefined, grantOptionOnly: boolean, cascade: boolean): AclEntry[] {
+  revoke(
+    scope: GrantScope,
+    privilege: PrivilegeName,
+    grantee: string,
+    grantor: string | undefined,
+    grantOptionOnly: boolean,
+    cascade: boolean,
+  ): AclEntry[] {
     const o = this.objects.get(scopeKey(scope));
     if (!o?.acl) return [];
     const bits = privilegeBits(privilege, scope.kind, this.postgresVersion) || READ_BITS[scope.kind];
     const before = cloneAcl(o.acl);
     for (const e of before.filter((x) => x.grantee === grantee && (grantor === undefined || x.grantor === grantor))) {
-      const r = this.aclUpdate(o.acl, { grantee, grantor: e.grantor, privs: grantOptionOnly ? 0 : bits, goptions: bits }, 'del', this.ownerOf(o), cascade);
+      const r = this.aclUpdate(
+        o.acl,
+        { grantee, grantor: e.grantor, privs: grantOptionOnly ? 0 : bits, goptions: bits },
+        'del',
+        this.ownerOf(o),
+        cascade,
+      );
       if (r.blocked) {
         o.acl = before;
         return before.filter((x) => x.grantor === grantee).map((x) => toEntry(scope, x, privilege));
@@ -635,7 +779,9 @@ export class PrivilegeState {
   entriesOf(scope: GrantScope): AclEntry[] {
     const o = this.objects.get(scopeKey(scope));
     if (!o) return [];
-    return this.effectiveAcl(o).flatMap((e) => BIT_NAMES.filter(([, b]) => e.privs & b).map(([name]) => toEntry(scope, e, name)));
+    return this.effectiveAcl(o).flatMap((e) =>
+      BIT_NAMES.filter(([, b]) => e.privs & b).map(([name]) => toEntry(scope, e, name)),
+    );
   }
 
   /** Drops every entry of a scope (object dropped). */
@@ -677,7 +823,13 @@ export class PrivilegeState {
       for (const e of this.effectiveAcl(o)) {
         for (const [name, b] of BIT_NAMES) {
           if (!(bits & b) || !(e.privs & b)) continue;
-          out.push({ scope: o.scope, privilege: name, grantee: e.grantee, grantor: e.grantor, grantOption: (e.goptions & b) !== 0 });
+          out.push({
+            scope: o.scope,
+            privilege: name,
+            grantee: e.grantee,
+            grantor: e.grantor,
+            grantOption: (e.goptions & b) !== 0,
+          });
         }
       }
     }
@@ -694,7 +846,12 @@ function membershipKey(m: { role: string; member: string; grantor?: string }): s
   return `${m.role}\u0000${m.member}\u0000${m.grantor ?? ''}`;
 }
 
-function defaultKey(database: string, forRole: string, schema: string | undefined, kind: 'relation' | 'function' = 'relation'): string {
+function defaultKey(
+  database: string,
+  forRole: string,
+  schema: string | undefined,
+  kind: 'relation' | 'function' = 'relation',
+): string {
   return `${database}\u0000${forRole}\u0000${schema ?? ''}${kind === 'function' ? '\u0000f' : ''}`;
 }
 
@@ -716,11 +873,17 @@ function toEntry(scope: GrantScope, e: AclItem, privilege: PrivilegeName): AclEn
 
 function describeScope(scope: GrantScope): string {
   switch (scope.kind) {
-    case 'relation': return scope.relation;
-    case 'column': return `${scope.relation}.${scope.column}`;
-    case 'schema': return `schema ${scope.schema}`;
-    case 'schema-tables': return `${scope.schema}.*`;
-    case 'database': return `database ${scope.database}`;
-    case 'function': return `function ${scope.relation}`;
+    case 'relation':
+      return scope.relation;
+    case 'column':
+      return `${scope.relation}.${scope.column}`;
+    case 'schema':
+      return `schema ${scope.schema}`;
+    case 'schema-tables':
+      return `${scope.schema}.*`;
+    case 'database':
+      return `database ${scope.database}`;
+    case 'function':
+      return `function ${scope.relation}`;
   }
 }

@@ -23,11 +23,27 @@ export type ProductRule =
    */
   | { kind: 'permission'; state: 'grant' | 'deny' | 'revoke'; target: RuleTarget; principals: string[] }
   /** A column whose value is masked for readers without the right to see it. */
-  | { kind: 'mask'; table: QualifiedName; column: string; name?: string; product: 'ddm' | 'db2-mask' | 'vpd-column'; expression?: string; drop?: boolean }
+  | {
+      kind: 'mask';
+      table: QualifiedName;
+      column: string;
+      name?: string;
+      product: 'ddm' | 'db2-mask' | 'vpd-column';
+      expression?: string;
+      drop?: boolean;
+    }
   /** SQL Server `GRANT/REVOKE/DENY UNMASK [ON …] TO …`. */
   | { kind: 'unmask'; principals: string[]; table?: QualifiedName; column?: string; state: 'grant' | 'revoke' | 'deny' }
   /** A row filter whose predicate spif cannot evaluate (a function or an arbitrary expression). */
-  | { kind: 'row-filter'; table: QualifiedName; name: string; product: 'mssql-security-policy' | 'vpd' | 'db2-permission'; predicate?: string; enabled: boolean; drop?: boolean }
+  | {
+      kind: 'row-filter';
+      table: QualifiedName;
+      name: string;
+      product: 'mssql-security-policy' | 'vpd' | 'db2-permission';
+      predicate?: string;
+      enabled: boolean;
+      drop?: boolean;
+    }
   /** Db2 `ALTER TABLE … ACTIVATE|DEACTIVATE ROW|COLUMN ACCESS CONTROL`. */
   | { kind: 'access-control'; table: QualifiedName; row?: boolean; column?: boolean }
   /** An authority that reads (and, for some, unmasks) every table of the database. */
@@ -37,18 +53,16 @@ export type ProductRule =
   /** SQL Server `CREATE USER u FOR LOGIN l`: the login that acts as user u in this database. */
   | { kind: 'login-user'; user: string; login: string }
   /** Oracle `ALTER USER u DEFAULT ROLE …`: roles enabled at login (the others need SET ROLE). */
-  | { kind: 'default-role'; user: string; all: boolean; roles: string[]; except: string[]; none?: boolean }
-  ;
+  | { kind: 'default-role'; user: string; all: boolean; roles: string[]; except: string[]; none?: boolean };
 
 export type ReadAuthority =
-  | 'DATAACCESS'            // Db2: SELECT on every table (RCAC still applies)
-  | 'SECADM'                // Db2: security administrator (RCAC still applies to SELECT)
-  | 'DBADM'                 // Db2: database administration (no data access without DATAACCESS)
-  | 'SELECT ANY TABLE'      // Oracle system privilege
-  | 'EXEMPT ACCESS POLICY'  // Oracle: VPD policies do not apply
-  | 'CONTROL'               // SQL Server: CONTROL on the database (implies SELECT)
-  | 'UNMASK'                // SQL Server: database-wide UNMASK
-  ;
+  | 'DATAACCESS' // Db2: SELECT on every table (RCAC still applies)
+  | 'SECADM' // Db2: security administrator (RCAC still applies to SELECT)
+  | 'DBADM' // Db2: database administration (no data access without DATAACCESS)
+  | 'SELECT ANY TABLE' // Oracle system privilege
+  | 'EXEMPT ACCESS POLICY' // Oracle: VPD policies do not apply
+  | 'CONTROL' // SQL Server: CONTROL on the database (implies SELECT)
+  | 'UNMASK'; // SQL Server: database-wide UNMASK
 
 /** A rule with its names resolved to the catalog's ids. */
 export interface ResolvedRule {

@@ -99,13 +99,22 @@ export class Analysis {
 
   /** Access and reachability as they would be on another catalog (same resolver options). */
   scenario(catalog: Catalog = this.catalog): Scenario {
-    return scenario(catalog, this.graph, this.numbersByRelation, this.config.postgresVersion, catalog === this.catalog ? this.resolver : undefined);
+    return scenario(
+      catalog,
+      this.graph,
+      this.numbersByRelation,
+      this.config.postgresVersion,
+      catalog === this.catalog ? this.resolver : undefined,
+    );
   }
 }
 
 /** A scenario on any catalog over the same link graph (the graph does not depend on grants). */
 export function scenario(
-  catalog: Catalog, graph: LinkGraph, numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>, postgresVersion: number,
+  catalog: Catalog,
+  graph: LinkGraph,
+  numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>,
+  postgresVersion: number,
   resolver: AccessResolver = createAccessResolver(catalog, { postgresVersion }),
 ): Scenario & { resolver: AccessResolver } {
   const access = new PrincipalAccess(catalog, resolver);

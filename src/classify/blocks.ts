@@ -66,7 +66,12 @@ export class BlockFinder {
   allBlocksFor(p: Principal, start: string): Block[] {
     const out = this.shortestRoutes(p, start, Infinity, new Map()).map((f) => f.block);
     const listed = new Set(out.map(blockKey));
-    return [...out, ...dedupe(this.anyRoute(p, start), Infinity).filter((f) => !listed.has(blockKey(f.block))).map((f) => f.block)];
+    return [
+      ...out,
+      ...dedupe(this.anyRoute(p, start), Infinity)
+        .filter((f) => !listed.has(blockKey(f.block)))
+        .map((f) => f.block),
+    ];
   }
 
   /** Forget the memo (classification goes principal by principal: memory O(graph), not O(principals × graph)). */
@@ -180,7 +185,13 @@ export function blockFrom(principal: string, v: Denied): Block {
 
 /** The block's reason as data, or undefined for prose-only evidence (some product modules). */
 export function blockReason(b: Block): Reason | undefined {
-  return b.reason && { ...b.reason, ...(b.role !== undefined ? { role: b.role } : {}), ...(b.via !== undefined ? { via: b.via } : {}) };
+  return (
+    b.reason && {
+      ...b.reason,
+      ...(b.role !== undefined ? { role: b.role } : {}),
+      ...(b.via !== undefined ? { via: b.via } : {}),
+    }
+  );
 }
 
 /** The block's reason in words, in the report's language (its English detail when it has no data). */
@@ -199,8 +210,13 @@ export function blockFor(b: Block, names: ReadonlyMap<string, string>): Block | 
   const moved = reasonFor(r, names);
   const { role, via, ...rest } = moved;
   return {
-    principal: names.get(b.principal) ?? b.principal, at: b.at, control: b.control, detail: reasonText('en', moved),
-    ...(role !== undefined ? { role } : {}), ...(via !== undefined ? { via } : {}), reason: rest,
+    principal: names.get(b.principal) ?? b.principal,
+    at: b.at,
+    control: b.control,
+    detail: reasonText('en', moved),
+    ...(role !== undefined ? { role } : {}),
+    ...(via !== undefined ? { via } : {}),
+    reason: rest,
   };
 }
 

@@ -94,7 +94,9 @@ export function classify(input: ClassifyInput): Classified {
   const blockers = new BlockFinder(graph, access, numbersByRelation, distance, mightRead);
 
   const sorted = [...catalog.relations.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const controlled = sorted.filter((r) => !numbersByRelation.has(r.id) && !reachable.has(r.id) && numberComponents.has(componentOf.get(r.id)));
+  const controlled = sorted.filter(
+    (r) => !numbersByRelation.has(r.id) && !reachable.has(r.id) && numberComponents.has(componentOf.get(r.id)),
+  );
   const blockedBy = blockedEvidence(blockers, access, controlled, representatives, principals, readers, input.onBlocks);
   const order = new Map(principals.map((p, i) => [p.name, i]));
   for (const blocks of blockedBy.values()) {
@@ -110,7 +112,10 @@ export function classify(input: ClassifyInput): Classified {
   for (const relation of sorted) {
     const hits = numbersByRelation.get(relation.id) ?? [];
     const numberColumns: NumberColumnReport[] = hits.map((h) => ({
-      column: h.column, kind: h.kind, rule: h.rule, evidence: h.evidence,
+      column: h.column,
+      kind: h.kind,
+      rule: h.rule,
+      evidence: h.evidence,
       ...(h.source ? { source: { file: h.source.file, line: h.source.line, column: h.source.column } } : {}),
       ...(h.reason ? { reason: h.reason } : {}),
     }));
@@ -124,7 +129,9 @@ export function classify(input: ClassifyInput): Classified {
       blocked = blockedBy.get(relation.id)!;
     } else basis = 'unlinked';
     decisions.set(relation.id, {
-      relation, basis, numberColumns,
+      relation,
+      basis,
+      numberColumns,
       // For a relation holding the number, who can read it directly is the evidence.
       reachable: hits.length ? reach.filter((r) => r.path.length === 0) : reach,
       blocked,
@@ -137,7 +144,10 @@ export function classify(input: ClassifyInput): Classified {
 function forMember(b: Block, rep: Principal, m: Principal): Block {
   if (m === rep) return b;
   const names = new Map<string, string>([[rep.name, m.name]]);
-  if (rep.roles.length === m.roles.length) rep.roles.forEach((r, i) => { if (!names.has(r)) names.set(r, m.roles[i]); });
+  if (rep.roles.length === m.roles.length)
+    rep.roles.forEach((r, i) => {
+      if (!names.has(r)) names.set(r, m.roles[i]);
+    });
   const moved = blockFor(b, names);
   if (moved) return moved;
   // Prose-only evidence (a product module without reason data): whole names only, `app` not inside `app_kyufu`.
@@ -156,7 +166,12 @@ function forMember(b: Block, rep: Principal, m: Principal): Block {
  * first MAX_BLOCKS_PER_PRINCIPAL of each principal's blocks.
  */
 function blockedEvidence(
-  finder: BlockFinder, access: PrincipalAccess, relations: Relation[], principals: Principal[], everyone: Principal[], readers?: ReaderIndex,
+  finder: BlockFinder,
+  access: PrincipalAccess,
+  relations: Relation[],
+  principals: Principal[],
+  everyone: Principal[],
+  readers?: ReaderIndex,
   onStep?: (done: number, total: number) => void,
 ): Map<RelationId, Block[]> {
   const mightRead = new Map<Principal, Relation[]>();
@@ -179,7 +194,16 @@ function blockedEvidence(
   for (const r of relations) {
     const blocks = out.get(r.id)!;
     if (blocks.length) continue;
-    blocks.push(blockFrom('*', refused('no-table-privilege', r.id, { key: 'no-reader', principals: everyone.map((p) => p.name), relation: r.id })));
+    blocks.push(
+      blockFrom(
+        '*',
+        refused('no-table-privilege', r.id, {
+          key: 'no-reader',
+          principals: everyone.map((p) => p.name),
+          relation: r.id,
+        }),
+      ),
+    );
   }
   return out;
 }

@@ -53,7 +53,8 @@ function signature(p: Principal, keyOfRole: (role: string) => string, resolver: 
   const login = [...new Set(p.roles.map(keyOfRole))].sort();
   // … and every role it may become.
   const settable = new Set<string>();
-  for (const role of p.roles) for (const r of role === PUBLIC ? [PUBLIC] : resolver.settableRoles(role)) settable.add(keyOfRole(r));
+  for (const role of p.roles)
+    for (const r of role === PUBLIC ? [PUBLIC] : resolver.settableRoles(role)) settable.add(keyOfRole(r));
   return `roles|${connects}|${login.join(';')}|${[...settable].sort().join(';')}`;
 }
 
@@ -64,6 +65,7 @@ function relevantRoles(catalog: Catalog): Set<string> {
     if (r.owner !== undefined) out.add(r.owner);
     for (const p of r.policies) for (const role of p.roles) out.add(role);
   }
-  for (const db of catalog.databases.values()) for (const s of db.schemas.values()) if (s.owner !== undefined) out.add(s.owner);
+  for (const db of catalog.databases.values())
+    for (const s of db.schemas.values()) if (s.owner !== undefined) out.add(s.owner);
   return out;
 }

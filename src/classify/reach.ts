@@ -25,12 +25,16 @@ export type MightRead = (p: Principal, relation: RelationId) => boolean;
 export function traversable(access: PrincipalAccess, p: Principal, e: LinkEdge, mightRead?: MightRead): boolean {
   // A multi-column key is followed only by whoever reads every column of it.
   const endOk = (end: LinkEdge['a']) =>
-    isHub(end.node) || ((!mightRead || mightRead(p, end.node)) && endColumns(end).every((c) => access.canRead(p, end.node, c).allowed));
+    isHub(end.node) ||
+    ((!mightRead || mightRead(p, end.node)) && endColumns(end).every((c) => access.canRead(p, end.node, c).allowed));
   return endOk(e.a) && endOk(e.b);
 }
 
 export function reachFor(
-  p: Principal, graph: LinkGraph, access: PrincipalAccess, numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>,
+  p: Principal,
+  graph: LinkGraph,
+  access: PrincipalAccess,
+  numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>,
   mightRead?: MightRead,
 ): ReachResult {
   // parent[node] = the edge (oriented node → toward the number) taken from node, or a start marker.
@@ -85,7 +89,9 @@ function pathFrom(start: string, parent: Map<string, { edge?: LinkEdge }>): Path
 
 /** A step on a multi-column key names every column of it. */
 function withKeyColumns(step: PathStep, edge: LinkEdge): PathStep {
-  return edge.a.columns || edge.b.columns ? { ...step, key: { from: endColumns(edge.a), to: endColumns(edge.b) } } : step;
+  return edge.a.columns || edge.b.columns
+    ? { ...step, key: { from: endColumns(edge.a), to: endColumns(edge.b) } }
+    : step;
 }
 
 function colId(end: LinkEdge['a']): string {

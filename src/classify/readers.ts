@@ -30,7 +30,11 @@ export class ReaderIndex {
   /** relation → candidate readers, memoised for the hot path (mightRead). */
   private readonly candidateSets = new Map<RelationId, Set<Principal>>();
 
-  constructor(private readonly catalog: Catalog, private readonly principals: Principal[], resolver: AccessResolver) {
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly principals: Principal[],
+    resolver: AccessResolver,
+  ) {
     principals.forEach((p, i) => {
       const held = new Set<string>();
       let free = p.kind === 'unrestricted' || p.roles.length === 0;
@@ -54,9 +58,8 @@ export class ReaderIndex {
     for (const g of catalog.grants) {
       // A function is read with EXECUTE on it (scope 'function'), a relation with SELECT.
       if (g.privilege !== 'SELECT' && !(g.privilege === 'EXECUTE' && g.scope.kind === 'function')) continue;
-      const [map, key] = g.scope.kind === 'column'
-        ? [this.columnGrantees, g.scope.relation]
-        : [this.selectGrantees, scopeKey(g.scope)];
+      const [map, key] =
+        g.scope.kind === 'column' ? [this.columnGrantees, g.scope.relation] : [this.selectGrantees, scopeKey(g.scope)];
       let set = map.get(key);
       if (!set) map.set(key, (set = new Set()));
       set.add(g.grantee);
@@ -83,7 +86,9 @@ export class ReaderIndex {
     if (PRODUCT_DIALECTS.has(rel.dialect)) return this.principals;
     const grantees = new Set<string>();
     const add = (set: Set<string> | undefined) => set?.forEach((g) => grantees.add(g));
-    add(this.selectGrantees.get(scopeKey({ kind: rel.kind === 'function' ? 'function' : 'relation', relation: rel.id })));
+    add(
+      this.selectGrantees.get(scopeKey({ kind: rel.kind === 'function' ? 'function' : 'relation', relation: rel.id })),
+    );
     add(this.columnGrantees.get(rel.id));
     if (rel.dialect !== 'postgresql') {
       add(this.selectGrantees.get(scopeKey({ kind: 'schema-tables', database: rel.database, schema: rel.schema })));

@@ -25,8 +25,16 @@ export function addColorFlags(cmd: Command): Command {
 /** `--quiet` and `--max-warnings`: the commands that report findings (scan, check, diff). */
 export function addLinterFlags(cmd: Command): Command {
   return cmd
-    .option('-q, --quiet', 'report errors only: warnings and notes are left out of text and Markdown output (JSON and SARIF stay complete), no progress')
-    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than N warnings (like eslint --max-warnings)').argParser(parseMaxWarnings));
+    .option(
+      '-q, --quiet',
+      'report errors only: warnings and notes are left out of text and Markdown output (JSON and SARIF stay complete), no progress',
+    )
+    .addOption(
+      new Option(
+        '--max-warnings <n>',
+        'exit 1 when there are more than N warnings (like eslint --max-warnings)',
+      ).argParser(parseMaxWarnings),
+    );
 }
 
 function parseMaxWarnings(value: string): number {
@@ -36,7 +44,11 @@ function parseMaxWarnings(value: string): number {
 }
 
 /** Whether the text written to `stream` (stdout unless --out) gets ANSI colours. */
-export function colorWanted(flags: LinterFlags, stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+export function colorWanted(
+  flags: LinterFlags,
+  stream: { isTTY?: boolean } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (flags.color === true) return true;
   if (flags.color === false) return false;
   if (flags.out || env.NO_COLOR) return false;
@@ -47,7 +59,12 @@ export function colorWanted(flags: LinterFlags, stream: { isTTY?: boolean } = pr
  * The exit code after `--max-warnings`: a passing run with more warnings than allowed fails (1),
  * with a line for stderr that says why; a failed gate stays failed.
  */
-export function applyMaxWarnings(code: number, warnings: number, flags: LinterFlags, lang: Lang): { code: number; message?: string } {
+export function applyMaxWarnings(
+  code: number,
+  warnings: number,
+  flags: LinterFlags,
+  lang: Lang,
+): { code: number; message?: string } {
   if (flags.maxWarnings === undefined || warnings <= flags.maxWarnings) return { code };
   return { code: code === 0 ? 1 : code, message: `spif: ${t(lang, 'cli.maxWarnings', warnings, flags.maxWarnings)}\n` };
 }

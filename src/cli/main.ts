@@ -7,7 +7,9 @@ main(process.argv).then(
   (code) => exitWhenFlushed(code),
   (e) => {
     // A bug in spif, not a user error: say so, with the stack for the report.
-    process.stderr.write(`spif: internal error: ${(e as Error).stack ?? e}\nPlease report this with the input that caused it.\n`);
+    process.stderr.write(
+      `spif: internal error: ${(e as Error).stack ?? e}\nPlease report this with the input that caused it.\n`,
+    );
     exitWhenFlushed(EXIT.internal);
   },
 );

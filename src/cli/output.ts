@@ -11,7 +11,8 @@ import { UserError } from '../diagnostics.js';
 /** Text, or bytes (xlsx); bytes are never written to a terminal. */
 export function writeOutput(text: string | Uint8Array, out?: string): void {
   if (!out) {
-    if (typeof text !== 'string' && process.stdout.isTTY) throw new UserError('this format is a binary file: write it with --out FILE (or redirect stdout to a file)');
+    if (typeof text !== 'string' && process.stdout.isTTY)
+      throw new UserError('this format is a binary file: write it with --out FILE (or redirect stdout to a file)');
     process.stdout.write(text);
     return;
   }
@@ -36,7 +37,8 @@ export function prepareOutput(out: string | undefined, cwd = process.cwd()): voi
   } catch {
     stat = undefined;
   }
-  if (stat?.isDirectory()) throw new UserError(`--out ${out}: is a directory; give a file name (e.g. ${path.join(out, 'report.json')})`);
+  if (stat?.isDirectory())
+    throw new UserError(`--out ${out}: is a directory; give a file name (e.g. ${path.join(out, 'report.json')})`);
   const dir = path.dirname(file);
   try {
     fs.mkdirSync(dir, { recursive: true });
@@ -50,12 +52,19 @@ export function prepareOutput(out: string | undefined, cwd = process.cwd()): voi
 function describeFsError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'ENOTDIR': return 'a part of the path is a file, not a folder';
-    case 'EISDIR': return 'it is a directory';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EROFS': return 'read-only file system';
-    default: return err.code ?? err.message;
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return err.code ?? err.message;
   }
 }
 

@@ -19,7 +19,10 @@ export interface ProgressOptions {
   isTTY?: boolean;
 }
 
-export function createProgress(stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr, options: ProgressOptions = {}): { update: ProgressFn; finish: () => void } {
+export function createProgress(
+  stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr,
+  options: ProgressOptions = {},
+): { update: ProgressFn; finish: () => void } {
   const tty = options.isTTY ?? stream.isTTY;
   if (!tty || process.env.CI) return { update: () => {}, finish: () => {} };
   const now = options.now ?? Date.now;
@@ -49,7 +52,14 @@ export function createProgress(stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY
 }
 
 /** `給付の読込 ███░░ 120/400  12.3 s（この段階 2.1 s）` — exported for tests. */
-export function progressLine(lang: Lang, stage: string, done: number, total: number, elapsedMs: number, stageMs: number): string {
+export function progressLine(
+  lang: Lang,
+  stage: string,
+  done: number,
+  total: number,
+  elapsedMs: number,
+  stageMs: number,
+): string {
   const label = (STAGES as readonly string[]).includes(stage) ? t(lang, `progress.${stage}` as MessageKey) : stage;
   const width = 24;
   const counted = total > 0;

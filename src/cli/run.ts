@@ -33,4 +33,3 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 }
-

@@ -42,7 +42,9 @@ function names(list: unknown): string[] {
 function unknownName(kind: string, name: string, declared: string[], where: string): string {
   if (declared.length === 0) return `unknown ${kind} '${name}'; no ${kind}s are declared under '${where}'`;
   const hint = didYouMean(name, declared);
-  return hint ? `unknown ${kind} '${name}'${hint}` : `unknown ${kind} '${name}'; declared ${kind}s: ${declared.join(', ')}`;
+  return hint
+    ? `unknown ${kind} '${name}'${hint}`
+    : `unknown ${kind} '${name}'; declared ${kind}s: ${declared.join(', ')}`;
 }
 
 /** Names must be unique within `databases`, `principals` and `files`. */
@@ -129,7 +131,10 @@ export function crossCheck(raw: unknown, describe: Describe = byPath): ConfigPro
   for (const { index, value: file } of entries(raw.files)) {
     for (const { index: j, value: name } of strings(file.principals)) {
       if (!principalNames.includes(name)) {
-        problems.push({ path: ['files', index, 'principals', j], message: unknownName('principal', name, principalNames, 'principals') });
+        problems.push({
+          path: ['files', index, 'principals', j],
+          message: unknownName('principal', name, principalNames, 'principals'),
+        });
       }
     }
   }

@@ -36,11 +36,19 @@ export function locateConfig(tree: SourceTree, paths: string[], cwd: string, cho
     const hit = lookUpward(tree, start, chain);
     if (hit) found.set(hit, [...(found.get(hit) ?? []), start]);
     // "db … /repo": where one lookup started and where it stopped.
-    if (chain.length) searched.push(chain.length === 1 ? shown(chain[0], cwd) : `${shown(chain[0], cwd)} … ${shown(chain[chain.length - 1], cwd)}`);
+    if (chain.length)
+      searched.push(
+        chain.length === 1 ? shown(chain[0], cwd) : `${shown(chain[0], cwd)} … ${shown(chain[chain.length - 1], cwd)}`,
+      );
   }
   if (found.size > 1) {
-    const which = [...found].map(([file, from]) => `${from.map((f) => shown(f, cwd)).join(', ')} → ${shown(file, cwd)}`);
-    throw new UserError('the scanned paths are governed by different configs; scan them separately or name one with --config', which);
+    const which = [...found].map(
+      ([file, from]) => `${from.map((f) => shown(f, cwd)).join(', ')} → ${shown(file, cwd)}`,
+    );
+    throw new UserError(
+      'the scanned paths are governed by different configs; scan them separately or name one with --config',
+      which,
+    );
   }
   const [file] = found.keys();
   if (file) return { file, used: { source: 'discovered', file: shown(file, cwd) } };
@@ -82,9 +90,13 @@ function shown(abs: string, cwd: string): string {
 }
 
 /** The working tree's config for a scan of `paths`: what scan, check, explain and diff's head use. */
-export function loadConfigFor(paths: string[], cwd: string, choice: ConfigChoice, tree: SourceTree = new DiskTree()): LoadedConfig {
+export function loadConfigFor(
+  paths: string[],
+  cwd: string,
+  choice: ConfigChoice,
+  tree: SourceTree = new DiskTree(),
+): LoadedConfig {
   const where = locateConfig(tree, paths, cwd, choice);
   if (!where.file) return { config: defaultConfig(), baseDir: cwd, used: where.used };
   return { ...loadConfigFile(where.file), used: where.used };
 }
-

@@ -89,10 +89,12 @@ export function validateConfigText(text: string, file: string): ConfigValidation
   const located = problems
     .map((p) => ({ line: document.lineOf(p.path), key: p.path.join('.'), message: p.message }))
     .sort((a, b) => a.line - b.line || a.key.localeCompare(b.key, 'en', { numeric: true }));
-  const lines = located.map(({ line, key, message }) => `${file}:${line}: ${key ? `${visible(key, { spaces: true })}: ` : ''}${visible(message)}`);
+  const lines = located.map(
+    ({ line, key, message }) =>
+      `${file}:${line}: ${key ? `${visible(key, { spaces: true })}: ` : ''}${visible(message)}`,
+  );
   return lines.length === 0 && parsed.success ? { config: parsed.data, problems: [] } : { problems: lines };
 }
-
 
 /** Parses and validates config text (e.g. read from a git ref). Throws ConfigError listing every problem. */
 export function parseConfigText(text: string, file: string): LoadedConfig {

@@ -40,7 +40,10 @@ export const configErrorMap: z.core.$ZodErrorMap = (issue) => {
       if (values.length === 1) return `expected ${literal(values[0])}, got ${got}`;
       const hint =
         typeof issue.input === 'string'
-          ? didYouMean(issue.input, values.filter((v): v is string => typeof v === 'string'))
+          ? didYouMean(
+              issue.input,
+              values.filter((v): v is string => typeof v === 'string'),
+            )
           : '';
       return `expected one of ${values.map(literal).join(', ')}; got ${got}${hint}`;
     }
@@ -74,8 +77,7 @@ export function allowedKeys(schema: AnySchema, path: ConfigPath): string[] {
   let current = unwrap(schema);
   for (const segment of path) {
     const def = current?._zod.def as
-      | { type: string; shape?: Record<string, AnySchema>; element?: AnySchema; items?: AnySchema[] }
-      | undefined;
+      { type: string; shape?: Record<string, AnySchema>; element?: AnySchema; items?: AnySchema[] } | undefined;
     if (!def) return [];
     if (def.type === 'object') current = unwrap(def.shape?.[String(segment)]);
     else if (def.type === 'array') current = unwrap(def.element);

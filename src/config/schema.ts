@@ -33,13 +33,16 @@ const columnPattern = ref(COLUMN_PARTS, true, 'database.schema.relation.column; 
 const relationPattern = ref(RELATION_PARTS, true, 'database.schema.relation; `*` matches one part');
 const columnRef = ref(COLUMN_PARTS, false, 'database.schema.relation.column, no wildcards');
 /** A numberColumns entry: a column pattern, or the pattern with the reason for the decision (shown in reports). */
-const numberColumnEntry = z.union([
-  columnPattern,
-  z.strictObject({
-    column: columnPattern,
-    reason: z.string().trim().min(1).optional().describe('why: shown in reports as the basis of the verdict'),
-  }),
-], { error: 'expected a column pattern, or { column: pattern, reason: text }' });
+const numberColumnEntry = z.union(
+  [
+    columnPattern,
+    z.strictObject({
+      column: columnPattern,
+      reason: z.string().trim().min(1).optional().describe('why: shown in reports as the basis of the verdict'),
+    }),
+  ],
+  { error: 'expected a column pattern, or { column: pattern, reason: text }' },
+);
 
 const sourceGlob = z
   .string()
@@ -90,7 +93,12 @@ export const principalSchema = z.strictObject({
   connects: z.array(text).optional().describe('databases it can connect to (names from `databases`); omitted: all'),
   roles: z.array(text).optional().describe('SQL roles it acts as; omitted: it reads every relation it can connect to'),
   description: z.string().optional(),
-  users: z.number().int().nonnegative().optional().describe('使用者数: people who use the files as this principal (評価書 Ⅱ-3 ⑦)'),
+  users: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('使用者数: people who use the files as this principal (評価書 Ⅱ-3 ⑦)'),
 });
 
 export const fileSchema = z.strictObject({
@@ -98,22 +106,43 @@ export const fileSchema = z.strictObject({
   relations: z.array(relationPattern).min(1).describe('relations in the file: database.schema.relation patterns'),
   description: z.string().optional(),
   // 評価書 Ⅱ 2.基本情報 of this file (docs/reports.md); omitted keys are left for the author to fill in.
-  fileType: z.enum(['system', 'other-electronic']).optional()
-    .describe('①ファイルの種類: system = システム用ファイル, other-electronic = その他の電子ファイル（表計算ファイル等）; default system'),
-  persons: z.number().int().nonnegative().optional().describe('②対象となる本人の数 (chooses the form\'s band)'),
+  fileType: z
+    .enum(['system', 'other-electronic'])
+    .optional()
+    .describe(
+      '①ファイルの種類: system = システム用ファイル, other-electronic = その他の電子ファイル（表計算ファイル等）; default system',
+    ),
+  persons: z.number().int().nonnegative().optional().describe("②対象となる本人の数 (chooses the form's band)"),
   personScope: z.string().optional().describe('③対象となる本人の範囲'),
   personScopeReason: z.string().optional().describe('③その必要性'),
   heldSince: z.string().optional().describe('⑤保有開始日, as written in the 評価書 (e.g. 平成27年10月5日)'),
   department: z.string().optional().describe('⑥事務担当部署'),
-  principals: z.array(text).optional()
-    .describe('Ⅱ-3 ⑦使用の主体: principals of this 事務; others that read the file are listed as 提供・移転 candidates'),
+  principals: z
+    .array(text)
+    .optional()
+    .describe(
+      'Ⅱ-3 ⑦使用の主体: principals of this 事務; others that read the file are listed as 提供・移転 candidates',
+    ),
 });
 
 /** The 事務 the 評価書 covers, for しきい値判断 (特定個人情報保護評価指針 第5の2). */
 export const assessmentSchema = z.strictObject({
-  targetPersons: z.number().int().nonnegative().optional().describe('対象人数: people whose 特定個人情報 the 事務 handles'),
-  handlers: z.number().int().nonnegative().optional().describe('取扱者数: staff, contractors included, who handle the files'),
-  seriousIncident: z.boolean().optional().describe('重大事故: a serious incident involving 特定個人情報 in the past year'),
+  targetPersons: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('対象人数: people whose 特定個人情報 the 事務 handles'),
+  handlers: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('取扱者数: staff, contractors included, who handle the files'),
+  seriousIncident: z
+    .boolean()
+    .optional()
+    .describe('重大事故: a serious incident involving 特定個人情報 in the past year'),
 });
 
 export const suppressionSchema = z
@@ -159,7 +188,12 @@ export const configObjectSchema = z
       .default([])
       .describe('joins not visible in the DDL, also across databases'),
     linkKeys: z.array(text).default([]).describe('column names that join wherever they occur'),
-    inferLinks: z.boolean().default(true).describe('link relations on shared keys: a single-column key name, or every column of a multi-column key (implied keys)'),
+    inferLinks: z
+      .boolean()
+      .default(true)
+      .describe(
+        'link relations on shared keys: a single-column key name, or every column of a multi-column key (implied keys)',
+      ),
     numberColumns: z
       .strictObject({
         include: z.array(numberColumnEntry).default([]).describe('columns that hold the 個人番号'),
@@ -169,11 +203,10 @@ export const configObjectSchema = z
       .prefault({})
       .describe('explicit number columns; wins over detection rules'),
     files: z.array(fileSchema).default([]).describe('named 特定個人情報ファイル'),
-    assessment: assessmentSchema.optional().describe('しきい値判断 inputs of the 評価書 (対象人数, 取扱者数, 重大事故)'),
-    inventory: z
-      .array(text)
+    assessment: assessmentSchema
       .optional()
-      .describe('file names the current PIA declares; used by `spif check`'),
+      .describe('しきい値判断 inputs of the 評価書 (対象人数, 取扱者数, 重大事故)'),
+    inventory: z.array(text).optional().describe('file names the current PIA declares; used by `spif check`'),
     suppressions: z.array(suppressionSchema).default([]).describe('findings deliberately accepted, with a reason'),
     check: z
       .strictObject({
@@ -181,11 +214,10 @@ export const configObjectSchema = z
         failOnCandidates: z
           .boolean()
           .default(true)
-          .describe('`spif check` fails on candidate columns (要確認) that numberColumns has not decided (SPIF-CHECK-CANDIDATE)'),
-        failOnBecameSpecific: z
-          .boolean()
-          .default(true)
-          .describe('`spif diff` fails when a relation became specific'),
+          .describe(
+            '`spif check` fails on candidate columns (要確認) that numberColumns has not decided (SPIF-CHECK-CANDIDATE)',
+          ),
+        failOnBecameSpecific: z.boolean().default(true).describe('`spif diff` fails when a relation became specific'),
       })
       .prefault({}),
     limits: z

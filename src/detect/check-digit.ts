@@ -84,16 +84,27 @@ export type ValueVerdict = 'number' | 'candidate' | 'corporate' | undefined;
 
 export function judgeValues(s: ColumnValueStats | undefined): ValueVerdict {
   if (!s || s.values === 0) return undefined;
-  if (s.kojinBango >= MIN_VALID && s.kojinBango >= MIN_SHARE_OF_TWELVE * s.twelveDigits && s.kojinBango >= MIN_SHARE_OF_VALUES * s.values) {
+  if (
+    s.kojinBango >= MIN_VALID &&
+    s.kojinBango >= MIN_SHARE_OF_TWELVE * s.twelveDigits &&
+    s.kojinBango >= MIN_SHARE_OF_VALUES * s.values
+  ) {
     return 'number';
   }
   if (s.hojinBango >= MIN_VALID && s.hojinBango >= MIN_SHARE_OF_VALUES * s.values) return 'corporate';
-  if (s.kojinBango > 0 && s.kojinBango >= MIN_SHARE_OF_TWELVE * s.twelveDigits && s.kojinBango >= MIN_SHARE_OF_VALUES * s.values) return 'candidate';
+  if (
+    s.kojinBango > 0 &&
+    s.kojinBango >= MIN_SHARE_OF_TWELVE * s.twelveDigits &&
+    s.kojinBango >= MIN_SHARE_OF_VALUES * s.values
+  )
+    return 'candidate';
   return undefined;
 }
 
 /** Counts, for evidence (never values). */
 export function statsText(s: ColumnValueStats): string {
-  return `${s.kojinBango} of ${s.values} values are 12-digit numbers with a valid 個人番号 check digit`
-    + (s.hojinBango ? `, ${s.hojinBango} are 13-digit 法人番号` : '');
+  return (
+    `${s.kojinBango} of ${s.values} values are 12-digit numbers with a valid 個人番号 check digit` +
+    (s.hojinBango ? `, ${s.hojinBango} are 13-digit 法人番号` : '')
+  );
 }

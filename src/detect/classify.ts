@@ -17,8 +17,7 @@ export interface CandidateInfo {
 }
 
 export type ColumnClass =
-  | { kind: NumberKind; rule: string; evidence: string; candidate?: CandidateInfo }
-  | { excludedBy: string };
+  { kind: NumberKind; rule: string; evidence: string; candidate?: CandidateInfo } | { excludedBy: string };
 
 /** A column and what is known around it. Only `name` is required. */
 export interface ColumnContext {
@@ -60,17 +59,28 @@ function matchesHead(pattern: RegExp, text: string): boolean {
   return false;
 }
 
-function vetoOf(tail: string, before: string, segment: Segment, target: RuleTarget, mentioned: boolean): ExclusionRule | undefined {
+function vetoOf(
+  tail: string,
+  before: string,
+  segment: Segment,
+  target: RuleTarget,
+  mentioned: boolean,
+): ExclusionRule | undefined {
   // A comment that does not name the number says what the column is by its head: the end of a
   // Japanese phrase (read as a tail), the front of an English one (read by `wholeComment`).
   const readTail = mentioned || target === 'name' || !ENGLISH.test(segment.text);
-  return EXCLUSION_RULES.find((rule) => (mentioned ? !rule.withoutMention : rule.standalone) && (
-    (readTail && rule.tail !== undefined && (mentioned || rule.identity ? rule.tail.test(tail) : matchesHead(rule.tail, tail)))
-    || (mentioned && rule.before?.test(before))
-    || (target === 'name' && (mentioned || rule.identity) && rule.wholeName?.test(segment.whole))
-    || (target === 'name' && !mentioned && rule.headPrefix?.test(segment.whole))
-    || (target === 'comment' && rule.wholeComment?.test(segment.whole))
-    || rule.wholeText?.test(segment.whole)));
+  return EXCLUSION_RULES.find(
+    (rule) =>
+      (mentioned ? !rule.withoutMention : rule.standalone) &&
+      ((readTail &&
+        rule.tail !== undefined &&
+        (mentioned || rule.identity ? rule.tail.test(tail) : matchesHead(rule.tail, tail))) ||
+        (mentioned && rule.before?.test(before)) ||
+        (target === 'name' && (mentioned || rule.identity) && rule.wholeName?.test(segment.whole)) ||
+        (target === 'name' && !mentioned && rule.headPrefix?.test(segment.whole)) ||
+        (target === 'comment' && rule.wholeComment?.test(segment.whole)) ||
+        rule.wholeText?.test(segment.whole)),
+  );
 }
 
 function analyse(text: string, target: RuleTarget): TextFindings {
@@ -150,7 +160,12 @@ export function classifyColumn(column: ColumnContext): ColumnClass | undefined {
   if (verdict === 'number') return isNumber ? byText : { kind: 'individual-number', rule: rule.id, evidence };
   if (verdict === 'candidate') {
     if (isNumber || (byText && !('excludedBy' in byText))) return byText;
-    return { kind: 'individual-number', rule: rule.id, evidence, candidate: { reason: rule.reason, settle: rule.settle! } };
+    return {
+      kind: 'individual-number',
+      rule: rule.id,
+      evidence,
+      candidate: { reason: rule.reason, settle: rule.settle! },
+    };
   }
   // 法人番号 values settle a candidate: the column is the corporate number.
   if (byText && !('excludedBy' in byText) && byText.candidate) return { excludedBy: 'data-hojin-bango' };
@@ -169,14 +184,20 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   if (veto) {
     // Q&A 9-3: the last part of a number split over columns (下4桁 beside 上4桁, 中4桁) is a part, not a mask.
     if (veto.id === 'masked-partial' && splitSiblings(column) > 0) {
-      return { kind: 'individual-number', rule: 'split-number-part', evidence: `${nameEvidence}: one part of a number split over columns` };
+      return {
+        kind: 'individual-number',
+        rule: 'split-number-part',
+        evidence: `${nameEvidence}: one part of a number split over columns`,
+      };
     }
     return { excludedBy: veto.id };
   }
-  const part = byName.hit ? byName.part : byComment?.part ?? false;
+  const part = byName.hit ? byName.part : (byComment?.part ?? false);
   const found = [
     byName.hit && !byName.hit.candidate ? { rule: byName.hit, evidence: nameEvidence, text: name } : undefined,
-    byComment?.hit && !byComment.hit.candidate ? { rule: byComment.hit, evidence: commentEvidence, text: comment } : undefined,
+    byComment?.hit && !byComment.hit.candidate
+      ? { rule: byComment.hit, evidence: commentEvidence, text: comment }
+      : undefined,
     byName.hit ? { rule: byName.hit, evidence: nameEvidence, text: name } : undefined,
     byComment?.hit ? { rule: byComment.hit, evidence: commentEvidence, text: comment } : undefined,
   ].find((f) => f !== undefined);
@@ -185,26 +206,46 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   const typeRule = EXCLUSION_RULES.find((rule) => rule.typeVeto?.(type));
   if (typeRule && found.rule.kind === 'individual-number' && !part) return { excludedBy: typeRule.id };
   if (part && found.rule.kind === 'individual-number') {
-    return { kind: 'individual-number', rule: 'split-number-part', evidence: `${found.evidence}: one part of a number split over columns` };
+    return {
+      kind: 'individual-number',
+      rule: 'split-number-part',
+      evidence: `${found.evidence}: one part of a number split over columns`,
+    };
   }
 
   // An English "my number" in a call or phone relation is the subscriber's own phone number.
-  if (found.rule.id === 'name-my-number' && !byComment?.hit && column.table !== undefined && PHONE_TABLE.test(canonical(column.table))) {
+  if (
+    found.rule.id === 'name-my-number' &&
+    !byComment?.hit &&
+    column.table !== undefined &&
+    PHONE_TABLE.test(canonical(column.table))
+  ) {
     return { excludedBy: 'phone-context' };
   }
   const candidate = found.rule.candidate;
   if (!candidate) return numberHit(found.rule, found.evidence);
-  if (candidate.raise === 'type-fits' && fitsTwelve(type)) return numberHit(found.rule, `${found.evidence}, type ${type}`);
+  if (candidate.raise === 'type-fits' && fitsTwelve(type))
+    return numberHit(found.rule, `${found.evidence}, type ${type}`);
   // An abbreviation beside a column plainly named the number is the internal person number.
-  if (found.rule.id === 'name-abbreviation' && plainNumberSibling(column)) return { excludedBy: 'abbreviation-beside-number' };
-  if (candidate.raise === 'says-number' && (saysNumber(found.text) || saysNumber(comment))) return numberHit(found.rule, found.evidence);
-  return { kind: found.rule.kind, rule: found.rule.id, evidence: found.evidence, candidate: { reason: candidate.reason, settle: candidate.settle } };
+  if (found.rule.id === 'name-abbreviation' && plainNumberSibling(column))
+    return { excludedBy: 'abbreviation-beside-number' };
+  if (candidate.raise === 'says-number' && (saysNumber(found.text) || saysNumber(comment)))
+    return numberHit(found.rule, found.evidence);
+  return {
+    kind: found.rule.kind,
+    rule: found.rule.id,
+    evidence: found.evidence,
+    candidate: { reason: candidate.reason, settle: candidate.settle },
+  };
 }
 
 /** How many other columns of the relation are parts of a split number (`個人番号上4桁`, `kojin_bango_1`). */
 function splitSiblings(column: ColumnContext): number {
-  return (column.siblings ?? []).filter((s) => s.name !== column.name && (
-    analyse(s.name, 'name').part || (s.comment !== undefined && analyse(s.comment, 'comment').part))).length;
+  return (column.siblings ?? []).filter(
+    (s) =>
+      s.name !== column.name &&
+      (analyse(s.name, 'name').part || (s.comment !== undefined && analyse(s.comment, 'comment').part)),
+  ).length;
 }
 
 /** Another column of the relation is plainly the 個人番号 (a number rule, not a candidate, by its own text). */

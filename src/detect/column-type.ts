@@ -12,20 +12,38 @@ export interface TypeCapacity {
 
 /** Integer types and the decimal digits of their largest value. */
 const INTEGER_DIGITS: Record<string, number> = {
-  tinyint: 3, smallint: 5, int2: 5, mediumint: 8, int: 10, integer: 10, int4: 10, serial: 10, smallserial: 5,
-  bigint: 19, int8: 19, bigserial: 19,
-  bit: 1, boolean: 1, bool: 1,
+  tinyint: 3,
+  smallint: 5,
+  int2: 5,
+  mediumint: 8,
+  int: 10,
+  integer: 10,
+  int4: 10,
+  serial: 10,
+  smallserial: 5,
+  bigint: 19,
+  int8: 19,
+  bigserial: 19,
+  bit: 1,
+  boolean: 1,
+  bool: 1,
 };
 
 /** The capacity of a type as written (`CHAR(12)`, `varchar2(12 byte)`, `NUMERIC(12,0)`, `int`), if it has one. */
 export function typeCapacity(type: string | undefined): TypeCapacity | undefined {
   if (!type) return undefined;
   const t = type.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
-  const sized = /^(?:national )?(?:char|bpchar|character|nchar|varchar|nvarchar|varchar2|nvarchar2|character varying|char varying|varbinary|binary|graphic|vargraphic|string)\s*\(\s*(\d+)/.exec(t);
+  const sized =
+    /^(?:national )?(?:char|bpchar|character|nchar|varchar|nvarchar|varchar2|nvarchar2|character varying|char varying|varbinary|binary|graphic|vargraphic|string)\s*\(\s*(\d+)/.exec(
+      t,
+    );
   if (sized) return { size: Number(sized[1]), unit: 'chars' };
   const exact = /^(?:numeric|decimal|dec|number)\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)/.exec(t);
   if (exact) return { size: Number(exact[1]) - Number(exact[2] ?? 0), unit: 'digits' };
-  const base = t.replace(/\s*(?:unsigned|signed|zerofill)\b/g, '').replace(/\(\d+\)$/, '').trim();
+  const base = t
+    .replace(/\s*(?:unsigned|signed|zerofill)\b/g, '')
+    .replace(/\(\d+\)$/, '')
+    .trim();
   if (base in INTEGER_DIGITS) return { size: INTEGER_DIGITS[base], unit: 'digits' };
   return undefined;
 }

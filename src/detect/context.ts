@@ -33,24 +33,41 @@ export interface ContextRule {
  */
 export const SPLIT_PART = anyOf(
   '^_?(?:[1-4]|part_?[1-4]|p[1-4]|(?:no|bango)_?[1-4]|(?:first|second|third|middle|last)(?:_?(?:4|part|digits))?|(?:jo|chu|ge|shimo|kami|naka)_?(?:4|yon)?_?(?:keta)?|upper|lower|head|tail|mid)$',
-  '^(?:上|中|下|前|後|頭|末尾)(?:4|四)?(?:桁|ケタ|けた)?$', '^(?:前半|後半|上位|中位|下位)(?:4桁)?$', '^(?:その)?[1-4１-４]$',
+  '^(?:上|中|下|前|後|頭|末尾)(?:4|四)?(?:桁|ケタ|けた)?$',
+  '^(?:前半|後半|上位|中位|下位)(?:4桁)?$',
+  '^(?:その)?[1-4１-４]$',
 );
 
 /** A generic code column: `fugo`, `符号`, `fugo_value`. */
 const GENERIC_FUGO = anyOf(`^(?:${WORD_START}fug(?:ou|oh|o)(?:_?(?:value|val|cd|code|data|chi))?|符号(?:値|データ)?)$`);
 /** A relation about 符号 (符号管理, 中間サーバー連携, 情報提供NWS). */
-const FUGO_TABLE = anyOf('符号', `${WORD_START}fug(?:ou|oh|o)`, '中間サーバ', `${WORD_START}chukan`,
-  '情報提供ネットワーク', `${WORD_START}(?:joho_?teikyo|ipn|nws)`, 'intermediate_?server');
+const FUGO_TABLE = anyOf(
+  '符号',
+  `${WORD_START}fug(?:ou|oh|o)`,
+  '中間サーバ',
+  `${WORD_START}chukan`,
+  '情報提供ネットワーク',
+  `${WORD_START}(?:joho_?teikyo|ipn|nws)`,
+  'intermediate_?server',
+);
 
-const stats = (values: number, kojinBango: number, twelveDigits = kojinBango, hojinBango = 0) => ({ values, twelveDigits, kojinBango, hojinBango });
+const stats = (values: number, kojinBango: number, twelveDigits = kojinBango, hojinBango = 0) => ({
+  values,
+  twelveDigits,
+  kojinBango,
+  hojinBango,
+});
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
   {
-    id: 'data-check-digit', kind: 'individual-number',
-    summary: 'data rows in the sources (COPY … FROM stdin, INSERT … VALUES) whose values are 12-digit numbers with a valid 個人番号 check digit',
-    reason: 'Values that carry the check digit of 番号法施行令 第8条 are 個人番号 whatever the column is called; about 1 in 11 random '
-      + '12-digit strings pass, so at least 3 valid values, 90% of the 12-digit ones and half of all values are required '
-      + '(chance below 1 in 1,000). Fewer make a candidate. Evidence is counts, never values.',
+    id: 'data-check-digit',
+    kind: 'individual-number',
+    summary:
+      'data rows in the sources (COPY … FROM stdin, INSERT … VALUES) whose values are 12-digit numbers with a valid 個人番号 check digit',
+    reason:
+      'Values that carry the check digit of 番号法施行令 第8条 are 個人番号 whatever the column is called; about 1 in 11 random ' +
+      '12-digit strings pass, so at least 3 valid values, 90% of the 12-digit ones and half of all values are required ' +
+      '(chance below 1 in 1,000). Fewer make a candidate. Evidence is counts, never values.',
     settle: 'too few values to rule out chance: decide it under numberColumns',
     examples: [
       { column: { name: 'col07', values: stats(40, 40) }, expect: 'number' },
@@ -61,10 +78,12 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ],
   },
   {
-    id: 'data-hojin-bango', kind: 'individual-number',
+    id: 'data-hojin-bango',
+    kind: 'individual-number',
     summary: 'a candidate whose data rows are 13-digit 法人番号 with their own check digit',
-    reason: 'The 法人番号 has 13 digits and a leading check digit of its own (法人番号の指定等に関する省令); values that pass it '
-      + 'settle a candidate as the corporate number.',
+    reason:
+      'The 法人番号 has 13 digits and a leading check digit of its own (法人番号の指定等に関する省令); values that pass it ' +
+      'settle a candidate as the corporate number.',
     examples: [
       { column: { name: 'kojin_no', values: stats(20, 0, 0, 20) }, expect: 'not' },
       { column: { name: 'kojin_no' }, expect: 'candidate' },
@@ -72,21 +91,32 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ],
   },
   {
-    id: 'split-number-part', kind: 'individual-number',
-    summary: 'one part of a number split over columns: kojin_bango_1/2/3, 個人番号上4桁/中4桁/下4桁 (下4桁 beside the other parts)',
-    reason: 'PPC Q&A 9-3: a 個人番号 split into pieces is, as a whole, still the 個人番号, so every part is a number '
-      + 'column, including the last four digits when the other parts sit beside them, and a short type does not veto a part.',
+    id: 'split-number-part',
+    kind: 'individual-number',
+    summary:
+      'one part of a number split over columns: kojin_bango_1/2/3, 個人番号上4桁/中4桁/下4桁 (下4桁 beside the other parts)',
+    reason:
+      'PPC Q&A 9-3: a 個人番号 split into pieces is, as a whole, still the 個人番号, so every part is a number ' +
+      'column, including the last four digits when the other parts sit beside them, and a short type does not veto a part.',
     examples: [
       { column: { name: 'kojin_bango_3', type: 'CHAR(4)' }, expect: 'number' },
-      { column: { name: '個人番号下4桁', siblings: [{ name: '個人番号上4桁' }, { name: '個人番号中4桁' }] }, expect: 'number' },
-      { column: { name: 'col3', comment: '個人番号（下4桁）', siblings: [{ name: 'col1', comment: '個人番号上4桁' }] }, expect: 'number' },
+      {
+        column: { name: '個人番号下4桁', siblings: [{ name: '個人番号上4桁' }, { name: '個人番号中4桁' }] },
+        expect: 'number',
+      },
+      {
+        column: { name: 'col3', comment: '個人番号（下4桁）', siblings: [{ name: 'col1', comment: '個人番号上4桁' }] },
+        expect: 'number',
+      },
       { column: { name: '個人番号下4桁' }, expect: 'not' },
     ],
   },
   {
-    id: 'type-fits', kind: 'individual-number',
+    id: 'type-fits',
+    kind: 'individual-number',
     summary: 'a candidate abbreviation (KJN_BNG, KOJIN_NO, MYNO) declared CHAR(12) / NUMERIC(12) is the number',
-    reason: 'The 個人番号 is 12 digits (番号法施行令 第8条); an abbreviation of 個人番号 with exactly that room is read as the number.',
+    reason:
+      'The 個人番号 is 12 digits (番号法施行令 第8条); an abbreviation of 個人番号 with exactly that room is read as the number.',
     examples: [
       { column: { name: 'KJN_BNG', type: 'CHAR(12)' }, expect: 'number' },
       { column: { name: 'MY_NO', type: 'NUMERIC(12,0)' }, expect: 'number' },
@@ -96,10 +126,13 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ],
   },
   {
-    id: 'abbreviation-beside-number', kind: 'individual-number',
-    summary: 'an abbreviation candidate (KOJIN_NO, MY_NO) in a relation that already has a column plainly named the number',
-    reason: 'Where the relation names its 個人番号 column in full (mynumber, 個人番号), an abbreviation beside it is the '
-      + 'internal person number (個人No.), as in municipal tables holding both kojin_no and mynumber.',
+    id: 'abbreviation-beside-number',
+    kind: 'individual-number',
+    summary:
+      'an abbreviation candidate (KOJIN_NO, MY_NO) in a relation that already has a column plainly named the number',
+    reason:
+      'Where the relation names its 個人番号 column in full (mynumber, 個人番号), an abbreviation beside it is the ' +
+      'internal person number (個人No.), as in municipal tables holding both kojin_no and mynumber.',
     examples: [
       { column: { name: 'kojin_no', siblings: [{ name: 'mynumber' }, { name: 'hojin_no' }] }, expect: 'not' },
       { column: { name: 'KJN_NO', siblings: [{ name: 'col9', comment: '個人番号' }] }, expect: 'not' },
@@ -107,10 +140,12 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ],
   },
   {
-    id: 'phone-context', kind: 'individual-number',
-    summary: 'an English my_number in a call, SMS or phone relation: the user\'s own phone number',
-    reason: 'In a relation about calls or messages (CallList, sms_log, phone_book), "my number" is the subscriber\'s own '
-      + 'telephone number; a comment naming 個人番号 / マイナンバー still makes it the number.',
+    id: 'phone-context',
+    kind: 'individual-number',
+    summary: "an English my_number in a call, SMS or phone relation: the user's own phone number",
+    reason:
+      'In a relation about calls or messages (CallList, sms_log, phone_book), "my number" is the subscriber\'s own ' +
+      'telephone number; a comment naming 個人番号 / マイナンバー still makes it the number.',
     examples: [
       { column: { name: 'MyNumber', table: 'CallListTable', type: 'VARCHAR(100)' }, expect: 'not' },
       { column: { name: 'my_number', table: 'sms_messages' }, expect: 'not' },
@@ -119,10 +154,12 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ],
   },
   {
-    id: 'fugo-in-fugo-table', kind: 'substitute-code',
+    id: 'fugo-in-fugo-table',
+    kind: 'substitute-code',
     summary: 'a generic 符号 / FUGO column in a relation about 符号 (符号管理, 中間サーバー連携)',
-    reason: 'On an intermediate server (中間サーバー) the 機関別符号 is often kept in a column called just 符号; '
-      + 'a code used in place of the number makes the file specific (番号法 2条8項).',
+    reason:
+      'On an intermediate server (中間サーバー) the 機関別符号 is often kept in a column called just 符号; ' +
+      'a code used in place of the number makes the file specific (番号法 2条8項).',
     settle: 'confirm it is the 機関別符号 (list it under numberColumns.substitute) or another code (exclude)',
     examples: [
       { column: { name: 'fugo', table: 'fugo_kanri' }, expect: 'candidate' },
@@ -135,18 +172,28 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
 ];
 
 /** A relation about calls, messages or phones. */
-export const PHONE_TABLE = anyOf(`${WORD_START}(?:call|calls|sms|phone|phones|tel|dial|voip|sip|telephony|contact|contacts)(?![a-z])`,
-  '(?:call|sms|phone|dial)(?:s|list|log|history|book)', '電話|通話|着信|発信');
+export const PHONE_TABLE = anyOf(
+  `${WORD_START}(?:call|calls|sms|phone|phones|tel|dial|voip|sip|telephony|contact|contacts)(?![a-z])`,
+  '(?:call|sms|phone|dial)(?:s|list|log|history|book)',
+  '電話|通話|着信|発信',
+);
 
 const FUGO_RULE = CONTEXT_RULES.find((r) => r.id === 'fugo-in-fugo-table')!;
 
 /** The context candidates for a column that names nothing itself. */
 export function contextCandidate(column: ColumnContext) {
-  if (GENERIC_FUGO.test(canonical(column.name)) || (column.comment !== undefined && GENERIC_FUGO.test(canonical(column.comment)))) {
-    const table = [column.table, column.tableComment].filter((t): t is string => t !== undefined).map(canonical).join(' ');
+  if (
+    GENERIC_FUGO.test(canonical(column.name)) ||
+    (column.comment !== undefined && GENERIC_FUGO.test(canonical(column.comment)))
+  ) {
+    const table = [column.table, column.tableComment]
+      .filter((t): t is string => t !== undefined)
+      .map(canonical)
+      .join(' ');
     if (FUGO_TABLE.test(table)) {
       return {
-        kind: FUGO_RULE.kind, rule: FUGO_RULE.id,
+        kind: FUGO_RULE.kind,
+        rule: FUGO_RULE.id,
         evidence: `column name '${column.name}' in relation '${column.table ?? ''}'`,
         candidate: { reason: FUGO_RULE.reason, settle: FUGO_RULE.settle! },
       };

@@ -10,7 +10,13 @@
  * 5. the rules on the column's name and comment (rules.ts), vetoed by the exclusions.
  */
 import {
-  columnId, defaultSchema, type Catalog, type Column, type ColumnId, type QualifiedName, type Relation,
+  columnId,
+  defaultSchema,
+  type Catalog,
+  type Column,
+  type ColumnId,
+  type QualifiedName,
+  type Relation,
   type SourceLocation,
 } from '../catalog/model.js';
 import { classifyColumn, type CandidateInfo } from './classify.js';
@@ -72,14 +78,20 @@ const withReason = (text: string, reason: string | undefined) => (reason ? `${te
 export type RefMatcher = (pattern: string, id: string) => boolean;
 
 function explicitHit(
-  relation: Relation, column: Column, config: NumberColumnConfig, matchesRef: RefMatcher,
+  relation: Relation,
+  column: Column,
+  config: NumberColumnConfig,
+  matchesRef: RefMatcher,
 ): Omit<NumberColumnHit, 'relation' | 'column' | 'columnId'> | undefined {
   const id = columnId(relation.id, column.name);
   const included = listedIn(config.include, id, matchesRef);
   if (included !== undefined) {
     const reason = reasonOf(included);
     return {
-      kind: 'individual-number', rule: 'config-include', source: column.source, ...(reason ? { reason } : {}),
+      kind: 'individual-number',
+      rule: 'config-include',
+      source: column.source,
+      ...(reason ? { reason } : {}),
       evidence: withReason(`numberColumns.include '${patternOf(included)}'`, reason),
     };
   }
@@ -87,17 +99,29 @@ function explicitHit(
   if (substituted !== undefined) {
     const reason = reasonOf(substituted);
     return {
-      kind: 'substitute-code', rule: 'config-substitute', source: column.source, ...(reason ? { reason } : {}),
+      kind: 'substitute-code',
+      rule: 'config-substitute',
+      source: column.source,
+      ...(reason ? { reason } : {}),
       evidence: withReason(`numberColumns.substitute '${patternOf(substituted)}'`, reason),
     };
   }
   if (column.mark) {
-    return { kind: column.mark, rule: 'source-mark', evidence: `marked '${column.mark}' in the source`, source: column.source };
+    return {
+      kind: column.mark,
+      rule: 'source-mark',
+      evidence: `marked '${column.mark}' in the source`,
+      source: column.source,
+    };
   }
   return undefined;
 }
 
-function listedIn(entries: NumberColumnEntry[] | undefined, id: string, matchesRef: RefMatcher): NumberColumnEntry | undefined {
+function listedIn(
+  entries: NumberColumnEntry[] | undefined,
+  id: string,
+  matchesRef: RefMatcher,
+): NumberColumnEntry | undefined {
   return entries?.find((entry) => matchesRef(patternOf(entry), id));
 }
 
@@ -105,16 +129,24 @@ type RuleFinding = Omit<NumberColumnHit, 'relation' | 'column' | 'columnId'> & {
 
 function ruleHit(relation: Relation, column: Column): RuleFinding | undefined {
   const found = classifyColumn({
-    name: column.name, comment: column.comment, type: column.type, table: relation.name, tableComment: relation.comment,
-    siblings: relation.columns.map((c) => ({ name: c.name, comment: c.comment })), values: column.values,
+    name: column.name,
+    comment: column.comment,
+    type: column.type,
+    table: relation.name,
+    tableComment: relation.comment,
+    siblings: relation.columns.map((c) => ({ name: c.name, comment: c.comment })),
+    values: column.values,
   });
   if (!found || 'excludedBy' in found) return undefined;
   const byComment = found.evidence.startsWith('comment ');
   const byData = found.rule === 'data-check-digit' && column.valuesSource;
   return {
-    kind: found.kind, rule: found.rule,
-    evidence: byData ? `${found.evidence} (rows from ${column.valuesSource!.file}:${column.valuesSource!.line})` : found.evidence,
-    source: byComment ? column.commentSource ?? column.source : column.source,
+    kind: found.kind,
+    rule: found.rule,
+    evidence: byData
+      ? `${found.evidence} (rows from ${column.valuesSource!.file}:${column.valuesSource!.line})`
+      : found.evidence,
+    source: byComment ? (column.commentSource ?? column.source) : column.source,
     ...(found.candidate ? { candidate: found.candidate } : {}),
   };
 }
@@ -126,7 +158,9 @@ function baseRelationId(view: Relation, name: QualifiedName): string {
 
 /** The number columns of a catalog (see detectColumns for the candidates too). */
 export function detectNumberColumns(
-  catalog: Catalog, config: NumberColumnConfig, matchesRef: RefMatcher,
+  catalog: Catalog,
+  config: NumberColumnConfig,
+  matchesRef: RefMatcher,
 ): Map<ColumnId, NumberColumnHit> {
   return detectColumns(catalog, config, matchesRef).numbers;
 }
@@ -151,9 +185,15 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         if (would) {
           const { candidate, ...rest } = would;
           candidates.push({
-            ...at, ...rest, reason: candidate?.reason ?? `detected by rule ${would.rule}`,
+            ...at,
+            ...rest,
+            reason: candidate?.reason ?? `detected by rule ${would.rule}`,
             settle: candidate?.settle ?? 'decided by numberColumns.exclude',
-            decision: { verdict: 'not-number', pattern: patternOf(exclusion), ...(reasonOf(exclusion) ? { reason: reasonOf(exclusion) } : {}) },
+            decision: {
+              verdict: 'not-number',
+              pattern: patternOf(exclusion),
+              ...(reasonOf(exclusion) ? { reason: reasonOf(exclusion) } : {}),
+            },
           });
         }
         continue;
@@ -166,9 +206,14 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         if (would?.candidate) {
           const { candidate, ...rest } = would;
           candidates.push({
-            ...at, ...rest, ...candidate,
+            ...at,
+            ...rest,
+            ...candidate,
             decision: {
-              verdict: 'number', pattern: patternOf((listedIn(config.include, id, matchesRef) ?? listedIn(config.substitute, id, matchesRef))!),
+              verdict: 'number',
+              pattern: patternOf(
+                (listedIn(config.include, id, matchesRef) ?? listedIn(config.substitute, id, matchesRef))!,
+              ),
               ...(stated.reason ? { reason: stated.reason } : {}),
             },
           });
@@ -196,7 +241,8 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         const from = columnId(baseRelationId(relation, src.relation), src.column);
         copies.push({ relation, column: column.name, from, via: src.via });
         const parent = catalog.relations.get(baseRelationId(relation, src.relation));
-        if (parent && (src.via === 'partition' || src.via === 'inherits')) copies.push({ relation: parent, column: src.column, from: columnId(relation.id, column.name), via: src.via });
+        if (parent && (src.via === 'partition' || src.via === 'inherits'))
+          copies.push({ relation: parent, column: src.column, from: columnId(relation.id, column.name), via: src.via });
       }
     }
   }
@@ -208,8 +254,13 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
       if (!base || hits.has(id) || excluded.has(id) || explicit.has(id)) continue;
       const column = copy.relation.columns.find((c) => c.name === copy.column);
       hits.set(id, {
-        relation: copy.relation.id, column: copy.column, columnId: id, kind: base.kind, rule: 'copy-lineage',
-        evidence: `holds '${base.columnId}' (${copy.via}; ${base.rule})`, source: column?.source ?? copy.relation.source,
+        relation: copy.relation.id,
+        column: copy.column,
+        columnId: id,
+        kind: base.kind,
+        rule: 'copy-lineage',
+        evidence: `holds '${base.columnId}' (${copy.via}; ${base.rule})`,
+        source: column?.source ?? copy.relation.source,
       });
       changed = true;
     }
@@ -225,8 +276,13 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         const base = bases.find((hit) => hit.kind === 'individual-number') ?? bases[0];
         const column = view.columns.find((c) => c.name === viewColumn.name) ?? view.columns[index];
         hits.set(id, {
-          relation: view.id, column: viewColumn.name, columnId: id, kind: base.kind, rule: 'view-lineage',
-          evidence: `carries '${base.columnId}' (${base.rule})`, source: column?.source ?? view.source,
+          relation: view.id,
+          column: viewColumn.name,
+          columnId: id,
+          kind: base.kind,
+          rule: 'view-lineage',
+          evidence: `carries '${base.columnId}' (${base.rule})`,
+          source: column?.source ?? view.source,
         });
         changed = true;
       }

@@ -49,8 +49,11 @@ export function evaluateDetection(columns: EvalColumn[]): EvalResult {
   const falseNegatives: EvalColumn[] = [];
   for (const column of columns) {
     // The other columns of the same table, for split numbers.
-    const siblings = column.siblings ?? columns.filter((c) => c.table === column.table && sourceOf(c) === sourceOf(column) && c !== column)
-      .map((c) => ({ name: c.name, comment: c.comment }));
+    const siblings =
+      column.siblings ??
+      columns
+        .filter((c) => c.table === column.table && sourceOf(c) === sourceOf(column) && c !== column)
+        .map((c) => ({ name: c.name, comment: c.comment }));
     const outcome = found(classifyColumn({ ...column, siblings }));
     if (outcome === 'candidate') candidates++;
     if (outcome && column.truth === 'number') truePositives++;
@@ -60,7 +63,12 @@ export function evaluateDetection(columns: EvalColumn[]): EvalResult {
   const positives = columns.filter((c) => c.truth === 'number').length;
   const predicted = truePositives + falsePositives.length;
   return {
-    total: columns.length, positives, truePositives, falsePositives, falseNegatives, candidates,
+    total: columns.length,
+    positives,
+    truePositives,
+    falsePositives,
+    falseNegatives,
+    candidates,
     precision: predicted === 0 ? 1 : truePositives / predicted,
     recall: positives === 0 ? 1 : truePositives / positives,
   };

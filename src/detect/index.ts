@@ -1,7 +1,12 @@
 /** Number-column detection (the sinks): see docs/detection.md. */
 export { detectColumns, detectNumberColumns } from './detect.js';
 export type {
-  CandidateColumn, DetectedColumns, NumberColumnConfig, NumberColumnEntry, NumberColumnHit, RefMatcher,
+  CandidateColumn,
+  DetectedColumns,
+  NumberColumnConfig,
+  NumberColumnEntry,
+  NumberColumnHit,
+  RefMatcher,
 } from './detect.js';
 export { classifyColumn, classifyColumnName } from './classify.js';
 export type { CandidateInfo, ColumnClass, ColumnContext } from './classify.js';

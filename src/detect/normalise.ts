@@ -15,20 +15,20 @@ const KEEP = /[^a-z0-9\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々
 
 /** Split camelCase/PascalCase before lower-casing: `myNumberHash` → `my_Number_Hash`, `IDNumber` → `ID_Number`. */
 function splitCamel(text: string): string {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2');
+  return text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2');
 }
 
 /** The canonical form of a piece of text (see the module comment). */
 export function canonical(text: string): string {
-  return splitCamel(text.normalize('NFKC'))
-    .toLowerCase()
-    .replace(KEEP, '_')
-    .replace(/_+/g, '_')
-    .replace(/^_|_$/g, '')
-    // `_` is a word separator only between ASCII words; next to Japanese text it carries nothing.
-    .replace(/_(?=[^a-z0-9_])|(?<=[^a-z0-9_])_/g, '');
+  return (
+    splitCamel(text.normalize('NFKC'))
+      .toLowerCase()
+      .replace(KEEP, '_')
+      .replace(/_+/g, '_')
+      .replace(/^_|_$/g, '')
+      // `_` is a word separator only between ASCII words; next to Japanese text it carries nothing.
+      .replace(/_(?=[^a-z0-9_])|(?<=[^a-z0-9_])_/g, '')
+  );
 }
 
 /**
@@ -66,7 +66,10 @@ export function firstSentence(comment: string): string {
 
 /** The listed parts of a sentence: `個人番号、暗号化済` → [`個人番号`, `暗号化済`]. */
 export function sentenceParts(sentence: string): string[] {
-  return sentence.split(/[、,/・:|]/).map((part) => part.trim()).filter((part) => part.length > 0);
+  return sentence
+    .split(/[、,/・:|]/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
 }
 
 /** One piece of text a rule looks at, in canonical form. */

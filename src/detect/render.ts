@@ -20,43 +20,81 @@ function code(text: string): string {
 
 function example(value: string | ExclusionExample): string {
   if (typeof value === 'string') return code(value);
-  const parts = [value.name !== undefined ? `name ${code(value.name)}` : '', value.comment !== undefined ? `comment ${code(value.comment)}` : '',
-    value.type !== undefined ? `type ${code(value.type)}` : ''];
+  const parts = [
+    value.name !== undefined ? `name ${code(value.name)}` : '',
+    value.comment !== undefined ? `comment ${code(value.comment)}` : '',
+    value.type !== undefined ? `type ${code(value.type)}` : '',
+  ];
   return parts.filter(Boolean).join(' + ');
 }
 
 function contextExample(e: ContextExample): string {
   const c = e.column;
-  const parts = [`name ${code(c.name)}`, c.comment !== undefined ? `comment ${code(c.comment)}` : '',
-    c.type !== undefined ? `type ${code(c.type)}` : '', c.table !== undefined ? `in ${code(c.table)}` : '',
+  const parts = [
+    `name ${code(c.name)}`,
+    c.comment !== undefined ? `comment ${code(c.comment)}` : '',
+    c.type !== undefined ? `type ${code(c.type)}` : '',
+    c.table !== undefined ? `in ${code(c.table)}` : '',
     c.tableComment !== undefined ? `table comment ${code(c.tableComment)}` : '',
     c.siblings?.length ? `beside ${c.siblings.map((s) => code(s.comment ?? s.name)).join(', ')}` : '',
-    c.values ? `values: ${c.values.values} (${c.values.kojinBango} valid 個人番号 of ${c.values.twelveDigits} 12-digit, ${c.values.hojinBango} 法人番号)` : ''];
+    c.values
+      ? `values: ${c.values.values} (${c.values.kojinBango} valid 個人番号 of ${c.values.twelveDigits} 12-digit, ${c.values.hojinBango} 法人番号)`
+      : '',
+  ];
   return `${parts.filter(Boolean).join(' + ')} → ${e.expect}`;
 }
 
 export function renderRulesMarkdown(): string {
-  const lines: string[] = [RULES_BEGIN, '', '### Number rules', '',
-    '| id | kind | reads | recognises | outcome | hits, e.g. | not hits, e.g. |', '| --- | --- | --- | --- | --- | --- | --- |'];
+  const lines: string[] = [
+    RULES_BEGIN,
+    '',
+    '### Number rules',
+    '',
+    '| id | kind | reads | recognises | outcome | hits, e.g. | not hits, e.g. |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
   for (const rule of NUMBER_RULES) {
     const outcome = rule.candidate
       ? `candidate 要確認: ${rule.candidate.reason}. Settled by: ${rule.candidate.settle}${rule.candidate.raise ? ` (number when ${rule.candidate.raise === 'type-fits' ? 'the type holds exactly 12' : 'the text names 個人番号'})` : ''}`
       : 'number';
-    lines.push(`| \`${rule.id}\` | ${rule.kind} | column ${rule.target} | ${cell(rule.summary)} | ${cell(outcome)} | `
-      + `${rule.positives.map(code).join(', ')} | ${rule.negatives.map(code).join(', ')} |`);
+    lines.push(
+      `| \`${rule.id}\` | ${rule.kind} | column ${rule.target} | ${cell(rule.summary)} | ${cell(outcome)} | ` +
+        `${rule.positives.map(code).join(', ')} | ${rule.negatives.map(code).join(', ')} |`,
+    );
   }
-  lines.push('', '### Exclusion rules (vetoes)', '',
+  lines.push(
+    '',
+    '### Exclusion rules (vetoes)',
+    '',
     '| id | vetoes | reads | without a mention | why | vetoed, e.g. | still hits, e.g. |',
-    '| --- | --- | --- | --- | --- | --- | --- |');
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const rule of EXCLUSION_RULES) {
-    const reads = [rule.tail && 'tail', rule.wholeName && 'whole name', rule.wholeComment && 'whole comment', rule.wholeText && 'whole text'].filter(Boolean).join(', ');
-    lines.push(`| \`${rule.id}\` | ${cell(rule.summary)} | ${reads} | ${rule.standalone ? 'vetoes' : '—'} | ${cell(rule.reason)} | `
-      + `${rule.vetoes.map(example).join(', ')} | ${rule.allows.map(example).join(', ')} |`);
+    const reads = [
+      rule.tail && 'tail',
+      rule.wholeName && 'whole name',
+      rule.wholeComment && 'whole comment',
+      rule.wholeText && 'whole text',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      `| \`${rule.id}\` | ${cell(rule.summary)} | ${reads} | ${rule.standalone ? 'vetoes' : '—'} | ${cell(rule.reason)} | ` +
+        `${rule.vetoes.map(example).join(', ')} | ${rule.allows.map(example).join(', ')} |`,
+    );
   }
-  lines.push('', '### Context rules', '', '| id | kind | applies to | why | settled by | examples |', '| --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    '',
+    '### Context rules',
+    '',
+    '| id | kind | applies to | why | settled by | examples |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
   for (const rule of CONTEXT_RULES) {
-    lines.push(`| \`${rule.id}\` | ${rule.kind} | ${cell(rule.summary)} | ${cell(rule.reason)} | ${cell(rule.settle ?? '—')} | `
-      + `${rule.examples.map(contextExample).join('; ')} |`);
+    lines.push(
+      `| \`${rule.id}\` | ${rule.kind} | ${cell(rule.summary)} | ${cell(rule.reason)} | ${cell(rule.settle ?? '—')} | ` +
+        `${rule.examples.map(contextExample).join('; ')} |`,
+    );
   }
   lines.push('', RULES_END);
   return lines.join('\n');

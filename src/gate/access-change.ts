@@ -40,7 +40,10 @@ interface Context extends ChangeContext {
 function contextOf(ctx: ChangeContext | Analysis): Context {
   if (ctx instanceof Analysis) {
     return {
-      catalog: ctx.catalog, graph: ctx.graph, numbersByRelation: ctx.numbersByRelation, principals: ctx.principals.principals,
+      catalog: ctx.catalog,
+      graph: ctx.graph,
+      numbersByRelation: ctx.numbersByRelation,
+      principals: ctx.principals.principals,
       postgresVersion: ctx.config.postgresVersion,
       current: { access: ctx.access, reach: (p) => ctx.reach(p), resolver: ctx.resolver },
       after: (catalog) => ctx.scenario(catalog),
@@ -64,7 +67,14 @@ interface Candidate {
   summary: string;
 }
 
-const KIND_ORDER: Suggestion['kind'][] = ['revoke-execute', 'revoke-column', 'revoke-table', 'revoke-schema', 'revoke-membership', 'remove-connect'];
+const KIND_ORDER: Suggestion['kind'][] = [
+  'revoke-execute',
+  'revoke-column',
+  'revoke-table',
+  'revoke-schema',
+  'revoke-membership',
+  'remove-connect',
+];
 
 /** Splits `db.schema.relation.column` into relation id and column (relation ids have 3 parts). */
 function splitColumn(columnId: string): { relation: string; column: string } {
@@ -73,7 +83,12 @@ function splitColumn(columnId: string): { relation: string; column: string } {
 }
 
 export function suggestAccessChanges(
-  context: ChangeContext | Analysis, p: Principal, relation: RelationId, path: PathStep[], numberColumn: string, max = 3,
+  context: ChangeContext | Analysis,
+  p: Principal,
+  relation: RelationId,
+  path: PathStep[],
+  numberColumn: string,
+  max = 3,
 ): Suggestion[] {
   const ctx = contextOf(context);
   const access = ctx.current.access;
@@ -97,8 +112,11 @@ export function suggestAccessChanges(
     const after = what.access;
     const verified = !what.reach(cand.principal).reached.has(relation);
     out.push({
-      kind: cand.kind, summary: cand.summary, target: cand.target,
-      ...(cand.sql ? { sql: cand.sql } : {}), ...(cand.config ? { config: cand.config } : {}),
+      kind: cand.kind,
+      summary: cand.summary,
+      target: cand.target,
+      ...(cand.sql ? { sql: cand.sql } : {}),
+      ...(cand.config ? { config: cand.config } : {}),
       ...(cand.grantee ? { grantee: cand.grantee } : {}),
       columnsLost: columnsLost(ctx.catalog, access, p, after, cand.principal),
       verified,
@@ -106,9 +124,16 @@ export function suggestAccessChanges(
     });
   }
   // Ties: taking the number itself away comes first — it names the root, not one of the routes.
-  const isNumber = (s: Suggestion) => Number(ctx.numbersByRelation.get(splitColumn(s.target).relation)?.some((h) => h.columnId === s.target) ?? false);
-  out.sort((a, b) => Number(b.verified) - Number(a.verified) || a.columnsLost - b.columnsLost
-    || isNumber(b) - isNumber(a) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.summary.localeCompare(b.summary));
+  const isNumber = (s: Suggestion) =>
+    Number(ctx.numbersByRelation.get(splitColumn(s.target).relation)?.some((h) => h.columnId === s.target) ?? false);
+  out.sort(
+    (a, b) =>
+      Number(b.verified) - Number(a.verified) ||
+      a.columnsLost - b.columnsLost ||
+      isNumber(b) - isNumber(a) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      a.summary.localeCompare(b.summary),
+  );
   return out.slice(0, max);
 }
 
@@ -117,7 +142,10 @@ function rolesUsed(ctx: Context, p: Principal): Set<string> {
   const resolver = ctx.current.resolver;
   const out = new Set<string>();
   for (const role of p.roles) {
-    if (role === PUBLIC) { out.add(PUBLIC); continue; }
+    if (role === PUBLIC) {
+      out.add(PUBLIC);
+      continue;
+    }
     for (const r of resolver.settableRoles(role)) for (const x of resolver.privilegeRoles(r)) out.add(x);
   }
   return out;
@@ -127,11 +155,16 @@ function grantGives(g: Grant, rel: Relation, column: string): boolean {
   if (g.privilege !== 'SELECT') return false;
   const s = g.scope;
   switch (s.kind) {
-    case 'relation': return s.relation === rel.id;
-    case 'column': return s.relation === rel.id && s.column === column;
-    case 'schema-tables': return s.database === rel.database && s.schema === rel.schema;
-    case 'database': return rel.dialect !== 'postgresql' && s.database === rel.database;
-    default: return false;
+    case 'relation':
+      return s.relation === rel.id;
+    case 'column':
+      return s.relation === rel.id && s.column === column;
+    case 'schema-tables':
+      return s.database === rel.database && s.schema === rel.schema;
+    case 'database':
+      return rel.dialect !== 'postgresql' && s.database === rel.database;
+    default:
+      return false;
   }
 }
 
@@ -153,32 +186,60 @@ function revokeCandidates(ctx: Context, access: PrincipalAccess, p: Principal, c
       sql.push(`REVOKE SELECT (${ident(rel, column)}) ON ${qualified(rel)} FROM ${roleName(rel, g.grantee)};`);
       continue;
     }
-    const widerRelations: Relation[] = g.scope.kind === 'relation' ? [] : [...ctx.catalog.relations.values()]
-      .filter((r) => r.id !== rel.id && r.database === rel.database && (g.scope.kind === 'database' || r.schema === rel.schema))
-      .sort((a, b) => a.id.localeCompare(b.id));
-    const on = g.scope.kind === 'relation' ? qualified(rel) : g.scope.kind === 'schema-tables' ? `${quote(rel, rel.schema)}.*` : '*.*';
+    const widerRelations: Relation[] =
+      g.scope.kind === 'relation'
+        ? []
+        : [...ctx.catalog.relations.values()]
+            .filter(
+              (r) =>
+                r.id !== rel.id &&
+                r.database === rel.database &&
+                (g.scope.kind === 'database' || r.schema === rel.schema),
+            )
+            .sort((a, b) => a.id.localeCompare(b.id));
+    const on =
+      g.scope.kind === 'relation'
+        ? qualified(rel)
+        : g.scope.kind === 'schema-tables'
+          ? `${quote(rel, rel.schema)}.*`
+          : '*.*';
     sql.push(`REVOKE SELECT ON ${on} FROM ${roleName(rel, g.grantee)};`);
     for (const r of widerRelations) {
       kept.push({ ...g, scope: { kind: 'relation', relation: r.id } });
       sql.push(`GRANT SELECT ON ${qualified(r)} TO ${roleName(rel, g.grantee)};`);
     }
     for (const c of others) kept.push({ ...g, scope: { kind: 'column', relation: rel.id, column: c } });
-    if (others.length) sql.push(`GRANT SELECT (${others.map((c) => ident(rel, c)).join(', ')}) ON ${qualified(rel)} TO ${roleName(rel, g.grantee)};`);
+    if (others.length)
+      sql.push(
+        `GRANT SELECT (${others.map((c) => ident(rel, c)).join(', ')}) ON ${qualified(rel)} TO ${roleName(rel, g.grantee)};`,
+      );
   }
-  const catalog: Catalog = { ...ctx.catalog, grants: [...ctx.catalog.grants.filter((g) => !giving.includes(g)), ...kept] };
+  const catalog: Catalog = {
+    ...ctx.catalog,
+    grants: [...ctx.catalog.grants.filter((g) => !giving.includes(g)), ...kept],
+  };
   const kind: Suggestion['kind'] = giving.some((g) => g.scope.kind === 'schema-tables' || g.scope.kind === 'database')
-    ? 'revoke-schema' : giving.some((g) => g.scope.kind === 'relation') ? 'revoke-table' : 'revoke-column';
+    ? 'revoke-schema'
+    : giving.some((g) => g.scope.kind === 'relation')
+      ? 'revoke-table'
+      : 'revoke-column';
   const who = grantees.join(', ');
-  const summary = kind === 'revoke-column' ? gt('en', 'gate.suggest.revoke-column', columnId, who)
-    : kind === 'revoke-table' ? gt('en', 'gate.suggest.revoke-table', relation, who, column)
-      : gt('en', 'gate.suggest.revoke-schema', `${rel.database}.${rel.schema}`, who, columnId);
+  const summary =
+    kind === 'revoke-column'
+      ? gt('en', 'gate.suggest.revoke-column', columnId, who)
+      : kind === 'revoke-table'
+        ? gt('en', 'gate.suggest.revoke-table', relation, who, column)
+        : gt('en', 'gate.suggest.revoke-schema', `${rel.database}.${rel.schema}`, who, columnId);
   return [{ kind, target: columnId, grantee: who, catalog, principal: p, sql: sql.join('\n'), summary }];
 }
 
 /** A function on the path: REVOKE EXECUTE from the grantees that give it to the principal (PUBLIC by default). */
 function revokeExecuteCandidates(ctx: Context, p: Principal, rel: Relation, columnId: string): Candidate[] {
   const roles = rolesUsed(ctx, p);
-  const giving = ctx.catalog.grants.filter((g) => g.privilege === 'EXECUTE' && g.scope.kind === 'function' && g.scope.relation === rel.id && roles.has(g.grantee));
+  const giving = ctx.catalog.grants.filter(
+    (g) =>
+      g.privilege === 'EXECUTE' && g.scope.kind === 'function' && g.scope.relation === rel.id && roles.has(g.grantee),
+  );
   if (giving.length === 0) return [];
   const grantees = [...new Set(giving.map((g) => g.grantee))].sort();
   const what = rel.routine?.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION';
@@ -187,21 +248,40 @@ function revokeExecuteCandidates(ctx: Context, p: Principal, rel: Relation, colu
   const sql = grantees.map((g) => `REVOKE EXECUTE ON ${what} ${signature} FROM ${roleName(rel, g)};`).join('\n');
   const catalog: Catalog = { ...ctx.catalog, grants: ctx.catalog.grants.filter((g) => !giving.includes(g)) };
   const who = grantees.join(', ');
-  return [{ kind: 'revoke-execute', target: columnId, grantee: who, catalog, principal: p, sql, summary: gt('en', 'gate.suggest.revoke-execute', rel.id, who) }];
+  return [
+    {
+      kind: 'revoke-execute',
+      target: columnId,
+      grantee: who,
+      catalog,
+      principal: p,
+      sql,
+      summary: gt('en', 'gate.suggest.revoke-execute', rel.id, who),
+    },
+  ];
 }
 
 function connectCandidate(ctx: ChangeContext, p: Principal, database: string): Candidate {
   const all = p.connects ?? [...ctx.catalog.databases.keys()].sort();
   const principal: Principal = { ...p, connects: all.filter((d) => d !== database) };
   return {
-    kind: 'remove-connect', target: database, catalog: ctx.catalog, principal,
+    kind: 'remove-connect',
+    target: database,
+    catalog: ctx.catalog,
+    principal,
     config: `principals:\n  - name: ${p.name}\n    connects: [${principal.connects!.join(', ')}]`,
     summary: gt('en', 'gate.suggest.remove-connect', database, p.name),
   };
 }
 
 /** Columns the principal could read before the change and cannot after. */
-function columnsLost(catalog: Catalog, before: PrincipalAccess, p: Principal, after: PrincipalAccess, p2: Principal): number {
+function columnsLost(
+  catalog: Catalog,
+  before: PrincipalAccess,
+  p: Principal,
+  after: PrincipalAccess,
+  p2: Principal,
+): number {
   let n = 0;
   for (const rel of catalog.relations.values()) {
     for (const c of rel.columns) {
@@ -213,11 +293,20 @@ function columnsLost(catalog: Catalog, before: PrincipalAccess, p: Principal, af
 }
 
 /** Other principals that lose the target column (or database) with the change. */
-function alsoAffected(ctx: ChangeContext, before: PrincipalAccess, after: PrincipalAccess, p: Principal, cand: Candidate): string[] {
+function alsoAffected(
+  ctx: ChangeContext,
+  before: PrincipalAccess,
+  after: PrincipalAccess,
+  p: Principal,
+  cand: Candidate,
+): string[] {
   if (cand.kind === 'remove-connect') return [];
   const { relation, column } = splitColumn(cand.target);
   return ctx.principals
-    .filter((o) => o.name !== p.name && before.canRead(o, relation, column).allowed && !after.canRead(o, relation, column).allowed)
+    .filter(
+      (o) =>
+        o.name !== p.name && before.canRead(o, relation, column).allowed && !after.canRead(o, relation, column).allowed,
+    )
     .map((o) => o.name);
 }
 

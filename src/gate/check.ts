@@ -37,37 +37,43 @@ export function runCheck(report: Report, config: SpifConfig, options: CheckOptio
   for (const r of report.relations) {
     if (r.classification !== 'specific' || covered.has(r.id)) continue;
     const otherFiles = report.files.filter((f) => f.relations.includes(r.id)).map((f) => f.name);
-    findings.push(finding('uncovered-specific', true, {
-      message: ruleMessage('en', 'uncovered-specific', r.id, t('en', `basis.${r.basis}`)),
-      relation: r.id,
-      location: r.source,
-      evidence: [...relationEvidence(r), { kind: 'files', relation: r.id, files: otherFiles }],
-    }));
+    findings.push(
+      finding('uncovered-specific', true, {
+        message: ruleMessage('en', 'uncovered-specific', r.id, t('en', `basis.${r.basis}`)),
+        relation: r.id,
+        location: r.source,
+        evidence: [...relationEvidence(r), { kind: 'files', relation: r.id, files: otherFiles }],
+      }),
+    );
   }
 
   for (const f of inventoryFiles) {
     if (f.classification === 'specific') continue;
     const members = report.relations.filter((r) => f.relations.includes(r.id));
-    findings.push(finding('inventory-not-specific', strict, {
-      message: ruleMessage('en', 'inventory-not-specific', f.name, members.length),
-      file: f.name,
-      evidence: members.flatMap((r) => [
-        { kind: 'member' as const, relation: r.id, classification: r.classification, basis: r.basis },
-        ...relationEvidence(r, 1),
-      ]),
-    }));
+    findings.push(
+      finding('inventory-not-specific', strict, {
+        message: ruleMessage('en', 'inventory-not-specific', f.name, members.length),
+        file: f.name,
+        evidence: members.flatMap((r) => [
+          { kind: 'member' as const, relation: r.id, classification: r.classification, basis: r.basis },
+          ...relationEvidence(r, 1),
+        ]),
+      }),
+    );
   }
 
   const failOnCandidates = config.check.failOnCandidates || strict;
   for (const r of report.relations) {
     for (const c of r.candidates ?? []) {
       if (c.decision) continue;
-      findings.push(finding('undecided-candidate', failOnCandidates, {
-        message: ruleMessage('en', 'undecided-candidate', `${r.id}.${c.column}`),
-        relation: r.id,
-        location: c.source ?? r.source,
-        evidence: [{ kind: 'candidate-column', relation: r.id, candidate: c }],
-      }));
+      findings.push(
+        finding('undecided-candidate', failOnCandidates, {
+          message: ruleMessage('en', 'undecided-candidate', `${r.id}.${c.column}`),
+          relation: r.id,
+          location: c.source ?? r.source,
+          evidence: [{ kind: 'candidate-column', relation: r.id, candidate: c }],
+        }),
+      );
     }
   }
 
@@ -76,7 +82,9 @@ export function runCheck(report: Report, config: SpifConfig, options: CheckOptio
     findings.push({
       ...finding('error-diagnostic', true, {
         message: ruleMessage('en', 'error-diagnostic', d.code, d.message),
-        ...(d.file !== undefined && d.line !== undefined ? { location: { file: d.file, line: d.line, ...(d.column ? { column: d.column } : {}) } } : {}),
+        ...(d.file !== undefined && d.line !== undefined
+          ? { location: { file: d.file, line: d.line, ...(d.column ? { column: d.column } : {}) } }
+          : {}),
         evidence: [{ kind: 'text', text: d.message }],
       }),
       // Suppressions name the diagnostic's own code (SPIF-SQL-SYNTAX …).
@@ -108,7 +116,9 @@ export function runCheck(report: Report, config: SpifConfig, options: CheckOptio
   };
 }
 
-function readCounts(report: Report): Partial<Pick<Report['summary'], 'files' | 'filesFound' | 'statements' | 'statementsRead'>> {
+function readCounts(
+  report: Report,
+): Partial<Pick<Report['summary'], 'files' | 'filesFound' | 'statements' | 'statementsRead'>> {
   const { files, filesFound, statements, statementsRead } = report.summary;
   return files === undefined ? {} : { files, filesFound, statements, statementsRead };
 }

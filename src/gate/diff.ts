@@ -41,9 +41,13 @@ export function compareReports(baseReport: Report, head: Report, options: DiffOp
   };
 
   for (const [from, to] of [...renames].sort()) {
-    changes.push(make('database-renamed', {
-      message: ruleMessage('en', 'database-renamed', from, to), renamed: { from, to }, evidence: [],
-    }));
+    changes.push(
+      make('database-renamed', {
+        message: ruleMessage('en', 'database-renamed', from, to),
+        renamed: { from, to },
+        evidence: [],
+      }),
+    );
   }
 
   const baseById = new Map(base.relations.map((r) => [r.id, r]));
@@ -57,11 +61,18 @@ export function compareReports(baseReport: Report, head: Report, options: DiffOp
     const is = f.classification === 'specific';
     if (was === is) continue;
     const specificMembers = head.relations.filter((r) => f.relations.includes(r.id) && r.classification === 'specific');
-    changes.push(make(is ? 'file-became-specific' : 'file-stopped-specific', {
-      message: ruleMessage('en', is ? 'file-became-specific' : 'file-stopped-specific', f.name),
-      file: f.name,
-      evidence: specificMembers.map((r) => ({ kind: 'member' as const, relation: r.id, classification: r.classification, basis: r.basis })),
-    }));
+    changes.push(
+      make(is ? 'file-became-specific' : 'file-stopped-specific', {
+        message: ruleMessage('en', is ? 'file-became-specific' : 'file-stopped-specific', f.name),
+        file: f.name,
+        evidence: specificMembers.map((r) => ({
+          kind: 'member' as const,
+          relation: r.id,
+          classification: r.classification,
+          basis: r.basis,
+        })),
+      }),
+    );
   }
 
   const { findings, unused } = applySuppressions(changes, options.suppressions ?? [], 'diff', false);
@@ -87,7 +98,9 @@ function blockKey(b: Block): string {
 }
 
 function relationChanges(
-  id: string, b: RelationReport | undefined, h: RelationReport | undefined,
+  id: string,
+  b: RelationReport | undefined,
+  h: RelationReport | undefined,
   make: (kind: ChangeKind, rest: Omit<Change, 'rule' | 'kind' | 'code' | 'level' | 'fails'>) => Change,
 ): Change[] {
   const out: Change[] = [];
@@ -96,36 +109,45 @@ function relationChanges(
   const wasSpecific = b?.classification === 'specific';
   const isSpecific = h?.classification === 'specific';
   if (!wasSpecific && isSpecific) {
-    out.push(make('became-specific', {
-      ...common,
-      message: ruleMessage('en', 'became-specific', id, basisText(h, ''), basisText(b, t('en', 'gate.absent'))),
-      evidence: relationEvidence(h!),
-    }));
+    out.push(
+      make('became-specific', {
+        ...common,
+        message: ruleMessage('en', 'became-specific', id, basisText(h, ''), basisText(b, t('en', 'gate.absent'))),
+        evidence: relationEvidence(h!),
+      }),
+    );
   } else if (wasSpecific && !isSpecific) {
-    out.push(make('stopped-specific', {
-      ...common,
-      message: ruleMessage('en', 'stopped-specific', id, basisText(h, t('en', 'gate.removed')), basisText(b, '')),
-      evidence: h ? relationEvidence(h) : [],
-    }));
+    out.push(
+      make('stopped-specific', {
+        ...common,
+        message: ruleMessage('en', 'stopped-specific', id, basisText(h, t('en', 'gate.removed')), basisText(b, '')),
+        evidence: h ? relationEvidence(h) : [],
+      }),
+    );
   }
 
   const baseCols = new Map((b?.numberColumns ?? []).map((c) => [c.column, c]));
   const headCols = new Map((h?.numberColumns ?? []).map((c) => [c.column, c]));
   for (const [name, c] of headCols) {
     if (baseCols.has(name)) continue;
-    out.push(make('number-column-added', {
-      ...common, ...(c.source ? { location: c.source } : {}),
-      message: ruleMessage('en', 'number-column-added', `${id}.${name}`, t('en', `kind.${c.kind}`)),
-      evidence: [{ kind: 'number-column', relation: id, numberColumn: c }],
-    }));
+    out.push(
+      make('number-column-added', {
+        ...common,
+        ...(c.source ? { location: c.source } : {}),
+        message: ruleMessage('en', 'number-column-added', `${id}.${name}`, t('en', `kind.${c.kind}`)),
+        evidence: [{ kind: 'number-column', relation: id, numberColumn: c }],
+      }),
+    );
   }
   for (const [name, c] of baseCols) {
     if (headCols.has(name)) continue;
-    out.push(make('number-column-removed', {
-      ...common,
-      message: ruleMessage('en', 'number-column-removed', `${id}.${name}`),
-      evidence: [{ kind: 'number-column', relation: id, numberColumn: c }],
-    }));
+    out.push(
+      make('number-column-removed', {
+        ...common,
+        message: ruleMessage('en', 'number-column-removed', `${id}.${name}`),
+        evidence: [{ kind: 'number-column', relation: id, numberColumn: c }],
+      }),
+    );
   }
 
   const baseReach = reachByPrincipal(b);
@@ -133,51 +155,78 @@ function relationChanges(
   const headBlocks = h?.blocked ?? [];
   for (const [principal, x] of headReach) {
     if (baseReach.has(principal)) continue;
-    out.push(make('path-added', {
-      ...common, principal,
-      message: ruleMessage('en', 'path-added', id, principal),
-      evidence: [{ kind: 'path', relation: id, principal, numberColumn: x.numberColumn, path: x.path }],
-    }));
+    out.push(
+      make('path-added', {
+        ...common,
+        principal,
+        message: ruleMessage('en', 'path-added', id, principal),
+        evidence: [{ kind: 'path', relation: id, principal, numberColumn: x.numberColumn, path: x.path }],
+      }),
+    );
   }
   for (const [principal, x] of baseReach) {
     if (headReach.has(principal)) continue;
-    const now: Evidence[] = headBlocks.filter((bl) => bl.principal === principal).map((block) => ({ kind: 'block', relation: id, block }));
-    out.push(make('path-removed', {
-      ...common, principal,
-      message: ruleMessage('en', 'path-removed', id, principal),
-      evidence: [{ kind: 'path', relation: id, principal, numberColumn: x.numberColumn, path: x.path }, ...now],
-    }));
+    const now: Evidence[] = headBlocks
+      .filter((bl) => bl.principal === principal)
+      .map((block) => ({ kind: 'block', relation: id, block }));
+    out.push(
+      make('path-removed', {
+        ...common,
+        principal,
+        message: ruleMessage('en', 'path-removed', id, principal),
+        evidence: [{ kind: 'path', relation: id, principal, numberColumn: x.numberColumn, path: x.path }, ...now],
+      }),
+    );
   }
 
   const baseBlocks = new Map((b?.blocked ?? []).map((x) => [blockKey(x), x]));
   const headBlockMap = new Map(headBlocks.map((x) => [blockKey(x), x]));
   for (const [k, block] of headBlockMap) {
     if (baseBlocks.has(k)) continue;
-    out.push(make('block-added', {
-      ...common, principal: block.principal,
-      message: ruleMessage('en', 'block-added', id, block.principal, t('en', `control.${block.control}`), block.at),
-      evidence: [{ kind: 'block', relation: id, block }],
-    }));
+    out.push(
+      make('block-added', {
+        ...common,
+        principal: block.principal,
+        message: ruleMessage('en', 'block-added', id, block.principal, t('en', `control.${block.control}`), block.at),
+        evidence: [{ kind: 'block', relation: id, block }],
+      }),
+    );
   }
   for (const [k, block] of baseBlocks) {
     if (headBlockMap.has(k)) continue;
     // What replaced the control: the path the principal now has, if any.
     const reach = headReach.get(block.principal);
-    out.push(make('block-removed', {
-      ...common, principal: block.principal,
-      message: ruleMessage('en', 'block-removed', id, block.principal, t('en', `control.${block.control}`), block.at),
-      evidence: [
-        { kind: 'block', relation: id, block },
-        ...(reach ? [{ kind: 'path' as const, relation: id, principal: reach.principal, numberColumn: reach.numberColumn, path: reach.path }] : []),
-      ],
-    }));
+    out.push(
+      make('block-removed', {
+        ...common,
+        principal: block.principal,
+        message: ruleMessage('en', 'block-removed', id, block.principal, t('en', `control.${block.control}`), block.at),
+        evidence: [
+          { kind: 'block', relation: id, block },
+          ...(reach
+            ? [
+                {
+                  kind: 'path' as const,
+                  relation: id,
+                  principal: reach.principal,
+                  numberColumn: reach.numberColumn,
+                  path: reach.path,
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
   }
   return out;
 }
 
 /** Parses `--fail-on a,b` (or `none`); unknown kinds are a usage error for the caller to raise. */
 export function parseFailOn(text: string): { kinds: ChangeKind[]; unknown: string[] } {
-  const parts = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 1 && parts[0] === 'none') return { kinds: [], unknown: [] };
   const kinds = parts.filter((p): p is ChangeKind => (CHANGE_KINDS as string[]).includes(p));
   return { kinds, unknown: parts.filter((p) => !(CHANGE_KINDS as string[]).includes(p)) };

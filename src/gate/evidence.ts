@@ -9,7 +9,13 @@ export const MAX_EVIDENCE = 3;
 export function relationEvidence(r: RelationReport, max = MAX_EVIDENCE): Evidence[] {
   const out: Evidence[] = [];
   for (const c of r.numberColumns) out.push({ kind: 'number-column', relation: r.id, numberColumn: c });
-  const reach = r.reachable.map((x): Evidence => ({ kind: 'path', relation: r.id, principal: x.principal, numberColumn: x.numberColumn, path: x.path }));
+  const reach = r.reachable.map((x): Evidence => ({
+    kind: 'path',
+    relation: r.id,
+    principal: x.principal,
+    numberColumn: x.numberColumn,
+    path: x.path,
+  }));
   const blocks = r.blocked.map((b): Evidence => ({ kind: 'block', relation: r.id, block: b }));
   const rest = [...reach, ...blocks];
   out.push(...rest.slice(0, max));

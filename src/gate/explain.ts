@@ -22,9 +22,19 @@ export function resolveRelation(ids: string[], written: string): RelationId {
     return l === lower || l.endsWith(`.${lower}`);
   });
   if (matches.length === 1) return matches[0];
-  if (matches.length > 1) throw new UserError(`${written}: more than one relation has this name`, matches.sort().map((m) => `- ${m}`));
-  const near = ids.filter((id) => id.split('.').pop()!.includes(lower.split('.').pop()!)).sort().slice(0, 5);
-  throw new UserError(`${written}: no such relation`, near.length ? [`similar: ${near.join(', ')}`] : ['write database.schema.relation, schema.relation or relation']);
+  if (matches.length > 1)
+    throw new UserError(
+      `${written}: more than one relation has this name`,
+      matches.sort().map((m) => `- ${m}`),
+    );
+  const near = ids
+    .filter((id) => id.split('.').pop()!.includes(lower.split('.').pop()!))
+    .sort()
+    .slice(0, 5);
+  throw new UserError(
+    `${written}: no such relation`,
+    near.length ? [`similar: ${near.join(', ')}`] : ['write database.schema.relation, schema.relation or relation'],
+  );
 }
 
 export function explainRelation(scan: ScanResult, written: string): ExplainResult {
@@ -44,13 +54,28 @@ export function explainRelation(scan: ScanResult, written: string): ExplainResul
     const reached = analysis.reach(p).reached.get(id);
     if (reached) {
       const suggestions = suggestAccessChanges(analysis, p, id, reached.path, reached.numberColumn);
-      const note = p.kind === 'unrestricted' ? gt('en', 'gate.explain.unrestricted')
-        : suggestions.some((s) => s.verified) ? undefined : gt('en', 'gate.explain.noSuggestion');
-      return { ...base, status: 'reaches' as const, numberColumn: reached.numberColumn, path: reached.path, suggestions, ...(note ? { note } : {}) };
+      const note =
+        p.kind === 'unrestricted'
+          ? gt('en', 'gate.explain.unrestricted')
+          : suggestions.some((s) => s.verified)
+            ? undefined
+            : gt('en', 'gate.explain.noSuggestion');
+      return {
+        ...base,
+        status: 'reaches' as const,
+        numberColumn: reached.numberColumn,
+        path: reached.path,
+        suggestions,
+        ...(note ? { note } : {}),
+      };
     }
     // Every block, from the walk classification uses (the report lists the first few).
     const blocks = [...analysis.blocks(p, id)];
-    return { ...base, status: blocks.length ? 'blocked' as const : 'no-path' as const, ...(blocks.length ? { blocks } : {}) };
+    return {
+      ...base,
+      status: blocks.length ? ('blocked' as const) : ('no-path' as const),
+      ...(blocks.length ? { blocks } : {}),
+    };
   });
 
   return {

@@ -43,52 +43,99 @@ export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
     }
     case 'candidate-column': {
       const c = e.candidate;
-      return `${t(lang, 'label.candidate')}: ${style.name(`${e.relation}.${c.column}`)} — ${t(lang, `kind.${c.kind}`)}? (${style.text(c.evidence)}; ${style.text(c.rule)}). `
-        + `${style.text(c.reason.replace(/\.$/, ""))}. ${t(lang, 'label.candidateSettle')}: ${style.text(c.settle)}`;
+      return (
+        `${t(lang, 'label.candidate')}: ${style.name(`${e.relation}.${c.column}`)} — ${t(lang, `kind.${c.kind}`)}? (${style.text(c.evidence)}; ${style.text(c.rule)}). ` +
+        `${style.text(c.reason.replace(/\.$/, ''))}. ${t(lang, 'label.candidateSettle')}: ${style.text(c.settle)}`
+      );
     }
-    case 'path': return pathText(lang, style, e.principal, e.numberColumn, e.path);
-    case 'block': return blockText(lang, style, e.block);
-    case 'member': return `${style.name(e.relation)} — ${t(lang, `classification.${e.classification}`)} (${t(lang, `basis.${e.basis}`)})`;
-    case 'files': return e.files.length ? gt(lang, 'gate.inFiles', e.files.map(style.name).join(', ')) : gt(lang, 'gate.inNoFile');
-    case 'more': return `… ${t(lang, 'label.andMore', e.count)}`;
-    case 'text': return style.text(e.text);
+    case 'path':
+      return pathText(lang, style, e.principal, e.numberColumn, e.path);
+    case 'block':
+      return blockText(lang, style, e.block);
+    case 'member':
+      return `${style.name(e.relation)} — ${t(lang, `classification.${e.classification}`)} (${t(lang, `basis.${e.basis}`)})`;
+    case 'files':
+      return e.files.length ? gt(lang, 'gate.inFiles', e.files.map(style.name).join(', ')) : gt(lang, 'gate.inNoFile');
+    case 'more':
+      return `… ${t(lang, 'label.andMore', e.count)}`;
+    case 'text':
+      return style.text(e.text);
   }
 }
 
 /** The finding's headline in the reader's language (the stored `message` is English). */
-export function findingHeadline(lang: Lang, style: Style, f: Finding & { before?: { basis: string }; after?: { basis: string }; renamed?: { from: string; to: string } }): string {
-  const basis = (b: { basis: string } | undefined, none: string) => (b ? t(lang, `basis.${b.basis}` as 'basis.reachable') : none);
+export function findingHeadline(
+  lang: Lang,
+  style: Style,
+  f: Finding & { before?: { basis: string }; after?: { basis: string }; renamed?: { from: string; to: string } },
+): string {
+  const basis = (b: { basis: string } | undefined, none: string) =>
+    b ? t(lang, `basis.${b.basis}` as 'basis.reachable') : none;
   const rel = f.relation ? style.name(f.relation) : '';
   switch (f.rule) {
-    case 'uncovered-specific': return ruleMessage(lang, f.rule, rel, basisFromEvidence(lang, f));
-    case 'inventory-not-specific': return ruleMessage(lang, f.rule, style.name(f.file ?? ''), f.evidence.filter((e) => e.kind === 'member').length);
+    case 'uncovered-specific':
+      return ruleMessage(lang, f.rule, rel, basisFromEvidence(lang, f));
+    case 'inventory-not-specific':
+      return ruleMessage(lang, f.rule, style.name(f.file ?? ''), f.evidence.filter((e) => e.kind === 'member').length);
     case 'undecided-candidate': {
       const c = f.evidence.find((e) => e.kind === 'candidate-column');
-      return ruleMessage(lang, f.rule, style.name(c?.kind === 'candidate-column' ? `${c.relation}.${c.candidate.column}` : f.relation ?? ''));
+      return ruleMessage(
+        lang,
+        f.rule,
+        style.name(c?.kind === 'candidate-column' ? `${c.relation}.${c.candidate.column}` : (f.relation ?? '')),
+      );
     }
-    case 'error-diagnostic': return ruleMessage(lang, f.rule, style.name(f.code), f.evidence[0]?.kind === 'text' ? style.text(f.evidence[0].text) : '');
+    case 'error-diagnostic':
+      return ruleMessage(
+        lang,
+        f.rule,
+        style.name(f.code),
+        f.evidence[0]?.kind === 'text' ? style.text(f.evidence[0].text) : '',
+      );
     case 'suppression-unused': {
       const [what, reason] = f.evidence.map((e) => (e.kind === 'text' ? e.text : ''));
       return ruleMessage(lang, f.rule, style.name(what ?? ''), style.text(reason ?? ''));
     }
-    case 'became-specific': return ruleMessage(lang, f.rule, rel, basis(f.after, ''), basis(f.before, gt(lang, 'gate.absent')));
-    case 'stopped-specific': return ruleMessage(lang, f.rule, rel, basis(f.after, gt(lang, 'gate.removed')), basis(f.before, ''));
-    case 'path-added': case 'path-removed': return ruleMessage(lang, f.rule, rel, style.name(f.principal ?? ''));
-    case 'block-added': case 'block-removed': {
+    case 'became-specific':
+      return ruleMessage(lang, f.rule, rel, basis(f.after, ''), basis(f.before, gt(lang, 'gate.absent')));
+    case 'stopped-specific':
+      return ruleMessage(lang, f.rule, rel, basis(f.after, gt(lang, 'gate.removed')), basis(f.before, ''));
+    case 'path-added':
+    case 'path-removed':
+      return ruleMessage(lang, f.rule, rel, style.name(f.principal ?? ''));
+    case 'block-added':
+    case 'block-removed': {
       const b = f.evidence.find((e) => e.kind === 'block');
       return b?.kind === 'block'
-        ? ruleMessage(lang, f.rule, rel, style.name(b.block.principal), t(lang, `control.${b.block.control}`), style.name(b.block.at))
+        ? ruleMessage(
+            lang,
+            f.rule,
+            rel,
+            style.name(b.block.principal),
+            t(lang, `control.${b.block.control}`),
+            style.name(b.block.at),
+          )
         : style.text(f.message);
     }
-    case 'number-column-added': case 'number-column-removed': {
+    case 'number-column-added':
+    case 'number-column-removed': {
       const n = f.evidence.find((e) => e.kind === 'number-column');
       return n?.kind === 'number-column'
-        ? ruleMessage(lang, f.rule, style.name(`${n.relation}.${n.numberColumn.column}`), t(lang, `kind.${n.numberColumn.kind}`))
+        ? ruleMessage(
+            lang,
+            f.rule,
+            style.name(`${n.relation}.${n.numberColumn.column}`),
+            t(lang, `kind.${n.numberColumn.kind}`),
+          )
         : style.text(f.message);
     }
-    case 'file-became-specific': case 'file-stopped-specific': return ruleMessage(lang, f.rule, style.name(f.file ?? ''));
-    case 'database-renamed': return ruleMessage(lang, f.rule, style.name(f.renamed?.from ?? ''), style.name(f.renamed?.to ?? ''));
-    default: return style.text(f.message);
+    case 'file-became-specific':
+    case 'file-stopped-specific':
+      return ruleMessage(lang, f.rule, style.name(f.file ?? ''));
+    case 'database-renamed':
+      return ruleMessage(lang, f.rule, style.name(f.renamed?.from ?? ''), style.name(f.renamed?.to ?? ''));
+    default:
+      return style.text(f.message);
   }
 }
 

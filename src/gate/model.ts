@@ -4,24 +4,45 @@
  */
 import { z } from 'zod';
 import { configUsedSchema } from '../report/model.js';
-import { blockSchema, candidateColumnSchema, numberColumnSchema, pathStepSchema, sourceRefSchema } from '../report/model.js';
+import {
+  blockSchema,
+  candidateColumnSchema,
+  numberColumnSchema,
+  pathStepSchema,
+  sourceRefSchema,
+} from '../report/model.js';
 
 export const evidenceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('number-column'), relation: z.string(), numberColumn: numberColumnSchema }),
   z.object({ kind: z.literal('candidate-column'), relation: z.string(), candidate: candidateColumnSchema }),
-  z.object({ kind: z.literal('path'), relation: z.string(), principal: z.string(), numberColumn: z.string(), path: z.array(pathStepSchema) }),
+  z.object({
+    kind: z.literal('path'),
+    relation: z.string(),
+    principal: z.string(),
+    numberColumn: z.string(),
+    path: z.array(pathStepSchema),
+  }),
   z.object({ kind: z.literal('block'), relation: z.string(), block: blockSchema }),
   z.object({
-    kind: z.literal('member'), relation: z.string(),
+    kind: z.literal('member'),
+    relation: z.string(),
     classification: z.enum(['specific', 'not-specific']),
     basis: z.enum(['holds-number', 'reachable', 'access-controlled', 'unlinked']),
   }),
-  z.object({ kind: z.literal('files'), relation: z.string(), files: z.array(z.string()).describe('named files that contain the relation (none in the inventory)') }),
+  z.object({
+    kind: z.literal('files'),
+    relation: z.string(),
+    files: z.array(z.string()).describe('named files that contain the relation (none in the inventory)'),
+  }),
   z.object({ kind: z.literal('more'), count: z.number().int().describe('further evidence left out') }),
   z.object({ kind: z.literal('text'), text: z.string() }),
 ]);
 
-export const suppressedSchema = z.object({ reason: z.string(), rule: z.string().optional(), relation: z.string().optional() });
+export const suppressedSchema = z.object({
+  reason: z.string(),
+  rule: z.string().optional(),
+  relation: z.string().optional(),
+});
 
 export const findingSchema = z.object({
   rule: z.string().describe('rule id (CHECK_RULES / DIFF_RULES)'),
@@ -42,22 +63,40 @@ const gateHeader = {
   tool: z.object({ name: z.literal('spif'), version: z.string() }),
 };
 
-export const checkResultSchema = z.object({
-  ...gateHeader,
-  command: z.literal('check'),
-  passed: z.boolean(),
-  strict: z.boolean(),
-  inventory: z.array(z.object({ name: z.string(), classification: z.enum(['specific', 'not-specific']), relations: z.array(z.string()) }))
-    .describe('the inventory files and what spif finds for them'),
-  inventoryDeclared: z.boolean().describe('false when the config has no `inventory` (then nothing is covered)'),
-  summary: z.object({
-    relations: z.number().int(), specific: z.number().int(), errors: z.number().int(), warnings: z.number().int(), failing: z.number().int(), suppressed: z.number().int(),
-    files: z.number().int().optional(), filesFound: z.number().int().optional(),
-    statements: z.number().int().optional(), statementsRead: z.number().int().optional(),
-  }).describe('files, filesFound, statements, statementsRead: as in the scan report'),
-  findings: z.array(findingSchema),
-  config: configUsedSchema.optional().describe('which config the check used, or that none was found'),
-}).meta({ title: 'spif check result' });
+export const checkResultSchema = z
+  .object({
+    ...gateHeader,
+    command: z.literal('check'),
+    passed: z.boolean(),
+    strict: z.boolean(),
+    inventory: z
+      .array(
+        z.object({
+          name: z.string(),
+          classification: z.enum(['specific', 'not-specific']),
+          relations: z.array(z.string()),
+        }),
+      )
+      .describe('the inventory files and what spif finds for them'),
+    inventoryDeclared: z.boolean().describe('false when the config has no `inventory` (then nothing is covered)'),
+    summary: z
+      .object({
+        relations: z.number().int(),
+        specific: z.number().int(),
+        errors: z.number().int(),
+        warnings: z.number().int(),
+        failing: z.number().int(),
+        suppressed: z.number().int(),
+        files: z.number().int().optional(),
+        filesFound: z.number().int().optional(),
+        statements: z.number().int().optional(),
+        statementsRead: z.number().int().optional(),
+      })
+      .describe('files, filesFound, statements, statementsRead: as in the scan report'),
+    findings: z.array(findingSchema),
+    config: configUsedSchema.optional().describe('which config the check used, or that none was found'),
+  })
+  .meta({ title: 'spif check result' });
 
 export const changeSchema = findingSchema.extend({
   kind: z.string().describe('change kind (same as rule)'),
@@ -66,49 +105,76 @@ export const changeSchema = findingSchema.extend({
   renamed: z.object({ from: z.string(), to: z.string() }).optional(),
 });
 
-export const diffResultSchema = z.object({
-  ...gateHeader,
-  command: z.literal('diff'),
-  passed: z.boolean(),
-  base: z.object({ ref: z.string(), commit: z.string(), config: z.string().optional(), summary: z.object({ relations: z.number().int(), specific: z.number().int() }) }),
-  head: z.object({ config: z.string().optional(), summary: z.object({ relations: z.number().int(), specific: z.number().int() }) }),
-  failOn: z.array(z.string()),
-  databaseRenames: z.array(z.object({ from: z.string(), to: z.string() })),
-  notes: z.array(z.string()).describe('how the two sides were read (config added, renamed, invalid at the base …)'),
-  changes: z.array(changeSchema),
-}).meta({ title: 'spif diff result' });
+export const diffResultSchema = z
+  .object({
+    ...gateHeader,
+    command: z.literal('diff'),
+    passed: z.boolean(),
+    base: z.object({
+      ref: z.string(),
+      commit: z.string(),
+      config: z.string().optional(),
+      summary: z.object({ relations: z.number().int(), specific: z.number().int() }),
+    }),
+    head: z.object({
+      config: z.string().optional(),
+      summary: z.object({ relations: z.number().int(), specific: z.number().int() }),
+    }),
+    failOn: z.array(z.string()),
+    databaseRenames: z.array(z.object({ from: z.string(), to: z.string() })),
+    notes: z.array(z.string()).describe('how the two sides were read (config added, renamed, invalid at the base …)'),
+    changes: z.array(changeSchema),
+  })
+  .meta({ title: 'spif diff result' });
 
 export const suggestionSchema = z.object({
-  kind: z.enum(['revoke-column', 'revoke-table', 'revoke-schema', 'revoke-membership', 'remove-connect', 'revoke-execute']),
+  kind: z.enum([
+    'revoke-column',
+    'revoke-table',
+    'revoke-schema',
+    'revoke-membership',
+    'remove-connect',
+    'revoke-execute',
+  ]),
   summary: z.string().describe('the change in one line, English'),
   sql: z.string().optional().describe('the statement(s) that make the change'),
   config: z.string().optional().describe('the config edit that makes the change'),
   target: z.string().describe('column, relation, schema or database the change applies to'),
   grantee: z.string().optional(),
-  columnsLost: z.number().int().describe('columns this principal can no longer read after the change (smaller is better)'),
+  columnsLost: z
+    .number()
+    .int()
+    .describe('columns this principal can no longer read after the change (smaller is better)'),
   verified: z.boolean().describe('reachability was re-run on the changed catalog and the path is gone'),
   alsoAffects: z.array(z.string()).describe('other principals that lose access with this change'),
 });
 
-export const explainResultSchema = z.object({
-  ...gateHeader,
-  command: z.literal('explain'),
-  relation: z.string(),
-  classification: z.enum(['specific', 'not-specific']),
-  basis: z.string(),
-  numberColumns: z.array(numberColumnSchema),
-  principals: z.array(z.object({
-    principal: z.string(),
-    kind: z.string(),
-    status: z.enum(['reaches', 'blocked', 'cannot-read', 'no-path']),
-    numberColumn: z.string().optional(),
-    path: z.array(pathStepSchema).optional(),
-    blocks: z.array(blockSchema).optional(),
-    suggestions: z.array(suggestionSchema).optional().describe('changes that stop every path; the first is the smallest'),
-    note: z.string().optional(),
-  })),
-  suppressed: suppressedSchema.optional(),
-}).meta({ title: 'spif explain result' });
+export const explainResultSchema = z
+  .object({
+    ...gateHeader,
+    command: z.literal('explain'),
+    relation: z.string(),
+    classification: z.enum(['specific', 'not-specific']),
+    basis: z.string(),
+    numberColumns: z.array(numberColumnSchema),
+    principals: z.array(
+      z.object({
+        principal: z.string(),
+        kind: z.string(),
+        status: z.enum(['reaches', 'blocked', 'cannot-read', 'no-path']),
+        numberColumn: z.string().optional(),
+        path: z.array(pathStepSchema).optional(),
+        blocks: z.array(blockSchema).optional(),
+        suggestions: z
+          .array(suggestionSchema)
+          .optional()
+          .describe('changes that stop every path; the first is the smallest'),
+        note: z.string().optional(),
+      }),
+    ),
+    suppressed: suppressedSchema.optional(),
+  })
+  .meta({ title: 'spif explain result' });
 
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type Finding = z.infer<typeof findingSchema>;

@@ -72,13 +72,19 @@ export function renameDatabases(report: Report, renames: Map<string, string>): R
   };
   return {
     ...report,
-    relations: report.relations.map((r) => ({
-      ...r,
-      id: id(r.id),
-      database: id(r.database),
-      reachable: r.reachable.map((x) => ({ ...x, numberColumn: id(x.numberColumn), path: x.path.map((s) => ({ ...s, from: id(s.from), to: id(s.to) })) })),
-      blocked: r.blocked.map((b) => ({ ...b, at: id(b.at) })),
-    })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    relations: report.relations
+      .map((r) => ({
+        ...r,
+        id: id(r.id),
+        database: id(r.database),
+        reachable: r.reachable.map((x) => ({
+          ...x,
+          numberColumn: id(x.numberColumn),
+          path: x.path.map((s) => ({ ...s, from: id(s.from), to: id(s.to) })),
+        })),
+        blocked: r.blocked.map((b) => ({ ...b, at: id(b.at) })),
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     files: report.files.map((f) => ({ ...f, relations: f.relations.map(id) })),
     databases: report.databases.map((d) => ({ ...d, name: id(d.name) })),
   };

@@ -10,27 +10,52 @@ export const EXPLAIN_FORMATS = ['text', 'json', 'markdown'] as const;
 function suggestionHeadline(lang: Lang, style: Style, s: Suggestion): string {
   const [relation, column] = [s.target.split('.').slice(0, 3).join('.'), s.target.split('.').slice(3).join('.')];
   switch (s.kind) {
-    case 'revoke-column': return gt(lang, 'gate.suggest.revoke-column', style.name(s.target), style.name(s.grantee ?? ''));
-    case 'revoke-table': return gt(lang, 'gate.suggest.revoke-table', style.name(relation), style.name(s.grantee ?? ''), style.name(column));
-    case 'revoke-schema': return gt(lang, 'gate.suggest.revoke-schema', style.name(s.target.split('.').slice(0, 2).join('.')), style.name(s.grantee ?? ''), style.name(s.target));
-    case 'revoke-execute': return gt(lang, 'gate.suggest.revoke-execute', style.name(relation), style.name(s.grantee ?? ''));
-    case 'remove-connect': return gt(lang, 'gate.suggest.remove-connect', style.name(s.target), style.name(s.grantee ?? ''));
-    default: return style.text(s.summary);
+    case 'revoke-column':
+      return gt(lang, 'gate.suggest.revoke-column', style.name(s.target), style.name(s.grantee ?? ''));
+    case 'revoke-table':
+      return gt(
+        lang,
+        'gate.suggest.revoke-table',
+        style.name(relation),
+        style.name(s.grantee ?? ''),
+        style.name(column),
+      );
+    case 'revoke-schema':
+      return gt(
+        lang,
+        'gate.suggest.revoke-schema',
+        style.name(s.target.split('.').slice(0, 2).join('.')),
+        style.name(s.grantee ?? ''),
+        style.name(s.target),
+      );
+    case 'revoke-execute':
+      return gt(lang, 'gate.suggest.revoke-execute', style.name(relation), style.name(s.grantee ?? ''));
+    case 'remove-connect':
+      return gt(lang, 'gate.suggest.remove-connect', style.name(s.target), style.name(s.grantee ?? ''));
+    default:
+      return style.text(s.summary);
   }
 }
 
 function suggestionFacts(lang: Lang, s: Suggestion): string {
-  const facts = [gt(lang, s.verified ? 'gate.explain.verified' : 'gate.explain.unverified'), gt(lang, s.columnsLost === 1 ? 'gate.explain.columnLost' : 'gate.explain.columnsLost', s.columnsLost)];
+  const facts = [
+    gt(lang, s.verified ? 'gate.explain.verified' : 'gate.explain.unverified'),
+    gt(lang, s.columnsLost === 1 ? 'gate.explain.columnLost' : 'gate.explain.columnsLost', s.columnsLost),
+  ];
   if (s.alsoAffects.length) facts.push(gt(lang, 'gate.explain.alsoAffects', s.alsoAffects.join(', ')));
   return facts.join('; ');
 }
 
 function status(lang: Lang, p: PrincipalExplanation): string {
   switch (p.status) {
-    case 'reaches': return gt(lang, 'gate.explain.reaches');
-    case 'blocked': return gt(lang, 'gate.explain.blocked');
-    case 'cannot-read': return gt(lang, 'gate.explain.cannotRead');
-    case 'no-path': return gt(lang, 'gate.explain.noPath');
+    case 'reaches':
+      return gt(lang, 'gate.explain.reaches');
+    case 'blocked':
+      return gt(lang, 'gate.explain.blocked');
+    case 'cannot-read':
+      return gt(lang, 'gate.explain.cannotRead');
+    case 'no-path':
+      return gt(lang, 'gate.explain.noPath');
   }
 }
 
@@ -53,28 +78,61 @@ export function renderExplain(result: ExplainResult, format: string, options: { 
   const c = pc.createColors(!md && !!options.color);
   const out: string[] = [];
   const head = `${style.name(result.relation)} — ${t(lang, `classification.${result.classification}`)} (${t(lang, `basis.${result.basis}` as 'basis.reachable')})`;
-  out.push(md ? `## ${gt(lang, 'gate.explain.title')}` : c.bold(gt(lang, 'gate.explain.title')), md ? '' : '', md ? `**${head}**` : c.bold(head));
-  for (const n of result.numberColumns) out.push(`${md ? '- ' : '  '}${evidenceText(lang, style, { kind: 'number-column', relation: result.relation, numberColumn: n })}`);
-  if (result.suppressed) out.push(`${md ? '- 🔕 ' : '  '}${t(lang, 'label.suppressed')} — ${gt(lang, 'gate.reason')}: ${style.text(result.suppressed.reason)}`);
+  out.push(
+    md ? `## ${gt(lang, 'gate.explain.title')}` : c.bold(gt(lang, 'gate.explain.title')),
+    md ? '' : '',
+    md ? `**${head}**` : c.bold(head),
+  );
+  for (const n of result.numberColumns)
+    out.push(
+      `${md ? '- ' : '  '}${evidenceText(lang, style, { kind: 'number-column', relation: result.relation, numberColumn: n })}`,
+    );
+  if (result.suppressed)
+    out.push(
+      `${md ? '- 🔕 ' : '  '}${t(lang, 'label.suppressed')} — ${gt(lang, 'gate.reason')}: ${style.text(result.suppressed.reason)}`,
+    );
   out.push('');
   const ind = (n: number) => (md ? `${'  '.repeat(n)}- ` : '  '.repeat(n + 1));
   for (const p of result.principals) {
-    const mark = p.status === 'reaches' ? (md ? '🔴' : c.red('●')) : p.status === 'blocked' ? (md ? '🟢' : c.green('○')) : (md ? '⚪' : c.dim('·'));
-    out.push(`${md ? '- ' : ''}${mark} ${md ? `**${style.name(p.principal)}**` : c.bold(style.name(p.principal))} (${t(lang, `principal.${p.kind}` as 'principal.system')}): ${status(lang, p)}`);
+    const mark =
+      p.status === 'reaches'
+        ? md
+          ? '🔴'
+          : c.red('●')
+        : p.status === 'blocked'
+          ? md
+            ? '🟢'
+            : c.green('○')
+          : md
+            ? '⚪'
+            : c.dim('·');
+    out.push(
+      `${md ? '- ' : ''}${mark} ${md ? `**${style.name(p.principal)}**` : c.bold(style.name(p.principal))} (${t(lang, `principal.${p.kind}` as 'principal.system')}): ${status(lang, p)}`,
+    );
     if (p.path && p.numberColumn) out.push(`${ind(1)}${pathText(lang, style, p.principal, p.numberColumn, p.path)}`);
     for (const b of p.blocks ?? []) out.push(`${ind(1)}${blockText(lang, style, b)}`);
     const [best, ...others] = (p.suggestions ?? []).map((s) => withPrincipal(p, s));
     if (best) {
-      out.push(`${ind(1)}${md ? '**' : ''}${gt(lang, 'gate.explain.suggest')}${md ? '**' : ''}: ${suggestionHeadline(lang, style, best)}`);
+      out.push(
+        `${ind(1)}${md ? '**' : ''}${gt(lang, 'gate.explain.suggest')}${md ? '**' : ''}: ${suggestionHeadline(lang, style, best)}`,
+      );
       const code = best.sql ?? best.config;
       if (code) {
-        if (md) out.push('', '    ```' + (best.sql ? 'sql' : 'yaml'), ...code.split('\n').map((l) => `    ${l}`), '    ```', '');
+        if (md)
+          out.push(
+            '',
+            '    ```' + (best.sql ? 'sql' : 'yaml'),
+            ...code.split('\n').map((l) => `    ${l}`),
+            '    ```',
+            '',
+          );
         else out.push(...code.split('\n').map((l) => `${ind(2)}${c.cyan(plain.text(l))}`));
       }
       out.push(`${ind(2)}${suggestionFacts(lang, best)}`);
       if (others.length) {
         out.push(`${ind(1)}${gt(lang, 'gate.explain.alternatives')}:`);
-        for (const s of others) out.push(`${ind(2)}${suggestionHeadline(lang, style, s)} — ${suggestionFacts(lang, s)}`);
+        for (const s of others)
+          out.push(`${ind(2)}${suggestionHeadline(lang, style, s)} — ${suggestionFacts(lang, s)}`);
       }
     }
     if (p.note) out.push(`${ind(1)}${c.yellow(noteText(lang, p.note))}`);

@@ -48,20 +48,32 @@ function where(f: Finding): string {
 
 function findingTextLines(f: Finding, lang: Lang, c: Colors): string[] {
   const mark = f.suppressed ? c.dim('○') : f.fails ? c.red('✗') : f.level === 'note' ? c.dim('·') : c.yellow('!');
-  const level = f.fails ? c.red(levelLabel(lang, f.level)) : f.level === 'warning' ? c.yellow(levelLabel(lang, f.level)) : c.dim(levelLabel(lang, f.level));
+  const level = f.fails
+    ? c.red(levelLabel(lang, f.level))
+    : f.level === 'warning'
+      ? c.yellow(levelLabel(lang, f.level))
+      : c.dim(levelLabel(lang, f.level));
   const loc = where(f) ? ` ${c.dim(plain.text(where(f)))}` : '';
   const lines = [`${mark} ${level} ${c.dim(f.code)}${loc}`, `    ${findingHeadline(lang, plain, f)}`];
   for (const e of f.evidence) lines.push(`      ${evidenceText(lang, plain, e)}`);
-  if (f.suppressed) lines.push(`      ${c.yellow(`${t(lang, 'label.suppressed')} — ${gt(lang, 'gate.reason')}: ${plain.text(f.suppressed.reason)}`)}`);
+  if (f.suppressed)
+    lines.push(
+      `      ${c.yellow(`${t(lang, 'label.suppressed')} — ${gt(lang, 'gate.reason')}: ${plain.text(f.suppressed.reason)}`)}`,
+    );
   return lines;
 }
 
 function findingMarkdownLines(f: Finding, lang: Lang): string[] {
   const mark = f.suppressed ? '🔕' : f.fails ? '❌' : f.level === 'note' ? 'ℹ️' : '⚠️';
   const loc = where(f) ? ` — ${markdown.name(where(f))}` : '';
-  const lines = [`- ${mark} **${levelLabel(lang, f.level)}** ${markdown.name(f.code)} ${findingHeadline(lang, markdown, f)}${loc}`];
+  const lines = [
+    `- ${mark} **${levelLabel(lang, f.level)}** ${markdown.name(f.code)} ${findingHeadline(lang, markdown, f)}${loc}`,
+  ];
   for (const e of f.evidence) lines.push(`  - ${evidenceText(lang, markdown, e)}`);
-  if (f.suppressed) lines.push(`  - 🔕 **${t(lang, 'label.suppressed')}** — ${gt(lang, 'gate.reason')}: ${escapeMarkdown(f.suppressed.reason)}`);
+  if (f.suppressed)
+    lines.push(
+      `  - 🔕 **${t(lang, 'label.suppressed')}** — ${gt(lang, 'gate.reason')}: ${escapeMarkdown(f.suppressed.reason)}`,
+    );
   return lines;
 }
 
@@ -75,16 +87,22 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
   const s = result.summary;
   if (format === 'markdown') {
     const out = [
-      `## ${result.passed ? '✅' : '❌'} ${gt(lang, 'gate.check.title')}: ${verdict}${strict}`, '',
-      `${t(lang, 'label.summary', s.relations, s.specific, s.relations - s.specific)} · ${gt(lang, 'gate.findingsSummary', n.failing, n.warnings, n.suppressed)}`, '',
-      ...readingLines(result, lang).map((l) => `- ${escapeMarkdown(l)}`), '',
+      `## ${result.passed ? '✅' : '❌'} ${gt(lang, 'gate.check.title')}: ${verdict}${strict}`,
+      '',
+      `${t(lang, 'label.summary', s.relations, s.specific, s.relations - s.specific)} · ${gt(lang, 'gate.findingsSummary', n.failing, n.warnings, n.suppressed)}`,
+      '',
+      ...readingLines(result, lang).map((l) => `- ${escapeMarkdown(l)}`),
+      '',
     ];
     if (!result.inventoryDeclared) out.push(`> ${gt(lang, 'gate.noInventory')}`, '');
     if (result.findings.length === 0) out.push(gt(lang, 'gate.noFindings'));
     for (const f of listed(result.findings, options)) out.push(...findingMarkdownLines(f, lang));
     if (result.inventory.length) {
       out.push('', `### ${gt(lang, 'gate.inventory')}`, '');
-      for (const f of result.inventory) out.push(`- ${f.classification === 'specific' ? '●' : '○'} ${markdown.name(f.name)} — ${t(lang, `classification.${f.classification}`)} (${t(lang, 'label.relationCount', f.relations.length)})`);
+      for (const f of result.inventory)
+        out.push(
+          `- ${f.classification === 'specific' ? '●' : '○'} ${markdown.name(f.name)} — ${t(lang, `classification.${f.classification}`)} (${t(lang, 'label.relationCount', f.relations.length)})`,
+        );
     }
     return `${out.join('\n')}\n`;
   }
@@ -100,7 +118,10 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
   for (const f of listed(result.findings, options)) out.push(...findingTextLines(f, lang, c));
   if (result.inventory.length) {
     out.push('', c.bold(`■ ${gt(lang, 'gate.inventory')}`));
-    for (const f of result.inventory) out.push(`  ${f.classification === 'specific' ? c.red('●') : c.green('○')} ${plain.name(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${t(lang, 'label.relationCount', f.relations.length)})`);
+    for (const f of result.inventory)
+      out.push(
+        `  ${f.classification === 'specific' ? c.red('●') : c.green('○')} ${plain.name(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${t(lang, 'label.relationCount', f.relations.length)})`,
+      );
   }
   return `${out.join('\n')}\n`;
 }
@@ -133,8 +154,10 @@ export function renderDiff(result: DiffResult, format: string, options: GateRend
   if (format === 'markdown') {
     const out = [
       '<!-- spif-diff -->',
-      `## ${result.passed ? '✅' : '❌'} ${gt(lang, 'gate.diff.title')}: ${verdict}`, '',
-      `${gt(lang, 'gate.base')} ${markdown.name(baseName)} → ${gt(lang, 'gate.head')} · ${t(lang, 'section.specific')}: ${specifics} · ${gt(lang, 'gate.changesSummary', result.changes.length, n.failing, n.suppressed)} · ${gt(lang, 'gate.failOn')}: ${markdown.name(failOn)}`, '',
+      `## ${result.passed ? '✅' : '❌'} ${gt(lang, 'gate.diff.title')}: ${verdict}`,
+      '',
+      `${gt(lang, 'gate.base')} ${markdown.name(baseName)} → ${gt(lang, 'gate.head')} · ${t(lang, 'section.specific')}: ${specifics} · ${gt(lang, 'gate.changesSummary', result.changes.length, n.failing, n.suppressed)} · ${gt(lang, 'gate.failOn')}: ${markdown.name(failOn)}`,
+      '',
     ];
     for (const note of result.notes) out.push(`> ${escapeMarkdown(note)}`, '');
     if (result.changes.length === 0) out.push(gt(lang, 'gate.noChanges'));

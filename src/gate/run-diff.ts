@@ -34,7 +34,15 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
   const lang = options.lang ?? 'en';
   const current = loadCurrentConfig(paths, cwd, options.configFile);
   const tuning = options.tuning ?? {};
-  const before = await scanAtRef({ ref: options.base, paths, cwd, configFile: options.configFile, dialect: options.dialect, current, tuning });
+  const before = await scanAtRef({
+    ref: options.base,
+    paths,
+    cwd,
+    configFile: options.configFile,
+    dialect: options.dialect,
+    current,
+    tuning,
+  });
   const now = await scan({ paths, cwd, config: current, dialect: options.dialect, ...tuning });
 
   const sourcesOf = (loaded: LoadedConfig) => new Map((loaded.config.databases ?? []).map((d) => [d.name, d.sources]));
@@ -42,9 +50,13 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
     contentsOf(before.result.report, sourcesOf(before.config.loaded)),
     contentsOf(now.report, sourcesOf(current)),
   );
-  const failOn = new Set<ChangeKind>(options.failOn ?? (current.config.check.failOnBecameSpecific ? ['became-specific'] : []));
+  const failOn = new Set<ChangeKind>(
+    options.failOn ?? (current.config.check.failOnBecameSpecific ? ['became-specific'] : []),
+  );
   const { changes, failed } = compareReports(before.result.report, now.report, {
-    renames, failOn, suppressions: current.config.suppressions,
+    renames,
+    failOn,
+    suppressions: current.config.suppressions,
   });
 
   const headConfig = current.file ? relToRoot(before.tree.root, current.file) : undefined;
@@ -52,8 +64,10 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
   const notes: string[] = [];
   if (!baseConfig && headConfig) notes.push(gt(lang, 'gate.note.configAdded', options.base, headConfig));
   if (baseConfig && !headConfig) notes.push(gt(lang, 'gate.note.configRemoved', options.base, baseConfig));
-  if (baseConfig && headConfig && baseConfig !== headConfig) notes.push(gt(lang, 'gate.note.configRenamed', baseConfig, headConfig));
-  if (before.config.invalid) notes.push(gt(lang, 'gate.note.configInvalid', options.base, before.config.invalid.join('; ')));
+  if (baseConfig && headConfig && baseConfig !== headConfig)
+    notes.push(gt(lang, 'gate.note.configRenamed', baseConfig, headConfig));
+  if (before.config.invalid)
+    notes.push(gt(lang, 'gate.note.configInvalid', options.base, before.config.invalid.join('; ')));
 
   const summary = (r: typeof now.report) => ({ relations: r.summary.relations, specific: r.summary.specific });
   return {
@@ -61,7 +75,12 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
     tool: { name: 'spif', version: VERSION },
     command: 'diff',
     passed: !failed,
-    base: { ref: options.base, commit: before.tree.commit, ...(baseConfig ? { config: baseConfig } : {}), summary: summary(before.result.report) },
+    base: {
+      ref: options.base,
+      commit: before.tree.commit,
+      ...(baseConfig ? { config: baseConfig } : {}),
+      summary: summary(before.result.report),
+    },
     head: { ...(headConfig ? { config: headConfig } : {}), summary: summary(now.report) },
     failOn: [...failOn],
     databaseRenames: [...renames].map(([from, to]) => ({ from, to })),

@@ -20,7 +20,14 @@ export interface SarifOptions {
 
 /** What identifies a finding: never its line. The scan reporter's hashing, with the gate's parts. */
 export function fingerprint(f: Finding): string {
-  return hashParts([f.rule, f.code, f.relation ?? '', f.file ?? '', f.principal ?? '', f.rule === 'error-diagnostic' || f.rule === 'suppression-unused' ? f.message : '']);
+  return hashParts([
+    f.rule,
+    f.code,
+    f.relation ?? '',
+    f.file ?? '',
+    f.principal ?? '',
+    f.rule === 'error-diagnostic' || f.rule === 'suppression-unused' ? f.message : '',
+  ]);
 }
 
 export function renderSarif(findings: Finding[], options: SarifOptions = {}): string {
@@ -30,7 +37,13 @@ export function renderSarif(findings: Finding[], options: SarifOptions = {}): st
     const id = entry?.[0] ?? 'error-diagnostic';
     const level = entry?.[1].level ?? 'warning';
     const short = entry ? id.replace(/-/g, ' ') : `source diagnostic ${code}`;
-    const doc = !entry ? RULE_DOCS.diagnostic : entry[1].command === 'diff' ? RULE_DOCS.diff : entry[1].command === 'both' ? RULE_DOCS.suppressions : RULE_DOCS.check;
+    const doc = !entry
+      ? RULE_DOCS.diagnostic
+      : entry[1].command === 'diff'
+        ? RULE_DOCS.diff
+        : entry[1].command === 'both'
+          ? RULE_DOCS.suppressions
+          : RULE_DOCS.check;
     return {
       id: code,
       name: id,
@@ -47,31 +60,42 @@ export function renderSarif(findings: Finding[], options: SarifOptions = {}): st
       ruleIndex: ruleIds.indexOf(f.code),
       level: f.level,
       message: { text: sarifText(findingHeadline('en', plain, f)) },
-      ...(loc ? {
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: fileUri(loc.file) },
-            region: { startLine: Math.max(1, loc.line), ...(loc.column ? { startColumn: loc.column } : {}) },
-          },
-          ...(f.relation ? { logicalLocations: [{ fullyQualifiedName: f.relation, kind: 'table' }] } : {}),
-        }],
-      } : {}),
+      ...(loc
+        ? {
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: fileUri(loc.file) },
+                  region: { startLine: Math.max(1, loc.line), ...(loc.column ? { startColumn: loc.column } : {}) },
+                },
+                ...(f.relation ? { logicalLocations: [{ fullyQualifiedName: f.relation, kind: 'table' }] } : {}),
+              },
+            ],
+          }
+        : {}),
       partialFingerprints: { 'spifFinding/v1': fingerprint(f) },
       properties: {
-        rule: f.rule, fails: f.fails,
-        ...(f.relation ? { relation: f.relation } : {}), ...(f.file ? { file: f.file } : {}), ...(f.principal ? { principal: f.principal } : {}),
+        rule: f.rule,
+        fails: f.fails,
+        ...(f.relation ? { relation: f.relation } : {}),
+        ...(f.file ? { file: f.file } : {}),
+        ...(f.principal ? { principal: f.principal } : {}),
         evidence: f.evidence,
       },
-      ...(f.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.suppressed.reason }] } : {}),
+      ...(f.suppressed
+        ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.suppressed.reason }] }
+        : {}),
     };
   });
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'spif', version: VERSION, semanticVersion: VERSION, rules } },
-      results,
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'spif', version: VERSION, semanticVersion: VERSION, rules } },
+        results,
+      },
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }

@@ -28,7 +28,10 @@ export function describeSuppression(s: SuppressionConfig, index: number): string
  * counted as unused here; in `diff`, a suppression without a rule is `check`'s unless it matches.
  */
 export function applySuppressions<T extends Finding>(
-  findings: T[], suppressions: SuppressionConfig[], command: GateCommand, strict: boolean,
+  findings: T[],
+  suppressions: SuppressionConfig[],
+  command: GateCommand,
+  strict: boolean,
 ): { findings: T[]; unused: Finding[] } {
   const used = new Set<number>();
   const out = findings.map((f) => {
@@ -37,8 +40,13 @@ export function applySuppressions<T extends Finding>(
     used.add(index);
     const s = suppressions[index];
     return {
-      ...f, fails: false,
-      suppressed: { reason: s.reason, ...(s.rule ? { rule: s.rule } : {}), ...(s.relation ? { relation: s.relation } : {}) },
+      ...f,
+      fails: false,
+      suppressed: {
+        reason: s.reason,
+        ...(s.rule ? { rule: s.rule } : {}),
+        ...(s.relation ? { relation: s.relation } : {}),
+      },
     };
   });
   const unused: Finding[] = [];
@@ -50,10 +58,16 @@ export function applySuppressions<T extends Finding>(
     const rule = CHECK_RULES['suppression-unused'];
     const what = describeSuppression(s, i);
     unused.push({
-      rule: 'suppression-unused', code: rule.code, level: strict ? 'error' : 'warning', fails: strict,
+      rule: 'suppression-unused',
+      code: rule.code,
+      level: strict ? 'error' : 'warning',
+      fails: strict,
       message: ruleMessage('en', 'suppression-unused', what, s.reason),
       ...(s.relation ? { relation: s.relation } : {}),
-      evidence: [{ kind: 'text', text: what }, { kind: 'text', text: s.reason }],
+      evidence: [
+        { kind: 'text', text: what },
+        { kind: 'text', text: s.reason },
+      ],
     });
   });
   return { findings: out, unused };

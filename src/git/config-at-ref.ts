@@ -4,7 +4,14 @@
  * the ref and now is handled: each side uses its own.
  */
 import path from 'node:path';
-import { ConfigError, defaultConfig, locateConfig, parseConfigText, type ConfigChoice, type LoadedConfig } from '../config/index.js';
+import {
+  ConfigError,
+  defaultConfig,
+  locateConfig,
+  parseConfigText,
+  type ConfigChoice,
+  type LoadedConfig,
+} from '../config/index.js';
 import { decodeSource } from '../sources/text.js';
 import { GitSourceTree } from './source-tree.js';
 import type { GitTree } from './tree.js';
@@ -18,7 +25,11 @@ export interface ConfigAtRef {
 }
 
 export function configAtRef(
-  tree: GitTree, paths: string[], cwd: string, explicit: ConfigChoice, current: LoadedConfig,
+  tree: GitTree,
+  paths: string[],
+  cwd: string,
+  explicit: ConfigChoice,
+  current: LoadedConfig,
 ): ConfigAtRef {
   const where = locateConfig(new GitSourceTree(tree), paths, cwd, explicit);
   const rel = where.file === undefined ? undefined : tree.relative(where.file);
@@ -27,7 +38,15 @@ export function configAtRef(
   const shown = `${tree.ref}:${rel}`;
   try {
     const parsed = parseConfigText(decodeSource(tree.read(rel)).text, shown);
-    return { loaded: { config: parsed.config, file: shown, baseDir: path.dirname(abs), used: { source: 'git-ref', file: shown } }, file: rel };
+    return {
+      loaded: {
+        config: parsed.config,
+        file: shown,
+        baseDir: path.dirname(abs),
+        used: { source: 'git-ref', file: shown },
+      },
+      file: rel,
+    };
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     // An invalid old config must not block the change that fixes it: compare with today's rules.

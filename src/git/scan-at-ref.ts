@@ -32,7 +32,11 @@ export async function scanAtRef(options: ScanAtRefOptions): Promise<ScanAtRef> {
   const paths = options.paths.length ? options.paths : ['.'];
   const config = configAtRef(tree, paths, cwd, options.configFile, options.current);
   const result = await scan({
-    paths, cwd, config: config.loaded, dialect: options.dialect, ...options.tuning,
+    paths,
+    cwd,
+    config: config.loaded,
+    dialect: options.dialect,
+    ...options.tuning,
     tree: new GitSourceTree(tree),
     // One `git cat-file --batch` for every file found, instead of a process per file.
     onDiscovered: (found) => tree.prefetch(found.flatMap((d) => d.files.map((f) => tree.relative(f)!))),

@@ -154,11 +154,20 @@ export function fetchHint(root: string, ref: string): string {
   try {
     remotes = gitText(root, ['remote']).split('\n').filter(Boolean);
     shallow = gitText(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
-  } catch { /* not fatal: the generic hint below still helps */ }
+  } catch {
+    /* not fatal: the generic hint below still helps */
+  }
   const slash = ref.indexOf('/');
-  const remote = slash > 0 && remotes.includes(ref.slice(0, slash)) ? ref.slice(0, slash) : (remotes.includes('origin') ? 'origin' : remotes[0] ?? 'origin');
+  const remote =
+    slash > 0 && remotes.includes(ref.slice(0, slash))
+      ? ref.slice(0, slash)
+      : remotes.includes('origin')
+        ? 'origin'
+        : (remotes[0] ?? 'origin');
   const branch = slash > 0 && ref.slice(0, slash) === remote ? ref.slice(slash + 1) : ref;
   const fetch = `fetch it first, e.g. git fetch ${remote} ${branch}`;
   // spif diff reads only the base commit's files, so one fetched commit is enough even when shallow.
-  return shallow ? `${fetch} (this clone is shallow; one commit is enough: spif diff reads only the base commit's files)` : fetch;
+  return shallow
+    ? `${fetch} (this clone is shallow; one commit is enough: spif diff reads only the base commit's files)`
+    : fetch;
 }

@@ -41,7 +41,8 @@ export function bfsDistances<N>(sources: Iterable<N>, neighbours: Neighbours<N>)
  * a node (each with the node it leads to); a step is taken the first time its node is reached.
  */
 export function bfsTree<N, E>(
-  sources: Iterable<[N, E | undefined]>, steps: (node: N) => Iterable<[N, E]>,
+  sources: Iterable<[N, E | undefined]>,
+  steps: (node: N) => Iterable<[N, E]>,
 ): Map<N, { parent?: N; edge?: E }> {
   const tree = new Map<N, { parent?: N; edge?: E }>();
   const queue: N[] = [];

@@ -17,7 +17,6 @@ import type { Catalog, Relation, RelationId } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { dependencyOrder } from './algorithms.js';
 
-
 type GraphT = InstanceType<typeof Graph>;
 
 export type LinkVia = 'foreign-key' | 'implied-key' | 'declared-link' | 'view' | 'copy';
@@ -41,7 +40,8 @@ export function endColumns(end: LinkEnd): string[] {
  * column of a multi-column key must be readable); undefined when every column is readable.
  */
 export function firstRefusal<V extends { allowed: boolean }>(
-  edge: LinkEdge, canRead: (node: string, column: string) => V,
+  edge: LinkEdge,
+  canRead: (node: string, column: string) => V,
 ): Extract<V, { allowed: false }> | undefined {
   for (const end of [edge.a, edge.b]) {
     if (isHub(end.node)) continue;
@@ -71,7 +71,19 @@ export interface LinkOptions {
 }
 
 /** Names too generic to be a shared business key (every table has an `id`). */
-export const GENERIC_SURROGATE_KEYS = new Set(['id', 'uuid', 'guid', 'rowid', 'oid', 'seq', 'no', 'code', 'cd', 'key', 'pk']);
+export const GENERIC_SURROGATE_KEYS = new Set([
+  'id',
+  'uuid',
+  'guid',
+  'rowid',
+  'oid',
+  'seq',
+  'no',
+  'code',
+  'cd',
+  'key',
+  'pk',
+]);
 
 export const HUB_PREFIX = '#key:';
 
@@ -152,16 +164,20 @@ function addForeignKeys(g: LinkGraph, catalog: Catalog, diagnostics: Diagnostic[
       const t = catalog.relations.get(target);
       if (!t) {
         diagnostics.push({
-          severity: 'warning', code: 'SPIF-LINK-UNKNOWN-TARGET', ...fk.source,
+          severity: 'warning',
+          code: 'SPIF-LINK-UNKNOWN-TARGET',
+          ...fk.source,
           message: `foreign key on ${r.id}(${fk.columns.join(', ')}) references ${target}, which is not defined: the link is not followed`,
         });
         continue;
       }
       // REFERENCES t without columns means t's primary key.
-      const targetColumns = fk.referencedColumns.length ? fk.referencedColumns : t.primaryKey ?? [];
+      const targetColumns = fk.referencedColumns.length ? fk.referencedColumns : (t.primaryKey ?? []);
       if (fk.columns.length === 0 || targetColumns.length !== fk.columns.length) {
         diagnostics.push({
-          severity: 'warning', code: 'SPIF-LINK-UNKNOWN-TARGET', ...fk.source,
+          severity: 'warning',
+          code: 'SPIF-LINK-UNKNOWN-TARGET',
+          ...fk.source,
           message: `foreign key on ${r.id}(${fk.columns.join(', ')}) references ${target}(${targetColumns.join(', ')}): the column counts differ, so the link is not followed`,
         });
         continue;
@@ -238,7 +254,9 @@ function addImpliedCompositeKeys(g: LinkGraph, catalog: Catalog): void {
 
 function compositeKeys(r: Relation): string[][] {
   const keys = [...(r.primaryKey ? [r.primaryKey] : []), ...r.uniqueKeys];
-  return keys.filter((k) => k.length > 1 && new Set(k).size === k.length && !k.some((c) => GENERIC_SURROGATE_KEYS.has(c.toLowerCase())));
+  return keys.filter(
+    (k) => k.length > 1 && new Set(k).size === k.length && !k.some((c) => GENERIC_SURROGATE_KEYS.has(c.toLowerCase())),
+  );
 }
 
 function addLinkKeyHubs(g: LinkGraph, catalog: Catalog, linkKeys: string[]): void {
@@ -262,12 +280,17 @@ function addDeclaredLinks(g: LinkGraph, catalog: Catalog, links: [string, string
     const missing = [a, b].filter((x) => !catalog.relations.get(x.relation)?.columns.some((c) => c.name === x.column));
     if (missing.length) {
       diagnostics.push({
-        severity: 'warning', code: 'SPIF-LINK-UNKNOWN-COLUMN',
+        severity: 'warning',
+        code: 'SPIF-LINK-UNKNOWN-COLUMN',
         message: `links: ${left} ↔ ${right}: ${missing.map((m) => `${m.relation}.${m.column}`).join(', ')} is not defined in the sources; the link is not followed`,
       });
       continue;
     }
-    g.add({ a: { node: a.relation, column: a.column }, b: { node: b.relation, column: b.column }, via: 'declared-link' });
+    g.add({
+      a: { node: a.relation, column: a.column },
+      b: { node: b.relation, column: b.column },
+      via: 'declared-link',
+    });
   }
 }
 

@@ -23,7 +23,12 @@ export interface ReportInput {
 
 function candidateReport(c: CandidateColumn): CandidateColumnReport {
   return {
-    column: c.column, kind: c.kind, rule: c.rule, evidence: c.evidence, reason: c.reason, settle: c.settle,
+    column: c.column,
+    kind: c.kind,
+    rule: c.rule,
+    evidence: c.evidence,
+    reason: c.reason,
+    settle: c.settle,
     ...(c.source ? { source: { file: c.source.file, line: c.source.line, column: c.source.column } } : {}),
     ...(c.decision ? { decision: c.decision } : {}),
   };
@@ -52,9 +57,15 @@ export function buildReport(input: ReportInput): Report {
     // An unread SECURITY DEFINER function could hand this relation's columns out: unless no link
     // to the number exists at all, the verdict needs a person's check.
     if (d.basis !== 'unlinked') assumptions.push(...(input.unknownPaths?.get(r.id) ?? []));
-    const suppression = config.suppressions.find((s) => s.relation !== undefined && s.rule === undefined && matchesRef(s.relation, r.id));
+    const suppression = config.suppressions.find(
+      (s) => s.relation !== undefined && s.rule === undefined && matchesRef(s.relation, r.id),
+    );
     relations.push({
-      id: r.id, database: r.database, schema: r.schema, name: r.name, kind: r.kind,
+      id: r.id,
+      database: r.database,
+      schema: r.schema,
+      name: r.name,
+      kind: r.kind,
       source: { file: r.source.file, line: r.source.line, column: r.source.column },
       classification: d.basis === 'holds-number' || d.basis === 'reachable' ? 'specific' : 'not-specific',
       basis: d.basis,
@@ -63,7 +74,11 @@ export function buildReport(input: ReportInput): Report {
       reachable: d.reachable,
       blocked: d.blocked,
       assumptions,
-      columns: r.columns.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), ...(c.comment ? { comment: c.comment } : {}) })),
+      columns: r.columns.map((c) => ({
+        name: c.name,
+        ...(c.type ? { type: c.type } : {}),
+        ...(c.comment ? { comment: c.comment } : {}),
+      })),
       ...(r.comment ? { comment: r.comment } : {}),
       ...(suppression ? { suppressed: { reason: suppression.reason } } : {}),
     });
@@ -74,27 +89,42 @@ export function buildReport(input: ReportInput): Report {
     const members = relations.filter((r) => f.relations.some((p) => matchesRef(p, r.id))).map((r) => r.id);
     return {
       name: f.name,
-      classification: members.some((id) => specificIds.has(id)) ? 'specific' as const : 'not-specific' as const,
+      classification: members.some((id) => specificIds.has(id)) ? ('specific' as const) : ('not-specific' as const),
       relations: members,
       ...(f.description ? { description: f.description } : {}),
     };
   });
-  const databases = [...catalog.databases.values()].sort((a, b) => a.name.localeCompare(b.name)).map((db) => {
-    const own = relations.filter((r) => r.database === db.name);
-    const specific = own.filter((r) => r.classification === 'specific').length;
-    return {
-      name: db.name, classification: specific > 0 ? 'specific' as const : 'not-specific' as const,
-      dialect: db.dialect, relations: own.length, specific,
-    };
-  });
+  const databases = [...catalog.databases.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((db) => {
+      const own = relations.filter((r) => r.database === db.name);
+      const specific = own.filter((r) => r.classification === 'specific').length;
+      return {
+        name: db.name,
+        classification: specific > 0 ? ('specific' as const) : ('not-specific' as const),
+        dialect: db.dialect,
+        relations: own.length,
+        specific,
+      };
+    });
   const principalReports: PrincipalReport[] = [
     ...principals.principals.map((p) => ({
-      name: p.name, kind: p.kind, roles: p.roles, ...(p.connects ? { connects: p.connects } : {}),
+      name: p.name,
+      kind: p.kind,
+      roles: p.roles,
+      ...(p.connects ? { connects: p.connects } : {}),
     })),
-    ...principals.administrators.map((a) => ({ name: a.name, kind: 'administrator' as const, roles: [a.name], reason: a.reason })),
+    ...principals.administrators.map((a) => ({
+      name: a.name,
+      kind: 'administrator' as const,
+      roles: [a.name],
+      reason: a.reason,
+    })),
   ];
   const diagnostics = [...input.diagnostics].sort(compareDiagnostics).map((d) => ({
-    severity: d.severity, code: d.code, message: d.message,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
     ...(d.file !== undefined ? { file: d.file } : {}),
     ...(d.line !== undefined ? { line: d.line } : {}),
     ...(d.column !== undefined ? { column: d.column } : {}),
@@ -120,5 +150,10 @@ export function buildReport(input: ReportInput): Report {
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code);
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    a.code.localeCompare(b.code)
+  );
 }

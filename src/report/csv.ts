@@ -20,7 +20,17 @@ export function renderCsv(report: Report, ctx: { lang: Lang; scan?: ScanResult }
 }
 
 function annexHead(lang: Lang): string[] {
-  return (['a2.col.no', 'a2.col.logical', 'a2.col.physical', 'a2.col.type', 'a2.col.category', 'a2.col.relation', 'a2.col.note'] as const).map((k) => ft(lang, k));
+  return (
+    [
+      'a2.col.no',
+      'a2.col.logical',
+      'a2.col.physical',
+      'a2.col.type',
+      'a2.col.category',
+      'a2.col.relation',
+      'a2.col.note',
+    ] as const
+  ).map((k) => ft(lang, k));
 }
 
 export function field(value: string): string {

@@ -13,7 +13,9 @@ import { type GraphView, buildGraphView, edgeLines, edgeStyle, nodeLines, nodeSt
 
 export function renderDot(report: Report, ctx: { lang: Lang; scan?: ScanResult }): string {
   // What was read and which config, as comments (no name can end one: visible() shows line breaks).
-  const head = readingLines(report, ctx.lang).map((l) => `// ${visible(l)}\n`).join('');
+  const head = readingLines(report, ctx.lang)
+    .map((l) => `// ${visible(l)}\n`)
+    .join('');
   return head + graphToDot(buildGraphView(report, ctx.scan), ctx.lang);
 }
 
@@ -33,14 +35,18 @@ export function graphToDot(view: GraphView, lang: Lang): string {
   };
   view.databases.forEach((db, i) => {
     out.push(`  subgraph cluster_${i} {`);
-    out.push(`    label=${dotString(db.name)}; style="rounded"; color="${db.classification === 'specific' ? '#c62828' : '#9e9e9e'}";`);
+    out.push(
+      `    label=${dotString(db.name)}; style="rounded"; color="${db.classification === 'specific' ? '#c62828' : '#9e9e9e'}";`,
+    );
     for (const k of db.nodes) out.push(`    ${node(k)}`);
     out.push('  }');
   });
   for (const n of view.nodes) if (n.database === undefined) out.push(`  ${node(n.key)}`);
   for (const e of view.edges) {
     const s = edgeStyle(e);
-    out.push(`  ${e.from} -- ${e.to} [label=${dotLines(edgeLines(e, lang))}, color="${s.color}", fontcolor="${s.color}", penwidth=${s.width}${s.dashed ? ', style=dashed' : ''}];`);
+    out.push(
+      `  ${e.from} -- ${e.to} [label=${dotLines(edgeLines(e, lang))}, color="${s.color}", fontcolor="${s.color}", penwidth=${s.width}${s.dashed ? ', style=dashed' : ''}];`,
+    );
   }
   out.push('}');
   return `${out.join('\n')}\n`;
@@ -52,6 +58,17 @@ export function graphToDot(view: GraphView, lang: Lang): string {
  */
 function minWidth(lines: string[]): number {
   const em = 10 / 72; // inches
-  const widest = Math.max(...lines.map((l) => [...l].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 1 : 0.55), 0)));
+  const widest = Math.max(
+    ...lines.map((l) =>
+      [...l].reduce(
+        (w, ch) =>
+          w +
+          (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+            ? 1
+            : 0.55),
+        0,
+      ),
+    ),
+  );
   return widest * em + 0.3;
 }

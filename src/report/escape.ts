@@ -7,7 +7,10 @@
 /** Control and bidi-override characters become visible `\uXXXX`; they never reach a viewer raw. */
 export function stripControls(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return s.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Line breaks become spaces: one table cell, one label line. */
@@ -61,7 +64,8 @@ export function dotLines(lines: string[]): string {
 }
 
 function dotBody(s: string): string {
-  return s.split(/\r\n?|\n/)
+  return s
+    .split(/\r\n?|\n/)
     .map((line) => stripControls(line).replace(/\\/g, '\\\\').replace(/"/g, '\\"'))
     .join('\\n');
 }

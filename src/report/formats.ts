@@ -28,7 +28,8 @@ export interface RenderContext {
 export type Reporter = (report: Report, ctx: RenderContext) => string;
 
 export const REPORTERS: Record<string, Reporter> = {
-  text: (report, ctx) => renderText(report, { lang: ctx.lang, color: ctx.color, quiet: ctx.quiet, diagnosticsFirst: ctx.diagnosticsFirst }),
+  text: (report, ctx) =>
+    renderText(report, { lang: ctx.lang, color: ctx.color, quiet: ctx.quiet, diagnosticsFirst: ctx.diagnosticsFirst }),
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
   sarif: (report, ctx) => renderSarif(report, ctx),
   markdown: (report, ctx) => renderMarkdown(report, ctx),
@@ -61,7 +62,10 @@ export async function renderReport(format: string, report: Report, ctx: RenderCo
   const sync = REPORTERS[format];
   if (sync) return sync(report, ctx);
   const async = ASYNC_REPORTERS[format];
-  if (!async) throw new Error(BINARY_REPORTERS[format] ? `format ${format} is binary: use renderOutput` : `unknown format ${format}`);
+  if (!async)
+    throw new Error(
+      BINARY_REPORTERS[format] ? `format ${format} is binary: use renderOutput` : `unknown format ${format}`,
+    );
   return async(report, ctx);
 }
 

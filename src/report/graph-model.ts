@@ -71,7 +71,11 @@ export function scanAccess(scan: ScanResult): PrincipalAccess {
   return scan.analysis.access;
 }
 
-export function buildGraphView(report: Report, scan: ScanResult | undefined, options: GraphViewOptions = {}): GraphView {
+export function buildGraphView(
+  report: Report,
+  scan: ScanResult | undefined,
+  options: GraphViewOptions = {},
+): GraphView {
   const maxNodes = options.maxNodes ?? 400;
   const dropUnlinked = report.relations.length > maxNodes;
   const shown = report.relations.filter((r) => !(dropUnlinked && r.basis === 'unlinked'));
@@ -85,21 +89,32 @@ export function buildGraphView(report: Report, scan: ScanResult | undefined, opt
   for (const r of shown) {
     const defaultSchema = r.schema === 'public' || r.schema === 'main';
     addNode({
-      id: r.id, kind: r.kind, database: r.database, label: defaultSchema ? r.name : `${r.schema}.${r.name}`,
-      classification: r.classification, basis: r.basis,
+      id: r.id,
+      kind: r.kind,
+      database: r.database,
+      label: defaultSchema ? r.name : `${r.schema}.${r.name}`,
+      classification: r.classification,
+      basis: r.basis,
       numberColumns: r.numberColumns.map((n) => ({ column: n.column, kind: n.kind, stopped: [] as string[] })),
     });
   }
   const edges = scan ? edgesFromScan(scan, keyOf, addNode) : edgesFromReport(report, keyOf);
   if (scan) markUnreadableNumbers(nodes, scan);
   const dbClass = new Map(report.databases.map((d) => [d.name, d.classification]));
-  const databases = [...new Set(nodes.filter((n) => n.database !== undefined).map((n) => n.database!))].sort()
-    .map((name) => ({ name, classification: dbClass.get(name), nodes: nodes.filter((n) => n.database === name).map((n) => n.key) }));
+  const databases = [...new Set(nodes.filter((n) => n.database !== undefined).map((n) => n.database!))]
+    .sort()
+    .map((name) => ({
+      name,
+      classification: dbClass.get(name),
+      nodes: nodes.filter((n) => n.database === name).map((n) => n.key),
+    }));
   return { nodes, edges, databases, omitted: report.relations.length - shown.length, accessKnown: !!scan };
 }
 
 function edgesFromScan(
-  scan: ScanResult, keyOf: Map<string, string>, addNode: (n: Omit<GraphNode, 'key'>) => void,
+  scan: ScanResult,
+  keyOf: Map<string, string>,
+  addNode: (n: Omit<GraphNode, 'key'>) => void,
 ): GraphEdge[] {
   const { analysis } = scan;
   const principals = analysis.principals.principals;
@@ -117,7 +132,13 @@ function edgesFromScan(
     const from = keyOf.get(e.a.node);
     const to = keyOf.get(e.b.node);
     if (!from || !to) continue;
-    out.push({ from, to, columns: [{ from: e.a.column, to: e.b.column }], via: e.via, ...edgeAccess(e, principals, analysis) });
+    out.push({
+      from,
+      to,
+      columns: [{ from: e.a.column, to: e.b.column }],
+      via: e.via,
+      ...edgeAccess(e, principals, analysis),
+    });
   }
   return mergeParallel(out);
 }
@@ -139,7 +160,11 @@ function markUnreadableNumbers(nodes: GraphNode[], scan: ScanResult): void {
  * a principal standing there must cross to get closer; one that can only read the nearer end
  * never needs this edge, so it is neither crossing nor stopped here.
  */
-function edgeAccess(e: LinkEdge, principals: Principal[], analysis: Analysis): Pick<GraphEdge, 'state' | 'crossing' | 'stopped'> {
+function edgeAccess(
+  e: LinkEdge,
+  principals: Principal[],
+  analysis: Analysis,
+): Pick<GraphEdge, 'state' | 'crossing' | 'stopped'> {
   const { access, distance } = analysis;
   const da = distance.get(e.a.node) ?? Infinity;
   const db = distance.get(e.b.node) ?? Infinity;
@@ -148,7 +173,12 @@ function edgeAccess(e: LinkEdge, principals: Principal[], analysis: Analysis): P
   const crossing: string[] = [];
   const stopped: GraphEdge['stopped'] = [];
   for (const p of principals) {
-    if (isHub(far.node) ? ![e.a, e.b].some((x) => !isHub(x.node) && access.canReadRelation(p, x.node)) : !access.canReadRelation(p, far.node)) continue;
+    if (
+      isHub(far.node)
+        ? ![e.a, e.b].some((x) => !isHub(x.node) && access.canReadRelation(p, x.node))
+        : !access.canReadRelation(p, far.node)
+    )
+      continue;
     if (analysis.crosses(p, e)) {
       crossing.push(p.name);
       continue;
@@ -156,8 +186,14 @@ function edgeAccess(e: LinkEdge, principals: Principal[], analysis: Analysis): P
     const v = firstRefusal(e, (node, column) => access.canRead(p, node, column));
     if (v) stopped.push({ principal: p.name, control: v.control, at: v.at });
   }
-  const state: EdgeState = crossing.length === 0 && stopped.length === 0 ? 'unused'
-    : stopped.length === 0 ? 'open' : crossing.length === 0 ? 'blocked' : 'partly-blocked';
+  const state: EdgeState =
+    crossing.length === 0 && stopped.length === 0
+      ? 'unused'
+      : stopped.length === 0
+        ? 'open'
+        : crossing.length === 0
+          ? 'blocked'
+          : 'partly-blocked';
   return { state, crossing, stopped };
 }
 
@@ -166,7 +202,11 @@ function mergeParallel(edges: GraphEdge[]): GraphEdge[] {
   const groups = new Map<string, GraphEdge>();
   const out: GraphEdge[] = [];
   for (const e of edges) {
-    const verdicts = JSON.stringify([e.state, [...e.crossing].sort(), e.stopped.map((s) => `${s.principal}:${s.control}`).sort()]);
+    const verdicts = JSON.stringify([
+      e.state,
+      [...e.crossing].sort(),
+      e.stopped.map((s) => `${s.principal}:${s.control}`).sort(),
+    ]);
     const k = [[e.from, e.to].sort().join('|'), e.via, verdicts].join('\u0000');
     const known = groups.get(k);
     if (!known) {
@@ -199,7 +239,9 @@ function viewCopies(labels: LinkEdge[], isView: (node: string) => boolean): Set<
     if (e.via !== 'view') continue;
     // links.ts adds the lineage edge as view → base; a view-less `a` means it was stored reversed.
     const [viewEnd, baseEnd] = isView(e.a.node) ? [e.a, e.b] : [e.b, e.a];
-    const baseOthers = new Set((byEnd.get(end(baseEnd)) ?? []).filter((x) => x !== e).map((x) => `${other(x, baseEnd)}\u0000${x.via}`));
+    const baseOthers = new Set(
+      (byEnd.get(end(baseEnd)) ?? []).filter((x) => x !== e).map((x) => `${other(x, baseEnd)}\u0000${x.via}`),
+    );
     for (const x of byEnd.get(end(viewEnd)) ?? []) {
       // Lineage edges themselves are always drawn: they show what the view is built from.
       if (x !== e && x.via !== 'view' && baseOthers.has(`${other(x, viewEnd)}\u0000${x.via}`)) copies.add(x);
@@ -226,7 +268,15 @@ function edgesFromReport(report: Report, keyOf: Map<string, string>): GraphEdge[
         const k = [`${step.from}`, `${step.to}`].sort().join('\u0000');
         if (!from || !to || seen.has(k)) continue;
         seen.add(k);
-        out.push({ from, to, columns: [{ from: a.column, to: b.column }], via: step.via, state: 'open', crossing: [], stopped: [] });
+        out.push({
+          from,
+          to,
+          columns: [{ from: a.column, to: b.column }],
+          via: step.via,
+          state: 'open',
+          crossing: [],
+          stopped: [],
+        });
       }
     }
   }
@@ -263,7 +313,9 @@ export function declaredOnlyBlocks(report: Report, scan: ScanResult): DeclaredOn
     const { reached } = scan.analysis.scenario().reach({ ...p, connects: undefined });
     for (const [relation, r] of reached) {
       if (!candidates.has(relation)) continue;
-      const onPath = new Set([relation, ...r.path.flatMap((s) => [s.from, s.to]), r.numberColumn].map((c) => c.split('.')[0]));
+      const onPath = new Set(
+        [relation, ...r.path.flatMap((s) => [s.from, s.to]), r.numberColumn].map((c) => c.split('.')[0]),
+      );
       const databases = [...onPath].filter((db) => !p.connects!.includes(db)).sort();
       out.push({ relation, principal: p.name, databases, numberColumn: r.numberColumn, path: r.path });
     }
@@ -273,27 +325,44 @@ export function declaredOnlyBlocks(report: Report, scan: ScanResult): DeclaredOn
 
 // ── what a picture shows: shared by dot, mermaid and html so they say the same thing ────────────
 
-export interface NodeStyle { fill: string; stroke: string; strokeWidth: number }
+export interface NodeStyle {
+  fill: string;
+  stroke: string;
+  strokeWidth: number;
+}
 
 export function nodeStyle(n: GraphNode): NodeStyle {
   if (n.kind === 'hub') return { fill: '#ffffff', stroke: '#757575', strokeWidth: 1 };
   switch (n.basis) {
-    case 'holds-number': return { fill: '#fde0e0', stroke: '#c62828', strokeWidth: 3 };
-    case 'reachable': return { fill: '#fde0e0', stroke: '#c62828', strokeWidth: 1.5 };
-    case 'access-controlled': return { fill: '#fff3e0', stroke: '#ef6c00', strokeWidth: 1.5 };
-    default: return { fill: '#f0f0f0', stroke: '#9e9e9e', strokeWidth: 1 };
+    case 'holds-number':
+      return { fill: '#fde0e0', stroke: '#c62828', strokeWidth: 3 };
+    case 'reachable':
+      return { fill: '#fde0e0', stroke: '#c62828', strokeWidth: 1.5 };
+    case 'access-controlled':
+      return { fill: '#fff3e0', stroke: '#ef6c00', strokeWidth: 1.5 };
+    default:
+      return { fill: '#f0f0f0', stroke: '#9e9e9e', strokeWidth: 1 };
   }
 }
 
-export interface EdgeStyle { color: string; dashed: boolean; width: number }
+export interface EdgeStyle {
+  color: string;
+  dashed: boolean;
+  width: number;
+}
 
 export function edgeStyle(e: GraphEdge): EdgeStyle {
   switch (e.state) {
-    case 'blocked': return { color: '#c62828', dashed: true, width: 1.5 };
-    case 'partly-blocked': return { color: '#ef6c00', dashed: false, width: 1.5 };
-    case 'unused': return { color: '#bdbdbd', dashed: true, width: 1 };
-    case 'neutral': return { color: '#9e9e9e', dashed: false, width: 1 };
-    default: return { color: '#546e7a', dashed: false, width: 1.2 };
+    case 'blocked':
+      return { color: '#c62828', dashed: true, width: 1.5 };
+    case 'partly-blocked':
+      return { color: '#ef6c00', dashed: false, width: 1.5 };
+    case 'unused':
+      return { color: '#bdbdbd', dashed: true, width: 1 };
+    case 'neutral':
+      return { color: '#9e9e9e', dashed: false, width: 1 };
+    default:
+      return { color: '#546e7a', dashed: false, width: 1.2 };
   }
 }
 
@@ -312,7 +381,10 @@ const MAX_NAMED = 3;
 
 /** Text lines of an edge: the link kind and columns, then who is stopped there. */
 export function edgeLines(e: GraphEdge, lang: Lang): string[] {
-  const cols = e.columns.map((c) => (c.from && c.to && c.from !== c.to ? `${c.from} = ${c.to}` : (c.from ?? c.to ?? ''))).filter(Boolean).join(', ');
+  const cols = e.columns
+    .map((c) => (c.from && c.to && c.from !== c.to ? `${c.from} = ${c.to}` : (c.from ?? c.to ?? '')))
+    .filter(Boolean)
+    .join(', ');
   const lines = [`${t(lang, `via.${e.via}`)}${cols ? `: ${cols}` : ''}`];
   if (e.state === 'blocked') lines.push(t(lang, 'doc.graph.blockedAll'));
   else if (e.state === 'partly-blocked') lines.push(stoppedText([...new Set(e.stopped.map((s) => s.principal))], lang));
@@ -321,5 +393,9 @@ export function edgeLines(e: GraphEdge, lang: Lang): string[] {
 
 function stoppedText(names: string[], lang: Lang): string {
   const shown = names.slice(0, MAX_NAMED).join(', ');
-  return t(lang, 'doc.graph.blockedFor', names.length > MAX_NAMED ? `${shown} … ${t(lang, 'label.andMore', names.length - MAX_NAMED)}` : shown);
+  return t(
+    lang,
+    'doc.graph.blockedFor',
+    names.length > MAX_NAMED ? `${shown} … ${t(lang, 'label.andMore', names.length - MAX_NAMED)}` : shown,
+  );
 }

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** A docs page and a heading anchor (GitHub's slug of the heading). */
-export interface DocRef { page: string; anchor: string }
+export interface DocRef {
+  page: string;
+  anchor: string;
+}
 
 /** The page that documents each kind of rule. */
 export const RULE_DOCS = {

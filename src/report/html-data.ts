@@ -24,7 +24,13 @@ export const SEVERITIES = ['error', 'warning', 'info'] as const;
 
 /** One relation: [id, database, kind, class, basis, file, line, numberColumns, reach, blocks, suppressed?] */
 export type PackedRelation = [
-  number, number, number, number, number, number, number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
   /** [column, kind] */
   [number, number][],
   /** [principal, numberColumn, steps [from, to, via][]] */
@@ -65,10 +71,26 @@ export function packReport(report: Report, declaredOnly: DeclaredOnlyBlock[], la
   const relIndex = new Map(report.relations.map((r, i) => [r.id, i]));
   const relations: PackedRelation[] = report.relations.map((r) => {
     const packed: PackedRelation = [
-      s(r.id), s(r.database), at(KINDS, r.kind), at(CLASSES, r.classification), at(BASES, r.basis), s(r.source.file), r.source.line,
+      s(r.id),
+      s(r.database),
+      at(KINDS, r.kind),
+      at(CLASSES, r.classification),
+      at(BASES, r.basis),
+      s(r.source.file),
+      r.source.line,
       r.numberColumns.map((n) => [s(n.column), at(NUMBER_KINDS, n.kind)]),
-      r.reachable.map((x) => [s(x.principal), s(x.numberColumn), x.path.map((p) => [s(p.from), s(p.to), at(VIAS, p.via)])]),
-      r.blocked.map((b) => [b.principal === '*' ? -1 : s(b.principal), s(b.at), at(CONTROLS, b.control), s(blockDetail(lang, b)), declared.has(`${r.id}\u0000${b.principal}`) ? 1 : 0]),
+      r.reachable.map((x) => [
+        s(x.principal),
+        s(x.numberColumn),
+        x.path.map((p) => [s(p.from), s(p.to), at(VIAS, p.via)]),
+      ]),
+      r.blocked.map((b) => [
+        b.principal === '*' ? -1 : s(b.principal),
+        s(b.at),
+        at(CONTROLS, b.control),
+        s(blockDetail(lang, b)),
+        declared.has(`${r.id}\u0000${b.principal}`) ? 1 : 0,
+      ]),
     ];
     if (r.suppressed) packed.push(s(r.suppressed.reason));
     return packed;
@@ -76,15 +98,39 @@ export function packReport(report: Report, declaredOnly: DeclaredOnlyBlock[], la
   return {
     s: strings,
     relations,
-    files: report.files.map((f) => [s(f.name), at(CLASSES, f.classification), f.relations.map((id) => relIndex.get(id)).filter((i): i is number => i !== undefined)]),
-    databases: report.databases.map((d) => [s(d.name), at(CLASSES, d.classification), d.relations ?? 0, d.specific ?? 0]),
-    principals: report.principals.map((p) => [s(p.name), at(PRINCIPAL_KINDS, p.kind), p.roles.map(s), p.connects ? p.connects.map(s) : null]),
-    diagnostics: report.diagnostics.map((d) => [at(SEVERITIES, d.severity), s(d.code), s(d.message), d.file === undefined ? -1 : s(d.file), d.line ?? 0, d.column ?? 0]),
+    files: report.files.map((f) => [
+      s(f.name),
+      at(CLASSES, f.classification),
+      f.relations.map((id) => relIndex.get(id)).filter((i): i is number => i !== undefined),
+    ]),
+    databases: report.databases.map((d) => [
+      s(d.name),
+      at(CLASSES, d.classification),
+      d.relations ?? 0,
+      d.specific ?? 0,
+    ]),
+    principals: report.principals.map((p) => [
+      s(p.name),
+      at(PRINCIPAL_KINDS, p.kind),
+      p.roles.map(s),
+      p.connects ? p.connects.map(s) : null,
+    ]),
+    diagnostics: report.diagnostics.map((d) => [
+      at(SEVERITIES, d.severity),
+      s(d.code),
+      s(d.message),
+      d.file === undefined ? -1 : s(d.file),
+      d.line ?? 0,
+      d.column ?? 0,
+    ]),
     summary: report.summary,
   };
 }
 
 /** JSON for a `<script type="application/json">` block: nothing in it can end the block or the line. */
 export function jsonForScriptBlock(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

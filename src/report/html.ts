@@ -30,7 +30,10 @@ import { declaredOnlyBlocks } from './graph-model.js';
 import { BASES, CLASSES, KINDS, NUMBER_KINDS, SEVERITIES, VIAS, jsonForScriptBlock, packReport } from './html-data.js';
 import { EXPLORER_SCRIPT } from './html-explorer.js';
 
-export interface HtmlContext { lang: Lang; scan?: ScanResult }
+export interface HtmlContext {
+  lang: Lang;
+  scan?: ScanResult;
+}
 
 export async function renderHtml(report: Report, ctx: HtmlContext): Promise<string> {
   return htmlDocument(report, ctx);
@@ -39,7 +42,10 @@ export async function renderHtml(report: Report, ctx: HtmlContext): Promise<stri
 let cytoscapeSource: string | undefined;
 /** cytoscape.js, minified, as the package ships it (its MIT notice stays at the top). */
 function cytoscapeScript(): string {
-  cytoscapeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js'), 'utf8');
+  cytoscapeSource ??= fs.readFileSync(
+    createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js'),
+    'utf8',
+  );
   return cytoscapeSource;
 }
 
@@ -54,7 +60,8 @@ export function htmlDocument(report: Report, ctx: HtmlContext): string {
   const libs = cytoscapeScript();
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${sha256(libs)}' '${sha256(EXPLORER_SCRIPT)}'`;
   const s = report.summary;
-  const tab = (name: string, label: string) => `<button type="button" role="tab" id="tab-${name}" data-tab="${name}" aria-controls="panel-${name}" aria-selected="false">${escapeHtml(label)}</button>`;
+  const tab = (name: string, label: string) =>
+    `<button type="button" role="tab" id="tab-${name}" data-tab="${name}" aria-controls="panel-${name}" aria-selected="false">${escapeHtml(label)}</button>`;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -115,13 +122,26 @@ function explorerLabels(lang: Lang) {
     numberKind: NUMBER_KINDS.map((k) => L(`kind.${k}`)),
     severity: SEVERITIES.map((x) => (x === 'info' ? L('label.severity.info') : L(`gate.level.${x}`))),
     ui: {
-      shown: L('doc.shown', '{0}', '{1}'), page: L('html.page', '{0}', '{1}', '{2}'), database: L('doc.field.database'), file: L('doc.col.file'),
-      clear: L('html.clear'), reaches: L('doc.result.reaches'), directRead: L('label.directRead'), blocked: L('doc.result.blocked'),
-      declaredOnly: L('doc.result.declaredOnly'), everyone: L('principal.everyone'), noAccess: L('doc.access.none'),
+      shown: L('doc.shown', '{0}', '{1}'),
+      page: L('html.page', '{0}', '{1}', '{2}'),
+      database: L('doc.field.database'),
+      file: L('doc.col.file'),
+      clear: L('html.clear'),
+      reaches: L('doc.result.reaches'),
+      directRead: L('label.directRead'),
+      blocked: L('doc.result.blocked'),
+      declaredOnly: L('doc.result.declaredOnly'),
+      everyone: L('principal.everyone'),
+      noAccess: L('doc.access.none'),
       accessHead: [L('doc.col.principal'), L('doc.col.relation'), L('doc.col.result'), L('doc.col.detail')],
-      numberColumns: L('doc.col.numberColumns'), suppressed: L('label.suppressed'), fileMembers: L('html.file.members', '{0}', '{1}'),
-      graphLabel: L('doc.section.graph'), legend: L('html.graph.legend'), graphText: L('html.graph.text'),
-      truncated: L('html.graph.truncated', '{0}', '{1}'), andMore: L('label.andMore', '{0}'),
+      numberColumns: L('doc.col.numberColumns'),
+      suppressed: L('label.suppressed'),
+      fileMembers: L('html.file.members', '{0}', '{1}'),
+      graphLabel: L('doc.section.graph'),
+      legend: L('html.graph.legend'),
+      graphText: L('html.graph.text'),
+      truncated: L('html.graph.truncated', '{0}', '{1}'),
+      andMore: L('label.andMore', '{0}'),
     },
   };
 }
@@ -144,7 +164,8 @@ function renderDocument(blocks: DocBlock[], lang: Lang): string {
   for (const b of blocks) {
     if (b.kind === 'heading' && b.level === 1) continue; // the page header has the title
     if (b.kind === 'form') toc.push(...formToc(b.blocks));
-    if (b.kind === 'heading' && b.level === 2 && b.anchor) toc.push(`<li><a href="#${b.anchor}">${inline(b.text)}</a></li>`);
+    if (b.kind === 'heading' && b.level === 2 && b.anchor)
+      toc.push(`<li><a href="#${b.anchor}">${inline(b.text)}</a></li>`);
     body.push(block(b, lang));
   }
   return `<nav class="toc"><ul>${toc.join('')}</ul></nav>\n${body.join('\n')}`;
@@ -152,12 +173,20 @@ function renderDocument(blocks: DocBlock[], lang: Lang): string {
 
 function block(b: DocBlock, lang: Lang): string {
   switch (b.kind) {
-    case 'heading': return `<h${b.level}${b.anchor ? ` id="${b.anchor}"` : ''}>${inline(b.text)}</h${b.level}>`;
-    case 'paragraph': return `<p>${inline(b.text)}</p>`;
-    case 'list': return `<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
-    case 'table': return b.role === 'relations' ? `<p>${escapeHtml(t(lang, 'html.document.seeExplorer'))}</p>` : table(b.head, b.rows);
-    case 'form': return formHtml(b.blocks);
-    case 'graph': return `<p>${escapeHtml(t(lang, 'html.document.seeExplorer'))}</p>`;
+    case 'heading':
+      return `<h${b.level}${b.anchor ? ` id="${b.anchor}"` : ''}>${inline(b.text)}</h${b.level}>`;
+    case 'paragraph':
+      return `<p>${inline(b.text)}</p>`;
+    case 'list':
+      return `<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
+    case 'table':
+      return b.role === 'relations'
+        ? `<p>${escapeHtml(t(lang, 'html.document.seeExplorer'))}</p>`
+        : table(b.head, b.rows);
+    case 'form':
+      return formHtml(b.blocks);
+    case 'graph':
+      return `<p>${escapeHtml(t(lang, 'html.document.seeExplorer'))}</p>`;
   }
 }
 
@@ -168,7 +197,15 @@ function table(head: string[], rows: Text[][]): string {
 }
 
 function inline(text: Text): string {
-  return text.map((x) => (typeof x === 'string' ? escapeHtml(x) : 'code' in x ? `<code>${escapeHtml(x.code)}</code>` : `<strong>${escapeHtml(x.strong)}</strong>`)).join('');
+  return text
+    .map((x) =>
+      typeof x === 'string'
+        ? escapeHtml(x)
+        : 'code' in x
+          ? `<code>${escapeHtml(x.code)}</code>`
+          : `<strong>${escapeHtml(x.strong)}</strong>`,
+    )
+    .join('');
 }
 
 function sha256(text: string): string {

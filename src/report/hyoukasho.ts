@@ -12,9 +12,29 @@ import { type Lang, t } from './messages.js';
 import { canonical } from '../detect/normalise.js';
 import { isHub } from '../graph/links.js';
 import { proposeRecordItems, type RecordItemCategory, type RecordItemProposal } from './record-items.js';
-import { type Band, ITEM_BANDS, PERSON_BANDS, USER_BANDS, bandOf, bandOptions, ft, type FormKey } from './hyoukasho-messages.js';
+import {
+  type Band,
+  ITEM_BANDS,
+  PERSON_BANDS,
+  USER_BANDS,
+  bandOf,
+  bandOptions,
+  ft,
+  type FormKey,
+} from './hyoukasho-messages.js';
 import { thresholdAssessment } from './threshold.js';
-import { type DocBlock, type Inline, type PiaDocument, type Text, accessRowsFor, buildPiaDocument, joinInline, reasonText, shortColumn, shortRelation } from './pia-document.js';
+import {
+  type DocBlock,
+  type Inline,
+  type PiaDocument,
+  type Text,
+  accessRowsFor,
+  buildPiaDocument,
+  joinInline,
+  reasonText,
+  shortColumn,
+  shortRelation,
+} from './pia-document.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
 
 /** A 特定個人情報ファイル of the document: a named file of the config, or a database when none is named. */
@@ -31,12 +51,17 @@ export function formUnits(report: Report, scan?: ScanResult): FormUnit[] {
   const rels = (ids: string[]) => ids.map((id) => byId.get(id)).filter((r): r is RelationReport => !!r);
   if (report.files.length) {
     return report.files.map((f) => ({
-      kind: 'file', name: f.name, classification: f.classification, relations: rels(f.relations),
+      kind: 'file',
+      name: f.name,
+      classification: f.classification,
+      relations: rels(f.relations),
       config: scan?.config.files.find((c) => c.name === f.name),
     }));
   }
   return report.databases.map((d) => ({
-    kind: 'database', name: d.name, classification: d.classification,
+    kind: 'database',
+    name: d.name,
+    classification: d.classification,
     relations: report.relations.filter((r) => r.database === d.name),
   }));
 }
@@ -68,7 +93,8 @@ export interface RecordList {
 export function recordList(unit: FormUnit, scan?: ScanResult): RecordList {
   const proposal = proposeRecordItems(unit.relations);
   const categoryOf = new Map<string, RecordItemCategory>();
-  for (const c of proposal.categories) for (const x of c.columns) categoryOf.set(`${x.relation}.${x.column}`, c.category);
+  for (const c of proposal.categories)
+    for (const x of c.columns) categoryOf.set(`${x.relation}.${x.column}`, c.category);
   const inUnit = new Set(unit.relations.map((r) => r.id));
   const rows: RecordRow[] = [];
   let count = 0;
@@ -82,7 +108,9 @@ export function recordList(unit: FormUnit, scan?: ScanResult): RecordList {
       if (!base) count++;
       const n = numbers.get(col.name);
       rows.push({
-        no: rows.length + 1, relation: r.id, column: col.name,
+        no: rows.length + 1,
+        relation: r.id,
+        column: col.name,
         ...(col.comment ? { logicalName: col.comment } : {}),
         ...(col.type ? { type: col.type } : {}),
         ...(categoryOf.has(key) ? { category: categoryOf.get(key) } : {}),
@@ -96,9 +124,16 @@ export function recordList(unit: FormUnit, scan?: ScanResult): RecordList {
 }
 
 /** The base column (in the same file) a view column carries unchanged, from the link graph's view edges. */
-function passThroughBase(scan: ScanResult | undefined, view: string, column: string, inUnit: Set<string>): string | undefined {
+function passThroughBase(
+  scan: ScanResult | undefined,
+  view: string,
+  column: string,
+  inUnit: Set<string>,
+): string | undefined {
   if (!scan) return undefined;
-  const edge = scan.graph.edgesAtColumn(view, column).find((e) => e.via === 'view' && !isHub(e.b.node) && inUnit.has(e.b.node) && e.b.node !== view);
+  const edge = scan.graph
+    .edgesAtColumn(view, column)
+    .find((e) => e.via === 'view' && !isHub(e.b.node) && inUnit.has(e.b.node) && e.b.node !== view);
   return edge ? `${edge.b.node}.${edge.b.column}` : undefined;
 }
 
@@ -119,14 +154,20 @@ export function buildHyoukashoDocument(report: Report, lang: Lang, scan?: ScanRe
 }
 
 /** Per specific file, its section Ⅱ and its 別添2 table: what `--format xlsx` and `csv` write. */
-export function formFiles(report: Report, lang: Lang, scan?: ScanResult): { unit: FormUnit; section: DocBlock[]; annex: Extract<DocBlock, { kind: 'table' }>; list: RecordList }[] {
+export function formFiles(
+  report: Report,
+  lang: Lang,
+  scan?: ScanResult,
+): { unit: FormUnit; section: DocBlock[]; annex: Extract<DocBlock, { kind: 'table' }>; list: RecordList }[] {
   const ctx: FormContext = { report, lang, scan, declaredOnly: scan ? declaredOnlyBlocks(report, scan) : [] };
   const F: FL = (key, ...args) => ft(lang, key, ...args);
   const units = formUnits(report, scan);
-  return units.filter((u) => u.classification === 'specific').map((u, i) => {
-    const list = recordList(u, scan);
-    return { unit: u, section: sectionTwo(u, i, units, ctx, F), annex: annexTable(list, ctx), list };
-  });
+  return units
+    .filter((u) => u.classification === 'specific')
+    .map((u, i) => {
+      const list = recordList(u, scan);
+      return { unit: u, section: sectionTwo(u, i, units, ctx, F), annex: annexTable(list, ctx), list };
+    });
 }
 
 function buildFormBlocks(report: Report, lang: Lang, scan?: ScanResult): DocBlock[] {
@@ -173,7 +214,12 @@ function buildFormBlocks(report: Report, lang: Lang, scan?: ScanResult): DocBloc
       rows: u.relations.map((r) => [[{ code: r.id }], [L(`basis.${r.basis}`)], reasonText(r, ctx.declaredOnly, L)]),
     });
     const access = u.relations.flatMap((r) => accessRowsFor(r, ctx.declaredOnly, L));
-    if (access.length) blocks.push({ kind: 'table', head: [L('doc.col.principal'), L('doc.col.relation'), L('doc.col.result'), L('doc.col.detail')], rows: access });
+    if (access.length)
+      blocks.push({
+        kind: 'table',
+        head: [L('doc.col.principal'), L('doc.col.relation'), L('doc.col.result'), L('doc.col.detail')],
+        rows: access,
+      });
   });
   return blocks;
 }
@@ -182,21 +228,39 @@ function thresholdBlocks(ctx: FormContext, F: FL): DocBlock[] {
   const a = ctx.scan?.config.assessment ?? {};
   const out: DocBlock[] = [{ kind: 'heading', level: 2, text: [F('th.heading')], anchor: 'threshold' }];
   out.push({ kind: 'paragraph', text: [F('th.cite')] });
-  const persons = (n?: number, key = '') => (n === undefined ? F('form.fillKey', key) : F('th.persons', n.toLocaleString('en-US')));
+  const persons = (n?: number, key = '') =>
+    n === undefined ? F('form.fillKey', key) : F('th.persons', n.toLocaleString('en-US'));
   out.push({
-    kind: 'table', head: [F('form.col.item'), F('form.col.entry')],
+    kind: 'table',
+    head: [F('form.col.item'), F('form.col.entry')],
     rows: [
       [[F('th.targetPersons')], [persons(a.targetPersons, 'assessment.targetPersons')]],
       [[F('th.handlers')], [persons(a.handlers, 'assessment.handlers')]],
-      [[F('th.seriousIncident')], [a.seriousIncident === undefined ? F('form.fillKey', 'assessment.seriousIncident') : F(a.seriousIncident ? 'th.yes' : 'th.no')]],
+      [
+        [F('th.seriousIncident')],
+        [
+          a.seriousIncident === undefined
+            ? F('form.fillKey', 'assessment.seriousIncident')
+            : F(a.seriousIncident ? 'th.yes' : 'th.no'),
+        ],
+      ],
     ],
   });
   const r = thresholdAssessment(a);
   if (r.kind === 'decided') {
-    const why = [F(`th.band.${r.band}`), ...r.because.filter((b) => b !== 'persons-only').map((b) => F(`th.reason.${b}`))].join(ctx.lang === 'ja' ? '・' : ', ');
-    out.push({ kind: 'paragraph', text: [{ strong: F('th.result') }, ': ', F('th.because', why, F(`th.assessment.${r.assessment}`))] });
+    const why = [
+      F(`th.band.${r.band}`),
+      ...r.because.filter((b) => b !== 'persons-only').map((b) => F(`th.reason.${b}`)),
+    ].join(ctx.lang === 'ja' ? '・' : ', ');
+    out.push({
+      kind: 'paragraph',
+      text: [{ strong: F('th.result') }, ': ', F('th.because', why, F(`th.assessment.${r.assessment}`))],
+    });
   } else {
-    out.push({ kind: 'paragraph', text: [{ strong: F('th.result') }, ': ', F('th.undecided', r.missing.map((m) => `assessment.${m}`).join(', '))] });
+    out.push({
+      kind: 'paragraph',
+      text: [{ strong: F('th.result') }, ': ', F('th.undecided', r.missing.map((m) => `assessment.${m}`).join(', '))],
+    });
   }
   out.push({ kind: 'paragraph', text: [F('th.table'), ' ', F('th.full.optional')] });
   return out;
@@ -216,13 +280,32 @@ function sectionTwo(u: FormUnit, i: number, units: FormUnit[], ctx: FormContext,
   out.push({ kind: 'heading', level: 4, text: [F('f2.2')] });
   const rows: Text[][] = [];
   const fileType = c?.fileType ?? 'system';
-  rows.push([[F('f2.2.1')], [`［${F(`f2.fileType.${fileType}`)}］ `, F('form.options', `1) ${F('f2.fileType.system')} 2) ${F('f2.fileType.other-electronic')}`)],
-    [c?.fileType ? F('f2.fileType.config') : F('f2.fileType.basis')]]);
-  rows.push([[F('f2.2.2')], c?.persons === undefined ? [...fill('files[].persons'), ' ', F('form.options', bandOptions(PERSON_BANDS, lang))] : bandEntry(PERSON_BANDS, c.persons, lang, F),
-    c?.persons === undefined ? [''] : [F('f2.2.2.basis', c.persons.toLocaleString('en-US'))]]);
+  rows.push([
+    [F('f2.2.1')],
+    [
+      `［${F(`f2.fileType.${fileType}`)}］ `,
+      F('form.options', `1) ${F('f2.fileType.system')} 2) ${F('f2.fileType.other-electronic')}`),
+    ],
+    [c?.fileType ? F('f2.fileType.config') : F('f2.fileType.basis')],
+  ]);
+  rows.push([
+    [F('f2.2.2')],
+    c?.persons === undefined
+      ? [...fill('files[].persons'), ' ', F('form.options', bandOptions(PERSON_BANDS, lang))]
+      : bandEntry(PERSON_BANDS, c.persons, lang, F),
+    c?.persons === undefined ? [''] : [F('f2.2.2.basis', c.persons.toLocaleString('en-US'))],
+  ]);
   const hints = scopeHints(u, lang);
-  rows.push([[F('f2.2.3')], c?.personScope ? [c.personScope] : fill('files[].personScope'), hints.length ? joinText(hints, '; ') : ['']]);
-  rows.push([[F('f2.2.3.need')], c?.personScopeReason ? [c.personScopeReason] : fill('files[].personScopeReason'), ['']]);
+  rows.push([
+    [F('f2.2.3')],
+    c?.personScope ? [c.personScope] : fill('files[].personScope'),
+    hints.length ? joinText(hints, '; ') : [''],
+  ]);
+  rows.push([
+    [F('f2.2.3.need')],
+    c?.personScopeReason ? [c.personScopeReason] : fill('files[].personScopeReason'),
+    [''],
+  ]);
   rows.push([[F('f2.2.4')], bandEntry(ITEM_BANDS, list.count, lang, F), [F('f2.2.4.basis', list.count)]]);
   out.push({ kind: 'table', head, rows });
 
@@ -232,48 +315,92 @@ function sectionTwo(u: FormUnit, i: number, units: FormUnit[], ctx: FormContext,
   const ticked = new Set(list.proposal.categories.filter((x) => x.columns.length).map((x) => x.category));
   if (links.length) ticked.add('individual-number');
   out.push({
-    kind: 'table', head: [t(lang, 'doc.col.group'), t(lang, 'doc.col.item'), F('form.col.basis')],
+    kind: 'table',
+    head: [t(lang, 'doc.col.group'), t(lang, 'doc.col.item'), F('form.col.basis')],
     rows: list.proposal.categories.map((x) => {
       const box = `${ticked.has(x.category) ? '☑' : '☐'} `;
       const label = x.category === 'business-other' ? F('f2.main.other') : L(`recordItem.${x.category}`);
-      let basis: Text = x.columns.length ? joinInline(x.columns.map((col) => ({ code: `${shortRelation(col.relation)}.${col.column}` }))) : [''];
-      if (x.category === 'individual-number' && links.length) basis = [F('f2.main.link', links.join(lang === 'ja' ? '、' : '; '))];
+      let basis: Text = x.columns.length
+        ? joinInline(x.columns.map((col) => ({ code: `${shortRelation(col.relation)}.${col.column}` })))
+        : [''];
+      if (x.category === 'individual-number' && links.length)
+        basis = [F('f2.main.link', links.join(lang === 'ja' ? '、' : '; '))];
       // Columns that may hold the number (要確認) are not ticked: the author decides them in numberColumns.
       const review = list.rows.filter((row) => row.candidate?.kind === x.category);
       if (review.length) {
-        basis = [...(basis.length === 1 && basis[0] === '' ? [] : [...basis, ' ']),
-          ...splitFill(F('f2.main.candidates', '\u0000'), [{ code: review.map((row) => `${shortRelation(row.relation)}.${row.column}`).join(', ') }])];
+        basis = [
+          ...(basis.length === 1 && basis[0] === '' ? [] : [...basis, ' ']),
+          ...splitFill(F('f2.main.candidates', '\u0000'), [
+            { code: review.map((row) => `${shortRelation(row.relation)}.${row.column}`).join(', ') },
+          ]),
+        ];
       }
-      if (x.category === 'business-other' && list.proposal.unclassified.length) basis = [F('f2.main.otherNote', list.proposal.unclassified.length)];
+      if (x.category === 'business-other' && list.proposal.unclassified.length)
+        basis = [F('f2.main.otherNote', list.proposal.unclassified.length)];
       return [[L(`recordItem.group.${x.group}`)], [box, label], basis];
     }),
   });
   const valid = validity(list, links.length > 0, lang);
-  out.push({ kind: 'table', head, rows: [
-    [[F('f2.valid')], valid.length ? joinText(valid.map((v) => `${v}${F('form.draft')}`), ' ') : fill('files[]'), [F('f2.main.basis')]],
-    [[F('f2.all')], [F('f2.all.entry')], ['']],
-    [[F('f2.2.5')], c?.heldSince ? [c.heldSince] : fill('files[].heldSince'), ['']],
-    [[F('f2.2.6')], c?.department ? [c.department] : fill('files[].department'), ['']],
-  ] });
+  out.push({
+    kind: 'table',
+    head,
+    rows: [
+      [
+        [F('f2.valid')],
+        valid.length
+          ? joinText(
+              valid.map((v) => `${v}${F('form.draft')}`),
+              ' ',
+            )
+          : fill('files[]'),
+        [F('f2.main.basis')],
+      ],
+      [[F('f2.all')], [F('f2.all.entry')], ['']],
+      [[F('f2.2.5')], c?.heldSince ? [c.heldSince] : fill('files[].heldSince'), ['']],
+      [[F('f2.2.6')], c?.department ? [c.department] : fill('files[].department'), ['']],
+    ],
+  });
 
   // 3．特定個人情報の入手・使用: ⑦ and ⑧ (①–⑥ and ⑨ are for the author).
   out.push({ kind: 'heading', level: 4, text: [F('f2.3')] });
   const users = unitUsers(u);
   const principalCfg = new Map((ctx.scan?.config.principals ?? []).map((p) => [p.name, p]));
   const usersRows: Text[][] = [];
-  usersRows.push([[`${F('f2.3.7')} ${F('f2.3.7.dept')}`],
-    users.names.length ? joinText(users.names.map((n) => describePrincipal(n, principalCfg.get(n))), lang === 'ja' ? '、' : ', ').concat(c?.principals ? [] : [F('form.draft')]) : [F('f2.3.7.none')],
-    [c?.principals ? F('f2.3.7.deptBasisConfig') : F('f2.3.7.deptBasis')]]);
+  usersRows.push([
+    [`${F('f2.3.7')} ${F('f2.3.7.dept')}`],
+    users.names.length
+      ? joinText(
+          users.names.map((n) => describePrincipal(n, principalCfg.get(n))),
+          lang === 'ja' ? '、' : ', ',
+        ).concat(c?.principals ? [] : [F('form.draft')])
+      : [F('f2.3.7.none')],
+    [c?.principals ? F('f2.3.7.deptBasisConfig') : F('f2.3.7.deptBasis')],
+  ]);
   const counts = users.names.map((n) => ({ n, users: principalCfg.get(n)?.users }));
   const missing = counts.filter((x) => x.users === undefined).map((x) => x.n);
   const total = counts.reduce((s, x) => s + (x.users ?? 0), 0);
-  usersRows.push([[`${F('f2.3.7')} ${F('f2.3.7.users')}`],
-    users.names.length && !missing.length ? bandEntry(USER_BANDS, total, lang, F) : [...fill('principals[].users'), ' ', F('form.options', bandOptions(USER_BANDS, lang))],
-    missing.length ? [F('f2.3.7.usersMissing', missing.join(', '))] : users.names.length ? [F('f2.3.7.usersBasis', total, counts.map((x) => `${x.n} ${x.users}`).join(', '))] : ['']]);
+  usersRows.push([
+    [`${F('f2.3.7')} ${F('f2.3.7.users')}`],
+    users.names.length && !missing.length
+      ? bandEntry(USER_BANDS, total, lang, F)
+      : [...fill('principals[].users'), ' ', F('form.options', bandOptions(USER_BANDS, lang))],
+    missing.length
+      ? [F('f2.3.7.usersMissing', missing.join(', '))]
+      : users.names.length
+        ? [F('f2.3.7.usersBasis', total, counts.map((x) => `${x.n} ${x.users}`).join(', '))]
+        : [''],
+  ]);
   const matches = matchLines(u, units, ctx);
-  usersRows.push([[`${F('f2.3.8')} ${F('f2.3.8.match')}`],
-    matches.length ? joinText(matches.map((m) => `${F('f2.3.8.matchLine', m.key, m.other)}${F('form.draft')}`), ' ') : [F('f2.3.8.matchNone')],
-    [F('f2.3.8.matchBasis')]]);
+  usersRows.push([
+    [`${F('f2.3.8')} ${F('f2.3.8.match')}`],
+    matches.length
+      ? joinText(
+          matches.map((m) => `${F('f2.3.8.matchLine', m.key, m.other)}${F('form.draft')}`),
+          ' ',
+        )
+      : [F('f2.3.8.matchNone')],
+    [F('f2.3.8.matchBasis')],
+  ]);
   out.push({ kind: 'table', head, rows: usersRows });
 
   // 5．提供・移転
@@ -301,10 +428,25 @@ function sectionThree(u: FormUnit, i: number, units: FormUnit[], ctx: FormContex
   out.push({ kind: 'paragraph', text: [{ strong: F('f3.risk2') }] });
   const rows = u.relations.flatMap((r) => accessRowsFor(r, ctx.declaredOnly, L));
   const noControl = ctx.report.assumptions?.includes('no-access-control-declared');
-  out.push({ kind: 'paragraph', text: [`${F('f3.risk2.access')} ［${F('form.fill')}］ `, F('form.options', ctx.lang === 'ja' ? '1) 行っている 2) 行っていない' : '1) yes 2) no')] });
-  out.push({ kind: 'paragraph', text: [`${F('f3.risk2.method')}${F('form.draft')}: `, noControl ? F('f3.risk2.noControl') : F('f3.risk2.draft')] });
-  if (rows.length) out.push({ kind: 'table', head: [L('doc.col.principal'), L('doc.col.relation'), L('doc.col.result'), L('doc.col.detail')], rows });
-  if (ctx.declaredOnly.some((d) => u.relations.some((r) => r.id === d.relation))) out.push({ kind: 'paragraph', text: [F('f3.risk2.declaredOnly')] });
+  out.push({
+    kind: 'paragraph',
+    text: [
+      `${F('f3.risk2.access')} ［${F('form.fill')}］ `,
+      F('form.options', ctx.lang === 'ja' ? '1) 行っている 2) 行っていない' : '1) yes 2) no'),
+    ],
+  });
+  out.push({
+    kind: 'paragraph',
+    text: [`${F('f3.risk2.method')}${F('form.draft')}: `, noControl ? F('f3.risk2.noControl') : F('f3.risk2.draft')],
+  });
+  if (rows.length)
+    out.push({
+      kind: 'table',
+      head: [L('doc.col.principal'), L('doc.col.relation'), L('doc.col.result'), L('doc.col.detail')],
+      rows,
+    });
+  if (ctx.declaredOnly.some((d) => u.relations.some((r) => r.id === d.relation)))
+    out.push({ kind: 'paragraph', text: [F('f3.risk2.declaredOnly')] });
   return out;
 }
 
@@ -356,7 +498,11 @@ function linkNotes(u: FormUnit, units: FormUnit[], ctx: FormContext): string[] {
   return [...notes];
 }
 
-interface LinkOut { from: string; to: string; via: string }
+interface LinkOut {
+  from: string;
+  to: string;
+  via: string;
+}
 
 /** Links from this file's relations to relations outside it (hubs of linkKeys expanded), views' lineage excluded. */
 function linksOut(u: FormUnit, ctx: FormContext): LinkOut[] {
@@ -367,19 +513,30 @@ function linksOut(u: FormUnit, ctx: FormContext): LinkOut[] {
   const seen = new Set<string>();
   const push = (from: string, to: string, via: string) => {
     const k = `${from}|${to}`;
-    if (!seen.has(k)) { seen.add(k); out.push({ from, to, via }); }
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push({ from, to, via });
+    }
   };
   // A view column passing a base column through carries the base's links (graph/links.ts copies
   // them): those copies are the base's links again, so they are left out at either end.
-  const copied = (rel: string, column: string) => g.edgesAtColumn(rel, column).some((e) => e.via === 'view' && e.b.node !== rel && ctx.report.relations.some((r) => r.id === rel && r.kind === 'view'));
+  const copied = (rel: string, column: string) =>
+    g
+      .edgesAtColumn(rel, column)
+      .some(
+        (e) =>
+          e.via === 'view' && e.b.node !== rel && ctx.report.relations.some((r) => r.id === rel && r.kind === 'view'),
+      );
   for (const r of u.relations) {
     for (const e of g.edgesAt(r.id)) {
       if (e.via === 'view' || e.a.column === undefined || copied(r.id, e.a.column)) continue;
       if (isHub(e.b.node)) {
         for (const h of g.edgesAt(e.b.node)) {
-          if (h.b.node !== r.id && !inUnit.has(h.b.node) && h.b.column && !copied(h.b.node, h.b.column)) push(`${r.id}.${e.a.column}`, `${h.b.node}.${h.b.column}`, e.via);
+          if (h.b.node !== r.id && !inUnit.has(h.b.node) && h.b.column && !copied(h.b.node, h.b.column))
+            push(`${r.id}.${e.a.column}`, `${h.b.node}.${h.b.column}`, e.via);
         }
-      } else if (!inUnit.has(e.b.node) && e.b.column && !copied(e.b.node, e.b.column)) push(`${r.id}.${e.a.column}`, `${e.b.node}.${e.b.column}`, e.via);
+      } else if (!inUnit.has(e.b.node) && e.b.column && !copied(e.b.node, e.b.column))
+        push(`${r.id}.${e.a.column}`, `${e.b.node}.${e.b.column}`, e.via);
     }
   }
   return out;
@@ -406,13 +563,22 @@ function transferCandidates(u: FormUnit, users: string[], ctx: FormContext, F: F
     const from = relationOf(l.from);
     if (dbOf(from) === dbOf(l.to)) continue;
     const via = L(`via.${l.via as 'foreign-key'}`);
-    out.push(splitFill(F('f2.5.crossDb', dbOf(l.to), '\u0000', '\u0000', via), [{ code: shortRelation(relationOf(l.to)) }, { code: `${shortColumn(l.from)} = ${shortColumn(l.to)}` }]));
+    out.push(
+      splitFill(F('f2.5.crossDb', dbOf(l.to), '\u0000', '\u0000', via), [
+        { code: shortRelation(relationOf(l.to)) },
+        { code: `${shortColumn(l.from)} = ${shortColumn(l.to)}` },
+      ]),
+    );
   }
   if (u.config?.principals) {
     const own = new Set(users);
     const others = new Map<string, Set<string>>();
-    for (const r of u.relations) for (const x of r.reachable) if (!own.has(x.principal)) others.set(x.principal, (others.get(x.principal) ?? new Set()).add(shortRelation(r.id)));
-    for (const [p, rels] of others) out.push(splitFill(F('f2.5.otherSystem', '\u0000', '\u0000'), [{ code: p }, { code: [...rels].join(', ') }]));
+    for (const r of u.relations)
+      for (const x of r.reachable)
+        if (!own.has(x.principal))
+          others.set(x.principal, (others.get(x.principal) ?? new Set()).add(shortRelation(r.id)));
+    for (const [p, rels] of others)
+      out.push(splitFill(F('f2.5.otherSystem', '\u0000', '\u0000'), [{ code: p }, { code: [...rels].join(', ') }]));
   }
   return out;
 }
@@ -440,17 +606,43 @@ function risk1Lines(u: FormUnit, units: FormUnit[], ctx: FormContext, F: FL): Te
     const from = rel(relationOf(l.from));
     const to = rel(relationOf(l.to));
     if (!from || !to) continue;
-    const uses = (r: RelationReport, a: string, b: string) => r.reachable.filter((x) => x.path.some((s) => s.from === a && s.to === b)).map((x) => x.principal);
+    const uses = (r: RelationReport, a: string, b: string) =>
+      r.reachable.filter((x) => x.path.some((s) => s.from === a && s.to === b)).map((x) => x.principal);
     const reaches = new Set([...uses(from, l.from, l.to), ...uses(to, l.to, l.from)]);
     // The far end: the one that does not hold the number, else the one judged not specific.
-    const far = from.numberColumns.length ? to : to.numberColumns.length ? from : to.classification === 'not-specific' ? to : from;
-    if (!reaches.size && !far.blocked.length && far.classification === 'not-specific' && far.basis === 'unlinked') continue;
+    const far = from.numberColumns.length
+      ? to
+      : to.numberColumns.length
+        ? from
+        : to.classification === 'not-specific'
+          ? to
+          : from;
+    if (!reaches.size && !far.blocked.length && far.classification === 'not-specific' && far.basis === 'unlinked')
+      continue;
     const who: string[] = [...reaches].map((p) => F('f3.risk1.open', p));
-    for (const b of far.blocked) who.push(F('f3.risk1.stopped', b.principal === '*' ? L('principal.everyone') : b.principal, b.at, L(`control.${b.control}`)));
+    for (const b of far.blocked)
+      who.push(
+        F(
+          'f3.risk1.stopped',
+          b.principal === '*' ? L('principal.everyone') : b.principal,
+          b.at,
+          L(`control.${b.control}`),
+        ),
+      );
     const other = unitOf(to.id, units)?.name ?? shortRelation(to.id);
     const { logical, name } = columnLabel(l.from, ctx);
-    out.push(splitFill(F('f3.risk1.link', '\u0000', other, logical === name ? name : `${logical}（${name}）`, who.join(ctx.lang === 'ja' ? '。' : '; ') || F('f3.risk1.nobody')),
-      [{ code: shortRelation(from.id) }]));
+    out.push(
+      splitFill(
+        F(
+          'f3.risk1.link',
+          '\u0000',
+          other,
+          logical === name ? name : `${logical}（${name}）`,
+          who.join(ctx.lang === 'ja' ? '。' : '; ') || F('f3.risk1.nobody'),
+        ),
+        [{ code: shortRelation(from.id) }],
+      ),
+    );
   }
   return out;
 }
@@ -482,7 +674,10 @@ function scopeHints(u: FormUnit, lang: Lang): Text[] {
       const comment = r.columns?.find((c) => c.name === n.column)?.comment ?? '';
       const text = canonical(`${n.column} ${comment}`);
       for (const h of SCOPE_HINTS) {
-        if (h.pattern.test(text)) out.push(splitFill(ft(lang, 'f2.2.3.hint', '\u0000', h[lang]), [{ code: `${shortRelation(r.id)}.${n.column}` }]));
+        if (h.pattern.test(text))
+          out.push(
+            splitFill(ft(lang, 'f2.2.3.hint', '\u0000', h[lang]), [{ code: `${shortRelation(r.id)}.${n.column}` }]),
+          );
       }
     }
   }
@@ -491,12 +686,27 @@ function scopeHints(u: FormUnit, lang: Lang): Text[] {
 
 /** その妥当性: one draft sentence per ticked box. */
 const VALIDITY: Partial<Record<RecordItemCategory, { ja: string; en: string }>> = {
-  'individual-number': { ja: '個人番号：本人を正確に特定し、番号法に基づく事務を行うため。', en: 'Individual number: to identify the person accurately for the 事務 under the My Number Act.' },
-  'substitute-code': { ja: '個人番号対応符号：情報提供ネットワークシステムを通じた情報照会・提供を行うため。', en: 'Corresponding code: for queries and provision through the information provision network.' },
-  'internal-id': { ja: 'その他識別情報（内部番号）：個人番号を用いずに、事務の中で対象者を識別し、関係するファイルと紐付けるため。', en: 'Internal numbers: to identify the person within the 事務 and link files without the individual number.' },
-  'basic-four': { ja: '４情報：本人確認及び通知・連絡のため。', en: 'Four basic items: to verify identity and to send notices.' },
+  'individual-number': {
+    ja: '個人番号：本人を正確に特定し、番号法に基づく事務を行うため。',
+    en: 'Individual number: to identify the person accurately for the 事務 under the My Number Act.',
+  },
+  'substitute-code': {
+    ja: '個人番号対応符号：情報提供ネットワークシステムを通じた情報照会・提供を行うため。',
+    en: 'Corresponding code: for queries and provision through the information provision network.',
+  },
+  'internal-id': {
+    ja: 'その他識別情報（内部番号）：個人番号を用いずに、事務の中で対象者を識別し、関係するファイルと紐付けるため。',
+    en: 'Internal numbers: to identify the person within the 事務 and link files without the individual number.',
+  },
+  'basic-four': {
+    ja: '４情報：本人確認及び通知・連絡のため。',
+    en: 'Four basic items: to verify identity and to send notices.',
+  },
   contact: { ja: '連絡先：本人への連絡のため。', en: 'Contact details: to contact the person.' },
-  'resident-other': { ja: 'その他住民票関係情報：住民基本台帳の情報により資格・世帯を確認するため。', en: 'Other residence information: to check eligibility and household from the resident register.' },
+  'resident-other': {
+    ja: 'その他住民票関係情報：住民基本台帳の情報により資格・世帯を確認するため。',
+    en: 'Other residence information: to check eligibility and household from the resident register.',
+  },
 };
 
 function validity(list: RecordList, linked: boolean, lang: Lang): string[] {
@@ -507,7 +717,11 @@ function validity(list: RecordList, linked: boolean, lang: Lang): string[] {
     if (v) out.push(v[lang]);
     else if (c.category !== 'business-other') {
       const label = t(lang, `recordItem.${c.category}`);
-      out.push(lang === 'ja' ? `${label}：事務の対象者の資格・給付等を管理するため。` : `${label}: to manage the eligibility and benefits of the persons covered.`);
+      out.push(
+        lang === 'ja'
+          ? `${label}：事務の対象者の資格・給付等を管理するため。`
+          : `${label}: to manage the eligibility and benefits of the persons covered.`,
+      );
     }
   }
   return out;
@@ -518,11 +732,27 @@ function annexTable(list: RecordList, ctx: FormContext): Extract<DocBlock, { kin
   const F: FL = (key, ...args) => ft(ctx.lang, key, ...args);
   return {
     kind: 'table',
-    head: [F('a2.col.no'), F('a2.col.logical'), F('a2.col.physical'), F('a2.col.type'), F('a2.col.category'), F('a2.col.relation'), F('a2.col.note')],
+    head: [
+      F('a2.col.no'),
+      F('a2.col.logical'),
+      F('a2.col.physical'),
+      F('a2.col.type'),
+      F('a2.col.category'),
+      F('a2.col.relation'),
+      F('a2.col.note'),
+    ],
     rows: list.rows.map((r) => [
-      [String(r.no)], [r.logicalName ?? ''], [{ code: r.column }], r.type ? [{ code: r.type }] : [''],
-      [categoryLabel(r, ctx.lang)], [{ code: shortRelation(r.relation) }],
-      r.candidate ? [F('a2.candidate', r.candidate.settle)] : r.passesThrough ? [F('a2.passThrough', shortColumn(r.passesThrough))] : [''],
+      [String(r.no)],
+      [r.logicalName ?? ''],
+      [{ code: r.column }],
+      r.type ? [{ code: r.type }] : [''],
+      [categoryLabel(r, ctx.lang)],
+      [{ code: shortRelation(r.relation) }],
+      r.candidate
+        ? [F('a2.candidate', r.candidate.settle)]
+        : r.passesThrough
+          ? [F('a2.passThrough', shortColumn(r.passesThrough))]
+          : [''],
     ]),
   };
 }
@@ -531,4 +761,3 @@ function categoryLabel(r: RecordRow, lang: Lang): string {
   if (r.number) return t(lang, `recordItem.${r.number.kind}`);
   return r.category ? t(lang, `recordItem.${r.category}`) : ft(lang, 'form.review');
 }
-

@@ -18,21 +18,28 @@ export function renderMarkdown(report: Report, ctx: { lang: Lang; scan?: ScanRes
   const doc = buildHyoukashoDocument(report, ctx.lang, ctx.scan);
   const out: string[] = [];
   for (const b of doc.blocks) out.push(block(b, report, ctx), '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function block(b: DocBlock, report: Report, ctx: { lang: Lang; scan?: ScanResult }): string {
   switch (b.kind) {
-    case 'heading': return `${'#'.repeat(b.level)} ${inline(b.text)}`;
-    case 'paragraph': return inline(b.text);
-    case 'list': return b.items.map((i) => `- ${inline(i)}`).join('\n');
+    case 'heading':
+      return `${'#'.repeat(b.level)} ${inline(b.text)}`;
+    case 'paragraph':
+      return inline(b.text);
+    case 'list':
+      return b.items.map((i) => `- ${inline(i)}`).join('\n');
     case 'table': {
       const head = `| ${b.head.map(escapeMarkdown).join(' | ')} |`;
       const rule = `| ${b.head.map(() => '---').join(' | ')} |`;
       const rows = b.rows.map((r) => `| ${r.map((c) => inline(c) || ' ').join(' | ')} |`);
       return [head, rule, ...rows].join('\n');
     }
-    case 'form': return b.blocks.map((x) => block(x, report, ctx)).join('\n\n');
+    case 'form':
+      return b.blocks.map((x) => block(x, report, ctx)).join('\n\n');
     case 'graph': {
       const view = buildGraphView(report, ctx.scan);
       const note = view.omitted ? `${escapeMarkdown(t(ctx.lang, 'doc.graph.omitted', view.omitted))}\n\n` : '';
@@ -42,5 +49,13 @@ function block(b: DocBlock, report: Report, ctx: { lang: Lang; scan?: ScanResult
 }
 
 function inline(text: Text): string {
-  return text.map((x) => (typeof x === 'string' ? escapeMarkdown(x) : 'code' in x ? markdownCode(x.code) : `**${escapeMarkdown(x.strong)}**`)).join('');
+  return text
+    .map((x) =>
+      typeof x === 'string'
+        ? escapeMarkdown(x)
+        : 'code' in x
+          ? markdownCode(x.code)
+          : `**${escapeMarkdown(x.strong)}**`,
+    )
+    .join('');
 }

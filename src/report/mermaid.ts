@@ -38,13 +38,16 @@ export function graphToMermaid(view: GraphView, lang: Lang): string {
   view.edges.forEach((e, i) => {
     const s = edgeStyle(e);
     out.push(`  ${e.from} ${s.dashed ? '-.-' : '---'}|${labelOf(edgeLines(e, lang))}| ${e.to}`);
-    if (e.state !== 'open') linkStyles.push(`  linkStyle ${i} stroke:${s.color},stroke-width:${s.width}px${s.dashed ? ',stroke-dasharray:5 4' : ''}`);
+    if (e.state !== 'open')
+      linkStyles.push(
+        `  linkStyle ${i} stroke:${s.color},stroke-width:${s.width}px${s.dashed ? ',stroke-dasharray:5 4' : ''}`,
+      );
   });
   out.push(...linkStyles);
   // One class per look, so the picture keys match the legend.
   const classes = new Map<string, string[]>();
   for (const n of view.nodes) {
-    const name = n.kind === 'hub' ? 'hub' : n.basis ?? 'unlinked';
+    const name = n.kind === 'hub' ? 'hub' : (n.basis ?? 'unlinked');
     classes.set(name, [...(classes.get(name) ?? []), n.key]);
   }
   for (const [name, keys] of classes) {

@@ -18,29 +18,41 @@ export const numberColumnSchema = z.object({
   rule: z.string().describe('detection rule id, or config-include | config-substitute | source-mark | view-lineage'),
   evidence: z.string().optional().describe('what showed it'),
   source: sourceRefSchema.optional(),
-  reason: z.string().optional().describe('the reason given with the config decision (numberColumns.include/substitute), the basis of the verdict'),
+  reason: z
+    .string()
+    .optional()
+    .describe('the reason given with the config decision (numberColumns.include/substitute), the basis of the verdict'),
 });
 
-export const candidateColumnSchema = z.object({
-  column: z.string().describe('column name'),
-  kind: z.enum(['individual-number', 'substitute-code']).describe('what it would be if decided a number column'),
-  rule: z.string().describe('detection rule id that made it a candidate'),
-  evidence: z.string().describe('what showed it'),
-  reason: z.string().describe('why it may be the number'),
-  settle: z.string().describe('what would settle it'),
-  source: sourceRefSchema.optional(),
-  decision: z.object({
-    verdict: z.enum(['number', 'not-number']),
-    pattern: z.string().describe('the numberColumns entry that decided it'),
-    reason: z.string().optional().describe('the reason written with the decision'),
-  }).optional().describe('set when numberColumns.include/substitute/exclude decided it; absent: undecided (要確認)'),
-}).meta({ description: 'a column that may hold the number (要確認): not a number column until the config decides it' });
+export const candidateColumnSchema = z
+  .object({
+    column: z.string().describe('column name'),
+    kind: z.enum(['individual-number', 'substitute-code']).describe('what it would be if decided a number column'),
+    rule: z.string().describe('detection rule id that made it a candidate'),
+    evidence: z.string().describe('what showed it'),
+    reason: z.string().describe('why it may be the number'),
+    settle: z.string().describe('what would settle it'),
+    source: sourceRefSchema.optional(),
+    decision: z
+      .object({
+        verdict: z.enum(['number', 'not-number']),
+        pattern: z.string().describe('the numberColumns entry that decided it'),
+        reason: z.string().optional().describe('the reason written with the decision'),
+      })
+      .optional()
+      .describe('set when numberColumns.include/substitute/exclude decided it; absent: undecided (要確認)'),
+  })
+  .meta({ description: 'a column that may hold the number (要確認): not a number column until the config decides it' });
 
 export const pathStepSchema = z.object({
   from: z.string().describe('column id database.schema.relation.column'),
   to: z.string().describe('column id database.schema.relation.column'),
-  via: z.enum(['foreign-key', 'implied-key', 'declared-link', 'view', 'copy']).describe('copy: the column holds the other\'s values (partition, inheritance, LIKE, INSERT … SELECT, trigger)'),
-  key: z.object({ from: z.array(z.string()), to: z.array(z.string()) }).optional()
+  via: z
+    .enum(['foreign-key', 'implied-key', 'declared-link', 'view', 'copy'])
+    .describe("copy: the column holds the other's values (partition, inheritance, LIKE, INSERT … SELECT, trigger)"),
+  key: z
+    .object({ from: z.array(z.string()), to: z.array(z.string()) })
+    .optional()
     .describe('column names of a multi-column key the step joins on (from and to are its first columns)'),
 });
 
@@ -51,8 +63,16 @@ export const reachSchema = z.object({
 });
 
 export const CONTROLS = [
-  'no-table-privilege', 'no-column-privilege', 'no-schema-usage', 'database-not-connectable',
-  'row-security-denies', 'view-owner-lacks-privilege', 'unknown-relation', 'denied', 'masked', 'no-execute-privilege',
+  'no-table-privilege',
+  'no-column-privilege',
+  'no-schema-usage',
+  'database-not-connectable',
+  'row-security-denies',
+  'view-owner-lacks-privilege',
+  'unknown-relation',
+  'denied',
+  'masked',
+  'no-execute-privilege',
 ] as const;
 
 export const blockSchema = z.object({
@@ -60,19 +80,25 @@ export const blockSchema = z.object({
   at: z.string().describe('the column, relation, schema or database where access stops'),
   control: z.enum(CONTROLS),
   detail: z.string().describe('the reason in English words, rendered from role, via and reason where they are given'),
-  role: z.string().optional().describe('the SQL role whose privileges the refusing check used (a view owner when read through a view)'),
+  role: z
+    .string()
+    .optional()
+    .describe('the SQL role whose privileges the refusing check used (a view owner when read through a view)'),
   via: z.string().optional().describe("the view or function whose owner's rights the check used"),
-  reason: z.object({
-    key: z.enum(REASON_KEYS).describe('which check refused (docs/output.md)'),
-    principal: z.string().optional(),
-    principals: z.array(z.string()).optional(),
-    relation: z.string().optional(),
-    columns: z.array(z.string()).optional(),
-    schema: z.string().optional(),
-    database: z.string().optional(),
-    policy: z.string().optional(),
-    routine: z.string().optional(),
-  }).optional().describe('the refusal as data (with role and via), from which detail is rendered in English and Japanese'),
+  reason: z
+    .object({
+      key: z.enum(REASON_KEYS).describe('which check refused (docs/output.md)'),
+      principal: z.string().optional(),
+      principals: z.array(z.string()).optional(),
+      relation: z.string().optional(),
+      columns: z.array(z.string()).optional(),
+      schema: z.string().optional(),
+      database: z.string().optional(),
+      policy: z.string().optional(),
+      routine: z.string().optional(),
+    })
+    .optional()
+    .describe('the refusal as data (with role and via), from which detail is rendered in English and Japanese'),
 });
 
 export const relationReportSchema = z.object({
@@ -80,16 +106,23 @@ export const relationReportSchema = z.object({
   database: z.string(),
   schema: z.string(),
   name: z.string(),
-  kind: z.enum(['table', 'view', 'function']).describe('function: a function or procedure whose results carry columns (read with EXECUTE)'),
+  kind: z
+    .enum(['table', 'view', 'function'])
+    .describe('function: a function or procedure whose results carry columns (read with EXECUTE)'),
   source: sourceRefSchema,
   classification: z.enum(['specific', 'not-specific']),
   basis: z.enum(['holds-number', 'reachable', 'access-controlled', 'unlinked']),
   numberColumns: z.array(numberColumnSchema),
-  candidates: z.array(candidateColumnSchema).optional().describe('columns to review (要確認), decided or not; absent when none'),
+  candidates: z
+    .array(candidateColumnSchema)
+    .optional()
+    .describe('columns to review (要確認), decided or not; absent when none'),
   reachable: z.array(reachSchema),
   blocked: z.array(blockSchema),
   assumptions: z.array(z.string()),
-  columns: z.array(z.object({ name: z.string(), type: z.string().optional(), comment: z.string().optional() })).optional()
+  columns: z
+    .array(z.object({ name: z.string(), type: z.string().optional(), comment: z.string().optional() }))
+    .optional()
     .describe('all columns (記録項目), in order'),
   comment: z.string().optional(),
   suppressed: z.object({ reason: z.string() }).optional().describe('set when a suppression in the config matches'),
@@ -128,34 +161,43 @@ export const diagnosticSchema = z.object({
 });
 
 export const configUsedSchema = z.object({
-  file: z.string().optional().describe('the config file used (relative to the working directory when below it); absent when none was found'),
-  source: z.enum(['option', 'discovered', 'none', 'disabled', 'git-ref']).describe('--config, found by looking upward from the paths, none found, --no-config, or read at a git ref'),
+  file: z
+    .string()
+    .optional()
+    .describe('the config file used (relative to the working directory when below it); absent when none was found'),
+  source: z
+    .enum(['option', 'discovered', 'none', 'disabled', 'git-ref'])
+    .describe('--config, found by looking upward from the paths, none found, --no-config, or read at a git ref'),
   searched: z.array(z.string()).optional().describe('folders looked in when none was found'),
 });
 
-export const reportSchema = z.object({
-  schemaVersion: z.literal(1),
-  tool: z.object({ name: z.literal('spif'), version: z.string() }),
-  summary: z.object({
-    relations: z.number().int(),
-    specific: z.number().int(),
-    notSpecific: z.number().int(),
-    errors: z.number().int(),
-    warnings: z.number().int(),
-    files: z.number().int().optional().describe('source files read (K in "N of M statements in K files read")'),
-    filesFound: z.number().int().optional().describe('source files found; those not read have a diagnostic'),
-    statements: z.number().int().optional().describe('statements (ORM: declarations) found in the files read'),
-    statementsRead: z.number().int().optional().describe('statements read without an error or warning of their own'),
-    candidates: z.number().int().optional().describe('candidate columns the config has not decided (要確認)'),
-  }),
-  relations: z.array(relationReportSchema),
-  files: z.array(fileReportSchema),
-  databases: z.array(databaseReportSchema),
-  principals: z.array(principalReportSchema),
-  assumptions: z.array(z.string()).optional().describe('assumptions that hold for the whole scan'),
-  diagnostics: z.array(diagnosticSchema),
-  config: configUsedSchema.optional().describe('which config the scan used, or that none was found and what was assumed'),
-}).meta({ title: 'spif report', description: 'spif --format json, schemaVersion 1' });
+export const reportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    tool: z.object({ name: z.literal('spif'), version: z.string() }),
+    summary: z.object({
+      relations: z.number().int(),
+      specific: z.number().int(),
+      notSpecific: z.number().int(),
+      errors: z.number().int(),
+      warnings: z.number().int(),
+      files: z.number().int().optional().describe('source files read (K in "N of M statements in K files read")'),
+      filesFound: z.number().int().optional().describe('source files found; those not read have a diagnostic'),
+      statements: z.number().int().optional().describe('statements (ORM: declarations) found in the files read'),
+      statementsRead: z.number().int().optional().describe('statements read without an error or warning of their own'),
+      candidates: z.number().int().optional().describe('candidate columns the config has not decided (要確認)'),
+    }),
+    relations: z.array(relationReportSchema),
+    files: z.array(fileReportSchema),
+    databases: z.array(databaseReportSchema),
+    principals: z.array(principalReportSchema),
+    assumptions: z.array(z.string()).optional().describe('assumptions that hold for the whole scan'),
+    diagnostics: z.array(diagnosticSchema),
+    config: configUsedSchema
+      .optional()
+      .describe('which config the scan used, or that none was found and what was assumed'),
+  })
+  .meta({ title: 'spif report', description: 'spif --format json, schemaVersion 1' });
 
 export type Report = z.infer<typeof reportSchema>;
 export type RelationReport = z.infer<typeof relationReportSchema>;

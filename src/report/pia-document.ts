@@ -47,8 +47,15 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
   const s = report.summary;
   const title = ft(lang, 'form.title');
   blocks.push({ kind: 'heading', level: 1, text: [title] });
-  blocks.push({ kind: 'paragraph', text: [ft(lang, 'form.note', report.tool.version), ' ', L('label.summary', s.relations, s.specific, s.notSpecific),
-    ...(s.candidates ? [' ', { strong: L('label.candidatesSummary', s.candidates) }] : [])] });
+  blocks.push({
+    kind: 'paragraph',
+    text: [
+      ft(lang, 'form.note', report.tool.version),
+      ' ',
+      L('label.summary', s.relations, s.specific, s.notSpecific),
+      ...(s.candidates ? [' ', { strong: L('label.candidatesSummary', s.candidates) }] : []),
+    ],
+  });
   // The 評価書 in the form's words first; spif's evidence for it follows.
   const reading = readingLines(report, lang);
   if (reading.length) blocks.push({ kind: 'list', items: reading.map((l) => [l]) });
@@ -65,15 +72,36 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
 
   // ── one section per named file, or per database ──────────────────────────────────────────
   const units = report.files.length
-    ? report.files.map((f) => ({ kind: 'file' as const, name: f.name, classification: f.classification, description: f.description, relations: f.relations }))
-    : report.databases.map((d) => ({ kind: 'database' as const, name: d.name, classification: d.classification, description: undefined, relations: report.relations.filter((r) => r.database === d.name).map((r) => r.id) }));
-  blocks.push({ kind: 'heading', level: 2, text: [report.files.length ? L('section.files') : L('doc.section.units.databases')], anchor: 'files' });
+    ? report.files.map((f) => ({
+        kind: 'file' as const,
+        name: f.name,
+        classification: f.classification,
+        description: f.description,
+        relations: f.relations,
+      }))
+    : report.databases.map((d) => ({
+        kind: 'database' as const,
+        name: d.name,
+        classification: d.classification,
+        description: undefined,
+        relations: report.relations.filter((r) => r.database === d.name).map((r) => r.id),
+      }));
+  blocks.push({
+    kind: 'heading',
+    level: 2,
+    text: [report.files.length ? L('section.files') : L('doc.section.units.databases')],
+    anchor: 'files',
+  });
   units.forEach((u, i) => {
     const rels = u.relations.map((id) => byId.get(id)).filter((r): r is RelationReport => !!r);
     blocks.push({ kind: 'heading', level: 3, text: [`${i + 1}. `, u.name], anchor: `unit-${i + 1}` });
     const firstSpecific = rels.find((r) => r.classification === 'specific');
-    const why: Text = rels.length === 0 ? [L('doc.judgement.unit.empty')]
-      : firstSpecific ? fill(L('doc.judgement.unit.specific', '\u0000'), [{ code: firstSpecific.id }]) : [L('doc.judgement.unit.notSpecific')];
+    const why: Text =
+      rels.length === 0
+        ? [L('doc.judgement.unit.empty')]
+        : firstSpecific
+          ? fill(L('doc.judgement.unit.specific', '\u0000'), [{ code: firstSpecific.id }])
+          : [L('doc.judgement.unit.notSpecific')];
     const fields: Text[][] = [
       [[u.kind === 'file' ? L('doc.field.fileName') : L('doc.field.database')], [{ strong: u.name }]],
       [[L('doc.field.judgement')], [{ strong: L(`classification.${u.classification}`) }, ' — ', ...why]],
@@ -82,7 +110,17 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
     blocks.push({ kind: 'table', head: [L('doc.field.item'), L('doc.field.value')], rows: fields });
 
     blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.relations')] });
-    blocks.push({ kind: 'table', head: [L('doc.col.relation'), L('doc.col.kind'), L('doc.field.judgement'), L('doc.col.basis'), L('doc.col.source')], rows: rels.map((r) => relationRow(r, L)) });
+    blocks.push({
+      kind: 'table',
+      head: [
+        L('doc.col.relation'),
+        L('doc.col.kind'),
+        L('doc.field.judgement'),
+        L('doc.col.basis'),
+        L('doc.col.source'),
+      ],
+      rows: rels.map((r) => relationRow(r, L)),
+    });
 
     blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.numberHeld')] });
     const held = rels.flatMap((r) => r.numberColumns.map((n) => ({ r, n })));
@@ -91,13 +129,21 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
         kind: 'table',
         head: [L('doc.col.column'), L('doc.col.kind'), L('doc.col.rule'), L('doc.col.evidence'), L('doc.col.source')],
         rows: held.map(({ r, n }) => [
-          [{ code: `${shortRelation(r.id)}.${n.column}` }], [L(`kind.${n.kind}`)], [{ code: n.rule }], [n.evidence ? numberEvidence(lang, n) : ''],
+          [{ code: `${shortRelation(r.id)}.${n.column}` }],
+          [L(`kind.${n.kind}`)],
+          [{ code: n.rule }],
+          [n.evidence ? numberEvidence(lang, n) : ''],
           [{ code: n.source ? `${n.source.file}:${n.source.line}` : `${r.source.file}:${r.source.line}` }],
         ]),
       });
     } else {
       const reached = [...new Set(rels.flatMap((r) => r.reachable.map((x) => x.numberColumn)))];
-      blocks.push({ kind: 'paragraph', text: reached.length ? [L('doc.numberHeld.reached', ''), ...joinInline(reached.map((c) => ({ code: c })))] : [L('doc.numberHeld.none')] });
+      blocks.push({
+        kind: 'paragraph',
+        text: reached.length
+          ? [L('doc.numberHeld.reached', ''), ...joinInline(reached.map((c) => ({ code: c })))]
+          : [L('doc.numberHeld.none')],
+      });
     }
 
     const assumptions = [...new Set(rels.flatMap((r) => r.assumptions))];
@@ -113,11 +159,26 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
     blocks.push({ kind: 'heading', level: 2, text: [L('section.candidates')], anchor: 'candidates' });
     blocks.push({
       kind: 'table',
-      head: [L('doc.col.column'), L('doc.col.kind'), L('doc.col.evidence'), L('doc.col.reason'), L('label.candidateSettle'), L('doc.col.source')],
+      head: [
+        L('doc.col.column'),
+        L('doc.col.kind'),
+        L('doc.col.evidence'),
+        L('doc.col.reason'),
+        L('label.candidateSettle'),
+        L('doc.col.source'),
+      ],
       rows: candidates.map(({ r, c }) => [
-        [{ code: `${shortRelation(r.id)}.${c.column}` }], [`${L(`kind.${c.kind}`)}?`], [c.evidence, ' (', { code: c.rule }, ')'], [c.reason],
+        [{ code: `${shortRelation(r.id)}.${c.column}` }],
+        [`${L(`kind.${c.kind}`)}?`],
+        [c.evidence, ' (', { code: c.rule }, ')'],
+        [c.reason],
         c.decision
-          ? [{ strong: `${L('label.candidateDecided')}: ${L(`verdict.${c.decision.verdict}`)}` }, ' ', { code: c.decision.pattern }, c.decision.reason ? ` — ${c.decision.reason}` : '']
+          ? [
+              { strong: `${L('label.candidateDecided')}: ${L(`verdict.${c.decision.verdict}`)}` },
+              ' ',
+              { code: c.decision.pattern },
+              c.decision.reason ? ` — ${c.decision.reason}` : '',
+            ]
           : [{ strong: L('label.candidate') }, ' ', c.settle],
         [{ code: c.source ? `${c.source.file}:${c.source.line}` : `${r.source.file}:${r.source.line}` }],
       ]),
@@ -138,11 +199,24 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
   for (const f of report.files) for (const id of f.relations) fileOf.set(id, [...(fileOf.get(id) ?? []), f.name]);
   blocks.push({ kind: 'heading', level: 2, text: [L('doc.section.allRelations')], anchor: 'all-relations' });
   blocks.push({
-    kind: 'table', role: 'relations',
-    head: [L('doc.col.relation'), L('doc.col.kind'), L('doc.field.judgement'), L('doc.col.basis'), L('doc.col.numberColumns'), L('doc.col.file'), L('doc.col.source')],
+    kind: 'table',
+    role: 'relations',
+    head: [
+      L('doc.col.relation'),
+      L('doc.col.kind'),
+      L('doc.field.judgement'),
+      L('doc.col.basis'),
+      L('doc.col.numberColumns'),
+      L('doc.col.file'),
+      L('doc.col.source'),
+    ],
     rows: report.relations.map((r) => [
-      [{ code: r.id }], [L(`doc.kind.${r.kind}`)], [L(`classification.${r.classification}`)], [L(`basis.${r.basis}`)],
-      joinInline(r.numberColumns.map((n) => ({ code: n.column }))), joinInline((fileOf.get(r.id) ?? []).map((f) => f)),
+      [{ code: r.id }],
+      [L(`doc.kind.${r.kind}`)],
+      [L(`classification.${r.classification}`)],
+      [L(`basis.${r.basis}`)],
+      joinInline(r.numberColumns.map((n) => ({ code: n.column }))),
+      joinInline((fileOf.get(r.id) ?? []).map((f) => f)),
       [{ code: `${r.source.file}:${r.source.line}` }],
     ]),
   });
@@ -156,22 +230,44 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
   blocks.push({
     kind: 'table',
     head: [L('doc.col.principal'), L('doc.col.kind'), L('doc.col.roles'), L('doc.col.connects')],
-    rows: users.map((p) => [[{ code: p.name }], [L(`principal.${p.kind}`)], joinInline(p.roles.map((r) => ({ code: r }))), p.connects ? joinInline(p.connects.map((c) => ({ code: c }))) : ['—']]),
+    rows: users.map((p) => [
+      [{ code: p.name }],
+      [L(`principal.${p.kind}`)],
+      joinInline(p.roles.map((r) => ({ code: r }))),
+      p.connects ? joinInline(p.connects.map((c) => ({ code: c }))) : ['—'],
+    ]),
   });
   const admins = report.principals.filter((p) => p.kind === 'administrator');
   if (admins.length) {
-    blocks.push({ kind: 'paragraph', text: [{ strong: L('section.administrators') }, ': ', ...joinInline(admins.map((a) => ({ code: `${a.name} (${a.reason})` })))] });
+    blocks.push({
+      kind: 'paragraph',
+      text: [
+        { strong: L('section.administrators') },
+        ': ',
+        ...joinInline(admins.map((a) => ({ code: `${a.name} (${a.reason})` }))),
+      ],
+    });
   }
   if (report.assumptions?.length) {
     blocks.push({ kind: 'heading', level: 2, text: [L('section.assumptions')], anchor: 'assumptions' });
     blocks.push({ kind: 'list', items: report.assumptions.map((a) => [assumptionText(lang, a)]) });
   }
-  blocks.push({ kind: 'heading', level: 2, text: [`${L('section.diagnostics')} (${L('label.diagnosticsSummary', s.errors, s.warnings)})`], anchor: 'diagnostics' });
+  blocks.push({
+    kind: 'heading',
+    level: 2,
+    text: [`${L('section.diagnostics')} (${L('label.diagnosticsSummary', s.errors, s.warnings)})`],
+    anchor: 'diagnostics',
+  });
   if (report.diagnostics.length) {
     blocks.push({
       kind: 'table',
       head: [L('doc.col.severity'), L('doc.col.code'), L('doc.col.location'), L('doc.col.message')],
-      rows: report.diagnostics.map((d) => [[d.severity], [{ code: d.code }], d.file ? [{ code: `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}` }] : [''], [d.message]]),
+      rows: report.diagnostics.map((d) => [
+        [d.severity],
+        [{ code: d.code }],
+        d.file ? [{ code: `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}` }] : [''],
+        [d.message],
+      ]),
     });
   } else blocks.push({ kind: 'paragraph', text: [L('label.none')] });
   return { title, blocks };
@@ -181,7 +277,10 @@ type Labeler = (key: MessageKey, ...args: (string | number)[]) => string;
 
 function relationRow(r: RelationReport, L: Labeler): Text[] {
   return [
-    [{ code: r.id }], [L(`doc.kind.${r.kind}`)], [L(`classification.${r.classification}`)], [L(`basis.${r.basis}`)],
+    [{ code: r.id }],
+    [L(`doc.kind.${r.kind}`)],
+    [L(`classification.${r.classification}`)],
+    [L(`basis.${r.basis}`)],
     [{ code: `${r.source.file}:${r.source.line}` }],
   ];
 }
@@ -189,12 +288,18 @@ function relationRow(r: RelationReport, L: Labeler): Text[] {
 export function accessRowsFor(r: RelationReport, declaredOnly: DeclaredOnlyBlock[], L: Labeler): Text[][] {
   const rows: Text[][] = [];
   for (const x of r.reachable) {
-    rows.push([[{ code: x.principal }], [{ code: shortRelation(r.id) }], [x.path.length ? L('doc.result.reaches') : L('label.directRead')], pathText(x, L)]);
+    rows.push([
+      [{ code: x.principal }],
+      [{ code: shortRelation(r.id) }],
+      [x.path.length ? L('doc.result.reaches') : L('label.directRead')],
+      pathText(x, L),
+    ]);
   }
   for (const b of r.blocked) {
     const declared = declaredOnly.some((d) => d.relation === r.id && d.principal === b.principal);
     rows.push([
-      [b.principal === '*' ? L('principal.everyone') : { code: b.principal }], [{ code: shortRelation(r.id) }],
+      [b.principal === '*' ? L('principal.everyone') : { code: b.principal }],
+      [{ code: shortRelation(r.id) }],
       [declared ? L('doc.result.declaredOnly') : L('doc.result.blocked')],
       [L(`control.${b.control}`), ' — ', { code: b.at }],
     ]);
@@ -212,12 +317,23 @@ export function reasonText(r: RelationReport, declaredOnly: DeclaredOnlyBlock[],
     });
   } else if (r.basis === 'reachable') {
     const x = r.reachable[0];
-    out.push(...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [{ code: x.principal }, pathInline(x, L), { code: shortColumn(x.numberColumn) }]));
+    out.push(
+      ...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [
+        { code: x.principal },
+        pathInline(x, L),
+        { code: shortColumn(x.numberColumn) },
+      ]),
+    );
   } else if (r.basis === 'access-controlled') {
     out.push(L('basis.explain.access-controlled'), L('doc.sep.sentence'));
     r.blocked.forEach((b: Block, i) => {
       if (i) out.push(L('doc.sep.clause'));
-      out.push(...fill(L('doc.reason.blocked', '\u0000', L(`control.${b.control}`), '\u0000'), [b.principal === '*' ? L('principal.everyone') : { code: b.principal }, { code: b.at }]));
+      out.push(
+        ...fill(L('doc.reason.blocked', '\u0000', L(`control.${b.control}`), '\u0000'), [
+          b.principal === '*' ? L('principal.everyone') : { code: b.principal },
+          { code: b.at },
+        ]),
+      );
     });
     for (const d of declaredOnly.filter((x) => x.relation === r.id)) {
       out.push(L('doc.sep.sentence'), L('finding.declaredOnly', r.id, d.principal, d.databases.join(', ')));
@@ -247,7 +363,14 @@ function pathText(x: Reach, L: Labeler): Text {
 /** `a.col →(外部キー) b.col ⇒ …`: the hops of a path, each with its link kind. */
 function pathInline(x: Reach, L: Labeler): Inline {
   if (x.path.length === 0) return { code: x.numberColumn };
-  return { code: x.path.map((s) => `${withKey(shortColumn(s.from), s, 'from')} →(${L(`via.${s.via}`)}) ${withKey(shortColumn(s.to), s, 'to')}`).join(' ⇒ ') };
+  return {
+    code: x.path
+      .map(
+        (s) =>
+          `${withKey(shortColumn(s.from), s, 'from')} →(${L(`via.${s.via}`)}) ${withKey(shortColumn(s.to), s, 'to')}`,
+      )
+      .join(' ⇒ '),
+  };
 }
 
 export function joinInline(items: Inline[]): Text {

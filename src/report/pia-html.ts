@@ -12,27 +12,47 @@ export function formHtml(blocks: DocBlock[]): string {
 
 /** Table-of-contents entries for the form's level-2 headings. */
 export function formToc(blocks: DocBlock[]): string[] {
-  return blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 && b.anchor ? [`<li><a href="#${b.anchor}">${inline(b.text)}</a></li>`] : []));
+  return blocks.flatMap((b) =>
+    b.kind === 'heading' && b.level === 2 && b.anchor ? [`<li><a href="#${b.anchor}">${inline(b.text)}</a></li>`] : [],
+  );
 }
 
 function block(b: DocBlock): string {
   switch (b.kind) {
-    case 'heading': return `<h${b.level}${b.anchor ? ` id="${b.anchor}"` : ''}>${inline(b.text)}</h${b.level}>`;
-    case 'paragraph': return `<p>${inline(b.text)}</p>`;
-    case 'list': return `<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
+    case 'heading':
+      return `<h${b.level}${b.anchor ? ` id="${b.anchor}"` : ''}>${inline(b.text)}</h${b.level}>`;
+    case 'paragraph':
+      return `<p>${inline(b.text)}</p>`;
+    case 'list':
+      return `<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
     case 'table': {
       const th = b.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
       // The first column of a form table names the form's item: a row heading.
-      const tr = b.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${inline(c)}</th>` : `<td>${inline(c)}</td>`)).join('')}</tr>`).join('\n');
+      const tr = b.rows
+        .map(
+          (r) =>
+            `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${inline(c)}</th>` : `<td>${inline(c)}</td>`)).join('')}</tr>`,
+        )
+        .join('\n');
       return `<table class="form"><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
     }
-    case 'form': return formHtml(b.blocks);
-    case 'graph': return '';
+    case 'form':
+      return formHtml(b.blocks);
+    case 'graph':
+      return '';
   }
 }
 
 function inline(text: Text): string {
-  return text.map((x) => (typeof x === 'string' ? escapeHtml(x) : 'code' in x ? `<code>${escapeHtml(x.code)}</code>` : `<strong>${escapeHtml(x.strong)}</strong>`)).join('');
+  return text
+    .map((x) =>
+      typeof x === 'string'
+        ? escapeHtml(x)
+        : 'code' in x
+          ? `<code>${escapeHtml(x.code)}</code>`
+          : `<strong>${escapeHtml(x.strong)}</strong>`,
+    )
+    .join('');
 }
 
 export const FORM_STYLE = `

@@ -13,7 +13,8 @@ export function readingLines(report: { summary: Counts; config?: Report['config'
   const s = report.summary;
   if (s.statements !== undefined && s.statementsRead !== undefined && s.files !== undefined) {
     lines.push(t(lang, 'label.read', s.statementsRead, s.statements, s.files));
-    if (s.filesFound !== undefined && s.filesFound > s.files) lines.push(t(lang, 'label.filesUnread', s.filesFound, s.filesFound - s.files));
+    if (s.filesFound !== undefined && s.filesFound > s.files)
+      lines.push(t(lang, 'label.filesUnread', s.filesFound, s.filesFound - s.files));
   }
   const c = report.config;
   if (c) {

@@ -7,8 +7,12 @@
 import { canonical } from '../detect/normalise.js';
 import type { RelationReport } from './model.js';
 import {
-  RECORD_ITEM_CATEGORIES, RECORD_ITEM_GROUPS, RECORD_ITEM_RULES,
-  type RecordItemCategory, type RecordItemGroup, type RecordItemRule,
+  RECORD_ITEM_CATEGORIES,
+  RECORD_ITEM_GROUPS,
+  RECORD_ITEM_RULES,
+  type RecordItemCategory,
+  type RecordItemGroup,
+  type RecordItemRule,
 } from './record-items-rules.js';
 
 export { RECORD_ITEM_CATEGORIES, RECORD_ITEM_GROUPS, type RecordItemCategory, type RecordItemGroup };
@@ -63,14 +67,22 @@ export function proposeRecordItems(relations: RelationReport[]): RecordItemPropo
     for (const col of r.columns ?? []) {
       const number = numbers.get(col.name);
       const found: ColumnCategory | undefined = number
-        ? { category: number.kind === 'individual-number' ? 'individual-number' : 'substitute-code', rule: 'number-detection', evidence: number.evidence ?? number.rule }
+        ? {
+            category: number.kind === 'individual-number' ? 'individual-number' : 'substitute-code',
+            rule: 'number-detection',
+            evidence: number.evidence ?? number.rule,
+          }
         : classifyColumn(col.name, col.comment);
       if (found) byCategory.get(found.category)!.push({ relation: r.id, column: col.name, ...found });
       else unclassified.push({ relation: r.id, column: col.name, ...(col.comment ? { comment: col.comment } : {}) });
     }
   }
   return {
-    categories: RECORD_ITEM_CATEGORIES.map((category) => ({ category, group: groupOf(category), columns: byCategory.get(category)! })),
+    categories: RECORD_ITEM_CATEGORIES.map((category) => ({
+      category,
+      group: groupOf(category),
+      columns: byCategory.get(category)!,
+    })),
     unclassified,
   };
 }

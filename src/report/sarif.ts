@@ -59,7 +59,9 @@ interface SarifResult {
   ruleIndex: number;
   level: Level;
   message: { text: string };
-  locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn?: number } } }[];
+  locations?: {
+    physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn?: number } };
+  }[];
   partialFingerprints: Record<string, string>;
   suppressions?: { kind: 'external'; justification: string }[];
   properties?: Record<string, unknown>;
@@ -72,22 +74,76 @@ export function renderSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult
 export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult; cwd?: string }): object {
   const L = (key: MessageKey, ...args: (string | number)[]) => t(ctx.lang, key, ...args);
   const rules: SarifRule[] = [
-    rule(SARIF_RULES.holdsNumber, 'HoldsIndividualNumber', L('sarif.rule.holds-number'), L('basis.explain.holds-number'), 'note', RULE_DOCS.holdsNumber),
-    rule(SARIF_RULES.reachable, 'ReachesIndividualNumber', L('sarif.rule.reachable'), L('basis.explain.reachable'), 'note', RULE_DOCS.reachable),
-    rule(SARIF_RULES.declaredOnly, 'LinkBlockedOnlyByDeclaration', L('sarif.rule.declared-only'), L('finding.declaredOnly', '<relation>', '<principal>', '<database>'), 'warning', RULE_DOCS.declaredOnly),
-    rule(SARIF_RULES.notInInventory, 'SpecificFileNotInInventory', L('sarif.rule.not-in-inventory'), L('finding.notInInventory', '<file>'), 'warning', RULE_DOCS.check),
-    rule(SARIF_RULES.candidate, 'ColumnMayHoldIndividualNumber', L('sarif.rule.candidate'), L('sarif.rule.candidate'), 'warning', RULE_DOCS.candidate),
+    rule(
+      SARIF_RULES.holdsNumber,
+      'HoldsIndividualNumber',
+      L('sarif.rule.holds-number'),
+      L('basis.explain.holds-number'),
+      'note',
+      RULE_DOCS.holdsNumber,
+    ),
+    rule(
+      SARIF_RULES.reachable,
+      'ReachesIndividualNumber',
+      L('sarif.rule.reachable'),
+      L('basis.explain.reachable'),
+      'note',
+      RULE_DOCS.reachable,
+    ),
+    rule(
+      SARIF_RULES.declaredOnly,
+      'LinkBlockedOnlyByDeclaration',
+      L('sarif.rule.declared-only'),
+      L('finding.declaredOnly', '<relation>', '<principal>', '<database>'),
+      'warning',
+      RULE_DOCS.declaredOnly,
+    ),
+    rule(
+      SARIF_RULES.notInInventory,
+      'SpecificFileNotInInventory',
+      L('sarif.rule.not-in-inventory'),
+      L('finding.notInInventory', '<file>'),
+      'warning',
+      RULE_DOCS.check,
+    ),
+    rule(
+      SARIF_RULES.candidate,
+      'ColumnMayHoldIndividualNumber',
+      L('sarif.rule.candidate'),
+      L('sarif.rule.candidate'),
+      'warning',
+      RULE_DOCS.candidate,
+    ),
   ];
   const diagnosticCodes = [...new Set(report.diagnostics.map((d) => d.code))].sort();
   for (const code of diagnosticCodes) {
     const severity = report.diagnostics.find((d) => d.code === code)!.severity;
-    rules.push(rule(code, code.replace(/[^A-Za-z0-9]+/g, ''), L('sarif.rule.diagnostic', code), L('sarif.rule.diagnostic', code), levelOf(severity), RULE_DOCS.diagnostic));
+    rules.push(
+      rule(
+        code,
+        code.replace(/[^A-Za-z0-9]+/g, ''),
+        L('sarif.rule.diagnostic', code),
+        L('sarif.rule.diagnostic', code),
+        levelOf(severity),
+        RULE_DOCS.diagnostic,
+      ),
+    );
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: SarifResult[] = [];
-  const result = (ruleId: string, level: Level, text: string, loc: Location | undefined, key: string[], r?: RelationReport): void => {
+  const result = (
+    ruleId: string,
+    level: Level,
+    text: string,
+    loc: Location | undefined,
+    key: string[],
+    r?: RelationReport,
+  ): void => {
     results.push({
-      ruleId, ruleIndex: index.get(ruleId)!, level, message: { text },
+      ruleId,
+      ruleIndex: index.get(ruleId)!,
+      level,
+      message: { text },
       ...(loc ? { locations: [location(loc)] } : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint([DEPRECATED_IDS[ruleId] ?? ruleId, ...key]) },
       ...(r?.suppressed ? { suppressions: [{ kind: 'external' as const, justification: r.suppressed.reason }] } : {}),
@@ -98,71 +154,133 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
   for (const r of report.relations) {
     if (r.basis === 'holds-number') {
       for (const n of r.numberColumns) {
-        result(SARIF_RULES.holdsNumber, 'note',
-          L('sarif.msg.holds-number', sarifText(r.id), sarifText(n.column), L(`kind.${n.kind}`), sarifText(n.evidence ?? n.rule)),
-          n.source ?? r.source, [r.id, n.column], r);
+        result(
+          SARIF_RULES.holdsNumber,
+          'note',
+          L(
+            'sarif.msg.holds-number',
+            sarifText(r.id),
+            sarifText(n.column),
+            L(`kind.${n.kind}`),
+            sarifText(n.evidence ?? n.rule),
+          ),
+          n.source ?? r.source,
+          [r.id, n.column],
+          r,
+        );
       }
     } else if (r.basis === 'reachable') {
       const x = r.reachable[0];
       const route = x.path.map((s) => `${s.from} →(${s.via}) ${s.to}`).join(' ⇒ ');
-      result(SARIF_RULES.reachable, 'note',
-        L('sarif.msg.reachable', sarifText(r.id), L('doc.reason.reaches', sarifText(x.principal), sarifText(route), sarifText(x.numberColumn))),
-        r.source, [r.id], r);
+      result(
+        SARIF_RULES.reachable,
+        'note',
+        L(
+          'sarif.msg.reachable',
+          sarifText(r.id),
+          L('doc.reason.reaches', sarifText(x.principal), sarifText(route), sarifText(x.numberColumn)),
+        ),
+        r.source,
+        [r.id],
+        r,
+      );
     }
   }
   for (const r of report.relations) {
     for (const cand of r.candidates ?? []) {
       if (cand.decision) continue;
-      result(SARIF_RULES.candidate, 'warning',
-        L('sarif.msg.candidate', sarifText(r.id), sarifText(cand.column), L(`kind.${cand.kind}`), sarifText(cand.evidence), sarifText(cand.reason), sarifText(cand.settle)),
-        cand.source ?? r.source, [r.id, cand.column], r);
+      result(
+        SARIF_RULES.candidate,
+        'warning',
+        L(
+          'sarif.msg.candidate',
+          sarifText(r.id),
+          sarifText(cand.column),
+          L(`kind.${cand.kind}`),
+          sarifText(cand.evidence),
+          sarifText(cand.reason),
+          sarifText(cand.settle),
+        ),
+        cand.source ?? r.source,
+        [r.id, cand.column],
+        r,
+      );
     }
   }
   if (ctx.scan) {
     const byId = new Map(report.relations.map((r) => [r.id, r]));
     for (const d of declaredOnlyBlocks(report, ctx.scan)) {
       const r = byId.get(d.relation)!;
-      result(SARIF_RULES.declaredOnly, 'warning',
+      result(
+        SARIF_RULES.declaredOnly,
+        'warning',
         L('finding.declaredOnly', sarifText(d.relation), sarifText(d.principal), sarifText(d.databases.join(', '))),
-        r.source, [d.relation, d.principal], r);
+        r.source,
+        [d.relation, d.principal],
+        r,
+      );
     }
     const inventory = new Set(ctx.scan.config.inventory ?? []);
     if (ctx.scan.config.inventory) {
       const configFile = ctx.scan.configFile ? path.relative(ctx.cwd ?? process.cwd(), ctx.scan.configFile) : undefined;
       for (const f of report.files) {
         if (f.classification !== 'specific' || inventory.has(f.name)) continue;
-        result(SARIF_RULES.notInInventory, 'warning', L('finding.notInInventory', sarifText(f.name)),
-          configFile ? { file: configFile, line: 1 } : undefined, [f.name]);
+        result(
+          SARIF_RULES.notInInventory,
+          'warning',
+          L('finding.notInInventory', sarifText(f.name)),
+          configFile ? { file: configFile, line: 1 } : undefined,
+          [f.name],
+        );
       }
     }
   }
   for (const d of report.diagnostics) {
-    result(d.code, levelOf(d.severity), sarifText(d.message),
+    result(
+      d.code,
+      levelOf(d.severity),
+      sarifText(d.message),
       d.file ? { file: d.file, line: d.line ?? 1, column: d.column } : undefined,
-      [d.file ?? '', d.message]);
+      [d.file ?? '', d.message],
+    );
   }
 
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'spif', version: report.tool.version, semanticVersion: report.tool.version, rules } },
-      columnKind: 'unicodeCodePoints',
-      results,
-      // How much was read and which config (issue 12.10, 19.1); SARIF's property bag for tools.
-      properties: { summary: report.summary, ...(report.config ? { config: report.config } : {}), header: readingLines(report, 'en') },
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'spif', version: report.tool.version, semanticVersion: report.tool.version, rules } },
+        columnKind: 'unicodeCodePoints',
+        results,
+        // How much was read and which config (issue 12.10, 19.1); SARIF's property bag for tools.
+        properties: {
+          summary: report.summary,
+          ...(report.config ? { config: report.config } : {}),
+          header: readingLines(report, 'en'),
+        },
+      },
+    ],
   };
 }
 
-interface Location { file: string; line: number; column?: number }
+interface Location {
+  file: string;
+  line: number;
+  column?: number;
+}
 
 function rule(id: string, name: string, short: string, full: string, level: Level, doc: DocRef): SarifRule {
   return {
-    id, name, shortDescription: { text: short }, fullDescription: { text: full },
-    help: { text: full, markdown: helpMarkdown(full, doc) }, helpUri: helpUri(doc),
+    id,
+    name,
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    help: { text: full, markdown: helpMarkdown(full, doc) },
+    helpUri: helpUri(doc),
     ...(DEPRECATED_IDS[id] ? { deprecatedIds: [DEPRECATED_IDS[id]] } : {}),
-    defaultConfiguration: { level }, properties: { tags: ['privacy', 'my-number', 'pia'], precision: 'high' },
+    defaultConfiguration: { level },
+    properties: { tags: ['privacy', 'my-number', 'pia'], precision: 'high' },
   };
 }
 
@@ -182,7 +300,10 @@ function location(loc: Location): NonNullable<SarifResult['locations']>[number] 
 /** A report path (relative to the working directory, `/` or `\`) as a URI reference. */
 export function fileUri(file: string): string {
   const posix = file.replace(/\\/g, '/');
-  const encoded = posix.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  const encoded = posix
+    .split('/')
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
   if (/^[A-Za-z]:\//.test(posix)) return `file:///${encoded.replace(/^([A-Za-z])%3A/, '$1:')}`;
   return posix.startsWith('/') ? `file://${encoded}` : encoded;
 }

@@ -6,7 +6,9 @@ import { oneLine, stripControls } from './escape.js';
 import type { DocBlock, Text } from './pia-document.js';
 
 export function cellText(text: Text): string {
-  return stripControls(oneLine(text.map((x) => (typeof x === 'string' ? x : 'code' in x ? x.code : x.strong)).join('')));
+  return stripControls(
+    oneLine(text.map((x) => (typeof x === 'string' ? x : 'code' in x ? x.code : x.strong)).join('')),
+  );
 }
 
 /**

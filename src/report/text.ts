@@ -30,7 +30,9 @@ export function renderText(report: Report, options: TextOptions): string {
   const s = report.summary;
   out.push(c.bold(`spif ${report.tool.version} — ${t(lang, 'title')}`));
   // Counts of diagnostics on the first lines: on a long report the reader knows at once whether to scroll.
-  out.push(`${t(lang, 'label.summary', s.relations, s.specific, s.notSpecific)}${t(lang, 'doc.sep.clause')}${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)}`);
+  out.push(
+    `${t(lang, 'label.summary', s.relations, s.specific, s.notSpecific)}${t(lang, 'doc.sep.clause')}${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)}`,
+  );
   if (s.candidates) out.push(c.yellow(t(lang, 'label.candidatesSummary', s.candidates)));
   out.push(...readingLines(report, lang).map((l) => c.dim(clean(l))));
   out.push('');
@@ -46,15 +48,24 @@ export function renderText(report: Report, options: TextOptions): string {
 
   const candidates = report.relations.flatMap((r) => (r.candidates ?? []).map((cand) => ({ r, cand })));
   if (candidates.length) {
-    out.push('', c.bold(c.yellow(`■ ${t(lang, 'section.candidates')} (${candidates.filter(({ cand }) => !cand.decision).length})`)));
+    out.push(
+      '',
+      c.bold(
+        c.yellow(`■ ${t(lang, 'section.candidates')} (${candidates.filter(({ cand }) => !cand.decision).length})`),
+      ),
+    );
     for (const { r, cand } of candidates) {
       const where = cand.source ? c.dim(`  ${clean(cand.source.file)}:${cand.source.line}`) : '';
       if (cand.decision) {
         const why = cand.decision.reason ? `; ${t(lang, 'label.decisionReason')}: ${clean(cand.decision.reason)}` : '';
-        out.push(`  ${c.green('✓')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, 'label.candidateDecided')}: ${t(lang, `verdict.${cand.decision.verdict}`)} ${c.dim(`(${clean(cand.decision.pattern)}${why})`)}${where}`);
+        out.push(
+          `  ${c.green('✓')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, 'label.candidateDecided')}: ${t(lang, `verdict.${cand.decision.verdict}`)} ${c.dim(`(${clean(cand.decision.pattern)}${why})`)}${where}`,
+        );
         continue;
       }
-      out.push(`  ${c.yellow('?')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}${where}`);
+      out.push(
+        `  ${c.yellow('?')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}${where}`,
+      );
       out.push(`      ${clean(cand.reason)}`);
       out.push(`      ${t(lang, 'label.candidateSettle')}: ${clean(cand.settle)}`);
     }
@@ -64,25 +75,32 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('', c.bold(`■ ${t(lang, 'section.files')}`));
     for (const f of report.files) {
       const mark = f.classification === 'specific' ? c.red('●') : c.green('○');
-      out.push(`  ${mark} ${clean(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${t(lang, 'label.relationCount', f.relations.length)})`);
+      out.push(
+        `  ${mark} ${clean(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${t(lang, 'label.relationCount', f.relations.length)})`,
+      );
     }
   }
   out.push('', c.bold(`■ ${t(lang, 'section.databases')}`));
   for (const d of report.databases) {
     const mark = d.classification === 'specific' ? c.red('●') : c.green('○');
-    out.push(`  ${mark} ${clean(d.name)}  ${t(lang, `classification.${d.classification}`)}  (${d.specific ?? 0}/${d.relations ?? 0})`);
+    out.push(
+      `  ${mark} ${clean(d.name)}  ${t(lang, `classification.${d.classification}`)}  (${d.specific ?? 0}/${d.relations ?? 0})`,
+    );
   }
   const users = report.principals.filter((p) => p.kind !== 'administrator');
   const admins = report.principals.filter((p) => p.kind === 'administrator');
   out.push('', c.bold(`■ ${t(lang, 'section.principals')}`));
   for (const p of users) {
-    const roles = p.kind === 'system' && p.roles.length ? ` ${t(lang, 'label.roles')}: ${p.roles.map(clean).join(', ')}` : '';
+    const roles =
+      p.kind === 'system' && p.roles.length ? ` ${t(lang, 'label.roles')}: ${p.roles.map(clean).join(', ')}` : '';
     const connects = p.connects ? ` ${t(lang, 'label.connects')}: ${p.connects.map(clean).join(', ')}` : '';
     out.push(`  ${clean(p.name)} ${c.dim(`(${t(lang, `principal.${p.kind}`)})${roles}${connects}`)}`);
   }
   if (admins.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.administrators')}`));
-    out.push(`  ${admins.map((a) => `${clean(a.name)} (${a.reason === 'owner' || a.reason === 'superuser' ? t(lang, `admin.${a.reason}`) : clean(a.reason ?? '')})`).join(', ')}`);
+    out.push(
+      `  ${admins.map((a) => `${clean(a.name)} (${a.reason === 'owner' || a.reason === 'superuser' ? t(lang, `admin.${a.reason}`) : clean(a.reason ?? '')})`).join(', ')}`,
+    );
   }
   if (report.assumptions?.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.assumptions')}`));
@@ -95,11 +113,18 @@ export function renderText(report: Report, options: TextOptions): string {
 function diagnosticLines(report: Report, options: TextOptions, c: Colors): string[] {
   const { lang } = options;
   const s = report.summary;
-  const out = [c.bold(`■ ${t(lang, 'section.diagnostics')} (${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)})`)];
+  const out = [
+    c.bold(`■ ${t(lang, 'section.diagnostics')} (${t(lang, 'label.diagnosticsSummary', s.errors, s.warnings)})`),
+  ];
   const shown = options.quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics;
   for (const d of shown) {
     const where = d.file ? `${clean(d.file)}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : '';
-    const sev = d.severity === 'error' ? c.red(t(lang, 'gate.level.error')) : d.severity === 'warning' ? c.yellow(t(lang, 'gate.level.warning')) : c.dim(t(lang, 'label.severity.info'));
+    const sev =
+      d.severity === 'error'
+        ? c.red(t(lang, 'gate.level.error'))
+        : d.severity === 'warning'
+          ? c.yellow(t(lang, 'gate.level.warning'))
+          : c.dim(t(lang, 'label.severity.info'));
     out.push(`  ${where}${sev} ${c.dim(d.code)} ${clean(d.message)}`);
   }
   const hidden = report.diagnostics.length - shown.length;
@@ -117,25 +142,36 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   const suppressed = r.suppressed ? c.yellow(` [${t(lang, 'label.suppressed')}: ${clean(r.suppressed.reason)}]`) : '';
   lines.push(`  ${clean(r.id)}${kind}  ${tag}  ${c.dim(`${clean(r.source.file)}:${r.source.line}`)}${suppressed}`);
   for (const n of r.numberColumns) {
-    lines.push(`      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(n.column))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(numberEvidence(lang, n))}; ${n.rule})`)}`);
+    lines.push(
+      `      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(n.column))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(numberEvidence(lang, n))}; ${n.rule})`)}`,
+    );
   }
   for (const cand of r.candidates ?? []) {
     if (cand.decision) continue;
-    lines.push(`      ${c.yellow(t(lang, 'label.candidate'))}: ${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}`);
+    lines.push(
+      `      ${c.yellow(t(lang, 'label.candidate'))}: ${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}`,
+    );
   }
   const reach = r.reachable.slice(0, maxEvidence);
   for (const x of reach) lines.push(`      ${reachLine(x, lang, c)}`);
-  if (r.reachable.length > maxEvidence) lines.push(c.dim(`      … ${t(lang, 'label.andMore', r.reachable.length - maxEvidence)}`));
+  if (r.reachable.length > maxEvidence)
+    lines.push(c.dim(`      … ${t(lang, 'label.andMore', r.reachable.length - maxEvidence)}`));
   const blocks = r.blocked.slice(0, maxEvidence);
   for (const b of blocks) lines.push(`      ${blockLine(b, lang, c)}`);
-  if (r.blocked.length > maxEvidence) lines.push(c.dim(`      … ${t(lang, 'label.andMore', r.blocked.length - maxEvidence)}`));
-  for (const a of r.assumptions) if (a !== 'no-access-control-declared') lines.push(c.dim(`      ${t(lang, 'section.assumptions')}: ${clean(assumptionText(lang, a))}`));
+  if (r.blocked.length > maxEvidence)
+    lines.push(c.dim(`      … ${t(lang, 'label.andMore', r.blocked.length - maxEvidence)}`));
+  for (const a of r.assumptions)
+    if (a !== 'no-access-control-declared')
+      lines.push(c.dim(`      ${t(lang, 'section.assumptions')}: ${clean(assumptionText(lang, a))}`));
   return lines;
 }
 
 function reachLine(x: Reach, lang: Lang, c: Colors): string {
-  if (x.path.length === 0) return `${c.bold(clean(x.principal))}: ${t(lang, 'label.directRead')} ${short(x.numberColumn)}`;
-  const hops = x.path.map((s) => `${withKey(short(s.from), s, 'from')} →(${t(lang, `via.${s.via}`)}) ${withKey(short(s.to), s, 'to')}`).join(' ⇒ ');
+  if (x.path.length === 0)
+    return `${c.bold(clean(x.principal))}: ${t(lang, 'label.directRead')} ${short(x.numberColumn)}`;
+  const hops = x.path
+    .map((s) => `${withKey(short(s.from), s, 'from')} →(${t(lang, `via.${s.via}`)}) ${withKey(short(s.to), s, 'to')}`)
+    .join(' ⇒ ');
   return `${c.bold(clean(x.principal))}: ${hops} ⇒ ${c.red(short(x.numberColumn))}`;
 }
 

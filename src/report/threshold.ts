@@ -32,7 +32,8 @@ export type ThresholdResult =
 
 export type PersonsBand = 'under-1000' | '1000-10000' | '10000-100000' | '100000-300000' | '300000-';
 
-export type ThresholdReason = 'handlers-500-or-more' | 'handlers-under-500' | 'serious-incident' | 'no-serious-incident' | 'persons-only';
+export type ThresholdReason =
+  'handlers-500-or-more' | 'handlers-under-500' | 'serious-incident' | 'no-serious-incident' | 'persons-only';
 
 const HANDLERS_THRESHOLD = 500;
 
@@ -54,7 +55,8 @@ export function thresholdAssessment(input: ThresholdInput): ThresholdResult {
   // "yes" decides even when the other is unknown.
   const many = input.handlers === undefined ? undefined : input.handlers >= HANDLERS_THRESHOLD;
   const incident = input.seriousIncident;
-  const [lower, higher]: [Assessment, Assessment] = band === '10000-100000' ? ['basic', 'basic+focused'] : ['basic+focused', 'basic+full'];
+  const [lower, higher]: [Assessment, Assessment] =
+    band === '10000-100000' ? ['basic', 'basic+focused'] : ['basic+focused', 'basic+full'];
   if (many === true) return { kind: 'decided', assessment: higher, band, because: ['handlers-500-or-more'] };
   if (incident === true) return { kind: 'decided', assessment: higher, band, because: ['serious-incident'] };
   const missing: ('handlers' | 'seriousIncident')[] = [];

@@ -25,8 +25,10 @@ export async function renderXlsx(report: Report, ctx: { lang: Lang; scan?: ScanR
 
   const summary = book.addWorksheet(sheetName(ft(lang, 'f2.heading'), names));
   summary.columns = [
-    { header: ft(lang, 'a2.col.file'), width: 24 }, { header: ft(lang, 'form.col.item'), width: 28 },
-    { header: ft(lang, 'form.col.entry'), width: 70 }, { header: ft(lang, 'form.col.basis'), width: 60 },
+    { header: ft(lang, 'a2.col.file'), width: 24 },
+    { header: ft(lang, 'form.col.item'), width: 28 },
+    { header: ft(lang, 'form.col.entry'), width: 70 },
+    { header: ft(lang, 'form.col.basis'), width: 60 },
   ];
   for (const f of files) for (const r of sectionRows(f.section)) summary.addRow([cellText([f.unit.name]), ...r]);
   styleSheet(summary);
@@ -38,7 +40,9 @@ export async function renderXlsx(report: Report, ctx: { lang: Lang; scan?: ScanR
     const head = sheet.addRow(f.annex.head);
     head.font = { bold: true };
     for (const r of f.annex.rows) sheet.addRow(r.map((c, j) => (j === 0 ? Number(cellText(c)) : cellText(c))));
-    sheet.columns.forEach((c, j) => { c.width = [6, 24, 24, 16, 30, 30, 40][j] ?? 20; });
+    sheet.columns.forEach((c, j) => {
+      c.width = [6, 24, 24, 16, 30, 30, 40][j] ?? 20;
+    });
     sheet.views = [{ state: 'frozen', ySplit: 2 }];
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
@@ -47,7 +51,9 @@ export async function renderXlsx(report: Report, ctx: { lang: Lang; scan?: ScanR
 function styleSheet(sheet: ExcelJS.Worksheet): void {
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.eachRow((row) => { row.alignment = { vertical: 'top', wrapText: true }; });
+  sheet.eachRow((row) => {
+    row.alignment = { vertical: 'top', wrapText: true };
+  });
 }
 
 /** Excel's rules: at most 31 characters, none of \ / ? * [ ] :, no ' first or last, unique ignoring case. */

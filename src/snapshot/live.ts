@@ -13,9 +13,16 @@ export interface LiveSnapshotOptions {
   now?: Date;
 }
 
-export async function snapshotLive(url: string, options: LiveSnapshotOptions = {}): Promise<{ sql: string; diagnostics: Diagnostic[] }> {
+export async function snapshotLive(
+  url: string,
+  options: LiveSnapshotOptions = {},
+): Promise<{ sql: string; diagnostics: Diagnostic[] }> {
   const database = options.database ?? 'default';
-  const read = await readLivePostgres(url, { database, statementTimeoutMs: options.statementTimeoutMs, role: options.role });
+  const read = await readLivePostgres(url, {
+    database,
+    statementTimeoutMs: options.statementTimeoutMs,
+    role: options.role,
+  });
   const header = [
     `spif ${VERSION} snapshot of ${redactUrl(url)}`,
     `server: PostgreSQL ${read.server.versionText}, database ${read.server.database}, read as ${read.server.user}`,
@@ -26,5 +33,8 @@ export async function snapshotLive(url: string, options: LiveSnapshotOptions = {
     `  spif scan ${database === 'default' ? 'this-file.sql' : `(a config whose database '${database}' lists this file)`}`,
     'Objects owned by the bootstrap superuser carry no OWNER TO; default privileges are not repeated.',
   ];
-  return { sql: writeSnapshotSql(read.ops, { header, definitions: read.definitions, serverDatabase: read.server.database }), diagnostics: read.diagnostics };
+  return {
+    sql: writeSnapshotSql(read.ops, { header, definitions: read.definitions, serverDatabase: read.server.database }),
+    diagnostics: read.diagnostics,
+  };
 }

@@ -63,12 +63,16 @@ class SnapshotWriter {
 
   private op(op: CatalogOp): void {
     switch (op.op) {
-      case 'create-role': return this.createRole(op);
-      case 'grant-role': return this.grantRole(op);
+      case 'create-role':
+        return this.createRole(op);
+      case 'grant-role':
+        return this.grantRole(op);
       case 'create-schema':
         return this.line(`CREATE SCHEMA ${ident(op.schema)}${op.owner ? ` AUTHORIZATION ${role(op.owner)}` : ''};`);
-      case 'create-table': return this.createTable(op);
-      case 'create-view': return this.createView(op);
+      case 'create-table':
+        return this.createTable(op);
+      case 'create-view':
+        return this.createView(op);
       case 'comment-relation':
         return this.line(`COMMENT ON ${this.kindOf(op.name)} ${name(op.name)} IS ${literal(op.text)};`);
       case 'comment-column':
@@ -77,18 +81,30 @@ class SnapshotWriter {
         if (op.kind === 'schema') return this.line(`ALTER SCHEMA ${ident(op.name.name)} OWNER TO ${role(op.owner)};`);
         return this.line(`ALTER ${this.kindOf(op.name)} ${name(op.name)} OWNER TO ${role(op.owner)};`);
       case 'row-security': {
-        if (op.enable !== undefined) this.line(`ALTER TABLE ${name(op.table)} ${op.enable ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY;`);
-        if (op.force !== undefined) this.line(`ALTER TABLE ${name(op.table)} ${op.force ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY;`);
+        if (op.enable !== undefined)
+          this.line(`ALTER TABLE ${name(op.table)} ${op.enable ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY;`);
+        if (op.force !== undefined)
+          this.line(`ALTER TABLE ${name(op.table)} ${op.force ? 'FORCE' : 'NO FORCE'} ROW LEVEL SECURITY;`);
         return;
       }
-      case 'create-policy': return this.createPolicy(op);
-      case 'grant': case 'revoke': return this.privileges(op);
+      case 'create-policy':
+        return this.createPolicy(op);
+      case 'grant':
+      case 'revoke':
+        return this.privileges(op);
       case 'add-column':
-        return this.line(`ALTER TABLE ${name(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type ?? 'text'};`);
-      case 'add-primary-key': return this.line(`ALTER TABLE ${name(op.table)} ADD PRIMARY KEY (${idents(op.columns)});`);
-      case 'add-unique': return this.line(`ALTER TABLE ${name(op.table)} ADD UNIQUE (${idents(op.columns)});`);
-      case 'add-foreign-key': this.pendingForeignKeys.push(foreignKeySql(op.table, op.foreignKey)); return;
-      case 'alter-role': return this.line(`ALTER ROLE ${role(op.name)}${roleAttributes(op)};`);
+        return this.line(
+          `ALTER TABLE ${name(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type ?? 'text'};`,
+        );
+      case 'add-primary-key':
+        return this.line(`ALTER TABLE ${name(op.table)} ADD PRIMARY KEY (${idents(op.columns)});`);
+      case 'add-unique':
+        return this.line(`ALTER TABLE ${name(op.table)} ADD UNIQUE (${idents(op.columns)});`);
+      case 'add-foreign-key':
+        this.pendingForeignKeys.push(foreignKeySql(op.table, op.foreignKey));
+        return;
+      case 'alter-role':
+        return this.line(`ALTER ROLE ${role(op.name)}${roleAttributes(op)};`);
       default:
         // Ops the live reader never produces (renames, drops, MySQL scopes…): say so, do not guess.
         return this.line(`-- not written: ${op.op} ${JSON.stringify(withoutLocation(op))}`);
@@ -132,7 +148,8 @@ class SnapshotWriter {
 
   private createView(op: Op<'create-view'>): void {
     const kept = this.options.definitions?.views.get(definitionKey(op.name.schema ?? 'public', op.name.name));
-    const materialized = kept?.materialized ?? (op.view as ViewDefinition & { materialized?: boolean }).materialized === true;
+    const materialized =
+      kept?.materialized ?? (op.view as ViewDefinition & { materialized?: boolean }).materialized === true;
     this.kinds.set(key(op.name), materialized ? 'MATERIALIZED VIEW' : 'VIEW');
     const columns = `(${idents(op.view.columns.map((c) => c.name))})`;
     const body = kept ? kept.sql.trim().replace(/;\s*$/, '') : lineageQuery(op.view);
@@ -148,7 +165,9 @@ class SnapshotWriter {
 
   private createPolicy(op: Op<'create-policy'>): void {
     const p = op.policy;
-    const kept = this.options.definitions?.policies.get(definitionKey(op.table.schema ?? 'public', op.table.name, p.name));
+    const kept = this.options.definitions?.policies.get(
+      definitionKey(op.table.schema ?? 'public', op.table.name, p.name),
+    );
     let using: string | null;
     if (kept) using = kept.using;
     else if (p.usingFalse) using = 'false';
@@ -167,14 +186,18 @@ class SnapshotWriter {
   }
 
   private privileges(op: Op<'grant'> | Op<'revoke'>): void {
-    const target = targetSql(op.target.kind === 'database' && this.options.serverDatabase
-      ? { kind: 'database', database: this.options.serverDatabase } : op.target);
+    const target = targetSql(
+      op.target.kind === 'database' && this.options.serverDatabase
+        ? { kind: 'database', database: this.options.serverDatabase }
+        : op.target,
+    );
     if (!target) return this.line(`-- not written: ${op.op} ${JSON.stringify(withoutLocation(op))}`);
     const privileges = op.privileges.map(privilegeSql).join(', ');
     const grantees = op.grantees.map(role).join(', ');
-    const statement = op.op === 'grant'
-      ? `GRANT ${privileges} ON ${target} TO ${grantees}${op.grantOption ? ' WITH GRANT OPTION' : ''};`
-      : `REVOKE ${op.grantOptionOnly ? 'GRANT OPTION FOR ' : ''}${privileges} ON ${target} FROM ${grantees}${op.cascade ? ' CASCADE' : ''};`;
+    const statement =
+      op.op === 'grant'
+        ? `GRANT ${privileges} ON ${target} TO ${grantees}${op.grantOption ? ' WITH GRANT OPTION' : ''};`
+        : `REVOKE ${op.grantOptionOnly ? 'GRANT OPTION FOR ' : ''}${privileges} ON ${target} FROM ${grantees}${op.cascade ? ' CASCADE' : ''};`;
     this.asGrantor(op.grantor, statement);
   }
 
@@ -192,12 +215,22 @@ class SnapshotWriter {
 
 function sectionOf(op: CatalogOp): string {
   switch (op.op) {
-    case 'create-role': case 'alter-role': case 'grant-role': return 'roles and memberships';
-    case 'create-schema': return 'schemas';
-    case 'set-owner': return 'owners';
-    case 'row-security': case 'create-policy': return 'row level security';
-    case 'grant': case 'revoke': return 'privileges';
-    default: return 'relations';
+    case 'create-role':
+    case 'alter-role':
+    case 'grant-role':
+      return 'roles and memberships';
+    case 'create-schema':
+      return 'schemas';
+    case 'set-owner':
+      return 'owners';
+    case 'row-security':
+    case 'create-policy':
+      return 'row level security';
+    case 'grant':
+    case 'revoke':
+      return 'privileges';
+    default:
+      return 'relations';
   }
 }
 
@@ -217,11 +250,16 @@ function foreignKeySql(table: QualifiedName, fk: ForeignKey): string {
 
 function targetSql(t: GrantTarget): string | undefined {
   switch (t.kind) {
-    case 'relations': return `TABLE ${t.names.map(name).join(', ')}`;
-    case 'all-tables-in-schema': return `ALL TABLES IN SCHEMA ${t.schemas.map(ident).join(', ')}`;
-    case 'schemas': return `SCHEMA ${t.schemas.map(ident).join(', ')}`;
-    case 'database': return t.database ? `DATABASE ${ident(t.database)}` : undefined;
-    default: return undefined; // MySQL `db.*` has no PostgreSQL spelling
+    case 'relations':
+      return `TABLE ${t.names.map(name).join(', ')}`;
+    case 'all-tables-in-schema':
+      return `ALL TABLES IN SCHEMA ${t.schemas.map(ident).join(', ')}`;
+    case 'schemas':
+      return `SCHEMA ${t.schemas.map(ident).join(', ')}`;
+    case 'database':
+      return t.database ? `DATABASE ${ident(t.database)}` : undefined;
+    default:
+      return undefined; // MySQL `db.*` has no PostgreSQL spelling
   }
 }
 
@@ -243,20 +281,28 @@ function lineageQuery(view: ViewDefinition): string {
     return aliases.get(k)!;
   };
   for (const r of view.reads) alias(r);
-  const ref = (s: { relation: QualifiedName; column: string }) => `${alias(s.relation)}.${s.column === '*' ? '*' : ident(s.column)}`;
+  const ref = (s: { relation: QualifiedName; column: string }) =>
+    `${alias(s.relation)}.${s.column === '*' ? '*' : ident(s.column)}`;
   const select = view.columns.map((c) => {
     const from = c.from.map(ref);
     const value = from.length === 0 ? 'NULL' : from.length === 1 ? from[0] : `COALESCE(${from.join(', ')})`;
     return from.length === 1 && c.from[0].column === '*' ? value : `${value} AS ${ident(c.name)}`;
   });
   const selected = new Set(view.columns.flatMap((c) => c.from.map(ref)));
-  const filters = view.readsColumns.map(ref).filter((r) => !selected.has(r)).map((r) => `${r} IS NOT NULL`);
+  const filters = view.readsColumns
+    .map(ref)
+    .filter((r) => !selected.has(r))
+    .map((r) => `${r} IS NOT NULL`);
   const fromList = [...aliases].map(([k, a]) => `${name(JSON.parse(k) as QualifiedName)} ${a}`);
   return `SELECT ${select.join(', ') || 'NULL'}${fromList.length ? `\nFROM ${fromList.join(', ')}` : ''}${filters.length ? `\nWHERE ${filters.join(' OR ')}` : ''}`;
 }
 
 function key(n: QualifiedName): string {
-  return JSON.stringify({ ...(n.database ? { database: n.database } : {}), schema: n.schema ?? 'public', name: n.name });
+  return JSON.stringify({
+    ...(n.database ? { database: n.database } : {}),
+    schema: n.schema ?? 'public',
+    name: n.name,
+  });
 }
 
 function withoutLocation(op: CatalogOp): Omit<CatalogOp, 'at'> {
@@ -282,7 +328,10 @@ function idents(ids: string[]): string {
 }
 
 function name(n: QualifiedName): string {
-  return [n.database, n.schema, n.name].filter((x): x is string => !!x).map(ident).join('.');
+  return [n.database, n.schema, n.name]
+    .filter((x): x is string => !!x)
+    .map(ident)
+    .join('.');
 }
 
 function literal(text: string | null): string {

@@ -79,7 +79,11 @@ export interface TrailingCommentOptions {
   from?: number;
 }
 
-interface Comment { start: number; end: number; body: string }
+interface Comment {
+  start: number;
+  end: number;
+  body: string;
+}
 interface Element {
   /** First and last code character (not comments, not the separating comma). */
   first: number;
@@ -94,7 +98,9 @@ interface Element {
  * elements of one parenthesised list (one CREATE TABLE); offsets outside it get undefined.
  */
 export function trailingColumnComments(
-  text: string, columns: readonly ColumnAt[], options: TrailingCommentOptions,
+  text: string,
+  columns: readonly ColumnAt[],
+  options: TrailingCommentOptions,
 ): (TrailingComment | undefined)[] {
   const out: (TrailingComment | undefined)[] = columns.map(() => undefined);
   if (columns.length === 0) return out;
@@ -106,7 +112,10 @@ export function trailingColumnComments(
     if (k < 0) return;
     const own = ownComments(text, elements, k);
     if (own.length === 0) return;
-    const body = own.map((x) => x.body).filter((b) => b.length > 0).join(' ');
+    const body = own
+      .map((x) => x.body)
+      .filter((b) => b.length > 0)
+      .join(' ');
     if (body) out[i] = { text: body, offset: own[0].start };
   });
   return out;
@@ -195,7 +204,11 @@ function elementList(text: string, from: number, inside: number, syntax: Comment
         continue;
       }
       const end = blockCommentEnd(text, i, syntax.nestedBlockComments ?? false);
-      pending.push({ start: i, end, body: text.slice(i + 2, Math.max(i + 2, end - 2)).replace(/^[\s*]+|[\s*]+$/g, '') });
+      pending.push({
+        start: i,
+        end,
+        body: text.slice(i + 2, Math.max(i + 2, end - 2)).replace(/^[\s*]+|[\s*]+$/g, ''),
+      });
       i = end;
       continue;
     }

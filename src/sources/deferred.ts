@@ -18,15 +18,32 @@ import type { Diagnostic } from '../diagnostics.js';
 /** Relations an op needs to exist (not the ones it creates). */
 function needs(op: CatalogOp): QualifiedName[] {
   switch (op.op) {
-    case 'comment-relation': case 'view-options': case 'set-schema': return [op.name];
-    case 'set-owner': return op.kind === 'relation' ? [op.name] : [];
-    case 'comment-column': case 'add-column': case 'drop-column': case 'rename-column': case 'add-primary-key':
-    case 'add-unique': case 'add-foreign-key': case 'row-security': case 'create-policy': case 'drop-policy':
+    case 'comment-relation':
+    case 'view-options':
+    case 'set-schema':
+      return [op.name];
+    case 'set-owner':
+      return op.kind === 'relation' ? [op.name] : [];
+    case 'comment-column':
+    case 'add-column':
+    case 'drop-column':
+    case 'rename-column':
+    case 'add-primary-key':
+    case 'add-unique':
+    case 'add-foreign-key':
+    case 'row-security':
+    case 'create-policy':
+    case 'drop-policy':
       return [op.table];
-    case 'rename-relation': return [op.from];
-    case 'grant': case 'revoke': return op.target.kind === 'relations' ? op.target.names : [];
-    case 'create-view': return op.view.reads;
-    default: return [];
+    case 'rename-relation':
+      return [op.from];
+    case 'grant':
+    case 'revoke':
+      return op.target.kind === 'relations' ? op.target.names : [];
+    case 'create-view':
+      return op.view.reads;
+    default:
+      return [];
   }
 }
 
@@ -106,7 +123,8 @@ export function createsFirst(ops: CatalogOp[], database: string, diagnostics: Di
   const from = [...new Set([...moved].map((m) => m.at.file))];
   const n = moved.size;
   diagnostics.push({
-    severity: 'info', code: 'SPIF-SOURCE-DEFERRED',
+    severity: 'info',
+    code: 'SPIF-SOURCE-DEFERRED',
     message: `database ${database}: ${n} statement${n === 1 ? '' : 's'} of ${list(from)} name${n === 1 ? 's' : ''} relations created by ${list([...targets])}, read later; ${n === 1 ? 'it was' : 'each was'} applied right after the CREATE it needs instead of in file order`,
   });
   return current;

@@ -44,7 +44,11 @@ export interface EmptyGlob {
 }
 
 export function discoverFromPaths(
-  tree: SourceTree, paths: string[], cwd: string, dialect: Dialect, diagnostics: Diagnostic[],
+  tree: SourceTree,
+  paths: string[],
+  cwd: string,
+  dialect: Dialect,
+  diagnostics: Diagnostic[],
 ): DatabaseSources {
   const files: string[] = [];
   const explicit = new Set<string>();
@@ -52,21 +56,39 @@ export function discoverFromPaths(
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     if (!tree.contains(abs)) {
-      diagnostics.push({ severity: 'warning', code: 'SPIF-GIT-OUTSIDE', file: p, message: `outside the git repository; not read${tree.at}` });
+      diagnostics.push({
+        severity: 'warning',
+        code: 'SPIF-GIT-OUTSIDE',
+        file: p,
+        message: `outside the git repository; not read${tree.at}`,
+      });
       continue;
     }
     const kind = tree.kind(abs);
     if (kind === undefined) {
       if (tree.at) {
-        diagnostics.push({ severity: 'info', code: 'SPIF-GIT-PATH-ABSENT', file: p, message: `does not exist${tree.at}` });
+        diagnostics.push({
+          severity: 'info',
+          code: 'SPIF-GIT-PATH-ABSENT',
+          file: p,
+          message: `does not exist${tree.at}`,
+        });
         continue;
       }
       throw new UserError(`${p}: no such file or directory`);
     }
     if (kind === 'symlink') {
-      diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-SYMLINK', file: p, message: 'symbolic link not followed' });
+      diagnostics.push({
+        severity: 'warning',
+        code: 'SPIF-SOURCE-SYMLINK',
+        file: p,
+        message: 'symbolic link not followed',
+      });
     } else if (kind === 'directory') {
-      const found = tree.list(abs).filter((f) => !f.symlink && isSourceName(f.path)).map((f) => path.normalize(f.path));
+      const found = tree
+        .list(abs)
+        .filter((f) => !f.symlink && isSourceName(f.path))
+        .map((f) => path.normalize(f.path));
       files.push(...orderFound(found, tree, notes));
     } else {
       files.push(abs);
@@ -80,7 +102,9 @@ export function discoverFromPaths(
 export function discoverFromGlobs(
   tree: SourceTree,
   db: { name: string; dialect: Dialect; sources: string[]; url?: string },
-  baseDir: string, allowOutsideRoot: boolean, diagnostics: Diagnostic[],
+  baseDir: string,
+  allowOutsideRoot: boolean,
+  diagnostics: Diagnostic[],
   empty?: (pattern: string, index: number) => void,
 ): DatabaseSources {
   const files: string[] = [];
@@ -89,7 +113,12 @@ export function discoverFromGlobs(
     const { found, refused } = globFiles(tree, pattern, baseDir, allowOutsideRoot, diagnostics, db.name);
     if (found.length === 0 && refused === 0) {
       if (empty) empty(pattern, index);
-      else diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-NONE', message: `databases.${db.name}.sources: '${pattern}' matches no file${tree.at}` });
+      else
+        diagnostics.push({
+          severity: 'warning',
+          code: 'SPIF-SOURCE-NONE',
+          message: `databases.${db.name}.sources: '${pattern}' matches no file${tree.at}`,
+        });
     }
     files.push(...orderFound(found, tree, notes));
   });
@@ -99,21 +128,37 @@ export function discoverFromGlobs(
 
 /** The files one `sources` glob matches, relative to the config's folder. */
 function globFiles(
-  tree: SourceTree, pattern: string, baseDir: string, allowOutsideRoot: boolean, diagnostics: Diagnostic[], database: string,
+  tree: SourceTree,
+  pattern: string,
+  baseDir: string,
+  allowOutsideRoot: boolean,
+  diagnostics: Diagnostic[],
+  database: string,
 ): { found: string[]; refused: number } {
   const absolute = path.isAbsolute(pattern);
   const { base } = picomatch.scan(pattern);
   const root = path.resolve(baseDir, base || '.');
   if (!allowOutsideRoot && !isInside(baseDir, root)) {
-    diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-OUTSIDE-ROOT', message: `databases.${database}.sources: '${pattern}' leads outside the config directory; not read${tree.at}` });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'SPIF-SOURCE-OUTSIDE-ROOT',
+      message: `databases.${database}.sources: '${pattern}' leads outside the config directory; not read${tree.at}`,
+    });
     return { found: [], refused: 1 };
   }
   const match = picomatch(pattern.replace(/\\/g, '/'), { dot: false });
   const rel = (f: string) => (absolute ? f : path.relative(baseDir, f)).split(path.sep).join('/');
   const kind = tree.kind(root);
   // With allowOutsideRoot a link to a folder is entered like the folder (readdir follows it).
-  const listed = kind === 'directory' || (kind === 'symlink' && allowOutsideRoot) ? tree.list(root, { followLinks: allowOutsideRoot }) : [];
-  const candidates = listed.length ? listed : kind && kind !== 'directory' ? [{ path: root, symlink: kind === 'symlink' }] : [];
+  const listed =
+    kind === 'directory' || (kind === 'symlink' && allowOutsideRoot)
+      ? tree.list(root, { followLinks: allowOutsideRoot })
+      : [];
+  const candidates = listed.length
+    ? listed
+    : kind && kind !== 'directory'
+      ? [{ path: root, symlink: kind === 'symlink' }]
+      : [];
   const out: string[] = [];
   let refused = 0;
   const realBase = tree.realpath(baseDir) ?? baseDir;
@@ -127,8 +172,15 @@ function globFiles(
       if (real === undefined) continue; // a link in a git tree: not followed
       if (into || !isInside(realBase, real)) {
         refused++;
-        const why = isInside(realBase, real) ? 'a symbolic link to a folder; not followed' : 'leads outside the config directory; not read';
-        diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-OUTSIDE-ROOT', file: abs, message: `${why} (set allowOutsideRoot: true to allow)` });
+        const why = isInside(realBase, real)
+          ? 'a symbolic link to a folder; not followed'
+          : 'leads outside the config directory; not read';
+        diagnostics.push({
+          severity: 'warning',
+          code: 'SPIF-SOURCE-OUTSIDE-ROOT',
+          file: abs,
+          message: `${why} (set allowOutsideRoot: true to allow)`,
+        });
         continue;
       }
     }
@@ -143,7 +195,8 @@ function noteOrder(database: string, notes: OrderNotes, cwd: string, diagnostics
   const skipped = notes.skipped.slice(0, 5).map((s) => displayPath(s.file, cwd));
   const more = notes.skipped.length > 5 ? ` …and ${notes.skipped.length - 5} more` : '';
   diagnostics.push({
-    severity: 'info', code: 'SPIF-SOURCE-ORDER',
+    severity: 'info',
+    code: 'SPIF-SOURCE-ORDER',
     message: `database ${database}: ${text}${skipped.length ? ` [${skipped.join(', ')}${more}]` : ''}`,
   });
 }

@@ -24,13 +24,21 @@ export function isStackExhaustion(e: unknown): boolean {
 export function readerFailure(reader: string, file: string, e: unknown): Diagnostic {
   if (isStackExhaustion(e)) {
     return {
-      severity: 'error', code: SOURCE_TOO_DEEP, file, line: 1, column: 1,
+      severity: 'error',
+      code: SOURCE_TOO_DEEP,
+      file,
+      line: 1,
+      column: 1,
       message: `nested too deeply for the ${reader} reader's parser (the parser ran out of stack); file not read`,
     };
   }
   const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   return {
-    severity: 'error', code: READER_FAILED, file, line: 1, column: 1,
+    severity: 'error',
+    code: READER_FAILED,
+    file,
+    line: 1,
+    column: 1,
     message: `the ${reader} reader failed on this file (${firstLine(what)}); file not read. This is a bug in spif: please report it with the file`,
   };
 }
@@ -55,7 +63,9 @@ export async function readGuarded(reader: SourceReader, source: SourceText, ctx:
  * unresolved, which the per-file read reports as usual).
  */
 export async function readProjectGuarded(
-  reader: SourceReader, sources: SourceText[], ctx: ReadContext,
+  reader: SourceReader,
+  sources: SourceText[],
+  ctx: ReadContext,
 ): Promise<ReadResult> {
   const readProject = reader.readProject!.bind(reader);
   try {

@@ -25,7 +25,10 @@ export const SOURCE_TIMEOUT = 'SPIF-SOURCE-TIMEOUT';
 
 /** Thrown by readFileWithin: the file was not read because of its size. */
 export class FileTooLargeError extends Error {
-  constructor(readonly size: number, readonly limit: number) {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
     super(`${size} bytes is over limits.maxFileBytes (${limit})`);
     this.name = 'FileTooLargeError';
   }
@@ -40,14 +43,18 @@ export function readFileWithin(file: string, limit: number): Uint8Array {
 
 export function tooLargeDiagnostic(file: string, size: number, limit: number): Diagnostic {
   return {
-    severity: 'error', code: SOURCE_TOO_LARGE, file,
+    severity: 'error',
+    code: SOURCE_TOO_LARGE,
+    file,
     message: `${size} bytes is over limits.maxFileBytes (${limit}); file not read (raise limits.maxFileBytes in spif.config.yaml to read it)`,
   };
 }
 
 export function timeoutDiagnostic(file: string, limitMs: number): Diagnostic {
   return {
-    severity: 'error', code: SOURCE_TIMEOUT, file,
+    severity: 'error',
+    code: SOURCE_TIMEOUT,
+    file,
     message: `reading took longer than ${limitMs >= 1000 ? `${Math.round(limitMs / 1000)} s` : `${limitMs} ms`} and was stopped; file not read`,
   };
 }

@@ -9,8 +9,7 @@ export type Origin = { relation: QualifiedName; column: string };
 
 /** A FROM entry: a base relation (columns known when declared earlier) or a derived table. */
 export type Source =
-  | { kind: 'base'; relation: QualifiedName; columns?: string[] }
-  | { kind: 'derived'; columns: ViewColumn[] };
+  { kind: 'base'; relation: QualifiedName; columns?: string[] } | { kind: 'derived'; columns: ViewColumn[] };
 
 export interface Scope {
   entries: [alias: string, source: Source][];
@@ -37,7 +36,8 @@ export function resolveBare(column: string, scope: Scope): Origin[] {
   }
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     const unknown = s.entries.filter(([, src]) => src.kind === 'base' && !src.columns);
-    if (unknown.length) return unknown.map(([, src]) => ({ relation: (src as { relation: QualifiedName }).relation, column }));
+    if (unknown.length)
+      return unknown.map(([, src]) => ({ relation: (src as { relation: QualifiedName }).relation, column }));
   }
   return [];
 }

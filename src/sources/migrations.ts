@@ -81,11 +81,19 @@ function orderFolder(dir: string, files: string[], tree: SourceTree, notes: Orde
   }
   if (kept.some((f) => FLYWAY_VERSIONED.test(name(f)))) {
     notes.conventions.add('flyway');
-    for (const f of kept.filter((x) => FLYWAY_UNDO.test(name(x)))) notes.skipped.push({ file: f, why: 'Flyway undo migration' });
-    const versioned = kept.filter((f) => FLYWAY_VERSIONED.test(name(f)))
-      .sort((a, b) => compareVersions(FLYWAY_VERSIONED.exec(name(a))![1], FLYWAY_VERSIONED.exec(name(b))![1]) || compareNatural(a, b));
+    for (const f of kept.filter((x) => FLYWAY_UNDO.test(name(x))))
+      notes.skipped.push({ file: f, why: 'Flyway undo migration' });
+    const versioned = kept
+      .filter((f) => FLYWAY_VERSIONED.test(name(f)))
+      .sort(
+        (a, b) =>
+          compareVersions(FLYWAY_VERSIONED.exec(name(a))![1], FLYWAY_VERSIONED.exec(name(b))![1]) ||
+          compareNatural(a, b),
+      );
     const repeatable = kept.filter((f) => FLYWAY_REPEATABLE.test(name(f)));
-    const other = kept.filter((f) => !FLYWAY_VERSIONED.test(name(f)) && !FLYWAY_REPEATABLE.test(name(f)) && !FLYWAY_UNDO.test(name(f)));
+    const other = kept.filter(
+      (f) => !FLYWAY_VERSIONED.test(name(f)) && !FLYWAY_REPEATABLE.test(name(f)) && !FLYWAY_UNDO.test(name(f)),
+    );
     kept = [...other, ...versioned, ...repeatable];
   }
   const journal = drizzleJournal(dir, tree);
@@ -104,7 +112,9 @@ function drizzleJournal(dir: string, tree: SourceTree): string[] | undefined {
   const file = path.join(dir, 'meta', '_journal.json');
   if (tree.kind(file) !== 'file') return undefined;
   try {
-    const json = JSON.parse(Buffer.from(tree.read(file)).toString('utf8')) as { entries?: { idx?: number; tag?: string }[] };
+    const json = JSON.parse(Buffer.from(tree.read(file)).toString('utf8')) as {
+      entries?: { idx?: number; tag?: string }[];
+    };
     const entries = (json.entries ?? []).filter((e) => typeof e.tag === 'string');
     return entries.sort((a, b) => (a.idx ?? 0) - (b.idx ?? 0)).map((e) => e.tag!);
   } catch {
@@ -129,8 +139,7 @@ export function upSectionsOnly(text: string): { text: string; blanked: boolean; 
     if (/^--\s*(?:migrate:down|\+goose\s+down|\+migrate\s+down)\b/i.test(line)) {
       down = true;
       first ??= i + 1;
-    }
-    else if (UP_MARKER.test(line)) down = false;
+    } else if (UP_MARKER.test(line)) down = false;
     else if (down) lines[i] = line.endsWith('\r') ? '\r' : '';
   }
   return { text: lines.join('\n'), blanked: true, line: first };
@@ -142,7 +151,7 @@ export function describeOrder(notes: OrderNotes): string | undefined {
   const c = notes.conventions;
   if (c.has('flyway')) parts.push('Flyway: V<version>__ files by version, then R__ repeatables');
   if (c.has('up-down')) parts.push('golang-migrate/dbmate: *.up.sql only');
-  if (c.has('drizzle')) parts.push("drizzle-kit: the order of meta/_journal.json");
+  if (c.has('drizzle')) parts.push('drizzle-kit: the order of meta/_journal.json');
   if (parts.length === 0 && notes.skipped.length === 0) return undefined;
   const skipped = notes.skipped.length
     ? `; not read: ${notes.skipped.length} file${notes.skipped.length === 1 ? '' : 's'} (${[...new Set(notes.skipped.map((s) => s.why))].join(', ')})`

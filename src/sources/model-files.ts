@@ -10,7 +10,8 @@ export function isTypeScriptPath(path: string): boolean {
 }
 
 const IMPORTS_TYPEORM = /\bfrom\s*['"]typeorm(?:\/[^'"]*)?['"]|\brequire\(\s*['"]typeorm['"]\s*\)/;
-const TYPEORM_DECORATOR = /@(?:\w+\.)?(?:Entity|ViewEntity|Column|PrimaryColumn|PrimaryGeneratedColumn|CreateDateColumn|UpdateDateColumn|DeleteDateColumn|VersionColumn|ViewColumn|ManyToOne|OneToOne|OneToMany|ManyToMany|JoinColumn|JoinTable)\s*\(/;
+const TYPEORM_DECORATOR =
+  /@(?:\w+\.)?(?:Entity|ViewEntity|Column|PrimaryColumn|PrimaryGeneratedColumn|CreateDateColumn|UpdateDateColumn|DeleteDateColumn|VersionColumn|ViewColumn|ManyToOne|OneToOne|OneToMany|ManyToMany|JoinColumn|JoinTable)\s*\(/;
 
 export function isTypeOrmFile(path: string, text: string): boolean {
   return isTypeScriptPath(path) && IMPORTS_TYPEORM.test(text) && TYPEORM_DECORATOR.test(text);

@@ -25,7 +25,13 @@ import { READER_FAILED, SOURCE_TOO_DEEP, readGuarded } from './guard.js';
 import { countStatements, emptyTally, type ReadTally } from './statements.js';
 import { upSectionsOnly } from './migrations.js';
 import {
-  DEFAULT_MAX_FILE_BYTES, FILE_TIME_LIMIT_MS, FileTooLargeError, SOURCE_TIMEOUT, TIMED_MIN_BYTES, timeoutDiagnostic, tooLargeDiagnostic,
+  DEFAULT_MAX_FILE_BYTES,
+  FILE_TIME_LIMIT_MS,
+  FileTooLargeError,
+  SOURCE_TIMEOUT,
+  TIMED_MIN_BYTES,
+  timeoutDiagnostic,
+  tooLargeDiagnostic,
 } from './limits.js';
 
 /** Diagnostics that mean the whole file went unread. */
@@ -99,23 +105,31 @@ interface FileSlot {
 }
 
 export async function readDatabaseFiles(
-  databases: DatabaseFiles[], options: ReadFilesOptions,
+  databases: DatabaseFiles[],
+  options: ReadFilesOptions,
 ): Promise<{ results: DatabaseReadResult[]; stats: ReadStats }> {
   const cache = options.cacheDir ? new ParseCache(options.cacheDir) : undefined;
   const stats: ReadStats = { files: 0, cacheHits: 0, parsedInWorkers: 0, parsedInline: 0, workers: 0 };
-  const slots: FileSlot[][] = databases.map((db) => db.files.map((file) => {
-    stats.files++;
-    const slot = decodeFile(file, db.dialect, options, db.explicit?.has(file) ?? false);
-    if (!slot.reader?.readProject && slot.reader && slot.source) {
-      if (cache) {
-        slot.cacheKey = cache.key({ reader: slot.reader.name, dialect: db.dialect, path: slot.source.path, text: slot.source.text });
-        slot.result = cache.get(slot.cacheKey);
-        if (slot.result) stats.cacheHits++;
+  const slots: FileSlot[][] = databases.map((db) =>
+    db.files.map((file) => {
+      stats.files++;
+      const slot = decodeFile(file, db.dialect, options, db.explicit?.has(file) ?? false);
+      if (!slot.reader?.readProject && slot.reader && slot.source) {
+        if (cache) {
+          slot.cacheKey = cache.key({
+            reader: slot.reader.name,
+            dialect: db.dialect,
+            path: slot.source.path,
+            text: slot.source.text,
+          });
+          slot.result = cache.get(slot.cacheKey);
+          if (slot.result) stats.cacheHits++;
+        }
       }
-    }
-    if (!needsRead(slot)) options.onFileRead?.();
-    return slot;
-  }));
+      if (!needsRead(slot)) options.onFileRead?.();
+      return slot;
+    }),
+  );
 
   const pending = slots.flat().filter(needsRead);
   const pooled = pending.filter((s) => s.reader!.name in POOLED_READERS);
@@ -123,9 +137,12 @@ export async function readDatabaseFiles(
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
   // A file big enough to take long goes to a worker even alone: only there can it be timed out.
   const bigFile = pooled.some((s) => s.source!.text.length >= TIMED_MIN_BYTES);
-  const workerFile = jobs > 1 && pooled.length > 0
-    && (bigFile || (pooled.length > 1 && pooledBytes >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)))
-    ? findWorkerFile() : undefined;
+  const workerFile =
+    jobs > 1 &&
+    pooled.length > 0 &&
+    (bigFile || (pooled.length > 1 && pooledBytes >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)))
+      ? findWorkerFile()
+      : undefined;
   const timeLimitMs = options.fileTimeoutMs ?? FILE_TIME_LIMIT_MS;
 
   const finish = (slot: FileSlot, result: ReadResult) => {
@@ -146,7 +163,12 @@ export async function readDatabaseFiles(
       // Largest first, so no worker is left with a big file at the end.
       const order = [...pooled].sort((a, b) => b.source!.text.length - a.source!.text.length);
       const running = order.map(async (slot) => {
-        const reply = await pool.run({ reader: slot.reader!.name, dialect: slot.dialect, path: slot.source!.path, text: slot.source!.text });
+        const reply = await pool.run({
+          reader: slot.reader!.name,
+          dialect: slot.dialect,
+          path: slot.source!.path,
+          text: slot.source!.text,
+        });
         if (reply === TIMED_OUT) {
           slot.result = { ops: [], diagnostics: [timeoutDiagnostic(slot.source!.path, timeLimitMs)] }; // not cached
           options.onFileRead?.();
@@ -204,12 +226,20 @@ function decodeFile(file: string, dialect: Dialect, options: ReadFilesOptions, e
   if (!source) return { diagnostics, dialect };
   const reader = readerFor(file, source.text, dialect);
   if (!reader && /\.(sql|ddl|pgsql|psql)$/i.test(file)) {
-    diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-DIALECT', file: shown, message: `no reader for dialect '${dialect}' SQL files yet; file not read` });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'SPIF-SOURCE-DIALECT',
+      file: shown,
+      message: `no reader for dialect '${dialect}' SQL files yet; file not read`,
+    });
   } else if (!reader && explicit) {
     // Named on the command line: the user expects it read, so say why it is not.
     diagnostics.push({
-      severity: 'warning', code: 'SPIF-SOURCE-NOT-READ', file: shown,
-      message: 'no reader takes this file (expected SQL: .sql .ddl .pgsql .psql; schema.prisma; TypeORM entities or Drizzle tables in .ts); not read',
+      severity: 'warning',
+      code: 'SPIF-SOURCE-NOT-READ',
+      file: shown,
+      message:
+        'no reader takes this file (expected SQL: .sql .ddl .pgsql .psql; schema.prisma; TypeORM entities or Drizzle tables in .ts); not read',
     });
   }
   // A .ts file without ORM models is not a schema source: no reader, nothing said.
@@ -217,14 +247,24 @@ function decodeFile(file: string, dialect: Dialect, options: ReadFilesOptions, e
 }
 
 export function readSource(
-  file: string, shown: string, readBytes: (p: string) => Uint8Array, maxFileBytes: number | undefined, diagnostics: Diagnostic[],
+  file: string,
+  shown: string,
+  readBytes: (p: string) => Uint8Array,
+  maxFileBytes: number | undefined,
+  diagnostics: Diagnostic[],
 ): SourceText | undefined {
   let bytes: Uint8Array;
   try {
     bytes = readBytes(file);
   } catch (e) {
     if (e instanceof FileTooLargeError) diagnostics.push(tooLargeDiagnostic(shown, e.size, e.limit));
-    else diagnostics.push({ severity: 'error', code: 'SPIF-SOURCE-UNREADABLE', file: shown, message: `cannot read: ${(e as Error).message}` });
+    else
+      diagnostics.push({
+        severity: 'error',
+        code: 'SPIF-SOURCE-UNREADABLE',
+        file: shown,
+        message: `cannot read: ${(e as Error).message}`,
+      });
     return undefined;
   }
   const limit = maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -234,14 +274,38 @@ export function readSource(
   }
   const decoded = decodeSource(bytes);
   if (decoded.lossy) {
-    diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-ENCODING', file: shown, line: 1, column: 1, message: 'not valid UTF-8, Shift_JIS/CP932 or EUC-JP; undecodable bytes were replaced' });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'SPIF-SOURCE-ENCODING',
+      file: shown,
+      line: 1,
+      column: 1,
+      message: 'not valid UTF-8, Shift_JIS/CP932 or EUC-JP; undecodable bytes were replaced',
+    });
   } else if (decoded.mixed) {
-    diagnostics.push({ severity: 'warning', code: 'SPIF-SOURCE-ENCODING', file: shown, line: 1, column: 1, message: `mixes UTF-8 lines with ${decoded.encoding === 'cp932' ? 'Shift_JIS (CP932)' : 'EUC-JP'} lines; each line was decoded on its own` });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'SPIF-SOURCE-ENCODING',
+      file: shown,
+      line: 1,
+      column: 1,
+      message: `mixes UTF-8 lines with ${decoded.encoding === 'cp932' ? 'Shift_JIS (CP932)' : 'EUC-JP'} lines; each line was decoded on its own`,
+    });
   }
   // dbmate / goose / sql-migrate: a migration's down section undoes it; only the up sections are read.
-  const up = /\.(sql|ddl|pgsql|psql)$/i.test(file) ? upSectionsOnly(decoded.text) : { text: decoded.text, blanked: false };
+  const up = /\.(sql|ddl|pgsql|psql)$/i.test(file)
+    ? upSectionsOnly(decoded.text)
+    : { text: decoded.text, blanked: false };
   if (up.blanked) {
-    diagnostics.push({ severity: 'info', code: 'SPIF-SOURCE-DOWN-SECTION', file: shown, line: up.line, column: 1, message: 'migration down section (dbmate/goose/sql-migrate marker) not read: the schema is what the up sections build' });
+    diagnostics.push({
+      severity: 'info',
+      code: 'SPIF-SOURCE-DOWN-SECTION',
+      file: shown,
+      line: up.line,
+      column: 1,
+      message:
+        'migration down section (dbmate/goose/sql-migrate marker) not read: the schema is what the up sections build',
+    });
   }
   return { path: shown, text: up.text };
 }
@@ -275,7 +339,11 @@ class ReaderPool {
   private readonly inFlight = new Map<Worker, { id: number; resolve: (r: PoolReply) => void; timer: NodeJS.Timeout }>();
   private nextId = 1;
 
-  constructor(private readonly file: string, readonly size: number, private readonly timeLimitMs: number) {
+  constructor(
+    private readonly file: string,
+    readonly size: number,
+    private readonly timeLimitMs: number,
+  ) {
     for (let i = 0; i < size; i++) this.spawn();
   }
 

@@ -14,18 +14,36 @@ const SQL_FILE = /\.(sql|ddl)$/i;
 /** SQL readers by dialect. Readers other than PostgreSQL's load their parser on first use. */
 export const SQL_READERS: Partial<Record<Dialect, SourceReader>> = {
   postgresql: postgresqlReader,
-  mysql: lazyReader('mysql', (path, _t, ctx) => (ctx.dialect === 'mysql' || ctx.dialect === 'mariadb') && SQL_FILE.test(path),
-    async () => (await import('./mysql/reader.js')).mysqlReader),
-  sqlite: lazyReader('sqlite', (path, _t, ctx) => ctx.dialect === 'sqlite' && SQL_FILE.test(path),
-    async () => (await import('./sqlite/reader.js')).sqliteReader),
-  bigquery: lazyReader('bigquery', (path, _t, ctx) => ctx.dialect === 'bigquery' && SQL_FILE.test(path),
-    async () => (await import('./bigquery/reader.js')).bigqueryReader),
-  oracle: lazyReader('oracle', (path, _t, ctx) => ctx.dialect === 'oracle' && SQL_FILE.test(path),
-    async () => (await import('./oracle/reader.js')).oracleReader),
-  sqlserver: lazyReader('sqlserver', (path, _t, ctx) => ctx.dialect === 'sqlserver' && SQL_FILE.test(path),
-    async () => (await import('./sqlserver/reader.js')).sqlServerReader),
-  db2: lazyReader('db2', (path, _t, ctx) => ctx.dialect === 'db2' && SQL_FILE.test(path),
-    async () => (await import('./db2/reader.js')).db2Reader),
+  mysql: lazyReader(
+    'mysql',
+    (path, _t, ctx) => (ctx.dialect === 'mysql' || ctx.dialect === 'mariadb') && SQL_FILE.test(path),
+    async () => (await import('./mysql/reader.js')).mysqlReader,
+  ),
+  sqlite: lazyReader(
+    'sqlite',
+    (path, _t, ctx) => ctx.dialect === 'sqlite' && SQL_FILE.test(path),
+    async () => (await import('./sqlite/reader.js')).sqliteReader,
+  ),
+  bigquery: lazyReader(
+    'bigquery',
+    (path, _t, ctx) => ctx.dialect === 'bigquery' && SQL_FILE.test(path),
+    async () => (await import('./bigquery/reader.js')).bigqueryReader,
+  ),
+  oracle: lazyReader(
+    'oracle',
+    (path, _t, ctx) => ctx.dialect === 'oracle' && SQL_FILE.test(path),
+    async () => (await import('./oracle/reader.js')).oracleReader,
+  ),
+  sqlserver: lazyReader(
+    'sqlserver',
+    (path, _t, ctx) => ctx.dialect === 'sqlserver' && SQL_FILE.test(path),
+    async () => (await import('./sqlserver/reader.js')).sqlServerReader,
+  ),
+  db2: lazyReader(
+    'db2',
+    (path, _t, ctx) => ctx.dialect === 'db2' && SQL_FILE.test(path),
+    async () => (await import('./db2/reader.js')).db2Reader,
+  ),
 };
 SQL_READERS.mariadb = SQL_READERS.mysql;
 
@@ -33,7 +51,12 @@ SQL_READERS.mariadb = SQL_READERS.mysql;
  * A reader whose module is imported on first use. `batch` readers read all of a database's files
  * at once (ORM models refer to each other across files); the others one file at a time.
  */
-function lazyReader(name: string, accepts: SourceReader['accepts'], load: () => Promise<SourceReader>, batch = false): SourceReader {
+function lazyReader(
+  name: string,
+  accepts: SourceReader['accepts'],
+  load: () => Promise<SourceReader>,
+  batch = false,
+): SourceReader {
   let loaded: Promise<SourceReader> | undefined;
   const get = () => (loaded ??= load());
   const reader: SourceReader = {
@@ -61,7 +84,12 @@ function mergeReads(results: Awaited<ReturnType<SourceReader['read']>>[]) {
 export const MODEL_READERS: SourceReader[] = [
   lazyReader('typeorm', isTypeOrmFile, async () => (await import('./typeorm/reader.js')).typeOrmReader, true),
   lazyReader('drizzle', isDrizzleFile, async () => (await import('./drizzle/reader.js')).drizzleReader, true),
-  lazyReader('prisma', (path) => isPrismaFile(path), async () => (await import('./prisma/reader.js')).prismaReader, true),
+  lazyReader(
+    'prisma',
+    (path) => isPrismaFile(path),
+    async () => (await import('./prisma/reader.js')).prismaReader,
+    true,
+  ),
 ];
 
 /** File endings worth opening when a directory is scanned. */

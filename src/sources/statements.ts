@@ -70,13 +70,28 @@ export function countProject(sources: SourceText[], result: ReadResult): Stateme
 
 /** Files and statements of a project read (ORM models): files whose reader failed are not counted as read. */
 export function projectTally(sources: SourceText[], result: ReadResult): ReadTally {
-  const failed = new Set(result.diagnostics.filter((d) => d.code === 'SPIF-READER-FAILED' || d.code === 'SPIF-SOURCE-TOO-DEEP').map((d) => d.file));
+  const failed = new Set(
+    result.diagnostics
+      .filter((d) => d.code === 'SPIF-READER-FAILED' || d.code === 'SPIF-SOURCE-TOO-DEEP')
+      .map((d) => d.file),
+  );
   const read = sources.filter((s) => !failed.has(s.path));
   const count = countProject(read, result);
-  return { filesFound: 0, accepted: sources.length, filesRead: read.length, statements: count.total, statementsRead: count.read };
+  return {
+    filesFound: 0,
+    accepted: sources.length,
+    filesRead: read.length,
+    statements: count.total,
+    statementsRead: count.read,
+  };
 }
 
 /** "N of M statements in K files read" as data for the report (all optional: added fields). */
-export function tallySummary(t: ReadTally): { files: number; filesFound: number; statements: number; statementsRead: number } {
+export function tallySummary(t: ReadTally): {
+  files: number;
+  filesFound: number;
+  statements: number;
+  statementsRead: number;
+} {
   return { files: t.filesRead, filesFound: t.filesFound, statements: t.statements, statementsRead: t.statementsRead };
 }

@@ -52,7 +52,8 @@ function decodeUtf16(bytes: Uint8Array): DecodedText | undefined {
   let encoding: 'utf-16le' | 'utf-16be' | undefined;
   let body = bytes;
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, body] = ['utf-16le', bytes.subarray(2)];
-  else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, body] = ['utf-16be', bytes.subarray(2)];
+  else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    [encoding, body] = ['utf-16be', bytes.subarray(2)];
   else if (bytes.length >= 8 && bytes.length % 2 === 0) {
     let oddZeros = 0;
     let evenZeros = 0;
@@ -102,8 +103,11 @@ function decodeMixedLines(body: Uint8Array): DecodedText | undefined {
   const legacy = lines.filter((_, i) => !isUtf8[i]);
   if (!utf8NonAscii || legacy.length === 0) return undefined;
   const joined = Buffer.concat(legacy.map((l) => Buffer.from(l.buffer, l.byteOffset, l.byteLength)));
-  const encoding = legacyOrder(joined).find((e) => !iconv.decode(joined, e).includes('\uFFFD')) ?? legacyOrder(joined)[0];
-  const text = lines.map((line, i) => (isUtf8[i] ? strictUtf8.decode(line) : iconv.decode(Buffer.from(line), encoding))).join('\n');
+  const encoding =
+    legacyOrder(joined).find((e) => !iconv.decode(joined, e).includes('\uFFFD')) ?? legacyOrder(joined)[0];
+  const text = lines
+    .map((line, i) => (isUtf8[i] ? strictUtf8.decode(line) : iconv.decode(Buffer.from(line), encoding)))
+    .join('\n');
   return { text, encoding, lossy: text.includes('\uFFFD'), mixed: true };
 }
 
@@ -147,7 +151,9 @@ export class LineIndex {
     }
     const line = this.lineOf(this.byteStarts, byteOffset);
     const lineText = this.text.slice(this.lineStarts[line], this.lineStarts[line + 1] ?? this.text.length);
-    const within = Buffer.from(lineText, 'utf8').subarray(0, byteOffset - this.byteStarts[line]).toString('utf8');
+    const within = Buffer.from(lineText, 'utf8')
+      .subarray(0, byteOffset - this.byteStarts[line])
+      .toString('utf8');
     return this.lineStarts[line] + within.length;
   }
 

@@ -28,7 +28,6 @@ export interface TsUnit {
   lines: LineIndex;
 }
 
-
 export { isTypeScriptPath } from './model-files.js';
 
 /** Parses the given files into one in-memory project. Nothing outside `sources` is loaded. */
@@ -52,7 +51,11 @@ export function locate(unit: TsUnit, node: Node): SourceLocation {
 }
 
 export function diagnosticAt(
-  unit: TsUnit, node: Node, severity: Diagnostic['severity'], code: string, message: string,
+  unit: TsUnit,
+  node: Node,
+  severity: Diagnostic['severity'],
+  code: string,
+  message: string,
 ): Diagnostic {
   const at = locate(unit, node);
   return { severity, code, message, file: at.file, line: at.line, column: at.column };
@@ -146,8 +149,13 @@ export function literalBoolean(expr: Node): boolean | undefined {
 export function unwrap(expr: Node): Node {
   let node = expr;
   for (;;) {
-    if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node)
-      || Node.isNonNullExpression(node) || Node.isTypeAssertion(node)) {
+    if (
+      Node.isParenthesizedExpression(node) ||
+      Node.isAsExpression(node) ||
+      Node.isSatisfiesExpression(node) ||
+      Node.isNonNullExpression(node) ||
+      Node.isTypeAssertion(node)
+    ) {
       node = node.getExpression();
     } else {
       return node;
@@ -170,7 +178,9 @@ export function objectProps(obj: ObjectLiteralExpression): ObjectProps {
       const nameNode = p.getNameNode();
       const name = Node.isComputedPropertyName(nameNode)
         ? literalString(nameNode.getExpression())
-        : Node.isStringLiteral(nameNode) ? nameNode.getLiteralValue() : nameNode.getText();
+        : Node.isStringLiteral(nameNode)
+          ? nameNode.getLiteralValue()
+          : nameNode.getText();
       const init = p.getInitializer();
       if (name === undefined || !init) dynamic.push(p);
       else props.set(name, { value: init, node: p });
@@ -198,7 +208,12 @@ export function jsDocBefore(node: Node): DocComment | undefined {
   const docs = ranges.filter((r) => text.startsWith('/**', r.pos) && !text.startsWith('/**/', r.pos));
   const last = docs[docs.length - 1];
   if (!last) return undefined;
-  return parseDocText(text.slice(last.pos + 3, last.end - 2).split('\n').map((l) => l.replace(/^\s*\*?\s?/, '')));
+  return parseDocText(
+    text
+      .slice(last.pos + 3, last.end - 2)
+      .split('\n')
+      .map((l) => l.replace(/^\s*\*?\s?/, '')),
+  );
 }
 
 /**
@@ -228,9 +243,14 @@ export function parseDocText(lines: string[]): DocComment {
 
 function spifMark(value: string): DocComment['mark'] {
   switch (value.toLowerCase()) {
-    case 'number': case 'individual-number': return 'individual-number';
-    case 'substitute': case 'substitute-code': return 'substitute-code';
-    default: return undefined;
+    case 'number':
+    case 'individual-number':
+      return 'individual-number';
+    case 'substitute':
+    case 'substitute-code':
+      return 'substitute-code';
+    default:
+      return undefined;
   }
 }
 
@@ -241,14 +261,19 @@ export function joinComments(...texts: (string | undefined)[]): string | undefin
 }
 
 /** Turns a view's SQL text into lineage, when the dialect's parser is available. */
-export type ViewLineage = (sql: string, name: { schema: string; name: string }) =>
-  Promise<ViewDefinition | undefined> | ViewDefinition | undefined;
+export type ViewLineage = (
+  sql: string,
+  name: { schema: string; name: string },
+) => Promise<ViewDefinition | undefined> | ViewDefinition | undefined;
 
 /**
  * Lineage of an ORM view written as SQL text: the text is read by the PostgreSQL reader as the
  * body of a CREATE VIEW, so ORM views link exactly like SQL views. Undefined when it does not parse.
  */
-export async function postgresViewLineage(sql: string, name: { schema: string; name: string }): Promise<ViewDefinition | undefined> {
+export async function postgresViewLineage(
+  sql: string,
+  name: { schema: string; name: string },
+): Promise<ViewDefinition | undefined> {
   await loadPostgresParser();
   const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
   const text = `CREATE VIEW ${quote(name.schema)}.${quote(name.name)} AS ${sql.trim().replace(/;\s*$/, '')}`;
@@ -270,13 +295,35 @@ export function dedupeDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 const PG_TYPE_ALIASES: Record<string, string> = {
-  'character varying': 'varchar', varchar: 'varchar', character: 'bpchar', char: 'bpchar', bpchar: 'bpchar',
-  integer: 'int4', int: 'int4', int4: 'int4', smallint: 'int2', int2: 'int2', bigint: 'int8', int8: 'int8',
-  boolean: 'bool', bool: 'bool', 'double precision': 'float8', doubleprecision: 'float8', float8: 'float8',
-  real: 'float4', float4: 'float4', decimal: 'numeric', numeric: 'numeric',
-  'timestamp without time zone': 'timestamp', timestamp: 'timestamp',
-  'timestamp with time zone': 'timestamptz', timestamptz: 'timestamptz',
-  'time without time zone': 'time', time: 'time', 'time with time zone': 'timetz', timetz: 'timetz',
+  'character varying': 'varchar',
+  varchar: 'varchar',
+  character: 'bpchar',
+  char: 'bpchar',
+  bpchar: 'bpchar',
+  integer: 'int4',
+  int: 'int4',
+  int4: 'int4',
+  smallint: 'int2',
+  int2: 'int2',
+  bigint: 'int8',
+  int8: 'int8',
+  boolean: 'bool',
+  bool: 'bool',
+  'double precision': 'float8',
+  doubleprecision: 'float8',
+  float8: 'float8',
+  real: 'float4',
+  float4: 'float4',
+  decimal: 'numeric',
+  numeric: 'numeric',
+  'timestamp without time zone': 'timestamp',
+  timestamp: 'timestamp',
+  'timestamp with time zone': 'timestamptz',
+  timestamptz: 'timestamptz',
+  'time without time zone': 'time',
+  time: 'time',
+  'time with time zone': 'timetz',
+  timetz: 'timetz',
 };
 
 /**

@@ -25,8 +25,7 @@ export interface WorkerRequest {
 
 export type WorkerReply =
   /** The ReadResult as JSON text: one string crosses threads far cheaper than a deep object graph. */
-  | { id: number; json: string }
-  | { id: number; error: string };
+  { id: number; json: string } | { id: number; error: string };
 
 const loaded = new Map<string, Promise<SourceReader>>();
 
@@ -37,7 +36,10 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
     let reader = loaded.get(req.reader);
     if (!reader) loaded.set(req.reader, (reader = load()));
     const result = await (await reader).read({ path: req.path, text: req.text }, { dialect: req.dialect });
-    return { id: req.id, json: JSON.stringify({ ops: result.ops, diagnostics: result.diagnostics, statements: result.statements }) };
+    return {
+      id: req.id,
+      json: JSON.stringify({ ops: result.ops, diagnostics: result.diagnostics, statements: result.statements }),
+    };
   } catch (e) {
     return { id: req.id, error: (e as Error).stack ?? String(e) };
   }

@@ -11,7 +11,9 @@ CREATE VIEW v AS SELECT *, z FROM a JOIN b ON true;
 ALTER TABLE a ADD COLUMN later int;`);
     const v = catalog.relations.get('default.public.v')!;
     expect(v.columns.map((c) => c.name)).toEqual(['x', 'y', 'z', 'z']);
-    expect(v.view!.columns[2].from).toEqual([{ relation: { database: 'default', schema: 'public', name: 'b' }, column: 'z' }]);
+    expect(v.view!.columns[2].from).toEqual([
+      { relation: { database: 'default', schema: 'public', name: 'b' }, column: 'z' },
+    ]);
   });
 
   it('follows renames: foreign keys, view lineage and grants stay attached', async () => {
@@ -26,9 +28,15 @@ ALTER TABLE p2 RENAME COLUMN k TO k2;`);
     expect(catalog.relations.has('default.public.p')).toBe(false);
     const c = catalog.relations.get('default.public.c')!;
     expect(c.foreignKeys[0]).toMatchObject({ references: { name: 'p2' }, referencedColumns: ['k2'] });
-    expect(catalog.relations.get('default.public.v')!.view!.columns[0].from[0]).toMatchObject({ relation: { name: 'p2' }, column: 'k2' });
+    expect(catalog.relations.get('default.public.v')!.view!.columns[0].from[0]).toMatchObject({
+      relation: { name: 'p2' },
+      column: 'k2',
+    });
     expect(catalog.grants.filter((g) => g.grantee === 'r')).toEqual([
-      expect.objectContaining({ scope: { kind: 'column', relation: 'default.public.p2', column: 'k2' }, privilege: 'SELECT' }),
+      expect.objectContaining({
+        scope: { kind: 'column', relation: 'default.public.p2', column: 'k2' },
+        privilege: 'SELECT',
+      }),
     ]);
   });
 

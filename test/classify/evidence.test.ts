@@ -53,9 +53,15 @@ GRANT SELECT (id) ON bango TO staff_a, staff_b;
       const kyufu = report.relations.find((r) => r.id === 'default.staff_a.kyufu')!;
       expect(kyufu.basis).toBe('access-controlled');
       const b = kyufu.blocked.find((x) => x.principal === 'staff_b')!;
-      expect(b).toMatchObject({ role: 'staff_b', at: 'default.public.bango.kojin_bango', reason: { key: 'some-columns', columns: ['kojin_bango'] } });
+      expect(b).toMatchObject({
+        role: 'staff_b',
+        at: 'default.public.bango.kojin_bango',
+        reason: { key: 'some-columns', columns: ['kojin_bango'] },
+      });
       expect(b.detail).toBe('staff_b may SELECT some columns of default.public.bango but not kojin_bango');
-      expect(blockText('ja', b)).toBe('staff_b は default.public.bango の一部の列は SELECT できるが kojin_bango はできない');
+      expect(blockText('ja', b)).toBe(
+        'staff_b は default.public.bango の一部の列は SELECT できるが kojin_bango はできない',
+      );
     }
   });
 
@@ -71,10 +77,21 @@ CREATE TABLE kyufu (id integer PRIMARY KEY, bango_id integer REFERENCES bango (i
 GRANT SELECT ON kyufu TO app;
 `);
     const { report } = await scan({ cwd: dir, paths: ['.'], jobs: 1 });
-    const b = report.relations.find((r) => r.id === 'default.public.kyufu')!.blocked.find((x) => x.control === 'view-owner-lacks-privilege')!;
-    expect(b).toMatchObject({ principal: 'app', role: 'owner_v', via: 'default.public.v_bango', reason: { key: 'no-select', relation: 'default.public.bango' } });
-    expect(b.detail).toBe("view default.public.v_bango reads default.public.bango with its owner's rights, and owner_v has no SELECT on default.public.bango");
-    expect(blockText('ja', b)).toBe('ビュー default.public.v_bango は所有者の権限で default.public.bango を読むが、owner_v は default.public.bango の SELECT 権限を持たない');
+    const b = report.relations
+      .find((r) => r.id === 'default.public.kyufu')!
+      .blocked.find((x) => x.control === 'view-owner-lacks-privilege')!;
+    expect(b).toMatchObject({
+      principal: 'app',
+      role: 'owner_v',
+      via: 'default.public.v_bango',
+      reason: { key: 'no-select', relation: 'default.public.bango' },
+    });
+    expect(b.detail).toBe(
+      "view default.public.v_bango reads default.public.bango with its owner's rights, and owner_v has no SELECT on default.public.bango",
+    );
+    expect(blockText('ja', b)).toBe(
+      'ビュー default.public.v_bango は所有者の権限で default.public.bango を読むが、owner_v は default.public.bango の SELECT 権限を持たない',
+    );
   });
 });
 

@@ -18,8 +18,11 @@ async function groupedEqualsOneByOne(dir: string): Promise<void> {
   const result = await scan({ paths: [dir], cwd: repo });
   const resolver = createAccessResolver(result.catalog, { postgresVersion: result.config.postgresVersion });
   const oneByOne = classifyRelations({
-    catalog: result.catalog, graph: result.graph, numbers: result.numbers,
-    principals: result.principals.principals, access: new PrincipalAccess(result.catalog, resolver),
+    catalog: result.catalog,
+    graph: result.graph,
+    numbers: result.numbers,
+    principals: result.principals.principals,
+    access: new PrincipalAccess(result.catalog, resolver),
   });
   expect([...result.decisions.entries()]).toEqual([...oneByOne.entries()]);
 }
@@ -50,14 +53,17 @@ GRANT SELECT ON t TO chief;`);
   it('names each member, not the representative, in copied evidence', async () => {
     const dir = fs.mkdtempSync(path.join(repo, 'node_modules/.spif-test-'));
     try {
-      fs.writeFileSync(path.join(dir, 'schema.sql'), `
+      fs.writeFileSync(
+        path.join(dir, 'schema.sql'),
+        `
 CREATE TABLE bango (atena_no text PRIMARY KEY, kojin_bango char(12));
 CREATE TABLE kyufu (atena_no text REFERENCES bango, gaku int);
 CREATE ROLE clerks;
 GRANT SELECT ON kyufu TO clerks;
 GRANT SELECT (atena_no) ON bango TO clerks;
 CREATE ROLE app LOGIN IN ROLE clerks;
-CREATE ROLE app_kyufu LOGIN IN ROLE clerks;`);
+CREATE ROLE app_kyufu LOGIN IN ROLE clerks;`,
+      );
       const { report } = await scan({ paths: [dir], cwd: repo });
       const kyufu = report.relations.find((r) => r.name === 'kyufu')!;
       const blocks = Object.fromEntries(kyufu.blocked.map((b) => [b.principal, b.detail]));

@@ -11,9 +11,16 @@ const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
 const bin = path.join(repo, 'dist/cli/main.js');
 
-async function spif(args: string[], cwd = repo, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function spif(
+  args: string[],
+  cwd = repo,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, LANG: 'C', NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, LANG: 'C', NO_COLOR: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -46,7 +53,9 @@ describe('spif scan', () => {
     for (const env of [{ LANG: 'C' }, { LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' }, { LANG: 'ja_JP.UTF-8' }]) {
       const md = await spif(['scan', 'fixtures/insurer', '--format', 'markdown'], repo, env);
       expect(md.code).toBe(0);
-      expect(md.stdout.startsWith('# 特定個人情報保護評価書（全項目評価書）の下書き\n'), JSON.stringify(env)).toBe(true);
+      expect(md.stdout.startsWith('# 特定個人情報保護評価書（全項目評価書）の下書き\n'), JSON.stringify(env)).toBe(
+        true,
+      );
       expect(md.stdout).toContain('## Ⅱ 特定個人情報ファイルの概要');
     }
     const html = await spif(['scan', 'fixtures/insurer', '--format', 'html'], repo, { LANG: 'C' });
@@ -77,7 +86,10 @@ describe('spif scan', () => {
 
   it('reports a syntax error with file:line:column, reads the rest, and exits 0', async () => {
     const dir = tmpdir();
-    fs.writeFileSync(path.join(dir, 'a.sql'), 'CREATE TABLE a (kojin_bango char(12));\nCREATE TABLE b (x int,;\nCREATE TABLE c (y int);\n');
+    fs.writeFileSync(
+      path.join(dir, 'a.sql'),
+      'CREATE TABLE a (kojin_bango char(12));\nCREATE TABLE b (x int,;\nCREATE TABLE c (y int);\n',
+    );
     const r = await spif(['scan', dir, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = reportSchema.parse(JSON.parse(r.stdout));

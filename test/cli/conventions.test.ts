@@ -14,9 +14,16 @@ const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
 const bin = path.join(repo, 'dist/cli/main.js');
 
-async function spif(args: string[], cwd = repo, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function spif(
+  args: string[],
+  cwd = repo,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, LANG: 'C', NO_COLOR: '', FORCE_COLOR: '', CI: '1', ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, LANG: 'C', NO_COLOR: '', FORCE_COLOR: '', CI: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -26,7 +33,10 @@ async function spif(args: string[], cwd = repo, env: NodeJS.ProcessEnv = {}): Pr
 
 // A folder with one warning (a foreign key to an undefined table) and one error (a syntax error).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-conv-'));
-fs.writeFileSync(path.join(dir, 'a.sql'), 'CREATE TABLE bango (atena_no text PRIMARY KEY, kojin_bango char(12));\nCREATE TABLE t (x int REFERENCES nowhere (id));\n');
+fs.writeFileSync(
+  path.join(dir, 'a.sql'),
+  'CREATE TABLE bango (atena_no text PRIMARY KEY, kojin_bango char(12));\nCREATE TABLE t (x int REFERENCES nowhere (id));\n',
+);
 fs.writeFileSync(path.join(dir, 'b.sql'), 'CREATE TABLE broken (;\n');
 const warningsOnly = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-conv-'));
 fs.writeFileSync(path.join(warningsOnly, 'a.sql'), 'CREATE TABLE t (x int REFERENCES nowhere (id));\n');
@@ -61,7 +71,10 @@ describe('--quiet', () => {
   });
   it('check: only what fails or is an error is listed; JSON stays complete', async () => {
     const cfg = path.join(dir, 'spif.config.yaml');
-    fs.writeFileSync(cfg, 'version: 1\nfiles:\n  - { name: 番号, relations: ["default.public.bango"] }\n  - { name: 空, relations: ["default.public.t"] }\ninventory: [番号, 空]\n');
+    fs.writeFileSync(
+      cfg,
+      'version: 1\nfiles:\n  - { name: 番号, relations: ["default.public.bango"] }\n  - { name: 空, relations: ["default.public.t"] }\ninventory: [番号, 空]\n',
+    );
     try {
       const loud = await spif(['check', dir]);
       expect(loud.stdout).toContain('SPIF-CHECK-NOT-SPECIFIC');
@@ -108,10 +121,14 @@ describe('--color / --no-color', () => {
   it('colours a pipe only with --color; --no-color wins over FORCE_COLOR; NO_COLOR turns colour off', async () => {
     expect((await spif(['scan', 'fixtures/insurer'])).stdout).not.toContain(ESC);
     expect((await spif(['scan', 'fixtures/insurer', '--color'])).stdout).toContain(ESC);
-    expect((await spif(['scan', 'fixtures/insurer', '--no-color'], repo, { FORCE_COLOR: '1' })).stdout).not.toContain(ESC);
+    expect((await spif(['scan', 'fixtures/insurer', '--no-color'], repo, { FORCE_COLOR: '1' })).stdout).not.toContain(
+      ESC,
+    );
     expect((await spif(['check', 'fixtures/insurer', '--color'])).stdout).toContain(ESC);
     expect((await spif(['explain', 'bango_kanri', 'fixtures/insurer', '--color'])).stdout).toContain(ESC);
-    expect((await spif(['scan', 'fixtures/insurer'], repo, { NO_COLOR: '1', FORCE_COLOR: '1' })).stdout).not.toContain(ESC);
+    expect((await spif(['scan', 'fixtures/insurer'], repo, { NO_COLOR: '1', FORCE_COLOR: '1' })).stdout).not.toContain(
+      ESC,
+    );
   });
 });
 
@@ -119,7 +136,11 @@ describe('-o on every command that writes', () => {
   it('scan, check, explain and snapshot accept -o (snapshot: checked up to its URL validation)', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-o-'));
     try {
-      for (const [name, args] of [['scan.json', ['scan', 'fixtures/insurer', '-f', 'json']], ['check.md', ['check', 'fixtures/insurer', '-f', 'markdown']], ['explain.txt', ['explain', 'bango_kanri', 'fixtures/insurer']]] as const) {
+      for (const [name, args] of [
+        ['scan.json', ['scan', 'fixtures/insurer', '-f', 'json']],
+        ['check.md', ['check', 'fixtures/insurer', '-f', 'markdown']],
+        ['explain.txt', ['explain', 'bango_kanri', 'fixtures/insurer']],
+      ] as const) {
         const r = await spif([...args, '-o', path.join(out, name)]);
         expect(r.code, name).toBe(0);
         expect(r.stdout, name).toBe('');

@@ -14,9 +14,16 @@ const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
 const bin = path.join(repo, 'dist/cli/main.js');
 
-async function spif(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function spif(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, LANG: 'C', NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, LANG: 'C', NO_COLOR: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -79,14 +86,19 @@ describe('empty or wrong input is refused', () => {
     expect(alone.stderr).toMatch(/notes\.txt: no reader takes this file .*\[SPIF-SOURCE-NOT-READ\]/);
     const beside = await spif(['scan', 'notes.txt', 'schema.sql', '--format', 'json'], dir);
     expect(beside.code).toBe(0);
-    expect(JSON.parse(beside.stdout).diagnostics).toContainEqual(expect.objectContaining({ code: 'SPIF-SOURCE-NOT-READ', file: 'notes.txt', severity: 'warning' }));
+    expect(JSON.parse(beside.stdout).diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'SPIF-SOURCE-NOT-READ', file: 'notes.txt', severity: 'warning' }),
+    );
   });
 
   it('a sources glob that matches nothing is a config error naming it with its line', async () => {
     const dir = repoDir();
     fs.mkdirSync(path.join(dir, 'db'));
     fs.writeFileSync(path.join(dir, 'db/a.sql'), 'CREATE TABLE a (id int);\n');
-    fs.writeFileSync(path.join(dir, 'spif.config.yaml'), 'version: 1\ndatabases:\n  - name: bango\n    sources:\n      - "db/*.sql"\n      - "db/bango/*.sqll"\n');
+    fs.writeFileSync(
+      path.join(dir, 'spif.config.yaml'),
+      'version: 1\ndatabases:\n  - name: bango\n    sources:\n      - "db/*.sql"\n      - "db/bango/*.sqll"\n',
+    );
     const r = await spif(['check'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("spif.config.yaml:6: databases.0.sources.1: 'db/bango/*.sqll' matches no file");

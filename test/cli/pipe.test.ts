@@ -18,9 +18,17 @@ const bin = path.join(repo, 'dist/cli/main.js');
 const MB = 1_000_000;
 
 /** Runs the bin with stdout a pipe nobody reads for `delayMs`, then reads it to the end. */
-function throughSlowPipe(args: string[], cwd: string, delayMs = 400): Promise<{ code: number | null; bytes: Buffer; stderr: string }> {
+function throughSlowPipe(
+  args: string[],
+  cwd: string,
+  delayMs = 400,
+): Promise<{ code: number | null; bytes: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, LANG: 'C', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.pause();
@@ -41,8 +49,14 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-pipe-'));
   // scan / check / diff: 300 tables with 55 number columns each (every format, the graphs too,
   // gets past 1 MB; the analysis stays about a second of CPU).
-  const numberCols = Array.from({ length: 55 }, (_, j) => `kojin_bango_rireki_no_nagai_namae_no_koumoku_tsuika_bubun_${String(j).padStart(3, '0')} char(12)`).join(', ');
-  const many = Array.from({ length: 300 }, (_, i) => `CREATE TABLE kojin_${String(i).padStart(4, '0')} (id int PRIMARY KEY, ${numberCols}, shimei text);`);
+  const numberCols = Array.from(
+    { length: 55 },
+    (_, j) => `kojin_bango_rireki_no_nagai_namae_no_koumoku_tsuika_bubun_${String(j).padStart(3, '0')} char(12)`,
+  ).join(', ');
+  const many = Array.from(
+    { length: 300 },
+    (_, i) => `CREATE TABLE kojin_${String(i).padStart(4, '0')} (id int PRIMARY KEY, ${numberCols}, shimei text);`,
+  );
   fs.mkdirSync(path.join(dir, 'db'));
   fs.writeFileSync(path.join(dir, 'db/base.sql'), 'CREATE TABLE settei (id int PRIMARY KEY);\n');
   const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, stdio: 'ignore' });
@@ -52,13 +66,26 @@ beforeAll(() => {
   fs.writeFileSync(path.join(dir, 'db/schema.sql'), `${many.join('\n')}\n`);
   // html (an explorer: its size follows the relations, not their columns): 800 small tables.
   fs.mkdirSync(path.join(dir, 'many'));
-  fs.writeFileSync(path.join(dir, 'many/schema.sql'), Array.from({ length: 800 }, (_, i) => `CREATE TABLE kojin_joho_daichou_${String(i).padStart(4, '0')} (id int PRIMARY KEY, kojin_bango char(12), shimei text);\n`).join(''));
+  fs.writeFileSync(
+    path.join(dir, 'many/schema.sql'),
+    Array.from(
+      { length: 800 },
+      (_, i) =>
+        `CREATE TABLE kojin_joho_daichou_${String(i).padStart(4, '0')} (id int PRIMARY KEY, kojin_bango char(12), shimei text);\n`,
+    ).join(''),
+  );
   // explain: one number table with 1,000 long column names read by 20 roles: each principal's
   // smallest change lists the columns it keeps.
   const cols = Array.from({ length: 1000 }, (_, i) => `${wide(i)} text`).join(', ');
-  const roles = Array.from({ length: 20 }, (_, i) => `CREATE ROLE app_${i} LOGIN;\nGRANT SELECT ON bango TO app_${i};`).join('\n');
+  const roles = Array.from(
+    { length: 20 },
+    (_, i) => `CREATE ROLE app_${i} LOGIN;\nGRANT SELECT ON bango TO app_${i};`,
+  ).join('\n');
   fs.mkdirSync(path.join(dir, 'wide'));
-  fs.writeFileSync(path.join(dir, 'wide/schema.sql'), `CREATE TABLE bango (id int PRIMARY KEY, kojin_bango char(12), ${cols});\n${roles}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'wide/schema.sql'),
+    `CREATE TABLE bango (id int PRIMARY KEY, kojin_bango char(12), ${cols});\n${roles}\n`,
+  );
 });
 
 describe('every command delivers all of a report of more than 1 MB to a slow pipe', () => {
@@ -130,7 +157,10 @@ describe('output paths and closed pipes are user matters, never internal errors'
   });
 
   it('a reader that closes the pipe early (| head) gets no EPIPE trace', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" scan db --format json | head -c 100`], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" scan db --format json | head -c 100`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(r.stdout).toMatch(/^\{/);
     expect(r.stdout.length).toBe(100);
     expect(r.stderr).toBe('');

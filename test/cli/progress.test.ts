@@ -17,7 +17,10 @@ describe('the stages a scan reports', () => {
       expect(counts.length, stage).toBeGreaterThan(1);
       const last = counts[counts.length - 1];
       expect(last[1], stage).toBe(last[2]);
-      expect(counts.map((c) => c[1]), stage).toEqual([...counts.map((c) => c[1])].sort((a, b) => a - b));
+      expect(
+        counts.map((c) => c[1]),
+        stage,
+      ).toEqual([...counts.map((c) => c[1])].sort((a, b) => a - b));
     }
     // A stage never shows as finished while a later one runs: the last event is the report stage.
     expect(events[events.length - 1][0]).toBe('report');
@@ -26,8 +29,12 @@ describe('the stages a scan reports', () => {
 
 describe('the progress line', () => {
   it('names the stage in Japanese or English, with a bar only when there is a count, and the elapsed time', () => {
-    expect(progressLine('ja', 'blocks', 3, 12, 12_345, 2_100)).toBe('遮断箇所の特定 ██████░░░░░░░░░░░░░░░░░░ 3/12  経過 12.3 秒（この段階 2.1 秒）');
-    expect(progressLine('en', 'catalog', 0, 0, 20_000, 19_500)).toBe('building the catalog …  20.0 s (this stage 19.5 s)');
+    expect(progressLine('ja', 'blocks', 3, 12, 12_345, 2_100)).toBe(
+      '遮断箇所の特定 ██████░░░░░░░░░░░░░░░░░░ 3/12  経過 12.3 秒（この段階 2.1 秒）',
+    );
+    expect(progressLine('en', 'catalog', 0, 0, 20_000, 19_500)).toBe(
+      'building the catalog …  20.0 s (this stage 19.5 s)',
+    );
   });
 
   it('writes to a terminal only, redraws when a stage starts, and clears itself', () => {
@@ -52,7 +59,11 @@ describe('the progress line', () => {
         '',
       ]);
       const quiet: string[] = [];
-      createProgress({ write: (s: string) => quiet.push(s) > 0, isTTY: false } as never, { now: () => 10_000 }).update('read', 1, 2);
+      createProgress({ write: (s: string) => quiet.push(s) > 0, isTTY: false } as never, { now: () => 10_000 }).update(
+        'read',
+        1,
+        2,
+      );
       expect(quiet).toEqual([]);
     } finally {
       if (saved !== undefined) process.env.CI = saved;

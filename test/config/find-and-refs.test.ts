@@ -56,9 +56,12 @@ describe('config lookup (upward from each path, like ESLint and Biome)', () => {
   });
 
   it('--no-config reads none, --config names one', () => {
-    expect(locateConfig(new DiskTree(), ['.'], path.join(find, 'all-three'), false)).toEqual({ used: { source: 'disabled' } });
+    expect(locateConfig(new DiskTree(), ['.'], path.join(find, 'all-three'), false)).toEqual({
+      used: { source: 'disabled' },
+    });
     expect(locateConfig(new DiskTree(), ['.'], find, 'json-only/spif.config.json')).toEqual({
-      file: path.join(find, 'json-only/spif.config.json'), used: { source: 'option', file: 'json-only/spif.config.json' },
+      file: path.join(find, 'json-only/spif.config.json'),
+      used: { source: 'option', file: 'json-only/spif.config.json' },
     });
   });
 });

@@ -20,7 +20,10 @@ const fixture = path.join(repo, 'fixtures/candidates');
 
 async function spif(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, LANG: 'C', NO_COLOR: '1' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -43,7 +46,8 @@ describe('candidates (要確認) through the real bin', () => {
     const report = reportSchema.parse(JSON.parse(r.stdout));
     const shain = report.relations.find((x) => x.name === 'm_shain')!;
     expect(shain.numberColumns.map((n) => [n.column, n.rule])).toEqual([
-      ['kjn_bng', 'name-abbreviation'], ['kbn_no', 'comment-kojin-bango'],
+      ['kjn_bng', 'name-abbreviation'],
+      ['kbn_no', 'comment-kojin-bango'],
     ]);
     expect(shain.numberColumns[0].evidence).toContain('type bpchar(12)');
     expect(shain.candidates).toBeUndefined();
@@ -51,8 +55,12 @@ describe('candidates (要確認) through the real bin', () => {
     expect(fuyo.candidates).toEqual([
       expect.objectContaining({ column: 'naibu_kojin_bango', rule: 'name-naibu-kojin-bango' }),
       expect.objectContaining({
-        column: 'kojin_no', kind: 'individual-number', rule: 'name-abbreviation', reason: expect.stringContaining('abbreviation'),
-        settle: expect.stringContaining('numberColumns'), source: expect.objectContaining({ line: 17 }),
+        column: 'kojin_no',
+        kind: 'individual-number',
+        rule: 'name-abbreviation',
+        reason: expect.stringContaining('abbreviation'),
+        settle: expect.stringContaining('numberColumns'),
+        source: expect.objectContaining({ line: 17 }),
       }),
     ]);
     expect(shain.numberColumns.some((n) => n.column === 'bp_my_number')).toBe(false);
@@ -97,8 +105,9 @@ describe('candidates (要確認) through the real bin', () => {
     expect(r.code).toBe(1);
     const result = checkResultSchema.parse(JSON.parse(r.stdout));
     const candidates = result.findings.filter((f) => f.code === 'SPIF-CHECK-CANDIDATE');
-    expect(candidates.map((f) => f.evidence[0].kind === 'candidate-column' && f.evidence[0].candidate.column).sort())
-      .toEqual(['fugo', 'kojin_no', 'naibu_kojin_bango']);
+    expect(
+      candidates.map((f) => f.evidence[0].kind === 'candidate-column' && f.evidence[0].candidate.column).sort(),
+    ).toEqual(['fugo', 'kojin_no', 'naibu_kojin_bango']);
     expect(candidates.every((f) => f.fails && f.level === 'error')).toBe(true);
   });
 
@@ -108,46 +117,69 @@ describe('candidates (要確認) through the real bin', () => {
     const r = await spif(['check', lenient, '--format', 'json']);
     expect(r.code).toBe(0);
     const result = checkResultSchema.parse(JSON.parse(r.stdout));
-    expect(result.findings.filter((f) => f.code === 'SPIF-CHECK-CANDIDATE').every((f) => !f.fails && f.level === 'warning')).toBe(true);
-    const suppressed = withConfig(`version: 1\n${files}suppressions: [{ rule: SPIF-CHECK-CANDIDATE, reason: 移行中、設計書で確認予定 }]\n`);
+    expect(
+      result.findings.filter((f) => f.code === 'SPIF-CHECK-CANDIDATE').every((f) => !f.fails && f.level === 'warning'),
+    ).toBe(true);
+    const suppressed = withConfig(
+      `version: 1\n${files}suppressions: [{ rule: SPIF-CHECK-CANDIDATE, reason: 移行中、設計書で確認予定 }]\n`,
+    );
     expect((await spif(['check', suppressed])).code).toBe(0);
   });
 
   it('config decisions: include / substitute / exclude with a reason settle every candidate; the reason is the basis shown', async () => {
-    const dir = withConfig([
-      'version: 1',
-      'files: [{ name: 人事ファイル, relations: ["default.public.*"] }]',
-      'inventory: [人事ファイル]',
-      'numberColumns:',
-      '  include:',
-      '    - column: default.public.m_shain_fuyo.kojin_no',
-      '      reason: 設計書 3.2 で個人番号と確認',
-      '  substitute: [{ column: default.public.t_fugo_kanri.fugo, reason: 中間サーバーの機関別符号 }]',
-      '  exclude:',
-      '    - column: "*.*.*.naibu_kojin_bango"',
-      '      reason: 旧システムの内部番号（15桁）',
-      '',
-    ].join('\n'));
+    const dir = withConfig(
+      [
+        'version: 1',
+        'files: [{ name: 人事ファイル, relations: ["default.public.*"] }]',
+        'inventory: [人事ファイル]',
+        'numberColumns:',
+        '  include:',
+        '    - column: default.public.m_shain_fuyo.kojin_no',
+        '      reason: 設計書 3.2 で個人番号と確認',
+        '  substitute: [{ column: default.public.t_fugo_kanri.fugo, reason: 中間サーバーの機関別符号 }]',
+        '  exclude:',
+        '    - column: "*.*.*.naibu_kojin_bango"',
+        '      reason: 旧システムの内部番号（15桁）',
+        '',
+      ].join('\n'),
+    );
     const check = await spif(['check', dir]);
     expect(check.code, check.stdout).toBe(0);
     const report = reportSchema.parse(JSON.parse((await spif(['scan', dir, '--format', 'json'])).stdout));
     expect(report.summary.candidates).toBe(0);
     const fuyo = report.relations.find((x) => x.name === 'm_shain_fuyo')!;
     expect(fuyo.numberColumns.find((n) => n.column === 'kojin_no')).toMatchObject({
-      rule: 'config-include', reason: '設計書 3.2 で個人番号と確認', evidence: expect.stringContaining('設計書 3.2 で個人番号と確認'),
+      rule: 'config-include',
+      reason: '設計書 3.2 で個人番号と確認',
+      evidence: expect.stringContaining('設計書 3.2 で個人番号と確認'),
     });
-    expect(fuyo.candidates?.find((c) => c.column === 'kojin_no')?.decision).toEqual({ verdict: 'number', pattern: 'default.public.m_shain_fuyo.kojin_no', reason: '設計書 3.2 で個人番号と確認' });
+    expect(fuyo.candidates?.find((c) => c.column === 'kojin_no')?.decision).toEqual({
+      verdict: 'number',
+      pattern: 'default.public.m_shain_fuyo.kojin_no',
+      reason: '設計書 3.2 で個人番号と確認',
+    });
     expect(fuyo.numberColumns.map((n) => n.column)).toEqual(['kojin_no']);
-    expect(fuyo.candidates?.find((c) => c.column === 'naibu_kojin_bango')?.decision).toEqual({ verdict: 'not-number', pattern: '*.*.*.naibu_kojin_bango', reason: '旧システムの内部番号（15桁）' });
+    expect(fuyo.candidates?.find((c) => c.column === 'naibu_kojin_bango')?.decision).toEqual({
+      verdict: 'not-number',
+      pattern: '*.*.*.naibu_kojin_bango',
+      reason: '旧システムの内部番号（15桁）',
+    });
     const text = (await spif(['scan', dir])).stdout;
-    expect(text).toContain('✓ default.public.m_shain_fuyo.naibu_kojin_bango — decided in the config: not a number column (*.*.*.naibu_kojin_bango; reason: 旧システムの内部番号（15桁）)');
-    expect(report.relations.find((x) => x.name === 't_fugo_kanri')).toMatchObject({ classification: 'specific', basis: 'holds-number' });
+    expect(text).toContain(
+      '✓ default.public.m_shain_fuyo.naibu_kojin_bango — decided in the config: not a number column (*.*.*.naibu_kojin_bango; reason: 旧システムの内部番号（15桁）)',
+    );
+    expect(report.relations.find((x) => x.name === 't_fugo_kanri')).toMatchObject({
+      classification: 'specific',
+      basis: 'holds-number',
+    });
   });
 
   it('a config entry that is neither a pattern nor { column, reason } is a located error (exit 2)', async () => {
     const dir = withConfig('version: 1\nnumberColumns:\n  include: [{ col: x }]\n');
     const r = await spif(['scan', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/spif\.config\.yaml:3: numberColumns\.include\.0: expected a column pattern, or \{ column: pattern, reason: text \}/);
+    expect(r.stderr).toMatch(
+      /spif\.config\.yaml:3: numberColumns\.include\.0: expected a column pattern, or \{ column: pattern, reason: text \}/,
+    );
   });
 });

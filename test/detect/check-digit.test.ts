@@ -37,25 +37,36 @@ describe('check digits', () => {
   it('accepts a number with its check digit and rejects every other last digit', () => {
     expect(isKojinBango('123456789018')).toBe(true); // a published example
     expect(isKojinBango('123456789019')).toBe(false);
-    fc.assert(fc.property(eleven, (e) => {
-      const good = withCheckDigit(e);
-      expect(isKojinBango(good)).toBe(true);
-      for (let d = 0; d <= 9; d++) if (String(d) !== good[11]) expect(isKojinBango(e + d)).toBe(false);
-    }), { numRuns: 200, seed: 15 });
+    fc.assert(
+      fc.property(eleven, (e) => {
+        const good = withCheckDigit(e);
+        expect(isKojinBango(good)).toBe(true);
+        for (let d = 0; d <= 9; d++) if (String(d) !== good[11]) expect(isKojinBango(e + d)).toBe(false);
+      }),
+      { numRuns: 200, seed: 15 },
+    );
   });
 
   it('tells 13-digit 法人番号 apart by their own check digit', () => {
     expect(isHojinBango('7000012050002')).toBe(true); // 国税庁's own 法人番号
     expect(isHojinBango('7000012050003')).toBe(false);
-    fc.assert(fc.property(fc.stringMatching(/^\d{12}$/), (t) => {
-      expect(isHojinBango(hojin(t))).toBe(true);
-      expect(isKojinBango(hojin(t))).toBe(false);
-    }), { numRuns: 200, seed: 15 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{12}$/), (t) => {
+        expect(isHojinBango(hojin(t))).toBe(true);
+        expect(isKojinBango(hojin(t))).toBe(false);
+      }),
+      { numRuns: 200, seed: 15 },
+    );
   });
 
   it('guards against chance: random 12-digit values (about 1 in 11 pass) do not make a number column', () => {
     const rng = fc.sample(fc.stringMatching(/^\d{12}$/), { numRuns: 200, seed: 15 });
-    const stats = { values: rng.length, twelveDigits: rng.length, kojinBango: rng.filter(isKojinBango).length, hojinBango: 0 };
+    const stats = {
+      values: rng.length,
+      twelveDigits: rng.length,
+      kojinBango: rng.filter(isKojinBango).length,
+      hojinBango: 0,
+    };
     expect(stats.kojinBango).toBeGreaterThan(5);
     expect(judgeValues(stats)).toBeUndefined();
     expect(judgeValues({ values: 2, twelveDigits: 2, kojinBango: 2, hojinBango: 0 })).toBe('candidate');
@@ -69,19 +80,30 @@ describe('data rows through the real bin', () => {
 
   function dump(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-cd-'));
-    fs.writeFileSync(path.join(dir, 'dump.sql'), [
-      '--', '-- PostgreSQL database dump', '--', '',
-      'CREATE TABLE public.t_jumin (atena_no character(15) NOT NULL, col07 character varying(20), biko text, kojin_no character varying(20));',
-      'CREATE TABLE public.t_hojin (hojin_cd character varying(20), kojin_no character varying(13));',
-      'CREATE TABLE public.t_misc (x character varying(20));',
-      '', '--', '-- Data for Name: t_jumin; Type: TABLE DATA; Schema: public; Owner: -', '--', '',
-      'COPY public.t_jumin (atena_no, col07, biko, kojin_no) FROM stdin;',
-      ...numbers.slice(0, 4).map((n, i) => `00000000000000${i}\t${n}\t\\N\t00${i}`),
-      '\\.', '',
-      ...corporate.map((c, i) => `INSERT INTO public.t_hojin (hojin_cd, kojin_no) VALUES ('H${i}', '${c}');`),
-      `INSERT INTO public.t_misc VALUES ('${numbers[4]}'), ('${numbers[5]}'::text);`,
-      '',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'dump.sql'),
+      [
+        '--',
+        '-- PostgreSQL database dump',
+        '--',
+        '',
+        'CREATE TABLE public.t_jumin (atena_no character(15) NOT NULL, col07 character varying(20), biko text, kojin_no character varying(20));',
+        'CREATE TABLE public.t_hojin (hojin_cd character varying(20), kojin_no character varying(13));',
+        'CREATE TABLE public.t_misc (x character varying(20));',
+        '',
+        '--',
+        '-- Data for Name: t_jumin; Type: TABLE DATA; Schema: public; Owner: -',
+        '--',
+        '',
+        'COPY public.t_jumin (atena_no, col07, biko, kojin_no) FROM stdin;',
+        ...numbers.slice(0, 4).map((n, i) => `00000000000000${i}\t${n}\t\\N\t00${i}`),
+        '\\.',
+        '',
+        ...corporate.map((c, i) => `INSERT INTO public.t_hojin (hojin_cd, kojin_no) VALUES ('H${i}', '${c}');`),
+        `INSERT INTO public.t_misc VALUES ('${numbers[4]}'), ('${numbers[5]}'::text);`,
+        '',
+      ].join('\n'),
+    );
     return dir;
   }
 
@@ -90,25 +112,43 @@ describe('data rows through the real bin', () => {
     const cache = path.join(dir, 'cache');
     const outputs: string[] = [];
     for (const format of ['json', 'text', 'sarif', 'markdown', 'html']) {
-      const { stdout } = await run(process.execPath, [bin, 'scan', dir, '--format', format, '--cache', cache], { env: { ...process.env, LANG: 'C' } })
-        .catch((e: { stdout: string }) => ({ stdout: e.stdout }));
+      const { stdout } = await run(process.execPath, [bin, 'scan', dir, '--format', format, '--cache', cache], {
+        env: { ...process.env, LANG: 'C' },
+      }).catch((e: { stdout: string }) => ({ stdout: e.stdout }));
       outputs.push(stdout);
     }
     const report = JSON.parse(outputs[0]);
     const jumin = report.relations.find((r: { name: string }) => r.name === 't_jumin');
-    expect(jumin.numberColumns).toEqual([expect.objectContaining({
-      column: 'col07', rule: 'data-check-digit', kind: 'individual-number',
-      evidence: expect.stringMatching(/^data rows: 4 of 4 values are 12-digit numbers with a valid 個人番号 check digit \(rows from .*dump\.sql:13\)$/),
-    })]);
+    expect(jumin.numberColumns).toEqual([
+      expect.objectContaining({
+        column: 'col07',
+        rule: 'data-check-digit',
+        kind: 'individual-number',
+        evidence: expect.stringMatching(
+          /^data rows: 4 of 4 values are 12-digit numbers with a valid 個人番号 check digit \(rows from .*dump\.sql:13\)$/,
+        ),
+      }),
+    ]);
     // kojin_no with 法人番号 values is no longer a candidate; two valid values (INSERT, no column list) make one.
     const hojinRel = report.relations.find((r: { name: string }) => r.name === 't_hojin');
     expect(hojinRel.numberColumns).toEqual([]);
     expect(hojinRel.candidates).toBeUndefined();
     const misc = report.relations.find((r: { name: string }) => r.name === 't_misc');
-    expect(misc.candidates).toEqual([expect.objectContaining({ column: 'x', rule: 'data-check-digit', evidence: expect.stringContaining('2 of 2 values') })]);
+    expect(misc.candidates).toEqual([
+      expect.objectContaining({
+        column: 'x',
+        rule: 'data-check-digit',
+        evidence: expect.stringContaining('2 of 2 values'),
+      }),
+    ]);
     expect(jumin.candidates).toEqual([expect.objectContaining({ column: 'kojin_no', rule: 'name-abbreviation' })]);
-    const cached = fs.existsSync(cache) ? fs.readdirSync(cache, { recursive: true }).map((f) => String(f))
-      .filter((f) => fs.statSync(path.join(cache, f)).isFile()).map((f) => fs.readFileSync(path.join(cache, f), 'latin1')) : [];
+    const cached = fs.existsSync(cache)
+      ? fs
+          .readdirSync(cache, { recursive: true })
+          .map((f) => String(f))
+          .filter((f) => fs.statSync(path.join(cache, f)).isFile())
+          .map((f) => fs.readFileSync(path.join(cache, f), 'latin1'))
+      : [];
     expect(cached.length, 'the parse cache was written').toBeGreaterThan(0);
     for (const value of [...numbers, ...corporate]) {
       for (const text of [...outputs, ...cached]) expect(text.includes(value)).toBe(false);

@@ -9,8 +9,19 @@ const at = (line: number, file = 'db/001.sql'): SourceLocation => ({ file, line,
 function table(id: string, columns: Column[]): Relation {
   const [database, schema, name] = id.split('.');
   return {
-    id, database, schema, name, kind: 'table', dialect: 'postgresql', columns, uniqueKeys: [], foreignKeys: [],
-    rowSecurity: false, forceRowSecurity: false, policies: [], source: at(1),
+    id,
+    database,
+    schema,
+    name,
+    kind: 'table',
+    dialect: 'postgresql',
+    columns,
+    uniqueKeys: [],
+    foreignKeys: [],
+    rowSecurity: false,
+    forceRowSecurity: false,
+    policies: [],
+    source: at(1),
   };
 }
 
@@ -24,7 +35,10 @@ function view(id: string, columns: Record<string, string[]>): Relation {
     }),
   }));
   return {
-    ...table(id, viewColumns.map((c, i) => ({ name: c.name, source: at(20 + i, 'db/views.sql') }))),
+    ...table(
+      id,
+      viewColumns.map((c, i) => ({ name: c.name, source: at(20 + i, 'db/views.sql') })),
+    ),
     kind: 'view',
     view: { securityInvoker: false, columns: viewColumns, reads: [], readsColumns: [] },
   };
@@ -32,8 +46,12 @@ function view(id: string, columns: Record<string, string[]>): Relation {
 
 function catalog(...relations: Relation[]): Catalog {
   return {
-    databases: new Map(), relations: new Map(relations.map((r) => [r.id, r])), roles: new Map(),
-    memberships: [], grants: [], accessControlDeclared: false,
+    databases: new Map(),
+    relations: new Map(relations.map((r) => [r.id, r])),
+    roles: new Map(),
+    memberships: [],
+    grants: [],
+    accessControlDeclared: false,
   };
 }
 
@@ -53,14 +71,27 @@ describe('detectNumberColumns', () => {
 
   it('finds columns by name and by comment, with evidence and source', () => {
     expect(hits.get('bango.public.bango_kanri.kojin_bango')).toEqual({
-      relation: 'bango.public.bango_kanri', column: 'kojin_bango', columnId: 'bango.public.bango_kanri.kojin_bango',
-      kind: 'individual-number', rule: 'name-kojin-bango', evidence: "column name 'kojin_bango'", source: at(3),
+      relation: 'bango.public.bango_kanri',
+      column: 'kojin_bango',
+      columnId: 'bango.public.bango_kanri.kojin_bango',
+      kind: 'individual-number',
+      rule: 'name-kojin-bango',
+      evidence: "column name 'kojin_bango'",
+      source: at(3),
     });
     expect(hits.get('bango.public.bango_kanri.col_x')).toMatchObject({
-      rule: 'comment-kojin-bango', evidence: "comment '個人番号（暗号化）'", source: at(40),
+      rule: 'comment-kojin-bango',
+      evidence: "comment '個人番号（暗号化）'",
+      source: at(40),
     });
-    expect(hits.get('bango.public.bango_kanri.fugo')).toMatchObject({ kind: 'substitute-code', rule: 'comment-kikanbetsu-fugo' });
-    expect(hits.get('bango.public.bango_kanri.orm_field')).toMatchObject({ kind: 'substitute-code', rule: 'source-mark' });
+    expect(hits.get('bango.public.bango_kanri.fugo')).toMatchObject({
+      kind: 'substitute-code',
+      rule: 'comment-kikanbetsu-fugo',
+    });
+    expect(hits.get('bango.public.bango_kanri.orm_field')).toMatchObject({
+      kind: 'substitute-code',
+      rule: 'source-mark',
+    });
   });
 
   it('does not report unrelated or vetoed columns', () => {
@@ -68,14 +99,18 @@ describe('detectNumberColumns', () => {
     expect(hits.has('bango.public.bango_kanri.kojin_bango_kofu_date')).toBe(false);
     expect(hits.has('bango.public.bango_kanri.kojin_no')).toBe(false);
     expect([...hits.keys()].sort()).toEqual([
-      'bango.public.bango_kanri.col_x', 'bango.public.bango_kanri.fugo', 'bango.public.bango_kanri.kojin_bango',
-      'bango.public.bango_kanri.legacy_kojin_bango', 'bango.public.bango_kanri.orm_field',
+      'bango.public.bango_kanri.col_x',
+      'bango.public.bango_kanri.fugo',
+      'bango.public.bango_kanri.kojin_bango',
+      'bango.public.bango_kanri.legacy_kojin_bango',
+      'bango.public.bango_kanri.orm_field',
     ]);
   });
 });
 
 describe('precedence', () => {
-  const detect = (config: Parameters<typeof detectNumberColumns>[1]) => detectNumberColumns(catalog(base), config, matchesRef);
+  const detect = (config: Parameters<typeof detectNumberColumns>[1]) =>
+    detectNumberColumns(catalog(base), config, matchesRef);
 
   it('config exclude wins over rules, marks and include', () => {
     const hits = detect({
@@ -90,20 +125,36 @@ describe('precedence', () => {
 
   it('config include and substitute win over exclusions, rules and marks', () => {
     const hits = detect({
-      include: ['bango.public.bango_kanri.kojin_no', 'bango.public.bango_kanri.kojin_bango_kofu_date', '*.*.*.orm_field'],
+      include: [
+        'bango.public.bango_kanri.kojin_no',
+        'bango.public.bango_kanri.kojin_bango_kofu_date',
+        '*.*.*.orm_field',
+      ],
       substitute: ['bango.*.bango_kanri.kojin_bango'],
     });
     expect(hits.get('bango.public.bango_kanri.kojin_no')).toMatchObject({
-      kind: 'individual-number', rule: 'config-include', evidence: "numberColumns.include 'bango.public.bango_kanri.kojin_no'", source: at(9),
+      kind: 'individual-number',
+      rule: 'config-include',
+      evidence: "numberColumns.include 'bango.public.bango_kanri.kojin_no'",
+      source: at(9),
     });
     expect(hits.get('bango.public.bango_kanri.kojin_bango_kofu_date')).toMatchObject({ rule: 'config-include' });
-    expect(hits.get('bango.public.bango_kanri.orm_field')).toMatchObject({ kind: 'individual-number', rule: 'config-include' });
-    expect(hits.get('bango.public.bango_kanri.kojin_bango')).toMatchObject({ kind: 'substitute-code', rule: 'config-substitute' });
+    expect(hits.get('bango.public.bango_kanri.orm_field')).toMatchObject({
+      kind: 'individual-number',
+      rule: 'config-include',
+    });
+    expect(hits.get('bango.public.bango_kanri.kojin_bango')).toMatchObject({
+      kind: 'substitute-code',
+      rule: 'config-substitute',
+    });
   });
 
   it('a column listed under both include and substitute is an individual number', () => {
     const hits = detect({ include: ['*.*.*.atena_no'], substitute: ['*.*.*.atena_no'] });
-    expect(hits.get('bango.public.bango_kanri.atena_no')).toMatchObject({ kind: 'individual-number', rule: 'config-include' });
+    expect(hits.get('bango.public.bango_kanri.atena_no')).toMatchObject({
+      kind: 'individual-number',
+      rule: 'config-include',
+    });
   });
 
   it('a source mark wins over the rules', () => {
@@ -119,7 +170,10 @@ describe('view lineage', () => {
     view('bango.public.v0', { b0: ['kyufu.public.v3.b3'] }),
     view('kyufu.public.v3', { b3: ['bango.public.v2.b2'], atena: ['bango.public.v1.atena_no'] }),
     view('bango.public.v2', { b2: ['bango.public.v1.bango'], code: ['bango.public.bango_kanri.fugo'] }),
-    view('bango.public.v1', { bango: ['bango.public.bango_kanri.kojin_bango'], atena_no: ['bango.public.bango_kanri.atena_no'] }),
+    view('bango.public.v1', {
+      bango: ['bango.public.bango_kanri.kojin_bango'],
+      atena_no: ['bango.public.bango_kanri.atena_no'],
+    }),
     base,
   );
 
@@ -129,7 +183,9 @@ describe('view lineage', () => {
       expect(hits.get(id), id).toMatchObject({ rule: 'view-lineage', kind: 'individual-number' });
     }
     expect(hits.get('bango.public.v2.code')).toMatchObject({ rule: 'view-lineage', kind: 'substitute-code' });
-    expect(hits.get('bango.public.v1.bango')?.evidence).toBe("carries 'bango.public.bango_kanri.kojin_bango' (name-kojin-bango)");
+    expect(hits.get('bango.public.v1.bango')?.evidence).toBe(
+      "carries 'bango.public.bango_kanri.kojin_bango' (name-kojin-bango)",
+    );
     expect(hits.get('bango.public.v1.bango')?.source).toEqual(at(20, 'db/views.sql'));
     expect(hits.has('bango.public.v1.atena_no')).toBe(false);
     expect(hits.has('kyufu.public.v3.atena')).toBe(false);
@@ -144,20 +200,32 @@ describe('view lineage', () => {
   });
 
   it('lineage wins over a view column name that reads as something about the number', () => {
-    const hits = detectNumberColumns(catalog(base, view('bango.public.v', {
-      kojin_bango_flg: ['bango.public.bango_kanri.kojin_bango'],
-      my_number: ['bango.public.bango_kanri.atena_no'],
-    })), {}, matchesRef);
+    const hits = detectNumberColumns(
+      catalog(
+        base,
+        view('bango.public.v', {
+          kojin_bango_flg: ['bango.public.bango_kanri.kojin_bango'],
+          my_number: ['bango.public.bango_kanri.atena_no'],
+        }),
+      ),
+      {},
+      matchesRef,
+    );
     expect(hits.get('bango.public.v.kojin_bango_flg')).toMatchObject({ rule: 'view-lineage' });
     // a view column also matches the rules by itself
     expect(hits.get('bango.public.v.my_number')).toMatchObject({ rule: 'name-my-number' });
   });
 
   it('a view column detected by name feeds the views built on it', () => {
-    const hits = detectNumberColumns(catalog(base,
-      view('bango.public.renamed', { kojin_bango: ['bango.public.bango_kanri.atena_no'] }),
-      view('bango.public.outer', { x: ['bango.public.renamed.kojin_bango'] }),
-    ), {}, matchesRef);
+    const hits = detectNumberColumns(
+      catalog(
+        base,
+        view('bango.public.renamed', { kojin_bango: ['bango.public.bango_kanri.atena_no'] }),
+        view('bango.public.outer', { x: ['bango.public.renamed.kojin_bango'] }),
+      ),
+      {},
+      matchesRef,
+    );
     expect(hits.get('bango.public.renamed.kojin_bango')).toMatchObject({ rule: 'name-kojin-bango' });
     expect(hits.get('bango.public.outer.x')).toMatchObject({ rule: 'view-lineage' });
   });

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { EXCLUSION_RULES, NUMBER_RULES } from '../../src/detect/index.js';
 import { evaluateDetection, type EvalColumn } from '../../src/detect/evaluate.js';
 
-const columns = JSON.parse(readFileSync(new URL('../../fixtures/detection-eval/columns.json', import.meta.url), 'utf8')) as EvalColumn[];
+const columns = JSON.parse(
+  readFileSync(new URL('../../fixtures/detection-eval/columns.json', import.meta.url), 'utf8'),
+) as EvalColumn[];
 
 describe('detection evaluation set', () => {
   it('has at least 150 labelled columns from several sources, each with its provenance', () => {
@@ -18,10 +20,16 @@ describe('detection evaluation set', () => {
     expect(new Set(columns.map((c) => c.source.replace(/ \(.*$/, ''))).size).toBeGreaterThanOrEqual(20);
   });
 
-  it('is kept apart from the rules\' own examples', () => {
-    const examples = new Set([...NUMBER_RULES.flatMap((r) => [...r.positives, ...r.negatives]),
-      ...EXCLUSION_RULES.flatMap((r) => [...r.vetoes, ...r.allows].map((e) => (typeof e === 'string' ? e : `${e.name ?? ''}|${e.comment ?? ''}`)))]);
-    const shared = columns.filter((c) => examples.has(`${c.name}|${c.comment ?? ''}`) || (c.comment === undefined && examples.has(c.name)));
+  it("is kept apart from the rules' own examples", () => {
+    const examples = new Set([
+      ...NUMBER_RULES.flatMap((r) => [...r.positives, ...r.negatives]),
+      ...EXCLUSION_RULES.flatMap((r) =>
+        [...r.vetoes, ...r.allows].map((e) => (typeof e === 'string' ? e : `${e.name ?? ''}|${e.comment ?? ''}`)),
+      ),
+    ]);
+    const shared = columns.filter(
+      (c) => examples.has(`${c.name}|${c.comment ?? ''}`) || (c.comment === undefined && examples.has(c.name)),
+    );
     // Plain real-world spellings (my_number, mynumber) are expected on both sides; pairs of name and comment are not.
     expect(shared.filter((c) => c.comment !== undefined).map((c) => `${c.name} 「${c.comment}」`)).toEqual([]);
   });

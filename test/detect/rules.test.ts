@@ -1,6 +1,12 @@
 /** Every rule's own examples, from the data tables: a rule cannot be added without them holding. */
 import { describe, expect, it } from 'vitest';
-import { classifyColumn, classifyColumnName, CONTEXT_RULES, EXCLUSION_RULES, NUMBER_RULES } from '../../src/detect/index.js';
+import {
+  classifyColumn,
+  classifyColumnName,
+  CONTEXT_RULES,
+  EXCLUSION_RULES,
+  NUMBER_RULES,
+} from '../../src/detect/index.js';
 import type { ColumnClass, ExclusionExample } from '../../src/detect/index.js';
 
 /** A column name that says nothing, to test a comment on its own. */

@@ -185,8 +185,9 @@ describe('tricky names', () => {
 
 /** The same name in another naming style must classify the same. */
 describe('naming styles', () => {
-  const snakeNames = CASES.filter(([name, comment]) => comment === undefined && /^[a-z0-9_]+$/.test(name) && name.includes('_'))
-    .map(([name]) => name);
+  const snakeNames = CASES.filter(
+    ([name, comment]) => comment === undefined && /^[a-z0-9_]+$/.test(name) && name.includes('_'),
+  ).map(([name]) => name);
   const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
   const styles: [string, (name: string) => string][] = [
     ['camelCase', camel],
@@ -201,7 +202,8 @@ describe('naming styles', () => {
   });
   for (const [style, convert] of styles) {
     it(`${style} keeps every outcome`, () => {
-      const differing = snakeNames.filter((name) => outcome(convert(name), undefined) !== outcome(name, undefined))
+      const differing = snakeNames
+        .filter((name) => outcome(convert(name), undefined) !== outcome(name, undefined))
         .map((name) => `${name} → ${convert(name)}: ${outcome(convert(name), undefined)}`);
       expect(differing).toEqual([]);
     });

@@ -33,7 +33,12 @@ export function cliProblems(code: number | null, stderr: string, signal: NodeJS.
 
 /** Runs `spif scan` (or `check`) in `dir`. */
 export function runBin(dir: string, args: string[], timeoutMs = 120_000): CliOutcome {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status, stderr: r.stderr ?? '', problems: cliProblems(r.status, r.stderr ?? '', r.signal) };
 }
 
@@ -56,16 +61,18 @@ const DIALECTS = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery'] as con
 /** A hostile tree: fuzzed files of every kind; the config is a valid one or a fuzzed one. */
 export function treeArbitrary(): fc.Arbitrary<{ files: Record<string, Uint8Array>; args: string[] }> {
   const file = (t: TreeFile) => inputFor(targetNamed(t.target)).map((b) => [t.rel, b] as const);
-  return fc.tuple(
-    fc.tuple(...TREE.map(file)),
-    fc.constantFrom(...DIALECTS),
-    fc.oneof(fc.constant(undefined), inputFor(targetNamed('config'))),
-    fc.constantFrom(['scan', '.', '--format', 'json'], ['scan', '.', '--format', 'text'], ['check', '.']),
-  ).map(([entries, dialect, config, args]) => {
-    const files: Record<string, Uint8Array> = Object.fromEntries(entries);
-    files['spif.config.yaml'] = config ?? new Uint8Array(Buffer.from(`version: 1\ndialect: ${dialect}\n`));
-    return { files, args: [...args] };
-  });
+  return fc
+    .tuple(
+      fc.tuple(...TREE.map(file)),
+      fc.constantFrom(...DIALECTS),
+      fc.oneof(fc.constant(undefined), inputFor(targetNamed('config'))),
+      fc.constantFrom(['scan', '.', '--format', 'json'], ['scan', '.', '--format', 'text'], ['check', '.']),
+    )
+    .map(([entries, dialect, config, args]) => {
+      const files: Record<string, Uint8Array> = Object.fromEntries(entries);
+      files['spif.config.yaml'] = config ?? new Uint8Array(Buffer.from(`version: 1\ndialect: ${dialect}\n`));
+      return { files, args: [...args] };
+    });
 }
 
 /** Writes the tree to a fresh temporary directory, runs the bin, removes the directory. */

@@ -56,11 +56,13 @@ function diagnosticProblems(target: FuzzTarget, out: Outcome, d: Diagnostic, lin
   const located = d.line !== undefined || d.column !== undefined;
   if (target.kind === 'sql' && !located) found.push(`SQL diagnostic without line:column: ${show}`);
   if (located) {
-    if (!Number.isInteger(d.line) || d.line! < 1 || d.line! > lineCount) found.push(`line ${d.line} outside 1..${lineCount}: ${show}`);
+    if (!Number.isInteger(d.line) || d.line! < 1 || d.line! > lineCount)
+      found.push(`line ${d.line} outside 1..${lineCount}: ${show}`);
     if (!Number.isInteger(d.column) || d.column! < 1) found.push(`column ${d.column} < 1: ${show}`);
     else if (Number.isInteger(d.line) && d.line! >= 1 && d.line! <= lineCount) {
       const width = lines[d.line! - 1].length;
-      if (d.column! > width + 1) found.push(`column ${d.column} past the end of line ${d.line} (${width} chars): ${show}`);
+      if (d.column! > width + 1)
+        found.push(`column ${d.column} past the end of line ${d.line} (${width} chars): ${show}`);
     }
   }
   return found;

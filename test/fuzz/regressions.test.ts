@@ -14,7 +14,11 @@ import { bigqueryReader } from '../../src/sources/bigquery/reader.js';
 import type { SourceReader } from '../../src/sources/types.js';
 
 const READERS: [Dialect, SourceReader][] = [
-  ['postgresql', postgresqlReader], ['mysql', mysqlReader], ['mariadb', mysqlReader], ['sqlite', sqliteReader], ['bigquery', bigqueryReader],
+  ['postgresql', postgresqlReader],
+  ['mysql', mysqlReader],
+  ['mariadb', mysqlReader],
+  ['sqlite', sqliteReader],
+  ['bigquery', bigqueryReader],
 ];
 
 async function read(dialect: Dialect, text: string) {
@@ -27,21 +31,30 @@ async function read(dialect: Dialect, text: string) {
 
 describe('PostgreSQL: NUL bytes (libpg-query reads C strings)', () => {
   it('a NUL between statements no longer ends the file: the statements after it are read', async () => {
-    const r = await read('postgresql', 'CREATE TABLE a (x int);\0CREATE TABLE b (y int);\n-- \0 in a comment\nCREATE TABLE c (z int);\n');
+    const r = await read(
+      'postgresql',
+      'CREATE TABLE a (x int);\0CREATE TABLE b (y int);\n-- \0 in a comment\nCREATE TABLE c (z int);\n',
+    );
     expect(r).toEqual({ tables: ['a', 'b', 'c'], diagnostics: [] });
   });
 
   it('a NUL inside a statement skips that statement with a located error; the rest is read', async () => {
-    const r = await read('postgresql', 'CREATE TABLE a (x int);\nCREATE TABLE "b\0c" (y int);\nCREATE TABLE d (z int);\n');
+    const r = await read(
+      'postgresql',
+      'CREATE TABLE a (x int);\nCREATE TABLE "b\0c" (y int);\nCREATE TABLE d (z int);\n',
+    );
     expect(r).toEqual({
       tables: ['a', 'd'],
-      diagnostics: ['2:16 SPIF-SQL-SYNTAX NUL byte (0x00) in this statement; PostgreSQL does not accept NUL in SQL text; statement skipped'],
+      diagnostics: [
+        '2:16 SPIF-SQL-SYNTAX NUL byte (0x00) in this statement; PostgreSQL does not accept NUL in SQL text; statement skipped',
+      ],
     });
   });
 });
 
 describe('deeply nested statements: a located diagnostic that says so, then the next statement', () => {
-  const deep = (n: number) => `CREATE VIEW v AS SELECT a FROM ${'(SELECT a FROM '.repeat(n)}t${') s'.repeat(n)};\nCREATE TABLE ok (a int);\n`;
+  const deep = (n: number) =>
+    `CREATE VIEW v AS SELECT a FROM ${'(SELECT a FROM '.repeat(n)}t${') s'.repeat(n)};\nCREATE TABLE ok (a int);\n`;
 
   it('PostgreSQL (Bison stack limit)', async () => {
     const r = await read('postgresql', deep(12_000));
@@ -81,21 +94,27 @@ describe('an unterminated /* comment swallowed the rest of the file without a wo
   it.each(['mysql', 'mariadb'] as const)('%s: located error at the comment', async (dialect) => {
     expect(await read(dialect, text)).toEqual({
       tables: ['a'],
-      diagnostics: ['2:1 SPIF-SQL-SYNTAX unterminated /* comment: everything after it is part of it, to the end of the file'],
+      diagnostics: [
+        '2:1 SPIF-SQL-SYNTAX unterminated /* comment: everything after it is part of it, to the end of the file',
+      ],
     });
   });
 
   it.each(['sqlite', 'bigquery'] as const)('%s: located error at the comment', async (dialect) => {
     expect(await read(dialect, text)).toEqual({
       tables: ['a'],
-      diagnostics: ['2:1 SPIF-SQL-SYNTAX unterminated /* comment: everything after it is part of it, to the end of the file; not read'],
+      diagnostics: [
+        '2:1 SPIF-SQL-SYNTAX unterminated /* comment: everything after it is part of it, to the end of the file; not read',
+      ],
     });
   });
 
   it('mysql: an open quote in an INSERT (a statement spif skips) is reported too', async () => {
     const r = await read('mysql', "INSERT INTO t VALUES ('abc);\nCREATE TABLE b (y int);\n");
     expect(r.tables).toEqual([]);
-    expect(r.diagnostics).toEqual(['1:23 SPIF-SQL-SYNTAX unterminated quoted string or identifier: everything after it is part of it, to the end of the file']);
+    expect(r.diagnostics).toEqual([
+      '1:23 SPIF-SQL-SYNTAX unterminated quoted string or identifier: everything after it is part of it, to the end of the file',
+    ]);
   });
 });
 
@@ -104,12 +123,17 @@ describe('PostgreSQL: COPY … FROM stdin whose data never ends', () => {
     const r = await read('postgresql', 'CREATE TABLE a (x int);\nCOPY a FROM stdin;\n1\n2\nCREATE TABLE b (y int);\n');
     expect(r).toEqual({
       tables: ['a'],
-      diagnostics: ["2:1 SPIF-SQL-SYNTAX the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read"],
+      diagnostics: [
+        "2:1 SPIF-SQL-SYNTAX the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read",
+      ],
     });
   });
 
   it('a terminated COPY is still skipped quietly', async () => {
-    const r = await read('postgresql', 'CREATE TABLE a (x int);\nCOPY a FROM stdin;\n1\n\\.\nCREATE TABLE b (y int);\n');
+    const r = await read(
+      'postgresql',
+      'CREATE TABLE a (x int);\nCOPY a FROM stdin;\n1\n\\.\nCREATE TABLE b (y int);\n',
+    );
     expect(r).toEqual({ tables: ['a', 'b'], diagnostics: [] });
   });
 });
@@ -117,7 +141,12 @@ describe('PostgreSQL: COPY … FROM stdin whose data never ends', () => {
 describe('config: YAML alias expansion ("billion laughs")', () => {
   it('is cut off at 100 aliases and reported as a config problem, quickly', () => {
     const lines = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i <= 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i <= 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const t0 = Date.now();
     const { problems } = validateConfigText(`${lines.join('\n')}\n`, 'spif.config.yaml');
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -127,29 +156,48 @@ describe('config: YAML alias expansion ("billion laughs")', () => {
 });
 
 describe('sqlite/bigquery: sql-parser-cst takes exponential time on deep bare parentheses with an error', () => {
-  it.each(['sqlite', 'bigquery'] as const)('%s: 40 levels around nothing are refused at once, located; the next statement is read', async (dialect) => {
-    const t0 = Date.now();
-    const r = await read(dialect, `CREATE VIEW v AS SELECT ${'('.repeat(40)}${')'.repeat(40)} FROM t;\nCREATE TABLE ok (a int);\n`);
-    expect(Date.now() - t0).toBeLessThan(5000);
-    expect(r.tables).toEqual(['ok']);
-    expect(r.diagnostics).toEqual([expect.stringMatching(/^1:64 SPIF-SQL-SYNTAX parentheses nested 40 deep \(more than 12, not counting function calls and subqueries\)/)]);
-  });
+  it.each(['sqlite', 'bigquery'] as const)(
+    '%s: 40 levels around nothing are refused at once, located; the next statement is read',
+    async (dialect) => {
+      const t0 = Date.now();
+      const r = await read(
+        dialect,
+        `CREATE VIEW v AS SELECT ${'('.repeat(40)}${')'.repeat(40)} FROM t;\nCREATE TABLE ok (a int);\n`,
+      );
+      expect(Date.now() - t0).toBeLessThan(5000);
+      expect(r.tables).toEqual(['ok']);
+      expect(r.diagnostics).toEqual([
+        expect.stringMatching(
+          /^1:64 SPIF-SQL-SYNTAX parentheses nested 40 deep \(more than 12, not counting function calls and subqueries\)/,
+        ),
+      ]);
+    },
+  );
 
   it.each(['sqlite', 'bigquery'] as const)('%s: deep calls and subqueries are still read', async (dialect) => {
-    const r = await read(dialect, `CREATE VIEW v AS SELECT ${'coalesce('.repeat(20)}a${')'.repeat(20)} AS b FROM ${'(SELECT a FROM '.repeat(15)}t${') s'.repeat(15)};\n`);
+    const r = await read(
+      dialect,
+      `CREATE VIEW v AS SELECT ${'coalesce('.repeat(20)}a${')'.repeat(20)} AS b FROM ${'(SELECT a FROM '.repeat(15)}t${') s'.repeat(15)};\n`,
+    );
     expect(r.diagnostics).toEqual([]);
   });
 
-  it.each(['sqlite', 'bigquery'] as const)('%s: an open quote in an INSERT (skipped unparsed) is reported', async (dialect) => {
-    const r = await read(dialect, "INSERT INTO t VALUES ('abc);\nCREATE TABLE b (y int);\n");
-    expect(r.diagnostics).toEqual(['1:23 SPIF-SQL-SYNTAX unterminated quoted string or identifier: everything after it is part of it, to the end of the file; not read']);
-  });
+  it.each(['sqlite', 'bigquery'] as const)(
+    '%s: an open quote in an INSERT (skipped unparsed) is reported',
+    async (dialect) => {
+      const r = await read(dialect, "INSERT INTO t VALUES ('abc);\nCREATE TABLE b (y int);\n");
+      expect(r.diagnostics).toEqual([
+        '1:23 SPIF-SQL-SYNTAX unterminated quoted string or identifier: everything after it is part of it, to the end of the file; not read',
+      ]);
+    },
+  );
 });
 
 describe('ORM readers: a half-written import', () => {
   it('a module specifier that is no string literal no longer throws (ts-morph getter); the file is still read', async () => {
     const { drizzleReader } = await import('../../src/sources/drizzle/reader.js');
-    const text = "import { sql } from 'drizzle-orm';\nimport { big\nimport { char, pgTable } from 'drizzle-orm/pg-core';\nexport const t = pgTable('t', { a: char('kojin_bango', { length: 12 }) });\n";
+    const text =
+      "import { sql } from 'drizzle-orm';\nimport { big\nimport { char, pgTable } from 'drizzle-orm/pg-core';\nexport const t = pgTable('t', { a: char('kojin_bango', { length: 12 }) });\n";
     const r = await drizzleReader.readProject([{ path: 'a.ts', text }], { dialect: 'postgresql' });
     expect(r.diagnostics.map((d) => d.code)).not.toContain('SPIF-READER-FAILED');
   });
@@ -174,11 +222,16 @@ describe('config: an unresolved alias quoting control characters', () => {
 });
 
 describe('sqlite/bigquery: a BEGIN or CASE block that never ENDs swallowed the rest of the file without a word', () => {
-  it.each(['sqlite', 'bigquery'] as const)('%s: reported at the BEGIN, also inside a data statement skipped unparsed', async (dialect) => {
-    const r = await read(dialect, 'REPLACE x BEGIN CREATE\n;\nCREATE TABLE b (y int);\n');
-    expect(r.tables).toEqual([]);
-    expect(r.diagnostics).toEqual(['1:11 SPIF-SQL-SYNTAX unterminated BEGIN/CASE block (no matching END): everything after it is part of it, to the end of the file; not read']);
-  });
+  it.each(['sqlite', 'bigquery'] as const)(
+    '%s: reported at the BEGIN, also inside a data statement skipped unparsed',
+    async (dialect) => {
+      const r = await read(dialect, 'REPLACE x BEGIN CREATE\n;\nCREATE TABLE b (y int);\n');
+      expect(r.tables).toEqual([]);
+      expect(r.diagnostics).toEqual([
+        '1:11 SPIF-SQL-SYNTAX unterminated BEGIN/CASE block (no matching END): everything after it is part of it, to the end of the file; not read',
+      ]);
+    },
+  );
 
   it.each(['sqlite', 'bigquery'] as const)('%s: a closed block still ends at its END', async (dialect) => {
     const r = await read(dialect, "SELECT CASE WHEN 1 THEN 'a' END;\nCREATE TABLE b (y int);\n");
@@ -190,7 +243,10 @@ describe('sqlite/bigquery: a BEGIN or CASE block that never ENDs swallowed the r
 describe('config: invisible format characters from the file in messages', () => {
   it('a BOM or zero-width character inside a key is shown as \\uXXXX, so the key is never blank', () => {
     const problems = validateConfigText('version: 1\n\ufeff: 1\na\u200bb: 2\n', 'spif.config.yaml').problems;
-    expect(problems.map((p) => p.split(': ').slice(0, 2).join(': '))).toEqual(['spif.config.yaml:2: \\ufeff', 'spif.config.yaml:3: a\\u200bb']);
+    expect(problems.map((p) => p.split(': ').slice(0, 2).join(': '))).toEqual([
+      'spif.config.yaml:2: \\ufeff',
+      'spif.config.yaml:3: a\\u200bb',
+    ]);
   });
 });
 

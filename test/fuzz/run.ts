@@ -38,7 +38,11 @@ export interface FuzzSummary {
  * Runs one input; a thrown exception is a failure like any broken property. `probe`: the input
  * ends with PROBE_SQL, whose table must be read unless a diagnostic says why.
  */
-export async function runOne(target: FuzzTarget, input: Uint8Array, probe = false): Promise<{ problems: string[]; ms: number }> {
+export async function runOne(
+  target: FuzzTarget,
+  input: Uint8Array,
+  probe = false,
+): Promise<{ problems: string[]; ms: number }> {
   const t0 = performance.now();
   try {
     const out = await target.run(input);
@@ -51,7 +55,9 @@ export async function runOne(target: FuzzTarget, input: Uint8Array, probe = fals
     }
     const problems = violations(target, out, ms, input.length);
     if (probe && !out.tables.includes(PROBE_TABLE) && !out.diagnostics.some((d) => d.severity !== 'info')) {
-      problems.push('the rest of the file was dropped silently: the table after the input was not read and nothing was reported');
+      problems.push(
+        'the rest of the file was dropped silently: the table after the input was not read and nothing was reported',
+      );
     }
     return { problems, ms };
   } catch (e) {

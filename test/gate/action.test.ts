@@ -17,7 +17,11 @@ const root = path.resolve(__dirname, '../..');
 const repos: TempRepo[] = [];
 const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-bin-'));
 // `spif` on PATH, as pre-commit's node environment provides it.
-fs.writeFileSync(path.join(shim, 'spif'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, 'dist/cli/main.js')}" "$@"\n`, { mode: 0o755 });
+fs.writeFileSync(
+  path.join(shim, 'spif'),
+  `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, 'dist/cli/main.js')}" "$@"\n`,
+  { mode: 0o755 },
+);
 afterAll(() => {
   for (const r of repos) r.cleanup();
   fs.rmSync(shim, { recursive: true, force: true });
@@ -29,14 +33,31 @@ function repo(change?: (r: TempRepo) => void): TempRepo {
   change?.(r);
   return r;
 }
-const linkJukyu = (r: TempRepo) => r.append('db/001_tables.sql', 'ALTER TABLE jukyu ADD FOREIGN KEY (atena_no_ref) REFERENCES bango (atena_no);\n');
+const linkJukyu = (r: TempRepo) =>
+  r.append('db/001_tables.sql', 'ALTER TABLE jukyu ADD FOREIGN KEY (atena_no_ref) REFERENCES bango (atena_no);\n');
 
-interface ActionStep { id?: string; name?: string; uses?: string; run?: string; shell?: string; if?: string; env?: Record<string, string>; with?: Record<string, string> }
-interface Action { inputs: Record<string, { default?: string }>; outputs: Record<string, { value: string }>; runs: { using: string; steps: ActionStep[] } }
+interface ActionStep {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  if?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
+interface Action {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, { value: string }>;
+  runs: { using: string; steps: ActionStep[] };
+}
 const action = parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')) as Action;
 
 /** `${{ … }}` and `if:` as the runner evaluates them, for the expressions action.yml uses. */
-function value(expr: string, ctx: { inputs: Record<string, string>; outputs: Record<string, Record<string, string>> }): string {
+function value(
+  expr: string,
+  ctx: { inputs: Record<string, string>; outputs: Record<string, Record<string, string>> },
+): string {
   const e = expr.trim();
   let m = /^inputs\.([\w-]+)$/.exec(e);
   if (m) return ctx.inputs[m[1]] ?? '';
@@ -75,11 +96,28 @@ function runAction(cwd: string, given: Record<string, string> = {}) {
     expect(step.shell, `${step.name} names its shell (composite actions require it)`).toBe('bash');
     const outFile = path.join(cwd, `.github-output-${step.id ?? 'x'}`);
     fs.writeFileSync(outFile, '');
-    const env: Record<string, string> = { ...process.env as Record<string, string>, GITHUB_ACTION_PATH: root, GITHUB_OUTPUT: outFile, LANG: 'C', NO_COLOR: '1' };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      GITHUB_ACTION_PATH: root,
+      GITHUB_OUTPUT: outFile,
+      LANG: 'C',
+      NO_COLOR: '1',
+    };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(String(v), ctx);
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, ctx)], { cwd, env, encoding: 'utf8' });
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, ctx)], {
+      cwd,
+      env,
+      encoding: 'utf8',
+    });
     log += r.stdout + r.stderr;
-    if (step.id) ctx.outputs[step.id] = Object.fromEntries(fs.readFileSync(outFile, 'utf8').split('\n').filter(Boolean).map((l) => l.split('=', 2) as [string, string]));
+    if (step.id)
+      ctx.outputs[step.id] = Object.fromEntries(
+        fs
+          .readFileSync(outFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split('=', 2) as [string, string]),
+      );
     fs.rmSync(outFile);
     if (r.status !== 0) {
       failedWith = r.status ?? -1;
@@ -128,7 +166,13 @@ describe('action.yml (composite GitHub Action)', () => {
   });
 });
 
-interface Hook { id: string; entry: string; language: string; pass_filenames?: boolean; files?: string }
+interface Hook {
+  id: string;
+  entry: string;
+  language: string;
+  pass_filenames?: boolean;
+  files?: string;
+}
 const hooks = parse(fs.readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
 
 describe('.pre-commit-hooks.yaml', () => {
@@ -136,7 +180,11 @@ describe('.pre-commit-hooks.yaml', () => {
   /** pre-commit runs `entry` split on spaces, in the repository root, with no file names here. */
   const runHook = (h: Hook, cwd: string) => {
     const [cmd, ...args] = h.entry.split(' ');
-    return spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, PATH: `${shim}${path.delimiter}${process.env.PATH}`, LANG: 'C', NO_COLOR: '1' } });
+    return spawnSync(cmd, args, {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${shim}${path.delimiter}${process.env.PATH}`, LANG: 'C', NO_COLOR: '1' },
+    });
   };
 
   it('defines node hooks that run on schema sources and the config', () => {
@@ -145,7 +193,14 @@ describe('.pre-commit-hooks.yaml', () => {
       expect(h.language).toBe('node');
       expect(h.pass_filenames).toBe(false);
       const files = new RegExp(h.files!);
-      for (const f of ['db/001_tables.sql', 'schema.prisma', 'src/entities/user.ts', 'spif.config.yaml', 'db/spif.config.json']) expect(files.test(f), f).toBe(true);
+      for (const f of [
+        'db/001_tables.sql',
+        'schema.prisma',
+        'src/entities/user.ts',
+        'spif.config.yaml',
+        'db/spif.config.json',
+      ])
+        expect(files.test(f), f).toBe(true);
       for (const f of ['README.md', 'notspif.config.yaml.bak']) expect(files.test(f), f).toBe(false);
     }
   });
@@ -169,9 +224,24 @@ describe('the npm package', () => {
   it('ships LICENSE (MIT), the bin and the docs the SARIF helpUris point to', () => {
     expect(fs.readFileSync(path.join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
     expect(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).license).toBe('MIT');
-    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as [{ files: { path: string }[] }];
+    const [pack] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as [{ files: { path: string }[] }];
     const files = pack.files.map((f) => f.path);
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/cli/main.js', 'docs/ci.md', 'docs/output.md', 'docs/rules.md']) expect(files, f).toContain(f);
+    for (const f of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/cli/main.js',
+      'docs/ci.md',
+      'docs/output.md',
+      'docs/rules.md',
+    ])
+      expect(files, f).toContain(f);
     expect(files.some((f) => f.startsWith('test/') || f.startsWith('src/'))).toBe(false);
   });
 });

@@ -31,7 +31,9 @@ describe('spif check', () => {
     expect(code).toBe(0);
     expect(result.passed).toBe(true);
     expect(result.findings).toEqual([]);
-    expect(result.inventory).toEqual([{ name: '番号ファイル', classification: 'specific', relations: ['kyufu.public.bango'] }]);
+    expect(result.inventory).toEqual([
+      { name: '番号ファイル', classification: 'specific', relations: ['kyufu.public.bango'] },
+    ]);
   });
 
   it('fails on a specific relation no inventory file covers, naming the path and the files that do contain it', async () => {
@@ -41,19 +43,41 @@ describe('spif check', () => {
     const uncovered = findings(result, 'uncovered-specific');
     expect(uncovered.map((f) => f.relation)).toEqual(['kyufu.public.jukyu', 'kyufu.public.shiharai']);
     const jukyu = uncovered[0];
-    expect(jukyu).toMatchObject({ code: 'SPIF-CHECK-UNCOVERED', level: 'error', fails: true, location: { file: 'db/001_tables.sql', line: 6 } });
+    expect(jukyu).toMatchObject({
+      code: 'SPIF-CHECK-UNCOVERED',
+      level: 'error',
+      fails: true,
+      location: { file: 'db/001_tables.sql', line: 6 },
+    });
     expect(jukyu.evidence).toContainEqual({ kind: 'files', relation: 'kyufu.public.jukyu', files: ['給付ファイル'] });
-    expect(jukyu.evidence).toContainEqual(expect.objectContaining({ kind: 'path', principal: 'kyufu-system', numberColumn: 'kyufu.public.bango.kojin_bango' }));
+    expect(jukyu.evidence).toContainEqual(
+      expect.objectContaining({
+        kind: 'path',
+        principal: 'kyufu-system',
+        numberColumn: 'kyufu.public.bango.kojin_bango',
+      }),
+    );
   });
 
   it('an inventory file that is no longer specific is a warning, and fails with --strict or check.strict', async () => {
-    const r = repo().replace('spif.config.yaml', 'inventory: [番号ファイル]', 'inventory: [番号ファイル, 相談ファイル]');
+    const r = repo().replace(
+      'spif.config.yaml',
+      'inventory: [番号ファイル]',
+      'inventory: [番号ファイル, 相談ファイル]',
+    );
     const lax = await check(r);
     expect(lax.code).toBe(0);
     const [f] = findings(lax.result, 'inventory-not-specific');
     expect(f).toMatchObject({ file: '相談ファイル', level: 'warning', fails: false });
-    expect(f.evidence).toContainEqual({ kind: 'member', relation: 'kyufu.public.soudan', classification: 'not-specific', basis: 'access-controlled' });
-    expect(f.evidence).toContainEqual(expect.objectContaining({ kind: 'block', block: expect.objectContaining({ control: 'no-column-privilege' }) }));
+    expect(f.evidence).toContainEqual({
+      kind: 'member',
+      relation: 'kyufu.public.soudan',
+      classification: 'not-specific',
+      basis: 'access-controlled',
+    });
+    expect(f.evidence).toContainEqual(
+      expect.objectContaining({ kind: 'block', block: expect.objectContaining({ control: 'no-column-privilege' }) }),
+    );
     expect((await check(r, { strict: true })).code).toBe(1);
     r.append('spif.config.yaml', 'check:\n  strict: true\n');
     const strict = await check(r);
@@ -66,7 +90,12 @@ describe('spif check', () => {
     const lax = await check(r);
     expect(lax.code).toBe(1);
     const [d] = findings(lax.result, 'error-diagnostic');
-    expect(d).toMatchObject({ code: 'SPIF-SQL-SYNTAX', level: 'error', fails: true, location: { file: 'db/009_broken.sql', line: 2 } });
+    expect(d).toMatchObject({
+      code: 'SPIF-SQL-SYNTAX',
+      level: 'error',
+      fails: true,
+      location: { file: 'db/009_broken.sql', line: 2 },
+    });
     const strict = await check(r, { strict: true });
     expect(strict.code).toBe(1);
     expect(findings(strict.result, 'error-diagnostic')[0]).toMatchObject({ level: 'error', fails: true });
@@ -74,7 +103,10 @@ describe('spif check', () => {
     r.append('spif.config.yaml', 'suppressions:\n  - rule: SPIF-SQL-SYNTAX\n    reason: vendor dump, fixed upstream\n');
     const suppressed = await check(r, { strict: true });
     expect(suppressed.code).toBe(0);
-    expect(findings(suppressed.result, 'error-diagnostic')[0]).toMatchObject({ fails: false, suppressed: { reason: 'vendor dump, fixed upstream' } });
+    expect(findings(suppressed.result, 'error-diagnostic')[0]).toMatchObject({
+      fails: false,
+      suppressed: { reason: 'vendor dump, fixed upstream' },
+    });
   });
 
   it('without an inventory no relation counts as declared', async () => {
@@ -89,20 +121,28 @@ describe('spif check', () => {
 
   it('suppressions: reason shown in every format, the finding no longer fails, an unused one is a warning', async () => {
     const reason = '給付ファイルは次回の評価で追加予定（2025年度）';
-    const r = repo().append('db/001_tables.sql', LINK_JUKYU).append('spif.config.yaml', `suppressions:
+    const r = repo()
+      .append('db/001_tables.sql', LINK_JUKYU)
+      .append(
+        'spif.config.yaml',
+        `suppressions:
   - relation: "kyufu.public.*"
     rule: uncovered-specific
     reason: ${reason}
   - relation: kyufu.public.nothing_here
     reason: stale entry
-`);
+`,
+      );
     const { code, result } = await check(r);
     expect(code).toBe(0);
-    for (const f of findings(result, 'uncovered-specific')) expect(f).toMatchObject({ fails: false, suppressed: { reason, rule: 'uncovered-specific' } });
+    for (const f of findings(result, 'uncovered-specific'))
+      expect(f).toMatchObject({ fails: false, suppressed: { reason, rule: 'uncovered-specific' } });
     expect(result.summary.suppressed).toBe(2);
     const [unused] = findings(result, 'suppression-unused');
     expect(unused).toMatchObject({ level: 'warning', fails: false });
-    expect(unused.message).toContain('suppressions[1] relation kyufu.public.nothing_here matches nothing (reason: stale entry)');
+    expect(unused.message).toContain(
+      'suppressions[1] relation kyufu.public.nothing_here matches nothing (reason: stale entry)',
+    );
     expect((await check(r, { strict: true })).code).toBe(1);
 
     const text = await checkCommand([], { lang: 'en' }, r.dir);
@@ -121,7 +161,9 @@ describe('spif check', () => {
     const r = repo().append('db/001_tables.sql', LINK_JUKYU);
     const md = await checkCommand([], { lang: 'en', format: 'markdown' }, r.dir);
     expect(md.output.split('\n')[0]).toMatch(/^## ❌ spif check: .*: failed$/);
-    expect(md.output).toContain('❌ **error** `SPIF-CHECK-UNCOVERED` `kyufu.public.jukyu` is specific (reaches the number) but no inventory file covers it');
+    expect(md.output).toContain(
+      '❌ **error** `SPIF-CHECK-UNCOVERED` `kyufu.public.jukyu` is specific (reaches the number) but no inventory file covers it',
+    );
     expect(md.output).toContain('in named files missing from the inventory: `給付ファイル`');
     const text = await checkCommand([], { lang: 'en' }, r.dir);
     expect(text.output).toMatch(/✗ error SPIF-CHECK-UNCOVERED db\/001_tables\.sql:6/);
@@ -137,9 +179,13 @@ describe('spif check --format sarif', () => {
     expect(run.tool.driver.name).toBe('spif');
     expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['SPIF-CHECK-UNCOVERED']);
     expect(run.results).toHaveLength(2);
-    const jukyu = run.results.find((x: { properties: { relation: string } }) => x.properties.relation === 'kyufu.public.jukyu');
+    const jukyu = run.results.find(
+      (x: { properties: { relation: string } }) => x.properties.relation === 'kyufu.public.jukyu',
+    );
     expect(jukyu).toMatchObject({
-      ruleId: 'SPIF-CHECK-UNCOVERED', ruleIndex: 0, level: 'error',
+      ruleId: 'SPIF-CHECK-UNCOVERED',
+      ruleIndex: 0,
+      level: 'error',
       locations: [{ physicalLocation: { artifactLocation: { uri: 'db/001_tables.sql' }, region: { startLine: 6 } } }],
     });
     expect(jukyu.message.text).toContain('kyufu.public.jukyu is specific');
@@ -147,18 +193,27 @@ describe('spif check --format sarif', () => {
     // Three lines added above: the line moves, the fingerprint does not.
     r.write('db/001_tables.sql', `-- a\n-- b\n-- c\n${r.read('db/001_tables.sql')}`);
     const after = JSON.parse((await checkCommand([], { format: 'sarif' }, r.dir)).output);
-    const moved = after.runs[0].results.find((x: { properties: { relation: string } }) => x.properties.relation === 'kyufu.public.jukyu');
+    const moved = after.runs[0].results.find(
+      (x: { properties: { relation: string } }) => x.properties.relation === 'kyufu.public.jukyu',
+    );
     expect(moved.locations[0].physicalLocation.region.startLine).toBe(9);
     expect(moved.partialFingerprints).toEqual(jukyu.partialFingerprints);
-    const fingerprints = after.runs[0].results.map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['spifFinding/v1']);
+    const fingerprints = after.runs[0].results.map(
+      (x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['spifFinding/v1'],
+    );
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
   });
 
   it('places findings without a source line on the config file', async () => {
-    const r = repo().replace('spif.config.yaml', 'inventory: [番号ファイル]', 'inventory: [番号ファイル, 相談ファイル]');
+    const r = repo().replace(
+      'spif.config.yaml',
+      'inventory: [番号ファイル]',
+      'inventory: [番号ファイル, 相談ファイル]',
+    );
     const sarif = JSON.parse((await checkCommand([], { format: 'sarif' }, r.dir)).output);
     expect(sarif.runs[0].results[0]).toMatchObject({
-      ruleId: 'SPIF-CHECK-NOT-SPECIFIC', level: 'warning',
+      ruleId: 'SPIF-CHECK-NOT-SPECIFIC',
+      level: 'warning',
       locations: [{ physicalLocation: { artifactLocation: { uri: 'spif.config.yaml' }, region: { startLine: 1 } } }],
     });
   });

@@ -12,7 +12,10 @@ const bin = path.resolve(__dirname, '../../dist/cli/main.js');
 
 async function spif(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, LANG: 'C', NO_COLOR: '1' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -58,8 +61,11 @@ describe('spif diff (bin)', () => {
     const r = await spif(['diff', '--base', 'HEAD', '--format', 'json'], linked.dir);
     expect(r.code).toBe(1);
     const result = JSON.parse(r.stdout);
-    expect(result.changes.filter((c: { kind: string }) => c.kind === 'became-specific').map((c: { relation: string }) => c.relation))
-      .toEqual(['kyufu.public.jukyu', 'kyufu.public.shiharai']);
+    expect(
+      result.changes
+        .filter((c: { kind: string }) => c.kind === 'became-specific')
+        .map((c: { relation: string }) => c.relation),
+    ).toEqual(['kyufu.public.jukyu', 'kyufu.public.shiharai']);
   });
 
   it('exits 2 with a one-line message for a missing or unknown --base, or outside git', async () => {
@@ -81,7 +87,9 @@ describe('spif explain (bin)', () => {
   it('exits 0 with the chain, 2 for an unknown relation', async () => {
     const r = await spif(['explain', 'jukyu'], linked.dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('kyufu-system: kyufu.public.jukyu.atena_no_ref →(foreign key) kyufu.public.bango.atena_no ⇒ kyufu.public.bango.kojin_bango');
+    expect(r.stdout).toContain(
+      'kyufu-system: kyufu.public.jukyu.atena_no_ref →(foreign key) kyufu.public.bango.atena_no ⇒ kyufu.public.bango.kojin_bango',
+    );
     const unknown = await spif(['explain', 'nope'], linked.dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('spif: nope: no such relation');

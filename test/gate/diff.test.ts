@@ -18,7 +18,11 @@ afterEach(() => {
   while (repos.length) repos.pop()!.cleanup();
 });
 
-async function diff(r: TempRepo, flags: Partial<DiffFlags> = {}, paths: string[] = []): Promise<{ code: number; result: DiffResult }> {
+async function diff(
+  r: TempRepo,
+  flags: Partial<DiffFlags> = {},
+  paths: string[] = [],
+): Promise<{ code: number; result: DiffResult }> {
   const out = await diffCommand(paths, { base: 'HEAD', lang: 'en', ...flags, format: 'json' }, r.dir);
   return { code: out.code, result: diffResultSchema.parse(JSON.parse(out.output)) };
 }
@@ -29,7 +33,10 @@ function kinds(result: DiffResult, relation?: string): string[] {
 
 function one(result: DiffResult, kind: string, relation?: string): Change {
   const found = result.changes.filter((c) => c.kind === kind && (relation === undefined || c.relation === relation));
-  expect(found, `${kind} ${relation ?? ''}: ${JSON.stringify(result.changes.map((c) => [c.kind, c.relation]))}`).toHaveLength(1);
+  expect(
+    found,
+    `${kind} ${relation ?? ''}: ${JSON.stringify(result.changes.map((c) => [c.kind, c.relation]))}`,
+  ).toHaveLength(1);
   return found[0];
 }
 
@@ -46,7 +53,10 @@ describe('spif diff', () => {
 
   it('added FK: the linked tables become specific, with the foreign-key path as evidence; git state untouched', async () => {
     const r = repo();
-    r.append('db/001_tables.sql', 'ALTER TABLE jukyu ADD CONSTRAINT jukyu_bango_fk FOREIGN KEY (atena_no_ref) REFERENCES bango (atena_no);\n');
+    r.append(
+      'db/001_tables.sql',
+      'ALTER TABLE jukyu ADD CONSTRAINT jukyu_bango_fk FOREIGN KEY (atena_no_ref) REFERENCES bango (atena_no);\n',
+    );
     const statusBefore = r.status();
     const headBefore = git(r.dir, 'rev-parse', 'HEAD');
     const { code, result } = await diff(r);
@@ -56,7 +66,10 @@ describe('spif diff', () => {
     expect(jukyu.before).toEqual({ classification: 'not-specific', basis: 'unlinked' });
     expect(jukyu.after).toEqual({ classification: 'specific', basis: 'reachable' });
     expect(jukyu.evidence).toContainEqual({
-      kind: 'path', relation: 'kyufu.public.jukyu', principal: 'kyufu-system', numberColumn: 'kyufu.public.bango.kojin_bango',
+      kind: 'path',
+      relation: 'kyufu.public.jukyu',
+      principal: 'kyufu-system',
+      numberColumn: 'kyufu.public.bango.kojin_bango',
       path: [{ from: 'kyufu.public.jukyu.atena_no_ref', to: 'kyufu.public.bango.atena_no', via: 'foreign-key' }],
     });
     // shiharai reaches through jukyu: two hops.
@@ -73,32 +86,53 @@ describe('spif diff', () => {
 
   it('widened grant: a column grant that now includes the number removes the block and adds the path', async () => {
     const r = repo();
-    r.replace('db/002_grants.sql', 'GRANT SELECT (atena_no) ON bango TO app_soudan;', 'GRANT SELECT (atena_no, kojin_bango) ON bango TO app_soudan;');
+    r.replace(
+      'db/002_grants.sql',
+      'GRANT SELECT (atena_no) ON bango TO app_soudan;',
+      'GRANT SELECT (atena_no, kojin_bango) ON bango TO app_soudan;',
+    );
     const { code, result } = await diff(r);
     expect(code).toBe(1);
     const became = one(result, 'became-specific', 'kyufu.public.soudan');
     expect(became.before).toEqual({ classification: 'not-specific', basis: 'access-controlled' });
     const removed = one(result, 'block-removed', 'kyufu.public.soudan');
-    expect(removed.evidence[0]).toMatchObject({ kind: 'block', block: { principal: 'soudan-system', control: 'no-column-privilege', at: 'kyufu.public.bango.kojin_bango' } });
-    expect(removed.evidence[1]).toMatchObject({ kind: 'path', principal: 'soudan-system', path: [{ from: 'kyufu.public.soudan.atena_no', via: 'foreign-key' }] });
+    expect(removed.evidence[0]).toMatchObject({
+      kind: 'block',
+      block: { principal: 'soudan-system', control: 'no-column-privilege', at: 'kyufu.public.bango.kojin_bango' },
+    });
+    expect(removed.evidence[1]).toMatchObject({
+      kind: 'path',
+      principal: 'soudan-system',
+      path: [{ from: 'kyufu.public.soudan.atena_no', via: 'foreign-key' }],
+    });
     // On the number table itself, soudan-system is a new direct reader.
-    expect(one(result, 'path-added', 'kyufu.public.bango').evidence[0]).toMatchObject({ kind: 'path', principal: 'soudan-system', path: [] });
+    expect(one(result, 'path-added', 'kyufu.public.bango').evidence[0]).toMatchObject({
+      kind: 'path',
+      principal: 'soudan-system',
+      path: [],
+    });
   });
 
   it('new view exposing the number: a new specific relation and a new number column from view lineage', async () => {
     const r = repo();
-    r.write('db/003_views.sql', `CREATE VIEW v_soudan_bango AS
+    r.write(
+      'db/003_views.sql',
+      `CREATE VIEW v_soudan_bango AS
     SELECT s.soudan_id, b.kojin_bango AS my_no
     FROM soudan s JOIN bango b ON b.atena_no = s.atena_no;
 GRANT SELECT ON v_soudan_bango TO app_soudan;
-`);
+`,
+    );
     const { code, result } = await diff(r);
     expect(code).toBe(1);
     const view = one(result, 'became-specific', 'kyufu.public.v_soudan_bango');
     expect(view.before).toBeUndefined();
     expect(view.after).toEqual({ classification: 'specific', basis: 'holds-number' });
     const col = one(result, 'number-column-added', 'kyufu.public.v_soudan_bango');
-    expect(col.evidence[0]).toMatchObject({ kind: 'number-column', numberColumn: { column: 'my_no', rule: 'view-lineage' } });
+    expect(col.evidence[0]).toMatchObject({
+      kind: 'number-column',
+      numberColumn: { column: 'my_no', rule: 'view-lineage' },
+    });
     expect(col.location?.file).toBe('db/003_views.sql');
     // Through the view, soudan-system now reaches the number from soudan as well.
     expect(kinds(result, 'kyufu.public.soudan')).toContain('became-specific');
@@ -110,7 +144,9 @@ GRANT SELECT ON v_soudan_bango TO app_soudan;
     const { code, result } = await diff(r);
     expect(code).toBe(1);
     one(result, 'became-specific', 'kyufu.public.soudan');
-    expect(one(result, 'block-removed', 'kyufu.public.soudan').evidence[0]).toMatchObject({ block: { control: 'no-column-privilege' } });
+    expect(one(result, 'block-removed', 'kyufu.public.soudan').evidence[0]).toMatchObject({
+      block: { control: 'no-column-privilege' },
+    });
     expect(one(result, 'path-added', 'kyufu.public.bango').principal).toBe('soudan-system');
   });
 
@@ -127,7 +163,13 @@ GRANT SELECT ON v_soudan_bango TO app_soudan;
   it('renamed database: paired by contents, compared under the new name, nothing became specific', async () => {
     const r = repo();
     r.replace('spif.config.yaml', '  - name: kyufu\n', '  - name: kyufu_db\n');
-    r.write('spif.config.yaml', r.read('spif.config.yaml').replaceAll('kyufu.public.', 'kyufu_db.public.').replace(/connects: \[kyufu\]/g, 'connects: [kyufu_db]'));
+    r.write(
+      'spif.config.yaml',
+      r
+        .read('spif.config.yaml')
+        .replaceAll('kyufu.public.', 'kyufu_db.public.')
+        .replace(/connects: \[kyufu\]/g, 'connects: [kyufu_db]'),
+    );
     const { code, result } = await diff(r);
     expect(code).toBe(0);
     expect(result.databaseRenames).toEqual([{ from: 'kyufu', to: 'kyufu_db' }]);
@@ -136,8 +178,19 @@ GRANT SELECT ON v_soudan_bango TO app_soudan;
 
   it('renamed database plus a widened grant: the change is reported under the new id', async () => {
     const r = repo();
-    r.write('spif.config.yaml', r.read('spif.config.yaml').replace('  - name: kyufu\n', '  - name: kyufu_db\n').replaceAll('kyufu.public.', 'kyufu_db.public.').replace(/connects: \[kyufu\]/g, 'connects: [kyufu_db]'));
-    r.replace('db/002_grants.sql', 'GRANT SELECT (atena_no) ON bango TO app_soudan;', 'GRANT SELECT ON bango TO app_soudan;');
+    r.write(
+      'spif.config.yaml',
+      r
+        .read('spif.config.yaml')
+        .replace('  - name: kyufu\n', '  - name: kyufu_db\n')
+        .replaceAll('kyufu.public.', 'kyufu_db.public.')
+        .replace(/connects: \[kyufu\]/g, 'connects: [kyufu_db]'),
+    );
+    r.replace(
+      'db/002_grants.sql',
+      'GRANT SELECT (atena_no) ON bango TO app_soudan;',
+      'GRANT SELECT ON bango TO app_soudan;',
+    );
     r.commit('rename and widen');
     const { code, result } = await diff(r, { base: 'HEAD~1' });
     expect(code).toBe(1);
@@ -169,7 +222,10 @@ GRANT SELECT ON v_soudan_bango TO app_soudan;
   });
 
   it('config added since the base: the base is scanned with defaults; the database "default" pairs with the new name', async () => {
-    const r = repo({ 'db/001_tables.sql': (await import('./repo.js')).BASE_SCHEMA, 'db/002_grants.sql': (await import('./repo.js')).BASE_GRANTS });
+    const r = repo({
+      'db/001_tables.sql': (await import('./repo.js')).BASE_SCHEMA,
+      'db/002_grants.sql': (await import('./repo.js')).BASE_GRANTS,
+    });
     r.write('spif.config.yaml', (await import('./repo.js')).BASE_CONFIG);
     const { result } = await diff(r);
     expect(result.base.config).toBeUndefined();
@@ -191,28 +247,43 @@ GRANT SELECT ON v_soudan_bango TO app_soudan;
 
   it('failOnBecameSpecific: false reports the change as a warning and passes; --fail-on makes any kind fail', async () => {
     const r = repo();
-    r.replace('spif.config.yaml', 'inventory: [番号ファイル]\n', 'inventory: [番号ファイル]\ncheck:\n  failOnBecameSpecific: false\n');
+    r.replace(
+      'spif.config.yaml',
+      'inventory: [番号ファイル]\n',
+      'inventory: [番号ファイル]\ncheck:\n  failOnBecameSpecific: false\n',
+    );
     r.commit('no fail');
     r.replace('db/002_grants.sql', 'REVOKE SELECT ON bango FROM app_soudan;\n', '');
     const relaxed = await diff(r);
     expect(relaxed.code).toBe(0);
-    expect(one(relaxed.result, 'became-specific', 'kyufu.public.soudan')).toMatchObject({ level: 'warning', fails: false });
+    expect(one(relaxed.result, 'became-specific', 'kyufu.public.soudan')).toMatchObject({
+      level: 'warning',
+      fails: false,
+    });
     const strict = await diff(r, { failOn: 'path-added,block-removed' });
     expect(strict.code).toBe(1);
     expect(strict.result.failOn).toEqual(['path-added', 'block-removed']);
     expect(one(strict.result, 'block-removed', 'kyufu.public.soudan').fails).toBe(true);
-    await expect(diffCommand([], { base: 'HEAD', failOn: 'became-specfic' }, r.dir)).rejects.toThrow(/unknown change kind became-specfic/);
+    await expect(diffCommand([], { base: 'HEAD', failOn: 'became-specfic' }, r.dir)).rejects.toThrow(
+      /unknown change kind became-specfic/,
+    );
   });
 
   it('a suppression with its reason lets the change pass, and says so in every format', async () => {
     const r = repo();
     const reason = '評価書 第3版で相談ファイルを追加済み';
-    r.append('spif.config.yaml', `suppressions:\n  - relation: kyufu.public.soudan\n    rule: became-specific\n    reason: ${reason}\n  - rule: number-column-added\n    reason: no such change here\n`);
+    r.append(
+      'spif.config.yaml',
+      `suppressions:\n  - relation: kyufu.public.soudan\n    rule: became-specific\n    reason: ${reason}\n  - rule: number-column-added\n    reason: no such change here\n`,
+    );
     r.commit('suppress');
     r.replace('db/002_grants.sql', 'REVOKE SELECT ON bango FROM app_soudan;\n', '');
     const { code, result } = await diff(r);
     expect(code).toBe(0);
-    expect(one(result, 'became-specific', 'kyufu.public.soudan')).toMatchObject({ fails: false, suppressed: { reason } });
+    expect(one(result, 'became-specific', 'kyufu.public.soudan')).toMatchObject({
+      fails: false,
+      suppressed: { reason },
+    });
     // The suppression for a change kind that did not happen is itself reported.
     expect(one(result, 'suppression-unused').message).toMatch(/rule number-column-added matches nothing/);
     for (const format of ['text', 'markdown', 'sarif']) {
@@ -233,13 +304,18 @@ GRANT SELECT ON v_soudan_bango TO app_soudan;
     // Headings go one level at a time (## then ###), as Markdown linters (MD001) expect.
     expect(out.output).toContain('\n### `kyufu.public.jukyu`');
     expect(out.output).not.toMatch(/^####/m);
-    expect(out.output).toContain('`kyufu.public.jukyu.atena_no_ref` →(foreign key) `kyufu.public.bango.atena_no` ⇒ `kyufu.public.bango.kojin_bango`');
+    expect(out.output).toContain(
+      '`kyufu.public.jukyu.atena_no_ref` →(foreign key) `kyufu.public.bango.atena_no` ⇒ `kyufu.public.bango.kojin_bango`',
+    );
     const ja = await diffCommand([], { base: 'HEAD', lang: 'ja', format: 'markdown' }, r.dir);
     expect(ja.output).toContain('特定個人情報ファイルに該当するようになった');
   });
 
   it('scans only the given paths on both sides', async () => {
-    const r = repo({ 'db/001_tables.sql': (await import('./repo.js')).BASE_SCHEMA, 'other/x.sql': 'CREATE TABLE t (kojin_bango char(12));\n' });
+    const r = repo({
+      'db/001_tables.sql': (await import('./repo.js')).BASE_SCHEMA,
+      'other/x.sql': 'CREATE TABLE t (kojin_bango char(12));\n',
+    });
     r.append('other/x.sql', 'CREATE TABLE u (my_number char(12));\n');
     const { code, result } = await diff(r, {}, ['db']);
     expect(code).toBe(0);
@@ -251,6 +327,8 @@ GRANT SELECT ON v_soudan_bango TO app_soudan;
 
   it('an unknown base ref is a usage error naming the ref', async () => {
     const r = repo();
-    await expect(diffCommand([], { base: 'no-such-branch' }, r.dir)).rejects.toThrow(/--base no-such-branch: not a commit/);
+    await expect(diffCommand([], { base: 'no-such-branch' }, r.dir)).rejects.toThrow(
+      /--base no-such-branch: not a commit/,
+    );
   });
 });

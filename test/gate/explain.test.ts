@@ -39,16 +39,27 @@ function principal(result: ExplainResult, name: string) {
 
 describe('spif explain', () => {
   it('gives the chain, and a verified smallest change whose SQL really stops the path', async () => {
-    const r = repo().replace('db/002_grants.sql', 'GRANT SELECT (atena_no) ON bango TO app_soudan;', 'GRANT SELECT (atena_no, kojin_bango) ON bango TO app_soudan;');
+    const r = repo().replace(
+      'db/002_grants.sql',
+      'GRANT SELECT (atena_no) ON bango TO app_soudan;',
+      'GRANT SELECT (atena_no, kojin_bango) ON bango TO app_soudan;',
+    );
     const result = await explain('soudan', r.dir);
     expect(result).toMatchObject({ relation: 'kyufu.public.soudan', classification: 'specific', basis: 'reachable' });
     const soudan = principal(result, 'soudan-system');
     expect(soudan).toMatchObject({
-      status: 'reaches', numberColumn: 'kyufu.public.bango.kojin_bango',
+      status: 'reaches',
+      numberColumn: 'kyufu.public.bango.kojin_bango',
       path: [{ from: 'kyufu.public.soudan.atena_no', to: 'kyufu.public.bango.atena_no', via: 'foreign-key' }],
     });
     const best = soudan.suggestions![0];
-    expect(best).toMatchObject({ kind: 'revoke-column', target: 'kyufu.public.bango.kojin_bango', grantee: 'app_soudan', verified: true, columnsLost: 1 });
+    expect(best).toMatchObject({
+      kind: 'revoke-column',
+      target: 'kyufu.public.bango.kojin_bango',
+      grantee: 'app_soudan',
+      verified: true,
+      columnsLost: 1,
+    });
     expect(best.sql).toBe('REVOKE SELECT (kojin_bango) ON public.bango FROM app_soudan;');
     // Other principals: kyufu-system cannot read soudan; bango-system reads only bango.
     expect(principal(result, 'kyufu-system').status).toBe('cannot-read');
@@ -57,16 +68,24 @@ describe('spif explain', () => {
     const after = await scan({ cwd: r.dir });
     const rel = after.report.relations.find((x) => x.id === 'kyufu.public.soudan')!;
     expect(rel.classification).toBe('not-specific');
-    expect(rel.blocked).toContainEqual(expect.objectContaining({ principal: 'soudan-system', control: 'no-column-privilege' }));
+    expect(rel.blocked).toContainEqual(
+      expect.objectContaining({ principal: 'soudan-system', control: 'no-column-privilege' }),
+    );
   });
 
   it('replaces a table-wide grant by column grants, and the suggested SQL keeps the other columns', async () => {
-    const r = repo().replace('db/002_grants.sql', 'REVOKE SELECT ON bango FROM app_soudan;\nGRANT SELECT (atena_no) ON bango TO app_soudan;\n', '');
+    const r = repo().replace(
+      'db/002_grants.sql',
+      'REVOKE SELECT ON bango FROM app_soudan;\nGRANT SELECT (atena_no) ON bango TO app_soudan;\n',
+      '',
+    );
     const result = await explain('kyufu.public.soudan', r.dir);
     const suggestions = principal(result, 'soudan-system').suggestions!;
     const table = suggestions.find((s) => s.target === 'kyufu.public.bango.kojin_bango')!;
     expect(table.kind).toBe('revoke-table');
-    expect(table.sql).toBe('REVOKE SELECT ON public.bango FROM app_soudan;\nGRANT SELECT (atena_no) ON public.bango TO app_soudan;');
+    expect(table.sql).toBe(
+      'REVOKE SELECT ON public.bango FROM app_soudan;\nGRANT SELECT (atena_no) ON public.bango TO app_soudan;',
+    );
     expect(table.verified).toBe(true);
     r.append('db/002_grants.sql', `${table.sql}\n`);
     const after = await scan({ cwd: r.dir });
@@ -87,10 +106,21 @@ describe('spif explain', () => {
     // Every candidate, not only the top three: the number-column revoke is there, and unverified.
     const scanned = await scan({ cwd: dir });
     const numbersByRelation = new Map<string, NumberColumnHit[]>();
-    for (const h of scanned.numbers.values()) numbersByRelation.set(h.relation, [...(numbersByRelation.get(h.relation) ?? []), h]);
+    for (const h of scanned.numbers.values())
+      numbersByRelation.set(h.relation, [...(numbersByRelation.get(h.relation) ?? []), h]);
     const all = suggestAccessChanges(
-      { catalog: scanned.catalog, graph: scanned.graph, numbersByRelation, principals: scanned.principals.principals, postgresVersion: 16 },
-      scanned.principals.principals.find((x) => x.name === 'bango-system')!, 'shikaku.public.hihokensha', p.path!, p.numberColumn!, 50,
+      {
+        catalog: scanned.catalog,
+        graph: scanned.graph,
+        numbersByRelation,
+        principals: scanned.principals.principals,
+        postgresVersion: 16,
+      },
+      scanned.principals.principals.find((x) => x.name === 'bango-system')!,
+      'shikaku.public.hihokensha',
+      p.path!,
+      p.numberColumn!,
+      50,
     );
     const numberOnly = all.find((s) => s.target === 'bango.public.bango_kanri.kojin_bango');
     expect(numberOnly).toMatchObject({ kind: 'revoke-table', verified: false });
@@ -105,7 +135,9 @@ describe('spif explain', () => {
     expect(rel.reachable.map((x) => x.principal)).not.toContain('bango-system');
     // The blocked principals say what stops them.
     expect(principal(result, 'shikaku-system')).toMatchObject({ status: 'blocked' });
-    expect(principal(result, 'shikaku-system').blocks).toContainEqual(expect.objectContaining({ control: 'no-column-privilege', at: 'bango.public.bango_kanri.kojin_bango' }));
+    expect(principal(result, 'shikaku-system').blocks).toContainEqual(
+      expect.objectContaining({ control: 'no-column-privilege', at: 'bango.public.bango_kanri.kojin_bango' }),
+    );
   });
 
   it('suggests removing a database from connects when that is the smaller change', async () => {
@@ -121,7 +153,10 @@ describe('spif explain', () => {
   });
 
   it('without access control, names the unrestricted user and says what to declare', async () => {
-    const r = new TempRepo({ 'schema.sql': 'CREATE TABLE a (atena_no int PRIMARY KEY, kojin_bango char(12));\nCREATE TABLE b (id int, atena_no int REFERENCES a (atena_no));\n' });
+    const r = new TempRepo({
+      'schema.sql':
+        'CREATE TABLE a (atena_no int PRIMARY KEY, kojin_bango char(12));\nCREATE TABLE b (id int, atena_no int REFERENCES a (atena_no));\n',
+    });
     cleanup.push(() => r.cleanup());
     const result = await explain('b', r.dir);
     expect(result.principals).toHaveLength(1);
@@ -130,10 +165,18 @@ describe('spif explain', () => {
   });
 
   it('renders a readable chain in text and markdown, in Japanese too', async () => {
-    const r = repo().replace('db/002_grants.sql', 'GRANT SELECT (atena_no) ON bango TO app_soudan;', 'GRANT SELECT (atena_no, kojin_bango) ON bango TO app_soudan;');
+    const r = repo().replace(
+      'db/002_grants.sql',
+      'GRANT SELECT (atena_no) ON bango TO app_soudan;',
+      'GRANT SELECT (atena_no, kojin_bango) ON bango TO app_soudan;',
+    );
     const text = (await explainCommand('soudan', [], { lang: 'en' }, r.dir)).output;
-    expect(text).toContain('soudan-system: kyufu.public.soudan.atena_no →(foreign key) kyufu.public.bango.atena_no ⇒ kyufu.public.bango.kojin_bango');
-    expect(text).toContain('smallest change that stops it: revoke SELECT on kyufu.public.bango.kojin_bango from app_soudan');
+    expect(text).toContain(
+      'soudan-system: kyufu.public.soudan.atena_no →(foreign key) kyufu.public.bango.atena_no ⇒ kyufu.public.bango.kojin_bango',
+    );
+    expect(text).toContain(
+      'smallest change that stops it: revoke SELECT on kyufu.public.bango.kojin_bango from app_soudan',
+    );
     expect(text).toContain('REVOKE SELECT (kojin_bango) ON public.bango FROM app_soudan;');
     expect(text).toContain('1 column lost by this principal');
     expect(text).not.toMatch(/\b1 columns\b/);

@@ -18,7 +18,12 @@ describe('GitTree', () => {
 
   it('lists files and directories of the commit, not of the working tree', () => {
     expect(tree.commit).toBe(git(repo.dir, 'rev-parse', 'HEAD').trim());
-    expect(tree.filesUnder('dir').map((e) => e.path).sort()).toEqual(['dir/b.sql', 'dir/link.sql', 'dir/sjis.sql', 'dir/sub/c.sql']);
+    expect(
+      tree
+        .filesUnder('dir')
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['dir/b.sql', 'dir/link.sql', 'dir/sjis.sql', 'dir/sub/c.sql']);
     expect(tree.isDirectory('dir/sub')).toBe(true);
     expect(tree.isFile('dir/sub')).toBe(false);
     expect(tree.isSymlink('dir/link.sql')).toBe(true);

@@ -63,7 +63,16 @@ files:
 inventory: [番号ファイル]
 `;
 
-const GIT_ID = ['-c', 'user.name=spif test', '-c', 'user.email=spif@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main'];
+const GIT_ID = [
+  '-c',
+  'user.name=spif test',
+  '-c',
+  'user.email=spif@example.invalid',
+  '-c',
+  'commit.gpgsign=false',
+  '-c',
+  'init.defaultBranch=main',
+];
 
 export function git(dir: string, ...args: string[]): string {
   return execFileSync('git', [...GIT_ID, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -72,7 +81,13 @@ export function git(dir: string, ...args: string[]): string {
 export class TempRepo {
   readonly dir: string;
 
-  constructor(files: Record<string, string> = { 'db/001_tables.sql': BASE_SCHEMA, 'db/002_grants.sql': BASE_GRANTS, 'spif.config.yaml': BASE_CONFIG }) {
+  constructor(
+    files: Record<string, string> = {
+      'db/001_tables.sql': BASE_SCHEMA,
+      'db/002_grants.sql': BASE_GRANTS,
+      'spif.config.yaml': BASE_CONFIG,
+    },
+  ) {
     this.dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'spif-gate-')));
     git(this.dir, 'init', '-q');
     for (const [rel, text] of Object.entries(files)) this.write(rel, text);

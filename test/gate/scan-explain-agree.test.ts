@@ -24,12 +24,28 @@ const bin = path.join(repo, 'dist/cli/main.js');
 /** Every fixture a scan reads as a whole: rule fixtures, sample repositories, oracle cases (one file each). */
 function targets(): { name: string; cwd: string; paths: string[] }[] {
   const out: { name: string; cwd: string; paths: string[] }[] = [];
-  const dirs = (d: string) => fs.readdirSync(d).filter((x) => fs.statSync(path.join(d, x)).isDirectory()).sort();
-  for (const rule of dirs(path.join(fixtures, 'rules'))) out.push({ name: `rules/${rule}`, cwd: path.join(fixtures, 'rules', rule), paths: ['.'] });
-  for (const top of ['insurer', 'insurer-drizzle', 'insurer-prisma', 'insurer-typeorm', 'mysql', 'sqlite', 'bigquery']) {
+  const dirs = (d: string) =>
+    fs
+      .readdirSync(d)
+      .filter((x) => fs.statSync(path.join(d, x)).isDirectory())
+      .sort();
+  for (const rule of dirs(path.join(fixtures, 'rules')))
+    out.push({ name: `rules/${rule}`, cwd: path.join(fixtures, 'rules', rule), paths: ['.'] });
+  for (const top of [
+    'insurer',
+    'insurer-drizzle',
+    'insurer-prisma',
+    'insurer-typeorm',
+    'mysql',
+    'sqlite',
+    'bigquery',
+  ]) {
     if (fs.existsSync(path.join(fixtures, top))) out.push({ name: top, cwd: path.join(fixtures, top), paths: ['.'] });
   }
-  for (const f of fs.readdirSync(path.join(fixtures, 'oracle')).filter((x) => x.endsWith('.sql')).sort()) {
+  for (const f of fs
+    .readdirSync(path.join(fixtures, 'oracle'))
+    .filter((x) => x.endsWith('.sql'))
+    .sort()) {
     out.push({ name: `oracle/${f}`, cwd: path.join(fixtures, 'oracle'), paths: [f] });
   }
   return out;
@@ -56,12 +72,18 @@ function agree(report: Report, explained: (id: string) => ExplainResult): number
         expect(p.blocks!.slice(0, blocks.length), where).toEqual(blocks);
       }
       if (r.basis === 'access-controlled' && p.status === 'blocked') {
-        expect(blocks.length, `${where}: the report lists a block for every principal explain finds blocked`).toBeGreaterThan(0);
+        expect(
+          blocks.length,
+          `${where}: the report lists a block for every principal explain finds blocked`,
+        ).toBeGreaterThan(0);
       }
       compared++;
     }
     if (r.blocked.some((b) => b.principal === '*')) {
-      expect(e.principals.every((p) => p.status === 'cannot-read'), r.id).toBe(true);
+      expect(
+        e.principals.every((p) => p.status === 'cannot-read'),
+        r.id,
+      ).toBe(true);
     }
   }
   return compared;
@@ -71,19 +93,33 @@ describe('scan and explain agree', () => {
   it.each(targets().map((t) => [t.name, t] as const))('on %s', async (_name, t) => {
     const result = await scan({ cwd: t.cwd, paths: t.paths, jobs: 1 });
     const compared = agree(result.report, (id) => explainRelation(result, id));
-    expect(compared, 'every relation is explained for every principal').toBe(result.report.relations.length * result.principals.principals.length);
+    expect(compared, 'every relation is explained for every principal').toBe(
+      result.report.relations.length * result.principals.principals.length,
+    );
   });
 
   it('names the same blocking controls through the real bin (regression: blocks-four-numbers)', () => {
     const cwd = path.join(fixtures, 'rules/blocks-four-numbers');
-    const report = JSON.parse(execFileSync(process.execPath, [bin, 'scan', '--format', 'json'], { cwd, encoding: 'utf8' })) as Report;
+    const report = JSON.parse(
+      execFileSync(process.execPath, [bin, 'scan', '--format', 'json'], { cwd, encoding: 'utf8' }),
+    ) as Report;
     const shinsei = report.relations.find((r) => r.id === 'default.public.shinsei')!;
-    expect(shinsei.blocked.map((b) => b.at)).toEqual(['a', 'b', 'c'].map((x) => `default.public.bango_${x}.kojin_bango`));
-    const explained = JSON.parse(execFileSync(process.execPath, [bin, 'explain', 'shinsei', '--format', 'json'], { cwd, encoding: 'utf8' })) as ExplainResult;
+    expect(shinsei.blocked.map((b) => b.at)).toEqual(
+      ['a', 'b', 'c'].map((x) => `default.public.bango_${x}.kojin_bango`),
+    );
+    const explained = JSON.parse(
+      execFileSync(process.execPath, [bin, 'explain', 'shinsei', '--format', 'json'], { cwd, encoding: 'utf8' }),
+    ) as ExplainResult;
     const app = explained.principals.find((p) => p.principal === 'app_shinsei')!;
     // Explain lists every block: the three on the shortest routes (as scan), then bango_d's through renraku.
-    expect(app.blocks!.map((b) => b.at)).toEqual(['a', 'b', 'c', 'd'].map((x) => `default.public.bango_${x}.kojin_bango`));
+    expect(app.blocks!.map((b) => b.at)).toEqual(
+      ['a', 'b', 'c', 'd'].map((x) => `default.public.bango_${x}.kojin_bango`),
+    );
     expect(app.blocks!.slice(0, 3)).toEqual(shinsei.blocked);
-    expect(agree(report, (id) => JSON.parse(execFileSync(process.execPath, [bin, 'explain', id, '--format', 'json'], { cwd, encoding: 'utf8' })))).toBe(12);
+    expect(
+      agree(report, (id) =>
+        JSON.parse(execFileSync(process.execPath, [bin, 'explain', id, '--format', 'json'], { cwd, encoding: 'utf8' })),
+      ),
+    ).toBe(12);
   });
 });

@@ -14,7 +14,11 @@ import { TempRepo, git } from './repo.js';
 const root = path.resolve(__dirname, '../..');
 const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-bin-'));
 // `spif` on PATH, as `npm install --global spif` would provide it.
-fs.writeFileSync(path.join(shim, 'spif'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, 'dist/cli/main.js')}" "$@"\n`, { mode: 0o755 });
+fs.writeFileSync(
+  path.join(shim, 'spif'),
+  `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, 'dist/cli/main.js')}" "$@"\n`,
+  { mode: 0o755 },
+);
 const repos: TempRepo[] = [];
 afterAll(() => {
   fs.rmSync(shim, { recursive: true, force: true });
@@ -32,12 +36,22 @@ function pullRequest(change: (r: TempRepo) => void): { repo: TempRepo; baseSha: 
   return { repo, baseSha };
 }
 
-const linkJukyu = (r: TempRepo) => r.append('db/001_tables.sql', 'ALTER TABLE jukyu ADD FOREIGN KEY (atena_no_ref) REFERENCES bango (atena_no);\n');
+const linkJukyu = (r: TempRepo) =>
+  r.append('db/001_tables.sql', 'ALTER TABLE jukyu ADD FOREIGN KEY (atena_no_ref) REFERENCES bango (atena_no);\n');
 const harmless = (r: TempRepo) => r.append('db/001_tables.sql', "COMMENT ON TABLE jukyu IS '受給';\n");
 
-interface Step { id?: string; name?: string; run?: string; env?: Record<string, string>; if?: string; 'continue-on-error'?: boolean }
+interface Step {
+  id?: string;
+  name?: string;
+  run?: string;
+  env?: Record<string, string>;
+  if?: string;
+  'continue-on-error'?: boolean;
+}
 
-const workflow = parse(fs.readFileSync(path.join(root, 'docs/examples/github-actions.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+const workflow = parse(fs.readFileSync(path.join(root, 'docs/examples/github-actions.yml'), 'utf8')) as {
+  jobs: Record<string, { steps: Step[] }>;
+};
 const steps = Object.values(workflow.jobs)[0].steps;
 const spifSteps = steps.filter((s) => s.run && /^\s*spif\s/m.test(s.run));
 
@@ -50,12 +64,25 @@ function expand(value: string, context: Record<string, string>): string {
 
 /** Runs the spif steps as the runner does (bash -eo pipefail), then the job's own failure condition. */
 function runWorkflow(repo: TempRepo, baseSha: string): { outcomes: Record<string, number>; jobFails: boolean } {
-  const context = { 'github.event.pull_request.base.sha': baseSha, 'github.event.pull_request.number': '1', 'github.token': 'unused' };
+  const context = {
+    'github.event.pull_request.base.sha': baseSha,
+    'github.event.pull_request.number': '1',
+    'github.token': 'unused',
+  };
   const outcomes: Record<string, number> = {};
   for (const step of spifSteps) {
-    const env: Record<string, string> = { ...process.env as Record<string, string>, PATH: `${shim}${path.delimiter}${process.env.PATH}`, LANG: 'C', NO_COLOR: '1' };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      PATH: `${shim}${path.delimiter}${process.env.PATH}`,
+      LANG: 'C',
+      NO_COLOR: '1',
+    };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(String(v), context);
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, context)], { cwd: repo.dir, env, encoding: 'utf8' });
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, context)], {
+      cwd: repo.dir,
+      env,
+      encoding: 'utf8',
+    });
     outcomes[step.id ?? step.name!] = r.status ?? -1;
   }
   const failStep = steps.find((s) => s.if && /steps\.\w+\.outcome/.test(s.if) && s.run?.trim() === 'exit 1');
@@ -95,7 +122,10 @@ describe('docs/examples/github-actions.yml', () => {
     expect(comment).toContain('`kyufu.public.jukyu` became specific');
     expect(comment).toContain('`kyufu.public.jukyu.atena_no_ref` →(foreign key) `kyufu.public.bango.atena_no`');
     const sarif = JSON.parse(fs.readFileSync(path.join(repo.dir, 'spif-check.sarif'), 'utf8'));
-    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['SPIF-CHECK-UNCOVERED', 'SPIF-CHECK-UNCOVERED']);
+    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual([
+      'SPIF-CHECK-UNCOVERED',
+      'SPIF-CHECK-UNCOVERED',
+    ]);
   });
 });
 
@@ -105,8 +135,15 @@ describe('docs/ci.md generic recipe', () => {
 
   function runRecipe(repo: TempRepo, baseRef: string) {
     return spawnSync('sh', ['-c', recipe!], {
-      cwd: repo.dir, encoding: 'utf8',
-      env: { ...process.env, PATH: `${shim}${path.delimiter}${process.env.PATH}`, LANG: 'C', NO_COLOR: '1', BASE_REF: baseRef },
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        PATH: `${shim}${path.delimiter}${process.env.PATH}`,
+        LANG: 'C',
+        NO_COLOR: '1',
+        BASE_REF: baseRef,
+      },
     });
   }
 

@@ -6,13 +6,16 @@ import { catalogFromSql } from '../helpers/catalog.js';
 const defaults = { links: [] as [string, string][], linkKeys: [] as string[], inferLinks: true };
 
 function edges(g: LinkGraph): string[] {
-  return g.graph.edges().map((e) => {
-    type End = { node: string; column?: string; columns?: string[] };
-    const l = g.graph.edge(e) as { a: End; b: End; via: string };
-    const cols = (x: End) => (x.columns ? `(${x.columns.join(',')})` : x.column);
-    const end = (x: End) => `${x.node.replace(/^default\.public\./, '')}${x.column ? `.${cols(x)}` : ''}`;
-    return [end(l.a), end(l.b)].sort().join(' ~ ') + ` (${l.via})`;
-  }).sort();
+  return g.graph
+    .edges()
+    .map((e) => {
+      type End = { node: string; column?: string; columns?: string[] };
+      const l = g.graph.edge(e) as { a: End; b: End; via: string };
+      const cols = (x: End) => (x.columns ? `(${x.columns.join(',')})` : x.column);
+      const end = (x: End) => `${x.node.replace(/^default\.public\./, '')}${x.column ? `.${cols(x)}` : ''}`;
+      return [end(l.a), end(l.b)].sort().join(' ~ ') + ` (${l.via})`;
+    })
+    .sort();
 }
 
 describe('link graph', () => {
@@ -22,7 +25,8 @@ CREATE TABLE p (k int PRIMARY KEY);
 CREATE TABLE c (k2 int REFERENCES p, x int);
 CREATE TABLE d (y int, FOREIGN KEY (y) REFERENCES p (k));`);
     expect(edges(buildLinkGraph(catalog, { ...defaults, inferLinks: false }))).toEqual([
-      'c.k2 ~ p.k (foreign-key)', 'd.y ~ p.k (foreign-key)',
+      'c.k2 ~ p.k (foreign-key)',
+      'd.y ~ p.k (foreign-key)',
     ]);
   });
 
@@ -42,7 +46,10 @@ CREATE TABLE e (x int, y int);`);
   });
 
   it('joins linkKeys wherever they occur through one hub per name, across databases', async () => {
-    const { catalog } = await catalogFromSql({ one: 'CREATE TABLE a (atena_no text);', two: 'CREATE TABLE b (atena_no text); CREATE TABLE c (atena_no text);' });
+    const { catalog } = await catalogFromSql({
+      one: 'CREATE TABLE a (atena_no text);',
+      two: 'CREATE TABLE b (atena_no text); CREATE TABLE c (atena_no text);',
+    });
     const g = buildLinkGraph(catalog, { ...defaults, linkKeys: ['atena_no'] });
     expect(edges(g)).toEqual([
       '#key:atena_no ~ one.public.a.atena_no (implied-key)',
@@ -54,7 +61,17 @@ CREATE TABLE e (x int, y int);`);
   it('adds declared links and reports links to undefined columns', async () => {
     const { catalog } = await catalogFromSql({ one: 'CREATE TABLE a (k text);', two: 'CREATE TABLE b (k text);' });
     const diagnostics: never[] = [];
-    const g = buildLinkGraph(catalog, { ...defaults, links: [['one.public.a.k', 'two.public.b.k'], ['one.public.a.k', 'two.public.b.nope']] }, diagnostics);
+    const g = buildLinkGraph(
+      catalog,
+      {
+        ...defaults,
+        links: [
+          ['one.public.a.k', 'two.public.b.k'],
+          ['one.public.a.k', 'two.public.b.nope'],
+        ],
+      },
+      diagnostics,
+    );
     expect(edges(g)).toEqual(['one.public.a.k ~ two.public.b.k (declared-link)']);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'SPIF-LINK-UNKNOWN-COLUMN' })]);
   });
@@ -96,9 +113,12 @@ CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));
 CREATE TABLE c (a int REFERENCES p);`);
     const diagnostics: { code: string; message: string }[] = [];
     expect(edges(buildLinkGraph(catalog, { ...defaults, inferLinks: false }, diagnostics as never))).toEqual([]);
-    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([[
-      'SPIF-LINK-UNKNOWN-TARGET', 'foreign key on default.public.c(a) references default.public.p(a, b): the column counts differ, so the link is not followed',
-    ]]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        'SPIF-LINK-UNKNOWN-TARGET',
+        'foreign key on default.public.c(a) references default.public.p(a, b): the column counts differ, so the link is not followed',
+      ],
+    ]);
   });
 
   it('infers a link from a multi-column primary or unique key whose columns all appear in another table', async () => {

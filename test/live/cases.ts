@@ -21,8 +21,15 @@ const rel = (c: Catalog, id: string) => {
 };
 /** Named roles (and PUBLIC) that hold the read privilege on matching objects; the bootstrap owner ('') left out. */
 const selectors = (c: Catalog, scope: string) =>
-  c.grants.filter((g) => g.grantee !== '' && JSON.stringify(g.scope).includes(scope) && ['SELECT', 'USAGE', 'CONNECT'].includes(g.privilege))
-    .map((g) => g.grantee).sort();
+  c.grants
+    .filter(
+      (g) =>
+        g.grantee !== '' &&
+        JSON.stringify(g.scope).includes(scope) &&
+        ['SELECT', 'USAGE', 'CONNECT'].includes(g.privilege),
+    )
+    .map((g) => g.grantee)
+    .sort();
 
 export const CASES: Case[] = [
   {
@@ -49,7 +56,9 @@ export const CASES: Case[] = [
       COMMENT ON COLUMN bango.kojin.kojin_bango IS '個人番号（マイナンバー）';
       COMMENT ON COLUMN public.jukyusha.hihokensha_no IS 'It''s the 被保険者番号';`,
     check: (c) => {
-      expect(rel(c, 'bango.kojin').columns.find((x) => x.name === 'kojin_bango')?.comment).toBe('個人番号（マイナンバー）');
+      expect(rel(c, 'bango.kojin').columns.find((x) => x.name === 'kojin_bango')?.comment).toBe(
+        '個人番号（マイナンバー）',
+      );
       expect(rel(c, 'public.jukyusha').foreignKeys[0].references).toMatchObject({ schema: 'bango', name: 'kojin' });
       expect(rel(c, 'public.MixedCase').columns.map((x) => x.name)).toEqual(['Col', 'select']);
     },
@@ -105,7 +114,9 @@ export const CASES: Case[] = [
       GRANT SELECT ON t TO clerk;
       RESET ROLE;`,
     check: (c) => {
-      expect(c.grants.some((g) => g.scope.kind === 'column' && g.grantee === 'clerk' && g.scope.column === 'b')).toBe(true);
+      expect(c.grants.some((g) => g.scope.kind === 'column' && g.grantee === 'clerk' && g.scope.column === 'b')).toBe(
+        true,
+      );
       expect(c.grants.find((g) => g.scope.kind === 'relation' && g.grantee === 'clerk')?.grantor).toBe('helper');
       expect(selectors(c, 'public.u')).not.toContain('PUBLIC');
     },
@@ -178,9 +189,17 @@ export const CASES: Case[] = [
     check: (c) => {
       const t = rel(c, 'public.t');
       expect(t).toMatchObject({ rowSecurity: true, forceRowSecurity: true });
-      expect(t.policies.find((p) => p.name === 'deny_all')).toMatchObject({ usingFalse: true, roles: ['auditor'], command: 'select' });
+      expect(t.policies.find((p) => p.name === 'deny_all')).toMatchObject({
+        usingFalse: true,
+        roles: ['auditor'],
+        command: 'select',
+      });
       expect(t.policies.find((p) => p.name === 'all_rows')).toMatchObject({ usingTrue: true, permissive: false });
-      expect(t.policies.find((p) => p.name === 'some_rows')).toMatchObject({ usingTrue: false, usingFalse: false, roles: ['PUBLIC'] });
+      expect(t.policies.find((p) => p.name === 'some_rows')).toMatchObject({
+        usingTrue: false,
+        usingFalse: false,
+        roles: ['PUBLIC'],
+      });
       expect(rel(c, 'public.u').policies).toEqual([]);
     },
   },
@@ -208,7 +227,9 @@ export const CASES: Case[] = [
       const v = rel(c, 'public.v_join');
       expect(v.kind).toBe('view');
       expect(v.owner).toBe('view_owner');
-      expect(v.view?.columns.find((x) => x.name === 'number')?.from).toEqual([{ relation: { database: 'kyufu', schema: 'bango', name: 'kojin' }, column: 'kojin_bango' }]);
+      expect(v.view?.columns.find((x) => x.name === 'number')?.from).toEqual([
+        { relation: { database: 'kyufu', schema: 'bango', name: 'kojin' }, column: 'kojin_bango' },
+      ]);
       expect(rel(c, 'public.v_invoker').view?.securityInvoker).toBe(true);
       expect(rel(c, 'public.v_cols').columns.map((x) => x.name)).toEqual(['a', 'b']);
       expect(rel(c, 'public.mv').view?.materialized).toBe(true);

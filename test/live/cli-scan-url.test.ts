@@ -33,9 +33,12 @@ describe('live URLs on the command line', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-live-'));
     fs.writeFileSync(path.join(dir, 'schema.sql'), DDL);
     const ddl = await run(process.execPath, [bin, 'scan', dir, '--format', 'json']);
-    const strip = (text: string) => reportSchema.parse(JSON.parse(text)).relations.map(({ source: _s, numberColumns, ...r }) => ({
-      ...r, numberColumns: numberColumns.map(({ source: _x, ...n }) => n), columns: r.columns?.map((c) => c.name),
-    }));
+    const strip = (text: string) =>
+      reportSchema.parse(JSON.parse(text)).relations.map(({ source: _s, numberColumns, ...r }) => ({
+        ...r,
+        numberColumns: numberColumns.map(({ source: _x, ...n }) => n),
+        columns: r.columns?.map((c) => c.name),
+      }));
     const liveRelations = strip(live.stdout);
     expect(liveRelations.map((r) => [r.id, r.basis])).toEqual([
       ['default.public.bango_kanri', 'holds-number'],

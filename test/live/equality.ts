@@ -55,18 +55,22 @@ export function comparable(c: Catalog): unknown {
   const sorted = <T>(xs: T[]) => [...xs].map(strip).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   return {
     databases: [...c.databases.values()].map((d) => ({ ...d, schemas: sorted([...d.schemas.values()]) })),
-    relations: [...c.relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => strip({
-      ...r,
-      // What a view reads is a set; its columns keep their order.
-      view: r.view && {
-        ...r.view,
-        reads: sorted(r.view.reads),
-        readsColumns: sorted(r.view.readsColumns),
-      },
-      uniqueKeys: sorted(r.uniqueKeys),
-      foreignKeys: sorted(r.foreignKeys),
-      policies: sorted(r.policies.map((p) => (p.roles.includes('PUBLIC') ? { ...p, roles: ['PUBLIC'] } : p))),
-    })),
+    relations: [...c.relations.values()]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((r) =>
+        strip({
+          ...r,
+          // What a view reads is a set; its columns keep their order.
+          view: r.view && {
+            ...r.view,
+            reads: sorted(r.view.reads),
+            readsColumns: sorted(r.view.readsColumns),
+          },
+          uniqueKeys: sorted(r.uniqueKeys),
+          foreignKeys: sorted(r.foreignKeys),
+          policies: sorted(r.policies.map((p) => (p.roles.includes('PUBLIC') ? { ...p, roles: ['PUBLIC'] } : p))),
+        }),
+      ),
     roles: sorted([...c.roles.values()]),
     memberships: sorted(c.memberships.map(({ inheritSpecified: _s, ...m }) => m)),
     grants: sorted(c.grants.map((g) => (g.grantee === ownerOf(c, g.scope) ? { ...g, grantOption: true } : g))),
@@ -76,8 +80,12 @@ export function comparable(c: Catalog): unknown {
 
 function ownerOf(c: Catalog, scope: GrantScope): string | undefined {
   switch (scope.kind) {
-    case 'relation': case 'column': return c.relations.get(scope.relation)?.owner;
-    case 'schema': return c.databases.get(scope.database)?.schemas.get(scope.schema)?.owner;
-    default: return undefined;
+    case 'relation':
+    case 'column':
+      return c.relations.get(scope.relation)?.owner;
+    case 'schema':
+      return c.databases.get(scope.database)?.schemas.get(scope.schema)?.owner;
+    default:
+      return undefined;
   }
 }

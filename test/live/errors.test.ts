@@ -46,8 +46,9 @@ describe('URLs', () => {
     expect(isLiveUrl('postgres://app@db:5432/kyufu')).toBe(true);
     expect(isLiveUrl('postgresql://db/kyufu')).toBe(true);
     expect(isLiveUrl('db/kyufu/001.sql')).toBe(false);
-    expect(redactUrl(`postgres://app:${SECRET}@db:5432/kyufu?sslmode=require&password=${SECRET}`))
-      .toBe('postgres://app@db:5432/kyufu?sslmode=require');
+    expect(redactUrl(`postgres://app:${SECRET}@db:5432/kyufu?sslmode=require&password=${SECRET}`)).toBe(
+      'postgres://app@db:5432/kyufu?sslmode=require',
+    );
     expect(redactUrl(`postgres://app:${SECRET}@[bad`)).not.toContain(SECRET);
   });
 
@@ -62,7 +63,9 @@ describe('errors on PGlite', () => {
   test('unreachable server: connection refused, password not shown', async () => {
     const port = await closedPort();
     const err = await failure(`postgres://app:${SECRET}@127.0.0.1:${port}/kyufu`);
-    expect(err.message).toBe(`cannot reach the PostgreSQL server at 127.0.0.1:${port}: connection refused (is it running, and listening on that port?)`);
+    expect(err.message).toBe(
+      `cannot reach the PostgreSQL server at 127.0.0.1:${port}: connection refused (is it running, and listening on that port?)`,
+    );
     expect(err.details.join('\n')).toContain(`postgres://app@127.0.0.1:${port}/kyufu`);
   });
 
@@ -73,7 +76,9 @@ describe('errors on PGlite', () => {
       REVOKE SELECT ON pg_catalog.pg_policy FROM PUBLIC;`);
     try {
       const err = await failure(server.url, { role: 'limited' });
-      expect(err.message).toMatch(/^the role spif connected as may not read pg_policy \(policies\): permission denied for table pg_policy \(42501\)$/);
+      expect(err.message).toMatch(
+        /^the role spif connected as may not read pg_policy \(policies\): permission denied for table pg_policy \(42501\)$/,
+      );
       // The same server read as the superuser works: the failure was the role's.
       const ok = await readLivePostgres(server.url, { database: 'kyufu' });
       expect(ok.ops.some((o) => o.op === 'create-table')).toBe(true);
@@ -85,41 +90,46 @@ describe('errors on PGlite', () => {
 
 const unavailable = realPostgresUnavailable();
 
-describe.skipIf(unavailable !== undefined)(`errors on a real PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let pg: RealPostgres;
-  const saved = process.env.PGPASSWORD;
-  beforeAll(async () => {
-    pg = await startRealPostgres();
-  });
-  afterAll(() => {
-    pg?.stop();
-    if (saved === undefined) delete process.env.PGPASSWORD;
-    else process.env.PGPASSWORD = saved;
-  });
+describe.skipIf(unavailable !== undefined)(
+  `errors on a real PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`,
+  () => {
+    let pg: RealPostgres;
+    const saved = process.env.PGPASSWORD;
+    beforeAll(async () => {
+      pg = await startRealPostgres();
+    });
+    afterAll(() => {
+      pg?.stop();
+      if (saved === undefined) delete process.env.PGPASSWORD;
+      else process.env.PGPASSWORD = saved;
+    });
 
-  test('wrong password: 28P01, password not shown', async () => {
-    delete process.env.PGPASSWORD;
-    const err = await failure(pg.url().replace('postgres@', `postgres:${SECRET}@`));
-    expect(err.message).toMatch(/^PostgreSQL at 127\.0\.0\.1:\d+ refused the password for user 'postgres' \(28P01\)$/);
-  });
+    test('wrong password: 28P01, password not shown', async () => {
+      delete process.env.PGPASSWORD;
+      const err = await failure(pg.url().replace('postgres@', `postgres:${SECRET}@`));
+      expect(err.message).toMatch(
+        /^PostgreSQL at 127\.0\.0\.1:\d+ refused the password for user 'postgres' \(28P01\)$/,
+      );
+    });
 
-  test('no password anywhere', async () => {
-    delete process.env.PGPASSWORD;
-    const err = await failure(pg.url(), { connectTimeoutMs: 5000 });
-    expect(err.message).toMatch(/asks for a password and none was given/);
-  });
+    test('no password anywhere', async () => {
+      delete process.env.PGPASSWORD;
+      const err = await failure(pg.url(), { connectTimeoutMs: 5000 });
+      expect(err.message).toMatch(/asks for a password and none was given/);
+    });
 
-  test('password from PGPASSWORD; missing database', async () => {
-    process.env.PGPASSWORD = pg.password;
-    const err = await failure(pg.url('no_such_db'));
-    expect(err.message).toMatch(/has no database 'no_such_db' \(3D000\)/);
-    const ok = await readLivePostgres(pg.url(), { database: 'kyufu' });
-    expect(ok.server.version).toBeGreaterThanOrEqual(100000);
-  });
+    test('password from PGPASSWORD; missing database', async () => {
+      process.env.PGPASSWORD = pg.password;
+      const err = await failure(pg.url('no_such_db'));
+      expect(err.message).toMatch(/has no database 'no_such_db' \(3D000\)/);
+      const ok = await readLivePostgres(pg.url(), { database: 'kyufu' });
+      expect(ok.server.version).toBeGreaterThanOrEqual(100000);
+    });
 
-  test('statement timeout', async () => {
-    process.env.PGPASSWORD = pg.password;
-    const err = await failure(pg.url(), { statementTimeoutMs: 1 });
-    expect(err.message).toMatch(/took longer than the statement timeout and was cancelled \(57014\)/);
-  });
-});
+    test('statement timeout', async () => {
+      process.env.PGPASSWORD = pg.password;
+      const err = await failure(pg.url(), { statementTimeoutMs: 1 });
+      expect(err.message).toMatch(/took longer than the statement timeout and was cancelled \(57014\)/);
+    });
+  },
+);

@@ -48,10 +48,12 @@ describe(`generated cases (seed ${SEED})`, () => {
       const accepted = await applyUnits(db, generated.units);
       const sql = accepted.map((u) => u.map((s) => `${s};`).join('\n')).join('\n');
       // What the server holds, to check that the live read saw all of it.
-      const held = (await db.query<{ relations: number; roles: number }>(`select
+      const held = (
+        await db.query<{ relations: number; roles: number }>(`select
           (select count(*)::int from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'v') and (n.nspname = 'public' or n.nspname ~ '^s[0-9]')) as relations,
-          (select count(*)::int from pg_roles where rolname ~ '^r[0-9]') as roles`)).rows[0];
+          (select count(*)::int from pg_roles where rolname ~ '^r[0-9]') as roles`)
+      ).rows[0];
       const server = await serve(db);
       let liveOps;
       let snapshot: string;

@@ -23,7 +23,13 @@ function findBinDir(): string | undefined {
   const fromPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim();
   const candidates = [
     ...(fromPath ? [path.dirname(fs.realpathSync(fromPath))] : []),
-    ...(fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : []),
+    ...(fs.existsSync('/usr/lib/postgresql')
+      ? fs
+          .readdirSync('/usr/lib/postgresql')
+          .sort()
+          .reverse()
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
   ];
   return candidates.find((d) => fs.existsSync(path.join(d, 'initdb')) && fs.existsSync(path.join(d, 'pg_ctl')));
 }
@@ -68,20 +74,42 @@ export async function startRealPostgres(): Promise<RealPostgres> {
     execFileSync(cmd, args, { stdio: 'pipe' });
   };
   const data = path.join(dir, 'data');
-  run(asServerUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'scram-sha-256', `--pwfile=${path.join(dir, 'pw')}`, '--no-sync']));
+  run(
+    asServerUser(path.join(bin, 'initdb'), [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '-A',
+      'scram-sha-256',
+      `--pwfile=${path.join(dir, 'pw')}`,
+      '--no-sync',
+    ]),
+  );
   const port = await freePort();
-  run(asServerUser(path.join(bin, 'pg_ctl'), [
-    '-D', data, '-l', path.join(dir, 'log'), '-w', 'start',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-  ]));
+  run(
+    asServerUser(path.join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'log'),
+      '-w',
+      'start',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    ]),
+  );
   const version = Number(/(\d+)/.exec(path.basename(path.dirname(bin)))?.[1] ?? 0) * 10000;
   return {
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     password,
     version,
     stop() {
-      spawnSync(asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])[0],
-        asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']).slice(1), { stdio: 'pipe' });
+      spawnSync(
+        asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])[0],
+        asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']).slice(1),
+        { stdio: 'pipe' },
+      );
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

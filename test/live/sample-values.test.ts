@@ -19,7 +19,10 @@ function validNumbers(count: number): string[] {
   for (let base = 31415926535; out.length < count; base += 7919) {
     for (let d = 0; d <= 9; d++) {
       const n = `${base}${d}`;
-      if (isKojinBango(n)) { out.push(n); break; }
+      if (isKojinBango(n)) {
+        out.push(n);
+        break;
+      }
     }
   }
   return out;
@@ -41,21 +44,32 @@ afterAll(async () => {
 });
 
 async function scanJson(args: string[]) {
-  const r = await run(process.execPath, [bin, 'scan', server.url, '--format', 'json', ...args]).catch((e: { stdout: string; stderr: string }) => e);
+  const r = await run(process.execPath, [bin, 'scan', server.url, '--format', 'json', ...args]).catch(
+    (e: { stdout: string; stderr: string }) => e,
+  );
   return { report: JSON.parse(r.stdout), stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('--sample N on a live server', () => {
   it('without --sample, the abbreviation stays a candidate; with it, valid check digits make it a number column', async () => {
     const before = await scanJson([]);
-    expect(before.report.relations[0].candidates.map((c: { column: string }) => c.column)).toEqual(['kojin_no', 'naibu_kojin_bango']);
+    expect(before.report.relations[0].candidates.map((c: { column: string }) => c.column)).toEqual([
+      'kojin_no',
+      'naibu_kojin_bango',
+    ]);
     const after = await scanJson(['--sample', '10']);
     const rel = after.report.relations[0];
-    expect(rel.numberColumns).toEqual([expect.objectContaining({
-      column: 'kojin_no', rule: 'data-check-digit', evidence: expect.stringContaining('5 of 5 values are 12-digit numbers with a valid 個人番号 check digit'),
-    })]);
+    expect(rel.numberColumns).toEqual([
+      expect.objectContaining({
+        column: 'kojin_no',
+        rule: 'data-check-digit',
+        evidence: expect.stringContaining('5 of 5 values are 12-digit numbers with a valid 個人番号 check digit'),
+      }),
+    ]);
     // 15-digit internal numbers: no check-digit evidence either way, so it stays a candidate.
-    expect(rel.candidates).toEqual([expect.objectContaining({ column: 'naibu_kojin_bango', rule: 'name-naibu-kojin-bango' })]);
+    expect(rel.candidates).toEqual([
+      expect.objectContaining({ column: 'naibu_kojin_bango', rule: 'name-naibu-kojin-bango' }),
+    ]);
     for (const n of numbers) {
       expect(after.stdout.includes(n)).toBe(false);
       expect(after.stderr.includes(n)).toBe(false);
@@ -66,14 +80,16 @@ describe('--sample N on a live server', () => {
 
   it('reads at most N rows per column: 2 of 5 rows are too few to rule out chance (a candidate)', async () => {
     const { report } = await scanJson(['--sample', '2']);
-    expect(report.relations[0].candidates).toEqual(expect.arrayContaining([
-      expect.objectContaining({ column: 'kojin_no', rule: 'name-abbreviation' }),
-    ]));
+    expect(report.relations[0].candidates).toEqual(
+      expect.arrayContaining([expect.objectContaining({ column: 'kojin_no', rule: 'name-abbreviation' })]),
+    );
     expect(report.relations[0].numberColumns).toEqual([]);
   });
 
   it('rejects a --sample that is not a positive whole number (exit 2)', async () => {
-    const r = await run(process.execPath, [bin, 'scan', server.url, '--sample', 'many']).catch((e: { code: number; stderr: string }) => e);
+    const r = await run(process.execPath, [bin, 'scan', server.url, '--sample', 'many']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((r as { code: number }).code).toBe(2);
     expect((r as { stderr: string }).stderr).toContain('--sample many: expected a whole number of rows, 1 or more');
   });

@@ -36,7 +36,11 @@ test('the sample read live gives the same report as the sample read from DDL', a
     for (const db of config.databases) {
       const files = db.sources!.flatMap((glob) => {
         const folder = path.join(SAMPLE, path.dirname(glob));
-        return fs.readdirSync(folder).filter((f) => f.endsWith('.sql')).sort().map((f) => path.join(folder, f));
+        return fs
+          .readdirSync(folder)
+          .filter((f) => f.endsWith('.sql'))
+          .sort()
+          .map((f) => path.join(folder, f));
       });
       expect(files.length).toBeGreaterThan(0);
       const server = await startPgliteServer(files.map((f) => fs.readFileSync(f, 'utf8')).join('\n'));
@@ -54,7 +58,9 @@ test('the sample read live gives the same report as the sample read from DDL', a
     expect(live.relations.find((r) => r.id === 'bango.public.bango_kanri')?.classification).toBe('specific');
     expect(live.relations.some((r) => r.classification === 'not-specific')).toBe(true);
     // Live sources are named by their redacted URL and the relation.
-    expect(live.relations.find((r) => r.id === 'bango.public.bango_kanri')?.source?.file).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres#public\.bango_kanri$/);
+    expect(live.relations.find((r) => r.id === 'bango.public.bango_kanri')?.source?.file).toMatch(
+      /^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres#public\.bango_kanri$/,
+    );
 
     expect(withoutLocations(live)).toEqual(withoutLocations(fromDdl));
   } finally {

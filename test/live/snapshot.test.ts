@@ -21,9 +21,13 @@ describe('snapshot text', () => {
       COMMENT ON COLUMN "Kojin".kojin_bango IS '個人番号 (it''s)';`);
     try {
       const { sql } = await snapshotLive(server.url, { database: DATABASE, now: new Date('2025-01-01T00:00:00Z') });
-      expect(sql).toContain('CREATE TABLE public."Kojin" (\n  id int4,\n  "user" text,\n  kojin_bango text,\n  PRIMARY KEY (id)\n);');
+      expect(sql).toContain(
+        'CREATE TABLE public."Kojin" (\n  id int4,\n  "user" text,\n  kojin_bango text,\n  PRIMARY KEY (id)\n);',
+      );
       // pg_get_viewdef's text, schema-qualified (spif reads with an empty search_path).
-      expect(sql).toContain('CREATE VIEW public.v (id, kojin_bango) WITH (security_invoker = true) AS\nSELECT id,\n    kojin_bango\n   FROM public."Kojin"\n  WHERE id > 10;');
+      expect(sql).toContain(
+        'CREATE VIEW public.v (id, kojin_bango) WITH (security_invoker = true) AS\nSELECT id,\n    kojin_bango\n   FROM public."Kojin"\n  WHERE id > 10;',
+      );
       expect(sql).toContain('CREATE POLICY p ON public."Kojin" AS PERMISSIVE FOR SELECT TO clerk USING ((id < 100));');
       expect(sql).toContain(`COMMENT ON COLUMN public."Kojin".kojin_bango IS '個人番号 (it''s)';`);
       expect(sql).toContain('-- taken: 2025-01-01T00:00:00.000Z');
@@ -40,8 +44,13 @@ describe('snapshot text', () => {
     const sql = writeSnapshotSql(ops);
     expect(sql).toContain('-- the original query was not kept');
     const back = comparable(catalogOf(await ddlOps(sql)));
-    expect((back as { relations: { id: string; view?: unknown }[] }).relations.find((r) => r.id === 'kyufu.public.v')?.view)
-      .toEqual((comparable(catalogOf(ops)) as { relations: { id: string; view?: unknown }[] }).relations.find((r) => r.id === 'kyufu.public.v')?.view);
+    expect(
+      (back as { relations: { id: string; view?: unknown }[] }).relations.find((r) => r.id === 'kyufu.public.v')?.view,
+    ).toEqual(
+      (comparable(catalogOf(ops)) as { relations: { id: string; view?: unknown }[] }).relations.find(
+        (r) => r.id === 'kyufu.public.v',
+      )?.view,
+    );
   });
 });
 
@@ -53,7 +62,9 @@ describe('spif snapshot command', () => {
     const os = await import('node:os');
     const path = await import('node:path');
     const { UserError } = await import('../../src/diagnostics.js');
-    const server = await startPgliteServer(`CREATE ROLE app; CREATE TABLE kojin (kojin_bango text); GRANT SELECT ON kojin TO app;`);
+    const server = await startPgliteServer(
+      `CREATE ROLE app; CREATE TABLE kojin (kojin_bango text); GRANT SELECT ON kojin TO app;`,
+    );
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'spif-snap-')), 'schema.sql');
     try {
       const program = new Command().exitOverride();

@@ -13,7 +13,15 @@ import type { AccessVerdict } from '../../src/access/resolver.js';
 import type { Unit } from './generator.js';
 
 export interface Disagreement {
-  kind: 'verdict' | 'reason' | 'set-role' | 'relation-missing' | 'relation-extra' | 'column-mismatch' | 'role-missing' | 'pg-error';
+  kind:
+    | 'verdict'
+    | 'reason'
+    | 'set-role'
+    | 'relation-missing'
+    | 'relation-extra'
+    | 'column-mismatch'
+    | 'role-missing'
+    | 'pg-error';
   role?: string;
   relation?: string;
   column?: string;
@@ -38,10 +46,14 @@ export function pgReads(o: PgOutcome): boolean {
 
 function describePg(o: PgOutcome): string {
   switch (o.kind) {
-    case 'reads': return `reads (${o.rows} row${o.rows === 1 ? '' : 's'})`;
-    case 'no-rows': return 'denied: row security leaves no row';
-    case 'denied': return `denied: ${o.message}`;
-    case 'error': return `error: ${o.message}`;
+    case 'reads':
+      return `reads (${o.rows} row${o.rows === 1 ? '' : 's'})`;
+    case 'no-rows':
+      return 'denied: row security leaves no row';
+    case 'denied':
+      return `denied: ${o.message}`;
+    case 'error':
+      return `error: ${o.message}`;
   }
 }
 
@@ -73,13 +85,21 @@ export function describeVerdict(v: AccessVerdict): string {
 /** The role spif is asked about for PostgreSQL's PUBLIC probe role. */
 const SPIF_PUBLIC = 'PUBLIC';
 
-export async function runCase(pg: PgOracle, units: Unit[], options: { postgresVersion?: number } = {}): Promise<CaseReport> {
+export async function runCase(
+  pg: PgOracle,
+  units: Unit[],
+  options: { postgresVersion?: number } = {},
+): Promise<CaseReport> {
   const result = await pg.run(units, { probePublic: true });
   const sql = unitsToSql(result.accepted);
   return compareWithSpif(result, sql, options);
 }
 
-export async function compareWithSpif(result: PgCaseResult, sql: string, options: { postgresVersion?: number } = {}): Promise<CaseReport> {
+export async function compareWithSpif(
+  result: PgCaseResult,
+  sql: string,
+  options: { postgresVersion?: number } = {},
+): Promise<CaseReport> {
   const spif = await runSpif(sql, options);
   const disagreements: Disagreement[] = [];
   let comparisons = 0;
@@ -96,7 +116,12 @@ export async function compareWithSpif(result: PgCaseResult, sql: string, options
     }
     const cols = mine.columns.map((c) => c.name);
     if (cols.join(',') !== rel.columns.join(',')) {
-      disagreements.push({ kind: 'column-mismatch', relation: id, postgres: rel.columns.join(', '), spif: cols.join(', ') });
+      disagreements.push({
+        kind: 'column-mismatch',
+        relation: id,
+        postgres: rel.columns.join(', '),
+        spif: cols.join(', '),
+      });
     }
   }
   for (const id of spif.catalog.relations.keys()) {
@@ -120,10 +145,24 @@ export async function compareWithSpif(result: PgCaseResult, sql: string, options
         comparisons++;
         const verdict = spif.resolver.canSelect(asked, id, column);
         if (verdict.allowed !== pgReads(outcome)) {
-          disagreements.push({ kind: 'verdict', role: asked, relation: id, column, postgres: describePg(outcome), spif: describeVerdict(verdict) });
+          disagreements.push({
+            kind: 'verdict',
+            role: asked,
+            relation: id,
+            column,
+            postgres: describePg(outcome),
+            spif: describeVerdict(verdict),
+          });
         } else if (pgDenial(outcome) !== spifDenial(verdict)) {
           // Both deny, for different reasons: the control spif names in the report would be wrong.
-          disagreements.push({ kind: 'reason', role: asked, relation: id, column, postgres: describePg(outcome), spif: describeVerdict(verdict) });
+          disagreements.push({
+            kind: 'reason',
+            role: asked,
+            relation: id,
+            column,
+            postgres: describePg(outcome),
+            spif: describeVerdict(verdict),
+          });
         }
       }
     }
@@ -133,7 +172,14 @@ export async function compareWithSpif(result: PgCaseResult, sql: string, options
     const [a, b] = pair.split('|');
     comparisons++;
     const mine = spif.resolver.settableRoles(a).has(b);
-    if (mine !== ok) disagreements.push({ kind: 'set-role', role: a, relation: b, postgres: ok ? 'may SET ROLE' : 'may not SET ROLE', spif: mine ? 'may' : 'may not' });
+    if (mine !== ok)
+      disagreements.push({
+        kind: 'set-role',
+        role: a,
+        relation: b,
+        postgres: ok ? 'may SET ROLE' : 'may not SET ROLE',
+        spif: mine ? 'may' : 'may not',
+      });
   }
   return {
     sql,
@@ -148,13 +194,21 @@ export async function compareWithSpif(result: PgCaseResult, sql: string, options
 
 export function formatDisagreement(d: Disagreement): string {
   switch (d.kind) {
-    case 'verdict': return `${d.role} ${d.relation}.${d.column}: PostgreSQL ${d.postgres}; spif ${d.spif}`;
-    case 'reason': return `${d.role} ${d.relation}.${d.column}: both deny, for different reasons: PostgreSQL ${d.postgres}; spif ${d.spif}`;
-    case 'set-role': return `SET ROLE ${d.relation} as ${d.role}: PostgreSQL ${d.postgres}; spif ${d.spif}`;
-    case 'relation-missing': return `relation ${d.relation} exists in PostgreSQL (${d.postgres}) but not in spif`;
-    case 'relation-extra': return `relation ${d.relation} exists in spif but not in PostgreSQL`;
-    case 'column-mismatch': return `columns of ${d.relation}: PostgreSQL (${d.postgres}), spif (${d.spif})`;
-    case 'role-missing': return `role ${d.role} exists in PostgreSQL but not in spif`;
-    case 'pg-error': return `${d.role} ${d.relation}.${d.column}: PostgreSQL probe failed: ${d.postgres}`;
+    case 'verdict':
+      return `${d.role} ${d.relation}.${d.column}: PostgreSQL ${d.postgres}; spif ${d.spif}`;
+    case 'reason':
+      return `${d.role} ${d.relation}.${d.column}: both deny, for different reasons: PostgreSQL ${d.postgres}; spif ${d.spif}`;
+    case 'set-role':
+      return `SET ROLE ${d.relation} as ${d.role}: PostgreSQL ${d.postgres}; spif ${d.spif}`;
+    case 'relation-missing':
+      return `relation ${d.relation} exists in PostgreSQL (${d.postgres}) but not in spif`;
+    case 'relation-extra':
+      return `relation ${d.relation} exists in spif but not in PostgreSQL`;
+    case 'column-mismatch':
+      return `columns of ${d.relation}: PostgreSQL (${d.postgres}), spif (${d.spif})`;
+    case 'role-missing':
+      return `role ${d.role} exists in PostgreSQL but not in spif`;
+    case 'pg-error':
+      return `${d.role} ${d.relation}.${d.column}: PostgreSQL probe failed: ${d.postgres}`;
   }
 }

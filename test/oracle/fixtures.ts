@@ -32,7 +32,11 @@ export function verdictKey(role: string, relation: string, column: string): stri
 
 /** The fixture SQL as units: one statement per unit, except a SET ROLE … RESET ROLE block is one unit. */
 export function sqlToUnits(sql: string): Unit[] {
-  const statements = sql.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('--')).map((l) => l.replace(/;$/, ''));
+  const statements = sql
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('--'))
+    .map((l) => l.replace(/;$/, ''));
   const units: Unit[] = [];
   let open: Unit | null = null;
   for (const s of statements) {
@@ -61,7 +65,8 @@ export function verdictsOf(result: PgCaseResult): Record<string, boolean> {
       for (const column of rel.columns) {
         const o = result.outcomes.get(probeKey(role, `${rel.schema}.${rel.name}`, column));
         if (!o || o.kind === 'error') continue;
-        out[verdictKey(role === PUBLIC_PROBE_ROLE ? 'PUBLIC' : role, `default.${rel.schema}.${rel.name}`, column)] = pgReads(o);
+        out[verdictKey(role === PUBLIC_PROBE_ROLE ? 'PUBLIC' : role, `default.${rel.schema}.${rel.name}`, column)] =
+          pgReads(o);
       }
     }
   }
@@ -84,7 +89,10 @@ export function loadFixtures(): Fixture[] {
 }
 
 export function writeFixture(name: string, header: string, sql: string, expected: ExpectedVerdicts): void {
-  const comment = header.split('\n').map((l) => `-- ${l}`).join('\n');
+  const comment = header
+    .split('\n')
+    .map((l) => `-- ${l}`)
+    .join('\n');
   writeFileSync(join(FIXTURE_DIR, `${name}.sql`), `${comment}\n${sql}`);
   writeFileSync(join(FIXTURE_DIR, `${name}.expected.json`), JSON.stringify(expected, null, 2) + '\n');
 }

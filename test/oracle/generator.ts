@@ -55,17 +55,52 @@ type Grantee = number | 'PUBLIC';
 type OpPlan =
   | { k: 'grant-table'; rel: number; grantee: Grantee; withGrant: boolean; grantor: number | null; privs: string }
   | { k: 'grant-column'; rel: number; cols: number[]; grantee: Grantee; withGrant: boolean; grantor: number | null }
-  | { k: 'revoke-table'; rel: number; grantee: Grantee; optionOnly: boolean; cascade: boolean; grantor: number | null; privs: string }
-  | { k: 'revoke-column'; rel: number; cols: number[]; grantee: Grantee; optionOnly: boolean; cascade: boolean; grantor: number | null }
+  | {
+      k: 'revoke-table';
+      rel: number;
+      grantee: Grantee;
+      optionOnly: boolean;
+      cascade: boolean;
+      grantor: number | null;
+      privs: string;
+    }
+  | {
+      k: 'revoke-column';
+      rel: number;
+      cols: number[];
+      grantee: Grantee;
+      optionOnly: boolean;
+      cascade: boolean;
+      grantor: number | null;
+    }
   | { k: 'all-tables'; schema: number; grantee: Grantee; grant: boolean; withGrant: boolean }
   | { k: 'schema-usage'; schema: number; grantee: Grantee; grant: boolean; withGrant: boolean; grantor: number | null }
-  | { k: 'grant-role'; role: number; member: number; inherit: boolean | null; set: boolean | null; admin: boolean; grantor: number | null }
+  | {
+      k: 'grant-role';
+      role: number;
+      member: number;
+      inherit: boolean | null;
+      set: boolean | null;
+      admin: boolean;
+      grantor: number | null;
+    }
   | { k: 'revoke-role'; role: number; member: number; option: 'inherit' | 'set' | 'admin' | null; cascade: boolean }
-  | { k: 'alter-role'; role: number; attr: 'INHERIT' | 'NOINHERIT' | 'BYPASSRLS' | 'NOBYPASSRLS' | 'SUPERUSER' | 'NOSUPERUSER' | 'LOGIN' }
+  | {
+      k: 'alter-role';
+      role: number;
+      attr: 'INHERIT' | 'NOINHERIT' | 'BYPASSRLS' | 'NOBYPASSRLS' | 'SUPERUSER' | 'NOSUPERUSER' | 'LOGIN';
+    }
   | { k: 'rls'; rel: number; what: 'ENABLE' | 'DISABLE' | 'FORCE' | 'NO FORCE' }
   | { k: 'policy'; rel: number; name: number; restrictive: boolean; cmd: string; to: Grantee[]; using: boolean }
   | { k: 'drop-policy'; rel: number; name: number }
-  | { k: 'default-privs'; forRole: number | null; schema: number | null; grant: boolean; grantee: Grantee; withGrant: boolean }
+  | {
+      k: 'default-privs';
+      forRole: number | null;
+      schema: number | null;
+      grant: boolean;
+      grantee: Grantee;
+      withGrant: boolean;
+    }
   | { k: 'create-table'; schema: number; columns: number[]; creator: number | null }
   | { k: 'drop-relation'; rel: number }
   | { k: 'rename-relation'; rel: number }
@@ -77,7 +112,15 @@ type OpPlan =
   | { k: 'view-invoker'; rel: number; on: boolean }
   | { k: 'drop-role'; role: number }
   | { k: 'rename-role'; role: number }
-  | { k: 'delegated-role-grant'; role: number; admin: number; member: number; inherit: boolean | null; set: boolean | null; adminOnward: boolean }
+  | {
+      k: 'delegated-role-grant';
+      role: number;
+      admin: number;
+      member: number;
+      inherit: boolean | null;
+      set: boolean | null;
+      adminOnward: boolean;
+    }
   | { k: 'predefined-role'; role: number; which: 'pg_read_all_data' | 'pg_write_all_data'; inherit: boolean };
 
 export interface CasePlan {
@@ -112,20 +155,158 @@ const colsArb = fc.array(fc.nat({ max: COLUMN_NAMES.length - 1 }), { minLength: 
 const tablePrivs = fc.constantFrom('SELECT', 'SELECT', 'SELECT', 'ALL', 'SELECT, INSERT', 'INSERT');
 
 const opArb: fc.Arbitrary<OpPlan> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ k: fc.constant('grant-table' as const), rel: idx, grantee: granteeArb, withGrant: rare(3), grantor: fc.option(idx, { freq: 2 }), privs: tablePrivs }) },
-  { weight: 6, arbitrary: fc.record({ k: fc.constant('grant-column' as const), rel: idx, cols: colsArb, grantee: granteeArb, withGrant: rare(3), grantor: fc.option(idx, { freq: 2 }) }) },
-  { weight: 5, arbitrary: fc.record({ k: fc.constant('revoke-table' as const), rel: idx, grantee: granteeArb, optionOnly: rare(3), cascade: rare(5), grantor: fc.option(idx, { freq: 2 }), privs: tablePrivs }) },
-  { weight: 4, arbitrary: fc.record({ k: fc.constant('revoke-column' as const), rel: idx, cols: colsArb, grantee: granteeArb, optionOnly: rare(3), cascade: rare(5), grantor: fc.option(idx, { freq: 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('all-tables' as const), schema: idx, grantee: granteeArb, grant: rare(7), withGrant: rare(2) }) },
-  { weight: 5, arbitrary: fc.record({ k: fc.constant('schema-usage' as const), schema: idx, grantee: granteeArb, grant: rare(7), withGrant: rare(2), grantor: fc.option(idx, { freq: 3 }) }) },
-  { weight: 6, arbitrary: fc.record({ k: fc.constant('grant-role' as const), role: idx, member: idx, inherit: fc.option(fc.boolean(), { freq: 2 }), set: fc.option(fc.boolean(), { freq: 2 }), admin: rare(4), grantor: fc.option(idx, { freq: 2 }) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant('revoke-role' as const), role: idx, member: idx, option: fc.constantFrom(null, null, 'inherit' as const, 'set' as const, 'admin' as const), cascade: rare(3) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant('alter-role' as const), role: idx, attr: fc.constantFrom('INHERIT' as const, 'NOINHERIT' as const, 'BYPASSRLS' as const, 'NOBYPASSRLS' as const, 'SUPERUSER' as const, 'NOSUPERUSER' as const, 'LOGIN' as const) }) },
-  { weight: 6, arbitrary: fc.record({ k: fc.constant('rls' as const), rel: idx, what: fc.constantFrom('ENABLE' as const, 'ENABLE' as const, 'DISABLE' as const, 'FORCE' as const, 'NO FORCE' as const) }) },
-  { weight: 6, arbitrary: fc.record({ k: fc.constant('policy' as const), rel: idx, name: fc.nat({ max: 2 }), restrictive: rare(3), cmd: fc.constantFrom('', '', 'ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE'), to: fc.array(granteeArb, { maxLength: 2 }), using: rare(7) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      k: fc.constant('grant-table' as const),
+      rel: idx,
+      grantee: granteeArb,
+      withGrant: rare(3),
+      grantor: fc.option(idx, { freq: 2 }),
+      privs: tablePrivs,
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      k: fc.constant('grant-column' as const),
+      rel: idx,
+      cols: colsArb,
+      grantee: granteeArb,
+      withGrant: rare(3),
+      grantor: fc.option(idx, { freq: 2 }),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      k: fc.constant('revoke-table' as const),
+      rel: idx,
+      grantee: granteeArb,
+      optionOnly: rare(3),
+      cascade: rare(5),
+      grantor: fc.option(idx, { freq: 2 }),
+      privs: tablePrivs,
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      k: fc.constant('revoke-column' as const),
+      rel: idx,
+      cols: colsArb,
+      grantee: granteeArb,
+      optionOnly: rare(3),
+      cascade: rare(5),
+      grantor: fc.option(idx, { freq: 2 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      k: fc.constant('all-tables' as const),
+      schema: idx,
+      grantee: granteeArb,
+      grant: rare(7),
+      withGrant: rare(2),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      k: fc.constant('schema-usage' as const),
+      schema: idx,
+      grantee: granteeArb,
+      grant: rare(7),
+      withGrant: rare(2),
+      grantor: fc.option(idx, { freq: 3 }),
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      k: fc.constant('grant-role' as const),
+      role: idx,
+      member: idx,
+      inherit: fc.option(fc.boolean(), { freq: 2 }),
+      set: fc.option(fc.boolean(), { freq: 2 }),
+      admin: rare(4),
+      grantor: fc.option(idx, { freq: 2 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constant('revoke-role' as const),
+      role: idx,
+      member: idx,
+      option: fc.constantFrom(null, null, 'inherit' as const, 'set' as const, 'admin' as const),
+      cascade: rare(3),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constant('alter-role' as const),
+      role: idx,
+      attr: fc.constantFrom(
+        'INHERIT' as const,
+        'NOINHERIT' as const,
+        'BYPASSRLS' as const,
+        'NOBYPASSRLS' as const,
+        'SUPERUSER' as const,
+        'NOSUPERUSER' as const,
+        'LOGIN' as const,
+      ),
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      k: fc.constant('rls' as const),
+      rel: idx,
+      what: fc.constantFrom(
+        'ENABLE' as const,
+        'ENABLE' as const,
+        'DISABLE' as const,
+        'FORCE' as const,
+        'NO FORCE' as const,
+      ),
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      k: fc.constant('policy' as const),
+      rel: idx,
+      name: fc.nat({ max: 2 }),
+      restrictive: rare(3),
+      cmd: fc.constantFrom('', '', 'ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE'),
+      to: fc.array(granteeArb, { maxLength: 2 }),
+      using: rare(7),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('drop-policy' as const), rel: idx, name: fc.nat({ max: 2 }) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant('default-privs' as const), forRole: optIdx, schema: optIdx, grant: rare(8), grantee: granteeArb, withGrant: rare(2) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant('create-table' as const), schema: idx, columns: colsArb, creator: fc.option(idx, { freq: 5 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constant('default-privs' as const),
+      forRole: optIdx,
+      schema: optIdx,
+      grant: rare(8),
+      grantee: granteeArb,
+      withGrant: rare(2),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constant('create-table' as const),
+      schema: idx,
+      columns: colsArb,
+      creator: fc.option(idx, { freq: 5 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('drop-relation' as const), rel: idx }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('rename-relation' as const), rel: idx }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('add-column' as const), rel: idx, col: idx }) },
@@ -136,24 +317,64 @@ const opArb: fc.Arbitrary<OpPlan> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('view-invoker' as const), rel: idx, on: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('drop-role' as const), role: idx }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('rename-role' as const), role: idx }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant('delegated-role-grant' as const), role: idx, admin: idx, member: idx, inherit: fc.option(fc.boolean(), { freq: 2 }), set: fc.option(fc.boolean(), { freq: 2 }), adminOnward: rare(3) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('predefined-role' as const), role: idx, which: fc.constantFrom('pg_read_all_data' as const, 'pg_write_all_data' as const), inherit: rare(7) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constant('delegated-role-grant' as const),
+      role: idx,
+      admin: idx,
+      member: idx,
+      inherit: fc.option(fc.boolean(), { freq: 2 }),
+      set: fc.option(fc.boolean(), { freq: 2 }),
+      adminOnward: rare(3),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('predefined-role' as const),
+      role: idx,
+      which: fc.constantFrom('pg_read_all_data' as const, 'pg_write_all_data' as const),
+      inherit: rare(7),
+    }),
+  },
 );
 
 export const casePlanArb: fc.Arbitrary<CasePlan> = fc.record({
   roles: fc.array(
-    fc.record({ login: fc.boolean(), inherit: rare(8), bypassRls: rare(1), superuser: fc.integer({ min: 0, max: 29 }).map((x) => x === 0), inRole: fc.option(idx, { freq: 6 }) }),
+    fc.record({
+      login: fc.boolean(),
+      inherit: rare(8),
+      bypassRls: rare(1),
+      superuser: fc.integer({ min: 0, max: 29 }).map((x) => x === 0),
+      inRole: fc.option(idx, { freq: 6 }),
+    }),
     { minLength: 2, maxLength: MAX_ROLES },
   ),
   schemaCount: fc.integer({ min: 1, max: 2 }),
   publicUsage: fc.array(rare(5), { minLength: 2, maxLength: 2 }),
   schemaOwners: fc.array(fc.option(idx, { freq: 2 }), { minLength: 2, maxLength: 2 }),
   tables: fc.array(
-    fc.record({ schema: idx, columns: colsArb, creator: fc.option(idx, { freq: 4 }), rls: rare(3), publicSelect: rare(3) }),
+    fc.record({
+      schema: idx,
+      columns: colsArb,
+      creator: fc.option(idx, { freq: 4 }),
+      rls: rare(3),
+      publicSelect: rare(3),
+    }),
     { minLength: 1, maxLength: 3 },
   ),
   views: fc.array(
-    fc.record({ schema: idx, base: idx, columns: colsArb, alias: rare(3), filter: fc.option(idx, { freq: 3 }), star: rare(2), invoker: rare(3), creator: fc.option(idx, { freq: 4 }) }),
+    fc.record({
+      schema: idx,
+      base: idx,
+      columns: colsArb,
+      alias: rare(3),
+      filter: fc.option(idx, { freq: 3 }),
+      star: rare(2),
+      invoker: rare(3),
+      creator: fc.option(idx, { freq: 4 }),
+    }),
     { maxLength: 2 },
   ),
   ops: fc.array(opArb, { minLength: 2, maxLength: 24 }),
@@ -162,7 +383,12 @@ export const casePlanArb: fc.Arbitrary<CasePlan> = fc.record({
 // ---------------------------------------------------------------------------------------------
 // Rendering a plan as SQL units.
 
-interface RelName { schema: string; name: string; kind: 'table' | 'view'; columns: string[] }
+interface RelName {
+  schema: string;
+  name: string;
+  kind: 'table' | 'view';
+  columns: string[];
+}
 
 function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
@@ -214,8 +440,11 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
     units.push([`CREATE SCHEMA s${k}${owner !== null ? ` AUTHORIZATION ${role(owner)}` : ''}`]);
     if (plan.publicUsage[k - 1]) units.push([`GRANT USAGE ON SCHEMA s${k} TO PUBLIC`]);
   }
-  const creators = uniq([...plan.tables.map((t) => t.creator), ...plan.ops.flatMap((o) => (o.k === 'create-table' ? [o.creator] : []))]
-    .filter((c): c is number => c !== null).map(role));
+  const creators = uniq(
+    [...plan.tables.map((t) => t.creator), ...plan.ops.flatMap((o) => (o.k === 'create-table' ? [o.creator] : []))]
+      .filter((c): c is number => c !== null)
+      .map(role),
+  );
   if (creators.length) {
     const schemas = ['public', ...Array.from({ length: plan.schemaCount }, (_, k) => `s${k + 1}`)];
     units.push([`GRANT CREATE ON SCHEMA ${schemas.join(', ')} TO ${creators.join(', ')}`]);
@@ -226,7 +455,9 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
   plan.tables.forEach((t, i) => {
     const cols = uniq(t.columns.map((c) => COLUMN_NAMES[c])).sort();
     const rel: RelName = { schema: schema(t.schema), name: `t${i + 1}`, kind: 'table', columns: cols };
-    units.push(asRole(t.creator, [`CREATE TABLE ${rel.schema}.${rel.name} (${cols.map((c) => `${c} integer`).join(', ')})`]));
+    units.push(
+      asRole(t.creator, [`CREATE TABLE ${rel.schema}.${rel.name} (${cols.map((c) => `${c} integer`).join(', ')})`]),
+    );
     if (t.creator !== null) addHolder(rel, role(t.creator));
     if (t.rls) units.push([`ALTER TABLE ${rel.schema}.${rel.name} ENABLE ROW LEVEL SECURITY`]);
     if (t.publicSelect) units.push([`GRANT SELECT ON ${rel.schema}.${rel.name} TO PUBLIC`]);
@@ -238,9 +469,18 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
     const outCols = v.star ? base.columns : picked;
     const select = v.star ? '*' : picked.map((c) => (v.alias ? `${c} AS v${c}` : c)).join(', ');
     const filter = v.filter !== null ? ` WHERE ${base.columns[v.filter % base.columns.length]} IS NULL` : '';
-    const rel: RelName = { schema: schema(v.schema), name: `v${i + 1}`, kind: 'view', columns: v.star || !v.alias ? outCols : outCols.map((c) => `v${c}`) };
+    const rel: RelName = {
+      schema: schema(v.schema),
+      name: `v${i + 1}`,
+      kind: 'view',
+      columns: v.star || !v.alias ? outCols : outCols.map((c) => `v${c}`),
+    };
     const opts = v.invoker ? ' WITH (security_invoker = true)' : '';
-    units.push(asRole(v.creator, [`CREATE VIEW ${rel.schema}.${rel.name}${opts} AS SELECT ${select} FROM ${base.schema}.${base.name}${filter}`]));
+    units.push(
+      asRole(v.creator, [
+        `CREATE VIEW ${rel.schema}.${rel.name}${opts} AS SELECT ${select} FROM ${base.schema}.${base.name}${filter}`,
+      ]),
+    );
     rels.push(rel);
   });
 
@@ -258,44 +498,70 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
     switch (op.k) {
       case 'grant-table': {
         const r = rel(op.rel);
-        units.push(asNamed(grantorFor(r, op.grantor), [`GRANT ${op.privs} ON ${q(r)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`]));
+        units.push(
+          asNamed(grantorFor(r, op.grantor), [
+            `GRANT ${op.privs} ON ${q(r)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`,
+          ]),
+        );
         if (op.withGrant && op.grantee !== 'PUBLIC') addHolder(r, role(op.grantee));
         break;
       }
       case 'grant-column': {
         const r = rel(op.rel);
         const cols = uniq(op.cols.map((c) => r.columns[c % r.columns.length]));
-        units.push(asNamed(grantorFor(r, op.grantor), [`GRANT SELECT (${cols.join(', ')}) ON ${q(r)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`]));
+        units.push(
+          asNamed(grantorFor(r, op.grantor), [
+            `GRANT SELECT (${cols.join(', ')}) ON ${q(r)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`,
+          ]),
+        );
         if (op.withGrant && op.grantee !== 'PUBLIC') addHolder(r, role(op.grantee));
         break;
       }
       case 'revoke-table': {
         const r = rel(op.rel);
-        units.push(asNamed(grantorFor(r, op.grantor), [`REVOKE ${op.optionOnly ? 'GRANT OPTION FOR ' : ''}${op.privs} ON ${q(r)} FROM ${grantee(op.grantee)}${op.cascade ? ' CASCADE' : ''}`]));
+        units.push(
+          asNamed(grantorFor(r, op.grantor), [
+            `REVOKE ${op.optionOnly ? 'GRANT OPTION FOR ' : ''}${op.privs} ON ${q(r)} FROM ${grantee(op.grantee)}${op.cascade ? ' CASCADE' : ''}`,
+          ]),
+        );
         break;
       }
       case 'revoke-column': {
         const r = rel(op.rel);
         const cols = uniq(op.cols.map((c) => r.columns[c % r.columns.length]));
-        units.push(asNamed(grantorFor(r, op.grantor), [`REVOKE ${op.optionOnly ? 'GRANT OPTION FOR ' : ''}SELECT (${cols.join(', ')}) ON ${q(r)} FROM ${grantee(op.grantee)}${op.cascade ? ' CASCADE' : ''}`]));
+        units.push(
+          asNamed(grantorFor(r, op.grantor), [
+            `REVOKE ${op.optionOnly ? 'GRANT OPTION FOR ' : ''}SELECT (${cols.join(', ')}) ON ${q(r)} FROM ${grantee(op.grantee)}${op.cascade ? ' CASCADE' : ''}`,
+          ]),
+        );
         break;
       }
       case 'all-tables':
-        units.push([op.grant
-          ? `GRANT SELECT ON ALL TABLES IN SCHEMA ${schema(op.schema)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`
-          : `REVOKE SELECT ON ALL TABLES IN SCHEMA ${schema(op.schema)} FROM ${grantee(op.grantee)}`]);
+        units.push([
+          op.grant
+            ? `GRANT SELECT ON ALL TABLES IN SCHEMA ${schema(op.schema)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`
+            : `REVOKE SELECT ON ALL TABLES IN SCHEMA ${schema(op.schema)} FROM ${grantee(op.grantee)}`,
+        ]);
         break;
       case 'schema-usage':
-        units.push(asRole(op.grantor, [op.grant
-          ? `GRANT USAGE ON SCHEMA ${schema(op.schema)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`
-          : `REVOKE USAGE ON SCHEMA ${schema(op.schema)} FROM ${grantee(op.grantee)}`]));
+        units.push(
+          asRole(op.grantor, [
+            op.grant
+              ? `GRANT USAGE ON SCHEMA ${schema(op.schema)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`
+              : `REVOKE USAGE ON SCHEMA ${schema(op.schema)} FROM ${grantee(op.grantee)}`,
+          ]),
+        );
         break;
       case 'grant-role': {
         const opts: string[] = [];
         if (op.admin) opts.push('ADMIN OPTION');
         if (op.inherit !== null) opts.push(`INHERIT ${op.inherit ? 'TRUE' : 'FALSE'}`);
         if (op.set !== null) opts.push(`SET ${op.set ? 'TRUE' : 'FALSE'}`);
-        units.push(asNamed(adminFor(role(op.role), op.grantor), [`GRANT ${role(op.role)} TO ${role(op.member)}${opts.length ? ` WITH ${opts.join(', ')}` : ''}`]));
+        units.push(
+          asNamed(adminFor(role(op.role), op.grantor), [
+            `GRANT ${role(op.role)} TO ${role(op.member)}${opts.length ? ` WITH ${opts.join(', ')}` : ''}`,
+          ]),
+        );
         if (op.admin) admins.set(role(op.role), uniq([...(admins.get(role(op.role)) ?? []), role(op.member)]));
         break;
       }
@@ -332,9 +598,11 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
         const parts = ['ALTER DEFAULT PRIVILEGES'];
         if (op.forRole !== null) parts.push(`FOR ROLE ${role(op.forRole)}`);
         if (op.schema !== null) parts.push(`IN SCHEMA ${schema(op.schema)}`);
-        parts.push(op.grant
-          ? `GRANT SELECT ON TABLES TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`
-          : `REVOKE SELECT ON TABLES FROM ${grantee(op.grantee)}`);
+        parts.push(
+          op.grant
+            ? `GRANT SELECT ON TABLES TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`
+            : `REVOKE SELECT ON TABLES FROM ${grantee(op.grantee)}`,
+        );
         units.push([parts.join(' ')]);
         break;
       }
@@ -488,22 +756,40 @@ const KIND_PATTERNS: [string, RegExp][] = [
 export function unitKind(unit: Unit): string {
   const main = unit.find((s) => !/^(SET|RESET) ROLE/.test(s)) ?? unit[0];
   const kind = KIND_PATTERNS.find(([, re]) => re.test(main))?.[0] ?? 'other';
-  return unit[0].startsWith('SET ROLE') && !/^CREATE (TABLE|VIEW)/.test(main) ? `${kind} (by a non-superuser grantor)` : kind;
+  return unit[0].startsWith('SET ROLE') && !/^CREATE (TABLE|VIEW)/.test(main)
+    ? `${kind} (by a non-superuser grantor)`
+    : kind;
 }
 
 /** The statement kinds the generator can emit, for the coverage report. */
 export const GENERATED_STATEMENT_KINDS = [
   'CREATE ROLE (LOGIN/NOLOGIN, INHERIT/NOINHERIT, BYPASSRLS, SUPERUSER, IN ROLE)',
-  'CREATE SCHEMA [AUTHORIZATION]', 'GRANT USAGE/CREATE ON SCHEMA', 'REVOKE USAGE ON SCHEMA',
-  'CREATE TABLE (as superuser or via SET ROLE)', 'CREATE VIEW [WITH (security_invoker)] incl. view on view, aliases, WHERE',
+  'CREATE SCHEMA [AUTHORIZATION]',
+  'GRANT USAGE/CREATE ON SCHEMA',
+  'REVOKE USAGE ON SCHEMA',
+  'CREATE TABLE (as superuser or via SET ROLE)',
+  'CREATE VIEW [WITH (security_invoker)] incl. view on view, aliases, WHERE',
   'GRANT SELECT/ALL/INSERT ON t TO role|PUBLIC [WITH GRANT OPTION] (grantor via SET ROLE)',
-  'GRANT SELECT (cols) ON t', 'REVOKE [GRANT OPTION FOR] … [CASCADE]', 'REVOKE SELECT (cols)',
-  'GRANT/REVOKE SELECT ON ALL TABLES IN SCHEMA', 'GRANT role TO member WITH ADMIN/INHERIT/SET (grantor via SET ROLE)',
-  'REVOKE [INHERIT|SET|ADMIN OPTION FOR] role FROM member [CASCADE]', 'ALTER ROLE INHERIT/NOINHERIT/BYPASSRLS/SUPERUSER/LOGIN',
+  'GRANT SELECT (cols) ON t',
+  'REVOKE [GRANT OPTION FOR] … [CASCADE]',
+  'REVOKE SELECT (cols)',
+  'GRANT/REVOKE SELECT ON ALL TABLES IN SCHEMA',
+  'GRANT role TO member WITH ADMIN/INHERIT/SET (grantor via SET ROLE)',
+  'REVOKE [INHERIT|SET|ADMIN OPTION FOR] role FROM member [CASCADE]',
+  'ALTER ROLE INHERIT/NOINHERIT/BYPASSRLS/SUPERUSER/LOGIN',
   'ALTER TABLE ENABLE/DISABLE/FORCE/NO FORCE ROW LEVEL SECURITY',
-  'CREATE POLICY [AS RESTRICTIVE] [FOR cmd] [TO roles|PUBLIC] USING (true|false)', 'DROP POLICY',
-  'ALTER DEFAULT PRIVILEGES [FOR ROLE] [IN SCHEMA] GRANT/REVOKE SELECT ON TABLES', 'CREATE TABLE after default privileges',
-  'DROP TABLE/VIEW', 'ALTER TABLE/VIEW RENAME TO', 'ALTER TABLE ADD/DROP COLUMN', 'RENAME COLUMN',
-  'ALTER TABLE/VIEW OWNER TO', 'ALTER SCHEMA OWNER TO', 'ALTER VIEW SET (security_invoker)', 'DROP ROLE', 'ALTER ROLE RENAME TO',
+  'CREATE POLICY [AS RESTRICTIVE] [FOR cmd] [TO roles|PUBLIC] USING (true|false)',
+  'DROP POLICY',
+  'ALTER DEFAULT PRIVILEGES [FOR ROLE] [IN SCHEMA] GRANT/REVOKE SELECT ON TABLES',
+  'CREATE TABLE after default privileges',
+  'DROP TABLE/VIEW',
+  'ALTER TABLE/VIEW RENAME TO',
+  'ALTER TABLE ADD/DROP COLUMN',
+  'RENAME COLUMN',
+  'ALTER TABLE/VIEW OWNER TO',
+  'ALTER SCHEMA OWNER TO',
+  'ALTER VIEW SET (security_invoker)',
+  'DROP ROLE',
+  'ALTER ROLE RENAME TO',
   'GRANT pg_read_all_data / pg_write_all_data TO role [WITH INHERIT FALSE]',
 ] as const;

@@ -20,9 +20,9 @@ import type { Unit } from './generator.js';
 
 export type PgOutcome =
   | { kind: 'reads'; rows: number }
-  | { kind: 'no-rows' }          // the query ran, row security left no row
-  | { kind: 'denied'; message: string }  // 42501
-  | { kind: 'error'; message: string };  // anything else: a harness problem, reported as such
+  | { kind: 'no-rows' } // the query ran, row security left no row
+  | { kind: 'denied'; message: string } // 42501
+  | { kind: 'error'; message: string }; // anything else: a harness problem, reported as such
 
 export interface PgRelation {
   schema: string;
@@ -145,7 +145,9 @@ export class PgOracle {
     await db.exec('BEGIN');
     try {
       const applied = await db.query<{ i: number; ok: boolean; msg: string | null }>(
-        'SELECT * FROM spif_oracle.apply($1::jsonb)', [JSON.stringify(units)]);
+        'SELECT * FROM spif_oracle.apply($1::jsonb)',
+        [JSON.stringify(units)],
+      );
       const accepted: Unit[] = [];
       const rejected: { unit: Unit; error: string }[] = [];
       for (const row of applied.rows) {
@@ -155,8 +157,10 @@ export class PgOracle {
       const facts = (await db.query<{ facts: { roles: string[]; relations: PgRelation[] } }>(FACTS_SQL)).rows[0].facts;
       // One row in every table, inserted by the superuser (who bypasses row security).
       // A partitioned table ('p') stores nothing itself: its partitions get the row.
-      const inserts = facts.relations.filter((r) => r.kind === 'table' && r.relkind === 'r')
-        .map((r) => `INSERT INTO ${ident(r.schema)}.${ident(r.name)} DEFAULT VALUES;`).join('\n');
+      const inserts = facts.relations
+        .filter((r) => r.kind === 'table' && r.relkind === 'r')
+        .map((r) => `INSERT INTO ${ident(r.schema)}.${ident(r.name)} DEFAULT VALUES;`)
+        .join('\n');
       if (inserts) await db.exec(inserts);
       const roles = [...facts.roles];
       if (options.probePublic) {
@@ -168,7 +172,10 @@ export class PgOracle {
       for (const role of roles) {
         for (const rel of facts.relations) {
           for (const col of rel.columns) {
-            probes.push([role, `SELECT count(*) FROM (SELECT ${ident(col)} FROM ${ident(rel.schema)}.${ident(rel.name)}) q`]);
+            probes.push([
+              role,
+              `SELECT count(*) FROM (SELECT ${ident(col)} FROM ${ident(rel.schema)}.${ident(rel.name)}) q`,
+            ]);
             keys.push(probeKey(role, `${rel.schema}.${rel.name}`, col));
           }
         }
@@ -176,10 +183,13 @@ export class PgOracle {
       const outcomes = new Map<string, PgOutcome>();
       if (probes.length) {
         const res = await db.query<{ i: number; outcome: string; n: number | null; msg: string | null }>(
-          'SELECT * FROM spif_oracle.probe($1::jsonb)', [JSON.stringify(probes)]);
+          'SELECT * FROM spif_oracle.probe($1::jsonb)',
+          [JSON.stringify(probes)],
+        );
         for (const row of res.rows) {
           const key = keys[row.i];
-          if (row.outcome === 'ok') outcomes.set(key, Number(row.n) > 0 ? { kind: 'reads', rows: Number(row.n) } : { kind: 'no-rows' });
+          if (row.outcome === 'ok')
+            outcomes.set(key, Number(row.n) > 0 ? { kind: 'reads', rows: Number(row.n) } : { kind: 'no-rows' });
           else if (row.outcome === 'denied') outcomes.set(key, { kind: 'denied', message: row.msg ?? '' });
           else outcomes.set(key, { kind: 'error', message: row.msg ?? '' });
         }
@@ -187,7 +197,9 @@ export class PgOracle {
       const settable = new Map<string, boolean>();
       const pairs = facts.roles.flatMap((a) => facts.roles.map((b) => [a, b] as [string, string]));
       if (pairs.length) {
-        const res = await db.query<{ i: number; ok: boolean }>('SELECT * FROM spif_oracle.probe_set($1::jsonb)', [JSON.stringify(pairs)]);
+        const res = await db.query<{ i: number; ok: boolean }>('SELECT * FROM spif_oracle.probe_set($1::jsonb)', [
+          JSON.stringify(pairs),
+        ]);
         for (const row of res.rows) settable.set(pairs[row.i].join('|'), row.ok);
       }
       return { accepted, rejected, roles, relations: facts.relations, outcomes, settable };

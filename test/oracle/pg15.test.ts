@@ -78,7 +78,9 @@ describe('postgresVersion 15 (INHERIT read from the member role)', () => {
       const spif15 = await runSpif(c.sql, { postgresVersion: 15 });
       const spif16 = await runSpif(c.sql, { postgresVersion: 16 });
       const mine = (side: typeof spif15, expected: Record<string, boolean>) =>
-        Object.fromEntries(Object.keys(expected).map((r) => [r, side.resolver.canSelect(r, 'default.public.t', 'x').allowed]));
+        Object.fromEntries(
+          Object.keys(expected).map((r) => [r, side.resolver.canSelect(r, 'default.public.t', 'x').allowed]),
+        );
       expect(mine(spif15, c.pg15)).toEqual(c.pg15);
       expect(mine(spif16, c.pg16)).toEqual(c.pg16);
       // The 16+ expectation is PostgreSQL's own answer (PGlite is PostgreSQL 18).
@@ -97,7 +99,7 @@ GRANT readers TO u WITH SET FALSE;
     expect(real.settable.get('u|readers')).toBe(false);
   });
 
-  it('REVOKE removes a membership whoever granted it in 15; in 16 only the revoking grantor\'s row', async () => {
+  it("REVOKE removes a membership whoever granted it in 15; in 16 only the revoking grantor's row", async () => {
     const sql = `${BASE}CREATE ROLE boss NOLOGIN;
 CREATE ROLE u LOGIN;
 GRANT readers TO boss WITH ADMIN OPTION, INHERIT FALSE;
@@ -106,8 +108,12 @@ GRANT readers TO u;
 RESET ROLE;
 REVOKE readers FROM u;
 `;
-    expect((await runSpif(sql, { postgresVersion: 15 })).resolver.canSelect('u', 'default.public.t', 'x').allowed).toBe(false);
-    expect((await runSpif(sql, { postgresVersion: 16 })).resolver.canSelect('u', 'default.public.t', 'x').allowed).toBe(true);
+    expect((await runSpif(sql, { postgresVersion: 15 })).resolver.canSelect('u', 'default.public.t', 'x').allowed).toBe(
+      false,
+    );
+    expect((await runSpif(sql, { postgresVersion: 16 })).resolver.canSelect('u', 'default.public.t', 'x').allowed).toBe(
+      true,
+    );
     const real = verdictsOf(await pg.run(sqlToUnits(sql)));
     expect(real['u default.public.t x']).toBe(true);
   });

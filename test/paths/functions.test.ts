@@ -58,9 +58,27 @@ const SCENARIOS: Scenario[] = [
     sql: `CREATE FUNCTION get_bango(p_atena text) RETURNS text LANGUAGE sql SECURITY DEFINER
             AS $$ SELECT kojin_bango FROM jumin WHERE atena_no = p_atena $$;`,
     probes: [
-      { role: 'app_kyufu', sql: "SELECT get_bango('A1')", relation: fn('get_bango(text)'), column: 'get_bango', reads: true },
-      { role: 'clerk', sql: "SELECT get_bango('A1')", relation: fn('get_bango(text)'), column: 'get_bango', reads: true },
-      { role: 'app_kyufu', sql: 'SELECT kojin_bango FROM jumin', relation: 'default.public.jumin', column: 'kojin_bango', reads: false },
+      {
+        role: 'app_kyufu',
+        sql: "SELECT get_bango('A1')",
+        relation: fn('get_bango(text)'),
+        column: 'get_bango',
+        reads: true,
+      },
+      {
+        role: 'clerk',
+        sql: "SELECT get_bango('A1')",
+        relation: fn('get_bango(text)'),
+        column: 'get_bango',
+        reads: true,
+      },
+      {
+        role: 'app_kyufu',
+        sql: 'SELECT kojin_bango FROM jumin',
+        relation: 'default.public.jumin',
+        column: 'kojin_bango',
+        reads: false,
+      },
     ],
   },
   {
@@ -70,19 +88,43 @@ const SCENARIOS: Scenario[] = [
           REVOKE EXECUTE ON FUNCTION get_bango(text) FROM PUBLIC;
           GRANT EXECUTE ON FUNCTION get_bango TO clerk;`,
     probes: [
-      { role: 'app_kyufu', sql: "SELECT get_bango('A1')", relation: fn('get_bango(text)'), column: 'get_bango', reads: false },
-      { role: 'clerk', sql: "SELECT get_bango('A1')", relation: fn('get_bango(text)'), column: 'get_bango', reads: true },
+      {
+        role: 'app_kyufu',
+        sql: "SELECT get_bango('A1')",
+        relation: fn('get_bango(text)'),
+        column: 'get_bango',
+        reads: false,
+      },
+      {
+        role: 'clerk',
+        sql: "SELECT get_bango('A1')",
+        relation: fn('get_bango(text)'),
+        column: 'get_bango',
+        reads: true,
+      },
     ],
   },
   {
-    name: 'a SECURITY INVOKER function reads with the caller\'s privileges',
+    name: "a SECURITY INVOKER function reads with the caller's privileges",
     sql: `CREATE FUNCTION get_bango(p_atena text) RETURNS text LANGUAGE plpgsql
             AS $$ DECLARE v text; BEGIN SELECT kojin_bango INTO v FROM jumin WHERE atena_no = p_atena; RETURN v; END $$;
           CREATE FUNCTION get_name(p_atena text) RETURNS text LANGUAGE sql
             AS $$ SELECT shimei FROM jumin WHERE atena_no = p_atena $$;`,
     probes: [
-      { role: 'app_kyufu', sql: "SELECT get_bango('A1')", relation: fn('get_bango(text)'), column: 'get_bango', reads: false },
-      { role: 'app_kyufu', sql: "SELECT get_name('A1')", relation: fn('get_name(text)'), column: 'get_name', reads: true },
+      {
+        role: 'app_kyufu',
+        sql: "SELECT get_bango('A1')",
+        relation: fn('get_bango(text)'),
+        column: 'get_bango',
+        reads: false,
+      },
+      {
+        role: 'app_kyufu',
+        sql: "SELECT get_name('A1')",
+        relation: fn('get_name(text)'),
+        column: 'get_name',
+        reads: true,
+      },
     ],
   },
   {
@@ -106,9 +148,27 @@ const SCENARIOS: Scenario[] = [
           ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON ROUTINES TO clerk;
           CREATE FUNCTION after_defaults() RETURNS TABLE(n text) LANGUAGE sql SECURITY DEFINER AS $$ SELECT kojin_bango FROM jumin $$;`,
     probes: [
-      { role: 'app_kyufu', sql: 'SELECT n FROM before_defaults()', relation: fn('before_defaults()'), column: 'n', reads: true },
-      { role: 'app_kyufu', sql: 'SELECT n FROM after_defaults()', relation: fn('after_defaults()'), column: 'n', reads: false },
-      { role: 'clerk', sql: 'SELECT n FROM after_defaults()', relation: fn('after_defaults()'), column: 'n', reads: true },
+      {
+        role: 'app_kyufu',
+        sql: 'SELECT n FROM before_defaults()',
+        relation: fn('before_defaults()'),
+        column: 'n',
+        reads: true,
+      },
+      {
+        role: 'app_kyufu',
+        sql: 'SELECT n FROM after_defaults()',
+        relation: fn('after_defaults()'),
+        column: 'n',
+        reads: false,
+      },
+      {
+        role: 'clerk',
+        sql: 'SELECT n FROM after_defaults()',
+        relation: fn('after_defaults()'),
+        column: 'n',
+        reads: true,
+      },
     ],
   },
   {
@@ -134,7 +194,13 @@ const SCENARIOS: Scenario[] = [
             AS $$ BEGIN RETURN QUERY SELECT h.kojin_bango FROM hidden.t h; END $$;
           RESET ROLE;`,
     probes: [
-      { role: 'app_kyufu', sql: 'SELECT kojin_bango FROM peek()', relation: fn('peek()'), column: 'kojin_bango', reads: false },
+      {
+        role: 'app_kyufu',
+        sql: 'SELECT kojin_bango FROM peek()',
+        relation: fn('peek()'),
+        column: 'kojin_bango',
+        reads: false,
+      },
     ],
   },
 ];
@@ -172,9 +238,15 @@ describe('functions and procedures against PostgreSQL (PGlite)', () => {
         for (const p of s.probes) {
           const postgres = await pgReads(p.sql, p.role);
           const verdict = spif.resolver.canSelect(p.role, p.relation, p.column);
-          expect({ probe: `${p.role}: ${p.sql}`, postgres }).toEqual({ probe: `${p.role}: ${p.sql}`, postgres: p.reads });
-          expect({ probe: `${p.role}: ${p.sql}`, spif: verdict.allowed, detail: verdict.allowed ? '' : verdict.detail })
-            .toMatchObject({ probe: `${p.role}: ${p.sql}`, spif: postgres });
+          expect({ probe: `${p.role}: ${p.sql}`, postgres }).toEqual({
+            probe: `${p.role}: ${p.sql}`,
+            postgres: p.reads,
+          });
+          expect({
+            probe: `${p.role}: ${p.sql}`,
+            spif: verdict.allowed,
+            detail: verdict.allowed ? '' : verdict.detail,
+          }).toMatchObject({ probe: `${p.role}: ${p.sql}`, spif: postgres });
         }
       } finally {
         await pg.exec('ROLLBACK');
@@ -185,7 +257,11 @@ describe('functions and procedures against PostgreSQL (PGlite)', () => {
 
 describe('a SECURITY DEFINER function in a migration folder, through the real bin', () => {
   const fixture = 'fixtures/paths/definer-function';
-  const spif = async (args: string[]) => run(process.execPath, [path.join(repo, 'dist/cli/main.js'), ...args], { cwd: repo, env: { ...process.env, LANG: 'C', NO_COLOR: '1' } });
+  const spif = async (args: string[]) =>
+    run(process.execPath, [path.join(repo, 'dist/cli/main.js'), ...args], {
+      cwd: repo,
+      env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
+    });
 
   it('reports the table joined by 宛名番号 as reaching the number through the function, naming it', async () => {
     const { stdout } = await spif(['scan', fixture, '--format', 'json']);
@@ -197,7 +273,9 @@ describe('a SECURITY DEFINER function in a migration folder, through the real bi
     expect(reach.path.map((s: { to: string }) => s.to)).toContain('default.public.lookup_bango(text).p_atena');
     const fnReport = report.relations.find((r: { id: string }) => r.id === 'default.public.lookup_bango(text)');
     expect(fnReport.kind).toBe('function');
-    expect(fnReport.reachable.map((r: { principal: string }) => r.principal).sort()).toEqual(['PUBLIC', 'app_kyufu'].sort());
+    expect(fnReport.reachable.map((r: { principal: string }) => r.principal).sort()).toEqual(
+      ['PUBLIC', 'app_kyufu'].sort(),
+    );
   });
 
   it("explain's smallest change is REVOKE EXECUTE ON FUNCTION … FROM PUBLIC, verified", async () => {
@@ -206,7 +284,9 @@ describe('a SECURITY DEFINER function in a migration folder, through the real bi
     const app = result.principals.find((p: { principal: string }) => p.principal === 'app_kyufu');
     expect(app.status).toBe('reaches');
     expect(app.suggestions[0]).toMatchObject({
-      kind: 'revoke-execute', verified: true, sql: 'REVOKE EXECUTE ON FUNCTION public.lookup_bango(text) FROM PUBLIC;',
+      kind: 'revoke-execute',
+      verified: true,
+      sql: 'REVOKE EXECUTE ON FUNCTION public.lookup_bango(text) FROM PUBLIC;',
     });
   });
 
@@ -218,7 +298,10 @@ describe('a SECURITY DEFINER function in a migration folder, through the real bi
         AS $$ SELECT kojin_bango FROM jumin WHERE atena_no = p_atena $$;
       REVOKE ALL ON FUNCTION lookup_bango(text) FROM PUBLIC;`;
     const side = await runSpif(sql);
-    expect(side.resolver.canSelect('app_kyufu', fn('lookup_bango(text)'), 'lookup_bango')).toMatchObject({ allowed: false, control: 'no-execute-privilege' });
+    expect(side.resolver.canSelect('app_kyufu', fn('lookup_bango(text)'), 'lookup_bango')).toMatchObject({
+      allowed: false,
+      control: 'no-execute-privilege',
+    });
   });
 });
 
@@ -227,22 +310,33 @@ describe('bodies spif cannot read are unknown paths, never ignored', () => {
     const fs = await import('node:fs');
     const os = await import('node:os');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-fn-'));
-    fs.writeFileSync(path.join(dir, 'schema.sql'), `${BASE}
+    fs.writeFileSync(
+      path.join(dir, 'schema.sql'),
+      `${BASE}
 CREATE FUNCTION any_column(t text, c text) RETURNS SETOF text LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
   RETURN QUERY EXECUTE format('SELECT %I::text FROM %I', c, t);
 END $$;
 CREATE FUNCTION py_lookup(a text) RETURNS text LANGUAGE plpython3u SECURITY INVOKER AS 'return a';
-`);
-    const { stdout } = await run(process.execPath, [path.join(repo, 'dist/cli/main.js'), 'scan', dir, '--format', 'json'], { env: { ...process.env, LANG: 'C' } });
+`,
+    );
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(repo, 'dist/cli/main.js'), 'scan', dir, '--format', 'json'],
+      { env: { ...process.env, LANG: 'C' } },
+    );
     const report = JSON.parse(stdout);
     const warning = report.diagnostics.find((d: { code: string }) => d.code === 'SPIF-FUNCTION-UNANALYSED');
     expect(warning).toMatchObject({ line: 8, column: 1 }); // BASE takes lines 1–7
     expect(warning.message).toMatch(/any_column\(text, text\).*dynamic SQL/);
     const jumin = report.relations.find((r: { id: string }) => r.id === 'default.public.jumin');
-    expect(jumin.assumptions.some((a: string) => a.startsWith('unknown-path:default.public.any_column(text, text):'))).toBe(true);
+    expect(
+      jumin.assumptions.some((a: string) => a.startsWith('unknown-path:default.public.any_column(text, text):')),
+    ).toBe(true);
     // An unread SECURITY INVOKER body runs with the caller's own rights: reported, but no path.
-    expect(report.diagnostics.some((d: { message: string }) => /py_lookup\(text\).*plpython3u/.test(d.message))).toBe(true);
+    expect(report.diagnostics.some((d: { message: string }) => /py_lookup\(text\).*plpython3u/.test(d.message))).toBe(
+      true,
+    );
     expect(jumin.assumptions.some((a: string) => a.includes('py_lookup'))).toBe(false);
   });
 });

@@ -25,7 +25,8 @@ const CASES: { name: string; units: string[][] }[] = [
   {
     name: 'a grant on the parent reads partitions through it; a partition read directly needs its own grant',
     units: [
-      ['CREATE ROLE r1'], ['CREATE ROLE r2'],
+      ['CREATE ROLE r1'],
+      ['CREATE ROLE r2'],
       // Every table gets one row of defaults: each partition's default key is in its bound.
       ['CREATE TABLE jumin (atena_no text, kojin_bango text, nendo int DEFAULT 1) PARTITION BY LIST (nendo)'],
       ['CREATE TABLE jumin_two PARTITION OF jumin (nendo DEFAULT 2) FOR VALUES IN (2)'],
@@ -39,7 +40,8 @@ const CASES: { name: string; units: string[][] }[] = [
   {
     name: 'inheritance: parent columns first, ONLY does not recurse, grants are per table',
     units: [
-      ['CREATE ROLE r1'], ['CREATE ROLE r2'],
+      ['CREATE ROLE r1'],
+      ['CREATE ROLE r2'],
       ['CREATE TABLE base (a text, kojin_bango text)'],
       ['CREATE TABLE child (extra text, a text) INHERITS (base)'],
       ['CREATE TABLE grandchild () INHERITS (child)'],
@@ -88,30 +90,33 @@ describe('partitions, inheritance and copies against PostgreSQL (PGlite)', () =>
 
 describe('what the copies carry', () => {
   it('a partition, an inheritance child, a LIKE copy and an INSERT … SELECT target hold the number their source holds', async () => {
-    const side = await runSpif(unitsToSql([
-      ['CREATE TABLE jumin (atena_no text PRIMARY KEY, bango text, nendo int) PARTITION BY LIST (nendo)'],
-      ["COMMENT ON COLUMN jumin.bango IS '個人番号'"],
-      ['CREATE TABLE jumin_2024 PARTITION OF jumin FOR VALUES IN (2024)'],
-      ['CREATE TABLE rireki (henko date) INHERITS (jumin_2024)'],
-      ['CREATE TABLE audit (a text, no text)'],
-      ['INSERT INTO audit SELECT atena_no, bango FROM jumin'],
-      // SELECT INTO is CREATE TABLE AS (PostgreSQL refuses it inside EXECUTE, so the harness above cannot run it).
-      ['SELECT bango AS k INTO sel_into FROM jumin'],
-    ]));
+    const side = await runSpif(
+      unitsToSql([
+        ['CREATE TABLE jumin (atena_no text PRIMARY KEY, bango text, nendo int) PARTITION BY LIST (nendo)'],
+        ["COMMENT ON COLUMN jumin.bango IS '個人番号'"],
+        ['CREATE TABLE jumin_2024 PARTITION OF jumin FOR VALUES IN (2024)'],
+        ['CREATE TABLE rireki (henko date) INHERITS (jumin_2024)'],
+        ['CREATE TABLE audit (a text, no text)'],
+        ['INSERT INTO audit SELECT atena_no, bango FROM jumin'],
+        // SELECT INTO is CREATE TABLE AS (PostgreSQL refuses it inside EXECUTE, so the harness above cannot run it).
+        ['SELECT bango AS k INTO sel_into FROM jumin'],
+      ]),
+    );
     const numbers = detectNumberColumns(side.catalog, defaultConfig().numberColumns, matchesRef);
     const ids = [...numbers.keys()].sort();
     expect(ids).toContain('default.public.jumin.bango');
     expect(ids).toContain('default.public.jumin_2024.bango'); // PARTITION OF
-    expect(ids).toContain('default.public.rireki.bango');     // INHERITS
-    expect(ids).toContain('default.public.audit.no');          // INSERT … SELECT, whatever its name
-    expect(ids).toContain('default.public.sel_into.k');        // SELECT INTO
+    expect(ids).toContain('default.public.rireki.bango'); // INHERITS
+    expect(ids).toContain('default.public.audit.no'); // INSERT … SELECT, whatever its name
+    expect(ids).toContain('default.public.sel_into.k'); // SELECT INTO
     expect(numbers.get('default.public.audit.no')).toMatchObject({ rule: 'copy-lineage' });
     // The partition has the parent's primary key; the inheritance child has none (not inherited).
     expect(side.catalog.relations.get('default.public.jumin_2024')!.primaryKey).toEqual(['atena_no']);
     expect(side.catalog.relations.get('default.public.rireki')!.primaryKey).toBeUndefined();
     // The copies join their sources.
     const graph = buildLinkGraph(side.catalog, { links: [], linkKeys: [], inferLinks: false });
-    expect(graph.edgesAtColumn('default.public.audit', 'a').map((e) => `${e.via} ${e.b.node}.${e.b.column}`))
-      .toContain('copy default.public.jumin.atena_no');
+    expect(graph.edgesAtColumn('default.public.audit', 'a').map((e) => `${e.via} ${e.b.node}.${e.b.column}`)).toContain(
+      'copy default.public.jumin.atena_no',
+    );
   });
 });

@@ -20,7 +20,9 @@ describe('a trigger copying OLD.kojin_bango into a history table', () => {
     const pg = await PGlite.create();
     try {
       await pg.exec(sql);
-      await pg.exec("INSERT INTO jumin VALUES ('A1', '123456789018'); UPDATE jumin SET kojin_bango = '000000000000' WHERE atena_no = 'A1';");
+      await pg.exec(
+        "INSERT INTO jumin VALUES ('A1', '123456789018'); UPDATE jumin SET kojin_bango = '000000000000' WHERE atena_no = 'A1';",
+      );
       const rows = await pg.query<{ atena: string; kyu_no: string }>('SELECT atena, kyu_no FROM jumin_rireki');
       expect(rows.rows).toEqual([{ atena: 'A1', kyu_no: '123456789018' }]);
     } finally {
@@ -29,7 +31,11 @@ describe('a trigger copying OLD.kojin_bango into a history table', () => {
   });
 
   it('spif reports the history table as holding the number, through the trigger, and joins it to jumin', async () => {
-    const { stdout } = await run(process.execPath, [path.join(repo, 'dist/cli/main.js'), 'scan', fixture, '--format', 'json'], { cwd: repo, env: { ...process.env, LANG: 'C' } });
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(repo, 'dist/cli/main.js'), 'scan', fixture, '--format', 'json'],
+      { cwd: repo, env: { ...process.env, LANG: 'C' } },
+    );
     const report = JSON.parse(stdout);
     const rireki = report.relations.find((r: { id: string }) => r.id === 'default.public.jumin_rireki');
     expect(rireki.basis).toBe('holds-number');

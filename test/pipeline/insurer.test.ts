@@ -42,18 +42,38 @@ describe('bundled sample: fixtures/insurer', () => {
       'shikaku.public.hihokensha': 'specific/reachable',
       'shikaku.public.shikaku_rireki': 'not-specific/access-controlled',
     });
-    expect(report.summary).toEqual({ relations: 12, specific: 6, notSpecific: 6, errors: 0, warnings: 0, files: 7, filesFound: 7, statements: 56, statementsRead: 56, candidates: 0 });
+    expect(report.summary).toEqual({
+      relations: 12,
+      specific: 6,
+      notSpecific: 6,
+      errors: 0,
+      warnings: 0,
+      files: 7,
+      filesFound: 7,
+      statements: 56,
+      statementsRead: 56,
+      candidates: 0,
+    });
   });
 
   it('finds the number columns, with kind, rule and place; and nothing else', () => {
-    const found = report.relations.flatMap((r) => r.numberColumns.map((n) => [`${r.id}.${n.column}`, n.kind, n.rule, `${n.source?.file}:${n.source?.line}`]));
+    const found = report.relations.flatMap((r) =>
+      r.numberColumns.map((n) => [`${r.id}.${n.column}`, n.kind, n.rule, `${n.source?.file}:${n.source?.line}`]),
+    );
     expect(found).toEqual([
       ['bango.public.bango_kanri.kojin_bango', 'individual-number', 'name-kojin-bango', 'db/bango/001_tables.sql:4'],
       ['bango.public.v_bango_shokai.my_no', 'individual-number', 'view-lineage', 'db/bango/001_tables.sql:24'],
-      ['chukan.public.fugo_kanri.kikanbetsu_fugo', 'substitute-code', 'name-kikanbetsu-fugo', 'db/chukan/001_tables.sql:5'],
+      [
+        'chukan.public.fugo_kanri.kikanbetsu_fugo',
+        'substitute-code',
+        'name-kikanbetsu-fugo',
+        'db/chukan/001_tables.sql:5',
+      ],
     ]);
     // 番号確認日 and 住民票コード sit beside the number and are not it.
-    expect(rel('bango.public.bango_kanri').numberColumns.map((n) => n.column)).not.toContain('kojin_bango_kakunin_date');
+    expect(rel('bango.public.bango_kanri').numberColumns.map((n) => n.column)).not.toContain(
+      'kojin_bango_kakunin_date',
+    );
     expect(rel('bango.public.bango_kanri').numberColumns.map((n) => n.column)).not.toContain('juminhyo_code');
   });
 
@@ -65,7 +85,9 @@ describe('bundled sample: fixtures/insurer', () => {
     ]);
     // shikaku-system has atena_no and 番号確認日 of bango_kanri, not the number column.
     expect(direct('bango.public.v_bango_shokai')).toEqual([['bango-system', 'bango.public.v_bango_shokai.my_no', 0]]);
-    expect(direct('chukan.public.fugo_kanri')).toEqual([['renkei-system', 'chukan.public.fugo_kanri.kikanbetsu_fugo', 0]]);
+    expect(direct('chukan.public.fugo_kanri')).toEqual([
+      ['renkei-system', 'chukan.public.fugo_kanri.kikanbetsu_fugo', 0],
+    ]);
   });
 
   it('gives the reaching principal and path of every reachable relation', () => {
@@ -78,7 +100,9 @@ describe('bundled sample: fixtures/insurer', () => {
     expect(steps(rel('chukan.public.renkei_rireki'), 'renkei-system')).toEqual([
       'chukan.public.renkei_rireki.fugo_id -> chukan.public.fugo_kanri.fugo_id (foreign-key)',
     ]);
-    expect(rel('chukan.public.renkei_rireki').reachable[0].numberColumn).toBe('chukan.public.fugo_kanri.kikanbetsu_fugo');
+    expect(rel('chukan.public.renkei_rireki').reachable[0].numberColumn).toBe(
+      'chukan.public.fugo_kanri.kikanbetsu_fugo',
+    );
     // Across databases, over the link declared in spif.config.yaml.
     expect(reach('shikaku.public.hihokensha')).toEqual(['bango-system']);
     expect(steps(rel('shikaku.public.hihokensha'), 'bango-system')).toEqual([
@@ -121,8 +145,12 @@ describe('bundled sample: fixtures/insurer', () => {
 
   it('uses the four systems and PUBLIC; the owner is an administrator', () => {
     expect(report.principals.map((p) => [p.name, p.kind])).toEqual([
-      ['bango-system', 'system'], ['shikaku-system', 'system'], ['kyufu-system', 'system'], ['renkei-system', 'system'],
-      ['PUBLIC', 'public'], ['bango_owner', 'administrator'],
+      ['bango-system', 'system'],
+      ['shikaku-system', 'system'],
+      ['kyufu-system', 'system'],
+      ['renkei-system', 'system'],
+      ['PUBLIC', 'public'],
+      ['bango_owner', 'administrator'],
     ]);
     expect(report.assumptions).toEqual([]);
   });

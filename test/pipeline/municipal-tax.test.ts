@@ -21,23 +21,34 @@ beforeAll(async () => {
 
 describe('composite shared keys: fixtures/municipal-tax', () => {
   it('classifies each ledger', () => {
-    expect(Object.fromEntries(report.relations.map((r) => [r.id.replace('zeimu.public.', ''), `${r.classification}/${r.basis}`]))).toEqual({
+    expect(
+      Object.fromEntries(
+        report.relations.map((r) => [r.id.replace('zeimu.public.', ''), `${r.classification}/${r.basis}`]),
+      ),
+    ).toEqual({
       nozei_gimusha: 'specific/holds-number',
-      kazei_daicho: 'specific/reachable',            // implied by the whole key, read in full by kazei-system
-      nofu_rireki: 'not-specific/access-controlled',  // shuno-system cannot read 納税義務者番号
+      kazei_daicho: 'specific/reachable', // implied by the whole key, read in full by kazei-system
+      nofu_rireki: 'not-specific/access-controlled', // shuno-system cannot read 納税義務者番号
       tokucho_tsuchi: 'not-specific/access-controlled', // composite FK: half of it is not a link
     });
     expect(report.summary.warnings).toBe(0);
   });
 
   it('the path names every column of the key', () => {
-    expect(rel('kazei_daicho').reachable).toEqual([{
-      principal: 'kazei-system', numberColumn: 'zeimu.public.nozei_gimusha.kjn_no',
-      path: [{
-        from: 'zeimu.public.kazei_daicho.shichoson_cd', to: 'zeimu.public.nozei_gimusha.shichoson_cd', via: 'implied-key',
-        key: { from: ['shichoson_cd', 'gimusha_no'], to: ['shichoson_cd', 'gimusha_no'] },
-      }],
-    }]);
+    expect(rel('kazei_daicho').reachable).toEqual([
+      {
+        principal: 'kazei-system',
+        numberColumn: 'zeimu.public.nozei_gimusha.kjn_no',
+        path: [
+          {
+            from: 'zeimu.public.kazei_daicho.shichoson_cd',
+            to: 'zeimu.public.nozei_gimusha.shichoson_cd',
+            via: 'implied-key',
+            key: { from: ['shichoson_cd', 'gimusha_no'], to: ['shichoson_cd', 'gimusha_no'] },
+          },
+        ],
+      },
+    ]);
   });
 
   it('the block is the key column the principal cannot read, not the first column of the key', () => {
@@ -50,9 +61,15 @@ describe('composite shared keys: fixtures/municipal-tax', () => {
 
   it('the real bin shows the whole key in the text report and explain', async () => {
     const bin = path.join(REPO, 'dist/cli/main.js');
-    const run = (args: string[]) => promisify(execFile)(process.execPath, [bin, ...args], { cwd: FIXTURE, env: { ...process.env, LANG: 'C', NO_COLOR: '1' } });
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, [bin, ...args], {
+        cwd: FIXTURE,
+        env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
+      });
     const { stdout } = await run(['scan', '.']);
-    expect(stdout).toContain('zeimu:kazei_daicho.(shichoson_cd, gimusha_no) →(implied key) zeimu:nozei_gimusha.(shichoson_cd, gimusha_no) ⇒ zeimu:nozei_gimusha.kjn_no');
+    expect(stdout).toContain(
+      'zeimu:kazei_daicho.(shichoson_cd, gimusha_no) →(implied key) zeimu:nozei_gimusha.(shichoson_cd, gimusha_no) ⇒ zeimu:nozei_gimusha.kjn_no',
+    );
     const explained = await run(['explain', 'zeimu.public.tokucho_tsuchi']);
     expect(explained.stdout).toContain('blocked at zeimu.public.nozei_gimusha.gimusha_no');
   });

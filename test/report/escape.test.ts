@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { dotLines, dotString, escapeHtml, escapeMarkdown, markdownCode, mermaidLabel, sarifText } from '../../src/report/escape.js';
+import {
+  dotLines,
+  dotString,
+  escapeHtml,
+  escapeMarkdown,
+  markdownCode,
+  mermaidLabel,
+  sarifText,
+} from '../../src/report/escape.js';
 
 describe('escaping per output language', () => {
   it('HTML: & < > " \' become entities; control characters become visible', () => {
-    expect(escapeHtml(`<img src=x onerror="a('b')">&`)).toBe('&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;');
+    expect(escapeHtml(`<img src=x onerror="a('b')">&`)).toBe(
+      '&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;',
+    );
     expect(escapeHtml('a\u001b[31mb\u202ec')).toBe('a\\u001b[31mb\\u202ec');
   });
   it('Markdown text: no cell split, no raw HTML, no code span, no line break', () => {

@@ -8,7 +8,12 @@ import { renderText } from '../../src/report/text.js';
 describe('evidence text', () => {
   it('says every control in Japanese with the user and the place, and keeps the English detail for en', () => {
     for (const control of CONTROLS) {
-      const b = { principal: 'kyufu-system', at: 'bango.public.bango_kanri.kojin_bango', control, detail: 'English detail' };
+      const b = {
+        principal: 'kyufu-system',
+        at: 'bango.public.bango_kanri.kojin_bango',
+        control,
+        detail: 'English detail',
+      };
       const ja = blockDetail('ja', b);
       expect(ja, control).toContain('kyufu-system');
       expect(ja, control).toContain('bango.public.bango_kanri.kojin_bango');
@@ -16,17 +21,25 @@ describe('evidence text', () => {
       expect(words, control).not.toMatch(/[a-z]{3,}/); // no English words beyond the names
       expect(blockDetail('en', b)).toBe('English detail');
     }
-    expect(blockDetail('ja', { principal: '*', at: 'x', control: 'no-table-privilege', detail: '' })).toBe('すべての利用者 は x を参照する権限（SELECT）を持たない');
+    expect(blockDetail('ja', { principal: '*', at: 'x', control: 'no-table-privilege', detail: '' })).toBe(
+      'すべての利用者 は x を参照する権限（SELECT）を持たない',
+    );
   });
   it('translates the usual number evidence and leaves other text as written', () => {
-    expect(numberEvidence('ja', { rule: 'name-kojin-bango', evidence: "column name 'kojin_bango'" })).toBe('列名「kojin_bango」');
-    expect(numberEvidence('ja', { rule: 'view-lineage', evidence: "carries 'a.public.t.kojin_bango' (name-kojin-bango)" })).toBe('a.public.t.kojin_bango を引き継ぐ（name-kojin-bango）');
+    expect(numberEvidence('ja', { rule: 'name-kojin-bango', evidence: "column name 'kojin_bango'" })).toBe(
+      '列名「kojin_bango」',
+    );
+    expect(
+      numberEvidence('ja', { rule: 'view-lineage', evidence: "carries 'a.public.t.kojin_bango' (name-kojin-bango)" }),
+    ).toBe('a.public.t.kojin_bango を引き継ぐ（name-kojin-bango）');
     expect(numberEvidence('ja', { rule: 'x', evidence: 'something new' })).toBe('something new');
   });
   it('leaves no English sentence in the Japanese text report of the sample', async () => {
     const { report } = await scan({ paths: ['fixtures/insurer'] });
     const ja = renderText(report, { lang: 'ja', color: false });
     expect(ja).not.toMatch(/cannot connect|has no SELECT|may SELECT|column name|\(view\)|roles:|connects:/);
-    expect(report.relations.find((r) => r.id === 'kyufu.public.kyufu_jisseki')!.blocked[0].detail).toBe('kyufu-system cannot connect to database bango');
+    expect(report.relations.find((r) => r.id === 'kyufu.public.kyufu_jisseki')!.blocked[0].detail).toBe(
+      'kyufu-system cannot connect to database bango',
+    );
   });
 });

@@ -6,7 +6,8 @@ import { formatNames, renderOutput, renderReport } from '../../src/report/format
 import { buildGraphView } from '../../src/report/graph-model.js';
 
 let result: ScanResult;
-const render = (format: string, lang: 'ja' | 'en' = 'ja') => renderReport(format, result.report, { lang, color: false, scan: result });
+const render = (format: string, lang: 'ja' | 'en' = 'ja') =>
+  renderReport(format, result.report, { lang, color: false, scan: result });
 
 beforeAll(async () => {
   result = await scan({ paths: ['fixtures/insurer'] });
@@ -14,40 +15,62 @@ beforeAll(async () => {
 
 describe('formats', () => {
   it('are all registered for --format', () => {
-    expect(formatNames()).toEqual(expect.arrayContaining(['text', 'json', 'sarif', 'markdown', 'html', 'dot', 'mermaid', 'csv', 'xlsx']));
+    expect(formatNames()).toEqual(
+      expect.arrayContaining(['text', 'json', 'sarif', 'markdown', 'html', 'dot', 'mermaid', 'csv', 'xlsx']),
+    );
   });
   it('each produces output for the sample', async () => {
-    for (const f of formatNames()) expect((await renderOutput(f, result.report, { lang: 'ja', color: false, scan: result })).length, f).toBeGreaterThan(500);
+    for (const f of formatNames())
+      expect(
+        (await renderOutput(f, result.report, { lang: 'ja', color: false, scan: result })).length,
+        f,
+      ).toBeGreaterThan(500);
   });
 });
 
 describe('markdown (評価書の下書き)', () => {
-  it('has section Ⅱ per specific file in the form\'s words, then spif\'s evidence', async () => {
+  it("has section Ⅱ per specific file in the form's words, then spif's evidence", async () => {
     const md = await render('markdown');
     expect(md.startsWith('# 特定個人情報保護評価書（全項目評価書）の下書き\n')).toBe(true);
     const two = md.slice(md.indexOf('## Ⅱ 特定個人情報ファイルの概要'), md.indexOf('## （別添2）'));
     // Only the specific files are in Ⅱ; 給付ファイル (access-controlled) goes to the annex.
-    expect(two.match(/^### \(\d\) .*$/gm)).toEqual(['### (1) 個人番号管理ファイル', '### (2) 被保険者資格ファイル', '### (3) 中間サーバー連携ファイル']);
+    expect(two.match(/^### \(\d\) .*$/gm)).toEqual([
+      '### (1) 個人番号管理ファイル',
+      '### (2) 被保険者資格ファイル',
+      '### (3) 中間サーバー連携ファイル',
+    ]);
     expect(two).toMatch(/\| 連絡先等情報 \| ☑ ４情報（氏名、性別、生年月日、住所） \| `shikaku\.hihokensha\.shimei`/);
     expect(two).toMatch(/\| 識別情報 \| ☑ 個人番号対応符号 \| `chukan\.fugo_kanri\.kikanbetsu_fugo` \|/);
     expect(md).toContain('#### 個人番号の保持');
-    const annex = md.slice(md.indexOf('## （参考）特定個人情報ファイルに該当しないと判断したファイル'), md.indexOf('## 判定の根拠（spif）'));
+    const annex = md.slice(
+      md.indexOf('## （参考）特定個人情報ファイルに該当しないと判断したファイル'),
+      md.indexOf('## 判定の根拠（spif）'),
+    );
     expect(annex).toMatch(/^### 給付ファイル$/m);
     expect(annex).toMatch(/\| `kyufu-system` \| `kyufu\.kyufu_jisseki` \| 遮断 \| データベースに接続不可 — `bango` \|/);
     expect(md).toContain('番号法第2条第8項・第9項');
-    expect(md.indexOf('## 判定の根拠（spif）')).toBeGreaterThan(md.indexOf('## Ⅲ 特定個人情報ファイルの取扱いプロセスにおけるリスク対策'));
+    expect(md.indexOf('## 判定の根拠（spif）')).toBeGreaterThan(
+      md.indexOf('## Ⅲ 特定個人情報ファイルの取扱いプロセスにおけるリスク対策'),
+    );
   });
   it('explains each relation judged not specific, citing the rule', async () => {
     const md = await render('markdown');
-    const section = md.slice(md.indexOf('## 特定個人情報ファイルに該当しないと判定したテーブル・ビュー'), md.indexOf('## テーブル・ビュー一覧'));
+    const section = md.slice(
+      md.indexOf('## 特定個人情報ファイルに該当しないと判定したテーブル・ビュー'),
+      md.indexOf('## テーブル・ビュー一覧'),
+    );
     expect(section.match(/^\| `/gm)).toHaveLength(6);
     expect(section).toMatch(/`master\.public\.code_master` \| 個人番号へのリンクなし \| .*（規則 unlinked）/);
-    expect(section).toMatch(/`shikaku\.public\.shikaku_rireki` .*`shikaku-system` は `bango\.public\.bango_kanri\.kojin_bango` で遮断される（列の参照権限なし）/);
+    expect(section).toMatch(
+      /`shikaku\.public\.shikaku_rireki` .*`shikaku-system` は `bango\.public\.bango_kanri\.kojin_bango` で遮断される（列の参照権限なし）/,
+    );
   });
   it('names the hops and the number column of one path the same way', async () => {
     const md = await render('markdown');
     const row = md.split('\n').find((l) => l.startsWith('| `bango-system` | `shikaku.hihokensha` |'))!;
-    expect(row).toContain('`shikaku.hihokensha.atena_no →(設定で宣言したリンク) bango.bango_kanri.atena_no` ⇒ `bango.bango_kanri.kojin_bango`');
+    expect(row).toContain(
+      '`shikaku.hihokensha.atena_no →(設定で宣言したリンク) bango.bango_kanri.atena_no` ⇒ `bango.bango_kanri.kojin_bango`',
+    );
     expect(row).not.toContain('bango.public.');
   });
   it('embeds the Mermaid graph', async () => {
@@ -58,14 +81,19 @@ describe('markdown (評価書の下書き)', () => {
     const [ja, en] = [await render('markdown', 'ja'), await render('markdown', 'en')];
     expect(en).toContain('## II Outline of the specific personal information files');
     expect(en).not.toMatch(/特定個人情報ファイルではない/);
-    const shape = (s: string) => s.split('\n').map((l) => l.match(/^#+ |^\| |^- |^```/)?.[0] ?? '').join('');
+    const shape = (s: string) =>
+      s
+        .split('\n')
+        .map((l) => l.match(/^#+ |^\| |^- |^```/)?.[0] ?? '')
+        .join('');
     expect(shape(en)).toBe(shape(ja));
   });
   it('falls back to one section per database when no file is named', async () => {
     const noFiles = { ...result, report: { ...result.report, files: [] } };
     const md = await renderReport('markdown', noFiles.report, { lang: 'ja', color: false, scan: noFiles });
     expect(md).toContain('## データベースごとの判定');
-    for (const db of ['bango', 'chukan', 'kyufu', 'master', 'shikaku']) expect(md).toMatch(new RegExp(`### \\d+\\. ${db}\\n`));
+    for (const db of ['bango', 'chukan', 'kyufu', 'master', 'shikaku'])
+      expect(md).toMatch(new RegExp(`### \\d+\\. ${db}\\n`));
     // The 評価書 then treats each database as a file: the specific ones in Ⅱ, the others in the annex.
     expect(md).toContain('設定 files に評価書のファイル名がないため、データベースごとにまとめた。');
     expect(md).toMatch(/^### \(\d\) shikaku$/m);
@@ -77,8 +105,12 @@ describe('graph view (dot, mermaid, html)', () => {
   it('marks number columns and the edges where principals are stopped', () => {
     const view = buildGraphView(result.report, result);
     const node = (id: string) => view.nodes.find((n) => n.id === id)!;
-    expect(node('bango.public.bango_kanri').numberColumns).toEqual([{ column: 'kojin_bango', kind: 'individual-number', stopped: ['shikaku-system'] }]);
-    const link = view.edges.find((e) => e.from === node('shikaku.public.hihokensha').key && e.to === node('bango.public.bango_kanri').key)!;
+    expect(node('bango.public.bango_kanri').numberColumns).toEqual([
+      { column: 'kojin_bango', kind: 'individual-number', stopped: ['shikaku-system'] },
+    ]);
+    const link = view.edges.find(
+      (e) => e.from === node('shikaku.public.hihokensha').key && e.to === node('bango.public.bango_kanri').key,
+    )!;
     expect(link.via).toBe('declared-link');
     expect(link.state).toBe('partly-blocked');
     expect(link.crossing.sort()).toEqual(['bango-system', 'shikaku-system']);
@@ -90,7 +122,10 @@ describe('graph view (dot, mermaid, html)', () => {
   it('dot is valid Graphviz input with one node per relation', async () => {
     const dot = await render('dot');
     const viz = await instance();
-    const json = JSON.parse(viz.renderString(dot, { format: 'json' })) as { objects: { name: string; label?: string; nodes?: number[] }[]; edges: unknown[] };
+    const json = JSON.parse(viz.renderString(dot, { format: 'json' })) as {
+      objects: { name: string; label?: string; nodes?: number[] }[];
+      edges: unknown[];
+    };
     const nodes = json.objects.filter((o) => o.nodes === undefined);
     expect(nodes).toHaveLength(result.report.relations.length);
     expect(json.edges.length).toBeGreaterThan(5);

@@ -18,9 +18,19 @@ import { scan } from '../../src/pipeline.js';
 import { renderHtml } from '../../src/report/html.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const available = fs.existsSync(CHROMIUM);
-if (!available) console.warn(`html-browser.test.ts SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+if (!available)
+  console.warn(
+    `html-browser.test.ts SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+  );
 
 describe.skipIf(!available)('HTML explorer in Chromium', () => {
   let browser: Browser;
@@ -56,7 +66,8 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
     return { page, requests, problems, file };
   }
 
-  const listedIds = (page: Page) => page.$$eval('#relations-body tr', (trs) => trs.map((tr) => tr.getAttribute('data-id')));
+  const listedIds = (page: Page) =>
+    page.$$eval('#relations-body tr', (trs) => trs.map((tr) => tr.getAttribute('data-id')));
   const graphText = (page: Page) => page.$$eval('#graph-edges li', (lis) => lis.map((li) => li.textContent ?? ''));
 
   describe('the bundled sample', () => {
@@ -77,8 +88,12 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
 
     it('opens on the overview: every database and named file with its judgement', async () => {
       expect(await page.locator('#panel-overview').isVisible()).toBe(true);
-      expect(await page.$$eval('#overview-databases tr', (trs) => trs.map((tr) => tr.getAttribute('data-db')))).toEqual(['bango', 'chukan', 'kyufu', 'master', 'shikaku']);
-      const files = await page.$$eval('#overview-files tr', (trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)));
+      expect(await page.$$eval('#overview-databases tr', (trs) => trs.map((tr) => tr.getAttribute('data-db')))).toEqual(
+        ['bango', 'chukan', 'kyufu', 'master', 'shikaku'],
+      );
+      const files = await page.$$eval('#overview-files tr', (trs) =>
+        trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)),
+      );
       expect(files).toContainEqual(['給付ファイル', '特定個人情報ファイルではない', '0 / 3']);
       expect(files).toContainEqual(['被保険者資格ファイル', '特定個人情報ファイル', '1 / 2']);
     });
@@ -86,7 +101,11 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
     it('a database in the overview lists its tables and views; search and the judgement filter narrow the list', async () => {
       await page.click('#overview-databases tr[data-db="kyufu"] button');
       expect(await page.locator('#panel-relations').isVisible()).toBe(true);
-      expect(await listedIds(page)).toEqual(['kyufu.public.kogaku_ryoyohi', 'kyufu.public.kyufu_jisseki', 'kyufu.public.v_kyufu_shukei']);
+      expect(await listedIds(page)).toEqual([
+        'kyufu.public.kogaku_ryoyohi',
+        'kyufu.public.kyufu_jisseki',
+        'kyufu.public.v_kyufu_shukei',
+      ]);
       await page.click('#relation-scope button');
       expect(await page.locator('#relation-count').textContent()).toBe('12 / 12 件を表示');
       await page.fill('#relation-search', 'ビュー 個人番号を保持');
@@ -95,7 +114,12 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
       await page.selectOption('#relation-class', 'specific');
       expect(await listedIds(page)).toHaveLength(6);
       await page.selectOption('#relation-class', '2'); // access-controlled
-      expect(await listedIds(page)).toEqual(['kyufu.public.kogaku_ryoyohi', 'kyufu.public.kyufu_jisseki', 'kyufu.public.v_kyufu_shukei', 'shikaku.public.shikaku_rireki']);
+      expect(await listedIds(page)).toEqual([
+        'kyufu.public.kogaku_ryoyohi',
+        'kyufu.public.kyufu_jisseki',
+        'kyufu.public.v_kyufu_shukei',
+        'shikaku.public.shikaku_rireki',
+      ]);
       await page.selectOption('#relation-class', '');
     });
 
@@ -107,10 +131,16 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
       const box = await page.locator('#graph').boundingBox();
       expect(box!.width).toBeGreaterThan(600);
       expect(await page.locator('#graph').getAttribute('data-nodes')).toBe('2');
-      expect(await graphText(page)).toEqual(['shikaku.hihokensha → bango.bango_kanri — 設定で宣言したリンク: atena_no = atena_no (bango-system)']);
+      expect(await graphText(page)).toEqual([
+        'shikaku.hihokensha → bango.bango_kanri — 設定で宣言したリンク: atena_no = atena_no (bango-system)',
+      ]);
       // The picture's nodes and edges, as cytoscape holds them.
       const drawn = await page.evaluate(() => {
-        const cy = (globalThis as unknown as { spifGraph: { nodes: () => { map: (f: (n: { data: (k: string) => string }) => string) => string[] } } }).spifGraph;
+        const cy = (
+          globalThis as unknown as {
+            spifGraph: { nodes: () => { map: (f: (n: { data: (k: string) => string }) => string) => string[] } };
+          }
+        ).spifGraph;
         return cy.nodes().map((n) => n.data('label'));
       });
       expect(drawn.sort()).toEqual(['bango.bango_kanri\n★ kojin_bango', 'shikaku.hihokensha']);
@@ -124,7 +154,9 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
       expect(await page.locator('#detail-title').textContent()).toBe('被保険者資格ファイル');
       expect(await listedIds(page)).toEqual(['shikaku.public.hihokensha', 'shikaku.public.shikaku_rireki']);
       const lines = await graphText(page);
-      expect(lines).toContain('shikaku.shikaku_rireki → bango.bango_kanri — ✕ shikaku-system: 列の参照権限なし (bango.public.bango_kanri.kojin_bango)');
+      expect(lines).toContain(
+        'shikaku.shikaku_rireki → bango.bango_kanri — ✕ shikaku-system: 列の参照権限なし (bango.public.bango_kanri.kojin_bango)',
+      );
       expect(lines).toContain('shikaku.shikaku_rireki → bango — ✕ kyufu-system: データベースに接続不可 (bango)');
       expect(await page.locator('#detail table.access tr.blocked').count()).toBe(3);
     });
@@ -138,21 +170,35 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
       expect(await page.locator('#document-body h2').count()).toBeGreaterThan(3);
     });
 
-    it('shows the 評価書: section Ⅱ per specific file with the form\'s items as row headings, in the table of contents', async () => {
+    it("shows the 評価書: section Ⅱ per specific file with the form's items as row headings, in the table of contents", async () => {
       await page.click('#tab-document');
       const form = page.locator('#hyoukasho');
       expect(await form.isVisible()).toBe(true);
-      expect(await page.locator('#hyoukasho h3[id^="form-2-"]').allTextContents()).toEqual(['(1) 個人番号管理ファイル', '(2) 被保険者資格ファイル', '(3) 中間サーバー連携ファイル']);
+      expect(await page.locator('#hyoukasho h3[id^="form-2-"]').allTextContents()).toEqual([
+        '(1) 個人番号管理ファイル',
+        '(2) 被保険者資格ファイル',
+        '(3) 中間サーバー連携ファイル',
+      ]);
       const first = page.locator('#form-2-1 ~ table.form').first();
       await first.scrollIntoViewIfNeeded();
       expect(await first.isVisible()).toBe(true);
       const items = await first.locator('tbody th[scope="row"]').allTextContents();
       expect(items.slice(0, 3)).toEqual(['①ファイルの種類 ※', '②対象となる本人の数', '③対象となる本人の範囲 ※']);
-      expect(await first.locator('tbody tr').nth(1).locator('td').first().textContent()).toContain('［10万人以上100万人未満］');
+      expect(await first.locator('tbody tr').nth(1).locator('td').first().textContent()).toContain(
+        '［10万人以上100万人未満］',
+      );
       const toc = await page.locator('#document-body nav.toc a').allTextContents();
-      expect(toc.slice(0, 5)).toEqual(['しきい値判断', 'Ⅱ 特定個人情報ファイルの概要', '（別添2）特定個人情報ファイル記録項目', 'Ⅲ 特定個人情報ファイルの取扱いプロセスにおけるリスク対策', '（参考）特定個人情報ファイルに該当しないと判断したファイル']);
+      expect(toc.slice(0, 5)).toEqual([
+        'しきい値判断',
+        'Ⅱ 特定個人情報ファイルの概要',
+        '（別添2）特定個人情報ファイル記録項目',
+        'Ⅲ 特定個人情報ファイルの取扱いプロセスにおけるリスク対策',
+        '（参考）特定個人情報ファイルに該当しないと判断したファイル',
+      ]);
       // A form table fits the page: no horizontal scrolling of the main column.
-      const overflow = await page.evaluate(() => document.querySelector('main')!.scrollWidth - document.querySelector('main')!.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.querySelector('main')!.scrollWidth - document.querySelector('main')!.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     });
 
@@ -160,7 +206,9 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
       expect(await page.evaluate(() => getComputedStyle(document.body).wordBreak)).toBe('auto-phrase');
       // In a narrow column, 特定個人情報ファイル stays on one line.
       const lines = await page.evaluate(() => {
-        const p = [...document.querySelectorAll('#document-body p')].find((x) => x.textContent!.startsWith('特定個人情報ファイルとは'))!;
+        const p = [...document.querySelectorAll('#document-body p')].find((x) =>
+          x.textContent!.startsWith('特定個人情報ファイルとは'),
+        )!;
         (p as HTMLElement).style.width = '340px';
         const text = p.firstChild!;
         const tops = new Set<number>();
@@ -199,7 +247,11 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
 
   it('pages through a longer list, 50 rows at a time', async () => {
     const big = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-html-big-'));
-    const ddl = Array.from({ length: 120 }, (_, i) => `CREATE TABLE t${String(i).padStart(3, '0')} (id int PRIMARY KEY${i === 7 ? ', kojin_bango char(12)' : ''});`).join('\n');
+    const ddl = Array.from(
+      { length: 120 },
+      (_, i) =>
+        `CREATE TABLE t${String(i).padStart(3, '0')} (id int PRIMARY KEY${i === 7 ? ', kojin_bango char(12)' : ''});`,
+    ).join('\n');
     fs.writeFileSync(path.join(big, 'schema.sql'), `${ddl}\n`);
     try {
       const { page, problems } = await open(big, 'en');
@@ -228,13 +280,19 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
       expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
       expect(problems.filter((p) => p.startsWith('dialog'))).toEqual([]);
       // Independent of the CSP: the DOM holds only what the reporter wrote.
-      expect(await page.evaluate(() => [...document.scripts].filter((s) => s.type !== 'application/json').length)).toBe(2);
+      expect(await page.evaluate(() => [...document.scripts].filter((s) => s.type !== 'application/json').length)).toBe(
+        2,
+      );
       expect(await page.locator('img, iframe, object, embed, a[href^="javascript"], svg').count()).toBe(0);
-      expect(await page.evaluate(() => [...document.querySelectorAll('*')].some((el) => [...el.attributes].some((a) => a.name.startsWith('on'))))).toBe(false);
+      expect(
+        await page.evaluate(() =>
+          [...document.querySelectorAll('*')].some((el) => [...el.attributes].some((a) => a.name.startsWith('on'))),
+        ),
+      ).toBe(false);
       await page.click('#tab-relations');
       const table = await page.locator('#relations').innerText();
       expect(table).toContain("evil.public.evil<script>__pwned='table'</script>");
-      expect(await page.locator('#document-body').textContent()).toContain('</td><script>__pwned=\'file\'</script>|`x`');
+      expect(await page.locator('#document-body').textContent()).toContain("</td><script>__pwned='file'</script>|`x`");
     });
   });
 });

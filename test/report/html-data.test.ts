@@ -14,9 +14,12 @@ describe('packReport', () => {
       expect(data.s[p[0]]).toBe(r.id);
       expect(CLASSES[p[3]]).toBe(r.classification);
       expect(BASES[p[4]]).toBe(r.basis);
-      expect(p[8].map((x) => [data.s[x[0]], data.s[x[1]], x[2].map((st) => `${data.s[st[0]]}>${data.s[st[1]]}`)]))
-        .toEqual(r.reachable.map((x) => [x.principal, x.numberColumn, x.path.map((st) => `${st.from}>${st.to}`)]));
-      expect(p[9].map((b) => [b[0] < 0 ? '*' : data.s[b[0]], data.s[b[1]]])).toEqual(r.blocked.map((b) => [b.principal, b.at]));
+      expect(
+        p[8].map((x) => [data.s[x[0]], data.s[x[1]], x[2].map((st) => `${data.s[st[0]]}>${data.s[st[1]]}`)]),
+      ).toEqual(r.reachable.map((x) => [x.principal, x.numberColumn, x.path.map((st) => `${st.from}>${st.to}`)]));
+      expect(p[9].map((b) => [b[0] < 0 ? '*' : data.s[b[0]], data.s[b[1]]])).toEqual(
+        r.blocked.map((b) => [b.principal, b.at]),
+      );
     });
     expect(data.files.map((f) => data.s[f[0]])).toEqual(report.files.map((f) => f.name));
   });

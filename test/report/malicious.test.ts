@@ -53,7 +53,9 @@ describe('markdown', () => {
   });
   it('code spans hold backtick names whole', () => {
     // 別添2: the column and its relation, each one whole code span in its own cell.
-    expect(md).toMatch(/\| ``` x\\\|y`z`` ``` \| `text` \| to review \| `evil\.evil<script>__pwned='table'<\/script>` \|/);
+    expect(md).toMatch(
+      /\| ``` x\\\|y`z`` ``` \| `text` \| to review \| `evil\.evil<script>__pwned='table'<\/script>` \|/,
+    );
   });
 });
 

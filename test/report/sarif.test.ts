@@ -20,7 +20,13 @@ const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
 const validate = ajv.compile({ $id: id as string, ...rest });
 
 type Sarif = { runs: { tool: { driver: { rules: { id: string }[] } }; results: Result[] }[] };
-type Result = { ruleId: string; ruleIndex: number; message: { text: string }; partialFingerprints: Record<string, string>; locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] };
+type Result = {
+  ruleId: string;
+  ruleIndex: number;
+  message: { text: string };
+  partialFingerprints: Record<string, string>;
+  locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+};
 
 function sarifOf(result: Awaited<ReturnType<typeof scan>>, lang: 'ja' | 'en' = 'en'): Sarif {
   return buildSarif(result.report, { lang, scan: result }) as Sarif;
@@ -46,7 +52,9 @@ describe('SARIF for the bundled sample', () => {
     const kojin = results.find((r) => r.ruleId === SARIF_RULES.holdsNumber && r.message.text.includes('kojin_bango'))!;
     expect(kojin.locations![0].physicalLocation.artifactLocation.uri).toBe('fixtures/insurer/db/bango/001_tables.sql');
     expect(kojin.locations![0].physicalLocation.region.startLine).toBe(4);
-    const hihokensha = results.find((r) => r.ruleId === SARIF_RULES.reachable && r.message.text.includes('shikaku.public.hihokensha'))!;
+    const hihokensha = results.find(
+      (r) => r.ruleId === SARIF_RULES.reachable && r.message.text.includes('shikaku.public.hihokensha'),
+    )!;
     expect(hihokensha.locations![0].physicalLocation.region.startLine).toBe(2);
     // Three number columns (bango_kanri, v_bango_shokai, fugo_kanri); three relations reach one.
     expect(results.filter((r) => r.ruleId === SARIF_RULES.holdsNumber)).toHaveLength(3);
@@ -69,7 +77,8 @@ describe('SARIF fingerprints survive edits that move lines', () => {
       fs.writeFileSync(p, `-- moved\n\n\n${fs.readFileSync(p, 'utf8')}`);
     }
     const after = sarifOf(await scan({ paths: [dir], cwd: dir }));
-    const key = (s: Sarif) => s.runs[0].results.map((r) => `${r.ruleId} ${r.partialFingerprints['spifFinding/v1']}`).sort();
+    const key = (s: Sarif) =>
+      s.runs[0].results.map((r) => `${r.ruleId} ${r.partialFingerprints['spifFinding/v1']}`).sort();
     expect(key(after)).toEqual(key(before));
     const line = (s: Sarif) => s.runs[0].results[0].locations![0].physicalLocation.region.startLine;
     expect(line(after)).toBe(line(before) + 3);
@@ -82,14 +91,22 @@ describe('the link blocked only by a declaration', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-declared-'));
     fs.mkdirSync(path.join(dir, 'a'));
     fs.mkdirSync(path.join(dir, 'b'));
-    fs.writeFileSync(path.join(dir, 'a', 'a.sql'), `CREATE TABLE bango (atena_no text PRIMARY KEY, kojin_bango char(12));
+    fs.writeFileSync(
+      path.join(dir, 'a', 'a.sql'),
+      `CREATE TABLE bango (atena_no text PRIMARY KEY, kojin_bango char(12));
 CREATE ROLE app LOGIN;
-GRANT SELECT ON bango TO app;\n`);
-    fs.writeFileSync(path.join(dir, 'b', 'b.sql'), `CREATE TABLE jukyu (jukyu_id bigint PRIMARY KEY, atena_no text);
+GRANT SELECT ON bango TO app;\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'b', 'b.sql'),
+      `CREATE TABLE jukyu (jukyu_id bigint PRIMARY KEY, atena_no text);
 CREATE ROLE app LOGIN;
 CREATE ROLE other LOGIN;
-GRANT SELECT ON jukyu TO app;\n`);
-    fs.writeFileSync(path.join(dir, 'spif.config.yaml'), `version: 1
+GRANT SELECT ON jukyu TO app;\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'spif.config.yaml'),
+      `version: 1
 databases:
   - { name: a, sources: ["a/*.sql"] }
   - { name: b, sources: ["b/*.sql"] }
@@ -97,7 +114,8 @@ principals:
   - { name: app-system, connects: [b], roles: [app] }
 links:
   - [b.public.jukyu.atena_no, a.public.bango.atena_no]
-`);
+`,
+    );
     const result = await scan({ paths: [dir], cwd: dir });
     expect(result.report.relations.find((r) => r.id === 'b.public.jukyu')!.basis).toBe('access-controlled');
     const sarif = sarifOf(result);
@@ -120,12 +138,22 @@ describe('a specific file missing from the inventory', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-inventory-'));
     fs.cpSync('fixtures/insurer', dir, { recursive: true });
     const config = path.join(dir, 'spif.config.yaml');
-    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('inventory: [個人番号管理ファイル, 被保険者資格ファイル, 中間サーバー連携ファイル]', 'inventory: [個人番号管理ファイル, 被保険者資格ファイル]'));
+    fs.writeFileSync(
+      config,
+      fs
+        .readFileSync(config, 'utf8')
+        .replace(
+          'inventory: [個人番号管理ファイル, 被保険者資格ファイル, 中間サーバー連携ファイル]',
+          'inventory: [個人番号管理ファイル, 被保険者資格ファイル]',
+        ),
+    );
     const result = await scan({ paths: [dir], cwd: dir });
     const sarif = buildSarif(result.report, { lang: 'ja', scan: result, cwd: dir }) as Sarif;
     expect(validate(sarif)).toBe(true);
     const found = sarif.runs[0].results.filter((r) => r.ruleId === SARIF_RULES.notInInventory);
-    expect(found.map((r) => r.message.text)).toEqual(['評価書のファイル 中間サーバー連携ファイル は特定個人情報ファイルに該当するが、inventory（現在の評価書の記載）にない']);
+    expect(found.map((r) => r.message.text)).toEqual([
+      '評価書のファイル 中間サーバー連携ファイル は特定個人情報ファイルに該当するが、inventory（現在の評価書の記載）にない',
+    ]);
     expect(found[0].locations![0].physicalLocation.artifactLocation.uri).toBe('spif.config.yaml');
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -133,14 +161,29 @@ describe('a specific file missing from the inventory', () => {
 
 describe('one rule-id scheme for scan, check and diff', () => {
   /** GitHub's heading slug: lower case, punctuation dropped, spaces to hyphens. */
-  const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
-  const anchorsOf = (file: string) => new Set(fs.readFileSync(file, 'utf8').split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => slug(l.replace(/^#+ /, ''))));
+  const slug = (heading: string) =>
+    heading
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s-]/gu, '')
+      .replace(/\s/g, '-');
+  const anchorsOf = (file: string) =>
+    new Set(
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => /^#{1,6} /.test(l))
+        .map((l) => slug(l.replace(/^#+ /, ''))),
+    );
 
   it('every rule id is a SPIF code with a helpUri to a docs heading that exists, the old ids kept as deprecatedIds', async () => {
     const { checkCommand } = await import('../../src/cli/commands/check.js');
     const { TempRepo } = await import('../gate/repo.js');
     const repo = new TempRepo();
-    repo.append('db/001_tables.sql', 'ALTER TABLE jukyu ADD FOREIGN KEY (atena_no_ref) REFERENCES bango (atena_no);\nCREATE TABLE broken (;\n');
+    repo.append(
+      'db/001_tables.sql',
+      'ALTER TABLE jukyu ADD FOREIGN KEY (atena_no_ref) REFERENCES bango (atena_no);\nCREATE TABLE broken (;\n',
+    );
     try {
       const scanSarif = sarifOf(await scan({ cwd: repo.dir }));
       const check = JSON.parse((await checkCommand([], { format: 'sarif' }, repo.dir)).output) as Sarif;
@@ -148,7 +191,14 @@ describe('one rule-id scheme for scan, check and diff', () => {
       const diff = JSON.parse((await diffCommand([], { base: 'HEAD', format: 'sarif' }, repo.dir)).output) as Sarif;
       type Rule = { id: string; helpUri: string; help: { markdown: string }; deprecatedIds?: string[] };
       const rules = [scanSarif, check, diff].flatMap((s) => s.runs[0].tool.driver.rules as unknown as Rule[]);
-      expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(['SPIF-SCAN-REACHABLE', 'SPIF-CHECK-UNCOVERED', 'SPIF-DIFF-BECAME-SPECIFIC', 'SPIF-SQL-SYNTAX']));
+      expect(rules.map((r) => r.id)).toEqual(
+        expect.arrayContaining([
+          'SPIF-SCAN-REACHABLE',
+          'SPIF-CHECK-UNCOVERED',
+          'SPIF-DIFF-BECAME-SPECIFIC',
+          'SPIF-SQL-SYNTAX',
+        ]),
+      );
       for (const r of rules) {
         expect(r.id).toMatch(/^SPIF-[A-Z0-9]+(-[A-Z0-9]+)*$/);
         const url = new URL(r.helpUri);
@@ -159,10 +209,14 @@ describe('one rule-id scheme for scan, check and diff', () => {
         expect(r.help.markdown).toMatch(/\]\(docs\/[a-z-]+\.md#/);
       }
       // The same diagnostic has the same id and level in scan and check.
-      const level = (s: Sarif, id: string) => (s.runs[0].results as unknown as { ruleId: string; level: string }[]).find((x) => x.ruleId === id)?.level;
+      const level = (s: Sarif, id: string) =>
+        (s.runs[0].results as unknown as { ruleId: string; level: string }[]).find((x) => x.ruleId === id)?.level;
       expect(level(scanSarif, 'SPIF-SQL-SYNTAX')).toBe('error');
       expect(level(check, 'SPIF-SQL-SYNTAX')).toBe('error');
-      expect((scanSarif.runs[0].tool.driver.rules as unknown as Rule[]).find((r) => r.id === SARIF_RULES.reachable)!.deprecatedIds).toEqual(['spif/reachable']);
+      expect(
+        (scanSarif.runs[0].tool.driver.rules as unknown as Rule[]).find((r) => r.id === SARIF_RULES.reachable)!
+          .deprecatedIds,
+      ).toEqual(['spif/reachable']);
       expect(validate(check)).toBe(true);
       expect(validate(diff)).toBe(true);
     } finally {

@@ -26,11 +26,16 @@ import { z } from 'zod';
 const BASES = ['holds-number', 'reachable', 'access-controlled', 'unlinked'] as const;
 const classification = z.enum(['specific', 'not-specific']);
 
-const reachEntry = z.union([z.string(), z.record(z.string(), z.array(z.string())).refine((r) => Object.keys(r).length === 1, 'one principal per entry')]);
+const reachEntry = z.union([
+  z.string(),
+  z.record(z.string(), z.array(z.string())).refine((r) => Object.keys(r).length === 1, 'one principal per entry'),
+]);
 
 export const relationExpectSchema = z.strictObject({
   basis: z.enum(BASES),
-  numberColumns: z.array(z.tuple([z.string(), z.enum(['individual-number', 'substitute-code']), z.string()])).default([]),
+  numberColumns: z
+    .array(z.tuple([z.string(), z.enum(['individual-number', 'substitute-code']), z.string()]))
+    .default([]),
   reachable: z.array(reachEntry).default([]),
   blocked: z.array(z.tuple([z.string(), z.string(), z.string()])).default([]),
   assumptions: z.array(z.string()).default([]),
@@ -56,5 +61,7 @@ export function readExpect(file: string): Expect {
 
 /** A reachable entry as { principal, path? }: path undefined when the entry names only the principal. */
 export function reachEntries(r: RelationExpect): { principal: string; path?: string[] }[] {
-  return r.reachable.map((e) => (typeof e === 'string' ? { principal: e } : { principal: Object.keys(e)[0], path: Object.values(e)[0] }));
+  return r.reachable.map((e) =>
+    typeof e === 'string' ? { principal: e } : { principal: Object.keys(e)[0], path: Object.values(e)[0] },
+  );
 }

@@ -12,7 +12,10 @@ import type { RelationReport, Report } from '../../src/report/model.js';
 import { reachEntries, readExpect, type RelationExpect } from './expect.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../fixtures/rules');
-const fixtures = fs.readdirSync(ROOT).filter((d) => fs.existsSync(path.join(ROOT, d, 'expect.yaml'))).sort();
+const fixtures = fs
+  .readdirSync(ROOT)
+  .filter((d) => fs.existsSync(path.join(ROOT, d, 'expect.yaml')))
+  .sort();
 
 const step = (s: { from: string; to: string; via: string }) => `${s.from} -> ${s.to} (${s.via})`;
 const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -29,7 +32,8 @@ function checkRelation(actual: RelationReport, want: RelationExpect): void {
     const got = actual.reachable.find((r) => r.principal === w.principal)!;
     if (w.path) expect(got.path.map(step), `path for ${w.principal}`).toEqual(w.path);
     // A reached path ends at the number column it names.
-    if (got.path.length) expect(got.numberColumn.startsWith(`${got.path.at(-1)!.to.split('.').slice(0, 3).join('.')}.`)).toBe(true);
+    if (got.path.length)
+      expect(got.numberColumn.startsWith(`${got.path.at(-1)!.to.split('.').slice(0, 3).join('.')}.`)).toBe(true);
     else expect(got.numberColumn.startsWith(`${actual.id}.`)).toBe(true);
   }
 
@@ -62,7 +66,9 @@ for (const name of fixtures) {
     }
 
     it('reports exactly the expected diagnostics', () => {
-      expect(report.diagnostics.map((d) => [d.severity, d.code, `${d.file}:${d.line}:${d.column}`])).toEqual(want.diagnostics);
+      expect(report.diagnostics.map((d) => [d.severity, d.code, `${d.file}:${d.line}:${d.column}`])).toEqual(
+        want.diagnostics,
+      );
     });
 
     it('makes exactly the expected scan-wide assumptions', () => {
@@ -88,7 +94,11 @@ for (const name of fixtures) {
 }
 
 it('has a fixture for every rule directory', () => {
-  const dirs = fs.readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const dirs = fs
+    .readdirSync(ROOT, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   expect(fixtures).toEqual(dirs);
   expect(fixtures.length).toBeGreaterThanOrEqual(30);
 });

@@ -30,7 +30,10 @@ async function report(dir: string, options: { cacheDir?: string; jobs?: number }
 
 function cacheEntries(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.bin')).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.bin'))
+    .map((f) => path.join(dir, f));
 }
 
 describe('parse cache', () => {
@@ -58,7 +61,10 @@ describe('parse cache', () => {
     const dir = path.join(work, 'changing');
     fs.cpSync(estate, dir, { recursive: true });
     const cacheDir = path.join(work, 'cache-change');
-    const files = fs.readdirSync(path.join(dir, 'db/kyufu')).map((f) => path.join(dir, 'db/kyufu', f)).sort();
+    const files = fs
+      .readdirSync(path.join(dir, 'db/kyufu'))
+      .map((f) => path.join(dir, 'db/kyufu', f))
+      .sort();
     const all = [{ database: 'kyufu', dialect: 'postgresql' as const, files }];
     const opts = { cwd: dir, readBytes: (p: string) => fs.readFileSync(p), jobs: 1, cacheDir };
     const first = await readDatabaseFiles(all, opts);
@@ -66,7 +72,10 @@ describe('parse cache', () => {
 
     // A column added to one table: only that file is parsed again, and the result shows it.
     const changed = files[0];
-    fs.writeFileSync(changed, fs.readFileSync(changed, 'utf8') + '\nALTER TABLE public.atena_kihon ADD COLUMN kojin_bango char(12);\n');
+    fs.writeFileSync(
+      changed,
+      fs.readFileSync(changed, 'utf8') + '\nALTER TABLE public.atena_kihon ADD COLUMN kojin_bango char(12);\n',
+    );
     const second = await readDatabaseFiles(all, opts);
     expect(second.stats.cacheHits).toBe(files.length - 1);
     expect(second.stats.parsedInline).toBe(1);
@@ -85,9 +94,9 @@ describe('parse cache', () => {
     await report(estate, { jobs: 1, cacheDir });
     const entries = cacheEntries(cacheDir).sort();
     expect(entries.length).toBeGreaterThan(3);
-    fs.writeFileSync(entries[0], 'not a cache entry');           // garbage
+    fs.writeFileSync(entries[0], 'not a cache entry'); // garbage
     fs.truncateSync(entries[1], Math.floor(fs.statSync(entries[1]).size / 2)); // cut short
-    fs.copyFileSync(entries[3], entries[2]);                      // another file's result under this key
+    fs.copyFileSync(entries[3], entries[2]); // another file's result under this key
     const keys = entries.slice(0, 3).map((e) => path.basename(e, '.bin'));
     const cache = new ParseCache(cacheDir);
     for (const k of keys) expect(cache.get(k)).toBeUndefined();
@@ -100,7 +109,12 @@ describe('parse cache', () => {
 
   it('a cache key changes with the text, the path, the reader and the dialect', () => {
     const cache = new ParseCache(path.join(work, 'keys'));
-    const base = { reader: 'postgresql', dialect: 'postgresql' as const, path: 'a.sql', text: 'CREATE TABLE t (x int);' };
+    const base = {
+      reader: 'postgresql',
+      dialect: 'postgresql' as const,
+      path: 'a.sql',
+      text: 'CREATE TABLE t (x int);',
+    };
     const k = cache.key(base);
     expect(cache.key({ ...base })).toBe(k);
     expect(cache.key({ ...base, text: base.text + ' ' })).not.toBe(k);
@@ -113,16 +127,24 @@ describe('parse cache', () => {
 describe('reading pool', () => {
   it('parallel and serial reading give the same report', async () => {
     const serial = await report(estate, { jobs: 1 });
-    const files = fs.readdirSync(path.join(estate, 'db'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.sql')).map((f) => path.join(estate, 'db', f)).sort();
+    const files = fs
+      .readdirSync(path.join(estate, 'db'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => path.join(estate, 'db', f))
+      .sort();
     // Force the pool on this small estate and check it really ran in workers.
     const read = await readDatabaseFiles([{ database: 'x', dialect: 'postgresql', files }], {
-      cwd: estate, readBytes: (p) => fs.readFileSync(p), jobs: 2, parallelMinBytes: 1,
+      cwd: estate,
+      readBytes: (p) => fs.readFileSync(p),
+      jobs: 2,
+      parallelMinBytes: 1,
     });
     expect(read.stats.workers).toBe(2);
     expect(read.stats.parsedInWorkers).toBe(files.length);
     const inline = await readDatabaseFiles([{ database: 'x', dialect: 'postgresql', files }], {
-      cwd: estate, readBytes: (p) => fs.readFileSync(p), jobs: 1,
+      cwd: estate,
+      readBytes: (p) => fs.readFileSync(p),
+      jobs: 1,
     });
     expect(read.results).toEqual(inline.results);
 
@@ -134,11 +156,21 @@ describe('reading pool', () => {
     const dir = path.join(work, 'broken');
     fs.mkdirSync(dir, { recursive: true });
     for (let i = 0; i < 4; i++) {
-      fs.writeFileSync(path.join(dir, `${i}.sql`), `CREATE TABLE t${i} (kojin_bango char(12));\nCREATE TABLE oops${i} (;\nCREATE TABLE u${i} (x int);\n`);
+      fs.writeFileSync(
+        path.join(dir, `${i}.sql`),
+        `CREATE TABLE t${i} (kojin_bango char(12));\nCREATE TABLE oops${i} (;\nCREATE TABLE u${i} (x int);\n`,
+      );
     }
-    const files = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort();
+    const files = fs
+      .readdirSync(dir)
+      .map((f) => path.join(dir, f))
+      .sort();
     const opts = { cwd: dir, readBytes: (p: string) => fs.readFileSync(p) };
-    const pooled = await readDatabaseFiles([{ database: 'd', dialect: 'postgresql', files }], { ...opts, jobs: 2, parallelMinBytes: 1 });
+    const pooled = await readDatabaseFiles([{ database: 'd', dialect: 'postgresql', files }], {
+      ...opts,
+      jobs: 2,
+      parallelMinBytes: 1,
+    });
     const serial = await readDatabaseFiles([{ database: 'd', dialect: 'postgresql', files }], { ...opts, jobs: 1 });
     expect(pooled.stats.parsedInWorkers).toBe(4);
     expect(pooled.results).toEqual(serial.results);

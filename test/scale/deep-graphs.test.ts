@@ -25,7 +25,8 @@ function estate(files: Record<string, string>): string {
 /** t0 ← t1 ← … ← t(n−1), each referencing the one before. */
 function chain(n: number, number: boolean): string {
   const lines = [`CREATE TABLE t0 (id integer PRIMARY KEY${number ? ', kojin_bango char(12)' : ''});`];
-  for (let i = 1; i < n; i++) lines.push(`CREATE TABLE t${i} (id integer PRIMARY KEY, prev integer REFERENCES t${i - 1} (id));`);
+  for (let i = 1; i < n; i++)
+    lines.push(`CREATE TABLE t${i} (id integer PRIMARY KEY, prev integer REFERENCES t${i - 1} (id));`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -34,7 +35,10 @@ const N = 20_000;
 describe('a 20,000-table foreign-key chain', () => {
   it('is scanned (no stack overflow) when nothing holds the number', () => {
     const dir = estate({ 'schema.sql': chain(N, false) });
-    const run = spawnSync(process.execPath, [bin, 'scan', '--format', 'json', '--out', 'report.json'], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [bin, 'scan', '--format', 'json', '--out', 'report.json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(run.stderr).not.toContain('internal error');
     expect(run.status).toBe(0);
     const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
@@ -51,7 +55,13 @@ describe('a 20,000-table foreign-key chain', () => {
     expect(report.summary).toMatchObject({ relations: N, specific: 1 });
     const last = report.relations.find((r) => r.id === `default.public.t${N - 1}`)!;
     expect(last.basis).toBe('access-controlled');
-    expect(last.blocked).toEqual([expect.objectContaining({ principal: 'app', control: 'no-column-privilege', at: 'default.public.t0.kojin_bango' })]);
+    expect(last.blocked).toEqual([
+      expect.objectContaining({
+        principal: 'app',
+        control: 'no-column-privilege',
+        at: 'default.public.t0.kojin_bango',
+      }),
+    ]);
     expect(report.relations.filter((r) => r.basis === 'access-controlled')).toHaveLength(N - 1);
   }, 120_000);
 });

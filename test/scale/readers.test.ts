@@ -15,11 +15,13 @@ import { ReaderIndex } from '../../src/classify/readers.js';
 import { generateRepo } from '../../bench/generate.js';
 
 const repo = path.resolve(__dirname, '../..');
-const ruleDirs = fs.readdirSync(path.join(repo, 'fixtures/rules'))
+const ruleDirs = fs
+  .readdirSync(path.join(repo, 'fixtures/rules'))
   .map((d) => path.join(repo, 'fixtures/rules', d))
   .filter((d) => fs.statSync(d).isDirectory());
 
-const oracleFiles = fs.readdirSync(path.join(repo, 'fixtures/oracle'))
+const oracleFiles = fs
+  .readdirSync(path.join(repo, 'fixtures/oracle'))
   .filter((f) => f.endsWith('.sql'))
   .map((f) => path.join(repo, 'fixtures/oracle', f));
 
@@ -39,7 +41,8 @@ async function checkDir(dir: string): Promise<number> {
       expect(kept.has(p.name), `${p.name} can read ${id} but the pre-filter dropped it (${dir})`).toBe(true);
     }
   }
-  const strip = (m: ReturnType<typeof classifyRelations>) => [...m.values()].map((d) => ({ ...d, relation: d.relation.id }));
+  const strip = (m: ReturnType<typeof classifyRelations>) =>
+    [...m.values()].map((d) => ({ ...d, relation: d.relation.id }));
   const base = { catalog, graph, numbers, principals: principals.principals };
   const exact = classifyRelations({ ...base, access: new PrincipalAccess(catalog, resolver) });
   const filtered = classifyRelations({ ...base, access: new PrincipalAccess(catalog, resolver), resolver });
@@ -48,13 +51,19 @@ async function checkDir(dir: string): Promise<number> {
 }
 
 describe('reader pre-filter', () => {
-  it.each(ruleDirs.map((d) => [path.basename(d), d]))('never drops a principal that can read (%s)', async (_name, dir) => {
-    await checkDir(dir);
-  });
+  it.each(ruleDirs.map((d) => [path.basename(d), d]))(
+    'never drops a principal that can read (%s)',
+    async (_name, dir) => {
+      await checkDir(dir);
+    },
+  );
 
-  it.each(oracleFiles.map((f) => [path.basename(f), f]))('never drops a principal that can read (oracle %s)', async (_name, file) => {
-    await checkDir(file);
-  });
+  it.each(oracleFiles.map((f) => [path.basename(f), f]))(
+    'never drops a principal that can read (oracle %s)',
+    async (_name, file) => {
+      await checkDir(file);
+    },
+  );
 
   it('never drops a principal that can read, on a generated estate with 50 roles', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-readers-'));

@@ -25,16 +25,22 @@ function project(name: string, files: Record<string, string | Uint8Array>): stri
 }
 
 describe('huge identifiers', () => {
-  it.each(['postgresql', 'mysql', 'sqlite', 'bigquery'] as const)('%s: a 1 MB table name is read or reported, in bounded time', async (dialect) => {
-    const name = 'x'.repeat(1_000_000);
-    const dir = project(`huge-${dialect}`, { 'a.sql': `CREATE TABLE ${name} (kojin_bango char(12));\nCREATE TABLE ok (a int);\n` });
-    const t0 = Date.now();
-    const r = await scan({ paths: [dir], cwd: dir, dialect, jobs: 1 });
-    expect(Date.now() - t0).toBeLessThan(60_000);
-    // Read whole, or (PostgreSQL truncates identifiers to 63 bytes, as the server does) read as it would be.
-    expect(r.report.relations.map((x) => x.name)).toContain('ok');
-    for (const d of r.report.diagnostics) expect(d).toMatchObject({ file: 'a.sql', line: expect.any(Number), column: expect.any(Number) });
-  });
+  it.each(['postgresql', 'mysql', 'sqlite', 'bigquery'] as const)(
+    '%s: a 1 MB table name is read or reported, in bounded time',
+    async (dialect) => {
+      const name = 'x'.repeat(1_000_000);
+      const dir = project(`huge-${dialect}`, {
+        'a.sql': `CREATE TABLE ${name} (kojin_bango char(12));\nCREATE TABLE ok (a int);\n`,
+      });
+      const t0 = Date.now();
+      const r = await scan({ paths: [dir], cwd: dir, dialect, jobs: 1 });
+      expect(Date.now() - t0).toBeLessThan(60_000);
+      // Read whole, or (PostgreSQL truncates identifiers to 63 bytes, as the server does) read as it would be.
+      expect(r.report.relations.map((x) => x.name)).toContain('ok');
+      for (const d of r.report.diagnostics)
+        expect(d).toMatchObject({ file: 'a.sql', line: expect.any(Number), column: expect.any(Number) });
+    },
+  );
 });
 
 describe('bytes that are not text', () => {
@@ -46,10 +52,16 @@ describe('bytes that are not text', () => {
   });
 
   it('the pipeline reports SPIF-SOURCE-ENCODING at 1:1 and still reads the statements it can', async () => {
-    const bad = Buffer.concat([Buffer.from('CREATE TABLE ok (a int);\n-- '), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x80, 0x81, 0xfd, 0xfe]), Buffer.from('\n')]);
+    const bad = Buffer.concat([
+      Buffer.from('CREATE TABLE ok (a int);\n-- '),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x80, 0x81, 0xfd, 0xfe]),
+      Buffer.from('\n'),
+    ]);
     const dir = project('lossy', { 'a.sql': bad });
     const r = await scan({ paths: [dir], cwd: dir, jobs: 1 });
-    expect(r.report.diagnostics).toContainEqual(expect.objectContaining({ code: 'SPIF-SOURCE-ENCODING', file: 'a.sql', line: 1, column: 1 }));
+    expect(r.report.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'SPIF-SOURCE-ENCODING', file: 'a.sql', line: 1, column: 1 }),
+    );
     expect(r.report.relations.map((x) => x.name)).toEqual(['ok']);
   });
 
@@ -63,10 +75,15 @@ describe('bytes that are not text', () => {
     expect(r.report.relations.map((x) => x.name)).toEqual(['a']);
     // Both halves decoded right: the Shift_JIS comment, and (before the fix, mojibake) the UTF-8 line.
     expect(r.report.relations[0].comment).toBe('被保険者');
-    expect(r.report.diagnostics).toEqual([expect.objectContaining({
-      code: 'SPIF-SOURCE-ENCODING', file: 'a.sql', line: 1, column: 1,
-      message: 'mixes UTF-8 lines with Shift_JIS (CP932) lines; each line was decoded on its own',
-    })]);
+    expect(r.report.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'SPIF-SOURCE-ENCODING',
+        file: 'a.sql',
+        line: 1,
+        column: 1,
+        message: 'mixes UTF-8 lines with Shift_JIS (CP932) lines; each line was decoded on its own',
+      }),
+    ]);
     const decoded = decodeSource(new Uint8Array(mixed));
     expect(decoded).toMatchObject({ encoding: 'cp932', lossy: false, mixed: true });
     expect(decoded.text).toContain('-- 個人番号');
@@ -75,7 +92,9 @@ describe('bytes that are not text', () => {
   it('the bin on a tree of random bytes in every kind of source (and config): exit 0/1/2, no stack', () => {
     const noise = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7919 + 13) % 256);
     const dir = project('noise', {
-      'db/a.sql': noise(4096), 'src/a.entity.ts': noise(2048), 'prisma/schema.prisma': noise(2048),
+      'db/a.sql': noise(4096),
+      'src/a.entity.ts': noise(2048),
+      'prisma/schema.prisma': noise(2048),
       'spif.config.yaml': 'version: 1\n',
     });
     const r = runBin(dir, ['scan', '.', '--format', 'json']);

@@ -41,7 +41,12 @@ describe.each(formatNames().filter((f) => f !== 'json'))('format %s', (format) =
   it('has no raw control or bidi character from a name', async () => {
     const rendered = await renderOutput(format, result.report, { lang: 'en', color: false, scan: result });
     // csv ends its rows with CRLF (RFC 4180); the workbook is read back cell by cell, sheet names too.
-    const out = typeof rendered === 'string' ? (format === 'csv' ? rendered.replace(/\r\n/g, '\n') : rendered) : await workbookText(rendered);
+    const out =
+      typeof rendered === 'string'
+        ? format === 'csv'
+          ? rendered.replace(/\r\n/g, '\n')
+          : rendered
+        : await workbookText(rendered);
     const found = out.match(CONTROL);
     expect(found && `U+${found[0].charCodeAt(0).toString(16)} at ${found.index}`).toBeNull();
   });
@@ -81,9 +86,15 @@ describe('format json', () => {
 
 describe('the real bin', () => {
   it('prints no raw escape sequence on stdout or stderr (text report)', () => {
-    const r = spawnSync(process.execPath, [path.join(REPO, 'dist/cli/main.js'), 'scan', '.', '--format', 'text', '--jobs', '1'], {
-      cwd: FIXTURE, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(REPO, 'dist/cli/main.js'), 'scan', '.', '--format', 'text', '--jobs', '1'],
+      {
+        cwd: FIXTURE,
+        encoding: 'utf8',
+        env: { ...process.env, FORCE_COLOR: '1' },
+      },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout.replace(SGR, '')).not.toMatch(CONTROL);
     expect(r.stderr.replace(SGR, '')).not.toMatch(CONTROL);

@@ -19,7 +19,11 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** A reader with a bug: the input is "a reader that throws", the guard is under test. */
 const buggy = (e: unknown): SourceReader => ({
-  name: 'buggy', accepts: () => true, read: () => { throw e; },
+  name: 'buggy',
+  accepts: () => true,
+  read: () => {
+    throw e;
+  },
   readProject: (sources) => {
     if (sources.some((s) => s.text.includes('boom'))) throw e;
     return { ops: [], diagnostics: [{ severity: 'info', code: 'SPIF-OK', message: 'read', file: sources[0].path }] };
@@ -30,27 +34,49 @@ const deepDrizzle = `import { pgTable, text } from 'drizzle-orm/pg-core';\nexpor
 
 describe('a reader that throws', () => {
   it('becomes SPIF-READER-FAILED on the file, at 1:1, naming the exception and no stack', async () => {
-    const r = await readGuarded(buggy(new TypeError("Cannot read properties of undefined (reading 'x')")), { path: 'a.sql', text: '' }, { dialect: 'postgresql' });
+    const r = await readGuarded(
+      buggy(new TypeError("Cannot read properties of undefined (reading 'x')")),
+      { path: 'a.sql', text: '' },
+      { dialect: 'postgresql' },
+    );
     expect(r.ops).toEqual([]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: READER_FAILED, file: 'a.sql', line: 1, column: 1 })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: READER_FAILED, file: 'a.sql', line: 1, column: 1 }),
+    ]);
     expect(r.diagnostics[0].message).toContain("TypeError: Cannot read properties of undefined (reading 'x')");
     expect(r.diagnostics[0].message).not.toMatch(/\n\s+at /);
   });
 
   it('stack exhaustion is SPIF-SOURCE-TOO-DEEP', async () => {
-    const r = await readGuarded(buggy(new RangeError('Maximum call stack size exceeded')), { path: 'a.sql', text: '' }, { dialect: 'postgresql' });
+    const r = await readGuarded(
+      buggy(new RangeError('Maximum call stack size exceeded')),
+      { path: 'a.sql', text: '' },
+      { dialect: 'postgresql' },
+    );
     expect(r.diagnostics.map((d) => d.code)).toEqual([SOURCE_TOO_DEEP]);
   });
 
   it('in a batch, only the failing file is lost; the others are still read', async () => {
-    const r = await readProjectGuarded(buggy(new Error('bad')), [
-      { path: 'a.ts', text: 'fine' }, { path: 'b.ts', text: 'boom' }, { path: 'c.ts', text: 'fine' },
-    ], { dialect: 'postgresql' });
-    expect(r.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(['a.ts SPIF-OK', 'b.ts SPIF-READER-FAILED', 'c.ts SPIF-OK']);
+    const r = await readProjectGuarded(
+      buggy(new Error('bad')),
+      [
+        { path: 'a.ts', text: 'fine' },
+        { path: 'b.ts', text: 'boom' },
+        { path: 'c.ts', text: 'fine' },
+      ],
+      { dialect: 'postgresql' },
+    );
+    expect(r.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
+      'a.ts SPIF-OK',
+      'b.ts SPIF-READER-FAILED',
+      'c.ts SPIF-OK',
+    ]);
   });
 
   it('the real Drizzle reader on 20 000 nested parentheses: the TypeScript parser runs out of stack, reported', async () => {
-    const r = await readProjectGuarded(drizzleReader, [{ path: 'deep.ts', text: deepDrizzle }], { dialect: 'postgresql' });
+    const r = await readProjectGuarded(drizzleReader, [{ path: 'deep.ts', text: deepDrizzle }], {
+      dialect: 'postgresql',
+    });
     expect(r.diagnostics.map((d) => d.code)).toEqual([SOURCE_TOO_DEEP]);
   });
 
@@ -74,7 +100,10 @@ describe('limits.maxFileBytes', () => {
     const dir = path.join(tmp, 'big');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'spif.config.yaml'), 'version: 1\nlimits:\n  maxFileBytes: 1000\n');
-    fs.writeFileSync(path.join(dir, 'big.sql'), `CREATE TABLE big (kojin_bango char(12));\n${'-- padding\n'.repeat(200)}`);
+    fs.writeFileSync(
+      path.join(dir, 'big.sql'),
+      `CREATE TABLE big (kojin_bango char(12));\n${'-- padding\n'.repeat(200)}`,
+    );
     fs.writeFileSync(path.join(dir, 'small.sql'), 'CREATE TABLE small (a int);\n');
     const { report } = await scan({ paths: [dir], cwd: dir, jobs: 1 });
     const d = report.diagnostics.find((x) => x.code === SOURCE_TOO_LARGE);
@@ -98,7 +127,9 @@ describe('per-file time limit (reading workers)', () => {
       { cwd: tmp, readBytes: (p) => fs.readFileSync(p), jobs: 2, fileTimeoutMs: 3000 },
     );
     expect(stats.workers).toBeGreaterThan(0);
-    expect(results[0].diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: SOURCE_TIMEOUT, file: 'slow.sql' })]);
+    expect(results[0].diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: SOURCE_TIMEOUT, file: 'slow.sql' }),
+    ]);
     expect(results[0].diagnostics[0].message).toBe('reading took longer than 3 s and was stopped; file not read');
     expect(results[0].ops).toEqual([expect.objectContaining({ op: 'create-table' })]);
   });

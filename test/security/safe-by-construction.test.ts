@@ -43,12 +43,16 @@ describe('scanned code is never executed', () => {
     // Read, not skipped: the tables come from the syntax tree.
     expect(ids(r)).toEqual(['app.public.trap_drizzle', 'app.public.trap_prisma', 'app.public.trap_typeorm']);
     // The column whose name is computed by a call is reported, not evaluated.
-    expect(r.report.diagnostics.some((d) => d.file?.endsWith('trap.entity.ts') && d.message.includes('sideEffect()'))).toBe(true);
+    expect(
+      r.report.diagnostics.some((d) => d.file?.endsWith('trap.entity.ts') && d.message.includes('sideEffect()')),
+    ).toBe(true);
   });
 
   it('the real bin, run from inside the hostile directory (tsconfig plugins, .prisma-astrc.cjs, generator): nothing runs', () => {
     const r = spawnSync(process.execPath, [BIN, 'scan', '.', '--format', 'json', '--jobs', '1'], {
-      cwd: fixture, encoding: 'utf8', env: { ...process.env, SPIF_HOSTILE_MARKER_DIR: markers },
+      cwd: fixture,
+      encoding: 'utf8',
+      env: { ...process.env, SPIF_HOSTILE_MARKER_DIR: markers },
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -79,35 +83,58 @@ describe('nothing outside the scanned root', () => {
   it('a symlink given as a path is reported, not followed', async () => {
     const r = await scan({ paths: ['db/link.sql', 'db/in.sql'], cwd: root, jobs: 1 });
     expect(ids(r)).toEqual(['default.public.inside']);
-    expect(r.report.diagnostics).toContainEqual(expect.objectContaining({ code: 'SPIF-SOURCE-SYMLINK', file: 'db/link.sql' }));
+    expect(r.report.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'SPIF-SOURCE-SYMLINK', file: 'db/link.sql' }),
+    );
   });
 
   it('config globs: matches through symlinks that lead outside are reported and not read', async () => {
-    fs.writeFileSync(path.join(root, 'spif.config.yaml'), 'version: 1\ndatabases:\n  - name: d\n    sources: ["**/*.sql", "linkdir/*.sql", "db/link.sql"]\n');
+    fs.writeFileSync(
+      path.join(root, 'spif.config.yaml'),
+      'version: 1\ndatabases:\n  - name: d\n    sources: ["**/*.sql", "linkdir/*.sql", "db/link.sql"]\n',
+    );
     const r = await scan({ paths: ['.'], cwd: root, jobs: 1 });
     expect(ids(r)).toEqual(['d.public.inside']);
-    const outsideRoot = r.report.diagnostics.filter((d) => d.code === 'SPIF-SOURCE-OUTSIDE-ROOT').map((d) => path.basename(d.file!));
+    const outsideRoot = r.report.diagnostics
+      .filter((d) => d.code === 'SPIF-SOURCE-OUTSIDE-ROOT')
+      .map((d) => path.basename(d.file!));
     expect(outsideRoot.length).toBeGreaterThan(0);
     // The linked file, and the link to a folder outside (not entered).
     expect(outsideRoot.every((f) => ['x.sql', 'link.sql', 'linkdir'].includes(f))).toBe(true);
   });
 
   it("a glob with '..' is a config error unless allowOutsideRoot is set", async () => {
-    fs.writeFileSync(path.join(root, 'spif.config.yaml'), 'version: 1\ndatabases:\n  - name: d\n    sources: ["../outside/*.sql"]\n');
+    fs.writeFileSync(
+      path.join(root, 'spif.config.yaml'),
+      'version: 1\ndatabases:\n  - name: d\n    sources: ["../outside/*.sql"]\n',
+    );
     const err = await scan({ paths: ['.'], cwd: root, jobs: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).details).toEqual([
-      expect.stringMatching(/spif\.config\.yaml:4: databases\.0\.sources\.0: '\.\.\/outside\/\*\.sql' reaches outside the config directory; set allowOutsideRoot: true to scan it$/),
+      expect.stringMatching(
+        /spif\.config\.yaml:4: databases\.0\.sources\.0: '\.\.\/outside\/\*\.sql' reaches outside the config directory; set allowOutsideRoot: true to scan it$/,
+      ),
     ]);
-    fs.writeFileSync(path.join(root, 'spif.config.yaml'), 'version: 1\nallowOutsideRoot: true\ndatabases:\n  - name: d\n    sources: ["../outside/*.sql", "linkdir/*.sql"]\n');
-    expect(ids(await scan({ paths: ['.'], cwd: root, jobs: 1 }))).toEqual(['d.public.secret_dir', 'd.public.secret_file']);
+    fs.writeFileSync(
+      path.join(root, 'spif.config.yaml'),
+      'version: 1\nallowOutsideRoot: true\ndatabases:\n  - name: d\n    sources: ["../outside/*.sql", "linkdir/*.sql"]\n',
+    );
+    expect(ids(await scan({ paths: ['.'], cwd: root, jobs: 1 }))).toEqual([
+      'd.public.secret_dir',
+      'd.public.secret_file',
+    ]);
   });
 });
 
 /** Every project fixture: SQL of each dialect, the three ORMs, the hostile ones. */
 const PROJECTS = [
-  'fixtures/insurer', 'fixtures/insurer-typeorm', 'fixtures/insurer-drizzle', 'fixtures/insurer-prisma',
-  'fixtures/malicious', 'fixtures/hostile/orm-exec', 'fixtures/hostile/names',
+  'fixtures/insurer',
+  'fixtures/insurer-typeorm',
+  'fixtures/insurer-drizzle',
+  'fixtures/insurer-prisma',
+  'fixtures/malicious',
+  'fixtures/hostile/orm-exec',
+  'fixtures/hostile/names',
 ];
 
 describe('no network unless a live url is given', () => {
@@ -182,7 +209,20 @@ describe('the scanned tree is never written', () => {
         // The CLI's own entry (src/cli/run.ts), in-process: the same code as the bin, without a process start each.
         process.chdir(path.join(tree, project));
         for (const format of formats) {
-          const code = await main(['node', 'spif', 'scan', '.', '--format', format, '--out', path.join(out, `${project}.${format}`), '--cache', cache, '--jobs', '1']);
+          const code = await main([
+            'node',
+            'spif',
+            'scan',
+            '.',
+            '--format',
+            format,
+            '--out',
+            path.join(out, `${project}.${format}`),
+            '--cache',
+            cache,
+            '--jobs',
+            '1',
+          ]);
           expect(code, `${project} ${format}`).toBe(0);
         }
         expect([0, 1]).toContain(await main(['node', 'spif', 'check', '.', '--cache', cache, '--jobs', '1']));
@@ -193,7 +233,10 @@ describe('the scanned tree is never written', () => {
       stderr.mockRestore();
     }
     // and the real bin once, with parallel reading
-    const r = spawnSync(process.execPath, [BIN, 'scan', '.', '--format', 'json', '--cache', cache], { cwd: path.join(tree, 'insurer'), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'scan', '.', '--format', 'json', '--cache', cache], {
+      cwd: path.join(tree, 'insurer'),
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(treeHash(tree)).toBe(before);
     expect(fs.readdirSync(cache).length).toBeGreaterThan(0); // the cache was used, elsewhere

@@ -9,9 +9,14 @@ import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const r = spawnSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: repo,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) process.stderr.write(`test setup: tsc reported errors (dist/ was still emitted):\n${r.stdout}${r.stderr}`);
+  const r = spawnSync(
+    process.execPath,
+    [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0)
+    process.stderr.write(`test setup: tsc reported errors (dist/ was still emitted):\n${r.stdout}${r.stderr}`);
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { COMMENT_SYNTAX, type CommentSyntax, trailingColumnComments } from '../../src/sources/column-comments.js';
 
 /** Comments found for the named columns of the first CREATE TABLE in `sql`. */
-function commentsOf(sql: string, names: string[], syntax: CommentSyntax = COMMENT_SYNTAX.postgresql): (string | undefined)[] {
+function commentsOf(
+  sql: string,
+  names: string[],
+  syntax: CommentSyntax = COMMENT_SYNTAX.postgresql,
+): (string | undefined)[] {
   const columns = names.map((n) => {
     // The name as a whole word after the list's opening parenthesis.
     const m = new RegExp(`[(,\\s]${n.replace(/[`$]/g, '\\$&')}\\s`).exec(sql.slice(sql.indexOf('(')));
@@ -20,7 +24,12 @@ describe('trailing column comments (論理名)', () => {
   mynumber VARCHAR(12),     -- マイナンバー用のカラム
   BIKO     VARCHAR(200)
 );`;
-    expect(commentsOf(sql, ['KJN_NO', 'SHIMEI', 'mynumber', 'BIKO'])).toEqual(['個人番号', '氏名', 'マイナンバー用のカラム', undefined]);
+    expect(commentsOf(sql, ['KJN_NO', 'SHIMEI', 'mynumber', 'BIKO'])).toEqual([
+      '個人番号',
+      '氏名',
+      'マイナンバー用のカラム',
+      undefined,
+    ]);
   });
 
   it('reads the last column comment before the closing parenthesis', () => {
@@ -55,12 +64,13 @@ describe('trailing column comments (論理名)', () => {
   });
 
   it('ignores comment markers inside strings, nested parentheses and defaults', () => {
-    const sql = "CREATE TABLE t (\n  a VARCHAR(10) DEFAULT '-- no' CHECK (a <> '/* no */'),\n  b NUMERIC(10, 2) -- 金額\n)";
+    const sql =
+      "CREATE TABLE t (\n  a VARCHAR(10) DEFAULT '-- no' CHECK (a <> '/* no */'),\n  b NUMERIC(10, 2) -- 金額\n)";
     expect(commentsOf(sql, ['a', 'b'])).toEqual([undefined, '金額']);
   });
 
   it('MySQL: version comments are code, # is a comment, --x is not', () => {
-    const sql = "CREATE TABLE `t` (\n  `a` int /*!50606 COLUMN_FORMAT FIXED */, # 番号\n  `b` int DEFAULT 1 --1\n)";
+    const sql = 'CREATE TABLE `t` (\n  `a` int /*!50606 COLUMN_FORMAT FIXED */, # 番号\n  `b` int DEFAULT 1 --1\n)';
     expect(commentsOf(sql, ['`a`', '`b`'], COMMENT_SYNTAX.mysql)).toEqual(['番号', undefined]);
   });
 
@@ -75,9 +85,13 @@ describe('trailing column comments (論理名)', () => {
   });
 
   it('scans from a statement offset inside a larger file', () => {
-    const file = "-- header ( with a paren\nCREATE TABLE a (x int);\nCREATE TABLE t (\n  kjn_no CHAR(12) /* 個人番号 */\n);";
+    const file =
+      '-- header ( with a paren\nCREATE TABLE a (x int);\nCREATE TABLE t (\n  kjn_no CHAR(12) /* 個人番号 */\n);';
     const from = file.indexOf('CREATE TABLE t');
     const offset = file.indexOf('kjn_no');
-    expect(trailingColumnComments(file, [{ offset }], { syntax: COMMENT_SYNTAX.postgresql, from })[0]).toEqual({ text: '個人番号', offset: file.indexOf('/*', offset) });
+    expect(trailingColumnComments(file, [{ offset }], { syntax: COMMENT_SYNTAX.postgresql, from })[0]).toEqual({
+      text: '個人番号',
+      offset: file.indexOf('/*', offset),
+    });
   });
 });

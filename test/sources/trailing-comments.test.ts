@@ -35,8 +35,13 @@ describe('trailing column comments in vendor install scripts', () => {
   it.each(KOJIN)('%s: every column carries its 論理名; the declared comment wins over the trailing one', (id) => {
     const r = report.relations.find((x) => x.id === id)!;
     expect(r.columns?.map((c) => [c.name, c.comment])).toEqual([
-      ['atena_no', '宛名番号'], ['kjn_no', '個人番号'], ['shimei_kanji', '氏名'], ['seinengappi', '生年月日'],
-      ['kyu_bango', '旧宛名番号'], ['user_no', 'マイナンバー用のカラム'], ['biko', '備考'],
+      ['atena_no', '宛名番号'],
+      ['kjn_no', '個人番号'],
+      ['shimei_kanji', '氏名'],
+      ['seinengappi', '生年月日'],
+      ['kyu_bango', '旧宛名番号'],
+      ['user_no', 'マイナンバー用のカラム'],
+      ['biko', '備考'],
     ]);
   });
 
@@ -48,23 +53,39 @@ describe('trailing column comments in vendor install scripts', () => {
 
   it('leading-comma style and a constraint line: comments go to their own column only', () => {
     const setai = report.relations.find((x) => x.id === 'pg.public.t_setai')!;
-    expect(setai.columns?.map((c) => [c.name, c.comment])).toEqual([['setai_no', '世帯番号'], ['atena_no', '宛名番号'], ['zokugara', '続柄']]);
+    expect(setai.columns?.map((c) => [c.name, c.comment])).toEqual([
+      ['setai_no', '世帯番号'],
+      ['atena_no', '宛名番号'],
+      ['zokugara', '続柄'],
+    ]);
   });
 
   it('the 評価書 record items read the trailing comment (氏名, 生年月日)', () => {
     const items = proposeRecordItems(report.relations.filter((r) => r.id === 'my.main.T_KOJIN'));
-    const byColumn = Object.fromEntries(items.categories.flatMap((c) => c.columns.map((x) => [x.column, [c.category, x.evidence]])));
+    const byColumn = Object.fromEntries(
+      items.categories.flatMap((c) => c.columns.map((x) => [x.column, [c.category, x.evidence]])),
+    );
     expect(byColumn.shimei_kanji?.[1]).toBe('氏名');
     expect(byColumn.seinengappi?.[1]).toBe('生年月日');
     expect(byColumn.kjn_no?.[0]).toBe('individual-number');
   });
 
   it('the real bin reports them through a pipe', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO, 'dist/cli/main.js'), 'scan', '.', '--format', 'json'], {
-      cwd: FIXTURE, env: { ...process.env, LANG: 'ja_JP.UTF-8' },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(REPO, 'dist/cli/main.js'), 'scan', '.', '--format', 'json'],
+      {
+        cwd: FIXTURE,
+        env: { ...process.env, LANG: 'ja_JP.UTF-8' },
+      },
+    );
     const json = JSON.parse(stdout) as Report;
-    expect(json.relations.filter((r) => r.numberColumns.some((n) => n.column === 'kjn_no')).map((r) => r.id).sort()).toEqual([...KOJIN].sort());
+    expect(
+      json.relations
+        .filter((r) => r.numberColumns.some((n) => n.column === 'kjn_no'))
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...KOJIN].sort());
     expect(json.summary.warnings).toBe(0);
   });
 });

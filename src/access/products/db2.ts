@@ -48,7 +48,8 @@ export function db2Access(ctx: ProductContext): ProductAccess {
     } else if (rule.kind === 'mask' && rule.product === 'db2-mask') {
       const key = `${relation}.${rule.column}`;
       if (rule.drop) masks.delete(key);
-      else masks.set(key, { expression: rule.expression ?? '', sees: maskAudience(rule.expression ?? '', rule.column) });
+      else
+        masks.set(key, { expression: rule.expression ?? '', sees: maskAudience(rule.expression ?? '', rule.column) });
     }
   }
 
@@ -57,7 +58,9 @@ export function db2Access(ctx: ProductContext): ProductAccess {
     seen.add(rel.id);
     const vc = rel.view.columns.find((c) => c.name === column);
     return (vc?.from ?? []).flatMap((src) => {
-      const base = ctx.catalog.relations.get(`${src.relation.database ?? rel.database}.${src.relation.schema ?? rel.schema}.${src.relation.name}`);
+      const base = ctx.catalog.relations.get(
+        `${src.relation.database ?? rel.database}.${src.relation.schema ?? rel.schema}.${src.relation.name}`,
+      );
       return base ? baseColumns(base, src.column, seen) : [];
     });
   }
@@ -65,16 +68,36 @@ export function db2Access(ctx: ProductContext): ProductAccess {
   return {
     canSelect(role: string, rel: Relation, column: string): AccessVerdict {
       const domain = privilegeDomain(ctx, role);
-      const privileged = rel.owner === role || rel.schema === role || [...domain].some((r) => dataAccess.has(r))
-        || holdsSelect(ctx, domain, { kind: 'relation', relation: rel.id }) || ctx.graph.isSuperuser(role);
-      if (!privileged) return { allowed: false, control: 'no-table-privilege', at: rel.id, detail: `${role} has no SELECT or CONTROL on ${rel.id} (nor DATAACCESS)` };
+      const privileged =
+        rel.owner === role ||
+        rel.schema === role ||
+        [...domain].some((r) => dataAccess.has(r)) ||
+        holdsSelect(ctx, domain, { kind: 'relation', relation: rel.id }) ||
+        ctx.graph.isSuperuser(role);
+      if (!privileged)
+        return {
+          allowed: false,
+          control: 'no-table-privilege',
+          at: rel.id,
+          detail: `${role} has no SELECT or CONTROL on ${rel.id} (nor DATAACCESS)`,
+        };
       for (const b of baseColumns(rel, column)) {
         if (rowActive.has(b.rel.id) && (permissions.get(b.rel.id)?.size ?? 0) === 0) {
-          return { allowed: false, control: 'row-security-denies', at: b.rel.id, detail: `row access control is activated on ${b.rel.id} and no permission is enabled: no row is visible to anyone` };
+          return {
+            allowed: false,
+            control: 'row-security-denies',
+            at: b.rel.id,
+            detail: `row access control is activated on ${b.rel.id} and no permission is enabled: no row is visible to anyone`,
+          };
         }
         const mask = colActive.has(b.rel.id) ? masks.get(`${b.rel.id}.${b.column}`) : undefined;
         if (mask?.sees && ![...domain].some((r) => mask.sees!.has(r))) {
-          return { allowed: false, control: 'masked', at: `${b.rel.id}.${b.column}`, detail: `column access control masks ${b.rel.id}.${b.column} for ${role}: the mask returns the value only to ${[...mask.sees].join(', ')}` };
+          return {
+            allowed: false,
+            control: 'masked',
+            at: `${b.rel.id}.${b.column}`,
+            detail: `column access control masks ${b.rel.id}.${b.column} for ${role}: the mask returns the value only to ${[...mask.sees].join(', ')}`,
+          };
         }
       }
       return ALLOWED;
@@ -88,13 +111,18 @@ export function db2Access(ctx: ProductContext): ProductAccess {
  * SESSION_USER = 'U': the IDs that see the value. Anything else: undefined (not read).
  */
 export function maskAudience(expression: string, column: string): Set<string> | undefined {
-  const m = /^\s*CASE\s+WHEN\s+([\s\S]+?)\s+THEN\s+("?)([A-Za-z0-9_.$#@"]+)\2\s+ELSE\s+[\s\S]+END\s*$/i.exec(expression);
+  const m = /^\s*CASE\s+WHEN\s+([\s\S]+?)\s+THEN\s+("?)([A-Za-z0-9_.$#@"]+)\2\s+ELSE\s+[\s\S]+END\s*$/i.exec(
+    expression,
+  );
   if (!m) return undefined;
   const returned = m[3].replace(/"/g, '').split('.').pop()!;
   if (returned.toUpperCase() !== column.toUpperCase()) return undefined;
   const sees = new Set<string>();
   for (const part of m[1].split(/\s+OR\s+/i)) {
-    const verify = /^\(?\s*VERIFY_(?:ROLE|GROUP|TRUSTED_CONTEXT_ROLE)_FOR_USER\s*\(\s*SESSION_USER\s*,\s*((?:'[^']*'\s*,?\s*)+)\)\s*=\s*1\s*\)?$/i.exec(part.trim());
+    const verify =
+      /^\(?\s*VERIFY_(?:ROLE|GROUP|TRUSTED_CONTEXT_ROLE)_FOR_USER\s*\(\s*SESSION_USER\s*,\s*((?:'[^']*'\s*,?\s*)+)\)\s*=\s*1\s*\)?$/i.exec(
+        part.trim(),
+      );
     const user = /^\(?\s*SESSION_USER\s*=\s*'([^']*)'\s*\)?$/i.exec(part.trim());
     if (verify) for (const q of verify[1].matchAll(/'([^']*)'/g)) sees.add(q[1]);
     else if (user) sees.add(user[1]);

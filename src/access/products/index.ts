@@ -37,7 +37,11 @@ const PRODUCTS: Partial<Record<Dialect, Factory>> = {
 };
 
 /** One access module per product database in the catalog, by database name. */
-export function productAccess(catalog: Catalog, graph: RoleGraph, grantsAt: ProductContext['grantsAt']): Map<string, ProductAccess> {
+export function productAccess(
+  catalog: Catalog,
+  graph: RoleGraph,
+  grantsAt: ProductContext['grantsAt'],
+): Map<string, ProductAccess> {
   const out = new Map<string, ProductAccess>();
   for (const db of catalog.databases.values()) {
     const factory = PRODUCTS[db.dialect];
@@ -74,9 +78,14 @@ export function productAssumptions(catalog: Catalog, relation: Relation): string
   for (const { rule, relation: id } of rules) {
     if (!id || !reads.has(id)) continue;
     if (rule.kind === 'mask' && id !== relation.id && !carried.has(`${id}.${rule.column}`)) continue;
-    if (rule.kind === 'row-filter' && rule.enabled && !rule.drop) out.add(`row-filter-unevaluated:${rule.product}:${rule.name}:${id}`);
+    if (rule.kind === 'row-filter' && rule.enabled && !rule.drop)
+      out.add(`row-filter-unevaluated:${rule.product}:${rule.name}:${id}`);
     if (rule.kind === 'mask' && !rule.drop) {
-      out.add(rule.product === 'vpd-column' ? `vpd-column-mask-unevaluated:${rule.name ?? ''}:${id}.${rule.column}` : `mask-inference:${id}.${rule.column}`);
+      out.add(
+        rule.product === 'vpd-column'
+          ? `vpd-column-mask-unevaluated:${rule.name ?? ''}:${id}.${rule.column}`
+          : `mask-inference:${id}.${rule.column}`,
+      );
     }
   }
   return [...out].sort();

@@ -33,7 +33,9 @@ export function oracleAccess(ctx: ProductContext): ProductAccess {
       if ([...domain].some((r) => selectAny.has(r))) return ALLOWED;
       if (holdsSelect(ctx, domain, { kind: 'relation', relation: rel.id })) return ALLOWED;
       return {
-        allowed: false, control: 'no-table-privilege', at: rel.id,
+        allowed: false,
+        control: 'no-table-privilege',
+        at: rel.id,
         detail: `${role} has no SELECT on ${rel.id} (directly, through a role or PUBLIC); Oracle has no column-level SELECT, so no column of it is readable`,
       };
     },

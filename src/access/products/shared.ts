@@ -26,7 +26,11 @@ export function privilegeDomain(ctx: ProductContext, role: string): Set<string> 
 }
 
 /** Whether any role of the domain holds SELECT at this scope. */
-export function holdsSelect(ctx: ProductContext, domain: Set<string>, scope: Parameters<ProductContext['grantsAt']>[0]): boolean {
+export function holdsSelect(
+  ctx: ProductContext,
+  domain: Set<string>,
+  scope: Parameters<ProductContext['grantsAt']>[0],
+): boolean {
   return ctx.grantsAt(scope).some((g) => (g.privilege === 'SELECT' || g.privilege === 'ALL') && domain.has(g.grantee));
 }
 
@@ -35,7 +39,8 @@ export function viewBases(ctx: ProductContext, view: Relation): Map<string, Set<
   const used = new Map<string, Set<string>>();
   const def = view.view;
   if (!def) return used;
-  const idOf = (q: { database?: string; schema?: string; name: string }) => `${q.database ?? view.database}.${q.schema ?? view.schema}.${q.name}`;
+  const idOf = (q: { database?: string; schema?: string; name: string }) =>
+    `${q.database ?? view.database}.${q.schema ?? view.schema}.${q.name}`;
   const use = (q: { database?: string; schema?: string; name: string }, column?: string) => {
     const id = idOf(q);
     if (!used.has(id)) used.set(id, new Set());

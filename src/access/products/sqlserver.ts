@@ -42,9 +42,11 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
   for (const { rule } of ctx.rules) if (rule.kind === 'login-user') loginUsers.set(rule.login, rule.user);
   const controlDb = authorityHolders(ctx.rules, 'CONTROL');
 
-  const ownerOf = (rel: Relation) => rel.owner || ctx.catalog.databases.get(rel.database)?.schemas.get(rel.schema)?.owner || 'dbo';
+  const ownerOf = (rel: Relation) =>
+    rel.owner || ctx.catalog.databases.get(rel.database)?.schemas.get(rel.schema)?.owner || 'dbo';
 
-  const stateAt = (domain: Set<string>, key: string, state: State) => [...domain].some((p) => permissions.get(`${p}\u0000${key}`) === state);
+  const stateAt = (domain: Set<string>, key: string, state: State) =>
+    [...domain].some((p) => permissions.get(`${p}\u0000${key}`) === state);
 
   function domainOf(role: string): Set<string> {
     const d = privilegeDomain(ctx, role);
@@ -60,21 +62,41 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
     const schema = `s:${rel.database}.${rel.schema}`;
     const table = `r:${rel.id}`;
     const dbOwner = domain.has('db_owner') || [...domain].some((p) => controlDb.has(p));
-    const deniedAbove = domain.has('db_denydatareader') || stateAt(domain, db, 'deny') || stateAt(domain, schema, 'deny');
-    const grantedAbove = dbOwner || domain.has('db_datareader') || stateAt(domain, db, 'grant') || stateAt(domain, schema, 'grant') || stateAt(domain, table, 'grant');
+    const deniedAbove =
+      domain.has('db_denydatareader') || stateAt(domain, db, 'deny') || stateAt(domain, schema, 'deny');
+    const grantedAbove =
+      dbOwner ||
+      domain.has('db_datareader') ||
+      stateAt(domain, db, 'grant') ||
+      stateAt(domain, schema, 'grant') ||
+      stateAt(domain, table, 'grant');
     const cols = columns.length ? columns : rel.columns.map((c) => c.name);
     for (const col of cols) {
       const colKey = `c:${rel.id}\u0000${col}`;
       const colGrant = stateAt(domain, colKey, 'grant');
       const denied = deniedAbove || stateAt(domain, colKey, 'deny') || (stateAt(domain, table, 'deny') && !colGrant);
       if (denied) {
-        const where = stateAt(domain, colKey, 'deny') ? `${rel.id}.${col}` : stateAt(domain, table, 'deny') ? rel.id : rel.database;
-        return { allowed: false, control: 'denied', at: where, detail: `SELECT on ${where} is DENIED to ${role} or a role it belongs to; DENY wins over every GRANT (owners excepted)` };
+        const where = stateAt(domain, colKey, 'deny')
+          ? `${rel.id}.${col}`
+          : stateAt(domain, table, 'deny')
+            ? rel.id
+            : rel.database;
+        return {
+          allowed: false,
+          control: 'denied',
+          at: where,
+          detail: `SELECT on ${where} is DENIED to ${role} or a role it belongs to; DENY wins over every GRANT (owners excepted)`,
+        };
       }
       if (!grantedAbove && !colGrant) {
         const some = rel.columns.some((c) => stateAt(domain, `c:${rel.id}\u0000${c.name}`, 'grant'));
         return some
-          ? { allowed: false, control: 'no-column-privilege', at: `${rel.id}.${col}`, detail: `${role} may SELECT some columns of ${rel.id} but not ${col}` }
+          ? {
+              allowed: false,
+              control: 'no-column-privilege',
+              at: `${rel.id}.${col}`,
+              detail: `${role} may SELECT some columns of ${rel.id} but not ${col}`,
+            }
           : { allowed: false, control: 'no-table-privilege', at: rel.id, detail: `${role} has no SELECT on ${rel.id}` };
       }
     }
@@ -82,10 +104,15 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
   }
 
   function hasUnmask(role: string, domain: Set<string>, relId: string, column: string, owner: string): boolean {
-    if (role === owner || role === 'dbo' || domain.has('db_owner') || [...domain].some((p) => controlDb.has(p))) return true;
-    const denied = [...domain].some((p) => ['', relId, `${relId}.${column}`].some((k) => unmask.get(`${p}\u0000${k}`) === 'deny'));
+    if (role === owner || role === 'dbo' || domain.has('db_owner') || [...domain].some((p) => controlDb.has(p)))
+      return true;
+    const denied = [...domain].some((p) =>
+      ['', relId, `${relId}.${column}`].some((k) => unmask.get(`${p}\u0000${k}`) === 'deny'),
+    );
     if (denied) return false;
-    return [...domain].some((p) => ['', relId, `${relId}.${column}`].some((k) => unmask.get(`${p}\u0000${k}`) === 'grant'));
+    return [...domain].some((p) =>
+      ['', relId, `${relId}.${column}`].some((k) => unmask.get(`${p}\u0000${k}`) === 'grant'),
+    );
   }
 
   /** The base columns a view column carries, down to tables. */
@@ -95,7 +122,9 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
     const vc = rel.view.columns.find((c) => c.name === column);
     const out: { rel: Relation; column: string }[] = [];
     for (const src of vc?.from ?? []) {
-      const base = ctx.catalog.relations.get(`${src.relation.database ?? rel.database}.${src.relation.schema ?? rel.schema}.${src.relation.name}`);
+      const base = ctx.catalog.relations.get(
+        `${src.relation.database ?? rel.database}.${src.relation.schema ?? rel.schema}.${src.relation.name}`,
+      );
       if (base) out.push(...baseColumns(base, src.column, seen));
     }
     return out;
@@ -114,9 +143,17 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
         }
         continue;
       }
-      const v = check(role, domain, base, [...cols].filter((c) => base.columns.some((x) => x.name === c)));
+      const v = check(
+        role,
+        domain,
+        base,
+        [...cols].filter((c) => base.columns.some((x) => x.name === c)),
+      );
       if (!v.allowed) {
-        return { ...v, detail: `${v.detail} (the ownership chain from view ${view.id}, owned by ${ownerOf(view)}, is broken: ${base.id} is owned by ${ownerOf(base)})` };
+        return {
+          ...v,
+          detail: `${v.detail} (the ownership chain from view ${view.id}, owned by ${ownerOf(view)}, is broken: ${base.id} is owned by ${ownerOf(base)})`,
+        };
       }
       if (base.view) {
         const w = chain(role, domain, base, seen);
@@ -128,7 +165,7 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
 
   return {
     canSelect(role0: string, rel: Relation, column: string): AccessVerdict {
-      const role = ctx.catalog.roles.has(role0) ? role0 : loginUsers.get(role0) ?? role0;
+      const role = ctx.catalog.roles.has(role0) ? role0 : (loginUsers.get(role0) ?? role0);
       const domain = domainOf(role);
       const own = check(role, domain, rel, [column]);
       if (!own.allowed) return own;
@@ -140,7 +177,9 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
         const key = `${b.rel.id}.${b.column}`;
         if (!masks.has(key) || hasUnmask(role, domain, b.rel.id, b.column, ownerOf(b.rel))) continue;
         return {
-          allowed: false, control: 'masked', at: key,
+          allowed: false,
+          control: 'masked',
+          at: key,
           detail: `${key} is masked (${masks.get(key) || 'MASKED'}) and ${role} has no UNMASK: it reads the mask, not the value (Microsoft: masking does not prevent inference through WHERE clauses — an assumption spif reports)`,
         };
       }
@@ -163,7 +202,10 @@ function replay(rules: readonly ResolvedRule[]): Map<string, State> {
     const { target, principals } = r.rule;
     const key = targetKey(r, target);
     if (!key) continue;
-    const keys = target.kind === 'relation' && target.columns?.length ? target.columns.map((c) => `c:${r.relation}\u0000${c}`) : [key];
+    const keys =
+      target.kind === 'relation' && target.columns?.length
+        ? target.columns.map((c) => `c:${r.relation}\u0000${c}`)
+        : [key];
     for (const p of principals) {
       if (target.kind === 'relation' && !target.columns?.length) {
         // a table-level statement replaces the principal's column-level states of that table

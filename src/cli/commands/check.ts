@@ -27,24 +27,48 @@ export interface CommandOutcome {
 export async function checkCommand(paths: string[], flags: CheckFlags, cwd = process.cwd()): Promise<CommandOutcome> {
   const loaded = loadCurrentConfig(paths, cwd, flags.config);
   const progress = flags.quiet ? undefined : createProgress(process.stderr, { lang: pickLang(flags) });
-  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress?.update });
+  const result = await scan({
+    paths,
+    cwd,
+    config: loaded,
+    dialect: flags.dialect,
+    ...scanTuning(flags),
+    onProgress: progress?.update,
+  });
   progress?.finish();
   const check = runCheck(result.report, result.config, { strict: flags.strict || result.config.check.strict });
   const configFile = loaded.file ? path.relative(cwd, loaded.file).split(path.sep).join('/') : undefined;
   const lang = pickLang(flags);
-  const output = renderCheck(check, pickFormat(flags), { lang, color: useColor(flags), configFile, quiet: flags.quiet });
-  return { ...applyMaxWarnings(check.passed ? EXIT.ok : EXIT.gateFailed, warningCount(check.findings), flags, lang), output };
+  const output = renderCheck(check, pickFormat(flags), {
+    lang,
+    color: useColor(flags),
+    configFile,
+    quiet: flags.quiet,
+  });
+  return {
+    ...applyMaxWarnings(check.passed ? EXIT.ok : EXIT.gateFailed, warningCount(check.findings), flags, lang),
+    output,
+  };
 }
 
 export function registerCheck(program: Command): void {
-  addLinterFlags(addScanFlags(
-    program
-      .command('check')
-      .description('gate: fail when a specific relation is not in the inventory (exit 1), report inventory files no longer specific')
-      .argument('[paths...]', 'schema files or directories (default: .)'),
-    [...CHECK_FORMATS],
-  ))
-    .addOption(new Option('--strict', 'also fail on warnings: inventory files no longer specific, error diagnostics, unused suppressions'))
+  addLinterFlags(
+    addScanFlags(
+      program
+        .command('check')
+        .description(
+          'gate: fail when a specific relation is not in the inventory (exit 1), report inventory files no longer specific',
+        )
+        .argument('[paths...]', 'schema files or directories (default: .)'),
+      [...CHECK_FORMATS],
+    ),
+  )
+    .addOption(
+      new Option(
+        '--strict',
+        'also fail on warnings: inventory files no longer specific, error diagnostics, unused suppressions',
+      ),
+    )
     .action(async (paths: string[], flags: CheckFlags) => {
       prepareOutput(flags.out);
       const { code, output, message } = await checkCommand(paths, flags);

@@ -22,30 +22,55 @@ export async function diffCommand(paths: string[], flags: DiffFlags, cwd = proce
   if (flags.failOn !== undefined) {
     const parsed = parseFailOn(flags.failOn);
     if (parsed.unknown.length) {
-      throw new UserError(`--fail-on: unknown change kind ${parsed.unknown.join(', ')}`, [`expected a comma-separated list of: ${CHANGE_KINDS.join(', ')}, or none`]);
+      throw new UserError(`--fail-on: unknown change kind ${parsed.unknown.join(', ')}`, [
+        `expected a comma-separated list of: ${CHANGE_KINDS.join(', ')}, or none`,
+      ]);
     }
     failOn = parsed.kinds;
   }
   const lang = pickLang(flags);
   const format = pickFormat(flags);
   const result = await runDiff({
-    base: flags.base, paths, cwd, configFile: flags.config, dialect: flags.dialect, failOn, tuning: scanTuning(flags),
+    base: flags.base,
+    paths,
+    cwd,
+    configFile: flags.config,
+    dialect: flags.dialect,
+    failOn,
+    tuning: scanTuning(flags),
     lang: format === 'json' || format === 'sarif' ? 'en' : lang,
   });
-  const output = renderDiff(result, format, { lang, color: useColor(flags), configFile: result.head.config, quiet: flags.quiet });
-  return { ...applyMaxWarnings(result.passed ? EXIT.ok : EXIT.gateFailed, warningCount(result.changes), flags, lang), output };
+  const output = renderDiff(result, format, {
+    lang,
+    color: useColor(flags),
+    configFile: result.head.config,
+    quiet: flags.quiet,
+  });
+  return {
+    ...applyMaxWarnings(result.passed ? EXIT.ok : EXIT.gateFailed, warningCount(result.changes), flags, lang),
+    output,
+  };
 }
 
 export function registerDiff(program: Command): void {
-  addLinterFlags(addScanFlags(
-    program
-      .command('diff')
-      .description('compare with a git ref (read from git objects; the working tree is not touched): relations that became specific, new paths to the number, removed controls')
-      .argument('[paths...]', 'schema files or directories (default: .)'),
-    [...DIFF_FORMATS],
-  ))
+  addLinterFlags(
+    addScanFlags(
+      program
+        .command('diff')
+        .description(
+          'compare with a git ref (read from git objects; the working tree is not touched): relations that became specific, new paths to the number, removed controls',
+        )
+        .argument('[paths...]', 'schema files or directories (default: .)'),
+      [...DIFF_FORMATS],
+    ),
+  )
     .requiredOption('--base <ref>', 'git ref to compare with (branch, tag or commit)')
-    .addOption(new Option('--fail-on <kinds>', `change kinds that fail the gate, comma-separated, or none (default: became-specific, unless check.failOnBecameSpecific is false); kinds: ${CHANGE_KINDS.join(', ')}`))
+    .addOption(
+      new Option(
+        '--fail-on <kinds>',
+        `change kinds that fail the gate, comma-separated, or none (default: became-specific, unless check.failOnBecameSpecific is false); kinds: ${CHANGE_KINDS.join(', ')}`,
+      ),
+    )
     .action(async (paths: string[], flags: DiffFlags) => {
       prepareOutput(flags.out);
       const { code, output, message } = await diffCommand(paths, flags);

@@ -10,20 +10,37 @@ import { EXIT } from '../run.js';
 import { createProgress } from '../progress.js';
 import type { CommandOutcome } from './check.js';
 
-export async function explainCommand(relation: string, paths: string[], flags: CommonFlags, cwd = process.cwd()): Promise<CommandOutcome> {
+export async function explainCommand(
+  relation: string,
+  paths: string[],
+  flags: CommonFlags,
+  cwd = process.cwd(),
+): Promise<CommandOutcome> {
   const loaded = loadCurrentConfig(paths, cwd, flags.config);
   const progress = flags.quiet ? undefined : createProgress(process.stderr, { lang: pickLang(flags) });
-  const result = await scan({ paths, cwd, config: loaded, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress?.update });
+  const result = await scan({
+    paths,
+    cwd,
+    config: loaded,
+    dialect: flags.dialect,
+    ...scanTuning(flags),
+    onProgress: progress?.update,
+  });
   progress?.finish();
   const explained = explainRelation(result, relation);
-  return { code: EXIT.ok, output: renderExplain(explained, pickFormat(flags), { lang: pickLang(flags), color: useColor(flags) }) };
+  return {
+    code: EXIT.ok,
+    output: renderExplain(explained, pickFormat(flags), { lang: pickLang(flags), color: useColor(flags) }),
+  };
 }
 
 export function registerExplain(program: Command): void {
   addScanFlags(
     program
       .command('explain')
-      .description("every principal's shortest path from RELATION to the number, or the control that stops it, and the smallest access change that stops each path")
+      .description(
+        "every principal's shortest path from RELATION to the number, or the control that stops it, and the smallest access change that stops each path",
+      )
       .argument('<relation>', 'database.schema.relation (or a unique schema.relation or relation)')
       .argument('[paths...]', 'schema files or directories (default: .)'),
     [...EXPLAIN_FORMATS],

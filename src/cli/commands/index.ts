@@ -7,4 +7,11 @@ import { registerInit } from './init.js';
 import { registerScan } from './scan.js';
 import { registerSnapshot } from './snapshot.js';
 
-export const COMMANDS: ((program: Command) => void)[] = [registerScan, registerCheck, registerDiff, registerExplain, registerSnapshot, registerInit];
+export const COMMANDS: ((program: Command) => void)[] = [
+  registerScan,
+  registerCheck,
+  registerDiff,
+  registerExplain,
+  registerSnapshot,
+  registerInit,
+];

@@ -13,7 +13,8 @@ export function registerInit(program: Command): void {
     .option('--force', 'overwrite an existing config')
     .action((dir: string, flags: { force?: boolean }) => {
       const file = path.resolve(dir, 'spif.config.yaml');
-      if (fs.existsSync(file) && !flags.force) throw new UserError(`${path.relative(process.cwd(), file) || file} already exists (use --force to overwrite)`);
+      if (fs.existsSync(file) && !flags.force)
+        throw new UserError(`${path.relative(process.cwd(), file) || file} already exists (use --force to overwrite)`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, starterConfig());
       process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);

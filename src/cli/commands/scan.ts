@@ -12,21 +12,35 @@ interface ScanFlags extends CommonFlags {
 }
 
 export function registerScan(program: Command): void {
-  addLinterFlags(addScanFlags(
-    program
-      .command('scan')
-      .description('classify every table and view: is it a 特定個人情報ファイル, and why')
-      .argument('[paths...]', 'schema files or directories (default: .)'),
-  ))
+  addLinterFlags(
+    addScanFlags(
+      program
+        .command('scan')
+        .description('classify every table and view: is it a 特定個人情報ファイル, and why')
+        .argument('[paths...]', 'schema files or directories (default: .)'),
+    ),
+  )
     .option('--diagnostics-first', 'text output: list the diagnostics before the relations')
     .action(async (paths: string[], flags: ScanFlags) => {
       prepareOutput(flags.out);
       const lang = pickLang(flags, pickFormat(flags));
       const progress = flags.quiet ? { update: () => {}, finish: () => {} } : createProgress(process.stderr, { lang });
-      const result = await scan({ paths, configFile: flags.config, dialect: flags.dialect, ...scanTuning(flags), onProgress: progress.update });
+      const result = await scan({
+        paths,
+        configFile: flags.config,
+        dialect: flags.dialect,
+        ...scanTuning(flags),
+        onProgress: progress.update,
+      });
       progress.finish();
       const format = pickFormat(flags);
-      const ctx = { lang, color: useColor(flags), scan: result, quiet: flags.quiet, diagnosticsFirst: flags.diagnosticsFirst };
+      const ctx = {
+        lang,
+        color: useColor(flags),
+        scan: result,
+        quiet: flags.quiet,
+        diagnosticsFirst: flags.diagnosticsFirst,
+      };
       writeOutput(await renderOutput(format, result.report, ctx), flags.out);
       const limited = applyMaxWarnings(0, result.report.summary.warnings, flags, lang);
       if (limited.message) process.stderr.write(limited.message);

@@ -23,10 +23,20 @@ export function registerSnapshot(program: Command): void {
     .option('--role <role>', 'read as this role (SET ROLE), like pg_dump --role')
     .action(async (url: string, flags: SnapshotFlags) => {
       prepareOutput(flags.out);
-      if (!isLiveUrl(url)) throw new UserError(`'${redactUrl(url)}' is not a PostgreSQL URL (expected postgres://user@host:port/database)`);
+      if (!isLiveUrl(url))
+        throw new UserError(
+          `'${redactUrl(url)}' is not a PostgreSQL URL (expected postgres://user@host:port/database)`,
+        );
       const timeout = Number(flags.statementTimeout);
-      if (!Number.isInteger(timeout) || timeout <= 0) throw new UserError(`--statement-timeout ${flags.statementTimeout}: expected a positive number of milliseconds`);
-      const { sql, diagnostics } = await snapshotLive(url, { database: flags.database, statementTimeoutMs: timeout, role: flags.role });
+      if (!Number.isInteger(timeout) || timeout <= 0)
+        throw new UserError(
+          `--statement-timeout ${flags.statementTimeout}: expected a positive number of milliseconds`,
+        );
+      const { sql, diagnostics } = await snapshotLive(url, {
+        database: flags.database,
+        statementTimeoutMs: timeout,
+        role: flags.role,
+      });
       for (const d of diagnostics) process.stderr.write(`spif: ${d.severity}: ${d.message} [${d.code}]\n`);
       writeOutput(sql, flags.out);
     });

@@ -15,23 +15,92 @@ import type { PrivilegeName, QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp, PrivilegeSpec } from '../../catalog/ops.js';
 import { PUBLIC } from '../../catalog/privileges.js';
 import type { Cursor } from '../vendor/cursor.js';
-import { readAlterTable, readComment, readCreateIndex, readCreateTable, readCreateView, readDrop } from '../vendor/ddl.js';
+import {
+  readAlterTable,
+  readComment,
+  readCreateIndex,
+  readCreateTable,
+  readCreateView,
+  readDrop,
+} from '../vendor/ddl.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
 
 const IRRELEVANT_FIRST = new Set([
-  'CONNECT', 'TERMINATE', 'COMMIT', 'ROLLBACK', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELECT', 'WITH', 'VALUES',
-  'CALL', 'RUNSTATS', 'REORG', 'LOAD', 'IMPORT', 'EXPORT', 'DECLARE', 'LOCK', 'TRUNCATE', 'REFRESH', 'ECHO',
-  'BEGIN', 'SAVEPOINT', 'RELEASE', 'UPDATE', 'QUIESCE', 'UNQUIESCE', 'BACKUP', 'RESTORE', 'AUDIT', 'TRANSFER',
+  'CONNECT',
+  'TERMINATE',
+  'COMMIT',
+  'ROLLBACK',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'SELECT',
+  'WITH',
+  'VALUES',
+  'CALL',
+  'RUNSTATS',
+  'REORG',
+  'LOAD',
+  'IMPORT',
+  'EXPORT',
+  'DECLARE',
+  'LOCK',
+  'TRUNCATE',
+  'REFRESH',
+  'ECHO',
+  'BEGIN',
+  'SAVEPOINT',
+  'RELEASE',
+  'UPDATE',
+  'QUIESCE',
+  'UNQUIESCE',
+  'BACKUP',
+  'RESTORE',
+  'AUDIT',
+  'TRANSFER',
 ]);
 const IRRELEVANT_OBJECTS = new Set([
-  'PROCEDURE', 'FUNCTION', 'TRIGGER', 'SEQUENCE', 'TABLESPACE', 'BUFFERPOOL', 'STOGROUP', 'TYPE', 'VARIABLE',
-  'MODULE', 'EVENT', 'WORKLOAD', 'THRESHOLD', 'SERVICE', 'WORK', 'HISTOGRAM', 'DATABASE', 'NICKNAME', 'SERVER',
-  'WRAPPER', 'USER', 'SECURITY', 'TRUSTED', 'AUDIT', 'USAGE', 'GLOBAL', 'TRANSFORM', 'METHOD', 'SPECIFIC',
+  'PROCEDURE',
+  'FUNCTION',
+  'TRIGGER',
+  'SEQUENCE',
+  'TABLESPACE',
+  'BUFFERPOOL',
+  'STOGROUP',
+  'TYPE',
+  'VARIABLE',
+  'MODULE',
+  'EVENT',
+  'WORKLOAD',
+  'THRESHOLD',
+  'SERVICE',
+  'WORK',
+  'HISTOGRAM',
+  'DATABASE',
+  'NICKNAME',
+  'SERVER',
+  'WRAPPER',
+  'USER',
+  'SECURITY',
+  'TRUSTED',
+  'AUDIT',
+  'USAGE',
+  'GLOBAL',
+  'TRANSFORM',
+  'METHOD',
+  'SPECIFIC',
 ]);
 
 const TABLE_PRIVILEGES: Record<string, PrivilegeName | 'OTHER'> = {
-  SELECT: 'SELECT', CONTROL: 'ALL', ALL: 'ALL', INSERT: 'INSERT', UPDATE: 'UPDATE', DELETE: 'DELETE',
-  REFERENCES: 'REFERENCES', ALTER: 'OTHER', INDEX: 'OTHER',
+  SELECT: 'SELECT',
+  CONTROL: 'ALL',
+  ALL: 'ALL',
+  INSERT: 'INSERT',
+  UPDATE: 'UPDATE',
+  DELETE: 'DELETE',
+  REFERENCES: 'REFERENCES',
+  ALTER: 'OTHER',
+  INDEX: 'OTHER',
 };
 
 export const db2Statements: ProductStatements = {
@@ -56,7 +125,10 @@ export const db2Statements: ProductStatements = {
       }
       if (w1 === 'ALIAS' || w1 === 'PUBLIC') return dropAlias(c);
       if (w1 === 'PERMISSION' || w1 === 'MASK') {
-        c.ctx.warn(`DROP ${w1}: the RCAC object is dropped by name, which spif does not track to its table; the table's rules stay as read`, c.stmt.start);
+        c.ctx.warn(
+          `DROP ${w1}: the RCAC object is dropped by name, which spif does not track to its table; the table's rules stay as read`,
+          c.stmt.start,
+        );
         return [];
       }
       if (w1 === 'INDEX' || w1 === 'SCHEMA' || IRRELEVANT_OBJECTS.has(w1!)) return 'irrelevant';
@@ -87,7 +159,13 @@ export const db2Reader = vendorReader('db2', db2Statements);
 /** `SET SCHEMA x`, `SET CURRENT SCHEMA = x`, `SET CURRENT SQLID = 'X'`; other SET statements are session settings. */
 function readSet(c: Cursor): StatementOutcome {
   c.i = 1;
-  if (!(c.accept('SCHEMA') || c.accept('CURRENT', 'SCHEMA') || c.accept('CURRENT_SCHEMA') || c.accept('CURRENT', 'SQLID'))) return 'irrelevant';
+  if (!(
+    c.accept('SCHEMA') ||
+    c.accept('CURRENT', 'SCHEMA') ||
+    c.accept('CURRENT_SCHEMA') ||
+    c.accept('CURRENT', 'SQLID')
+  ))
+    return 'irrelevant';
   c.accept('=');
   const t = c.peek();
   if (!t) c.fail('expected a schema name');
@@ -122,7 +200,10 @@ function readAlias(c: Cursor): StatementOutcome {
   c.accept('TABLE');
   c.accept('MODULE');
   const target = c.relationName();
-  c.ctx.state.synonyms.set(isPublic ? `SYSPUBLIC.${parts[parts.length - 1]!}` : c.ctx.state.key(c.qualify(parts)), target);
+  c.ctx.state.synonyms.set(
+    isPublic ? `SYSPUBLIC.${parts[parts.length - 1]!}` : c.ctx.state.key(c.qualify(parts)),
+    target,
+  );
   return [];
 }
 
@@ -136,7 +217,11 @@ function dropAlias(c: Cursor): StatementOutcome {
 }
 
 function aliasOf(c: Cursor, q: QualifiedName, bare: boolean): QualifiedName {
-  return c.ctx.state.synonyms.get(c.ctx.state.key(q)) ?? (bare ? c.ctx.state.synonyms.get(`SYSPUBLIC.${q.name}`) : undefined) ?? q;
+  return (
+    c.ctx.state.synonyms.get(c.ctx.state.key(q)) ??
+    (bare ? c.ctx.state.synonyms.get(`SYSPUBLIC.${q.name}`) : undefined) ??
+    q
+  );
 }
 
 /** `USER u`, `GROUP g`, `ROLE r`, `PUBLIC`, or a bare name. */
@@ -158,18 +243,30 @@ function readGrant(c: Cursor, isGrant: boolean): StatementOutcome {
   const at = c.at;
   if (c.accept('ROLE')) {
     const roles: string[] = [];
-    do roles.push(c.ident('a role')); while (c.accept(','));
+    do roles.push(c.ident('a role'));
+    while (c.accept(','));
     if (!c.accept('TO')) c.expect('FROM');
     const members = grantees(c);
     return isGrant
-      ? [{ op: 'grant-role', at, roles, members, admin: c.accept('WITH', 'ADMIN', 'OPTION'), inherit: true, set: false }]
+      ? [
+          {
+            op: 'grant-role',
+            at,
+            roles,
+            members,
+            admin: c.accept('WITH', 'ADMIN', 'OPTION'),
+            inherit: true,
+            set: false,
+          },
+        ]
       : [{ op: 'revoke-role', at, roles, members }];
   }
   const items: { words: string; columns?: string[]; offset: number }[] = [];
   do {
     const offset = c.offset;
     const words: string[] = [];
-    while (!c.done && !c.is(',') && !c.is('ON') && !c.is('TO') && !c.is('FROM') && !c.is('(')) words.push(c.next().upper);
+    while (!c.done && !c.is(',') && !c.is('ON') && !c.is('TO') && !c.is('FROM') && !c.is('('))
+      words.push(c.next().upper);
     const columns = c.is('(') ? c.identList() : undefined;
     items.push({ words: words.join(' ').replace(/ PRIVILEGES$/, ''), columns, offset });
   } while (c.accept(','));
@@ -182,14 +279,36 @@ function readGrant(c: Cursor, isGrant: boolean): StatementOutcome {
       const name = item.words.split(' ')[0];
       // GRANT DBADM gives DATAACCESS too unless WITHOUT DATAACCESS is written (GRANT (database authorities))
       if (name === 'DATAACCESS' || (name === 'DBADM' && !withoutData)) {
-        ops.push({ op: 'product-rule', at, rule: { kind: 'authority', authority: 'DATAACCESS', principals, revoke: !isGrant } });
+        ops.push({
+          op: 'product-rule',
+          at,
+          rule: { kind: 'authority', authority: 'DATAACCESS', principals, revoke: !isGrant },
+        });
       }
     }
     return ops;
   }
   if (!c.accept('ON')) return 'irrelevant'; // GRANT SETSESSIONUSER …, system privileges
-  if (c.accept('TABLE') || c.accept('VIEW') || c.accept('NICKNAME')) { /* the object kind word is optional */ }
-  else if (c.isIdent() && ['INDEX', 'SCHEMA', 'PACKAGE', 'PROCEDURE', 'FUNCTION', 'SEQUENCE', 'TABLESPACE', 'VARIABLE', 'MODULE', 'SERVER', 'WORKLOAD', 'SPECIFIC'].includes(c.peek()!.upper) && c.isIdent(1)) {
+  if (c.accept('TABLE') || c.accept('VIEW') || c.accept('NICKNAME')) {
+    /* the object kind word is optional */
+  } else if (
+    c.isIdent() &&
+    [
+      'INDEX',
+      'SCHEMA',
+      'PACKAGE',
+      'PROCEDURE',
+      'FUNCTION',
+      'SEQUENCE',
+      'TABLESPACE',
+      'VARIABLE',
+      'MODULE',
+      'SERVER',
+      'WORKLOAD',
+      'SPECIFIC',
+    ].includes(c.peek()!.upper) &&
+    c.isIdent(1)
+  ) {
     return 'irrelevant';
   }
   const parts = c.nameParts();
@@ -202,7 +321,11 @@ function readGrant(c: Cursor, isGrant: boolean): StatementOutcome {
     if (p === undefined) c.fail(`${item.words} is not a table privilege`);
     if (p === 'OTHER') continue;
     if (item.columns && p === 'SELECT') {
-      c.ctx.warn('Db2 has no column-level SELECT (column lists are for UPDATE and REFERENCES): this GRANT fails in the database and is not applied', item.offset, 'SPIF-DB2-COLUMN-SELECT');
+      c.ctx.warn(
+        'Db2 has no column-level SELECT (column lists are for UPDATE and REFERENCES): this GRANT fails in the database and is not applied',
+        item.offset,
+        'SPIF-DB2-COLUMN-SELECT',
+      );
       continue;
     }
     privileges.push(item.columns ? { privilege: p, columns: item.columns } : { privilege: p });
@@ -222,7 +345,13 @@ function accessControlClause(c: Cursor, table: QualifiedName): CatalogOp[] | und
   const row = c.accept('ROW');
   if (!row) c.expect('COLUMN');
   c.expect('ACCESS', 'CONTROL');
-  return [{ op: 'product-rule', at: c.at, rule: { kind: 'access-control', table, ...(row ? { row: activate } : { column: activate }) } }];
+  return [
+    {
+      op: 'product-rule',
+      at: c.at,
+      rule: { kind: 'access-control', table, ...(row ? { row: activate } : { column: activate }) },
+    },
+  ];
 }
 
 /** `CREATE [OR REPLACE] PERMISSION p ON t [[AS] x] FOR ROWS WHERE cond ENFORCED FOR ALL ACCESS [ENABLE|DISABLE]` (default DISABLE). */
@@ -239,7 +368,13 @@ function readPermission(c: Cursor): StatementOutcome {
   c.skipUntil('ENFORCED');
   const predicate = c.textBetween(from, c.i);
   const enabled = c.tokens.slice(c.i).some((t) => t.upper === 'ENABLE');
-  return [{ op: 'product-rule', at: c.at, rule: { kind: 'row-filter', table, name, product: 'db2-permission', predicate, enabled } }];
+  return [
+    {
+      op: 'product-rule',
+      at: c.at,
+      rule: { kind: 'row-filter', table, name, product: 'db2-permission', predicate, enabled },
+    },
+  ];
 }
 
 /** `CREATE [OR REPLACE] MASK m ON t [[AS] x] FOR COLUMN c RETURN case-expression [ENABLE|DISABLE]` (default DISABLE). */
@@ -258,11 +393,20 @@ function readMask(c: Cursor): StatementOutcome {
   const last = c.tokens[end - 1]?.upper;
   if (last === 'ENABLE' || last === 'DISABLE') end--;
   const expression = c.textBetween(c.i, end);
-  return [{ op: 'product-rule', at: c.at, rule: { kind: 'mask', table, column, name, product: 'db2-mask', expression, drop: last !== 'ENABLE' } }];
+  return [
+    {
+      op: 'product-rule',
+      at: c.at,
+      rule: { kind: 'mask', table, column, name, product: 'db2-mask', expression, drop: last !== 'ENABLE' },
+    },
+  ];
 }
 
 /** `ALTER PERMISSION|MASK name ENABLE|DISABLE`: by name only; the table is not in the statement. */
 function readAlterRcac(c: Cursor): StatementOutcome {
-  c.ctx.warn('ALTER PERMISSION/MASK names the RCAC object only: spif keeps the state it had when created', c.stmt.start);
+  c.ctx.warn(
+    'ALTER PERMISSION/MASK names the RCAC object only: spif keeps the state it had when created',
+    c.stmt.start,
+  );
   return [];
 }

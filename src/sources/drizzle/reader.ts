@@ -6,13 +6,27 @@ import type { CatalogOp } from '../../catalog/ops.js';
 import type { Column, ForeignKey, ViewDefinition } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import {
-  dedupeDiagnostics, dedupeKeys, diagnosticAt, locate, parseTypeScript, pgTypeName, postgresViewLineage,
-  type BatchSourceReader, type ViewLineage,
+  dedupeDiagnostics,
+  dedupeKeys,
+  diagnosticAt,
+  locate,
+  parseTypeScript,
+  pgTypeName,
+  postgresViewLineage,
+  type BatchSourceReader,
+  type ViewLineage,
 } from '../ts-project.js';
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
 import { isDrizzleFile } from '../model-files.js';
 import {
-  UNSUPPORTED, collectFile, sharedObjects, type ColumnDecl, type ColumnRef, type DrizzleDialect, type RelationDecl, type TableDecl,
+  UNSUPPORTED,
+  collectFile,
+  sharedObjects,
+  type ColumnDecl,
+  type ColumnRef,
+  type DrizzleDialect,
+  type RelationDecl,
+  type TableDecl,
 } from './tables.js';
 
 /** Schema modules import column builders from a dialect core (shared column sets too). */
@@ -52,8 +66,14 @@ export function createDrizzleReader(options: DrizzleReaderOptions = {}): BatchSo
 export const drizzleReader = createDrizzleReader();
 
 const DIALECT_FAMILY: Record<ReadContext['dialect'], DrizzleDialect | undefined> = {
-  postgresql: 'pg', mysql: 'mysql', mariadb: 'mysql', sqlite: 'sqlite', bigquery: undefined,
-  oracle: undefined, sqlserver: undefined, db2: undefined,
+  postgresql: 'pg',
+  mysql: 'mysql',
+  mariadb: 'mysql',
+  sqlite: 'sqlite',
+  bigquery: undefined,
+  oracle: undefined,
+  sqlserver: undefined,
+  db2: undefined,
 };
 
 class SchemaBuilder {
@@ -77,7 +97,12 @@ class SchemaBuilder {
     const ops: CatalogOp[] = [];
     for (const table of this.tables) {
       if (DIALECT_FAMILY[this.ctx.dialect] !== table.dialect) {
-        this.warn(table, table.node, 'info', `${table.name} is a ${table.dialect} table in a ${this.ctx.dialect} database; it is read with ${table.dialect} naming.`);
+        this.warn(
+          table,
+          table.node,
+          'info',
+          `${table.name} is a ${table.dialect} table in a ${this.ctx.dialect} database; it is read with ${table.dialect} naming.`,
+        );
       }
       ops.push(table.kind === 'table' ? this.createTable(table) : await this.createView(table));
     }
@@ -92,7 +117,11 @@ class SchemaBuilder {
     const name = (key: string) => table.columns.find((c) => c.key === key)?.name ?? key;
     const columns: Column[] = table.columns.map((c) => {
       const at = locate(c.unit, c.node);
-      const col: Column = { name: c.name, type: this.ctx.dialect === 'postgresql' && table.dialect === 'pg' ? pgColumnType(c) : c.type, source: at };
+      const col: Column = {
+        name: c.name,
+        type: this.ctx.dialect === 'postgresql' && table.dialect === 'pg' ? pgColumnType(c) : c.type,
+        source: at,
+      };
       if (c.comment) {
         col.comment = c.comment;
         col.commentSource = at;
@@ -115,7 +144,9 @@ class SchemaBuilder {
         referencedColumns: target.columns,
         source: locate(table.unit, node),
       };
-      const same = (f: ForeignKey) => JSON.stringify([f.columns, f.references, f.referencedColumns]) === JSON.stringify([fk.columns, fk.references, fk.referencedColumns]);
+      const same = (f: ForeignKey) =>
+        JSON.stringify([f.columns, f.references, f.referencedColumns]) ===
+        JSON.stringify([fk.columns, fk.references, fk.referencedColumns]);
       if (!foreignKeys.some(same)) foreignKeys.push(fk);
     };
     for (const c of table.columns) if (c.references) addForeignKey([c.name], [c.references], c.references.node);
@@ -123,12 +154,23 @@ class SchemaBuilder {
     // relations(): the application joins on these fields; a link like a foreign key
     for (const rel of this.relations) {
       if (this.resolveTable(rel.table, rel.unit) !== table) continue;
-      const own = rel.fields.map((f) => (this.resolveTable(f.table, rel.unit) === table ? table.columns.find((c) => c.key === f.column) : undefined));
+      const own = rel.fields.map((f) =>
+        this.resolveTable(f.table, rel.unit) === table ? table.columns.find((c) => c.key === f.column) : undefined,
+      );
       if (!own.every((c) => c)) {
-        this.warn(table, rel.node, 'warning', `relation fields of ${table.name} are not all its columns; the link is not read.`);
+        this.warn(
+          table,
+          rel.node,
+          'warning',
+          `relation fields of ${table.name} are not all its columns; the link is not read.`,
+        );
         continue;
       }
-      addForeignKey(own.map((c) => c!.name), rel.references, rel.node);
+      addForeignKey(
+        own.map((c) => c!.name),
+        rel.references,
+        rel.node,
+      );
     }
     return {
       op: 'create-table',
@@ -147,11 +189,22 @@ class SchemaBuilder {
     let definition: ViewDefinition | undefined;
     if (view.viewSql !== undefined && this.viewLineage) {
       definition = await this.viewLineage(view.viewSql, name);
-      if (!definition) this.warn(view, view.node, 'warning', `the SQL of view ${view.name} could not be read; its lineage is unknown.`);
+      if (!definition)
+        this.warn(
+          view,
+          view.node,
+          'warning',
+          `the SQL of view ${view.name} could not be read; its lineage is unknown.`,
+        );
     } else {
-      this.warn(view, view.node, 'warning', view.viewSql !== undefined
-        ? `view ${view.name}: SQL view text is read for PostgreSQL databases only; its lineage is unknown.`
-        : `view ${view.name} is defined with the query builder or sql with substitutions; its lineage is unknown.`);
+      this.warn(
+        view,
+        view.node,
+        'warning',
+        view.viewSql !== undefined
+          ? `view ${view.name}: SQL view text is read for PostgreSQL databases only; its lineage is unknown.`
+          : `view ${view.name} is defined with the query builder or sql with substitutions; its lineage is unknown.`,
+      );
     }
     definition ??= {
       securityInvoker: false,
@@ -163,21 +216,35 @@ class SchemaBuilder {
   }
 
   /** All refs must name columns of one table. */
-  private targetOf(refs: ColumnRef[], from: TableDecl, node: import('ts-morph').Node): { table: TableDecl; columns: string[] } | undefined {
+  private targetOf(
+    refs: ColumnRef[],
+    from: TableDecl,
+    node: import('ts-morph').Node,
+  ): { table: TableDecl; columns: string[] } | undefined {
     const tables = refs.map((r) => this.resolveTable(r.table, from.unit));
     const target = tables[0];
     if (!target || tables.some((t) => t !== target)) {
       const missing = refs.find((r, i) => !tables[i]);
-      this.warn(from, node, 'warning', missing
-        ? `${missing.table} is not a table of the scanned files; the link from ${from.name} is not read.`
-        : `referenced columns of ${from.name} are not of one table; the link is not read.`);
+      this.warn(
+        from,
+        node,
+        'warning',
+        missing
+          ? `${missing.table} is not a table of the scanned files; the link from ${from.name} is not read.`
+          : `referenced columns of ${from.name} are not of one table; the link is not read.`,
+      );
       return undefined;
     }
     const columns: string[] = [];
     for (const r of refs) {
       const col = target.columns.find((c) => c.key === r.column);
       if (!col) {
-        this.warn(from, node, 'warning', `${r.table}.${r.column} is not a column of ${target.name}; the link is not read.`);
+        this.warn(
+          from,
+          node,
+          'warning',
+          `${r.table}.${r.column} is not a column of ${target.name}; the link is not read.`,
+        );
         return undefined;
       }
       columns.push(col.name);
@@ -191,24 +258,48 @@ class SchemaBuilder {
     return found.find((t) => t.unit === unit) ?? found[0];
   }
 
-  private warn(table: TableDecl, node: import('ts-morph').Node, severity: Diagnostic['severity'], message: string): void {
+  private warn(
+    table: TableDecl,
+    node: import('ts-morph').Node,
+    severity: Diagnostic['severity'],
+    message: string,
+  ): void {
     const code = severity === 'info' ? 'SPIF-ORM-DIALECT' : UNSUPPORTED;
     this.diagnostics.push(diagnosticAt(table.unit, node, severity, code, `Drizzle: ${message}`));
   }
 }
 
 const PG_BUILDERS: Record<string, string> = {
-  varchar: 'varchar', char: 'bpchar', text: 'text', integer: 'int4', smallint: 'int2', bigint: 'int8',
-  serial: 'serial', smallserial: 'smallserial', bigserial: 'bigserial', boolean: 'bool', date: 'date',
-  time: 'time', numeric: 'numeric', decimal: 'numeric', real: 'float4', doublePrecision: 'float8',
-  uuid: 'uuid', json: 'json', jsonb: 'jsonb', interval: 'interval', inet: 'inet', cidr: 'cidr',
+  varchar: 'varchar',
+  char: 'bpchar',
+  text: 'text',
+  integer: 'int4',
+  smallint: 'int2',
+  bigint: 'int8',
+  serial: 'serial',
+  smallserial: 'smallserial',
+  bigserial: 'bigserial',
+  boolean: 'bool',
+  date: 'date',
+  time: 'time',
+  numeric: 'numeric',
+  decimal: 'numeric',
+  real: 'float4',
+  doublePrecision: 'float8',
+  uuid: 'uuid',
+  json: 'json',
+  jsonb: 'jsonb',
+  interval: 'interval',
+  inet: 'inet',
+  cidr: 'cidr',
 };
 
 /** The column type as the PostgreSQL reader spells it (`varchar(15)`, `bpchar(12)`, `int8`). */
 function pgColumnType(c: ColumnDecl): string {
   const cfg = c.typeConfig;
-  const num = (k: string) => (typeof cfg[k] === 'number' ? cfg[k] as number : undefined);
-  if (c.type === 'timestamp') return pgTypeName(cfg.withTimezone === true ? 'timestamptz' : 'timestamp', [num('precision')]);
+  const num = (k: string) => (typeof cfg[k] === 'number' ? (cfg[k] as number) : undefined);
+  if (c.type === 'timestamp')
+    return pgTypeName(cfg.withTimezone === true ? 'timestamptz' : 'timestamp', [num('precision')]);
   const base = PG_BUILDERS[c.type];
   if (!base) return c.type;
   return pgTypeName(base, num('length') !== undefined ? [num('length')] : [num('precision'), num('scale')]);

@@ -7,8 +7,18 @@
 import { Node, type CallExpression, type Expression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../../diagnostics.js';
 import {
-  diagnosticAt, importAliases, importedName, importsFrom, jsDocBefore, literalString, objectProps,
-  stringConstants, unwrap, type DocComment, type ModuleImports, type TsUnit,
+  diagnosticAt,
+  importAliases,
+  importedName,
+  importsFrom,
+  jsDocBefore,
+  literalString,
+  objectProps,
+  stringConstants,
+  unwrap,
+  type DocComment,
+  type ModuleImports,
+  type TsUnit,
 } from '../ts-project.js';
 
 export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
@@ -16,10 +26,22 @@ export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
 export type DrizzleDialect = 'pg' | 'mysql' | 'sqlite';
 
 const TABLE_BUILDERS: Record<string, DrizzleDialect> = {
-  pgTable: 'pg', mysqlTable: 'mysql', sqliteTable: 'sqlite', singlestoreTable: 'mysql',
+  pgTable: 'pg',
+  mysqlTable: 'mysql',
+  sqliteTable: 'sqlite',
+  singlestoreTable: 'mysql',
 };
-const SCHEMA_BUILDERS: Record<string, DrizzleDialect> = { pgSchema: 'pg', mysqlSchema: 'mysql', singlestoreSchema: 'mysql' };
-const TABLE_CREATORS = new Set(['pgTableCreator', 'mysqlTableCreator', 'sqliteTableCreator', 'singlestoreTableCreator']);
+const SCHEMA_BUILDERS: Record<string, DrizzleDialect> = {
+  pgSchema: 'pg',
+  mysqlSchema: 'mysql',
+  singlestoreSchema: 'mysql',
+};
+const TABLE_CREATORS = new Set([
+  'pgTableCreator',
+  'mysqlTableCreator',
+  'sqliteTableCreator',
+  'singlestoreTableCreator',
+]);
 const VIEW_BUILDERS = new Set(['pgView', 'pgMaterializedView', 'mysqlView', 'sqliteView']);
 
 /** `t.col`, `schema.t.col` as written: a table variable and a column key. */
@@ -135,7 +157,10 @@ class FileCollector {
     // casing: 'snake_case' / 'camelCase' renames keys at runtime; spif reads keys as written
     file.forEachDescendant((node) => {
       if (Node.isPropertyAssignment(node) && node.getName() === 'casing' && this.imports.named.size) {
-        this.unsupported(node, "the `casing` option is not applied: column names are read as written (first builder argument, else the object key).");
+        this.unsupported(
+          node,
+          'the `casing` option is not applied: column names are read as written (first builder argument, else the object key).',
+        );
       }
     });
     return this.out;
@@ -146,7 +171,11 @@ class FileCollector {
     const name = importedName(callee, this.imports);
     if (name && SCHEMA_BUILDERS[name]) {
       const schema = call.getArguments()[0] ? literalString(call.getArguments()[0]) : undefined;
-      if (schema === undefined) this.unsupported(call, `schema name \`${call.getArguments()[0]?.getText() ?? ''}\` is not a string literal; tables of \`${variable}\` are not read.`);
+      if (schema === undefined)
+        this.unsupported(
+          call,
+          `schema name \`${call.getArguments()[0]?.getText() ?? ''}\` is not a string literal; tables of \`${variable}\` are not read.`,
+        );
       else this.schemas.set(variable, { name: schema, dialect: SCHEMA_BUILDERS[name] });
       return;
     }
@@ -155,11 +184,20 @@ class FileCollector {
       return;
     }
     if (name && TABLE_CREATORS.has(name)) {
-      this.unsupported(call, `${name} computes table names at run time; tables made with \`${variable}\` are not read.`);
+      this.unsupported(
+        call,
+        `${name} computes table names at run time; tables made with \`${variable}\` are not read.`,
+      );
       return;
     }
     if (name && VIEW_BUILDERS.has(name)) {
-      this.view(variable, call, name.startsWith('pg') ? 'pg' : name.startsWith('mysql') ? 'mysql' : 'sqlite', undefined, stmt);
+      this.view(
+        variable,
+        call,
+        name.startsWith('pg') ? 'pg' : name.startsWith('mysql') ? 'mysql' : 'sqlite',
+        undefined,
+        stmt,
+      );
       return;
     }
     if (name === 'relations') {
@@ -176,27 +214,52 @@ class FileCollector {
     if (Node.isPropertyAccessExpression(rootCallee) && Node.isIdentifier(rootCallee.getExpression())) {
       const schema = this.schemas.get(rootCallee.getExpression().getText());
       if (schema && rootCallee.getName() === 'table') this.table(variable, root, schema.dialect, schema.name, stmt);
-      else if (schema && (rootCallee.getName() === 'view' || rootCallee.getName() === 'materializedView')) this.view(variable, call, schema.dialect, schema.name, stmt);
+      else if (schema && (rootCallee.getName() === 'view' || rootCallee.getName() === 'materializedView'))
+        this.view(variable, call, schema.dialect, schema.name, stmt);
       return;
     }
     const rootName = importedName(rootCallee, this.imports);
     if (rootName && TABLE_BUILDERS[rootName]) {
       this.table(variable, root, TABLE_BUILDERS[rootName], undefined, stmt); // pgTable(…).enableRLS()
     } else if (rootName && VIEW_BUILDERS.has(rootName)) {
-      this.view(variable, call, rootName.startsWith('pg') ? 'pg' : rootName.startsWith('mysql') ? 'mysql' : 'sqlite', undefined, stmt);
+      this.view(
+        variable,
+        call,
+        rootName.startsWith('pg') ? 'pg' : rootName.startsWith('mysql') ? 'mysql' : 'sqlite',
+        undefined,
+        stmt,
+      );
     }
   }
 
-  private table(variable: string, call: CallExpression, dialect: DrizzleDialect, schema: string | undefined, stmt: Node): void {
+  private table(
+    variable: string,
+    call: CallExpression,
+    dialect: DrizzleDialect,
+    schema: string | undefined,
+    stmt: Node,
+  ): void {
     const [nameArg, columnsArg, extraArg] = call.getArguments();
     const name = nameArg ? this.staticName(nameArg) : undefined;
     if (name === undefined) {
-      this.unsupported(nameArg ?? call, `table name \`${nameArg?.getText() ?? ''}\` of \`${variable}\` is not a string literal; the table is not read.`);
+      this.unsupported(
+        nameArg ?? call,
+        `table name \`${nameArg?.getText() ?? ''}\` of \`${variable}\` is not a string literal; the table is not read.`,
+      );
       return;
     }
     const table: TableDecl = {
-      variable, name, schema, dialect, kind: 'table', comment: jsDocBefore(stmt)?.text,
-      columns: [], uniqueKeys: [], foreignKeys: [], unit: this.unit, node: call,
+      variable,
+      name,
+      schema,
+      dialect,
+      kind: 'table',
+      comment: jsDocBefore(stmt)?.text,
+      columns: [],
+      uniqueKeys: [],
+      foreignKeys: [],
+      unit: this.unit,
+      node: call,
     };
     const columns = columnsArg ? this.columnsObject(columnsArg) : undefined;
     if (!columns) {
@@ -219,14 +282,23 @@ class FileCollector {
     return undefined;
   }
 
-  private columns(table: TableDecl, obj: ObjectLiteralExpression, unit: TsUnit = this.unit, seen = new Set<ObjectLiteralExpression>()): void {
+  private columns(
+    table: TableDecl,
+    obj: ObjectLiteralExpression,
+    unit: TsUnit = this.unit,
+    seen = new Set<ObjectLiteralExpression>(),
+  ): void {
     seen.add(obj);
     for (const prop of obj.getProperties()) {
       if (Node.isSpreadAssignment(prop)) {
         const spread = unwrap(prop.getExpression());
         const source = Node.isIdentifier(spread) ? this.spreadSource(this.original(spread.getText()), unit) : undefined;
         if (source && !seen.has(source.object)) this.columns(table, source.object, source.unit, seen);
-        else this.unsupported(prop, `spread \`${prop.getText()}\` in table ${table.name} is not an object literal of the scanned files; its columns are not read.`);
+        else
+          this.unsupported(
+            prop,
+            `spread \`${prop.getText()}\` in table ${table.name} is not an object literal of the scanned files; its columns are not read.`,
+          );
         continue;
       }
       if (!Node.isPropertyAssignment(prop)) {
@@ -235,7 +307,10 @@ class FileCollector {
       }
       const key = objectKey(prop);
       if (key === undefined) {
-        this.unsupported(prop, `computed column key \`${prop.getNameNode().getText()}\` in table ${table.name} is not read.`);
+        this.unsupported(
+          prop,
+          `computed column key \`${prop.getNameNode().getText()}\` in table ${table.name} is not read.`,
+        );
         continue;
       }
       const column = this.column(table, key, prop.getInitializerOrThrow(), prop, unit);
@@ -255,18 +330,33 @@ class FileCollector {
       return undefined;
     }
     const doc = jsDocBefore(prop);
-    if (doc?.unknownTag) this.unsupported(prop, `unknown tag \`@spif ${doc.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`);
+    if (doc?.unknownTag)
+      this.unsupported(
+        prop,
+        `unknown tag \`@spif ${doc.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`,
+      );
     const firstArg = chain.root.getArguments()[0];
     let name = key;
     if (firstArg && !Node.isObjectLiteralExpression(unwrap(firstArg))) {
       const given = this.staticName(firstArg);
-      if (given === undefined) this.unsupported(firstArg, `column name \`${firstArg.getText()}\` is not a string literal; the key \`${key}\` is used.`);
+      if (given === undefined)
+        this.unsupported(
+          firstArg,
+          `column name \`${firstArg.getText()}\` is not a string literal; the key \`${key}\` is used.`,
+        );
       else name = given;
     }
     const column: ColumnDecl = {
-      key, name, type: calleeName(chain.root.getExpression()), typeConfig: builderConfig(chain.root),
-      comment: doc?.text, mark: doc?.mark,
-      primary: false, unique: false, node: prop, unit,
+      key,
+      name,
+      type: calleeName(chain.root.getExpression()),
+      typeConfig: builderConfig(chain.root),
+      comment: doc?.text,
+      mark: doc?.mark,
+      primary: false,
+      unique: false,
+      node: prop,
+      unit,
     };
     for (const m of chain.methods) {
       if (m.name === 'primaryKey') column.primary = true;
@@ -275,7 +365,11 @@ class FileCollector {
         const ref = m.call.getArguments()[0];
         const target = ref ? this.thunkColumn(ref) : undefined;
         if (target) column.references = target;
-        else this.unsupported(m.call, `\`${m.call.getText()}\` does not name a column as \`() => table.column\`; the link is not read.`);
+        else
+          this.unsupported(
+            m.call,
+            `\`${m.call.getText()}\` does not name a column as \`() => table.column\`; the link is not read.`,
+          );
       }
     }
     return column;
@@ -296,7 +390,10 @@ class FileCollector {
     if (!body) return;
     const items = flattenItems(unwrap(body));
     if (!items) {
-      this.unsupported(body, `extra config of table ${table.name} does not return an array or object literal; its keys are not read.`);
+      this.unsupported(
+        body,
+        `extra config of table ${table.name} does not return an array or object literal; its keys are not read.`,
+      );
       return;
     }
     for (const item of items) this.extraItem(table, item, self);
@@ -320,19 +417,33 @@ class FileCollector {
     };
     if (name === 'primaryKey') {
       const [first] = root.getArguments();
-      const config = first && Node.isObjectLiteralExpression(unwrap(first)) ? objectProps(unwrap(first) as ObjectLiteralExpression).props.get('columns') : undefined;
+      const config =
+        first && Node.isObjectLiteralExpression(unwrap(first))
+          ? objectProps(unwrap(first) as ObjectLiteralExpression).props.get('columns')
+          : undefined;
       const nodes = config ? arrayItems(config.value) : root.getArguments();
       const keys = nodes ? ownList(nodes) : undefined;
       if (keys) table.primaryKey = keys;
-      else this.unsupported(expr, `primaryKey columns of table ${table.name} are not read (expected \`${self ?? 't'}.column\` items).`);
+      else
+        this.unsupported(
+          expr,
+          `primaryKey columns of table ${table.name} are not read (expected \`${self ?? 't'}.column\` items).`,
+        );
     } else if (name === 'unique' || name === 'uniqueIndex') {
       const on = methodCalls(expr).find((m) => m.name === 'on' || m.name === 'onOnly');
       const keys = on ? ownList(on.call.getArguments()) : undefined;
       if (keys) table.uniqueKeys.push(keys);
-      else this.unsupported(expr, `${name} columns of table ${table.name} are not read (expected \`.on(${self ?? 't'}.column, …)\`).`);
+      else
+        this.unsupported(
+          expr,
+          `${name} columns of table ${table.name} are not read (expected \`.on(${self ?? 't'}.column, …)\`).`,
+        );
     } else if (name === 'foreignKey') {
       const [first] = root.getArguments();
-      const props = first && Node.isObjectLiteralExpression(unwrap(first)) ? objectProps(unwrap(first) as ObjectLiteralExpression).props : undefined;
+      const props =
+        first && Node.isObjectLiteralExpression(unwrap(first))
+          ? objectProps(unwrap(first) as ObjectLiteralExpression).props
+          : undefined;
       const cols = props?.get('columns') ? arrayItems(props.get('columns')!.value) : undefined;
       const foreign = props?.get('foreignColumns') ? arrayItems(props.get('foreignColumns')!.value) : undefined;
       const keys = cols ? ownList(cols) : undefined;
@@ -340,13 +451,22 @@ class FileCollector {
       if (keys && refs && refs.every((r): r is ColumnRef => !!r) && refs.length === keys.length) {
         table.foreignKeys.push({ columns: keys, references: refs, node: expr });
       } else {
-        this.unsupported(expr, `foreignKey of table ${table.name} is not read (expected \`{ columns: [t.a], foreignColumns: [other.b] }\`).`);
+        this.unsupported(
+          expr,
+          `foreignKey of table ${table.name} is not read (expected \`{ columns: [t.a], foreignColumns: [other.b] }\`).`,
+        );
       }
     }
     // index(), check(), pgPolicy(): no key or link
   }
 
-  private view(variable: string, call: CallExpression, dialect: DrizzleDialect, schema: string | undefined, stmt: Node): void {
+  private view(
+    variable: string,
+    call: CallExpression,
+    dialect: DrizzleDialect,
+    schema: string | undefined,
+    stmt: Node,
+  ): void {
     const root = rootCall(call);
     const nameArg = root.getArguments()[0];
     const name = nameArg ? this.staticName(nameArg) : undefined;
@@ -355,8 +475,17 @@ class FileCollector {
       return;
     }
     const view: TableDecl = {
-      variable, name, schema, dialect, kind: 'view', comment: jsDocBefore(stmt)?.text,
-      columns: [], uniqueKeys: [], foreignKeys: [], unit: this.unit, node: call,
+      variable,
+      name,
+      schema,
+      dialect,
+      kind: 'view',
+      comment: jsDocBefore(stmt)?.text,
+      columns: [],
+      uniqueKeys: [],
+      foreignKeys: [],
+      unit: this.unit,
+      node: call,
     };
     const columnsArg = root.getArguments()[1];
     const columns = columnsArg ? this.columnsObject(columnsArg) : undefined;
@@ -373,10 +502,14 @@ class FileCollector {
 
   private relations(call: CallExpression): void {
     const [tableArg, fnArg] = call.getArguments();
-    const table = tableArg && Node.isIdentifier(unwrap(tableArg)) ? this.original(unwrap(tableArg).getText()) : undefined;
+    const table =
+      tableArg && Node.isIdentifier(unwrap(tableArg)) ? this.original(unwrap(tableArg).getText()) : undefined;
     const fn = fnArg ? unwrap(fnArg) : undefined;
     if (!table || !fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) {
-      this.unsupported(call, 'relations() is not of the form `relations(table, ({ one, many }) => ({ … }))`; its links are not read.');
+      this.unsupported(
+        call,
+        'relations() is not of the form `relations(table, ({ one, many }) => ({ … }))`; its links are not read.',
+      );
       return;
     }
     const body = fn.getBody();
@@ -390,13 +523,28 @@ class FileCollector {
       if (!Node.isCallExpression(value)) continue;
       const [, config] = value.getArguments();
       if (!config) continue; // many(x) / one(x) without fields: the other side declares the link
-      const props = Node.isObjectLiteralExpression(unwrap(config)) ? objectProps(unwrap(config) as ObjectLiteralExpression).props : undefined;
-      const fields = props?.get('fields') ? arrayItems(props.get('fields')!.value)?.map((n) => columnRef(n, this.aliases)) : undefined;
-      const references = props?.get('references') ? arrayItems(props.get('references')!.value)?.map((n) => columnRef(n, this.aliases)) : undefined;
-      if (fields && references && fields.every((f): f is ColumnRef => !!f) && references.every((r): r is ColumnRef => !!r) && fields.length === references.length) {
+      const props = Node.isObjectLiteralExpression(unwrap(config))
+        ? objectProps(unwrap(config) as ObjectLiteralExpression).props
+        : undefined;
+      const fields = props?.get('fields')
+        ? arrayItems(props.get('fields')!.value)?.map((n) => columnRef(n, this.aliases))
+        : undefined;
+      const references = props?.get('references')
+        ? arrayItems(props.get('references')!.value)?.map((n) => columnRef(n, this.aliases))
+        : undefined;
+      if (
+        fields &&
+        references &&
+        fields.every((f): f is ColumnRef => !!f) &&
+        references.every((r): r is ColumnRef => !!r) &&
+        fields.length === references.length
+      ) {
         this.out.relations.push({ table, fields, references, unit: this.unit, node: value });
       } else if (props?.get('fields') || props?.get('references')) {
-        this.unsupported(value, `relation \`${value.getText()}\` does not list \`fields\` and \`references\` as table columns; the link is not read.`);
+        this.unsupported(
+          value,
+          `relation \`${value.getText()}\` does not list \`fields\` and \`references\` as table columns; the link is not read.`,
+        );
       }
     }
   }
@@ -433,12 +581,15 @@ function objectKey(prop: Node): string | undefined {
   if (!Node.isPropertyAssignment(prop)) return undefined;
   const nameNode = prop.getNameNode();
   if (Node.isComputedPropertyName(nameNode)) return literalString(nameNode.getExpression());
-  if (Node.isStringLiteral(nameNode) || Node.isNoSubstitutionTemplateLiteral(nameNode)) return nameNode.getLiteralValue();
+  if (Node.isStringLiteral(nameNode) || Node.isNoSubstitutionTemplateLiteral(nameNode))
+    return nameNode.getLiteralValue();
   return nameNode.getText();
 }
 
 /** `varchar('x').notNull().references(…)` → root call `varchar('x')` and the chained methods. */
-function builderChain(init: Node): { root: CallExpression; methods: { name: string; call: CallExpression }[] } | undefined {
+function builderChain(
+  init: Node,
+): { root: CallExpression; methods: { name: string; call: CallExpression }[] } | undefined {
   const expr = unwrap(init);
   if (!Node.isCallExpression(expr)) return undefined;
   return { root: rootCall(expr), methods: methodCalls(expr) };
@@ -478,7 +629,10 @@ function methodCalls(call: CallExpression): { name: string; call: CallExpression
 /** `varchar('x', { length: 12 })` / `varchar({ length: 12 })` → { length: 12 } */
 function builderConfig(root: CallExpression): Record<string, number | boolean | string> {
   const out: Record<string, number | boolean | string> = {};
-  const obj = root.getArguments().map(unwrap).find((a) => Node.isObjectLiteralExpression(a));
+  const obj = root
+    .getArguments()
+    .map(unwrap)
+    .find((a) => Node.isObjectLiteralExpression(a));
   if (!obj || !Node.isObjectLiteralExpression(obj)) return out;
   for (const [key, { value }] of objectProps(obj).props) {
     const v = unwrap(value);

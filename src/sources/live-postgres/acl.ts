@@ -23,7 +23,17 @@ export interface AclChange {
 
 /** aclexplode() names; privileges spif has no use for (MAINTAIN, EXECUTE, SET…) are left out. */
 const KNOWN: ReadonlySet<string> = new Set<PrivilegeName>([
-  'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER', 'USAGE', 'CREATE', 'CONNECT', 'TEMPORARY',
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'TRUNCATE',
+  'REFERENCES',
+  'TRIGGER',
+  'USAGE',
+  'CREATE',
+  'CONNECT',
+  'TEMPORARY',
 ]);
 
 export function decodeAcl(entries: AclEntry[], roleName: (oid: number) => string): AclItem[] {
@@ -31,7 +41,12 @@ export function decodeAcl(entries: AclEntry[], roleName: (oid: number) => string
   for (const [grantor, grantee, privilege, grantable] of entries) {
     const name = privilege === 'TEMP' ? 'TEMPORARY' : privilege;
     if (!KNOWN.has(name)) continue;
-    out.push({ grantee: roleName(grantee), privilege: name as PrivilegeName, grantOption: grantable, grantor: roleName(grantor) });
+    out.push({
+      grantee: roleName(grantee),
+      privilege: name as PrivilegeName,
+      grantOption: grantable,
+      grantor: roleName(grantor),
+    });
   }
   return out;
 }
@@ -58,7 +73,8 @@ export function aclChanges(actual: AclItem[] | null, defaults: AclItem[]): AclCh
   const grants: AclItem[] = [];
   for (const item of actual) {
     const d = byDefault.get(key(item));
-    const asDefault = d && !changed.has(item.grantee) && (d.grantOption || !item.grantOption) && d.grantor === item.grantor;
+    const asDefault =
+      d && !changed.has(item.grantee) && (d.grantOption || !item.grantOption) && d.grantor === item.grantor;
     if (!asDefault) grants.push(item);
   }
   return { grants, revokes };

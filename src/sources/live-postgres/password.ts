@@ -14,7 +14,10 @@ export interface PasswordLookup {
   user: string;
 }
 
-export function passwordFromEnvironment(target: PasswordLookup, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function passwordFromEnvironment(
+  target: PasswordLookup,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   if (env.PGPASSWORD) return env.PGPASSWORD;
   const file = env.PGPASSFILE || (env.HOME || homedir() ? join(env.HOME || homedir(), '.pgpass') : undefined);
   if (!file) return undefined;
@@ -38,9 +41,13 @@ export function lookupPgpass(text: string, target: PasswordLookup): string | und
     if (fields.length < 5) continue;
     const [host, port, database, user, password] = fields;
     const wanted = [target.host, target.port, target.database, target.user];
-    const matches = [host, port, database, user].every((f, i) => f === '*' || f === wanted[i]
-      // libpq: "localhost" also matches a Unix-socket connection to the default directory.
-      || (i === 0 && f === 'localhost' && wanted[0].startsWith('/')));
+    const matches = [host, port, database, user].every(
+      (f, i) =>
+        f === '*' ||
+        f === wanted[i] ||
+        // libpq: "localhost" also matches a Unix-socket connection to the default directory.
+        (i === 0 && f === 'localhost' && wanted[0].startsWith('/')),
+    );
     if (matches) return password;
   }
   return undefined;

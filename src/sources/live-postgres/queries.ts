@@ -16,11 +16,38 @@ export interface AclPair {
   defaultAcl: AclEntry[];
 }
 
-export interface ServerRow { version: number; versionText: string; database: string; currentUser: string }
-export interface RoleRow { oid: number; name: string; superuser: boolean; inherit: boolean; login: boolean; bypassRls: boolean }
-export interface MembershipRow { role: number; member: number; grantor: number; admin: boolean; inherit: boolean | null; set: boolean | null }
-export interface SchemaRow extends AclPair { oid: number; name: string; owner: number; extension: string | null }
-export interface DatabaseRow extends AclPair { name: string; owner: number }
+export interface ServerRow {
+  version: number;
+  versionText: string;
+  database: string;
+  currentUser: string;
+}
+export interface RoleRow {
+  oid: number;
+  name: string;
+  superuser: boolean;
+  inherit: boolean;
+  login: boolean;
+  bypassRls: boolean;
+}
+export interface MembershipRow {
+  role: number;
+  member: number;
+  grantor: number;
+  admin: boolean;
+  inherit: boolean | null;
+  set: boolean | null;
+}
+export interface SchemaRow extends AclPair {
+  oid: number;
+  name: string;
+  owner: number;
+  extension: string | null;
+}
+export interface DatabaseRow extends AclPair {
+  name: string;
+  owner: number;
+}
 export interface RelationRow extends AclPair {
   oid: number;
   schema: string;
@@ -49,8 +76,24 @@ export interface ColumnRow {
   comment: string | null;
   acl: AclEntry[] | null;
 }
-export interface ConstraintRow { oid: number; relation: number; name: string; type: 'p' | 'u' | 'f'; columns: number[]; referenced: number | null; referencedColumns: number[] | null }
-export interface PolicyRow { relation: number; name: string; permissive: boolean; command: string; roles: number[]; using: string | null; withCheck: string | null }
+export interface ConstraintRow {
+  oid: number;
+  relation: number;
+  name: string;
+  type: 'p' | 'u' | 'f';
+  columns: number[];
+  referenced: number | null;
+  referencedColumns: number[] | null;
+}
+export interface PolicyRow {
+  relation: number;
+  name: string;
+  permissive: boolean;
+  command: string;
+  roles: number[];
+  using: string | null;
+  withCheck: string | null;
+}
 
 export interface CatalogRows {
   server: ServerRow;
@@ -72,13 +115,18 @@ const explode = (acl: string) =>
 
 const USER_SCHEMA = `n.nspname not in ('pg_catalog', 'information_schema') and n.nspname !~ '^pg_(toast|temp_)'`;
 
-const extensionOf = (catalog: string, oid: string) => `(select e.extname from pg_depend d join pg_extension e on e.oid = d.refobjid
+const extensionOf = (
+  catalog: string,
+  oid: string,
+) => `(select e.extname from pg_depend d join pg_extension e on e.oid = d.refobjid
    where d.classid = '${catalog}'::regclass and d.objid = ${oid} and d.refclassid = 'pg_extension'::regclass and d.deptype = 'e' limit 1)`;
 
 export const QUERIES: Record<Exclude<CatalogQueryName, 'server'>, (version: number) => string> = {
   roles: () => `select oid::bigint as oid, rolname as name, rolsuper as superuser, rolinherit as inherit,
       rolcanlogin as login, rolbypassrls as "bypassRls" from pg_roles order by oid`,
-  memberships: (v) => `select roleid::bigint as role, member::bigint as member, grantor::bigint as grantor, admin_option as admin,
+  memberships: (
+    v,
+  ) => `select roleid::bigint as role, member::bigint as member, grantor::bigint as grantor, admin_option as admin,
       ${v >= 160000 ? 'inherit_option as inherit, set_option as set' : 'null::boolean as inherit, null::boolean as set'}
       from pg_auth_members order by ${v >= 160000 ? 'oid' : 'roleid, member'}`,
   schemas: () => `select n.oid::bigint as oid, n.nspname as name, n.nspowner::bigint as owner,
@@ -88,7 +136,8 @@ export const QUERIES: Record<Exclude<CatalogQueryName, 'server'>, (version: numb
   database: () => `select d.datname as name, d.datdba::bigint as owner,
       ${explode('d.datacl')} as acl, d.datacl is null as "aclIsDefault", ${explode("acldefault('d', d.datdba)")} as "defaultAcl"
       from pg_database d where d.datname = current_database()`,
-  relations: () => `select c.oid::bigint as oid, n.nspname as schema, c.relname as name, c.relkind as kind, c.relowner::bigint as owner,
+  relations:
+    () => `select c.oid::bigint as oid, n.nspname as schema, c.relname as name, c.relkind as kind, c.relowner::bigint as owner,
       c.relrowsecurity as "rowSecurity", c.relforcerowsecurity as "forceRowSecurity", c.reloptions as options,
       obj_description(c.oid, 'pg_class') as comment,
       case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid, true) end as "viewDefinition",
@@ -117,7 +166,8 @@ export const QUERIES: Record<Exclude<CatalogQueryName, 'server'>, (version: numb
       k.conkey::int[] as columns, nullif(k.confrelid, 0)::bigint as referenced, k.confkey::int[] as "referencedColumns"
       from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
       where k.contype in ('p', 'u', 'f') and ${USER_SCHEMA} order by k.oid`,
-  policies: () => `select p.polrelid::bigint as relation, p.polname as name, p.polpermissive as permissive, p.polcmd as command,
+  policies:
+    () => `select p.polrelid::bigint as relation, p.polname as name, p.polpermissive as permissive, p.polcmd as command,
       p.polroles::bigint[] as roles, pg_get_expr(p.polqual, p.polrelid) as using,
       pg_get_expr(p.polwithcheck, p.polrelid) as "withCheck"
       from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
@@ -125,7 +175,10 @@ export const QUERIES: Record<Exclude<CatalogQueryName, 'server'>, (version: numb
 };
 
 export class CatalogQueryError extends Error {
-  constructor(readonly query: CatalogQueryName, readonly cause: unknown) {
+  constructor(
+    readonly query: CatalogQueryName,
+    readonly cause: unknown,
+  ) {
     super(`reading ${query}: ${(cause as Error)?.message ?? String(cause)}`);
   }
 }
@@ -139,9 +192,11 @@ export async function fetchCatalog(client: ClientBase): Promise<CatalogRows> {
       throw new CatalogQueryError(name, e);
     }
   };
-  const [serverRow] = await run<{ version: string; versionText: string; database: string; currentUser: string }>('server',
+  const [serverRow] = await run<{ version: string; versionText: string; database: string; currentUser: string }>(
+    'server',
     `select current_setting('server_version_num') as version, current_setting('server_version') as "versionText",
-       current_database() as database, current_user as "currentUser"`);
+       current_database() as database, current_user as "currentUser"`,
+  );
   const server: ServerRow = { ...serverRow, version: Number(serverRow.version) };
   const v = server.version;
   const q = async <T>(name: Exclude<CatalogQueryName, 'server'>) => normalise(await run<T>(name, QUERIES[name](v)));

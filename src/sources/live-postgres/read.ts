@@ -45,10 +45,19 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export async function readLivePostgres(url: string, options: LiveReadOptions): Promise<LiveReadResult> {
   const rows = await readCatalogRows(url, options);
   await loadPostgresParser();
-  const { ops, diagnostics, definitions } = catalogRowsToOps(rows, { origin: redactUrl(url), database: options.database });
+  const { ops, diagnostics, definitions } = catalogRowsToOps(rows, {
+    origin: redactUrl(url),
+    database: options.database,
+  });
   const at = { file: redactUrl(url), line: 1, column: 1 };
   for (const s of rows.samples ?? []) {
-    ops.push({ op: 'column-values', at, table: { schema: s.schema, name: s.table }, columns: [s.column], stats: [s.stats] });
+    ops.push({
+      op: 'column-values',
+      at,
+      table: { schema: s.schema, name: s.table },
+      columns: [s.column],
+      stats: [s.stats],
+    });
   }
   for (const d of rows.sampleDiagnostics ?? []) diagnostics.push({ ...d, file: at.file });
   const { version, versionText, database, currentUser } = rows.server;
@@ -57,7 +66,8 @@ export async function readLivePostgres(url: string, options: LiveReadOptions): P
 
 /** Connects, reads every catalog query in one READ ONLY transaction, rolls back, disconnects. */
 export async function readCatalogRows(
-  url: string, options: Omit<LiveReadOptions, 'database'>,
+  url: string,
+  options: Omit<LiveReadOptions, 'database'>,
 ): Promise<CatalogRows & { samples?: ColumnSample[]; sampleDiagnostics?: Diagnostic[] }> {
   const client = new pg.Client(clientConfig(url, options));
   // A connection dropped mid-read surfaces as an 'error' event; the pending query rejects too.
@@ -79,13 +89,20 @@ export async function readCatalogRows(
     if (options.role) await client.query(`SET LOCAL ROLE ${quoteIdent(options.role)}`);
     const version = Number((await client.query(`select current_setting('server_version_num') as v`)).rows[0].v);
     if (version < 100000) {
-      throw Object.assign(new Error(`PostgreSQL ${Math.floor(version / 10000)} is older than spif supports (10 or later)`), { code: 'SPIF-VERSION' });
+      throw Object.assign(
+        new Error(`PostgreSQL ${Math.floor(version / 10000)} is older than spif supports (10 or later)`),
+        { code: 'SPIF-VERSION' },
+      );
     }
     const rows = await fetchCatalog(client);
     if (!options.sample) return rows;
     // Same transaction and snapshot: the values counted are those of the catalog just read.
     const sampleDiagnostics: Diagnostic[] = [];
-    return { ...rows, samples: await sampleColumns(client, rows, options.sample, sampleDiagnostics), sampleDiagnostics };
+    return {
+      ...rows,
+      samples: await sampleColumns(client, rows, options.sample, sampleDiagnostics),
+      sampleDiagnostics,
+    };
   } catch (e) {
     if (e instanceof CatalogQueryError) throw liveReadError(e.cause, url, 'read', catalogNamed(e.query));
     throw liveReadError(e, url, 'read');
@@ -97,8 +114,14 @@ export async function readCatalogRows(
 
 function catalogNamed(query: string): string {
   const catalogs: Record<string, string> = {
-    roles: 'pg_roles', memberships: 'pg_auth_members', schemas: 'pg_namespace', database: 'pg_database',
-    relations: 'pg_class', columns: 'pg_attribute', constraints: 'pg_constraint', policies: 'pg_policy',
+    roles: 'pg_roles',
+    memberships: 'pg_auth_members',
+    schemas: 'pg_namespace',
+    database: 'pg_database',
+    relations: 'pg_class',
+    columns: 'pg_attribute',
+    constraints: 'pg_constraint',
+    policies: 'pg_policy',
   };
   return catalogs[query] ? `${catalogs[query]} (${query})` : query;
 }
@@ -113,9 +136,14 @@ function clientConfig(url: string, options: Omit<LiveReadOptions, 'database'>): 
     ...(config as pg.ClientConfig),
     // Asked only when the server wants a password: URL, then PGPASSWORD, then the password file.
     // (pg treats an undefined answer as "no password", which its typings do not admit.)
-    password: (async () => fromUrl ?? passwordFromEnvironment({
-      host: server.host, port: server.port, database: server.database, user: server.user ?? process.env.USER ?? '',
-    })) as () => Promise<string>,
+    password: (async () =>
+      fromUrl ??
+      passwordFromEnvironment({
+        host: server.host,
+        port: server.port,
+        database: server.database,
+        user: server.user ?? process.env.USER ?? '',
+      })) as () => Promise<string>,
     application_name: 'spif',
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
   };

@@ -25,19 +25,35 @@ function quoteIdent(name: string): string {
 
 /** The candidate columns of the tables read (views are not sampled: their queries may be costly). */
 export function candidateColumns(rows: CatalogRows): { schema: string; table: string; column: string }[] {
-  const tables = new Map(rows.relations.filter((r) => r.kind === 'r' || r.kind === 'p' || r.kind === 'm').map((r) => [r.oid, r]));
+  const tables = new Map(
+    rows.relations.filter((r) => r.kind === 'r' || r.kind === 'p' || r.kind === 'm').map((r) => [r.oid, r]),
+  );
   const out: { schema: string; table: string; column: string }[] = [];
   for (const c of rows.columns) {
     const t = tables.get(c.relation);
     if (!t) continue;
-    const siblings = rows.columns.filter((x) => x.relation === c.relation).map((x) => ({ name: x.name, comment: x.comment ?? undefined }));
-    const found = classifyColumn({ name: c.name, comment: c.comment ?? undefined, type: c.formatted, table: t.name, siblings });
-    if (found && !('excludedBy' in found) && found.candidate) out.push({ schema: t.schema, table: t.name, column: c.name });
+    const siblings = rows.columns
+      .filter((x) => x.relation === c.relation)
+      .map((x) => ({ name: x.name, comment: x.comment ?? undefined }));
+    const found = classifyColumn({
+      name: c.name,
+      comment: c.comment ?? undefined,
+      type: c.formatted,
+      table: t.name,
+      siblings,
+    });
+    if (found && !('excludedBy' in found) && found.candidate)
+      out.push({ schema: t.schema, table: t.name, column: c.name });
   }
   return out;
 }
 
-export async function sampleColumns(client: pg.Client, rows: CatalogRows, limit: number, diagnostics: Diagnostic[]): Promise<ColumnSample[]> {
+export async function sampleColumns(
+  client: pg.Client,
+  rows: CatalogRows,
+  limit: number,
+  diagnostics: Diagnostic[],
+): Promise<ColumnSample[]> {
   const samples: ColumnSample[] = [];
   for (const target of candidateColumns(rows)) {
     const stats = emptyStats();
@@ -54,7 +70,8 @@ export async function sampleColumns(client: pg.Client, rows: CatalogRows, limit:
       await client.query('ROLLBACK TO SAVEPOINT spif_sample');
       // The server's message names the object, never a value.
       diagnostics.push({
-        severity: 'warning', code: 'SPIF-LIVE-SAMPLE',
+        severity: 'warning',
+        code: 'SPIF-LIVE-SAMPLE',
         message: `--sample: could not read ${target.schema}.${target.table}.${target.column} (${(e as Error).message}); it stays a candidate`,
       });
     }

@@ -11,7 +11,14 @@
  */
 import { parseSync } from 'libpg-query';
 import type { CatalogOp, GrantTarget, PrivilegeSpec } from '../../catalog/ops.js';
-import type { Column, ForeignKey, PrivilegeName, QualifiedName, SourceLocation, ViewDefinition } from '../../catalog/model.js';
+import type {
+  Column,
+  ForeignKey,
+  PrivilegeName,
+  QualifiedName,
+  SourceLocation,
+  ViewDefinition,
+} from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { viewLineage } from '../postgresql/lineage.js';
 import { aclChanges, decodeAcl, type AclItem } from './acl.js';
@@ -52,7 +59,10 @@ class OpsBuilder {
   /** Roles a grant, membership or policy names (the bootstrap superuser is declared only then). */
   private readonly named = new Set<string>();
 
-  constructor(private readonly rows: CatalogRows, private readonly ctx: OpsContext) {
+  constructor(
+    private readonly rows: CatalogRows,
+    private readonly ctx: OpsContext,
+  ) {
     this.roles = new Map(rows.roles.map((r) => [r.oid, r]));
     const skipped: string[] = [];
     this.relations = new Map();
@@ -63,7 +73,9 @@ class OpsBuilder {
     }
     if (skipped.length) {
       this.diagnostics.push({
-        severity: 'info', code: 'SPIF-LIVE-SKIPPED', file: ctx.origin,
+        severity: 'info',
+        code: 'SPIF-LIVE-SKIPPED',
+        file: ctx.origin,
         message: `${skipped.length} relation(s) belonging to extensions were not read: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`,
       });
     }
@@ -121,7 +133,18 @@ class OpsBuilder {
     for (const r of this.rows.roles) {
       if (isPredefinedRole(r.name)) continue;
       if (r.oid === BOOTSTRAP_SUPERUSER_OID && !this.named.has(r.name)) continue;
-      this.emit({ op: 'create-role', name: r.name, login: r.login, superuser: r.superuser, bypassRls: r.bypassRls, inherit: r.inherit }, `role:${r.name}`, out);
+      this.emit(
+        {
+          op: 'create-role',
+          name: r.name,
+          login: r.login,
+          superuser: r.superuser,
+          bypassRls: r.bypassRls,
+          inherit: r.inherit,
+        },
+        `role:${r.name}`,
+        out,
+      );
     }
     return out;
   }
@@ -140,13 +163,18 @@ class OpsBuilder {
       // script would): INHERIT follows the member's attribute, SET is on, ADMIN is off. Before
       // PostgreSQL 16 a membership has no INHERIT/SET options of its own.
       const memberInherits = this.roles.get(m.member)?.inherit ?? true;
-      this.emit({
-        op: 'grant-role', roles: [role], members: [member],
-        admin: m.admin ? true : undefined,
-        inherit: pg16 && m.inherit !== null && m.inherit !== memberInherits ? m.inherit : undefined,
-        set: pg16 && m.set === false ? false : undefined,
-        grantor,
-      }, `role:${member}`);
+      this.emit(
+        {
+          op: 'grant-role',
+          roles: [role],
+          members: [member],
+          admin: m.admin ? true : undefined,
+          inherit: pg16 && m.inherit !== null && m.inherit !== memberInherits ? m.inherit : undefined,
+          set: pg16 && m.set === false ? false : undefined,
+          grantor,
+        },
+        `role:${member}`,
+      );
     }
   }
 
@@ -157,7 +185,11 @@ class OpsBuilder {
       if (s.extension) continue;
       if (s.name === 'public') {
         // initdb creates it: a script never does; only a changed owner is news.
-        if (s.owner !== this.publicSchemaInitialOwner()) this.emit({ op: 'set-owner', name: { name: 'public' }, owner: this.roleName(s.owner), kind: 'schema' }, 'public');
+        if (s.owner !== this.publicSchemaInitialOwner())
+          this.emit(
+            { op: 'set-owner', name: { name: 'public' }, owner: this.roleName(s.owner), kind: 'schema' },
+            'public',
+          );
         continue;
       }
       this.emit({ op: 'create-schema', schema: s.name, owner: this.ownerName(s.owner) }, s.name);
@@ -176,7 +208,11 @@ class OpsBuilder {
     const cols = this.columns.get(r.oid) ?? [];
     const byNum = new Map(cols.map((c) => [c.position, c.name]));
     const names = (nums: number[] | null) => (nums ?? []).map((n) => byNum.get(n) ?? `#${n}`);
-    const columns: Column[] = cols.map((c) => ({ name: c.name, type: columnType(c), source: this.at(`${r.schema}.${r.name}.${c.name}`) }));
+    const columns: Column[] = cols.map((c) => ({
+      name: c.name,
+      type: columnType(c),
+      source: this.at(`${r.schema}.${r.name}.${c.name}`),
+    }));
     let primaryKey: string[] | undefined;
     const uniqueKeys: string[][] = [];
     const foreignKeys: ForeignKey[] = [];
@@ -207,9 +243,17 @@ class OpsBuilder {
   private view(r: RelationRow): void {
     const cols = this.columns.get(r.oid) ?? [];
     const securityInvoker = (r.options ?? []).some((o) => /^security_invoker=(true|on|yes|1)$/i.test(o));
-    const view = this.lineage(r, securityInvoker, cols.map((c) => c.name));
+    const view = this.lineage(
+      r,
+      securityInvoker,
+      cols.map((c) => c.name),
+    );
     if (r.viewDefinition) {
-      this.definitions.views.set(definitionKey(r.schema, r.name), { sql: r.viewDefinition, materialized: r.kind === 'm', securityInvoker });
+      this.definitions.views.set(definitionKey(r.schema, r.name), {
+        sql: r.viewDefinition,
+        materialized: r.kind === 'm',
+        securityInvoker,
+      });
     }
     const name = qualified(r);
     if (r.kind === 'm') {
@@ -223,7 +267,12 @@ class OpsBuilder {
 
   /** The view's query as the server prints it (names schema-qualified: search_path is empty). */
   private lineage(r: RelationRow, securityInvoker: boolean, columnNames: string[]): ViewDefinition {
-    const empty: ViewDefinition = { securityInvoker, columns: columnNames.map((n) => ({ name: n, from: [] })), reads: [], readsColumns: [] };
+    const empty: ViewDefinition = {
+      securityInvoker,
+      columns: columnNames.map((n) => ({ name: n, from: [] })),
+      reads: [],
+      readsColumns: [],
+    };
     if (!r.viewDefinition) return empty;
     try {
       const parsed = parseSync(r.viewDefinition) as { stmts?: { stmt: Record<string, unknown> }[] };
@@ -232,7 +281,11 @@ class OpsBuilder {
       return viewLineage(stmt, securityInvoker, columnNames);
     } catch (e) {
       this.diagnostics.push({
-        severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', file: this.at(fragment(r)).file, line: 1, column: 1,
+        severity: 'warning',
+        code: 'SPIF-SQL-UNSUPPORTED',
+        file: this.at(fragment(r)).file,
+        line: 1,
+        column: 1,
         message: `the definition of view ${r.schema}.${r.name} could not be parsed (${(e as Error).message}); its columns are kept without lineage`,
       });
       return empty;
@@ -243,7 +296,8 @@ class OpsBuilder {
     const name = qualified(r);
     if (r.comment !== null) this.emit({ op: 'comment-relation', name, text: r.comment }, fragment(r));
     for (const c of cols) {
-      if (c.comment !== null) this.emit({ op: 'comment-column', table: name, column: c.name, text: c.comment }, `${fragment(r)}.${c.name}`);
+      if (c.comment !== null)
+        this.emit({ op: 'comment-column', table: name, column: c.name, text: c.comment }, `${fragment(r)}.${c.name}`);
     }
   }
 
@@ -254,7 +308,10 @@ class OpsBuilder {
     const deps = new Map<RelationRow, RelationRow[]>();
     for (const v of views) {
       const reads = (v.viewDefinition?.match(/\b[\w$"]+\.[\w$"]+/g) ?? []).map((s) => s.replace(/"/g, ''));
-      deps.set(v, reads.map((n) => byName.get(n)).filter((d): d is RelationRow => !!d && d !== v));
+      deps.set(
+        v,
+        reads.map((n) => byName.get(n)).filter((d): d is RelationRow => !!d && d !== v),
+      );
     }
     const done = new Set<RelationRow>();
     const out: RelationRow[] = [];
@@ -285,15 +342,27 @@ class OpsBuilder {
       const roles = p.roles.length === 0 || p.roles.includes(0) ? ['PUBLIC'] : p.roles.map((o) => this.roleName(o));
       for (const role of roles) this.named.add(role);
       const constant = constantBoolean(p.using);
-      this.definitions.policies.set(definitionKey(r.schema, r.name, p.name), { using: p.using, withCheck: p.withCheck });
+      this.definitions.policies.set(definitionKey(r.schema, r.name, p.name), {
+        using: p.using,
+        withCheck: p.withCheck,
+      });
       const at = this.at(`${fragment(r)}:policy:${p.name}`);
-      this.emit({
-        op: 'create-policy', table: qualified(r),
-        policy: {
-          name: p.name, permissive: p.permissive, command: POLICY_COMMANDS[p.command] ?? 'all', roles,
-          usingFalse: constant === false, usingTrue: p.using === null || constant === true, source: at,
+      this.emit(
+        {
+          op: 'create-policy',
+          table: qualified(r),
+          policy: {
+            name: p.name,
+            permissive: p.permissive,
+            command: POLICY_COMMANDS[p.command] ?? 'all',
+            roles,
+            usingFalse: constant === false,
+            usingTrue: p.using === null || constant === true,
+            source: at,
+          },
         },
-      }, `${fragment(r)}:policy:${p.name}`);
+        `${fragment(r)}:policy:${p.name}`,
+      );
     }
   }
 
@@ -327,26 +396,44 @@ class OpsBuilder {
   }
 
   private aclOps(
-    acl: CatalogRows['database']['acl'], defaultAcl: CatalogRows['database']['defaultAcl'], extraDefaults: AclItem[],
-    owner: number, target: GrantTarget, where: string | undefined,
+    acl: CatalogRows['database']['acl'],
+    defaultAcl: CatalogRows['database']['defaultAcl'],
+    extraDefaults: AclItem[],
+    owner: number,
+    target: GrantTarget,
+    where: string | undefined,
   ): void {
     const name = (oid: number) => this.roleName(oid);
     const defaults = [...decodeAcl(defaultAcl, name), ...extraDefaults];
     const { grants, revokes } = aclChanges(acl === null ? null : decodeAcl(acl, name), defaults);
     const ownerName = this.roleName(owner);
     for (const group of groupBy(revokes, (i) => `${i.grantee}\u0000${i.grantOption}`)) {
-      this.emit({
-        op: 'revoke', privileges: group.map((i) => ({ privilege: i.privilege })), target,
-        grantees: [group[0].grantee], grantOptionOnly: group[0].grantOption, cascade: false,
-      }, where);
+      this.emit(
+        {
+          op: 'revoke',
+          privileges: group.map((i) => ({ privilege: i.privilege })),
+          target,
+          grantees: [group[0].grantee],
+          grantOptionOnly: group[0].grantOption,
+          cascade: false,
+        },
+        where,
+      );
     }
     for (const group of groupBy(grants, (i) => `${i.grantee}\u0000${i.grantOption}\u0000${i.grantor}`)) {
       const g = group[0];
       this.named.add(g.grantee);
-      this.emit({
-        op: 'grant', privileges: group.map((i) => ({ privilege: i.privilege })), target,
-        grantees: [g.grantee], grantOption: g.grantOption, grantor: g.grantor === ownerName ? undefined : g.grantor,
-      }, where);
+      this.emit(
+        {
+          op: 'grant',
+          privileges: group.map((i) => ({ privilege: i.privilege })),
+          target,
+          grantees: [g.grantee],
+          grantOption: g.grantOption,
+          grantor: g.grantor === ownerName ? undefined : g.grantor,
+        },
+        where,
+      );
     }
   }
 
@@ -365,10 +452,17 @@ class OpsBuilder {
       for (const same of groupBy(group, (i) => i.privilege)) {
         privileges.push({ privilege: same[0].privilege, columns: same.map((i) => i.column) });
       }
-      this.emit({
-        op: 'grant', privileges, target: { kind: 'relations', names: [qualified(r)] },
-        grantees: [g.grantee], grantOption: g.grantOption, grantor: g.grantor === ownerName ? undefined : g.grantor,
-      }, fragment(r));
+      this.emit(
+        {
+          op: 'grant',
+          privileges,
+          target: { kind: 'relations', names: [qualified(r)] },
+          grantees: [g.grantee],
+          grantOption: g.grantOption,
+          grantor: g.grantor === ownerName ? undefined : g.grantor,
+        },
+        fragment(r),
+      );
     }
   }
 }

@@ -19,14 +19,25 @@ import { accountName, foldColumn, foldRelation, foldSchema } from './names.js';
 
 /** A statement the reader cannot follow: reported as SPIF-SQL-SYNTAX at `offset`. */
 export class StatementSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
 
 const PRIVILEGES: Record<string, PrivilegeName> = {
-  SELECT: 'SELECT', INSERT: 'INSERT', UPDATE: 'UPDATE', DELETE: 'DELETE', REFERENCES: 'REFERENCES',
-  TRIGGER: 'TRIGGER', CREATE: 'CREATE', USAGE: 'USAGE', ALL: 'ALL', 'ALL PRIVILEGES': 'ALL',
+  SELECT: 'SELECT',
+  INSERT: 'INSERT',
+  UPDATE: 'UPDATE',
+  DELETE: 'DELETE',
+  REFERENCES: 'REFERENCES',
+  TRIGGER: 'TRIGGER',
+  CREATE: 'CREATE',
+  USAGE: 'USAGE',
+  ALL: 'ALL',
+  'ALL PRIVILEGES': 'ALL',
   'CREATE TEMPORARY TABLES': 'TEMPORARY',
 };
 
@@ -35,14 +46,31 @@ const SYSTEM_SCHEMAS = new Set(['mysql', 'sys', 'performance_schema', 'informati
 
 /** Clauses that end an account list (after `TO`/`FROM`, or in CREATE USER). */
 const ACCOUNT_LIST_END = new Set([
-  'REQUIRE', 'WITH', 'AS', 'DEFAULT', 'PASSWORD', 'ACCOUNT', 'COMMENT', 'ATTRIBUTE', 'FAILED_LOGIN_ATTEMPTS',
-  'PASSWORD_LOCK_TIME', 'IGNORE', 'RESOURCE', 'MAX_QUERIES_PER_HOUR', 'MAX_UPDATES_PER_HOUR',
-  'MAX_CONNECTIONS_PER_HOUR', 'MAX_USER_CONNECTIONS', 'MAX_STATEMENT_TIME',
+  'REQUIRE',
+  'WITH',
+  'AS',
+  'DEFAULT',
+  'PASSWORD',
+  'ACCOUNT',
+  'COMMENT',
+  'ATTRIBUTE',
+  'FAILED_LOGIN_ATTEMPTS',
+  'PASSWORD_LOCK_TIME',
+  'IGNORE',
+  'RESOURCE',
+  'MAX_QUERIES_PER_HOUR',
+  'MAX_UPDATES_PER_HOUR',
+  'MAX_CONNECTIONS_PER_HOUR',
+  'MAX_USER_CONNECTIONS',
+  'MAX_STATEMENT_TIME',
 ]);
 
 class Cursor {
   private i = 0;
-  constructor(readonly toks: Token[], readonly endOffset: number) {}
+  constructor(
+    readonly toks: Token[],
+    readonly endOffset: number,
+  ) {}
   peek(k = 0): Token | undefined {
     return this.toks[this.i + k];
   }
@@ -77,7 +105,10 @@ class Cursor {
   }
   fail(message: string): never {
     const t = this.peek();
-    throw new StatementSyntaxError(`${message}${t ? `, found "${t.value}"` : ' at end of statement'}`, t?.start ?? this.endOffset);
+    throw new StatementSyntaxError(
+      `${message}${t ? `, found "${t.value}"` : ' at end of statement'}`,
+      t?.start ?? this.endOffset,
+    );
   }
 }
 
@@ -192,7 +223,15 @@ export class AccountReader {
       }
       for (const [inherit, rs] of byInherit) {
         // A GRANT without WITH ADMIN OPTION keeps an admin option granted before: say nothing.
-        this.ops.push({ op: 'grant-role', at: this.ctx.at, roles: rs, members: [member], inherit, set: true, ...(admin ? { admin } : {}) });
+        this.ops.push({
+          op: 'grant-role',
+          at: this.ctx.at,
+          roles: rs,
+          members: [member],
+          inherit,
+          set: true,
+          ...(admin ? { admin } : {}),
+        });
       }
     }
   }
@@ -203,7 +242,9 @@ export class AccountReader {
     const proxied = account(c);
     // Every MySQL/MariaDB install grants root PROXY on the anonymous account ''@'%'.
     if (proxied.kind === 'account' && proxied.name === '@%') return;
-    this.ctx.warn(`${verb} PROXY is not modelled: a proxy user can act as ${proxied.kind === 'account' ? proxied.name : 'another account'}`);
+    this.ctx.warn(
+      `${verb} PROXY is not modelled: a proxy user can act as ${proxied.kind === 'account' ? proxied.name : 'another account'}`,
+    );
   }
 
   /** `SELECT, INSERT (a, b), ALL PRIVILEGES, GRANT OPTION` up to `ON`. */
@@ -229,7 +270,8 @@ export class AccountReader {
       }
       const name = words.join(' ');
       if (name === 'GRANT OPTION') grantOption = true;
-      else if (PRIVILEGES[name]) specs.push(columns ? { privilege: PRIVILEGES[name], columns } : { privilege: PRIVILEGES[name] });
+      else if (PRIVILEGES[name])
+        specs.push(columns ? { privilege: PRIVILEGES[name], columns } : { privilege: PRIVILEGES[name] });
       else ignored.push(name); // ALTER, DROP, INDEX, EXECUTE, SHOW VIEW…: confer no reading of data
       if (!c.acceptPunct(',')) break;
     }
@@ -256,14 +298,16 @@ export class AccountReader {
       c.fail('expected a privilege level (*.*, db.*, db.table)');
     } else if (c.acceptPunct('.')) {
       const second = c.next();
-      target = second.kind === 'punct' && second.value === '*'
-        ? { kind: 'schema-tables', schema: foldSchema(first.value) }
-        : { kind: 'relations', names: [{ schema: foldSchema(first.value), name: foldRelation(second.value) }] };
+      target =
+        second.kind === 'punct' && second.value === '*'
+          ? { kind: 'schema-tables', schema: foldSchema(first.value) }
+          : { kind: 'relations', names: [{ schema: foldSchema(first.value), name: foldRelation(second.value) }] };
     } else {
       target = { kind: 'relations', names: [{ schema: this.ctx.schema, name: foldRelation(first.value) }] };
     }
     if (target.kind === 'schema-tables' && SYSTEM_SCHEMAS.has(target.schema.toLowerCase())) return undefined;
-    if (target.kind === 'relations' && target.names.every((n) => SYSTEM_SCHEMAS.has((n.schema ?? '').toLowerCase()))) return undefined;
+    if (target.kind === 'relations' && target.names.every((n) => SYSTEM_SCHEMAS.has((n.schema ?? '').toLowerCase())))
+      return undefined;
     return routine ? undefined : target;
   }
 
@@ -274,11 +318,16 @@ export class AccountReader {
       const a = account(c);
       if (a.kind === 'account') out.push(a.name);
       else if (a.kind === 'public') out.push('PUBLIC');
-      else this.ctx.info('SPIF-SQL-CURRENT-USER', 'CURRENT_USER (the account running the script) is not known statically: ignored here');
+      else
+        this.ctx.info(
+          'SPIF-SQL-CURRENT-USER',
+          'CURRENT_USER (the account running the script) is not known statically: ignored here',
+        );
       if (auth) skipAuthentication(c);
       if (!c.acceptPunct(',')) break;
     }
-    if (!c.done() && !c.isWord(...ACCOUNT_LIST_END) && !c.isWord('IDENTIFIED')) c.fail('expected , or the end of the account list');
+    if (!c.done() && !c.isWord(...ACCOUNT_LIST_END) && !c.isWord('IDENTIFIED'))
+      c.fail('expected , or the end of the account list');
     return out;
   }
 
@@ -330,8 +379,13 @@ export class AccountReader {
     const grantOptionOnly = privs.specs.length === 0 && privs.grantOption;
     if (privs.specs.length === 0 && !grantOptionOnly) return;
     this.ops.push({
-      op: 'revoke', at: this.ctx.at, privileges: grantOptionOnly ? [{ privilege: 'ALL' }] : privs.specs,
-      target, grantees, grantOptionOnly, cascade: false,
+      op: 'revoke',
+      at: this.ctx.at,
+      privileges: grantOptionOnly ? [{ privilege: 'ALL' }] : privs.specs,
+      target,
+      grantees,
+      grantOptionOnly,
+      cascade: false,
     });
   }
 
@@ -408,7 +462,10 @@ export class AccountReader {
       c.expect('ROLE');
       const spec = this.roleSpec(c, 'TO', 'FOR');
       if (!c.accept('TO', 'FOR')) {
-        this.ctx.info('SPIF-SQL-CURRENT-USER', 'SET DEFAULT ROLE without FOR/TO applies to the account running the script, which is not known statically: ignored');
+        this.ctx.info(
+          'SPIF-SQL-CURRENT-USER',
+          'SET DEFAULT ROLE without FOR/TO applies to the account running the script, which is not known statically: ignored',
+        );
         return;
       }
       for (const u of this.accounts(c, false)) this.defaultRoles(u, spec);
@@ -447,7 +504,8 @@ export class AccountReader {
     for (const [role, isDefault] of held) {
       if (!isDefault || wanted.has(role)) continue;
       held.set(role, false);
-      if (!state.activateAllRoles) this.ops.push({ op: 'grant-role', at: this.ctx.at, roles: [role], members: [user], inherit: false, set: true });
+      if (!state.activateAllRoles)
+        this.ops.push({ op: 'grant-role', at: this.ctx.at, roles: [role], members: [user], inherit: false, set: true });
     }
   }
 
@@ -457,7 +515,8 @@ export class AccountReader {
     state.activateAllRoles = on;
     for (const [member, held] of state.memberships) {
       const changed = [...held].filter(([, isDefault]) => !isDefault).map(([role]) => role);
-      if (changed.length) this.ops.push({ op: 'grant-role', at: this.ctx.at, roles: changed, members: [member], inherit: on, set: true });
+      if (changed.length)
+        this.ops.push({ op: 'grant-role', at: this.ctx.at, roles: changed, members: [member], inherit: on, set: true });
     }
   }
 }

@@ -49,7 +49,13 @@ export function readAlterTable(ast: any, ctx: StatementContext): CatalogOp[] {
         const keyName = identText(def.index) ?? identText(def.constraint);
         if (keyName) known?.uniqueKeyNames.add(foldColumn(keyName));
       } else if (kind === 'foreign key') {
-        const fk = foreignKey(def.reference_definition, cols, identText(def.constraint), ctx, constraintStart(ctx.text, def.definition?.[0]?.loc?.start?.offset));
+        const fk = foreignKey(
+          def.reference_definition,
+          cols,
+          identText(def.constraint),
+          ctx,
+          constraintStart(ctx.text, def.definition?.[0]?.loc?.start?.offset),
+        );
         if (fk) ops.push({ op: 'add-foreign-key', at, table, foreignKey: fk });
       }
     } else if (action === 'drop' && resource === 'column') {
@@ -59,9 +65,14 @@ export function readAlterTable(ast: any, ctx: StatementContext): CatalogOp[] {
     } else if (action === 'drop' && (resource === 'key' || resource === 'index')) {
       const keyword = String(a.keyword ?? '').toLowerCase();
       const keyName = foldColumn(identText(a.key) ?? identText(a.index) ?? '');
-      if (keyword === 'foreign key') ctx.warn(`ALTER TABLE ${table.name} DROP FOREIGN KEY ${keyName} is not modelled: the foreign key stays a link`);
-      else if (keyword === 'primary key') ctx.warn(`ALTER TABLE ${table.name} DROP PRIMARY KEY is not modelled: the key stays`);
-      else if (known?.uniqueKeyNames.has(keyName)) ctx.warn(`ALTER TABLE ${table.name} DROP INDEX ${keyName} drops a unique key; this is not modelled: the key stays`);
+      if (keyword === 'foreign key')
+        ctx.warn(`ALTER TABLE ${table.name} DROP FOREIGN KEY ${keyName} is not modelled: the foreign key stays a link`);
+      else if (keyword === 'primary key')
+        ctx.warn(`ALTER TABLE ${table.name} DROP PRIMARY KEY is not modelled: the key stays`);
+      else if (known?.uniqueKeyNames.has(keyName))
+        ctx.warn(
+          `ALTER TABLE ${table.name} DROP INDEX ${keyName} drops a unique key; this is not modelled: the key stays`,
+        );
       // other indexes: irrelevant
     } else if (action === 'rename' && resource === 'column') {
       const from = foldColumn(identText(a.old_column) ?? '');

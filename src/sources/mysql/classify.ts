@@ -5,30 +5,95 @@
 import { tokens } from './lexer.js';
 
 export type StatementKind =
-  | 'create-table' | 'view' | 'alter-table' | 'drop-table' | 'drop-view' | 'rename-table'
-  | 'create-database' | 'drop-database' | 'use' | 'create-index'
+  | 'create-table'
+  | 'view'
+  | 'alter-table'
+  | 'drop-table'
+  | 'drop-view'
+  | 'rename-table'
+  | 'create-database'
+  | 'drop-database'
+  | 'use'
+  | 'create-index'
   | 'account' // GRANT, REVOKE, CREATE/DROP/RENAME USER|ROLE, ALTER USER, SET DEFAULT ROLE, activate_all_roles_on_login
   | 'irrelevant' // data, session settings, locks, routines, triggers, plain indexes…
   | 'unknown';
 
 /** First words of statements that never change the catalog. */
 const IRRELEVANT_FIRST = new Set([
-  'INSERT', 'REPLACE', 'UPDATE', 'DELETE', 'SELECT', 'WITH', 'VALUES', 'TABLE', 'LOCK', 'UNLOCK', 'TRUNCATE',
-  'START', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'XA', 'FLUSH', 'ANALYZE', 'OPTIMIZE',
-  'CHECK', 'REPAIR', 'CHECKSUM', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'CALL', 'DO', 'PREPARE', 'EXECUTE',
-  'DEALLOCATE', 'LOAD', 'HANDLER', 'INSTALL', 'UNINSTALL', 'KILL', 'RESET', 'PURGE', 'CHANGE', 'SIGNAL',
-  'RESIGNAL', 'BINLOG', 'CACHE', 'SHUTDOWN', 'HELP', 'SOURCE', 'STOP', 'IMPORT', 'CLONE', 'RESTART',
+  'INSERT',
+  'REPLACE',
+  'UPDATE',
+  'DELETE',
+  'SELECT',
+  'WITH',
+  'VALUES',
+  'TABLE',
+  'LOCK',
+  'UNLOCK',
+  'TRUNCATE',
+  'START',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'RELEASE',
+  'XA',
+  'FLUSH',
+  'ANALYZE',
+  'OPTIMIZE',
+  'CHECK',
+  'REPAIR',
+  'CHECKSUM',
+  'SHOW',
+  'DESCRIBE',
+  'DESC',
+  'EXPLAIN',
+  'CALL',
+  'DO',
+  'PREPARE',
+  'EXECUTE',
+  'DEALLOCATE',
+  'LOAD',
+  'HANDLER',
+  'INSTALL',
+  'UNINSTALL',
+  'KILL',
+  'RESET',
+  'PURGE',
+  'CHANGE',
+  'SIGNAL',
+  'RESIGNAL',
+  'BINLOG',
+  'CACHE',
+  'SHUTDOWN',
+  'HELP',
+  'SOURCE',
+  'STOP',
+  'IMPORT',
+  'CLONE',
+  'RESTART',
 ]);
 
 /** Objects whose CREATE/ALTER/DROP never change what spif reads. */
 const IRRELEVANT_OBJECTS = new Set([
-  'TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT', 'SEQUENCE', 'SERVER', 'TABLESPACE', 'LOGFILE', 'PACKAGE',
-  'RESOURCE', 'SYNONYM', 'SPATIAL', 'INSTANCE', 'UNDO',
+  'TRIGGER',
+  'PROCEDURE',
+  'FUNCTION',
+  'EVENT',
+  'SEQUENCE',
+  'SERVER',
+  'TABLESPACE',
+  'LOGFILE',
+  'PACKAGE',
+  'RESOURCE',
+  'SYNONYM',
+  'SPATIAL',
+  'INSTANCE',
+  'UNDO',
 ]);
 
-const OBJECTS = new Set([
-  ...IRRELEVANT_OBJECTS, 'TABLE', 'VIEW', 'DATABASE', 'SCHEMA', 'USER', 'ROLE', 'INDEX',
-]);
+const OBJECTS = new Set([...IRRELEVANT_OBJECTS, 'TABLE', 'VIEW', 'DATABASE', 'SCHEMA', 'USER', 'ROLE', 'INDEX']);
 
 export function classify(text: string): StatementKind {
   const words: string[] = [];
@@ -61,7 +126,10 @@ export function classify(text: string): StatementKind {
       if (object === 'INDEX') return words.includes('UNIQUE') ? 'create-index' : 'irrelevant';
     }
     if (first === 'ALTER') {
-      if (object === 'TABLE') return /^\s*ALTER\s+(?:ONLINE\s+|IGNORE\s+)*TABLE\s+\S+\s+(?:DISABLE|ENABLE)\s+KEYS\s*$/i.test(text) ? 'irrelevant' : 'alter-table';
+      if (object === 'TABLE')
+        return /^\s*ALTER\s+(?:ONLINE\s+|IGNORE\s+)*TABLE\s+\S+\s+(?:DISABLE|ENABLE)\s+KEYS\s*$/i.test(text)
+          ? 'irrelevant'
+          : 'alter-table';
       if (object === 'VIEW') return 'view';
       return 'irrelevant'; // ALTER DATABASE (character set), ALTER INDEX…
     }

@@ -20,7 +20,8 @@ type CreateTable = Extract<CatalogOp, { op: 'create-table' }>;
 export function prepareCreateTable(text: string): { text: string; orReplace: boolean } {
   let out = text;
   const orReplace = /^\s*CREATE\s+OR\s+REPLACE\b/i.exec(out);
-  if (orReplace) out = out.replace(/^(\s*CREATE)(\s+OR\s+REPLACE)/i, (_m, a: string, b: string) => a + ' '.repeat(b.length));
+  if (orReplace)
+    out = out.replace(/^(\s*CREATE)(\s+OR\s+REPLACE)/i, (_m, a: string, b: string) => a + ' '.repeat(b.length));
   let depth = 0;
   let closed = false;
   for (const t of tokens(out)) {
@@ -28,7 +29,12 @@ export function prepareCreateTable(text: string): { text: string; orReplace: boo
     else if (t.kind === 'punct' && t.value === ')') {
       depth--;
       if (depth === 0) closed = true;
-    } else if (closed && depth === 0 && t.kind === 'word' && (t.upper === 'PARTITION' || (t.upper === 'WITH' && /^WITH\s+SYSTEM\s+VERSIONING/i.test(out.slice(t.start))))) {
+    } else if (
+      closed &&
+      depth === 0 &&
+      t.kind === 'word' &&
+      (t.upper === 'PARTITION' || (t.upper === 'WITH' && /^WITH\s+SYSTEM\s+VERSIONING/i.test(out.slice(t.start))))
+    ) {
       out = out.slice(0, t.start) + out.slice(t.start).replace(/[^\n]/g, ' ');
       break;
     }
@@ -44,9 +50,18 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
   if (ast.like) {
     const from = ast.like.table?.[0];
     const source = from ? ctx.state.relation(qualified(from.db, from.table, ctx.schema)) : undefined;
-    ctx.warn(`CREATE TABLE ${name.name} LIKE …: ${source ? 'columns copied from the earlier declaration; keys are not' : 'the copied table is not declared earlier in this file, so its columns are unknown'}`);
+    ctx.warn(
+      `CREATE TABLE ${name.name} LIKE …: ${source ? 'columns copied from the earlier declaration; keys are not' : 'the copied table is not declared earlier in this file, so its columns are unknown'}`,
+    );
     if (!source) return [];
-    const op: CreateTable = { op: 'create-table', at: ctx.at, name, columns: source.columns.map((c) => ({ name: c })), uniqueKeys: [], foreignKeys: [] };
+    const op: CreateTable = {
+      op: 'create-table',
+      at: ctx.at,
+      name,
+      columns: source.columns.map((c) => ({ name: c })),
+      uniqueKeys: [],
+      foreignKeys: [],
+    };
     ctx.state.setRelation(name, { kind: 'table', columns: [...source.columns], uniqueKeyNames: new Set() });
     return [op];
   }
@@ -93,7 +108,13 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
         const keyName = identText(def.index) ?? identText(def.constraint);
         if (keyName) uniqueKeyNames.add(foldColumn(keyName));
       } else if (kind === 'foreign key') {
-        const fk = foreignKey(def.reference_definition, cols, identText(def.constraint), ctx, constraintStart(ctx.text, firstOffset(def)));
+        const fk = foreignKey(
+          def.reference_definition,
+          cols,
+          identText(def.constraint),
+          ctx,
+          constraintStart(ctx.text, firstOffset(def)),
+        );
         if (fk) foreignKeys.push(fk);
       }
     }
@@ -114,7 +135,11 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
  * `kjn_no char(12), -- 個人番号`: the trailing comment is the column's comment where it has no
  * `COMMENT '…'` (which wins). Read from the file text: the statement text has comments blanked.
  */
-export function attachTrailingComments(columns: Column[], nameOffsets: (number | undefined)[], ctx: StatementContext): void {
+export function attachTrailingComments(
+  columns: Column[],
+  nameOffsets: (number | undefined)[],
+  ctx: StatementContext,
+): void {
   if (nameOffsets.some((o) => o === undefined)) return;
   const at = nameOffsets.map((o) => ({ offset: ctx.base + o! }));
   trailingColumnComments(ctx.lines.text, at, { syntax: COMMENT_SYNTAX.mysql, from: ctx.base }).forEach((c, i) => {
@@ -124,7 +149,13 @@ export function attachTrailingComments(columns: Column[], nameOffsets: (number |
   });
 }
 
-export function foreignKey(ref: any, columns: string[], name: string | undefined, ctx: StatementContext, offset?: number): ForeignKey | undefined {
+export function foreignKey(
+  ref: any,
+  columns: string[],
+  name: string | undefined,
+  ctx: StatementContext,
+  offset?: number,
+): ForeignKey | undefined {
   const table = ref?.table?.[0];
   if (!table) return undefined;
   const fk: ForeignKey = {
@@ -157,7 +188,9 @@ export function typeText(def: any): string | undefined {
  */
 export function constraintStart(text: string, columnOffset: number | undefined): number | undefined {
   if (columnOffset === undefined) return undefined;
-  const m = /(?:\bCONSTRAINT(?:\s+(?:`(?:[^`]|``)*`|[\w$]+))?\s+)?\bFOREIGN\s+KEY\b[^(]*\(\s*$/i.exec(text.slice(0, columnOffset));
+  const m = /(?:\bCONSTRAINT(?:\s+(?:`(?:[^`]|``)*`|[\w$]+))?\s+)?\bFOREIGN\s+KEY\b[^(]*\(\s*$/i.exec(
+    text.slice(0, columnOffset),
+  );
   return m ? m.index : columnOffset;
 }
 

@@ -38,17 +38,32 @@ function dialectFor(ctx: StatementContext): CstDialect {
  */
 export function readTableWithCst(ctx: StatementContext, text: string): CatalogOp[] | undefined {
   const original = ctx.lines.text.slice(ctx.base, ctx.base + text.length);
-  const read = readCstStatement({ path: ctx.file, text: ctx.lines.text }, dialectFor(ctx), ctx.lines, ctx.base, blankForCst(text), original);
+  const read = readCstStatement(
+    { path: ctx.file, text: ctx.lines.text },
+    dialectFor(ctx),
+    ctx.lines,
+    ctx.base,
+    blankForCst(text),
+    original,
+  );
   if (read.diagnostics.some((d) => d.severity === 'error')) return undefined;
   ctx.diagnostics.push(...read.diagnostics);
   for (const op of read.ops) {
-    if (op.op === 'create-table') ctx.state.setRelation(op.name, { kind: 'table', columns: op.columns.map((c) => c.name), uniqueKeyNames: new Set() });
+    if (op.op === 'create-table')
+      ctx.state.setRelation(op.name, {
+        kind: 'table',
+        columns: op.columns.map((c) => c.name),
+        uniqueKeyNames: new Set(),
+      });
   }
   return read.ops;
 }
 
 /** The lineage of a view query node-sql-parser rejects, or undefined when sql-parser-cst rejects it too. */
-export function viewQueryWithCst(ctx: StatementContext, query: string): Omit<ViewDefinition, 'securityInvoker'> | undefined {
+export function viewQueryWithCst(
+  ctx: StatementContext,
+  query: string,
+): Omit<ViewDefinition, 'securityInvoker'> | undefined {
   let program: any;
   for (const dialect of dialectFor(ctx).parserDialects!) {
     try {
@@ -60,11 +75,14 @@ export function viewQueryWithCst(ctx: StatementContext, query: string): Omit<Vie
   }
   const select = program?.statements?.[0];
   if (!select) return undefined;
-  const lineage = new CstLineage({
-    foldColumn,
-    qualify: dialectFor(ctx).qualify,
-    columnsOf: (q) => ctx.state.relation(q)?.columns,
-  }, query);
+  const lineage = new CstLineage(
+    {
+      foldColumn,
+      qualify: dialectFor(ctx).qualify,
+      columnsOf: (q) => ctx.state.relation(q)?.columns,
+    },
+    query,
+  );
   const columns = lineage.query(select, undefined, new Map());
   for (const rel of new Set(lineage.unknownStars)) {
     ctx.warn(`view selects * from ${rel}, which is not declared earlier in this file: its columns are unknown`);
@@ -93,7 +111,7 @@ export function blankForCst(text: string): string {
         blankTableOptions(toks.slice(i + 1), blank);
         break;
       }
-    } else if (t.kind === 'word' && (t.upper === 'CHARACTER' && toks[i + 1]?.upper === 'SET')) {
+    } else if (t.kind === 'word' && t.upper === 'CHARACTER' && toks[i + 1]?.upper === 'SET') {
       blank(t, toks[i + 2] ?? toks[i + 1]);
       i += 2;
     } else if (t.kind === 'word' && (t.upper === 'CHARSET' || t.upper === 'COLLATE') && depth > 0) {
@@ -101,7 +119,12 @@ export function blankForCst(text: string): string {
       i += 1;
     } else if (t.kind === 'word' && t.upper === 'BINARY' && toks[i - 1]?.value === ')' && toks[i + 1]?.value !== '(') {
       blank(t);
-    } else if (t.kind === 'word' && (t.upper === 'KEY' || t.upper === 'INDEX') && toks[i + 2]?.value === '(' && (toks[i + 1]?.kind === 'ident' || toks[i + 1]?.kind === 'word')) {
+    } else if (
+      t.kind === 'word' &&
+      (t.upper === 'KEY' || t.upper === 'INDEX') &&
+      toks[i + 2]?.value === '(' &&
+      (toks[i + 1]?.kind === 'ident' || toks[i + 1]?.kind === 'word')
+    ) {
       blank(toks[i + 1]);
     }
   }

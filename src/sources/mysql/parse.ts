@@ -46,9 +46,10 @@ export function parseStatement(sql: string, dialect: Dialect): ParseOutcome {
     const before = text.slice(0, outcome.offset);
     // `password VARCHAR(40) BINARY`: the binary collation of the column (sakila); and the
     // index name MySQL accepts and ignores in `PRIMARY KEY \`name\` (…)` (Shopware's dump).
-    const m = UNSUPPORTED_ATTRIBUTE.exec(at)
-      ?? (/\)\s*$/.test(before) ? /^BINARY\b(?!\s*\()/i.exec(at) : null)
-      ?? (/\bPRIMARY\s+KEY\s+$/i.test(before) ? /^(?:`(?:[^`]|``)*`|[A-Za-z_$][\w$]*)(?=\s*\()/.exec(at) : null);
+    const m =
+      UNSUPPORTED_ATTRIBUTE.exec(at) ??
+      (/\)\s*$/.test(before) ? /^BINARY\b(?!\s*\()/i.exec(at) : null) ??
+      (/\bPRIMARY\s+KEY\s+$/i.test(before) ? /^(?:`(?:[^`]|``)*`|[A-Za-z_$][\w$]*)(?=\s*\()/.exec(at) : null);
     if (!m) {
       // A charset introducer (`_utf8' '`, sakila's views) only names the literal's character
       // set; the parser reports the error where the expression starts, so blank them all.
@@ -65,7 +66,12 @@ function blankIntroducers(text: string): string {
   let out = text;
   let previous: Token | undefined;
   for (const t of tokens(text)) {
-    if (t.kind === 'string' && previous?.kind === 'word' && previous.end === t.start && /^_[A-Za-z0-9]+$/.test(previous.value)) {
+    if (
+      t.kind === 'string' &&
+      previous?.kind === 'word' &&
+      previous.end === t.start &&
+      /^_[A-Za-z0-9]+$/.test(previous.value)
+    ) {
       out = out.slice(0, previous.start) + ' '.repeat(previous.end - previous.start) + out.slice(previous.end);
     }
     previous = t;

@@ -47,11 +47,17 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
     const sctx = new StatementContext(source.path, lines, stmt.start, text, ctx.dialect, state, diagnostics);
     // Checked before skipping irrelevant statements: an INSERT with an open quote swallows the file too.
     if (stmt.unterminatedQuote !== undefined) {
-      sctx.syntaxError('unterminated quoted string or identifier: everything after it is part of it, to the end of the file', stmt.unterminatedQuote - stmt.start);
+      sctx.syntaxError(
+        'unterminated quoted string or identifier: everything after it is part of it, to the end of the file',
+        stmt.unterminatedQuote - stmt.start,
+      );
       continue;
     }
     if (stmt.unterminatedComment !== undefined) {
-      sctx.syntaxError('unterminated /* comment: everything after it is part of it, to the end of the file', stmt.unterminatedComment - stmt.start);
+      sctx.syntaxError(
+        'unterminated /* comment: everything after it is part of it, to the end of the file',
+        stmt.unterminatedComment - stmt.start,
+      );
       continue;
     }
     if (kind === 'irrelevant') continue;
@@ -74,7 +80,10 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
     const parsed = parseStatement(prepared.text, ctx.dialect);
     const ops = parsed.ok ? readCreateTable(parsed.ast, ctx) : readTableWithCst(ctx, prepared.text);
     if (!ops) {
-      ctx.syntaxError(`could not parse this statement: ${parsed.ok ? '' : parsed.message} (node-sql-parser; sql-parser-cst rejects it too)`, parsed.ok ? undefined : parsed.offset);
+      ctx.syntaxError(
+        `could not parse this statement: ${parsed.ok ? '' : parsed.message} (node-sql-parser; sql-parser-cst rejects it too)`,
+        parsed.ok ? undefined : parsed.offset,
+      );
       return [];
     }
     const created = ops[0];
@@ -87,7 +96,10 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
   if (!parsed.ok) {
     const fallback = kind === 'alter-table' ? readTableWithCst(ctx, ctx.text) : undefined;
     if (fallback) return fallback;
-    ctx.syntaxError(`could not parse this statement: ${parsed.message}${kind === 'alter-table' ? ' (node-sql-parser; sql-parser-cst rejects it too)' : ''}`, parsed.offset);
+    ctx.syntaxError(
+      `could not parse this statement: ${parsed.message}${kind === 'alter-table' ? ' (node-sql-parser; sql-parser-cst rejects it too)' : ''}`,
+      parsed.offset,
+    );
     return [];
   }
   const ast = parsed.ast;
@@ -147,7 +159,8 @@ function renameTables(ast: any, ctx: StatementContext): CatalogOp[] {
     const from = qualified(fromNode.db, fromNode.table, ctx.schema);
     const to = qualified(toNode.db, toNode.table, ctx.schema);
     if (to.name !== from.name) ops.push({ op: 'rename-relation', at: ctx.at, from, to: to.name });
-    if (to.schema !== from.schema) ops.push({ op: 'set-schema', at: ctx.at, name: { ...from, name: to.name }, schema: to.schema! });
+    if (to.schema !== from.schema)
+      ops.push({ op: 'set-schema', at: ctx.at, name: { ...from, name: to.name }, schema: to.schema! });
     const known = ctx.state.relation(from);
     if (known) {
       ctx.state.dropRelation(from);

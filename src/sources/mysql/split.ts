@@ -82,7 +82,10 @@ export function splitStatements(src: string, dialect: Dialect): SplitStatement[]
     // `DELIMITER x` is a client command, recognised where a statement would start.
     if (stmtStart < 0 && (c === 68 || c === 100) && /^delimiter[ \t]/i.test(src.slice(i, i + 10))) {
       const eol = lineEnd(src, i);
-      const arg = src.slice(i + 10, eol).trim().split(/\s+/)[0];
+      const arg = src
+        .slice(i + 10, eol)
+        .trim()
+        .split(/\s+/)[0];
       if (arg) delimiter = arg;
       i = eol;
       continue;

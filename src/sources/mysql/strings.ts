@@ -1,7 +1,15 @@
 /** MySQL string literals: quotes and backslash escapes (the default SQL mode). */
 
 const ESCAPES: Record<string, string> = {
-  '0': '\0', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a', '\\': '\\', "'": "'", '"': '"',
+  '0': '\0',
+  b: '\b',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  Z: '\x1a',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
 };
 
 /**

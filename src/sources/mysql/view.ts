@@ -13,7 +13,6 @@ import { type Origin, type Scope, type Source, dedupeOrigins, originsIn, resolve
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
-
 /**
  * Reads `CREATE|ALTER [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW name [(cols)]
  * AS query [WITH CHECK OPTION]`. node-sql-parser rejects a CREATE VIEW whose query has UNION,
@@ -61,12 +60,19 @@ function splitView(text: string): { head: string; query: string } | undefined {
   return { head: text.slice(0, as.end), query };
 }
 
-function readCreateView(ast: any, select: any, ctx: StatementContext, read?: Omit<ViewDefinition, 'securityInvoker'>): CatalogOp[] {
+function readCreateView(
+  ast: any,
+  select: any,
+  ctx: StatementContext,
+  read?: Omit<ViewDefinition, 'securityInvoker'>,
+): CatalogOp[] {
   const target = ast.view ?? ast.table?.[0];
   const name = qualified(target?.db, target?.view ?? target?.table, ctx.schema);
   const lineage = read ? { reads: () => read.reads, readsColumns: () => read.readsColumns } : new Lineage(ctx);
   let columns = read ? read.columns : (lineage as Lineage).select(select, undefined, new Map());
-  const declared: string[] | null = Array.isArray(ast.columns) ? ast.columns.map((c: unknown) => foldColumn(identText(c) ?? '')) : null;
+  const declared: string[] | null = Array.isArray(ast.columns)
+    ? ast.columns.map((c: unknown) => foldColumn(identText(c) ?? ''))
+    : null;
   if (declared) columns = columns.map((c, i) => ({ ...c, name: declared[i] ?? c.name }));
   const view: ViewDefinition = {
     // MySQL's default is SQL SECURITY DEFINER: the view reads with its definer's rights.
@@ -118,14 +124,16 @@ class Lineage {
       const cteName = identText(cte.name);
       if (!cteName) continue;
       let cols = this.select(cte.stmt?.ast ?? cte.stmt, parent, localCtes);
-      if (Array.isArray(cte.columns)) cols = cols.map((c, i) => ({ ...c, name: foldColumn(identText(cte.columns[i]) ?? c.name) }));
+      if (Array.isArray(cte.columns))
+        cols = cols.map((c, i) => ({ ...c, name: foldColumn(identText(cte.columns[i]) ?? c.name) }));
       localCtes.set(cteName, { kind: 'derived', columns: cols });
     }
     const scope: Scope = { entries: [], parent };
     const joinExprs: any[] = [];
     this.from(sel.from, scope, localCtes, joinExprs);
     for (const e of joinExprs) this.expr(e, scope, localCtes);
-    for (const key of ['where', 'groupby', 'having', 'orderby', 'limit', 'window', 'qualify']) this.expr(sel[key], scope, localCtes);
+    for (const key of ['where', 'groupby', 'having', 'orderby', 'limit', 'window', 'qualify'])
+      this.expr(sel[key], scope, localCtes);
 
     const out: ViewColumn[] = [];
     const cols = Array.isArray(sel.columns) ? sel.columns : [];
@@ -233,7 +241,9 @@ class Lineage {
         }
       } else if (!this.warnedStar) {
         this.warnedStar = true;
-        this.ctx.warn(`view selects * from ${src.relation.name}, which is not declared earlier in this file: its columns are unknown`);
+        this.ctx.warn(
+          `view selects * from ${src.relation.name}, which is not declared earlier in this file: its columns are unknown`,
+        );
       }
     }
     return out;
@@ -246,4 +256,3 @@ class Lineage {
     return identText(e) ?? `expr_${index + 1}`;
   }
 }
-

@@ -11,9 +11,21 @@ import { foldStringName, type Token } from '../vendor/lexer.js';
 import type { StatementOutcome } from '../vendor/reader.js';
 
 const ADD_POLICY_PARAMS = [
-  'OBJECT_SCHEMA', 'OBJECT_NAME', 'POLICY_NAME', 'FUNCTION_SCHEMA', 'POLICY_FUNCTION', 'STATEMENT_TYPES',
-  'UPDATE_CHECK', 'ENABLE', 'STATIC_POLICY', 'POLICY_TYPE', 'LONG_PREDICATE', 'SEC_RELEVANT_COLS',
-  'SEC_RELEVANT_COLS_OPT', 'NAMESPACE', 'ATTRIBUTE',
+  'OBJECT_SCHEMA',
+  'OBJECT_NAME',
+  'POLICY_NAME',
+  'FUNCTION_SCHEMA',
+  'POLICY_FUNCTION',
+  'STATEMENT_TYPES',
+  'UPDATE_CHECK',
+  'ENABLE',
+  'STATIC_POLICY',
+  'POLICY_TYPE',
+  'LONG_PREDICATE',
+  'SEC_RELEVANT_COLS',
+  'SEC_RELEVANT_COLS_OPT',
+  'NAMESPACE',
+  'ATTRIBUTE',
 ];
 const DROP_POLICY_PARAMS = ['OBJECT_SCHEMA', 'OBJECT_NAME', 'POLICY_NAME'];
 const ENABLE_POLICY_PARAMS = ['OBJECT_SCHEMA', 'OBJECT_NAME', 'POLICY_NAME', 'ENABLE'];
@@ -26,7 +38,11 @@ export function readPlsqlCalls(c: Cursor): StatementOutcome {
   let found = false;
   for (let i = 0; i < toks.length; i++) {
     if (toks[i].upper === 'IMMEDIATE' && toks[i - 1]?.upper === 'EXECUTE') {
-      c.ctx.warn('EXECUTE IMMEDIATE runs SQL built at run time, which spif cannot read: GRANTs or policies it creates are not known', toks[i - 1].start, 'SPIF-SQL-DYNAMIC');
+      c.ctx.warn(
+        'EXECUTE IMMEDIATE runs SQL built at run time, which spif cannot read: GRANTs or policies it creates are not known',
+        toks[i - 1].start,
+        'SPIF-SQL-DYNAMIC',
+      );
       found = true;
       continue;
     }
@@ -34,11 +50,22 @@ export function readPlsqlCalls(c: Cursor): StatementOutcome {
     const proc = toks[i + 2]?.upper;
     if (toks[i + 3]?.value !== '(') continue;
     found = true;
-    const params = proc === 'ADD_POLICY' ? ADD_POLICY_PARAMS : proc === 'DROP_POLICY' ? DROP_POLICY_PARAMS : proc === 'ENABLE_POLICY' ? ENABLE_POLICY_PARAMS : undefined;
+    const params =
+      proc === 'ADD_POLICY'
+        ? ADD_POLICY_PARAMS
+        : proc === 'DROP_POLICY'
+          ? DROP_POLICY_PARAMS
+          : proc === 'ENABLE_POLICY'
+            ? ENABLE_POLICY_PARAMS
+            : undefined;
     const { args, end } = readArgs(toks, i + 3, params ?? []);
     if (!params) {
       // ADD_GROUPED_POLICY, CREATE_POLICY_GROUP, REFRESH_POLICY…: grouped policies are not modelled
-      if (/POLICY/.test(proc ?? '')) c.ctx.warn(`DBMS_RLS.${proc} is not modelled: a VPD policy it adds or changes is not known to spif`, toks[i].start);
+      if (/POLICY/.test(proc ?? ''))
+        c.ctx.warn(
+          `DBMS_RLS.${proc} is not modelled: a VPD policy it adds or changes is not known to spif`,
+          toks[i].start,
+        );
       i = end;
       continue;
     }
@@ -49,18 +76,36 @@ export function readPlsqlCalls(c: Cursor): StatementOutcome {
     const objectName = text('OBJECT_NAME');
     const policyName = text('POLICY_NAME') ?? '(unnamed)';
     if (!objectName) {
-      c.ctx.warn(`DBMS_RLS.${proc}: object_name is not a literal string, so the table it protects is unknown`, toks[i].start);
+      c.ctx.warn(
+        `DBMS_RLS.${proc}: object_name is not a literal string, so the table it protects is unknown`,
+        toks[i].start,
+      );
       i = end;
       continue;
     }
     const schema = text('OBJECT_SCHEMA');
-    const table = { name: foldStringName(objectName, 'oracle'), ...(schema ? { schema: foldStringName(schema, 'oracle') } : c.ctx.state.schema ? { schema: c.ctx.state.schema } : {}) };
+    const table = {
+      name: foldStringName(objectName, 'oracle'),
+      ...(schema
+        ? { schema: foldStringName(schema, 'oracle') }
+        : c.ctx.state.schema
+          ? { schema: c.ctx.state.schema }
+          : {}),
+    };
     const at = c.ctx.loc(toks[i].start);
     if (proc === 'DROP_POLICY') {
-      ops.push({ op: 'product-rule', at, rule: { kind: 'row-filter', table, name: policyName, product: 'vpd', enabled: false, drop: true } });
+      ops.push({
+        op: 'product-rule',
+        at,
+        rule: { kind: 'row-filter', table, name: policyName, product: 'vpd', enabled: false, drop: true },
+      });
     } else if (proc === 'ENABLE_POLICY') {
       const enable = (args.get('ENABLE') ?? []).map((t) => t.upper).join('') !== 'FALSE';
-      ops.push({ op: 'product-rule', at, rule: { kind: 'row-filter', table, name: policyName, product: 'vpd', enabled: enable } });
+      ops.push({
+        op: 'product-rule',
+        at,
+        rule: { kind: 'row-filter', table, name: policyName, product: 'vpd', enabled: enable },
+      });
     } else {
       // statement_types defaults to SELECT, INSERT, UPDATE, DELETE; a policy without SELECT does not filter reads.
       const types = text('STATEMENT_TYPES');
@@ -76,10 +121,33 @@ export function readPlsqlCalls(c: Cursor): StatementOutcome {
       if (cols && /ALL_ROWS|^1$/.test(opt)) {
         // column masking: every row comes back, the relevant columns are NULL where the predicate is false
         for (const column of cols.split(/[\s,]+/).filter(Boolean)) {
-          ops.push({ op: 'product-rule', at, rule: { kind: 'mask', table, column: foldStringName(column, 'oracle'), name: policyName, product: 'vpd-column', expression: predicate, drop: !enabled } });
+          ops.push({
+            op: 'product-rule',
+            at,
+            rule: {
+              kind: 'mask',
+              table,
+              column: foldStringName(column, 'oracle'),
+              name: policyName,
+              product: 'vpd-column',
+              expression: predicate,
+              drop: !enabled,
+            },
+          });
         }
       } else {
-        ops.push({ op: 'product-rule', at, rule: { kind: 'row-filter', table, name: policyName, product: 'vpd', predicate: cols ? `${predicate} (when ${cols} is queried)` : predicate, enabled } });
+        ops.push({
+          op: 'product-rule',
+          at,
+          rule: {
+            kind: 'row-filter',
+            table,
+            name: policyName,
+            product: 'vpd',
+            predicate: cols ? `${predicate} (when ${cols} is queried)` : predicate,
+            enabled,
+          },
+        });
       }
     }
     i = end;

@@ -19,33 +19,123 @@ import type { CatalogOp, PrivilegeSpec } from '../../catalog/ops.js';
 import { PUBLIC } from '../../catalog/privileges.js';
 import type { ReadAuthority } from '../../catalog/product-rules.js';
 import type { Cursor } from '../vendor/cursor.js';
-import { readAlterTable, readComment, readCreateIndex, readCreateTable, readCreateView, readDrop } from '../vendor/ddl.js';
+import {
+  readAlterTable,
+  readComment,
+  readCreateIndex,
+  readCreateTable,
+  readCreateView,
+  readDrop,
+} from '../vendor/ddl.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
 import { readPlsqlCalls } from './plsql-calls.js';
 
 const OBJECT_PRIVILEGES: Record<string, PrivilegeName | 'READ' | 'OTHER'> = {
-  SELECT: 'SELECT', READ: 'SELECT', INSERT: 'INSERT', UPDATE: 'UPDATE', DELETE: 'DELETE', REFERENCES: 'REFERENCES',
-  ALL: 'ALL', ALTER: 'OTHER', INDEX: 'OTHER', EXECUTE: 'OTHER', DEBUG: 'OTHER', 'ON COMMIT REFRESH': 'OTHER',
-  'QUERY REWRITE': 'OTHER', FLASHBACK: 'OTHER', UNDER: 'OTHER', WRITE: 'OTHER', 'INHERIT PRIVILEGES': 'OTHER',
-  'KEEP SEQUENCE': 'OTHER', MERGE: 'OTHER', 'MERGE VIEW': 'OTHER', USE: 'OTHER',
+  SELECT: 'SELECT',
+  READ: 'SELECT',
+  INSERT: 'INSERT',
+  UPDATE: 'UPDATE',
+  DELETE: 'DELETE',
+  REFERENCES: 'REFERENCES',
+  ALL: 'ALL',
+  ALTER: 'OTHER',
+  INDEX: 'OTHER',
+  EXECUTE: 'OTHER',
+  DEBUG: 'OTHER',
+  'ON COMMIT REFRESH': 'OTHER',
+  'QUERY REWRITE': 'OTHER',
+  FLASHBACK: 'OTHER',
+  UNDER: 'OTHER',
+  WRITE: 'OTHER',
+  'INHERIT PRIVILEGES': 'OTHER',
+  'KEEP SEQUENCE': 'OTHER',
+  MERGE: 'OTHER',
+  'MERGE VIEW': 'OTHER',
+  USE: 'OTHER',
 };
 
 /** System privileges that read every table (the rest — CREATE SESSION, CREATE TABLE … — decide nothing here). */
 const READ_SYSTEM_PRIVILEGES: Record<string, ReadAuthority> = {
-  'SELECT ANY TABLE': 'SELECT ANY TABLE', 'READ ANY TABLE': 'SELECT ANY TABLE', 'EXEMPT ACCESS POLICY': 'EXEMPT ACCESS POLICY',
+  'SELECT ANY TABLE': 'SELECT ANY TABLE',
+  'READ ANY TABLE': 'SELECT ANY TABLE',
+  'EXEMPT ACCESS POLICY': 'EXEMPT ACCESS POLICY',
 };
 
 /** Statements that cannot change who reads what (data, sessions, storage, code). */
 const IRRELEVANT_FIRST = new Set([
-  'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELECT', 'WITH', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'LOCK', 'TRUNCATE',
-  'ANALYZE', 'EXPLAIN', 'CALL', 'PURGE', 'FLASHBACK', 'AUDIT', 'NOAUDIT', 'ASSOCIATE', 'DISASSOCIATE',
-  'PROMPT', 'REM', 'REMARK', 'SPOOL', 'WHENEVER', 'DEFINE', 'UNDEFINE', 'COLUMN', 'COL', 'TTITLE', 'BTITLE',
-  'SHOW', 'EXIT', 'QUIT', 'PAUSE', 'ACCEPT', 'HOST', 'VARIABLE', 'VAR', 'PRINT', 'DESC', 'DESCRIBE', '@',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'SELECT',
+  'WITH',
+  'COMMIT',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'LOCK',
+  'TRUNCATE',
+  'ANALYZE',
+  'EXPLAIN',
+  'CALL',
+  'PURGE',
+  'FLASHBACK',
+  'AUDIT',
+  'NOAUDIT',
+  'ASSOCIATE',
+  'DISASSOCIATE',
+  'PROMPT',
+  'REM',
+  'REMARK',
+  'SPOOL',
+  'WHENEVER',
+  'DEFINE',
+  'UNDEFINE',
+  'COLUMN',
+  'COL',
+  'TTITLE',
+  'BTITLE',
+  'SHOW',
+  'EXIT',
+  'QUIT',
+  'PAUSE',
+  'ACCEPT',
+  'HOST',
+  'VARIABLE',
+  'VAR',
+  'PRINT',
+  'DESC',
+  'DESCRIBE',
+  '@',
 ]);
 const IRRELEVANT_OBJECTS = new Set([
-  'SEQUENCE', 'PROCEDURE', 'FUNCTION', 'PACKAGE', 'TRIGGER', 'TYPE', 'LIBRARY', 'JAVA', 'DIRECTORY', 'TABLESPACE',
-  'CLUSTER', 'DIMENSION', 'OPERATOR', 'INDEXTYPE', 'CONTEXT', 'PROFILE', 'OUTLINE', 'EDITION', 'AUDIT',
-  'RESTORE', 'FLASHBACK', 'LOCKDOWN', 'PLUGGABLE', 'DISKGROUP', 'SPFILE', 'PFILE', 'CONTROLFILE', 'ROLLBACK',
+  'SEQUENCE',
+  'PROCEDURE',
+  'FUNCTION',
+  'PACKAGE',
+  'TRIGGER',
+  'TYPE',
+  'LIBRARY',
+  'JAVA',
+  'DIRECTORY',
+  'TABLESPACE',
+  'CLUSTER',
+  'DIMENSION',
+  'OPERATOR',
+  'INDEXTYPE',
+  'CONTEXT',
+  'PROFILE',
+  'OUTLINE',
+  'EDITION',
+  'AUDIT',
+  'RESTORE',
+  'FLASHBACK',
+  'LOCKDOWN',
+  'PLUGGABLE',
+  'DISKGROUP',
+  'SPFILE',
+  'PFILE',
+  'CONTROLFILE',
+  'ROLLBACK',
 ]);
 
 export const oracleStatements: ProductStatements = {
@@ -64,7 +154,17 @@ export const oracleStatements: ProductStatements = {
       if (w1 === 'TABLE') return readAlterTable(c);
       if (w1 === 'SESSION') return readAlterSession(c);
       if (w1 === 'USER') return readAlterUser(c);
-      if (w1 === 'VIEW' || w1 === 'INDEX' || w1 === 'ROLE' || IRRELEVANT_OBJECTS.has(w1) || w1 === 'SYSTEM' || w1 === 'DATABASE' || w1 === 'MATERIALIZED' || w1 === 'SYNONYM') return 'irrelevant';
+      if (
+        w1 === 'VIEW' ||
+        w1 === 'INDEX' ||
+        w1 === 'ROLE' ||
+        IRRELEVANT_OBJECTS.has(w1) ||
+        w1 === 'SYSTEM' ||
+        w1 === 'DATABASE' ||
+        w1 === 'MATERIALIZED' ||
+        w1 === 'SYNONYM'
+      )
+        return 'irrelevant';
       return undefined;
     }
     if (w0 === 'DROP') {
@@ -74,7 +174,8 @@ export const oracleStatements: ProductStatements = {
         return [{ op: 'drop-role', at: c.at, names: [c.ident()] }];
       }
       if (w1 === 'SYNONYM' || w1 === 'PUBLIC') return readDropSynonym(c);
-      if (w1 === 'INDEX' || w1 === 'DATABASE' || IRRELEVANT_OBJECTS.has(w1) || w1 === 'MATERIALIZED') return 'irrelevant';
+      if (w1 === 'INDEX' || w1 === 'DATABASE' || IRRELEVANT_OBJECTS.has(w1) || w1 === 'MATERIALIZED')
+        return 'irrelevant';
       return undefined;
     }
     if (w0 === 'CREATE') {
@@ -136,7 +237,11 @@ function readCreateRole(c: Cursor): StatementOutcome {
   c.i = 2;
   const name = c.ident('a role name');
   if (c.accept('IDENTIFIED')) {
-    c.ctx.info('SPIF-ORACLE-SECURE-ROLE', `role ${name} is password- or package-protected: a user can enable it only with SET ROLE … IDENTIFIED BY (or the package); spif treats it as one the user may enable`, c.stmt.start);
+    c.ctx.info(
+      'SPIF-ORACLE-SECURE-ROLE',
+      `role ${name} is password- or package-protected: a user can enable it only with SET ROLE … IDENTIFIED BY (or the package); spif treats it as one the user may enable`,
+      c.stmt.start,
+    );
   }
   return [{ op: 'create-role', at: c.at, name, login: false }];
 }
@@ -151,14 +256,24 @@ function readAlterUser(c: Cursor): StatementOutcome {
   const user = c.ident('a user name');
   c.skipUntil('DEFAULT');
   if (!c.accept('DEFAULT', 'ROLE')) return 'irrelevant';
-  if (c.accept('NONE')) return [{ op: 'product-rule', at: c.at, rule: { kind: 'default-role', user, all: false, roles: [], except: [], none: true } }];
+  if (c.accept('NONE'))
+    return [
+      {
+        op: 'product-rule',
+        at: c.at,
+        rule: { kind: 'default-role', user, all: false, roles: [], except: [], none: true },
+      },
+    ];
   if (c.accept('ALL')) {
     const except: string[] = [];
-    if (c.accept('EXCEPT')) do except.push(c.ident()); while (c.accept(','));
+    if (c.accept('EXCEPT'))
+      do except.push(c.ident());
+      while (c.accept(','));
     return [{ op: 'product-rule', at: c.at, rule: { kind: 'default-role', user, all: true, roles: [], except } }];
   }
   const roles: string[] = [];
-  do roles.push(c.ident()); while (c.accept(','));
+  do roles.push(c.ident());
+  while (c.accept(','));
   return [{ op: 'product-rule', at: c.at, rule: { kind: 'default-role', user, all: false, roles, except: [] } }];
 }
 
@@ -187,16 +302,26 @@ function grantees(c: Cursor): string[] {
 function grantObject(c: Cursor): QualifiedName {
   const parts = c.nameParts();
   const q = c.qualify(parts);
-  const syn = c.ctx.state.synonyms.get(`${q.schema ?? ''}.${q.name}`) ?? (parts.length === 1 ? c.ctx.state.synonyms.get(`PUBLIC.${q.name}`) : undefined);
+  const syn =
+    c.ctx.state.synonyms.get(`${q.schema ?? ''}.${q.name}`) ??
+    (parts.length === 1 ? c.ctx.state.synonyms.get(`PUBLIC.${q.name}`) : undefined);
   return syn ?? q;
 }
 
 function readGrant(c: Cursor): StatementOutcome {
   c.i = 1;
   const items: ReturnType<typeof listItem>[] = [];
-  do items.push(listItem(c, 'TO')); while (c.accept(','));
+  do items.push(listItem(c, 'TO'));
+  while (c.accept(','));
   if (c.accept('ON')) {
-    if (c.accept('DIRECTORY') || c.accept('EDITION') || c.accept('MINING', 'MODEL') || c.accept('JAVA') || c.accept('SQL', 'TRANSLATION')) return 'irrelevant';
+    if (
+      c.accept('DIRECTORY') ||
+      c.accept('EDITION') ||
+      c.accept('MINING', 'MODEL') ||
+      c.accept('JAVA') ||
+      c.accept('SQL', 'TRANSLATION')
+    )
+      return 'irrelevant';
     const object = grantObject(c);
     c.expect('TO');
     const to = grantees(c);
@@ -212,9 +337,17 @@ function readGrant(c: Cursor): StatementOutcome {
 function readRevoke(c: Cursor): StatementOutcome {
   c.i = 1;
   const items: ReturnType<typeof listItem>[] = [];
-  do items.push(listItem(c, 'FROM')); while (c.accept(','));
+  do items.push(listItem(c, 'FROM'));
+  while (c.accept(','));
   if (c.accept('ON')) {
-    if (c.accept('DIRECTORY') || c.accept('EDITION') || c.accept('MINING', 'MODEL') || c.accept('JAVA') || c.accept('SQL', 'TRANSLATION')) return 'irrelevant';
+    if (
+      c.accept('DIRECTORY') ||
+      c.accept('EDITION') ||
+      c.accept('MINING', 'MODEL') ||
+      c.accept('JAVA') ||
+      c.accept('SQL', 'TRANSLATION')
+    )
+      return 'irrelevant';
     const object = grantObject(c);
     c.expect('FROM');
     return objectGrant(c, items, object, grantees(c), false, false);
@@ -223,7 +356,14 @@ function readRevoke(c: Cursor): StatementOutcome {
   return systemOrRoleGrant(c, items, grantees(c), false, false);
 }
 
-function objectGrant(c: Cursor, items: ReturnType<typeof listItem>[], object: QualifiedName, to: string[], grantOption: boolean, isGrant: boolean): CatalogOp[] {
+function objectGrant(
+  c: Cursor,
+  items: ReturnType<typeof listItem>[],
+  object: QualifiedName,
+  to: string[],
+  grantOption: boolean,
+  isGrant: boolean,
+): CatalogOp[] {
   const privileges: PrivilegeSpec[] = [];
   for (const item of items) {
     const words = item.words === 'ALL PRIVILEGES' ? 'ALL' : item.words;
@@ -233,10 +373,16 @@ function objectGrant(c: Cursor, items: ReturnType<typeof listItem>[], object: Qu
     if (item.columns && p === 'SELECT') {
       // SQL Language Reference, GRANT: a column list is allowed "only when granting the INSERT,
       // REFERENCES, or UPDATE privilege". The database rejects this grant (ORA-00969).
-      c.ctx.warn(`Oracle has no column-level SELECT: GRANT ${words} (${item.columns.join(', ')}) ON … fails in the database (ORA-00969) and is not applied; a view is Oracle's column control`, item.offset, 'SPIF-ORACLE-COLUMN-SELECT');
+      c.ctx.warn(
+        `Oracle has no column-level SELECT: GRANT ${words} (${item.columns.join(', ')}) ON … fails in the database (ORA-00969) and is not applied; a view is Oracle's column control`,
+        item.offset,
+        'SPIF-ORACLE-COLUMN-SELECT',
+      );
       continue;
     }
-    privileges.push(item.columns ? { privilege: p as PrivilegeName, columns: item.columns } : { privilege: p as PrivilegeName });
+    privileges.push(
+      item.columns ? { privilege: p as PrivilegeName, columns: item.columns } : { privilege: p as PrivilegeName },
+    );
   }
   if (privileges.length === 0) return [];
   const target = { kind: 'relations' as const, names: [object] };
@@ -245,24 +391,41 @@ function objectGrant(c: Cursor, items: ReturnType<typeof listItem>[], object: Qu
   return [{ op: 'revoke', at: c.at, privileges, target, grantees: to, grantOptionOnly: false, cascade: true }];
 }
 
-function systemOrRoleGrant(c: Cursor, items: ReturnType<typeof listItem>[], to: string[], admin: boolean, isGrant: boolean): CatalogOp[] {
+function systemOrRoleGrant(
+  c: Cursor,
+  items: ReturnType<typeof listItem>[],
+  to: string[],
+  admin: boolean,
+  isGrant: boolean,
+): CatalogOp[] {
   const ops: CatalogOp[] = [];
   const roles: string[] = [];
   for (const item of items) {
     const authority = READ_SYSTEM_PRIVILEGES[item.words];
     if (authority) {
-      ops.push({ op: 'product-rule', at: c.at, rule: { kind: 'authority', authority, principals: to, revoke: !isGrant } });
+      ops.push({
+        op: 'product-rule',
+        at: c.at,
+        rule: { kind: 'authority', authority, principals: to, revoke: !isGrant },
+      });
       continue;
     }
-    if (/\bANY\b|^(CREATE|ALTER|DROP|BECOME|EXECUTE|UNLIMITED|RESTRICTED|SYSDBA|SYSOPER|ADMINISTER|ANALYZE|AUDIT|COMMENT|DEBUG|FLASHBACK|FORCE|GRANT|LOGMINING|MANAGE|ON COMMIT|QUERY|RESUMABLE|SET|SYSBACKUP|SYSDG|SYSKM|INHERIT|KEEP|PURGE|TEXT|EXEMPT|SELECT|READ|TRANSLATE|USE|EM|CHANGE)\b/.test(item.words) || item.words.includes(' ')) {
+    if (
+      /\bANY\b|^(CREATE|ALTER|DROP|BECOME|EXECUTE|UNLIMITED|RESTRICTED|SYSDBA|SYSOPER|ADMINISTER|ANALYZE|AUDIT|COMMENT|DEBUG|FLASHBACK|FORCE|GRANT|LOGMINING|MANAGE|ON COMMIT|QUERY|RESUMABLE|SET|SYSBACKUP|SYSDG|SYSKM|INHERIT|KEEP|PURGE|TEXT|EXEMPT|SELECT|READ|TRANSLATE|USE|EM|CHANGE)\b/.test(
+        item.words,
+      ) ||
+      item.words.includes(' ')
+    ) {
       continue; // a system privilege that does not read table data
     }
     roles.push(item.words);
   }
   if (roles.length) {
-    ops.push(isGrant
-      ? { op: 'grant-role', at: c.at, roles, members: to, admin, inherit: true, set: true }
-      : { op: 'revoke-role', at: c.at, roles, members: to });
+    ops.push(
+      isGrant
+        ? { op: 'grant-role', at: c.at, roles, members: to, admin, inherit: true, set: true }
+        : { op: 'revoke-role', at: c.at, roles, members: to },
+    );
   }
   return ops;
 }
@@ -277,7 +440,9 @@ function readSynonym(c: Cursor): StatementOutcome {
   c.expect('FOR');
   const targetParts = c.nameParts();
   const remote = c.tokens.some((t) => t.value === '@');
-  const key = isPublic ? `PUBLIC.${parts[parts.length - 1]}` : `${c.qualify(parts).schema ?? ''}.${parts[parts.length - 1]}`;
+  const key = isPublic
+    ? `PUBLIC.${parts[parts.length - 1]}`
+    : `${c.qualify(parts).schema ?? ''}.${parts[parts.length - 1]}`;
   if (!remote) c.ctx.state.synonyms.set(key, c.qualify(targetParts));
   // A synonym grants nothing (SQL Language Reference, CREATE SYNONYM): no op.
   return [];
@@ -288,7 +453,9 @@ function readDropSynonym(c: Cursor): StatementOutcome {
   const isPublic = c.accept('PUBLIC');
   c.expect('SYNONYM');
   const parts = c.nameParts();
-  c.ctx.state.synonyms.delete(isPublic ? `PUBLIC.${parts[parts.length - 1]}` : `${c.qualify(parts).schema ?? ''}.${parts[parts.length - 1]}`);
+  c.ctx.state.synonyms.delete(
+    isPublic ? `PUBLIC.${parts[parts.length - 1]}` : `${c.qualify(parts).schema ?? ''}.${parts[parts.length - 1]}`,
+  );
   return [];
 }
 
@@ -306,9 +473,19 @@ function readDatabaseLink(c: Cursor): StatementOutcome {
     else if (c.accept('USING')) using = c.string('the connect string');
     else c.next();
   }
-  const rule = { kind: 'database-link' as const, name, public: isPublic, ...(connectTo ? { connectTo } : {}), ...(using ? { using } : {}) };
+  const rule = {
+    kind: 'database-link' as const,
+    name,
+    public: isPublic,
+    ...(connectTo ? { connectTo } : {}),
+    ...(using ? { using } : {}),
+  };
   // A link is a path into another database (as a fixed user, or as each caller): not followed yet.
-  c.ctx.warn(`${isPublic ? 'public ' : ''}database link ${name}${using ? ` to '${using}'` : ''}${connectTo ? ` as ${connectTo}` : ' as each connected user'}: users of this database can read the remote database through it; spif does not follow database links, so declare that database under the principal's connects where this path is used`, c.stmt.start, 'SPIF-ORACLE-DBLINK');
+  c.ctx.warn(
+    `${isPublic ? 'public ' : ''}database link ${name}${using ? ` to '${using}'` : ''}${connectTo ? ` as ${connectTo}` : ' as each connected user'}: users of this database can read the remote database through it; spif does not follow database links, so declare that database under the principal's connects where this path is used`,
+    c.stmt.start,
+    'SPIF-ORACLE-DBLINK',
+  );
   return [{ op: 'product-rule', at: c.at, rule }];
 }
 
@@ -319,4 +496,3 @@ function readRename(c: Cursor): StatementOutcome {
   c.expect('TO');
   return [{ op: 'rename-relation', at: c.at, from, to: c.ident() }];
 }
-

@@ -11,7 +11,8 @@ type Node = Record<string, any>;
 /** Counts per column of a COPY block's data lines (text format: tab-separated, `\N` NULL; CSV: comma-separated). */
 export function copyStats(s: Node, lines: string[]): ColumnValueStats[] | undefined {
   if (!s.is_from || s.filename || s.is_program) return undefined;
-  const format = (s.options ?? []).map((o: Node) => o.DefElem).find((d: Node) => d?.defname === 'format')?.arg?.String?.sval;
+  const format = (s.options ?? []).map((o: Node) => o.DefElem).find((d: Node) => d?.defname === 'format')?.arg
+    ?.String?.sval;
   const csv = typeof format === 'string' && format.toLowerCase() === 'csv';
   const stats: ColumnValueStats[] = [];
   for (const line of lines) {

@@ -52,7 +52,11 @@ export function selectLineage(node: Node, outer: Scope): SelectLineage {
       readsColumns: [...left.readsColumns, ...right.readsColumns],
     };
   }
-  const scope: Scope = { entries: new Map(), ctes: new Map(outer.ctes), parent: outer.entries.size || outer.parent ? outer : undefined };
+  const scope: Scope = {
+    entries: new Map(),
+    ctes: new Map(outer.ctes),
+    parent: outer.entries.size || outer.parent ? outer : undefined,
+  };
   const reads: QualifiedName[] = [];
   const readsColumns: ColumnSource[] = [];
 
@@ -96,7 +100,11 @@ function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColu
       scope.entries.set(alias, cte);
       return;
     }
-    const name: QualifiedName = { name: rv.relname, ...(rv.schemaname ? { schema: rv.schemaname } : {}), ...(rv.catalogname ? { database: rv.catalogname } : {}) };
+    const name: QualifiedName = {
+      name: rv.relname,
+      ...(rv.schemaname ? { schema: rv.schemaname } : {}),
+      ...(rv.catalogname ? { database: rv.catalogname } : {}),
+    };
     reads.push(name);
     scope.entries.set(alias, { kind: 'relation', name });
   } else if (item.JoinExpr) {
@@ -111,7 +119,10 @@ function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColu
   } else if (item.RangeSubselect) {
     const rs = item.RangeSubselect;
     // A FROM subquery sees its siblings only when LATERAL.
-    const sub = selectLineage(rs.subquery, rs.lateral ? scope : { entries: new Map(), ctes: scope.ctes, parent: scope.parent });
+    const sub = selectLineage(
+      rs.subquery,
+      rs.lateral ? scope : { entries: new Map(), ctes: scope.ctes, parent: scope.parent },
+    );
     reads.push(...sub.reads);
     readsColumns.push(...sub.readsColumns);
     const aliases: string[] | undefined = rs.alias?.colnames?.map((s: Node) => s.String?.sval);
@@ -134,7 +145,12 @@ function derivedEntry(sub: SelectLineage, aliases?: string[]): ScopeEntry {
 }
 
 /** All base columns a value expression reads; also records them (and sublink reads) as read. */
-function valueSources(value: Node | undefined, scope: Scope, reads: QualifiedName[], readsColumns: ColumnSource[]): ColumnSource[] {
+function valueSources(
+  value: Node | undefined,
+  scope: Scope,
+  reads: QualifiedName[],
+  readsColumns: ColumnSource[],
+): ColumnSource[] {
   const out: ColumnSource[] = [];
   const visit = (n: any, carrying: boolean): void => {
     if (n === null || typeof n !== 'object') return;
@@ -169,7 +185,10 @@ function valueSources(value: Node | undefined, scope: Scope, reads: QualifiedNam
     if (n.A_Expr) {
       const op = n.A_Expr.name?.map((s: Node) => s.String?.sval).join('');
       // Comparisons yield booleans, not the compared value.
-      const carries = carrying && !['=', '<>', '!=', '<', '>', '<=', '>=', '~~', '!~~', '~~*'].includes(op) && n.A_Expr.kind === 'AEXPR_OP';
+      const carries =
+        carrying &&
+        !['=', '<>', '!=', '<', '>', '<=', '>=', '~~', '!~~', '~~*'].includes(op) &&
+        n.A_Expr.kind === 'AEXPR_OP';
       visit(n.A_Expr.lexpr, carries);
       visit(n.A_Expr.rexpr, carries);
       return;
@@ -223,7 +242,9 @@ function entryColumn(entry: ScopeEntry, column: string): ColumnSource[] {
 
 function expandStar(fields: Node[], scope: Scope): { name: string; from: ColumnSource[] }[] {
   const qualifier = fields.length >= 2 ? fields[fields.length - 2].String?.sval : undefined;
-  const entries = qualifier ? [scope.entries.get(qualifier)].filter(Boolean) as ScopeEntry[] : [...new Set(scope.entries.values())];
+  const entries = qualifier
+    ? ([scope.entries.get(qualifier)].filter(Boolean) as ScopeEntry[])
+    : [...new Set(scope.entries.values())];
   const out: { name: string; from: ColumnSource[] }[] = [];
   for (const entry of entries) {
     if (entry.kind === 'relation') out.push({ name: '*', from: [{ relation: entry.name, column: '*' }] });

@@ -37,29 +37,102 @@ export const postgresqlReader: SourceReader = {
 
 /** Statements that hold nothing spif models: skipped quietly. */
 const IRRELEVANT = new Set([
-  'VariableSetStmt', 'VariableShowStmt', 'UpdateStmt', 'DeleteStmt',
-  'TransactionStmt', 'LockStmt', 'CreateSeqStmt', 'AlterSeqStmt', 'IndexStmt', 'CreateExtensionStmt', 'AlterExtensionStmt', 'CreateEnumStmt',
-  'AlterEnumStmt', 'CreateDomainStmt', 'AlterDomainStmt', 'CompositeTypeStmt', 'DefineStmt',
+  'VariableSetStmt',
+  'VariableShowStmt',
+  'UpdateStmt',
+  'DeleteStmt',
+  'TransactionStmt',
+  'LockStmt',
+  'CreateSeqStmt',
+  'AlterSeqStmt',
+  'IndexStmt',
+  'CreateExtensionStmt',
+  'AlterExtensionStmt',
+  'CreateEnumStmt',
+  'AlterEnumStmt',
+  'CreateDomainStmt',
+  'AlterDomainStmt',
+  'CompositeTypeStmt',
+  'DefineStmt',
   'CreateEventTrigStmt',
-  'DoStmt', 'CreatedbStmt', 'AlterDatabaseStmt', 'AlterDatabaseSetStmt', 'DropdbStmt', 'VacuumStmt',
-  'AnalyzeStmt', 'ClusterStmt', 'ReindexStmt', 'NotifyStmt', 'ListenStmt', 'CheckPointStmt', 'DiscardStmt',
-  'CreateCastStmt', 'CreateOpClassStmt', 'CreateOpFamilyStmt', 'CreateConversionStmt', 'CreateStatsStmt',
-  'RuleStmt', 'CreateTableSpaceStmt', 'CreateAmStmt', 'CreateTransformStmt', 'CreatePLangStmt',
+  'DoStmt',
+  'CreatedbStmt',
+  'AlterDatabaseStmt',
+  'AlterDatabaseSetStmt',
+  'DropdbStmt',
+  'VacuumStmt',
+  'AnalyzeStmt',
+  'ClusterStmt',
+  'ReindexStmt',
+  'NotifyStmt',
+  'ListenStmt',
+  'CheckPointStmt',
+  'DiscardStmt',
+  'CreateCastStmt',
+  'CreateOpClassStmt',
+  'CreateOpFamilyStmt',
+  'CreateConversionStmt',
+  'CreateStatsStmt',
+  'RuleStmt',
+  'CreateTableSpaceStmt',
+  'CreateAmStmt',
+  'CreateTransformStmt',
+  'CreatePLangStmt',
   'CreateFdwStmt',
-  'CreateConversionStmt', 'ExplainStmt', 'PrepareStmt', 'ExecuteStmt', 'DeallocateStmt', 'CallStmt',
-  'AlterSystemStmt', 'AlterTSDictionaryStmt', 'AlterTSConfigurationStmt', 'CreateRangeStmt',
-  'AlterCollationStmt', 'AlterObjectDependsStmt', 'RefreshMatViewStmt', 'SecLabelStmt', 'AlterTableSpaceOptionsStmt',
+  'CreateConversionStmt',
+  'ExplainStmt',
+  'PrepareStmt',
+  'ExecuteStmt',
+  'DeallocateStmt',
+  'CallStmt',
+  'AlterSystemStmt',
+  'AlterTSDictionaryStmt',
+  'AlterTSConfigurationStmt',
+  'CreateRangeStmt',
+  'AlterCollationStmt',
+  'AlterObjectDependsStmt',
+  'RefreshMatViewStmt',
+  'SecLabelStmt',
+  'AlterTableSpaceOptionsStmt',
 ]);
 
 /** ALTER TABLE subcommands that change nothing spif models. */
 const IRRELEVANT_ALTER = new Set([
-  'AT_AlterColumnType', 'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_SetStatistics',
-  'AT_SetStorage', 'AT_ClusterOn', 'AT_DropCluster', 'AT_SetOptions', 'AT_ResetOptions', 'AT_SetRelOptions',
-  'AT_ResetRelOptions', 'AT_ReplicaIdentity', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableTrigAll',
-  'AT_DisableTrigAll', 'AT_EnableTrigUser', 'AT_DisableTrigUser', 'AT_AddIdentity', 'AT_SetIdentity',
-  'AT_DropIdentity', 'AT_SetLogged', 'AT_SetUnLogged', 'AT_ValidateConstraint', 'AT_SetTableSpace',
-  'AT_AddIndex', 'AT_CookedColumnDefault', 'AT_SetCompression', 'AT_SetAccessMethod', 'AT_SetExpression',
-  'AT_DropExpression', 'AT_EnableRule', 'AT_DisableRule', 'AT_AlterConstraint',
+  'AT_AlterColumnType',
+  'AT_ColumnDefault',
+  'AT_SetNotNull',
+  'AT_DropNotNull',
+  'AT_SetStatistics',
+  'AT_SetStorage',
+  'AT_ClusterOn',
+  'AT_DropCluster',
+  'AT_SetOptions',
+  'AT_ResetOptions',
+  'AT_SetRelOptions',
+  'AT_ResetRelOptions',
+  'AT_ReplicaIdentity',
+  'AT_EnableTrig',
+  'AT_DisableTrig',
+  'AT_EnableTrigAll',
+  'AT_DisableTrigAll',
+  'AT_EnableTrigUser',
+  'AT_DisableTrigUser',
+  'AT_AddIdentity',
+  'AT_SetIdentity',
+  'AT_DropIdentity',
+  'AT_SetLogged',
+  'AT_SetUnLogged',
+  'AT_ValidateConstraint',
+  'AT_SetTableSpace',
+  'AT_AddIndex',
+  'AT_CookedColumnDefault',
+  'AT_SetCompression',
+  'AT_SetAccessMethod',
+  'AT_SetExpression',
+  'AT_DropExpression',
+  'AT_EnableRule',
+  'AT_DisableRule',
+  'AT_AlterConstraint',
 ]);
 
 export function readPostgresSql(source: SourceText): ReadResult {
@@ -74,15 +147,22 @@ export function readPostgresSql(source: SourceText): ReadResult {
   for (const meta of prepared.metaCommands) {
     if (/^\\connect\b|^\\c\b/.test(meta.text)) {
       diagnostics.push({
-        severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', file: source.path, ...lines.at(meta.offset),
+        severity: 'warning',
+        code: 'SPIF-SQL-UNSUPPORTED',
+        file: source.path,
+        ...lines.at(meta.offset),
         message: `psql meta-command '${meta.text}' switches database; spif keeps this file in one database (split it per database in spif.config.yaml)`,
       });
     }
   }
   if (prepared.unterminatedCopy !== undefined) {
     diagnostics.push({
-      severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(prepared.unterminatedCopy),
-      message: "the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read",
+      severity: 'error',
+      code: 'SPIF-SQL-SYNTAX',
+      file: source.path,
+      ...lines.at(prepared.unterminatedCopy),
+      message:
+        "the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read",
     });
   }
   const ctx = new StatementContext(source.path, lines, ops, diagnostics, script, prepared.copyData);
@@ -116,7 +196,10 @@ export function readPostgresSql(source: SourceText): ReadResult {
     const nul = nuls.find((o) => o >= start && o < span.end); // leading comments may hold one harmlessly
     if (nul !== undefined) {
       diagnostics.push({
-        severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(nul),
+        severity: 'error',
+        code: 'SPIF-SQL-SYNTAX',
+        file: source.path,
+        ...lines.at(nul),
         message: 'NUL byte (0x00) in this statement; PostgreSQL does not accept NUL in SQL text; statement skipped',
       });
       statements.total++;
@@ -130,9 +213,14 @@ export function readPostgresSql(source: SourceText): ReadResult {
       const at = lines.at(cursor !== undefined && cursor >= 0 ? span.start + cursor : start);
       const raw = (e as Error).message;
       // Bison's parser stack (about 10 000 levels) and the server's stack-depth check.
-      const found = /^(memory exhausted|stack depth limit exceeded)/.test(raw) ? `nested too deeply for the parser (${raw})` : raw;
+      const found = /^(memory exhausted|stack depth limit exceeded)/.test(raw)
+        ? `nested too deeply for the parser (${raw})`
+        : raw;
       diagnostics.push({
-        severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...at,
+        severity: 'error',
+        code: 'SPIF-SQL-SYNTAX',
+        file: source.path,
+        ...at,
         message: `${found}; statement skipped (expected a valid PostgreSQL statement)`,
       });
       statements.total++;
@@ -141,7 +229,14 @@ export function readPostgresSql(source: SourceText): ReadResult {
     const local = byteToCharMapper(text);
     for (const raw of parsed.stmts ?? []) {
       const end = raw.stmt_len ? local((raw.stmt_location ?? 0) + raw.stmt_len) : text.length;
-      counted(() => ctx.statement(raw.stmt, skipSpace(script, span.start + local(raw.stmt_location ?? 0)), (b) => span.start + local(b), text.slice(local(raw.stmt_location ?? 0), end)));
+      counted(() =>
+        ctx.statement(
+          raw.stmt,
+          skipSpace(script, span.start + local(raw.stmt_location ?? 0)),
+          (b) => span.start + local(b),
+          text.slice(local(raw.stmt_location ?? 0), end),
+        ),
+      );
     }
   }
   return { ops, diagnostics, statements };
@@ -197,48 +292,97 @@ class StatementContext {
 
   private dispatch(kind: string, s: Node): void {
     switch (kind) {
-      case 'CreateStmt': return this.createTable(s);
-      case 'ViewStmt': return this.createView(s);
-      case 'CreateTableAsStmt': return this.createTableAs(s);
-      case 'CreateSchemaStmt': return this.createSchema(s);
-      case 'AlterTableStmt': return this.alterTable(s);
-      case 'AlterOwnerStmt': return this.alterOwner(s);
-      case 'RenameStmt': return this.rename(s);
-      case 'AlterObjectSchemaStmt': return this.setSchema(s);
-      case 'DropStmt': return this.drop(s);
-      case 'CreateRoleStmt': return this.createRole(s);
-      case 'AlterRoleStmt': return this.alterRole(s);
-      case 'DropRoleStmt': return this.emit({ op: 'drop-role', names: (s.roles ?? []).map(roleName) });
-      case 'GrantStmt': return this.grant(s);
-      case 'GrantRoleStmt': return this.grantRole(s);
-      case 'AlterDefaultPrivilegesStmt': return this.defaultPrivileges(s);
-      case 'CreatePolicyStmt': return this.createPolicy(s);
-      case 'DropStmtPolicy': return;
-      case 'CommentStmt': return this.comment(s);
-      case 'VariableSetStmt': return this.variableSet(s);
-      case 'AlterPolicyStmt': return this.unsupported('ALTER POLICY is not modelled; the policy keeps its CREATE POLICY definition');
-      case 'ReassignOwnedStmt': return this.unsupported('REASSIGN OWNED is not modelled: ownership is taken from CREATE/ALTER … OWNER TO');
-      case 'DropOwnedStmt': return this.unsupported('DROP OWNED is not modelled: privileges granted to the role are kept');
+      case 'CreateStmt':
+        return this.createTable(s);
+      case 'ViewStmt':
+        return this.createView(s);
+      case 'CreateTableAsStmt':
+        return this.createTableAs(s);
+      case 'CreateSchemaStmt':
+        return this.createSchema(s);
+      case 'AlterTableStmt':
+        return this.alterTable(s);
+      case 'AlterOwnerStmt':
+        return this.alterOwner(s);
+      case 'RenameStmt':
+        return this.rename(s);
+      case 'AlterObjectSchemaStmt':
+        return this.setSchema(s);
+      case 'DropStmt':
+        return this.drop(s);
+      case 'CreateRoleStmt':
+        return this.createRole(s);
+      case 'AlterRoleStmt':
+        return this.alterRole(s);
+      case 'DropRoleStmt':
+        return this.emit({ op: 'drop-role', names: (s.roles ?? []).map(roleName) });
+      case 'GrantStmt':
+        return this.grant(s);
+      case 'GrantRoleStmt':
+        return this.grantRole(s);
+      case 'AlterDefaultPrivilegesStmt':
+        return this.defaultPrivileges(s);
+      case 'CreatePolicyStmt':
+        return this.createPolicy(s);
+      case 'DropStmtPolicy':
+        return;
+      case 'CommentStmt':
+        return this.comment(s);
+      case 'VariableSetStmt':
+        return this.variableSet(s);
+      case 'AlterPolicyStmt':
+        return this.unsupported('ALTER POLICY is not modelled; the policy keeps its CREATE POLICY definition');
+      case 'ReassignOwnedStmt':
+        return this.unsupported('REASSIGN OWNED is not modelled: ownership is taken from CREATE/ALTER … OWNER TO');
+      case 'DropOwnedStmt':
+        return this.unsupported('DROP OWNED is not modelled: privileges granted to the role are kept');
       case 'CreateForeignTableStmt':
         this.createTable(s.base, 'foreign table');
-        return this.unsupported(`foreign table ${rangeVarText(s.base.relation)} (server ${s.servername}): the link to the remote relation it reads is not followed; its own columns are read as a table's`);
+        return this.unsupported(
+          `foreign table ${rangeVarText(s.base.relation)} (server ${s.servername}): the link to the remote relation it reads is not followed; its own columns are read as a table's`,
+        );
       case 'CreateForeignServerStmt':
-        return this.unsupported(`CREATE SERVER ${s.servername}: cross-database links through foreign servers are not followed (the foreign tables on it are read as local tables)`);
-      case 'CreateUserMappingStmt': case 'AlterUserMappingStmt':
+        return this.unsupported(
+          `CREATE SERVER ${s.servername}: cross-database links through foreign servers are not followed (the foreign tables on it are read as local tables)`,
+        );
+      case 'CreateUserMappingStmt':
+      case 'AlterUserMappingStmt':
         return this.unsupported('USER MAPPING is not modelled: who may read through a foreign server is not checked');
-      case 'CreatePublicationStmt': case 'AlterPublicationStmt':
-        return this.unsupported(`publication ${s.pubname}: logical replication is not modelled (a subscriber's tables hold what the published tables hold)`);
-      case 'CreateSubscriptionStmt': case 'AlterSubscriptionStmt':
-        return this.unsupported(`subscription ${s.subname}: logical replication is not modelled; the subscribed tables' copied values are not followed to the publisher's`);
-      case 'CopyStmt': return this.dataValues(s, copyStats(s, this.copyLines()), (s.attlist ?? []).map((a: Node) => a.String?.sval));
+      case 'CreatePublicationStmt':
+      case 'AlterPublicationStmt':
+        return this.unsupported(
+          `publication ${s.pubname}: logical replication is not modelled (a subscriber's tables hold what the published tables hold)`,
+        );
+      case 'CreateSubscriptionStmt':
+      case 'AlterSubscriptionStmt':
+        return this.unsupported(
+          `subscription ${s.subname}: logical replication is not modelled; the subscribed tables' copied values are not followed to the publisher's`,
+        );
+      case 'CopyStmt':
+        return this.dataValues(
+          s,
+          copyStats(s, this.copyLines()),
+          (s.attlist ?? []).map((a: Node) => a.String?.sval),
+        );
       case 'InsertStmt':
-        this.dataValues(s, insertStats(s), (s.cols ?? []).map((c: Node) => c.ResTarget?.name));
+        this.dataValues(
+          s,
+          insertStats(s),
+          (s.cols ?? []).map((c: Node) => c.ResTarget?.name),
+        );
         return this.insertSelect(s);
-      case 'CreateFunctionStmt': return this.createFunction(s);
-      case 'SelectStmt': return this.selectInto(s);
+      case 'CreateFunctionStmt':
+        return this.createFunction(s);
+      case 'SelectStmt':
+        return this.selectInto(s);
       case 'CreateTrigStmt':
-        return this.emit({ op: 'create-trigger', table: rangeVarName(s.relation), function: { name: listName(s.funcname ?? []), argTypes: [] } });
-      case 'AlterFunctionStmt': return this.alterFunction(s);
+        return this.emit({
+          op: 'create-trigger',
+          table: rangeVarName(s.relation),
+          function: { name: listName(s.funcname ?? []), argTypes: [] },
+        });
+      case 'AlterFunctionStmt':
+        return this.alterFunction(s);
       default:
         if (IRRELEVANT.has(kind)) return;
         this.unsupported(`${kind.replace(/Stmt$/, '')} statement is not read by spif`);
@@ -298,14 +442,24 @@ class StatementContext {
       } else if (elt.TableLikeClause) {
         // CreateStmtLikeOption bits: COMMENTS 1 << 0, INDEXES 1 << 6 (ALL sets every bit).
         const options: number = elt.TableLikeClause.options ?? 0;
-        likes.push({ name: rangeVarName(elt.TableLikeClause.relation), index: columns.length, indexes: (options & (1 << 6)) !== 0, comments: (options & 1) !== 0 });
+        likes.push({
+          name: rangeVarName(elt.TableLikeClause.relation),
+          index: columns.length,
+          indexes: (options & (1 << 6)) !== 0,
+          comments: (options & 1) !== 0,
+        });
       }
     }
     void what;
     this.trailingComments(s.tableElts ?? [], columns);
     const parents: QualifiedName[] = (s.inhRelations ?? []).map((r: Node) => rangeVarName(r.RangeVar ?? r));
     this.emit({
-      op: 'create-table', name: rangeVarName(s.relation), columns, primaryKey, uniqueKeys, foreignKeys,
+      op: 'create-table',
+      name: rangeVarName(s.relation),
+      columns,
+      primaryKey,
+      uniqueKeys,
+      foreignKeys,
       ifNotExists: !!s.if_not_exists,
       ...(s.partbound && parents[0] ? { partitionOf: parents[0] } : parents.length ? { inherits: parents } : {}),
       ...(likes.length ? { likes } : {}),
@@ -340,7 +494,12 @@ class StatementContext {
       (o: Node) => o.DefElem?.defname === 'security_invoker' && defElemBool(o.DefElem) === true,
     );
     const aliases = s.aliases?.map((a: Node) => a.String?.sval);
-    this.emit({ op: 'create-view', name: rangeVarName(s.view), view: viewLineage(s.query, securityInvoker, aliases), orReplace: !!s.replace });
+    this.emit({
+      op: 'create-view',
+      name: rangeVarName(s.view),
+      view: viewLineage(s.query, securityInvoker, aliases),
+      orReplace: !!s.replace,
+    });
   }
 
   private createTableAs(s: Node): void {
@@ -371,7 +530,13 @@ class StatementContext {
     const view = viewLineage(s.selectStmt, false);
     const columns = (s.cols ?? []).map((c: Node) => c.ResTarget?.name).filter(Boolean);
     if (!view.columns.some((c) => c.from.length)) return;
-    this.emit({ op: 'copy-into', table: rangeVarName(s.relation), ...(columns.length ? { columns } : {}), values: view.columns, via: 'insert-select' });
+    this.emit({
+      op: 'copy-into',
+      table: rangeVarName(s.relation),
+      ...(columns.length ? { columns } : {}),
+      values: view.columns,
+      via: 'insert-select',
+    });
   }
 
   private createSchema(s: Node): void {
@@ -403,43 +568,88 @@ class StatementContext {
           const k = cmd.def?.Constraint;
           if (k?.contype === 'CONSTR_PRIMARY') this.emit({ op: 'add-primary-key', table, columns: strings(k.keys) });
           else if (k?.contype === 'CONSTR_UNIQUE') this.emit({ op: 'add-unique', table, columns: strings(k.keys) });
-          else if (k?.contype === 'CONSTR_FOREIGN') this.emit({ op: 'add-foreign-key', table, foreignKey: this.foreignKey(k, strings(k.fk_attrs)) });
+          else if (k?.contype === 'CONSTR_FOREIGN')
+            this.emit({ op: 'add-foreign-key', table, foreignKey: this.foreignKey(k, strings(k.fk_attrs)) });
           break;
         }
         case 'AT_AddColumn': {
           const c = cmd.def?.ColumnDef;
           if (!c) break;
-          this.emit({ op: 'add-column', table, column: { name: c.colname, type: typeText(c.typeName), source: this.loc(c.location) }, only });
+          this.emit({
+            op: 'add-column',
+            table,
+            column: { name: c.colname, type: typeText(c.typeName), source: this.loc(c.location) },
+            only,
+          });
           for (const con of c.constraints ?? []) {
             const k = con.Constraint;
             if (k?.contype === 'CONSTR_PRIMARY') this.emit({ op: 'add-primary-key', table, columns: [c.colname] });
             else if (k?.contype === 'CONSTR_UNIQUE') this.emit({ op: 'add-unique', table, columns: [c.colname] });
-            else if (k?.contype === 'CONSTR_FOREIGN') this.emit({ op: 'add-foreign-key', table, foreignKey: this.foreignKey(k, [c.colname]) });
+            else if (k?.contype === 'CONSTR_FOREIGN')
+              this.emit({ op: 'add-foreign-key', table, foreignKey: this.foreignKey(k, [c.colname]) });
           }
           break;
         }
-        case 'AT_DropColumn': this.emit({ op: 'drop-column', table, column: cmd.name, only }); break;
-        case 'AT_AttachPartition': case 'AT_DetachPartition': case 'AT_DetachPartitionFinalize': {
+        case 'AT_DropColumn':
+          this.emit({ op: 'drop-column', table, column: cmd.name, only });
+          break;
+        case 'AT_AttachPartition':
+        case 'AT_DetachPartition':
+        case 'AT_DetachPartitionFinalize': {
           const child = cmd.def?.PartitionCmd?.name;
-          if (child && cmd.subtype !== 'AT_DetachPartitionFinalize') this.emit({ op: 'attach-child', parent: table, child: rangeVarName(child), kind: 'partition', detach: cmd.subtype === 'AT_DetachPartition' });
+          if (child && cmd.subtype !== 'AT_DetachPartitionFinalize')
+            this.emit({
+              op: 'attach-child',
+              parent: table,
+              child: rangeVarName(child),
+              kind: 'partition',
+              detach: cmd.subtype === 'AT_DetachPartition',
+            });
           break;
         }
-        case 'AT_AddInherit': case 'AT_DropInherit':
-          this.emit({ op: 'attach-child', parent: rangeVarName(cmd.def), child: table, kind: 'inherits', detach: cmd.subtype === 'AT_DropInherit' });
+        case 'AT_AddInherit':
+        case 'AT_DropInherit':
+          this.emit({
+            op: 'attach-child',
+            parent: rangeVarName(cmd.def),
+            child: table,
+            kind: 'inherits',
+            detach: cmd.subtype === 'AT_DropInherit',
+          });
           break;
-        case 'AT_ChangeOwner': this.emit({ op: 'set-owner', name: table, owner: roleName(cmd.newowner), kind: 'relation' }); break;
-        case 'AT_EnableRowSecurity': this.emit({ op: 'row-security', table, enable: true }); break;
-        case 'AT_DisableRowSecurity': this.emit({ op: 'row-security', table, enable: false }); break;
-        case 'AT_ForceRowSecurity': this.emit({ op: 'row-security', table, force: true }); break;
-        case 'AT_NoForceRowSecurity': this.emit({ op: 'row-security', table, force: false }); break;
-        case 'AT_SetRelOptions': case 'AT_ResetRelOptions': {
+        case 'AT_ChangeOwner':
+          this.emit({ op: 'set-owner', name: table, owner: roleName(cmd.newowner), kind: 'relation' });
+          break;
+        case 'AT_EnableRowSecurity':
+          this.emit({ op: 'row-security', table, enable: true });
+          break;
+        case 'AT_DisableRowSecurity':
+          this.emit({ op: 'row-security', table, enable: false });
+          break;
+        case 'AT_ForceRowSecurity':
+          this.emit({ op: 'row-security', table, force: true });
+          break;
+        case 'AT_NoForceRowSecurity':
+          this.emit({ op: 'row-security', table, force: false });
+          break;
+        case 'AT_SetRelOptions':
+        case 'AT_ResetRelOptions': {
           // security_invoker decides whose rights a view reads its base relations with.
-          const opt = (cmd.def?.List?.items ?? []).find((o: Node) => o.DefElem?.defname === 'security_invoker')?.DefElem;
-          if (opt) this.emit({ op: 'view-options', name: table, securityInvoker: cmd.subtype === 'AT_SetRelOptions' && defElemBool(opt) === true });
+          const opt = (cmd.def?.List?.items ?? []).find(
+            (o: Node) => o.DefElem?.defname === 'security_invoker',
+          )?.DefElem;
+          if (opt)
+            this.emit({
+              op: 'view-options',
+              name: table,
+              securityInvoker: cmd.subtype === 'AT_SetRelOptions' && defElemBool(opt) === true,
+            });
           break;
         }
         case 'AT_DropConstraint':
-          this.unsupported(`ALTER TABLE ${rangeVarText(s.relation)} DROP CONSTRAINT ${cmd.name ?? ''}: the constraint is kept (constraints are matched by columns, not names)`);
+          this.unsupported(
+            `ALTER TABLE ${rangeVarText(s.relation)} DROP CONSTRAINT ${cmd.name ?? ''}: the constraint is kept (constraints are matched by columns, not names)`,
+          );
           break;
         default:
           if (IRRELEVANT_ALTER.has(cmd.subtype)) break;
@@ -450,29 +660,51 @@ class StatementContext {
 
   private alterOwner(s: Node): void {
     const owner = roleName(s.newowner);
-    if (s.objectType === 'OBJECT_SCHEMA') this.emit({ op: 'set-owner', name: { name: s.object?.String?.sval }, owner, kind: 'schema' });
+    if (s.objectType === 'OBJECT_SCHEMA')
+      this.emit({ op: 'set-owner', name: { name: s.object?.String?.sval }, owner, kind: 'schema' });
     // A SECURITY DEFINER routine reads as its owner.
-    if (ROUTINE_OBJECTS.has(s.objectType)) this.emit({ op: 'alter-function', ref: routineRef(s.object?.ObjectWithArgs), owner });
+    if (ROUTINE_OBJECTS.has(s.objectType))
+      this.emit({ op: 'alter-function', ref: routineRef(s.object?.ObjectWithArgs), owner });
     // Owners of types, sequences… do not matter for reading tables.
   }
 
   private rename(s: Node): void {
     switch (s.renameType) {
-      case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': case 'OBJECT_FOREIGN_TABLE':
+      case 'OBJECT_TABLE':
+      case 'OBJECT_VIEW':
+      case 'OBJECT_MATVIEW':
+      case 'OBJECT_FOREIGN_TABLE':
         return this.emit({ op: 'rename-relation', from: rangeVarName(s.relation), to: s.newname });
       case 'OBJECT_COLUMN':
-        return this.emit({ op: 'rename-column', table: rangeVarName(s.relation), from: s.subname, to: s.newname, only: s.relation?.inh !== true });
+        return this.emit({
+          op: 'rename-column',
+          table: rangeVarName(s.relation),
+          from: s.subname,
+          to: s.newname,
+          only: s.relation?.inh !== true,
+        });
       case 'OBJECT_ROLE':
         return this.emit({ op: 'alter-role', name: s.subname, rename: s.newname });
       case 'OBJECT_SCHEMA':
         return this.unsupported(`ALTER SCHEMA ${s.subname} RENAME is not modelled`);
-      case 'OBJECT_FUNCTION': case 'OBJECT_PROCEDURE': case 'OBJECT_ROUTINE':
+      case 'OBJECT_FUNCTION':
+      case 'OBJECT_PROCEDURE':
+      case 'OBJECT_ROUTINE':
         return this.emit({ op: 'alter-function', ref: routineRef(s.object?.ObjectWithArgs), rename: s.newname });
-      case 'OBJECT_TABCONSTRAINT': case 'OBJECT_INDEX': case 'OBJECT_SEQUENCE':
-      case 'OBJECT_TYPE': case 'OBJECT_TRIGGER': case 'OBJECT_POLICY': case 'OBJECT_DOMAIN':
+      case 'OBJECT_TABCONSTRAINT':
+      case 'OBJECT_INDEX':
+      case 'OBJECT_SEQUENCE':
+      case 'OBJECT_TYPE':
+      case 'OBJECT_TRIGGER':
+      case 'OBJECT_POLICY':
+      case 'OBJECT_DOMAIN':
         return;
       default:
-        return this.unsupported(`RENAME of ${String(s.renameType).replace(/^OBJECT_/, '').toLowerCase()} is not read by spif`);
+        return this.unsupported(
+          `RENAME of ${String(s.renameType)
+            .replace(/^OBJECT_/, '')
+            .toLowerCase()} is not read by spif`,
+        );
     }
   }
 
@@ -486,9 +718,18 @@ class StatementContext {
 
   private drop(s: Node): void {
     const type = s.removeType;
-    if (type === 'OBJECT_TABLE' || type === 'OBJECT_VIEW' || type === 'OBJECT_MATVIEW' || type === 'OBJECT_FOREIGN_TABLE') {
+    if (
+      type === 'OBJECT_TABLE' ||
+      type === 'OBJECT_VIEW' ||
+      type === 'OBJECT_MATVIEW' ||
+      type === 'OBJECT_FOREIGN_TABLE'
+    ) {
       const names = (s.objects ?? []).map((o: Node) => listName(o.List?.items ?? []));
-      this.emit({ op: 'drop-relation', names, kind: type === 'OBJECT_TABLE' || type === 'OBJECT_FOREIGN_TABLE' ? 'table' : 'view' });
+      this.emit({
+        op: 'drop-relation',
+        names,
+        kind: type === 'OBJECT_TABLE' || type === 'OBJECT_FOREIGN_TABLE' ? 'table' : 'view',
+      });
     } else if (type === 'OBJECT_POLICY') {
       for (const o of s.objects ?? []) {
         const items = (o.List?.items ?? []).map((x: Node) => x.String?.sval);
@@ -506,12 +747,17 @@ class StatementContext {
   private createRole(s: Node): void {
     const opts = roleOptions(s.options);
     this.emit({
-      op: 'create-role', name: s.role,
+      op: 'create-role',
+      name: s.role,
       login: opts.login ?? s.stmt_type === 'ROLESTMT_USER',
-      superuser: opts.superuser, bypassRls: opts.bypassRls, inherit: opts.inherit,
-      inRoles: opts.inRoles, memberRoles: opts.memberRoles,
+      superuser: opts.superuser,
+      bypassRls: opts.bypassRls,
+      inherit: opts.inherit,
+      inRoles: opts.inRoles,
+      memberRoles: opts.memberRoles,
     });
-    if (opts.adminMembers?.length) this.emit({ op: 'grant-role', roles: [s.role], members: opts.adminMembers, admin: true });
+    if (opts.adminMembers?.length)
+      this.emit({ op: 'grant-role', roles: [s.role], members: opts.adminMembers, admin: true });
   }
 
   private alterRole(s: Node): void {
@@ -523,7 +769,14 @@ class StatementContext {
       else this.emit({ op: 'grant-role', roles: [roleName(s.role)], members });
       return;
     }
-    this.emit({ op: 'alter-role', name: roleName(s.role), login: opts.login, superuser: opts.superuser, bypassRls: opts.bypassRls, inherit: opts.inherit });
+    this.emit({
+      op: 'alter-role',
+      name: roleName(s.role),
+      login: opts.login,
+      superuser: opts.superuser,
+      bypassRls: opts.bypassRls,
+      inherit: opts.inherit,
+    });
   }
 
   private grant(s: Node): void {
@@ -541,23 +794,36 @@ class StatementContext {
       this.emit({ op: 'grant', privileges, target, grantees, grantOption: !!s.grant_option, grantor });
     } else {
       this.emit({
-        op: 'revoke', privileges, target, grantees, grantOptionOnly: !!s.grant_option,
-        cascade: s.behavior === 'DROP_CASCADE', grantor,
+        op: 'revoke',
+        privileges,
+        target,
+        grantees,
+        grantOptionOnly: !!s.grant_option,
+        cascade: s.behavior === 'DROP_CASCADE',
+        grantor,
       });
     }
   }
 
   private grantTarget(s: Node): GrantTarget | undefined {
     if (s.targtype === 'ACL_TARGET_ALL_IN_SCHEMA') {
-      if (ROUTINE_OBJECTS.has(s.objtype)) return { kind: 'all-routines-in-schema', schemas: strings(s.objects), routineKind: routineKind(s.objtype) };
+      if (ROUTINE_OBJECTS.has(s.objtype))
+        return { kind: 'all-routines-in-schema', schemas: strings(s.objects), routineKind: routineKind(s.objtype) };
       if (s.objtype !== 'OBJECT_TABLE') return undefined; // sequences
       return { kind: 'all-tables-in-schema', schemas: strings(s.objects) };
     }
     if (ROUTINE_OBJECTS.has(s.objtype)) {
-      return { kind: 'routines', refs: (s.objects ?? []).map((o: Node) => routineRef(o.ObjectWithArgs)), routineKind: routineKind(s.objtype) };
+      return {
+        kind: 'routines',
+        refs: (s.objects ?? []).map((o: Node) => routineRef(o.ObjectWithArgs)),
+        routineKind: routineKind(s.objtype),
+      };
     }
     switch (s.objtype) {
-      case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': case 'OBJECT_FOREIGN_TABLE':
+      case 'OBJECT_TABLE':
+      case 'OBJECT_VIEW':
+      case 'OBJECT_MATVIEW':
+      case 'OBJECT_FOREIGN_TABLE':
         return { kind: 'relations', names: (s.objects ?? []).map((o: Node) => rangeVarName(o.RangeVar)) };
       case 'OBJECT_SCHEMA':
         return { kind: 'schemas', schemas: strings(s.objects) };
@@ -596,9 +862,14 @@ class StatementContext {
     const objectKind = a.objtype === 'OBJECT_TABLE' ? 'tables' : ROUTINE_OBJECTS.has(a.objtype) ? 'functions' : 'other';
     if (objectKind === 'other') return;
     this.emit({
-      op: 'default-privileges', forRoles, schemas, objectKind, isGrant: !!a.is_grant,
+      op: 'default-privileges',
+      forRoles,
+      schemas,
+      objectKind,
+      isGrant: !!a.is_grant,
       privileges: a.privileges?.length ? a.privileges.map((p: Node) => p.AccessPriv.priv_name.toUpperCase()) : ['ALL'],
-      grantees: (a.grantees ?? []).map(roleName), grantOption: !!a.grant_option,
+      grantees: (a.grantees ?? []).map(roleName),
+      grantOption: !!a.grant_option,
     });
   }
 
@@ -611,7 +882,15 @@ class StatementContext {
     const securityDefiner = opt('security') ? defElemBool(opt('security')) === true : false;
     const parameters: RoutineParameter[] = (s.parameters ?? []).map((p: Node) => {
       const fp = p.FunctionParameter;
-      const mode = ({ FUNC_PARAM_OUT: 'out', FUNC_PARAM_INOUT: 'inout', FUNC_PARAM_VARIADIC: 'variadic', FUNC_PARAM_TABLE: 'table' } as Record<string, RoutineParameter['mode']>)[fp.mode] ?? 'in';
+      const mode =
+        (
+          {
+            FUNC_PARAM_OUT: 'out',
+            FUNC_PARAM_INOUT: 'inout',
+            FUNC_PARAM_VARIADIC: 'variadic',
+            FUNC_PARAM_TABLE: 'table',
+          } as Record<string, RoutineParameter['mode']>
+        )[fp.mode] ?? 'in';
       return { name: fp.name, type: signatureType(fp.argType), mode };
     });
     const asItems = (opt('as')?.arg?.List?.items ?? []).map((x: Node) => x.String?.sval);
@@ -619,26 +898,51 @@ class StatementContext {
       ? (s.sql_body.List?.items?.[0]?.List?.items ?? []).filter((x: Node) => x && Object.keys(x).length)
       : undefined;
     const returnType = s.returnType ? signatureType(s.returnType) : undefined;
-    const body = analyseRoutine({
-      name: name.name, parameters, returnType, returnsSet: !!s.returnType?.setof, language,
-      statementText: this.text, body: asItems.length === 1 ? asItems[0] : undefined, atomicBody,
-    }, isProcedure);
+    const body = analyseRoutine(
+      {
+        name: name.name,
+        parameters,
+        returnType,
+        returnsSet: !!s.returnType?.setof,
+        language,
+        statementText: this.text,
+        body: asItems.length === 1 ? asItems[0] : undefined,
+        atomicBody,
+      },
+      isProcedure,
+    );
     const trigger = returnType === 'trigger' || returnType === 'event_trigger';
-    const argTypes = parameters.filter((p) => p.mode === 'in' || p.mode === 'inout' || p.mode === 'variadic').map((p) => p.type);
+    const argTypes = parameters
+      .filter((p) => p.mode === 'in' || p.mode === 'inout' || p.mode === 'variadic')
+      .map((p) => p.type);
     const paramNames = new Set(body.parameters.map((p) => p.name));
     const columns: Column[] = [
       ...body.outputs.map((o) => ({ name: o.name, source: this.at })),
-      ...body.parameters.filter((p) => !body.outputs.some((o) => o.name === p.name)).map((p) => ({ name: p.name, source: this.at, parameter: true })),
+      ...body.parameters
+        .filter((p) => !body.outputs.some((o) => o.name === p.name))
+        .map((p) => ({ name: p.name, source: this.at, parameter: true })),
     ];
     this.emit({
-      op: 'create-function', name, orReplace: !!s.replace, columns,
+      op: 'create-function',
+      name,
+      orReplace: !!s.replace,
+      columns,
       routine: {
-        kind: isProcedure ? 'procedure' : 'function', securityDefiner, language, argTypes, ...(trigger ? { trigger: true, writes: body.writes } : {}),
-        analysed: body.analysed, ...(body.reason ? { unanalysedReason: body.reason } : {}), ...(atomicBody ? { atomic: true } : {}),
+        kind: isProcedure ? 'procedure' : 'function',
+        securityDefiner,
+        language,
+        argTypes,
+        ...(trigger ? { trigger: true, writes: body.writes } : {}),
+        analysed: body.analysed,
+        ...(body.reason ? { unanalysedReason: body.reason } : {}),
+        ...(atomicBody ? { atomic: true } : {}),
       },
       view: {
         securityInvoker: !securityDefiner,
-        columns: [...body.outputs, ...body.parameters.filter((p) => paramNames.has(p.name) && !body.outputs.some((o) => o.name === p.name))],
+        columns: [
+          ...body.outputs,
+          ...body.parameters.filter((p) => paramNames.has(p.name) && !body.outputs.some((o) => o.name === p.name)),
+        ],
         reads: body.reads,
         readsColumns: body.readsColumns,
       },
@@ -673,7 +977,10 @@ class StatementContext {
         const column = items.pop();
         return this.emit({ op: 'comment-column', table: nameFromParts(items), column, text });
       }
-      case 'OBJECT_TABLE': case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': case 'OBJECT_FOREIGN_TABLE':
+      case 'OBJECT_TABLE':
+      case 'OBJECT_VIEW':
+      case 'OBJECT_MATVIEW':
+      case 'OBJECT_FOREIGN_TABLE':
         return this.emit({ op: 'comment-relation', name: nameFromParts(items), text });
       default:
         return; // comments on other objects do not mark number columns
@@ -682,10 +989,11 @@ class StatementContext {
 
   private variableSet(s: Node): void {
     if (s.name === 'role') {
-      const role = s.kind === 'VAR_RESET' ? null : s.args?.[0]?.A_Const?.sval?.sval ?? null;
+      const role = s.kind === 'VAR_RESET' ? null : (s.args?.[0]?.A_Const?.sval?.sval ?? null);
       this.emit({ op: 'set-role', role: role === 'none' ? null : role });
     } else if (s.name === 'session_authorization') {
-      const role = s.kind === 'VAR_RESET' || s.kind === 'VAR_SET_DEFAULT' ? null : s.args?.[0]?.A_Const?.sval?.sval ?? null;
+      const role =
+        s.kind === 'VAR_RESET' || s.kind === 'VAR_SET_DEFAULT' ? null : (s.args?.[0]?.A_Const?.sval?.sval ?? null);
       this.emit({ op: 'set-session-authorization', role });
     } else if (s.name === 'search_path') {
       const first = s.args?.[0]?.A_Const?.sval?.sval;
@@ -706,7 +1014,13 @@ function routineRef(o: Node | undefined): RoutineRef {
   if (o?.args_unspecified) return { name };
   const params: Node[] | undefined = o?.objfuncargs;
   if (params) {
-    return { name, argTypes: params.map((p) => p.FunctionParameter).filter((fp: Node) => fp.mode !== 'FUNC_PARAM_OUT' && fp.mode !== 'FUNC_PARAM_TABLE').map((fp: Node) => signatureType(fp.argType)) };
+    return {
+      name,
+      argTypes: params
+        .map((p) => p.FunctionParameter)
+        .filter((fp: Node) => fp.mode !== 'FUNC_PARAM_OUT' && fp.mode !== 'FUNC_PARAM_TABLE')
+        .map((fp: Node) => signatureType(fp.argType)),
+    };
   }
   if (o?.objargs) return { name, argTypes: o.objargs.map((t: Node) => signatureType(t.TypeName ?? t)) };
   return { name, argTypes: [] }; // `f()`: no arguments
@@ -722,29 +1036,53 @@ function signatureType(t: Node | undefined): string {
 function roleName(spec: Node): string {
   const r = spec?.RoleSpec ?? spec;
   switch (r?.roletype) {
-    case 'ROLESPEC_PUBLIC': return 'PUBLIC';
-    case 'ROLESPEC_CURRENT_USER': case 'ROLESPEC_CURRENT_ROLE': case 'ROLESPEC_SESSION_USER': return 'CURRENT_USER';
-    default: return r?.rolename ?? String(r);
+    case 'ROLESPEC_PUBLIC':
+      return 'PUBLIC';
+    case 'ROLESPEC_CURRENT_USER':
+    case 'ROLESPEC_CURRENT_ROLE':
+    case 'ROLESPEC_SESSION_USER':
+      return 'CURRENT_USER';
+    default:
+      return r?.rolename ?? String(r);
   }
 }
 
 function roleOptions(options: Node[] | undefined) {
   const out: {
-    login?: boolean; superuser?: boolean; bypassRls?: boolean; inherit?: boolean;
-    inRoles?: string[]; memberRoles?: string[]; adminMembers?: string[];
+    login?: boolean;
+    superuser?: boolean;
+    bypassRls?: boolean;
+    inherit?: boolean;
+    inRoles?: string[];
+    memberRoles?: string[];
+    adminMembers?: string[];
   } = {};
   for (const o of options ?? []) {
     const d = o.DefElem;
     if (!d) continue;
     const list = () => (d.arg?.List?.items ?? []).map(roleName);
     switch (d.defname) {
-      case 'canlogin': out.login = defElemBool(d); break;
-      case 'superuser': out.superuser = defElemBool(d); break;
-      case 'bypassrls': out.bypassRls = defElemBool(d); break;
-      case 'inherit': out.inherit = defElemBool(d); break;
-      case 'addroleto': out.inRoles = list(); break;
-      case 'rolemembers': out.memberRoles = list(); break;
-      case 'adminmembers': out.adminMembers = list(); break;
+      case 'canlogin':
+        out.login = defElemBool(d);
+        break;
+      case 'superuser':
+        out.superuser = defElemBool(d);
+        break;
+      case 'bypassrls':
+        out.bypassRls = defElemBool(d);
+        break;
+      case 'inherit':
+        out.inherit = defElemBool(d);
+        break;
+      case 'addroleto':
+        out.inRoles = list();
+        break;
+      case 'rolemembers':
+        out.memberRoles = list();
+        break;
+      case 'adminmembers':
+        out.adminMembers = list();
+        break;
     }
   }
   return out;
@@ -776,7 +1114,11 @@ function strings(list: Node[] | undefined): string[] {
 
 function rangeVarName(rv: Node): QualifiedName {
   const r = rv?.RangeVar ?? rv;
-  return { name: r.relname, ...(r.schemaname ? { schema: r.schemaname } : {}), ...(r.catalogname ? { database: r.catalogname } : {}) };
+  return {
+    name: r.relname,
+    ...(r.schemaname ? { schema: r.schemaname } : {}),
+    ...(r.catalogname ? { database: r.catalogname } : {}),
+  };
 }
 
 function rangeVarText(rv: Node): string {
@@ -785,7 +1127,8 @@ function rangeVarText(rv: Node): string {
 }
 
 function nameFromParts(parts: string[]): QualifiedName {
-  if (parts.length >= 3) return { database: parts[parts.length - 3], schema: parts[parts.length - 2], name: parts[parts.length - 1] };
+  if (parts.length >= 3)
+    return { database: parts[parts.length - 3], schema: parts[parts.length - 2], name: parts[parts.length - 1] };
   if (parts.length === 2) return { schema: parts[0], name: parts[1] };
   return { name: parts[0] };
 }

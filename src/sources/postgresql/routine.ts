@@ -45,7 +45,6 @@ export interface RoutineWrite {
   values: ViewColumn[];
 }
 
-
 export interface RoutineSignature {
   name: string;
   parameters: RoutineParameter[];
@@ -61,9 +60,38 @@ export interface RoutineSignature {
 }
 
 const SCALAR_TYPES = new Set([
-  'text', 'varchar', 'bpchar', 'char', 'int2', 'int4', 'int8', 'integer', 'bigint', 'smallint', 'numeric', 'float4', 'float8',
-  'bool', 'boolean', 'date', 'timestamp', 'timestamptz', 'time', 'timetz', 'interval', 'uuid', 'bytea', 'json', 'jsonb',
-  'name', 'oid', 'inet', 'cidr', 'money', 'xml', 'citext',
+  'text',
+  'varchar',
+  'bpchar',
+  'char',
+  'int2',
+  'int4',
+  'int8',
+  'integer',
+  'bigint',
+  'smallint',
+  'numeric',
+  'float4',
+  'float8',
+  'bool',
+  'boolean',
+  'date',
+  'timestamp',
+  'timestamptz',
+  'time',
+  'timetz',
+  'interval',
+  'uuid',
+  'bytea',
+  'json',
+  'jsonb',
+  'name',
+  'oid',
+  'inet',
+  'cidr',
+  'money',
+  'xml',
+  'citext',
 ]);
 
 /** Output column names the caller sees, or undefined when they come from a row type (`RETURNS SETOF t`). */
@@ -82,10 +110,13 @@ export function analyseRoutine(sig: RoutineSignature, isProcedure: boolean): Rou
   const names = declaredOutputs(sig, isProcedure);
   const inputs = sig.parameters.filter((p) => p.mode === 'in' || p.mode === 'inout' || p.mode === 'variadic');
   const empty = (reason: string): RoutineBody => ({
-    analysed: false, reason,
+    analysed: false,
+    reason,
     outputs: (names ?? []).map((name) => ({ name, from: [] })),
     parameters: inputs.map((p, i) => ({ name: p.name ?? `$${i + 1}`, from: [] })),
-    reads: [], readsColumns: [], writes: [],
+    reads: [],
+    readsColumns: [],
+    writes: [],
   });
   const lang = sig.language.toLowerCase();
   try {
@@ -129,12 +160,17 @@ class Collector {
         // VALUES (…): each row's expressions, as a select list (lineage reads no FROM for it).
         const rows: Node[][] = sel.valuesLists?.map((l: Node) => l.List?.items ?? []) ?? [];
         const values = rows.length
-          ? rows.map((row) => selectLineage({ targetList: row.map((val) => ({ ResTarget: { val } })) }, outer).columns)
+          ? rows
+              .map((row) => selectLineage({ targetList: row.map((val) => ({ ResTarget: { val } })) }, outer).columns)
               .reduce((acc, cols) => acc.map((c, i) => ({ name: c.name, from: [...c.from, ...(cols[i]?.from ?? [])] })))
           : selectLineage(sel, outer).columns;
         const columns = (s.cols ?? []).map((c: Node) => c.ResTarget?.name).filter(Boolean);
         if (values.some((v) => v.from.length)) {
-          this.writes.push({ table: { name: s.relation.relname, ...(s.relation.schemaname ? { schema: s.relation.schemaname } : {}) }, ...(columns.length ? { columns } : {}), values });
+          this.writes.push({
+            table: { name: s.relation.relname, ...(s.relation.schemaname ? { schema: s.relation.schemaname } : {}) },
+            ...(columns.length ? { columns } : {}),
+            values,
+          });
         }
       }
       const from = [{ RangeVar: s.relation }, ...(s.fromClause ?? []), ...(s.usingClause ?? [])];
@@ -158,7 +194,12 @@ class Collector {
     };
     walk(stmt);
     const top = stmt.UpdateStmt ?? stmt.DeleteStmt;
-    if (top) selects.push({ targetList: [], fromClause: [{ RangeVar: top.relation }, ...(top.fromClause ?? []), ...(top.usingClause ?? [])], whereClause: top.whereClause });
+    if (top)
+      selects.push({
+        targetList: [],
+        fromClause: [{ RangeVar: top.relation }, ...(top.fromClause ?? []), ...(top.usingClause ?? [])],
+        whereClause: top.whereClause,
+      });
     for (const sel of selects) {
       const pairs: { param: string; other: Node }[] = [];
       const find = (n: any): void => {
@@ -177,7 +218,15 @@ class Collector {
       find(sel.whereClause);
       for (const f of sel.fromClause ?? []) find(f);
       if (!pairs.length) continue;
-      const l = selectLineage({ ...sel, op: 'SETOP_NONE', targetList: pairs.map((p) => ({ ResTarget: { val: p.other } })), sortClause: undefined }, outer);
+      const l = selectLineage(
+        {
+          ...sel,
+          op: 'SETOP_NONE',
+          targetList: pairs.map((p) => ({ ResTarget: { val: p.other } })),
+          sortClause: undefined,
+        },
+        outer,
+      );
       pairs.forEach((p, i) => {
         const list = this.paramSources.get(p.param) ?? [];
         list.push(...(l.columns[i]?.from ?? []));
@@ -189,18 +238,32 @@ class Collector {
   private paramOf(n: Node | undefined): string | undefined {
     if (n?.ParamRef) return this.paramNames[n.ParamRef.number - 1];
     const fields = n?.ColumnRef?.fields;
-    if (fields?.length === 1 && fields[0].String && this.paramNames.includes(fields[0].String.sval)) return fields[0].String.sval;
+    if (fields?.length === 1 && fields[0].String && this.paramNames.includes(fields[0].String.sval))
+      return fields[0].String.sval;
     return undefined;
   }
 }
 
-function finish(c: Collector, names: string[] | undefined, resultColumns: ViewColumn[][], inputs: RoutineParameter[]): RoutineBody {
+function finish(
+  c: Collector,
+  names: string[] | undefined,
+  resultColumns: ViewColumn[][],
+  inputs: RoutineParameter[],
+): RoutineBody {
   let outputs: ViewColumn[];
   if (names) {
-    outputs = names.map((name, i) => ({ name, from: resultColumns.flatMap((cols) => (names.length === 1 && cols.length > 1 ? cols.flatMap((x) => x.from) : cols[i]?.from ?? [])) }));
+    outputs = names.map((name, i) => ({
+      name,
+      from: resultColumns.flatMap((cols) =>
+        names.length === 1 && cols.length > 1 ? cols.flatMap((x) => x.from) : (cols[i]?.from ?? []),
+      ),
+    }));
   } else {
     // A row type: the names come from the result itself (or `*` of a table, expanded by the builder).
-    outputs = (resultColumns[0] ?? []).map((col, i) => ({ name: col.name, from: resultColumns.flatMap((cols) => cols[i]?.from ?? []) }));
+    outputs = (resultColumns[0] ?? []).map((col, i) => ({
+      name: col.name,
+      from: resultColumns.flatMap((cols) => cols[i]?.from ?? []),
+    }));
   }
   for (const o of outputs) o.from = dedupe(o.from);
   return {
@@ -219,7 +282,11 @@ function finish(c: Collector, names: string[] | undefined, resultColumns: ViewCo
 // ---------------------------------------------------------------------------------------------
 // SQL-language bodies
 
-function sqlBody(sig: RoutineSignature, names: string[] | undefined, inputs: RoutineParameter[]): RoutineBody | undefined {
+function sqlBody(
+  sig: RoutineSignature,
+  names: string[] | undefined,
+  inputs: RoutineParameter[],
+): RoutineBody | undefined {
   let stmts: Node[];
   if (sig.atomicBody) stmts = sig.atomicBody;
   else if (sig.body !== undefined) stmts = (parseSync(sig.body).stmts ?? []).map((s: Node) => s.stmt);
@@ -250,9 +317,13 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
     records.set('new', { kind: 'relation', name: { name: TRIGGER_ROW } });
     records.set('old', { kind: 'relation', name: { name: TRIGGER_ROW } });
   }
-  const nameOf = (dno: number): string | undefined => datums[dno]?.PLpgSQL_var?.refname ?? datums[dno]?.PLpgSQL_rec?.refname;
+  const nameOf = (dno: number): string | undefined =>
+    datums[dno]?.PLpgSQL_var?.refname ?? datums[dno]?.PLpgSQL_rec?.refname;
   const varsScope = (): Scope => ({
-    entries: new Map<string, ScopeEntry>([['#vars', { kind: 'derived', columns: scalars, order: [...scalars.keys()] }], ...records]),
+    entries: new Map<string, ScopeEntry>([
+      ['#vars', { kind: 'derived', columns: scalars, order: [...scalars.keys()] }],
+      ...records,
+    ]),
     ctes: new Map(),
   });
   const assign = (dno: number | undefined, cols: ViewColumn[]) => {
@@ -273,9 +344,14 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
   };
   /** SELECT … INTO / FOR … IN: a row target (a list of variables), a record or a variable. */
   const assignTarget = (t: Node | undefined, cols: ViewColumn[]) => {
-    if (t?.PLpgSQL_row) (t.PLpgSQL_row.fields ?? []).forEach((f: Node, i: number) => assign(f.varno, cols[i] ? [cols[i]] : []));
+    if (t?.PLpgSQL_row)
+      (t.PLpgSQL_row.fields ?? []).forEach((f: Node, i: number) => assign(f.varno, cols[i] ? [cols[i]] : []));
     else if (t?.PLpgSQL_rec) assign(t.PLpgSQL_rec.dno, cols);
-    else if (t?.PLpgSQL_var) assign(datums.findIndex((d) => d.PLpgSQL_var?.refname === t.PLpgSQL_var.refname), cols);
+    else if (t?.PLpgSQL_var)
+      assign(
+        datums.findIndex((d) => d.PLpgSQL_var?.refname === t.PLpgSQL_var.refname),
+        cols,
+      );
   };
   const results: ViewColumn[][] = [];
   const dynamic: string[] = [];
@@ -314,7 +390,9 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
             visit(s.body);
             for (const ex of s.exceptions?.PLpgSQL_exception_block?.exc_list ?? []) visit(ex.PLpgSQL_exception?.action);
             break;
-          case 'PLpgSQL_stmt_assign': assign(s.varno, query(s.expr)?.columns ?? []); break;
+          case 'PLpgSQL_stmt_assign':
+            assign(s.varno, query(s.expr)?.columns ?? []);
+            break;
           case 'PLpgSQL_stmt_execsql': {
             const l = query(s.sqlstmt);
             if (s.into) assignTarget(s.target, l?.columns ?? []);
@@ -332,13 +410,15 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
             if (s.dynquery) dynamic.push(`RETURN QUERY EXECUTE (body line ${s.lineno})`);
             else results.push(query(s.query)?.columns ?? []);
             break;
-          case 'PLpgSQL_stmt_fors': case 'PLpgSQL_stmt_forc': {
+          case 'PLpgSQL_stmt_fors':
+          case 'PLpgSQL_stmt_forc': {
             const l = query(s.query);
             assignTarget(s.var, l?.columns ?? []);
             visit(s.body);
             break;
           }
-          case 'PLpgSQL_stmt_dynexecute': case 'PLpgSQL_stmt_dynfors':
+          case 'PLpgSQL_stmt_dynexecute':
+          case 'PLpgSQL_stmt_dynfors':
             dynamic.push(`EXECUTE of a query built at run time (body line ${s.lineno})`);
             visit(s.body);
             break;
@@ -363,19 +443,25 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
             }
             visit(s.else_stmts);
             break;
-          case 'PLpgSQL_stmt_loop': case 'PLpgSQL_stmt_while':
+          case 'PLpgSQL_stmt_loop':
+          case 'PLpgSQL_stmt_while':
             query(s.cond);
             visit(s.body);
             break;
           case 'PLpgSQL_stmt_fori':
-            query(s.lower); query(s.upper); query(s.step);
+            query(s.lower);
+            query(s.upper);
+            query(s.step);
             visit(s.body);
             break;
           case 'PLpgSQL_stmt_foreach_a':
             query(s.expr);
             visit(s.body);
             break;
-          case 'PLpgSQL_stmt_perform': case 'PLpgSQL_stmt_call': query(s.expr); break;
+          case 'PLpgSQL_stmt_perform':
+          case 'PLpgSQL_stmt_call':
+            query(s.expr);
+            break;
           default:
             // RAISE, GET DIAGNOSTICS, EXIT, NULL, COMMIT…: any expression they hold is read.
             for (const v of Object.values(s ?? {})) if ((v as Node)?.PLpgSQL_expr) query(v as Node);
@@ -386,7 +472,11 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
     visit([fn.action]);
   }
   if (dynamic.length) {
-    return { ...finish(c, names, results, inputs), analysed: false, reason: `its body runs dynamic SQL: ${[...new Set(dynamic)].join('; ')}` };
+    return {
+      ...finish(c, names, results, inputs),
+      analysed: false,
+      reason: `its body runs dynamic SQL: ${[...new Set(dynamic)].join('; ')}`,
+    };
   }
   // OUT parameters are returned by their final values.
   if (names && sig.parameters.some((p) => p.mode === 'out' || p.mode === 'inout')) {
@@ -398,7 +488,8 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
 
 /** A record variable: `SELECT * FROM t` makes it t's row (its fields are t's columns). */
 function recordEntry(cols: ViewColumn[]): ScopeEntry {
-  const star = cols.length === 1 && cols[0].name === '*' && cols[0].from.length === 1 ? cols[0].from[0].relation : undefined;
+  const star =
+    cols.length === 1 && cols[0].name === '*' && cols[0].from.length === 1 ? cols[0].from[0].relation : undefined;
   if (star) return { kind: 'relation', name: star };
   return { kind: 'derived', columns: new Map(cols.map((x) => [x.name, x.from])), order: cols.map((x) => x.name) };
 }

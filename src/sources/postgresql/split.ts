@@ -80,7 +80,9 @@ export function splitStatements(text: string): StatementSpan[] {
   const toChar = ascii ? (b: number) => b : byteToCharMapper(text);
   let semicolons: number[];
   try {
-    semicolons = scanSync(text).tokens.filter((t) => t.text === ';').map((t) => toChar(t.start));
+    semicolons = scanSync(text)
+      .tokens.filter((t) => t.text === ';')
+      .map((t) => toChar(t.start));
   } catch {
     semicolons = naiveSemicolons(text);
   }
@@ -105,7 +107,7 @@ export function byteToCharMapper(text: string): (byte: number) => number {
   // charAt[byte] for every byte boundary: built once, O(n).
   const charAt = new Uint32Array(buf.length + 1);
   let ch = 0;
-  for (let b = 0; b < buf.length; ) {
+  for (let b = 0; b < buf.length;) {
     const lead = buf[b];
     const size = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
     for (let k = 0; k < size && b + k <= buf.length; k++) charAt[b + k] = ch;

@@ -24,9 +24,10 @@ function loadPrismaAst(): typeof PrismaAst {
     lilconfigSync: (name: string, options?: unknown) => unknown;
   };
   const original = lilconfig.lilconfigSync;
-  lilconfig.lilconfigSync = (name, options) => (name === 'prisma-ast'
-    ? { search: () => null, load: () => null, clearLoadCache() {}, clearSearchCache() {}, clearCaches() {} }
-    : original(name, options));
+  lilconfig.lilconfigSync = (name, options) =>
+    name === 'prisma-ast'
+      ? { search: () => null, load: () => null, clearLoadCache() {}, clearSearchCache() {}, clearCaches() {} }
+      : original(name, options);
   try {
     return require('@mrleebo/prisma-ast') as typeof PrismaAst;
   } finally {
@@ -34,11 +35,13 @@ function loadPrismaAst(): typeof PrismaAst {
   }
 }
 
-let tools: {
-  ast: typeof PrismaAst;
-  parser: PrismaParser;
-  visitor: InstanceType<ReturnType<typeof VisitorClassFactory>>;
-} | undefined;
+let tools:
+  | {
+      ast: typeof PrismaAst;
+      parser: PrismaParser;
+      visitor: InstanceType<ReturnType<typeof VisitorClassFactory>>;
+    }
+  | undefined;
 
 function parseWithLocations(text: string): Schema {
   if (!tools) {
@@ -59,12 +62,20 @@ interface ParserError {
 function syntaxDiagnostic(source: SourceText, error: unknown): Diagnostic {
   const e = error as ParserError;
   const token = e.token;
-  const line = Number.isFinite(token?.startLine) ? token!.startLine! : e.previousToken?.endLine ?? 1;
+  const line = Number.isFinite(token?.startLine) ? token!.startLine! : (e.previousToken?.endLine ?? 1);
   const column = Number.isFinite(token?.startColumn) ? token!.startColumn! : (e.previousToken?.endColumn ?? 0) + 1;
   const found = token?.image ? `'${token.image}'` : 'the end of the file';
-  const expected = /Expecting[^]*?(?=but found)/.exec(e.message ?? '')?.[0].replace(/\s+/g, ' ').replace(/-->|<--/g, '').trim();
+  const expected = /Expecting[^]*?(?=but found)/
+    .exec(e.message ?? '')?.[0]
+    .replace(/\s+/g, ' ')
+    .replace(/-->|<--/g, '')
+    .trim();
   return {
-    severity: 'error', code: SYNTAX, file: source.path, line, column,
+    severity: 'error',
+    code: SYNTAX,
+    file: source.path,
+    line,
+    column,
     message: `Prisma schema syntax error at ${found}${expected ? ` (${expected.replace(/^Expecting/, 'expected')})` : ''}; this block is skipped`,
   };
 }

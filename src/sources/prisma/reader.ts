@@ -5,7 +5,16 @@
  * and an implicit many-to-many relation makes Prisma's `_AToB` junction table.
  */
 import type {
-  Attribute, AttributeArgument, Block, BlockAttribute, Comment, Field, KeyValue, Model, Value, View,
+  Attribute,
+  AttributeArgument,
+  Block,
+  BlockAttribute,
+  Comment,
+  Field,
+  KeyValue,
+  Model,
+  Value,
+  View,
 } from '@mrleebo/prisma-ast';
 import { defaultSchema, type Column, type ForeignKey, type SourceLocation } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
@@ -17,10 +26,25 @@ import { isPrismaFile } from '../model-files.js';
 
 export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
 
-const SCALAR_TYPES = new Set(['String', 'Boolean', 'Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'Json', 'Bytes', 'Unsupported']);
+const SCALAR_TYPES = new Set([
+  'String',
+  'Boolean',
+  'Int',
+  'BigInt',
+  'Float',
+  'Decimal',
+  'DateTime',
+  'Json',
+  'Bytes',
+  'Unsupported',
+]);
 
 const PROVIDER_DIALECT: Record<string, ReadContext['dialect']> = {
-  postgresql: 'postgresql', postgres: 'postgresql', cockroachdb: 'postgresql', mysql: 'mysql', sqlite: 'sqlite',
+  postgresql: 'postgresql',
+  postgres: 'postgresql',
+  cockroachdb: 'postgresql',
+  mysql: 'mysql',
+  sqlite: 'sqlite',
 };
 
 interface ModelInfo {
@@ -58,7 +82,8 @@ export function createPrismaReader(): BatchSourceReader {
           if (block.type === 'enum') enums.add(block.name);
           else if (block.type === 'type') types.add(block.name);
           else if (block.type === 'datasource') checkProvider(block, source, ctx, diagnostics);
-          else if (block.type === 'model' || block.type === 'view') models.push(modelInfo(block, source, doc, diagnostics));
+          else if (block.type === 'model' || block.type === 'view')
+            models.push(modelInfo(block, source, doc, diagnostics));
         }
       }
       const ops = new PrismaBuilder(models, enums, types, ctx, diagnostics).ops();
@@ -70,20 +95,40 @@ export function createPrismaReader(): BatchSourceReader {
 
 export const prismaReader = createPrismaReader();
 
-function checkProvider(block: Extract<Block, { type: 'datasource' }>, source: SourceText, ctx: ReadContext, diagnostics: Diagnostic[]): void {
+function checkProvider(
+  block: Extract<Block, { type: 'datasource' }>,
+  source: SourceText,
+  ctx: ReadContext,
+  diagnostics: Diagnostic[],
+): void {
   for (const a of block.assignments) {
     if (a.type !== 'assignment' || a.key !== 'provider') continue;
     const provider = typeof a.value === 'string' ? unquote(a.value) : undefined;
     const at = located(source, (a as { location?: Loc }).location ?? block.location);
     if (provider === 'mongodb') {
-      diagnostics.push({ severity: 'warning', code: UNSUPPORTED, message: 'Prisma: the mongodb provider has no SQL tables; collections are read as tables without keys checked.', ...at });
+      diagnostics.push({
+        severity: 'warning',
+        code: UNSUPPORTED,
+        message: 'Prisma: the mongodb provider has no SQL tables; collections are read as tables without keys checked.',
+        ...at,
+      });
     } else if (provider && PROVIDER_DIALECT[provider] && PROVIDER_DIALECT[provider] !== ctx.dialect) {
-      diagnostics.push({ severity: 'info', code: 'SPIF-ORM-DIALECT', message: `Prisma: the datasource provider is ${provider}, the database is configured as ${ctx.dialect}; names are read as ${ctx.dialect}.`, ...at });
+      diagnostics.push({
+        severity: 'info',
+        code: 'SPIF-ORM-DIALECT',
+        message: `Prisma: the datasource provider is ${provider}, the database is configured as ${ctx.dialect}; names are read as ${ctx.dialect}.`,
+        ...at,
+      });
     }
   }
 }
 
-function modelInfo(block: Model | View, source: SourceText, doc: DocComment | undefined, diagnostics: Diagnostic[]): ModelInfo {
+function modelInfo(
+  block: Model | View,
+  source: SourceText,
+  doc: DocComment | undefined,
+  diagnostics: Diagnostic[],
+): ModelInfo {
   const fieldDocs = new Map<string, DocComment>();
   let pending: string[] = [];
   for (const p of block.properties) {
@@ -97,7 +142,12 @@ function modelInfo(block: Model | View, source: SourceText, doc: DocComment | un
       if (lines.length) {
         const d = parseDocText(lines);
         if (d.unknownTag) {
-          diagnostics.push({ severity: 'warning', code: UNSUPPORTED, message: `Prisma: unknown tag \`@spif ${d.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`, ...located(source, p.location) });
+          diagnostics.push({
+            severity: 'warning',
+            code: UNSUPPORTED,
+            message: `Prisma: unknown tag \`@spif ${d.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`,
+            ...located(source, p.location),
+          });
         }
         fieldDocs.set(p.name, d);
       }
@@ -107,7 +157,10 @@ function modelInfo(block: Model | View, source: SourceText, doc: DocComment | un
   const map = blockAttribute(block, 'map');
   const schema = blockAttribute(block, 'schema');
   return {
-    block, source, doc, fieldDocs,
+    block,
+    source,
+    doc,
+    fieldDocs,
     table: (map && stringArg(map.args[0])) ?? block.name,
     schema: schema ? stringArg(schema.args[0]) : undefined,
   };
@@ -224,8 +277,18 @@ class PrismaBuilder {
     const target = this.byName.get(targetName)!;
     const columns = fields?.map((x) => this.columnName(m, x));
     const referencedColumns = references?.map((x) => this.columnName(target, x));
-    if (!columns || !referencedColumns || columns.some((c) => !c) || referencedColumns.some((c) => !c) || columns.length !== referencedColumns.length) {
-      this.warn(m, relation.location ?? f.location, `@relation of \`${f.name}\` does not name fields of ${m.block.name} and ${targetName} one for one; the link is not read.`);
+    if (
+      !columns ||
+      !referencedColumns ||
+      columns.some((c) => !c) ||
+      referencedColumns.some((c) => !c) ||
+      columns.length !== referencedColumns.length
+    ) {
+      this.warn(
+        m,
+        relation.location ?? f.location,
+        `@relation of \`${f.name}\` does not name fields of ${m.block.name} and ${targetName} one for one; the link is not read.`,
+      );
       return undefined;
     }
     return {
@@ -250,9 +313,13 @@ class PrismaBuilder {
         const target = this.byName.get(targetName);
         if (!f.array || !target || target.block.type !== 'model') continue;
         const relName = relationName(f);
-        const back = this.fields(target).find((g) => g !== f && g.array && g.fieldType === m.block.name && relationName(g) === relName);
+        const back = this.fields(target).find(
+          (g) => g !== f && g.array && g.fieldType === m.block.name && relationName(g) === relName,
+        );
         if (!back || keyedList(fieldAttribute(f, 'relation')?.args ?? [], 'fields')) continue;
-        const [a, b] = [m, target].sort((x, y) => (x.block.name < y.block.name ? -1 : x.block.name > y.block.name ? 1 : 0));
+        const [a, b] = [m, target].sort((x, y) =>
+          x.block.name < y.block.name ? -1 : x.block.name > y.block.name ? 1 : 0,
+        );
         const name = relName ?? `${a.block.name}To${b.block.name}`;
         if (done.has(name)) continue;
         done.add(name);
@@ -260,14 +327,21 @@ class PrismaBuilder {
         const idB = this.singleId(b);
         const at = located(m.source, f.location);
         if (!idA || !idB) {
-          this.warn(m, f.location, `implicit many-to-many \`${f.name}\` needs a single @id on both models; the junction table is not read.`);
+          this.warn(
+            m,
+            f.location,
+            `implicit many-to-many \`${f.name}\` needs a single @id on both models; the junction table is not read.`,
+          );
           continue;
         }
         ops.push({
           op: 'create-table',
           at,
           name: { schema: a.schema ?? defaultSchema(this.ctx.dialect), name: `_${name}` },
-          columns: [{ name: 'A', type: idA.type, source: at }, { name: 'B', type: idB.type, source: at }],
+          columns: [
+            { name: 'A', type: idA.type, source: at },
+            { name: 'B', type: idB.type, source: at },
+          ],
           primaryKey: ['A', 'B'],
           uniqueKeys: [],
           foreignKeys: [
@@ -287,14 +361,20 @@ class PrismaBuilder {
   }
 
   private view(m: ModelInfo): CatalogOp {
-    this.warn(m, m.block.location, `view ${m.block.name} has no SQL in the Prisma schema; its lineage is unknown (add its CREATE VIEW as an SQL source of the same database).`);
+    this.warn(
+      m,
+      m.block.location,
+      `view ${m.block.name} has no SQL in the Prisma schema; its lineage is unknown (add its CREATE VIEW as an SQL source of the same database).`,
+    );
     return {
       op: 'create-view',
       at: located(m.source, m.block.location),
       name: this.qualified(m),
       view: {
         securityInvoker: false,
-        columns: this.fields(m).filter((f) => this.isColumn(f)).map((f) => ({ name: this.columnName(m, f.name)!, from: [] })),
+        columns: this.fields(m)
+          .filter((f) => this.isColumn(f))
+          .map((f) => ({ name: this.columnName(m, f.name)!, from: [] })),
         reads: [],
         readsColumns: [],
       },
@@ -302,7 +382,12 @@ class PrismaBuilder {
   }
 
   private warn(m: ModelInfo, loc: Loc | undefined, message: string): void {
-    this.diagnostics.push({ severity: 'warning', code: UNSUPPORTED, message: `Prisma: ${message}`, ...located(m.source, loc) });
+    this.diagnostics.push({
+      severity: 'warning',
+      code: UNSUPPORTED,
+      message: `Prisma: ${message}`,
+      ...located(m.source, loc),
+    });
   }
 }
 
@@ -315,14 +400,20 @@ function located(source: SourceText, loc: Loc): SourceLocation {
 }
 
 function unquote(value: string): string {
-  return /^".*"$/s.test(value) ? JSON.parse(value) as string : value;
+  return /^".*"$/s.test(value) ? (JSON.parse(value) as string) : value;
 }
 
 function stringArg(arg: AttributeArgument | undefined): string | undefined {
   if (!arg) return undefined;
   const v = arg.value;
   if (typeof v === 'string') return unquote(v);
-  if (typeof v === 'object' && v && !Array.isArray(v) && v.type === 'keyValue' && (v.key === 'name' || v.key === 'map')) {
+  if (
+    typeof v === 'object' &&
+    v &&
+    !Array.isArray(v) &&
+    v.type === 'keyValue' &&
+    (v.key === 'name' || v.key === 'map')
+  ) {
     return typeof v.value === 'string' ? unquote(v.value) : undefined;
   }
   return undefined;
@@ -342,7 +433,13 @@ function blockAttribute(block: Model | View, name: string): BlockAttribute | und
 
 function arrayNames(v: Value | undefined): string[] | undefined {
   if (typeof v === 'object' && v && !Array.isArray(v) && v.type === 'array') {
-    const names = v.args.map((x) => (typeof x === 'string' ? x : typeof x === 'object' && x && !Array.isArray(x) && x.type === 'function' ? x.name : undefined));
+    const names = v.args.map((x) =>
+      typeof x === 'string'
+        ? x
+        : typeof x === 'object' && x && !Array.isArray(x) && x.type === 'function'
+          ? x.name
+          : undefined,
+    );
     return names.every((n): n is string => !!n) ? names : undefined;
   }
   return undefined;
@@ -365,7 +462,8 @@ function fieldList(args: AttributeArgument[]): string[] | undefined {
 function keyedList(args: AttributeArgument[], key: string): string[] | undefined {
   for (const arg of args) {
     const v = arg.value;
-    if (typeof v === 'object' && v && !Array.isArray(v) && v.type === 'keyValue' && v.key === key) return arrayNames(v.value);
+    if (typeof v === 'object' && v && !Array.isArray(v) && v.type === 'keyValue' && v.key === key)
+      return arrayNames(v.value);
   }
   return undefined;
 }
@@ -376,15 +474,30 @@ function relationName(f: Field): string | undefined {
   for (const arg of rel?.args ?? []) {
     const v = arg.value;
     if (typeof v === 'string') return unquote(v);
-    if (typeof v === 'object' && v && !Array.isArray(v) && v.type === 'keyValue' && v.key === 'name' && typeof v.value === 'string') return unquote(v.value);
+    if (
+      typeof v === 'object' &&
+      v &&
+      !Array.isArray(v) &&
+      v.type === 'keyValue' &&
+      v.key === 'name' &&
+      typeof v.value === 'string'
+    )
+      return unquote(v.value);
   }
   return undefined;
 }
 
 /** Prisma's default PostgreSQL type of each scalar (without a `@db.` native type). */
 const PG_SCALAR: Record<string, string> = {
-  String: 'text', Int: 'int4', BigInt: 'int8', Boolean: 'bool', DateTime: 'timestamp(3)', Float: 'float8',
-  Decimal: 'numeric(65,30)', Json: 'jsonb', Bytes: 'bytea',
+  String: 'text',
+  Int: 'int4',
+  BigInt: 'int8',
+  Boolean: 'bool',
+  DateTime: 'timestamp(3)',
+  Float: 'float8',
+  Decimal: 'numeric(65,30)',
+  Json: 'jsonb',
+  Bytes: 'bytea',
 };
 const SERIAL_OF: Record<string, string> = { int2: 'smallserial', int4: 'serial', int8: 'bigserial' };
 
@@ -395,10 +508,25 @@ const SERIAL_OF: Record<string, string> = { int2: 'smallserial', int4: 'serial',
 function columnType(f: Field, dialect: ReadContext['dialect']): string {
   const native = f.attributes?.find((a) => a.group === 'db');
   const scalar = typeof f.fieldType === 'string' ? f.fieldType : f.fieldType.name;
-  const args = (native?.args ?? []).map((a) => (typeof a.value === 'number' || typeof a.value === 'string' ? Number(a.value) : NaN)).filter(Number.isFinite);
+  const args = (native?.args ?? [])
+    .map((a) => (typeof a.value === 'number' || typeof a.value === 'string' ? Number(a.value) : NaN))
+    .filter(Number.isFinite);
   if (dialect !== 'postgresql') return native ? `${native.name}${args.length ? `(${args.join(',')})` : ''}` : scalar;
-  const type = native ? pgTypeName(native.name === 'DoublePrecision' ? 'double precision' : native.name, args) : PG_SCALAR[scalar] ?? scalar;
-  const autoincrement = f.attributes?.some((a) => a.name === 'default' && a.args?.some((x) => typeof x.value === 'object' && x.value && !Array.isArray(x.value) && x.value.type === 'function' && x.value.name === 'autoincrement'));
+  const type = native
+    ? pgTypeName(native.name === 'DoublePrecision' ? 'double precision' : native.name, args)
+    : (PG_SCALAR[scalar] ?? scalar);
+  const autoincrement = f.attributes?.some(
+    (a) =>
+      a.name === 'default' &&
+      a.args?.some(
+        (x) =>
+          typeof x.value === 'object' &&
+          x.value &&
+          !Array.isArray(x.value) &&
+          x.value.type === 'function' &&
+          x.value.name === 'autoincrement',
+      ),
+  );
   return autoincrement && SERIAL_OF[type] ? SERIAL_OF[type] : type;
 }
 

@@ -36,17 +36,56 @@ export interface CstDialect {
 
 /** Statement types that never change the catalog. */
 const IRRELEVANT = new Set([
-  'empty', 'select_stmt', 'compound_select_stmt', 'insert_stmt', 'update_stmt', 'delete_stmt', 'merge_stmt',
-  'truncate_stmt', 'create_trigger_stmt', 'drop_trigger_stmt', 'create_index_stmt', 'drop_index_stmt',
-  'pragma_stmt', 'start_transaction_stmt', 'commit_transaction_stmt', 'rollback_transaction_stmt',
-  'savepoint_stmt', 'release_savepoint_stmt', 'analyze_stmt', 'vacuum_stmt', 'reindex_stmt', 'explain_stmt',
-  'create_function_stmt', 'drop_function_stmt', 'create_procedure_stmt', 'drop_procedure_stmt', 'declare_stmt',
-  'set_stmt', 'attach_database_stmt', 'detach_database_stmt', 'call_stmt', 'execute_stmt', 'if_stmt',
-  'loop_stmt', 'while_stmt', 'repeat_stmt', 'for_stmt', 'return_stmt', 'raise_stmt', 'break_stmt',
-  'continue_stmt', 'block_stmt', 'create_sequence_stmt', 'drop_sequence_stmt', 'export_data_stmt', 'load_data_stmt',
+  'empty',
+  'select_stmt',
+  'compound_select_stmt',
+  'insert_stmt',
+  'update_stmt',
+  'delete_stmt',
+  'merge_stmt',
+  'truncate_stmt',
+  'create_trigger_stmt',
+  'drop_trigger_stmt',
+  'create_index_stmt',
+  'drop_index_stmt',
+  'pragma_stmt',
+  'start_transaction_stmt',
+  'commit_transaction_stmt',
+  'rollback_transaction_stmt',
+  'savepoint_stmt',
+  'release_savepoint_stmt',
+  'analyze_stmt',
+  'vacuum_stmt',
+  'reindex_stmt',
+  'explain_stmt',
+  'create_function_stmt',
+  'drop_function_stmt',
+  'create_procedure_stmt',
+  'drop_procedure_stmt',
+  'declare_stmt',
+  'set_stmt',
+  'attach_database_stmt',
+  'detach_database_stmt',
+  'call_stmt',
+  'execute_stmt',
+  'if_stmt',
+  'loop_stmt',
+  'while_stmt',
+  'repeat_stmt',
+  'for_stmt',
+  'return_stmt',
+  'raise_stmt',
+  'break_stmt',
+  'continue_stmt',
+  'block_stmt',
+  'create_sequence_stmt',
+  'drop_sequence_stmt',
+  'export_data_stmt',
+  'load_data_stmt',
 ]);
 
-const SKIP_UNPARSED = /^(?:INSERT|REPLACE|UPDATE|DELETE|SELECT|VALUES|PRAGMA|BEGIN\s*(?:TRANSACTION|DEFERRED|IMMEDIATE|EXCLUSIVE)?\s*$|COMMIT|END\s*(?:TRANSACTION)?\s*$|ROLLBACK|SAVEPOINT|RELEASE|ANALYZE|VACUUM|REINDEX|EXPLAIN)\b/i;
+const SKIP_UNPARSED =
+  /^(?:INSERT|REPLACE|UPDATE|DELETE|SELECT|VALUES|PRAGMA|BEGIN\s*(?:TRANSACTION|DEFERRED|IMMEDIATE|EXCLUSIVE)?\s*$|COMMIT|END\s*(?:TRANSACTION)?\s*$|ROLLBACK|SAVEPOINT|RELEASE|ANALYZE|VACUUM|REINDEX|EXPLAIN)\b/i;
 
 class Reader {
   readonly ops: CatalogOp[] = [];
@@ -55,7 +94,11 @@ class Reader {
   private base = 0;
   private text = '';
 
-  constructor(private readonly source: SourceText, private readonly d: CstDialect, private readonly lines: LineIndex) {}
+  constructor(
+    private readonly source: SourceText,
+    private readonly d: CstDialect,
+    private readonly lines: LineIndex,
+  ) {}
 
   loc(offset: number) {
     const { line, column } = this.lines.at(this.base + offset);
@@ -77,14 +120,21 @@ class Reader {
     this.original = original;
     const program = this.parse(text);
     if (!program.ok) {
-      this.diag('error', 'SPIF-SQL-SYNTAX', `could not parse this statement (sql-parser-cst ${program.dialect}): ${program.message}`, program.offset);
+      this.diag(
+        'error',
+        'SPIF-SQL-SYNTAX',
+        `could not parse this statement (sql-parser-cst ${program.dialect}): ${program.message}`,
+        program.offset,
+      );
       return;
     }
     for (const stmt of program.cst.statements ?? []) this.read(stmt);
   }
 
   /** The first dialect that parses wins; the first error is the one reported. */
-  private parse(text: string): { ok: true; cst: any } | { ok: false; dialect: string; message: string; offset: number } {
+  private parse(
+    text: string,
+  ): { ok: true; cst: any } | { ok: false; dialect: string; message: string; offset: number } {
     let first: { ok: false; dialect: string; message: string; offset: number } | undefined;
     for (const dialect of this.d.parserDialects ?? [this.d.name]) {
       try {
@@ -112,7 +162,8 @@ class Reader {
       case 'drop_view_stmt': {
         const names = (s.tables?.items ?? []).map((n: any) => this.name(n));
         for (const n of names) this.relations.delete(nameKey(n));
-        if (names.length) this.ops.push({ op: 'drop-relation', at, names, kind: s.type === 'drop_view_stmt' ? 'view' : 'table' });
+        if (names.length)
+          this.ops.push({ op: 'drop-relation', at, names, kind: s.type === 'drop_view_stmt' ? 'view' : 'table' });
         return;
       }
       case 'create_schema_stmt': {
@@ -122,7 +173,9 @@ class Reader {
       }
       case 'create_index_stmt':
         if (s.indexTypeKw?.name === 'UNIQUE') {
-          const columns = (s.columns?.expr?.items ?? []).map((c: any) => this.d.foldColumn(namePath(c.expr ?? c)[0] ?? ''));
+          const columns = (s.columns?.expr?.items ?? []).map((c: any) =>
+            this.d.foldColumn(namePath(c.expr ?? c)[0] ?? ''),
+          );
           this.ops.push({ op: 'add-unique', at, table: this.name(s.table), columns });
         }
         return;
@@ -140,7 +193,11 @@ class Reader {
     const name = this.name(s.name);
     if (isTemporary(s)) return; // temporary: not part of the schema
     if (s.clauses?.some((c: any) => c.type === 'as_clause')) {
-      this.diag('warning', 'SPIF-SQL-UNSUPPORTED', `CREATE TABLE ${name.name} AS SELECT is not read: its columns come from a query`);
+      this.diag(
+        'warning',
+        'SPIF-SQL-UNSUPPORTED',
+        `CREATE TABLE ${name.name} AS SELECT is not read: its columns come from a query`,
+      );
       return;
     }
     const columns: Column[] = [];
@@ -157,7 +214,8 @@ class Reader {
           const con = c.type === 'constraint' ? c.constraint : c;
           if (con.type === 'constraint_primary_key') primaryKey = [column.name];
           else if (con.type === 'constraint_unique') uniqueKeys.push([column.name]);
-          else if (con.type === 'references_specification') foreignKeys.push(this.foreignKey(con, [column.name], c.name, item.range?.[0]));
+          else if (con.type === 'references_specification')
+            foreignKeys.push(this.foreignKey(con, [column.name], c.name, item.range?.[0]));
         }
         continue;
       }
@@ -165,29 +223,50 @@ class Reader {
       const cols = this.columnList(con.columns);
       if (con.type === 'constraint_primary_key') primaryKey = cols;
       else if (con.type === 'constraint_unique') uniqueKeys.push(cols);
-      else if (con.type === 'constraint_foreign_key') foreignKeys.push(this.foreignKey(con.references, cols, item.name, item.range?.[0]));
+      else if (con.type === 'constraint_foreign_key')
+        foreignKeys.push(this.foreignKey(con.references, cols, item.name, item.range?.[0]));
     }
     this.trailingComments(columns, definitions);
     // SQLite virtual tables (`USING fts5(title, body)`): plain identifier arguments are columns.
     const using = s.clauses?.find((c: any) => c.type === 'create_table_using_clause');
     for (const arg of using?.module?.args?.expr?.args?.items ?? []) {
-      if (arg.type === 'identifier') columns.push({ name: this.d.foldColumn(arg.name), source: this.loc(arg.range[0]) });
+      if (arg.type === 'identifier')
+        columns.push({ name: this.d.foldColumn(arg.name), source: this.loc(arg.range[0]) });
     }
-    const op: Extract<CatalogOp, { op: 'create-table' }> = { op: 'create-table', at, name, columns, uniqueKeys, foreignKeys };
+    const op: Extract<CatalogOp, { op: 'create-table' }> = {
+      op: 'create-table',
+      at,
+      name,
+      columns,
+      uniqueKeys,
+      foreignKeys,
+    };
     if (primaryKey) op.primaryKey = primaryKey;
     if (s.ifNotExistsKw) op.ifNotExists = true;
     const comment = description(s.clauses) ?? mysqlComment(s.options?.items);
     if (comment !== undefined) op.comment = comment.value;
     if (s.orReplaceKw) this.ops.push({ op: 'drop-relation', at, names: [name], kind: 'table' });
     this.ops.push(op);
-    this.relations.set(nameKey(name), columns.map((c) => c.name));
+    this.relations.set(
+      nameKey(name),
+      columns.map((c) => c.name),
+    );
   }
 
   /** `kjn_no TEXT, -- 個人番号`: the column's comment where OPTIONS(description=…) gives none. */
   private trailingComments(columns: Column[], definitions: any[]): void {
     if (definitions.some((d) => d.range === undefined)) return;
-    const syntax = this.d.name === 'bigquery' ? COMMENT_SYNTAX.bigquery : this.d.name === 'mysql' ? COMMENT_SYNTAX.mysql : COMMENT_SYNTAX.sqlite;
-    trailingColumnComments(this.original ?? this.text, definitions.map((d) => ({ offset: d.range[0] })), { syntax }).forEach((c, i) => {
+    const syntax =
+      this.d.name === 'bigquery'
+        ? COMMENT_SYNTAX.bigquery
+        : this.d.name === 'mysql'
+          ? COMMENT_SYNTAX.mysql
+          : COMMENT_SYNTAX.sqlite;
+    trailingColumnComments(
+      this.original ?? this.text,
+      definitions.map((d) => ({ offset: d.range[0] })),
+      { syntax },
+    ).forEach((c, i) => {
       if (!c || columns[i].comment !== undefined) return;
       columns[i].comment = c.text;
       columns[i].commentSource = this.loc(c.offset);
@@ -207,11 +286,17 @@ class Reader {
   }
 
   private columnList(node: any): string[] {
-    return (node?.expr?.items ?? []).map((i: any) => this.d.foldColumn(namePath(i.type === 'index_specification' ? i.expr : i)[0] ?? ''));
+    return (node?.expr?.items ?? []).map((i: any) =>
+      this.d.foldColumn(namePath(i.type === 'index_specification' ? i.expr : i)[0] ?? ''),
+    );
   }
 
   private foreignKey(ref: any, columns: string[], constraintName: any, offset?: number): ForeignKey {
-    const fk: ForeignKey = { columns, references: this.name(ref.table), referencedColumns: this.columnList(ref.columns) };
+    const fk: ForeignKey = {
+      columns,
+      references: this.name(ref.table),
+      referencedColumns: this.columnList(ref.columns),
+    };
     const n = namePath(constraintName?.name)[0];
     if (n) fk.name = this.d.foldColumn(n);
     if (offset !== undefined) fk.source = this.loc(offset);
@@ -222,26 +307,48 @@ class Reader {
     if (isTemporary(s)) return;
     const name = this.name(s.name);
     const query = s.clauses?.find((c: any) => c.type === 'as_clause')?.expr;
-    const lineage = new CstLineage({
-      foldColumn: this.d.foldColumn,
-      qualify: (p) => this.d.qualify(p),
-      columnsOf: (q) => this.relations.get(nameKey(q)),
-    }, this.text);
+    const lineage = new CstLineage(
+      {
+        foldColumn: this.d.foldColumn,
+        qualify: (p) => this.d.qualify(p),
+        columnsOf: (q) => this.relations.get(nameKey(q)),
+      },
+      this.text,
+    );
     let columns = lineage.query(query, undefined, new Map());
     const declared = s.columns?.expr?.items;
-    if (Array.isArray(declared)) columns = columns.map((c, i) => ({ ...c, name: this.d.foldColumn(namePath(declared[i]?.name ?? declared[i])[0] ?? c.name) }));
+    if (Array.isArray(declared))
+      columns = columns.map((c, i) => ({
+        ...c,
+        name: this.d.foldColumn(namePath(declared[i]?.name ?? declared[i])[0] ?? c.name),
+      }));
     for (const rel of new Set(lineage.unknownStars)) {
-      this.diag('warning', 'SPIF-SQL-UNSUPPORTED', `view selects * from ${rel}, which is not declared earlier in this file: its columns are unknown`, s.range?.[0] ?? 0);
+      this.diag(
+        'warning',
+        'SPIF-SQL-UNSUPPORTED',
+        `view selects * from ${rel}, which is not declared earlier in this file: its columns are unknown`,
+        s.range?.[0] ?? 0,
+      );
     }
     const op: Extract<CatalogOp, { op: 'create-view' }> = {
-      op: 'create-view', at, name,
+      op: 'create-view',
+      at,
+      name,
       // SQLite and BigQuery never run a view with its owner's rights (BigQuery authorized views
       // aside); MySQL does unless SQL SECURITY INVOKER.
-      view: { securityInvoker: !this.d.definerViews || sqlSecurityInvoker(s), columns, reads: lineage.reads(), readsColumns: lineage.readsColumns() },
+      view: {
+        securityInvoker: !this.d.definerViews || sqlSecurityInvoker(s),
+        columns,
+        reads: lineage.reads(),
+        readsColumns: lineage.readsColumns(),
+      },
     };
     if (s.orReplaceKw) op.orReplace = true;
     this.ops.push(op);
-    this.relations.set(nameKey(name), columns.map((c) => c.name));
+    this.relations.set(
+      nameKey(name),
+      columns.map((c) => c.name),
+    );
     const comment = description(s.clauses);
     if (comment) this.ops.push({ op: 'comment-relation', at, name, text: comment.value });
   }
@@ -261,7 +368,13 @@ class Reader {
           this.ops.push({ op: 'drop-column', at, table, column: this.d.foldColumn(namePath(a.column)[0] ?? '') });
           break;
         case 'alter_action_rename_column':
-          this.ops.push({ op: 'rename-column', at, table, from: this.d.foldColumn(namePath(a.oldName)[0] ?? ''), to: this.d.foldColumn(namePath(a.newName)[0] ?? '') });
+          this.ops.push({
+            op: 'rename-column',
+            at,
+            table,
+            from: this.d.foldColumn(namePath(a.oldName)[0] ?? ''),
+            to: this.d.foldColumn(namePath(a.newName)[0] ?? ''),
+          });
           break;
         case 'alter_action_rename': {
           const path = namePath(a.newName);
@@ -278,7 +391,14 @@ class Reader {
         }
         case 'alter_action_alter_column': {
           const comment = description([a.action?.options]);
-          if (comment) this.ops.push({ op: 'comment-column', at, table, column: this.d.foldColumn(namePath(a.column)[0] ?? ''), text: comment.value });
+          if (comment)
+            this.ops.push({
+              op: 'comment-column',
+              at,
+              table,
+              column: this.d.foldColumn(namePath(a.column)[0] ?? ''),
+              text: comment.value,
+            });
           break;
         }
         case 'alter_action_set_bigquery_options': {
@@ -289,9 +409,16 @@ class Reader {
         case 'alter_action_add_constraint': {
           const con = a.constraint?.type === 'constraint' ? a.constraint.constraint : a.constraint;
           const cols = this.columnList(con?.columns);
-          if (con?.type === 'constraint_primary_key') this.ops.push({ op: 'add-primary-key', at, table, columns: cols });
+          if (con?.type === 'constraint_primary_key')
+            this.ops.push({ op: 'add-primary-key', at, table, columns: cols });
           else if (con?.type === 'constraint_unique') this.ops.push({ op: 'add-unique', at, table, columns: cols });
-          else if (con?.type === 'constraint_foreign_key') this.ops.push({ op: 'add-foreign-key', at, table, foreignKey: this.foreignKey(con.references, cols, a.constraint?.name, a.range?.[0]) });
+          else if (con?.type === 'constraint_foreign_key')
+            this.ops.push({
+              op: 'add-foreign-key',
+              at,
+              table,
+              foreignKey: this.foreignKey(con.references, cols, a.constraint?.name, a.range?.[0]),
+            });
           break;
         }
         // other actions (defaults, data types, drop constraint…): irrelevant or not modelled
@@ -321,7 +448,9 @@ function description(list: any[] | undefined): { value: string; offset: number }
 /** MySQL `COMMENT 'x'` on a column, or `COMMENT='x'` among table options. */
 function mysqlComment(list: any[] | undefined): { value: string; offset: number } | undefined {
   for (const c of list ?? []) {
-    const isComment = c?.type === 'constraint_comment' || (c?.type === 'table_option' && namePath(c.name)[0] === undefined && c.name?.name === 'COMMENT');
+    const isComment =
+      c?.type === 'constraint_comment' ||
+      (c?.type === 'table_option' && namePath(c.name)[0] === undefined && c.name?.name === 'COMMENT');
     if (isComment && typeof c.value?.value === 'string') return { value: c.value.value, offset: c.range?.[0] ?? 0 };
   }
   return undefined;
@@ -369,7 +498,9 @@ export function bareParenDepth(text: string): { depth: number; at: number } {
       if (end < 0) break;
       i = end + 1;
     } else if (c === '(') {
-      const isBare = !/[\w$`\]"]$/.test(text.slice(Math.max(0, i - 1), i)) && !/^\(\s*(?:SELECT|WITH)\b/i.test(text.slice(i, i + 16));
+      const isBare =
+        !/[\w$`\]"]$/.test(text.slice(Math.max(0, i - 1), i)) &&
+        !/^\(\s*(?:SELECT|WITH)\b/i.test(text.slice(i, i + 16));
       stack.push(isBare);
       if (isBare && ++bare > best.depth) best = { depth: bare, at: i };
     } else if (c === ')') {
@@ -384,7 +515,12 @@ export function bareParenDepth(text: string): { depth: number; at: number } {
  * the same ops a script of that statement alone would give.
  */
 export function readCstStatement(
-  source: SourceText, dialect: CstDialect, lines: LineIndex, start: number, text: string, original?: string,
+  source: SourceText,
+  dialect: CstDialect,
+  lines: LineIndex,
+  start: number,
+  text: string,
+  original?: string,
 ): ReadResult {
   const reader = new Reader(source, dialect, lines);
   reader.statement(start, text, original);
@@ -401,10 +537,17 @@ export function readCstScript(source: SourceText, dialect: CstScriptDialect): Re
     // Checked before data statements are skipped unparsed: an INSERT with an open quote swallows the file too.
     const unterminated = stmt.unterminatedComment ?? stmt.unterminatedQuote ?? stmt.unterminatedBlock;
     if (unterminated !== undefined) {
-      const what = stmt.unterminatedComment !== undefined ? '/* comment'
-        : stmt.unterminatedQuote !== undefined ? 'quoted string or identifier' : 'BEGIN/CASE block (no matching END)';
+      const what =
+        stmt.unterminatedComment !== undefined
+          ? '/* comment'
+          : stmt.unterminatedQuote !== undefined
+            ? 'quoted string or identifier'
+            : 'BEGIN/CASE block (no matching END)';
       reader.diagnostics.push({
-        severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(unterminated),
+        severity: 'error',
+        code: 'SPIF-SQL-SYNTAX',
+        file: source.path,
+        ...lines.at(unterminated),
         message: `unterminated ${what}: everything after it is part of it, to the end of the file; not read`,
       });
       continue;
@@ -412,7 +555,10 @@ export function readCstScript(source: SourceText, dialect: CstScriptDialect): Re
     const deep = bareParenDepth(stmt.text);
     if (deep.depth > MAX_BARE_PAREN_DEPTH) {
       reader.diagnostics.push({
-        severity: 'error', code: 'SPIF-SQL-SYNTAX', file: source.path, ...lines.at(stmt.start + deep.at),
+        severity: 'error',
+        code: 'SPIF-SQL-SYNTAX',
+        file: source.path,
+        ...lines.at(stmt.start + deep.at),
         message: `parentheses nested ${deep.depth} deep (more than ${MAX_BARE_PAREN_DEPTH}, not counting function calls and subqueries): sql-parser-cst takes exponential time on such a statement when it has an error, so it is not read`,
       });
       continue;

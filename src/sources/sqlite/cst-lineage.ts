@@ -4,7 +4,15 @@
  * The same rules as the MySQL reader (src/sources/mysql/view.ts), on a different tree.
  */
 import type { QualifiedName, ViewColumn } from '../../catalog/model.js';
-import { type Origin, type Scope, type Source, dedupeOrigins, originKey, originsIn, resolveBare } from '../lineage-scope.js';
+import {
+  type Origin,
+  type Scope,
+  type Source,
+  dedupeOrigins,
+  originKey,
+  originsIn,
+  resolveBare,
+} from '../lineage-scope.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- CST nodes are walked generically */
 
@@ -14,7 +22,6 @@ export interface LineageNames {
   /** Columns of a relation declared earlier in the same file. */
   columnsOf(q: QualifiedName): string[] | undefined;
 }
-
 
 /** `a`, `a.b`, `` `p.d.t` `` → name path. */
 export function namePath(node: any): string[] {
@@ -31,7 +38,10 @@ export class CstLineage {
   /** Relations selected with `*` whose columns are unknown. */
   readonly unknownStars: string[] = [];
 
-  constructor(private readonly names: LineageNames, private readonly text: string) {}
+  constructor(
+    private readonly names: LineageNames,
+    private readonly text: string,
+  ) {}
 
   reads(): QualifiedName[] {
     return [...this.readSet.values()];
@@ -56,7 +66,8 @@ export class CstLineage {
       const name = namePath(cte.table)[0];
       let cols = this.query(cte.expr, parent, local);
       const declared = cte.columns?.expr?.items;
-      if (Array.isArray(declared)) cols = cols.map((c, i) => ({ ...c, name: this.names.foldColumn(namePath(declared[i])[0] ?? c.name) }));
+      if (Array.isArray(declared))
+        cols = cols.map((c, i) => ({ ...c, name: this.names.foldColumn(namePath(declared[i])[0] ?? c.name) }));
       if (name) local.set(name, { kind: 'derived', columns: cols });
     }
     const scope: Scope = { entries: [], parent };
@@ -65,7 +76,8 @@ export class CstLineage {
     if (from) this.from(from.expr, scope, local, conditions);
     for (const c of conditions) this.expr(c, scope, local);
     for (const c of clauses) {
-      if (c.type !== 'select_clause' && c.type !== 'from_clause' && c.type !== 'with_clause') this.expr(c, scope, local);
+      if (c.type !== 'select_clause' && c.type !== 'from_clause' && c.type !== 'with_clause')
+        this.expr(c, scope, local);
     }
     const select = clauses.find((c) => c.type === 'select_clause');
     const out: ViewColumn[] = [];
@@ -152,7 +164,8 @@ export class CstLineage {
         this.expr(node.expr, scope, ctes);
         return;
     }
-    for (const [k, v] of Object.entries(node)) if (k !== 'range' && v && typeof v === 'object') this.expr(v, scope, ctes);
+    for (const [k, v] of Object.entries(node))
+      if (k !== 'range' && v && typeof v === 'object') this.expr(v, scope, ctes);
   }
 
   /**
@@ -199,4 +212,3 @@ export class CstLineage {
     return r ? this.text.slice(r[0], r[1]) : 'expr';
   }
 }
-

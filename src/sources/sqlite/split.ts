@@ -30,7 +30,9 @@ export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstSta
   const finish = (end: number) => {
     if (start >= 0) {
       out.push({
-        start, end, text: src.slice(start, end),
+        start,
+        end,
+        text: src.slice(start, end),
         ...(unterminatedComment !== undefined && { unterminatedComment }),
         ...(unterminatedQuote !== undefined && { unterminatedQuote }),
         // Only the end of the file can end a statement inside an open block.
@@ -82,8 +84,13 @@ export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstSta
       if (word === 'CASE' || (word === 'BEGIN' && isBlockBegin(src, j))) {
         if (depth === 0) blockStart = i;
         depth++;
-      }
-      else if (word === 'END' && depth > 0 && prevWord !== '.' && !/^\s*(IF|LOOP|WHILE|REPEAT|FOR)\b/i.test(src.slice(j, j + 12))) depth--;
+      } else if (
+        word === 'END' &&
+        depth > 0 &&
+        prevWord !== '.' &&
+        !/^\s*(IF|LOOP|WHILE|REPEAT|FOR)\b/i.test(src.slice(j, j + 12))
+      )
+        depth--;
       prevWord = word;
       i = j;
       continue;
@@ -106,7 +113,8 @@ function isBlockBegin(src: string, after: number): boolean {
 function closesAtEnd(src: string, i: number, bigquery: boolean): boolean {
   const q = src[i];
   const close = q === '[' ? ']' : q;
-  if (bigquery && (q === "'" || q === '"') && src.startsWith(q.repeat(3), i)) return src.length >= i + 6 && src.endsWith(q.repeat(3));
+  if (bigquery && (q === "'" || q === '"') && src.startsWith(q.repeat(3), i))
+    return src.length >= i + 6 && src.endsWith(q.repeat(3));
   return src.length > i + 1 && src.endsWith(close);
 }
 

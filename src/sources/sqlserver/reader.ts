@@ -23,17 +23,93 @@ import { foldStringName, type Token } from '../vendor/lexer.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
 
 const IRRELEVANT_FIRST = new Set([
-  'SET', 'USE', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELECT', 'WITH', 'PRINT', 'DECLARE', 'IF', 'ELSE',
-  'BEGIN', 'END', 'COMMIT', 'ROLLBACK', 'SAVE', 'TRUNCATE', 'RAISERROR', 'THROW', 'RETURN', 'WAITFOR', 'DBCC',
-  'BACKUP', 'RESTORE', 'CHECKPOINT', 'RECONFIGURE', 'SHUTDOWN', 'KILL', 'BULK', 'OPEN', 'CLOSE', 'FETCH',
-  'DEALLOCATE', 'ENABLE', 'DISABLE', 'UPDATE', ':SETVAR', ':ON', ':R', 'GOTO', 'WHILE', 'BREAK', 'CONTINUE',
+  'SET',
+  'USE',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'SELECT',
+  'WITH',
+  'PRINT',
+  'DECLARE',
+  'IF',
+  'ELSE',
+  'BEGIN',
+  'END',
+  'COMMIT',
+  'ROLLBACK',
+  'SAVE',
+  'TRUNCATE',
+  'RAISERROR',
+  'THROW',
+  'RETURN',
+  'WAITFOR',
+  'DBCC',
+  'BACKUP',
+  'RESTORE',
+  'CHECKPOINT',
+  'RECONFIGURE',
+  'SHUTDOWN',
+  'KILL',
+  'BULK',
+  'OPEN',
+  'CLOSE',
+  'FETCH',
+  'DEALLOCATE',
+  'ENABLE',
+  'DISABLE',
+  'UPDATE',
+  ':SETVAR',
+  ':ON',
+  ':R',
+  'GOTO',
+  'WHILE',
+  'BREAK',
+  'CONTINUE',
 ]);
 const IRRELEVANT_OBJECTS = new Set([
-  'PROCEDURE', 'PROC', 'FUNCTION', 'TRIGGER', 'SEQUENCE', 'TYPE', 'SYNONYM', 'LOGIN', 'DEFAULT', 'RULE',
-  'STATISTICS', 'FULLTEXT', 'XML', 'ASSEMBLY', 'CERTIFICATE', 'ASYMMETRIC', 'SYMMETRIC', 'MASTER', 'CREDENTIAL',
-  'PARTITION', 'QUEUE', 'SERVICE', 'CONTRACT', 'MESSAGE', 'ROUTE', 'ENDPOINT', 'EVENT', 'SERVER', 'DATABASE',
-  'COLUMNSTORE', 'SPATIAL', 'AGGREGATE', 'EXTERNAL', 'WORKLOAD', 'RESOURCE', 'AVAILABILITY', 'BROKER', 'COLUMN',
-  'SEARCH', 'SELECTIVE', 'PRIMARY',
+  'PROCEDURE',
+  'PROC',
+  'FUNCTION',
+  'TRIGGER',
+  'SEQUENCE',
+  'TYPE',
+  'SYNONYM',
+  'LOGIN',
+  'DEFAULT',
+  'RULE',
+  'STATISTICS',
+  'FULLTEXT',
+  'XML',
+  'ASSEMBLY',
+  'CERTIFICATE',
+  'ASYMMETRIC',
+  'SYMMETRIC',
+  'MASTER',
+  'CREDENTIAL',
+  'PARTITION',
+  'QUEUE',
+  'SERVICE',
+  'CONTRACT',
+  'MESSAGE',
+  'ROUTE',
+  'ENDPOINT',
+  'EVENT',
+  'SERVER',
+  'DATABASE',
+  'COLUMNSTORE',
+  'SPATIAL',
+  'AGGREGATE',
+  'EXTERNAL',
+  'WORKLOAD',
+  'RESOURCE',
+  'AVAILABILITY',
+  'BROKER',
+  'COLUMN',
+  'SEARCH',
+  'SELECTIVE',
+  'PRIMARY',
 ]);
 /** Permissions that decide reading: SELECT, CONTROL (implies it), ALL (includes it on tables/views). */
 const READ_PERMISSIONS = new Set(['SELECT', 'CONTROL', 'ALL']);
@@ -70,7 +146,13 @@ export const sqlServerStatements: ProductStatements = {
       const objects = words.slice(1, 5);
       if (w1 === 'TABLE') return readTableWithMasks(c);
       if (objects.includes('VIEW') && !objects.includes('MATERIALIZED')) return readCreateView(c);
-      if (objects.includes('INDEX') && !objects.includes('XML') && !objects.includes('SPATIAL') && !objects.includes('FULLTEXT')) return readCreateIndex(c);
+      if (
+        objects.includes('INDEX') &&
+        !objects.includes('XML') &&
+        !objects.includes('SPATIAL') &&
+        !objects.includes('FULLTEXT')
+      )
+        return readCreateIndex(c);
       if (w1 === 'USER') return readCreateUser(c);
       if (w1 === 'ROLE') return readCreateRole(c);
       if (w1 === 'APPLICATION' && words[2] === 'ROLE') return readCreateRole(c);
@@ -91,7 +173,14 @@ function readTableWithMasks(c: Cursor): CatalogOp[] {
   const created = ops[0];
   if (!created || (created.op !== 'create-table' && created.op !== 'create-view')) return ops;
   const table = created.name;
-  return [...ops, ...masks.map((m): CatalogOp => ({ op: 'product-rule', at: c.at, rule: { kind: 'mask', table, column: m.column, product: 'ddm', expression: m.expression } }))];
+  return [
+    ...ops,
+    ...masks.map((m): CatalogOp => ({
+      op: 'product-rule',
+      at: c.at,
+      rule: { kind: 'mask', table, column: m.column, product: 'ddm', expression: m.expression },
+    })),
+  ];
 }
 
 /** `ALTER COLUMN c ADD MASKED WITH (FUNCTION = '…')` / `ALTER COLUMN c DROP MASKED`. */
@@ -108,7 +197,8 @@ function alterTableClause(c: Cursor, table: QualifiedName): CatalogOp[] | undefi
     c.expect(')');
     return [{ op: 'product-rule', at: c.at, rule: { kind: 'mask', table, column, product: 'ddm', expression } }];
   }
-  if (c.accept('DROP', 'MASKED')) return [{ op: 'product-rule', at: c.at, rule: { kind: 'mask', table, column, product: 'ddm', drop: true } }];
+  if (c.accept('DROP', 'MASKED'))
+    return [{ op: 'product-rule', at: c.at, rule: { kind: 'mask', table, column, product: 'ddm', drop: true } }];
   c.i = save;
   return undefined;
 }
@@ -137,7 +227,8 @@ function readAlterUser(c: Cursor): StatementOutcome {
     const ops: CatalogOp[] = [];
     do {
       if (c.accept('NAME', '=')) ops.push({ op: 'alter-role', at: c.at, name: user, rename: c.ident() });
-      else if (c.accept('LOGIN', '=')) ops.push({ op: 'product-rule', at: c.at, rule: { kind: 'login-user', user, login: c.ident() } });
+      else if (c.accept('LOGIN', '='))
+        ops.push({ op: 'product-rule', at: c.at, rule: { kind: 'login-user', user, login: c.ident() } });
       else c.skipUntil(',');
     } while (c.accept(','));
     return ops;
@@ -156,7 +247,8 @@ function readCreateRole(c: Cursor): StatementOutcome {
 function readAlterRole(c: Cursor): StatementOutcome {
   c.i = 2;
   const role = c.ident('a role name');
-  if (c.accept('ADD', 'MEMBER')) return [{ op: 'grant-role', at: c.at, roles: [role], members: [principal(c)], inherit: true, set: false }];
+  if (c.accept('ADD', 'MEMBER'))
+    return [{ op: 'grant-role', at: c.at, roles: [role], members: [principal(c)], inherit: true, set: false }];
   if (c.accept('DROP', 'MEMBER')) return [{ op: 'revoke-role', at: c.at, roles: [role], members: [principal(c)] }];
   if (c.accept('WITH', 'NAME', '=')) return [{ op: 'alter-role', at: c.at, name: role, rename: c.ident() }];
   return 'irrelevant';
@@ -182,10 +274,13 @@ function readAlterAuthorization(c: Cursor): StatementOutcome {
   const parts = c.nameParts();
   c.expect('TO');
   if (c.accept('SCHEMA', 'OWNER')) {
-    return kind === 'relation' ? [{ op: 'set-owner', at: c.at, name: c.qualify(parts), owner: '', kind: 'relation' }] : 'irrelevant';
+    return kind === 'relation'
+      ? [{ op: 'set-owner', at: c.at, name: c.qualify(parts), owner: '', kind: 'relation' }]
+      : 'irrelevant';
   }
   const owner = c.ident('an owner');
-  if (kind === 'schema') return [{ op: 'set-owner', at: c.at, name: { name: parts[parts.length - 1] }, owner, kind: 'schema' }];
+  if (kind === 'schema')
+    return [{ op: 'set-owner', at: c.at, name: { name: parts[parts.length - 1] }, owner, kind: 'schema' }];
   return [{ op: 'set-owner', at: c.at, name: c.qualify(parts), owner, kind: 'relation' }];
 }
 
@@ -200,7 +295,8 @@ function readPermission(c: Cursor, verb: 'GRANT' | 'DENY' | 'REVOKE'): Statement
   const perms: { name: string; columns?: string[] }[] = [];
   do {
     const words: string[] = [];
-    while (!c.done && !c.is(',') && !c.is('ON') && !c.is('TO') && !c.is('FROM') && !c.is('(')) words.push(c.next().upper);
+    while (!c.done && !c.is(',') && !c.is('ON') && !c.is('TO') && !c.is('FROM') && !c.is('('))
+      words.push(c.next().upper);
     const columns = c.is('(') ? c.identList() : undefined;
     perms.push({ name: words.join(' ').replace(/ PRIVILEGES$/, ''), columns });
   } while (c.accept(','));
@@ -223,39 +319,71 @@ function readPermission(c: Cursor, verb: 'GRANT' | 'DENY' | 'REVOKE'): Statement
   }
   if (!c.accept('TO')) c.expect('FROM');
   const principals: string[] = [];
-  do principals.push(principal(c)); while (c.accept(','));
+  do principals.push(principal(c));
+  while (c.accept(','));
   const at = c.at;
   const ops: CatalogOp[] = [];
   for (const perm of perms) {
     const cols = perm.columns ?? columns;
-    const state = verb === 'GRANT' ? 'grant' as const : verb === 'DENY' ? 'deny' as const : 'revoke' as const;
+    const state = verb === 'GRANT' ? ('grant' as const) : verb === 'DENY' ? ('deny' as const) : ('revoke' as const);
     if (perm.name === 'UNMASK') {
-      const rule = target.kind === 'relation'
-        ? { kind: 'unmask' as const, principals, table: target.name, ...(cols?.[0] ? { column: cols[0] } : {}), state }
-        : { kind: 'unmask' as const, principals, state };
-      if (target.kind === 'schema') c.ctx.warn('UNMASK on a schema is read as UNMASK on the whole database', c.stmt.start);
-      if (cols && cols.length > 1) for (const column of cols.slice(1)) ops.push({ op: 'product-rule', at, rule: { ...rule, column } });
+      const rule =
+        target.kind === 'relation'
+          ? {
+              kind: 'unmask' as const,
+              principals,
+              table: target.name,
+              ...(cols?.[0] ? { column: cols[0] } : {}),
+              state,
+            }
+          : { kind: 'unmask' as const, principals, state };
+      if (target.kind === 'schema')
+        c.ctx.warn('UNMASK on a schema is read as UNMASK on the whole database', c.stmt.start);
+      if (cols && cols.length > 1)
+        for (const column of cols.slice(1)) ops.push({ op: 'product-rule', at, rule: { ...rule, column } });
       ops.push({ op: 'product-rule', at, rule });
       continue;
     }
     if (perm.name === 'EXECUTE' && routineLike && verb === 'GRANT') {
-      c.ctx.warn('EXECUTE on a procedure or function lets the grantee read what it selects with its owner\'s rights (ownership chaining); spif does not read routine bodies, so such paths are not known', c.stmt.start, 'SPIF-MSSQL-EXECUTE-CHAIN');
+      c.ctx.warn(
+        "EXECUTE on a procedure or function lets the grantee read what it selects with its owner's rights (ownership chaining); spif does not read routine bodies, so such paths are not known",
+        c.stmt.start,
+        'SPIF-MSSQL-EXECUTE-CHAIN',
+      );
       continue;
     }
     if (!READ_PERMISSIONS.has(perm.name)) continue;
     if (perm.name === 'CONTROL' && target.kind === 'database') {
-      ops.push({ op: 'product-rule', at, rule: { kind: 'authority', authority: 'CONTROL', principals, revoke: verb !== 'GRANT' } });
+      ops.push({
+        op: 'product-rule',
+        at,
+        rule: { kind: 'authority', authority: 'CONTROL', principals, revoke: verb !== 'GRANT' },
+      });
     }
     const ruleTarget: RuleTarget = target.kind === 'relation' && cols ? { ...target, columns: cols } : target;
     ops.push({ op: 'product-rule', at, rule: { kind: 'permission', state, target: ruleTarget, principals } });
     if (verb === 'DENY') continue;
     // GRANT/REVOKE also go to the neutral privileges, so that grantees are known principals.
-    const neutral: GrantTarget = target.kind === 'relation' ? { kind: 'relations', names: [target.name] }
-      : target.kind === 'schema' ? { kind: 'schema-tables', schema: target.schema } : { kind: 'database' };
+    const neutral: GrantTarget =
+      target.kind === 'relation'
+        ? { kind: 'relations', names: [target.name] }
+        : target.kind === 'schema'
+          ? { kind: 'schema-tables', schema: target.schema }
+          : { kind: 'database' };
     const privileges = [{ privilege: 'SELECT' as const, ...(cols ? { columns: cols } : {}) }];
-    ops.push(verb === 'GRANT'
-      ? { op: 'grant', at, privileges, target: neutral, grantees: principals, grantOption: false }
-      : { op: 'revoke', at, privileges, target: neutral, grantees: principals, grantOptionOnly: false, cascade: true });
+    ops.push(
+      verb === 'GRANT'
+        ? { op: 'grant', at, privileges, target: neutral, grantees: principals, grantOption: false }
+        : {
+            op: 'revoke',
+            at,
+            privileges,
+            target: neutral,
+            grantees: principals,
+            grantOptionOnly: false,
+            cascade: true,
+          },
+    );
   }
   return ops;
 }
@@ -286,19 +414,33 @@ function readSecurityPolicy(c: Cursor): StatementOutcome {
       c.expect('ON');
       const table = c.relationName();
       while (!c.done && !c.is(',') && !c.is('WITH') && !c.is('ADD') && !c.is('DROP')) c.next(); // AFTER INSERT …
-      if (filter) ops.push({ op: 'product-rule', at, rule: { kind: 'row-filter', table, name, product: 'mssql-security-policy', predicate, enabled: !stateOff } });
+      if (filter)
+        ops.push({
+          op: 'product-rule',
+          at,
+          rule: { kind: 'row-filter', table, name, product: 'mssql-security-policy', predicate, enabled: !stateOff },
+        });
     } else if (c.accept('DROP')) {
       const filter = c.accept('FILTER');
       if (!filter) c.accept('BLOCK');
       c.expect('PREDICATE');
       c.expect('ON');
       const table = c.relationName();
-      if (filter) ops.push({ op: 'product-rule', at, rule: { kind: 'row-filter', table, name, product: 'mssql-security-policy', enabled: false, drop: true } });
+      if (filter)
+        ops.push({
+          op: 'product-rule',
+          at,
+          rule: { kind: 'row-filter', table, name, product: 'mssql-security-policy', enabled: false, drop: true },
+        });
     } else {
       c.next();
     }
   }
-  if (verb === 'DROP') c.ctx.warn(`DROP SECURITY POLICY ${name}: the filters it added are dropped only where this file added them`, c.stmt.start);
+  if (verb === 'DROP')
+    c.ctx.warn(
+      `DROP SECURITY POLICY ${name}: the filters it added are dropped only where this file added them`,
+      c.stmt.start,
+    );
   return ops;
 }
 
@@ -306,7 +448,7 @@ function readSecurityPolicy(c: Cursor): StatementOutcome {
 function readExec(c: Cursor): StatementOutcome {
   c.i = 1;
   if (c.is('(')) {
-    c.ctx.warn('EXEC (\'…\') runs SQL built at run time, which spif cannot read', c.stmt.start, 'SPIF-SQL-DYNAMIC');
+    c.ctx.warn("EXEC ('…') runs SQL built at run time, which spif cannot read", c.stmt.start, 'SPIF-SQL-DYNAMIC');
     return [];
   }
   if (c.isIdent() && c.is('=', 1)) c.i += 2; // EXEC @rc = proc
@@ -319,19 +461,38 @@ function readExec(c: Cursor): StatementOutcome {
     case 'sp_addrolemember': {
       const [role, member] = [arg(args, 'rolename', 0), arg(args, 'membername', 1)];
       if (!role || !member) c.fail('sp_addrolemember needs a role and a member');
-      return [{ op: 'grant-role', at: c.at, roles: [foldStringName(role, 'sqlserver')], members: [memberName(member)], inherit: true, set: false }];
+      return [
+        {
+          op: 'grant-role',
+          at: c.at,
+          roles: [foldStringName(role, 'sqlserver')],
+          members: [memberName(member)],
+          inherit: true,
+          set: false,
+        },
+      ];
     }
     case 'sp_droprolemember': {
       const [role, member] = [arg(args, 'rolename', 0), arg(args, 'membername', 1)];
       if (!role || !member) c.fail('sp_droprolemember needs a role and a member');
-      return [{ op: 'revoke-role', at: c.at, roles: [foldStringName(role, 'sqlserver')], members: [memberName(member)] }];
+      return [
+        { op: 'revoke-role', at: c.at, roles: [foldStringName(role, 'sqlserver')], members: [memberName(member)] },
+      ];
     }
     case 'sp_rename': {
       const [from, to, type] = [arg(args, 'objname', 0), arg(args, 'newname', 1), arg(args, 'objtype', 2)];
       if (!from || !to) c.fail('sp_rename needs a name and a new name');
       const parts = from.split('.').map((p) => foldStringName(p.replace(/^\[|\]$/g, ''), 'sqlserver'));
       if (type?.toUpperCase() === 'COLUMN') {
-        return [{ op: 'rename-column', at: c.at, table: c.qualify(parts.slice(0, -1)), from: parts[parts.length - 1], to: foldStringName(to, 'sqlserver') }];
+        return [
+          {
+            op: 'rename-column',
+            at: c.at,
+            table: c.qualify(parts.slice(0, -1)),
+            from: parts[parts.length - 1],
+            to: foldStringName(to, 'sqlserver'),
+          },
+        ];
       }
       return [{ op: 'rename-relation', at: c.at, from: c.qualify(parts), to: foldStringName(to, 'sqlserver') }];
     }
@@ -391,7 +552,10 @@ function extendedProperty(c: Cursor, args: ProcArgs): StatementOutcome {
   const level1 = get('level1type')?.toUpperCase();
   const level2 = get('level2type')?.toUpperCase();
   if ((level0 !== 'SCHEMA' && level0 !== 'USER') || !['TABLE', 'VIEW'].includes(level1 ?? '')) return 'irrelevant';
-  const table = { schema: foldStringName(get('level0name') ?? 'dbo', 'sqlserver'), name: foldStringName(get('level1name') ?? '', 'sqlserver') };
+  const table = {
+    schema: foldStringName(get('level0name') ?? 'dbo', 'sqlserver'),
+    name: foldStringName(get('level1name') ?? '', 'sqlserver'),
+  };
   if (!table.name) c.fail('sp_addextendedproperty: @level1name names no table');
   if (level2 === 'COLUMN') {
     const column = get('level2name');

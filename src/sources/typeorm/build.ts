@@ -5,13 +5,23 @@
  */
 import type { CatalogOp } from '../../catalog/ops.js';
 import {
-  defaultSchema, type Column, type Dialect, type ForeignKey, type SourceLocation, type ViewDefinition,
+  defaultSchema,
+  type Column,
+  type Dialect,
+  type ForeignKey,
+  type SourceLocation,
+  type ViewDefinition,
 } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { dedupeKeys, diagnosticAt, literalString, locate, pgTypeName, type ViewLineage } from '../ts-project.js';
 import type { ReadContext } from '../types.js';
 import {
-  UNSUPPORTED, type ClassModel, type ColumnDecl, type JoinColumnSpec, type Mark, type RelationDecl,
+  UNSUPPORTED,
+  type ClassModel,
+  type ColumnDecl,
+  type JoinColumnSpec,
+  type Mark,
+  type RelationDecl,
 } from './declarations.js';
 import { naming } from './naming.js';
 import { Node } from 'ts-morph';
@@ -44,7 +54,11 @@ export interface BuildOptions {
   viewLineage?: ViewLineage;
 }
 
-export async function buildOps(classes: ClassModel[], options: BuildOptions, diagnostics: Diagnostic[]): Promise<CatalogOp[]> {
+export async function buildOps(
+  classes: ClassModel[],
+  options: BuildOptions,
+  diagnostics: Diagnostic[],
+): Promise<CatalogOp[]> {
   const builder = new EntityBuilder(classes, options, diagnostics);
   return builder.ops();
 }
@@ -118,7 +132,9 @@ class EntityBuilder {
   private columns(cls: ClassModel, prefixes: string[], visiting: Set<ClassModel>): ResolvedColumn[] {
     if (visiting.has(cls)) return [];
     visiting.add(cls);
-    const base = cls.baseName ? this.findClass(cls.baseName, cls, cls.node.getExtends() ?? cls.node, 'base class') : undefined;
+    const base = cls.baseName
+      ? this.findClass(cls.baseName, cls, cls.node.getExtends() ?? cls.node, 'base class')
+      : undefined;
     const inherited = base ? this.columns(base, prefixes, visiting) : [];
     const own: ResolvedColumn[] = [];
     for (const member of cls.order) {
@@ -126,8 +142,12 @@ class EntityBuilder {
         if (!member.target) continue;
         const type = this.findClass(member.target, cls, member.node, 'embedded class');
         if (!type) continue;
-        const partial = member.prefix === undefined || member.prefix === true ? [member.propertyName]
-          : member.prefix === '' || member.prefix === false ? [] : [member.prefix];
+        const partial =
+          member.prefix === undefined || member.prefix === true
+            ? [member.propertyName]
+            : member.prefix === '' || member.prefix === false
+              ? []
+              : [member.prefix];
         own.push(...this.columns(type, [...prefixes, ...partial], new Set(visiting)));
       } else {
         own.push(this.column(cls, member, prefixes));
@@ -175,20 +195,31 @@ class EntityBuilder {
     if (!owning || !rel.target) return;
     const target = this.findEntity(rel.target, owner, rel.node);
     if (!target) return;
-    const targetColumns = this.inProgress.has(target) ? this.columns(target, [], new Set()) : this.entity(target).columns;
+    const targetColumns = this.inProgress.has(target)
+      ? this.columns(target, [], new Set())
+      : this.entity(target).columns;
     const referenced = this.referencedColumns(rel.joinColumns ?? [], targetColumns, target, owner, rel);
     if (!referenced) return;
     const names: string[] = [];
     for (const ref of referenced) {
-      const spec = (rel.joinColumns ?? []).find((j) => (!j.referencedColumnName || j.referencedColumnName === ref.propertyName) && j.name);
+      const spec = (rel.joinColumns ?? []).find(
+        (j) => (!j.referencedColumnName || j.referencedColumnName === ref.propertyName) && j.name,
+      );
       const name = spec?.name ?? naming.joinColumnName(rel.propertyName, ref.propertyName);
       names.push(name);
       if (!entity.columns.some((c) => c.databaseName === name)) {
         // TypeORM creates the join column with the referenced column's type and comment
         entity.columns.push({
-          propertyName: rel.propertyName, databaseName: name, type: ref.refType, refType: ref.refType,
-          comment: ref.comment ?? rel.comment, mark: rel.mark ?? ref.mark,
-          primary: rel.primary, unique: false, viewColumn: false, at: locate(owner.unit, rel.node),
+          propertyName: rel.propertyName,
+          databaseName: name,
+          type: ref.refType,
+          refType: ref.refType,
+          comment: ref.comment ?? rel.comment,
+          mark: rel.mark ?? ref.mark,
+          primary: rel.primary,
+          unique: false,
+          viewColumn: false,
+          at: locate(owner.unit, rel.node),
         });
       }
     }
@@ -206,12 +237,20 @@ class EntityBuilder {
 
   /** The target's primary columns, or the columns named by `referencedColumnName` (property names). */
   private referencedColumns(
-    specs: JoinColumnSpec[], targetColumns: ResolvedColumn[], target: ClassModel, owner: ClassModel, rel: RelationDecl,
+    specs: JoinColumnSpec[],
+    targetColumns: ResolvedColumn[],
+    target: ClassModel,
+    owner: ClassModel,
+    rel: RelationDecl,
   ): ResolvedColumn[] | undefined {
     if (!specs.some((s) => s.referencedColumnName)) {
       const pk = targetColumns.filter((c) => c.primary);
       if (!pk.length) {
-        this.warn(owner, rel.node, `entity ${target.name} has no primary column, so the join column of \`${rel.propertyName}\` is unknown; the link is not read.`);
+        this.warn(
+          owner,
+          rel.node,
+          `entity ${target.name} has no primary column, so the join column of \`${rel.propertyName}\` is unknown; the link is not read.`,
+        );
         return undefined;
       }
       return pk;
@@ -220,7 +259,11 @@ class EntityBuilder {
     for (const spec of specs) {
       const col = targetColumns.find((c) => c.propertyName === spec.referencedColumnName);
       if (!col) {
-        this.warn(owner, rel.node, `referencedColumnName \`${spec.referencedColumnName}\` is not a property of ${target.name}; the link is not read.`);
+        this.warn(
+          owner,
+          rel.node,
+          `referencedColumnName \`${spec.referencedColumnName}\` is not a property of ${target.name}; the link is not read.`,
+        );
         return undefined;
       }
       out.push(col);
@@ -229,7 +272,10 @@ class EntityBuilder {
   }
 
   private uniqueKeys(entity: ResolvedEntity): string[][] {
-    const keys: string[][] = [...entity.uniqueKeys, ...entity.columns.filter((c) => c.unique).map((c) => [c.databaseName])];
+    const keys: string[][] = [
+      ...entity.uniqueKeys,
+      ...entity.columns.filter((c) => c.unique).map((c) => [c.databaseName]),
+    ];
     for (const owner of this.lineage(entity.cls)) {
       for (const u of owner.uniques) {
         const cols: string[] = [];
@@ -238,7 +284,11 @@ class EntityBuilder {
           const byName = entity.columns.filter((c) => c.databaseName === p);
           const match = byProp.length ? byProp : byName;
           if (!match.length) {
-            this.warn(owner, u.node, `unique key names \`${p}\`, which is not a column of ${entity.cls.name}; the key is not read.`);
+            this.warn(
+              owner,
+              u.node,
+              `unique key names \`${p}\`, which is not a column of ${entity.cls.name}; the key is not read.`,
+            );
             cols.length = 0;
             break;
           }
@@ -252,7 +302,12 @@ class EntityBuilder {
 
   private lineage(cls: ClassModel): ClassModel[] {
     const out: ClassModel[] = [];
-    for (let c: ClassModel | undefined = cls; c && !out.includes(c); c = c.baseName ? this.byName.get(c.baseName)?.[0] : undefined) out.push(c);
+    for (
+      let c: ClassModel | undefined = cls;
+      c && !out.includes(c);
+      c = c.baseName ? this.byName.get(c.baseName)?.[0] : undefined
+    )
+      out.push(c);
     return out.reverse();
   }
 
@@ -270,10 +325,13 @@ class EntityBuilder {
       const ownerRefs = this.referencedColumns(spec.joinColumns ?? [], source.columns, cls, owner, rel);
       const inverseRefs = this.referencedColumns(spec.inverseJoinColumns ?? [], inverse.columns, target, owner, rel);
       if (!ownerRefs || !inverseRefs) continue;
-      const columnNames = (refs: ResolvedColumn[], specs: JoinColumnSpec[] | undefined, table: string) => refs.map((ref) => {
-        const given = (specs ?? []).find((j) => (!j.referencedColumnName || j.referencedColumnName === ref.propertyName) && j.name);
-        return given?.name ?? naming.joinTableColumnName(table, ref.propertyName, ref.databaseName);
-      });
+      const columnNames = (refs: ResolvedColumn[], specs: JoinColumnSpec[] | undefined, table: string) =>
+        refs.map((ref) => {
+          const given = (specs ?? []).find(
+            (j) => (!j.referencedColumnName || j.referencedColumnName === ref.propertyName) && j.name,
+          );
+          return given?.name ?? naming.joinTableColumnName(table, ref.propertyName, ref.databaseName);
+        });
       const ownerNames = columnNames(ownerRefs, spec.joinColumns, source.table);
       const inverseNames = columnNames(inverseRefs, spec.inverseJoinColumns, inverse.table);
       // a self-referencing junction would name both sides alike: TypeORM suffixes _1 and _2
@@ -289,10 +347,22 @@ class EntityBuilder {
         ...ownerRefs.map((ref, i) => ({ name: ownerNames[i], type: ref.refType, source: at })),
         ...inverseRefs.map((ref, i) => ({ name: inverseNames[i], type: ref.refType, source: at })),
       ];
-      const foreignKeys: ForeignKey[] = rel.createForeignKeyConstraints ? [
-        { columns: ownerNames, references: { schema: source.schema, name: source.table }, referencedColumns: ownerRefs.map((r) => r.databaseName), source: at },
-        { columns: inverseNames, references: { schema: inverse.schema, name: inverse.table }, referencedColumns: inverseRefs.map((r) => r.databaseName), source: at },
-      ] : [];
+      const foreignKeys: ForeignKey[] = rel.createForeignKeyConstraints
+        ? [
+            {
+              columns: ownerNames,
+              references: { schema: source.schema, name: source.table },
+              referencedColumns: ownerRefs.map((r) => r.databaseName),
+              source: at,
+            },
+            {
+              columns: inverseNames,
+              references: { schema: inverse.schema, name: inverse.table },
+              referencedColumns: inverseRefs.map((r) => r.databaseName),
+              source: at,
+            },
+          ]
+        : [];
       ops.push({
         op: 'create-table',
         at,
@@ -320,11 +390,19 @@ class EntityBuilder {
     const sql = entity.expression ? literalString(entity.expression) : undefined;
     if (sql !== undefined && this.options.viewLineage) {
       view = await this.options.viewLineage(sql, { schema, name: table });
-      if (!view) this.warn(cls, entity.expression!, `the SQL of view ${table} could not be read; its lineage is unknown.`);
+      if (!view)
+        this.warn(cls, entity.expression!, `the SQL of view ${table} could not be read; its lineage is unknown.`);
     } else if (sql !== undefined) {
-      this.warn(cls, entity.expression!, `view ${table}: SQL view text is read for PostgreSQL databases only (this one is ${this.options.ctx.dialect}); its lineage is unknown.`);
+      this.warn(
+        cls,
+        entity.expression!,
+        `view ${table}: SQL view text is read for PostgreSQL databases only (this one is ${this.options.ctx.dialect}); its lineage is unknown.`,
+      );
     } else if (entity.expression) {
-      const kind = Node.isArrowFunction(entity.expression) || Node.isFunctionExpression(entity.expression) ? 'a query-builder function' : 'not a string literal';
+      const kind =
+        Node.isArrowFunction(entity.expression) || Node.isFunctionExpression(entity.expression)
+          ? 'a query-builder function'
+          : 'not a string literal';
       this.warn(cls, entity.expression, `view ${table}: expression is ${kind}; its lineage is unknown.`);
     } else {
       this.warn(cls, entity.node, `view ${table} has no expression; its lineage is unknown.`);
@@ -353,7 +431,8 @@ class EntityBuilder {
 
   /** An entity by class name, or by the name given in @Entity (string targets). */
   private findEntity(name: string, from: ClassModel, node: Node): ClassModel | undefined {
-    const found = (this.byName.get(name) ?? []).filter((c) => c.entity)
+    const found = (this.byName.get(name) ?? [])
+      .filter((c) => c.entity)
       .concat(this.classes.filter((c) => c.entity && c.entity.givenName === name && c.name !== name));
     if (!found.length) {
       this.warn(from, node, `relation target ${name} is not an entity of the scanned files; the link is not read.`);
@@ -367,7 +446,11 @@ class EntityBuilder {
     const local = found.find((c) => c.unit === from.unit);
     if (local) return local;
     if (found.length > 1) {
-      this.warn(from, node, `${found[0].name} is declared in several files (${found.map((c) => c.unit.source.path).join(', ')}); the first is used.`);
+      this.warn(
+        from,
+        node,
+        `${found[0].name} is declared in several files (${found.map((c) => c.unit.source.path).join(', ')}); the first is used.`,
+      );
     }
     return found[0];
   }
@@ -402,7 +485,7 @@ function columnType(decl: ColumnDecl, dialect: Dialect): { type?: string; refTyp
     if (decl.strategy === 'uuid') return { type: 'uuid', refType: 'uuid' };
     const base = pgTypeName(given ?? 'integer');
     // 'increment' makes a SERIAL column of the integer size; 'identity' keeps the type
-    return { type: decl.strategy === 'identity' ? base : SERIAL_OF[base] ?? base, refType: base };
+    return { type: decl.strategy === 'identity' ? base : (SERIAL_OF[base] ?? base), refType: base };
   }
   let type: string | undefined;
   if (given) type = pgTypeName(given, mods);
@@ -415,7 +498,13 @@ function columnType(decl: ColumnDecl, dialect: Dialect): { type?: string; refTyp
 
 /** TypeORM's mapping of design-time types for PostgreSQL when no column type is given. */
 const TS_TYPE_TO_PG: Record<string, string> = {
-  string: 'varchar', String: 'varchar', number: 'int4', Number: 'int4', boolean: 'bool', Boolean: 'bool', Date: 'timestamp',
+  string: 'varchar',
+  String: 'varchar',
+  number: 'int4',
+  Number: 'int4',
+  boolean: 'bool',
+  Boolean: 'bool',
+  Date: 'timestamp',
 };
 
 function keyOrUndefined(cols: string[]): string[] | undefined {

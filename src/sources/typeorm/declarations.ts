@@ -3,13 +3,24 @@
  * their columns, embedded columns, relations, join columns and join tables. Names are resolved
  * later (build.ts), once every file of the database has been collected.
  */
-import {
-  Node, type ClassDeclaration, type Decorator, type Expression, type ObjectLiteralExpression,
-} from 'ts-morph';
+import { Node, type ClassDeclaration, type Decorator, type Expression, type ObjectLiteralExpression } from 'ts-morph';
 import type { Diagnostic } from '../../diagnostics.js';
 import {
-  diagnosticAt, importAliases, importedName, importsFrom, jsDocBefore, joinComments, literalBoolean,
-  literalString, objectProps, staticString, stringConstants, unwrap, type DocComment, type ModuleImports, type TsUnit,
+  diagnosticAt,
+  importAliases,
+  importedName,
+  importsFrom,
+  jsDocBefore,
+  joinComments,
+  literalBoolean,
+  literalString,
+  objectProps,
+  staticString,
+  stringConstants,
+  unwrap,
+  type DocComment,
+  type ModuleImports,
+  type TsUnit,
 } from '../ts-project.js';
 
 export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
@@ -108,21 +119,53 @@ export interface ClassModel {
 }
 
 const COLUMN_DECORATORS = new Set([
-  'Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn',
-  'DeleteDateColumn', 'VersionColumn', 'ObjectIdColumn', 'ViewColumn',
+  'Column',
+  'PrimaryColumn',
+  'PrimaryGeneratedColumn',
+  'CreateDateColumn',
+  'UpdateDateColumn',
+  'DeleteDateColumn',
+  'VersionColumn',
+  'ObjectIdColumn',
+  'ViewColumn',
 ]);
 const RELATION_DECORATORS: Record<string, RelationKind> = {
-  ManyToOne: 'many-to-one', OneToOne: 'one-to-one', OneToMany: 'one-to-many', ManyToMany: 'many-to-many',
+  ManyToOne: 'many-to-one',
+  OneToOne: 'one-to-one',
+  OneToMany: 'one-to-many',
+  ManyToMany: 'many-to-many',
 };
 /** TypeORM decorators that add nothing to the catalog (no column, key or link). */
 const IRRELEVANT = new Set([
-  'Generated', 'RelationId', 'RelationCount', 'VirtualColumn', 'Check', 'Exclusion', 'EventSubscriber',
-  'AfterLoad', 'AfterInsert', 'AfterUpdate', 'AfterRemove', 'AfterSoftRemove', 'AfterRecover',
-  'BeforeInsert', 'BeforeUpdate', 'BeforeRemove', 'BeforeSoftRemove', 'BeforeRecover', 'EntityRepository',
-  'DeleteDateColumnOptions', 'ForeignKey',
+  'Generated',
+  'RelationId',
+  'RelationCount',
+  'VirtualColumn',
+  'Check',
+  'Exclusion',
+  'EventSubscriber',
+  'AfterLoad',
+  'AfterInsert',
+  'AfterUpdate',
+  'AfterRemove',
+  'AfterSoftRemove',
+  'AfterRecover',
+  'BeforeInsert',
+  'BeforeUpdate',
+  'BeforeRemove',
+  'BeforeSoftRemove',
+  'BeforeRecover',
+  'EntityRepository',
+  'DeleteDateColumnOptions',
+  'ForeignKey',
 ]);
 const UNSUPPORTED_DECORATORS = new Set([
-  'TableInheritance', 'ChildEntity', 'Tree', 'TreeParent', 'TreeChildren', 'TreeLevelColumn',
+  'TableInheritance',
+  'ChildEntity',
+  'Tree',
+  'TreeParent',
+  'TreeChildren',
+  'TreeLevelColumn',
 ]);
 
 export function isTypeOrmModule(specifier: string): boolean {
@@ -133,7 +176,10 @@ export function isTypeOrmModule(specifier: string): boolean {
 export function collectClasses(unit: TsUnit, diagnostics: Diagnostic[]): ClassModel[] {
   const imports = importsFrom(unit.file, isTypeOrmModule);
   const collector = new FileCollector(unit, imports, diagnostics);
-  return unit.file.getClasses().map((cls) => collector.classModel(cls)).filter((c): c is ClassModel => !!c);
+  return unit.file
+    .getClasses()
+    .map((cls) => collector.classModel(cls))
+    .filter((c): c is ClassModel => !!c);
 }
 
 interface DecoratorCall {
@@ -161,7 +207,14 @@ class FileCollector {
   classModel(cls: ClassDeclaration): ClassModel | undefined {
     const name = cls.getName();
     const model: ClassModel = {
-      name: name ?? '', unit: this.unit, node: cls, columns: [], embeddeds: [], relations: [], uniques: [], order: [],
+      name: name ?? '',
+      unit: this.unit,
+      node: cls,
+      columns: [],
+      embeddeds: [],
+      relations: [],
+      uniques: [],
+      order: [],
     };
     let typeorm = false;
     for (const dec of cls.getDecorators()) {
@@ -170,15 +223,22 @@ class FileCollector {
       typeorm = true;
       if (call.name === 'Entity' || call.name === 'ViewEntity') model.entity = this.entityDecl(call, cls);
       else if (call.name === 'Unique' || call.name === 'Index') this.classUnique(call, model);
-      else if (UNSUPPORTED_DECORATORS.has(call.name)) this.unsupported(dec, `@${call.written} (entity inheritance/tree tables) is not read; the table may miss columns.`);
+      else if (UNSUPPORTED_DECORATORS.has(call.name))
+        this.unsupported(
+          dec,
+          `@${call.written} (entity inheritance/tree tables) is not read; the table may miss columns.`,
+        );
     }
     const ext = cls.getExtends()?.getExpression();
     if (ext) {
       // TypeORM's own base classes (BaseEntity) declare no columns
       if (Node.isIdentifier(ext)) {
         if (!importedName(ext, this.imports)) model.baseName = this.aliases.get(ext.getText()) ?? ext.getText();
-      }
-      else if (model.entity) this.unsupported(ext, `base class expression \`${ext.getText()}\` is not a class name; inherited columns are not read.`);
+      } else if (model.entity)
+        this.unsupported(
+          ext,
+          `base class expression \`${ext.getText()}\` is not a class name; inherited columns are not read.`,
+        );
     }
     for (const prop of cls.getProperties()) {
       if (this.propertyMembers(prop.getName(), prop, model)) typeorm = true;
@@ -237,14 +297,21 @@ class FileCollector {
     if (args[0] && literalString(args[0]) !== undefined) args = args.slice(1); // constraint/index name
     const [fields, options] = args;
     if (call.name === 'Index') {
-      const opts = options && Node.isObjectLiteralExpression(unwrap(options)) ? objectProps(unwrap(options) as ObjectLiteralExpression) : undefined;
+      const opts =
+        options && Node.isObjectLiteralExpression(unwrap(options))
+          ? objectProps(unwrap(options) as ObjectLiteralExpression)
+          : undefined;
       const unique = opts?.props.get('unique');
       if (!unique || literalBoolean(unique.value) !== true) return; // a plain index adds no key
     }
     if (!fields) return;
     const properties = this.propertyList(fields);
     if (properties) model.uniques.push({ properties, node: call.node });
-    else this.unsupported(fields, `@${call.written} columns \`${fields.getText()}\` are not a literal list of property names; the unique key is not read.`);
+    else
+      this.unsupported(
+        fields,
+        `@${call.written} columns \`${fields.getText()}\` are not a literal list of property names; the unique key is not read.`,
+      );
   }
 
   /** `['a', 'b']` or `(e) => [e.a, e.b]` / `(e) => ({ a: e.a })` */
@@ -256,28 +323,48 @@ class FileCollector {
     }
     if (Node.isArrowFunction(expr)) {
       const body = unwrap(expr.getBody());
-      const items = Node.isArrayLiteralExpression(body) ? body.getElements()
-        : Node.isObjectLiteralExpression(body) ? body.getProperties().map((p) => (Node.isPropertyAssignment(p) ? p.getInitializer() : undefined))
+      const items = Node.isArrayLiteralExpression(body)
+        ? body.getElements()
+        : Node.isObjectLiteralExpression(body)
+          ? body.getProperties().map((p) => (Node.isPropertyAssignment(p) ? p.getInitializer() : undefined))
           : undefined;
       if (!items) return undefined;
-      const names = items.map((e) => (e && Node.isPropertyAccessExpression(unwrap(e)) ? (unwrap(e) as import('ts-morph').PropertyAccessExpression).getName() : undefined));
+      const names = items.map((e) =>
+        e && Node.isPropertyAccessExpression(unwrap(e))
+          ? (unwrap(e) as import('ts-morph').PropertyAccessExpression).getName()
+          : undefined,
+      );
       return names.every((n): n is string => n !== undefined) ? names : undefined;
     }
     return undefined;
   }
 
   /** Reads the TypeORM decorators of one property. Returns whether any was found. */
-  private propertyMembers(propertyName: string, prop: Node & { getDecorators(): Decorator[] }, model: ClassModel): boolean {
-    const calls = prop.getDecorators().map((d) => this.decoratorCall(d)).filter((c): c is DecoratorCall => !!c);
+  private propertyMembers(
+    propertyName: string,
+    prop: Node & { getDecorators(): Decorator[] },
+    model: ClassModel,
+  ): boolean {
+    const calls = prop
+      .getDecorators()
+      .map((d) => this.decoratorCall(d))
+      .filter((c): c is DecoratorCall => !!c);
     const typeormCalls = calls.filter((c) => c.name);
     for (const c of calls) {
       if (!c.name && /Column$/.test(c.written) && model) {
-        this.unsupported(c.node, `custom decorator @${c.written} is not from 'typeorm'; spif does not follow it, so the column \`${propertyName}\` is not read.`);
+        this.unsupported(
+          c.node,
+          `custom decorator @${c.written} is not from 'typeorm'; spif does not follow it, so the column \`${propertyName}\` is not read.`,
+        );
       }
     }
     if (!typeormCalls.length) return false;
     const doc = jsDocBefore(prop);
-    if (doc?.unknownTag) this.unsupported(prop, `unknown tag \`@spif ${doc.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`);
+    if (doc?.unknownTag)
+      this.unsupported(
+        prop,
+        `unknown tag \`@spif ${doc.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`,
+      );
     const tsType = Node.isPropertyDeclaration(prop) ? prop.getTypeNode()?.getText() : undefined;
 
     let column: ColumnDecl | undefined;
@@ -337,7 +424,10 @@ class FileCollector {
     if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
     const target = this.thunkTarget(fn);
     if (!target) {
-      this.unsupported(first, `embedded column type \`${first.getText()}\` is not a class name; \`${propertyName}\` is not read.`);
+      this.unsupported(
+        first,
+        `embedded column type \`${first.getText()}\` is not a class name; \`${propertyName}\` is not read.`,
+      );
       return { propertyName, target: '', node: call.node };
     }
     const decl: EmbeddedDecl = { propertyName, target, node: call.node };
@@ -348,17 +438,32 @@ class FileCollector {
         const b = literalBoolean(prefix.value);
         if (s !== undefined) decl.prefix = s;
         else if (b !== undefined) decl.prefix = b;
-        else this.unsupported(prefix.node, `embedded \`prefix\` \`${prefix.value.getText()}\` is not a literal; the default prefix is used.`);
+        else
+          this.unsupported(
+            prefix.node,
+            `embedded \`prefix\` \`${prefix.value.getText()}\` is not a literal; the default prefix is used.`,
+          );
       }
     }
     return decl;
   }
 
-  private columnDecl(call: DecoratorCall, propertyName: string, doc: DocComment | undefined, tsType: string | undefined): ColumnDecl {
+  private columnDecl(
+    call: DecoratorCall,
+    propertyName: string,
+    doc: DocComment | undefined,
+    tsType: string | undefined,
+  ): ColumnDecl {
     const name = call.name!;
     const decl: ColumnDecl = {
-      propertyName, decorator: name, tsType, primary: name === 'PrimaryColumn' || name === 'PrimaryGeneratedColumn', unique: false,
-      viewColumn: name === 'ViewColumn', mark: doc?.mark, node: call.node,
+      propertyName,
+      decorator: name,
+      tsType,
+      primary: name === 'PrimaryColumn' || name === 'PrimaryGeneratedColumn',
+      unique: false,
+      viewColumn: name === 'ViewColumn',
+      mark: doc?.mark,
+      node: call.node,
     };
     let commentOption: string | undefined;
     for (const arg of call.args) {
@@ -377,7 +482,11 @@ class FileCollector {
         const comment = props.get('comment');
         if (comment) {
           commentOption = staticString(comment.value, this.constants);
-          if (commentOption === undefined) this.unsupported(comment.node, `column comment \`${comment.value.getText()}\` is not a literal; it is not read.`);
+          if (commentOption === undefined)
+            this.unsupported(
+              comment.node,
+              `column comment \`${comment.value.getText()}\` is not a literal; it is not read.`,
+            );
         }
         const unique = props.get('unique');
         if (unique && literalBoolean(unique.value) === true) decl.unique = true;
@@ -398,21 +507,37 @@ class FileCollector {
     return decl;
   }
 
-  private relationDecl(call: DecoratorCall, kind: RelationKind, propertyName: string, doc: DocComment | undefined): RelationDecl {
+  private relationDecl(
+    call: DecoratorCall,
+    kind: RelationKind,
+    propertyName: string,
+    doc: DocComment | undefined,
+  ): RelationDecl {
     const decl: RelationDecl = {
-      kind, propertyName, createForeignKeyConstraints: true, primary: false, node: call.node,
-      comment: doc?.text, mark: doc?.mark,
+      kind,
+      propertyName,
+      createForeignKeyConstraints: true,
+      primary: false,
+      node: call.node,
+      comment: doc?.text,
+      mark: doc?.mark,
     };
     const [target, ...rest] = call.args;
     if (target) {
       const expr = unwrap(target);
-      const name = literalString(expr)
-        ?? (Node.isArrowFunction(expr) || Node.isFunctionExpression(expr) ? this.thunkTarget(expr) : undefined)
-        ?? (Node.isIdentifier(expr) ? this.aliases.get(expr.getText()) ?? expr.getText() : undefined);
+      const name =
+        literalString(expr) ??
+        (Node.isArrowFunction(expr) || Node.isFunctionExpression(expr) ? this.thunkTarget(expr) : undefined) ??
+        (Node.isIdentifier(expr) ? (this.aliases.get(expr.getText()) ?? expr.getText()) : undefined);
       if (name) decl.target = name;
-      else this.unsupported(target, `relation target \`${target.getText()}\` of \`${propertyName}\` is not a class name; the link is not read.`);
+      else
+        this.unsupported(
+          target,
+          `relation target \`${target.getText()}\` of \`${propertyName}\` is not a class name; the link is not read.`,
+        );
     }
-    const options = rest.map(unwrap).find((a) => Node.isObjectLiteralExpression(a)) as ObjectLiteralExpression | undefined;
+    const options = rest.map(unwrap).find((a) => Node.isObjectLiteralExpression(a)) as
+      ObjectLiteralExpression | undefined;
     if (options) {
       const { props } = this.options(options, `@${call.written}`);
       const fk = props.get('createForeignKeyConstraints');
@@ -444,7 +569,10 @@ class FileCollector {
     const expr = unwrap(arg);
     if (Node.isArrayLiteralExpression(expr)) return expr.getElements().flatMap((e) => this.joinColumnSpecs(e, what));
     if (!Node.isObjectLiteralExpression(expr)) {
-      this.unsupported(arg, `${what} options \`${arg.getText()}\` are not an object literal; default join columns are assumed.`);
+      this.unsupported(
+        arg,
+        `${what} options \`${arg.getText()}\` are not an object literal; default join columns are assumed.`,
+      );
       return [];
     }
     const { props } = this.options(expr, what);
@@ -462,7 +590,10 @@ class FileCollector {
     if (!arg) return spec;
     const expr = unwrap(arg);
     if (!Node.isObjectLiteralExpression(expr)) {
-      this.unsupported(arg, `@JoinTable options \`${arg.getText()}\` are not an object literal; default names are assumed.`);
+      this.unsupported(
+        arg,
+        `@JoinTable options \`${arg.getText()}\` are not an object literal; default names are assumed.`,
+      );
       return spec;
     }
     const { props } = this.options(expr, '@JoinTable');
@@ -470,7 +601,12 @@ class FileCollector {
     if (name) spec.name = this.nameValue(name.value, '@JoinTable name');
     const schema = props.get('schema');
     if (schema) spec.schema = this.nameValue(schema.value, '@JoinTable schema');
-    for (const [key, field] of [['joinColumn', 'joinColumns'], ['joinColumns', 'joinColumns'], ['inverseJoinColumn', 'inverseJoinColumns'], ['inverseJoinColumns', 'inverseJoinColumns']] as const) {
+    for (const [key, field] of [
+      ['joinColumn', 'joinColumns'],
+      ['joinColumns', 'joinColumns'],
+      ['inverseJoinColumn', 'inverseJoinColumns'],
+      ['inverseJoinColumns', 'inverseJoinColumns'],
+    ] as const) {
       const p = props.get(key);
       if (p) spec[field] = [...(spec[field] ?? []), ...this.joinColumnSpecs(p.value, `@JoinTable ${key}`)];
     }
@@ -481,7 +617,10 @@ class FileCollector {
   private options(obj: ObjectLiteralExpression, what: string) {
     const parsed = objectProps(obj);
     for (const d of parsed.dynamic) {
-      this.unsupported(d, `${what} option \`${d.getText()}\` is not statically known (spread or computed key); it is not read.`);
+      this.unsupported(
+        d,
+        `${what} option \`${d.getText()}\` is not statically known (spread or computed key); it is not read.`,
+      );
     }
     return parsed;
   }
@@ -490,7 +629,10 @@ class FileCollector {
   private nameValue(expr: Node, what: string): string | undefined {
     const value = staticString(expr, this.constants);
     if (value === undefined) {
-      this.unsupported(expr, `${what} \`${expr.getText()}\` is not a string literal or constant; TypeORM's default name is assumed.`);
+      this.unsupported(
+        expr,
+        `${what} \`${expr.getText()}\` is not a string literal or constant; TypeORM's default name is assumed.`,
+      );
     }
     return value;
   }

@@ -7,7 +7,8 @@
 /** StringUtils.camelCase: drops `_`, `-` and spaces before a word character, uppercasing it. */
 export function camelCase(str: string): string {
   return str.replace(/^([A-Z])|[\s\-_](\w)/g, (_m, first: string | undefined, next: string | undefined) =>
-    next ? next.toUpperCase() : (first ?? '').toLowerCase());
+    next ? next.toUpperCase() : (first ?? '').toLowerCase(),
+  );
 }
 
 /** StringUtils.snakeCase */

@@ -4,13 +4,16 @@
  */
 import type { Diagnostic } from '../../diagnostics.js';
 import {
-  dedupeDiagnostics, parseTypeScript, postgresViewLineage, type BatchSourceReader, type ViewLineage,
+  dedupeDiagnostics,
+  parseTypeScript,
+  postgresViewLineage,
+  type BatchSourceReader,
+  type ViewLineage,
 } from '../ts-project.js';
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
 import { isTypeOrmFile } from '../model-files.js';
 import { buildOps } from './build.js';
 import { collectClasses, type ClassModel } from './declarations.js';
-
 
 export interface TypeOrmReaderOptions {
   /** Lineage of a view entity whose `expression` is SQL text (e.g. from the PostgreSQL reader). */

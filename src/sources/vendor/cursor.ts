@@ -10,7 +10,10 @@ import { foldIdent, type Token, type VendorDialect } from './lexer.js';
 import type { Statement } from './split.js';
 
 export class StatementSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -68,7 +71,10 @@ export class Cursor {
   i = 0;
   readonly tokens: Token[];
 
-  constructor(readonly stmt: Statement, readonly ctx: VendorContext) {
+  constructor(
+    readonly stmt: Statement,
+    readonly ctx: VendorContext,
+  ) {
     this.tokens = stmt.tokens;
   }
 
@@ -108,7 +114,10 @@ export class Cursor {
 
   fail(message: string): never {
     const t = this.peek();
-    throw new StatementSyntaxError(`${message}${t ? `, found ${t.kind === 'string' ? `'${t.value}'` : t.value}` : ' at the end of the statement'}`, this.offset);
+    throw new StatementSyntaxError(
+      `${message}${t ? `, found ${t.kind === 'string' ? `'${t.value}'` : t.value}` : ' at the end of the statement'}`,
+      this.offset,
+    );
   }
 
   next(): Token {

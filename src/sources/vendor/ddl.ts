@@ -16,25 +16,73 @@ type CreateTable = Extract<CatalogOp, { op: 'create-table' }>;
 
 /** Words that end a column's data type and start its constraints and attributes. */
 const COLUMN_ATTRIBUTE = new Set([
-  'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'REFERENCES', 'NOT', 'NULL', 'DEFAULT', 'CHECK', 'IDENTITY', 'GENERATED',
-  'COLLATE', 'WITH', 'ENABLE', 'DISABLE', 'AS', 'ROWGUIDCOL', 'SPARSE', 'FILESTREAM', 'MASKED', 'ENCRYPTED',
-  'INVISIBLE', 'VISIBLE', 'IMPLICITLY', 'INLINE', 'LOGGED', 'COMPACT', 'COMPRESS', 'SECURED', 'SORT', 'ENCRYPT',
-  'CLUSTERED', 'NONCLUSTERED', 'INDEX', 'PERSISTED', 'HIDDEN', 'ROW', 'DEFERRABLE', 'INITIALLY', 'RELY', 'NORELY',
-  'USING', 'VALIDATE', 'NOVALIDATE', 'EXCEPTIONS',
+  'CONSTRAINT',
+  'PRIMARY',
+  'UNIQUE',
+  'REFERENCES',
+  'NOT',
+  'NULL',
+  'DEFAULT',
+  'CHECK',
+  'IDENTITY',
+  'GENERATED',
+  'COLLATE',
+  'WITH',
+  'ENABLE',
+  'DISABLE',
+  'AS',
+  'ROWGUIDCOL',
+  'SPARSE',
+  'FILESTREAM',
+  'MASKED',
+  'ENCRYPTED',
+  'INVISIBLE',
+  'VISIBLE',
+  'IMPLICITLY',
+  'INLINE',
+  'LOGGED',
+  'COMPACT',
+  'COMPRESS',
+  'SECURED',
+  'SORT',
+  'ENCRYPT',
+  'CLUSTERED',
+  'NONCLUSTERED',
+  'INDEX',
+  'PERSISTED',
+  'HIDDEN',
+  'ROW',
+  'DEFERRABLE',
+  'INITIALLY',
+  'RELY',
+  'NORELY',
+  'USING',
+  'VALIDATE',
+  'NOVALIDATE',
+  'EXCEPTIONS',
 ]);
 /** Whether the next element of CREATE TABLE ( … ) is a table constraint (or index, period…) rather than a column. */
 function isTableElement(c: Cursor): boolean {
   const t = c.peek();
   if (t?.kind !== 'word') return false;
   switch (t.upper) {
-    case 'CONSTRAINT': return true;
-    case 'PRIMARY': case 'FOREIGN': return c.is('KEY', 1);
-    case 'UNIQUE': return c.is('(', 1) || c.is('KEY', 1) || c.is('CLUSTERED', 1) || c.is('NONCLUSTERED', 1);
-    case 'CHECK': return c.is('(', 1);
-    case 'INDEX': return c.isIdent(1) && !c.is('(', 1); // SQL Server inline index
-    case 'PERIOD': return c.is('FOR', 1);
-    case 'SUPPLEMENTAL': return c.is('LOG', 1);
-    default: return false;
+    case 'CONSTRAINT':
+      return true;
+    case 'PRIMARY':
+    case 'FOREIGN':
+      return c.is('KEY', 1);
+    case 'UNIQUE':
+      return c.is('(', 1) || c.is('KEY', 1) || c.is('CLUSTERED', 1) || c.is('NONCLUSTERED', 1);
+    case 'CHECK':
+      return c.is('(', 1);
+    case 'INDEX':
+      return c.isIdent(1) && !c.is('(', 1); // SQL Server inline index
+    case 'PERIOD':
+      return c.is('FOR', 1);
+    case 'SUPPLEMENTAL':
+      return c.is('LOG', 1);
+    default:
+      return false;
   }
 }
 
@@ -55,11 +103,13 @@ export function readCreateTable(c: Cursor): TableRead {
   c.expect('CREATE');
   while (!c.is('TABLE')) c.next(); // GLOBAL TEMPORARY, PRIVATE TEMPORARY, SHARDED, …
   c.expect('TABLE');
-  if (c.accept('IF', 'NOT', 'EXISTS')) { /* SQL Server 2016+/Db2 11.5 */ }
+  if (c.accept('IF', 'NOT', 'EXISTS')) {
+    /* SQL Server 2016+/Db2 11.5 */
+  }
   const name = c.relationName();
   const at = c.at;
   if (c.is('AS') || (c.is('(') && isColumnNameList(c))) return { ops: readCreateTableAs(c, name), masks: [] };
-  if (c.is('LIKE')) c.fail('CREATE TABLE … LIKE copies another table\'s columns, which spif does not read yet:');
+  if (c.is('LIKE')) c.fail("CREATE TABLE … LIKE copies another table's columns, which spif does not read yet:");
   if (c.is('OF')) c.fail('CREATE TABLE … OF type (an object table) is not read:');
   const op: CreateTable = { op: 'create-table', at, name, columns: [], uniqueKeys: [], foreignKeys: [] };
   const owner = schemaOwner(c, name);
@@ -91,7 +141,10 @@ function isColumnNameList(c: Cursor): boolean {
 /** `KJN_NO CHAR(12), -- 個人番号`: the 論理名 written after a column (shared rule: ../column-comments.ts). */
 function attachTrailingComments(c: Cursor, columns: Column[]): void {
   const offsets = columns.map((col) => ({ offset: nameOffsets.get(col) ?? -1 }));
-  const found = trailingColumnComments(c.ctx.text, offsets, { syntax: COMMENT_SYNTAX[c.ctx.dialect], from: c.stmt.start });
+  const found = trailingColumnComments(c.ctx.text, offsets, {
+    syntax: COMMENT_SYNTAX[c.ctx.dialect],
+    from: c.stmt.start,
+  });
   found.forEach((t, k) => {
     const col = columns[k];
     if (t && col && !col.comment) {
@@ -198,7 +251,9 @@ function readTableConstraint(c: Cursor, op: CreateTable): void {
 }
 
 function skipIndexKind(c: Cursor): void {
-  while (c.accept('CLUSTERED') || c.accept('NONCLUSTERED') || c.accept('HASH')) { /* SQL Server index kinds */ }
+  while (c.accept('CLUSTERED') || c.accept('NONCLUSTERED') || c.accept('HASH')) {
+    /* SQL Server index kinds */
+  }
 }
 
 function readForeignKeyBody(c: Cursor): ForeignKey {
@@ -216,7 +271,8 @@ function typeText(c: Cursor, from: number, to: number): string {
   for (let k = from; k < to; k++) {
     const t = c.tokens[k];
     const v = t.kind === 'ident' ? t.value : t.value;
-    const glue = out === '' || v === '(' || v === ')' || v === ',' || out.endsWith('(') || v === '.' || out.endsWith('.');
+    const glue =
+      out === '' || v === '(' || v === ')' || v === ',' || out.endsWith('(') || v === '.' || out.endsWith('.');
     out += (glue ? '' : ' ') + v;
   }
   return out.replace(/,(?=\S)/g, ',');
@@ -245,7 +301,14 @@ export function readAlterTable(c: Cursor, own?: (table: QualifiedName) => Catalo
     if (c.accept('ADD')) {
       ops.push(...readAdd(c, table, at));
     } else if (c.accept('DROP')) {
-      if (c.accept('COLUMN') || (c.isIdent() && !['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'FOREIGN', 'INDEX', 'PARTITION', 'SUPPLEMENTAL', 'PERIOD'].includes(c.peek()!.upper) && !c.is('('))) {
+      if (
+        c.accept('COLUMN') ||
+        (c.isIdent() &&
+          !['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'FOREIGN', 'INDEX', 'PARTITION', 'SUPPLEMENTAL', 'PERIOD'].includes(
+            c.peek()!.upper,
+          ) &&
+          !c.is('('))
+      ) {
         c.accept('IF', 'EXISTS');
         do {
           ops.push({ op: 'drop-column', at, table, column: c.ident('a column name') });
@@ -315,7 +378,12 @@ function readAdd(c: Cursor, table: QualifiedName, at: CatalogOp['at']): CatalogO
   if (fake.primaryKey) ops.push({ op: 'add-primary-key', at, table, columns: fake.primaryKey });
   for (const columns of fake.uniqueKeys) ops.push({ op: 'add-unique', at, table, columns });
   for (const foreignKey of fake.foreignKeys) ops.push({ op: 'add-foreign-key', at, table, foreignKey });
-  for (const m of masks) ops.push({ op: 'product-rule', at, rule: { kind: 'mask', table, column: m.column, product: 'ddm', expression: m.expression } });
+  for (const m of masks)
+    ops.push({
+      op: 'product-rule',
+      at,
+      rule: { kind: 'mask', table, column: m.column, product: 'ddm', expression: m.expression },
+    });
   const known = c.ctx.state.relation(table);
   if (known) known.columns.push(...fake.columns.map((x) => x.name));
   return ops;
@@ -347,7 +415,15 @@ export function readComment(c: Cursor): CatalogOp[] {
     c.expect('IS');
     const text = c.string('the comment');
     if (parts.length < 2) c.fail('COMMENT ON COLUMN needs table.column');
-    return [{ op: 'comment-column', at, table: c.qualify(parts.slice(0, -1)), column: parts[parts.length - 1], text: text === '' ? null : text }];
+    return [
+      {
+        op: 'comment-column',
+        at,
+        table: c.qualify(parts.slice(0, -1)),
+        column: parts[parts.length - 1],
+        text: text === '' ? null : text,
+      },
+    ];
   }
   if (c.accept('TABLE') || c.accept('VIEW') || c.accept('MATERIALIZED', 'VIEW') || c.accept('ALIAS')) {
     const name = c.relationName();
@@ -380,7 +456,8 @@ export function readComment(c: Cursor): CatalogOp[] {
  */
 export function readCreateView(c: Cursor): CatalogOp[] {
   c.i = 0;
-  const orReplace = c.accept('CREATE', 'OR', 'REPLACE') || c.accept('CREATE', 'OR', 'ALTER') || (c.accept('ALTER') && true);
+  const orReplace =
+    c.accept('CREATE', 'OR', 'REPLACE') || c.accept('CREATE', 'OR', 'ALTER') || (c.accept('ALTER') && true);
   if (!orReplace) c.expect('CREATE');
   while (!c.done && !c.is('VIEW')) {
     if (c.is('MATERIALIZED')) c.fail('materialized views are read as views only in PostgreSQL; this');
@@ -401,10 +478,15 @@ export function readCreateView(c: Cursor): CatalogOp[] {
     }
   }
   while (c.accept('WITH')) {
-    do c.next(); while (c.accept(',')); // SCHEMABINDING, ENCRYPTION, VIEW_METADATA
+    do c.next();
+    while (c.accept(',')); // SCHEMABINDING, ENCRYPTION, VIEW_METADATA
   }
   c.accept('BEQUEATH', 'DEFINER');
-  if (c.accept('BEQUEATH', 'CURRENT_USER')) c.ctx.warn('BEQUEATH CURRENT_USER concerns functions called by the view; its tables are still read with the owner\'s rights', c.offset);
+  if (c.accept('BEQUEATH', 'CURRENT_USER'))
+    c.ctx.warn(
+      "BEQUEATH CURRENT_USER concerns functions called by the view; its tables are still read with the owner's rights",
+      c.offset,
+    );
   c.expect('AS');
   const view = readQuery(c, declared, name);
   if (!view) return [];
@@ -418,8 +500,14 @@ export function readCreateView(c: Cursor): CatalogOp[] {
 /** The query from the cursor to the end of the statement (less WITH READ ONLY / CHECK OPTION). */
 function readQuery(c: Cursor, declared: string[] | undefined, name: QualifiedName): ViewDefinition | undefined {
   let end = c.tokens.length;
-  const tail = c.tokens.slice(c.i).map((t) => t.upper).join(' ');
-  const m = /(?:^| )WITH (?:READ ONLY|(?:CASCADED |LOCAL )?CHECK OPTION)(?: CONSTRAINT \S+)?$|(?:^| )WITH NO DATA$|(?:^| )DEFINITION ONLY$|(?:^| )WITH DATA$/.exec(tail);
+  const tail = c.tokens
+    .slice(c.i)
+    .map((t) => t.upper)
+    .join(' ');
+  const m =
+    /(?:^| )WITH (?:READ ONLY|(?:CASCADED |LOCAL )?CHECK OPTION)(?: CONSTRAINT \S+)?$|(?:^| )WITH NO DATA$|(?:^| )DEFINITION ONLY$|(?:^| )WITH DATA$/.exec(
+      tail,
+    );
   if (m) end -= m[0].trim().split(' ').length;
   const outcome = queryLineage(c.ctx.text, c.tokens.slice(c.i, end), c.ctx.dialect, c.ctx.state);
   if (!outcome.ok) {
@@ -428,9 +516,14 @@ function readQuery(c: Cursor, declared: string[] | undefined, name: QualifiedNam
   }
   const { lineage } = outcome;
   if (lineage.unknownStar.length) {
-    c.ctx.warn(`view selects * from ${[...new Set(lineage.unknownStar)].join(', ')}, not declared earlier in this file: its columns are unknown`, c.offset);
+    c.ctx.warn(
+      `view selects * from ${[...new Set(lineage.unknownStar)].join(', ')}, not declared earlier in this file: its columns are unknown`,
+      c.offset,
+    );
   }
-  const columns = declared ? lineage.columns.map((col, k) => ({ ...col, name: declared[k] ?? col.name })) : lineage.columns;
+  const columns = declared
+    ? lineage.columns.map((col, k) => ({ ...col, name: declared[k] ?? col.name }))
+    : lineage.columns;
   c.ctx.state.relations.set(c.ctx.state.key(name), { kind: 'view', columns: columns.map((x) => x.name) });
   return { securityInvoker: false, columns, reads: lineage.reads, readsColumns: lineage.readsColumns };
 }
@@ -443,7 +536,8 @@ export function readDrop(c: Cursor): CatalogOp[] {
   if (!kind) return [];
   c.accept('IF', 'EXISTS');
   const names: QualifiedName[] = [];
-  do names.push(c.relationName()); while (c.accept(','));
+  do names.push(c.relationName());
+  while (c.accept(','));
   for (const n of names) c.ctx.state.relations.delete(c.ctx.state.key(n));
   return [{ op: 'drop-relation', at: c.at, names, kind }];
 }

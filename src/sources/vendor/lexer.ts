@@ -89,7 +89,10 @@ export function lex(text: string, dialect: VendorDialect): Lexed {
       continue;
     }
     // Oracle's alternative quoting: q'[…]', q'{…}', q'<…>', q'(…)', q'!…!'
-    if ((ch === 'q' || ch === 'Q' || ((ch === 'n' || ch === 'N') && /[qQ]/.test(text[i + 1] ?? ''))) && dialect === 'oracle') {
+    if (
+      (ch === 'q' || ch === 'Q' || ((ch === 'n' || ch === 'N') && /[qQ]/.test(text[i + 1] ?? ''))) &&
+      dialect === 'oracle'
+    ) {
       const qAt = ch === 'q' || ch === 'Q' ? i : i + 1;
       if (text[qAt + 1] === "'" && qAt + 2 < n) {
         const open = text[qAt + 2];

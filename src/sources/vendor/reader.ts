@@ -38,12 +38,19 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
   const ctx = new VendorContext(source.path, lines, product.dialect, state, diagnostics, source.text);
   const lexed = lex(source.text, product.dialect);
   if (lexed.unterminated !== undefined) {
-    ctx.error('unterminated quoted string, identifier or comment: everything after it is part of it, to the end of the file', lexed.unterminated);
+    ctx.error(
+      'unterminated quoted string, identifier or comment: everything after it is part of it, to the end of the file',
+      lexed.unterminated,
+    );
   }
   const ops: CatalogOp[] = [];
   for (const stmt of splitStatements(lexed.tokens, lexed.comments, source.text, product.dialect)) {
     if (stmt.unterminatedBlock) {
-      ctx.warn(`${stmt.unterminatedBlock}: everything after it, to the end of the file, is read as part of it`, stmt.start, 'SPIF-SQL-UNTERMINATED');
+      ctx.warn(
+        `${stmt.unterminatedBlock}: everything after it, to the end of the file, is read as part of it`,
+        stmt.start,
+        'SPIF-SQL-UNTERMINATED',
+      );
     }
     const c = new Cursor(stmt, ctx);
     const words = leading(stmt.tokens, 0, 8);
@@ -51,7 +58,13 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
       const outcome = product.read(c, words);
       if (outcome === 'irrelevant') continue;
       if (outcome === undefined) {
-        ctx.warn(`statement not read: ${words.slice(0, 3).filter((w) => !w.startsWith('\u0000')).join(' ')} … (spif does not model this kind of statement; see docs/parsers.md)`, stmt.start);
+        ctx.warn(
+          `statement not read: ${words
+            .slice(0, 3)
+            .filter((w) => !w.startsWith('\u0000'))
+            .join(' ')} … (spif does not model this kind of statement; see docs/parsers.md)`,
+          stmt.start,
+        );
         continue;
       }
       ops.push(...outcome);

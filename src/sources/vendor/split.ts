@@ -23,17 +23,64 @@ export interface Statement {
 
 const PLSQL_UNIT = new Set(['PROCEDURE', 'FUNCTION', 'PACKAGE', 'TRIGGER', 'TYPE', 'LIBRARY', 'JAVA']);
 const SQLPLUS_LINE = new Set([
-  'PROMPT', 'REM', 'REMARK', 'SPOOL', 'CONNECT', 'CONN', 'WHENEVER', 'DEFINE', 'UNDEFINE', 'COLUMN', 'COL',
-  'TTITLE', 'BTITLE', 'SHOW', 'EXIT', 'QUIT', 'PAUSE', 'ACCEPT', 'HOST', 'EXEC', 'EXECUTE', 'SET', 'VARIABLE', 'VAR', 'PRINT',
+  'PROMPT',
+  'REM',
+  'REMARK',
+  'SPOOL',
+  'CONNECT',
+  'CONN',
+  'WHENEVER',
+  'DEFINE',
+  'UNDEFINE',
+  'COLUMN',
+  'COL',
+  'TTITLE',
+  'BTITLE',
+  'SHOW',
+  'EXIT',
+  'QUIT',
+  'PAUSE',
+  'ACCEPT',
+  'HOST',
+  'EXEC',
+  'EXECUTE',
+  'SET',
+  'VARIABLE',
+  'VAR',
+  'PRINT',
 ]);
 /** Words that start a T-SQL statement on a new line. SELECT and WITH are left out: they continue a CREATE VIEW. */
 const TSQL_START = new Set([
-  'CREATE', 'ALTER', 'DROP', 'GRANT', 'DENY', 'REVOKE', 'EXEC', 'EXECUTE', 'SET', 'USE', 'INSERT', 'UPDATE',
-  'DELETE', 'PRINT', 'DECLARE', 'IF', 'TRUNCATE', 'RAISERROR', 'THROW', 'COMMIT', 'ROLLBACK',
+  'CREATE',
+  'ALTER',
+  'DROP',
+  'GRANT',
+  'DENY',
+  'REVOKE',
+  'EXEC',
+  'EXECUTE',
+  'SET',
+  'USE',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'PRINT',
+  'DECLARE',
+  'IF',
+  'TRUNCATE',
+  'RAISERROR',
+  'THROW',
+  'COMMIT',
+  'ROLLBACK',
 ]);
 const TSQL_BATCH_UNIT = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'TRIGGER']);
 
-export function splitStatements(tokens: Token[], comments: Comment[], text: string, dialect: VendorDialect): Statement[] {
+export function splitStatements(
+  tokens: Token[],
+  comments: Comment[],
+  text: string,
+  dialect: VendorDialect,
+): Statement[] {
   if (dialect === 'sqlserver') return splitTsql(tokens);
   if (dialect === 'oracle') return splitOracle(tokens, text);
   return splitDb2(tokens, comments);
@@ -69,13 +116,21 @@ function splitOracle(tokens: Token[], text: string): Statement[] {
       continue;
     }
     const words = leading(tokens, i, 6);
-    const plsql = words[0] === 'DECLARE' || words[0] === 'BEGIN'
-      || (words[0] === 'CREATE' && words.slice(1, 5).some((w) => PLSQL_UNIT.has(w)) && !words.slice(1, 5).includes('SYNONYM'));
+    const plsql =
+      words[0] === 'DECLARE' ||
+      words[0] === 'BEGIN' ||
+      (words[0] === 'CREATE' &&
+        words.slice(1, 5).some((w) => PLSQL_UNIT.has(w)) &&
+        !words.slice(1, 5).includes('SYNONYM'));
     let j = i;
     if (plsql) {
       while (j < tokens.length && !isSlashLine(tokens, j, text)) j++;
       const unit = make(tokens, i, j);
-      if (unit && j >= tokens.length && !/^END\b[^;]*;?$|END\s*;\s*$/i.test(text.slice(unit.start, unit.end).slice(-40).trim())) {
+      if (
+        unit &&
+        j >= tokens.length &&
+        !/^END\b[^;]*;?$|END\s*;\s*$/i.test(text.slice(unit.start, unit.end).slice(-40).trim())
+      ) {
         unit.unterminatedBlock = 'a PL/SQL block that is not ended by END; and a line holding only /';
       }
       push(out, unit);
@@ -125,8 +180,9 @@ function splitBatch(tokens: Token[], from: number, to: number, out: Statement[])
       continue;
     }
     const words = leading(tokens, i, 4);
-    const unit = (words[0] === 'CREATE' || words[0] === 'ALTER')
-      && (TSQL_BATCH_UNIT.has(words[1]) || (words[1] === 'OR' && TSQL_BATCH_UNIT.has(words[3])));
+    const unit =
+      (words[0] === 'CREATE' || words[0] === 'ALTER') &&
+      (TSQL_BATCH_UNIT.has(words[1]) || (words[1] === 'OR' && TSQL_BATCH_UNIT.has(words[3])));
     if (unit) {
       push(out, make(tokens, i, to));
       return;
@@ -179,7 +235,10 @@ function splitDb2(tokens: Token[], comments: Comment[]): Statement[] {
       continue;
     }
     const words = leading(tokens, i, 5);
-    const compound = words[0] === 'BEGIN' || (words[0] === 'CREATE' && words.slice(1, 5).some((w) => w === 'PROCEDURE' || w === 'FUNCTION' || w === 'TRIGGER'));
+    const compound =
+      words[0] === 'BEGIN' ||
+      (words[0] === 'CREATE' &&
+        words.slice(1, 5).some((w) => w === 'PROCEDURE' || w === 'FUNCTION' || w === 'TRIGGER'));
     let block = 0;
     let j = i;
     for (; j < tokens.length; j++) {
@@ -191,7 +250,12 @@ function splitDb2(tokens: Token[], comments: Comment[]): Statement[] {
           if (!['IF', 'LOOP', 'WHILE', 'FOR', 'REPEAT'].includes(next ?? '')) block = Math.max(0, block - 1);
         }
       }
-      if (block === 0 && (t.value === terminator || (terminator.length > 1 && t.value === terminator[0] && matches(tokens, j, terminator)))) break;
+      if (
+        block === 0 &&
+        (t.value === terminator ||
+          (terminator.length > 1 && t.value === terminator[0] && matches(tokens, j, terminator)))
+      )
+        break;
     }
     const stmt = make(tokens, i, j);
     if (stmt && block > 0 && j >= tokens.length) stmt.unterminatedBlock = 'a BEGIN … END block without its END';
@@ -203,7 +267,12 @@ function splitDb2(tokens: Token[], comments: Comment[]): Statement[] {
 
 /** Multi-character terminators (`--#SET TERMINATOR !!`) come out of the lexer as several punct tokens. */
 function matches(tokens: Token[], j: number, terminator: string): boolean {
-  return tokens.slice(j, j + terminator.length).map((t) => t.value).join('') === terminator;
+  return (
+    tokens
+      .slice(j, j + terminator.length)
+      .map((t) => t.value)
+      .join('') === terminator
+  );
 }
 function terminatorLength(tokens: Token[], j: number, terminator: string): number {
   return matches(tokens, j, terminator) ? terminator.length : 1;
@@ -215,5 +284,7 @@ function push(out: Statement[], s: Statement | undefined): void {
 
 /** Upper-cased leading words from token i (non-words as their character). */
 export function leading(tokens: Token[], i: number, count: number): string[] {
-  return tokens.slice(i, i + count).map((t) => (t.kind === 'word' ? t.upper : t.kind === 'punct' ? t.value : `\u0000${t.kind}`));
+  return tokens
+    .slice(i, i + count)
+    .map((t) => (t.kind === 'word' ? t.upper : t.kind === 'punct' ? t.value : `\u0000${t.kind}`));
 }

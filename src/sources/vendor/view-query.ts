@@ -9,7 +9,15 @@
 import { createRequire } from 'node:module';
 import type { QualifiedName, ViewColumn } from '../../catalog/model.js';
 import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
-import { type Origin, type Scope, type Source, dedupeOrigins, originKey, originsIn, resolveBare } from '../lineage-scope.js';
+import {
+  type Origin,
+  type Scope,
+  type Source,
+  dedupeOrigins,
+  originKey,
+  originsIn,
+  resolveBare,
+} from '../lineage-scope.js';
 import { identText } from '../mysql/context.js';
 import type { FileState } from './cursor.js';
 import { foldIdent, type Token, type VendorDialect } from './lexer.js';
@@ -61,12 +69,24 @@ export function queryLineage(text: string, tokens: Token[], dialect: VendorDiale
       const select = Array.isArray(ast) ? ast[0] : ast;
       const walker = new Lineage(state, dialect);
       const columns = walker.select(select, undefined, new Map());
-      return { ok: true, lineage: { columns, reads: walker.reads(), readsColumns: walker.readsColumns(), unknownStar: walker.unknownStar } };
+      return {
+        ok: true,
+        lineage: {
+          columns,
+          reads: walker.reads(),
+          readsColumns: walker.readsColumns(),
+          unknownStar: walker.unknownStar,
+        },
+      };
     } catch (e) {
       if (isStackExhaustion(e)) return { ok: false, message: NESTED_TOO_DEEP };
       const err = e as { message?: string; location?: { start?: { offset?: number } } };
       const at = err.location?.start?.offset;
-      first ??= { ok: false, message: shortMessage(String(err.message ?? e)), offset: at === undefined ? undefined : start + at };
+      first ??= {
+        ok: false,
+        message: shortMessage(String(err.message ?? e)),
+        offset: at === undefined ? undefined : start + at,
+      };
     }
   }
   return first!;
@@ -85,10 +105,16 @@ function prepare(text: string, tokens: Token[], dialect: VendorDialect): string 
     else if (t.kind === 'ident') {
       const folded = foldIdent(t, dialect);
       // a quoted name that needs no quotes loses them (some grammars read no quoted names)
-      const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(folded) && dialect !== 'sqlserver' && folded === folded.toUpperCase();
+      const plain =
+        /^[A-Za-z_][A-Za-z0-9_]*$/.test(folded) && dialect !== 'sqlserver' && folded === folded.toUpperCase();
       if (dialect === 'sqlserver') put(t, `[${folded}]`);
       else put(t, plain ? ` ${folded} ` : `"${folded}"`);
-    } else if (t.value === '(' && tokens[k + 1]?.value === '+' && tokens[k + 2]?.value === ')' && dialect === 'oracle') {
+    } else if (
+      t.value === '(' &&
+      tokens[k + 1]?.value === '+' &&
+      tokens[k + 2]?.value === ')' &&
+      dialect === 'oracle'
+    ) {
       for (const x of [t, tokens[k + 1], tokens[k + 2]]) put(x, ' ');
     }
   });
@@ -105,7 +131,10 @@ class Lineage {
   private readonly columnSet = new Map<string, Origin>();
   readonly unknownStar: string[] = [];
 
-  constructor(private readonly state: FileState, private readonly dialect: VendorDialect) {}
+  constructor(
+    private readonly state: FileState,
+    private readonly dialect: VendorDialect,
+  ) {}
 
   reads(): QualifiedName[] {
     return [...this.readSet.values()];
@@ -129,7 +158,8 @@ class Lineage {
     const joins: any[] = [];
     this.from(sel.from, scope, local, joins);
     for (const e of joins) this.expr(e, scope, local);
-    for (const key of ['where', 'groupby', 'having', 'orderby', 'window', 'qualify', 'top']) this.expr(sel[key], scope, local);
+    for (const key of ['where', 'groupby', 'having', 'orderby', 'window', 'qualify', 'top'])
+      this.expr(sel[key], scope, local);
     const out: ViewColumn[] = [];
     for (const item of Array.isArray(sel.columns) ? sel.columns : []) {
       const e = item.expr ?? item;
@@ -139,7 +169,8 @@ class Lineage {
       }
       this.expr(e, scope, local);
       const alias = identText(item.as);
-      if (e?.type === 'column_ref') out.push({ name: alias ?? identText(e.column) ?? '', from: this.resolve(e, scope) });
+      if (e?.type === 'column_ref')
+        out.push({ name: alias ?? identText(e.column) ?? '', from: this.resolve(e, scope) });
       else out.push({ name: alias ?? `EXPR_${out.length + 1}`, from: [] });
     }
     if (sel._next) {
@@ -176,7 +207,8 @@ class Lineage {
       }
     }
     if (from.on) joins.push(from.on);
-    if (Array.isArray(from.using)) for (const u of from.using) joins.push({ type: 'column_ref', table: null, column: identText(u) });
+    if (Array.isArray(from.using))
+      for (const u of from.using) joins.push({ type: 'column_ref', table: null, column: identText(u) });
   }
 
   /** `db.schema.t` (transactsql: db/schema/table; the others: db = schema), through Oracle synonyms of this file. */
@@ -186,7 +218,9 @@ class Lineage {
     if (this.dialect === 'sqlserver' && from.schema && from.db) q.database = from.db;
     const s = schema ?? this.state.schema;
     if (s) q.schema = s;
-    const synonym = this.state.synonyms.get(`${q.schema ?? ''}.${q.name}`) ?? (schema ? undefined : this.state.synonyms.get(`PUBLIC.${q.name}`));
+    const synonym =
+      this.state.synonyms.get(`${q.schema ?? ''}.${q.name}`) ??
+      (schema ? undefined : this.state.synonyms.get(`PUBLIC.${q.name}`));
     return synonym ?? q;
   }
 
@@ -204,7 +238,8 @@ class Lineage {
       this.select(node.ast ?? node, scope, ctes);
       return;
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'loc' && value && typeof value === 'object') this.expr(value, scope, ctes);
+    for (const [key, value] of Object.entries(node))
+      if (key !== 'loc' && value && typeof value === 'object') this.expr(value, scope, ctes);
   }
 
   private resolve(ref: any, scope: Scope): Origin[] {
@@ -213,8 +248,9 @@ class Lineage {
     let found: Origin[] = [];
     if (qualifier !== undefined) {
       for (let s: Scope | undefined = scope; s; s = s.parent) {
-        const entry = s.entries.find(([alias]) => alias === qualifier)
-          ?? s.entries.find(([, src]) => src.kind === 'base' && src.relation.name === qualifier);
+        const entry =
+          s.entries.find(([alias]) => alias === qualifier) ??
+          s.entries.find(([, src]) => src.kind === 'base' && src.relation.name === qualifier);
         if (entry) {
           found = originsIn(entry[1], column) ?? [];
           break;

@@ -7,15 +7,31 @@ import { decodeSource } from '../../../src/sources/text.js';
 import type { ReadResult } from '../../../src/sources/types.js';
 
 const FIXTURE = 'fixtures/bigquery/kyufu.sql';
-const read = (text: string, path = 'a.sql') => bigqueryReader.read({ path, text }, { dialect: 'bigquery' }) as ReadResult;
+const read = (text: string, path = 'a.sql') =>
+  bigqueryReader.read({ path, text }, { dialect: 'bigquery' }) as ReadResult;
 const kyufu = (name: string) => ({ schema: 'Kyufu', name });
 
 describe('bigquery reader', () => {
   const fixture = read(readFileSync(FIXTURE, 'utf8'), FIXTURE);
 
   it('reads the fixture; the IAM GRANT is one located warning', () => {
-    expect(fixture.ops.map((o) => o.op)).toEqual(['create-schema', 'create-table', 'create-table', 'create-view', 'add-column', 'comment-column']);
-    expect(fixture.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', file: FIXTURE, line: 21, column: 1 })]);
+    expect(fixture.ops.map((o) => o.op)).toEqual([
+      'create-schema',
+      'create-table',
+      'create-table',
+      'create-view',
+      'add-column',
+      'comment-column',
+    ]);
+    expect(fixture.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'SPIF-SQL-UNSUPPORTED',
+        file: FIXTURE,
+        line: 21,
+        column: 1,
+      }),
+    ]);
   });
 
   it('project.dataset.table → schema dataset (case kept), columns lower-cased, OPTIONS(description) → comments', () => {
@@ -23,13 +39,28 @@ describe('bigquery reader', () => {
     expect(h.name).toEqual(kyufu('Hihokensha'));
     expect(h.comment).toBe('被保険者');
     expect(h.columns[1]).toEqual({
-      name: 'kojin_bango', type: 'STRING', comment: '個人番号',
-      source: { file: FIXTURE, line: 5, column: 3 }, commentSource: { file: FIXTURE, line: 5, column: 22 },
+      name: 'kojin_bango',
+      type: 'STRING',
+      comment: '個人番号',
+      source: { file: FIXTURE, line: 5, column: 3 },
+      commentSource: { file: FIXTURE, line: 5, column: 22 },
     });
     expect(h.primaryKey).toEqual(['hihokensha_no']);
     const k = fixture.ops[2] as Extract<CatalogOp, { op: 'create-table' }>;
-    expect(k.foreignKeys.map((f) => [f.columns, f.references, f.referencedColumns])).toEqual([[['hihokensha_no'], kyufu('Hihokensha'), ['hihokensha_no']]]);
-    expect(fixture.ops.slice(4).map((o) => JSON.parse(JSON.stringify(o, (key, v) => (key === 'at' || key === 'source' || key === 'commentSource' ? undefined : v))))).toEqual([
+    expect(k.foreignKeys.map((f) => [f.columns, f.references, f.referencedColumns])).toEqual([
+      [['hihokensha_no'], kyufu('Hihokensha'), ['hihokensha_no']],
+    ]);
+    expect(
+      fixture.ops
+        .slice(4)
+        .map((o) =>
+          JSON.parse(
+            JSON.stringify(o, (key, v) =>
+              key === 'at' || key === 'source' || key === 'commentSource' ? undefined : v,
+            ),
+          ),
+        ),
+    ).toEqual([
       { op: 'add-column', table: kyufu('kyufu'), column: { name: 'memo', type: 'STRING', comment: '備考' } },
       { op: 'comment-column', table: kyufu('kyufu'), column: 'gaku', text: '給付額' },
     ]);

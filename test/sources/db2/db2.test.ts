@@ -28,11 +28,21 @@ describe('db2look export fixture (fixtures/db2)', async () => {
   it('an activated column mask hides the number from IDs it does not name (CREATE MASK; ALTER TABLE ACTIVATE COLUMN ACCESS CONTROL)', () => {
     const t = rel('TSUCHI');
     expect(t.classification).toBe('not-specific');
-    expect(t.blocked).toContainEqual(expect.objectContaining({ principal: 'madoguchi-system', control: 'masked', at: 'kokuho.KOKUHO.KOJIN.KOJIN_BANGO' }));
+    expect(t.blocked).toContainEqual(
+      expect.objectContaining({
+        principal: 'madoguchi-system',
+        control: 'masked',
+        at: 'kokuho.KOKUHO.KOJIN.KOJIN_BANGO',
+      }),
+    );
   });
 
   it('the role the mask names sees the value, also through a role granted to a user (GRANT (role))', () => {
-    expect(rel('HIHOKENSHA').reachable.map((r) => r.principal).sort()).toEqual(['BANGO_TANTO', 'TANAKA']);
+    expect(
+      rel('HIHOKENSHA')
+        .reachable.map((r) => r.principal)
+        .sort(),
+    ).toEqual(['BANGO_TANTO', 'TANAKA']);
   });
 });
 
@@ -63,7 +73,9 @@ GRANT SELECT ON TABLE K.TSUCHI TO USER APP;
   it('DATAACCESS reads every table; DBADM includes it unless WITHOUT DATAACCESS (GRANT (database authorities))', async () => {
     expect((await tsuchi('GRANT DATAACCESS ON DATABASE TO USER APP;')).classification).toBe('specific');
     expect((await tsuchi('GRANT DBADM ON DATABASE TO USER APP;')).classification).toBe('specific');
-    expect((await tsuchi('GRANT DBADM WITHOUT DATAACCESS ON DATABASE TO USER APP;')).classification).toBe('not-specific');
+    expect((await tsuchi('GRANT DBADM WITHOUT DATAACCESS ON DATABASE TO USER APP;')).classification).toBe(
+      'not-specific',
+    );
   });
 
   it('row access control with no enabled permission hides every row (ALTER TABLE ACTIVATE ROW ACCESS CONTROL: default permission 1=0)', async () => {
@@ -78,27 +90,53 @@ GRANT SELECT ON TABLE K.TSUCHI TO USER APP;
       'db/a.sql': `${tables}GRANT SELECT ON K.KOJIN TO PUBLIC;\nCREATE PERMISSION K.P1 ON K.KOJIN FOR ROWS WHERE VERIFY_ROLE_FOR_USER(SESSION_USER, 'R1') = 1 ENFORCED FOR ALL ACCESS ENABLE;\nALTER TABLE K.KOJIN ACTIVATE ROW ACCESS CONTROL;`,
     });
     expect(report.relations.find((r) => r.name === 'TSUCHI')!.classification).toBe('specific');
-    expect(report.relations.find((r) => r.name === 'KOJIN')!.assumptions).toContain('row-filter-unevaluated:db2-permission:K.P1:db.K.KOJIN');
+    expect(report.relations.find((r) => r.name === 'KOJIN')!.assumptions).toContain(
+      'row-filter-unevaluated:db2-permission:K.P1:db.K.KOJIN',
+    );
   });
 
   it('a mask is not in force before ACTIVATE COLUMN ACCESS CONTROL, nor when created DISABLE (CREATE MASK, default DISABLE)', async () => {
-    const mask = "CREATE MASK K.M ON K.KOJIN FOR COLUMN KOJIN_BANGO RETURN CASE WHEN SESSION_USER = 'BOSS' THEN KOJIN_BANGO ELSE NULL END ENABLE;";
+    const mask =
+      "CREATE MASK K.M ON K.KOJIN FOR COLUMN KOJIN_BANGO RETURN CASE WHEN SESSION_USER = 'BOSS' THEN KOJIN_BANGO ELSE NULL END ENABLE;";
     expect((await tsuchi(`GRANT SELECT ON K.KOJIN TO USER APP;\n${mask}`)).classification).toBe('specific');
-    expect((await tsuchi(`GRANT SELECT ON K.KOJIN TO USER APP;\n${mask}\nALTER TABLE K.KOJIN ACTIVATE COLUMN ACCESS CONTROL;`)).classification).toBe('not-specific');
-    expect((await tsuchi(`GRANT SELECT ON K.KOJIN TO USER APP;\n${mask.replace(' ENABLE;', ';')}\nALTER TABLE K.KOJIN ACTIVATE COLUMN ACCESS CONTROL;`)).classification).toBe('specific');
+    expect(
+      (
+        await tsuchi(
+          `GRANT SELECT ON K.KOJIN TO USER APP;\n${mask}\nALTER TABLE K.KOJIN ACTIVATE COLUMN ACCESS CONTROL;`,
+        )
+      ).classification,
+    ).toBe('not-specific');
+    expect(
+      (
+        await tsuchi(
+          `GRANT SELECT ON K.KOJIN TO USER APP;\n${mask.replace(' ENABLE;', ';')}\nALTER TABLE K.KOJIN ACTIVATE COLUMN ACCESS CONTROL;`,
+        )
+      ).classification,
+    ).toBe('specific');
   });
 
   it('a GRANT on an alias grants on its table (CREATE ALIAS)', async () => {
-    expect((await tsuchi('CREATE ALIAS K.KJ FOR TABLE K.KOJIN;\nGRANT SELECT ON TABLE K.KJ TO USER APP;')).classification).toBe('specific');
+    expect(
+      (await tsuchi('CREATE ALIAS K.KJ FOR TABLE K.KOJIN;\nGRANT SELECT ON TABLE K.KJ TO USER APP;')).classification,
+    ).toBe('specific');
   });
 
   it('SET SCHEMA places unqualified names', async () => {
-    const r = await db2Reader.read({ path: 'x.sql', text: 'SET SCHEMA KOKUHO;\nCREATE TABLE T (A INT);' }, { dialect: 'db2' });
+    const r = await db2Reader.read(
+      { path: 'x.sql', text: 'SET SCHEMA KOKUHO;\nCREATE TABLE T (A INT);' },
+      { dialect: 'db2' },
+    );
     expect((r.ops[1] as { name: unknown }).name).toEqual({ name: 'T', schema: 'KOKUHO' });
   });
 
   it('reads compound statements under --#SET TERMINATOR without splitting them', async () => {
-    const r = await db2Reader.read({ path: 'x.sql', text: '--#SET TERMINATOR @\nCREATE PROCEDURE P() BEGIN UPDATE T SET A = 1; DELETE FROM T; END@\nCREATE TABLE U (A INT)@\n' }, { dialect: 'db2' });
+    const r = await db2Reader.read(
+      {
+        path: 'x.sql',
+        text: '--#SET TERMINATOR @\nCREATE PROCEDURE P() BEGIN UPDATE T SET A = 1; DELETE FROM T; END@\nCREATE TABLE U (A INT)@\n',
+      },
+      { dialect: 'db2' },
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.ops.map((o) => o.op)).toEqual(['create-table']);
   });
@@ -106,8 +144,15 @@ GRANT SELECT ON TABLE K.TSUCHI TO USER APP;
 
 describe('Db2 mask audience', () => {
   it('reads VERIFY_ROLE_FOR_USER / VERIFY_GROUP_FOR_USER / SESSION_USER conditions, and nothing else', () => {
-    expect(maskAudience("CASE WHEN VERIFY_ROLE_FOR_USER(SESSION_USER, 'A', 'B') = 1 OR SESSION_USER = 'C' THEN X ELSE NULL END", 'X')).toEqual(new Set(['A', 'B', 'C']));
-    expect(maskAudience("CASE WHEN VERIFY_GROUP_FOR_USER(SESSION_USER, 'G') = 1 THEN \"X\" ELSE 'x' END", 'X')).toEqual(new Set(['G']));
+    expect(
+      maskAudience(
+        "CASE WHEN VERIFY_ROLE_FOR_USER(SESSION_USER, 'A', 'B') = 1 OR SESSION_USER = 'C' THEN X ELSE NULL END",
+        'X',
+      ),
+    ).toEqual(new Set(['A', 'B', 'C']));
+    expect(maskAudience("CASE WHEN VERIFY_GROUP_FOR_USER(SESSION_USER, 'G') = 1 THEN \"X\" ELSE 'x' END", 'X')).toEqual(
+      new Set(['G']),
+    );
     expect(maskAudience("CASE WHEN CURRENT DATE > '2026-01-01' THEN X ELSE NULL END", 'X')).toBeUndefined();
     expect(maskAudience("CASE WHEN SESSION_USER = 'C' THEN 'XXXX' ELSE X END", 'X')).toBeUndefined();
   });

@@ -23,16 +23,39 @@ describe('mysql reader: CREATE TABLE', () => {
         at: at(1, 1),
         name: { schema: 'main', name: 'Hihokensha' },
         columns: [
-          { name: 'hihokensha_no', type: 'char(8)', comment: '被保険者番号', source: at(2, 3), commentSource: at(2, 36) },
-          { name: 'kojin_bango', type: 'varchar(12)', comment: "it's '個人番号'", source: at(3, 3), commentSource: at(3, 34) },
+          {
+            name: 'hihokensha_no',
+            type: 'char(8)',
+            comment: '被保険者番号',
+            source: at(2, 3),
+            commentSource: at(2, 36),
+          },
+          {
+            name: 'kojin_bango',
+            type: 'varchar(12)',
+            comment: "it's '個人番号'",
+            source: at(3, 3),
+            commentSource: at(3, 34),
+          },
           { name: 'setai_no', type: 'int', source: at(4, 3) },
           { name: 'seq', type: 'int', source: at(5, 3) },
         ],
         primaryKey: ['hihokensha_no'],
         uniqueKeys: [['kojin_bango'], ['setai_no', 'seq']],
         foreignKeys: [
-          { columns: ['setai_no'], references: { schema: 'main', name: 'setai' }, referencedColumns: ['setai_no'], source: at(4, 3) },
-          { name: 'fk_x', columns: ['setai_no'], references: { schema: 'other', name: 'setai' }, referencedColumns: ['setai_no'], source: at(9, 3) },
+          {
+            columns: ['setai_no'],
+            references: { schema: 'main', name: 'setai' },
+            referencedColumns: ['setai_no'],
+            source: at(4, 3),
+          },
+          {
+            name: 'fk_x',
+            columns: ['setai_no'],
+            references: { schema: 'other', name: 'setai' },
+            referencedColumns: ['setai_no'],
+            source: at(9, 3),
+          },
         ],
         comment: '被保険者台帳',
       },
@@ -40,11 +63,27 @@ describe('mysql reader: CREATE TABLE', () => {
   });
 
   it('puts unqualified names in the schema of the last USE, qualified ones in theirs', () => {
-    expect(ops('CREATE DATABASE IF NOT EXISTS `kyufu` DEFAULT CHARACTER SET utf8mb4;\nUSE kyufu;\nCREATE TABLE a (x int);\nCREATE TABLE bango.b (y int) CHARSET=utf8mb4;')).toEqual([
+    expect(
+      ops(
+        'CREATE DATABASE IF NOT EXISTS `kyufu` DEFAULT CHARACTER SET utf8mb4;\nUSE kyufu;\nCREATE TABLE a (x int);\nCREATE TABLE bango.b (y int) CHARSET=utf8mb4;',
+      ),
+    ).toEqual([
       { op: 'create-schema', schema: 'kyufu' },
       { op: 'use-schema', schema: 'kyufu' },
-      { op: 'create-table', name: { schema: 'kyufu', name: 'a' }, columns: [{ name: 'x', type: 'int' }], uniqueKeys: [], foreignKeys: [] },
-      { op: 'create-table', name: { schema: 'bango', name: 'b' }, columns: [{ name: 'y', type: 'int' }], uniqueKeys: [], foreignKeys: [] },
+      {
+        op: 'create-table',
+        name: { schema: 'kyufu', name: 'a' },
+        columns: [{ name: 'x', type: 'int' }],
+        uniqueKeys: [],
+        foreignKeys: [],
+      },
+      {
+        op: 'create-table',
+        name: { schema: 'bango', name: 'b' },
+        columns: [{ name: 'y', type: 'int' }],
+        uniqueKeys: [],
+        foreignKeys: [],
+      },
     ]);
   });
 
@@ -68,8 +107,18 @@ describe('mysql reader: CREATE TABLE forms node-sql-parser lacks', () => {
     ].join('\n');
     const r = read(sql, 'mariadb');
     expect(r.diagnostics.map((d) => [d.severity, d.line])).toEqual([['warning', 5]]);
-    expect(r.ops.map((o) => [o.op, (o as { name?: { name: string } }).name?.name ?? (o as { names: { name: string }[] }).names[0].name])).toEqual([
-      ['drop-relation', 't1'], ['create-table', 't1'], ['create-table', 't2'], ['create-table', 't3'], ['create-table', 't4'], ['create-table', 't5'],
+    expect(
+      r.ops.map((o) => [
+        o.op,
+        (o as { name?: { name: string } }).name?.name ?? (o as { names: { name: string }[] }).names[0].name,
+      ]),
+    ).toEqual([
+      ['drop-relation', 't1'],
+      ['create-table', 't1'],
+      ['create-table', 't2'],
+      ['create-table', 't3'],
+      ['create-table', 't4'],
+      ['create-table', 't5'],
     ]);
     expect(r.ops[3]).toMatchObject({ primaryKey: ['a'], comment: '分割' });
     expect(r.ops[5]).toMatchObject({ columns: [{ name: 'a' }] });
@@ -88,7 +137,11 @@ describe('mysql reader: ALTER / DROP / RENAME', () => {
     ].join('\n');
     const table = { schema: 'main', name: 't' };
     expect(ops(sql).slice(1)).toEqual([
-      { op: 'add-foreign-key', table, foreignKey: { name: 'fk', columns: ['a'], references: { schema: 'main', name: 'o' }, referencedColumns: ['x'] } },
+      {
+        op: 'add-foreign-key',
+        table,
+        foreignKey: { name: 'fk', columns: ['a'], references: { schema: 'main', name: 'o' }, referencedColumns: ['x'] },
+      },
       { op: 'add-primary-key', table, columns: ['a'] },
       { op: 'add-unique', table, columns: ['b'] },
       { op: 'add-column', table, column: { name: 'kojin_bango', type: 'char(12)', comment: '個人番号' } },
@@ -104,12 +157,18 @@ describe('mysql reader: ALTER / DROP / RENAME', () => {
 
   it('mariadb: ALTER TABLE … ADD CONSTRAINT reads although the mariadb grammar rejects it', () => {
     expect(ops('ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES o (x);', 'mariadb')).toEqual([
-      { op: 'add-foreign-key', table: { schema: 'main', name: 't' }, foreignKey: { name: 'fk', columns: ['a'], references: { schema: 'main', name: 'o' }, referencedColumns: ['x'] } },
+      {
+        op: 'add-foreign-key',
+        table: { schema: 'main', name: 't' },
+        foreignKey: { name: 'fk', columns: ['a'], references: { schema: 'main', name: 'o' }, referencedColumns: ['x'] },
+      },
     ]);
   });
 
   it('warns where a dropped key cannot be modelled', () => {
-    const r = read('CREATE TABLE t (a int, UNIQUE KEY uk (a), KEY k (a));\nALTER TABLE t DROP FOREIGN KEY fk, DROP INDEX k, DROP INDEX uk;');
+    const r = read(
+      'CREATE TABLE t (a int, UNIQUE KEY uk (a), KEY k (a));\nALTER TABLE t DROP FOREIGN KEY fk, DROP INDEX k, DROP INDEX uk;',
+    );
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([
       ['warning', 'SPIF-SQL-UNSUPPORTED', 2],
       ['warning', 'SPIF-SQL-UNSUPPORTED', 2],
@@ -117,8 +176,19 @@ describe('mysql reader: ALTER / DROP / RENAME', () => {
   });
 
   it('reads DROP TABLE/VIEW, RENAME TABLE (also across databases), CREATE UNIQUE INDEX', () => {
-    expect(ops('DROP TABLE IF EXISTS `a`, db.b;\nDROP VIEW v;\nRENAME TABLE a TO b, db.c TO db2.c;\nCREATE UNIQUE INDEX ui ON t (x, y);\nCREATE INDEX i ON t (z);')).toEqual([
-      { op: 'drop-relation', names: [{ schema: 'main', name: 'a' }, { schema: 'db', name: 'b' }], kind: 'table' },
+    expect(
+      ops(
+        'DROP TABLE IF EXISTS `a`, db.b;\nDROP VIEW v;\nRENAME TABLE a TO b, db.c TO db2.c;\nCREATE UNIQUE INDEX ui ON t (x, y);\nCREATE INDEX i ON t (z);',
+      ),
+    ).toEqual([
+      {
+        op: 'drop-relation',
+        names: [
+          { schema: 'main', name: 'a' },
+          { schema: 'db', name: 'b' },
+        ],
+        kind: 'table',
+      },
       { op: 'drop-relation', names: [{ schema: 'main', name: 'v' }], kind: 'view' },
       { op: 'rename-relation', from: { schema: 'main', name: 'a' }, to: 'b' },
       { op: 'set-schema', name: { schema: 'db', name: 'c' }, schema: 'db2' },
@@ -166,9 +236,14 @@ describe('mysql reader: views', () => {
         ],
         reads: [k, h, x],
         readsColumns: expect.arrayContaining([
-          { relation: h, column: 'hihokensha_no' }, { relation: k, column: 'hihokensha_no' }, { relation: k, column: 'gaku' },
-          { relation: k, column: 'kyufu_id' }, { relation: h, column: 'kojin_bango' }, { relation: h, column: 'shimei' },
-          { relation: x, column: 'z' }, { relation: x, column: 'id' },
+          { relation: h, column: 'hihokensha_no' },
+          { relation: k, column: 'hihokensha_no' },
+          { relation: k, column: 'gaku' },
+          { relation: k, column: 'kyufu_id' },
+          { relation: h, column: 'kojin_bango' },
+          { relation: h, column: 'shimei' },
+          { relation: x, column: 'z' },
+          { relation: x, column: 'id' },
         ]),
       },
     });
@@ -186,24 +261,65 @@ describe('mysql reader: views', () => {
     ].join('\n');
     const a = { schema: 'main', name: 'a' };
     const b = { schema: 'main', name: 'b' };
-    const views = ops(sql).slice(2) as { name: { name: string }; view: { securityInvoker: boolean; columns: unknown[] } }[];
+    const views = ops(sql).slice(2) as {
+      name: { name: string };
+      view: { securityInvoker: boolean; columns: unknown[] };
+    }[];
     expect(views.map((v) => [v.name.name, v.view.securityInvoker, v.view.columns])).toEqual([
-      ['v1', false, [{ name: 'ident', from: [{ relation: a, column: 'id' }] }, { name: 'n', from: [{ relation: a, column: 'num' }] }]],
+      [
+        'v1',
+        false,
+        [
+          { name: 'ident', from: [{ relation: a, column: 'id' }] },
+          { name: 'n', from: [{ relation: a, column: 'num' }] },
+        ],
+      ],
       ['v2', false, [{ name: 'num', from: [{ relation: b, column: 'num' }] }]],
-      ['v3', false, [{ name: 'num', from: [{ relation: a, column: 'num' }, { relation: b, column: 'num' }] }]],
-      ['v4', false, [{ name: 'id', from: [{ relation: a, column: 'id' }] }, { name: 'num', from: [{ relation: a, column: 'num' }] }]],
+      [
+        'v3',
+        false,
+        [
+          {
+            name: 'num',
+            from: [
+              { relation: a, column: 'num' },
+              { relation: b, column: 'num' },
+            ],
+          },
+        ],
+      ],
+      [
+        'v4',
+        false,
+        [
+          { name: 'id', from: [{ relation: a, column: 'id' }] },
+          { name: 'num', from: [{ relation: a, column: 'num' }] },
+        ],
+      ],
     ]);
   });
 
   it('warns on SELECT * over a relation not declared in the file', () => {
     const r = read('CREATE VIEW v AS SELECT * FROM elsewhere;');
-    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', line: 1, column: 1 })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', line: 1, column: 1 }),
+    ]);
     expect(r.ops).toHaveLength(1);
   });
 
   it('reads ALTER VIEW as a replacement', () => {
     expect(ops('ALTER SQL SECURITY INVOKER VIEW v AS SELECT a FROM t;')).toEqual([
-      { op: 'create-view', name: { schema: 'main', name: 'v' }, orReplace: true, view: { securityInvoker: true, columns: [{ name: 'a', from: [{ relation: { schema: 'main', name: 't' }, column: 'a' }] }], reads: [{ schema: 'main', name: 't' }], readsColumns: [{ relation: { schema: 'main', name: 't' }, column: 'a' }] } },
+      {
+        op: 'create-view',
+        name: { schema: 'main', name: 'v' },
+        orReplace: true,
+        view: {
+          securityInvoker: true,
+          columns: [{ name: 'a', from: [{ relation: { schema: 'main', name: 't' }, column: 'a' }] }],
+          reads: [{ schema: 'main', name: 't' }],
+          readsColumns: [{ relation: { schema: 'main', name: 't' }, column: 'a' }],
+        },
+      },
     ]);
   });
 });

@@ -10,7 +10,8 @@ import { read, strip } from './helpers.js';
 const fixture = (name: string) => `fixtures/mysql/${name}`;
 const readFixture = (name: string, dialect: 'mysql' | 'mariadb'): ReadResult =>
   mysqlReader.read({ path: fixture(name), text: readFileSync(fixture(name), 'utf8') }, { dialect }) as ReadResult;
-const only = <K extends CatalogOp['op']>(ops: CatalogOp[], op: K) => ops.filter((o): o is Extract<CatalogOp, { op: K }> => o.op === op);
+const only = <K extends CatalogOp['op']>(ops: CatalogOp[], op: K) =>
+  ops.filter((o): o is Extract<CatalogOp, { op: K }> => o.op === op);
 
 describe('real mariadb-dump output (MariaDB 10.11)', () => {
   const { ops, diagnostics } = readFixture('mariadb-dump.sql', 'mariadb');
@@ -22,18 +23,26 @@ describe('real mariadb-dump output (MariaDB 10.11)', () => {
   it('yields every table with its Japanese column comments and keys', () => {
     const tables = only(ops, 'create-table');
     expect(tables.map((t) => `${t.name.schema}.${t.name.name}`)).toEqual([
-      'iryo_hoken.bango_kakunin', 'iryo_hoken.hihokensha', 'iryo_hoken.kyufu_kiroku', 'iryo_hoken.setai', 'chukan.kikanbetsu_fugo',
+      'iryo_hoken.bango_kakunin',
+      'iryo_hoken.hihokensha',
+      'iryo_hoken.kyufu_kiroku',
+      'iryo_hoken.setai',
+      'chukan.kikanbetsu_fugo',
     ]);
     const hihokensha = tables[1];
     expect(hihokensha.comment).toBe('被保険者台帳（特定個人情報）');
     expect(hihokensha.columns.find((c) => c.name === 'kojin_bango')).toEqual({
-      name: 'kojin_bango', type: 'char(12)', comment: '個人番号',
+      name: 'kojin_bango',
+      type: 'char(12)',
+      comment: '個人番号',
       source: { file: fixture('mariadb-dump.sql'), line: 61, column: 3 },
       commentSource: { file: fixture('mariadb-dump.sql'), line: 61, column: 39 },
     });
     expect(hihokensha.primaryKey).toEqual(['hihokensha_no']);
     expect(hihokensha.uniqueKeys).toEqual([['kojin_bango']]);
-    expect(hihokensha.foreignKeys.map((f) => [f.name, f.columns, f.references.name])).toEqual([['fk_hihokensha_setai', ['setai_no'], 'setai']]);
+    expect(hihokensha.foreignKeys.map((f) => [f.name, f.columns, f.references.name])).toEqual([
+      ['fk_hihokensha_setai', ['setai_no'], 'setai'],
+    ]);
     expect(tables[4].columns.map((c) => c.comment)).toEqual([undefined, '被保険者番号', '機関別符号']);
   });
 
@@ -46,7 +55,10 @@ describe('real mariadb-dump output (MariaDB 10.11)', () => {
       ['v_kyufu_gaiyo', false, 'root@localhost'],
     ]);
     expect(views[2].view.columns).toEqual([
-      { name: 'hihokensha_no', from: [{ relation: { schema: 'iryo_hoken', name: 'hihokensha' }, column: 'hihokensha_no' }] },
+      {
+        name: 'hihokensha_no',
+        from: [{ relation: { schema: 'iryo_hoken', name: 'hihokensha' }, column: 'hihokensha_no' }],
+      },
       { name: 'bango', from: [{ relation: { schema: 'iryo_hoken', name: 'hihokensha' }, column: 'kojin_bango' }] },
     ]);
     expect(views[2].at).toEqual({ file: fixture('mariadb-dump.sql'), line: 275, column: 10 });
@@ -67,21 +79,45 @@ describe('real mariadb-dump --system=users output', () => {
 
   it('yields users, roles, role grants, default roles and column grants', () => {
     expect(only(ops, 'create-role').map((r) => `${r.name}${r.login ? '' : ' (role)'}`)).toEqual([
-      'mariadb.sys@localhost', 'root@localhost', 'mysql@localhost', 'kyufu_app@10.0.0.%', 'madoguchi@%', 'bango_admin@localhost',
-      'chukan_renkei@192.168.1.10', 'mariadb_dump_import_role@% (role)', 'r_bango_admin@% (role)', 'r_bango_admin@% (role)', 'r_kyufu_read@% (role)',
+      'mariadb.sys@localhost',
+      'root@localhost',
+      'mysql@localhost',
+      'kyufu_app@10.0.0.%',
+      'madoguchi@%',
+      'bango_admin@localhost',
+      'chukan_renkei@192.168.1.10',
+      'mariadb_dump_import_role@% (role)',
+      'r_bango_admin@% (role)',
+      'r_bango_admin@% (role)',
+      'r_kyufu_read@% (role)',
     ]);
     const app = only(ops, 'grant-role').filter((g) => g.members[0] === 'kyufu_app@10.0.0.%');
-    expect(app.map((g) => [g.roles, g.inherit, g.set])).toEqual([[['r_kyufu_read@%'], false, true], [['r_kyufu_read@%'], true, true]]);
-    expect(only(ops, 'grant').find((g) => g.grantees[0] === 'madoguchi@%' && g.privileges[0].privilege === 'SELECT')).toMatchObject({
-      privileges: [{ privilege: 'SELECT', columns: ['shimei_kana', 'hihokensha_no', 'shimei'] }, { privilege: 'UPDATE', columns: ['shimei_kana'] }],
+    expect(app.map((g) => [g.roles, g.inherit, g.set])).toEqual([
+      [['r_kyufu_read@%'], false, true],
+      [['r_kyufu_read@%'], true, true],
+    ]);
+    expect(
+      only(ops, 'grant').find((g) => g.grantees[0] === 'madoguchi@%' && g.privileges[0].privilege === 'SELECT'),
+    ).toMatchObject({
+      privileges: [
+        { privilege: 'SELECT', columns: ['shimei_kana', 'hihokensha_no', 'shimei'] },
+        { privilege: 'UPDATE', columns: ['shimei_kana'] },
+      ],
       target: { kind: 'relations', names: [{ schema: 'iryo_hoken', name: 'hihokensha' }] },
     });
-    expect(only(ops, 'grant').find((g) => g.grantees[0] === 'r_bango_admin@%' && g.target.kind === 'schema-tables')).toMatchObject({
-      target: { kind: 'schema-tables', schema: 'iryo_hoken' }, grantOption: true,
+    expect(
+      only(ops, 'grant').find((g) => g.grantees[0] === 'r_bango_admin@%' && g.target.kind === 'schema-tables'),
+    ).toMatchObject({
+      target: { kind: 'schema-tables', schema: 'iryo_hoken' },
+      grantOption: true,
     });
     expect(only(ops, 'drop-role')).toMatchObject([{ names: ['mariadb_dump_import_role@%'] }]);
     // `GRANT SELECT, DELETE ON mysql.global_priv TO mariadb.sys@localhost`: a system schema, skipped
-    expect(only(ops, 'grant').filter((g) => g.grantees[0] === 'mariadb.sys@localhost').map((g) => g.target.kind)).toEqual(['database']);
+    expect(
+      only(ops, 'grant')
+        .filter((g) => g.grantees[0] === 'mariadb.sys@localhost')
+        .map((g) => g.target.kind),
+    ).toEqual(['database']);
   });
 });
 
@@ -93,9 +129,16 @@ describe('hand-written MySQL 8 dump (mysqldump 8.0 format)', () => {
     expect(only(ops, 'create-table')[0].columns.map((c) => c.name)).toContain('biko');
     const view = only(ops, 'create-view').at(-1)!;
     expect(view.owner).toBe('kyufu_owner@%');
-    expect(view.view.columns.map((c) => [c.name, c.from.map((f) => f.column)])).toEqual([['hihokensha_no', ['hihokensha_no']], ['shimei', ['shimei']], ['kyufu_gaku', []]]);
+    expect(view.view.columns.map((c) => [c.name, c.from.map((f) => f.column)])).toEqual([
+      ['hihokensha_no', ['hihokensha_no']],
+      ['shimei', ['shimei']],
+      ['kyufu_gaku', []],
+    ]);
     expect(only(ops, 'grant-role').map((g) => [g.roles[0], g.members[0], g.inherit])).toEqual([
-      ['r_kyufu_read@%', 'madoguchi@%', true], ['r_kyufu_read@%', 'kyufu_app@10.0.0.%', false], ['r_kyufu_read@%', 'madoguchi@%', true], ['r_kyufu_read@%', 'kyufu_app@10.0.0.%', true],
+      ['r_kyufu_read@%', 'madoguchi@%', true],
+      ['r_kyufu_read@%', 'kyufu_app@10.0.0.%', false],
+      ['r_kyufu_read@%', 'madoguchi@%', true],
+      ['r_kyufu_read@%', 'kyufu_app@10.0.0.%', true],
     ]);
     expect(only(ops, 'revoke')).toHaveLength(1);
   });
@@ -103,27 +146,44 @@ describe('hand-written MySQL 8 dump (mysqldump 8.0 format)', () => {
 
 describe('errors and unsupported statements', () => {
   it('a broken statement in the middle costs only itself: one located error, the rest is read', () => {
-    const sql = 'CREATE TABLE a (x int);\nCREATE TABLE b (y int,, z int);\nCREATE TABLE c (z int);\nGRANT SELECT ON c TO u;';
+    const sql =
+      'CREATE TABLE a (x int);\nCREATE TABLE b (y int,, z int);\nCREATE TABLE c (z int);\nGRANT SELECT ON c TO u;';
     const r = read(sql);
     expect(r.ops.map((o) => o.op)).toEqual(['create-table', 'create-table', 'grant']);
-    expect(r.diagnostics).toEqual([{ severity: 'error', code: 'SPIF-SQL-SYNTAX', message: expect.any(String), file: 'db/schema.sql', line: 2, column: 23 }]);
+    expect(r.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'SPIF-SQL-SYNTAX',
+        message: expect.any(String),
+        file: 'db/schema.sql',
+        line: 2,
+        column: 23,
+      },
+    ]);
   });
 
   it('an unterminated quote swallows the rest: still one located error', () => {
     const r = read("CREATE TABLE a (x int COMMENT 'oops);\nCREATE TABLE b (y int);");
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ severity: 'error', line: 1, column: 31, message: expect.stringContaining('unterminated') });
+    expect(r.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      line: 1,
+      column: 31,
+      message: expect.stringContaining('unterminated'),
+    });
   });
 
   it('a statement that parses but is not read is a located warning', () => {
-    const r = read('USE a;\n  CREATE TABLE t (a int);\nOPTIMIZE TABLE t;\nALTER TABLE t RENAME AS other.t;\nREVOKE ALL PRIVILEGES, GRANT OPTION FROM u;');
+    const r = read(
+      'USE a;\n  CREATE TABLE t (a int);\nOPTIMIZE TABLE t;\nALTER TABLE t RENAME AS other.t;\nREVOKE ALL PRIVILEGES, GRANT OPTION FROM u;',
+    );
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.line, d.column])).toEqual([
       ['warning', 'SPIF-SQL-UNSUPPORTED', 5, 1],
     ]);
     // `RENAME AS db.t`: node-sql-parser rejects it, the second parser (sql-parser-cst) reads it.
-    expect(r.ops.map(strip).filter((o) => ['rename-relation', 'set-schema'].includes((o as { op: string }).op))).toEqual([
-      { op: 'set-schema', name: { schema: 'a', name: 't' }, schema: 'other' },
-    ]);
+    expect(
+      r.ops.map(strip).filter((o) => ['rename-relation', 'set-schema'].includes((o as { op: string }).op)),
+    ).toEqual([{ op: 'set-schema', name: { schema: 'a', name: 't' }, schema: 'other' }]);
   });
 
   it('Shift_JIS input decoded with decodeSource reads the same', () => {

@@ -18,14 +18,20 @@ const text = readFileSync(FIXTURE, 'utf8');
 
 describe.each(['mysql', 'mariadb'] as const)('%s: statements node-sql-parser rejects', (dialect) => {
   const r = mysqlReader.read({ path: 'ec-install.sql', text }, { dialect }) as ReadResult;
-  const table = (name: string) => r.ops.find((o) => o.op === 'create-table' && o.name.name === name) as Extract<CatalogOp, { op: 'create-table' }>;
-  const view = (name: string) => r.ops.find((o) => o.op === 'create-view' && o.name.name === name) as Extract<CatalogOp, { op: 'create-view' }>;
+  const table = (name: string) =>
+    r.ops.find((o) => o.op === 'create-table' && o.name.name === name) as Extract<CatalogOp, { op: 'create-table' }>;
+  const view = (name: string) =>
+    r.ops.find((o) => o.op === 'create-view' && o.name.name === name) as Extract<CatalogOp, { op: 'create-view' }>;
 
   it('columns named rank and status (words node-sql-parser reserves), with their trailing comments', () => {
     const t = table('dtb_customer');
     expect(t.columns.map((c) => [c.name, c.type, c.comment])).toEqual([
-      ['customer_id', 'int', undefined], ['name01', 'text', '姓'], ['kjn_no', 'char(12)', '個人番号'],
-      ['rank', 'int', '会員ランク'], ['status', 'smallint', undefined], ['del_flg', 'smallint', undefined],
+      ['customer_id', 'int', undefined],
+      ['name01', 'text', '姓'],
+      ['kjn_no', 'char(12)', '個人番号'],
+      ['rank', 'int', '会員ランク'],
+      ['status', 'smallint', undefined],
+      ['del_flg', 'smallint', undefined],
     ]);
     expect(t.primaryKey).toEqual(['customer_id']);
     expect(t.columns.find((c) => c.name === 'rank')?.source).toEqual({ file: 'ec-install.sql', line: 7, column: 5 });
@@ -40,7 +46,11 @@ describe.each(['mysql', 'mariadb'] as const)('%s: statements node-sql-parser rej
   it('a view with charset introducers and GROUP_CONCAT … SEPARATOR keeps its lineage and definer rights', () => {
     const v = view('v_customer_list');
     expect(v.view.columns.map((c) => [c.name, c.from.map((f) => `${f.relation.name}.${f.column}`)])).toEqual([
-      ['id', ['dtb_customer.customer_id']], ['name', []], ['bango', ['dtb_customer.kjn_no']], ['orders', []], ['notes', []],
+      ['id', ['dtb_customer.customer_id']],
+      ['name', []],
+      ['bango', ['dtb_customer.kjn_no']],
+      ['orders', []],
+      ['notes', []],
     ]);
     expect(v.view.securityInvoker).toBe(false); // MySQL's default SQL SECURITY DEFINER
   });
@@ -66,14 +76,20 @@ describe('MySQL fallback details', () => {
   });
 
   it('blanks only what says nothing about columns, keys and comments, keeping offsets', () => {
-    const sql = "CREATE TABLE `t` (\n  `a` varchar(3) CHARACTER SET utf8 COLLATE utf8_bin DEFAULT 'CHARSET x',\n  `b` varchar(9) BINARY,\n  UNIQUE KEY `ux` (`a`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='表'";
+    const sql =
+      "CREATE TABLE `t` (\n  `a` varchar(3) CHARACTER SET utf8 COLLATE utf8_bin DEFAULT 'CHARSET x',\n  `b` varchar(9) BINARY,\n  UNIQUE KEY `ux` (`a`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='表'";
     const out = blankForCst(sql);
     expect(out.length).toBe(sql.length);
-    expect(out.replace(/\s+/g, ' ')).toBe("CREATE TABLE `t` ( `a` varchar(3) DEFAULT 'CHARSET x', `b` varchar(9) , UNIQUE KEY (`a`) ) COMMENT='表'");
+    expect(out.replace(/\s+/g, ' ')).toBe(
+      "CREATE TABLE `t` ( `a` varchar(3) DEFAULT 'CHARSET x', `b` varchar(9) , UNIQUE KEY (`a`) ) COMMENT='表'",
+    );
   });
 
   it('a table read by the fallback is known to later statements (SELECT * expands)', () => {
     const read = ops('CREATE TABLE t (rank int, status int);\nCREATE VIEW v AS SELECT * FROM t;');
-    expect((read[1] as { view: { columns: { name: string }[] } }).view.columns.map((c) => c.name)).toEqual(['rank', 'status']);
+    expect((read[1] as { view: { columns: { name: string }[] } }).view.columns.map((c) => c.name)).toEqual([
+      'rank',
+      'status',
+    ]);
   });
 });

@@ -6,7 +6,8 @@ const texts = (sql: string, dialect: 'mysql' | 'mariadb' = 'mysql') =>
 
 describe('splitStatements', () => {
   it('splits on ; outside quotes, backticks and comments', () => {
-    const sql = "INSERT INTO t VALUES ('a;b', \"c;d\", 'it''s; x', 'e\\';f');\nCREATE TABLE `we;ird` (a int); -- c; d\n# e; f\n/* g; h */ USE x";
+    const sql =
+      "INSERT INTO t VALUES ('a;b', \"c;d\", 'it''s; x', 'e\\';f');\nCREATE TABLE `we;ird` (a int); -- c; d\n# e; f\n/* g; h */ USE x";
     expect(texts(sql)).toEqual([
       "INSERT INTO t VALUES ('a;b', \"c;d\", 'it''s; x', 'e\\';f')",
       'CREATE TABLE `we;ird` (a int)',
@@ -15,21 +16,34 @@ describe('splitStatements', () => {
   });
 
   it('follows DELIMITER for trigger and routine bodies', () => {
-    const sql = 'DELIMITER ;;\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET @a = 1; SET @b = 2; END ;;\nDELIMITER ;\nUSE y;';
-    expect(texts(sql)).toEqual(['CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET @a = 1; SET @b = 2; END', 'USE y']);
+    const sql =
+      'DELIMITER ;;\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET @a = 1; SET @b = 2; END ;;\nDELIMITER ;\nUSE y;';
+    expect(texts(sql)).toEqual([
+      'CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET @a = 1; SET @b = 2; END',
+      'USE y',
+    ]);
   });
 
   it('unwraps version comments and keeps offsets equal to file offsets', () => {
-    const sql = '/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*!50013 DEFINER=`root`@`localhost` SQL SECURITY DEFINER */\n/*!50001 VIEW `v` AS select 1 AS `a` */;';
+    const sql =
+      '/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*!50013 DEFINER=`root`@`localhost` SQL SECURITY DEFINER */\n/*!50001 VIEW `v` AS select 1 AS `a` */;';
     const [s] = splitStatements(sql, 'mysql');
     expect(s.start).toBe(sql.indexOf('CREATE'));
     expect(s.text().length).toBe(s.end - s.start);
-    expect(s.text().slice(sql.indexOf('VIEW') - s.start).startsWith('VIEW `v`')).toBe(true);
-    expect(texts(sql)).toEqual(['CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW `v` AS select 1 AS `a`']);
+    expect(
+      s
+        .text()
+        .slice(sql.indexOf('VIEW') - s.start)
+        .startsWith('VIEW `v`'),
+    ).toBe(true);
+    expect(texts(sql)).toEqual([
+      'CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW `v` AS select 1 AS `a`',
+    ]);
   });
 
   it('runs /*M! only on MariaDB, and MySQL-only /*!5xxxx–9xxxx only on MySQL', () => {
-    const sql = "/*!80001 CREATE ROLE 'a' */;\n/*M!100005 CREATE ROLE 'b' */;\n/*M!999999\\- enable the sandbox mode */\n/*!40101 SET NAMES utf8mb4 */;";
+    const sql =
+      "/*!80001 CREATE ROLE 'a' */;\n/*M!100005 CREATE ROLE 'b' */;\n/*M!999999\\- enable the sandbox mode */\n/*!40101 SET NAMES utf8mb4 */;";
     expect(texts(sql, 'mysql')).toEqual(["CREATE ROLE 'a'", 'SET NAMES utf8mb4']);
     expect(texts(sql, 'mariadb')).toEqual(["CREATE ROLE 'b'", 'SET NAMES utf8mb4']);
     expect(versionCommentRuns('mariadb', false, 100101)).toBe(true);

@@ -21,7 +21,12 @@ describe('Oracle export fixture (fixtures/oracle-db)', async () => {
   const rel = (name: string) => report.relations.find((r) => r.id === `jumin.JUMIN.${name}`)!;
 
   it('reads the SQL Developer export: upper-case names, storage clauses passed over, comments attached', () => {
-    expect(report.relations.map((r) => r.id).sort()).toEqual(['jumin.JUMIN.JUKYUSHA', 'jumin.JUMIN.KOJIN', 'jumin.JUMIN.TSUCHI', 'jumin.JUMIN.V_KOJIN_MADOGUCHI']);
+    expect(report.relations.map((r) => r.id).sort()).toEqual([
+      'jumin.JUMIN.JUKYUSHA',
+      'jumin.JUMIN.KOJIN',
+      'jumin.JUMIN.TSUCHI',
+      'jumin.JUMIN.V_KOJIN_MADOGUCHI',
+    ]);
     expect(rel('KOJIN').columns).toEqual([
       { name: 'ATENA_NO', type: 'VARCHAR2(15 BYTE)', comment: '宛名番号' },
       { name: 'KOJIN_BANGO', type: 'CHAR(12 BYTE)', comment: '個人番号' },
@@ -32,7 +37,9 @@ describe('Oracle export fixture (fixtures/oracle-db)', async () => {
   });
 
   it('reports only the column-level SELECT grant, which Oracle rejects (SQL Language Reference, GRANT)', () => {
-    expect(report.diagnostics.map((d) => `${path.basename(d.file ?? '')}:${d.line} ${d.code}`)).toEqual(['02_security.sql:13 SPIF-ORACLE-COLUMN-SELECT']);
+    expect(report.diagnostics.map((d) => `${path.basename(d.file ?? '')}:${d.line} ${d.code}`)).toEqual([
+      '02_security.sql:13 SPIF-ORACLE-COLUMN-SELECT',
+    ]);
   });
 
   it('a role outside DEFAULT ROLE still reaches the number, since SET ROLE enables it (ALTER USER, DEFAULT ROLE clause)', () => {
@@ -43,7 +50,9 @@ describe('Oracle export fixture (fixtures/oracle-db)', async () => {
   it('no column SELECT in Oracle: the failed column grant gives APP_MADOGUCHI nothing of KOJIN', () => {
     const v = rel('V_KOJIN_MADOGUCHI');
     expect(v.classification).toBe('not-specific');
-    expect(v.blocked).toContainEqual(expect.objectContaining({ principal: 'APP_MADOGUCHI', control: 'no-table-privilege', at: 'jumin.JUMIN.KOJIN' }));
+    expect(v.blocked).toContainEqual(
+      expect.objectContaining({ principal: 'APP_MADOGUCHI', control: 'no-table-privilege', at: 'jumin.JUMIN.KOJIN' }),
+    );
   });
 
   it('a GRANT on a public synonym grants on its table; the synonym itself grants nothing (CREATE SYNONYM)', () => {
@@ -54,7 +63,9 @@ describe('Oracle export fixture (fixtures/oracle-db)', async () => {
   });
 
   it('a VPD column-masking policy is an assumption on the table, not on a view that does not carry the column (DBMS_RLS.ADD_POLICY)', () => {
-    expect(rel('KOJIN').assumptions).toEqual(['vpd-column-mask-unevaluated:KOJIN_BANGO_MASK:jumin.JUMIN.KOJIN.KOJIN_BANGO']);
+    expect(rel('KOJIN').assumptions).toEqual([
+      'vpd-column-mask-unevaluated:KOJIN_BANGO_MASK:jumin.JUMIN.KOJIN.KOJIN_BANGO',
+    ]);
     expect(rel('V_KOJIN_MADOGUCHI').assumptions).toEqual([]);
   });
 });
@@ -85,20 +96,34 @@ GRANT SELECT ON JUMIN.TSUCHI TO APP_TSUCHI;
   });
 
   it('roles nest: a role granted to a role passes its privileges on (GRANT, "Granting a Role to a Role")', async () => {
-    expect((await tsuchi('CREATE ROLE R1;\nCREATE ROLE R2;\nGRANT SELECT ON JUMIN.KOJIN TO R1;\nGRANT R1 TO R2;\nGRANT R2 TO APP_TSUCHI;')).classification).toBe('specific');
+    expect(
+      (
+        await tsuchi(
+          'CREATE ROLE R1;\nCREATE ROLE R2;\nGRANT SELECT ON JUMIN.KOJIN TO R1;\nGRANT R1 TO R2;\nGRANT R2 TO APP_TSUCHI;',
+        )
+      ).classification,
+    ).toBe('specific');
   });
 
   it('REVOKE takes the privilege away again (REVOKE)', async () => {
-    expect((await tsuchi('GRANT SELECT ON JUMIN.KOJIN TO APP_TSUCHI;\nREVOKE SELECT ON JUMIN.KOJIN FROM APP_TSUCHI;')).classification).toBe('not-specific');
+    expect(
+      (await tsuchi('GRANT SELECT ON JUMIN.KOJIN TO APP_TSUCHI;\nREVOKE SELECT ON JUMIN.KOJIN FROM APP_TSUCHI;'))
+        .classification,
+    ).toBe('not-specific');
   });
 
   it('the schema\'s user owns its objects: an administrator, not a principal that classifies (Database Concepts, "Schema Objects")', async () => {
-    const report = await scanFiles({ 'spif.config.yaml': oneDatabase('oracle'), 'db/a.sql': `${tables}CREATE USER JUMIN IDENTIFIED BY x;` });
-    expect(report.principals).toContainEqual(expect.objectContaining({ name: 'JUMIN', kind: 'administrator', reason: 'owner' }));
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('oracle'),
+      'db/a.sql': `${tables}CREATE USER JUMIN IDENTIFIED BY x;`,
+    });
+    expect(report.principals).toContainEqual(
+      expect.objectContaining({ name: 'JUMIN', kind: 'administrator', reason: 'owner' }),
+    );
     expect(report.relations.find((r) => r.name === 'TSUCHI')!.classification).toBe('not-specific');
   });
 
-  it('a view is read with its owner\'s rights: SELECT on the view is enough (definer\'s rights)', async () => {
+  it("a view is read with its owner's rights: SELECT on the view is enough (definer's rights)", async () => {
     const report = await scanFiles({
       'spif.config.yaml': oneDatabase('oracle'),
       'db/a.sql': `${tables}CREATE VIEW JUMIN.V_BANGO AS SELECT K.ATENA_NO, K.KOJIN_BANGO FROM JUMIN.KOJIN K;\nGRANT SELECT ON JUMIN.V_BANGO TO APP_TSUCHI;`,
@@ -125,7 +150,9 @@ create table B (ID number);
 spool off
 `);
     expect(r.diagnostics).toEqual([]);
-    expect(r.ops.filter((o) => o.op === 'create-table').map((o) => (o as { name: { name: string } }).name.name)).toEqual(['A', 'B']);
+    expect(
+      r.ops.filter((o) => o.op === 'create-table').map((o) => (o as { name: { name: string } }).name.name),
+    ).toEqual(['A', 'B']);
   });
 
   it('folds unquoted names to upper case and keeps quoted ones (SQL Language Reference, "Database Object Names")', async () => {
@@ -136,9 +163,14 @@ spool off
   });
 
   it('attaches a 論理名 written after a column (the shared trailing-comment rule); COMMENT ON wins', async () => {
-    const r = await read("CREATE TABLE T (\n  KJN_NO CHAR(12) NOT NULL, -- 個人番号\n  ATENA VARCHAR2(15) /* 宛名番号 */\n);\nCOMMENT ON COLUMN T.ATENA IS 'あて名番号';");
+    const r = await read(
+      "CREATE TABLE T (\n  KJN_NO CHAR(12) NOT NULL, -- 個人番号\n  ATENA VARCHAR2(15) /* 宛名番号 */\n);\nCOMMENT ON COLUMN T.ATENA IS 'あて名番号';",
+    );
     const op = r.ops[0] as { columns: { name: string; comment?: string }[] };
-    expect(op.columns.map((c) => [c.name, c.comment])).toEqual([['KJN_NO', '個人番号'], ['ATENA', '宛名番号']]);
+    expect(op.columns.map((c) => [c.name, c.comment])).toEqual([
+      ['KJN_NO', '個人番号'],
+      ['ATENA', '宛名番号'],
+    ]);
     expect(r.ops[1]).toMatchObject({ op: 'comment-column', column: 'ATENA', text: 'あて名番号' });
   });
 
@@ -150,7 +182,10 @@ spool off
   it('reads DBMS_RLS.ADD_POLICY with positional arguments and SQL*Plus EXEC', async () => {
     const r = await read("EXEC DBMS_RLS.ADD_POLICY('JUMIN', 'KOJIN', 'P1', 'SEC', 'F', 'SELECT');");
     expect(r.ops).toHaveLength(1);
-    expect(r.ops[0]).toMatchObject({ op: 'product-rule', rule: { kind: 'row-filter', name: 'P1', product: 'vpd', table: { name: 'KOJIN', schema: 'JUMIN' } } });
+    expect(r.ops[0]).toMatchObject({
+      op: 'product-rule',
+      rule: { kind: 'row-filter', name: 'P1', product: 'vpd', table: { name: 'KOJIN', schema: 'JUMIN' } },
+    });
   });
 
   it('warns when a PL/SQL block without its closing `/` swallows the rest of the file', async () => {
@@ -159,13 +194,20 @@ spool off
   });
 
   it('reports a database link as a path it does not follow (CREATE DATABASE LINK)', async () => {
-    const r = await read("CREATE PUBLIC DATABASE LINK BANGO_LINK CONNECT TO BANGO_READER IDENTIFIED BY x USING 'bangodb';");
+    const r = await read(
+      "CREATE PUBLIC DATABASE LINK BANGO_LINK CONNECT TO BANGO_READER IDENTIFIED BY x USING 'bangodb';",
+    );
     expect(r.diagnostics.map((d) => d.code)).toEqual(['SPIF-ORACLE-DBLINK']);
-    expect(r.ops[0]).toMatchObject({ op: 'product-rule', rule: { kind: 'database-link', name: 'BANGO_LINK', public: true, connectTo: 'BANGO_READER', using: 'bangodb' } });
+    expect(r.ops[0]).toMatchObject({
+      op: 'product-rule',
+      rule: { kind: 'database-link', name: 'BANGO_LINK', public: true, connectTo: 'BANGO_READER', using: 'bangodb' },
+    });
   });
 
   it('reports a statement kind it does not model, and dynamic SQL, instead of skipping them', async () => {
-    const r = await read("CREATE MATERIALIZED ZONEMAP Z ON T (A);\nBEGIN EXECUTE IMMEDIATE 'GRANT SELECT ON T TO U'; END;\n/\n");
+    const r = await read(
+      "CREATE MATERIALIZED ZONEMAP Z ON T (A);\nBEGIN EXECUTE IMMEDIATE 'GRANT SELECT ON T TO U'; END;\n/\n",
+    );
     expect(r.diagnostics.map((d) => d.code)).toEqual(['SPIF-SQL-UNSUPPORTED', 'SPIF-SQL-DYNAMIC']);
   });
 
@@ -176,8 +218,12 @@ spool off
   });
 
   it('reads a Shift_JIS (CP932) export through the real pipeline', async () => {
-    const sql = "CREATE TABLE JUMIN.KOJIN (ATENA_NO VARCHAR2(15), BANGO CHAR(12));\nCOMMENT ON COLUMN JUMIN.KOJIN.BANGO IS '個人番号';\n";
-    const report = await scanFiles({ 'spif.config.yaml': oneDatabase('oracle'), 'db/a.sql': iconv.encode(sql, 'cp932') });
+    const sql =
+      "CREATE TABLE JUMIN.KOJIN (ATENA_NO VARCHAR2(15), BANGO CHAR(12));\nCOMMENT ON COLUMN JUMIN.KOJIN.BANGO IS '個人番号';\n";
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('oracle'),
+      'db/a.sql': iconv.encode(sql, 'cp932'),
+    });
     expect(report.relations[0]!.columns?.[1]).toEqual({ name: 'BANGO', type: 'CHAR(12)', comment: '個人番号' });
     expect(report.relations[0]!.classification).toBe('specific');
   });

@@ -46,11 +46,18 @@ describe('Drizzle reader: tables and columns', () => {
 
   it('notes a table builder of another dialect than the database', async () => {
     const r = await readFixtures(drizzleReader, ['drizzle/relations.ts'], 'postgresql');
-    expect(r.diagnostics.map((d) => [d.severity, d.code])).toEqual([['info', 'SPIF-ORM-DIALECT'], ['info', 'SPIF-ORM-DIALECT']]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code])).toEqual([
+      ['info', 'SPIF-ORM-DIALECT'],
+      ['info', 'SPIF-ORM-DIALECT'],
+    ]);
   });
 
   it('resolves tables across files, import aliases, namespace imports and spread column sets', async () => {
-    const r = await readFixtures(drizzleReader, ['drizzle/cross-file/kyufu.ts', 'drizzle/cross-file/shikaku.ts', 'drizzle/cross-file/base.ts']);
+    const r = await readFixtures(drizzleReader, [
+      'drizzle/cross-file/kyufu.ts',
+      'drizzle/cross-file/shikaku.ts',
+      'drizzle/cross-file/base.ts',
+    ]);
     expect(r.diagnostics).toEqual([]);
     const s = table(r, 'shikaku');
     expect(columnNames(s)).toEqual(['id', 'created_at', 'hihokensha_no', 'shutoku_date']);
@@ -67,7 +74,10 @@ describe('Drizzle reader: views', () => {
   it('reads sql`…` views for lineage and warns on query-builder views', async () => {
     const r = await readFixtures(drizzleReader, ['drizzle/views.ts']);
     const v = view(r, 'v_bango');
-    expect(v.view.columns.map((c) => [c.name, c.from.map((f) => f.column)])).toEqual([['hihokensha_no', ['hihokensha_no']], ['kojin_bango', ['kojin_bango']]]);
+    expect(v.view.columns.map((c) => [c.name, c.from.map((f) => f.column)])).toEqual([
+      ['hihokensha_no', ['hihokensha_no']],
+      ['kojin_bango', ['kojin_bango']],
+    ]);
     expect(view(r, 'v_builder').view.reads).toEqual([]);
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-ORM-UNSUPPORTED', 14]]);
   });
@@ -79,14 +89,15 @@ describe('Drizzle reader: unsupported constructs', () => {
     expect(table(r, 'by_constant').primaryKey).toEqual(['id']);
     expect(columnNames(table(r, 'spread'))).toEqual(['id', 'ref']);
     expect(r.ops.map((o) => ('name' in o ? o.name : undefined))).toEqual([
-      { schema: 'public', name: 'by_constant' }, { schema: 'public', name: 'spread' },
+      { schema: 'public', name: 'by_constant' },
+      { schema: 'public', name: 'spread' },
     ]);
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.line, d.column]).sort()).toEqual([
       ['warning', 'SPIF-ORM-UNSUPPORTED', 10, 32], // pgTable(`t_${name()}`)
       ['warning', 'SPIF-ORM-UNSUPPORTED', 12, 28], // pgTableCreator
-      ['warning', 'SPIF-ORM-UNSUPPORTED', 16, 3],  // ...extraColumns (not in the scanned files)
+      ['warning', 'SPIF-ORM-UNSUPPORTED', 16, 3], // ...extraColumns (not in the scanned files)
       ['warning', 'SPIF-ORM-UNSUPPORTED', 18, 40], // references(() => missingTable.id)
-      ['warning', 'SPIF-ORM-UNSUPPORTED', 19, 3],  // [name()]
+      ['warning', 'SPIF-ORM-UNSUPPORTED', 19, 3], // [name()]
       ['warning', 'SPIF-ORM-UNSUPPORTED', 22, 56], // casing
     ]);
   });
@@ -94,8 +105,16 @@ describe('Drizzle reader: unsupported constructs', () => {
   it('accepts schema modules and relations files, not query code', () => {
     const ctx = { dialect: 'postgresql' as const };
     expect(drizzleReader.accepts('s.ts', "import { pgTable } from 'drizzle-orm/pg-core';", ctx)).toBe(true);
-    expect(drizzleReader.accepts('r.ts', "import { relations } from 'drizzle-orm';\nrelations(a, () => ({}));", ctx)).toBe(true);
-    expect(drizzleReader.accepts('q.ts', "import { eq } from 'drizzle-orm';\ndb.select().from(users).where(eq(users.id, 1));", ctx)).toBe(false);
+    expect(
+      drizzleReader.accepts('r.ts', "import { relations } from 'drizzle-orm';\nrelations(a, () => ({}));", ctx),
+    ).toBe(true);
+    expect(
+      drizzleReader.accepts(
+        'q.ts',
+        "import { eq } from 'drizzle-orm';\ndb.select().from(users).where(eq(users.id, 1));",
+        ctx,
+      ),
+    ).toBe(false);
     expect(drizzleReader.accepts('s.sql', "import { pgTable } from 'drizzle-orm/pg-core';", ctx)).toBe(false);
   });
 });

@@ -11,7 +11,11 @@ export function fixture(rel: string): SourceText {
   return { path: `fixtures/orm/${rel}`, text: readFileSync(abs, 'utf8') };
 }
 
-export async function readFixtures(reader: SourceReader, rels: string[], dialect: Dialect = 'postgresql'): Promise<ReadResult> {
+export async function readFixtures(
+  reader: SourceReader,
+  rels: string[],
+  dialect: Dialect = 'postgresql',
+): Promise<ReadResult> {
   return reader.readProject!(rels.map(fixture), { dialect });
 }
 
@@ -20,7 +24,10 @@ export type ViewOp = Extract<CatalogOp, { op: 'create-view' }>;
 
 export function table(result: ReadResult, name: string): TableOp {
   const found = result.ops.filter((o): o is TableOp => o.op === 'create-table' && o.name.name === name);
-  if (found.length !== 1) throw new Error(`expected one table ${name}, found ${found.length}: ${result.ops.map((o) => 'name' in o ? JSON.stringify(o.name) : o.op).join(', ')}`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one table ${name}, found ${found.length}: ${result.ops.map((o) => ('name' in o ? JSON.stringify(o.name) : o.op)).join(', ')}`,
+    );
   return found[0];
 }
 

@@ -47,8 +47,12 @@ describe('scanning never executes scanned code', () => {
     const repo = tempDir();
     const marker = path.join(repo, 'EXECUTED');
     const trap = `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x'); module.exports = {};\n`;
-    for (const f of ['.prisma-astrc.js', '.prisma-astrc.cjs', 'prisma-ast.config.js', 'prisma-ast.config.cjs']) writeFileSync(path.join(repo, f), trap);
-    writeFileSync(path.join(repo, 'schema.prisma'), 'model Hihokensha {\n  id Int @id\n  /// 個人番号\n  kojinBango String @map("kojin_bango")\n}\n');
+    for (const f of ['.prisma-astrc.js', '.prisma-astrc.cjs', 'prisma-ast.config.js', 'prisma-ast.config.cjs'])
+      writeFileSync(path.join(repo, f), trap);
+    writeFileSync(
+      path.join(repo, 'schema.prisma'),
+      'model Hihokensha {\n  id Int @id\n  /// 個人番号\n  kojinBango String @map("kojin_bango")\n}\n',
+    );
     const require = createRequire(import.meta.url);
     const tsx = pathToFileURL(require.resolve('tsx/esm')).href;
     const reader = pathToFileURL(path.resolve(import.meta.dirname, '../../../src/sources/prisma/reader.ts')).href;
@@ -59,12 +63,17 @@ describe('scanning never executes scanned code', () => {
       process.stdout.write(JSON.stringify(r.ops.map((o) => o.columns.map((c) => c.name))));
     `;
     // the scan runs from inside the scanned repository, where the config search starts
-    const out = execFileSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { cwd: repo, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out)).toEqual([['id', 'kojin_bango']]);
     expect(existsSync(marker)).toBe(false);
 
     // control: loading prisma-ast plainly from there does run the trap, so the check above can fail
-    execFileSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('@mrleebo/prisma-ast'))})`], { cwd: repo });
+    execFileSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('@mrleebo/prisma-ast'))})`], {
+      cwd: repo,
+    });
     expect(existsSync(marker)).toBe(true);
   });
 });

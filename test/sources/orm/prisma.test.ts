@@ -9,7 +9,15 @@ describe('Prisma reader', () => {
     expect(h.name).toEqual({ schema: 'kyufu', name: 'hihokensha' });
     expect(h.comment).toBe('被保険者台帳');
     // relation fields (rireki) are not columns; enum fields are
-    expect(columnNames(h)).toEqual(['hihokensha_no', 'kojin_bango', 'shimei', 'seinengappi', 'shokai_fugo', 'atenaNo', 'status']);
+    expect(columnNames(h)).toEqual([
+      'hihokensha_no',
+      'kojin_bango',
+      'shimei',
+      'seinengappi',
+      'shokai_fugo',
+      'atenaNo',
+      'status',
+    ]);
     expect(column(h, 'kojin_bango')).toMatchObject({ comment: '個人番号', type: 'bpchar(12)' });
     expect(column(h, 'shimei').type).toBe('text');
     expect(column(h, 'kojin_bango').mark).toBeUndefined();
@@ -33,17 +41,31 @@ describe('Prisma reader', () => {
 
   it("makes Prisma's junction tables for implicit many-to-many relations", async () => {
     const r = await readFixtures(prismaReader, ['prisma/schema.prisma']);
-    expect(fks(table(r, '_MemberToTag'))).toEqual([[['A'], 'public.Member', ['id']], [['B'], 'public.Tag', ['code']]]);
-    expect(fks(table(r, '_follows'))).toEqual([[['A'], 'public.Member', ['id']], [['B'], 'public.Member', ['id']]]);
+    expect(fks(table(r, '_MemberToTag'))).toEqual([
+      [['A'], 'public.Member', ['id']],
+      [['B'], 'public.Tag', ['code']],
+    ]);
+    expect(fks(table(r, '_follows'))).toEqual([
+      [['A'], 'public.Member', ['id']],
+      [['B'], 'public.Member', ['id']],
+    ]);
     expect(r.ops.filter((o) => o.op === 'create-table').map((o) => 'name' in o && o.name.name)).toEqual([
-      'hihokensha', 'KyufuRireki', 'kyufu_meisai', 'Tag', 'Member', '_MemberToTag', '_follows',
+      'hihokensha',
+      'KyufuRireki',
+      'kyufu_meisai',
+      'Tag',
+      'Member',
+      '_MemberToTag',
+      '_follows',
     ]);
   });
 
   it('keeps views with unknown lineage and a located warning', async () => {
     const r = await readFixtures(prismaReader, ['prisma/schema.prisma']);
     expect(view(r, 'HihokenshaView').view.columns).toEqual([{ name: 'hihokensha_no', from: [] }]);
-    expect(r.diagnostics.map((d) => [d.severity, d.code, d.line, d.column])).toEqual([['warning', 'SPIF-ORM-UNSUPPORTED', 74, 1]]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.line, d.column])).toEqual([
+      ['warning', 'SPIF-ORM-UNSUPPORTED', 74, 1],
+    ]);
   });
 
   it('resolves relations across the files of a schema folder', async () => {
@@ -54,10 +76,18 @@ describe('Prisma reader', () => {
 
   it('reports a syntax error with its location and still reads the other models', async () => {
     const r = await readFixtures(prismaReader, ['prisma/syntax-error.prisma']);
-    expect(r.diagnostics).toEqual([expect.objectContaining({
-      severity: 'error', code: 'SPIF-PRISMA-SYNTAX', file: 'fixtures/orm/prisma/syntax-error.prisma', line: 7,
-    })]);
-    expect(r.ops.map((o) => 'name' in o && o.name)).toEqual([{ schema: 'public', name: 'Good' }, { schema: 'public', name: 'AlsoGood' }]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'SPIF-PRISMA-SYNTAX',
+        file: 'fixtures/orm/prisma/syntax-error.prisma',
+        line: 7,
+      }),
+    ]);
+    expect(r.ops.map((o) => 'name' in o && o.name)).toEqual([
+      { schema: 'public', name: 'Good' },
+      { schema: 'public', name: 'AlsoGood' },
+    ]);
     expect(column(table(r, 'AlsoGood'), 'kojin_bango').comment).toBe('個人番号');
   });
 

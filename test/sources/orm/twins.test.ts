@@ -20,9 +20,11 @@ const WRITING = new Set(['source', 'commentSource', 'config', 'files', 'filesFou
 function withoutLocations(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutLocations);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value)
-      .filter(([k, v]) => !WRITING.has(k) || (k === 'files' && Array.isArray(v)))
-      .map(([k, v]) => [k, withoutLocations(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k, v]) => !WRITING.has(k) || (k === 'files' && Array.isArray(v)))
+        .map(([k, v]) => [k, withoutLocations(v)]),
+    );
   }
   return value;
 }

@@ -71,9 +71,15 @@ describe('TypeORM reader: relations', () => {
     expect(columnNames(tags)).toEqual(['memberId', 'tagCode']);
     expect(tags.columns.map((c) => c.type)).toEqual(['int4', 'varchar']); // serial is referenced as int4
     expect(tags.primaryKey).toEqual(['memberId', 'tagCode']);
-    expect(fks(tags)).toEqual([[['memberId'], 'public.member', ['id']], [['tagCode'], 'public.tag', ['code']]]);
+    expect(fks(tags)).toEqual([
+      [['memberId'], 'public.member', ['id']],
+      [['tagCode'], 'public.tag', ['code']],
+    ]);
     const labels = table(r, 'member_label');
-    expect(fks(labels)).toEqual([[['member_id'], 'public.member', ['id']], [['label_code'], 'public.tag', ['code']]]);
+    expect(fks(labels)).toEqual([
+      [['member_id'], 'public.member', ['id']],
+      [['label_code'], 'public.tag', ['code']],
+    ]);
     const friends = table(r, 'member_friends_member');
     expect(columnNames(friends)).toEqual(['memberId_1', 'memberId_2']);
     // the inverse ManyToMany side (Tag.members) makes no second junction
@@ -86,10 +92,15 @@ describe('TypeORM reader: embedded, inherited and cross-file', () => {
     const r = await readFixtures(typeOrmReader, ['typeorm/embedded.ts']);
     expect(columnNames(table(r, 'shinseisha'))).toEqual([
       'id',
-      'genjushoTodofuken', 'genjushoShichoson_code',
-      'kyuTodofuken', 'kyuShichoson_code',
-      'todofuken', 'shichoson_code',
-      'renrakuTel', 'renrakuJushoTodofuken', 'renrakuJushoShichoson_code',
+      'genjushoTodofuken',
+      'genjushoShichoson_code',
+      'kyuTodofuken',
+      'kyuShichoson_code',
+      'todofuken',
+      'shichoson_code',
+      'renrakuTel',
+      'renrakuJushoTodofuken',
+      'renrakuJushoShichoson_code',
     ]);
     // embeddable classes are not tables
     expect(r.ops).toHaveLength(1);
@@ -113,10 +124,12 @@ describe('TypeORM reader: embedded, inherited and cross-file', () => {
 
   it('says so when a relation target is in a file it was not given', async () => {
     const r = await readFixtures(typeOrmReader, ['typeorm/cross-file/entities/kyufu.entity.ts']);
-    expect(r.diagnostics.map((d) => d.message)).toEqual(expect.arrayContaining([
-      expect.stringContaining('base class KihonEntity is not declared in the scanned files'),
-      expect.stringContaining('relation target Shikaku is not an entity of the scanned files'),
-    ]));
+    expect(r.diagnostics.map((d) => d.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('base class KihonEntity is not declared in the scanned files'),
+        expect.stringContaining('relation target Shikaku is not an entity of the scanned files'),
+      ]),
+    );
     expect(table(r, 'kyufu').foreignKeys).toEqual([]);
   });
 });
@@ -126,7 +139,9 @@ describe('TypeORM reader: views', () => {
     const r = await readFixtures(typeOrmReader, ['typeorm/views.ts']);
     const v = view(r, 'v_hihokensha');
     expect(v.view.columns.map((c) => c.name)).toEqual(['hihokensha_no', 'kojin_bango']);
-    expect(v.view.columns[1].from).toEqual([{ relation: { schema: 'kyufu', name: 'hihokensha' }, column: 'kojin_bango' }]);
+    expect(v.view.columns[1].from).toEqual([
+      { relation: { schema: 'kyufu', name: 'hihokensha' }, column: 'kojin_bango' },
+    ]);
     expect(v.view.reads).toEqual([{ schema: 'kyufu', name: 'hihokensha' }]);
   });
 
@@ -134,9 +149,15 @@ describe('TypeORM reader: views', () => {
     const r = await readFixtures(typeOrmReader, ['typeorm/views.ts']);
     const v = view(r, 'kyufu_summary');
     expect(v.view.columns).toEqual([{ name: 'id', from: [] }]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({
-      severity: 'warning', code: 'SPIF-ORM-UNSUPPORTED', file: 'fixtures/orm/typeorm/views.ts', line: 18, column: 15,
-    })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'SPIF-ORM-UNSUPPORTED',
+        file: 'fixtures/orm/typeorm/views.ts',
+        line: 18,
+        column: 15,
+      }),
+    ]);
   });
 });
 
@@ -148,10 +169,10 @@ describe('TypeORM reader: unsupported constructs', () => {
     expect(columnNames(dyn)).toEqual(['id', 'biko', 'templated']);
     const found = r.diagnostics.map((d) => [d.severity, d.code, d.line, d.column]);
     expect(found).toEqual([
-      ['warning', 'SPIF-ORM-UNSUPPORTED', 15, 9],  // @Entity(tableName())
+      ['warning', 'SPIF-ORM-UNSUPPORTED', 15, 9], // @Entity(tableName())
       ['warning', 'SPIF-ORM-UNSUPPORTED', 20, 13], // ...base
-      ['warning', 'SPIF-ORM-UNSUPPORTED', 23, 3],  // @(flag ? … : …)
-      ['warning', 'SPIF-ORM-UNSUPPORTED', 26, 3],  // @KojinBangoColumn()
+      ['warning', 'SPIF-ORM-UNSUPPORTED', 23, 3], // @(flag ? … : …)
+      ['warning', 'SPIF-ORM-UNSUPPORTED', 26, 3], // @KojinBangoColumn()
       ['warning', 'SPIF-ORM-UNSUPPORTED', 29, 19], // name: `col_${TABLE}`
     ]);
     expect(r.diagnostics[3].message).toContain('kojinBango');
@@ -160,8 +181,10 @@ describe('TypeORM reader: unsupported constructs', () => {
   it('accepts only TypeScript files that use TypeORM decorators', () => {
     const ctx = { dialect: 'postgresql' as const };
     expect(typeOrmReader.accepts('a.ts', "import { Entity } from 'typeorm';\n@Entity() class A {}", ctx)).toBe(true);
-    expect(typeOrmReader.accepts('a.ts', "import { Repository } from 'typeorm';\nexport type R = Repository<A>;", ctx)).toBe(false);
-    expect(typeOrmReader.accepts('a.ts', "@Entity() class A {}", ctx)).toBe(false);
+    expect(
+      typeOrmReader.accepts('a.ts', "import { Repository } from 'typeorm';\nexport type R = Repository<A>;", ctx),
+    ).toBe(false);
+    expect(typeOrmReader.accepts('a.ts', '@Entity() class A {}', ctx)).toBe(false);
     expect(typeOrmReader.accepts('a.d.ts', "import { Entity } from 'typeorm';\n@Entity() class A {}", ctx)).toBe(false);
     expect(typeOrmReader.accepts('a.sql', "import { Entity } from 'typeorm';\n@Entity()", ctx)).toBe(false);
   });

@@ -29,7 +29,11 @@ ALTER TABLE ONLY s.t ADD CONSTRAINT t_c_fk FOREIGN KEY (c) REFERENCES w (z);
     expect(diagnostics).toEqual([]);
     const [t] = only(ops, 'create-table');
     expect(t.name).toEqual({ schema: 's', name: 't' });
-    expect(t.columns.map((c) => [c.name, c.type])).toEqual([['a', 'int4'], ['b', 'varchar(8)'], ['c', 'text']]);
+    expect(t.columns.map((c) => [c.name, c.type])).toEqual([
+      ['a', 'int4'],
+      ['b', 'varchar(8)'],
+      ['c', 'text'],
+    ]);
     expect(t.primaryKey).toEqual(['a']);
     expect(t.uniqueKeys).toEqual([['b'], ['b', 'c']]);
     expect(t.foreignKeys.map((f) => [f.columns, f.references, f.referencedColumns])).toEqual([
@@ -39,14 +43,22 @@ ALTER TABLE ONLY s.t ADD CONSTRAINT t_c_fk FOREIGN KEY (c) REFERENCES w (z);
     expect(t.at).toEqual({ file: 'x.sql', line: 2, column: 1 });
     const [fk] = only(ops, 'add-foreign-key');
     expect(fk.table).toEqual({ schema: 's', name: 't' });
-    expect(fk.foreignKey).toMatchObject({ name: 't_c_fk', columns: ['c'], references: { name: 'w' }, referencedColumns: ['z'] });
+    expect(fk.foreignKey).toMatchObject({
+      name: 't_c_fk',
+      columns: ['c'],
+      references: { name: 'w' },
+      referencedColumns: ['z'],
+    });
     expect(fk.at.line).toBe(9);
   });
 
   it('locates columns after multi-byte identifiers in characters, not bytes', () => {
     const { ops } = read('CREATE TABLE 番号管理 (宛名番号 text, 個人番号 char(12));');
     const [t] = only(ops, 'create-table');
-    expect(t.columns.map((c) => [c.name, c.source?.column])).toEqual([['宛名番号', 20], ['個人番号', 31]]);
+    expect(t.columns.map((c) => [c.name, c.source?.column])).toEqual([
+      ['宛名番号', 20],
+      ['個人番号', 31],
+    ]);
   });
 
   it('reads comments on columns and tables, and NULL comments', () => {
@@ -69,19 +81,41 @@ GRANT USAGE ON SCHEMA s1 TO app;
 REVOKE CONNECT ON DATABASE bango FROM PUBLIC;
 ALTER DEFAULT PRIVILEGES FOR ROLE o IN SCHEMA s1 GRANT SELECT ON TABLES TO grp;
 `);
-    expect(only(ops, 'create-role')[0]).toMatchObject({ name: 'app', login: true, inherit: false, bypassRls: true, inRoles: ['grp'] });
-    expect(only(ops, 'grant-role')[0]).toMatchObject({ roles: ['grp'], members: ['app'], inherit: false, set: true, admin: true });
+    expect(only(ops, 'create-role')[0]).toMatchObject({
+      name: 'app',
+      login: true,
+      inherit: false,
+      bypassRls: true,
+      inRoles: ['grp'],
+    });
+    expect(only(ops, 'grant-role')[0]).toMatchObject({
+      roles: ['grp'],
+      members: ['app'],
+      inherit: false,
+      set: true,
+      admin: true,
+    });
     expect(only(ops, 'revoke-role')[0]).toMatchObject({ optionOnly: 'inherit' });
     const grants = only(ops, 'grant');
     expect(grants[0]).toMatchObject({
       privileges: [{ privilege: 'SELECT', columns: ['a', 'b'] }, { privilege: 'UPDATE' }],
-      target: { kind: 'relations', names: [{ name: 't' }] }, grantees: ['app', 'PUBLIC'], grantOption: true,
+      target: { kind: 'relations', names: [{ name: 't' }] },
+      grantees: ['app', 'PUBLIC'],
+      grantOption: true,
     });
     expect(grants[1].target).toEqual({ kind: 'all-tables-in-schema', schemas: ['s1', 's2'] });
     expect(grants[2].target).toEqual({ kind: 'schemas', schemas: ['s1'] });
     expect(only(ops, 'revoke')[0]).toMatchObject({ grantOptionOnly: true, cascade: true });
-    expect(only(ops, 'revoke')[1]).toMatchObject({ target: { kind: 'database', database: 'bango' }, grantees: ['PUBLIC'] });
-    expect(only(ops, 'default-privileges')[0]).toMatchObject({ forRoles: ['o'], schemas: ['s1'], isGrant: true, grantees: ['grp'] });
+    expect(only(ops, 'revoke')[1]).toMatchObject({
+      target: { kind: 'database', database: 'bango' },
+      grantees: ['PUBLIC'],
+    });
+    expect(only(ops, 'default-privileges')[0]).toMatchObject({
+      forRoles: ['o'],
+      schemas: ['s1'],
+      isGrant: true,
+      grantees: ['grp'],
+    });
   });
 
   it('reads row security and policies, recognising USING (false) and USING (true)', () => {
@@ -92,7 +126,10 @@ CREATE POLICY p1 ON t FOR SELECT TO app USING (false);
 CREATE POLICY p2 ON t AS RESTRICTIVE USING (true);
 CREATE POLICY p3 ON t USING (owner = current_user);
 `);
-    expect(only(ops, 'row-security').map((o) => [o.enable, o.force])).toEqual([[true, undefined], [undefined, true]]);
+    expect(only(ops, 'row-security').map((o) => [o.enable, o.force])).toEqual([
+      [true, undefined],
+      [undefined, true],
+    ]);
     const policies = only(ops, 'create-policy').map((o) => o.policy);
     expect(policies.map((p) => [p.name, p.permissive, p.command, p.roles, p.usingFalse, p.usingTrue])).toEqual([
       ['p1', true, 'select', ['app'], true, false],
@@ -113,7 +150,12 @@ CROSS JOIN (SELECT code AS k FROM m.codes) x;
 `);
     const [v] = only(ops, 'create-view');
     expect(v.view.securityInvoker).toBe(true);
-    const lineage = Object.fromEntries(v.view.columns.map((c) => [c.name, c.from.map((f) => `${f.relation.schema ? `${f.relation.schema}.` : ''}${f.relation.name}.${f.column}`)]));
+    const lineage = Object.fromEntries(
+      v.view.columns.map((c) => [
+        c.name,
+        c.from.map((f) => `${f.relation.schema ? `${f.relation.schema}.` : ''}${f.relation.name}.${f.column}`),
+      ]),
+    );
     expect(lineage).toEqual({
       hihokensha_no: ['jukyusha.hihokensha_no'],
       no: ['bango.kojin_bango'],
@@ -130,11 +172,19 @@ CROSS JOIN (SELECT code AS k FROM m.codes) x;
   it('keeps * for the builder to expand and unions both branches', () => {
     const { ops } = read('CREATE VIEW v AS SELECT * FROM a UNION ALL SELECT * FROM b;');
     const [v] = only(ops, 'create-view');
-    expect(v.view.columns[0]).toEqual({ name: '*', from: [{ relation: { name: 'a' }, column: '*' }, { relation: { name: 'b' }, column: '*' }] });
+    expect(v.view.columns[0]).toEqual({
+      name: '*',
+      from: [
+        { relation: { name: 'a' }, column: '*' },
+        { relation: { name: 'b' }, column: '*' },
+      ],
+    });
   });
 
   it('reads materialized views and CREATE TABLE AS as relations that keep lineage', () => {
-    const { ops } = read('CREATE MATERIALIZED VIEW mv AS SELECT kojin_bango FROM t; CREATE TABLE c AS SELECT kojin_bango FROM t;');
+    const { ops } = read(
+      'CREATE MATERIALIZED VIEW mv AS SELECT kojin_bango FROM t; CREATE TABLE c AS SELECT kojin_bango FROM t;',
+    );
     const [mv, copy] = only(ops, 'create-view');
     expect(mv.view.materialized).toBe(true);
     expect(mv.relationKind).toBeUndefined();
@@ -172,19 +222,33 @@ CREATE INDEX i ON public.bango_kanri USING btree (kojin_bango);
     expect(diagnostics).toEqual([]);
     // The trigger function is modelled (kept for triggers), not a relation of its own.
     // COPY data becomes counts per column for number detection (check digits), never values.
-    expect(ops.map((o) => o.op)).toEqual(['create-function', 'create-table', 'set-owner', 'column-values', 'add-primary-key']);
+    expect(ops.map((o) => o.op)).toEqual([
+      'create-function',
+      'create-table',
+      'set-owner',
+      'column-values',
+      'add-primary-key',
+    ]);
     expect(ops[0]).toMatchObject({ routine: { trigger: true, analysed: true } });
-    expect(ops[3]).toMatchObject({ columns: ['atena_no', 'kojin_bango'], stats: [
-      { values: 2, twelveDigits: 0, kojinBango: 0, hojinBango: 0 }, { values: 1, twelveDigits: 1, kojinBango: 0, hojinBango: 0 },
-    ] });
+    expect(ops[3]).toMatchObject({
+      columns: ['atena_no', 'kojin_bango'],
+      stats: [
+        { values: 2, twelveDigits: 0, kojinBango: 0, hojinBango: 0 },
+        { values: 1, twelveDigits: 1, kojinBango: 0, hojinBango: 0 },
+      ],
+    });
     expect(JSON.stringify(ops)).not.toContain('123456789012');
     expect(ops[4].at.line).toBe(20);
   });
 
   it('reports a bad statement at its position and reads the statements after it', () => {
-    const { ops, diagnostics } = read('CREATE TABLE a (x int);\nCREATE TABLE b (y int,, z int);\nCREATE TABLE c (w int);\n');
+    const { ops, diagnostics } = read(
+      'CREATE TABLE a (x int);\nCREATE TABLE b (y int,, z int);\nCREATE TABLE c (w int);\n',
+    );
     expect(only(ops, 'create-table').map((t) => t.name.name)).toEqual(['a', 'c']);
-    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'SPIF-SQL-SYNTAX', file: 'x.sql', line: 2, column: 23 })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'SPIF-SQL-SYNTAX', file: 'x.sql', line: 2, column: 23 }),
+    ]);
     expect(diagnostics[0].message).toContain('syntax error at or near ","');
   });
 
@@ -195,8 +259,13 @@ CREATE INDEX i ON public.bango_kanri USING btree (kojin_bango);
   });
 
   it('warns, with the location, about relevant statements it does not model', () => {
-    const { diagnostics } = read('CREATE TABLE a (x int);\nCREATE SUBSCRIPTION s CONNECTION \'dbname=x\' PUBLICATION p;\nALTER POLICY p ON a USING (true);\n');
-    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-SQL-UNSUPPORTED', 2], ['SPIF-SQL-UNSUPPORTED', 3]]);
+    const { diagnostics } = read(
+      "CREATE TABLE a (x int);\nCREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p;\nALTER POLICY p ON a USING (true);\n",
+    );
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['SPIF-SQL-UNSUPPORTED', 2],
+      ['SPIF-SQL-UNSUPPORTED', 3],
+    ]);
   });
 });
 

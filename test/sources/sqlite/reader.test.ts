@@ -21,28 +21,55 @@ describe('sqlite reader', () => {
 
   it('reads the fixture without diagnostics, in source order, trigger bodies and transactions skipped', () => {
     expect(fixture.diagnostics).toEqual([]);
-    expect(fixture.ops.map((o) => o.op)).toEqual(['create-table', 'create-table', 'create-view', 'add-unique', 'add-column', 'rename-column', 'rename-relation']);
+    expect(fixture.ops.map((o) => o.op)).toEqual([
+      'create-table',
+      'create-table',
+      'create-view',
+      'add-unique',
+      'add-column',
+      'rename-column',
+      'rename-relation',
+    ]);
   });
 
   it('reads columns and inline/table-level keys, names lower-cased, with locations', () => {
     const [h, k] = fixture.ops as Extract<CatalogOp, { op: 'create-table' }>[];
     expect(h).toEqual({
-      op: 'create-table', at: { file: FIXTURE, line: 4, column: 1 }, name: main('hihokensha'),
+      op: 'create-table',
+      at: { file: FIXTURE, line: 4, column: 1 },
+      name: main('hihokensha'),
       columns: [
         { name: 'hihokensha_no', type: 'TEXT', source: { file: FIXTURE, line: 5, column: 3 } },
         // `-- 個人番号` after the comma: the column's trailing comment (column-comments.ts)
         {
-          name: 'kojin_bango', type: 'TEXT', source: { file: FIXTURE, line: 6, column: 3 },
-          comment: '個人番号', commentSource: { file: FIXTURE, line: 6, column: 30 },
+          name: 'kojin_bango',
+          type: 'TEXT',
+          source: { file: FIXTURE, line: 6, column: 3 },
+          comment: '個人番号',
+          commentSource: { file: FIXTURE, line: 6, column: 30 },
         },
         { name: 'shimei', type: 'TEXT', source: { file: FIXTURE, line: 7, column: 3 } },
         { name: 'setai_no', type: 'INTEGER', source: { file: FIXTURE, line: 8, column: 3 } },
       ],
-      primaryKey: ['hihokensha_no'], uniqueKeys: [['kojin_bango']],
-      foreignKeys: [{ columns: ['setai_no'], references: main('setai'), referencedColumns: ['setai_no'], source: { file: FIXTURE, line: 8, column: 3 } }],
+      primaryKey: ['hihokensha_no'],
+      uniqueKeys: [['kojin_bango']],
+      foreignKeys: [
+        {
+          columns: ['setai_no'],
+          references: main('setai'),
+          referencedColumns: ['setai_no'],
+          source: { file: FIXTURE, line: 8, column: 3 },
+        },
+      ],
     });
-    expect([k.primaryKey, k.uniqueKeys, k.foreignKeys.map((f) => [f.name, f.columns, f.references, f.referencedColumns])]).toEqual([
-      ['kyufu_id'], [['hihokensha_no', 'kyufu_id']], [['fk_kyufu', ['hihokensha_no'], main('hihokensha'), ['hihokensha_no']]],
+    expect([
+      k.primaryKey,
+      k.uniqueKeys,
+      k.foreignKeys.map((f) => [f.name, f.columns, f.references, f.referencedColumns]),
+    ]).toEqual([
+      ['kyufu_id'],
+      [['hihokensha_no', 'kyufu_id']],
+      [['fk_kyufu', ['hihokensha_no'], main('hihokensha'), ['hihokensha_no']]],
     ]);
   });
 
@@ -60,13 +87,19 @@ describe('sqlite reader', () => {
   it('a broken statement costs only itself', () => {
     const r = read('CREATE TABLE a (x INT);\nCREATE TABLE b (y INT,, z);\nCREATE TABLE c (z INT);');
     expect(r.ops.map((o) => (o as { name: { name: string } }).name.name)).toEqual(['a', 'c']);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'SPIF-SQL-SYNTAX', file: 'a.sql', line: 2, column: 23 })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'SPIF-SQL-SYNTAX', file: 'a.sql', line: 2, column: 23 }),
+    ]);
   });
 
   it('warns on CREATE TABLE … AS SELECT; reads virtual table columns; skips temporary objects', () => {
-    const r = read('CREATE TABLE t AS SELECT 1 AS a;\nCREATE VIRTUAL TABLE f USING fts5(title, body, tokenize = "porter");\nCREATE TEMP TABLE x (a INT);\nCREATE TEMPORARY VIEW y AS SELECT 1;');
+    const r = read(
+      'CREATE TABLE t AS SELECT 1 AS a;\nCREATE VIRTUAL TABLE f USING fts5(title, body, tokenize = "porter");\nCREATE TEMP TABLE x (a INT);\nCREATE TEMPORARY VIEW y AS SELECT 1;',
+    );
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([['warning', 'SPIF-SQL-UNSUPPORTED', 1]]);
-    expect(r.ops.map((o) => [o.op, (o as { columns?: { name: string }[] }).columns?.map((c) => c.name)])).toEqual([['create-table', ['title', 'body']]]);
+    expect(r.ops.map((o) => [o.op, (o as { columns?: { name: string }[] }).columns?.map((c) => c.name)])).toEqual([
+      ['create-table', ['title', 'body']],
+    ]);
   });
 
   it('Shift_JIS input reads the same', () => {
@@ -76,6 +109,11 @@ describe('sqlite reader', () => {
   });
 
   it('splits BEGIN … END trigger bodies as one statement, BEGIN TRANSACTION as its own', () => {
-    expect(splitScript('BEGIN;\nCREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; SELECT CASE WHEN 1 THEN 2 END; END;\nCOMMIT', 'sqlite').map((s) => s.text.split(/\s+/)[0])).toEqual(['BEGIN', 'CREATE', 'COMMIT']);
+    expect(
+      splitScript(
+        'BEGIN;\nCREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; SELECT CASE WHEN 1 THEN 2 END; END;\nCOMMIT',
+        'sqlite',
+      ).map((s) => s.text.split(/\s+/)[0]),
+    ).toEqual(['BEGIN', 'CREATE', 'COMMIT']);
   });
 });

@@ -17,7 +17,12 @@ describe('SSMS export fixture (fixtures/sqlserver)', async () => {
 
   it('reads the UTF-16 SSMS script without a diagnostic: GO batches, [dbo].[T], ON [PRIMARY], IDENTITY, WITH CHECK ADD', () => {
     expect(report.diagnostics).toEqual([]);
-    expect(report.relations.map((r) => r.id).sort()).toEqual(['bango.dbo.kojinbango', 'bango.dbo.shokailog', 'kyufu.dbo.kyufu', 'kyufu.dbo.vkyufu']);
+    expect(report.relations.map((r) => r.id).sort()).toEqual([
+      'bango.dbo.kojinbango',
+      'bango.dbo.shokailog',
+      'kyufu.dbo.kyufu',
+      'kyufu.dbo.vkyufu',
+    ]);
     expect(rel('bango.dbo.shokailog').classification).toBe('specific'); // the FK from WITH CHECK ADD CONSTRAINT
   });
 
@@ -33,13 +38,17 @@ describe('SSMS export fixture (fixtures/sqlserver)', async () => {
   it('a masked number column is not read without UNMASK, through a login mapped to another user name per database (Dynamic Data Masking; CREATE USER … FOR LOGIN)', () => {
     const v = rel('kyufu.dbo.vkyufu');
     expect(v.classification).toBe('not-specific');
-    expect(v.blocked).toContainEqual(expect.objectContaining({ principal: 'kyufu-system', control: 'masked', at: 'bango.dbo.kojinbango.myno' }));
+    expect(v.blocked).toContainEqual(
+      expect.objectContaining({ principal: 'kyufu-system', control: 'masked', at: 'bango.dbo.kojinbango.myno' }),
+    );
     expect(rel('bango.dbo.kojinbango').assumptions).toContain('mask-inference:bango.dbo.kojinbango.myno');
   });
 
   it('ownership chaining: SELECT on a dbo view reads its dbo table without a grant on the table (Ownership Chains)', () => {
     expect(rel('kyufu.dbo.vkyufu').blocked.some((b) => b.at === 'kyufu.dbo.kyufu')).toBe(false);
-    expect(rel('kyufu.dbo.kyufu').blocked).toContainEqual(expect.objectContaining({ principal: '*', control: 'no-table-privilege' }));
+    expect(rel('kyufu.dbo.kyufu').blocked).toContainEqual(
+      expect.objectContaining({ principal: '*', control: 'no-table-privilege' }),
+    );
   });
 });
 
@@ -68,7 +77,9 @@ GO
   it('DENY to the user wins over a GRANT to its role (DENY: "takes precedence over all permissions")', async () => {
     const t = await tsuchi('GRANT SELECT ON dbo.Kojin TO clerks;\nDENY SELECT ON dbo.Kojin TO app;');
     expect(t.classification).toBe('not-specific');
-    expect(t.blocked).toContainEqual(expect.objectContaining({ principal: 'app', control: 'denied', at: 'db.dbo.kojin' }));
+    expect(t.blocked).toContainEqual(
+      expect.objectContaining({ principal: 'app', control: 'denied', at: 'db.dbo.kojin' }),
+    );
   });
 
   it('DENY on the schema wins over a GRANT on the table (Permissions hierarchy)', async () => {
@@ -79,20 +90,33 @@ GO
   });
 
   it('a column-level GRANT is not overridden by a table-level DENY (DENY Object Permissions, Caution)', async () => {
-    expect((await tsuchi('DENY SELECT ON dbo.Kojin TO app;\nGRANT SELECT ON dbo.Kojin (AtenaNo, KojinBango) TO app;')).classification).toBe('specific');
+    expect(
+      (await tsuchi('DENY SELECT ON dbo.Kojin TO app;\nGRANT SELECT ON dbo.Kojin (AtenaNo, KojinBango) TO app;'))
+        .classification,
+    ).toBe('specific');
   });
 
   it('a column-level DENY after a table GRANT stops that column only', async () => {
     const t = await tsuchi('GRANT SELECT ON dbo.Kojin TO app;\nDENY SELECT ON dbo.Kojin (KojinBango) TO app;');
-    expect(t.blocked).toContainEqual(expect.objectContaining({ principal: 'app', control: 'denied', at: 'db.dbo.kojin.kojinbango' }));
+    expect(t.blocked).toContainEqual(
+      expect.objectContaining({ principal: 'app', control: 'denied', at: 'db.dbo.kojin.kojinbango' }),
+    );
   });
 
   it('a later table-level GRANT replaces the column-level DENY (order effect; assumption in docs/access-control.md)', async () => {
-    expect((await tsuchi('DENY SELECT ON dbo.Kojin (KojinBango) TO app;\nGRANT SELECT ON dbo.Kojin TO app;')).classification).toBe('specific');
+    expect(
+      (await tsuchi('DENY SELECT ON dbo.Kojin (KojinBango) TO app;\nGRANT SELECT ON dbo.Kojin TO app;')).classification,
+    ).toBe('specific');
   });
 
   it('REVOKE removes a DENY as it removes a GRANT (REVOKE)', async () => {
-    expect((await tsuchi('GRANT SELECT ON dbo.Kojin TO clerks;\nDENY SELECT ON dbo.Kojin TO app;\nREVOKE SELECT ON dbo.Kojin FROM app;')).classification).toBe('specific');
+    expect(
+      (
+        await tsuchi(
+          'GRANT SELECT ON dbo.Kojin TO clerks;\nDENY SELECT ON dbo.Kojin TO app;\nREVOKE SELECT ON dbo.Kojin FROM app;',
+        )
+      ).classification,
+    ).toBe('specific');
   });
 
   it('GRANT SELECT ON SCHEMA:: reads every table of the schema (GRANT Schema Permissions)', async () => {
@@ -101,7 +125,10 @@ GO
 
   it('db_datareader reads every table; db_denydatareader denies them all (Database-level roles)', async () => {
     expect((await tsuchi("EXEC sp_addrolemember N'db_datareader', N'app';")).classification).toBe('specific');
-    expect((await tsuchi("EXEC sp_addrolemember N'db_datareader', N'app';\nALTER ROLE db_denydatareader ADD MEMBER clerks;")).classification).toBe('not-specific');
+    expect(
+      (await tsuchi("EXEC sp_addrolemember N'db_datareader', N'app';\nALTER ROLE db_denydatareader ADD MEMBER clerks;"))
+        .classification,
+    ).toBe('not-specific');
   });
 
   it('a GRANT to public reaches every user (public database role)', async () => {
@@ -122,7 +149,10 @@ GO
     expect(report.diagnostics).toEqual([]);
     // the view exposes the number, but app cannot read it through the broken chain
     expect(report.relations.find((r) => r.name === 'vbango')!.reachable.map((x) => x.principal)).not.toContain('app');
-    const granted = await scanFiles({ 'spif.config.yaml': oneDatabase('sqlserver'), 'db/a.sql': `${script}GRANT SELECT ON sec.Bango TO app;\n` });
+    const granted = await scanFiles({
+      'spif.config.yaml': oneDatabase('sqlserver'),
+      'db/a.sql': `${script}GRANT SELECT ON sec.Bango TO app;\n`,
+    });
     expect(granted.relations.find((r) => r.name === 'vbango')!.reachable.map((x) => x.principal)).toContain('app');
   });
 
@@ -132,11 +162,14 @@ GO
       'db/a.sql': `${tables}GRANT SELECT ON dbo.Kojin TO app;\nGO\nCREATE SECURITY POLICY sec.KojinFilter ADD FILTER PREDICATE sec.fn_tanto(AtenaNo) ON dbo.Kojin WITH (STATE = ON);`,
     });
     expect(report.relations.find((r) => r.name === 'tsuchi')!.classification).toBe('specific');
-    expect(report.relations.find((r) => r.name === 'kojin')!.assumptions).toContain('row-filter-unevaluated:mssql-security-policy:sec.kojinfilter:db.dbo.kojin');
+    expect(report.relations.find((r) => r.name === 'kojin')!.assumptions).toContain(
+      'row-filter-unevaluated:mssql-security-policy:sec.kojinfilter:db.dbo.kojin',
+    );
   });
 
   it('UNMASK lets a user read a masked column (Dynamic Data Masking, "Permissions")', async () => {
-    const masked = 'GRANT SELECT ON dbo.Kojin TO app;\nALTER TABLE dbo.Kojin ALTER COLUMN KojinBango ADD MASKED WITH (FUNCTION = \'partial(0,"XXXXXXXX",4)\');';
+    const masked =
+      'GRANT SELECT ON dbo.Kojin TO app;\nALTER TABLE dbo.Kojin ALTER COLUMN KojinBango ADD MASKED WITH (FUNCTION = \'partial(0,"XXXXXXXX",4)\');';
     expect((await tsuchi(masked)).blocked).toContainEqual(expect.objectContaining({ control: 'masked' }));
     expect((await tsuchi(`${masked}\nGRANT UNMASK TO clerks;`)).classification).toBe('specific');
   });
@@ -146,23 +179,38 @@ describe('SQL Server reader', () => {
   const read = (text: string) => sqlServerReader.read({ path: 'x.sql', text }, { dialect: 'sqlserver' });
 
   it('splits statements without semicolons inside one GO batch', async () => {
-    const r = await read('CREATE TABLE dbo.A (ID int)\nCREATE TABLE dbo.B (ID int)\nGRANT SELECT ON dbo.A TO u\nGO 2\n');
+    const r = await read(
+      'CREATE TABLE dbo.A (ID int)\nCREATE TABLE dbo.B (ID int)\nGRANT SELECT ON dbo.A TO u\nGO 2\n',
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.ops.map((o) => o.op)).toEqual(['create-table', 'create-table', 'product-rule', 'grant']);
   });
 
   it('reads positional sp_addextendedproperty arguments (AdventureWorks style)', async () => {
-    const r = await read("EXEC sp_addextendedproperty N'MS_Description', N'個人番号', 'SCHEMA', N'dbo', 'TABLE', N'Kojin', 'COLUMN', N'MyNo'");
-    expect(r.ops).toEqual([expect.objectContaining({ op: 'comment-column', table: { schema: 'dbo', name: 'kojin' }, column: 'myno', text: '個人番号' })]);
+    const r = await read(
+      "EXEC sp_addextendedproperty N'MS_Description', N'個人番号', 'SCHEMA', N'dbo', 'TABLE', N'Kojin', 'COLUMN', N'MyNo'",
+    );
+    expect(r.ops).toEqual([
+      expect.objectContaining({
+        op: 'comment-column',
+        table: { schema: 'dbo', name: 'kojin' },
+        column: 'myno',
+        text: '個人番号',
+      }),
+    ]);
   });
 
   it('reports dynamic SQL and EXECUTE grants that read through routines', async () => {
-    const r = await read("EXEC sp_executesql N'GRANT SELECT ON dbo.A TO u'\nGO\nGRANT EXECUTE ON dbo.uspGetBango TO app\nGO\n");
+    const r = await read(
+      "EXEC sp_executesql N'GRANT SELECT ON dbo.A TO u'\nGO\nGRANT EXECUTE ON dbo.uspGetBango TO app\nGO\n",
+    );
     expect(r.diagnostics.map((d) => d.code)).toEqual(['SPIF-SQL-DYNAMIC', 'SPIF-MSSQL-EXECUTE-CHAIN']);
   });
 
   it('passes over procedures, triggers and session settings without a word', async () => {
-    const r = await read('SET NOCOUNT ON\nGO\nCREATE PROCEDURE dbo.p AS\nBEGIN\n  SELECT 1\n  UPDATE dbo.A SET x = 1\nEND\nGO\nCREATE TRIGGER dbo.t ON dbo.A AFTER INSERT AS SELECT 1\nGO\n');
+    const r = await read(
+      'SET NOCOUNT ON\nGO\nCREATE PROCEDURE dbo.p AS\nBEGIN\n  SELECT 1\n  UPDATE dbo.A SET x = 1\nEND\nGO\nCREATE TRIGGER dbo.t ON dbo.A AFTER INSERT AS SELECT 1\nGO\n',
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.ops).toEqual([]);
   });
