@@ -10,6 +10,7 @@ import {
   type Catalog,
   type Column,
   type Database,
+  type ForeignKey,
   type Dialect,
   type GrantScope,
   type PrivilegeName,
@@ -81,6 +82,13 @@ class CatalogBuilder {
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
   private readonly productRules: ResolvedRule[] = [];
+  /** Key names as written (`CONSTRAINT k PRIMARY KEY`), for DROP CONSTRAINT; unset ones get the engine's default. */
+  private readonly keyNames = new WeakMap<
+    Relation,
+    { primaryKey?: string; unique: { name: string; columns: string[] }[] }
+  >();
+  /** Sequences by id: `ALTER TABLE <sequence> OWNER TO` names one (pg_dump writes it for every sequence). */
+  private readonly sequences = new Set<RelationId>();
 
   // Per-input state.
   private db!: Database;
@@ -219,9 +227,44 @@ class CatalogBuilder {
         return this.alterFunction(op);
       case 'create-trigger':
         return this.createTrigger(op);
+      case 'create-sequence':
+        this.sequences.add(this.resolve(op.name).id);
+        return;
+      case 'drop-constraint':
+        return this.dropConstraint(op);
+      case 'rename-constraint': {
+        const r = this.existing(op.table, 'RENAME CONSTRAINT');
+        if (!r) return;
+        const fk = r.foreignKeys.find((k) => this.foreignKeyName(r, k) === op.from);
+        if (fk) fk.name = op.to;
+        const names = this.keysNamed(r);
+        if (this.primaryKeyName(r) === op.from) names.primaryKey = op.to;
+        const unique = this.uniqueKeyNamed(r, op.from);
+        if (unique) {
+          names.unique = names.unique.filter((u) => u.name !== op.from);
+          names.unique.push({ name: op.to, columns: unique });
+        }
+        return;
+      }
+      case 'drop-schema':
+        return this.dropSchema(op);
+      case 'drop-table-object': {
+        const r = this.relations.get(this.resolve(op.table).id);
+        if (!r) {
+          // pg_dump --clean drops triggers and rules before it creates their tables.
+          if (!op.ifExists) this.existing(op.table, `DROP ${op.kind.toUpperCase()}`);
+          return;
+        }
+        if (op.kind === 'trigger')
+          this.warn(
+            'SPIF-SQL-UNSUPPORTED',
+            `DROP TRIGGER ${op.name} ON ${r.id}: the values its function copied stay followed (a dropped trigger is not modelled)`,
+          );
+        return; // DROP RULE: CREATE RULE was reported where it stood
+      }
       case 'drop-function':
         for (const ref of op.refs) {
-          for (const r of this.routines(ref, 'DROP FUNCTION')) {
+          for (const r of this.routines(ref, 'DROP FUNCTION', 'routine', op.ifExists)) {
             this.relations.delete(r.id);
             this.triggerFunctions.delete(r.id);
             this.privileges.clear({ kind: 'function', relation: r.id });
@@ -277,11 +320,13 @@ class CatalogBuilder {
       case 'add-primary-key': {
         const r = this.existing(op.table, 'ADD PRIMARY KEY');
         if (r) r.primaryKey = op.columns;
+        if (r && op.name) this.keysNamed(r).primaryKey = op.name;
         return;
       }
       case 'add-unique': {
         const r = this.existing(op.table, 'ADD UNIQUE');
         if (r) r.uniqueKeys.push(op.columns);
+        if (r && op.name) this.keysNamed(r).unique.push({ name: op.name, columns: op.columns });
         return;
       }
       case 'add-foreign-key': {
@@ -328,6 +373,7 @@ class CatalogBuilder {
         return;
       }
       case 'drop-policy': {
+        if (op.ifExists && !this.relations.has(this.resolve(op.table).id)) return;
         const r = this.existing(op.table, 'DROP POLICY');
         if (r) r.policies = r.policies.filter((p) => p.name !== op.name);
         return;
@@ -614,6 +660,119 @@ class CatalogBuilder {
     });
     const created = this.relations.get(this.resolve(op.name).id);
     if (created && parents.length && created.source === op.at) created.parents = parents;
+    if (created && created.source === op.at && op.keyNames) {
+      const names = this.keysNamed(created);
+      names.primaryKey = op.keyNames.primaryKey;
+      op.keyNames.uniqueKeys.forEach((name, i) => {
+        if (name) names.unique.push({ name, columns: op.uniqueKeys[i] });
+      });
+    }
+  }
+
+  private keysNamed(r: Relation): { primaryKey?: string; unique: { name: string; columns: string[] }[] } {
+    let names = this.keyNames.get(r);
+    if (!names) this.keyNames.set(r, (names = { unique: [] }));
+    return names;
+  }
+
+  /** The primary key's name: as written, else PostgreSQL's `<table>_pkey` (MySQL's is always PRIMARY). */
+  private primaryKeyName(r: Relation): string | undefined {
+    if (!r.primaryKey) return undefined;
+    return this.keyNames.get(r)?.primaryKey ?? (this.dialectOf(r) === 'postgresql' ? `${r.name}_pkey` : 'PRIMARY');
+  }
+
+  /** The columns of the unique key of that name: as written, else the engine's default name. */
+  private uniqueKeyNamed(r: Relation, name: string): string[] | undefined {
+    const named = this.keyNames.get(r)?.unique ?? [];
+    const hit = named.find((u) => u.name === name);
+    if (hit) return hit.columns;
+    const pg = this.dialectOf(r) === 'postgresql';
+    return r.uniqueKeys.find(
+      (cols) =>
+        !named.some((u) => u.columns.join('\0') === cols.join('\0')) &&
+        // PostgreSQL: `<table>_<columns>_key`; MySQL: the first column's name.
+        (pg ? `${r.name}_${cols.join('_')}_key` : cols[0]) === name,
+    );
+  }
+
+  /** A foreign key's name: as written, else `<table>_<columns>_fkey` (PostgreSQL) or `<table>_ibfk_<n>` (MySQL). */
+  private foreignKeyName(r: Relation, fk: ForeignKey): string {
+    if (fk.name) return fk.name;
+    if (this.dialectOf(r) === 'postgresql') return `${r.name}_${fk.columns.join('_')}_fkey`;
+    return `${r.name}_ibfk_${r.foreignKeys.filter((k) => !k.name).indexOf(fk) + 1}`;
+  }
+
+  private dialectOf(r: Relation): Dialect {
+    return this.databases.get(r.database)?.dialect ?? this.db.dialect;
+  }
+
+  /**
+   * DROP CONSTRAINT / DROP FOREIGN KEY / DROP PRIMARY KEY / DROP INDEX: the key or foreign key of
+   * that name goes. A PostgreSQL name that is no key or foreign key is a CHECK, EXCLUDE or NOT NULL
+   * constraint, and a MySQL index name that is no unique key a plain index: neither links tables.
+   */
+  private dropConstraint(op: Extract<CatalogOp, { op: 'drop-constraint' }>): void {
+    if (op.ifExists && !this.relations.has(this.resolve(op.table).id)) return; // pg_dump --clean
+    const r = this.existing(op.table, 'DROP CONSTRAINT');
+    if (!r) return;
+    const names = this.keysNamed(r);
+    if (op.kind === 'primary-key' || (op.kind === undefined && op.name === this.primaryKeyName(r))) {
+      r.primaryKey = undefined;
+      names.primaryKey = undefined;
+      return;
+    }
+    if (op.kind !== 'unique') {
+      const fk = r.foreignKeys.find((k) => this.foreignKeyName(r, k) === op.name);
+      if (fk) {
+        r.foreignKeys = r.foreignKeys.filter((k) => k !== fk);
+        return;
+      }
+      if (op.kind === 'foreign-key') {
+        this.warn(
+          'SPIF-SQL-UNKNOWN-CONSTRAINT',
+          `DROP FOREIGN KEY ${op.name}: ${r.id} has no foreign key of that name (written or ${r.name}_ibfk_N); its foreign keys are kept`,
+        );
+        return;
+      }
+    }
+    const unique = op.name === undefined ? undefined : this.uniqueKeyNamed(r, op.name);
+    if (unique) {
+      const key = unique.join('\0');
+      const i = r.uniqueKeys.findIndex((cols) => cols.join('\0') === key);
+      if (i >= 0) r.uniqueKeys.splice(i, 1);
+      names.unique = names.unique.filter((u) => u.name !== op.name);
+    }
+  }
+
+  /** DROP SCHEMA: PostgreSQL refuses a schema that holds objects unless CASCADE, which drops them too. */
+  private dropSchema(op: Extract<CatalogOp, { op: 'drop-schema' }>): void {
+    for (const schema of op.schemas) {
+      if (!this.db.schemas.get(schema)?.declared) {
+        const held = [...this.relations.values()].some((r) => r.database === this.db.name && r.schema === schema);
+        if (!held) {
+          if (!op.ifExists) this.warn('SPIF-SQL-UNKNOWN-SCHEMA', `DROP SCHEMA ${schema}: the schema is not defined`);
+          continue;
+        }
+      }
+      const inside = [...this.relations.values(), ...this.triggerFunctions.values()].filter(
+        (r) => r.database === this.db.name && r.schema === schema,
+      );
+      if (inside.length && !op.cascade) {
+        this.warn(
+          'SPIF-SQL-REJECTED',
+          `DROP SCHEMA ${schema} without CASCADE: the schema holds ${inside.length} object(s), so PostgreSQL rejects this statement; nothing is dropped`,
+        );
+        continue;
+      }
+      for (const r of inside) {
+        this.relations.delete(r.id);
+        this.triggerFunctions.delete(r.id);
+        this.privileges.clear({ kind: r.routine ? 'function' : 'relation', relation: r.id });
+        for (const c of r.columns) this.privileges.clear({ kind: 'column', relation: r.id, column: c.name });
+      }
+      this.db.schemas.delete(schema);
+      this.privileges.clear({ kind: 'schema', database: this.db.name, schema });
+    }
   }
 
   /** Partitions and inheritance children of r, at every depth. */
@@ -799,7 +958,7 @@ class CatalogBuilder {
   }
 
   /** The routines a reference names: exact signature, or every routine of that name when no arguments are written. */
-  private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine'): Relation[] {
+  private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine', ifExists = false): Relation[] {
     const { database, schema } = this.resolve(ref.name);
     const found = [...this.relations.values(), ...this.triggerFunctions.values()].filter(
       (r) =>
@@ -810,7 +969,7 @@ class CatalogBuilder {
         (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
         (kind === 'routine' || r.routine.kind === kind),
     );
-    if (found.length === 0) {
+    if (found.length === 0 && !ifExists) {
       this.warn(
         'SPIF-SQL-UNKNOWN-RELATION',
         `${what}: function ${database}.${schema}.${ref.name.name}${ref.argTypes ? `(${ref.argTypes.join(', ')})` : ''} is not defined in the sources read before this statement`,
@@ -989,6 +1148,7 @@ class CatalogBuilder {
       s.owner = op.owner;
       return;
     }
+    if (!this.relations.has(this.resolve(op.name).id) && this.sequences.has(this.resolve(op.name).id)) return;
     const r = this.existing(op.name, 'OWNER TO');
     if (!r) return;
     const old = r.owner ?? BOOTSTRAP_OWNER;
