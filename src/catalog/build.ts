@@ -64,6 +64,9 @@ const ACCESS_OPS = new Set<CatalogOp['op']>([
   'create-policy',
 ]);
 
+/** Schemas every database has without a source creating them. */
+const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema', 'mysql', 'sys', 'performance_schema']);
+
 export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): BuildResult {
   const builder = new CatalogBuilder(
     inputs.map((i) => i.database),
@@ -935,6 +938,7 @@ class CatalogBuilder {
         .map(({ q, column }) => ({ relation: q, column })),
       ...resolvedColumns.flatMap((c) => c.from),
     ]);
+    this.warnUndefinedBases(op.view.reads, op.name, resolvedColumns);
     const view = {
       ...op.view,
       columns: resolvedColumns,
@@ -943,6 +947,38 @@ class CatalogBuilder {
     };
     const columns: Column[] = resolvedColumns.map((c) => ({ name: c.name, source: op.at }));
     return { view, columns };
+  }
+
+  /**
+   * A view over a relation no source defines (issue 12.9): one located warning per missing base.
+   * Its columns keep the base columns' names in their lineage, so detection still reads
+   * `SELECT kojin_bango AS bango FROM missing_t` as a number column (src/detect/detect.ts).
+   * System catalogs (pg_catalog, information_schema, MySQL's mysql/sys/performance_schema) exist
+   * in every database and are not warned about.
+   */
+  private warnUndefinedBases(
+    reads: QualifiedName[],
+    view: QualifiedName,
+    columns: { name: string; from: { relation: QualifiedName; column: string }[] }[],
+  ): void {
+    const seen = new Set<string>();
+    for (const q of reads) {
+      const { id, schema, name } = this.resolve(q);
+      if (seen.has(id) || this.relations.has(id) || SYSTEM_SCHEMAS.has(schema.toLowerCase())) continue;
+      if (!q.schema && /^pg_/.test(name) && this.db.dialect === 'postgresql') continue; // pg_catalog is searched first
+      seen.add(id);
+      const carried = columns
+        .flatMap((c) =>
+          c.from
+            .filter((f) => this.resolve(f.relation).id === id)
+            .map((f) => (f.column === c.name ? c.name : `${f.column} → ${c.name}`)),
+        )
+        .filter((x) => x !== '*');
+      this.warn(
+        'SPIF-VIEW-UNDEFINED-BASE',
+        `view ${this.resolve(view).id} reads ${id}, which no source defines: its columns${carried.length ? ` (${carried.join(', ')})` : ''} are read by the base columns' names only; add the source that creates ${name}`,
+      );
+    }
   }
 
   // -------------------------------------------------------------------------------------------
