@@ -871,6 +871,7 @@ class CatalogBuilder {
     });
     if (this.db.dialect === 'postgresql')
       this.privileges.createObject({ kind: 'function', relation: id }, owner, { database, schema });
+    else this.privileges.createObjectWithoutDefaults({ kind: 'function', relation: id }, owner);
   }
 
   private alterFunction(op: Extract<CatalogOp, { op: 'alter-function' }>): void {
@@ -1028,9 +1029,16 @@ class CatalogBuilder {
         scope.kind === 'database' && (this.db.dialect as string) !== 'postgresql'
           ? 'SELECT'
           : READ_PRIVILEGE[scope.kind];
-      for (const spec of op.privileges) {
-        const privilege = spec.privilege === 'ALL' ? readPrivilege : spec.privilege;
-        if (privilege !== readPrivilege) continue; // INSERT, UPDATE…: not about reading
+      // MySQL/MariaDB `db.*` and `*.*` also carry EXECUTE on the routines in them.
+      const readPrivileges: PrivilegeName[] =
+        (scope.kind === 'schema-tables' || scope.kind === 'database') && isMysqlFamily(this.db.dialect)
+          ? ['SELECT', 'EXECUTE']
+          : [readPrivilege];
+      for (const spec of op.privileges.flatMap((p) =>
+        p.privilege === 'ALL' ? readPrivileges.map((privilege) => ({ ...p, privilege })) : [p],
+      )) {
+        const privilege = spec.privilege;
+        if (!readPrivileges.includes(privilege)) continue; // INSERT, UPDATE…: not about reading
         const targets: GrantScope[] =
           spec.columns && scope.kind === 'relation'
             ? spec.columns.map((column) => ({ kind: 'column', relation: scope.relation, column }))
@@ -1132,6 +1140,10 @@ class CatalogBuilder {
         );
     }
   }
+}
+
+function isMysqlFamily(dialect: Dialect): boolean {
+  return dialect === 'mysql' || dialect === 'mariadb';
 }
 
 function uniqueSources(
