@@ -209,7 +209,8 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         hits.set(id, { ...at, ...stated });
         const would = stated.rule === 'source-mark' ? undefined : ruleHit(relation, column);
         const entry = listedIn(config.include, id, matchesRef) ?? listedIn(config.substitute, id, matchesRef);
-        if (would?.candidate && entry !== undefined) candidates.push(decided(at, would, 'number', entry, stated.reason));
+        if (would?.candidate && entry !== undefined)
+          candidates.push(decided(at, would, 'number', entry, stated.reason));
         continue;
       }
       const found = ruleHit(relation, column);
