@@ -185,7 +185,7 @@ export function objectProps(obj: ObjectLiteralExpression): ObjectProps {
       if (name === undefined || !init) dynamic.push(p);
       else props.set(name, { value: init, node: p });
     } else if (Node.isShorthandPropertyAssignment(p)) {
-      props.set(p.getName(), { value: p.getNameNode() as unknown as Expression, node: p });
+      props.set(p.getName(), { value: p.getNameNode(), node: p });
     } else {
       dynamic.push(p); // spread, method, accessor
     }
