@@ -220,17 +220,6 @@ export interface Membership {
   source?: SourceLocation;
 }
 
-export interface DefaultPrivilege {
-  /** Role whose future objects are affected (FOR ROLE), else the role running the statement. */
-  forRole?: string;
-  database: string;
-  schema?: string;
-  privilege: PrivilegeName;
-  grantee: string;
-  grantOption: boolean;
-  isGrant: boolean;
-}
-
 export interface SchemaInfo {
   database: string;
   name: string;

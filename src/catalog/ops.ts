@@ -202,5 +202,3 @@ export type CatalogOp = { at: SourceLocation } & (
   /** An access rule of one product (Oracle, SQL Server, Db2): see product-rules.ts. */
   | { op: 'product-rule'; rule: ProductRule }
 );
-
-export type CatalogOpKind = CatalogOp['op'];

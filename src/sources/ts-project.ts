@@ -28,8 +28,6 @@ export interface TsUnit {
   lines: LineIndex;
 }
 
-export { isTypeScriptPath } from './model-files.js';
-
 /** Parses the given files into one in-memory project. Nothing outside `sources` is loaded. */
 export function parseTypeScript(sources: SourceText[]): TsUnit[] {
   const project = new Project({
