@@ -4,7 +4,7 @@
  * exists, privileges kept by PrivilegeState. Problems (an ALTER of an unknown table, …) are
  * located diagnostics; the build never throws for bad input.
  */
-import { addStats } from '../detect/check-digit.js';
+import { addStats } from './column-values.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog,
@@ -1066,6 +1066,7 @@ class CatalogBuilder {
     });
     if (this.db.dialect === 'postgresql')
       this.privileges.createObject({ kind: 'function', relation: id }, owner, { database, schema });
+    else this.privileges.createObjectWithoutDefaults({ kind: 'function', relation: id }, owner);
   }
 
   private alterFunction(op: Extract<CatalogOp, { op: 'alter-function' }>): void {
@@ -1224,9 +1225,16 @@ class CatalogBuilder {
         scope.kind === 'database' && (this.db.dialect as string) !== 'postgresql'
           ? 'SELECT'
           : READ_PRIVILEGE[scope.kind];
-      for (const spec of op.privileges) {
-        const privilege = spec.privilege === 'ALL' ? readPrivilege : spec.privilege;
-        if (privilege !== readPrivilege) continue; // INSERT, UPDATE…: not about reading
+      // MySQL/MariaDB `db.*` and `*.*` also carry EXECUTE on the routines in them.
+      const readPrivileges: PrivilegeName[] =
+        (scope.kind === 'schema-tables' || scope.kind === 'database') && isMysqlFamily(this.db.dialect)
+          ? ['SELECT', 'EXECUTE']
+          : [readPrivilege];
+      for (const spec of op.privileges.flatMap((p) =>
+        p.privilege === 'ALL' ? readPrivileges.map((privilege) => ({ ...p, privilege })) : [p],
+      )) {
+        const privilege = spec.privilege;
+        if (!readPrivileges.includes(privilege)) continue; // INSERT, UPDATE…: not about reading
         const targets: GrantScope[] =
           spec.columns && scope.kind === 'relation'
             ? spec.columns.map((column) => ({ kind: 'column', relation: scope.relation, column }))
@@ -1286,19 +1294,19 @@ class CatalogBuilder {
       case 'relations':
         return target.names.flatMap((n) => {
           const r = this.existing(n, 'GRANT/REVOKE');
-          return r ? [{ scope: { kind: 'relation', relation: r.id } as GrantScope, owner: r.owner }] : [];
+          return r ? [{ scope: { kind: 'relation', relation: r.id }, owner: r.owner }] : [];
         });
       case 'all-tables-in-schema':
         return target.schemas.flatMap((schema) =>
           [...this.relations.values()]
             .filter((r) => r.database === this.db.name && r.schema === schema && r.kind !== 'function')
-            .map((r) => ({ scope: { kind: 'relation', relation: r.id } as GrantScope, owner: r.owner })),
+            .map((r) => ({ scope: { kind: 'relation', relation: r.id }, owner: r.owner })),
         );
       case 'schemas':
         return target.schemas.map((schema) => {
           this.touchSchema(this.db.name, schema);
           return {
-            scope: { kind: 'schema', database: this.db.name, schema } as GrantScope,
+            scope: { kind: 'schema', database: this.db.name, schema },
             owner: this.db.schemas.get(schema)?.owner,
           };
         });
@@ -1312,7 +1320,7 @@ class CatalogBuilder {
       case 'routines':
         return target.refs
           .flatMap((ref) => this.routines(ref, 'GRANT/REVOKE', target.routineKind))
-          .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner }));
+          .map((r) => ({ scope: { kind: 'function', relation: r.id }, owner: r.owner }));
       case 'all-routines-in-schema':
         // ALL FUNCTIONS covers functions (not procedures), ALL PROCEDURES procedures, ALL ROUTINES both.
         return target.schemas.flatMap((schema) =>
@@ -1324,10 +1332,14 @@ class CatalogBuilder {
                 r.schema === schema &&
                 (target.routineKind === 'routine' || r.routine.kind === target.routineKind),
             )
-            .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner })),
+            .map((r) => ({ scope: { kind: 'function', relation: r.id }, owner: r.owner })),
         );
     }
   }
+}
+
+function isMysqlFamily(dialect: Dialect): boolean {
+  return dialect === 'mysql' || dialect === 'mariadb';
 }
 
 function uniqueSources(

@@ -151,6 +151,24 @@ function ruleHit(relation: Relation, column: Column): RuleFinding | undefined {
   };
 }
 
+/** What the rules found for a column the config decided: kept as a decided candidate, so the report shows the basis. */
+function decided(
+  at: Pick<CandidateColumn, 'relation' | 'column' | 'columnId'>,
+  would: RuleFinding,
+  verdict: 'number' | 'not-number',
+  entry: NumberColumnEntry,
+  reason: string | undefined,
+): CandidateColumn {
+  const { candidate, ...rest } = would;
+  return {
+    ...at,
+    ...rest,
+    reason: candidate?.reason ?? `detected by rule ${would.rule}`,
+    settle: candidate?.settle ?? 'decided by numberColumns.exclude',
+    decision: { verdict, pattern: patternOf(entry), ...(reason ? { reason } : {}) },
+  };
+}
+
 /** A base relation's id; the catalog builder fills database and schema, the fallbacks are defensive. */
 function baseRelationId(view: Relation, name: QualifiedName): string {
   return `${name.database ?? view.database}.${name.schema ?? defaultSchema(view.dialect)}.${name.name}`;
@@ -206,20 +224,7 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         excluded.add(id);
         // What the rules would have said is kept, so the report shows the decision and its reason.
         const would = column.mark ? undefined : ruleHit(relation, column);
-        if (would) {
-          const { candidate, ...rest } = would;
-          candidates.push({
-            ...at,
-            ...rest,
-            reason: candidate?.reason ?? `detected by rule ${would.rule}`,
-            settle: candidate?.settle ?? 'decided by numberColumns.exclude',
-            decision: {
-              verdict: 'not-number',
-              pattern: patternOf(exclusion),
-              ...(reasonOf(exclusion) ? { reason: reasonOf(exclusion) } : {}),
-            },
-          });
-        }
+        if (would) candidates.push(decided(at, would, 'not-number', exclusion, reasonOf(exclusion)));
         continue;
       }
       const stated = explicitHit(relation, column, config, matchesRef);
@@ -227,21 +232,9 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         explicit.add(id);
         hits.set(id, { ...at, ...stated });
         const would = stated.rule === 'source-mark' ? undefined : ruleHit(relation, column);
-        if (would?.candidate) {
-          const { candidate, ...rest } = would;
-          candidates.push({
-            ...at,
-            ...rest,
-            ...candidate,
-            decision: {
-              verdict: 'number',
-              pattern: patternOf(
-                (listedIn(config.include, id, matchesRef) ?? listedIn(config.substitute, id, matchesRef))!,
-              ),
-              ...(stated.reason ? { reason: stated.reason } : {}),
-            },
-          });
-        }
+        const entry = listedIn(config.include, id, matchesRef) ?? listedIn(config.substitute, id, matchesRef);
+        if (would?.candidate && entry !== undefined)
+          candidates.push(decided(at, would, 'number', entry, stated.reason));
         continue;
       }
       const found = ruleHit(relation, column);

@@ -93,6 +93,10 @@ const MESSAGES = {
     ja: 'SECURITY DEFINER の関数 {0} は本体を解析できない（{1}）。実行できる利用者（{2}）は所有者の権限でこのリレーションの列を読める可能性がある（要確認）',
     en: "SECURITY DEFINER function {0} could not be analysed ({1}); whoever may execute it ({2}) may read this relation's columns with its owner's rights (check it)",
   },
+  'assumption.mysql-definer-assumed': {
+    ja: 'DEFINER {0} はソースで作成も権限付与もされていないため、このビュー／ルーチンの基表をすべて読めるとみなした（要確認）',
+    en: 'DEFINER {0} is neither created nor granted anything in the sources: it is assumed to read every base relation of this view or routine (check it)',
+  },
   'assumption.row-filter-unevaluated': {
     ja: '{2} の行フィルタ {1}（{0}）は条件を評価できないため、行が見えるとみなした',
     en: 'row filter {1} ({0}) on {2} has a predicate spif cannot evaluate: rows are assumed visible',

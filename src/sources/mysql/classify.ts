@@ -15,6 +15,7 @@ export type StatementKind =
   | 'drop-database'
   | 'use'
   | 'create-index'
+  | 'routine' // CREATE/ALTER/DROP PROCEDURE|FUNCTION (routine.ts)
   | 'account' // GRANT, REVOKE, CREATE/DROP/RENAME USER|ROLE, ALTER USER, SET DEFAULT ROLE, activate_all_roles_on_login
   | 'irrelevant' // data, session settings, locks, routines, triggers, plain indexes…
   | 'unknown';
@@ -145,12 +146,13 @@ export function classify(text: string): StatementKind {
   if (first === 'RENAME') return second === 'USER' ? 'account' : 'rename-table';
   if (first === 'SET') {
     if (second === 'DEFAULT' && words[2] === 'ROLE') return 'account';
-    if (/ACTIVATE_ALL_ROLES_ON_LOGIN/i.test(text)) return 'account';
+    if (/ACTIVATE_ALL_ROLES_ON_LOGIN|MANDATORY_ROLES/i.test(text)) return 'account';
     return 'irrelevant'; // variables, NAMES, ROLE (session), PASSWORD
   }
   if (IRRELEVANT_FIRST.has(first)) return 'irrelevant';
   if (first === 'CREATE' || first === 'ALTER' || first === 'DROP') {
     const object = words.slice(1).find((w) => OBJECTS.has(w));
+    if (object === 'PROCEDURE' || object === 'FUNCTION') return 'routine';
     if (!object || IRRELEVANT_OBJECTS.has(object)) return object ? 'irrelevant' : 'unknown';
     if (object === 'USER' || object === 'ROLE') return 'account';
     if (first === 'CREATE') {

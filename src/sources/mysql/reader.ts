@@ -21,6 +21,7 @@ import { parseStatement } from './parse.js';
 import { splitStatements } from './split.js';
 import { readView } from './view.js';
 import { readTableWithCst } from './cst-fallback.js';
+import { readRoutineStatement } from './routine.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -74,6 +75,7 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
 function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] {
   if (kind === 'account') return new AccountReader(ctx).read();
   if (kind === 'view') return readView(ctx);
+  if (kind === 'routine') return readRoutineStatement(ctx);
   if (kind === 'create-database' || kind === 'use') return readSchemaStatement(kind, ctx);
   if (kind === 'create-table') {
     const prepared = prepareCreateTable(ctx.text);
