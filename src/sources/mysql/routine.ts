@@ -122,7 +122,6 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
   };
   if (orReplace) op.orReplace = true;
   if (owner) op.owner = owner;
-  createdRoutines(ctx).add(`${name.schema}.${name.name}`);
   return [op];
 }
 
@@ -150,20 +149,9 @@ function readDropRoutine(ctx: StatementContext): CatalogOp[] {
   c.next();
   const ifExists = c.isWord('IF') ? (c.next(), c.expect('EXISTS'), true) : false;
   const name = routineName(c, ctx.schema);
-  const created = createdRoutines(ctx);
-  const key = `${name.schema}.${name.name}`;
-  // A dump writes `DROP … IF EXISTS` before each CREATE: for a routine not created before, nothing to drop or warn about.
-  if (ifExists && !created.has(key)) return [];
-  created.delete(key);
-  return [{ op: 'drop-function', at: ctx.at, refs: [{ name }] }];
-}
-
-/** Routines created earlier in the file (per file: the reader's state). */
-const routinesOfFile = new WeakMap<object, Set<string>>();
-function createdRoutines(ctx: StatementContext): Set<string> {
-  let set = routinesOfFile.get(ctx.state);
-  if (!set) routinesOfFile.set(ctx.state, (set = new Set()));
-  return set;
+  // The builder knows the routines of every file (a teardown script drops what another file created)
+  // and is quiet about a missing one under IF EXISTS, as a dump writes before each CREATE.
+  return [{ op: 'drop-function', at: ctx.at, refs: [{ name }], ifExists }];
 }
 
 function routineName(c: Cursor, schema: string): QualifiedName {
