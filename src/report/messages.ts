@@ -2,9 +2,11 @@
  * The one message catalogue for human-facing text, Japanese and English. Every reporter takes its
  * labels from here; no label is written twice per format.
  */
+import { FORM_MESSAGES } from './hyoukasho-messages.js';
+
 export type Lang = 'ja' | 'en';
 
-const MESSAGES = {
+const CORE_MESSAGES = {
   title: { ja: '特定個人情報ファイル判定', en: 'Specific personal information file assessment' },
   'classification.specific': { ja: '特定個人情報ファイル', en: 'specific personal information file' },
   'classification.not-specific': { ja: '特定個人情報ファイルではない', en: 'not a specific personal information file' },
@@ -571,6 +573,9 @@ const MESSAGES = {
     en: 'the config at {0} was invalid, so the base is read with the current config: {1}',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** One catalogue: the labels above and the 評価書's own wording (hyoukasho-messages.ts). */
+const MESSAGES = { ...CORE_MESSAGES, ...FORM_MESSAGES } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
