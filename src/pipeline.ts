@@ -288,12 +288,16 @@ function noSources(paths: string[], loaded: LoadedConfig, found: number, diagnos
     ? `the sources globs of ${loaded.used?.file ?? 'the config'}`
     : paths.map((p) => `'${p}'`).join(', ');
   const what = found ? `${found} file${found === 1 ? '' : 's'} found, none of them a schema source` : 'no file found';
+  const jaWhere = loaded.config.databases
+    ? `${loaded.used?.file ?? '設定'} の sources のグロブ`
+    : paths.map((p) => `'${p}'`).join('、');
+  const jaWhat = found ? `ファイル ${found} 個が見つかったが、スキーマのソースはない` : 'ファイルが見つからない';
   return new UserError(`no schema source in ${where}: ${what}`, [
     'spif reads SQL (.sql .ddl .pgsql .psql), schema.prisma and TypeORM/Drizzle models (.ts); folders named node_modules, dist, build, coverage and dot folders are skipped',
     ...diagnostics
       .filter((d) => d.severity !== 'info')
       .map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} [${d.code}]`),
-  ]);
+  ]).as('cli.err.noSources', jaWhere, jaWhat);
 }
 
 function loadConfig(paths: string[], cwd: string, choice: ConfigChoice): LoadedConfig {

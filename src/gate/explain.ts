@@ -26,7 +26,7 @@ export function resolveRelation(ids: string[], written: string): RelationId {
     throw new UserError(
       `${written}: more than one relation has this name`,
       matches.sort().map((m) => `- ${m}`),
-    );
+    ).as('cli.err.ambiguousRelation', written);
   const near = ids
     .filter((id) => id.split('.').pop()!.includes(lower.split('.').pop()!))
     .sort()
@@ -34,7 +34,7 @@ export function resolveRelation(ids: string[], written: string): RelationId {
   throw new UserError(
     `${written}: no such relation`,
     near.length ? [`similar: ${near.join(', ')}`] : ['write database.schema.relation, schema.relation or relation'],
-  );
+  ).as('cli.err.noSuchRelation', written);
 }
 
 export function explainRelation(scan: ScanResult, written: string): ExplainResult {

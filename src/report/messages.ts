@@ -2,6 +2,7 @@
  * The one message catalogue for human-facing text, Japanese and English. Every reporter takes its
  * labels from here; no label is written twice per format.
  */
+import { CLI_MESSAGES } from './cli-messages.js';
 import { FORM_MESSAGES } from './hyoukasho-messages.js';
 
 export type Lang = 'ja' | 'en';
@@ -574,8 +575,11 @@ const CORE_MESSAGES = {
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-/** One catalogue: the labels above and the 評価書's own wording (hyoukasho-messages.ts). */
-const MESSAGES = { ...CORE_MESSAGES, ...FORM_MESSAGES } as const satisfies Record<string, Record<Lang, string>>;
+/** One catalogue: the labels above, the 評価書's own wording (hyoukasho-messages.ts) and the CLI's (cli-messages.ts). */
+const MESSAGES = { ...CORE_MESSAGES, ...FORM_MESSAGES, ...CLI_MESSAGES } as const satisfies Record<
+  string,
+  Record<Lang, string>
+>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
