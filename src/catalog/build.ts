@@ -4,7 +4,7 @@
  * exists, privileges kept by PrivilegeState. Problems (an ALTER of an unknown table, …) are
  * located diagnostics; the build never throws for bad input.
  */
-import { addStats } from '../detect/check-digit.js';
+import { addStats } from './column-values.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog,
@@ -1090,19 +1090,19 @@ class CatalogBuilder {
       case 'relations':
         return target.names.flatMap((n) => {
           const r = this.existing(n, 'GRANT/REVOKE');
-          return r ? [{ scope: { kind: 'relation', relation: r.id } as GrantScope, owner: r.owner }] : [];
+          return r ? [{ scope: { kind: 'relation', relation: r.id }, owner: r.owner }] : [];
         });
       case 'all-tables-in-schema':
         return target.schemas.flatMap((schema) =>
           [...this.relations.values()]
             .filter((r) => r.database === this.db.name && r.schema === schema && r.kind !== 'function')
-            .map((r) => ({ scope: { kind: 'relation', relation: r.id } as GrantScope, owner: r.owner })),
+            .map((r) => ({ scope: { kind: 'relation', relation: r.id }, owner: r.owner })),
         );
       case 'schemas':
         return target.schemas.map((schema) => {
           this.touchSchema(this.db.name, schema);
           return {
-            scope: { kind: 'schema', database: this.db.name, schema } as GrantScope,
+            scope: { kind: 'schema', database: this.db.name, schema },
             owner: this.db.schemas.get(schema)?.owner,
           };
         });
@@ -1116,7 +1116,7 @@ class CatalogBuilder {
       case 'routines':
         return target.refs
           .flatMap((ref) => this.routines(ref, 'GRANT/REVOKE', target.routineKind))
-          .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner }));
+          .map((r) => ({ scope: { kind: 'function', relation: r.id }, owner: r.owner }));
       case 'all-routines-in-schema':
         // ALL FUNCTIONS covers functions (not procedures), ALL PROCEDURES procedures, ALL ROUTINES both.
         return target.schemas.flatMap((schema) =>
@@ -1128,7 +1128,7 @@ class CatalogBuilder {
                 r.schema === schema &&
                 (target.routineKind === 'routine' || r.routine.kind === target.routineKind),
             )
-            .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner })),
+            .map((r) => ({ scope: { kind: 'function', relation: r.id }, owner: r.owner })),
         );
     }
   }

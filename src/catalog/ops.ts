@@ -3,7 +3,7 @@
  * them in order, so ALTER/GRANT/REVOKE/DROP/RENAME mean what they mean in the engine.
  * Names are folded by the reader; databases are assigned by the builder from the source.
  */
-import type { ColumnValueStats } from '../detect/check-digit.js';
+import type { ColumnValueStats } from './column-values.js';
 import type {
   Column,
   ForeignKey,
@@ -202,5 +202,3 @@ export type CatalogOp = { at: SourceLocation } & (
   /** An access rule of one product (Oracle, SQL Server, Db2): see product-rules.ts. */
   | { op: 'product-rule'; rule: ProductRule }
 );
-
-export type CatalogOpKind = CatalogOp['op'];
