@@ -42,6 +42,13 @@ export interface PrivilegeSpec {
   columns?: string[];
 }
 
+/** One item of an OPTIONS (…) list: CREATE gives `add`; ALTER … OPTIONS gives ADD / SET / DROP. */
+export interface OptionChange {
+  name: string;
+  value?: string;
+  action: 'add' | 'set' | 'drop';
+}
+
 export type CatalogOp = { at: SourceLocation } & (
   | { op: 'create-schema'; schema: string; owner?: string }
   | { op: 'use-schema'; schema: string } // MySQL `USE db`: unqualified names go there
@@ -201,6 +208,53 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'set-session-authorization'; role: string | null }
   /** An access rule of one product (Oracle, SQL Server, Db2): see product-rules.ts. */
   | { op: 'product-rule'; rule: ProductRule }
+  // Links between databases (PostgreSQL; src/catalog/cross-database.ts).
+  /** CREATE SERVER / ALTER SERVER … OPTIONS / DROP SERVER. */
+  | {
+      op: 'foreign-server';
+      action: 'create' | 'alter' | 'drop';
+      name: string;
+      wrapper?: string;
+      options: OptionChange[];
+      ifNotExists?: boolean;
+      owner?: string;
+    }
+  /** CREATE / ALTER / DROP USER MAPPING FOR role SERVER s (role: a name, PUBLIC or CURRENT_USER). */
+  | { op: 'user-mapping'; action: 'create' | 'alter' | 'drop'; role: string; server: string; options: OptionChange[] }
+  /** The SERVER and OPTIONS of a CREATE FOREIGN TABLE (its columns come with the create-table op before it). */
+  | {
+      op: 'foreign-table';
+      table: QualifiedName;
+      server: string;
+      options: Record<string, string>;
+      columnNames: Record<string, string>;
+    }
+  /** IMPORT FOREIGN SCHEMA remote [LIMIT TO | EXCEPT (…)] FROM SERVER s INTO local. */
+  | {
+      op: 'import-foreign-schema';
+      server: string;
+      remoteSchema: string;
+      localSchema: string;
+      limitTo?: string[];
+      except?: string[];
+    }
+  /** CREATE / ALTER … ADD | SET | DROP / DROP PUBLICATION. */
+  | {
+      op: 'publication';
+      action: 'create' | 'add' | 'set' | 'drop-objects' | 'drop';
+      name: string;
+      allTables?: boolean;
+      tables: { name: QualifiedName; columns?: string[] }[];
+      schemas: string[];
+    }
+  /** CREATE SUBSCRIPTION … CONNECTION … PUBLICATION …, its ALTERs, DROP SUBSCRIPTION. */
+  | {
+      op: 'subscription';
+      action: 'create' | 'set-publication' | 'add-publication' | 'drop-publication' | 'connection' | 'drop';
+      name: string;
+      conninfo?: string;
+      publications: string[];
+    }
 );
 
 export type CatalogOpKind = CatalogOp['op'];

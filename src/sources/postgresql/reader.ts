@@ -14,6 +14,7 @@ import { viewLineage } from './lineage.js';
 import { analyseRoutine, type RoutineParameter } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
 import { copyStats, insertStats } from './data-values.js';
+import { crossDatabaseDrop, crossDatabaseOps, foreignTableOp, isCrossDatabaseStatement } from './cross-database.js';
 
 type Node = Record<string, any>;
 
@@ -338,26 +339,7 @@ class StatementContext {
         return this.unsupported('DROP OWNED is not modelled: privileges granted to the role are kept');
       case 'CreateForeignTableStmt':
         this.createTable(s.base, 'foreign table');
-        return this.unsupported(
-          `foreign table ${rangeVarText(s.base.relation)} (server ${s.servername}): the link to the remote relation it reads is not followed; its own columns are read as a table's`,
-        );
-      case 'CreateForeignServerStmt':
-        return this.unsupported(
-          `CREATE SERVER ${s.servername}: cross-database links through foreign servers are not followed (the foreign tables on it are read as local tables)`,
-        );
-      case 'CreateUserMappingStmt':
-      case 'AlterUserMappingStmt':
-        return this.unsupported('USER MAPPING is not modelled: who may read through a foreign server is not checked');
-      case 'CreatePublicationStmt':
-      case 'AlterPublicationStmt':
-        return this.unsupported(
-          `publication ${s.pubname}: logical replication is not modelled (a subscriber's tables hold what the published tables hold)`,
-        );
-      case 'CreateSubscriptionStmt':
-      case 'AlterSubscriptionStmt':
-        return this.unsupported(
-          `subscription ${s.subname}: logical replication is not modelled; the subscribed tables' copied values are not followed to the publisher's`,
-        );
+        return this.emit(foreignTableOp(s, rangeVarName(s.base.relation)));
       case 'CopyStmt':
         return this.dataValues(
           s,
@@ -384,6 +366,10 @@ class StatementContext {
       case 'AlterFunctionStmt':
         return this.alterFunction(s);
       default:
+        if (isCrossDatabaseStatement(kind)) {
+          for (const op of crossDatabaseOps(kind, s)) this.emit(op);
+          return;
+        }
         if (IRRELEVANT.has(kind)) return;
         this.unsupported(`${kind.replace(/Stmt$/, '')} statement is not read by spif`);
     }
@@ -738,6 +724,8 @@ class StatementContext {
       }
     } else if (type === 'OBJECT_SCHEMA') {
       this.unsupported('DROP SCHEMA is not modelled: its relations are kept');
+    } else if (crossDatabaseDrop(s)) {
+      for (const op of crossDatabaseDrop(s)!) this.emit(op);
     } else if (ROUTINE_OBJECTS.has(type)) {
       this.emit({ op: 'drop-function', refs: (s.objects ?? []).map((o: Node) => routineRef(o.ObjectWithArgs)) });
     }
