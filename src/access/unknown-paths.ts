@@ -94,7 +94,7 @@ function crossDatabasePaths(catalog: Catalog, resolver: AccessResolver, principa
       via: d.relation,
       reason: d.unresolved,
       executors: readers([d.relation]),
-      relations: [d.relation],
+      relations: [d.relation, ...(d.remoteRelations ?? [])],
     });
   }
   return out;

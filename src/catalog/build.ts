@@ -451,6 +451,12 @@ class CatalogBuilder {
       case 'import-foreign-schema':
         this.crossDeclared = true;
         return this.importForeignSchema(op);
+      case 'dblink': {
+        this.crossDeclared = true;
+        const caller = [...this.relations.values(), ...this.triggerFunctions.values()].find((r) => r.source === op.at);
+        if (caller) this.cross.dblink(caller, op.calls, op.at);
+        return;
+      }
       case 'publication':
         this.crossDeclared = true;
         return this.cross.publication(op, this.db.name, (q) => this.resolve(q).id);

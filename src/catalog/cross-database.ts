@@ -17,6 +17,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { CatalogOp } from './ops.js';
 import type {
   CrossDatabase,
+  DblinkUse,
   ForeignServer,
   Publication,
   QualifiedName,
@@ -68,8 +69,17 @@ export class CrossDatabaseState {
   readonly userMappings: UserMapping[] = [];
   readonly publications = new Map<string, Publication>();
   readonly subscriptions = new Map<string, Subscription>();
+  readonly dblinks: DblinkUse[] = [];
 
   constructor(private readonly warn: (code: string, message: string) => void) {}
+
+  dblink(
+    caller: Relation,
+    calls: { conninfo?: string; sql?: string; reads?: QualifiedName[] }[],
+    at: SourceLocation,
+  ): void {
+    for (const c of calls) this.dblinks.push({ relation: caller.id, database: caller.database, ...c, source: at });
+  }
 
   server(database: string, name: string): ForeignServer | undefined {
     return this.servers.get(key(database, name));
@@ -263,13 +273,49 @@ export class CrossDatabaseState {
       );
     }
     for (const sub of this.subscriptions.values()) this.resolveSubscription(sub, relations, remotes, warnAt);
+    for (const d of this.dblinks) this.resolveDblink(d, relations, remotes, warnAt);
     return {
       servers: [...this.servers.values()],
       userMappings: this.userMappings,
       publications: [...this.publications.values()],
       subscriptions: [...this.subscriptions.values()],
-      dblinks: [],
+      dblinks: this.dblinks.filter((d) => relations.has(d.relation)),
     };
+  }
+
+  /**
+   * A dblink call runs its query in another database as the user its connection string names
+   * (F.12 dblink), outside every privilege check of the caller's database: always an unknown path
+   * on the caller and on the remote relations the query reads, with its database when it resolves.
+   */
+  private resolveDblink(
+    d: DblinkUse,
+    relations: Map<RelationId, Relation>,
+    remotes: RemoteDatabase[],
+    warnAt: (at: SourceLocation | undefined, code: string, message: string) => void,
+  ): void {
+    if (!relations.has(d.relation)) return;
+    let target: { database: string } | { reason: string };
+    if (d.conninfo === undefined)
+      target = { reason: 'its connection is not a constant (or an unnamed dblink_connect)' };
+    else if (/=|^postgres(ql)?:\/\//i.test(d.conninfo)) target = matchDatabase(parseConninfo(d.conninfo), remotes);
+    else {
+      // A foreign server's name: dblink uses its options and the caller's user mapping.
+      const s = this.server(d.database, d.conninfo);
+      target = s?.remoteDatabase
+        ? { database: s.remoteDatabase }
+        : { reason: s ? `server ${s.name}: ${s.unresolved}` : `server ${d.conninfo} is not created in the sources` };
+    }
+    const query =
+      d.sql === undefined ? 'a query that is not a constant' : `'${d.sql.replace(/\s+/g, ' ').slice(0, 80)}'`;
+    if ('database' in target) {
+      d.remoteDatabase = target.database;
+      d.remoteRelations = (d.reads ?? [])
+        .map((q) => relationId(target.database, q.schema ?? 'public', q.name))
+        .filter((id) => relations.has(id));
+      d.unresolved = `dblink runs ${query} in database ${target.database} as the user its connection names; spif does not check that access`;
+    } else d.unresolved = `dblink runs ${query} in a database spif cannot tell: ${target.reason}`;
+    warnAt(d.source, 'SPIF-DBLINK', `${d.relation}: ${d.unresolved}`);
   }
 
   /** The publisher's published tables (column lists kept) flow into the subscriber's tables of the same schema and name. */

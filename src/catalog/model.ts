@@ -255,8 +255,12 @@ export interface Subscription {
 export interface DblinkUse {
   /** The view or function that calls it. */
   relation: RelationId;
+  /** Its database (a server name in conninfo is looked up there). */
+  database: string;
   conninfo?: string;
   sql?: string;
+  /** Relations the constant query reads, as written. */
+  reads?: QualifiedName[];
   source?: SourceLocation;
   /** The database it reaches (set at the end of the build), or why none. */
   remoteDatabase?: string;

@@ -238,6 +238,11 @@ export type CatalogOp = { at: SourceLocation } & (
       limitTo?: string[];
       except?: string[];
     }
+  /** dblink calls in the view or function the same statement created. */
+  | {
+      op: 'dblink';
+      calls: { conninfo?: string; sql?: string; reads?: QualifiedName[] }[];
+    }
   /** CREATE / ALTER … ADD | SET | DROP / DROP PUBLICATION. */
   | {
       op: 'publication';

@@ -135,12 +135,15 @@ export const suggestionSchema = z.object({
     'revoke-membership',
     'remove-connect',
     'revoke-execute',
+    'drop-user-mapping',
+    'revoke-remote',
   ]),
   summary: z.string().describe('the change in one line, English'),
   sql: z.string().optional().describe('the statement(s) that make the change'),
   config: z.string().optional().describe('the config edit that makes the change'),
   target: z.string().describe('column, relation, schema or database the change applies to'),
   grantee: z.string().optional(),
+  server: z.string().optional().describe('drop-user-mapping: the foreign server'),
   columnsLost: z
     .number()
     .int()

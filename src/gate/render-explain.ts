@@ -30,6 +30,22 @@ function suggestionHeadline(lang: Lang, style: Style, s: Suggestion): string {
       );
     case 'revoke-execute':
       return gt(lang, 'gate.suggest.revoke-execute', style.name(relation), style.name(s.grantee ?? ''));
+    case 'drop-user-mapping':
+      return gt(
+        lang,
+        'gate.suggest.drop-user-mapping',
+        style.name(relation),
+        style.name(s.grantee ?? ''),
+        style.name(s.server ?? ''),
+      );
+    case 'revoke-remote':
+      return gt(
+        lang,
+        'gate.suggest.revoke-remote',
+        style.name(s.target),
+        style.name(s.grantee ?? ''),
+        style.name(s.target.split('.')[0]),
+      );
     case 'remove-connect':
       return gt(lang, 'gate.suggest.remove-connect', style.name(s.target), style.name(s.grantee ?? ''));
     default:

@@ -566,6 +566,14 @@ const MESSAGES = {
     ja: '{1} から関数 {0} の EXECUTE を取り消す',
     en: 'revoke EXECUTE on function {0} from {1}',
   },
+  'gate.suggest.drop-user-mapping': {
+    ja: '外部テーブル {0} のサーバ {2} から {1} のユーザマッピングを削除する',
+    en: 'drop the user mapping for {1} on server {2} of foreign table {0}',
+  },
+  'gate.suggest.revoke-remote': {
+    ja: 'データベース {2} で、外部テーブルが接続するリモートユーザ {1} から {0} の SELECT を取り消す',
+    en: 'in database {2}, revoke SELECT on {0} from {1}, the remote user the foreign table connects as',
+  },
   'gate.suggest.revoke-membership': {
     ja: '{1} のロール {0} へのメンバーシップを取り消す',
     en: 'revoke the membership of {1} in role {0}',

@@ -14,6 +14,9 @@
  *   mapping (as the view owner's privileges check the table; pgsql-bugs 8095.1563679637).
  * - IMPORT FOREIGN SCHEMA … LIMIT TO creates foreign tables for the listed remote tables only.
  */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
@@ -24,6 +27,13 @@ import { matchesRef } from '../../src/config/index.js';
 import { type RealPostgres, realPostgresUnavailable, startRealPostgres } from '../live/real-postgres.js';
 
 const PW = 'fdw-remote-pw';
+const run = promisify(execFile);
+const repo = path.resolve(__dirname, '../..');
+const spifBin = (...args: string[]) =>
+  run(process.execPath, [path.join(repo, 'dist/cli/main.js'), ...args], {
+    cwd: repo,
+    env: { ...process.env, LANG: 'C' },
+  });
 
 const JUMIN = `
 CREATE ROLE fdw_reader LOGIN PASSWORD '${PW}';
@@ -266,5 +276,63 @@ describe('foreign tables in the catalog (no server needed)', () => {
     expect(warning?.message).toContain('kyufu.public.jumin_ft');
     expect(warning?.line).toBe(3);
     expect(side.catalog.relations.get('kyufu.public.jumin_ft')?.foreign?.unresolved).toContain('matches no configured');
+  });
+
+  it('dblink in a view and in a PL/pgSQL function: a located warning and an unknown path on the caller and the remote table', async () => {
+    // F.12 dblink: dblink(connstr, sql) runs sql in the database connstr names, as the user it
+    // names; the caller's database checks nothing of it.
+    const local = `CREATE EXTENSION dblink;
+CREATE VIEW jumin_dbl AS SELECT * FROM dblink('dbname=jumin user=fdw_reader', 'SELECT atena_no, kojin_bango FROM jumin_kihon') AS t(atena_no text, bango text);
+CREATE FUNCTION get_no(p text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE r text;
+BEGIN
+  SELECT b INTO r FROM dblink('dbname=elsewhere', 'SELECT kojin_bango FROM public.jumin_kihon') AS t(b text);
+  RETURN r;
+END $$;`;
+    const side = await spif(JUMIN, local, 'jumin');
+    const warnings = side.diagnostics.filter((d) => d.code === 'SPIF-DBLINK');
+    expect(warnings.map((w) => w.line)).toEqual([2, 3]);
+    expect(warnings[0].message).toContain('in database jumin');
+    expect(warnings[1].message).toContain("dbname 'elsewhere' matches no configured database");
+    const { findUnknownPaths } = await import('../../src/access/unknown-paths.js');
+    const paths = findUnknownPaths(side.catalog, side.resolver, [
+      { name: 'PUBLIC', kind: 'public', roles: ['PUBLIC'] },
+    ]);
+    const dbl = paths.filter((p) => p.kind === 'dblink');
+    expect(dbl.map((p) => p.relations)).toEqual([
+      ['kyufu.public.jumin_dbl', 'jumin.public.jumin_kihon'],
+      ['kyufu.public.get_no(text)'],
+    ]);
+  });
+
+  it('the real bin on a two-database repository: the foreign table holds the number, explain drops the mapping or revokes remotely', async () => {
+    const fixture = 'fixtures/paths/foreign-table';
+    const report = JSON.parse((await spifBin('scan', fixture, '--format', 'json')).stdout);
+    expect(report.diagnostics).toEqual([]);
+    const ft = report.relations.find((r: { id: string }) => r.id === 'kyufu.public.jumin_ft');
+    expect(ft.basis).toBe('holds-number');
+    expect(ft.numberColumns[0].evidence).toContain("'jumin.public.jumin_kihon.kojin_bango' (foreign-table");
+    expect(ft.reachable.map((r: { principal: string }) => r.principal)).toEqual(['kyufu-system']);
+    const explained = JSON.parse(
+      (await spifBin('explain', 'kyufu.public.kyufu_kekka', fixture, '--format', 'json')).stdout,
+    );
+    const kyufu = explained.principals.find((p: { principal: string }) => p.principal === 'kyufu-system');
+    const kinds = kyufu.suggestions.map((s: { kind: string; verified: boolean }) => [s.kind, s.verified]);
+    expect(kinds).toContainEqual(['revoke-remote', true]);
+    const madoguchi = explained.principals.find((p: { principal: string }) => p.principal === 'madoguchi-system');
+    expect(madoguchi.status).toBe('blocked');
+    expect(madoguchi.blocks[0]).toMatchObject({
+      control: 'no-user-mapping',
+      role: 'app_madoguchi',
+      reason: { key: 'no-user-mapping', server: 'jumin_srv' },
+    });
+    const mapping = (await spifBin('explain', 'kyufu.public.jumin_ft', fixture, '--format', 'json')).stdout;
+    expect(JSON.parse(mapping).principals[0].suggestions).toContainEqual(
+      expect.objectContaining({
+        kind: 'drop-user-mapping',
+        verified: true,
+        sql: 'DROP USER MAPPING FOR app_kyufu SERVER jumin_srv;',
+      }),
+    );
   });
 });

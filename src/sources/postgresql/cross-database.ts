@@ -187,3 +187,63 @@ function mappingRole(spec: Node | undefined): string {
 function strings(list: Node[] | undefined): string[] {
   return (list ?? []).map((x: Node) => x.String?.sval).filter(Boolean);
 }
+
+/** A `dblink(…)` call found in a view's query or a function's body. */
+export interface DblinkCall {
+  /** The connection argument (a libpq string or a foreign server's name), when it is a constant. */
+  conninfo?: string;
+  /** The query argument, when it is a constant. */
+  sql?: string;
+  /** Relations the query reads, when it parses (names as written, in the remote database). */
+  reads?: QualifiedName[];
+}
+
+const DBLINK_FUNCTIONS = new Set(['dblink', 'dblink_exec', 'dblink_open', 'dblink_send_query']);
+
+/**
+ * dblink calls anywhere in a parsed tree (a view's query, a SQL body, PL/pgSQL's embedded
+ * queries, handed in as parse trees). `parse` parses the constant query so its relations are known.
+ */
+export function findDblinkCalls(tree: unknown, parse: (sql: string) => Node[] | undefined): DblinkCall[] {
+  const out: DblinkCall[] = [];
+  const walk = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) return x.forEach(walk);
+    const n = x as Node;
+    const f = n.FuncCall;
+    const name = f?.funcname?.map((x: Node) => x.String?.sval).pop();
+    if (f && DBLINK_FUNCTIONS.has(name)) {
+      const args: Node[] = f.args ?? [];
+      const constant = (a: Node | undefined) => a?.A_Const?.sval?.sval as string | undefined;
+      // dblink(sql) alone uses the unnamed connection opened by dblink_connect: its target is unknown.
+      const conninfo = args.length >= 2 ? constant(args[0]) : undefined;
+      const sql = constant(args.length >= 2 ? args[1] : args[0]);
+      const call: DblinkCall = {
+        ...(conninfo !== undefined ? { conninfo } : {}),
+        ...(sql !== undefined ? { sql } : {}),
+      };
+      if (sql !== undefined) {
+        const stmts = parse(sql);
+        if (stmts) call.reads = relationsRead(stmts);
+      }
+      out.push(call);
+    }
+    for (const k of Object.keys(n)) walk(n[k]);
+  };
+  walk(tree);
+  return out;
+}
+
+function relationsRead(tree: unknown): QualifiedName[] {
+  const out: QualifiedName[] = [];
+  const walk = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) return x.forEach(walk);
+    const n = x as Node;
+    if (n.RangeVar?.relname)
+      out.push({ name: n.RangeVar.relname, ...(n.RangeVar.schemaname ? { schema: n.RangeVar.schemaname } : {}) });
+    for (const k of Object.keys(n)) walk(n[k]);
+  };
+  walk(tree);
+  return out;
+}

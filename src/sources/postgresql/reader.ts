@@ -3,7 +3,7 @@
  * is parsed at once (fast path); when that fails, statements are split by the server's lexer and
  * parsed one by one so a bad statement costs only itself.
  */
-import { loadModule, parseSync } from 'libpg-query';
+import { loadModule, parsePlPgSQLSync, parseSync } from 'libpg-query';
 import type { CatalogOp, GrantTarget, PrivilegeSpec, RoutineKind, RoutineRef } from '../../catalog/ops.js';
 import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
@@ -14,7 +14,16 @@ import { viewLineage } from './lineage.js';
 import { analyseRoutine, type RoutineParameter } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
 import { copyStats, insertStats } from './data-values.js';
-import { crossDatabaseDrop, crossDatabaseOps, foreignTableOp, isCrossDatabaseStatement } from './cross-database.js';
+import {
+  crossDatabaseDrop,
+  crossDatabaseOps,
+  findDblinkCalls,
+  foreignTableOp,
+  isCrossDatabaseStatement,
+} from './cross-database.js';
+
+/** Statements whose queries may call dblink. */
+const DBLINK_CALLERS = new Set(['ViewStmt', 'CreateTableAsStmt', 'CreateFunctionStmt']);
 
 type Node = Record<string, any>;
 
@@ -286,6 +295,7 @@ class StatementContext {
     const body = stmt[kind];
     try {
       this.dispatch(kind, body);
+      if (DBLINK_CALLERS.has(kind)) this.dblinks(kind, body);
     } catch (e) {
       this.unsupported(`could not read ${kind}: ${(e as Error).message}`);
     }
@@ -373,6 +383,45 @@ class StatementContext {
         if (IRRELEVANT.has(kind)) return;
         this.unsupported(`${kind.replace(/Stmt$/, '')} statement is not read by spif`);
     }
+  }
+
+  /** dblink calls in a view's query or a function's body: each is a query in another database (cross-database.ts). */
+  private dblinks(kind: string, s: Node): void {
+    const parse = (sql: string): Node[] | undefined => {
+      try {
+        return (parseSync(sql).stmts ?? []).map((x: Node) => x.stmt);
+      } catch {
+        return undefined;
+      }
+    };
+    let tree: unknown = s;
+    if (kind === 'CreateFunctionStmt') {
+      const text = JSON.stringify(s);
+      if (!/dblink/i.test(text)) return;
+      const language = (s.options ?? []).find((o: Node) => o.DefElem?.defname === 'language')?.DefElem?.arg?.String
+        ?.sval;
+      const body = (s.options ?? []).find((o: Node) => o.DefElem?.defname === 'as')?.DefElem?.arg?.List?.items?.[0]
+        ?.String?.sval;
+      if (language === 'plpgsql' && this.text) {
+        // PL/pgSQL: every embedded query and expression, parsed as SQL.
+        const queries: string[] = [];
+        const collect = (x: unknown): void => {
+          if (!x || typeof x !== 'object') return;
+          if (Array.isArray(x)) return x.forEach(collect);
+          const n = x as Node;
+          if (n.PLpgSQL_expr?.query) queries.push(n.PLpgSQL_expr.query);
+          for (const k of Object.keys(n)) collect(n[k]);
+        };
+        try {
+          collect(parsePlPgSQLSync(this.text));
+        } catch {
+          return; // the body is reported unanalysed by createFunction
+        }
+        tree = queries.map((q) => parse(q) ?? parse(`SELECT ${q}`));
+      } else if (body !== undefined) tree = [s.sql_body, parse(body)];
+    }
+    const calls = findDblinkCalls(tree, parse);
+    if (calls.length) this.emit({ op: 'dblink', calls });
   }
 
   /** The data lines of this COPY statement: the first block at or after the statement's start (comments may precede it). */

@@ -15,7 +15,7 @@
  */
 import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import { type QualifiedName, TRIGGER_ROW, type ViewColumn } from '../../catalog/model.js';
-import { type Scope, type ScopeEntry, type SelectLineage, selectLineage } from './lineage.js';
+import { dedupe, type Scope, type ScopeEntry, type SelectLineage, selectLineage } from './lineage.js';
 
 type Node = Record<string, any>;
 type ColumnSource = { relation: QualifiedName; column: string };
@@ -492,14 +492,4 @@ function recordEntry(cols: ViewColumn[]): ScopeEntry {
     cols.length === 1 && cols[0].name === '*' && cols[0].from.length === 1 ? cols[0].from[0].relation : undefined;
   if (star) return { kind: 'relation', name: star };
   return { kind: 'derived', columns: new Map(cols.map((x) => [x.name, x.from])), order: cols.map((x) => x.name) };
-}
-
-function dedupe(list: ColumnSource[]): ColumnSource[] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const k = `${c.relation.database ?? ''}.${c.relation.schema ?? ''}.${c.relation.name}.${c.column}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
