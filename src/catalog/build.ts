@@ -768,10 +768,13 @@ class CatalogBuilder {
       );
     }
     const row: QualifiedName = { database: table.database, schema: table.schema, name: table.name };
+    // NEW/OLD, and a statement trigger's transition tables (unqualified names), are the table's rows.
+    const transition = new Set(op.transitionTables ?? []);
+    const isRow = (q: QualifiedName) => q.name === TRIGGER_ROW || (!q.schema && !q.database && transition.has(q.name));
     for (const w of fn.routine.writes ?? []) {
       const values = w.values.map((v) => ({
         ...v,
-        from: v.from.map((f) => (f.relation.name === TRIGGER_ROW ? { ...f, relation: row } : f)),
+        from: v.from.map((f) => (isRow(f.relation) ? { ...f, relation: row } : f)),
       }));
       this.copyInto({ op: 'copy-into', at: op.at, table: w.table, columns: w.columns, values, via: 'trigger' });
     }

@@ -99,7 +99,13 @@ export type CatalogOp = { at: SourceLocation } & (
     }
   | { op: 'drop-function'; refs: RoutineRef[] }
   /** CREATE TRIGGER … ON table … EXECUTE FUNCTION f(): f's INSERTs copy the table's row values. */
-  | { op: 'create-trigger'; table: QualifiedName; function: RoutineRef }
+  | {
+      op: 'create-trigger';
+      table: QualifiedName;
+      function: RoutineRef;
+      /** `REFERENCING NEW TABLE AS n OLD TABLE AS o`: names the body reads as the changed rows. */
+      transitionTables?: string[];
+    }
   /** `ALTER VIEW v SET (security_invoker = …)` / `RESET (security_invoker)` */
   | { op: 'view-options'; name: QualifiedName; securityInvoker: boolean }
   | { op: 'add-column'; table: QualifiedName; column: Column; only?: boolean }

@@ -367,12 +367,18 @@ class StatementContext {
         return this.createFunction(s);
       case 'SelectStmt':
         return this.selectInto(s);
-      case 'CreateTrigStmt':
+      case 'CreateTrigStmt': {
+        // EXECUTE FUNCTION and its older spelling EXECUTE PROCEDURE both call a function (CREATE TRIGGER).
+        const transitionTables = (s.transitionRels ?? [])
+          .map((t: Node) => t.TriggerTransition?.name)
+          .filter((n: unknown): n is string => typeof n === 'string');
         return this.emit({
           op: 'create-trigger',
           table: rangeVarName(s.relation),
           function: { name: listName(s.funcname ?? []), argTypes: [] },
+          ...(transitionTables.length ? { transitionTables } : {}),
         });
+      }
       case 'AlterFunctionStmt':
         return this.alterFunction(s);
       default:
