@@ -167,6 +167,20 @@ export const explainResultSchema = z
         status: z.enum(['reaches', 'blocked', 'cannot-read', 'no-path']),
         numberColumn: z.string().optional(),
         path: z.array(pathStepSchema).optional(),
+        through: z
+          .array(
+            z.object({
+              kind: z.enum(['foreign-table']),
+              relation: z.string().describe('the foreign table on the path'),
+              server: z.string(),
+              role: z.string().describe('the local role it is read as'),
+              mapping: z.string().describe("the user mapping used: the role's own or PUBLIC"),
+              remoteUser: z.string().optional(),
+              remote: z.string().optional().describe('the remote relation the query reads'),
+            }),
+          )
+          .optional()
+          .describe('reads on the path that cross into another database (postgres_fdw)'),
         blocks: z.array(blockSchema).optional(),
         suggestions: z
           .array(suggestionSchema)

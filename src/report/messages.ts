@@ -192,8 +192,8 @@ const MESSAGES = {
     en: '{0} has no EXECUTE on {1}',
   },
   'evidence.block.no-user-mapping': {
-    ja: '{1} の外部サーバには {0} のユーザマッピングがないため、{0} は外部テーブルを読めない',
-    en: 'the foreign server of {1} has no user mapping for {0}, so {0} cannot read the foreign table',
+    ja: '{1} の外部サーバには {0} のユーザマッピングがなく、外部テーブルを読めない',
+    en: 'the foreign server of {1} has no user mapping for {0}: the foreign table cannot be read',
   },
   'evidence.block.remote-access-denied': {
     ja: '外部テーブルが接続するリモートユーザは {1} を参照できないため、{0} は外部テーブルを通して読めない',

@@ -49,7 +49,9 @@ export const pathStepSchema = z.object({
   to: z.string().describe('column id database.schema.relation.column'),
   via: z
     .enum(['foreign-key', 'implied-key', 'declared-link', 'view', 'copy'])
-    .describe("copy: the column holds the other's values (partition, inheritance, LIKE, INSERT … SELECT, trigger)"),
+    .describe(
+      "copy: the column holds the other's values (partition, inheritance, LIKE, INSERT … SELECT, trigger, foreign table, logical replication)",
+    ),
   key: z
     .object({ from: z.array(z.string()), to: z.array(z.string()) })
     .optional()

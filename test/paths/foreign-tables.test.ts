@@ -319,6 +319,17 @@ END $$;`;
     const kyufu = explained.principals.find((p: { principal: string }) => p.principal === 'kyufu-system');
     const kinds = kyufu.suggestions.map((s: { kind: string; verified: boolean }) => [s.kind, s.verified]);
     expect(kinds).toContainEqual(['revoke-remote', true]);
+    expect(kyufu.through).toEqual([
+      {
+        kind: 'foreign-table',
+        relation: 'kyufu.public.jumin_ft',
+        server: 'jumin_srv',
+        role: 'app_kyufu',
+        mapping: 'app_kyufu',
+        remoteUser: 'fdw_reader',
+        remote: 'jumin.public.jumin_kihon',
+      },
+    ]);
     const madoguchi = explained.principals.find((p: { principal: string }) => p.principal === 'madoguchi-system');
     expect(madoguchi.status).toBe('blocked');
     expect(madoguchi.blocks[0]).toMatchObject({
