@@ -11,22 +11,6 @@ export interface Diagnostic {
   column?: number;
 }
 
-export class DiagnosticBag {
-  readonly items: Diagnostic[] = [];
-  add(d: Diagnostic): void {
-    this.items.push(d);
-  }
-  error(code: string, message: string, at?: { file?: string; line?: number; column?: number }): void {
-    this.add({ severity: 'error', code, message, ...at });
-  }
-  warning(code: string, message: string, at?: { file?: string; line?: number; column?: number }): void {
-    this.add({ severity: 'warning', code, message, ...at });
-  }
-  info(code: string, message: string, at?: { file?: string; line?: number; column?: number }): void {
-    this.add({ severity: 'info', code, message, ...at });
-  }
-}
-
 /** An error the user caused (bad flags, unreadable config): printed without a stack trace, exit 2. */
 export class UserError extends Error {
   constructor(

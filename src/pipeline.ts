@@ -148,7 +148,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const graph = buildLinkGraph(
     catalog,
     {
-      links: config.links as [string, string][],
+      links: config.links,
       linkKeys: config.linkKeys,
       inferLinks: config.inferLinks,
     },
@@ -202,7 +202,7 @@ function discoverDatabases(
   diagnostics: Diagnostic[],
 ): DatabaseSources[] {
   const config = loaded.config;
-  if (!config.databases) return fromPaths(tree, paths, cwd, dialect ?? (config.dialect as Dialect), diagnostics);
+  if (!config.databases) return fromPaths(tree, paths, cwd, dialect ?? config.dialect, diagnostics);
   const empty: EmptyGlob[] = [];
   const databases = config.databases.map((db, i) => {
     if (db.url && tree.at) {
@@ -216,7 +216,7 @@ function discoverDatabases(
       tree,
       {
         name: db.name,
-        dialect: (db.dialect ?? config.dialect) as Dialect,
+        dialect: db.dialect ?? config.dialect,
         sources: db.sources,
         url: tree.at ? undefined : db.url,
       },
@@ -268,7 +268,7 @@ function fromPaths(
     return [{ database: 'default', dialect: 'postgresql', files: [], url: urls[0] }];
   const live = urls.map((url) => ({
     database: liveDatabaseName(url),
-    dialect: 'postgresql' as Dialect,
+    dialect: 'postgresql' as const,
     files: [],
     url,
   }));

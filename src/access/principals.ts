@@ -114,7 +114,7 @@ export class PrincipalAccess {
 
   canConnect(p: Principal, database: string): boolean {
     let byDb = this.connectCache.get(p.name);
-    if (!byDb) this.connectCache.set(p.name, (byDb = new Map()));
+    if (!byDb) this.connectCache.set(p.name, (byDb = new Map<string, boolean>()));
     let ok = byDb.get(database);
     if (ok === undefined) byDb.set(database, (ok = this.connects(p, database)));
     return ok;
@@ -143,9 +143,9 @@ export class PrincipalAccess {
     }
     if (p.roles.length === 0) return { allowed: true };
     let byRelation = this.cache.get(p.name);
-    if (!byRelation) this.cache.set(p.name, (byRelation = new Map()));
+    if (!byRelation) this.cache.set(p.name, (byRelation = new Map<RelationId, Map<string, AccessVerdict>>()));
     let byColumn = byRelation.get(relation);
-    if (!byColumn) byRelation.set(relation, (byColumn = new Map()));
+    if (!byColumn) byRelation.set(relation, (byColumn = new Map<string, AccessVerdict>()));
     let v = byColumn.get(column);
     if (v) return v;
     let first: AccessVerdict | undefined;

@@ -16,6 +16,7 @@ import { BOOTSTRAP_OWNER, PUBLIC, scopeKey } from '../catalog/privileges.js';
 import { RoleGraph } from './roles.js';
 import { refused, type Reason } from './evidence.js';
 import { type ProductAccess, productAccess } from './products/index.js';
+import { MysqlAccess } from './mysql.js';
 
 export type BlockControl =
   | 'no-table-privilege'
@@ -82,6 +83,8 @@ class Resolver implements AccessResolver {
   private readonly foreignVisiting = new Set<string>();
   /** Oracle, SQL Server and Db2 databases: their own access semantics (products/). */
   private readonly products: Map<string, ProductAccess>;
+  /** MySQL and MariaDB: definer/invoker views and routines, roles (mysql.ts). */
+  private readonly mysql: MysqlAccess;
 
   constructor(
     private readonly catalog: Catalog,
@@ -95,6 +98,11 @@ class Resolver implements AccessResolver {
       list.push(g);
     }
     this.products = productAccess(catalog, this.graph, (scope) => this.byScope.get(scopeKey(scope)) ?? []);
+    this.mysql = new MysqlAccess(
+      catalog,
+      (scope) => this.byScope.get(scopeKey(scope)) ?? [],
+      (role) => this.isSuperuser(role),
+    );
   }
 
   isSuperuser(role: string): boolean {
@@ -152,6 +160,7 @@ class Resolver implements AccessResolver {
     }
     const product = this.products.get(rel.database);
     if (product) return product.canSelect(role, rel, column);
+    if (rel.dialect === 'mysql' || rel.dialect === 'mariadb') return this.mysql.canSelect(role, rel, column);
     if (rel.dialect !== 'postgresql') return this.checkOtherDialect(rel, role, column);
 
     // 1. Name lookup: USAGE on the schema, as the caller. A schema the sources never create cannot
@@ -392,7 +401,7 @@ class Resolver implements AccessResolver {
     return ALLOWED;
   }
 
-  /** MySQL, MariaDB, SQLite, BigQuery: table, column, `db.*` and `*.*` grants to the role or its roles. */
+  /** SQLite, BigQuery: table, column, `db.*` and `*.*` grants to the role or its roles. */
   private checkOtherDialect(rel: Relation, role: string, column: string): AccessVerdict {
     if (this.isSuperuser(role)) return ALLOWED;
     const roles = this.privilegeRoles(role);

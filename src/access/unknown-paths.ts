@@ -123,9 +123,16 @@ export function unknownPathAssumptions(paths: UnknownPath[]): Map<RelationId, st
 
 function mayExecute(catalog: Catalog, resolver: AccessResolver, p: Principal, fn: Relation): boolean {
   if (p.kind === 'unrestricted' || p.roles.length === 0) return true;
+  // MySQL/MariaDB also grant EXECUTE per database (`db.*`) and globally (`*.*`).
   const granted = new Set(
     catalog.grants
-      .filter((g) => g.privilege === 'EXECUTE' && g.scope.kind === 'function' && g.scope.relation === fn.id)
+      .filter(
+        (g) =>
+          g.privilege === 'EXECUTE' &&
+          ((g.scope.kind === 'function' && g.scope.relation === fn.id) ||
+            (g.scope.kind === 'schema-tables' && g.scope.database === fn.database && g.scope.schema === fn.schema) ||
+            (g.scope.kind === 'database' && g.scope.database === fn.database && fn.dialect !== 'postgresql')),
+      )
       .map((g) => g.grantee),
   );
   return p.roles.some((role) => {

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { Dialect } from '../catalog/model.js';
-import type { ReadResult } from '../sources/types.js';
+import type { ReadResult } from '../catalog/read-result.js';
 import { VERSION } from '../version.js';
 
 /** Bumped when the entry layout changes, or readers emit new ops (2: column-values counts). */

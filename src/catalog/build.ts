@@ -4,12 +4,13 @@
  * exists, privileges kept by PrivilegeState. Problems (an ALTER of an unknown table, …) are
  * located diagnostics; the build never throws for bad input.
  */
-import { addStats } from '../detect/check-digit.js';
+import { addStats } from './column-values.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog,
   type Column,
   type Database,
+  type ForeignKey,
   type Dialect,
   type GrantScope,
   type PrivilegeName,
@@ -66,6 +67,9 @@ const ACCESS_OPS = new Set<CatalogOp['op']>([
   'create-policy',
 ]);
 
+/** Schemas every database has without a source creating them. */
+const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema', 'mysql', 'sys', 'performance_schema']);
+
 export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): BuildResult {
   const remotes = options.remotes ?? inputs.map((i) => ({ name: i.database }));
   const builder = new CatalogBuilder(
@@ -88,6 +92,13 @@ class CatalogBuilder {
   private readonly productRules: ResolvedRule[] = [];
   private readonly cross = new CrossDatabaseState((code, message) => this.warn(code, message));
   private crossDeclared = false;
+  /** Key names as written (`CONSTRAINT k PRIMARY KEY`), for DROP CONSTRAINT; unset ones get the engine's default. */
+  private readonly keyNames = new WeakMap<
+    Relation,
+    { primaryKey?: string; unique: { name: string; columns: string[] }[] }
+  >();
+  /** Sequences by id: `ALTER TABLE <sequence> OWNER TO` names one (pg_dump writes it for every sequence). */
+  private readonly sequences = new Set<RelationId>();
 
   // Per-input state.
   private db!: Database;
@@ -231,9 +242,44 @@ class CatalogBuilder {
         return this.alterFunction(op);
       case 'create-trigger':
         return this.createTrigger(op);
+      case 'create-sequence':
+        this.sequences.add(this.resolve(op.name).id);
+        return;
+      case 'drop-constraint':
+        return this.dropConstraint(op);
+      case 'rename-constraint': {
+        const r = this.existing(op.table, 'RENAME CONSTRAINT');
+        if (!r) return;
+        const fk = r.foreignKeys.find((k) => this.foreignKeyName(r, k) === op.from);
+        if (fk) fk.name = op.to;
+        const names = this.keysNamed(r);
+        if (this.primaryKeyName(r) === op.from) names.primaryKey = op.to;
+        const unique = this.uniqueKeyNamed(r, op.from);
+        if (unique) {
+          names.unique = names.unique.filter((u) => u.name !== op.from);
+          names.unique.push({ name: op.to, columns: unique });
+        }
+        return;
+      }
+      case 'drop-schema':
+        return this.dropSchema(op);
+      case 'drop-table-object': {
+        const r = this.relations.get(this.resolve(op.table).id);
+        if (!r) {
+          // pg_dump --clean drops triggers and rules before it creates their tables.
+          if (!op.ifExists) this.existing(op.table, `DROP ${op.kind.toUpperCase()}`);
+          return;
+        }
+        if (op.kind === 'trigger')
+          this.warn(
+            'SPIF-SQL-UNSUPPORTED',
+            `DROP TRIGGER ${op.name} ON ${r.id}: the values its function copied stay followed (a dropped trigger is not modelled)`,
+          );
+        return; // DROP RULE: CREATE RULE was reported where it stood
+      }
       case 'drop-function':
         for (const ref of op.refs) {
-          for (const r of this.routines(ref, 'DROP FUNCTION')) {
+          for (const r of this.routines(ref, 'DROP FUNCTION', 'routine', op.ifExists)) {
             this.relations.delete(r.id);
             this.triggerFunctions.delete(r.id);
             this.privileges.clear({ kind: 'function', relation: r.id });
@@ -289,11 +335,13 @@ class CatalogBuilder {
       case 'add-primary-key': {
         const r = this.existing(op.table, 'ADD PRIMARY KEY');
         if (r) r.primaryKey = op.columns;
+        if (r && op.name) this.keysNamed(r).primaryKey = op.name;
         return;
       }
       case 'add-unique': {
         const r = this.existing(op.table, 'ADD UNIQUE');
         if (r) r.uniqueKeys.push(op.columns);
+        if (r && op.name) this.keysNamed(r).unique.push({ name: op.name, columns: op.columns });
         return;
       }
       case 'add-foreign-key': {
@@ -340,6 +388,7 @@ class CatalogBuilder {
         return;
       }
       case 'drop-policy': {
+        if (op.ifExists && !this.relations.has(this.resolve(op.table).id)) return;
         const r = this.existing(op.table, 'DROP POLICY');
         if (r) r.policies = r.policies.filter((p) => p.name !== op.name);
         return;
@@ -649,6 +698,119 @@ class CatalogBuilder {
     });
     const created = this.relations.get(this.resolve(op.name).id);
     if (created && parents.length && created.source === op.at) created.parents = parents;
+    if (created && created.source === op.at && op.keyNames) {
+      const names = this.keysNamed(created);
+      names.primaryKey = op.keyNames.primaryKey;
+      op.keyNames.uniqueKeys.forEach((name, i) => {
+        if (name) names.unique.push({ name, columns: op.uniqueKeys[i] });
+      });
+    }
+  }
+
+  private keysNamed(r: Relation): { primaryKey?: string; unique: { name: string; columns: string[] }[] } {
+    let names = this.keyNames.get(r);
+    if (!names) this.keyNames.set(r, (names = { unique: [] }));
+    return names;
+  }
+
+  /** The primary key's name: as written, else PostgreSQL's `<table>_pkey` (MySQL's is always PRIMARY). */
+  private primaryKeyName(r: Relation): string | undefined {
+    if (!r.primaryKey) return undefined;
+    return this.keyNames.get(r)?.primaryKey ?? (this.dialectOf(r) === 'postgresql' ? `${r.name}_pkey` : 'PRIMARY');
+  }
+
+  /** The columns of the unique key of that name: as written, else the engine's default name. */
+  private uniqueKeyNamed(r: Relation, name: string): string[] | undefined {
+    const named = this.keyNames.get(r)?.unique ?? [];
+    const hit = named.find((u) => u.name === name);
+    if (hit) return hit.columns;
+    const pg = this.dialectOf(r) === 'postgresql';
+    return r.uniqueKeys.find(
+      (cols) =>
+        !named.some((u) => u.columns.join('\0') === cols.join('\0')) &&
+        // PostgreSQL: `<table>_<columns>_key`; MySQL: the first column's name.
+        (pg ? `${r.name}_${cols.join('_')}_key` : cols[0]) === name,
+    );
+  }
+
+  /** A foreign key's name: as written, else `<table>_<columns>_fkey` (PostgreSQL) or `<table>_ibfk_<n>` (MySQL). */
+  private foreignKeyName(r: Relation, fk: ForeignKey): string {
+    if (fk.name) return fk.name;
+    if (this.dialectOf(r) === 'postgresql') return `${r.name}_${fk.columns.join('_')}_fkey`;
+    return `${r.name}_ibfk_${r.foreignKeys.filter((k) => !k.name).indexOf(fk) + 1}`;
+  }
+
+  private dialectOf(r: Relation): Dialect {
+    return this.databases.get(r.database)?.dialect ?? this.db.dialect;
+  }
+
+  /**
+   * DROP CONSTRAINT / DROP FOREIGN KEY / DROP PRIMARY KEY / DROP INDEX: the key or foreign key of
+   * that name goes. A PostgreSQL name that is no key or foreign key is a CHECK, EXCLUDE or NOT NULL
+   * constraint, and a MySQL index name that is no unique key a plain index: neither links tables.
+   */
+  private dropConstraint(op: Extract<CatalogOp, { op: 'drop-constraint' }>): void {
+    if (op.ifExists && !this.relations.has(this.resolve(op.table).id)) return; // pg_dump --clean
+    const r = this.existing(op.table, 'DROP CONSTRAINT');
+    if (!r) return;
+    const names = this.keysNamed(r);
+    if (op.kind === 'primary-key' || (op.kind === undefined && op.name === this.primaryKeyName(r))) {
+      r.primaryKey = undefined;
+      names.primaryKey = undefined;
+      return;
+    }
+    if (op.kind !== 'unique') {
+      const fk = r.foreignKeys.find((k) => this.foreignKeyName(r, k) === op.name);
+      if (fk) {
+        r.foreignKeys = r.foreignKeys.filter((k) => k !== fk);
+        return;
+      }
+      if (op.kind === 'foreign-key') {
+        this.warn(
+          'SPIF-SQL-UNKNOWN-CONSTRAINT',
+          `DROP FOREIGN KEY ${op.name}: ${r.id} has no foreign key of that name (written or ${r.name}_ibfk_N); its foreign keys are kept`,
+        );
+        return;
+      }
+    }
+    const unique = op.name === undefined ? undefined : this.uniqueKeyNamed(r, op.name);
+    if (unique) {
+      const key = unique.join('\0');
+      const i = r.uniqueKeys.findIndex((cols) => cols.join('\0') === key);
+      if (i >= 0) r.uniqueKeys.splice(i, 1);
+      names.unique = names.unique.filter((u) => u.name !== op.name);
+    }
+  }
+
+  /** DROP SCHEMA: PostgreSQL refuses a schema that holds objects unless CASCADE, which drops them too. */
+  private dropSchema(op: Extract<CatalogOp, { op: 'drop-schema' }>): void {
+    for (const schema of op.schemas) {
+      if (!this.db.schemas.get(schema)?.declared) {
+        const held = [...this.relations.values()].some((r) => r.database === this.db.name && r.schema === schema);
+        if (!held) {
+          if (!op.ifExists) this.warn('SPIF-SQL-UNKNOWN-SCHEMA', `DROP SCHEMA ${schema}: the schema is not defined`);
+          continue;
+        }
+      }
+      const inside = [...this.relations.values(), ...this.triggerFunctions.values()].filter(
+        (r) => r.database === this.db.name && r.schema === schema,
+      );
+      if (inside.length && !op.cascade) {
+        this.warn(
+          'SPIF-SQL-REJECTED',
+          `DROP SCHEMA ${schema} without CASCADE: the schema holds ${inside.length} object(s), so PostgreSQL rejects this statement; nothing is dropped`,
+        );
+        continue;
+      }
+      for (const r of inside) {
+        this.relations.delete(r.id);
+        this.triggerFunctions.delete(r.id);
+        this.privileges.clear({ kind: r.routine ? 'function' : 'relation', relation: r.id });
+        for (const c of r.columns) this.privileges.clear({ kind: 'column', relation: r.id, column: c.name });
+      }
+      this.db.schemas.delete(schema);
+      this.privileges.clear({ kind: 'schema', database: this.db.name, schema });
+    }
   }
 
   /** CREATE FOREIGN TABLE's SERVER and OPTIONS: postgres_fdw reads schema_name.table_name (default: its own names). */
@@ -871,6 +1033,7 @@ class CatalogBuilder {
         .map(({ q, column }) => ({ relation: q, column })),
       ...resolvedColumns.flatMap((c) => c.from),
     ]);
+    this.warnUndefinedBases(op.view.reads, op.name, resolvedColumns);
     const view = {
       ...op.view,
       columns: resolvedColumns,
@@ -879,6 +1042,38 @@ class CatalogBuilder {
     };
     const columns: Column[] = resolvedColumns.map((c) => ({ name: c.name, source: op.at }));
     return { view, columns };
+  }
+
+  /**
+   * A view over a relation no source defines (issue 12.9): one located warning per missing base.
+   * Its columns keep the base columns' names in their lineage, so detection still reads
+   * `SELECT kojin_bango AS bango FROM missing_t` as a number column (src/detect/detect.ts).
+   * System catalogs (pg_catalog, information_schema, MySQL's mysql/sys/performance_schema) exist
+   * in every database and are not warned about.
+   */
+  private warnUndefinedBases(
+    reads: QualifiedName[],
+    view: QualifiedName,
+    columns: { name: string; from: { relation: QualifiedName; column: string }[] }[],
+  ): void {
+    const seen = new Set<string>();
+    for (const q of reads) {
+      const { id, schema, name } = this.resolve(q);
+      if (seen.has(id) || this.relations.has(id) || SYSTEM_SCHEMAS.has(schema.toLowerCase())) continue;
+      if (!q.schema && /^pg_/.test(name) && this.db.dialect === 'postgresql') continue; // pg_catalog is searched first
+      seen.add(id);
+      const carried = columns
+        .flatMap((c) =>
+          c.from
+            .filter((f) => this.resolve(f.relation).id === id)
+            .map((f) => (f.column === c.name ? c.name : `${f.column} → ${c.name}`)),
+        )
+        .filter((x) => x !== '*');
+      this.warn(
+        'SPIF-VIEW-UNDEFINED-BASE',
+        `view ${this.resolve(view).id} reads ${id}, which no source defines: its columns${carried.length ? ` (${carried.join(', ')})` : ''} are read by the base columns' names only; add the source that creates ${name}`,
+      );
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -894,7 +1089,7 @@ class CatalogBuilder {
   }
 
   /** The routines a reference names: exact signature, or every routine of that name when no arguments are written. */
-  private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine'): Relation[] {
+  private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine', ifExists = false): Relation[] {
     const { database, schema } = this.resolve(ref.name);
     const found = [...this.relations.values(), ...this.triggerFunctions.values()].filter(
       (r) =>
@@ -905,7 +1100,7 @@ class CatalogBuilder {
         (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
         (kind === 'routine' || r.routine.kind === kind),
     );
-    if (found.length === 0) {
+    if (found.length === 0 && !ifExists) {
       this.warn(
         'SPIF-SQL-UNKNOWN-RELATION',
         `${what}: function ${database}.${schema}.${ref.name.name}${ref.argTypes ? `(${ref.argTypes.join(', ')})` : ''} is not defined in the sources read before this statement`,
@@ -966,6 +1161,7 @@ class CatalogBuilder {
     });
     if (this.db.dialect === 'postgresql')
       this.privileges.createObject({ kind: 'function', relation: id }, owner, { database, schema });
+    else this.privileges.createObjectWithoutDefaults({ kind: 'function', relation: id }, owner);
   }
 
   private alterFunction(op: Extract<CatalogOp, { op: 'alter-function' }>): void {
@@ -1084,6 +1280,7 @@ class CatalogBuilder {
       s.owner = op.owner;
       return;
     }
+    if (!this.relations.has(this.resolve(op.name).id) && this.sequences.has(this.resolve(op.name).id)) return;
     const r = this.existing(op.name, 'OWNER TO');
     if (!r) return;
     const old = r.owner ?? BOOTSTRAP_OWNER;
@@ -1123,9 +1320,16 @@ class CatalogBuilder {
         scope.kind === 'database' && (this.db.dialect as string) !== 'postgresql'
           ? 'SELECT'
           : READ_PRIVILEGE[scope.kind];
-      for (const spec of op.privileges) {
-        const privilege = spec.privilege === 'ALL' ? readPrivilege : spec.privilege;
-        if (privilege !== readPrivilege) continue; // INSERT, UPDATE…: not about reading
+      // MySQL/MariaDB `db.*` and `*.*` also carry EXECUTE on the routines in them.
+      const readPrivileges: PrivilegeName[] =
+        (scope.kind === 'schema-tables' || scope.kind === 'database') && isMysqlFamily(this.db.dialect)
+          ? ['SELECT', 'EXECUTE']
+          : [readPrivilege];
+      for (const spec of op.privileges.flatMap((p) =>
+        p.privilege === 'ALL' ? readPrivileges.map((privilege) => ({ ...p, privilege })) : [p],
+      )) {
+        const privilege = spec.privilege;
+        if (!readPrivileges.includes(privilege)) continue; // INSERT, UPDATE…: not about reading
         const targets: GrantScope[] =
           spec.columns && scope.kind === 'relation'
             ? spec.columns.map((column) => ({ kind: 'column', relation: scope.relation, column }))
@@ -1185,19 +1389,19 @@ class CatalogBuilder {
       case 'relations':
         return target.names.flatMap((n) => {
           const r = this.existing(n, 'GRANT/REVOKE');
-          return r ? [{ scope: { kind: 'relation', relation: r.id } as GrantScope, owner: r.owner }] : [];
+          return r ? [{ scope: { kind: 'relation', relation: r.id }, owner: r.owner }] : [];
         });
       case 'all-tables-in-schema':
         return target.schemas.flatMap((schema) =>
           [...this.relations.values()]
             .filter((r) => r.database === this.db.name && r.schema === schema && r.kind !== 'function')
-            .map((r) => ({ scope: { kind: 'relation', relation: r.id } as GrantScope, owner: r.owner })),
+            .map((r) => ({ scope: { kind: 'relation', relation: r.id }, owner: r.owner })),
         );
       case 'schemas':
         return target.schemas.map((schema) => {
           this.touchSchema(this.db.name, schema);
           return {
-            scope: { kind: 'schema', database: this.db.name, schema } as GrantScope,
+            scope: { kind: 'schema', database: this.db.name, schema },
             owner: this.db.schemas.get(schema)?.owner,
           };
         });
@@ -1211,7 +1415,7 @@ class CatalogBuilder {
       case 'routines':
         return target.refs
           .flatMap((ref) => this.routines(ref, 'GRANT/REVOKE', target.routineKind))
-          .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner }));
+          .map((r) => ({ scope: { kind: 'function', relation: r.id }, owner: r.owner }));
       case 'all-routines-in-schema':
         // ALL FUNCTIONS covers functions (not procedures), ALL PROCEDURES procedures, ALL ROUTINES both.
         return target.schemas.flatMap((schema) =>
@@ -1223,10 +1427,14 @@ class CatalogBuilder {
                 r.schema === schema &&
                 (target.routineKind === 'routine' || r.routine.kind === target.routineKind),
             )
-            .map((r) => ({ scope: { kind: 'function', relation: r.id } as GrantScope, owner: r.owner })),
+            .map((r) => ({ scope: { kind: 'function', relation: r.id }, owner: r.owner })),
         );
     }
   }
+}
+
+function isMysqlFamily(dialect: Dialect): boolean {
+  return dialect === 'mysql' || dialect === 'mariadb';
 }
 
 function uniqueSources(

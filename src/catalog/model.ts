@@ -2,7 +2,7 @@
  * The dialect-neutral catalog: what every source reader produces (through CatalogOps) and what
  * every later stage reads. Identifiers here are already folded for their dialect.
  */
-import type { ColumnValueStats } from '../detect/check-digit.js';
+import type { ColumnValueStats } from './column-values.js';
 import type { ResolvedRule } from './product-rules.js';
 
 export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'bigquery' | 'oracle' | 'sqlserver' | 'db2';
@@ -317,17 +317,6 @@ export interface Membership {
   /** Whether WITH INHERIT was written (PostgreSQL 15 ignores the option and reads the member's attribute). */
   inheritSpecified?: boolean;
   source?: SourceLocation;
-}
-
-export interface DefaultPrivilege {
-  /** Role whose future objects are affected (FOR ROLE), else the role running the statement. */
-  forRole?: string;
-  database: string;
-  schema?: string;
-  privilege: PrivilegeName;
-  grantee: string;
-  grantOption: boolean;
-  isGrant: boolean;
 }
 
 export interface SchemaInfo {

@@ -3,7 +3,7 @@
  * them in order, so ALTER/GRANT/REVOKE/DROP/RENAME mean what they mean in the engine.
  * Names are folded by the reader; databases are assigned by the builder from the source.
  */
-import type { ColumnValueStats } from '../detect/check-digit.js';
+import type { ColumnValueStats } from './column-values.js';
 import type {
   Column,
   ForeignKey,
@@ -68,6 +68,8 @@ export type CatalogOp = { at: SourceLocation } & (
       inherits?: QualifiedName[];
       /** `LIKE source INCLUDING …`, after `index` of the table's own columns. */
       likes?: { name: QualifiedName; index: number; indexes: boolean; comments: boolean }[];
+      /** Names written for the keys (`CONSTRAINT k PRIMARY KEY`), uniqueKeys index for index; unset: the engine's default name. */
+      keyNames?: { primaryKey?: string; uniqueKeys: (string | undefined)[] };
     }
   | {
       op: 'create-view';
@@ -97,7 +99,25 @@ export type CatalogOp = { at: SourceLocation } & (
       schema?: string;
       owner?: string;
     }
-  | { op: 'drop-function'; refs: RoutineRef[] }
+  | { op: 'drop-function'; refs: RoutineRef[]; ifExists?: boolean }
+  /** A sequence: holds a counter only; known so that `ALTER TABLE <sequence> OWNER TO` is recognised. */
+  | { op: 'create-sequence'; name: QualifiedName }
+  /**
+   * `DROP CONSTRAINT k` (PostgreSQL), `DROP FOREIGN KEY k` / `DROP PRIMARY KEY` / `DROP INDEX k` (MySQL):
+   * a key or foreign key matched by name (written, or the engine's default). `ifExists`: the table may be absent.
+   */
+  | {
+      op: 'drop-constraint';
+      table: QualifiedName;
+      name?: string;
+      kind?: 'foreign-key' | 'primary-key' | 'unique';
+      ifExists?: boolean;
+    }
+  | { op: 'rename-constraint'; table: QualifiedName; from: string; to: string }
+  /** `DROP SCHEMA s [CASCADE]`: without CASCADE PostgreSQL rejects it while the schema holds objects. */
+  | { op: 'drop-schema'; schemas: string[]; cascade: boolean; ifExists?: boolean }
+  /** `DROP TRIGGER t ON tbl` / `DROP RULE r ON tbl`. */
+  | { op: 'drop-table-object'; kind: 'trigger' | 'rule'; table: QualifiedName; name: string; ifExists?: boolean }
   /** CREATE TRIGGER … ON table … EXECUTE FUNCTION f(): f's INSERTs copy the table's row values. */
   | {
       op: 'create-trigger';
@@ -127,8 +147,8 @@ export type CatalogOp = { at: SourceLocation } & (
       values: ViewColumn[];
       via: 'insert-select' | 'trigger';
     }
-  | { op: 'add-primary-key'; table: QualifiedName; columns: string[] }
-  | { op: 'add-unique'; table: QualifiedName; columns: string[] }
+  | { op: 'add-primary-key'; table: QualifiedName; columns: string[]; name?: string }
+  | { op: 'add-unique'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-foreign-key'; table: QualifiedName; foreignKey: ForeignKey }
   | { op: 'drop-relation'; names: QualifiedName[]; kind: 'table' | 'view' }
   | { op: 'rename-relation'; from: QualifiedName; to: string }
@@ -136,7 +156,7 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'set-owner'; name: QualifiedName; owner: string; kind: 'relation' | 'schema' }
   | { op: 'row-security'; table: QualifiedName; enable?: boolean; force?: boolean }
   | { op: 'create-policy'; table: QualifiedName; policy: Policy }
-  | { op: 'drop-policy'; table: QualifiedName; name: string }
+  | { op: 'drop-policy'; table: QualifiedName; name: string; ifExists?: boolean }
   | { op: 'comment-relation'; name: QualifiedName; text: string | null }
   | { op: 'comment-column'; table: QualifiedName; column: string; text: string | null }
   /**
@@ -267,5 +287,3 @@ export type CatalogOp = { at: SourceLocation } & (
       publications: string[];
     }
 );
-
-export type CatalogOpKind = CatalogOp['op'];

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** Entry point of the `spif` bin: the one place the process ends (after its output has drained). */
 import { exitWhenFlushed } from './output.js';
-import { EXIT, main } from './run.js';
+import { EXIT } from './exit-codes.js';
+import { main } from './run.js';
 
 main(process.argv).then(
   (code) => exitWhenFlushed(code),

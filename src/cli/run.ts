@@ -3,12 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../diagnostics.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
-
-/**
- * Exit codes (interface.md, docs/cli.md): 0 ok, 1 gate failed, 2 usage or unreadable input,
- * 70 an internal error of spif (EX_SOFTWARE of sysexits.h): a bug to report, never a user mistake.
- */
-export const EXIT = { ok: 0, gateFailed: 1, usage: 2, internal: 70 } as const;
+import { EXIT } from './exit-codes.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command()

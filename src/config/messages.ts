@@ -20,7 +20,7 @@ export function describeValue(v: unknown): string {
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the text '${v}'`;
   if (typeof v === 'number') return `the number ${v}`;
-  return String(v);
+  return typeof v === 'boolean' || v === undefined ? String(v) : typeof v;
 }
 
 function literal(v: unknown): string {

@@ -9,7 +9,6 @@ import { COLUMN_PARTS, RELATION_PARTS, refProblem } from './refs.js';
 
 import { DIALECTS } from './dialects.js';
 
-export { DIALECTS, type ConfigDialect } from './dialects.js';
 export const dialectSchema = z.enum(DIALECTS);
 
 const text = z.string().min(1);
@@ -251,8 +250,6 @@ export const configSchema = configObjectSchema.superRefine((config, ctx) => {
 
 /** The config with defaults applied. */
 export type SpifConfig = z.infer<typeof configSchema>;
-export type DatabaseConfig = z.infer<typeof databaseSchema>;
 export type PrincipalConfig = z.infer<typeof principalSchema>;
 export type FileConfig = z.infer<typeof fileSchema>;
-export type AssessmentConfig = z.infer<typeof assessmentSchema>;
 export type SuppressionConfig = z.infer<typeof suppressionSchema>;

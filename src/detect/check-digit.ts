@@ -10,18 +10,9 @@
  * - 法人番号: 13 digits, the *first* a check digit: with P_n the n-th of the other 12 digits
  *   counted from the right and Q_n = 1 (n odd), 2 (n even), it is 9 − (Σ P_n·Q_n mod 9).
  */
+import type { ColumnValueStats } from '../catalog/column-values.js';
 
-/** Counts of one column's values in the data read (COPY, INSERT … VALUES). */
-export interface ColumnValueStats {
-  /** Values that are not NULL or empty. */
-  values: number;
-  /** Values of exactly 12 digits (spaces and hyphens between groups allowed). */
-  twelveDigits: number;
-  /** …of which the check digit is a valid 個人番号 check digit. */
-  kojinBango: number;
-  /** Values of exactly 13 digits with a valid 法人番号 check digit. */
-  hojinBango: number;
-}
+export type { ColumnValueStats } from '../catalog/column-values.js';
 
 export function emptyStats(): ColumnValueStats {
   return { values: 0, twelveDigits: 0, kojinBango: 0, hojinBango: 0 };
@@ -61,13 +52,6 @@ export function tally(stats: ColumnValueStats, value: string | undefined): void 
     stats.twelveDigits++;
     if (isKojinBango(digits)) stats.kojinBango++;
   } else if (digits.length === 13 && isHojinBango(digits)) stats.hojinBango++;
-}
-
-export function addStats(into: ColumnValueStats, more: ColumnValueStats): void {
-  into.values += more.values;
-  into.twelveDigits += more.twelveDigits;
-  into.kojinBango += more.kojinBango;
-  into.hojinBango += more.hojinBango;
 }
 
 /**

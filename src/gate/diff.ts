@@ -113,7 +113,7 @@ function relationChanges(
       make('became-specific', {
         ...common,
         message: ruleMessage('en', 'became-specific', id, basisText(h, ''), basisText(b, t('en', 'gate.absent'))),
-        evidence: relationEvidence(h!),
+        evidence: relationEvidence(h),
       }),
     );
   } else if (wasSpecific && !isSpecific) {

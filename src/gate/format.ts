@@ -55,7 +55,9 @@ export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
     case 'member':
       return `${style.name(e.relation)} — ${t(lang, `classification.${e.classification}`)} (${t(lang, `basis.${e.basis}`)})`;
     case 'files':
-      return e.files.length ? gt(lang, 'gate.inFiles', e.files.map(style.name).join(', ')) : gt(lang, 'gate.inNoFile');
+      return e.files.length
+        ? gt(lang, 'gate.inFiles', e.files.map((f) => style.name(f)).join(', '))
+        : gt(lang, 'gate.inNoFile');
     case 'more':
       return `… ${t(lang, 'label.andMore', e.count)}`;
     case 'text':

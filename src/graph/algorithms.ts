@@ -62,11 +62,6 @@ export function bfsTree<N, E>(
   return tree;
 }
 
-/** Every node reachable from `start` (itself included), in BFS order. */
-export function reachableFrom<N>(start: N, neighbours: Neighbours<N>): N[] {
-  return [...bfsDistances([start], neighbours).keys()];
-}
-
 /**
  * Connected components of an undirected graph: node → component number (numbered in the order
  * of `nodes`). Linear: each node is queued once.

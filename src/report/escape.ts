@@ -6,8 +6,8 @@
 
 /** Control and bidi-override characters become visible `\uXXXX`; they never reach a viewer raw. */
 export function stripControls(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this finds
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

@@ -102,6 +102,10 @@ const MESSAGES = {
     ja: '他のデータベースへのリンク（{0} {1}）を追えない（{2}）。このリレーションは他のデータベースの個人番号を保持・参照している可能性がある。読める利用者: {3}（要確認）',
     en: 'a link to another database ({0} {1}) cannot be followed ({2}); this relation may hold or read what that database holds, the number included. Readers: {3} (check it)',
   },
+  'assumption.mysql-definer-assumed': {
+    ja: 'DEFINER {0} はソースで作成も権限付与もされていないため、このビュー／ルーチンの基表をすべて読めるとみなした（要確認）',
+    en: 'DEFINER {0} is neither created nor granted anything in the sources: it is assumed to read every base relation of this view or routine (check it)',
+  },
   'assumption.row-filter-unevaluated': {
     ja: '{2} の行フィルタ {1}（{0}）は条件を評価できないため、行が見えるとみなした',
     en: 'row filter {1} ({0}) on {2} has a predicate spif cannot evaluate: rows are assumed visible',

@@ -220,8 +220,6 @@ export const reportSchema = z
 
 export type Report = z.infer<typeof reportSchema>;
 export type RelationReport = z.infer<typeof relationReportSchema>;
-export type FileReport = z.infer<typeof fileReportSchema>;
-export type DatabaseReport = z.infer<typeof databaseReportSchema>;
 export type PrincipalReport = z.infer<typeof principalReportSchema>;
 export type PathStep = z.infer<typeof pathStepSchema>;
 export type Reach = z.infer<typeof reachSchema>;

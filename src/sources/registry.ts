@@ -71,7 +71,7 @@ function lazyReader(
       const loadedReader = await get();
       return loadedReader.readProject
         ? loadedReader.readProject(sources, ctx)
-        : mergeReads(await Promise.all(sources.map((s) => loadedReader.read(s, ctx))));
+        : mergeReads(await Promise.all(sources.map(async (s) => loadedReader.read(s, ctx))));
     },
   };
 }

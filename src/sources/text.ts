@@ -98,7 +98,6 @@ function decodeMixedLines(body: Uint8Array): DecodedText | undefined {
       return false;
     }
   });
-  // eslint-disable-next-line no-control-regex
   const utf8NonAscii = lines.some((line, i) => isUtf8[i] && line.some((b) => b >= 0x80));
   const legacy = lines.filter((_, i) => !isUtf8[i]);
   if (!utf8NonAscii || legacy.length === 0) return undefined;

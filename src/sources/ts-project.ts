@@ -28,8 +28,6 @@ export interface TsUnit {
   lines: LineIndex;
 }
 
-export { isTypeScriptPath } from './model-files.js';
-
 /** Parses the given files into one in-memory project. Nothing outside `sources` is loaded. */
 export function parseTypeScript(sources: SourceText[]): TsUnit[] {
   const project = new Project({
@@ -185,7 +183,7 @@ export function objectProps(obj: ObjectLiteralExpression): ObjectProps {
       if (name === undefined || !init) dynamic.push(p);
       else props.set(name, { value: init, node: p });
     } else if (Node.isShorthandPropertyAssignment(p)) {
-      props.set(p.getName(), { value: p.getNameNode() as unknown as Expression, node: p });
+      props.set(p.getName(), { value: p.getNameNode(), node: p });
     } else {
       dynamic.push(p); // spread, method, accessor
     }

@@ -1,7 +1,8 @@
 /** The one interface every source reader implements. */
-import type { CatalogOp } from '../catalog/ops.js';
 import type { Dialect } from '../catalog/model.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { ReadResult } from '../catalog/read-result.js';
+
+export type { ReadResult, StatementCount } from '../catalog/read-result.js';
 
 export interface SourceText {
   /** Path as shown to users (relative to the working directory when inside it). */
@@ -11,19 +12,6 @@ export interface SourceText {
 
 export interface ReadContext {
   dialect: Dialect;
-}
-
-/** Statements a reader found in a file, and how many it read without an error or warning. */
-export interface StatementCount {
-  total: number;
-  read: number;
-}
-
-export interface ReadResult {
-  ops: CatalogOp[];
-  diagnostics: Diagnostic[];
-  /** Set by readers that count their statements; else statements.ts derives it from locations. */
-  statements?: StatementCount;
 }
 
 export interface SourceReader {

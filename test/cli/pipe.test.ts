@@ -36,7 +36,7 @@ function throughSlowPipe(
       child.stdout.on('data', (c: Buffer) => chunks.push(c));
       child.stdout.resume();
     }, delayMs);
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, bytes: Buffer.concat(chunks), stderr }));
   });

@@ -44,7 +44,7 @@ describe('the progress line', () => {
     const saved = process.env.CI;
     delete process.env.CI;
     try {
-      const p = createProgress(stream as never, { lang: 'en', now: () => clock });
+      const p = createProgress(stream, { lang: 'en', now: () => clock });
       p.update('read', 1, 10);
       clock = 600;
       p.update('read', 2, 10);
@@ -53,13 +53,13 @@ describe('the progress line', () => {
       clock = 660;
       p.update('catalog', 0, 0); // same stage within 100 ms: not drawn
       p.finish();
-      expect(out.map((s) => s.replace(/\r\x1b\[2K/g, ''))).toEqual([
+      expect(out.map((s) => s.replaceAll('\r\x1b[2K', ''))).toEqual([
         `reading files ${'█'.repeat(5)}${'░'.repeat(19)} 2/10  0.6 s (this stage 0.6 s)`,
         'building the catalog …  0.7 s (this stage 0.0 s)',
         '',
       ]);
       const quiet: string[] = [];
-      createProgress({ write: (s: string) => quiet.push(s) > 0, isTTY: false } as never, { now: () => 10_000 }).update(
+      createProgress({ write: (s: string) => quiet.push(s) > 0, isTTY: false }, { now: () => 10_000 }).update(
         'read',
         1,
         2,

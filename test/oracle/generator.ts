@@ -760,36 +760,3 @@ export function unitKind(unit: Unit): string {
     ? `${kind} (by a non-superuser grantor)`
     : kind;
 }
-
-/** The statement kinds the generator can emit, for the coverage report. */
-export const GENERATED_STATEMENT_KINDS = [
-  'CREATE ROLE (LOGIN/NOLOGIN, INHERIT/NOINHERIT, BYPASSRLS, SUPERUSER, IN ROLE)',
-  'CREATE SCHEMA [AUTHORIZATION]',
-  'GRANT USAGE/CREATE ON SCHEMA',
-  'REVOKE USAGE ON SCHEMA',
-  'CREATE TABLE (as superuser or via SET ROLE)',
-  'CREATE VIEW [WITH (security_invoker)] incl. view on view, aliases, WHERE',
-  'GRANT SELECT/ALL/INSERT ON t TO role|PUBLIC [WITH GRANT OPTION] (grantor via SET ROLE)',
-  'GRANT SELECT (cols) ON t',
-  'REVOKE [GRANT OPTION FOR] … [CASCADE]',
-  'REVOKE SELECT (cols)',
-  'GRANT/REVOKE SELECT ON ALL TABLES IN SCHEMA',
-  'GRANT role TO member WITH ADMIN/INHERIT/SET (grantor via SET ROLE)',
-  'REVOKE [INHERIT|SET|ADMIN OPTION FOR] role FROM member [CASCADE]',
-  'ALTER ROLE INHERIT/NOINHERIT/BYPASSRLS/SUPERUSER/LOGIN',
-  'ALTER TABLE ENABLE/DISABLE/FORCE/NO FORCE ROW LEVEL SECURITY',
-  'CREATE POLICY [AS RESTRICTIVE] [FOR cmd] [TO roles|PUBLIC] USING (true|false)',
-  'DROP POLICY',
-  'ALTER DEFAULT PRIVILEGES [FOR ROLE] [IN SCHEMA] GRANT/REVOKE SELECT ON TABLES',
-  'CREATE TABLE after default privileges',
-  'DROP TABLE/VIEW',
-  'ALTER TABLE/VIEW RENAME TO',
-  'ALTER TABLE ADD/DROP COLUMN',
-  'RENAME COLUMN',
-  'ALTER TABLE/VIEW OWNER TO',
-  'ALTER SCHEMA OWNER TO',
-  'ALTER VIEW SET (security_invoker)',
-  'DROP ROLE',
-  'ALTER ROLE RENAME TO',
-  'GRANT pg_read_all_data / pg_write_all_data TO role [WITH INHERIT FALSE]',
-] as const;

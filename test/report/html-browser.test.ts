@@ -207,7 +207,7 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
       // In a narrow column, 特定個人情報ファイル stays on one line.
       const lines = await page.evaluate(() => {
         const p = [...document.querySelectorAll('#document-body p')].find((x) =>
-          x.textContent!.startsWith('特定個人情報ファイルとは'),
+          x.textContent.startsWith('特定個人情報ファイルとは'),
         )!;
         (p as HTMLElement).style.width = '340px';
         const text = p.firstChild!;

@@ -8,7 +8,7 @@ import { CHECK_FORMATS, renderCheck, warningCount } from '../../gate/render.js';
 import { scan } from '../../pipeline.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
-import { EXIT } from '../run.js';
+import { EXIT } from '../exit-codes.js';
 import { createProgress } from '../progress.js';
 import { addLinterFlags, applyMaxWarnings } from '../conventions.js';
 

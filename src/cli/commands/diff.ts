@@ -8,7 +8,7 @@ import { runDiff } from '../../gate/run-diff.js';
 import { CHANGE_KINDS } from '../../gate/rules.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
-import { EXIT } from '../run.js';
+import { EXIT } from '../exit-codes.js';
 import { addLinterFlags, applyMaxWarnings } from '../conventions.js';
 import type { CommandOutcome } from './check.js';
 

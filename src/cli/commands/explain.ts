@@ -6,7 +6,7 @@ import { EXPLAIN_FORMATS, renderExplain } from '../../gate/render-explain.js';
 import { scan } from '../../pipeline.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
-import { EXIT } from '../run.js';
+import { EXIT } from '../exit-codes.js';
 import { createProgress } from '../progress.js';
 import type { CommandOutcome } from './check.js';
 

@@ -107,14 +107,14 @@ export const db2Statements: ProductStatements = {
   dialect: 'db2',
   read(c, words) {
     const [w0, w1] = words;
-    if (IRRELEVANT_FIRST.has(w0!)) return 'irrelevant';
+    if (IRRELEVANT_FIRST.has(w0)) return 'irrelevant';
     if (w0 === 'SET') return readSet(c);
     if (w0 === 'GRANT' || w0 === 'REVOKE') return readGrant(c, w0 === 'GRANT');
     if (w0 === 'COMMENT') return readComment(c);
     if (w0 === 'ALTER') {
       if (w1 === 'TABLE') return readAlterTable(c, (table) => accessControlClause(c, table));
       if (w1 === 'PERMISSION' || w1 === 'MASK') return readAlterRcac(c);
-      if (w1 === 'VIEW' || w1 === 'INDEX' || IRRELEVANT_OBJECTS.has(w1!)) return 'irrelevant';
+      if (w1 === 'VIEW' || w1 === 'INDEX' || IRRELEVANT_OBJECTS.has(w1)) return 'irrelevant';
       return undefined;
     }
     if (w0 === 'DROP') {
@@ -131,7 +131,7 @@ export const db2Statements: ProductStatements = {
         );
         return [];
       }
-      if (w1 === 'INDEX' || w1 === 'SCHEMA' || IRRELEVANT_OBJECTS.has(w1!)) return 'irrelevant';
+      if (w1 === 'INDEX' || w1 === 'SCHEMA' || IRRELEVANT_OBJECTS.has(w1)) return 'irrelevant';
       return undefined;
     }
     if (w0 === 'CREATE') {
@@ -201,7 +201,7 @@ function readAlias(c: Cursor): StatementOutcome {
   c.accept('MODULE');
   const target = c.relationName();
   c.ctx.state.synonyms.set(
-    isPublic ? `SYSPUBLIC.${parts[parts.length - 1]!}` : c.ctx.state.key(c.qualify(parts)),
+    isPublic ? `SYSPUBLIC.${parts[parts.length - 1]}` : c.ctx.state.key(c.qualify(parts)),
     target,
   );
   return [];
@@ -212,7 +212,7 @@ function dropAlias(c: Cursor): StatementOutcome {
   const isPublic = c.accept('PUBLIC');
   c.expect('ALIAS');
   const parts = c.nameParts();
-  c.ctx.state.synonyms.delete(isPublic ? `SYSPUBLIC.${parts[parts.length - 1]!}` : c.ctx.state.key(c.qualify(parts)));
+  c.ctx.state.synonyms.delete(isPublic ? `SYSPUBLIC.${parts[parts.length - 1]}` : c.ctx.state.key(c.qualify(parts)));
   return [];
 }
 

@@ -297,7 +297,7 @@ const PG_BUILDERS: Record<string, string> = {
 /** The column type as the PostgreSQL reader spells it (`varchar(15)`, `bpchar(12)`, `int8`). */
 function pgColumnType(c: ColumnDecl): string {
   const cfg = c.typeConfig;
-  const num = (k: string) => (typeof cfg[k] === 'number' ? (cfg[k] as number) : undefined);
+  const num = (k: string) => (typeof cfg[k] === 'number' ? cfg[k] : undefined);
   if (c.type === 'timestamp')
     return pgTypeName(cfg.withTimezone === true ? 'timestamptz' : 'timestamp', [num('precision')]);
   const base = PG_BUILDERS[c.type];

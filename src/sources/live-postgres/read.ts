@@ -87,7 +87,9 @@ export async function readCatalogRows(
     // An empty search_path makes pg_get_viewdef/pg_get_expr qualify every relation name.
     await client.query(`SET LOCAL search_path = ''`);
     if (options.role) await client.query(`SET LOCAL ROLE ${quoteIdent(options.role)}`);
-    const version = Number((await client.query(`select current_setting('server_version_num') as v`)).rows[0].v);
+    const version = Number(
+      (await client.query<{ v: string }>(`select current_setting('server_version_num') as v`)).rows[0].v,
+    );
     if (version < 100000) {
       throw Object.assign(
         new Error(`PostgreSQL ${Math.floor(version / 10000)} is older than spif supports (10 or later)`),

@@ -63,7 +63,7 @@ export async function sampleColumns(
         text: `select ${quoteIdent(target.column)}::text as v from ${quoteIdent(target.schema)}.${quoteIdent(target.table)} limit ${Math.floor(limit)}`,
         rowMode: 'array',
       });
-      for (const row of result.rows as unknown[][]) tally(stats, row[0] === null ? undefined : String(row[0]));
+      for (const row of result.rows as (string | null)[][]) tally(stats, row[0] ?? undefined);
       samples.push({ ...target, stats });
       await client.query('RELEASE SAVEPOINT spif_sample');
     } catch (e) {

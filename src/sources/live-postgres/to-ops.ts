@@ -110,7 +110,7 @@ class OpsBuilder {
   }
 
   private emit(body: OpBody, fragment?: string, into: CatalogOp[] = this.ops): void {
-    const op = { ...body, at: this.at(fragment) } as CatalogOp;
+    const op = { ...body, at: this.at(fragment) };
     // Keep ops free of `undefined` members: they compare and serialise cleanly.
     for (const [k, v] of Object.entries(op)) if (v === undefined) delete (op as Record<string, unknown>)[k];
     into.push(op);
@@ -258,7 +258,7 @@ class OpsBuilder {
     const name = qualified(r);
     if (r.kind === 'm') {
       // A materialized view holds a copy of the values: the PostgreSQL reader marks it the same way.
-      this.emit({ op: 'create-view', name, view: { ...view, materialized: true } as ViewDefinition }, fragment(r));
+      this.emit({ op: 'create-view', name, view: { ...view, materialized: true } }, fragment(r));
     } else {
       this.emit({ op: 'create-view', name, view }, fragment(r));
     }

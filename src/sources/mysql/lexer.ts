@@ -60,13 +60,3 @@ export function* tokens(text: string): Generator<Token> {
     yield { kind: 'punct', value: ch, upper: ch, start, end: i };
   }
 }
-
-/** Upper-cased leading words of a statement (stops at the first non-word token after `limit`). */
-export function leadingWords(text: string, limit: number): string[] {
-  const out: string[] = [];
-  for (const t of tokens(text)) {
-    if (out.length >= limit) break;
-    out.push(t.kind === 'word' ? t.upper : t.value === '=' ? '=' : `\u0000${t.kind}`);
-  }
-  return out;
-}

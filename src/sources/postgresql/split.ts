@@ -76,6 +76,7 @@ export interface StatementSpan {
  * fails (e.g. an unterminated quote), so one broken statement still never loses the others.
  */
 export function splitStatements(text: string): StatementSpan[] {
+  // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
   const ascii = !/[^\x00-\x7f]/.test(text);
   const toChar = ascii ? (b: number) => b : byteToCharMapper(text);
   let semicolons: number[];

@@ -9,9 +9,7 @@ import type {
   AttributeArgument,
   Block,
   BlockAttribute,
-  Comment,
   Field,
-  KeyValue,
   Model,
   Value,
   View,
@@ -133,7 +131,7 @@ function modelInfo(
   let pending: string[] = [];
   for (const p of block.properties) {
     if (p.type === 'comment') {
-      if ((p as Comment).text.startsWith('///')) pending.push((p as Comment).text.slice(3));
+      if (p.text.startsWith('///')) pending.push(p.text.slice(3));
       continue;
     }
     if (p.type === 'field') {
@@ -450,10 +448,10 @@ function fieldList(args: AttributeArgument[]): string[] | undefined {
   for (const arg of args) {
     const v = arg.value;
     if (typeof v === 'object' && v && !Array.isArray(v) && v.type === 'keyValue') {
-      if ((v as KeyValue).key === 'fields') return arrayNames((v as KeyValue).value);
+      if (v.key === 'fields') return arrayNames(v.value);
       continue;
     }
-    const names = arrayNames(v as Value);
+    const names = arrayNames(v);
     if (names) return names;
   }
   return undefined;

@@ -25,13 +25,14 @@ export interface CstDialect {
   parserDialects?: ('mysql' | 'mariadb')[];
   /** Views run with their definer's rights unless they say otherwise (MySQL, MariaDB). */
   definerViews?: boolean;
-  foldColumn(name: string): string;
+  // Function-valued properties, not methods: readers pass them on detached (`qualify: d.qualify`).
+  foldColumn: (name: string) => string;
   /** A name path as written (`t`, `main.t`, `proj.ds.t`) → where it lives. */
-  qualify(path: string[]): QualifiedName;
+  qualify: (path: string[]) => QualifiedName;
   /** A relation or schema name on its own. */
-  foldRelation(name: string): string;
+  foldRelation: (name: string) => string;
   /** GRANT/REVOKE and other statements the dialect has but spif does not read: warning text. */
-  unsupported(type: string): string | undefined;
+  unsupported: (type: string) => string | undefined;
 }
 
 /** Statement types that never change the catalog. */

@@ -536,8 +536,7 @@ class FileCollector {
           `relation target \`${target.getText()}\` of \`${propertyName}\` is not a class name; the link is not read.`,
         );
     }
-    const options = rest.map(unwrap).find((a) => Node.isObjectLiteralExpression(a)) as
-      ObjectLiteralExpression | undefined;
+    const options = rest.map(unwrap).find((a) => Node.isObjectLiteralExpression(a));
     if (options) {
       const { props } = this.options(options, `@${call.written}`);
       const fk = props.get('createForeignKeyConstraints');

@@ -155,7 +155,7 @@ export function lex(text: string, dialect: VendorDialect): Lexed {
     }
     if (word.test(ch)) {
       let j = i + 1;
-      while (j < n && word.test(text[j]!)) j++;
+      while (j < n && word.test(text[j])) j++;
       const v = text.slice(i, j);
       i = j;
       push(/^[0-9]/.test(v) ? 'number' : 'word', v, start, i);

@@ -224,7 +224,7 @@ spool off
       'spif.config.yaml': oneDatabase('oracle'),
       'db/a.sql': iconv.encode(sql, 'cp932'),
     });
-    expect(report.relations[0]!.columns?.[1]).toEqual({ name: 'BANGO', type: 'CHAR(12)', comment: '個人番号' });
-    expect(report.relations[0]!.classification).toBe('specific');
+    expect(report.relations[0].columns?.[1]).toEqual({ name: 'BANGO', type: 'CHAR(12)', comment: '個人番号' });
+    expect(report.relations[0].classification).toBe('specific');
   });
 });

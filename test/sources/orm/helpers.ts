@@ -51,7 +51,3 @@ export function column(op: TableOp, name: string) {
 export function fks(op: TableOp): [string[], string, string[]][] {
   return op.foreignKeys.map((f) => [f.columns, `${f.references.schema}.${f.references.name}`, f.referencedColumns]);
 }
-
-export function codes(result: ReadResult): string[] {
-  return result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`);
-}
