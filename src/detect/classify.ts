@@ -5,7 +5,15 @@
  */
 import { judgeValues, statsText, type ColumnValueStats } from './check-digit.js';
 import { fitsTwelve } from './column-type.js';
-import { CONTEXT_RULES, PHONE_TABLE, SPLIT_PART, contextCandidate } from './context.js';
+import {
+  CARD_NUMBER,
+  CONTEXT_RULES,
+  FOREIGN_SCRIPT,
+  PHONE_COMMENT,
+  PHONE_TABLE,
+  SPLIT_PART,
+  contextCandidate,
+} from './context.js';
 import { EXCLUSION_RULES, type ExclusionRule } from './exclusions.js';
 import { canonical, commentSegments, glosses, nameSegments, type Segment } from './normalise.js';
 import { NUMBER_RULES, type NumberKind, type NumberRule, type RuleTarget } from './rules.js';
@@ -45,6 +53,9 @@ interface TextFindings {
   /** Exclusions that vetoed a mention, or that apply to text not mentioning the number. */
   vetoes: ExclusionRule[];
 }
+
+/** A comment written in ASCII only (an English description). */
+const ENGLISH_TEXT = /^[\x20-\x7e]*$/;
 
 /** English text: romanised words anywhere in it are not its head ("AES encrypted, stored as text type"). */
 const ENGLISH = /^[a-z0-9_]*$/;
@@ -190,6 +201,19 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
         evidence: `${nameEvidence}: one part of a number split over columns`,
       };
     }
+    // The card bears no number but the 個人番号: "the card's number" may well be the number itself.
+    if (
+      veto.id === 'card-or-notice' &&
+      (CARD_NUMBER.test(canonical(name)) || (comment !== undefined && CARD_NUMBER.test(canonical(comment))))
+    ) {
+      const rule = CONTEXT_RULES.find((r) => r.id === 'card-number')!;
+      return {
+        kind: rule.kind,
+        rule: rule.id,
+        evidence: comment ? `${nameEvidence}, ${commentEvidence}` : nameEvidence,
+        candidate: { reason: rule.reason, settle: rule.settle! },
+      };
+    }
     return { excludedBy: veto.id };
   }
   const part = byName.hit ? byName.part : (byComment?.part ?? false);
@@ -217,10 +241,15 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   if (
     found.rule.id === 'name-my-number' &&
     !byComment?.hit &&
-    column.table !== undefined &&
-    PHONE_TABLE.test(canonical(column.table))
+    ((column.table !== undefined && PHONE_TABLE.test(canonical(column.table))) ||
+      (comment !== undefined && ENGLISH_TEXT.test(comment) && PHONE_COMMENT.test(canonical(comment))))
   ) {
     return { excludedBy: 'phone-context' };
+  }
+  if (found.rule.id === 'name-my-number' && !byComment?.hit) {
+    if (comment !== undefined && FOREIGN_SCRIPT.test(comment) && !/[\u3040-\u30ff]/u.test(comment))
+      return { excludedBy: 'foreign-comment' };
+    if (myPrefixSiblings(column) >= 2) return { excludedBy: 'my-prefix-convention' };
   }
   const candidate = found.rule.candidate;
   if (!candidate) return numberHit(found.rule, found.evidence);
@@ -246,6 +275,14 @@ function splitSiblings(column: ColumnContext): number {
       s.name !== column.name &&
       (analyse(s.name, 'name').part || (s.comment !== undefined && analyse(s.comment, 'comment').part)),
   ).length;
+}
+
+/** How many other columns of the relation start with the English `my` (myName, my_email), not counting the number's own names. */
+function myPrefixSiblings(column: ColumnContext): number {
+  return (column.siblings ?? []).filter((s) => {
+    const n = canonical(s.name);
+    return s.name !== column.name && /^my_(?!num|no(?![a-z]))/.test(n);
+  }).length;
 }
 
 /** Another column of the relation is plainly the 個人番号 (a number rule, not a candidate, by its own text). */

@@ -24,6 +24,10 @@ const INTEGER_DIGITS: Record<string, number> = {
   bigint: 19,
   int8: 19,
   bigserial: 19,
+  // Java, Kotlin and C# field types of ORM entities
+  long: 19,
+  short: 5,
+  byte: 3,
   bit: 1,
   boolean: 1,
   bool: 1,
@@ -38,6 +42,9 @@ export function typeCapacity(type: string | undefined): TypeCapacity | undefined
       t,
     );
   if (sized) return { size: Number(sized[1]), unit: 'chars' };
+  // ORM declarations: Django CharField(max_length=12), SQLAlchemy String(length=12)
+  const declared = /\b(?:max_length|length)\s*=\s*(\d+)/.exec(t);
+  if (declared) return { size: Number(declared[1]), unit: 'chars' };
   const exact = /^(?:numeric|decimal|dec|number)\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)/.exec(t);
   if (exact) return { size: Number(exact[1]) - Number(exact[2] ?? 0), unit: 'digits' };
   const base = t

@@ -6,7 +6,7 @@
  */
 import type { ColumnContext } from './classify.js';
 import { canonical } from './normalise.js';
-import { WORD_START, anyOf } from './patterns.js';
+import { WORD_END, WORD_START, anyOf } from './patterns.js';
 import type { NumberKind } from './rules.js';
 
 export type ContextOutcome = 'number' | 'candidate' | 'not';
@@ -142,15 +142,75 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     id: 'phone-context',
     kind: 'individual-number',
-    summary: "an English my_number in a call, SMS or phone relation: the user's own phone number",
+    summary:
+      "an English my_number in a call, message, phone, lottery or game relation, or commented as a phone number: the user's own phone or chosen number",
     reason:
-      'In a relation about calls or messages (CallList, sms_log, phone_book), "my number" is the subscriber\'s own ' +
-      'telephone number; a comment naming 個人番号 / マイナンバー still makes it the number.',
+      'In a relation about calls or messages (CallList, sms_log, conversation, Twilio) "my number" is the ' +
+      "subscriber's own telephone number, and in a lottery or game it is the number a player chose; an English " +
+      'comment calling it a phone number says the same. A comment naming 個人番号 / マイナンバー still makes it the number.',
     examples: [
       { column: { name: 'MyNumber', table: 'CallListTable', type: 'VARCHAR(100)' }, expect: 'not' },
       { column: { name: 'my_number', table: 'sms_messages' }, expect: 'not' },
+      { column: { name: 'my_number', table: 'chat_conversation' }, expect: 'not' },
+      { column: { name: 'myNumber', table: 'LotteryTicket' }, expect: 'not' },
+      {
+        column: { name: 'my_number', table: 'settings', comment: 'The phone number messages are sent from' },
+        expect: 'not',
+      },
       { column: { name: 'my_number', table: 'sms_messages', comment: 'マイナンバー' }, expect: 'number' },
       { column: { name: 'my_number', table: 'employees' }, expect: 'number' },
+    ],
+  },
+  {
+    id: 'foreign-comment',
+    kind: 'individual-number',
+    summary:
+      'an English my_number whose comment is written in another script (Cyrillic, Hangul, Greek, Arabic, Thai, Devanagari)',
+    reason:
+      'A schema described in Russian or Korean is not about the Japanese number unless the comment names it; ' +
+      '"Мой номер" is "my (phone) number". Han-only comments are not counted: they may be Japanese.',
+    examples: [
+      { column: { name: 'myNumber', comment: 'Мой номер' }, expect: 'not' },
+      { column: { name: 'my_number', comment: '내 번호' }, expect: 'not' },
+      { column: { name: 'my_number', comment: '番号' }, expect: 'number' },
+      { column: { name: 'my_number', comment: 'マイナンバー' }, expect: 'number' },
+    ],
+  },
+  {
+    id: 'my-prefix-convention',
+    kind: 'individual-number',
+    summary: 'an English myNumber among columns that all start with my (myName, myEmail, myPhoto)',
+    reason:
+      'Where a relation prefixes its columns with "my" (a profile of the user), myNumber is the user\'s number ' +
+      '(usually the phone), not the My Number; a comment naming 個人番号 / マイナンバー still makes it the number.',
+    examples: [
+      {
+        column: { name: 'myNumber', siblings: [{ name: 'myName' }, { name: 'myEmail' }, { name: 'myPhoto' }] },
+        expect: 'not',
+      },
+      { column: { name: 'my_number', siblings: [{ name: 'my_name' }, { name: 'my_birth' }] }, expect: 'not' },
+      {
+        column: { name: 'my_number', comment: 'マイナンバー', siblings: [{ name: 'my_name' }, { name: 'my_birth' }] },
+        expect: 'number',
+      },
+      { column: { name: 'my_number', siblings: [{ name: 'name' }, { name: 'my_page_url' }] }, expect: 'number' },
+    ],
+  },
+  {
+    id: 'card-number',
+    kind: 'individual-number',
+    summary: "the card's number: my_number_card_no, マイナンバーカード番号, card_no commented マイナンバー",
+    reason:
+      'The 個人番号カード bears no number of its own but the 個人番号 (printed on the back), so "the card number" ' +
+      'is most likely the 個人番号 itself; some systems mean a card serial or management number instead.',
+    settle:
+      'numberColumns.include if it holds the 12-digit 個人番号, numberColumns.exclude (with the reason) if it is a serial or management number',
+    examples: [
+      { column: { name: 'my_number_card_no' }, expect: 'candidate' },
+      { column: { name: 'card_no', comment: 'マイナンバー' }, expect: 'candidate' },
+      { column: { name: 'spouse_mynumber_card_no', comment: '配偶者の個人番号' }, expect: 'candidate' },
+      { column: { name: 'mynumbercard_id' }, expect: 'not' },
+      { column: { name: 'my_number_card_issued_on' }, expect: 'not' },
     ],
   },
   {
@@ -171,12 +231,22 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   },
 ];
 
-/** A relation about calls, messages or phones. */
+/** A relation about calls, messages or phones, or a lottery or game (where "my number" is a chosen number). */
 export const PHONE_TABLE = anyOf(
-  `${WORD_START}(?:call|calls|sms|phone|phones|tel|dial|voip|sip|telephony|contact|contacts)(?![a-z])`,
+  `${WORD_START}(?:call|calls|sms|phone|phones|tel|dial|voip|sip|telephony|contact|contacts|conversation|conversations|chat|chats|message|messages|twilio|whatsapp|payphone|lottery|lotto|bingo|raffle|bet|bets|game|games)(?![a-z])`,
   '(?:call|sms|phone|dial)(?:s|list|log|history|book)',
-  '電話|通話|着信|発信',
+  '電話|通話|着信|発信|抽選|宝くじ',
 );
+
+/** Letters of a script that is not Japanese (Han is left out: a kanji-only comment may be Japanese). */
+export const FOREIGN_SCRIPT =
+  /[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\uac00-\ud7af]/u;
+
+/** An English comment calling the column a phone number. */
+export const PHONE_COMMENT = anyOf(`${WORD_START}(?:phone|telephone|mobile|cell)(?:_number)?${WORD_END}`);
+
+/** The card's number: `card_no`, `card_number`, `カード番号` at the end of a name or comment. */
+export const CARD_NUMBER = anyOf(`${WORD_START}card_?(?:no|num|number|nbr|bango)$`, 'カード(?:の)?(?:番号|no)$');
 
 const FUGO_RULE = CONTEXT_RULES.find((r) => r.id === 'fugo-in-fugo-table')!;
 

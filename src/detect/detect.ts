@@ -151,9 +151,51 @@ function ruleHit(relation: Relation, column: Column): RuleFinding | undefined {
   };
 }
 
+/** What the rules found for a column the config decided: kept as a decided candidate, so the report shows the basis. */
+function decided(
+  at: Pick<CandidateColumn, 'relation' | 'column' | 'columnId'>,
+  would: RuleFinding,
+  verdict: 'number' | 'not-number',
+  entry: NumberColumnEntry,
+  reason: string | undefined,
+): CandidateColumn {
+  const { candidate, ...rest } = would;
+  return {
+    ...at,
+    ...rest,
+    reason: candidate?.reason ?? `detected by rule ${would.rule}`,
+    settle: candidate?.settle ?? 'decided by numberColumns.exclude',
+    decision: { verdict, pattern: patternOf(entry), ...(reason ? { reason } : {}) },
+  };
+}
+
 /** A base relation's id; the catalog builder fills database and schema, the fallbacks are defensive. */
 function baseRelationId(view: Relation, name: QualifiedName): string {
   return `${name.database ?? view.database}.${name.schema ?? defaultSchema(view.dialect)}.${name.name}`;
+}
+
+/**
+ * A view column whose base relation no source defines: the rules on the base column's name
+ * (`SELECT kojin_bango AS bango FROM missing_t`: bango carries kojin_bango). A candidate (要確認)
+ * is not taken: only a name the rules decide on is.
+ */
+function undefinedBaseHit(
+  catalog: Catalog,
+  view: Relation,
+  viewColumn: { name: string; from: { relation: QualifiedName; column: string }[] },
+): Pick<NumberColumnHit, 'kind' | 'rule' | 'evidence'> | undefined {
+  for (const from of viewColumn.from) {
+    const baseId = baseRelationId(view, from.relation);
+    if (catalog.relations.has(baseId) || from.column === '*') continue;
+    const found = classifyColumn({ name: from.column, table: from.relation.name });
+    if (!found || 'excludedBy' in found || found.candidate) continue;
+    return {
+      kind: found.kind,
+      rule: 'view-lineage',
+      evidence: `carries '${baseId}.${from.column}' (${found.rule}: ${found.evidence}); no source defines ${baseId}`,
+    };
+  }
+  return undefined;
 }
 
 /** The number columns of a catalog (see detectColumns for the candidates too). */
@@ -182,20 +224,7 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         excluded.add(id);
         // What the rules would have said is kept, so the report shows the decision and its reason.
         const would = column.mark ? undefined : ruleHit(relation, column);
-        if (would) {
-          const { candidate, ...rest } = would;
-          candidates.push({
-            ...at,
-            ...rest,
-            reason: candidate?.reason ?? `detected by rule ${would.rule}`,
-            settle: candidate?.settle ?? 'decided by numberColumns.exclude',
-            decision: {
-              verdict: 'not-number',
-              pattern: patternOf(exclusion),
-              ...(reasonOf(exclusion) ? { reason: reasonOf(exclusion) } : {}),
-            },
-          });
-        }
+        if (would) candidates.push(decided(at, would, 'not-number', exclusion, reasonOf(exclusion)));
         continue;
       }
       const stated = explicitHit(relation, column, config, matchesRef);
@@ -203,21 +232,9 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         explicit.add(id);
         hits.set(id, { ...at, ...stated });
         const would = stated.rule === 'source-mark' ? undefined : ruleHit(relation, column);
-        if (would?.candidate) {
-          const { candidate, ...rest } = would;
-          candidates.push({
-            ...at,
-            ...rest,
-            ...candidate,
-            decision: {
-              verdict: 'number',
-              pattern: patternOf(
-                (listedIn(config.include, id, matchesRef) ?? listedIn(config.substitute, id, matchesRef))!,
-              ),
-              ...(stated.reason ? { reason: stated.reason } : {}),
-            },
-          });
-        }
+        const entry = listedIn(config.include, id, matchesRef) ?? listedIn(config.substitute, id, matchesRef);
+        if (would?.candidate && entry !== undefined)
+          candidates.push(decided(at, would, 'number', entry, stated.reason));
         continue;
       }
       const found = ruleHit(relation, column);
@@ -272,7 +289,22 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         const bases = viewColumn.from
           .map((from) => hits.get(columnId(baseRelationId(view, from.relation), from.column)))
           .filter((hit): hit is NumberColumnHit => hit !== undefined);
-        if (bases.length === 0) continue;
+        if (bases.length === 0) {
+          // A base no source defines (the catalog warns): the base column's name is all there is.
+          const unseen = current ? undefined : undefinedBaseHit(catalog, view, viewColumn);
+          if (unseen) {
+            const column = view.columns.find((c) => c.name === viewColumn.name) ?? view.columns[index];
+            hits.set(id, {
+              relation: view.id,
+              column: viewColumn.name,
+              columnId: id,
+              ...unseen,
+              source: column?.source ?? view.source,
+            });
+            changed = true;
+          }
+          continue;
+        }
         const base = bases.find((hit) => hit.kind === 'individual-number') ?? bases[0];
         const column = view.columns.find((c) => c.name === viewColumn.name) ?? view.columns[index];
         hits.set(id, {

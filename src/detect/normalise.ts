@@ -66,10 +66,14 @@ export function firstSentence(comment: string): string {
 
 /** The listed parts of a sentence: `個人番号、暗号化済` → [`個人番号`, `暗号化済`]. */
 export function sentenceParts(sentence: string): string[] {
-  return sentence
-    .split(/[、,/・:|]/)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
+  return (
+    sentence
+      // 社会保障・税番号 is one term (the number's name in the bills), not a list of two.
+      .replace(/社会保障・税/g, '社会保障と税')
+      .split(/[、,/・:|]/)
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0)
+  );
 }
 
 /** One piece of text a rule looks at, in canonical form. */

@@ -52,6 +52,8 @@ const KOJIN_BANGO = [
   `kojin_?(?:(?:houjin|hojin)_?)?${BANGO}`,
   '個人(?:又は|または|もしくは|or)?法人番号',
   '個人番号',
+  // the name of the number in the 2011–2013 bills: 社会保障・税番号 (社会保障・税番号大綱)
+  '社会保障(?:・|と)?税(?:の)?番号',
   // the kana readings, in any width (NFKC folds half-width kana): コジンバンゴウ, ｺｼﾞﾝﾊﾞﾝｺﾞｳ, こじんばんごう
   'コジンバンゴ[ウー]?',
   'こじんばんご[うー]?',
@@ -299,7 +301,7 @@ export const NUMBER_RULES: readonly NumberRule[] = [
       'my_node',
       'number',
       'mynumber_verified',
-      'my_number_card_no',
+      'my_number_card_issued_on',
       'マイナンバーカード',
     ],
   },
@@ -343,6 +345,7 @@ export const NUMBER_RULES: readonly NumberRule[] = [
       '本人確認済みの個人番号',
       'SHA-256でハッシュ化した個人番号',
       'kojin bango',
+      '社会保障・税番号',
     ],
     negatives: [
       '個人番号カード交付日',
@@ -398,6 +401,22 @@ export const NUMBER_RULES: readonly NumberRule[] = [
       reason: 'an abbreviation vendors use both for the 個人番号 and for internal person numbers (個人No.)',
       settle:
         'a CHAR(12) / NUMERIC(12) type or a comment naming 個人番号 makes it the number; otherwise list it under numberColumns.include or exclude',
+      raise: 'type-fits',
+    },
+  },
+  {
+    id: 'comment-kyotsu-bango',
+    kind: 'individual-number',
+    target: 'comment',
+    summary: '共通番号: the name of the number while it was planned (社会保障・税の共通番号), still used by vendors',
+    pattern: anyOf(`(?<!部品|商品|品目|製品|型式)共通番号`, `${WORD_START}kyou?tsu_?${BANGO}`),
+    positives: ['共通番号', '共通番号（個人）', 'kyotsu bango'],
+    negatives: ['部品共通番号', '共通番号取得区分', '共通コード'],
+    candidate: {
+      reason:
+        'before the My Number Act the number was planned as the 共通番号 (社会保障・税番号), and vendors kept the name; ' +
+        'but 共通番号 also names shared item numbers',
+      settle: 'a name naming the number (mynumber, kojin_bango), a CHAR(12) type, or a decision under numberColumns',
       raise: 'type-fits',
     },
   },

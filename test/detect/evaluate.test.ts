@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { EXCLUSION_RULES, NUMBER_RULES } from '../../src/detect/index.js';
 import { evaluateDetection, type EvalColumn } from '../../src/detect/evaluate.js';
 
-const columns = JSON.parse(
-  readFileSync(new URL('../../fixtures/detection-eval/columns.json', import.meta.url), 'utf8'),
-) as EvalColumn[];
+const load = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/detection-eval/${file}`, import.meta.url), 'utf8')) as EvalColumn[];
+const columns = load('columns.json');
+const heldOut = load('held-out.json');
 
 describe('detection evaluation set', () => {
   it('has at least 150 labelled columns from several sources, each with its provenance', () => {
@@ -39,5 +40,21 @@ describe('detection evaluation set', () => {
     expect(r.falseNegatives.map((c) => `${c.table}.${c.name}`)).toEqual([]);
     expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.98);
     expect(r.recall).toBeGreaterThanOrEqual(0.99);
+  });
+
+  describe('the held-out set (frozen before any rule change against it)', () => {
+    it('has at least 150 columns, 60 of them number columns, each with its source', () => {
+      expect(heldOut.length).toBeGreaterThanOrEqual(150);
+      expect(heldOut.filter((c) => c.truth === 'number').length).toBeGreaterThanOrEqual(60);
+      expect(heldOut.every((c) => c.source.length > 0 && (c.truth === 'number' || c.truth === 'not'))).toBe(true);
+      expect(new Set(heldOut.map((c) => c.source.replace(/ \(.*$/, ''))).size).toBeGreaterThanOrEqual(40);
+    });
+
+    it('holds the measured level (precision 0.9437, recall 0.9853; below the targets, see docs/detection.md)', () => {
+      // The targets (0.98 / 0.99) are not met on this set; this guards the measured level against regressions.
+      const r = evaluateDetection(heldOut);
+      expect(r.recall, r.falseNegatives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.985);
+      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.94);
+    });
   });
 });

@@ -32,6 +32,9 @@ const CASES: [name: string, comment: string | undefined, expected: Expected][] =
   ['institution_code', undefined, 'none'],
   ['dummy_number', undefined, 'none'],
   ['my_no', undefined, 'candidate'],
+  ['my_number_card_no', undefined, 'candidate'],
+  ['MYNUMBER', '共通番号', 'individual'],
+  ['kyotsu_no', '共通番号', 'candidate'],
   ['番号確認日', undefined, 'none'],
   // about the number, not the number
   ['個人番号カード交付日', undefined, 'about'],
@@ -41,7 +44,6 @@ const CASES: [name: string, comment: string | undefined, expected: Expected][] =
   ['KOJIN_BANGO_FLAG', undefined, 'about'],
   ['mynumber_verified', undefined, 'about'],
   ['myNumberConfirmed', undefined, 'about'],
-  ['my_number_card_no', undefined, 'about'],
   ['my_number_card_expiry', undefined, 'about'],
   ['個人番号取得済フラグ', undefined, 'about'],
   ['個人番号取得区分', undefined, 'about'],
