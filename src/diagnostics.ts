@@ -13,11 +13,19 @@ export interface Diagnostic {
 
 /** An error the user caused (bad flags, unreadable config): printed without a stack trace, exit 2. */
 export class UserError extends Error {
+  /** The message as a catalogue entry (report/messages.ts key and arguments), so the CLI can print it in the user's language. */
+  text?: { key: string; args: (string | number)[] };
   constructor(
     message: string,
     readonly details: string[] = [],
   ) {
     super(message);
     this.name = 'UserError';
+  }
+
+  /** Marks the message as the catalogue entry `key` with `args` (its English text is `message`). */
+  as(key: string, ...args: (string | number)[]): this {
+    this.text = { key, args };
+    return this;
   }
 }

@@ -3,6 +3,7 @@
  * and Biome users expect them: `--quiet` (errors only), `--max-warnings N` (exit 1 above N),
  * `--color` / `--no-color` (default: on a terminal, off under NO_COLOR or with --out).
  */
+import { cli } from './i18n.js';
 import { Option, type Command } from 'commander';
 import { UserError } from '../diagnostics.js';
 import { type Lang, t } from '../report/messages.js';
@@ -17,29 +18,19 @@ export interface LinterFlags {
 
 /** `--color` / `--no-color`: every command that prints text. */
 export function addColorFlags(cmd: Command): Command {
-  return cmd
-    .option('--color', 'colour the text output even when it is not a terminal')
-    .option('--no-color', 'never colour the text output (NO_COLOR does the same)');
+  return cmd.option('--color', cli('cli.opt.color')).option('--no-color', cli('cli.opt.noColor'));
 }
 
 /** `--quiet` and `--max-warnings`: the commands that report findings (scan, check, diff). */
 export function addLinterFlags(cmd: Command): Command {
   return cmd
-    .option(
-      '-q, --quiet',
-      'report errors only: warnings and notes are left out of text and Markdown output (JSON and SARIF stay complete), no progress',
-    )
-    .addOption(
-      new Option(
-        '--max-warnings <n>',
-        'exit 1 when there are more than N warnings (like eslint --max-warnings)',
-      ).argParser(parseMaxWarnings),
-    );
+    .option('-q, --quiet', cli('cli.opt.quiet'))
+    .addOption(new Option('--max-warnings <n>', cli('cli.opt.maxWarnings')).argParser(parseMaxWarnings));
 }
 
 function parseMaxWarnings(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UserError(`--max-warnings ${value}: expected a whole number, 0 or more`);
+  if (!Number.isInteger(n) || n < 0) throw new UserError(cli('cli.err.maxWarnings', value));
   return n;
 }
 

@@ -1,4 +1,5 @@
 /** Flags shared by several commands, and turning them into scan options. */
+import { cli } from './i18n.js';
 import { Option, type Command } from 'commander';
 import { DIALECTS, type Dialect } from '../catalog/model.js';
 import { UserError } from '../diagnostics.js';
@@ -21,37 +22,15 @@ export interface CommonFlags extends LinterFlags {
 
 export function addScanFlags(cmd: Command, formats: string[] = formatNames()): Command {
   cmd
-    .option(
-      '-c, --config <file>',
-      'configuration file (default: the nearest spif.config.yaml, .yml or .json found upward from each path, up to the repository root)',
-    )
-    .option('--no-config', 'read no config file: every source is one database "default" (the report says so)')
-    .addOption(
-      new Option(
-        '--dialect <dialect>',
-        `dialect of SQL sources found from paths: ${DIALECTS.join(', ')} (postgres and pg also mean postgresql)`,
-      ).argParser(parseDialect),
-    )
-    .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(formats))
-    .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .addOption(
-      new Option(
-        '--lang <lang>',
-        'language of labels and messages (default: ja for markdown, html, csv, xlsx; else from the locale)',
-      ).choices(['ja', 'en']),
-    )
-    .option('--cache <dir>', 'keep parse results in DIR; unchanged files are not parsed again')
-    .addOption(
-      new Option('--jobs <n>', 'threads that parse files (default: CPU count − 1; 1: no worker threads)').argParser(
-        parseJobs,
-      ),
-    )
-    .addOption(
-      new Option(
-        '--sample <n>',
-        'live PostgreSQL: read at most N values of each candidate column (要確認) in the read-only transaction; only counts of valid check digits are kept, values are never printed, logged or cached',
-      ).argParser(parseSample),
-    );
+    .option('-c, --config <file>', cli('cli.opt.config'))
+    .option('--no-config', cli('cli.opt.noConfig'))
+    .addOption(new Option('--dialect <dialect>', cli('cli.opt.dialect', DIALECTS.join(', '))).argParser(parseDialect))
+    .addOption(new Option('-f, --format <format>', cli('cli.opt.format')).choices(formats))
+    .option('-o, --out <file>', cli('cli.opt.out'))
+    .addOption(new Option('--lang <lang>', cli('cli.opt.lang')).choices(['ja', 'en']))
+    .option('--cache <dir>', cli('cli.opt.cache'))
+    .addOption(new Option('--jobs <n>', cli('cli.opt.jobs')).argParser(parseJobs))
+    .addOption(new Option('--sample <n>', cli('cli.opt.sample')).argParser(parseSample));
   return addColorFlags(cmd);
 }
 
@@ -68,23 +47,20 @@ export function parseDialect(value: string): Dialect {
   const v = value.toLowerCase();
   if ((DIALECTS as readonly string[]).includes(v)) return v as Dialect;
   if (DIALECT_ALIASES[v]) return DIALECT_ALIASES[v];
-  throw new UserError(
-    `--dialect ${value}: unknown dialect${didYouMean(v, [...DIALECTS, ...Object.keys(DIALECT_ALIASES)])}`,
-    [`expected one of: ${DIALECTS.join(', ')}`],
-  );
+  throw new UserError(cli('cli.err.dialect', value, didYouMean(v, [...DIALECTS, ...Object.keys(DIALECT_ALIASES)])), [
+    cli('cli.err.dialectExpected', DIALECTS.join(', ')),
+  ]);
 }
 
 function parseJobs(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UserError(`--jobs ${value}: expected a whole number of threads, 1 or more`);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(cli('cli.err.jobs', value));
   return n;
 }
 
 function parseSample(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UserError(`--sample ${value}: expected a whole number of rows, 1 or more`);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(cli('cli.err.sample', value));
   return n;
 }
 

@@ -25,7 +25,7 @@ export function locateConfig(tree: SourceTree, paths: string[], cwd: string, cho
   if (choice) {
     const file = path.resolve(cwd, choice);
     if (tree.kind(file) === 'file') return { file, used: { source: 'option', file: shown(file, cwd) } };
-    if (!tree.at) throw new UserError(`--config ${choice}: no such file`);
+    if (!tree.at) throw new UserError(`--config ${choice}: no such file`).as('cli.err.noConfigFile', choice);
     // At a git ref the file may have been added or renamed since: look for one as usual.
   }
   const starts = startFolders(tree, paths, cwd);
@@ -48,7 +48,7 @@ export function locateConfig(tree: SourceTree, paths: string[], cwd: string, cho
     throw new UserError(
       'the scanned paths are governed by different configs; scan them separately or name one with --config',
       which,
-    );
+    ).as('cli.err.manyConfigs');
   }
   const [file] = found.keys();
   if (file) return { file, used: { source: 'discovered', file: shown(file, cwd) } };

@@ -51,7 +51,11 @@ export function loadConfigFile(file: string): LoadedConfig {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    throw new ConfigError(`cannot read config file ${displayPath(file)}: ${why}`);
+    throw new ConfigError(`cannot read config file ${displayPath(file)}: ${why}`).as(
+      'cli.err.cannotReadConfig',
+      displayPath(file),
+      code === 'ENOENT' ? 'ファイルがない' : code === 'EISDIR' ? 'ディレクトリである' : why,
+    );
   }
   // Config files written on Japanese Windows may be Shift_JIS; decode like any source.
   const loaded = parseConfigText(decodeSource(bytes).text, displayPath(file));
@@ -101,7 +105,11 @@ export function parseConfigText(text: string, file: string): LoadedConfig {
   const { config, problems } = validateConfigText(text, file);
   if (!config) {
     const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-    throw new ConfigError(`invalid config ${file} (${count})`, problems);
+    throw new ConfigError(`invalid config ${file} (${count})`, problems).as(
+      'cli.err.invalidConfig',
+      file,
+      `${problems.length} 件の問題`,
+    );
   }
   return { config, file, baseDir: path.dirname(path.resolve(file)) };
 }

@@ -3,6 +3,7 @@
  * number, or the control that stops it, and for each path the smallest access change that would
  * stop it (see access-change.ts).
  */
+import { crossRoutes } from '../access/cross-routes.js';
 import type { RelationId } from '../catalog/model.js';
 import { UserError } from '../diagnostics.js';
 import type { ScanResult } from '../pipeline.js';
@@ -26,7 +27,7 @@ export function resolveRelation(ids: string[], written: string): RelationId {
     throw new UserError(
       `${written}: more than one relation has this name`,
       matches.sort().map((m) => `- ${m}`),
-    );
+    ).as('cli.err.ambiguousRelation', written);
   const near = ids
     .filter((id) => id.split('.').pop()!.includes(lower.split('.').pop()!))
     .sort()
@@ -34,7 +35,7 @@ export function resolveRelation(ids: string[], written: string): RelationId {
   throw new UserError(
     `${written}: no such relation`,
     near.length ? [`similar: ${near.join(', ')}`] : ['write database.schema.relation, schema.relation or relation'],
-  );
+  ).as('cli.err.noSuchRelation', written);
 }
 
 export function explainRelation(scan: ScanResult, written: string): ExplainResult {
@@ -60,11 +61,16 @@ export function explainRelation(scan: ScanResult, written: string): ExplainResul
           : suggestions.some((s) => s.verified)
             ? undefined
             : gt('en', 'gate.explain.noSuggestion');
+      const onPath = [id, ...reached.path.flatMap((s) => [s.from, s.to]), reached.numberColumn].map((c) =>
+        c.split('.').slice(0, 3).join('.'),
+      );
+      const through = crossRoutes(catalog, analysis.resolver, p, onPath);
       return {
         ...base,
         status: 'reaches' as const,
         numberColumn: reached.numberColumn,
         path: reached.path,
+        ...(through.length ? { through } : {}),
         suggestions,
         ...(note ? { note } : {}),
       };

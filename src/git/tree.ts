@@ -44,7 +44,11 @@ export class GitTree {
     try {
       commit = gitText(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).trim();
     } catch {
-      throw new UserError(`--base ${ref}: not a commit in ${root}`, [fetchHint(root, ref)]);
+      throw new UserError(`--base ${ref}: not a commit in ${root}`, [fetchHint(root, ref)]).as(
+        'cli.err.notACommit',
+        ref,
+        root,
+      );
     }
     const out = gitBytes(root, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8');
     const entries: TreeEntry[] = [];
@@ -139,7 +143,10 @@ export function repositoryRoot(cwd: string): string {
     top = gitText(cwd, ['rev-parse', '--show-toplevel']).trim();
   } catch (e) {
     if (e instanceof GitError && /not installed/.test(e.message)) throw e;
-    throw new UserError(`${cwd} is not inside a git repository; \`spif diff\` compares with a git ref`);
+    throw new UserError(`${cwd} is not inside a git repository; \`spif diff\` compares with a git ref`).as(
+      'cli.err.notGit',
+      cwd,
+    );
   }
   return fs.realpathSync(top);
 }

@@ -6,15 +6,14 @@
  * names and comments come from the sources and may be hostile.
  */
 import type { Report } from './model.js';
-import type { Lang } from './messages.js';
+import { type Lang, t } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { formFiles } from './hyoukasho.js';
-import { ft } from './hyoukasho-messages.js';
 import { cellText } from './spreadsheet-cells.js';
 
 export function renderCsv(report: Report, ctx: { lang: Lang; scan?: ScanResult }): string {
   const files = formFiles(report, ctx.lang, ctx.scan);
-  const head = [ft(ctx.lang, 'a2.col.file'), ...(files[0]?.annex.head ?? annexHead(ctx.lang))];
+  const head = [t(ctx.lang, 'a2.col.file'), ...(files[0]?.annex.head ?? annexHead(ctx.lang))];
   const lines = [head, ...files.flatMap((f) => f.annex.rows.map((r) => [cellText([f.unit.name]), ...r.map(cellText)]))];
   return `\uFEFF${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
 }
@@ -30,7 +29,7 @@ function annexHead(lang: Lang): string[] {
       'a2.col.relation',
       'a2.col.note',
     ] as const
-  ).map((k) => ft(lang, k));
+  ).map((k) => t(lang, k));
 }
 
 export function field(value: string): string {

@@ -1,10 +1,14 @@
 /**
  * Where the documentation of each SARIF rule lives (`helpUri`), one scheme for scan, check and
- * diff. SARIF wants an absolute URI; spif ships its docs in the package (package.json `files`),
- * so the URI points at the installed copy (`file:///…/docs/ci.md#spif-check`), which exists
- * wherever spif runs. Each rule also carries `help.markdown`, so viewers that cannot open a local
- * file (GitHub code scanning) still show the help text.
+ * diff. SARIF wants an absolute URI. When package.json says where spif is published (`homepage`,
+ * else `repository`, a GitHub/GitLab-style web address), the URI is that repository's docs at the
+ * release tag (`…/blob/v0.1.0/docs/ci.md#spif-check`), which a code-scanning viewer can open.
+ * Until then (spif 0.1 has no published address) it points at the copy of the docs shipped in the
+ * package (package.json `files`: `file:///…/docs/ci.md#spif-check`), which exists wherever spif
+ * runs. Each rule also carries `help.markdown` with a repository-relative link, which GitHub code
+ * scanning shows whatever the URI.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,11 +30,50 @@ export const RULE_DOCS = {
   candidate: { page: 'detection.md', anchor: 'three-outcomes-per-column' },
 } as const satisfies Record<string, DocRef>;
 
-/** docs/ of the installed package: two levels above this module (src/report or dist/report). */
-const DOCS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs');
+/** The package root: two levels above this module (src/report or dist/report). */
+const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function helpUri(doc: DocRef): string {
-  return `${pathToFileURL(path.join(DOCS_DIR, doc.page)).href}#${doc.anchor}`;
+interface PackageInfo {
+  version?: string;
+  homepage?: string;
+  repository?: string | { type?: string; url?: string };
+}
+
+/**
+ * The web address of the docs folder at the release tag, from package.json, or undefined when
+ * the package names no web repository. `git+https://host/o/r.git`, `https://host/o/r#readme` and
+ * `github:o/r` are understood.
+ */
+export function publishedDocsBase(pkg: PackageInfo): string | undefined {
+  const raw = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  const candidates = [pkg.homepage, raw].filter((x): x is string => !!x);
+  for (const c of candidates) {
+    const short = /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(c);
+    const web = short
+      ? `https://github.com/${short[1]}/${short[2]}`
+      : /^(?:git\+)?(https:\/\/[^#?]+?)(?:\.git)?(?:[#?].*)?$/.exec(c)?.[1];
+    if (!web || !/^https:\/\/[^/]+\/[^/]+\/[^/]+$/.test(web)) continue;
+    return `${web}/blob/${pkg.version ? `v${pkg.version}` : 'HEAD'}/docs/`;
+  }
+  return undefined;
+}
+
+let base: string | null | undefined;
+function docsBase(): string | undefined {
+  if (base === undefined) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as PackageInfo;
+      base = publishedDocsBase(pkg) ?? null;
+    } catch {
+      base = null;
+    }
+  }
+  return base ?? undefined;
+}
+
+export function helpUri(doc: DocRef, published = docsBase()): string {
+  if (published) return `${published}${doc.page}#${doc.anchor}`;
+  return `${pathToFileURL(path.join(PACKAGE_DIR, 'docs', doc.page)).href}#${doc.anchor}`;
 }
 
 /** The same place as a repository-relative link, for `help.markdown`. */

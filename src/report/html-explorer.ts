@@ -283,6 +283,11 @@ export const EXPLORER_SCRIPT = String.raw`
     el('td', null, L.severity[x[0]]), el('td', null, code(S[x[1]])),
     el('td', null, x[3] < 0 ? '' : code(S[x[3]] + (x[4] ? ':' + x[4] + (x[5] ? ':' + x[5] : '') : ''))), el('td', null, S[x[2]]))));
 
+  // The sticky header must not hide a heading scrolled to (the 評価書's table of contents, #form-2-1).
+  const pad = () => { document.documentElement.style.scrollPaddingTop = (document.querySelector('header').offsetHeight + 8) + 'px'; };
+  pad();
+  addEventListener('resize', pad);
+
   // ── start: from the address (#rel=… / #file=… / #document), else the overview ─────────────────
   update();
   const hash = decodeURIComponent(location.hash.slice(1));

@@ -1,11 +1,12 @@
 /**
- * The 評価書's own words (全項目評価書 様式 and 特定個人情報保護評価指針), Japanese and English.
- * Kept apart from messages.ts: these are the form's item names, numbering and option wording
- * (sources in docs/reports.md), and they change only when the PPC's form does.
+ * The 評価書's own words (全項目評価書 様式 and 特定個人情報保護評価指針), Japanese and English:
+ * the form's item names, numbering and option wording (sources in docs/reports.md), in one place
+ * because they change only when the PPC's form does. They are entries of the one catalogue:
+ * messages.ts spreads them into its messages and `t` renders them like every other label.
  */
-import type { Lang } from './messages.js';
+type Entry = { ja: string; en: string };
 
-const FORM = {
+export const FORM_MESSAGES = {
   'form.title': { ja: '特定個人情報保護評価書（全項目評価書）の下書き', en: 'Draft of the PIA report (全項目評価書)' },
   'form.note': {
     ja: 'spif {0} がスキーマから作成した下書き。「（案）」の文は規則による提案、「（記入）」は設定か担当者が埋める欄。評価書に記載する前に担当者が確認すること。',
@@ -263,14 +264,7 @@ const FORM = {
     ja: 'ここから下は評価書の各欄の根拠：spif が各テーブル・ビューをどう判定したか（判定の考え方、ファイルごとの判定、テーブル・ビュー一覧、リンクグラフ、利用者、診断）。',
     en: 'Below: the evidence behind each entry — how spif judged every relation (rules, per-file judgement, all relations, link graph, users, diagnostics).',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
-
-export type FormKey = keyof typeof FORM;
-
-export function ft(lang: Lang, key: FormKey, ...args: (string | number)[]): string {
-  const template: string = FORM[key][lang];
-  return template.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
-}
+} as const satisfies Record<string, Entry>;
 
 /** ②対象となる本人の数: the form's bands (全項目評価書 様式). */
 export const PERSON_BANDS = [
@@ -306,6 +300,6 @@ export function bandOf(bands: readonly Band[], n: number): Band {
 }
 
 /** `1) 10項目未満 2) …`: the options as the form prints them. */
-export function bandOptions(bands: readonly Band[], lang: Lang): string {
+export function bandOptions(bands: readonly Band[], lang: keyof Entry): string {
   return bands.map((b, i) => `${i + 1}) ${b[lang]}`).join(' ');
 }

@@ -8,21 +8,13 @@
 import type { ScanResult } from '../pipeline.js';
 import type { FileConfig, PrincipalConfig } from '../config/index.js';
 import type { RelationReport, Report } from './model.js';
-import { type Lang, t } from './messages.js';
+import { type Lang, type MessageKey, t } from './messages.js';
 import { canonical } from '../detect/normalise.js';
 import { isHub } from '../graph/links.js';
 import { proposeRecordItems, type RecordItemCategory, type RecordItemProposal } from './record-items.js';
-import {
-  type Band,
-  ITEM_BANDS,
-  PERSON_BANDS,
-  USER_BANDS,
-  bandOf,
-  bandOptions,
-  ft,
-  type FormKey,
-} from './hyoukasho-messages.js';
+import { type Band, ITEM_BANDS, PERSON_BANDS, USER_BANDS, bandOf, bandOptions } from './hyoukasho-messages.js';
 import { thresholdAssessment } from './threshold.js';
+import { standardTypeName } from './sql-type.js';
 import {
   type DocBlock,
   type Inline,
@@ -74,6 +66,7 @@ export interface RecordRow {
   column: string;
   /** 論理名: the column comment. */
   logicalName?: string;
+  /** The SQL-standard type name (sql-type.ts), e.g. character(12) for PostgreSQL's bpchar(12). */
   type?: string;
   category?: RecordItemCategory;
   /** The base column a view column passes through unchanged (counted once). */
@@ -112,7 +105,7 @@ export function recordList(unit: FormUnit, scan?: ScanResult): RecordList {
         relation: r.id,
         column: col.name,
         ...(col.comment ? { logicalName: col.comment } : {}),
-        ...(col.type ? { type: col.type } : {}),
+        ...(col.type ? { type: standardTypeName(col.type) } : {}),
         ...(categoryOf.has(key) ? { category: categoryOf.get(key) } : {}),
         ...(base ? { passesThrough: base } : {}),
         ...(n ? { number: { kind: n.kind, rule: n.rule } } : {}),
@@ -139,13 +132,45 @@ function passThroughBase(
 
 // ── the document ─────────────────────────────────────────────────────────────────────────
 
-type FL = (key: FormKey, ...args: (string | number)[]) => string;
+type FL = (key: MessageKey, ...args: (string | number)[]) => string;
 
 interface FormContext {
   report: Report;
   lang: Lang;
   scan?: ScanResult;
   declaredOnly: DeclaredOnlyBlock[];
+  /** Indexes built once, so that every look-up below is O(1) and the document stays linear in size. */
+  relationById: Map<string, RelationReport>;
+  unitOfRelation: Map<string, FormUnit>;
+  /** Relations with a declared-only block (Ⅲ リスク2's note). */
+  declaredOnlyRelations: Set<string>;
+  linksOut: Map<FormUnit, LinkOut[]>;
+  recordLists: Map<FormUnit, RecordList>;
+}
+
+function formContext(report: Report, lang: Lang, units: FormUnit[], scan?: ScanResult): FormContext {
+  const declaredOnly = scan ? declaredOnlyBlocks(report, scan) : [];
+  const unitOfRelation = new Map<string, FormUnit>();
+  // The first unit that holds a relation names it, as Array.find did.
+  for (const u of units) for (const r of u.relations) if (!unitOfRelation.has(r.id)) unitOfRelation.set(r.id, u);
+  return {
+    report,
+    lang,
+    scan,
+    declaredOnly,
+    relationById: new Map(report.relations.map((r) => [r.id, r])),
+    unitOfRelation,
+    declaredOnlyRelations: new Set(declaredOnly.map((d) => d.relation)),
+    linksOut: new Map(),
+    recordLists: new Map(),
+  };
+}
+
+/** recordList, once per unit (Ⅱ and 別添2 both need it). */
+function unitRecords(u: FormUnit, ctx: FormContext): RecordList {
+  let list = ctx.recordLists.get(u);
+  if (!list) ctx.recordLists.set(u, (list = recordList(u, ctx.scan)));
+  return list;
 }
 
 /** The whole document of `--format markdown` and `html`: the 評価書, then spif's evidence. */
@@ -159,21 +184,21 @@ export function formFiles(
   lang: Lang,
   scan?: ScanResult,
 ): { unit: FormUnit; section: DocBlock[]; annex: Extract<DocBlock, { kind: 'table' }>; list: RecordList }[] {
-  const ctx: FormContext = { report, lang, scan, declaredOnly: scan ? declaredOnlyBlocks(report, scan) : [] };
-  const F: FL = (key, ...args) => ft(lang, key, ...args);
+  const F: FL = (key, ...args) => t(lang, key, ...args);
   const units = formUnits(report, scan);
+  const ctx = formContext(report, lang, units, scan);
   return units
     .filter((u) => u.classification === 'specific')
     .map((u, i) => {
-      const list = recordList(u, scan);
-      return { unit: u, section: sectionTwo(u, i, units, ctx, F), annex: annexTable(list, ctx), list };
+      const list = unitRecords(u, ctx);
+      return { unit: u, section: sectionTwo(u, i, ctx, F), annex: annexTable(list, ctx), list };
     });
 }
 
 function buildFormBlocks(report: Report, lang: Lang, scan?: ScanResult): DocBlock[] {
-  const ctx: FormContext = { report, lang, scan, declaredOnly: scan ? declaredOnlyBlocks(report, scan) : [] };
-  const F: FL = (key, ...args) => ft(lang, key, ...args);
+  const F: FL = (key, ...args) => t(lang, key, ...args);
   const units = formUnits(report, scan);
+  const ctx = formContext(report, lang, units, scan);
   const specific = units.filter((u) => u.classification === 'specific');
   const blocks: DocBlock[] = [];
   blocks.push(...thresholdBlocks(ctx, F));
@@ -185,7 +210,7 @@ function buildFormBlocks(report: Report, lang: Lang, scan?: ScanResult): DocBloc
   else {
     blocks.push({ kind: 'heading', level: 3, text: [F('f2.1')] });
     blocks.push({ kind: 'list', items: specific.map((u, i) => [`(${i + 1}) `, { strong: u.name }]) });
-    specific.forEach((u, i) => blocks.push(...sectionTwo(u, i, units, ctx, F)));
+    specific.forEach((u, i) => blocks.push(...sectionTwo(u, i, ctx, F)));
   }
 
   // 別添2
@@ -193,12 +218,12 @@ function buildFormBlocks(report: Report, lang: Lang, scan?: ScanResult): DocBloc
   blocks.push({ kind: 'paragraph', text: [F('a2.note')] });
   specific.forEach((u, i) => {
     blocks.push({ kind: 'heading', level: 3, text: [`(${i + 1}) `, u.name], anchor: `annex-2-${i + 1}` });
-    blocks.push(annexTable(recordList(u, scan), ctx));
+    blocks.push(annexTable(unitRecords(u, ctx), ctx));
   });
 
   // Ⅲ
   blocks.push({ kind: 'heading', level: 2, text: [F('f3.heading')], anchor: 'form-3' });
-  specific.forEach((u, i) => blocks.push(...sectionThree(u, i, units, ctx, F)));
+  specific.forEach((u, i) => blocks.push(...sectionThree(u, i, ctx, F)));
 
   // 参考: not specific
   const notSpecific = units.filter((u) => u.classification === 'not-specific');
@@ -267,10 +292,10 @@ function thresholdBlocks(ctx: FormContext, F: FL): DocBlock[] {
 }
 
 /** Ⅱ 2–5 for one specific file. */
-function sectionTwo(u: FormUnit, i: number, units: FormUnit[], ctx: FormContext, F: FL): DocBlock[] {
+function sectionTwo(u: FormUnit, i: number, ctx: FormContext, F: FL): DocBlock[] {
   const { lang } = ctx;
   const L = (key: Parameters<typeof t>[1], ...args: (string | number)[]) => t(lang, key, ...args);
-  const list = recordList(u, ctx.scan);
+  const list = unitRecords(u, ctx);
   const c = u.config;
   const fill = (key: string) => [F('form.fillKey', key)];
   const head = [F('form.col.item'), F('form.col.entry'), F('form.col.basis')];
@@ -311,7 +336,11 @@ function sectionTwo(u: FormUnit, i: number, units: FormUnit[], ctx: FormContext,
 
   // 主な記録項目: every box of the form, ticked from the proposal.
   out.push({ kind: 'paragraph', text: [{ strong: F('f2.main') }, ' ', F('f2.main.basis')] });
-  const links = u.relations.some((r) => r.numberColumns.length) ? [] : linkNotes(u, units, ctx);
+  const links = u.relations.some((r) => r.numberColumns.length) ? [] : linkNotes(u, ctx);
+  const candidatesByKind = new Map<string, RecordRow[]>();
+  for (const row of list.rows)
+    if (row.candidate)
+      candidatesByKind.set(row.candidate.kind, [...(candidatesByKind.get(row.candidate.kind) ?? []), row]);
   const ticked = new Set(list.proposal.categories.filter((x) => x.columns.length).map((x) => x.category));
   if (links.length) ticked.add('individual-number');
   out.push({
@@ -326,7 +355,7 @@ function sectionTwo(u: FormUnit, i: number, units: FormUnit[], ctx: FormContext,
       if (x.category === 'individual-number' && links.length)
         basis = [F('f2.main.link', links.join(lang === 'ja' ? '、' : '; '))];
       // Columns that may hold the number (要確認) are not ticked: the author decides them in numberColumns.
-      const review = list.rows.filter((row) => row.candidate?.kind === x.category);
+      const review = candidatesByKind.get(x.category) ?? [];
       if (review.length) {
         basis = [
           ...(basis.length === 1 && basis[0] === '' ? [] : [...basis, ' ']),
@@ -390,7 +419,7 @@ function sectionTwo(u: FormUnit, i: number, units: FormUnit[], ctx: FormContext,
         ? [F('f2.3.7.usersBasis', total, counts.map((x) => `${x.n} ${x.users}`).join(', '))]
         : [''],
   ]);
-  const matches = matchLines(u, units, ctx);
+  const matches = matchLines(u, ctx);
   usersRows.push([
     [`${F('f2.3.8')} ${F('f2.3.8.match')}`],
     matches.length
@@ -414,7 +443,7 @@ function sectionTwo(u: FormUnit, i: number, units: FormUnit[], ctx: FormContext,
 }
 
 /** Ⅲ 3．特定個人情報の使用, リスク1 and リスク2 for one specific file. */
-function sectionThree(u: FormUnit, i: number, units: FormUnit[], ctx: FormContext, F: FL): DocBlock[] {
+function sectionThree(u: FormUnit, i: number, ctx: FormContext, F: FL): DocBlock[] {
   const L = (key: Parameters<typeof t>[1], ...args: (string | number)[]) => t(ctx.lang, key, ...args);
   const out: DocBlock[] = [{ kind: 'heading', level: 3, text: [`(${i + 1}) `, u.name], anchor: `form-3-${i + 1}` }];
   out.push({ kind: 'paragraph', text: [{ strong: F('f3.1') }, ': ', u.name] });
@@ -422,7 +451,7 @@ function sectionThree(u: FormUnit, i: number, units: FormUnit[], ctx: FormContex
 
   out.push({ kind: 'paragraph', text: [{ strong: F('f3.risk1') }] });
   out.push({ kind: 'paragraph', text: [F('f3.risk1.measures'), F('form.draft'), ':'] });
-  const risk1 = risk1Lines(u, units, ctx, F);
+  const risk1 = risk1Lines(u, ctx, F);
   out.push({ kind: 'list', items: risk1.length ? risk1 : [[F('f3.risk1.none')]] });
 
   out.push({ kind: 'paragraph', text: [{ strong: F('f3.risk2') }] });
@@ -445,7 +474,7 @@ function sectionThree(u: FormUnit, i: number, units: FormUnit[], ctx: FormContex
       head: [L('doc.col.principal'), L('doc.col.relation'), L('doc.col.result'), L('doc.col.detail')],
       rows,
     });
-  if (ctx.declaredOnly.some((d) => u.relations.some((r) => r.id === d.relation)))
+  if (u.relations.some((r) => ctx.declaredOnlyRelations.has(r.id)))
     out.push({ kind: 'paragraph', text: [F('f3.risk2.declaredOnly')] });
   return out;
 }
@@ -466,8 +495,8 @@ function joinText(items: (string | Inline)[] | Text[], sep: string): Text {
   return out;
 }
 
-function unitOf(relation: string, units: FormUnit[]): FormUnit | undefined {
-  return units.find((u) => u.relations.some((r) => r.id === relation));
+function unitOf(relation: string, ctx: FormContext): FormUnit | undefined {
+  return ctx.unitOfRelation.get(relation);
 }
 
 function relationOf(columnId: string): string {
@@ -477,13 +506,13 @@ function relationOf(columnId: string): string {
 function columnLabel(columnId: string, ctx: FormContext): { logical: string; name: string } {
   const rel = relationOf(columnId);
   const name = columnId.slice(rel.length + 1);
-  const r = ctx.report.relations.find((x) => x.id === rel);
+  const r = ctx.relationById.get(rel);
   const comment = r?.columns?.find((c) => c.name === name)?.comment;
   return { logical: comment ?? name, name };
 }
 
 /** 「宛名番号（atena_no）で個人番号管理ファイルと紐付け」: the hop where each path leaves the file. */
-function linkNotes(u: FormUnit, units: FormUnit[], ctx: FormContext): string[] {
+function linkNotes(u: FormUnit, ctx: FormContext): string[] {
   const notes = new Set<string>();
   const inUnit = new Set(u.relations.map((r) => r.id));
   for (const r of u.relations) {
@@ -491,8 +520,8 @@ function linkNotes(u: FormUnit, units: FormUnit[], ctx: FormContext): string[] {
       const hop = x.path.find((s) => !inUnit.has(relationOf(s.to)));
       if (!hop) continue;
       const { logical, name } = columnLabel(hop.from, ctx);
-      const target = unitOf(relationOf(hop.to), units)?.name ?? shortRelation(relationOf(hop.to));
-      notes.add(ft(ctx.lang, 'f2.main.linkNote', logical, name, target));
+      const target = unitOf(relationOf(hop.to), ctx)?.name ?? shortRelation(relationOf(hop.to));
+      notes.add(t(ctx.lang, 'f2.main.linkNote', logical, name, target));
     }
   }
   return [...notes];
@@ -506,6 +535,12 @@ interface LinkOut {
 
 /** Links from this file's relations to relations outside it (hubs of linkKeys expanded), views' lineage excluded. */
 function linksOut(u: FormUnit, ctx: FormContext): LinkOut[] {
+  let links = ctx.linksOut.get(u);
+  if (!links) ctx.linksOut.set(u, (links = findLinksOut(u, ctx)));
+  return links;
+}
+
+function findLinksOut(u: FormUnit, ctx: FormContext): LinkOut[] {
   const g = ctx.scan?.graph;
   if (!g) return [];
   const inUnit = new Set(u.relations.map((r) => r.id));
@@ -521,12 +556,8 @@ function linksOut(u: FormUnit, ctx: FormContext): LinkOut[] {
   // A view column passing a base column through carries the base's links (graph/links.ts copies
   // them): those copies are the base's links again, so they are left out at either end.
   const copied = (rel: string, column: string) =>
-    g
-      .edgesAtColumn(rel, column)
-      .some(
-        (e) =>
-          e.via === 'view' && e.b.node !== rel && ctx.report.relations.some((r) => r.id === rel && r.kind === 'view'),
-      );
+    ctx.relationById.get(rel)?.kind === 'view' &&
+    g.edgesAtColumn(rel, column).some((e) => e.via === 'view' && e.b.node !== rel);
   for (const r of u.relations) {
     for (const e of g.edgesAt(r.id)) {
       if (e.via === 'view' || e.a.column === undefined || copied(r.id, e.a.column)) continue;
@@ -543,10 +574,10 @@ function linksOut(u: FormUnit, ctx: FormContext): LinkOut[] {
 }
 
 /** ⑧情報の突合: per other file, the join keys. */
-function matchLines(u: FormUnit, units: FormUnit[], ctx: FormContext): { key: string; other: string }[] {
+function matchLines(u: FormUnit, ctx: FormContext): { key: string; other: string }[] {
   const byOther = new Map<string, Set<string>>();
   for (const l of linksOut(u, ctx)) {
-    const other = unitOf(relationOf(l.to), units)?.name ?? shortRelation(relationOf(l.to));
+    const other = unitOf(relationOf(l.to), ctx)?.name ?? shortRelation(relationOf(l.to));
     const { logical, name } = columnLabel(l.from, ctx);
     const key = logical === name ? name : `${logical}（${name}）`;
     byOther.set(other, (byOther.get(other) ?? new Set()).add(key));
@@ -598,9 +629,9 @@ function splitFill(sentence: string, pieces: Inline[]): Text {
  * whether it follows the link to the number or is stopped (the end farther from the number is
  * where a user must stand to need the link, as in the graph's legend).
  */
-function risk1Lines(u: FormUnit, units: FormUnit[], ctx: FormContext, F: FL): Text[] {
+function risk1Lines(u: FormUnit, ctx: FormContext, F: FL): Text[] {
   const L = (key: Parameters<typeof t>[1]) => t(ctx.lang, key);
-  const rel = (id: string) => ctx.report.relations.find((r) => r.id === id);
+  const rel = (id: string) => ctx.relationById.get(id);
   const out: Text[] = [];
   for (const l of linksOut(u, ctx)) {
     const from = rel(relationOf(l.from));
@@ -629,7 +660,7 @@ function risk1Lines(u: FormUnit, units: FormUnit[], ctx: FormContext, F: FL): Te
           L(`control.${b.control}`),
         ),
       );
-    const other = unitOf(to.id, units)?.name ?? shortRelation(to.id);
+    const other = unitOf(to.id, ctx)?.name ?? shortRelation(to.id);
     const { logical, name } = columnLabel(l.from, ctx);
     out.push(
       splitFill(
@@ -676,7 +707,7 @@ function scopeHints(u: FormUnit, lang: Lang): Text[] {
       for (const h of SCOPE_HINTS) {
         if (h.pattern.test(text))
           out.push(
-            splitFill(ft(lang, 'f2.2.3.hint', '\u0000', h[lang]), [{ code: `${shortRelation(r.id)}.${n.column}` }]),
+            splitFill(t(lang, 'f2.2.3.hint', '\u0000', h[lang]), [{ code: `${shortRelation(r.id)}.${n.column}` }]),
           );
       }
     }
@@ -729,7 +760,7 @@ function validity(list: RecordList, linked: boolean, lang: Lang): string[] {
 
 /** （別添2）: one table per file. */
 function annexTable(list: RecordList, ctx: FormContext): Extract<DocBlock, { kind: 'table' }> {
-  const F: FL = (key, ...args) => ft(ctx.lang, key, ...args);
+  const F: FL = (key, ...args) => t(ctx.lang, key, ...args);
   return {
     kind: 'table',
     head: [
@@ -759,5 +790,5 @@ function annexTable(list: RecordList, ctx: FormContext): Extract<DocBlock, { kin
 
 function categoryLabel(r: RecordRow, lang: Lang): string {
   if (r.number) return t(lang, `recordItem.${r.number.kind}`);
-  return r.category ? t(lang, `recordItem.${r.category}`) : ft(lang, 'form.review');
+  return r.category ? t(lang, `recordItem.${r.category}`) : t(lang, 'form.review');
 }

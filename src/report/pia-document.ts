@@ -12,7 +12,6 @@ import { readingLines } from './reading.js';
 import { numberEvidence } from './evidence-text.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
-import { ft } from './hyoukasho-messages.js';
 import { withKey } from './path-key.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
 
@@ -45,12 +44,12 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
   const declaredOnly = scan ? declaredOnlyBlocks(report, scan) : [];
   const blocks: DocBlock[] = [];
   const s = report.summary;
-  const title = ft(lang, 'form.title');
+  const title = t(lang, 'form.title');
   blocks.push({ kind: 'heading', level: 1, text: [title] });
   blocks.push({
     kind: 'paragraph',
     text: [
-      ft(lang, 'form.note', report.tool.version),
+      t(lang, 'form.note', report.tool.version),
       ' ',
       L('label.summary', s.relations, s.specific, s.notSpecific),
       ...(s.candidates ? [' ', { strong: L('label.candidatesSummary', s.candidates) }] : []),
@@ -61,8 +60,8 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
   if (reading.length) blocks.push({ kind: 'list', items: reading.map((l) => [l]) });
   if (form.length) blocks.push({ kind: 'form', blocks: form });
 
-  blocks.push({ kind: 'heading', level: 2, text: [ft(lang, 'ev.heading')], anchor: 'evidence' });
-  blocks.push({ kind: 'paragraph', text: [ft(lang, 'ev.note')] });
+  blocks.push({ kind: 'heading', level: 2, text: [t(lang, 'ev.heading')], anchor: 'evidence' });
+  blocks.push({ kind: 'paragraph', text: [t(lang, 'ev.note')] });
   blocks.push({ kind: 'heading', level: 2, text: [L('doc.section.rules')], anchor: 'rules' });
   blocks.push({ kind: 'paragraph', text: [L('doc.rules.law')] });
   blocks.push({

@@ -13,6 +13,7 @@ import type { Report, RelationReport } from './model.js';
 import { type Lang, type MessageKey, t } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { sarifText } from './escape.js';
+import { numberEvidence } from './evidence-text.js';
 import { declaredOnlyBlocks } from './graph-model.js';
 import { type DocRef, RULE_DOCS, helpMarkdown, helpUri } from './help-uri.js';
 
@@ -162,7 +163,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
             sarifText(r.id),
             sarifText(n.column),
             L(`kind.${n.kind}`),
-            sarifText(n.evidence ?? n.rule),
+            sarifText(numberEvidence(ctx.lang, n)),
           ),
           n.source ?? r.source,
           [r.id, n.column],
@@ -171,7 +172,9 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       }
     } else if (r.basis === 'reachable') {
       const x = r.reachable[0];
-      const route = x.path.map((s) => `${s.from} →(${s.via}) ${s.to}`).join(' ⇒ ');
+      // English keeps the link kinds' ids (as before); Japanese names them.
+      const via = (v: string) => (ctx.lang === 'en' ? v : L(`via.${v}` as MessageKey));
+      const route = x.path.map((s) => `${s.from} →(${via(s.via)}) ${s.to}`).join(' ⇒ ');
       result(
         SARIF_RULES.reachable,
         'note',

@@ -11,6 +11,7 @@
  *                                          それ以外: 基礎項目評価＋重点項目評価
  *   30万人以上                           → 基礎項目評価＋全項目評価
  *
+ * The 1万人以上10万人未満 row is the one not yet confirmed against the 指針 text (docs/reports.md).
  * An unknown input that the band needs is never guessed: the result says which key to set.
  */
 

@@ -7,10 +7,9 @@
 // exceljs is loaded only when a workbook is asked for: every other run keeps its start-up time.
 import type ExcelJS from 'exceljs';
 import type { Report } from './model.js';
-import type { Lang } from './messages.js';
+import { type Lang, t } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { formFiles } from './hyoukasho.js';
-import { ft } from './hyoukasho-messages.js';
 import { cellText, sectionRows } from './spreadsheet-cells.js';
 
 export async function renderXlsx(report: Report, ctx: { lang: Lang; scan?: ScanResult }): Promise<Uint8Array> {
@@ -23,12 +22,12 @@ export async function renderXlsx(report: Report, ctx: { lang: Lang; scan?: ScanR
   book.created = book.modified = new Date(Date.UTC(2000, 0, 1));
   const names = new Set<string>();
 
-  const summary = book.addWorksheet(sheetName(ft(lang, 'f2.heading'), names));
+  const summary = book.addWorksheet(sheetName(t(lang, 'f2.heading'), names));
   summary.columns = [
-    { header: ft(lang, 'a2.col.file'), width: 24 },
-    { header: ft(lang, 'form.col.item'), width: 28 },
-    { header: ft(lang, 'form.col.entry'), width: 70 },
-    { header: ft(lang, 'form.col.basis'), width: 60 },
+    { header: t(lang, 'a2.col.file'), width: 24 },
+    { header: t(lang, 'form.col.item'), width: 28 },
+    { header: t(lang, 'form.col.entry'), width: 70 },
+    { header: t(lang, 'form.col.basis'), width: 60 },
   ];
   for (const f of files) for (const r of sectionRows(f.section)) summary.addRow([cellText([f.unit.name]), ...r]);
   styleSheet(summary);
@@ -36,7 +35,7 @@ export async function renderXlsx(report: Report, ctx: { lang: Lang; scan?: ScanR
   for (const [i, f] of files.entries()) {
     const name = cellText([f.unit.name]);
     const sheet = book.addWorksheet(sheetName(`(${i + 1}) ${name}`, names));
-    sheet.addRow([`${ft(lang, 'a2.heading')} — ${name}`]).font = { bold: true };
+    sheet.addRow([`${t(lang, 'a2.heading')} — ${name}`]).font = { bold: true };
     const head = sheet.addRow(f.annex.head);
     head.font = { bold: true };
     for (const r of f.annex.rows) sheet.addRow(r.map((c, j) => (j === 0 ? Number(cellText(c)) : cellText(c))));

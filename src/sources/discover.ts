@@ -75,7 +75,7 @@ export function discoverFromPaths(
         });
         continue;
       }
-      throw new UserError(`${p}: no such file or directory`);
+      throw new UserError(`${p}: no such file or directory`).as('cli.err.noSuchPath', p);
     }
     if (kind === 'symlink') {
       diagnostics.push({

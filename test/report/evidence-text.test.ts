@@ -25,6 +25,25 @@ describe('evidence text', () => {
       'すべての利用者 は x を参照する権限（SELECT）を持たない',
     );
   });
+  it('renders a block with reason data from that data, in the same words as its English detail', () => {
+    const b = {
+      principal: 'kyufu-system',
+      at: 'bango.public.bango_kanri.kojin_bango',
+      control: 'no-column-privilege' as const,
+      detail:
+        "view v reads bango.public.bango_kanri with its owner's rights, and owner_role has no SELECT on bango.public.bango_kanri",
+      role: 'owner_role',
+      via: 'bango.public.v',
+      reason: { key: 'some-columns' as const, relation: 'bango.public.bango_kanri', columns: ['kojin_bango'] },
+    };
+    expect(blockDetail('ja', b)).toBe(
+      'ビュー bango.public.v は所有者の権限で bango.public.bango_kanri を読むが、owner_role は bango.public.bango_kanri の一部の列は SELECT できるが kojin_bango はできない',
+    );
+    // English comes from the same data (access/evidence.ts), not from the stored text.
+    expect(blockDetail('en', b)).toBe(
+      "view bango.public.v reads bango.public.bango_kanri with its owner's rights, and owner_role may SELECT some columns of bango.public.bango_kanri but not kojin_bango",
+    );
+  });
   it('translates the usual number evidence and leaves other text as written', () => {
     expect(numberEvidence('ja', { rule: 'name-kojin-bango', evidence: "column name 'kojin_bango'" })).toBe(
       '列名「kojin_bango」',

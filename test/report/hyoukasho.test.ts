@@ -160,7 +160,7 @@ describe('（別添2）特定個人情報ファイル記録項目', () => {
     const relationColumns = formUnits(result.report, result)[1].relations.reduce((n, r) => n + r.columns!.length, 0);
     expect(rows).toHaveLength(relationColumns);
     expect(rows[0]).toBe(
-      '| 1 | 被保険者番号 | `hihokensha_no` | `varchar(8)` | その他識別情報（内部番号） | `shikaku.hihokensha` |   |',
+      '| 1 | 被保険者番号 | `hihokensha_no` | `character varying(8)` | その他識別情報（内部番号） | `shikaku.hihokensha` |   |',
     );
     expect(rows.find((l) => l.includes('`shikaku_kbn`'))).toContain('| 要確認 |');
   });

@@ -208,6 +208,24 @@ describe('one rule-id scheme for scan, check and diff', () => {
         expect(anchorsOf(page), `${r.id} → ${r.helpUri}`).toContain(url.hash.slice(1));
         expect(r.help.markdown).toMatch(/\]\(docs\/[a-z-]+\.md#/);
       }
+      // With a published repository in package.json, the same page at the release tag.
+      const { helpUri, publishedDocsBase } = await import('../../src/report/help-uri.js');
+      const published = publishedDocsBase({
+        version: '0.2.0',
+        repository: { url: 'git+https://github.com/acme/spif.git' },
+      });
+      expect(published).toBe('https://github.com/acme/spif/blob/v0.2.0/docs/');
+      expect(helpUri({ page: 'ci.md', anchor: 'spif-check' }, published)).toBe(
+        'https://github.com/acme/spif/blob/v0.2.0/docs/ci.md#spif-check',
+      );
+      expect(publishedDocsBase({ version: '1.0.0', homepage: 'https://gitlab.example.jp/pia/spif#readme' })).toBe(
+        'https://gitlab.example.jp/pia/spif/blob/v1.0.0/docs/',
+      );
+      expect(publishedDocsBase({ repository: 'github:acme/spif' })).toBe(
+        'https://github.com/acme/spif/blob/HEAD/docs/',
+      );
+      expect(publishedDocsBase({ version: '0.1.0' })).toBeUndefined();
+      expect(publishedDocsBase({ repository: 'file:../spif' })).toBeUndefined();
       // The same diagnostic has the same id and level in scan and check.
       const level = (s: Sarif, id: string) =>
         (s.runs[0].results as unknown as { ruleId: string; level: string }[]).find((x) => x.ruleId === id)?.level;

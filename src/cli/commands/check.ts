@@ -1,4 +1,5 @@
 /** `spif check [paths...]`: the gate — do the specific relations match the PIA's inventory? */
+import { cli } from '../i18n.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -53,22 +54,11 @@ export async function checkCommand(paths: string[], flags: CheckFlags, cwd = pro
 
 export function registerCheck(program: Command): void {
   addLinterFlags(
-    addScanFlags(
-      program
-        .command('check')
-        .description(
-          'gate: fail when a specific relation is not in the inventory (exit 1), report inventory files no longer specific',
-        )
-        .argument('[paths...]', 'schema files or directories (default: .)'),
-      [...CHECK_FORMATS],
-    ),
+    addScanFlags(program.command('check').description(cli('cli.check')).argument('[paths...]', cli('cli.arg.paths')), [
+      ...CHECK_FORMATS,
+    ]),
   )
-    .addOption(
-      new Option(
-        '--strict',
-        'also fail on warnings: inventory files no longer specific, error diagnostics, unused suppressions',
-      ),
-    )
+    .addOption(new Option('--strict', cli('cli.check.strict')))
     .action(async (paths: string[], flags: CheckFlags) => {
       prepareOutput(flags.out);
       const { code, output, message } = await checkCommand(paths, flags);

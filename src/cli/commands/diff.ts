@@ -1,4 +1,5 @@
 /** `spif diff --base REF [paths...]`: what changed since a git ref, read from git objects. */
+import { cli } from '../i18n.js';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UserError } from '../../diagnostics.js';
@@ -22,8 +23,8 @@ export async function diffCommand(paths: string[], flags: DiffFlags, cwd = proce
   if (flags.failOn !== undefined) {
     const parsed = parseFailOn(flags.failOn);
     if (parsed.unknown.length) {
-      throw new UserError(`--fail-on: unknown change kind ${parsed.unknown.join(', ')}`, [
-        `expected a comma-separated list of: ${CHANGE_KINDS.join(', ')}, or none`,
+      throw new UserError(cli('cli.err.failOn', parsed.unknown.join(', ')), [
+        cli('cli.err.failOnExpected', CHANGE_KINDS.join(', ')),
       ]);
     }
     failOn = parsed.kinds;
@@ -54,23 +55,12 @@ export async function diffCommand(paths: string[], flags: DiffFlags, cwd = proce
 
 export function registerDiff(program: Command): void {
   addLinterFlags(
-    addScanFlags(
-      program
-        .command('diff')
-        .description(
-          'compare with a git ref (read from git objects; the working tree is not touched): relations that became specific, new paths to the number, removed controls',
-        )
-        .argument('[paths...]', 'schema files or directories (default: .)'),
-      [...DIFF_FORMATS],
-    ),
+    addScanFlags(program.command('diff').description(cli('cli.diff')).argument('[paths...]', cli('cli.arg.paths')), [
+      ...DIFF_FORMATS,
+    ]),
   )
-    .requiredOption('--base <ref>', 'git ref to compare with (branch, tag or commit)')
-    .addOption(
-      new Option(
-        '--fail-on <kinds>',
-        `change kinds that fail the gate, comma-separated, or none (default: became-specific, unless check.failOnBecameSpecific is false); kinds: ${CHANGE_KINDS.join(', ')}`,
-      ),
-    )
+    .requiredOption('--base <ref>', cli('cli.diff.base'))
+    .addOption(new Option('--fail-on <kinds>', cli('cli.diff.failOn', CHANGE_KINDS.join(', '))))
     .action(async (paths: string[], flags: DiffFlags) => {
       prepareOutput(flags.out);
       const { code, output, message } = await diffCommand(paths, flags);

@@ -1,4 +1,5 @@
 /** `spif explain RELATION [paths...]`: every principal's path to the number, or what stops it. */
+import { cli } from '../i18n.js';
 import type { Command } from 'commander';
 import { explainRelation } from '../../gate/explain.js';
 import { loadCurrentConfig } from '../../gate/load.js';
@@ -38,11 +39,9 @@ export function registerExplain(program: Command): void {
   addScanFlags(
     program
       .command('explain')
-      .description(
-        "every principal's shortest path from RELATION to the number, or the control that stops it, and the smallest access change that stops each path",
-      )
-      .argument('<relation>', 'database.schema.relation (or a unique schema.relation or relation)')
-      .argument('[paths...]', 'schema files or directories (default: .)'),
+      .description(cli('cli.explain'))
+      .argument('<relation>', cli('cli.explain.relation'))
+      .argument('[paths...]', cli('cli.arg.paths')),
     [...EXPLAIN_FORMATS],
   ).action(async (relation: string, paths: string[], flags: CommonFlags) => {
     prepareOutput(flags.out);

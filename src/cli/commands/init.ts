@@ -1,4 +1,5 @@
 /** `spif init [dir]`: write a commented starter config. */
+import { cli } from '../i18n.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -8,15 +9,15 @@ import { UserError } from '../../diagnostics.js';
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('write a commented starter spif.config.yaml')
-    .argument('[dir]', 'directory to write it in', '.')
-    .option('--force', 'overwrite an existing config')
+    .description(cli('cli.init'))
+    .argument('[dir]', cli('cli.init.dir'), '.')
+    .option('--force', cli('cli.init.force'))
     .action((dir: string, flags: { force?: boolean }) => {
       const file = path.resolve(dir, 'spif.config.yaml');
       if (fs.existsSync(file) && !flags.force)
-        throw new UserError(`${path.relative(process.cwd(), file) || file} already exists (use --force to overwrite)`);
+        throw new UserError(cli('cli.err.initExists', path.relative(process.cwd(), file) || file));
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, starterConfig());
-      process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
+      process.stdout.write(`${cli('cli.init.wrote', path.relative(process.cwd(), file) || file)}\n`);
     });
 }

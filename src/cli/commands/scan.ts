@@ -1,4 +1,5 @@
 /** `spif scan [paths...]`: classify every relation and print the report. */
+import { cli } from '../i18n.js';
 import type { Command } from 'commander';
 import { scan } from '../../pipeline.js';
 import { renderOutput } from '../../report/formats.js';
@@ -13,14 +14,9 @@ interface ScanFlags extends CommonFlags {
 
 export function registerScan(program: Command): void {
   addLinterFlags(
-    addScanFlags(
-      program
-        .command('scan')
-        .description('classify every table and view: is it a 特定個人情報ファイル, and why')
-        .argument('[paths...]', 'schema files or directories (default: .)'),
-    ),
+    addScanFlags(program.command('scan').description(cli('cli.scan')).argument('[paths...]', cli('cli.arg.paths'))),
   )
-    .option('--diagnostics-first', 'text output: list the diagnostics before the relations')
+    .option('--diagnostics-first', cli('cli.scan.diagnosticsFirst'))
     .action(async (paths: string[], flags: ScanFlags) => {
       prepareOutput(flags.out);
       const lang = pickLang(flags, pickFormat(flags));

@@ -1,4 +1,5 @@
 /** `spif snapshot <url>`: archive what a live PostgreSQL's catalogs say, as a script spif can scan offline. */
+import { cli } from '../i18n.js';
 import type { Command } from 'commander';
 import { UserError } from '../../diagnostics.js';
 import { snapshotLive } from '../../snapshot/live.js';
@@ -15,23 +16,18 @@ interface SnapshotFlags {
 export function registerSnapshot(program: Command): void {
   program
     .command('snapshot')
-    .description('read a live PostgreSQL (read-only) and write its tables, views, roles and grants as DDL')
-    .argument('<url>', 'postgres://user@host:port/database (password from PGPASSWORD or ~/.pgpass)')
-    .option('-o, --out <file>', 'write the script to a file instead of stdout')
-    .option('--database <name>', 'the spif database name the script stands for', 'default')
-    .option('--statement-timeout <ms>', 'cancel any catalog query that runs longer', '30000')
-    .option('--role <role>', 'read as this role (SET ROLE), like pg_dump --role')
+    .description(cli('cli.snapshot'))
+    .argument('<url>', cli('cli.snapshot.url'))
+    .option('-o, --out <file>', cli('cli.snapshot.out'))
+    .option('--database <name>', cli('cli.snapshot.database'), 'default')
+    .option('--statement-timeout <ms>', cli('cli.snapshot.timeout'), '30000')
+    .option('--role <role>', cli('cli.snapshot.role'))
     .action(async (url: string, flags: SnapshotFlags) => {
       prepareOutput(flags.out);
-      if (!isLiveUrl(url))
-        throw new UserError(
-          `'${redactUrl(url)}' is not a PostgreSQL URL (expected postgres://user@host:port/database)`,
-        );
+      if (!isLiveUrl(url)) throw new UserError(cli('cli.err.snapshotUrl', redactUrl(url)));
       const timeout = Number(flags.statementTimeout);
       if (!Number.isInteger(timeout) || timeout <= 0)
-        throw new UserError(
-          `--statement-timeout ${flags.statementTimeout}: expected a positive number of milliseconds`,
-        );
+        throw new UserError(cli('cli.err.statementTimeout', String(flags.statementTimeout)));
       const { sql, diagnostics } = await snapshotLive(url, {
         database: flags.database,
         statementTimeoutMs: timeout,
