@@ -132,6 +132,7 @@ export async function compareWithSpif(
     if (role !== PUBLIC_PROBE_ROLE && !spif.catalog.roles.has(role)) disagreements.push({ kind: 'role-missing', role });
   }
 
+  const empty = new Set(result.relations.filter((r) => r.empty).map((r) => `${DATABASE}.${r.schema}.${r.name}`));
   for (const role of result.roles) {
     const asked = role === PUBLIC_PROBE_ROLE ? SPIF_PUBLIC : role;
     for (const rel of result.relations) {
@@ -144,8 +145,9 @@ export async function compareWithSpif(
         if (rel.kind === 'function' && outcome.kind === 'error' && /^42(P01|703) /.test(outcome.message)) continue;
         // Likewise a body naming a relation that does not exist (PostgreSQL may fail on its schema first).
         if (rel.kind === 'function' && readsUnknown(spif.catalog, id)) continue;
-        // A partitioned table without partitions stores no row: nothing to read either way.
-        if (rel.empty && outcome.kind === 'no-rows') continue;
+        // A partitioned table without partitions stores no row: nothing to read either way, through
+        // a view or a function too.
+        if (outcome.kind === 'no-rows' && readsEmpty(spif.catalog, id, empty)) continue;
         if (outcome.kind === 'error') {
           disagreements.push({ kind: 'pg-error', role, relation: id, column, postgres: describePg(outcome) });
           continue;
@@ -203,6 +205,14 @@ export async function compareWithSpif(
 function readsUnknown(catalog: Catalog, id: string): boolean {
   const rel = catalog.relations.get(id);
   return !!rel?.view?.reads.some((q) => !catalog.relations.has(`${q.database}.${q.schema}.${q.name}`));
+}
+
+function readsEmpty(catalog: Catalog, id: string, empty: Set<string>, seen = new Set<string>()): boolean {
+  if (empty.has(id)) return true;
+  if (seen.has(id)) return false;
+  seen.add(id);
+  const rel = catalog.relations.get(id);
+  return !!rel?.view?.reads.some((q) => readsEmpty(catalog, `${q.database}.${q.schema}.${q.name}`, empty, seen));
 }
 
 export function formatDisagreement(d: Disagreement): string {

@@ -82,6 +82,9 @@ BEGIN
     i := k; k := k + 1; n := NULL; msg := NULL;
     BEGIN
       PERFORM set_config('role', p->>0, true);
+      -- A function probe: PL/pgSQL keeps its statements' plans for the session, so a body's names
+      -- would stay resolved from an earlier caller; DISCARD PLANS makes this caller look them up.
+      IF p->>2 = 'discard' THEN EXECUTE 'DISCARD PLANS'; END IF;
       EXECUTE p->>1 INTO n;
       outcome := 'ok';
     EXCEPTION WHEN insufficient_privilege THEN
@@ -181,7 +184,7 @@ export class PgOracle {
         await db.exec(`CREATE ROLE ${PUBLIC_PROBE_ROLE} NOLOGIN`);
         roles.push(PUBLIC_PROBE_ROLE);
       }
-      const probes: [string, string][] = [];
+      const probes: string[][] = [];
       const keys: string[] = [];
       for (const role of roles) {
         for (const rel of facts.relations) {
@@ -192,6 +195,7 @@ export class PgOracle {
               rel.kind === 'function'
                 ? `SELECT count(*) FROM ${ident(rel.schema)}.${ident(rel.name.slice(0, -2))}()`
                 : `SELECT count(*) FROM (SELECT ${ident(col)} FROM ${ident(rel.schema)}.${ident(rel.name)}) q`,
+              ...(rel.kind === 'function' ? ['discard'] : []),
             ]);
             keys.push(probeKey(role, `${rel.schema}.${rel.name}`, col));
           }
