@@ -124,7 +124,7 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
       const columns = (ast.index_columns ?? []).map((c: any) => foldColumn(identText(c.column) ?? ''));
       const indexName = identText(ast.index);
       if (indexName) ctx.state.relation(table)?.uniqueKeyNames.add(foldColumn(indexName));
-      return [{ op: 'add-unique', at, table, columns }];
+      return [{ op: 'add-unique', at, table, columns, ...(indexName ? { name: foldColumn(indexName) } : {}) }];
     }
     default:
       // Parses, but is none of the kinds spif reads.
