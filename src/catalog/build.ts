@@ -354,9 +354,21 @@ class CatalogBuilder {
           const id = this.resolve(name).id;
           const r = this.relations.get(id);
           if (!r) continue; // DROP … IF EXISTS of something never created is normal in dumps
-          this.relations.delete(id);
-          this.privileges.clear({ kind: 'relation', relation: id });
-          for (const c of r.columns) this.privileges.clear({ kind: 'column', relation: id, column: c.name });
+          // Dropping a partitioned table drops its partitions (PostgreSQL DROP TABLE; children by
+          // INHERITS stay: without CASCADE the DROP fails, and it is not emitted then).
+          const dropped = [r];
+          for (let k = 0; k < dropped.length; k++)
+            for (const x of this.relations.values())
+              if (
+                x.parents?.some((p) => p.relation === dropped[k].id && p.kind === 'partition') &&
+                !dropped.includes(x)
+              )
+                dropped.push(x);
+          for (const x of dropped) {
+            this.relations.delete(x.id);
+            this.privileges.clear({ kind: 'relation', relation: x.id });
+            for (const c of x.columns) this.privileges.clear({ kind: 'column', relation: x.id, column: c.name });
+          }
         }
         return;
       case 'rename-relation': {

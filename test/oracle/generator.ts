@@ -37,6 +37,19 @@ interface TablePlan {
   creator: number | null; // role index (creates it via SET ROLE) or null: the session superuser
   rls: boolean;
   publicSelect: boolean;
+  /** A partitioned table (with a DEFAULT partition `tNp`), or a child INHERITS an earlier table. */
+  shape: 'plain' | 'partitioned' | 'inherits';
+}
+
+/** `CREATE FUNCTION s.fN() RETURNS SETOF integer`: one column of a relation, as its owner or the caller. */
+interface FunctionPlan {
+  schema: number;
+  base: number; // index into the relations created before it
+  column: number;
+  definer: boolean;
+  plpgsql: boolean;
+  creator: number | null;
+  revokePublic: boolean;
 }
 
 interface ViewPlan {
@@ -121,7 +134,10 @@ type OpPlan =
       set: boolean | null;
       adminOnward: boolean;
     }
-  | { k: 'predefined-role'; role: number; which: 'pg_read_all_data' | 'pg_write_all_data'; inherit: boolean };
+  | { k: 'predefined-role'; role: number; which: 'pg_read_all_data' | 'pg_write_all_data'; inherit: boolean }
+  | { k: 'execute'; fn: number; grantee: Grantee; grant: boolean }
+  | { k: 'function-security'; fn: number; definer: boolean }
+  | { k: 'function-owner'; fn: number; role: number };
 
 export interface CasePlan {
   roles: RolePlan[];
@@ -132,6 +148,7 @@ export interface CasePlan {
   schemaOwners: (number | null)[];
   tables: TablePlan[];
   views: ViewPlan[];
+  functions: FunctionPlan[];
   ops: OpPlan[];
 }
 
@@ -330,6 +347,23 @@ const opArb: fc.Arbitrary<OpPlan> = fc.oneof(
     }),
   },
   {
+    weight: 5,
+    arbitrary: fc.record({
+      k: fc.constant('execute' as const),
+      fn: idx,
+      grantee: fc.oneof(
+        { weight: 2, arbitrary: idx },
+        { weight: 2, arbitrary: fc.constant('PUBLIC' as const) },
+      ) as fc.Arbitrary<Grantee>,
+      grant: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ k: fc.constant('function-security' as const), fn: idx, definer: fc.boolean() }),
+  },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('function-owner' as const), fn: idx, role: idx }) },
+  {
     weight: 1,
     arbitrary: fc.record({
       k: fc.constant('predefined-role' as const),
@@ -361,6 +395,13 @@ export const casePlanArb: fc.Arbitrary<CasePlan> = fc.record({
       creator: fc.option(idx, { freq: 4 }),
       rls: rare(3),
       publicSelect: rare(3),
+      shape: fc.constantFrom(
+        'plain' as const,
+        'plain' as const,
+        'plain' as const,
+        'partitioned' as const,
+        'inherits' as const,
+      ),
     }),
     { minLength: 1, maxLength: 3 },
   ),
@@ -377,6 +418,18 @@ export const casePlanArb: fc.Arbitrary<CasePlan> = fc.record({
     }),
     { maxLength: 2 },
   ),
+  functions: fc.array(
+    fc.record({
+      schema: idx,
+      base: idx,
+      column: idx,
+      definer: fc.boolean(),
+      plpgsql: rare(3),
+      creator: fc.option(idx, { freq: 4 }),
+      revokePublic: rare(3),
+    }),
+    { maxLength: 2 },
+  ),
   ops: fc.array(opArb, { minLength: 2, maxLength: 24 }),
 });
 
@@ -388,6 +441,11 @@ interface RelName {
   name: string;
   kind: 'table' | 'view';
   columns: string[];
+}
+
+interface FunctionName {
+  schema: string;
+  name: string;
 }
 
 function uniq<T>(xs: T[]): T[] {
@@ -441,7 +499,11 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
     if (plan.publicUsage[k - 1]) units.push([`GRANT USAGE ON SCHEMA s${k} TO PUBLIC`]);
   }
   const creators = uniq(
-    [...plan.tables.map((t) => t.creator), ...plan.ops.flatMap((o) => (o.k === 'create-table' ? [o.creator] : []))]
+    [
+      ...plan.tables.map((t) => t.creator),
+      ...plan.functions.map((f) => f.creator),
+      ...plan.ops.flatMap((o) => (o.k === 'create-table' ? [o.creator] : [])),
+    ]
       .filter((c): c is number => c !== null)
       .map(role),
   );
@@ -453,15 +515,32 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
   // Tables and views.
   const rels: RelName[] = [];
   plan.tables.forEach((t, i) => {
-    const cols = uniq(t.columns.map((c) => COLUMN_NAMES[c])).sort();
-    const rel: RelName = { schema: schema(t.schema), name: `t${i + 1}`, kind: 'table', columns: cols };
-    units.push(
-      asRole(t.creator, [`CREATE TABLE ${rel.schema}.${rel.name} (${cols.map((c) => `${c} integer`).join(', ')})`]),
-    );
+    let cols: string[] = uniq(t.columns.map((c) => COLUMN_NAMES[c])).sort();
+    const name = `t${i + 1}`;
+    const parents = rels.filter((r) => r.kind === 'table');
+    const parent = t.shape === 'inherits' && parents.length ? parents[t.schema % parents.length] : undefined;
+    let create = `CREATE TABLE ${schema(t.schema)}.${name} (${cols.map((c) => `${c} integer`).join(', ')})`;
+    if (parent) {
+      // INHERITS: the parent's columns first, then the child's own (docs 5.10 Inheritance).
+      const own = cols.filter((c) => !parent.columns.includes(c));
+      create = `CREATE TABLE ${schema(t.schema)}.${name} (${own.map((c) => `${c} integer`).join(', ')}) INHERITS (${parent.schema}.${parent.name})`;
+      cols = [...parent.columns, ...own];
+    } else if (t.shape === 'partitioned') create += ` PARTITION BY LIST (${cols[0]})`;
+    const rel: RelName = { schema: schema(t.schema), name, kind: 'table', columns: cols };
+    units.push(asRole(t.creator, [create]));
     if (t.creator !== null) addHolder(rel, role(t.creator));
     if (t.rls) units.push([`ALTER TABLE ${rel.schema}.${rel.name} ENABLE ROW LEVEL SECURITY`]);
     if (t.publicSelect) units.push([`GRANT SELECT ON ${rel.schema}.${rel.name} TO PUBLIC`]);
     rels.push(rel);
+    if (t.shape === 'partitioned' && !parent) {
+      // The DEFAULT partition holds the row: reading the parent reads it with the parent's privileges.
+      const part: RelName = { schema: rel.schema, name: `${name}p`, kind: 'table', columns: cols };
+      units.push(
+        asRole(t.creator, [`CREATE TABLE ${part.schema}.${part.name} PARTITION OF ${rel.schema}.${rel.name} DEFAULT`]),
+      );
+      if (t.creator !== null) addHolder(part, role(t.creator));
+      rels.push(part);
+    }
   });
   plan.views.forEach((v, i) => {
     const base = rels[v.base % rels.length];
@@ -483,6 +562,27 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
     );
     rels.push(rel);
   });
+
+  // Functions: one column of a relation, SQL or PL/pgSQL, SECURITY DEFINER or INVOKER.
+  const fns: FunctionName[] = [];
+  plan.functions.forEach((f, i) => {
+    const base = rels[f.base % rels.length];
+    const col = base.columns[f.column % base.columns.length];
+    const fn: FunctionName = { schema: schema(f.schema), name: `f${i + 1}` };
+    const query = `SELECT ${col} FROM ${base.schema}.${base.name}`;
+    const body = f.plpgsql
+      ? `LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY ${query}; END $$`
+      : `LANGUAGE sql AS $$ ${query} $$`;
+    units.push(
+      asRole(f.creator, [
+        `CREATE FUNCTION ${fn.schema}.${fn.name}() RETURNS SETOF integer ${body}${f.definer ? ' SECURITY DEFINER' : ''}`,
+      ]),
+    );
+    if (f.revokePublic) units.push([`REVOKE EXECUTE ON FUNCTION ${fn.schema}.${fn.name}() FROM PUBLIC`]);
+    fns.push(fn);
+  });
+  const fnAt = (i: number) => (fns.length ? fns[i % fns.length] : undefined);
+  const qf = (f: FunctionName) => `${f.schema}.${f.name}()`;
 
   // Mutations.
   let extraTables = 0;
@@ -680,6 +780,26 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
       case 'predefined-role':
         units.push([`GRANT ${op.which} TO ${role(op.role)}${op.inherit ? '' : ' WITH INHERIT FALSE'}`]);
         break;
+      case 'execute': {
+        const f = fnAt(op.fn);
+        if (!f) break;
+        units.push([
+          op.grant
+            ? `GRANT EXECUTE ON FUNCTION ${qf(f)} TO ${grantee(op.grantee)}`
+            : `REVOKE EXECUTE ON FUNCTION ${qf(f)} FROM ${grantee(op.grantee)}`,
+        ]);
+        break;
+      }
+      case 'function-security': {
+        const f = fnAt(op.fn);
+        if (f) units.push([`ALTER FUNCTION ${qf(f)} ${op.definer ? 'SECURITY DEFINER' : 'SECURITY INVOKER'}`]);
+        break;
+      }
+      case 'function-owner': {
+        const f = fnAt(op.fn);
+        if (f) units.push([`ALTER FUNCTION ${qf(f)} OWNER TO ${role(op.role)}`]);
+        break;
+      }
       case 'rename-role':
         renames++;
         units.push([`ALTER ROLE ${role(op.role)} RENAME TO ${role(op.role)}x${renames}`]);
@@ -706,6 +826,18 @@ const KIND_PATTERNS: [string, RegExp][] = [
   ['CREATE SCHEMA', /^CREATE SCHEMA /],
   ['GRANT CREATE ON SCHEMA', /^GRANT CREATE ON SCHEMA/],
   ['CREATE VIEW security_invoker', /^CREATE VIEW .*security_invoker/],
+  ['CREATE TABLE … PARTITION BY', /^CREATE TABLE .* PARTITION BY /],
+  ['CREATE TABLE … PARTITION OF', /^CREATE TABLE .* PARTITION OF /],
+  ['CREATE TABLE … INHERITS', /^CREATE TABLE .* INHERITS /],
+  ['CREATE FUNCTION … SECURITY DEFINER', /^CREATE FUNCTION .*SECURITY DEFINER/],
+  ['CREATE FUNCTION (plpgsql)', /^CREATE FUNCTION .*plpgsql/],
+  ['CREATE FUNCTION', /^CREATE FUNCTION /],
+  ['GRANT EXECUTE ON FUNCTION … TO PUBLIC', /^GRANT EXECUTE ON FUNCTION .* TO PUBLIC/],
+  ['GRANT EXECUTE ON FUNCTION', /^GRANT EXECUTE ON FUNCTION /],
+  ['REVOKE EXECUTE ON FUNCTION … FROM PUBLIC', /^REVOKE EXECUTE ON FUNCTION .* FROM PUBLIC/],
+  ['REVOKE EXECUTE ON FUNCTION', /^REVOKE EXECUTE ON FUNCTION /],
+  ['ALTER FUNCTION SECURITY', /^ALTER FUNCTION .* SECURITY /],
+  ['ALTER FUNCTION OWNER TO', /^ALTER FUNCTION .* OWNER TO /],
   ['CREATE VIEW … WHERE', /^CREATE VIEW .* WHERE /],
   ['CREATE VIEW', /^CREATE VIEW /],
   ['CREATE TABLE (after defaults possible)', /^CREATE TABLE \S+\.n\d/],
@@ -756,7 +888,7 @@ const KIND_PATTERNS: [string, RegExp][] = [
 export function unitKind(unit: Unit): string {
   const main = unit.find((s) => !/^(SET|RESET) ROLE/.test(s)) ?? unit[0];
   const kind = KIND_PATTERNS.find(([, re]) => re.test(main))?.[0] ?? 'other';
-  return unit[0].startsWith('SET ROLE') && !/^CREATE (TABLE|VIEW)/.test(main)
+  return unit[0].startsWith('SET ROLE') && !/^CREATE (TABLE|VIEW|FUNCTION)/.test(main)
     ? `${kind} (by a non-superuser grantor)`
     : kind;
 }

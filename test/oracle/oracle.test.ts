@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgOracle } from './pg-runner.js';
-import { generateCase } from './generator.js';
+import { generateCase, unitKind } from './generator.js';
 import { formatDisagreement, runCase } from './compare.js';
 import { runSpif } from './spif-side.js';
 import { loadFixtures, sqlToUnits, verdictKey, verdictsOf } from './fixtures.js';
@@ -33,6 +33,31 @@ describe('access control oracle (spif vs PostgreSQL)', () => {
     expect(problems).toEqual([]);
     // The sample must actually exercise something: thousands of (role, relation, column) verdicts.
     expect(comparisons).toBeGreaterThan(5_000);
+  });
+
+  it('the generated sample reaches functions, EXECUTE grants and revokes, partitions, inheritance and security_invoker views', async () => {
+    const accepted = new Map<string, number>();
+    let functionProbes = 0;
+    for (let i = 0; i < 60; i++) {
+      const result = await pg.run(generateCase(SAMPLE_SEED, i).units, { probePublic: true });
+      for (const u of result.accepted) accepted.set(unitKind(u), (accepted.get(unitKind(u)) ?? 0) + 1);
+      functionProbes += result.relations.filter((r) => r.kind === 'function').length;
+    }
+    const kinds = [
+      'CREATE FUNCTION … SECURITY DEFINER',
+      'CREATE FUNCTION',
+      'CREATE FUNCTION (plpgsql)',
+      'REVOKE EXECUTE ON FUNCTION … FROM PUBLIC',
+      'GRANT EXECUTE ON FUNCTION',
+      'ALTER FUNCTION SECURITY',
+      'CREATE TABLE … PARTITION BY',
+      'CREATE TABLE … PARTITION OF',
+      'CREATE TABLE … INHERITS',
+      'CREATE VIEW security_invoker',
+    ];
+    const count = (k: string) => (accepted.get(k) ?? 0) + (accepted.get(`${k} (by a non-superuser grantor)`) ?? 0);
+    expect(kinds.filter((k) => count(k) === 0)).toEqual([]);
+    expect(functionProbes).toBeGreaterThan(20);
   });
 
   it('the generated sample reaches every kind of outcome (reads, privilege denied, row security)', async () => {

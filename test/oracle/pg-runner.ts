@@ -27,9 +27,11 @@ export type PgOutcome =
 export interface PgRelation {
   schema: string;
   name: string;
-  kind: 'table' | 'view';
+  kind: 'table' | 'view' | 'function';
   /** pg_class.relkind: r table, p partitioned table, v view, m materialized view. */
   relkind?: string;
+  /** A partitioned table without partitions: it stores no row, so "no rows" says nothing about row security. */
+  empty?: boolean;
   columns: string[];
 }
 
@@ -80,6 +82,9 @@ BEGIN
     i := k; k := k + 1; n := NULL; msg := NULL;
     BEGIN
       PERFORM set_config('role', p->>0, true);
+      -- A function probe: PL/pgSQL keeps its statements' plans for the session, so a body's names
+      -- would stay resolved from an earlier caller; DISCARD PLANS makes this caller look them up.
+      IF p->>2 = 'discard' THEN EXECUTE 'DISCARD PLANS'; END IF;
       EXECUTE p->>1 INTO n;
       outcome := 'ok';
     EXCEPTION WHEN insufficient_privilege THEN
@@ -120,11 +125,20 @@ SELECT json_build_object(
   'relations', (
     SELECT coalesce(json_agg(json_build_object(
       'schema', n.nspname, 'name', c.relname, 'kind', CASE c.relkind WHEN 'v' THEN 'view' ELSE 'table' END, 'relkind', c.relkind,
+      'empty', c.relkind = 'p' AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhparent = c.oid),
       'columns', (SELECT coalesce(json_agg(a.attname ORDER BY a.attnum), '[]') FROM pg_attribute a
                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))
       ORDER BY n.nspname, c.relname), '[]')
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'v', 'p', 'm') AND n.nspname !~ '^pg_' AND n.nspname NOT IN ('information_schema', 'spif_oracle')
+  ),
+  -- The case's functions (no arguments): spif names one name() with the function's name as its column.
+  'functions', (
+    SELECT coalesce(json_agg(json_build_object(
+      'schema', n.nspname, 'name', p.proname || '()', 'kind', 'function', 'columns', json_build_array(p.proname))
+      ORDER BY n.nspname, p.proname), '[]')
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE p.prokind = 'f' AND p.pronargs = 0 AND n.nspname !~ '^pg_' AND n.nspname NOT IN ('information_schema', 'spif_oracle')
   )) AS facts`;
 
 export class PgOracle {
@@ -154,7 +168,10 @@ export class PgOracle {
         if (row.ok) accepted.push(units[row.i]);
         else rejected.push({ unit: units[row.i], error: row.msg ?? '' });
       }
-      const facts = (await db.query<{ facts: { roles: string[]; relations: PgRelation[] } }>(FACTS_SQL)).rows[0].facts;
+      const raw = (
+        await db.query<{ facts: { roles: string[]; relations: PgRelation[]; functions: PgRelation[] } }>(FACTS_SQL)
+      ).rows[0].facts;
+      const facts = { roles: raw.roles, relations: [...raw.relations, ...raw.functions] };
       // One row in every table, inserted by the superuser (who bypasses row security).
       // A partitioned table ('p') stores nothing itself: its partitions get the row.
       const inserts = facts.relations
@@ -167,14 +184,18 @@ export class PgOracle {
         await db.exec(`CREATE ROLE ${PUBLIC_PROBE_ROLE} NOLOGIN`);
         roles.push(PUBLIC_PROBE_ROLE);
       }
-      const probes: [string, string][] = [];
+      const probes: string[][] = [];
       const keys: string[] = [];
       for (const role of roles) {
         for (const rel of facts.relations) {
           for (const col of rel.columns) {
+            // A function is read by calling it: `SELECT count(*) FROM s.f()` (its rows pass row security).
             probes.push([
               role,
-              `SELECT count(*) FROM (SELECT ${ident(col)} FROM ${ident(rel.schema)}.${ident(rel.name)}) q`,
+              rel.kind === 'function'
+                ? `SELECT count(*) FROM ${ident(rel.schema)}.${ident(rel.name.slice(0, -2))}()`
+                : `SELECT count(*) FROM (SELECT ${ident(col)} FROM ${ident(rel.schema)}.${ident(rel.name)}) q`,
+              ...(rel.kind === 'function' ? ['discard'] : []),
             ]);
             keys.push(probeKey(role, `${rel.schema}.${rel.name}`, col));
           }
