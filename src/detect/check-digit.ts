@@ -11,6 +11,8 @@
  *   counted from the right and Q_n = 1 (n odd), 2 (n even), it is 9 − (Σ P_n·Q_n mod 9).
  */
 
+import { evidence } from './explain.js';
+
 /** Counts of one column's values in the data read (COPY, INSERT … VALUES). */
 export interface ColumnValueStats {
   /** Values that are not NULL or empty. */
@@ -101,10 +103,9 @@ export function judgeValues(s: ColumnValueStats | undefined): ValueVerdict {
   return undefined;
 }
 
-/** Counts, for evidence (never values). */
-export function statsText(s: ColumnValueStats): string {
-  return (
-    `${s.kojinBango} of ${s.values} values are 12-digit numbers with a valid 個人番号 check digit` +
-    (s.hojinBango ? `, ${s.hojinBango} are 13-digit 法人番号` : '')
-  );
+/** Counts, for evidence (never values): `data rows: 4 of 4 values are …`. */
+export function statsText(s: ColumnValueStats, at?: string): string {
+  const params = { valid: s.kojinBango, values: s.values, hojin: s.hojinBango, at: at ?? '' };
+  if (at !== undefined) return evidence('en', s.hojinBango ? 'data-rows-hojin-at' : 'data-rows-at', params);
+  return evidence('en', s.hojinBango ? 'data-rows-hojin' : 'data-rows', params);
 }
