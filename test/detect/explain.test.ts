@@ -50,12 +50,12 @@ describe('evidence templates', () => {
   it('reads every English evidence back into its Japanese sentence', () => {
     const cases: [Parameters<typeof evidence>[1], Record<string, string | number>, string][] = [
       ['name', { text: 'kojin_bango' }, '列名「kojin_bango」'],
-      ['comment', { text: '個人番号' }, 'コメント「個人番号」'],
+      ['comment', { text: '個人番号' }, '列コメント「個人番号」'],
       ['name-type', { text: 'KJN_NO', type: 'CHAR(12)' }, '列名「KJN_NO」、型 CHAR(12)'],
-      ['name-comment', { name: 'card_no', text: 'マイナンバー' }, '列名「card_no」、コメント「マイナンバー」'],
+      ['name-comment', { name: 'card_no', text: 'マイナンバー' }, '列名「card_no」、列コメント「マイナンバー」'],
       ['data-rows-at', { valid: 4, values: 4, at: 'seeds/users.csv:1' }, 'データ行: 値 4 件のうち 4 件'],
       ['data-rows-hojin', { valid: 3, values: 5, hojin: 2 }, '2 件が13桁の法人番号'],
-      ['carries', { base: 'db.public.t.kojin_bango', rule: 'name-kojin-bango' }, '「db.public.t.kojin_bango」の値'],
+      ['carries', { base: 'db.public.t.kojin_bango', rule: 'name-kojin-bango' }, 'db.public.t.kojin_bango を引き継ぐ'],
       [
         'include-reason',
         { pattern: '*.*.t.c', reason: '人事部が確認' },
