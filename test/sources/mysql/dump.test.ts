@@ -64,9 +64,16 @@ describe('real mariadb-dump output (MariaDB 10.11)', () => {
     expect(views[2].at).toEqual({ file: fixture('mariadb-dump.sql'), line: 275, column: 10 });
   });
 
-  it('skips data, locks, SET, triggers and procedures without ops', () => {
+  it('skips data, locks, SET, triggers and procedures without ops (INSERT rows give check-digit counts only)', () => {
     const kinds = new Set(ops.map((o) => o.op));
-    expect([...kinds].sort()).toEqual(['create-schema', 'create-table', 'create-view', 'drop-relation', 'use-schema']);
+    expect([...kinds].sort()).toEqual([
+      'column-values',
+      'create-schema',
+      'create-table',
+      'create-view',
+      'drop-relation',
+      'use-schema',
+    ]);
   });
 });
 
