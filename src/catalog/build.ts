@@ -10,6 +10,7 @@ import {
   type Catalog,
   type Column,
   type Database,
+  type ForeignKey,
   type Dialect,
   type GrantScope,
   type PrivilegeName,
@@ -27,6 +28,7 @@ import {
 import type { Diagnostic } from '../diagnostics.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
+import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
 
 export interface BuildInput {
   database: string;
@@ -36,6 +38,8 @@ export interface BuildInput {
 
 export interface BuildOptions {
   postgresVersion?: number;
+  /** How each configured database is reached, for foreign servers and subscriptions (default: by its name). */
+  remotes?: RemoteDatabase[];
 }
 
 export interface BuildResult {
@@ -63,12 +67,17 @@ const ACCESS_OPS = new Set<CatalogOp['op']>([
   'create-policy',
 ]);
 
+/** Schemas every database has without a source creating them. */
+const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema', 'mysql', 'sys', 'performance_schema']);
+
 export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): BuildResult {
+  const remotes = options.remotes ?? inputs.map((i) => ({ name: i.database }));
   const builder = new CatalogBuilder(
     inputs.map((i) => i.database),
     options.postgresVersion,
+    remotes,
   );
-  for (const input of inputs) builder.apply(input);
+  for (const input of importOrder(inputs, remotes)) builder.apply(input);
   return builder.finish();
 }
 
@@ -81,6 +90,15 @@ class CatalogBuilder {
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
   private readonly productRules: ResolvedRule[] = [];
+  private readonly cross = new CrossDatabaseState((code, message) => this.warn(code, message));
+  private crossDeclared = false;
+  /** Key names as written (`CONSTRAINT k PRIMARY KEY`), for DROP CONSTRAINT; unset ones get the engine's default. */
+  private readonly keyNames = new WeakMap<
+    Relation,
+    { primaryKey?: string; unique: { name: string; columns: string[] }[] }
+  >();
+  /** Sequences by id: `ALTER TABLE <sequence> OWNER TO` names one (pg_dump writes it for every sequence). */
+  private readonly sequences = new Set<RelationId>();
 
   // Per-input state.
   private db!: Database;
@@ -92,6 +110,7 @@ class CatalogBuilder {
   constructor(
     private readonly databaseNames: string[],
     postgresVersion?: number,
+    private readonly remotes: RemoteDatabase[] = [],
   ) {
     this.privileges = new PrivilegeState(postgresVersion ?? 16);
   }
@@ -109,6 +128,9 @@ class CatalogBuilder {
   }
 
   finish(): BuildResult {
+    const crossDatabase = this.crossDeclared
+      ? this.cross.resolve(this.relations, this.remotes, this.diagnostics)
+      : undefined;
     const catalog: Catalog = {
       databases: this.databases,
       relations: this.relations,
@@ -117,6 +139,7 @@ class CatalogBuilder {
       grants: this.privileges.grants(),
       accessControlDeclared: this.accessControlDeclared,
       productRules: this.productRules,
+      ...(crossDatabase ? { crossDatabase } : {}),
     };
     return { catalog, diagnostics: this.diagnostics };
   }
@@ -219,9 +242,44 @@ class CatalogBuilder {
         return this.alterFunction(op);
       case 'create-trigger':
         return this.createTrigger(op);
+      case 'create-sequence':
+        this.sequences.add(this.resolve(op.name).id);
+        return;
+      case 'drop-constraint':
+        return this.dropConstraint(op);
+      case 'rename-constraint': {
+        const r = this.existing(op.table, 'RENAME CONSTRAINT');
+        if (!r) return;
+        const fk = r.foreignKeys.find((k) => this.foreignKeyName(r, k) === op.from);
+        if (fk) fk.name = op.to;
+        const names = this.keysNamed(r);
+        if (this.primaryKeyName(r) === op.from) names.primaryKey = op.to;
+        const unique = this.uniqueKeyNamed(r, op.from);
+        if (unique) {
+          names.unique = names.unique.filter((u) => u.name !== op.from);
+          names.unique.push({ name: op.to, columns: unique });
+        }
+        return;
+      }
+      case 'drop-schema':
+        return this.dropSchema(op);
+      case 'drop-table-object': {
+        const r = this.relations.get(this.resolve(op.table).id);
+        if (!r) {
+          // pg_dump --clean drops triggers and rules before it creates their tables.
+          if (!op.ifExists) this.existing(op.table, `DROP ${op.kind.toUpperCase()}`);
+          return;
+        }
+        if (op.kind === 'trigger')
+          this.warn(
+            'SPIF-SQL-UNSUPPORTED',
+            `DROP TRIGGER ${op.name} ON ${r.id}: the values its function copied stay followed (a dropped trigger is not modelled)`,
+          );
+        return; // DROP RULE: CREATE RULE was reported where it stood
+      }
       case 'drop-function':
         for (const ref of op.refs) {
-          for (const r of this.routines(ref, 'DROP FUNCTION')) {
+          for (const r of this.routines(ref, 'DROP FUNCTION', 'routine', op.ifExists)) {
             this.relations.delete(r.id);
             this.triggerFunctions.delete(r.id);
             this.privileges.clear({ kind: 'function', relation: r.id });
@@ -277,11 +335,13 @@ class CatalogBuilder {
       case 'add-primary-key': {
         const r = this.existing(op.table, 'ADD PRIMARY KEY');
         if (r) r.primaryKey = op.columns;
+        if (r && op.name) this.keysNamed(r).primaryKey = op.name;
         return;
       }
       case 'add-unique': {
         const r = this.existing(op.table, 'ADD UNIQUE');
         if (r) r.uniqueKeys.push(op.columns);
+        if (r && op.name) this.keysNamed(r).unique.push({ name: op.name, columns: op.columns });
         return;
       }
       case 'add-foreign-key': {
@@ -328,6 +388,7 @@ class CatalogBuilder {
         return;
       }
       case 'drop-policy': {
+        if (op.ifExists && !this.relations.has(this.resolve(op.table).id)) return;
         const r = this.existing(op.table, 'DROP POLICY');
         if (r) r.policies = r.policies.filter((p) => p.name !== op.name);
         return;
@@ -428,6 +489,29 @@ class CatalogBuilder {
         this.sessionRole = op.role ?? undefined;
         this.currentRole = undefined;
         return;
+      case 'foreign-server':
+        this.crossDeclared = true;
+        return this.cross.foreignServer(op, this.db.name, this.actingRole());
+      case 'user-mapping':
+        this.crossDeclared = true;
+        return this.cross.userMapping(op, this.db.name, this.roleRef(op.role));
+      case 'foreign-table':
+        return this.foreignTable(op);
+      case 'import-foreign-schema':
+        this.crossDeclared = true;
+        return this.importForeignSchema(op);
+      case 'dblink': {
+        this.crossDeclared = true;
+        const caller = [...this.relations.values(), ...this.triggerFunctions.values()].find((r) => r.source === op.at);
+        if (caller) this.cross.dblink(caller, op.calls, op.at);
+        return;
+      }
+      case 'publication':
+        this.crossDeclared = true;
+        return this.cross.publication(op, this.db.name, (q) => this.resolve(q).id);
+      case 'subscription':
+        this.crossDeclared = true;
+        return this.cross.subscription(op, this.db.name, parseConninfo);
       case 'product-rule':
         return this.productRule(op.rule);
     }
@@ -614,6 +698,176 @@ class CatalogBuilder {
     });
     const created = this.relations.get(this.resolve(op.name).id);
     if (created && parents.length && created.source === op.at) created.parents = parents;
+    if (created && created.source === op.at && op.keyNames) {
+      const names = this.keysNamed(created);
+      names.primaryKey = op.keyNames.primaryKey;
+      op.keyNames.uniqueKeys.forEach((name, i) => {
+        if (name) names.unique.push({ name, columns: op.uniqueKeys[i] });
+      });
+    }
+  }
+
+  private keysNamed(r: Relation): { primaryKey?: string; unique: { name: string; columns: string[] }[] } {
+    let names = this.keyNames.get(r);
+    if (!names) this.keyNames.set(r, (names = { unique: [] }));
+    return names;
+  }
+
+  /** The primary key's name: as written, else PostgreSQL's `<table>_pkey` (MySQL's is always PRIMARY). */
+  private primaryKeyName(r: Relation): string | undefined {
+    if (!r.primaryKey) return undefined;
+    return this.keyNames.get(r)?.primaryKey ?? (this.dialectOf(r) === 'postgresql' ? `${r.name}_pkey` : 'PRIMARY');
+  }
+
+  /** The columns of the unique key of that name: as written, else the engine's default name. */
+  private uniqueKeyNamed(r: Relation, name: string): string[] | undefined {
+    const named = this.keyNames.get(r)?.unique ?? [];
+    const hit = named.find((u) => u.name === name);
+    if (hit) return hit.columns;
+    const pg = this.dialectOf(r) === 'postgresql';
+    return r.uniqueKeys.find(
+      (cols) =>
+        !named.some((u) => u.columns.join('\0') === cols.join('\0')) &&
+        // PostgreSQL: `<table>_<columns>_key`; MySQL: the first column's name.
+        (pg ? `${r.name}_${cols.join('_')}_key` : cols[0]) === name,
+    );
+  }
+
+  /** A foreign key's name: as written, else `<table>_<columns>_fkey` (PostgreSQL) or `<table>_ibfk_<n>` (MySQL). */
+  private foreignKeyName(r: Relation, fk: ForeignKey): string {
+    if (fk.name) return fk.name;
+    if (this.dialectOf(r) === 'postgresql') return `${r.name}_${fk.columns.join('_')}_fkey`;
+    return `${r.name}_ibfk_${r.foreignKeys.filter((k) => !k.name).indexOf(fk) + 1}`;
+  }
+
+  private dialectOf(r: Relation): Dialect {
+    return this.databases.get(r.database)?.dialect ?? this.db.dialect;
+  }
+
+  /**
+   * DROP CONSTRAINT / DROP FOREIGN KEY / DROP PRIMARY KEY / DROP INDEX: the key or foreign key of
+   * that name goes. A PostgreSQL name that is no key or foreign key is a CHECK, EXCLUDE or NOT NULL
+   * constraint, and a MySQL index name that is no unique key a plain index: neither links tables.
+   */
+  private dropConstraint(op: Extract<CatalogOp, { op: 'drop-constraint' }>): void {
+    if (op.ifExists && !this.relations.has(this.resolve(op.table).id)) return; // pg_dump --clean
+    const r = this.existing(op.table, 'DROP CONSTRAINT');
+    if (!r) return;
+    const names = this.keysNamed(r);
+    if (op.kind === 'primary-key' || (op.kind === undefined && op.name === this.primaryKeyName(r))) {
+      r.primaryKey = undefined;
+      names.primaryKey = undefined;
+      return;
+    }
+    if (op.kind !== 'unique') {
+      const fk = r.foreignKeys.find((k) => this.foreignKeyName(r, k) === op.name);
+      if (fk) {
+        r.foreignKeys = r.foreignKeys.filter((k) => k !== fk);
+        return;
+      }
+      if (op.kind === 'foreign-key') {
+        this.warn(
+          'SPIF-SQL-UNKNOWN-CONSTRAINT',
+          `DROP FOREIGN KEY ${op.name}: ${r.id} has no foreign key of that name (written or ${r.name}_ibfk_N); its foreign keys are kept`,
+        );
+        return;
+      }
+    }
+    const unique = op.name === undefined ? undefined : this.uniqueKeyNamed(r, op.name);
+    if (unique) {
+      const key = unique.join('\0');
+      const i = r.uniqueKeys.findIndex((cols) => cols.join('\0') === key);
+      if (i >= 0) r.uniqueKeys.splice(i, 1);
+      names.unique = names.unique.filter((u) => u.name !== op.name);
+    }
+  }
+
+  /** DROP SCHEMA: PostgreSQL refuses a schema that holds objects unless CASCADE, which drops them too. */
+  private dropSchema(op: Extract<CatalogOp, { op: 'drop-schema' }>): void {
+    for (const schema of op.schemas) {
+      if (!this.db.schemas.get(schema)?.declared) {
+        const held = [...this.relations.values()].some((r) => r.database === this.db.name && r.schema === schema);
+        if (!held) {
+          if (!op.ifExists) this.warn('SPIF-SQL-UNKNOWN-SCHEMA', `DROP SCHEMA ${schema}: the schema is not defined`);
+          continue;
+        }
+      }
+      const inside = [...this.relations.values(), ...this.triggerFunctions.values()].filter(
+        (r) => r.database === this.db.name && r.schema === schema,
+      );
+      if (inside.length && !op.cascade) {
+        this.warn(
+          'SPIF-SQL-REJECTED',
+          `DROP SCHEMA ${schema} without CASCADE: the schema holds ${inside.length} object(s), so PostgreSQL rejects this statement; nothing is dropped`,
+        );
+        continue;
+      }
+      for (const r of inside) {
+        this.relations.delete(r.id);
+        this.triggerFunctions.delete(r.id);
+        this.privileges.clear({ kind: r.routine ? 'function' : 'relation', relation: r.id });
+        for (const c of r.columns) this.privileges.clear({ kind: 'column', relation: r.id, column: c.name });
+      }
+      this.db.schemas.delete(schema);
+      this.privileges.clear({ kind: 'schema', database: this.db.name, schema });
+    }
+  }
+
+  /** CREATE FOREIGN TABLE's SERVER and OPTIONS: postgres_fdw reads schema_name.table_name (default: its own names). */
+  private foreignTable(op: Extract<CatalogOp, { op: 'foreign-table' }>): void {
+    this.crossDeclared = true;
+    const r = this.existing(op.table, 'CREATE FOREIGN TABLE');
+    if (!r || r.source !== op.at) return;
+    r.foreign = {
+      server: op.server,
+      remoteSchema: op.options.schema_name ?? r.schema,
+      remoteName: op.options.table_name ?? r.name,
+      columnNames: { ...op.columnNames },
+    };
+  }
+
+  /**
+   * IMPORT FOREIGN SCHEMA: a foreign table in the local schema for each table, view, materialized
+   * view and foreign table of the remote schema (or those LIMIT TO names, or all but EXCEPT),
+   * with the remote columns (PostgreSQL 15 docs, IMPORT FOREIGN SCHEMA; F.38.5 postgres_fdw).
+   */
+  private importForeignSchema(op: Extract<CatalogOp, { op: 'import-foreign-schema' }>): void {
+    const server = this.cross.server(this.db.name, op.server);
+    const target = server && CrossDatabaseState.serverTarget(server, this.remotes);
+    if (!server || !target || !('database' in target)) {
+      const why = !server ? `server ${op.server} is not created in the sources` : (target as { reason: string }).reason;
+      this.warn(
+        'SPIF-FDW-UNRESOLVED',
+        `IMPORT FOREIGN SCHEMA ${op.remoteSchema} FROM SERVER ${op.server} INTO ${op.localSchema}: ${why}; the foreign tables it creates are unknown`,
+      );
+      return;
+    }
+    const remote = [...this.relations.values()].filter(
+      (r) =>
+        r.database === target.database &&
+        r.schema === op.remoteSchema &&
+        r.kind !== 'function' &&
+        (!op.limitTo || op.limitTo.includes(r.name)) &&
+        !op.except?.includes(r.name),
+    );
+    if (remote.length === 0)
+      this.warn(
+        'SPIF-FDW-UNRESOLVED',
+        `IMPORT FOREIGN SCHEMA ${op.remoteSchema} FROM SERVER ${op.server}: database ${target.database} defines no such relation in schema ${op.remoteSchema} (in the sources read before this statement)`,
+      );
+    for (const r of remote) {
+      const name: QualifiedName = { schema: op.localSchema, name: r.name };
+      this.createRelation(
+        name,
+        'table',
+        this.at,
+        r.columns.filter((c) => !c.parameter).map((c) => ({ name: c.name, type: c.type, source: this.at })),
+        {},
+      );
+      const created = this.relations.get(this.resolve(name).id);
+      if (created?.source === this.at)
+        created.foreign = { server: op.server, remoteSchema: r.schema, remoteName: r.name, columnNames: {} };
+    }
   }
 
   /** Partitions and inheritance children of r, at every depth. */
@@ -676,10 +930,13 @@ class CatalogBuilder {
       );
     }
     const row: QualifiedName = { database: table.database, schema: table.schema, name: table.name };
+    // NEW/OLD, and a statement trigger's transition tables (unqualified names), are the table's rows.
+    const transition = new Set(op.transitionTables ?? []);
+    const isRow = (q: QualifiedName) => q.name === TRIGGER_ROW || (!q.schema && !q.database && transition.has(q.name));
     for (const w of fn.routine.writes ?? []) {
       const values = w.values.map((v) => ({
         ...v,
-        from: v.from.map((f) => (f.relation.name === TRIGGER_ROW ? { ...f, relation: row } : f)),
+        from: v.from.map((f) => (isRow(f.relation) ? { ...f, relation: row } : f)),
       }));
       this.copyInto({ op: 'copy-into', at: op.at, table: w.table, columns: w.columns, values, via: 'trigger' });
     }
@@ -776,6 +1033,7 @@ class CatalogBuilder {
         .map(({ q, column }) => ({ relation: q, column })),
       ...resolvedColumns.flatMap((c) => c.from),
     ]);
+    this.warnUndefinedBases(op.view.reads, op.name, resolvedColumns);
     const view = {
       ...op.view,
       columns: resolvedColumns,
@@ -784,6 +1042,38 @@ class CatalogBuilder {
     };
     const columns: Column[] = resolvedColumns.map((c) => ({ name: c.name, source: op.at }));
     return { view, columns };
+  }
+
+  /**
+   * A view over a relation no source defines (issue 12.9): one located warning per missing base.
+   * Its columns keep the base columns' names in their lineage, so detection still reads
+   * `SELECT kojin_bango AS bango FROM missing_t` as a number column (src/detect/detect.ts).
+   * System catalogs (pg_catalog, information_schema, MySQL's mysql/sys/performance_schema) exist
+   * in every database and are not warned about.
+   */
+  private warnUndefinedBases(
+    reads: QualifiedName[],
+    view: QualifiedName,
+    columns: { name: string; from: { relation: QualifiedName; column: string }[] }[],
+  ): void {
+    const seen = new Set<string>();
+    for (const q of reads) {
+      const { id, schema, name } = this.resolve(q);
+      if (seen.has(id) || this.relations.has(id) || SYSTEM_SCHEMAS.has(schema.toLowerCase())) continue;
+      if (!q.schema && /^pg_/.test(name) && this.db.dialect === 'postgresql') continue; // pg_catalog is searched first
+      seen.add(id);
+      const carried = columns
+        .flatMap((c) =>
+          c.from
+            .filter((f) => this.resolve(f.relation).id === id)
+            .map((f) => (f.column === c.name ? c.name : `${f.column} → ${c.name}`)),
+        )
+        .filter((x) => x !== '*');
+      this.warn(
+        'SPIF-VIEW-UNDEFINED-BASE',
+        `view ${this.resolve(view).id} reads ${id}, which no source defines: its columns${carried.length ? ` (${carried.join(', ')})` : ''} are read by the base columns' names only; add the source that creates ${name}`,
+      );
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -799,7 +1089,7 @@ class CatalogBuilder {
   }
 
   /** The routines a reference names: exact signature, or every routine of that name when no arguments are written. */
-  private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine'): Relation[] {
+  private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine', ifExists = false): Relation[] {
     const { database, schema } = this.resolve(ref.name);
     const found = [...this.relations.values(), ...this.triggerFunctions.values()].filter(
       (r) =>
@@ -810,7 +1100,7 @@ class CatalogBuilder {
         (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
         (kind === 'routine' || r.routine.kind === kind),
     );
-    if (found.length === 0) {
+    if (found.length === 0 && !ifExists) {
       this.warn(
         'SPIF-SQL-UNKNOWN-RELATION',
         `${what}: function ${database}.${schema}.${ref.name.name}${ref.argTypes ? `(${ref.argTypes.join(', ')})` : ''} is not defined in the sources read before this statement`,
@@ -871,6 +1161,7 @@ class CatalogBuilder {
     });
     if (this.db.dialect === 'postgresql')
       this.privileges.createObject({ kind: 'function', relation: id }, owner, { database, schema });
+    else this.privileges.createObjectWithoutDefaults({ kind: 'function', relation: id }, owner);
   }
 
   private alterFunction(op: Extract<CatalogOp, { op: 'alter-function' }>): void {
@@ -989,6 +1280,7 @@ class CatalogBuilder {
       s.owner = op.owner;
       return;
     }
+    if (!this.relations.has(this.resolve(op.name).id) && this.sequences.has(this.resolve(op.name).id)) return;
     const r = this.existing(op.name, 'OWNER TO');
     if (!r) return;
     const old = r.owner ?? BOOTSTRAP_OWNER;
@@ -1028,9 +1320,16 @@ class CatalogBuilder {
         scope.kind === 'database' && (this.db.dialect as string) !== 'postgresql'
           ? 'SELECT'
           : READ_PRIVILEGE[scope.kind];
-      for (const spec of op.privileges) {
-        const privilege = spec.privilege === 'ALL' ? readPrivilege : spec.privilege;
-        if (privilege !== readPrivilege) continue; // INSERT, UPDATE…: not about reading
+      // MySQL/MariaDB `db.*` and `*.*` also carry EXECUTE on the routines in them.
+      const readPrivileges: PrivilegeName[] =
+        (scope.kind === 'schema-tables' || scope.kind === 'database') && isMysqlFamily(this.db.dialect)
+          ? ['SELECT', 'EXECUTE']
+          : [readPrivilege];
+      for (const spec of op.privileges.flatMap((p) =>
+        p.privilege === 'ALL' ? readPrivileges.map((privilege) => ({ ...p, privilege })) : [p],
+      )) {
+        const privilege = spec.privilege;
+        if (!readPrivileges.includes(privilege)) continue; // INSERT, UPDATE…: not about reading
         const targets: GrantScope[] =
           spec.columns && scope.kind === 'relation'
             ? spec.columns.map((column) => ({ kind: 'column', relation: scope.relation, column }))
@@ -1132,6 +1431,10 @@ class CatalogBuilder {
         );
     }
   }
+}
+
+function isMysqlFamily(dialect: Dialect): boolean {
+  return dialect === 'mysql' || dialect === 'mariadb';
 }
 
 function uniqueSources(

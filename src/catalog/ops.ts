@@ -42,6 +42,13 @@ export interface PrivilegeSpec {
   columns?: string[];
 }
 
+/** One item of an OPTIONS (…) list: CREATE gives `add`; ALTER … OPTIONS gives ADD / SET / DROP. */
+export interface OptionChange {
+  name: string;
+  value?: string;
+  action: 'add' | 'set' | 'drop';
+}
+
 export type CatalogOp = { at: SourceLocation } & (
   | { op: 'create-schema'; schema: string; owner?: string }
   | { op: 'use-schema'; schema: string } // MySQL `USE db`: unqualified names go there
@@ -61,6 +68,8 @@ export type CatalogOp = { at: SourceLocation } & (
       inherits?: QualifiedName[];
       /** `LIKE source INCLUDING …`, after `index` of the table's own columns. */
       likes?: { name: QualifiedName; index: number; indexes: boolean; comments: boolean }[];
+      /** Names written for the keys (`CONSTRAINT k PRIMARY KEY`), uniqueKeys index for index; unset: the engine's default name. */
+      keyNames?: { primaryKey?: string; uniqueKeys: (string | undefined)[] };
     }
   | {
       op: 'create-view';
@@ -90,9 +99,33 @@ export type CatalogOp = { at: SourceLocation } & (
       schema?: string;
       owner?: string;
     }
-  | { op: 'drop-function'; refs: RoutineRef[] }
+  | { op: 'drop-function'; refs: RoutineRef[]; ifExists?: boolean }
+  /** A sequence: holds a counter only; known so that `ALTER TABLE <sequence> OWNER TO` is recognised. */
+  | { op: 'create-sequence'; name: QualifiedName }
+  /**
+   * `DROP CONSTRAINT k` (PostgreSQL), `DROP FOREIGN KEY k` / `DROP PRIMARY KEY` / `DROP INDEX k` (MySQL):
+   * a key or foreign key matched by name (written, or the engine's default). `ifExists`: the table may be absent.
+   */
+  | {
+      op: 'drop-constraint';
+      table: QualifiedName;
+      name?: string;
+      kind?: 'foreign-key' | 'primary-key' | 'unique';
+      ifExists?: boolean;
+    }
+  | { op: 'rename-constraint'; table: QualifiedName; from: string; to: string }
+  /** `DROP SCHEMA s [CASCADE]`: without CASCADE PostgreSQL rejects it while the schema holds objects. */
+  | { op: 'drop-schema'; schemas: string[]; cascade: boolean; ifExists?: boolean }
+  /** `DROP TRIGGER t ON tbl` / `DROP RULE r ON tbl`. */
+  | { op: 'drop-table-object'; kind: 'trigger' | 'rule'; table: QualifiedName; name: string; ifExists?: boolean }
   /** CREATE TRIGGER … ON table … EXECUTE FUNCTION f(): f's INSERTs copy the table's row values. */
-  | { op: 'create-trigger'; table: QualifiedName; function: RoutineRef }
+  | {
+      op: 'create-trigger';
+      table: QualifiedName;
+      function: RoutineRef;
+      /** `REFERENCING NEW TABLE AS n OLD TABLE AS o`: names the body reads as the changed rows. */
+      transitionTables?: string[];
+    }
   /** `ALTER VIEW v SET (security_invoker = …)` / `RESET (security_invoker)` */
   | { op: 'view-options'; name: QualifiedName; securityInvoker: boolean }
   | { op: 'add-column'; table: QualifiedName; column: Column; only?: boolean }
@@ -114,8 +147,8 @@ export type CatalogOp = { at: SourceLocation } & (
       values: ViewColumn[];
       via: 'insert-select' | 'trigger';
     }
-  | { op: 'add-primary-key'; table: QualifiedName; columns: string[] }
-  | { op: 'add-unique'; table: QualifiedName; columns: string[] }
+  | { op: 'add-primary-key'; table: QualifiedName; columns: string[]; name?: string }
+  | { op: 'add-unique'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-foreign-key'; table: QualifiedName; foreignKey: ForeignKey }
   | { op: 'drop-relation'; names: QualifiedName[]; kind: 'table' | 'view' }
   | { op: 'rename-relation'; from: QualifiedName; to: string }
@@ -123,7 +156,7 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'set-owner'; name: QualifiedName; owner: string; kind: 'relation' | 'schema' }
   | { op: 'row-security'; table: QualifiedName; enable?: boolean; force?: boolean }
   | { op: 'create-policy'; table: QualifiedName; policy: Policy }
-  | { op: 'drop-policy'; table: QualifiedName; name: string }
+  | { op: 'drop-policy'; table: QualifiedName; name: string; ifExists?: boolean }
   | { op: 'comment-relation'; name: QualifiedName; text: string | null }
   | { op: 'comment-column'; table: QualifiedName; column: string; text: string | null }
   /**
@@ -201,4 +234,56 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'set-session-authorization'; role: string | null }
   /** An access rule of one product (Oracle, SQL Server, Db2): see product-rules.ts. */
   | { op: 'product-rule'; rule: ProductRule }
+  // Links between databases (PostgreSQL; src/catalog/cross-database.ts).
+  /** CREATE SERVER / ALTER SERVER … OPTIONS / DROP SERVER. */
+  | {
+      op: 'foreign-server';
+      action: 'create' | 'alter' | 'drop';
+      name: string;
+      wrapper?: string;
+      options: OptionChange[];
+      ifNotExists?: boolean;
+      owner?: string;
+    }
+  /** CREATE / ALTER / DROP USER MAPPING FOR role SERVER s (role: a name, PUBLIC or CURRENT_USER). */
+  | { op: 'user-mapping'; action: 'create' | 'alter' | 'drop'; role: string; server: string; options: OptionChange[] }
+  /** The SERVER and OPTIONS of a CREATE FOREIGN TABLE (its columns come with the create-table op before it). */
+  | {
+      op: 'foreign-table';
+      table: QualifiedName;
+      server: string;
+      options: Record<string, string>;
+      columnNames: Record<string, string>;
+    }
+  /** IMPORT FOREIGN SCHEMA remote [LIMIT TO | EXCEPT (…)] FROM SERVER s INTO local. */
+  | {
+      op: 'import-foreign-schema';
+      server: string;
+      remoteSchema: string;
+      localSchema: string;
+      limitTo?: string[];
+      except?: string[];
+    }
+  /** dblink calls in the view or function the same statement created. */
+  | {
+      op: 'dblink';
+      calls: { conninfo?: string; sql?: string; reads?: QualifiedName[] }[];
+    }
+  /** CREATE / ALTER … ADD | SET | DROP / DROP PUBLICATION. */
+  | {
+      op: 'publication';
+      action: 'create' | 'add' | 'set' | 'drop-objects' | 'drop';
+      name: string;
+      allTables?: boolean;
+      tables: { name: QualifiedName; columns?: string[] }[];
+      schemas: string[];
+    }
+  /** CREATE SUBSCRIPTION … CONNECTION … PUBLICATION …, its ALTERs, DROP SUBSCRIPTION. */
+  | {
+      op: 'subscription';
+      action: 'create' | 'set-publication' | 'add-publication' | 'drop-publication' | 'connection' | 'drop';
+      name: string;
+      conninfo?: string;
+      publications: string[];
+    }
 );

@@ -91,8 +91,9 @@ const READ_BITS: Record<GrantScope['kind'], number> = {
   relation: P.SELECT,
   column: P.SELECT,
   schema: P.USAGE,
-  'schema-tables': P.SELECT,
-  database: P.CONNECT | P.SELECT,
+  // MySQL/MariaDB `db.*` and `*.*` also carry EXECUTE on routines (PostgreSQL has none there).
+  'schema-tables': P.SELECT | P.EXECUTE,
+  database: P.CONNECT | P.SELECT | P.EXECUTE,
   function: P.EXECUTE,
 };
 
@@ -462,6 +463,11 @@ export class PrivilegeState {
     this.objects.set(scopeKey(scope), o);
     if ((scope.kind === 'relation' || scope.kind === 'function') && where)
       o.acl = this.userDefaultAcl(where.database, where.schema, owner, scope.kind);
+  }
+
+  /** A MySQL/MariaDB routine: nobody holds EXECUTE on it until granted (its definer neither). */
+  createObjectWithoutDefaults(scope: GrantScope, owner: string): void {
+    this.objects.set(scopeKey(scope), { kind: scope.kind, scope, owner, acl: [] });
   }
 
   /** get_user_default_acl: the global entry (or the built-in default) merged with the schema's entry. */

@@ -57,7 +57,9 @@ export class ReaderIndex {
     });
     for (const g of catalog.grants) {
       // A function is read with EXECUTE on it (scope 'function'), a relation with SELECT.
-      if (g.privilege !== 'SELECT' && !(g.privilege === 'EXECUTE' && g.scope.kind === 'function')) continue;
+      // MySQL/MariaDB grant EXECUTE on `db.*` and `*.*` too (kept with SELECT there: only ever more candidates).
+      const execute = g.privilege === 'EXECUTE' && ['function', 'schema-tables', 'database'].includes(g.scope.kind);
+      if (g.privilege !== 'SELECT' && !execute) continue;
       const [map, key] =
         g.scope.kind === 'column' ? [this.columnGrantees, g.scope.relation] : [this.selectGrantees, scopeKey(g.scope)];
       let set = map.get(key);

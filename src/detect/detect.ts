@@ -181,6 +181,30 @@ function baseRelationId(view: Relation, name: QualifiedName): string {
   return `${name.database ?? view.database}.${name.schema ?? defaultSchema(view.dialect)}.${name.name}`;
 }
 
+/**
+ * A view column whose base relation no source defines: the rules on the base column's name
+ * (`SELECT kojin_bango AS bango FROM missing_t`: bango carries kojin_bango). A candidate (要確認)
+ * is not taken: only a name the rules decide on is.
+ */
+function undefinedBaseHit(
+  catalog: Catalog,
+  view: Relation,
+  viewColumn: { name: string; from: { relation: QualifiedName; column: string }[] },
+): Pick<NumberColumnHit, 'kind' | 'rule' | 'evidence'> | undefined {
+  for (const from of viewColumn.from) {
+    const baseId = baseRelationId(view, from.relation);
+    if (catalog.relations.has(baseId) || from.column === '*') continue;
+    const found = classifyColumn({ name: from.column, table: from.relation.name });
+    if (!found || 'excludedBy' in found || found.candidate) continue;
+    return {
+      kind: found.kind,
+      rule: 'view-lineage',
+      evidence: `carries '${baseId}.${from.column}' (${found.rule}: ${found.evidence}); no source defines ${baseId}`,
+    };
+  }
+  return undefined;
+}
+
 /** The number columns of a catalog (see detectColumns for the candidates too). */
 export function detectNumberColumns(
   catalog: Catalog,
@@ -272,7 +296,22 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         const bases = viewColumn.from
           .map((from) => hits.get(columnId(baseRelationId(view, from.relation), from.column)))
           .filter((hit): hit is NumberColumnHit => hit !== undefined);
-        if (bases.length === 0) continue;
+        if (bases.length === 0) {
+          // A base no source defines (the catalog warns): the base column's name is all there is.
+          const unseen = current ? undefined : undefinedBaseHit(catalog, view, viewColumn);
+          if (unseen) {
+            const column = view.columns.find((c) => c.name === viewColumn.name) ?? view.columns[index];
+            hits.set(id, {
+              relation: view.id,
+              column: viewColumn.name,
+              columnId: id,
+              ...unseen,
+              source: column?.source ?? view.source,
+            });
+            changed = true;
+          }
+          continue;
+        }
         const base = bases.find((hit) => hit.kind === 'individual-number') ?? bases[0];
         const column = view.columns.find((c) => c.name === viewColumn.name) ?? view.columns[index];
         hits.set(id, {

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { PrincipalSet } from '../access/principals.js';
 import { productAssumptions } from '../access/products/index.js';
+import { definerAssumptions } from '../access/mysql.js';
 import type { RelationDecision } from '../classify/classify.js';
 import { matchesRef, type SpifConfig } from '../config/index.js';
 import type { CandidateColumnReport, PrincipalReport, RelationReport, Report } from './model.js';
@@ -54,9 +55,12 @@ export function buildReport(input: ReportInput): Report {
     }
     if (r.view && r.view.columns.length === 0 && r.kind !== 'function') assumptions.push('view-columns-unknown');
     assumptions.push(...productAssumptions(catalog, r));
+    assumptions.push(...definerAssumptions(catalog, r));
     // An unread SECURITY DEFINER function could hand this relation's columns out: unless no link
     // to the number exists at all, the verdict needs a person's check.
-    if (d.basis !== 'unlinked') assumptions.push(...(input.unknownPaths?.get(r.id) ?? []));
+    // A link to another database spif cannot follow may bring the number whatever the links say.
+    for (const code of input.unknownPaths?.get(r.id) ?? [])
+      if (d.basis !== 'unlinked' || code.startsWith('cross-database-unknown:')) assumptions.push(code);
     const suppression = config.suppressions.find(
       (s) => s.relation !== undefined && s.rule === undefined && matchesRef(s.relation, r.id),
     );

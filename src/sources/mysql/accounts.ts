@@ -36,6 +36,8 @@ const PRIVILEGES: Record<string, PrivilegeName> = {
   TRIGGER: 'TRIGGER',
   CREATE: 'CREATE',
   USAGE: 'USAGE',
+  // Running a stored routine: a definer routine reads with its definer's rights (access/mysql.ts).
+  EXECUTE: 'EXECUTE',
   ALL: 'ALL',
   'ALL PRIVILEGES': 'ALL',
   'CREATE TEMPORARY TABLES': 'TEMPORARY',
@@ -65,12 +67,16 @@ const ACCOUNT_LIST_END = new Set([
   'MAX_STATEMENT_TIME',
 ]);
 
-class Cursor {
+export class Cursor {
   private i = 0;
   constructor(
     readonly toks: Token[],
     readonly endOffset: number,
   ) {}
+  /** How many tokens have been consumed. */
+  get position(): number {
+    return this.i;
+  }
   peek(k = 0): Token | undefined {
     return this.toks[this.i + k];
   }
@@ -115,7 +121,7 @@ class Cursor {
 type Account = { kind: 'account'; name: string } | { kind: 'current-user' } | { kind: 'public' };
 
 /** `'app'@'%'`, `app@localhost`, `` `r` ``, `CURRENT_USER[()]`, `PUBLIC`. */
-function account(c: Cursor): Account {
+export function account(c: Cursor): Account {
   const t = c.next();
   if (t.kind === 'word' && t.upper === 'CURRENT_USER') {
     if (c.acceptPunct('(')) c.acceptPunct(')');
@@ -272,19 +278,19 @@ export class AccountReader {
       if (name === 'GRANT OPTION') grantOption = true;
       else if (PRIVILEGES[name])
         specs.push(columns ? { privilege: PRIVILEGES[name], columns } : { privilege: PRIVILEGES[name] });
-      else ignored.push(name); // ALTER, DROP, INDEX, EXECUTE, SHOW VIEW…: confer no reading of data
+      else ignored.push(name); // ALTER, DROP, INDEX, SHOW VIEW…: confer no reading of data
       if (!c.acceptPunct(',')) break;
     }
     return { specs, grantOption, ignored };
   }
 
-  /** `*.*`, `*`, `db.*`, `db.tbl`, `tbl`, optionally after TABLE (FUNCTION/PROCEDURE: not data). */
+  /** `*.*`, `*`, `db.*`, `db.tbl`, `tbl`, optionally after TABLE; `FUNCTION | PROCEDURE [db.]name`. */
   private target(c: Cursor): GrantTarget | undefined {
-    let routine = false;
-    if (c.accept('TABLE')) routine = false;
-    else if (c.accept('FUNCTION', 'PROCEDURE', 'PACKAGE')) {
+    let routine: 'function' | 'procedure' | 'package' | undefined;
+    if (c.accept('TABLE')) routine = undefined;
+    else if (c.isWord('FUNCTION', 'PROCEDURE', 'PACKAGE')) {
+      routine = c.next().upper.toLowerCase() as 'function' | 'procedure' | 'package';
       c.accept('BODY');
-      routine = true;
     }
     const first = c.next();
     let target: GrantTarget;
@@ -308,6 +314,9 @@ export class AccountReader {
     if (target.kind === 'schema-tables' && SYSTEM_SCHEMAS.has(target.schema.toLowerCase())) return undefined;
     if (target.kind === 'relations' && target.names.every((n) => SYSTEM_SCHEMAS.has((n.schema ?? '').toLowerCase())))
       return undefined;
+    if (routine === 'package') return undefined; // MariaDB's Oracle mode: packages are not read
+    if (routine && target.kind === 'relations')
+      return { kind: 'routines', refs: target.names.map((name) => ({ name })), routineKind: routine };
     return routine ? undefined : target;
   }
 
@@ -400,6 +409,11 @@ export class AccountReader {
     }
     const names = this.accounts(c, kind === 'USER');
     for (const name of names) this.ops.push({ op: 'create-role', at: this.ctx.at, name, login: kind === 'USER' });
+    if (kind === 'USER') {
+      for (const name of names) this.ctx.state.accounts.add(name);
+      const mandatory = this.ctx.state.mandatoryRoles;
+      if (mandatory.length) this.grantRoleOps(mandatory, names, false);
+    }
     while (!c.done()) {
       if (kind === 'ROLE' && c.accept('WITH')) {
         // MariaDB: `CREATE ROLE r WITH ADMIN u` grants r to u with the admin option.
@@ -476,6 +490,29 @@ export class AccountReader {
     const at = words.indexOf('ACTIVATE_ALL_ROLES_ON_LOGIN');
     const value = words[at + 1] === '=' ? words[at + 2] : words[at + 1];
     if (at >= 0 && value) this.activateAll(['ON', '1', 'TRUE'].includes(value));
+    // SET PERSIST mandatory_roles = 'r1,`r2`@`%`': MySQL grants these roles to every account.
+    const mandatory = c.toks.findIndex((t) => t.upper === 'MANDATORY_ROLES');
+    const list = c.toks.slice(mandatory + 1).find((t) => t.kind === 'string');
+    if (mandatory >= 0 && list) this.mandatoryRoles(list.value);
+  }
+
+  /**
+   * `mandatory_roles` (MySQL 8 server variable): "roles the server treats as mandatory … granted to
+   * every account". Read where a script sets it: the roles are granted to every account this file
+   * creates, before and after the statement (set in my.cnf, it is not seen: see access-control.md).
+   */
+  private mandatoryRoles(value: string): void {
+    const roles: string[] = [];
+    const c = new Cursor([...tokens(value)], value.length);
+    while (!c.done()) {
+      const a = account(c);
+      if (a.kind === 'account') roles.push(a.name);
+      if (!c.acceptPunct(',')) break;
+    }
+    const state = this.ctx.state;
+    state.mandatoryRoles = roles;
+    const users = [...state.accounts].filter((u) => !roles.includes(u));
+    if (users.length && roles.length) this.grantRoleOps(roles, users, false);
   }
 
   private roleSpec(c: Cursor, ...stop: string[]): 'all' | 'none' | string[] {

@@ -45,8 +45,8 @@ export function readAlterTable(ast: any, ctx: StatementContext): CatalogOp[] {
       const cols = columnsOf(def.definition).map(foldColumn);
       if (kind === 'primary key') ops.push({ op: 'add-primary-key', at, table, columns: cols });
       else if (kind.startsWith('unique')) {
-        ops.push({ op: 'add-unique', at, table, columns: cols });
         const keyName = identText(def.index) ?? identText(def.constraint);
+        ops.push({ op: 'add-unique', at, table, columns: cols, ...(keyName ? { name: foldColumn(keyName) } : {}) });
         if (keyName) known?.uniqueKeyNames.add(foldColumn(keyName));
       } else if (kind === 'foreign key') {
         const fk = foreignKey(
@@ -65,15 +65,10 @@ export function readAlterTable(ast: any, ctx: StatementContext): CatalogOp[] {
     } else if (action === 'drop' && (resource === 'key' || resource === 'index')) {
       const keyword = String(a.keyword ?? '').toLowerCase();
       const keyName = foldColumn(identText(a.key) ?? identText(a.index) ?? '');
-      if (keyword === 'foreign key')
-        ctx.warn(`ALTER TABLE ${table.name} DROP FOREIGN KEY ${keyName} is not modelled: the foreign key stays a link`);
-      else if (keyword === 'primary key')
-        ctx.warn(`ALTER TABLE ${table.name} DROP PRIMARY KEY is not modelled: the key stays`);
-      else if (known?.uniqueKeyNames.has(keyName))
-        ctx.warn(
-          `ALTER TABLE ${table.name} DROP INDEX ${keyName} drops a unique key; this is not modelled: the key stays`,
-        );
-      // other indexes: irrelevant
+      // Matched by name in the catalog; an index name that is no unique key is a plain index.
+      if (keyword === 'foreign key') ops.push({ op: 'drop-constraint', at, table, name: keyName, kind: 'foreign-key' });
+      else if (keyword === 'primary key') ops.push({ op: 'drop-constraint', at, table, kind: 'primary-key' });
+      else ops.push({ op: 'drop-constraint', at, table, name: keyName, kind: 'unique' });
     } else if (action === 'rename' && resource === 'column') {
       const from = foldColumn(identText(a.old_column) ?? '');
       const to = foldColumn(identText(a.column) ?? '');

@@ -21,6 +21,10 @@ export class FileState {
   readonly memberships = new Map<string, Map<string, boolean>>();
   /** `activate_all_roles_on_login`: every granted role is active at login. */
   activateAllRoles = false;
+  /** Accounts created by CREATE USER in this file (for `mandatory_roles`). */
+  readonly accounts = new Set<string>();
+  /** `mandatory_roles` as last set in this file: granted to every account. */
+  mandatoryRoles: string[] = [];
 
   relation(q: QualifiedName): KnownRelation | undefined {
     return this.relations.get(nameKey(q));

@@ -75,6 +75,7 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
   const uniqueKeys: string[][] = [];
   const foreignKeys: ForeignKey[] = [];
   const uniqueKeyNames = new Set<string>();
+  const keyNamesInOrder: (string | undefined)[] = [];
   let primaryKey: string[] | undefined;
   const nameOffsets: (number | undefined)[] = [];
 
@@ -94,7 +95,10 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
       columns.push(column);
       nameOffsets.push(nameOffset);
       if (def.primary_key) primaryKey = [colName];
-      if (def.unique) uniqueKeys.push([colName]);
+      if (def.unique) {
+        uniqueKeys.push([colName]);
+        keyNamesInOrder.push(undefined); // MySQL names it after the column
+      }
       if (def.reference_definition) {
         const fk = foreignKey(def.reference_definition, [colName], undefined, ctx, nameOffset);
         if (fk) foreignKeys.push(fk);
@@ -107,6 +111,7 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
         uniqueKeys.push(cols);
         const keyName = identText(def.index) ?? identText(def.constraint);
         if (keyName) uniqueKeyNames.add(foldColumn(keyName));
+        keyNamesInOrder.push(keyName ? foldColumn(keyName) : undefined);
       } else if (kind === 'foreign key') {
         const fk = foreignKey(
           def.reference_definition,
@@ -124,6 +129,7 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
   attachTrailingComments(columns, nameOffsets, ctx);
   const op: CreateTable = { op: 'create-table', at: ctx.at, name, columns, uniqueKeys, foreignKeys };
   if (primaryKey) op.primaryKey = primaryKey;
+  if (keyNamesInOrder.some(Boolean)) op.keyNames = { uniqueKeys: keyNamesInOrder };
   if (ast.if_not_exists) op.ifNotExists = true;
   const comment = (ast.table_options ?? []).find((o: any) => String(o.keyword).toLowerCase() === 'comment');
   if (comment) op.comment = unquoteString(String(comment.value));

@@ -22,6 +22,7 @@ import { splitStatements } from './split.js';
 import { readView } from './view.js';
 import { readTableWithCst } from './cst-fallback.js';
 import { INSERT_START, insertRowsOp } from '../data-rows/rows-op.js';
+import { readRoutineStatement } from './routine.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -92,6 +93,7 @@ function mysqlRowsNaming(ctx: StatementContext) {
 function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] {
   if (kind === 'account') return new AccountReader(ctx).read();
   if (kind === 'view') return readView(ctx);
+  if (kind === 'routine') return readRoutineStatement(ctx);
   if (kind === 'create-database' || kind === 'use') return readSchemaStatement(kind, ctx);
   if (kind === 'create-table') {
     const prepared = prepareCreateTable(ctx.text);
@@ -140,7 +142,7 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
       const columns = (ast.index_columns ?? []).map((c: any) => foldColumn(identText(c.column) ?? ''));
       const indexName = identText(ast.index);
       if (indexName) ctx.state.relation(table)?.uniqueKeyNames.add(foldColumn(indexName));
-      return [{ op: 'add-unique', at, table, columns }];
+      return [{ op: 'add-unique', at, table, columns, ...(indexName ? { name: foldColumn(indexName) } : {}) }];
     }
     default:
       // Parses, but is none of the kinds spif reads.

@@ -7,6 +7,7 @@ import type { CatalogOp } from '../../catalog/ops.js';
 import { identText, type StatementContext } from './context.js';
 import { tokens } from './lexer.js';
 import { accountName, foldColumn, qualified } from './names.js';
+import { account, Cursor } from './accounts.js';
 import { parseStatement } from './parse.js';
 import { viewQueryWithCst } from './cst-fallback.js';
 import { type Origin, type Scope, type Source, dedupeOrigins, originsIn, resolveBare } from '../lineage-scope.js';
@@ -25,7 +26,8 @@ export function readView(ctx: StatementContext): CatalogOp[] {
     ctx.syntaxError('could not find the AS that starts the view query');
     return [];
   }
-  const head = parseStatement(`${split.head.replace(/^\s*ALTER\b/i, 'CREATE OR REPLACE')} SELECT 1`, ctx.dialect);
+  const options = headOptions(split.head);
+  const head = parseStatement(`${options.head.replace(/^\s*ALTER\b/i, 'CREATE OR REPLACE')} SELECT 1`, ctx.dialect);
   if (!head.ok) {
     ctx.syntaxError(`view header: ${head.message}`, head.offset);
     return [];
@@ -34,11 +36,48 @@ export function readView(ctx: StatementContext): CatalogOp[] {
   if (!query.ok) {
     // The second parser (charset introducers `_utf8' '`, words node-sql-parser reserves).
     const lineage = viewQueryWithCst(ctx, split.query);
-    if (lineage) return readCreateView(head.ast, undefined, ctx, lineage);
+    if (lineage) return readCreateView(head.ast, undefined, ctx, options, lineage);
     ctx.syntaxError(`view query: ${query.message} (node-sql-parser; sql-parser-cst rejects it too)`, query.offset);
     return [];
   }
-  return readCreateView(head.ast, query.ast, ctx);
+  return readCreateView(head.ast, query.ast, ctx, options);
+}
+
+interface HeadOptions {
+  /** The header with DEFINER and SQL SECURITY blanked (same length). */
+  head: string;
+  definer?: string;
+  invoker?: boolean;
+}
+
+/**
+ * `DEFINER = account` and `SQL SECURITY DEFINER | INVOKER`, read by tokens (node-sql-parser
+ * rejects an unquoted `u@'%'` definer) and blanked out of the header it parses.
+ */
+function headOptions(text: string): HeadOptions {
+  const toks = [...tokens(text)];
+  let head = text;
+  const blank = (from: number, to: number) => {
+    head = head.slice(0, from) + ' '.repeat(to - from) + head.slice(to);
+  };
+  const out: HeadOptions = { head };
+  for (let i = 0; i < toks.length && toks[i].upper !== 'VIEW'; i++) {
+    const t = toks[i];
+    if (t.kind === 'word' && t.upper === 'DEFINER' && toks[i + 1]?.value === '=') {
+      const c = new Cursor(toks.slice(i + 2), text.length);
+      const a = account(c);
+      const last = toks[i + 1 + c.position];
+      if (a.kind === 'account') out.definer = a.name;
+      blank(t.start, last.end);
+      i += 1 + c.position;
+    } else if (t.kind === 'word' && t.upper === 'SQL' && toks[i + 1]?.upper === 'SECURITY' && toks[i + 2]) {
+      out.invoker = toks[i + 2].upper === 'INVOKER';
+      blank(t.start, toks[i + 2].end);
+      i += 2;
+    }
+  }
+  out.head = head;
+  return out;
 }
 
 /** The view header up to and including AS, and the query with the header blanked. */
@@ -64,6 +103,7 @@ function readCreateView(
   ast: any,
   select: any,
   ctx: StatementContext,
+  options: HeadOptions,
   read?: Omit<ViewDefinition, 'securityInvoker'>,
 ): CatalogOp[] {
   const target = ast.view ?? ast.table?.[0];
@@ -76,14 +116,14 @@ function readCreateView(
   if (declared) columns = columns.map((c, i) => ({ ...c, name: declared[i] ?? c.name }));
   const view: ViewDefinition = {
     // MySQL's default is SQL SECURITY DEFINER: the view reads with its definer's rights.
-    securityInvoker: String(ast.sql_security ?? '').toUpperCase() === 'INVOKER',
+    securityInvoker: options.invoker ?? String(ast.sql_security ?? '').toUpperCase() === 'INVOKER',
     columns,
     reads: lineage.reads(),
     readsColumns: lineage.readsColumns(),
   };
   const op: Extract<CatalogOp, { op: 'create-view' }> = { op: 'create-view', at: ctx.at, name, view };
   if (ast.replace) op.orReplace = true;
-  const owner = definerOf(ast.definer);
+  const owner = options.definer ?? definerOf(ast.definer);
   if (owner) op.owner = owner;
   ctx.state.setRelation(name, { kind: 'view', columns: columns.map((c) => c.name), uniqueKeyNames: new Set() });
   return [op];
@@ -101,7 +141,7 @@ function definerOf(definer: any): string | undefined {
   return plain && !/^current_user/i.test(plain) ? accountName(plain) : undefined;
 }
 
-class Lineage {
+export class Lineage {
   private readonly readSet = new Map<string, QualifiedName>();
   private readonly columnSet = new Map<string, Origin>();
   private warnedStar = false;

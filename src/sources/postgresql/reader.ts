@@ -3,7 +3,7 @@
  * is parsed at once (fast path); when that fails, statements are split by the server's lexer and
  * parsed one by one so a bad statement costs only itself.
  */
-import { loadModule, parseSync } from 'libpg-query';
+import { loadModule, parsePlPgSQLSync, parseSync } from 'libpg-query';
 import type { CatalogOp, GrantTarget, PrivilegeSpec, RoutineKind, RoutineRef } from '../../catalog/ops.js';
 import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
@@ -14,6 +14,22 @@ import { viewLineage } from './lineage.js';
 import { analyseRoutine, type RoutineParameter } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
 import { copyStats, insertStats } from './data-values.js';
+import {
+  DROPS_OF_REPORTED,
+  IRRELEVANT_ALTER_TABLE,
+  IRRELEVANT_STATEMENTS,
+  OBJECTS_WITHOUT_ACCESS,
+} from './statement-kinds.js';
+import {
+  crossDatabaseDrop,
+  crossDatabaseOps,
+  findDblinkCalls,
+  foreignTableOp,
+  isCrossDatabaseStatement,
+} from './cross-database.js';
+
+/** Statements whose queries may call dblink. */
+const DBLINK_CALLERS = new Set(['ViewStmt', 'CreateTableAsStmt', 'CreateFunctionStmt']);
 
 type Node = Record<string, any>;
 
@@ -34,106 +50,6 @@ export const postgresqlReader: SourceReader = {
     return readPostgresSql(source);
   },
 };
-
-/** Statements that hold nothing spif models: skipped quietly. */
-const IRRELEVANT = new Set([
-  'VariableSetStmt',
-  'VariableShowStmt',
-  'UpdateStmt',
-  'DeleteStmt',
-  'TransactionStmt',
-  'LockStmt',
-  'CreateSeqStmt',
-  'AlterSeqStmt',
-  'IndexStmt',
-  'CreateExtensionStmt',
-  'AlterExtensionStmt',
-  'CreateEnumStmt',
-  'AlterEnumStmt',
-  'CreateDomainStmt',
-  'AlterDomainStmt',
-  'CompositeTypeStmt',
-  'DefineStmt',
-  'CreateEventTrigStmt',
-  'DoStmt',
-  'CreatedbStmt',
-  'AlterDatabaseStmt',
-  'AlterDatabaseSetStmt',
-  'DropdbStmt',
-  'VacuumStmt',
-  'AnalyzeStmt',
-  'ClusterStmt',
-  'ReindexStmt',
-  'NotifyStmt',
-  'ListenStmt',
-  'CheckPointStmt',
-  'DiscardStmt',
-  'CreateCastStmt',
-  'CreateOpClassStmt',
-  'CreateOpFamilyStmt',
-  'CreateConversionStmt',
-  'CreateStatsStmt',
-  'RuleStmt',
-  'CreateTableSpaceStmt',
-  'CreateAmStmt',
-  'CreateTransformStmt',
-  'CreatePLangStmt',
-  'CreateFdwStmt',
-  'CreateConversionStmt',
-  'ExplainStmt',
-  'PrepareStmt',
-  'ExecuteStmt',
-  'DeallocateStmt',
-  'CallStmt',
-  'AlterSystemStmt',
-  'AlterTSDictionaryStmt',
-  'AlterTSConfigurationStmt',
-  'CreateRangeStmt',
-  'AlterCollationStmt',
-  'AlterObjectDependsStmt',
-  'RefreshMatViewStmt',
-  'SecLabelStmt',
-  'AlterTableSpaceOptionsStmt',
-]);
-
-/** ALTER TABLE subcommands that change nothing spif models. */
-const IRRELEVANT_ALTER = new Set([
-  'AT_AlterColumnType',
-  'AT_ColumnDefault',
-  'AT_SetNotNull',
-  'AT_DropNotNull',
-  'AT_SetStatistics',
-  'AT_SetStorage',
-  'AT_ClusterOn',
-  'AT_DropCluster',
-  'AT_SetOptions',
-  'AT_ResetOptions',
-  'AT_SetRelOptions',
-  'AT_ResetRelOptions',
-  'AT_ReplicaIdentity',
-  'AT_EnableTrig',
-  'AT_DisableTrig',
-  'AT_EnableTrigAll',
-  'AT_DisableTrigAll',
-  'AT_EnableTrigUser',
-  'AT_DisableTrigUser',
-  'AT_AddIdentity',
-  'AT_SetIdentity',
-  'AT_DropIdentity',
-  'AT_SetLogged',
-  'AT_SetUnLogged',
-  'AT_ValidateConstraint',
-  'AT_SetTableSpace',
-  'AT_AddIndex',
-  'AT_CookedColumnDefault',
-  'AT_SetCompression',
-  'AT_SetAccessMethod',
-  'AT_SetExpression',
-  'AT_DropExpression',
-  'AT_EnableRule',
-  'AT_DisableRule',
-  'AT_AlterConstraint',
-]);
 
 export function readPostgresSql(source: SourceText): ReadResult {
   const ops: CatalogOp[] = [];
@@ -285,6 +201,7 @@ class StatementContext {
     const body = stmt[kind];
     try {
       this.dispatch(kind, body);
+      if (DBLINK_CALLERS.has(kind)) this.dblinks(kind, body);
     } catch (e) {
       this.unsupported(`could not read ${kind}: ${(e as Error).message}`);
     }
@@ -338,26 +255,7 @@ class StatementContext {
         return this.unsupported('DROP OWNED is not modelled: privileges granted to the role are kept');
       case 'CreateForeignTableStmt':
         this.createTable(s.base, 'foreign table');
-        return this.unsupported(
-          `foreign table ${rangeVarText(s.base.relation)} (server ${s.servername}): the link to the remote relation it reads is not followed; its own columns are read as a table's`,
-        );
-      case 'CreateForeignServerStmt':
-        return this.unsupported(
-          `CREATE SERVER ${s.servername}: cross-database links through foreign servers are not followed (the foreign tables on it are read as local tables)`,
-        );
-      case 'CreateUserMappingStmt':
-      case 'AlterUserMappingStmt':
-        return this.unsupported('USER MAPPING is not modelled: who may read through a foreign server is not checked');
-      case 'CreatePublicationStmt':
-      case 'AlterPublicationStmt':
-        return this.unsupported(
-          `publication ${s.pubname}: logical replication is not modelled (a subscriber's tables hold what the published tables hold)`,
-        );
-      case 'CreateSubscriptionStmt':
-      case 'AlterSubscriptionStmt':
-        return this.unsupported(
-          `subscription ${s.subname}: logical replication is not modelled; the subscribed tables' copied values are not followed to the publisher's`,
-        );
+        return this.emit(foreignTableOp(s, rangeVarName(s.base.relation)));
       case 'CopyStmt':
         return this.dataValues(
           s,
@@ -375,18 +273,80 @@ class StatementContext {
         return this.createFunction(s);
       case 'SelectStmt':
         return this.selectInto(s);
-      case 'CreateTrigStmt':
+      case 'CreateTrigStmt': {
+        // EXECUTE FUNCTION and its older spelling EXECUTE PROCEDURE both call a function (CREATE TRIGGER).
+        const transitionTables = (s.transitionRels ?? [])
+          .map((t: Node) => t.TriggerTransition?.name)
+          .filter((n: unknown): n is string => typeof n === 'string');
         return this.emit({
           op: 'create-trigger',
           table: rangeVarName(s.relation),
           function: { name: listName(s.funcname ?? []), argTypes: [] },
+          ...(transitionTables.length ? { transitionTables } : {}),
         });
+      }
       case 'AlterFunctionStmt':
         return this.alterFunction(s);
+      case 'CreateSeqStmt':
+        return this.emit({ op: 'create-sequence', name: rangeVarName(s.sequence) });
+      case 'UpdateStmt':
+        // UPDATE … FROM / SET c = (SELECT …) copies values from other relations, which is not followed.
+        if (s.fromClause?.length || JSON.stringify(s.targetList ?? []).includes('"SubLink"'))
+          return this.unsupported(
+            `UPDATE ${rangeVarText(s.relation)} with values from other relations: the values it copies are not followed (write them as INSERT … SELECT or a view to have them read)`,
+          );
+        return; // constants: no column, key, owner or privilege changes
+      case 'RuleStmt':
+        return this.unsupported(
+          `CREATE RULE ${s.rulename} ON ${rangeVarText(s.relation)}: rules are not modelled (a DO INSTEAD/ALSO rule can redirect or copy rows)`,
+        );
       default:
-        if (IRRELEVANT.has(kind)) return;
+        if (isCrossDatabaseStatement(kind)) {
+          for (const op of crossDatabaseOps(kind, s)) this.emit(op);
+          return;
+        }
+        if (kind in IRRELEVANT_STATEMENTS) return;
         this.unsupported(`${kind.replace(/Stmt$/, '')} statement is not read by spif`);
     }
+  }
+
+  /** dblink calls in a view's query or a function's body: each is a query in another database (cross-database.ts). */
+  private dblinks(kind: string, s: Node): void {
+    const parse = (sql: string): Node[] | undefined => {
+      try {
+        return (parseSync(sql).stmts ?? []).map((x: Node) => x.stmt);
+      } catch {
+        return undefined;
+      }
+    };
+    let tree: unknown = s;
+    if (kind === 'CreateFunctionStmt') {
+      const text = JSON.stringify(s);
+      if (!/dblink/i.test(text)) return;
+      const language = (s.options ?? []).find((o: Node) => o.DefElem?.defname === 'language')?.DefElem?.arg?.String
+        ?.sval;
+      const body = (s.options ?? []).find((o: Node) => o.DefElem?.defname === 'as')?.DefElem?.arg?.List?.items?.[0]
+        ?.String?.sval;
+      if (language === 'plpgsql' && this.text) {
+        // PL/pgSQL: every embedded query and expression, parsed as SQL.
+        const queries: string[] = [];
+        const collect = (x: unknown): void => {
+          if (!x || typeof x !== 'object') return;
+          if (Array.isArray(x)) return x.forEach(collect);
+          const n = x as Node;
+          if (n.PLpgSQL_expr?.query) queries.push(n.PLpgSQL_expr.query);
+          for (const k of Object.keys(n)) collect(n[k]);
+        };
+        try {
+          collect(parsePlPgSQLSync(this.text));
+        } catch {
+          return; // the body is reported unanalysed by createFunction
+        }
+        tree = queries.map((q) => parse(q) ?? parse(`SELECT ${q}`));
+      } else if (body !== undefined) tree = [s.sql_body, parse(body)];
+    }
+    const calls = findDblinkCalls(tree, parse);
+    if (calls.length) this.emit({ op: 'dblink', calls });
   }
 
   /** The data lines of this COPY statement: the first block at or after the statement's start (comments may precede it). */
@@ -424,21 +384,30 @@ class StatementContext {
     const uniqueKeys: string[][] = [];
     const foreignKeys: ForeignKey[] = [];
     let primaryKey: string[] | undefined;
+    const keyNames: { primaryKey?: string; uniqueKeys: (string | undefined)[] } = { uniqueKeys: [] };
     for (const elt of s.tableElts ?? []) {
       if (elt.ColumnDef) {
         const c = elt.ColumnDef;
         columns.push({ name: c.colname, type: typeText(c.typeName), source: this.loc(c.location) });
         for (const con of c.constraints ?? []) {
           const k = con.Constraint;
-          if (k?.contype === 'CONSTR_PRIMARY') primaryKey = [c.colname];
-          else if (k?.contype === 'CONSTR_UNIQUE') uniqueKeys.push([c.colname]);
-          else if (k?.contype === 'CONSTR_FOREIGN') foreignKeys.push(this.foreignKey(k, [c.colname]));
+          if (k?.contype === 'CONSTR_PRIMARY') {
+            primaryKey = [c.colname];
+            keyNames.primaryKey = k.conname;
+          } else if (k?.contype === 'CONSTR_UNIQUE') {
+            uniqueKeys.push([c.colname]);
+            keyNames.uniqueKeys.push(k.conname);
+          } else if (k?.contype === 'CONSTR_FOREIGN') foreignKeys.push(this.foreignKey(k, [c.colname]));
         }
       } else if (elt.Constraint) {
         const k = elt.Constraint;
-        if (k.contype === 'CONSTR_PRIMARY') primaryKey = strings(k.keys);
-        else if (k.contype === 'CONSTR_UNIQUE') uniqueKeys.push(strings(k.keys));
-        else if (k.contype === 'CONSTR_FOREIGN') foreignKeys.push(this.foreignKey(k, strings(k.fk_attrs)));
+        if (k.contype === 'CONSTR_PRIMARY') {
+          primaryKey = strings(k.keys);
+          keyNames.primaryKey = k.conname;
+        } else if (k.contype === 'CONSTR_UNIQUE') {
+          uniqueKeys.push(strings(k.keys));
+          keyNames.uniqueKeys.push(k.conname);
+        } else if (k.contype === 'CONSTR_FOREIGN') foreignKeys.push(this.foreignKey(k, strings(k.fk_attrs)));
       } else if (elt.TableLikeClause) {
         // CreateStmtLikeOption bits: COMMENTS 1 << 0, INDEXES 1 << 6 (ALL sets every bit).
         const options: number = elt.TableLikeClause.options ?? 0;
@@ -463,7 +432,15 @@ class StatementContext {
       ifNotExists: !!s.if_not_exists,
       ...(s.partbound && parents[0] ? { partitionOf: parents[0] } : parents.length ? { inherits: parents } : {}),
       ...(likes.length ? { likes } : {}),
+      ...(keyNames.primaryKey || keyNames.uniqueKeys.some(Boolean) ? { keyNames } : {}),
     });
+    // serial columns own an implicit sequence `<table>_<column>_seq` (pg_dump writes its OWNER TO).
+    const table = rangeVarName(s.relation);
+    for (const elt of s.tableElts ?? []) {
+      const type = strings(elt.ColumnDef?.typeName?.names).pop();
+      if (type && SERIAL_TYPES.has(type))
+        this.emit({ op: 'create-sequence', name: { ...table, name: `${table.name}_${elt.ColumnDef.colname}_seq` } });
+    }
   }
 
   /** `KJN_NO CHAR(12), /* 個人番号 *\/`: the column's comment until a COMMENT ON replaces it. */
@@ -517,6 +494,8 @@ class StatementContext {
 
   /** `SELECT … INTO t FROM …` is CREATE TABLE AS; any other SELECT in a script changes nothing. */
   private selectInto(s: Node): void {
+    const searchPath = setConfigSearchPath(s);
+    if (searchPath) return this.emit({ op: 'use-schema', schema: searchPath });
     if (!s.intoClause) return;
     const into = s.intoClause;
     const query = { ...s, intoClause: undefined };
@@ -559,15 +538,18 @@ class StatementContext {
     // `ALTER TABLE ONLY t`: the change does not recurse to inheritance children.
     const only = s.relation?.inh !== true; // libpg-query omits inh when it is false
     const objtype = s.objtype ?? 'OBJECT_TABLE';
-    if (!['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE'].includes(objtype)) return;
+    if (!['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE'].includes(objtype))
+      return this.objectNotModelled(objtype, 'ALTER');
     for (const cmdNode of s.cmds ?? []) {
       const cmd = cmdNode.AlterTableCmd;
       if (!cmd) continue;
       switch (cmd.subtype) {
         case 'AT_AddConstraint': {
           const k = cmd.def?.Constraint;
-          if (k?.contype === 'CONSTR_PRIMARY') this.emit({ op: 'add-primary-key', table, columns: strings(k.keys) });
-          else if (k?.contype === 'CONSTR_UNIQUE') this.emit({ op: 'add-unique', table, columns: strings(k.keys) });
+          if (k?.contype === 'CONSTR_PRIMARY')
+            this.emit({ op: 'add-primary-key', table, columns: strings(k.keys), name: k.conname });
+          else if (k?.contype === 'CONSTR_UNIQUE')
+            this.emit({ op: 'add-unique', table, columns: strings(k.keys), name: k.conname });
           else if (k?.contype === 'CONSTR_FOREIGN')
             this.emit({ op: 'add-foreign-key', table, foreignKey: this.foreignKey(k, strings(k.fk_attrs)) });
           break;
@@ -647,12 +629,11 @@ class StatementContext {
           break;
         }
         case 'AT_DropConstraint':
-          this.unsupported(
-            `ALTER TABLE ${rangeVarText(s.relation)} DROP CONSTRAINT ${cmd.name ?? ''}: the constraint is kept (constraints are matched by columns, not names)`,
-          );
+          // pg_dump --clean: `ALTER TABLE IF EXISTS ONLY t DROP CONSTRAINT IF EXISTS k` before t exists.
+          this.emit({ op: 'drop-constraint', table, name: cmd.name, ifExists: !!s.missing_ok });
           break;
         default:
-          if (IRRELEVANT_ALTER.has(cmd.subtype)) break;
+          if (cmd.subtype in IRRELEVANT_ALTER_TABLE) break;
           this.unsupported(`ALTER TABLE … ${String(cmd.subtype).replace(/^AT_/, '')} is not read by spif`);
       }
     }
@@ -663,9 +644,22 @@ class StatementContext {
     if (s.objectType === 'OBJECT_SCHEMA')
       this.emit({ op: 'set-owner', name: { name: s.object?.String?.sval }, owner, kind: 'schema' });
     // A SECURITY DEFINER routine reads as its owner.
-    if (ROUTINE_OBJECTS.has(s.objectType))
+    else if (ROUTINE_OBJECTS.has(s.objectType) && s.objectType !== 'OBJECT_AGGREGATE')
       this.emit({ op: 'alter-function', ref: routineRef(s.object?.ObjectWithArgs), owner });
-    // Owners of types, sequences… do not matter for reading tables.
+    else if (s.objectType !== 'OBJECT_AGGREGATE' && s.objectType !== 'OBJECT_DATABASE')
+      // An aggregate is a DefineStmt (not read); a database's owner owns none of its tables.
+      this.objectNotModelled(s.objectType, 'OWNER TO');
+  }
+
+  /** A statement on an object kind spif does not model: quiet when listed in statement-kinds.ts, else reported. */
+  private objectNotModelled(objtype: string, what: string): void {
+    if (objtype in OBJECTS_WITHOUT_ACCESS) return;
+    this.unsupported(
+      `${what} of a ${String(objtype)
+        .replace(/^OBJECT_/, '')
+        .toLowerCase()
+        .replace(/_/g, ' ')} is not read by spif`,
+    );
   }
 
   private rename(s: Node): void {
@@ -692,32 +686,27 @@ class StatementContext {
       case 'OBJECT_ROUTINE':
         return this.emit({ op: 'alter-function', ref: routineRef(s.object?.ObjectWithArgs), rename: s.newname });
       case 'OBJECT_TABCONSTRAINT':
-      case 'OBJECT_INDEX':
-      case 'OBJECT_SEQUENCE':
-      case 'OBJECT_TYPE':
-      case 'OBJECT_TRIGGER':
+        return this.emit({ op: 'rename-constraint', table: rangeVarName(s.relation), from: s.subname, to: s.newname });
       case 'OBJECT_POLICY':
-      case 'OBJECT_DOMAIN':
-        return;
-      default:
         return this.unsupported(
-          `RENAME of ${String(s.renameType)
-            .replace(/^OBJECT_/, '')
-            .toLowerCase()} is not read by spif`,
+          `ALTER POLICY ${s.subname} RENAME is not modelled: a later DROP POLICY must name it as created`,
         );
+      default:
+        return this.objectNotModelled(s.renameType, 'RENAME');
     }
   }
 
   private setSchema(s: Node): void {
     if (['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE'].includes(s.objectType)) {
       this.emit({ op: 'set-schema', name: rangeVarName(s.relation), schema: s.newschema });
-    } else if (ROUTINE_OBJECTS.has(s.objectType)) {
+    } else if (ROUTINE_OBJECTS.has(s.objectType) && s.objectType !== 'OBJECT_AGGREGATE') {
       this.emit({ op: 'alter-function', ref: routineRef(s.object?.ObjectWithArgs), schema: s.newschema });
-    }
+    } else if (s.objectType !== 'OBJECT_AGGREGATE') this.objectNotModelled(s.objectType, 'SET SCHEMA');
   }
 
   private drop(s: Node): void {
     const type = s.removeType;
+    const ifExists = !!s.missing_ok;
     if (
       type === 'OBJECT_TABLE' ||
       type === 'OBJECT_VIEW' ||
@@ -734,14 +723,34 @@ class StatementContext {
       for (const o of s.objects ?? []) {
         const items = (o.List?.items ?? []).map((x: Node) => x.String?.sval);
         const name = items.pop();
-        this.emit({ op: 'drop-policy', table: nameFromParts(items), name });
+        this.emit({ op: 'drop-policy', table: nameFromParts(items), name, ifExists });
+      }
+    } else if (type === 'OBJECT_TRIGGER' || type === 'OBJECT_RULE') {
+      for (const o of s.objects ?? []) {
+        const items = (o.List?.items ?? []).map((x: Node) => x.String?.sval);
+        const name = items.pop();
+        const kind = type === 'OBJECT_TRIGGER' ? 'trigger' : 'rule';
+        this.emit({ op: 'drop-table-object', kind, table: nameFromParts(items), name, ifExists });
       }
     } else if (type === 'OBJECT_SCHEMA') {
-      this.unsupported('DROP SCHEMA is not modelled: its relations are kept');
+      this.emit({ op: 'drop-schema', schemas: strings(s.objects), cascade: s.behavior === 'DROP_CASCADE', ifExists });
+    } else if (type === 'OBJECT_AGGREGATE') {
+      return; // aggregates are DefineStmt, not read as routines
+    } else if (crossDatabaseDrop(s)) {
+      for (const op of crossDatabaseDrop(s)!) this.emit(op);
     } else if (ROUTINE_OBJECTS.has(type)) {
-      this.emit({ op: 'drop-function', refs: (s.objects ?? []).map((o: Node) => routineRef(o.ObjectWithArgs)) });
-    }
-    // Other object kinds (indexes, sequences, functions, types…) hold nothing spif models.
+      this.emit({
+        op: 'drop-function',
+        refs: (s.objects ?? []).map((o: Node) => routineRef(o.ObjectWithArgs)),
+        ifExists,
+      });
+    } else if (s.behavior === 'DROP_CASCADE' && ['OBJECT_TYPE', 'OBJECT_DOMAIN', 'OBJECT_EXTENSION'].includes(type)) {
+      this.unsupported(
+        `DROP … CASCADE of a ${type.replace(/^OBJECT_/, '').toLowerCase()}: PostgreSQL also drops the table columns of its types; spif keeps them`,
+      );
+    } else if (type in DROPS_OF_REPORTED && s.behavior !== 'DROP_CASCADE') {
+      return;
+    } else this.objectNotModelled(type, s.behavior === 'DROP_CASCADE' ? 'DROP … CASCADE' : 'DROP');
   }
 
   private createRole(s: Node): void {
@@ -830,7 +839,8 @@ class StatementContext {
       case 'OBJECT_DATABASE':
         return { kind: 'database', database: strings(s.objects)[0] };
       default:
-        return undefined; // sequences, functions, types, languages…: nothing to read
+        this.objectNotModelled(s.objtype, s.is_grant ? 'GRANT' : 'REVOKE');
+        return undefined;
     }
   }
 
@@ -1000,6 +1010,20 @@ class StatementContext {
       if (first && first !== '$user') this.emit({ op: 'use-schema', schema: first });
     }
   }
+}
+
+const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
+
+/** `SELECT pg_catalog.set_config('search_path', 'app, public', false)`: the first schema, as `SET search_path` would. */
+function setConfigSearchPath(s: Node): string | undefined {
+  if (s.targetList?.length !== 1 || s.fromClause) return undefined;
+  const call = s.targetList[0].ResTarget?.val?.FuncCall;
+  if (strings(call?.funcname).pop() !== 'set_config') return undefined;
+  const [name, value] = (call.args ?? []).map((a: Node) => a.A_Const?.sval?.sval);
+  if (name !== 'search_path' || typeof value !== 'string') return undefined;
+  const first = value.split(',')[0].trim();
+  if (!first || first === '"$user"' || first === '$user') return undefined;
+  return first.startsWith('"') ? first.slice(1, -1).replace(/""/g, '"') : first.toLowerCase();
 }
 
 const ROUTINE_OBJECTS = new Set(['OBJECT_FUNCTION', 'OBJECT_PROCEDURE', 'OBJECT_ROUTINE', 'OBJECT_AGGREGATE']);

@@ -43,7 +43,7 @@ describe('mysql reader: users, roles and grants', () => {
       {
         op: 'grant',
         at: at(3, 1),
-        privileges: [{ privilege: 'SELECT' }, { privilege: 'INSERT' }],
+        privileges: [{ privilege: 'SELECT' }, { privilege: 'INSERT' }, { privilege: 'EXECUTE' }],
         target: { kind: 'schema-tables', schema: 'kyufu' },
         grantees: ['app@%', 'r1@%'],
         grantOption: false,
@@ -73,6 +73,18 @@ describe('mysql reader: users, roles and grants', () => {
         ],
         target: { kind: 'relations', names: [{ schema: 'kyufu', name: 't' }] },
         grantees: ['app@10.0.0.%'],
+        grantOption: false,
+      },
+      {
+        op: 'grant',
+        at: at(7, 1),
+        privileges: [{ privilege: 'EXECUTE' }],
+        target: {
+          kind: 'routines',
+          refs: [{ name: { schema: 'kyufu', name: 'p' } }],
+          routineKind: 'procedure',
+        },
+        grantees: ['r1@%'],
         grantOption: false,
       },
     ]);

@@ -1,3 +1,4 @@
+import { buildCatalog } from '../../../src/catalog/build.js';
 import { describe, expect, it } from 'vitest';
 import { at, FILE, ops, read } from './helpers.js';
 
@@ -58,6 +59,7 @@ describe('mysql reader: CREATE TABLE', () => {
           },
         ],
         comment: '被保険者台帳',
+        keyNames: { uniqueKeys: [undefined, 'uk_setai'] },
       },
     ]);
   });
@@ -143,7 +145,7 @@ describe('mysql reader: ALTER / DROP / RENAME', () => {
         foreignKey: { name: 'fk', columns: ['a'], references: { schema: 'main', name: 'o' }, referencedColumns: ['x'] },
       },
       { op: 'add-primary-key', table, columns: ['a'] },
-      { op: 'add-unique', table, columns: ['b'] },
+      { op: 'add-unique', table, columns: ['b'], name: 'u' },
       { op: 'add-column', table, column: { name: 'kojin_bango', type: 'char(12)', comment: '個人番号' } },
       { op: 'drop-column', table, column: 'c' },
       { op: 'rename-column', table, from: 'd', to: 'e' },
@@ -165,14 +167,24 @@ describe('mysql reader: ALTER / DROP / RENAME', () => {
     ]);
   });
 
-  it('warns where a dropped key cannot be modelled', () => {
+  it('drops keys and foreign keys by name in the catalog; an unknown foreign key name is a warning', () => {
     const r = read(
-      'CREATE TABLE t (a int, UNIQUE KEY uk (a), KEY k (a));\nALTER TABLE t DROP FOREIGN KEY fk, DROP INDEX k, DROP INDEX uk;',
+      [
+        'CREATE TABLE o (x int PRIMARY KEY);',
+        'CREATE TABLE t (a int, b int, c int, PRIMARY KEY (a), UNIQUE KEY uk (b), UNIQUE (c), KEY k (a),',
+        '  CONSTRAINT fk FOREIGN KEY (a) REFERENCES o (x), FOREIGN KEY (b) REFERENCES o (x));',
+        'ALTER TABLE t DROP FOREIGN KEY fk, DROP INDEX k, DROP INDEX uk;',
+        'ALTER TABLE t DROP FOREIGN KEY t_ibfk_1, DROP INDEX c, DROP PRIMARY KEY;',
+        'ALTER TABLE t DROP FOREIGN KEY no_such_fk;',
+      ].join('\n'),
     );
-    expect(r.diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([
-      ['warning', 'SPIF-SQL-UNSUPPORTED', 2],
-      ['warning', 'SPIF-SQL-UNSUPPORTED', 2],
-    ]);
+    expect(r.diagnostics).toEqual([]);
+    const built = buildCatalog([{ database: 'default', dialect: 'mysql', ops: r.ops }]);
+    expect(built.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-SQL-UNKNOWN-CONSTRAINT', 6]]);
+    const t = built.catalog.relations.get('default.main.t')!;
+    expect(t.foreignKeys).toEqual([]);
+    expect(t.uniqueKeys).toEqual([]);
+    expect(t.primaryKey).toBeUndefined();
   });
 
   it('reads DROP TABLE/VIEW, RENAME TABLE (also across databases), CREATE UNIQUE INDEX', () => {
@@ -192,7 +204,7 @@ describe('mysql reader: ALTER / DROP / RENAME', () => {
       { op: 'drop-relation', names: [{ schema: 'main', name: 'v' }], kind: 'view' },
       { op: 'rename-relation', from: { schema: 'main', name: 'a' }, to: 'b' },
       { op: 'set-schema', name: { schema: 'db', name: 'c' }, schema: 'db2' },
-      { op: 'add-unique', table: { schema: 'main', name: 't' }, columns: ['x', 'y'] },
+      { op: 'add-unique', table: { schema: 'main', name: 't' }, columns: ['x', 'y'], name: 'ui' },
     ]);
   });
 

@@ -1,0 +1,599 @@
+/**
+ * MySQL / MariaDB stored routines: `CREATE [OR REPLACE] [DEFINER = account] PROCEDURE | FUNCTION
+ * name (params) [RETURNS type] [characteristics] body`, `ALTER PROCEDURE | FUNCTION … SQL SECURITY`,
+ * `DROP PROCEDURE | FUNCTION`.
+ *
+ * A routine becomes a relation of kind 'function' (see RoutineDefinition): its columns are what it
+ * hands to the caller — a procedure's result sets and OUT/INOUT parameters, a function's RETURN
+ * value — each carrying the base columns it comes from, read with the definer's rights under
+ * `SQL SECURITY DEFINER` (the default) and with the caller's under `INVOKER`.
+ *
+ * No library parses MySQL compound statements (measured: sql-parser-cst 0.42 and node-sql-parser
+ * 5.4 both reject CREATE PROCEDURE / FUNCTION). So the head and the compound-statement structure
+ * (BEGIN … END, DECLARE, IF/WHILE/REPEAT/LOOP/CASE, labels, handlers) are read here by tokens, and
+ * each embedded query or expression is parsed with node-sql-parser and its lineage taken with the
+ * view reader's Lineage. Variables are followed flow-insensitively (a variable carries every value
+ * ever assigned to it), which can only over-state what is returned. Anything else — dynamic SQL
+ * (PREPARE/EXECUTE), CALL of another routine, a statement kind not read, a query the parser
+ * rejects — makes the routine "unanalysed" with the reason: an explicit unknown path, never ignored.
+ */
+import type { Column, QualifiedName, ViewColumn } from '../../catalog/model.js';
+import type { CatalogOp } from '../../catalog/ops.js';
+import { account, Cursor } from './accounts.js';
+import type { StatementContext } from './context.js';
+import { tokens, type Token } from './lexer.js';
+import { foldColumn, foldRelation, foldSchema } from './names.js';
+import { parseStatement } from './parse.js';
+import { Lineage } from './view.js';
+import { dedupeOrigins, type Origin } from '../lineage-scope.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
+
+interface Parameter {
+  name: string;
+  mode: 'in' | 'out' | 'inout';
+}
+
+const CHARACTERISTIC = new Set(['COMMENT', 'LANGUAGE', 'NOT', 'DETERMINISTIC', 'CONTAINS', 'NO', 'READS', 'MODIFIES']);
+
+/** CREATE, ALTER or DROP of a PROCEDURE / FUNCTION. */
+export function readRoutineStatement(ctx: StatementContext): CatalogOp[] {
+  const first = /^\s*(\w+)/.exec(ctx.text)?.[1]?.toUpperCase();
+  if (first === 'ALTER') return readAlterRoutine(ctx);
+  if (first === 'DROP') return readDropRoutine(ctx);
+  return readCreateRoutine(ctx);
+}
+
+/** CREATE PROCEDURE / FUNCTION. A loadable function (`RETURNS … SONAME`) reads no tables: nothing to emit. */
+function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
+  const toks = [...tokens(ctx.text)];
+  const c = new Cursor(toks, ctx.text.trimEnd().length);
+  c.expect('CREATE');
+  const orReplace = c.accept('OR') ? (c.expect('REPLACE'), true) : false;
+  let owner: string | undefined;
+  if (c.accept('DEFINER')) {
+    c.acceptPunct('=');
+    const a = account(c);
+    if (a.kind === 'account') owner = a.name;
+    // DEFINER = CURRENT_USER: the account running the script, like no DEFINER clause.
+  }
+  if (c.accept('AGGREGATE')) return [];
+  const kind = c.next().upper === 'PROCEDURE' ? 'procedure' : 'function';
+  if (c.isWord('IF')) {
+    c.next();
+    c.expect('NOT');
+    c.expect('EXISTS');
+  }
+  const name = routineName(c, ctx.schema);
+  if (!c.acceptPunct('(')) c.fail('expected ( and the parameter list');
+  const params = parameters(c, kind);
+  if (kind === 'function') {
+    c.expect('RETURNS');
+    skipType(c);
+    if (c.accept('SONAME')) return [];
+  }
+  let securityDefiner = true; // "If the definition omits the SQL SECURITY characteristic, the default is definer context."
+  for (;;) {
+    if (c.isWord('SQL') && c.peek(1)?.upper === 'SECURITY') {
+      c.next();
+      c.next();
+      securityDefiner = c.next().upper !== 'INVOKER';
+    } else if (c.isWord('COMMENT')) {
+      c.next();
+      c.next();
+    } else if (c.isWord(...CHARACTERISTIC)) {
+      c.next();
+      while (c.isWord('SQL', 'DATA', 'DETERMINISTIC') && c.peek(1)?.upper !== 'SECURITY') c.next();
+    } else break;
+  }
+  const bodyStart = c.peek()?.start;
+  if (bodyStart === undefined) c.fail('expected the routine body');
+  const body = analyseBody(ctx, toks.slice(toks.findIndex((t) => t.start === bodyStart)), name.name, kind, params);
+
+  const outputs: ViewColumn[] = [...body.outputs];
+  for (const p of params) {
+    if (p.mode === 'in' || outputs.some((o) => o.name === p.name)) continue;
+    outputs.push({ name: p.name, from: body.vars.get(p.name) ?? [] });
+  }
+  const inputs = params.filter((p) => p.mode !== 'out' && !outputs.some((o) => o.name === p.name));
+  const columns: Column[] = [
+    ...outputs.map((o) => ({ name: o.name, source: ctx.at })),
+    ...inputs.map((p) => ({ name: p.name, source: ctx.at, parameter: true })),
+  ];
+  const op: Extract<CatalogOp, { op: 'create-function' }> = {
+    op: 'create-function',
+    at: ctx.at,
+    name,
+    columns,
+    routine: {
+      kind,
+      securityDefiner,
+      language: 'sql',
+      argTypes: [], // MySQL has no overloading: one routine per name and kind
+      analysed: body.reason === undefined,
+      ...(body.reason ? { unanalysedReason: body.reason } : {}),
+    },
+    view: {
+      securityInvoker: !securityDefiner,
+      columns: [...outputs, ...inputs.map((p) => ({ name: p.name, from: [] }))],
+      reads: body.lineage.reads(),
+      readsColumns: body.lineage.readsColumns(),
+    },
+  };
+  if (orReplace) op.orReplace = true;
+  if (owner) op.owner = owner;
+  createdRoutines(ctx).add(`${name.schema}.${name.name}`);
+  return [op];
+}
+
+/** `ALTER PROCEDURE | FUNCTION name [characteristic …]`: only SQL SECURITY matters here. */
+function readAlterRoutine(ctx: StatementContext): CatalogOp[] {
+  const c = new Cursor([...tokens(ctx.text)], ctx.text.trimEnd().length);
+  c.expect('ALTER');
+  c.next(); // PROCEDURE | FUNCTION
+  const name = routineName(c, ctx.schema);
+  while (!c.done()) {
+    if (c.isWord('SQL') && c.peek(1)?.upper === 'SECURITY') {
+      c.next();
+      c.next();
+      return [{ op: 'alter-function', at: ctx.at, ref: { name }, securityDefiner: c.next().upper !== 'INVOKER' }];
+    }
+    c.next();
+  }
+  return [];
+}
+
+/** `DROP PROCEDURE | FUNCTION [IF EXISTS] name` */
+function readDropRoutine(ctx: StatementContext): CatalogOp[] {
+  const c = new Cursor([...tokens(ctx.text)], ctx.text.trimEnd().length);
+  c.expect('DROP');
+  c.next();
+  const ifExists = c.isWord('IF') ? (c.next(), c.expect('EXISTS'), true) : false;
+  const name = routineName(c, ctx.schema);
+  const created = createdRoutines(ctx);
+  const key = `${name.schema}.${name.name}`;
+  // A dump writes `DROP … IF EXISTS` before each CREATE: for a routine not created before, nothing to drop or warn about.
+  if (ifExists && !created.has(key)) return [];
+  created.delete(key);
+  return [{ op: 'drop-function', at: ctx.at, refs: [{ name }] }];
+}
+
+/** Routines created earlier in the file (per file: the reader's state). */
+const routinesOfFile = new WeakMap<object, Set<string>>();
+function createdRoutines(ctx: StatementContext): Set<string> {
+  let set = routinesOfFile.get(ctx.state);
+  if (!set) routinesOfFile.set(ctx.state, (set = new Set()));
+  return set;
+}
+
+function routineName(c: Cursor, schema: string): QualifiedName {
+  const first = c.next();
+  if (first.kind === 'punct' || first.kind === 'string') c.fail('expected a routine name');
+  if (c.acceptPunct('.')) {
+    const second = c.next();
+    return { schema: foldSchema(first.value), name: foldRelation(second.value) };
+  }
+  return { schema, name: foldRelation(first.value) };
+}
+
+/** `[IN|OUT|INOUT] name type, …)` (a function's parameters are all IN). */
+function parameters(c: Cursor, kind: 'procedure' | 'function'): Parameter[] {
+  const out: Parameter[] = [];
+  if (c.acceptPunct(')')) return out;
+  for (;;) {
+    let mode: Parameter['mode'] = 'in';
+    if (kind === 'procedure' && c.isWord('IN', 'OUT', 'INOUT'))
+      mode = c.next().upper.toLowerCase() as Parameter['mode'];
+    const n = c.next();
+    out.push({ name: foldColumn(n.value), mode });
+    let depth = 0;
+    for (;;) {
+      const t = c.next();
+      if (t.value === '(') depth++;
+      else if (t.value === ')') {
+        if (depth === 0) return out;
+        depth--;
+      } else if (t.value === ',' && depth === 0) break;
+    }
+  }
+}
+
+/** A data type: name, `(…)`, and attributes (UNSIGNED, CHARSET x, COLLATE x…). */
+function skipType(c: Cursor): void {
+  c.next();
+  if (c.isPunct('(')) {
+    let depth = 0;
+    do {
+      const t = c.next();
+      if (t.value === '(') depth++;
+      if (t.value === ')') depth--;
+    } while (depth > 0);
+  }
+  for (;;) {
+    if (c.isWord('UNSIGNED', 'SIGNED', 'ZEROFILL', 'BINARY', 'ASCII', 'UNICODE')) c.next();
+    else if (c.isWord('CHARSET', 'COLLATE')) {
+      c.next();
+      c.next();
+    } else if (c.isWord('CHARACTER') && c.peek(1)?.upper === 'SET') {
+      c.next();
+      c.next();
+      c.next();
+    } else return;
+  }
+}
+
+// ── The body ─────────────────────────────────────────────────────────────────────────────────
+
+interface BodyResult {
+  outputs: ViewColumn[];
+  vars: Map<string, Origin[]>;
+  lineage: Lineage;
+  reason?: string;
+}
+
+/** Words that open a block or branch: a statement starts right after them. */
+const OPENERS = new Set(['BEGIN', 'ELSE', 'LOOP', 'REPEAT', 'DO', 'THEN']);
+/** Conditions: an expression up to the word that ends it. */
+const CONDITION_END: Record<string, string[]> = {
+  IF: ['THEN'],
+  ELSEIF: ['THEN'],
+  WHEN: ['THEN'],
+  WHILE: ['DO'],
+  UNTIL: ['END'],
+  CASE: ['WHEN'],
+};
+/** Simple statements that hand nothing to the caller and read nothing spif follows. */
+const QUIET = new Set([
+  'OPEN',
+  'CLOSE',
+  'LEAVE',
+  'ITERATE',
+  'SIGNAL',
+  'RESIGNAL',
+  'START',
+  'COMMIT',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'RELEASE',
+  'GET',
+  'DO',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'REPLACE',
+  'TRUNCATE',
+  'CREATE',
+  'DROP',
+  'LOCK',
+  'UNLOCK',
+]);
+
+/**
+ * Walks the body twice: the first pass collects what each variable is assigned, the second reads
+ * result sets and RETURN values with those (flow-insensitive) variable lineages.
+ */
+function analyseBody(
+  ctx: StatementContext,
+  toks: Token[],
+  routineName: string,
+  kind: 'procedure' | 'function',
+  params: Parameter[],
+): BodyResult {
+  let vars = new Map<string, Origin[]>(params.map((p) => [p.name, []]));
+  let result: BodyResult | undefined;
+  for (let pass = 0; pass < 4; pass++) {
+    const walker = new BodyWalker(ctx, toks, routineName, kind, vars);
+    walker.walk();
+    result = { outputs: walker.outputs, vars: walker.vars, lineage: walker.lineage, reason: walker.reason };
+    if (walker.reason || sameVars(vars, walker.vars)) break;
+    vars = walker.vars;
+  }
+  return result!;
+}
+
+function sameVars(a: Map<string, Origin[]>, b: Map<string, Origin[]>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if ((b.get(k)?.length ?? -1) !== v.length) return false;
+  return true;
+}
+
+class BodyWalker {
+  readonly outputs: ViewColumn[] = [];
+  readonly vars: Map<string, Origin[]>;
+  readonly lineage: Lineage;
+  reason?: string;
+  private readonly cursors = new Map<string, ViewColumn[]>();
+  private i = 0;
+
+  constructor(
+    private readonly ctx: StatementContext,
+    private readonly toks: Token[],
+    private readonly routineName: string,
+    private readonly kind: 'procedure' | 'function',
+    /** Variables (and parameters) → what they were assigned in the previous pass. */
+    private readonly known: Map<string, Origin[]>,
+  ) {
+    this.vars = new Map([...known].map(([k]) => [k, []]));
+    this.lineage = new Lineage(ctx);
+  }
+
+  walk(): void {
+    while (this.i < this.toks.length && !this.reason) this.statement();
+  }
+
+  private unanalysed(reason: string): void {
+    this.reason ??= reason;
+    this.i = this.toks.length;
+  }
+
+  private peekWord(k = 0): string | undefined {
+    const t = this.toks[this.i + k];
+    return t && (t.kind === 'word' || t.kind === 'ident') ? t.upper : undefined;
+  }
+
+  /** One statement, or one opener / closer of a compound statement. */
+  private statement(): void {
+    const t = this.toks[this.i];
+    if (t.kind === 'punct' && t.value === ';') return void this.i++;
+    const w = t.kind === 'word' ? t.upper : undefined;
+    // `label: BEGIN` / `label: LOOP`
+    if ((t.kind === 'word' || t.kind === 'ident') && this.toks[this.i + 1]?.value === ':') {
+      this.i += 2;
+      return;
+    }
+    if (w === 'BEGIN') {
+      this.i++;
+      if (this.peekWord() === 'NOT' && this.peekWord(1) === 'ATOMIC') this.i += 2; // MariaDB
+      return;
+    }
+    if (w && OPENERS.has(w)) return void this.i++;
+    if (w === 'END') {
+      // END [IF|LOOP|WHILE|REPEAT|CASE] [label]
+      this.i++;
+      while (this.i < this.toks.length && this.toks[this.i].value !== ';' && this.peekWord() !== 'UNTIL') {
+        if (this.peekWord() === 'END' || this.peekWord() === 'ELSE' || this.peekWord() === 'ELSEIF') break;
+        if (this.peekWord() === 'WHEN') break;
+        this.i++;
+      }
+      return;
+    }
+    if (w === 'CASE' && this.peekWord(1) === 'WHEN') return void this.i++;
+    if (w && CONDITION_END[w]) {
+      this.i++;
+      const stop = this.scanUntil(CONDITION_END[w]);
+      if (stop > this.i) this.expression(this.toks[this.i].start, this.toks[stop - 1].end);
+      this.i = stop;
+      return;
+    }
+    const end = this.scanUntil([]);
+    const stmt = this.toks.slice(this.i, end);
+    this.i = end;
+    this.simple(stmt);
+  }
+
+  /** Index of the first of `words` at depth 0 (CASE … END nesting counted), else of `;` / end. */
+  private scanUntil(words: string[]): number {
+    let depth = 0;
+    let caseDepth = 0;
+    for (let j = this.i; j < this.toks.length; j++) {
+      const t = this.toks[j];
+      if (t.kind === 'punct') {
+        if (t.value === '(') depth++;
+        else if (t.value === ')') depth--;
+        else if (t.value === ';' && depth === 0) return j;
+        continue;
+      }
+      if (t.kind !== 'word' || depth > 0) continue;
+      if (t.upper === 'CASE') caseDepth++;
+      else if (t.upper === 'END' && caseDepth > 0) caseDepth--;
+      else if (caseDepth === 0 && words.includes(t.upper)) return j;
+    }
+    return this.toks.length;
+  }
+
+  private simple(stmt: Token[]): void {
+    if (stmt.length === 0) return;
+    const w = stmt[0].upper;
+    if (w === 'SELECT' || w === 'WITH' || (w === '(' && stmt[1]?.upper === 'SELECT')) return this.select(stmt);
+    if (w === 'RETURN') {
+      const values = this.expression(stmt[1]?.start, end(stmt));
+      const name = foldColumn(this.routineName);
+      this.addOutput({ name, from: values });
+      return;
+    }
+    if (w === 'SET') return this.set(stmt);
+    if (w === 'DECLARE') return this.declare(stmt);
+    if (w === 'FETCH') return this.fetch(stmt);
+    if (w === 'CALL') {
+      const callee = stmt.slice(1).findIndex((t) => t.value === '(');
+      const name = stmt
+        .slice(1, callee < 0 ? undefined : callee + 1)
+        .map((t) => t.value)
+        .join('');
+      return this.unanalysed(`calls ${name || 'a routine'}, which is not followed`);
+    }
+    if (w === 'PREPARE' || w === 'EXECUTE' || w === 'DEALLOCATE')
+      return this.unanalysed('dynamic SQL (PREPARE / EXECUTE): the statement it runs is not known statically');
+    if (QUIET.has(w)) return;
+    this.unanalysed(`statement ${stmt[0].value} in the body is not read`);
+  }
+
+  private addOutput(col: ViewColumn): void {
+    const existing = this.outputs.findIndex((o) => o.name === col.name);
+    if (existing < 0) this.outputs.push(col);
+    else
+      this.outputs[existing] = { name: col.name, from: dedupeOrigins([...this.outputs[existing].from, ...col.from]) };
+  }
+
+  private assign(name: string, from: Origin[]): void {
+    const key = foldColumn(name);
+    this.vars.set(key, dedupeOrigins([...(this.vars.get(key) ?? []), ...from]));
+  }
+
+  /** A query: its INTO targets get its columns; without INTO it is a result set the caller receives. */
+  private select(stmt: Token[]): void {
+    const into = this.intoClause(stmt);
+    const text = this.blanked(stmt[0].start, end(stmt), into?.span);
+    const cols = this.query(text);
+    if (!cols) return;
+    if (into) into.targets.forEach((v, k) => this.assign(v, cols[k]?.from ?? []));
+    else if (this.kind === 'procedure') for (const c of cols) this.addOutput(c);
+  }
+
+  /** `INTO a, @b` at depth 0 (after the select list or at the end), not `INTO OUTFILE|DUMPFILE`. */
+  private intoClause(stmt: Token[]): { targets: string[]; span: [number, number] } | undefined {
+    let depth = 0;
+    for (let k = 0; k < stmt.length; k++) {
+      const t = stmt[k];
+      if (t.value === '(') depth++;
+      else if (t.value === ')') depth--;
+      if (depth !== 0 || t.kind !== 'word' || t.upper !== 'INTO') continue;
+      if (stmt[k + 1]?.upper === 'OUTFILE' || stmt[k + 1]?.upper === 'DUMPFILE') return undefined;
+      const targets: string[] = [];
+      let j = k + 1;
+      while (j < stmt.length) {
+        if (stmt[j].value === '@') j++;
+        targets.push(stmt[j].value);
+        j++;
+        if (stmt[j]?.value !== ',') break;
+        j++;
+      }
+      return { targets, span: [t.start, stmt[j - 1].end] };
+    }
+    return undefined;
+  }
+
+  /** `SET v = expr, @w := expr` (also `SET NAMES`, session variables: nothing to follow). */
+  private set(stmt: Token[]): void {
+    let k = 1;
+    while (k < stmt.length) {
+      let j = k;
+      if (stmt[j].value === '@') j++;
+      if (stmt[j]?.value === '@') j++; // @@session.x
+      const target = stmt[j]?.value;
+      j++;
+      while (j < stmt.length && stmt[j].value === '.') j += 2;
+      if (stmt[j]?.value === ':') j++;
+      if (stmt[j]?.value !== '=') return; // SET NAMES, SET TRANSACTION…: no value to follow
+      const exprEnd = topLevelComma(stmt, j + 1);
+      const values = this.expression(stmt[j + 1]?.start, exprEnd < stmt.length ? stmt[exprEnd].start : end(stmt));
+      if (target) this.assign(target, values);
+      k = exprEnd + 1;
+    }
+  }
+
+  /** `DECLARE v[, w] type [DEFAULT expr]`, `DECLARE c CURSOR FOR query`, handlers and conditions. */
+  private declare(stmt: Token[]): void {
+    if (stmt[1] && ['CONTINUE', 'EXIT', 'UNDO'].includes(stmt[1].upper) && stmt[2]?.upper === 'HANDLER') {
+      // The handler's own statement follows its condition list: read it as a statement.
+      let k = 3;
+      if (stmt[k]?.upper === 'FOR') k++;
+      for (;;) {
+        const u = stmt[k]?.upper;
+        if (u === 'SQLSTATE') k += stmt[k + 1]?.upper === 'VALUE' ? 3 : 2;
+        else if (u === 'NOT') k += 2;
+        else k++;
+        if (stmt[k]?.value !== ',') break;
+        k++;
+      }
+      this.i -= stmt.length - k; // rewind to the handler statement
+      return;
+    }
+    if (stmt[2]?.upper === 'CURSOR') {
+      const forAt = stmt.findIndex((t) => t.upper === 'FOR');
+      const cols = this.query(this.blanked(stmt[forAt + 1]?.start ?? end(stmt), end(stmt)));
+      if (cols) this.cursors.set(foldColumn(stmt[1].value), cols);
+      return;
+    }
+    if (stmt[2]?.upper === 'CONDITION') return;
+    const names: string[] = [];
+    let k = 1;
+    while (k < stmt.length) {
+      names.push(stmt[k].value);
+      if (stmt[k + 1]?.value !== ',') break;
+      k += 2;
+    }
+    for (const n of names) this.assign(n, []);
+    const def = stmt.findIndex((t, j) => j > k && t.kind === 'word' && t.upper === 'DEFAULT');
+    if (def < 0) return;
+    const values = this.expression(stmt[def + 1]?.start, end(stmt));
+    for (const n of names) this.assign(n, values);
+  }
+
+  /** `FETCH [[NEXT] FROM] cursor INTO a, b`: the cursor's columns, by position. */
+  private fetch(stmt: Token[]): void {
+    const into = stmt.findIndex((t) => t.upper === 'INTO');
+    if (into < 1) return;
+    const cursor = foldColumn(stmt[into - 1].value);
+    const cols = this.cursors.get(cursor) ?? [];
+    const targets = stmt
+      .slice(into + 1)
+      .filter((t) => t.value !== ',' && t.value !== '@')
+      .map((t) => t.value);
+    targets.forEach((v, k) => this.assign(v, cols[k]?.from ?? []));
+  }
+
+  /** The base columns an expression carries unchanged (a column, a variable, a scalar subquery's column). */
+  private expression(start: number | undefined, stop: number): Origin[] {
+    if (start === undefined || start >= stop) return [];
+    const cols = this.query(`SELECT ${this.ctx.text.slice(start, stop)}`);
+    return cols?.[0]?.from ?? [];
+  }
+
+  /** Parses a query with node-sql-parser and takes its lineage; variables resolve to what they carry. */
+  private query(text: string): ViewColumn[] | undefined {
+    const parsed = parseStatement(text, this.ctx.dialect);
+    if (!parsed.ok) {
+      this.unanalysed(`node-sql-parser could not read a query in the body: ${parsed.message}`);
+      return undefined;
+    }
+    const ast = Array.isArray(parsed.ast) ? parsed.ast[0] : parsed.ast;
+    if (ast?.type !== 'select') {
+      this.unanalysed('a query in the body is not a SELECT');
+      return undefined;
+    }
+    const cols = this.lineage.select(ast, undefined, new Map());
+    const items: any[] = Array.isArray(ast.columns) ? ast.columns : [];
+    if (items.some((it) => (it.expr ?? it)?.column === '*')) return cols;
+    return cols.map((col, k) => {
+      const e = items[k]?.expr ?? items[k];
+      // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
+      const sub = e?.ast?.type === 'select' ? e.ast : e?.type === 'select' ? e : undefined;
+      if (sub) return { name: col.name, from: this.lineage.select(sub, undefined, new Map())[0]?.from ?? [] };
+      if (e?.type === 'column_ref' && !e.table) {
+        const name = foldColumn(String(e.column?.expr?.value ?? e.column));
+        const v = this.known.get(name);
+        if (v) return { name: col.name, from: v };
+      }
+      if (e?.type === 'var') {
+        const name = foldColumn(String(e.name));
+        return { name: col.name, from: this.known.get(name) ?? [] };
+      }
+      return col;
+    });
+  }
+
+  /** The statement text with only [start, stop) kept (and `blank` spaced out): offsets stay the file's. */
+  private blanked(start: number, stop: number, blank?: [number, number]): string {
+    let body = this.ctx.text.slice(start, stop);
+    if (blank) {
+      const [a, b] = [blank[0] - start, blank[1] - start];
+      body = body.slice(0, a) + ' '.repeat(b - a) + body.slice(b);
+    }
+    return ' '.repeat(start) + body;
+  }
+}
+
+function end(stmt: Token[]): number {
+  return stmt[stmt.length - 1].end;
+}
+
+function topLevelComma(stmt: Token[], from: number): number {
+  let depth = 0;
+  for (let j = from; j < stmt.length; j++) {
+    if (stmt[j].value === '(') depth++;
+    else if (stmt[j].value === ')') depth--;
+    else if (stmt[j].value === ',' && depth === 0) return j;
+  }
+  return stmt.length;
+}
