@@ -13,6 +13,7 @@
 import type { ColumnValueStats } from '../catalog/column-values.js';
 
 export type { ColumnValueStats } from '../catalog/column-values.js';
+import { evidence } from './explain.js';
 
 export function emptyStats(): ColumnValueStats {
   return { values: 0, twelveDigits: 0, kojinBango: 0, hojinBango: 0 };
@@ -85,10 +86,9 @@ export function judgeValues(s: ColumnValueStats | undefined): ValueVerdict {
   return undefined;
 }
 
-/** Counts, for evidence (never values). */
-export function statsText(s: ColumnValueStats): string {
-  return (
-    `${s.kojinBango} of ${s.values} values are 12-digit numbers with a valid 個人番号 check digit` +
-    (s.hojinBango ? `, ${s.hojinBango} are 13-digit 法人番号` : '')
-  );
+/** Counts, for evidence (never values): `data rows: 4 of 4 values are …`. */
+export function statsText(s: ColumnValueStats, at?: string): string {
+  const params = { valid: s.kojinBango, values: s.values, hojin: s.hojinBango, at: at ?? '' };
+  if (at !== undefined) return evidence('en', s.hojinBango ? 'data-rows-hojin-at' : 'data-rows-at', params);
+  return evidence('en', s.hojinBango ? 'data-rows-hojin' : 'data-rows', params);
 }

@@ -5,6 +5,7 @@
  */
 import { judgeValues, statsText, type ColumnValueStats } from './check-digit.js';
 import { fitsTwelve } from './column-type.js';
+import { evidence } from './explain.js';
 import {
   CARD_NUMBER,
   CONTEXT_RULES,
@@ -165,7 +166,7 @@ export function classifyColumn(column: ColumnContext): ColumnClass | undefined {
   const verdict = judgeValues(column.values);
   if (!verdict || !column.values) return byText;
   const isNumber = byText !== undefined && !('excludedBy' in byText) && !byText.candidate;
-  const evidence = `data rows: ${statsText(column.values)}`;
+  const evidence = statsText(column.values);
   const rule = CONTEXT_RULES.find((r) => r.id === 'data-check-digit')!;
   // Values with the check digit make a column the number, whatever its name says (a veto included).
   if (verdict === 'number') return isNumber ? byText : { kind: 'individual-number', rule: rule.id, evidence };
@@ -188,8 +189,8 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   const byName = analyse(name, 'name');
   const byComment = comment !== undefined && comment.trim() !== '' ? analyse(comment, 'comment') : undefined;
   if (!byName.mentioned && !byComment?.mentioned) return contextCandidate(column);
-  const nameEvidence = `column name '${name}'`;
-  const commentEvidence = `comment '${comment}'`;
+  const nameEvidence = evidence('en', 'name', { text: name });
+  const commentEvidence = evidence('en', 'comment', { text: comment ?? '' });
 
   const veto = byName.vetoes[0] ?? byComment?.vetoes[0];
   if (veto) {
@@ -198,7 +199,7 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
       return {
         kind: 'individual-number',
         rule: 'split-number-part',
-        evidence: `${nameEvidence}: one part of a number split over columns`,
+        evidence: evidence('en', 'name-split', { text: name }),
       };
     }
     // The card bears no number but the 個人番号: "the card's number" may well be the number itself.
@@ -210,7 +211,7 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
       return {
         kind: rule.kind,
         rule: rule.id,
-        evidence: comment ? `${nameEvidence}, ${commentEvidence}` : nameEvidence,
+        evidence: comment ? evidence('en', 'name-comment', { name, text: comment }) : nameEvidence,
         candidate: { reason: rule.reason, settle: rule.settle! },
       };
     }
@@ -218,12 +219,16 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   }
   const part = byName.hit ? byName.part : (byComment?.part ?? false);
   const found = [
-    byName.hit && !byName.hit.candidate ? { rule: byName.hit, evidence: nameEvidence, text: name } : undefined,
-    byComment?.hit && !byComment.hit.candidate
-      ? { rule: byComment.hit, evidence: commentEvidence, text: comment }
+    byName.hit && !byName.hit.candidate
+      ? { rule: byName.hit, evidence: nameEvidence, text: name, on: 'name' as const }
       : undefined,
-    byName.hit ? { rule: byName.hit, evidence: nameEvidence, text: name } : undefined,
-    byComment?.hit ? { rule: byComment.hit, evidence: commentEvidence, text: comment } : undefined,
+    byComment?.hit && !byComment.hit.candidate
+      ? { rule: byComment.hit, evidence: commentEvidence, text: comment!, on: 'comment' as const }
+      : undefined,
+    byName.hit ? { rule: byName.hit, evidence: nameEvidence, text: name, on: 'name' as const } : undefined,
+    byComment?.hit
+      ? { rule: byComment.hit, evidence: commentEvidence, text: comment!, on: 'comment' as const }
+      : undefined,
   ].find((f) => f !== undefined);
   if (!found) return undefined;
 
@@ -233,7 +238,7 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
     return {
       kind: 'individual-number',
       rule: 'split-number-part',
-      evidence: `${found.evidence}: one part of a number split over columns`,
+      evidence: evidence('en', found.on === 'name' ? 'name-split' : 'comment-split', { text: found.text }),
     };
   }
 
@@ -254,7 +259,10 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   const candidate = found.rule.candidate;
   if (!candidate) return numberHit(found.rule, found.evidence);
   if (candidate.raise === 'type-fits' && fitsTwelve(type))
-    return numberHit(found.rule, `${found.evidence}, type ${type}`);
+    return numberHit(
+      found.rule,
+      evidence('en', found.on === 'name' ? 'name-type' : 'comment-type', { text: found.text, type: type! }),
+    );
   // An abbreviation beside a column plainly named the number is the internal person number.
   if (found.rule.id === 'name-abbreviation' && plainNumberSibling(column))
     return { excludedBy: 'abbreviation-beside-number' };

@@ -5,6 +5,7 @@
  * them lives in classify.ts (split parts, types) and below (符号 tables).
  */
 import type { ColumnContext } from './classify.js';
+import { evidence } from './explain.js';
 import { canonical } from './normalise.js';
 import { WORD_END, WORD_START, anyOf } from './patterns.js';
 import type { NumberKind } from './rules.js';
@@ -264,7 +265,7 @@ export function contextCandidate(column: ColumnContext) {
       return {
         kind: FUGO_RULE.kind,
         rule: FUGO_RULE.id,
-        evidence: `column name '${column.name}' in relation '${column.table ?? ''}'`,
+        evidence: evidence('en', 'relation-context', { name: column.name, relation: column.table ?? '' }),
         candidate: { reason: FUGO_RULE.reason, settle: FUGO_RULE.settle! },
       };
     }

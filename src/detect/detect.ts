@@ -19,7 +19,9 @@ import {
   type Relation,
   type SourceLocation,
 } from '../catalog/model.js';
+import { statsText } from './check-digit.js';
 import { classifyColumn, type CandidateInfo } from './classify.js';
+import { evidence } from './explain.js';
 import type { NumberKind } from './rules.js';
 
 export interface NumberColumnHit {
@@ -72,7 +74,6 @@ export interface DetectedColumns {
 
 const patternOf = (entry: NumberColumnEntry) => (typeof entry === 'string' ? entry : entry.column);
 const reasonOf = (entry: NumberColumnEntry) => (typeof entry === 'string' ? undefined : entry.reason);
-const withReason = (text: string, reason: string | undefined) => (reason ? `${text}: ${reason}` : text);
 
 /** Does a config reference (`database.schema.relation.column`, `*` = one segment) match an id? */
 export type RefMatcher = (pattern: string, id: string) => boolean;
@@ -92,7 +93,10 @@ function explicitHit(
       rule: 'config-include',
       source: column.source,
       ...(reason ? { reason } : {}),
-      evidence: withReason(`numberColumns.include '${patternOf(included)}'`, reason),
+      evidence: evidence('en', reason ? 'include-reason' : 'include', {
+        pattern: patternOf(included),
+        reason: reason ?? '',
+      }),
     };
   }
   const substituted = listedIn(config.substitute, id, matchesRef);
@@ -103,14 +107,17 @@ function explicitHit(
       rule: 'config-substitute',
       source: column.source,
       ...(reason ? { reason } : {}),
-      evidence: withReason(`numberColumns.substitute '${patternOf(substituted)}'`, reason),
+      evidence: evidence('en', reason ? 'substitute-reason' : 'substitute', {
+        pattern: patternOf(substituted),
+        reason: reason ?? '',
+      }),
     };
   }
   if (column.mark) {
     return {
       kind: column.mark,
       rule: 'source-mark',
-      evidence: `marked '${column.mark}' in the source`,
+      evidence: evidence('en', 'mark', { kind: column.mark }),
       source: column.source,
     };
   }
@@ -144,7 +151,7 @@ function ruleHit(relation: Relation, column: Column): RuleFinding | undefined {
     kind: found.kind,
     rule: found.rule,
     evidence: byData
-      ? `${found.evidence} (rows from ${column.valuesSource!.file}:${column.valuesSource!.line})`
+      ? statsText(column.values!, `${column.valuesSource!.file}:${column.valuesSource!.line}`)
       : found.evidence,
     source: byComment ? (column.commentSource ?? column.source) : column.source,
     ...(found.candidate ? { candidate: found.candidate } : {}),
@@ -276,7 +283,7 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
         columnId: id,
         kind: base.kind,
         rule: 'copy-lineage',
-        evidence: `holds '${base.columnId}' (${copy.via}; ${base.rule})`,
+        evidence: evidence('en', 'holds', { base: base.columnId, via: copy.via, rule: base.rule }),
         source: column?.source ?? copy.relation.source,
       });
       changed = true;
@@ -313,7 +320,7 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
           columnId: id,
           kind: base.kind,
           rule: 'view-lineage',
-          evidence: `carries '${base.columnId}' (${base.rule})`,
+          evidence: evidence('en', 'carries', { base: base.columnId, rule: base.rule }),
           source: column?.source ?? view.source,
         });
         changed = true;

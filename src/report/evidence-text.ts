@@ -3,12 +3,13 @@
  * from its data: the reason (which check refused, as which role, through which view) by
  * access/evidence.ts's ja/en templates — the same words `detail` holds in English — or, for
  * prose-only evidence (some product modules give no reason data), from its control and place.
- * Never from the English `detail` text. The number-column evidence is still a string from
- * detection: its usual shapes are rendered in Japanese here, anything else is shown as written.
+ * Never from the English `detail` text. The number-column evidence is written by detection from
+ * templates (src/detect/explain.ts), which render it in Japanese too; anything else is shown as written.
  */
 import { reasonText } from '../access/evidence.js';
 import { blockReason } from '../classify/blocks.js';
 import type { Block, NumberColumnReport } from './model.js';
+import { evidenceText } from '../detect/explain.js';
 import { type Lang, type MessageKey, t } from './messages.js';
 
 export function blockDetail(lang: Lang, b: Block): string {
@@ -19,21 +20,7 @@ export function blockDetail(lang: Lang, b: Block): string {
   return t(lang, `evidence.block.${b.control}` as MessageKey, who, b.at);
 }
 
-const NUMBER_EVIDENCE: [RegExp, MessageKey][] = [
-  [/^column name '(.*)'$/s, 'evidence.number.name'],
-  [/^comment '(.*)'$/s, 'evidence.number.comment'],
-  [/^carries '(.*)' \((.*)\)$/s, 'evidence.number.carries'],
-  [/^numberColumns\.include '(.*)'$/s, 'evidence.number.include'],
-  [/^numberColumns\.substitute '(.*)'$/s, 'evidence.number.substitute'],
-  [/^marked '(.*)' in the source$/s, 'evidence.number.mark'],
-];
-
+/** A number column's evidence in the reader's language (the templates live in src/detect/explain.ts). */
 export function numberEvidence(lang: Lang, n: Pick<NumberColumnReport, 'evidence' | 'rule'>): string {
-  const text = n.evidence ?? n.rule;
-  if (lang === 'en') return text;
-  for (const [pattern, key] of NUMBER_EVIDENCE) {
-    const m = pattern.exec(text);
-    if (m) return t(lang, key, ...m.slice(1));
-  }
-  return text;
+  return evidenceText(lang, n.evidence ?? n.rule);
 }

@@ -5,6 +5,7 @@
  * judged not specific with the reason. Every entry the analysis cannot know is marked for the
  * author to fill in (「（記入）」) with the config key that fills it; every proposal is marked 「（案）」.
  */
+import { candidateSettle } from '../detect/explain.js';
 import type { ScanResult } from '../pipeline.js';
 import type { FileConfig, PrincipalConfig } from '../config/index.js';
 import type { RelationReport, Report } from './model.js';
@@ -73,7 +74,7 @@ export interface RecordRow {
   passesThrough?: string;
   number?: { kind: 'individual-number' | 'substitute-code'; rule: string };
   /** A column that may hold the number, not decided in numberColumns (要確認, detection). */
-  candidate?: { kind: 'individual-number' | 'substitute-code'; settle: string };
+  candidate?: { kind: 'individual-number' | 'substitute-code'; settle: string; rule?: string };
 }
 
 export interface RecordList {
@@ -109,7 +110,7 @@ export function recordList(unit: FormUnit, scan?: ScanResult): RecordList {
         ...(categoryOf.has(key) ? { category: categoryOf.get(key) } : {}),
         ...(base ? { passesThrough: base } : {}),
         ...(n ? { number: { kind: n.kind, rule: n.rule } } : {}),
-        ...(cand && !n ? { candidate: { kind: cand.kind, settle: cand.settle } } : {}),
+        ...(cand && !n ? { candidate: { kind: cand.kind, settle: cand.settle, rule: cand.rule } } : {}),
       });
     }
   }
@@ -780,7 +781,7 @@ function annexTable(list: RecordList, ctx: FormContext): Extract<DocBlock, { kin
       [categoryLabel(r, ctx.lang)],
       [{ code: shortRelation(r.relation) }],
       r.candidate
-        ? [F('a2.candidate', r.candidate.settle)]
+        ? [F('a2.candidate', candidateSettle(ctx.lang, { rule: r.candidate.rule ?? '', settle: r.candidate.settle }))]
         : r.passesThrough
           ? [F('a2.passThrough', shortColumn(r.passesThrough))]
           : [''],

@@ -10,6 +10,7 @@
 import type { ScanResult } from '../pipeline.js';
 import { readingLines } from './reading.js';
 import { numberEvidence } from './evidence-text.js';
+import { candidateReason, candidateSettle, evidenceText } from '../detect/explain.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
 import { withKey } from './path-key.js';
@@ -169,8 +170,8 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
       rows: candidates.map(({ r, c }) => [
         [{ code: `${shortRelation(r.id)}.${c.column}` }],
         [`${L(`kind.${c.kind}`)}?`],
-        [c.evidence, ' (', { code: c.rule }, ')'],
-        [c.reason],
+        [evidenceText(lang, c.evidence), ' (', { code: c.rule }, ')'],
+        [candidateReason(lang, c)],
         c.decision
           ? [
               { strong: `${L('label.candidateDecided')}: ${L(`verdict.${c.decision.verdict}`)}` },
@@ -178,7 +179,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
               { code: c.decision.pattern },
               c.decision.reason ? ` — ${c.decision.reason}` : '',
             ]
-          : [{ strong: L('label.candidate') }, ' ', c.settle],
+          : [{ strong: L('label.candidate') }, ' ', candidateSettle(lang, c)],
         [{ code: c.source ? `${c.source.file}:${c.source.line}` : `${r.source.file}:${r.source.line}` }],
       ]),
     });

@@ -3,6 +3,7 @@
  * indented below. Colour only when asked (a TTY). Names and comments from the sources are
  * stripped of control characters so a hostile identifier cannot drive the terminal.
  */
+import { candidateReason, candidateSettle, evidenceText } from '../detect/explain.js';
 import pc from 'picocolors';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, assumptionText, t } from './messages.js';
@@ -64,10 +65,10 @@ export function renderText(report: Report, options: TextOptions): string {
         continue;
       }
       out.push(
-        `  ${c.yellow('?')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}${where}`,
+        `  ${c.yellow('?')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(evidenceText(lang, cand.evidence))}; ${cand.rule})`)}${where}`,
       );
-      out.push(`      ${clean(cand.reason)}`);
-      out.push(`      ${t(lang, 'label.candidateSettle')}: ${clean(cand.settle)}`);
+      out.push(`      ${clean(candidateReason(lang, cand))}`);
+      out.push(`      ${t(lang, 'label.candidateSettle')}: ${clean(candidateSettle(lang, cand))}`);
     }
   }
 
@@ -149,7 +150,7 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   for (const cand of r.candidates ?? []) {
     if (cand.decision) continue;
     lines.push(
-      `      ${c.yellow(t(lang, 'label.candidate'))}: ${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(cand.evidence)}; ${cand.rule})`)}`,
+      `      ${c.yellow(t(lang, 'label.candidate'))}: ${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(evidenceText(lang, cand.evidence))}; ${cand.rule})`)}`,
     );
   }
   const reach = r.reachable.slice(0, maxEvidence);

@@ -34,6 +34,7 @@ function needs(op: CatalogOp): QualifiedName[] {
     case 'row-security':
     case 'create-policy':
     case 'drop-policy':
+    case 'column-values':
       return [op.table];
     case 'rename-relation':
       return [op.from];

@@ -15,6 +15,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { UserError } from '../diagnostics.js';
 import { describeOrder, newOrderNotes, orderFound, type OrderNotes } from './migrations.js';
 import { SOURCE_EXTENSIONS } from './registry.js';
+import { isSeedDataPath } from './seed-data/paths.js';
 import type { SourceTree } from './tree.js';
 
 export interface DatabaseSources {
@@ -33,7 +34,7 @@ const TEST_OR_DECLARATION = /\.(d|test|spec)\.[cm]?ts$/i;
 
 /** Whether a directory scan reads this file (by name: readers decide by content later). */
 export function isSourceName(file: string): boolean {
-  return SOURCE_FILE.test(file) && !TEST_OR_DECLARATION.test(file);
+  return (SOURCE_FILE.test(file) || isSeedDataPath(file)) && !TEST_OR_DECLARATION.test(file);
 }
 
 /** A glob of `sources:` that matched nothing (a config error on the working tree). */

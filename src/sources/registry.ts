@@ -8,6 +8,7 @@ import type { Dialect } from '../catalog/model.js';
 import type { ReadContext, SourceReader, SourceText } from './types.js';
 import { postgresqlReader } from './postgresql/reader.js';
 import { isDrizzleFile, isPrismaFile, isTypeOrmFile } from './model-files.js';
+import { isSeedDataPath } from './seed-data/paths.js';
 
 const SQL_FILE = /\.(sql|ddl)$/i;
 
@@ -92,11 +93,21 @@ export const MODEL_READERS: SourceReader[] = [
   ),
 ];
 
+/** Seed data beside the schema (seeds/*.csv, fixtures/*.json): read for check-digit counts only. */
+const SEED_DATA_READER = lazyReader(
+  'seed-data',
+  (path) => isSeedDataPath(path),
+  async () => (await import('./seed-data/reader.js')).seedDataReader,
+);
+
 /** File endings worth opening when a directory is scanned. */
 export const SOURCE_EXTENSIONS = ['sql', 'ddl', 'pgsql', 'psql', 'prisma', 'ts', 'mts', 'cts'];
 
 export function readerFor(path: string, text: string, dialect: Dialect): SourceReader | undefined {
   const sql = SQL_READERS[dialect];
   if (sql?.accepts(path, text, { dialect })) return sql;
-  return MODEL_READERS.find((r) => r.accepts(path, text, { dialect }));
+  return (
+    MODEL_READERS.find((r) => r.accepts(path, text, { dialect })) ??
+    (isSeedDataPath(path) ? SEED_DATA_READER : undefined)
+  );
 }

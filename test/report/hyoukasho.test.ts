@@ -11,6 +11,7 @@ import { renderReport } from '../../src/report/formats.js';
 import { formUnits, recordList } from '../../src/report/hyoukasho.js';
 import { ITEM_BANDS, PERSON_BANDS, USER_BANDS, bandOf } from '../../src/report/hyoukasho-messages.js';
 import { thresholdAssessment } from '../../src/report/threshold.js';
+import { candidateSettle } from '../../src/detect/explain.js';
 
 const GOLDEN = 'test/report/golden/insurer.ja.md';
 let result: ScanResult;
@@ -276,7 +277,8 @@ describe('review candidates (要確認) where the form asks for record items', (
         .find(
           (l) => new RegExp(`^\\| \\d+ \\|.*\\| \`${c.column}\` \\|`).test(l) && l.includes('個人番号の候補（要確認）'),
         );
-      expect(line, c.column).toContain(c.settle.slice(0, 20));
+      // In Japanese: the settle text is the rule's own Japanese (src/detect/explain.ts).
+      expect(line, c.column).toContain(candidateSettle('ja', c).slice(0, 20));
     }
   });
 });

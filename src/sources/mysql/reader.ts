@@ -21,6 +21,7 @@ import { parseStatement } from './parse.js';
 import { splitStatements } from './split.js';
 import { readView } from './view.js';
 import { readTableWithCst } from './cst-fallback.js';
+import { INSERT_START, insertRowsOp } from '../data-rows/rows-op.js';
 import { readRoutineStatement } from './routine.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
@@ -61,7 +62,14 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
       );
       continue;
     }
-    if (kind === 'irrelevant') continue;
+    if (kind === 'irrelevant') {
+      // INSERT rows are counted for check digits (src/sources/data-rows): counts only, never values.
+      if (INSERT_START.test(text)) {
+        const op = insertRowsOp(text, { backslashEscapes: true, hashComments: true }, mysqlRowsNaming(sctx), sctx.at);
+        if (op) ops.push(op);
+      }
+      continue;
+    }
     try {
       ops.push(...readStatement(kind, sctx));
     } catch (e) {
@@ -70,6 +78,16 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
     }
   }
   return { ops, diagnostics };
+}
+
+/** MySQL names for INSERT rows: `db.t` or the database of the last `USE`; columns compared case-insensitively. */
+function mysqlRowsNaming(ctx: StatementContext) {
+  return {
+    qualify: (parts: string[]) =>
+      qualified(parts.length >= 2 ? parts[parts.length - 2] : undefined, parts[parts.length - 1], ctx.schema),
+    foldRelation: (p: { text: string }) => p.text,
+    foldColumn: (p: { text: string }) => foldColumn(p.text),
+  };
 }
 
 function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] {

@@ -2,6 +2,7 @@
  * Catalog ops from sql-parser-cst trees: the shared core of the SQLite and BigQuery readers.
  * Each statement is parsed on its own (split.ts) so that a syntax error costs only itself.
  */
+import { INSERT_START, insertRowsOp } from '../data-rows/rows-op.js';
 import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
 import { parse } from 'sql-parser-cst';
 import type { Column, ForeignKey, QualifiedName } from '../../catalog/model.js';
@@ -115,7 +116,24 @@ class Reader {
 
   statement(start: number, text: string, original?: string): void {
     // Data and transaction statements: skipped without parsing (dumps are mostly INSERTs).
-    if (SKIP_UNPARSED.test(text)) return;
+    if (SKIP_UNPARSED.test(text)) {
+      // INSERT rows are counted for check digits (src/sources/data-rows): counts only, never values.
+      if (INSERT_START.test(text)) {
+        this.base = start;
+        const op = insertRowsOp(
+          text,
+          { backslashEscapes: this.d.name === 'bigquery' },
+          {
+            qualify: (parts) => this.d.qualify(parts),
+            foldRelation: (p) => p.text,
+            foldColumn: (p) => this.d.foldColumn(p.text),
+          },
+          this.loc(0),
+        );
+        if (op) this.ops.push(op);
+      }
+      return;
+    }
     this.base = start;
     this.text = text;
     this.original = original;

@@ -6,12 +6,13 @@
  * routines, storage — listed in docs/parsers.md), or `undefined` for a kind it does not know, which
  * is reported. A statement that fails to read becomes one diagnostic; reading goes on.
  */
+import { insertRowsOp } from '../data-rows/rows-op.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { LineIndex } from '../text.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types.js';
 import { Cursor, FileState, StatementSyntaxError, VendorContext } from './cursor.js';
-import { lex, type VendorDialect } from './lexer.js';
+import { foldIdent, lex, type Token, type VendorDialect } from './lexer.js';
 import { leading, splitStatements } from './split.js';
 
 export type StatementOutcome = CatalogOp[] | 'irrelevant' | undefined;
@@ -56,7 +57,25 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
     const words = leading(stmt.tokens, 0, 8);
     try {
       const outcome = product.read(c, words);
-      if (outcome === 'irrelevant') continue;
+      if (outcome === 'irrelevant') {
+        // INSERT rows are counted for check digits (src/sources/data-rows): counts only, never values.
+        if (words[0] === 'INSERT') {
+          const op = insertRowsOp(
+            source.text.slice(stmt.start, stmt.end),
+            { backslashEscapes: false },
+            {
+              qualify: (parts) => c.qualify(parts),
+              foldRelation: (p) =>
+                foldIdent({ kind: p.quoted ? 'ident' : 'word', value: p.text } as Token, product.dialect),
+              foldColumn: (p) =>
+                foldIdent({ kind: p.quoted ? 'ident' : 'word', value: p.text } as Token, product.dialect),
+            },
+            c.at,
+          );
+          if (op) ops.push(op);
+        }
+        continue;
+      }
       if (outcome === undefined) {
         ctx.warn(
           `statement not read: ${words

@@ -25,6 +25,8 @@ describe('sqlite reader', () => {
       'create-table',
       'create-table',
       'create-view',
+      // INSERT rows: counts for the check digit only (src/sources/data-rows)
+      'column-values',
       'add-unique',
       'add-column',
       'rename-column',
