@@ -282,7 +282,7 @@ function functionLike(node: Node, unit: TsUnit): FunctionLike | undefined {
   const returns = body
     .getStatements()
     .filter((s) => Node.isReturnStatement(s))
-    .map((s) => (s as import('ts-morph').ReturnStatement).getExpression())
+    .map((s) => s.getExpression())
     .filter((e): e is Expression => !!e);
   return { params, returns, statements: body.getStatements(), unit };
 }
@@ -298,7 +298,7 @@ function parameterSpreads(obj: ObjectLiteralExpression, own: Map<string, Node | 
   return obj
     .getProperties()
     .filter((p) => Node.isSpreadAssignment(p))
-    .map((p) => unwrap((p as import('ts-morph').SpreadAssignment).getExpression()))
+    .map((p) => unwrap(p.getExpression()))
     .filter((e) => Node.isIdentifier(e) && own.has(e.getText()))
     .map((e) => e.getText());
 }

@@ -31,7 +31,7 @@ describe('ALTER TABLE t ADD (a, b)', () => {
       }),
       expect.objectContaining({ column: expect.objectContaining({ name: 'memo' }) }),
     ]);
-    const kojin = adds[0] as Extract<(typeof adds)[number], { op: 'add-column' }>;
+    const kojin = adds[0];
     expect(kojin.column.source).toEqual(at(3, 3));
     expect(kojin.at).toEqual(at(2, 1));
   });
