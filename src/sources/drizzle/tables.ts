@@ -276,6 +276,8 @@ class FileCollector {
    */
   private wrappedTable(variable: string, call: CallExpression, stmt: Node): void {
     const name = this.original(call.getExpression().getText());
+    // A variable of this file (e.g. `pgTableCreator(…)`'s result) is read, or reported, where it is declared.
+    if (this.unit.file.getVariableDeclaration(name)?.getInitializer() && !this.functions.get(name)?.length) return;
     const [fn] = this.functions.get(name) ?? [];
     const inner = fn ? unwrap(fn.returns) : undefined;
     const innerCallee = inner && Node.isCallExpression(inner) ? inner.getExpression() : undefined;
