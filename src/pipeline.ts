@@ -5,6 +5,7 @@
 import type { Catalog, Dialect } from './catalog/model.js';
 import type { CatalogOp } from './catalog/ops.js';
 import { buildCatalog } from './catalog/build.js';
+import type { RemoteDatabase } from './catalog/cross-database.js';
 import fs from 'node:fs';
 import type { Diagnostic } from './diagnostics.js';
 import { decodeSource } from './sources/text.js';
@@ -135,7 +136,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // a finished stage while the next one runs; the stages with a count move with it.
   const stage = (name: string, done = 0, total = 0) => options.onProgress?.(name, done, total);
   stage('catalog');
-  const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion });
+  const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion, remotes: remoteDatabases(config) });
   diagnostics.push(...built.diagnostics);
   const catalog = built.catalog;
   stage('detect');
@@ -299,6 +300,27 @@ function noSources(paths: string[], loaded: LoadedConfig, found: number, diagnos
       .filter((d) => d.severity !== 'info')
       .map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} [${d.code}]`),
   ]);
+}
+
+/** How each configured database is reached by foreign servers and subscriptions: `connection`, else its url, else its name. */
+function remoteDatabases(config: SpifConfig): RemoteDatabase[] | undefined {
+  if (!config.databases) return undefined;
+  return config.databases.map((db) => {
+    let fromUrl: { dbname?: string; host?: string; port?: string } = {};
+    if (db.url && URL.canParse(db.url)) {
+      const u = new URL(db.url);
+      fromUrl = {
+        ...(u.pathname.length > 1 ? { dbname: decodeURIComponent(u.pathname.slice(1)) } : {}),
+        ...(u.hostname ? { host: u.hostname } : {}),
+        ...(u.port ? { port: u.port } : {}),
+      };
+    }
+    const c = db.connection ?? {};
+    const dbname = c.dbname ?? fromUrl.dbname;
+    const host = c.host ?? fromUrl.host;
+    const port = c.port !== undefined ? String(c.port) : fromUrl.port;
+    return { name: db.name, ...(dbname ? { dbname } : {}), ...(host ? { host } : {}), ...(port ? { port } : {}) };
+  });
 }
 
 function loadConfig(paths: string[], cwd: string, choice: ConfigChoice): LoadedConfig {

@@ -22,6 +22,8 @@ export const REASON_KEYS = [
   'not-connectable',
   'no-role',
   'no-reader',
+  'no-user-mapping',
+  'remote-denied',
 ] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
 
@@ -42,6 +44,10 @@ export interface Reason {
   policy?: string;
   /** function | procedure, for no-execute. */
   routine?: string;
+  /** The foreign server a foreign table reads through (no-user-mapping, remote-denied). */
+  server?: string;
+  /** remote-denied: why the remote database refuses the mapped user (its own reason, one level). */
+  remote?: Reason;
 }
 
 type Template = (r: Reason) => string;
@@ -64,7 +70,14 @@ const EN: Record<ReasonKey, Template> = {
   'rls-restrictive-false': (r) => `restrictive policy ${r.policy} on ${r.relation} is USING (false)${asOwner(r)}`,
   'not-connectable': (r) => `${r.principal} cannot connect to database ${r.database}`,
   'no-role': (r) => `${r.principal} acts as no role`,
-  'no-reader': (r) => `no principal (${list(r.principals)}) can read any column of ${r.relation}`,
+  'no-reader': (r) =>
+    r.routine
+      ? `no principal (${list(r.principals)}) may execute ${r.routine} ${r.relation}`
+      : `no principal (${list(r.principals)}) can read any column of ${r.relation}`,
+  'no-user-mapping': (r) =>
+    `${r.via ? `${r.via} reads foreign table ${r.relation} with its owner's rights, and server ${r.server} has no user mapping for ${r.role} or PUBLIC` : `server ${r.server} of foreign table ${r.relation} has no user mapping for ${r.role} or PUBLIC`}`,
+  'remote-denied': (r) =>
+    `foreign table ${r.via} reads ${r.relation} through server ${r.server} as remote user ${r.role}, and the remote database refuses it: ${r.remote ? reasonText('en', r.remote) : 'access denied'}`,
 };
 
 function viaView(r: Reason): string {
@@ -91,7 +104,14 @@ const JA: Record<ReasonKey, Template> = {
   'rls-restrictive-false': (r) => `${r.relation} の制限ポリシー ${r.policy} が USING (false)${jaAsOwner(r)}`,
   'not-connectable': (r) => `${r.principal} はデータベース ${r.database} に接続できない`,
   'no-role': (r) => `${r.principal} はどのロールとしても動作しない`,
-  'no-reader': (r) => `どの主体（${list(r.principals)}）も ${r.relation} のどの列も読めない`,
+  'no-reader': (r) =>
+    r.routine
+      ? `どの主体（${list(r.principals)}）も${r.routine === 'procedure' ? 'プロシージャ' : '関数'} ${r.relation} を実行できない`
+      : `どの主体（${list(r.principals)}）も ${r.relation} のどの列も読めない`,
+  'no-user-mapping': (r) =>
+    `${r.via ? `${r.via} は所有者の権限で外部テーブル ${r.relation} を読むが、` : `外部テーブル ${r.relation} の`}サーバ ${r.server} には ${r.role} にも PUBLIC にもユーザマッピングがない`,
+  'remote-denied': (r) =>
+    `外部テーブル ${r.via} はサーバ ${r.server} を通じリモートユーザ ${r.role} として ${r.relation} を読むが、リモートのデータベースが拒否する: ${r.remote ? reasonText('ja', r.remote) : 'アクセス拒否'}`,
 };
 
 function jaViaView(r: Reason): string {

@@ -26,6 +26,8 @@ export type BlockControl =
   | 'row-security-denies'
   | 'view-owner-lacks-privilege'
   | 'no-execute-privilege'
+  | 'no-user-mapping'
+  | 'remote-access-denied'
   | 'unknown-relation'
   | 'denied' // SQL Server DENY
   | 'masked'; // SQL Server Dynamic Data Masking, Db2 column mask: only a masked value is read
@@ -78,6 +80,7 @@ class Resolver implements AccessResolver {
   private readonly byScope = new Map<string, Grant[]>();
   private readonly graph: RoleGraph;
   private readonly verdictCache = new Map<string, AccessVerdict>();
+  private readonly foreignVisiting = new Set<string>();
   /** Oracle, SQL Server and Db2 databases: their own access semantics (products/). */
   private readonly products: Map<string, ProductAccess>;
   /** MySQL and MariaDB: definer/invoker views and routines, roles (mysql.ts). */
@@ -183,6 +186,14 @@ class Resolver implements AccessResolver {
       const v = (c.lookup ? this.checkLookup(c) : ALLOWED).allowed
         ? this.checkPermission(c, role)
         : this.checkLookup(c);
+      if (!v.allowed) return v;
+    }
+
+    // 2b. Foreign tables: postgres_fdw connects with the user mapping of the role the table is
+    //     checked as (a view owner's through a view) and runs the remote query as its remote user.
+    for (const c of checks) {
+      if (!c.relation.foreign) continue;
+      const v = this.checkForeign(c);
       if (!v.allowed) return v;
     }
 
@@ -304,6 +315,68 @@ class Resolver implements AccessResolver {
       relation: rel.id,
       ...(someColumn ? { columns: missing } : {}),
     });
+  }
+
+  /**
+   * A foreign table read through postgres_fdw (PostgreSQL 15 docs F.38; CREATE USER MAPPING):
+   * the user mapping is the one for the checking role itself, else for PUBLIC (role membership does
+   * not count: GetUserMapping looks up the role's own OID, then PUBLIC); without one the query
+   * fails, for superusers too. The remote query `SELECT <columns> FROM <remote relation>` then runs
+   * in the remote database as the mapping's remote user, with that user's privileges there. A
+   * remote that is not resolved (or a mapping without a user) is an unknown path, reported apart.
+   */
+  private checkForeign(c: PermissionCheck): AccessVerdict {
+    const rel = c.relation;
+    const f = rel.foreign!;
+    const mappings = this.catalog.crossDatabase?.userMappings ?? [];
+    const mapping =
+      mappings.find((m) => m.database === rel.database && m.server === f.server && m.role === c.checkAs) ??
+      mappings.find((m) => m.database === rel.database && m.server === f.server && m.role === PUBLIC);
+    const base = { role: c.checkAs, ...(c.viaView ? { via: c.viaView.id } : {}), relation: rel.id, server: f.server };
+    if (!mapping) return refused('no-user-mapping', rel.id, { key: 'no-user-mapping', ...base });
+    if (!f.remote || mapping.user === undefined) return ALLOWED;
+    const remote = this.catalog.relations.get(f.remote);
+    if (!remote) return ALLOWED;
+    const user = mapping.user;
+    const denied = (reason: Reason, at: string) =>
+      refused('remote-access-denied', at, {
+        key: 'remote-denied',
+        role: user,
+        via: rel.id,
+        relation: remote.id,
+        server: f.server,
+        remote: reason,
+      });
+    if (!this.canConnect(user, remote.database))
+      return denied({ key: 'not-connectable', principal: user, database: remote.database }, remote.database);
+    const key = `${rel.id}\u0000${user}`;
+    if (this.foreignVisiting.has(key)) return ALLOWED; // a loop of foreign tables: reported by the query, not here
+    this.foreignVisiting.add(key);
+    try {
+      const columns = c.columns.length ? c.columns : rel.columns.map((x) => x.name);
+      let anyAllowed = false;
+      let first: AccessVerdict | undefined;
+      for (const column of columns) {
+        const v = this.canSelect(user, remote.id, f.columnNames[column] ?? column);
+        if (v.allowed) anyAllowed = true;
+        else first ??= v;
+        if (!v.allowed && c.columns.length)
+          return v.reason
+            ? denied(v.reason, v.at)
+            : refused('remote-access-denied', v.at, {
+                key: 'remote-denied',
+                role: user,
+                via: rel.id,
+                relation: remote.id,
+                server: f.server,
+              });
+      }
+      // No column selected (`SELECT count(*)`): the remote query reads no column, any readable one does.
+      if (!anyAllowed && first && !first.allowed) return first.reason ? denied(first.reason, first.at) : first;
+      return ALLOWED;
+    } finally {
+      this.foreignVisiting.delete(key);
+    }
   }
 
   /** check_enable_rls + the policies PostgreSQL would add for SELECT. */

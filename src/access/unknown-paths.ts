@@ -8,11 +8,17 @@
  */
 import type { Catalog, Relation, RelationId } from '../catalog/model.js';
 import { PUBLIC } from '../catalog/privileges.js';
-import type { Principal } from './principals.js';
+import { PrincipalAccess, type Principal } from './principals.js';
 import type { AccessResolver } from './resolver.js';
 
 export interface UnknownPath {
-  /** The function or procedure (a relation id of kind 'function'). */
+  /**
+   * function: an unread SECURITY DEFINER body; foreign-table: a foreign table whose remote
+   * relation (or remote user) is not known; subscription: a subscription whose publisher is not
+   * known; dblink: a dblink call whose database or query is not known.
+   */
+  kind?: 'function' | 'foreign-table' | 'subscription' | 'dblink';
+  /** The function or procedure (a relation id of kind 'function'), the foreign table, subscription or caller of dblink. */
   via: RelationId;
   reason: string;
   /** Principals that may execute it. */
@@ -39,14 +45,73 @@ export function findUnknownPaths(catalog: Catalog, resolver: AccessResolver, pri
       .map((x) => x.id);
     out.push({ via: fn.id, reason: r.unanalysedReason ?? 'its body was not read', executors, relations });
   }
+  out.push(...crossDatabasePaths(catalog, resolver, principals));
   return out;
 }
 
-/** The assumption codes per relation (`unknown-path:<function>:<reason>`; ':' in the reason is replaced). */
+/**
+ * Links to other databases spif cannot follow: a foreign table whose server matches no configured
+ * database (or whose remote relation is missing, or whose user mapping names no remote user), a
+ * subscription whose publisher is unknown, a dblink call it cannot resolve. Each relation that may
+ * hold what the other database holds carries the path, whatever its own columns look like.
+ */
+function crossDatabasePaths(catalog: Catalog, resolver: AccessResolver, principals: Principal[]): UnknownPath[] {
+  const cross = catalog.crossDatabase;
+  if (!cross) return [];
+  const access = new PrincipalAccess(catalog, resolver);
+  const readers = (ids: RelationId[]) =>
+    principals.filter((p) => ids.some((id) => access.canReadRelation(p, id))).map((p) => p.name);
+  const out: UnknownPath[] = [];
+  for (const r of catalog.relations.values()) {
+    const f = r.foreign;
+    if (!f) continue;
+    let reason = f.unresolved;
+    if (!reason && f.remote) {
+      const users = cross.userMappings.filter((m) => m.database === r.database && m.server === f.server);
+      if (users.some((m) => m.user === undefined))
+        reason = `a user mapping on server ${f.server} names no remote user (libpq's default user is not known)`;
+    }
+    if (!reason) continue;
+    out.push({ kind: 'foreign-table', via: r.id, reason, executors: readers([r.id]), relations: [r.id] });
+  }
+  for (const s of cross.subscriptions) {
+    if (!s.unresolved) continue;
+    const tables = [...catalog.relations.values()]
+      .filter((x) => x.database === s.database && x.kind === 'table' && !x.view && !x.foreign)
+      .map((x) => x.id);
+    out.push({
+      kind: 'subscription',
+      via: `${s.database}.${s.name}`,
+      reason: `the publisher ${s.unresolved}`,
+      executors: readers(tables),
+      relations: tables,
+    });
+  }
+  for (const d of cross.dblinks) {
+    if (!d.unresolved) continue;
+    out.push({
+      kind: 'dblink',
+      via: d.relation,
+      reason: d.unresolved,
+      executors: readers([d.relation]),
+      relations: [d.relation, ...(d.remoteRelations ?? [])],
+    });
+  }
+  return out;
+}
+
+/**
+ * The assumption codes per relation (`unknown-path:<function>:<reason>:<executors>`, or
+ * `cross-database-unknown:<kind>:<via>:<reason>:<readers>`; ':' in the reason is replaced).
+ */
 export function unknownPathAssumptions(paths: UnknownPath[]): Map<RelationId, string[]> {
   const out = new Map<RelationId, string[]>();
   for (const p of paths) {
-    const code = `unknown-path:${p.via}:${p.reason.replace(/:/g, ' —')}:${p.executors.join(', ')}`;
+    const reason = p.reason.replace(/:/g, ' —');
+    const code =
+      p.kind && p.kind !== 'function'
+        ? `cross-database-unknown:${p.kind}:${p.via}:${reason}:${p.executors.join(', ')}`
+        : `unknown-path:${p.via}:${reason}:${p.executors.join(', ')}`;
     for (const id of p.relations) {
       let list = out.get(id);
       if (!list) out.set(id, (list = []));

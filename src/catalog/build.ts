@@ -28,6 +28,7 @@ import {
 import type { Diagnostic } from '../diagnostics.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
+import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
 
 export interface BuildInput {
   database: string;
@@ -37,6 +38,8 @@ export interface BuildInput {
 
 export interface BuildOptions {
   postgresVersion?: number;
+  /** How each configured database is reached, for foreign servers and subscriptions (default: by its name). */
+  remotes?: RemoteDatabase[];
 }
 
 export interface BuildResult {
@@ -68,11 +71,13 @@ const ACCESS_OPS = new Set<CatalogOp['op']>([
 const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema', 'mysql', 'sys', 'performance_schema']);
 
 export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): BuildResult {
+  const remotes = options.remotes ?? inputs.map((i) => ({ name: i.database }));
   const builder = new CatalogBuilder(
     inputs.map((i) => i.database),
     options.postgresVersion,
+    remotes,
   );
-  for (const input of inputs) builder.apply(input);
+  for (const input of importOrder(inputs, remotes)) builder.apply(input);
   return builder.finish();
 }
 
@@ -85,6 +90,8 @@ class CatalogBuilder {
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
   private readonly productRules: ResolvedRule[] = [];
+  private readonly cross = new CrossDatabaseState((code, message) => this.warn(code, message));
+  private crossDeclared = false;
   /** Key names as written (`CONSTRAINT k PRIMARY KEY`), for DROP CONSTRAINT; unset ones get the engine's default. */
   private readonly keyNames = new WeakMap<
     Relation,
@@ -103,6 +110,7 @@ class CatalogBuilder {
   constructor(
     private readonly databaseNames: string[],
     postgresVersion?: number,
+    private readonly remotes: RemoteDatabase[] = [],
   ) {
     this.privileges = new PrivilegeState(postgresVersion ?? 16);
   }
@@ -120,6 +128,9 @@ class CatalogBuilder {
   }
 
   finish(): BuildResult {
+    const crossDatabase = this.crossDeclared
+      ? this.cross.resolve(this.relations, this.remotes, this.diagnostics)
+      : undefined;
     const catalog: Catalog = {
       databases: this.databases,
       relations: this.relations,
@@ -128,6 +139,7 @@ class CatalogBuilder {
       grants: this.privileges.grants(),
       accessControlDeclared: this.accessControlDeclared,
       productRules: this.productRules,
+      ...(crossDatabase ? { crossDatabase } : {}),
     };
     return { catalog, diagnostics: this.diagnostics };
   }
@@ -477,6 +489,29 @@ class CatalogBuilder {
         this.sessionRole = op.role ?? undefined;
         this.currentRole = undefined;
         return;
+      case 'foreign-server':
+        this.crossDeclared = true;
+        return this.cross.foreignServer(op, this.db.name, this.actingRole());
+      case 'user-mapping':
+        this.crossDeclared = true;
+        return this.cross.userMapping(op, this.db.name, this.roleRef(op.role));
+      case 'foreign-table':
+        return this.foreignTable(op);
+      case 'import-foreign-schema':
+        this.crossDeclared = true;
+        return this.importForeignSchema(op);
+      case 'dblink': {
+        this.crossDeclared = true;
+        const caller = [...this.relations.values(), ...this.triggerFunctions.values()].find((r) => r.source === op.at);
+        if (caller) this.cross.dblink(caller, op.calls, op.at);
+        return;
+      }
+      case 'publication':
+        this.crossDeclared = true;
+        return this.cross.publication(op, this.db.name, (q) => this.resolve(q).id);
+      case 'subscription':
+        this.crossDeclared = true;
+        return this.cross.subscription(op, this.db.name, parseConninfo);
       case 'product-rule':
         return this.productRule(op.rule);
     }
@@ -778,6 +813,63 @@ class CatalogBuilder {
     }
   }
 
+  /** CREATE FOREIGN TABLE's SERVER and OPTIONS: postgres_fdw reads schema_name.table_name (default: its own names). */
+  private foreignTable(op: Extract<CatalogOp, { op: 'foreign-table' }>): void {
+    this.crossDeclared = true;
+    const r = this.existing(op.table, 'CREATE FOREIGN TABLE');
+    if (!r || r.source !== op.at) return;
+    r.foreign = {
+      server: op.server,
+      remoteSchema: op.options.schema_name ?? r.schema,
+      remoteName: op.options.table_name ?? r.name,
+      columnNames: { ...op.columnNames },
+    };
+  }
+
+  /**
+   * IMPORT FOREIGN SCHEMA: a foreign table in the local schema for each table, view, materialized
+   * view and foreign table of the remote schema (or those LIMIT TO names, or all but EXCEPT),
+   * with the remote columns (PostgreSQL 15 docs, IMPORT FOREIGN SCHEMA; F.38.5 postgres_fdw).
+   */
+  private importForeignSchema(op: Extract<CatalogOp, { op: 'import-foreign-schema' }>): void {
+    const server = this.cross.server(this.db.name, op.server);
+    const target = server && CrossDatabaseState.serverTarget(server, this.remotes);
+    if (!server || !target || !('database' in target)) {
+      const why = !server ? `server ${op.server} is not created in the sources` : (target as { reason: string }).reason;
+      this.warn(
+        'SPIF-FDW-UNRESOLVED',
+        `IMPORT FOREIGN SCHEMA ${op.remoteSchema} FROM SERVER ${op.server} INTO ${op.localSchema}: ${why}; the foreign tables it creates are unknown`,
+      );
+      return;
+    }
+    const remote = [...this.relations.values()].filter(
+      (r) =>
+        r.database === target.database &&
+        r.schema === op.remoteSchema &&
+        r.kind !== 'function' &&
+        (!op.limitTo || op.limitTo.includes(r.name)) &&
+        !op.except?.includes(r.name),
+    );
+    if (remote.length === 0)
+      this.warn(
+        'SPIF-FDW-UNRESOLVED',
+        `IMPORT FOREIGN SCHEMA ${op.remoteSchema} FROM SERVER ${op.server}: database ${target.database} defines no such relation in schema ${op.remoteSchema} (in the sources read before this statement)`,
+      );
+    for (const r of remote) {
+      const name: QualifiedName = { schema: op.localSchema, name: r.name };
+      this.createRelation(
+        name,
+        'table',
+        this.at,
+        r.columns.filter((c) => !c.parameter).map((c) => ({ name: c.name, type: c.type, source: this.at })),
+        {},
+      );
+      const created = this.relations.get(this.resolve(name).id);
+      if (created?.source === this.at)
+        created.foreign = { server: op.server, remoteSchema: r.schema, remoteName: r.name, columnNames: {} };
+    }
+  }
+
   /** Partitions and inheritance children of r, at every depth. */
   private descendants(r: Relation): Relation[] {
     const out: Relation[] = [];
@@ -838,10 +930,13 @@ class CatalogBuilder {
       );
     }
     const row: QualifiedName = { database: table.database, schema: table.schema, name: table.name };
+    // NEW/OLD, and a statement trigger's transition tables (unqualified names), are the table's rows.
+    const transition = new Set(op.transitionTables ?? []);
+    const isRow = (q: QualifiedName) => q.name === TRIGGER_ROW || (!q.schema && !q.database && transition.has(q.name));
     for (const w of fn.routine.writes ?? []) {
       const values = w.values.map((v) => ({
         ...v,
-        from: v.from.map((f) => (f.relation.name === TRIGGER_ROW ? { ...f, relation: row } : f)),
+        from: v.from.map((f) => (isRow(f.relation) ? { ...f, relation: row } : f)),
       }));
       this.copyInto({ op: 'copy-into', at: op.at, table: w.table, columns: w.columns, values, via: 'trigger' });
     }

@@ -66,7 +66,13 @@ export interface Column {
   copiedFrom?: CopySource[];
 }
 
-export type CopyKind = 'partition' | 'inherits' | 'like' | 'insert-select' | 'trigger';
+/**
+ * How a column came to hold another column's values. `foreign-table`: a postgres_fdw foreign
+ * table's column reads the remote column; `replication`: a logical-replication subscriber's
+ * table receives the publisher's rows (src/catalog/cross-database.ts).
+ */
+export type CopyKind =
+  'partition' | 'inherits' | 'like' | 'insert-select' | 'trigger' | 'foreign-table' | 'replication';
 
 export interface CopySource {
   relation: QualifiedName;
@@ -174,9 +180,102 @@ export interface Relation {
   view?: ViewDefinition;
   /** Set for kind 'function'. */
   routine?: RoutineDefinition;
+  /** Set for a foreign table (CREATE FOREIGN TABLE, IMPORT FOREIGN SCHEMA). */
+  foreign?: ForeignTableDefinition;
   /** Partition parent / inheritance parents: reading a parent reads this relation's rows, with the parent's privileges. */
   parents?: { relation: RelationId; kind: 'partition' | 'inherits' }[];
   source: SourceLocation;
+}
+
+/**
+ * A foreign table (postgres_fdw): reading it runs `SELECT <remote columns> FROM <remote relation>`
+ * on the server's database, connected as the user its user mapping names (PostgreSQL 15 docs,
+ * F.38 postgres_fdw; CREATE USER MAPPING).
+ */
+export interface ForeignTableDefinition {
+  server: string;
+  /** OPTIONS (schema_name, table_name): postgres_fdw defaults them to the foreign table's own names. */
+  remoteSchema: string;
+  remoteName: string;
+  /** Local column → remote column (`OPTIONS (column_name …)`); other columns keep their names. */
+  columnNames: Record<string, string>;
+  /** Resolved at the end of the build: the remote relation, or why it is not known. */
+  remote?: RelationId;
+  unresolved?: string;
+}
+
+/** CREATE SERVER … FOREIGN DATA WRAPPER w OPTIONS (…), as altered. */
+export interface ForeignServer {
+  database: string;
+  name: string;
+  wrapper: string;
+  options: Record<string, string>;
+  owner?: string;
+  source?: SourceLocation;
+  /** The configured database it connects to (set at the end of the build), or why none. */
+  remoteDatabase?: string;
+  unresolved?: string;
+}
+
+/** CREATE USER MAPPING FOR role SERVER s OPTIONS (user …): `role` is a role name or PUBLIC. */
+export interface UserMapping {
+  database: string;
+  server: string;
+  role: string;
+  /** The remote user (`user` option); unset: libpq's default, the local role name is not used. */
+  user?: string;
+  source?: SourceLocation;
+}
+
+/** CREATE PUBLICATION (publisher side of logical replication). */
+export interface Publication {
+  database: string;
+  name: string;
+  allTables: boolean;
+  /** FOR TABLE t (cols): columns undefined = every column. */
+  tables: { relation: RelationId; columns?: string[] }[];
+  /** FOR TABLES IN SCHEMA s */
+  schemas: string[];
+  source?: SourceLocation;
+}
+
+/** CREATE SUBSCRIPTION s CONNECTION '…' PUBLICATION p, …: the subscriber's same-named tables get the rows. */
+export interface Subscription {
+  database: string;
+  name: string;
+  conninfo: Record<string, string>;
+  publications: string[];
+  source?: SourceLocation;
+  /** The configured publisher database (set at the end of the build), or why none. */
+  publisher?: string;
+  unresolved?: string;
+}
+
+/** A `dblink(conn, sql)` call in a view or function: a query run in another database. */
+export interface DblinkUse {
+  /** The view or function that calls it. */
+  relation: RelationId;
+  /** Its database (a server name in conninfo is looked up there). */
+  database: string;
+  conninfo?: string;
+  sql?: string;
+  /** Relations the constant query reads, as written. */
+  reads?: QualifiedName[];
+  source?: SourceLocation;
+  /** The database it reaches (set at the end of the build), or why none. */
+  remoteDatabase?: string;
+  unresolved?: string;
+  /** Remote relations its SQL reads (resolved ids). */
+  remoteRelations?: RelationId[];
+}
+
+/** Links between databases: foreign servers, user mappings, publications, subscriptions, dblink calls. */
+export interface CrossDatabase {
+  servers: ForeignServer[];
+  userMappings: UserMapping[];
+  publications: Publication[];
+  subscriptions: Subscription[];
+  dblinks: DblinkUse[];
 }
 
 /** A privilege on an object. Column grants carry the column; schema-wide/global scopes model MySQL. */
@@ -245,6 +344,8 @@ export interface Catalog {
   accessControlDeclared: boolean;
   /** Access rules of one product (DENY, masks, row filters, authorities…), in source order. */
   productRules?: ResolvedRule[];
+  /** Foreign servers, user mappings, publications, subscriptions, dblink calls (PostgreSQL). */
+  crossDatabase?: CrossDatabase;
 }
 
 export function relationId(database: string, schema: string, name: string): RelationId {

@@ -42,6 +42,13 @@ export interface PrivilegeSpec {
   columns?: string[];
 }
 
+/** One item of an OPTIONS (…) list: CREATE gives `add`; ALTER … OPTIONS gives ADD / SET / DROP. */
+export interface OptionChange {
+  name: string;
+  value?: string;
+  action: 'add' | 'set' | 'drop';
+}
+
 export type CatalogOp = { at: SourceLocation } & (
   | { op: 'create-schema'; schema: string; owner?: string }
   | { op: 'use-schema'; schema: string } // MySQL `USE db`: unqualified names go there
@@ -112,7 +119,13 @@ export type CatalogOp = { at: SourceLocation } & (
   /** `DROP TRIGGER t ON tbl` / `DROP RULE r ON tbl`. */
   | { op: 'drop-table-object'; kind: 'trigger' | 'rule'; table: QualifiedName; name: string; ifExists?: boolean }
   /** CREATE TRIGGER … ON table … EXECUTE FUNCTION f(): f's INSERTs copy the table's row values. */
-  | { op: 'create-trigger'; table: QualifiedName; function: RoutineRef }
+  | {
+      op: 'create-trigger';
+      table: QualifiedName;
+      function: RoutineRef;
+      /** `REFERENCING NEW TABLE AS n OLD TABLE AS o`: names the body reads as the changed rows. */
+      transitionTables?: string[];
+    }
   /** `ALTER VIEW v SET (security_invoker = …)` / `RESET (security_invoker)` */
   | { op: 'view-options'; name: QualifiedName; securityInvoker: boolean }
   | { op: 'add-column'; table: QualifiedName; column: Column; only?: boolean }
@@ -221,4 +234,56 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'set-session-authorization'; role: string | null }
   /** An access rule of one product (Oracle, SQL Server, Db2): see product-rules.ts. */
   | { op: 'product-rule'; rule: ProductRule }
+  // Links between databases (PostgreSQL; src/catalog/cross-database.ts).
+  /** CREATE SERVER / ALTER SERVER … OPTIONS / DROP SERVER. */
+  | {
+      op: 'foreign-server';
+      action: 'create' | 'alter' | 'drop';
+      name: string;
+      wrapper?: string;
+      options: OptionChange[];
+      ifNotExists?: boolean;
+      owner?: string;
+    }
+  /** CREATE / ALTER / DROP USER MAPPING FOR role SERVER s (role: a name, PUBLIC or CURRENT_USER). */
+  | { op: 'user-mapping'; action: 'create' | 'alter' | 'drop'; role: string; server: string; options: OptionChange[] }
+  /** The SERVER and OPTIONS of a CREATE FOREIGN TABLE (its columns come with the create-table op before it). */
+  | {
+      op: 'foreign-table';
+      table: QualifiedName;
+      server: string;
+      options: Record<string, string>;
+      columnNames: Record<string, string>;
+    }
+  /** IMPORT FOREIGN SCHEMA remote [LIMIT TO | EXCEPT (…)] FROM SERVER s INTO local. */
+  | {
+      op: 'import-foreign-schema';
+      server: string;
+      remoteSchema: string;
+      localSchema: string;
+      limitTo?: string[];
+      except?: string[];
+    }
+  /** dblink calls in the view or function the same statement created. */
+  | {
+      op: 'dblink';
+      calls: { conninfo?: string; sql?: string; reads?: QualifiedName[] }[];
+    }
+  /** CREATE / ALTER … ADD | SET | DROP / DROP PUBLICATION. */
+  | {
+      op: 'publication';
+      action: 'create' | 'add' | 'set' | 'drop-objects' | 'drop';
+      name: string;
+      allTables?: boolean;
+      tables: { name: QualifiedName; columns?: string[] }[];
+      schemas: string[];
+    }
+  /** CREATE SUBSCRIPTION … CONNECTION … PUBLICATION …, its ALTERs, DROP SUBSCRIPTION. */
+  | {
+      op: 'subscription';
+      action: 'create' | 'set-publication' | 'add-publication' | 'drop-publication' | 'connection' | 'drop';
+      name: string;
+      conninfo?: string;
+      publications: string[];
+    }
 );

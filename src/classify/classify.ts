@@ -194,13 +194,23 @@ function blockedEvidence(
   for (const r of relations) {
     const blocks = out.get(r.id)!;
     if (blocks.length) continue;
+    // What stops them, when it is the same for all (no EXECUTE on a function, no user mapping…).
+    const column = r.columns.find((c) => !c.parameter)?.name;
+    const controls = new Set(
+      everyone.map((p) => {
+        const v = column === undefined ? undefined : access.canRead(p, r.id, column);
+        return v && !v.allowed ? v.control : 'no-table-privilege';
+      }),
+    );
+    const control = controls.size === 1 ? [...controls][0] : 'no-table-privilege';
     blocks.push(
       blockFrom(
         '*',
-        refused('no-table-privilege', r.id, {
+        refused(control, r.id, {
           key: 'no-reader',
           principals: everyone.map((p) => p.name),
           relation: r.id,
+          ...(r.routine ? { routine: r.routine.kind } : {}),
         }),
       ),
     );

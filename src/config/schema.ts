@@ -80,6 +80,18 @@ export const databaseSchema = z
     dialect: dialectSchema.optional().describe('dialect of this database; defaults to the top-level dialect'),
     sources: z.array(sourceGlob).default([]).describe('globs of schema sources, relative to the config file'),
     url: postgresUrl.optional(),
+    connection: z
+      .strictObject({
+        dbname: text
+          .optional()
+          .describe("the database name servers and subscriptions use (default: its url's, else `name`)"),
+        host: text.optional().describe('host name other databases connect to (tells apart same-named databases)'),
+        port: z.union([z.number().int().positive(), text]).optional().describe('port other databases connect to'),
+      })
+      .optional()
+      .describe(
+        'how other databases reach this one: postgres_fdw servers, dblink calls and subscriptions are matched to it by these',
+      ),
   })
   .superRefine((db, ctx) => {
     if (db.sources.length === 0 && db.url === undefined) {

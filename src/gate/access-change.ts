@@ -60,6 +60,7 @@ interface Candidate {
   kind: Suggestion['kind'];
   target: string;
   grantee?: string;
+  server?: string;
   catalog: Catalog;
   principal: Principal;
   sql?: string;
@@ -69,6 +70,8 @@ interface Candidate {
 
 const KIND_ORDER: Suggestion['kind'][] = [
   'revoke-execute',
+  'drop-user-mapping',
+  'revoke-remote',
   'revoke-column',
   'revoke-table',
   'revoke-schema',
@@ -118,6 +121,7 @@ export function suggestAccessChanges(
       ...(cand.sql ? { sql: cand.sql } : {}),
       ...(cand.config ? { config: cand.config } : {}),
       ...(cand.grantee ? { grantee: cand.grantee } : {}),
+      ...(cand.server ? { server: cand.server } : {}),
       columnsLost: columnsLost(ctx.catalog, access, p, after, cand.principal),
       verified,
       alsoAffects: alsoAffected(ctx, access, after, p, cand),
@@ -174,8 +178,9 @@ function revokeCandidates(ctx: Context, access: PrincipalAccess, p: Principal, c
   if (!rel || p.roles.length === 0 || !access.canRead(p, relation, column).allowed) return [];
   if (rel.kind === 'function') return revokeExecuteCandidates(ctx, p, rel, columnId);
   const roles = rolesUsed(ctx, p);
+  const viaForeign = rel.foreign ? foreignCandidates(ctx, access, p, rel, column, columnId, roles) : [];
   const giving = ctx.catalog.grants.filter((g) => roles.has(g.grantee) && grantGives(g, rel, column));
-  if (giving.length === 0) return [];
+  if (giving.length === 0) return viaForeign;
   const grantees = [...new Set(giving.map((g) => g.grantee))].sort();
   // Take away this column only: every other column (and relation) the grants covered stays granted.
   const kept: Grant[] = [];
@@ -230,7 +235,64 @@ function revokeCandidates(ctx: Context, access: PrincipalAccess, p: Principal, c
       : kind === 'revoke-table'
         ? gt('en', 'gate.suggest.revoke-table', relation, who, column)
         : gt('en', 'gate.suggest.revoke-schema', `${rel.database}.${rel.schema}`, who, columnId);
-  return [{ kind, target: columnId, grantee: who, catalog, principal: p, sql: sql.join('\n'), summary }];
+  return [{ kind, target: columnId, grantee: who, catalog, principal: p, sql: sql.join('\n'), summary }, ...viaForeign];
+}
+
+/**
+ * A foreign table on the path (postgres_fdw): drop the user mappings the principal's roles read
+ * through (their own, or PUBLIC's), or take the column away from the remote user in the remote
+ * database; both are checked by running reachability again like every other candidate.
+ */
+function foreignCandidates(
+  ctx: Context,
+  access: PrincipalAccess,
+  p: Principal,
+  rel: Relation,
+  column: string,
+  columnId: string,
+  roles: Set<string>,
+): Candidate[] {
+  const f = rel.foreign!;
+  const cross = ctx.catalog.crossDatabase;
+  if (!cross) return [];
+  const mappings = cross.userMappings.filter(
+    (m) => m.database === rel.database && m.server === f.server && (m.role === PUBLIC || roles.has(m.role)),
+  );
+  if (mappings.length === 0) return [];
+  const out: Candidate[] = [];
+  const who = [...new Set(mappings.map((m) => m.role))].sort().join(', ');
+  out.push({
+    kind: 'drop-user-mapping',
+    target: columnId,
+    grantee: who,
+    server: f.server,
+    catalog: {
+      ...ctx.catalog,
+      crossDatabase: { ...cross, userMappings: cross.userMappings.filter((m) => !mappings.includes(m)) },
+    },
+    principal: p,
+    sql: mappings
+      .map((m) => `DROP USER MAPPING FOR ${roleName(rel, m.role)} SERVER ${quote(rel, f.server)};`)
+      .join('\n'),
+    summary: gt('en', 'gate.suggest.drop-user-mapping', rel.id, who, f.server),
+  });
+  if (!f.remote) return out;
+  const remoteColumn = `${f.remote}.${f.columnNames[column] ?? column}`;
+  for (const user of [...new Set(mappings.map((m) => m.user).filter((u): u is string => u !== undefined))].sort()) {
+    const remoteUser: Principal = { name: `#remote:${user}`, kind: 'role', roles: [user] };
+    for (const c of revokeCandidates(ctx, access, remoteUser, remoteColumn)) {
+      if (c.kind === 'drop-user-mapping' || c.kind === 'revoke-remote') continue;
+      out.push({
+        ...c,
+        kind: 'revoke-remote',
+        target: remoteColumn,
+        principal: p,
+        sql: `-- in database ${remoteColumn.split('.')[0]}\n${c.sql ?? ''}`,
+        summary: gt('en', 'gate.suggest.revoke-remote', remoteColumn, c.grantee ?? user, remoteColumn.split('.')[0]),
+      });
+    }
+  }
+  return out;
 }
 
 /** A function on the path: REVOKE EXECUTE from the grantees that give it to the principal (PUBLIC by default). */

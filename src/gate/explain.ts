@@ -3,6 +3,7 @@
  * number, or the control that stops it, and for each path the smallest access change that would
  * stop it (see access-change.ts).
  */
+import { crossRoutes } from '../access/cross-routes.js';
 import type { RelationId } from '../catalog/model.js';
 import { UserError } from '../diagnostics.js';
 import type { ScanResult } from '../pipeline.js';
@@ -60,11 +61,16 @@ export function explainRelation(scan: ScanResult, written: string): ExplainResul
           : suggestions.some((s) => s.verified)
             ? undefined
             : gt('en', 'gate.explain.noSuggestion');
+      const onPath = [id, ...reached.path.flatMap((s) => [s.from, s.to]), reached.numberColumn].map((c) =>
+        c.split('.').slice(0, 3).join('.'),
+      );
+      const through = crossRoutes(catalog, analysis.resolver, p, onPath);
       return {
         ...base,
         status: 'reaches' as const,
         numberColumn: reached.numberColumn,
         path: reached.path,
+        ...(through.length ? { through } : {}),
         suggestions,
         ...(note ? { note } : {}),
       };

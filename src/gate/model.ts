@@ -135,12 +135,15 @@ export const suggestionSchema = z.object({
     'revoke-membership',
     'remove-connect',
     'revoke-execute',
+    'drop-user-mapping',
+    'revoke-remote',
   ]),
   summary: z.string().describe('the change in one line, English'),
   sql: z.string().optional().describe('the statement(s) that make the change'),
   config: z.string().optional().describe('the config edit that makes the change'),
   target: z.string().describe('column, relation, schema or database the change applies to'),
   grantee: z.string().optional(),
+  server: z.string().optional().describe('drop-user-mapping: the foreign server'),
   columnsLost: z
     .number()
     .int()
@@ -164,6 +167,20 @@ export const explainResultSchema = z
         status: z.enum(['reaches', 'blocked', 'cannot-read', 'no-path']),
         numberColumn: z.string().optional(),
         path: z.array(pathStepSchema).optional(),
+        through: z
+          .array(
+            z.object({
+              kind: z.enum(['foreign-table']),
+              relation: z.string().describe('the foreign table on the path'),
+              server: z.string(),
+              role: z.string().describe('the local role it is read as'),
+              mapping: z.string().describe("the user mapping used: the role's own or PUBLIC"),
+              remoteUser: z.string().optional(),
+              remote: z.string().optional().describe('the remote relation the query reads'),
+            }),
+          )
+          .optional()
+          .describe('reads on the path that cross into another database (postgres_fdw)'),
         blocks: z.array(blockSchema).optional(),
         suggestions: z
           .array(suggestionSchema)

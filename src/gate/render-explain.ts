@@ -1,4 +1,5 @@
 /** Rendering `spif explain`: one readable chain per principal, then the change that stops it. */
+import { crossRouteText } from '../access/cross-routes.js';
 import pc from 'picocolors';
 import { type Lang, t } from '../report/messages.js';
 import { type Style, blockText, evidenceText, markdown, pathText, plain } from './format.js';
@@ -30,6 +31,22 @@ function suggestionHeadline(lang: Lang, style: Style, s: Suggestion): string {
       );
     case 'revoke-execute':
       return gt(lang, 'gate.suggest.revoke-execute', style.name(relation), style.name(s.grantee ?? ''));
+    case 'drop-user-mapping':
+      return gt(
+        lang,
+        'gate.suggest.drop-user-mapping',
+        style.name(relation),
+        style.name(s.grantee ?? ''),
+        style.name(s.server ?? ''),
+      );
+    case 'revoke-remote':
+      return gt(
+        lang,
+        'gate.suggest.revoke-remote',
+        style.name(s.target),
+        style.name(s.grantee ?? ''),
+        style.name(s.target.split('.')[0]),
+      );
     case 'remove-connect':
       return gt(lang, 'gate.suggest.remove-connect', style.name(s.target), style.name(s.grantee ?? ''));
     default:
@@ -110,6 +127,7 @@ export function renderExplain(result: ExplainResult, format: string, options: { 
       `${md ? '- ' : ''}${mark} ${md ? `**${style.name(p.principal)}**` : c.bold(style.name(p.principal))} (${t(lang, `principal.${p.kind}` as 'principal.system')}): ${status(lang, p)}`,
     );
     if (p.path && p.numberColumn) out.push(`${ind(1)}${pathText(lang, style, p.principal, p.numberColumn, p.path)}`);
+    for (const r of p.through ?? []) out.push(`${ind(1)}${style.text(crossRouteText(lang, r))}`);
     for (const b of p.blocks ?? []) out.push(`${ind(1)}${blockText(lang, style, b)}`);
     const [best, ...others] = (p.suggestions ?? []).map((s) => withPrincipal(p, s));
     if (best) {

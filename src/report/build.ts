@@ -58,7 +58,9 @@ export function buildReport(input: ReportInput): Report {
     assumptions.push(...definerAssumptions(catalog, r));
     // An unread SECURITY DEFINER function could hand this relation's columns out: unless no link
     // to the number exists at all, the verdict needs a person's check.
-    if (d.basis !== 'unlinked') assumptions.push(...(input.unknownPaths?.get(r.id) ?? []));
+    // A link to another database spif cannot follow may bring the number whatever the links say.
+    for (const code of input.unknownPaths?.get(r.id) ?? [])
+      if (d.basis !== 'unlinked' || code.startsWith('cross-database-unknown:')) assumptions.push(code);
     const suppression = config.suppressions.find(
       (s) => s.relation !== undefined && s.rule === undefined && matchesRef(s.relation, r.id),
     );

@@ -65,13 +65,18 @@ const MESSAGES = {
   'control.view-owner-lacks-privilege': { ja: 'ビュー所有者に参照権限なし', en: 'view owner lacks privilege' },
   'control.unknown-relation': { ja: '定義されていないテーブル・ビュー', en: 'undefined relation' },
   'control.no-execute-privilege': { ja: '関数の実行権限（EXECUTE）なし', en: 'no EXECUTE privilege' },
+  'control.no-user-mapping': { ja: '外部サーバのユーザマッピングなし', en: 'no user mapping on the foreign server' },
+  'control.remote-access-denied': { ja: 'リモートのデータベースで参照不可', en: 'refused by the remote database' },
   'control.denied': { ja: 'DENY で参照を拒否', en: 'denied (DENY)' },
   'control.masked': { ja: 'マスキングで値を秘匿', en: 'value masked' },
   'via.foreign-key': { ja: '外部キー', en: 'foreign key' },
   'via.implied-key': { ja: '共通キー', en: 'implied key' },
   'via.declared-link': { ja: '設定で宣言したリンク', en: 'declared link' },
   'via.view': { ja: 'ビュー', en: 'view' },
-  'via.copy': { ja: '複写（パーティション・継承・INSERT … SELECT・トリガー）', en: 'copy' },
+  'via.copy': {
+    ja: '複写（パーティション・継承・INSERT … SELECT・トリガー・外部テーブル・論理レプリケーション）',
+    en: 'copy',
+  },
   'principal.system': { ja: 'システム', en: 'system' },
   'principal.role': { ja: 'ロール', en: 'role' },
   'principal.public': { ja: '全ロール', en: 'every role' },
@@ -92,6 +97,10 @@ const MESSAGES = {
   'assumption.unknown-path': {
     ja: 'SECURITY DEFINER の関数 {0} は本体を解析できない（{1}）。実行できる利用者（{2}）は所有者の権限でこのリレーションの列を読める可能性がある（要確認）',
     en: "SECURITY DEFINER function {0} could not be analysed ({1}); whoever may execute it ({2}) may read this relation's columns with its owner's rights (check it)",
+  },
+  'assumption.cross-database-unknown': {
+    ja: '他のデータベースへのリンク（{0} {1}）を追えない（{2}）。このリレーションは他のデータベースの個人番号を保持・参照している可能性がある。読める利用者: {3}（要確認）',
+    en: 'a link to another database ({0} {1}) cannot be followed ({2}); this relation may hold or read what that database holds, the number included. Readers: {3} (check it)',
   },
   'assumption.mysql-definer-assumed': {
     ja: 'DEFINER {0} はソースで作成も権限付与もされていないため、このビュー／ルーチンの基表をすべて読めるとみなした（要確認）',
@@ -185,6 +194,14 @@ const MESSAGES = {
   'evidence.block.no-execute-privilege': {
     ja: '{0} は {1} を実行する権限（EXECUTE）を持たない',
     en: '{0} has no EXECUTE on {1}',
+  },
+  'evidence.block.no-user-mapping': {
+    ja: '{1} の外部サーバには {0} のユーザマッピングがなく、外部テーブルを読めない',
+    en: 'the foreign server of {1} has no user mapping for {0}: the foreign table cannot be read',
+  },
+  'evidence.block.remote-access-denied': {
+    ja: '外部テーブルが接続するリモートユーザは {1} を参照できないため、{0} は外部テーブルを通して読めない',
+    en: 'the remote user the foreign table connects as may not read {1}, so {0} cannot read it through the foreign table',
   },
   'evidence.number.name': { ja: '列名「{0}」', en: "column name '{0}'" },
   'evidence.number.comment': { ja: '列コメント「{0}」', en: "comment '{0}'" },
@@ -552,6 +569,14 @@ const MESSAGES = {
   'gate.suggest.revoke-execute': {
     ja: '{1} から関数 {0} の EXECUTE を取り消す',
     en: 'revoke EXECUTE on function {0} from {1}',
+  },
+  'gate.suggest.drop-user-mapping': {
+    ja: '外部テーブル {0} のサーバ {2} から {1} のユーザマッピングを削除する',
+    en: 'drop the user mapping for {1} on server {2} of foreign table {0}',
+  },
+  'gate.suggest.revoke-remote': {
+    ja: 'データベース {2} で、外部テーブルが接続するリモートユーザ {1} から {0} の SELECT を取り消す',
+    en: 'in database {2}, revoke SELECT on {0} from {1}, the remote user the foreign table connects as',
   },
   'gate.suggest.revoke-membership': {
     ja: '{1} のロール {0} へのメンバーシップを取り消す',

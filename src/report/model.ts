@@ -49,7 +49,9 @@ export const pathStepSchema = z.object({
   to: z.string().describe('column id database.schema.relation.column'),
   via: z
     .enum(['foreign-key', 'implied-key', 'declared-link', 'view', 'copy'])
-    .describe("copy: the column holds the other's values (partition, inheritance, LIKE, INSERT … SELECT, trigger)"),
+    .describe(
+      "copy: the column holds the other's values (partition, inheritance, LIKE, INSERT … SELECT, trigger, foreign table, logical replication)",
+    ),
   key: z
     .object({ from: z.array(z.string()), to: z.array(z.string()) })
     .optional()
@@ -73,6 +75,8 @@ export const CONTROLS = [
   'denied',
   'masked',
   'no-execute-privilege',
+  'no-user-mapping',
+  'remote-access-denied',
 ] as const;
 
 export const blockSchema = z.object({
@@ -96,6 +100,21 @@ export const blockSchema = z.object({
       database: z.string().optional(),
       policy: z.string().optional(),
       routine: z.string().optional(),
+      server: z.string().optional().describe('the foreign server (no-user-mapping, remote-denied)'),
+      remote: z
+        .object({
+          key: z.enum(REASON_KEYS),
+          role: z.string().optional(),
+          via: z.string().optional(),
+          relation: z.string().optional(),
+          columns: z.array(z.string()).optional(),
+          schema: z.string().optional(),
+          database: z.string().optional(),
+          policy: z.string().optional(),
+          routine: z.string().optional(),
+        })
+        .optional()
+        .describe("remote-denied: the remote database's own refusal of the mapped user"),
     })
     .optional()
     .describe('the refusal as data (with role and via), from which detail is rendered in English and Japanese'),

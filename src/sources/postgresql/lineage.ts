@@ -268,7 +268,8 @@ function defaultName(val: Node | undefined): string {
   return '?column?';
 }
 
-function dedupe(list: ColumnSource[]): ColumnSource[] {
+/** Each base column once (the first occurrence kept). */
+export function dedupe(list: ColumnSource[]): ColumnSource[] {
   const seen = new Set<string>();
   return list.filter((c) => {
     const k = `${c.relation.database ?? ''}.${c.relation.schema ?? ''}.${c.relation.name}.${c.column}`;

@@ -3,7 +3,7 @@
  * is parsed at once (fast path); when that fails, statements are split by the server's lexer and
  * parsed one by one so a bad statement costs only itself.
  */
-import { loadModule, parseSync } from 'libpg-query';
+import { loadModule, parsePlPgSQLSync, parseSync } from 'libpg-query';
 import type { CatalogOp, GrantTarget, PrivilegeSpec, RoutineKind, RoutineRef } from '../../catalog/ops.js';
 import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
@@ -20,6 +20,16 @@ import {
   IRRELEVANT_STATEMENTS,
   OBJECTS_WITHOUT_ACCESS,
 } from './statement-kinds.js';
+import {
+  crossDatabaseDrop,
+  crossDatabaseOps,
+  findDblinkCalls,
+  foreignTableOp,
+  isCrossDatabaseStatement,
+} from './cross-database.js';
+
+/** Statements whose queries may call dblink. */
+const DBLINK_CALLERS = new Set(['ViewStmt', 'CreateTableAsStmt', 'CreateFunctionStmt']);
 
 type Node = Record<string, any>;
 
@@ -191,6 +201,7 @@ class StatementContext {
     const body = stmt[kind];
     try {
       this.dispatch(kind, body);
+      if (DBLINK_CALLERS.has(kind)) this.dblinks(kind, body);
     } catch (e) {
       this.unsupported(`could not read ${kind}: ${(e as Error).message}`);
     }
@@ -244,26 +255,7 @@ class StatementContext {
         return this.unsupported('DROP OWNED is not modelled: privileges granted to the role are kept');
       case 'CreateForeignTableStmt':
         this.createTable(s.base, 'foreign table');
-        return this.unsupported(
-          `foreign table ${rangeVarText(s.base.relation)} (server ${s.servername}): the link to the remote relation it reads is not followed; its own columns are read as a table's`,
-        );
-      case 'CreateForeignServerStmt':
-        return this.unsupported(
-          `CREATE SERVER ${s.servername}: cross-database links through foreign servers are not followed (the foreign tables on it are read as local tables)`,
-        );
-      case 'CreateUserMappingStmt':
-      case 'AlterUserMappingStmt':
-        return this.unsupported('USER MAPPING is not modelled: who may read through a foreign server is not checked');
-      case 'CreatePublicationStmt':
-      case 'AlterPublicationStmt':
-        return this.unsupported(
-          `publication ${s.pubname}: logical replication is not modelled (a subscriber's tables hold what the published tables hold)`,
-        );
-      case 'CreateSubscriptionStmt':
-      case 'AlterSubscriptionStmt':
-        return this.unsupported(
-          `subscription ${s.subname}: logical replication is not modelled; the subscribed tables' copied values are not followed to the publisher's`,
-        );
+        return this.emit(foreignTableOp(s, rangeVarName(s.base.relation)));
       case 'CopyStmt':
         return this.dataValues(
           s,
@@ -281,12 +273,18 @@ class StatementContext {
         return this.createFunction(s);
       case 'SelectStmt':
         return this.selectInto(s);
-      case 'CreateTrigStmt':
+      case 'CreateTrigStmt': {
+        // EXECUTE FUNCTION and its older spelling EXECUTE PROCEDURE both call a function (CREATE TRIGGER).
+        const transitionTables = (s.transitionRels ?? [])
+          .map((t: Node) => t.TriggerTransition?.name)
+          .filter((n: unknown): n is string => typeof n === 'string');
         return this.emit({
           op: 'create-trigger',
           table: rangeVarName(s.relation),
           function: { name: listName(s.funcname ?? []), argTypes: [] },
+          ...(transitionTables.length ? { transitionTables } : {}),
         });
+      }
       case 'AlterFunctionStmt':
         return this.alterFunction(s);
       case 'CreateSeqStmt':
@@ -303,9 +301,52 @@ class StatementContext {
           `CREATE RULE ${s.rulename} ON ${rangeVarText(s.relation)}: rules are not modelled (a DO INSTEAD/ALSO rule can redirect or copy rows)`,
         );
       default:
+        if (isCrossDatabaseStatement(kind)) {
+          for (const op of crossDatabaseOps(kind, s)) this.emit(op);
+          return;
+        }
         if (kind in IRRELEVANT_STATEMENTS) return;
         this.unsupported(`${kind.replace(/Stmt$/, '')} statement is not read by spif`);
     }
+  }
+
+  /** dblink calls in a view's query or a function's body: each is a query in another database (cross-database.ts). */
+  private dblinks(kind: string, s: Node): void {
+    const parse = (sql: string): Node[] | undefined => {
+      try {
+        return (parseSync(sql).stmts ?? []).map((x: Node) => x.stmt);
+      } catch {
+        return undefined;
+      }
+    };
+    let tree: unknown = s;
+    if (kind === 'CreateFunctionStmt') {
+      const text = JSON.stringify(s);
+      if (!/dblink/i.test(text)) return;
+      const language = (s.options ?? []).find((o: Node) => o.DefElem?.defname === 'language')?.DefElem?.arg?.String
+        ?.sval;
+      const body = (s.options ?? []).find((o: Node) => o.DefElem?.defname === 'as')?.DefElem?.arg?.List?.items?.[0]
+        ?.String?.sval;
+      if (language === 'plpgsql' && this.text) {
+        // PL/pgSQL: every embedded query and expression, parsed as SQL.
+        const queries: string[] = [];
+        const collect = (x: unknown): void => {
+          if (!x || typeof x !== 'object') return;
+          if (Array.isArray(x)) return x.forEach(collect);
+          const n = x as Node;
+          if (n.PLpgSQL_expr?.query) queries.push(n.PLpgSQL_expr.query);
+          for (const k of Object.keys(n)) collect(n[k]);
+        };
+        try {
+          collect(parsePlPgSQLSync(this.text));
+        } catch {
+          return; // the body is reported unanalysed by createFunction
+        }
+        tree = queries.map((q) => parse(q) ?? parse(`SELECT ${q}`));
+      } else if (body !== undefined) tree = [s.sql_body, parse(body)];
+    }
+    const calls = findDblinkCalls(tree, parse);
+    if (calls.length) this.emit({ op: 'dblink', calls });
   }
 
   /** The data lines of this COPY statement: the first block at or after the statement's start (comments may precede it). */
@@ -695,6 +736,8 @@ class StatementContext {
       this.emit({ op: 'drop-schema', schemas: strings(s.objects), cascade: s.behavior === 'DROP_CASCADE', ifExists });
     } else if (type === 'OBJECT_AGGREGATE') {
       return; // aggregates are DefineStmt, not read as routines
+    } else if (crossDatabaseDrop(s)) {
+      for (const op of crossDatabaseDrop(s)!) this.emit(op);
     } else if (ROUTINE_OBJECTS.has(type)) {
       this.emit({
         op: 'drop-function',

@@ -15,7 +15,7 @@
  */
 import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import { type QualifiedName, TRIGGER_ROW, type ViewColumn } from '../../catalog/model.js';
-import { type Scope, type ScopeEntry, type SelectLineage, selectLineage } from './lineage.js';
+import { dedupe, type Scope, type ScopeEntry, type SelectLineage, selectLineage } from './lineage.js';
 
 type Node = Record<string, any>;
 type ColumnSource = { relation: QualifiedName; column: string };
@@ -119,6 +119,10 @@ export function analyseRoutine(sig: RoutineSignature, isProcedure: boolean): Rou
     writes: [],
   });
   const lang = sig.language.toLowerCase();
+  // "It is not currently possible to write a trigger function in the plain SQL function language"
+  // (docs 39.1): PostgreSQL rejects the CREATE FUNCTION, so no trigger can run it.
+  if (lang === 'sql' && (sig.returnType === 'trigger' || sig.returnType === 'event_trigger'))
+    return empty('PostgreSQL rejects it: SQL functions cannot return type trigger');
   try {
     if (lang === 'sql') return sqlBody(sig, names, inputs) ?? empty('the SQL body could not be parsed');
     if (lang === 'plpgsql') return plpgsqlBody(sig, names, inputs);
@@ -173,6 +177,7 @@ class Collector {
           });
         }
       }
+      if (kind === 'UpdateStmt') this.updateWrite(s, outer);
       const from = [{ RangeVar: s.relation }, ...(s.fromClause ?? []), ...(s.usingClause ?? [])];
       const synthetic = { targetList: s.returningList ?? [], fromClause: from, whereClause: s.whereClause };
       const l = selectLineage(synthetic, outer);
@@ -180,6 +185,39 @@ class Collector {
       return s.returningList?.length ? l : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `UPDATE t SET col = expr [FROM …]`: col now holds what expr carries (a trigger's `NEW.x`, a
+   * column of the FROM list, a subquery's result). `SET (a, b) = (SELECT …)` assigns by position.
+   */
+  private updateWrite(s: Node, outer: Scope): void {
+    const from = [{ RangeVar: s.relation }, ...(s.fromClause ?? [])];
+    const columns: string[] = [];
+    const targets: Node[] = [];
+    for (const t of s.targetList ?? []) {
+      const rt = t.ResTarget;
+      if (!rt?.name) continue;
+      let val = rt.val;
+      // SET (a, b) = (SELECT x, y …): each column gets its position of the row.
+      if (val?.MultiAssignRef) {
+        const src = val.MultiAssignRef.source;
+        const i = (val.MultiAssignRef.colno ?? 1) - 1;
+        const sel = src?.SubLink?.subselect;
+        val = sel ? { SubLink: { ...src.SubLink, subselect: pickTarget(sel, i) } } : src?.RowExpr?.args?.[i];
+      }
+      columns.push(rt.name);
+      targets.push({ ResTarget: { val } });
+    }
+    if (!columns.length) return;
+    const values = selectLineage({ targetList: targets, fromClause: from }, outer).columns;
+    if (values.some((v) => v.from.length)) {
+      this.writes.push({
+        table: { name: s.relation.relname, ...(s.relation.schemaname ? { schema: s.relation.schemaname } : {}) },
+        columns,
+        values,
+      });
+    }
   }
 
   /** `col = param` anywhere in the statement: the parameter carries the column's value. */
@@ -486,20 +524,16 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
   return finish(c, names, results, inputs);
 }
 
+/** A subquery keeping only its i-th output (for `SET (a, b) = (SELECT …)`). */
+function pickTarget(sel: Node, i: number): Node {
+  const s = sel.SelectStmt ?? sel;
+  return { SelectStmt: { ...s, targetList: (s.targetList ?? []).slice(i, i + 1) } };
+}
+
 /** A record variable: `SELECT * FROM t` makes it t's row (its fields are t's columns). */
 function recordEntry(cols: ViewColumn[]): ScopeEntry {
   const star =
     cols.length === 1 && cols[0].name === '*' && cols[0].from.length === 1 ? cols[0].from[0].relation : undefined;
   if (star) return { kind: 'relation', name: star };
   return { kind: 'derived', columns: new Map(cols.map((x) => [x.name, x.from])), order: cols.map((x) => x.name) };
-}
-
-function dedupe(list: ColumnSource[]): ColumnSource[] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const k = `${c.relation.database ?? ''}.${c.relation.schema ?? ''}.${c.relation.name}.${c.column}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

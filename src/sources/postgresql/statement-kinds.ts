@@ -47,10 +47,6 @@ export const IRRELEVANT_STATEMENTS: Readonly<Record<string, string>> = {
   CreatePLangStmt: 'makes a procedural language available; routines written in it are read where they are created',
   CreateFdwStmt: 'a foreign-data wrapper is handler code; the servers and foreign tables that use it are reported',
   AlterFdwStmt: 'a foreign-data wrapper is handler code; the servers and foreign tables that use it are reported',
-  DropSubscriptionStmt:
-    'CREATE SUBSCRIPTION is reported where it stands; dropping one removes only what spif did not model',
-  DropUserMappingStmt:
-    'CREATE USER MAPPING is reported where it stands; dropping one removes only what spif did not model',
   CreateAmStmt: 'an index or table access method (storage code)',
   AlterTSDictionaryStmt: 'full-text search configuration',
   AlterTSConfigurationStmt: 'full-text search configuration',
@@ -177,10 +173,6 @@ export const OBJECTS_WITHOUT_ACCESS: Readonly<Record<string, string>> = {
  * removes only what was never modelled, so it is quiet. (pg_dump --clean writes one for each.)
  */
 export const DROPS_OF_REPORTED: Readonly<Record<string, string>> = {
-  OBJECT_PUBLICATION:
-    'CREATE PUBLICATION is reported where it stands; dropping one removes only what spif did not model',
-  OBJECT_FOREIGN_SERVER:
-    'CREATE SERVER is reported where it stands; without CASCADE PostgreSQL refuses to drop a server its foreign tables use',
   OBJECT_FDW: 'without CASCADE PostgreSQL refuses to drop a wrapper a server uses',
   OBJECT_LARGEOBJECT: 'large objects are not modelled (their owners and grants are reported)',
 };

@@ -261,7 +261,7 @@ CREATE INDEX i ON public.bango_kanri USING btree (kojin_bango);
 
   it('warns, with the location, about relevant statements it does not model', () => {
     const { diagnostics } = read(
-      "CREATE TABLE a (x int);\nCREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p;\nALTER POLICY p ON a USING (true);\n",
+      'CREATE TABLE a (x int);\nREASSIGN OWNED BY a TO b;\nALTER POLICY p ON a USING (true);\n',
     );
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
       ['SPIF-SQL-UNSUPPORTED', 2],

@@ -1,0 +1,462 @@
+/**
+ * Links between databases, resolved against the configured databases once every database is
+ * built: postgres_fdw foreign servers, user mappings and foreign tables, and logical replication
+ * (publications and subscriptions).
+ *
+ * - A foreign table's column holds the remote column it reads (`copiedFrom`, via
+ *   `foreign-table`): reading it runs `SELECT <remote columns> FROM <remote relation>` on the
+ *   server's database as the user mapping's remote user (PostgreSQL 15 docs F.38 postgres_fdw;
+ *   the access side is in access/resolver.ts).
+ * - A subscriber's table with the published table's schema-qualified name receives its rows, so
+ *   its columns hold the publisher's (via `replication`); a publication's column list limits which
+ *   (docs 31.4 Column Lists).
+ * A server, subscription or dblink call that matches no configured database is reported (a
+ * located warning) and its relations carry an "unknown" path (access/unknown-paths.ts).
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { CatalogOp } from './ops.js';
+import type {
+  CrossDatabase,
+  DblinkUse,
+  ForeignServer,
+  Publication,
+  QualifiedName,
+  Relation,
+  RelationId,
+  SourceLocation,
+  Subscription,
+  UserMapping,
+} from './model.js';
+import { relationId } from './model.js';
+
+/** How a configured database is reached (config `databases[].connection`, else its url, else its name as dbname). */
+export interface RemoteDatabase {
+  name: string;
+  dbname?: string;
+  host?: string;
+  port?: string;
+}
+
+type Op<K extends CatalogOp['op']> = Extract<CatalogOp, { op: K }>;
+
+/** Which configured database a libpq connection (server options, conninfo) reaches. */
+export function matchDatabase(
+  conn: Record<string, string>,
+  remotes: RemoteDatabase[],
+): { database: string } | { reason: string } {
+  const dbname = conn.dbname;
+  if (!dbname) return { reason: 'its connection names no dbname' };
+  const sameHost = (r: RemoteDatabase) =>
+    (!r.host || !conn.host || r.host.toLowerCase() === conn.host.toLowerCase()) &&
+    (!r.port || !conn.port || r.port === conn.port);
+  const where = `dbname '${dbname}'${conn.host ? ` on host ${conn.host}${conn.port ? `:${conn.port}` : ''}` : ''}`;
+  const matches = remotes.filter((r) => (r.dbname ?? r.name) === dbname && sameHost(r));
+  if (matches.length === 1) return { database: matches[0].name };
+  if (matches.length > 1)
+    return {
+      reason: `${where} matches several configured databases (${matches.map((m) => m.name).join(', ')}); set databases[].connection.host to tell them apart`,
+    };
+  return {
+    reason: `${where} matches no configured database (add it to databases, with databases[].connection when its name differs)`,
+  };
+}
+
+const key = (database: string, name: string) => `${database}\u0000${name}`;
+
+/** What CREATE SERVER / USER MAPPING / PUBLICATION / SUBSCRIPTION declared, applied in source order. */
+export class CrossDatabaseState {
+  readonly servers = new Map<string, ForeignServer>();
+  readonly userMappings: UserMapping[] = [];
+  readonly publications = new Map<string, Publication>();
+  readonly subscriptions = new Map<string, Subscription>();
+  readonly dblinks: DblinkUse[] = [];
+
+  constructor(private readonly warn: (code: string, message: string) => void) {}
+
+  dblink(
+    caller: Relation,
+    calls: { conninfo?: string; sql?: string; reads?: QualifiedName[] }[],
+    at: SourceLocation,
+  ): void {
+    for (const c of calls) this.dblinks.push({ relation: caller.id, database: caller.database, ...c, source: at });
+  }
+
+  server(database: string, name: string): ForeignServer | undefined {
+    return this.servers.get(key(database, name));
+  }
+
+  foreignServer(op: Op<'foreign-server'>, database: string, owner: string): void {
+    const k = key(database, op.name);
+    const existing = this.servers.get(k);
+    if (op.action === 'drop') {
+      this.servers.delete(k);
+      for (let i = this.userMappings.length - 1; i >= 0; i--) {
+        const m = this.userMappings[i];
+        if (m.database === database && m.server === op.name) this.userMappings.splice(i, 1);
+      }
+      return;
+    }
+    if (op.action === 'create') {
+      if (existing && op.ifNotExists) return;
+      const options: Record<string, string> = {};
+      for (const o of op.options) if (o.value !== undefined) options[o.name] = o.value;
+      this.servers.set(k, { database, name: op.name, wrapper: op.wrapper ?? '', options, owner, source: op.at });
+      return;
+    }
+    if (!existing)
+      return this.warn('SPIF-SQL-UNKNOWN-OBJECT', `ALTER SERVER ${op.name}: the server is not created in the sources`);
+    for (const o of op.options) {
+      if (o.action === 'drop') delete existing.options[o.name];
+      else if (o.value !== undefined) existing.options[o.name] = o.value;
+    }
+  }
+
+  /** CREATE / ALTER / DROP USER MAPPING: one mapping per (server, role); `role` is already resolved (CURRENT_USER). */
+  userMapping(op: Op<'user-mapping'>, database: string, role: string): void {
+    const i = this.userMappings.findIndex((m) => m.database === database && m.server === op.server && m.role === role);
+    if (op.action === 'drop') {
+      if (i >= 0) this.userMappings.splice(i, 1);
+      return;
+    }
+    const current = i >= 0 ? this.userMappings[i] : undefined;
+    let user = op.action === 'alter' ? current?.user : undefined;
+    for (const o of op.options) {
+      if (o.name !== 'user') continue;
+      user = o.action === 'drop' ? undefined : o.value;
+    }
+    const mapping: UserMapping = {
+      database,
+      server: op.server,
+      role,
+      ...(user !== undefined ? { user } : {}),
+      source: op.at,
+    };
+    if (i >= 0) this.userMappings[i] = mapping;
+    else this.userMappings.push(mapping);
+  }
+
+  publication(op: Op<'publication'>, database: string, qualify: (q: QualifiedName) => RelationId): void {
+    const k = key(database, op.name);
+    if (op.action === 'drop') {
+      this.publications.delete(k);
+      return;
+    }
+    const tables = op.tables.map((t) => ({ relation: qualify(t.name), ...(t.columns ? { columns: t.columns } : {}) }));
+    const existing = this.publications.get(k);
+    if (op.action === 'create' || !existing) {
+      if (op.action !== 'create')
+        this.warn(
+          'SPIF-SQL-UNKNOWN-OBJECT',
+          `ALTER PUBLICATION ${op.name}: the publication is not created in the sources`,
+        );
+      this.publications.set(k, {
+        database,
+        name: op.name,
+        allTables: !!op.allTables,
+        tables,
+        schemas: [...op.schemas],
+        source: op.at,
+      });
+      return;
+    }
+    if (op.action === 'set') {
+      existing.tables = tables;
+      existing.schemas = [...op.schemas];
+    } else if (op.action === 'add') {
+      existing.tables.push(...tables);
+      existing.schemas.push(...op.schemas);
+    } else {
+      const dropped = new Set(tables.map((t) => t.relation));
+      existing.tables = existing.tables.filter((t) => !dropped.has(t.relation));
+      existing.schemas = existing.schemas.filter((s) => !op.schemas.includes(s));
+    }
+  }
+
+  subscription(op: Op<'subscription'>, database: string, parse: (conninfo: string) => Record<string, string>): void {
+    const k = key(database, op.name);
+    const existing = this.subscriptions.get(k);
+    if (op.action === 'drop') {
+      this.subscriptions.delete(k);
+      return;
+    }
+    if (op.action === 'create') {
+      this.subscriptions.set(k, {
+        database,
+        name: op.name,
+        conninfo: parse(op.conninfo ?? ''),
+        publications: [...op.publications],
+        source: op.at,
+      });
+      return;
+    }
+    if (!existing)
+      return this.warn(
+        'SPIF-SQL-UNKNOWN-OBJECT',
+        `ALTER SUBSCRIPTION ${op.name}: the subscription is not created in the sources`,
+      );
+    if (op.action === 'connection') existing.conninfo = parse(op.conninfo ?? '');
+    else if (op.action === 'set-publication') existing.publications = [...op.publications];
+    else if (op.action === 'add-publication') existing.publications.push(...op.publications);
+    else existing.publications = existing.publications.filter((p) => !op.publications.includes(p));
+  }
+
+  /** Which configured database a server reaches (postgres_fdw only), resolved before the build (IMPORT FOREIGN SCHEMA needs it). */
+  static serverTarget(
+    server: Pick<ForeignServer, 'wrapper' | 'options'>,
+    remotes: RemoteDatabase[],
+  ): { database: string } | { reason: string } {
+    if (server.wrapper !== 'postgres_fdw')
+      return {
+        reason: `its foreign data wrapper ${server.wrapper || '(none)'} is not followed (only postgres_fdw is)`,
+      };
+    return matchDatabase(server.options, remotes);
+  }
+
+  /**
+   * At the end of the build: servers and subscriptions to databases, foreign tables to remote
+   * relations, and the copies (`copiedFrom`) both make.
+   */
+  resolve(relations: Map<RelationId, Relation>, remotes: RemoteDatabase[], diagnostics: Diagnostic[]): CrossDatabase {
+    const warnAt = (at: SourceLocation | undefined, code: string, message: string) =>
+      diagnostics.push({ severity: 'warning', code, message, ...(at ?? {}) });
+    for (const s of this.servers.values()) {
+      const target = CrossDatabaseState.serverTarget(s, remotes);
+      if ('database' in target) s.remoteDatabase = target.database;
+      else s.unresolved = target.reason;
+    }
+    const unresolvedTables = new Map<ForeignServer, Relation[]>();
+    for (const r of relations.values()) {
+      const f = r.foreign;
+      if (!f) continue;
+      const server = this.server(r.database, f.server);
+      if (!server) {
+        f.unresolved = `server ${f.server} is not created in the sources`;
+        warnAt(r.source, 'SPIF-FDW-UNRESOLVED', `foreign table ${r.id}: ${f.unresolved}; what it reads is unknown`);
+        continue;
+      }
+      if (!server.remoteDatabase) {
+        f.unresolved = `server ${server.name}: ${server.unresolved}`;
+        unresolvedTables.set(server, [...(unresolvedTables.get(server) ?? []), r]);
+        continue;
+      }
+      const remoteId = relationId(server.remoteDatabase, f.remoteSchema, f.remoteName);
+      const remote = relations.get(remoteId);
+      if (!remote) {
+        f.unresolved = `its remote relation ${remoteId} is not defined`;
+        warnAt(r.source, 'SPIF-FDW-UNRESOLVED', `foreign table ${r.id}: ${f.unresolved}; what it reads is unknown`);
+        continue;
+      }
+      f.remote = remoteId;
+      for (const c of r.columns) {
+        const name = f.columnNames[c.name] ?? c.name;
+        if (!remote.columns.some((x) => x.name === name)) {
+          warnAt(
+            r.source,
+            'SPIF-FDW-UNRESOLVED',
+            `foreign table ${r.id}: column ${c.name} reads ${remoteId}.${name}, which is not defined (PostgreSQL fails the query)`,
+          );
+          continue;
+        }
+        const from = { database: remote.database, schema: remote.schema, name: remote.name };
+        if (!c.copiedFrom?.some((x) => x.via === 'foreign-table'))
+          c.copiedFrom = [
+            ...(c.copiedFrom ?? []),
+            { relation: from, column: name, via: 'foreign-table', at: r.source },
+          ];
+      }
+    }
+    for (const [server, tables] of unresolvedTables) {
+      warnAt(
+        server.source,
+        'SPIF-FDW-UNRESOLVED',
+        `server ${server.database}.${server.name}: ${server.unresolved}; what its foreign tables (${tables.map((t) => t.id).join(', ')}) read is unknown`,
+      );
+    }
+    for (const sub of this.subscriptions.values()) this.resolveSubscription(sub, relations, remotes, warnAt);
+    for (const d of this.dblinks) this.resolveDblink(d, relations, remotes, warnAt);
+    return {
+      servers: [...this.servers.values()],
+      userMappings: this.userMappings,
+      publications: [...this.publications.values()],
+      subscriptions: [...this.subscriptions.values()],
+      dblinks: this.dblinks.filter((d) => relations.has(d.relation)),
+    };
+  }
+
+  /**
+   * A dblink call runs its query in another database as the user its connection string names
+   * (F.12 dblink), outside every privilege check of the caller's database: always an unknown path
+   * on the caller and on the remote relations the query reads, with its database when it resolves.
+   */
+  private resolveDblink(
+    d: DblinkUse,
+    relations: Map<RelationId, Relation>,
+    remotes: RemoteDatabase[],
+    warnAt: (at: SourceLocation | undefined, code: string, message: string) => void,
+  ): void {
+    if (!relations.has(d.relation)) return;
+    let target: { database: string } | { reason: string };
+    if (d.conninfo === undefined)
+      target = { reason: 'its connection is not a constant (or an unnamed dblink_connect)' };
+    else if (/=|^postgres(ql)?:\/\//i.test(d.conninfo)) target = matchDatabase(parseConninfo(d.conninfo), remotes);
+    else {
+      // A foreign server's name: dblink uses its options and the caller's user mapping.
+      const s = this.server(d.database, d.conninfo);
+      target = s?.remoteDatabase
+        ? { database: s.remoteDatabase }
+        : { reason: s ? `server ${s.name}: ${s.unresolved}` : `server ${d.conninfo} is not created in the sources` };
+    }
+    const query =
+      d.sql === undefined ? 'a query that is not a constant' : `'${d.sql.replace(/\s+/g, ' ').slice(0, 80)}'`;
+    if ('database' in target) {
+      d.remoteDatabase = target.database;
+      d.remoteRelations = (d.reads ?? [])
+        .map((q) => relationId(target.database, q.schema ?? 'public', q.name))
+        .filter((id) => relations.has(id));
+      d.unresolved = `dblink runs ${query} in database ${target.database} as the user its connection names; spif does not check that access`;
+    } else d.unresolved = `dblink runs ${query} in a database spif cannot tell: ${target.reason}`;
+    warnAt(d.source, 'SPIF-DBLINK', `${d.relation}: ${d.unresolved}`);
+  }
+
+  /** The publisher's published tables (column lists kept) flow into the subscriber's tables of the same schema and name. */
+  private resolveSubscription(
+    sub: Subscription,
+    relations: Map<RelationId, Relation>,
+    remotes: RemoteDatabase[],
+    warnAt: (at: SourceLocation | undefined, code: string, message: string) => void,
+  ): void {
+    const target = matchDatabase(sub.conninfo, remotes);
+    if (!('database' in target)) {
+      sub.unresolved = target.reason;
+      warnAt(
+        sub.source,
+        'SPIF-REPLICATION-UNRESOLVED',
+        `subscription ${sub.name}: its publisher (${target.reason}) is unknown, so what the tables of ${sub.database} receive is not followed`,
+      );
+      return;
+    }
+    sub.publisher = target.database;
+    for (const name of sub.publications) {
+      const pub = this.publications.get(key(target.database, name));
+      if (!pub) {
+        warnAt(
+          sub.source,
+          'SPIF-REPLICATION-UNRESOLVED',
+          `subscription ${sub.name}: publication ${name} is not created in database ${target.database}'s sources`,
+        );
+        continue;
+      }
+      for (const { table, columns } of publishedTables(pub, relations)) {
+        const local = relations.get(relationId(sub.database, table.schema, table.name));
+        if (!local) {
+          // PostgreSQL stops the subscription's table sync with an error when the table is missing.
+          warnAt(
+            sub.source,
+            'SPIF-REPLICATION-UNRESOLVED',
+            `subscription ${sub.name}: published table ${table.id} has no table ${sub.database}.${table.schema}.${table.name} to replicate into`,
+          );
+          continue;
+        }
+        const from = { database: table.database, schema: table.schema, name: table.name };
+        for (const column of columns ?? table.columns.map((c) => c.name)) {
+          const c = local.columns.find((x) => x.name === column);
+          if (!c || c.copiedFrom?.some((x) => x.via === 'replication' && x.relation.database === table.database))
+            continue;
+          c.copiedFrom = [...(c.copiedFrom ?? []), { relation: from, column, via: 'replication', at: sub.source }];
+        }
+      }
+    }
+  }
+}
+
+/** FOR ALL TABLES / TABLES IN SCHEMA / TABLE t (cols): ordinary tables only (views and foreign tables are not published). */
+function publishedTables(
+  pub: Publication,
+  relations: Map<RelationId, Relation>,
+): { table: Relation; columns?: string[] }[] {
+  const out: { table: Relation; columns?: string[] }[] = [];
+  const isTable = (r: Relation) => r.kind === 'table' && !r.view && !r.foreign && r.database === pub.database;
+  for (const r of relations.values()) {
+    if (!isTable(r)) continue;
+    if (pub.allTables || pub.schemas.includes(r.schema)) {
+      out.push({ table: r });
+      continue;
+    }
+    const listed = pub.tables.find((t) => t.relation === r.id);
+    if (listed) out.push({ table: r, ...(listed.columns ? { columns: listed.columns } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Inputs in an order where a database is built before the databases that IMPORT FOREIGN SCHEMA
+ * from it (the import copies its relations when it runs). Otherwise the configured order stays.
+ */
+export function importOrder<T extends { database: string; ops: CatalogOp[] }>(
+  inputs: T[],
+  remotes: RemoteDatabase[],
+): T[] {
+  const needs = new Map<string, Set<string>>();
+  for (const input of inputs) {
+    const servers = new Map<string, Pick<ForeignServer, 'wrapper' | 'options'>>();
+    for (const op of input.ops) {
+      if (op.op === 'foreign-server' && op.action === 'create') {
+        const options: Record<string, string> = {};
+        for (const o of op.options) if (o.value !== undefined) options[o.name] = o.value;
+        servers.set(op.name, { wrapper: op.wrapper ?? '', options });
+      } else if (op.op === 'import-foreign-schema') {
+        const s = servers.get(op.server);
+        const target = s && CrossDatabaseState.serverTarget(s, remotes);
+        if (target && 'database' in target && target.database !== input.database) {
+          needs.set(input.database, (needs.get(input.database) ?? new Set()).add(target.database));
+        }
+      }
+    }
+  }
+  if (needs.size === 0) return inputs;
+  const out: T[] = [];
+  const placed = new Set<string>();
+  const visiting = new Set<string>();
+  const place = (input: T) => {
+    if (placed.has(input.database) || visiting.has(input.database)) return;
+    visiting.add(input.database);
+    for (const dep of needs.get(input.database) ?? []) {
+      const d = inputs.find((i) => i.database === dep);
+      if (d) place(d);
+    }
+    placed.add(input.database);
+    out.push(input);
+  };
+  inputs.forEach(place);
+  return out;
+}
+
+/**
+ * A libpq connection string (`host=h dbname=d user=u`, or a postgres:// URI) as key/values.
+ * Quoted values ('…' with \\' and \\\\) are read as libpq reads them (PostgreSQL 15 docs 34.1.1).
+ */
+export function parseConninfo(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const t = text.trim();
+  if (/^postgres(ql)?:\/\//i.test(t)) {
+    try {
+      const url = new URL(t);
+      if (url.hostname) out.host = decodeURIComponent(url.hostname);
+      if (url.port) out.port = url.port;
+      if (url.username) out.user = decodeURIComponent(url.username);
+      const db = decodeURIComponent(url.pathname.replace(/^\//, ''));
+      if (db) out.dbname = db;
+      for (const [k, v] of url.searchParams) out[k] = v;
+    } catch {
+      // not a URI after all: nothing known
+    }
+    return out;
+  }
+  const re = /\s*([A-Za-z_]+)\s*=\s*(?:'((?:\\.|[^'\\])*)'|(\S*))/gy;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t))) {
+    out[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+    if (re.lastIndex >= t.length) break;
+  }
+  return out;
+}
