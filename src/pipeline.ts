@@ -32,6 +32,7 @@ import { readDatabaseFiles } from './sources/parallel.js';
 import { readProjectGuarded } from './sources/guard.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileWithin } from './sources/limits.js';
 import { type DatabaseSources, type EmptyGlob, discoverFromGlobs, discoverFromPaths } from './sources/discover.js';
+import { loadIgnoreRules, type IgnoreRules } from './sources/ignore.js';
 import { DiskTree, type SourceTree } from './sources/tree.js';
 import { createsFirst } from './sources/deferred.js';
 import { isLiveUrl, redactUrl } from './sources/live-postgres/url.js';
@@ -202,7 +203,9 @@ function discoverDatabases(
   diagnostics: Diagnostic[],
 ): DatabaseSources[] {
   const config = loaded.config;
-  if (!config.databases) return fromPaths(tree, paths, cwd, dialect ?? config.dialect, diagnostics);
+  // .spifignore beside the config (or the nearest one up to the repository root) and `ignore:`.
+  const ignored = loadIgnoreRules(tree, loaded.file ? loaded.baseDir : cwd, loaded.baseDir, config.ignore);
+  if (!config.databases) return fromPaths(tree, paths, cwd, dialect ?? config.dialect, diagnostics, ignored);
   const empty: EmptyGlob[] = [];
   const databases = config.databases.map((db, i) => {
     if (db.url && tree.at) {
@@ -224,6 +227,7 @@ function discoverDatabases(
       config.allowOutsideRoot,
       diagnostics,
       tree.at ? undefined : (pattern, source) => empty.push({ database: i, source, pattern }),
+      ignored,
     );
   });
   if (empty.length) throw emptyGlobsError(loaded, empty);
@@ -260,10 +264,11 @@ function fromPaths(
   cwd: string,
   dialect: Dialect,
   diagnostics: Diagnostic[],
+  ignored: IgnoreRules,
 ): DatabaseSources[] {
   const urls = tree.at ? [] : paths.filter(isLiveUrl);
   const files = paths.filter((p) => !isLiveUrl(p));
-  if (urls.length === 0) return [discoverFromPaths(tree, files, cwd, dialect, diagnostics)];
+  if (urls.length === 0) return [discoverFromPaths(tree, files, cwd, dialect, diagnostics, ignored)];
   if (urls.length === 1 && files.length === 0)
     return [{ database: 'default', dialect: 'postgresql', files: [], url: urls[0] }];
   const live = urls.map((url) => ({
@@ -272,7 +277,7 @@ function fromPaths(
     files: [],
     url,
   }));
-  return files.length ? [discoverFromPaths(tree, files, cwd, dialect, diagnostics), ...live] : live;
+  return files.length ? [discoverFromPaths(tree, files, cwd, dialect, diagnostics, ignored), ...live] : live;
 }
 
 function liveDatabaseName(url: string): string {

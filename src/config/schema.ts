@@ -240,6 +240,12 @@ export const configObjectSchema = z
       .boolean()
       .default(false)
       .describe('follow symlinks and globs that lead outside the config directory'),
+    ignore: z
+      .array(text)
+      .optional()
+      .describe(
+        'gitignore-style patterns, relative to the config directory, of files no scan reads (beside a .spifignore file)',
+      ),
   })
   .meta({ title: 'spif configuration', description: 'spif.config.yaml: see docs/config.md' });
 

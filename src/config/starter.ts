@@ -110,6 +110,12 @@ const SECTIONS: Section[] = [
     reason: 監査ログは閲覧権限を持つ者がいない (reviewed 2025-04)`,
   },
   {
+    notes: ['Files no scan reads (gitignore syntax, relative to this file); a .spifignore file works the same.'],
+    example: `ignore:
+  - legacy/
+  - "**/*_backup.sql"`,
+  },
+  {
     notes: ['Gate settings for `spif check` and `spif diff`.'],
     example: `check:
   strict: false

@@ -17,6 +17,7 @@ import { describeOrder, newOrderNotes, orderFound, type OrderNotes } from './mig
 import { SOURCE_EXTENSIONS } from './registry.js';
 import { isSeedDataPath } from './seed-data/paths.js';
 import type { SourceTree } from './tree.js';
+import { NO_IGNORE, type IgnoreRules } from './ignore.js';
 
 export interface DatabaseSources {
   database: string;
@@ -50,9 +51,11 @@ export function discoverFromPaths(
   cwd: string,
   dialect: Dialect,
   diagnostics: Diagnostic[],
+  ignored: IgnoreRules = NO_IGNORE,
 ): DatabaseSources {
   const files: string[] = [];
   const explicit = new Set<string>();
+  const left = new Set<string>();
   const notes = newOrderNotes();
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
@@ -90,13 +93,15 @@ export function discoverFromPaths(
         .list(abs)
         .filter((f) => !f.symlink && isSourceName(f.path))
         .map((f) => path.normalize(f.path));
-      files.push(...orderFound(found, tree, notes));
+      files.push(...orderFound(leaveOut(found, ignored, left), tree, notes));
     } else {
+      // A file named on the command line is read even when an ignore rule matches it.
       files.push(abs);
       explicit.add(abs);
     }
   }
   noteOrder('default', notes, cwd, diagnostics);
+  noteIgnored('default', left, ignored, cwd, diagnostics);
   return { database: 'default', dialect, files: unique(files), explicit };
 }
 
@@ -107,12 +112,17 @@ export function discoverFromGlobs(
   allowOutsideRoot: boolean,
   diagnostics: Diagnostic[],
   empty?: (pattern: string, index: number) => void,
+  ignored: IgnoreRules = NO_IGNORE,
 ): DatabaseSources {
   const files: string[] = [];
   const notes = newOrderNotes();
+  const left = new Set<string>();
   db.sources.forEach((pattern, index) => {
-    const { found, refused } = globFiles(tree, pattern, baseDir, allowOutsideRoot, diagnostics, db.name);
-    if (found.length === 0 && refused === 0) {
+    const globbed = globFiles(tree, pattern, baseDir, allowOutsideRoot, diagnostics, db.name);
+    const found = leaveOut(globbed.found, ignored, left);
+    const refused = globbed.refused;
+    // A glob whose every match is ignored is no config error: the ignore rule says why.
+    if (globbed.found.length === 0 && refused === 0) {
       if (empty) empty(pattern, index);
       else
         diagnostics.push({
@@ -124,6 +134,7 @@ export function discoverFromGlobs(
     files.push(...orderFound(found, tree, notes));
   });
   noteOrder(db.name, notes, baseDir, diagnostics);
+  noteIgnored(db.name, left, ignored, baseDir, diagnostics);
   return { database: db.name, dialect: db.dialect, files: unique(files), url: db.url };
 }
 
@@ -199,6 +210,33 @@ function noteOrder(database: string, notes: OrderNotes, cwd: string, diagnostics
     severity: 'info',
     code: 'SPIF-SOURCE-ORDER',
     message: `database ${database}: ${text}${skipped.length ? ` [${skipped.join(', ')}${more}]` : ''}`,
+  });
+}
+
+function leaveOut(found: string[], ignored: IgnoreRules, left: Set<string>): string[] {
+  return found.filter((f) => {
+    if (!ignored.ignores(f)) return true;
+    left.add(f);
+    return false;
+  });
+}
+
+/** What the ignore rules left out, said once per database (never silently). */
+function noteIgnored(
+  database: string,
+  left: Set<string>,
+  ignored: IgnoreRules,
+  cwd: string,
+  diagnostics: Diagnostic[],
+) {
+  if (!left.size) return;
+  const shown = [...left].slice(0, 5).map((f) => displayPath(f, cwd));
+  const more = left.size > 5 ? ` …and ${left.size - 5} more` : '';
+  const by = ignored.origins.map((o) => (o === 'ignore:' ? 'the config’s ignore:' : displayPath(o, cwd))).join(' and ');
+  diagnostics.push({
+    severity: 'info',
+    code: 'SPIF-SOURCE-IGNORED',
+    message: `database ${database}: ${left.size} file${left.size === 1 ? '' : 's'} left out by ${by} [${shown.join(', ')}${more}]`,
   });
 }
 

@@ -13,8 +13,16 @@ const IMPORTS_TYPEORM = /\bfrom\s*['"]typeorm(?:\/[^'"]*)?['"]|\brequire\(\s*['"
 const TYPEORM_DECORATOR =
   /@(?:\w+\.)?(?:Entity|ViewEntity|Column|PrimaryColumn|PrimaryGeneratedColumn|CreateDateColumn|UpdateDateColumn|DeleteDateColumn|VersionColumn|ViewColumn|ManyToOne|OneToOne|OneToMany|ManyToMany|JoinColumn|JoinTable)\s*\(/;
 
+/** A TypeORM decorator called without `@`: a project's own decorator that wraps it (`return Column({…})`). */
+const TYPEORM_CALL =
+  /\b(?:Entity|ViewEntity|Column|PrimaryColumn|PrimaryGeneratedColumn|CreateDateColumn|UpdateDateColumn|DeleteDateColumn|VersionColumn|ViewColumn|ManyToOne|OneToOne|OneToMany|ManyToMany|JoinColumn|JoinTable|Index|Unique)\s*\(/;
+/** An abstract base class with decorated properties: its decorators may all be the project's own. */
+const DECORATED_ABSTRACT_CLASS = /\babstract\s+class\b[\s\S]*?@\w+(?:\.\w+)?\s*\(/;
+
 export function isTypeOrmFile(path: string, text: string): boolean {
-  return isTypeScriptPath(path) && IMPORTS_TYPEORM.test(text) && TYPEORM_DECORATOR.test(text);
+  if (!isTypeScriptPath(path)) return false;
+  if (IMPORTS_TYPEORM.test(text)) return TYPEORM_DECORATOR.test(text) || TYPEORM_CALL.test(text);
+  return DECORATED_ABSTRACT_CLASS.test(text) && !isDrizzleFile(path, text);
 }
 
 const IMPORTS_DRIZZLE_CORE = /\bfrom\s*['"]drizzle-orm\/(?:pg|mysql|sqlite|singlestore)-core['"]/;

@@ -22,6 +22,7 @@ import {
   UNSUPPORTED,
   collectFile,
   sharedObjects,
+  sharedFunctions,
   type ColumnDecl,
   type ColumnRef,
   type DrizzleDialect,
@@ -50,8 +51,9 @@ export function createDrizzleReader(options: DrizzleReaderOptions = {}): BatchSo
       const relations: RelationDecl[] = [];
       const units = parseTypeScript(sources);
       const shared = sharedObjects(units);
+      const functions = sharedFunctions(units);
       for (const unit of units) {
-        const found = collectFile(unit, shared, diagnostics);
+        const found = collectFile(unit, shared, diagnostics, functions);
         tables.push(...found.tables);
         relations.push(...found.relations);
       }

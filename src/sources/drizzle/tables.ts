@@ -121,8 +121,40 @@ export function sharedObjects(units: TsUnit[]): SharedObjects {
   return out;
 }
 
-export function collectFile(unit: TsUnit, shared: SharedObjects, diagnostics: Diagnostic[]): FileDeclarations {
-  return new FileCollector(unit, shared, diagnostics).collect();
+/** Top-level functions by name, across files: the project's helpers (`id()`) and table wrappers (`createTable(…)`). */
+export type SharedFunctions = Map<string, { params: string[]; returns: Expression; unit: TsUnit }[]>;
+
+export function sharedFunctions(units: TsUnit[]): SharedFunctions {
+  const out: SharedFunctions = new Map();
+  const add = (name: string, fn: Node, unit: TsUnit) => {
+    if (!(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isFunctionDeclaration(fn))) return;
+    const body = fn.getBody();
+    let returns: Expression | undefined;
+    if (body && Node.isBlock(body)) {
+      const ret = body.getStatements().filter((st) => Node.isReturnStatement(st));
+      if (ret.length === 1 && Node.isReturnStatement(ret[0])) returns = ret[0].getExpression();
+    } else if (body) returns = body as Expression;
+    if (!returns) return;
+    const params = fn.getParameters().map((p) => p.getName());
+    out.set(name, [...(out.get(name) ?? []), { params, returns, unit }]);
+  };
+  for (const unit of units) {
+    for (const f of unit.file.getFunctions()) if (f.getName()) add(f.getName()!, f, unit);
+    for (const decl of unit.file.getVariableDeclarations()) {
+      const init = decl.getInitializer();
+      if (init) add(decl.getName(), unwrap(init), unit);
+    }
+  }
+  return out;
+}
+
+export function collectFile(
+  unit: TsUnit,
+  shared: SharedObjects,
+  diagnostics: Diagnostic[],
+  functions: SharedFunctions = new Map(),
+): FileDeclarations {
+  return new FileCollector(unit, shared, diagnostics, functions).collect();
 }
 
 class FileCollector {
@@ -138,6 +170,8 @@ class FileCollector {
     /** Object literals of all files, so `...timestamps` spreads can be read. */
     private readonly shared: SharedObjects,
     private readonly diagnostics: Diagnostic[],
+    /** Functions of all files: helpers returning a column builder, wrappers returning a table. */
+    private readonly functions: SharedFunctions = new Map(),
   ) {
     this.imports = importsFrom(unit.file, isDrizzleModule);
     this.aliases = importAliases(unit.file);
@@ -221,6 +255,8 @@ class FileCollector {
     const rootName = importedName(rootCallee, this.imports);
     if (rootName && TABLE_BUILDERS[rootName]) {
       this.table(variable, root, TABLE_BUILDERS[rootName], undefined, stmt); // pgTable(…).enableRLS()
+    } else if (!rootName && Node.isIdentifier(rootCallee)) {
+      this.wrappedTable(variable, root, stmt);
     } else if (rootName && VIEW_BUILDERS.has(rootName)) {
       this.view(
         variable,
@@ -232,14 +268,49 @@ class FileCollector {
     }
   }
 
+  /**
+   * `export const users = createTable('users', { … })` where the project declares
+   * `const createTable = (name, columns) => pgTable(name, { ...columns, ...timestamps })`: the
+   * wrapper's table, with its parameters replaced by the call's arguments. A call that passes
+   * column builders to a function spif cannot follow is reported, never passed over.
+   */
+  private wrappedTable(variable: string, call: CallExpression, stmt: Node): void {
+    const name = this.original(call.getExpression().getText());
+    // A variable of this file (e.g. `pgTableCreator(…)`'s result) is read, or reported, where it is declared.
+    if (this.unit.file.getVariableDeclaration(name)?.getInitializer() && !this.functions.get(name)?.length) return;
+    const [fn] = this.functions.get(name) ?? [];
+    const inner = fn ? unwrap(fn.returns) : undefined;
+    const innerCallee = inner && Node.isCallExpression(inner) ? inner.getExpression() : undefined;
+    const builder = innerCallee ? importedName(innerCallee, importsFrom(fn.unit.file, isDrizzleModule)) : undefined;
+    if (fn && inner && Node.isCallExpression(inner) && builder && TABLE_BUILDERS[builder]) {
+      const subst = new Map<string, Node | undefined>(fn.params.map((p, i) => [p, call.getArguments()[i]]));
+      const args = inner.getArguments().map((a) => {
+        const e = unwrap(a);
+        return Node.isIdentifier(e) && subst.has(e.getText()) ? subst.get(e.getText()) : a;
+      });
+      this.table(variable, call, TABLE_BUILDERS[builder], undefined, stmt, args, subst);
+      return;
+    }
+    const passesColumns = call
+      .getArguments()
+      .some((a) => Node.isObjectLiteralExpression(unwrap(a)) || Node.isArrowFunction(unwrap(a)));
+    if (passesColumns)
+      this.unsupported(
+        call,
+        `\`${variable}\` is made by ${name}(…), which ${fn ? 'does not return a table builder call spif can read' : 'is declared in no scanned file'}; its table is not read.`,
+      );
+  }
+
   private table(
     variable: string,
     call: CallExpression,
     dialect: DrizzleDialect,
     schema: string | undefined,
     stmt: Node,
+    wrappedArgs?: (Node | undefined)[],
+    subst?: Map<string, Node | undefined>,
   ): void {
-    const [nameArg, columnsArg, extraArg] = call.getArguments();
+    const [nameArg, columnsArg, extraArg] = wrappedArgs ?? call.getArguments();
     const name = nameArg ? this.staticName(nameArg) : undefined;
     if (name === undefined) {
       this.unsupported(
@@ -265,7 +336,7 @@ class FileCollector {
     if (!columns) {
       this.unsupported(columnsArg ?? call, `columns of table ${name} are not an object literal; they are not read.`);
     } else {
-      this.columns(table, columns);
+      this.columns(table, columns, this.unitOf(columns), new Set(), subst);
     }
     if (extraArg) this.extraConfig(table, extraArg);
     this.out.tables.push(table);
@@ -287,11 +358,20 @@ class FileCollector {
     obj: ObjectLiteralExpression,
     unit: TsUnit = this.unit,
     seen = new Set<ObjectLiteralExpression>(),
+    subst?: Map<string, Node | undefined>,
   ): void {
     seen.add(obj);
     for (const prop of obj.getProperties()) {
       if (Node.isSpreadAssignment(prop)) {
         const spread = unwrap(prop.getExpression());
+        // `...columns` of a table wrapper: the call's own columns object.
+        const passed =
+          Node.isIdentifier(spread) && subst?.has(spread.getText()) ? subst.get(spread.getText()) : undefined;
+        if (passed && this.columnsObject(passed)) {
+          const object = this.columnsObject(passed)!;
+          if (!seen.has(object)) this.columns(table, object, this.unitOf(object), seen);
+          continue;
+        }
         const source = Node.isIdentifier(spread) ? this.spreadSource(this.original(spread.getText()), unit) : undefined;
         if (source && !seen.has(source.object)) this.columns(table, source.object, source.unit, seen);
         else
@@ -324,7 +404,7 @@ class FileCollector {
   }
 
   private column(table: TableDecl, key: string, init: Expression, prop: Node, unit: TsUnit): ColumnDecl | undefined {
-    const chain = builderChain(init);
+    const chain = this.helperChain(builderChain(init), unit);
     if (!chain) {
       this.unsupported(init, `column \`${key}\` of table ${table.name} is not a column builder call; it is not read.`);
       return undefined;
@@ -566,6 +646,33 @@ class FileCollector {
     if (literal !== undefined) return literal;
     const inner = unwrap(expr);
     return Node.isIdentifier(inner) ? this.constants.get(inner.getText()) : undefined;
+  }
+
+  /** The file a node is written in (a wrapper's or a call site's), among the scanned files. */
+  private unitOf(node: Node): TsUnit {
+    if (node.getSourceFile() === this.unit.file) return this.unit;
+    for (const list of this.functions.values())
+      for (const f of list) if (f.unit.file === node.getSourceFile()) return f.unit;
+    for (const list of this.shared.values())
+      for (const o of list) if (o.unit.file === node.getSourceFile()) return o.unit;
+    return this.unit;
+  }
+
+  /**
+   * `id: id()` with `const id = () => uuid('id').primaryKey().defaultRandom()`: the helper's
+   * builder chain, with the methods chained at the call site after it.
+   */
+  private helperChain(chain: ReturnType<typeof builderChain>, unit: TsUnit): ReturnType<typeof builderChain> {
+    for (let depth = 0; chain && depth < 4; depth++) {
+      const callee = chain.root.getExpression();
+      if (!Node.isIdentifier(callee) || importedName(callee, importsFrom(unit.file, isDrizzleModule))) return chain;
+      const [fn] = this.functions.get(this.original(callee.getText())) ?? [];
+      const inner = fn ? builderChain(fn.returns) : undefined;
+      if (!fn || !inner) return chain;
+      chain = { root: inner.root, methods: [...inner.methods, ...chain.methods] };
+      unit = fn.unit;
+    }
+    return chain;
   }
 
   private original(local: string): string {

@@ -5,6 +5,7 @@ import { columnsOf, identText, type StatementContext } from './context.js';
 import { constraintStart, foreignKey, typeText } from './create-table.js';
 import { foldColumn, foldRelation, qualified } from './names.js';
 import { unquoteString } from './strings.js';
+import { tokens } from './lexer.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -106,4 +107,49 @@ function renameKnown(columns: string[] | undefined, from: string, to: string): v
   if (!columns) return;
   const i = columns.indexOf(from);
   if (i >= 0) columns[i] = to;
+}
+
+/**
+ * `ALTER TABLE t ADD [COLUMN] (a INT, b INT)`: MySQL's parenthesised multi-column ADD, which
+ * neither node-sql-parser nor sql-parser-cst accepts. Each column definition is cut out of the
+ * statement as written (quotes, comments and nested parentheses respected by the lexer), so
+ * each can be parsed as `ALTER TABLE t ADD COLUMN <definition>` with its own offsets.
+ */
+export function parenthesisedAdd(
+  text: string,
+): { head: string; definitions: { start: number; end: number }[] } | undefined {
+  const all = [...tokens(text)];
+  let i = 0;
+  const word = (w: string) => all[i]?.kind === 'word' && all[i].upper === w;
+  if (!word('ALTER')) return undefined;
+  i++;
+  while (word('ONLINE') || word('IGNORE')) i++;
+  if (!word('TABLE')) return undefined;
+  i++;
+  const nameStart = all[i]?.start;
+  // the table name: ident or word, optionally db.name
+  i++;
+  if (all[i]?.value === '.') i += 2;
+  if (nameStart === undefined || !word('ADD')) return undefined;
+  const head = `${text.slice(0, all[i].start)}ADD COLUMN `;
+  i++;
+  if (word('COLUMN')) i++;
+  if (all[i]?.value !== '(') return undefined;
+  const definitions: { start: number; end: number }[] = [];
+  let depth = 0;
+  let start = all[i].end;
+  for (i++; i < all.length; i++) {
+    const t = all[i];
+    if (t.value === '(') depth++;
+    else if (t.value === ')' && depth > 0) depth--;
+    else if ((t.value === ',' || t.value === ')') && depth === 0) {
+      definitions.push({ start, end: t.start });
+      start = t.end;
+      if (t.value === ')') break;
+    }
+  }
+  // Only the whole statement: `ADD (…)` followed by nothing but `;`.
+  const rest = all.slice(i + 1).filter((t) => t.value !== ';');
+  if (i >= all.length || rest.length || !definitions.length) return undefined;
+  return { head, definitions };
 }

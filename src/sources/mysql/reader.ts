@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { LineIndex } from '../text.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types.js';
 import { AccountReader, StatementSyntaxError } from './accounts.js';
-import { readAlterTable } from './alter-table.js';
+import { parenthesisedAdd, readAlterTable } from './alter-table.js';
 import { classify, type StatementKind } from './classify.js';
 import { FileState, identText, StatementContext } from './context.js';
 import { prepareCreateTable, readCreateTable } from './create-table.js';
@@ -113,6 +113,10 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
     return ops;
   }
   const parsed = parseStatement(ctx.text, ctx.dialect);
+  if (!parsed.ok && kind === 'alter-table') {
+    const multi = readParenthesisedAdd(ctx);
+    if (multi) return multi;
+  }
   if (!parsed.ok) {
     const fallback = kind === 'alter-table' ? readTableWithCst(ctx, ctx.text) : undefined;
     if (fallback) return fallback;
@@ -149,6 +153,33 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
       ctx.warn(`statement not read: ${ctx.text.trim().split(/\s+/).slice(0, 3).join(' ')} …`);
       return [];
   }
+}
+
+/**
+ * `ALTER TABLE t ADD (a INT, b INT)`: each definition parsed as `ALTER TABLE t ADD COLUMN <def>`
+ * in a context whose offsets are the definition's own, so columns keep their file locations.
+ */
+function readParenthesisedAdd(ctx: StatementContext): CatalogOp[] | undefined {
+  const split = parenthesisedAdd(ctx.text);
+  if (!split) return undefined;
+  const ops: CatalogOp[] = [];
+  for (const def of split.definitions) {
+    const text = split.head + ctx.text.slice(def.start, def.end);
+    const parsed = parseStatement(text, ctx.dialect);
+    if (!parsed.ok) return undefined; // reported as the whole statement's syntax error
+    // Offsets past the head are the definition's: shift the context so they land in the file.
+    const sub = new StatementContext(
+      ctx.file,
+      ctx.lines,
+      ctx.base + def.start - split.head.length,
+      text,
+      ctx.dialect,
+      ctx.state,
+      ctx.diagnostics,
+    );
+    ops.push(...readAlterTable(parsed.ast, sub).map((op) => ({ ...op, at: ctx.at })));
+  }
+  return ops;
 }
 
 /**

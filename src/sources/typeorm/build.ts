@@ -38,7 +38,11 @@ export interface ResolvedColumn {
   unique: boolean;
   viewColumn: boolean;
   at: SourceLocation;
+  /** Declared by a decorator spif could not follow (declarations.ts), in class `owner`. */
+  unresolved?: NonNullable<ColumnDecl['unresolved']> & { owner?: string };
 }
+
+export const UNRESOLVED_DECORATOR = 'SPIF-ORM-DECORATOR-UNRESOLVED';
 
 interface ResolvedEntity {
   cls: ClassModel;
@@ -120,12 +124,34 @@ class EntityBuilder {
     this.inProgress.add(cls);
     const { schema, table } = this.tableName(cls);
     const columns = this.columns(cls, [], new Set());
+    this.unresolvedColumns(cls, columns);
     const entity: ResolvedEntity = { cls, schema, table, columns, foreignKeys: [], uniqueKeys: [] };
     for (const rel of this.relations(cls)) this.owningRelation(entity, rel.rel, rel.owner);
     entity.uniqueKeys = this.uniqueKeys(entity);
     this.inProgress.delete(cls);
     this.resolved.set(cls, entity);
     return entity;
+  }
+
+  /**
+   * Columns under a decorator spif could not follow: kept, and said so once per entity. Without
+   * any other primary key, an unresolved `id` is taken as the primary key (TypeORM entities need
+   * one, and the many-to-one links to the entity reference it).
+   */
+  private unresolvedColumns(cls: ClassModel, columns: ResolvedColumn[]): void {
+    const noKey = !columns.some((c) => c.primary && !c.unresolved);
+    for (const c of columns) {
+      if (!c.unresolved) continue;
+      const primary = c.unresolved.assumedPrimary || (noKey && c.propertyName === 'id');
+      if (noKey && primary) c.primary = true;
+      else if (!c.unresolved.assumedPrimary) c.primary = false;
+      this.diagnostics.push({
+        severity: 'warning',
+        code: UNRESOLVED_DECORATOR,
+        ...c.at,
+        message: `TypeORM: @${c.unresolved.decorator} on \`${c.propertyName}\` of ${c.unresolved.owner ?? cls.name} cannot be followed (${c.unresolved.reason}); read as column ${c.databaseName}${c.type ? ` (${c.type}, from the TypeScript type)` : ''}${c.primary ? ', assumed the primary key' : ''}`,
+      });
+    }
   }
 
   /** Columns of a class: inherited first, then its own in written order, embeddeds expanded. */
@@ -171,6 +197,7 @@ class EntityBuilder {
       unique: decl.unique,
       viewColumn: decl.viewColumn,
       at: locate(cls.unit, decl.node),
+      ...(decl.unresolved ? { unresolved: { ...decl.unresolved, owner: cls.name } } : {}),
     };
   }
 

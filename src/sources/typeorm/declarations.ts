@@ -22,6 +22,7 @@ import {
   type ModuleImports,
   type TsUnit,
 } from '../ts-project.js';
+import type { DecoratorIndex } from './wrappers.js';
 
 export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
 
@@ -58,6 +59,11 @@ export interface ColumnDecl {
   /** Declared with @ViewColumn (read only for view entities). */
   viewColumn: boolean;
   node: Node;
+  /**
+   * Declared by a decorator spif could not follow (issue 12.8): the property is still a column,
+   * named by TypeORM's default and typed from TypeScript; build.ts reports it where it is used.
+   */
+  unresolved?: { decorator: string; reason: string; assumedPrimary: boolean };
 }
 
 export interface EmbeddedDecl {
@@ -173,9 +179,9 @@ export function isTypeOrmModule(specifier: string): boolean {
 }
 
 /** Collects the decorated classes of one file. */
-export function collectClasses(unit: TsUnit, diagnostics: Diagnostic[]): ClassModel[] {
+export function collectClasses(unit: TsUnit, diagnostics: Diagnostic[], index?: DecoratorIndex): ClassModel[] {
   const imports = importsFrom(unit.file, isTypeOrmModule);
-  const collector = new FileCollector(unit, imports, diagnostics);
+  const collector = new FileCollector(unit, imports, diagnostics, index);
   return unit.file
     .getClasses()
     .map((cls) => collector.classModel(cls))
@@ -189,6 +195,12 @@ interface DecoratorCall {
   written: string;
   args: Node[];
   node: Decorator;
+  /** Spreads of a wrapper's parameters in its options (`{ …, ...options }`): the call site's options are read instead. */
+  quietSpreads?: Set<string>;
+  /** For a call a wrapper makes: the wrapper, for messages. */
+  via?: string;
+  /** For a call a wrapper makes: its parameters, as the call site passes them. */
+  parameters?: Map<string, Node | undefined>;
 }
 
 class FileCollector {
@@ -199,6 +211,7 @@ class FileCollector {
     private readonly unit: TsUnit,
     private readonly imports: ModuleImports,
     private readonly diagnostics: Diagnostic[],
+    private readonly index?: DecoratorIndex,
   ) {
     this.aliases = importAliases(unit.file);
     this.constants = stringConstants(unit.file);
@@ -218,16 +231,18 @@ class FileCollector {
     };
     let typeorm = false;
     for (const dec of cls.getDecorators()) {
-      const call = this.decoratorCall(dec);
-      if (!call?.name) continue;
-      typeorm = true;
-      if (call.name === 'Entity' || call.name === 'ViewEntity') model.entity = this.entityDecl(call, cls);
-      else if (call.name === 'Unique' || call.name === 'Index') this.classUnique(call, model);
-      else if (UNSUPPORTED_DECORATORS.has(call.name))
-        this.unsupported(
-          dec,
-          `@${call.written} (entity inheritance/tree tables) is not read; the table may miss columns.`,
-        );
+      const written = this.decoratorCall(dec);
+      for (const call of written ? this.expand(written, true) : []) {
+        if (!call.name) continue;
+        typeorm = true;
+        if (call.name === 'Entity' || call.name === 'ViewEntity') model.entity = this.entityDecl(call, cls);
+        else if (call.name === 'Unique' || call.name === 'Index') this.classUnique(call, model);
+        else if (UNSUPPORTED_DECORATORS.has(call.name))
+          this.unsupported(
+            dec,
+            `@${call.written} (entity inheritance/tree tables) is not read; the table may miss columns.`,
+          );
+      }
     }
     const ext = cls.getExtends()?.getExpression();
     if (ext) {
@@ -243,7 +258,7 @@ class FileCollector {
     for (const prop of cls.getProperties()) {
       if (this.propertyMembers(prop.getName(), prop, model)) typeorm = true;
     }
-    if (!typeorm) return undefined;
+    if (!typeorm && !model.columns.length) return undefined;
     if (!name) {
       this.unsupported(cls, 'an anonymous entity class cannot be referenced; it is read without a class name.');
     }
@@ -349,16 +364,31 @@ class FileCollector {
       .getDecorators()
       .map((d) => this.decoratorCall(d))
       .filter((c): c is DecoratorCall => !!c);
-    const typeormCalls = calls.filter((c) => c.name);
-    for (const c of calls) {
-      if (!c.name && /Column$/.test(c.written) && model) {
-        this.unsupported(
-          c.node,
-          `custom decorator @${c.written} is not from 'typeorm'; spif does not follow it, so the column \`${propertyName}\` is not read.`,
-        );
-      }
+    const unresolved: { decorator: string; reason: string }[] = [];
+    const typeormCalls = calls.flatMap((c) => this.expand(c, false, unresolved)).filter((c) => c.name);
+    if (!typeormCalls.length) {
+      if (!unresolved.length) return false;
+      // Never dropped: a property under a decorator spif cannot follow is still a column.
+      const [first] = unresolved;
+      const tsType = Node.isPropertyDeclaration(prop) ? prop.getTypeNode()?.getText() : undefined;
+      const doc = jsDocBefore(prop);
+      const decl: ColumnDecl = {
+        propertyName,
+        decorator: first.decorator,
+        tsType,
+        primary: false,
+        unique: false,
+        viewColumn: false,
+        mark: doc?.mark,
+        comment: doc?.text,
+        node: calls.find((c) => c.written === first.decorator)?.node ?? prop,
+        unresolved: { ...first, assumedPrimary: /primary/i.test(first.decorator) },
+      };
+      decl.primary = decl.unresolved!.assumedPrimary;
+      model.columns.push(decl);
+      model.order.push(decl);
+      return false; // not a TypeORM class on this alone: kept for the entities that extend or embed it
     }
-    if (!typeormCalls.length) return false;
     const doc = jsDocBefore(prop);
     if (doc?.unknownTag)
       this.unsupported(
@@ -417,6 +447,42 @@ class FileCollector {
     return true;
   }
 
+  /**
+   * A decorator as TypeORM sees it: TypeORM's own as written, a project wrapper as the TypeORM
+   * calls it makes (wrappers.ts), nothing for validation/serialisation packages. A wrapper that
+   * cannot be followed is recorded in `unresolved` (for properties) or reported (for classes).
+   */
+  private expand(
+    call: DecoratorCall,
+    onClass: boolean,
+    unresolved?: { decorator: string; reason: string }[],
+  ): DecoratorCall[] {
+    if (call.name || !this.index) return [call];
+    const expr = call.node.getExpression();
+    const callee = Node.isCallExpression(expr) ? expr.getExpression() : expr;
+    const r = this.index.resolve(callee, call.args, this.unit);
+    if (r.kind === 'foreign') return [];
+    if (r.kind === 'unresolved') {
+      if (onClass) {
+        if (/Entity|Table/.test(call.written))
+          this.unsupported(
+            call.node,
+            `class decorator @${call.written} cannot be followed (${r.reason}); it is not read.`,
+          );
+      } else unresolved?.push({ decorator: call.written, reason: r.reason });
+      return [];
+    }
+    return r.calls.map((c) => ({
+      name: c.name,
+      written: `${call.written} → ${c.name}`,
+      args: c.args,
+      node: call.node,
+      quietSpreads: c.spreadParameters,
+      parameters: c.parameters,
+      via: call.written,
+    }));
+  }
+
   private embedded(call: DecoratorCall, propertyName: string): EmbeddedDecl | undefined {
     const [first, second] = call.args;
     if (!first) return undefined;
@@ -469,7 +535,7 @@ class FileCollector {
     for (const arg of call.args) {
       const expr = unwrap(arg);
       if (Node.isObjectLiteralExpression(expr)) {
-        const { props } = this.options(expr, `@${call.written}`);
+        const { props } = this.substituted(this.options(expr, `@${call.written}`, call.quietSpreads), call);
         const given = props.get('name');
         if (given) decl.givenName = this.nameValue(given.value, `column name of \`${propertyName}\``);
         const type = props.get('type');
@@ -612,10 +678,25 @@ class FileCollector {
     return spec;
   }
 
+  /** Option values that name a wrapper's parameter (`{ length }`) are what the call site passes. */
+  private substituted(parsed: ReturnType<typeof objectProps>, call: DecoratorCall): ReturnType<typeof objectProps> {
+    if (!call.parameters?.size) return parsed;
+    const props = new Map<string, { value: Expression; node: Node }>();
+    for (const [key, prop] of parsed.props) {
+      const v = unwrap(prop.value);
+      if (Node.isIdentifier(v) && call.parameters.has(v.getText())) {
+        const passed = call.parameters.get(v.getText());
+        if (passed) props.set(key, { value: passed as Expression, node: prop.node });
+      } else props.set(key, prop);
+    }
+    return { ...parsed, props };
+  }
+
   /** Option object properties; spreads and computed keys are reported, the rest is read. */
-  private options(obj: ObjectLiteralExpression, what: string) {
+  private options(obj: ObjectLiteralExpression, what: string, quietSpreads?: Set<string>) {
     const parsed = objectProps(obj);
     for (const d of parsed.dynamic) {
+      if (quietSpreads && Node.isSpreadAssignment(d) && quietSpreads.has(unwrap(d.getExpression()).getText())) continue;
       this.unsupported(
         d,
         `${what} option \`${d.getText()}\` is not statically known (spread or computed key); it is not read.`,
@@ -637,6 +718,8 @@ class FileCollector {
   }
 
   private unsupported(node: Node, message: string): void {
-    this.diagnostics.push(diagnosticAt(this.unit, node, 'warning', UNSUPPORTED, `TypeORM: ${message}`));
+    // A node of a wrapper declared in another file is located in that file.
+    const unit = this.index?.unitOf(node) ?? this.unit;
+    this.diagnostics.push(diagnosticAt(unit, node, 'warning', UNSUPPORTED, `TypeORM: ${message}`));
   }
 }

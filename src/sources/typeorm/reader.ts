@@ -14,6 +14,7 @@ import type { ReadContext, ReadResult, SourceText } from '../types.js';
 import { isTypeOrmFile } from '../model-files.js';
 import { buildOps } from './build.js';
 import { collectClasses, type ClassModel } from './declarations.js';
+import { DecoratorIndex } from './wrappers.js';
 
 export interface TypeOrmReaderOptions {
   /** Lineage of a view entity whose `expression` is SQL text (e.g. from the PostgreSQL reader). */
@@ -32,7 +33,10 @@ export function createTypeOrmReader(options: TypeOrmReaderOptions = {}): BatchSo
     async readProject(sources: SourceText[], ctx: ReadContext): Promise<ReadResult> {
       const diagnostics: Diagnostic[] = [];
       const classes: ClassModel[] = [];
-      for (const unit of parseTypeScript(sources)) classes.push(...collectClasses(unit, diagnostics));
+      const units = parseTypeScript(sources);
+      // Decorators the project declares itself are followed through every file of the database.
+      const index = new DecoratorIndex(units);
+      for (const unit of units) classes.push(...collectClasses(unit, diagnostics, index));
       // SQL view text is read with the PostgreSQL parser when the database is PostgreSQL
       const viewLineage = options.viewLineage ?? (ctx.dialect === 'postgresql' ? postgresViewLineage : undefined);
       const ops = await buildOps(classes, { ctx, viewLineage }, diagnostics);

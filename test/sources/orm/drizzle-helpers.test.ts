@@ -1,0 +1,44 @@
+/**
+ * Drizzle patterns of real applications (issue 12.8): column helpers (`id: id()`) and table
+ * wrappers that add shared columns (`createTable(name, cols) => pgTable(name, { ...cols, ...timestamps })`),
+ * declared in another file. Before, the helper's primary key and every wrapped table were lost.
+ */
+import { describe, expect, it } from 'vitest';
+import { drizzleReader } from '../../../src/sources/drizzle/reader.js';
+import { column, columnNames, fks, readFixtures, table } from './helpers.js';
+
+const APP = [
+  'drizzle-app/src/db/helpers.ts',
+  'drizzle-app/src/db/schema/jumin.ts',
+  'drizzle-app/src/db/schema/kyufu.ts',
+];
+
+describe('Drizzle: the project’s helpers and table wrappers', () => {
+  it('reads tables made by a wrapper of pgTable, with the call’s columns and the wrapper’s own', async () => {
+    const r = await readFixtures(drizzleReader, APP);
+    expect(r.diagnostics).toEqual([]);
+    const jumin = table(r, 'jumin');
+    expect(columnNames(jumin)).toEqual(['id', 'kojin_bango', 'shimei', 'created_at', 'updated_at']);
+    expect(column(jumin, 'kojin_bango').comment).toBe('個人番号');
+    // id() = uuid('id').primaryKey().defaultRandom(): the helper's primary key is kept
+    expect(jumin.primaryKey).toEqual(['id']);
+    expect(column(jumin, 'id').type).toBe('uuid');
+    const kyufu = table(r, 'kyufu');
+    expect(fks(kyufu)).toEqual([[['jumin_id'], 'public.jumin', ['id']]]);
+  });
+
+  it('a call passing columns to a function that is no table wrapper is reported, not passed over', async () => {
+    const r = await drizzleReader.readProject!(
+      [
+        {
+          path: 'schema.ts',
+          text: "import { text } from 'drizzle-orm/pg-core';\nimport { makeTable } from 'elsewhere';\nexport const t = makeTable('t', { kojinBango: text('kojin_bango') });\n",
+        },
+      ],
+      { dialect: 'postgresql' },
+    );
+    expect(r.ops.filter((o) => o.op === 'create-table')).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-ORM-UNSUPPORTED', 3]]);
+    expect(r.diagnostics[0].message).toContain('makeTable(…), which is declared in no scanned file');
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * TypeORM patterns of real applications (issue 12.8), on fixtures laid out like NestJS and
+ * Vendure-style repositories: the project's own decorators that wrap TypeORM's are followed
+ * through their declarations (relative imports and path aliases; `return Column(…)`,
+ * `applyDecorators(…)`, decorators applied by hand), ids and columns inherited from generic
+ * abstract bases in other files, embedded classes from another file. A decorator that cannot be
+ * followed keeps the property as a column with a located diagnostic; an id under one is taken
+ * as the primary key, so the many-to-one links to the entity stay.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { typeOrmReader } from '../../../src/sources/typeorm/reader.js';
+import { isTypeOrmFile } from '../../../src/sources/model-files.js';
+import { column, columnNames, fks, ORM_FIXTURES, readFixtures, table } from './helpers.js';
+
+/** Every file of a fixture app the TypeORM reader takes, as discovery would hand them over. */
+function appFiles(app: string): string[] {
+  const root = path.join(ORM_FIXTURES, app);
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (isTypeOrmFile(p, fs.readFileSync(p, 'utf8'))) out.push(path.relative(ORM_FIXTURES, p));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+describe('TypeORM: the project’s own decorators', () => {
+  it('takes the files that declare wrappers and abstract bases, not DTOs or runtime registries', () => {
+    expect(appFiles('typeorm-app')).toEqual([
+      'typeorm-app/src/common/decorators/entity-id.decorator.ts',
+      'typeorm-app/src/common/decorators/money.decorator.ts',
+      'typeorm-app/src/common/entities/address.embedded.ts',
+      'typeorm-app/src/common/entities/base.entity.ts',
+      'typeorm-app/src/modules/jumin/entities/jumin.entity.ts',
+      'typeorm-app/src/modules/kyufu/entities/kyufu.entity.ts',
+    ]);
+  });
+
+  it('follows return PrimaryGeneratedColumn(…), Column({…, ...options}), applyDecorators and hand-applied decorators', async () => {
+    const r = await readFixtures(typeOrmReader, appFiles('typeorm-app'));
+    const jumin = table(r, 'jumin');
+    // id from the generic abstract base in another file, through @EntityId() → PrimaryGeneratedColumn('uuid')
+    expect(columnNames(jumin)).toEqual([
+      'id',
+      'created_at',
+      'updated_at',
+      'kojin_bango',
+      'atenaBango',
+      'yubin_bango',
+      'jusho',
+    ]);
+    expect(jumin.primaryKey).toEqual(['id']);
+    expect(column(jumin, 'id').type).toBe('uuid');
+    // @Code(15) (imported through the path alias @app/common): Column({ type: 'varchar', length })(target, key)
+    expect(column(jumin, 'atenaBango').type).toBe('varchar(15)');
+    expect(column(jumin, 'id').source).toMatchObject({
+      file: 'fixtures/orm/typeorm-app/src/common/entities/base.entity.ts',
+      line: 10,
+    });
+    const kyufu = table(r, 'kyufu');
+    expect(kyufu.primaryKey).toEqual(['id']);
+    // @Money({ name }) → applyDecorators(Column({ type: 'numeric', precision: 12, scale: 0, ...options }))
+    expect(column(kyufu, 'shikyu_gaku').type).toBe('numeric(12,0)');
+    // @EntityRef({ name: 'jumin_id' }) and the relation's @JoinColumn name the same column
+    expect(column(kyufu, 'jumin_id').type).toBe('uuid');
+    expect(fks(kyufu)).toEqual([[['jumin_id'], 'public.jumin', ['id']]]);
+    // A runtime registry cannot be followed: the column is kept, typed from TypeScript, and said so.
+    expect(column(kyufu, 'kubun').type).toBe('varchar');
+    expect(r.diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([
+      ['SPIF-ORM-DECORATOR-UNRESOLVED', 'fixtures/orm/typeorm-app/src/modules/kyufu/entities/kyufu.entity.ts', 20, 3],
+    ]);
+    expect(r.diagnostics[0].message).toMatch(
+      /@RuntimeTyped on `kubun` of Kyufu cannot be followed \(it is imported from '.*registry\.decorator', which is not among the files read as TypeORM sources\); read as column kubun \(varchar/,
+    );
+  });
+
+  it('an id under a decorator that cannot be followed is kept as the primary key, so many-to-one links stay', async () => {
+    const r = await readFixtures(typeOrmReader, appFiles('typeorm-registry'));
+    const customer = table(r, 'customer');
+    expect(customer.primaryKey).toEqual(['id']);
+    const order = table(r, 'order');
+    expect(columnNames(order)).toEqual(['id', 'createdAt', 'updatedAt', 'code', 'customerId']);
+    expect(fks(order)).toEqual([[['customerId'], 'public.customer', ['id']]]);
+    const messages = r.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`);
+    // One warning per declaration, however many entities inherit it.
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /base\.entity\.ts:5 TypeORM: @PrimaryGeneratedId on `id` of ShopEntity cannot be followed .*assumed the primary key$/,
+      ),
+      expect.stringMatching(/order\.entity\.ts:15 TypeORM: @EntityId on `customerId` of Order cannot be followed/),
+    ]);
+  });
+});
+
+describe('TypeORM apps through the real bin', () => {
+  const repo = path.resolve(__dirname, '../../..');
+  const run = (app: string) => {
+    const r = spawnSync(process.execPath, [path.join(repo, 'dist/cli/main.js'), 'scan', 'src', '--format', 'json'], {
+      cwd: path.join(ORM_FIXTURES, app),
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C' },
+    });
+    return JSON.parse(r.stdout) as {
+      relations: { id: string; classification: string }[];
+      diagnostics: { code: string; severity: string }[];
+    };
+  };
+
+  it('the benefit table links to the resident table through the inherited uuid id: both are specific', () => {
+    const json = run('typeorm-app');
+    expect(json.relations.map((r) => [r.id, r.classification])).toEqual([
+      ['default.public.jumin', 'specific'],
+      ['default.public.kyufu', 'specific'],
+    ]);
+    expect(json.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual([
+      'SPIF-ORM-DECORATOR-UNRESOLVED',
+    ]);
+  });
+
+  it('a Vendure-style runtime id strategy still leaves the order linked to the customer’s マイナンバー', () => {
+    const json = run('typeorm-registry');
+    expect(json.relations.find((r) => r.id === 'default.public.order')?.classification).toBe('specific');
+  });
+});
