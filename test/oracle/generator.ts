@@ -351,10 +351,7 @@ const opArb: fc.Arbitrary<OpPlan> = fc.oneof(
     arbitrary: fc.record({
       k: fc.constant('execute' as const),
       fn: idx,
-      grantee: fc.oneof(
-        { weight: 2, arbitrary: idx },
-        { weight: 2, arbitrary: fc.constant('PUBLIC' as const) },
-      ) as fc.Arbitrary<Grantee>,
+      grantee: fc.oneof({ weight: 2, arbitrary: idx }, { weight: 2, arbitrary: fc.constant('PUBLIC' as const) }),
       grant: fc.boolean(),
     }),
   },

@@ -28,7 +28,7 @@ describe('Drizzle: the project’s helpers and table wrappers', () => {
   });
 
   it('a call passing columns to a function that is no table wrapper is reported, not passed over', async () => {
-    const r = await drizzleReader.readProject!(
+    const r = await drizzleReader.readProject(
       [
         {
           path: 'schema.ts',
