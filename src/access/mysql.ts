@@ -28,6 +28,7 @@
 import type { Catalog, Grant, GrantScope, Membership, Relation, RelationId } from '../catalog/model.js';
 import { BOOTSTRAP_OWNER, PUBLIC } from '../catalog/privileges.js';
 import { refused } from './evidence.js';
+import { usedColumns } from './used-columns.js';
 import type { AccessVerdict, BlockControl } from './resolver.js';
 
 const ALLOWED: AccessVerdict = { allowed: true };
@@ -201,23 +202,6 @@ export class MysqlAccess {
       ...(someColumn ? { columns: missing } : {}),
     });
   }
-}
-
-/** Every base relation a view or routine body uses, with the columns it uses of each. */
-function usedColumns(rel: Relation): Map<RelationId, Set<string>> {
-  const view = rel.view!;
-  const used = new Map<RelationId, Set<string>>();
-  const idOf = (q: { database?: string; schema?: string; name: string }) =>
-    `${q.database ?? rel.database}.${q.schema ?? rel.schema}.${q.name}`;
-  for (const q of view.reads) if (!used.has(idOf(q))) used.set(idOf(q), new Set());
-  const use = (q: { database?: string; schema?: string; name: string }, column: string) => {
-    const id = idOf(q);
-    if (!used.has(id)) used.set(id, new Set());
-    if (column !== '*') used.get(id)!.add(column);
-  };
-  for (const src of view.readsColumns) use(src.relation, src.column);
-  for (const vc of view.columns) for (const src of vc.from) use(src.relation, src.column);
-  return used;
 }
 
 /**

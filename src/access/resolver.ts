@@ -17,6 +17,7 @@ import { RoleGraph } from './roles.js';
 import { refused, type Reason } from './evidence.js';
 import { type ProductAccess, productAccess } from './products/index.js';
 import { MysqlAccess } from './mysql.js';
+import { usedColumns } from './used-columns.js';
 
 export type BlockControl =
   | 'no-table-privilege'
@@ -229,18 +230,7 @@ class Resolver implements AccessResolver {
     // functions it reaches check as the owner. Its body's names are looked up when it runs.
     const definerFunction = rel.kind === 'function' && !view.securityInvoker;
     const lookup = rel.kind === 'function' && !rel.routine?.atomic;
-    const used = new Map<RelationId, Set<string>>();
-    const idOf = (q: { database?: string; schema?: string; name: string }) =>
-      `${q.database ?? rel.database}.${q.schema ?? rel.schema}.${q.name}`;
-    for (const q of view.reads) if (!used.has(idOf(q))) used.set(idOf(q), new Set());
-    const use = (q: { database?: string; schema?: string; name: string }, column: string) => {
-      const id = idOf(q);
-      if (!used.has(id)) used.set(id, new Set());
-      if (column !== '*') used.get(id)!.add(column);
-    };
-    for (const src of view.readsColumns) use(src.relation, src.column);
-    // `SELECT *` was expanded when the view was created: its columns are the view's own lineage.
-    for (const vc of view.columns) for (const src of vc.from) use(src.relation, src.column);
+    const used = usedColumns(rel);
     for (const [id, cols] of used) {
       const base = this.catalog.relations.get(id);
       if (!base) continue; // an unknown base is reported at build time

