@@ -2,7 +2,8 @@
  * The one-way pipeline: sources → catalog → number columns → access → link graph →
  * classification → report. The CLI and tests call `scan`; each stage is its own module.
  */
-import type { Catalog, Dialect } from './catalog/model.js';
+import type { Catalog } from './catalog/model.js';
+import type { Dialect } from './dialect.js';
 import type { CatalogOp } from './catalog/ops.js';
 import { buildCatalog } from './catalog/build.js';
 import type { RemoteDatabase } from './catalog/cross-database.js';

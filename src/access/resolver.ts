@@ -18,6 +18,7 @@ import { refused, type Reason } from './evidence.js';
 import { type ProductAccess, productAccess } from './products/index.js';
 import { MysqlAccess } from './mysql.js';
 import { usedColumns } from './used-columns.js';
+import { isMysqlFamily } from '../dialect.js';
 
 export type BlockControl =
   | 'no-table-privilege'
@@ -161,7 +162,7 @@ class Resolver implements AccessResolver {
     }
     const product = this.products.get(rel.database);
     if (product) return product.canSelect(role, rel, column);
-    if (rel.dialect === 'mysql' || rel.dialect === 'mariadb') return this.mysql.canSelect(role, rel, column);
+    if (isMysqlFamily(rel.dialect)) return this.mysql.canSelect(role, rel, column);
     if (rel.dialect !== 'postgresql') return this.checkOtherDialect(rel, role, column);
 
     // 1. Name lookup: USAGE on the schema, as the caller. A schema the sources never create cannot

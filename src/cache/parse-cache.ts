@@ -13,7 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import type { Dialect } from '../catalog/model.js';
+import type { Dialect } from '../dialect.js';
 import type { ReadResult } from '../catalog/read-result.js';
 import { VERSION } from '../version.js';
 

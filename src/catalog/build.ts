@@ -11,7 +11,6 @@ import {
   type Column,
   type Database,
   type ForeignKey,
-  type Dialect,
   type GrantScope,
   type PrivilegeName,
   TRIGGER_ROW,
@@ -25,6 +24,7 @@ import {
   defaultSchema,
   relationId,
 } from './model.js';
+import { type Dialect, isMysqlFamily } from '../dialect.js';
 import { type Diagnostic, coded } from '../diagnostics.js';
 import type { CodeOf } from '../diagnostic-codes.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
@@ -1448,10 +1448,6 @@ class CatalogBuilder {
         );
     }
   }
-}
-
-function isMysqlFamily(dialect: Dialect): boolean {
-  return dialect === 'mysql' || dialect === 'mariadb';
 }
 
 function uniqueSources(

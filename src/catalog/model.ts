@@ -4,18 +4,7 @@
  */
 import type { ColumnValueStats } from './column-values.js';
 import type { ResolvedRule } from './product-rules.js';
-
-export type Dialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'bigquery' | 'oracle' | 'sqlserver' | 'db2';
-export const DIALECTS: readonly Dialect[] = [
-  'postgresql',
-  'mysql',
-  'mariadb',
-  'sqlite',
-  'bigquery',
-  'oracle',
-  'sqlserver',
-  'db2',
-];
+import type { Dialect } from '../dialect.js';
 
 /** A place in a source file. `line` and `column` are 1-based; `column` counts characters. */
 export interface SourceLocation {

@@ -15,8 +15,7 @@ import type { Catalog, RelationId } from '../catalog/model.js';
 import { PUBLIC, scopeKey } from '../catalog/privileges.js';
 import type { Principal } from '../access/principals.js';
 import type { AccessResolver } from '../access/resolver.js';
-
-const PRODUCT_DIALECTS = new Set(['oracle', 'sqlserver', 'db2']);
+import { isVendorDialect } from '../dialect.js';
 
 export class ReaderIndex {
   /** Indexes (into principals) of principals that need no grant. */
@@ -85,7 +84,7 @@ export class ReaderIndex {
     if (!rel) return [];
     // Oracle, SQL Server and Db2 read without a grant naming R too (SELECT ANY TABLE, DATAACCESS,
     // fixed database roles, schema owners, logins mapped to users): every principal is a candidate.
-    if (PRODUCT_DIALECTS.has(rel.dialect)) return this.principals;
+    if (isVendorDialect(rel.dialect)) return this.principals;
     const grantees = new Set<string>();
     const add = (set: Set<string> | undefined) => set?.forEach((g) => grantees.add(g));
     add(

@@ -1,7 +1,7 @@
 /** Flags shared by several commands, and turning them into scan options. */
 import { cli } from './i18n.js';
 import { Option, type Command } from 'commander';
-import { DIALECTS, type Dialect } from '../catalog/model.js';
+import { DIALECTS, DIALECT_ALIASES, type Dialect, isDialect } from '../dialect.js';
 import { UserError } from '../diagnostics.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import { type Lang, defaultLang } from '../report/messages.js';
@@ -34,19 +34,10 @@ export function addScanFlags(cmd: Command, formats: string[] = formatNames()): C
   return addColorFlags(cmd);
 }
 
-/** Names users type for a dialect, as psql, pg_dump and ORMs spell them. */
-const DIALECT_ALIASES: Record<string, Dialect> = {
-  postgres: 'postgresql',
-  pg: 'postgresql',
-  pgsql: 'postgresql',
-  sqlite3: 'sqlite',
-  maria: 'mariadb',
-};
-
 export function parseDialect(value: string): Dialect {
   const v = value.toLowerCase();
-  if ((DIALECTS as readonly string[]).includes(v)) return v as Dialect;
-  if (DIALECT_ALIASES[v]) return DIALECT_ALIASES[v];
+  if (isDialect(v)) return v;
+  if (Object.hasOwn(DIALECT_ALIASES, v)) return DIALECT_ALIASES[v];
   throw new UserError(cli('cli.err.dialect', value, didYouMean(v, [...DIALECTS, ...Object.keys(DIALECT_ALIASES)])), [
     cli('cli.err.dialectExpected', DIALECTS.join(', ')),
   ]);

@@ -3,7 +3,7 @@
  * unique. They read the raw parsed document defensively (anything may have the wrong type), so
  * they can run together with the schema and every problem is reported in one go.
  */
-import { isDialect } from './dialects.js';
+import { isDialect } from '../dialect.js';
 import { didYouMean } from './did-you-mean.js';
 import { globLeavesRoot } from './globs.js';
 import { COLUMN_PARTS } from './refs.js';

@@ -7,7 +7,7 @@ import { crossCheck } from './cross-check.js';
 import { globSyntaxProblem } from './globs.js';
 import { COLUMN_PARTS, RELATION_PARTS, refProblem } from './refs.js';
 
-import { DIALECTS } from './dialects.js';
+import { DIALECTS } from '../dialect.js';
 
 export const dialectSchema = z.enum(DIALECTS);
 

@@ -1,7 +1,7 @@
 /** Scans the base ref (from git objects) and the working tree, then compares them. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Dialect } from '../catalog/model.js';
+import type { Dialect } from '../dialect.js';
 import type { LoadedConfig } from '../config/index.js';
 import { scanAtRef } from '../git/index.js';
 import { scan } from '../pipeline.js';

@@ -1,6 +1,6 @@
 /** Scanning the schema sources as they were at a git ref, from git objects only. */
 import fs from 'node:fs';
-import type { Dialect } from '../catalog/model.js';
+import type { Dialect } from '../dialect.js';
 import type { ConfigChoice, LoadedConfig } from '../config/index.js';
 import { scan, type ScanResult } from '../pipeline.js';
 import { configAtRef, type ConfigAtRef } from './config-at-ref.js';

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { Dialect } from '../catalog/model.js';
+import type { Dialect } from '../dialect.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { UserError } from '../diagnostics.js';
 import { describeOrder, newOrderNotes, orderFound, type OrderNotes } from './migrations.js';

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Dialect } from '../catalog/model.js';
+import type { Dialect } from '../dialect.js';
 import type { CatalogOp } from '../catalog/ops.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ParseCache } from '../cache/parse-cache.js';

@@ -4,7 +4,7 @@
  * only when such a file is found, so a SQL-only scan never loads ts-morph.
  * To add a source kind, add its reader here.
  */
-import type { Dialect } from '../catalog/model.js';
+import { type Dialect, isMysqlFamily } from '../dialect.js';
 import type { ReadContext, SourceReader, SourceText } from './types.js';
 import { postgresqlReader } from './postgresql/reader.js';
 import { isDrizzleFile, isPrismaFile, isTypeOrmFile } from './model-files.js';
@@ -17,7 +17,7 @@ export const SQL_READERS: Partial<Record<Dialect, SourceReader>> = {
   postgresql: postgresqlReader,
   mysql: lazyReader(
     'mysql',
-    (path, _t, ctx) => (ctx.dialect === 'mysql' || ctx.dialect === 'mariadb') && SQL_FILE.test(path),
+    (path, _t, ctx) => isMysqlFamily(ctx.dialect) && SQL_FILE.test(path),
     async () => (await import('./mysql/reader.js')).mysqlReader,
   ),
   sqlite: lazyReader(

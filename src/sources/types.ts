@@ -1,5 +1,5 @@
 /** The one interface every source reader implements. */
-import type { Dialect } from '../catalog/model.js';
+import type { Dialect } from '../dialect.js';
 import type { ReadResult } from '../catalog/read-result.js';
 
 export type { ReadResult, StatementCount } from '../catalog/read-result.js';

@@ -7,7 +7,7 @@
  * (which pulls in ts-morph for the ORM readers and would slow every worker's start).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Dialect } from '../catalog/model.js';
+import type { Dialect } from '../dialect.js';
 import type { SourceReader } from './types.js';
 
 export const POOLED_READERS: Record<string, () => Promise<SourceReader>> = {

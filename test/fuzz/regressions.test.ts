@@ -3,7 +3,7 @@
  * behaviour fixed: a located diagnostic instead of a silent loss, a crash, or noise on stderr.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { Dialect } from '../../src/catalog/model.js';
+import type { Dialect } from '../../src/dialect.js';
 import type { CatalogOp } from '../../src/catalog/ops.js';
 import { validateConfigText } from '../../src/config/index.js';
 import { NESTED_TOO_DEEP } from '../../src/sources/guard.js';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Dialect } from '../../src/catalog/model.js';
+import type { Dialect } from '../../src/dialect.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { validateConfigText } from '../../src/config/index.js';
 import { decodeSource } from '../../src/sources/text.js';

@@ -1,6 +1,6 @@
 /** Builds a catalog from PostgreSQL text through the real reader and builder. */
 import { buildCatalog } from '../../src/catalog/build.js';
-import type { Dialect } from '../../src/catalog/model.js';
+import type { Dialect } from '../../src/dialect.js';
 import { loadPostgresParser, readPostgresSql } from '../../src/sources/postgresql/reader.js';
 
 export async function catalogFromSql(databases: Record<string, string> | string, dialect: Dialect = 'postgresql') {

@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build.js';
-import type { Dialect } from '../../src/catalog/model.js';
+import type { Dialect } from '../../src/dialect.js';
 import { createAccessResolver } from '../../src/access/resolver.js';
 import { findUnknownPaths } from '../../src/access/unknown-paths.js';
 import { resolvePrincipals } from '../../src/access/principals.js';

@@ -7,7 +7,8 @@
  *   schema and database scopes, fixed database roles, ownership chaining, Dynamic Data Masking.
  * - db2.ts: privileges to users, groups and roles, PUBLIC, DATAACCESS, RCAC masks and permissions.
  */
-import type { Catalog, Dialect, Grant, GrantScope, Relation } from '../../catalog/model.js';
+import type { Catalog, Grant, GrantScope, Relation } from '../../catalog/model.js';
+import type { Dialect } from '../../dialect.js';
 import type { ResolvedRule } from '../../catalog/product-rules.js';
 import type { AccessVerdict } from '../resolver.js';
 import type { RoleGraph } from '../roles.js';

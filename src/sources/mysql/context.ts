@@ -1,5 +1,6 @@
 /** What the statement readers share: where the statement is, and the reader's running state. */
-import type { Dialect, QualifiedName, SourceLocation } from '../../catalog/model.js';
+import type { QualifiedName, SourceLocation } from '../../catalog/model.js';
+import type { Dialect } from '../../dialect.js';
 import { type Diagnostic, coded } from '../../diagnostics.js';
 import type { CodeOf } from '../../diagnostic-codes.js';
 import type { LineIndex } from '../text.js';

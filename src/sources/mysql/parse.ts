@@ -8,7 +8,7 @@
 import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
 import { createRequire } from 'node:module';
 import { type Token, tokens } from './lexer.js';
-import type { Dialect } from '../../catalog/model.js';
+import type { Dialect, MysqlDialect } from '../../dialect.js';
 
 type ParserModule = typeof import('node-sql-parser');
 type NodeSqlParser = InstanceType<ParserModule['Parser']>;
@@ -16,7 +16,7 @@ type NodeSqlParser = InstanceType<ParserModule['Parser']>;
 const require = createRequire(import.meta.url);
 const parsers = new Map<string, NodeSqlParser>();
 
-function parserFor(database: 'mysql' | 'mariadb'): NodeSqlParser {
+function parserFor(database: MysqlDialect): NodeSqlParser {
   let p = parsers.get(database);
   if (!p) {
     const mod = require(`node-sql-parser/build/${database}.js`) as ParserModule;
@@ -82,7 +82,7 @@ function blankIntroducers(text: string): string {
 const UNSUPPORTED_ATTRIBUTE = /^(?:INVISIBLE|VISIBLE|SRID\s+\d+|WITH(?:OUT)?\s+SYSTEM\s+VERSIONING)\b/i;
 
 function parseOnce(sql: string, dialect: Dialect): ParseOutcome {
-  const order: ('mysql' | 'mariadb')[] = dialect === 'mariadb' ? ['mariadb', 'mysql'] : ['mysql', 'mariadb'];
+  const order: MysqlDialect[] = dialect === 'mariadb' ? ['mariadb', 'mysql'] : ['mysql', 'mariadb'];
   let first: ParseOutcome | undefined;
   for (const database of order) {
     try {

@@ -8,6 +8,7 @@
  */
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Diagnostic } from '../../diagnostics.js';
+import { isMysqlFamily } from '../../dialect.js';
 import { LineIndex } from '../text.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types.js';
 import { AccountReader, StatementSyntaxError } from './accounts.js';
@@ -31,7 +32,7 @@ const SQL_FILE = /\.(sql|ddl)$/i;
 export const mysqlReader: SourceReader = {
   name: 'mysql',
   accepts(path, _text, ctx) {
-    return (ctx.dialect === 'mysql' || ctx.dialect === 'mariadb') && SQL_FILE.test(path);
+    return isMysqlFamily(ctx.dialect) && SQL_FILE.test(path);
   },
   read(source, ctx) {
     return readMysql(source, ctx);

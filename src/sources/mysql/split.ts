@@ -10,7 +10,7 @@
  * version-comment markers replaced by spaces, so an offset in the text is the same offset in
  * the file.
  */
-import type { Dialect } from '../../catalog/model.js';
+import type { Dialect } from '../../dialect.js';
 
 export interface SplitStatement {
   /** Offset of the statement's first character of code in the file. */

@@ -11,7 +11,7 @@
  * of a dump are: they describe no relation spif analyses.
  */
 import { parseString } from '@fast-csv/parse';
-import type { Dialect } from '../../catalog/model.js';
+import { type Dialect, isMysqlFamily } from '../../dialect.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { emptyStats, tally, type ColumnValueStats } from '../../detect/check-digit.js';
 import type { Diagnostic } from '../../diagnostics.js';
@@ -23,7 +23,7 @@ import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types
 function fold(dialect: Dialect, name: string, what: 'relation' | 'column'): string {
   if (dialect === 'oracle' || dialect === 'db2') return name.toUpperCase();
   // MySQL keeps the case of table names (lower_case_table_names=0) and folds columns.
-  if ((dialect === 'mysql' || dialect === 'mariadb') && what === 'relation') return name;
+  if (isMysqlFamily(dialect) && what === 'relation') return name;
   return name.toLowerCase();
 }
 

@@ -9,6 +9,7 @@ import type { Column, ForeignKey, QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { type Diagnostic, coded } from '../../diagnostics.js';
 import type { CodeOf } from '../../diagnostic-codes.js';
+import type { CstScriptDialectName, MysqlDialect } from '../../dialect.js';
 import { LineIndex } from '../text.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import type { ReadResult, SourceText } from '../types.js';
@@ -19,12 +20,12 @@ import { splitScript } from './split.js';
 
 /** What differs between the dialects. */
 export interface CstDialect {
-  name: 'sqlite' | 'bigquery' | 'mysql';
+  name: CstScriptDialectName | 'mysql';
   /**
    * sql-parser-cst dialects to try in order (default: `name`). The MySQL fallback tries `mysql`
    * and `mariadb`: their grammars reserve different words (`rank` is reserved in MySQL 8 only).
    */
-  parserDialects?: ('mysql' | 'mariadb')[];
+  parserDialects?: MysqlDialect[];
   /** Views run with their definer's rights unless they say otherwise (MySQL, MariaDB). */
   definerViews?: boolean;
   // Function-valued properties, not methods: readers pass them on detached (`qualify: d.qualify`).
@@ -548,7 +549,7 @@ export function readCstStatement(
 }
 
 /** A dialect whose whole scripts sql-parser-cst reads (the MySQL reader only falls back to it per statement). */
-export type CstScriptDialect = CstDialect & { name: 'sqlite' | 'bigquery' };
+export type CstScriptDialect = CstDialect & { name: CstScriptDialectName };
 
 export function readCstScript(source: SourceText, dialect: CstScriptDialect): ReadResult {
   const lines = new LineIndex(source.text);

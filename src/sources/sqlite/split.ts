@@ -4,6 +4,8 @@
  * escapes), comments (--, /* *\/, BigQuery #), and BEGIN … END / CASE … END blocks (SQLite
  * trigger bodies, BigQuery scripting) whose inner `;` do not end the statement.
  */
+import type { CstScriptDialectName } from '../../dialect.js';
+
 export interface CstStatement {
   start: number;
   end: number;
@@ -16,7 +18,7 @@ export interface CstStatement {
   unterminatedBlock?: number;
 }
 
-export function splitScript(src: string, dialect: 'sqlite' | 'bigquery'): CstStatement[] {
+export function splitScript(src: string, dialect: CstScriptDialectName): CstStatement[] {
   const out: CstStatement[] = [];
   const n = src.length;
   const bigquery = dialect === 'bigquery';

@@ -7,11 +7,11 @@ import type { CatalogOp } from '../../catalog/ops.js';
 import {
   defaultSchema,
   type Column,
-  type Dialect,
   type ForeignKey,
   type SourceLocation,
   type ViewDefinition,
 } from '../../catalog/model.js';
+import type { Dialect } from '../../dialect.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { dedupeKeys, diagnosticAt, literalString, locate, pgTypeName, type ViewLineage } from '../ts-project.js';
 import type { ReadContext } from '../types.js';

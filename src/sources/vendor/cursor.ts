@@ -7,7 +7,8 @@ import type { QualifiedName, SourceLocation } from '../../catalog/model.js';
 import { type Diagnostic, coded } from '../../diagnostics.js';
 import type { CodeOf } from '../../diagnostic-codes.js';
 import type { LineIndex } from '../text.js';
-import { foldIdent, type Token, type VendorDialect } from './lexer.js';
+import { foldIdent, type Token } from './lexer.js';
+import type { VendorDialect } from '../../dialect.js';
 import type { Statement } from './split.js';
 
 export class StatementSyntaxError extends Error {

@@ -7,9 +7,7 @@
  * SQL Server compares names case-insensitively (the default collations are _CI_), so spif
  * lower-cases both.
  */
-import type { Dialect } from '../../catalog/model.js';
-
-export type VendorDialect = Extract<Dialect, 'oracle' | 'sqlserver' | 'db2'>;
+import type { VendorDialect } from '../../dialect.js';
 
 type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'punct';
 

@@ -12,7 +12,8 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { LineIndex } from '../text.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types.js';
 import { Cursor, FileState, StatementSyntaxError, VendorContext } from './cursor.js';
-import { foldIdent, lex, type Token, type VendorDialect } from './lexer.js';
+import { foldIdent, lex, type Token } from './lexer.js';
+import type { VendorDialect } from '../../dialect.js';
 import { leading, splitStatements } from './split.js';
 
 export type StatementOutcome = CatalogOp[] | 'irrelevant' | undefined;

@@ -10,7 +10,8 @@
  * - Db2 (CLP, db2look): `;` by default; `--#SET TERMINATOR x` changes it; compound statements
  *   (BEGIN … END) keep their inner `;`.
  */
-import type { Comment, Token, VendorDialect } from './lexer.js';
+import type { Comment, Token } from './lexer.js';
+import type { VendorDialect } from '../../dialect.js';
 
 export interface Statement {
   tokens: Token[];

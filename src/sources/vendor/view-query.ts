@@ -20,7 +20,8 @@ import {
 } from '../lineage-scope.js';
 import { identText } from '../mysql/context.js';
 import type { FileState } from './cursor.js';
-import { foldIdent, type Token, type VendorDialect } from './lexer.js';
+import { foldIdent, type Token } from './lexer.js';
+import type { VendorDialect } from '../../dialect.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Dialect } from '../../../src/catalog/model.js';
+import type { Dialect } from '../../../src/dialect.js';
 import type { CatalogOp } from '../../../src/catalog/ops.js';
 import { mysqlReader } from '../../../src/sources/mysql/reader.js';
 import type { ReadResult } from '../../../src/sources/types.js';

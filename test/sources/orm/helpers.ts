@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Dialect } from '../../../src/catalog/model.js';
+import type { Dialect } from '../../../src/dialect.js';
 import type { CatalogOp } from '../../../src/catalog/ops.js';
 import type { ReadResult, SourceReader, SourceText } from '../../../src/sources/types.js';
 
