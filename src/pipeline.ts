@@ -2,7 +2,6 @@
  * The one-way pipeline: sources → catalog → number columns → access → link graph →
  * classification → report. The CLI and tests call `scan`; each stage is its own module.
  */
-import type { Catalog } from './catalog/model.js';
 import type { Dialect } from './dialect.js';
 import type { CatalogOp } from './catalog/ops.js';
 import { buildCatalog } from './catalog/build.js';
@@ -20,15 +19,16 @@ import {
   type SpifConfig,
 } from './config/index.js';
 import { ConfigDocument } from './config/locate.js';
-import { detectColumns, type CandidateColumn, type NumberColumnHit } from './detect/index.js';
+import { detectColumns } from './detect/index.js';
 import { createAccessResolver } from './access/resolver.js';
-import { PrincipalAccess, resolvePrincipals, type PrincipalSet } from './access/principals.js';
-import { buildLinkGraph, type LinkGraph } from './graph/links.js';
-import { classify, type RelationDecision } from './classify/classify.js';
+import { PrincipalAccess, resolvePrincipals } from './access/principals.js';
+import { buildLinkGraph } from './graph/links.js';
+import { classify } from './classify/classify.js';
 import { Analysis } from './classify/analysis.js';
 import { buildReport } from './report/build.js';
 import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths.js';
 import type { Report } from './report/model.js';
+import type { ScanResult } from './report/scan-result.js';
 import { readDatabaseFiles } from './sources/parallel.js';
 import { readProjectGuarded } from './sources/guard.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileWithin } from './sources/limits.js';
@@ -63,20 +63,8 @@ export interface ScanOptions {
   parallelMinBytes?: number;
 }
 
-export interface ScanResult {
-  /** The one read-only analysis every reporter and command reads (the fields below are parts of it). */
-  analysis: Analysis;
-  report: Report;
-  catalog: Catalog;
-  graph: LinkGraph;
-  decisions: Map<string, RelationDecision>;
-  numbers: Map<string, NumberColumnHit>;
-  /** Columns to review (要確認), decided by the config or not. */
-  candidates: CandidateColumn[];
-  principals: PrincipalSet;
-  config: SpifConfig;
-  configFile?: string;
-}
+/** What a scan returns, and what every reporter reads (src/report/scan-result.ts). */
+export type { ScanResult };
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();

@@ -11,7 +11,7 @@ import { createAccessResolver, type AccessResolver } from '../access/resolver.js
 import { PrincipalAccess, type Principal, type PrincipalSet } from '../access/principals.js';
 import type { NumberColumnHit } from '../detect/index.js';
 import type { LinkGraph } from '../graph/links.js';
-import type { Block } from '../report/model.js';
+import type { Block } from './evidence-schema.js';
 import { BlockFinder } from './blocks.js';
 import type { Classified, RelationDecision } from './classify.js';
 import { reachFor, traversable, type ReachResult } from './reach.js';

@@ -17,7 +17,7 @@ import type { AccessVerdict } from '../access/resolver.js';
 import { reasonFor, reasonText, type Reason } from '../access/evidence.js';
 import type { NumberColumnHit } from '../detect/index.js';
 import { firstRefusal, type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
-import type { Block } from '../report/model.js';
+import type { Block } from './evidence-schema.js';
 import { type MightRead, traversable } from './reach.js';
 
 /** At most this many distinct blocking points are listed per principal in the report (explain lists all). */

@@ -7,7 +7,7 @@ import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { NumberColumnHit } from '../detect/index.js';
 import type { LinkGraph } from '../graph/links.js';
 import { distanceToNumbers, linkComponents } from '../graph/traversals.js';
-import type { Basis, Block, NumberColumnReport, Reach } from '../report/model.js';
+import type { Basis, Block, NumberColumnReport, Reach } from './evidence-schema.js';
 import { reachFor } from './reach.js';
 import { BlockFinder, MAX_BLOCKS_PER_PRINCIPAL, blockFor, blockFrom } from './blocks.js';
 import { refused } from '../access/evidence.js';

@@ -12,7 +12,7 @@ import type { RelationId } from '../catalog/model.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { NumberColumnHit } from '../detect/index.js';
 import { endColumns, type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
-import type { PathStep } from '../report/model.js';
+import type { PathStep } from './evidence-schema.js';
 
 export interface ReachResult {
   /** relation → for this principal: the number column reached and the path to it. */

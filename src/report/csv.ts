@@ -7,7 +7,7 @@
  */
 import type { Report } from './model.js';
 import { type Lang, t } from './messages.js';
-import type { ScanResult } from '../pipeline.js';
+import type { ScanResult } from './scan-result.js';
 import { formFiles } from './hyoukasho.js';
 import { cellText } from './spreadsheet-cells.js';
 

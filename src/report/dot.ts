@@ -7,7 +7,7 @@ import type { Report } from './model.js';
 import { readingLines } from './reading.js';
 import { visible } from '../visible.js';
 import type { Lang } from './messages.js';
-import type { ScanResult } from '../pipeline.js';
+import type { ScanResult } from './scan-result.js';
 import { dotLines, dotString } from './escape.js';
 import { type GraphView, buildGraphView, edgeLines, edgeStyle, nodeLines, nodeStyle } from './graph-model.js';
 

@@ -2,7 +2,7 @@
  * Output formats. Each reporter turns the one report model (plus, for graph pictures, the scan's
  * graph) into text. To add a format, add its reporter here.
  */
-import type { ScanResult } from '../pipeline.js';
+import type { ScanResult } from './scan-result.js';
 import type { Report } from './model.js';
 import type { Lang } from './messages.js';
 import { renderText } from './text.js';

@@ -11,7 +11,7 @@ import type { LinkEdge, LinkVia } from '../graph/links.js';
 import { firstRefusal, isHub, HUB_PREFIX } from '../graph/links.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { Analysis } from '../classify/analysis.js';
-import type { ScanResult } from '../pipeline.js';
+import type { ScanResult } from './scan-result.js';
 import { type Lang, t } from './messages.js';
 import type { Basis, Block, Classification, NumberColumnReport, PathStep, Report } from './model.js';
 

@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import type { Report } from './model.js';
 import { CONTROLS } from './model.js';
 import { type Lang, type MessageKey, t } from './messages.js';
-import type { ScanResult } from '../pipeline.js';
+import type { ScanResult } from './scan-result.js';
 import { escapeHtml } from './escape.js';
 import type { DocBlock, Text } from './pia-document.js';
 import { buildHyoukashoDocument } from './hyoukasho.js';

@@ -6,7 +6,7 @@
  * author to fill in (「（記入）」) with the config key that fills it; every proposal is marked 「（案）」.
  */
 import { candidateSettle } from '../detect/explain.js';
-import type { ScanResult } from '../pipeline.js';
+import type { ScanResult } from './scan-result.js';
 import type { FileConfig, PrincipalConfig } from '../config/index.js';
 import type { RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, t } from './messages.js';

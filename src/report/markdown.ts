@@ -6,7 +6,7 @@
  */
 import type { Report } from './model.js';
 import type { Lang } from './messages.js';
-import type { ScanResult } from '../pipeline.js';
+import type { ScanResult } from './scan-result.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import type { DocBlock, Text } from './pia-document.js';
 import { buildHyoukashoDocument } from './hyoukasho.js';

@@ -5,7 +5,7 @@
  */
 import type { Report } from './model.js';
 import type { Lang } from './messages.js';
-import type { ScanResult } from '../pipeline.js';
+import type { ScanResult } from './scan-result.js';
 import { mermaidLabel } from './escape.js';
 import { type GraphView, buildGraphView, edgeLines, edgeStyle, nodeLines, nodeStyle } from './graph-model.js';
 

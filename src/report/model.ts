@@ -4,25 +4,22 @@
  * docs/report.schema.json. Extend it only by adding fields.
  */
 import { z } from 'zod';
-import { REASON_KEYS } from '../access/evidence.js';
+import {
+  basisSchema,
+  blockSchema,
+  numberColumnSchema,
+  reachSchema,
+  sourceRefSchema,
+} from '../classify/evidence-schema.js';
 
-export const sourceRefSchema = z.object({
-  file: z.string(),
-  line: z.number().int(),
-  column: z.number().int().optional(),
-});
-
-export const numberColumnSchema = z.object({
-  column: z.string().describe('column name'),
-  kind: z.enum(['individual-number', 'substitute-code']),
-  rule: z.string().describe('detection rule id, or config-include | config-substitute | source-mark | view-lineage'),
-  evidence: z.string().optional().describe('what showed it'),
-  source: sourceRefSchema.optional(),
-  reason: z
-    .string()
-    .optional()
-    .describe('the reason given with the config decision (numberColumns.include/substitute), the basis of the verdict'),
-});
+export {
+  CONTROLS,
+  blockSchema,
+  numberColumnSchema,
+  pathStepSchema,
+  sourceRefSchema,
+} from '../classify/evidence-schema.js';
+export type { Block, NumberColumnReport, PathStep, Reach } from '../classify/evidence-schema.js';
 
 export const candidateColumnSchema = z
   .object({
@@ -44,82 +41,6 @@ export const candidateColumnSchema = z
   })
   .meta({ description: 'a column that may hold the number (要確認): not a number column until the config decides it' });
 
-export const pathStepSchema = z.object({
-  from: z.string().describe('column id database.schema.relation.column'),
-  to: z.string().describe('column id database.schema.relation.column'),
-  via: z
-    .enum(['foreign-key', 'implied-key', 'declared-link', 'view', 'copy'])
-    .describe(
-      "copy: the column holds the other's values (partition, inheritance, LIKE, INSERT … SELECT, trigger, foreign table, logical replication)",
-    ),
-  key: z
-    .object({ from: z.array(z.string()), to: z.array(z.string()) })
-    .optional()
-    .describe('column names of a multi-column key the step joins on (from and to are its first columns)'),
-});
-
-export const reachSchema = z.object({
-  principal: z.string(),
-  numberColumn: z.string().describe('column id of the number column reached'),
-  path: z.array(pathStepSchema).describe('from this relation to the number column; empty when the relation holds it'),
-});
-
-export const CONTROLS = [
-  'no-table-privilege',
-  'no-column-privilege',
-  'no-schema-usage',
-  'database-not-connectable',
-  'row-security-denies',
-  'view-owner-lacks-privilege',
-  'unknown-relation',
-  'denied',
-  'masked',
-  'no-execute-privilege',
-  'no-user-mapping',
-  'remote-access-denied',
-] as const;
-
-export const blockSchema = z.object({
-  principal: z.string().describe("principal name, or '*' when no principal can read the relation at all"),
-  at: z.string().describe('the column, relation, schema or database where access stops'),
-  control: z.enum(CONTROLS),
-  detail: z.string().describe('the reason in English words, rendered from role, via and reason where they are given'),
-  role: z
-    .string()
-    .optional()
-    .describe('the SQL role whose privileges the refusing check used (a view owner when read through a view)'),
-  via: z.string().optional().describe("the view or function whose owner's rights the check used"),
-  reason: z
-    .object({
-      key: z.enum(REASON_KEYS).describe('which check refused (docs/output.md)'),
-      principal: z.string().optional(),
-      principals: z.array(z.string()).optional(),
-      relation: z.string().optional(),
-      columns: z.array(z.string()).optional(),
-      schema: z.string().optional(),
-      database: z.string().optional(),
-      policy: z.string().optional(),
-      routine: z.string().optional(),
-      server: z.string().optional().describe('the foreign server (no-user-mapping, remote-denied)'),
-      remote: z
-        .object({
-          key: z.enum(REASON_KEYS),
-          role: z.string().optional(),
-          via: z.string().optional(),
-          relation: z.string().optional(),
-          columns: z.array(z.string()).optional(),
-          schema: z.string().optional(),
-          database: z.string().optional(),
-          policy: z.string().optional(),
-          routine: z.string().optional(),
-        })
-        .optional()
-        .describe("remote-denied: the remote database's own refusal of the mapped user"),
-    })
-    .optional()
-    .describe('the refusal as data (with role and via), from which detail is rendered in English and Japanese'),
-});
-
 export const relationReportSchema = z.object({
   id: z.string(),
   database: z.string(),
@@ -130,7 +51,7 @@ export const relationReportSchema = z.object({
     .describe('function: a function or procedure whose results carry columns (read with EXECUTE)'),
   source: sourceRefSchema,
   classification: z.enum(['specific', 'not-specific']),
-  basis: z.enum(['holds-number', 'reachable', 'access-controlled', 'unlinked']),
+  basis: basisSchema,
   numberColumns: z.array(numberColumnSchema),
   candidates: z
     .array(candidateColumnSchema)
@@ -221,10 +142,6 @@ export const reportSchema = z
 export type Report = z.infer<typeof reportSchema>;
 export type RelationReport = z.infer<typeof relationReportSchema>;
 export type PrincipalReport = z.infer<typeof principalReportSchema>;
-export type PathStep = z.infer<typeof pathStepSchema>;
-export type Reach = z.infer<typeof reachSchema>;
-export type Block = z.infer<typeof blockSchema>;
-export type NumberColumnReport = z.infer<typeof numberColumnSchema>;
 export type CandidateColumnReport = z.infer<typeof candidateColumnSchema>;
 export type Basis = RelationReport['basis'];
 export type Classification = RelationReport['classification'];

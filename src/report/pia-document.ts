@@ -7,7 +7,7 @@
  * where the number is held, how each user reaches it or what stops it, assumptions; then the
  * relations judged not specific with the reason, all relations, the graph, users, diagnostics.
  */
-import type { ScanResult } from '../pipeline.js';
+import type { ScanResult } from './scan-result.js';
 import { readingLines } from './reading.js';
 import { numberEvidence } from './evidence-text.js';
 import { candidateReason, candidateSettle, evidenceText } from '../detect/explain.js';

@@ -11,7 +11,7 @@ import { readingLines } from './reading.js';
 import path from 'node:path';
 import type { Report, RelationReport } from './model.js';
 import { type Lang, type MessageKey, t } from './messages.js';
-import type { ScanResult } from '../pipeline.js';
+import type { ScanResult } from './scan-result.js';
 import { sarifText } from './escape.js';
 import { numberEvidence } from './evidence-text.js';
 import { declaredOnlyBlocks } from './graph-model.js';
