@@ -3,32 +3,16 @@
  * subfolder and named in the header, --no-config, and empty or wrong input refused with what was
  * searched instead of a report that passes on nothing.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/bin.js';
 
-const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
-const bin = path.join(repo, 'dist/cli/main.js');
 
-async function spif(
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...process.env, LANG: 'C', NO_COLOR: '1', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+async function spif(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  return runBin(args, cwd, { LANG: 'C', NO_COLOR: '1', ...env });
 }
 
 /** A folder with a `.git` marker, so the config lookup stops there as at a repository's top. */

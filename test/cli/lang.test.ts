@@ -4,28 +4,16 @@
  * the real bin, as a user runs it. Also: the Japanese output of every text format of the sample
  * has no English sentence left (identifiers, SQL type names and syntax aside).
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/bin.js';
 
-const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(repo, 'dist/cli/main.js');
 
 async function spif(args: string[], env: NodeJS.ProcessEnv, cwd = repo) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+  return runBin(args, cwd, { LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', ...env });
 }
 
 const JA = { LANG: 'ja_JP.UTF-8' };

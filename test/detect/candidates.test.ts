@@ -4,31 +4,19 @@
  * their reasons) shown as the basis of the verdict. Fixture: fixtures/candidates (vendor-style
  * install scripts).
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/bin.js';
 import { reportSchema } from '../../src/report/model.js';
 import { checkResultSchema } from '../../src/gate/model.js';
 
-const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
-const bin = path.join(repo, 'dist/cli/main.js');
 const fixture = path.join(repo, 'fixtures/candidates');
 
-async function spif(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+async function spif(args: string[], cwd = repo) {
+  return runBin(args, cwd);
 }
 
 /** A copy of the fixture with a config, so the config lookup finds it. */

@@ -1,26 +1,13 @@
 /** The real `spif` bin for check, diff and explain: exit codes 0, 1 and 2, and no stack traces. */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/bin.js';
 import { TempRepo } from './repo.js';
 
-const run = promisify(execFile);
-const bin = path.resolve(__dirname, '../../dist/cli/main.js');
-
-async function spif(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+async function spif(args: string[], cwd: string) {
+  return runBin(args, cwd);
 }
 
 const clean = new TempRepo();

@@ -4,9 +4,9 @@
  * only spif's own colour codes. Format-specific breakouts (HTML, Markdown cells, DOT, Mermaid,
  * SARIF links) are tested in test/report/malicious.test.ts and html-browser.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runBinSync } from '../helpers/bin.js';
 import { scan, type ScanResult } from '../../src/pipeline.js';
 import ExcelJS from 'exceljs';
 import { formatNames, renderOutput, renderReport } from '../../src/report/formats.js';
@@ -86,15 +86,7 @@ describe('format json', () => {
 
 describe('the real bin', () => {
   it('prints no raw escape sequence on stdout or stderr (text report)', () => {
-    const r = spawnSync(
-      process.execPath,
-      [path.join(REPO, 'dist/cli/main.js'), 'scan', '.', '--format', 'text', '--jobs', '1'],
-      {
-        cwd: FIXTURE,
-        encoding: 'utf8',
-        env: { ...process.env, FORCE_COLOR: '1' },
-      },
-    );
+    const r = runBinSync(['scan', '.', '--format', 'text', '--jobs', '1'], FIXTURE, { FORCE_COLOR: '1' });
     expect(r.status).toBe(0);
     expect(r.stdout.replace(SGR, '')).not.toMatch(CONTROL);
     expect(r.stderr.replace(SGR, '')).not.toMatch(CONTROL);

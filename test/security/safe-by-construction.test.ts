@@ -4,7 +4,6 @@
  * lead out of the scanned root unless the config allows it, nothing touches the network unless a
  * live `url` is configured, and the scanned tree is never written.
  */
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import dns from 'node:dns';
 import fs from 'node:fs';
@@ -12,12 +11,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runBinSync } from '../helpers/bin.js';
 import { main } from '../../src/cli/run.js';
 import { ConfigError } from '../../src/config/index.js';
 import { scan } from '../../src/pipeline.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(REPO, 'dist/cli/main.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-safety-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -49,10 +48,8 @@ describe('scanned code is never executed', () => {
   });
 
   it('the real bin, run from inside the hostile directory (tsconfig plugins, .prisma-astrc.cjs, generator): nothing runs', () => {
-    const r = spawnSync(process.execPath, [BIN, 'scan', '.', '--format', 'json', '--jobs', '1'], {
-      cwd: fixture,
-      encoding: 'utf8',
-      env: { ...process.env, SPIF_HOSTILE_MARKER_DIR: markers },
+    const r = runBinSync(['scan', '.', '--format', 'json', '--jobs', '1'], fixture, {
+      SPIF_HOSTILE_MARKER_DIR: markers,
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -234,10 +231,7 @@ describe('the scanned tree is never written', () => {
       stderr.mockRestore();
     }
     // and the real bin once, with parallel reading
-    const r = spawnSync(process.execPath, [BIN, 'scan', '.', '--format', 'json', '--cache', cache], {
-      cwd: path.join(tree, 'insurer'),
-      encoding: 'utf8',
-    });
+    const r = runBinSync(['scan', '.', '--format', 'json', '--cache', cache], path.join(tree, 'insurer'));
     expect(r.status, r.stderr).toBe(0);
     expect(treeHash(tree)).toBe(before);
     expect(fs.readdirSync(cache).length).toBeGreaterThan(0); // the cache was used, elsewhere

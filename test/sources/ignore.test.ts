@@ -3,13 +3,12 @@
  * applied by the one discovery to directory scans, `sources:` globs and the git tree `spif diff`
  * compares. Real bin, on a repository laid out with a legacy folder and backups.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const bin = path.resolve(__dirname, '../../dist/cli/main.js');
+import { runBinSync } from '../helpers/bin.js';
 
 function repo(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-ignore-'));
@@ -21,11 +20,7 @@ function repo(files: Record<string, string>): string {
 }
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [bin, ...args, '--format', 'json'], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C' },
-  });
+  const r = runBinSync([...args, '--format', 'json'], cwd, { LANG: 'C' });
   return { code: r.status, json: r.stdout ? JSON.parse(r.stdout) : undefined, stderr: r.stderr };
 }
 
@@ -91,7 +86,7 @@ describe('ignore: in spif.config.yaml', () => {
 
   it('is validated: a pattern must be a non-empty string (exit 2, located)', () => {
     const dir = repo({ 'spif.config.yaml': 'version: 1\nignore:\n  - ""\n', 'a.sql': 'CREATE TABLE t (x int);\n' });
-    const r = spawnSync(process.execPath, [bin, 'scan'], { cwd: dir, encoding: 'utf8' });
+    const r = runBinSync(['scan'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/spif\.config\.yaml:3: ignore\.0/);
   });

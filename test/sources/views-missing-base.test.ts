@@ -3,14 +3,13 @@
  * relation, and the view's columns keep their base columns' names for detection. Real bin, on a
  * repository whose views read a table another repository owns.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBinSync } from '../helpers/bin.js';
 
 const repo = path.resolve(__dirname, '../..');
-const bin = path.join(repo, 'dist/cli/main.js');
 const fixture = path.join(repo, 'fixtures/views-missing-base');
 
 interface Json {
@@ -23,11 +22,7 @@ interface Json {
 }
 
 function scan(args: string[], cwd: string): Json {
-  const r = spawnSync(process.execPath, [bin, 'scan', ...args, '--format', 'json'], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C' },
-  });
+  const r = runBinSync(['scan', ...args, '--format', 'json'], cwd, { LANG: 'C' });
   expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   return JSON.parse(r.stdout) as Json;
 }

@@ -5,11 +5,11 @@
  * set_config of search_path) is modelled; a statement kind that is neither modelled nor listed
  * with its reason still warns; docs/parsers.md lists exactly the kinds passed over.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runBinSync } from '../../helpers/bin.js';
 import { buildCatalog } from '../../../src/catalog/build.js';
 import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
 import { MYSQL_KINDS_BEGIN, MYSQL_KINDS_END, renderMysqlKindsMarkdown } from '../../../src/sources/mysql/classify.js';
@@ -21,7 +21,6 @@ import {
 } from '../../../src/sources/postgresql/statement-kinds.js';
 
 const repo = path.resolve(__dirname, '../../..');
-const bin = path.join(repo, 'dist/cli/main.js');
 const dumps = path.join(repo, 'fixtures/dumps');
 
 interface Json {
@@ -31,11 +30,7 @@ interface Json {
 }
 
 function scanJson(args: string[], cwd = repo): { code: number | null; json: Json; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, 'scan', ...args, '--format', 'json'], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
-  });
+  const r = runBinSync(['scan', ...args, '--format', 'json'], cwd, { LANG: 'C', NO_COLOR: '1' });
   return { code: r.status, json: JSON.parse(r.stdout) as Json, stderr: r.stderr };
 }
 

@@ -7,10 +7,10 @@
  * followed keeps the property as a column with a located diagnostic; an id under one is taken
  * as the primary key, so the many-to-one links to the entity stay.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBinSync } from '../../helpers/bin.js';
 import { typeOrmReader } from '../../../src/sources/typeorm/reader.js';
 import { isTypeOrmFile } from '../../../src/sources/model-files.js';
 import { column, columnNames, fks, ORM_FIXTURES, readFixtures, table } from './helpers.js';
@@ -99,13 +99,8 @@ describe('TypeORM: the project’s own decorators', () => {
 });
 
 describe('TypeORM apps through the real bin', () => {
-  const repo = path.resolve(__dirname, '../../..');
   const run = (app: string) => {
-    const r = spawnSync(process.execPath, [path.join(repo, 'dist/cli/main.js'), 'scan', 'src', '--format', 'json'], {
-      cwd: path.join(ORM_FIXTURES, app),
-      encoding: 'utf8',
-      env: { ...process.env, LANG: 'C' },
-    });
+    const r = runBinSync(['scan', 'src', '--format', 'json'], path.join(ORM_FIXTURES, app), { LANG: 'C' });
     return JSON.parse(r.stdout) as {
       relations: { id: string; classification: string }[];
       diagnostics: { code: string; severity: string }[];
