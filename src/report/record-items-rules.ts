@@ -10,34 +10,10 @@
  */
 import { anyOf, terms, wordStarts, words } from '../detect/patterns.js';
 
-/** The categories of the 評価書's 主な記録項目 (全項目評価書 様式), in the form's order. */
-export const RECORD_ITEM_CATEGORIES = [
-  // 識別情報
-  'individual-number',
-  'substitute-code',
-  'internal-id',
-  // 連絡先等情報
-  'basic-four',
-  'contact',
-  'resident-other',
-  // 業務関係情報
-  'national-tax',
-  'local-tax',
-  'health',
-  'medical-insurance',
-  'child-welfare',
-  'disability-welfare',
-  'public-assistance',
-  'elderly-care',
-  'employment',
-  'pension',
-  'education',
-  'disaster',
-  'business-other',
-] as const;
-
-export type RecordItemCategory = (typeof RECORD_ITEM_CATEGORIES)[number];
-
+/**
+ * The 19 categories of the 評価書's 主な記録項目 (全項目評価書 様式), in the form's order, grouped as
+ * the form groups them (識別情報・連絡先等情報・業務関係情報).
+ */
 export const RECORD_ITEM_GROUPS = {
   identification: ['individual-number', 'substitute-code', 'internal-id'],
   contact: ['basic-four', 'contact', 'resident-other'],
@@ -56,7 +32,12 @@ export const RECORD_ITEM_GROUPS = {
     'disaster',
     'business-other',
   ],
-} as const satisfies Record<string, readonly RecordItemCategory[]>;
+} as const;
+
+export type RecordItemCategory = (typeof RECORD_ITEM_GROUPS)[keyof typeof RECORD_ITEM_GROUPS][number];
+
+/** The same categories as one list, in the form's order: derived from the groups. */
+export const RECORD_ITEM_CATEGORIES: readonly RecordItemCategory[] = Object.values(RECORD_ITEM_GROUPS).flat();
 
 export type RecordItemGroup = keyof typeof RECORD_ITEM_GROUPS;
 

@@ -6,11 +6,10 @@ import { Option } from 'commander';
 import { runCheck } from '../../gate/check.js';
 import { loadCurrentConfig } from '../../gate/load.js';
 import { CHECK_FORMATS, renderCheck, warningCount } from '../../gate/render.js';
-import { scan } from '../../pipeline.js';
+import { scanWithProgress } from '../scan-with-progress.js';
 import { prepareOutput, writeOutput } from '../output.js';
-import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
+import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
 import { EXIT } from '../exit-codes.js';
-import { createProgress } from '../progress.js';
 import { addLinterFlags, applyMaxWarnings } from '../conventions.js';
 
 export interface CheckFlags extends CommonFlags {
@@ -27,16 +26,7 @@ export interface CommandOutcome {
 /** The command without commander: used by the CLI and by tests in-process. */
 export async function checkCommand(paths: string[], flags: CheckFlags, cwd = process.cwd()): Promise<CommandOutcome> {
   const loaded = loadCurrentConfig(paths, cwd, flags.config);
-  const progress = flags.quiet ? undefined : createProgress(process.stderr, { lang: pickLang(flags) });
-  const result = await scan({
-    paths,
-    cwd,
-    config: loaded,
-    dialect: flags.dialect,
-    ...scanTuning(flags),
-    onProgress: progress?.update,
-  });
-  progress?.finish();
+  const result = await scanWithProgress(paths, flags, cwd, { lang: pickLang(flags), config: loaded });
   const check = runCheck(result.report, result.config, { strict: flags.strict || result.config.check.strict });
   const configFile = loaded.file ? path.relative(cwd, loaded.file).split(path.sep).join('/') : undefined;
   const lang = pickLang(flags);

@@ -4,11 +4,10 @@ import type { Command } from 'commander';
 import { explainRelation } from '../../gate/explain.js';
 import { loadCurrentConfig } from '../../gate/load.js';
 import { EXPLAIN_FORMATS, renderExplain } from '../../gate/render-explain.js';
-import { scan } from '../../pipeline.js';
+import { scanWithProgress } from '../scan-with-progress.js';
 import { prepareOutput, writeOutput } from '../output.js';
-import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
+import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
 import { EXIT } from '../exit-codes.js';
-import { createProgress } from '../progress.js';
 import type { CommandOutcome } from './check.js';
 
 export async function explainCommand(
@@ -18,16 +17,7 @@ export async function explainCommand(
   cwd = process.cwd(),
 ): Promise<CommandOutcome> {
   const loaded = loadCurrentConfig(paths, cwd, flags.config);
-  const progress = flags.quiet ? undefined : createProgress(process.stderr, { lang: pickLang(flags) });
-  const result = await scan({
-    paths,
-    cwd,
-    config: loaded,
-    dialect: flags.dialect,
-    ...scanTuning(flags),
-    onProgress: progress?.update,
-  });
-  progress?.finish();
+  const result = await scanWithProgress(paths, flags, cwd, { lang: pickLang(flags), config: loaded });
   const explained = explainRelation(result, relation);
   return {
     code: EXIT.ok,

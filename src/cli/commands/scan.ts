@@ -1,12 +1,11 @@
 /** `spif scan [paths...]`: classify every relation and print the report. */
 import { cli } from '../i18n.js';
 import type { Command } from 'commander';
-import { scan } from '../../pipeline.js';
+import { scanWithProgress } from '../scan-with-progress.js';
 import { renderOutput } from '../../report/formats.js';
 import { prepareOutput, writeOutput } from '../output.js';
-import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
+import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
 import { addLinterFlags, applyMaxWarnings } from '../conventions.js';
-import { createProgress } from '../progress.js';
 
 interface ScanFlags extends CommonFlags {
   diagnosticsFirst?: boolean;
@@ -20,15 +19,7 @@ export function registerScan(program: Command): void {
     .action(async (paths: string[], flags: ScanFlags) => {
       prepareOutput(flags.out);
       const lang = pickLang(flags, pickFormat(flags));
-      const progress = flags.quiet ? { update: () => {}, finish: () => {} } : createProgress(process.stderr, { lang });
-      const result = await scan({
-        paths,
-        configFile: flags.config,
-        dialect: flags.dialect,
-        ...scanTuning(flags),
-        onProgress: progress.update,
-      });
-      progress.finish();
+      const result = await scanWithProgress(paths, flags, process.cwd(), { lang });
       const format = pickFormat(flags);
       const ctx = {
         lang,

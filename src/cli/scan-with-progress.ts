@@ -1,0 +1,29 @@
+/**
+ * The one scan of `spif scan`, `check` and `explain`: the shared flags turned into scan options,
+ * with progress on stderr unless `--quiet`. check and explain load the config first (they name
+ * its file in their output); scan lets the pipeline find it.
+ */
+import type { LoadedConfig } from '../config/index.js';
+import { type ScanResult, scan } from '../pipeline.js';
+import type { Lang } from '../report/messages.js';
+import { type CommonFlags, scanTuning } from './options.js';
+import { createProgress } from './progress.js';
+
+export async function scanWithProgress(
+  paths: string[],
+  flags: CommonFlags,
+  cwd: string,
+  options: { lang: Lang; config?: LoadedConfig },
+): Promise<ScanResult> {
+  const progress = flags.quiet ? undefined : createProgress(process.stderr, { lang: options.lang });
+  const result = await scan({
+    paths,
+    cwd,
+    ...(options.config ? { config: options.config } : { configFile: flags.config }),
+    dialect: flags.dialect,
+    ...scanTuning(flags),
+    onProgress: progress?.update,
+  });
+  progress?.finish();
+  return result;
+}
