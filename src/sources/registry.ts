@@ -1,52 +1,37 @@
 /**
  * Which reader takes which file. SQL files go to the reader of their database's dialect; ORM
  * models are recognised by file name or content (model-files.ts) and their readers are loaded
- * only when such a file is found, so a SQL-only scan never loads ts-morph.
- * To add a source kind, add its reader here.
+ * only when such a file is found, so a SQL-only scan never loads ts-morph. Every reader comes from
+ * the reader table (readers.ts): to add a source kind, add its row there.
  */
-import { type Dialect, isMysqlFamily } from '../dialect.js';
+import type { Dialect } from '../dialect.js';
 import type { ReadContext, SourceReader, SourceText } from './types.js';
-import { postgresqlReader } from './postgresql/reader.js';
 import { isDrizzleFile, isPrismaFile, isTypeOrmFile } from './model-files.js';
 import { isSeedDataPath } from './seed-data/paths.js';
+import { READERS, type ReaderRow } from './readers.js';
 
-const SQL_FILE = /\.(sql|ddl)$/i;
-
-/** SQL readers by dialect. Readers other than PostgreSQL's load their parser on first use. */
-export const SQL_READERS: Partial<Record<Dialect, SourceReader>> = {
-  postgresql: postgresqlReader,
-  mysql: lazyReader(
-    'mysql',
-    (path, _t, ctx) => isMysqlFamily(ctx.dialect) && SQL_FILE.test(path),
-    async () => (await import('./mysql/reader.js')).mysqlReader,
-  ),
-  sqlite: lazyReader(
-    'sqlite',
-    (path, _t, ctx) => ctx.dialect === 'sqlite' && SQL_FILE.test(path),
-    async () => (await import('./sqlite/reader.js')).sqliteReader,
-  ),
-  bigquery: lazyReader(
-    'bigquery',
-    (path, _t, ctx) => ctx.dialect === 'bigquery' && SQL_FILE.test(path),
-    async () => (await import('./bigquery/reader.js')).bigqueryReader,
-  ),
-  oracle: lazyReader(
-    'oracle',
-    (path, _t, ctx) => ctx.dialect === 'oracle' && SQL_FILE.test(path),
-    async () => (await import('./oracle/reader.js')).oracleReader,
-  ),
-  sqlserver: lazyReader(
-    'sqlserver',
-    (path, _t, ctx) => ctx.dialect === 'sqlserver' && SQL_FILE.test(path),
-    async () => (await import('./sqlserver/reader.js')).sqlServerReader,
-  ),
-  db2: lazyReader(
-    'db2',
-    (path, _t, ctx) => ctx.dialect === 'db2' && SQL_FILE.test(path),
-    async () => (await import('./db2/reader.js')).db2Reader,
-  ),
+/** Readers that decide by name or content, not by the database's dialect and the file's ending. */
+const BY_CONTENT: Record<string, SourceReader['accepts']> = {
+  typeorm: isTypeOrmFile,
+  drizzle: isDrizzleFile,
+  prisma: (path) => isPrismaFile(path),
+  'seed-data': (path) => isSeedDataPath(path),
 };
-SQL_READERS.mariadb = SQL_READERS.mysql;
+
+/** A SQL reader takes a file of its dialects with one of its endings. */
+function sqlAccepts(row: ReaderRow): SourceReader['accepts'] {
+  const ending = new RegExp(`\\.(${row.extensions.join('|')})$`, 'i');
+  return (path, _t, ctx) => row.dialects.includes(ctx.dialect) && ending.test(path);
+}
+
+const readable = READERS.filter((r): r is ReaderRow & { load: () => Promise<SourceReader> } => !!r.load);
+
+/** SQL readers by dialect (MySQL's reads MariaDB too), from the reader table. */
+const SQL_READERS: Partial<Record<Dialect, SourceReader>> = {};
+for (const row of readable.filter((r) => r.mode === 'file' && !BY_CONTENT[r.name])) {
+  const reader = lazyReader(row.name, sqlAccepts(row), row.load);
+  for (const d of row.dialects) SQL_READERS[d] ??= reader;
+}
 
 /**
  * A reader whose module is imported on first use. `batch` readers read all of a database's files
@@ -82,26 +67,17 @@ function mergeReads(results: Awaited<ReturnType<SourceReader['read']>>[]) {
 }
 
 /** Readers that are not tied to a SQL dialect (ORM models); they read a database's files at once. */
-export const MODEL_READERS: SourceReader[] = [
-  lazyReader('typeorm', isTypeOrmFile, async () => (await import('./typeorm/reader.js')).typeOrmReader, true),
-  lazyReader('drizzle', isDrizzleFile, async () => (await import('./drizzle/reader.js')).drizzleReader, true),
-  lazyReader(
-    'prisma',
-    (path) => isPrismaFile(path),
-    async () => (await import('./prisma/reader.js')).prismaReader,
-    true,
-  ),
-];
+export const MODEL_READERS: SourceReader[] = readable
+  .filter((r) => r.mode === 'project')
+  .map((r) => lazyReader(r.name, BY_CONTENT[r.name], r.load, true));
 
 /** Seed data beside the schema (seeds/*.csv, fixtures/*.json): read for check-digit counts only. */
-const SEED_DATA_READER = lazyReader(
-  'seed-data',
-  (path) => isSeedDataPath(path),
-  async () => (await import('./seed-data/reader.js')).seedDataReader,
+const SEED_DATA_READER = ((row) => lazyReader(row.name, BY_CONTENT[row.name], row.load))(
+  readable.find((r) => r.name === 'seed-data')!,
 );
 
 /** File endings worth opening when a directory is scanned. */
-export const SOURCE_EXTENSIONS = ['sql', 'ddl', 'pgsql', 'psql', 'prisma', 'ts', 'mts', 'cts'];
+export const SOURCE_EXTENSIONS = [...new Set(READERS.flatMap((r) => r.extensions))];
 
 export function readerFor(path: string, text: string, dialect: Dialect): SourceReader | undefined {
   const sql = SQL_READERS[dialect];

@@ -9,11 +9,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Dialect } from '../dialect.js';
 import type { SourceReader } from './types.js';
+import { READERS } from './readers.js';
 
-export const POOLED_READERS: Record<string, () => Promise<SourceReader>> = {
-  postgresql: async () => (await import('./postgresql/reader.js')).postgresqlReader,
-  mysql: async () => (await import('./mysql/reader.js')).mysqlReader,
-};
+/** The readers whose rows in the reader table (readers.ts) say `pooled`, by name. */
+export const POOLED_READERS: Record<string, () => Promise<SourceReader>> = Object.fromEntries(
+  READERS.flatMap((r) => (r.pooled && r.load ? [[r.name, r.load]] : [])),
+);
 
 export interface WorkerRequest {
   id: number;
