@@ -25,6 +25,8 @@ export function coded<S extends Severity>(severity: S, code: CodeOf<S>): CodeAnd
 export class UserError extends Error {
   /** The message as a catalogue entry (report/messages.ts key and arguments), so the CLI can print it in the user's language. */
   text?: { key: string; args: (string | number)[] };
+  /** `details` in another language, where they can be written in it. */
+  detailsIn?: (lang: 'ja' | 'en') => string[];
   constructor(
     message: string,
     readonly details: string[] = [],
