@@ -526,7 +526,46 @@ class CatalogBuilder {
         return this.cross.subscription(op, this.db.name, parseConninfo);
       case 'product-rule':
         return this.productRule(op.rule);
+      case 'database-link':
+        this.crossDeclared = true;
+        this.accessControlDeclared = true;
+        return this.cross.databaseLink(op, this.db.name, op.owner ?? this.currentSchema);
+      case 'remote-relation':
+        this.crossDeclared = true;
+        return this.remoteRelation(op);
     }
+  }
+
+  /**
+   * `schema.t@link` (Oracle): one local relation per remote object and link, created when first
+   * named; its columns are those the sources use, and the remote relation's once it resolves.
+   */
+  private remoteRelation(op: Extract<CatalogOp, { op: 'remote-relation' }>): void {
+    const { id } = this.resolve(op.name);
+    let r = this.relations.get(id);
+    if (!r) {
+      this.createRelation(
+        op.name,
+        'table',
+        this.at,
+        op.columns.map((name) => ({ name, source: this.at })),
+        {},
+      );
+      r = this.relations.get(id)!;
+      r.foreign = {
+        server: op.link,
+        via: 'database-link',
+        remoteSchema: op.remote.schema ?? '',
+        remoteName: op.remote.name,
+        columnNames: {},
+        linkOwner: op.owner ?? this.resolve(op.name).schema,
+      };
+      delete r.owner; // a remote object has no local owner
+      return;
+    }
+    if (r.foreign?.via !== 'database-link') return;
+    for (const name of op.columns)
+      if (!r.columns.some((c) => c.name === name)) r.columns.push({ name, source: this.at });
   }
 
   /** ALTER DEFAULT PRIVILEGES … ON FUNCTIONS | ROUTINES: EXECUTE for routines created later. */

@@ -8,7 +8,8 @@
  *   Oracle has no column-level SELECT (column lists are allowed for INSERT, UPDATE and REFERENCES
  *   only): `GRANT SELECT (c) ON t` fails in the database and is reported, not applied.
  * - CREATE [PUBLIC] SYNONYM: grants nothing; a GRANT on a synonym grants on its object.
- * - CREATE [PUBLIC] DATABASE LINK; DBMS_RLS.ADD_POLICY / DROP_POLICY / ENABLE_POLICY calls
+ * - CREATE / DROP [PUBLIC] DATABASE LINK and `t@link` names (cross-database paths, resolved in
+ *   src/catalog/cross-database.ts); DBMS_RLS.ADD_POLICY / DROP_POLICY / ENABLE_POLICY calls
  *   (Virtual Private Database), in `BEGIN … END;` blocks or SQL*Plus `EXEC`.
  * - `ALTER SESSION SET CURRENT_SCHEMA = s` and SQL*Plus `CONNECT user/…`: unqualified names go there.
  * Documentation: Oracle Database SQL Language Reference 19c (GRANT, REVOKE, CREATE SYNONYM,
@@ -172,6 +173,9 @@ export const oracleStatements: ProductStatements = {
       if (w1 === 'USER' || w1 === 'ROLE') {
         c.i = 2;
         return [{ op: 'drop-role', at: c.at, names: [c.ident()] }];
+      }
+      if ((w1 === 'PUBLIC' && words[2] === 'DATABASE') || w1 === 'DATABASE') {
+        if (words[w1 === 'PUBLIC' ? 3 : 2] === 'LINK') return readDropDatabaseLink(c);
       }
       if (w1 === 'SYNONYM' || w1 === 'PUBLIC') return readDropSynonym(c);
       if (w1 === 'INDEX' || w1 === 'DATABASE' || IRRELEVANT_OBJECTS.has(w1) || w1 === 'MATERIALIZED')
@@ -439,13 +443,25 @@ function readSynonym(c: Cursor): StatementOutcome {
   const parts = c.nameParts();
   c.expect('FOR');
   const targetParts = c.nameParts();
-  const remote = c.tokens.some((t) => t.value === '@');
-  const key = isPublic
-    ? `PUBLIC.${parts[parts.length - 1]}`
-    : `${c.qualify(parts).schema ?? ''}.${parts[parts.length - 1]}`;
-  if (!remote) c.ctx.state.synonyms.set(key, c.qualify(targetParts));
-  // A synonym grants nothing (SQL Language Reference, CREATE SYNONYM): no op.
-  return [];
+  const link = c.lastLink;
+  const schema = isPublic ? 'PUBLIC' : c.qualify(parts).schema;
+  const key = `${schema ?? ''}.${parts[parts.length - 1]}`;
+  if (link === undefined) {
+    c.ctx.state.synonyms.set(key, c.qualify(targetParts));
+    // A synonym grants nothing (SQL Language Reference, CREATE SYNONYM): no op.
+    return [];
+  }
+  // A synonym for a remote object (`FOR schema.t@link`): the synonym names the remote object,
+  // read through the link as the link's user (Administrator's Guide, "Users of Database Links").
+  const local: QualifiedName = { name: parts[parts.length - 1], ...(schema ? { schema } : {}) };
+  c.ctx.state.synonyms.set(key, local);
+  const remote: QualifiedName = {
+    name: targetParts[targetParts.length - 1],
+    ...(targetParts.length >= 2 ? { schema: targetParts[targetParts.length - 2] } : {}),
+  };
+  return [
+    { op: 'remote-relation', at: c.at, name: local, link, remote, columns: [], ...(schema ? { owner: schema } : {}) },
+  ];
 }
 
 function readDropSynonym(c: Cursor): StatementOutcome {
@@ -459,34 +475,69 @@ function readDropSynonym(c: Cursor): StatementOutcome {
   return [];
 }
 
-/** `CREATE [SHARED] [PUBLIC] DATABASE LINK name [CONNECT TO user IDENTIFIED BY pw | CONNECT TO CURRENT_USER] [USING 'db']`. */
+/**
+ * `CREATE [SHARED] [PUBLIC] DATABASE LINK name [CONNECT TO { CURRENT_USER | user IDENTIFIED BY pw }]
+ * [AUTHENTICATED BY …] [USING 'connect string']` (SQL Language Reference, CREATE DATABASE LINK):
+ * a fixed-user link connects as `user`, a current-user link as the current user, a link without
+ * CONNECT TO as the connected user. A private link belongs to the user creating it.
+ */
 function readDatabaseLink(c: Cursor): StatementOutcome {
   c.i = 1;
   c.accept('SHARED');
   const isPublic = c.accept('PUBLIC');
   c.expect('DATABASE', 'LINK');
   const name = c.nameParts().join('.');
-  let connectTo: string | undefined;
+  let connect: 'fixed' | 'current-user' | 'connected-user' = 'connected-user';
+  let user: string | undefined;
   let using: string | undefined;
   while (!c.done) {
-    if (c.accept('CONNECT', 'TO')) connectTo = c.ident('a user');
-    else if (c.accept('USING')) using = c.string('the connect string');
+    if (c.accept('CONNECT', 'TO')) {
+      if (c.accept('CURRENT_USER')) connect = 'current-user';
+      else {
+        connect = 'fixed';
+        user = c.ident('a user');
+      }
+    } else if (c.accept('AUTHENTICATED', 'BY')) {
+      c.ident('a user'); // SHARED links: who authenticates, not whose rights the session has
+    } else if (c.accept('IDENTIFIED', 'BY')) {
+      c.next(); // the password: never kept
+    } else if (c.accept('USING')) using = c.string('the connect string');
     else c.next();
   }
-  const rule = {
-    kind: 'database-link' as const,
-    name,
-    public: isPublic,
-    ...(connectTo ? { connectTo } : {}),
-    ...(using ? { using } : {}),
-  };
-  // A link is a path into another database (as a fixed user, or as each caller): not followed yet.
-  c.ctx.warn(
-    `${isPublic ? 'public ' : ''}database link ${name}${using ? ` to '${using}'` : ''}${connectTo ? ` as ${connectTo}` : ' as each connected user'}: users of this database can read the remote database through it; spif does not follow database links, so declare that database under the principal's connects where this path is used`,
-    c.stmt.start,
-    'SPIF-ORACLE-DBLINK',
-  );
-  return [{ op: 'product-rule', at: c.at, rule }];
+  const owner = isPublic ? undefined : c.ctx.state.schema;
+  return [
+    {
+      op: 'database-link',
+      at: c.at,
+      action: 'create',
+      name,
+      public: isPublic,
+      connect,
+      ...(user ? { user } : {}),
+      ...(using !== undefined ? { using } : {}),
+      ...(owner ? { owner } : {}),
+    },
+  ];
+}
+
+/** `DROP [PUBLIC] DATABASE LINK name`. */
+function readDropDatabaseLink(c: Cursor): StatementOutcome {
+  c.i = 1;
+  const isPublic = c.accept('PUBLIC');
+  c.expect('DATABASE', 'LINK');
+  const name = c.nameParts().join('.');
+  const owner = isPublic ? undefined : c.ctx.state.schema;
+  return [
+    {
+      op: 'database-link',
+      at: c.at,
+      action: 'drop',
+      name,
+      public: isPublic,
+      connect: 'connected-user',
+      ...(owner ? { owner } : {}),
+    },
+  ];
 }
 
 /** `RENAME old TO new` (tables, views, synonyms of the current schema). */

@@ -30,6 +30,11 @@ export class FileState {
   readonly relations = new Map<string, KnownRelation>();
   /** Oracle synonyms of this file: `schema.name` (or `PUBLIC.name`) → the object it stands for. */
   readonly synonyms = new Map<string, QualifiedName>();
+  /**
+   * Oracle `name@link` in a view's query, rewritten to one identifier for the SQL parser
+   * (`NAME$LINK`, same length): the placeholder → the name and link as written.
+   */
+  readonly linkNames = new Map<string, { name: string; link: string }>();
 
   key(q: QualifiedName): string {
     return `${q.schema ?? this.schema ?? ''}.${q.name}`;
@@ -140,8 +145,12 @@ export class Cursor {
     return !!t && (t.kind === 'word' || t.kind === 'ident');
   }
 
-  /** A dotted name: `a`, `a.b`, `a.b.c` (SQL Server: `db.schema.t`, `db..t`), with Oracle's `@dblink`. */
+  /** The database link of the last name read (Oracle `t@link`), else undefined. */
+  lastLink?: string;
+
+  /** A dotted name: `a`, `a.b`, `a.b.c` (SQL Server: `db.schema.t`, `db..t`), with Oracle's `@dblink` (in `lastLink`). */
   nameParts(): string[] {
+    this.lastLink = undefined;
     const parts = [this.ident()];
     while (this.is('.')) {
       this.i++;
@@ -153,7 +162,8 @@ export class Cursor {
     }
     if (this.is('@') && this.isIdent(1)) {
       this.i++;
-      this.nameParts(); // a remote object: Oracle `t@link` — the link is read, the object is remote
+      const link = this.nameParts().join('.'); // a remote object: Oracle `t@link`
+      this.lastLink = link;
     }
     return parts;
   }
