@@ -29,6 +29,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
 import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
+import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
 
 export interface BuildInput {
   database: string;
@@ -91,6 +92,8 @@ class CatalogBuilder {
   private accessControlDeclared = false;
   private readonly productRules: ResolvedRule[] = [];
   private readonly cross = new CrossDatabaseState((code, message) => this.warn(code, message));
+  /** Oracle synonyms and Db2 aliases, per database (all files). */
+  private readonly synonyms = new Map<string, Synonyms>();
   private crossDeclared = false;
   /** Key names as written (`CONSTRAINT k PRIMARY KEY`), for DROP CONSTRAINT; unset ones get the engine's default. */
   private readonly keyNames = new WeakMap<
@@ -533,7 +536,37 @@ class CatalogBuilder {
       case 'remote-relation':
         this.crossDeclared = true;
         return this.remoteRelation(op);
+      case 'synonym':
+        return this.synonym(op);
     }
+  }
+
+  /** CREATE / DROP [PUBLIC] SYNONYM | ALIAS: kept for names of the other files (synonyms.ts). */
+  private synonym(op: Extract<CatalogOp, { op: 'synonym' }>): void {
+    let table = this.synonyms.get(this.db.name);
+    if (!table) {
+      table = new Synonyms(this.db.dialect === 'db2' ? PUBLIC_SYNONYM_SCHEMA.db2 : PUBLIC_SYNONYM_SCHEMA.oracle);
+      this.synonyms.set(this.db.name, table);
+    }
+    const schema = op.public ? undefined : this.resolve(op.name).schema;
+    if (op.action === 'drop') return table.drop(schema, op.name.name, op.public);
+    if (op.target) table.define(schema, op.name.name, this.qualifyKeepingDatabase(op.target), op.public);
+  }
+
+  private qualifyKeepingDatabase(q: QualifiedName): QualifiedName {
+    const r = this.resolve(q);
+    return { schema: r.schema, name: r.name, ...(q.database ? { database: q.database } : {}) };
+  }
+
+  /**
+   * A name as the database resolves it: the relation of that name, else what a synonym or alias
+   * of another file stands for (Oracle, Db2; synonyms.ts). A GRANT on a synonym grants on its object.
+   */
+  private throughSynonym(q: QualifiedName): QualifiedName {
+    const table = this.synonyms.get(this.db.name);
+    if (!table?.size) return q;
+    const qualified = this.qualifyKeepingDatabase(q);
+    return table.resolve(qualified, (x) => this.relations.has(this.resolve(x).id)) ?? q;
   }
 
   /**
@@ -598,7 +631,7 @@ class CatalogBuilder {
     const table =
       'table' in rule ? rule.table : 'target' in rule && rule.target.kind === 'relation' ? rule.target.name : undefined;
     if (table) {
-      const r = this.existing(table, rule.kind.toUpperCase());
+      const r = this.existing(this.throughSynonym(table), rule.kind.toUpperCase());
       if (!r) return;
       resolved.relation = r.id;
     }
@@ -1043,7 +1076,7 @@ class CatalogBuilder {
     // unqualified column belongs to the FROM entry that has it.
     const resolvedColumns: { name: string; from: { relation: QualifiedName; column: string }[] }[] = [];
     const resolveSource = (src: { relation: QualifiedName; column: string }) => {
-      const q = this.qualify(src.relation);
+      const q = this.qualify(this.throughSynonym(src.relation));
       const base = this.relations.get(this.resolve(q).id);
       return { q, base };
     };
@@ -1088,11 +1121,12 @@ class CatalogBuilder {
     // Only a view's FROM names relations that must exist when it is created: a function's body names
     // are looked up when it runs, and a trigger's transition tables (REFERENCING NEW TABLE AS) are no
     // relations at all.
-    if (isView) this.warnUndefinedBases(op.view.reads, op.name, resolvedColumns);
+    const reads = op.view.reads.map((q) => this.throughSynonym(q));
+    if (isView) this.warnUndefinedBases(reads, op.name, resolvedColumns);
     const view = {
       ...op.view,
       columns: resolvedColumns,
-      reads: op.view.reads.map((q) => this.qualify(q)),
+      reads: reads.map((q) => this.qualify(q)),
       readsColumns,
     };
     const columns: Column[] = resolvedColumns.map((c) => ({ name: c.name, source: op.at }));
@@ -1443,7 +1477,7 @@ class CatalogBuilder {
     switch (target.kind) {
       case 'relations':
         return target.names.flatMap((n) => {
-          const r = this.existing(n, 'GRANT/REVOKE');
+          const r = this.existing(this.throughSynonym(n), 'GRANT/REVOKE');
           return r ? [{ scope: { kind: 'relation', relation: r.id }, owner: r.owner }] : [];
         });
       case 'all-tables-in-schema':

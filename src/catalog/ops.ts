@@ -299,6 +299,11 @@ export type CatalogOp = { at: SourceLocation } & (
       /** The schema of the object that names it (its private links are looked up first). */
       owner?: string;
     }
+  /**
+   * Oracle `CREATE [PUBLIC] SYNONYM s FOR t` / Db2 `CREATE [PUBLIC] ALIAS a FOR t`, and their DROP:
+   * another name for t, resolved for GRANTs and views of every file (src/catalog/synonyms.ts).
+   */
+  | { op: 'synonym'; action: 'create' | 'drop'; name: QualifiedName; public: boolean; target?: QualifiedName }
   /** CREATE / ALTER … ADD | SET | DROP / DROP PUBLICATION. */
   | {
       op: 'publication';

@@ -14,6 +14,7 @@
 import type { PrivilegeName, QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp, PrivilegeSpec } from '../../catalog/ops.js';
 import { PUBLIC } from '../../catalog/privileges.js';
+import { PUBLIC_SYNONYM_SCHEMA } from '../../catalog/synonyms.js';
 import type { Cursor } from '../vendor/cursor.js';
 import {
   readAlterTable,
@@ -200,11 +201,20 @@ function readAlias(c: Cursor): StatementOutcome {
   c.accept('TABLE');
   c.accept('MODULE');
   const target = c.relationName();
-  c.ctx.state.synonyms.set(
-    isPublic ? `SYSPUBLIC.${parts[parts.length - 1]}` : c.ctx.state.key(c.qualify(parts)),
-    target,
-  );
-  return [];
+  const schema = isPublic ? PUBLIC_SYNONYM_SCHEMA.db2 : c.qualify(parts).schema;
+  const name = parts[parts.length - 1];
+  c.ctx.state.synonyms.define(schema, name, target, isPublic);
+  // An alias grants nothing: only the name, for GRANTs and views of this file and the others.
+  return [
+    {
+      op: 'synonym',
+      at: c.at,
+      action: 'create',
+      name: { name, ...(schema ? { schema } : {}) },
+      public: isPublic,
+      target,
+    },
+  ];
 }
 
 function dropAlias(c: Cursor): StatementOutcome {
@@ -212,16 +222,14 @@ function dropAlias(c: Cursor): StatementOutcome {
   const isPublic = c.accept('PUBLIC');
   c.expect('ALIAS');
   const parts = c.nameParts();
-  c.ctx.state.synonyms.delete(isPublic ? `SYSPUBLIC.${parts[parts.length - 1]}` : c.ctx.state.key(c.qualify(parts)));
-  return [];
+  const schema = isPublic ? PUBLIC_SYNONYM_SCHEMA.db2 : c.qualify(parts).schema;
+  const name = parts[parts.length - 1];
+  c.ctx.state.synonyms.drop(schema, name, isPublic);
+  return [{ op: 'synonym', at: c.at, action: 'drop', name: { name, ...(schema ? { schema } : {}) }, public: isPublic }];
 }
 
 function aliasOf(c: Cursor, q: QualifiedName, bare: boolean): QualifiedName {
-  return (
-    c.ctx.state.synonyms.get(c.ctx.state.key(q)) ??
-    (bare ? c.ctx.state.synonyms.get(`SYSPUBLIC.${q.name}`) : undefined) ??
-    q
-  );
+  return c.ctx.state.throughSynonyms(q, bare);
 }
 
 /** `USER u`, `GROUP g`, `ROLE r`, `PUBLIC`, or a bare name. */

@@ -305,11 +305,7 @@ function grantees(c: Cursor): string[] {
 /** A granted object: `[schema.]name`, through this file's synonyms. */
 function grantObject(c: Cursor): QualifiedName {
   const parts = c.nameParts();
-  const q = c.qualify(parts);
-  const syn =
-    c.ctx.state.synonyms.get(`${q.schema ?? ''}.${q.name}`) ??
-    (parts.length === 1 ? c.ctx.state.synonyms.get(`PUBLIC.${q.name}`) : undefined);
-  return syn ?? q;
+  return c.ctx.state.throughSynonyms(c.qualify(parts), parts.length === 1);
 }
 
 function readGrant(c: Cursor): StatementOutcome {
@@ -445,22 +441,26 @@ function readSynonym(c: Cursor): StatementOutcome {
   const targetParts = c.nameParts();
   const link = c.lastLink;
   const schema = isPublic ? 'PUBLIC' : c.qualify(parts).schema;
-  const key = `${schema ?? ''}.${parts[parts.length - 1]}`;
+  const name = parts[parts.length - 1];
+  const synonym: QualifiedName = { name, ...(schema ? { schema } : {}) };
   if (link === undefined) {
-    c.ctx.state.synonyms.set(key, c.qualify(targetParts));
-    // A synonym grants nothing (SQL Language Reference, CREATE SYNONYM): no op.
-    return [];
+    // A synonym grants nothing (SQL Language Reference, CREATE SYNONYM): only the name, for later
+    // GRANTs and views of this file (here) and of the others (the catalog builder).
+    const target = c.qualify(targetParts);
+    c.ctx.state.synonyms.define(schema, name, target, isPublic);
+    return [{ op: 'synonym', at: c.at, action: 'create', name: synonym, public: isPublic, target }];
   }
   // A synonym for a remote object (`FOR schema.t@link`): the synonym names the remote object,
   // read through the link as the link's user (Administrator's Guide, "Users of Database Links").
-  const local: QualifiedName = { name: parts[parts.length - 1], ...(schema ? { schema } : {}) };
-  c.ctx.state.synonyms.set(key, local);
+  const local = synonym;
+  c.ctx.state.synonyms.define(schema, name, local, isPublic);
   const remote: QualifiedName = {
     name: targetParts[targetParts.length - 1],
     ...(targetParts.length >= 2 ? { schema: targetParts[targetParts.length - 2] } : {}),
   };
   return [
     { op: 'remote-relation', at: c.at, name: local, link, remote, columns: [], ...(schema ? { owner: schema } : {}) },
+    { op: 'synonym', at: c.at, action: 'create', name: local, public: isPublic, target: local },
   ];
 }
 
@@ -469,10 +469,10 @@ function readDropSynonym(c: Cursor): StatementOutcome {
   const isPublic = c.accept('PUBLIC');
   c.expect('SYNONYM');
   const parts = c.nameParts();
-  c.ctx.state.synonyms.delete(
-    isPublic ? `PUBLIC.${parts[parts.length - 1]}` : `${c.qualify(parts).schema ?? ''}.${parts[parts.length - 1]}`,
-  );
-  return [];
+  const schema = isPublic ? 'PUBLIC' : c.qualify(parts).schema;
+  const name = parts[parts.length - 1];
+  c.ctx.state.synonyms.drop(schema, name, isPublic);
+  return [{ op: 'synonym', at: c.at, action: 'drop', name: { name, ...(schema ? { schema } : {}) }, public: isPublic }];
 }
 
 /**

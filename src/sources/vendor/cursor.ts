@@ -4,6 +4,7 @@
  * statement's tokens with the few moves a DDL/DCL reader needs.
  */
 import type { QualifiedName, SourceLocation } from '../../catalog/model.js';
+import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from '../../catalog/synonyms.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { LineIndex } from '../text.js';
 import { foldIdent, type Token, type VendorDialect } from './lexer.js';
@@ -28,8 +29,17 @@ export class FileState {
   /** `ALTER SESSION SET CURRENT_SCHEMA`, `SET SCHEMA`, `CONNECT user`: where unqualified names go. */
   schema?: string;
   readonly relations = new Map<string, KnownRelation>();
-  /** Oracle synonyms of this file: `schema.name` (or `PUBLIC.name`) → the object it stands for. */
-  readonly synonyms = new Map<string, QualifiedName>();
+  /** Oracle synonyms and Db2 aliases of this file (the catalog builder resolves those of other files). */
+  readonly synonyms: Synonyms;
+
+  constructor(dialect: VendorDialect) {
+    this.synonyms = new Synonyms(dialect === 'db2' ? PUBLIC_SYNONYM_SCHEMA.db2 : PUBLIC_SYNONYM_SCHEMA.oracle);
+  }
+
+  /** `q` through this file's synonyms (a relation declared earlier in the file is itself). */
+  throughSynonyms(q: QualifiedName, bare: boolean): QualifiedName {
+    return this.synonyms.resolve(q, (x) => this.relation(x) !== undefined, bare) ?? q;
+  }
   /**
    * Oracle `name@link` in a view's query, rewritten to one identifier for the SQL parser
    * (`NAME$LINK`, same length): the placeholder → the name and link as written.

@@ -270,10 +270,7 @@ class Lineage {
     if (this.dialect === 'sqlserver' && from.schema && from.db) q.database = from.db;
     const s = schema ?? this.state.schema;
     if (s) q.schema = s;
-    const synonym =
-      this.state.synonyms.get(`${q.schema ?? ''}.${q.name}`) ??
-      (schema ? undefined : this.state.synonyms.get(`PUBLIC.${q.name}`));
-    return synonym ?? q;
+    return this.state.throughSynonyms(q, !schema);
   }
 
   private expr(node: any, scope: Scope, ctes: Map<string, Source>): void {
