@@ -35,7 +35,11 @@ export function findUnknownPaths(catalog: Catalog, resolver: AccessResolver, pri
     if (!r || r.analysed || !r.securityDefiner) continue;
     const executors = principals.filter((p) => mayExecute(catalog, resolver, p, fn)).map((p) => p.name);
     if (executors.length === 0) continue;
-    const owner = fn.owner ?? '';
+    // Whose rights it runs with: its owner; SQL Server objects belong to their schema's owner (dbo by default).
+    const owner =
+      fn.owner ||
+      catalog.databases.get(fn.database)?.schemas.get(fn.schema)?.owner ||
+      (fn.dialect === 'sqlserver' ? 'dbo' : '');
     const relations = [...catalog.relations.values()]
       .filter(
         (x) =>

@@ -1409,9 +1409,10 @@ class CatalogBuilder {
         scope.kind === 'database' && (this.db.dialect as string) !== 'postgresql'
           ? 'SELECT'
           : READ_PRIVILEGE[scope.kind];
-      // MySQL/MariaDB `db.*` and `*.*` also carry EXECUTE on the routines in them.
+      // MySQL/MariaDB `db.*` and `*.*`, SQL Server `SCHEMA::` and the database also carry EXECUTE on their routines.
       const readPrivileges: PrivilegeName[] =
-        (scope.kind === 'schema-tables' || scope.kind === 'database') && isMysqlFamily(this.db.dialect)
+        (scope.kind === 'schema-tables' || scope.kind === 'database') &&
+        (isMysqlFamily(this.db.dialect) || this.db.dialect === 'sqlserver')
           ? ['SELECT', 'EXECUTE']
           : [readPrivilege];
       for (const spec of op.privileges.flatMap((p) =>

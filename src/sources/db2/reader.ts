@@ -12,7 +12,7 @@
  * (database authorities), GRANT (role), CREATE ALIAS, CREATE PERMISSION, CREATE MASK, ALTER TABLE).
  */
 import type { PrivilegeName, QualifiedName } from '../../catalog/model.js';
-import type { CatalogOp, PrivilegeSpec } from '../../catalog/ops.js';
+import type { CatalogOp, GrantTarget, PrivilegeSpec } from '../../catalog/ops.js';
 import { PUBLIC } from '../../catalog/privileges.js';
 import { PUBLIC_SYNONYM_SCHEMA } from '../../catalog/synonyms.js';
 import type { Cursor } from '../vendor/cursor.js';
@@ -25,6 +25,7 @@ import {
   readDrop,
 } from '../vendor/ddl.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
+import { readCreateRoutine, readDropRoutine } from '../vendor/routine.js';
 
 const IRRELEVANT_FIRST = new Set([
   'CONNECT',
@@ -132,11 +133,19 @@ export const db2Statements: ProductStatements = {
         );
         return [];
       }
+      if (w1 === 'PROCEDURE' || w1 === 'FUNCTION' || (w1 === 'SPECIFIC' && words[2] !== 'INDEX'))
+        return readDropRoutine(c);
       if (w1 === 'INDEX' || w1 === 'SCHEMA' || IRRELEVANT_OBJECTS.has(w1)) return 'irrelevant';
       return undefined;
     }
     if (w0 === 'CREATE') {
       const objects = words.slice(1, 5);
+      if (
+        w1 === 'PROCEDURE' ||
+        w1 === 'FUNCTION' ||
+        (w1 === 'OR' && (words[3] === 'PROCEDURE' || words[3] === 'FUNCTION'))
+      )
+        return readCreateRoutine(c);
       if (objects.includes('ALIAS') || objects.includes('SYNONYM')) return readAlias(c);
       if (w1 === 'TABLE' || (objects.includes('TABLE') && !objects.includes('FUNCTION'))) return readCreateTable(c).ops;
       if (objects.includes('VIEW')) return readCreateView(c);
@@ -297,6 +306,24 @@ function readGrant(c: Cursor, isGrant: boolean): StatementOutcome {
     return ops;
   }
   if (!c.accept('ON')) return 'irrelevant'; // GRANT SETSESSIONUSER …, system privileges
+  if (items.some((i) => i.words === 'EXECUTE') && (c.is('PROCEDURE') || c.is('FUNCTION') || c.is('SPECIFIC'))) {
+    // GRANT EXECUTE ON [SPECIFIC] FUNCTION | PROCEDURE name [(types)] | schema.*: a routine runs as its definer (routine.ts).
+    c.accept('SPECIFIC');
+    c.next();
+    const parts = c.nameParts();
+    const all = c.accept('.', '*') || c.accept('*');
+    if (c.is('(')) c.skipParens();
+    if (!c.accept('TO')) c.expect('FROM');
+    const to = grantees(c);
+    const q = c.qualify(parts);
+    const target: GrantTarget = all
+      ? { kind: 'all-routines-in-schema', schemas: [parts[parts.length - 1]], routineKind: 'routine' }
+      : { kind: 'routines', refs: [{ name: q }], routineKind: 'routine' };
+    const privileges = [{ privilege: 'EXECUTE' as const }];
+    return isGrant
+      ? [{ op: 'grant', at, privileges, target, grantees: to, grantOption: c.accept('WITH', 'GRANT', 'OPTION') }]
+      : [{ op: 'revoke', at, privileges, target, grantees: to, grantOptionOnly: false, cascade: false }];
+  }
   if (c.accept('TABLE') || c.accept('VIEW') || c.accept('NICKNAME')) {
     /* the object kind word is optional */
   } else if (

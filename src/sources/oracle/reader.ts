@@ -29,6 +29,7 @@ import {
   readDrop,
 } from '../vendor/ddl.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
+import { isSuppliedOracleObject, readCreateRoutine, readDropRoutine } from '../vendor/routine.js';
 import { readPlsqlCalls } from './plsql-calls.js';
 
 const OBJECT_PRIVILEGES: Record<string, PrivilegeName | 'READ' | 'OTHER'> = {
@@ -178,12 +179,16 @@ export const oracleStatements: ProductStatements = {
         if (words[w1 === 'PUBLIC' ? 3 : 2] === 'LINK') return readDropDatabaseLink(c);
       }
       if (w1 === 'SYNONYM' || w1 === 'PUBLIC') return readDropSynonym(c);
+      if (w1 === 'PROCEDURE' || w1 === 'FUNCTION' || w1 === 'PACKAGE') return readDropRoutine(c);
       if (w1 === 'INDEX' || w1 === 'DATABASE' || IRRELEVANT_OBJECTS.has(w1) || w1 === 'MATERIALIZED')
         return 'irrelevant';
       return undefined;
     }
     if (w0 === 'CREATE') {
       const objects = words.slice(1);
+      const routine = objects.slice(0, 4).find((w) => w === 'PROCEDURE' || w === 'FUNCTION' || w === 'PACKAGE');
+      if (routine && objects.indexOf(routine) <= objects.findIndex((w) => IRRELEVANT_OBJECTS.has(w)))
+        return readCreateRoutine(c, (name) => name.schema ?? c.ctx.state.schema);
       if (objects.includes('SYNONYM')) return readSynonym(c);
       if (objects.includes('LINK') && objects.includes('DATABASE')) return readDatabaseLink(c);
       if (objects.includes('TABLE')) return readTable(c);
@@ -365,10 +370,30 @@ function objectGrant(
   isGrant: boolean,
 ): CatalogOp[] {
   const privileges: PrivilegeSpec[] = [];
+  const ops: CatalogOp[] = [];
   for (const item of items) {
     const words = item.words === 'ALL PRIVILEGES' ? 'ALL' : item.words;
     const p = OBJECT_PRIVILEGES[words];
     if (p === undefined) c.fail(`${words} is not an object privilege`);
+    if (words === 'EXECUTE' && !isSuppliedOracleObject(object)) {
+      // EXECUTE on a procedure, function or package: a definer's-rights one reads as its owner.
+      const target = { kind: 'routines' as const, refs: [{ name: object }], routineKind: 'routine' as const };
+      const execute = [{ privilege: 'EXECUTE' as const }];
+      ops.push(
+        isGrant
+          ? { op: 'grant', at: c.at, privileges: execute, target, grantees: to, grantOption }
+          : {
+              op: 'revoke',
+              at: c.at,
+              privileges: execute,
+              target,
+              grantees: to,
+              grantOptionOnly: false,
+              cascade: true,
+            },
+      );
+      continue;
+    }
     if (p === 'OTHER') continue;
     if (item.columns && p === 'SELECT') {
       // SQL Language Reference, GRANT: a column list is allowed "only when granting the INSERT,
@@ -384,11 +409,11 @@ function objectGrant(
       item.columns ? { privilege: p as PrivilegeName, columns: item.columns } : { privilege: p as PrivilegeName },
     );
   }
-  if (privileges.length === 0) return [];
+  if (privileges.length === 0) return ops;
   const target = { kind: 'relations' as const, names: [object] };
-  if (isGrant) return [{ op: 'grant', at: c.at, privileges, target, grantees: to, grantOption }];
+  if (isGrant) return [...ops, { op: 'grant', at: c.at, privileges, target, grantees: to, grantOption }];
   // Oracle revokes object privileges in cascade: grants the revokee made with its grant option go too.
-  return [{ op: 'revoke', at: c.at, privileges, target, grantees: to, grantOptionOnly: false, cascade: true }];
+  return [...ops, { op: 'revoke', at: c.at, privileges, target, grantees: to, grantOptionOnly: false, cascade: true }];
 }
 
 function systemOrRoleGrant(

@@ -153,7 +153,7 @@ GRANT SELECT ON TABLE K.TSUCHI TO USER APP;
       { dialect: 'db2' },
     );
     expect(r.diagnostics).toEqual([]);
-    expect(r.ops.map((o) => o.op)).toEqual(['create-table']);
+    expect(r.ops.map((o) => o.op)).toEqual(['create-function', 'create-table']);
   });
 });
 
