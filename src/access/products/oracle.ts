@@ -51,12 +51,8 @@ export function oracleAccess(ctx: ProductContext): ProductAccess {
       if (rel.schema === role || rel.owner === role || ctx.graph.isSuperuser(role)) return ALLOWED;
       if ([...domain].some((r) => selectAny.has(r))) return ALLOWED;
       if (holdsSelect(ctx, domain, { kind: 'relation', relation: rel.id })) return ALLOWED;
-      return {
-        allowed: false,
-        control: 'no-table-privilege',
-        at: rel.id,
-        detail: `${role} has no SELECT on ${rel.id} (directly, through a role or PUBLIC); Oracle has no column-level SELECT, so no column of it is readable`,
-      };
+      // Oracle has no column-level SELECT: without SELECT on the table or view no column of it is read.
+      return refused('no-table-privilege', rel.id, { key: 'no-select', role, relation: rel.id });
     },
   };
 }
