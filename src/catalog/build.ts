@@ -1210,7 +1210,7 @@ class CatalogBuilder {
     if (!op.routine.analysed) {
       this.warn(
         'SPIF-FUNCTION-UNANALYSED',
-        `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? '; as SECURITY DEFINER it is an unknown path to every relation its owner may read' : ''}`,
+        `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? `; as ${this.db.dialect === 'postgresql' || isMysqlFamily(this.db.dialect) ? 'SECURITY DEFINER' : "it runs with other rights than the caller's"} it is an unknown path to every relation its owner may read` : ''}`,
       );
     }
     const store = op.routine.trigger ? this.triggerFunctions : this.relations;
