@@ -19,6 +19,7 @@ import {
   type SpifConfig,
 } from './config/index.js';
 import { ConfigDocument } from './config/locate.js';
+import { inConfigLang, say, type ConfigLang } from './config/texts.js';
 import { detectColumns, type CandidateColumn, type NumberColumnHit } from './detect/index.js';
 import { createAccessResolver } from './access/resolver.js';
 import { PrincipalAccess, resolvePrincipals, type PrincipalSet } from './access/principals.js';
@@ -243,14 +244,20 @@ function emptyGlobsError(loaded: LoadedConfig, empty: EmptyGlob[]): ConfigError 
   } catch {
     doc = undefined;
   }
-  const details = empty.map((e) => {
-    const line = doc?.lineOf(['databases', e.database, 'sources', e.source]) ?? 1;
-    return `${file}:${line}: databases.${e.database}.sources.${e.source}: '${e.pattern}' matches no file (globs are relative to ${loaded.baseDir})`;
-  });
-  return new ConfigError(
+  const details = (lang: ConfigLang) =>
+    inConfigLang(lang, () =>
+      empty.map((e) => {
+        const line = doc?.lineOf(['databases', e.database, 'sources', e.source]) ?? 1;
+        const where = `databases.${e.database}.sources.${e.source}`;
+        return `${file}:${line}: ${where}: ${say('globMatchesNothing', e.pattern, loaded.baseDir)}`;
+      }),
+    );
+  const error = new ConfigError(
     `${empty.length} sources glob${empty.length === 1 ? '' : 's'} in ${file} match${empty.length === 1 ? 'es' : ''} no file`,
-    details,
-  );
+    details('en'),
+  ).as('cli.err.globsMatchNothing', file, empty.length);
+  error.detailsIn = details;
+  return error;
 }
 
 /**

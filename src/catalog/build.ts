@@ -5,6 +5,7 @@
  * located diagnostics; the build never throws for bad input.
  */
 import { addStats } from './column-values.js';
+import { pgDefaultName } from './pg-names.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog,
@@ -25,7 +26,8 @@ import {
   defaultSchema,
   relationId,
 } from './model.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, coded } from '../diagnostics.js';
+import type { CodeOf } from '../diagnostic-codes.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
 import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
@@ -100,6 +102,11 @@ class CatalogBuilder {
     Relation,
     { primaryKey?: string; unique: { name: string; columns: string[] }[] }
   >();
+  /**
+   * PostgreSQL foreign keys declared without a name: the name the server chose when it made them,
+   * which stays when the table or a column is renamed.
+   */
+  private readonly foreignKeyNames = new WeakMap<ForeignKey, string>();
   /** Sequences by id: `ALTER TABLE <sequence> OWNER TO` names one (pg_dump writes it for every sequence). */
   private readonly sequences = new Set<RelationId>();
 
@@ -180,8 +187,8 @@ class CatalogBuilder {
     return this.currentRole ?? this.sessionRole ?? BOOTSTRAP_OWNER;
   }
 
-  private warn(code: string, message: string): void {
-    this.diagnostics.push({ severity: 'warning', code, message, ...this.at });
+  private warn(code: CodeOf<'warning'>, message: string): void {
+    this.diagnostics.push({ ...coded('warning', code), message, ...this.at });
   }
 
   private resolve(q: QualifiedName): { database: string; schema: string; name: string; id: RelationId } {
@@ -339,17 +346,20 @@ class CatalogBuilder {
         const r = this.existing(op.table, 'ADD PRIMARY KEY');
         if (r) r.primaryKey = op.columns;
         if (r && op.name) this.keysNamed(r).primaryKey = op.name;
+        if (r) this.nameKeys(r);
         return;
       }
       case 'add-unique': {
         const r = this.existing(op.table, 'ADD UNIQUE');
         if (r) r.uniqueKeys.push(op.columns);
         if (r && op.name) this.keysNamed(r).unique.push({ name: op.name, columns: op.columns });
+        if (r) this.nameKeys(r);
         return;
       }
       case 'add-foreign-key': {
         const r = this.existing(op.table, 'ADD FOREIGN KEY');
         if (r) r.foreignKeys.push({ ...op.foreignKey, references: this.qualify(op.foreignKey.references) });
+        if (r) this.nameKeys(r);
         return;
       }
       case 'drop-relation':
@@ -789,6 +799,26 @@ class CatalogBuilder {
         if (name) names.unique.push({ name, columns: op.uniqueKeys[i] });
       });
     }
+    if (created && created.source === op.at) this.nameKeys(created);
+  }
+
+  /**
+   * PostgreSQL names a key or foreign key declared without a name when it makes it
+   * (`<table>_pkey`, `<table>_<columns>_key`, `<table>_<columns>_fkey`, cut to 63 bytes), and that
+   * name stays through later renames of the table or its columns.
+   */
+  private nameKeys(r: Relation): void {
+    if (this.dialectOf(r) !== 'postgresql') return;
+    const names = this.keysNamed(r);
+    if (r.primaryKey && names.primaryKey === undefined) names.primaryKey = pgDefaultName(r.name, undefined, 'pkey');
+    for (const cols of r.uniqueKeys) {
+      const key = cols.join('\0');
+      if (!names.unique.some((u) => u.columns.join('\0') === key))
+        names.unique.push({ name: pgDefaultName(r.name, cols, 'key'), columns: cols });
+    }
+    for (const fk of r.foreignKeys)
+      if (!fk.name && !this.foreignKeyNames.has(fk))
+        this.foreignKeyNames.set(fk, pgDefaultName(r.name, fk.columns, 'fkey'));
   }
 
   private keysNamed(r: Relation): { primaryKey?: string; unique: { name: string; columns: string[] }[] } {
@@ -797,10 +827,16 @@ class CatalogBuilder {
     return names;
   }
 
-  /** The primary key's name: as written, else PostgreSQL's `<table>_pkey` (MySQL's is always PRIMARY). */
+  /**
+   * The primary key's name: as written, else PostgreSQL's `<table>_pkey` (MySQL's is always PRIMARY).
+   * PostgreSQL's made-up names are cut to 63 bytes as the server cuts them (pg-names.ts).
+   */
   private primaryKeyName(r: Relation): string | undefined {
     if (!r.primaryKey) return undefined;
-    return this.keyNames.get(r)?.primaryKey ?? (this.dialectOf(r) === 'postgresql' ? `${r.name}_pkey` : 'PRIMARY');
+    return (
+      this.keyNames.get(r)?.primaryKey ??
+      (this.dialectOf(r) === 'postgresql' ? pgDefaultName(r.name, undefined, 'pkey') : 'PRIMARY')
+    );
   }
 
   /** The columns of the unique key of that name: as written, else the engine's default name. */
@@ -813,14 +849,15 @@ class CatalogBuilder {
       (cols) =>
         !named.some((u) => u.columns.join('\0') === cols.join('\0')) &&
         // PostgreSQL: `<table>_<columns>_key`; MySQL: the first column's name.
-        (pg ? `${r.name}_${cols.join('_')}_key` : cols[0]) === name,
+        (pg ? pgDefaultName(r.name, cols, 'key') : cols[0]) === name,
     );
   }
 
   /** A foreign key's name: as written, else `<table>_<columns>_fkey` (PostgreSQL) or `<table>_ibfk_<n>` (MySQL). */
   private foreignKeyName(r: Relation, fk: ForeignKey): string {
     if (fk.name) return fk.name;
-    if (this.dialectOf(r) === 'postgresql') return `${r.name}_${fk.columns.join('_')}_fkey`;
+    if (this.dialectOf(r) === 'postgresql')
+      return this.foreignKeyNames.get(fk) ?? pgDefaultName(r.name, fk.columns, 'fkey');
     return `${r.name}_ibfk_${r.foreignKeys.filter((k) => !k.name).indexOf(fk) + 1}`;
   }
 
@@ -839,6 +876,7 @@ class CatalogBuilder {
     if (!r) return;
     const names = this.keysNamed(r);
     if (op.kind === 'primary-key' || (op.kind === undefined && op.name === this.primaryKeyName(r))) {
+      if (r.primaryKey && !this.dropDependents(r, r.primaryKey, op)) return;
       r.primaryKey = undefined;
       names.primaryKey = undefined;
       return;
@@ -859,11 +897,39 @@ class CatalogBuilder {
     }
     const unique = op.name === undefined ? undefined : this.uniqueKeyNamed(r, op.name);
     if (unique) {
+      if (!this.dropDependents(r, unique, op)) return;
       const key = unique.join('\0');
       const i = r.uniqueKeys.findIndex((cols) => cols.join('\0') === key);
       if (i >= 0) r.uniqueKeys.splice(i, 1);
       names.unique = names.unique.filter((u) => u.name !== op.name);
     }
+  }
+
+  /**
+   * A PostgreSQL foreign key depends on the unique index of the columns it references: dropping
+   * that key fails ("other objects depend on it") unless CASCADE, which drops those foreign keys.
+   * Returns whether the key may go.
+   */
+  private dropDependents(r: Relation, key: string[], op: Extract<CatalogOp, { op: 'drop-constraint' }>): boolean {
+    if (this.dialectOf(r) !== 'postgresql') return true;
+    const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+    const dependents: { on: Relation; fk: ForeignKey }[] = [];
+    for (const other of this.relations.values())
+      for (const fk of other.foreignKeys) {
+        if (this.relations.get(this.resolve(fk.references).id) !== r) continue;
+        if (sameSet(fk.referencedColumns.length ? fk.referencedColumns : (r.primaryKey ?? []), key))
+          dependents.push({ on: other, fk });
+      }
+    if (!dependents.length) return true;
+    if (!op.cascade) {
+      this.warn(
+        'SPIF-SQL-REJECTED',
+        `DROP CONSTRAINT ${op.name ?? ''} on ${r.id}: PostgreSQL rejects it, foreign keys depend on it (${dependents.map((d) => this.foreignKeyName(d.on, d.fk)).join(', ')}); the key is kept`,
+      );
+      return false;
+    }
+    for (const d of dependents) d.on.foreignKeys = d.on.foreignKeys.filter((k) => k !== d.fk);
+    return true;
   }
 
   /** DROP SCHEMA: PostgreSQL refuses a schema that holds objects unless CASCADE, which drops them too. */
@@ -1331,6 +1397,7 @@ class CatalogBuilder {
     const swap = (cols: string[]) => cols.map((x) => (x === from ? to : x));
     if (r.primaryKey) r.primaryKey = swap(r.primaryKey);
     r.uniqueKeys = r.uniqueKeys.map(swap);
+    for (const u of this.keyNames.get(r)?.unique ?? []) u.columns = swap(u.columns);
     for (const fk of r.foreignKeys) fk.columns = swap(fk.columns);
     const isR = (q: QualifiedName) => relationId(q.database ?? '', q.schema ?? '', q.name) === r.id;
     for (const other of this.relations.values()) {

@@ -112,6 +112,8 @@ export type CatalogOp = { at: SourceLocation } & (
       name?: string;
       kind?: 'foreign-key' | 'primary-key' | 'unique';
       ifExists?: boolean;
+      /** PostgreSQL `… CASCADE`: the foreign keys that reference the dropped key go with it. */
+      cascade?: boolean;
     }
   | { op: 'rename-constraint'; table: QualifiedName; from: string; to: string }
   /** `DROP SCHEMA s [CASCADE]`: without CASCADE PostgreSQL rejects it while the schema holds objects. */

@@ -27,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof UserError) {
       process.stderr.write(`spif: ${userErrorText(e)}\n`);
-      for (const d of e.details) process.stderr.write(`  ${d}\n`);
+      for (const d of e.detailsIn?.(cliLanguage()) ?? e.details) process.stderr.write(`  ${d}\n`);
       return EXIT.usage;
     }
     throw e;

@@ -4,9 +4,9 @@
  * they can run together with the schema and every problem is reported in one go.
  */
 import { isDialect } from './dialects.js';
-import { didYouMean } from './did-you-mean.js';
 import { globLeavesRoot } from './globs.js';
 import { COLUMN_PARTS } from './refs.js';
+import { say, sayDidYouMean } from './texts.js';
 
 export type ConfigPath = (string | number)[];
 
@@ -39,16 +39,18 @@ function names(list: unknown): string[] {
   return [...new Set(entries(list).flatMap(({ value }) => (typeof value.name === 'string' ? [value.name] : [])))];
 }
 
-function unknownName(kind: string, name: string, declared: string[], where: string): string {
-  if (declared.length === 0) return `unknown ${kind} '${name}'; no ${kind}s are declared under '${where}'`;
-  const hint = didYouMean(name, declared);
+type Kind = 'kind.database' | 'kind.principal' | 'kind.file';
+
+function unknownName(kind: Kind, name: string, declared: string[], where: string): string {
+  if (declared.length === 0) return say('unknownNoneDeclared', say(kind), name, where);
+  const hint = sayDidYouMean(name, declared);
   return hint
-    ? `unknown ${kind} '${name}'${hint}`
-    : `unknown ${kind} '${name}'; declared ${kind}s: ${declared.join(', ')}`;
+    ? say('unknownName', say(kind), name, hint)
+    : say('unknownDeclared', say(kind), name, declared.join(', '));
 }
 
 /** Names must be unique within `databases`, `principals` and `files`. */
-function duplicates(raw: Record<string, unknown>, key: string, kind: string, describe: Describe): ConfigProblem[] {
+function duplicates(raw: Record<string, unknown>, key: string, kind: Kind, describe: Describe): ConfigProblem[] {
   const seen = new Map<string, number>();
   const problems: ConfigProblem[] = [];
   for (const { index, value } of entries(raw[key])) {
@@ -58,7 +60,7 @@ function duplicates(raw: Record<string, unknown>, key: string, kind: string, des
     else {
       problems.push({
         path: [key, index, 'name'],
-        message: `duplicate ${kind} name '${value.name}' (first declared at ${describe([key, first, 'name'])})`,
+        message: say('duplicateName', say(kind), value.name, describe([key, first, 'name'])),
       });
     }
   }
@@ -68,9 +70,9 @@ function duplicates(raw: Record<string, unknown>, key: string, kind: string, des
 export function crossCheck(raw: unknown, describe: Describe = byPath): ConfigProblem[] {
   if (!isRecord(raw)) return [];
   const problems: ConfigProblem[] = [
-    ...duplicates(raw, 'databases', 'database', describe),
-    ...duplicates(raw, 'principals', 'principal', describe),
-    ...duplicates(raw, 'files', 'file', describe),
+    ...duplicates(raw, 'databases', 'kind.database', describe),
+    ...duplicates(raw, 'principals', 'kind.principal', describe),
+    ...duplicates(raw, 'files', 'kind.file', describe),
   ];
 
   const databasesGiven = Array.isArray(raw.databases);
@@ -84,7 +86,7 @@ export function crossCheck(raw: unknown, describe: Describe = byPath): ConfigPro
         if (globLeavesRoot(glob)) {
           problems.push({
             path: ['databases', index, 'sources', j],
-            message: `'${glob}' reaches outside the config directory; set allowOutsideRoot: true to scan it`,
+            message: say('globOutsideRoot', glob),
           });
         }
       }
@@ -94,7 +96,7 @@ export function crossCheck(raw: unknown, describe: Describe = byPath): ConfigPro
     if (db.url !== undefined && isDialect(dialect) && dialect !== 'postgresql') {
       problems.push({
         path: ['databases', index, 'url'],
-        message: `a url is for live PostgreSQL scans, but this database's dialect is ${dialect}`,
+        message: say('urlNotPostgres', dialect),
       });
     }
   }
@@ -107,7 +109,7 @@ export function crossCheck(raw: unknown, describe: Describe = byPath): ConfigPro
         if (!databaseNames.includes(name)) {
           problems.push({
             path: ['principals', index, 'connects', j],
-            message: unknownName('database', name, databaseNames, 'databases'),
+            message: unknownName('kind.database', name, databaseNames, 'databases'),
           });
         }
       }
@@ -119,7 +121,7 @@ export function crossCheck(raw: unknown, describe: Describe = byPath): ConfigPro
           if (parts.length !== COLUMN_PARTS || databaseNames.includes(parts[0])) return;
           problems.push({
             path: ['links', index, j],
-            message: `${unknownName('database', parts[0], databaseNames, 'databases')} (in '${ref}')`,
+            message: unknownName('kind.database', parts[0], databaseNames, 'databases') + say('inRef', ref),
           });
         });
       });
@@ -133,7 +135,7 @@ export function crossCheck(raw: unknown, describe: Describe = byPath): ConfigPro
       if (!principalNames.includes(name)) {
         problems.push({
           path: ['files', index, 'principals', j],
-          message: unknownName('principal', name, principalNames, 'principals'),
+          message: unknownName('kind.principal', name, principalNames, 'principals'),
         });
       }
     }
@@ -143,7 +145,7 @@ export function crossCheck(raw: unknown, describe: Describe = byPath): ConfigPro
     const fileNames = names(raw.files);
     for (const { index, value: name } of strings(raw.inventory)) {
       if (!fileNames.includes(name)) {
-        problems.push({ path: ['inventory', index], message: unknownName('file', name, fileNames, 'files') });
+        problems.push({ path: ['inventory', index], message: unknownName('kind.file', name, fileNames, 'files') });
       }
     }
   }

@@ -1,21 +1,22 @@
 /** Checks on the `sources` globs of a database. Globs are matched with picomatch/tinyglobby. */
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { say } from './texts.js';
 
 const OPENING: Record<string, string> = { ']': '[', '}': '{', ')': '(' };
 
 /** Syntax problem in a glob (unbalanced brackets, braces or parentheses), or undefined. */
 export function globSyntaxProblem(glob: string): string | undefined {
-  if (glob.trim() === '') return 'a source glob must not be empty';
+  if (glob.trim() === '') return say('globEmpty');
   try {
     // strictBrackets makes picomatch reject `[abc`, `{a,b` and `(a|b` instead of matching them literally.
     picomatch.makeRe(glob, { strictBrackets: true });
   } catch (e) {
     const closing = /Missing closing: "(.)"/.exec((e as Error).message)?.[1];
     const opening = closing ? OPENING[closing] : undefined;
-    return opening
-      ? `bad glob '${glob}': '${opening}' is never closed by '${closing}' (write '\\${opening}' to match a literal '${opening}')`
-      : `bad glob '${glob}': ${(e as Error).message}`;
+    return opening && closing
+      ? say('globUnclosed', glob, opening, closing)
+      : say('globBad', glob, (e as Error).message);
   }
   return undefined;
 }

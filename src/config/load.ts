@@ -7,6 +7,7 @@ import { crossCheck, type ConfigProblem } from './cross-check.js';
 import { ConfigDocument } from './locate.js';
 import { configErrorMap, issuesToProblems } from './messages.js';
 import { configObjectSchema, configSchema, type SpifConfig } from './schema.js';
+import { inConfigLang, say, type ConfigLang } from './texts.js';
 import { visible } from '../visible.js';
 
 /** Looked for in this order. */
@@ -68,8 +69,12 @@ export interface ConfigValidation {
   problems: string[];
 }
 
-/** Validates config text without throwing. `file` is only used in messages. */
-export function validateConfigText(text: string, file: string): ConfigValidation {
+/** Validates config text without throwing, with messages in `lang`. `file` is only used in messages. */
+export function validateConfigText(text: string, file: string, lang: ConfigLang = 'en'): ConfigValidation {
+  return inConfigLang(lang, () => validate(text, file));
+}
+
+function validate(text: string, file: string): ConfigValidation {
   const { document, syntaxErrors } = ConfigDocument.parse(text);
   if (syntaxErrors.length > 0) {
     // The tree after a syntax error is a guess; schema messages about it would mislead.
@@ -82,13 +87,13 @@ export function validateConfigText(text: string, file: string): ConfigValidation
     return { problems: [`${file}:1: ${visible((e as Error).message)}`] };
   }
   if (raw === null || raw === undefined) {
-    return { problems: [`${file}:1: the config is empty; it needs at least 'version: 1'`] };
+    return { problems: [`${file}:1: ${say('emptyConfig')}`] };
   }
 
   const parsed = configObjectSchema.safeParse(raw, { error: configErrorMap });
   const problems: ConfigProblem[] = [
     ...(parsed.success ? [] : issuesToProblems(parsed.error.issues, configObjectSchema)),
-    ...crossCheck(raw, (p) => `line ${document.lineOf(p)}`),
+    ...crossCheck(raw, (p) => say('atLine', document.lineOf(p))),
   ];
   const located = problems
     .map((p) => ({ line: document.lineOf(p.path), key: p.path.join('.'), message: p.message }))
@@ -105,11 +110,14 @@ export function parseConfigText(text: string, file: string): LoadedConfig {
   const { config, problems } = validateConfigText(text, file);
   if (!config) {
     const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-    throw new ConfigError(`invalid config ${file} (${count})`, problems).as(
+    const error = new ConfigError(`invalid config ${file} (${count})`, problems).as(
       'cli.err.invalidConfig',
       file,
       `${problems.length} 件の問題`,
     );
+    // The CLI prints the problems in its own language: the same validation, written in that language.
+    error.detailsIn = (lang) => validateConfigText(text, file, lang).problems;
+    throw error;
   }
   return { config, file, baseDir: path.dirname(path.resolve(file)) };
 }

@@ -1,25 +1,17 @@
 /** Turning zod issues into short messages a config author can act on. */
 import type { z } from 'zod';
 import type { ConfigPath, ConfigProblem } from './cross-check.js';
-import { didYouMean } from './did-you-mean.js';
+import { say, sayDidYouMean, type ConfigTextKey } from './texts.js';
 
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  tuple: 'a list',
-  object: 'a mapping (key: value)',
-};
+const EXPECTED = new Set(['string', 'number', 'int', 'boolean', 'array', 'tuple', 'object']);
 
 /** How a value from the file reads in a message. */
-export function describeValue(v: unknown): string {
-  if (v === null) return 'nothing (null)';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `the text '${v}'`;
-  if (typeof v === 'number') return `the number ${v}`;
+function describeValue(v: unknown): string {
+  if (v === null) return say('value.null');
+  if (Array.isArray(v)) return say('value.list');
+  if (typeof v === 'object') return say('value.mapping');
+  if (typeof v === 'string') return say('value.text', v);
+  if (typeof v === 'number') return say('value.number', v);
   return typeof v === 'boolean' || v === undefined ? String(v) : typeof v;
 }
 
@@ -31,29 +23,30 @@ function literal(v: unknown): string {
 export const configErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return 'required';
-      return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`;
+      if (issue.input === undefined) return say('required');
+      const want = EXPECTED.has(issue.expected) ? say(`type.${issue.expected}` as ConfigTextKey) : issue.expected;
+      return say('expected', want, describeValue(issue.input));
     }
     case 'invalid_value': {
       const values = issue.values;
       const got = describeValue(issue.input);
-      if (values.length === 1) return `expected ${literal(values[0])}, got ${got}`;
+      if (values.length === 1) return say('expected', literal(values[0]), got);
       const hint =
         typeof issue.input === 'string'
-          ? didYouMean(
+          ? sayDidYouMean(
               issue.input,
               values.filter((v): v is string => typeof v === 'string'),
             )
           : '';
-      return `expected one of ${values.map(literal).join(', ')}; got ${got}${hint}`;
+      return say('expectedOneOf', values.map(literal).join(', '), got, hint);
     }
     case 'too_small':
-      if (issue.origin === 'string') return 'must not be empty';
-      if (issue.origin === 'array') return `must list at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
-      return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}, got ${describeValue(issue.input)}`;
+      if (issue.origin === 'string') return say('notEmpty');
+      if (issue.origin === 'array') return say('atLeastItems', String(issue.minimum));
+      return say(issue.inclusive ? 'atLeast' : 'greaterThan', String(issue.minimum), describeValue(issue.input));
     case 'too_big':
-      if (issue.origin === 'array') return `must list at most ${issue.maximum} items`;
-      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}, got ${describeValue(issue.input)}`;
+      if (issue.origin === 'array') return say('atMostItems', String(issue.maximum));
+      return say(issue.inclusive ? 'atMost' : 'lessThan', String(issue.maximum), describeValue(issue.input));
     default:
       return undefined;
   }
@@ -96,8 +89,8 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], schema: An
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeys(schema, path);
       for (const key of issue.keys) {
-        const hint = didYouMean(key, allowed) || (allowed.length ? `; expected one of: ${allowed.join(', ')}` : '');
-        problems.push({ path: [...path, key], message: `unknown key${hint}` });
+        const hint = sayDidYouMean(key, allowed) || (allowed.length ? say('allowedKeys', allowed.join(', ')) : '');
+        problems.push({ path: [...path, key], message: say('unknownKey', hint) });
       }
     } else {
       problems.push({ path, message: issue.message });

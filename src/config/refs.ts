@@ -3,6 +3,7 @@
  * A pattern may use `*` for a whole part (one dot-separated segment); nothing else is special,
  * so identifiers with Japanese characters, `@`, `%` or `$` are matched literally.
  */
+import { say } from './texts.js';
 
 /** Number of parts in a relation reference and in a column reference. */
 export const RELATION_PARTS = 3;
@@ -31,18 +32,12 @@ export function matchesRef(pattern: string, id: string): boolean {
 export function refProblem(ref: string, parts: number, wildcards: boolean): string | undefined {
   const segments = ref.split('.');
   if (segments.length !== parts) {
-    return `expected ${refShape(parts)} (${parts} parts separated by '.'), got ${segments.length} part${
-      segments.length === 1 ? '' : 's'
-    } in '${ref}'`;
+    return say('refParts', refShape(parts), parts, segments.length, ref);
   }
-  if (segments.some((s) => s.trim() === '')) return `'${ref}' has an empty part; expected ${refShape(parts)}`;
+  if (segments.some((s) => s.trim() === '')) return say('refEmptyPart', ref, refShape(parts));
   for (const s of segments) {
-    if (s.includes('*') && s !== '*') {
-      return wildcards
-        ? `'*' stands for a whole part, not part of a name ('${s}' in '${ref}')`
-        : `a link names one column exactly; '*' is not allowed ('${ref}')`;
-    }
-    if (s === '*' && !wildcards) return `a link names one column exactly; '*' is not allowed ('${ref}')`;
+    if (s.includes('*') && s !== '*') return wildcards ? say('refWildcardPart', s, ref) : say('linkNoWildcard', ref);
+    if (s === '*' && !wildcards) return say('linkNoWildcard', ref);
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { crossCheck } from './cross-check.js';
 import { globSyntaxProblem } from './globs.js';
 import { COLUMN_PARTS, RELATION_PARTS, refProblem } from './refs.js';
+import { say } from './texts.js';
 
 import { DIALECTS } from './dialects.js';
 
@@ -15,7 +16,7 @@ const text = z.string().min(1);
 
 /** A name used as the first part of relation ids, so it cannot contain a dot. */
 const databaseName = text.refine((s) => !s.includes('.') && s !== '*', {
-  message: "a database name cannot contain '.' or be '*'",
+  error: () => say('databaseName'),
 });
 
 /** A reference or pattern with a fixed number of parts; see refs.ts. */
@@ -40,7 +41,7 @@ const numberColumnEntry = z.union(
       reason: z.string().trim().min(1).optional().describe('why: shown in reports as the basis of the verdict'),
     }),
   ],
-  { error: 'expected a column pattern, or { column: pattern, reason: text }' },
+  { error: () => say('numberColumnEntry') },
 );
 
 const sourceGlob = z
@@ -60,15 +61,14 @@ const postgresUrl = z
   .superRefine((value, ctx) => {
     const url = URL.canParse(value) ? new URL(value) : undefined;
     if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
-      ctx.addIssue({ code: 'custom', message: 'expected a connection string like postgres://user@host:5432/dbname' });
+      ctx.addIssue({ code: 'custom', message: say('postgresUrl') });
       return;
     }
     // Never echo the value: it may hold the secret we are warning about.
     if (url.password !== '' || url.searchParams.has('password')) {
       ctx.addIssue({
         code: 'custom',
-        message:
-          'the connection string must not contain a password; remove it and set PGPASSWORD or use a ~/.pgpass file',
+        message: say('urlPassword'),
       });
     }
   })
@@ -101,7 +101,7 @@ export const databaseSchema = z
   })
   .superRefine((db, ctx) => {
     if (db.sources.length === 0 && db.url === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'a database needs sources (globs of schema files) or a url', path: [] });
+      ctx.addIssue({ code: 'custom', message: say('databaseNeedsSources'), path: [] });
     }
   });
 
@@ -170,11 +170,9 @@ export const suppressionSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.relation === undefined && s.rule === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'a suppression needs a relation, a rule, or both', path: [] });
+      ctx.addIssue({ code: 'custom', message: say('suppressionNeedsTarget'), path: [] });
     }
   });
-
-const LINK_PAIR = 'a link is a pair of columns: [db.schema.relation.column, db.schema.relation.column]';
 
 /** The config as written; `configSchema` adds the cross-reference checks on top. */
 export const configObjectSchema = z
@@ -182,9 +180,7 @@ export const configObjectSchema = z
     $schema: z.string().optional().describe('path or URL of config.schema.json, for editors'),
     version: z.literal(1, {
       error: (issue) =>
-        issue.input === undefined
-          ? "required; write 'version: 1' at the top of the file"
-          : `unsupported config version ${JSON.stringify(issue.input)}; this spif reads version: 1`,
+        issue.input === undefined ? say('versionRequired') : say('versionUnsupported', JSON.stringify(issue.input)),
     }),
     dialect: dialectSchema.default('postgresql').describe('default dialect of the sources'),
     postgresVersion: z
@@ -201,7 +197,7 @@ export const configObjectSchema = z
       .describe('databases and their sources; omitted: all sources form one database "default"'),
     principals: z.array(principalSchema).default([]).describe('systems or staff groups that use the files'),
     links: z
-      .array(z.tuple([columnRef, columnRef], { error: LINK_PAIR }))
+      .array(z.tuple([columnRef, columnRef], { error: () => say('linkPair') }))
       .default([])
       .describe('joins not visible in the DDL, also across databases'),
     linkKeys: z.array(text).default([]).describe('column names that join wherever they occur'),

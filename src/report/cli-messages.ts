@@ -216,4 +216,8 @@ export const CLI_MESSAGES = {
     en: '{0} is not inside a git repository; `spif diff` compares with a git ref',
   },
   'cli.err.invalidConfig': { ja: '設定ファイル {0} が正しくない（{1}）', en: 'invalid config {0} ({1})' },
+  'cli.err.globsMatchNothing': {
+    ja: '{0} の sources の glob {1} 個がどのファイルにも一致しない',
+    en: '{1} sources glob(s) in {0} match no file',
+  },
 } as const satisfies Record<string, Entry>;

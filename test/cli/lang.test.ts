@@ -120,6 +120,68 @@ describe('usage and input errors in the user language, exit 2', () => {
   });
 });
 
+describe("the config checker's problems in the user language", () => {
+  it('writes every located problem in Japanese under a Japanese locale, in English under C', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-lang-config-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'spif.config.yaml'),
+        [
+          'version: 2',
+          'dialect: postgress',
+          'databases:',
+          '  - name: a.b',
+          '    sources: ["x/[a"]',
+          '  - name: z',
+          '    sources: ["db/*.sql"]',
+          'principals:',
+          '  - name: p',
+          '    connects: [zz]',
+          'inferLinkz: true',
+          '',
+        ].join('\n'),
+      );
+      const ja = await spif(['scan', '.'], JA, dir);
+      expect(ja.code).toBe(2);
+      const jaLines = ja.stderr.trimEnd().split('\n');
+      expect(jaLines[0]).toBe('spif: 設定ファイル spif.config.yaml が正しくない（6 件の問題）');
+      expect(jaLines.slice(1)).toEqual([
+        '  spif.config.yaml:1: version: 設定の version 2 には対応していません。この spif が読むのは version: 1 です',
+        expect.stringMatching(
+          /^ {2}spif\.config\.yaml:2: dialect: 'postgresql', .* のいずれかを書きます（文字列 'postgress'が書かれています）（もしかして: 'postgresql'）$/,
+        ),
+        "  spif.config.yaml:4: databases.0.name: データベース名には '.' を含められず、'*' にもできません",
+        "  spif.config.yaml:5: databases.0.sources.0: glob 'x/[a' が不正です: '[' が ']' で閉じられていません（文字の '[' には '\\[' と書きます）",
+        "  spif.config.yaml:10: principals.0.connects.0: 不明なデータベース 'zz' です（もしかして: 'z'）",
+        "  spif.config.yaml:11: inferLinkz: 不明なキーです（もしかして: 'inferLinks'）",
+      ]);
+      expect(ja.stderr).not.toMatch(/expected|unknown|did you mean/);
+      const en = await spif(['scan', '.'], C, dir);
+      expect(en.code).toBe(2);
+      expect(en.stderr).toContain(
+        "  spif.config.yaml:10: principals.0.connects.0: unknown database 'zz'; did you mean 'z'?\n",
+      );
+      expect(en.stderr).toContain("  spif.config.yaml:11: inferLinkz: unknown key; did you mean 'inferLinks'?\n");
+      expect(en.stderr).not.toMatch(/[ぁ-ん]/);
+
+      // A valid config whose glob matches nothing: the same, in both languages.
+      fs.writeFileSync(
+        path.join(dir, 'spif.config.yaml'),
+        'version: 1\ndatabases:\n  - name: z\n    sources: ["db/*.sql"]\n',
+      );
+      const none = await spif(['scan', '.'], JA, dir);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toMatch(/^spif: spif\.config\.yaml の sources の glob 1 個がどのファイルにも一致しない\n/);
+      expect(none.stderr).toContain(
+        "spif.config.yaml:4: databases.0.sources.0: 'db/*.sql' に一致するファイルがありません",
+      );
+      expect((await spif(['scan', '.'], C, dir)).stderr).toContain("'db/*.sql' matches no file");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the Japanese output of every text format of the sample', () => {
   it('has no English sentence left (identifiers, SQL types and syntax aside)', async () => {
     for (const format of ['text', 'markdown', 'html', 'csv', 'sarif', 'dot', 'mermaid']) {

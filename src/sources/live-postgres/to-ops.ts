@@ -11,6 +11,7 @@
  */
 import { parseSync } from 'libpg-query';
 import type { CatalogOp, GrantTarget, PrivilegeSpec } from '../../catalog/ops.js';
+import { pgDefaultName } from '../../catalog/pg-names.js';
 import type {
   Column,
   ForeignKey,
@@ -227,7 +228,7 @@ class OpsBuilder {
         const columns = names(k.columns);
         foreignKeys.push({
           // A name PostgreSQL made up (`<table>_<columns>_fkey`) was not written in any script.
-          name: k.name === `${r.name}_${columns.join('_')}_fkey` ? undefined : k.name,
+          name: k.name === pgDefaultName(r.name, columns, 'fkey') ? undefined : k.name,
           columns,
           references: { schema: target.schema, name: target.name },
           referencedColumns: (k.referencedColumns ?? []).map((n) => targetCols.get(n) ?? `#${n}`),
