@@ -336,7 +336,13 @@ function remoteDatabases(config: SpifConfig): RemoteDatabase[] | undefined {
     const dbname = c.dbname ?? fromUrl.dbname;
     const host = c.host ?? fromUrl.host;
     const port = c.port !== undefined ? String(c.port) : fromUrl.port;
-    return { name: db.name, ...(dbname ? { dbname } : {}), ...(host ? { host } : {}), ...(port ? { port } : {}) };
+    return {
+      name: db.name,
+      ...(dbname ? { dbname } : {}),
+      ...(host ? { host } : {}),
+      ...(port ? { port } : {}),
+      ...(db.aliases?.length ? { aliases: db.aliases } : {}),
+    };
   });
 }
 
