@@ -81,7 +81,12 @@ export const blockSchema = z.object({
       database: z.string().optional(),
       policy: z.string().optional(),
       routine: z.string().optional(),
-      server: z.string().optional().describe('the foreign server (no-user-mapping, remote-denied)'),
+      server: z
+        .string()
+        .optional()
+        .describe(
+          'the foreign server (no-user-mapping, remote-denied) or Oracle database link (link-private, link-remote-denied)',
+        ),
       remote: z
         .object({
           key: z.enum(REASON_KEYS),
@@ -95,7 +100,7 @@ export const blockSchema = z.object({
           routine: z.string().optional(),
         })
         .optional()
-        .describe("remote-denied: the remote database's own refusal of the mapped user"),
+        .describe("remote-denied, link-remote-denied: the remote database's own refusal of the mapped or link user"),
     })
     .optional()
     .describe('the refusal as data (with role and via), from which detail is rendered in English and Japanese'),

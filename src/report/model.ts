@@ -88,7 +88,7 @@ export const principalReportSchema = z.object({
   kind: z.enum(['system', 'role', 'public', 'unrestricted', 'administrator']),
   roles: z.array(z.string()),
   connects: z.array(z.string()).optional(),
-  reason: z.string().optional().describe('for administrators: owner | superuser'),
+  reason: z.string().optional().describe('for administrators: owner | superuser | db_owner (SQL Server)'),
 });
 
 export const diagnosticSchema = z.object({
