@@ -113,6 +113,9 @@ export class LinkGraph {
   private readonly arcsOut = new Map<string, LinkEdge[]>();
   private readonly arcsIn = new Map<string, LinkEdge[]>();
   private arcCount = 0;
+  /** Multi-column key edges by node (keyEdgesAt), as graphlib stores them: entering, leaving. */
+  private readonly keyEdgesIn = new Map<string, LinkEdge[]>();
+  private readonly keyEdgesOut = new Map<string, LinkEdge[]>();
   /** successors/predecessors per node; dropped whenever the graph changes (it is read only once built). */
   private stepsOut = new Map<string, LinkEdge[]>();
   private stepsIn = new Map<string, LinkEdge[]>();
@@ -130,6 +133,13 @@ export class LinkGraph {
     if (this.seen.has(k1) || this.seen.has(k2)) return;
     this.seen.add(k1);
     this.graph.setEdge(edge.a.node, edge.b.node, edge, String(this.edgeCount++));
+    if (edge.a.columns || edge.b.columns) {
+      // Kept as graphlib orders a node's edges (nodeEdges: those stored as entering it, then as
+      // leaving it; an undirected edge is stored from the smaller id; a loop once).
+      const [v, w] = edge.a.node > edge.b.node ? [edge.b.node, edge.a.node] : [edge.a.node, edge.b.node];
+      push(this.keyEdgesIn, w, edge);
+      if (v !== w) push(this.keyEdgesOut, v, edge);
+    }
     this.adjacency.delete(edge.a.node);
     this.adjacency.delete(edge.b.node);
     this.changed();
@@ -193,6 +203,17 @@ export class LinkGraph {
   /** Nodes one edge away (with repeats for parallel edges). */
   neighbours(node: string): string[] {
     return this.edgesAt(node).map((e) => e.b.node);
+  }
+
+  /**
+   * The multi-column key edges at a node, oriented and ordered as edgesAt would give them, without
+   * rebuilding the node's edge list (view lineage asks once per view, while edges are still added).
+   */
+  keyEdgesAt(node: string): LinkEdge[] {
+    const out: LinkEdge[] = [];
+    for (const label of [...(this.keyEdgesIn.get(node) ?? []), ...(this.keyEdgesOut.get(node) ?? [])])
+      out.push(label.a.node === node ? label : { a: label.b, b: label.a, via: label.via });
+    return out;
   }
 
   /** Single-column edges touching one column of a relation. */
@@ -451,7 +472,7 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
     }
     // A multi-column key edge is carried when the view carries every column of the key.
     for (const [base, columns] of carried) {
-      for (const e of g.edgesAt(base)) {
+      for (const e of g.keyEdgesAt(base)) {
         if (!e.a.columns || e.b.node === v.id) continue;
         const mapped = e.a.columns.map((c) => columns.get(c));
         if (mapped.every((c): c is string => c !== undefined)) g.add({ a: keyEnd(v.id, mapped), b: e.b, via: e.via });
