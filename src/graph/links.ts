@@ -113,6 +113,8 @@ export class LinkGraph {
   private readonly arcsOut = new Map<string, LinkEdge[]>();
   private readonly arcsIn = new Map<string, LinkEdge[]>();
   private arcCount = 0;
+  /** `relation.column` of every single-column edge end other than view lineage (hasLinks). */
+  private readonly linked = new Set<string>();
   /** Multi-column key edges by node (keyEdgesAt), as graphlib stores them: entering, leaving. */
   private readonly keyEdgesIn = new Map<string, LinkEdge[]>();
   private readonly keyEdgesOut = new Map<string, LinkEdge[]>();
@@ -133,6 +135,9 @@ export class LinkGraph {
     if (this.seen.has(k1) || this.seen.has(k2)) return;
     this.seen.add(k1);
     this.graph.setEdge(edge.a.node, edge.b.node, edge, String(this.edgeCount++));
+    if (edge.via !== 'view' && !edge.a.columns && !edge.b.columns) {
+      for (const end of [edge.a, edge.b]) if (end.column !== undefined) this.linked.add(`${end.node}.${end.column}`);
+    }
     if (edge.a.columns || edge.b.columns) {
       // Kept as graphlib orders a node's edges (nodeEdges: those stored as entering it, then as
       // leaving it; an undirected edge is stored from the smaller id; a loop once).
@@ -214,6 +219,11 @@ export class LinkGraph {
     for (const label of [...(this.keyEdgesIn.get(node) ?? []), ...(this.keyEdgesOut.get(node) ?? [])])
       out.push(label.a.node === node ? label : { a: label.b, b: label.a, via: label.via });
     return out;
+  }
+
+  /** Whether a column has a single-column edge other than view lineage (without building the node's edge list). */
+  hasLinks(relation: string, column: string): boolean {
+    return this.linked.has(`${relation}.${column}`);
   }
 
   /** Single-column edges touching one column of a relation. */
@@ -433,17 +443,10 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
     return k;
   };
   /** The hubs a column derived from `end` holds: end's own (a base, or a view column with links), and end's. */
-  const ownLinks = new Map<string, boolean>();
   const hubsFrom = (end: LinkEnd): string[] => {
     const k = colKey(end.node, end.column!);
     const held = heldHubs.get(k) ?? [];
-    let own = ownLinks.get(k);
-    if (own === undefined) {
-      // Links other than lineage are all added before it: asked once per column.
-      own = g.edgesAtColumn(end.node, end.column!).some((e) => e.via !== 'view');
-      ownLinks.set(k, own);
-    }
-    return !isView(end.node) || held.length === 0 || own ? [hubOf(end), ...held] : held;
+    return !isView(end.node) || held.length === 0 || g.hasLinks(end.node, end.column!) ? [hubOf(end), ...held] : held;
   };
 
   for (const v of viewsInDependencyOrder(catalog)) {
