@@ -97,9 +97,10 @@ export const GENERIC_SURROGATE_KEYS = new Set([
 
 export const HUB_PREFIX = '#key:';
 /**
- * Lineage hubs of a column (see addViewLineage): `#lineage:<column>` joins the columns that hold
- * the column's values (itself and the view columns derived from it) to each other and to its
- * links; `#lineage-in:<column>` is where those links enter (it leads only to the holders).
+ * Lineage hubs of a column (see addViewLineage): the columns that hold the column's values
+ * (itself and the view columns derived from it) step into `#lineage:<column>`, which leads to its
+ * links and to `#lineage-in:<column>`; the links step into `#lineage-in:<column>`, which leads
+ * only to the holders.
  */
 export const LINEAGE_PREFIX = '#lineage';
 
@@ -180,8 +181,9 @@ export class LinkGraph {
   }
 
   /**
-   * The steps out of a node, each oriented so that `a` is this node's end: every edge, and the
-   * lineage arcs leaving it. Shared: iterate, do not change.
+   * The steps out of a node, each oriented so that `a` is this node's end: every edge but view
+   * lineage's (the lineage arcs stand for it), and the lineage arcs leaving it. Shared: iterate,
+   * do not change.
    */
   successors(node: string): LinkEdge[] {
     return this.steps(node, this.arcsOut, this.stepsOut);
@@ -189,7 +191,8 @@ export class LinkGraph {
 
   /**
    * The steps into a node, each oriented so that `a` is this node's end and `b` the node the step
-   * comes from (the step is b → a, with its weight): every edge, and the lineage arcs entering it.
+   * comes from (the step is b → a, with its weight): every edge but view lineage's, and the
+   * lineage arcs entering it.
    */
   predecessors(node: string): LinkEdge[] {
     return this.steps(node, this.arcsIn, this.stepsIn);
@@ -199,7 +202,8 @@ export class LinkGraph {
     const known = cache.get(node);
     if (known) return known;
     const mine = arcs.get(node);
-    const edges = isLineageHub(node) ? [] : this.edgesAt(node);
+    // View lineage edges are drawn, not walked: the lineage hubs join every pair they join.
+    const edges = isLineageHub(node) ? [] : this.edgesAt(node).filter((e) => e.via !== 'view');
     const out = mine ? [...edges, ...mine] : edges;
     cache.set(node, out);
     return out;
@@ -413,11 +417,12 @@ export function splitColumnRef(ref: string): { relation: string; column: string 
  * each view column makes a stack of n views over one column a clique (n² edges); instead each
  * base column with views gets one lineage hub, so the graph stays linear in view columns:
  *
- * - an edge view column — base column it is read from (`view`), as drawn in pictures;
+ * - an edge view column — base column it is read from (`view`), as drawn in pictures (the
+ *   traversals leave it out: the hubs below join the two already);
  * - `#lineage:<base>` (H): a holder (the base column, or a view column derived from it) steps
- *   into H at no cost, and H steps to every holder and to every link of the base (cost 1);
+ *   into H at no cost; H steps to every link of the base (cost 1) and into Hin (no cost);
  * - `#lineage-in:<base>` (Hin): each link of the base steps into Hin at no cost, and Hin steps to
- *   every holder (cost 1), never back out to another link: two tables linked to the base column
+ *   every holder (cost 1), never out to another link: two tables linked to the base column
  *   meet only through a column holding it, as they would through the copied edges.
  *
  * So every holder reaches every holder and link in one edge, each link reaches every holder in
@@ -486,9 +491,9 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
   for (const [k, hub] of hubs) {
     const h = `${LINEAGE_PREFIX}:${k}`;
     const hin = `${LINEAGE_PREFIX}-in:${k}`;
+    g.addArc({ a: { node: h }, b: { node: hin }, via: 'view', weight: 0 });
     for (const m of hub.holders) {
       g.addArc({ a: m, b: { node: h }, via: 'view', weight: 0 });
-      g.addArc({ a: { node: h }, b: m, via: 'view' });
       g.addArc({ a: { node: hin }, b: m, via: 'view' });
     }
     // The base column's own links (as they were before lineage: views only add `view` edges).
