@@ -246,7 +246,8 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-function isLineageHub(node: string): boolean {
+/** A lineage hub (entered at no cost; see addViewLineage), not a link key's hub. */
+export function isLineageHub(node: string): boolean {
   return node.startsWith(LINEAGE_PREFIX);
 }
 
