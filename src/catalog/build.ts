@@ -5,6 +5,7 @@
  * located diagnostics; the build never throws for bad input.
  */
 import { addStats } from './column-values.js';
+import { pgDefaultName } from './pg-names.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog,
@@ -25,10 +26,12 @@ import {
   defaultSchema,
   relationId,
 } from './model.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, coded } from '../diagnostics.js';
+import type { CodeOf } from '../diagnostic-codes.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
 import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
+import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
 
 export interface BuildInput {
   database: string;
@@ -91,12 +94,19 @@ class CatalogBuilder {
   private accessControlDeclared = false;
   private readonly productRules: ResolvedRule[] = [];
   private readonly cross = new CrossDatabaseState((code, message) => this.warn(code, message));
+  /** Oracle synonyms and Db2 aliases, per database (all files). */
+  private readonly synonyms = new Map<string, Synonyms>();
   private crossDeclared = false;
   /** Key names as written (`CONSTRAINT k PRIMARY KEY`), for DROP CONSTRAINT; unset ones get the engine's default. */
   private readonly keyNames = new WeakMap<
     Relation,
     { primaryKey?: string; unique: { name: string; columns: string[] }[] }
   >();
+  /**
+   * PostgreSQL foreign keys declared without a name: the name the server chose when it made them,
+   * which stays when the table or a column is renamed.
+   */
+  private readonly foreignKeyNames = new WeakMap<ForeignKey, string>();
   /** Sequences by id: `ALTER TABLE <sequence> OWNER TO` names one (pg_dump writes it for every sequence). */
   private readonly sequences = new Set<RelationId>();
 
@@ -177,8 +187,8 @@ class CatalogBuilder {
     return this.currentRole ?? this.sessionRole ?? BOOTSTRAP_OWNER;
   }
 
-  private warn(code: string, message: string): void {
-    this.diagnostics.push({ severity: 'warning', code, message, ...this.at });
+  private warn(code: CodeOf<'warning'>, message: string): void {
+    this.diagnostics.push({ ...coded('warning', code), message, ...this.at });
   }
 
   private resolve(q: QualifiedName): { database: string; schema: string; name: string; id: RelationId } {
@@ -336,17 +346,20 @@ class CatalogBuilder {
         const r = this.existing(op.table, 'ADD PRIMARY KEY');
         if (r) r.primaryKey = op.columns;
         if (r && op.name) this.keysNamed(r).primaryKey = op.name;
+        if (r) this.nameKeys(r);
         return;
       }
       case 'add-unique': {
         const r = this.existing(op.table, 'ADD UNIQUE');
         if (r) r.uniqueKeys.push(op.columns);
         if (r && op.name) this.keysNamed(r).unique.push({ name: op.name, columns: op.columns });
+        if (r) this.nameKeys(r);
         return;
       }
       case 'add-foreign-key': {
         const r = this.existing(op.table, 'ADD FOREIGN KEY');
         if (r) r.foreignKeys.push({ ...op.foreignKey, references: this.qualify(op.foreignKey.references) });
+        if (r) this.nameKeys(r);
         return;
       }
       case 'drop-relation':
@@ -526,7 +539,76 @@ class CatalogBuilder {
         return this.cross.subscription(op, this.db.name, parseConninfo);
       case 'product-rule':
         return this.productRule(op.rule);
+      case 'database-link':
+        this.crossDeclared = true;
+        this.accessControlDeclared = true;
+        return this.cross.databaseLink(op, this.db.name, op.owner ?? this.currentSchema);
+      case 'remote-relation':
+        this.crossDeclared = true;
+        return this.remoteRelation(op);
+      case 'synonym':
+        return this.synonym(op);
     }
+  }
+
+  /** CREATE / DROP [PUBLIC] SYNONYM | ALIAS: kept for names of the other files (synonyms.ts). */
+  private synonym(op: Extract<CatalogOp, { op: 'synonym' }>): void {
+    let table = this.synonyms.get(this.db.name);
+    if (!table) {
+      table = new Synonyms(this.db.dialect === 'db2' ? PUBLIC_SYNONYM_SCHEMA.db2 : PUBLIC_SYNONYM_SCHEMA.oracle);
+      this.synonyms.set(this.db.name, table);
+    }
+    const schema = op.public ? undefined : this.resolve(op.name).schema;
+    if (op.action === 'drop') return table.drop(schema, op.name.name, op.public);
+    if (op.target) table.define(schema, op.name.name, this.qualifyKeepingDatabase(op.target), op.public);
+  }
+
+  private qualifyKeepingDatabase(q: QualifiedName): QualifiedName {
+    const r = this.resolve(q);
+    return { schema: r.schema, name: r.name, ...(q.database ? { database: q.database } : {}) };
+  }
+
+  /**
+   * A name as the database resolves it: the relation of that name, else what a synonym or alias
+   * of another file stands for (Oracle, Db2; synonyms.ts). A GRANT on a synonym grants on its object.
+   */
+  private throughSynonym(q: QualifiedName): QualifiedName {
+    const table = this.synonyms.get(this.db.name);
+    if (!table?.size) return q;
+    const qualified = this.qualifyKeepingDatabase(q);
+    return table.resolve(qualified, (x) => this.relations.has(this.resolve(x).id)) ?? q;
+  }
+
+  /**
+   * `schema.t@link` (Oracle): one local relation per remote object and link, created when first
+   * named; its columns are those the sources use, and the remote relation's once it resolves.
+   */
+  private remoteRelation(op: Extract<CatalogOp, { op: 'remote-relation' }>): void {
+    const { id } = this.resolve(op.name);
+    let r = this.relations.get(id);
+    if (!r) {
+      this.createRelation(
+        op.name,
+        'table',
+        this.at,
+        op.columns.map((name) => ({ name, source: this.at })),
+        {},
+      );
+      r = this.relations.get(id)!;
+      r.foreign = {
+        server: op.link,
+        via: 'database-link',
+        remoteSchema: op.remote.schema ?? '',
+        remoteName: op.remote.name,
+        columnNames: {},
+        linkOwner: op.owner ?? this.resolve(op.name).schema,
+      };
+      delete r.owner; // a remote object has no local owner
+      return;
+    }
+    if (r.foreign?.via !== 'database-link') return;
+    for (const name of op.columns)
+      if (!r.columns.some((c) => c.name === name)) r.columns.push({ name, source: this.at });
   }
 
   /** ALTER DEFAULT PRIVILEGES … ON FUNCTIONS | ROUTINES: EXECUTE for routines created later. */
@@ -559,7 +641,7 @@ class CatalogBuilder {
     const table =
       'table' in rule ? rule.table : 'target' in rule && rule.target.kind === 'relation' ? rule.target.name : undefined;
     if (table) {
-      const r = this.existing(table, rule.kind.toUpperCase());
+      const r = this.existing(this.throughSynonym(table), rule.kind.toUpperCase());
       if (!r) return;
       resolved.relation = r.id;
     }
@@ -717,6 +799,26 @@ class CatalogBuilder {
         if (name) names.unique.push({ name, columns: op.uniqueKeys[i] });
       });
     }
+    if (created && created.source === op.at) this.nameKeys(created);
+  }
+
+  /**
+   * PostgreSQL names a key or foreign key declared without a name when it makes it
+   * (`<table>_pkey`, `<table>_<columns>_key`, `<table>_<columns>_fkey`, cut to 63 bytes), and that
+   * name stays through later renames of the table or its columns.
+   */
+  private nameKeys(r: Relation): void {
+    if (this.dialectOf(r) !== 'postgresql') return;
+    const names = this.keysNamed(r);
+    if (r.primaryKey && names.primaryKey === undefined) names.primaryKey = pgDefaultName(r.name, undefined, 'pkey');
+    for (const cols of r.uniqueKeys) {
+      const key = cols.join('\0');
+      if (!names.unique.some((u) => u.columns.join('\0') === key))
+        names.unique.push({ name: pgDefaultName(r.name, cols, 'key'), columns: cols });
+    }
+    for (const fk of r.foreignKeys)
+      if (!fk.name && !this.foreignKeyNames.has(fk))
+        this.foreignKeyNames.set(fk, pgDefaultName(r.name, fk.columns, 'fkey'));
   }
 
   private keysNamed(r: Relation): { primaryKey?: string; unique: { name: string; columns: string[] }[] } {
@@ -725,10 +827,16 @@ class CatalogBuilder {
     return names;
   }
 
-  /** The primary key's name: as written, else PostgreSQL's `<table>_pkey` (MySQL's is always PRIMARY). */
+  /**
+   * The primary key's name: as written, else PostgreSQL's `<table>_pkey` (MySQL's is always PRIMARY).
+   * PostgreSQL's made-up names are cut to 63 bytes as the server cuts them (pg-names.ts).
+   */
   private primaryKeyName(r: Relation): string | undefined {
     if (!r.primaryKey) return undefined;
-    return this.keyNames.get(r)?.primaryKey ?? (this.dialectOf(r) === 'postgresql' ? `${r.name}_pkey` : 'PRIMARY');
+    return (
+      this.keyNames.get(r)?.primaryKey ??
+      (this.dialectOf(r) === 'postgresql' ? pgDefaultName(r.name, undefined, 'pkey') : 'PRIMARY')
+    );
   }
 
   /** The columns of the unique key of that name: as written, else the engine's default name. */
@@ -741,14 +849,15 @@ class CatalogBuilder {
       (cols) =>
         !named.some((u) => u.columns.join('\0') === cols.join('\0')) &&
         // PostgreSQL: `<table>_<columns>_key`; MySQL: the first column's name.
-        (pg ? `${r.name}_${cols.join('_')}_key` : cols[0]) === name,
+        (pg ? pgDefaultName(r.name, cols, 'key') : cols[0]) === name,
     );
   }
 
   /** A foreign key's name: as written, else `<table>_<columns>_fkey` (PostgreSQL) or `<table>_ibfk_<n>` (MySQL). */
   private foreignKeyName(r: Relation, fk: ForeignKey): string {
     if (fk.name) return fk.name;
-    if (this.dialectOf(r) === 'postgresql') return `${r.name}_${fk.columns.join('_')}_fkey`;
+    if (this.dialectOf(r) === 'postgresql')
+      return this.foreignKeyNames.get(fk) ?? pgDefaultName(r.name, fk.columns, 'fkey');
     return `${r.name}_ibfk_${r.foreignKeys.filter((k) => !k.name).indexOf(fk) + 1}`;
   }
 
@@ -767,6 +876,7 @@ class CatalogBuilder {
     if (!r) return;
     const names = this.keysNamed(r);
     if (op.kind === 'primary-key' || (op.kind === undefined && op.name === this.primaryKeyName(r))) {
+      if (r.primaryKey && !this.dropDependents(r, r.primaryKey, op)) return;
       r.primaryKey = undefined;
       names.primaryKey = undefined;
       return;
@@ -787,11 +897,39 @@ class CatalogBuilder {
     }
     const unique = op.name === undefined ? undefined : this.uniqueKeyNamed(r, op.name);
     if (unique) {
+      if (!this.dropDependents(r, unique, op)) return;
       const key = unique.join('\0');
       const i = r.uniqueKeys.findIndex((cols) => cols.join('\0') === key);
       if (i >= 0) r.uniqueKeys.splice(i, 1);
       names.unique = names.unique.filter((u) => u.name !== op.name);
     }
+  }
+
+  /**
+   * A PostgreSQL foreign key depends on the unique index of the columns it references: dropping
+   * that key fails ("other objects depend on it") unless CASCADE, which drops those foreign keys.
+   * Returns whether the key may go.
+   */
+  private dropDependents(r: Relation, key: string[], op: Extract<CatalogOp, { op: 'drop-constraint' }>): boolean {
+    if (this.dialectOf(r) !== 'postgresql') return true;
+    const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+    const dependents: { on: Relation; fk: ForeignKey }[] = [];
+    for (const other of this.relations.values())
+      for (const fk of other.foreignKeys) {
+        if (this.relations.get(this.resolve(fk.references).id) !== r) continue;
+        if (sameSet(fk.referencedColumns.length ? fk.referencedColumns : (r.primaryKey ?? []), key))
+          dependents.push({ on: other, fk });
+      }
+    if (!dependents.length) return true;
+    if (!op.cascade) {
+      this.warn(
+        'SPIF-SQL-REJECTED',
+        `DROP CONSTRAINT ${op.name ?? ''} on ${r.id}: PostgreSQL rejects it, foreign keys depend on it (${dependents.map((d) => this.foreignKeyName(d.on, d.fk)).join(', ')}); the key is kept`,
+      );
+      return false;
+    }
+    for (const d of dependents) d.on.foreignKeys = d.on.foreignKeys.filter((k) => k !== d.fk);
+    return true;
   }
 
   /** DROP SCHEMA: PostgreSQL refuses a schema that holds objects unless CASCADE, which drops them too. */
@@ -1004,7 +1142,7 @@ class CatalogBuilder {
     // unqualified column belongs to the FROM entry that has it.
     const resolvedColumns: { name: string; from: { relation: QualifiedName; column: string }[] }[] = [];
     const resolveSource = (src: { relation: QualifiedName; column: string }) => {
-      const q = this.qualify(src.relation);
+      const q = this.qualify(this.throughSynonym(src.relation));
       const base = this.relations.get(this.resolve(q).id);
       return { q, base };
     };
@@ -1049,11 +1187,12 @@ class CatalogBuilder {
     // Only a view's FROM names relations that must exist when it is created: a function's body names
     // are looked up when it runs, and a trigger's transition tables (REFERENCING NEW TABLE AS) are no
     // relations at all.
-    if (isView) this.warnUndefinedBases(op.view.reads, op.name, resolvedColumns);
+    const reads = op.view.reads.map((q) => this.throughSynonym(q));
+    if (isView) this.warnUndefinedBases(reads, op.name, resolvedColumns);
     const view = {
       ...op.view,
       columns: resolvedColumns,
-      reads: op.view.reads.map((q) => this.qualify(q)),
+      reads: reads.map((q) => this.qualify(q)),
       readsColumns,
     };
     const columns: Column[] = resolvedColumns.map((c) => ({ name: c.name, source: op.at }));
@@ -1137,7 +1276,7 @@ class CatalogBuilder {
     if (!op.routine.analysed) {
       this.warn(
         'SPIF-FUNCTION-UNANALYSED',
-        `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? '; as SECURITY DEFINER it is an unknown path to every relation its owner may read' : ''}`,
+        `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? `; as ${this.db.dialect === 'postgresql' || isMysqlFamily(this.db.dialect) ? 'SECURITY DEFINER' : "it runs with other rights than the caller's"} it is an unknown path to every relation its owner may read` : ''}`,
       );
     }
     const store = op.routine.trigger ? this.triggerFunctions : this.relations;
@@ -1258,6 +1397,7 @@ class CatalogBuilder {
     const swap = (cols: string[]) => cols.map((x) => (x === from ? to : x));
     if (r.primaryKey) r.primaryKey = swap(r.primaryKey);
     r.uniqueKeys = r.uniqueKeys.map(swap);
+    for (const u of this.keyNames.get(r)?.unique ?? []) u.columns = swap(u.columns);
     for (const fk of r.foreignKeys) fk.columns = swap(fk.columns);
     const isR = (q: QualifiedName) => relationId(q.database ?? '', q.schema ?? '', q.name) === r.id;
     for (const other of this.relations.values()) {
@@ -1336,9 +1476,10 @@ class CatalogBuilder {
         scope.kind === 'database' && (this.db.dialect as string) !== 'postgresql'
           ? 'SELECT'
           : READ_PRIVILEGE[scope.kind];
-      // MySQL/MariaDB `db.*` and `*.*` also carry EXECUTE on the routines in them.
+      // MySQL/MariaDB `db.*` and `*.*`, SQL Server `SCHEMA::` and the database also carry EXECUTE on their routines.
       const readPrivileges: PrivilegeName[] =
-        (scope.kind === 'schema-tables' || scope.kind === 'database') && isMysqlFamily(this.db.dialect)
+        (scope.kind === 'schema-tables' || scope.kind === 'database') &&
+        (isMysqlFamily(this.db.dialect) || this.db.dialect === 'sqlserver')
           ? ['SELECT', 'EXECUTE']
           : [readPrivilege];
       for (const spec of op.privileges.flatMap((p) =>
@@ -1404,7 +1545,7 @@ class CatalogBuilder {
     switch (target.kind) {
       case 'relations':
         return target.names.flatMap((n) => {
-          const r = this.existing(n, 'GRANT/REVOKE');
+          const r = this.existing(this.throughSynonym(n), 'GRANT/REVOKE');
           return r ? [{ scope: { kind: 'relation', relation: r.id }, owner: r.owner }] : [];
         });
       case 'all-tables-in-schema':

@@ -6,6 +6,7 @@
 import { loadModule, parsePlPgSQLSync, parseSync } from 'libpg-query';
 import type { CatalogOp, GrantTarget, PrivilegeSpec, RoutineKind, RoutineRef } from '../../catalog/ops.js';
 import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation } from '../../catalog/model.js';
+import { pgDefaultName, pgIdentifier } from '../../catalog/pg-names.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { ReadResult, SourceReader, SourceText } from '../types.js';
 import { LineIndex } from '../text.js';
@@ -439,7 +440,10 @@ class StatementContext {
     for (const elt of s.tableElts ?? []) {
       const type = strings(elt.ColumnDef?.typeName?.names).pop();
       if (type && SERIAL_TYPES.has(type))
-        this.emit({ op: 'create-sequence', name: { ...table, name: `${table.name}_${elt.ColumnDef.colname}_seq` } });
+        this.emit({
+          op: 'create-sequence',
+          name: { ...table, name: pgDefaultName(table.name, [elt.ColumnDef.colname], 'seq') },
+        });
     }
   }
 
@@ -630,7 +634,13 @@ class StatementContext {
         }
         case 'AT_DropConstraint':
           // pg_dump --clean: `ALTER TABLE IF EXISTS ONLY t DROP CONSTRAINT IF EXISTS k` before t exists.
-          this.emit({ op: 'drop-constraint', table, name: cmd.name, ifExists: !!s.missing_ok });
+          this.emit({
+            op: 'drop-constraint',
+            table,
+            name: cmd.name,
+            ifExists: !!s.missing_ok,
+            ...(cmd.behavior === 'DROP_CASCADE' ? { cascade: true } : {}),
+          });
           break;
         default:
           if (cmd.subtype in IRRELEVANT_ALTER_TABLE) break;
@@ -1007,7 +1017,8 @@ class StatementContext {
       this.emit({ op: 'set-session-authorization', role });
     } else if (s.name === 'search_path') {
       const first = s.args?.[0]?.A_Const?.sval?.sval;
-      if (first && first !== '$user') this.emit({ op: 'use-schema', schema: first });
+      // `SET search_path = 'name'`: a string constant, which the scanner does not truncate.
+      if (first && first !== '$user') this.emit({ op: 'use-schema', schema: pgIdentifier(first) });
     }
   }
 }
@@ -1023,7 +1034,8 @@ function setConfigSearchPath(s: Node): string | undefined {
   if (name !== 'search_path' || typeof value !== 'string') return undefined;
   const first = value.split(',')[0].trim();
   if (!first || first === '"$user"' || first === '$user') return undefined;
-  return first.startsWith('"') ? first.slice(1, -1).replace(/""/g, '"') : first.toLowerCase();
+  // The server splits the string itself (SplitIdentifierString), folding and truncating each name.
+  return pgIdentifier(first.startsWith('"') ? first.slice(1, -1).replace(/""/g, '"') : first.toLowerCase());
 }
 
 const ROUTINE_OBJECTS = new Set(['OBJECT_FUNCTION', 'OBJECT_PROCEDURE', 'OBJECT_ROUTINE', 'OBJECT_AGGREGATE']);
