@@ -411,7 +411,30 @@ class CatalogBuilder {
       case 'drop-policy': {
         if (op.ifExists && !this.relations.has(this.resolve(op.table).id)) return;
         const r = this.existing(op.table, 'DROP POLICY');
-        if (r) r.policies = r.policies.filter((p) => p.name !== op.name);
+        if (!r) return;
+        if (!op.ifExists && !r.policies.some((p) => p.name === op.name))
+          this.warn(
+            'SPIF-SQL-REJECTED',
+            `DROP POLICY ${op.name} ON ${r.id}: the table has no policy of that name (PostgreSQL rejects the statement)`,
+          );
+        r.policies = r.policies.filter((p) => p.name !== op.name);
+        return;
+      }
+      case 'alter-policy': {
+        const r = this.existing(op.table, 'ALTER POLICY');
+        const policy = r?.policies.find((p) => p.name === op.name);
+        if (r && !policy)
+          this.warn(
+            'SPIF-SQL-REJECTED',
+            `ALTER POLICY ${op.name} ON ${r.id}: the table has no policy of that name (PostgreSQL rejects the statement)`,
+          );
+        if (!policy) return;
+        if (op.rename !== undefined) policy.name = op.rename;
+        if (op.roles) {
+          policy.roles = op.roles.map((x) => (x === 'CURRENT_USER' ? this.actingRole() : x));
+          policy.roles.forEach((x) => this.privileges.ensureRole(x));
+        }
+        if (op.using) Object.assign(policy, op.using);
         return;
       }
       case 'comment-relation': {

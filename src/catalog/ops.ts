@@ -159,6 +159,18 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'row-security'; table: QualifiedName; enable?: boolean; force?: boolean }
   | { op: 'create-policy'; table: QualifiedName; policy: Policy }
   | { op: 'drop-policy'; table: QualifiedName; name: string; ifExists?: boolean }
+  /**
+   * `ALTER POLICY name ON t RENAME TO new` / `ALTER POLICY name ON t [TO roles] [USING (…)]`: what
+   * is given replaces the policy's; WITH CHECK decides writes only.
+   */
+  | {
+      op: 'alter-policy';
+      table: QualifiedName;
+      name: string;
+      rename?: string;
+      roles?: string[];
+      using?: Pick<Policy, 'usingFalse' | 'usingTrue'>;
+    }
   | { op: 'comment-relation'; name: QualifiedName; text: string | null }
   | { op: 'comment-column'; table: QualifiedName; column: string; text: string | null }
   /**

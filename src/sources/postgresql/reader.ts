@@ -249,7 +249,7 @@ class StatementContext {
       case 'VariableSetStmt':
         return this.variableSet(s);
       case 'AlterPolicyStmt':
-        return this.unsupported('ALTER POLICY is not modelled; the policy keeps its CREATE POLICY definition');
+        return this.alterPolicy(s);
       case 'ReassignOwnedStmt':
         return this.unsupported('REASSIGN OWNED is not modelled: ownership is taken from CREATE/ALTER … OWNER TO');
       case 'DropOwnedStmt':
@@ -698,9 +698,7 @@ class StatementContext {
       case 'OBJECT_TABCONSTRAINT':
         return this.emit({ op: 'rename-constraint', table: rangeVarName(s.relation), from: s.subname, to: s.newname });
       case 'OBJECT_POLICY':
-        return this.unsupported(
-          `ALTER POLICY ${s.subname} RENAME is not modelled: a later DROP POLICY must name it as created`,
-        );
+        return this.emit({ op: 'alter-policy', table: rangeVarName(s.relation), name: s.subname, rename: s.newname });
       default:
         return this.objectNotModelled(s.renameType, 'RENAME');
     }
@@ -987,6 +985,18 @@ class StatementContext {
       source: this.at,
     };
     this.emit({ op: 'create-policy', table: rangeVarName(s.table), policy });
+  }
+
+  private alterPolicy(s: Node): void {
+    const roles = s.roles ? (s.roles as Node[]).map(roleName) : undefined;
+    const usingConst = constBool(s.qual);
+    this.emit({
+      op: 'alter-policy',
+      table: rangeVarName(s.table),
+      name: s.policy_name,
+      ...(roles ? { roles } : {}),
+      ...(s.qual ? { using: { usingFalse: usingConst === false, usingTrue: usingConst === true } } : {}),
+    });
   }
 
   private comment(s: Node): void {
