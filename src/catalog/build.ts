@@ -1073,7 +1073,7 @@ class CatalogBuilder {
   }
 
   private createView(op: Extract<CatalogOp, { op: 'create-view' }>): void {
-    const { view, columns } = this.resolveView(op.view, op.name, op.at, true);
+    const { view, columns } = this.resolveView(op.view, op.name, op.at, true, op.readsAt);
     this.createRelation(op.name, op.relationKind ?? 'view', op.at, columns, {
       view,
       owner: op.owner,
@@ -1086,6 +1086,7 @@ class CatalogBuilder {
     opName: QualifiedName,
     at: SourceLocation,
     isView = false,
+    readsAt: { relation: QualifiedName; at: SourceLocation }[] = [],
   ): { view: ViewDefinition; columns: Column[] } {
     const op = { view: opView, name: opName, at };
     // Resolve lineage now: `*` expands to the base columns as they are at CREATE VIEW time, and an
@@ -1137,7 +1138,7 @@ class CatalogBuilder {
     // Only a view's FROM names relations that must exist when it is created: a function's body names
     // are looked up when it runs, and a trigger's transition tables (REFERENCING NEW TABLE AS) are no
     // relations at all.
-    if (isView) this.warnUndefinedBases(op.view.reads, op.name, resolvedColumns);
+    if (isView) this.warnUndefinedBases(op.view.reads, op.name, resolvedColumns, readsAt);
     const view = {
       ...op.view,
       columns: resolvedColumns,
@@ -1159,6 +1160,7 @@ class CatalogBuilder {
     reads: QualifiedName[],
     view: QualifiedName,
     columns: { name: string; from: { relation: QualifiedName; column: string }[] }[],
+    readsAt: { relation: QualifiedName; at: SourceLocation }[],
   ): void {
     const seen = new Set<string>();
     for (const q of reads) {
@@ -1173,10 +1175,14 @@ class CatalogBuilder {
             .map((f) => (f.column === c.name ? c.name : `${f.column} → ${c.name}`)),
         )
         .filter((x) => x !== '*');
-      this.warn(
-        'SPIF-VIEW-UNDEFINED-BASE',
-        `view ${this.resolve(view).id} reads ${id}, which no source defines: its columns${carried.length ? ` (${carried.join(', ')})` : ''} are read by the base columns' names only; add the source that creates ${name}`,
-      );
+      // Located at the FROM entry that names the relation, where the reader knows it.
+      const at = readsAt.find((r) => this.resolve(r.relation).id === id)?.at ?? this.at;
+      this.diagnostics.push({
+        severity: 'warning',
+        code: 'SPIF-VIEW-UNDEFINED-BASE',
+        message: `view ${this.resolve(view).id} reads ${id}, which no source defines: its columns${carried.length ? ` (${carried.join(', ')})` : ''} are read by the base columns' names only; add the source that creates ${name}`,
+        ...at,
+      });
     }
   }
 

@@ -79,6 +79,8 @@ export type CatalogOp = { at: SourceLocation } & (
       owner?: string;
       /** CREATE TABLE AS: a table whose values come from a query (lineage kept, own privileges). */
       relationKind?: 'table' | 'view';
+      /** Where the query names each relation it reads (its first FROM/JOIN entry), where the reader knows. */
+      readsAt?: { relation: QualifiedName; at: SourceLocation }[];
     }
   /** CREATE [OR REPLACE] FUNCTION / PROCEDURE: columns are what it returns (and its parameters). */
   | {

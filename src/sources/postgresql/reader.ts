@@ -480,7 +480,30 @@ class StatementContext {
       name: rangeVarName(s.view),
       view: viewLineage(s.query, securityInvoker, aliases),
       orReplace: !!s.replace,
+      readsAt: this.relationsNamedAt(s.query),
     });
+  }
+
+  /** Where a query names each relation: the first RangeVar of that name (FROM, JOIN, subqueries). */
+  private relationsNamedAt(query: Node): { relation: QualifiedName; at: SourceLocation }[] {
+    const out: { relation: QualifiedName; at: SourceLocation }[] = [];
+    const seen = new Set<string>();
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (!n || typeof n !== 'object') return;
+      const rv = (n as Node).RangeVar;
+      if (rv && typeof rv.location === 'number') {
+        const relation = rangeVarName(rv);
+        const key = [relation.database, relation.schema, relation.name].join('.');
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push({ relation, at: { file: this.file, ...this.lines.at(this.toChar(rv.location)) } });
+        }
+      }
+      for (const v of Object.values(n)) walk(v);
+    };
+    walk(query);
+    return out;
   }
 
   private createTableAs(s: Node): void {
@@ -488,7 +511,12 @@ class StatementContext {
     const aliases = s.into.colNames?.map((a: Node) => a.String?.sval);
     const view = viewLineage(s.query, false, aliases);
     if (s.objtype === 'OBJECT_MATVIEW') {
-      this.emit({ op: 'create-view', name, view: { ...view, materialized: true } });
+      this.emit({
+        op: 'create-view',
+        name,
+        view: { ...view, materialized: true },
+        readsAt: this.relationsNamedAt(s.query),
+      });
       return;
     }
     // CREATE TABLE AS copies the values: a table (read with its own privileges) whose columns
