@@ -68,6 +68,22 @@ const ACCESS_OPS = new Set<CatalogOp['op']>([
   'create-policy',
 ]);
 
+/** ORM model files (Prisma, TypeORM, Drizzle) versus SQL scripts: two descriptions of one database. */
+function sourceFamily(at: { file: string } | undefined): 'model' | 'sql' | undefined {
+  if (!at) return undefined;
+  return /\.(prisma|[cm]?[jt]sx?)$/i.test(at.file) ? 'model' : 'sql';
+}
+
+/**
+ * pg_catalog's trigger functions: `tsvector_update_trigger[_column]` writes a text-search vector of
+ * the row's own columns into that row, `suppress_redundant_updates_trigger` skips unchanged rows.
+ */
+const BUILTIN_TRIGGER_FUNCTIONS = new Set([
+  'tsvector_update_trigger',
+  'tsvector_update_trigger_column',
+  'suppress_redundant_updates_trigger',
+]);
+
 /** Schemas every database has without a source creating them. */
 const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema', 'mysql', 'sys', 'performance_schema']);
 
@@ -105,6 +121,11 @@ class CatalogBuilder {
   private readonly foreignKeyNames = new WeakMap<ForeignKey, string>();
   /** Sequences by id: `ALTER TABLE <sequence> OWNER TO` names one (pg_dump writes it for every sequence). */
   private readonly sequences = new Set<RelationId>();
+  /**
+   * Tables an ORM's models and SQL scripts (the migrations the ORM generated) both define, per
+   * database: one info diagnostic says so, instead of a duplicate warning per table.
+   */
+  private readonly modelAndSql = new Map<string, { ids: Set<RelationId>; files: Set<string>; at: SourceLocation }>();
 
   // Per-input state.
   private db!: Database;
@@ -134,6 +155,17 @@ class CatalogBuilder {
   }
 
   finish(): BuildResult {
+    for (const [database, note] of this.modelAndSql) {
+      const kinds = (f: string) => [...note.files].filter((x) => sourceFamily({ file: x }) === f);
+      const list = (xs: string[]) =>
+        xs.length > 3 ? `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more` : xs.join(', ');
+      this.diagnostics.push({
+        severity: 'info',
+        code: 'SPIF-SOURCE-MODEL-AND-SQL',
+        ...note.at,
+        message: `database ${database}: ${note.ids.size} table${note.ids.size === 1 ? ' is' : 's are'} defined both by ORM models (${list(kinds('model'))}) and by SQL (${list(kinds('sql'))}), as an ORM's generated migrations are: each is read as one table, the definition applied last wins, and comments or marks only the other one has are kept`,
+      });
+    }
     const crossDatabase = this.crossDeclared
       ? this.cross.resolve(this.relations, this.remotes, this.diagnostics)
       : undefined;
@@ -624,7 +656,40 @@ class CatalogBuilder {
         existing.view = extra.view;
         return;
       }
-      this.warn('SPIF-SQL-DUPLICATE', `relation ${id} is created again; the later definition replaces the earlier one`);
+      if (sourceFamily(existing.source) !== sourceFamily(at)) {
+        // An ORM model and the migration it generated describe one table. The SQL is what runs:
+        // its table stays (with its grants, policies and owner), and the model adds only the
+        // comments and marks the SQL lacks (Prisma `///`, JSDoc `@spif number`).
+        this.noteModelAndSql(id, existing.source, at);
+        if (sourceFamily(at) === 'model') {
+          for (const c of existing.columns) {
+            const model = columns.find((x) => x.name === c.name);
+            if (c.comment === undefined && model?.comment !== undefined) {
+              c.comment = model.comment;
+              c.commentSource = model.commentSource;
+            }
+            if (c.mark === undefined && model?.mark !== undefined) c.mark = model.mark;
+          }
+          existing.comment ??= extra.comment;
+          return;
+        }
+        columns = columns.map((c) => {
+          const old = existing.columns.find((x) => x.name === c.name);
+          if (!old) return c;
+          return {
+            ...c,
+            ...(c.comment === undefined && old.comment !== undefined
+              ? { comment: old.comment, commentSource: old.commentSource }
+              : {}),
+            ...(c.mark === undefined && old.mark !== undefined ? { mark: old.mark } : {}),
+          };
+        });
+        extra = { ...extra, comment: extra.comment ?? existing.comment };
+      } else
+        this.warn(
+          'SPIF-SQL-DUPLICATE',
+          `relation ${id} is created again; the later definition replaces the earlier one`,
+        );
       this.relations.delete(id);
       this.privileges.clear({ kind: 'relation', relation: id });
       for (const c of existing.columns) this.privileges.clear({ kind: 'column', relation: id, column: c.name });
@@ -653,6 +718,13 @@ class CatalogBuilder {
     };
     this.relations.set(id, relation);
     this.applyOwnerDefaults(relation, owner);
+  }
+
+  private noteModelAndSql(id: RelationId, earlier: SourceLocation | undefined, later: SourceLocation): void {
+    let note = this.modelAndSql.get(this.db.name);
+    if (!note) this.modelAndSql.set(this.db.name, (note = { ids: new Set(), files: new Set(), at: later }));
+    note.ids.add(id);
+    for (const f of [earlier?.file, later.file]) if (f) note.files.add(f);
   }
 
   /** A new relation's ACL: the owner's own privileges, then ALTER DEFAULT PRIVILEGES for its creator. */
@@ -1021,6 +1093,16 @@ class CatalogBuilder {
    */
   private createTrigger(op: Extract<CatalogOp, { op: 'create-trigger' }>): void {
     const table = this.existing(op.table, 'CREATE TRIGGER');
+    // PostgreSQL's own trigger functions (pg_catalog, found first on every search path): they
+    // change only the row they fire on, in the same table, and copy nothing elsewhere.
+    const fnName = op.function.name;
+    if (
+      this.db.dialect === 'postgresql' &&
+      (!fnName.schema || fnName.schema === 'pg_catalog') &&
+      !fnName.database &&
+      BUILTIN_TRIGGER_FUNCTIONS.has(fnName.name)
+    )
+      return;
     const [fn] = this.routines(op.function, 'CREATE TRIGGER');
     if (!table || !fn?.routine) return;
     if (!fn.routine.analysed) {
@@ -1044,7 +1126,7 @@ class CatalogBuilder {
 
   /** INSERT … SELECT (or a trigger's INSERT): the target columns hold the selected values. */
   private copyInto(op: Extract<CatalogOp, { op: 'copy-into' }>): void {
-    const target = this.existing(op.table, 'INSERT … SELECT');
+    const target = this.existing(op.table, op.via === 'update' ? 'UPDATE' : 'INSERT … SELECT');
     if (!target) return;
     const { view } = this.resolveView(
       { securityInvoker: false, columns: op.values, reads: [], readsColumns: [] },

@@ -149,7 +149,7 @@ export type CatalogOp = { at: SourceLocation } & (
       table: QualifiedName;
       columns?: string[];
       values: ViewColumn[];
-      via: 'insert-select' | 'trigger';
+      via: 'insert-select' | 'update' | 'trigger';
     }
   | { op: 'add-primary-key'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-unique'; table: QualifiedName; columns: string[]; name?: string }

@@ -535,7 +535,12 @@ class FileCollector {
     } else if (name === 'unique' || name === 'uniqueIndex') {
       const on = methodCalls(expr).find((m) => m.name === 'on' || m.name === 'onOnly');
       const keys = on ? ownList(on.call.getArguments()) : undefined;
-      if (keys) table.uniqueKeys.push(keys);
+      // A partial (`.where(…)`) or expression (sql`lower(…)`) unique index is no key of the table:
+      // no foreign key can reference it, so it links nothing (docs/orm-sources.md).
+      const partial = methodCalls(expr).some((m) => m.name === 'where');
+      const expression = on?.call.getArguments().some((a) => Node.isTaggedTemplateExpression(unwrap(a)));
+      if (keys && !partial) table.uniqueKeys.push(keys);
+      else if (partial || expression) return;
       else
         this.unsupported(
           expr,

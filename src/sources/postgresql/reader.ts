@@ -292,10 +292,7 @@ class StatementContext {
         return this.emit({ op: 'create-sequence', name: rangeVarName(s.sequence) });
       case 'UpdateStmt':
         // UPDATE … FROM / SET c = (SELECT …) copies values from other relations, which is not followed.
-        if (s.fromClause?.length || JSON.stringify(s.targetList ?? []).includes('"SubLink"'))
-          return this.unsupported(
-            `UPDATE ${rangeVarText(s.relation)} with values from other relations: the values it copies are not followed (write them as INSERT … SELECT or a view to have them read)`,
-          );
+        if (s.fromClause?.length || JSON.stringify(s.targetList ?? []).includes('"SubLink"')) return this.updateCopy(s);
         return; // constants: no column, key, owner or privilege changes
       case 'RuleStmt':
         return this.unsupported(
@@ -547,6 +544,38 @@ class StatementContext {
       ...(columns.length ? { columns } : {}),
       values: view.columns,
       via: 'insert-select',
+    });
+  }
+
+  /**
+   * `UPDATE t SET c = o.x FROM o WHERE …` / `SET c = (SELECT x FROM o …)`: c holds the values of
+   * what its expression reads, as `INSERT INTO t (c) SELECT …` would (a data migration copying a
+   * column into another table). The SET list is read as the select list of
+   * `SELECT … FROM t, <from list> WHERE …`, so the target's own columns resolve too.
+   */
+  private updateCopy(s: Node): void {
+    const targets: Node[] = (s.targetList ?? []).map((t: Node) => t.ResTarget);
+    if (targets.some((t) => !t?.name || t.indirection?.length || t.val?.MultiAssignRef))
+      return this.unsupported(
+        `UPDATE ${rangeVarText(s.relation)} SET (…) = (…) or SET c[…]: the values it copies are not followed (write them as INSERT … SELECT or a view to have them read)`,
+      );
+    const select = {
+      SelectStmt: {
+        targetList: targets.map((t) => ({ ResTarget: { name: t.name, val: t.val } })),
+        fromClause: [{ RangeVar: s.relation }, ...(s.fromClause ?? [])],
+        ...(s.whereClause ? { whereClause: s.whereClause } : {}),
+        limitOption: 'LIMIT_OPTION_DEFAULT',
+        op: 'SETOP_NONE',
+      },
+    };
+    const view = viewLineage(select, false);
+    if (!view.columns.some((c) => c.from.length)) return;
+    this.emit({
+      op: 'copy-into',
+      table: rangeVarName(s.relation),
+      columns: targets.map((t) => t.name as string),
+      values: view.columns,
+      via: 'update',
     });
   }
 
