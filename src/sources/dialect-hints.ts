@@ -45,7 +45,8 @@ export function dialectHint(files: string[], tree: SourceTree): DialectHint | un
     const j = text(tree, journal);
     if (j) {
       try {
-        const d = NAMES[String((JSON.parse(j) as { dialect?: unknown }).dialect ?? '').toLowerCase()];
+        const recorded = (JSON.parse(j) as { dialect?: unknown }).dialect;
+        const d = typeof recorded === 'string' ? NAMES[recorded.toLowerCase()] : undefined;
         if (d) hints.push({ dialect: d, file: journal });
       } catch {
         // an unreadable journal says nothing

@@ -94,10 +94,10 @@ function bySpif(sql: string) {
   const { catalog, diagnostics } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops: read.ops }]);
   const policies: PolicyState[] = catalog.relations
     .get('default.public.jumin')!
-    .policies.map((p) => ({
+    .policies.map((p): PolicyState => ({
       name: p.name,
       roles: [...p.roles].sort(),
-      filter: (p.usingTrue ? 'true' : p.usingFalse ? 'false' : 'other') as PolicyState['filter'],
+      filter: p.usingTrue ? 'true' : p.usingFalse ? 'false' : 'other',
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { policies, diagnostics: [...read.diagnostics, ...diagnostics] };
