@@ -36,8 +36,8 @@ export function compareNatural(a: string, b: string): number {
 const FLYWAY_VERSIONED = /^V(\d+(?:[._]\d+)*)__.*\.sql$/i;
 const FLYWAY_REPEATABLE = /^R__.*\.sql$/i;
 const FLYWAY_UNDO = /^U\d+(?:[._]\d+)*__.*\.sql$/i;
-const UP = /\.up\.sql$/i;
-const DOWN = /\.down\.sql$/i;
+const UP = /[._]up\.sql$/i;
+const DOWN = /[._]down\.sql$/i;
 
 function compareVersions(a: string, b: string): number {
   const pa = a.split(/[._]/).map(Number);

@@ -40,6 +40,8 @@ describe('files written for several dialects', () => {
     expect(order).toContain('of files written for several dialects, those for this one');
     expect(order).toMatch(/written for mysql \(file name\)/);
     expect(order).toMatch(/written for cockroachdb \(file name\)/);
+    // `…_down.sql` beside `…_up.sql` is a down migration too: kyufu is not dropped.
+    expect(order).toMatch(/down migration/);
     expect(json.relations.map((r) => r.id).sort()).toEqual([
       'default.public.dtb_customer',
       'default.public.dtb_order',
