@@ -1,14 +1,24 @@
 /** Problems found while reading inputs. They never stop a scan; they are reported with it. */
-export type Severity = 'error' | 'warning' | 'info';
+import type { CodeAndSeverity, CodeOf, Severity } from './diagnostic-codes.js';
 
-export interface Diagnostic {
-  severity: Severity;
-  /** Stable code, e.g. SPIF-SQL-SYNTAX, SPIF-SQL-UNSUPPORTED, SPIF-CONFIG. */
-  code: string;
+/**
+ * `code` is a stable code registered in src/diagnostic-codes.ts (docs/diagnostics.md), e.g.
+ * SPIF-SQL-SYNTAX, and `severity` is that code's one severity there.
+ */
+export type Diagnostic = CodeAndSeverity & {
   message: string;
   file?: string;
   line?: number;
   column?: number;
+};
+
+/**
+ * The head of a diagnostic built by a reader's helper that takes any code of one severity
+ * (`warn(code, …)`): the helper states the severity, and the type admits only codes registered
+ * with it. (TypeScript cannot pair a union of codes with one severity by itself.)
+ */
+export function coded<S extends Severity>(severity: S, code: CodeOf<S>): CodeAndSeverity {
+  return { severity, code } as CodeAndSeverity;
 }
 
 /** An error the user caused (bad flags, unreadable config): printed without a stack trace, exit 2. */

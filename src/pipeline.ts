@@ -223,7 +223,7 @@ function discoverDatabases(
       found[0].dialect = hint.dialect;
       diagnostics.push({
         severity: 'info',
-        code: 'SPIF-SOURCE-DIALECT',
+        code: 'SPIF-SOURCE-DIALECT-RECORDED',
         file: path.relative(cwd, hint.file) || hint.file,
         line: 1,
         column: 1,

@@ -76,12 +76,48 @@ interface PermissionCheck {
   lookup?: boolean;
 }
 
+type Denied = Extract<AccessVerdict, { allowed: false }>;
+
+/** A query's (or a subtree's) first refusal in each phase of the checks, in the executor's order. */
+interface FirstRefusals {
+  permission?: Denied;
+  foreign?: Denied;
+  rowSecurity?: Denied;
+}
+
+/** Each phase's first refusal: the earlier one's, else the later one's. */
+function merge(a: FirstRefusals, b: FirstRefusals): FirstRefusals {
+  if ((a.permission || !b.permission) && (a.foreign || !b.foreign) && (a.rowSecurity || !b.rowSecurity)) return a;
+  return {
+    ...((a.permission ?? b.permission) ? { permission: a.permission ?? b.permission } : {}),
+    ...((a.foreign ?? b.foreign) ? { foreign: a.foreign ?? b.foreign } : {}),
+    ...((a.rowSecurity ?? b.rowSecurity) ? { rowSecurity: a.rowSecurity ?? b.rowSecurity } : {}),
+  };
+}
+
+/** rewrite()'s explicit stack: one relation of the query, its base checks still to visit. */
+interface Frame {
+  check: PermissionCheck;
+  caller: string;
+  key: string;
+  first: FirstRefusals;
+  children: { check: PermissionCheck; caller: string }[];
+  next: number;
+  /** The subtree met a view already on its path (a view depending on itself): not memoised. */
+  cut: boolean;
+  /** This frame's relation is on the path (removed when the frame is done). */
+  onPath?: boolean;
+}
+
 class Resolver implements AccessResolver {
   /** scopeKey → grants */
   private readonly byScope = new Map<string, Grant[]>();
   private readonly graph: RoleGraph;
   private readonly verdictCache = new Map<string, AccessVerdict>();
   private readonly foreignVisiting = new Set<string>();
+  /** rewrite(): a subtree's memo key → its first refusals (see rewrite for what the key holds). */
+  private readonly rewriteMemo = new Map<string, FirstRefusals>();
+  private readonly usedColumnsCache = new Map<RelationId, Map<RelationId, Set<string>>>();
   /** Oracle, SQL Server and Db2 databases: their own access semantics (products/). */
   private readonly products: Map<string, ProductAccess>;
   /** MySQL and MariaDB: definer/invoker views and routines, roles (mysql.ts). */
@@ -144,7 +180,10 @@ class Resolver implements AccessResolver {
   }
 
   canSelect(role: string, relation: RelationId, column: string): AccessVerdict {
-    const key = `${role}\u0000${relation}\u0000${column}`;
+    // Inside a foreign table's remote check the answer depends on the foreign tables being
+    // visited (a loop is cut as allowed): part of the key, so it never answers a later question.
+    const visiting = this.foreignVisiting.size ? `\u0000${[...this.foreignVisiting].join('\u0001')}` : '';
+    const key = `${role}\u0000${relation}\u0000${column}${visiting}`;
     let v = this.verdictCache.get(key);
     if (!v) {
       v = this.check(role, relation, column);
@@ -180,72 +219,138 @@ class Resolver implements AccessResolver {
       });
     }
 
-    // 2. Every relation of the rewritten query, in the order the executor checks them.
-    const checks: PermissionCheck[] = [];
-    this.expand(rel, role, [column], role, checks, new Set());
-    for (const c of checks) {
-      const v = (c.lookup ? this.checkLookup(c) : ALLOWED).allowed
-        ? this.checkPermission(c, role)
-        : this.checkLookup(c);
-      if (!v.allowed) return v;
-    }
-
-    // 2b. Foreign tables: postgres_fdw connects with the user mapping of the role the table is
-    //     checked as (a view owner's through a view) and runs the remote query as its remote user.
-    for (const c of checks) {
-      if (!c.relation.foreign) continue;
-      const v = this.checkForeign(c);
-      if (!v.allowed) return v;
-    }
-
-    // 3. Row level security on every table the query reads.
-    for (const c of checks) {
-      if (c.relation.kind !== 'table' && !c.relation.view?.materialized) continue;
-      const v = this.checkRowSecurity(c.relation, c.checkAs, c.viaView);
-      if (!v.allowed) return v;
-    }
-    return ALLOWED;
+    // 2. Every relation of the rewritten query, in the order the executor checks them (the first
+    //    refusal is the answer); 2b. then the foreign tables of the query; 3. then row security.
+    const first = this.rewrite(rel, role, [column]);
+    return first.permission ?? first.foreign ?? first.rowSecurity ?? ALLOWED;
   }
 
   /**
-   * The view rewrite: a view's base relations are checked as its owner, or as the caller when the
-   * view is security_invoker (even when that view is reached through another view), with every
-   * base column the view's query references.
+   * The view rewrite of `SELECT columns FROM rel` checked as `checkAs`: a view's base relations
+   * are checked as its owner, or as the caller when the view is security_invoker (even when that
+   * view is reached through another view), with every base column the view's query references.
+   * The query's checks form a tree (a view's checks below it, in the executor's order); the
+   * answer is, per phase, the first refusal in that order:
+   *
+   * 1. the permission check of every relation (schema USAGE first for a name a function body
+   *    looks up when it runs);
+   * 2. postgres_fdw's checks for every foreign table (its user mapping, the remote privileges) —
+   *    checked as the role the table is checked as (a view owner's through a view);
+   * 3. row level security on every table.
+   *
+   * Each subtree's first refusals are memoised, so a stack of n views costs n subtrees, not n²
+   * checks. The memo key is every input of a subtree's answer: the relation, the role it is
+   * checked as, the columns selected, the caller (what an invoker view below checks as), the view
+   * whose owner's rights it uses, whether its name is looked up when a function runs, and the
+   * foreign tables being visited (checkForeign's loop cut answers "allowed" inside a loop). A
+   * subtree cut by a view that depends on itself depends on the views above it and is not
+   * memoised. An explicit stack: a 20,000-deep stack of views is a loop, not a recursion.
    */
-  private expand(
-    rel: Relation,
-    checkAs: string,
-    columns: string[],
-    caller: string,
-    out: PermissionCheck[],
-    visiting: Set<string>,
-    viaView?: Relation,
-  ): void {
-    out.push({ relation: rel, checkAs, columns, viaView });
-    const view = rel.view;
-    if (!view || view.materialized || visiting.has(rel.id)) return;
-    const next = new Set(visiting).add(rel.id);
+  private rewrite(top: Relation, role: string, columns: string[]): FirstRefusals {
+    const foreign = this.foreignVisiting.size ? [...this.foreignVisiting].join('\u0001') : '';
+    /** Relations on the current path from the top: a view met again is checked but not expanded. */
+    const path = new Set<string>();
+    const enter = (c: PermissionCheck, caller: string, key: string): Frame => {
+      const frame: Frame = { check: c, caller, key, first: this.ownRefusals(c), children: [], next: 0, cut: false };
+      const view = c.relation.view;
+      if (!view || view.materialized) return frame;
+      if (path.has(c.relation.id)) {
+        frame.cut = true;
+        return frame;
+      }
+      frame.children = this.baseChecks(c.relation, caller);
+      path.add(c.relation.id);
+      frame.onPath = true;
+      return frame;
+    };
+    const stack: Frame[] = [];
+    let done: { first: FirstRefusals; cut: boolean } | undefined;
+    const memoOrEnter = (c: PermissionCheck, caller: string): void => {
+      const key = [
+        c.relation.id,
+        c.checkAs,
+        c.columns.join('\u0001'),
+        caller,
+        c.viaView?.id ?? '',
+        c.lookup ? 1 : 0,
+        foreign,
+      ].join('\u0000');
+      const known = this.rewriteMemo.get(key);
+      if (known) done = { first: known, cut: false };
+      else stack.push(enter(c, caller, key));
+    };
+    memoOrEnter({ relation: top, checkAs: role, columns }, role);
+    for (;;) {
+      if (done) {
+        const parent = stack[stack.length - 1];
+        if (!parent) return done.first;
+        parent.first = merge(parent.first, done.first);
+        parent.cut ||= done.cut;
+        done = undefined;
+      }
+      const frame = stack[stack.length - 1];
+      if (frame.next < frame.children.length) {
+        const child = frame.children[frame.next++];
+        memoOrEnter(child.check, child.caller);
+        continue;
+      }
+      stack.pop();
+      if (frame.onPath) path.delete(frame.check.relation.id);
+      if (!frame.cut) this.rewriteMemo.set(frame.key, frame.first);
+      done = { first: frame.first, cut: frame.cut };
+    }
+  }
+
+  /** One relation's own checks of the three phases (its view's base relations are checked below it). */
+  private ownRefusals(c: PermissionCheck): FirstRefusals {
+    const lookup = c.lookup ? this.checkLookup(c) : ALLOWED;
+    const permission = lookup.allowed ? this.checkPermission(c) : lookup;
+    const foreign = c.relation.foreign ? this.checkForeign(c) : ALLOWED;
+    const rowSecurity =
+      c.relation.kind === 'table' || c.relation.view?.materialized
+        ? this.checkRowSecurity(c.relation, c.checkAs, c.viaView)
+        : ALLOWED;
+    return {
+      ...(permission.allowed ? {} : { permission }),
+      ...(foreign.allowed ? {} : { foreign }),
+      ...(rowSecurity.allowed ? {} : { rowSecurity }),
+    };
+  }
+
+  /**
+   * The checks a view's (or function body's) query adds: each base relation, as the view owner
+   * (as the caller for security_invoker), with the base columns the query uses. Inside a SECURITY
+   * DEFINER function the current user is its owner: invoker views and functions it reaches check
+   * as the owner. Its body's names are looked up when it runs.
+   */
+  private baseChecks(rel: Relation, caller: string): { check: PermissionCheck; caller: string }[] {
+    const view = rel.view!;
     const inner = view.securityInvoker ? caller : (rel.owner ?? BOOTSTRAP_OWNER);
-    // Inside a SECURITY DEFINER function the current user is its owner: invoker views and
-    // functions it reaches check as the owner. Its body's names are looked up when it runs.
     const definerFunction = rel.kind === 'function' && !view.securityInvoker;
     const lookup = rel.kind === 'function' && !rel.routine?.atomic;
-    const used = usedColumns(rel);
-    for (const [id, cols] of used) {
+    const out: { check: PermissionCheck; caller: string }[] = [];
+    for (const [id, cols] of this.usedColumnsOf(rel)) {
       const base = this.catalog.relations.get(id);
       if (!base) continue; // an unknown base is reported at build time
-      const from = out.length;
-      this.expand(
-        base,
-        inner,
-        [...cols].filter((c) => base.columns.some((x) => x.name === c)),
-        definerFunction ? inner : caller,
-        out,
-        next,
-        view.securityInvoker ? undefined : rel,
-      );
-      if (lookup) out[from].lookup = true;
+      const names = new Set(base.columns.map((x) => x.name));
+      out.push({
+        check: {
+          relation: base,
+          checkAs: inner,
+          columns: [...cols].filter((c) => names.has(c)),
+          ...(view.securityInvoker ? {} : { viaView: rel }),
+          ...(lookup ? { lookup: true } : {}),
+        },
+        caller: definerFunction ? inner : caller,
+      });
     }
+    return out;
+  }
+
+  private usedColumnsOf(rel: Relation): Map<RelationId, Set<string>> {
+    let used = this.usedColumnsCache.get(rel.id);
+    if (!used) this.usedColumnsCache.set(rel.id, (used = usedColumns(rel)));
+    return used;
   }
 
   /** A name in a function body, looked up when it runs: USAGE on the relation's schema as the role running it. */
@@ -278,7 +383,7 @@ class Resolver implements AccessResolver {
   }
 
   /** ExecCheckOneRelPerms for SELECT: table SELECT, else SELECT on each selected column (any, if none). */
-  private checkPermission(c: PermissionCheck, caller: string): AccessVerdict {
+  private checkPermission(c: PermissionCheck): AccessVerdict {
     const { relation: rel, checkAs, columns } = c;
     if (rel.kind === 'function') return this.checkExecute(c);
     if (this.isSuperuser(checkAs) || this.readsAllData(checkAs, false)) return ALLOWED;
@@ -297,7 +402,6 @@ class Resolver implements AccessResolver {
         ? 'no-column-privilege'
         : 'no-table-privilege';
     const at = someColumn && missing[0] !== '*' ? `${rel.id}.${missing[0]}` : rel.id;
-    void caller;
     return refused(control, at, {
       key: someColumn ? 'some-columns' : 'no-select',
       role: checkAs,

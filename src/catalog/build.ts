@@ -26,7 +26,8 @@ import {
   defaultSchema,
   relationId,
 } from './model.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, coded } from '../diagnostics.js';
+import type { CodeOf } from '../diagnostic-codes.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
 import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
@@ -215,8 +216,8 @@ class CatalogBuilder {
     return this.currentRole ?? this.sessionRole ?? BOOTSTRAP_OWNER;
   }
 
-  private warn(code: string, message: string): void {
-    this.diagnostics.push({ severity: 'warning', code, message, ...this.at });
+  private warn(code: CodeOf<'warning'>, message: string): void {
+    this.diagnostics.push({ ...coded('warning', code), message, ...this.at });
   }
 
   private resolve(q: QualifiedName): { database: string; schema: string; name: string; id: RelationId } {

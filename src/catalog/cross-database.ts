@@ -13,7 +13,8 @@
  * A server, subscription or dblink call that matches no configured database is reported (a
  * located warning) and its relations carry an "unknown" path (access/unknown-paths.ts).
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, coded } from '../diagnostics.js';
+import type { CodeOf } from '../diagnostic-codes.js';
 import type { CatalogOp } from './ops.js';
 import type {
   CrossDatabase,
@@ -71,7 +72,7 @@ export class CrossDatabaseState {
   readonly subscriptions = new Map<string, Subscription>();
   readonly dblinks: DblinkUse[] = [];
 
-  constructor(private readonly warn: (code: string, message: string) => void) {}
+  constructor(private readonly warn: (code: CodeOf<'warning'>, message: string) => void) {}
 
   dblink(
     caller: Relation,
@@ -217,8 +218,8 @@ export class CrossDatabaseState {
    * relations, and the copies (`copiedFrom`) both make.
    */
   resolve(relations: Map<RelationId, Relation>, remotes: RemoteDatabase[], diagnostics: Diagnostic[]): CrossDatabase {
-    const warnAt = (at: SourceLocation | undefined, code: string, message: string) =>
-      diagnostics.push({ severity: 'warning', code, message, ...(at ?? {}) });
+    const warnAt = (at: SourceLocation | undefined, code: CodeOf<'warning'>, message: string) =>
+      diagnostics.push({ ...coded('warning', code), message, ...(at ?? {}) });
     for (const s of this.servers.values()) {
       const target = CrossDatabaseState.serverTarget(s, remotes);
       if ('database' in target) s.remoteDatabase = target.database;
@@ -292,7 +293,7 @@ export class CrossDatabaseState {
     d: DblinkUse,
     relations: Map<RelationId, Relation>,
     remotes: RemoteDatabase[],
-    warnAt: (at: SourceLocation | undefined, code: string, message: string) => void,
+    warnAt: (at: SourceLocation | undefined, code: CodeOf<'warning'>, message: string) => void,
   ): void {
     if (!relations.has(d.relation)) return;
     let target: { database: string } | { reason: string };
@@ -323,7 +324,7 @@ export class CrossDatabaseState {
     sub: Subscription,
     relations: Map<RelationId, Relation>,
     remotes: RemoteDatabase[],
-    warnAt: (at: SourceLocation | undefined, code: string, message: string) => void,
+    warnAt: (at: SourceLocation | undefined, code: CodeOf<'warning'>, message: string) => void,
   ): void {
     const target = matchDatabase(sub.conninfo, remotes);
     if (!('database' in target)) {

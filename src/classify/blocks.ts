@@ -16,7 +16,8 @@ import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { AccessVerdict } from '../access/resolver.js';
 import { reasonFor, reasonText, type Reason } from '../access/evidence.js';
 import type { NumberColumnHit } from '../detect/index.js';
-import { firstRefusal, type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
+import { shortestPaths } from '../graph/algorithms.js';
+import { arcWeight, firstRefusal, type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
 import type { Block } from '../report/model.js';
 import { type MightRead, traversable } from './reach.js';
 
@@ -80,10 +81,19 @@ export class BlockFinder {
     this.memoOf = undefined;
   }
 
-  /** Edges from a node toward the number (far end strictly nearer). */
+  /**
+   * Steps from a node toward the number: those on a shortest route (the far end's distance plus
+   * the step's weight is the node's; for plain edges, the far end is one edge nearer).
+   */
   private towardNumber(node: string): LinkEdge[] {
-    const here = this.distance.get(node) ?? Infinity;
-    return this.graph.edgesAt(node).filter((e) => (this.distance.get(e.b.node) ?? Infinity) < here);
+    const here = this.distance.get(node);
+    if (here === undefined) return [];
+    return this.graph.successors(node).filter((e) => (this.distance.get(e.b.node) ?? Infinity) + arcWeight(e) === here);
+  }
+
+  /** How far from the number a block on a step toward it is: one edge nearer than the step's start. */
+  private blockDistance(node: string): number {
+    return (this.distance.get(node) ?? Infinity) - 1;
   }
 
   /**
@@ -119,11 +129,12 @@ export class BlockFinder {
       }
       for (const e of edges) {
         if (traversable(this.access, p, e, this.mightRead)) {
-          for (const f of memo.get(e.b.node)!) found.push({ block: f.block, dist: f.dist, hops: f.hops + 1 });
+          const w = arcWeight(e);
+          for (const f of memo.get(e.b.node)!) found.push({ block: f.block, dist: f.dist, hops: f.hops + w });
           continue;
         }
         const v = this.edgeControl(p, e);
-        if (v) found.push({ block: toBlock(p, v), dist: this.distance.get(e.b.node) ?? Infinity, hops: 0 });
+        if (v) found.push({ block: toBlock(p, v), dist: this.blockDistance(node), hops: 0 });
       }
       found.sort((a, b) => a.dist - b.dist || a.hops - b.hops);
       memo.set(node, dedupe(found, max));
@@ -141,17 +152,15 @@ export class BlockFinder {
    * controls at the edges toward a number that leave it, and at number columns in it p cannot read.
    */
   private anyRoute(p: Principal, start: string): Found[] {
-    const walked = new Map<string, number>([[start, 0]]);
-    const queue = [start];
-    for (let i = 0; i < queue.length; i++) {
-      for (const e of this.graph.edgesAt(queue[i])) {
-        if (walked.has(e.b.node) || !traversable(this.access, p, e, this.mightRead)) continue;
-        walked.set(e.b.node, walked.get(queue[i])! + 1);
-        queue.push(e.b.node);
-      }
-    }
+    const { dist: walked, order } = shortestPaths(
+      [start],
+      (node: string) => this.graph.successors(node),
+      (e) => e.b.node,
+      arcWeight,
+      (e) => traversable(this.access, p, e, this.mightRead),
+    );
     const found: Found[] = [];
-    for (const node of queue) {
+    for (const node of order) {
       const hops = walked.get(node)!;
       if (!isHub(node)) {
         for (const hit of this.numbersByRelation.get(node) ?? []) {
@@ -162,7 +171,7 @@ export class BlockFinder {
       for (const e of this.towardNumber(node)) {
         if (walked.has(e.b.node) || traversable(this.access, p, e, this.mightRead)) continue;
         const v = this.edgeControl(p, e);
-        if (v) found.push({ block: toBlock(p, v), dist: this.distance.get(e.b.node) ?? Infinity, hops });
+        if (v) found.push({ block: toBlock(p, v), dist: this.blockDistance(node), hops });
       }
     }
     return found.sort((a, b) => a.dist - b.dist || a.hops - b.hops);

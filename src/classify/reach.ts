@@ -3,15 +3,16 @@
  * exists whose every edge has both column ends readable by P (which includes connecting to their
  * databases) and P can read a number column of N.
  *
- * One multi-source BFS per principal, from the number columns it can read, backwards over the
- * edges it can traverse: every relation visited reaches the number, and the BFS parents give a
- * shortest path. Cost per principal: the part of the graph around numbers it can read, so the
+ * One multi-source shortest-path search per principal (graph/algorithms.ts), from the number
+ * columns it can read, backwards over the steps it can take: every relation reached reaches the
+ * number, and the parents give a shortest path (lineage hubs count as the edges they stand for). Cost per principal: the part of the graph around numbers it can read, so the
  * whole stage is O(principals × reachable edges), never relations × principals.
  */
 import type { RelationId } from '../catalog/model.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { NumberColumnHit } from '../detect/index.js';
-import { endColumns, type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
+import { shortestPaths } from '../graph/algorithms.js';
+import { arcWeight, endColumns, type LinkEdge, type LinkGraph, type LinkVia, isHub } from '../graph/links.js';
 import type { PathStep } from '../report/model.js';
 
 export interface ReachResult {
@@ -37,61 +38,68 @@ export function reachFor(
   numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>,
   mightRead?: MightRead,
 ): ReachResult {
-  // parent[node] = the edge (oriented node → toward the number) taken from node, or a start marker.
-  const parent = new Map<string, { edge?: LinkEdge; numberColumn: string }>();
-  const queue: string[] = [];
+  const start = new Map<string, string>();
   for (const [rel, hits] of numbersByRelation) {
     const readable = hits.find((h) => access.canRead(p, rel, h.column).allowed);
-    if (!readable) continue;
-    parent.set(rel, { numberColumn: readable.columnId });
-    queue.push(rel);
+    if (readable) start.set(rel, readable.columnId);
   }
-  for (let i = 0; i < queue.length; i++) {
-    const node = queue[i];
-    const here = parent.get(node)!;
-    for (const e of graph.edgesAt(node)) {
-      const next = e.b.node;
-      if (parent.has(next)) continue;
-      if (!traversable(access, p, e, mightRead)) continue;
-      // Oriented from `next` toward `node` (toward the number).
-      parent.set(next, { edge: { a: e.b, b: e.a, via: e.via }, numberColumn: here.numberColumn });
-      queue.push(next);
-    }
-  }
+  // Backwards from the number: a step into `node` comes from e.b (predecessors), taken when p can cross it.
+  const { parent, order } = shortestPaths(
+    start.keys(),
+    (node: string) => graph.predecessors(node),
+    (e) => e.b.node,
+    arcWeight,
+    (e) => traversable(access, p, e, mightRead),
+  );
+  const numberColumn = new Map(start);
   const reached = new Map<RelationId, { numberColumn: string; path: PathStep[] }>();
-  for (const [node, entry] of parent) {
-    if (isHub(node)) continue;
-    reached.set(node, { numberColumn: entry.numberColumn, path: pathFrom(node, parent) });
+  // Settled nearest first, so a node's parent has its number column already.
+  for (const node of order) {
+    const via = parent.get(node);
+    const column = via ? numberColumn.get(via.from)! : start.get(node)!;
+    numberColumn.set(node, column);
+    if (!isHub(node)) reached.set(node, { numberColumn: column, path: pathFrom(node, parent) });
   }
   return { reached };
 }
 
-function pathFrom(start: string, parent: Map<string, { edge?: LinkEdge }>): PathStep[] {
+/**
+ * The path from `start` to the number along the search's parents (a tree toward the number: the
+ * walk ends, however long the path). Each parent step e is oriented at the nearer node (e.a) and
+ * comes from e.b. A stretch through hubs (a link key's, or lineage) is one step, from the
+ * relation column before the first hub to the one after the last, named by its first kind other
+ * than `view` (a view column joined through its base column's link is that link).
+ */
+function pathFrom(start: string, parent: ReadonlyMap<string, { from: string; step: LinkEdge }>): PathStep[] {
   const steps: PathStep[] = [];
   let node = start;
-  let pendingHub: LinkEdge | undefined;
-  // BFS parents form a tree toward the number: the walk ends, however long the path.
+  let hubFrom: LinkEdge['a'] | undefined;
+  let hubVia: LinkVia = 'view';
   for (;;) {
-    const edge = parent.get(node)?.edge;
-    if (!edge) break;
-    if (isHub(edge.b.node)) {
-      pendingHub = edge; // R.k → hub: completed by the next hop hub → S.k
-    } else if (pendingHub) {
-      steps.push({ from: colId(pendingHub.a), to: colId(edge.b), via: pendingHub.via });
-      pendingHub = undefined;
+    const entry = parent.get(node);
+    // Oriented the way the path goes: from `node` (e.b) toward the number (e.a).
+    if (!entry) break;
+    const from = entry.step.b;
+    const to = entry.step.a;
+    if (isHub(to.node)) {
+      if (!hubFrom) {
+        hubFrom = from;
+        hubVia = entry.step.via;
+      } else if (hubVia === 'view') hubVia = entry.step.via;
+    } else if (hubFrom) {
+      steps.push({ from: colId(hubFrom), to: colId(to), via: hubVia === 'view' ? entry.step.via : hubVia });
+      hubFrom = undefined;
     } else {
-      steps.push(withKeyColumns({ from: colId(edge.a), to: colId(edge.b), via: edge.via }, edge));
+      steps.push(withKeyColumns({ from: colId(from), to: colId(to), via: entry.step.via }, from, to));
     }
-    node = edge.b.node;
+    node = entry.from;
   }
   return steps;
 }
 
 /** A step on a multi-column key names every column of it. */
-function withKeyColumns(step: PathStep, edge: LinkEdge): PathStep {
-  return edge.a.columns || edge.b.columns
-    ? { ...step, key: { from: endColumns(edge.a), to: endColumns(edge.b) } }
-    : step;
+function withKeyColumns(step: PathStep, from: LinkEdge['a'], to: LinkEdge['a']): PathStep {
+  return from.columns || to.columns ? { ...step, key: { from: endColumns(from), to: endColumns(to) } } : step;
 }
 
 function colId(end: LinkEdge['a']): string {

@@ -1,47 +1,53 @@
 /**
  * The gate's rules: one row per finding of `spif check` and per change of `spif diff`. The id is
  * what users write in `suppressions[].rule` (the code works too); labels live in
- * src/report/messages.ts under `gate.rule.<id>`.
+ * src/report/messages.ts under `gate.rule.<id>`. Each rule's level is its code's one severity in
+ * src/diagnostic-codes.ts (a finding that fails the gate is an error whatever that level).
  */
+import { CODES, type GateCode, sarifLevel } from '../diagnostic-codes.js';
 
 export type GateCommand = 'check' | 'diff';
 export type Level = 'error' | 'warning' | 'note';
 
 export interface GateRule {
-  code: string;
+  code: GateCode;
   /** Which command reports it; `both` for suppression hygiene. */
   command: GateCommand | 'both';
-  /** Level when the rule fails the gate / when it does not. */
+  /** Level when the rule does not fail the gate (the registered severity of its code). */
   level: Level;
+}
+
+function rule<C extends GateCode, K extends GateRule['command']>(code: C, command: K) {
+  return { code, command, level: sarifLevel(CODES[code].severity) };
 }
 
 export const CHECK_RULES = {
   /** A specific relation that no inventory file covers: the PIA does not declare it. */
-  'uncovered-specific': { code: 'SPIF-CHECK-UNCOVERED', command: 'check', level: 'error' },
+  'uncovered-specific': rule('SPIF-CHECK-UNCOVERED', 'check'),
   /** An inventory file in which no relation is specific any more. */
-  'inventory-not-specific': { code: 'SPIF-CHECK-NOT-SPECIFIC', command: 'check', level: 'warning' },
+  'inventory-not-specific': rule('SPIF-CHECK-NOT-SPECIFIC', 'check'),
   /** A candidate column (要確認) the config has not decided (fails unless check.failOnCandidates is false). */
-  'undecided-candidate': { code: 'SPIF-CHECK-CANDIDATE', command: 'check', level: 'warning' },
+  'undecided-candidate': rule('SPIF-CHECK-CANDIDATE', 'check'),
   /**
    * An error diagnostic of the scan: some source was not fully read, so the gate cannot vouch
    * for it (a dump read with the wrong dialect must never pass). Fails; suppressible by code.
    */
-  'error-diagnostic': { code: 'SPIF-CHECK-DIAGNOSTIC', command: 'check', level: 'error' },
-  'suppression-unused': { code: 'SPIF-SUPPRESSION-UNUSED', command: 'both', level: 'warning' },
+  'error-diagnostic': rule('SPIF-CHECK-DIAGNOSTIC', 'check'),
+  'suppression-unused': rule('SPIF-SUPPRESSION-UNUSED', 'both'),
 } as const satisfies Record<string, GateRule>;
 
 export const DIFF_RULES = {
-  'became-specific': { code: 'SPIF-DIFF-BECAME-SPECIFIC', command: 'diff', level: 'error' },
-  'stopped-specific': { code: 'SPIF-DIFF-STOPPED-SPECIFIC', command: 'diff', level: 'note' },
-  'path-added': { code: 'SPIF-DIFF-PATH-ADDED', command: 'diff', level: 'warning' },
-  'path-removed': { code: 'SPIF-DIFF-PATH-REMOVED', command: 'diff', level: 'note' },
-  'block-added': { code: 'SPIF-DIFF-BLOCK-ADDED', command: 'diff', level: 'note' },
-  'block-removed': { code: 'SPIF-DIFF-BLOCK-REMOVED', command: 'diff', level: 'warning' },
-  'number-column-added': { code: 'SPIF-DIFF-NUMBER-COLUMN-ADDED', command: 'diff', level: 'warning' },
-  'number-column-removed': { code: 'SPIF-DIFF-NUMBER-COLUMN-REMOVED', command: 'diff', level: 'note' },
-  'file-became-specific': { code: 'SPIF-DIFF-FILE-BECAME-SPECIFIC', command: 'diff', level: 'warning' },
-  'file-stopped-specific': { code: 'SPIF-DIFF-FILE-STOPPED-SPECIFIC', command: 'diff', level: 'note' },
-  'database-renamed': { code: 'SPIF-DIFF-DATABASE-RENAMED', command: 'diff', level: 'note' },
+  'became-specific': rule('SPIF-DIFF-BECAME-SPECIFIC', 'diff'),
+  'stopped-specific': rule('SPIF-DIFF-STOPPED-SPECIFIC', 'diff'),
+  'path-added': rule('SPIF-DIFF-PATH-ADDED', 'diff'),
+  'path-removed': rule('SPIF-DIFF-PATH-REMOVED', 'diff'),
+  'block-added': rule('SPIF-DIFF-BLOCK-ADDED', 'diff'),
+  'block-removed': rule('SPIF-DIFF-BLOCK-REMOVED', 'diff'),
+  'number-column-added': rule('SPIF-DIFF-NUMBER-COLUMN-ADDED', 'diff'),
+  'number-column-removed': rule('SPIF-DIFF-NUMBER-COLUMN-REMOVED', 'diff'),
+  'file-became-specific': rule('SPIF-DIFF-FILE-BECAME-SPECIFIC', 'diff'),
+  'file-stopped-specific': rule('SPIF-DIFF-FILE-STOPPED-SPECIFIC', 'diff'),
+  'database-renamed': rule('SPIF-DIFF-DATABASE-RENAMED', 'diff'),
 } as const satisfies Record<string, GateRule>;
 
 export type CheckRuleId = keyof typeof CHECK_RULES;

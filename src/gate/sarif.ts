@@ -11,7 +11,8 @@ import { VERSION } from '../version.js';
 import type { Finding } from './model.js';
 import { ALL_RULES } from './rules.js';
 import { findingHeadline, plain } from './format.js';
-import { RULE_DOCS, helpMarkdown, helpUri } from '../report/help-uri.js';
+import { RULE_DOCS, codeDoc, helpMarkdown, helpUri } from '../report/help-uri.js';
+import { codeInfo, sarifLevel } from '../diagnostic-codes.js';
 
 export interface SarifOptions {
   /** Config file (relative path) used as the location of findings that have no source location. */
@@ -35,10 +36,11 @@ export function renderSarif(findings: Finding[], options: SarifOptions = {}): st
   const rules = ruleIds.map((code) => {
     const entry = Object.entries(ALL_RULES).find(([, r]) => r.code === code);
     const id = entry?.[0] ?? 'error-diagnostic';
-    const level = entry?.[1].level ?? 'warning';
+    // A diagnostic code (an error-diagnostic finding) has its registered level, as in scan's SARIF.
+    const level = entry?.[1].level ?? sarifLevel(codeInfo(code)?.severity ?? 'error');
     const short = entry ? id.replace(/-/g, ' ') : `source diagnostic ${code}`;
     const doc = !entry
-      ? RULE_DOCS.diagnostic
+      ? codeDoc(code)
       : entry[1].command === 'diff'
         ? RULE_DOCS.diff
         : entry[1].command === 'both'

@@ -11,55 +11,62 @@
 /** Neighbours of a node (the node's out-edges, or both directions for an undirected graph). */
 export type Neighbours<N> = (node: N) => Iterable<N>;
 
-/**
- * Multi-source breadth-first search: every node reachable from `sources`, with its distance in
- * edges to the nearest source. Visiting order is BFS order (nearer first, ties in edge order).
- */
-export function bfsDistances<N>(sources: Iterable<N>, neighbours: Neighbours<N>): Map<N, number> {
-  const dist = new Map<N, number>();
-  const queue: N[] = [];
-  for (const s of sources) {
-    if (dist.has(s)) continue;
-    dist.set(s, 0);
-    queue.push(s);
-  }
-  for (let i = 0; i < queue.length; i++) {
-    const node = queue[i];
-    const d = dist.get(node)! + 1;
-    for (const next of neighbours(node)) {
-      if (dist.has(next)) continue;
-      dist.set(next, d);
-      queue.push(next);
-    }
-  }
-  return dist;
+/** A shortest-path search's result: distances, the step each node was reached by, the order nodes were settled in. */
+export interface ShortestPaths<N, E> {
+  dist: Map<N, number>;
+  /** node → the node it was reached from and the step taken (none for a source). */
+  parent: Map<N, { from: N; step: E }>;
+  /** Every node reached, in the order it was settled: by distance, ties in the order found. */
+  order: N[];
 }
 
 /**
- * Multi-source BFS that records, for every node it reaches, the step it was reached by: the
- * parents form a shortest-path tree toward the sources. `step` returns the edges to follow from
- * a node (each with the node it leads to); a step is taken the first time its node is reached.
+ * Multi-source shortest paths over steps of small non-negative integer weight (the link graph's
+ * are 0 or 1): a bucket queue (Dial's algorithm), one bucket per distance, so the cost is linear
+ * in the steps looked at plus the largest distance. With every weight 1 it is exactly a
+ * breadth-first search (same distances, same parents, same order). `follow` (optional) is asked
+ * only for a step that would shorten a distance, so an expensive test runs at most once per
+ * improvement; a step it refuses is not taken.
  */
-export function bfsTree<N, E>(
-  sources: Iterable<[N, E | undefined]>,
-  steps: (node: N) => Iterable<[N, E]>,
-): Map<N, { parent?: N; edge?: E }> {
-  const tree = new Map<N, { parent?: N; edge?: E }>();
-  const queue: N[] = [];
-  for (const [s, e] of sources) {
-    if (tree.has(s)) continue;
-    tree.set(s, { edge: e });
-    queue.push(s);
+export function shortestPaths<N, E>(
+  sources: Iterable<N>,
+  steps: (node: N) => Iterable<E>,
+  to: (step: E) => N,
+  weight: (step: E) => number,
+  follow?: (step: E, from: N) => boolean,
+): ShortestPaths<N, E> {
+  const dist = new Map<N, number>();
+  const parent = new Map<N, { from: N; step: E }>();
+  const order: N[] = [];
+  const settled = new Set<N>();
+  const buckets: (N[] | undefined)[] = [[]];
+  for (const s of sources) {
+    if (dist.has(s)) continue;
+    dist.set(s, 0);
+    buckets[0]!.push(s);
   }
-  for (let i = 0; i < queue.length; i++) {
-    const node = queue[i];
-    for (const [next, edge] of steps(node)) {
-      if (tree.has(next)) continue;
-      tree.set(next, { parent: node, edge });
-      queue.push(next);
+  for (let d = 0; d < buckets.length; d++) {
+    const bucket = buckets[d];
+    if (!bucket) continue;
+    for (let i = 0; i < bucket.length; i++) {
+      const node = bucket[i];
+      if (settled.has(node)) continue; // reached again at a smaller distance, already settled
+      settled.add(node);
+      order.push(node);
+      for (const step of steps(node)) {
+        const next = to(step);
+        const nd = d + weight(step);
+        const known = dist.get(next);
+        if (known !== undefined && known <= nd) continue;
+        if (follow && !follow(step, node)) continue;
+        dist.set(next, nd);
+        parent.set(next, { from: node, step });
+        (buckets[nd] ??= []).push(next);
+      }
     }
+    buckets[d] = undefined;
   }
-  return tree;
+  return { dist, parent, order };
 }
 
 /**

@@ -62,6 +62,16 @@ export interface LinkEdge {
   a: LinkEnd;
   b: LinkEnd;
   via: LinkVia;
+  /**
+   * Cost of the step a → b in link edges: 1 (unset) for every edge, 0 for a step into a lineage
+   * hub (the step out of it counts the edge). Only lineage arcs set it.
+   */
+  weight?: 0;
+}
+
+/** The cost of following an arc: 0 into a lineage hub, else 1. */
+export function arcWeight(e: LinkEdge): number {
+  return e.weight ?? 1;
 }
 
 export interface LinkOptions {
@@ -86,6 +96,12 @@ export const GENERIC_SURROGATE_KEYS = new Set([
 ]);
 
 export const HUB_PREFIX = '#key:';
+/**
+ * Lineage hubs of a column (see addViewLineage): `#lineage:<column>` joins the columns that hold
+ * the column's values (itself and the view columns derived from it) to each other and to its
+ * links; `#lineage-in:<column>` is where those links enter (it leads only to the holders).
+ */
+export const LINEAGE_PREFIX = '#lineage';
 
 export class LinkGraph {
   readonly graph: GraphT = new Graph({ directed: false, multigraph: true });
@@ -93,6 +109,13 @@ export class LinkGraph {
   private readonly seen = new Set<string>();
   /** edgesAt per node: reachability asks for the same nodes once per principal. Dropped for both ends on add(). */
   private readonly adjacency = new Map<string, LinkEdge[]>();
+  /** Lineage arcs (directed, not graphlib edges) by the node they leave and by the node they enter. */
+  private readonly arcsOut = new Map<string, LinkEdge[]>();
+  private readonly arcsIn = new Map<string, LinkEdge[]>();
+  private arcCount = 0;
+  /** successors/predecessors per node; dropped whenever the graph changes (it is read only once built). */
+  private stepsOut = new Map<string, LinkEdge[]>();
+  private stepsIn = new Map<string, LinkEdge[]>();
 
   constructor(readonly catalog: Catalog) {
     for (const id of catalog.relations.keys()) this.graph.setNode(id);
@@ -109,6 +132,12 @@ export class LinkGraph {
     this.graph.setEdge(edge.a.node, edge.b.node, edge, String(this.edgeCount++));
     this.adjacency.delete(edge.a.node);
     this.adjacency.delete(edge.b.node);
+    this.changed();
+  }
+
+  private changed(): void {
+    if (this.stepsOut.size) this.stepsOut = new Map();
+    if (this.stepsIn.size) this.stepsIn = new Map();
   }
 
   /** Edges at a node, each oriented so that `a` is this node's end. Shared: iterate, do not change. */
@@ -124,6 +153,43 @@ export class LinkGraph {
     return out;
   }
 
+  /**
+   * A directed lineage arc from → to (graph/links.ts addViewLineage): followed like an edge by
+   * traversals that read `successors`/`predecessors`, never drawn (pictures read edgesAt).
+   */
+  addArc(arc: LinkEdge): void {
+    push(this.arcsOut, arc.a.node, arc);
+    push(this.arcsIn, arc.b.node, { a: arc.b, b: arc.a, via: arc.via, ...(arc.weight === 0 ? { weight: 0 } : {}) });
+    this.arcCount++;
+    this.changed();
+  }
+
+  /**
+   * The steps out of a node, each oriented so that `a` is this node's end: every edge, and the
+   * lineage arcs leaving it. Shared: iterate, do not change.
+   */
+  successors(node: string): LinkEdge[] {
+    return this.steps(node, this.arcsOut, this.stepsOut);
+  }
+
+  /**
+   * The steps into a node, each oriented so that `a` is this node's end and `b` the node the step
+   * comes from (the step is b → a, with its weight): every edge, and the lineage arcs entering it.
+   */
+  predecessors(node: string): LinkEdge[] {
+    return this.steps(node, this.arcsIn, this.stepsIn);
+  }
+
+  private steps(node: string, arcs: Map<string, LinkEdge[]>, cache: Map<string, LinkEdge[]>): LinkEdge[] {
+    const known = cache.get(node);
+    if (known) return known;
+    const mine = arcs.get(node);
+    const edges = isLineageHub(node) ? [] : this.edgesAt(node);
+    const out = mine ? [...edges, ...mine] : edges;
+    cache.set(node, out);
+    return out;
+  }
+
   /** Nodes one edge away (with repeats for parallel edges). */
   neighbours(node: string): string[] {
     return this.edgesAt(node).map((e) => e.b.node);
@@ -134,13 +200,23 @@ export class LinkGraph {
     return this.edgesAt(relation).filter((e) => e.a.column === column && !e.a.columns);
   }
 
-  get size(): { nodes: number; edges: number } {
-    return { nodes: this.graph.nodeCount(), edges: this.graph.edgeCount() };
+  get size(): { nodes: number; edges: number; arcs: number } {
+    return { nodes: this.graph.nodeCount(), edges: this.graph.edgeCount(), arcs: this.arcCount };
   }
 }
 
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function isLineageHub(node: string): boolean {
+  return node.startsWith(LINEAGE_PREFIX);
+}
+
 export function isHub(node: string): boolean {
-  return node.startsWith(HUB_PREFIX);
+  return node.startsWith(HUB_PREFIX) || node.startsWith(LINEAGE_PREFIX);
 }
 
 export function buildLinkGraph(catalog: Catalog, options: LinkOptions, diagnostics: Diagnostic[] = []): LinkGraph {
@@ -300,25 +376,77 @@ export function splitColumnRef(ref: string): { relation: string; column: string 
 }
 
 /**
- * View columns: an edge to each base column they carry, and a copy of every link of that base
- * column. Views are visited in dependency order so a view over a view inherits the copied links.
+ * View lineage. A view column holds the values of the base columns it is derived from, so it
+ * joins wherever they join: to them, to every other column holding the same values (the base's
+ * other views, views on views), and to every link of the base column. Copying those links onto
+ * each view column makes a stack of n views over one column a clique (n² edges); instead each
+ * base column with views gets one lineage hub, so the graph stays linear in view columns:
+ *
+ * - an edge view column — base column it is read from (`view`), as drawn in pictures;
+ * - `#lineage:<base>` (H): a holder (the base column, or a view column derived from it) steps
+ *   into H at no cost, and H steps to every holder and to every link of the base (cost 1);
+ * - `#lineage-in:<base>` (Hin): each link of the base steps into Hin at no cost, and Hin steps to
+ *   every holder (cost 1), never back out to another link: two tables linked to the base column
+ *   meet only through a column holding it, as they would through the copied edges.
+ *
+ * So every holder reaches every holder and link in one edge, each link reaches every holder in
+ * one edge, and nothing else: the same paths, lengths and readability tests as copied edges
+ * (a hub end asks nothing; the relation ends ask their column), with no edge per pair. A link to
+ * a column that has its own hub joins the two hubs (H → other Hin) and a view column derived
+ * from several columns holds each of their hubs. A view column that has links of its own (a
+ * declared link) is a base for the views built on it. Multi-column keys are carried as edges
+ * (one per view over the key, never per pair). Copies (addCopies) are added after lineage and,
+ * as before, are not carried by views.
  */
 function addViewLineage(g: LinkGraph, catalog: Catalog): void {
+  const colKey = (relation: string, column: string) => `${relation}.${column}`;
+  /** column key → the hubs (their base column keys) a view column holds. */
+  const heldHubs = new Map<string, string[]>();
+  /** base column key → its holders (base column first) and the links it had before lineage. */
+  const hubs = new Map<string, { base: LinkEnd; holders: LinkEnd[]; seen: Set<string> }>();
+  const isView = (relation: string) => catalog.relations.get(relation)?.view !== undefined;
+
+  const hubOf = (end: LinkEnd): string => {
+    const k = colKey(end.node, end.column!);
+    if (!hubs.has(k)) hubs.set(k, { base: end, holders: [end], seen: new Set([k]) });
+    return k;
+  };
+  /** The hubs a column derived from `end` holds: end's own (a base, or a view column with links), and end's. */
+  const ownLinks = new Map<string, boolean>();
+  const hubsFrom = (end: LinkEnd): string[] => {
+    const k = colKey(end.node, end.column!);
+    const held = heldHubs.get(k) ?? [];
+    let own = ownLinks.get(k);
+    if (own === undefined) {
+      // Links other than lineage are all added before it: asked once per column.
+      own = g.edgesAtColumn(end.node, end.column!).some((e) => e.via !== 'view');
+      ownLinks.set(k, own);
+    }
+    return !isView(end.node) || held.length === 0 || own ? [hubOf(end), ...held] : held;
+  };
+
   for (const v of viewsInDependencyOrder(catalog)) {
     /** base relation → base column → the view's first column carrying it. */
     const carried = new Map<string, Map<string, string>>();
     for (const vc of v.view!.columns) {
+      const held: string[] = [];
       for (const src of vc.from) {
         const base = `${src.relation.database}.${src.relation.schema}.${src.relation.name}`;
         if (!catalog.relations.has(base)) continue;
-        for (const e of g.edgesAtColumn(base, src.column)) {
-          if (e.b.node === v.id) continue;
-          g.add({ a: { node: v.id, column: vc.name }, b: e.b, via: e.via });
-        }
+        for (const h of hubsFrom({ node: base, column: src.column })) if (!held.includes(h)) held.push(h);
         g.add({ a: { node: v.id, column: vc.name }, b: { node: base, column: src.column }, via: 'view' });
         let columns = carried.get(base);
         if (!columns) carried.set(base, (columns = new Map<string, string>()));
         if (!columns.has(src.column)) columns.set(src.column, vc.name);
+      }
+      if (held.length === 0) continue;
+      heldHubs.set(colKey(v.id, vc.name), held);
+      const end: LinkEnd = { node: v.id, column: vc.name };
+      for (const h of held) {
+        const hub = hubs.get(h)!;
+        if (hub.seen.has(colKey(v.id, vc.name))) continue;
+        hub.seen.add(colKey(v.id, vc.name));
+        hub.holders.push(end);
       }
     }
     // A multi-column key edge is carried when the view carries every column of the key.
@@ -327,6 +455,32 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
         if (!e.a.columns || e.b.node === v.id) continue;
         const mapped = e.a.columns.map((c) => columns.get(c));
         if (mapped.every((c): c is string => c !== undefined)) g.add({ a: keyEnd(v.id, mapped), b: e.b, via: e.via });
+      }
+    }
+  }
+
+  for (const [k, hub] of hubs) {
+    const h = `${LINEAGE_PREFIX}:${k}`;
+    const hin = `${LINEAGE_PREFIX}-in:${k}`;
+    for (const m of hub.holders) {
+      g.addArc({ a: m, b: { node: h }, via: 'view', weight: 0 });
+      g.addArc({ a: { node: h }, b: m, via: 'view' });
+      g.addArc({ a: { node: hin }, b: m, via: 'view' });
+    }
+    // The base column's own links (as they were before lineage: views only add `view` edges).
+    const seen = new Set<string>();
+    for (const e of g.edgesAtColumn(hub.base.node, hub.base.column!)) {
+      if (e.via === 'view') continue;
+      const far = e.b.column === undefined || e.b.columns ? undefined : colKey(e.b.node, e.b.column);
+      const target = far !== undefined && hubs.has(far) ? `${LINEAGE_PREFIX}-in:${far}` : undefined;
+      const key = target ?? `${e.b.node}\u0000${e.b.column ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (target) {
+        g.addArc({ a: { node: h }, b: { node: target }, via: e.via, weight: 0 });
+      } else {
+        g.addArc({ a: e.b, b: { node: hin }, via: e.via, weight: 0 });
+        g.addArc({ a: { node: h }, b: e.b, via: e.via });
       }
     }
   }

@@ -3,12 +3,21 @@
  * once per analysis (graph/ owns them; nobody else walks the graph to get them).
  */
 import type { RelationId } from '../catalog/model.js';
-import { bfsDistances, connectedComponents } from './algorithms.js';
-import type { LinkGraph } from './links.js';
+import { connectedComponents, shortestPaths } from './algorithms.js';
+import { arcWeight, type LinkGraph } from './links.js';
 
-/** Link distance in edges (ignoring access) from every node to the nearest relation holding the number. */
+/**
+ * Link distance in edges (ignoring access) from every node to the nearest relation holding the
+ * number, lineage hubs included (a step into a hub costs nothing, so a view column is one edge
+ * from whatever its base column joins).
+ */
 export function distanceToNumbers(graph: LinkGraph, numberRelations: Iterable<RelationId>): Map<string, number> {
-  return bfsDistances(numberRelations, (n) => graph.neighbours(n));
+  return shortestPaths(
+    numberRelations,
+    (n) => graph.predecessors(n),
+    (e) => e.b.node,
+    arcWeight,
+  ).dist;
 }
 
 /** Components of the whole link graph, ignoring access: node → component number. */

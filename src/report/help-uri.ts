@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DIAGNOSTICS_PAGE, codeAnchor } from '../diagnostic-codes.js';
 
 /** A docs page and a heading anchor (GitHub's slug of the heading). */
 export interface DocRef {
@@ -26,9 +27,13 @@ export const RULE_DOCS = {
   check: { page: 'ci.md', anchor: 'spif-check' },
   diff: { page: 'ci.md', anchor: 'spif-diff---base-ref' },
   suppressions: { page: 'ci.md', anchor: 'suppressions' },
-  diagnostic: { page: 'output.md', anchor: 'diagnostic-codes' },
   candidate: { page: 'detection.md', anchor: 'three-outcomes-per-column' },
 } as const satisfies Record<string, DocRef>;
+
+/** Where a diagnostic code is documented: its heading in docs/diagnostics.md. */
+export function codeDoc(code: string): DocRef {
+  return { page: DIAGNOSTICS_PAGE, anchor: codeAnchor(code) };
+}
 
 /** The package root: two levels above this module (src/report or dist/report). */
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -276,7 +276,32 @@ export const EXPLORER_SCRIPT = String.raw`
     documentLoaded = true;
     $('document-body').innerHTML = JSON.parse($('spif-document').textContent);
   }
-  window.addEventListener('beforeprint', loadDocument);
+  // 別添2 in pages: the rows after the first page wait as data (html-long-blocks.ts) and are built
+  // with textContent when asked for; printing asks for all of them. A form table's first cell is
+  // the row's heading.
+  function moreRows(wrap, all) {
+    const rest = wrap.rows || (wrap.rows = JSON.parse(wrap.querySelector('script.rows').textContent));
+    const page = Number(wrap.dataset.page);
+    const shown = Number(wrap.dataset.shown);
+    const total = page + rest.rows.length;
+    const next = all ? total : Math.min(total, shown + page);
+    const heading = wrap.querySelector('table').classList.contains('form');
+    const inline = (x) => (Array.isArray(x) ? el('strong', null, rest.s[x[0]]) : x < 0 ? code(rest.s[-x - 1]) : rest.s[x]);
+    const rows = rest.rows.slice(shown - page, next - page).map((r) =>
+      el('tr', null, ...r.map((cell, i) => el(heading && i === 0 ? 'th' : 'td', heading && i === 0 ? { scope: 'row' } : null, ...cell.map(inline)))));
+    wrap.querySelector('tbody').append(...rows);
+    wrap.dataset.shown = String(next);
+    wrap.querySelector('.rows-shown').textContent = fmt(wrap.dataset.label, next);
+    if (next >= total) for (const b of wrap.querySelectorAll('button')) b.hidden = true;
+  }
+  $('document-body').addEventListener('click', (ev) => {
+    const b = ev.target.closest('button.more-rows, button.all-rows');
+    if (b) moreRows(b.closest('.long-table'), b.classList.contains('all-rows'));
+  });
+  window.addEventListener('beforeprint', () => {
+    loadDocument();
+    for (const w of document.querySelectorAll('#document-body .long-table')) moreRows(w, true);
+  });
 
   // ── diagnostics ─────────────────────────────────────────────────────────────────────────
   $('diagnostics-body').append(...D.diagnostics.map((x) => el('tr', { class: 'sev-' + x[0] },
@@ -288,13 +313,19 @@ export const EXPLORER_SCRIPT = String.raw`
   pad();
   addEventListener('resize', pad);
 
-  // ── start: from the address (#rel=… / #file=… / #document), else the overview ─────────────────
+  // ── start: from the address (#rel=… / #file=… / #relations / #document), else the overview; links
+  // inside the page (the 評価書's "the rest is in the tab" notes) move the same way ────────────────
   update();
-  const hash = decodeURIComponent(location.hash.slice(1));
-  if (hash.startsWith('rel=') && byId.has(hash.slice(4))) { showTab('relations'); selectRelation(byId.get(hash.slice(4))); }
-  else if (hash.startsWith('file=') && files.some((f) => f.name === hash.slice(5))) selectFile(files.find((f) => f.name === hash.slice(5)));
-  else if (hash === 'document') showTab('document');
-  else showTab('overview');
+  const route = (start) => {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    if (hash.startsWith('rel=') && byId.has(hash.slice(4))) { showTab('relations'); selectRelation(byId.get(hash.slice(4))); }
+    else if (hash.startsWith('file=') && files.some((f) => f.name === hash.slice(5))) selectFile(files.find((f) => f.name === hash.slice(5)));
+    else if (hash === 'document') showTab('document');
+    else if (hash === 'relations') { showTab('relations'); window.scrollTo(0, 0); }
+    else if (start) showTab('overview');
+  };
+  route(true);
+  addEventListener('hashchange', () => route(false));
   document.documentElement.dataset.ready = '1';
 })();
 `;

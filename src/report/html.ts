@@ -23,9 +23,10 @@ import { CONTROLS } from './model.js';
 import { type Lang, type MessageKey, t } from './messages.js';
 import type { ScanResult } from '../pipeline.js';
 import { escapeHtml } from './escape.js';
-import type { DocBlock, Text } from './pia-document.js';
+import type { DocBlock, TableRole, Text } from './pia-document.js';
 import { buildHyoukashoDocument } from './hyoukasho.js';
-import { FORM_STYLE, formHtml, formToc } from './pia-html.js';
+import { FORM_STYLE, formHtml, formToc, inline } from './pia-html.js';
+import { longList, longTable, shownLength } from './html-long-blocks.js';
 import { declaredOnlyBlocks } from './graph-model.js';
 import { BASES, CLASSES, KINDS, NUMBER_KINDS, SEVERITIES, VIAS, jsonForScriptBlock, packReport } from './html-data.js';
 import { EXPLORER_SCRIPT } from './html-explorer.js';
@@ -153,7 +154,7 @@ function explorerLabels(lang: Lang) {
 export const MAX_DOCUMENT_BYTES = 8_000_000;
 
 function documentOrNotice(html: string, lang: Lang): string {
-  if (html.length <= MAX_DOCUMENT_BYTES) return html;
+  if (shownLength(html) <= MAX_DOCUMENT_BYTES) return html;
   return `<p class="notice">${escapeHtml(t(lang, 'html.document.tooLarge', (html.length / 1e6).toFixed(0), (MAX_DOCUMENT_BYTES / 1e6).toFixed(0)))}</p>`;
 }
 
@@ -178,34 +179,27 @@ function block(b: DocBlock, lang: Lang): string {
     case 'paragraph':
       return `<p>${inline(b.text)}</p>`;
     case 'list':
-      return `<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
+      return longList(b.items.map(inline), b.role, lang);
     case 'table':
       return b.role === 'relations'
         ? `<p>${escapeHtml(t(lang, 'html.document.seeExplorer'))}</p>`
-        : table(b.head, b.rows);
+        : table(b.head, b.rows, b.role, lang);
     case 'form':
-      return formHtml(b.blocks);
+      return formHtml(b.blocks, lang);
     case 'graph':
       return `<p>${escapeHtml(t(lang, 'html.document.seeExplorer'))}</p>`;
   }
 }
 
-function table(head: string[], rows: Text[][]): string {
+function table(head: string[], rows: Text[][], role: TableRole | undefined, lang: Lang): string {
   const th = head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
-  const tr = rows.map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
-}
-
-function inline(text: Text): string {
-  return text
-    .map((x) =>
-      typeof x === 'string'
-        ? escapeHtml(x)
-        : 'code' in x
-          ? `<code>${escapeHtml(x.code)}</code>`
-          : `<strong>${escapeHtml(x.strong)}</strong>`,
-    )
-    .join('');
+  return longTable(
+    (shown) => `<table><thead><tr>${th}</tr></thead><tbody>\n${shown.join('\n')}\n</tbody></table>`,
+    (r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`,
+    rows,
+    role,
+    lang,
+  );
 }
 
 function sha256(text: string): string {
@@ -240,6 +234,7 @@ table.access td:nth-child(3) { white-space: nowrap; }
 #graph { width: 100%; height: 480px; border: 1px solid #e0e0e0; background: #fff; }
 figure { margin: .6em 0; } figcaption { font-size: .85em; color: #455a64; margin-top: .3em; }
 #graph-edges { font-size: .85em; }
+p.more { color: var(--grey); font-size: .9em; } .long-table .pager { margin: .2em 0 1em; }
 .notice { border-left: 4px solid var(--orange); background: #fff8e1; padding: .6em 1em; }
 tr.blocked td:nth-child(3) { color: var(--orange); } tr.reaches td:nth-child(3) { color: var(--red); }
 .toc ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3em 1.2em; }

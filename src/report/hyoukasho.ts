@@ -236,6 +236,7 @@ function buildFormBlocks(report: Report, lang: Lang, scan?: ScanResult): DocBloc
     blocks.push({ kind: 'heading', level: 3, text: [u.name] });
     blocks.push({
       kind: 'table',
+      role: 'evidence',
       head: [L('doc.col.relation'), L('doc.col.basis'), L('doc.col.reason')],
       rows: u.relations.map((r) => [[{ code: r.id }], [L(`basis.${r.basis}`)], reasonText(r, ctx.declaredOnly, L)]),
     });
@@ -243,6 +244,7 @@ function buildFormBlocks(report: Report, lang: Lang, scan?: ScanResult): DocBloc
     if (access.length)
       blocks.push({
         kind: 'table',
+        role: 'evidence',
         head: [L('doc.col.principal'), L('doc.col.relation'), L('doc.col.result'), L('doc.col.detail')],
         rows: access,
       });
@@ -453,7 +455,7 @@ function sectionThree(u: FormUnit, i: number, ctx: FormContext, F: FL): DocBlock
   out.push({ kind: 'paragraph', text: [{ strong: F('f3.risk1') }] });
   out.push({ kind: 'paragraph', text: [F('f3.risk1.measures'), F('form.draft'), ':'] });
   const risk1 = risk1Lines(u, ctx, F);
-  out.push({ kind: 'list', items: risk1.length ? risk1 : [[F('f3.risk1.none')]] });
+  out.push({ kind: 'list', role: 'evidence', items: risk1.length ? risk1 : [[F('f3.risk1.none')]] });
 
   out.push({ kind: 'paragraph', text: [{ strong: F('f3.risk2') }] });
   const rows = u.relations.flatMap((r) => accessRowsFor(r, ctx.declaredOnly, L));
@@ -472,6 +474,7 @@ function sectionThree(u: FormUnit, i: number, ctx: FormContext, F: FL): DocBlock
   if (rows.length)
     out.push({
       kind: 'table',
+      role: 'evidence',
       head: [L('doc.col.principal'), L('doc.col.relation'), L('doc.col.result'), L('doc.col.detail')],
       rows,
     });
@@ -764,6 +767,7 @@ function annexTable(list: RecordList, ctx: FormContext): Extract<DocBlock, { kin
   const F: FL = (key, ...args) => t(ctx.lang, key, ...args);
   return {
     kind: 'table',
+    role: 'record-items',
     head: [
       F('a2.col.no'),
       F('a2.col.logical'),

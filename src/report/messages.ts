@@ -399,6 +399,20 @@ const CORE_MESSAGES = {
     ja: '評価書の下書きは {0} MB になり、このページに入れると重くなりすぎるため省いた（上限 {1} MB）。同じ内容は spif scan --format markdown で出力できる。判定と根拠はすべて「テーブル・ビュー」タブにある。',
     en: 'The assessment draft would be {0} MB, too large to keep this page usable (limit {1} MB), so it is left out: spif scan --format markdown writes the same content. Every judgement and its evidence is in the “Tables and views” tab.',
   },
+  'html.document.moreInExplorer': {
+    ja: '全 {1} 行のうち先頭の {0} 行を示した。すべての行と各利用者の根拠は「テーブル・ビュー」タブで検索・表示でき、spif scan --format markdown にも全行がある。',
+    en: 'The first {0} of {1} rows. Every row, with each user’s evidence, is in the “Tables and views” tab, and spif scan --format markdown writes all of them.',
+  },
+  'html.document.moreItemsInExplorer': {
+    ja: '全 {1} 件のうち先頭の {0} 件を示した。すべては「テーブル・ビュー」タブで検索・表示でき、spif scan --format markdown にも全件がある。',
+    en: 'The first {0} of {1} items. All of them are in the “Tables and views” tab, and spif scan --format markdown writes them all.',
+  },
+  'html.document.moreRows': { ja: '次の {0} 行を表示', en: 'Show the next {0} rows' },
+  'html.document.allRows': { ja: 'すべて表示', en: 'Show all' },
+  'html.document.rowsShown': {
+    ja: '{0} / {1} 行（全行は --format xlsx・csv でも出力できる）',
+    en: '{0} of {1} rows (--format xlsx or csv also writes them all)',
+  },
   'html.document.seeExplorer': {
     ja: '一覧と図は「テーブル・ビュー」タブで検索・表示できる。',
     en: 'The full list and the pictures are in the “Tables and views” tab.',

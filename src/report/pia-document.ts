@@ -23,13 +23,20 @@ export type Text = Inline[];
 export type DocBlock =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: Text; anchor?: string }
   | { kind: 'paragraph'; text: Text }
-  | { kind: 'list'; items: Text[] }
-  /** `role: 'relations'` marks the table of every relation (searchable and sortable in HTML). */
-  | { kind: 'table'; head: string[]; rows: Text[][]; role?: 'relations' }
+  | { kind: 'list'; items: Text[]; role?: 'evidence' }
+  /**
+   * How HTML shows a long table (Markdown always writes every row): `relations`, the table of every
+   * relation, is the explorer's list; `evidence` repeats per relation what the explorer shows, so
+   * HTML keeps its first rows and points there; `record-items` (別添2) is the form's own content,
+   * paged in HTML.
+   */
+  | { kind: 'table'; head: string[]; rows: Text[][]; role?: TableRole }
   /** The link graph: each format draws it its own way (Mermaid, SVG). */
   | { kind: 'graph' }
   /** The 評価書 itself (hyoukasho.ts): the form's sections, rendered by pia-html.ts in HTML. */
   | { kind: 'form'; blocks: DocBlock[] };
+
+export type TableRole = 'relations' | 'evidence' | 'record-items';
 
 export interface PiaDocument {
   title: string;
@@ -112,6 +119,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
     blocks.push({ kind: 'heading', level: 4, text: [L('doc.sub.relations')] });
     blocks.push({
       kind: 'table',
+      role: 'evidence',
       head: [
         L('doc.col.relation'),
         L('doc.col.kind'),
@@ -190,6 +198,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
   blocks.push({ kind: 'heading', level: 2, text: [L('doc.section.notSpecific')], anchor: 'not-specific' });
   blocks.push({
     kind: 'table',
+    role: 'evidence',
     head: [L('doc.col.relation'), L('doc.col.basis'), L('doc.col.reason')],
     rows: notSpecific.map((r) => [[{ code: r.id }], [L(`basis.${r.basis}`)], reasonText(r, declaredOnly, L)]),
   });

@@ -4,10 +4,12 @@
  * else of the page. Every source string goes through escapeHtml.
  */
 import { escapeHtml } from './escape.js';
+import { longList, longTable } from './html-long-blocks.js';
+import type { Lang } from './messages.js';
 import type { DocBlock, Text } from './pia-document.js';
 
-export function formHtml(blocks: DocBlock[]): string {
-  return `<section id="hyoukasho" class="hyoukasho">\n${blocks.map(block).join('\n')}\n</section>`;
+export function formHtml(blocks: DocBlock[], lang: Lang): string {
+  return `<section id="hyoukasho" class="hyoukasho">\n${blocks.map((b) => block(b, lang)).join('\n')}\n</section>`;
 }
 
 /** Table-of-contents entries for the form's level-2 headings. */
@@ -17,33 +19,35 @@ export function formToc(blocks: DocBlock[]): string[] {
   );
 }
 
-function block(b: DocBlock): string {
+function block(b: DocBlock, lang: Lang): string {
   switch (b.kind) {
     case 'heading':
       return `<h${b.level}${b.anchor ? ` id="${b.anchor}"` : ''}>${inline(b.text)}</h${b.level}>`;
     case 'paragraph':
       return `<p>${inline(b.text)}</p>`;
     case 'list':
-      return `<ul>${b.items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
+      return longList(b.items.map(inline), b.role, lang);
     case 'table': {
       const th = b.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
       // The first column of a form table names the form's item: a row heading.
-      const tr = b.rows
-        .map(
-          (r) =>
-            `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${inline(c)}</th>` : `<td>${inline(c)}</td>`)).join('')}</tr>`,
-        )
-        .join('\n');
-      return `<table class="form"><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
+      return longTable(
+        (shown) => `<table class="form"><thead><tr>${th}</tr></thead><tbody>\n${shown.join('\n')}\n</tbody></table>`,
+        (r) =>
+          `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${inline(c)}</th>` : `<td>${inline(c)}</td>`)).join('')}</tr>`,
+        b.rows,
+        b.role,
+        lang,
+      );
     }
     case 'form':
-      return formHtml(b.blocks);
+      return formHtml(b.blocks, lang);
     case 'graph':
       return '';
   }
 }
 
-function inline(text: Text): string {
+/** Inline text as HTML: every source string escaped. */
+export function inline(text: Text): string {
   return text
     .map((x) =>
       typeof x === 'string'

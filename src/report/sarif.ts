@@ -15,7 +15,8 @@ import type { ScanResult } from '../pipeline.js';
 import { sarifText } from './escape.js';
 import { numberEvidence } from './evidence-text.js';
 import { declaredOnlyBlocks } from './graph-model.js';
-import { type DocRef, RULE_DOCS, helpMarkdown, helpUri } from './help-uri.js';
+import { type DocRef, RULE_DOCS, codeDoc, helpMarkdown, helpUri } from './help-uri.js';
+import { CODES, codeInfo, sarifLevel } from '../diagnostic-codes.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const FINGERPRINT_KEY = 'spifFinding/v1';
@@ -32,7 +33,7 @@ export const SARIF_RULES = {
   declaredOnly: 'SPIF-SCAN-DECLARED-ONLY',
   notInInventory: 'SPIF-SCAN-FILE-NOT-IN-INVENTORY',
   candidate: 'SPIF-SCAN-CANDIDATE',
-} as const;
+} as const satisfies Record<string, keyof typeof CODES>;
 
 const DEPRECATED_IDS: Record<string, string> = {
   [SARIF_RULES.holdsNumber]: 'spif/holds-number',
@@ -80,7 +81,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       'HoldsIndividualNumber',
       L('sarif.rule.holds-number'),
       L('basis.explain.holds-number'),
-      'note',
+      sarifLevel(CODES[SARIF_RULES.holdsNumber].severity),
       RULE_DOCS.holdsNumber,
     ),
     rule(
@@ -88,7 +89,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       'ReachesIndividualNumber',
       L('sarif.rule.reachable'),
       L('basis.explain.reachable'),
-      'note',
+      sarifLevel(CODES[SARIF_RULES.reachable].severity),
       RULE_DOCS.reachable,
     ),
     rule(
@@ -96,7 +97,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       'LinkBlockedOnlyByDeclaration',
       L('sarif.rule.declared-only'),
       L('finding.declaredOnly', '<relation>', '<principal>', '<database>'),
-      'warning',
+      sarifLevel(CODES[SARIF_RULES.declaredOnly].severity),
       RULE_DOCS.declaredOnly,
     ),
     rule(
@@ -104,7 +105,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       'SpecificFileNotInInventory',
       L('sarif.rule.not-in-inventory'),
       L('finding.notInInventory', '<file>'),
-      'warning',
+      sarifLevel(CODES[SARIF_RULES.notInInventory].severity),
       RULE_DOCS.check,
     ),
     rule(
@@ -112,21 +113,22 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       'ColumnMayHoldIndividualNumber',
       L('sarif.rule.candidate'),
       L('sarif.rule.candidate'),
-      'warning',
+      sarifLevel(CODES[SARIF_RULES.candidate].severity),
       RULE_DOCS.candidate,
     ),
   ];
   const diagnosticCodes = [...new Set(report.diagnostics.map((d) => d.code))].sort();
   for (const code of diagnosticCodes) {
-    const severity = report.diagnostics.find((d) => d.code === code)!.severity;
+    // The code's one registered severity; a code read back from an older cache entry keeps its own.
+    const severity = codeInfo(code)?.severity ?? report.diagnostics.find((d) => d.code === code)!.severity;
     rules.push(
       rule(
         code,
         code.replace(/[^A-Za-z0-9]+/g, ''),
         L('sarif.rule.diagnostic', code),
         L('sarif.rule.diagnostic', code),
-        levelOf(severity),
-        RULE_DOCS.diagnostic,
+        sarifLevel(severity),
+        codeDoc(code),
       ),
     );
   }
@@ -241,7 +243,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
   for (const d of report.diagnostics) {
     result(
       d.code,
-      levelOf(d.severity),
+      sarifLevel(d.severity),
       sarifText(d.message),
       d.file ? { file: d.file, line: d.line ?? 1, column: d.column } : undefined,
       [d.file ?? '', d.message],
@@ -285,10 +287,6 @@ function rule(id: string, name: string, short: string, full: string, level: Leve
     defaultConfiguration: { level },
     properties: { tags: ['privacy', 'my-number', 'pia'], precision: 'high' },
   };
-}
-
-function levelOf(severity: 'error' | 'warning' | 'info'): Level {
-  return severity === 'info' ? 'note' : severity;
 }
 
 function location(loc: Location): NonNullable<SarifResult['locations']>[number] {

@@ -7,7 +7,8 @@
  */
 import { Node, Project, ts, type Expression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import type { SourceLocation, ViewDefinition } from '../catalog/model.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, coded } from '../diagnostics.js';
+import type { CodeOf, Severity } from '../diagnostic-codes.js';
 import { loadPostgresParser, readPostgresSql } from './postgresql/reader.js';
 import { LineIndex } from './text.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from './types.js';
@@ -48,15 +49,15 @@ export function locate(unit: TsUnit, node: Node): SourceLocation {
   return { file: unit.source.path, ...unit.lines.at(node.getStart()) };
 }
 
-export function diagnosticAt(
+export function diagnosticAt<S extends Severity>(
   unit: TsUnit,
   node: Node,
-  severity: Diagnostic['severity'],
-  code: string,
+  severity: S,
+  code: CodeOf<S>,
   message: string,
 ): Diagnostic {
   const at = locate(unit, node);
-  return { severity, code, message, file: at.file, line: at.line, column: at.column };
+  return { ...coded(severity, code), message, file: at.file, line: at.line, column: at.column };
 }
 
 /** Names a file imports from modules matching `fromModule`: local name → exported name. */

@@ -239,6 +239,7 @@ describe('the npm package', () => {
       'dist/cli/main.js',
       'docs/ci.md',
       'docs/output.md',
+      'docs/diagnostics.md',
       'docs/rules.md',
     ])
       expect(files, f).toContain(f);

@@ -1,6 +1,6 @@
 /** The link graph: which column pairs join, and how views carry links. */
 import { describe, expect, it } from 'vitest';
-import { buildLinkGraph, type LinkGraph } from '../../src/graph/links.js';
+import { arcWeight, buildLinkGraph, isHub, type LinkGraph } from '../../src/graph/links.js';
 import { catalogFromSql } from '../helpers/catalog.js';
 
 const defaults = { links: [] as [string, string][], linkKeys: [] as string[], inferLinks: true };
@@ -16,6 +16,42 @@ function edges(g: LinkGraph): string[] {
       return [end(l.a), end(l.b)].sort().join(' ~ ') + ` (${l.via})`;
     })
     .sort();
+}
+
+/**
+ * Every pair of relation columns one join apart: a plain edge, or a way through hubs (link keys,
+ * lineage) that costs one edge — what the old copied view links listed edge by edge.
+ */
+function joins(g: LinkGraph): string[] {
+  type End = { node: string; column?: string; columns?: string[] };
+  const cols = (x: End) => (x.columns ? `(${x.columns.join(',')})` : x.column);
+  const end = (x: End) => `${x.node.replace(/^default\.public\./, '')}${x.column ? `.${cols(x)}` : ''}`;
+  const out = new Set<string>();
+  const pair = (a: End, b: End, via: string) => {
+    if (a.node !== b.node) out.add([end(a), end(b)].sort().join(' ~ ') + ` (${via})`);
+  };
+  for (const node of g.graph.nodes()) {
+    if (isHub(node)) continue;
+    for (const e of g.successors(node)) {
+      if (!isHub(e.b.node)) {
+        pair(e.a, e.b, e.via);
+        continue;
+      }
+      // Through hubs, at the cost of one edge in all.
+      const stack: { at: string; cost: number; via: string }[] = [{ at: e.b.node, cost: arcWeight(e), via: e.via }];
+      while (stack.length) {
+        const { at, cost, via } = stack.pop()!;
+        for (const f of g.successors(at)) {
+          const c = cost + arcWeight(f);
+          const v = via === 'view' ? f.via : via;
+          if (c > 1) continue;
+          if (isHub(f.b.node)) stack.push({ at: f.b.node, cost: c, via: v });
+          else if (c === 1) pair(e.a, f.b, v);
+        }
+      }
+    }
+  }
+  return [...out].sort();
 }
 
 describe('link graph', () => {
@@ -76,13 +112,15 @@ CREATE TABLE e (x int, y int);`);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'SPIF-LINK-UNKNOWN-COLUMN' })]);
   });
 
-  it('links a view column to its base column and copies the base column links, through views on views', async () => {
+  it('links a view column to its base column and joins it to every link of the base column, through views on views', async () => {
     const { catalog } = await catalogFromSql(`
 CREATE TABLE p (k int PRIMARY KEY, n text);
 CREATE TABLE c (pk int REFERENCES p (k), z text);
 CREATE VIEW v1 AS SELECT pk AS renamed, z FROM c;
 CREATE VIEW v2 AS SELECT renamed FROM v1;`);
-    expect(edges(buildLinkGraph(catalog, { ...defaults, inferLinks: false }))).toEqual([
+    const g = buildLinkGraph(catalog, { ...defaults, inferLinks: false });
+    // What a principal may follow in one join: the view columns carry the base column's links.
+    expect(joins(g)).toEqual([
       'c.pk ~ p.k (foreign-key)',
       'c.pk ~ v1.renamed (view)',
       'c.pk ~ v2.renamed (view)',
@@ -91,6 +129,41 @@ CREATE VIEW v2 AS SELECT renamed FROM v1;`);
       'p.k ~ v2.renamed (foreign-key)',
       'v1.renamed ~ v2.renamed (view)',
     ]);
+    // What is drawn: the links and what each view is read from, not a copy per pair.
+    expect(edges(g)).toEqual([
+      'c.pk ~ p.k (foreign-key)',
+      'c.pk ~ v1.renamed (view)',
+      'c.z ~ v1.z (view)',
+      'v1.renamed ~ v2.renamed (view)',
+    ]);
+  });
+
+  it('never joins two links of a base column to each other through its views', async () => {
+    const { catalog } = await catalogFromSql(`
+CREATE TABLE p (k int PRIMARY KEY);
+CREATE TABLE c (pk int REFERENCES p (k));
+CREATE TABLE d (pk int REFERENCES p (k));
+CREATE VIEW v AS SELECT k FROM p;`);
+    expect(joins(buildLinkGraph(catalog, { ...defaults, inferLinks: false }))).toEqual([
+      'c.pk ~ p.k (foreign-key)',
+      'c.pk ~ v.k (foreign-key)',
+      'd.pk ~ p.k (foreign-key)',
+      'd.pk ~ v.k (foreign-key)',
+      'p.k ~ v.k (view)',
+    ]);
+  });
+
+  it('stays linear in view columns: a 300-deep stack of views over a linked column', async () => {
+    const views = Array.from({ length: 300 }, (_, i) => `CREATE VIEW v${i + 1} AS SELECT * FROM ${i ? `v${i}` : 'p'};`);
+    const { catalog } = await catalogFromSql(`
+CREATE TABLE p (k int PRIMARY KEY, n text);
+CREATE TABLE c (pk int REFERENCES p (k));
+${views.join('\n')}`);
+    const g = buildLinkGraph(catalog, { ...defaults, inferLinks: false });
+    // Copied links made it a clique: 300 · 301 / 2 pairs on k alone.
+    expect(g.size.edges + g.size.arcs).toBeLessThan(10 * 301 * 2);
+    // …and every pair of the 301 columns holding k (p.k and the views'), and of n, still joins; c.pk joins the 301.
+    expect(joins(g)).toHaveLength(2 * ((301 * 300) / 2) + 301);
   });
 });
 

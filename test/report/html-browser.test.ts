@@ -271,6 +271,55 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
     }
   });
 
+  it('pages 別添2 and shortens the evidence tables of a large 評価書, the rest a click away', async () => {
+    const big = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-html-annex-'));
+    // One specific table of 250 columns and 60 unlinked tables in one database, the one file: 別添2
+    // has 310 rows (100 shown, the rest built on demand); the not-specific evidence table keeps 50
+    // rows and points to the tab.
+    const wide = Array.from({ length: 249 }, (_, i) => `koumoku_${String(i).padStart(3, '0')} text`);
+    const ddl = [
+      `CREATE TABLE bango_kanri (kojin_bango char(12) PRIMARY KEY, ${wide.join(', ')});`,
+      ...Array.from(
+        { length: 60 },
+        (_, i) => `CREATE TABLE sonota_${String(i).padStart(2, '0')} (id int PRIMARY KEY);`,
+      ),
+    ].join('\n');
+    fs.writeFileSync(path.join(big, 'schema.sql'), `${ddl}\n`);
+    try {
+      const { page, problems } = await open(big, 'ja', '#document');
+      const annex = page.locator('.long-table').first();
+      const physical = () =>
+        annex.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[2].textContent));
+      expect(await physical()).toHaveLength(100);
+      expect(await annex.locator('.rows-shown').textContent()).toMatch(/^100 \/ 310 行/);
+      await annex.locator('button.more-rows').click();
+      expect(await physical()).toHaveLength(200);
+      await annex.locator('button.all-rows').click();
+      const all = await physical();
+      expect(all).toEqual(['kojin_bango', ...wide.map((w) => w.split(' ')[0]), ...Array<string>(60).fill('id')]);
+      expect(await annex.locator('.rows-shown').textContent()).toMatch(/^310 \/ 310 行/);
+      expect(await annex.locator('button.more-rows').isVisible()).toBe(false);
+      // A built row is a form row like the first page's: its number heads it, the name is code.
+      expect(await annex.locator('tbody tr').nth(249).locator('th[scope=row]').textContent()).toBe('250');
+      expect(await annex.locator('tbody tr').nth(249).locator('td code').first().textContent()).toBe('koumoku_248');
+
+      const more = page.locator('#not-specific ~ p.more').first();
+      expect(await more.textContent()).toContain('全 60 行のうち先頭の 50 行を示した');
+      expect(await page.locator('#not-specific + table tbody tr').count()).toBe(50);
+      await more.locator('a').click();
+      await page.waitForFunction(() => !document.getElementById('panel-relations')?.hidden);
+      expect(await page.locator('#panel-document').isVisible()).toBe(false);
+      expect(problems).toEqual([]);
+
+      // Printing builds every waiting row.
+      const { page: print } = await open(big, 'ja');
+      await print.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      expect(await print.locator('.long-table tbody tr').count()).toBe(310);
+    } finally {
+      fs.rmSync(big, { recursive: true, force: true });
+    }
+  });
+
   describe('the malicious fixture', () => {
     it('injects no element, runs no script, and shows the names as text', async () => {
       const { page, problems } = await open('fixtures/malicious', 'en');

@@ -11,6 +11,7 @@ import { READER_FAILED, SOURCE_TOO_DEEP, readGuarded, readProjectGuarded } from 
 import { DEFAULT_MAX_FILE_BYTES, SOURCE_TIMEOUT, SOURCE_TOO_LARGE } from '../../src/sources/limits.js';
 import { readDatabaseFiles } from '../../src/sources/parallel.js';
 import type { SourceReader } from '../../src/sources/types.js';
+import type { Diagnostic } from '../../src/diagnostics.js';
 import { drizzleReader } from '../../src/sources/drizzle/reader.js';
 import { scan } from '../../src/pipeline.js';
 
@@ -18,6 +19,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-limits-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** A reader with a bug: the input is "a reader that throws", the guard is under test. */
+/** What the buggy reader says of a file it read: a test-only code, deliberately not registered. */
+const ok = (file: string) => ({ severity: 'info', code: 'SPIF-OK', message: 'read', file }) as unknown as Diagnostic;
 const buggy = (e: unknown): SourceReader => ({
   name: 'buggy',
   accepts: () => true,
@@ -26,7 +29,7 @@ const buggy = (e: unknown): SourceReader => ({
   },
   readProject: (sources) => {
     if (sources.some((s) => s.text.includes('boom'))) throw e;
-    return { ops: [], diagnostics: [{ severity: 'info', code: 'SPIF-OK', message: 'read', file: sources[0].path }] };
+    return { ops: [], diagnostics: [ok(sources[0].path)] };
   },
 });
 

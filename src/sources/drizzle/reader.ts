@@ -260,14 +260,12 @@ class SchemaBuilder {
     return found.find((t) => t.unit === unit) ?? found[0];
   }
 
-  private warn(
-    table: TableDecl,
-    node: import('ts-morph').Node,
-    severity: Diagnostic['severity'],
-    message: string,
-  ): void {
-    const code = severity === 'info' ? 'SPIF-ORM-DIALECT' : UNSUPPORTED;
-    this.diagnostics.push(diagnosticAt(table.unit, node, severity, code, `Drizzle: ${message}`));
+  private warn(table: TableDecl, node: import('ts-morph').Node, severity: 'info' | 'warning', message: string): void {
+    this.diagnostics.push(
+      severity === 'info'
+        ? diagnosticAt(table.unit, node, 'info', 'SPIF-ORM-DIALECT', `Drizzle: ${message}`)
+        : diagnosticAt(table.unit, node, 'warning', UNSUPPORTED, `Drizzle: ${message}`),
+    );
   }
 }
 

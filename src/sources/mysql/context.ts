@@ -1,6 +1,7 @@
 /** What the statement readers share: where the statement is, and the reader's running state. */
 import type { Dialect, QualifiedName, SourceLocation } from '../../catalog/model.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, coded } from '../../diagnostics.js';
+import type { CodeOf } from '../../diagnostic-codes.js';
 import type { LineIndex } from '../text.js';
 import { nameKey } from './names.js';
 
@@ -64,8 +65,8 @@ export class StatementContext {
     this.diagnostics.push({ severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', message, ...this.loc(offset) });
   }
 
-  info(code: string, message: string, offset = 0): void {
-    this.diagnostics.push({ severity: 'info', code, message, ...this.loc(offset) });
+  info(code: CodeOf<'info'>, message: string, offset = 0): void {
+    this.diagnostics.push({ ...coded('info', code), message, ...this.loc(offset) });
   }
 
   syntaxError(message: string, offset?: number): void {

@@ -7,7 +7,8 @@ import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
 import { parse } from 'sql-parser-cst';
 import type { Column, ForeignKey, QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, coded } from '../../diagnostics.js';
+import type { CodeOf } from '../../diagnostic-codes.js';
 import { LineIndex } from '../text.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import type { ReadResult, SourceText } from '../types.js';
@@ -107,8 +108,8 @@ class Reader {
     return { file: this.source.path, line, column };
   }
 
-  private diag(severity: 'error' | 'warning', code: string, message: string, offset = 0): void {
-    this.diagnostics.push({ severity, code, message, ...this.loc(offset) });
+  private diag<S extends 'error' | 'warning'>(severity: S, code: CodeOf<S>, message: string, offset = 0): void {
+    this.diagnostics.push({ ...coded(severity, code), message, ...this.loc(offset) });
   }
 
   /** The statement as written, when `text` has been blanked for the parser (trailing comments are read from it). */

@@ -4,7 +4,8 @@
  * statement's tokens with the few moves a DDL/DCL reader needs.
  */
 import type { QualifiedName, SourceLocation } from '../../catalog/model.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, coded } from '../../diagnostics.js';
+import type { CodeOf } from '../../diagnostic-codes.js';
 import type { LineIndex } from '../text.js';
 import { foldIdent, type Token, type VendorDialect } from './lexer.js';
 import type { Statement } from './split.js';
@@ -54,12 +55,12 @@ export class VendorContext {
     return { file: this.file, line, column };
   }
 
-  warn(message: string, offset: number, code = 'SPIF-SQL-UNSUPPORTED'): void {
-    this.diagnostics.push({ severity: 'warning', code, message, ...this.loc(offset) });
+  warn(message: string, offset: number, code: CodeOf<'warning'> = 'SPIF-SQL-UNSUPPORTED'): void {
+    this.diagnostics.push({ ...coded('warning', code), message, ...this.loc(offset) });
   }
 
-  info(code: string, message: string, offset: number): void {
-    this.diagnostics.push({ severity: 'info', code, message, ...this.loc(offset) });
+  info(code: CodeOf<'info'>, message: string, offset: number): void {
+    this.diagnostics.push({ ...coded('info', code), message, ...this.loc(offset) });
   }
 
   error(message: string, offset: number): void {

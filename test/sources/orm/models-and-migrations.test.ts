@@ -47,11 +47,11 @@ describe('ORM models and the migrations they generated', () => {
   it('Drizzle with a sqlite journal: read as sqlite, one table each, the partial expression index quiet', () => {
     const json = scan('drizzle-sqlite');
     expect(codes(json)).toEqual([
-      'info:SPIF-SOURCE-DIALECT',
+      'info:SPIF-SOURCE-DIALECT-RECORDED',
       'info:SPIF-SOURCE-MODEL-AND-SQL',
       'info:SPIF-SOURCE-ORDER',
     ]);
-    const dialect = json.diagnostics.find((d) => d.code === 'SPIF-SOURCE-DIALECT')!;
+    const dialect = json.diagnostics.find((d) => d.code === 'SPIF-SOURCE-DIALECT-RECORDED')!;
     expect(dialect.file).toBe(path.join('drizzle-sqlite', 'drizzle', 'meta', '_journal.json'));
     expect(dialect.message).toContain('read as sqlite');
     const jumin = json.relations.find((r) => r.id === 'default.main.jumin')!;
