@@ -112,6 +112,11 @@ const DIAGNOSTICS = {
     'a foreign server matches no configured database, or a foreign table’s remote relation or column is not defined',
     '外部サーバーが設定のどのデータベースにも当たらない、または外部テーブルのリモートのリレーション・列が定義されていない',
   ),
+  'SPIF-DBLINK-UNRESOLVED': d(
+    'warning',
+    'an Oracle database link matches no configured database or is not created in the sources, or a remote object (t@link) or its column is not defined there: what reads through it is unknown (cross-database-unknown:database-link:…)',
+    'Oracle のデータベースリンクが設定のどのデータベースにも一致しないかソースで作成されていない、またはリモートのオブジェクト（t@link）やその列が定義されていない。それを通じて読むものは不明（cross-database-unknown:database-link:…）',
+  ),
   'SPIF-DBLINK': d(
     'warning',
     'a `dblink(…)` call: a query in another database whose access spif does not check',
@@ -142,20 +147,10 @@ const DIAGNOSTICS = {
     'a column-level `GRANT SELECT`, which Db2 rejects: not applied',
     'Db2 が拒否する列単位の `GRANT SELECT`。適用しない',
   ),
-  'SPIF-ORACLE-DBLINK': d(
-    'warning',
-    'an Oracle database link: a path into another database that spif does not follow',
-    'Oracle のデータベースリンク。spif が辿らない別データベースへの経路',
-  ),
   'SPIF-ORACLE-SECURE-ROLE': d(
     'info',
     'a password- or package-protected Oracle role (enabled only with SET ROLE … IDENTIFIED BY): treated as one the user may enable',
     'パスワードまたはパッケージで保護された Oracle のロール（SET ROLE … IDENTIFIED BY でのみ有効化）。利用者が有効化できるものとして扱う',
-  ),
-  'SPIF-MSSQL-EXECUTE-CHAIN': d(
-    'warning',
-    '`GRANT EXECUTE` on a SQL Server routine, which reads with its owner’s rights (ownership chaining); routine bodies are not read',
-    'SQL Server のルーチンへの `GRANT EXECUTE`。所有者の権限で読む（所有権の連鎖）。ルーチン本体は読まない',
   ),
   'SPIF-PRISMA-SYNTAX': d(
     'error',

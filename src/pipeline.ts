@@ -30,6 +30,7 @@ import { Analysis } from './classify/analysis.js';
 import { buildReport } from './report/build.js';
 import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths.js';
 import type { Report } from './report/model.js';
+import { type Lang, t } from './report/messages.js';
 import { readDatabaseFiles } from './sources/parallel.js';
 import { readProjectGuarded } from './sources/guard.js';
 import { dialectHint } from './sources/dialect-hints.js';
@@ -330,12 +331,17 @@ function noSources(paths: string[], loaded: LoadedConfig, found: number, diagnos
     ? `${loaded.used?.file ?? '設定'} の sources のグロブ`
     : paths.map((p) => `'${p}'`).join('、');
   const jaWhat = found ? `ファイル ${found} 個が見つかったが、スキーマのソースはない` : 'ファイルが見つからない';
-  return new UserError(`no schema source in ${where}: ${what}`, [
-    'spif reads SQL (.sql .ddl .pgsql .psql), schema.prisma and TypeORM/Drizzle models (.ts); folders named node_modules, dist, build, coverage and dot folders are skipped',
-    ...diagnostics
-      .filter((d) => d.severity !== 'info')
-      .map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} [${d.code}]`),
-  ]).as('cli.err.noSources', jaWhere, jaWhat);
+  const problems = diagnostics
+    .filter((d) => d.severity !== 'info')
+    .map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} [${d.code}]`);
+  const details = (lang: Lang) => [t(lang, 'cli.err.noSourcesHint'), ...problems];
+  const error = new UserError(`no schema source in ${where}: ${what}`, details('en')).as(
+    'cli.err.noSources',
+    jaWhere,
+    jaWhat,
+  );
+  error.detailsIn = details;
+  return error;
 }
 
 /** How each configured database is reached by foreign servers and subscriptions: `connection`, else its url, else its name. */
@@ -355,7 +361,13 @@ function remoteDatabases(config: SpifConfig): RemoteDatabase[] | undefined {
     const dbname = c.dbname ?? fromUrl.dbname;
     const host = c.host ?? fromUrl.host;
     const port = c.port !== undefined ? String(c.port) : fromUrl.port;
-    return { name: db.name, ...(dbname ? { dbname } : {}), ...(host ? { host } : {}), ...(port ? { port } : {}) };
+    return {
+      name: db.name,
+      ...(dbname ? { dbname } : {}),
+      ...(host ? { host } : {}),
+      ...(port ? { port } : {}),
+      ...(db.aliases?.length ? { aliases: db.aliases } : {}),
+    };
   });
 }
 

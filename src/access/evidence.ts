@@ -24,6 +24,8 @@ export const REASON_KEYS = [
   'no-reader',
   'no-user-mapping',
   'remote-denied',
+  'link-private',
+  'link-remote-denied',
 ] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
 
@@ -44,7 +46,7 @@ export interface Reason {
   policy?: string;
   /** function | procedure, for no-execute. */
   routine?: string;
-  /** The foreign server a foreign table reads through (no-user-mapping, remote-denied). */
+  /** The foreign server a foreign table reads through (no-user-mapping, remote-denied), or the Oracle database link (link-private, link-remote-denied). */
   server?: string;
   /** remote-denied: why the remote database refuses the mapped user (its own reason, one level). */
   remote?: Reason;
@@ -78,6 +80,10 @@ const EN: Record<ReasonKey, Template> = {
     `${r.via ? `${r.via} reads foreign table ${r.relation} with its owner's rights, and server ${r.server} has no user mapping for ${r.role} or PUBLIC` : `server ${r.server} of foreign table ${r.relation} has no user mapping for ${r.role} or PUBLIC`}`,
   'remote-denied': (r) =>
     `foreign table ${r.via} reads ${r.relation} through server ${r.server} as remote user ${r.role}, and the remote database refuses it: ${r.remote ? reasonText('en', r.remote) : 'access denied'}`,
+  'link-private': (r) =>
+    `${r.relation} is read through database link ${r.server}, which is private to ${r.principal}: ${r.role} cannot use it`,
+  'link-remote-denied': (r) =>
+    `${r.via} reads ${r.relation} through database link ${r.server} as remote user ${r.role}, and the remote database refuses it: ${r.remote ? reasonText('en', r.remote) : 'access denied'}`,
 };
 
 function viaView(r: Reason): string {
@@ -112,6 +118,10 @@ const JA: Record<ReasonKey, Template> = {
     `${r.via ? `${r.via} は所有者の権限で外部テーブル ${r.relation} を読むが、` : `外部テーブル ${r.relation} の`}サーバ ${r.server} には ${r.role} にも PUBLIC にもユーザマッピングがない`,
   'remote-denied': (r) =>
     `外部テーブル ${r.via} はサーバ ${r.server} を通じリモートユーザ ${r.role} として ${r.relation} を読むが、リモートのデータベースが拒否する: ${r.remote ? reasonText('ja', r.remote) : 'アクセス拒否'}`,
+  'link-private': (r) =>
+    `${r.relation} はデータベースリンク ${r.server} を通じて読むが、このリンクは ${r.principal} 専用（プライベート）で ${r.role} は使えない`,
+  'link-remote-denied': (r) =>
+    `${r.via} はデータベースリンク ${r.server} を通じリモートユーザ ${r.role} として ${r.relation} を読むが、リモートのデータベースが拒否する: ${r.remote ? reasonText('ja', r.remote) : 'アクセス拒否'}`,
 };
 
 function jaViaView(r: Reason): string {

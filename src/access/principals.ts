@@ -22,7 +22,8 @@ export interface Principal {
 
 export interface Administrator {
   name: string;
-  reason: 'owner' | 'superuser';
+  /** db_owner: a member (directly or through roles) of SQL Server's fixed role db_owner. */
+  reason: 'owner' | 'superuser' | 'db_owner';
 }
 
 export interface DeclaredPrincipal {
@@ -52,10 +53,31 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
   }
   const owners = new Set<string>();
   for (const r of catalog.relations.values()) if (r.owner && r.owner !== BOOTSTRAP_OWNER) owners.add(r.owner);
+  // SQL Server: a schema's owner owns every object in it that has no owner of its own, and
+  // db_owner's members may do anything in the database (Microsoft Learn, "Ownership and user-schema
+  // separation", "Database-level roles"): administrators, as owners and superusers are.
+  const dbOwners = new Set<string>();
+  for (const db of catalog.databases.values()) {
+    if (db.dialect !== 'sqlserver') continue;
+    for (const s of db.schemas.values()) if (s.owner && s.owner !== BOOTSTRAP_OWNER) owners.add(s.owner);
+    dbOwners.add('db_owner');
+  }
+  if (dbOwners.size) {
+    // members of db_owner, through nested roles
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const m of catalog.memberships)
+        if (dbOwners.has(m.role) && !dbOwners.has(m.member)) {
+          dbOwners.add(m.member);
+          changed = true;
+        }
+    }
+  }
   const administrators: Administrator[] = [];
   for (const role of catalog.roles.values()) {
     if (role.superuser) administrators.push({ name: role.name, reason: 'superuser' });
     else if (owners.has(role.name)) administrators.push({ name: role.name, reason: 'owner' });
+    else if (dbOwners.has(role.name)) administrators.push({ name: role.name, reason: 'db_owner' });
   }
   const claimed = new Set(declared.flatMap((p) => p.roles ?? []));
   // SQL Server: a principal may name a login; the users created FOR that login are claimed with it.

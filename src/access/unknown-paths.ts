@@ -15,9 +15,10 @@ export interface UnknownPath {
   /**
    * function: an unread SECURITY DEFINER body; foreign-table: a foreign table whose remote
    * relation (or remote user) is not known; subscription: a subscription whose publisher is not
-   * known; dblink: a dblink call whose database or query is not known.
+   * known; dblink: a dblink call whose database or query is not known; database-link: an Oracle
+   * remote object (`t@link`) whose link, database or remote relation is not known.
    */
-  kind?: 'function' | 'foreign-table' | 'subscription' | 'dblink';
+  kind?: 'function' | 'foreign-table' | 'subscription' | 'dblink' | 'database-link';
   /** The function or procedure (a relation id of kind 'function'), the foreign table, subscription or caller of dblink. */
   via: RelationId;
   reason: string;
@@ -34,7 +35,11 @@ export function findUnknownPaths(catalog: Catalog, resolver: AccessResolver, pri
     if (!r || r.analysed || !r.securityDefiner) continue;
     const executors = principals.filter((p) => mayExecute(catalog, resolver, p, fn)).map((p) => p.name);
     if (executors.length === 0) continue;
-    const owner = fn.owner ?? '';
+    // Whose rights it runs with: its owner; SQL Server objects belong to their schema's owner (dbo by default).
+    const owner =
+      fn.owner ||
+      catalog.databases.get(fn.database)?.schemas.get(fn.schema)?.owner ||
+      (fn.dialect === 'sqlserver' ? 'dbo' : '');
     const relations = [...catalog.relations.values()]
       .filter(
         (x) =>
@@ -66,6 +71,16 @@ function crossDatabasePaths(catalog: Catalog, resolver: AccessResolver, principa
     const f = r.foreign;
     if (!f) continue;
     let reason = f.unresolved;
+    if (f.via === 'database-link') {
+      if (!reason) continue;
+      // The remote object and the views that read it directly may hold what the other database holds.
+      const viewIds = [...catalog.relations.values()]
+        .filter((v) => v.view?.reads.some((q) => (q.schema ?? v.schema) === r.schema && q.name === r.name))
+        .map((v) => v.id);
+      const ids = [r.id, ...viewIds];
+      out.push({ kind: 'database-link', via: r.id, reason, executors: readers(ids), relations: ids });
+      continue;
+    }
     if (!reason && f.remote) {
       const users = cross.userMappings.filter((m) => m.database === r.database && m.server === f.server);
       if (users.some((m) => m.user === undefined))

@@ -31,6 +31,7 @@ import type { CodeOf } from '../diagnostic-codes.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
 import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
+import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
 
 export interface BuildInput {
   database: string;
@@ -109,6 +110,8 @@ class CatalogBuilder {
   private accessControlDeclared = false;
   private readonly productRules: ResolvedRule[] = [];
   private readonly cross = new CrossDatabaseState((code, message) => this.warn(code, message));
+  /** Oracle synonyms and Db2 aliases, per database (all files). */
+  private readonly synonyms = new Map<string, Synonyms>();
   private crossDeclared = false;
   /** Key names as written (`CONSTRAINT k PRIMARY KEY`), for DROP CONSTRAINT; unset ones get the engine's default. */
   private readonly keyNames = new WeakMap<
@@ -591,7 +594,76 @@ class CatalogBuilder {
         return this.cross.subscription(op, this.db.name, parseConninfo);
       case 'product-rule':
         return this.productRule(op.rule);
+      case 'database-link':
+        this.crossDeclared = true;
+        this.accessControlDeclared = true;
+        return this.cross.databaseLink(op, this.db.name, op.owner ?? this.currentSchema);
+      case 'remote-relation':
+        this.crossDeclared = true;
+        return this.remoteRelation(op);
+      case 'synonym':
+        return this.synonym(op);
     }
+  }
+
+  /** CREATE / DROP [PUBLIC] SYNONYM | ALIAS: kept for names of the other files (synonyms.ts). */
+  private synonym(op: Extract<CatalogOp, { op: 'synonym' }>): void {
+    let table = this.synonyms.get(this.db.name);
+    if (!table) {
+      table = new Synonyms(this.db.dialect === 'db2' ? PUBLIC_SYNONYM_SCHEMA.db2 : PUBLIC_SYNONYM_SCHEMA.oracle);
+      this.synonyms.set(this.db.name, table);
+    }
+    const schema = op.public ? undefined : this.resolve(op.name).schema;
+    if (op.action === 'drop') return table.drop(schema, op.name.name, op.public);
+    if (op.target) table.define(schema, op.name.name, this.qualifyKeepingDatabase(op.target), op.public);
+  }
+
+  private qualifyKeepingDatabase(q: QualifiedName): QualifiedName {
+    const r = this.resolve(q);
+    return { schema: r.schema, name: r.name, ...(q.database ? { database: q.database } : {}) };
+  }
+
+  /**
+   * A name as the database resolves it: the relation of that name, else what a synonym or alias
+   * of another file stands for (Oracle, Db2; synonyms.ts). A GRANT on a synonym grants on its object.
+   */
+  private throughSynonym(q: QualifiedName): QualifiedName {
+    const table = this.synonyms.get(this.db.name);
+    if (!table?.size) return q;
+    const qualified = this.qualifyKeepingDatabase(q);
+    return table.resolve(qualified, (x) => this.relations.has(this.resolve(x).id)) ?? q;
+  }
+
+  /**
+   * `schema.t@link` (Oracle): one local relation per remote object and link, created when first
+   * named; its columns are those the sources use, and the remote relation's once it resolves.
+   */
+  private remoteRelation(op: Extract<CatalogOp, { op: 'remote-relation' }>): void {
+    const { id } = this.resolve(op.name);
+    let r = this.relations.get(id);
+    if (!r) {
+      this.createRelation(
+        op.name,
+        'table',
+        this.at,
+        op.columns.map((name) => ({ name, source: this.at })),
+        {},
+      );
+      r = this.relations.get(id)!;
+      r.foreign = {
+        server: op.link,
+        via: 'database-link',
+        remoteSchema: op.remote.schema ?? '',
+        remoteName: op.remote.name,
+        columnNames: {},
+        linkOwner: op.owner ?? this.resolve(op.name).schema,
+      };
+      delete r.owner; // a remote object has no local owner
+      return;
+    }
+    if (r.foreign?.via !== 'database-link') return;
+    for (const name of op.columns)
+      if (!r.columns.some((c) => c.name === name)) r.columns.push({ name, source: this.at });
   }
 
   /** ALTER DEFAULT PRIVILEGES … ON FUNCTIONS | ROUTINES: EXECUTE for routines created later. */
@@ -624,7 +696,7 @@ class CatalogBuilder {
     const table =
       'table' in rule ? rule.table : 'target' in rule && rule.target.kind === 'relation' ? rule.target.name : undefined;
     if (table) {
-      const r = this.existing(table, rule.kind.toUpperCase());
+      const r = this.existing(this.throughSynonym(table), rule.kind.toUpperCase());
       if (!r) return;
       resolved.relation = r.id;
     }
@@ -1176,7 +1248,7 @@ class CatalogBuilder {
     // unqualified column belongs to the FROM entry that has it.
     const resolvedColumns: { name: string; from: { relation: QualifiedName; column: string }[] }[] = [];
     const resolveSource = (src: { relation: QualifiedName; column: string }) => {
-      const q = this.qualify(src.relation);
+      const q = this.qualify(this.throughSynonym(src.relation));
       const base = this.relations.get(this.resolve(q).id);
       return { q, base };
     };
@@ -1221,11 +1293,18 @@ class CatalogBuilder {
     // Only a view's FROM names relations that must exist when it is created: a function's body names
     // are looked up when it runs, and a trigger's transition tables (REFERENCING NEW TABLE AS) are no
     // relations at all.
-    if (isView) this.warnUndefinedBases(op.view.reads, op.name, resolvedColumns, readsAt);
+    const reads = op.view.reads.map((q) => this.throughSynonym(q));
+    if (isView)
+      this.warnUndefinedBases(
+        reads,
+        op.name,
+        resolvedColumns,
+        readsAt.map((r) => ({ ...r, relation: this.throughSynonym(r.relation) })),
+      );
     const view = {
       ...op.view,
       columns: resolvedColumns,
-      reads: op.view.reads.map((q) => this.qualify(q)),
+      reads: reads.map((q) => this.qualify(q)),
       readsColumns,
     };
     const columns: Column[] = resolvedColumns.map((c) => ({ name: c.name, source: op.at }));
@@ -1314,7 +1393,7 @@ class CatalogBuilder {
     if (!op.routine.analysed) {
       this.warn(
         'SPIF-FUNCTION-UNANALYSED',
-        `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? '; as SECURITY DEFINER it is an unknown path to every relation its owner may read' : ''}`,
+        `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? `; as ${this.db.dialect === 'postgresql' || isMysqlFamily(this.db.dialect) ? 'SECURITY DEFINER' : "it runs with other rights than the caller's"} it is an unknown path to every relation its owner may read` : ''}`,
       );
     }
     const store = op.routine.trigger ? this.triggerFunctions : this.relations;
@@ -1514,9 +1593,10 @@ class CatalogBuilder {
         scope.kind === 'database' && (this.db.dialect as string) !== 'postgresql'
           ? 'SELECT'
           : READ_PRIVILEGE[scope.kind];
-      // MySQL/MariaDB `db.*` and `*.*` also carry EXECUTE on the routines in them.
+      // MySQL/MariaDB `db.*` and `*.*`, SQL Server `SCHEMA::` and the database also carry EXECUTE on their routines.
       const readPrivileges: PrivilegeName[] =
-        (scope.kind === 'schema-tables' || scope.kind === 'database') && isMysqlFamily(this.db.dialect)
+        (scope.kind === 'schema-tables' || scope.kind === 'database') &&
+        (isMysqlFamily(this.db.dialect) || this.db.dialect === 'sqlserver')
           ? ['SELECT', 'EXECUTE']
           : [readPrivilege];
       for (const spec of op.privileges.flatMap((p) =>
@@ -1582,7 +1662,7 @@ class CatalogBuilder {
     switch (target.kind) {
       case 'relations':
         return target.names.flatMap((n) => {
-          const r = this.existing(n, 'GRANT/REVOKE');
+          const r = this.existing(this.throughSynonym(n), 'GRANT/REVOKE');
           return r ? [{ scope: { kind: 'relation', relation: r.id }, owner: r.owner }] : [];
         });
       case 'all-tables-in-schema':

@@ -18,6 +18,7 @@ import type { CodeOf } from '../diagnostic-codes.js';
 import type { CatalogOp } from './ops.js';
 import type {
   CrossDatabase,
+  DatabaseLink,
   DblinkUse,
   ForeignServer,
   Publication,
@@ -36,6 +37,8 @@ export interface RemoteDatabase {
   dbname?: string;
   host?: string;
   port?: string;
+  /** Other names that reach it: TNS aliases, Oracle database link names (config `databases[].aliases`). */
+  aliases?: string[];
 }
 
 type Op<K extends CatalogOp['op']> = Extract<CatalogOp, { op: K }>;
@@ -71,6 +74,7 @@ export class CrossDatabaseState {
   readonly publications = new Map<string, Publication>();
   readonly subscriptions = new Map<string, Subscription>();
   readonly dblinks: DblinkUse[] = [];
+  readonly links: DatabaseLink[] = [];
 
   constructor(private readonly warn: (code: CodeOf<'warning'>, message: string) => void) {}
 
@@ -80,6 +84,40 @@ export class CrossDatabaseState {
     at: SourceLocation,
   ): void {
     for (const c of calls) this.dblinks.push({ relation: caller.id, database: caller.database, ...c, source: at });
+  }
+
+  /** CREATE / DROP [PUBLIC] DATABASE LINK (Oracle): a later CREATE of the same name replaces it. */
+  databaseLink(op: Op<'database-link'>, database: string, owner: string | undefined): void {
+    const same = (l: DatabaseLink) =>
+      l.database === database &&
+      sameLinkName(l.name, op.name) &&
+      l.public === op.public &&
+      (op.public || l.owner === owner);
+    for (let i = this.links.length - 1; i >= 0; i--) if (same(this.links[i])) this.links.splice(i, 1);
+    if (op.action === 'drop') return;
+    this.links.push({
+      database,
+      name: op.name,
+      public: op.public,
+      ...(!op.public && owner ? { owner } : {}),
+      connect: op.connect,
+      ...(op.user ? { user: op.user } : {}),
+      ...(op.using !== undefined ? { using: op.using } : {}),
+      source: op.at,
+    });
+  }
+
+  /**
+   * The link a name `x@link` in an object of schema `owner` uses: the owner's private link of
+   * that name, else the public one (Oracle looks in the referencing schema first, then PUBLIC).
+   */
+  link(database: string, owner: string, name: string): DatabaseLink | undefined {
+    const candidates = this.links.filter((l) => l.database === database && sameLinkName(l.name, name));
+    return (
+      candidates.find((l) => !l.public && l.owner === owner) ??
+      candidates.find((l) => !l.public && l.owner === undefined) ??
+      candidates.find((l) => l.public)
+    );
   }
 
   server(database: string, name: string): ForeignServer | undefined {
@@ -225,10 +263,20 @@ export class CrossDatabaseState {
       if ('database' in target) s.remoteDatabase = target.database;
       else s.unresolved = target.reason;
     }
+    for (const l of this.links) {
+      const target = matchLink(l, remotes);
+      if ('database' in target) l.remoteDatabase = target.database;
+      else l.unresolved = target.reason;
+    }
     const unresolvedTables = new Map<ForeignServer, Relation[]>();
+    const unresolvedLinks = new Map<DatabaseLink, Relation[]>();
     for (const r of relations.values()) {
       const f = r.foreign;
       if (!f) continue;
+      if (f.via === 'database-link') {
+        this.resolveLinkRelation(r, relations, unresolvedLinks, warnAt);
+        continue;
+      }
       const server = this.server(r.database, f.server);
       if (!server) {
         f.unresolved = `server ${f.server} is not created in the sources`;
@@ -273,6 +321,13 @@ export class CrossDatabaseState {
         `server ${server.database}.${server.name}: ${server.unresolved}; what its foreign tables (${tables.map((t) => t.id).join(', ')}) read is unknown`,
       );
     }
+    for (const [link, tables] of unresolvedLinks) {
+      warnAt(
+        link.source,
+        'SPIF-DBLINK-UNRESOLVED',
+        `database link ${link.name}: ${link.unresolved}; what ${tables.map((t) => t.id).join(', ')} read through it is unknown`,
+      );
+    }
     for (const sub of this.subscriptions.values()) this.resolveSubscription(sub, relations, remotes, warnAt);
     for (const d of this.dblinks) this.resolveDblink(d, relations, remotes, warnAt);
     return {
@@ -281,7 +336,72 @@ export class CrossDatabaseState {
       publications: [...this.publications.values()],
       subscriptions: [...this.subscriptions.values()],
       dblinks: this.dblinks.filter((d) => relations.has(d.relation)),
+      links: this.links,
     };
+  }
+
+  /**
+   * An object named through a database link: the link it uses, its database, and the remote
+   * relation, whose columns its columns read (`copiedFrom`, via `foreign-table`). An unqualified
+   * remote name is in the schema of the user the link connects as: the fixed user, else the
+   * referencing object's owner (an assumption for connected-user links: docs/access-control.md).
+   */
+  private resolveLinkRelation(
+    r: Relation,
+    relations: Map<RelationId, Relation>,
+    unresolved: Map<DatabaseLink, Relation[]>,
+    warnAt: (at: SourceLocation | undefined, code: CodeOf<'warning'>, message: string) => void,
+  ): void {
+    const f = r.foreign!;
+    const owner = f.linkOwner ?? r.schema;
+    const link = this.link(r.database, owner, f.server);
+    if (!link) {
+      f.unresolved = `database link ${f.server} is not created in the sources (neither ${owner}'s private link nor a public one)`;
+      warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', `${r.id}: ${f.unresolved}; what it reads is unknown`);
+      return;
+    }
+    f.link = {
+      name: link.name,
+      public: link.public,
+      connect: link.connect,
+      ...(link.owner ? { owner: link.owner } : {}),
+      ...(link.user ? { user: link.user } : {}),
+    };
+    if (!link.remoteDatabase) {
+      f.unresolved = `database link ${link.name}: ${link.unresolved}`;
+      unresolved.set(link, [...(unresolved.get(link) ?? []), r]);
+      return;
+    }
+    if (!f.remoteSchema) f.remoteSchema = link.connect === 'fixed' && link.user ? link.user : owner;
+    const remoteId = relationId(link.remoteDatabase, f.remoteSchema, f.remoteName);
+    const remote = relations.get(remoteId);
+    if (!remote) {
+      f.unresolved = `its remote relation ${remoteId} is not defined`;
+      warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', `${r.id}: ${f.unresolved}; what it reads is unknown`);
+      return;
+    }
+    f.remote = remoteId;
+    const from = { database: remote.database, schema: remote.schema, name: remote.name };
+    for (const rc of remote.columns) {
+      if (rc.parameter) continue;
+      if (!r.columns.some((c) => c.name === rc.name))
+        r.columns.push({ name: rc.name, ...(rc.type ? { type: rc.type } : {}), source: r.source });
+    }
+    for (const c of r.columns) {
+      if (!remote.columns.some((x) => x.name === c.name)) {
+        warnAt(
+          r.source,
+          'SPIF-DBLINK-UNRESOLVED',
+          `${r.id}: column ${c.name} is not defined in ${remoteId} (Oracle fails the query with ORA-00904)`,
+        );
+        continue;
+      }
+      if (!c.copiedFrom?.some((x) => x.via === 'foreign-table'))
+        c.copiedFrom = [
+          ...(c.copiedFrom ?? []),
+          { relation: from, column: c.name, via: 'foreign-table', at: r.source },
+        ];
+    }
   }
 
   /**
@@ -368,6 +488,70 @@ export class CrossDatabaseState {
       }
     }
   }
+}
+
+/** Oracle link names compare without case; `HQ` also names `HQ.ACME.COM` (the domain is appended to a bare name). */
+function sameLinkName(a: string, b: string): boolean {
+  const x = a.toUpperCase();
+  const y = b.toUpperCase();
+  return x === y || x.split('.')[0] === y || y.split('.')[0] === x;
+}
+
+/**
+ * The host, port and service an Oracle connect string names: Easy Connect
+ * (`[//]host[:port][/service]`) or a connect descriptor (`(DESCRIPTION=(ADDRESS=(HOST=h)(PORT=p))
+ * (CONNECT_DATA=(SERVICE_NAME=s)))`, SID too). A bare word is a net service name (a TNS alias).
+ */
+export function parseConnectString(text: string): { alias?: string; host?: string; port?: string; dbname?: string } {
+  const t = text.trim();
+  if (t.startsWith('(')) {
+    const get = (k: string) => new RegExp(`\\(\\s*${k}\\s*=\\s*([^)\\s]+)\\s*\\)`, 'i').exec(t)?.[1];
+    const host = get('HOST');
+    const port = get('PORT');
+    const dbname = get('SERVICE_NAME') ?? get('SID');
+    return { ...(host ? { host } : {}), ...(port ? { port } : {}), ...(dbname ? { dbname } : {}) };
+  }
+  if (!/[/:]/.test(t)) return { alias: t };
+  const m = /^(?:[a-z]+:\/\/)?(?:\/\/)?([^:/\s]+)(?::(\d+))?(?:\/([^:/?\s]+))?/i.exec(t);
+  if (!m) return {};
+  return { host: m[1], ...(m[2] ? { port: m[2] } : {}), ...(m[3] ? { dbname: m[3] } : {}) };
+}
+
+/**
+ * Which configured database an Oracle database link reaches: a database whose `aliases` list its
+ * connect string or its name, else the service (or TNS alias) its connect string names, matched
+ * like a server's dbname (`connection.dbname`, else the database's name; host and port when both
+ * sides give them). Without USING, Oracle uses the link's name as the net service name.
+ */
+export function matchLink(
+  link: Pick<DatabaseLink, 'name' | 'using'>,
+  remotes: RemoteDatabase[],
+): { database: string } | { reason: string } {
+  const eq = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
+  const names = [...new Set([link.using, link.name, link.name.split('.')[0]].filter((x): x is string => !!x))];
+  for (const n of names) {
+    const m = remotes.filter((r) => r.aliases?.some((a) => eq(a, n)));
+    if (m.length === 1) return { database: m[0].name };
+    if (m.length > 1)
+      return { reason: `'${n}' is an alias of several configured databases (${m.map((x) => x.name).join(', ')})` };
+  }
+  const conn = parseConnectString(link.using ?? link.name.split('.')[0]);
+  const service = conn.dbname ?? conn.alias;
+  const what =
+    link.using !== undefined ? `its connect string '${link.using}'` : `its name (used as the net service name)`;
+  if (service) {
+    const sameHost = (r: RemoteDatabase) =>
+      (!r.host || !conn.host || eq(r.host, conn.host)) && (!r.port || !conn.port || r.port === conn.port);
+    const m = remotes.filter((r) => eq(r.dbname ?? r.name, service) && sameHost(r));
+    if (m.length === 1) return { database: m[0].name };
+    if (m.length > 1)
+      return {
+        reason: `${what} matches several configured databases (${m.map((x) => x.name).join(', ')}); set databases[].connection.host to tell them apart`,
+      };
+  }
+  return {
+    reason: `${what} matches no configured database (list the TNS alias or link name under databases[].aliases, or set databases[].connection)`,
+  };
 }
 
 /** FOR ALL TABLES / TABLES IN SCHEMA / TABLE t (cols): ordinary tables only (views and foreign tables are not published). */

@@ -193,7 +193,14 @@ export interface Relation {
  * F.38 postgres_fdw; CREATE USER MAPPING).
  */
 export interface ForeignTableDefinition {
+  /** The foreign server, or the Oracle database link (`via: 'database-link'`). */
   server: string;
+  /** Set for an object named through an Oracle database link (`t@link`, or a synonym for one). */
+  via?: 'database-link';
+  /** The schema of the object that names the link (whose private link is looked up first). */
+  linkOwner?: string;
+  /** The database link it is read through, once found (set at the end of the build). */
+  link?: Pick<DatabaseLink, 'name' | 'public' | 'owner' | 'connect' | 'user'>;
   /** OPTIONS (schema_name, table_name): postgres_fdw defaults them to the foreign table's own names. */
   remoteSchema: string;
   remoteName: string;
@@ -269,13 +276,39 @@ export interface DblinkUse {
   remoteRelations?: RelationId[];
 }
 
-/** Links between databases: foreign servers, user mappings, publications, subscriptions, dblink calls. */
+/**
+ * Oracle `CREATE [PUBLIC] DATABASE LINK` (SQL Language Reference, CREATE DATABASE LINK): a private
+ * link is usable by its owner only (and by the owner's stored objects), a public one by every user.
+ * The remote session is the fixed user (CONNECT TO user), the current user (CONNECT TO
+ * CURRENT_USER: a stored object's owner, else the session user) or the connected user (no CONNECT
+ * TO: the session user), per the Administrator's Guide, "Users of Database Links".
+ */
+export interface DatabaseLink {
+  database: string;
+  name: string;
+  public: boolean;
+  /** The schema that owns a private link (the user who created it). */
+  owner?: string;
+  connect: 'fixed' | 'current-user' | 'connected-user';
+  /** The fixed user. */
+  user?: string;
+  /** The connect string (a TNS alias, Easy Connect `host:port/service`, or a descriptor). */
+  using?: string;
+  source?: SourceLocation;
+  /** The configured database it reaches (set at the end of the build), or why none. */
+  remoteDatabase?: string;
+  unresolved?: string;
+}
+
+/** Links between databases: foreign servers, user mappings, publications, subscriptions, dblink calls, database links. */
 export interface CrossDatabase {
   servers: ForeignServer[];
   userMappings: UserMapping[];
   publications: Publication[];
   subscriptions: Subscription[];
   dblinks: DblinkUse[];
+  /** Oracle database links. */
+  links: DatabaseLink[];
 }
 
 /** A privilege on an object. Column grants carry the column; schema-wide/global scopes model MySQL. */

@@ -285,6 +285,41 @@ export type CatalogOp = { at: SourceLocation } & (
       op: 'dblink';
       calls: { conninfo?: string; sql?: string; reads?: QualifiedName[] }[];
     }
+  /**
+   * Oracle `CREATE [PUBLIC] DATABASE LINK name [CONNECT TO user | CURRENT_USER] [USING 'tns']` and
+   * `DROP [PUBLIC] DATABASE LINK` (src/catalog/cross-database.ts resolves it against the databases).
+   */
+  | {
+      op: 'database-link';
+      action: 'create' | 'drop';
+      name: string;
+      public: boolean;
+      /** fixed: CONNECT TO user; current-user: CONNECT TO CURRENT_USER; connected-user: no CONNECT TO. */
+      connect: 'fixed' | 'current-user' | 'connected-user';
+      user?: string;
+      using?: string;
+      /** The user whose schema holds a private link (the one connected when it was created). */
+      owner?: string;
+    }
+  /**
+   * A remote object named through a database link (Oracle `schema.t@link` in a view, or a synonym
+   * for one): a local relation `name` whose columns read the remote relation's, like a foreign table.
+   */
+  | {
+      op: 'remote-relation';
+      name: QualifiedName;
+      link: string;
+      /** The remote object as written (an unqualified name is in the schema the link connects to). */
+      remote: QualifiedName;
+      columns: string[];
+      /** The schema of the object that names it (its private links are looked up first). */
+      owner?: string;
+    }
+  /**
+   * Oracle `CREATE [PUBLIC] SYNONYM s FOR t` / Db2 `CREATE [PUBLIC] ALIAS a FOR t`, and their DROP:
+   * another name for t, resolved for GRANTs and views of every file (src/catalog/synonyms.ts).
+   */
+  | { op: 'synonym'; action: 'create' | 'drop'; name: QualifiedName; public: boolean; target?: QualifiedName }
   /** CREATE / ALTER … ADD | SET | DROP / DROP PUBLICATION. */
   | {
       op: 'publication';

@@ -2,8 +2,8 @@
  * Access rules that exist in one product only and have no PostgreSQL counterpart in the
  * dialect-neutral ops: SQL Server's DENY, masks (SQL Server Dynamic Data Masking, Db2 CREATE MASK,
  * Oracle VPD column masking), row filters (SQL Server security policies, Oracle VPD, Db2
- * permissions), authorities that read everything (Db2 DATAACCESS, Oracle SELECT ANY TABLE), and
- * database links. Readers emit them as `product-rule` ops; the catalog builder resolves their
+ * permissions) and authorities that read everything (Db2 DATAACCESS, Oracle SELECT ANY TABLE).
+ * (Oracle database links are cross-database links: src/catalog/cross-database.ts.) Readers emit them as `product-rule` ops; the catalog builder resolves their
  * names and keeps them in source order; the per-product access modules (src/access/products/)
  * interpret them. Ordinary GRANT/REVOKE/roles still go through the neutral ops.
  */
@@ -48,8 +48,6 @@ export type ProductRule =
   | { kind: 'access-control'; table: QualifiedName; row?: boolean; column?: boolean }
   /** An authority that reads (and, for some, unmasks) every table of the database. */
   | { kind: 'authority'; authority: ReadAuthority; principals: string[]; revoke?: boolean }
-  /** Oracle `CREATE [PUBLIC] DATABASE LINK`: a path into another database as a fixed user (or as the caller). */
-  | { kind: 'database-link'; name: string; public: boolean; connectTo?: string; using?: string }
   /** SQL Server `CREATE USER u FOR LOGIN l`: the login that acts as user u in this database. */
   | { kind: 'login-user'; user: string; login: string }
   /** Oracle `ALTER USER u DEFAULT ROLE …`: roles enabled at login (the others need SET ROLE). */

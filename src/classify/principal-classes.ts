@@ -14,6 +14,7 @@ import type { Catalog } from '../catalog/model.js';
 import { PUBLIC } from '../catalog/privileges.js';
 import type { Principal } from '../access/principals.js';
 import type { AccessResolver } from '../access/resolver.js';
+import { PRODUCT_DIALECTS } from './readers.js';
 
 export interface PrincipalClass {
   /** The member that is computed (the first in the given order). */
@@ -67,5 +68,14 @@ function relevantRoles(catalog: Catalog): Set<string> {
   }
   for (const db of catalog.databases.values())
     for (const s of db.schemas.values()) if (s.owner !== undefined) out.add(s.owner);
+  // Oracle, SQL Server and Db2 checks also name roles no grant does (db_owner, db_datareader, DBA,
+  // holders of SELECT ANY TABLE or DATAACCESS, users mapped from logins, link owners): every role
+  // of theirs is relevant (a db_owner member must not share PUBLIC's class).
+  if ([...catalog.databases.values()].some((d) => PRODUCT_DIALECTS.has(d.dialect))) {
+    for (const name of catalog.roles.keys()) out.add(name);
+    for (const m of catalog.memberships) out.add(m.role);
+    for (const { rule } of catalog.productRules ?? [])
+      for (const p of 'principals' in rule ? rule.principals : []) out.add(p);
+  }
   return out;
 }

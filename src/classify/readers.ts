@@ -16,7 +16,8 @@ import { PUBLIC, scopeKey } from '../catalog/privileges.js';
 import type { Principal } from '../access/principals.js';
 import type { AccessResolver } from '../access/resolver.js';
 
-const PRODUCT_DIALECTS = new Set(['oracle', 'sqlserver', 'db2']);
+/** Dialects whose access modules read without a grant naming the role (src/access/products). */
+export const PRODUCT_DIALECTS: ReadonlySet<string> = new Set(['oracle', 'sqlserver', 'db2']);
 
 export class ReaderIndex {
   /** Indexes (into principals) of principals that need no grant. */

@@ -90,7 +90,13 @@ export const databaseSchema = z
       })
       .optional()
       .describe(
-        'how other databases reach this one: postgres_fdw servers, dblink calls and subscriptions are matched to it by these',
+        'how other databases reach this one: postgres_fdw servers, dblink calls, subscriptions and Oracle database links are matched to it by these',
+      ),
+    aliases: z
+      .array(text)
+      .optional()
+      .describe(
+        'other names that reach this database: Oracle TNS aliases (net service names) and database link names; a CREATE DATABASE LINK whose USING string or name is listed here reaches it (case-insensitive)',
       ),
   })
   .superRefine((db, ctx) => {

@@ -39,7 +39,11 @@ const SECTIONS: Section[] = [
     sources: ["db/bango/**/*.sql"]
   - name: kyufu
     dialect: mysql
-    sources: ["db/kyufu/**/*.sql", "src/entities/**/*.ts"]`,
+    sources: ["db/kyufu/**/*.sql", "src/entities/**/*.ts"]
+  - name: jumin
+    dialect: oracle
+    sources: ["db/jumin/**/*.sql"]
+    aliases: [JUMINDB]   # TNS aliases / database link names that reach it (CREATE DATABASE LINK … USING 'JUMINDB')`,
   },
   {
     notes: ['Systems or staff groups that use the files: the databases they connect to, the SQL roles they act as.'],

@@ -12,6 +12,7 @@ import { suggestAccessChanges } from './access-change.js';
 import { blockFrom } from '../classify/blocks.js';
 import type { ExplainResult, PrincipalExplanation } from './model.js';
 import { gt } from './messages.js';
+import { type Lang, t } from '../report/messages.js';
 
 /** Finds the relation: its full id, or a unique `schema.name` or `name`. */
 export function resolveRelation(ids: string[], written: string): RelationId {
@@ -32,10 +33,11 @@ export function resolveRelation(ids: string[], written: string): RelationId {
     .filter((id) => id.split('.').pop()!.includes(lower.split('.').pop()!))
     .sort()
     .slice(0, 5);
-  throw new UserError(
-    `${written}: no such relation`,
-    near.length ? [`similar: ${near.join(', ')}`] : ['write database.schema.relation, schema.relation or relation'],
-  ).as('cli.err.noSuchRelation', written);
+  const hint = (lang: Lang) =>
+    near.length ? [t(lang, 'cli.err.similarRelations', near.join(', '))] : [t(lang, 'cli.err.relationForm')];
+  const error = new UserError(`${written}: no such relation`, hint('en')).as('cli.err.noSuchRelation', written);
+  error.detailsIn = hint;
+  throw error;
 }
 
 export function explainRelation(scan: ScanResult, written: string): ExplainResult {

@@ -210,6 +210,15 @@ export const CLI_MESSAGES = {
     en: '{0}: more than one relation has this name',
   },
   'cli.err.noSuchRelation': { ja: '{0}: そのテーブル・ビューはない', en: '{0}: no such relation' },
+  'cli.err.noSourcesHint': {
+    ja: 'spif が読むのは SQL（.sql .ddl .pgsql .psql）、schema.prisma、TypeORM・Drizzle のモデル（.ts）。node_modules・dist・build・coverage という名前のフォルダとドットで始まるフォルダは読まない',
+    en: 'spif reads SQL (.sql .ddl .pgsql .psql), schema.prisma and TypeORM/Drizzle models (.ts); folders named node_modules, dist, build, coverage and dot folders are skipped',
+  },
+  'cli.err.similarRelations': { ja: '似た名前: {0}', en: 'similar: {0}' },
+  'cli.err.relationForm': {
+    ja: 'database.schema.relation、schema.relation 又は relation の形で書く',
+    en: 'write database.schema.relation, schema.relation or relation',
+  },
   'cli.err.notACommit': { ja: '--base {0}: {1} のコミットではない', en: '--base {0}: not a commit in {1}' },
   'cli.err.notGit': {
     ja: '{0} は git リポジトリの中にない（spif diff は git の ref と比較する）',

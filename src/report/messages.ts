@@ -229,6 +229,7 @@ const CORE_MESSAGES = {
   'label.connects': { ja: '接続先', en: 'connects' },
   'admin.owner': { ja: '所有者', en: 'owner' },
   'admin.superuser': { ja: 'スーパーユーザー', en: 'superuser' },
+  'admin.db_owner': { ja: 'db_owner ロールのメンバー', en: 'member of db_owner' },
   'label.severity.info': { ja: '情報', en: 'info' },
   'label.hiddenByQuiet': {
     ja: '警告・情報 {0} 件は --quiet により省略',

@@ -100,7 +100,12 @@ export const blockSchema = z.object({
       database: z.string().optional(),
       policy: z.string().optional(),
       routine: z.string().optional(),
-      server: z.string().optional().describe('the foreign server (no-user-mapping, remote-denied)'),
+      server: z
+        .string()
+        .optional()
+        .describe(
+          'the foreign server (no-user-mapping, remote-denied) or Oracle database link (link-private, link-remote-denied)',
+        ),
       remote: z
         .object({
           key: z.enum(REASON_KEYS),
@@ -114,7 +119,7 @@ export const blockSchema = z.object({
           routine: z.string().optional(),
         })
         .optional()
-        .describe("remote-denied: the remote database's own refusal of the mapped user"),
+        .describe("remote-denied, link-remote-denied: the remote database's own refusal of the mapped or link user"),
     })
     .optional()
     .describe('the refusal as data (with role and via), from which detail is rendered in English and Japanese'),
@@ -167,7 +172,7 @@ export const principalReportSchema = z.object({
   kind: z.enum(['system', 'role', 'public', 'unrestricted', 'administrator']),
   roles: z.array(z.string()),
   connects: z.array(z.string()).optional(),
-  reason: z.string().optional().describe('for administrators: owner | superuser'),
+  reason: z.string().optional().describe('for administrators: owner | superuser | db_owner (SQL Server)'),
 });
 
 export const diagnosticSchema = z.object({

@@ -100,7 +100,7 @@ export function renderText(report: Report, options: TextOptions): string {
   if (admins.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.administrators')}`));
     out.push(
-      `  ${admins.map((a) => `${clean(a.name)} (${a.reason === 'owner' || a.reason === 'superuser' ? t(lang, `admin.${a.reason}`) : clean(a.reason ?? '')})`).join(', ')}`,
+      `  ${admins.map((a) => `${clean(a.name)} (${a.reason === 'owner' || a.reason === 'superuser' || a.reason === 'db_owner' ? t(lang, `admin.${a.reason}`) : clean(a.reason ?? '')})`).join(', ')}`,
     );
   }
   if (report.assumptions?.length) {

@@ -42,14 +42,23 @@ class SnapshotWriter {
     for (const line of this.options.header ?? []) this.out.push(`-- ${line}`.trimEnd());
     if (this.options.header?.length) this.out.push('');
     let section = '';
+    const scripts = this.options.definitions?.scripts;
+    const written = new Set<string>();
     for (const op of ops) {
-      const next = sectionOf(op);
+      // Statements the live reader read as SQL (functions, triggers, partitions): written verbatim, once.
+      const script = scripts?.get(op.at.file);
+      if (script !== undefined) {
+        if (written.has(op.at.file)) continue;
+        written.add(op.at.file);
+      }
+      const next = script !== undefined ? 'as the server printed it' : sectionOf(op);
       if (next !== section) {
         if (section === 'relations') this.flushForeignKeys();
         this.out.push('', `-- ${next}`);
         section = next;
       }
-      this.op(op);
+      if (script !== undefined) this.out.push(script.trimEnd());
+      else this.op(op);
     }
     this.flushForeignKeys();
     return `${this.out.join('\n').replace(/^\n+/, '')}\n`;
@@ -140,7 +149,11 @@ class SnapshotWriter {
     const lines = op.columns.map((c) => `  ${ident(c.name)} ${c.type ?? 'text'}`);
     if (op.primaryKey) lines.push(`  PRIMARY KEY (${idents(op.primaryKey)})`);
     for (const u of op.uniqueKeys) lines.push(`  UNIQUE (${idents(u)})`);
-    this.line(`CREATE TABLE ${name(op.name)} (\n${lines.join(',\n')}\n);`);
+    const partitionKey = this.options.definitions?.partitionKeys.get(
+      definitionKey(op.name.schema ?? 'public', op.name.name),
+    );
+    const partitioned = partitionKey ? ` PARTITION BY ${partitionKey}` : '';
+    this.line(`CREATE TABLE ${name(op.name)} (\n${lines.join(',\n')}\n)${partitioned};`);
     for (const fk of op.foreignKeys) this.pendingForeignKeys.push(foreignKeySql(op.name, fk));
     if (op.comment !== undefined) this.line(`COMMENT ON TABLE ${name(op.name)} IS ${literal(op.comment)};`);
     if (op.owner) this.line(`ALTER TABLE ${name(op.name)} OWNER TO ${role(op.owner)};`);

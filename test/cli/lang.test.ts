@@ -101,10 +101,18 @@ describe('usage and input errors in the user language, exit 2', () => {
       const empty = await spif(['check'], JA, dir);
       expect(empty.code).toBe(2);
       expect(empty.stderr).toMatch(/^spif: '\.' にスキーマのソースがない: ファイルが見つからない\n/);
+      expect(empty.stderr).toContain('\n  spif が読むのは SQL（.sql .ddl .pgsql .psql）');
+      expect(empty.stderr).not.toContain('spif reads');
       fs.writeFileSync(path.join(dir, 'bad.yaml'), 'databases: 3\n');
       const bad = await spif(['scan', '-c', 'bad.yaml', '.'], JA, dir);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/^spif: 設定ファイル bad\.yaml が正しくない（2 件の問題）\n {2}bad\.yaml:1: /);
+      expect((await spif(['explain', 'bango.public.kyufu_jisseki', 'fixtures/insurer'], JA)).stderr).toBe(
+        'spif: bango.public.kyufu_jisseki: そのテーブル・ビューはない\n  似た名前: kyufu.public.kyufu_jisseki\n',
+      );
+      expect((await spif(['explain', 'bango.public.kyufu_jisseki', 'fixtures/insurer'], C)).stderr).toBe(
+        'spif: bango.public.kyufu_jisseki: no such relation\n  similar: kyufu.public.kyufu_jisseki\n',
+      );
       // English under the C locale, word for word as before.
       expect((await spif(['scan', 'nothere'], C, dir)).stderr).toBe('spif: nothere: no such file or directory\n');
       expect((await spif(['scan', '-c', 'bad.yaml', '.'], C, dir)).stderr).toMatch(

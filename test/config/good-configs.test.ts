@@ -84,7 +84,8 @@ describe('good configs', () => {
     expect(plain).toEqual(defaultConfig());
     expect(starterConfig()).toContain('# databases:');
     const full = parseConfigText(starterConfigWithExamples(), 'spif.config.yaml').config;
-    expect(full.databases?.map((d) => d.name)).toEqual(['bango', 'kyufu']);
+    expect(full.databases?.map((d) => d.name)).toEqual(['bango', 'kyufu', 'jumin']);
+    expect(full.databases?.[2].aliases).toEqual(['JUMINDB']);
     expect(full.inventory).toEqual(['被保険者情報ファイル']);
     expect(full.suppressions).toHaveLength(1);
     // every top-level key is shown, active or as an example, except the rarely needed escape hatches

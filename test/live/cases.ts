@@ -235,4 +235,53 @@ export const CASES: Case[] = [
       expect(rel(c, 'public.mv').view?.materialized).toBe(true);
     },
   },
+  {
+    // Functions (PostgreSQL 18 docs, CREATE FUNCTION: SECURITY DEFINER; GRANT: "PUBLIC … EXECUTE
+    // privilege for functions and procedures" by default), triggers (CREATE TRIGGER), partitions
+    // (5.12 Table Partitioning: ATTACH PARTITION) and inheritance (5.11 Inheritance).
+    name: 'functions with EXECUTE privileges and owners, triggers, partitions, inheritance',
+    sql: `
+      CREATE ROLE fn_owner; CREATE ROLE caller;
+      CREATE TABLE kojin (atena_no int PRIMARY KEY, kojin_bango char(12), shimei text);
+      CREATE FUNCTION get_bango(p_atena int) RETURNS char(12) LANGUAGE sql SECURITY DEFINER
+        AS $$ SELECT kojin_bango FROM kojin WHERE atena_no = p_atena $$;
+      CREATE FUNCTION open_names() RETURNS SETOF text LANGUAGE sql AS $$ SELECT shimei FROM kojin $$;
+      ALTER FUNCTION get_bango(int) OWNER TO fn_owner;
+      REVOKE EXECUTE ON FUNCTION get_bango(int) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION get_bango(int) TO caller WITH GRANT OPTION;
+      CREATE PROCEDURE touch(p int) LANGUAGE sql AS $$ UPDATE kojin SET shimei = shimei WHERE atena_no = p $$;
+      CREATE TABLE rireki (atena_no int, bango char(12));
+      CREATE FUNCTION copy_bango() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO rireki (atena_no, bango) VALUES (NEW.atena_no, NEW.kojin_bango); RETURN NEW; END $$;
+      CREATE TRIGGER kojin_rireki AFTER INSERT ON kojin FOR EACH ROW EXECUTE FUNCTION copy_bango();
+      CREATE TABLE kyufu (atena_no int, nendo int, kojin_bango char(12)) PARTITION BY LIST (nendo);
+      CREATE TABLE kyufu_2024 PARTITION OF kyufu FOR VALUES IN (2024);
+      CREATE TABLE kyufu_2025 (atena_no int, nendo int, kojin_bango char(12));
+      ALTER TABLE kyufu ATTACH PARTITION kyufu_2025 FOR VALUES IN (2025);
+      CREATE TABLE kyufu_other PARTITION OF kyufu DEFAULT;
+      CREATE TABLE base_t (atena_no int, kojin_bango char(12));
+      CREATE TABLE child_t (extra text) INHERITS (base_t);`,
+    check: (c) => {
+      const f = rel(c, 'public.get_bango(int4)');
+      expect(f.kind).toBe('function');
+      expect(f.owner).toBe('fn_owner');
+      expect(f.routine).toMatchObject({ securityDefiner: true, analysed: true, argTypes: ['int4'] });
+      const execute = (scope: string) =>
+        c.grants
+          .filter((g) => g.privilege === 'EXECUTE' && JSON.stringify(g.scope).includes(scope))
+          .map((g) => `${g.grantee}${g.grantOption ? '+' : ''}`)
+          .sort();
+      expect(execute('get_bango')).toEqual(['caller+', 'fn_owner+']);
+      expect(execute('open_names')).toContain('PUBLIC');
+      expect(rel(c, 'public.open_names()').routine?.securityDefiner).toBe(false);
+      expect(rel(c, 'public.rireki').columns.find((x) => x.name === 'bango')?.copiedFrom?.[0]).toMatchObject({
+        relation: { name: 'kojin' },
+        column: 'kojin_bango',
+      });
+      for (const p of ['kyufu_2024', 'kyufu_2025', 'kyufu_other'])
+        expect(rel(c, `public.${p}`).parents).toEqual([{ relation: 'kyufu.public.kyufu', kind: 'partition' }]);
+      expect(rel(c, 'public.child_t').parents).toEqual([{ relation: 'kyufu.public.base_t', kind: 'inherits' }]);
+      expect(rel(c, 'public.child_t').columns.map((x) => x.name)).toEqual(['atena_no', 'kojin_bango', 'extra']);
+    },
+  },
 ];

@@ -13,10 +13,14 @@
  *   is granted (ORA-01720 without GRANT OPTION): spif assumes the scripts ran.
  * - A role outside the user's DEFAULT ROLE set can still be enabled with SET ROLE: the verdict is
  *   the same, the path goes through SET ROLE.
+ * - A remote object (`t@link`, or a synonym for one) is read through a database link: a public
+ *   link serves every user, a private one its owner only; the remote side is checked by the
+ *   resolver as the link's remote user (resolver.ts checkLinks).
  * - VPD policies (DBMS_RLS) filter rows or mask columns with a function spif cannot run: they do
  *   not block here; the report names them as assumptions (see index.ts).
  */
 import type { Relation } from '../../catalog/model.js';
+import { refused } from '../evidence.js';
 import type { AccessVerdict } from '../resolver.js';
 import type { ProductAccess, ProductContext } from './index.js';
 import { ALLOWED, authorityHolders, holdsSelect, privilegeDomain } from './shared.js';
@@ -28,16 +32,27 @@ export function oracleAccess(ctx: ProductContext): ProductAccess {
   const selectAny = new Set([...authorityHolders(ctx.rules, 'SELECT ANY TABLE'), ...READS_EVERY_TABLE]);
   return {
     canSelect(role: string, rel: Relation): AccessVerdict {
+      const link = rel.foreign?.via === 'database-link' ? rel.foreign.link : undefined;
+      if (rel.foreign?.via === 'database-link') {
+        // A remote object has no local privileges ("you cannot grant privileges on remote objects"):
+        // what decides is whether R may use the link — a public one anyone, a private one its owner
+        // only (SQL Language Reference, CREATE DATABASE LINK, PUBLIC) — and the remote side, checked
+        // as the link's user by the resolver.
+        if (!link || link.public || !link.owner || link.owner === role) return ALLOWED;
+        return refused('remote-access-denied', rel.id, {
+          key: 'link-private',
+          role,
+          principal: link.owner,
+          relation: rel.id,
+          server: link.name,
+        });
+      }
       const domain = privilegeDomain(ctx, role);
       if (rel.schema === role || rel.owner === role || ctx.graph.isSuperuser(role)) return ALLOWED;
       if ([...domain].some((r) => selectAny.has(r))) return ALLOWED;
       if (holdsSelect(ctx, domain, { kind: 'relation', relation: rel.id })) return ALLOWED;
-      return {
-        allowed: false,
-        control: 'no-table-privilege',
-        at: rel.id,
-        detail: `${role} has no SELECT on ${rel.id} (directly, through a role or PUBLIC); Oracle has no column-level SELECT, so no column of it is readable`,
-      };
+      // Oracle has no column-level SELECT: without SELECT on the table or view no column of it is read.
+      return refused('no-table-privilege', rel.id, { key: 'no-select', role, relation: rel.id });
     },
   };
 }

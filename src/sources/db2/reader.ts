@@ -12,8 +12,9 @@
  * (database authorities), GRANT (role), CREATE ALIAS, CREATE PERMISSION, CREATE MASK, ALTER TABLE).
  */
 import type { PrivilegeName, QualifiedName } from '../../catalog/model.js';
-import type { CatalogOp, PrivilegeSpec } from '../../catalog/ops.js';
+import type { CatalogOp, GrantTarget, PrivilegeSpec } from '../../catalog/ops.js';
 import { PUBLIC } from '../../catalog/privileges.js';
+import { PUBLIC_SYNONYM_SCHEMA } from '../../catalog/synonyms.js';
 import type { Cursor } from '../vendor/cursor.js';
 import {
   readAlterTable,
@@ -24,6 +25,7 @@ import {
   readDrop,
 } from '../vendor/ddl.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
+import { readCreateRoutine, readDropRoutine } from '../vendor/routine.js';
 
 const IRRELEVANT_FIRST = new Set([
   'CONNECT',
@@ -131,11 +133,19 @@ export const db2Statements: ProductStatements = {
         );
         return [];
       }
+      if (w1 === 'PROCEDURE' || w1 === 'FUNCTION' || (w1 === 'SPECIFIC' && words[2] !== 'INDEX'))
+        return readDropRoutine(c);
       if (w1 === 'INDEX' || w1 === 'SCHEMA' || IRRELEVANT_OBJECTS.has(w1)) return 'irrelevant';
       return undefined;
     }
     if (w0 === 'CREATE') {
       const objects = words.slice(1, 5);
+      if (
+        w1 === 'PROCEDURE' ||
+        w1 === 'FUNCTION' ||
+        (w1 === 'OR' && (words[3] === 'PROCEDURE' || words[3] === 'FUNCTION'))
+      )
+        return readCreateRoutine(c);
       if (objects.includes('ALIAS') || objects.includes('SYNONYM')) return readAlias(c);
       if (w1 === 'TABLE' || (objects.includes('TABLE') && !objects.includes('FUNCTION'))) return readCreateTable(c).ops;
       if (objects.includes('VIEW')) return readCreateView(c);
@@ -200,11 +210,20 @@ function readAlias(c: Cursor): StatementOutcome {
   c.accept('TABLE');
   c.accept('MODULE');
   const target = c.relationName();
-  c.ctx.state.synonyms.set(
-    isPublic ? `SYSPUBLIC.${parts[parts.length - 1]}` : c.ctx.state.key(c.qualify(parts)),
-    target,
-  );
-  return [];
+  const schema = isPublic ? PUBLIC_SYNONYM_SCHEMA.db2 : c.qualify(parts).schema;
+  const name = parts[parts.length - 1];
+  c.ctx.state.synonyms.define(schema, name, target, isPublic);
+  // An alias grants nothing: only the name, for GRANTs and views of this file and the others.
+  return [
+    {
+      op: 'synonym',
+      at: c.at,
+      action: 'create',
+      name: { name, ...(schema ? { schema } : {}) },
+      public: isPublic,
+      target,
+    },
+  ];
 }
 
 function dropAlias(c: Cursor): StatementOutcome {
@@ -212,16 +231,14 @@ function dropAlias(c: Cursor): StatementOutcome {
   const isPublic = c.accept('PUBLIC');
   c.expect('ALIAS');
   const parts = c.nameParts();
-  c.ctx.state.synonyms.delete(isPublic ? `SYSPUBLIC.${parts[parts.length - 1]}` : c.ctx.state.key(c.qualify(parts)));
-  return [];
+  const schema = isPublic ? PUBLIC_SYNONYM_SCHEMA.db2 : c.qualify(parts).schema;
+  const name = parts[parts.length - 1];
+  c.ctx.state.synonyms.drop(schema, name, isPublic);
+  return [{ op: 'synonym', at: c.at, action: 'drop', name: { name, ...(schema ? { schema } : {}) }, public: isPublic }];
 }
 
 function aliasOf(c: Cursor, q: QualifiedName, bare: boolean): QualifiedName {
-  return (
-    c.ctx.state.synonyms.get(c.ctx.state.key(q)) ??
-    (bare ? c.ctx.state.synonyms.get(`SYSPUBLIC.${q.name}`) : undefined) ??
-    q
-  );
+  return c.ctx.state.throughSynonyms(q, bare);
 }
 
 /** `USER u`, `GROUP g`, `ROLE r`, `PUBLIC`, or a bare name. */
@@ -289,6 +306,24 @@ function readGrant(c: Cursor, isGrant: boolean): StatementOutcome {
     return ops;
   }
   if (!c.accept('ON')) return 'irrelevant'; // GRANT SETSESSIONUSER …, system privileges
+  if (items.some((i) => i.words === 'EXECUTE') && (c.is('PROCEDURE') || c.is('FUNCTION') || c.is('SPECIFIC'))) {
+    // GRANT EXECUTE ON [SPECIFIC] FUNCTION | PROCEDURE name [(types)] | schema.*: a routine runs as its definer (routine.ts).
+    c.accept('SPECIFIC');
+    c.next();
+    const parts = c.nameParts();
+    const all = c.accept('.', '*') || c.accept('*');
+    if (c.is('(')) c.skipParens();
+    if (!c.accept('TO')) c.expect('FROM');
+    const to = grantees(c);
+    const q = c.qualify(parts);
+    const target: GrantTarget = all
+      ? { kind: 'all-routines-in-schema', schemas: [parts[parts.length - 1]], routineKind: 'routine' }
+      : { kind: 'routines', refs: [{ name: q }], routineKind: 'routine' };
+    const privileges = [{ privilege: 'EXECUTE' as const }];
+    return isGrant
+      ? [{ op: 'grant', at, privileges, target, grantees: to, grantOption: c.accept('WITH', 'GRANT', 'OPTION') }]
+      : [{ op: 'revoke', at, privileges, target, grantees: to, grantOptionOnly: false, cascade: false }];
+  }
   if (c.accept('TABLE') || c.accept('VIEW') || c.accept('NICKNAME')) {
     /* the object kind word is optional */
   } else if (

@@ -21,7 +21,7 @@ export interface AclChange {
   revokes: AclItem[];
 }
 
-/** aclexplode() names; privileges spif has no use for (MAINTAIN, EXECUTE, SET…) are left out. */
+/** aclexplode() names; privileges spif has no use for (MAINTAIN, SET, ALTER SYSTEM) are left out. */
 const KNOWN: ReadonlySet<string> = new Set<PrivilegeName>([
   'SELECT',
   'INSERT',
@@ -34,6 +34,7 @@ const KNOWN: ReadonlySet<string> = new Set<PrivilegeName>([
   'CREATE',
   'CONNECT',
   'TEMPORARY',
+  'EXECUTE',
 ]);
 
 export function decodeAcl(entries: AclEntry[], roleName: (oid: number) => string): AclItem[] {

@@ -61,6 +61,8 @@ export interface RelationRow extends AclPair {
   comment: string | null;
   viewDefinition: string | null;
   partition: boolean;
+  /** A partitioned table's `LIST (nendo)` (pg_get_partkeydef). */
+  partitionKey: string | null;
   extension: string | null;
 }
 export interface ColumnRow {
@@ -95,6 +97,34 @@ export interface PolicyRow {
   withCheck: string | null;
 }
 
+/** A child of a partitioned or inheritance parent (pg_inherits), with its partition bound. */
+export interface InheritRow {
+  child: number;
+  parent: number;
+  partition: boolean;
+  /** `FOR VALUES …` / `DEFAULT` (pg_get_expr of relpartbound), for partitions. */
+  bound: string | null;
+}
+/** A function or procedure, with its whole CREATE statement as the server prints it. */
+export interface FunctionRow extends AclPair {
+  oid: number;
+  schema: string;
+  name: string;
+  kind: 'f' | 'p';
+  owner: number;
+  /** pg_get_functiondef: `CREATE OR REPLACE FUNCTION …` with its body. */
+  definition: string;
+  /** The argument types that name it in GRANT and ALTER (oidvectortypes of proargtypes). */
+  arguments: string;
+  extension: string | null;
+}
+/** A user trigger, as `CREATE TRIGGER …` (pg_get_triggerdef). */
+export interface TriggerRow {
+  relation: number;
+  name: string;
+  definition: string;
+}
+
 export interface CatalogRows {
   server: ServerRow;
   roles: RoleRow[];
@@ -105,6 +135,9 @@ export interface CatalogRows {
   columns: ColumnRow[];
   constraints: ConstraintRow[];
   policies: PolicyRow[];
+  inherits: InheritRow[];
+  functions: FunctionRow[];
+  triggers: TriggerRow[];
 }
 
 /** Which catalog each query reads: named in the error when the role may not read it. */
@@ -142,6 +175,7 @@ export const QUERIES: Record<Exclude<CatalogQueryName, 'server'>, (version: numb
       obj_description(c.oid, 'pg_class') as comment,
       case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid, true) end as "viewDefinition",
       c.relispartition as partition,
+      case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as "partitionKey",
       ${explode('c.relacl')} as acl, c.relacl is null as "aclIsDefault", ${explode("acldefault('r', c.relowner)")} as "defaultAcl",
       ${extensionOf('pg_class', 'c.oid')} as extension
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -172,6 +206,22 @@ export const QUERIES: Record<Exclude<CatalogQueryName, 'server'>, (version: numb
       pg_get_expr(p.polwithcheck, p.polrelid) as "withCheck"
       from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
       where ${USER_SCHEMA} order by p.oid`,
+  // Index partitions are in pg_inherits too: only tables (and foreign tables) are children here.
+  inherits: () => `select i.inhrelid::bigint as child, i.inhparent::bigint as parent, c.relispartition as partition,
+      pg_get_expr(c.relpartbound, c.oid) as bound
+      from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p', 'f') and ${USER_SCHEMA} order by i.inhrelid, i.inhseqno`,
+  // Aggregates and window functions (prokind a, w) read no table of their own.
+  functions: () => `select p.oid::bigint as oid, n.nspname as schema, p.proname as name, p.prokind as kind,
+      p.proowner::bigint as owner, pg_get_functiondef(p.oid) as definition,
+      oidvectortypes(p.proargtypes) as arguments,
+      ${explode('p.proacl')} as acl, p.proacl is null as "aclIsDefault", ${explode("acldefault('f', p.proowner)")} as "defaultAcl",
+      ${extensionOf('pg_proc', 'p.oid')} as extension
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where p.prokind in ('f', 'p') and ${USER_SCHEMA} order by p.oid`,
+  triggers: () => `select t.tgrelid::bigint as relation, t.tgname as name, pg_get_triggerdef(t.oid) as definition
+      from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+      where not t.tgisinternal and ${USER_SCHEMA} order by t.oid`,
 };
 
 export class CatalogQueryError extends Error {
@@ -208,13 +258,29 @@ export async function fetchCatalog(client: ClientBase): Promise<CatalogRows> {
   const columns = await q<ColumnRow>('columns');
   const constraints = await q<ConstraintRow>('constraints');
   const policies = await q<PolicyRow>('policies');
-  return { server, roles, memberships, schemas, database, relations, columns, constraints, policies };
+  const inherits = await q<InheritRow>('inherits');
+  const functions = (await q<FunctionRow & { aclIsDefault: boolean }>('functions')).map(aclPair);
+  const triggers = await q<TriggerRow>('triggers');
+  return {
+    server,
+    roles,
+    memberships,
+    schemas,
+    database,
+    relations,
+    columns,
+    constraints,
+    policies,
+    inherits,
+    functions,
+    triggers,
+  };
 }
 
 /** `bigint` columns arrive as strings; oids fit in a JS number. */
 function normalise<T>(rows: T[]): T[] {
   for (const row of rows as Record<string, unknown>[]) {
-    for (const key of ['oid', 'owner', 'role', 'member', 'grantor', 'relation', 'referenced']) {
+    for (const key of ['oid', 'owner', 'role', 'member', 'grantor', 'relation', 'referenced', 'child', 'parent']) {
       if (typeof row[key] === 'string') row[key] = Number(row[key]);
     }
     if (Array.isArray(row.roles)) row.roles = row.roles.map(Number);

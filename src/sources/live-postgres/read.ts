@@ -16,6 +16,7 @@ import { CatalogQueryError, fetchCatalog, type CatalogRows } from './queries.js'
 import { catalogRowsToOps } from './to-ops.js';
 import { sampleColumns, type ColumnSample } from './sample.js';
 import { describeServer, redactUrl } from './url.js';
+import { quoteIdent } from './quote.js';
 
 export interface LiveReadOptions {
   /** The spif database these relations belong to (from the config, else `default`). */
@@ -149,8 +150,4 @@ function clientConfig(url: string, options: Omit<LiveReadOptions, 'database'>): 
     application_name: 'spif',
     connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
   };
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -11,16 +11,13 @@ import { classifyColumn } from '../../detect/classify.js';
 import { emptyStats, tally, type ColumnValueStats } from '../../detect/check-digit.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { CatalogRows } from './queries.js';
+import { quoteIdent } from './quote.js';
 
 export interface ColumnSample {
   schema: string;
   table: string;
   column: string;
   stats: ColumnValueStats;
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** The candidate columns of the tables read (views are not sampled: their queries may be costly). */

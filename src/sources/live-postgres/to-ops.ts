@@ -22,9 +22,11 @@ import type {
 } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { viewLineage } from '../postgresql/lineage.js';
+import { readPostgresSql } from '../postgresql/reader.js';
 import { aclChanges, decodeAcl, type AclItem } from './acl.js';
 import { definitionKey, emptyDefinitions, type SqlDefinitions } from './definitions.js';
-import type { CatalogRows, ColumnRow, RelationRow, RoleRow } from './queries.js';
+import type { CatalogRows, ColumnRow, FunctionRow, RelationRow, RoleRow } from './queries.js';
+import { quoteIdent } from './quote.js';
 
 /** The role created by initdb (BOOTSTRAP_SUPERUSERID in PostgreSQL's sources). */
 export const BOOTSTRAP_SUPERUSER_OID = 10;
@@ -57,6 +59,7 @@ class OpsBuilder {
   private readonly roles: Map<number, RoleRow>;
   private readonly relations: Map<number, RelationRow>;
   private readonly columns = new Map<number, ColumnRow[]>();
+  private readonly functions: FunctionRow[] = [];
   /** Roles a grant, membership or policy names (the bootstrap superuser is declared only then). */
   private readonly named = new Set<string>();
 
@@ -72,12 +75,16 @@ class OpsBuilder {
       if (r.extension) skipped.push(`${r.schema}.${r.name} (${r.extension})`);
       else this.relations.set(r.oid, r);
     }
+    for (const f of rows.functions) {
+      if (f.extension) skipped.push(`${f.schema}.${f.name}() (${f.extension})`);
+      else this.functions.push(f);
+    }
     if (skipped.length) {
       this.diagnostics.push({
         severity: 'info',
         code: 'SPIF-LIVE-SKIPPED',
         file: ctx.origin,
-        message: `${skipped.length} relation(s) belonging to extensions were not read: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`,
+        message: `${skipped.length} relation(s) and function(s) belonging to extensions were not read: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`,
       });
     }
     for (const c of rows.columns) {
@@ -93,12 +100,15 @@ class OpsBuilder {
     this.schemas();
     const tables = [...this.relations.values()].filter((r) => !isView(r));
     for (const t of tables) this.table(t);
+    this.inheritance();
     for (const v of this.viewsInDependencyOrder()) this.view(v);
     for (const r of this.relations.values()) this.ownerAndRowSecurity(r);
     this.policies();
     this.databaseAcl();
     this.schemaAcls();
     for (const r of this.relations.values()) this.relationAcl(r);
+    for (const f of this.functions) this.routine(f);
+    this.triggers();
     // Roles come first in the script; which ones depends on what the rest named.
     this.ops.unshift(...this.roleOps());
     return { ops: this.ops, diagnostics: this.diagnostics, definitions: this.definitions };
@@ -203,6 +213,74 @@ class OpsBuilder {
     return this.rows.roles.find((r) => r.name === 'pg_database_owner')?.oid ?? BOOTSTRAP_SUPERUSER_OID;
   }
 
+  /**
+   * What the DDL path reads from statements, the live path reads from the same statements: SQL
+   * the server prints (pg_get_functiondef, pg_get_triggerdef, partition bounds) or that a script
+   * rebuilding this state would hold, read by the PostgreSQL reader. Its ops are located in
+   * `<url>#<where>`, and the text is kept for `spif snapshot`.
+   */
+  private script(where: string, sql: string): void {
+    const path = this.at(where).file;
+    const read = readPostgresSql({ path, text: sql });
+    this.ops.push(...read.ops);
+    this.diagnostics.push(...read.diagnostics);
+    this.definitions.scripts.set(path, sql);
+  }
+
+  // ── partitions and inheritance, functions, triggers ──────────────────────────────────────────
+
+  /** Children after every table: `ATTACH PARTITION … FOR VALUES …` and `INHERIT`, as pg_dump writes them. */
+  private inheritance(): void {
+    for (const i of this.rows.inherits) {
+      const child = this.relations.get(i.child);
+      const parent = this.relations.get(i.parent);
+      if (!child || !parent) continue;
+      const sql = i.partition
+        ? `ALTER TABLE ${quotedName(parent)} ATTACH PARTITION ${quotedName(child)} ${i.bound ?? 'DEFAULT'};`
+        : `ALTER TABLE ${quotedName(child)} INHERIT ${quotedName(parent)};`;
+      this.script(`${fragment(child)}:parent:${fragment(parent)}`, sql);
+    }
+  }
+
+  /**
+   * A function or procedure: its definition, its owner, and its EXECUTE privileges written as the
+   * GRANTs and REVOKEs that turn the default (PUBLIC may execute) into what the server holds.
+   */
+  private routine(f: FunctionRow): void {
+    const kind = f.kind === 'p' ? 'PROCEDURE' : 'FUNCTION';
+    const signature = `${quoteIdent(f.schema)}.${quoteIdent(f.name)}(${f.arguments})`;
+    const lines = [`${f.definition.trimEnd()};`];
+    const owner = this.ownerName(f.owner);
+    if (owner) {
+      this.named.add(owner);
+      lines.push(`ALTER ${kind} ${signature} OWNER TO ${quoteIdent(owner)};`);
+    }
+    const name = (oid: number) => this.roleName(oid);
+    const { grants, revokes } = aclChanges(
+      f.acl === null ? null : decodeAcl(f.acl, name),
+      decodeAcl(f.defaultAcl, name),
+    );
+    const grantee = (g: string) => (g === 'PUBLIC' ? 'PUBLIC' : quoteIdent(g));
+    for (const r of revokes)
+      lines.push(
+        `REVOKE ${r.grantOption ? 'GRANT OPTION FOR ' : ''}${r.privilege} ON ${kind} ${signature} FROM ${grantee(r.grantee)};`,
+      );
+    for (const g of grants) {
+      this.named.add(g.grantee);
+      lines.push(
+        `GRANT ${g.privilege} ON ${kind} ${signature} TO ${grantee(g.grantee)}${g.grantOption ? ' WITH GRANT OPTION' : ''};`,
+      );
+    }
+    this.script(`function:${f.schema}.${f.name}(${f.arguments})`, `${lines.join('\n')}\n`);
+  }
+
+  private triggers(): void {
+    for (const t of this.rows.triggers) {
+      const r = this.relations.get(t.relation);
+      if (r) this.script(`${fragment(r)}:trigger:${t.name}`, `${t.definition};\n`);
+    }
+  }
+
   // ── relations ───────────────────────────────────────────────────────────────────────────────
 
   private table(r: RelationRow): void {
@@ -237,6 +315,7 @@ class OpsBuilder {
       }
     }
     const name = qualified(r);
+    if (r.partitionKey) this.definitions.partitionKeys.set(definitionKey(r.schema, r.name), r.partitionKey);
     this.emit({ op: 'create-table', name, columns, primaryKey, uniqueKeys, foreignKeys }, fragment(r));
     this.comments(r, cols);
   }
@@ -481,6 +560,10 @@ function isPredefinedRole(name: string): boolean {
 
 function qualified(r: RelationRow): QualifiedName {
   return { schema: r.schema, name: r.name };
+}
+
+function quotedName(r: RelationRow): string {
+  return `${quoteIdent(r.schema)}.${quoteIdent(r.name)}`;
 }
 
 function fragment(r: RelationRow): string {

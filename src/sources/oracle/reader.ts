@@ -8,7 +8,8 @@
  *   Oracle has no column-level SELECT (column lists are allowed for INSERT, UPDATE and REFERENCES
  *   only): `GRANT SELECT (c) ON t` fails in the database and is reported, not applied.
  * - CREATE [PUBLIC] SYNONYM: grants nothing; a GRANT on a synonym grants on its object.
- * - CREATE [PUBLIC] DATABASE LINK; DBMS_RLS.ADD_POLICY / DROP_POLICY / ENABLE_POLICY calls
+ * - CREATE / DROP [PUBLIC] DATABASE LINK and `t@link` names (cross-database paths, resolved in
+ *   src/catalog/cross-database.ts); DBMS_RLS.ADD_POLICY / DROP_POLICY / ENABLE_POLICY calls
  *   (Virtual Private Database), in `BEGIN … END;` blocks or SQL*Plus `EXEC`.
  * - `ALTER SESSION SET CURRENT_SCHEMA = s` and SQL*Plus `CONNECT user/…`: unqualified names go there.
  * Documentation: Oracle Database SQL Language Reference 19c (GRANT, REVOKE, CREATE SYNONYM,
@@ -28,6 +29,7 @@ import {
   readDrop,
 } from '../vendor/ddl.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
+import { isSuppliedOracleObject, readCreateRoutine, readDropRoutine } from '../vendor/routine.js';
 import { readPlsqlCalls } from './plsql-calls.js';
 
 const OBJECT_PRIVILEGES: Record<string, PrivilegeName | 'READ' | 'OTHER'> = {
@@ -173,13 +175,20 @@ export const oracleStatements: ProductStatements = {
         c.i = 2;
         return [{ op: 'drop-role', at: c.at, names: [c.ident()] }];
       }
+      if ((w1 === 'PUBLIC' && words[2] === 'DATABASE') || w1 === 'DATABASE') {
+        if (words[w1 === 'PUBLIC' ? 3 : 2] === 'LINK') return readDropDatabaseLink(c);
+      }
       if (w1 === 'SYNONYM' || w1 === 'PUBLIC') return readDropSynonym(c);
+      if (w1 === 'PROCEDURE' || w1 === 'FUNCTION' || w1 === 'PACKAGE') return readDropRoutine(c);
       if (w1 === 'INDEX' || w1 === 'DATABASE' || IRRELEVANT_OBJECTS.has(w1) || w1 === 'MATERIALIZED')
         return 'irrelevant';
       return undefined;
     }
     if (w0 === 'CREATE') {
       const objects = words.slice(1);
+      const routine = objects.slice(0, 4).find((w) => w === 'PROCEDURE' || w === 'FUNCTION' || w === 'PACKAGE');
+      if (routine && objects.indexOf(routine) <= objects.findIndex((w) => IRRELEVANT_OBJECTS.has(w)))
+        return readCreateRoutine(c, (name) => name.schema ?? c.ctx.state.schema);
       if (objects.includes('SYNONYM')) return readSynonym(c);
       if (objects.includes('LINK') && objects.includes('DATABASE')) return readDatabaseLink(c);
       if (objects.includes('TABLE')) return readTable(c);
@@ -301,11 +310,7 @@ function grantees(c: Cursor): string[] {
 /** A granted object: `[schema.]name`, through this file's synonyms. */
 function grantObject(c: Cursor): QualifiedName {
   const parts = c.nameParts();
-  const q = c.qualify(parts);
-  const syn =
-    c.ctx.state.synonyms.get(`${q.schema ?? ''}.${q.name}`) ??
-    (parts.length === 1 ? c.ctx.state.synonyms.get(`PUBLIC.${q.name}`) : undefined);
-  return syn ?? q;
+  return c.ctx.state.throughSynonyms(c.qualify(parts), parts.length === 1);
 }
 
 function readGrant(c: Cursor): StatementOutcome {
@@ -365,10 +370,30 @@ function objectGrant(
   isGrant: boolean,
 ): CatalogOp[] {
   const privileges: PrivilegeSpec[] = [];
+  const ops: CatalogOp[] = [];
   for (const item of items) {
     const words = item.words === 'ALL PRIVILEGES' ? 'ALL' : item.words;
     const p = OBJECT_PRIVILEGES[words];
     if (p === undefined) c.fail(`${words} is not an object privilege`);
+    if (words === 'EXECUTE' && !isSuppliedOracleObject(object)) {
+      // EXECUTE on a procedure, function or package: a definer's-rights one reads as its owner.
+      const target = { kind: 'routines' as const, refs: [{ name: object }], routineKind: 'routine' as const };
+      const execute = [{ privilege: 'EXECUTE' as const }];
+      ops.push(
+        isGrant
+          ? { op: 'grant', at: c.at, privileges: execute, target, grantees: to, grantOption }
+          : {
+              op: 'revoke',
+              at: c.at,
+              privileges: execute,
+              target,
+              grantees: to,
+              grantOptionOnly: false,
+              cascade: true,
+            },
+      );
+      continue;
+    }
     if (p === 'OTHER') continue;
     if (item.columns && p === 'SELECT') {
       // SQL Language Reference, GRANT: a column list is allowed "only when granting the INSERT,
@@ -384,11 +409,11 @@ function objectGrant(
       item.columns ? { privilege: p as PrivilegeName, columns: item.columns } : { privilege: p as PrivilegeName },
     );
   }
-  if (privileges.length === 0) return [];
+  if (privileges.length === 0) return ops;
   const target = { kind: 'relations' as const, names: [object] };
-  if (isGrant) return [{ op: 'grant', at: c.at, privileges, target, grantees: to, grantOption }];
+  if (isGrant) return [...ops, { op: 'grant', at: c.at, privileges, target, grantees: to, grantOption }];
   // Oracle revokes object privileges in cascade: grants the revokee made with its grant option go too.
-  return [{ op: 'revoke', at: c.at, privileges, target, grantees: to, grantOptionOnly: false, cascade: true }];
+  return [...ops, { op: 'revoke', at: c.at, privileges, target, grantees: to, grantOptionOnly: false, cascade: true }];
 }
 
 function systemOrRoleGrant(
@@ -439,13 +464,29 @@ function readSynonym(c: Cursor): StatementOutcome {
   const parts = c.nameParts();
   c.expect('FOR');
   const targetParts = c.nameParts();
-  const remote = c.tokens.some((t) => t.value === '@');
-  const key = isPublic
-    ? `PUBLIC.${parts[parts.length - 1]}`
-    : `${c.qualify(parts).schema ?? ''}.${parts[parts.length - 1]}`;
-  if (!remote) c.ctx.state.synonyms.set(key, c.qualify(targetParts));
-  // A synonym grants nothing (SQL Language Reference, CREATE SYNONYM): no op.
-  return [];
+  const link = c.lastLink;
+  const schema = isPublic ? 'PUBLIC' : c.qualify(parts).schema;
+  const name = parts[parts.length - 1];
+  const synonym: QualifiedName = { name, ...(schema ? { schema } : {}) };
+  if (link === undefined) {
+    // A synonym grants nothing (SQL Language Reference, CREATE SYNONYM): only the name, for later
+    // GRANTs and views of this file (here) and of the others (the catalog builder).
+    const target = c.qualify(targetParts);
+    c.ctx.state.synonyms.define(schema, name, target, isPublic);
+    return [{ op: 'synonym', at: c.at, action: 'create', name: synonym, public: isPublic, target }];
+  }
+  // A synonym for a remote object (`FOR schema.t@link`): the synonym names the remote object,
+  // read through the link as the link's user (Administrator's Guide, "Users of Database Links").
+  const local = synonym;
+  c.ctx.state.synonyms.define(schema, name, local, isPublic);
+  const remote: QualifiedName = {
+    name: targetParts[targetParts.length - 1],
+    ...(targetParts.length >= 2 ? { schema: targetParts[targetParts.length - 2] } : {}),
+  };
+  return [
+    { op: 'remote-relation', at: c.at, name: local, link, remote, columns: [], ...(schema ? { owner: schema } : {}) },
+    { op: 'synonym', at: c.at, action: 'create', name: local, public: isPublic, target: local },
+  ];
 }
 
 function readDropSynonym(c: Cursor): StatementOutcome {
@@ -453,40 +494,75 @@ function readDropSynonym(c: Cursor): StatementOutcome {
   const isPublic = c.accept('PUBLIC');
   c.expect('SYNONYM');
   const parts = c.nameParts();
-  c.ctx.state.synonyms.delete(
-    isPublic ? `PUBLIC.${parts[parts.length - 1]}` : `${c.qualify(parts).schema ?? ''}.${parts[parts.length - 1]}`,
-  );
-  return [];
+  const schema = isPublic ? 'PUBLIC' : c.qualify(parts).schema;
+  const name = parts[parts.length - 1];
+  c.ctx.state.synonyms.drop(schema, name, isPublic);
+  return [{ op: 'synonym', at: c.at, action: 'drop', name: { name, ...(schema ? { schema } : {}) }, public: isPublic }];
 }
 
-/** `CREATE [SHARED] [PUBLIC] DATABASE LINK name [CONNECT TO user IDENTIFIED BY pw | CONNECT TO CURRENT_USER] [USING 'db']`. */
+/**
+ * `CREATE [SHARED] [PUBLIC] DATABASE LINK name [CONNECT TO { CURRENT_USER | user IDENTIFIED BY pw }]
+ * [AUTHENTICATED BY …] [USING 'connect string']` (SQL Language Reference, CREATE DATABASE LINK):
+ * a fixed-user link connects as `user`, a current-user link as the current user, a link without
+ * CONNECT TO as the connected user. A private link belongs to the user creating it.
+ */
 function readDatabaseLink(c: Cursor): StatementOutcome {
   c.i = 1;
   c.accept('SHARED');
   const isPublic = c.accept('PUBLIC');
   c.expect('DATABASE', 'LINK');
   const name = c.nameParts().join('.');
-  let connectTo: string | undefined;
+  let connect: 'fixed' | 'current-user' | 'connected-user' = 'connected-user';
+  let user: string | undefined;
   let using: string | undefined;
   while (!c.done) {
-    if (c.accept('CONNECT', 'TO')) connectTo = c.ident('a user');
-    else if (c.accept('USING')) using = c.string('the connect string');
+    if (c.accept('CONNECT', 'TO')) {
+      if (c.accept('CURRENT_USER')) connect = 'current-user';
+      else {
+        connect = 'fixed';
+        user = c.ident('a user');
+      }
+    } else if (c.accept('AUTHENTICATED', 'BY')) {
+      c.ident('a user'); // SHARED links: who authenticates, not whose rights the session has
+    } else if (c.accept('IDENTIFIED', 'BY')) {
+      c.next(); // the password: never kept
+    } else if (c.accept('USING')) using = c.string('the connect string');
     else c.next();
   }
-  const rule = {
-    kind: 'database-link' as const,
-    name,
-    public: isPublic,
-    ...(connectTo ? { connectTo } : {}),
-    ...(using ? { using } : {}),
-  };
-  // A link is a path into another database (as a fixed user, or as each caller): not followed yet.
-  c.ctx.warn(
-    `${isPublic ? 'public ' : ''}database link ${name}${using ? ` to '${using}'` : ''}${connectTo ? ` as ${connectTo}` : ' as each connected user'}: users of this database can read the remote database through it; spif does not follow database links, so declare that database under the principal's connects where this path is used`,
-    c.stmt.start,
-    'SPIF-ORACLE-DBLINK',
-  );
-  return [{ op: 'product-rule', at: c.at, rule }];
+  const owner = isPublic ? undefined : c.ctx.state.schema;
+  return [
+    {
+      op: 'database-link',
+      at: c.at,
+      action: 'create',
+      name,
+      public: isPublic,
+      connect,
+      ...(user ? { user } : {}),
+      ...(using !== undefined ? { using } : {}),
+      ...(owner ? { owner } : {}),
+    },
+  ];
+}
+
+/** `DROP [PUBLIC] DATABASE LINK name`. */
+function readDropDatabaseLink(c: Cursor): StatementOutcome {
+  c.i = 1;
+  const isPublic = c.accept('PUBLIC');
+  c.expect('DATABASE', 'LINK');
+  const name = c.nameParts().join('.');
+  const owner = isPublic ? undefined : c.ctx.state.schema;
+  return [
+    {
+      op: 'database-link',
+      at: c.at,
+      action: 'drop',
+      name,
+      public: isPublic,
+      connect: 'connected-user',
+      ...(owner ? { owner } : {}),
+    },
+  ];
 }
 
 /** `RENAME old TO new` (tables, views, synonyms of the current schema). */

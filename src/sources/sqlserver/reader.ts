@@ -20,6 +20,7 @@ import type { RuleTarget } from '../../catalog/product-rules.js';
 import type { Cursor } from '../vendor/cursor.js';
 import { readAlterTable, readCreateIndex, readCreateTable, readCreateView, readDrop } from '../vendor/ddl.js';
 import { foldStringName, type Token } from '../vendor/lexer.js';
+import { readCreateRoutine, readDropRoutine } from '../vendor/routine.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
 
 const IRRELEVANT_FIRST = new Set([
@@ -121,6 +122,8 @@ export const sqlServerStatements: ProductStatements = {
     if (w0 === 'EXEC' || w0 === 'EXECUTE') return readExec(c);
     if (IRRELEVANT_FIRST.has(w0)) return 'irrelevant';
     if (w0 === 'GRANT' || w0 === 'DENY' || w0 === 'REVOKE') return readPermission(c, w0);
+    if ((w0 === 'CREATE' || w0 === 'ALTER') && isRoutine(words)) return readCreateRoutine(c);
+    if (w0 === 'DROP' && (w1 === 'PROCEDURE' || w1 === 'PROC' || w1 === 'FUNCTION')) return readDropRoutine(c);
     if (w0 === 'ALTER') {
       if (w1 === 'TABLE') return readAlterTable(c, (table) => alterTableClause(c, table));
       if (w1 === 'ROLE') return readAlterRole(c);
@@ -166,6 +169,12 @@ export const sqlServerStatements: ProductStatements = {
 };
 
 export const sqlServerReader = vendorReader('sqlserver', sqlServerStatements);
+
+/** `CREATE | ALTER | CREATE OR ALTER  PROC[EDURE] | FUNCTION` (not TRIGGER, not an aggregate). */
+function isRoutine(words: string[]): boolean {
+  const k = words[1] === 'OR' ? 3 : 1;
+  return words[k] === 'PROCEDURE' || words[k] === 'PROC' || words[k] === 'FUNCTION';
+}
 
 /** CREATE TABLE, with `[col] … MASKED WITH (FUNCTION = 'partial(0,"XXX",4)')` on its columns. */
 function readTableWithMasks(c: Cursor): CatalogOp[] {
@@ -286,8 +295,9 @@ function readAlterAuthorization(c: Cursor): StatementOutcome {
 
 /**
  * GRANT/DENY/REVOKE `perm [(cols)] [, …] [ON [class::]securable [(cols)]] TO|FROM principal [, …]`.
- * SELECT, CONTROL and ALL decide reading; UNMASK unmasks; EXECUTE on a routine is reported (it
- * reads through the routine with its owner's rights: ownership chaining); the rest is irrelevant.
+ * SELECT, CONTROL and ALL decide reading; UNMASK unmasks; EXECUTE (on a routine, a schema or the
+ * database) lets the grantee run routines that read with other rights (../vendor/routine.ts); the
+ * rest is irrelevant.
  */
 function readPermission(c: Cursor, verb: 'GRANT' | 'DENY' | 'REVOKE'): StatementOutcome {
   c.i = 1;
@@ -302,7 +312,6 @@ function readPermission(c: Cursor, verb: 'GRANT' | 'DENY' | 'REVOKE'): Statement
   } while (c.accept(','));
   let target: RuleTarget = { kind: 'database' };
   let columns: string[] | undefined;
-  let routineLike = false;
   if (c.accept('ON')) {
     if (c.accept('SCHEMA', '::')) target = { kind: 'schema', schema: c.ident('a schema') };
     else if (c.accept('DATABASE', '::')) {
@@ -314,7 +323,6 @@ function readPermission(c: Cursor, verb: 'GRANT' | 'DENY' | 'REVOKE'): Statement
       c.accept('OBJECT', '::');
       target = { kind: 'relation', name: c.relationName() };
       if (c.is('(')) columns = c.identList();
-      routineLike = true;
     }
   }
   if (!c.accept('TO')) c.expect('FROM');
@@ -344,13 +352,32 @@ function readPermission(c: Cursor, verb: 'GRANT' | 'DENY' | 'REVOKE'): Statement
       ops.push({ op: 'product-rule', at, rule });
       continue;
     }
-    if (perm.name === 'EXECUTE' && routineLike && verb === 'GRANT') {
-      c.ctx.warn(
-        "EXECUTE on a procedure or function lets the grantee read what it selects with its owner's rights (ownership chaining); spif does not read routine bodies, so such paths are not known",
-        c.stmt.start,
-        'SPIF-MSSQL-EXECUTE-CHAIN',
-      );
-      continue;
+    if (perm.name === 'EXECUTE' || perm.name === 'ALL') {
+      // EXECUTE on a procedure or function (or on its schema, or the database): a path with other
+      // rights than the caller's (routine.ts). DENY is read as taking the principal's own EXECUTE
+      // away (its precedence over a role's GRANT is not modelled: docs/limitations.md).
+      const execute = [{ privilege: 'EXECUTE' as const }];
+      const routineTarget: GrantTarget =
+        target.kind === 'relation'
+          ? { kind: 'routines', refs: [{ name: target.name }], routineKind: 'routine' }
+          : target.kind === 'schema'
+            ? { kind: 'schema-tables', schema: target.schema }
+            : { kind: 'database' };
+      if (perm.name === 'EXECUTE')
+        ops.push(
+          verb === 'GRANT'
+            ? { op: 'grant', at, privileges: execute, target: routineTarget, grantees: principals, grantOption: false }
+            : {
+                op: 'revoke',
+                at,
+                privileges: execute,
+                target: routineTarget,
+                grantees: principals,
+                grantOptionOnly: false,
+                cascade: true,
+              },
+        );
+      if (perm.name === 'EXECUTE') continue;
     }
     if (!READ_PERMISSIONS.has(perm.name)) continue;
     if (perm.name === 'CONTROL' && target.kind === 'database') {

@@ -4,6 +4,7 @@
  * statement's tokens with the few moves a DDL/DCL reader needs.
  */
 import type { QualifiedName, SourceLocation } from '../../catalog/model.js';
+import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from '../../catalog/synonyms.js';
 import { type Diagnostic, coded } from '../../diagnostics.js';
 import type { CodeOf } from '../../diagnostic-codes.js';
 import type { LineIndex } from '../text.js';
@@ -29,8 +30,22 @@ export class FileState {
   /** `ALTER SESSION SET CURRENT_SCHEMA`, `SET SCHEMA`, `CONNECT user`: where unqualified names go. */
   schema?: string;
   readonly relations = new Map<string, KnownRelation>();
-  /** Oracle synonyms of this file: `schema.name` (or `PUBLIC.name`) → the object it stands for. */
-  readonly synonyms = new Map<string, QualifiedName>();
+  /** Oracle synonyms and Db2 aliases of this file (the catalog builder resolves those of other files). */
+  readonly synonyms: Synonyms;
+
+  constructor(dialect: VendorDialect) {
+    this.synonyms = new Synonyms(dialect === 'db2' ? PUBLIC_SYNONYM_SCHEMA.db2 : PUBLIC_SYNONYM_SCHEMA.oracle);
+  }
+
+  /** `q` through this file's synonyms (a relation declared earlier in the file is itself). */
+  throughSynonyms(q: QualifiedName, bare: boolean): QualifiedName {
+    return this.synonyms.resolve(q, (x) => this.relation(x) !== undefined, bare) ?? q;
+  }
+  /**
+   * Oracle `name@link` in a view's query, rewritten to one identifier for the SQL parser
+   * (`NAME$LINK`, same length): the placeholder → the name and link as written.
+   */
+  readonly linkNames = new Map<string, { name: string; link: string }>();
 
   key(q: QualifiedName): string {
     return `${q.schema ?? this.schema ?? ''}.${q.name}`;
@@ -141,8 +156,12 @@ export class Cursor {
     return !!t && (t.kind === 'word' || t.kind === 'ident');
   }
 
-  /** A dotted name: `a`, `a.b`, `a.b.c` (SQL Server: `db.schema.t`, `db..t`), with Oracle's `@dblink`. */
+  /** The database link of the last name read (Oracle `t@link`), else undefined. */
+  lastLink?: string;
+
+  /** A dotted name: `a`, `a.b`, `a.b.c` (SQL Server: `db.schema.t`, `db..t`), with Oracle's `@dblink` (in `lastLink`). */
   nameParts(): string[] {
+    this.lastLink = undefined;
     const parts = [this.ident()];
     while (this.is('.')) {
       this.i++;
@@ -154,7 +173,8 @@ export class Cursor {
     }
     if (this.is('@') && this.isIdent(1)) {
       this.i++;
-      this.nameParts(); // a remote object: Oracle `t@link` — the link is read, the object is remote
+      const link = this.nameParts().join('.'); // a remote object: Oracle `t@link`
+      this.lastLink = link;
     }
     return parts;
   }

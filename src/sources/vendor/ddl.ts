@@ -160,11 +160,12 @@ const nameOffsets = new WeakMap<Column, number>();
 function readCreateTableAs(c: Cursor, name: QualifiedName): CatalogOp[] {
   const declared = c.is('(') ? c.identList() : undefined;
   c.expect('AS');
-  const view = readQuery(c, declared, name);
+  const remotes: CatalogOp[] = [];
+  const view = readQuery(c, declared, name, remotes);
   if (!view) return [];
   // Db2 `AS (SELECT …) WITH NO DATA`: an empty table of the same shape; lineage still tells where values came from.
   const owner = schemaOwner(c, name);
-  return [{ op: 'create-view', at: c.at, name, view, relationKind: 'table', ...(owner ? { owner } : {}) }];
+  return [...remotes, { op: 'create-view', at: c.at, name, view, relationKind: 'table', ...(owner ? { owner } : {}) }];
 }
 
 /** Oracle: a schema is a user, and owns every object in it (Database Concepts, "Schema Objects"). */
@@ -488,17 +489,23 @@ export function readCreateView(c: Cursor): CatalogOp[] {
       c.offset,
     );
   c.expect('AS');
-  const view = readQuery(c, declared, name);
+  const remotes: CatalogOp[] = [];
+  const view = readQuery(c, declared, name, remotes);
   if (!view) return [];
   const op: CatalogOp = { op: 'create-view', at: c.at, name, view };
   if (orReplace) op.orReplace = true;
   const owner = schemaOwner(c, name);
   if (owner) op.owner = owner;
-  return [op];
+  return [...remotes, op];
 }
 
 /** The query from the cursor to the end of the statement (less WITH READ ONLY / CHECK OPTION). */
-function readQuery(c: Cursor, declared: string[] | undefined, name: QualifiedName): ViewDefinition | undefined {
+function readQuery(
+  c: Cursor,
+  declared: string[] | undefined,
+  name: QualifiedName,
+  remotes?: CatalogOp[],
+): ViewDefinition | undefined {
   let end = c.tokens.length;
   const tail = c.tokens
     .slice(c.i)
@@ -515,6 +522,23 @@ function readQuery(c: Cursor, declared: string[] | undefined, name: QualifiedNam
     return undefined;
   }
   const { lineage } = outcome;
+  for (const l of lineage.links) {
+    // Oracle `t@link`: the remote object, with the columns this query uses of it (ops before the view's).
+    const key = `${l.local.schema ?? ''}.${l.local.name}`;
+    const columns = new Set<string>();
+    const uses = [...lineage.readsColumns, ...lineage.columns.flatMap((x) => x.from)];
+    for (const o of uses) if (`${o.relation.schema ?? ''}.${o.relation.name}` === key) columns.add(o.column);
+    const owner = name.schema ?? c.ctx.state.schema;
+    remotes?.push({
+      op: 'remote-relation',
+      at: c.at,
+      name: l.local,
+      link: l.link,
+      remote: l.remote,
+      columns: [...columns],
+      ...(owner ? { owner } : {}),
+    });
+  }
   if (lineage.unknownStar.length) {
     c.ctx.warn(
       `view selects * from ${[...new Set(lineage.unknownStar)].join(', ')}, not declared earlier in this file: its columns are unknown`,

@@ -35,7 +35,7 @@ export function vendorReader(name: string, product: ProductStatements): SourceRe
 function readVendor(source: SourceText, _ctx: ReadContext, product: ProductStatements): ReadResult {
   const diagnostics: Diagnostic[] = [];
   const lines = new LineIndex(source.text);
-  const state = new FileState();
+  const state = new FileState(product.dialect);
   const ctx = new VendorContext(source.path, lines, product.dialect, state, diagnostics, source.text);
   const lexed = lex(source.text, product.dialect);
   if (lexed.unterminated !== undefined) {

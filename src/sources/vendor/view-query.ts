@@ -44,10 +44,19 @@ const GRAMMARS: Record<VendorDialect, string[]> = {
   db2: ['db2', 'snowflake', 'postgresql'],
 };
 
+/** An Oracle `[schema.]name@link` the query reads: `local` is the relation the lineage names. */
+export interface LinkReference {
+  local: QualifiedName;
+  link: string;
+  remote: QualifiedName;
+}
+
 interface QueryLineage {
   columns: ViewColumn[];
   reads: QualifiedName[];
   readsColumns: Origin[];
+  /** Oracle remote objects (`t@link`) among `reads`. */
+  links: LinkReference[];
   /** Relations selected with `*` whose columns this file does not declare. */
   unknownStar: string[];
 }
@@ -61,7 +70,7 @@ export type QueryOutcome = { ok: true; lineage: QueryLineage } | { ok: false; me
 export function queryLineage(text: string, tokens: Token[], dialect: VendorDialect, state: FileState): QueryOutcome {
   if (tokens.length === 0) return { ok: false, message: 'the view has no query' };
   const start = tokens[0].start;
-  const sql = prepare(text, tokens, dialect);
+  const sql = prepare(text, tokens, dialect, state);
   let first: QueryOutcome | undefined;
   for (const grammar of GRAMMARS[dialect]) {
     try {
@@ -75,6 +84,7 @@ export function queryLineage(text: string, tokens: Token[], dialect: VendorDiale
           columns,
           reads: walker.reads(),
           readsColumns: walker.readsColumns(),
+          links: [...walker.links.values()],
           unknownStar: walker.unknownStar,
         },
       };
@@ -92,15 +102,41 @@ export function queryLineage(text: string, tokens: Token[], dialect: VendorDiale
   return first!;
 }
 
-/** The query's text with folded identifiers and without `(+)`, same length as the source. */
-function prepare(text: string, tokens: Token[], dialect: VendorDialect): string {
+/**
+ * The query's text with folded identifiers and without `(+)`, same length as the source. Oracle's
+ * `name@link` becomes one identifier, `NAME$LINK` (padded to the same length), recorded in
+ * `state.linkNames` so the walker knows it for a remote object.
+ */
+function prepare(text: string, tokens: Token[], dialect: VendorDialect, state: FileState): string {
   const start = tokens[0].start;
   const chars = text.slice(start, tokens[tokens.length - 1].end).split('');
   const put = (t: Token, replacement: string) => {
     if (replacement.length !== t.end - t.start) return;
     for (let k = 0; k < replacement.length; k++) chars[t.start - start + k] = replacement[k];
   };
+  const isName = (t: Token | undefined) => t?.kind === 'word' || t?.kind === 'ident';
+  let skipTo = -1;
   tokens.forEach((t, k) => {
+    if (k < skipTo) return;
+    if (dialect === 'oracle' && isName(t) && tokens[k + 1]?.value === '@' && isName(tokens[k + 2])) {
+      // name@link[.domain…]
+      let end = k + 2;
+      const link = [foldIdent(tokens[end], dialect)];
+      while (tokens[end + 1]?.value === '.' && isName(tokens[end + 2])) {
+        end += 2;
+        link.push(foldIdent(tokens[end], dialect));
+      }
+      const name = foldIdent(t, dialect);
+      const placeholder = `${name}$${link.join('$')}`;
+      const span = tokens[end].end - t.start;
+      if (placeholder.length <= span && /^[A-Za-z_][A-Za-z0-9_$#]*$/.test(placeholder)) {
+        const replacement = placeholder.padEnd(span, ' ');
+        for (let x = 0; x < span; x++) chars[t.start - start + x] = replacement[x];
+        state.linkNames.set(placeholder, { name, link: link.join('.') });
+        skipTo = end + 1;
+        return;
+      }
+    }
     if (t.kind === 'word') put(t, foldIdent(t, dialect));
     else if (t.kind === 'ident') {
       const folded = foldIdent(t, dialect);
@@ -130,6 +166,7 @@ class Lineage {
   private readonly readSet = new Map<string, QualifiedName>();
   private readonly columnSet = new Map<string, Origin>();
   readonly unknownStar: string[] = [];
+  readonly links = new Map<string, LinkReference>();
 
   constructor(
     private readonly state: FileState,
@@ -214,14 +251,26 @@ class Lineage {
   /** `db.schema.t` (transactsql: db/schema/table; the others: db = schema), through Oracle synonyms of this file. */
   private relation(from: any): QualifiedName {
     const schema: string | undefined = from.schema ?? from.db ?? undefined;
+    const remote = this.dialect === 'oracle' ? this.state.linkNames.get(from.table) : undefined;
+    if (remote) {
+      // A remote object: a relation of its own, `[schema.]name@link` (the schema as written, else
+      // the file's); the link and the remote name are resolved when the catalog is built.
+      // (`t@hq.acme.com` is named `t@HQ`: relation ids are dotted, and Oracle reads a bare link name with the domain appended.)
+      const local: QualifiedName = { name: `${remote.name}@${remote.link.split('.')[0]}` };
+      const s = schema ?? this.state.schema;
+      if (s) local.schema = s;
+      this.links.set(`${s ?? ''}.${local.name}`, {
+        local,
+        link: remote.link,
+        remote: { name: remote.name, ...(schema ? { schema } : {}) },
+      });
+      return local;
+    }
     const q: QualifiedName = { name: from.table };
     if (this.dialect === 'sqlserver' && from.schema && from.db) q.database = from.db;
     const s = schema ?? this.state.schema;
     if (s) q.schema = s;
-    const synonym =
-      this.state.synonyms.get(`${q.schema ?? ''}.${q.name}`) ??
-      (schema ? undefined : this.state.synonyms.get(`PUBLIC.${q.name}`));
-    return synonym ?? q;
+    return this.state.throughSynonyms(q, !schema);
   }
 
   private expr(node: any, scope: Scope, ctes: Map<string, Source>): void {

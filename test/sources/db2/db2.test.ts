@@ -121,6 +121,21 @@ GRANT SELECT ON TABLE K.TSUCHI TO USER APP;
     ).toBe('specific');
   });
 
+  it('an alias of another file, and a PUBLIC alias, still grant on the table (CREATE ALIAS; src/catalog/synonyms.ts)', async () => {
+    const across = async (b: string) => {
+      const report = await scanFiles({
+        'spif.config.yaml': oneDatabase('db2'),
+        'db/a.sql': `${tables}CREATE ALIAS K.KJ FOR TABLE K.KOJIN;\nCREATE PUBLIC ALIAS PKJ FOR TABLE K.KOJIN;\n`,
+        'db/b.sql': b,
+      });
+      expect(report.diagnostics).toEqual([]);
+      return report.relations.find((r) => r.name === 'TSUCHI')!.classification;
+    };
+    expect(await across('GRANT SELECT ON TABLE K.KJ TO USER APP;')).toBe('specific');
+    expect(await across('SET SCHEMA APPS;\nGRANT SELECT ON TABLE PKJ TO USER APP;')).toBe('specific');
+    expect(await across('GRANT SELECT ON TABLE K.TSUCHI TO USER OTHER;')).toBe('not-specific');
+  });
+
   it('SET SCHEMA places unqualified names', async () => {
     const r = await db2Reader.read(
       { path: 'x.sql', text: 'SET SCHEMA KOKUHO;\nCREATE TABLE T (A INT);' },
@@ -138,7 +153,7 @@ GRANT SELECT ON TABLE K.TSUCHI TO USER APP;
       { dialect: 'db2' },
     );
     expect(r.diagnostics).toEqual([]);
-    expect(r.ops.map((o) => o.op)).toEqual(['create-table']);
+    expect(r.ops.map((o) => o.op)).toEqual(['create-function', 'create-table']);
   });
 });
 

@@ -193,14 +193,18 @@ spool off
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-SQL-UNTERMINATED', 1]]);
   });
 
-  it('reports a database link as a path it does not follow (CREATE DATABASE LINK)', async () => {
+  it('reads a database link as a cross-database link, quietly (CREATE DATABASE LINK; test/sources/oracle/database-links.test.ts)', async () => {
     const r = await read(
       "CREATE PUBLIC DATABASE LINK BANGO_LINK CONNECT TO BANGO_READER IDENTIFIED BY x USING 'bangodb';",
     );
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['SPIF-ORACLE-DBLINK']);
+    expect(r.diagnostics).toEqual([]);
     expect(r.ops[0]).toMatchObject({
-      op: 'product-rule',
-      rule: { kind: 'database-link', name: 'BANGO_LINK', public: true, connectTo: 'BANGO_READER', using: 'bangodb' },
+      op: 'database-link',
+      name: 'BANGO_LINK',
+      public: true,
+      connect: 'fixed',
+      user: 'BANGO_READER',
+      using: 'bangodb',
     });
   });
 

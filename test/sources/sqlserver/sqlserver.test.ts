@@ -124,11 +124,14 @@ GO
   });
 
   it('db_datareader reads every table; db_denydatareader denies them all (Database-level roles)', async () => {
-    expect((await tsuchi("EXEC sp_addrolemember N'db_datareader', N'app';")).classification).toBe('specific');
+    const reach = async (script: string) =>
+      (await tsuchi(script)).reachable.map((r) => r.principal).filter((p) => p === 'app' || p === 'clerks');
+    expect(await reach("EXEC sp_addrolemember N'db_datareader', N'app';")).toEqual(['app']);
+    // app is a member of clerks: DENY through db_denydatareader wins (the role db_datareader itself
+    // is still a principal that reads: a member not denied would)
     expect(
-      (await tsuchi("EXEC sp_addrolemember N'db_datareader', N'app';\nALTER ROLE db_denydatareader ADD MEMBER clerks;"))
-        .classification,
-    ).toBe('not-specific');
+      await reach("EXEC sp_addrolemember N'db_datareader', N'app';\nALTER ROLE db_denydatareader ADD MEMBER clerks;"),
+    ).toEqual([]);
   });
 
   it('a GRANT to public reaches every user (public database role)', async () => {
@@ -200,18 +203,64 @@ describe('SQL Server reader', () => {
     ]);
   });
 
-  it('reports dynamic SQL and EXECUTE grants that read through routines', async () => {
+  it('reports dynamic SQL; reads an EXECUTE grant as one (the routine is an unknown path: test/sources/vendor/routines.test.ts)', async () => {
     const r = await read(
       "EXEC sp_executesql N'GRANT SELECT ON dbo.A TO u'\nGO\nGRANT EXECUTE ON dbo.uspGetBango TO app\nGO\n",
     );
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['SPIF-SQL-DYNAMIC', 'SPIF-MSSQL-EXECUTE-CHAIN']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['SPIF-SQL-DYNAMIC']);
+    expect(r.ops).toContainEqual(
+      expect.objectContaining({ op: 'grant', privileges: [{ privilege: 'EXECUTE' }], grantees: ['app'] }),
+    );
   });
 
-  it('passes over procedures, triggers and session settings without a word', async () => {
+  it('reads a procedure for its rights only, and passes over triggers and session settings without a word', async () => {
     const r = await read(
       'SET NOCOUNT ON\nGO\nCREATE PROCEDURE dbo.p AS\nBEGIN\n  SELECT 1\n  UPDATE dbo.A SET x = 1\nEND\nGO\nCREATE TRIGGER dbo.t ON dbo.A AFTER INSERT AS SELECT 1\nGO\n',
     );
     expect(r.diagnostics).toEqual([]);
-    expect(r.ops).toEqual([]);
+    expect(r.ops.map((o) => o.op)).toEqual(['create-function']);
+  });
+});
+
+describe('SQL Server administrators', () => {
+  it('a schema owner and the members of db_owner (also through a role) are administrators, not principals (Ownership and user-schema separation; Database-level roles)', async () => {
+    // https://learn.microsoft.com/sql/relational-databases/security/authentication-access/ownership-and-user-schema-separation
+    // https://learn.microsoft.com/sql/relational-databases/security/authentication-access/database-level-roles
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('sqlserver'),
+      'db/a.sql': `CREATE USER kyufu_owner WITHOUT LOGIN;
+GO
+CREATE USER ops WITHOUT LOGIN;
+GO
+CREATE USER dba WITHOUT LOGIN;
+GO
+CREATE USER app WITHOUT LOGIN;
+GO
+CREATE ROLE admins;
+GO
+CREATE SCHEMA kyufu AUTHORIZATION kyufu_owner;
+GO
+CREATE TABLE kyufu.kojin (atena_no nvarchar(15) PRIMARY KEY, kojin_bango nchar(12));
+GO
+ALTER ROLE db_owner ADD MEMBER ops;
+GO
+ALTER ROLE admins ADD MEMBER dba;
+GO
+EXEC sp_addrolemember N'db_owner', N'admins';
+GO
+GRANT SELECT ON kyufu.kojin TO app;
+GO
+`,
+    });
+    expect(report.diagnostics).toEqual([]);
+    const admins = report.principals.filter((p) => p.kind === 'administrator').map((p) => [p.name, p.reason]);
+    expect(admins.sort()).toEqual([
+      ['admins', 'db_owner'],
+      ['db_owner', 'db_owner'],
+      ['dba', 'db_owner'],
+      ['kyufu_owner', 'owner'],
+      ['ops', 'db_owner'],
+    ]);
+    expect(report.relations[0].reachable.map((r) => r.principal)).toEqual(['app']);
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * Stored routines of the three vendor dialects, read for their rights only: the body is not read.
+ * A routine that runs with other rights than the caller's is therefore an explicit unknown path on
+ * every relation those rights may read (access/unknown-paths.ts, as PostgreSQL's unread SECURITY
+ * DEFINER functions are: SPIF-FUNCTION-UNANALYSED), never ignored; one that runs with the caller's
+ * rights is no path of its own.
+ * - Oracle `CREATE [OR REPLACE] [EDITIONABLE] PROCEDURE | FUNCTION | PACKAGE p … [AUTHID
+ *   CURRENT_USER | DEFINER] IS|AS …`: definer's rights unless AUTHID CURRENT_USER (PL/SQL Language
+ *   Reference 19c, "Invoker's Rights and Definer's Rights (AUTHID Property)"). A package's rights
+ *   are its specification's; a PACKAGE BODY adds none.
+ * - SQL Server `CREATE [OR ALTER] PROC[EDURE] | FUNCTION p … [WITH EXECUTE AS CALLER | SELF |
+ *   OWNER | 'user'] AS …`: with EXECUTE AS CALLER (the default) ownership chaining still reads
+ *   the owner's objects without checking the caller (Microsoft Learn, "Ownership Chains"); with
+ *   another EXECUTE AS the body runs as that user ("EXECUTE AS Clause (Transact-SQL)"). Either way
+ *   it reads with rights other than the caller's.
+ * - Db2 `CREATE [OR REPLACE] PROCEDURE | FUNCTION p …`: static SQL in a routine runs with the
+ *   authorization of its package owner, the definer (Db2 11.5, "Authorization IDs and routines";
+ *   dynamic SQL by the DYNAMICRULES bind option).
+ */
+import type { QualifiedName } from '../../catalog/model.js';
+import type { CatalogOp } from '../../catalog/ops.js';
+import type { Cursor } from './cursor.js';
+
+const ROUTINE_WORDS = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'PACKAGE']);
+
+/** Where a routine of each product gets its rights, for the warning and the unknown path's reason. */
+function rightsOf(c: Cursor): { definer: boolean; runAs?: string; how: string } {
+  const words = c.tokens.map((t) => (t.kind === 'string' ? `'${t.value}` : t.upper));
+  const at = (...seq: string[]) =>
+    words.findIndex((_, k) => seq.every((w, j) => words[k + j] === w || (w === '*' && words[k + j] !== undefined)));
+  switch (c.ctx.dialect) {
+    case 'oracle':
+      if (at('AUTHID', 'CURRENT_USER') >= 0) return { definer: false, how: 'AUTHID CURRENT_USER' };
+      return { definer: true, how: "definer's rights (AUTHID DEFINER, the default)" };
+    case 'sqlserver': {
+      const k = at('EXECUTE', 'AS', '*');
+      const who = k >= 0 ? words[k + 2] : 'CALLER';
+      if (who.startsWith("'")) {
+        const user = c.tokens[k + 2].value;
+        return { definer: true, runAs: user, how: `EXECUTE AS '${user}'` };
+      }
+      if (who === 'OWNER' || who === 'SELF') return { definer: true, how: `EXECUTE AS ${who}` };
+      return {
+        definer: true,
+        how: "EXECUTE AS CALLER, with ownership chaining: the owner's objects it reads are not checked for the caller",
+      };
+    }
+    case 'db2':
+      return { definer: true, how: "static SQL runs with its package owner's (the definer's) authorization" };
+  }
+}
+
+/** `CREATE … PROCEDURE | FUNCTION | PACKAGE name …` (and SQL Server `ALTER PROCEDURE`): undefined when it is no routine of these kinds. */
+export function readCreateRoutine(
+  c: Cursor,
+  owner?: (name: QualifiedName) => string | undefined,
+): CatalogOp[] | 'irrelevant' {
+  c.i = 1;
+  while (!c.done && !ROUTINE_WORDS.has(c.peek()!.upper)) c.next(); // OR REPLACE, OR ALTER, EDITIONABLE …
+  const word = c.next().upper;
+  if (word === 'PACKAGE' && c.is('BODY')) return 'irrelevant'; // the rights are the specification's
+  const name = c.relationName();
+  const kind = word === 'FUNCTION' ? 'function' : 'procedure';
+  const rights = rightsOf(c);
+  const what = word === 'PACKAGE' ? 'package' : kind;
+  const op: Extract<CatalogOp, { op: 'create-function' }> = {
+    op: 'create-function',
+    at: c.at,
+    name,
+    columns: [],
+    routine: {
+      kind,
+      securityDefiner: rights.definer,
+      language: c.ctx.dialect === 'oracle' ? 'plsql' : c.ctx.dialect === 'sqlserver' ? 'tsql' : 'sql',
+      argTypes: [], // overloads are not told apart: one routine per name
+      analysed: false,
+      unanalysedReason: `the ${what} body is not read (${rights.how})`,
+    },
+    view: { securityInvoker: !rights.definer, columns: [], reads: [], readsColumns: [] },
+    orReplace: true,
+  };
+  const o = rights.runAs ?? owner?.(name);
+  if (o) op.owner = o;
+  return [op];
+}
+
+/** `DROP PROCEDURE | FUNCTION | PACKAGE [IF EXISTS] name [, …]`. */
+export function readDropRoutine(c: Cursor): CatalogOp[] | 'irrelevant' {
+  c.i = 1;
+  c.accept('SPECIFIC'); // Db2 DROP SPECIFIC PROCEDURE | FUNCTION
+  const word = c.next().upper;
+  if (!ROUTINE_WORDS.has(word)) return 'irrelevant';
+  if (word === 'PACKAGE' && c.is('BODY')) return 'irrelevant';
+  c.accept('IF', 'EXISTS');
+  const refs = [];
+  do refs.push({ name: c.relationName() });
+  while (c.accept(',') && c.isIdent());
+  return [{ op: 'drop-function', at: c.at, refs, ifExists: true }];
+}
+
+/** Oracle-supplied packages and schemas: their EXECUTE cannot be in the sources, nor read application data as its owner. */
+export function isSuppliedOracleObject(q: QualifiedName): boolean {
+  return (
+    ['SYS', 'SYSTEM', 'CTXSYS', 'MDSYS', 'XDB', 'ORDSYS'].includes(q.schema ?? '') ||
+    /^(DBMS_|UTL_|OWA|HTP$|HTF$|CTX_|SDO_|APEX_)/.test(q.name)
+  );
+}
