@@ -7,7 +7,7 @@
  * views, and 50–500 roles with memberships, schema, table and column grants.
  *
  * Everything comes from one seeded PRNG, so the same (tables, seed) always writes the same bytes.
- * Usage: tsx bench/generate.ts --tables 10000 [--seed 7] [--out bench/out/10000]
+ * Usage: tsx bench/generate.ts --tables 10000 [--seed 7] [--views] [--out bench/out/10000]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,14 @@ export interface GenerateOptions {
   seed?: number;
   /** Tables per DDL file: real repositories split schemas into many migration files. */
   tablesPerFile?: number;
+  /**
+   * A view-heavy estate (`bench --views`): about one more view per table, so about half the
+   * relations are views — `SELECT *` of a table, joins (a table with its family head on the
+   * foreign key, or with the 宛名 master on atena_no), and views on views (stacks several deep).
+   * They are written to extra files from a PRNG of their own, so every other file is byte for
+   * byte the default estate's: the two scans compare views against the same tables.
+   */
+  views?: boolean;
 }
 
 export interface GeneratedRepo {
@@ -202,6 +210,8 @@ const pad = (n: number, w = 4) => String(n).padStart(w, '0');
 
 export function generateRepo(dir: string, options: GenerateOptions): GeneratedRepo {
   const random = rng(options.seed ?? 20240501);
+  /** The view-heavy estate's own PRNG: the default estate's draws stay as they are. */
+  const vrandom = rng((options.seed ?? 20240501) ^ 0x5eed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const chance = (p: number) => random() < p;
   const perFile = options.tablesPerFile ?? 200;
@@ -261,6 +271,10 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
     let current: string[] = [];
     const grants: string[] = [`-- ${db.label} DB の権限`, `REVOKE CONNECT ON DATABASE ${db.name} FROM PUBLIC;`];
     const views: string[] = [];
+    const moreViews: string[] = [];
+    const moreGrants: string[] = [];
+    /** Views made so far in this database (for views on views). */
+    const viewNames: string[] = [];
     // Who connects: the groups of this database, and so their members.
     for (const g of groups.filter((x) => x.startsWith(`grp_${db.name}_`)))
       grants.push(`GRANT CONNECT ON DATABASE ${db.name} TO ${g};`);
@@ -278,7 +292,7 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
     current.push(...masters);
     tableCount += 2;
     let made = 2;
-    let family: { name: string; number: boolean }[] = [];
+    let family: { name: string; number: boolean; columns: string[] }[] = [];
     const usedNames = new Set<string>();
     while (made < count) {
       const schema = pick(db.schemas);
@@ -312,7 +326,7 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
       current.push(`CREATE TABLE ${name} (\n${cols.join(',\n')}\n);`);
       current.push(`COMMENT ON TABLE ${name} IS '${db.label} ${base}';`, ...comments);
       current.push(`ALTER TABLE ${name} OWNER TO bench_owner;`);
-      family.push({ name, number: hasNumber });
+      family.push({ name, number: hasNumber, columns: cols.map((c) => c.trim().split(' ')[0]) });
       made++;
       tableCount++;
 
@@ -344,6 +358,16 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
         grants.push(`GRANT SELECT ON ${vname} TO ${pick([ref, ...staff.slice(0, 20)])};`);
         viewCount++;
       }
+      if (options.views) {
+        const more = viewsOver(name, base, schema, cols, head, viewNames, vrandom);
+        moreViews.push(...more.sql);
+        for (const v of more.names) {
+          if (vrandom() < 0.85) moreGrants.push(`GRANT SELECT ON ${v} TO ${ref};`);
+          if (vrandom() < 0.1)
+            moreGrants.push(`GRANT SELECT ON ${v} TO ${staff[Math.floor(vrandom() * staff.length)]};`);
+        }
+        viewCount += more.names.length;
+      }
       if (made % perFile === 0) {
         ddl.push(current);
         current = [];
@@ -359,6 +383,13 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
     if (d === 0) write(`db/${db.name}/0000_roles.sql`, roleSql.join('\n') + '\n');
     write(`db/${db.name}/8000_views.sql`, `-- ${db.label} DB ビュー\n${views.join('\n')}\n`);
     write(`db/${db.name}/9000_grants.sql`, grants.join('\n') + '\n');
+    if (options.views) {
+      write(
+        `db/${db.name}/8100_views_more.sql`,
+        `-- ${db.label} DB ビュー（ビューの多い版）\n${moreViews.join('\n')}\n`,
+      );
+      write(`db/${db.name}/9100_view_grants.sql`, moreGrants.join('\n') + '\n');
+    }
     if (db.name !== 'bango')
       links.push([`${db.name}.public.atena_kihon.atena_no`, 'bango.public.atena_kihon.atena_no']);
   }
@@ -401,6 +432,50 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
   };
 }
 
+/**
+ * The extra views over one table (bench --views): `SELECT *` of it (one table in two), a join
+ * (one in four: with its family head on the foreign key, else with the 宛名 master on atena_no),
+ * and a view over an earlier view of the database (one in six, so stacks grow several deep).
+ */
+function viewsOver(
+  table: string,
+  base: string,
+  schema: string,
+  cols: string[],
+  head: { name: string; columns: string[] } | undefined,
+  earlier: string[],
+  random: () => number,
+): { sql: string[]; names: string[] } {
+  const sql: string[] = [];
+  const names: string[] = [];
+  const add = (name: string, query: string) => {
+    sql.push(`CREATE VIEW ${name} AS\n    ${query};`, `ALTER VIEW ${name} OWNER TO bench_owner;`);
+    names.push(name);
+    earlier.push(name);
+  };
+  const names0 = cols.map((c) => c.trim().split(' ')[0]);
+  if (random() < 0.5) add(`${schema}.va_${base}`, `SELECT * FROM ${table}`);
+  if (random() < 0.25) {
+    if (head) {
+      const fk = `${head.name.split('.')[1].slice(0, 40)}_id`;
+      add(
+        `${schema}.vj_${base}`,
+        `SELECT t.*, h.id AS head_id, h.${head.columns[head.columns.length - 1]} AS head_value\n    FROM ${table} t JOIN ${head.name} h ON h.id = t.${fk}`,
+      );
+    } else if (names0.includes('atena_no')) {
+      add(
+        `${schema}.vj_${base}`,
+        `SELECT t.*, a.shimei_kana AS atena_shimei_kana, a.setai_no AS atena_setai_no\n    FROM ${table} t JOIN public.atena_kihon a ON a.atena_no = t.atena_no`,
+      );
+    }
+  }
+  if (earlier.length && random() < 1 / 6) {
+    const over = earlier[Math.floor(random() * earlier.length)];
+    add(`${schema}.vv_${base}`, `SELECT * FROM ${over}`);
+  }
+  return { sql, names };
+}
+
 function main(argv: string[]): void {
   const arg = (name: string) => {
     const i = argv.indexOf(`--${name}`);
@@ -409,8 +484,9 @@ function main(argv: string[]): void {
   const tables = Number(arg('tables') ?? 1000);
   const seed = Number(arg('seed') ?? 20240501);
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const out = path.resolve(arg('out') ?? path.join(here, 'out', String(tables)));
-  const r = generateRepo(out, { tables, seed });
+  const views = argv.includes('--views');
+  const out = path.resolve(arg('out') ?? path.join(here, 'out', `${tables}${views ? '-views' : ''}`));
+  const r = generateRepo(out, { tables, seed, views });
   console.log(
     `${r.dir}: ${r.tables} tables, ${r.views} views, ${r.roles} roles, ${r.databases} databases, ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB`,
   );

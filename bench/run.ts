@@ -1,11 +1,14 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,50000] [--jobs N] [--seed S] [--cache]`
+ * `npm run bench [-- --sizes 1000,10000,50000] [--jobs N] [--seed S] [--cache] [--views]`
  *
  * For each size: generate the estate (bench/generate.ts, deterministic; reused while the
  * generator version, size and seed are unchanged), then in fresh processes (bench/measure.ts)
  * run a full `spif scan` and libpg-query alone on the same files. Prints parse, analysis and total
  * time, peak RSS, the parser-alone time and total / parser-alone, then how time grows with size.
- * With --cache it also times a re-scan with a warm parse cache.
+ * With --cache it also times a re-scan with a warm parse cache. With --views it also scans the
+ * view-heavy estate of each size (the same tables and about as many views: generate.ts) and a
+ * 3,000-deep stack of views. Last, each target of issue 16 that the run measured is printed as
+ * met or missed with the measured ratio (and those it did not measure, as not measured).
  * Results are also written to bench/out/results.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -31,9 +34,11 @@ interface Row {
   parserAloneS: number;
   ratio: number;
   warmCacheS?: number;
+  /** --views: the view-heavy estate of the same tables. */
+  views?: { relations: number; totalS: number; analysisS: number; peakRssMb: number };
 }
 
-function args(argv: string[]): { sizes: number[]; jobs?: number; seed: number; cache: boolean } {
+function args(argv: string[]): { sizes: number[]; jobs?: number; seed: number; cache: boolean; views: boolean } {
   const get = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -46,24 +51,45 @@ function args(argv: string[]): { sizes: number[]; jobs?: number; seed: number; c
     jobs: get('jobs') ? Number(get('jobs')) : undefined,
     seed: Number(get('seed') ?? 20240501),
     cache: argv.includes('--cache'),
+    views: argv.includes('--views'),
   };
 }
 
-/** Generates bench/out/<size> unless an identical one is already there. */
-function ensureRepo(tables: number, seed: number): { dir: string; files: number; bytes: number } {
-  const dir = path.join(outRoot, String(tables));
+/** Generates bench/out/<size> (…-views for the view-heavy estate) unless an identical one is already there. */
+function ensureRepo(tables: number, seed: number, views = false): { dir: string; files: number; bytes: number } {
+  const dir = path.join(outRoot, `${tables}${views ? '-views' : ''}`);
   const stampFile = path.join(dir, '.bench-stamp.json');
-  const stamp = JSON.stringify({ generator: GENERATOR_VERSION, tables, seed });
+  const stamp = JSON.stringify({ generator: GENERATOR_VERSION, tables, seed, ...(views ? { views } : {}) });
   try {
     const old = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as { stamp: string; files: number; bytes: number };
     if (old.stamp === stamp) return { dir, files: old.files, bytes: old.bytes };
   } catch {
     // not generated yet
   }
-  process.stderr.write(`generating ${tables} tables…\n`);
-  const r = generateRepo(dir, { tables, seed });
+  process.stderr.write(`generating ${tables} tables${views ? ' with views' : ''}…\n`);
+  const r = generateRepo(dir, { tables, seed, views });
   fs.writeFileSync(stampFile, JSON.stringify({ stamp, files: r.files, bytes: r.bytes }));
   return { dir, files: r.files, bytes: r.bytes };
+}
+
+/** A stack of `depth` views, each `SELECT *` of the one below, over a table a foreign key references. */
+function ensureStack(depth: number): string {
+  const dir = path.join(outRoot, `stack-${depth}`);
+  const lines = [
+    'CREATE TABLE t0 (id integer PRIMARY KEY, name text);',
+    'CREATE TABLE holder (id integer PRIMARY KEY, t0_id integer REFERENCES t0 (id), kojin_bango char(12));',
+    'CREATE VIEW v1 AS SELECT * FROM t0;',
+  ];
+  for (let i = 2; i <= depth; i++) lines.push(`CREATE VIEW v${i} AS SELECT * FROM v${i - 1};`);
+  lines.push(
+    'CREATE ROLE app LOGIN;',
+    'CREATE ROLE clerk LOGIN;',
+    `GRANT SELECT ON v${depth} TO app, clerk;`,
+    'GRANT SELECT (id, t0_id) ON holder TO clerk;',
+  );
+  fs.mkdirSync(path.join(dir, 'db'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'db', 'stack.sql'), `${lines.join('\n')}\n`);
+  return dir;
 }
 
 function measure(mode: 'scan' | 'parser', dir: string, extra: string[] = []): Record<string, number> {
@@ -106,10 +132,23 @@ function main(): void {
         fs.rmSync(cacheDir, { recursive: true, force: true });
       }
     }
+    if (opts.views) {
+      const v = measure('scan', ensureRepo(tables, opts.seed, true).dir, jobArgs);
+      row.views = {
+        relations: v.relations,
+        totalS: v.totalMs / 1000,
+        analysisS: v.analysisMs / 1000,
+        peakRssMb: v.peakRssMb,
+      };
+    }
     rows.push(row);
     printRows(rows, opts.cache);
   }
+  if (opts.views) printViews(rows);
   printScaling(rows);
+  const stackS = opts.views ? measure('scan', ensureStack(3000)).totalMs / 1000 : undefined;
+  if (stackS !== undefined) console.log(`\n3,000-deep stack of views: ${stackS.toFixed(2)} s`);
+  printTargets(rows, stackS);
   const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.availableParallelism()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load ${os
     .loadavg()
     .map((l) => l.toFixed(1))
@@ -118,7 +157,11 @@ function main(): void {
   fs.mkdirSync(outRoot, { recursive: true });
   fs.writeFileSync(
     path.join(outRoot, 'results.json'),
-    JSON.stringify({ machine, jobs: opts.jobs ?? 'default', rows }, null, 2),
+    JSON.stringify(
+      { machine, jobs: opts.jobs ?? 'default', rows, ...(stackS !== undefined ? { stackS } : {}) },
+      null,
+      2,
+    ),
   );
 }
 
@@ -175,6 +218,70 @@ function printScaling(rows: Row[]): void {
       `  ${a.tables} → ${b.tables} (${size.toFixed(1)}× input): total ${total.toFixed(2)}× (${per10(total).toFixed(1)}× per 10×), parse ${(b.parseS / a.parseS).toFixed(2)}×, analysis ${analysis.toFixed(2)}× (${per10(analysis).toFixed(1)}× per 10×)`,
     );
   }
+}
+
+function printViews(rows: Row[]): void {
+  console.log('\nview-heavy estate (same tables, about as many views):');
+  console.log(
+    '| tables | relations | total s | analysis s | peak RSS MB | total ÷ tables alone |\n|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const r of rows) {
+    if (!r.views) continue;
+    const v = r.views;
+    console.log(
+      `| ${r.tables} | ${v.relations} | ${v.totalS.toFixed(2)} | ${v.analysisS.toFixed(2)} | ${v.peakRssMb.toFixed(0)} | ${(v.totalS / r.totalS).toFixed(2)}× |`,
+    );
+  }
+}
+
+/** Each issue-16 target: met or missed with what was measured, or not measured by this run. */
+function printTargets(rows: Row[], stackS: number | undefined): void {
+  const lines: string[] = [];
+  const line = (met: boolean | undefined, target: string, measured: string) =>
+    lines.push(
+      `  ${met === undefined ? 'not measured' : met ? 'met   ' : 'missed'}  ${target}${measured ? `: ${measured}` : ''}`,
+    );
+  const at = (n: number) => rows.find((r) => r.tables === n);
+  const big = at(50000);
+  line(big && big.totalS <= 5, '50k tables end to end ≤ 5 s', big ? `${big.totalS.toFixed(2)} s` : '');
+  line(big && big.ratio <= 1.3, '50k tables ≤ 1.3× parse alone', big ? `${big.ratio.toFixed(2)}×` : '');
+  line(big && big.peakRssMb <= 1536, '50k tables peak RSS ≤ 1.5 GiB', big ? `${big.peakRssMb.toFixed(0)} MB` : '');
+  for (const n of [10000, 50000]) {
+    const r = at(n);
+    const share = r && r.analysisS / r.parseS;
+    line(
+      share === undefined ? undefined : share <= 0.25,
+      `analysis ≤ 25% of parse at ${n / 1000}k`,
+      share === undefined ? '' : `${(share * 100).toFixed(0)}%`,
+    );
+  }
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    const per10 = Math.pow(b.totalS / a.totalS, 1 / Math.log10(b.tables / a.tables));
+    line(per10 <= 11, `10× the input ≤ 11× the time (${a.tables} → ${b.tables})`, `${per10.toFixed(1)}× per 10×`);
+  }
+  if (rows.length < 2) line(undefined, '10× the input ≤ 11× the time', '(needs two sizes)');
+  const withViews = rows.filter((r) => r.views);
+  for (const r of withViews) {
+    const ratio = r.views!.totalS / r.totalS;
+    line(ratio <= 2, `as many views as tables ≤ 2× the tables alone (${r.tables / 1000}k)`, `${ratio.toFixed(2)}×`);
+  }
+  if (!withViews.length) line(undefined, 'as many views as tables ≤ 2× the tables alone', '(--views)');
+  line(
+    stackS === undefined ? undefined : stackS <= 10,
+    'a 3,000-deep view stack ≤ 10 s',
+    stackS === undefined ? '(--views)' : `${stackS.toFixed(2)} s`,
+  );
+  const warm = big?.warmCacheS;
+  line(
+    warm === undefined ? undefined : warm / big!.totalS <= 0.3,
+    'warm re-scan with --cache ≤ 30% of cold at 50k (this bench changes no file)',
+    warm === undefined ? '(--cache at 50k)' : `${((warm / big!.totalS) * 100).toFixed(0)}%`,
+  );
+  line(undefined, '`spif diff --base REF` ≤ 2.2× one scan', '');
+  line(undefined, 'the progress line keeps moving through every long stage', '');
+  console.log(`\nissue 16 targets:\n${lines.join('\n')}`);
 }
 
 main();

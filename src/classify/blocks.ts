@@ -17,7 +17,7 @@ import type { AccessVerdict } from '../access/resolver.js';
 import { reasonFor, reasonText, type Reason } from '../access/evidence.js';
 import type { NumberColumnHit } from '../detect/index.js';
 import { shortestPaths } from '../graph/algorithms.js';
-import { arcWeight, firstRefusal, type LinkEdge, type LinkGraph, isHub } from '../graph/links.js';
+import { arcWeight, firstRefusal, type LinkEdge, type LinkGraph, isHub, isLineageHub } from '../graph/links.js';
 import type { Block } from '../report/model.js';
 import { type MightRead, traversable } from './reach.js';
 
@@ -148,8 +148,11 @@ export class BlockFinder {
   }
 
   /**
-   * Every route: BFS from `start` over every edge p can cross (its readable component), then the
-   * controls at the edges toward a number that leave it, and at number columns in it p cannot read.
+   * Every route: the walk from `start` over every step p can take (its readable component), then
+   * the controls at the steps toward a number that leave it, and at number columns in it p cannot
+   * read. A step out of a lineage hub stands for an edge from a relation that stepped into the hub
+   * at no cost, so it is toward the number when it is from *that* relation (one edge nearer than
+   * it), not from the hub: a hub is shared by relations at different distances.
    */
   private anyRoute(p: Principal, start: string): Found[] {
     const { dist: walked, order } = shortestPaths(
@@ -159,9 +162,41 @@ export class BlockFinder {
       arcWeight,
       (e) => traversable(this.access, p, e, this.mightRead),
     );
+    const d = (node: string) => this.distance.get(node) ?? Infinity;
+    // Lineage hubs walked into: the distance of each relation that stepped in at no cost (also
+    // through another hub), with the fewest hops at which one at that distance was walked.
+    const entered = new Map<string, Map<number, number>>();
+    const enter = (hub: string, dist: number, hops: number) => {
+      let at = entered.get(hub);
+      if (!at) entered.set(hub, (at = new Map<number, number>()));
+      const known = at.get(dist);
+      if (known === undefined || hops < known) at.set(dist, hops);
+    };
+    const freeSteps = (node: string) =>
+      this.graph
+        .successors(node)
+        .filter((e) => arcWeight(e) === 0 && isLineageHub(e.b.node) && traversable(this.access, p, e, this.mightRead));
+    for (const node of order)
+      if (!isHub(node)) for (const e of freeSteps(node)) enter(e.b.node, d(node), walked.get(node)!);
+    // Hub to hub at no cost: #lineage → #lineage-in (the relations entering the first are all in by now).
+    for (const [hub, at] of [...entered])
+      for (const e of freeSteps(hub)) for (const [dist, hops] of at) enter(e.b.node, dist, hops);
+
     const found: Found[] = [];
     for (const node of order) {
       const hops = walked.get(node)!;
+      if (isLineageHub(node)) {
+        const at = entered.get(node);
+        if (!at) continue;
+        for (const e of this.graph.successors(node)) {
+          if (arcWeight(e) === 0 || walked.has(e.b.node) || traversable(this.access, p, e, this.mightRead)) continue;
+          const from = at.get(d(e.b.node) + 1);
+          if (from === undefined) continue;
+          const v = this.edgeControl(p, e);
+          if (v) found.push({ block: toBlock(p, v), dist: d(e.b.node), hops: from });
+        }
+        continue;
+      }
       if (!isHub(node)) {
         for (const hit of this.numbersByRelation.get(node) ?? []) {
           const v = this.access.canRead(p, node, hit.column);

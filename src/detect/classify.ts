@@ -61,10 +61,17 @@ const ENGLISH_TEXT = /^[\x20-\x7e]*$/;
 /** English text: romanised words anywhere in it are not its head ("AES encrypted, stored as text type"). */
 const ENGLISH = /^[a-z0-9_]*$/;
 
+/** Each rule pattern's global copy (matchAll needs one), made once. */
+const globalOf = new WeakMap<RegExp, RegExp>();
+
 /** Does `pattern` match `text` at its end, its head word (trailing digits and `_` aside)? */
 function matchesHead(pattern: RegExp, text: string): boolean {
   const trimmed = text.replace(/[_0-9]+$/, '');
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  let global = globalOf.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalOf.set(pattern, global);
+  }
   for (const m of trimmed.matchAll(global)) {
     if (m.index + m[0].length === trimmed.length) return true;
   }
@@ -95,7 +102,26 @@ function vetoOf(
   );
 }
 
+/**
+ * analyse() of texts already seen, per target (a pure function of the two; its findings are only
+ * read): a name recurs in many tables and in every view column carrying it, and each column's
+ * siblings are analysed again for every column of the relation. Bounded like canonical()'s.
+ */
+const analysed = { name: new Map<string, TextFindings>(), comment: new Map<string, TextFindings>() };
+const ANALYSED_MAX = 100_000;
+
 function analyse(text: string, target: RuleTarget): TextFindings {
+  const seen = analysed[target];
+  let known = seen.get(text);
+  if (!known) {
+    known = analyseText(text, target);
+    if (seen.size >= ANALYSED_MAX) seen.clear();
+    seen.set(text, known);
+  }
+  return known;
+}
+
+function analyseText(text: string, target: RuleTarget): TextFindings {
   const segments = target === 'name' ? nameSegments(text) : commentSegments(text);
   const rules = NUMBER_RULES.filter((rule) => rule.target === target);
   const findings: TextFindings = { mentioned: false, part: false, vetoes: [] };

@@ -18,8 +18,25 @@ function splitCamel(text: string): string {
   return text.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2');
 }
 
+/**
+ * canonical() of texts already seen: names repeat across tables and every view column repeats
+ * its base column's (bounded, so a long-running process does not keep every comment).
+ */
+const canonicalSeen = new Map<string, string>();
+const CANONICAL_SEEN_MAX = 200_000;
+
 /** The canonical form of a piece of text (see the module comment). */
 export function canonical(text: string): string {
+  let known = canonicalSeen.get(text);
+  if (known === undefined) {
+    known = canonicalOf(text);
+    if (canonicalSeen.size >= CANONICAL_SEEN_MAX) canonicalSeen.clear();
+    canonicalSeen.set(text, known);
+  }
+  return known;
+}
+
+function canonicalOf(text: string): string {
   return (
     splitCamel(text.normalize('NFKC'))
       .toLowerCase()

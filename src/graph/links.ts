@@ -97,9 +97,10 @@ export const GENERIC_SURROGATE_KEYS = new Set([
 
 export const HUB_PREFIX = '#key:';
 /**
- * Lineage hubs of a column (see addViewLineage): `#lineage:<column>` joins the columns that hold
- * the column's values (itself and the view columns derived from it) to each other and to its
- * links; `#lineage-in:<column>` is where those links enter (it leads only to the holders).
+ * Lineage hubs of a column (see addViewLineage): the columns that hold the column's values
+ * (itself and the view columns derived from it) step into `#lineage:<column>`, which leads to its
+ * links and to `#lineage-in:<column>`; the links step into `#lineage-in:<column>`, which leads
+ * only to the holders.
  */
 export const LINEAGE_PREFIX = '#lineage';
 
@@ -113,6 +114,11 @@ export class LinkGraph {
   private readonly arcsOut = new Map<string, LinkEdge[]>();
   private readonly arcsIn = new Map<string, LinkEdge[]>();
   private arcCount = 0;
+  /** `relation.column` of every single-column edge end other than view lineage (hasLinks). */
+  private readonly linked = new Set<string>();
+  /** Multi-column key edges by node (keyEdgesAt), as graphlib stores them: entering, leaving. */
+  private readonly keyEdgesIn = new Map<string, LinkEdge[]>();
+  private readonly keyEdgesOut = new Map<string, LinkEdge[]>();
   /** successors/predecessors per node; dropped whenever the graph changes (it is read only once built). */
   private stepsOut = new Map<string, LinkEdge[]>();
   private stepsIn = new Map<string, LinkEdge[]>();
@@ -130,6 +136,16 @@ export class LinkGraph {
     if (this.seen.has(k1) || this.seen.has(k2)) return;
     this.seen.add(k1);
     this.graph.setEdge(edge.a.node, edge.b.node, edge, String(this.edgeCount++));
+    if (edge.via !== 'view' && !edge.a.columns && !edge.b.columns) {
+      for (const end of [edge.a, edge.b]) if (end.column !== undefined) this.linked.add(`${end.node}.${end.column}`);
+    }
+    if (edge.a.columns || edge.b.columns) {
+      // Kept as graphlib orders a node's edges (nodeEdges: those stored as entering it, then as
+      // leaving it; an undirected edge is stored from the smaller id; a loop once).
+      const [v, w] = edge.a.node > edge.b.node ? [edge.b.node, edge.a.node] : [edge.a.node, edge.b.node];
+      push(this.keyEdgesIn, w, edge);
+      if (v !== w) push(this.keyEdgesOut, v, edge);
+    }
     this.adjacency.delete(edge.a.node);
     this.adjacency.delete(edge.b.node);
     this.changed();
@@ -165,8 +181,9 @@ export class LinkGraph {
   }
 
   /**
-   * The steps out of a node, each oriented so that `a` is this node's end: every edge, and the
-   * lineage arcs leaving it. Shared: iterate, do not change.
+   * The steps out of a node, each oriented so that `a` is this node's end: every edge but view
+   * lineage's (the lineage arcs stand for it), and the lineage arcs leaving it. Shared: iterate,
+   * do not change.
    */
   successors(node: string): LinkEdge[] {
     return this.steps(node, this.arcsOut, this.stepsOut);
@@ -174,7 +191,8 @@ export class LinkGraph {
 
   /**
    * The steps into a node, each oriented so that `a` is this node's end and `b` the node the step
-   * comes from (the step is b → a, with its weight): every edge, and the lineage arcs entering it.
+   * comes from (the step is b → a, with its weight): every edge but view lineage's, and the
+   * lineage arcs entering it.
    */
   predecessors(node: string): LinkEdge[] {
     return this.steps(node, this.arcsIn, this.stepsIn);
@@ -184,7 +202,8 @@ export class LinkGraph {
     const known = cache.get(node);
     if (known) return known;
     const mine = arcs.get(node);
-    const edges = isLineageHub(node) ? [] : this.edgesAt(node);
+    // View lineage edges are drawn, not walked: the lineage hubs join every pair they join.
+    const edges = isLineageHub(node) ? [] : this.edgesAt(node).filter((e) => e.via !== 'view');
     const out = mine ? [...edges, ...mine] : edges;
     cache.set(node, out);
     return out;
@@ -193,6 +212,22 @@ export class LinkGraph {
   /** Nodes one edge away (with repeats for parallel edges). */
   neighbours(node: string): string[] {
     return this.edgesAt(node).map((e) => e.b.node);
+  }
+
+  /**
+   * The multi-column key edges at a node, oriented and ordered as edgesAt would give them, without
+   * rebuilding the node's edge list (view lineage asks once per view, while edges are still added).
+   */
+  keyEdgesAt(node: string): LinkEdge[] {
+    const out: LinkEdge[] = [];
+    for (const label of [...(this.keyEdgesIn.get(node) ?? []), ...(this.keyEdgesOut.get(node) ?? [])])
+      out.push(label.a.node === node ? label : { a: label.b, b: label.a, via: label.via });
+    return out;
+  }
+
+  /** Whether a column has a single-column edge other than view lineage (without building the node's edge list). */
+  hasLinks(relation: string, column: string): boolean {
+    return this.linked.has(`${relation}.${column}`);
   }
 
   /** Single-column edges touching one column of a relation. */
@@ -211,7 +246,8 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-function isLineageHub(node: string): boolean {
+/** A lineage hub (entered at no cost; see addViewLineage), not a link key's hub. */
+export function isLineageHub(node: string): boolean {
   return node.startsWith(LINEAGE_PREFIX);
 }
 
@@ -382,11 +418,12 @@ export function splitColumnRef(ref: string): { relation: string; column: string 
  * each view column makes a stack of n views over one column a clique (n² edges); instead each
  * base column with views gets one lineage hub, so the graph stays linear in view columns:
  *
- * - an edge view column — base column it is read from (`view`), as drawn in pictures;
+ * - an edge view column — base column it is read from (`view`), as drawn in pictures (the
+ *   traversals leave it out: the hubs below join the two already);
  * - `#lineage:<base>` (H): a holder (the base column, or a view column derived from it) steps
- *   into H at no cost, and H steps to every holder and to every link of the base (cost 1);
+ *   into H at no cost; H steps to every link of the base (cost 1) and into Hin (no cost);
  * - `#lineage-in:<base>` (Hin): each link of the base steps into Hin at no cost, and Hin steps to
- *   every holder (cost 1), never back out to another link: two tables linked to the base column
+ *   every holder (cost 1), never out to another link: two tables linked to the base column
  *   meet only through a column holding it, as they would through the copied edges.
  *
  * So every holder reaches every holder and link in one edge, each link reaches every holder in
@@ -412,17 +449,10 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
     return k;
   };
   /** The hubs a column derived from `end` holds: end's own (a base, or a view column with links), and end's. */
-  const ownLinks = new Map<string, boolean>();
   const hubsFrom = (end: LinkEnd): string[] => {
     const k = colKey(end.node, end.column!);
     const held = heldHubs.get(k) ?? [];
-    let own = ownLinks.get(k);
-    if (own === undefined) {
-      // Links other than lineage are all added before it: asked once per column.
-      own = g.edgesAtColumn(end.node, end.column!).some((e) => e.via !== 'view');
-      ownLinks.set(k, own);
-    }
-    return !isView(end.node) || held.length === 0 || own ? [hubOf(end), ...held] : held;
+    return !isView(end.node) || held.length === 0 || g.hasLinks(end.node, end.column!) ? [hubOf(end), ...held] : held;
   };
 
   for (const v of viewsInDependencyOrder(catalog)) {
@@ -451,7 +481,7 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
     }
     // A multi-column key edge is carried when the view carries every column of the key.
     for (const [base, columns] of carried) {
-      for (const e of g.edgesAt(base)) {
+      for (const e of g.keyEdgesAt(base)) {
         if (!e.a.columns || e.b.node === v.id) continue;
         const mapped = e.a.columns.map((c) => columns.get(c));
         if (mapped.every((c): c is string => c !== undefined)) g.add({ a: keyEnd(v.id, mapped), b: e.b, via: e.via });
@@ -462,9 +492,9 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
   for (const [k, hub] of hubs) {
     const h = `${LINEAGE_PREFIX}:${k}`;
     const hin = `${LINEAGE_PREFIX}-in:${k}`;
+    g.addArc({ a: { node: h }, b: { node: hin }, via: 'view', weight: 0 });
     for (const m of hub.holders) {
       g.addArc({ a: m, b: { node: h }, via: 'view', weight: 0 });
-      g.addArc({ a: { node: h }, b: m, via: 'view' });
       g.addArc({ a: { node: hin }, b: m, via: 'view' });
     }
     // The base column's own links (as they were before lineage: views only add `view` edges).

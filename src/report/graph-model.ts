@@ -221,8 +221,10 @@ function mergeParallel(edges: GraphEdge[]): GraphEdge[] {
 }
 
 /**
- * Links a view column carries from its base column (links.ts copies them onto the view). They
- * add nothing to a picture beyond the view → base edge, so the picture leaves them out.
+ * Links a view column carries from its base column. links.ts no longer copies them onto the view
+ * (lineage hubs, which are not edges, stand for them), so this finds only a link declared on a
+ * view column that repeats its base column's: it adds nothing to a picture beyond the view →
+ * base edge, so the picture leaves it out.
  */
 function viewCopies(labels: LinkEdge[], isView: (node: string) => boolean): Set<LinkEdge> {
   const end = (x: LinkEdge['a']) => `${x.node}\u0000${x.column ?? ''}`;

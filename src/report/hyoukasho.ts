@@ -557,8 +557,9 @@ function findLinksOut(u: FormUnit, ctx: FormContext): LinkOut[] {
       out.push({ from, to, via });
     }
   };
-  // A view column passing a base column through carries the base's links (graph/links.ts copies
-  // them): those copies are the base's links again, so they are left out at either end.
+  // A view column passing a base column through carries the base's links (graph/links.ts joins
+  // them through lineage hubs, not edges): they are the base's links again, so a link at such a
+  // column is left out at either end.
   const copied = (rel: string, column: string) =>
     ctx.relationById.get(rel)?.kind === 'view' &&
     g.edgesAtColumn(rel, column).some((e) => e.via === 'view' && e.b.node !== rel);
