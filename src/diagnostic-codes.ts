@@ -99,8 +99,8 @@ const DIAGNOSTICS = {
   ),
   'SPIF-VIEW-UNDEFINED-BASE': d(
     'warning',
-    'a view reads a relation no source defines: its columns are read by the base columns’ names only',
-    'ビューが、どのソースにも定義されていないリレーションを読む。列は元の列名だけで判定する',
+    'a view reads a relation no source defines: its columns are read by the base columns’ names only (located at the FROM/JOIN entry that names it)',
+    'ビューが、どのソースにも定義されていないリレーションを読む。列は元の列名だけで判定する（そのリレーションを指す FROM/JOIN の位置）',
   ),
   'SPIF-FUNCTION-UNANALYSED': d(
     'warning',
@@ -231,6 +231,16 @@ const DIAGNOSTICS = {
     'info',
     'a migration-tool convention decided the order of the files, or left files out (per database)',
     'マイグレーションツールの慣習でファイルの順序を決めた、またはファイルを除いた（データベースごと）',
+  ),
+  'SPIF-SOURCE-MODEL-AND-SQL': d(
+    'info',
+    'tables defined both by ORM models and by the SQL migrations the ORM generated: each is read as one table, the SQL applied in its order (per database)',
+    'ORM のモデルと、その ORM が生成した SQL マイグレーションの両方が定義するテーブル。1 つのテーブルとして読み、SQL をその順に適用する（データベースごと）',
+  ),
+  'SPIF-SOURCE-DIALECT-RECORDED': d(
+    'info',
+    'without --dialect or a config, the sources are read in the dialect the project records (drizzle-kit journal, Prisma datasource)',
+    '--dialect も設定ファイルもないため、プロジェクトが記録する方言（drizzle-kit のジャーナル、Prisma の datasource）で読んだ',
   ),
   'SPIF-SOURCE-DEFERRED': d(
     'info',

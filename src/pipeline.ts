@@ -2,6 +2,7 @@
  * The one-way pipeline: sources → catalog → number columns → access → link graph →
  * classification → report. The CLI and tests call `scan`; each stage is its own module.
  */
+import path from 'node:path';
 import type { Dialect } from './dialect.js';
 import type { CatalogOp } from './catalog/ops.js';
 import { buildCatalog } from './catalog/build.js';
@@ -33,6 +34,7 @@ import { type Lang, t } from './report/messages.js';
 import type { ScanResult } from './report/scan-result.js';
 import { readDatabaseFiles } from './sources/parallel.js';
 import { readProjectGuarded } from './sources/guard.js';
+import { dialectHint } from './sources/dialect-hints.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileWithin } from './sources/limits.js';
 import { type DatabaseSources, type EmptyGlob, discoverFromGlobs, discoverFromPaths } from './sources/discover.js';
 import { loadIgnoreRules, type IgnoreRules } from './sources/ignore.js';
@@ -108,14 +110,21 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       diagnostics.push(...live.diagnostics);
     }
     // ORM models first: the database's SQL files (grants, owners, views) refer to their tables.
+    // When the SQL creates the models' tables itself (the migrations the ORM generated), the SQL is
+    // what runs, in its own order, and the models come after it (they add comments and marks).
+    const models: CatalogOp[] = [];
     for (const [reader, sources] of read[i].batches) {
       const result = await readProjectGuarded(reader, sources, { dialect: db.dialect });
-      ops.push(...result.ops);
+      models.push(...result.ops);
       diagnostics.push(...result.diagnostics);
       addTally(tally, projectTally(sources, result));
     }
     addTally(tally, read[i].tally);
+    const sqlCreates = new Set(read[i].ops.flatMap((o) => (o.op === 'create-table' ? [o.name.name] : [])));
+    const migrations = models.some((o) => o.op === 'create-table' && sqlCreates.has(o.name.name));
+    if (!migrations) ops.push(...models);
     for (const op of read[i].ops) ops.push(op);
+    if (migrations) ops.push(...models);
     diagnostics.push(...read[i].diagnostics);
     inputs.push({ database: db.database, dialect: db.dialect, ops: createsFirst(ops, db.database, diagnostics) });
   }
@@ -196,7 +205,23 @@ function discoverDatabases(
   const config = loaded.config;
   // .spifignore beside the config (or the nearest one up to the repository root) and `ignore:`.
   const ignored = loadIgnoreRules(tree, loaded.file ? loaded.baseDir : cwd, loaded.baseDir, config.ignore);
-  if (!config.databases) return fromPaths(tree, paths, cwd, dialect ?? config.dialect, diagnostics, ignored);
+  if (!config.databases) {
+    const found = fromPaths(tree, paths, cwd, dialect ?? config.dialect, diagnostics, ignored);
+    // Neither --dialect nor a config: the dialect the project's migration tool records, if one.
+    const hint = dialect === undefined && !loaded.file ? dialectHint(found[0]?.files ?? [], tree) : undefined;
+    if (hint && found[0] && !found[0].url && hint.dialect !== found[0].dialect) {
+      found[0].dialect = hint.dialect;
+      diagnostics.push({
+        severity: 'info',
+        code: 'SPIF-SOURCE-DIALECT-RECORDED',
+        file: path.relative(cwd, hint.file) || hint.file,
+        line: 1,
+        column: 1,
+        message: `the sources are read as ${hint.dialect}, the dialect ${path.basename(hint.file)} records (no --dialect and no config); pass --dialect to read them otherwise`,
+      });
+    }
+    return found;
+  }
   const empty: EmptyGlob[] = [];
   const databases = config.databases.map((db, i) => {
     if (db.url && tree.at) {

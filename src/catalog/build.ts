@@ -70,6 +70,22 @@ const ACCESS_OPS = new Set<CatalogOp['op']>([
   'create-policy',
 ]);
 
+/** ORM model files (Prisma, TypeORM, Drizzle) versus SQL scripts: two descriptions of one database. */
+function sourceFamily(at: { file: string } | undefined): 'model' | 'sql' | undefined {
+  if (!at) return undefined;
+  return /\.(prisma|[cm]?[jt]sx?)$/i.test(at.file) ? 'model' : 'sql';
+}
+
+/**
+ * pg_catalog's trigger functions: `tsvector_update_trigger[_column]` writes a text-search vector of
+ * the row's own columns into that row, `suppress_redundant_updates_trigger` skips unchanged rows.
+ */
+const BUILTIN_TRIGGER_FUNCTIONS = new Set([
+  'tsvector_update_trigger',
+  'tsvector_update_trigger_column',
+  'suppress_redundant_updates_trigger',
+]);
+
 /** Schemas every database has without a source creating them. */
 const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema', 'mysql', 'sys', 'performance_schema']);
 
@@ -109,6 +125,11 @@ class CatalogBuilder {
   private readonly foreignKeyNames = new WeakMap<ForeignKey, string>();
   /** Sequences by id: `ALTER TABLE <sequence> OWNER TO` names one (pg_dump writes it for every sequence). */
   private readonly sequences = new Set<RelationId>();
+  /**
+   * Tables an ORM's models and SQL scripts (the migrations the ORM generated) both define, per
+   * database: one info diagnostic says so, instead of a duplicate warning per table.
+   */
+  private readonly modelAndSql = new Map<string, { ids: Set<RelationId>; files: Set<string>; at: SourceLocation }>();
 
   // Per-input state.
   private db!: Database;
@@ -138,6 +159,17 @@ class CatalogBuilder {
   }
 
   finish(): BuildResult {
+    for (const [database, note] of this.modelAndSql) {
+      const kinds = (f: string) => [...note.files].filter((x) => sourceFamily({ file: x }) === f);
+      const list = (xs: string[]) =>
+        xs.length > 3 ? `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more` : xs.join(', ');
+      this.diagnostics.push({
+        severity: 'info',
+        code: 'SPIF-SOURCE-MODEL-AND-SQL',
+        ...note.at,
+        message: `database ${database}: ${note.ids.size} table${note.ids.size === 1 ? ' is' : 's are'} defined both by ORM models (${list(kinds('model'))}) and by SQL (${list(kinds('sql'))}), as an ORM's generated migrations are: each is read as one table, the definition applied last wins, and comments or marks only the other one has are kept`,
+      });
+    }
     const crossDatabase = this.crossDeclared
       ? this.cross.resolve(this.relations, this.remotes, this.diagnostics)
       : undefined;
@@ -415,7 +447,30 @@ class CatalogBuilder {
       case 'drop-policy': {
         if (op.ifExists && !this.relations.has(this.resolve(op.table).id)) return;
         const r = this.existing(op.table, 'DROP POLICY');
-        if (r) r.policies = r.policies.filter((p) => p.name !== op.name);
+        if (!r) return;
+        if (!op.ifExists && !r.policies.some((p) => p.name === op.name))
+          this.warn(
+            'SPIF-SQL-REJECTED',
+            `DROP POLICY ${op.name} ON ${r.id}: the table has no policy of that name (PostgreSQL rejects the statement)`,
+          );
+        r.policies = r.policies.filter((p) => p.name !== op.name);
+        return;
+      }
+      case 'alter-policy': {
+        const r = this.existing(op.table, 'ALTER POLICY');
+        const policy = r?.policies.find((p) => p.name === op.name);
+        if (r && !policy)
+          this.warn(
+            'SPIF-SQL-REJECTED',
+            `ALTER POLICY ${op.name} ON ${r.id}: the table has no policy of that name (PostgreSQL rejects the statement)`,
+          );
+        if (!policy) return;
+        if (op.rename !== undefined) policy.name = op.rename;
+        if (op.roles) {
+          policy.roles = op.roles.map((x) => (x === 'CURRENT_USER' ? this.actingRole() : x));
+          policy.roles.forEach((x) => this.privileges.ensureRole(x));
+        }
+        if (op.using) Object.assign(policy, op.using);
         return;
       }
       case 'comment-relation': {
@@ -674,7 +729,40 @@ class CatalogBuilder {
         existing.view = extra.view;
         return;
       }
-      this.warn('SPIF-SQL-DUPLICATE', `relation ${id} is created again; the later definition replaces the earlier one`);
+      if (sourceFamily(existing.source) !== sourceFamily(at)) {
+        // An ORM model and the migration it generated describe one table. The SQL is what runs:
+        // its table stays (with its grants, policies and owner), and the model adds only the
+        // comments and marks the SQL lacks (Prisma `///`, JSDoc `@spif number`).
+        this.noteModelAndSql(id, existing.source, at);
+        if (sourceFamily(at) === 'model') {
+          for (const c of existing.columns) {
+            const model = columns.find((x) => x.name === c.name);
+            if (c.comment === undefined && model?.comment !== undefined) {
+              c.comment = model.comment;
+              c.commentSource = model.commentSource;
+            }
+            if (c.mark === undefined && model?.mark !== undefined) c.mark = model.mark;
+          }
+          existing.comment ??= extra.comment;
+          return;
+        }
+        columns = columns.map((c) => {
+          const old = existing.columns.find((x) => x.name === c.name);
+          if (!old) return c;
+          return {
+            ...c,
+            ...(c.comment === undefined && old.comment !== undefined
+              ? { comment: old.comment, commentSource: old.commentSource }
+              : {}),
+            ...(c.mark === undefined && old.mark !== undefined ? { mark: old.mark } : {}),
+          };
+        });
+        extra = { ...extra, comment: extra.comment ?? existing.comment };
+      } else
+        this.warn(
+          'SPIF-SQL-DUPLICATE',
+          `relation ${id} is created again; the later definition replaces the earlier one`,
+        );
       this.relations.delete(id);
       this.privileges.clear({ kind: 'relation', relation: id });
       for (const c of existing.columns) this.privileges.clear({ kind: 'column', relation: id, column: c.name });
@@ -703,6 +791,13 @@ class CatalogBuilder {
     };
     this.relations.set(id, relation);
     this.applyOwnerDefaults(relation, owner);
+  }
+
+  private noteModelAndSql(id: RelationId, earlier: SourceLocation | undefined, later: SourceLocation): void {
+    let note = this.modelAndSql.get(this.db.name);
+    if (!note) this.modelAndSql.set(this.db.name, (note = { ids: new Set(), files: new Set(), at: later }));
+    note.ids.add(id);
+    for (const f of [earlier?.file, later.file]) if (f) note.files.add(f);
   }
 
   /** A new relation's ACL: the owner's own privileges, then ALTER DEFAULT PRIVILEGES for its creator. */
@@ -1071,6 +1166,16 @@ class CatalogBuilder {
    */
   private createTrigger(op: Extract<CatalogOp, { op: 'create-trigger' }>): void {
     const table = this.existing(op.table, 'CREATE TRIGGER');
+    // PostgreSQL's own trigger functions (pg_catalog, found first on every search path): they
+    // change only the row they fire on, in the same table, and copy nothing elsewhere.
+    const fnName = op.function.name;
+    if (
+      this.db.dialect === 'postgresql' &&
+      (!fnName.schema || fnName.schema === 'pg_catalog') &&
+      !fnName.database &&
+      BUILTIN_TRIGGER_FUNCTIONS.has(fnName.name)
+    )
+      return;
     const [fn] = this.routines(op.function, 'CREATE TRIGGER');
     if (!table || !fn?.routine) return;
     if (!fn.routine.analysed) {
@@ -1094,7 +1199,7 @@ class CatalogBuilder {
 
   /** INSERT … SELECT (or a trigger's INSERT): the target columns hold the selected values. */
   private copyInto(op: Extract<CatalogOp, { op: 'copy-into' }>): void {
-    const target = this.existing(op.table, 'INSERT … SELECT');
+    const target = this.existing(op.table, op.via === 'update' ? 'UPDATE' : 'INSERT … SELECT');
     if (!target) return;
     const { view } = this.resolveView(
       { securityInvoker: false, columns: op.values, reads: [], readsColumns: [] },
@@ -1123,7 +1228,7 @@ class CatalogBuilder {
   }
 
   private createView(op: Extract<CatalogOp, { op: 'create-view' }>): void {
-    const { view, columns } = this.resolveView(op.view, op.name, op.at, true);
+    const { view, columns } = this.resolveView(op.view, op.name, op.at, true, op.readsAt);
     this.createRelation(op.name, op.relationKind ?? 'view', op.at, columns, {
       view,
       owner: op.owner,
@@ -1136,6 +1241,7 @@ class CatalogBuilder {
     opName: QualifiedName,
     at: SourceLocation,
     isView = false,
+    readsAt: { relation: QualifiedName; at: SourceLocation }[] = [],
   ): { view: ViewDefinition; columns: Column[] } {
     const op = { view: opView, name: opName, at };
     // Resolve lineage now: `*` expands to the base columns as they are at CREATE VIEW time, and an
@@ -1188,7 +1294,13 @@ class CatalogBuilder {
     // are looked up when it runs, and a trigger's transition tables (REFERENCING NEW TABLE AS) are no
     // relations at all.
     const reads = op.view.reads.map((q) => this.throughSynonym(q));
-    if (isView) this.warnUndefinedBases(reads, op.name, resolvedColumns);
+    if (isView)
+      this.warnUndefinedBases(
+        reads,
+        op.name,
+        resolvedColumns,
+        readsAt.map((r) => ({ ...r, relation: this.throughSynonym(r.relation) })),
+      );
     const view = {
       ...op.view,
       columns: resolvedColumns,
@@ -1210,6 +1322,7 @@ class CatalogBuilder {
     reads: QualifiedName[],
     view: QualifiedName,
     columns: { name: string; from: { relation: QualifiedName; column: string }[] }[],
+    readsAt: { relation: QualifiedName; at: SourceLocation }[],
   ): void {
     const seen = new Set<string>();
     for (const q of reads) {
@@ -1224,10 +1337,14 @@ class CatalogBuilder {
             .map((f) => (f.column === c.name ? c.name : `${f.column} → ${c.name}`)),
         )
         .filter((x) => x !== '*');
-      this.warn(
-        'SPIF-VIEW-UNDEFINED-BASE',
-        `view ${this.resolve(view).id} reads ${id}, which no source defines: its columns${carried.length ? ` (${carried.join(', ')})` : ''} are read by the base columns' names only; add the source that creates ${name}`,
-      );
+      // Located at the FROM entry that names the relation, where the reader knows it.
+      const at = readsAt.find((r) => this.resolve(r.relation).id === id)?.at ?? this.at;
+      this.diagnostics.push({
+        severity: 'warning',
+        code: 'SPIF-VIEW-UNDEFINED-BASE',
+        message: `view ${this.resolve(view).id} reads ${id}, which no source defines: its columns${carried.length ? ` (${carried.join(', ')})` : ''} are read by the base columns' names only; add the source that creates ${name}`,
+        ...at,
+      });
     }
   }
 

@@ -79,6 +79,8 @@ export type CatalogOp = { at: SourceLocation } & (
       owner?: string;
       /** CREATE TABLE AS: a table whose values come from a query (lineage kept, own privileges). */
       relationKind?: 'table' | 'view';
+      /** Where the query names each relation it reads (its first FROM/JOIN entry), where the reader knows. */
+      readsAt?: { relation: QualifiedName; at: SourceLocation }[];
     }
   /** CREATE [OR REPLACE] FUNCTION / PROCEDURE: columns are what it returns (and its parameters). */
   | {
@@ -147,7 +149,7 @@ export type CatalogOp = { at: SourceLocation } & (
       table: QualifiedName;
       columns?: string[];
       values: ViewColumn[];
-      via: 'insert-select' | 'trigger';
+      via: 'insert-select' | 'update' | 'trigger';
     }
   | { op: 'add-primary-key'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-unique'; table: QualifiedName; columns: string[]; name?: string }
@@ -159,6 +161,18 @@ export type CatalogOp = { at: SourceLocation } & (
   | { op: 'row-security'; table: QualifiedName; enable?: boolean; force?: boolean }
   | { op: 'create-policy'; table: QualifiedName; policy: Policy }
   | { op: 'drop-policy'; table: QualifiedName; name: string; ifExists?: boolean }
+  /**
+   * `ALTER POLICY name ON t RENAME TO new` / `ALTER POLICY name ON t [TO roles] [USING (…)]`: what
+   * is given replaces the policy's; WITH CHECK decides writes only.
+   */
+  | {
+      op: 'alter-policy';
+      table: QualifiedName;
+      name: string;
+      rename?: string;
+      roles?: string[];
+      using?: Pick<Policy, 'usingFalse' | 'usingTrue'>;
+    }
   | { op: 'comment-relation'; name: QualifiedName; text: string | null }
   | { op: 'comment-column'; table: QualifiedName; column: string; text: string | null }
   /**

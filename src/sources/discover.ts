@@ -93,7 +93,7 @@ export function discoverFromPaths(
         .list(abs)
         .filter((f) => !f.symlink && isSourceName(f.path))
         .map((f) => path.normalize(f.path));
-      files.push(...orderFound(leaveOut(found, ignored, left), tree, notes));
+      files.push(...orderFound(leaveOut(found, ignored, left), tree, notes, dialect));
     } else {
       // A file named on the command line is read even when an ignore rule matches it.
       files.push(abs);
@@ -131,7 +131,7 @@ export function discoverFromGlobs(
           message: `databases.${db.name}.sources: '${pattern}' matches no file${tree.at}`,
         });
     }
-    files.push(...orderFound(found, tree, notes));
+    files.push(...orderFound(found, tree, notes, db.dialect));
   });
   noteOrder(db.name, notes, baseDir, diagnostics);
   noteIgnored(db.name, left, ignored, baseDir, diagnostics);

@@ -14,6 +14,7 @@
  *   beyond natural order (timestamps are fixed-width).
  */
 import path from 'node:path';
+import type { Dialect } from '../dialect.js';
 import type { SourceTree } from './tree.js';
 
 /** What the conventions did, for the one info diagnostic per database. */
@@ -35,8 +36,8 @@ export function compareNatural(a: string, b: string): number {
 const FLYWAY_VERSIONED = /^V(\d+(?:[._]\d+)*)__.*\.sql$/i;
 const FLYWAY_REPEATABLE = /^R__.*\.sql$/i;
 const FLYWAY_UNDO = /^U\d+(?:[._]\d+)*__.*\.sql$/i;
-const UP = /\.up\.sql$/i;
-const DOWN = /\.down\.sql$/i;
+const UP = /[._]up\.sql$/i;
+const DOWN = /[._]down\.sql$/i;
 
 function compareVersions(a: string, b: string): number {
   const pa = a.split(/[._]/).map(Number);
@@ -52,7 +53,7 @@ function compareVersions(a: string, b: string): number {
  * Files found below one folder or by one glob, in the order they are applied: natural order of
  * their paths, each folder's own files rearranged by the convention that folder follows.
  */
-export function orderFound(files: string[], tree: SourceTree, notes: OrderNotes): string[] {
+export function orderFound(files: string[], tree: SourceTree, notes: OrderNotes, dialect?: Dialect): string[] {
   const sorted = [...new Set(files)].sort(compareNatural);
   const byDir = new Map<string, number[]>();
   sorted.forEach((f, i) => {
@@ -64,20 +65,20 @@ export function orderFound(files: string[], tree: SourceTree, notes: OrderNotes)
   const out: (string | undefined)[] = [...sorted];
   for (const [dir, indices] of byDir) {
     const own = indices.map((i) => sorted[i]);
-    const ordered = orderFolder(dir, own, tree, notes);
+    const ordered = orderFolder(dir, own, tree, notes, dialect);
     indices.forEach((slot, k) => (out[slot] = ordered[k]));
   }
   return out.filter((f): f is string => f !== undefined);
 }
 
 /** One folder's files (already in natural order) in the order its tool applies them. */
-function orderFolder(dir: string, files: string[], tree: SourceTree, notes: OrderNotes): string[] {
+function orderFolder(dir: string, files: string[], tree: SourceTree, notes: OrderNotes, dialect?: Dialect): string[] {
   const name = (f: string) => path.basename(f);
-  let kept = files;
-  if (files.some((f) => UP.test(name(f)))) {
+  let kept = dialect ? forDialect(files, dialect, notes) : files;
+  if (kept.some((f) => UP.test(name(f)))) {
     notes.conventions.add('up-down');
-    for (const f of files.filter((x) => DOWN.test(name(x)))) notes.skipped.push({ file: f, why: 'down migration' });
-    kept = files.filter((f) => !DOWN.test(name(f)));
+    for (const f of kept.filter((x) => DOWN.test(name(x)))) notes.skipped.push({ file: f, why: 'down migration' });
+    kept = kept.filter((f) => !DOWN.test(name(f)));
   }
   if (kept.some((f) => FLYWAY_VERSIONED.test(name(f)))) {
     notes.conventions.add('flyway');
@@ -105,6 +106,56 @@ function orderFolder(dir: string, files: string[], tree: SourceTree, notes: Orde
   }
   // Same number of slots as files: skipped files leave holes that orderFound drops.
   return [...kept, ...Array<undefined>(files.length - kept.length).fill(undefined)] as string[];
+}
+
+/** Dialect words in file names (`create_table_pgsql.sql`, `…_networks.mysql.up.sql`). */
+const DIALECT_WORDS: Record<string, Dialect | 'cockroachdb'> = {
+  pgsql: 'postgresql',
+  postgres: 'postgresql',
+  postgresql: 'postgresql',
+  mysql: 'mysql',
+  mysqli: 'mysql',
+  mariadb: 'mariadb',
+  sqlite: 'sqlite',
+  sqlite3: 'sqlite',
+  cockroach: 'cockroachdb',
+  cockroachdb: 'cockroachdb',
+  mssql: 'sqlserver',
+  sqlserver: 'sqlserver',
+  oracle: 'oracle',
+  db2: 'db2',
+};
+
+function dialectWord(file: string): Dialect | 'cockroachdb' | undefined {
+  const words = path
+    .basename(file)
+    .toLowerCase()
+    .replace(/\.sql$/, '')
+    .split(/[._-]/);
+  const found = new Set(words.map((w) => DIALECT_WORDS[w]).filter((d) => d !== undefined));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * One schema written for several dialects in one folder (EC-CUBE's `create_table_pgsql.sql` /
+ * `_mysqli.sql` / `_sqlite3.sql`, ory/pop's `*.postgres.up.sql` / `*.mysql.up.sql` / …): only the
+ * files for the database's dialect are read (MySQL and MariaDB take each other's), and files
+ * without a dialect word stay. A folder with a single dialect word, or none for this dialect, is
+ * left as it is.
+ */
+function forDialect(files: string[], dialect: Dialect, notes: OrderNotes): string[] {
+  const words = files.map(dialectWord);
+  const kinds = new Set(words.filter((w) => w !== undefined));
+  const mine = (w: string) =>
+    w === dialect || (['mysql', 'mariadb'].includes(w) && ['mysql', 'mariadb'].includes(dialect));
+  if (kinds.size < 2 || ![...kinds].some(mine)) return files;
+  notes.conventions.add('dialect-files');
+  return files.filter((f, i) => {
+    const w = words[i];
+    if (w === undefined || mine(w)) return true;
+    notes.skipped.push({ file: f, why: `written for ${w} (file name)` });
+    return false;
+  });
 }
 
 /** drizzle-kit's `meta/_journal.json`: the migrations' tags in the order they were generated. */
@@ -152,6 +203,7 @@ export function describeOrder(notes: OrderNotes): string | undefined {
   if (c.has('flyway')) parts.push('Flyway: V<version>__ files by version, then R__ repeatables');
   if (c.has('up-down')) parts.push('golang-migrate/dbmate: *.up.sql only');
   if (c.has('drizzle')) parts.push('drizzle-kit: the order of meta/_journal.json');
+  if (c.has('dialect-files')) parts.push('of files written for several dialects, those for this one');
   if (parts.length === 0 && notes.skipped.length === 0) return undefined;
   const skipped = notes.skipped.length
     ? `; not read: ${notes.skipped.length} file${notes.skipped.length === 1 ? '' : 's'} (${[...new Set(notes.skipped.map((s) => s.why))].join(', ')})`

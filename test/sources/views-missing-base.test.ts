@@ -32,7 +32,8 @@ describe('a view over a relation no source defines', () => {
     const json = scan(['db', '--dialect', 'postgresql'], fixture);
     const warnings = json.diagnostics.filter((d) => d.severity === 'warning');
     expect(warnings.map((d) => [d.code, d.file, d.line, d.column])).toEqual([
-      ['SPIF-VIEW-UNDEFINED-BASE', 'db/views/kojin_ichiran.sql', 2, 1],
+      // At the JOIN entry that names the relation, not at CREATE VIEW (line 2).
+      ['SPIF-VIEW-UNDEFINED-BASE', 'db/views/kojin_ichiran.sql', 7, 8],
     ]);
     expect(warnings[0].message).toContain('reads default.renkei.bango_kanri, which no source defines');
     expect(warnings[0].message).toContain('kojin_bango → bango');
@@ -54,10 +55,22 @@ describe('a view over a relation no source defines', () => {
         'CREATE VIEW v_shiharai AS\n  SELECT s.id, h.my_number AS no FROM shiharai s JOIN hihokensha h ON h.hihokensha_no = s.hihokensha_no;\n',
     );
     const json = scan(['views.sql', '--dialect', 'mysql'], dir);
-    expect(json.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-VIEW-UNDEFINED-BASE', 2]]);
+    // `JOIN hihokensha h` on line 3, column 55.
+    expect(json.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['SPIF-VIEW-UNDEFINED-BASE', 3, 55]]);
     expect(json.relations.find((r) => r.id.endsWith('.v_shiharai'))?.numberColumns?.map((c) => c.column)).toEqual([
       'no',
     ]);
+  });
+
+  it('PostgreSQL: a base named in a subquery of a materialized view is located there', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-view-sub-'));
+    fs.writeFileSync(
+      path.join(dir, 'mv.sql'),
+      'CREATE TABLE atena (atena_no text);\n' +
+        'CREATE MATERIALIZED VIEW mv AS\n  SELECT a.atena_no FROM atena a\n   WHERE a.atena_no IN (SELECT atena_no FROM gaibu.taisho);\n',
+    );
+    const json = scan(['mv.sql', '--dialect', 'postgresql'], dir);
+    expect(json.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['SPIF-VIEW-UNDEFINED-BASE', 4, 46]]);
   });
 
   it('a base a later file defines is no warning (the view is applied after it)', () => {

@@ -372,12 +372,14 @@ class FileCollector {
           if (!seen.has(object)) this.columns(table, object, this.unitOf(object), seen);
           continue;
         }
-        const source = Node.isIdentifier(spread) ? this.spreadSource(this.original(spread.getText()), unit) : undefined;
+        const source = this.spreadObject(spread, unit);
         if (source && !seen.has(source.object)) this.columns(table, source.object, source.unit, seen);
-        else
+        else if (!source)
           this.unsupported(
             prop,
-            `spread \`${prop.getText()}\` in table ${table.name} is not an object literal of the scanned files; its columns are not read.`,
+            Node.isCallExpression(spread)
+              ? `spread \`${prop.getText()}\` in table ${table.name} calls a function spif cannot follow to an object literal of the scanned files (a top-level function whose one return is \`{ … }\`); its columns are not read.`
+              : `spread \`${prop.getText()}\` in table ${table.name} is not an object literal of the scanned files; its columns are not read.`,
           );
         continue;
       }
@@ -396,6 +398,27 @@ class FileCollector {
       const column = this.column(table, key, prop.getInitializerOrThrow(), prop, unit);
       if (column) table.columns.push(column);
     }
+  }
+
+  /**
+   * What a spread in a columns object stands for: an object literal written there, a top-level
+   * object of the scanned files (`...timestamps`), or what a top-level function returns
+   * (`...timestamps()`, `...auditColumns('jumin')`), followed through a few calls.
+   */
+  private spreadObject(
+    expr: Node,
+    unit: TsUnit,
+    depth = 0,
+  ): { object: ObjectLiteralExpression; unit: TsUnit } | undefined {
+    const e = unwrap(expr);
+    if (Node.isObjectLiteralExpression(e)) return { object: e, unit };
+    if (Node.isIdentifier(e)) return this.spreadSource(this.original(e.getText()), unit);
+    if (!Node.isCallExpression(e) || depth > 4) return undefined;
+    const callee = e.getExpression();
+    if (!Node.isIdentifier(callee)) return undefined;
+    const found = this.functions.get(this.original(callee.getText())) ?? [];
+    const fn = found.find((f) => f.unit === unit) ?? found[0];
+    return fn ? this.spreadObject(fn.returns, fn.unit, depth + 1) : undefined;
   }
 
   private spreadSource(name: string, from: TsUnit) {
@@ -512,7 +535,12 @@ class FileCollector {
     } else if (name === 'unique' || name === 'uniqueIndex') {
       const on = methodCalls(expr).find((m) => m.name === 'on' || m.name === 'onOnly');
       const keys = on ? ownList(on.call.getArguments()) : undefined;
-      if (keys) table.uniqueKeys.push(keys);
+      // A partial (`.where(…)`) or expression (sql`lower(…)`) unique index is no key of the table:
+      // no foreign key can reference it, so it links nothing (docs/orm-sources.md).
+      const partial = methodCalls(expr).some((m) => m.name === 'where');
+      const expression = on?.call.getArguments().some((a) => Node.isTaggedTemplateExpression(unwrap(a)));
+      if (keys && !partial) table.uniqueKeys.push(keys);
+      else if (partial || expression) return;
       else
         this.unsupported(
           expr,

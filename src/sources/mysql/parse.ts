@@ -81,6 +81,19 @@ function blankIntroducers(text: string): string {
 
 const UNSUPPORTED_ATTRIBUTE = /^(?:INVISIBLE|VISIBLE|SRID\s+\d+|WITH(?:OUT)?\s+SYSTEM\s+VERSIONING)\b/i;
 
+/**
+ * node-sql-parser counts offsets from the first non-blank character: a view query whose header was
+ * blanked out (view.ts) starts with blanks. Its offsets are moved back to the text's own.
+ */
+function shiftLocations(node: unknown, by: number): void {
+  if (!by || !node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach((n) => shiftLocations(n, by));
+  const loc = (node as { loc?: { start?: { offset?: number }; end?: { offset?: number } } }).loc;
+  if (loc?.start && typeof loc.start.offset === 'number') loc.start.offset += by;
+  if (loc?.end && typeof loc.end.offset === 'number') loc.end.offset += by;
+  for (const [k, v] of Object.entries(node)) if (k !== 'loc') shiftLocations(v, by);
+}
+
 function parseOnce(sql: string, dialect: Dialect): ParseOutcome {
   const order: MysqlDialect[] = dialect === 'mariadb' ? ['mariadb', 'mysql'] : ['mysql', 'mariadb'];
   let first: ParseOutcome | undefined;
@@ -88,6 +101,7 @@ function parseOnce(sql: string, dialect: Dialect): ParseOutcome {
     try {
       const ast = parserFor(database).astify(sql, { database, parseOptions: { includeLocations: true } });
       const one = Array.isArray(ast) ? (ast.length === 1 ? ast[0] : ast) : ast;
+      shiftLocations(one, sql.length - sql.trimStart().length);
       return { ok: true, ast: one };
     } catch (e) {
       // The other grammar would recurse just as deep: one overflow is enough.

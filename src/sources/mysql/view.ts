@@ -2,7 +2,7 @@
  * CREATE VIEW (node-sql-parser AST) → a create-view op with column lineage: for each output
  * column, the base columns it carries unchanged; every relation read; every base column read.
  */
-import type { QualifiedName, ViewColumn, ViewDefinition } from '../../catalog/model.js';
+import type { QualifiedName, SourceLocation, ViewColumn, ViewDefinition } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { identText, type StatementContext } from './context.js';
 import { tokens } from './lexer.js';
@@ -122,6 +122,7 @@ function readCreateView(
     readsColumns: lineage.readsColumns(),
   };
   const op: Extract<CatalogOp, { op: 'create-view' }> = { op: 'create-view', at: ctx.at, name, view };
+  if (lineage instanceof Lineage) op.readsAt = lineage.readsAt();
   if (ast.replace) op.orReplace = true;
   const owner = options.definer ?? definerOf(ast.definer);
   if (owner) op.owner = owner;
@@ -146,7 +147,13 @@ export class Lineage {
   private readonly columnSet = new Map<string, Origin>();
   private warnedStar = false;
 
+  /** Where the query first names each relation (node-sql-parser's locations). */
+  private readonly readAt = new Map<string, { relation: QualifiedName; at: SourceLocation }>();
   constructor(private readonly ctx: StatementContext) {}
+
+  readsAt(): { relation: QualifiedName; at: SourceLocation }[] {
+    return [...this.readAt.values()];
+  }
 
   reads(): QualifiedName[] {
     return [...this.readSet.values()];
@@ -219,7 +226,10 @@ export class Lineage {
         scope.entries.push([identText(from.as) ?? from.table, cte]);
       } else {
         const relation = qualified(from.db, from.table, this.ctx.schema);
-        this.readSet.set(`${relation.schema}.${relation.name}`, relation);
+        const key = `${relation.schema}.${relation.name}`;
+        this.readSet.set(key, relation);
+        const offset: number | undefined = from.loc?.start?.offset;
+        if (offset !== undefined && !this.readAt.has(key)) this.readAt.set(key, { relation, at: this.ctx.loc(offset) });
         const known = this.ctx.state.relation(relation);
         scope.entries.push([identText(from.as) ?? relation.name, { kind: 'base', relation, columns: known?.columns }]);
       }

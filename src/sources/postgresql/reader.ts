@@ -249,7 +249,7 @@ class StatementContext {
       case 'VariableSetStmt':
         return this.variableSet(s);
       case 'AlterPolicyStmt':
-        return this.unsupported('ALTER POLICY is not modelled; the policy keeps its CREATE POLICY definition');
+        return this.alterPolicy(s);
       case 'ReassignOwnedStmt':
         return this.unsupported('REASSIGN OWNED is not modelled: ownership is taken from CREATE/ALTER … OWNER TO');
       case 'DropOwnedStmt':
@@ -292,10 +292,7 @@ class StatementContext {
         return this.emit({ op: 'create-sequence', name: rangeVarName(s.sequence) });
       case 'UpdateStmt':
         // UPDATE … FROM / SET c = (SELECT …) copies values from other relations, which is not followed.
-        if (s.fromClause?.length || JSON.stringify(s.targetList ?? []).includes('"SubLink"'))
-          return this.unsupported(
-            `UPDATE ${rangeVarText(s.relation)} with values from other relations: the values it copies are not followed (write them as INSERT … SELECT or a view to have them read)`,
-          );
+        if (s.fromClause?.length || JSON.stringify(s.targetList ?? []).includes('"SubLink"')) return this.updateCopy(s);
         return; // constants: no column, key, owner or privilege changes
       case 'RuleStmt':
         return this.unsupported(
@@ -480,7 +477,30 @@ class StatementContext {
       name: rangeVarName(s.view),
       view: viewLineage(s.query, securityInvoker, aliases),
       orReplace: !!s.replace,
+      readsAt: this.relationsNamedAt(s.query),
     });
+  }
+
+  /** Where a query names each relation: the first RangeVar of that name (FROM, JOIN, subqueries). */
+  private relationsNamedAt(query: Node): { relation: QualifiedName; at: SourceLocation }[] {
+    const out: { relation: QualifiedName; at: SourceLocation }[] = [];
+    const seen = new Set<string>();
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (!n || typeof n !== 'object') return;
+      const rv = (n as Node).RangeVar;
+      if (rv && typeof rv.location === 'number') {
+        const relation = rangeVarName(rv);
+        const key = [relation.database, relation.schema, relation.name].join('.');
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push({ relation, at: { file: this.file, ...this.lines.at(this.toChar(rv.location)) } });
+        }
+      }
+      for (const v of Object.values(n)) walk(v);
+    };
+    walk(query);
+    return out;
   }
 
   private createTableAs(s: Node): void {
@@ -488,7 +508,12 @@ class StatementContext {
     const aliases = s.into.colNames?.map((a: Node) => a.String?.sval);
     const view = viewLineage(s.query, false, aliases);
     if (s.objtype === 'OBJECT_MATVIEW') {
-      this.emit({ op: 'create-view', name, view: { ...view, materialized: true } });
+      this.emit({
+        op: 'create-view',
+        name,
+        view: { ...view, materialized: true },
+        readsAt: this.relationsNamedAt(s.query),
+      });
       return;
     }
     // CREATE TABLE AS copies the values: a table (read with its own privileges) whose columns
@@ -519,6 +544,38 @@ class StatementContext {
       ...(columns.length ? { columns } : {}),
       values: view.columns,
       via: 'insert-select',
+    });
+  }
+
+  /**
+   * `UPDATE t SET c = o.x FROM o WHERE …` / `SET c = (SELECT x FROM o …)`: c holds the values of
+   * what its expression reads, as `INSERT INTO t (c) SELECT …` would (a data migration copying a
+   * column into another table). The SET list is read as the select list of
+   * `SELECT … FROM t, <from list> WHERE …`, so the target's own columns resolve too.
+   */
+  private updateCopy(s: Node): void {
+    const targets: Node[] = (s.targetList ?? []).map((t: Node) => t.ResTarget);
+    if (targets.some((t) => !t?.name || t.indirection?.length || t.val?.MultiAssignRef))
+      return this.unsupported(
+        `UPDATE ${rangeVarText(s.relation)} SET (…) = (…) or SET c[…]: the values it copies are not followed (write them as INSERT … SELECT or a view to have them read)`,
+      );
+    const select = {
+      SelectStmt: {
+        targetList: targets.map((t) => ({ ResTarget: { name: t.name, val: t.val } })),
+        fromClause: [{ RangeVar: s.relation }, ...(s.fromClause ?? [])],
+        ...(s.whereClause ? { whereClause: s.whereClause } : {}),
+        limitOption: 'LIMIT_OPTION_DEFAULT',
+        op: 'SETOP_NONE',
+      },
+    };
+    const view = viewLineage(select, false);
+    if (!view.columns.some((c) => c.from.length)) return;
+    this.emit({
+      op: 'copy-into',
+      table: rangeVarName(s.relation),
+      columns: targets.map((t) => t.name as string),
+      values: view.columns,
+      via: 'update',
     });
   }
 
@@ -698,9 +755,7 @@ class StatementContext {
       case 'OBJECT_TABCONSTRAINT':
         return this.emit({ op: 'rename-constraint', table: rangeVarName(s.relation), from: s.subname, to: s.newname });
       case 'OBJECT_POLICY':
-        return this.unsupported(
-          `ALTER POLICY ${s.subname} RENAME is not modelled: a later DROP POLICY must name it as created`,
-        );
+        return this.emit({ op: 'alter-policy', table: rangeVarName(s.relation), name: s.subname, rename: s.newname });
       default:
         return this.objectNotModelled(s.renameType, 'RENAME');
     }
@@ -987,6 +1042,18 @@ class StatementContext {
       source: this.at,
     };
     this.emit({ op: 'create-policy', table: rangeVarName(s.table), policy });
+  }
+
+  private alterPolicy(s: Node): void {
+    const roles = s.roles ? (s.roles as Node[]).map(roleName) : undefined;
+    const usingConst = constBool(s.qual);
+    this.emit({
+      op: 'alter-policy',
+      table: rangeVarName(s.table),
+      name: s.policy_name,
+      ...(roles ? { roles } : {}),
+      ...(s.qual ? { using: { usingFalse: usingConst === false, usingTrue: usingConst === true } } : {}),
+    });
   }
 
   private comment(s: Node): void {

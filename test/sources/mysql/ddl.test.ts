@@ -237,6 +237,12 @@ describe('mysql reader: views', () => {
       name: { schema: 'main', name: 'v_k' },
       orReplace: true,
       owner: 'app_owner@10.0.0.%',
+      // Where the query names each relation: `FROM k`, `JOIN h`, the subquery's `FROM other.x`.
+      readsAt: [
+        { relation: k, at: at(6, 8) },
+        { relation: h, at: at(6, 15) },
+        { relation: x, at: at(5, 27) },
+      ],
       view: {
         securityInvoker: true,
         columns: [
@@ -325,6 +331,7 @@ describe('mysql reader: views', () => {
         op: 'create-view',
         name: { schema: 'main', name: 'v' },
         orReplace: true,
+        readsAt: [{ relation: { schema: 'main', name: 't' }, at: expect.objectContaining({ line: 1, column: 52 }) }],
         view: {
           securityInvoker: true,
           columns: [{ name: 'a', from: [{ relation: { schema: 'main', name: 't' }, column: 'a' }] }],
