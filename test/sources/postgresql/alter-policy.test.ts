@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../src/catalog/build.js';
 import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
+import { runScenario } from '../../helpers/postgres-scenario.js';
 
 const BASE = `CREATE ROLE madoguchi NOLOGIN;
 CREATE ROLE kansa NOLOGIN;
@@ -65,17 +66,7 @@ interface PolicyState {
 let pg: PGlite;
 
 async function onPostgres(sql: string): Promise<PolicyState[]> {
-  await pg.exec('BEGIN');
-  try {
-    for (const stmt of sql.split(/;\n/)) {
-      await pg.exec('SAVEPOINT s');
-      try {
-        await pg.exec(stmt);
-        await pg.exec('RELEASE SAVEPOINT s');
-      } catch {
-        await pg.exec('ROLLBACK TO SAVEPOINT s');
-      }
-    }
+  return runScenario(pg, sql, async () => {
     const rows = await pg.query<{ policyname: string; roles: string[]; qual: string | null }>(
       `SELECT policyname, roles::text[] AS roles, qual FROM pg_policies WHERE tablename = 'jumin' ORDER BY policyname`,
     );
@@ -84,9 +75,7 @@ async function onPostgres(sql: string): Promise<PolicyState[]> {
       roles: [...r.roles].map((x) => (x === 'public' ? 'PUBLIC' : x)).sort(),
       filter: r.qual === null || r.qual === 'true' ? 'true' : r.qual === 'false' ? 'false' : 'other',
     }));
-  } finally {
-    await pg.exec('ROLLBACK');
-  }
+  });
 }
 
 function bySpif(sql: string) {

@@ -16,6 +16,7 @@ import type { Catalog } from '../../../src/catalog/model.js';
 import { pgDefaultName, pgIdentifier } from '../../../src/catalog/pg-names.js';
 import type { Diagnostic } from '../../../src/diagnostics.js';
 import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
+import { runScenario } from '../../helpers/postgres-scenario.js';
 
 const LONG_TABLE = 'kojin_bango_kanri_daicho_no_rireki_wo_hozon_suru_table_for_audit_2024';
 const LONG_COLUMN = 'jukimnet_kara_shutoku_shita_kojin_bango_no_kakunin_bi_and_time_utc';
@@ -75,23 +76,9 @@ type State = Record<string, Keys>;
 
 let pg: PGlite;
 
-/**
- * Each statement alone, as psql without ON_ERROR_STOP: a failing one leaves the rest running. The
- * whole scenario is rolled back afterwards, so one server serves every scenario.
- */
+/** Each statement alone, as psql without ON_ERROR_STOP: a failing one leaves the rest running. */
 async function runOnPostgres(sql: string): Promise<{ state: State; names: { table: string; name: string }[] }> {
-  await pg.exec('BEGIN');
-  try {
-    for (const stmt of sql.split(/;\n/)) {
-      await pg.exec('SAVEPOINT s');
-      try {
-        await pg.exec(stmt);
-        await pg.exec('RELEASE SAVEPOINT s');
-      } catch {
-        // PostgreSQL rejects it; spif's side is compared with what is left.
-        await pg.exec('ROLLBACK TO SAVEPOINT s');
-      }
-    }
+  return runScenario(pg, sql, async () => {
     const rows = await pg.query<{ relname: string; conname: string; contype: string; cols: string[] }>(`
       SELECT c.relname, k.conname, k.contype,
              array(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(n, i)
@@ -112,9 +99,7 @@ async function runOnPostgres(sql: string): Promise<{ state: State; names: { tabl
       else keys.foreignKeys.push(r.cols);
     }
     return { state: sorted(state), names: rows.rows.map((r) => ({ table: r.relname, name: r.conname })) };
-  } finally {
-    await pg.exec('ROLLBACK');
-  }
+  });
 }
 
 function readBySpif(sql: string): { state: State; diagnostics: Diagnostic[]; catalog: Catalog } {
