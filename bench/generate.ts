@@ -493,3 +493,26 @@ function main(argv: string[]): void {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main(process.argv.slice(2));
+
+/**
+ * t0 ← v1 ← … ← v(depth): each view `SELECT *` of the one below; holder.t0_id references t0 and
+ * holds the number. app and clerk may read the top view; clerk may read holder but the number,
+ * and with `appReadsHolder` app may read all of holder. The deep-stack benchmark and the bin test
+ * of issue 16 scan the same script.
+ */
+export function viewStackSql(depth: number, appReadsHolder = false): string {
+  const lines = [
+    'CREATE TABLE t0 (id integer PRIMARY KEY, name text);',
+    'CREATE TABLE holder (id integer PRIMARY KEY, t0_id integer REFERENCES t0 (id), kojin_bango char(12));',
+    'CREATE VIEW v1 AS SELECT * FROM t0;',
+  ];
+  for (let i = 2; i <= depth; i++) lines.push(`CREATE VIEW v${i} AS SELECT * FROM v${i - 1};`);
+  lines.push(
+    'CREATE ROLE app LOGIN;',
+    'CREATE ROLE clerk LOGIN;',
+    `GRANT SELECT ON v${depth} TO app, clerk;`,
+    ...(appReadsHolder ? ['GRANT SELECT ON holder TO app;'] : []),
+    'GRANT SELECT (id, t0_id) ON holder TO clerk;',
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GENERATOR_VERSION, generateRepo } from './generate.js';
+import { GENERATOR_VERSION, generateRepo, viewStackSql } from './generate.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outRoot = path.join(here, 'out');
@@ -75,20 +75,8 @@ function ensureRepo(tables: number, seed: number, views = false): { dir: string;
 /** A stack of `depth` views, each `SELECT *` of the one below, over a table a foreign key references. */
 function ensureStack(depth: number): string {
   const dir = path.join(outRoot, `stack-${depth}`);
-  const lines = [
-    'CREATE TABLE t0 (id integer PRIMARY KEY, name text);',
-    'CREATE TABLE holder (id integer PRIMARY KEY, t0_id integer REFERENCES t0 (id), kojin_bango char(12));',
-    'CREATE VIEW v1 AS SELECT * FROM t0;',
-  ];
-  for (let i = 2; i <= depth; i++) lines.push(`CREATE VIEW v${i} AS SELECT * FROM v${i - 1};`);
-  lines.push(
-    'CREATE ROLE app LOGIN;',
-    'CREATE ROLE clerk LOGIN;',
-    `GRANT SELECT ON v${depth} TO app, clerk;`,
-    'GRANT SELECT (id, t0_id) ON holder TO clerk;',
-  );
   fs.mkdirSync(path.join(dir, 'db'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'db', 'stack.sql'), `${lines.join('\n')}\n`);
+  fs.writeFileSync(path.join(dir, 'db', 'stack.sql'), viewStackSql(depth));
   return dir;
 }
 

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.js';
+import { viewStackSql } from '../../bench/generate.js';
 
 const bin = path.resolve(__dirname, '../../dist/cli/main.js');
 const dirs: string[] = [];
@@ -71,28 +72,6 @@ describe('a 20,000-table foreign-key chain', () => {
   }, 120_000);
 });
 
-/**
- * t0 ← v1 ← … ← v(n): each view `SELECT *` of the one below; holder.t0_id references t0 and
- * holds the number. app and clerk may read the top view; app may read holder, clerk all of it but
- * the number.
- */
-function viewStack(n: number, appReadsHolder: boolean): string {
-  const lines = [
-    'CREATE TABLE t0 (id integer PRIMARY KEY, name text);',
-    'CREATE TABLE holder (id integer PRIMARY KEY, t0_id integer REFERENCES t0 (id), kojin_bango char(12));',
-    'CREATE VIEW v1 AS SELECT * FROM t0;',
-  ];
-  for (let i = 2; i <= n; i++) lines.push(`CREATE VIEW v${i} AS SELECT * FROM v${i - 1};`);
-  lines.push(
-    'CREATE ROLE app LOGIN;',
-    'CREATE ROLE clerk LOGIN;',
-    `GRANT SELECT ON v${n} TO app, clerk;`,
-    ...(appReadsHolder ? ['GRANT SELECT ON holder TO app;'] : []),
-    'GRANT SELECT (id, t0_id) ON holder TO clerk;',
-  );
-  return `${lines.join('\n')}\n`;
-}
-
 const DEPTH = 3_000;
 
 function scanJson(dir: string): Report {
@@ -107,7 +86,7 @@ function scanJson(dir: string): Report {
 
 describe('a 3,000-deep stack of views', () => {
   it('reaches the number from the top view in one join, through its base column’s foreign key', () => {
-    const report = scanJson(estate({ 'schema.sql': viewStack(DEPTH, true) }));
+    const report = scanJson(estate({ 'schema.sql': viewStackSql(DEPTH, true) }));
     expect(report.summary).toMatchObject({ relations: DEPTH + 2, specific: 2 });
     const top = report.relations.find((r) => r.id === `default.public.v${DEPTH}`)!;
     expect(top.basis).toBe('reachable');
@@ -123,7 +102,7 @@ describe('a 3,000-deep stack of views', () => {
   }, 120_000);
 
   it('names each principal’s block at the number when neither may read it', () => {
-    const report = scanJson(estate({ 'schema.sql': viewStack(DEPTH, false) }));
+    const report = scanJson(estate({ 'schema.sql': viewStackSql(DEPTH, false) }));
     expect(report.summary).toMatchObject({ relations: DEPTH + 2, specific: 1 });
     const top = report.relations.find((r) => r.id === `default.public.v${DEPTH}`)!;
     expect(top.basis).toBe('access-controlled');
