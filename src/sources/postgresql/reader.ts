@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { ReadResult, SourceReader, SourceText } from '../types.js';
 import { LineIndex } from '../text.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
-import { viewLineage } from './lineage.js';
+import { viewLineage, type ColumnRefSite } from './lineage.js';
 import { analyseRoutine, type RoutineParameter } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
 import { copyStats, insertStats } from './data-values.js';
@@ -472,13 +472,19 @@ class StatementContext {
       (o: Node) => o.DefElem?.defname === 'security_invoker' && defElemBool(o.DefElem) === true,
     );
     const aliases = s.aliases?.map((a: Node) => a.String?.sval);
+    const refs: ColumnRefSite[] = [];
     this.emit({
       op: 'create-view',
       name: rangeVarName(s.view),
-      view: viewLineage(s.query, securityInvoker, aliases),
+      view: viewLineage(s.query, securityInvoker, aliases, refs),
       orReplace: !!s.replace,
       readsAt: this.relationsNamedAt(s.query),
+      columnRefs: this.columnRefsAt(refs),
     });
+  }
+
+  private columnRefsAt(refs: ColumnRefSite[]): NonNullable<Extract<CatalogOp, { op: 'create-view' }>['columnRefs']> {
+    return refs.map(({ location, ...r }) => ({ ...r, at: this.loc(location) }));
   }
 
   /** Where a query names each relation: the first RangeVar of that name (FROM, JOIN, subqueries). */
@@ -506,19 +512,27 @@ class StatementContext {
   private createTableAs(s: Node): void {
     const name = rangeVarName(s.into.rel);
     const aliases = s.into.colNames?.map((a: Node) => a.String?.sval);
-    const view = viewLineage(s.query, false, aliases);
+    const refs: ColumnRefSite[] = [];
+    const view = viewLineage(s.query, false, aliases, refs);
     if (s.objtype === 'OBJECT_MATVIEW') {
       this.emit({
         op: 'create-view',
         name,
         view: { ...view, materialized: true },
         readsAt: this.relationsNamedAt(s.query),
+        columnRefs: this.columnRefsAt(refs),
       });
       return;
     }
     // CREATE TABLE AS copies the values: a table (read with its own privileges) whose columns
     // carry their sources' values, so lineage is kept.
-    this.emit({ op: 'create-view', name, view: { ...view, materialized: true }, relationKind: 'table' });
+    this.emit({
+      op: 'create-view',
+      name,
+      view: { ...view, materialized: true },
+      relationKind: 'table',
+      columnRefs: this.columnRefsAt(refs),
+    });
   }
 
   /** `SELECT … INTO t FROM …` is CREATE TABLE AS; any other SELECT in a script changes nothing. */
