@@ -230,8 +230,27 @@ class CatalogBuilder {
 
   private resolve(q: QualifiedName): { database: string; schema: string; name: string; id: RelationId } {
     const database = q.database && this.databases.has(q.database) ? q.database : this.db.name;
-    const schema = q.schema ?? this.currentSchema ?? defaultSchema(this.db.dialect);
+    const schema =
+      q.schema ??
+      (q.searchPath && this.onSearchPath(database, q.name, q.searchPath)) ??
+      this.currentSchema ??
+      defaultSchema(this.db.dialect);
     return { database, schema, name: q.name, id: relationId(database, schema, q.name) };
+  }
+
+  /**
+   * An unqualified name under a search path: the first schema of the path holding a relation of
+   * that name (PostgreSQL 15 docs, 5.9.3 The Schema Search Path), else the first schema written
+   * (the name is then undefined there, as it would be when the function runs). `$user` and
+   * `pg_temp` are skipped; a path of none of those leaves only pg_catalog, which is searched always.
+   */
+  private onSearchPath(database: string, name: string, path: string[]): string {
+    const schemas = path.filter((s) => s !== '$user' && s !== 'pg_temp' && !s.startsWith('pg_temp_'));
+    return (
+      schemas.find((s) => this.relations.has(relationId(database, s, name))) ??
+      schemas.find((s) => s !== 'pg_catalog') ??
+      'pg_catalog'
+    );
   }
 
   private qualify(q: QualifiedName): QualifiedName {

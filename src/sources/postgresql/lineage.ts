@@ -348,7 +348,7 @@ function defaultName(val: Node | undefined): string {
 export function dedupe(list: ColumnSource[]): ColumnSource[] {
   const seen = new Set<string>();
   return list.filter((c) => {
-    const k = `${c.relation.database ?? ''}.${c.relation.schema ?? ''}.${c.relation.name}.${c.column}`;
+    const k = `${c.relation.database ?? ''}.${c.relation.schema ?? ''}.${c.relation.name}.${c.column}.${c.relation.searchPath?.join(',') ?? ''}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -358,7 +358,7 @@ export function dedupe(list: ColumnSource[]): ColumnSource[] {
 function dedupeNames(list: QualifiedName[]): QualifiedName[] {
   const seen = new Set<string>();
   return list.filter((q) => {
-    const k = `${q.database ?? ''}.${q.schema ?? ''}.${q.name}`;
+    const k = `${q.database ?? ''}.${q.schema ?? ''}.${q.name}.${q.searchPath?.join(',') ?? ''}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -987,6 +987,7 @@ class StatementContext {
       ? (s.sql_body.List?.items?.[0]?.List?.items ?? []).filter((x: Node) => x && Object.keys(x).length)
       : undefined;
     const returnType = s.returnType ? signatureType(s.returnType) : undefined;
+    const searchPath = functionSearchPath(options);
     const body = analyseRoutine(
       {
         name: name.name,
@@ -997,6 +998,7 @@ class StatementContext {
         statementText: this.text,
         body: asItems.length === 1 ? asItems[0] : undefined,
         atomicBody,
+        ...(searchPath ? { searchPath } : {}),
       },
       isProcedure,
     );
@@ -1039,7 +1041,12 @@ class StatementContext {
   }
 
   private alterFunction(s: Node): void {
-    const sec = (s.actions ?? []).map((a: Node) => a.DefElem).find((d: Node) => d?.defname === 'security');
+    const actions = (s.actions ?? []).map((a: Node) => a.DefElem);
+    if (actions.some((d: Node) => d?.defname === 'set' && d.arg?.VariableSetStmt?.name === 'search_path'))
+      this.unsupported(
+        `ALTER FUNCTION ${listName(s.func?.objname ?? []).name} SET/RESET search_path: the body's names stay resolved with the path it was created with (put the SET clause in CREATE FUNCTION to have it applied)`,
+      );
+    const sec = actions.find((d: Node) => d?.defname === 'security');
     if (sec) this.emit({ op: 'alter-function', ref: routineRef(s.func), securityDefiner: defElemBool(sec) === true });
   }
 
@@ -1102,6 +1109,14 @@ class StatementContext {
       if (first && first !== '$user') this.emit({ op: 'use-schema', schema: pgIdentifier(first) });
     }
   }
+}
+
+/** `CREATE FUNCTION … SET search_path = a, b`: each value one schema, as written (FROM CURRENT: the session's). */
+function functionSearchPath(options: Node[]): string[] | undefined {
+  const set = options.find((d) => d.defname === 'set' && d.arg?.VariableSetStmt?.name === 'search_path');
+  const v = set?.arg.VariableSetStmt;
+  if (v?.kind !== 'VAR_SET_VALUE') return undefined;
+  return (v.args ?? []).map((a: Node) => pgIdentifier(a.A_Const?.sval?.sval ?? ''));
 }
 
 const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
