@@ -1349,11 +1349,13 @@ class CatalogBuilder {
           );
           continue;
         }
-        bases[0].base!.columns.forEach((c, i) => {
+        // A routine's `*` (a MySQL CALL: its result sets) is what it returns, not its parameters.
+        const returned = (r: Relation) => r.columns.filter((c) => !c.parameter);
+        returned(bases[0].base!).forEach((c, i) => {
           resolvedColumns.push({
             name: c.name,
             from: bases.flatMap(({ q, base }) =>
-              base!.columns[i] ? [{ relation: q, column: base!.columns[i].name }] : [],
+              returned(base!)[i] ? [{ relation: q, column: returned(base!)[i].name }] : [],
             ),
           });
         });
@@ -1469,6 +1471,23 @@ class CatalogBuilder {
   private createFunction(op: Extract<CatalogOp, { op: 'create-function' }>): void {
     const { database, schema, name, id } = this.routineId(op.name, op.routine.argTypes);
     const resolved = this.resolveView(op.view, op.name, op.at);
+    // A MySQL CALL of a routine not defined before: what it returns is not known.
+    const callee = op.view.columns
+      .flatMap((c) => (c.name === '*' ? c.from : []))
+      .find(
+        (f) => f.column === '*' && f.relation.name.endsWith('()') && !this.relations.has(this.resolve(f.relation).id),
+      );
+    if (callee && op.routine.analysed) {
+      const r = this.resolve(callee.relation);
+      op = {
+        ...op,
+        routine: {
+          ...op.routine,
+          analysed: false,
+          unanalysedReason: `calls ${r.schema}.${r.name.slice(0, -2)}, which is not defined in the sources read before it`,
+        },
+      };
+    }
     // Output columns keep their declared names (a `*` of a row type was expanded by resolveView).
     const params = new Set(op.columns.filter((c) => c.parameter).map((c) => c.name));
     const columns: Column[] = resolved.columns.map((c) => ({

@@ -343,7 +343,15 @@ function analyseBody(
   let vars = new Map<string, Origin[]>(params.map((p) => [p.name, []]));
   let result: BodyResult | undefined;
   for (let pass = 0; pass < 4; pass++) {
-    const walker = new BodyWalker(ctx, toks, routineName, kind, vars, row);
+    const walker = new BodyWalker(
+      ctx,
+      toks,
+      routineName,
+      kind,
+      vars,
+      row,
+      new Set(params.filter((p) => p.mode === 'in').map((p) => p.name)),
+    );
     walker.walk();
     result = {
       outputs: walker.outputs,
@@ -382,6 +390,8 @@ class BodyWalker {
     private readonly known: Map<string, Origin[]>,
     /** In a trigger body: what NEW.x and OLD.x name. */
     private readonly row?: TriggerRow,
+    /** The routine's IN parameters (a CALL may pass them on). */
+    private readonly inParams = new Set<string>(),
   ) {
     this.vars = new Map([...known].map(([k]) => [k, []]));
     this.lineage = new Lineage(ctx);
@@ -476,14 +486,7 @@ class BodyWalker {
     if (w === 'SET') return this.set(stmt);
     if (w === 'DECLARE') return this.declare(stmt);
     if (w === 'FETCH') return this.fetch(stmt);
-    if (w === 'CALL') {
-      const callee = stmt.slice(1).findIndex((t) => t.value === '(');
-      const name = stmt
-        .slice(1, callee < 0 ? undefined : callee + 1)
-        .map((t) => t.value)
-        .join('');
-      return this.unanalysed(`calls ${name || 'a routine'}, which is not followed`);
-    }
+    if (w === 'CALL') return this.call(stmt);
     if (w === 'PREPARE' || w === 'EXECUTE' || w === 'DEALLOCATE')
       return this.unanalysed('dynamic SQL (PREPARE / EXECUTE): the statement it runs is not known statically');
     if (QUIET.has(w)) return;
@@ -552,6 +555,43 @@ class BodyWalker {
     const values = pairs.map((p) => ({ name: p.column, from: p.from }));
     if (values.some((v) => v.from.length))
       this.writes.push({ table: target.table, columns: pairs.map((p) => p.column), values });
+  }
+
+  /**
+   * `CALL [db.]p[(args)]`: p's result sets go to this routine's caller ("CALL can pass back values
+   * to its caller using … result sets", MySQL 8.0 Reference Manual, CALL), so this routine returns
+   * every column p returns, read in the security context current here: p needs EXECUTE there and
+   * runs with its own SQL SECURITY (MySQL 8.0 Stored Object Access Control). The builder expands
+   * p's columns (`*`). A local variable or OUT parameter passed as an argument may be set by p as
+   * an OUT parameter, which is not followed: the routine is then unanalysed.
+   */
+  private call(stmt: Token[]): void {
+    const target = this.tableAt(stmt, 1);
+    if (!target) return this.unanalysed('a CALL in the body names no routine spif can read');
+    let k = target.next;
+    if (stmt[k]?.value === '(') {
+      const close = closeParen(stmt, k);
+      const args: Token[][] = [[]];
+      let depth = 0;
+      for (let j = k + 1; j < close; j++) {
+        if (stmt[j].value === '(') depth++;
+        if (stmt[j].value === ')') depth--;
+        if (stmt[j].value === ',' && depth === 0) args.push([]);
+        else args[args.length - 1].push(stmt[j]);
+      }
+      for (const a of args) {
+        const v =
+          a.length === 1 && (a[0].kind === 'word' || a[0].kind === 'ident') ? foldColumn(a[0].value) : undefined;
+        if (v && this.known.has(v) && !this.inParams.has(v))
+          return this.unanalysed(
+            `passes variable ${a[0].value} to ${target.table.name}, which may set it as an OUT parameter (not followed)`,
+          );
+      }
+      k = close + 1;
+    }
+    // A routine's relation is named by its signature, `p()` (MySQL has no overloading).
+    const routine = { ...target.table, name: `${target.table.name}()` };
+    if (this.kind === 'procedure') this.addOutput({ name: '*', from: [{ relation: routine, column: '*' }] });
   }
 
   /** `[schema.]name` at stmt[k]. */
