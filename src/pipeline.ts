@@ -114,7 +114,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     // what runs, in its own order, and the models come after it (they add comments and marks).
     const models: CatalogOp[] = [];
     for (const [reader, sources] of read[i].batches) {
-      const result = await readProjectGuarded(reader, sources, { dialect: db.dialect });
+      const result = await readProjectGuarded(reader, sources, { dialect: db.dialect, companions: read[i].companions });
       models.push(...result.ops);
       diagnostics.push(...result.diagnostics);
       addTally(tally, projectTally(sources, result));
