@@ -102,6 +102,11 @@ const DIAGNOSTICS = {
     'a view reads a relation no source defines: its columns are read by the base columns’ names only (located at the FROM/JOIN entry that names it)',
     'ビューが、どのソースにも定義されていないリレーションを読む。列は元の列名だけで判定する（そのリレーションを指す FROM/JOIN の位置）',
   ),
+  'SPIF-VIEW-UNKNOWN-COLUMN': d(
+    'error',
+    'a view, materialized view or CREATE TABLE AS names a column its base relation does not have (`SELECT h.nope FROM h`): PostgreSQL refuses the statement, so the relation is not created (located at the column)',
+    'ビュー・マテリアライズドビュー・CREATE TABLE AS が、元のリレーションにない列を指す（`SELECT h.nope FROM h`）。PostgreSQL は文を拒否するので、そのリレーションは作成しない（列の位置）',
+  ),
   'SPIF-FUNCTION-UNANALYSED': d(
     'warning',
     'a function or trigger body spif cannot read: the relations it could touch get an `unknown-path` assumption',

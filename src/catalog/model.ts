@@ -86,6 +86,11 @@ export interface QualifiedName {
   database?: string;
   schema?: string;
   name: string;
+  /**
+   * A name in a PostgreSQL function body run with a `SET search_path` (of the function, or earlier
+   * in a PL/pgSQL body): without a schema, it is the first schema of the path that has it.
+   */
+  searchPath?: string[];
 }
 
 /** Where a view column's value comes from: base columns, resolved to relation ids at build time. */

@@ -81,6 +81,11 @@ export type CatalogOp = { at: SourceLocation } & (
       relationKind?: 'table' | 'view';
       /** Where the query names each relation it reads (its first FROM/JOIN entry), where the reader knows. */
       readsAt?: { relation: QualifiedName; at: SourceLocation }[];
+      /**
+       * Columns the query names, each with the relations one of which must have it (PostgreSQL
+       * refuses the statement otherwise); only where the reader knows the candidates for certain.
+       */
+      columnRefs?: { candidates: QualifiedName[]; column: string; qualified: boolean; at: SourceLocation }[];
     }
   /** CREATE [OR REPLACE] FUNCTION / PROCEDURE: columns are what it returns (and its parameters). */
   | {
