@@ -177,6 +177,11 @@ const DIAGNOSTICS = {
     'a TypeORM property under a decorator spif cannot follow statically: read as a column with TypeORM’s default name and the TypeScript type',
     'spif が静的に辿れないデコレーターの付いた TypeORM のプロパティ。TypeORM の既定名と TypeScript の型の列として読む',
   ),
+  'SPIF-ORM-EMBEDDED-EMPTY': d(
+    'info',
+    'TypeORM embedded classes found in the scanned files that declare no column (e.g. custom-field classes a program fills from its configuration at runtime): they add no column',
+    'スキャンしたファイルにある、列を宣言しない TypeORM の埋め込みクラス（実行時に設定から列を足すカスタムフィールド用のクラスなど）。列を足さない',
+  ),
   'SPIF-SEED-PARSE': d(
     'warning',
     'a seed CSV or JSON file could not be read (fully): the rows before the error are counted',

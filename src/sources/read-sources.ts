@@ -72,7 +72,7 @@ async function fileOps(
 ): Promise<CatalogOp[]> {
   const models: CatalogOp[] = [];
   for (const [reader, sources] of read.batches) {
-    const result = await readProjectGuarded(reader, sources, { dialect: db.dialect });
+    const result = await readProjectGuarded(reader, sources, { dialect: db.dialect, companions: read.companions });
     models.push(...result.ops);
     diagnostics.push(...result.diagnostics);
     addTally(tally, projectTally(sources, result));
