@@ -719,6 +719,12 @@ class CatalogBuilder {
     const resolved: ResolvedRule = { database: this.db.name, rule, at: this.at };
     const table =
       'table' in rule ? rule.table : 'target' in rule && rule.target.kind === 'relation' ? rule.target.name : undefined;
+    if (table && rule.kind === 'execute-permission') {
+      // a routine, by name: each overload it names gets the rule
+      for (const r of this.routines({ name: table }, 'EXECUTE'))
+        this.productRules.push({ ...resolved, relation: r.id });
+      return;
+    }
     if (table) {
       const r = this.existing(this.throughSynonym(table), rule.kind.toUpperCase());
       if (!r) return;

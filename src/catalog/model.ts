@@ -135,6 +135,14 @@ export interface Policy {
 /** The row a trigger fires for (`NEW`/`OLD`), as a relation name the builder replaces with the trigger's table. */
 export const TRIGGER_ROW = '#trigger-row';
 
+/**
+ * The relation name a `dblink(…) AS t(cols)` FROM entry has in a view's lineage: no relation has
+ * it; the builder maps its columns to the remote query's once the connection resolves.
+ */
+export function dblinkRelation(location: number): string {
+  return `#dblink@${location}`;
+}
+
 export interface RoutineDefinition {
   kind: 'function' | 'procedure';
   securityDefiner: boolean;

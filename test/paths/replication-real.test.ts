@@ -90,12 +90,30 @@ describe.skipIf(unavailable !== undefined)(
               await sub.query(SUBSCRIBER);
               await sub.query(subscription);
               await pub.query(ROWS);
-              // Wait until the initial copy and the changes have reached the subscriber.
-              for (let t = 0; t < 100; t++) {
-                const r = await sub.query(`SELECT count(*)::int AS n FROM pg_subscription_rel WHERE srsubstate <> 'r'`);
-                const rows = await sub.query(`SELECT count(*)::int AS n FROM jumin_kihon`);
-                const hist = await sub.query(`SELECT count(*)::int AS n FROM hist.rireki`);
-                if (r.rows[0].n === 0 && rows.rows[0].n + hist.rows[0].n > 0) break;
+              const lsn = (await pub.query(`SELECT pg_current_wal_lsn()::text AS l`)).rows[0].l as string;
+              // Wait until every table is synchronised and the subscriber has confirmed the WAL of the rows.
+              for (let t = 0; t < 150; t++) {
+                const r = await sub.query(
+                  `SELECT (SELECT count(*) FROM pg_subscription_rel WHERE srsubstate <> 'r')::int AS pending,
+                        coalesce((SELECT latest_end_lsn >= $1::pg_lsn FROM pg_stat_subscription WHERE subname = $2 AND relid IS NULL), false) AS done`,
+                  [lsn, `s${i}`],
+                );
+                if (r.rows[0].pending === 0 && r.rows[0].done) break;
+                await new Promise((res) => setTimeout(res, 200));
+              }
+              // Then until the subscriber's rows stay the same for a second (the apply worker is done).
+              const counts = async () =>
+                JSON.stringify(
+                  (
+                    await sub.query(
+                      `SELECT (SELECT count(*) FROM jumin_kihon) a, (SELECT count(*) FROM hist.rireki) b, (SELECT count(*) FROM kazei) c`,
+                    )
+                  ).rows[0],
+                );
+              for (let t = 0, last = '', same = 0; t < 50 && same < 5; t++) {
+                const now = await counts();
+                same = now === last ? same + 1 : 0;
+                last = now;
                 await new Promise((res) => setTimeout(res, 200));
               }
               for (const c of COLUMNS) {

@@ -4,7 +4,7 @@
  * column, CASE, COALESCE) is treated as carrying its source columns: rules.md counts a derived
  * column as the same value, and an encrypted or transformed number is still the number.
  */
-import type { QualifiedName, ViewDefinition } from '../../catalog/model.js';
+import { dblinkRelation, type QualifiedName, type ViewDefinition } from '../../catalog/model.js';
 
 type Node = Record<string, any>;
 type ColumnSource = { relation: QualifiedName; column: string };
@@ -165,10 +165,19 @@ function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColu
   } else if (item.RangeFunction) {
     // Set-returning functions: read their arguments.
     valueSources(item.RangeFunction, scope, reads, readsColumns);
-    scope.opaque = true;
+    const call = item.RangeFunction.functions?.[0]?.List?.items?.[0]?.FuncCall;
+    const alias = item.RangeFunction.alias?.aliasname;
+    if (alias && item.RangeFunction.coldeflist && dblinkName(call)) {
+      // `dblink(conn, sql) AS t(cols)`: t's columns are the remote query's, joined by the builder.
+      scope.entries.set(alias, { kind: 'relation', name: { name: dblinkRelation(call.location) } });
+    } else scope.opaque = true;
   } else {
     scope.opaque = true;
   }
+}
+
+function dblinkName(call: Node | undefined): boolean {
+  return call?.funcname?.map((x: Node) => x.String?.sval).pop() === 'dblink';
 }
 
 function withUnqualifiedChecks(on: boolean, run: () => void): void {
