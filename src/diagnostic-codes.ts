@@ -237,6 +237,11 @@ const DIAGNOSTICS = {
     'files left out by `.spifignore` or the `ignore` config key, named per database',
     '`.spifignore` または設定の `ignore` で除いたファイル。データベースごとに示す',
   ),
+  'SPIF-SOURCE-ALL-DROPPED': d(
+    'error',
+    'the sources of a database create relations and drop every one of them again (a teardown script scanned with the schema): nothing is left to assess, so a gate must not pass',
+    'データベースのソースが作ったリレーションをすべて削除している（スキーマと一緒に削除用スクリプトを読んだ）。評価するものが残らないため、ゲートを通さない',
+  ),
   'SPIF-SOURCE-ORDER': d(
     'info',
     'a migration-tool convention decided the order of the files, or left files out (per database)',

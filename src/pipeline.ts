@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Dialect } from './dialect.js';
 import { buildCatalog } from './catalog/build.js';
+import { allDroppedDiagnostics } from './catalog/all-dropped.js';
 import type { RemoteDatabase } from './catalog/cross-database.js';
 import fs from 'node:fs';
 import type { Diagnostic } from './diagnostics.js';
@@ -104,6 +105,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion, remotes: remoteDatabases(config) });
   diagnostics.push(...built.diagnostics);
   const catalog = built.catalog;
+  diagnostics.push(...allDroppedDiagnostics(inputs, catalog));
   stage('detect');
   const { numbers, candidates } = detectColumns(catalog, config.numberColumns, matchesRef);
   stage('access');
