@@ -64,8 +64,8 @@ const DIAGNOSTICS = {
   ),
   'SPIF-SQL-UNKNOWN-CONSTRAINT': d(
     'warning',
-    '`DROP FOREIGN KEY k` names no foreign key of the table (written or default name): its foreign keys are kept',
-    '`DROP FOREIGN KEY k` がテーブルのどの外部キー（明示名・既定名）にも当たらない。外部キーは残す',
+    '`DROP FOREIGN KEY k` (or a PostgreSQL `DROP CONSTRAINT t_c_key1`, a numbered made-up name) names no key of the table: its keys are kept',
+    '`DROP FOREIGN KEY k`（または PostgreSQL の番号付きの自動命名 `DROP CONSTRAINT t_c_key1`）がテーブルのどのキーにも当たらない。キーは残す',
   ),
   'SPIF-SQL-UNKNOWN-OBJECT': d(
     'warning',

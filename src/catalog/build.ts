@@ -1038,6 +1038,16 @@ class CatalogBuilder {
       const i = r.uniqueKeys.findIndex((cols) => cols.join('\0') === key);
       if (i >= 0) r.uniqueKeys.splice(i, 1);
       names.unique = names.unique.filter((u) => u.name !== op.name);
+      return;
+    }
+    // PostgreSQL appends a number to a made-up key name already taken in the schema (`…_key1`,
+    // ChooseRelationName/ChooseConstraintName). spif does not choose those names, so such a drop is
+    // said, not taken for a CHECK: the keys stay (a link they imply may be over-stated, never lost).
+    if (this.dialectOf(r) === 'postgresql' && op.name !== undefined && /_(?:pkey|key|fkey)\d+$/.test(op.name)) {
+      this.warn(
+        'SPIF-SQL-UNKNOWN-CONSTRAINT',
+        `DROP CONSTRAINT ${op.name}: ${r.id} has no key of that name; PostgreSQL numbers a made-up name already taken in the schema (…_key1), which spif does not follow, so its keys are kept`,
+      );
     }
   }
 
