@@ -18,7 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { cliProblems, runTree, treeArbitrary, BIN } from '../test/fuzz/cli-sample.js';
+import { cliProblems, runTree, treeArbitrary } from '../test/fuzz/cli-sample.js';
+import { BIN } from '../test/helpers/bin.js';
 import { fuzzTarget, runOne, type FuzzSummary } from '../test/fuzz/run.js';
 import { PROBE_SQL, REPO, TARGETS, targetNamed } from '../test/fuzz/targets.js';
 

@@ -102,6 +102,11 @@ const DIAGNOSTICS = {
     'a view reads a relation no source defines: its columns are read by the base columns’ names only (located at the FROM/JOIN entry that names it)',
     'ビューが、どのソースにも定義されていないリレーションを読む。列は元の列名だけで判定する（そのリレーションを指す FROM/JOIN の位置）',
   ),
+  'SPIF-VIEW-UNKNOWN-COLUMN': d(
+    'error',
+    'a view, materialized view or CREATE TABLE AS names a column its base relation does not have (`SELECT h.nope FROM h`): PostgreSQL refuses the statement, so the relation is not created (located at the column)',
+    'ビュー・マテリアライズドビュー・CREATE TABLE AS が、元のリレーションにない列を指す（`SELECT h.nope FROM h`）。PostgreSQL は文を拒否するので、そのリレーションは作成しない（列の位置）',
+  ),
   'SPIF-FUNCTION-UNANALYSED': d(
     'warning',
     'a function or trigger body spif cannot read: the relations it could touch get an `unknown-path` assumption',
@@ -172,6 +177,11 @@ const DIAGNOSTICS = {
     'a TypeORM property under a decorator spif cannot follow statically: read as a column with TypeORM’s default name and the TypeScript type',
     'spif が静的に辿れないデコレーターの付いた TypeORM のプロパティ。TypeORM の既定名と TypeScript の型の列として読む',
   ),
+  'SPIF-ORM-EMBEDDED-EMPTY': d(
+    'info',
+    'TypeORM embedded classes found in the scanned files that declare no column (e.g. custom-field classes a program fills from its configuration at runtime): they add no column',
+    'スキャンしたファイルにある、列を宣言しない TypeORM の埋め込みクラス（実行時に設定から列を足すカスタムフィールド用のクラスなど）。列を足さない',
+  ),
   'SPIF-SEED-PARSE': d(
     'warning',
     'a seed CSV or JSON file could not be read (fully): the rows before the error are counted',
@@ -226,6 +236,11 @@ const DIAGNOSTICS = {
     'info',
     'files left out by `.spifignore` or the `ignore` config key, named per database',
     '`.spifignore` または設定の `ignore` で除いたファイル。データベースごとに示す',
+  ),
+  'SPIF-SOURCE-ALL-DROPPED': d(
+    'error',
+    'the sources of a database create relations and drop every one of them again (a teardown script scanned with the schema): nothing is left to assess, so a gate must not pass',
+    'データベースのソースが作ったリレーションをすべて削除している（スキーマと一緒に削除用スクリプトを読んだ）。評価するものが残らないため、ゲートを通さない',
   ),
   'SPIF-SOURCE-ORDER': d(
     'info',

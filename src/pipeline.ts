@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import type { Dialect } from './dialect.js';
-import type { CatalogOp } from './catalog/ops.js';
 import { buildCatalog } from './catalog/build.js';
+import { allDroppedDiagnostics } from './catalog/all-dropped.js';
 import type { RemoteDatabase } from './catalog/cross-database.js';
 import fs from 'node:fs';
 import type { Diagnostic } from './diagnostics.js';
@@ -32,16 +32,14 @@ import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths
 import type { Report } from './report/model.js';
 import { type Lang, t } from './report/messages.js';
 import type { ScanResult } from './report/scan-result.js';
-import { readDatabaseFiles } from './sources/parallel.js';
-import { readProjectGuarded } from './sources/guard.js';
 import { dialectHint } from './sources/dialect-hints.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileWithin } from './sources/limits.js';
 import { type DatabaseSources, type EmptyGlob, discoverFromGlobs, discoverFromPaths } from './sources/discover.js';
 import { loadIgnoreRules, type IgnoreRules } from './sources/ignore.js';
 import { DiskTree, type SourceTree } from './sources/tree.js';
-import { createsFirst } from './sources/deferred.js';
 import { isLiveUrl, redactUrl } from './sources/live-postgres/url.js';
-import { addTally, emptyTally, projectTally, tallySummary } from './sources/statements.js';
+import { tallySummary } from './sources/statements.js';
+import { readSources } from './sources/read-sources.js';
 
 export interface ScanOptions {
   paths?: string[];
@@ -82,52 +80,20 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const tree = options.tree ?? new DiskTree((p) => readFileWithin(p, maxBytes));
   const databases = discoverDatabases(tree, loaded, paths, cwd, options.dialect, diagnostics);
   options.onDiscovered?.(databases);
-  const readBytes = (p: string) => tree.read(p);
-  const inputs: { database: string; dialect: Dialect; ops: CatalogOp[] }[] = [];
   const total = databases.reduce((n, d) => n + d.files.length, 0);
   let done = 0;
-  // Files are read (from the parse cache, or parsed on worker threads) before live databases;
-  // results are assembled per database in the original order.
-  const { results: read } = await readDatabaseFiles(databases, {
+  const read = await readSources(databases, {
     cwd,
-    readBytes,
+    readBytes: (p: string) => tree.read(p),
     maxFileBytes: config.limits.maxFileBytes,
     jobs: options.jobs,
     cacheDir: options.cacheDir,
     parallelMinBytes: options.parallelMinBytes,
+    ...(options.sample ? { sample: options.sample } : {}),
     onFileRead: () => options.onProgress?.('read', ++done, total),
   });
-  const tally = emptyTally();
-  for (const [i, db] of databases.entries()) {
-    const ops: CatalogOp[] = [];
-    if (db.url) {
-      const { readLivePostgres } = await import('./sources/live-postgres/index.js');
-      const live = await readLivePostgres(db.url, {
-        database: db.database,
-        ...(options.sample ? { sample: options.sample } : {}),
-      });
-      ops.push(...live.ops);
-      diagnostics.push(...live.diagnostics);
-    }
-    // ORM models first: the database's SQL files (grants, owners, views) refer to their tables.
-    // When the SQL creates the models' tables itself (the migrations the ORM generated), the SQL is
-    // what runs, in its own order, and the models come after it (they add comments and marks).
-    const models: CatalogOp[] = [];
-    for (const [reader, sources] of read[i].batches) {
-      const result = await readProjectGuarded(reader, sources, { dialect: db.dialect });
-      models.push(...result.ops);
-      diagnostics.push(...result.diagnostics);
-      addTally(tally, projectTally(sources, result));
-    }
-    addTally(tally, read[i].tally);
-    const sqlCreates = new Set(read[i].ops.flatMap((o) => (o.op === 'create-table' ? [o.name.name] : [])));
-    const migrations = models.some((o) => o.op === 'create-table' && sqlCreates.has(o.name.name));
-    if (!migrations) ops.push(...models);
-    for (const op of read[i].ops) ops.push(op);
-    if (migrations) ops.push(...models);
-    diagnostics.push(...read[i].diagnostics);
-    inputs.push({ database: db.database, dialect: db.dialect, ops: createsFirst(ops, db.database, diagnostics) });
-  }
+  for (const d of read.diagnostics) diagnostics.push(d);
+  const { inputs, tally } = read;
 
   if (!tree.at && tally.accepted === 0 && !databases.some((d) => d.url))
     throw noSources(paths, loaded, tally.filesFound, diagnostics);
@@ -139,6 +105,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion, remotes: remoteDatabases(config) });
   diagnostics.push(...built.diagnostics);
   const catalog = built.catalog;
+  diagnostics.push(...allDroppedDiagnostics(inputs, catalog));
   stage('detect');
   const { numbers, candidates } = detectColumns(catalog, config.numberColumns, matchesRef);
   stage('access');

@@ -154,7 +154,9 @@ function mayExecute(catalog: Catalog, resolver: AccessResolver, p: Principal, fn
     const roles = role === PUBLIC ? [PUBLIC] : [...resolver.settableRoles(role)];
     return roles.some(
       (r) =>
-        resolver.isSuperuser(r) || granted.has(PUBLIC) || [...resolver.privilegeRoles(r)].some((x) => granted.has(x)),
+        resolver.isSuperuser(r) ||
+        (!resolver.executeDenied(r, fn.id) &&
+          (granted.has(PUBLIC) || [...resolver.privilegeRoles(r)].some((x) => granted.has(x)))),
     );
   });
 }

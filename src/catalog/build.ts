@@ -88,6 +88,8 @@ const BUILTIN_TRIGGER_FUNCTIONS = new Set([
 
 /** Schemas every database has without a source creating them. */
 const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema', 'mysql', 'sys', 'performance_schema']);
+/** PostgreSQL's system columns, which every table has (PostgreSQL 15 docs, 5.5 System Columns). */
+const PG_SYSTEM_COLUMNS = new Set(['tableoid', 'xmin', 'cmin', 'xmax', 'cmax', 'ctid', 'oid']);
 
 export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): BuildResult {
   const remotes = options.remotes ?? inputs.map((i) => ({ name: i.database }));
@@ -125,6 +127,9 @@ class CatalogBuilder {
   private readonly foreignKeyNames = new WeakMap<ForeignKey, string>();
   /** Sequences by id: `ALTER TABLE <sequence> OWNER TO` names one (pg_dump writes it for every sequence). */
   private readonly sequences = new Set<RelationId>();
+  /** Views (and CREATE TABLE AS) whose column list is not known in full: a `*` over an undefined relation. */
+  private readonly incompleteColumns = new Set<RelationId>();
+  private lastViewIncomplete = false;
   /**
    * Tables an ORM's models and SQL scripts (the migrations the ORM generated) both define, per
    * database: one info diagnostic says so, instead of a duplicate warning per table.
@@ -225,8 +230,27 @@ class CatalogBuilder {
 
   private resolve(q: QualifiedName): { database: string; schema: string; name: string; id: RelationId } {
     const database = q.database && this.databases.has(q.database) ? q.database : this.db.name;
-    const schema = q.schema ?? this.currentSchema ?? defaultSchema(this.db.dialect);
+    const schema =
+      q.schema ??
+      (q.searchPath && this.onSearchPath(database, q.name, q.searchPath)) ??
+      this.currentSchema ??
+      defaultSchema(this.db.dialect);
     return { database, schema, name: q.name, id: relationId(database, schema, q.name) };
+  }
+
+  /**
+   * An unqualified name under a search path: the first schema of the path holding a relation of
+   * that name (PostgreSQL 15 docs, 5.9.3 The Schema Search Path), else the first schema written
+   * (the name is then undefined there, as it would be when the function runs). `$user` and
+   * `pg_temp` are skipped; a path of none of those leaves only pg_catalog, which is searched always.
+   */
+  private onSearchPath(database: string, name: string, path: string[]): string {
+    const schemas = path.filter((s) => s !== '$user' && s !== 'pg_temp' && !s.startsWith('pg_temp_'));
+    return (
+      schemas.find((s) => this.relations.has(relationId(database, s, name))) ??
+      schemas.find((s) => s !== 'pg_catalog') ??
+      'pg_catalog'
+    );
   }
 
   private qualify(q: QualifiedName): QualifiedName {
@@ -695,6 +719,12 @@ class CatalogBuilder {
     const resolved: ResolvedRule = { database: this.db.name, rule, at: this.at };
     const table =
       'table' in rule ? rule.table : 'target' in rule && rule.target.kind === 'relation' ? rule.target.name : undefined;
+    if (table && rule.kind === 'execute-permission') {
+      // a routine, by name: each overload it names gets the rule
+      for (const r of this.routines({ name: table }, 'EXECUTE'))
+        this.productRules.push({ ...resolved, relation: r.id });
+      return;
+    }
     if (table) {
       const r = this.existing(this.throughSynonym(table), rule.kind.toUpperCase());
       if (!r) return;
@@ -887,6 +917,17 @@ class CatalogBuilder {
     });
     const created = this.relations.get(this.resolve(op.name).id);
     if (created && parents.length && created.source === op.at) created.parents = parents;
+    // LIKE / PARTITION OF / INHERITS of an undefined or incomplete relation: columns missing.
+    const from = [
+      ...(op.likes ?? []).map((l) => l.name),
+      ...(op.partitionOf ? [op.partitionOf] : []),
+      ...(op.inherits ?? []),
+    ];
+    const incomplete = from.some((q) => {
+      const r = this.relations.get(this.resolve(q).id);
+      return !r || this.incompleteColumns.has(r.id);
+    });
+    if (created && created.source === op.at && incomplete) this.incompleteColumns.add(created.id);
     if (created && created.source === op.at && op.keyNames) {
       const names = this.keysNamed(created);
       names.primaryKey = op.keyNames.primaryKey;
@@ -1112,6 +1153,7 @@ class CatalogBuilder {
       const created = this.relations.get(this.resolve(name).id);
       if (created?.source === this.at)
         created.foreign = { server: op.server, remoteSchema: r.schema, remoteName: r.name, columnNames: {} };
+      if (created && this.incompleteColumns.has(r.id)) this.incompleteColumns.add(created.id);
     }
   }
 
@@ -1228,12 +1270,59 @@ class CatalogBuilder {
   }
 
   private createView(op: Extract<CatalogOp, { op: 'create-view' }>): void {
+    if (this.refusedColumn(op)) return;
     const { view, columns } = this.resolveView(op.view, op.name, op.at, true, op.readsAt);
+    const { id } = this.resolve(op.name);
+    if (this.lastViewIncomplete) this.incompleteColumns.add(id);
+    else this.incompleteColumns.delete(id);
     this.createRelation(op.name, op.relationKind ?? 'view', op.at, columns, {
       view,
       owner: op.owner,
       orReplace: op.orReplace,
     });
+  }
+
+  /**
+   * A view (or CREATE TABLE AS / MATERIALIZED VIEW) naming a column none of its candidate bases
+   * has: PostgreSQL refuses the statement ("column h.nope does not exist"), so the relation is not
+   * created, and the error is located at the column. Checked only where every candidate is
+   * defined by SQL with its full column list (not a model, not a view over an undefined `*`), the
+   * name is no system column, and `h.f` is not attribute notation for a function `f(h)`
+   * (PostgreSQL 15 docs, 8.16.5 "Using Composite Types in Queries" / 38.5.8).
+   */
+  private refusedColumn(op: Extract<CatalogOp, { op: 'create-view' }>): boolean {
+    if (this.db.dialect !== 'postgresql') return false;
+    for (const ref of op.columnRefs ?? []) {
+      if (PG_SYSTEM_COLUMNS.has(ref.column)) continue;
+      const bases = ref.candidates.map((c) => this.relations.get(this.resolve(this.throughSynonym(c)).id));
+      const checkable = bases.every(
+        (b) => b && b.kind !== 'function' && sourceFamily(b.source) === 'sql' && !this.incompleteColumns.has(b.id),
+      );
+      if (!checkable || bases.some((b) => b!.columns.some((c) => c.name === ref.column && !c.parameter))) continue;
+      if (ref.qualified && this.isFunctionName(ref.column)) continue;
+      const what =
+        op.relationKind === 'table'
+          ? 'CREATE TABLE AS'
+          : op.view.materialized
+            ? 'CREATE MATERIALIZED VIEW'
+            : 'CREATE VIEW';
+      const written = ref.qualified ? `${ref.candidates[0].name}.${ref.column}` : ref.column;
+      const has = bases.map((b) => b!.id).join(', ');
+      this.diagnostics.push({
+        ...coded('error', 'SPIF-VIEW-UNKNOWN-COLUMN'),
+        message: `${what} ${this.resolve(op.name).id}: column ${written} does not exist (${has} has no column ${ref.column}); PostgreSQL refuses the statement, so ${this.resolve(op.name).id} is not created`,
+        ...ref.at,
+      });
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether some function of that name exists (any schema, any arguments): `h.f` may call it. */
+  private isFunctionName(name: string): boolean {
+    return [...this.relations.values(), ...this.triggerFunctions.values()].some(
+      (r) => r.routine && r.database === this.db.name && r.name.slice(0, r.name.indexOf('(')) === name,
+    );
   }
 
   private resolveView(
@@ -1244,6 +1333,7 @@ class CatalogBuilder {
     readsAt: { relation: QualifiedName; at: SourceLocation }[] = [],
   ): { view: ViewDefinition; columns: Column[] } {
     const op = { view: opView, name: opName, at };
+    this.lastViewIncomplete = false;
     // Resolve lineage now: `*` expands to the base columns as they are at CREATE VIEW time, and an
     // unqualified column belongs to the FROM entry that has it.
     const resolvedColumns: { name: string; from: { relation: QualifiedName; column: string }[] }[] = [];
@@ -1257,6 +1347,7 @@ class CatalogBuilder {
         // `*` (in each branch of a UNION): the base columns by position, as the engine expands it.
         const bases = col.from.map((f) => resolveSource(f));
         const missing = bases.find((b) => !b.base);
+        if (missing || bases.some((b) => this.incompleteColumns.has(b.base!.id))) this.lastViewIncomplete = true;
         if (missing) {
           this.warn(
             'SPIF-SQL-UNKNOWN-RELATION',
@@ -1264,11 +1355,13 @@ class CatalogBuilder {
           );
           continue;
         }
-        bases[0].base!.columns.forEach((c, i) => {
+        // A routine's `*` (a MySQL CALL: its result sets) is what it returns, not its parameters.
+        const returned = (r: Relation) => r.columns.filter((c) => !c.parameter);
+        returned(bases[0].base!).forEach((c, i) => {
           resolvedColumns.push({
             name: c.name,
             from: bases.flatMap(({ q, base }) =>
-              base!.columns[i] ? [{ relation: q, column: base!.columns[i].name }] : [],
+              returned(base!)[i] ? [{ relation: q, column: returned(base!)[i].name }] : [],
             ),
           });
         });
@@ -1384,6 +1477,23 @@ class CatalogBuilder {
   private createFunction(op: Extract<CatalogOp, { op: 'create-function' }>): void {
     const { database, schema, name, id } = this.routineId(op.name, op.routine.argTypes);
     const resolved = this.resolveView(op.view, op.name, op.at);
+    // A MySQL CALL of a routine not defined before: what it returns is not known.
+    const callee = op.view.columns
+      .flatMap((c) => (c.name === '*' ? c.from : []))
+      .find(
+        (f) => f.column === '*' && f.relation.name.endsWith('()') && !this.relations.has(this.resolve(f.relation).id),
+      );
+    if (callee && op.routine.analysed) {
+      const r = this.resolve(callee.relation);
+      op = {
+        ...op,
+        routine: {
+          ...op.routine,
+          analysed: false,
+          unanalysedReason: `calls ${r.schema}.${r.name.slice(0, -2)}, which is not defined in the sources read before it`,
+        },
+      };
+    }
     // Output columns keep their declared names (a `*` of a row type was expanded by resolveView).
     const params = new Set(op.columns.filter((c) => c.parameter).map((c) => c.name));
     const columns: Column[] = resolved.columns.map((c) => ({

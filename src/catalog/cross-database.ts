@@ -29,7 +29,7 @@ import type {
   Subscription,
   UserMapping,
 } from './model.js';
-import { relationId } from './model.js';
+import { dblinkRelation, relationId } from './model.js';
 
 /** How a configured database is reached (config `databases[].connection`, else its url, else its name as dbname). */
 export interface RemoteDatabase {
@@ -78,12 +78,60 @@ export class CrossDatabaseState {
 
   constructor(private readonly warn: (code: CodeOf<'warning'>, message: string) => void) {}
 
-  dblink(
-    caller: Relation,
-    calls: { conninfo?: string; sql?: string; reads?: QualifiedName[] }[],
-    at: SourceLocation,
-  ): void {
-    for (const c of calls) this.dblinks.push({ relation: caller.id, database: caller.database, ...c, source: at });
+  dblink(caller: Relation, calls: Extract<CatalogOp, { op: 'dblink' }>['calls'], at: SourceLocation): void {
+    for (const c of calls) {
+      const use: DblinkUse = {
+        relation: caller.id,
+        database: caller.database,
+        ...(c.conninfo !== undefined ? { conninfo: c.conninfo } : {}),
+        ...(c.sql !== undefined ? { sql: c.sql } : {}),
+        ...(c.reads ? { reads: c.reads } : {}),
+        source: at,
+      };
+      this.dblinks.push(use);
+      if (c.location !== undefined && c.columns && c.remoteColumns)
+        this.dblinkColumns.set(use, { location: c.location, columns: c.columns, remote: c.remoteColumns });
+    }
+  }
+
+  /** `dblink(…) AS t(cols)` in a view: t's columns and the remote query's output columns, by position. */
+  private readonly dblinkColumns = new Map<
+    DblinkUse,
+    { location: number; columns: string[]; remote: { relation: QualifiedName; column: string }[][] }
+  >();
+
+  /**
+   * The caller view's columns over `dblink(…) AS t(cols)` hold what the remote query's columns
+   * carry, position by position ("the column definition list … must match the actual columns
+   * returned by the remote query", F.12 dblink): a copy between databases, like a foreign table's.
+   */
+  private dblinkLineage(d: DblinkUse, database: string, relations: Map<RelationId, Relation>): void {
+    const mapping = this.dblinkColumns.get(d);
+    const caller = relations.get(d.relation);
+    if (!mapping || !caller?.view) return;
+    const name = dblinkRelation(mapping.location);
+    for (const vc of caller.view.columns) {
+      const column = caller.columns.find((c) => c.name === vc.name);
+      if (!column) continue;
+      for (const f of vc.from) {
+        if (f.relation.name !== name) continue;
+        for (const src of mapping.remote[mapping.columns.indexOf(f.column)] ?? []) {
+          const remote = relations.get(relationId(database, src.relation.schema ?? 'public', src.relation.name));
+          if (!remote?.columns.some((c) => c.name === src.column)) continue;
+          const from = { database: remote.database, schema: remote.schema, name: remote.name };
+          if (
+            column.copiedFrom?.some(
+              (x) => x.via === 'foreign-table' && x.column === src.column && x.relation.name === from.name,
+            )
+          )
+            continue;
+          column.copiedFrom = [
+            ...(column.copiedFrom ?? []),
+            { relation: from, column: src.column, via: 'foreign-table', ...(d.source ? { at: d.source } : {}) },
+          ];
+        }
+      }
+    }
   }
 
   /** CREATE / DROP [PUBLIC] DATABASE LINK (Oracle): a later CREATE of the same name replaces it. */
@@ -435,6 +483,7 @@ export class CrossDatabaseState {
         .map((q) => relationId(target.database, q.schema ?? 'public', q.name))
         .filter((id) => relations.has(id));
       d.unresolved = `dblink runs ${query} in database ${target.database} as the user its connection names; spif does not check that access`;
+      this.dblinkLineage(d, target.database, relations);
     } else d.unresolved = `dblink runs ${query} in a database spif cannot tell: ${target.reason}`;
     warnAt(d.source, 'SPIF-DBLINK', `${d.relation}: ${d.unresolved}`);
   }

@@ -86,6 +86,11 @@ export interface QualifiedName {
   database?: string;
   schema?: string;
   name: string;
+  /**
+   * A name in a PostgreSQL function body run with a `SET search_path` (of the function, or earlier
+   * in a PL/pgSQL body): without a schema, it is the first schema of the path that has it.
+   */
+  searchPath?: string[];
 }
 
 /** Where a view column's value comes from: base columns, resolved to relation ids at build time. */
@@ -129,6 +134,14 @@ export interface Policy {
  */
 /** The row a trigger fires for (`NEW`/`OLD`), as a relation name the builder replaces with the trigger's table. */
 export const TRIGGER_ROW = '#trigger-row';
+
+/**
+ * The relation name a `dblink(…) AS t(cols)` FROM entry has in a view's lineage: no relation has
+ * it; the builder maps its columns to the remote query's once the connection resolves.
+ */
+export function dblinkRelation(location: number): string {
+  return `#dblink@${location}`;
+}
 
 export interface RoutineDefinition {
   kind: 'function' | 'procedure';

@@ -81,6 +81,11 @@ export type CatalogOp = { at: SourceLocation } & (
       relationKind?: 'table' | 'view';
       /** Where the query names each relation it reads (its first FROM/JOIN entry), where the reader knows. */
       readsAt?: { relation: QualifiedName; at: SourceLocation }[];
+      /**
+       * Columns the query names, each with the relations one of which must have it (PostgreSQL
+       * refuses the statement otherwise); only where the reader knows the candidates for certain.
+       */
+      columnRefs?: { candidates: QualifiedName[]; column: string; qualified: boolean; at: SourceLocation }[];
     }
   /** CREATE [OR REPLACE] FUNCTION / PROCEDURE: columns are what it returns (and its parameters). */
   | {
@@ -283,7 +288,17 @@ export type CatalogOp = { at: SourceLocation } & (
   /** dblink calls in the view or function the same statement created. */
   | {
       op: 'dblink';
-      calls: { conninfo?: string; sql?: string; reads?: QualifiedName[] }[];
+      calls: {
+        conninfo?: string;
+        sql?: string;
+        reads?: QualifiedName[];
+        /** `dblink(…) AS t(cols)` in a FROM list: the view's lineage names it `dblinkRelation(location)`. */
+        location?: number;
+        /** The column definition list, in order. */
+        columns?: string[];
+        /** The remote query's output columns, in order: the remote base columns each carries. */
+        remoteColumns?: { relation: QualifiedName; column: string }[][];
+      }[];
     }
   /**
    * Oracle `CREATE [PUBLIC] DATABASE LINK name [CONNECT TO user | CURRENT_USER] [USING 'tns']` and

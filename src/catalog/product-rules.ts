@@ -22,6 +22,12 @@ export type ProductRule =
    * the next statement on the same securable replaces (REVOKE removes it).
    */
   | { kind: 'permission'; state: 'grant' | 'deny' | 'revoke'; target: RuleTarget; principals: string[] }
+  /**
+   * SQL Server GRANT / DENY / REVOKE EXECUTE on a procedure or function (a `relation` target names
+   * the routine), its schema or the database, in source order, with the same one-state-per-securable
+   * rule. The neutral grants say who is granted; these say whose EXECUTE a DENY takes away.
+   */
+  | { kind: 'execute-permission'; state: 'grant' | 'deny' | 'revoke'; target: RuleTarget; principals: string[] }
   /** A column whose value is masked for readers without the right to see it. */
   | {
       kind: 'mask';

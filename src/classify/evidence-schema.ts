@@ -60,6 +60,17 @@ export const CONTROLS = [
   'remote-access-denied',
 ] as const;
 
+/** What a refusal names, here and in the remote database's own refusal nested in it. */
+const refusalFields = {
+  key: z.enum(REASON_KEYS).describe('which check refused (docs/output.md)'),
+  relation: z.string().optional(),
+  columns: z.array(z.string()).optional(),
+  schema: z.string().optional(),
+  database: z.string().optional(),
+  policy: z.string().optional(),
+  routine: z.string().optional(),
+};
+
 export const blockSchema = z.object({
   principal: z.string().describe("principal name, or '*' when no principal can read the relation at all"),
   at: z.string().describe('the column, relation, schema or database where access stops'),
@@ -72,15 +83,9 @@ export const blockSchema = z.object({
   via: z.string().optional().describe("the view or function whose owner's rights the check used"),
   reason: z
     .object({
-      key: z.enum(REASON_KEYS).describe('which check refused (docs/output.md)'),
+      ...refusalFields,
       principal: z.string().optional(),
       principals: z.array(z.string()).optional(),
-      relation: z.string().optional(),
-      columns: z.array(z.string()).optional(),
-      schema: z.string().optional(),
-      database: z.string().optional(),
-      policy: z.string().optional(),
-      routine: z.string().optional(),
       server: z
         .string()
         .optional()
@@ -88,17 +93,7 @@ export const blockSchema = z.object({
           'the foreign server (no-user-mapping, remote-denied) or Oracle database link (link-private, link-remote-denied)',
         ),
       remote: z
-        .object({
-          key: z.enum(REASON_KEYS),
-          role: z.string().optional(),
-          via: z.string().optional(),
-          relation: z.string().optional(),
-          columns: z.array(z.string()).optional(),
-          schema: z.string().optional(),
-          database: z.string().optional(),
-          policy: z.string().optional(),
-          routine: z.string().optional(),
-        })
+        .object({ ...refusalFields, role: z.string().optional(), via: z.string().optional() })
         .optional()
         .describe("remote-denied, link-remote-denied: the remote database's own refusal of the mapped or link user"),
     })

@@ -11,6 +11,7 @@
  */
 import type { Catalog, Grant, Relation, RelationId } from '../catalog/model.js';
 import { PUBLIC } from '../catalog/privileges.js';
+import { isMysqlFamily } from '../dialect.js';
 import type { Principal } from '../access/principals.js';
 import type { AccessResolver } from '../access/resolver.js';
 import { Analysis, scenario, type Scenario } from '../classify/analysis.js';
@@ -297,6 +298,7 @@ function foreignCandidates(
 
 /** A function on the path: REVOKE EXECUTE from the grantees that give it to the principal (PUBLIC by default). */
 function revokeExecuteCandidates(ctx: Context, p: Principal, rel: Relation, columnId: string): Candidate[] {
+  if (rel.dialect !== 'postgresql') return revokeExecuteMysql(ctx, p, rel, columnId);
   const roles = rolesUsed(ctx, p);
   const giving = ctx.catalog.grants.filter(
     (g) =>
@@ -319,6 +321,60 @@ function revokeExecuteCandidates(ctx: Context, p: Principal, rel: Relation, colu
       principal: p,
       sql,
       summary: gt('en', 'gate.suggest.revoke-execute', rel.id, who),
+    },
+  ];
+}
+
+/**
+ * A MySQL/MariaDB routine on the path: `REVOKE EXECUTE ON PROCEDURE db.p FROM account` (no
+ * argument list: MySQL has no overloading; MySQL 8.0 Reference Manual, GRANT "Stored Routine
+ * Privileges"). EXECUTE held at `db.*` is revoked there and granted again on the database's other
+ * routines, so only this routine is taken away; EXECUTE held globally (`*.*`) gets no suggestion
+ * here (revoking it reaches every database).
+ */
+function revokeExecuteMysql(ctx: Context, p: Principal, rel: Relation, columnId: string): Candidate[] {
+  const roles = rolesUsed(ctx, p);
+  const giving = ctx.catalog.grants.filter(
+    (g) =>
+      g.privilege === 'EXECUTE' &&
+      roles.has(g.grantee) &&
+      ((g.scope.kind === 'function' && g.scope.relation === rel.id) ||
+        (g.scope.kind === 'schema-tables' && g.scope.database === rel.database && g.scope.schema === rel.schema)),
+  );
+  if (giving.length === 0) return [];
+  const routine = (r: Relation) =>
+    `${r.routine?.kind === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${quote(r, r.schema)}.${quote(r, r.name.slice(0, r.name.indexOf('(')))}`;
+  const others = [...ctx.catalog.relations.values()].filter(
+    (r) => r.kind === 'function' && r.id !== rel.id && r.database === rel.database && r.schema === rel.schema,
+  );
+  const sql: string[] = [];
+  const added: Grant[] = [];
+  for (const g of giving) {
+    const who = roleName(rel, g.grantee);
+    if (g.scope.kind === 'function') {
+      sql.push(`REVOKE EXECUTE ON ${routine(rel)} FROM ${who};`);
+      continue;
+    }
+    sql.push(`REVOKE EXECUTE ON ${quote(rel, rel.schema)}.* FROM ${who};`);
+    for (const o of others) {
+      sql.push(`GRANT EXECUTE ON ${routine(o)} TO ${who};`);
+      added.push({ ...g, scope: { kind: 'function', relation: o.id } });
+    }
+  }
+  const grantees = [...new Set(giving.map((g) => g.grantee))].sort().join(', ');
+  const catalog: Catalog = {
+    ...ctx.catalog,
+    grants: [...ctx.catalog.grants.filter((g) => !giving.includes(g)), ...added],
+  };
+  return [
+    {
+      kind: 'revoke-execute',
+      target: columnId,
+      grantee: grantees,
+      catalog,
+      principal: p,
+      sql: sql.join('\n'),
+      summary: gt('en', 'gate.suggest.revoke-execute', rel.id, grantees),
     },
   ];
 }
@@ -388,5 +444,10 @@ function qualified(rel: Relation): string {
 }
 
 function roleName(rel: Relation, role: string): string {
-  return role === PUBLIC ? 'PUBLIC' : quote(rel, role);
+  if (role === PUBLIC) return 'PUBLIC';
+  // A MySQL account `user@host` is written 'user'@'host'.
+  const at = role.lastIndexOf('@');
+  if (isMysqlFamily(rel.dialect) && at > 0)
+    return `'${role.slice(0, at).replace(/'/g, "''")}'@'${role.slice(at + 1).replace(/'/g, "''")}'`;
+  return quote(rel, role);
 }

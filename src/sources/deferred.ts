@@ -110,7 +110,7 @@ function pass(ops: CatalogOp[]): { ops: CatalogOp[]; moved: CatalogOp[]; targets
  * and the info diagnostic saying so. A few passes reach views over views over such tables.
  */
 export function createsFirst(ops: CatalogOp[], database: string, diagnostics: Diagnostic[]): CatalogOp[] {
-  let current = ops;
+  let current = uncheckedWhereOrderUncertain(ops);
   const moved = new Set<CatalogOp>();
   const targets = new Set<string>();
   for (let i = 0; i < 4; i++) {
@@ -120,7 +120,7 @@ export function createsFirst(ops: CatalogOp[], database: string, diagnostics: Di
     for (const t of r.targets) targets.add(t);
     current = r.ops;
   }
-  if (moved.size === 0) return ops;
+  if (moved.size === 0) return current;
   const from = [...new Set([...moved].map((m) => m.at.file))];
   const n = moved.size;
   diagnostics.push({
@@ -128,7 +128,30 @@ export function createsFirst(ops: CatalogOp[], database: string, diagnostics: Di
     code: 'SPIF-SOURCE-DEFERRED',
     message: `database ${database}: ${n} statement${n === 1 ? '' : 's'} of ${list(from)} name${n === 1 ? 's' : ''} relations created by ${list([...targets])}, read later; ${n === 1 ? 'it was' : 'each was'} applied right after the CREATE it needs instead of in file order`,
   });
-  return current;
+  // A moved view runs where spif put it, not where the DBA ran it: its columns are not checked.
+  return current.map((op) => (moved.has(op) ? uncheckedColumns(op) : op));
+}
+
+/**
+ * A view's column references are checked against its bases (PostgreSQL refuses a view naming a
+ * column the base lacks). When another file, read later, adds or renames a column to a name the
+ * view uses, the files may be run in another order than spif reads them: that view is not checked.
+ */
+function uncheckedWhereOrderUncertain(ops: CatalogOp[]): CatalogOp[] {
+  return ops.map((op, i) => {
+    if (op.op !== 'create-view' || !op.columnRefs?.length) return op;
+    const later = ops.slice(i + 1).filter((o) => o.at.file !== op.at.file);
+    const added = new Set(
+      later.flatMap((o) => (o.op === 'add-column' ? [o.column.name] : o.op === 'rename-column' ? [o.to] : [])),
+    );
+    return op.columnRefs.some((r) => added.has(r.column)) ? uncheckedColumns(op) : op;
+  });
+}
+
+function uncheckedColumns(op: CatalogOp): CatalogOp {
+  if (op.op !== 'create-view' || !op.columnRefs) return op;
+  const { columnRefs: _, ...rest } = op;
+  return rest;
 }
 
 function list(files: string[]): string {

@@ -17,6 +17,7 @@ import type { CatalogOp } from '../catalog/ops.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ParseCache } from '../cache/parse-cache.js';
 import { readerFor } from './registry.js';
+import { isTypeScriptPath } from './model-files.js';
 import { decodeSource } from './text.js';
 import type { ReadResult, SourceReader, SourceText } from './types.js';
 import { displayPath } from './discover.js';
@@ -84,6 +85,11 @@ export interface DatabaseReadResult {
   batches: Map<SourceReader, SourceText[]>;
   /** Files and statements read so far (batches are counted when the pipeline reads them). */
   tally: ReadTally;
+  /**
+   * TypeScript files of the database that no reader takes (decorator, embedded-class and barrel
+   * files that do not import an ORM): the ORM readers follow imports into them.
+   */
+  companions: SourceText[];
 }
 
 export interface ReadStats {
@@ -189,11 +195,18 @@ export async function readDatabaseFiles(
   }
 
   const results = slots.map((files) => {
-    const out: DatabaseReadResult = { ops: [], diagnostics: [], batches: new Map(), tally: emptyTally() };
+    const out: DatabaseReadResult = {
+      ops: [],
+      diagnostics: [],
+      batches: new Map(),
+      tally: emptyTally(),
+      companions: [],
+    };
     for (const slot of files) {
       out.tally.filesFound++;
       if (slot.reader) out.tally.accepted++;
       out.diagnostics.push(...slot.diagnostics);
+      if (!slot.reader && slot.source && isTypeScriptPath(slot.source.path)) out.companions.push(slot.source);
       if (slot.reader?.readProject && slot.source) {
         let list = out.batches.get(slot.reader);
         if (!list) out.batches.set(slot.reader, (list = []));

@@ -6,6 +6,8 @@
  * ts-morph. To add a reader, add its row here (and its folder beside the others).
  */
 import { DIALECTS, type Dialect } from '../dialect.js';
+import type { CatalogOp } from '../catalog/ops.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { SourceReader } from './types.js';
 
 export interface ReaderRow {
@@ -21,8 +23,18 @@ export interface ReaderRow {
   mode: 'file' | 'project' | 'server';
   /** Parsed on worker threads when there is enough text (parallel.ts). */
   pooled: boolean;
-  /** The reader; a `server` row is read by the pipeline's live path (sources/live-postgres). */
+  /** The reader of a `file` or `project` row. */
   load?: () => Promise<SourceReader>;
+  /** The reader of a `server` row: reads a live database over its connection string. */
+  loadServer?: () => Promise<ServerReader>;
+}
+
+/** A live database's reader (`mode: 'server'`): the ops a rebuilding script would hold, and what it noticed. */
+export interface ServerReader {
+  read(
+    url: string,
+    options: { database: string; sample?: number },
+  ): Promise<{ ops: CatalogOp[]; diagnostics: Diagnostic[] }>;
 }
 
 const SQL = ['sql', 'ddl'] as const;
@@ -117,5 +129,21 @@ export const READERS: readonly ReaderRow[] = [
     pooled: false,
     load: async () => (await import('./seed-data/reader.js')).seedDataReader,
   },
-  { name: 'live-postgresql', dialects: ['postgresql'], extensions: [], mode: 'server', pooled: false },
+  {
+    name: 'live-postgresql',
+    dialects: ['postgresql'],
+    extensions: [],
+    mode: 'server',
+    pooled: false,
+    loadServer: async () => ({ read: (await import('./live-postgres/index.js')).readLivePostgres }),
+  },
 ];
+
+/** The server reader for a dialect's live databases (only PostgreSQL has one: `url` is PostgreSQL-only in the config). */
+export async function serverReader(dialect: Dialect): Promise<ServerReader> {
+  const row =
+    READERS.find((r) => r.mode === 'server' && r.dialects.includes(dialect)) ??
+    READERS.find((r) => r.mode === 'server');
+  if (!row?.loadServer) throw new Error(`no server reader for ${dialect}`);
+  return row.loadServer();
+}

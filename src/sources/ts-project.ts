@@ -5,6 +5,7 @@
  * project (nothing is read from disk, no tsconfig, no plugins, no dependency resolution), and
  * every value the readers need (names, options) is taken from literals in the syntax tree.
  */
+import path from 'node:path';
 import { Node, Project, ts, type Expression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import type { SourceLocation, ViewDefinition } from '../catalog/model.js';
 import { type Diagnostic, coded } from '../diagnostics.js';
@@ -38,9 +39,21 @@ export function parseTypeScript(sources: SourceText[]): TsUnit[] {
     skipLoadingLibFiles: true,
     compilerOptions: { experimentalDecorators: true, noLib: true, noResolve: true },
   });
+  // Each file at its own path, so ts-morph resolves relative imports and re-exports (barrels)
+  // between the scanned files; a path met twice gets a numbered folder of its own.
+  const used = new Set<string>();
   return sources.map((source, i) => {
-    const ext = /\.(tsx|mts|cts)$/i.exec(source.path)?.[0] ?? '.ts';
-    const file = project.createSourceFile(`/scan/${i}${ext}`, source.text, { overwrite: true });
+    let at = path.posix.join(
+      '/scan',
+      source.path
+        .split(path.sep)
+        .join('/')
+        .replace(/^(\.\.\/)+|^\//, ''),
+    );
+    if (!/\.(ts|tsx|mts|cts)$/i.test(at)) at += '.ts';
+    if (used.has(at)) at = `/scan-${i}${at}`;
+    used.add(at);
+    const file = project.createSourceFile(at, source.text, { overwrite: true });
     return { source, file, lines: new LineIndex(source.text) };
   });
 }
@@ -339,4 +352,68 @@ export function pgTypeName(type: string, modifiers: (number | undefined)[] = [])
 /** Keys (column lists) without repeats, in first-seen order. */
 export function dedupeKeys(keys: string[][]): string[][] {
   return [...new Map(keys.map((k) => [JSON.stringify(k), k])).values()];
+}
+
+/**
+ * The class a name used in `file` stands for: declared there, or imported (through re-exports
+ * and barrels, which ts-morph follows between the scanned files). Undefined when neither.
+ */
+export function declaredClass(file: SourceFile, name: string): Node | undefined {
+  const local = file.getClass(name);
+  if (local) return local;
+  for (const decl of file.getImportDeclarations()) {
+    const imported = decl.getNamedImports().find((n) => n.getName() === name || n.getAliasNode()?.getText() === name);
+    if (!imported) continue;
+    const target = decl.getModuleSpecifierSourceFile();
+    const found = target?.getExportedDeclarations().get(imported.getName())?.[0];
+    return found && Node.isClassDeclaration(found) ? found : undefined;
+  }
+  return undefined;
+}
+
+const RELATIVE_IMPORT = /\b(?:from|import)\s*['"](\.{1,2}(?:\/[^'"]*)?)['"]/g;
+const EXPORTED_NAME = /\bexport\s+(?:abstract\s+|declare\s+)*(?:class|function|const|let)\s+(\w+)/g;
+const NAMED_IMPORT = /\bimport\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]([^.'"][^'"]*)['"]/g;
+
+/**
+ * The companions (files no reader took) that `sources` import, directly or through other
+ * companions: by relative path, or by a name a path alias (`@app/x`) imports that exactly one
+ * companion exports. Only these are parsed, so a large repository's other code costs nothing.
+ */
+export function importedCompanions(sources: readonly SourceText[], companions: readonly SourceText[]): SourceText[] {
+  const byPath = new Map(companions.map((c) => [path.posix.normalize(c.path.split(path.sep).join('/')), c]));
+  const exporters = new Map<string, SourceText[]>();
+  for (const c of companions)
+    for (const m of c.text.matchAll(EXPORTED_NAME)) exporters.set(m[1], [...(exporters.get(m[1]) ?? []), c]);
+  const reached = new Set<SourceText>();
+  const queue = [...sources];
+  while (queue.length) {
+    const from = queue.pop()!;
+    const dir = path.posix.dirname(from.path.split(path.sep).join('/'));
+    const found: SourceText[] = [];
+    for (const m of from.text.matchAll(RELATIVE_IMPORT)) {
+      const base = path.posix.join(dir, m[1]);
+      for (const p of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base.replace(/\.js$/, '.ts')]) {
+        const c = byPath.get(path.posix.normalize(p));
+        if (c) found.push(c);
+      }
+    }
+    for (const m of from.text.matchAll(NAMED_IMPORT)) {
+      for (const raw of m[1].split(',')) {
+        const owners = exporters.get(
+          raw
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0],
+        );
+        if (owners?.length === 1) found.push(owners[0]);
+      }
+    }
+    for (const c of found) {
+      if (reached.has(c)) continue;
+      reached.add(c);
+      queue.push(c);
+    }
+  }
+  return companions.filter((c) => reached.has(c));
 }

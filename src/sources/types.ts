@@ -12,6 +12,8 @@ export interface SourceText {
 
 export interface ReadContext {
   dialect: Dialect;
+  /** For readProject: the database's TypeScript files no reader takes, which imports may lead into. */
+  companions?: readonly SourceText[];
 }
 
 export interface SourceReader {

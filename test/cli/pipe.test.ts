@@ -12,9 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNames } from '../../src/report/formats.js';
 import { CHECK_FORMATS, DIFF_FORMATS } from '../../src/gate/render.js';
 import { EXPLAIN_FORMATS } from '../../src/gate/render-explain.js';
+import { BIN } from '../helpers/bin.js';
 
-const repo = path.resolve(__dirname, '../..');
-const bin = path.join(repo, 'dist/cli/main.js');
 const MB = 1_000_000;
 
 /** Runs the bin with stdout a pipe nobody reads for `delayMs`, then reads it to the end. */
@@ -24,7 +23,7 @@ function throughSlowPipe(
   delayMs = 400,
 ): Promise<{ code: number | null; bytes: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
       env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -157,7 +156,7 @@ describe('output paths and closed pipes are user matters, never internal errors'
   });
 
   it('a reader that closes the pipe early (| head) gets no EPIPE trace', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" scan db --format json | head -c 100`], {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" scan db --format json | head -c 100`], {
       cwd: dir,
       encoding: 'utf8',
     });

@@ -4,18 +4,15 @@
  * INSERT … VALUES in a pg_dump-style file). Only counts leave the reader: no value appears in any
  * output format or in the parse cache.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isHojinBango, isKojinBango, judgeValues } from '../../src/detect/check-digit.js';
+import { runBin } from '../helpers/bin.js';
 
-const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
-const bin = path.join(repo, 'dist/cli/main.js');
 
 /** The check digit of 11 digits by the formula of the 総務省令 (written out independently of the code under test). */
 function withCheckDigit(eleven: string): string {
@@ -112,9 +109,7 @@ describe('data rows through the real bin', () => {
     const cache = path.join(dir, 'cache');
     const outputs: string[] = [];
     for (const format of ['json', 'text', 'sarif', 'markdown', 'html']) {
-      const { stdout } = await run(process.execPath, [bin, 'scan', dir, '--format', format, '--cache', cache], {
-        env: { ...process.env, LANG: 'C' },
-      }).catch((e: { stdout: string }) => ({ stdout: e.stdout }));
+      const { stdout } = await runBin(['scan', dir, '--format', format, '--cache', cache], repo, { LANG: 'C' });
       outputs.push(stdout);
     }
     const report = JSON.parse(outputs[0]);

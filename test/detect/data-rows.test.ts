@@ -5,19 +5,14 @@
  * a subfolder. 法人番号 are told apart; only counts leave the readers, so no value appears in any
  * output format.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSeedDataPath, seedTableName } from '../../src/sources/seed-data/paths.js';
 import { insertRows } from '../../src/sources/data-rows/insert-rows.js';
-
-const run = promisify(execFile);
-const repo = path.resolve(__dirname, '../..');
-const bin = path.join(repo, 'dist/cli/main.js');
+import { runBin } from '../helpers/bin.js';
 
 /** The check digit of 11 digits by the 総務省令's formula (written out independently of the code). */
 function withCheckDigit(eleven: string): string {
@@ -46,10 +41,7 @@ function tree(files: Record<string, string>): string {
 }
 
 async function scan(args: string[], cwd: string, lang = 'C'): Promise<string> {
-  const r = await run(process.execPath, [bin, 'scan', ...args], { cwd, env: { ...process.env, LANG: lang } }).catch(
-    (e: { stdout: string }) => ({ stdout: e.stdout }),
-  );
-  return r.stdout;
+  return (await runBin(['scan', ...args], cwd, { LANG: lang })).stdout;
 }
 
 interface Rel {

@@ -3,11 +3,10 @@
  * Japanese, evidence written from a template reads back into the same sentence in Japanese, and
  * `--lang ja` text, Markdown and HTML show the Japanese through the real bin.
  */
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_RULES, NUMBER_RULES } from '../../src/detect/index.js';
+import { runBin } from '../helpers/bin.js';
 import {
   CANDIDATE_TEXT_RULES,
   candidateReason,
@@ -16,9 +15,7 @@ import {
   evidenceText,
 } from '../../src/detect/explain.js';
 
-const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
-const bin = path.join(repo, 'dist/cli/main.js');
 
 describe('candidate texts', () => {
   it('has Japanese for every rule that makes a candidate', () => {
@@ -76,9 +73,10 @@ describe('--lang ja through the real bin', () => {
   const fixture = path.join(repo, 'fixtures/candidates');
   for (const format of ['text', 'markdown', 'html']) {
     it(`${format}: the candidates' reasons and evidence are Japanese`, async () => {
-      const { stdout } = await run(process.execPath, [bin, 'scan', fixture, '--format', format, '--lang', 'ja'], {
-        env: { ...process.env, LANG: 'ja_JP.UTF-8', NO_COLOR: '1' },
-      }).catch((e: { stdout: string }) => ({ stdout: e.stdout }));
+      const { stdout } = await runBin(['scan', fixture, '--format', format, '--lang', 'ja'], repo, {
+        LANG: 'ja_JP.UTF-8',
+        NO_COLOR: '1',
+      });
       expect(stdout).toContain('ベンダーはこの略語を個人番号にも、社内の個人No.にも使います');
       expect(stdout).not.toContain('an abbreviation vendors use');
       expect(stdout).toMatch(/列名「kojin\\?_no」/);

@@ -9,9 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { inputFor } from './inputs.js';
-import { REPO, targetNamed } from './targets.js';
-
-export const BIN = path.join(REPO, 'dist/cli/main.js');
+import { targetNamed } from './targets.js';
+import { BIN } from '../helpers/bin.js';
 
 export interface CliOutcome {
   code: number | null;

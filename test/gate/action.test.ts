@@ -12,16 +12,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { TempRepo } from './repo.js';
+import { BIN } from '../helpers/bin.js';
 
 const root = path.resolve(__dirname, '../..');
 const repos: TempRepo[] = [];
 const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-bin-'));
 // `spif` on PATH, as pre-commit's node environment provides it.
-fs.writeFileSync(
-  path.join(shim, 'spif'),
-  `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, 'dist/cli/main.js')}" "$@"\n`,
-  { mode: 0o755 },
-);
+fs.writeFileSync(path.join(shim, 'spif'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
 afterAll(() => {
   for (const r of repos) r.cleanup();
   fs.rmSync(shim, { recursive: true, force: true });

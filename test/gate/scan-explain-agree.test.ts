@@ -8,7 +8,6 @@
  * named the controls of the walk that started at another relation (bango_d first) while explain
  * named bango_a, bango_b and bango_c — checked here through the real bin too.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +15,10 @@ import { explainRelation } from '../../src/gate/explain.js';
 import { scan } from '../../src/pipeline.js';
 import type { ExplainResult } from '../../src/gate/model.js';
 import type { Report } from '../../src/report/model.js';
+import { runBinSync } from '../helpers/bin.js';
 
 const repo = path.resolve(__dirname, '../..');
 const fixtures = path.join(repo, 'fixtures');
-const bin = path.join(repo, 'dist/cli/main.js');
 
 /** Every fixture a scan reads as a whole: rule fixtures, sample repositories, oracle cases (one file each). */
 function targets(): { name: string; cwd: string; paths: string[] }[] {
@@ -100,26 +99,18 @@ describe('scan and explain agree', () => {
 
   it('names the same blocking controls through the real bin (regression: blocks-four-numbers)', () => {
     const cwd = path.join(fixtures, 'rules/blocks-four-numbers');
-    const report = JSON.parse(
-      execFileSync(process.execPath, [bin, 'scan', '--format', 'json'], { cwd, encoding: 'utf8' }),
-    ) as Report;
+    const report = JSON.parse(runBinSync(['scan', '--format', 'json'], cwd).stdout) as Report;
     const shinsei = report.relations.find((r) => r.id === 'default.public.shinsei')!;
     expect(shinsei.blocked.map((b) => b.at)).toEqual(
       ['a', 'b', 'c'].map((x) => `default.public.bango_${x}.kojin_bango`),
     );
-    const explained = JSON.parse(
-      execFileSync(process.execPath, [bin, 'explain', 'shinsei', '--format', 'json'], { cwd, encoding: 'utf8' }),
-    ) as ExplainResult;
+    const explained = JSON.parse(runBinSync(['explain', 'shinsei', '--format', 'json'], cwd).stdout) as ExplainResult;
     const app = explained.principals.find((p) => p.principal === 'app_shinsei')!;
     // Explain lists every block: the three on the shortest routes (as scan), then bango_d's through renraku.
     expect(app.blocks!.map((b) => b.at)).toEqual(
       ['a', 'b', 'c', 'd'].map((x) => `default.public.bango_${x}.kojin_bango`),
     );
     expect(app.blocks!.slice(0, 3)).toEqual(shinsei.blocked);
-    expect(
-      agree(report, (id) =>
-        JSON.parse(execFileSync(process.execPath, [bin, 'explain', id, '--format', 'json'], { cwd, encoding: 'utf8' })),
-      ),
-    ).toBe(12);
+    expect(agree(report, (id) => JSON.parse(runBinSync(['explain', id, '--format', 'json'], cwd).stdout))).toBe(12);
   });
 });

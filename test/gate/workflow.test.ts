@@ -10,15 +10,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { TempRepo, git } from './repo.js';
+import { BIN } from '../helpers/bin.js';
 
 const root = path.resolve(__dirname, '../..');
 const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-bin-'));
 // `spif` on PATH, as `npm install --global spif` would provide it.
-fs.writeFileSync(
-  path.join(shim, 'spif'),
-  `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, 'dist/cli/main.js')}" "$@"\n`,
-  { mode: 0o755 },
-);
+fs.writeFileSync(path.join(shim, 'spif'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
 const repos: TempRepo[] = [];
 afterAll(() => {
   fs.rmSync(shim, { recursive: true, force: true });

@@ -15,6 +15,7 @@ export interface RealPostgres {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` (no password: it is in `password`). */
   url(database?: string): string;
   password: string;
+  port: number;
   version: number;
   stop(): void;
 }
@@ -63,7 +64,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startRealPostgres(): Promise<RealPostgres> {
+/** `settings`: extra server settings (`wal_level=logical` …), passed as `-c name=value`. */
+export async function startRealPostgres(settings: string[] = []): Promise<RealPostgres> {
   const bin = findBinDir()!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-pg-'));
   const password = `pw-${Math.random().toString(36).slice(2)}`;
@@ -96,11 +98,12 @@ export async function startRealPostgres(): Promise<RealPostgres> {
       '-w',
       'start',
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${settings.map((x) => ` -c ${x}`).join('')}`,
     ]),
   );
   const version = Number(/(\d+)/.exec(path.basename(path.dirname(bin)))?.[1] ?? 0) * 10000;
   return {
+    port,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     password,
     version,

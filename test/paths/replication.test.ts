@@ -6,8 +6,8 @@
  *   table name", and columns by name (31.2 Subscription; 31.5 Restrictions: "The table on the
  *   subscriber side can have additional columns").
  * So the subscriber's table of the same schema and name holds the published columns' values.
- * (A real server would need wal_level = logical and a second cluster; these run through the real
- * reader, builder and detection instead.)
+ * These run through the real reader, builder and detection; test/paths/replication-real.test.ts
+ * checks the same on a real PostgreSQL 15 with wal_level = logical.
  */
 import { describe, expect, it } from 'vitest';
 import { postgresqlReader } from '../../src/sources/postgresql/reader.js';

@@ -3,12 +3,11 @@
  * 納税義務者番号 with no foreign key (課税台帳), or with a composite foreign key (特別徴収通知).
  * A link on a multi-column key is followed only by a principal that reads every column of it.
  */
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
+import { runBin } from '../helpers/bin.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(REPO, 'fixtures/municipal-tax');
@@ -60,12 +59,7 @@ describe('composite shared keys: fixtures/municipal-tax', () => {
   });
 
   it('the real bin shows the whole key in the text report and explain', async () => {
-    const bin = path.join(REPO, 'dist/cli/main.js');
-    const run = (args: string[]) =>
-      promisify(execFile)(process.execPath, [bin, ...args], {
-        cwd: FIXTURE,
-        env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
-      });
+    const run = (args: string[]) => runBin(args, FIXTURE);
     const { stdout } = await run(['scan', '.']);
     expect(stdout).toContain(
       'zeimu:kazei_daicho.(shichoson_cd, gimusha_no) →(implied key) zeimu:nozei_gimusha.(shichoson_cd, gimusha_no) ⇒ zeimu:nozei_gimusha.kjn_no',

@@ -15,9 +15,9 @@ import { renderOutput } from '../../src/report/formats.js';
 import { formUnits, recordList } from '../../src/report/hyoukasho.js';
 import { field } from '../../src/report/csv.js';
 import { sheetName } from '../../src/report/xlsx.js';
+import { BIN } from '../helpers/bin.js';
 
 const run = promisify(execFile);
-const bin = path.resolve(__dirname, '../../dist/cli/main.js');
 let result: ScanResult;
 
 beforeAll(async () => {
@@ -163,17 +163,17 @@ describe('through the real bin', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-xlsx-'));
     const out = path.join(dir, 'hyoka.xlsx');
     const env = { ...process.env, LANG: 'C', NO_COLOR: '1' };
-    await run(process.execPath, [bin, 'scan', 'fixtures/insurer', '--format', 'xlsx', '--out', out], { env });
+    await run(process.execPath, [BIN, 'scan', 'fixtures/insurer', '--format', 'xlsx', '--out', out], { env });
     const file = fs.readFileSync(out);
     expect(file.subarray(0, 2).toString()).toBe('PK');
     expect((await workbook(file)).worksheets).toHaveLength(4);
-    const piped = await run(process.execPath, [bin, 'scan', 'fixtures/insurer', '--format', 'xlsx'], {
+    const piped = await run(process.execPath, [BIN, 'scan', 'fixtures/insurer', '--format', 'xlsx'], {
       env,
       encoding: 'buffer',
       maxBuffer: 1 << 24,
     });
     expect((await workbook(piped.stdout as unknown as Buffer)).worksheets).toHaveLength(4);
-    const csv = await run(process.execPath, [bin, 'scan', 'fixtures/insurer', '--format', 'csv'], { env });
+    const csv = await run(process.execPath, [BIN, 'scan', 'fixtures/insurer', '--format', 'csv'], { env });
     expect(csv.stdout).toContain('"個人番号管理ファイル","2","個人番号","kojin_bango"');
     fs.rmSync(dir, { recursive: true, force: true });
   });

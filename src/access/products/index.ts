@@ -27,6 +27,8 @@ export interface ProductContext {
 
 export interface ProductAccess {
   canSelect(role: string, relation: Relation, column: string): AccessVerdict;
+  /** Whether a product rule takes EXECUTE on the routine away from R whatever R is granted (SQL Server's DENY). */
+  executeDenied?(role: string, routine: Relation): boolean;
 }
 
 type Factory = (ctx: ProductContext) => ProductAccess;

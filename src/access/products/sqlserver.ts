@@ -30,7 +30,8 @@ import { ALLOWED, authorityHolders, privilegeDomain, viewBases } from './shared.
 type State = 'grant' | 'deny';
 
 export function sqlServerAccess(ctx: ProductContext): ProductAccess {
-  const permissions = replay(ctx.rules);
+  const permissions = replay(ctx.rules, 'permission');
+  const execute = replay(ctx.rules, 'execute-permission');
   const unmask = unmaskState(ctx.rules);
   const masks = new Map<string, string>();
   for (const { rule, relation } of ctx.rules) {
@@ -185,6 +186,15 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
       }
       return ALLOWED;
     },
+    executeDenied(role0: string, routine: Relation): boolean {
+      const role = ctx.catalog.roles.has(role0) ? role0 : (loginUsers.get(role0) ?? role0);
+      // DENY does not apply to the owner ("DENY Object Permissions"); db_owner members own the database.
+      if (role === ownerOf(routine) || role === 'dbo') return false;
+      const domain = domainOf(role);
+      if (domain.has('db_owner') || [...domain].some((p) => controlDb.has(p))) return false;
+      const keys = [`d:${routine.database}`, `s:${routine.database}.${routine.schema}`, `r:${routine.id}`];
+      return keys.some((k) => [...domain].some((p) => execute.get(`${p}\u0000${k}`) === 'deny'));
+    },
   };
 }
 
@@ -194,11 +204,11 @@ function targetKey(rule: ResolvedRule, target: RuleTarget): string | undefined {
   return rule.relation ? `r:${rule.relation}` : undefined;
 }
 
-/** principal\0securable → state, after every GRANT/DENY/REVOKE in order. */
-function replay(rules: readonly ResolvedRule[]): Map<string, State> {
+/** principal\0securable → state, after every GRANT/DENY/REVOKE (of SELECT, or of EXECUTE) in order. */
+function replay(rules: readonly ResolvedRule[], kind: 'permission' | 'execute-permission'): Map<string, State> {
   const state = new Map<string, State>();
   for (const r of rules) {
-    if (r.rule.kind !== 'permission') continue;
+    if (r.rule.kind !== kind) continue;
     const { target, principals } = r.rule;
     const key = targetKey(r, target);
     if (!key) continue;

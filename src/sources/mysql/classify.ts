@@ -16,6 +16,7 @@ export type StatementKind =
   | 'use'
   | 'create-index'
   | 'routine' // CREATE/ALTER/DROP PROCEDURE|FUNCTION (routine.ts)
+  | 'trigger' // CREATE TRIGGER (routine.ts)
   | 'account' // GRANT, REVOKE, CREATE/DROP/RENAME USER|ROLE, ALTER USER, SET DEFAULT ROLE, activate_all_roles_on_login
   | 'irrelevant' // data, session settings, locks, routines, triggers, plain indexes…
   | 'unknown';
@@ -81,7 +82,7 @@ export const IRRELEVANT_FIRST_WORDS: Readonly<Record<string, string>> = {
 
 /** Objects whose CREATE/ALTER/DROP never change what spif reads, with the reason. */
 export const IRRELEVANT_OBJECT_KINDS: Readonly<Record<string, string>> = {
-  TRIGGER: 'trigger bodies are not read (docs/limitations.md): values a trigger copies are not followed',
+  TRIGGER: 'DROP / ALTER TRIGGER: values a trigger copied stay in the table (CREATE TRIGGER is read: routine.ts)',
   PROCEDURE: 'routine bodies are not read (docs/limitations.md); EXECUTE grants on them are',
   FUNCTION: 'routine bodies are not read (docs/limitations.md); EXECUTE grants on them are',
   EVENT: 'a scheduled statement; its body is not read (docs/limitations.md)',
@@ -153,6 +154,7 @@ export function classify(text: string): StatementKind {
   if (first === 'CREATE' || first === 'ALTER' || first === 'DROP') {
     const object = words.slice(1).find((w) => OBJECTS.has(w));
     if (object === 'PROCEDURE' || object === 'FUNCTION') return 'routine';
+    if (object === 'TRIGGER' && first === 'CREATE') return 'trigger';
     if (!object || IRRELEVANT_OBJECTS.has(object)) return object ? 'irrelevant' : 'unknown';
     if (object === 'USER' || object === 'ROLE') return 'account';
     if (first === 'CREATE') {

@@ -23,7 +23,7 @@ import { splitStatements } from './split.js';
 import { readView } from './view.js';
 import { readTableWithCst } from './cst-fallback.js';
 import { INSERT_START, insertRowsOp } from '../data-rows/rows-op.js';
-import { readRoutineStatement } from './routine.js';
+import { readRoutineStatement, readTrigger } from './routine.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -95,6 +95,7 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
   if (kind === 'account') return new AccountReader(ctx).read();
   if (kind === 'view') return readView(ctx);
   if (kind === 'routine') return readRoutineStatement(ctx);
+  if (kind === 'trigger') return readTrigger(ctx);
   if (kind === 'create-database' || kind === 'use') return readSchemaStatement(kind, ctx);
   if (kind === 'create-table') {
     const prepared = prepareCreateTable(ctx.text);

@@ -21,11 +21,12 @@ import type { Column, QualifiedName, ViewColumn } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { account, Cursor } from './accounts.js';
 import type { StatementContext } from './context.js';
+import { coded } from '../../diagnostics.js';
 import { tokens, type Token } from './lexer.js';
 import { foldColumn, foldRelation, foldSchema } from './names.js';
 import { parseStatement } from './parse.js';
 import { Lineage } from './view.js';
-import { dedupeOrigins, type Origin } from '../lineage-scope.js';
+import { dedupeOrigins, type Origin, type Scope, type Source } from '../lineage-scope.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -122,7 +123,67 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
   };
   if (orReplace) op.orReplace = true;
   if (owner) op.owner = owner;
-  return [op];
+  return [op, ...copies(ctx, body, 'insert-select')];
+}
+
+/** What a body writes, as copies: once it runs, the target columns hold those values. */
+function copies(ctx: StatementContext, body: BodyResult, via: 'insert-select' | 'trigger'): CatalogOp[] {
+  if (body.reason) return [];
+  return body.writes.map((w) => ({
+    op: 'copy-into' as const,
+    at: ctx.at,
+    table: w.table,
+    ...(w.columns ? { columns: w.columns } : {}),
+    values: w.values,
+    via,
+  }));
+}
+
+/**
+ * `CREATE [OR REPLACE] [DEFINER = a] TRIGGER [IF NOT EXISTS] name {BEFORE|AFTER} event [OR event…]
+ * ON t FOR EACH ROW [{FOLLOWS|PRECEDES} other] body`: each INSERT/UPDATE the body makes copies the
+ * values it writes, `NEW.col` and `OLD.col` being the row of t ("NEW.col_name … refer to columns of
+ * the row", MySQL 8.0 Reference Manual 25.3.1 Trigger Syntax and Examples). A body that cannot be
+ * read is reported (SPIF-FUNCTION-UNANALYSED): what it copies is not followed.
+ */
+export function readTrigger(ctx: StatementContext): CatalogOp[] {
+  const toks = [...tokens(ctx.text)];
+  const c = new Cursor(toks, ctx.text.trimEnd().length);
+  c.expect('CREATE');
+  if (c.accept('OR')) c.expect('REPLACE');
+  if (c.accept('DEFINER')) {
+    c.acceptPunct('=');
+    account(c);
+  }
+  c.expect('TRIGGER');
+  if (c.isWord('IF')) {
+    c.next();
+    c.expect('NOT');
+    c.expect('EXISTS');
+  }
+  const name = routineName(c, ctx.schema);
+  while (!c.done() && !c.isWord('ON')) c.next();
+  c.expect('ON');
+  const table = routineName(c, ctx.schema);
+  c.expect('FOR');
+  c.expect('EACH');
+  c.expect('ROW');
+  if (c.accept('FOLLOWS', 'PRECEDES')) routineName(c, ctx.schema);
+  const bodyStart = c.peek()?.start;
+  if (bodyStart === undefined) c.fail('expected the trigger body');
+  const known = ctx.state.relation(table);
+  const body = analyseBody(ctx, toks.slice(toks.findIndex((t) => t.start === bodyStart)), name.name, 'procedure', [], {
+    relation: table,
+    ...(known ? { columns: known.columns } : {}),
+  });
+  if (body.reason) {
+    ctx.diagnostics.push({
+      ...coded('warning', 'SPIF-FUNCTION-UNANALYSED'),
+      message: `trigger ${name.schema}.${name.name} on ${table.schema}.${table.name}: ${body.reason}; values it copies are not followed`,
+      ...ctx.at,
+    });
+  }
+  return copies(ctx, body, 'trigger');
 }
 
 /** `ALTER PROCEDURE | FUNCTION name [characteristic …]`: only SQL SECURITY matters here. */
@@ -216,7 +277,21 @@ interface BodyResult {
   outputs: ViewColumn[];
   vars: Map<string, Origin[]>;
   lineage: Lineage;
+  /** INSERT / REPLACE / UPDATE the body makes: the target columns hold these values once it runs. */
+  writes: Write[];
   reason?: string;
+}
+
+interface Write {
+  table: QualifiedName;
+  columns?: string[];
+  values: ViewColumn[];
+}
+
+/** A trigger's NEW and OLD rows: the table it is defined on. */
+interface TriggerRow {
+  relation: QualifiedName;
+  columns?: string[];
 }
 
 /** Words that open a block or branch: a statement starts right after them. */
@@ -245,10 +320,7 @@ const QUIET = new Set([
   'RELEASE',
   'GET',
   'DO',
-  'INSERT',
-  'UPDATE',
   'DELETE',
-  'REPLACE',
   'TRUNCATE',
   'CREATE',
   'DROP',
@@ -266,13 +338,28 @@ function analyseBody(
   routineName: string,
   kind: 'procedure' | 'function',
   params: Parameter[],
+  row?: TriggerRow,
 ): BodyResult {
   let vars = new Map<string, Origin[]>(params.map((p) => [p.name, []]));
   let result: BodyResult | undefined;
   for (let pass = 0; pass < 4; pass++) {
-    const walker = new BodyWalker(ctx, toks, routineName, kind, vars);
+    const walker = new BodyWalker(
+      ctx,
+      toks,
+      routineName,
+      kind,
+      vars,
+      row,
+      new Set(params.filter((p) => p.mode === 'in').map((p) => p.name)),
+    );
     walker.walk();
-    result = { outputs: walker.outputs, vars: walker.vars, lineage: walker.lineage, reason: walker.reason };
+    result = {
+      outputs: walker.outputs,
+      vars: walker.vars,
+      lineage: walker.lineage,
+      writes: walker.writes,
+      reason: walker.reason,
+    };
     if (walker.reason || sameVars(vars, walker.vars)) break;
     vars = walker.vars;
   }
@@ -287,6 +374,7 @@ function sameVars(a: Map<string, Origin[]>, b: Map<string, Origin[]>): boolean {
 
 class BodyWalker {
   readonly outputs: ViewColumn[] = [];
+  readonly writes: Write[] = [];
   readonly vars: Map<string, Origin[]>;
   readonly lineage: Lineage;
   reason?: string;
@@ -300,6 +388,10 @@ class BodyWalker {
     private readonly kind: 'procedure' | 'function',
     /** Variables (and parameters) → what they were assigned in the previous pass. */
     private readonly known: Map<string, Origin[]>,
+    /** In a trigger body: what NEW.x and OLD.x name. */
+    private readonly row?: TriggerRow,
+    /** The routine's IN parameters (a CALL may pass them on). */
+    private readonly inParams = new Set<string>(),
   ) {
     this.vars = new Map([...known].map(([k]) => [k, []]));
     this.lineage = new Lineage(ctx);
@@ -389,21 +481,147 @@ class BodyWalker {
       this.addOutput({ name, from: values });
       return;
     }
+    if (w === 'INSERT' || w === 'REPLACE') return this.insert(stmt);
+    if (w === 'UPDATE') return this.update(stmt);
     if (w === 'SET') return this.set(stmt);
     if (w === 'DECLARE') return this.declare(stmt);
     if (w === 'FETCH') return this.fetch(stmt);
-    if (w === 'CALL') {
-      const callee = stmt.slice(1).findIndex((t) => t.value === '(');
-      const name = stmt
-        .slice(1, callee < 0 ? undefined : callee + 1)
-        .map((t) => t.value)
-        .join('');
-      return this.unanalysed(`calls ${name || 'a routine'}, which is not followed`);
-    }
+    if (w === 'CALL') return this.call(stmt);
     if (w === 'PREPARE' || w === 'EXECUTE' || w === 'DEALLOCATE')
       return this.unanalysed('dynamic SQL (PREPARE / EXECUTE): the statement it runs is not known statically');
     if (QUIET.has(w)) return;
     this.unanalysed(`statement ${stmt[0].value} in the body is not read`);
+  }
+
+  /**
+   * `INSERT|REPLACE [IGNORE] [INTO] t [(cols)] {SELECT … | VALUES (…), … | SET c = expr, …}`: the
+   * target columns hold what is inserted (a copy, as `INSERT … SELECT` in a script). `ON DUPLICATE
+   * KEY UPDATE` assigns nothing new from other tables' rows that spif does not read already.
+   */
+  private insert(stmt: Token[]): void {
+    let k = 1;
+    while (['LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY', 'IGNORE', 'INTO'].includes(stmt[k]?.upper)) k++;
+    const target = this.tableAt(stmt, k);
+    if (!target) return this.unanalysed(`an ${stmt[0].value} in the body names no table spif can read`);
+    k = target.next;
+    if (stmt[k]?.upper === 'PARTITION') k = closeParen(stmt, k + 1) + 1;
+    let columns: string[] | undefined;
+    if (stmt[k]?.value === '(' && !['SELECT', 'WITH', '('].includes(stmt[k + 1]?.upper ?? '')) {
+      const close = closeParen(stmt, k);
+      columns = stmt
+        .slice(k + 1, close)
+        .filter((t) => t.value !== ',')
+        .map((t) => foldColumn(t.value));
+      k = close + 1;
+    }
+    const dup = stmt.findIndex((t, j) => j > k && t.upper === 'DUPLICATE' && stmt[j - 2]?.upper === 'ON');
+    const stop = dup > 0 ? stmt[dup - 2].start : end(stmt);
+    const w = stmt[k]?.upper;
+    let values: ViewColumn[] | undefined;
+    if (w === 'SELECT' || w === 'WITH' || w === '(') values = this.query(this.blanked(stmt[k].start, stop));
+    else if (w === 'VALUES' || w === 'VALUE') {
+      values = [];
+      for (let j = k + 1; j < stmt.length && stmt[j].value === '(';) {
+        const close = closeParen(stmt, j);
+        const row =
+          close > j + 1 ? this.query(`SELECT ${this.ctx.text.slice(stmt[j + 1].start, stmt[close - 1].end)}`) : [];
+        if (!row) return;
+        values = row.map((c, i) => ({ name: c.name, from: dedupeOrigins([...(values![i]?.from ?? []), ...c.from]) }));
+        j = close + 1;
+        if (stmt[j]?.value === ',') j++;
+      }
+    } else if (w === 'SET') {
+      const pairs = this.assignments(stmt, k + 1, stop);
+      if (!pairs) return;
+      columns = pairs.map((p) => p.column);
+      values = pairs.map((p) => ({ name: p.column, from: p.from }));
+    } else return this.unanalysed(`an ${stmt[0].value} in the body is not read`);
+    if (values?.some((v) => v.from.length))
+      this.writes.push({ table: target.table, ...(columns ? { columns } : {}), values });
+  }
+
+  /** `UPDATE t SET c = expr, … [WHERE …]` of one table: c holds what expr carries. */
+  private update(stmt: Token[]): void {
+    let k = 1;
+    while (['LOW_PRIORITY', 'IGNORE'].includes(stmt[k]?.upper)) k++;
+    const target = this.tableAt(stmt, k);
+    if (!target) return this.unanalysed('an UPDATE in the body names no table spif can read');
+    k = target.next;
+    if (stmt[k]?.kind === 'word' && stmt[k].upper !== 'SET') k++; // alias
+    if (stmt[k]?.upper !== 'SET') return this.unanalysed('a multiple-table UPDATE in the body is not read');
+    const where = stmt.findIndex((t, j) => j > k && ['WHERE', 'ORDER', 'LIMIT'].includes(t.upper));
+    const pairs = this.assignments(stmt, k + 1, where > 0 ? stmt[where].start : end(stmt));
+    if (!pairs) return;
+    const values = pairs.map((p) => ({ name: p.column, from: p.from }));
+    if (values.some((v) => v.from.length))
+      this.writes.push({ table: target.table, columns: pairs.map((p) => p.column), values });
+  }
+
+  /**
+   * `CALL [db.]p[(args)]`: p's result sets go to this routine's caller ("CALL can pass back values
+   * to its caller using … result sets", MySQL 8.0 Reference Manual, CALL), so this routine returns
+   * every column p returns, read in the security context current here: p needs EXECUTE there and
+   * runs with its own SQL SECURITY (MySQL 8.0 Stored Object Access Control). The builder expands
+   * p's columns (`*`). A local variable or OUT parameter passed as an argument may be set by p as
+   * an OUT parameter, which is not followed: the routine is then unanalysed.
+   */
+  private call(stmt: Token[]): void {
+    const target = this.tableAt(stmt, 1);
+    if (!target) return this.unanalysed('a CALL in the body names no routine spif can read');
+    let k = target.next;
+    if (stmt[k]?.value === '(') {
+      const close = closeParen(stmt, k);
+      const args: Token[][] = [[]];
+      let depth = 0;
+      for (let j = k + 1; j < close; j++) {
+        if (stmt[j].value === '(') depth++;
+        if (stmt[j].value === ')') depth--;
+        if (stmt[j].value === ',' && depth === 0) args.push([]);
+        else args[args.length - 1].push(stmt[j]);
+      }
+      for (const a of args) {
+        const v =
+          a.length === 1 && (a[0].kind === 'word' || a[0].kind === 'ident') ? foldColumn(a[0].value) : undefined;
+        if (v && this.known.has(v) && !this.inParams.has(v))
+          return this.unanalysed(
+            `passes variable ${a[0].value} to ${target.table.name}, which may set it as an OUT parameter (not followed)`,
+          );
+      }
+      k = close + 1;
+    }
+    // A routine's relation is named by its signature, `p()` (MySQL has no overloading).
+    const routine = { ...target.table, name: `${target.table.name}()` };
+    if (this.kind === 'procedure') this.addOutput({ name: '*', from: [{ relation: routine, column: '*' }] });
+  }
+
+  /** `[schema.]name` at stmt[k]. */
+  private tableAt(stmt: Token[], k: number): { table: QualifiedName; next: number } | undefined {
+    const first = stmt[k];
+    if (!first || first.kind === 'punct' || first.kind === 'string') return undefined;
+    if (stmt[k + 1]?.value === '.' && stmt[k + 2])
+      return { table: { schema: foldSchema(first.value), name: foldRelation(stmt[k + 2].value) }, next: k + 3 };
+    return { table: { schema: this.ctx.schema, name: foldRelation(first.value) }, next: k + 1 };
+  }
+
+  /** `c = expr, d = expr` from stmt[k] to offset `stop`. */
+  private assignments(stmt: Token[], k: number, stop: number): { column: string; from: Origin[] }[] | undefined {
+    const out: { column: string; from: Origin[] }[] = [];
+    while (k < stmt.length && stmt[k].start < stop) {
+      let j = k;
+      while (stmt[j + 1]?.value === '.') j += 2; // t.c
+      const column = foldColumn(stmt[j].value);
+      if (stmt[j + 1]?.value !== '=') {
+        this.unanalysed('an assignment in the body is not read');
+        return undefined;
+      }
+      let e = topLevelComma(stmt, j + 2);
+      while (e < stmt.length && stmt[e].start >= stop) e--;
+      const exprEnd = e < stmt.length && stmt[e].value === ',' ? stmt[e].start : stop;
+      out.push({ column, from: this.expression(stmt[j + 2]?.start, exprEnd) });
+      k = e + 1;
+      if (exprEnd === stop) break;
+    }
+    return out;
   }
 
   private addOutput(col: ViewColumn): void {
@@ -540,14 +758,14 @@ class BodyWalker {
       this.unanalysed('a query in the body is not a SELECT');
       return undefined;
     }
-    const cols = this.lineage.select(ast, undefined, new Map());
+    const cols = this.lineage.select(ast, this.rowScope(), new Map());
     const items: any[] = Array.isArray(ast.columns) ? ast.columns : [];
     if (items.some((it) => (it.expr ?? it)?.column === '*')) return cols;
     return cols.map((col, k) => {
       const e = items[k]?.expr ?? items[k];
       // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
       const sub = e?.ast?.type === 'select' ? e.ast : e?.type === 'select' ? e : undefined;
-      if (sub) return { name: col.name, from: this.lineage.select(sub, undefined, new Map())[0]?.from ?? [] };
+      if (sub) return { name: col.name, from: this.lineage.select(sub, this.rowScope(), new Map())[0]?.from ?? [] };
       if (e?.type === 'column_ref' && !e.table) {
         const name = foldColumn(String(e.column?.expr?.value ?? e.column));
         const v = this.known.get(name);
@@ -561,6 +779,13 @@ class BodyWalker {
     });
   }
 
+  /** A trigger's NEW / OLD as FROM entries enclosing every query of the body (names are case-insensitive). */
+  private rowScope(): Scope | undefined {
+    if (!this.row) return undefined;
+    const src: Source = { kind: 'base', relation: this.row.relation, columns: this.row.columns };
+    return { entries: ['NEW', 'new', 'New', 'OLD', 'old', 'Old'].map((a) => [a, src] as [string, Source]) };
+  }
+
   /** The statement text with only [start, stop) kept (and `blank` spaced out): offsets stay the file's. */
   private blanked(start: number, stop: number, blank?: [number, number]): string {
     let body = this.ctx.text.slice(start, stop);
@@ -570,6 +795,16 @@ class BodyWalker {
     }
     return ' '.repeat(start) + body;
   }
+}
+
+/** Index of the `)` closing the `(` at stmt[open]. */
+function closeParen(stmt: Token[], open: number): number {
+  let depth = 0;
+  for (let j = open; j < stmt.length; j++) {
+    if (stmt[j].value === '(') depth++;
+    else if (stmt[j].value === ')' && --depth === 0) return j;
+  }
+  return stmt.length;
 }
 
 function end(stmt: Token[]): number {

@@ -7,8 +7,10 @@
  * Semantics: PostgreSQL 15 docs, F.38 postgres_fdw, CREATE SERVER, CREATE USER MAPPING,
  * IMPORT FOREIGN SCHEMA, 31 Logical Replication, CREATE PUBLICATION / SUBSCRIPTION.
  */
-import type { OptionChange } from '../../catalog/ops.js';
+import type { CatalogOp, OptionChange } from '../../catalog/ops.js';
 import type { QualifiedName } from '../../catalog/model.js';
+
+import { selectLineage } from './lineage.js';
 
 type Node = Record<string, any>;
 /** An op without its location (the reader adds it). */
@@ -188,15 +190,12 @@ function strings(list: Node[] | undefined): string[] {
   return (list ?? []).map((x: Node) => x.String?.sval).filter(Boolean);
 }
 
-/** A `dblink(…)` call found in a view's query or a function's body. */
-export interface DblinkCall {
-  /** The connection argument (a libpq string or a foreign server's name), when it is a constant. */
-  conninfo?: string;
-  /** The query argument, when it is a constant. */
-  sql?: string;
-  /** Relations the query reads, when it parses (names as written, in the remote database). */
-  reads?: QualifiedName[];
-}
+/**
+ * A `dblink(…)` call found in a view's query or a function's body: the connection argument (a
+ * libpq string or a foreign server's name) and the query, when constants; the relations the query
+ * reads; for `AS t(cols)`, the column list and the remote query's output lineage.
+ */
+export type DblinkCall = Extract<CatalogOp, { op: 'dblink' }>['calls'][number];
 
 const DBLINK_FUNCTIONS = new Set(['dblink', 'dblink_exec', 'dblink_open', 'dblink_send_query']);
 
@@ -225,10 +224,22 @@ export function findDblinkCalls(tree: unknown, parse: (sql: string) => Node[] | 
       if (sql !== undefined) {
         const stmts = parse(sql);
         if (stmts) call.reads = relationsRead(stmts);
+        if (stmts?.length === 1 && stmts[0].SelectStmt) {
+          const remote = selectLineage(stmts[0], { entries: new Map(), ctes: new Map() });
+          call.remoteColumns = remote.columns.map((c) => c.from);
+        }
       }
+      if (typeof f.location === 'number') call.location = f.location;
       out.push(call);
     }
     for (const k of Object.keys(n)) walk(n[k]);
+    const rf = n.RangeFunction;
+    if (rf?.coldeflist) {
+      // After its call was walked: the column definition list names the call's columns.
+      const inner = rf.functions?.[0]?.List?.items?.[0]?.FuncCall;
+      const found = out.find((c) => c.location === inner?.location);
+      if (found) found.columns = rf.coldeflist.map((d: Node) => d.ColumnDef?.colname ?? '');
+    }
   };
   walk(tree);
   return out;

@@ -4,7 +4,7 @@
  * column, CASE, COALESCE) is treated as carrying its source columns: rules.md counts a derived
  * column as the same value, and an encrypted or transformed number is still the number.
  */
-import type { QualifiedName, ViewDefinition } from '../../catalog/model.js';
+import { dblinkRelation, type QualifiedName, type ViewDefinition } from '../../catalog/model.js';
 
 type Node = Record<string, any>;
 type ColumnSource = { relation: QualifiedName; column: string };
@@ -16,6 +16,8 @@ export type ScopeEntry =
 
 export interface Scope {
   entries: Map<string, ScopeEntry>;
+  /** A FROM item the lineage does not name columns for (a function, TABLESAMPLE …): unqualified names may be its. */
+  opaque?: boolean;
   /** CTEs visible by name. */
   ctes: Map<string, ScopeEntry>;
   /** The enclosing query, for correlated references. */
@@ -28,10 +30,39 @@ export interface SelectLineage {
   readsColumns: ColumnSource[];
 }
 
+/**
+ * A column a view's query names, with the relations that must have it: `h.col` names h; an
+ * unqualified `col` names every relation in scope (innermost query outwards). The builder, which
+ * knows the relations' columns, reports one none of them has: PostgreSQL refuses such a view
+ * ("column h.nope does not exist"). Only written where the candidates are certain.
+ */
+export interface ColumnRefSite {
+  candidates: QualifiedName[];
+  column: string;
+  qualified: boolean;
+  /** Byte offset in the statement (libpg-query's `location`). */
+  location: number;
+}
+
 const NON_CARRYING_FUNCTIONS = new Set(['count', 'exists']);
 
-export function viewLineage(query: Node, securityInvoker: boolean, columnAliases?: string[]): ViewDefinition {
-  const lineage = selectLineage(query, { entries: new Map(), ctes: new Map() });
+/** Where column references are being recorded: the list, and whether unqualified names can be checked here. */
+let refSink: { refs: ColumnRefSite[]; unqualified: boolean } | undefined;
+
+export function viewLineage(
+  query: Node,
+  securityInvoker: boolean,
+  columnAliases?: string[],
+  refs?: ColumnRefSite[],
+): ViewDefinition {
+  const saved = refSink;
+  refSink = refs ? { refs, unqualified: true } : undefined;
+  let lineage: SelectLineage;
+  try {
+    lineage = selectLineage(query, { entries: new Map(), ctes: new Map() });
+  } finally {
+    refSink = saved;
+  }
   const columns = lineage.columns.map((c, i) => ({ name: columnAliases?.[i] ?? c.name, from: dedupe(c.from) }));
   return {
     securityInvoker,
@@ -85,7 +116,10 @@ export function selectLineage(node: Node, outer: Scope): SelectLineage {
   }
   // Every other clause is read too (join conditions, filters, grouping): columns used there are read.
   for (const key of ['whereClause', 'havingClause', 'groupClause', 'sortClause', 'distinctClause']) {
-    if (select[key]) valueSources(select[key], scope, reads, readsColumns);
+    if (!select[key]) continue;
+    // ORDER BY / GROUP BY / DISTINCT ON may name an output column instead of an input one.
+    const outputNames = key === 'groupClause' || key === 'sortClause' || key === 'distinctClause';
+    withUnqualifiedChecks(!outputNames, () => valueSources(select[key], scope, reads, readsColumns));
   }
   for (const vals of select.valuesLists ?? []) valueSources(vals, scope, reads, readsColumns);
   return { columns, reads, readsColumns };
@@ -127,10 +161,60 @@ function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColu
     readsColumns.push(...sub.readsColumns);
     const aliases: string[] | undefined = rs.alias?.colnames?.map((s: Node) => s.String?.sval);
     if (rs.alias?.aliasname) scope.entries.set(rs.alias.aliasname, derivedEntry(sub, aliases));
+    else scope.opaque = true; // PostgreSQL 16 allows a subquery without alias: its columns are still in scope
   } else if (item.RangeFunction) {
     // Set-returning functions: read their arguments.
     valueSources(item.RangeFunction, scope, reads, readsColumns);
+    const call = item.RangeFunction.functions?.[0]?.List?.items?.[0]?.FuncCall;
+    const alias = item.RangeFunction.alias?.aliasname;
+    if (alias && item.RangeFunction.coldeflist && dblinkName(call)) {
+      // `dblink(conn, sql) AS t(cols)`: t's columns are the remote query's, joined by the builder.
+      scope.entries.set(alias, { kind: 'relation', name: { name: dblinkRelation(call.location) } });
+    } else scope.opaque = true;
+  } else {
+    scope.opaque = true;
   }
+}
+
+function dblinkName(call: Node | undefined): boolean {
+  return call?.funcname?.map((x: Node) => x.String?.sval).pop() === 'dblink';
+}
+
+function withUnqualifiedChecks(on: boolean, run: () => void): void {
+  if (!refSink) return run();
+  const saved = refSink.unqualified;
+  refSink.unqualified = saved && on;
+  try {
+    run();
+  } finally {
+    refSink.unqualified = saved;
+  }
+}
+
+/** Records a column reference whose candidate relations are certain (see ColumnRefSite). */
+function recordRef(fields: string[], scope: Scope, location: unknown): void {
+  if (!refSink || typeof location !== 'number') return;
+  if (fields.length === 2) {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const entry = s.entries.get(fields[0]);
+      if (!entry) continue;
+      if (entry.kind === 'relation')
+        refSink.refs.push({ candidates: [entry.name], column: fields[1], qualified: true, location });
+      return;
+    }
+    return;
+  }
+  if (fields.length !== 1 || !refSink.unqualified) return;
+  const candidates: QualifiedName[] = [];
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    if (s.opaque) return;
+    for (const [alias, entry] of s.entries) {
+      // A bare alias is a whole-row reference (`SELECT h FROM h`); a derived entry answers itself.
+      if (entry.kind !== 'relation' || alias === fields[0]) return;
+      candidates.push(entry.name);
+    }
+  }
+  if (candidates.length) refSink.refs.push({ candidates, column: fields[0], qualified: false, location });
 }
 
 function derivedEntry(sub: SelectLineage, aliases?: string[]): ScopeEntry {
@@ -160,6 +244,7 @@ function valueSources(
     }
     if (n.ColumnRef) {
       const fields = (n.ColumnRef.fields ?? []).map((f: Node) => f.String?.sval).filter(Boolean);
+      if (fields.length === (n.ColumnRef.fields ?? []).length) recordRef(fields, scope, n.ColumnRef.location);
       const found = resolveColumn(fields, scope);
       readsColumns.push(...found);
       if (carrying) out.push(...found);
@@ -272,7 +357,7 @@ function defaultName(val: Node | undefined): string {
 export function dedupe(list: ColumnSource[]): ColumnSource[] {
   const seen = new Set<string>();
   return list.filter((c) => {
-    const k = `${c.relation.database ?? ''}.${c.relation.schema ?? ''}.${c.relation.name}.${c.column}`;
+    const k = `${c.relation.database ?? ''}.${c.relation.schema ?? ''}.${c.relation.name}.${c.column}.${c.relation.searchPath?.join(',') ?? ''}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -282,7 +367,7 @@ export function dedupe(list: ColumnSource[]): ColumnSource[] {
 function dedupeNames(list: QualifiedName[]): QualifiedName[] {
   const seen = new Set<string>();
   return list.filter((q) => {
-    const k = `${q.database ?? ''}.${q.schema ?? ''}.${q.name}`;
+    const k = `${q.database ?? ''}.${q.schema ?? ''}.${q.name}.${q.searchPath?.join(',') ?? ''}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

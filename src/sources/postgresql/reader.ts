@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { ReadResult, SourceReader, SourceText } from '../types.js';
 import { LineIndex } from '../text.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
-import { viewLineage } from './lineage.js';
+import { viewLineage, type ColumnRefSite } from './lineage.js';
 import { analyseRoutine, type RoutineParameter } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
 import { copyStats, insertStats } from './data-values.js';
@@ -472,13 +472,19 @@ class StatementContext {
       (o: Node) => o.DefElem?.defname === 'security_invoker' && defElemBool(o.DefElem) === true,
     );
     const aliases = s.aliases?.map((a: Node) => a.String?.sval);
+    const refs: ColumnRefSite[] = [];
     this.emit({
       op: 'create-view',
       name: rangeVarName(s.view),
-      view: viewLineage(s.query, securityInvoker, aliases),
+      view: viewLineage(s.query, securityInvoker, aliases, refs),
       orReplace: !!s.replace,
       readsAt: this.relationsNamedAt(s.query),
+      columnRefs: this.columnRefsAt(refs),
     });
+  }
+
+  private columnRefsAt(refs: ColumnRefSite[]): NonNullable<Extract<CatalogOp, { op: 'create-view' }>['columnRefs']> {
+    return refs.map(({ location, ...r }) => ({ ...r, at: this.loc(location) }));
   }
 
   /** Where a query names each relation: the first RangeVar of that name (FROM, JOIN, subqueries). */
@@ -506,19 +512,27 @@ class StatementContext {
   private createTableAs(s: Node): void {
     const name = rangeVarName(s.into.rel);
     const aliases = s.into.colNames?.map((a: Node) => a.String?.sval);
-    const view = viewLineage(s.query, false, aliases);
+    const refs: ColumnRefSite[] = [];
+    const view = viewLineage(s.query, false, aliases, refs);
     if (s.objtype === 'OBJECT_MATVIEW') {
       this.emit({
         op: 'create-view',
         name,
         view: { ...view, materialized: true },
         readsAt: this.relationsNamedAt(s.query),
+        columnRefs: this.columnRefsAt(refs),
       });
       return;
     }
     // CREATE TABLE AS copies the values: a table (read with its own privileges) whose columns
     // carry their sources' values, so lineage is kept.
-    this.emit({ op: 'create-view', name, view: { ...view, materialized: true }, relationKind: 'table' });
+    this.emit({
+      op: 'create-view',
+      name,
+      view: { ...view, materialized: true },
+      relationKind: 'table',
+      columnRefs: this.columnRefsAt(refs),
+    });
   }
 
   /** `SELECT … INTO t FROM …` is CREATE TABLE AS; any other SELECT in a script changes nothing. */
@@ -973,6 +987,7 @@ class StatementContext {
       ? (s.sql_body.List?.items?.[0]?.List?.items ?? []).filter((x: Node) => x && Object.keys(x).length)
       : undefined;
     const returnType = s.returnType ? signatureType(s.returnType) : undefined;
+    const searchPath = functionSearchPath(options);
     const body = analyseRoutine(
       {
         name: name.name,
@@ -983,6 +998,7 @@ class StatementContext {
         statementText: this.text,
         body: asItems.length === 1 ? asItems[0] : undefined,
         atomicBody,
+        ...(searchPath ? { searchPath } : {}),
       },
       isProcedure,
     );
@@ -1025,7 +1041,12 @@ class StatementContext {
   }
 
   private alterFunction(s: Node): void {
-    const sec = (s.actions ?? []).map((a: Node) => a.DefElem).find((d: Node) => d?.defname === 'security');
+    const actions = (s.actions ?? []).map((a: Node) => a.DefElem);
+    if (actions.some((d: Node) => d?.defname === 'set' && d.arg?.VariableSetStmt?.name === 'search_path'))
+      this.unsupported(
+        `ALTER FUNCTION ${listName(s.func?.objname ?? []).name} SET/RESET search_path: the body's names stay resolved with the path it was created with (put the SET clause in CREATE FUNCTION to have it applied)`,
+      );
+    const sec = actions.find((d: Node) => d?.defname === 'security');
     if (sec) this.emit({ op: 'alter-function', ref: routineRef(s.func), securityDefiner: defElemBool(sec) === true });
   }
 
@@ -1088,6 +1109,14 @@ class StatementContext {
       if (first && first !== '$user') this.emit({ op: 'use-schema', schema: pgIdentifier(first) });
     }
   }
+}
+
+/** `CREATE FUNCTION … SET search_path = a, b`: each value one schema, as written (FROM CURRENT: the session's). */
+function functionSearchPath(options: Node[]): string[] | undefined {
+  const set = options.find((d) => d.defname === 'set' && d.arg?.VariableSetStmt?.name === 'search_path');
+  const v = set?.arg.VariableSetStmt;
+  if (v?.kind !== 'VAR_SET_VALUE') return undefined;
+  return (v.args ?? []).map((a: Node) => pgIdentifier(a.A_Const?.sval?.sval ?? ''));
 }
 
 const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);

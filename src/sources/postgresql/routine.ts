@@ -57,6 +57,8 @@ export interface RoutineSignature {
   /** SQL body as a string (`AS '…'`), or the parsed BEGIN ATOMIC statements. */
   body?: string;
   atomicBody?: Node[];
+  /** `SET search_path = a, b` of the function: set while it runs (PostgreSQL 15 docs, CREATE FUNCTION). */
+  searchPath?: string[];
 }
 
 const SCALAR_TYPES = new Set([
@@ -135,12 +137,73 @@ export function analyseRoutine(sig: RoutineSignature, isProcedure: boolean): Rou
 // ---------------------------------------------------------------------------------------------
 // Collecting lineage
 
+/**
+ * The search paths a statement may run with: `undefined` is the caller's (names resolve in the
+ * schema current at CREATE FUNCTION). More than one after a branch that sets it on one side only.
+ */
+export type SearchPaths = (string[] | undefined)[];
+
+export function unionPaths(list: SearchPaths): SearchPaths {
+  const seen = new Map<string, string[] | undefined>();
+  for (const p of list) seen.set(p ? JSON.stringify(p) : '', p);
+  return [...seen.values()];
+}
+
 class Collector {
   readonly reads: QualifiedName[] = [];
   readonly readsColumns: ColumnSource[] = [];
   readonly paramSources = new Map<string, ColumnSource[]>();
   readonly writes: RoutineWrite[] = [];
-  constructor(readonly paramNames: string[]) {}
+  /** The search paths the next statement runs with. */
+  paths: SearchPaths = [undefined];
+  /**
+   * How an in-body `SET search_path` acts on the statements after it. PL/pgSQL prepares each
+   * query when it first runs (PostgreSQL 15 docs, 43.11.2 Plan Caching), so they see the new path.
+   * A SQL-language body is parsed whole before any of it runs (docs 38.5 Query Language (SQL)
+   * Functions, note), so up to PostgreSQL 17 they do not; PostgreSQL 18 (PGlite) parses each
+   * statement when it is reached, so they do: names after it are resolved under both.
+   */
+  constructor(
+    readonly paramNames: string[],
+    readonly inBodySet: 'replaces' | 'adds' = 'replaces',
+  ) {}
+
+  /** selectLineage with every unqualified relation name stamped with the search paths in effect. */
+  sel(node: Node, outer: Scope): SelectLineage {
+    const l = selectLineage(node, outer);
+    return {
+      columns: l.columns.map((c) => ({ name: c.name, from: dedupe(c.from.flatMap((x) => this.stampSource(x))) })),
+      reads: l.reads.flatMap((q) => this.stamp(q)),
+      readsColumns: l.readsColumns.flatMap((x) => this.stampSource(x)),
+    };
+  }
+
+  /**
+   * Names this body already resolved (a variable's or record's sources keep the path of the
+   * statement that assigned them): not stamped again by a later statement's path.
+   */
+  private readonly stamped = new WeakSet<QualifiedName>();
+
+  stamp(q: QualifiedName): QualifiedName[] {
+    if (q.schema || this.stamped.has(q) || q.name === TRIGGER_ROW) return [q];
+    return this.paths.map((p) => {
+      const out = p ? { ...q, searchPath: p } : q;
+      this.stamped.add(out);
+      return out;
+    });
+  }
+
+  private stampSource(x: ColumnSource): ColumnSource[] {
+    return this.stamp(x.relation).map((relation) => ({ relation, column: x.column }));
+  }
+
+  /** `SET [LOCAL] search_path …` / `SELECT set_config('search_path', …)`: true when stmt is one. */
+  private setsSearchPath(stmt: Node): boolean {
+    const change = searchPathChange(stmt);
+    if (!change) return false;
+    this.paths = this.inBodySet === 'replaces' ? [change.path] : unionPaths([...this.paths, change.path]);
+    return true;
+  }
 
   add(l: SelectLineage): void {
     this.reads.push(...l.reads);
@@ -151,27 +214,28 @@ class Collector {
   statement(stmt: Node, outer: Scope): SelectLineage | undefined {
     const kind = Object.keys(stmt)[0];
     const s = stmt[kind];
+    if (this.setsSearchPath(stmt)) return undefined;
     this.parameters(stmt, outer);
     if (kind === 'SelectStmt') {
-      const l = selectLineage(s, outer);
+      const l = this.sel(s, outer);
       this.add(l);
       return l;
     }
     if (kind === 'InsertStmt' || kind === 'UpdateStmt' || kind === 'DeleteStmt') {
-      if (s.selectStmt) this.add(selectLineage(s.selectStmt, outer));
+      if (s.selectStmt) this.add(this.sel(s.selectStmt, outer));
       if (kind === 'InsertStmt' && s.selectStmt?.SelectStmt) {
         const sel = s.selectStmt.SelectStmt;
         // VALUES (…): each row's expressions, as a select list (lineage reads no FROM for it).
         const rows: Node[][] = sel.valuesLists?.map((l: Node) => l.List?.items ?? []) ?? [];
         const values = rows.length
           ? rows
-              .map((row) => selectLineage({ targetList: row.map((val) => ({ ResTarget: { val } })) }, outer).columns)
+              .map((row) => this.sel({ targetList: row.map((val) => ({ ResTarget: { val } })) }, outer).columns)
               .reduce((acc, cols) => acc.map((c, i) => ({ name: c.name, from: [...c.from, ...(cols[i]?.from ?? [])] })))
-          : selectLineage(sel, outer).columns;
+          : this.sel(sel, outer).columns;
         const columns = (s.cols ?? []).map((c: Node) => c.ResTarget?.name).filter(Boolean);
         if (values.some((v) => v.from.length)) {
           this.writes.push({
-            table: { name: s.relation.relname, ...(s.relation.schemaname ? { schema: s.relation.schemaname } : {}) },
+            table: this.stamp(rangeName(s.relation))[0],
             ...(columns.length ? { columns } : {}),
             values,
           });
@@ -180,7 +244,7 @@ class Collector {
       if (kind === 'UpdateStmt') this.updateWrite(s, outer);
       const from = [{ RangeVar: s.relation }, ...(s.fromClause ?? []), ...(s.usingClause ?? [])];
       const synthetic = { targetList: s.returningList ?? [], fromClause: from, whereClause: s.whereClause };
-      const l = selectLineage(synthetic, outer);
+      const l = this.sel(synthetic, outer);
       if (kind !== 'InsertStmt') this.add(l);
       return s.returningList?.length ? l : undefined;
     }
@@ -210,10 +274,10 @@ class Collector {
       targets.push({ ResTarget: { val } });
     }
     if (!columns.length) return;
-    const values = selectLineage({ targetList: targets, fromClause: from }, outer).columns;
+    const values = this.sel({ targetList: targets, fromClause: from }, outer).columns;
     if (values.some((v) => v.from.length)) {
       this.writes.push({
-        table: { name: s.relation.relname, ...(s.relation.schemaname ? { schema: s.relation.schemaname } : {}) },
+        table: this.stamp(rangeName(s.relation))[0],
         columns,
         values,
       });
@@ -256,7 +320,7 @@ class Collector {
       find(sel.whereClause);
       for (const f of sel.fromClause ?? []) find(f);
       if (!pairs.length) continue;
-      const l = selectLineage(
+      const l = this.sel(
         {
           ...sel,
           op: 'SETOP_NONE',
@@ -329,7 +393,12 @@ function sqlBody(
   if (sig.atomicBody) stmts = sig.atomicBody;
   else if (sig.body !== undefined) stmts = (parseSync(sig.body).stmts ?? []).map((s: Node) => s.stmt);
   else return undefined;
-  const c = new Collector(inputs.map((p, i) => p.name ?? `$${i + 1}`));
+  const c = new Collector(
+    inputs.map((p, i) => p.name ?? `$${i + 1}`),
+    'adds',
+  );
+  // A BEGIN ATOMIC body was parsed at CREATE, with the session's path: the SET clause does not apply.
+  if (!sig.atomicBody) c.paths = [sig.searchPath];
   const outer: Scope = { entries: new Map(), ctes: new Map() };
   let last: SelectLineage | undefined;
   for (const stmt of stmts) last = c.statement(stmt, outer) ?? last;
@@ -347,6 +416,29 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
   if (!fn) throw new Error('PL/pgSQL parser returned no function');
   const datums: Node[] = fn.datums ?? [];
   const c = new Collector(inputs.map((p, i) => p.name ?? `$${i + 1}`));
+  /** Branches that may run (or not, `exhaustive` false): the path after is any branch's. */
+  const branch = (bodies: (Node[] | undefined)[], exhaustive: boolean): void => {
+    const before = c.paths;
+    const ends: SearchPaths = exhaustive ? [] : [...before];
+    for (const b of bodies) {
+      c.paths = before;
+      visit(b);
+      ends.push(...c.paths);
+    }
+    c.paths = unionPaths(ends);
+  };
+  /** A loop body runs zero or more times: a second run sees the path the first left. */
+  const loop = (body: Node[] | undefined): void => {
+    const before = c.paths;
+    visit(body);
+    const after = unionPaths([...before, ...c.paths]);
+    if (after.length !== before.length) {
+      c.paths = after;
+      visit(body);
+    }
+    c.paths = unionPaths([...after, ...c.paths]);
+  };
+  let visit: (list: Node[] | undefined) => void = () => {};
   // Variables: scalars are columns of one derived scope entry; records are entries of their own.
   const scalars = new Map<string, ColumnSource[]>();
   const records = new Map<string, ScopeEntry>();
@@ -419,15 +511,27 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
   // Two passes: a variable assigned after it is used (in a loop) still carries its value.
   for (let pass = 0; pass < 2; pass++) {
     results.length = 0;
-    const visit = (list: Node[] | undefined): void => {
+    c.paths = [sig.searchPath];
+    visit = (list: Node[] | undefined): void => {
       for (const node of list ?? []) {
         const kind = Object.keys(node)[0];
         const s = node[kind];
         switch (kind) {
-          case 'PLpgSQL_stmt_block':
+          case 'PLpgSQL_stmt_block': {
+            // A handler runs after the block's subtransaction is rolled back, SET included.
+            const before = c.paths;
             visit(s.body);
-            for (const ex of s.exceptions?.PLpgSQL_exception_block?.exc_list ?? []) visit(ex.PLpgSQL_exception?.action);
+            const handlers = (s.exceptions?.PLpgSQL_exception_block?.exc_list ?? []).map(
+              (ex: Node) => ex.PLpgSQL_exception?.action,
+            );
+            if (handlers.length) {
+              const end = c.paths;
+              c.paths = before;
+              branch(handlers, true);
+              c.paths = unionPaths([...end, ...c.paths]);
+            }
             break;
+          }
           case 'PLpgSQL_stmt_assign':
             assign(s.varno, query(s.expr)?.columns ?? []);
             break;
@@ -452,13 +556,13 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
           case 'PLpgSQL_stmt_forc': {
             const l = query(s.query);
             assignTarget(s.var, l?.columns ?? []);
-            visit(s.body);
+            loop(s.body);
             break;
           }
           case 'PLpgSQL_stmt_dynexecute':
           case 'PLpgSQL_stmt_dynfors':
             dynamic.push(`EXECUTE of a query built at run time (body line ${s.lineno})`);
-            visit(s.body);
+            loop(s.body);
             break;
           case 'PLpgSQL_stmt_open':
             if (s.dynquery) dynamic.push(`OPEN … FOR EXECUTE (body line ${s.lineno})`);
@@ -466,35 +570,32 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
             break;
           case 'PLpgSQL_stmt_if':
             query(s.cond);
-            visit(s.then_body);
-            for (const e of s.elsif_list ?? []) {
-              query(e.PLpgSQL_if_elsif?.cond);
-              visit(e.PLpgSQL_if_elsif?.stmts);
-            }
-            visit(s.else_body);
+            for (const e of s.elsif_list ?? []) query(e.PLpgSQL_if_elsif?.cond);
+            branch(
+              [s.then_body, ...(s.elsif_list ?? []).map((e: Node) => e.PLpgSQL_if_elsif?.stmts), s.else_body],
+              !!s.else_body,
+            );
             break;
           case 'PLpgSQL_stmt_case':
             query(s.t_expr);
-            for (const w of s.case_when_list ?? []) {
-              query(w.PLpgSQL_case_when?.expr);
-              visit(w.PLpgSQL_case_when?.stmts);
-            }
-            visit(s.else_stmts);
+            for (const w of s.case_when_list ?? []) query(w.PLpgSQL_case_when?.expr);
+            // Without ELSE, no matching WHEN raises CASE_NOT_FOUND: some branch always ran.
+            branch([...(s.case_when_list ?? []).map((w: Node) => w.PLpgSQL_case_when?.stmts), s.else_stmts], true);
             break;
           case 'PLpgSQL_stmt_loop':
           case 'PLpgSQL_stmt_while':
             query(s.cond);
-            visit(s.body);
+            loop(s.body);
             break;
           case 'PLpgSQL_stmt_fori':
             query(s.lower);
             query(s.upper);
             query(s.step);
-            visit(s.body);
+            loop(s.body);
             break;
           case 'PLpgSQL_stmt_foreach_a':
             query(s.expr);
-            visit(s.body);
+            loop(s.body);
             break;
           case 'PLpgSQL_stmt_perform':
           case 'PLpgSQL_stmt_call':
@@ -522,6 +623,41 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
     results.push(outVars.map((p, i) => ({ name: p.name ?? `column${i + 1}`, from: scalars.get(p.name ?? '') ?? [] })));
   }
   return finish(c, names, results, inputs);
+}
+
+function rangeName(rv: Node): QualifiedName {
+  return { name: rv.relname, ...(rv.schemaname ? { schema: rv.schemaname } : {}) };
+}
+
+/**
+ * A statement that sets search_path: `SET [LOCAL] search_path = a, b` (each value one schema, as
+ * written), `RESET` / `SET … TO DEFAULT` (the caller's again), or
+ * `SELECT set_config('search_path', 'a, b', is_local)` with a constant (split as the server does).
+ */
+export function searchPathChange(stmt: Node): { path: string[] | undefined } | undefined {
+  const v = stmt.VariableSetStmt;
+  if (v?.name === 'search_path') {
+    if (v.kind === 'VAR_SET_VALUE') return { path: (v.args ?? []).map((a: Node) => a.A_Const?.sval?.sval ?? '') };
+    if (v.kind === 'VAR_SET_DEFAULT' || v.kind === 'VAR_RESET') return { path: undefined };
+    return undefined;
+  }
+  const sel = stmt.SelectStmt;
+  if (!sel || sel.fromClause || sel.targetList?.length !== 1) return undefined;
+  const call = sel.targetList[0].ResTarget?.val?.FuncCall;
+  const fname = (call?.funcname ?? []).map((x: Node) => x.String?.sval).pop();
+  if (fname !== 'set_config') return undefined;
+  const [name, value] = (call.args ?? []).map((a: Node) => a.A_Const?.sval?.sval);
+  if (name !== 'search_path' || typeof value !== 'string') return undefined;
+  return { path: splitSearchPath(value) };
+}
+
+/** A search_path string as the server splits it (SplitIdentifierString): folded unless quoted. */
+export function splitSearchPath(value: string): string[] {
+  return value
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => (x.startsWith('"') ? x.slice(1, -1).replace(/""/g, '"') : x.toLowerCase()));
 }
 
 /** A subquery keeping only its i-th output (for `SET (a, b) = (SELECT …)`). */

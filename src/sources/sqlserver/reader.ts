@@ -354,8 +354,9 @@ function readPermission(c: Cursor, verb: 'GRANT' | 'DENY' | 'REVOKE'): Statement
     }
     if (perm.name === 'EXECUTE' || perm.name === 'ALL') {
       // EXECUTE on a procedure or function (or on its schema, or the database): a path with other
-      // rights than the caller's (routine.ts). DENY is read as taking the principal's own EXECUTE
-      // away (its precedence over a role's GRANT is not modelled: docs/limitations.md).
+      // rights than the caller's (routine.ts). The neutral grant/revoke says who is granted (a DENY
+      // replaces the principal's own GRANT); the product rule lets a DENY anywhere in a user's
+      // roles win over every GRANT (access/products/sqlserver.ts).
       const execute = [{ privilege: 'EXECUTE' as const }];
       const routineTarget: GrantTarget =
         target.kind === 'relation'
@@ -377,7 +378,10 @@ function readPermission(c: Cursor, verb: 'GRANT' | 'DENY' | 'REVOKE'): Statement
                 cascade: true,
               },
         );
-      if (perm.name === 'EXECUTE') continue;
+      if (perm.name === 'EXECUTE') {
+        ops.push({ op: 'product-rule', at, rule: { kind: 'execute-permission', state, target, principals } });
+        continue;
+      }
     }
     if (!READ_PERMISSIONS.has(perm.name)) continue;
     if (perm.name === 'CONTROL' && target.kind === 'database') {

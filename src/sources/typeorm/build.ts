@@ -13,7 +13,16 @@ import {
 } from '../../catalog/model.js';
 import type { Dialect } from '../../dialect.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { dedupeKeys, diagnosticAt, literalString, locate, pgTypeName, type ViewLineage } from '../ts-project.js';
+import {
+  declaredClass,
+  dedupeKeys,
+  diagnosticAt,
+  literalString,
+  locate,
+  pgTypeName,
+  type TsUnit,
+  type ViewLineage,
+} from '../ts-project.js';
 import type { ReadContext } from '../types.js';
 import {
   UNSUPPORTED,
@@ -43,6 +52,7 @@ export interface ResolvedColumn {
 }
 
 export const UNRESOLVED_DECORATOR = 'SPIF-ORM-DECORATOR-UNRESOLVED';
+export const EMBEDDED_EMPTY = 'SPIF-ORM-EMBEDDED-EMPTY';
 
 interface ResolvedEntity {
   cls: ClassModel;
@@ -56,6 +66,8 @@ interface ResolvedEntity {
 export interface BuildOptions {
   ctx: ReadContext;
   viewLineage?: ViewLineage;
+  /** Every parsed file, entities' and companions', for classes that declare no TypeORM member. */
+  units?: TsUnit[];
 }
 
 export async function buildOps(
@@ -69,6 +81,11 @@ export async function buildOps(
 
 class EntityBuilder {
   private readonly byName = new Map<string, ClassModel[]>();
+  private readonly byNode = new Map<Node, ClassModel>();
+  /** Properties under decorators spif cannot follow, one diagnostic per decorator and reason. */
+  private readonly unresolved = new Map<string, { first: ResolvedColumn; uses: Map<string, string> }>();
+  /** Embedded classes found but declaring no column (custom-field classes filled at runtime). */
+  private readonly emptyEmbeddeds = new Map<string, { cls: ClassModel; node: Node }>();
   private readonly resolved = new Map<ClassModel, ResolvedEntity>();
   private readonly inProgress = new Set<ClassModel>();
   private readonly schema: string;
@@ -79,6 +96,7 @@ class EntityBuilder {
     private readonly diagnostics: Diagnostic[],
   ) {
     for (const cls of classes) {
+      this.byNode.set(cls.node, cls);
       if (!cls.name) continue;
       const list = this.byName.get(cls.name) ?? [];
       list.push(cls);
@@ -109,6 +127,8 @@ class EntityBuilder {
     for (const cls of this.classes) {
       if (cls.entity?.kind === 'table') ops.push(...this.junctions(cls));
     }
+    this.reportUnresolved();
+    this.reportEmptyEmbeddeds();
     return ops;
   }
 
@@ -145,13 +165,50 @@ class EntityBuilder {
       const primary = c.unresolved.assumedPrimary || (noKey && c.propertyName === 'id');
       if (noKey && primary) c.primary = true;
       else if (!c.unresolved.assumedPrimary) c.primary = false;
+      const key = `${c.unresolved.decorator}\u0000${c.unresolved.reason}`;
+      const group = this.unresolved.get(key) ?? { first: c, uses: new Map<string, string>() };
+      this.unresolved.set(key, group);
+      const at = `${c.at.file}:${c.at.line}:${c.at.column}`;
+      if (!group.uses.has(at))
+        group.uses.set(
+          at,
+          `\`${c.propertyName}\` of ${c.unresolved.owner ?? cls.name} as column ${c.databaseName}${c.type ? ` (${c.type}, from the TypeScript type)` : ''}${c.primary ? ', assumed the primary key' : ''}`,
+        );
+    }
+  }
+
+  /**
+   * One warning per decorator (and reason), where it is first used, naming every property it
+   * covers with its place: a runtime id strategy on fifty entities is one finding, not fifty.
+   */
+  private reportUnresolved(): void {
+    for (const { first, uses } of this.unresolved.values()) {
+      const list = [...uses].map(([at, what]) => `${what} (${at})`);
+      const shown = list.length > 6 ? [...list.slice(0, 6), `${list.length - 6} more`] : list;
       this.diagnostics.push({
         severity: 'warning',
         code: UNRESOLVED_DECORATOR,
-        ...c.at,
-        message: `TypeORM: @${c.unresolved.decorator} on \`${c.propertyName}\` of ${c.unresolved.owner ?? cls.name} cannot be followed (${c.unresolved.reason}); read as column ${c.databaseName}${c.type ? ` (${c.type}, from the TypeScript type)` : ''}${c.primary ? ', assumed the primary key' : ''}`,
+        ...first.at,
+        message: `TypeORM: @${first.unresolved!.decorator} cannot be followed (${first.unresolved!.reason}); ${uses.size === 1 ? 'its property is' : `its ${uses.size} properties are`} still read: ${shown.join('; ')}`,
       });
     }
+  }
+
+  private reportEmptyEmbeddeds(): void {
+    const all = [...this.emptyEmbeddeds];
+    if (!all.length) return;
+    const [, first] = all[0];
+    const names = all.map(([name]) => name);
+    const shown = names.length > 8 ? [...names.slice(0, 8), `${names.length - 8} more`] : names;
+    this.diagnostics.push(
+      diagnosticAt(
+        first.cls.unit,
+        first.node,
+        'info',
+        EMBEDDED_EMPTY,
+        `TypeORM: ${names.length === 1 ? 'embedded class' : `${names.length} embedded classes`} ${shown.join(', ')} declare${names.length === 1 ? 's' : ''} no column in the scanned files, so ${names.length === 1 ? 'it adds' : 'they add'} none; columns a program adds at runtime (custom fields from its configuration) are not seen.`,
+      ),
+    );
   }
 
   /** Columns of a class: inherited first, then its own in written order, embeddeds expanded. */
@@ -205,10 +262,10 @@ class EntityBuilder {
   private relations(cls: ClassModel, visiting = new Set<ClassModel>()): { rel: RelationDecl; owner: ClassModel }[] {
     if (visiting.has(cls)) return [];
     visiting.add(cls);
-    const base = cls.baseName ? this.byName.get(cls.baseName)?.[0] : undefined;
+    const base = cls.baseName ? this.quietClass(cls.baseName, cls) : undefined;
     const inherited = base ? this.relations(base, visiting) : [];
     for (const emb of cls.embeddeds) {
-      const type = emb.target ? this.byName.get(emb.target)?.[0] : undefined;
+      const type = emb.target ? this.quietClass(emb.target, cls) : undefined;
       if (type?.relations.length) {
         this.warn(cls, emb.node, `relations inside embedded class ${type.name} are not read.`);
       }
@@ -332,7 +389,7 @@ class EntityBuilder {
     for (
       let c: ClassModel | undefined = cls;
       c && !out.includes(c);
-      c = c.baseName ? this.byName.get(c.baseName)?.[0] : undefined
+      c = c.baseName ? this.quietClass(c.baseName, c) : undefined
     )
       out.push(c);
     return out.reverse();
@@ -448,12 +505,30 @@ class EntityBuilder {
   // ---- lookups --------------------------------------------------------------------------------
 
   private findClass(name: string, from: ClassModel, node: Node, what: string): ClassModel | undefined {
+    // The class the name stands for in that file (its import, through re-exports), then by name.
+    const declared = declaredClass(from.unit.file, name);
+    if (declared) {
+      const model = this.byNode.get(declared);
+      if (model) return model;
+      if (this.options.units?.some((u) => u.file === declared.getSourceFile())) {
+        // Found, with no TypeORM member: it adds no column.
+        if (what === 'embedded class' && !this.emptyEmbeddeds.has(name))
+          this.emptyEmbeddeds.set(name, { cls: from, node });
+        return undefined;
+      }
+    }
     const found = this.byName.get(name);
     if (!found?.length) {
       this.warn(from, node, `${what} ${name} is not declared in the scanned files; its columns are not read.`);
       return undefined;
     }
     return this.pick(found, from, node);
+  }
+
+  /** findClass without diagnostics, for second looks at classes already reported. */
+  private quietClass(name: string, from: ClassModel): ClassModel | undefined {
+    const declared = declaredClass(from.unit.file, name);
+    return (declared && this.byNode.get(declared)) ?? this.byName.get(name)?.[0];
   }
 
   /** An entity by class name, or by the name given in @Entity (string targets). */

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import {
   dedupeDiagnostics,
+  importedCompanions,
   parseTypeScript,
   postgresViewLineage,
   type BatchSourceReader,
@@ -33,13 +34,14 @@ export function createTypeOrmReader(options: TypeOrmReaderOptions = {}): BatchSo
     async readProject(sources: SourceText[], ctx: ReadContext): Promise<ReadResult> {
       const diagnostics: Diagnostic[] = [];
       const classes: ClassModel[] = [];
-      const units = parseTypeScript(sources);
+      // Decorator, embedded-class and barrel files that do not import TypeORM are followed too.
+      const units = parseTypeScript([...sources, ...importedCompanions(sources, ctx.companions ?? [])]);
       // Decorators the project declares itself are followed through every file of the database.
       const index = new DecoratorIndex(units);
       for (const unit of units) classes.push(...collectClasses(unit, diagnostics, index));
       // SQL view text is read with the PostgreSQL parser when the database is PostgreSQL
       const viewLineage = options.viewLineage ?? (ctx.dialect === 'postgresql' ? postgresViewLineage : undefined);
-      const ops = await buildOps(classes, { ctx, viewLineage }, diagnostics);
+      const ops = await buildOps(classes, { ctx, viewLineage, units }, diagnostics);
       return { ops, diagnostics: dedupeDiagnostics(diagnostics) };
     },
   };

@@ -15,8 +15,9 @@ export async function readFixtures(
   reader: SourceReader,
   rels: string[],
   dialect: Dialect = 'postgresql',
+  companions: string[] = [],
 ): Promise<ReadResult> {
-  return reader.readProject!(rels.map(fixture), { dialect });
+  return reader.readProject!(rels.map(fixture), { dialect, companions: companions.map(fixture) });
 }
 
 export type TableOp = Extract<CatalogOp, { op: 'create-table' }>;

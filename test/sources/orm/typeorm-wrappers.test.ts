@@ -15,15 +15,15 @@ import { typeOrmReader } from '../../../src/sources/typeorm/reader.js';
 import { isTypeOrmFile } from '../../../src/sources/model-files.js';
 import { column, columnNames, fks, ORM_FIXTURES, readFixtures, table } from './helpers.js';
 
-/** Every file of a fixture app the TypeORM reader takes, as discovery would hand them over. */
-function appFiles(app: string): string[] {
+/** Every file of a fixture app the TypeORM reader takes (or, `companions`, the TypeScript files it does not). */
+function appFiles(app: string, companions = false): string[] {
   const root = path.join(ORM_FIXTURES, app);
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (isTypeOrmFile(p, fs.readFileSync(p, 'utf8'))) out.push(path.relative(ORM_FIXTURES, p));
+      else if (isTypeOrmFile(p, fs.readFileSync(p, 'utf8')) !== companions) out.push(path.relative(ORM_FIXTURES, p));
     }
   };
   walk(root);
@@ -76,25 +76,88 @@ describe('TypeORM: the project’s own decorators', () => {
       ['SPIF-ORM-DECORATOR-UNRESOLVED', 'fixtures/orm/typeorm-app/src/modules/kyufu/entities/kyufu.entity.ts', 20, 3],
     ]);
     expect(r.diagnostics[0].message).toMatch(
-      /@RuntimeTyped on `kubun` of Kyufu cannot be followed \(it is imported from '.*registry\.decorator', which is not among the files read as TypeORM sources\); read as column kubun \(varchar/,
+      /@RuntimeTyped cannot be followed \(it is imported from '.*registry\.decorator', which is not among the files read as TypeORM sources\); its property is still read: `kubun` of Kyufu as column kubun \(varchar/,
     );
   });
 
   it('an id under a decorator that cannot be followed is kept as the primary key, so many-to-one links stay', async () => {
-    const r = await readFixtures(typeOrmReader, appFiles('typeorm-registry'));
+    const r = await readFixtures(
+      typeOrmReader,
+      appFiles('typeorm-registry'),
+      'postgresql',
+      appFiles('typeorm-registry', true),
+    );
     const customer = table(r, 'customer');
     expect(customer.primaryKey).toEqual(['id']);
     const order = table(r, 'order');
-    expect(columnNames(order)).toEqual(['id', 'createdAt', 'updatedAt', 'code', 'customerId']);
+    expect(columnNames(order)).toEqual(['id', 'createdAt', 'updatedAt', 'code', 'customerId', 'subTotal', 'shipping']);
     expect(fks(order)).toEqual([[['customerId'], 'public.customer', ['id']]]);
-    const messages = r.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`);
-    // One warning per declaration, however many entities inherit it.
+    const messages = r.diagnostics
+      .filter((d) => d.severity === 'warning')
+      .map((d) => `${d.file}:${d.line} ${d.message}`);
+    // One warning per decorator, however many entities inherit it or properties use it; each
+    // property is named with its place. The decorators' files do not import TypeORM and are followed.
     expect(messages).toEqual([
       expect.stringMatching(
-        /base\.entity\.ts:5 TypeORM: @PrimaryGeneratedId on `id` of ShopEntity cannot be followed .*assumed the primary key$/,
+        /base\.entity\.ts:5 TypeORM: @PrimaryGeneratedId cannot be followed \(it returns a function that does more than apply decorators .*registers the property for a runtime strategy\); its property is still read: `id` of ShopEntity as column id \(varchar, from the TypeScript type\), assumed the primary key \(.*base\.entity\.ts:5:3\)$/,
       ),
-      expect.stringMatching(/order\.entity\.ts:15 TypeORM: @EntityId on `customerId` of Order cannot be followed/),
+      expect.stringMatching(/order\.entity\.ts:17 TypeORM: @EntityId cannot be followed \(it returns a function/),
+      expect.stringMatching(
+        /order\.entity\.ts:20 TypeORM: @Money cannot be followed .*its 2 properties are still read: `subTotal` of Order as column subTotal \(.*order\.entity\.ts:20:3\); `shipping` of Order as column shipping \(.*order\.entity\.ts:23:3\)$/,
+      ),
     ]);
+  });
+
+  it('embedded and custom-field classes from files that do not import TypeORM, through a barrel', async () => {
+    // kana-name.ts and custom-entity-fields.ts import nothing from TypeORM; customer.entity.ts
+    // imports them through the folder's index.ts (`export * from …`).
+    expect(appFiles('typeorm-registry', true)).toEqual([
+      'typeorm-registry/src/entity/custom-entity-fields.ts',
+      'typeorm-registry/src/entity/entity-id.decorator.ts',
+      'typeorm-registry/src/entity/index.ts',
+      'typeorm-registry/src/entity/kana-name.ts',
+      'typeorm-registry/src/entity/money.decorator.ts',
+    ]);
+    const r = await readFixtures(
+      typeOrmReader,
+      appFiles('typeorm-registry'),
+      'postgresql',
+      appFiles('typeorm-registry', true),
+    );
+    const customer = table(r, 'customer');
+    // TypeORM names embedded columns prefix + property, camel-cased (kanaSei), as the naming strategy does.
+    expect(columnNames(customer)).toEqual([
+      'id',
+      'createdAt',
+      'updatedAt',
+      'myNumber',
+      'emailAddress',
+      'kanaSei',
+      'kanaMei',
+    ]);
+    expect(column(customer, 'kanaSei').type).toBe('varchar(40)');
+    // The empty custom-field classes add no column: one info, located at the first embedding.
+    const info = r.diagnostics.filter((d) => d.code === 'SPIF-ORM-EMBEDDED-EMPTY');
+    expect(info.map((d) => [d.severity, d.file, d.line])).toEqual([
+      ['info', 'fixtures/orm/typeorm-registry/src/entity/customer/customer.entity.ts', 17],
+    ]);
+    expect(info[0].message).toMatch(/2 embedded classes CustomCustomerFields, CustomOrderFields declare no column/);
+    expect(r.diagnostics.filter((d) => d.code === 'SPIF-ORM-UNSUPPORTED')).toEqual([]);
+  });
+
+  it('without the companion files, the same decorators are unresolved and the properties are still columns', async () => {
+    const r = await readFixtures(typeOrmReader, appFiles('typeorm-registry'));
+    const order = table(r, 'order');
+    expect(columnNames(order)).toEqual(['id', 'createdAt', 'updatedAt', 'code', 'customerId', 'subTotal', 'shipping']);
+    expect(r.diagnostics.map((d) => d.message)).toContainEqual(
+      expect.stringMatching(
+        /@Money cannot be followed \(it is imported from '\.\.\/money\.decorator', which is not among the files read/,
+      ),
+    );
+    // An embedded class that is nowhere is a warning: its columns are lost.
+    expect(r.diagnostics.filter((d) => d.code === 'SPIF-ORM-UNSUPPORTED').map((d) => d.message)).toContainEqual(
+      expect.stringMatching(/embedded class KanaName is not declared in the scanned files/),
+    );
   });
 });
 

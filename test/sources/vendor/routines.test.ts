@@ -50,6 +50,41 @@ GO
     );
     expect(unknownPaths(revoked, 'kojin')).toEqual([]);
   });
+
+  // "DENY Object Permissions (Transact-SQL)": a DENY to the user, to a role it belongs to or to
+  // public takes precedence over every GRANT, and does not apply to the object's owner (dbo).
+  // https://learn.microsoft.com/sql/t-sql/statements/deny-object-permissions-transact-sql
+  const proc = 'CREATE PROCEDURE dbo.p AS SELECT kojin_bango FROM dbo.kojin;\nGO\n';
+  const withRole = 'CREATE ROLE kyufu;\nGO\nALTER ROLE kyufu ADD MEMBER app;\nGO\n';
+  const executors = async (extra: string) => {
+    const paths = unknownPaths(await scanWith(`${proc}${extra}`), 'kojin');
+    return paths.map((p) => p.split(':').pop());
+  };
+
+  it('DENY EXECUTE to a role the user belongs to wins over the GRANT to the user', async () => {
+    expect(await executors(`${withRole}GRANT EXECUTE ON dbo.p TO app;\nGO\n`)).toEqual(['app']);
+    expect(
+      await executors(`${withRole}GRANT EXECUTE ON dbo.p TO app;\nGO\nDENY EXECUTE ON dbo.p TO kyufu;\nGO\n`),
+    ).toEqual([]);
+  });
+
+  it('DENY EXECUTE on the schema wins over the GRANT on the procedure; DENY to public over everyone', async () => {
+    expect(
+      await executors(`GRANT EXECUTE ON OBJECT::dbo.p TO app;\nGO\nDENY EXECUTE ON SCHEMA::dbo TO app;\nGO\n`),
+    ).toEqual([]);
+    expect(await executors(`GRANT EXECUTE ON dbo.p TO app;\nGO\nDENY EXECUTE ON dbo.p TO public;\nGO\n`)).toEqual([]);
+  });
+
+  it('a later GRANT to the same principal replaces its DENY; REVOKE removes the DENY', async () => {
+    expect(
+      await executors(`${withRole}DENY EXECUTE ON dbo.p TO kyufu;\nGO\nGRANT EXECUTE ON dbo.p TO kyufu;\nGO\n`),
+    ).toEqual(['app, kyufu']);
+    expect(
+      await executors(
+        `${withRole}GRANT EXECUTE ON dbo.p TO app;\nGO\nDENY EXECUTE ON dbo.p TO kyufu;\nGO\nREVOKE EXECUTE ON dbo.p FROM kyufu;\nGO\n`,
+      ),
+    ).toEqual(['app']);
+  });
 });
 
 describe('Db2 routines', () => {

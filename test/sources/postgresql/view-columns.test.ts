@@ -1,0 +1,142 @@
+/**
+ * A view naming a column its base does not have. PostgreSQL refuses such a statement ("ERROR:
+ * column h.nope does not exist", PostgreSQL 15 docs, CREATE VIEW: the query is analysed when the
+ * view is created), so spif reports a located error (SPIF-VIEW-UNKNOWN-COLUMN) and does not
+ * create the relation. Each script runs on PGlite statement by statement (psql without
+ * ON_ERROR_STOP); whether the view exists afterwards must match spif's catalog, and the names
+ * PostgreSQL accepts without a base column (system columns, whole-row references, ORDER BY output
+ * names, attribute notation for a function, correlated names) must not be reported.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../../src/catalog/build.js';
+import { createsFirst } from '../../../src/sources/deferred.js';
+import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
+import { runBinSync } from '../../helpers/bin.js';
+import { runScenario } from '../../helpers/postgres-scenario.js';
+
+const BASE = `CREATE TABLE h (atena_no text PRIMARY KEY, kojin_bango char(12), shimei text);
+CREATE TABLE k (atena_no text, kazei int);`;
+
+interface Scenario {
+  name: string;
+  sql: string;
+  /** [line, column] of each SPIF-VIEW-UNKNOWN-COLUMN error (lines counted from BASE's first). */
+  errors?: [number, number][];
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: 'qualified name the base lacks', sql: `CREATE VIEW v AS SELECT h.nope FROM h`, errors: [[3, 25]] },
+  {
+    name: 'unqualified name no FROM entry has',
+    sql: `CREATE VIEW v AS SELECT atena_no, nope FROM h JOIN k USING (atena_no)`,
+    errors: [[3, 35]],
+  },
+  { name: 'in WHERE', sql: `CREATE VIEW v AS SELECT h.kojin_bango FROM h WHERE h.kazei > 0`, errors: [[3, 52]] },
+  { name: 'quoted name of another case', sql: `CREATE VIEW v AS SELECT h."Kojin_bango" FROM h`, errors: [[3, 25]] },
+  { name: 'materialized view', sql: `CREATE MATERIALIZED VIEW v AS SELECT x.nope FROM h x`, errors: [[3, 38]] },
+  { name: 'CREATE TABLE AS', sql: `CREATE TABLE v AS SELECT h.bango FROM h`, errors: [[3, 26]] },
+  {
+    name: 'a column dropped before the view',
+    sql: `ALTER TABLE h DROP COLUMN shimei;\nCREATE VIEW v AS SELECT h.shimei FROM h`,
+    errors: [[4, 25]],
+  },
+  {
+    name: 'a column added before the view',
+    sql: `ALTER TABLE h ADD COLUMN juusho text;\nCREATE VIEW v AS SELECT h.juusho FROM h`,
+  },
+  {
+    name: 'a correlated name of the outer query',
+    sql: `CREATE VIEW v AS SELECT (SELECT kazei FROM k WHERE k.atena_no = atena_no LIMIT 1), (SELECT kojin_bango FROM k LIMIT 1) FROM h`,
+  },
+  { name: 'ORDER BY an output name', sql: `CREATE VIEW v AS SELECT kojin_bango AS bango FROM h ORDER BY bango` },
+  { name: 'a whole-row reference', sql: `CREATE VIEW v AS SELECT h FROM h` },
+  { name: 'a system column', sql: `CREATE VIEW v AS SELECT h.ctid, xmin FROM h` },
+  {
+    name: 'a set-returning function in FROM',
+    sql: `CREATE VIEW v AS SELECT h.atena_no, g FROM h, generate_series(1, 2) g`,
+  },
+  {
+    name: 'attribute notation for a function of the row type',
+    sql: `CREATE FUNCTION bango_mask(h) RETURNS text LANGUAGE sql AS 'SELECT left($1.kojin_bango, 4)';\nCREATE VIEW v AS SELECT h.bango_mask FROM h`,
+  },
+  {
+    name: 'a CTE and a subquery',
+    sql: `CREATE VIEW v AS WITH c AS (SELECT kojin_bango FROM h) SELECT c.kojin_bango, s.kazei FROM c, (SELECT kazei FROM k) s`,
+  },
+];
+
+let pg: PGlite;
+
+async function viewOnPostgres(sql: string): Promise<boolean> {
+  return runScenario(pg, sql, async () => {
+    const r = await pg.query(`SELECT 1 FROM pg_class WHERE relname = 'v'`);
+    return r.rows.length === 1;
+  });
+}
+
+function bySpif(sql: string) {
+  const read = readPostgresSql({ path: 'views.sql', text: sql });
+  const { catalog, diagnostics } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops: read.ops }]);
+  return { exists: catalog.relations.has('default.public.v'), diagnostics: [...read.diagnostics, ...diagnostics] };
+}
+
+describe('a view naming a column its base does not have, checked on PGlite', () => {
+  beforeAll(async () => {
+    await loadPostgresParser();
+    pg = await PGlite.create();
+  });
+  afterAll(() => pg.close());
+
+  for (const s of SCENARIOS) {
+    it(s.name, async () => {
+      const sql = `${BASE}\n${s.sql};`;
+      const spif = bySpif(sql);
+      expect(spif.exists).toBe(await viewOnPostgres(sql));
+      expect(spif.exists).toBe(!s.errors);
+      expect(spif.diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual(
+        (s.errors ?? []).map(([line, column]) => ['SPIF-VIEW-UNKNOWN-COLUMN', 'error', line, column]),
+      );
+    });
+  }
+
+  it('a view moved after a later file, or whose column a later file adds, is not checked', async () => {
+    const early = readPostgresSql({ path: '1_views.sql', text: 'CREATE VIEW v AS SELECT h.juusho FROM h;\n' });
+    const late = readPostgresSql({ path: '2_tables.sql', text: `${BASE}\nALTER TABLE h ADD COLUMN juusho text;\n` });
+    const diagnostics: { code: string }[] = [];
+    const ops = createsFirst([...early.ops, ...late.ops], 'default', diagnostics as never);
+    const { catalog, diagnostics: built } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops }]);
+    expect(catalog.relations.has('default.public.v')).toBe(true);
+    expect(built.filter((d) => d.code === 'SPIF-VIEW-UNKNOWN-COLUMN')).toEqual([]);
+    // Run in the DBA's order (tables first), PostgreSQL accepts the view.
+    expect(
+      await viewOnPostgres(`${BASE}\nALTER TABLE h ADD COLUMN juusho text;\nCREATE VIEW v AS SELECT h.juusho FROM h;`),
+    ).toBe(true);
+  });
+
+  it('the real bin reports the error at the column, and check fails on it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-view-column-'));
+    fs.mkdirSync(path.join(dir, 'db'));
+    fs.writeFileSync(
+      path.join(dir, 'db/schema.sql'),
+      `${BASE}\nCREATE VIEW v_bango AS\n  SELECT h.atena_no, h.kojin_bangou FROM h;\nCREATE VIEW v_ok AS SELECT atena_no FROM h;\n`,
+    );
+    const scan = runBinSync(['scan', 'db', '--dialect', 'postgresql', '--format', 'json'], dir, { LANG: 'C' });
+    const json = JSON.parse(scan.stdout) as {
+      relations: { id: string }[];
+      diagnostics: { code: string; severity: string; file: string; line: number; column: number; message: string }[];
+    };
+    const errors = json.diagnostics.filter((d) => d.code === 'SPIF-VIEW-UNKNOWN-COLUMN');
+    expect(errors.map((d) => [d.severity, d.file, d.line, d.column])).toEqual([['error', 'db/schema.sql', 4, 22]]);
+    expect(errors[0].message).toContain('column h.kojin_bangou does not exist');
+    expect(json.relations.map((r) => r.id)).not.toContain('default.public.v_bango');
+    expect(json.relations.map((r) => r.id)).toContain('default.public.v_ok');
+    const check = runBinSync(['check', 'db', '--dialect', 'postgresql'], dir, { LANG: 'C', NO_COLOR: '1' });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toMatch(/error SPIF-VIEW-UNKNOWN-COLUMN db\/schema.sql:4\b/);
+    expect(check.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
