@@ -8,6 +8,8 @@ import { BOOTSTRAP_OWNER, PUBLIC } from '../catalog/privileges.js';
 import type { AccessResolver, AccessVerdict } from './resolver.js';
 import { refused } from './evidence.js';
 
+const READABLE: AccessVerdict = { allowed: true };
+
 export type PrincipalKind = 'system' | 'role' | 'public' | 'unrestricted';
 
 export interface Principal {
@@ -125,8 +127,16 @@ function roleNames(catalog: Catalog): Set<string> {
 
 /** Reading and connecting, per principal, on top of the per-role resolver. */
 export class PrincipalAccess {
-  /** principal → relation → column → verdict: nested maps, because classification asks millions of times. */
-  private readonly cache = new Map<string, Map<RelationId, Map<string, AccessVerdict>>>();
+  /**
+   * principal → which columns it reads, as two bitsets over every column of the catalog (known,
+   * readable): classification asks millions of times, and a bit per column is far smaller than a
+   * verdict per (principal, relation, column). Refusals are asked again of the resolver (which
+   * caches them per role) when their evidence is wanted.
+   */
+  private readonly bits = new Map<string, { known: Uint32Array; yes: Uint32Array }>();
+  /** relation → the bit of its first column, and each column's position; built on first use. */
+  private columnBits?: Map<RelationId, { base: number; at: Map<string, number> }>;
+  private columnCount = 0;
   private readonly connectCache = new Map<string, Map<string, boolean>>();
 
   constructor(
@@ -151,11 +161,71 @@ export class PrincipalAccess {
     );
   }
 
+  /** The column's bit, or undefined for a column the catalog does not have. */
+  private bitOf(relation: RelationId, column: string): number | undefined {
+    if (!this.columnBits) {
+      this.columnBits = new Map();
+      for (const rel of this.catalog.relations.values()) {
+        const at = new Map<string, number>();
+        rel.columns.forEach((c, i) => {
+          if (!at.has(c.name)) at.set(c.name, i);
+        });
+        this.columnBits.set(rel.id, { base: this.columnCount, at });
+        this.columnCount += rel.columns.length;
+      }
+    }
+    const rel = this.columnBits.get(relation);
+    const i = rel?.at.get(column);
+    return i === undefined ? undefined : rel!.base + i;
+  }
+
+  private bitsOf(p: Principal): { known: Uint32Array; yes: Uint32Array } {
+    let set = this.bits.get(p.name);
+    if (!set) {
+      const words = (this.columnCount + 31) >>> 5;
+      this.bits.set(p.name, (set = { known: new Uint32Array(words), yes: new Uint32Array(words) }));
+    }
+    return set;
+  }
+
+  /** Whether p can SELECT the column (canRead(…).allowed, remembered as one bit). */
+  reads(p: Principal, relation: RelationId, column: string): boolean {
+    const bit = this.bitOf(relation, column);
+    if (bit === undefined) return this.verdict(p, relation, column).allowed;
+    const set = this.bitsOf(p);
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
+    if (set.known[word] & mask) return (set.yes[word] & mask) !== 0;
+    return this.remember(set, word, mask, this.verdict(p, relation, column)).allowed;
+  }
+
   /** Whether p can SELECT the column: as any role it acts as, or may SET ROLE to. */
   canRead(p: Principal, relation: RelationId, column: string): AccessVerdict {
+    const bit = this.bitOf(relation, column);
+    if (bit === undefined) return this.verdict(p, relation, column);
+    // A column known readable needs no verdict; a refusal is asked again for its evidence.
+    const set = this.bitsOf(p);
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
+    if (set.yes[word] & mask) return READABLE;
+    return this.remember(set, word, mask, this.verdict(p, relation, column));
+  }
+
+  private remember(
+    set: { known: Uint32Array; yes: Uint32Array },
+    word: number,
+    mask: number,
+    v: AccessVerdict,
+  ): AccessVerdict {
+    set.known[word] |= mask;
+    if (v.allowed) set.yes[word] |= mask;
+    return v;
+  }
+
+  private verdict(p: Principal, relation: RelationId, column: string): AccessVerdict {
     const rel = this.catalog.relations.get(relation);
     if (!rel) return refused('unknown-relation', relation, { key: 'undefined', relation });
-    if (p.kind === 'unrestricted') return { allowed: true };
+    if (p.kind === 'unrestricted') return READABLE;
     if (!this.canConnect(p, rel.database)) {
       return refused('database-not-connectable', rel.database, {
         key: 'not-connectable',
@@ -163,32 +233,21 @@ export class PrincipalAccess {
         database: rel.database,
       });
     }
-    if (p.roles.length === 0) return { allowed: true };
-    let byRelation = this.cache.get(p.name);
-    if (!byRelation) this.cache.set(p.name, (byRelation = new Map<RelationId, Map<string, AccessVerdict>>()));
-    let byColumn = byRelation.get(relation);
-    if (!byColumn) byRelation.set(relation, (byColumn = new Map<string, AccessVerdict>()));
-    let v = byColumn.get(column);
-    if (v) return v;
+    if (p.roles.length === 0) return READABLE;
     let first: AccessVerdict | undefined;
-    outer: for (const role of p.roles) {
+    for (const role of p.roles) {
       const candidates = role === PUBLIC ? [PUBLIC] : this.resolver.settableRoles(role);
       for (const r of candidates) {
         const verdict = this.resolver.canSelect(r, relation, column);
-        if (verdict.allowed) {
-          first = verdict;
-          break outer;
-        }
+        if (verdict.allowed) return verdict;
         first ??= verdict;
       }
     }
-    v = first ?? refused('no-table-privilege', relation, { key: 'no-role', principal: p.name });
-    byColumn.set(column, v);
-    return v;
+    return first ?? refused('no-table-privilege', relation, { key: 'no-role', principal: p.name });
   }
 
   canReadRelation(p: Principal, relation: RelationId): boolean {
     const rel = this.catalog.relations.get(relation);
-    return !!rel && rel.columns.some((c) => this.canRead(p, relation, c.name).allowed);
+    return !!rel && rel.columns.some((c) => this.reads(p, relation, c.name));
   }
 }

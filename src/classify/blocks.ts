@@ -36,6 +36,8 @@ export class BlockFinder {
   /** Per principal (cleared with clear()): node → its first blocks on the shortest routes. */
   private memo = new Map<string, Found[]>();
   private memoOf?: string;
+  /** node → its steps toward the number (the shortest-path DAG): the same for every principal, so kept. */
+  private readonly dag = new Map<string, LinkEdge[]>();
 
   constructor(
     private readonly graph: LinkGraph,
@@ -86,9 +88,15 @@ export class BlockFinder {
    * the step's weight is the node's; for plain edges, the far end is one edge nearer).
    */
   private towardNumber(node: string): LinkEdge[] {
+    let edges = this.dag.get(node);
+    if (edges) return edges;
     const here = this.distance.get(node);
-    if (here === undefined) return [];
-    return this.graph.successors(node).filter((e) => (this.distance.get(e.b.node) ?? Infinity) + arcWeight(e) === here);
+    edges =
+      here === undefined
+        ? []
+        : this.graph.successors(node).filter((e) => (this.distance.get(e.b.node) ?? Infinity) + arcWeight(e) === here);
+    this.dag.set(node, edges);
+    return edges;
   }
 
   /** How far from the number a block on a step toward it is: one edge nearer than the step's start. */

@@ -27,7 +27,7 @@ export function traversable(access: PrincipalAccess, p: Principal, e: LinkEdge, 
   // A multi-column key is followed only by whoever reads every column of it.
   const endOk = (end: LinkEdge['a']) =>
     isHub(end.node) ||
-    ((!mightRead || mightRead(p, end.node)) && endColumns(end).every((c) => access.canRead(p, end.node, c).allowed));
+    ((!mightRead || mightRead(p, end.node)) && endColumns(end).every((c) => access.reads(p, end.node, c)));
   return endOk(e.a) && endOk(e.b);
 }
 
@@ -40,7 +40,7 @@ export function reachFor(
 ): ReachResult {
   const start = new Map<string, string>();
   for (const [rel, hits] of numbersByRelation) {
-    const readable = hits.find((h) => access.canRead(p, rel, h.column).allowed);
+    const readable = hits.find((h) => access.reads(p, rel, h.column));
     if (readable) start.set(rel, readable.columnId);
   }
   // Backwards from the number: a step into `node` comes from e.b (predecessors), taken when p can cross it.
