@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../diagnostics.js';
+import { type Lang, t } from '../report/messages.js';
 import { GitError, gitBytes, gitText } from './run.js';
 
 export interface TreeEntry {
@@ -44,11 +45,14 @@ export class GitTree {
     try {
       commit = gitText(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).trim();
     } catch {
-      throw new UserError(`--base ${ref}: not a commit in ${root}`, [fetchHint(root, ref)]).as(
+      const hint = fetchHint(root, ref);
+      const error = new UserError(`--base ${ref}: not a commit in ${root}`, [hint('en')]).as(
         'cli.err.notACommit',
         ref,
         root,
       );
+      error.detailsIn = (lang) => [hint(lang)];
+      throw error;
     }
     const out = gitBytes(root, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8');
     const entries: TreeEntry[] = [];
@@ -155,7 +159,7 @@ export function repositoryRoot(cwd: string): string {
  * How to make `ref` available: `origin/main` is fetched as `git fetch origin main` (not
  * `git fetch origin origin/main`). A shallow clone (CI's default) needs no more than that.
  */
-export function fetchHint(root: string, ref: string): string {
+export function fetchHint(root: string, ref: string): (lang: Lang) => string {
   let remotes: string[] = [];
   let shallow = false;
   try {
@@ -172,9 +176,6 @@ export function fetchHint(root: string, ref: string): string {
         ? 'origin'
         : (remotes[0] ?? 'origin');
   const branch = slash > 0 && ref.slice(0, slash) === remote ? ref.slice(slash + 1) : ref;
-  const fetch = `fetch it first, e.g. git fetch ${remote} ${branch}`;
   // spif diff reads only the base commit's files, so one fetched commit is enough even when shallow.
-  return shallow
-    ? `${fetch} (this clone is shallow; one commit is enough: spif diff reads only the base commit's files)`
-    : fetch;
+  return (lang) => t(lang, 'cli.err.fetchFirst', remote, branch) + (shallow ? t(lang, 'cli.err.fetchShallow') : '');
 }

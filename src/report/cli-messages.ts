@@ -220,6 +220,11 @@ export const CLI_MESSAGES = {
     en: 'write database.schema.relation, schema.relation or relation',
   },
   'cli.err.notACommit': { ja: '--base {0}: {1} のコミットではない', en: '--base {0}: not a commit in {1}' },
+  'cli.err.fetchFirst': { ja: '先に取得する。例: git fetch {0} {1}', en: 'fetch it first, e.g. git fetch {0} {1}' },
+  'cli.err.fetchShallow': {
+    ja: '（このクローンは shallow。spif diff は基準コミットのファイルだけを読むので、1 コミットで足りる）',
+    en: " (this clone is shallow; one commit is enough: spif diff reads only the base commit's files)",
+  },
   'cli.err.notGit': {
     ja: '{0} は git リポジトリの中にない（spif diff は git の ref と比較する）',
     en: '{0} is not inside a git repository; `spif diff` compares with a git ref',

@@ -59,11 +59,17 @@ describe('a --base that is not fetched', () => {
       git(path.dirname(clone), 'clone', '-q', '--depth', '1', '--no-single-branch', `file://${upstream.dir}`, clone);
       git(clone, 'update-ref', '-d', 'refs/remotes/origin/main');
       let message = '';
+      let ja: string[] = [];
       try {
         GitTree.open(clone, 'origin/main');
       } catch (e) {
         message = [(e as Error).message, ...((e as { details?: string[] }).details ?? [])].join('\n');
+        ja = (e as { detailsIn?: (lang: 'ja' | 'en') => string[] }).detailsIn?.('ja') ?? [];
       }
+      // Under --lang ja (or a Japanese locale) the hint is Japanese, with the same command.
+      expect(ja).toEqual([
+        '先に取得する。例: git fetch origin main（このクローンは shallow。spif diff は基準コミットのファイルだけを読むので、1 コミットで足りる）',
+      ]);
       expect(message).toMatch(/--base origin\/main: not a commit/);
       expect(message).toContain('git fetch origin main');
       expect(message).not.toContain('origin origin/main');
