@@ -17,26 +17,14 @@
  *   a DEFINER may be a role (MariaDB KB: CREATE VIEW).
  * Generated cases: test/mariadb/cases.ts; `npm run test:mariadb -- --cases N` runs any number.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MariaDb } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { mariaDbForFile } from './server.js';
 import { formatDisagreement, generateCase, runCase, spifSide, type MariaCase } from './cases.js';
 
 const SAMPLE_SEED = 1;
 const SAMPLE_CASES = 40;
 
-let server: MariaDb | undefined;
-let skipped = '';
-beforeAll(async () => {
-  const started = await MariaDb.start();
-  if (started instanceof MariaDb) server = started;
-  else {
-    skipped = started.skipped;
-    console.warn(`test/mariadb: ${skipped}`);
-  }
-}, 90_000);
-afterAll(async () => {
-  await server?.close();
-});
+const mariaDb = mariaDbForFile('test/mariadb');
 
 const DB = 'kyufu';
 const T = (name: string) => `default.${DB}.${name}`;
@@ -180,7 +168,8 @@ describe('MySQL-family access semantics (documented), spif and MariaDB', () => {
         reads: spif.resolver.canSelect(`s${i}_${account}@%`, c.targets[k].relation, c.targets[k].column).allowed,
       }));
       expect(spifSays).toEqual(said);
-      if (!server) return void console.warn(`${s.name}: MariaDB side skipped (${skipped})`);
+      const server = mariaDb.server;
+      if (!server) return void console.warn(`${s.name}: MariaDB side skipped (${mariaDb.skipped})`);
       const report = await runCase(server, c);
       expect(report.disagreements.map(formatDisagreement)).toEqual([]);
       expect(report.comparisons).toBe(s.probes.length * c.accounts.length);
@@ -190,7 +179,8 @@ describe('MySQL-family access semantics (documented), spif and MariaDB', () => {
 
 describe('generated MySQL-family schemas: spif agrees with MariaDB', () => {
   it(`${SAMPLE_CASES} cases (seed ${SAMPLE_SEED}): views, routines, roles, column and db grants`, async () => {
-    if (!server) return void console.warn(`generated sample skipped: ${skipped}`);
+    const server = mariaDb.server;
+    if (!server) return void console.warn(`generated sample skipped: ${mariaDb.skipped}`);
     const problems: string[] = [];
     let comparisons = 0;
     let readable = 0;

@@ -10,9 +10,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBinSync } from '../helpers/bin.js';
-import { MariaDb } from './server.js';
+import { mariaDbForFile } from './server.js';
 
 const schema = (grant: string) => `CREATE DATABASE kyufu;
 USE kyufu;
@@ -50,19 +50,7 @@ const CASES = [
   },
 ];
 
-let server: MariaDb | undefined;
-let skipped = '';
-beforeAll(async () => {
-  const started = await MariaDb.start();
-  if (started instanceof MariaDb) server = started;
-  else {
-    skipped = started.skipped;
-    console.warn(`test/mariadb/revoke-execute: ${skipped}`);
-  }
-}, 90_000);
-afterAll(async () => {
-  await server?.close();
-});
+const mariaDb = mariaDbForFile('test/mariadb/revoke-execute');
 
 const PROBES = [
   { id: 'probe-1', sql: "CALL kyufu.bango('A1')" },
@@ -90,7 +78,8 @@ describe("explain's smallest change for a MySQL-family DEFINER procedure", () =>
       expect(app.status).toBe('reaches');
       expect(app.suggestions[0]).toMatchObject({ kind: 'revoke-execute', verified: true, sql: c.sql });
 
-      if (!server) return void console.warn(`${c.name}: MariaDB side skipped (${skipped})`);
+      const server = mariaDb.server;
+      if (!server) return void console.warn(`${c.name}: MariaDB side skipped (${mariaDb.skipped})`);
       await server.exec('DROP DATABASE IF EXISTS kyufu; DROP USER IF EXISTS app, owner1;');
       await server.exec(schema(c.grant));
       expect(await server.probe('app', PROBES)).toEqual(

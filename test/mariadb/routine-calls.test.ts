@@ -8,12 +8,12 @@
  * skipped with a message where it cannot start): `CALL kyufu.soto('A1')` as app succeeds or is
  * refused, and spif's verdict on soto()'s number column must be the same.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build.js';
 import { createAccessResolver } from '../../src/access/resolver.js';
 import { mysqlReader } from '../../src/sources/mysql/reader.js';
 import type { ReadResult } from '../../src/sources/types.js';
-import { MariaDb } from './server.js';
+import { mariaDbForFile } from './server.js';
 
 const BASE = `CREATE DATABASE kyufu;
 USE kyufu;
@@ -72,19 +72,7 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-let server: MariaDb | undefined;
-let skipped = '';
-beforeAll(async () => {
-  const started = await MariaDb.start();
-  if (started instanceof MariaDb) server = started;
-  else {
-    skipped = started.skipped;
-    console.warn(`test/mariadb/routine-calls: ${skipped}`);
-  }
-}, 90_000);
-afterAll(async () => {
-  await server?.close();
-});
+const mariaDb = mariaDbForFile('test/mariadb/routine-calls');
 
 function spif(sql: string) {
   const read = mysqlReader.read({ path: 'schema.sql', text: sql }, { dialect: 'mariadb' }) as ReadResult;
@@ -102,7 +90,8 @@ describe('CALL inside MySQL-family procedures, checked on MariaDB', () => {
       const side = spif(script);
       expect(side.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
       expect(side.resolver.canSelect('app@%', 'default.kyufu.soto()', 'kojin_bango').allowed).toBe(s.reads);
-      if (!server) return void console.warn(`${s.name}: MariaDB side skipped (${skipped})`);
+      const server = mariaDb.server;
+      if (!server) return void console.warn(`${s.name}: MariaDB side skipped (${mariaDb.skipped})`);
       await server.exec('DROP DATABASE IF EXISTS kyufu; DROP USER IF EXISTS app, owner1, owner2;');
       await server.exec(script);
       const out = await server.probe('app', [{ id: 'probe-1', sql: "CALL kyufu.soto('A1')" }]);

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -173,4 +174,24 @@ export class MariaDb {
 function firstLine(e: unknown): string {
   const err = e as { stderr?: string; message?: string };
   return String(err.stderr || err.message || e).split('\n')[0];
+}
+
+/**
+ * One MariaDB for a test file: started before its tests and stopped after them. Without a server
+ * (`MariaDb.start` could not start one) `server` stays unset and `skipped` says why, once.
+ */
+export function mariaDbForFile(label: string): { readonly server: MariaDb | undefined; readonly skipped: string } {
+  const state: { server: MariaDb | undefined; skipped: string } = { server: undefined, skipped: '' };
+  beforeAll(async () => {
+    const started = await MariaDb.start();
+    if (started instanceof MariaDb) state.server = started;
+    else {
+      state.skipped = started.skipped;
+      console.warn(`${label}: ${state.skipped}`);
+    }
+  }, 90_000);
+  afterAll(async () => {
+    await state.server?.close();
+  });
+  return state;
 }

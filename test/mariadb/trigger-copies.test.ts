@@ -13,12 +13,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build.js';
 import { mysqlReader } from '../../src/sources/mysql/reader.js';
 import type { ReadResult } from '../../src/sources/types.js';
 import { runBinSync } from '../helpers/bin.js';
-import { MariaDb } from './server.js';
+import { mariaDbForFile } from './server.js';
 
 const NUMBER = '123456789018';
 
@@ -65,19 +65,7 @@ const TABLES: Record<string, string[]> = {
   meibo: ['namae'],
 };
 
-let server: MariaDb | undefined;
-let skipped = '';
-beforeAll(async () => {
-  const started = await MariaDb.start();
-  if (started instanceof MariaDb) server = started;
-  else {
-    skipped = started.skipped;
-    console.warn(`test/mariadb/trigger-copies: ${skipped}`);
-  }
-}, 90_000);
-afterAll(async () => {
-  await server?.close();
-});
+const mariaDb = mariaDbForFile('test/mariadb/trigger-copies');
 
 /** The columns spif says hold jumin.kojin_bango's values (copiedFrom). */
 function spifCopies(sql: string): string[] {
@@ -96,7 +84,8 @@ describe('MySQL/MariaDB triggers and routines that copy the number', () => {
   it('spif marks exactly the columns MariaDB fills with the number', async () => {
     const spif = spifCopies(SCHEMA);
     expect(spif).toEqual(['hikae.atai', 'jumin_rireki.kyu_no', 'kakunin.bango', 'kansa.memo']);
-    if (!server) return void console.warn(`MariaDB side skipped (${skipped})`);
+    const server = mariaDb.server;
+    if (!server) return void console.warn(`MariaDB side skipped (${mariaDb.skipped})`);
     await server.exec(SCHEMA);
     await server.exec(WRITES);
     const holding: string[] = [];
