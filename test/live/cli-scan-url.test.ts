@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSchema } from '../../src/report/model.js';
 import { closeTemplate, startPgliteServer, type TestServer } from './pglite-server.js';
+import { BIN as bin } from '../helpers/bin.js';
 
 const run = promisify(execFile);
-const bin = path.resolve(__dirname, '../../dist/cli/main.js');
 const DDL = `
 CREATE TABLE bango_kanri (atena_no varchar(15) PRIMARY KEY, kojin_bango char(12));
 CREATE TABLE jukyusha (hihokensha_no varchar(8) PRIMARY KEY, atena_no varchar(15) REFERENCES bango_kanri (atena_no));

@@ -4,14 +4,13 @@
  * data-check-digit), and no value appears in any output.
  */
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKojinBango } from '../../src/detect/check-digit.js';
 import { closeTemplate, startPgliteServer, type TestServer } from './pglite-server.js';
+import { BIN as bin } from '../helpers/bin.js';
 
 const run = promisify(execFile);
-const bin = path.resolve(__dirname, '../../dist/cli/main.js');
 
 /** Synthetic 12-digit numbers with a valid check digit (found by trying the last digit). */
 function validNumbers(count: number): string[] {

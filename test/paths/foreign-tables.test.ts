@@ -25,12 +25,13 @@ import { createAccessResolver } from '../../src/access/resolver.js';
 import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
 import { type RealPostgres, realPostgresUnavailable, startRealPostgres } from '../live/real-postgres.js';
+import { BIN } from '../helpers/bin.js';
 
 const PW = 'fdw-remote-pw';
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
 const spifBin = (...args: string[]) =>
-  run(process.execPath, [path.join(repo, 'dist/cli/main.js'), ...args], {
+  run(process.execPath, [BIN, ...args], {
     cwd: repo,
     env: { ...process.env, LANG: 'C' },
   });

@@ -21,6 +21,7 @@ import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSpif } from '../oracle/spif-side.js';
+import { BIN } from '../helpers/bin.js';
 
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
@@ -258,7 +259,7 @@ describe('functions and procedures against PostgreSQL (PGlite)', () => {
 describe('a SECURITY DEFINER function in a migration folder, through the real bin', () => {
   const fixture = 'fixtures/paths/definer-function';
   const spif = async (args: string[]) =>
-    run(process.execPath, [path.join(repo, 'dist/cli/main.js'), ...args], {
+    run(process.execPath, [BIN, ...args], {
       cwd: repo,
       env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
     });
@@ -320,11 +321,9 @@ END $$;
 CREATE FUNCTION py_lookup(a text) RETURNS text LANGUAGE plpython3u SECURITY INVOKER AS 'return a';
 `,
     );
-    const { stdout } = await run(
-      process.execPath,
-      [path.join(repo, 'dist/cli/main.js'), 'scan', dir, '--format', 'json'],
-      { env: { ...process.env, LANG: 'C' } },
-    );
+    const { stdout } = await run(process.execPath, [BIN, 'scan', dir, '--format', 'json'], {
+      env: { ...process.env, LANG: 'C' },
+    });
     const report = JSON.parse(stdout);
     const warning = report.diagnostics.find((d: { code: string }) => d.code === 'SPIF-FUNCTION-UNANALYSED');
     expect(warning).toMatchObject({ line: 8, column: 1 }); // BASE takes lines 1–7

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/bin.js';
 
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
@@ -31,11 +32,10 @@ describe('a trigger copying OLD.kojin_bango into a history table', () => {
   });
 
   it('spif reports the history table as holding the number, through the trigger, and joins it to jumin', async () => {
-    const { stdout } = await run(
-      process.execPath,
-      [path.join(repo, 'dist/cli/main.js'), 'scan', fixture, '--format', 'json'],
-      { cwd: repo, env: { ...process.env, LANG: 'C' } },
-    );
+    const { stdout } = await run(process.execPath, [BIN, 'scan', fixture, '--format', 'json'], {
+      cwd: repo,
+      env: { ...process.env, LANG: 'C' },
+    });
     const report = JSON.parse(stdout);
     const rireki = report.relations.find((r: { id: string }) => r.id === 'default.public.jumin_rireki');
     expect(rireki.basis).toBe('holds-number');

@@ -16,8 +16,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.js';
 import { viewStackSql } from '../../bench/generate.js';
+import { BIN as bin } from '../helpers/bin.js';
 
-const bin = path.resolve(__dirname, '../../dist/cli/main.js');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 

@@ -9,9 +9,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIN as bin } from '../helpers/bin.js';
 
 const repo = path.resolve(__dirname, '../..');
-const bin = path.join(repo, 'dist/cli/main.js');
 
 interface Json {
   relations: { id: string; classification: string }[];

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline.js';
 import { proposeRecordItems } from '../../src/report/record-items.js';
 import type { Report } from '../../src/report/model.js';
+import { BIN } from '../helpers/bin.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(REPO, 'fixtures/vendor-ddl');
@@ -71,14 +72,10 @@ describe('trailing column comments in vendor install scripts', () => {
   });
 
   it('the real bin reports them through a pipe', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [path.join(REPO, 'dist/cli/main.js'), 'scan', '.', '--format', 'json'],
-      {
-        cwd: FIXTURE,
-        env: { ...process.env, LANG: 'ja_JP.UTF-8' },
-      },
-    );
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'scan', '.', '--format', 'json'], {
+      cwd: FIXTURE,
+      env: { ...process.env, LANG: 'ja_JP.UTF-8' },
+    });
     const json = JSON.parse(stdout) as Report;
     expect(
       json.relations
