@@ -126,6 +126,17 @@ describe.skipIf(unavailable !== undefined)(
               await sub.query(`ALTER SUBSCRIPTION s${i} DISABLE`);
               await sub.query(`ALTER SUBSCRIPTION s${i} SET (slot_name = NONE)`);
               await sub.query(`DROP SUBSCRIPTION s${i}`);
+              // The walsender may still hold the slot for a moment after DISABLE: wait until it lets go
+              // (a slot "is active for PID …" cannot be dropped), ending it if it lingers.
+              for (let t = 0; t < 50; t++) {
+                const r = await pub.query(`SELECT active_pid FROM pg_replication_slots WHERE slot_name = $1`, [
+                  `slot_${i}`,
+                ]);
+                const pid = r.rows[0]?.active_pid as number | null | undefined;
+                if (!pid) break;
+                if (t === 10) await pub.query('SELECT pg_terminate_backend($1)', [pid]);
+                await new Promise((res) => setTimeout(res, 200));
+              }
               await pub.query(`SELECT pg_drop_replication_slot('slot_${i}')`);
             } finally {
               await pub.end();
