@@ -7,13 +7,13 @@
  * marks as a cross-database copy of the remote number column. The access itself (run as the user
  * the connection string names) is still not checked: the SPIF-DBLINK warning stays.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
 import { buildCatalog } from '../../src/catalog/build.js';
 import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
-import { type RealPostgres, realPostgresUnavailable, startRealPostgres } from '../live/real-postgres.js';
+import { realPostgresUnavailable } from '../live/real-postgres.js';
+import { realPostgresSuite } from './real-postgres-suite.js';
 
 const NUMBER = '123456789018';
 const REMOTE = `CREATE TABLE jumin (atena_no text PRIMARY KEY, kojin_bango char(12), shimei text);
@@ -31,27 +31,16 @@ const unavailable = realPostgresUnavailable();
 describe.skipIf(unavailable !== undefined)(
   `dblink(…) AS t(cols) in a view, on a real PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`,
   () => {
-    let server: RealPostgres;
-    const saved = process.env.PGPASSWORD;
-    const client = (database = 'postgres') =>
-      new pg.Client({ connectionString: server.url(database), password: server.password });
-    beforeAll(async () => {
-      server = await startRealPostgres();
-      process.env.PGPASSWORD = server.password;
-    }, 60_000);
-    afterAll(() => {
-      server?.stop();
-      if (saved === undefined) delete process.env.PGPASSWORD;
-      else process.env.PGPASSWORD = saved;
-    });
+    const suite = realPostgresSuite();
+    const client = suite.client;
 
     it('the view column PostgreSQL fills with the number is the one spif marks as the remote number', async () => {
       const root = client();
       await root.connect();
       let holding: string[] = [];
-      const localSql = local(server.port, 'jumin_prod').replace(
+      const localSql = local(suite.server.port, 'jumin_prod').replace(
         'user=postgres',
-        `user=postgres password=${server.password}`,
+        `user=postgres password=${suite.server.password}`,
       );
       try {
         await root.query('CREATE DATABASE jumin_prod');
@@ -83,7 +72,7 @@ describe.skipIf(unavailable !== undefined)(
 
       const read = (path: string, text: string) => postgresqlReader.read({ path, text }, { dialect: 'postgresql' });
       const remote = await read('jumin.sql', REMOTE);
-      const loc = await read('kyufu.sql', local(server.port, 'jumin_prod'));
+      const loc = await read('kyufu.sql', local(suite.server.port, 'jumin_prod'));
       const built = buildCatalog(
         [
           { database: 'kyufu', dialect: 'postgresql', ops: loc.ops },

@@ -17,14 +17,14 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
 import { buildCatalog } from '../../src/catalog/build.js';
 import { createAccessResolver } from '../../src/access/resolver.js';
 import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
-import { type RealPostgres, realPostgresUnavailable, startRealPostgres } from '../live/real-postgres.js';
+import { realPostgresUnavailable } from '../live/real-postgres.js';
+import { realPostgresSuite } from './real-postgres-suite.js';
 import { BIN } from '../helpers/bin.js';
 
 const PW = 'fdw-remote-pw';
@@ -169,21 +169,9 @@ const unavailable = realPostgresUnavailable();
 describe.skipIf(unavailable !== undefined)(
   `postgres_fdw on a real PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`,
   () => {
-    let pgServer: RealPostgres;
-    const port = () => new URL(pgServer.url()).port;
-    const client = (database = 'postgres') =>
-      new pg.Client({ connectionString: pgServer.url(database), password: pgServer.password });
-
-    const saved = process.env.PGPASSWORD;
-    beforeAll(async () => {
-      pgServer = await startRealPostgres();
-      process.env.PGPASSWORD = pgServer.password;
-    }, 60_000);
-    afterAll(() => {
-      pgServer?.stop();
-      if (saved === undefined) delete process.env.PGPASSWORD;
-      else process.env.PGPASSWORD = saved;
-    });
+    const suite = realPostgresSuite();
+    const client = suite.client;
+    const port = () => new URL(suite.server.url()).port;
 
     SCENARIOS.forEach((s, i) => {
       it(s.name, async () => {

@@ -9,11 +9,11 @@
  * of the publisher's number column (31.2: tables matched by qualified name, columns by name; 31.4:
  * a column list publishes only its columns).
  */
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
 import { buildCatalog } from '../../src/catalog/build.js';
-import { type RealPostgres, realPostgresUnavailable, startRealPostgres } from '../live/real-postgres.js';
+import { realPostgresUnavailable } from '../live/real-postgres.js';
+import { realPostgresSuite } from './real-postgres-suite.js';
 
 const NUMBER = '123456789018';
 
@@ -52,20 +52,8 @@ const unavailable = realPostgresUnavailable();
 describe.skipIf(unavailable !== undefined)(
   `logical replication on a real PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`,
   () => {
-    let server: RealPostgres;
-    const client = (database = 'postgres') =>
-      new pg.Client({ connectionString: server.url(database), password: server.password });
-    // pg takes the password from PGPASSWORD when the connection string has none.
-    const saved = process.env.PGPASSWORD;
-    beforeAll(async () => {
-      server = await startRealPostgres(['wal_level=logical', 'max_replication_slots=10', 'max_wal_senders=10']);
-      process.env.PGPASSWORD = server.password;
-    }, 60_000);
-    afterAll(() => {
-      server?.stop();
-      if (saved === undefined) delete process.env.PGPASSWORD;
-      else process.env.PGPASSWORD = saved;
-    });
+    const suite = realPostgresSuite(['wal_level=logical', 'max_replication_slots=10', 'max_wal_senders=10']);
+    const client = suite.client;
 
     SCENARIOS.forEach((s, i) => {
       it(
@@ -73,7 +61,7 @@ describe.skipIf(unavailable !== undefined)(
         async () => {
           const pubDb = `jumin_prod_${i}`;
           const subDb = `kyufu_${i}`;
-          const subscription = `CREATE SUBSCRIPTION s${i} CONNECTION 'host=127.0.0.1 port=${server.port} dbname=${pubDb} user=postgres password=${server.password}' PUBLICATION p WITH (create_slot = false, slot_name = 'slot_${i}');`;
+          const subscription = `CREATE SUBSCRIPTION s${i} CONNECTION 'host=127.0.0.1 port=${suite.server.port} dbname=${pubDb} user=postgres password=${suite.server.password}' PUBLICATION p WITH (create_slot = false, slot_name = 'slot_${i}');`;
           const root = client();
           await root.connect();
           const holding: string[] = [];

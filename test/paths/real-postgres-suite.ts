@@ -1,0 +1,39 @@
+/**
+ * One real PostgreSQL for a describe block (test/live/real-postgres.ts starts it): started before
+ * its tests with the given server settings, stopped after them. While it runs, PGPASSWORD holds
+ * its password, because pg (and libpq inside the server, for dblink and postgres_fdw) take the
+ * password from there when a connection string has none.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { type RealPostgres, startRealPostgres } from '../live/real-postgres.js';
+
+export interface RealPostgresSuite {
+  /** The running server (set once beforeAll has run). */
+  readonly server: RealPostgres;
+  /** A new, unconnected client of one of its databases. */
+  readonly client: (database?: string) => pg.Client;
+}
+
+export function realPostgresSuite(settings: string[] = []): RealPostgresSuite {
+  let server: RealPostgres | undefined;
+  const saved = process.env.PGPASSWORD;
+  beforeAll(async () => {
+    server = await startRealPostgres(settings);
+    process.env.PGPASSWORD = server.password;
+  }, 60_000);
+  afterAll(() => {
+    server?.stop();
+    if (saved === undefined) delete process.env.PGPASSWORD;
+    else process.env.PGPASSWORD = saved;
+  });
+  const suite: RealPostgresSuite = {
+    get server() {
+      if (!server) throw new Error('the real PostgreSQL is not started yet (use it inside a test)');
+      return server;
+    },
+    client: (database = 'postgres') =>
+      new pg.Client({ connectionString: suite.server.url(database), password: suite.server.password }),
+  };
+  return suite;
+}
