@@ -47,7 +47,7 @@ const EVIDENCE = {
   'name-comment': { en: "column name '{name}', comment '{text}'", ja: '列名「{name}」、列コメント「{text}」' },
   'relation-context': {
     en: "column name '{name}' in relation '{relation}'",
-    ja: 'リレーション「{relation}」の列名「{name}」',
+    ja: 'テーブル・ビュー「{relation}」の列名「{name}」',
   },
   name: { en: "column name '{text}'", ja: '列名「{text}」' },
   comment: { en: "comment '{text}'", ja: '列コメント「{text}」' },

@@ -26,9 +26,11 @@ export type StatementKind =
  * carries this table, rendered by renderMysqlKindsMarkdown(); a test keeps the two equal).
  */
 export const IRRELEVANT_FIRST_WORDS: Readonly<Record<string, string>> = {
-  INSERT: 'adds rows (data dumps); no column, key, account or privilege changes',
-  REPLACE: 'adds rows',
-  UPDATE: 'changes values of rows',
+  INSERT:
+    'adds rows (data dumps): literal rows are only counted for check digits; `INSERT … SELECT` is read as a copy (routine.ts readScriptWrite)',
+  REPLACE: 'adds rows; `REPLACE … SELECT` is read as a copy, as INSERT',
+  UPDATE:
+    'changes values of rows; `SET c = (SELECT …)` of one table is read as a copy, a multiple-table UPDATE is reported (SPIF-SQL-UNSUPPORTED)',
   DELETE: 'removes rows',
   TRUNCATE: 'removes rows',
   LOAD: 'LOAD DATA / LOAD XML: adds rows',

@@ -23,7 +23,12 @@ import { splitStatements } from './split.js';
 import { readView } from './view.js';
 import { readTableWithCst } from './cst-fallback.js';
 import { INSERT_START, insertRowsOp } from '../data-rows/rows-op.js';
-import { readRoutineStatement, readTrigger } from './routine.js';
+import { readRoutineStatement, readScriptWrite, readTrigger } from './routine.js';
+
+/** INSERT, REPLACE or UPDATE, after any leading comments. */
+const COPYING_WRITE = /^(?:\s|--[^\n]*\n|#[^\n]*\n|\/\*[\s\S]*?\*\/)*(?:insert|replace|update)\b/i;
+/** Cheap pre-test, so a dump's bulk INSERT … VALUES with no query inside is not tokenized twice. */
+const QUERY_INSIDE = /select|^(?:\s|--[^\n]*\n|#[^\n]*\n|\/\*[\s\S]*?\*\/)*update\b/i;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -69,6 +74,8 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
         const op = insertRowsOp(text, { backslashEscapes: true, hashComments: true }, mysqlRowsNaming(sctx), sctx.at);
         if (op) ops.push(op);
       }
+      // A write that reads other rows copies their values (a dump's literal rows copy nothing).
+      if (COPYING_WRITE.test(text) && QUERY_INSIDE.test(text)) ops.push(...readScriptWrite(sctx));
       continue;
     }
     try {

@@ -126,8 +126,30 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
   return [op, ...copies(ctx, body, 'insert-select')];
 }
 
+/**
+ * `INSERT|REPLACE … SELECT`, `INSERT … VALUES ((SELECT …))` and `UPDATE … SET` in a script, outside
+ * any routine: the target columns hold the values the statement writes, as the same statement in a
+ * routine body (one walker reads both). A statement it cannot read — a multiple-table UPDATE, a
+ * query the parser rejects — is reported (SPIF-SQL-UNSUPPORTED): what it copies is not followed.
+ */
+export function readScriptWrite(ctx: StatementContext): CatalogOp[] {
+  const toks = [...tokens(ctx.text)];
+  // A dump's INSERT … VALUES of literals copies nothing: only a query inside makes it a copy.
+  if (toks[0]?.upper !== 'UPDATE' && !toks.some((t) => t.kind === 'word' && t.upper === 'SELECT')) return [];
+  const body = analyseBody(ctx, toks, 'script', 'procedure', []);
+  if (body.reason) {
+    ctx.diagnostics.push({
+      ...coded('warning', 'SPIF-SQL-UNSUPPORTED'),
+      message: `${body.reason.replace(/ in the body/g, '')}: the values it copies are not followed`,
+      ...ctx.at,
+    });
+    return [];
+  }
+  return copies(ctx, body, toks[0].upper === 'UPDATE' ? 'update' : 'insert-select');
+}
+
 /** What a body writes, as copies: once it runs, the target columns hold those values. */
-function copies(ctx: StatementContext, body: BodyResult, via: 'insert-select' | 'trigger'): CatalogOp[] {
+function copies(ctx: StatementContext, body: BodyResult, via: 'insert-select' | 'update' | 'trigger'): CatalogOp[] {
   if (body.reason) return [];
   return body.writes.map((w) => ({
     op: 'copy-into' as const,
@@ -549,7 +571,7 @@ class BodyWalker {
     k = target.next;
     if (stmt[k]?.kind === 'word' && stmt[k].upper !== 'SET') k++; // alias
     if (stmt[k]?.upper !== 'SET') return this.unanalysed('a multiple-table UPDATE in the body is not read');
-    const where = stmt.findIndex((t, j) => j > k && ['WHERE', 'ORDER', 'LIMIT'].includes(t.upper));
+    const where = depthZeroIndex(stmt, k, ['WHERE', 'ORDER', 'LIMIT']); // not a subquery's WHERE
     const pairs = this.assignments(stmt, k + 1, where > 0 ? stmt[where].start : end(stmt));
     if (!pairs) return;
     const values = pairs.map((p) => ({ name: p.column, from: p.from }));
@@ -809,6 +831,17 @@ function closeParen(stmt: Token[], open: number): number {
 
 function end(stmt: Token[]): number {
   return stmt[stmt.length - 1].end;
+}
+
+/** Index of the first of `words` after stmt[from] outside parentheses, else -1. */
+function depthZeroIndex(stmt: Token[], from: number, words: string[]): number {
+  let depth = 0;
+  for (let j = from + 1; j < stmt.length; j++) {
+    if (stmt[j].value === '(') depth++;
+    else if (stmt[j].value === ')') depth--;
+    else if (depth === 0 && stmt[j].kind === 'word' && words.includes(stmt[j].upper)) return j;
+  }
+  return -1;
 }
 
 function topLevelComma(stmt: Token[], from: number): number {
