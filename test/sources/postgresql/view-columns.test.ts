@@ -117,6 +117,38 @@ describe('a view naming a column its base does not have, checked on PGlite', () 
     ).toBe(true);
   });
 
+  it('only a later file adding the column leaves the view unchecked, not a later statement of its own file', () => {
+    const tables = readPostgresSql({ path: '1_tables.sql', text: `${BASE}\n` });
+    const view = 'CREATE VIEW v AS SELECT h.juusho FROM h;\n';
+    const scan = (files: { path: string; text: string }[]) => {
+      const ops = createsFirst([...tables.ops, ...files.flatMap((f) => readPostgresSql(f).ops)], 'default', []);
+      const { catalog, diagnostics } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops }]);
+      return {
+        exists: catalog.relations.has('default.public.v'),
+        errors: diagnostics.filter((d) => d.code === 'SPIF-VIEW-UNKNOWN-COLUMN').map((d) => d.file),
+      };
+    };
+    // Another file adds juusho after the view: the DBA may run it first, so the view is not checked.
+    expect(
+      scan([
+        { path: '2_views.sql', text: view },
+        { path: '3_alter.sql', text: 'ALTER TABLE h ADD COLUMN juusho text;\n' },
+      ]),
+    ).toEqual({ exists: true, errors: [] });
+    // A rename to juusho in another file counts the same.
+    expect(
+      scan([
+        { path: '2_views.sql', text: view },
+        { path: '3_alter.sql', text: 'ALTER TABLE h RENAME COLUMN shimei TO juusho;\n' },
+      ]),
+    ).toEqual({ exists: true, errors: [] });
+    // Its own file adds it only after the view: PostgreSQL refuses the view there, and so does spif.
+    expect(scan([{ path: '2_views.sql', text: `${view}ALTER TABLE h ADD COLUMN juusho text;\n` }])).toEqual({
+      exists: false,
+      errors: ['2_views.sql'],
+    });
+  });
+
   it('the real bin reports the error at the column, and check fails on it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-view-column-'));
     fs.mkdirSync(path.join(dir, 'db'));
