@@ -50,12 +50,12 @@ const DIAGNOSTICS = {
   'SPIF-SQL-UNKNOWN-RELATION': d(
     'warning',
     'a statement refers to a relation not defined before it',
-    '文が、それより前に定義されていないリレーションを参照している',
+    '文が、それより前に定義されていないテーブル・ビューを参照している',
   ),
   'SPIF-SQL-UNKNOWN-COLUMN': d(
     'warning',
     'a statement (COMMENT ON COLUMN, RENAME COLUMN) names a column the relation does not have',
-    '文（COMMENT ON COLUMN、RENAME COLUMN）が、リレーションにない列を指している',
+    '文（COMMENT ON COLUMN、RENAME COLUMN）が、テーブル・ビューにない列を指している',
   ),
   'SPIF-SQL-UNKNOWN-SCHEMA': d(
     'warning',
@@ -75,7 +75,7 @@ const DIAGNOSTICS = {
   'SPIF-SQL-DUPLICATE': d(
     'warning',
     'a relation or function is created again: the later definition replaces the earlier one',
-    'リレーションまたは関数が再度作成された。後の定義が前の定義を置き換える',
+    'テーブル・ビューまたは関数が再度作成された。後の定義が前の定義を置き換える',
   ),
   'SPIF-SQL-REJECTED': d(
     'warning',
@@ -100,22 +100,22 @@ const DIAGNOSTICS = {
   'SPIF-VIEW-UNDEFINED-BASE': d(
     'warning',
     'a view reads a relation no source defines: its columns are read by the base columns’ names only (located at the FROM/JOIN entry that names it)',
-    'ビューが、どのソースにも定義されていないリレーションを読む。列は元の列名だけで判定する（そのリレーションを指す FROM/JOIN の位置）',
+    'ビューが、どのソースにも定義されていないテーブル・ビューを読む。列は元の列名だけで判定する（そのテーブル・ビューを指す FROM/JOIN の位置）',
   ),
   'SPIF-VIEW-UNKNOWN-COLUMN': d(
     'error',
     'a view, materialized view or CREATE TABLE AS names a column its base relation does not have (`SELECT h.nope FROM h`): PostgreSQL refuses the statement, so the relation is not created (located at the column)',
-    'ビュー・マテリアライズドビュー・CREATE TABLE AS が、元のリレーションにない列を指す（`SELECT h.nope FROM h`）。PostgreSQL は文を拒否するので、そのリレーションは作成しない（列の位置）',
+    'ビュー・マテリアライズドビュー・CREATE TABLE AS が、元のテーブル・ビューにない列を指す（`SELECT h.nope FROM h`）。PostgreSQL は文を拒否するので、そのテーブル・ビューは作成しない（列の位置）',
   ),
   'SPIF-FUNCTION-UNANALYSED': d(
     'warning',
     'a function or trigger body spif cannot read: the relations it could touch get an `unknown-path` assumption',
-    'spif が読めない関数・トリガー本体。触れうるリレーションに前提 `unknown-path` を付ける',
+    'spif が読めない関数・トリガー本体。触れうるテーブル・ビューに前提 `unknown-path` を付ける',
   ),
   'SPIF-FDW-UNRESOLVED': d(
     'warning',
     'a foreign server matches no configured database, or a foreign table’s remote relation or column is not defined',
-    '外部サーバーが設定のどのデータベースにも当たらない、または外部テーブルのリモートのリレーション・列が定義されていない',
+    '外部サーバーが設定のどのデータベースにも当たらない、または外部テーブルのリモートのテーブル・ビュー・列が定義されていない',
   ),
   'SPIF-DBLINK-UNRESOLVED': d(
     'warning',
@@ -135,7 +135,7 @@ const DIAGNOSTICS = {
   'SPIF-LINK-UNKNOWN-TARGET': d(
     'warning',
     'a foreign key or configured link names an undefined relation',
-    '外部キーまたは設定のリンクが、定義されていないリレーションを指している',
+    '外部キーまたは設定のリンクが、定義されていないテーブル・ビューを指している',
   ),
   'SPIF-LINK-UNKNOWN-COLUMN': d(
     'warning',
@@ -200,7 +200,7 @@ const DIAGNOSTICS = {
   'SPIF-LIVE-SKIPPED': d(
     'info',
     'relations of a live database that belong to extensions are not read',
-    '稼働中データベースのうち、拡張機能に属するリレーションは読まない',
+    '稼働中データベースのうち、拡張機能に属するテーブル・ビューは読まない',
   ),
   'SPIF-GIT-LIVE-SKIPPED': d(
     'warning',
@@ -240,7 +240,7 @@ const DIAGNOSTICS = {
   'SPIF-SOURCE-ALL-DROPPED': d(
     'error',
     'the sources of a database create relations and drop every one of them again (a teardown script scanned with the schema): nothing is left to assess, so a gate must not pass',
-    'データベースのソースが作ったリレーションをすべて削除している（スキーマと一緒に削除用スクリプトを読んだ）。評価するものが残らないため、ゲートを通さない',
+    'データベースのソースが作ったテーブル・ビューをすべて削除している（スキーマと一緒に削除用スクリプトを読んだ）。評価するものが残らないため、ゲートを通さない',
   ),
   'SPIF-SOURCE-ORDER': d(
     'info',
@@ -260,7 +260,7 @@ const DIAGNOSTICS = {
   'SPIF-SOURCE-DEFERRED': d(
     'info',
     'statements that name relations a later file creates are applied right after that CREATE',
-    '後のファイルで作成されるリレーションを指す文を、その CREATE の直後に適用した',
+    '後のファイルで作成されるテーブル・ビューを指す文を、その CREATE の直後に適用した',
   ),
   'SPIF-SOURCE-DOWN-SECTION': d(
     'info',
@@ -313,13 +313,13 @@ const SCAN_FINDINGS = {
     'scan',
     'info',
     'a relation holds an individual number column',
-    'リレーションが個人番号の列を持つ',
+    'テーブル・ビューが個人番号の列を持つ',
   ),
   'SPIF-SCAN-REACHABLE': f(
     'scan',
     'info',
     'a relation reaches the individual number through links a principal may follow',
-    'リレーションが、主体の辿れるリンクを通じて個人番号に到達する',
+    'テーブル・ビューが、利用者の辿れるリンクを通じて個人番号に到達する',
   ),
   'SPIF-SCAN-DECLARED-ONLY': f(
     'scan',
@@ -347,13 +347,13 @@ const CHECK_FINDINGS = {
     'check',
     'error',
     'a relation is specific and no inventory file contains it',
-    'リレーションが特定個人情報で、どの inventory のファイルにも含まれない',
+    'テーブル・ビューが特定個人情報で、どの inventory のファイルにも含まれない',
   ),
   'SPIF-CHECK-NOT-SPECIFIC': f(
     'check',
     'warning',
     'an inventory file in which no relation is specific any more (fails with `--strict`)',
-    'どのリレーションも特定個人情報でなくなった inventory のファイル（`--strict` で失敗）',
+    'どのテーブル・ビューも特定個人情報でなくなった inventory のファイル（`--strict` で失敗）',
   ),
   'SPIF-CHECK-CANDIDATE': f(
     'check',
@@ -381,32 +381,32 @@ const DIFF_FINDINGS = {
     'diff',
     'error',
     'a relation that was not specific (or did not exist) now is',
-    '特定個人情報でなかった（または存在しなかった）リレーションが特定個人情報になった',
+    '特定個人情報でなかった（または存在しなかった）テーブル・ビューが特定個人情報になった',
   ),
   'SPIF-DIFF-STOPPED-SPECIFIC': f(
     'diff',
     'info',
     'a relation that was specific no longer is',
-    '特定個人情報だったリレーションがそうでなくなった',
+    '特定個人情報だったテーブル・ビューがそうでなくなった',
   ),
   'SPIF-DIFF-PATH-ADDED': f(
     'diff',
     'warning',
     'a principal now reaches the number from a relation',
-    '主体がリレーションから個人番号に到達するようになった',
+    '利用者がテーブル・ビューから個人番号に到達するようになった',
   ),
   'SPIF-DIFF-PATH-REMOVED': f(
     'diff',
     'info',
     'a principal no longer reaches the number from a relation',
-    '主体がリレーションから個人番号に到達しなくなった',
+    '利用者がテーブル・ビューから個人番号に到達しなくなった',
   ),
-  'SPIF-DIFF-BLOCK-ADDED': f('diff', 'info', 'a control now stops a principal', '統制が主体を止めるようになった'),
+  'SPIF-DIFF-BLOCK-ADDED': f('diff', 'info', 'a control now stops a principal', '統制が利用者を止めるようになった'),
   'SPIF-DIFF-BLOCK-REMOVED': f(
     'diff',
     'warning',
     'a control that stopped a principal is gone',
-    '主体を止めていた統制がなくなった',
+    '利用者を止めていた統制がなくなった',
   ),
   'SPIF-DIFF-NUMBER-COLUMN-ADDED': f('diff', 'warning', 'a new column holds the number', '個人番号を持つ列が増えた'),
   'SPIF-DIFF-NUMBER-COLUMN-REMOVED': f(

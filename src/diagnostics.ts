@@ -1,12 +1,19 @@
 /** Problems found while reading inputs. They never stop a scan; they are reported with it. */
 import type { CodeAndSeverity, CodeOf, Severity } from './diagnostic-codes.js';
+import { DIAGNOSTIC_MESSAGES, type DiagnosticKey, fill } from './diagnostic-text/index.js';
+
+/** A message as an entry of the catalogue (src/diagnostic-text/): its key and arguments. */
+export type DiagnosticText = { key: DiagnosticKey; args: (string | number)[] };
 
 /**
  * `code` is a stable code registered in src/diagnostic-codes.ts (docs/diagnostics.md), e.g.
  * SPIF-SQL-SYNTAX, and `severity` is that code's one severity there.
  */
 export type Diagnostic = CodeAndSeverity & {
+  /** The English text (the JSON report's `message`). */
   message: string;
+  /** The same message as a catalogue entry, so reporters can render it in the user's language. */
+  text?: DiagnosticText;
   file?: string;
   line?: number;
   column?: number;
@@ -19,6 +26,16 @@ export type Diagnostic = CodeAndSeverity & {
  */
 export function coded<S extends Severity>(severity: S, code: CodeOf<S>): CodeAndSeverity {
   return { severity, code } as CodeAndSeverity;
+}
+
+/**
+ * A diagnostic's message from the catalogue entry `key`: `message` is its English text, `text` the
+ * entry, for the reporters to render in the user's language. Spread it into the diagnostic:
+ * `{ ...coded('warning', code), ...said('sql.unknownRelation', id), ...at }`. Text written by a
+ * parser or a server is passed as an argument, as it is.
+ */
+export function said(key: DiagnosticKey, ...args: (string | number)[]): { message: string; text: DiagnosticText } {
+  return { message: fill(DIAGNOSTIC_MESSAGES[key].en, args), text: { key, args } };
 }
 
 /** An error the user caused (bad flags, unreadable config): printed without a stack trace, exit 2. */

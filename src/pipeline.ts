@@ -30,7 +30,7 @@ import { Analysis } from './classify/analysis.js';
 import { buildReport } from './report/build.js';
 import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths.js';
 import type { Report } from './report/model.js';
-import { type Lang, t } from './report/messages.js';
+import { type Lang, diagnosticMessage, t } from './report/messages.js';
 import type { ScanResult } from './report/scan-result.js';
 import { dialectHint } from './sources/dialect-hints.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileWithin } from './sources/limits.js';
@@ -287,10 +287,11 @@ function noSources(paths: string[], loaded: LoadedConfig, found: number, diagnos
     ? `${loaded.used?.file ?? '設定'} の sources のグロブ`
     : paths.map((p) => `'${p}'`).join('、');
   const jaWhat = found ? `ファイル ${found} 個が見つかったが、スキーマのソースはない` : 'ファイルが見つからない';
-  const problems = diagnostics
-    .filter((d) => d.severity !== 'info')
-    .map((d) => `${d.file ? `${d.file}: ` : ''}${d.message} [${d.code}]`);
-  const details = (lang: Lang) => [t(lang, 'cli.err.noSourcesHint'), ...problems];
+  const problems = (lang: Lang) =>
+    diagnostics
+      .filter((d) => d.severity !== 'info')
+      .map((d) => `${d.file ? `${d.file}: ` : ''}${diagnosticMessage(lang, d)} [${d.code}]`);
+  const details = (lang: Lang) => [t(lang, 'cli.err.noSourcesHint'), ...problems(lang)];
   const error = new UserError(`no schema source in ${where}: ${what}`, details('en')).as(
     'cli.err.noSources',
     jaWhere,

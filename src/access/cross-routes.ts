@@ -57,6 +57,6 @@ export function crossRoutes(
 export function crossRouteText(lang: 'ja' | 'en', r: CrossRoute): string {
   const mapping = r.mapping === PUBLIC ? 'PUBLIC' : r.mapping;
   if (lang === 'ja')
-    return `外部テーブル ${r.relation} は ${r.role} としてサーバ ${r.server} のユーザマッピング（${mapping}）で接続し、${r.remote ?? '（不明なリレーション）'} をリモートユーザ ${r.remoteUser ?? '（不明）'} の権限で読む`;
+    return `外部テーブル ${r.relation} は ${r.role} としてサーバ ${r.server} のユーザマッピング（${mapping}）で接続し、${r.remote ?? '（不明なテーブル・ビュー）'} をリモートユーザ ${r.remoteUser ?? '（不明）'} の権限で読む`;
   return `foreign table ${r.relation} connects through server ${r.server} with the user mapping for ${mapping} (as ${r.role}) and reads ${r.remote ?? 'an unknown relation'} with the rights of remote user ${r.remoteUser ?? '(unknown)'}`;
 }

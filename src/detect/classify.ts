@@ -5,7 +5,7 @@
  */
 import { judgeValues, statsText, type ColumnValueStats } from './check-digit.js';
 import { fitsTwelve } from './column-type.js';
-import { evidence } from './explain.js';
+import { candidateText, evidence } from './explain.js';
 import {
   CARD_NUMBER,
   CONTEXT_RULES,
@@ -259,7 +259,12 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   if (!found) return undefined;
 
   const typeRule = EXCLUSION_RULES.find((rule) => rule.typeVeto?.(type));
-  if (typeRule && found.rule.kind === 'individual-number' && !part) return { excludedBy: typeRule.id };
+  if (typeRule && found.rule.kind === 'individual-number' && !part) {
+    // A plain name of the number in a type too short for it: the two disagree, so a reviewer settles it
+    // (要確認), never a silent veto. An abbreviation (itself only a candidate) is outweighed by the type.
+    if (typeRule.id === 'type-too-short' && !found.rule.candidate) return shortTypeCandidate(found, type!);
+    return { excludedBy: typeRule.id };
+  }
   if (part && found.rule.kind === 'individual-number') {
     return {
       kind: 'individual-number',
@@ -299,6 +304,24 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
     rule: found.rule.id,
     evidence: found.evidence,
     candidate: { reason: candidate.reason, settle: candidate.settle },
+  };
+}
+
+const SHORT_TYPE_RULE = CONTEXT_RULES.find((r) => r.id === 'name-type-conflict')!;
+
+/** A candidate for a column whose name or comment says the number but whose type cannot hold 12 digits. */
+function shortTypeCandidate(
+  found: { rule: NumberRule; text: string; on: 'name' | 'comment' },
+  type: string,
+): ColumnClass {
+  return {
+    kind: found.rule.kind,
+    rule: SHORT_TYPE_RULE.id,
+    evidence: evidence('en', found.on === 'name' ? 'name-type' : 'comment-type', { text: found.text, type }),
+    candidate: {
+      reason: candidateText('en', 'short-type-reason', { on: found.on === 'name' ? 'column name' : 'comment', type }),
+      settle: SHORT_TYPE_RULE.settle!,
+    },
   };
 }
 

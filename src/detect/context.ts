@@ -127,6 +127,28 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ],
   },
   {
+    id: 'name-type-conflict',
+    kind: 'individual-number',
+    summary:
+      'a name or comment plainly naming the number (my_number, kojin_bango, 個人番号) on a type too short for 12 digits (int, smallint, CHAR(4))',
+    reason:
+      'The name says 個人番号 but the type cannot hold its 12 digits (番号法施行令 第8条). The two disagree: the ' +
+      'column may be a key to a table of numbers, another number, or the number in a type declared too small. ' +
+      'Neither is dropped silently: the column is a candidate for a reviewer. An abbreviation (KOJIN_NO) with such ' +
+      'a type is outweighed by it (type-too-short); a part of a split number is short by design (split-number-part).',
+    settle:
+      'numberColumns.include if it holds the number (the type is declared too small), numberColumns.exclude with the reason if it is another number or a key',
+    examples: [
+      { column: { name: 'my_number', type: 'int' }, expect: 'candidate' },
+      { column: { name: 'kojin_bango', type: 'varchar(8)' }, expect: 'candidate' },
+      { column: { name: 'col5', comment: '個人番号', type: 'smallint' }, expect: 'candidate' },
+      { column: { name: 'personal_number', type: 'CHAR(5)' }, expect: 'candidate' },
+      { column: { name: 'kojin_bango', type: 'CHAR(12)' }, expect: 'number' },
+      { column: { name: 'KOJIN_NO', type: 'NUMBER(8)' }, expect: 'not' },
+      { column: { name: 'kojin_bango_3', type: 'char(4)' }, expect: 'number' },
+    ],
+  },
+  {
     id: 'abbreviation-beside-number',
     kind: 'individual-number',
     summary:

@@ -85,7 +85,7 @@ export function runCheck(report: Report, config: SpifConfig, options: CheckOptio
         ...(d.file !== undefined && d.line !== undefined
           ? { location: { file: d.file, line: d.line, ...(d.column ? { column: d.column } : {}) } }
           : {}),
-        evidence: [{ kind: 'text', text: d.message }],
+        evidence: [{ kind: 'text', text: d.message, ...(d.text ? { entry: d.text } : {}) }],
       }),
       // Suppressions name the diagnostic's own code (SPIF-SQL-SYNTAX …).
       code: d.code,

@@ -5,7 +5,7 @@
  */
 import type { Block, PathStep } from '../report/model.js';
 import { blockDetail, numberEvidence } from '../report/evidence-text.js';
-import { type Lang, t } from '../report/messages.js';
+import { type Lang, diagnosticMessage, t } from '../report/messages.js';
 import { escapeMarkdown, markdownCode } from '../report/escape.js';
 import { clean } from '../report/text.js';
 import type { Evidence, Finding } from './model.js';
@@ -92,7 +92,11 @@ export function findingHeadline(
         lang,
         f.rule,
         style.name(f.code),
-        f.evidence[0]?.kind === 'text' ? style.text(f.evidence[0].text) : '',
+        f.evidence[0]?.kind === 'text'
+          ? style.text(
+              diagnosticMessage(lang, { code: f.code, message: f.evidence[0].text, text: f.evidence[0].entry }),
+            )
+          : '',
       );
     case 'suppression-unused': {
       const [what, reason] = f.evidence.map((e) => (e.kind === 'text' ? e.text : ''));

@@ -7,6 +7,7 @@ import { configUsedSchema } from '../report/model.js';
 import {
   blockSchema,
   candidateColumnSchema,
+  diagnosticSchema,
   numberColumnSchema,
   pathStepSchema,
   sourceRefSchema,
@@ -35,7 +36,13 @@ export const evidenceSchema = z.discriminatedUnion('kind', [
     files: z.array(z.string()).describe('named files that contain the relation (none in the inventory)'),
   }),
   z.object({ kind: z.literal('more'), count: z.number().int().describe('further evidence left out') }),
-  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({
+    kind: z.literal('text'),
+    text: z.string(),
+    entry: diagnosticSchema.shape.text.describe(
+      "for an error diagnostic: its message as a catalogue entry (the report's diagnostics[].text)",
+    ),
+  }),
 ]);
 
 export const suppressedSchema = z.object({

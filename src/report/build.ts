@@ -129,6 +129,7 @@ export function buildReport(input: ReportInput): Report {
     severity: d.severity,
     code: d.code,
     message: d.message,
+    ...(d.text ? { text: d.text } : {}),
     ...(d.file !== undefined ? { file: d.file } : {}),
     ...(d.line !== undefined ? { line: d.line } : {}),
     ...(d.column !== undefined ? { column: d.column } : {}),

@@ -11,7 +11,7 @@
 import type { Report } from './model.js';
 import { CONTROLS } from './model.js';
 import type { DeclaredOnlyBlock } from './graph-model.js';
-import type { Lang } from './messages.js';
+import { type Lang, diagnosticMessage } from './messages.js';
 import { blockDetail } from './evidence-text.js';
 
 export const KINDS = ['table', 'view'] as const;
@@ -118,7 +118,7 @@ export function packReport(report: Report, declaredOnly: DeclaredOnlyBlock[], la
     diagnostics: report.diagnostics.map((d) => [
       at(SEVERITIES, d.severity),
       s(d.code),
-      s(d.message),
+      s(diagnosticMessage(lang, d)),
       d.file === undefined ? -1 : s(d.file),
       d.line ?? 0,
       d.column ?? 0,

@@ -2,6 +2,8 @@
  * The one message catalogue for human-facing text, Japanese and English. Every reporter takes its
  * labels from here; no label is written twice per format.
  */
+import { DIAGNOSTIC_MESSAGES, fill } from '../diagnostic-text/index.js';
+import { codeInfo } from '../diagnostic-codes.js';
 import { CLI_MESSAGES } from './cli-messages.js';
 import { FORM_MESSAGES } from './hyoukasho-messages.js';
 
@@ -98,11 +100,11 @@ const CORE_MESSAGES = {
     en: 'schema {0} is not created in the sources: USAGE on it is assumed',
   },
   'assumption.unknown-path': {
-    ja: 'SECURITY DEFINER の関数 {0} は本体を解析できない（{1}）。実行できる利用者（{2}）は所有者の権限でこのリレーションの列を読める可能性がある（要確認）',
+    ja: 'SECURITY DEFINER の関数 {0} は本体を解析できない（{1}）。実行できる利用者（{2}）は所有者の権限でこのテーブル・ビューの列を読める可能性がある（要確認）',
     en: "SECURITY DEFINER function {0} could not be analysed ({1}); whoever may execute it ({2}) may read this relation's columns with its owner's rights (check it)",
   },
   'assumption.cross-database-unknown': {
-    ja: '他のデータベースへのリンク（{0} {1}）を追えない（{2}）。このリレーションは他のデータベースの個人番号を保持・参照している可能性がある。読める利用者: {3}（要確認）',
+    ja: '他のデータベースへのリンク（{0} {1}）を追えない（{2}）。このテーブル・ビューは他のデータベースの個人番号を保持・参照している可能性がある。読める利用者: {3}（要確認）',
     en: 'a link to another database ({0} {1}) cannot be followed ({2}); this relation may hold or read what that database holds, the number included. Readers: {3} (check it)',
   },
   'assumption.mysql-definer-assumed': {
@@ -619,17 +621,41 @@ const CORE_MESSAGES = {
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-/** One catalogue: the labels above, the 評価書's own wording (hyoukasho-messages.ts) and the CLI's (cli-messages.ts). */
-const MESSAGES = { ...CORE_MESSAGES, ...FORM_MESSAGES, ...CLI_MESSAGES } as const satisfies Record<
-  string,
-  Record<Lang, string>
->;
+/**
+ * One catalogue: the labels above, the 評価書's own wording (hyoukasho-messages.ts), the CLI's
+ * (cli-messages.ts) and the diagnostics' (src/diagnostic-text/).
+ */
+const MESSAGES = {
+  ...CORE_MESSAGES,
+  ...FORM_MESSAGES,
+  ...CLI_MESSAGES,
+  ...DIAGNOSTIC_MESSAGES,
+} as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
 export function t(lang: Lang, key: MessageKey, ...args: (string | number)[]): string {
-  const template: string = MESSAGES[key][lang];
-  return template.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+  return fill(MESSAGES[key][lang], args);
+}
+
+/** Whether `key` is an entry of the catalogue (a key read back from a JSON report may not be). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+/**
+ * A diagnostic's message in `lang`: its catalogue entry when it has one. Otherwise, in Japanese,
+ * the code's description (docs/diagnostics.md) before the English message, so no line is left in
+ * English only.
+ */
+export function diagnosticMessage(
+  lang: Lang,
+  d: { code: string; message: string; text?: { key: string; args: (string | number)[] } },
+): string {
+  if (lang === 'en') return d.message;
+  if (d.text && isMessageKey(d.text.key)) return t(lang, d.text.key, ...d.text.args);
+  const info = codeInfo(d.code);
+  return info ? `${info.ja}：${d.message}` : d.message;
 }
 
 /** Assumptions are stored as codes (`code:arg:arg`); this renders them. */

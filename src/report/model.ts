@@ -94,7 +94,16 @@ export const principalReportSchema = z.object({
 export const diagnosticSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.string(),
-  message: z.string(),
+  message: z.string().describe('the message in English'),
+  text: z
+    .object({
+      key: z.string().describe("the entry's key in spif's message catalogue"),
+      args: z.array(z.union([z.string(), z.number()])).describe('its arguments, in order'),
+    })
+    .optional()
+    .describe(
+      'the message as an entry of the message catalogue, which the human-facing formats render in the language of --lang; message is its English text',
+    ),
   file: z.string().optional(),
   line: z.number().int().optional(),
   column: z.number().int().optional(),

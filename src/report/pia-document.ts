@@ -12,7 +12,7 @@ import { readingLines } from './reading.js';
 import { numberEvidence } from './evidence-text.js';
 import { candidateReason, candidateSettle, evidenceText } from '../detect/explain.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
-import { type Lang, type MessageKey, assumptionText, t } from './messages.js';
+import { type Lang, type MessageKey, assumptionText, diagnosticMessage, t } from './messages.js';
 import { withKey } from './path-key.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
 
@@ -275,7 +275,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
         [d.severity],
         [{ code: d.code }],
         d.file ? [{ code: `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}` }] : [''],
-        [d.message],
+        [diagnosticMessage(lang, d)],
       ]),
     });
   } else blocks.push({ kind: 'paragraph', text: [L('label.none')] });

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readingLines } from './reading.js';
 import path from 'node:path';
 import type { Report, RelationReport } from './model.js';
-import { type Lang, type MessageKey, t } from './messages.js';
+import { type Lang, type MessageKey, diagnosticMessage, t } from './messages.js';
 import type { ScanResult } from './scan-result.js';
 import { sarifText } from './escape.js';
 import { numberEvidence } from './evidence-text.js';
@@ -244,7 +244,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
     result(
       d.code,
       sarifLevel(d.severity),
-      sarifText(d.message),
+      sarifText(diagnosticMessage(ctx.lang, d)),
       d.file ? { file: d.file, line: d.line ?? 1, column: d.column } : undefined,
       [d.file ?? '', d.message],
     );

@@ -6,7 +6,7 @@
 import { candidateReason, candidateSettle, evidenceText } from '../detect/explain.js';
 import pc from 'picocolors';
 import type { Block, Reach, RelationReport, Report } from './model.js';
-import { type Lang, assumptionText, t } from './messages.js';
+import { type Lang, assumptionText, diagnosticMessage, t } from './messages.js';
 import { withKey } from './path-key.js';
 import { visible } from '../visible.js';
 import { readingLines } from './reading.js';
@@ -126,7 +126,7 @@ function diagnosticLines(report: Report, options: TextOptions, c: Colors): strin
         : d.severity === 'warning'
           ? c.yellow(t(lang, 'gate.level.warning'))
           : c.dim(t(lang, 'label.severity.info'));
-    out.push(`  ${where}${sev} ${c.dim(d.code)} ${clean(d.message)}`);
+    out.push(`  ${where}${sev} ${c.dim(d.code)} ${clean(diagnosticMessage(lang, d))}`);
   }
   const hidden = report.diagnostics.length - shown.length;
   if (hidden) out.push(c.dim(`  ${t(lang, 'label.hiddenByQuiet', hidden)}`));

@@ -1,7 +1,8 @@
 /** `spif snapshot <url>`: archive what a live PostgreSQL's catalogs say, as a script spif can scan offline. */
-import { cli } from '../i18n.js';
+import { cli, cliLanguage } from '../i18n.js';
 import type { Command } from 'commander';
 import { UserError } from '../../diagnostics.js';
+import { diagnosticMessage } from '../../report/messages.js';
 import { snapshotLive } from '../../snapshot/live.js';
 import { isLiveUrl, redactUrl } from '../../sources/live-postgres/index.js';
 import { prepareOutput, writeOutput } from '../output.js';
@@ -33,7 +34,8 @@ export function registerSnapshot(program: Command): void {
         statementTimeoutMs: timeout,
         role: flags.role,
       });
-      for (const d of diagnostics) process.stderr.write(`spif: ${d.severity}: ${d.message} [${d.code}]\n`);
+      for (const d of diagnostics)
+        process.stderr.write(`spif: ${d.severity}: ${diagnosticMessage(cliLanguage(), d)} [${d.code}]\n`);
       writeOutput(sql, flags.out);
     });
 }

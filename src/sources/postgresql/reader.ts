@@ -7,7 +7,7 @@ import { loadModule, parsePlPgSQLSync, parseSync } from 'libpg-query';
 import type { CatalogOp, GrantTarget, PrivilegeSpec, RoutineKind, RoutineRef } from '../../catalog/ops.js';
 import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation } from '../../catalog/model.js';
 import { pgDefaultName, pgIdentifier } from '../../catalog/pg-names.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, said } from '../../diagnostics.js';
 import type { ReadResult, SourceReader, SourceText } from '../types.js';
 import { LineIndex } from '../text.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
@@ -68,7 +68,7 @@ export function readPostgresSql(source: SourceText): ReadResult {
         code: 'SPIF-SQL-UNSUPPORTED',
         file: source.path,
         ...lines.at(meta.offset),
-        message: `psql meta-command '${meta.text}' switches database; spif keeps this file in one database (split it per database in spif.config.yaml)`,
+        ...said('diag.pg.metaConnect', meta.text),
       });
     }
   }
@@ -78,8 +78,7 @@ export function readPostgresSql(source: SourceText): ReadResult {
       code: 'SPIF-SQL-SYNTAX',
       file: source.path,
       ...lines.at(prepared.unterminatedCopy),
-      message:
-        "the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read",
+      ...said('diag.pg.copyUnterminated'),
     });
   }
   const ctx = new StatementContext(source.path, lines, ops, diagnostics, script, prepared.copyData);
@@ -117,7 +116,7 @@ export function readPostgresSql(source: SourceText): ReadResult {
         code: 'SPIF-SQL-SYNTAX',
         file: source.path,
         ...lines.at(nul),
-        message: 'NUL byte (0x00) in this statement; PostgreSQL does not accept NUL in SQL text; statement skipped',
+        ...said('diag.pg.nul'),
       });
       statements.total++;
       continue;
@@ -130,15 +129,15 @@ export function readPostgresSql(source: SourceText): ReadResult {
       const at = lines.at(cursor !== undefined && cursor >= 0 ? span.start + cursor : start);
       const raw = (e as Error).message;
       // Bison's parser stack (about 10 000 levels) and the server's stack-depth check.
-      const found = /^(memory exhausted|stack depth limit exceeded)/.test(raw)
-        ? `nested too deeply for the parser (${raw})`
-        : raw;
       diagnostics.push({
         severity: 'error',
         code: 'SPIF-SQL-SYNTAX',
         file: source.path,
         ...at,
-        message: `${found}; statement skipped (expected a valid PostgreSQL statement)`,
+        ...said(
+          /^(memory exhausted|stack depth limit exceeded)/.test(raw) ? 'diag.pg.syntaxTooDeep' : 'diag.pg.syntax',
+          raw,
+        ),
       });
       statements.total++;
       continue;
@@ -204,7 +203,7 @@ class StatementContext {
       this.dispatch(kind, body);
       if (DBLINK_CALLERS.has(kind)) this.dblinks(kind, body);
     } catch (e) {
-      this.unsupported(`could not read ${kind}: ${(e as Error).message}`);
+      this.unsupported(said('diag.pg.couldNotRead', kind, (e as Error).message));
     }
   }
 
@@ -251,9 +250,9 @@ class StatementContext {
       case 'AlterPolicyStmt':
         return this.alterPolicy(s);
       case 'ReassignOwnedStmt':
-        return this.unsupported('REASSIGN OWNED is not modelled: ownership is taken from CREATE/ALTER … OWNER TO');
+        return this.unsupported(said('diag.pg.reassignOwned'));
       case 'DropOwnedStmt':
-        return this.unsupported('DROP OWNED is not modelled: privileges granted to the role are kept');
+        return this.unsupported(said('diag.pg.dropOwned'));
       case 'CreateForeignTableStmt':
         this.createTable(s.base, 'foreign table');
         return this.emit(foreignTableOp(s, rangeVarName(s.base.relation)));
@@ -295,16 +294,14 @@ class StatementContext {
         if (s.fromClause?.length || JSON.stringify(s.targetList ?? []).includes('"SubLink"')) return this.updateCopy(s);
         return; // constants: no column, key, owner or privilege changes
       case 'RuleStmt':
-        return this.unsupported(
-          `CREATE RULE ${s.rulename} ON ${rangeVarText(s.relation)}: rules are not modelled (a DO INSTEAD/ALSO rule can redirect or copy rows)`,
-        );
+        return this.unsupported(said('diag.pg.rule', s.rulename, rangeVarText(s.relation)));
       default:
         if (isCrossDatabaseStatement(kind)) {
           for (const op of crossDatabaseOps(kind, s)) this.emit(op);
           return;
         }
         if (kind in IRRELEVANT_STATEMENTS) return;
-        this.unsupported(`${kind.replace(/Stmt$/, '')} statement is not read by spif`);
+        this.unsupported(said('diag.pg.statementNotRead', kind.replace(/Stmt$/, '')));
     }
   }
 
@@ -367,8 +364,8 @@ class StatementContext {
     this.ops.push({ ...op, at: this.at } as CatalogOp);
   }
 
-  private unsupported(message: string): void {
-    this.diagnostics.push({ severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', message, ...this.at });
+  private unsupported(text: ReturnType<typeof said>): void {
+    this.diagnostics.push({ severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', ...text, ...this.at });
   }
 
   private loc(byteLocation: number | undefined): SourceLocation {
@@ -570,9 +567,7 @@ class StatementContext {
   private updateCopy(s: Node): void {
     const targets: Node[] = (s.targetList ?? []).map((t: Node) => t.ResTarget);
     if (targets.some((t) => !t?.name || t.indirection?.length || t.val?.MultiAssignRef))
-      return this.unsupported(
-        `UPDATE ${rangeVarText(s.relation)} SET (…) = (…) or SET c[…]: the values it copies are not followed (write them as INSERT … SELECT or a view to have them read)`,
-      );
+      return this.unsupported(said('diag.pg.updateCopy', rangeVarText(s.relation)));
     const select = {
       SelectStmt: {
         targetList: targets.map((t) => ({ ResTarget: { name: t.name, val: t.val } })),
@@ -596,7 +591,7 @@ class StatementContext {
   private createSchema(s: Node): void {
     const owner = s.authrole ? roleName(s.authrole) : undefined;
     const schema = s.schemaname ?? owner;
-    if (!schema) return this.unsupported('CREATE SCHEMA without a name');
+    if (!schema) return this.unsupported(said('diag.pg.schemaWithoutName'));
     this.emit({ op: 'create-schema', schema, owner });
     for (const elt of s.schemaElts ?? []) {
       const kind = Object.keys(elt)[0];
@@ -715,7 +710,7 @@ class StatementContext {
           break;
         default:
           if (cmd.subtype in IRRELEVANT_ALTER_TABLE) break;
-          this.unsupported(`ALTER TABLE … ${String(cmd.subtype).replace(/^AT_/, '')} is not read by spif`);
+          this.unsupported(said('diag.pg.alterTableNotRead', String(cmd.subtype).replace(/^AT_/, '')));
       }
     }
   }
@@ -736,10 +731,14 @@ class StatementContext {
   private objectNotModelled(objtype: string, what: string): void {
     if (objtype in OBJECTS_WITHOUT_ACCESS) return;
     this.unsupported(
-      `${what} of a ${String(objtype)
-        .replace(/^OBJECT_/, '')
-        .toLowerCase()
-        .replace(/_/g, ' ')} is not read by spif`,
+      said(
+        'diag.pg.objectNotRead',
+        what,
+        String(objtype)
+          .replace(/^OBJECT_/, '')
+          .toLowerCase()
+          .replace(/_/g, ' '),
+      ),
     );
   }
 
@@ -761,7 +760,7 @@ class StatementContext {
       case 'OBJECT_ROLE':
         return this.emit({ op: 'alter-role', name: s.subname, rename: s.newname });
       case 'OBJECT_SCHEMA':
-        return this.unsupported(`ALTER SCHEMA ${s.subname} RENAME is not modelled`);
+        return this.unsupported(said('diag.pg.alterSchemaRename', s.subname));
       case 'OBJECT_FUNCTION':
       case 'OBJECT_PROCEDURE':
       case 'OBJECT_ROUTINE':
@@ -824,9 +823,7 @@ class StatementContext {
         ifExists,
       });
     } else if (s.behavior === 'DROP_CASCADE' && ['OBJECT_TYPE', 'OBJECT_DOMAIN', 'OBJECT_EXTENSION'].includes(type)) {
-      this.unsupported(
-        `DROP … CASCADE of a ${type.replace(/^OBJECT_/, '').toLowerCase()}: PostgreSQL also drops the table columns of its types; spif keeps them`,
-      );
+      this.unsupported(said('diag.pg.dropCascadeType', type.replace(/^OBJECT_/, '').toLowerCase()));
     } else if (type in DROPS_OF_REPORTED && s.behavior !== 'DROP_CASCADE') {
       return;
     } else this.objectNotModelled(type, s.behavior === 'DROP_CASCADE' ? 'DROP … CASCADE' : 'DROP');
@@ -1043,9 +1040,7 @@ class StatementContext {
   private alterFunction(s: Node): void {
     const actions = (s.actions ?? []).map((a: Node) => a.DefElem);
     if (actions.some((d: Node) => d?.defname === 'set' && d.arg?.VariableSetStmt?.name === 'search_path'))
-      this.unsupported(
-        `ALTER FUNCTION ${listName(s.func?.objname ?? []).name} SET/RESET search_path: the body's names stay resolved with the path it was created with (put the SET clause in CREATE FUNCTION to have it applied)`,
-      );
+      this.unsupported(said('diag.pg.alterFunctionSearchPath', listName(s.func?.objname ?? []).name));
     const sec = actions.find((d: Node) => d?.defname === 'security');
     if (sec) this.emit({ op: 'alter-function', ref: routineRef(s.func), securityDefiner: defElemBool(sec) === true });
   }

@@ -33,10 +33,13 @@ import {
   type RelationDecl,
 } from './declarations.js';
 import { naming } from './naming.js';
+import { closureTable, treeColumns } from './trees.js';
 import { Node } from 'ts-morph';
 
 export interface ResolvedColumn {
   propertyName: string;
+  /** The declaring decorator (for join columns, the relation's property has none). */
+  decorator?: string;
   databaseName: string;
   type?: string;
   /** The type a column referencing this one gets (serial → int4). */
@@ -88,6 +91,8 @@ class EntityBuilder {
   private readonly emptyEmbeddeds = new Map<string, { cls: ClassModel; node: Node }>();
   private readonly resolved = new Map<ClassModel, ResolvedEntity>();
   private readonly inProgress = new Set<ClassModel>();
+  /** A @ChildEntity's single-table-inheritance parent (undefined: none found, reported). */
+  private readonly roots = new Map<ClassModel, ClassModel | undefined>();
   private readonly schema: string;
 
   constructor(
@@ -110,16 +115,20 @@ class EntityBuilder {
     for (const cls of this.classes) {
       if (cls.entity?.kind === 'table') {
         const e = this.entity(cls);
+        const primaryKey = e.columns.filter((c) => c.primary);
         ops.push({
           op: 'create-table',
           at: locate(cls.unit, cls.entity.node),
           name: { schema: e.schema, name: e.table },
           columns: e.columns.map(toColumn),
-          primaryKey: keyOrUndefined(e.columns.filter((c) => c.primary).map((c) => c.databaseName)),
+          primaryKey: keyOrUndefined(primaryKey.map((c) => c.databaseName)),
           uniqueKeys: e.uniqueKeys,
           foreignKeys: e.foreignKeys,
           ...(cls.entity.comment ? { comment: cls.entity.comment } : {}),
         });
+        if (cls.tree?.type === 'closure-table') ops.push(this.closure(cls, e, primaryKey));
+      } else if (cls.entity?.kind === 'child') {
+        this.childWithoutRoot(cls);
       } else if (cls.entity?.kind === 'view') {
         ops.push(await this.view(cls));
       }
@@ -135,22 +144,103 @@ class EntityBuilder {
   // ---- entities -------------------------------------------------------------------------------
 
   private tableName(cls: ClassModel): { schema: string; table: string } {
-    return { schema: cls.entity?.schema ?? this.schema, table: naming.tableName(cls.name, cls.entity?.givenName) };
+    const owner = this.tableOwner(cls);
+    return {
+      schema: owner.entity?.schema ?? this.schema,
+      table: naming.tableName(owner.name, owner.entity?.givenName),
+    };
   }
 
   private entity(cls: ClassModel): ResolvedEntity {
     const done = this.resolved.get(cls);
     if (done) return done;
+    const owner = this.tableOwner(cls);
+    if (owner !== cls) return this.entity(owner);
     this.inProgress.add(cls);
     const { schema, table } = this.tableName(cls);
-    const columns = this.columns(cls, [], new Set());
+    const columns = this.tableColumns(cls);
     this.unresolvedColumns(cls, columns);
     const entity: ResolvedEntity = { cls, schema, table, columns, foreignKeys: [], uniqueKeys: [] };
-    for (const rel of this.relations(cls)) this.owningRelation(entity, rel.rel, rel.owner);
+    for (const rel of this.tableRelations(cls)) this.owningRelation(entity, rel.rel, rel.owner);
     entity.uniqueKeys = this.uniqueKeys(entity);
     this.inProgress.delete(cls);
     this.resolved.set(cls, entity);
     return entity;
+  }
+
+  // ---- single-table inheritance and trees -----------------------------------------------------
+
+  /**
+   * The entity whose table holds this class: for a @ChildEntity, the nearest base class that is an
+   * @Entity with @TableInheritance (TypeORM's parentEntityMetadata); otherwise the class itself.
+   */
+  private tableOwner(cls: ClassModel): ClassModel {
+    return cls.entity?.kind === 'child' ? (this.stiRoot(cls) ?? cls) : cls;
+  }
+
+  private stiRoot(cls: ClassModel): ClassModel | undefined {
+    if (!this.roots.has(cls)) {
+      const root = this.lineage(cls)
+        .reverse()
+        .find((c) => c !== cls && c.entity?.kind === 'table' && c.inheritance);
+      this.roots.set(cls, root);
+    }
+    return this.roots.get(cls);
+  }
+
+  /** The root and its @ChildEntity classes, in the order they were read: one table. */
+  private tableClasses(root: ClassModel): ClassModel[] {
+    if (!root.inheritance) return [root];
+    return [root, ...this.classes.filter((c) => c.entity?.kind === 'child' && this.stiRoot(c) === root)];
+  }
+
+  /**
+   * The table's columns: the entity's own and inherited, every child entity's (single-table
+   * inheritance stores them all in the parent's table), the discriminator, and a tree's columns.
+   */
+  private tableColumns(root: ClassModel): ResolvedColumn[] {
+    const columns = this.columns(root, [], new Set());
+    const add = (c: ResolvedColumn) => {
+      if (!columns.some((x) => x.propertyName === c.propertyName)) columns.push(c);
+    };
+    for (const child of this.tableClasses(root).slice(1)) this.columns(child, [], new Set()).forEach(add);
+    // TypeORM keeps a property of the same name as the discriminator, or adds the column
+    const discriminator = root.inheritance?.column;
+    if (discriminator) add(this.column(root, discriminator, []));
+    if (root.tree) treeColumns(root.tree).forEach((decl) => add(this.column(root, decl, [])));
+    return columns;
+  }
+
+  /** Relations of the root and of its child entities, each once. */
+  private tableRelations(root: ClassModel): { rel: RelationDecl; owner: ClassModel }[] {
+    const seen = new Set<RelationDecl>();
+    return this.tableClasses(root)
+      .flatMap((c) => this.relations(c))
+      .filter(({ rel }) => !seen.has(rel) && !!seen.add(rel));
+  }
+
+  private closure(cls: ClassModel, e: ResolvedEntity, primaryKey: ResolvedColumn[]): CatalogOp {
+    const tree = cls.tree!;
+    const at = locate(cls.unit, tree.node);
+    const level = e.columns.find((c) => c.decorator === 'TreeLevelColumn');
+    if (!primaryKey.length)
+      this.warn(
+        cls,
+        tree.node,
+        `closure table of ${e.table}: entity ${cls.name} has no primary column, so the closure table has no column.`,
+      );
+    return closureTable(tree, { schema: e.schema, table: e.table, primaryKey, level: !!level }, at, level?.type);
+  }
+
+  /** A @ChildEntity with no single-table-inheritance parent: TypeORM has no table for it. */
+  private childWithoutRoot(cls: ClassModel): void {
+    if (this.stiRoot(cls)) return;
+    const names = cls.columns.map((c) => naming.columnName(c.propertyName, c.givenName, []));
+    this.warn(
+      cls,
+      cls.entity!.node,
+      `@ChildEntity ${cls.name}: no base class is an @Entity with @TableInheritance in the scanned files, so its table is not known; ${names.length ? `its columns (${names.join(', ')}) are not read` : 'it declares no column'}.`,
+    );
   }
 
   /**
@@ -245,6 +335,7 @@ class EntityBuilder {
     const type = columnType(decl, this.options.ctx.dialect);
     return {
       propertyName: decl.propertyName,
+      decorator: decl.decorator,
       databaseName: naming.columnName(decl.propertyName, decl.givenName, prefixes),
       type: type.type,
       refType: type.refType,
@@ -277,8 +368,9 @@ class EntityBuilder {
   private owningRelation(entity: ResolvedEntity, rel: RelationDecl, owner: ClassModel): void {
     const owning = rel.kind === 'many-to-one' || (rel.kind === 'one-to-one' && rel.joinColumns !== undefined);
     if (!owning || !rel.target) return;
-    const target = this.findEntity(rel.target, owner, rel.node);
-    if (!target) return;
+    const found = this.findEntity(rel.target, owner, rel.node);
+    if (!found) return;
+    const target = this.tableOwner(found);
     const targetColumns = this.inProgress.has(target)
       ? this.columns(target, [], new Set())
       : this.entity(target).columns;
@@ -360,7 +452,8 @@ class EntityBuilder {
       ...entity.uniqueKeys,
       ...entity.columns.filter((c) => c.unique).map((c) => [c.databaseName]),
     ];
-    for (const owner of this.lineage(entity.cls)) {
+    const owners = new Set(this.tableClasses(entity.cls).flatMap((c) => this.lineage(c)));
+    for (const owner of owners) {
       for (const u of owner.uniques) {
         const cols: string[] = [];
         for (const p of u.properties) {
@@ -399,7 +492,7 @@ class EntityBuilder {
 
   private junctions(cls: ClassModel): CatalogOp[] {
     const ops: CatalogOp[] = [];
-    for (const { rel, owner } of this.relations(cls)) {
+    for (const { rel, owner } of this.tableRelations(cls)) {
       if (rel.kind !== 'many-to-many' || !rel.joinTable || !rel.target) continue;
       const target = this.findEntity(rel.target, owner, rel.node);
       if (!target) continue;
@@ -540,7 +633,16 @@ class EntityBuilder {
       this.warn(from, node, `relation target ${name} is not an entity of the scanned files; the link is not read.`);
       return undefined;
     }
-    return this.pick(found, from, node);
+    const picked = this.pick(found, from, node);
+    if (picked.entity?.kind === 'child' && !this.stiRoot(picked)) {
+      this.warn(
+        from,
+        node,
+        `relation target ${name} is a @ChildEntity without a table (reported there); the link is not read.`,
+      );
+      return undefined;
+    }
+    return picked;
   }
 
   /** Same-file declaration first; several candidates elsewhere are ambiguous (first one wins). */
@@ -592,7 +694,7 @@ function columnType(decl: ColumnDecl, dialect: Dialect): { type?: string; refTyp
   let type: string | undefined;
   if (given) type = pgTypeName(given, mods);
   else if (/DateColumn$/.test(decl.decorator)) type = 'timestamp';
-  else if (decl.decorator === 'VersionColumn') type = 'int4';
+  else if (decl.decorator === 'VersionColumn' || decl.decorator === 'TreeLevelColumn') type = 'int4';
   else if (decl.tsType) type = TS_TYPE_TO_PG[decl.tsType.replace(/\s*\|\s*(null|undefined)/g, '')] ?? decl.tsType;
   if (type && !given && decl.length !== undefined) type = `${type}(${decl.length})`;
   return { type, refType: type };

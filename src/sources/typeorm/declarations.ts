@@ -29,7 +29,8 @@ export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
 export type Mark = DocComment['mark'];
 
 export interface EntityDecl {
-  kind: 'table' | 'view';
+  /** 'child': a @ChildEntity, stored in its single-table-inheritance parent's table. */
+  kind: 'table' | 'view' | 'child';
   givenName?: string;
   schema?: string;
   comment?: string;
@@ -109,11 +110,36 @@ export interface UniqueDecl {
   node: Node;
 }
 
+/** @TableInheritance: the table also holds the columns of the entity's @ChildEntity subclasses. */
+export interface InheritanceDecl {
+  /** The discriminator column (`column` option); TypeORM adds none without it. */
+  column?: ColumnDecl;
+  node: Node;
+}
+
+export type TreeType = 'adjacency-list' | 'closure-table' | 'nested-set' | 'materialized-path';
+
+/** How a closure table names a column from the entity's primary column (`ancestorColumnName`). */
+export type ColumnNamer = ({ text: string } | { of: 'propertyName' | 'databaseName' })[];
+
+/** @Tree(type, options) */
+export interface TreeDecl {
+  /** Undefined when the type is not a literal (reported). */
+  type?: TreeType;
+  closureTableName?: string;
+  closureTableSchema?: string;
+  ancestorColumnName?: ColumnNamer;
+  descendantColumnName?: ColumnNamer;
+  node: Node;
+}
+
 export interface ClassModel {
   name: string;
   unit: TsUnit;
   node: ClassDeclaration;
   entity?: EntityDecl;
+  inheritance?: InheritanceDecl;
+  tree?: TreeDecl;
   /** The class it extends (original name, import alias undone). */
   baseName?: string;
   columns: ColumnDecl[];
@@ -134,6 +160,7 @@ const COLUMN_DECORATORS = new Set([
   'VersionColumn',
   'ObjectIdColumn',
   'ViewColumn',
+  'TreeLevelColumn',
 ]);
 const RELATION_DECORATORS: Record<string, RelationKind> = {
   ManyToOne: 'many-to-one',
@@ -165,14 +192,9 @@ const IRRELEVANT = new Set([
   'DeleteDateColumnOptions',
   'ForeignKey',
 ]);
-const UNSUPPORTED_DECORATORS = new Set([
-  'TableInheritance',
-  'ChildEntity',
-  'Tree',
-  'TreeParent',
-  'TreeChildren',
-  'TreeLevelColumn',
-]);
+/** @TreeParent is a many-to-one, @TreeChildren a one-to-many, to the class that declares them. */
+const TREE_RELATIONS: Record<string, RelationKind> = { TreeParent: 'many-to-one', TreeChildren: 'one-to-many' };
+const TREE_TYPES = new Set<string>(['adjacency-list', 'closure-table', 'nested-set', 'materialized-path']);
 
 export function isTypeOrmModule(specifier: string): boolean {
   return specifier === 'typeorm' || specifier.startsWith('typeorm/');
@@ -236,12 +258,10 @@ class FileCollector {
         if (!call.name) continue;
         typeorm = true;
         if (call.name === 'Entity' || call.name === 'ViewEntity') model.entity = this.entityDecl(call, cls);
+        else if (call.name === 'ChildEntity') model.entity = { kind: 'child', node: call.node };
+        else if (call.name === 'TableInheritance') model.inheritance = this.inheritanceDecl(call);
+        else if (call.name === 'Tree') model.tree = this.treeDecl(call);
         else if (call.name === 'Unique' || call.name === 'Index') this.classUnique(call, model);
-        else if (UNSUPPORTED_DECORATORS.has(call.name))
-          this.unsupported(
-            dec,
-            `@${call.written} (entity inheritance/tree tables) is not read; the table may miss columns.`,
-          );
       }
     }
     const ext = cls.getExtends()?.getExpression();
@@ -304,6 +324,99 @@ class FileCollector {
       if (expression) decl.expression = expression.value;
     }
     decl.comment = joinComments(decl.comment, jsDocBefore(cls)?.text);
+    return decl;
+  }
+
+  /** `@TableInheritance({ column: { type: 'varchar', name: 'type' } })` or `{ column: 'type' }` */
+  private inheritanceDecl(call: DecoratorCall): InheritanceDecl {
+    const decl: InheritanceDecl = { node: call.node };
+    const arg = call.args[0];
+    if (!arg) return decl;
+    const expr = unwrap(arg);
+    if (!Node.isObjectLiteralExpression(expr)) {
+      this.unsupported(
+        arg,
+        `@${call.written} options \`${arg.getText()}\` are not an object literal; no discriminator column is read.`,
+      );
+      return decl;
+    }
+    const { props } = this.options(expr, `@${call.written}`);
+    const pattern = props.get('pattern');
+    if (pattern && literalString(pattern.value) !== 'STI')
+      this.unsupported(
+        pattern.node,
+        `@${call.written} pattern \`${pattern.value.getText()}\` is not 'STI', the one pattern TypeORM implements; single-table inheritance is assumed.`,
+      );
+    const column = props.get('column');
+    if (!column) return decl;
+    const value = unwrap(column.value);
+    const name = staticString(value, this.constants);
+    if (name !== undefined) {
+      decl.column = {
+        propertyName: name,
+        givenName: name,
+        decorator: 'Column',
+        primary: false,
+        unique: false,
+        viewColumn: false,
+        node: column.node,
+      };
+    } else if (Node.isObjectLiteralExpression(value)) {
+      const c = this.columnDecl(
+        { name: 'Column', written: `${call.written} column`, args: [value], node: call.node },
+        'type',
+        undefined,
+        undefined,
+      );
+      // TypeORM names the discriminator's property after the column's `name`, 'type' by default
+      decl.column = { ...c, propertyName: c.givenName ?? 'type', node: column.node };
+    } else {
+      this.unsupported(
+        column.node,
+        `@${call.written} column \`${column.value.getText()}\` is not a literal; no discriminator column is read.`,
+      );
+    }
+    return decl;
+  }
+
+  /** `@Tree('closure-table', { closureTableName, ancestorColumnName: (c) => … })` */
+  private treeDecl(call: DecoratorCall): TreeDecl {
+    const decl: TreeDecl = { node: call.node };
+    const [type, options] = call.args;
+    const written = type ? literalString(type) : undefined;
+    if (written !== undefined && TREE_TYPES.has(written)) decl.type = written as TreeType;
+    else {
+      this.unsupported(
+        type ?? call.node,
+        `@${call.written} type ${type ? `\`${type.getText()}\`` : '(none)'} is not one of 'adjacency-list', 'closure-table', 'nested-set', 'materialized-path'; the tree's columns and closure table are not read.`,
+      );
+      return decl;
+    }
+    const expr = options ? unwrap(options) : undefined;
+    if (decl.type !== 'closure-table' || !expr) return decl; // TypeORM keeps options for closure tables only
+    if (!Node.isObjectLiteralExpression(expr)) {
+      this.unsupported(
+        expr,
+        `@${call.written} options \`${expr.getText()}\` are not an object literal; default closure names are assumed.`,
+      );
+      return decl;
+    }
+    const { props } = this.options(expr, `@${call.written}`);
+    const name = props.get('closureTableName');
+    if (name) decl.closureTableName = this.nameValue(name.value, `@${call.written} closureTableName`);
+    const schema = props.get('closureTableSchema');
+    if (schema) decl.closureTableSchema = this.nameValue(schema.value, `@${call.written} closureTableSchema`);
+    for (const key of ['ancestorColumnName', 'descendantColumnName'] as const) {
+      const p = props.get(key);
+      if (!p) continue;
+      const namer = columnNamer(p.value);
+      if (namer) decl[key] = namer;
+      else
+        this.unsupported(
+          p.node,
+          `@${call.written} ${key} \`${p.value.getText()}\` is not a function joining literals and the column's propertyName or databaseName; TypeORM's default name is assumed.`,
+        );
+    }
     return decl;
   }
 
@@ -415,6 +528,10 @@ class FileCollector {
         }
       } else if (name in RELATION_DECORATORS) {
         relation = this.relationDecl(call, RELATION_DECORATORS[name], propertyName, doc);
+      } else if (name in TREE_RELATIONS) {
+        // its options (onDelete, cascade) name no target
+        const rel = this.relationDecl({ ...call, args: [] }, TREE_RELATIONS[name], propertyName, doc);
+        relation = { ...rel, target: model.name };
       } else if (name === 'JoinColumn') {
         hasJoinColumn = true;
         joinColumns.push(...this.joinColumnSpecs(call.args[0], '@JoinColumn'));
@@ -426,8 +543,6 @@ class FileCollector {
         const opts = call.args.find((a) => Node.isObjectLiteralExpression(unwrap(a)));
         const u = opts ? objectProps(unwrap(opts) as ObjectLiteralExpression).props.get('unique') : undefined;
         if (u && literalBoolean(u.value) === true) unique = true;
-      } else if (UNSUPPORTED_DECORATORS.has(name)) {
-        this.unsupported(call.node, `@${call.written} (tree tables) is not read.`);
       } else if (!IRRELEVANT.has(name)) {
         this.unsupported(call.node, `@${call.written} is not read.`);
       }
@@ -722,4 +837,42 @@ class FileCollector {
     const unit = this.index?.unitOf(node) ?? this.unit;
     this.diagnostics.push(diagnosticAt(unit, node, 'warning', UNSUPPORTED, `TypeORM: ${message}`));
   }
+}
+
+/** `(column) => 'ancestor_' + column.propertyName` (or a template literal) as parts; undefined when computed otherwise. */
+function columnNamer(node: Node): ColumnNamer | undefined {
+  const fn = unwrap(node);
+  if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
+  const [param] = fn.getParameters();
+  let body: Node | undefined = fn.getBody();
+  if (Node.isBlock(body)) {
+    const statements = body.getStatements();
+    body = statements.length === 1 && Node.isReturnStatement(statements[0]) ? statements[0].getExpression() : undefined;
+  }
+  const paramName = param?.getName();
+  const parts = (expr: Node): ColumnNamer | undefined => {
+    const e = unwrap(expr);
+    const text = literalString(e);
+    if (text !== undefined) return [{ text }];
+    if (Node.isPropertyAccessExpression(e) && e.getExpression().getText() === paramName) {
+      const of = e.getName();
+      return of === 'propertyName' || of === 'databaseName' ? [{ of }] : undefined;
+    }
+    if (Node.isBinaryExpression(e) && e.getOperatorToken().getText() === '+') {
+      const left = parts(e.getLeft());
+      const right = parts(e.getRight());
+      return left && right ? [...left, ...right] : undefined;
+    }
+    if (Node.isTemplateExpression(e)) {
+      const out: ColumnNamer = [{ text: e.getHead().getLiteralText() }];
+      for (const span of e.getTemplateSpans()) {
+        const inner = parts(span.getExpression());
+        if (!inner) return undefined;
+        out.push(...inner, { text: span.getLiteral().getLiteralText() });
+      }
+      return out;
+    }
+    return undefined;
+  };
+  return paramName && body ? parts(body) : undefined;
 }

@@ -1,0 +1,62 @@
+/**
+ * The PostgreSQL reader's diagnostic messages (src/sources/postgresql/). `{n}` is an argument;
+ * a parser's own text is passed as an argument and shown as the parser wrote it.
+ */
+export const POSTGRESQL_DIAGNOSTICS = {
+  'diag.pg.metaConnect': {
+    en: "psql meta-command '{0}' switches database; spif keeps this file in one database (split it per database in spif.config.yaml)",
+    ja: 'psql のメタコマンド {0} はデータベースを切り替えるが、spif はこのファイルを一つのデータベースとして読む（spif.config.yaml でデータベースごとにファイルを分ける）',
+  },
+  'diag.pg.copyUnterminated': {
+    en: "the data of this COPY … FROM stdin is never ended by a line '\\.'; the rest of the file was taken as its data and not read",
+    ja: "この COPY … FROM stdin のデータが '\\.' の行で終わっていない。ファイルの残りをそのデータとみなし、読んでいない",
+  },
+  'diag.pg.nul': {
+    en: 'NUL byte (0x00) in this statement; PostgreSQL does not accept NUL in SQL text; statement skipped',
+    ja: 'この文に NUL バイト（0x00）がある。PostgreSQL は SQL の文中の NUL を受け付けないため、この文を飛ばした',
+  },
+  'diag.pg.syntax': {
+    en: '{0}; statement skipped (expected a valid PostgreSQL statement)',
+    ja: 'PostgreSQL の文として構文解析できないため、この文を飛ばした（パーサーのメッセージ: {0}）',
+  },
+  'diag.pg.syntaxTooDeep': {
+    en: 'nested too deeply for the parser ({0}); statement skipped (expected a valid PostgreSQL statement)',
+    ja: '入れ子が深すぎて構文解析できないため、この文を飛ばした（パーサーのメッセージ: {0}）',
+  },
+  'diag.pg.couldNotRead': { en: 'could not read {0}: {1}', ja: '{0} を読めなかった: {1}' },
+  'diag.pg.reassignOwned': {
+    en: 'REASSIGN OWNED is not modelled: ownership is taken from CREATE/ALTER … OWNER TO',
+    ja: 'REASSIGN OWNED はモデル化していない。所有者は CREATE／ALTER … OWNER TO から決める',
+  },
+  'diag.pg.dropOwned': {
+    en: 'DROP OWNED is not modelled: privileges granted to the role are kept',
+    ja: 'DROP OWNED はモデル化していない。そのロールに付与された権限は残したままとする',
+  },
+  'diag.pg.rule': {
+    en: 'CREATE RULE {0} ON {1}: rules are not modelled (a DO INSTEAD/ALSO rule can redirect or copy rows)',
+    ja: 'CREATE RULE {0} ON {1}: ルールはモデル化していない（DO INSTEAD／ALSO のルールは行の書込み先を変えたり、行を複写したりできる）',
+  },
+  'diag.pg.statementNotRead': { en: '{0} statement is not read by spif', ja: '{0} 文は spif が読まない' },
+  'diag.pg.updateCopy': {
+    en: 'UPDATE {0} SET (…) = (…) or SET c[…]: the values it copies are not followed (write them as INSERT … SELECT or a view to have them read)',
+    ja: 'UPDATE {0} SET (…) = (…) 又は SET c[…]: 複写する値を追跡していない（読ませるには INSERT … SELECT 又はビューとして書く）',
+  },
+  'diag.pg.schemaWithoutName': { en: 'CREATE SCHEMA without a name', ja: '名前のない CREATE SCHEMA' },
+  'diag.pg.alterTableNotRead': {
+    en: 'ALTER TABLE … {0} is not read by spif',
+    ja: 'ALTER TABLE … {0} は spif が読まない',
+  },
+  'diag.pg.objectNotRead': { en: '{0} of a {1} is not read by spif', ja: '{1} の {0} は spif が読まない' },
+  'diag.pg.alterSchemaRename': {
+    en: 'ALTER SCHEMA {0} RENAME is not modelled',
+    ja: 'ALTER SCHEMA {0} RENAME はモデル化していない',
+  },
+  'diag.pg.dropCascadeType': {
+    en: 'DROP … CASCADE of a {0}: PostgreSQL also drops the table columns of its types; spif keeps them',
+    ja: '{0} の DROP … CASCADE: PostgreSQL はその型のテーブルの列も削除するが、spif は列を残す',
+  },
+  'diag.pg.alterFunctionSearchPath': {
+    en: "ALTER FUNCTION {0} SET/RESET search_path: the body's names stay resolved with the path it was created with (put the SET clause in CREATE FUNCTION to have it applied)",
+    ja: 'ALTER FUNCTION {0} SET／RESET search_path: 本体の名前は作成時のパスで解決したままとする（適用させるには CREATE FUNCTION に SET 句を書く）',
+  },
+} as const;

@@ -1,0 +1,97 @@
+/**
+ * Diagnostics in the user's language (issue 19.4): a reader's message is a catalogue entry
+ * (src/diagnostic-text/), rendered in Japanese by the human-facing formats under `--lang ja` or a
+ * Japanese locale, while the JSON report keeps `message` in English and adds the entry as `text`.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_MESSAGES } from '../../src/diagnostic-text/index.js';
+import { said } from '../../src/diagnostics.js';
+import { diagnosticMessage } from '../../src/report/messages.js';
+import { PLAIN_ENV, runBin } from '../helpers/bin.js';
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+function project(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'spif-diag-ja-'));
+  writeFileSync(
+    path.join(dir, 'schema.sql'),
+    [
+      'CREATE TABLE atena (atena_no int PRIMARY KEY, kojin_bango char(12));',
+      'CREATE RULE r AS ON INSERT TO atena DO INSTEAD NOTHING;',
+      'SELEC broken;',
+      '',
+    ].join('\n'),
+  );
+  return dir;
+}
+
+describe('a PostgreSQL diagnostic under --lang ja', () => {
+  const dir = project();
+
+  it('is Japanese in the text report, with the parser text quoted as it is', async () => {
+    const r = await runBin(['scan', '.', '--no-config', '--lang', 'ja'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'schema.sql:2:1: 警告 SPIF-SQL-UNSUPPORTED CREATE RULE r ON atena: ルールはモデル化していない',
+    );
+    expect(r.stdout).toContain(
+      'schema.sql:3:1: エラー SPIF-SQL-SYNTAX PostgreSQL の文として構文解析できないため、この文を飛ばした（パーサーのメッセージ: syntax error at or near "SELEC"）',
+    );
+    expect(r.stdout).not.toContain('rules are not modelled');
+  });
+
+  it('is Japanese under a Japanese locale without --lang, and English under --lang en', async () => {
+    const ja = await runBin(['scan', '.', '--no-config'], dir, { LANG: 'ja_JP.UTF-8', NO_COLOR: '1' });
+    expect(ja.stdout).toContain('ルールはモデル化していない');
+    const en = await runBin(['scan', '.', '--no-config', '--lang', 'en'], dir, { LANG: 'ja_JP.UTF-8', NO_COLOR: '1' });
+    expect(en.stdout).toContain('CREATE RULE r ON atena: rules are not modelled');
+    expect(en.stdout).not.toContain('ルールはモデル化していない');
+  });
+
+  it('is Japanese in the Markdown and SARIF, and the JSON keeps the English message beside the entry', async () => {
+    const md = await runBin(['scan', '.', '--no-config', '--lang', 'ja', '--format', 'markdown'], dir);
+    expect(md.stdout).toContain('ルールはモデル化していない');
+    const sarif = JSON.parse(
+      (await runBin(['scan', '.', '--no-config', '--lang', 'ja', '--format', 'sarif'], dir)).stdout,
+    );
+    const texts = sarif.runs[0].results.map((x: { message: { text: string } }) => x.message.text);
+    expect(texts.some((x: string) => x.includes('ルールはモデル化していない'))).toBe(true);
+    const json = JSON.parse(
+      (await runBin(['scan', '.', '--no-config', '--lang', 'ja', '--format', 'json'], dir)).stdout,
+    );
+    const rule = json.diagnostics.find((d: { code: string }) => d.code === 'SPIF-SQL-UNSUPPORTED');
+    expect(rule.message).toBe(
+      'CREATE RULE r ON atena: rules are not modelled (a DO INSTEAD/ALSO rule can redirect or copy rows)',
+    );
+    expect(rule.text).toEqual({ key: 'diag.pg.rule', args: ['r', 'atena'] });
+  });
+
+  it('fails the check gate with the Japanese message', async () => {
+    const r = await runBin(['check', '.', '--no-config', '--lang', 'ja'], dir, PLAIN_ENV);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('PostgreSQL の文として構文解析できないため、この文を飛ばした');
+  });
+});
+
+describe('the diagnostic catalogue', () => {
+  it('has a Japanese and an English text for every entry, with the same arguments', () => {
+    for (const [key, entry] of Object.entries(DIAGNOSTIC_MESSAGES) as [string, { en: string; ja: string }][]) {
+      const args = (s: string) => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort();
+      expect(entry.en.trim(), key).not.toBe('');
+      expect(entry.ja, key).toMatch(JAPANESE);
+      expect(args(entry.ja), key).toEqual(args(entry.en));
+    }
+  });
+
+  it('renders the English entry as the message, and a diagnostic without an entry with its code described', () => {
+    expect(said('diag.pg.couldNotRead', 'CreateStmt', 'boom').message).toBe('could not read CreateStmt: boom');
+    const bare = { code: 'SPIF-SQL-SYNTAX', message: 'unexpected token' };
+    expect(diagnosticMessage('en', bare)).toBe('unexpected token');
+    expect(diagnosticMessage('ja', bare)).toBe(
+      '文を構文解析できない。その文を飛ばし、ファイルの残りは読む：unexpected token',
+    );
+  });
+});
