@@ -5,7 +5,7 @@
  * located diagnostics; the build never throws for bad input.
  */
 import { addStats } from './column-values.js';
-import { pgDefaultName } from './pg-names.js';
+import { pgChooseName, pgDefaultName } from './pg-names.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog,
@@ -125,6 +125,11 @@ class CatalogBuilder {
    * which stays when the table or a column is renamed.
    */
   private readonly foreignKeyNames = new WeakMap<ForeignKey, string>();
+  /**
+   * PostgreSQL: the relations that were given each key or foreign-key name, written or chosen
+   * (a superset: pgNameTaken checks the relation still holds it in that schema).
+   */
+  private readonly nameHolders = new Map<string, Set<Relation>>();
   /** Sequences by id: `ALTER TABLE <sequence> OWNER TO` names one (pg_dump writes it for every sequence). */
   private readonly sequences = new Set<RelationId>();
   /** Views (and CREATE TABLE AS) whose column list is not known in full: a `*` over an undefined relation. */
@@ -327,6 +332,7 @@ class CatalogBuilder {
           names.unique = names.unique.filter((u) => u.name !== op.from);
           names.unique.push({ name: op.to, columns: unique });
         }
+        this.holdName(r, op.to);
         return;
       }
       case 'drop-schema':
@@ -922,26 +928,83 @@ class CatalogBuilder {
         if (name) names.unique.push({ name, columns: op.uniqueKeys[i] });
       });
     }
+    if (created && created.source === op.at && this.dialectOf(created) === 'postgresql') this.collapseKeys(created);
     if (created && created.source === op.at) this.nameKeys(created);
   }
 
   /**
+   * PostgreSQL's CREATE TABLE makes one index for keys over the same columns in the same order: the
+   * primary key wins over a unique key, and the first name written is kept (transformIndexConstraints;
+   * `a int PRIMARY KEY, CONSTRAINT u UNIQUE (a)` is the primary key `u`, checked on PGlite).
+   */
+  private collapseKeys(r: Relation): void {
+    const names = this.keysNamed(r);
+    const same = (a: string[]) => (b: string[]) => a.join('\0') === b.join('\0');
+    const pk = r.primaryKey;
+    if (pk) {
+      names.primaryKey ??= names.unique.find((u) => same(pk)(u.columns))?.name;
+      r.uniqueKeys = r.uniqueKeys.filter((cols) => !same(pk)(cols));
+      names.unique = names.unique.filter((u) => !same(pk)(u.columns));
+    }
+    r.uniqueKeys = r.uniqueKeys.filter((cols, i) => r.uniqueKeys.findIndex(same(cols)) === i);
+    names.unique = names.unique.filter((u, i) => names.unique.findIndex((v) => same(u.columns)(v.columns)) === i);
+  }
+
+  /**
    * PostgreSQL names a key or foreign key declared without a name when it makes it
-   * (`<table>_pkey`, `<table>_<columns>_key`, `<table>_<columns>_fkey`, cut to 63 bytes), and that
-   * name stays through later renames of the table or its columns.
+   * (`<table>_pkey`, `<table>_<columns>_key`, `<table>_<columns>_fkey`, cut to 63 bytes, numbered
+   * `…_key1` when taken in the schema), and that name stays through later renames.
    */
   private nameKeys(r: Relation): void {
     if (this.dialectOf(r) !== 'postgresql') return;
     const names = this.keysNamed(r);
-    if (r.primaryKey && names.primaryKey === undefined) names.primaryKey = pgDefaultName(r.name, undefined, 'pkey');
+    for (const name of this.constraintNames(r)) this.holdName(r, name);
+    // a key's index is a relation too: its name must be free among relations and constraints
+    const choose = (columns: string[] | undefined, label: string, index: boolean) => {
+      const name = pgChooseName(r.name, columns, label, (n) => this.pgNameTaken(r, n, index));
+      this.holdName(r, name);
+      return name;
+    };
+    if (r.primaryKey && names.primaryKey === undefined) names.primaryKey = choose(undefined, 'pkey', true);
+    // one name per key: a key added twice over the same columns is two constraints
+    const unnamed = [...names.unique];
     for (const cols of r.uniqueKeys) {
-      const key = cols.join('\0');
-      if (!names.unique.some((u) => u.columns.join('\0') === key))
-        names.unique.push({ name: pgDefaultName(r.name, cols, 'key'), columns: cols });
+      const i = unnamed.findIndex((u) => u.columns.join('\0') === cols.join('\0'));
+      if (i >= 0) unnamed.splice(i, 1);
+      else names.unique.push({ name: choose(cols, 'key', true), columns: cols });
     }
     for (const fk of r.foreignKeys)
-      if (!fk.name && !this.foreignKeyNames.has(fk))
-        this.foreignKeyNames.set(fk, pgDefaultName(r.name, fk.columns, 'fkey'));
+      if (!fk.name && !this.foreignKeyNames.has(fk)) this.foreignKeyNames.set(fk, choose(fk.columns, 'fkey', false));
+  }
+
+  /** The key and foreign-key names of a relation (PostgreSQL: constraints, and for keys their indexes). */
+  private constraintNames(r: Relation): string[] {
+    const names = this.keyNames.get(r);
+    return [
+      ...(names?.primaryKey ? [names.primaryKey] : []),
+      ...(names?.unique ?? []).map((u) => u.name),
+      ...r.foreignKeys.flatMap((fk) => fk.name ?? this.foreignKeyNames.get(fk) ?? []),
+    ];
+  }
+
+  private holdName(r: Relation, name: string): void {
+    let holders = this.nameHolders.get(name);
+    if (!holders) this.nameHolders.set(name, (holders = new Set()));
+    holders.add(r);
+  }
+
+  /**
+   * Whether PostgreSQL would find `name` taken in r's schema: by a constraint spif knows (keys and
+   * foreign keys), and for an index name also by a relation or sequence. Explicitly named CHECK
+   * constraints and CREATE INDEX names are not read, so they are not seen (docs/parsers.md).
+   */
+  private pgNameTaken(r: Relation, name: string, index: boolean): boolean {
+    const id = relationId(r.database, r.schema, name);
+    if (index && (this.relations.has(id) || this.sequences.has(id))) return true;
+    for (const h of this.nameHolders.get(name) ?? [])
+      if (h.database === r.database && h.schema === r.schema && this.relations.get(h.id) === h)
+        if (this.constraintNames(h).includes(name)) return true;
+    return false;
   }
 
   private keysNamed(r: Relation): { primaryKey?: string; unique: { name: string; columns: string[] }[] } {
@@ -1024,8 +1087,8 @@ class CatalogBuilder {
       names.unique = names.unique.filter((u) => u.name !== op.name);
       return;
     }
-    // PostgreSQL appends a number to a made-up key name already taken in the schema (`…_key1`,
-    // ChooseRelationName/ChooseConstraintName). spif does not choose those names, so such a drop is
+    // A numbered made-up name (`…_key1`) that names no key here: spif numbers as PostgreSQL does
+    // (nameKeys), but cannot see names held by CHECK constraints or CREATE INDEX, so such a drop is
     // said, not taken for a CHECK: the keys stay (a link they imply may be over-stated, never lost).
     if (this.dialectOf(r) === 'postgresql' && op.name !== undefined && /_(?:pkey|key|fkey)\d+$/.test(op.name)) {
       this.warn('SPIF-SQL-UNKNOWN-CONSTRAINT', said('diag.catalog.dropNumberedKey', op.name, r.id));

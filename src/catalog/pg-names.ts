@@ -71,9 +71,28 @@ function makeObjectName(name1: string, name2: string | undefined, label: string)
 
 /**
  * The name PostgreSQL gives a constraint or object declared without one: `<table>_pkey`,
- * `<table>_<columns>_key`, `<table>_<columns>_fkey`, `<table>_<column>_seq`. PostgreSQL appends a
- * number when that name is taken in the schema (`…_key1`); spif does not model that choice.
+ * `<table>_<columns>_key`, `<table>_<columns>_fkey`, `<table>_<column>_seq`, before any number
+ * is added (see pgChooseName).
  */
 export function pgDefaultName(table: string, columns: readonly string[] | undefined, label: string): string {
   return makeObjectName(table, columns === undefined ? undefined : nameAddition(columns), label);
+}
+
+/**
+ * ChooseRelationName / ChooseConstraintName (src/backend/commands/indexcmds.c,
+ * src/backend/catalog/pg_constraint.c): the made-up name, and while `taken` says it is used in
+ * the schema, the label with 1, 2, … appended (`t_c_key1`), each try cut to 63 bytes by
+ * makeObjectName, which keeps the whole label.
+ */
+export function pgChooseName(
+  table: string,
+  columns: readonly string[] | undefined,
+  label: string,
+  taken: (name: string) => boolean,
+): string {
+  const addition = columns === undefined ? undefined : nameAddition(columns);
+  for (let pass = 0; ; pass++) {
+    const name = makeObjectName(table, addition, pass ? `${label}${pass}` : label);
+    if (!taken(name)) return name;
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { judgeValues, statsText, type ColumnValueStats } from './check-digit.js';
 import { fitsTwelve } from './column-type.js';
-import { evidence } from './explain.js';
+import { candidateText, evidence } from './explain.js';
 import {
   CARD_NUMBER,
   CONTEXT_RULES,
@@ -14,6 +14,7 @@ import {
   PHONE_TABLE,
   SPLIT_PART,
   contextCandidate,
+  japaneseContext,
 } from './context.js';
 import { EXCLUSION_RULES, type ExclusionRule } from './exclusions.js';
 import { canonical, commentSegments, glosses, nameSegments, type Segment } from './normalise.js';
@@ -41,6 +42,8 @@ export interface ColumnContext {
   siblings?: { name: string; comment?: string }[];
   /** Counts of the column's values in data rows of the sources (never the values). */
   values?: ColumnValueStats;
+  /** Some other relation of the scanned schema has Japanese names or comments (see japaneseContext). */
+  japaneseSchema?: boolean;
 }
 
 /** What the rules found in one name or one comment. */
@@ -54,6 +57,15 @@ interface TextFindings {
   /** Exclusions that vetoed a mention, or that apply to text not mentioning the number. */
   vetoes: ExclusionRule[];
 }
+
+/** Rules reading English phrases that are also ordinary English ("my number", "personal number"). */
+const ENGLISH_NAME_RULES = new Set([
+  'name-my-number',
+  'name-personal-number',
+  'name-individual-number',
+  'comment-my-number',
+  'comment-individual-number',
+]);
 
 /** A comment written in ASCII only (an English description). */
 const ENGLISH_TEXT = /^[\x20-\x7e]*$/;
@@ -259,7 +271,17 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   if (!found) return undefined;
 
   const typeRule = EXCLUSION_RULES.find((rule) => rule.typeVeto?.(type));
-  if (typeRule && found.rule.kind === 'individual-number' && !part) return { excludedBy: typeRule.id };
+  if (typeRule && found.rule.kind === 'individual-number' && !part) {
+    // A plain name of the number in a type too short for it: the two disagree, so a reviewer settles it
+    // (要確認), never a silent veto. An abbreviation (itself only a candidate) is outweighed by the type.
+    if (typeRule.id === 'type-too-short' && !found.rule.candidate) {
+      // An English "my number" on a short type in a schema with nothing Japanese: two signs against it.
+      if (ENGLISH_NAME_RULES.has(found.rule.id) && ENGLISH_TEXT.test(found.text) && !japaneseContext(column))
+        return { excludedBy: 'english-name-short-type' };
+      return shortTypeCandidate(found, type!);
+    }
+    return { excludedBy: typeRule.id };
+  }
   if (part && found.rule.kind === 'individual-number') {
     return {
       kind: 'individual-number',
@@ -299,6 +321,24 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
     rule: found.rule.id,
     evidence: found.evidence,
     candidate: { reason: candidate.reason, settle: candidate.settle },
+  };
+}
+
+const SHORT_TYPE_RULE = CONTEXT_RULES.find((r) => r.id === 'name-type-conflict')!;
+
+/** A candidate for a column whose name or comment says the number but whose type cannot hold 12 digits. */
+function shortTypeCandidate(
+  found: { rule: NumberRule; text: string; on: 'name' | 'comment' },
+  type: string,
+): ColumnClass {
+  return {
+    kind: found.rule.kind,
+    rule: SHORT_TYPE_RULE.id,
+    evidence: evidence('en', found.on === 'name' ? 'name-type' : 'comment-type', { text: found.text, type }),
+    candidate: {
+      reason: candidateText('en', 'short-type-reason', { on: found.on === 'name' ? 'column name' : 'comment', type }),
+      settle: SHORT_TYPE_RULE.settle!,
+    },
   };
 }
 

@@ -659,17 +659,20 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   },
   {
     id: 'type-too-short',
-    summary: 'a declared type that cannot hold 12 digits: CHAR(5), VARCHAR(8), INTEGER, SMALLINT, BOOLEAN, NUMERIC(10)',
+    summary:
+      'an abbreviation that may mean the number (KOJIN_NO, MY_NO) on a declared type that cannot hold 12 digits: CHAR(5), VARCHAR(8), INTEGER, NUMBER(8)',
     reason:
-      'A 個人番号 is 12 digits (番号法施行令 第8条), longer when encrypted; a column that cannot hold 12 is ' +
-      'not the number. Parts of a split number (Q&A 9-3) are exempt: each part is short by design.',
+      'A 個人番号 is 12 digits (番号法施行令 第8条), longer when encrypted; an abbreviation, itself only a ' +
+      'candidate, on a column that cannot hold 12 is the other number vendors abbreviate the same way (個人No.). ' +
+      'A plain name of the number on such a type is a candidate instead (name-type-conflict). Parts of a split ' +
+      'number (Q&A 9-3) are exempt: each part is short by design.',
     typeVeto: tooShortForNumber,
     standalone: false,
     vetoes: [
-      { name: 'personal_number', type: 'CHAR(5)' },
-      { name: 'my_number', type: 'integer' },
-      { name: 'kojin_bango', type: 'varchar(8)' },
-      { name: 'individual_number', type: 'smallint' },
+      { name: 'KOJIN_NO', type: 'NUMBER(8)' },
+      { name: 'MY_NO', type: 'integer' },
+      { name: 'kjn_bng', type: 'varchar(8)' },
+      { name: 'kojin_no', type: 'smallint' },
     ],
     allows: [
       { name: 'kojin_bango', type: 'CHAR(12)' },

@@ -79,10 +79,10 @@ export function evidence(lang: DetectLang, id: EvidenceId, params: Record<string
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Each template as a pattern over its English text, slots captured. */
-const READERS: { id: EvidenceId; slots: string[]; re: RegExp }[] = (Object.keys(EVIDENCE) as EvidenceId[]).map((id) => {
+/** A template's English text as a pattern, its slots captured. */
+function readerOf(en: string): { slots: string[]; re: RegExp } {
   const slots: string[] = [];
-  const source = EVIDENCE[id].en
+  const source = en
     .split(/(\{\w+\})/)
     .map((part) => {
       const m = /^\{(\w+)\}$/.exec(part);
@@ -91,8 +91,13 @@ const READERS: { id: EvidenceId; slots: string[]; re: RegExp }[] = (Object.keys(
       return '(.*?)';
     })
     .join('');
-  return { id, slots, re: new RegExp(`^${source}$`, 's') };
-});
+  return { slots, re: new RegExp(`^${source}$`, 's') };
+}
+
+/** Each template as a pattern over its English text, slots captured. */
+const READERS: { id: EvidenceId; slots: string[]; re: RegExp }[] = (Object.keys(EVIDENCE) as EvidenceId[]).map(
+  (id) => ({ id, ...readerOf(EVIDENCE[id].en) }),
+);
 
 /** Evidence in the reader's language, read back from the English text a report carries. */
 export function evidenceText(lang: DetectLang, text: string): string {
@@ -150,12 +155,58 @@ const CANDIDATE_JA: Record<string, { reason: string; settle: string }> = {
     settle:
       '12桁の個人番号を持つなら numberColumns.include に、シリアル番号や管理番号なら理由を添えて numberColumns.exclude に書いてください',
   },
+  'name-type-conflict': {
+    reason: '列名か列コメントは個人番号を指しますが、宣言された型には12桁の個人番号が入りません（番号法施行令第8条）',
+    settle:
+      '個人番号を持つなら（型が小さすぎる宣言なら）numberColumns.include に、別の番号や別の表へのキーなら理由を添えて numberColumns.exclude に書いてください',
+  },
   'fugo-in-fugo-table': {
     reason:
       '中間サーバーでは機関別符号を単に「符号」という列に保存することがよくあります。個人番号に代わって用いられる符号を含むファイルは特定個人情報ファイルです（番号法2条8項）',
     settle: '機関別符号なら numberColumns.substitute に、別の符号なら numberColumns.exclude に書いてください',
   },
 };
+
+/**
+ * Candidate reasons with parameters (the declared type), read back from their English like the
+ * evidence: a candidate's reason is kept in English in the JSON, shown in Japanese under `--lang ja`.
+ */
+const CANDIDATE_TEMPLATES = {
+  'short-type-reason': {
+    en:
+      'the {on} names the 個人番号, but type {type} cannot hold its 12 digits (番号法施行令 第8条): ' +
+      'it may be a key to another table, another number, or the number in a type declared too small',
+    ja: '{on}は個人番号を指しますが、型 {type} には12桁の個人番号が入りません（番号法施行令第8条）。別の表へのキー、別の番号、または小さすぎる型で宣言された個人番号かもしれません',
+  },
+} satisfies Record<string, Template>;
+
+/** The words a template slot takes in Japanese ({on}: which text names the number). */
+const SLOT_JA: Record<string, string> = { 'column name': '列名', comment: '列コメント' };
+
+/** A candidate reason from its template and parameters. */
+export function candidateText(
+  lang: DetectLang,
+  id: keyof typeof CANDIDATE_TEMPLATES,
+  params: Record<string, string>,
+): string {
+  const localised =
+    lang === 'ja' ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, SLOT_JA[v] ?? v])) : params;
+  return fill(CANDIDATE_TEMPLATES[id][lang], localised);
+}
+
+const CANDIDATE_READERS = (Object.keys(CANDIDATE_TEMPLATES) as (keyof typeof CANDIDATE_TEMPLATES)[]).map((id) => ({
+  id,
+  ...readerOf(CANDIDATE_TEMPLATES[id].en),
+}));
+
+/** A templated candidate reason in Japanese, read back from its English; undefined when none matches. */
+function readCandidateText(text: string): string | undefined {
+  for (const r of CANDIDATE_READERS) {
+    const m = r.re.exec(text);
+    if (m) return candidateText('ja', r.id, Object.fromEntries(r.slots.map((s, i) => [s, m[i + 1]])));
+  }
+  return undefined;
+}
 
 const DETECTED_BY = /^detected by rule (.+)$/;
 const DECIDED_BY_EXCLUDE = 'decided by numberColumns.exclude';
@@ -165,7 +216,7 @@ export function candidateReason(lang: DetectLang, c: { rule: string; reason: str
   if (lang === 'en') return c.reason;
   const m = DETECTED_BY.exec(c.reason);
   if (m) return `規則 ${m[1]} で検出`;
-  return CANDIDATE_JA[c.rule]?.reason ?? c.reason;
+  return readCandidateText(c.reason) ?? CANDIDATE_JA[c.rule]?.reason ?? c.reason;
 }
 
 /** What would settle a candidate, in the reader's language. */

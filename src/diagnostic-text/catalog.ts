@@ -48,8 +48,8 @@ export const CATALOG_DIAGNOSTICS = {
     ja: 'DROP FOREIGN KEY {0}: {1} にその名前の外部キーがない（書かれた名前も {2}_ibfk_N もない）。外部キーは残す',
   },
   'diag.catalog.dropNumberedKey': {
-    en: 'DROP CONSTRAINT {0}: {1} has no key of that name; PostgreSQL numbers a made-up name already taken in the schema (…_key1), which spif does not follow, so its keys are kept',
-    ja: 'DROP CONSTRAINT {0}: {1} にその名前のキーがない。PostgreSQL はスキーマで使用済みの自動生成名に番号を付ける（…_key1）が、spif はその番号を追わないため、キーは残す',
+    en: 'DROP CONSTRAINT {0}: {1} has no key of that name; PostgreSQL numbers a made-up name already taken in the schema (…_key1), here perhaps by a CHECK constraint or index spif does not read, so its keys are kept',
+    ja: 'DROP CONSTRAINT {0}: {1} にその名前のキーがない。PostgreSQL はスキーマで使用済みの自動生成名に番号を付ける（…_key1）。ここでは spif が読まない CHECK 制約やインデックスがその名前を使っている可能性があるため、キーは残す',
   },
   'diag.catalog.dropKeyDependents': {
     en: 'DROP CONSTRAINT {0} on {1}: PostgreSQL rejects it, foreign keys depend on it ({2}); the key is kept',

@@ -50,11 +50,11 @@ describe('detection evaluation set', () => {
       expect(new Set(heldOut.map((c) => c.source.replace(/ \(.*$/, ''))).size).toBeGreaterThanOrEqual(40);
     });
 
-    it('holds the measured level (precision 0.9437, recall 0.9853; below the targets, see docs/detection.md)', () => {
-      // The targets (0.98 / 0.99) are not met on this set; this guards the measured level against regressions.
+    it('holds the measured level (precision 0.9067, recall 1.0; precision below the target, see docs/detection.md)', () => {
+      // The precision target (0.98) is not met on this set; this guards the measured level against regressions.
       const r = evaluateDetection(heldOut);
-      expect(r.recall, r.falseNegatives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.985);
-      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.94);
+      expect(r.recall, r.falseNegatives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.99);
+      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.9);
     });
   });
 });

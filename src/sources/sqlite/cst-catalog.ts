@@ -5,7 +5,8 @@
 import { INSERT_START, insertRowsOp } from '../data-rows/rows-op.js';
 import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
 import { parse } from 'sql-parser-cst';
-import type { Column, ForeignKey, QualifiedName } from '../../catalog/model.js';
+import type { Column, ForeignKey, QualifiedName, ViewColumn } from '../../catalog/model.js';
+import { dedupeOrigins, type Scope } from '../lineage-scope.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { type Diagnostic, coded } from '../../diagnostics.js';
 import type { CodeOf } from '../../diagnostic-codes.js';
@@ -43,12 +44,8 @@ const IRRELEVANT = new Set([
   'empty',
   'select_stmt',
   'compound_select_stmt',
-  'insert_stmt',
-  'update_stmt',
   'delete_stmt',
-  'merge_stmt',
   'truncate_stmt',
-  'create_trigger_stmt',
   'drop_trigger_stmt',
   'create_index_stmt',
   'drop_index_stmt',
@@ -64,7 +61,6 @@ const IRRELEVANT = new Set([
   'explain_stmt',
   'create_function_stmt',
   'drop_function_stmt',
-  'create_procedure_stmt',
   'drop_procedure_stmt',
   'declare_stmt',
   'set_stmt',
@@ -90,6 +86,9 @@ const IRRELEVANT = new Set([
 
 const SKIP_UNPARSED =
   /^(?:INSERT|REPLACE|UPDATE|DELETE|SELECT|VALUES|PRAGMA|BEGIN\s*(?:TRANSACTION|DEFERRED|IMMEDIATE|EXCLUSIVE)?\s*$|COMMIT|END\s*(?:TRANSACTION)?\s*$|ROLLBACK|SAVEPOINT|RELEASE|ANALYZE|VACUUM|REINDEX|EXPLAIN)\b/i;
+
+/** INSERT, REPLACE or UPDATE (SKIP_UNPARSED sees statements with their leading comments removed). */
+const COPYING_WRITE = /^(?:INSERT|REPLACE|UPDATE)\b/i;
 
 class Reader {
   readonly ops: CatalogOp[] = [];
@@ -117,6 +116,13 @@ class Reader {
   private original?: string;
 
   statement(start: number, text: string, original?: string): void {
+    // A write that reads other rows copies their values (read below); a dump's literal rows copy nothing.
+    if (COPYING_WRITE.test(text) && /select|^\s*update\b/i.test(text)) {
+      this.base = start;
+      this.text = text;
+      this.original = original;
+      this.parseWrite(text);
+    }
     // Data and transaction statements: skipped without parsing (dumps are mostly INSERTs).
     if (SKIP_UNPARSED.test(text)) {
       // INSERT rows are counted for check digits (src/sources/data-rows): counts only, never values.
@@ -177,6 +183,21 @@ class Reader {
         return this.createTable(s, at);
       case 'create_view_stmt':
         return this.createView(s, at);
+      case 'insert_stmt':
+      case 'update_stmt':
+        return this.copyingWrite(s);
+      case 'create_trigger_stmt':
+        return this.trigger(s);
+      case 'create_procedure_stmt':
+        // BigQuery: what the body writes is copied when the procedure runs, as MySQL routines.
+        return this.writesIn(s.clauses);
+      case 'merge_stmt':
+        return this.diag(
+          'warning',
+          'SPIF-SQL-UNSUPPORTED',
+          'MERGE is not read: the values it copies into its target are not followed',
+          s.range?.[0] ?? 0,
+        );
       case 'alter_table_stmt':
         return this.alterTable(s, at);
       case 'drop_table_stmt':
@@ -206,6 +227,119 @@ class Reader {
     this.diag('warning', 'SPIF-SQL-UNSUPPORTED', why, s.range?.[0] ?? 0);
   }
 
+  /** A data statement that may copy values, skipped by the fast path above: parsed and read for its copy. */
+  private parseWrite(text: string): void {
+    const program = this.parse(text);
+    if (!program.ok) {
+      this.diag(
+        'warning',
+        'SPIF-SQL-UNSUPPORTED',
+        `could not parse this statement (sql-parser-cst ${program.dialect}): ${program.message}; the values it copies are not followed`,
+        program.offset,
+      );
+      return;
+    }
+    for (const stmt of program.cst.statements ?? []) this.read(stmt);
+  }
+
+  /**
+   * `INSERT|REPLACE INTO t [(cols)] SELECT …` (or `VALUES` holding a subquery) and `UPDATE t SET c =
+   * expr [FROM …]`: t's columns hold the values the statement writes (a copy, as PostgreSQL's
+   * `INSERT … SELECT`). In a trigger body `row` is NEW and OLD: the row of the trigger's table.
+   */
+  private copyingWrite(s: any, row?: Scope): void {
+    const clauses: any[] = s.clauses ?? [];
+    const lineage = this.lineage();
+    const insert = clauses.find((c) => c.type === 'insert_clause');
+    const update = clauses.find((c) => c.type === 'update_clause');
+    let table: any;
+    let columns: string[] | undefined;
+    let values: ViewColumn[] = [];
+    let via: 'insert-select' | 'update' | 'trigger' = row ? 'trigger' : 'insert-select';
+    if (insert) {
+      table = insert.table?.type === 'alias' ? insert.table.expr : insert.table;
+      const listed = insert.columns?.expr?.items;
+      if (Array.isArray(listed)) columns = listed.map((c: any) => this.d.foldColumn(namePath(c)[0] ?? ''));
+      const query = clauses.find((c) => c.type === 'select_stmt' || c.type === 'compound_select_stmt');
+      const rows = clauses.find((c) => c.type === 'values_clause')?.values?.items ?? [];
+      const withClause = clauses.find((c) => c.type === 'with_clause'); // `WITH s AS (…) INSERT …`
+      const withQuery =
+        withClause && query?.type === 'select_stmt' ? { ...query, clauses: [withClause, ...query.clauses] } : query;
+      if (query) values = lineage.query(withQuery, row, new Map());
+      for (const r of rows) {
+        const items = r.expr?.items ?? r.items ?? [];
+        const got = lineage.query(selectOf(items), row, new Map());
+        values = got.map((c, i) => ({ name: c.name, from: dedupeOrigins([...(values[i]?.from ?? []), ...c.from]) }));
+      }
+    } else if (update) {
+      if (!row) via = 'update';
+      const target = update.tables?.items?.[0];
+      table = target?.type === 'alias' ? target.expr : target;
+      const assignments: any[] = clauses.find((c) => c.type === 'set_clause')?.assignments?.items ?? [];
+      const from = clauses.find((c) => c.type === 'from_clause');
+      // The SET expressions read the updated row and the FROM list, as a SELECT over them would.
+      const over = from ? { type: 'join_expr', left: target, right: from.expr } : target;
+      columns = assignments.map((a) => this.d.foldColumn(namePath(a.column).at(-1) ?? ''));
+      values = lineage
+        .query(
+          selectOf(
+            assignments.map((a) => a.expr),
+            over,
+          ),
+          row,
+          new Map(),
+        )
+        .map((v, i) => ({ ...v, name: columns![i] }));
+    }
+    if (!table || !values.some((v) => v.from.length)) return;
+    this.ops.push({
+      op: 'copy-into',
+      at: this.loc(s.range?.[0] ?? 0),
+      table: this.name(table),
+      ...(columns ? { columns } : {}),
+      values,
+      via,
+    });
+  }
+
+  /**
+   * `CREATE TRIGGER … ON t BEGIN stmt; … END`: each INSERT / UPDATE of the body copies what it
+   * writes when the trigger fires, `NEW.col` and `OLD.col` being the row of t ("NEW.column-name and
+   * OLD.column-name", SQLite CREATE TRIGGER). Other body statements copy nothing (DELETE, SELECT).
+   */
+  private trigger(s: any): void {
+    const table = this.name(s.target?.table);
+    const base = { kind: 'base' as const, relation: table, columns: this.relations.get(nameKey(table)) };
+    const row: Scope = {
+      entries: [
+        ['new', base],
+        ['old', base],
+      ],
+    };
+    for (const stmt of s.body?.program?.statements ?? [])
+      if (stmt.type === 'insert_stmt' || stmt.type === 'update_stmt') this.copyingWrite(stmt, row);
+  }
+
+  /** Every INSERT / UPDATE / MERGE inside a procedure body, however deeply nested in blocks and branches. */
+  private writesIn(node: any): void {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((n) => this.writesIn(n));
+    if (node.type === 'insert_stmt' || node.type === 'update_stmt' || node.type === 'merge_stmt')
+      return this.read(node);
+    for (const [k, v] of Object.entries(node)) if (k !== 'range' && v && typeof v === 'object') this.writesIn(v);
+  }
+
+  private lineage(): CstLineage {
+    return new CstLineage(
+      {
+        foldColumn: this.d.foldColumn,
+        qualify: (p) => this.d.qualify(p),
+        columnsOf: (q) => this.relations.get(nameKey(q)),
+      },
+      this.text,
+    );
+  }
+
   private name(node: any): QualifiedName {
     return this.d.qualify(namePath(node));
   }
@@ -213,11 +347,28 @@ class Reader {
   private createTable(s: any, at: ReturnType<Reader['loc']>): void {
     const name = this.name(s.name);
     if (isTemporary(s)) return; // temporary: not part of the schema
-    if (s.clauses?.some((c: any) => c.type === 'as_clause')) {
-      this.diag(
-        'warning',
-        'SPIF-SQL-UNSUPPORTED',
-        `CREATE TABLE ${name.name} AS SELECT is not read: its columns come from a query`,
+    const as = s.clauses?.find((c: any) => c.type === 'as_clause');
+    if (as) {
+      // CREATE TABLE AS copies the values: a table (read with its own privileges) whose columns
+      // carry their sources' values, as PostgreSQL's reader does.
+      const lineage = this.lineage();
+      const columns = lineage.query(as.expr, undefined, new Map());
+      this.ops.push({
+        op: 'create-view',
+        at,
+        name,
+        view: {
+          securityInvoker: true,
+          columns,
+          reads: lineage.reads(),
+          readsColumns: lineage.readsColumns(),
+          materialized: true,
+        },
+        relationKind: 'table',
+      });
+      this.relations.set(
+        nameKey(name),
+        columns.map((c) => c.name),
       );
       return;
     }
@@ -328,14 +479,7 @@ class Reader {
     if (isTemporary(s)) return;
     const name = this.name(s.name);
     const query = s.clauses?.find((c: any) => c.type === 'as_clause')?.expr;
-    const lineage = new CstLineage(
-      {
-        foldColumn: this.d.foldColumn,
-        qualify: (p) => this.d.qualify(p),
-        columnsOf: (q) => this.relations.get(nameKey(q)),
-      },
-      this.text,
-    );
+    const lineage = this.lineage();
     let columns = lineage.query(query, undefined, new Map());
     const declared = s.columns?.expr?.items;
     if (Array.isArray(declared))
@@ -587,4 +731,11 @@ export function readCstScript(source: SourceText, dialect: CstScriptDialect): Re
     reader.statement(stmt.start, stmt.text);
   }
   return { ops: reader.ops, diagnostics: reader.diagnostics };
+}
+
+/** A SELECT of these expressions [FROM over], for sql-parser-cst's shape, so one lineage reads values. */
+function selectOf(exprs: any[], over?: any): any {
+  const clauses: any[] = [{ type: 'select_clause', columns: { type: 'list_expr', items: exprs } }];
+  if (over) clauses.push({ type: 'from_clause', expr: over });
+  return { type: 'select_stmt', clauses };
 }

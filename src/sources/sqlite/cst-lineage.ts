@@ -91,11 +91,13 @@ export class CstLineage {
         out.push(...this.star(namePath(expr.object).at(-1), scope));
         continue;
       }
-      this.expr(expr, scope, local);
       const alias = item.type === 'alias' ? namePath(item.alias)[0] : undefined;
       const isRef = expr.type === 'identifier' || expr.type === 'member_expr';
       const path = namePath(expr);
-      const from = isRef ? this.resolve(path, scope) : [];
+      // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
+      const sub = expr.type === 'paren_expr' && expr.expr?.type === 'select_stmt' ? expr.expr : undefined;
+      if (!sub) this.expr(expr, scope, local);
+      const from = isRef ? this.resolve(path, scope) : sub ? (this.query(sub, scope, local)[0]?.from ?? []) : [];
       const name = alias ?? (isRef ? path.at(-1)! : this.textOf(expr));
       out.push({ name: this.names.foldColumn(name), from });
     }

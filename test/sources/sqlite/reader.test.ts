@@ -94,13 +94,23 @@ describe('sqlite reader', () => {
     ]);
   });
 
-  it('warns on CREATE TABLE … AS SELECT; reads virtual table columns; skips temporary objects', () => {
+  it('reads CREATE TABLE … AS SELECT as a table copying its query; reads virtual table columns; skips temporary objects', () => {
     const r = read(
       'CREATE TABLE t AS SELECT 1 AS a;\nCREATE VIRTUAL TABLE f USING fts5(title, body, tokenize = "porter");\nCREATE TEMP TABLE x (a INT);\nCREATE TEMPORARY VIEW y AS SELECT 1;',
     );
-    expect(r.diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([['warning', 'SPIF-SQL-UNSUPPORTED', 1]]);
-    expect(r.ops.map((o) => [o.op, (o as { columns?: { name: string }[] }).columns?.map((c) => c.name)])).toEqual([
-      ['create-table', ['title', 'body']],
+    expect(r.diagnostics).toEqual([]);
+    expect(
+      r.ops.map((o) => [
+        o.op,
+        (o as { relationKind?: string }).relationKind,
+        (
+          (o as { columns?: { name: string }[] }).columns ??
+          (o as { view?: { columns: { name: string }[] } }).view?.columns
+        )?.map((c) => c.name),
+      ]),
+    ).toEqual([
+      ['create-view', 'table', ['a']],
+      ['create-table', undefined, ['title', 'body']],
     ]);
   });
 
