@@ -14,7 +14,7 @@
  */
 import { Graph } from '@dagrejs/graphlib';
 import type { Catalog, Relation, RelationId } from '../catalog/model.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, listOf, said } from '../diagnostics.js';
 import { dependencyOrder } from './algorithms.js';
 
 type GraphT = InstanceType<typeof Graph>;
@@ -279,7 +279,7 @@ function addForeignKeys(g: LinkGraph, catalog: Catalog, diagnostics: Diagnostic[
           severity: 'warning',
           code: 'SPIF-LINK-UNKNOWN-TARGET',
           ...fk.source,
-          message: `foreign key on ${r.id}(${fk.columns.join(', ')}) references ${target}, which is not defined: the link is not followed`,
+          ...said('diag.link.unknownTarget', r.id, fk.columns.join(', '), target),
         });
         continue;
       }
@@ -290,7 +290,7 @@ function addForeignKeys(g: LinkGraph, catalog: Catalog, diagnostics: Diagnostic[
           severity: 'warning',
           code: 'SPIF-LINK-UNKNOWN-TARGET',
           ...fk.source,
-          message: `foreign key on ${r.id}(${fk.columns.join(', ')}) references ${target}(${targetColumns.join(', ')}): the column counts differ, so the link is not followed`,
+          ...said('diag.link.columnCount', r.id, fk.columns.join(', '), target, targetColumns.join(', ')),
         });
         continue;
       }
@@ -394,7 +394,7 @@ function addDeclaredLinks(g: LinkGraph, catalog: Catalog, links: [string, string
       diagnostics.push({
         severity: 'warning',
         code: 'SPIF-LINK-UNKNOWN-COLUMN',
-        message: `links: ${left} ↔ ${right}: ${missing.map((m) => `${m.relation}.${m.column}`).join(', ')} is not defined in the sources; the link is not followed`,
+        ...said('diag.link.unknownColumn', left, right, listOf(missing.map((m) => `${m.relation}.${m.column}`))),
       });
       continue;
     }

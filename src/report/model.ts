@@ -104,15 +104,23 @@ export const principalReportSchema = z.object({
   reason: z.string().optional().describe('for administrators: owner | superuser | db_owner (SQL Server)'),
 });
 
+/** A message as an entry of the catalogue; an argument may be an entry itself (a reason, a part). */
+const messageTextSchema = z
+  .object({
+    key: z.string().describe("the entry's key in spif's message catalogue"),
+    get args() {
+      return z
+        .array(z.union([z.string(), z.number(), messageTextSchema]))
+        .describe('its arguments, in order: text from the sources or a parser as it is, a number, or an entry');
+    },
+  })
+  .meta({ id: 'MessageText' });
+
 export const diagnosticSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.string(),
   message: z.string().describe('the message in English'),
-  text: z
-    .object({
-      key: z.string().describe("the entry's key in spif's message catalogue"),
-      args: z.array(z.union([z.string(), z.number()])).describe('its arguments, in order'),
-    })
+  text: messageTextSchema
     .optional()
     .describe(
       'the message as an entry of the message catalogue, which the human-facing formats render in the language of --lang; message is its English text',
