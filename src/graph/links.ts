@@ -13,7 +13,7 @@
  * because an edge relation–hub only asks that the relation's column be readable.
  */
 import type { Catalog, Relation, RelationId } from '../catalog/model.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, listOf, said } from '../diagnostics.js';
 import { dependencyOrder } from './algorithms.js';
 
 export type LinkVia = 'foreign-key' | 'implied-key' | 'declared-link' | 'view' | 'copy';
@@ -305,7 +305,7 @@ function addForeignKeys(g: LinkGraph, catalog: Catalog, diagnostics: Diagnostic[
           severity: 'warning',
           code: 'SPIF-LINK-UNKNOWN-TARGET',
           ...fk.source,
-          message: `foreign key on ${r.id}(${fk.columns.join(', ')}) references ${target}, which is not defined: the link is not followed`,
+          ...said('diag.link.unknownTarget', r.id, fk.columns.join(', '), target),
         });
         continue;
       }
@@ -316,7 +316,7 @@ function addForeignKeys(g: LinkGraph, catalog: Catalog, diagnostics: Diagnostic[
           severity: 'warning',
           code: 'SPIF-LINK-UNKNOWN-TARGET',
           ...fk.source,
-          message: `foreign key on ${r.id}(${fk.columns.join(', ')}) references ${target}(${targetColumns.join(', ')}): the column counts differ, so the link is not followed`,
+          ...said('diag.link.columnCount', r.id, fk.columns.join(', '), target, targetColumns.join(', ')),
         });
         continue;
       }
@@ -420,7 +420,7 @@ function addDeclaredLinks(g: LinkGraph, catalog: Catalog, links: [string, string
       diagnostics.push({
         severity: 'warning',
         code: 'SPIF-LINK-UNKNOWN-COLUMN',
-        message: `links: ${left} ↔ ${right}: ${missing.map((m) => `${m.relation}.${m.column}`).join(', ')} is not defined in the sources; the link is not followed`,
+        ...said('diag.link.unknownColumn', left, right, listOf(missing.map((m) => `${m.relation}.${m.column}`))),
       });
       continue;
     }
