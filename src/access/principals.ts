@@ -138,6 +138,12 @@ export class PrincipalAccess {
   private columnBits?: Map<RelationId, { base: number; at: Map<string, number> }>;
   private columnCount = 0;
   private readonly connectCache = new Map<string, Map<string, boolean>>();
+  /**
+   * The refusals of the principal asked last, by column bit: blocked evidence asks the same
+   * refusal at every step of a walk, and a principal's walks run one after another, so one
+   * principal's refusals are kept at a time (memory O(columns), not O(principals × columns)).
+   */
+  private refusals?: { of: Principal; byBit: Map<number, AccessVerdict> };
 
   constructor(
     private readonly catalog: Catalog,
@@ -208,7 +214,10 @@ export class PrincipalAccess {
     const word = bit >>> 5;
     const mask = 1 << (bit & 31);
     if (set.yes[word] & mask) return READABLE;
-    return this.remember(set, word, mask, this.verdict(p, relation, column));
+    if (this.refusals?.of !== p) this.refusals = { of: p, byBit: new Map() };
+    let v = this.refusals.byBit.get(bit);
+    if (!v) this.refusals.byBit.set(bit, (v = this.remember(set, word, mask, this.verdict(p, relation, column))));
+    return v;
   }
 
   private remember(

@@ -38,6 +38,8 @@ export class BlockFinder {
   private memoOf?: string;
   /** node → its steps toward the number (the shortest-path DAG): the same for every principal, so kept. */
   private readonly dag = new Map<string, LinkEdge[]>();
+  /** The block of each refusal, for the principal of `memoOf`: a refusal is met at many steps, its block made once. */
+  private blocks = new Map<Denied, Block>();
 
   constructor(
     private readonly graph: LinkGraph,
@@ -56,6 +58,7 @@ export class BlockFinder {
   blocksFor(p: Principal, start: string, max = MAX_BLOCKS_PER_PRINCIPAL): Block[] {
     if (this.memoOf !== p.name) {
       this.memo = new Map();
+      this.blocks = new Map();
       this.memoOf = p.name;
     }
     return this.shortestRoutes(p, start, max, this.memo).map((f) => f.block);
@@ -80,7 +83,16 @@ export class BlockFinder {
   /** Forget the memo (classification goes principal by principal: memory O(graph), not O(principals × graph)). */
   clear(): void {
     this.memo = new Map();
+    this.blocks = new Map();
     this.memoOf = undefined;
+  }
+
+  /** p's block for a refusal: made once per (principal, refusal) while p's walks run (blocksFor); explain's made afresh. */
+  private toBlock(p: Principal, v: Denied): Block {
+    if (this.memoOf !== p.name) return blockFrom(p.name, v);
+    let b = this.blocks.get(v);
+    if (!b) this.blocks.set(v, (b = blockFrom(p.name, v)));
+    return b;
   }
 
   /**
@@ -132,7 +144,7 @@ export class BlockFinder {
       if (!isHub(node)) {
         for (const hit of this.numbersByRelation.get(node) ?? []) {
           const v = this.access.canRead(p, node, hit.column);
-          if (!v.allowed) found.push({ block: toBlock(p, v), dist: 0, hops: 0 });
+          if (!v.allowed) found.push({ block: this.toBlock(p, v), dist: 0, hops: 0 });
         }
       }
       for (const e of edges) {
@@ -142,7 +154,7 @@ export class BlockFinder {
           continue;
         }
         const v = this.edgeControl(p, e);
-        if (v) found.push({ block: toBlock(p, v), dist: this.blockDistance(node), hops: 0 });
+        if (v) found.push({ block: this.toBlock(p, v), dist: this.blockDistance(node), hops: 0 });
       }
       found.sort((a, b) => a.dist - b.dist || a.hops - b.hops);
       memo.set(node, dedupe(found, max));
@@ -201,20 +213,20 @@ export class BlockFinder {
           const from = at.get(d(e.b.node) + 1);
           if (from === undefined) continue;
           const v = this.edgeControl(p, e);
-          if (v) found.push({ block: toBlock(p, v), dist: d(e.b.node), hops: from });
+          if (v) found.push({ block: this.toBlock(p, v), dist: d(e.b.node), hops: from });
         }
         continue;
       }
       if (!isHub(node)) {
         for (const hit of this.numbersByRelation.get(node) ?? []) {
           const v = this.access.canRead(p, node, hit.column);
-          if (!v.allowed) found.push({ block: toBlock(p, v), dist: 0, hops });
+          if (!v.allowed) found.push({ block: this.toBlock(p, v), dist: 0, hops });
         }
       }
       for (const e of this.towardNumber(node)) {
         if (walked.has(e.b.node) || traversable(this.access, p, e, this.mightRead)) continue;
         const v = this.edgeControl(p, e);
-        if (v) found.push({ block: toBlock(p, v), dist: this.blockDistance(node), hops });
+        if (v) found.push({ block: this.toBlock(p, v), dist: this.blockDistance(node), hops });
       }
     }
     return found.sort((a, b) => a.dist - b.dist || a.hops - b.hops);
@@ -222,10 +234,6 @@ export class BlockFinder {
 }
 
 type Denied = Extract<AccessVerdict, { allowed: false }>;
-
-function toBlock(p: Principal, v: Denied): Block {
-  return blockFrom(p.name, v);
-}
 
 /** A report block from a refusal: the data (role, via, reason) and the English detail rendered from it. */
 export function blockFrom(principal: string, v: Denied): Block {

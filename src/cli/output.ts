@@ -8,8 +8,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../diagnostics.js';
 
-/** Text, or bytes (xlsx); bytes are never written to a terminal. */
-export function writeOutput(text: string | Uint8Array, out?: string): void {
+/** Pieces of text are written in batches of about this many characters. */
+const BATCH = 1 << 20;
+
+/**
+ * Text, bytes (xlsx), or text in pieces (the JSON report: never joined into one string, which
+ * V8 caps at ~512 M characters); bytes are never written to a terminal.
+ */
+export function writeOutput(text: string | Uint8Array | Iterable<string>, out?: string): void {
+  if (typeof text !== 'string' && !(text instanceof Uint8Array)) {
+    writePieces(text, out);
+    return;
+  }
   if (!out) {
     if (typeof text !== 'string' && process.stdout.isTTY)
       throw new UserError('this format is a binary file: write it with --out FILE (or redirect stdout to a file)');
@@ -20,6 +30,34 @@ export function writeOutput(text: string | Uint8Array, out?: string): void {
     fs.writeFileSync(out, text);
   } catch (e) {
     throw new UserError(`--out ${out}: cannot write the report (${describeFsError(e)})`);
+  }
+}
+
+function writePieces(pieces: Iterable<string>, out?: string): void {
+  let fd: number | undefined;
+  const write = (chunk: string) => {
+    if (fd === undefined) process.stdout.write(chunk);
+    else fs.writeSync(fd, chunk);
+  };
+  try {
+    if (out) fd = fs.openSync(out, 'w');
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= BATCH) {
+        write(batch.join(''));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (batch.length) write(batch.join(''));
+  } catch (e) {
+    if (fd === undefined) throw e;
+    throw new UserError(`--out ${out}: cannot write the report (${describeFsError(e)})`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

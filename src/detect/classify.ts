@@ -14,6 +14,7 @@ import {
   PHONE_TABLE,
   SPLIT_PART,
   contextCandidate,
+  japaneseContext,
 } from './context.js';
 import { EXCLUSION_RULES, type ExclusionRule } from './exclusions.js';
 import { canonical, commentSegments, glosses, nameSegments, type Segment } from './normalise.js';
@@ -41,6 +42,8 @@ export interface ColumnContext {
   siblings?: { name: string; comment?: string }[];
   /** Counts of the column's values in data rows of the sources (never the values). */
   values?: ColumnValueStats;
+  /** Some other relation of the scanned schema has Japanese names or comments (see japaneseContext). */
+  japaneseSchema?: boolean;
 }
 
 /** What the rules found in one name or one comment. */
@@ -54,6 +57,15 @@ interface TextFindings {
   /** Exclusions that vetoed a mention, or that apply to text not mentioning the number. */
   vetoes: ExclusionRule[];
 }
+
+/** Rules reading English phrases that are also ordinary English ("my number", "personal number"). */
+const ENGLISH_NAME_RULES = new Set([
+  'name-my-number',
+  'name-personal-number',
+  'name-individual-number',
+  'comment-my-number',
+  'comment-individual-number',
+]);
 
 /** A comment written in ASCII only (an English description). */
 const ENGLISH_TEXT = /^[\x20-\x7e]*$/;
@@ -262,7 +274,12 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   if (typeRule && found.rule.kind === 'individual-number' && !part) {
     // A plain name of the number in a type too short for it: the two disagree, so a reviewer settles it
     // (要確認), never a silent veto. An abbreviation (itself only a candidate) is outweighed by the type.
-    if (typeRule.id === 'type-too-short' && !found.rule.candidate) return shortTypeCandidate(found, type!);
+    if (typeRule.id === 'type-too-short' && !found.rule.candidate) {
+      // An English "my number" on a short type in a schema with nothing Japanese: two signs against it.
+      if (ENGLISH_NAME_RULES.has(found.rule.id) && ENGLISH_TEXT.test(found.text) && !japaneseContext(column))
+        return { excludedBy: 'english-name-short-type' };
+      return shortTypeCandidate(found, type!);
+    }
     return { excludedBy: typeRule.id };
   }
   if (part && found.rule.kind === 'individual-number') {

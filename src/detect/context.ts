@@ -7,7 +7,7 @@
 import type { ColumnContext } from './classify.js';
 import { evidence } from './explain.js';
 import { canonical } from './normalise.js';
-import { WORD_END, WORD_START, anyOf } from './patterns.js';
+import { WORD_END, WORD_START, anyOf, words } from './patterns.js';
 import type { NumberKind } from './rules.js';
 
 export type ContextOutcome = 'number' | 'candidate' | 'not';
@@ -139,13 +139,44 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     settle:
       'numberColumns.include if it holds the number (the type is declared too small), numberColumns.exclude with the reason if it is another number or a key',
     examples: [
-      { column: { name: 'my_number', type: 'int' }, expect: 'candidate' },
+      { column: { name: 'my_number', type: 'int', table: 'jinji_shain' }, expect: 'candidate' },
       { column: { name: 'kojin_bango', type: 'varchar(8)' }, expect: 'candidate' },
       { column: { name: 'col5', comment: '個人番号', type: 'smallint' }, expect: 'candidate' },
-      { column: { name: 'personal_number', type: 'CHAR(5)' }, expect: 'candidate' },
+      {
+        column: { name: 'personal_number', type: 'CHAR(5)', siblings: [{ name: 'shimei_kana' }] },
+        expect: 'candidate',
+      },
       { column: { name: 'kojin_bango', type: 'CHAR(12)' }, expect: 'number' },
       { column: { name: 'KOJIN_NO', type: 'NUMBER(8)' }, expect: 'not' },
       { column: { name: 'kojin_bango_3', type: 'char(4)' }, expect: 'number' },
+    ],
+  },
+  {
+    id: 'english-name-short-type',
+    kind: 'individual-number',
+    summary:
+      'an English my_number / personal_number / individual_number on a type too short for 12 digits, in a schema with no Japanese context',
+    reason:
+      '"My number" and "personal number" are ordinary English (a phone, lottery, catalogue or registration number; ' +
+      "Sweden's personnummer). Two signs then say it is not the 個人番号: the type cannot hold its 12 digits " +
+      '(番号法施行令 第8条), and nothing in the relation or the rest of the scanned schema is Japanese: no kana or ' +
+      'kanji in any name or comment, no romanised Japanese word (shimei, jusho, kokuseki, …). With either sign ' +
+      'absent the column stays a number or a candidate (name-type-conflict). A name in Japanese or romanised ' +
+      'Japanese (マイナンバー, kojin_bango) is never read this way.',
+    examples: [
+      { column: { name: 'my_number', type: 'Integer', table: 'users' }, expect: 'not' },
+      { column: { name: 'myNumber', type: 'varchar(10)', siblings: [{ name: 'myDate' }] }, expect: 'not' },
+      { column: { name: 'personal_number', type: 'CHAR(5)', table: 'member' }, expect: 'not' },
+      { column: { name: 'my_number', type: 'int', siblings: [{ name: 'shimei' }] }, expect: 'candidate' },
+      { column: { name: 'my_number', type: 'int', table: 'shain' }, expect: 'candidate' },
+      {
+        column: { name: 'my_number', type: 'int', siblings: [{ name: 'name', comment: '氏名' }] },
+        expect: 'candidate',
+      },
+      { column: { name: 'my_number', type: 'int', japaneseSchema: true }, expect: 'candidate' },
+      { column: { name: 'my_number', type: 'smallint', comment: 'マイナンバー' }, expect: 'candidate' },
+      { column: { name: 'マイナンバー', type: 'int' }, expect: 'candidate' },
+      { column: { name: 'my_number', type: 'varchar(255)' }, expect: 'number' },
     ],
   },
   {
@@ -293,4 +324,78 @@ export function contextCandidate(column: ColumnContext) {
     }
   }
   return undefined;
+}
+
+/** Kana, kanji or half-width kana: Japanese script. */
+const JAPANESE_SCRIPT = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/u;
+
+/**
+ * Romanised Japanese (and Japan-only) words of schema names: personal data (氏名, 住所, 生年月日, 国籍),
+ * the 住民記録 (宛名, 世帯, 住民票, 戸籍), payroll and social insurance (給与, 扶養, 源泉, 年金, 被保険者).
+ * A name holding one is from a Japanese system.
+ */
+const ROMANISED_JAPANESE = anyOf(
+  words(
+    'kana',
+    'katakana',
+    'hiragana',
+    'furigana',
+    'kanji',
+    'shimei',
+    'simei',
+    'sei',
+    'mei',
+    'jusho',
+    'juusho',
+    'jyusho',
+    'yubin',
+    'todofuken',
+    'shikuchoson',
+    'seinengappi',
+    'seibetsu',
+    'kokuseki',
+    'zairyu',
+    'jumin',
+    'juminhyo',
+    'atena',
+    'setai',
+    'setainushi',
+    'koseki',
+    'nenkin',
+    'kyuyo',
+    'shotoku',
+    'fuyo',
+    'gensen',
+    'hokensha',
+    'hihokensha',
+    'hojin',
+    'kojin',
+    'shain',
+    'shokuin',
+    'bango',
+    'bangou',
+    'kbn',
+    'kubun',
+    'shozoku',
+    'nengappi',
+  ),
+  `${WORD_START}(?:basic_pension|juminhyo|my_number_card|mynumber_card)`,
+);
+
+/** Does any of these texts (names, comments) show a Japanese system? */
+export function japaneseText(texts: (string | undefined)[]): boolean {
+  return texts.some((t) => t !== undefined && (JAPANESE_SCRIPT.test(t) || ROMANISED_JAPANESE.test(canonical(t))));
+}
+
+/** The relation around a column, or the schema it is in, shows a Japanese system. */
+export function japaneseContext(column: ColumnContext): boolean {
+  return (
+    column.japaneseSchema === true ||
+    japaneseText([
+      column.comment,
+      column.table,
+      column.tableComment,
+      ...(column.siblings ?? []).filter((s) => s.name !== column.name).flatMap((s) => [s.name, s.comment]),
+    ])
+  );
 }

@@ -21,6 +21,7 @@ import {
 } from '../catalog/model.js';
 import { statsText } from './check-digit.js';
 import { classifyColumn, type CandidateInfo } from './classify.js';
+import { japaneseText } from './context.js';
 import { evidence } from './explain.js';
 import type { NumberKind } from './rules.js';
 
@@ -134,8 +135,17 @@ function listedIn(
 
 type RuleFinding = Omit<NumberColumnHit, 'relation' | 'column' | 'columnId'> & { candidate?: CandidateInfo };
 
-function ruleHit(relation: Relation, column: Column): RuleFinding | undefined {
-  const found = classifyColumn({
+/** Does any relation of the catalog have Japanese names or comments? Asked only for the rare column that needs it. */
+function japaneseSchemaOf(catalog: Catalog): () => boolean {
+  let known: boolean | undefined;
+  return () =>
+    (known ??= [...catalog.relations.values()].some((r) =>
+      japaneseText([r.name, r.comment, ...r.columns.flatMap((c) => [c.name, c.comment])]),
+    ));
+}
+
+function ruleHit(relation: Relation, column: Column, japaneseSchema: () => boolean): RuleFinding | undefined {
+  const context = {
     name: column.name,
     comment: column.comment,
     type: column.type,
@@ -143,7 +153,11 @@ function ruleHit(relation: Relation, column: Column): RuleFinding | undefined {
     tableComment: relation.comment,
     siblings: relation.columns.map((c) => ({ name: c.name, comment: c.comment })),
     values: column.values,
-  });
+  };
+  let found = classifyColumn(context);
+  // The relation shows nothing Japanese; the rest of the schema may.
+  if (found && 'excludedBy' in found && found.excludedBy === 'english-name-short-type' && japaneseSchema())
+    found = classifyColumn({ ...context, japaneseSchema: true });
   if (!found || 'excludedBy' in found) return undefined;
   const byComment = found.evidence.startsWith('comment ');
   const byData = found.rule === 'data-check-digit' && column.valuesSource;
@@ -219,6 +233,7 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
   const hits = new Map<ColumnId, NumberColumnHit>();
   const candidates: CandidateColumn[] = [];
   const excluded = new Set<ColumnId>();
+  const japaneseSchema = japaneseSchemaOf(catalog);
   /** Hits that lineage may not replace (config and source marks). */
   const explicit = new Set<ColumnId>();
 
@@ -230,7 +245,7 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
       if (exclusion !== undefined) {
         excluded.add(id);
         // What the rules would have said is kept, so the report shows the decision and its reason.
-        const would = column.mark ? undefined : ruleHit(relation, column);
+        const would = column.mark ? undefined : ruleHit(relation, column, japaneseSchema);
         if (would) candidates.push(decided(at, would, 'not-number', exclusion, reasonOf(exclusion)));
         continue;
       }
@@ -238,13 +253,13 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
       if (stated) {
         explicit.add(id);
         hits.set(id, { ...at, ...stated });
-        const would = stated.rule === 'source-mark' ? undefined : ruleHit(relation, column);
+        const would = stated.rule === 'source-mark' ? undefined : ruleHit(relation, column, japaneseSchema);
         const entry = listedIn(config.include, id, matchesRef) ?? listedIn(config.substitute, id, matchesRef);
         if (would?.candidate && entry !== undefined)
           candidates.push(decided(at, would, 'number', entry, stated.reason));
         continue;
       }
-      const found = ruleHit(relation, column);
+      const found = ruleHit(relation, column, japaneseSchema);
       if (!found) continue;
       if (found.candidate) {
         const { candidate, ...rest } = found;

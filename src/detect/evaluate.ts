@@ -4,6 +4,7 @@
  * (要確認) counts as found: it is reported and gates `spif check`, so nothing is silent.
  */
 import { classifyColumn, type ColumnClass } from './classify.js';
+import { japaneseText } from './context.js';
 
 export interface EvalColumn {
   /** Where the column was seen (repository and path, or the search index id). */
@@ -54,7 +55,13 @@ export function evaluateDetection(columns: EvalColumn[]): EvalResult {
       columns
         .filter((c) => c.table === column.table && sourceOf(c) === sourceOf(column) && c !== column)
         .map((c) => ({ name: c.name, comment: c.comment }));
-    const outcome = found(classifyColumn({ ...column, siblings }));
+    // The rest of the schema: the other columns seen in the same file.
+    const japaneseSchema = japaneseText(
+      columns
+        .filter((c) => sourceOf(c) === sourceOf(column) && c !== column)
+        .flatMap((c) => [c.table, c.name, c.comment]),
+    );
+    const outcome = found(classifyColumn({ ...column, siblings, japaneseSchema }));
     if (outcome === 'candidate') candidates++;
     if (outcome && column.truth === 'number') truePositives++;
     else if (outcome) falsePositives.push(column);

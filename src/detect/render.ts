@@ -37,6 +37,7 @@ function contextExample(e: ContextExample): string {
     c.table !== undefined ? `in ${code(c.table)}` : '',
     c.tableComment !== undefined ? `table comment ${code(c.tableComment)}` : '',
     c.siblings?.length ? `beside ${c.siblings.map((s) => code(s.comment ?? s.name)).join(', ')}` : '',
+    c.japaneseSchema ? 'in a schema with Japanese names or comments elsewhere' : '',
     c.values
       ? `values: ${c.values.values} (${c.values.kojinBango} valid 個人番号 of ${c.values.twelveDigits} 12-digit, ${c.values.hojinBango} 法人番号)`
       : '',

@@ -13,6 +13,7 @@ import { renderMermaid } from './mermaid.js';
 import { renderHtml } from './html.js';
 import { renderCsv } from './csv.js';
 import { renderXlsx } from './xlsx.js';
+import { jsonPieces } from './json.js';
 
 export interface RenderContext {
   lang: Lang;
@@ -30,7 +31,7 @@ export type Reporter = (report: Report, ctx: RenderContext) => string;
 export const REPORTERS: Record<string, Reporter> = {
   text: (report, ctx) =>
     renderText(report, { lang: ctx.lang, color: ctx.color, quiet: ctx.quiet, diagnosticsFirst: ctx.diagnosticsFirst }),
-  json: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  json: (report) => [...jsonPieces(report)].join(''),
   sarif: (report, ctx) => renderSarif(report, ctx),
   markdown: (report, ctx) => renderMarkdown(report, ctx),
   dot: (report, ctx) => renderDot(report, ctx),
@@ -69,8 +70,20 @@ export async function renderReport(format: string, report: Report, ctx: RenderCo
   return async(report, ctx);
 }
 
-/** Render text or bytes (xlsx): what `spif scan` writes. */
+/** Render text or bytes (xlsx). */
 export async function renderOutput(format: string, report: Report, ctx: RenderContext): Promise<string | Uint8Array> {
   const binary = BINARY_REPORTERS[format];
   return binary ? binary(report, ctx) : renderReport(format, report, ctx);
+}
+
+/**
+ * What `spif scan` writes: renderOutput's text or bytes, except JSON, which comes in pieces
+ * (jsonPieces: a large estate's report is longer than one string may be) for writeOutput.
+ */
+export async function renderForWriting(
+  format: string,
+  report: Report,
+  ctx: RenderContext,
+): Promise<string | Uint8Array | Iterable<string>> {
+  return format === 'json' ? jsonPieces(report) : renderOutput(format, report, ctx);
 }

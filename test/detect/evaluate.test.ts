@@ -35,12 +35,10 @@ describe('detection evaluation set', () => {
     expect(shared.filter((c) => c.comment !== undefined).map((c) => `${c.name} 「${c.comment}」`)).toEqual([]);
   });
 
-  it('finds every number column; precision holds the measured level (0.9091, a candidate counting as found)', () => {
-    // Three varchar(5)/varchar(10) `myNumber` columns are candidates since a number name on a short
-    // type is no silent veto (name-type-conflict); precision target 0.98 not met (docs/detection.md).
+  it('precision ≥ 0.98 and recall ≥ 0.99, a candidate counting as found', () => {
     const r = evaluateDetection(columns);
     expect(r.falseNegatives.map((c) => `${c.table}.${c.name}`)).toEqual([]);
-    expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.909);
+    expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.98);
     expect(r.recall).toBeGreaterThanOrEqual(0.99);
   });
 
@@ -52,11 +50,11 @@ describe('detection evaluation set', () => {
       expect(new Set(heldOut.map((c) => c.source.replace(/ \(.*$/, ''))).size).toBeGreaterThanOrEqual(40);
     });
 
-    it('holds the measured level (precision 0.8718, recall 1.0; precision below the target, see docs/detection.md)', () => {
+    it('holds the measured level (precision 0.9067, recall 1.0; precision below the target, see docs/detection.md)', () => {
       // The precision target (0.98) is not met on this set; this guards the measured level against regressions.
       const r = evaluateDetection(heldOut);
       expect(r.recall, r.falseNegatives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.99);
-      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.87);
+      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.9);
     });
   });
 });

@@ -100,3 +100,42 @@ describe('a number name on a type too short for 12 digits', () => {
     });
   });
 });
+
+describe('an English my_number on a short type (english-name-short-type)', () => {
+  function schema(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-short-en-'));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  }
+  const COURSES = 'CREATE TABLE users (id integer PRIMARY KEY, my_number integer, email varchar(200));\n';
+
+  it('is not a column to review when nothing in the scanned schema is Japanese', async () => {
+    const r = await runBin(['scan', '.', '--format', 'json'], schema({ 'db/courses.sql': COURSES }));
+    const report = reportSchema.parse(JSON.parse(r.stdout));
+    expect(report.summary.candidates).toBe(0);
+    expect(report.relations[0].numberColumns).toEqual([]);
+    expect((await runBin(['check', '.'], schema({ 'db/courses.sql': COURSES }))).code).toBe(0);
+  });
+
+  it('is a candidate when another file of the schema is Japanese (a comment in kanji)', async () => {
+    const dir = schema({
+      'db/courses.sql': COURSES,
+      'db/staff.sql':
+        "CREATE TABLE staff (id integer PRIMARY KEY, name text);\nCOMMENT ON COLUMN staff.name IS '氏名';\n",
+    });
+    const report = reportSchema.parse(JSON.parse((await runBin(['scan', '.', '--format', 'json'], dir)).stdout));
+    expect(report.summary.candidates).toBe(1);
+    expect(report.relations.find((x) => x.name === 'users')!.candidates).toEqual([
+      expect.objectContaining({ column: 'my_number', rule: 'name-type-conflict' }),
+    ]);
+  });
+
+  it('is a candidate when its own relation has a romanised Japanese name beside it', async () => {
+    const dir = schema({ 'db/a.sql': 'CREATE TABLE person (id integer, my_number integer, shimei text);\n' });
+    const report = reportSchema.parse(JSON.parse((await runBin(['scan', '.', '--format', 'json'], dir)).stdout));
+    expect(report.relations[0].candidates?.map((c) => c.column)).toEqual(['my_number']);
+  });
+});

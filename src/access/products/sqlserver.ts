@@ -43,6 +43,12 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
   for (const { rule } of ctx.rules) if (rule.kind === 'login-user') loginUsers.set(rule.login, rule.user);
   const controlDb = authorityHolders(ctx.rules, 'CONTROL');
 
+  /** The database user a principal names: itself, or the user created FOR that login. */
+  const userOf = (principal: string) =>
+    ctx.catalog.roles.has(principal) ? principal : (loginUsers.get(principal) ?? principal);
+  /** db_owner members and holders of CONTROL on the database own it (DENY does not apply to them). */
+  const ownsDatabase = (domain: Set<string>) => domain.has('db_owner') || [...domain].some((p) => controlDb.has(p));
+
   const ownerOf = (rel: Relation) =>
     rel.owner || ctx.catalog.databases.get(rel.database)?.schemas.get(rel.schema)?.owner || 'dbo';
 
@@ -62,7 +68,7 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
     const db = `d:${rel.database}`;
     const schema = `s:${rel.database}.${rel.schema}`;
     const table = `r:${rel.id}`;
-    const dbOwner = domain.has('db_owner') || [...domain].some((p) => controlDb.has(p));
+    const dbOwner = ownsDatabase(domain);
     const deniedAbove =
       domain.has('db_denydatareader') || stateAt(domain, db, 'deny') || stateAt(domain, schema, 'deny');
     const grantedAbove =
@@ -105,8 +111,7 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
   }
 
   function hasUnmask(role: string, domain: Set<string>, relId: string, column: string, owner: string): boolean {
-    if (role === owner || role === 'dbo' || domain.has('db_owner') || [...domain].some((p) => controlDb.has(p)))
-      return true;
+    if (role === owner || role === 'dbo' || ownsDatabase(domain)) return true;
     const denied = [...domain].some((p) =>
       ['', relId, `${relId}.${column}`].some((k) => unmask.get(`${p}\u0000${k}`) === 'deny'),
     );
@@ -166,7 +171,7 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
 
   return {
     canSelect(role0: string, rel: Relation, column: string): AccessVerdict {
-      const role = ctx.catalog.roles.has(role0) ? role0 : (loginUsers.get(role0) ?? role0);
+      const role = userOf(role0);
       const domain = domainOf(role);
       const own = check(role, domain, rel, [column]);
       if (!own.allowed) return own;
@@ -187,11 +192,11 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
       return ALLOWED;
     },
     executeDenied(role0: string, routine: Relation): boolean {
-      const role = ctx.catalog.roles.has(role0) ? role0 : (loginUsers.get(role0) ?? role0);
+      const role = userOf(role0);
       // DENY does not apply to the owner ("DENY Object Permissions"); db_owner members own the database.
       if (role === ownerOf(routine) || role === 'dbo') return false;
       const domain = domainOf(role);
-      if (domain.has('db_owner') || [...domain].some((p) => controlDb.has(p))) return false;
+      if (ownsDatabase(domain)) return false;
       const keys = [`d:${routine.database}`, `s:${routine.database}.${routine.schema}`, `r:${routine.id}`];
       return keys.some((k) => [...domain].some((p) => execute.get(`${p}\u0000${k}`) === 'deny'));
     },

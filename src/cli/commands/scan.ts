@@ -2,7 +2,7 @@
 import { cli } from '../i18n.js';
 import type { Command } from 'commander';
 import { scanWithProgress } from '../scan-with-progress.js';
-import { renderOutput } from '../../report/formats.js';
+import { renderForWriting } from '../../report/formats.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
 import { addLinterFlags, applyMaxWarnings } from '../conventions.js';
@@ -28,7 +28,7 @@ export function registerScan(program: Command): void {
         quiet: flags.quiet,
         diagnosticsFirst: flags.diagnosticsFirst,
       };
-      writeOutput(await renderOutput(format, result.report, ctx), flags.out);
+      writeOutput(await renderForWriting(format, result.report, ctx), flags.out);
       const limited = applyMaxWarnings(0, result.report.summary.warnings, flags, lang);
       if (limited.message) process.stderr.write(limited.message);
       process.exitCode = limited.code;
