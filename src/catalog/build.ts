@@ -741,7 +741,9 @@ class CatalogBuilder {
     kind: 'table' | 'view',
     at: SourceLocation,
     columns: Column[],
-    extra: Partial<Pick<Relation, 'primaryKey' | 'uniqueKeys' | 'foreignKeys' | 'comment' | 'owner' | 'view'>> & {
+    extra: Partial<
+      Pick<Relation, 'primaryKey' | 'uniqueKeys' | 'foreignKeys' | 'comment' | 'owner' | 'view' | 'writtenName'>
+    > & {
       ifNotExists?: boolean;
       orReplace?: boolean;
     },
@@ -800,6 +802,7 @@ class CatalogBuilder {
       name: name.name,
       kind,
       dialect: this.db.dialect,
+      ...(extra.writtenName ? { writtenName: extra.writtenName } : {}),
       columns: columns.map((c) => ({ ...c })),
       primaryKey: extra.primaryKey,
       uniqueKeys: extra.uniqueKeys ?? [],
@@ -907,6 +910,7 @@ class CatalogBuilder {
       comment: op.comment,
       owner: op.owner,
       ifNotExists: op.ifNotExists,
+      writtenName: op.writtenName,
     });
     const created = this.relations.get(this.resolve(op.name).id);
     if (created && parents.length && created.source === op.at) created.parents = parents;
