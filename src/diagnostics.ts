@@ -1,9 +1,9 @@
 /** Problems found while reading inputs. They never stop a scan; they are reported with it. */
 import type { CodeAndSeverity, CodeOf, Severity } from './diagnostic-codes.js';
-import { DIAGNOSTIC_MESSAGES, type DiagnosticKey, fill } from './diagnostic-text/index.js';
+import { type DiagnosticKey, type DiagnosticText, type TextArg, renderText } from './diagnostic-text/index.js';
 
-/** A message as an entry of the catalogue (src/diagnostic-text/): its key and arguments. */
-export type DiagnosticText = { key: DiagnosticKey; args: (string | number)[] };
+export type { DiagnosticText, TextArg } from './diagnostic-text/index.js';
+export { listOf, shortList } from './diagnostic-text/index.js';
 
 /**
  * `code` is a stable code registered in src/diagnostic-codes.ts (docs/diagnostics.md), e.g.
@@ -34,8 +34,14 @@ export function coded<S extends Severity>(severity: S, code: CodeOf<S>): CodeAnd
  * `{ ...coded('warning', code), ...said('sql.unknownRelation', id), ...at }`. Text written by a
  * parser or a server is passed as an argument, as it is.
  */
-export function said(key: DiagnosticKey, ...args: (string | number)[]): { message: string; text: DiagnosticText } {
-  return { message: fill(DIAGNOSTIC_MESSAGES[key].en, args), text: { key, args } };
+export function said(key: DiagnosticKey, ...args: TextArg[]): { message: string; text: DiagnosticText } {
+  const text = { key, args };
+  return { message: renderText('en', text)!, text };
+}
+
+/** An entry used as an argument of another (a reason, a part of a sentence). */
+export function part(key: DiagnosticKey, ...args: TextArg[]): DiagnosticText {
+  return { key, args };
 }
 
 /** An error the user caused (bad flags, unreadable config): printed without a stack trace, exit 2. */

@@ -5,7 +5,7 @@
  * gate cannot pass on it, and names the files whose statements dropped the relations.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { coded } from '../diagnostics.js';
+import { coded, listOf, part, said } from '../diagnostics.js';
 import type { Catalog } from './model.js';
 import type { CatalogOp } from './ops.js';
 
@@ -25,14 +25,20 @@ export function allDroppedDiagnostics(
     if (!created || !drops.length) continue;
     const byFile = new Map<string, number>();
     for (const d of drops) byFile.set(d.at.file, (byFile.get(d.at.file) ?? 0) + 1);
-    const files = [...byFile].map(([file, n]) => `${file} (${n} DROP statement${n === 1 ? '' : 's'})`);
+    const files = listOf(
+      [...byFile].map(([file, n]) =>
+        n === 1 ? part('diag.catalog.dropStatements.one', file) : part('diag.catalog.dropStatements.many', file, n),
+      ),
+    );
     const first = drops[0].at;
     out.push({
       ...coded('error', ALL_DROPPED),
       file: first.file,
       line: first.line,
       column: first.column,
-      message: `database ${input.database}: the sources create ${created} relation${created === 1 ? '' : 's'} and drop every one again, so nothing is left to assess; dropped by ${files.join(', ')}. Leave the teardown script out (.spifignore, \`ignore:\`) or scan the files that create the schema.`,
+      ...(created === 1
+        ? said('diag.catalog.allDropped.one', input.database, files)
+        : said('diag.catalog.allDropped.many', input.database, created, files)),
     });
   }
   return out;

@@ -26,7 +26,7 @@ import {
   relationId,
 } from './model.js';
 import { type Dialect, isMysqlFamily } from '../dialect.js';
-import { type Diagnostic, coded } from '../diagnostics.js';
+import { type Diagnostic, coded, listOf, part, said, shortList } from '../diagnostics.js';
 import type { CodeOf } from '../diagnostic-codes.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
@@ -111,7 +111,7 @@ class CatalogBuilder {
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
   private readonly productRules: ResolvedRule[] = [];
-  private readonly cross = new CrossDatabaseState((code, message) => this.warn(code, message));
+  private readonly cross = new CrossDatabaseState((code, text) => this.warn(code, text));
   /** Oracle synonyms and Db2 aliases, per database (all files). */
   private readonly synonyms = new Map<string, Synonyms>();
   private crossDeclared = false;
@@ -171,13 +171,19 @@ class CatalogBuilder {
   finish(): BuildResult {
     for (const [database, note] of this.modelAndSql) {
       const kinds = (f: string) => [...note.files].filter((x) => sourceFamily({ file: x }) === f);
-      const list = (xs: string[]) =>
-        xs.length > 3 ? `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more` : xs.join(', ');
       this.diagnostics.push({
         severity: 'info',
         code: 'SPIF-SOURCE-MODEL-AND-SQL',
         ...note.at,
-        message: `database ${database}: ${note.ids.size} table${note.ids.size === 1 ? ' is' : 's are'} defined both by ORM models (${list(kinds('model'))}) and by SQL (${list(kinds('sql'))}), as an ORM's generated migrations are: each is read as one table, the definition applied last wins, and comments or marks only the other one has are kept`,
+        ...(note.ids.size === 1
+          ? said('diag.catalog.modelAndSql.one', database, shortList(kinds('model')), shortList(kinds('sql')))
+          : said(
+              'diag.catalog.modelAndSql.many',
+              database,
+              note.ids.size,
+              shortList(kinds('model')),
+              shortList(kinds('sql')),
+            )),
       });
     }
     const crossDatabase = this.crossDeclared
@@ -229,8 +235,8 @@ class CatalogBuilder {
     return this.currentRole ?? this.sessionRole ?? BOOTSTRAP_OWNER;
   }
 
-  private warn(code: CodeOf<'warning'>, message: string): void {
-    this.diagnostics.push({ ...coded('warning', code), message, ...this.at });
+  private warn(code: CodeOf<'warning'>, text: ReturnType<typeof said>): void {
+    this.diagnostics.push({ ...coded('warning', code), ...text, ...this.at });
   }
 
   private resolve(q: QualifiedName): { database: string; schema: string; name: string; id: RelationId } {
@@ -265,11 +271,7 @@ class CatalogBuilder {
 
   private existing(q: QualifiedName, what: string): Relation | undefined {
     const r = this.relations.get(this.resolve(q).id);
-    if (!r)
-      this.warn(
-        'SPIF-SQL-UNKNOWN-RELATION',
-        `${what}: relation ${this.resolve(q).id} is not defined in the sources read before this statement`,
-      );
+    if (!r) this.warn('SPIF-SQL-UNKNOWN-RELATION', said('diag.catalog.unknownRelation', what, this.resolve(q).id));
     return r;
   }
 
@@ -342,11 +344,7 @@ class CatalogBuilder {
           if (!op.ifExists) this.existing(op.table, `DROP ${op.kind.toUpperCase()}`);
           return;
         }
-        if (op.kind === 'trigger')
-          this.warn(
-            'SPIF-SQL-UNSUPPORTED',
-            `DROP TRIGGER ${op.name} ON ${r.id}: the values its function copied stay followed (a dropped trigger is not modelled)`,
-          );
+        if (op.kind === 'trigger') this.warn('SPIF-SQL-UNSUPPORTED', said('diag.catalog.dropTrigger', op.name, r.id));
         return; // DROP RULE: CREATE RULE was reported where it stood
       }
       case 'drop-function':
@@ -479,21 +477,14 @@ class CatalogBuilder {
         const r = this.existing(op.table, 'DROP POLICY');
         if (!r) return;
         if (!op.ifExists && !r.policies.some((p) => p.name === op.name))
-          this.warn(
-            'SPIF-SQL-REJECTED',
-            `DROP POLICY ${op.name} ON ${r.id}: the table has no policy of that name (PostgreSQL rejects the statement)`,
-          );
+          this.warn('SPIF-SQL-REJECTED', said('diag.catalog.noPolicy', 'DROP POLICY', op.name, r.id));
         r.policies = r.policies.filter((p) => p.name !== op.name);
         return;
       }
       case 'alter-policy': {
         const r = this.existing(op.table, 'ALTER POLICY');
         const policy = r?.policies.find((p) => p.name === op.name);
-        if (r && !policy)
-          this.warn(
-            'SPIF-SQL-REJECTED',
-            `ALTER POLICY ${op.name} ON ${r.id}: the table has no policy of that name (PostgreSQL rejects the statement)`,
-          );
+        if (r && !policy) this.warn('SPIF-SQL-REJECTED', said('diag.catalog.noPolicy', 'ALTER POLICY', op.name, r.id));
         if (!policy) return;
         if (op.rename !== undefined) policy.name = op.rename;
         if (op.roles) {
@@ -511,7 +502,7 @@ class CatalogBuilder {
       case 'comment-column': {
         const r = this.existing(op.table, 'COMMENT ON COLUMN');
         const c = r?.columns.find((x) => x.name === op.column);
-        if (r && !c) this.warn('SPIF-SQL-UNKNOWN-COLUMN', `COMMENT ON COLUMN: ${r.id} has no column ${op.column}`);
+        if (r && !c) this.warn('SPIF-SQL-UNKNOWN-COLUMN', said('diag.catalog.commentUnknownColumn', r.id, op.column));
         if (c) {
           c.comment = op.text ?? undefined;
           c.commentSource = op.at;
@@ -758,7 +749,9 @@ class CatalogBuilder {
     kind: 'table' | 'view',
     at: SourceLocation,
     columns: Column[],
-    extra: Partial<Pick<Relation, 'primaryKey' | 'uniqueKeys' | 'foreignKeys' | 'comment' | 'owner' | 'view'>> & {
+    extra: Partial<
+      Pick<Relation, 'primaryKey' | 'uniqueKeys' | 'foreignKeys' | 'comment' | 'owner' | 'view' | 'writtenName'>
+    > & {
       ifNotExists?: boolean;
       orReplace?: boolean;
     },
@@ -802,11 +795,7 @@ class CatalogBuilder {
           };
         });
         extra = { ...extra, comment: extra.comment ?? existing.comment };
-      } else
-        this.warn(
-          'SPIF-SQL-DUPLICATE',
-          `relation ${id} is created again; the later definition replaces the earlier one`,
-        );
+      } else this.warn('SPIF-SQL-DUPLICATE', said('diag.catalog.relationAgain', id));
       this.relations.delete(id);
       this.privileges.clear({ kind: 'relation', relation: id });
       for (const c of existing.columns) this.privileges.clear({ kind: 'column', relation: id, column: c.name });
@@ -821,6 +810,7 @@ class CatalogBuilder {
       name: name.name,
       kind,
       dialect: this.db.dialect,
+      ...(extra.writtenName ? { writtenName: extra.writtenName } : {}),
       columns: columns.map((c) => ({ ...c })),
       primaryKey: extra.primaryKey,
       uniqueKeys: extra.uniqueKeys ?? [],
@@ -928,6 +918,7 @@ class CatalogBuilder {
       comment: op.comment,
       owner: op.owner,
       ifNotExists: op.ifNotExists,
+      writtenName: op.writtenName,
     });
     const created = this.relations.get(this.resolve(op.name).id);
     if (created && parents.length && created.source === op.at) created.parents = parents;
@@ -1095,10 +1086,7 @@ class CatalogBuilder {
         return;
       }
       if (op.kind === 'foreign-key') {
-        this.warn(
-          'SPIF-SQL-UNKNOWN-CONSTRAINT',
-          `DROP FOREIGN KEY ${op.name}: ${r.id} has no foreign key of that name (written or ${r.name}_ibfk_N); its foreign keys are kept`,
-        );
+        this.warn('SPIF-SQL-UNKNOWN-CONSTRAINT', said('diag.catalog.dropForeignKey', String(op.name), r.id, r.name));
         return;
       }
     }
@@ -1115,10 +1103,7 @@ class CatalogBuilder {
     // (nameKeys), but cannot see names held by CHECK constraints or CREATE INDEX, so such a drop is
     // said, not taken for a CHECK: the keys stay (a link they imply may be over-stated, never lost).
     if (this.dialectOf(r) === 'postgresql' && op.name !== undefined && /_(?:pkey|key|fkey)\d+$/.test(op.name)) {
-      this.warn(
-        'SPIF-SQL-UNKNOWN-CONSTRAINT',
-        `DROP CONSTRAINT ${op.name}: ${r.id} has no key of that name; PostgreSQL numbers a made-up name already taken in the schema (…_key1), here perhaps by a CHECK constraint or index spif does not read, so its keys are kept`,
-      );
+      this.warn('SPIF-SQL-UNKNOWN-CONSTRAINT', said('diag.catalog.dropNumberedKey', op.name, r.id));
     }
   }
 
@@ -1141,7 +1126,12 @@ class CatalogBuilder {
     if (!op.cascade) {
       this.warn(
         'SPIF-SQL-REJECTED',
-        `DROP CONSTRAINT ${op.name ?? ''} on ${r.id}: PostgreSQL rejects it, foreign keys depend on it (${dependents.map((d) => this.foreignKeyName(d.on, d.fk)).join(', ')}); the key is kept`,
+        said(
+          'diag.catalog.dropKeyDependents',
+          op.name ?? '',
+          r.id,
+          listOf(dependents.map((d) => this.foreignKeyName(d.on, d.fk))),
+        ),
       );
       return false;
     }
@@ -1155,7 +1145,7 @@ class CatalogBuilder {
       if (!this.db.schemas.get(schema)?.declared) {
         const held = [...this.relations.values()].some((r) => r.database === this.db.name && r.schema === schema);
         if (!held) {
-          if (!op.ifExists) this.warn('SPIF-SQL-UNKNOWN-SCHEMA', `DROP SCHEMA ${schema}: the schema is not defined`);
+          if (!op.ifExists) this.warn('SPIF-SQL-UNKNOWN-SCHEMA', said('diag.catalog.dropSchemaUnknown', schema));
           continue;
         }
       }
@@ -1163,10 +1153,7 @@ class CatalogBuilder {
         (r) => r.database === this.db.name && r.schema === schema,
       );
       if (inside.length && !op.cascade) {
-        this.warn(
-          'SPIF-SQL-REJECTED',
-          `DROP SCHEMA ${schema} without CASCADE: the schema holds ${inside.length} object(s), so PostgreSQL rejects this statement; nothing is dropped`,
-        );
+        this.warn('SPIF-SQL-REJECTED', said('diag.catalog.dropSchemaNotEmpty', schema, inside.length));
         continue;
       }
       for (const r of inside) {
@@ -1202,10 +1189,10 @@ class CatalogBuilder {
     const server = this.cross.server(this.db.name, op.server);
     const target = server && CrossDatabaseState.serverTarget(server, this.remotes);
     if (!server || !target || !('database' in target)) {
-      const why = !server ? `server ${op.server} is not created in the sources` : (target as { reason: string }).reason;
+      const why = !server ? part('diag.catalog.serverNotCreated', op.server) : (target as { reason: string }).reason;
       this.warn(
         'SPIF-FDW-UNRESOLVED',
-        `IMPORT FOREIGN SCHEMA ${op.remoteSchema} FROM SERVER ${op.server} INTO ${op.localSchema}: ${why}; the foreign tables it creates are unknown`,
+        said('diag.catalog.importForeignSchemaUnresolved', op.remoteSchema, op.server, op.localSchema, why),
       );
       return;
     }
@@ -1220,7 +1207,7 @@ class CatalogBuilder {
     if (remote.length === 0)
       this.warn(
         'SPIF-FDW-UNRESOLVED',
-        `IMPORT FOREIGN SCHEMA ${op.remoteSchema} FROM SERVER ${op.server}: database ${target.database} defines no such relation in schema ${op.remoteSchema} (in the sources read before this statement)`,
+        said('diag.catalog.importForeignSchemaEmpty', op.remoteSchema, op.server, target.database),
       );
     for (const r of remote) {
       const name: QualifiedName = { schema: op.localSchema, name: r.name };
@@ -1304,7 +1291,12 @@ class CatalogBuilder {
     if (!fn.routine.analysed) {
       this.warn(
         'SPIF-FUNCTION-UNANALYSED',
-        `trigger on ${table.id} runs ${fn.id}, whose body was not read (${fn.routine.unanalysedReason ?? 'unknown'}): values it copies from ${table.id} are not followed`,
+        said(
+          'diag.catalog.triggerUnanalysed',
+          table.id,
+          fn.id,
+          fn.routine.unanalysedReason ?? part('diag.catalog.unknown'),
+        ),
       );
     }
     const row: QualifiedName = { database: table.database, schema: table.schema, name: table.name };
@@ -1391,7 +1383,7 @@ class CatalogBuilder {
       const has = bases.map((b) => b!.id).join(', ');
       this.diagnostics.push({
         ...coded('error', 'SPIF-VIEW-UNKNOWN-COLUMN'),
-        message: `${what} ${this.resolve(op.name).id}: column ${written} does not exist (${has} has no column ${ref.column}); PostgreSQL refuses the statement, so ${this.resolve(op.name).id} is not created`,
+        ...said('diag.catalog.viewUnknownColumn', what, this.resolve(op.name).id, written, has, ref.column),
         ...ref.at,
       });
       return true;
@@ -1432,7 +1424,7 @@ class CatalogBuilder {
         if (missing) {
           this.warn(
             'SPIF-SQL-UNKNOWN-RELATION',
-            `view ${this.resolve(op.name).id} selects * from ${this.resolve(missing.q).id}, which is not defined: its columns are unknown`,
+            said('diag.catalog.viewStarUnknown', this.resolve(op.name).id, this.resolve(missing.q).id),
           );
           continue;
         }
@@ -1516,7 +1508,9 @@ class CatalogBuilder {
       this.diagnostics.push({
         severity: 'warning',
         code: 'SPIF-VIEW-UNDEFINED-BASE',
-        message: `view ${this.resolve(view).id} reads ${id}, which no source defines: its columns${carried.length ? ` (${carried.join(', ')})` : ''} are read by the base columns' names only; add the source that creates ${name}`,
+        ...(carried.length
+          ? said('diag.catalog.viewUndefinedBaseColumns', this.resolve(view).id, id, name, listOf(carried))
+          : said('diag.catalog.viewUndefinedBase', this.resolve(view).id, id, name)),
         ...at,
       });
     }
@@ -1549,7 +1543,11 @@ class CatalogBuilder {
     if (found.length === 0 && !ifExists) {
       this.warn(
         'SPIF-SQL-UNKNOWN-RELATION',
-        `${what}: function ${database}.${schema}.${ref.name.name}${ref.argTypes ? `(${ref.argTypes.join(', ')})` : ''} is not defined in the sources read before this statement`,
+        said(
+          'diag.catalog.unknownFunction',
+          what,
+          `${database}.${schema}.${ref.name.name}${ref.argTypes ? `(${ref.argTypes.join(', ')})` : ''}`,
+        ),
       );
     }
     return found;
@@ -1584,7 +1582,18 @@ class CatalogBuilder {
     if (!op.routine.analysed) {
       this.warn(
         'SPIF-FUNCTION-UNANALYSED',
-        `${op.routine.kind} ${id}: ${op.routine.unanalysedReason ?? 'its body was not read'}${op.routine.trigger ? '; values its triggers copy are not followed' : op.routine.securityDefiner ? `; as ${this.db.dialect === 'postgresql' || isMysqlFamily(this.db.dialect) ? 'SECURITY DEFINER' : "it runs with other rights than the caller's"} it is an unknown path to every relation its owner may read` : ''}`,
+        said(
+          op.routine.trigger
+            ? 'diag.catalog.routineUnanalysedTrigger'
+            : !op.routine.securityDefiner
+              ? 'diag.catalog.routineUnanalysed'
+              : this.db.dialect === 'postgresql' || isMysqlFamily(this.db.dialect)
+                ? 'diag.catalog.routineUnanalysedDefiner'
+                : 'diag.catalog.routineUnanalysedOtherRights',
+          part(`diag.catalog.routine.${op.routine.kind}`),
+          id,
+          op.routine.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
+        ),
       );
     }
     const store = op.routine.trigger ? this.triggerFunctions : this.relations;
@@ -1597,7 +1606,7 @@ class CatalogBuilder {
       return;
     }
     if (existing) {
-      this.warn('SPIF-SQL-DUPLICATE', `function ${id} is created again; the later definition replaces the earlier one`);
+      this.warn('SPIF-SQL-DUPLICATE', said('diag.catalog.functionAgain', id));
       store.delete(id);
       this.privileges.clear({ kind: 'function', relation: id });
     }
@@ -1691,7 +1700,7 @@ class CatalogBuilder {
     if (!r) return;
     const c = r.columns.find((x) => x.name === from);
     if (!c) {
-      this.warn('SPIF-SQL-UNKNOWN-COLUMN', `RENAME COLUMN: ${r.id} has no column ${from}`);
+      this.warn('SPIF-SQL-UNKNOWN-COLUMN', said('diag.catalog.renameUnknownColumn', r.id, from));
       return;
     }
     c.name = to;
@@ -1737,8 +1746,7 @@ class CatalogBuilder {
     this.privileges.ensureRole(op.owner);
     if (op.kind === 'schema') {
       const s = this.db.schemas.get(op.name.name);
-      if (!s)
-        return this.warn('SPIF-SQL-UNKNOWN-SCHEMA', `ALTER SCHEMA ${op.name.name} OWNER: the schema is not defined`);
+      if (!s) return this.warn('SPIF-SQL-UNKNOWN-SCHEMA', said('diag.catalog.alterSchemaOwnerUnknown', op.name.name));
       const scope: GrantScope = { kind: 'schema', database: this.db.name, schema: s.name };
       this.privileges.changeOwner(scope, s.owner ?? BOOTSTRAP_OWNER, op.owner);
       s.owner = op.owner;
@@ -1775,7 +1783,8 @@ class CatalogBuilder {
         acting: this.actingRole(),
         grantor: op.grantor,
       });
-      for (const message of problems) this.warn('SPIF-SQL-REVOKE-RESTRICTED', message);
+      for (const scope of problems)
+        this.warn('SPIF-SQL-REVOKE-RESTRICTED', said('diag.catalog.revokeDependents', scope));
       return;
     }
     for (const { scope, owner } of scopes) {
@@ -1842,7 +1851,7 @@ class CatalogBuilder {
     if (dependents.length) {
       this.warn(
         'SPIF-SQL-REVOKE-RESTRICTED',
-        `REVOKE without CASCADE fails in the engine: ${grantee} granted ${privilege} on to ${dependents.map((d) => d.grantee).join(', ')}; the privilege is kept`,
+        said('diag.catalog.revokeGrantedOn', grantee, privilege, listOf(dependents.map((d) => d.grantee))),
       );
       return true;
     }

@@ -13,7 +13,9 @@
  * A server, subscription or dblink call that matches no configured database is reported (a
  * located warning) and its relations carry an "unknown" path (access/unknown-paths.ts).
  */
-import { type Diagnostic, coded } from '../diagnostics.js';
+import { type Diagnostic, coded, listOf, part, said } from '../diagnostics.js';
+
+type Said = ReturnType<typeof said>;
 import type { CodeOf } from '../diagnostic-codes.js';
 import type { CatalogOp } from './ops.js';
 import type {
@@ -76,7 +78,7 @@ export class CrossDatabaseState {
   readonly dblinks: DblinkUse[] = [];
   readonly links: DatabaseLink[] = [];
 
-  constructor(private readonly warn: (code: CodeOf<'warning'>, message: string) => void) {}
+  constructor(private readonly warn: (code: CodeOf<'warning'>, text: Said) => void) {}
 
   dblink(caller: Relation, calls: Extract<CatalogOp, { op: 'dblink' }>['calls'], at: SourceLocation): void {
     for (const c of calls) {
@@ -190,8 +192,7 @@ export class CrossDatabaseState {
       this.servers.set(k, { database, name: op.name, wrapper: op.wrapper ?? '', options, owner, source: op.at });
       return;
     }
-    if (!existing)
-      return this.warn('SPIF-SQL-UNKNOWN-OBJECT', `ALTER SERVER ${op.name}: the server is not created in the sources`);
+    if (!existing) return this.warn('SPIF-SQL-UNKNOWN-OBJECT', said('diag.cross.unknownServer', op.name));
     for (const o of op.options) {
       if (o.action === 'drop') delete existing.options[o.name];
       else if (o.value !== undefined) existing.options[o.name] = o.value;
@@ -231,11 +232,7 @@ export class CrossDatabaseState {
     const tables = op.tables.map((t) => ({ relation: qualify(t.name), ...(t.columns ? { columns: t.columns } : {}) }));
     const existing = this.publications.get(k);
     if (op.action === 'create' || !existing) {
-      if (op.action !== 'create')
-        this.warn(
-          'SPIF-SQL-UNKNOWN-OBJECT',
-          `ALTER PUBLICATION ${op.name}: the publication is not created in the sources`,
-        );
+      if (op.action !== 'create') this.warn('SPIF-SQL-UNKNOWN-OBJECT', said('diag.cross.unknownPublication', op.name));
       this.publications.set(k, {
         database,
         name: op.name,
@@ -276,11 +273,7 @@ export class CrossDatabaseState {
       });
       return;
     }
-    if (!existing)
-      return this.warn(
-        'SPIF-SQL-UNKNOWN-OBJECT',
-        `ALTER SUBSCRIPTION ${op.name}: the subscription is not created in the sources`,
-      );
+    if (!existing) return this.warn('SPIF-SQL-UNKNOWN-OBJECT', said('diag.cross.unknownSubscription', op.name));
     if (op.action === 'connection') existing.conninfo = parse(op.conninfo ?? '');
     else if (op.action === 'set-publication') existing.publications = [...op.publications];
     else if (op.action === 'add-publication') existing.publications.push(...op.publications);
@@ -304,8 +297,8 @@ export class CrossDatabaseState {
    * relations, and the copies (`copiedFrom`) both make.
    */
   resolve(relations: Map<RelationId, Relation>, remotes: RemoteDatabase[], diagnostics: Diagnostic[]): CrossDatabase {
-    const warnAt = (at: SourceLocation | undefined, code: CodeOf<'warning'>, message: string) =>
-      diagnostics.push({ ...coded('warning', code), message, ...(at ?? {}) });
+    const warnAt = (at: SourceLocation | undefined, code: CodeOf<'warning'>, text: Said) =>
+      diagnostics.push({ ...coded('warning', code), ...text, ...(at ?? {}) });
     for (const s of this.servers.values()) {
       const target = CrossDatabaseState.serverTarget(s, remotes);
       if ('database' in target) s.remoteDatabase = target.database;
@@ -328,7 +321,7 @@ export class CrossDatabaseState {
       const server = this.server(r.database, f.server);
       if (!server) {
         f.unresolved = `server ${f.server} is not created in the sources`;
-        warnAt(r.source, 'SPIF-FDW-UNRESOLVED', `foreign table ${r.id}: ${f.unresolved}; what it reads is unknown`);
+        warnAt(r.source, 'SPIF-FDW-UNRESOLVED', said('diag.cross.foreignTableUnresolved', r.id, f.unresolved));
         continue;
       }
       if (!server.remoteDatabase) {
@@ -340,7 +333,7 @@ export class CrossDatabaseState {
       const remote = relations.get(remoteId);
       if (!remote) {
         f.unresolved = `its remote relation ${remoteId} is not defined`;
-        warnAt(r.source, 'SPIF-FDW-UNRESOLVED', `foreign table ${r.id}: ${f.unresolved}; what it reads is unknown`);
+        warnAt(r.source, 'SPIF-FDW-UNRESOLVED', said('diag.cross.foreignTableUnresolved', r.id, f.unresolved));
         continue;
       }
       f.remote = remoteId;
@@ -350,7 +343,7 @@ export class CrossDatabaseState {
           warnAt(
             r.source,
             'SPIF-FDW-UNRESOLVED',
-            `foreign table ${r.id}: column ${c.name} reads ${remoteId}.${name}, which is not defined (PostgreSQL fails the query)`,
+            said('diag.cross.foreignColumnMissing', r.id, c.name, remoteId, name),
           );
           continue;
         }
@@ -366,14 +359,19 @@ export class CrossDatabaseState {
       warnAt(
         server.source,
         'SPIF-FDW-UNRESOLVED',
-        `server ${server.database}.${server.name}: ${server.unresolved}; what its foreign tables (${tables.map((t) => t.id).join(', ')}) read is unknown`,
+        said(
+          'diag.cross.serverUnresolved',
+          `${server.database}.${server.name}`,
+          String(server.unresolved),
+          listOf(tables.map((t) => t.id)),
+        ),
       );
     }
     for (const [link, tables] of unresolvedLinks) {
       warnAt(
         link.source,
         'SPIF-DBLINK-UNRESOLVED',
-        `database link ${link.name}: ${link.unresolved}; what ${tables.map((t) => t.id).join(', ')} read through it is unknown`,
+        said('diag.cross.linkUnresolved', link.name, String(link.unresolved), listOf(tables.map((t) => t.id))),
       );
     }
     for (const sub of this.subscriptions.values()) this.resolveSubscription(sub, relations, remotes, warnAt);
@@ -398,14 +396,14 @@ export class CrossDatabaseState {
     r: Relation,
     relations: Map<RelationId, Relation>,
     unresolved: Map<DatabaseLink, Relation[]>,
-    warnAt: (at: SourceLocation | undefined, code: CodeOf<'warning'>, message: string) => void,
+    warnAt: (at: SourceLocation | undefined, code: CodeOf<'warning'>, text: Said) => void,
   ): void {
     const f = r.foreign!;
     const owner = f.linkOwner ?? r.schema;
     const link = this.link(r.database, owner, f.server);
     if (!link) {
       f.unresolved = `database link ${f.server} is not created in the sources (neither ${owner}'s private link nor a public one)`;
-      warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', `${r.id}: ${f.unresolved}; what it reads is unknown`);
+      warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', said('diag.cross.remoteUnresolved', r.id, f.unresolved));
       return;
     }
     f.link = {
@@ -425,7 +423,7 @@ export class CrossDatabaseState {
     const remote = relations.get(remoteId);
     if (!remote) {
       f.unresolved = `its remote relation ${remoteId} is not defined`;
-      warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', `${r.id}: ${f.unresolved}; what it reads is unknown`);
+      warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', said('diag.cross.remoteUnresolved', r.id, f.unresolved));
       return;
     }
     f.remote = remoteId;
@@ -437,11 +435,7 @@ export class CrossDatabaseState {
     }
     for (const c of r.columns) {
       if (!remote.columns.some((x) => x.name === c.name)) {
-        warnAt(
-          r.source,
-          'SPIF-DBLINK-UNRESOLVED',
-          `${r.id}: column ${c.name} is not defined in ${remoteId} (Oracle fails the query with ORA-00904)`,
-        );
+        warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', said('diag.cross.remoteColumnMissing', r.id, c.name, remoteId));
         continue;
       }
       if (!c.copiedFrom?.some((x) => x.via === 'foreign-table'))
@@ -461,7 +455,7 @@ export class CrossDatabaseState {
     d: DblinkUse,
     relations: Map<RelationId, Relation>,
     remotes: RemoteDatabase[],
-    warnAt: (at: SourceLocation | undefined, code: CodeOf<'warning'>, message: string) => void,
+    warnAt: (at: SourceLocation | undefined, code: CodeOf<'warning'>, text: Said) => void,
   ): void {
     if (!relations.has(d.relation)) return;
     let target: { database: string } | { reason: string };
@@ -477,6 +471,7 @@ export class CrossDatabaseState {
     }
     const query =
       d.sql === undefined ? 'a query that is not a constant' : `'${d.sql.replace(/\s+/g, ' ').slice(0, 80)}'`;
+    const queryText = d.sql === undefined ? part('diag.cross.dblinkQueryNotConstant') : query;
     if ('database' in target) {
       d.remoteDatabase = target.database;
       d.remoteRelations = (d.reads ?? [])
@@ -485,7 +480,13 @@ export class CrossDatabaseState {
       d.unresolved = `dblink runs ${query} in database ${target.database} as the user its connection names; spif does not check that access`;
       this.dblinkLineage(d, target.database, relations);
     } else d.unresolved = `dblink runs ${query} in a database spif cannot tell: ${target.reason}`;
-    warnAt(d.source, 'SPIF-DBLINK', `${d.relation}: ${d.unresolved}`);
+    warnAt(
+      d.source,
+      'SPIF-DBLINK',
+      'database' in target
+        ? said('diag.cross.dblinkUnchecked', d.relation, queryText, target.database)
+        : said('diag.cross.dblinkUnknownDatabase', d.relation, queryText, target.reason),
+    );
   }
 
   /** The publisher's published tables (column lists kept) flow into the subscriber's tables of the same schema and name. */
@@ -493,7 +494,7 @@ export class CrossDatabaseState {
     sub: Subscription,
     relations: Map<RelationId, Relation>,
     remotes: RemoteDatabase[],
-    warnAt: (at: SourceLocation | undefined, code: CodeOf<'warning'>, message: string) => void,
+    warnAt: (at: SourceLocation | undefined, code: CodeOf<'warning'>, text: Said) => void,
   ): void {
     const target = matchDatabase(sub.conninfo, remotes);
     if (!('database' in target)) {
@@ -501,7 +502,7 @@ export class CrossDatabaseState {
       warnAt(
         sub.source,
         'SPIF-REPLICATION-UNRESOLVED',
-        `subscription ${sub.name}: its publisher (${target.reason}) is unknown, so what the tables of ${sub.database} receive is not followed`,
+        said('diag.cross.publisherUnknown', sub.name, target.reason, sub.database),
       );
       return;
     }
@@ -512,7 +513,7 @@ export class CrossDatabaseState {
         warnAt(
           sub.source,
           'SPIF-REPLICATION-UNRESOLVED',
-          `subscription ${sub.name}: publication ${name} is not created in database ${target.database}'s sources`,
+          said('diag.cross.publicationMissing', sub.name, name, target.database),
         );
         continue;
       }
@@ -523,7 +524,7 @@ export class CrossDatabaseState {
           warnAt(
             sub.source,
             'SPIF-REPLICATION-UNRESOLVED',
-            `subscription ${sub.name}: published table ${table.id} has no table ${sub.database}.${table.schema}.${table.name} to replicate into`,
+            said('diag.cross.replicaMissing', sub.name, table.id, `${sub.database}.${table.schema}.${table.name}`),
           );
           continue;
         }

@@ -35,6 +35,11 @@ export type PrivilegeName =
 
 export interface Column {
   name: string;
+  /**
+   * The name as written, where the dialect keeps the case but compares names case-insensitively
+   * (SQL Server under its default `_CI_` collations): `name` is the lower-cased form spif matches on.
+   */
+  writtenName?: string;
   type?: string;
   comment?: string;
   source?: SourceLocation;
@@ -170,6 +175,8 @@ export interface Relation {
   name: string;
   kind: 'table' | 'view' | 'function';
   dialect: Dialect;
+  /** The name as written (see Column.writtenName). */
+  writtenName?: string;
   columns: Column[];
   primaryKey?: string[];
   uniqueKeys: string[][];

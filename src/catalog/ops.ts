@@ -55,6 +55,8 @@ export type CatalogOp = { at: SourceLocation } & (
   | {
       op: 'create-table';
       name: QualifiedName;
+      /** The name as written, where names compare case-insensitively (Column.writtenName). */
+      writtenName?: string;
       columns: Column[];
       primaryKey?: string[];
       uniqueKeys: string[][];

@@ -618,7 +618,7 @@ export class PrivilegeState {
 
   /**
    * GRANT/REVOKE on relations, columns, schemas and databases, as ExecGrant_Relation /
-   * ExecGrant_Attribute / ExecGrant_common do it. Returns a message per REVOKE that PostgreSQL
+   * ExecGrant_Attribute / ExecGrant_common do it. Returns the object of each REVOKE that PostgreSQL
    * would refuse ("dependent privileges exist": the statement then changes nothing).
    */
   pgGrantOrRevoke(req: PgGrantRequest): string[] {
@@ -690,9 +690,7 @@ export class PrivilegeState {
           const x = this.objects.get(key);
           if (x) x.acl = acl;
         }
-        problems.push(
-          `REVOKE without CASCADE fails in the engine: dependent privileges exist on ${describeScope(obj.scope)}; nothing is revoked`,
-        );
+        problems.push(describeScope(obj.scope));
       }
     }
     return problems;

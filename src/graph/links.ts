@@ -12,12 +12,9 @@
  * them (n² edges); instead each such name gets one hub node, which is equivalent for reachability
  * because an edge relation–hub only asks that the relation's column be readable.
  */
-import { Graph } from '@dagrejs/graphlib';
 import type { Catalog, Relation, RelationId } from '../catalog/model.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, listOf, said } from '../diagnostics.js';
 import { dependencyOrder } from './algorithms.js';
-
-type GraphT = InstanceType<typeof Graph>;
 
 export type LinkVia = 'foreign-key' | 'implied-key' | 'declared-link' | 'view' | 'copy';
 
@@ -105,8 +102,17 @@ export const HUB_PREFIX = '#key:';
 export const LINEAGE_PREFIX = '#lineage';
 
 export class LinkGraph {
-  readonly graph: GraphT = new Graph({ directed: false, multigraph: true });
-  private edgeCount = 0;
+  /** Every node (relations, then key hubs and edge ends as they are added), in insertion order. */
+  private readonly nodeSet = new Set<string>();
+  /** Every edge, in insertion order. */
+  private readonly edgeList: LinkEdge[] = [];
+  /**
+   * Edges by node, as an undirected multigraph stores them (and as graphlib did, so a node's
+   * edges keep their order: ties between equal routes are listed in it): an edge is stored as
+   * leaving the smaller id and entering the larger; a loop once, as entering.
+   */
+  private readonly edgesIn = new Map<string, LinkEdge[]>();
+  private readonly edgesOut = new Map<string, LinkEdge[]>();
   private readonly seen = new Set<string>();
   /** edgesAt per node: reachability asks for the same nodes once per principal. Dropped for both ends on add(). */
   private readonly adjacency = new Map<string, LinkEdge[]>();
@@ -124,7 +130,25 @@ export class LinkGraph {
   private stepsIn = new Map<string, LinkEdge[]>();
 
   constructor(readonly catalog: Catalog) {
-    for (const id of catalog.relations.keys()) this.graph.setNode(id);
+    for (const id of catalog.relations.keys()) this.nodeSet.add(id);
+  }
+
+  hasNode(node: string): boolean {
+    return this.nodeSet.has(node);
+  }
+
+  addNode(node: string): void {
+    this.nodeSet.add(node);
+  }
+
+  /** Every node, in insertion order. */
+  nodes(): string[] {
+    return [...this.nodeSet];
+  }
+
+  /** Every edge as added (ends as given), in insertion order. Shared: iterate, do not change. */
+  edges(): readonly LinkEdge[] {
+    return this.edgeList;
   }
 
   add(edge: LinkEdge): void {
@@ -135,14 +159,17 @@ export class LinkGraph {
     const k2 = `${kb}|${ka}`;
     if (this.seen.has(k1) || this.seen.has(k2)) return;
     this.seen.add(k1);
-    this.graph.setEdge(edge.a.node, edge.b.node, edge, String(this.edgeCount++));
+    this.nodeSet.add(edge.a.node);
+    this.nodeSet.add(edge.b.node);
+    this.edgeList.push(edge);
+    const [v, w] = edge.a.node > edge.b.node ? [edge.b.node, edge.a.node] : [edge.a.node, edge.b.node];
+    push(this.edgesIn, w, edge);
+    if (v !== w) push(this.edgesOut, v, edge);
     if (edge.via !== 'view' && !edge.a.columns && !edge.b.columns) {
       for (const end of [edge.a, edge.b]) if (end.column !== undefined) this.linked.add(`${end.node}.${end.column}`);
     }
     if (edge.a.columns || edge.b.columns) {
-      // Kept as graphlib orders a node's edges (nodeEdges: those stored as entering it, then as
-      // leaving it; an undirected edge is stored from the smaller id; a loop once).
-      const [v, w] = edge.a.node > edge.b.node ? [edge.b.node, edge.a.node] : [edge.a.node, edge.b.node];
+      // Kept in the order edgesAt gives them (entering, then leaving).
       push(this.keyEdgesIn, w, edge);
       if (v !== w) push(this.keyEdgesOut, v, edge);
     }
@@ -161,10 +188,9 @@ export class LinkGraph {
     const known = this.adjacency.get(node);
     if (known) return known;
     const out: LinkEdge[] = [];
-    for (const e of this.graph.nodeEdges(node) ?? []) {
-      const label = this.graph.edge(e) as LinkEdge;
-      out.push(label.a.node === node ? label : { a: label.b, b: label.a, via: label.via });
-    }
+    for (const list of [this.edgesIn.get(node), this.edgesOut.get(node)])
+      for (const label of list ?? [])
+        out.push(label.a.node === node ? label : { a: label.b, b: label.a, via: label.via });
     this.adjacency.set(node, out);
     return out;
   }
@@ -236,7 +262,7 @@ export class LinkGraph {
   }
 
   get size(): { nodes: number; edges: number; arcs: number } {
-    return { nodes: this.graph.nodeCount(), edges: this.graph.edgeCount(), arcs: this.arcCount };
+    return { nodes: this.nodeSet.size, edges: this.edgeList.length, arcs: this.arcCount };
   }
 }
 
@@ -279,7 +305,7 @@ function addForeignKeys(g: LinkGraph, catalog: Catalog, diagnostics: Diagnostic[
           severity: 'warning',
           code: 'SPIF-LINK-UNKNOWN-TARGET',
           ...fk.source,
-          message: `foreign key on ${r.id}(${fk.columns.join(', ')}) references ${target}, which is not defined: the link is not followed`,
+          ...said('diag.link.unknownTarget', r.id, fk.columns.join(', '), target),
         });
         continue;
       }
@@ -290,7 +316,7 @@ function addForeignKeys(g: LinkGraph, catalog: Catalog, diagnostics: Diagnostic[
           severity: 'warning',
           code: 'SPIF-LINK-UNKNOWN-TARGET',
           ...fk.source,
-          message: `foreign key on ${r.id}(${fk.columns.join(', ')}) references ${target}(${targetColumns.join(', ')}): the column counts differ, so the link is not followed`,
+          ...said('diag.link.columnCount', r.id, fk.columns.join(', '), target, targetColumns.join(', ')),
         });
         continue;
       }
@@ -379,7 +405,7 @@ function addLinkKeyHubs(g: LinkGraph, catalog: Catalog, linkKeys: string[]): voi
     for (const c of r.columns) {
       if (!names.has(c.name)) continue;
       const hub = `${HUB_PREFIX}${c.name}`;
-      if (!g.graph.hasNode(hub)) g.graph.setNode(hub);
+      g.addNode(hub);
       g.add({ a: { node: r.id, column: c.name }, b: { node: hub }, via: 'implied-key' });
     }
   }
@@ -394,7 +420,7 @@ function addDeclaredLinks(g: LinkGraph, catalog: Catalog, links: [string, string
       diagnostics.push({
         severity: 'warning',
         code: 'SPIF-LINK-UNKNOWN-COLUMN',
-        message: `links: ${left} ↔ ${right}: ${missing.map((m) => `${m.relation}.${m.column}`).join(', ')} is not defined in the sources; the link is not followed`,
+        ...said('diag.link.unknownColumn', left, right, listOf(missing.map((m) => `${m.relation}.${m.column}`))),
       });
       continue;
     }

@@ -22,5 +22,5 @@ export function distanceToNumbers(graph: LinkGraph, numberRelations: Iterable<Re
 
 /** Components of the whole link graph, ignoring access: node → component number. */
 export function linkComponents(graph: LinkGraph): Map<string, number> {
-  return connectedComponents(graph.graph.nodes(), (n) => graph.neighbours(n));
+  return connectedComponents(graph.nodes(), (n) => graph.neighbours(n));
 }

@@ -69,6 +69,7 @@ export function buildReport(input: ReportInput): Report {
       database: r.database,
       schema: r.schema,
       name: r.name,
+      ...written(r.name, r.writtenName),
       kind: r.kind,
       source: { file: r.source.file, line: r.source.line, column: r.source.column },
       classification: d.basis === 'holds-number' || d.basis === 'reachable' ? 'specific' : 'not-specific',
@@ -80,6 +81,7 @@ export function buildReport(input: ReportInput): Report {
       assumptions,
       columns: r.columns.map((c) => ({
         name: c.name,
+        ...written(c.name, c.writtenName),
         ...(c.type ? { type: c.type } : {}),
         ...(c.comment ? { comment: c.comment } : {}),
       })),
@@ -161,4 +163,9 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     (a.column ?? 0) - (b.column ?? 0) ||
     a.code.localeCompare(b.code)
   );
+}
+
+/** The name as written, while it still spells the name spif matches on (a rename makes it stale). */
+function written(name: string, writtenName: string | undefined): { writtenName?: string } {
+  return writtenName && writtenName.toLowerCase() === name ? { writtenName } : {};
 }

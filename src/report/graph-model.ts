@@ -118,8 +118,7 @@ function edgesFromScan(
 ): GraphEdge[] {
   const { analysis } = scan;
   const principals = analysis.principals.principals;
-  const g = analysis.graph.graph;
-  const labels = g.edges().map((e) => g.edge(e) as LinkEdge);
+  const labels = analysis.graph.edges();
   const derived = viewCopies(labels, (node) => analysis.catalog.relations.get(node)?.kind === 'view');
   const out: GraphEdge[] = [];
   for (const e of labels) {
@@ -226,7 +225,7 @@ function mergeParallel(edges: GraphEdge[]): GraphEdge[] {
  * view column that repeats its base column's: it adds nothing to a picture beyond the view →
  * base edge, so the picture leaves it out.
  */
-function viewCopies(labels: LinkEdge[], isView: (node: string) => boolean): Set<LinkEdge> {
+function viewCopies(labels: readonly LinkEdge[], isView: (node: string) => boolean): Set<LinkEdge> {
   const end = (x: LinkEdge['a']) => `${x.node}\u0000${x.column ?? ''}`;
   const byEnd = new Map<string, LinkEdge[]>();
   for (const e of labels) {

@@ -8,7 +8,7 @@
 import { candidateSettle } from '../detect/explain.js';
 import type { ScanResult } from './scan-result.js';
 import type { FileConfig, PrincipalConfig } from '../config/index.js';
-import type { RelationReport, Report } from './model.js';
+import { writtenId, type RelationReport, type Report } from './model.js';
 import { type Lang, type MessageKey, t } from './messages.js';
 import { canonical } from '../detect/normalise.js';
 import { isHub } from '../graph/links.js';
@@ -65,6 +65,8 @@ export interface RecordRow {
   no: number;
   relation: string;
   column: string;
+  /** The relation id and column name as written (SQL Server keeps case; ids are lower-cased). */
+  written?: { relation: string; column: string };
   /** 論理名: the column comment. */
   logicalName?: string;
   /** The SQL-standard type name (sql-type.ts), e.g. character(12) for PostgreSQL's bpchar(12). */
@@ -105,6 +107,9 @@ export function recordList(unit: FormUnit, scan?: ScanResult): RecordList {
         no: rows.length + 1,
         relation: r.id,
         column: col.name,
+        ...(r.writtenName || col.writtenName
+          ? { written: { relation: writtenId(r), column: col.writtenName ?? col.name } }
+          : {}),
         ...(col.comment ? { logicalName: col.comment } : {}),
         ...(col.type ? { type: standardTypeName(col.type) } : {}),
         ...(categoryOf.has(key) ? { category: categoryOf.get(key) } : {}),
@@ -781,10 +786,10 @@ function annexTable(list: RecordList, ctx: FormContext): Extract<DocBlock, { kin
     rows: list.rows.map((r) => [
       [String(r.no)],
       [r.logicalName ?? ''],
-      [{ code: r.column }],
+      [{ code: r.written?.column ?? r.column }],
       r.type ? [{ code: r.type }] : [''],
       [categoryLabel(r, ctx.lang)],
-      [{ code: shortRelation(r.relation) }],
+      [{ code: shortRelation(r.written?.relation ?? r.relation) }],
       r.candidate
         ? [F('a2.candidate', candidateSettle(ctx.lang, { rule: r.candidate.rule ?? '', settle: r.candidate.settle }))]
         : r.passesThrough

@@ -2,7 +2,7 @@
  * The one message catalogue for human-facing text, Japanese and English. Every reporter takes its
  * labels from here; no label is written twice per format.
  */
-import { DIAGNOSTIC_MESSAGES, fill } from '../diagnostic-text/index.js';
+import { DIAGNOSTIC_MESSAGES, fill, renderText } from '../diagnostic-text/index.js';
 import { codeInfo } from '../diagnostic-codes.js';
 import { CLI_MESSAGES } from './cli-messages.js';
 import { FORM_MESSAGES } from './hyoukasho-messages.js';
@@ -638,25 +638,20 @@ export function t(lang: Lang, key: MessageKey, ...args: (string | number)[]): st
   return fill(MESSAGES[key][lang], args);
 }
 
-/** Whether `key` is an entry of the catalogue (a key read back from a JSON report may not be). */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(MESSAGES, key);
-}
-
 /**
  * A diagnostic's message in `lang`: its catalogue entry when it has one. Otherwise, in Japanese,
  * the code's description (docs/diagnostics.md) before the English message, so no line is left in
  * English only.
  */
-export function diagnosticMessage(
-  lang: Lang,
-  d: { code: string; message: string; text?: { key: string; args: (string | number)[] } },
-): string {
+export function diagnosticMessage(lang: Lang, d: { code: string; message: string; text?: StoredText }): string {
   if (lang === 'en') return d.message;
-  if (d.text && isMessageKey(d.text.key)) return t(lang, d.text.key, ...d.text.args);
+  const rendered = d.text && renderText(lang, d.text);
+  if (rendered !== undefined) return rendered;
   const info = codeInfo(d.code);
   return info ? `${info.ja}：${d.message}` : d.message;
 }
+
+type StoredText = { key: string; args: (string | number | StoredText)[] };
 
 /** Assumptions are stored as codes (`code:arg:arg`); this renders them. */
 export function assumptionText(lang: Lang, code: string): string {

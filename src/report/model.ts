@@ -46,6 +46,12 @@ export const relationReportSchema = z.object({
   database: z.string(),
   schema: z.string(),
   name: z.string(),
+  writtenName: z
+    .string()
+    .optional()
+    .describe(
+      'the name as written, where the dialect compares names case-insensitively (SQL Server) and `name` is its lower-cased form; absent when they are the same',
+    ),
   kind: z
     .enum(['table', 'view', 'function'])
     .describe('function: a function or procedure whose results carry columns (read with EXECUTE)'),
@@ -61,7 +67,14 @@ export const relationReportSchema = z.object({
   blocked: z.array(blockSchema),
   assumptions: z.array(z.string()),
   columns: z
-    .array(z.object({ name: z.string(), type: z.string().optional(), comment: z.string().optional() }))
+    .array(
+      z.object({
+        name: z.string(),
+        writtenName: z.string().optional().describe('the name as written (see the relation’s writtenName)'),
+        type: z.string().optional(),
+        comment: z.string().optional(),
+      }),
+    )
     .optional()
     .describe('all columns (記録項目), in order'),
   comment: z.string().optional(),
@@ -91,15 +104,23 @@ export const principalReportSchema = z.object({
   reason: z.string().optional().describe('for administrators: owner | superuser | db_owner (SQL Server)'),
 });
 
+/** A message as an entry of the catalogue; an argument may be an entry itself (a reason, a part). */
+const messageTextSchema = z
+  .object({
+    key: z.string().describe("the entry's key in spif's message catalogue"),
+    get args() {
+      return z
+        .array(z.union([z.string(), z.number(), messageTextSchema]))
+        .describe('its arguments, in order: text from the sources or a parser as it is, a number, or an entry');
+    },
+  })
+  .meta({ id: 'MessageText' });
+
 export const diagnosticSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.string(),
   message: z.string().describe('the message in English'),
-  text: z
-    .object({
-      key: z.string().describe("the entry's key in spif's message catalogue"),
-      args: z.array(z.union([z.string(), z.number()])).describe('its arguments, in order'),
-    })
+  text: messageTextSchema
     .optional()
     .describe(
       'the message as an entry of the message catalogue, which the human-facing formats render in the language of --lang; message is its English text',
@@ -150,6 +171,11 @@ export const reportSchema = z
 
 export type Report = z.infer<typeof reportSchema>;
 export type RelationReport = z.infer<typeof relationReportSchema>;
+
+/** A relation's id with its name as written (SQL Server: the case of the CREATE), for people to read. */
+export function writtenId(r: Pick<RelationReport, 'database' | 'schema' | 'name' | 'writtenName'>): string {
+  return `${r.database}.${r.schema}.${r.writtenName ?? r.name}`;
+}
 export type PrincipalReport = z.infer<typeof principalReportSchema>;
 export type CandidateColumnReport = z.infer<typeof candidateColumnSchema>;
 export type Basis = RelationReport['basis'];

@@ -5,7 +5,7 @@
  */
 import { candidateReason, candidateSettle, evidenceText } from '../detect/explain.js';
 import pc from 'picocolors';
-import type { Block, Reach, RelationReport, Report } from './model.js';
+import { writtenId, type Block, type Reach, type RelationReport, type Report } from './model.js';
 import { type Lang, assumptionText, diagnosticMessage, t } from './messages.js';
 import { withKey } from './path-key.js';
 import { visible } from '../visible.js';
@@ -141,7 +141,9 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   const tag = r.classification === 'specific' ? c.red(`[${basis}]`) : c.green(`[${basis}]`);
   const kind = r.kind === 'view' ? c.dim(` (${t(lang, 'doc.kind.view')})`) : '';
   const suppressed = r.suppressed ? c.yellow(` [${t(lang, 'label.suppressed')}: ${clean(r.suppressed.reason)}]`) : '';
-  lines.push(`  ${clean(r.id)}${kind}  ${tag}  ${c.dim(`${clean(r.source.file)}:${r.source.line}`)}${suppressed}`);
+  lines.push(
+    `  ${clean(writtenId(r))}${kind}  ${tag}  ${c.dim(`${clean(r.source.file)}:${r.source.line}`)}${suppressed}`,
+  );
   for (const n of r.numberColumns) {
     lines.push(
       `      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(n.column))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(numberEvidence(lang, n))}; ${n.rule})`)}`,

@@ -6,11 +6,10 @@ import { catalogFromSql } from '../helpers/catalog.js';
 const defaults = { links: [] as [string, string][], linkKeys: [] as string[], inferLinks: true };
 
 function edges(g: LinkGraph): string[] {
-  return g.graph
+  return g
     .edges()
-    .map((e) => {
+    .map((l) => {
       type End = { node: string; column?: string; columns?: string[] };
-      const l = g.graph.edge(e) as { a: End; b: End; via: string };
       const cols = (x: End) => (x.columns ? `(${x.columns.join(',')})` : x.column);
       const end = (x: End) => `${x.node.replace(/^default\.public\./, '')}${x.column ? `.${cols(x)}` : ''}`;
       return [end(l.a), end(l.b)].sort().join(' ~ ') + ` (${l.via})`;
@@ -30,7 +29,7 @@ function joins(g: LinkGraph): string[] {
   const pair = (a: End, b: End, via: string) => {
     if (a.node !== b.node) out.add([end(a), end(b)].sort().join(' ~ ') + ` (${via})`);
   };
-  for (const node of g.graph.nodes()) {
+  for (const node of g.nodes()) {
     if (isHub(node)) continue;
     for (const e of g.successors(node)) {
       if (!isHub(e.b.node)) {

@@ -10,6 +10,7 @@ import type { Column, ForeignKey, QualifiedName, ViewDefinition } from '../../ca
 import type { CatalogOp } from '../../catalog/ops.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import type { Cursor } from './cursor.js';
+import type { Token } from './lexer.js';
 import { queryLineage } from './view-query.js';
 
 type CreateTable = Extract<CatalogOp, { op: 'create-table' }>;
@@ -107,11 +108,13 @@ export function readCreateTable(c: Cursor): TableRead {
     /* SQL Server 2016+/Db2 11.5 */
   }
   const name = c.relationName();
+  const written = writtenName(c, c.tokens[c.i - 1]);
   const at = c.at;
   if (c.is('AS') || (c.is('(') && isColumnNameList(c))) return { ops: readCreateTableAs(c, name), masks: [] };
   if (c.is('LIKE')) c.fail("CREATE TABLE … LIKE copies another table's columns, which spif does not read yet:");
   if (c.is('OF')) c.fail('CREATE TABLE … OF type (an object table) is not read:');
   const op: CreateTable = { op: 'create-table', at, name, columns: [], uniqueKeys: [], foreignKeys: [] };
+  if (written) op.writtenName = written;
   const owner = schemaOwner(c, name);
   if (owner) op.owner = owner;
   const masks: InlineMask[] = [];
@@ -125,6 +128,15 @@ export function readCreateTable(c: Cursor): TableRead {
   attachTrailingComments(c, op.columns);
   c.ctx.state.relations.set(c.ctx.state.key(name), { kind: 'table', columns: op.columns.map((x) => x.name) });
   return { ops: [op], masks };
+}
+
+/**
+ * SQL Server keeps a name's case and compares names case-insensitively: spif matches on the
+ * lower-cased name and keeps the written one for reports, when they differ.
+ */
+function writtenName(c: Cursor, token: Token | undefined): string | undefined {
+  if (c.ctx.dialect !== 'sqlserver' || !token || (token.kind !== 'word' && token.kind !== 'ident')) return undefined;
+  return token.value !== token.value.toLowerCase() ? token.value : undefined;
 }
 
 /** `CREATE TABLE t (a, b) AS SELECT …`: a parenthesised list of bare names. */
@@ -194,6 +206,8 @@ function readElement(c: Cursor, op: CreateTable, masks: InlineMask[]): void {
     c.i++;
   }
   const column: Column = { name, source: c.ctx.loc(colStart.start) };
+  const written = writtenName(c, colStart);
+  if (written) column.writtenName = written;
   nameOffsets.set(column, colStart.start);
   const type = typeText(c, typeStart, c.i);
   if (type) column.type = type;

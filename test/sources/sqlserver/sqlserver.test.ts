@@ -29,7 +29,12 @@ describe('SSMS export fixture (fixtures/sqlserver)', async () => {
   it('takes the column 論理名 from MS_Description (sp_addextendedproperty) and finds the number by it', () => {
     const k = rel('bango.dbo.kojinbango');
     expect(k.comment).toBe('個人番号管理');
-    expect(k.columns?.find((c) => c.name === 'myno')).toEqual({ name: 'myno', type: 'char(12)', comment: '個人番号' });
+    expect(k.columns?.find((c) => c.name === 'myno')).toEqual({
+      name: 'myno',
+      writtenName: 'MyNo',
+      type: 'char(12)',
+      comment: '個人番号',
+    });
     // `ALTER TABLE … ADD DEFAULT (sysdatetime()) FOR [KoshinDate]` adds no column
     expect(k.columns?.map((c) => c.name)).toEqual(['atenano', 'myno', 'kakunindate', 'koshindate']);
     expect(k.numberColumns.map((n) => n.column)).toEqual(['myno']);

@@ -1,0 +1,210 @@
+/**
+ * The catalog build's messages (src/catalog/: statements checked against what the sources defined
+ * before them, cross-database links) and the link graph's (src/graph/links.ts), for every dialect.
+ * `{n}` is an argument: names and SQL as written, or an entry (a reason, a list).
+ */
+export const CATALOG_DIAGNOSTICS = {
+  // `diag.list` joins its arguments with ", " (Japanese "、"): see renderText.
+  'diag.list': { en: '(a list)', ja: '（一覧）' },
+  'diag.list.more': { en: '{0} and {1} more', ja: '{0} ほか {1} 件' },
+  'diag.catalog.modelAndSql.one': {
+    en: "database {0}: 1 table is defined both by ORM models ({1}) and by SQL ({2}), as an ORM's generated migrations are: each is read as one table, the definition applied last wins, and comments or marks only the other one has are kept",
+    ja: 'データベース {0}: 1 個のテーブルが ORM のモデル（{1}）と SQL（{2}）の両方で定義されている（ORM が生成するマイグレーションと同じ）。それぞれ一つのテーブルとして読み、最後に適用した定義を採り、片方にしかないコメントや印は残す',
+  },
+  'diag.catalog.modelAndSql.many': {
+    en: "database {0}: {1} tables are defined both by ORM models ({2}) and by SQL ({3}), as an ORM's generated migrations are: each is read as one table, the definition applied last wins, and comments or marks only the other one has are kept",
+    ja: 'データベース {0}: {1} 個のテーブルが ORM のモデル（{2}）と SQL（{3}）の両方で定義されている（ORM が生成するマイグレーションと同じ）。それぞれ一つのテーブルとして読み、最後に適用した定義を採り、片方にしかないコメントや印は残す',
+  },
+  'diag.catalog.unknownRelation': {
+    en: '{0}: relation {1} is not defined in the sources read before this statement',
+    ja: '{0}: テーブル・ビュー {1} は、この文より前に読んだソースで定義されていない',
+  },
+  'diag.catalog.dropTrigger': {
+    en: 'DROP TRIGGER {0} ON {1}: the values its function copied stay followed (a dropped trigger is not modelled)',
+    ja: 'DROP TRIGGER {0} ON {1}: トリガーの関数が複写した値は引き続き追跡する（削除したトリガーはモデル化していない）',
+  },
+  'diag.catalog.noPolicy': {
+    en: '{0} {1} ON {2}: the table has no policy of that name (PostgreSQL rejects the statement)',
+    ja: '{0} {1} ON {2}: テーブルにその名前のポリシーがない（PostgreSQL はこの文を拒否する）',
+  },
+  'diag.catalog.commentUnknownColumn': {
+    en: 'COMMENT ON COLUMN: {0} has no column {1}',
+    ja: 'COMMENT ON COLUMN: {0} に列 {1} がない',
+  },
+  'diag.catalog.renameUnknownColumn': {
+    en: 'RENAME COLUMN: {0} has no column {1}',
+    ja: 'RENAME COLUMN: {0} に列 {1} がない',
+  },
+  'diag.catalog.relationAgain': {
+    en: 'relation {0} is created again; the later definition replaces the earlier one',
+    ja: 'テーブル・ビュー {0} が再び作成された。後の定義が前の定義を置き換える',
+  },
+  'diag.catalog.functionAgain': {
+    en: 'function {0} is created again; the later definition replaces the earlier one',
+    ja: '関数 {0} が再び作成された。後の定義が前の定義を置き換える',
+  },
+  'diag.catalog.dropForeignKey': {
+    en: 'DROP FOREIGN KEY {0}: {1} has no foreign key of that name (written or {2}_ibfk_N); its foreign keys are kept',
+    ja: 'DROP FOREIGN KEY {0}: {1} にその名前の外部キーがない（書かれた名前も {2}_ibfk_N もない）。外部キーは残す',
+  },
+  'diag.catalog.dropNumberedKey': {
+    en: 'DROP CONSTRAINT {0}: {1} has no key of that name; PostgreSQL numbers a made-up name already taken in the schema (…_key1), here perhaps by a CHECK constraint or index spif does not read, so its keys are kept',
+    ja: 'DROP CONSTRAINT {0}: {1} にその名前のキーがない。PostgreSQL はスキーマで使用済みの自動生成名に番号を付ける（…_key1）。ここでは spif が読まない CHECK 制約やインデックスがその名前を使っている可能性があるため、キーは残す',
+  },
+  'diag.catalog.dropKeyDependents': {
+    en: 'DROP CONSTRAINT {0} on {1}: PostgreSQL rejects it, foreign keys depend on it ({2}); the key is kept',
+    ja: '{1} の DROP CONSTRAINT {0}: 外部キー（{2}）が依存しているため PostgreSQL は拒否する。キーは残す',
+  },
+  'diag.catalog.dropSchemaUnknown': {
+    en: 'DROP SCHEMA {0}: the schema is not defined',
+    ja: 'DROP SCHEMA {0}: スキーマが定義されていない',
+  },
+  'diag.catalog.alterSchemaOwnerUnknown': {
+    en: 'ALTER SCHEMA {0} OWNER: the schema is not defined',
+    ja: 'ALTER SCHEMA {0} OWNER: スキーマが定義されていない',
+  },
+  'diag.catalog.dropSchemaNotEmpty': {
+    en: 'DROP SCHEMA {0} without CASCADE: the schema holds {1} object(s), so PostgreSQL rejects this statement; nothing is dropped',
+    ja: 'CASCADE のない DROP SCHEMA {0}: スキーマにオブジェクトが {1} 個あるため、PostgreSQL はこの文を拒否する。何も削除しない',
+  },
+  'diag.catalog.importForeignSchemaUnresolved': {
+    en: 'IMPORT FOREIGN SCHEMA {0} FROM SERVER {1} INTO {2}: {3}; the foreign tables it creates are unknown',
+    ja: 'IMPORT FOREIGN SCHEMA {0} FROM SERVER {1} INTO {2}: {3}。作成される外部テーブルは分からない',
+  },
+  'diag.catalog.serverNotCreated': {
+    en: 'server {0} is not created in the sources',
+    ja: 'サーバー {0} はソースで作成されていない',
+  },
+  'diag.catalog.importForeignSchemaEmpty': {
+    en: 'IMPORT FOREIGN SCHEMA {0} FROM SERVER {1}: database {2} defines no such relation in schema {0} (in the sources read before this statement)',
+    ja: 'IMPORT FOREIGN SCHEMA {0} FROM SERVER {1}: データベース {2} のスキーマ {0} に該当するテーブル・ビューがない（この文より前に読んだソースで）',
+  },
+  'diag.catalog.triggerUnanalysed': {
+    en: 'trigger on {0} runs {1}, whose body was not read ({2}): values it copies from {0} are not followed',
+    ja: '{0} のトリガーは {1} を実行するが、その本体を読めていない（{2}）。{0} から複写する値は追跡しない',
+  },
+  'diag.catalog.viewUnknownColumn': {
+    en: '{0} {1}: column {2} does not exist ({3} has no column {4}); PostgreSQL refuses the statement, so {1} is not created',
+    ja: '{0} {1}: 列 {2} が存在しない（{3} に列 {4} がない）。PostgreSQL はこの文を拒否するため、{1} は作成しない',
+  },
+  'diag.catalog.viewStarUnknown': {
+    en: 'view {0} selects * from {1}, which is not defined: its columns are unknown',
+    ja: 'ビュー {0} は定義されていない {1} から * を選択している。ビューの列は分からない',
+  },
+  'diag.catalog.viewUndefinedBase': {
+    en: "view {0} reads {1}, which no source defines: its columns are read by the base columns' names only; add the source that creates {2}",
+    ja: 'ビュー {0} は、どのソースも定義していない {1} を読む。ビューの列は元の列名だけで判定する。{2} を作成するソースを加える',
+  },
+  'diag.catalog.viewUndefinedBaseColumns': {
+    en: "view {0} reads {1}, which no source defines: its columns ({3}) are read by the base columns' names only; add the source that creates {2}",
+    ja: 'ビュー {0} は、どのソースも定義していない {1} を読む。ビューの列（{3}）は元の列名だけで判定する。{2} を作成するソースを加える',
+  },
+  'diag.catalog.unknownFunction': {
+    en: '{0}: function {1} is not defined in the sources read before this statement',
+    ja: '{0}: 関数 {1} は、この文より前に読んだソースで定義されていない',
+  },
+  'diag.catalog.routine.function': { en: 'function', ja: '関数' },
+  'diag.catalog.routine.procedure': { en: 'procedure', ja: 'プロシージャ' },
+  'diag.catalog.routine.routine': { en: 'routine', ja: 'ルーチン' },
+  'diag.catalog.routineUnanalysed': { en: '{0} {1}: {2}', ja: '{0} {1}: {2}（本体を解析していない）' },
+  'diag.catalog.routineUnanalysedTrigger': {
+    en: '{0} {1}: {2}; values its triggers copy are not followed',
+    ja: '{0} {1}: {2}。そのトリガーが複写する値は追跡しない',
+  },
+  'diag.catalog.routineUnanalysedDefiner': {
+    en: '{0} {1}: {2}; as SECURITY DEFINER it is an unknown path to every relation its owner may read',
+    ja: '{0} {1}: {2}。SECURITY DEFINER のため、所有者が読めるすべてのテーブル・ビューへの未知の経路とする',
+  },
+  'diag.catalog.routineUnanalysedOtherRights': {
+    en: "{0} {1}: {2}; as it runs with other rights than the caller's it is an unknown path to every relation its owner may read",
+    ja: '{0} {1}: {2}。呼出し元と異なる権限で実行されるため、所有者が読めるすべてのテーブル・ビューへの未知の経路とする',
+  },
+  'diag.catalog.bodyNotRead': { en: 'its body was not read', ja: '本体を読めていない' },
+  'diag.catalog.unknown': { en: 'unknown', ja: '不明' },
+  'diag.catalog.revokeDependents': {
+    en: 'REVOKE without CASCADE fails in the engine: dependent privileges exist on {0}; nothing is revoked',
+    ja: 'CASCADE のない REVOKE はデータベースで失敗する: {0} に依存する権限がある。何も取り消さない',
+  },
+  'diag.catalog.revokeGrantedOn': {
+    en: 'REVOKE without CASCADE fails in the engine: {0} granted {1} on to {2}; the privilege is kept',
+    ja: 'CASCADE のない REVOKE はデータベースで失敗する: {0} が {1} を {2} に付与している。権限は残す',
+  },
+  'diag.catalog.allDropped.one': {
+    en: 'database {0}: the sources create 1 relation and drop every one again, so nothing is left to assess; dropped by {1}. Leave the teardown script out (.spifignore, `ignore:`) or scan the files that create the schema.',
+    ja: 'データベース {0}: ソースが作成するテーブル・ビュー 1 個を再び削除しているため、評価するものが残らない。削除しているファイル: {1}。削除用のスクリプトを除く（.spifignore、`ignore:`）か、スキーマを作成するファイルを読ませる',
+  },
+  'diag.catalog.allDropped.many': {
+    en: 'database {0}: the sources create {1} relations and drop every one again, so nothing is left to assess; dropped by {2}. Leave the teardown script out (.spifignore, `ignore:`) or scan the files that create the schema.',
+    ja: 'データベース {0}: ソースが作成するテーブル・ビュー {1} 個をすべて再び削除しているため、評価するものが残らない。削除しているファイル: {2}。削除用のスクリプトを除く（.spifignore、`ignore:`）か、スキーマを作成するファイルを読ませる',
+  },
+  'diag.catalog.dropStatements.one': { en: '{0} (1 DROP statement)', ja: '{0}（DROP 文 1 個）' },
+  'diag.catalog.dropStatements.many': { en: '{0} ({1} DROP statements)', ja: '{0}（DROP 文 {1} 個）' },
+  // Cross-database links (src/catalog/cross-database.ts)
+  'diag.cross.unknownServer': {
+    en: 'ALTER SERVER {0}: the server is not created in the sources',
+    ja: 'ALTER SERVER {0}: サーバーはソースで作成されていない',
+  },
+  'diag.cross.unknownPublication': {
+    en: 'ALTER PUBLICATION {0}: the publication is not created in the sources',
+    ja: 'ALTER PUBLICATION {0}: パブリケーションはソースで作成されていない',
+  },
+  'diag.cross.unknownSubscription': {
+    en: 'ALTER SUBSCRIPTION {0}: the subscription is not created in the sources',
+    ja: 'ALTER SUBSCRIPTION {0}: サブスクリプションはソースで作成されていない',
+  },
+  'diag.cross.foreignTableUnresolved': {
+    en: 'foreign table {0}: {1}; what it reads is unknown',
+    ja: '外部テーブル {0}: {1}。何を読むかは分からない',
+  },
+  'diag.cross.foreignColumnMissing': {
+    en: 'foreign table {0}: column {1} reads {2}.{3}, which is not defined (PostgreSQL fails the query)',
+    ja: '外部テーブル {0}: 列 {1} は定義されていない {2}.{3} を読む（PostgreSQL の問合せは失敗する）',
+  },
+  'diag.cross.serverUnresolved': {
+    en: 'server {0}: {1}; what its foreign tables ({2}) read is unknown',
+    ja: 'サーバー {0}: {1}。その外部テーブル（{2}）が何を読むかは分からない',
+  },
+  'diag.cross.linkUnresolved': {
+    en: 'database link {0}: {1}; what {2} read through it is unknown',
+    ja: 'データベースリンク {0}: {1}。{2} がそれを通じて何を読むかは分からない',
+  },
+  'diag.cross.remoteUnresolved': { en: '{0}: {1}; what it reads is unknown', ja: '{0}: {1}。何を読むかは分からない' },
+  'diag.cross.remoteColumnMissing': {
+    en: '{0}: column {1} is not defined in {2} (Oracle fails the query with ORA-00904)',
+    ja: '{0}: 列 {1} は {2} に定義されていない（Oracle の問合せは ORA-00904 で失敗する）',
+  },
+  'diag.cross.dblinkUnchecked': {
+    en: '{0}: dblink runs {1} in database {2} as the user its connection names; spif does not check that access',
+    ja: '{0}: dblink は {1} をデータベース {2} で接続先のユーザーとして実行する。spif はそのアクセスを確かめない',
+  },
+  'diag.cross.dblinkUnknownDatabase': {
+    en: '{0}: dblink runs {1} in a database spif cannot tell: {2}',
+    ja: '{0}: dblink は {1} を spif が特定できないデータベースで実行する: {2}',
+  },
+  'diag.cross.dblinkQueryNotConstant': { en: 'a query that is not a constant', ja: '定数でない問合せ' },
+  'diag.cross.publisherUnknown': {
+    en: 'subscription {0}: its publisher ({1}) is unknown, so what the tables of {2} receive is not followed',
+    ja: 'サブスクリプション {0}: パブリッシャー（{1}）が分からないため、{2} のテーブルが受け取るものは追跡しない',
+  },
+  'diag.cross.publicationMissing': {
+    en: "subscription {0}: publication {1} is not created in database {2}'s sources",
+    ja: 'サブスクリプション {0}: パブリケーション {1} はデータベース {2} のソースで作成されていない',
+  },
+  'diag.cross.replicaMissing': {
+    en: 'subscription {0}: published table {1} has no table {2} to replicate into',
+    ja: 'サブスクリプション {0}: 公開されたテーブル {1} の複製先となるテーブル {2} がない',
+  },
+  // The link graph (src/graph/links.ts)
+  'diag.link.unknownTarget': {
+    en: 'foreign key on {0}({1}) references {2}, which is not defined: the link is not followed',
+    ja: '{0}({1}) の外部キーは定義されていない {2} を参照している。このリンクはたどらない',
+  },
+  'diag.link.columnCount': {
+    en: 'foreign key on {0}({1}) references {2}({3}): the column counts differ, so the link is not followed',
+    ja: '{0}({1}) の外部キーは {2}({3}) を参照しているが、列の数が異なるため、このリンクはたどらない',
+  },
+  'diag.link.unknownColumn': {
+    en: 'links: {0} ↔ {1}: {2} is not defined in the sources; the link is not followed',
+    ja: 'links: {0} ↔ {1}: {2} はソースで定義されていない。このリンクはたどらない',
+  },
+} as const;

@@ -1,0 +1,72 @@
+/**
+ * SQL Server keeps a name's case as written and compares names by the database collation, which
+ * is case-insensitive by default (Microsoft Learn, "Collation and Unicode support": SQL Server's
+ * default collations are `_CI_`, case-insensitive). spif matches on the lower-cased name and
+ * reports the name as written: the relation and column of the CREATE TABLE, in the JSON
+ * (`writtenName`, an added field), the text summary and the 評価書's 別添2 物理名.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin } from '../../helpers/bin.js';
+
+const SCRIPT = `CREATE TABLE [dbo].[KojinBango](
+	[AtenaNo] [char](15) NOT NULL,
+	[MyNo] [char](12) NOT NULL,
+ CONSTRAINT [PK_KojinBango] PRIMARY KEY CLUSTERED ([AtenaNo] ASC)
+) ON [PRIMARY]
+GO
+EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'個人番号' , @level0type=N'SCHEMA',@level0name=N'dbo', @level1type=N'TABLE',@level1name=N'KOJINBANGO', @level2type=N'COLUMN',@level2name=N'MYNO'
+GO
+CREATE TABLE [dbo].[atena_log]([atena_no] [char](15) NOT NULL) ON [PRIMARY]
+GO
+CREATE ROLE [app_kyufu]
+GO
+GRANT SELECT ON [DBO].[kojinbango] ([atenano]) TO [APP_KYUFU]
+GO
+`;
+
+describe('SQL Server names as written', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'spif-written-'));
+    mkdirSync(path.join(dir, 'db'));
+    writeFileSync(path.join(dir, 'db', 'bango.sql'), SCRIPT);
+    writeFileSync(
+      path.join(dir, 'spif.config.yaml'),
+      'version: 1\ndialect: sqlserver\ndatabases:\n  - name: bango\n    sources: ["db/*.sql"]\nfiles:\n  - name: 個人番号管理ファイル\n    relations: ["bango.dbo.*"]\n',
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the JSON keeps the lower-cased id and name, with the written name beside them', async () => {
+    const r = await runBin(['scan', '.', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.diagnostics).toEqual([]);
+    const k = report.relations.find((x: { id: string }) => x.id === 'bango.dbo.kojinbango');
+    expect(k).toMatchObject({ name: 'kojinbango', writtenName: 'KojinBango' });
+    expect(k.columns).toEqual([
+      { name: 'atenano', writtenName: 'AtenaNo', type: 'char(15)' },
+      { name: 'myno', writtenName: 'MyNo', type: 'char(12)', comment: '個人番号' },
+    ]);
+    // resolution stays case-insensitive: the 論理名 for KOJINBANGO.MYNO and the GRANT on
+    // [DBO].[kojinbango] ([atenano]) to [APP_KYUFU] apply (no diagnostic above)
+    expect(k.numberColumns.map((n: { column: string }) => n.column)).toEqual(['myno']);
+    expect(report.principals.map((p: { name: string }) => p.name)).toContain('app_kyufu');
+    // a name written in lower case has nothing to add
+    const log = report.relations.find((x: { id: string }) => x.id === 'bango.dbo.atena_log');
+    expect(log.writtenName).toBeUndefined();
+    expect(log.columns).toEqual([{ name: 'atena_no', type: 'char(15)' }]);
+  });
+
+  it('the text summary and the 評価書 show the names as written', async () => {
+    const text = await runBin(['scan', '.'], dir);
+    expect(text.stdout).toContain('bango.dbo.KojinBango');
+    expect(text.stdout).not.toContain('bango.dbo.kojinbango ');
+    const md = await runBin(['scan', '.', '--format', 'markdown', '--lang', 'ja'], dir);
+    expect(md.stdout).toMatch(/\|\s*\d+\s*\|\s*個人番号\s*\|\s*`MyNo`\s*\|/);
+    expect(md.stdout).toContain('`bango.dbo.KojinBango`');
+  });
+});
