@@ -518,7 +518,12 @@ class CatalogBuilder {
           if (stats.kojinBango > 0)
             this.warn(
               'SPIF-DATA-UNATTACHED',
-              `data rows for ${target.id}${column ? `.${column}` : ''}: ${stats.kojinBango} of ${stats.values} values have a valid 個人番号 check digit, but no scanned source defines ${r ? 'the column' : 'the table'}`,
+              said(
+                r ? 'diag.catalog.unattachedColumn' : 'diag.catalog.unattachedTable',
+                `${target.id}${column ? `.${column}` : ''}`,
+                String(stats.kojinBango),
+                String(stats.values),
+              ),
             );
         };
         op.stats.forEach((stats, i) => {

@@ -217,6 +217,10 @@ describe('seed CSV and JSON beside the schema through the real bin', () => {
       ],
     ]);
     expectNoValue(outputs);
+    const ja = await scan(['.', '--lang', 'ja'], dir, 'ja_JP.UTF-8');
+    expect(ja).toContain(
+      'default.public.kojin.bango のデータ行: 値 4 件のうち 4 件が検査用数字の正しい個人番号だが、そのテーブルを定義するソースをスキャンしていない',
+    );
   });
 
   it('in a Japanese locale the evidence is Japanese', async () => {
