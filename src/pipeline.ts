@@ -10,7 +10,7 @@ import type { RemoteDatabase } from './catalog/cross-database.js';
 import fs from 'node:fs';
 import type { Diagnostic } from './diagnostics.js';
 import { decodeSource } from './sources/text.js';
-import { UserError } from './diagnostics.js';
+import { UserError, said } from './diagnostics.js';
 import {
   ConfigError,
   loadConfigFor,
@@ -184,7 +184,7 @@ function discoverDatabases(
         file: path.relative(cwd, hint.file) || hint.file,
         line: 1,
         column: 1,
-        message: `the sources are read as ${hint.dialect}, the dialect ${path.basename(hint.file)} records (no --dialect and no config); pass --dialect to read them otherwise`,
+        ...said('diag.source.dialectRecorded', hint.dialect, path.basename(hint.file)),
       });
     }
     return found;

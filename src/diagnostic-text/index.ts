@@ -8,12 +8,14 @@
 import { CATALOG_DIAGNOSTICS } from './catalog.js';
 import { fill } from './fill.js';
 import { POSTGRESQL_DIAGNOSTICS } from './postgresql.js';
+import { SOURCES_DIAGNOSTICS } from './sources.js';
 
 export { fill } from './fill.js';
 
 export const DIAGNOSTIC_MESSAGES = {
   ...POSTGRESQL_DIAGNOSTICS,
   ...CATALOG_DIAGNOSTICS,
+  ...SOURCES_DIAGNOSTICS,
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTIC_MESSAGES;
@@ -41,6 +43,7 @@ export function renderText(lang: 'ja' | 'en', text: StoredText): string | undefi
     args.push(s);
   }
   if (text.key === 'diag.list') return args.join(lang === 'ja' ? '、' : ', ');
+  if (text.key === 'diag.list.semi') return args.join(lang === 'ja' ? '、' : '; ');
   return fill(DIAGNOSTIC_MESSAGES[text.key as DiagnosticKey][lang], args);
 }
 

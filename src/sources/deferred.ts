@@ -13,7 +13,7 @@
  */
 import type { QualifiedName } from '../catalog/model.js';
 import type { CatalogOp } from '../catalog/ops.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, type TextArg, listOf, part, said } from '../diagnostics.js';
 
 /** Relations an op needs to exist (not the ones it creates). */
 function needs(op: CatalogOp): QualifiedName[] {
@@ -126,7 +126,9 @@ export function createsFirst(ops: CatalogOp[], database: string, diagnostics: Di
   diagnostics.push({
     severity: 'info',
     code: 'SPIF-SOURCE-DEFERRED',
-    message: `database ${database}: ${n} statement${n === 1 ? '' : 's'} of ${list(from)} name${n === 1 ? 's' : ''} relations created by ${list([...targets])}, read later; ${n === 1 ? 'it was' : 'each was'} applied right after the CREATE it needs instead of in file order`,
+    ...(n === 1
+      ? said('diag.source.deferred.one', database, list(from), list([...targets]))
+      : said('diag.source.deferred.many', database, n, list(from), list([...targets]))),
   });
   // A moved view runs where spif put it, not where the DBA ran it: its columns are not checked.
   return current.map((op) => (moved.has(op) ? uncheckedColumns(op) : op));
@@ -168,6 +170,6 @@ function uncheckedColumns(op: CatalogOp): CatalogOp {
   return rest;
 }
 
-function list(files: string[]): string {
-  return files.length > 4 ? `${files.slice(0, 4).join(', ')} and ${files.length - 4} more files` : files.join(', ');
+function list(files: string[]): TextArg {
+  return files.length > 4 ? part('diag.source.moreFiles', listOf(files.slice(0, 4)), files.length - 4) : listOf(files);
 }

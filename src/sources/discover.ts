@@ -12,7 +12,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Dialect } from '../dialect.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { UserError } from '../diagnostics.js';
+import { UserError, listOf, part, said } from '../diagnostics.js';
 import { describeOrder, newOrderNotes, orderFound, type OrderNotes } from './migrations.js';
 import { SOURCE_EXTENSIONS } from './registry.js';
 import { isSeedDataPath } from './seed-data/paths.js';
@@ -205,11 +205,11 @@ function noteOrder(database: string, notes: OrderNotes, cwd: string, diagnostics
   const text = describeOrder(notes);
   if (!text) return;
   const skipped = notes.skipped.slice(0, 5).map((s) => displayPath(s.file, cwd));
-  const more = notes.skipped.length > 5 ? ` …and ${notes.skipped.length - 5} more` : '';
+  const more = notes.skipped.length > 5 ? part('diag.order.more', notes.skipped.length - 5) : '';
   diagnostics.push({
     severity: 'info',
     code: 'SPIF-SOURCE-ORDER',
-    message: `database ${database}: ${text}${skipped.length ? ` [${skipped.join(', ')}${more}]` : ''}`,
+    ...said('diag.order', database, text, skipped.length ? part('diag.order.files', listOf(skipped), more) : ''),
   });
 }
 

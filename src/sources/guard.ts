@@ -4,7 +4,7 @@
  * exception becomes an error diagnostic on that file and the scan goes on with the next file.
  * A scan of hostile input therefore never ends in an "internal error".
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, said } from '../diagnostics.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from './types.js';
 
 /** A reader threw: a bug in spif, reported with the file that triggered it. */
@@ -29,7 +29,7 @@ export function readerFailure(reader: string, file: string, e: unknown): Diagnos
       file,
       line: 1,
       column: 1,
-      message: `nested too deeply for the ${reader} reader's parser (the parser ran out of stack); file not read`,
+      ...said('diag.source.tooDeep', reader),
     };
   }
   const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -39,7 +39,7 @@ export function readerFailure(reader: string, file: string, e: unknown): Diagnos
     file,
     line: 1,
     column: 1,
-    message: `the ${reader} reader failed on this file (${firstLine(what)}); file not read. This is a bug in spif: please report it with the file`,
+    ...said('diag.source.readerFailed', reader, firstLine(what)),
   };
 }
 

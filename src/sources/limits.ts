@@ -3,7 +3,7 @@
  * that never returns) costs a reported diagnostic instead of the scan. docs/security.md lists them.
  */
 import fs from 'node:fs';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, said } from '../diagnostics.js';
 
 /** `limits.maxFileBytes` when the config does not set it: larger files are not read. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -46,7 +46,7 @@ export function tooLargeDiagnostic(file: string, size: number, limit: number): D
     severity: 'error',
     code: SOURCE_TOO_LARGE,
     file,
-    message: `${size} bytes is over limits.maxFileBytes (${limit}); file not read (raise limits.maxFileBytes in spif.config.yaml to read it)`,
+    ...said('diag.source.tooLarge', size, limit),
   };
 }
 
@@ -55,6 +55,6 @@ export function timeoutDiagnostic(file: string, limitMs: number): Diagnostic {
     severity: 'error',
     code: SOURCE_TIMEOUT,
     file,
-    message: `reading took longer than ${limitMs >= 1000 ? `${Math.round(limitMs / 1000)} s` : `${limitMs} ms`} and was stopped; file not read`,
+    ...said('diag.source.tooSlow', limitMs >= 1000 ? `${Math.round(limitMs / 1000)} s` : `${limitMs} ms`),
   };
 }

@@ -15,13 +15,14 @@
  */
 import path from 'node:path';
 import type { Dialect } from '../dialect.js';
+import { type DiagnosticText, listOf, part } from '../diagnostics.js';
 import type { SourceTree } from './tree.js';
 
 /** What the conventions did, for the one info diagnostic per database. */
 export interface OrderNotes {
   conventions: Set<string>;
   /** Files found but not read, with why. */
-  skipped: { file: string; why: string }[];
+  skipped: { file: string; why: DiagnosticText }[];
 }
 
 export function newOrderNotes(): OrderNotes {
@@ -77,13 +78,14 @@ function orderFolder(dir: string, files: string[], tree: SourceTree, notes: Orde
   let kept = dialect ? forDialect(files, dialect, notes) : files;
   if (kept.some((f) => UP.test(name(f)))) {
     notes.conventions.add('up-down');
-    for (const f of kept.filter((x) => DOWN.test(name(x)))) notes.skipped.push({ file: f, why: 'down migration' });
+    for (const f of kept.filter((x) => DOWN.test(name(x))))
+      notes.skipped.push({ file: f, why: part('diag.order.down') });
     kept = kept.filter((f) => !DOWN.test(name(f)));
   }
   if (kept.some((f) => FLYWAY_VERSIONED.test(name(f)))) {
     notes.conventions.add('flyway');
     for (const f of kept.filter((x) => FLYWAY_UNDO.test(name(x))))
-      notes.skipped.push({ file: f, why: 'Flyway undo migration' });
+      notes.skipped.push({ file: f, why: part('diag.order.flywayUndo') });
     const versioned = kept
       .filter((f) => FLYWAY_VERSIONED.test(name(f)))
       .sort(
@@ -153,7 +155,7 @@ function forDialect(files: string[], dialect: Dialect, notes: OrderNotes): strin
   return files.filter((f, i) => {
     const w = words[i];
     if (w === undefined || mine(w)) return true;
-    notes.skipped.push({ file: f, why: `written for ${w} (file name)` });
+    notes.skipped.push({ file: f, why: part('diag.order.otherDialect', w) });
     return false;
   });
 }
@@ -197,16 +199,24 @@ export function upSectionsOnly(text: string): { text: string; blanked: boolean; 
 }
 
 /** The info diagnostic's text: which order was used, and what was left out. */
-export function describeOrder(notes: OrderNotes): string | undefined {
-  const parts: string[] = [];
+export function describeOrder(notes: OrderNotes): DiagnosticText | undefined {
+  const parts: DiagnosticText[] = [];
   const c = notes.conventions;
-  if (c.has('flyway')) parts.push('Flyway: V<version>__ files by version, then R__ repeatables');
-  if (c.has('up-down')) parts.push('golang-migrate/dbmate: *.up.sql only');
-  if (c.has('drizzle')) parts.push('drizzle-kit: the order of meta/_journal.json');
-  if (c.has('dialect-files')) parts.push('of files written for several dialects, those for this one');
+  if (c.has('flyway')) parts.push(part('diag.order.flyway'));
+  if (c.has('up-down')) parts.push(part('diag.order.upDown'));
+  if (c.has('drizzle')) parts.push(part('diag.order.drizzle'));
+  if (c.has('dialect-files')) parts.push(part('diag.order.dialectFiles'));
   if (parts.length === 0 && notes.skipped.length === 0) return undefined;
-  const skipped = notes.skipped.length
-    ? `; not read: ${notes.skipped.length} file${notes.skipped.length === 1 ? '' : 's'} (${[...new Set(notes.skipped.map((s) => s.why))].join(', ')})`
-    : '';
-  return `files applied in natural order (numbers compared as numbers) with ${parts.join('; ') || 'no tool convention'}${skipped}`;
+  const whys = [...new Map(notes.skipped.map((s) => [JSON.stringify(s.why), s.why])).values()];
+  const n = notes.skipped.length;
+  const skipped = !n
+    ? ''
+    : n === 1
+      ? part('diag.order.skipped.one', listOf(whys))
+      : part('diag.order.skipped.many', n, listOf(whys));
+  return part(
+    'diag.order.natural',
+    parts.length ? { key: 'diag.list.semi', args: parts } : part('diag.order.noConvention'),
+    skipped,
+  );
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Dialect } from '../dialect.js';
 import type { CatalogOp } from '../catalog/ops.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, said } from '../diagnostics.js';
 import { ParseCache } from '../cache/parse-cache.js';
 import { readerFor } from './registry.js';
 import { isTypeScriptPath } from './model-files.js';
@@ -243,7 +243,7 @@ function decodeFile(file: string, dialect: Dialect, options: ReadFilesOptions, e
       severity: 'warning',
       code: 'SPIF-SOURCE-DIALECT',
       file: shown,
-      message: `no reader for dialect '${dialect}' SQL files yet; file not read`,
+      ...said('diag.source.noDialectReader', dialect),
     });
   } else if (!reader && explicit) {
     // Named on the command line: the user expects it read, so say why it is not.
@@ -251,8 +251,7 @@ function decodeFile(file: string, dialect: Dialect, options: ReadFilesOptions, e
       severity: 'warning',
       code: 'SPIF-SOURCE-NOT-READ',
       file: shown,
-      message:
-        'no reader takes this file (expected SQL: .sql .ddl .pgsql .psql; schema.prisma; TypeORM entities or Drizzle tables in .ts); not read',
+      ...said('diag.source.noReader'),
     });
   }
   // A .ts file without ORM models is not a schema source: no reader, nothing said.
@@ -276,7 +275,7 @@ export function readSource(
         severity: 'error',
         code: 'SPIF-SOURCE-UNREADABLE',
         file: shown,
-        message: `cannot read: ${(e as Error).message}`,
+        ...said('diag.source.cannotRead', (e as Error).message),
       });
     return undefined;
   }
@@ -293,7 +292,7 @@ export function readSource(
       file: shown,
       line: 1,
       column: 1,
-      message: 'not valid UTF-8, Shift_JIS/CP932 or EUC-JP; undecodable bytes were replaced',
+      ...said('diag.source.lossyEncoding'),
     });
   } else if (decoded.mixed) {
     diagnostics.push({
@@ -302,7 +301,7 @@ export function readSource(
       file: shown,
       line: 1,
       column: 1,
-      message: `mixes UTF-8 lines with ${decoded.encoding === 'cp932' ? 'Shift_JIS (CP932)' : 'EUC-JP'} lines; each line was decoded on its own`,
+      ...said('diag.source.mixedEncoding', decoded.encoding === 'cp932' ? 'Shift_JIS (CP932)' : 'EUC-JP'),
     });
   }
   // dbmate / goose / sql-migrate: a migration's down section undoes it; only the up sections are read.
@@ -316,8 +315,7 @@ export function readSource(
       file: shown,
       line: up.line,
       column: 1,
-      message:
-        'migration down section (dbmate/goose/sql-migrate marker) not read: the schema is what the up sections build',
+      ...said('diag.source.downSection'),
     });
   }
   return { path: shown, text: up.text };
