@@ -187,6 +187,11 @@ const DIAGNOSTICS = {
     'a seed CSV or JSON file could not be read (fully): the rows before the error are counted',
     'シードの CSV・JSON ファイルを（最後まで）読めない。エラーより前の行は数える',
   ),
+  'SPIF-DATA-UNATTACHED': d(
+    'warning',
+    'data rows (a dump, INSERTs, a seed file) hold values with a valid 個人番号 check digit for a table or column no scanned source defines: they make no column a number column; scan the schema that defines it',
+    'データ行（ダンプ、INSERT、シードファイル）に検査用数字の正しい個人番号の値があるが、その表・列を定義するソースをスキャンしていない。どの列も個人番号の列にならない。定義するスキーマもスキャンしてください',
+  ),
   'SPIF-SEED-SHAPE': d(
     'info',
     'a seed JSON file has no rows spif recognises (an array of rows, an object of arrays keyed by table, or a Django fixture)',

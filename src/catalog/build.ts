@@ -4,7 +4,7 @@
  * exists, privileges kept by PrivilegeState. Problems (an ALTER of an unknown table, …) are
  * located diagnostics; the build never throws for bad input.
  */
-import { addStats } from './column-values.js';
+import { addStats, type ColumnValueStats } from './column-values.js';
 import { pgChooseName, pgDefaultName } from './pg-names.js';
 import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
 import {
@@ -510,12 +510,25 @@ class CatalogBuilder {
         return;
       }
       case 'column-values': {
-        // Rows for a table no source defines are data spif has nothing to attach to: quietly dropped.
-        const r = this.relations.get(this.resolve(op.table).id);
-        if (!r) return;
+        // Rows for a table or column no source defines have nothing to attach to. Those holding valid
+        // 個人番号 are a hidden number column, so they are a warning; the others can change no verdict.
+        const target = this.resolve(op.table);
+        const r = this.relations.get(target.id);
+        const unattached = (column: string, stats: ColumnValueStats) => {
+          if (stats.kojinBango > 0)
+            this.warn(
+              'SPIF-DATA-UNATTACHED',
+              said(
+                r ? 'diag.catalog.unattachedColumn' : 'diag.catalog.unattachedTable',
+                `${target.id}${column ? `.${column}` : ''}`,
+                String(stats.kojinBango),
+                String(stats.values),
+              ),
+            );
+        };
         op.stats.forEach((stats, i) => {
-          const c = op.columns ? r.columns.find((x) => x.name === op.columns![i]) : r.columns[i];
-          if (!c) return;
+          const c = !r ? undefined : op.columns ? r.columns.find((x) => x.name === op.columns![i]) : r.columns[i];
+          if (!c) return unattached(op.columns?.[i] ?? '', stats);
           if (c.values) addStats(c.values, stats);
           else {
             c.values = { ...stats };

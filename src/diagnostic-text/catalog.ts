@@ -204,6 +204,14 @@ export const CATALOG_DIAGNOSTICS = {
     en: 'foreign key on {0}({1}) references {2}({3}): the column counts differ, so the link is not followed',
     ja: '{0}({1}) の外部キーは {2}({3}) を参照しているが、列の数が異なるため、このリンクはたどらない',
   },
+  'diag.catalog.unattachedTable': {
+    en: 'data rows for {0}: {1} of {2} values have a valid 個人番号 check digit, but no scanned source defines the table',
+    ja: '{0} のデータ行: 値 {2} 件のうち {1} 件が検査用数字の正しい個人番号だが、そのテーブルを定義するソースをスキャンしていない',
+  },
+  'diag.catalog.unattachedColumn': {
+    en: 'data rows for {0}: {1} of {2} values have a valid 個人番号 check digit, but no scanned source defines the column',
+    ja: '{0} のデータ行: 値 {2} 件のうち {1} 件が検査用数字の正しい個人番号だが、その列を定義するソースをスキャンしていない',
+  },
   'diag.link.unknownColumn': {
     en: 'links: {0} ↔ {1}: {2} is not defined in the sources; the link is not followed',
     ja: 'links: {0} ↔ {1}: {2} はソースで定義されていない。このリンクはたどらない',

@@ -92,6 +92,19 @@ export const GENERIC_SURROGATE_KEYS = new Set([
   'pk',
 ]);
 
+/**
+ * A generic key, also under a closure table's role: TypeORM's `id_ancestor` / `id_descendant`,
+ * the `ancestor_id` / `descendant_id` of other closure-table libraries. Each closure table holds
+ * its own entity's ids, so two of them sharing these names share no business key.
+ */
+function isGenericKey(name: string): boolean {
+  const n = name.toLowerCase();
+  return (
+    GENERIC_SURROGATE_KEYS.has(n) ||
+    GENERIC_SURROGATE_KEYS.has(n.replace(/_(?:ancestor|descendant)$/, '').replace(/^(?:ancestor|descendant)_/, ''))
+  );
+}
+
 export const HUB_PREFIX = '#key:';
 /**
  * Lineage hubs of a column (see addViewLineage): the columns that hold the column's values
@@ -336,7 +349,7 @@ function addImpliedKeys(g: LinkGraph, catalog: Catalog): void {
   for (const r of catalog.relations.values()) {
     if (r.kind !== 'table') continue; // views take their links from lineage
     for (const c of r.columns) {
-      if (GENERIC_SURROGATE_KEYS.has(c.name.toLowerCase())) continue;
+      if (isGenericKey(c.name)) continue;
       const key = `${r.database}\u0000${c.name}`;
       let list = groups.get(key);
       if (!list) groups.set(key, (list = []));
@@ -392,9 +405,7 @@ function addImpliedCompositeKeys(g: LinkGraph, catalog: Catalog): void {
 
 function compositeKeys(r: Relation): string[][] {
   const keys = [...(r.primaryKey ? [r.primaryKey] : []), ...r.uniqueKeys];
-  return keys.filter(
-    (k) => k.length > 1 && new Set(k).size === k.length && !k.some((c) => GENERIC_SURROGATE_KEYS.has(c.toLowerCase())),
-  );
+  return keys.filter((k) => k.length > 1 && new Set(k).size === k.length && !k.some(isGenericKey));
 }
 
 function addLinkKeyHubs(g: LinkGraph, catalog: Catalog, linkKeys: string[]): void {

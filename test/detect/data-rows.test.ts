@@ -193,6 +193,36 @@ describe('seed CSV and JSON beside the schema through the real bin', () => {
     );
   });
 
+  it('rows with valid 個人番号 for a table or column no source defines are a located warning, not dropped silently', async () => {
+    const dir = tree({
+      'db/schema.sql': 'CREATE TABLE staff (id integer, name text);',
+      'db/seeds/kojin.csv': ['id,bango', ...numbers.slice(0, 4).map((n, i) => `${i},${n}`)].join('\n'),
+      'db/seeds/staff.csv': ['id,name,extra', ...numbers.slice(4, 7).map((n, i) => `${i},n${i},${n}`)].join('\n'),
+      'db/seeds/plain.csv': ['id,note', '1,x', '2,y'].join('\n'),
+    });
+    const { outputs } = await allFormats(['.'], dir);
+    const diagnostics = (
+      JSON.parse(outputs[0]) as { diagnostics: { code: string; severity: string; message: string; file?: string }[] }
+    ).diagnostics.filter((d) => d.code === 'SPIF-DATA-UNATTACHED');
+    expect(diagnostics.map((d) => [d.severity, d.file, d.message])).toEqual([
+      [
+        'warning',
+        'db/seeds/kojin.csv',
+        'data rows for default.public.kojin.bango: 4 of 4 values have a valid 個人番号 check digit, but no scanned source defines the table',
+      ],
+      [
+        'warning',
+        'db/seeds/staff.csv',
+        'data rows for default.public.staff.extra: 3 of 3 values have a valid 個人番号 check digit, but no scanned source defines the column',
+      ],
+    ]);
+    expectNoValue(outputs);
+    const ja = await scan(['.', '--lang', 'ja'], dir, 'ja_JP.UTF-8');
+    expect(ja).toContain(
+      'default.public.kojin.bango のデータ行: 値 4 件のうち 4 件が検査用数字の正しい個人番号だが、そのテーブルを定義するソースをスキャンしていない',
+    );
+  });
+
   it('in a Japanese locale the evidence is Japanese', async () => {
     const dir = layout();
     const text = await scan([dir, '--format', 'text', '--lang', 'ja'], dir, 'ja_JP.UTF-8');

@@ -202,13 +202,19 @@ CREATE TABLE only_cd (shichoson_cd char(6), x int);
 CREATE TABLE setai (setai_no char(10), zokugara_cd char(2), gimusha_no char(10), UNIQUE (setai_no, zokugara_cd));
 CREATE TABLE setai_in (setai_no char(10), zokugara_cd char(2));
 CREATE TABLE tenant_t (tenant_id int, id int, PRIMARY KEY (tenant_id, id));
-CREATE TABLE tenant_u (tenant_id int, id int);`);
+CREATE TABLE tenant_u (tenant_id int, id int);
+CREATE TABLE soshiki_closure (id_ancestor int, id_descendant int, PRIMARY KEY (id_ancestor, id_descendant));
+CREATE TABLE chiiki_closure (id_ancestor int, id_descendant int, PRIMARY KEY (id_ancestor, id_descendant));
+CREATE TABLE bunrui_paths (ancestor_id int, descendant_id int, PRIMARY KEY (ancestor_id, descendant_id));
+CREATE TABLE busho_paths (ancestor_id int, descendant_id int, PRIMARY KEY (ancestor_id, descendant_id));`);
     expect(edges(buildLinkGraph(catalog, defaults))).toEqual([
       // kazei's own key (with nendo) is in no other table; gimusha's key is in kazei and shotoku.
       'gimusha.(shichoson_cd,gimusha_no) ~ kazei.(shichoson_cd,gimusha_no) (implied-key)',
       'gimusha.(shichoson_cd,gimusha_no) ~ shotoku.(shichoson_cd,gimusha_no) (implied-key)',
       'setai.(setai_no,zokugara_cd) ~ setai_in.(setai_no,zokugara_cd) (implied-key)',
       // only_cd holds part of the key: no link. (tenant_id, id) has a generic column: no link.
+      // Closure tables (TypeORM's id_ancestor/id_descendant, ancestor_id/descendant_id) each hold
+      // their own entity's ids: no link between two of them.
     ]);
   });
 

@@ -84,6 +84,21 @@ describe('MySQL/MariaDB scripts that copy the number outside routines', () => {
     ]);
   });
 
+  it('a view column that is a scalar subquery carries the column it yields, as MariaDB returns it', async () => {
+    const sql = `${SCHEMA}CREATE VIEW v_hosei AS SELECT h.atena, (SELECT j.kojin_bango FROM jumin j WHERE j.atena_no = h.atena) AS kb FROM hosei h;\n`;
+    const r = mysqlReader.read({ path: 'schema.sql', text: sql }, { dialect: 'mariadb' }) as ReadResult;
+    const { catalog } = buildCatalog([{ database: 'default', dialect: 'mariadb', ops: r.ops }]);
+    const view = [...catalog.relations.values()].find((x) => x.name === 'v_hosei')!;
+    expect(view.view?.columns.map((c) => [c.name, c.from.map((o) => `${o.relation.name}.${o.column}`)])).toEqual([
+      ['atena', ['hosei.atena']],
+      ['kb', ['jumin.kojin_bango']],
+    ]);
+    const server = mariaDb.server;
+    if (!server) return void console.warn(`MariaDB side skipped (${mariaDb.skipped})`);
+    await server.exec(`DROP DATABASE IF EXISTS shichoson;\n${sql}`);
+    expect((await server.exec(`SELECT kb FROM shichoson.v_hosei;`)).trim()).toBe(NUMBER);
+  });
+
   it('a multiple-table UPDATE is a located warning: what it copies is not followed', () => {
     const sql = `CREATE TABLE jumin (atena_no VARCHAR(15), kojin_bango CHAR(12));
 CREATE TABLE hikae (atena VARCHAR(15), atai CHAR(12));

@@ -785,9 +785,6 @@ class BodyWalker {
     if (items.some((it) => (it.expr ?? it)?.column === '*')) return cols;
     return cols.map((col, k) => {
       const e = items[k]?.expr ?? items[k];
-      // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
-      const sub = e?.ast?.type === 'select' ? e.ast : e?.type === 'select' ? e : undefined;
-      if (sub) return { name: col.name, from: this.lineage.select(sub, this.rowScope(), new Map())[0]?.from ?? [] };
       if (e?.type === 'column_ref' && !e.table) {
         const name = foldColumn(String(e.column?.expr?.value ?? e.column));
         const v = this.known.get(name);

@@ -190,8 +190,15 @@ export class Lineage {
         out.push(...this.star(identText(e.table), scope));
         continue;
       }
-      this.expr(e, scope, localCtes);
       const alias = identText(item.as);
+      // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
+      const sub = e?.ast?.type === 'select' ? e.ast : e?.type === 'select' ? e : undefined;
+      if (sub) {
+        const from = this.select(sub, scope, localCtes)[0]?.from ?? [];
+        out.push({ name: foldColumn(alias ?? this.exprText(e, out.length)), from });
+        continue;
+      }
+      this.expr(e, scope, localCtes);
       if (e?.type === 'column_ref') {
         out.push({ name: foldColumn(alias ?? identText(e.column) ?? ''), from: this.resolve(e, scope) });
       } else {

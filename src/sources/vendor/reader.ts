@@ -7,6 +7,7 @@
  * is reported. A statement that fails to read becomes one diagnostic; reading goes on.
  */
 import { insertRowsOp } from '../data-rows/rows-op.js';
+import { readVendorTrigger, readVendorWrite } from './copies.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { LineIndex } from '../text.js';
@@ -75,6 +76,10 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
           );
           if (op) ops.push(op);
         }
+        // A write that reads other rows copies their values (copies.ts); literal rows copy nothing.
+        if (['INSERT', 'UPDATE', 'SELECT', 'MERGE'].includes(words[0])) ops.push(...readVendorWrite(c, words[0]));
+        else if ((words[0] === 'CREATE' || words[0] === 'ALTER') && words.slice(1, 5).includes('TRIGGER'))
+          ops.push(...readVendorTrigger(c));
         continue;
       }
       if (outcome === undefined) {

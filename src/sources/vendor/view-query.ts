@@ -205,8 +205,14 @@ class Lineage {
         out.push(...this.star(identText(e.table), scope));
         continue;
       }
-      this.expr(e, scope, local);
       const alias = identText(item.as);
+      // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
+      const sub = e?.ast?.type === 'select' ? e.ast : e?.type === 'select' ? e : undefined;
+      if (sub) {
+        out.push({ name: alias ?? `EXPR_${out.length + 1}`, from: this.select(sub, scope, local)[0]?.from ?? [] });
+        continue;
+      }
+      this.expr(e, scope, local);
       if (e?.type === 'column_ref')
         out.push({ name: alias ?? identText(e.column) ?? '', from: this.resolve(e, scope) });
       else out.push({ name: alias ?? `EXPR_${out.length + 1}`, from: [] });
