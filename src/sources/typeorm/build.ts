@@ -129,6 +129,12 @@ class EntityBuilder {
         if (cls.tree?.type === 'closure-table') ops.push(this.closure(cls, e, primaryKey));
       } else if (cls.entity?.kind === 'child') {
         this.childWithoutRoot(cls);
+        if (cls.tree)
+          this.warn(
+            cls,
+            cls.tree.node,
+            `@Tree on @ChildEntity ${cls.name} is not read; its tree columns and closure table are not known.`,
+          );
       } else if (cls.entity?.kind === 'view') {
         ops.push(await this.view(cls));
       }
