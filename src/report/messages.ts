@@ -134,10 +134,10 @@ const CORE_MESSAGES = {
   'label.path': { ja: '経路', en: 'path' },
   'label.blockedAt': { ja: '遮断箇所', en: 'blocked at' },
   'label.relations': { ja: 'テーブル・ビュー', en: 'relations' },
-  'label.relationCount': { ja: 'テーブル・ビュー {0} 件', en: '{0} relations' },
+  'label.relationCount': { ja: 'テーブル・ビュー {0} 件', en: '{0:relation|relations}' },
   'label.summary': {
     ja: 'テーブル・ビュー {0} 件: 特定 {1} / 非特定 {2}',
-    en: '{0} relations: {1} specific, {2} not specific',
+    en: '{0:relation|relations}: {1} specific, {2} not specific',
   },
   'label.read': {
     ja: '{2} 個のファイルの {1} 文のうち {0} 文を読み取り',
@@ -156,7 +156,7 @@ const CORE_MESSAGES = {
     ja: '設定ファイル: 読まない（--no-config）。前提: すべてのソースを 1 つのデータベース default として読み、利用者・評価書のファイルの宣言なし',
     en: 'config: not read (--no-config); assumed: every source is one database "default", no principals or named files declared',
   },
-  'label.diagnosticsSummary': { ja: 'エラー {0} 件・警告 {1} 件', en: '{0} errors, {1} warnings' },
+  'label.diagnosticsSummary': { ja: 'エラー {0} 件・警告 {1} 件', en: '{0:error|errors}, {1:warning|warnings}' },
   'label.none': { ja: 'なし', en: 'none' },
   'label.numberColumn': { ja: '個人番号の項目', en: 'number column' },
   'label.directRead': { ja: '直接参照', en: 'reads it directly' },
@@ -235,7 +235,7 @@ const CORE_MESSAGES = {
   'label.severity.info': { ja: '情報', en: 'info' },
   'label.hiddenByQuiet': {
     ja: '警告・情報 {0} 件は --quiet により省略',
-    en: '{0} warnings and notes left out (--quiet)',
+    en: '{0:warning or note|warnings and notes} left out (--quiet)',
   },
   // ── PIA document (markdown, html), pictures (dot, mermaid, html) and SARIF ──────────────────
   'recordItem.group.identification': { ja: '識別情報', en: 'Identification' },
@@ -566,7 +566,7 @@ const CORE_MESSAGES = {
     en: 'verified: with the change, reachability finds no path',
   },
   'gate.explain.unverified': { ja: '未検証', en: 'not verified' },
-  'gate.explain.columnsLost': { ja: 'この利用者が読めなくなる列 {0}', en: '{0} columns lost by this principal' },
+  'gate.explain.columnsLost': { ja: 'この利用者が読めなくなる列 {0}', en: '{0:column|columns} lost by this principal' },
   'gate.explain.columnLost': { ja: 'この利用者が読めなくなる列 1', en: '1 column lost by this principal' },
   'gate.explain.alsoAffects': { ja: 'ほかに影響を受ける利用者: {0}', en: 'also affects: {0}' },
   'gate.explain.noSuggestion': {

@@ -34,7 +34,7 @@ describe('diagnostics before the report', () => {
     const r = await spif(['scan', dir]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[1]).toMatch(/^2 relations: 1 specific, 1 not specific; 1 errors, 1 warnings$/);
+    expect(lines[1]).toMatch(/^2 relations: 1 specific, 1 not specific; 1 error, 1 warning$/);
     const first = await spif(['scan', dir, '--diagnostics-first']);
     const out = first.stdout;
     expect(out.indexOf('■ Diagnostics')).toBeGreaterThan(0);
@@ -49,7 +49,7 @@ describe('--quiet', () => {
     const r = await spif(['scan', dir, '--quiet']);
     expect(r.stdout).toContain('SPIF-SQL-SYNTAX');
     expect(r.stdout).not.toContain('SPIF-LINK-UNKNOWN-TARGET');
-    expect(r.stdout).toContain('1 warnings and notes left out (--quiet)');
+    expect(r.stdout).toContain('1 warning or note left out (--quiet)');
     const loud = await spif(['scan', dir]);
     expect(loud.stdout).toContain('SPIF-LINK-UNKNOWN-TARGET');
   });
