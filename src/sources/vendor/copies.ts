@@ -223,7 +223,7 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
     for (let k = c.i; k < c.tokens.length; k++) {
       const w = c.tokens[k].upper;
       if (w === 'BEGIN' || w === 'DECLARE' || w === 'INSERT' || w === 'UPDATE') break;
-      if ((w === 'NEW' || w === 'OLD') && c.tokens[k + 1]?.upper !== 'TABLE' && c.tokens[k + 1]?.upper !== 'TABLE_') {
+      if ((w === 'NEW' || w === 'OLD') && c.tokens[k + 1]?.upper !== 'TABLE') {
         let j = k + 1;
         if (c.tokens[j]?.upper === 'ROW') j++;
         if (c.tokens[j]?.upper === 'AS') j++;
