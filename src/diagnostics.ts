@@ -34,9 +34,17 @@ export function coded<S extends Severity>(severity: S, code: CodeOf<S>): CodeAnd
  * `{ ...coded('warning', code), ...said('sql.unknownRelation', id), ...at }`. Text written by a
  * parser or a server is passed as an argument, as it is.
  */
-export function said(key: DiagnosticKey, ...args: TextArg[]): { message: string; text: DiagnosticText } {
+/** A message and its catalogue entry, as `said` makes them: what a reader's `warn` takes. */
+export type Said = { message: string; text: DiagnosticText };
+
+export function said(key: DiagnosticKey, ...args: TextArg[]): Said {
   const text = { key, args };
   return { message: renderText('en', text)!, text };
+}
+
+/** A routine's unanalysed reason (catalog RoutineDefinition): its English text and its entry. */
+export function reasonOf(s: Said): { unanalysedReason: string; unanalysedText: DiagnosticText } {
+  return { unanalysedReason: s.message, unanalysedText: s.text };
 }
 
 /** An entry used as an argument of another (a reason, a part of a sentence). */

@@ -26,7 +26,7 @@ import {
   relationId,
 } from './model.js';
 import { type Dialect, isMysqlFamily } from '../dialect.js';
-import { type Diagnostic, coded, listOf, part, said, shortList } from '../diagnostics.js';
+import { type Diagnostic, coded, listOf, part, reasonOf, said, shortList } from '../diagnostics.js';
 import type { CodeOf } from '../diagnostic-codes.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
@@ -1300,7 +1300,7 @@ class CatalogBuilder {
           'diag.catalog.triggerUnanalysed',
           table.id,
           fn.id,
-          fn.routine.unanalysedReason ?? part('diag.catalog.unknown'),
+          fn.routine.unanalysedText ?? fn.routine.unanalysedReason ?? part('diag.catalog.unknown'),
         ),
       );
     }
@@ -1574,7 +1574,7 @@ class CatalogBuilder {
         routine: {
           ...op.routine,
           analysed: false,
-          unanalysedReason: `calls ${r.schema}.${r.name.slice(0, -2)}, which is not defined in the sources read before it`,
+          ...reasonOf(said('diag.catalog.callsUndefined', `${r.schema}.${r.name.slice(0, -2)}`)),
         },
       };
     }
@@ -1597,7 +1597,7 @@ class CatalogBuilder {
                 : 'diag.catalog.routineUnanalysedOtherRights',
           part(`diag.catalog.routine.${op.routine.kind}`),
           id,
-          op.routine.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
+          op.routine.unanalysedText ?? op.routine.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
         ),
       );
     }

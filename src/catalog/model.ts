@@ -5,6 +5,7 @@
 import type { ColumnValueStats } from './column-values.js';
 import type { ResolvedRule } from './product-rules.js';
 import type { Dialect } from '../dialect.js';
+import type { DiagnosticText } from '../diagnostics.js';
 
 /** A place in a source file. `line` and `column` are 1-based; `column` counts characters. */
 export interface SourceLocation {
@@ -159,7 +160,10 @@ export interface RoutineDefinition {
    * on every relation its owner may read (never ignored).
    */
   analysed: boolean;
+  /** Why the body was not read, in English (the JSON and the access evidence). */
   unanalysedReason?: string;
+  /** The same reason as a catalogue entry, for reports in the user's language. */
+  unanalysedText?: DiagnosticText;
   /** Body parsed at creation (SQL-standard `BEGIN ATOMIC`): names were looked up then, not at call time. */
   atomic?: boolean;
   /** `RETURNS trigger`: runs only from triggers, so it is no path of its own (kept out of the relations). */

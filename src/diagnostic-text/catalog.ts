@@ -122,6 +122,10 @@ export const CATALOG_DIAGNOSTICS = {
   },
   'diag.catalog.bodyNotRead': { en: 'its body was not read', ja: '本体を読めていない' },
   'diag.catalog.unknown': { en: 'unknown', ja: '不明' },
+  'diag.catalog.callsUndefined': {
+    en: 'calls {0}, which is not defined in the sources read before it',
+    ja: '{0} を呼び出すが、それより前に読んだソースで定義されていない',
+  },
   'diag.catalog.revokeDependents': {
     en: 'REVOKE without CASCADE fails in the engine: dependent privileges exist on {0}; nothing is revoked',
     ja: 'CASCADE のない REVOKE はデータベースで失敗する: {0} に依存する権限がある。何も取り消さない',

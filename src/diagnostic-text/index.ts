@@ -7,6 +7,7 @@
  */
 import { CATALOG_DIAGNOSTICS } from './catalog.js';
 import { fill } from './fill.js';
+import { MYSQL_DIAGNOSTICS } from './mysql.js';
 import { POSTGRESQL_DIAGNOSTICS } from './postgresql.js';
 import { SOURCES_DIAGNOSTICS } from './sources.js';
 
@@ -16,6 +17,7 @@ export const DIAGNOSTIC_MESSAGES = {
   ...POSTGRESQL_DIAGNOSTICS,
   ...CATALOG_DIAGNOSTICS,
   ...SOURCES_DIAGNOSTICS,
+  ...MYSQL_DIAGNOSTICS,
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTIC_MESSAGES;

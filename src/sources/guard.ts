@@ -4,7 +4,7 @@
  * exception becomes an error diagnostic on that file and the scan goes on with the next file.
  * A scan of hostile input therefore never ends in an "internal error".
  */
-import { type Diagnostic, said } from '../diagnostics.js';
+import { type Diagnostic, type TextArg, part, said } from '../diagnostics.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from './types.js';
 
 /** A reader threw: a bug in spif, reported with the file that triggered it. */
@@ -14,6 +14,11 @@ export const SOURCE_TOO_DEEP = 'SPIF-SOURCE-TOO-DEEP';
 
 /** What a reader says about a statement its parser could not follow for depth. */
 export const NESTED_TOO_DEEP = 'nested too deeply for the parser (it ran out of stack)';
+
+/** A parser's message as an argument: its own text as written, or NESTED_TOO_DEEP as the entry. */
+export function parserText(message: string): TextArg {
+  return message === NESTED_TOO_DEEP ? part('diag.sql.tooDeep') : message;
+}
 
 /** Whether an exception is JavaScript's call-stack exhaustion (deep recursion in a parser). */
 export function isStackExhaustion(e: unknown): boolean {

@@ -13,17 +13,20 @@
  */
 import type { PrivilegeName } from '../../catalog/model.js';
 import type { CatalogOp, GrantTarget, PrivilegeSpec } from '../../catalog/ops.js';
+import { type Said, type TextArg, part, said } from '../../diagnostics.js';
 import type { StatementContext } from './context.js';
 import { tokens, type Token } from './lexer.js';
 import { accountName, foldColumn, foldRelation, foldSchema } from './names.js';
 
 /** A statement the reader cannot follow: reported as SPIF-SQL-SYNTAX at `offset`. */
 export class StatementSyntaxError extends Error {
+  readonly said: Said;
   constructor(
-    message: string,
+    said: Said,
     readonly offset: number,
   ) {
-    super(message);
+    super(said.message);
+    this.said = said;
   }
 }
 
@@ -82,7 +85,7 @@ export class Cursor {
   }
   next(): Token {
     const t = this.toks[this.i++];
-    if (!t) throw new StatementSyntaxError('unexpected end of statement', this.endOffset);
+    if (!t) throw new StatementSyntaxError(said('diag.mysql.unexpectedEnd'), this.endOffset);
     return t;
   }
   done(): boolean {
@@ -107,12 +110,13 @@ export class Cursor {
     return true;
   }
   expect(word: string): void {
-    if (!this.accept(word)) this.fail(`expected ${word}`);
+    if (!this.accept(word)) this.fail(word);
   }
-  fail(message: string): never {
+  /** Stops at the next token: `expected` (a keyword, or an entry naming what) is not there. */
+  fail(expected: TextArg): never {
     const t = this.peek();
     throw new StatementSyntaxError(
-      `${message}${t ? `, found "${t.value}"` : ' at end of statement'}`,
+      said('diag.mysql.expected', expected, t ? part('diag.mysql.found', t.value) : part('diag.mysql.atEnd')),
       t?.start ?? this.endOffset,
     );
   }
@@ -128,7 +132,7 @@ export function account(c: Cursor): Account {
     return { kind: 'current-user' };
   }
   if (t.kind === 'word' && t.upper === 'PUBLIC') return { kind: 'public' };
-  if (t.kind === 'punct') c.fail('expected an account name');
+  if (t.kind === 'punct') c.fail(part('diag.mysql.what.account'));
   if (!c.isPunct('@')) return { kind: 'account', name: accountName(t.value) };
   c.next();
   // An unquoted host may lex as several adjacent tokens (`10.0.0.1`): join those.
@@ -249,7 +253,7 @@ export class AccountReader {
     // Every MySQL/MariaDB install grants root PROXY on the anonymous account ''@'%'.
     if (proxied.kind === 'account' && proxied.name === '@%') return;
     this.ctx.warn(
-      `${verb} PROXY is not modelled: a proxy user can act as ${proxied.kind === 'account' ? proxied.name : 'another account'}`,
+      said('diag.mysql.proxy', verb, proxied.kind === 'account' ? proxied.name : part('diag.mysql.anotherAccount')),
     );
   }
 
@@ -262,10 +266,10 @@ export class AccountReader {
       const words: string[] = [];
       while (!c.done() && !c.isWord('ON') && !c.isPunct(',') && !c.isPunct('(')) {
         const t = c.next();
-        if (t.kind !== 'word') c.fail('expected a privilege name');
+        if (t.kind !== 'word') c.fail(part('diag.mysql.what.privilege'));
         words.push(t.upper);
       }
-      if (words.length === 0) c.fail('expected a privilege name');
+      if (words.length === 0) c.fail(part('diag.mysql.what.privilege'));
       let columns: string[] | undefined;
       if (c.acceptPunct('(')) {
         columns = [];
@@ -297,11 +301,11 @@ export class AccountReader {
     if (first.kind === 'punct' && first.value === '*') {
       if (c.acceptPunct('.')) {
         const star = c.next();
-        if (star.value !== '*') c.fail('expected *.*');
+        if (star.value !== '*') c.fail('*.*');
         target = { kind: 'database' };
       } else target = { kind: 'schema-tables', schema: this.ctx.schema };
     } else if (first.kind === 'punct') {
-      c.fail('expected a privilege level (*.*, db.*, db.table)');
+      c.fail(part('diag.mysql.what.level'));
     } else if (c.acceptPunct('.')) {
       const second = c.next();
       target =
@@ -327,16 +331,12 @@ export class AccountReader {
       const a = account(c);
       if (a.kind === 'account') out.push(a.name);
       else if (a.kind === 'public') out.push('PUBLIC');
-      else
-        this.ctx.info(
-          'SPIF-SQL-CURRENT-USER',
-          'CURRENT_USER (the account running the script) is not known statically: ignored here',
-        );
+      else this.ctx.info('SPIF-SQL-CURRENT-USER', said('diag.mysql.currentUser'));
       if (auth) skipAuthentication(c);
       if (!c.acceptPunct(',')) break;
     }
     if (!c.done() && !c.isWord(...ACCOUNT_LIST_END) && !c.isWord('IDENTIFIED'))
-      c.fail('expected , or the end of the account list');
+      c.fail(part('diag.mysql.what.accountListEnd'));
     return out;
   }
 
@@ -368,7 +368,7 @@ export class AccountReader {
     }
     if (!hasTopLevelOn(c.toks)) {
       if (c.isWord('ALL')) {
-        this.ctx.warn('REVOKE ALL PRIVILEGES, GRANT OPTION FROM … (every privilege at every level) is not modelled');
+        this.ctx.warn(said('diag.mysql.revokeAll'));
         return;
       }
       const roles = this.roleNames(c, 'FROM');
@@ -476,10 +476,7 @@ export class AccountReader {
       c.expect('ROLE');
       const spec = this.roleSpec(c, 'TO', 'FOR');
       if (!c.accept('TO', 'FOR')) {
-        this.ctx.info(
-          'SPIF-SQL-CURRENT-USER',
-          'SET DEFAULT ROLE without FOR/TO applies to the account running the script, which is not known statically: ignored',
-        );
+        this.ctx.info('SPIF-SQL-CURRENT-USER', said('diag.mysql.defaultRoleSelf'));
         return;
       }
       for (const u of this.accounts(c, false)) this.defaultRoles(u, spec);

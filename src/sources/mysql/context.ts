@@ -1,7 +1,7 @@
 /** What the statement readers share: where the statement is, and the reader's running state. */
 import type { QualifiedName, SourceLocation } from '../../catalog/model.js';
 import type { Dialect } from '../../dialect.js';
-import { type Diagnostic, coded } from '../../diagnostics.js';
+import { type Diagnostic, type Said, coded } from '../../diagnostics.js';
 import type { CodeOf } from '../../diagnostic-codes.js';
 import type { LineIndex } from '../text.js';
 import { nameKey } from './names.js';
@@ -62,16 +62,16 @@ export class StatementContext {
     return this.loc(0);
   }
 
-  warn(message: string, offset = 0): void {
-    this.diagnostics.push({ severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', message, ...this.loc(offset) });
+  warn(message: Said, offset = 0): void {
+    this.diagnostics.push({ severity: 'warning', code: 'SPIF-SQL-UNSUPPORTED', ...message, ...this.loc(offset) });
   }
 
-  info(code: CodeOf<'info'>, message: string, offset = 0): void {
-    this.diagnostics.push({ ...coded('info', code), message, ...this.loc(offset) });
+  info(code: CodeOf<'info'>, message: Said, offset = 0): void {
+    this.diagnostics.push({ ...coded('info', code), ...message, ...this.loc(offset) });
   }
 
-  syntaxError(message: string, offset?: number): void {
-    this.diagnostics.push({ severity: 'error', code: 'SPIF-SQL-SYNTAX', message, ...this.loc(offset ?? 0) });
+  syntaxError(message: Said, offset?: number): void {
+    this.diagnostics.push({ severity: 'error', code: 'SPIF-SQL-SYNTAX', ...message, ...this.loc(offset ?? 0) });
   }
 
   get schema(): string {

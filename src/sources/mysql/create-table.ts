@@ -1,4 +1,5 @@
 /** CREATE TABLE (node-sql-parser AST) → a create-table op. */
+import { said } from '../../diagnostics.js';
 import type { Column, ForeignKey } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
@@ -50,9 +51,7 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
   if (ast.like) {
     const from = ast.like.table?.[0];
     const source = from ? ctx.state.relation(qualified(from.db, from.table, ctx.schema)) : undefined;
-    ctx.warn(
-      `CREATE TABLE ${name.name} LIKE …: ${source ? 'columns copied from the earlier declaration; keys are not' : 'the copied table is not declared earlier in this file, so its columns are unknown'}`,
-    );
+    ctx.warn(said(source ? 'diag.mysql.createLikeCopied' : 'diag.mysql.createLikeUnknown', name.name));
     if (!source) return [];
     const op: CreateTable = {
       op: 'create-table',
@@ -66,7 +65,7 @@ export function readCreateTable(ast: any, ctx: StatementContext): CatalogOp[] {
     return [op];
   }
   if (ast.query_expr || ast.as) {
-    ctx.warn(`CREATE TABLE ${name.name} … AS SELECT is not read: its columns come from a query`);
+    ctx.warn(said('diag.mysql.createAsSelect', name.name));
     return [];
   }
 

@@ -9,6 +9,7 @@
  * a CREATE TABLE those are blanked (same length: offsets hold); they say nothing about columns,
  * keys or comments. The CST is read by the same reader as SQLite and BigQuery (cst-catalog.ts).
  */
+import { said } from '../../diagnostics.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { ViewDefinition } from '../../catalog/model.js';
 import { parse } from 'sql-parser-cst';
@@ -85,7 +86,7 @@ export function viewQueryWithCst(
   );
   const columns = lineage.query(select, undefined, new Map());
   for (const rel of new Set(lineage.unknownStars)) {
-    ctx.warn(`view selects * from ${rel}, which is not declared earlier in this file: its columns are unknown`);
+    ctx.warn(said('diag.mysql.viewStarUnknown', rel));
   }
   return { columns, reads: lineage.reads(), readsColumns: lineage.readsColumns() };
 }

@@ -7,7 +7,8 @@
  * fails becomes a located diagnostic and reading goes on with the next one.
  */
 import type { CatalogOp } from '../../catalog/ops.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, said } from '../../diagnostics.js';
+import { parserText } from '../guard.js';
 import { isMysqlFamily } from '../../dialect.js';
 import { LineIndex } from '../text.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types.js';
@@ -55,17 +56,11 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
     const sctx = new StatementContext(source.path, lines, stmt.start, text, ctx.dialect, state, diagnostics);
     // Checked before skipping irrelevant statements: an INSERT with an open quote swallows the file too.
     if (stmt.unterminatedQuote !== undefined) {
-      sctx.syntaxError(
-        'unterminated quoted string or identifier: everything after it is part of it, to the end of the file',
-        stmt.unterminatedQuote - stmt.start,
-      );
+      sctx.syntaxError(said('diag.mysql.unterminatedQuote'), stmt.unterminatedQuote - stmt.start);
       continue;
     }
     if (stmt.unterminatedComment !== undefined) {
-      sctx.syntaxError(
-        'unterminated /* comment: everything after it is part of it, to the end of the file',
-        stmt.unterminatedComment - stmt.start,
-      );
+      sctx.syntaxError(said('diag.mysql.unterminatedComment'), stmt.unterminatedComment - stmt.start);
       continue;
     }
     if (kind === 'irrelevant') {
@@ -81,8 +76,8 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
     try {
       ops.push(...readStatement(kind, sctx));
     } catch (e) {
-      if (e instanceof StatementSyntaxError) sctx.syntaxError(e.message, e.offset);
-      else sctx.syntaxError(`could not read this statement: ${(e as Error).message}`);
+      if (e instanceof StatementSyntaxError) sctx.syntaxError(e.said, e.offset);
+      else sctx.syntaxError(said('diag.mysql.couldNotReadStatement', (e as Error).message));
     }
   }
   return { ops, diagnostics };
@@ -110,7 +105,7 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
     const ops = parsed.ok ? readCreateTable(parsed.ast, ctx) : readTableWithCst(ctx, prepared.text);
     if (!ops) {
       ctx.syntaxError(
-        `could not parse this statement: ${parsed.ok ? '' : parsed.message} (node-sql-parser; sql-parser-cst rejects it too)`,
+        said('diag.mysql.couldNotParseBoth', parsed.ok ? '' : parserText(parsed.message)),
         parsed.ok ? undefined : parsed.offset,
       );
       return [];
@@ -130,7 +125,10 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
     const fallback = kind === 'alter-table' ? readTableWithCst(ctx, ctx.text) : undefined;
     if (fallback) return fallback;
     ctx.syntaxError(
-      `could not parse this statement: ${parsed.message}${kind === 'alter-table' ? ' (node-sql-parser; sql-parser-cst rejects it too)' : ''}`,
+      said(
+        kind === 'alter-table' ? 'diag.mysql.couldNotParseBoth' : 'diag.mysql.couldNotParse',
+        parserText(parsed.message),
+      ),
       parsed.offset,
     );
     return [];
@@ -159,7 +157,7 @@ function readStatement(kind: StatementKind, ctx: StatementContext): CatalogOp[] 
     }
     default:
       // Parses, but is none of the kinds spif reads.
-      ctx.warn(`statement not read: ${ctx.text.trim().split(/\s+/).slice(0, 3).join(' ')} …`);
+      ctx.warn(said('diag.mysql.statementNotRead', ctx.text.trim().split(/\s+/).slice(0, 3).join(' ')));
       return [];
   }
 }
@@ -201,7 +199,7 @@ function readSchemaStatement(kind: 'create-database' | 'use', ctx: StatementCont
   if (kind === 'create-database' && words[i]?.upper === 'IF') i += 3; // IF NOT EXISTS
   const name = words[i];
   if (!name || name.kind === 'punct' || name.kind === 'string') {
-    ctx.syntaxError('expected a database name', name?.start);
+    ctx.syntaxError(said('diag.mysql.expectedDatabase'), name?.start);
     return [];
   }
   const schema = foldSchema(name.value);

@@ -21,7 +21,9 @@ import type { Column, QualifiedName, ViewColumn } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { account, Cursor } from './accounts.js';
 import type { StatementContext } from './context.js';
-import { coded } from '../../diagnostics.js';
+import { type DiagnosticText, type TextArg, coded, part, said } from '../../diagnostics.js';
+import { type DiagnosticKey, renderText } from '../../diagnostic-text/index.js';
+import { parserText } from '../guard.js';
 import { tokens, type Token } from './lexer.js';
 import { foldColumn, foldRelation, foldSchema } from './names.js';
 import { parseStatement } from './parse.js';
@@ -112,7 +114,7 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
       language: 'sql',
       argTypes: [], // MySQL has no overloading: one routine per name and kind
       analysed: body.reason === undefined,
-      ...(body.reason ? { unanalysedReason: body.reason } : {}),
+      ...(body.reason ? { unanalysedReason: renderText('en', body.reason)!, unanalysedText: body.reason } : {}),
     },
     view: {
       securityInvoker: !securityDefiner,
@@ -140,7 +142,7 @@ export function readScriptWrite(ctx: StatementContext): CatalogOp[] {
   if (body.reason) {
     ctx.diagnostics.push({
       ...coded('warning', 'SPIF-SQL-UNSUPPORTED'),
-      message: `${body.reason.replace(/ in the body/g, '')}: the values it copies are not followed`,
+      ...said('diag.mysql.scriptWrite', inScript(body.reason)),
       ...ctx.at,
     });
     return [];
@@ -201,7 +203,7 @@ export function readTrigger(ctx: StatementContext): CatalogOp[] {
   if (body.reason) {
     ctx.diagnostics.push({
       ...coded('warning', 'SPIF-FUNCTION-UNANALYSED'),
-      message: `trigger ${name.schema}.${name.name} on ${table.schema}.${table.name}: ${body.reason}; values it copies are not followed`,
+      ...said('diag.mysql.triggerBody', `${name.schema}.${name.name}`, `${table.schema}.${table.name}`, body.reason),
       ...ctx.at,
     });
   }
@@ -293,6 +295,19 @@ function skipType(c: Cursor): void {
   }
 }
 
+/** The " in the body" of a reason's entry. */
+const IN_BODY = part('diag.mysql.inBody');
+
+/** A body reason said of a script's own statement: without " in the body". */
+function inScript(reason: DiagnosticText): DiagnosticText {
+  return {
+    key: reason.key,
+    args: reason.args.map((a) =>
+      typeof a === 'object' && a.key === 'diag.mysql.inBody' ? part('diag.mysql.inScript') : a,
+    ),
+  };
+}
+
 // ── The body ─────────────────────────────────────────────────────────────────────────────────
 
 interface BodyResult {
@@ -301,7 +316,8 @@ interface BodyResult {
   lineage: Lineage;
   /** INSERT / REPLACE / UPDATE the body makes: the target columns hold these values once it runs. */
   writes: Write[];
-  reason?: string;
+  /** Why the body was not read (its entries say " in the body": see inScript). */
+  reason?: DiagnosticText;
 }
 
 interface Write {
@@ -399,7 +415,7 @@ class BodyWalker {
   readonly writes: Write[] = [];
   readonly vars: Map<string, Origin[]>;
   readonly lineage: Lineage;
-  reason?: string;
+  reason?: DiagnosticText;
   private readonly cursors = new Map<string, ViewColumn[]>();
   private i = 0;
 
@@ -423,7 +439,8 @@ class BodyWalker {
     while (this.i < this.toks.length && !this.reason) this.statement();
   }
 
-  private unanalysed(reason: string): void {
+  private unanalysed(key: DiagnosticKey, ...args: TextArg[]): void {
+    const reason = part(key, ...args);
     this.reason ??= reason;
     this.i = this.toks.length;
   }
@@ -509,10 +526,9 @@ class BodyWalker {
     if (w === 'DECLARE') return this.declare(stmt);
     if (w === 'FETCH') return this.fetch(stmt);
     if (w === 'CALL') return this.call(stmt);
-    if (w === 'PREPARE' || w === 'EXECUTE' || w === 'DEALLOCATE')
-      return this.unanalysed('dynamic SQL (PREPARE / EXECUTE): the statement it runs is not known statically');
+    if (w === 'PREPARE' || w === 'EXECUTE' || w === 'DEALLOCATE') return this.unanalysed('diag.mysql.body.dynamic');
     if (QUIET.has(w)) return;
-    this.unanalysed(`statement ${stmt[0].value} in the body is not read`);
+    this.unanalysed('diag.mysql.body.statement', stmt[0].value, IN_BODY);
   }
 
   /**
@@ -524,7 +540,7 @@ class BodyWalker {
     let k = 1;
     while (['LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY', 'IGNORE', 'INTO'].includes(stmt[k]?.upper)) k++;
     const target = this.tableAt(stmt, k);
-    if (!target) return this.unanalysed(`an ${stmt[0].value} in the body names no table spif can read`);
+    if (!target) return this.unanalysed('diag.mysql.body.noTable', stmt[0].value, IN_BODY);
     k = target.next;
     if (stmt[k]?.upper === 'PARTITION') k = closeParen(stmt, k + 1) + 1;
     let columns: string[] | undefined;
@@ -557,7 +573,7 @@ class BodyWalker {
       if (!pairs) return;
       columns = pairs.map((p) => p.column);
       values = pairs.map((p) => ({ name: p.column, from: p.from }));
-    } else return this.unanalysed(`an ${stmt[0].value} in the body is not read`);
+    } else return this.unanalysed('diag.mysql.body.writeNotRead', stmt[0].value, IN_BODY);
     if (values?.some((v) => v.from.length))
       this.writes.push({ table: target.table, ...(columns ? { columns } : {}), values });
   }
@@ -567,10 +583,10 @@ class BodyWalker {
     let k = 1;
     while (['LOW_PRIORITY', 'IGNORE'].includes(stmt[k]?.upper)) k++;
     const target = this.tableAt(stmt, k);
-    if (!target) return this.unanalysed('an UPDATE in the body names no table spif can read');
+    if (!target) return this.unanalysed('diag.mysql.body.updateNoTable', IN_BODY);
     k = target.next;
     if (stmt[k]?.kind === 'word' && stmt[k].upper !== 'SET') k++; // alias
-    if (stmt[k]?.upper !== 'SET') return this.unanalysed('a multiple-table UPDATE in the body is not read');
+    if (stmt[k]?.upper !== 'SET') return this.unanalysed('diag.mysql.body.multiUpdate', IN_BODY);
     const where = depthZeroIndex(stmt, k, ['WHERE', 'ORDER', 'LIMIT']); // not a subquery's WHERE
     const pairs = this.assignments(stmt, k + 1, where > 0 ? stmt[where].start : end(stmt));
     if (!pairs) return;
@@ -589,7 +605,7 @@ class BodyWalker {
    */
   private call(stmt: Token[]): void {
     const target = this.tableAt(stmt, 1);
-    if (!target) return this.unanalysed('a CALL in the body names no routine spif can read');
+    if (!target) return this.unanalysed('diag.mysql.body.callNoRoutine', IN_BODY);
     let k = target.next;
     if (stmt[k]?.value === '(') {
       const close = closeParen(stmt, k);
@@ -605,9 +621,7 @@ class BodyWalker {
         const v =
           a.length === 1 && (a[0].kind === 'word' || a[0].kind === 'ident') ? foldColumn(a[0].value) : undefined;
         if (v && this.known.has(v) && !this.inParams.has(v))
-          return this.unanalysed(
-            `passes variable ${a[0].value} to ${target.table.name}, which may set it as an OUT parameter (not followed)`,
-          );
+          return this.unanalysed('diag.mysql.body.outParameter', a[0].value, target.table.name);
       }
       k = close + 1;
     }
@@ -633,7 +647,7 @@ class BodyWalker {
       while (stmt[j + 1]?.value === '.') j += 2; // t.c
       const column = foldColumn(stmt[j].value);
       if (stmt[j + 1]?.value !== '=') {
-        this.unanalysed('an assignment in the body is not read');
+        this.unanalysed('diag.mysql.body.assignment', IN_BODY);
         return undefined;
       }
       let e = topLevelComma(stmt, j + 2);
@@ -772,12 +786,12 @@ class BodyWalker {
   private query(text: string): ViewColumn[] | undefined {
     const parsed = parseStatement(text, this.ctx.dialect);
     if (!parsed.ok) {
-      this.unanalysed(`node-sql-parser could not read a query in the body: ${parsed.message}`);
+      this.unanalysed('diag.mysql.body.queryNotRead', IN_BODY, parserText(parsed.message));
       return undefined;
     }
     const ast = Array.isArray(parsed.ast) ? parsed.ast[0] : parsed.ast;
     if (ast?.type !== 'select') {
-      this.unanalysed('a query in the body is not a SELECT');
+      this.unanalysed('diag.mysql.body.notSelect', IN_BODY);
       return undefined;
     }
     const cols = this.lineage.select(ast, this.rowScope(), new Map());

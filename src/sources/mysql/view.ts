@@ -2,6 +2,8 @@
  * CREATE VIEW (node-sql-parser AST) → a create-view op with column lineage: for each output
  * column, the base columns it carries unchanged; every relation read; every base column read.
  */
+import { said } from '../../diagnostics.js';
+import { parserText } from '../guard.js';
 import type { QualifiedName, SourceLocation, ViewColumn, ViewDefinition } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { identText, type StatementContext } from './context.js';
@@ -23,13 +25,13 @@ import { type Origin, type Scope, type Source, dedupeOrigins, originsIn, resolve
 export function readView(ctx: StatementContext): CatalogOp[] {
   const split = splitView(ctx.text);
   if (!split) {
-    ctx.syntaxError('could not find the AS that starts the view query');
+    ctx.syntaxError(said('diag.mysql.noViewAs'));
     return [];
   }
   const options = headOptions(split.head);
   const head = parseStatement(`${options.head.replace(/^\s*ALTER\b/i, 'CREATE OR REPLACE')} SELECT 1`, ctx.dialect);
   if (!head.ok) {
-    ctx.syntaxError(`view header: ${head.message}`, head.offset);
+    ctx.syntaxError(said('diag.mysql.viewHeader', parserText(head.message)), head.offset);
     return [];
   }
   const query = parseStatement(split.query, ctx.dialect);
@@ -37,7 +39,7 @@ export function readView(ctx: StatementContext): CatalogOp[] {
     // The second parser (charset introducers `_utf8' '`, words node-sql-parser reserves).
     const lineage = viewQueryWithCst(ctx, split.query);
     if (lineage) return readCreateView(head.ast, undefined, ctx, options, lineage);
-    ctx.syntaxError(`view query: ${query.message} (node-sql-parser; sql-parser-cst rejects it too)`, query.offset);
+    ctx.syntaxError(said('diag.mysql.viewQuery', parserText(query.message)), query.offset);
     return [];
   }
   return readCreateView(head.ast, query.ast, ctx, options);
@@ -298,9 +300,7 @@ export class Lineage {
         }
       } else if (!this.warnedStar) {
         this.warnedStar = true;
-        this.ctx.warn(
-          `view selects * from ${src.relation.name}, which is not declared earlier in this file: its columns are unknown`,
-        );
+        this.ctx.warn(said('diag.mysql.viewStarUnknown', src.relation.name));
       }
     }
     return out;
