@@ -133,7 +133,7 @@ describe('SQL Server names as written, everywhere a person reads them', () => {
     const view = report.relations.find((x: { id: string }) => x.id === 'Jinji.jinji.vkojin');
     expect(view.writtenName).toBe('vKojin');
     expect(view.columns.map((c: { writtenName?: string }) => c.writtenName)).toEqual(['AtenaNo', 'MyNo']);
-    const proc = report.relations.find((x: { id: string }) => x.kind === 'function');
+    const proc = report.relations.find((x: { kind: string }) => x.kind === 'function');
     expect(proc).toMatchObject({ name: 'getbango()', writtenName: 'GetBango()' });
     const readers = report.principals.find((p: { name: string }) => p.name === 'kyufureaders');
     expect(readers.writtenName).toBe('KyufuReaders');
