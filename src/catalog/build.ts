@@ -111,6 +111,7 @@ class CatalogBuilder {
   private readonly privileges: PrivilegeState;
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
+  private readonly writtenNames = new Map<string, string>();
   private readonly productRules: ResolvedRule[] = [];
   private readonly cross = new CrossDatabaseState((code, text) => this.warn(code, text));
   /** Oracle synonyms and Db2 aliases, per database (all files). */
@@ -199,6 +200,7 @@ class CatalogBuilder {
       accessControlDeclared: this.accessControlDeclared,
       productRules: this.productRules,
       ...(crossDatabase ? { crossDatabase } : {}),
+      ...(this.writtenNames.size ? { writtenNames: this.writtenNames } : {}),
     };
     return { catalog, diagnostics: this.diagnostics };
   }
@@ -316,6 +318,10 @@ class CatalogBuilder {
         return this.alterFunction(op);
       case 'create-trigger':
         return this.createTrigger(op);
+      case 'written-names':
+        for (const [folded, written] of op.names)
+          if (!this.writtenNames.has(folded)) this.writtenNames.set(folded, written);
+        return;
       case 'create-sequence':
         this.sequences.add(this.resolve(op.name).id);
         return;

@@ -9,6 +9,7 @@ import { candidateSettle } from '../detect/explain.js';
 import type { ScanResult } from './scan-result.js';
 import type { FileConfig, PrincipalConfig } from '../config/index.js';
 import { writtenId, type RelationReport, type Report } from './model.js';
+import { DisplayNames } from './display-names.js';
 import { type Lang, type MessageKey, t } from './messages.js';
 import { canonical } from '../detect/normalise.js';
 import { isHub } from '../graph/links.js';
@@ -182,7 +183,9 @@ function unitRecords(u: FormUnit, ctx: FormContext): RecordList {
 
 /** The whole document of `--format markdown` and `html`: the 評価書, then spif's evidence. */
 export function buildHyoukashoDocument(report: Report, lang: Lang, scan?: ScanResult): PiaDocument {
-  return buildPiaDocument(report, lang, scan, buildFormBlocks(report, lang, scan));
+  const doc = buildPiaDocument(report, lang, scan, buildFormBlocks(report, lang, scan));
+  // Names as the sources wrote them (SQL Server), in every section alike.
+  return { ...doc, blocks: DisplayNames.of(report).document(doc.blocks) };
 }
 
 /** Per specific file, its section Ⅱ and its 別添2 table: what `--format xlsx` and `csv` write. */

@@ -14,6 +14,7 @@ import { candidateReason, candidateSettle, evidenceText } from '../detect/explai
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, diagnosticMessage, t } from './messages.js';
 import { withKey } from './path-key.js';
+import { DisplayNames } from './display-names.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
 import { nth } from '../indexed.js';
 
@@ -51,6 +52,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
   const L = (key: MessageKey, ...args: (string | number)[]) => t(lang, key, ...args);
   const byId = new Map(report.relations.map((r) => [r.id, r]));
   const declaredOnly = scan ? declaredOnlyBlocks(report, scan) : [];
+  const names = DisplayNames.of(report);
   const blocks: DocBlock[] = [];
   const s = report.summary;
   const title = t(lang, 'form.title');
@@ -158,7 +160,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
     const assumptions = [...new Set(rels.flatMap((r) => r.assumptions))];
     if (assumptions.length) {
       blocks.push({ kind: 'heading', level: 4, text: [L('section.assumptions')] });
-      blocks.push({ kind: 'list', items: assumptions.map((a) => [assumptionText(lang, a)]) });
+      blocks.push({ kind: 'list', items: assumptions.map((a) => [assumptionText(lang, names.assumption(a))]) });
     }
   });
 
@@ -254,13 +256,16 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
       text: [
         { strong: L('section.administrators') },
         ': ',
-        ...joinInline(admins.map((a) => ({ code: `${a.name} (${a.reason})` }))),
+        ...joinInline(admins.map((a) => ({ code: `${a.writtenName ?? a.name} (${a.reason})` }))),
       ],
     });
   }
   if (report.assumptions?.length) {
     blocks.push({ kind: 'heading', level: 2, text: [L('section.assumptions')], anchor: 'assumptions' });
-    blocks.push({ kind: 'list', items: report.assumptions.map((a) => [assumptionText(lang, a)]) });
+    blocks.push({
+      kind: 'list',
+      items: report.assumptions.map((a) => [assumptionText(lang, names.assumption(a))]),
+    });
   }
   blocks.push({
     kind: 'heading',

@@ -48,6 +48,8 @@ export class FileState {
    * (`NAME$LINK`, same length): the placeholder → the name and link as written.
    */
   readonly linkNames = new Map<string, { name: string; link: string }>();
+  /** SQL Server: each name the statements' readers read, as first written, by its folded form (op `written-names` keeps those that differ). */
+  readonly written = new Map<string, string>();
 
   key(q: QualifiedName): string {
     return `${q.schema ?? this.schema ?? ''}.${q.name}`;
@@ -150,7 +152,11 @@ export class Cursor {
     const t = this.peek();
     if (!t || (t.kind !== 'word' && t.kind !== 'ident')) this.fail(`expected ${what}`);
     this.i++;
-    return foldIdent(t, this.ctx.dialect);
+    const folded = foldIdent(t, this.ctx.dialect);
+    // the first writing wins (the CREATE, as a rule): a later `[DBO]` does not respell `[dbo]`
+    if (this.ctx.dialect === 'sqlserver' && !this.ctx.state.written.has(folded))
+      this.ctx.state.written.set(folded, t.value);
+    return folded;
   }
 
   isIdent(k = 0): boolean {

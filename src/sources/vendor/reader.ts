@@ -100,5 +100,7 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
       else ctx.error(`could not read this statement: ${(e as Error).message}`, stmt.start);
     }
   }
+  const written = [...state.written].filter(([folded, as]) => folded !== as);
+  if (written.length) ops.push({ op: 'written-names', at: ctx.loc(0), names: written });
   return { ops, diagnostics };
 }
