@@ -7,6 +7,7 @@ import type { Catalog, RelationId } from '../catalog/model.js';
 import { BOOTSTRAP_OWNER, PUBLIC } from '../catalog/privileges.js';
 import type { AccessResolver, AccessVerdict } from './resolver.js';
 import { refused } from './evidence.js';
+import { nth } from '../indexed.js';
 
 const READABLE: AccessVerdict = { allowed: true };
 
@@ -219,7 +220,7 @@ export class PrincipalAccess {
     const set = this.bitsOf(p);
     const word = bit >>> 5;
     const mask = 1 << (bit & 31);
-    if (set.known[word] & mask) return (set.yes[word] & mask) !== 0;
+    if (nth(set.known, word) & mask) return (nth(set.yes, word) & mask) !== 0;
     return this.remember(set, word, mask, this.verdict(p, relation, column)).allowed;
   }
 
@@ -231,7 +232,7 @@ export class PrincipalAccess {
     const set = this.bitsOf(p);
     const word = bit >>> 5;
     const mask = 1 << (bit & 31);
-    if (set.yes[word] & mask) return READABLE;
+    if (nth(set.yes, word) & mask) return READABLE;
     if (this.refusals?.of !== p) this.refusals = { of: p, byBit: new Map() };
     let v = this.refusals.byBit.get(bit);
     if (!v) this.refusals.byBit.set(bit, (v = this.remember(set, word, mask, this.verdict(p, relation, column))));
@@ -244,8 +245,8 @@ export class PrincipalAccess {
     mask: number,
     v: AccessVerdict,
   ): AccessVerdict {
-    set.known[word] |= mask;
-    if (v.allowed) set.yes[word] |= mask;
+    set.known[word] = nth(set.known, word) | mask;
+    if (v.allowed) set.yes[word] = nth(set.yes, word) | mask;
     return v;
   }
 

@@ -30,6 +30,7 @@ import {
   shortRelation,
 } from './pia-document.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
+import { nth } from '../indexed.js';
 
 /** A 特定個人情報ファイル of the document: a named file of the config, or a database when none is named. */
 export interface FormUnit {
@@ -602,7 +603,7 @@ function matchLines(u: FormUnit, ctx: FormContext): { key: string; other: string
 function transferCandidates(u: FormUnit, users: string[], ctx: FormContext, F: FL): Text[] {
   const out: Text[] = [];
   const L = (key: Parameters<typeof t>[1]) => t(ctx.lang, key);
-  const dbOf = (rel: string) => rel.split('.')[0];
+  const dbOf = (rel: string) => nth(rel.split('.'), 0);
   for (const l of linksOut(u, ctx)) {
     const from = relationOf(l.from);
     if (dbOf(from) === dbOf(l.to)) continue;
@@ -632,7 +633,8 @@ function splitFill(sentence: string, pieces: Inline[]): Text {
   const out: Text = [];
   parts.forEach((p, i) => {
     if (p) out.push(p);
-    if (i < parts.length - 1 && i < pieces.length) out.push(pieces[i]);
+    const piece = pieces[i];
+    if (i < parts.length - 1 && piece) out.push(piece);
   });
   return out;
 }

@@ -16,6 +16,7 @@ import { type Lang, type MessageKey, assumptionText, diagnosticMessage, t } from
 import { withKey } from './path-key.js';
 import { DisplayNames } from './display-names.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
+import { nth } from '../indexed.js';
 
 /** A piece of running text: plain, an identifier from the sources (shown as code), or emphasis. */
 export type Inline = string | { code: string } | { strong: string };
@@ -330,7 +331,7 @@ export function reasonText(r: RelationReport, declaredOnly: DeclaredOnlyBlock[],
       out.push(...fill(L('doc.reason.holds', '\u0000', L(`kind.${n.kind}`)), [{ code: n.column }]));
     });
   } else if (r.basis === 'reachable') {
-    const x = r.reachable[0];
+    const x = nth(r.reachable, 0);
     out.push(
       ...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [
         { code: x.principal },
@@ -363,7 +364,8 @@ function fill(sentence: string, pieces: Inline[]): Text {
   const out: Text = [];
   parts.forEach((p, i) => {
     if (p) out.push(p);
-    if (i < pieces.length && i < parts.length - 1) out.push(pieces[i]);
+    const piece = pieces[i];
+    if (piece && i < parts.length - 1) out.push(piece);
   });
   return out;
 }
