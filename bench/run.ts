@@ -100,7 +100,8 @@ function gitCopyWithOneChange(dir: string): string {
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'base');
-  const first = execFileSync('git', ['ls-files', '*.sql'], { cwd: copy, encoding: 'utf8' }).split('\n')[0]!;
+  const [first] = execFileSync('git', ['ls-files', '*.sql'], { cwd: copy, encoding: 'utf8' }).split('\n');
+  if (!first) throw new Error(`no .sql file in ${dir}`);
   fs.appendFileSync(path.join(copy, first), '\n-- changed by the bench\n');
   return copy;
 }
