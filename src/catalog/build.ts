@@ -32,6 +32,7 @@ import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
 import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
 import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
+import { nth } from '../indexed.js';
 
 export interface BuildInput {
   database: string;
@@ -110,6 +111,7 @@ class CatalogBuilder {
   private readonly privileges: PrivilegeState;
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
+  private readonly writtenNames = new Map<string, string>();
   private readonly productRules: ResolvedRule[] = [];
   private readonly cross = new CrossDatabaseState((code, text) => this.warn(code, text));
   /** Oracle synonyms and Db2 aliases, per database (all files). */
@@ -198,6 +200,7 @@ class CatalogBuilder {
       accessControlDeclared: this.accessControlDeclared,
       productRules: this.productRules,
       ...(crossDatabase ? { crossDatabase } : {}),
+      ...(this.writtenNames.size ? { writtenNames: this.writtenNames } : {}),
     };
     return { catalog, diagnostics: this.diagnostics };
   }
@@ -315,6 +318,10 @@ class CatalogBuilder {
         return this.alterFunction(op);
       case 'create-trigger':
         return this.createTrigger(op);
+      case 'written-names':
+        for (const [folded, written] of op.names)
+          if (!this.writtenNames.has(folded)) this.writtenNames.set(folded, written);
+        return;
       case 'create-sequence':
         this.sequences.add(this.resolve(op.name).id);
         return;
@@ -433,7 +440,7 @@ class CatalogBuilder {
           for (let k = 0; k < dropped.length; k++)
             for (const x of this.relations.values())
               if (
-                x.parents?.some((p) => p.relation === dropped[k].id && p.kind === 'partition') &&
+                x.parents?.some((p) => p.relation === nth(dropped, k).id && p.kind === 'partition') &&
                 !dropped.includes(x)
               )
                 dropped.push(x);
@@ -942,7 +949,7 @@ class CatalogBuilder {
       const names = this.keysNamed(created);
       names.primaryKey = op.keyNames.primaryKey;
       op.keyNames.uniqueKeys.forEach((name, i) => {
-        if (name) names.unique.push({ name, columns: op.uniqueKeys[i] });
+        if (name) names.unique.push({ name, columns: nth(op.uniqueKeys, i) });
       });
     }
     if (created && created.source === op.at && this.dialectOf(created) === 'postgresql') this.collapseKeys(created);
@@ -1384,7 +1391,7 @@ class CatalogBuilder {
           : op.view.materialized
             ? 'CREATE MATERIALIZED VIEW'
             : 'CREATE VIEW';
-      const written = ref.qualified ? `${ref.candidates[0].name}.${ref.column}` : ref.column;
+      const written = ref.qualified ? `${nth(ref.candidates, 0).name}.${ref.column}` : ref.column;
       const has = bases.map((b) => b!.id).join(', ');
       this.diagnostics.push({
         ...coded('error', 'SPIF-VIEW-UNKNOWN-COLUMN'),
@@ -1435,19 +1442,20 @@ class CatalogBuilder {
         }
         // A routine's `*` (a MySQL CALL: its result sets) is what it returns, not its parameters.
         const returned = (r: Relation) => r.columns.filter((c) => !c.parameter);
-        returned(bases[0].base!).forEach((c, i) => {
+        returned(nth(bases, 0).base!).forEach((c, i) => {
           resolvedColumns.push({
             name: c.name,
-            from: bases.flatMap(({ q, base }) =>
-              returned(base!)[i] ? [{ relation: q, column: returned(base!)[i].name }] : [],
-            ),
+            from: bases.flatMap(({ q, base }) => {
+              const same = returned(base!)[i];
+              return same ? [{ relation: q, column: same.name }] : [];
+            }),
           });
         });
         continue;
       }
       const from = col.from
         .map(resolveSource.bind(this))
-        .map(({ q, base }, i) => ({ q, base, column: col.from[i].column }))
+        .map(({ q, base }, i) => ({ q, base, column: nth(col.from, i).column }))
         // Unqualified names were offered to every FROM entry: keep the entries that have the column.
         .filter(({ base, column }) => !base || base.columns.some((c) => c.name === column) || col.from.length === 1)
         .map(({ q, column }) => ({ relation: q, column }));

@@ -32,6 +32,7 @@ import type {
   UserMapping,
 } from './model.js';
 import { dblinkRelation, relationId } from './model.js';
+import { capture, nth } from '../indexed.js';
 
 /** How a configured database is reached (config `databases[].connection`, else its url, else its name as dbname). */
 export interface RemoteDatabase {
@@ -57,7 +58,7 @@ export function matchDatabase(
     (!r.port || !conn.port || r.port === conn.port);
   const where = `dbname '${dbname}'${conn.host ? ` on host ${conn.host}${conn.port ? `:${conn.port}` : ''}` : ''}`;
   const matches = remotes.filter((r) => (r.dbname ?? r.name) === dbname && sameHost(r));
-  if (matches.length === 1) return { database: matches[0].name };
+  if (matches.length === 1) return { database: nth(matches, 0).name };
   if (matches.length > 1)
     return {
       reason: `${where} matches several configured databases (${matches.map((m) => m.name).join(', ')}); set databases[].connection.host to tell them apart`,
@@ -148,7 +149,7 @@ export class CrossDatabaseState {
       sameLinkName(l.name, op.name) &&
       l.public === op.public &&
       (op.public || l.owner === owner);
-    for (let i = this.links.length - 1; i >= 0; i--) if (same(this.links[i])) this.links.splice(i, 1);
+    for (let i = this.links.length - 1; i >= 0; i--) if (same(nth(this.links, i))) this.links.splice(i, 1);
     if (op.action === 'drop') return;
     this.links.push({
       database,
@@ -186,7 +187,7 @@ export class CrossDatabaseState {
       this.servers.delete(k);
       for (let i = this.userMappings.length - 1; i >= 0; i--) {
         const m = this.userMappings[i];
-        if (m.database === database && m.server === op.name) this.userMappings.splice(i, 1);
+        if (m && m.database === database && m.server === op.name) this.userMappings.splice(i, 1);
       }
       return;
     }
@@ -635,11 +636,11 @@ export function matchLink(
   const names = [...new Set([link.using, link.name, link.name.split('.')[0]].filter((x): x is string => !!x))];
   for (const n of names) {
     const m = remotes.filter((r) => r.aliases?.some((a) => eq(a, n)));
-    if (m.length === 1) return { database: m[0].name };
+    if (m.length === 1) return { database: nth(m, 0).name };
     if (m.length > 1)
       return { reason: `'${n}' is an alias of several configured databases (${m.map((x) => x.name).join(', ')})` };
   }
-  const conn = parseConnectString(link.using ?? link.name.split('.')[0]);
+  const conn = parseConnectString(link.using ?? nth(link.name.split('.'), 0));
   const service = conn.dbname ?? conn.alias;
   const what =
     link.using !== undefined ? `its connect string '${link.using}'` : `its name (used as the net service name)`;
@@ -647,7 +648,7 @@ export function matchLink(
     const sameHost = (r: RemoteDatabase) =>
       (!r.host || !conn.host || eq(r.host, conn.host)) && (!r.port || !conn.port || r.port === conn.port);
     const m = remotes.filter((r) => eq(r.dbname ?? r.name, service) && sameHost(r));
-    if (m.length === 1) return { database: m[0].name };
+    if (m.length === 1) return { database: nth(m, 0).name };
     if (m.length > 1)
       return {
         reason: `${what} matches several configured databases (${m.map((x) => x.name).join(', ')}); set databases[].connection.host to tell them apart`,
@@ -744,7 +745,7 @@ export function parseConninfo(text: string): Record<string, string> {
   const re = /\s*([A-Za-z_]+)\s*=\s*(?:'((?:\\.|[^'\\])*)'|(\S*))/gy;
   let m: RegExpExecArray | null;
   while ((m = re.exec(t))) {
-    out[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+    out[capture(m, 1).toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : capture(m, 3);
     if (re.lastIndex >= t.length) break;
   }
   return out;

@@ -397,6 +397,11 @@ export interface Catalog {
   productRules?: ResolvedRule[];
   /** Foreign servers, user mappings, publications, subscriptions, dblink calls (PostgreSQL). */
   crossDatabase?: CrossDatabase;
+  /**
+   * SQL Server: identifiers (schemas, relations, columns, users and roles) as the sources first
+   * wrote them, by the folded name the catalog uses; for display only, never for matching.
+   */
+  writtenNames?: Map<string, string>;
 }
 
 export function relationId(database: string, schema: string, name: string): RelationId {

@@ -22,6 +22,7 @@ import { isHub } from '../graph/links.js';
 import type { PathStep } from '../report/model.js';
 import type { Suggestion } from './model.js';
 import { gt } from './messages.js';
+import { nth } from '../indexed.js';
 
 export interface ChangeContext {
   catalog: Catalog;
@@ -102,7 +103,7 @@ export function suggestAccessChanges(
   }
   const candidates: Candidate[] = [];
   for (const c of columns) candidates.push(...revokeCandidates(ctx, access, p, c));
-  const databases = new Set([...columns].map((c) => c.split('.')[0]));
+  const databases = new Set([...columns].map((c) => nth(c.split('.'), 0)));
   if (p.kind === 'system') for (const db of [...databases].sort()) candidates.push(connectCandidate(ctx, p, db));
 
   const out: Suggestion[] = [];
@@ -289,7 +290,13 @@ function foreignCandidates(
         target: remoteColumn,
         principal: p,
         sql: `-- in database ${remoteColumn.split('.')[0]}\n${c.sql ?? ''}`,
-        summary: gt('en', 'gate.suggest.revoke-remote', remoteColumn, c.grantee ?? user, remoteColumn.split('.')[0]),
+        summary: gt(
+          'en',
+          'gate.suggest.revoke-remote',
+          remoteColumn,
+          c.grantee ?? user,
+          nth(remoteColumn.split('.'), 0),
+        ),
       });
     }
   }

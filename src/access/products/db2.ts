@@ -20,6 +20,7 @@ import type { Relation } from '../../catalog/model.js';
 import type { AccessVerdict } from '../resolver.js';
 import type { ProductAccess, ProductContext } from './index.js';
 import { ALLOWED, authorityHolders, holdsSelect, privilegeDomain } from './shared.js';
+import { capture } from '../../indexed.js';
 
 interface MaskInfo {
   expression: string;
@@ -115,17 +116,17 @@ export function maskAudience(expression: string, column: string): Set<string> | 
     expression,
   );
   if (!m) return undefined;
-  const returned = m[3].replace(/"/g, '').split('.').pop()!;
+  const returned = capture(m, 3).replace(/"/g, '').split('.').pop()!;
   if (returned.toUpperCase() !== column.toUpperCase()) return undefined;
   const sees = new Set<string>();
-  for (const part of m[1].split(/\s+OR\s+/i)) {
+  for (const part of capture(m, 1).split(/\s+OR\s+/i)) {
     const verify =
       /^\(?\s*VERIFY_(?:ROLE|GROUP|TRUSTED_CONTEXT_ROLE)_FOR_USER\s*\(\s*SESSION_USER\s*,\s*((?:'[^']*'\s*,?\s*)+)\)\s*=\s*1\s*\)?$/i.exec(
         part.trim(),
       );
     const user = /^\(?\s*SESSION_USER\s*=\s*'([^']*)'\s*\)?$/i.exec(part.trim());
-    if (verify) for (const q of verify[1].matchAll(/'([^']*)'/g)) sees.add(q[1]);
-    else if (user) sees.add(user[1]);
+    if (verify) for (const q of capture(verify, 1).matchAll(/'([^']*)'/g)) sees.add(capture(q, 1));
+    else if (user) sees.add(capture(user, 1));
     else return undefined;
   }
   return sees;

@@ -31,6 +31,7 @@ import {
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
 import { isSuppliedOracleObject, readCreateRoutine, readDropRoutine } from '../vendor/routine.js';
 import { readPlsqlCalls } from './plsql-calls.js';
+import { nth } from '../../indexed.js';
 
 const OBJECT_PRIVILEGES: Record<string, PrivilegeName | 'READ' | 'OTHER'> = {
   SELECT: 'SELECT',
@@ -143,7 +144,7 @@ const IRRELEVANT_OBJECTS = new Set([
 export const oracleStatements: ProductStatements = {
   dialect: 'oracle',
   read(c, words) {
-    const [w0, w1] = words;
+    const [w0 = '', w1 = ''] = words; // an absent word matches no keyword
     if (IRRELEVANT_FIRST.has(w0)) return 'irrelevant';
     if (w0 === 'SET') return 'irrelevant'; // SET ROLE acts in a session only; SQL*Plus SET …
     if (w0 === 'CONNECT' || w0 === 'CONN') return readConnect(c);
@@ -466,7 +467,7 @@ function readSynonym(c: Cursor): StatementOutcome {
   const targetParts = c.nameParts();
   const link = c.lastLink;
   const schema = isPublic ? 'PUBLIC' : c.qualify(parts).schema;
-  const name = parts[parts.length - 1];
+  const name = nth(parts, parts.length - 1);
   const synonym: QualifiedName = { name, ...(schema ? { schema } : {}) };
   if (link === undefined) {
     // A synonym grants nothing (SQL Language Reference, CREATE SYNONYM): only the name, for later
@@ -480,7 +481,7 @@ function readSynonym(c: Cursor): StatementOutcome {
   const local = synonym;
   c.ctx.state.synonyms.define(schema, name, local, isPublic);
   const remote: QualifiedName = {
-    name: targetParts[targetParts.length - 1],
+    name: nth(targetParts, targetParts.length - 1),
     ...(targetParts.length >= 2 ? { schema: targetParts[targetParts.length - 2] } : {}),
   };
   return [
@@ -495,7 +496,7 @@ function readDropSynonym(c: Cursor): StatementOutcome {
   c.expect('SYNONYM');
   const parts = c.nameParts();
   const schema = isPublic ? 'PUBLIC' : c.qualify(parts).schema;
-  const name = parts[parts.length - 1];
+  const name = nth(parts, parts.length - 1);
   c.ctx.state.synonyms.drop(schema, name, isPublic);
   return [{ op: 'synonym', at: c.at, action: 'drop', name: { name, ...(schema ? { schema } : {}) }, public: isPublic }];
 }

@@ -20,6 +20,7 @@
 import type { QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Cursor } from './cursor.js';
+import { nth } from '../../indexed.js';
 
 const ROUTINE_WORDS = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'PACKAGE']);
 
@@ -34,9 +35,9 @@ function rightsOf(c: Cursor): { definer: boolean; runAs?: string; how: string } 
       return { definer: true, how: "definer's rights (AUTHID DEFINER, the default)" };
     case 'sqlserver': {
       const k = at('EXECUTE', 'AS', '*');
-      const who = k >= 0 ? words[k + 2] : 'CALLER';
+      const who = k >= 0 ? nth(words, k + 2) : 'CALLER';
       if (who.startsWith("'")) {
-        const user = c.tokens[k + 2].value;
+        const user = nth(c.tokens, k + 2).value;
         return { definer: true, runAs: user, how: `EXECUTE AS '${user}'` };
       }
       if (who === 'OWNER' || who === 'SELF') return { definer: true, how: `EXECUTE AS ${who}` };
