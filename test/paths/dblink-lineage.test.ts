@@ -14,6 +14,7 @@ import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
 import { realPostgresUnavailable } from '../live/real-postgres.js';
 import { realPostgresSuite } from './real-postgres-suite.js';
+import { nth } from '../../src/indexed.js';
 
 const NUMBER = '123456789018';
 const REMOTE = `CREATE TABLE jumin (atena_no text PRIMARY KEY, kojin_bango char(12), shimei text);
@@ -45,18 +46,10 @@ describe.skipIf(unavailable !== undefined)(
       try {
         await root.query('CREATE DATABASE jumin_prod');
         await root.query('CREATE DATABASE kyufu');
-        for (const [db, sql] of [
+        await suite.runScripts([
           ['jumin_prod', REMOTE],
           ['kyufu', localSql],
-        ]) {
-          const c = client(db);
-          await c.connect();
-          try {
-            await c.query(sql);
-          } finally {
-            await c.end();
-          }
-        }
+        ]);
         const c = client('kyufu');
         await c.connect();
         try {
@@ -85,7 +78,7 @@ describe.skipIf(unavailable !== undefined)(
       );
       // The access through dblink is still reported, not checked.
       expect(diagnostics.map((d) => d.code)).toEqual(['SPIF-DBLINK']);
-      expect(diagnostics[0].message).toContain('in database jumin');
+      expect(nth(diagnostics, 0).message).toContain('in database jumin');
       const { numbers } = detectColumns(built.catalog, { include: [], substitute: [], exclude: [] }, matchesRef);
       const spif = ['atena', 'namae', 'bango'].filter((c) => numbers.has(`kyufu.public.v_renkei.${c}`));
       expect(spif).toEqual(holding);
