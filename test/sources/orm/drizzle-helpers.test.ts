@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { drizzleReader } from '../../../src/sources/drizzle/reader.js';
 import { column, columnNames, fks, readFixtures, table } from './helpers.js';
+import { nth } from '../../../src/indexed.js';
 
 const APP = [
   'drizzle-app/src/db/helpers.ts',
@@ -64,7 +65,7 @@ describe('Drizzle: the project’s helpers and table wrappers', () => {
       ['SPIF-ORM-UNSUPPORTED', 6],
       ['SPIF-ORM-UNSUPPORTED', 7],
     ]);
-    expect(r.diagnostics[0].message).toContain(
+    expect(nth(r.diagnostics, 0).message).toContain(
       'spread `...commonColumns()` in table t calls a function spif cannot follow',
     );
   });
@@ -81,6 +82,6 @@ describe('Drizzle: the project’s helpers and table wrappers', () => {
     );
     expect(r.ops.filter((o) => o.op === 'create-table')).toEqual([]);
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-ORM-UNSUPPORTED', 3]]);
-    expect(r.diagnostics[0].message).toContain('makeTable(…), which is declared in no scanned file');
+    expect(nth(r.diagnostics, 0).message).toContain('makeTable(…), which is declared in no scanned file');
   });
 });
