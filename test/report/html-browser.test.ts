@@ -16,7 +16,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { scan } from '../../src/pipeline.js';
 import { renderHtml } from '../../src/report/html.js';
-import { nth } from '../../src/indexed.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -290,7 +289,7 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
       const { page, problems } = await open(big, 'ja', '#document');
       const annex = page.locator('.long-table').first();
       const physical = () =>
-        annex.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => nth(tr.children, 2).textContent));
+        annex.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[2]?.textContent));
       expect(await physical()).toHaveLength(100);
       expect(await annex.locator('.rows-shown').textContent()).toMatch(/^100 \/ 310 行/);
       await annex.locator('button.more-rows').click();
