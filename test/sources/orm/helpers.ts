@@ -21,6 +21,18 @@ export async function readFixtures(
   return reader.readProject!(rels.map(fixture), { dialect, companions: companions.map(fixture) });
 }
 
+/** A project read of files written in the test (`{ path: text }`), as readFixtures reads fixtures. */
+export async function readTexts(
+  reader: SourceReader,
+  files: Record<string, string>,
+  dialect: Dialect = 'postgresql',
+): Promise<ReadResult> {
+  return reader.readProject!(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+    { dialect },
+  );
+}
+
 export type TableOp = Extract<CatalogOp, { op: 'create-table' }>;
 export type ViewOp = Extract<CatalogOp, { op: 'create-view' }>;
 
