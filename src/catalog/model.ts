@@ -160,6 +160,11 @@ export interface RoutineDefinition {
    */
   analysed: boolean;
   unanalysedReason?: string;
+  /**
+   * SQL Server `EXECUTE AS OWNER | SELF | 'user'`: the body's permissions are checked as the
+   * routine's owner (the user named, for 'user'), not as the caller through ownership chaining.
+   */
+  executeAsOwner?: boolean;
   /** Body parsed at creation (SQL-standard `BEGIN ATOMIC`): names were looked up then, not at call time. */
   atomic?: boolean;
   /** `RETURNS trigger`: runs only from triggers, so it is no path of its own (kept out of the relations). */

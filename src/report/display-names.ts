@@ -12,8 +12,8 @@
 import type { Block, Report } from './model.js';
 import type { DocBlock, Inline, Text } from './pia-document.js';
 
-/** A dotted name in running text, with a routine's `(args)` when it has one. */
-const DOTTED = /[\p{L}\p{N}_$#@]+(?:\.[\p{L}\p{N}_$#@]+)+(\([^()\s]*\))?/gu;
+/** A dotted name in running text; a routine's part may carry its `(args)` (`dbo.f()`, `f().col`). */
+const DOTTED = /[\p{L}\p{N}_$#@]+(?:\([^()\s]*\))?(?:\.[\p{L}\p{N}_$#@]+(?:\([^()\s]*\))?)+/gu;
 
 export class DisplayNames {
   private constructor(
@@ -63,12 +63,11 @@ export class DisplayNames {
   /** Every relation or column id in `text`, as written. */
   text(text: string): string {
     if (!this.ids.size) return text;
-    return text.replace(DOTTED, (whole: string, args: string | undefined) => {
+    return text.replace(DOTTED, (whole: string) => {
       const exact = this.ids.get(whole);
       if (exact) return exact;
-      if (!args) return whole;
-      const bare = whole.slice(0, -args.length);
-      const named = this.ids.get(bare);
+      const args = /\([^()]*\)$/.exec(whole)?.[0]; // a name with arguments the ids do not spell
+      const named = args && this.ids.get(whole.slice(0, -args.length));
       return named ? `${named}${args}` : whole;
     });
   }

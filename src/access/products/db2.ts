@@ -19,7 +19,15 @@
 import type { Relation } from '../../catalog/model.js';
 import type { AccessVerdict } from '../resolver.js';
 import type { ProductAccess, ProductContext } from './index.js';
-import { ALLOWED, authorityHolders, holdsSelect, privilegeDomain } from './shared.js';
+import {
+  ALLOWED,
+  authorityHolders,
+  bodyReads,
+  holdsExecute,
+  holdsSelect,
+  noExecute,
+  privilegeDomain,
+} from './shared.js';
 import { capture } from '../../indexed.js';
 
 interface MaskInfo {
@@ -66,9 +74,17 @@ export function db2Access(ctx: ProductContext): ProductAccess {
     });
   }
 
-  return {
+  const access: ProductAccess = {
     canSelect(role: string, rel: Relation, column: string): AccessVerdict {
       const domain = privilegeDomain(ctx, role);
+      if (rel.kind === 'function') {
+        // EXECUTE, then the body's static SQL with its package owner's (the definer's)
+        // authorization: Db2 11.5, "Authorization IDs and routines".
+        const owns = rel.owner === role || rel.schema === role || ctx.graph.isSuperuser(role);
+        if (!owns && !holdsExecute(ctx, domain, rel)) return noExecute(role, rel);
+        const as = rel.routine?.securityDefiner ? (rel.owner ?? rel.schema) : role;
+        return bodyReads(ctx, rel, column, (base, c) => access.canSelect(as, base, c));
+      }
       const privileged =
         rel.owner === role ||
         rel.schema === role ||
@@ -104,6 +120,7 @@ export function db2Access(ctx: ProductContext): ProductAccess {
       return ALLOWED;
     },
   };
+  return access;
 }
 
 /**
