@@ -599,8 +599,8 @@ const CORE_MESSAGES = {
     en: 'drop the user mapping for {1} on server {2} of foreign table {0}',
   },
   'gate.suggest.revoke-remote': {
-    ja: 'データベース {2} で、外部テーブルが接続するリモートユーザ {1} から {0} の SELECT を取り消す',
-    en: 'in database {2}, revoke SELECT on {0} from {1}, the remote user the foreign table connects as',
+    ja: 'データベース {2} で、外部テーブルまたは dblink が接続するリモートユーザ {1} から {0} の SELECT を取り消す',
+    en: 'in database {2}, revoke SELECT on {0} from {1}, the remote user the foreign table or dblink call connects as',
   },
   'gate.suggest.revoke-membership': {
     ja: '{1} のロール {0} へのメンバーシップを取り消す',
