@@ -3,14 +3,16 @@
  *   scan <dir> [--jobs N] [--cache DIR]   end-to-end spif scan, split into parse and analysis
  *   parser <dir>                          libpg-query alone on the same files, one core
  *   read <dir> [--jobs N] [--min-bytes B] spif's file reading alone (decode, parse, ops): tunes the pool
+ *   diff <dir> --base REF [--jobs N]      `spif diff --base REF` (dir is a git work tree)
  * Prints one JSON line on stdout. Run by bench/run.ts; imports the built dist/, as users run it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { globSync } from 'tinyglobby';
+import { nth } from '../src/indexed.js';
 
-type Mode = 'scan' | 'parser' | 'read';
+type Mode = 'scan' | 'parser' | 'read' | 'diff';
 
 async function measureScan(
   dir: string,
@@ -81,10 +83,20 @@ async function measureRead(
   return {
     readMs: end - start,
     mainThreadCpuMs: (used.user + used.system) / 1000,
-    ops: results[0].ops.length,
+    ops: nth(results, 0).ops.length,
     workers: stats.workers,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
+}
+
+/** `spif diff --base REF` end to end: the base scanned from git objects, then the work tree. */
+async function measureDiff(dir: string, base: string, jobs: number | undefined): Promise<Record<string, number>> {
+  const built = '../dist/gate/run-diff.js';
+  const { runDiff } = (await import(built)) as typeof import('../src/gate/run-diff.js');
+  const start = performance.now();
+  const result = await runDiff({ base, cwd: dir, tuning: { jobs } });
+  const end = performance.now();
+  return { totalMs: end - start, changes: result.changes.length, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
 async function main(): Promise<void> {
@@ -100,7 +112,9 @@ async function main(): Promise<void> {
       ? await measureParser(dir)
       : mode === 'read'
         ? await measureRead(dir, num('jobs'), num('min-bytes'))
-        : await measureScan(dir, num('jobs'), opt('cache'));
+        : mode === 'diff'
+          ? await measureDiff(dir, opt('base') ?? 'HEAD', num('jobs'))
+          : await measureScan(dir, num('jobs'), opt('cache'));
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,50000] [--jobs N] [--seed S] [--cache] [--views]`
+ * `npm run bench [-- --sizes 1000,10000,50000] [--jobs N] [--seed S] [--cache] [--views] [--diff]`
  *
  * For each size: generate the estate (bench/generate.ts, deterministic; reused while the
  * generator version, size and seed are unchanged), then in fresh processes (bench/measure.ts)
@@ -7,7 +7,8 @@
  * time, peak RSS, the parser-alone time and total / parser-alone, then how time grows with size.
  * With --cache it also times a re-scan with a warm parse cache. With --views it also scans the
  * view-heavy estate of each size (the same tables and about as many views: generate.ts) and a
- * 3,000-deep stack of views. Last, each target of issue 16 that the run measured is printed as
+ * 3,000-deep stack of views. With --diff it also times `spif diff --base HEAD` on a git copy of
+ * the estate with one file changed since HEAD, against a scan of that copy. Last, each target of issue 16 that the run measured is printed as
  * met or missed with the measured ratio (and those it did not measure, as not measured).
  * Results are also written to bench/out/results.json.
  */
@@ -17,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, generateRepo, viewStackSql } from './generate.js';
+import { nth } from '../src/indexed.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outRoot = path.join(here, 'out');
@@ -34,11 +36,22 @@ interface Row {
   parserAloneS: number;
   ratio: number;
   warmCacheS?: number;
+  /** --diff: `spif diff --base HEAD` after a one-file change, and a scan of the same tree. */
+  diff?: { diffS: number; scanS: number; peakRssMb: number };
   /** --views: the view-heavy estate of the same tables. */
   views?: { relations: number; totalS: number; analysisS: number; peakRssMb: number };
 }
 
-function args(argv: string[]): { sizes: number[]; jobs?: number; seed: number; cache: boolean; views: boolean } {
+interface Options {
+  sizes: number[];
+  jobs?: number;
+  seed: number;
+  cache: boolean;
+  views: boolean;
+  diff: boolean;
+}
+
+function args(argv: string[]): Options {
   const get = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -52,6 +65,7 @@ function args(argv: string[]): { sizes: number[]; jobs?: number; seed: number; c
     seed: Number(get('seed') ?? 20240501),
     cache: argv.includes('--cache'),
     views: argv.includes('--views'),
+    diff: argv.includes('--diff'),
   };
 }
 
@@ -72,6 +86,27 @@ function ensureRepo(tables: number, seed: number, views = false): { dir: string;
   return { dir, files: r.files, bytes: r.bytes };
 }
 
+/**
+ * A git copy of an estate whose work tree differs from HEAD in one file (a comment line
+ * appended), as a pull request's diff sees it. Removed by the caller.
+ */
+function gitCopyWithOneChange(dir: string): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-bench-diff-'));
+  fs.cpSync(dir, copy, { recursive: true });
+  const git = (...a: string[]) =>
+    execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', ...a], {
+      cwd: copy,
+      stdio: 'ignore',
+    });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  const [first] = execFileSync('git', ['ls-files', '*.sql'], { cwd: copy, encoding: 'utf8' }).split('\n');
+  if (!first) throw new Error(`no .sql file in ${dir}`);
+  fs.appendFileSync(path.join(copy, first), '\n-- changed by the bench\n');
+  return copy;
+}
+
 /** A stack of `depth` views, each `SELECT *` of the one below, over a table a foreign key references. */
 function ensureStack(depth: number): string {
   const dir = path.join(outRoot, `stack-${depth}`);
@@ -80,13 +115,47 @@ function ensureStack(depth: number): string {
   return dir;
 }
 
-function measure(mode: 'scan' | 'parser', dir: string, extra: string[] = []): Record<string, number> {
+/** What bench/measure.ts prints for a scan (one JSON line). */
+interface ScanMeasure {
+  parseMs: number;
+  analysisMs: number;
+  totalMs: number;
+  relations: number;
+  specific: number;
+  warnings: number;
+  principals: number;
+  peakRssMb: number;
+}
+
+/** What bench/measure.ts prints for PostgreSQL's parser alone. */
+interface ParserMeasure {
+  parserMs: number;
+  statements: number;
+  files: number;
+  peakRssMb: number;
+}
+
+/** What bench/measure.ts prints for `spif diff --base REF`. */
+interface DiffMeasure {
+  totalMs: number;
+  changes: number;
+  peakRssMb: number;
+}
+
+function measure(mode: 'scan', dir: string, extra?: string[]): ScanMeasure;
+function measure(mode: 'parser', dir: string, extra?: string[]): ParserMeasure;
+function measure(mode: 'diff', dir: string, extra?: string[]): DiffMeasure;
+function measure(
+  mode: 'scan' | 'parser' | 'diff',
+  dir: string,
+  extra: string[] = [],
+): ScanMeasure | ParserMeasure | DiffMeasure {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'measure.ts'), mode, dir, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+  return JSON.parse(out.trim().split('\n').pop()!) as ScanMeasure | ParserMeasure | DiffMeasure;
 }
 
 function main(): void {
@@ -120,6 +189,16 @@ function main(): void {
         fs.rmSync(cacheDir, { recursive: true, force: true });
       }
     }
+    if (opts.diff) {
+      const copy = gitCopyWithOneChange(repo.dir);
+      try {
+        const d = measure('diff', copy, [...jobArgs, '--base', 'HEAD']);
+        const sc = measure('scan', copy, jobArgs);
+        row.diff = { diffS: d.totalMs / 1000, scanS: sc.totalMs / 1000, peakRssMb: d.peakRssMb };
+      } finally {
+        fs.rmSync(copy, { recursive: true, force: true });
+      }
+    }
     if (opts.views) {
       const v = measure('scan', ensureRepo(tables, opts.seed, true).dir, jobArgs);
       row.views = {
@@ -133,6 +212,7 @@ function main(): void {
     printRows(rows, opts.cache);
   }
   if (opts.views) printViews(rows);
+  if (opts.diff) printDiff(rows);
   printScaling(rows);
   const stackS = opts.views ? measure('scan', ensureStack(3000)).totalMs / 1000 : undefined;
   if (stackS !== undefined) console.log(`\n3,000-deep stack of views: ${stackS.toFixed(2)} s`);
@@ -196,14 +276,26 @@ function printScaling(rows: Row[]): void {
   if (rows.length < 2) return;
   console.log('\nscaling (target: 10× input ≤ 11× time):');
   for (let i = 1; i < rows.length; i++) {
-    const a = rows[i - 1];
-    const b = rows[i];
+    const a = nth(rows, i - 1);
+    const b = nth(rows, i);
     const size = b.tables / a.tables;
     const per10 = (t: number) => Math.pow(t, 1 / Math.log10(size));
     const total = b.totalS / a.totalS;
     const analysis = b.analysisS / a.analysisS;
     console.log(
       `  ${a.tables} → ${b.tables} (${size.toFixed(1)}× input): total ${total.toFixed(2)}× (${per10(total).toFixed(1)}× per 10×), parse ${(b.parseS / a.parseS).toFixed(2)}×, analysis ${analysis.toFixed(2)}× (${per10(analysis).toFixed(1)}× per 10×)`,
+    );
+  }
+}
+
+function printDiff(rows: Row[]): void {
+  console.log('\n`spif diff --base HEAD` after a one-file change (a git copy of the estate):');
+  console.log('| tables | diff s | scan s | diff ÷ scan | diff peak RSS MB |\n|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    if (!r.diff) continue;
+    const d = r.diff;
+    console.log(
+      `| ${r.tables} | ${d.diffS.toFixed(2)} | ${d.scanS.toFixed(2)} | ${(d.diffS / d.scanS).toFixed(2)}× | ${d.peakRssMb.toFixed(0)} |`,
     );
   }
 }
@@ -244,8 +336,8 @@ function printTargets(rows: Row[], stackS: number | undefined): void {
     );
   }
   for (let i = 1; i < rows.length; i++) {
-    const a = rows[i - 1];
-    const b = rows[i];
+    const a = nth(rows, i - 1);
+    const b = nth(rows, i);
     const per10 = Math.pow(b.totalS / a.totalS, 1 / Math.log10(b.tables / a.tables));
     line(per10 <= 11, `10× the input ≤ 11× the time (${a.tables} → ${b.tables})`, `${per10.toFixed(1)}× per 10×`);
   }
@@ -267,7 +359,12 @@ function printTargets(rows: Row[], stackS: number | undefined): void {
     'warm re-scan with --cache ≤ 30% of cold at 50k (this bench changes no file)',
     warm === undefined ? '(--cache at 50k)' : `${((warm / big!.totalS) * 100).toFixed(0)}%`,
   );
-  line(undefined, '`spif diff --base REF` ≤ 2.2× one scan', '');
+  const diffs = rows.filter((r) => r.diff);
+  for (const r of diffs) {
+    const ratio = r.diff!.diffS / r.diff!.scanS;
+    line(ratio <= 2.2, `\`spif diff --base REF\` ≤ 2.2× one scan (${r.tables / 1000}k)`, `${ratio.toFixed(2)}×`);
+  }
+  if (!diffs.length) line(undefined, '`spif diff --base REF` ≤ 2.2× one scan', '(--diff)');
   line(undefined, 'the progress line keeps moving through every long stage', '');
   console.log(`\nissue 16 targets:\n${lines.join('\n')}`);
 }

@@ -7,6 +7,7 @@ import type { Catalog, RelationId } from '../catalog/model.js';
 import { BOOTSTRAP_OWNER, PUBLIC } from '../catalog/privileges.js';
 import type { AccessResolver, AccessVerdict } from './resolver.js';
 import { refused } from './evidence.js';
+import { nth } from '../indexed.js';
 
 const READABLE: AccessVerdict = { allowed: true };
 
@@ -20,6 +21,8 @@ export interface Principal {
   /** Databases it can connect to; undefined: any (subject to CONNECT privileges of its roles). */
   connects?: string[];
   description?: string;
+  /** The roles as the config wrote them, where spif matched them otherwise (SQL Server's folded names). */
+  writtenRoles?: string[];
 }
 
 export interface Administrator {
@@ -43,8 +46,9 @@ export interface PrincipalSet {
 
 export const UNRESTRICTED = '(unrestricted)';
 
-export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[]): PrincipalSet {
+export function resolvePrincipals(catalog: Catalog, given: DeclaredPrincipal[]): PrincipalSet {
   const assumptions: string[] = [];
+  const declared = foldSqlServerRoles(catalog, given);
   if (!catalog.accessControlDeclared && declared.length === 0) {
     assumptions.push('no-access-control-declared');
     return {
@@ -86,12 +90,13 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
   const loginUsers = (catalog.productRules ?? []).flatMap(({ rule }) => (rule.kind === 'login-user' ? [rule] : []));
   for (const { user, login } of loginUsers) if (claimed.has(login)) claimed.add(user);
   const logins = new Set(loginUsers.map((l) => l.login));
-  const principals: Principal[] = declared.map((p) => ({
+  const principals: Principal[] = declared.map((p, i) => ({
     name: p.name,
     kind: 'system',
     roles: p.roles ?? [],
     connects: p.connects,
     description: p.description,
+    ...(p.roles !== given[i]?.roles && given[i]?.roles ? { writtenRoles: given[i].roles } : {}),
   }));
   const adminNames = new Set(administrators.map((a) => a.name));
   const named = roleNames(catalog);
@@ -110,6 +115,20 @@ export function resolvePrincipals(catalog: Catalog, declared: DeclaredPrincipal[
     }
   }
   return { principals, administrators, assumptions };
+}
+
+/**
+ * SQL Server compares user and role names case-insensitively (the default collation; "Database
+ * Identifiers", https://learn.microsoft.com/sql/relational-databases/databases/database-identifiers),
+ * and the catalog holds them folded to lower case: a config's `roles: [KyufuApp]` names the user
+ * `CREATE USER [KyufuApp]` made, so it is matched the same way (only where no role has the exact name).
+ */
+function foldSqlServerRoles(catalog: Catalog, declared: DeclaredPrincipal[]): DeclaredPrincipal[] {
+  if (![...catalog.databases.values()].some((d) => d.dialect === 'sqlserver')) return declared;
+  const known = roleNames(catalog);
+  for (const { rule } of catalog.productRules ?? []) if (rule.kind === 'login-user') known.add(rule.login);
+  const fold = (r: string) => (known.has(r) || !known.has(r.toLowerCase()) ? r : r.toLowerCase());
+  return declared.map((p) => (p.roles?.some((r) => fold(r) !== r) ? { ...p, roles: p.roles.map(fold) } : p));
 }
 
 /**
@@ -201,7 +220,7 @@ export class PrincipalAccess {
     const set = this.bitsOf(p);
     const word = bit >>> 5;
     const mask = 1 << (bit & 31);
-    if (set.known[word] & mask) return (set.yes[word] & mask) !== 0;
+    if (nth(set.known, word) & mask) return (nth(set.yes, word) & mask) !== 0;
     return this.remember(set, word, mask, this.verdict(p, relation, column)).allowed;
   }
 
@@ -213,7 +232,7 @@ export class PrincipalAccess {
     const set = this.bitsOf(p);
     const word = bit >>> 5;
     const mask = 1 << (bit & 31);
-    if (set.yes[word] & mask) return READABLE;
+    if (nth(set.yes, word) & mask) return READABLE;
     if (this.refusals?.of !== p) this.refusals = { of: p, byBit: new Map() };
     let v = this.refusals.byBit.get(bit);
     if (!v) this.refusals.byBit.set(bit, (v = this.remember(set, word, mask, this.verdict(p, relation, column))));
@@ -226,8 +245,8 @@ export class PrincipalAccess {
     mask: number,
     v: AccessVerdict,
   ): AccessVerdict {
-    set.known[word] |= mask;
-    if (v.allowed) set.yes[word] |= mask;
+    set.known[word] = nth(set.known, word) | mask;
+    if (v.allowed) set.yes[word] = nth(set.yes, word) | mask;
     return v;
   }
 

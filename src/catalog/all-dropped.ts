@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { coded, listOf, part, said } from '../diagnostics.js';
 import type { Catalog } from './model.js';
 import type { CatalogOp } from './ops.js';
+import { nth } from '../indexed.js';
 
 export const ALL_DROPPED = 'SPIF-SOURCE-ALL-DROPPED';
 
@@ -30,7 +31,7 @@ export function allDroppedDiagnostics(
         n === 1 ? part('diag.catalog.dropStatements.one', file) : part('diag.catalog.dropStatements.many', file, n),
       ),
     );
-    const first = drops[0].at;
+    const first = nth(drops, 0).at;
     out.push({
       ...coded('error', ALL_DROPPED),
       file: first.file,

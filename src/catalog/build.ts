@@ -32,6 +32,7 @@ import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
 import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
 import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
+import { nth } from '../indexed.js';
 
 export interface BuildInput {
   database: string;
@@ -110,6 +111,9 @@ class CatalogBuilder {
   private readonly privileges: PrivilegeState;
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
+  private readonly writtenNames = new Map<string, string>();
+  /** Views with `SELECT *` from an Oracle remote object, expanded once links resolve (expandLinkStars). */
+  private readonly linkStars: { view: RelationId; at: number; remote: RelationId; q: QualifiedName }[] = [];
   private readonly productRules: ResolvedRule[] = [];
   private readonly cross = new CrossDatabaseState((code, text) => this.warn(code, text));
   /** Oracle synonyms and Db2 aliases, per database (all files). */
@@ -189,6 +193,7 @@ class CatalogBuilder {
     const crossDatabase = this.crossDeclared
       ? this.cross.resolve(this.relations, this.remotes, this.diagnostics)
       : undefined;
+    this.expandLinkStars();
     const catalog: Catalog = {
       databases: this.databases,
       relations: this.relations,
@@ -198,6 +203,7 @@ class CatalogBuilder {
       accessControlDeclared: this.accessControlDeclared,
       productRules: this.productRules,
       ...(crossDatabase ? { crossDatabase } : {}),
+      ...(this.writtenNames.size ? { writtenNames: this.writtenNames } : {}),
     };
     return { catalog, diagnostics: this.diagnostics };
   }
@@ -315,6 +321,10 @@ class CatalogBuilder {
         return this.alterFunction(op);
       case 'create-trigger':
         return this.createTrigger(op);
+      case 'written-names':
+        for (const [folded, written] of op.names)
+          if (!this.writtenNames.has(folded)) this.writtenNames.set(folded, written);
+        return;
       case 'create-sequence':
         this.sequences.add(this.resolve(op.name).id);
         return;
@@ -433,7 +443,7 @@ class CatalogBuilder {
           for (let k = 0; k < dropped.length; k++)
             for (const x of this.relations.values())
               if (
-                x.parents?.some((p) => p.relation === dropped[k].id && p.kind === 'partition') &&
+                x.parents?.some((p) => p.relation === nth(dropped, k).id && p.kind === 'partition') &&
                 !dropped.includes(x)
               )
                 dropped.push(x);
@@ -942,7 +952,7 @@ class CatalogBuilder {
       const names = this.keysNamed(created);
       names.primaryKey = op.keyNames.primaryKey;
       op.keyNames.uniqueKeys.forEach((name, i) => {
-        if (name) names.unique.push({ name, columns: op.uniqueKeys[i] });
+        if (name) names.unique.push({ name, columns: nth(op.uniqueKeys, i) });
       });
     }
     if (created && created.source === op.at && this.dialectOf(created) === 'postgresql') this.collapseKeys(created);
@@ -1073,6 +1083,35 @@ class CatalogBuilder {
    * that name goes. A PostgreSQL name that is no key or foreign key is a CHECK, EXCLUDE or NOT NULL
    * constraint, and a MySQL index name that is no unique key a plain index: neither links tables.
    */
+  /**
+   * Oracle `SELECT * FROM t@link` in a view: the remote relation's columns, now that the link is
+   * resolved (cross-database.ts fills them from the configured remote database), in the view at
+   * the `*`'s place; a link that does not resolve leaves them unknown, said on the view.
+   */
+  private expandLinkStars(): void {
+    for (const { view, at, remote, q } of [...this.linkStars].reverse()) {
+      const v = this.relations.get(view);
+      const r = this.relations.get(remote);
+      if (!v?.view || !r) continue;
+      if (r.columns.length === 0) {
+        this.incompleteColumns.add(view);
+        this.diagnostics.push({
+          ...coded('warning', 'SPIF-DBLINK-UNRESOLVED'),
+          ...said('diag.catalog.viewStarRemote', view, remote),
+          ...v.source,
+        });
+        continue;
+      }
+      const cols = r.columns.filter((c) => !c.parameter);
+      v.view.columns.splice(at, 0, ...cols.map((c) => ({ name: c.name, from: [{ relation: q, column: c.name }] })));
+      v.columns.splice(
+        at,
+        0,
+        ...cols.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), source: v.source })),
+      );
+    }
+  }
+
   private dropConstraint(op: Extract<CatalogOp, { op: 'drop-constraint' }>): void {
     if (op.ifExists && !this.relations.has(this.resolve(op.table).id)) return; // pg_dump --clean
     const r = this.existing(op.table, 'DROP CONSTRAINT');
@@ -1384,7 +1423,7 @@ class CatalogBuilder {
           : op.view.materialized
             ? 'CREATE MATERIALIZED VIEW'
             : 'CREATE VIEW';
-      const written = ref.qualified ? `${ref.candidates[0].name}.${ref.column}` : ref.column;
+      const written = ref.qualified ? `${nth(ref.candidates, 0).name}.${ref.column}` : ref.column;
       const has = bases.map((b) => b!.id).join(', ');
       this.diagnostics.push({
         ...coded('error', 'SPIF-VIEW-UNKNOWN-COLUMN'),
@@ -1424,6 +1463,17 @@ class CatalogBuilder {
       if (col.name === '*' && col.from.length > 0 && col.from.every((f) => f.column === '*')) {
         // `*` (in each branch of a UNION): the base columns by position, as the engine expands it.
         const bases = col.from.map((f) => resolveSource(f));
+        const remote = bases.length === 1 ? nth(bases, 0).base : undefined;
+        if (remote?.foreign?.via === 'database-link' && remote.columns.length === 0) {
+          // `SELECT *` from `t@link`: the remote table's columns, once the link resolves (finish)
+          this.linkStars.push({
+            view: this.resolve(opName).id,
+            at: resolvedColumns.length,
+            remote: remote.id,
+            q: nth(bases, 0).q,
+          });
+          continue;
+        }
         const missing = bases.find((b) => !b.base);
         if (missing || bases.some((b) => this.incompleteColumns.has(b.base!.id))) this.lastViewIncomplete = true;
         if (missing) {
@@ -1435,19 +1485,20 @@ class CatalogBuilder {
         }
         // A routine's `*` (a MySQL CALL: its result sets) is what it returns, not its parameters.
         const returned = (r: Relation) => r.columns.filter((c) => !c.parameter);
-        returned(bases[0].base!).forEach((c, i) => {
+        returned(nth(bases, 0).base!).forEach((c, i) => {
           resolvedColumns.push({
             name: c.name,
-            from: bases.flatMap(({ q, base }) =>
-              returned(base!)[i] ? [{ relation: q, column: returned(base!)[i].name }] : [],
-            ),
+            from: bases.flatMap(({ q, base }) => {
+              const same = returned(base!)[i];
+              return same ? [{ relation: q, column: same.name }] : [];
+            }),
           });
         });
         continue;
       }
       const from = col.from
         .map(resolveSource.bind(this))
-        .map(({ q, base }, i) => ({ q, base, column: col.from[i].column }))
+        .map(({ q, base }, i) => ({ q, base, column: nth(col.from, i).column }))
         // Unqualified names were offered to every FROM entry: keep the entries that have the column.
         .filter(({ base, column }) => !base || base.columns.some((c) => c.name === column) || col.from.length === 1)
         .map(({ q, column }) => ({ relation: q, column }));

@@ -164,6 +164,11 @@ export interface RoutineDefinition {
   unanalysedReason?: string;
   /** The same reason as a catalogue entry, for reports in the user's language. */
   unanalysedText?: DiagnosticText;
+  /**
+   * SQL Server `EXECUTE AS OWNER | SELF | 'user'`: the body's permissions are checked as the
+   * routine's owner (the user named, for 'user'), not as the caller through ownership chaining.
+   */
+  executeAsOwner?: boolean;
   /** Body parsed at creation (SQL-standard `BEGIN ATOMIC`): names were looked up then, not at call time. */
   atomic?: boolean;
   /** `RETURNS trigger`: runs only from triggers, so it is no path of its own (kept out of the relations). */
@@ -287,6 +292,15 @@ export interface DblinkUse {
   unresolved?: string;
   /** Remote relations its SQL reads (resolved ids). */
   remoteRelations?: RelationId[];
+  /** `dblink(…) AS t(cols)`: the call's location, the name `dblinkRelation(location)` its caller's lineage uses. */
+  location?: number;
+  /**
+   * A call spif checks (set at the end of the build): its connection names a configured database
+   * and a user (`user=`), and its constant SELECT reads only relations defined there. Reading the
+   * caller's columns it fills then needs that user's privileges on these remote columns (an
+   * empty list: some column of the relation).
+   */
+  remoteAccess?: { user: string; reads: { relation: RelationId; columns: string[] }[] };
 }
 
 /**
@@ -392,6 +406,11 @@ export interface Catalog {
   productRules?: ResolvedRule[];
   /** Foreign servers, user mappings, publications, subscriptions, dblink calls (PostgreSQL). */
   crossDatabase?: CrossDatabase;
+  /**
+   * SQL Server: identifiers (schemas, relations, columns, users and roles) as the sources first
+   * wrote them, by the folded name the catalog uses; for display only, never for matching.
+   */
+  writtenNames?: Map<string, string>;
 }
 
 export function relationId(database: string, schema: string, name: string): RelationId {

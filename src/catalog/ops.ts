@@ -112,6 +112,11 @@ export type CatalogOp = { at: SourceLocation } & (
   /** A sequence: holds a counter only; known so that `ALTER TABLE <sequence> OWNER TO` is recognised. */
   | { op: 'create-sequence'; name: QualifiedName }
   /**
+   * Identifiers as the file writes them, where the dialect folds names that compare
+   * case-insensitively (SQL Server): folded → written, for display only (Catalog.writtenNames).
+   */
+  | { op: 'written-names'; names: [string, string][] }
+  /**
    * `DROP CONSTRAINT k` (PostgreSQL), `DROP FOREIGN KEY k` / `DROP PRIMARY KEY` / `DROP INDEX k` (MySQL):
    * a key or foreign key matched by name (written, or the engine's default). `ifExists`: the table may be absent.
    */
@@ -300,6 +305,8 @@ export type CatalogOp = { at: SourceLocation } & (
         columns?: string[];
         /** The remote query's output columns, in order: the remote base columns each carries. */
         remoteColumns?: { relation: QualifiedName; column: string }[][];
+        /** Every remote base column the query reads (output, join, filter): what the remote user must be allowed to SELECT. */
+        remoteReads?: { relation: QualifiedName; column: string }[];
       }[];
     }
   /**

@@ -11,6 +11,7 @@
  * MySQL/MariaDB scopes (`db.*`, `*.*`) use the simple `grant`/`revoke` entry points.
  */
 import type { Grant, GrantScope, Membership, PrivilegeName, Role } from './model.js';
+import { nth } from '../indexed.js';
 
 /** The loading superuser (the session that runs the scripts) and the bootstrap superuser. */
 export const BOOTSTRAP_OWNER = '';
@@ -248,10 +249,10 @@ export class PrivilegeState {
         item.grantee = swap(item.grantee);
         item.grantor = swap(item.grantor);
       }
-      const [db, forRole, schema, kind] = k.split('\u0000');
+      const { database: db, forRole, schema, kind } = parseDefaultKey(k);
       if (forRole === from) {
         this.defaultAcls.delete(k);
-        this.defaultAcls.set(defaultKey(db, to, schema || undefined, kind === 'f' ? 'function' : 'relation'), acl);
+        this.defaultAcls.set(defaultKey(db, to, schema, kind), acl);
       }
     }
   }
@@ -290,7 +291,7 @@ export class PrivilegeState {
     const roles = [role];
     let admin: string | undefined;
     for (let i = 0; i < roles.length; i++) {
-      const r = roles[i];
+      const r = nth(roles, i);
       if (this.postgresVersion < 16 && !(this.roles.get(r)?.inherit ?? true)) continue;
       for (const m of this.rowsOfMember(r)) {
         if (adminOf !== undefined && m.role === adminOf && m.admin && admin === undefined) admin = r;
@@ -527,7 +528,7 @@ export class PrivilegeState {
       out.push({ grantee: mod.grantee, grantor: mod.grantor, privs: 0, goptions: 0 });
       i = out.length - 1;
     }
-    const item = out[i];
+    const item = nth(out, i);
     const oldGoptions = item.goptions;
     if (mode === 'add') {
       item.privs |= mod.privs | mod.goptions;
@@ -857,6 +858,22 @@ function defaultKey(
   kind: 'relation' | 'function' = 'relation',
 ): string {
   return `${database}\u0000${forRole}\u0000${schema ?? ''}${kind === 'function' ? '\u0000f' : ''}`;
+}
+
+/** The parts of a defaultKey() key. */
+function parseDefaultKey(key: string): {
+  database: string;
+  forRole: string;
+  schema: string | undefined;
+  kind: 'relation' | 'function';
+} {
+  const parts = key.split('\u0000');
+  return {
+    database: nth(parts, 0),
+    forRole: nth(parts, 1),
+    schema: nth(parts, 2) || undefined,
+    kind: parts[3] === 'f' ? 'function' : 'relation',
+  };
 }
 
 function cloneAcl(acl: AclItem[]): AclItem[] {

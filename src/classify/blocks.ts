@@ -20,6 +20,7 @@ import { shortestPaths } from '../graph/algorithms.js';
 import { arcWeight, firstRefusal, type LinkEdge, type LinkGraph, isHub, isLineageHub } from '../graph/links.js';
 import type { Block } from './evidence-schema.js';
 import { type MightRead, traversable } from './reach.js';
+import { nth } from '../indexed.js';
 
 /** At most this many distinct blocking points are listed per principal in the report (explain lists all). */
 export const MAX_BLOCKS_PER_PRINCIPAL = 3;
@@ -125,7 +126,7 @@ export class BlockFinder {
   private shortestRoutes(p: Principal, start: string, max: number, memo: Map<string, Found[]>): Found[] {
     const stack = [start];
     while (stack.length) {
-      const node = stack[stack.length - 1];
+      const node = nth(stack, stack.length - 1);
       if (memo.has(node)) {
         stack.pop();
         continue;

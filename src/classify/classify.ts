@@ -14,6 +14,7 @@ import { refused } from '../access/evidence.js';
 import type { AccessResolver } from '../access/resolver.js';
 import { ReaderIndex } from './readers.js';
 import { groupPrincipals, type PrincipalClass } from './principal-classes.js';
+import { nth } from '../indexed.js';
 
 export interface RelationDecision {
   relation: Relation;
@@ -102,7 +103,7 @@ export function classify(input: ClassifyInput): Classified {
   for (const blocks of blockedBy.values()) {
     const expanded = blocks.flatMap((b) => {
       const members = membersOf.get(b.principal);
-      return members ? members.map((m) => forMember(b, members[0], m)) : [b];
+      return members ? members.map((m) => forMember(b, nth(members, 0), m)) : [b];
     });
     expanded.sort((a, b) => (order.get(a.principal) ?? -1) - (order.get(b.principal) ?? -1));
     blocks.splice(0, blocks.length, ...expanded);
@@ -146,7 +147,7 @@ function forMember(b: Block, rep: Principal, m: Principal): Block {
   const names = new Map<string, string>([[rep.name, m.name]]);
   if (rep.roles.length === m.roles.length)
     rep.roles.forEach((r, i) => {
-      if (!names.has(r)) names.set(r, m.roles[i]);
+      if (!names.has(r)) names.set(r, nth(m.roles, i));
     });
   const moved = blockFor(b, names);
   if (moved) return moved;
@@ -202,7 +203,8 @@ function blockedEvidence(
         return v && !v.allowed ? v.control : 'no-table-privilege';
       }),
     );
-    const control = controls.size === 1 ? [...controls][0] : 'no-table-privilege';
+    const [only] = controls;
+    const control = controls.size === 1 && only ? only : 'no-table-privilege';
     blocks.push(
       blockFrom(
         '*',

@@ -16,6 +16,7 @@ import { PUBLIC, scopeKey } from '../catalog/privileges.js';
 import type { Principal } from '../access/principals.js';
 import type { AccessResolver } from '../access/resolver.js';
 import { isVendorDialect } from '../dialect.js';
+import { nth } from '../indexed.js';
 
 export class ReaderIndex {
   /** Indexes (into principals) of principals that need no grant. */
@@ -97,6 +98,6 @@ export class ReaderIndex {
     }
     const picked = new Set<number>(this.always);
     for (const g of grantees) for (const i of this.byGrantee.get(g) ?? []) picked.add(i);
-    return [...picked].sort((a, b) => a - b).map((i) => this.principals[i]);
+    return [...picked].sort((a, b) => a - b).map((i) => nth(this.principals, i));
   }
 }

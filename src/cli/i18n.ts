@@ -5,13 +5,13 @@
  */
 import { Help, type Command, type Option } from 'commander';
 import { type Lang, type MessageKey, defaultLang, t } from '../report/messages.js';
+import { capture } from '../indexed.js';
 
 let current: Lang = 'en';
 
 /** `--lang ja|en` (or `--lang=ja`) anywhere in argv, else the locale. */
 export function cliLang(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+  for (const [i, a] of argv.entries()) {
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
     if (v === 'ja' || v === 'en') return v;
   }
@@ -79,18 +79,18 @@ export function localCommanderError(message: string): string {
   if (current === 'en') return message;
   const q = (s: string) => `'${s}'`;
   const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^error: unknown option '(.*)'/, (m) => cli('cli.err.unknownOption', q(m[1]))],
-    [/^error: unknown command '(.*)'/, (m) => cli('cli.err.unknownCommand', q(m[1]))],
-    [/^error: missing required argument '(.*)'/, (m) => cli('cli.err.missingArgument', q(m[1]))],
-    [/^error: option '(.*)' argument missing/, (m) => cli('cli.err.optionArgumentMissing', q(m[1]))],
-    [/^error: required option '(.*)' not specified/, (m) => cli('cli.err.requiredOption', q(m[1]))],
+    [/^error: unknown option '(.*)'/, (m) => cli('cli.err.unknownOption', q(capture(m, 1)))],
+    [/^error: unknown command '(.*)'/, (m) => cli('cli.err.unknownCommand', q(capture(m, 1)))],
+    [/^error: missing required argument '(.*)'/, (m) => cli('cli.err.missingArgument', q(capture(m, 1)))],
+    [/^error: option '(.*)' argument missing/, (m) => cli('cli.err.optionArgumentMissing', q(capture(m, 1)))],
+    [/^error: required option '(.*)' not specified/, (m) => cli('cli.err.requiredOption', q(capture(m, 1)))],
     [
       /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./,
-      (m) => cli('cli.err.invalidArgument', q(m[1]), q(m[2]), m[3]),
+      (m) => cli('cli.err.invalidArgument', q(capture(m, 1)), q(capture(m, 2)), capture(m, 3)),
     ],
     [
       /^error: too many arguments.*Expected (\d+) arguments? but got (\d+)\./,
-      (m) => cli('cli.err.tooManyArguments', m[1], m[2]),
+      (m) => cli('cli.err.tooManyArguments', capture(m, 1), capture(m, 2)),
     ],
   ];
   const lines = message.replace(/\n$/, '').split('\n');
@@ -100,7 +100,7 @@ export function localCommanderError(message: string): string {
       if (m) return cli('cli.error', render(m));
     }
     const dym = /^\(Did you mean (?:one of )?(.*)\?\)$/.exec(line);
-    if (dym) return cli('cli.err.didYouMean', dym[1]);
+    if (dym) return cli('cli.err.didYouMean', capture(dym, 1));
     return line;
   });
   return `${out.join('\n')}\n`;

@@ -37,7 +37,8 @@ export function addScanFlags(cmd: Command, formats: string[] = formatNames()): C
 export function parseDialect(value: string): Dialect {
   const v = value.toLowerCase();
   if (isDialect(v)) return v;
-  if (Object.hasOwn(DIALECT_ALIASES, v)) return DIALECT_ALIASES[v];
+  const alias = Object.hasOwn(DIALECT_ALIASES, v) ? DIALECT_ALIASES[v] : undefined;
+  if (alias) return alias;
   throw new UserError(cli('cli.err.dialect', value, didYouMean(v, [...DIALECTS, ...Object.keys(DIALECT_ALIASES)])), [
     cli('cli.err.dialectExpected', DIALECTS.join(', ')),
   ]);

@@ -7,6 +7,7 @@ import { isDialect } from '../dialect.js';
 import { globLeavesRoot } from './globs.js';
 import { COLUMN_PARTS } from './refs.js';
 import { say, sayDidYouMean } from './texts.js';
+import { nth } from '../indexed.js';
 
 export type ConfigPath = (string | number)[];
 
@@ -118,10 +119,11 @@ export function crossCheck(raw: unknown, describe: Describe = byPath): ConfigPro
       raw.links.forEach((link, index) => {
         strings(link).forEach(({ index: j, value: ref }) => {
           const parts = ref.split('.');
-          if (parts.length !== COLUMN_PARTS || databaseNames.includes(parts[0])) return;
+          const database = nth(parts, 0);
+          if (parts.length !== COLUMN_PARTS || databaseNames.includes(database)) return;
           problems.push({
             path: ['links', index, j],
-            message: unknownName('kind.database', parts[0], databaseNames, 'databases') + say('inRef', ref),
+            message: unknownName('kind.database', database, databaseNames, 'databases') + say('inRef', ref),
           });
         });
       });

@@ -1,4 +1,5 @@
 /** "Did you mean …?" suggestions for misspelt keys and names. */
+import { nth } from '../indexed.js';
 
 /** Edit distance (insertions, deletions, substitutions) between two strings, by code point. */
 export function levenshtein(a: string, b: string): number {
@@ -9,11 +10,11 @@ export function levenshtein(a: string, b: string): number {
     const row = [i];
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      row[j] = Math.min(nth(prev, j) + 1, nth(row, j - 1) + 1, nth(prev, j - 1) + cost);
     }
     prev = row;
   }
-  return prev[t.length];
+  return nth(prev, t.length);
 }
 
 /** Case and separators ignored, so `infer_links`, `InferLinks` and `inferlinks` meet `inferLinks`. */

@@ -10,6 +10,7 @@ import { UserError } from '../diagnostics.js';
 import { isLiveUrl } from '../sources/live-postgres/url.js';
 import { DiskTree, type SourceTree } from '../sources/tree.js';
 import { CONFIG_FILE_NAMES, defaultConfig, loadConfigFile, type ConfigUsed, type LoadedConfig } from './load.js';
+import { nth } from '../indexed.js';
 
 export interface ConfigLocation {
   /** Absolute path of the config file, when one is used. */
@@ -38,7 +39,9 @@ export function locateConfig(tree: SourceTree, paths: string[], cwd: string, cho
     // "db … /repo": where one lookup started and where it stopped.
     if (chain.length)
       searched.push(
-        chain.length === 1 ? shown(chain[0], cwd) : `${shown(chain[0], cwd)} … ${shown(chain[chain.length - 1], cwd)}`,
+        chain.length === 1
+          ? shown(nth(chain, 0), cwd)
+          : `${shown(nth(chain, 0), cwd)} … ${shown(nth(chain, chain.length - 1), cwd)}`,
       );
   }
   if (found.size > 1) {

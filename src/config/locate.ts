@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ConfigPath } from './cross-check.js';
+import { nth } from '../indexed.js';
 
 export interface SyntaxProblem {
   line: number;
@@ -24,7 +25,7 @@ export class ConfigDocument {
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     const syntaxErrors = doc.errors.map((e) => {
       const { line, col } = lines.linePos(e.pos[0]);
-      return { line, column: col, message: e.message.split('\n')[0] };
+      return { line, column: col, message: nth(e.message.split('\n'), 0) };
     });
     return { document: new ConfigDocument(doc, lines), syntaxErrors };
   }

@@ -51,7 +51,8 @@ export function typeCapacity(type: string | undefined): TypeCapacity | undefined
     .replace(/\s*(?:unsigned|signed|zerofill)\b/g, '')
     .replace(/\(\d+\)$/, '')
     .trim();
-  if (base in INTEGER_DIGITS) return { size: INTEGER_DIGITS[base], unit: 'digits' };
+  const digits = INTEGER_DIGITS[base];
+  if (base in INTEGER_DIGITS && digits !== undefined) return { size: digits, unit: 'digits' };
   return undefined;
 }
 

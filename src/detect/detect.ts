@@ -24,6 +24,7 @@ import { classifyColumn, type CandidateInfo } from './classify.js';
 import { japaneseText } from './context.js';
 import { evidence } from './explain.js';
 import type { NumberKind } from './rules.js';
+import { nth } from '../indexed.js';
 
 export interface NumberColumnHit {
   /** Relation id `database.schema.relation`. */
@@ -327,7 +328,7 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
           }
           continue;
         }
-        const base = bases.find((hit) => hit.kind === 'individual-number') ?? bases[0];
+        const base = bases.find((hit) => hit.kind === 'individual-number') ?? nth(bases, 0);
         const column = view.columns.find((c) => c.name === viewColumn.name) ?? view.columns[index];
         hits.set(id, {
           relation: view.id,

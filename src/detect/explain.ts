@@ -8,6 +8,7 @@
  * (`evidenceText()`), so the Japanese is the same sentence, never a guess. Text no template
  * matches is shown as written.
  */
+import { capture } from '../indexed.js';
 
 export type DetectLang = 'ja' | 'en';
 
@@ -87,7 +88,7 @@ function readerOf(en: string): { slots: string[]; re: RegExp } {
     .map((part) => {
       const m = /^\{(\w+)\}$/.exec(part);
       if (!m) return escapeRe(part);
-      slots.push(m[1]);
+      slots.push(capture(m, 1));
       return '(.*?)';
     })
     .join('');
@@ -105,7 +106,7 @@ export function evidenceText(lang: DetectLang, text: string): string {
   for (const r of READERS) {
     const m = r.re.exec(text);
     if (!m) continue;
-    const params = Object.fromEntries(r.slots.map((s, i) => [s, m[i + 1]]));
+    const params = Object.fromEntries(r.slots.map((s, i) => [s, capture(m, i + 1)]));
     // A rule's own evidence inside (lineage) is read back too.
     if (r.id === 'carries' || r.id === 'holds') params.rule = String(params.rule);
     return evidence(lang, r.id, params);
@@ -203,7 +204,7 @@ const CANDIDATE_READERS = (Object.keys(CANDIDATE_TEMPLATES) as (keyof typeof CAN
 function readCandidateText(text: string): string | undefined {
   for (const r of CANDIDATE_READERS) {
     const m = r.re.exec(text);
-    if (m) return candidateText('ja', r.id, Object.fromEntries(r.slots.map((s, i) => [s, m[i + 1]])));
+    if (m) return candidateText('ja', r.id, Object.fromEntries(r.slots.map((s, i) => [s, capture(m, i + 1)])));
   }
   return undefined;
 }

@@ -74,7 +74,7 @@ const DOCUMENTS = [
 ];
 /** Prefixes written without a separator that still leave `mynumber` meaning My Number. */
 const MY_NUMBER_GLUED = '(?<=enc|hash|hashed|token|old|new|kyu|raw|plain|crypt|cipher)';
-const MY_NUMBER = [
+const MY_NUMBER: [string, string, string, string] = [
   'マイナンバー?',
   'まいなんばー?',
   `(?:${WORD_START}|${MY_NUMBER_GLUED})my_?number`,

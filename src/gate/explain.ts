@@ -13,6 +13,7 @@ import { blockFrom } from '../classify/blocks.js';
 import type { ExplainResult, PrincipalExplanation } from './model.js';
 import { gt } from './messages.js';
 import { type Lang, t } from '../report/messages.js';
+import { nth } from '../indexed.js';
 
 /** Finds the relation: its full id, or a unique `schema.name` or `name`. */
 export function resolveRelation(ids: string[], written: string): RelationId {
@@ -23,7 +24,7 @@ export function resolveRelation(ids: string[], written: string): RelationId {
     const l = id.toLowerCase();
     return l === lower || l.endsWith(`.${lower}`);
   });
-  if (matches.length === 1) return matches[0];
+  if (matches.length === 1) return nth(matches, 0);
   if (matches.length > 1)
     throw new UserError(
       `${written}: more than one relation has this name`,

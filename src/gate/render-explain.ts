@@ -5,6 +5,7 @@ import { type Lang, t } from '../report/messages.js';
 import { type Style, blockText, evidenceText, markdown, pathText, plain } from './format.js';
 import type { ExplainResult, PrincipalExplanation, Suggestion } from './model.js';
 import { gt } from './messages.js';
+import { nth } from '../indexed.js';
 
 export const EXPLAIN_FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -45,7 +46,7 @@ function suggestionHeadline(lang: Lang, style: Style, s: Suggestion): string {
         'gate.suggest.revoke-remote',
         style.name(s.target),
         style.name(s.grantee ?? ''),
-        style.name(s.target.split('.')[0]),
+        style.name(nth(s.target.split('.'), 0)),
       );
     case 'remove-connect':
       return gt(lang, 'gate.suggest.remove-connect', style.name(s.target), style.name(s.grantee ?? ''));

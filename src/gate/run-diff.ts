@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Dialect } from '../dialect.js';
 import type { LoadedConfig } from '../config/index.js';
-import { scanAtRef } from '../git/index.js';
+import { scanAtRef, type ScanAtRef, type ScanAtRefOptions } from '../git/index.js';
 import { scan } from '../pipeline.js';
 import type { Lang } from '../report/messages.js';
+import type { Report } from '../report/model.js';
 import { VERSION } from '../version.js';
 import { compareReports } from './diff.js';
 import { loadCurrentConfig } from './load.js';
@@ -34,7 +35,10 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
   const lang = options.lang ?? 'en';
   const current = loadCurrentConfig(paths, cwd, options.configFile);
   const tuning = options.tuning ?? {};
-  const before = await scanAtRef({
+  // The base side keeps only what the comparison reads: its report, commit and config. Its
+  // analysis (catalog, graph, access caches) is let go before the head is scanned, so a diff
+  // holds one analysis at a time (at 50,000 tables two did not fit in the heap).
+  const before = await baseSide({
     ref: options.base,
     paths,
     cwd,
@@ -47,19 +51,19 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
 
   const sourcesOf = (loaded: LoadedConfig) => new Map((loaded.config.databases ?? []).map((d) => [d.name, d.sources]));
   const renames = matchRenamedDatabases(
-    contentsOf(before.result.report, sourcesOf(before.config.loaded)),
+    contentsOf(before.report, sourcesOf(before.config.loaded)),
     contentsOf(now.report, sourcesOf(current)),
   );
   const failOn = new Set<ChangeKind>(
     options.failOn ?? (current.config.check.failOnBecameSpecific ? ['became-specific'] : []),
   );
-  const { changes, failed } = compareReports(before.result.report, now.report, {
+  const { changes, failed } = compareReports(before.report, now.report, {
     renames,
     failOn,
     suppressions: current.config.suppressions,
   });
 
-  const headConfig = current.file ? relToRoot(before.tree.root, current.file) : undefined;
+  const headConfig = current.file ? relToRoot(before.root, current.file) : undefined;
   const baseConfig = before.config.file;
   const notes: string[] = [];
   if (!baseConfig && headConfig) notes.push(gt(lang, 'gate.note.configAdded', options.base, headConfig));
@@ -77,9 +81,9 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
     passed: !failed,
     base: {
       ref: options.base,
-      commit: before.tree.commit,
+      commit: before.commit,
       ...(baseConfig ? { config: baseConfig } : {}),
-      summary: summary(before.result.report),
+      summary: summary(before.report),
     },
     head: { ...(headConfig ? { config: headConfig } : {}), summary: summary(now.report) },
     failOn: [...failOn],
@@ -87,6 +91,18 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
     notes,
     changes,
   };
+}
+
+interface BaseSide {
+  report: Report;
+  root: string;
+  commit: string;
+  config: ScanAtRef['config'];
+}
+
+async function baseSide(options: ScanAtRefOptions): Promise<BaseSide> {
+  const { result, tree, config } = await scanAtRef(options);
+  return { report: result.report, root: tree.root, commit: tree.commit, config };
 }
 
 function relToRoot(root: string, file: string): string {

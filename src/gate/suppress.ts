@@ -7,6 +7,7 @@ import { matchesRef, type SuppressionConfig } from '../config/index.js';
 import type { Finding } from './model.js';
 import { CHECK_RULES, commandOfRule, ruleMatches, type GateCommand } from './rules.js';
 import { ruleMessage } from './messages.js';
+import { nth } from '../indexed.js';
 
 export function suppressionMatches(s: SuppressionConfig, f: Pick<Finding, 'rule' | 'code' | 'relation'>): boolean {
   if (s.relation !== undefined && (f.relation === undefined || !matchesRef(s.relation, f.relation))) return false;
@@ -38,7 +39,7 @@ export function applySuppressions<T extends Finding>(
     const index = suppressions.findIndex((s) => suppressionMatches(s, f));
     if (index < 0) return f;
     used.add(index);
-    const s = suppressions[index];
+    const s = nth(suppressions, index);
     return {
       ...f,
       fails: false,

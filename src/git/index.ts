@@ -1,3 +1,3 @@
 /** Reading a git ref without touching the working tree: its files, its config, a scan of it. */
 export { GitTree } from './tree.js';
-export { scanAtRef } from './scan-at-ref.js';
+export { scanAtRef, type ScanAtRef, type ScanAtRefOptions } from './scan-at-ref.js';

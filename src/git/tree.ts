@@ -62,6 +62,8 @@ export class GitTree {
       const tab = line.indexOf('\t');
       const [mode, type, oid] = line.slice(0, tab).split(' ');
       if (type !== 'blob') continue; // submodules (commit) are not followed
+      if (mode === undefined || oid === undefined)
+        throw new Error(`internal error: git ls-tree wrote ${JSON.stringify(line)}`);
       entries.push({ path: line.slice(tab + 1), mode, oid });
     }
     return new GitTree(root, ref, commit, entries);

@@ -7,6 +7,7 @@
  * They take a neighbour function rather than a graph class so the link graph (LinkGraph.edgesAt),
  * view dependencies and role memberships can all use them.
  */
+import { nth } from '../indexed.js';
 
 /** Neighbours of a node (the node's out-edges, or both directions for an undirected graph). */
 export type Neighbours<N> = (node: N) => Iterable<N>;
@@ -49,7 +50,7 @@ export function shortestPaths<N, E>(
     const bucket = buckets[d];
     if (!bucket) continue;
     for (let i = 0; i < bucket.length; i++) {
-      const node = bucket[i];
+      const node = nth(bucket, i);
       if (settled.has(node)) continue; // reached again at a smaller distance, already settled
       settled.add(node);
       order.push(node);
@@ -84,7 +85,7 @@ export function connectedComponents<N>(nodes: Iterable<N>, neighbours: Neighbour
     queue.length = 0;
     queue.push(start);
     for (let i = 0; i < queue.length; i++) {
-      for (const next of neighbours(queue[i])) {
+      for (const next of neighbours(nth(queue, i))) {
         if (componentOf.has(next)) continue;
         componentOf.set(next, id);
         queue.push(next);
@@ -107,7 +108,7 @@ export function dependencyOrder<N>(roots: Iterable<N>, dependsOn: Neighbours<N>)
     seen.add(root);
     const stack: { node: N; deps: Iterator<N> }[] = [{ node: root, deps: dependsOn(root)[Symbol.iterator]() }];
     while (stack.length) {
-      const top = stack[stack.length - 1];
+      const top = nth(stack, stack.length - 1);
       const next = top.deps.next();
       if (next.done) {
         stack.pop();

@@ -9,6 +9,7 @@ import { matchesRef, type SpifConfig } from '../config/index.js';
 import type { CandidateColumnReport, PrincipalReport, RelationReport, Report } from './model.js';
 import type { CandidateColumn } from '../detect/index.js';
 import { VERSION } from '../version.js';
+import { capture } from '../indexed.js';
 
 export interface ReportInput {
   catalog: Catalog;
@@ -69,7 +70,8 @@ export function buildReport(input: ReportInput): Report {
       database: r.database,
       schema: r.schema,
       name: r.name,
-      ...written(r.name, r.writtenName),
+      ...written(r.name, r.writtenName ?? writtenRoutine(r.name, catalog.writtenNames)),
+      ...(catalog.writtenNames?.has(r.schema) ? { writtenSchema: catalog.writtenNames.get(r.schema) } : {}),
       kind: r.kind,
       source: { file: r.source.file, line: r.source.line, column: r.source.column },
       classification: d.basis === 'holds-number' || d.basis === 'reachable' ? 'specific' : 'not-specific',
@@ -81,7 +83,7 @@ export function buildReport(input: ReportInput): Report {
       assumptions,
       columns: r.columns.map((c) => ({
         name: c.name,
-        ...written(c.name, c.writtenName),
+        ...written(c.name, c.writtenName ?? catalog.writtenNames?.get(c.name)),
         ...(c.type ? { type: c.type } : {}),
         ...(c.comment ? { comment: c.comment } : {}),
       })),
@@ -116,12 +118,14 @@ export function buildReport(input: ReportInput): Report {
   const principalReports: PrincipalReport[] = [
     ...principals.principals.map((p) => ({
       name: p.name,
+      ...(p.kind === 'role' ? written(p.name, catalog.writtenNames?.get(p.name)) : {}),
       kind: p.kind,
-      roles: p.roles,
+      roles: p.writtenRoles ?? p.roles,
       ...(p.connects ? { connects: p.connects } : {}),
     })),
     ...principals.administrators.map((a) => ({
       name: a.name,
+      ...written(a.name, catalog.writtenNames?.get(a.name)),
       kind: 'administrator' as const,
       roles: [a.name],
       reason: a.reason,
@@ -163,6 +167,14 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     (a.column ?? 0) - (b.column ?? 0) ||
     a.code.localeCompare(b.code)
   );
+}
+
+/** A relation's name as written, from the identifiers the sources wrote; a routine's `name(args)` keeps its arguments. */
+function writtenRoutine(name: string, names: Map<string, string> | undefined): string | undefined {
+  if (!names) return undefined;
+  const m = /^([^(]*)(\(.*\))$/.exec(name);
+  const written = names.get(m ? capture(m, 1) : name);
+  return written && m ? `${written}${capture(m, 2)}` : written;
 }
 
 /** The name as written, while it still spells the name spif matches on (a rename makes it stale). */

@@ -20,7 +20,7 @@ export function oneLine(s: string): string {
 
 /** HTML text and attribute values (quoted with `"` or `'`). */
 export function escapeHtml(s: string): string {
-  return stripControls(s).replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]);
+  return stripControls(s).replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch] ?? ch);
 }
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

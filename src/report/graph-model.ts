@@ -14,6 +14,7 @@ import type { Analysis } from '../classify/analysis.js';
 import type { ScanResult } from './scan-result.js';
 import { type Lang, t } from './messages.js';
 import type { Basis, Block, Classification, NumberColumnReport, PathStep, Report } from './model.js';
+import { nth } from '../indexed.js';
 
 export interface GraphNode {
   /** Internal id (`n0`, `n1`, …): safe to write unescaped in every format. */
@@ -315,7 +316,7 @@ export function declaredOnlyBlocks(report: Report, scan: ScanResult): DeclaredOn
     for (const [relation, r] of reached) {
       if (!candidates.has(relation)) continue;
       const onPath = new Set(
-        [relation, ...r.path.flatMap((s) => [s.from, s.to]), r.numberColumn].map((c) => c.split('.')[0]),
+        [relation, ...r.path.flatMap((s) => [s.from, s.to]), r.numberColumn].map((c) => nth(c.split('.'), 0)),
       );
       const databases = [...onPath].filter((db) => !p.connects!.includes(db)).sort();
       out.push({ relation, principal: p.name, databases, numberColumn: r.numberColumn, path: r.path });

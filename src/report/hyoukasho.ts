@@ -9,6 +9,7 @@ import { candidateSettle } from '../detect/explain.js';
 import type { ScanResult } from './scan-result.js';
 import type { FileConfig, PrincipalConfig } from '../config/index.js';
 import { writtenId, type RelationReport, type Report } from './model.js';
+import { DisplayNames } from './display-names.js';
 import { type Lang, type MessageKey, t } from './messages.js';
 import { canonical } from '../detect/normalise.js';
 import { isHub } from '../graph/links.js';
@@ -29,6 +30,7 @@ import {
   shortRelation,
 } from './pia-document.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
+import { nth } from '../indexed.js';
 
 /** A 特定個人情報ファイル of the document: a named file of the config, or a database when none is named. */
 export interface FormUnit {
@@ -181,7 +183,9 @@ function unitRecords(u: FormUnit, ctx: FormContext): RecordList {
 
 /** The whole document of `--format markdown` and `html`: the 評価書, then spif's evidence. */
 export function buildHyoukashoDocument(report: Report, lang: Lang, scan?: ScanResult): PiaDocument {
-  return buildPiaDocument(report, lang, scan, buildFormBlocks(report, lang, scan));
+  const doc = buildPiaDocument(report, lang, scan, buildFormBlocks(report, lang, scan));
+  // Names as the sources wrote them (SQL Server), in every section alike.
+  return { ...doc, blocks: DisplayNames.of(report).document(doc.blocks) };
 }
 
 /** Per specific file, its section Ⅱ and its 別添2 table: what `--format xlsx` and `csv` write. */
@@ -599,7 +603,7 @@ function matchLines(u: FormUnit, ctx: FormContext): { key: string; other: string
 function transferCandidates(u: FormUnit, users: string[], ctx: FormContext, F: FL): Text[] {
   const out: Text[] = [];
   const L = (key: Parameters<typeof t>[1]) => t(ctx.lang, key);
-  const dbOf = (rel: string) => rel.split('.')[0];
+  const dbOf = (rel: string) => nth(rel.split('.'), 0);
   for (const l of linksOut(u, ctx)) {
     const from = relationOf(l.from);
     if (dbOf(from) === dbOf(l.to)) continue;
@@ -629,7 +633,8 @@ function splitFill(sentence: string, pieces: Inline[]): Text {
   const out: Text = [];
   parts.forEach((p, i) => {
     if (p) out.push(p);
-    if (i < parts.length - 1 && i < pieces.length) out.push(pieces[i]);
+    const piece = pieces[i];
+    if (i < parts.length - 1 && piece) out.push(piece);
   });
   return out;
 }

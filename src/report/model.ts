@@ -52,6 +52,12 @@ export const relationReportSchema = z.object({
     .describe(
       'the name as written, where the dialect compares names case-insensitively (SQL Server) and `name` is its lower-cased form; absent when they are the same',
     ),
+  writtenSchema: z
+    .string()
+    .optional()
+    .describe(
+      'the schema name as written (SQL Server), where `schema` is its lower-cased form; absent when they are the same',
+    ),
   kind: z
     .enum(['table', 'view', 'function'])
     .describe('function: a function or procedure whose results carry columns (read with EXECUTE)'),
@@ -98,6 +104,12 @@ export const databaseReportSchema = z.object({
 
 export const principalReportSchema = z.object({
   name: z.string(),
+  writtenName: z
+    .string()
+    .optional()
+    .describe(
+      'a SQL role or user as written (SQL Server), where `name` is its lower-cased form; absent when they are the same',
+    ),
   kind: z.enum(['system', 'role', 'public', 'unrestricted', 'administrator']),
   roles: z.array(z.string()),
   connects: z.array(z.string()).optional(),
@@ -173,8 +185,10 @@ export type Report = z.infer<typeof reportSchema>;
 export type RelationReport = z.infer<typeof relationReportSchema>;
 
 /** A relation's id with its name as written (SQL Server: the case of the CREATE), for people to read. */
-export function writtenId(r: Pick<RelationReport, 'database' | 'schema' | 'name' | 'writtenName'>): string {
-  return `${r.database}.${r.schema}.${r.writtenName ?? r.name}`;
+export function writtenId(
+  r: Pick<RelationReport, 'database' | 'schema' | 'name' | 'writtenName' | 'writtenSchema'>,
+): string {
+  return `${r.database}.${r.writtenSchema ?? r.schema}.${r.writtenName ?? r.name}`;
 }
 export type PrincipalReport = z.infer<typeof principalReportSchema>;
 export type CandidateColumnReport = z.infer<typeof candidateColumnSchema>;

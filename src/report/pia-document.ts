@@ -14,7 +14,9 @@ import { candidateReason, candidateSettle, evidenceText } from '../detect/explai
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, diagnosticMessage, t } from './messages.js';
 import { withKey } from './path-key.js';
+import { DisplayNames } from './display-names.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
+import { nth } from '../indexed.js';
 
 /** A piece of running text: plain, an identifier from the sources (shown as code), or emphasis. */
 export type Inline = string | { code: string } | { strong: string };
@@ -50,6 +52,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
   const L = (key: MessageKey, ...args: (string | number)[]) => t(lang, key, ...args);
   const byId = new Map(report.relations.map((r) => [r.id, r]));
   const declaredOnly = scan ? declaredOnlyBlocks(report, scan) : [];
+  const names = DisplayNames.of(report);
   const blocks: DocBlock[] = [];
   const s = report.summary;
   const title = t(lang, 'form.title');
@@ -157,7 +160,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
     const assumptions = [...new Set(rels.flatMap((r) => r.assumptions))];
     if (assumptions.length) {
       blocks.push({ kind: 'heading', level: 4, text: [L('section.assumptions')] });
-      blocks.push({ kind: 'list', items: assumptions.map((a) => [assumptionText(lang, a)]) });
+      blocks.push({ kind: 'list', items: assumptions.map((a) => [assumptionText(lang, names.assumption(a))]) });
     }
   });
 
@@ -253,13 +256,16 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
       text: [
         { strong: L('section.administrators') },
         ': ',
-        ...joinInline(admins.map((a) => ({ code: `${a.name} (${a.reason})` }))),
+        ...joinInline(admins.map((a) => ({ code: `${a.writtenName ?? a.name} (${a.reason})` }))),
       ],
     });
   }
   if (report.assumptions?.length) {
     blocks.push({ kind: 'heading', level: 2, text: [L('section.assumptions')], anchor: 'assumptions' });
-    blocks.push({ kind: 'list', items: report.assumptions.map((a) => [assumptionText(lang, a)]) });
+    blocks.push({
+      kind: 'list',
+      items: report.assumptions.map((a) => [assumptionText(lang, names.assumption(a))]),
+    });
   }
   blocks.push({
     kind: 'heading',
@@ -325,7 +331,7 @@ export function reasonText(r: RelationReport, declaredOnly: DeclaredOnlyBlock[],
       out.push(...fill(L('doc.reason.holds', '\u0000', L(`kind.${n.kind}`)), [{ code: n.column }]));
     });
   } else if (r.basis === 'reachable') {
-    const x = r.reachable[0];
+    const x = nth(r.reachable, 0);
     out.push(
       ...fill(L('doc.reason.reaches', '\u0000', '\u0000', '\u0000'), [
         { code: x.principal },
@@ -358,7 +364,8 @@ function fill(sentence: string, pieces: Inline[]): Text {
   const out: Text = [];
   parts.forEach((p, i) => {
     if (p) out.push(p);
-    if (i < pieces.length && i < parts.length - 1) out.push(pieces[i]);
+    const piece = pieces[i];
+    if (piece && i < parts.length - 1) out.push(piece);
   });
   return out;
 }

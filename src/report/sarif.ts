@@ -17,6 +17,7 @@ import { numberEvidence } from './evidence-text.js';
 import { declaredOnlyBlocks } from './graph-model.js';
 import { type DocRef, RULE_DOCS, codeDoc, helpMarkdown, helpUri } from './help-uri.js';
 import { CODES, codeInfo, sarifLevel } from '../diagnostic-codes.js';
+import { nth } from '../indexed.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const FINGERPRINT_KEY = 'spifFinding/v1';
@@ -173,7 +174,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
         );
       }
     } else if (r.basis === 'reachable') {
-      const x = r.reachable[0];
+      const x = nth(r.reachable, 0);
       // English keeps the link kinds' ids (as before); Japanese names them.
       const via = (v: string) => (ctx.lang === 'en' ? v : L(`via.${v}` as MessageKey));
       const route = x.path.map((s) => `${s.from} →(${via(s.via)}) ${s.to}`).join(' ⇒ ');

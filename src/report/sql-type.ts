@@ -4,6 +4,7 @@
  * names PostgreSQL itself prints (`format_type`; PostgreSQL manual, 8.1 "Data Types", Table 8.1:
  * https://www.postgresql.org/docs/current/datatype.html). Other names are shown as written.
  */
+import { capture } from '../indexed.js';
 const STANDARD: Record<string, string> = {
   bpchar: 'character',
   char: 'character',
@@ -25,7 +26,8 @@ const STANDARD: Record<string, string> = {
 export function standardTypeName(type: string): string {
   const m = /^([A-Za-z_][\w]*)(\s*\([^)]*\))?(\[\])?$/.exec(type.trim());
   if (!m) return type;
-  const [, name, mods = '', array = ''] = m;
+  const [, , mods = '', array = ''] = m;
+  const name = capture(m, 1);
   const lower = name.toLowerCase();
   // PostgreSQL writes array types as _elem in the catalog.
   const element = lower.startsWith('_') && STANDARD[lower.slice(1)] ? lower.slice(1) : undefined;

@@ -11,6 +11,7 @@ import { withKey } from './path-key.js';
 import { visible } from '../visible.js';
 import { readingLines } from './reading.js';
 import { blockDetail, numberEvidence } from './evidence-text.js';
+import { DisplayNames } from './display-names.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -27,6 +28,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const { lang } = options;
   const c = pc.createColors(options.color);
   const maxEvidence = options.maxEvidence ?? 3;
+  const names = DisplayNames.of(report);
   const out: string[] = [];
   const s = report.summary;
   out.push(c.bold(`spif ${report.tool.version} — ${t(lang, 'title')}`));
@@ -42,10 +44,10 @@ export function renderText(report: Report, options: TextOptions): string {
   const specific = report.relations.filter((r) => r.classification === 'specific');
   const notSpecific = report.relations.filter((r) => r.classification === 'not-specific');
   out.push(c.bold(c.red(`■ ${t(lang, 'section.specific')} (${specific.length})`)));
-  for (const r of specific) out.push(...relationLines(r, lang, c, maxEvidence));
+  for (const r of specific) out.push(...relationLines(r, lang, c, maxEvidence, names));
   out.push('');
   out.push(c.bold(c.green(`■ ${t(lang, 'section.notSpecific')} (${notSpecific.length})`)));
-  for (const r of notSpecific) out.push(...relationLines(r, lang, c, maxEvidence));
+  for (const r of notSpecific) out.push(...relationLines(r, lang, c, maxEvidence, names));
 
   const candidates = report.relations.flatMap((r) => (r.candidates ?? []).map((cand) => ({ r, cand })));
   if (candidates.length) {
@@ -60,12 +62,12 @@ export function renderText(report: Report, options: TextOptions): string {
       if (cand.decision) {
         const why = cand.decision.reason ? `; ${t(lang, 'label.decisionReason')}: ${clean(cand.decision.reason)}` : '';
         out.push(
-          `  ${c.green('✓')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, 'label.candidateDecided')}: ${t(lang, `verdict.${cand.decision.verdict}`)} ${c.dim(`(${clean(cand.decision.pattern)}${why})`)}${where}`,
+          `  ${c.green('✓')} ${clean(writtenId(r))}.${c.bold(clean(writtenColumn(r, cand.column)))} — ${t(lang, 'label.candidateDecided')}: ${t(lang, `verdict.${cand.decision.verdict}`)} ${c.dim(`(${clean(cand.decision.pattern)}${why})`)}${where}`,
         );
         continue;
       }
       out.push(
-        `  ${c.yellow('?')} ${clean(r.id)}.${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(evidenceText(lang, cand.evidence))}; ${cand.rule})`)}${where}`,
+        `  ${c.yellow('?')} ${clean(writtenId(r))}.${c.bold(clean(writtenColumn(r, cand.column)))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(evidenceText(lang, cand.evidence))}; ${cand.rule})`)}${where}`,
       );
       out.push(`      ${clean(candidateReason(lang, cand))}`);
       out.push(`      ${t(lang, 'label.candidateSettle')}: ${clean(candidateSettle(lang, cand))}`);
@@ -93,22 +95,25 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push('', c.bold(`■ ${t(lang, 'section.principals')}`));
   for (const p of users) {
     const roles =
-      p.kind === 'system' && p.roles.length ? ` ${t(lang, 'label.roles')}: ${p.roles.map(clean).join(', ')}` : '';
+      p.kind === 'system' && p.roles.length
+        ? ` ${t(lang, 'label.roles')}: ${p.roles.map((r) => clean(names.role(r))).join(', ')}`
+        : '';
     const connects = p.connects ? ` ${t(lang, 'label.connects')}: ${p.connects.map(clean).join(', ')}` : '';
-    out.push(`  ${clean(p.name)} ${c.dim(`(${t(lang, `principal.${p.kind}`)})${roles}${connects}`)}`);
+    out.push(`  ${clean(p.writtenName ?? p.name)} ${c.dim(`(${t(lang, `principal.${p.kind}`)})${roles}${connects}`)}`);
   }
   if (admins.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.administrators')}`));
     out.push(
-      `  ${admins.map((a) => `${clean(a.name)} (${a.reason === 'owner' || a.reason === 'superuser' || a.reason === 'db_owner' ? t(lang, `admin.${a.reason}`) : clean(a.reason ?? '')})`).join(', ')}`,
+      `  ${admins.map((a) => `${clean(a.writtenName ?? a.name)} (${a.reason === 'owner' || a.reason === 'superuser' || a.reason === 'db_owner' ? t(lang, `admin.${a.reason}`) : clean(a.reason ?? '')})`).join(', ')}`,
     );
   }
   if (report.assumptions?.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.assumptions')}`));
-    for (const a of report.assumptions) out.push(`  - ${clean(assumptionText(lang, a))}`);
+    for (const a of report.assumptions) out.push(`  - ${clean(assumptionText(lang, names.assumption(a)))}`);
   }
   if (!options.diagnosticsFirst) out.push('', ...diagnosticLines(report, options, c));
-  return out.join('\n') + '\n';
+  // Relation and column ids in every sentence (paths, blocks, assumptions, diagnostics) as written.
+  return out.map((l) => names.text(l)).join('\n') + '\n';
 }
 
 function diagnosticLines(report: Report, options: TextOptions, c: Colors): string[] {
@@ -135,7 +140,7 @@ function diagnosticLines(report: Report, options: TextOptions, c: Colors): strin
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: number): string[] {
+function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: number, names: DisplayNames): string[] {
   const lines: string[] = [];
   const basis = t(lang, `basis.${r.basis}`);
   const tag = r.classification === 'specific' ? c.red(`[${basis}]`) : c.green(`[${basis}]`);
@@ -146,41 +151,46 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   );
   for (const n of r.numberColumns) {
     lines.push(
-      `      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(n.column))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(numberEvidence(lang, n))}; ${n.rule})`)}`,
+      `      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(writtenColumn(r, n.column)))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(numberEvidence(lang, n))}; ${n.rule})`)}`,
     );
   }
   for (const cand of r.candidates ?? []) {
     if (cand.decision) continue;
     lines.push(
-      `      ${c.yellow(t(lang, 'label.candidate'))}: ${c.bold(clean(cand.column))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(evidenceText(lang, cand.evidence))}; ${cand.rule})`)}`,
+      `      ${c.yellow(t(lang, 'label.candidate'))}: ${c.bold(clean(writtenColumn(r, cand.column)))} — ${t(lang, `kind.${cand.kind}`)}? ${c.dim(`(${clean(evidenceText(lang, cand.evidence))}; ${cand.rule})`)}`,
     );
   }
   const reach = r.reachable.slice(0, maxEvidence);
-  for (const x of reach) lines.push(`      ${reachLine(x, lang, c)}`);
+  for (const x of reach) lines.push(`      ${reachLine(x, lang, c, names)}`);
   if (r.reachable.length > maxEvidence)
     lines.push(c.dim(`      … ${t(lang, 'label.andMore', r.reachable.length - maxEvidence)}`));
   const blocks = r.blocked.slice(0, maxEvidence);
-  for (const b of blocks) lines.push(`      ${blockLine(b, lang, c)}`);
+  for (const b of blocks) lines.push(`      ${blockLine(names.blockOf(b), lang, c)}`);
   if (r.blocked.length > maxEvidence)
     lines.push(c.dim(`      … ${t(lang, 'label.andMore', r.blocked.length - maxEvidence)}`));
   for (const a of r.assumptions)
     if (a !== 'no-access-control-declared')
-      lines.push(c.dim(`      ${t(lang, 'section.assumptions')}: ${clean(assumptionText(lang, a))}`));
+      lines.push(c.dim(`      ${t(lang, 'section.assumptions')}: ${clean(assumptionText(lang, names.assumption(a)))}`));
   return lines;
 }
 
-function reachLine(x: Reach, lang: Lang, c: Colors): string {
-  if (x.path.length === 0)
-    return `${c.bold(clean(x.principal))}: ${t(lang, 'label.directRead')} ${short(x.numberColumn)}`;
+function reachLine(x: Reach, lang: Lang, c: Colors, names: DisplayNames): string {
+  const who = names.role(x.principal);
+  if (x.path.length === 0) return `${c.bold(clean(who))}: ${t(lang, 'label.directRead')} ${short(x.numberColumn)}`;
   const hops = x.path
     .map((s) => `${withKey(short(s.from), s, 'from')} →(${t(lang, `via.${s.via}`)}) ${withKey(short(s.to), s, 'to')}`)
     .join(' ⇒ ');
-  return `${c.bold(clean(x.principal))}: ${hops} ⇒ ${c.red(short(x.numberColumn))}`;
+  return `${c.bold(clean(who))}: ${hops} ⇒ ${c.red(short(x.numberColumn))}`;
 }
 
 function blockLine(b: Block, lang: Lang, c: Colors): string {
   const who = b.principal === '*' ? t(lang, 'principal.everyone') : clean(b.principal);
   return `${c.bold(who)}: ${c.yellow(t(lang, `control.${b.control}`))} ${t(lang, 'label.blockedAt')} ${clean(b.at)} ${c.dim(`— ${clean(blockDetail(lang, b))}`)}`;
+}
+
+/** A column of `r` by its name, as written. */
+function writtenColumn(r: RelationReport, column: string): string {
+  return r.columns?.find((x) => x.name === column)?.writtenName ?? column;
 }
 
 /** database.schema.relation.column → relation.column, for readable paths. */

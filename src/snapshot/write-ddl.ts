@@ -299,7 +299,7 @@ function lineageQuery(view: ViewDefinition): string {
   const select = view.columns.map((c) => {
     const from = c.from.map(ref);
     const value = from.length === 0 ? 'NULL' : from.length === 1 ? from[0] : `COALESCE(${from.join(', ')})`;
-    return from.length === 1 && c.from[0].column === '*' ? value : `${value} AS ${ident(c.name)}`;
+    return from.length === 1 && c.from[0]?.column === '*' ? value : `${value} AS ${ident(c.name)}`;
   });
   const selected = new Set(view.columns.flatMap((c) => c.from.map(ref)));
   const filters = view.readsColumns
@@ -327,7 +327,7 @@ function withoutLocation(op: CatalogOp): Omit<CatalogOp, 'at'> {
 export function ident(id: string): string {
   if (/^[a-z_][a-z0-9_$]*$/.test(id)) {
     const tokens = scanSync(id).tokens;
-    if (tokens.length === 1 && tokens[0].keywordName === 'NO_KEYWORD') return id;
+    if (tokens.length === 1 && tokens[0]?.keywordName === 'NO_KEYWORD') return id;
   }
   return `"${id.replace(/"/g, '""')}"`;
 }

@@ -25,6 +25,7 @@
  * columns (`-- 住所情報`) as the next column's name, so attaching it would guess. A comment after the
  * comma on a line where the next element starts (`a INT, /* x *\/ b INT`) is ambiguous and ignored.
  */
+import { nth } from '../indexed.js';
 
 /** How a dialect writes comments and the strings a comment marker may hide in. */
 export interface CommentSyntax {
@@ -116,14 +117,14 @@ export function trailingColumnComments(
       .map((x) => x.body)
       .filter((b) => b.length > 0)
       .join(' ');
-    if (body) out[i] = { text: body, offset: own[0].start };
+    if (body) out[i] = { text: body, offset: nth(own, 0).start };
   });
   return out;
 }
 
 /** Comments that belong to element k: inside it, or after it on the line where it ends. */
 function ownComments(text: string, elements: Element[], k: number): Comment[] {
-  const e = elements[k];
+  const e = nth(elements, k);
   const next = elements[k + 1];
   const lineEnd = nextNewline(text, e.last);
   return e.comments.filter((c) => {
@@ -157,7 +158,7 @@ function elementList(text: string, from: number, inside: number, syntax: Comment
     if (!current) {
       current = { first: start, last: end - 1, comments: [], end: -1 };
       // Comments between the previous element's comma and this one stay with the previous.
-      if (elements.length) elements[elements.length - 1].comments.push(...pending);
+      if (elements.length) nth(elements, elements.length - 1).comments.push(...pending);
       pending = [];
     } else {
       current.comments.push(...pending);
@@ -184,7 +185,7 @@ function elementList(text: string, from: number, inside: number, syntax: Comment
     const ch = text[i];
     const next = text[i + 1];
     // Comments
-    if (ch === '-' && next === '-' && (!syntax.dashDashNeedsSpace || i + 2 >= n || /\s/.test(text[i + 2]))) {
+    if (ch === '-' && next === '-' && (!syntax.dashDashNeedsSpace || i + 2 >= n || /\s/.test(nth(text, i + 2)))) {
       const end = nextNewline(text, i);
       pending.push({ start: i, end, body: text.slice(i + 2, end).trim() });
       i = end;
@@ -200,7 +201,7 @@ function elementList(text: string, from: number, inside: number, syntax: Comment
       if (syntax.versionComments && (text[i + 2] === '!' || (text[i + 2] === 'M' && text[i + 3] === '!'))) {
         // Executed code: its content is lexed as code, its closing `*/` skipped below.
         i += text[i + 2] === '!' ? 3 : 4;
-        while (i < n && /[0-9]/.test(text[i])) i++;
+        while (i < n && /[0-9]/.test(nth(text, i))) i++;
         continue;
       }
       const end = blockCommentEnd(text, i, syntax.nestedBlockComments ?? false);
@@ -216,7 +217,7 @@ function elementList(text: string, from: number, inside: number, syntax: Comment
       i += 2;
       continue;
     }
-    if (/\s/.test(ch)) {
+    if (/\s/.test(ch ?? '')) {
       i++;
       continue;
     }
@@ -250,7 +251,7 @@ function elementList(text: string, from: number, inside: number, syntax: Comment
     }
     if (ch === ';' && opens.length === 0) break;
     let j = i + 1;
-    if (/[\p{L}\p{N}_$]/u.test(ch)) while (j < n && /[\p{L}\p{N}_$]/u.test(text[j])) j++;
+    if (/[\p{L}\p{N}_$]/u.test(ch ?? '')) while (j < n && /[\p{L}\p{N}_$]/u.test(nth(text, j))) j++;
     code(i, j);
     i = j;
   }

@@ -14,6 +14,7 @@
 import type { QualifiedName } from '../catalog/model.js';
 import type { CatalogOp } from '../catalog/ops.js';
 import { type Diagnostic, type TextArg, listOf, part, said } from '../diagnostics.js';
+import { nth } from '../indexed.js';
 
 /** Relations an op needs to exist (not the ones it creates). */
 function needs(op: CatalogOp): QualifiedName[] {
@@ -84,9 +85,9 @@ function pass(ops: CatalogOp[]): { ops: CatalogOp[]; moved: CatalogOp[]; targets
   const stays = ops.map((op, i) => {
     let target = -1;
     for (const q of needs(op)) {
-      const at = (creations.get(q.name) ?? []).filter((c) => sameName(q, created(ops[c])!));
+      const at = (creations.get(q.name) ?? []).filter((c) => sameName(q, created(nth(ops, c))!));
       if (at.some((c) => c < i)) continue; // exists already
-      const later = at.find((c) => c > i && ops[c].at.file !== op.at.file);
+      const later = at.find((c) => c > i && nth(ops, c).at.file !== op.at.file);
       if (later === undefined) continue; // defined nowhere later: the builder reports it
       if (states[later] !== states[i]) return true; // names would resolve differently there
       target = Math.max(target, later);
@@ -94,7 +95,7 @@ function pass(ops: CatalogOp[]): { ops: CatalogOp[]; moved: CatalogOp[]; targets
     if (target < 0) return true;
     after.set(target, [...(after.get(target) ?? []), op]);
     moved.push(op);
-    targets.push(ops[target].at.file);
+    targets.push(nth(ops, target).at.file);
     return false;
   });
   const out: CatalogOp[] = [];
@@ -145,7 +146,7 @@ function uncheckedWhereOrderUncertain(ops: CatalogOp[]): CatalogOp[] {
   const addedLater = new Map<string, Set<string>>();
   const out = new Array<CatalogOp>(ops.length);
   for (let i = ops.length - 1; i >= 0; i--) {
-    const op = ops[i];
+    const op = nth(ops, i);
     out[i] =
       op.op === 'create-view' &&
       op.columnRefs?.some((r) => {

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Dialect } from '../dialect.js';
 import type { SourceTree } from './tree.js';
+import { capture } from '../indexed.js';
 
 const NAMES: Record<string, Dialect> = {
   postgresql: 'postgresql',
@@ -55,13 +56,15 @@ export function dialectHint(files: string[], tree: SourceTree): DialectHint | un
     // Prisma: migrations/migration_lock.toml, beside the <timestamp>_<name>/ folders.
     for (const lock of [path.join(dir, 'migration_lock.toml'), path.join(path.dirname(dir), 'migration_lock.toml')]) {
       const m = /^\s*provider\s*=\s*"([a-z]+)"/m.exec(text(tree, lock) ?? '');
-      if (m && NAMES[m[1]]) hints.push({ dialect: NAMES[m[1]], file: lock });
+      const d = m ? NAMES[capture(m, 1)] : undefined;
+      if (d) hints.push({ dialect: d, file: lock });
     }
   }
   for (const f of files.filter((x) => x.endsWith('.prisma'))) {
     const block = /datasource\s+\w+\s*\{([^}]*)\}/.exec(text(tree, f) ?? '');
-    const m = block && /provider\s*=\s*"([a-z]+)"/.exec(block[1]);
-    if (m && NAMES[m[1]]) hints.push({ dialect: NAMES[m[1]], file: f });
+    const m = block && /provider\s*=\s*"([a-z]+)"/.exec(capture(block, 1));
+    const d = m ? NAMES[capture(m, 1)] : undefined;
+    if (d) hints.push({ dialect: d, file: f });
   }
   const found = new Set(hints.map((h) => h.dialect));
   return found.size === 1 ? hints[0] : undefined;

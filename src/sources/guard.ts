@@ -6,6 +6,7 @@
  */
 import { type Diagnostic, type TextArg, part, said } from '../diagnostics.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from './types.js';
+import { nth } from '../indexed.js';
 
 /** A reader threw: a bug in spif, reported with the file that triggered it. */
 export const READER_FAILED = 'SPIF-READER-FAILED';
@@ -49,7 +50,7 @@ export function readerFailure(reader: string, file: string, e: unknown): Diagnos
 }
 
 function firstLine(s: string): string {
-  const line = s.split('\n', 1)[0];
+  const line = nth(s.split('\n', 1), 0);
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
@@ -76,7 +77,7 @@ export async function readProjectGuarded(
   try {
     return await readProject(sources, ctx);
   } catch (e) {
-    if (sources.length === 1) return { ops: [], diagnostics: [readerFailure(reader.name, sources[0].path, e)] };
+    if (sources.length === 1) return { ops: [], diagnostics: [readerFailure(reader.name, nth(sources, 0).path, e)] };
   }
   const out: ReadResult = { ops: [], diagnostics: [] };
   for (const source of sources) {

@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { Dialect } from '../dialect.js';
 import { type DiagnosticText, listOf, part } from '../diagnostics.js';
 import type { SourceTree } from './tree.js';
+import { capture, nth } from '../indexed.js';
 
 /** What the conventions did, for the one info diagnostic per database. */
 export interface OrderNotes {
@@ -65,7 +66,7 @@ export function orderFound(files: string[], tree: SourceTree, notes: OrderNotes,
   });
   const out: (string | undefined)[] = [...sorted];
   for (const [dir, indices] of byDir) {
-    const own = indices.map((i) => sorted[i]);
+    const own = indices.map((i) => nth(sorted, i));
     const ordered = orderFolder(dir, own, tree, notes, dialect);
     indices.forEach((slot, k) => (out[slot] = ordered[k]));
   }
@@ -90,7 +91,7 @@ function orderFolder(dir: string, files: string[], tree: SourceTree, notes: Orde
       .filter((f) => FLYWAY_VERSIONED.test(name(f)))
       .sort(
         (a, b) =>
-          compareVersions(FLYWAY_VERSIONED.exec(name(a))![1], FLYWAY_VERSIONED.exec(name(b))![1]) ||
+          compareVersions(capture(FLYWAY_VERSIONED.exec(name(a))!, 1), capture(FLYWAY_VERSIONED.exec(name(b))!, 1)) ||
           compareNatural(a, b),
       );
     const repeatable = kept.filter((f) => FLYWAY_REPEATABLE.test(name(f)));
@@ -188,7 +189,7 @@ export function upSectionsOnly(text: string): { text: string; blanked: boolean; 
   let down = false;
   let first: number | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const line = nth(lines, i);
     if (/^--\s*(?:migrate:down|\+goose\s+down|\+migrate\s+down)\b/i.test(line)) {
       down = true;
       first ??= i + 1;

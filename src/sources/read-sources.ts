@@ -13,6 +13,7 @@ import { readProjectGuarded } from './guard.js';
 import { readDatabaseFiles, type DatabaseReadResult, type ReadFilesOptions } from './parallel.js';
 import { serverReader } from './readers.js';
 import { addTally, emptyTally, projectTally, type ReadTally } from './statements.js';
+import { nth } from '../indexed.js';
 
 /** One database's input to the catalog builder: its ops in the order they apply. */
 export interface DatabaseInput {
@@ -52,7 +53,7 @@ export async function readSources(databases: DatabaseSources[], options: ReadSou
       diagnostics.push(...live.diagnostics);
     }
     // One op at a time: a spread of a large estate's ops would overflow the call stack.
-    for (const op of await fileOps(db, results[i], diagnostics, tally)) ops.push(op);
+    for (const op of await fileOps(db, nth(results, i), diagnostics, tally)) ops.push(op);
     inputs.push({ database: db.database, dialect: db.dialect, ops: createsFirst(ops, db.database, diagnostics) });
   }
   return { inputs, diagnostics, tally };

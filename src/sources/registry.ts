@@ -18,6 +18,13 @@ const BY_CONTENT: Record<string, SourceReader['accepts']> = {
   'seed-data': (path) => isSeedDataPath(path),
 };
 
+/** The content test of a reader that decides by content: every such row of the table has one. */
+function contentTest(name: string): SourceReader['accepts'] {
+  const accepts = BY_CONTENT[name];
+  if (!accepts) throw new Error(`internal error: reader ${name} has no content test`);
+  return accepts;
+}
+
 /** A SQL reader takes a file of its dialects with one of its endings. */
 function sqlAccepts(row: ReaderRow): SourceReader['accepts'] {
   const ending = new RegExp(`\\.(${row.extensions.join('|')})$`, 'i');
@@ -69,10 +76,10 @@ function mergeReads(results: Awaited<ReturnType<SourceReader['read']>>[]) {
 /** Readers that are not tied to a SQL dialect (ORM models); they read a database's files at once. */
 export const MODEL_READERS: SourceReader[] = readable
   .filter((r) => r.mode === 'project')
-  .map((r) => lazyReader(r.name, BY_CONTENT[r.name], r.load, true));
+  .map((r) => lazyReader(r.name, contentTest(r.name), r.load, true));
 
 /** Seed data beside the schema (seeds/*.csv, fixtures/*.json): read for check-digit counts only. */
-const SEED_DATA_READER = ((row) => lazyReader(row.name, BY_CONTENT[row.name], row.load))(
+const SEED_DATA_READER = ((row) => lazyReader(row.name, contentTest(row.name), row.load))(
   readable.find((r) => r.name === 'seed-data')!,
 );
 

@@ -4,6 +4,7 @@
  */
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
+import { nth } from '../indexed.js';
 
 export type TextEncoding = 'utf-8' | 'cp932' | 'euc-jp' | 'utf-16le' | 'utf-16be';
 
@@ -103,7 +104,7 @@ function decodeMixedLines(body: Uint8Array): DecodedText | undefined {
   if (!utf8NonAscii || legacy.length === 0) return undefined;
   const joined = Buffer.concat(legacy.map((l) => Buffer.from(l.buffer, l.byteOffset, l.byteLength)));
   const encoding =
-    legacyOrder(joined).find((e) => !iconv.decode(joined, e).includes('\uFFFD')) ?? legacyOrder(joined)[0];
+    legacyOrder(joined).find((e) => !iconv.decode(joined, e).includes('\uFFFD')) ?? nth(legacyOrder(joined), 0);
   const text = lines
     .map((line, i) => (isUtf8[i] ? strictUtf8.decode(line) : iconv.decode(Buffer.from(line), encoding)))
     .join('\n');
@@ -132,7 +133,7 @@ export class LineIndex {
   /** 1-based line and column of a character offset. */
   at(offset: number): { line: number; column: number } {
     const line = this.lineOf(this.lineStarts, offset);
-    return { line: line + 1, column: offset - this.lineStarts[line] + 1 };
+    return { line: line + 1, column: offset - nth(this.lineStarts, line) + 1 };
   }
 
   /** Character offset of a UTF-8 byte offset. */
@@ -151,9 +152,9 @@ export class LineIndex {
     const line = this.lineOf(this.byteStarts, byteOffset);
     const lineText = this.text.slice(this.lineStarts[line], this.lineStarts[line + 1] ?? this.text.length);
     const within = Buffer.from(lineText, 'utf8')
-      .subarray(0, byteOffset - this.byteStarts[line])
+      .subarray(0, byteOffset - nth(this.byteStarts, line))
       .toString('utf8');
-    return this.lineStarts[line] + within.length;
+    return nth(this.lineStarts, line) + within.length;
   }
 
   atByte(byteOffset: number): { line: number; column: number } {
@@ -165,7 +166,7 @@ export class LineIndex {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
+      if (nth(starts, mid) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;

@@ -13,6 +13,7 @@ import type { CodeOf, Severity } from '../diagnostic-codes.js';
 import { loadPostgresParser, readPostgresSql } from './postgresql/reader.js';
 import { LineIndex } from './text.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from './types.js';
+import { capture, nth } from '../indexed.js';
 
 /**
  * A reader that can also take all files of a database at once, so that names used in one file
@@ -292,7 +293,7 @@ export async function postgresViewLineage(
   const result = readPostgresSql({ path: '<view expression>', text });
   if (result.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const views = result.ops.filter((o) => o.op === 'create-view');
-  return views.length === 1 && views[0].op === 'create-view' ? views[0].view : undefined;
+  return views.length === 1 && nth(views, 0).op === 'create-view' ? nth(views, 0).view : undefined;
 }
 
 /** Drops repeated diagnostics (the same problem reached twice while resolving). */
@@ -384,7 +385,8 @@ export function importedCompanions(sources: readonly SourceText[], companions: r
   const byPath = new Map(companions.map((c) => [path.posix.normalize(c.path.split(path.sep).join('/')), c]));
   const exporters = new Map<string, SourceText[]>();
   for (const c of companions)
-    for (const m of c.text.matchAll(EXPORTED_NAME)) exporters.set(m[1], [...(exporters.get(m[1]) ?? []), c]);
+    for (const m of c.text.matchAll(EXPORTED_NAME))
+      exporters.set(capture(m, 1), [...(exporters.get(capture(m, 1)) ?? []), c]);
   const reached = new Set<SourceText>();
   const queue = [...sources];
   while (queue.length) {
@@ -392,21 +394,24 @@ export function importedCompanions(sources: readonly SourceText[], companions: r
     const dir = path.posix.dirname(from.path.split(path.sep).join('/'));
     const found: SourceText[] = [];
     for (const m of from.text.matchAll(RELATIVE_IMPORT)) {
-      const base = path.posix.join(dir, m[1]);
+      const base = path.posix.join(dir, capture(m, 1));
       for (const p of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base.replace(/\.js$/, '.ts')]) {
         const c = byPath.get(path.posix.normalize(p));
         if (c) found.push(c);
       }
     }
     for (const m of from.text.matchAll(NAMED_IMPORT)) {
-      for (const raw of m[1].split(',')) {
+      for (const raw of capture(m, 1).split(',')) {
         const owners = exporters.get(
-          raw
-            .trim()
-            .replace(/^type\s+/, '')
-            .split(/\s+as\s+/)[0],
+          nth(
+            raw
+              .trim()
+              .replace(/^type\s+/, '')
+              .split(/\s+as\s+/),
+            0,
+          ),
         );
-        if (owners?.length === 1) found.push(owners[0]);
+        if (owners?.length === 1) found.push(nth(owners, 0));
       }
     }
     for (const c of found) {

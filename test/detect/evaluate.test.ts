@@ -12,6 +12,8 @@ const load = (file: string) =>
   JSON.parse(readFileSync(new URL(`../../fixtures/detection-eval/${file}`, import.meta.url), 'utf8')) as EvalColumn[];
 const columns = load('columns.json');
 const heldOut = load('held-out.json');
+const fresh = load('fresh-2026-12.json');
+const sourceOf = (c: EvalColumn) => c.source.replace(/ \(.*$/, '');
 
 describe('detection evaluation set', () => {
   it('has at least 150 labelled columns from several sources, each with its provenance', () => {
@@ -55,6 +57,28 @@ describe('detection evaluation set', () => {
       const r = evaluateDetection(heldOut);
       expect(r.recall, r.falseNegatives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.99);
       expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.9);
+    });
+  });
+
+  describe('the fresh held-out set (collected 2026-12-02, committed before its first run, never tuned against)', () => {
+    it('has at least 200 columns, 60 of them number columns, each with its source and truth', () => {
+      expect(fresh.length).toBeGreaterThanOrEqual(200);
+      expect(fresh.filter((c) => c.truth === 'number').length).toBeGreaterThanOrEqual(60);
+      expect(fresh.every((c) => c.source.length > 0 && (c.truth === 'number' || c.truth === 'not'))).toBe(true);
+      expect(fresh.filter((c) => c.truth === 'number').every((c) => c.kind !== undefined)).toBe(true);
+      expect(new Set(fresh.map(sourceOf)).size).toBeGreaterThanOrEqual(40);
+    });
+
+    it('shares no source with the other two sets', () => {
+      const earlier = new Set([...columns, ...heldOut].map(sourceOf));
+      expect(fresh.map(sourceOf).filter((s) => earlier.has(s))).toEqual([]);
+    });
+
+    it('holds the measured level of its first run (precision 0.6429, recall 0.9; both below the targets)', () => {
+      // Measured by `npm run eval:detection` on the committed set; this guards against regressions only.
+      const r = evaluateDetection(fresh);
+      expect(r.recall, r.falseNegatives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.9);
+      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.64);
     });
   });
 });

@@ -19,7 +19,16 @@
 import type { Relation } from '../../catalog/model.js';
 import type { AccessVerdict } from '../resolver.js';
 import type { ProductAccess, ProductContext } from './index.js';
-import { ALLOWED, authorityHolders, holdsSelect, privilegeDomain } from './shared.js';
+import {
+  ALLOWED,
+  authorityHolders,
+  bodyReads,
+  holdsExecute,
+  holdsSelect,
+  noExecute,
+  privilegeDomain,
+} from './shared.js';
+import { capture } from '../../indexed.js';
 
 interface MaskInfo {
   expression: string;
@@ -65,9 +74,17 @@ export function db2Access(ctx: ProductContext): ProductAccess {
     });
   }
 
-  return {
+  const access: ProductAccess = {
     canSelect(role: string, rel: Relation, column: string): AccessVerdict {
       const domain = privilegeDomain(ctx, role);
+      if (rel.kind === 'function') {
+        // EXECUTE, then the body's static SQL with its package owner's (the definer's)
+        // authorization: Db2 11.5, "Authorization IDs and routines".
+        const owns = rel.owner === role || rel.schema === role || ctx.graph.isSuperuser(role);
+        if (!owns && !holdsExecute(ctx, domain, rel)) return noExecute(role, rel);
+        const as = rel.routine?.securityDefiner ? (rel.owner ?? rel.schema) : role;
+        return bodyReads(ctx, rel, column, (base, c) => access.canSelect(as, base, c));
+      }
       const privileged =
         rel.owner === role ||
         rel.schema === role ||
@@ -103,6 +120,7 @@ export function db2Access(ctx: ProductContext): ProductAccess {
       return ALLOWED;
     },
   };
+  return access;
 }
 
 /**
@@ -115,17 +133,17 @@ export function maskAudience(expression: string, column: string): Set<string> | 
     expression,
   );
   if (!m) return undefined;
-  const returned = m[3].replace(/"/g, '').split('.').pop()!;
+  const returned = capture(m, 3).replace(/"/g, '').split('.').pop()!;
   if (returned.toUpperCase() !== column.toUpperCase()) return undefined;
   const sees = new Set<string>();
-  for (const part of m[1].split(/\s+OR\s+/i)) {
+  for (const part of capture(m, 1).split(/\s+OR\s+/i)) {
     const verify =
       /^\(?\s*VERIFY_(?:ROLE|GROUP|TRUSTED_CONTEXT_ROLE)_FOR_USER\s*\(\s*SESSION_USER\s*,\s*((?:'[^']*'\s*,?\s*)+)\)\s*=\s*1\s*\)?$/i.exec(
         part.trim(),
       );
     const user = /^\(?\s*SESSION_USER\s*=\s*'([^']*)'\s*\)?$/i.exec(part.trim());
-    if (verify) for (const q of verify[1].matchAll(/'([^']*)'/g)) sees.add(q[1]);
-    else if (user) sees.add(user[1]);
+    if (verify) for (const q of capture(verify, 1).matchAll(/'([^']*)'/g)) sees.add(capture(q, 1));
+    else if (user) sees.add(capture(user, 1));
     else return undefined;
   }
   return sees;

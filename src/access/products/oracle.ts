@@ -23,15 +23,23 @@ import type { Relation } from '../../catalog/model.js';
 import { refused } from '../evidence.js';
 import type { AccessVerdict } from '../resolver.js';
 import type { ProductAccess, ProductContext } from './index.js';
-import { ALLOWED, authorityHolders, holdsSelect, privilegeDomain } from './shared.js';
+import {
+  ALLOWED,
+  authorityHolders,
+  bodyReads,
+  holdsExecute,
+  holdsSelect,
+  noExecute,
+  privilegeDomain,
+} from './shared.js';
 
 /** Predefined roles that carry SELECT ANY TABLE (Security Guide, "Predefined roles": DBA has all system privileges). */
 const READS_EVERY_TABLE = ['DBA', 'SYS', 'SYSTEM'];
 
 export function oracleAccess(ctx: ProductContext): ProductAccess {
   const selectAny = new Set([...authorityHolders(ctx.rules, 'SELECT ANY TABLE'), ...READS_EVERY_TABLE]);
-  return {
-    canSelect(role: string, rel: Relation): AccessVerdict {
+  const access: ProductAccess = {
+    canSelect(role: string, rel: Relation, column: string): AccessVerdict {
       const link = rel.foreign?.via === 'database-link' ? rel.foreign.link : undefined;
       if (rel.foreign?.via === 'database-link') {
         // A remote object has no local privileges ("you cannot grant privileges on remote objects"):
@@ -48,6 +56,14 @@ export function oracleAccess(ctx: ProductContext): ProductAccess {
         });
       }
       const domain = privilegeDomain(ctx, role);
+      if (rel.kind === 'function') {
+        // EXECUTE, then the body as its owner (AUTHID DEFINER, the default) or as the caller
+        // (AUTHID CURRENT_USER): PL/SQL Language Reference, "Invoker's Rights and Definer's Rights".
+        const owns = rel.schema === role || rel.owner === role || ctx.graph.isSuperuser(role);
+        if (!owns && !holdsExecute(ctx, domain, rel)) return noExecute(role, rel);
+        const as = rel.routine?.securityDefiner ? (rel.owner ?? rel.schema) : role;
+        return bodyReads(ctx, rel, column, (base, c) => access.canSelect(as, base, c));
+      }
       if (rel.schema === role || rel.owner === role || ctx.graph.isSuperuser(role)) return ALLOWED;
       if ([...domain].some((r) => selectAny.has(r))) return ALLOWED;
       if (holdsSelect(ctx, domain, { kind: 'relation', relation: rel.id })) return ALLOWED;
@@ -55,4 +71,5 @@ export function oracleAccess(ctx: ProductContext): ProductAccess {
       return refused('no-table-privilege', rel.id, { key: 'no-select', role, relation: rel.id });
     },
   };
+  return access;
 }

@@ -3,6 +3,7 @@ import type { Relation } from '../../catalog/model.js';
 import type { ReadAuthority, ResolvedRule } from '../../catalog/product-rules.js';
 import { PUBLIC } from '../../catalog/privileges.js';
 import type { AccessVerdict } from '../resolver.js';
+import { refused } from '../evidence.js';
 import type { ProductContext } from './index.js';
 
 export const ALLOWED: AccessVerdict = { allowed: true };
@@ -51,4 +52,48 @@ export function viewBases(ctx: ProductContext, view: Relation): Map<string, Set<
   for (const vc of def.columns) for (const src of vc.from) use(src.relation, src.column);
   for (const id of [...used.keys()]) if (!ctx.catalog.relations.has(id)) used.delete(id);
   return used;
+}
+
+/** Whether any role of the domain holds EXECUTE on the routine, its schema or its database. */
+export function holdsExecute(ctx: ProductContext, domain: Set<string>, fn: Relation): boolean {
+  const scopes: Parameters<ProductContext['grantsAt']>[0][] = [
+    { kind: 'function', relation: fn.id },
+    { kind: 'schema-tables', database: fn.database, schema: fn.schema },
+    { kind: 'database', database: fn.database },
+  ];
+  return scopes.some((s) =>
+    ctx.grantsAt(s).some((g) => (g.privilege === 'EXECUTE' || g.privilege === 'ALL') && domain.has(g.grantee)),
+  );
+}
+
+/** Refusal of a routine to a role without EXECUTE on it. */
+export function noExecute(role: string, fn: Relation): AccessVerdict {
+  return refused('no-execute-privilege', fn.id, {
+    key: 'no-execute',
+    role,
+    relation: fn.id,
+    routine: fn.routine?.kind ?? 'function',
+  });
+}
+
+/**
+ * A routine's returned column as the body reads it: each base column it carries, checked by
+ * `canRead` (as the role the body runs as); the first refusal is the answer.
+ */
+export function bodyReads(
+  ctx: ProductContext,
+  fn: Relation,
+  column: string,
+  canRead: (base: Relation, column: string) => AccessVerdict,
+): AccessVerdict {
+  const vc = fn.view?.columns.find((c) => c.name === column);
+  for (const src of vc?.from ?? []) {
+    const base = ctx.catalog.relations.get(
+      `${src.relation.database ?? fn.database}.${src.relation.schema ?? fn.schema}.${src.relation.name}`,
+    );
+    if (!base || base.id === fn.id) continue;
+    const v = canRead(base, src.column);
+    if (!v.allowed) return v;
+  }
+  return ALLOWED;
 }

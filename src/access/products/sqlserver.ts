@@ -25,7 +25,7 @@ import type { ResolvedRule, RuleTarget } from '../../catalog/product-rules.js';
 import { PUBLIC } from '../../catalog/privileges.js';
 import type { AccessVerdict } from '../resolver.js';
 import type { ProductAccess, ProductContext } from './index.js';
-import { ALLOWED, authorityHolders, privilegeDomain, viewBases } from './shared.js';
+import { noExecute, ALLOWED, authorityHolders, privilegeDomain, viewBases } from './shared.js';
 
 type State = 'grant' | 'deny';
 
@@ -169,12 +169,35 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
     return ALLOWED;
   }
 
+  /** EXECUTE on a routine after every GRANT/DENY/REVOKE: DENY on it, its schema or the database wins. */
+  function executeState(role: string, domain: Set<string>, routine: Relation): 'owner' | State | undefined {
+    // DENY does not apply to the owner ("DENY Object Permissions"); db_owner members own the database.
+    if (role === ownerOf(routine) || role === 'dbo' || ownsDatabase(domain)) return 'owner';
+    const keys = [`d:${routine.database}`, `s:${routine.database}.${routine.schema}`, `r:${routine.id}`];
+    const states = keys.flatMap((k) => [...domain].map((p) => execute.get(`${p}\u0000${k}`)));
+    return states.includes('deny') ? 'deny' : states.find((x) => x !== undefined);
+  }
+  const executesIt = (role: string, domain: Set<string>, routine: Relation) => {
+    const s = executeState(role, domain, routine);
+    return s === 'owner' || s === 'grant';
+  };
+
   return {
     canSelect(role0: string, rel: Relation, column: string): AccessVerdict {
-      const role = userOf(role0);
-      const domain = domainOf(role);
-      const own = check(role, domain, rel, [column]);
-      if (!own.allowed) return own;
+      let role = userOf(role0);
+      let domain = domainOf(role);
+      if (rel.kind === 'function') {
+        // EXECUTE (DENY first), then the body: through ownership chaining as the caller (EXECUTE AS
+        // CALLER, "Ownership Chains"), or as its owner under EXECUTE AS ("EXECUTE AS Clause").
+        if (!executesIt(role, domain, rel)) return noExecute(role, rel);
+        if (rel.routine?.executeAsOwner) {
+          role = ownerOf(rel);
+          domain = domainOf(role);
+        }
+      } else {
+        const own = check(role, domain, rel, [column]);
+        if (!own.allowed) return own;
+      }
       if (rel.view) {
         const v = chain(role, domain, rel, new Set());
         if (!v.allowed) return v;
@@ -193,12 +216,7 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
     },
     executeDenied(role0: string, routine: Relation): boolean {
       const role = userOf(role0);
-      // DENY does not apply to the owner ("DENY Object Permissions"); db_owner members own the database.
-      if (role === ownerOf(routine) || role === 'dbo') return false;
-      const domain = domainOf(role);
-      if (ownsDatabase(domain)) return false;
-      const keys = [`d:${routine.database}`, `s:${routine.database}.${routine.schema}`, `r:${routine.id}`];
-      return keys.some((k) => [...domain].some((p) => execute.get(`${p}\u0000${k}`) === 'deny'));
+      return executeState(role, domainOf(role), routine) === 'deny';
     },
   };
 }

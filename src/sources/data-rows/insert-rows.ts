@@ -12,6 +12,7 @@
  * expression, a bind variable) counts as no value.
  */
 import { emptyStats, tally, type ColumnValueStats } from '../../detect/check-digit.js';
+import { nth } from '../../indexed.js';
 
 /** One part of a name as written: `dbo`, `[Person]`, `"t"`, `` `t` ``. */
 export interface NamePart {
@@ -50,7 +51,7 @@ function* scan(sql: string, d: InsertDialect): Generator<Token> {
   let i = 0;
   const n = sql.length;
   while (i < n) {
-    const c = sql[i];
+    const c = nth(sql, i);
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f') {
       i++;
     } else if ((c === '-' && sql[i + 1] === '-') || (c === '#' && d.hashComments)) {
@@ -105,7 +106,7 @@ function* scan(sql: string, d: InsertDialect): Generator<Token> {
       yield { kind: 'number', text: m[0] };
     } else if (/[A-Za-z_$@\u0080-\uffff]/.test(c)) {
       let j = i + 1;
-      while (j < n && /[A-Za-z0-9_$@#\u0080-\uffff]/.test(sql[j])) j++;
+      while (j < n && /[A-Za-z0-9_$@#\u0080-\uffff]/.test(nth(sql, j))) j++;
       const word = sql.slice(i, j);
       i = j;
       // String introducers and prefixes: N'…' (national), E'…' (escapes), _utf8mb4'…' (MySQL charset).
@@ -192,7 +193,7 @@ export function insertRows(sql: string, dialect: InsertDialect): InsertRows | un
     let items: Token[] = [];
     const close = () => {
       stats[position] ??= emptyStats();
-      tally(stats[position], constant(items));
+      tally(nth(stats, position), constant(items));
       position++;
       items = [];
     };
@@ -216,8 +217,8 @@ export function insertRows(sql: string, dialect: InsertDialect): InsertRows | un
 
 /** The text of a value that is a plain constant (`'x'`, `123`), undefined for NULL and expressions. */
 function constant(items: Token[]): string | undefined {
-  if (items.length !== 1) return undefined;
   const [item] = items;
+  if (items.length !== 1 || !item) return undefined;
   if (item.kind === 'string' || item.kind === 'number') return item.text;
   return undefined;
 }

@@ -26,6 +26,7 @@ import {
 } from '../vendor/ddl.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
 import { readCreateRoutine, readDropRoutine } from '../vendor/routine.js';
+import { nth } from '../../indexed.js';
 
 const IRRELEVANT_FIRST = new Set([
   'CONNECT',
@@ -108,7 +109,7 @@ const TABLE_PRIVILEGES: Record<string, PrivilegeName | 'OTHER'> = {
 export const db2Statements: ProductStatements = {
   dialect: 'db2',
   read(c, words) {
-    const [w0, w1] = words;
+    const [w0 = '', w1 = ''] = words; // an absent word matches no keyword
     if (IRRELEVANT_FIRST.has(w0)) return 'irrelevant';
     if (w0 === 'SET') return readSet(c);
     if (w0 === 'GRANT' || w0 === 'REVOKE') return readGrant(c, w0 === 'GRANT');
@@ -211,7 +212,7 @@ function readAlias(c: Cursor): StatementOutcome {
   c.accept('MODULE');
   const target = c.relationName();
   const schema = isPublic ? PUBLIC_SYNONYM_SCHEMA.db2 : c.qualify(parts).schema;
-  const name = parts[parts.length - 1];
+  const name = nth(parts, parts.length - 1);
   c.ctx.state.synonyms.define(schema, name, target, isPublic);
   // An alias grants nothing: only the name, for GRANTs and views of this file and the others.
   return [
@@ -232,7 +233,7 @@ function dropAlias(c: Cursor): StatementOutcome {
   c.expect('ALIAS');
   const parts = c.nameParts();
   const schema = isPublic ? PUBLIC_SYNONYM_SCHEMA.db2 : c.qualify(parts).schema;
-  const name = parts[parts.length - 1];
+  const name = nth(parts, parts.length - 1);
   c.ctx.state.synonyms.drop(schema, name, isPublic);
   return [{ op: 'synonym', at: c.at, action: 'drop', name: { name, ...(schema ? { schema } : {}) }, public: isPublic }];
 }
@@ -317,7 +318,7 @@ function readGrant(c: Cursor, isGrant: boolean): StatementOutcome {
     const to = grantees(c);
     const q = c.qualify(parts);
     const target: GrantTarget = all
-      ? { kind: 'all-routines-in-schema', schemas: [parts[parts.length - 1]], routineKind: 'routine' }
+      ? { kind: 'all-routines-in-schema', schemas: [nth(parts, parts.length - 1)], routineKind: 'routine' }
       : { kind: 'routines', refs: [{ name: q }], routineKind: 'routine' };
     const privileges = [{ privilege: 'EXECUTE' as const }];
     return isGrant

@@ -204,7 +204,8 @@ class FileCollector {
     const callee = call.getExpression();
     const name = importedName(callee, this.imports);
     if (name && SCHEMA_BUILDERS[name]) {
-      const schema = call.getArguments()[0] ? literalString(call.getArguments()[0]) : undefined;
+      const [first] = call.getArguments();
+      const schema = first ? literalString(first) : undefined;
       if (schema === undefined)
         this.unsupported(
           call,
@@ -281,7 +282,8 @@ class FileCollector {
     const [fn] = this.functions.get(name) ?? [];
     const inner = fn ? unwrap(fn.returns) : undefined;
     const innerCallee = inner && Node.isCallExpression(inner) ? inner.getExpression() : undefined;
-    const builder = innerCallee ? importedName(innerCallee, importsFrom(fn.unit.file, isDrizzleModule)) : undefined;
+    const builder =
+      fn && innerCallee ? importedName(innerCallee, importsFrom(fn.unit.file, isDrizzleModule)) : undefined;
     if (fn && inner && Node.isCallExpression(inner) && builder && TABLE_BUILDERS[builder]) {
       const subst = new Map<string, Node | undefined>(fn.params.map((p, i) => [p, call.getArguments()[i]]));
       const args = inner.getArguments().map((a) => {

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { nth } from '../../indexed.js';
 
 export interface PasswordLookup {
   host: string;
@@ -46,7 +47,7 @@ export function lookupPgpass(text: string, target: PasswordLookup): string | und
         f === '*' ||
         f === wanted[i] ||
         // libpq: "localhost" also matches a Unix-socket connection to the default directory.
-        (i === 0 && f === 'localhost' && wanted[0].startsWith('/')),
+        (i === 0 && f === 'localhost' && nth(wanted, 0).startsWith('/')),
     );
     if (matches) return password;
   }

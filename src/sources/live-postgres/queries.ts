@@ -247,6 +247,7 @@ export async function fetchCatalog(client: ClientBase): Promise<CatalogRows> {
     `select current_setting('server_version_num') as version, current_setting('server_version') as "versionText",
        current_database() as database, current_user as "currentUser"`,
   );
+  if (!serverRow) throw new Error('internal error: the server query returned no row');
   const server: ServerRow = { ...serverRow, version: Number(serverRow.version) };
   const v = server.version;
   const q = async <T>(name: Exclude<CatalogQueryName, 'server'>) => normalise(await run<T>(name, QUERIES[name](v)));
@@ -254,6 +255,7 @@ export async function fetchCatalog(client: ClientBase): Promise<CatalogRows> {
   const memberships = await q<MembershipRow>('memberships');
   const schemas = (await q<SchemaRow & { aclIsDefault: boolean }>('schemas')).map(aclPair);
   const [database] = (await q<DatabaseRow & { aclIsDefault: boolean }>('database')).map(aclPair);
+  if (!database) throw new Error('internal error: the database query returned no row');
   const relations = (await q<RelationRow & { aclIsDefault: boolean }>('relations')).map(aclPair);
   const columns = await q<ColumnRow>('columns');
   const constraints = await q<ConstraintRow>('constraints');

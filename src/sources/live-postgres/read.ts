@@ -17,6 +17,7 @@ import { catalogRowsToOps } from './to-ops.js';
 import { sampleColumns, type ColumnSample } from './sample.js';
 import { describeServer, redactUrl } from './url.js';
 import { quoteIdent } from './quote.js';
+import { nth } from '../../indexed.js';
 
 export interface LiveReadOptions {
   /** The spif database these relations belong to (from the config, else `default`). */
@@ -89,7 +90,7 @@ export async function readCatalogRows(
     await client.query(`SET LOCAL search_path = ''`);
     if (options.role) await client.query(`SET LOCAL ROLE ${quoteIdent(options.role)}`);
     const version = Number(
-      (await client.query<{ v: string }>(`select current_setting('server_version_num') as v`)).rows[0].v,
+      nth((await client.query<{ v: string }>(`select current_setting('server_version_num') as v`)).rows, 0).v,
     );
     if (version < 100000) {
       throw Object.assign(

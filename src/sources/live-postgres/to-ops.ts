@@ -27,6 +27,7 @@ import { aclChanges, decodeAcl, type AclItem } from './acl.js';
 import { definitionKey, emptyDefinitions, type SqlDefinitions } from './definitions.js';
 import type { CatalogRows, ColumnRow, FunctionRow, RelationRow, RoleRow } from './queries.js';
 import { quoteIdent } from './quote.js';
+import { capture, nth } from '../../indexed.js';
 
 /** The role created by initdb (BOOTSTRAP_SUPERUSERID in PostgreSQL's sources). */
 export const BOOTSTRAP_SUPERUSER_OID = 10;
@@ -493,15 +494,15 @@ class OpsBuilder {
           op: 'revoke',
           privileges: group.map((i) => ({ privilege: i.privilege })),
           target,
-          grantees: [group[0].grantee],
-          grantOptionOnly: group[0].grantOption,
+          grantees: [nth(group, 0).grantee],
+          grantOptionOnly: nth(group, 0).grantOption,
           cascade: false,
         },
         where,
       );
     }
     for (const group of groupBy(grants, (i) => `${i.grantee}\u0000${i.grantOption}\u0000${i.grantor}`)) {
-      const g = group[0];
+      const g = nth(group, 0);
       this.named.add(g.grantee);
       this.emit(
         {
@@ -526,11 +527,11 @@ class OpsBuilder {
       for (const item of decodeAcl(c.acl, (o) => this.roleName(o))) items.push({ ...item, column: c.name });
     }
     for (const group of groupBy(items, (i) => `${i.grantee}\u0000${i.grantOption}\u0000${i.grantor}`)) {
-      const g = group[0];
+      const g = nth(group, 0);
       this.named.add(g.grantee);
       const privileges: PrivilegeSpec[] = [];
       for (const same of groupBy(group, (i) => i.privilege)) {
-        privileges.push({ privilege: same[0].privilege, columns: same.map((i) => i.column) });
+        privileges.push({ privilege: nth(same, 0).privilege, columns: same.map((i) => i.column) });
       }
       this.emit(
         {
@@ -578,9 +579,10 @@ function fragment(r: RelationRow): string {
 export function columnType(c: Pick<ColumnRow, 'typeName' | 'typeSchema' | 'formatted' | 'isArray' | 'serial'>): string {
   const SERIAL: Record<string, string> = { int4: 'serial', int8: 'bigserial', int2: 'smallserial' };
   let base = c.typeSchema === 'pg_catalog' || c.typeSchema === 'public' ? c.typeName : `${c.typeSchema}.${c.typeName}`;
-  if (c.serial && !c.isArray && SERIAL[c.typeName]) return SERIAL[c.typeName];
+  const serial = SERIAL[c.typeName];
+  if (c.serial && !c.isArray && serial) return serial;
   const mods = /\(([^()]*)\)/.exec(c.formatted);
-  if (mods) base += `(${mods[1].replace(/\s+/g, '')})`;
+  if (mods) base += `(${capture(mods, 1).replace(/\s+/g, '')})`;
   return c.isArray ? `${base}[]` : base;
 }
 

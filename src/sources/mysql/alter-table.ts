@@ -6,6 +6,7 @@ import { constraintStart, foreignKey, typeText } from './create-table.js';
 import { foldColumn, foldRelation, qualified } from './names.js';
 import { unquoteString } from './strings.js';
 import { tokens } from './lexer.js';
+import { nth } from '../../indexed.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -120,7 +121,7 @@ export function parenthesisedAdd(
 ): { head: string; definitions: { start: number; end: number }[] } | undefined {
   const all = [...tokens(text)];
   let i = 0;
-  const word = (w: string) => all[i]?.kind === 'word' && all[i].upper === w;
+  const word = (w: string) => all[i]?.kind === 'word' && nth(all, i).upper === w;
   if (!word('ALTER')) return undefined;
   i++;
   while (word('ONLINE') || word('IGNORE')) i++;
@@ -131,15 +132,15 @@ export function parenthesisedAdd(
   i++;
   if (all[i]?.value === '.') i += 2;
   if (nameStart === undefined || !word('ADD')) return undefined;
-  const head = `${text.slice(0, all[i].start)}ADD COLUMN `;
+  const head = `${text.slice(0, nth(all, i).start)}ADD COLUMN `;
   i++;
   if (word('COLUMN')) i++;
   if (all[i]?.value !== '(') return undefined;
   const definitions: { start: number; end: number }[] = [];
   let depth = 0;
-  let start = all[i].end;
+  let start = nth(all, i).end;
   for (i++; i < all.length; i++) {
-    const t = all[i];
+    const t = nth(all, i);
     if (t.value === '(') depth++;
     else if (t.value === ')' && depth > 0) depth--;
     else if ((t.value === ',' || t.value === ')') && depth === 0) {

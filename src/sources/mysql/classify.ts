@@ -3,6 +3,7 @@
  * are skipped without parsing and each relevant kind goes to the reader that reads it.
  */
 import { tokens } from './lexer.js';
+import { nth } from '../../indexed.js';
 
 export type StatementKind =
   | 'create-table'
@@ -112,9 +113,9 @@ export function renderMysqlKindsMarkdown(): string {
   const rows = (head: string, table: Readonly<Record<string, string>>) => [
     `| ${head} | why it is skipped |`,
     '| --- | --- |',
-    ...Object.keys(table)
-      .sort()
-      .map((k) => `| \`${k.replace(/_/g, ' ')}\` | ${table[k].replace(/\|/g, '\\|')} |`),
+    ...Object.entries(table)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, why]) => `| \`${k.replace(/_/g, ' ')}\` | ${why.replace(/\|/g, '\\|')} |`),
   ];
   return [
     MYSQL_KINDS_BEGIN,
@@ -139,8 +140,9 @@ export function classify(text: string): StatementKind {
     words.push(t.kind === 'word' ? t.upper : `\u0000${t.value}`);
     if (words.length >= 40) break;
     // Stop once the object kind of a CREATE/ALTER/DROP is known.
-    if (words.length > 1 && t.kind === 'word' && OBJECTS.has(t.upper) && /^(CREATE|ALTER|DROP)$/.test(words[0])) break;
-    if (words.length >= 4 && !/^(CREATE|ALTER|DROP)$/.test(words[0])) break;
+    if (words.length > 1 && t.kind === 'word' && OBJECTS.has(t.upper) && /^(CREATE|ALTER|DROP)$/.test(nth(words, 0)))
+      break;
+    if (words.length >= 4 && !/^(CREATE|ALTER|DROP)$/.test(nth(words, 0))) break;
   }
   const [first, second] = words;
   if (first === undefined) return 'irrelevant';

@@ -7,6 +7,7 @@ import { columnsOf, identText, type StatementContext } from './context.js';
 import { tokens } from './lexer.js';
 import { foldColumn, qualified } from './names.js';
 import { unquoteString } from './strings.js';
+import { nth } from '../../indexed.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -148,9 +149,9 @@ export function attachTrailingComments(
   if (nameOffsets.some((o) => o === undefined)) return;
   const at = nameOffsets.map((o) => ({ offset: ctx.base + o! }));
   trailingColumnComments(ctx.lines.text, at, { syntax: COMMENT_SYNTAX.mysql, from: ctx.base }).forEach((c, i) => {
-    if (!c || columns[i].comment !== undefined) return;
-    columns[i].comment = c.text;
-    columns[i].commentSource = ctx.loc(c.offset - ctx.base);
+    if (!c || nth(columns, i).comment !== undefined) return;
+    nth(columns, i).comment = c.text;
+    nth(columns, i).commentSource = ctx.loc(c.offset - ctx.base);
   });
 }
 

@@ -18,6 +18,7 @@ import { CstLineage } from '../sqlite/cst-lineage.js';
 import type { StatementContext } from './context.js';
 import { tokens, type Token } from './lexer.js';
 import { foldColumn, foldRelation, qualified } from './names.js';
+import { nth } from '../../indexed.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- CST nodes are read generically */
 
@@ -104,7 +105,7 @@ export function blankForCst(text: string): string {
   };
   let depth = 0;
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
+    const t = nth(toks, i);
     if (t.value === '(' && t.kind === 'punct') depth++;
     else if (t.value === ')' && t.kind === 'punct') {
       depth--;
@@ -126,7 +127,7 @@ export function blankForCst(text: string): string {
       toks[i + 2]?.value === '(' &&
       (toks[i + 1]?.kind === 'ident' || toks[i + 1]?.kind === 'word')
     ) {
-      blank(toks[i + 1]);
+      blank(nth(toks, i + 1));
     }
   }
   return chars.join('');
@@ -134,7 +135,7 @@ export function blankForCst(text: string): string {
 
 function blankTableOptions(tail: Token[], blank: (from: Token, to?: Token) => void): void {
   for (let i = 0; i < tail.length; i++) {
-    const t = tail[i];
+    const t = nth(tail, i);
     if (t.kind === 'word' && t.upper === 'COMMENT') {
       // keep `COMMENT [=] '…'`
       i += tail[i + 1]?.value === '=' ? 2 : 1;

@@ -3,6 +3,7 @@
  * classify statements by their leading keywords, and by the account-statement reader.
  */
 import { unquoteString } from './strings.js';
+import { nth } from '../../indexed.js';
 
 export type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'punct';
 
@@ -22,7 +23,7 @@ export function* tokens(text: string): Generator<Token> {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const ch = text[i];
+    const ch = nth(text, i);
     if (/\s/.test(ch)) {
       i++;
       continue;
@@ -49,7 +50,7 @@ export function* tokens(text: string): Generator<Token> {
     }
     if (WORD.test(ch)) {
       let j = i + 1;
-      while (j < n && WORD.test(text[j])) j++;
+      while (j < n && WORD.test(nth(text, j))) j++;
       const v = text.slice(i, j);
       i = j;
       const kind: TokenKind = /^[0-9]+$/.test(v) ? 'number' : 'word';

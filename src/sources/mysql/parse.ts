@@ -9,6 +9,7 @@ import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
 import { createRequire } from 'node:module';
 import { type Token, tokens } from './lexer.js';
 import type { Dialect, MysqlDialect } from '../../dialect.js';
+import { capture, nth } from '../../indexed.js';
 
 type ParserModule = typeof import('node-sql-parser');
 type NodeSqlParser = InstanceType<ParserModule['Parser']>;
@@ -116,5 +117,5 @@ function parseOnce(sql: string, dialect: Dialect): ParseOutcome {
 /** Peggy lists every expected token; keep the part a user can act on. */
 function shortMessage(message: string): string {
   const m = /but (.+) found\.?$/s.exec(message);
-  return m ? `unexpected ${m[1]}` : message.split('\n')[0].slice(0, 200);
+  return m ? `unexpected ${capture(m, 1)}` : nth(message.split('\n'), 0).slice(0, 200);
 }

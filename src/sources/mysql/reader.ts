@@ -25,6 +25,7 @@ import { readView } from './view.js';
 import { readTableWithCst } from './cst-fallback.js';
 import { INSERT_START, insertRowsOp } from '../data-rows/rows-op.js';
 import { readRoutineStatement, readScriptWrite, readTrigger } from './routine.js';
+import { nth } from '../../indexed.js';
 
 /** INSERT, REPLACE or UPDATE, after any leading comments. */
 const COPYING_WRITE = /^(?:\s|--[^\n]*\n|#[^\n]*\n|\/\*[\s\S]*?\*\/)*(?:insert|replace|update)\b/i;
@@ -87,7 +88,7 @@ export function readMysql(source: SourceText, ctx: ReadContext): ReadResult {
 function mysqlRowsNaming(ctx: StatementContext) {
   return {
     qualify: (parts: string[]) =>
-      qualified(parts.length >= 2 ? parts[parts.length - 2] : undefined, parts[parts.length - 1], ctx.schema),
+      qualified(parts.length >= 2 ? parts[parts.length - 2] : undefined, nth(parts, parts.length - 1), ctx.schema),
     foldRelation: (p: { text: string }) => p.text,
     foldColumn: (p: { text: string }) => foldColumn(p.text),
   };

@@ -29,6 +29,7 @@ import { foldColumn, foldRelation, foldSchema } from './names.js';
 import { parseStatement } from './parse.js';
 import { Lineage } from './view.js';
 import { dedupeOrigins, type Origin, type Scope, type Source } from '../lineage-scope.js';
+import { nth } from '../../indexed.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -147,7 +148,7 @@ export function readScriptWrite(ctx: StatementContext): CatalogOp[] {
     });
     return [];
   }
-  return copies(ctx, body, toks[0].upper === 'UPDATE' ? 'update' : 'insert-select');
+  return copies(ctx, body, nth(toks, 0).upper === 'UPDATE' ? 'update' : 'insert-select');
 }
 
 /** What a body writes, as copies: once it runs, the target columns hold those values. */
@@ -452,7 +453,7 @@ class BodyWalker {
 
   /** One statement, or one opener / closer of a compound statement. */
   private statement(): void {
-    const t = this.toks[this.i];
+    const t = nth(this.toks, this.i);
     if (t.kind === 'punct' && t.value === ';') return void this.i++;
     const w = t.kind === 'word' ? t.upper : undefined;
     // `label: BEGIN` / `label: LOOP`
@@ -469,7 +470,7 @@ class BodyWalker {
     if (w === 'END') {
       // END [IF|LOOP|WHILE|REPEAT|CASE] [label]
       this.i++;
-      while (this.i < this.toks.length && this.toks[this.i].value !== ';' && this.peekWord() !== 'UNTIL') {
+      while (this.i < this.toks.length && nth(this.toks, this.i).value !== ';' && this.peekWord() !== 'UNTIL') {
         if (this.peekWord() === 'END' || this.peekWord() === 'ELSE' || this.peekWord() === 'ELSEIF') break;
         if (this.peekWord() === 'WHEN') break;
         this.i++;
@@ -480,7 +481,7 @@ class BodyWalker {
     if (w && CONDITION_END[w]) {
       this.i++;
       const stop = this.scanUntil(CONDITION_END[w]);
-      if (stop > this.i) this.expression(this.toks[this.i].start, this.toks[stop - 1].end);
+      if (stop > this.i) this.expression(nth(this.toks, this.i).start, nth(this.toks, stop - 1).end);
       this.i = stop;
       return;
     }
@@ -495,7 +496,7 @@ class BodyWalker {
     let depth = 0;
     let caseDepth = 0;
     for (let j = this.i; j < this.toks.length; j++) {
-      const t = this.toks[j];
+      const t = nth(this.toks, j);
       if (t.kind === 'punct') {
         if (t.value === '(') depth++;
         else if (t.value === ')') depth--;
@@ -512,7 +513,7 @@ class BodyWalker {
 
   private simple(stmt: Token[]): void {
     if (stmt.length === 0) return;
-    const w = stmt[0].upper;
+    const w = nth(stmt, 0).upper;
     if (w === 'SELECT' || w === 'WITH' || (w === '(' && stmt[1]?.upper === 'SELECT')) return this.select(stmt);
     if (w === 'RETURN') {
       const values = this.expression(stmt[1]?.start, end(stmt));
@@ -528,7 +529,7 @@ class BodyWalker {
     if (w === 'CALL') return this.call(stmt);
     if (w === 'PREPARE' || w === 'EXECUTE' || w === 'DEALLOCATE') return this.unanalysed('diag.mysql.body.dynamic');
     if (QUIET.has(w)) return;
-    this.unanalysed('diag.mysql.body.statement', stmt[0].value, IN_BODY);
+    this.unanalysed('diag.mysql.body.statement', nth(stmt, 0).value, IN_BODY);
   }
 
   /**
@@ -538,9 +539,9 @@ class BodyWalker {
    */
   private insert(stmt: Token[]): void {
     let k = 1;
-    while (['LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY', 'IGNORE', 'INTO'].includes(stmt[k]?.upper)) k++;
+    while (['LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY', 'IGNORE', 'INTO'].includes(stmt[k]?.upper ?? '')) k++;
     const target = this.tableAt(stmt, k);
-    if (!target) return this.unanalysed('diag.mysql.body.noTable', stmt[0].value, IN_BODY);
+    if (!target) return this.unanalysed('diag.mysql.body.noTable', nth(stmt, 0).value, IN_BODY);
     k = target.next;
     if (stmt[k]?.upper === 'PARTITION') k = closeParen(stmt, k + 1) + 1;
     let columns: string[] | undefined;
@@ -553,16 +554,18 @@ class BodyWalker {
       k = close + 1;
     }
     const dup = stmt.findIndex((t, j) => j > k && t.upper === 'DUPLICATE' && stmt[j - 2]?.upper === 'ON');
-    const stop = dup > 0 ? stmt[dup - 2].start : end(stmt);
+    const stop = dup > 0 ? nth(stmt, dup - 2).start : end(stmt);
     const w = stmt[k]?.upper;
     let values: ViewColumn[] | undefined;
-    if (w === 'SELECT' || w === 'WITH' || w === '(') values = this.query(this.blanked(stmt[k].start, stop));
+    if (w === 'SELECT' || w === 'WITH' || w === '(') values = this.query(this.blanked(nth(stmt, k).start, stop));
     else if (w === 'VALUES' || w === 'VALUE') {
       values = [];
-      for (let j = k + 1; j < stmt.length && stmt[j].value === '(';) {
+      for (let j = k + 1; j < stmt.length && nth(stmt, j).value === '(';) {
         const close = closeParen(stmt, j);
         const row =
-          close > j + 1 ? this.query(`SELECT ${this.ctx.text.slice(stmt[j + 1].start, stmt[close - 1].end)}`) : [];
+          close > j + 1
+            ? this.query(`SELECT ${this.ctx.text.slice(nth(stmt, j + 1).start, nth(stmt, close - 1).end)}`)
+            : [];
         if (!row) return;
         values = row.map((c, i) => ({ name: c.name, from: dedupeOrigins([...(values![i]?.from ?? []), ...c.from]) }));
         j = close + 1;
@@ -573,7 +576,7 @@ class BodyWalker {
       if (!pairs) return;
       columns = pairs.map((p) => p.column);
       values = pairs.map((p) => ({ name: p.column, from: p.from }));
-    } else return this.unanalysed('diag.mysql.body.writeNotRead', stmt[0].value, IN_BODY);
+    } else return this.unanalysed('diag.mysql.body.writeNotRead', nth(stmt, 0).value, IN_BODY);
     if (values?.some((v) => v.from.length))
       this.writes.push({ table: target.table, ...(columns ? { columns } : {}), values });
   }
@@ -581,14 +584,14 @@ class BodyWalker {
   /** `UPDATE t SET c = expr, … [WHERE …]` of one table: c holds what expr carries. */
   private update(stmt: Token[]): void {
     let k = 1;
-    while (['LOW_PRIORITY', 'IGNORE'].includes(stmt[k]?.upper)) k++;
+    while (['LOW_PRIORITY', 'IGNORE'].includes(stmt[k]?.upper ?? '')) k++;
     const target = this.tableAt(stmt, k);
     if (!target) return this.unanalysed('diag.mysql.body.updateNoTable', IN_BODY);
     k = target.next;
-    if (stmt[k]?.kind === 'word' && stmt[k].upper !== 'SET') k++; // alias
+    if (stmt[k]?.kind === 'word' && nth(stmt, k).upper !== 'SET') k++; // alias
     if (stmt[k]?.upper !== 'SET') return this.unanalysed('diag.mysql.body.multiUpdate', IN_BODY);
     const where = depthZeroIndex(stmt, k, ['WHERE', 'ORDER', 'LIMIT']); // not a subquery's WHERE
-    const pairs = this.assignments(stmt, k + 1, where > 0 ? stmt[where].start : end(stmt));
+    const pairs = this.assignments(stmt, k + 1, where > 0 ? nth(stmt, where).start : end(stmt));
     if (!pairs) return;
     const values = pairs.map((p) => ({ name: p.column, from: p.from }));
     if (values.some((v) => v.from.length))
@@ -612,16 +615,18 @@ class BodyWalker {
       const args: Token[][] = [[]];
       let depth = 0;
       for (let j = k + 1; j < close; j++) {
-        if (stmt[j].value === '(') depth++;
-        if (stmt[j].value === ')') depth--;
-        if (stmt[j].value === ',' && depth === 0) args.push([]);
-        else args[args.length - 1].push(stmt[j]);
+        if (nth(stmt, j).value === '(') depth++;
+        if (nth(stmt, j).value === ')') depth--;
+        if (nth(stmt, j).value === ',' && depth === 0) args.push([]);
+        else nth(args, args.length - 1).push(nth(stmt, j));
       }
       for (const a of args) {
         const v =
-          a.length === 1 && (a[0].kind === 'word' || a[0].kind === 'ident') ? foldColumn(a[0].value) : undefined;
+          a.length === 1 && (nth(a, 0).kind === 'word' || nth(a, 0).kind === 'ident')
+            ? foldColumn(nth(a, 0).value)
+            : undefined;
         if (v && this.known.has(v) && !this.inParams.has(v))
-          return this.unanalysed('diag.mysql.body.outParameter', a[0].value, target.table.name);
+          return this.unanalysed('diag.mysql.body.outParameter', nth(a, 0).value, target.table.name);
       }
       k = close + 1;
     }
@@ -635,24 +640,24 @@ class BodyWalker {
     const first = stmt[k];
     if (!first || first.kind === 'punct' || first.kind === 'string') return undefined;
     if (stmt[k + 1]?.value === '.' && stmt[k + 2])
-      return { table: { schema: foldSchema(first.value), name: foldRelation(stmt[k + 2].value) }, next: k + 3 };
+      return { table: { schema: foldSchema(first.value), name: foldRelation(nth(stmt, k + 2).value) }, next: k + 3 };
     return { table: { schema: this.ctx.schema, name: foldRelation(first.value) }, next: k + 1 };
   }
 
   /** `c = expr, d = expr` from stmt[k] to offset `stop`. */
   private assignments(stmt: Token[], k: number, stop: number): { column: string; from: Origin[] }[] | undefined {
     const out: { column: string; from: Origin[] }[] = [];
-    while (k < stmt.length && stmt[k].start < stop) {
+    while (k < stmt.length && nth(stmt, k).start < stop) {
       let j = k;
       while (stmt[j + 1]?.value === '.') j += 2; // t.c
-      const column = foldColumn(stmt[j].value);
+      const column = foldColumn(nth(stmt, j).value);
       if (stmt[j + 1]?.value !== '=') {
         this.unanalysed('diag.mysql.body.assignment', IN_BODY);
         return undefined;
       }
       let e = topLevelComma(stmt, j + 2);
-      while (e < stmt.length && stmt[e].start >= stop) e--;
-      const exprEnd = e < stmt.length && stmt[e].value === ',' ? stmt[e].start : stop;
+      while (e < stmt.length && nth(stmt, e).start >= stop) e--;
+      const exprEnd = e < stmt.length && nth(stmt, e).value === ',' ? nth(stmt, e).start : stop;
       out.push({ column, from: this.expression(stmt[j + 2]?.start, exprEnd) });
       k = e + 1;
       if (exprEnd === stop) break;
@@ -664,7 +669,10 @@ class BodyWalker {
     const existing = this.outputs.findIndex((o) => o.name === col.name);
     if (existing < 0) this.outputs.push(col);
     else
-      this.outputs[existing] = { name: col.name, from: dedupeOrigins([...this.outputs[existing].from, ...col.from]) };
+      this.outputs[existing] = {
+        name: col.name,
+        from: dedupeOrigins([...nth(this.outputs, existing).from, ...col.from]),
+      };
   }
 
   private assign(name: string, from: Origin[]): void {
@@ -675,7 +683,7 @@ class BodyWalker {
   /** A query: its INTO targets get its columns; without INTO it is a result set the caller receives. */
   private select(stmt: Token[]): void {
     const into = this.intoClause(stmt);
-    const text = this.blanked(stmt[0].start, end(stmt), into?.span);
+    const text = this.blanked(nth(stmt, 0).start, end(stmt), into?.span);
     const cols = this.query(text);
     if (!cols) return;
     if (into) into.targets.forEach((v, k) => this.assign(v, cols[k]?.from ?? []));
@@ -686,7 +694,7 @@ class BodyWalker {
   private intoClause(stmt: Token[]): { targets: string[]; span: [number, number] } | undefined {
     let depth = 0;
     for (let k = 0; k < stmt.length; k++) {
-      const t = stmt[k];
+      const t = nth(stmt, k);
       if (t.value === '(') depth++;
       else if (t.value === ')') depth--;
       if (depth !== 0 || t.kind !== 'word' || t.upper !== 'INTO') continue;
@@ -694,13 +702,13 @@ class BodyWalker {
       const targets: string[] = [];
       let j = k + 1;
       while (j < stmt.length) {
-        if (stmt[j].value === '@') j++;
-        targets.push(stmt[j].value);
+        if (nth(stmt, j).value === '@') j++;
+        targets.push(nth(stmt, j).value);
         j++;
         if (stmt[j]?.value !== ',') break;
         j++;
       }
-      return { targets, span: [t.start, stmt[j - 1].end] };
+      return { targets, span: [t.start, nth(stmt, j - 1).end] };
     }
     return undefined;
   }
@@ -710,15 +718,15 @@ class BodyWalker {
     let k = 1;
     while (k < stmt.length) {
       let j = k;
-      if (stmt[j].value === '@') j++;
+      if (nth(stmt, j).value === '@') j++;
       if (stmt[j]?.value === '@') j++; // @@session.x
       const target = stmt[j]?.value;
       j++;
-      while (j < stmt.length && stmt[j].value === '.') j += 2;
+      while (j < stmt.length && nth(stmt, j).value === '.') j += 2;
       if (stmt[j]?.value === ':') j++;
       if (stmt[j]?.value !== '=') return; // SET NAMES, SET TRANSACTION…: no value to follow
       const exprEnd = topLevelComma(stmt, j + 1);
-      const values = this.expression(stmt[j + 1]?.start, exprEnd < stmt.length ? stmt[exprEnd].start : end(stmt));
+      const values = this.expression(stmt[j + 1]?.start, exprEnd < stmt.length ? nth(stmt, exprEnd).start : end(stmt));
       if (target) this.assign(target, values);
       k = exprEnd + 1;
     }
@@ -744,14 +752,14 @@ class BodyWalker {
     if (stmt[2]?.upper === 'CURSOR') {
       const forAt = stmt.findIndex((t) => t.upper === 'FOR');
       const cols = this.query(this.blanked(stmt[forAt + 1]?.start ?? end(stmt), end(stmt)));
-      if (cols) this.cursors.set(foldColumn(stmt[1].value), cols);
+      if (cols) this.cursors.set(foldColumn(nth(stmt, 1).value), cols);
       return;
     }
     if (stmt[2]?.upper === 'CONDITION') return;
     const names: string[] = [];
     let k = 1;
     while (k < stmt.length) {
-      names.push(stmt[k].value);
+      names.push(nth(stmt, k).value);
       if (stmt[k + 1]?.value !== ',') break;
       k += 2;
     }
@@ -766,7 +774,7 @@ class BodyWalker {
   private fetch(stmt: Token[]): void {
     const into = stmt.findIndex((t) => t.upper === 'INTO');
     if (into < 1) return;
-    const cursor = foldColumn(stmt[into - 1].value);
+    const cursor = foldColumn(nth(stmt, into - 1).value);
     const cols = this.cursors.get(cursor) ?? [];
     const targets = stmt
       .slice(into + 1)
@@ -834,23 +842,23 @@ class BodyWalker {
 function closeParen(stmt: Token[], open: number): number {
   let depth = 0;
   for (let j = open; j < stmt.length; j++) {
-    if (stmt[j].value === '(') depth++;
-    else if (stmt[j].value === ')' && --depth === 0) return j;
+    if (nth(stmt, j).value === '(') depth++;
+    else if (nth(stmt, j).value === ')' && --depth === 0) return j;
   }
   return stmt.length;
 }
 
 function end(stmt: Token[]): number {
-  return stmt[stmt.length - 1].end;
+  return nth(stmt, stmt.length - 1).end;
 }
 
 /** Index of the first of `words` after stmt[from] outside parentheses, else -1. */
 function depthZeroIndex(stmt: Token[], from: number, words: string[]): number {
   let depth = 0;
   for (let j = from + 1; j < stmt.length; j++) {
-    if (stmt[j].value === '(') depth++;
-    else if (stmt[j].value === ')') depth--;
-    else if (depth === 0 && stmt[j].kind === 'word' && words.includes(stmt[j].upper)) return j;
+    if (nth(stmt, j).value === '(') depth++;
+    else if (nth(stmt, j).value === ')') depth--;
+    else if (depth === 0 && nth(stmt, j).kind === 'word' && words.includes(nth(stmt, j).upper)) return j;
   }
   return -1;
 }
@@ -858,9 +866,9 @@ function depthZeroIndex(stmt: Token[], from: number, words: string[]): number {
 function topLevelComma(stmt: Token[], from: number): number {
   let depth = 0;
   for (let j = from; j < stmt.length; j++) {
-    if (stmt[j].value === '(') depth++;
-    else if (stmt[j].value === ')') depth--;
-    else if (stmt[j].value === ',' && depth === 0) return j;
+    if (nth(stmt, j).value === '(') depth++;
+    else if (nth(stmt, j).value === ')') depth--;
+    else if (nth(stmt, j).value === ',' && depth === 0) return j;
   }
   return stmt.length;
 }

@@ -1,4 +1,5 @@
 /** MySQL string literals: quotes and backslash escapes (the default SQL mode). */
+import { nth } from '../../indexed.js';
 
 const ESCAPES: Record<string, string> = {
   '0': '\0',
@@ -28,7 +29,7 @@ export function unquoteString(raw: string, quote?: string): string {
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (c === '\\' && i + 1 < body.length) {
-      const e = body[++i];
+      const e = nth(body, ++i);
       out += ESCAPES[e] ?? (e === '%' || e === '_' ? `\\${e}` : e);
     } else if (q !== undefined && c === q && body[i + 1] === q) {
       out += c;

@@ -13,6 +13,7 @@ import { account, Cursor } from './accounts.js';
 import { parseStatement } from './parse.js';
 import { viewQueryWithCst } from './cst-fallback.js';
 import { type Origin, type Scope, type Source, dedupeOrigins, originsIn, resolveBare } from '../lineage-scope.js';
+import { nth } from '../../indexed.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -63,18 +64,18 @@ function headOptions(text: string): HeadOptions {
     head = head.slice(0, from) + ' '.repeat(to - from) + head.slice(to);
   };
   const out: HeadOptions = { head };
-  for (let i = 0; i < toks.length && toks[i].upper !== 'VIEW'; i++) {
-    const t = toks[i];
+  for (let i = 0; i < toks.length && nth(toks, i).upper !== 'VIEW'; i++) {
+    const t = nth(toks, i);
     if (t.kind === 'word' && t.upper === 'DEFINER' && toks[i + 1]?.value === '=') {
       const c = new Cursor(toks.slice(i + 2), text.length);
       const a = account(c);
-      const last = toks[i + 1 + c.position];
+      const last = nth(toks, i + 1 + c.position);
       if (a.kind === 'account') out.definer = a.name;
       blank(t.start, last.end);
       i += 1 + c.position;
     } else if (t.kind === 'word' && t.upper === 'SQL' && toks[i + 1]?.upper === 'SECURITY' && toks[i + 2]) {
-      out.invoker = toks[i + 2].upper === 'INVOKER';
-      blank(t.start, toks[i + 2].end);
+      out.invoker = nth(toks, i + 2).upper === 'INVOKER';
+      blank(t.start, nth(toks, i + 2).end);
       i += 2;
     }
   }
@@ -88,9 +89,10 @@ function splitView(text: string): { head: string; query: string } | undefined {
   const viewAt = toks.findIndex((t) => t.kind === 'word' && t.upper === 'VIEW');
   if (viewAt < 0) return undefined;
   let i = viewAt + 1;
-  while (i < toks.length && (toks[i].kind !== 'word' || toks[i].upper !== 'AS') && toks[i].value !== '(') i++;
+  while (i < toks.length && (nth(toks, i).kind !== 'word' || nth(toks, i).upper !== 'AS') && nth(toks, i).value !== '(')
+    i++;
   if (toks[i]?.value === '(') {
-    while (i < toks.length && toks[i].value !== ')') i++;
+    while (i < toks.length && nth(toks, i).value !== ')') i++;
     i++;
   }
   const as = toks[i];

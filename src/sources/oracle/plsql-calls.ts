@@ -9,6 +9,7 @@ import type { CatalogOp } from '../../catalog/ops.js';
 import type { Cursor } from '../vendor/cursor.js';
 import { foldStringName, type Token } from '../vendor/lexer.js';
 import type { StatementOutcome } from '../vendor/reader.js';
+import { nth } from '../../indexed.js';
 
 const ADD_POLICY_PARAMS = [
   'OBJECT_SCHEMA',
@@ -37,16 +38,16 @@ export function readPlsqlCalls(c: Cursor): StatementOutcome {
   const toks = c.tokens;
   let found = false;
   for (let i = 0; i < toks.length; i++) {
-    if (toks[i].upper === 'IMMEDIATE' && toks[i - 1]?.upper === 'EXECUTE') {
+    if (nth(toks, i).upper === 'IMMEDIATE' && toks[i - 1]?.upper === 'EXECUTE') {
       c.ctx.warn(
         'EXECUTE IMMEDIATE runs SQL built at run time, which spif cannot read: GRANTs or policies it creates are not known',
-        toks[i - 1].start,
+        nth(toks, i - 1).start,
         'SPIF-SQL-DYNAMIC',
       );
       found = true;
       continue;
     }
-    if (toks[i].upper !== 'DBMS_RLS' || toks[i + 1]?.value !== '.') continue;
+    if (nth(toks, i).upper !== 'DBMS_RLS' || toks[i + 1]?.value !== '.') continue;
     const proc = toks[i + 2]?.upper;
     if (toks[i + 3]?.value !== '(') continue;
     found = true;
@@ -64,21 +65,21 @@ export function readPlsqlCalls(c: Cursor): StatementOutcome {
       if (/POLICY/.test(proc ?? ''))
         c.ctx.warn(
           `DBMS_RLS.${proc} is not modelled: a VPD policy it adds or changes is not known to spif`,
-          toks[i].start,
+          nth(toks, i).start,
         );
       i = end;
       continue;
     }
     const text = (k: string) => {
       const v = args.get(k);
-      return v && v.length === 1 && v[0].kind === 'string' ? v[0].value : undefined;
+      return v && v.length === 1 && nth(v, 0).kind === 'string' ? nth(v, 0).value : undefined;
     };
     const objectName = text('OBJECT_NAME');
     const policyName = text('POLICY_NAME') ?? '(unnamed)';
     if (!objectName) {
       c.ctx.warn(
         `DBMS_RLS.${proc}: object_name is not a literal string, so the table it protects is unknown`,
-        toks[i].start,
+        nth(toks, i).start,
       );
       i = end;
       continue;
@@ -92,7 +93,7 @@ export function readPlsqlCalls(c: Cursor): StatementOutcome {
           ? { schema: c.ctx.state.schema }
           : {}),
     };
-    const at = c.ctx.loc(toks[i].start);
+    const at = c.ctx.loc(nth(toks, i).start);
     if (proc === 'DROP_POLICY') {
       ops.push({
         op: 'product-rule',
@@ -165,8 +166,8 @@ function readArgs(toks: Token[], open: number, params: string[]): { args: Args; 
   const flush = () => {
     let name: string | undefined;
     let value = current;
-    if (current.length >= 3 && current[1].value === '=' && current[2].value === '>') {
-      name = current[0].upper;
+    if (current.length >= 3 && nth(current, 1).value === '=' && nth(current, 2).value === '>') {
+      name = nth(current, 0).upper;
       value = current.slice(3);
     }
     name ??= params[position];
@@ -175,7 +176,7 @@ function readArgs(toks: Token[], open: number, params: string[]): { args: Args; 
     current = [];
   };
   for (; i < toks.length; i++) {
-    const t = toks[i];
+    const t = nth(toks, i);
     if (t.value === '(') {
       if (depth++ === 0) continue;
     } else if (t.value === ')') {

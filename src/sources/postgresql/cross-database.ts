@@ -11,6 +11,7 @@ import type { CatalogOp, OptionChange } from '../../catalog/ops.js';
 import type { QualifiedName } from '../../catalog/model.js';
 
 import { selectLineage } from './lineage.js';
+import { nth } from '../../indexed.js';
 
 type Node = Record<string, any>;
 /** An op without its location (the reader adds it). */
@@ -224,9 +225,10 @@ export function findDblinkCalls(tree: unknown, parse: (sql: string) => Node[] | 
       if (sql !== undefined) {
         const stmts = parse(sql);
         if (stmts) call.reads = relationsRead(stmts);
-        if (stmts?.length === 1 && stmts[0].SelectStmt) {
-          const remote = selectLineage(stmts[0], { entries: new Map(), ctes: new Map() });
+        if (stmts?.length === 1 && nth(stmts, 0).SelectStmt) {
+          const remote = selectLineage(nth(stmts, 0), { entries: new Map(), ctes: new Map() });
           call.remoteColumns = remote.columns.map((c) => c.from);
+          call.remoteReads = [...remote.readsColumns, ...remote.columns.flatMap((c) => c.from)];
         }
       }
       if (typeof f.location === 'number') call.location = f.location;

@@ -5,6 +5,7 @@
  * column as the same value, and an encrypted or transformed number is still the number.
  */
 import { dblinkRelation, type QualifiedName, type ViewDefinition } from '../../catalog/model.js';
+import { nth } from '../../indexed.js';
 
 type Node = Record<string, any>;
 type ColumnSource = { relation: QualifiedName; column: string };
@@ -169,7 +170,14 @@ function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColu
     const alias = item.RangeFunction.alias?.aliasname;
     if (alias && item.RangeFunction.coldeflist && dblinkName(call)) {
       // `dblink(conn, sql) AS t(cols)`: t's columns are the remote query's, joined by the builder.
-      scope.entries.set(alias, { kind: 'relation', name: { name: dblinkRelation(call.location) } });
+      // A derived entry, so that `t.*` expands to the column definition list's names.
+      const name = { name: dblinkRelation(call.location) };
+      const names: string[] = item.RangeFunction.coldeflist.map((d: Node) => d.ColumnDef?.colname ?? '');
+      scope.entries.set(alias, {
+        kind: 'derived',
+        columns: new Map(names.map((column) => [column, [{ relation: name, column }]])),
+        order: names,
+      });
     } else scope.opaque = true;
   } else {
     scope.opaque = true;
@@ -196,10 +204,10 @@ function recordRef(fields: string[], scope: Scope, location: unknown): void {
   if (!refSink || typeof location !== 'number') return;
   if (fields.length === 2) {
     for (let s: Scope | undefined = scope; s; s = s.parent) {
-      const entry = s.entries.get(fields[0]);
+      const entry = s.entries.get(nth(fields, 0));
       if (!entry) continue;
       if (entry.kind === 'relation')
-        refSink.refs.push({ candidates: [entry.name], column: fields[1], qualified: true, location });
+        refSink.refs.push({ candidates: [entry.name], column: nth(fields, 1), qualified: true, location });
       return;
     }
     return;
@@ -214,7 +222,7 @@ function recordRef(fields: string[], scope: Scope, location: unknown): void {
       candidates.push(entry.name);
     }
   }
-  if (candidates.length) refSink.refs.push({ candidates, column: fields[0], qualified: false, location });
+  if (candidates.length) refSink.refs.push({ candidates, column: nth(fields, 0), qualified: false, location });
 }
 
 function derivedEntry(sub: SelectLineage, aliases?: string[]): ScopeEntry {
@@ -302,16 +310,16 @@ function resolveColumn(fields: string[], scope: Scope): ColumnSource[] {
   if (fields.length >= 2) {
     // alias.column or schema.table.column: the alias is the second-to-last field; the innermost
     // query that has the alias wins.
-    const column = fields[fields.length - 1];
+    const column = nth(fields, fields.length - 1);
     for (let s: Scope | undefined = scope; s; s = s.parent) {
-      const entry = s.entries.get(fields[fields.length - 2]);
+      const entry = s.entries.get(nth(fields, fields.length - 2));
       if (entry) return entryColumn(entry, column);
     }
     return [];
   }
   // Unqualified: any FROM entry of the innermost query with entries may hold it. Relations are
   // filtered by the builder, which knows their columns; derived entries answer exactly.
-  const column = fields[0];
+  const column = nth(fields, 0);
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     const out: ColumnSource[] = [];
     for (const entry of new Set(s.entries.values())) out.push(...entryColumn(entry, column));
@@ -326,7 +334,7 @@ function entryColumn(entry: ScopeEntry, column: string): ColumnSource[] {
 }
 
 function expandStar(fields: Node[], scope: Scope): { name: string; from: ColumnSource[] }[] {
-  const qualifier = fields.length >= 2 ? fields[fields.length - 2].String?.sval : undefined;
+  const qualifier = fields.length >= 2 ? nth(fields, fields.length - 2).String?.sval : undefined;
   const entries = qualifier
     ? ([scope.entries.get(qualifier)].filter(Boolean) as ScopeEntry[])
     : [...new Set(scope.entries.values())];

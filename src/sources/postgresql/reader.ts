@@ -28,6 +28,7 @@ import {
   foreignTableOp,
   isCrossDatabaseStatement,
 } from './cross-database.js';
+import { nth } from '../../indexed.js';
 
 /** Statements whose queries may call dblink. */
 const DBLINK_CALLERS = new Set(['ViewStmt', 'CreateTableAsStmt', 'CreateFunctionStmt']);
@@ -161,7 +162,7 @@ export function readPostgresSql(source: SourceText): ReadResult {
 function skipSpace(text: string, i: number): number {
   // Leading whitespace and comments belong to the statement span; the location is its first token.
   for (;;) {
-    while (i < text.length && /\s/.test(text[i])) i++;
+    while (i < text.length && /\s/.test(nth(text, i))) i++;
     if (text.startsWith('--', i)) {
       const nl = text.indexOf('\n', i);
       i = nl < 0 ? text.length : nl + 1;
@@ -197,7 +198,7 @@ class StatementContext {
     this.start = start;
     this.toChar = toChar;
     this.text = text;
-    const kind = Object.keys(stmt)[0];
+    const kind = nth(Object.keys(stmt), 0); // a parse node has exactly one key, its kind
     const body = stmt[kind];
     try {
       this.dispatch(kind, body);
@@ -448,9 +449,9 @@ class StatementContext {
     const at = defs.map((e) => ({ offset: e.ColumnDef.location >= 0 ? this.toChar(e.ColumnDef.location) : -1 }));
     if (at.some((a) => a.offset < this.start)) return;
     trailingColumnComments(this.script, at, { syntax: COMMENT_SYNTAX.postgresql, from: this.start }).forEach((c, i) => {
-      if (!c || columns[i].comment !== undefined) return;
-      columns[i].comment = c.text;
-      columns[i].commentSource = { file: this.file, ...this.lines.at(c.offset) };
+      if (!c || nth(columns, i).comment !== undefined) return;
+      nth(columns, i).comment = c.text;
+      nth(columns, i).commentSource = { file: this.file, ...this.lines.at(c.offset) };
     });
   }
 
@@ -594,7 +595,7 @@ class StatementContext {
     if (!schema) return this.unsupported(said('diag.pg.schemaWithoutName'));
     this.emit({ op: 'create-schema', schema, owner });
     for (const elt of s.schemaElts ?? []) {
-      const kind = Object.keys(elt)[0];
+      const kind = nth(Object.keys(elt), 0);
       const body = elt[kind];
       // Elements of CREATE SCHEMA … CREATE TABLE default to that schema.
       if (body.relation && !body.relation.schemaname) body.relation.schemaname = schema;
@@ -1123,7 +1124,7 @@ function setConfigSearchPath(s: Node): string | undefined {
   if (strings(call?.funcname).pop() !== 'set_config') return undefined;
   const [name, value] = (call.args ?? []).map((a: Node) => a.A_Const?.sval?.sval);
   if (name !== 'search_path' || typeof value !== 'string') return undefined;
-  const first = value.split(',')[0].trim();
+  const first = nth(value.split(','), 0).trim();
   if (!first || first === '"$user"' || first === '$user') return undefined;
   // The server splits the string itself (SplitIdentifierString), folding and truncating each name.
   return pgIdentifier(first.startsWith('"') ? first.slice(1, -1).replace(/""/g, '"') : first.toLowerCase());
@@ -1255,9 +1256,13 @@ function rangeVarText(rv: Node): string {
 
 function nameFromParts(parts: string[]): QualifiedName {
   if (parts.length >= 3)
-    return { database: parts[parts.length - 3], schema: parts[parts.length - 2], name: parts[parts.length - 1] };
-  if (parts.length === 2) return { schema: parts[0], name: parts[1] };
-  return { name: parts[0] };
+    return {
+      database: nth(parts, parts.length - 3),
+      schema: nth(parts, parts.length - 2),
+      name: nth(parts, parts.length - 1),
+    };
+  if (parts.length === 2) return { schema: nth(parts, 0), name: nth(parts, 1) };
+  return { name: nth(parts, 0) };
 }
 
 function listName(items: Node[]): QualifiedName {

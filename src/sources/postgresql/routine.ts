@@ -16,6 +16,7 @@
 import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import { type QualifiedName, TRIGGER_ROW, type ViewColumn } from '../../catalog/model.js';
 import { dedupe, type Scope, type ScopeEntry, type SelectLineage, selectLineage } from './lineage.js';
+import { nth } from '../../indexed.js';
 
 type Node = Record<string, any>;
 type ColumnSource = { relation: QualifiedName; column: string };
@@ -212,7 +213,7 @@ class Collector {
 
   /** Lineage of one statement (SELECT, or the query inside INSERT/UPDATE/DELETE … RETURNING). */
   statement(stmt: Node, outer: Scope): SelectLineage | undefined {
-    const kind = Object.keys(stmt)[0];
+    const kind = nth(Object.keys(stmt), 0); // a parse node has exactly one key, its kind
     const s = stmt[kind];
     if (this.setsSearchPath(stmt)) return undefined;
     this.parameters(stmt, outer);
@@ -235,7 +236,7 @@ class Collector {
         const columns = (s.cols ?? []).map((c: Node) => c.ResTarget?.name).filter(Boolean);
         if (values.some((v) => v.from.length)) {
           this.writes.push({
-            table: this.stamp(rangeName(s.relation))[0],
+            table: nth(this.stamp(rangeName(s.relation)), 0),
             ...(columns.length ? { columns } : {}),
             values,
           });
@@ -277,7 +278,7 @@ class Collector {
     const values = this.sel({ targetList: targets, fromClause: from }, outer).columns;
     if (values.some((v) => v.from.length)) {
       this.writes.push({
-        table: this.stamp(rangeName(s.relation))[0],
+        table: nth(this.stamp(rangeName(s.relation)), 0),
         columns,
         values,
       });
@@ -514,7 +515,7 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
     c.paths = [sig.searchPath];
     visit = (list: Node[] | undefined): void => {
       for (const node of list ?? []) {
-        const kind = Object.keys(node)[0];
+        const kind = nth(Object.keys(node), 0);
         const s = node[kind];
         switch (kind) {
           case 'PLpgSQL_stmt_block': {
@@ -668,8 +669,8 @@ function pickTarget(sel: Node, i: number): Node {
 
 /** A record variable: `SELECT * FROM t` makes it t's row (its fields are t's columns). */
 function recordEntry(cols: ViewColumn[]): ScopeEntry {
-  const star =
-    cols.length === 1 && cols[0].name === '*' && cols[0].from.length === 1 ? cols[0].from[0].relation : undefined;
+  const only = cols.length === 1 ? cols[0] : undefined;
+  const star = only?.name === '*' && only.from.length === 1 ? nth(only.from, 0).relation : undefined;
   if (star) return { kind: 'relation', name: star };
   return { kind: 'derived', columns: new Map(cols.map((x) => [x.name, x.from])), order: cols.map((x) => x.name) };
 }

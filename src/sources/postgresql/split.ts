@@ -5,6 +5,7 @@
  * lexer (libpg-query `scanSync`), so quotes, comments and `$$` bodies are handled as the server does.
  */
 import { scanSync } from 'libpg-query';
+import { nth } from '../../indexed.js';
 
 export interface MetaCommand {
   offset: number;
@@ -109,12 +110,12 @@ export function byteToCharMapper(text: string): (byte: number) => number {
   const charAt = new Uint32Array(buf.length + 1);
   let ch = 0;
   for (let b = 0; b < buf.length;) {
-    const lead = buf[b];
+    const lead = nth(buf, b);
     const size = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
     for (let k = 0; k < size && b + k <= buf.length; k++) charAt[b + k] = ch;
     ch += size === 4 ? 2 : 1; // astral characters are two UTF-16 units
     b += size;
   }
   charAt[buf.length] = ch;
-  return (byte: number) => charAt[Math.max(0, Math.min(byte, buf.length))];
+  return (byte: number) => nth(charAt, Math.max(0, Math.min(byte, buf.length)));
 }

@@ -187,7 +187,8 @@ function cell(text: string): string {
 
 function table(head: string, rows: Readonly<Record<string, string>>, label: (key: string) => string): string {
   const lines = [`| ${head} | why it cannot change who reads which column |`, '| --- | --- |'];
-  for (const key of Object.keys(rows).sort()) lines.push(`| ${label(key)} | ${cell(rows[key])} |`);
+  const sorted = Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, why] of sorted) lines.push(`| ${label(key)} | ${cell(why)} |`);
   return lines.join('\n');
 }
 

@@ -8,6 +8,7 @@ import type * as PrismaAst from '@mrleebo/prisma-ast';
 import type { Block, PrismaParser, Schema, VisitorClassFactory } from '@mrleebo/prisma-ast';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { SourceText } from '../types.js';
+import { nth } from '../../indexed.js';
 
 export const SYNTAX = 'SPIF-PRISMA-SYNTAX';
 
@@ -89,7 +90,7 @@ function blocks(text: string): { start: number; text: string }[] {
   lines.forEach((line, i) => {
     if (BLOCK_START.test(line)) {
       let s = i;
-      while (s > 0 && /^\s*\/\//.test(lines[s - 1])) s--;
+      while (s > 0 && /^\s*\/\//.test(nth(lines, s - 1))) s--;
       starts.push(s);
     }
   });

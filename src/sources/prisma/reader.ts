@@ -21,6 +21,7 @@ import { dedupeDiagnostics, parseDocText, pgTypeName, type BatchSourceReader, ty
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
 import { parsePrisma } from './parse.js';
 import { isPrismaFile } from '../model-files.js';
+import { nth } from '../../indexed.js';
 
 export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
 
@@ -315,9 +316,8 @@ class PrismaBuilder {
           (g) => g !== f && g.array && g.fieldType === m.block.name && relationName(g) === relName,
         );
         if (!back || keyedList(fieldAttribute(f, 'relation')?.args ?? [], 'fields')) continue;
-        const [a, b] = [m, target].sort((x, y) =>
-          x.block.name < y.block.name ? -1 : x.block.name > y.block.name ? 1 : 0,
-        );
+        // models sorted by name (the same name keeps this one first)
+        const [a, b] = target.block.name < m.block.name ? [target, m] : [m, target];
         const name = relName ?? `${a.block.name}To${b.block.name}`;
         if (done.has(name)) continue;
         done.add(name);
@@ -355,7 +355,10 @@ class PrismaBuilder {
   private singleId(m: ModelInfo): { column: string; type?: string } | undefined {
     const id = this.fields(m).filter((f) => fieldAttribute(f, 'id'));
     if (id.length !== 1) return undefined;
-    return { column: this.columnName(m, id[0].name)!, type: referencedType(columnType(id[0], this.ctx.dialect)) };
+    return {
+      column: this.columnName(m, nth(id, 0).name)!,
+      type: referencedType(columnType(nth(id, 0), this.ctx.dialect)),
+    };
   }
 
   private view(m: ModelInfo): CatalogOp {

@@ -3,6 +3,7 @@
  * seed file fills.
  */
 import path from 'node:path';
+import { nth } from '../../indexed.js';
 
 /** Folders that hold seed or fixture data, by convention (Rails, Laravel, Knex, Django, Prisma, Sequelize). */
 const SEED_FOLDER = /^(?:seeds?|seeders?|seed[-_]?data|fixtures?)$/i;
@@ -16,7 +17,7 @@ export const SEED_FILE = /\.(csv|tsv|json)$/i;
 export function isSeedDataPath(file: string): boolean {
   if (!SEED_FILE.test(file)) return false;
   const parts = file.split(/[\\/]/);
-  const base = parts[parts.length - 1];
+  const base = nth(parts, parts.length - 1);
   const folder = parts[parts.length - 2] ?? '';
   return SEED_FOLDER.test(folder) || /(?:^|[._-])seeds?(?:[._-]|$)/i.test(base);
 }

@@ -18,6 +18,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { LineIndex } from '../text.js';
 import { isSeedDataPath, seedTableName } from './paths.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types.js';
+import { nth } from '../../indexed.js';
 
 /** How the dialect stores an unquoted name (seed files name tables and columns plainly). */
 function fold(dialect: Dialect, name: string, what: 'relation' | 'column'): string {
@@ -125,10 +126,11 @@ function jsonTables(source: SourceText, diagnostics: Diagnostic[]): SeedTable[] 
       let i = t.columns.indexOf(key);
       if (i < 0) i = t.columns.push(key) - 1;
       t.stats[i] ??= emptyStats();
-      tally(t.stats[i], typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
+      tally(nth(t.stats, i), typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
     }
   };
-  const isRow = (v: Json): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isRow = (v: Json | undefined): v is { [key: string]: Json } =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   if (Array.isArray(data)) {
     for (const item of data) {
       if (!isRow(item)) continue;

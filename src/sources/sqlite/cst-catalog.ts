@@ -16,6 +16,7 @@ import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import type { ReadResult, SourceText } from '../types.js';
 import { CstLineage, namePath } from './cst-lineage.js';
 import { splitScript } from './split.js';
+import { nth } from '../../indexed.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- CST nodes are read generically */
 
@@ -170,7 +171,7 @@ class Reader {
         const m = /-->\s*\S*?:(\d+):(\d+)/.exec(String((e as Error).message));
         const offset = m ? offsetOf(text, Number(m[1]), Number(m[2])) : 0;
         if (isStackExhaustion(e)) return { ok: false, dialect, message: NESTED_TOO_DEEP, offset };
-        first ??= { ok: false, dialect, message: String((e as Error).message).split('\n')[0], offset };
+        first ??= { ok: false, dialect, message: nth(String((e as Error).message).split('\n'), 0), offset };
       }
     }
     return first!;
@@ -289,7 +290,7 @@ class Reader {
           row,
           new Map(),
         )
-        .map((v, i) => ({ ...v, name: columns![i] }));
+        .map((v, i) => ({ ...v, name: nth(columns!, i) }));
     }
     if (!table || !values.some((v) => v.from.length)) return;
     this.ops.push({
@@ -439,9 +440,9 @@ class Reader {
       definitions.map((d) => ({ offset: d.range[0] })),
       { syntax },
     ).forEach((c, i) => {
-      if (!c || columns[i].comment !== undefined) return;
-      columns[i].comment = c.text;
-      columns[i].commentSource = this.loc(c.offset);
+      if (!c || nth(columns, i).comment !== undefined) return;
+      nth(columns, i).comment = c.text;
+      nth(columns, i).commentSource = this.loc(c.offset);
     });
   }
 

@@ -13,6 +13,7 @@ import {
   originsIn,
   resolveBare,
 } from '../lineage-scope.js';
+import { nth } from '../../indexed.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- CST nodes are walked generically */
 
@@ -128,9 +129,9 @@ export class CstLineage {
       this.expr(expr, scope, ctes); // table functions, UNNEST(…): read their arguments
       return;
     }
-    const cte = path.length === 1 ? ctes.get(path[0]) : undefined;
+    const cte = path.length === 1 ? ctes.get(nth(path, 0)) : undefined;
     if (cte) {
-      scope.entries.push([alias ?? path[0], cte]);
+      scope.entries.push([alias ?? nth(path, 0), cte]);
       return;
     }
     const relation = this.names.qualify(path);
@@ -177,10 +178,10 @@ export class CstLineage {
   private resolve(path: string[], scope: Scope): Origin[] {
     let found: Origin[] | undefined;
     for (let k = path.length - 2; k >= 0 && !found; k--) {
-      const entry = this.alias(path[k], scope);
-      if (entry) found = originsIn(entry, this.names.foldColumn(path[k + 1])) ?? [];
+      const entry = this.alias(nth(path, k), scope);
+      if (entry) found = originsIn(entry, this.names.foldColumn(nth(path, k + 1))) ?? [];
     }
-    found ??= path.length ? resolveBare(this.names.foldColumn(path[0]), scope) : [];
+    found ??= path.length ? resolveBare(this.names.foldColumn(nth(path, 0)), scope) : [];
     for (const o of found) this.columnSet.set(originKey(o), o);
     return found;
   }

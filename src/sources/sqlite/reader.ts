@@ -6,6 +6,7 @@
 import type { QualifiedName } from '../../catalog/model.js';
 import type { SourceReader } from '../types.js';
 import { readCstScript, type CstScriptDialect } from './cst-catalog.js';
+import { nth } from '../../indexed.js';
 
 const fold = (s: string) => s.toLowerCase();
 
@@ -15,7 +16,7 @@ const sqlite: CstScriptDialect = {
   foldRelation: fold,
   qualify(path: string[]): QualifiedName {
     const name = fold(path.at(-1) ?? '');
-    return { schema: path.length >= 2 ? fold(path[path.length - 2]) : 'main', name };
+    return { schema: path.length >= 2 ? fold(nth(path, path.length - 2)) : 'main', name };
   },
   unsupported: () => undefined,
 };

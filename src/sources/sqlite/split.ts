@@ -5,6 +5,7 @@
  * trigger bodies, BigQuery scripting) whose inner `;` do not end the statement.
  */
 import type { CstScriptDialectName } from '../../dialect.js';
+import { nth } from '../../indexed.js';
 
 export interface CstStatement {
   start: number;
@@ -47,7 +48,7 @@ export function splitScript(src: string, dialect: CstScriptDialectName): CstStat
     prevWord = '';
   };
   while (i < n) {
-    const c = src[i];
+    const c = nth(src, i);
     if (c === ' ' || c === '\n' || c === '\t' || c === '\r') {
       i++;
       continue;
@@ -81,7 +82,7 @@ export function splitScript(src: string, dialect: CstScriptDialectName): CstStat
     }
     if (/[A-Za-z_]/.test(c)) {
       let j = i + 1;
-      while (j < n && /[A-Za-z0-9_]/.test(src[j])) j++;
+      while (j < n && /[A-Za-z0-9_]/.test(nth(src, j))) j++;
       const word = src.slice(i, j).toUpperCase();
       if (word === 'CASE' || (word === 'BEGIN' && isBlockBegin(src, j))) {
         if (depth === 0) blockStart = i;
@@ -113,7 +114,7 @@ function isBlockBegin(src: string, after: number): boolean {
 
 /** Whether the quote opened at `i` is closed by the last character(s) of the file. */
 function closesAtEnd(src: string, i: number, bigquery: boolean): boolean {
-  const q = src[i];
+  const q = nth(src, i);
   const close = q === '[' ? ']' : q;
   if (bigquery && (q === "'" || q === '"') && src.startsWith(q.repeat(3), i))
     return src.length >= i + 6 && src.endsWith(q.repeat(3));

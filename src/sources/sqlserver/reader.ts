@@ -22,6 +22,7 @@ import { readAlterTable, readCreateIndex, readCreateTable, readCreateView, readD
 import { foldStringName, type Token } from '../vendor/lexer.js';
 import { readCreateRoutine, readDropRoutine } from '../vendor/routine.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
+import { nth } from '../../indexed.js';
 
 const IRRELEVANT_FIRST = new Set([
   'SET',
@@ -118,7 +119,7 @@ const READ_PERMISSIONS = new Set(['SELECT', 'CONTROL', 'ALL']);
 export const sqlServerStatements: ProductStatements = {
   dialect: 'sqlserver',
   read(c, words) {
-    const [w0, w1] = words;
+    const [w0 = '', w1 = ''] = words; // an absent word matches no keyword
     if (w0 === 'EXEC' || w0 === 'EXECUTE') return readExec(c);
     if (IRRELEVANT_FIRST.has(w0)) return 'irrelevant';
     if (w0 === 'GRANT' || w0 === 'DENY' || w0 === 'REVOKE') return readPermission(c, w0);
@@ -289,7 +290,7 @@ function readAlterAuthorization(c: Cursor): StatementOutcome {
   }
   const owner = c.ident('an owner');
   if (kind === 'schema')
-    return [{ op: 'set-owner', at: c.at, name: { name: parts[parts.length - 1] }, owner, kind: 'schema' }];
+    return [{ op: 'set-owner', at: c.at, name: { name: nth(parts, parts.length - 1) }, owner, kind: 'schema' }];
   return [{ op: 'set-owner', at: c.at, name: c.qualify(parts), owner, kind: 'relation' }];
 }
 
@@ -520,7 +521,7 @@ function readExec(c: Cursor): StatementOutcome {
             op: 'rename-column',
             at: c.at,
             table: c.qualify(parts.slice(0, -1)),
-            from: parts[parts.length - 1],
+            from: nth(parts, parts.length - 1),
             to: foldStringName(to, 'sqlserver'),
           },
         ];

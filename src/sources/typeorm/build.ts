@@ -35,6 +35,7 @@ import {
 import { naming } from './naming.js';
 import { closureTable, treeColumns } from './trees.js';
 import { Node } from 'ts-morph';
+import { nth } from '../../indexed.js';
 
 export interface ResolvedColumn {
   propertyName: string;
@@ -293,7 +294,7 @@ class EntityBuilder {
   private reportEmptyEmbeddeds(): void {
     const all = [...this.emptyEmbeddeds];
     if (!all.length) return;
-    const [, first] = all[0];
+    const [, first] = nth(all, 0);
     const names = all.map(([name]) => name);
     const shown = names.length > 8 ? [...names.slice(0, 8), `${names.length - 8} more`] : names;
     this.diagnostics.push(
@@ -527,8 +528,8 @@ class EntityBuilder {
       });
       const at = locate(owner.unit, rel.node);
       const columns: Column[] = [
-        ...ownerRefs.map((ref, i) => ({ name: ownerNames[i], type: ref.refType, source: at })),
-        ...inverseRefs.map((ref, i) => ({ name: inverseNames[i], type: ref.refType, source: at })),
+        ...ownerRefs.map((ref, i) => ({ name: nth(ownerNames, i), type: ref.refType, source: at })),
+        ...inverseRefs.map((ref, i) => ({ name: nth(inverseNames, i), type: ref.refType, source: at })),
       ];
       const foreignKeys: ForeignKey[] = rel.createForeignKeyConstraints
         ? [
@@ -659,10 +660,10 @@ class EntityBuilder {
       this.warn(
         from,
         node,
-        `${found[0].name} is declared in several files (${found.map((c) => c.unit.source.path).join(', ')}); the first is used.`,
+        `${nth(found, 0).name} is declared in several files (${found.map((c) => c.unit.source.path).join(', ')}); the first is used.`,
       );
     }
-    return found[0];
+    return nth(found, 0);
   }
 
   private warn(cls: ClassModel, node: Node, message: string): void {

@@ -23,6 +23,7 @@ import {
   type TsUnit,
 } from '../ts-project.js';
 import type { DecoratorIndex } from './wrappers.js';
+import { nth } from '../../indexed.js';
 
 export const UNSUPPORTED = 'SPIF-ORM-UNSUPPORTED';
 
@@ -482,7 +483,7 @@ class FileCollector {
     if (!typeormCalls.length) {
       if (!unresolved.length) return false;
       // Never dropped: a property under a decorator spif cannot follow is still a column.
-      const [first] = unresolved;
+      const first = nth(unresolved, 0);
       const tsType = Node.isPropertyDeclaration(prop) ? prop.getTypeNode()?.getText() : undefined;
       const doc = jsDocBefore(prop);
       const decl: ColumnDecl = {
@@ -526,9 +527,9 @@ class FileCollector {
         } else {
           column = this.columnDecl(call, propertyName, doc, tsType);
         }
-      } else if (name in RELATION_DECORATORS) {
+      } else if (RELATION_DECORATORS[name]) {
         relation = this.relationDecl(call, RELATION_DECORATORS[name], propertyName, doc);
-      } else if (name in TREE_RELATIONS) {
+      } else if (TREE_RELATIONS[name]) {
         // its options (onDelete, cascade) name no target
         const rel = this.relationDecl({ ...call, args: [] }, TREE_RELATIONS[name], propertyName, doc);
         relation = { ...rel, target: model.name };

@@ -8,6 +8,7 @@
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Column, SourceLocation } from '../../catalog/model.js';
 import type { ColumnDecl, ColumnNamer, TreeDecl } from './declarations.js';
+import { nth } from '../../indexed.js';
 
 /** The columns a tree type adds to the entity's own table, as declarations to resolve. */
 export function treeColumns(tree: TreeDecl): ColumnDecl[] {
@@ -52,8 +53,8 @@ export function closureTable(
   const ancestors = owner.primaryKey.map((pk) => name(tree.ancestorColumnName, pk, 'ancestor'));
   const descendants = owner.primaryKey.map((pk) => name(tree.descendantColumnName, pk, 'descendant'));
   const columns: Column[] = owner.primaryKey.flatMap((pk, i) => [
-    { name: ancestors[i], type: pk.refType, source: at },
-    { name: descendants[i], type: pk.refType, source: at },
+    { name: nth(ancestors, i), type: pk.refType, source: at },
+    { name: nth(descendants, i), type: pk.refType, source: at },
   ]);
   if (owner.level) columns.push({ name: 'level', type: levelType, source: at });
   const references = { schema: owner.schema, name: owner.table };
@@ -64,7 +65,7 @@ export function closureTable(
     // DefaultNamingStrategy.closureJunctionTableName(closureTableName ?? the entity's table)
     name: { schema: tree.closureTableSchema ?? owner.schema, name: `${tree.closureTableName ?? owner.table}_closure` },
     columns,
-    primaryKey: owner.primaryKey.flatMap((_, i) => [ancestors[i], descendants[i]]),
+    primaryKey: owner.primaryKey.flatMap((_, i) => [nth(ancestors, i), nth(descendants, i)]),
     uniqueKeys: [],
     foreignKeys: [
       { columns: ancestors, references, referencedColumns, source: at },

@@ -18,6 +18,7 @@ import {
   type SourceFile,
 } from 'ts-morph';
 import { importedName, importsFrom, unwrap, type ModuleImports, type TsUnit } from '../ts-project.js';
+import { nth } from '../../indexed.js';
 
 /** One TypeORM decorator call a wrapper makes, with the wrapper's parameters replaced by the call's arguments. */
 export interface ExpandedCall {
@@ -221,7 +222,8 @@ export class DecoratorIndex {
       const candidates = (this.exported.get(original) ?? [])
         .map((u) => ({ unit: u, node: exportedNode(u, original) }))
         .filter((c): c is { unit: TsUnit; node: Node } => !!c.node && functionLike(c.node, c.unit) !== undefined);
-      if (candidates.length === 1) return candidates[0];
+      const [only] = candidates;
+      if (candidates.length === 1 && only) return only;
       return {
         kind: 'unresolved',
         reason:
@@ -251,7 +253,7 @@ function normal(p: string): string {
 
 function packageName(specifier: string): string {
   const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : nth(parts, 0);
 }
 
 function truncate(text: string): string {

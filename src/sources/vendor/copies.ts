@@ -17,6 +17,7 @@ import type { CatalogOp } from '../../catalog/ops.js';
 import { Cursor } from './cursor.js';
 import { lex, type Token } from './lexer.js';
 import { queryLineage } from './view-query.js';
+import { nth } from '../../indexed.js';
 
 /** The copy a write statement makes, or [] when it copies nothing from other rows. */
 export function readVendorWrite(c: Cursor, first: string): CatalogOp[] {
@@ -80,7 +81,7 @@ function update(c: Cursor, row?: TriggerRow): CatalogOp[] {
   const exprs: string[] = [];
   for (;;) {
     const parts = c.nameParts(); // `c`, or SQL Server `t.c`
-    columns.push(parts[parts.length - 1]);
+    columns.push(nth(parts, parts.length - 1));
     c.expect('=');
     const from = c.i;
     c.skipUntil(',', 'FROM', 'WHERE', 'OUTPUT', 'OPTION');
@@ -129,9 +130,9 @@ function selectInto(c: Cursor): CatalogOp[] {
   const name = c.relationName();
   if (name.name.startsWith('#')) return []; // a temporary table lasts for the session
   // The query without `INTO name`, offsets kept: the view reader reads it as any SELECT.
-  const stmt = c.ctx.text.slice(c.stmt.start, c.tokens[c.tokens.length - 1].end);
-  const a = c.tokens[into].start - c.stmt.start;
-  const b = c.tokens[c.i - 1].end - c.stmt.start;
+  const stmt = c.ctx.text.slice(c.stmt.start, nth(c.tokens, c.tokens.length - 1).end);
+  const a = nth(c.tokens, into).start - c.stmt.start;
+  const b = nth(c.tokens, c.i - 1).end - c.stmt.start;
   const text = stmt.slice(0, a) + ' '.repeat(b - a) + stmt.slice(b);
   const outcome = queryLineage(text, lex(text, c.ctx.dialect).tokens, c.ctx.dialect, c.ctx.state);
   if (!outcome.ok) return unread(c, `SELECT … INTO (${outcome.message})`);
@@ -221,7 +222,7 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
   } else {
     // REFERENCING [NEW [ROW] [AS] n] [OLD [ROW] [AS] o] (NEW TABLE / OLD TABLE: statement triggers, not read)
     for (let k = c.i; k < c.tokens.length; k++) {
-      const w = c.tokens[k].upper;
+      const w = nth(c.tokens, k).upper;
       if (w === 'BEGIN' || w === 'DECLARE' || w === 'INSERT' || w === 'UPDATE') break;
       if ((w === 'NEW' || w === 'OLD') && c.tokens[k + 1]?.upper !== 'TABLE') {
         let j = k + 1;
@@ -252,7 +253,7 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
   const problems: string[] = [];
   const warnings = c.ctx.diagnostics.length;
   for (let k = 0; k < body.length; k++) {
-    const t = body[k];
+    const t = nth(body, k);
     if (t.kind !== 'word') continue;
     const prev = body[k - 1]?.upper;
     if ((t.upper === 'EXECUTE' && body[k + 1]?.upper === 'IMMEDIATE') || t.upper === 'SP_EXECUTESQL')
@@ -262,7 +263,7 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
     let end = k + 1;
     let depth = 0;
     for (; end < body.length; end++) {
-      const x = body[end];
+      const x = nth(body, end);
       if (x.kind === 'punct' && x.value === '(') depth++;
       else if (x.kind === 'punct' && x.value === ')') depth--;
       else if (depth === 0 && x.kind === 'punct' && x.value === ';') break;
@@ -277,7 +278,7 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
       if (depth < 0) break;
     }
     const tokens = body.slice(k, end);
-    const sub = new Cursor({ tokens, start: tokens[0].start, end: tokens[tokens.length - 1].end }, c.ctx);
+    const sub = new Cursor({ tokens, start: nth(tokens, 0).start, end: nth(tokens, tokens.length - 1).end }, c.ctx);
     try {
       ops.push(...(t.upper === 'INSERT' ? insert(sub, row) : update(sub, row)));
     } catch {

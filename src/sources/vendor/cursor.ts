@@ -11,6 +11,7 @@ import type { LineIndex } from '../text.js';
 import { foldIdent, type Token } from './lexer.js';
 import type { VendorDialect } from '../../dialect.js';
 import type { Statement } from './split.js';
+import { nth } from '../../indexed.js';
 
 export class StatementSyntaxError extends Error {
   constructor(
@@ -47,6 +48,8 @@ export class FileState {
    * (`NAME$LINK`, same length): the placeholder → the name and link as written.
    */
   readonly linkNames = new Map<string, { name: string; link: string }>();
+  /** SQL Server: each name the statements' readers read, as first written, by its folded form (op `written-names` keeps those that differ). */
+  readonly written = new Map<string, string>();
 
   key(q: QualifiedName): string {
     return `${q.schema ?? this.schema ?? ''}.${q.name}`;
@@ -115,7 +118,7 @@ export class Cursor {
 
   /** Consumes the words (all of them, in order) when they come next. */
   accept(...values: string[]): boolean {
-    for (let k = 0; k < values.length; k++) if (!this.is(values[k], k)) return false;
+    for (let k = 0; k < values.length; k++) if (!this.is(nth(values, k), k)) return false;
     this.i += values.length;
     return true;
   }
@@ -149,7 +152,11 @@ export class Cursor {
     const t = this.peek();
     if (!t || (t.kind !== 'word' && t.kind !== 'ident')) this.fail(`expected ${what}`);
     this.i++;
-    return foldIdent(t, this.ctx.dialect);
+    const folded = foldIdent(t, this.ctx.dialect);
+    // the first writing wins (the CREATE, as a rule): a later `[DBO]` does not respell `[dbo]`
+    if (this.ctx.dialect === 'sqlserver' && !this.ctx.state.written.has(folded))
+      this.ctx.state.written.set(folded, t.value);
+    return folded;
   }
 
   isIdent(k = 0): boolean {
@@ -186,7 +193,7 @@ export class Cursor {
   }
 
   qualify(parts: string[]): QualifiedName {
-    const name = parts[parts.length - 1];
+    const name = nth(parts, parts.length - 1);
     const schema = parts.length >= 2 ? parts[parts.length - 2] || undefined : undefined;
     const q: QualifiedName = { name };
     if (this.ctx.dialect === 'sqlserver' && parts.length >= 3) q.database = parts[parts.length - 3];
@@ -237,7 +244,7 @@ export class Cursor {
   /** Source text from token a (inclusive) to token b (exclusive). */
   textBetween(a: number, b: number): string {
     if (b <= a) return '';
-    return this.ctx.text.slice(this.tokens[a].start, this.tokens[b - 1].end);
+    return this.ctx.text.slice(nth(this.tokens, a).start, nth(this.tokens, b - 1).end);
   }
 
   string(what = 'a string'): string {

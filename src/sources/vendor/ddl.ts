@@ -12,6 +12,7 @@ import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import type { Cursor } from './cursor.js';
 import type { Token } from './lexer.js';
 import { queryLineage } from './view-query.js';
+import { nth } from '../../indexed.js';
 
 type CreateTable = Extract<CatalogOp, { op: 'create-table' }>;
 
@@ -284,7 +285,7 @@ function readForeignKeyBody(c: Cursor): ForeignKey {
 function typeText(c: Cursor, from: number, to: number): string {
   let out = '';
   for (let k = from; k < to; k++) {
-    const t = c.tokens[k];
+    const t = nth(c.tokens, k);
     const v = t.kind === 'ident' ? t.value : t.value;
     const glue =
       out === '' || v === '(' || v === ')' || v === ',' || out.endsWith('(') || v === '.' || out.endsWith('.');
@@ -435,7 +436,7 @@ export function readComment(c: Cursor): CatalogOp[] {
         op: 'comment-column',
         at,
         table: c.qualify(parts.slice(0, -1)),
-        column: parts[parts.length - 1],
+        column: nth(parts, parts.length - 1),
         text: text === '' ? null : text,
       },
     ];
@@ -541,7 +542,8 @@ function readQuery(
     const key = `${l.local.schema ?? ''}.${l.local.name}`;
     const columns = new Set<string>();
     const uses = [...lineage.readsColumns, ...lineage.columns.flatMap((x) => x.from)];
-    for (const o of uses) if (`${o.relation.schema ?? ''}.${o.relation.name}` === key) columns.add(o.column);
+    for (const o of uses)
+      if (o.column !== '*' && `${o.relation.schema ?? ''}.${o.relation.name}` === key) columns.add(o.column); // `*`: expanded once the link resolves
     const owner = name.schema ?? c.ctx.state.schema;
     remotes?.push({
       op: 'remote-relation',

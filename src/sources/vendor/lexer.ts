@@ -8,6 +8,7 @@
  * lower-cases both.
  */
 import type { VendorDialect } from '../../dialect.js';
+import { nth } from '../../indexed.js';
 
 type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'punct';
 
@@ -56,7 +57,7 @@ export function lex(text: string, dialect: VendorDialect): Lexed {
     lineStart = false;
   };
   while (i < n) {
-    const ch = text[i];
+    const ch = nth(text, i);
     if (ch === '\n') {
       lineStart = true;
       i++;
@@ -93,7 +94,7 @@ export function lex(text: string, dialect: VendorDialect): Lexed {
     ) {
       const qAt = ch === 'q' || ch === 'Q' ? i : i + 1;
       if (text[qAt + 1] === "'" && qAt + 2 < n) {
-        const open = text[qAt + 2];
+        const open = nth(text, qAt + 2);
         const close = ({ '[': ']', '{': '}', '<': '>', '(': ')' } as Record<string, string>)[open] ?? open;
         const endAt = text.indexOf(`${close}'`, qAt + 3);
         if (endAt < 0) {
@@ -153,7 +154,7 @@ export function lex(text: string, dialect: VendorDialect): Lexed {
     }
     if (word.test(ch)) {
       let j = i + 1;
-      while (j < n && word.test(text[j])) j++;
+      while (j < n && word.test(nth(text, j))) j++;
       const v = text.slice(i, j);
       i = j;
       push(/^[0-9]/.test(v) ? 'number' : 'word', v, start, i);

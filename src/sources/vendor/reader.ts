@@ -16,6 +16,7 @@ import { Cursor, FileState, StatementSyntaxError, VendorContext } from './cursor
 import { foldIdent, lex, type Token } from './lexer.js';
 import type { VendorDialect } from '../../dialect.js';
 import { leading, splitStatements } from './split.js';
+import { nth } from '../../indexed.js';
 
 export type StatementOutcome = CatalogOp[] | 'irrelevant' | undefined;
 
@@ -77,7 +78,8 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
           if (op) ops.push(op);
         }
         // A write that reads other rows copies their values (copies.ts); literal rows copy nothing.
-        if (['INSERT', 'UPDATE', 'SELECT', 'MERGE'].includes(words[0])) ops.push(...readVendorWrite(c, words[0]));
+        if (['INSERT', 'UPDATE', 'SELECT', 'MERGE'].includes(nth(words, 0)))
+          ops.push(...readVendorWrite(c, nth(words, 0)));
         else if ((words[0] === 'CREATE' || words[0] === 'ALTER') && words.slice(1, 5).includes('TRIGGER'))
           ops.push(...readVendorTrigger(c));
         continue;
@@ -98,5 +100,7 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
       else ctx.error(`could not read this statement: ${(e as Error).message}`, stmt.start);
     }
   }
+  const written = [...state.written].filter(([folded, as]) => folded !== as);
+  if (written.length) ops.push({ op: 'written-names', at: ctx.loc(0), names: written });
   return { ops, diagnostics };
 }

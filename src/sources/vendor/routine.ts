@@ -1,9 +1,10 @@
 /**
- * Stored routines of the three vendor dialects, read for their rights only: the body is not read.
- * A routine that runs with other rights than the caller's is therefore an explicit unknown path on
- * every relation those rights may read (access/unknown-paths.ts, as PostgreSQL's unread SECURITY
- * DEFINER functions are: SPIF-FUNCTION-UNANALYSED), never ignored; one that runs with the caller's
- * rights is no path of its own.
+ * Stored routines of the three vendor dialects: their rights, and their bodies as far as
+ * routine-body.ts reads them (what they return, with the columns it carries). A body it cannot
+ * read leaves the routine unanalysed: one that runs with other rights than the caller's is then an
+ * explicit unknown path on every relation those rights may read (access/unknown-paths.ts, as
+ * PostgreSQL's unread SECURITY DEFINER functions are: SPIF-FUNCTION-UNANALYSED), never ignored;
+ * one that runs with the caller's rights is no path of its own.
  * - Oracle `CREATE [OR REPLACE] [EDITIONABLE] PROCEDURE | FUNCTION | PACKAGE p … [AUTHID
  *   CURRENT_USER | DEFINER] IS|AS …`: definer's rights unless AUTHID CURRENT_USER (PL/SQL Language
  *   Reference 19c, "Invoker's Rights and Definer's Rights (AUTHID Property)"). A package's rights
@@ -20,11 +21,13 @@
 import type { QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Cursor } from './cursor.js';
+import { readRoutineBody } from './routine-body.js';
+import { nth } from '../../indexed.js';
 
 const ROUTINE_WORDS = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'PACKAGE']);
 
 /** Where a routine of each product gets its rights, for the warning and the unknown path's reason. */
-function rightsOf(c: Cursor): { definer: boolean; runAs?: string; how: string } {
+function rightsOf(c: Cursor): { definer: boolean; runAs?: string; how: string; asOwner?: boolean } {
   const words = c.tokens.map((t) => (t.kind === 'string' ? `'${t.value}` : t.upper));
   const at = (...seq: string[]) =>
     words.findIndex((_, k) => seq.every((w, j) => words[k + j] === w || (w === '*' && words[k + j] !== undefined)));
@@ -34,12 +37,12 @@ function rightsOf(c: Cursor): { definer: boolean; runAs?: string; how: string } 
       return { definer: true, how: "definer's rights (AUTHID DEFINER, the default)" };
     case 'sqlserver': {
       const k = at('EXECUTE', 'AS', '*');
-      const who = k >= 0 ? words[k + 2] : 'CALLER';
+      const who = k >= 0 ? nth(words, k + 2) : 'CALLER';
       if (who.startsWith("'")) {
-        const user = c.tokens[k + 2].value;
-        return { definer: true, runAs: user, how: `EXECUTE AS '${user}'` };
+        const user = nth(c.tokens, k + 2).value;
+        return { definer: true, runAs: user, how: `EXECUTE AS '${user}'`, asOwner: true };
       }
-      if (who === 'OWNER' || who === 'SELF') return { definer: true, how: `EXECUTE AS ${who}` };
+      if (who === 'OWNER' || who === 'SELF') return { definer: true, how: `EXECUTE AS ${who}`, asOwner: true };
       return {
         definer: true,
         how: "EXECUTE AS CALLER, with ownership chaining: the owner's objects it reads are not checked for the caller",
@@ -61,22 +64,43 @@ export function readCreateRoutine(
   if (word === 'PACKAGE' && c.is('BODY')) return 'irrelevant'; // the rights are the specification's
   const name = c.relationName();
   const kind = word === 'FUNCTION' ? 'function' : 'procedure';
+  // a package specification declares; its routines' bodies are in the PACKAGE BODY, not read
+  const body =
+    word === 'PACKAGE'
+      ? { outputs: [], parameters: [], reads: [], readsColumns: [], reason: 'package' }
+      : readRoutineBody(c, name.name, kind);
   const rights = rightsOf(c);
   const what = word === 'PACKAGE' ? 'package' : kind;
   const op: Extract<CatalogOp, { op: 'create-function' }> = {
     op: 'create-function',
     at: c.at,
     name,
-    columns: [],
+    columns: [
+      ...body.outputs.map((o) => ({ name: o.name, source: c.at })),
+      ...body.parameters.map((p) => ({ name: p.name, source: c.at, parameter: true })),
+    ],
     routine: {
       kind,
       securityDefiner: rights.definer,
       language: c.ctx.dialect === 'oracle' ? 'plsql' : c.ctx.dialect === 'sqlserver' ? 'tsql' : 'sql',
       argTypes: [], // overloads are not told apart: one routine per name
-      analysed: false,
-      unanalysedReason: `the ${what} body is not read (${rights.how})`,
+      analysed: body.reason === undefined,
+      ...(rights.asOwner ? { executeAsOwner: true } : {}),
+      ...(body.reason
+        ? {
+            unanalysedReason:
+              word === 'PACKAGE'
+                ? `the package body is not read (${rights.how})`
+                : `the ${what} body is not read: ${body.reason} (${rights.how})`,
+          }
+        : {}),
     },
-    view: { securityInvoker: !rights.definer, columns: [], reads: [], readsColumns: [] },
+    view: {
+      securityInvoker: !rights.definer,
+      columns: [...body.outputs, ...body.parameters],
+      reads: body.reads,
+      readsColumns: body.readsColumns,
+    },
     orReplace: true,
   };
   const o = rights.runAs ?? owner?.(name);

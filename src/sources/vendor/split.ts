@@ -12,6 +12,7 @@
  */
 import type { Comment, Token } from './lexer.js';
 import type { VendorDialect } from '../../dialect.js';
+import { capture, nth } from '../../indexed.js';
 
 export interface Statement {
   tokens: Token[];
@@ -90,12 +91,12 @@ export function splitStatements(
 function make(tokens: Token[], from: number, to: number): Statement | undefined {
   if (to <= from) return undefined;
   const list = tokens.slice(from, to);
-  return { tokens: list, start: list[0].start, end: list[list.length - 1].end };
+  return { tokens: list, start: nth(list, 0).start, end: nth(list, list.length - 1).end };
 }
 
 /** Whether token i is a `/` alone on its line (the SQL*Plus "run" command). */
 function isSlashLine(tokens: Token[], i: number, text: string): boolean {
-  const t = tokens[i];
+  const t = nth(tokens, i);
   if (t.kind !== 'punct' || t.value !== '/' || !t.lineStart) return false;
   const nl = text.indexOf('\n', t.end);
   const rest = text.slice(t.end, nl < 0 ? text.length : nl);
@@ -111,7 +112,7 @@ function splitOracle(tokens: Token[], text: string): Statement[] {
   const out: Statement[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const first = tokens[i];
+    const first = nth(tokens, i);
     if (first.kind === 'punct' && (first.value === ';' || isSlashLine(tokens, i, text))) {
       i++;
       continue;
@@ -144,12 +145,12 @@ function splitOracle(tokens: Token[], text: string): Statement[] {
       let end = lineEnd(text, first.start);
       // A line ending in `-` continues the SQL*Plus command on the next line.
       while (/-\s*$/.test(text.slice(first.start, end)) && end < text.length) end = lineEnd(text, end + 1);
-      while (j < tokens.length && tokens[j].start < end && tokens[j].value !== ';') j++;
+      while (j < tokens.length && nth(tokens, j).start < end && nth(tokens, j).value !== ';') j++;
       push(out, make(tokens, i, j));
-      i = j < tokens.length && tokens[j].value === ';' ? j + 1 : j;
+      i = j < tokens.length && nth(tokens, j).value === ';' ? j + 1 : j;
       continue;
     }
-    while (j < tokens.length && tokens[j].value !== ';' && !isSlashLine(tokens, j, text)) j++;
+    while (j < tokens.length && nth(tokens, j).value !== ';' && !isSlashLine(tokens, j, text)) j++;
     push(out, make(tokens, i, j));
     i = j + 1;
   }
@@ -166,7 +167,7 @@ function splitTsql(tokens: Token[]): Statement[] {
     splitBatch(tokens, batchStart, i, out);
     if (go) {
       // `GO 5` repeats the batch; the count belongs to GO
-      if (tokens[i + 1]?.kind === 'number' && !tokens[i + 1].lineStart) i++;
+      if (tokens[i + 1]?.kind === 'number' && !nth(tokens, i + 1).lineStart) i++;
       batchStart = i + 1;
     }
   }
@@ -176,14 +177,14 @@ function splitTsql(tokens: Token[]): Statement[] {
 function splitBatch(tokens: Token[], from: number, to: number, out: Statement[]): void {
   let i = from;
   while (i < to) {
-    if (tokens[i].value === ';') {
+    if (nth(tokens, i).value === ';') {
       i++;
       continue;
     }
     const words = leading(tokens, i, 4);
     const unit =
       (words[0] === 'CREATE' || words[0] === 'ALTER') &&
-      (TSQL_BATCH_UNIT.has(words[1]) || (words[1] === 'OR' && TSQL_BATCH_UNIT.has(words[3])));
+      (TSQL_BATCH_UNIT.has(nth(words, 1)) || (words[1] === 'OR' && TSQL_BATCH_UNIT.has(nth(words, 3))));
     if (unit) {
       push(out, make(tokens, i, to));
       return;
@@ -193,7 +194,7 @@ function splitBatch(tokens: Token[], from: number, to: number, out: Statement[])
     let block = 0;
     let j = i;
     for (; j < to; j++) {
-      const t = tokens[j];
+      const t = nth(tokens, j);
       if (t.value === '(') depth++;
       else if (t.value === ')') depth--;
       else if (t.kind === 'word') {
@@ -211,7 +212,7 @@ function splitBatch(tokens: Token[], from: number, to: number, out: Statement[])
 
 /** `… ELSE`/`IF … EXEC`: a word that continues the statement before it despite starting a line. */
 function continues(tokens: Token[], j: number): boolean {
-  const prev = tokens[j - 1];
+  const prev = nth(tokens, j - 1);
   // `ALTER TABLE t ADD CONSTRAINT … ON DELETE\nCASCADE`, `GRANT …\nTO x`: a dangling keyword
   return prev.kind === 'word' && ['ON', 'TO', 'FROM', 'AS', 'AND', 'OR', 'WITH', 'FOR'].includes(prev.upper);
 }
@@ -222,7 +223,7 @@ function splitDb2(tokens: Token[], comments: Comment[]): Statement[] {
   const switches = comments
     .map((c) => ({ at: c.start, m: /^#SET\s+TERMINATOR\s+(\S+)/i.exec(c.text.trim()) }))
     .filter((s) => s.m)
-    .map((s) => ({ at: s.at, terminator: s.m![1] }));
+    .map((s) => ({ at: s.at, terminator: capture(s.m!, 1) }));
   const terminatorAt = (offset: number) => {
     let t = ';';
     for (const s of switches) if (s.at < offset) t = s.terminator;
@@ -230,8 +231,8 @@ function splitDb2(tokens: Token[], comments: Comment[]): Statement[] {
   };
   let i = 0;
   while (i < tokens.length) {
-    const terminator = terminatorAt(tokens[i].start);
-    if (tokens[i].value === terminator) {
+    const terminator = terminatorAt(nth(tokens, i).start);
+    if (nth(tokens, i).value === terminator) {
       i++;
       continue;
     }
@@ -243,7 +244,7 @@ function splitDb2(tokens: Token[], comments: Comment[]): Statement[] {
     let block = 0;
     let j = i;
     for (; j < tokens.length; j++) {
-      const t = tokens[j];
+      const t = nth(tokens, j);
       if (terminator === ';' && compound && t.kind === 'word') {
         if (t.upper === 'BEGIN' || t.upper === 'CASE') block++;
         else if (t.upper === 'END') {

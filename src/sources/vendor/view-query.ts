@@ -22,6 +22,7 @@ import { identText } from '../mysql/context.js';
 import type { FileState } from './cursor.js';
 import { foldIdent, type Token } from './lexer.js';
 import type { VendorDialect } from '../../dialect.js';
+import { capture, nth } from '../../indexed.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -70,7 +71,7 @@ export type QueryOutcome = { ok: true; lineage: QueryLineage } | { ok: false; me
  */
 export function queryLineage(text: string, tokens: Token[], dialect: VendorDialect, state: FileState): QueryOutcome {
   if (tokens.length === 0) return { ok: false, message: 'the view has no query' };
-  const start = tokens[0].start;
+  const start = nth(tokens, 0).start;
   const sql = prepare(text, tokens, dialect, state);
   let first: QueryOutcome | undefined;
   for (const grammar of GRAMMARS[dialect]) {
@@ -109,11 +110,11 @@ export function queryLineage(text: string, tokens: Token[], dialect: VendorDiale
  * `state.linkNames` so the walker knows it for a remote object.
  */
 function prepare(text: string, tokens: Token[], dialect: VendorDialect, state: FileState): string {
-  const start = tokens[0].start;
-  const chars = text.slice(start, tokens[tokens.length - 1].end).split('');
+  const start = nth(tokens, 0).start;
+  const chars = text.slice(start, nth(tokens, tokens.length - 1).end).split('');
   const put = (t: Token, replacement: string) => {
     if (replacement.length !== t.end - t.start) return;
-    for (let k = 0; k < replacement.length; k++) chars[t.start - start + k] = replacement[k];
+    for (let k = 0; k < replacement.length; k++) chars[t.start - start + k] = nth(replacement, k);
   };
   const isName = (t: Token | undefined) => t?.kind === 'word' || t?.kind === 'ident';
   let skipTo = -1;
@@ -122,17 +123,17 @@ function prepare(text: string, tokens: Token[], dialect: VendorDialect, state: F
     if (dialect === 'oracle' && isName(t) && tokens[k + 1]?.value === '@' && isName(tokens[k + 2])) {
       // name@link[.domain…]
       let end = k + 2;
-      const link = [foldIdent(tokens[end], dialect)];
+      const link = [foldIdent(nth(tokens, end), dialect)];
       while (tokens[end + 1]?.value === '.' && isName(tokens[end + 2])) {
         end += 2;
-        link.push(foldIdent(tokens[end], dialect));
+        link.push(foldIdent(nth(tokens, end), dialect));
       }
       const name = foldIdent(t, dialect);
       const placeholder = `${name}$${link.join('$')}`;
-      const span = tokens[end].end - t.start;
+      const span = nth(tokens, end).end - t.start;
       if (placeholder.length <= span && /^[A-Za-z_][A-Za-z0-9_$#]*$/.test(placeholder)) {
         const replacement = placeholder.padEnd(span, ' ');
-        for (let x = 0; x < span; x++) chars[t.start - start + x] = replacement[x];
+        for (let x = 0; x < span; x++) chars[t.start - start + x] = nth(replacement, x);
         state.linkNames.set(placeholder, { name, link: link.join('.') });
         skipTo = end + 1;
         return;
@@ -152,7 +153,7 @@ function prepare(text: string, tokens: Token[], dialect: VendorDialect, state: F
       tokens[k + 2]?.value === ')' &&
       dialect === 'oracle'
     ) {
-      for (const x of [t, tokens[k + 1], tokens[k + 2]]) put(x, ' ');
+      for (const x of [t, nth(tokens, k + 1), nth(tokens, k + 2)]) put(x, ' ');
     }
   });
   return chars.join('');
@@ -160,7 +161,7 @@ function prepare(text: string, tokens: Token[], dialect: VendorDialect, state: F
 
 function shortMessage(message: string): string {
   const m = /but (.+) found\.?$/s.exec(message);
-  return m ? `unexpected ${m[1]}` : message.split('\n')[0].slice(0, 200);
+  return m ? `unexpected ${capture(m, 1)}` : nth(message.split('\n'), 0).slice(0, 200);
 }
 
 class Lineage {
@@ -330,6 +331,10 @@ class Lineage {
           this.columnSet.set(originKey(o), o);
           out.push({ name: c, from: [o] });
         }
+      } else if (this.dialect === 'oracle' && src.relation.name.includes('@')) {
+        // A remote object (`t@link`): its columns are the remote table's, known once the catalog
+        // resolves the link; the builder expands this `*` then (or reports it).
+        out.push({ name: '*', from: [{ relation: src.relation, column: '*' }] });
       } else this.unknownStar.push(src.relation.name);
     }
     return out;

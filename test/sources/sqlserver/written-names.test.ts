@@ -70,3 +70,92 @@ describe('SQL Server names as written', () => {
     expect(md.stdout).toContain('`bango.dbo.KojinBango`');
   });
 });
+
+/**
+ * Every name a person reads is shown as the export wrote it, the same way in every place: schemas,
+ * views, procedures, columns reached through a view, users and roles, the paths and blocks, the
+ * assumptions and the diagnostics. A config's `roles: [KyufuApp]` names the user `CREATE USER
+ * [KyufuApp]` made: SQL Server compares user names by the database collation, case-insensitive by
+ * default ("Collation and Unicode support", https://learn.microsoft.com/sql/relational-databases/collations/collation-and-unicode-support).
+ */
+const JINJI = `CREATE SCHEMA [Jinji]
+GO
+CREATE TABLE [Jinji].[KojinBango](
+	[AtenaNo] [varchar](15) NOT NULL,
+	[MyNo] [char](12) NULL,
+ CONSTRAINT [PK_KojinBango] PRIMARY KEY CLUSTERED ([AtenaNo] ASC)
+) ON [PRIMARY]
+GO
+CREATE TABLE [Jinji].[Kyufu]([KyufuId] [int] NOT NULL, [AtenaNo] [varchar](15) NOT NULL) ON [PRIMARY]
+GO
+ALTER TABLE [Jinji].[Kyufu] ADD CONSTRAINT [FK_Kyufu_KojinBango] FOREIGN KEY ([AtenaNo]) REFERENCES [Jinji].[KojinBango]([AtenaNo])
+GO
+CREATE VIEW [Jinji].[vKojin] AS SELECT b.AtenaNo, b.MyNo FROM JINJI.KOJINBANGO b
+GO
+CREATE ROLE [KyufuReaders]
+GO
+CREATE USER [KyufuApp] WITHOUT LOGIN
+GO
+ALTER ROLE [KyufuReaders] ADD MEMBER [KYUFUAPP]
+GO
+GRANT SELECT ON [Jinji].[vKojin] TO [KyufuReaders]
+GO
+GRANT SELECT ON [Jinji].[Kyufu] TO [kyufureaders]
+GO
+DENY SELECT ON [Jinji].[KojinBango] TO [KyufuReaders]
+GO
+CREATE PROCEDURE [Jinji].[GetBango] @AtenaNo varchar(15) AS EXEC('SELECT 1')
+GO
+GRANT EXECUTE ON [Jinji].[GetBango] TO [KyufuReaders]
+GO
+`;
+
+describe('SQL Server names as written, everywhere a person reads them', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'spif-written-all-'));
+    writeFileSync(path.join(dir, 'jinji.sql'), JINJI);
+    writeFileSync(
+      path.join(dir, 'spif.config.yaml'),
+      'version: 1\ndialect: sqlserver\ndatabases:\n  - name: Jinji\n    sources: ["jinji.sql"]\nprincipals:\n  - name: kyufu-system\n    connects: [Jinji]\n    roles: [KyufuApp]\n',
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a config role written in another case is the user of that name (not an undefined role)', async () => {
+    const r = await runBin(['scan', '.', '--format', 'json'], dir);
+    const report = JSON.parse(r.stdout);
+    expect(report.assumptions ?? []).not.toContainEqual(expect.stringContaining('principal-role-undefined'));
+    const kyufu = report.relations.find((x: { id: string }) => x.id === 'Jinji.jinji.kyufu');
+    expect(kyufu.reachable.map((x: { principal: string }) => x.principal)).toContain('kyufu-system');
+    // the JSON keeps its keys folded and adds the written forms
+    expect(kyufu).toMatchObject({ schema: 'jinji', writtenSchema: 'Jinji', name: 'kyufu', writtenName: 'Kyufu' });
+    const view = report.relations.find((x: { id: string }) => x.id === 'Jinji.jinji.vkojin');
+    expect(view.writtenName).toBe('vKojin');
+    expect(view.columns.map((c: { writtenName?: string }) => c.writtenName)).toEqual(['AtenaNo', 'MyNo']);
+    const proc = report.relations.find((x: { kind: string }) => x.kind === 'function');
+    expect(proc).toMatchObject({ name: 'getbango()', writtenName: 'GetBango()' });
+    const readers = report.principals.find((p: { name: string }) => p.name === 'kyufureaders');
+    expect(readers.writtenName).toBe('KyufuReaders');
+    expect(report.principals.find((p: { name: string }) => p.name === 'kyufu-system').roles).toEqual(['KyufuApp']);
+  });
+
+  it('text and 評価書 show no folded name of an object the export wrote otherwise', async () => {
+    const text = (await runBin(['scan', '.', '--lang', 'en'], dir)).stdout;
+    expect(text).toContain('Jinji.Jinji.vKojin (view)');
+    expect(text).toContain('Jinji:Kyufu.AtenaNo →(foreign key) Jinji:vKojin.AtenaNo ⇒ Jinji:vKojin.MyNo');
+    expect(text).toContain('KyufuReaders (role)');
+    expect(text).toContain('function Jinji.Jinji.GetBango() could not be analysed'); // assumption
+    expect(text).toMatch(/SPIF-FUNCTION-UNANALYSED procedure Jinji\.Jinji\.GetBango\(\)/); // diagnostic
+    expect(text).toMatch(/\(kyufu-system, KyufuReaders\)/);
+    const md = (await runBin(['scan', '.', '--format', 'markdown', '--lang', 'ja'], dir)).stdout;
+    for (const out of [text, md]) {
+      expect(out).not.toMatch(/\bjinji\.(kojinbango|kyufu|vkojin|getbango)\b/);
+      expect(out).not.toMatch(/\bkyufureaders\b/);
+    }
+    expect(md).toContain(
+      '`Jinji.Jinji.Kyufu.AtenaNo →(外部キー) Jinji.Jinji.vKojin.AtenaNo` ⇒ `Jinji.Jinji.vKojin.MyNo`',
+    );
+    expect(md).toMatch(/\|\s*`Jinji\.Jinji\.vKojin`\s*\|\s*ビュー/);
+  });
+});

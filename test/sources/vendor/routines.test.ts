@@ -26,27 +26,27 @@ GO
 
   it('a procedure the caller may EXECUTE reads the owner’s tables through ownership chaining: an unknown path', async () => {
     const report = await scanWith(
-      'CREATE PROCEDURE dbo.get_bango @atena nvarchar(15) AS SELECT kojin_bango FROM dbo.kojin WHERE atena_no = @atena;\nGO\nGRANT EXECUTE ON OBJECT::dbo.get_bango TO app;\nGO\n',
+      "CREATE PROCEDURE dbo.get_bango @atena nvarchar(15) AS EXEC sp_executesql N'SELECT kojin_bango FROM dbo.kojin WHERE atena_no = @a', N'@a nvarchar(15)', @atena;\nGO\nGRANT EXECUTE ON OBJECT::dbo.get_bango TO app;\nGO\n",
     );
     expect(unknownPaths(report, 'kojin')).toEqual([
-      "unknown-path:db.dbo.get_bango():the procedure body is not read (EXECUTE AS CALLER, with ownership chaining — the owner's objects it reads are not checked for the caller):app",
+      "unknown-path:db.dbo.get_bango():the procedure body is not read — EXEC in the body (a call, or dynamic SQL) is not followed (EXECUTE AS CALLER, with ownership chaining — the owner's objects it reads are not checked for the caller):app",
     ]);
   });
 
   it('EXECUTE on the schema (GRANT EXECUTE ON SCHEMA::) reaches its procedures; EXECUTE AS names whose rights', async () => {
     const report = await scanWith(
-      'CREATE OR ALTER PROCEDURE dbo.p WITH EXECUTE AS OWNER AS SELECT 1;\nGO\nGRANT EXECUTE ON SCHEMA::dbo TO app;\nGO\n',
+      "CREATE OR ALTER PROCEDURE dbo.p WITH EXECUTE AS OWNER AS EXEC('SELECT 1');\nGO\nGRANT EXECUTE ON SCHEMA::dbo TO app;\nGO\n",
     );
     expect(unknownPaths(report, 'kojin')).toEqual([
-      'unknown-path:db.dbo.p():the procedure body is not read (EXECUTE AS OWNER):app',
+      'unknown-path:db.dbo.p():the procedure body is not read — EXEC in the body (a call, or dynamic SQL) is not followed (EXECUTE AS OWNER):app',
     ]);
   });
 
   it('no EXECUTE, or EXECUTE revoked: no one runs it, no path', async () => {
-    const none = await scanWith('CREATE PROCEDURE dbo.p AS SELECT 1;\nGO\n');
+    const none = await scanWith("CREATE PROCEDURE dbo.p AS EXEC('SELECT 1');\nGO\n");
     expect(unknownPaths(none, 'kojin')).toEqual([]);
     const revoked = await scanWith(
-      'CREATE PROCEDURE dbo.p AS SELECT 1;\nGO\nGRANT EXECUTE ON dbo.p TO app;\nGO\nREVOKE EXECUTE ON dbo.p FROM app;\nGO\n',
+      "CREATE PROCEDURE dbo.p AS EXEC('SELECT 1');\nGO\nGRANT EXECUTE ON dbo.p TO app;\nGO\nREVOKE EXECUTE ON dbo.p FROM app;\nGO\n",
     );
     expect(unknownPaths(revoked, 'kojin')).toEqual([]);
   });
@@ -54,7 +54,7 @@ GO
   // "DENY Object Permissions (Transact-SQL)": a DENY to the user, to a role it belongs to or to
   // public takes precedence over every GRANT, and does not apply to the object's owner (dbo).
   // https://learn.microsoft.com/sql/t-sql/statements/deny-object-permissions-transact-sql
-  const proc = 'CREATE PROCEDURE dbo.p AS SELECT kojin_bango FROM dbo.kojin;\nGO\n';
+  const proc = "CREATE PROCEDURE dbo.p AS EXEC('SELECT kojin_bango FROM dbo.kojin');\nGO\n";
   const withRole = 'CREATE ROLE kyufu;\nGO\nALTER ROLE kyufu ADD MEMBER app;\nGO\n';
   const executors = async (extra: string) => {
     const paths = unknownPaths(await scanWith(`${proc}${extra}`), 'kojin');
@@ -95,18 +95,142 @@ GRANT SELECT ON TABLE K.KOJIN TO USER OWNER1;
     const body = `CREATE OR REPLACE PROCEDURE K.GET_BANGO (IN P VARCHAR(15), OUT B CHAR(12))
 LANGUAGE SQL
 BEGIN
+  CALL K.AUDIT_LOG(P);
   SELECT KOJIN_BANGO INTO B FROM K.KOJIN WHERE ATENA_NO = P;
 END;
 GRANT EXECUTE ON PROCEDURE K.GET_BANGO TO USER APP;
 `;
     const report = await scanFiles({ 'spif.config.yaml': oneDatabase('db2'), 'db/a.sql': tables + body });
     expect(unknownPaths(report, 'KOJIN')).toEqual([
-      "unknown-path:db.K.GET_BANGO():the procedure body is not read (static SQL runs with its package owner's (the definer's) authorization):APP",
+      "unknown-path:db.K.GET_BANGO():the procedure body is not read — CALL in the body (a call, or dynamic SQL) is not followed (static SQL runs with its package owner's (the definer's) authorization):APP",
     ]);
     const revoked = await scanFiles({
       'spif.config.yaml': oneDatabase('db2'),
       'db/a.sql': `${tables}${body}REVOKE EXECUTE ON PROCEDURE K.GET_BANGO FROM USER APP;\n`,
     });
     expect(unknownPaths(revoked, 'KOJIN')).toEqual([]);
+  });
+});
+
+/**
+ * Bodies read (src/sources/vendor/routine-body.ts): what a routine hands back — result sets, a
+ * RETURN value, OUT parameters — carries the columns its queries read, and whoever may EXECUTE it
+ * reads them with the rights the body runs with. Documentation:
+ * - SQL Server: "CREATE PROCEDURE (Transact-SQL)" (result sets, OUTPUT parameters) and "Ownership
+ *   Chains" (https://learn.microsoft.com/sql/relational-databases/security/ownership-chains): "When an
+ *   object is accessed through a chain, SQL Server first compares the owner of the object to the
+ *   owner of the calling object … If the owners are the same, permissions on the referenced object
+ *   are not evaluated"; "EXECUTE AS Clause (Transact-SQL)" for OWNER.
+ * - Oracle: PL/SQL Language Reference 19c, "SELECT INTO Statement", "RETURN Statement" and
+ *   "Invoker's Rights and Definer's Rights (AUTHID Property)" (https://docs.oracle.com/en/database/oracle/oracle-database/19/lnpls/invokers-rights-and-definers-rights-authid-property.html).
+ * - Db2 11.5: "DECLARE CURSOR statement" (WITH RETURN: the result set goes to the caller) and
+ *   "Authorization IDs and routines" (static SQL runs as the package owner).
+ */
+describe('routine bodies read', () => {
+  const relation = (report: Awaited<ReturnType<typeof scanFiles>>, name: string) =>
+    report.relations.find((r) => r.name === name)!;
+  const readers = (report: Awaited<ReturnType<typeof scanFiles>>, name: string) =>
+    relation(report, name).reachable.map((x) => `${x.principal} ${x.numberColumn}`);
+  const unanalysed = (report: Awaited<ReturnType<typeof scanFiles>>) =>
+    report.diagnostics.filter((d) => d.code === 'SPIF-FUNCTION-UNANALYSED');
+
+  const sqlServer = (extra: string) =>
+    scanFiles({
+      'spif.config.yaml': oneDatabase('sqlserver'),
+      'db/a.sql': `CREATE USER app WITHOUT LOGIN;
+GO
+CREATE TABLE dbo.kojin (atena_no nvarchar(15) PRIMARY KEY, kojin_bango nchar(12));
+GO
+${extra}`,
+    });
+  const getBango = `CREATE PROCEDURE dbo.get_bango @atena nvarchar(15), @found int OUTPUT
+AS
+BEGIN
+  SET NOCOUNT ON;
+  DECLARE @n int
+  SELECT @n = COUNT(*) FROM dbo.kojin WHERE atena_no = @atena
+  SET @found = @n
+  SELECT k.kojin_bango AS bango FROM dbo.kojin AS k WHERE k.atena_no = @atena
+  RETURN 0
+END
+GO
+`;
+
+  it('SQL Server: a result set carries the column it selects; EXECUTE reads it through the unbroken chain', async () => {
+    const report = await sqlServer(`${getBango}GRANT EXECUTE ON dbo.get_bango TO app;\nGO\n`);
+    expect(unanalysed(report)).toEqual([]);
+    const fn = relation(report, 'get_bango()');
+    // what it returns, then the input parameter (compared with atena_no: it links that column)
+    expect(fn.columns!.map((c) => c.name)).toEqual(['bango', '@found', '@atena']);
+    expect(fn.basis).toBe('holds-number');
+    expect(readers(report, 'get_bango()')).toContain('app db.dbo.get_bango().bango');
+    // app has no SELECT on the table: only the procedure hands the number out, and no unknown path is left
+    expect(readers(report, 'kojin')).not.toContainEqual(expect.stringMatching(/^app /));
+    expect(unknownPaths(report, 'kojin')).toEqual([]);
+  });
+
+  it('SQL Server: without EXECUTE nobody reads the result; a broken chain checks the caller, EXECUTE AS OWNER the owner', async () => {
+    const none = await sqlServer(getBango);
+    expect(readers(none, 'get_bango()')).not.toContainEqual(expect.stringMatching(/^app /));
+    const otherOwner = `CREATE USER bango_owner WITHOUT LOGIN;
+GO
+CREATE SCHEMA bango AUTHORIZATION bango_owner;
+GO
+CREATE TABLE bango.kojin2 (atena_no nvarchar(15) PRIMARY KEY, kojin_bango nchar(12));
+GO
+`;
+    const proc = (rights: string) =>
+      `CREATE PROCEDURE dbo.p ${rights}AS SELECT kojin_bango FROM bango.kojin2;\nGO\nGRANT EXECUTE ON dbo.p TO app;\nGO\n`;
+    const broken = await sqlServer(otherOwner + proc(''));
+    expect(readers(broken, 'p()')).not.toContainEqual(expect.stringMatching(/^app /));
+    const asOwner = await sqlServer(otherOwner + proc('WITH EXECUTE AS OWNER '));
+    // dbo owns the procedure; as dbo (the database owner) the body reads bango.kojin2
+    expect(readers(asOwner, 'p()')).toContain('app db.dbo.p().kojin_bango');
+  });
+
+  const oracle = (authid: string) =>
+    scanFiles({
+      'spif.config.yaml': oneDatabase('oracle'),
+      'db/a.sql': `CREATE TABLE BANGO.KOJIN (ATENA_NO VARCHAR2(15) PRIMARY KEY, KOJIN_BANGO CHAR(12));
+CREATE OR REPLACE FUNCTION BANGO.GET_BANGO (P_ATENA IN VARCHAR2) RETURN CHAR ${authid}IS
+  V_BANGO CHAR(12);
+BEGIN
+  SELECT KOJIN_BANGO INTO V_BANGO FROM BANGO.KOJIN WHERE ATENA_NO = P_ATENA;
+  RETURN V_BANGO;
+END GET_BANGO;
+/
+GRANT EXECUTE ON BANGO.GET_BANGO TO APP;
+`,
+    });
+
+  it('Oracle: SELECT INTO and RETURN carry the column; definer rights read it, invoker rights need the caller’s SELECT', async () => {
+    const definer = await oracle('');
+    expect(unanalysed(definer)).toEqual([]);
+    expect(relation(definer, 'GET_BANGO()').columns!.map((c) => c.name)).toEqual(['GET_BANGO', 'P_ATENA']);
+    expect(readers(definer, 'GET_BANGO()')).toContain('APP db.BANGO.GET_BANGO().GET_BANGO');
+    const invoker = await oracle('AUTHID CURRENT_USER ');
+    expect(readers(invoker, 'GET_BANGO()')).not.toContainEqual(expect.stringMatching(/^APP /));
+  });
+
+  it('Db2: a cursor WITH RETURN and an OUT parameter are what the caller receives, read as the definer', async () => {
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('db2'),
+      'db/a.sql': `CREATE TABLE K.KOJIN (ATENA_NO VARCHAR(15) NOT NULL PRIMARY KEY, KOJIN_BANGO CHAR(12));
+CREATE PROCEDURE K.LIST_BANGO (IN P VARCHAR(15), OUT B CHAR(12))
+LANGUAGE SQL
+DYNAMIC RESULT SETS 1
+P1: BEGIN
+  DECLARE C1 CURSOR WITH RETURN TO CALLER FOR SELECT ATENA_NO, KOJIN_BANGO FROM K.KOJIN;
+  SELECT KOJIN_BANGO INTO B FROM K.KOJIN WHERE ATENA_NO = P;
+  OPEN C1;
+END P1;
+GRANT EXECUTE ON PROCEDURE K.LIST_BANGO TO USER APP;
+`,
+    });
+    expect(unanalysed(report)).toEqual([]);
+    expect(relation(report, 'LIST_BANGO()').columns!.map((c) => c.name)).toEqual(['ATENA_NO', 'KOJIN_BANGO', 'B', 'P']);
+    // B holds what SELECT … INTO B read: the number, as the result set's KOJIN_BANGO does
+    expect(relation(report, 'LIST_BANGO()').numberColumns.map((n) => n.column)).toEqual(['KOJIN_BANGO', 'B']);
+    expect(readers(report, 'LIST_BANGO()')).toEqual(['APP db.K.LIST_BANGO().KOJIN_BANGO']);
   });
 });
