@@ -124,8 +124,8 @@ const DIAGNOSTICS = {
   ),
   'SPIF-DBLINK': d(
     'warning',
-    'a `dblink(…)` call: a query in another database whose access spif does not check',
-    '`dblink(…)` の呼び出し。spif がアクセスを検査しない別データベースへの問い合わせ',
+    'a `dblink(…)` call spif cannot check: its connection matches no configured database, names no user or a foreign server, or its query is not a constant SELECT read as `AS t(columns)` (cross-database-unknown:dblink:…)',
+    '`dblink(…)` の呼び出しで spif が検査できないもの。接続先が設定のどのデータベースにも一致しない、ユーザーを指定しないか外部サーバを指定する、または問合せが `AS t(列)` で読む定数の SELECT でない（cross-database-unknown:dblink:…）',
   ),
   'SPIF-REPLICATION-UNRESOLVED': d(
     'warning',

@@ -26,6 +26,7 @@ export const REASON_KEYS = [
   'remote-denied',
   'link-private',
   'link-remote-denied',
+  'dblink-remote-denied',
 ] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
 
@@ -84,6 +85,8 @@ const EN: Record<ReasonKey, Template> = {
     `${r.relation} is read through database link ${r.server}, which is private to ${r.principal}: ${r.role} cannot use it`,
   'link-remote-denied': (r) =>
     `${r.via} reads ${r.relation} through database link ${r.server} as remote user ${r.role}, and the remote database refuses it: ${r.remote ? reasonText('en', r.remote) : 'access denied'}`,
+  'dblink-remote-denied': (r) =>
+    `${r.via} reads ${r.relation} through dblink in database ${r.database} as remote user ${r.role}, and the remote database refuses it: ${r.remote ? reasonText('en', r.remote) : 'access denied'}`,
 };
 
 function viaView(r: Reason): string {
@@ -122,6 +125,8 @@ const JA: Record<ReasonKey, Template> = {
     `${r.relation} はデータベースリンク ${r.server} を通じて読むが、このリンクは ${r.principal} 専用（プライベート）で ${r.role} は使えない`,
   'link-remote-denied': (r) =>
     `${r.via} はデータベースリンク ${r.server} を通じリモートユーザ ${r.role} として ${r.relation} を読むが、リモートのデータベースが拒否する: ${r.remote ? reasonText('ja', r.remote) : 'アクセス拒否'}`,
+  'dblink-remote-denied': (r) =>
+    `${r.via} は dblink を通じデータベース ${r.database} でリモートユーザ ${r.role} として ${r.relation} を読むが、リモートのデータベースが拒否する: ${r.remote ? reasonText('ja', r.remote) : 'アクセス拒否'}`,
 };
 
 function jaViaView(r: Reason): string {

@@ -89,13 +89,18 @@ export class CrossDatabaseState {
         ...(c.conninfo !== undefined ? { conninfo: c.conninfo } : {}),
         ...(c.sql !== undefined ? { sql: c.sql } : {}),
         ...(c.reads ? { reads: c.reads } : {}),
+        ...(c.location !== undefined && c.columns ? { location: c.location } : {}),
         source: at,
       };
+      if (c.remoteReads) this.dblinkReads.set(use, c.remoteReads);
       this.dblinks.push(use);
       if (c.location !== undefined && c.columns && c.remoteColumns)
         this.dblinkColumns.set(use, { location: c.location, columns: c.columns, remote: c.remoteColumns });
     }
   }
+
+  /** Every remote column a call's constant SELECT reads, as written. */
+  private readonly dblinkReads = new Map<DblinkUse, { relation: QualifiedName; column: string }[]>();
 
   /** `dblink(…) AS t(cols)` in a view: t's columns and the remote query's output columns, by position. */
   private readonly dblinkColumns = new Map<
@@ -478,16 +483,65 @@ export class CrossDatabaseState {
       d.remoteRelations = (d.reads ?? [])
         .map((q) => relationId(target.database, q.schema ?? 'public', q.name))
         .filter((id) => relations.has(id));
-      d.unresolved = `dblink runs ${query} in database ${target.database} as the user its connection names; spif does not check that access`;
       this.dblinkLineage(d, target.database, relations);
-    } else d.unresolved = `dblink runs ${query} in a database spif cannot tell: ${target.reason}`;
-    warnAt(
-      d.source,
-      'SPIF-DBLINK',
-      'database' in target
-        ? said('diag.cross.dblinkUnchecked', d.relation, queryText, target.database)
-        : said('diag.cross.dblinkUnknownDatabase', d.relation, queryText, target.reason),
+      const unchecked = this.dblinkAccess(d, target.database, relations);
+      if (unchecked === undefined) return; // checked as the connection's user (access/resolver.ts)
+      d.unresolved = `dblink runs ${query} in database ${target.database}, and spif cannot check that access: ${unchecked}`;
+      warnAt(
+        d.source,
+        'SPIF-DBLINK',
+        said('diag.cross.dblinkUnchecked', d.relation, queryText, target.database, unchecked),
+      );
+      return;
+    }
+    d.unresolved = `dblink runs ${query} in a database spif cannot tell: ${target.reason}`;
+    warnAt(d.source, 'SPIF-DBLINK', said('diag.cross.dblinkUnknownDatabase', d.relation, queryText, target.reason));
+  }
+
+  /**
+   * Whether a resolved call's access can be checked, and what it reads: the remote session is the
+   * user its connection string names (`user=`, F.12 dblink: "a libpq-style connection info
+   * string"). Without one libpq connects as the server process's PGUSER or operating-system user
+   * (34.1.2 Parameter Key Words, `user`), which no source says; a foreign server's name takes the
+   * calling role's user mapping, not followed yet. Returns why not, or sets `remoteAccess`.
+   */
+  private dblinkAccess(d: DblinkUse, database: string, relations: Map<RelationId, Relation>): string | undefined {
+    if (d.conninfo === undefined) return 'its connection is not a constant';
+    const conn = /=|^postgres(ql)?:\/\//i.test(d.conninfo) ? parseConninfo(d.conninfo) : undefined;
+    if (!conn)
+      return `it connects through foreign server ${d.conninfo}, whose user mapping for the calling role is not followed`;
+    if (!conn.user)
+      return "its connection string names no user (libpq then connects as the server process's PGUSER or operating-system user, which the sources do not say)";
+    const reads = this.dblinkReads.get(d);
+    if (d.sql === undefined || !reads || !d.reads?.length) return 'its query is not a constant SELECT spif reads';
+    const mapping = this.dblinkColumns.get(d);
+    if (d.location === undefined || !mapping) return 'it is not a dblink(…) AS t(columns) in a FROM list';
+    const name = dblinkRelation(mapping.location);
+    const caller = relations.get(d.relation);
+    const unmapped = caller?.view?.columns.some((vc) =>
+      vc.from.some((f) => f.relation.name === name && !mapping.columns.includes(f.column)),
     );
+    if (unmapped || mapping.remote.length !== mapping.columns.length)
+      return 'its column definition list does not match the remote query column by column';
+    const byRelation = new Map<RelationId, Set<string>>();
+    for (const q of d.reads) {
+      const id = relationId(database, q.schema ?? 'public', q.name);
+      if (!relations.has(id)) return `its query reads ${id}, which is not defined`;
+      if (!byRelation.has(id)) byRelation.set(id, new Set());
+    }
+    for (const r of reads) {
+      const id = relationId(database, r.relation.schema ?? 'public', r.relation.name);
+      const columns = byRelation.get(id);
+      if (!columns) continue;
+      // `SELECT *` reads every column the relation has.
+      for (const c of r.column === '*' ? (relations.get(id)?.columns ?? []).map((x) => x.name) : [r.column])
+        columns.add(c);
+    }
+    d.remoteAccess = {
+      user: conn.user,
+      reads: [...byRelation].map(([relation, columns]) => ({ relation, columns: [...columns] })),
+    };
+    return undefined;
   }
 
   /** The publisher's published tables (column lists kept) flow into the subscriber's tables of the same schema and name. */

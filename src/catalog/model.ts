@@ -288,6 +288,15 @@ export interface DblinkUse {
   unresolved?: string;
   /** Remote relations its SQL reads (resolved ids). */
   remoteRelations?: RelationId[];
+  /** `dblink(…) AS t(cols)`: the call's location, the name `dblinkRelation(location)` its caller's lineage uses. */
+  location?: number;
+  /**
+   * A call spif checks (set at the end of the build): its connection names a configured database
+   * and a user (`user=`), and its constant SELECT reads only relations defined there. Reading the
+   * caller's columns it fills then needs that user's privileges on these remote columns (an
+   * empty list: some column of the relation).
+   */
+  remoteAccess?: { user: string; reads: { relation: RelationId; columns: string[] }[] };
 }
 
 /**

@@ -305,6 +305,8 @@ export type CatalogOp = { at: SourceLocation } & (
         columns?: string[];
         /** The remote query's output columns, in order: the remote base columns each carries. */
         remoteColumns?: { relation: QualifiedName; column: string }[][];
+        /** Every remote base column the query reads (output, join, filter): what the remote user must be allowed to SELECT. */
+        remoteReads?: { relation: QualifiedName; column: string }[];
       }[];
     }
   /**

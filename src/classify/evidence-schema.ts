@@ -95,7 +95,9 @@ export const blockSchema = z.object({
       remote: z
         .object({ ...refusalFields, role: z.string().optional(), via: z.string().optional() })
         .optional()
-        .describe("remote-denied, link-remote-denied: the remote database's own refusal of the mapped or link user"),
+        .describe(
+          "remote-denied, link-remote-denied, dblink-remote-denied: the remote database's own refusal of the mapped, link or dblink connection user",
+        ),
     })
     .optional()
     .describe('the refusal as data (with role and via), from which detail is rendered in English and Japanese'),

@@ -175,8 +175,8 @@ export const CATALOG_DIAGNOSTICS = {
     ja: '{0}: 列 {1} は {2} に定義されていない（Oracle の問合せは ORA-00904 で失敗する）',
   },
   'diag.cross.dblinkUnchecked': {
-    en: '{0}: dblink runs {1} in database {2} as the user its connection names; spif does not check that access',
-    ja: '{0}: dblink は {1} をデータベース {2} で接続先のユーザーとして実行する。spif はそのアクセスを確かめない',
+    en: '{0}: dblink runs {1} in database {2}, and spif cannot check that access: {3}',
+    ja: '{0}: dblink は {1} をデータベース {2} で実行するが、spif はそのアクセスを確かめられない: {3}',
   },
   'diag.cross.dblinkUnknownDatabase': {
     en: '{0}: dblink runs {1} in a database spif cannot tell: {2}',

@@ -180,7 +180,9 @@ function revokeCandidates(ctx: Context, access: PrincipalAccess, p: Principal, c
   if (!rel || p.roles.length === 0 || !access.canRead(p, relation, column).allowed) return [];
   if (rel.kind === 'function') return revokeExecuteCandidates(ctx, p, rel, columnId);
   const roles = rolesUsed(ctx, p);
-  const viaForeign = rel.foreign ? foreignCandidates(ctx, access, p, rel, column, columnId, roles) : [];
+  const viaForeign = rel.foreign
+    ? foreignCandidates(ctx, access, p, rel, column, columnId, roles)
+    : dblinkCandidates(ctx, access, p, rel, column);
   const giving = ctx.catalog.grants.filter((g) => roles.has(g.grantee) && grantGives(g, rel, column));
   if (giving.length === 0) return viaForeign;
   const grantees = [...new Set(giving.map((g) => g.grantee))].sort();
@@ -280,24 +282,56 @@ function foreignCandidates(
   });
   if (!f.remote) return out;
   const remoteColumn = `${f.remote}.${f.columnNames[column] ?? column}`;
-  for (const user of [...new Set(mappings.map((m) => m.user).filter((u): u is string => u !== undefined))].sort()) {
-    const remoteUser: Principal = { name: `#remote:${user}`, kind: 'role', roles: [user] };
-    for (const c of revokeCandidates(ctx, access, remoteUser, remoteColumn)) {
-      if (c.kind === 'drop-user-mapping' || c.kind === 'revoke-remote') continue;
-      out.push({
-        ...c,
-        kind: 'revoke-remote',
-        target: remoteColumn,
-        principal: p,
-        sql: `-- in database ${remoteColumn.split('.')[0]}\n${c.sql ?? ''}`,
-        summary: gt(
-          'en',
-          'gate.suggest.revoke-remote',
-          remoteColumn,
-          c.grantee ?? user,
-          nth(remoteColumn.split('.'), 0),
-        ),
-      });
+  for (const user of [...new Set(mappings.map((m) => m.user).filter((u): u is string => u !== undefined))].sort())
+    out.push(...remoteRevokes(ctx, access, p, user, remoteColumn));
+  return out;
+}
+
+/** In the remote database, take the column away from the user a foreign table or dblink call connects as. */
+function remoteRevokes(
+  ctx: Context,
+  access: PrincipalAccess,
+  p: Principal,
+  user: string,
+  remoteColumn: string,
+): Candidate[] {
+  const remoteUser: Principal = { name: `#remote:${user}`, kind: 'role', roles: [user] };
+  const out: Candidate[] = [];
+  for (const c of revokeCandidates(ctx, access, remoteUser, remoteColumn)) {
+    if (c.kind === 'drop-user-mapping' || c.kind === 'revoke-remote') continue;
+    out.push({
+      ...c,
+      kind: 'revoke-remote',
+      target: remoteColumn,
+      principal: p,
+      sql: `-- in database ${remoteColumn.split('.')[0]}\n${c.sql ?? ''}`,
+      summary: gt('en', 'gate.suggest.revoke-remote', remoteColumn, c.grantee ?? user, nth(remoteColumn.split('.'), 0)),
+    });
+  }
+  return out;
+}
+
+/**
+ * A view or function column filled by `dblink(…) AS t(cols)` that spif checks (its connection's
+ * user): in the remote database, take each remote column it carries away from that user. The
+ * call then fails (F.12 dblink), which reachability run again confirms.
+ */
+function dblinkCandidates(
+  ctx: Context,
+  access: PrincipalAccess,
+  p: Principal,
+  rel: Relation,
+  column: string,
+): Candidate[] {
+  const calls = (ctx.catalog.crossDatabase?.dblinks ?? []).filter((d) => d.relation === rel.id && d.remoteAccess);
+  if (calls.length === 0) return [];
+  const c = rel.columns.find((x) => x.name === column);
+  const out: Candidate[] = [];
+  for (const d of calls) {
+    for (const src of c?.copiedFrom ?? []) {
+      if (src.via !== 'foreign-table' || src.relation.database !== d.remoteDatabase) continue;
+      const remoteColumn = `${src.relation.database}.${src.relation.schema}.${src.relation.name}.${src.column}`;
+      out.push(...remoteRevokes(ctx, access, p, d.remoteAccess!.user, remoteColumn));
     }
   }
   return out;

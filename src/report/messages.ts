@@ -119,6 +119,10 @@ const CORE_MESSAGES = {
     ja: 'VPD ポリシー {0} による {1} の列マスキングは条件を評価できないため、値が見えるとみなした',
     en: 'VPD policy {0} masks {1} under a condition spif cannot evaluate: the value is assumed visible',
   },
+  'assumption.database-link-same-user': {
+    ja: 'データベース・リンク {0}（{1}）は利用者自身の名前で接続先にログオンする: 接続先の同じ名前のユーザーとして権限を確かめた（仮定。同名のアカウントかグローバル・ユーザーが要る: Oracle SQL言語リファレンス CREATE DATABASE LINK）',
+    en: 'database link {0} ({1}) logs on to the remote database as the local user: its rights there are checked as the user of the same name (an assumption; Oracle needs the same account there, or a global user: SQL Language Reference, CREATE DATABASE LINK)',
+  },
   'assumption.mask-inference': {
     ja: '{0} はマスキングで値が秘匿されるが、WHERE 句による推測は防げない（製品の文書による）',
     en: '{0} is masked, but a mask does not stop inference through WHERE clauses (as the product documents)',
@@ -595,8 +599,8 @@ const CORE_MESSAGES = {
     en: 'drop the user mapping for {1} on server {2} of foreign table {0}',
   },
   'gate.suggest.revoke-remote': {
-    ja: 'データベース {2} で、外部テーブルが接続するリモートユーザ {1} から {0} の SELECT を取り消す',
-    en: 'in database {2}, revoke SELECT on {0} from {1}, the remote user the foreign table connects as',
+    ja: 'データベース {2} で、外部テーブルまたは dblink が接続するリモートユーザ {1} から {0} の SELECT を取り消す',
+    en: 'in database {2}, revoke SELECT on {0} from {1}, the remote user the foreign table or dblink call connects as',
   },
   'gate.suggest.revoke-membership': {
     ja: '{1} のロール {0} へのメンバーシップを取り消す',

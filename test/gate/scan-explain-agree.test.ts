@@ -20,7 +20,7 @@ import { runBinSync } from '../helpers/bin.js';
 const repo = path.resolve(__dirname, '../..');
 const fixtures = path.join(repo, 'fixtures');
 
-/** Every fixture a scan reads as a whole: rule fixtures, sample repositories, oracle cases (one file each). */
+/** Every fixture a scan reads as a whole: rule fixtures, path fixtures (one with postgres_fdw between two databases), sample repositories, oracle cases (one file each). */
 function targets(): { name: string; cwd: string; paths: string[] }[] {
   const out: { name: string; cwd: string; paths: string[] }[] = [];
   const dirs = (d: string) =>
@@ -41,6 +41,9 @@ function targets(): { name: string; cwd: string; paths: string[] }[] {
   ]) {
     if (fs.existsSync(path.join(fixtures, top))) out.push({ name: top, cwd: path.join(fixtures, top), paths: ['.'] });
   }
+  // Paths to the number through functions, triggers and another database (postgres_fdw); dblink is rules/dblink-remote-access.
+  for (const p of dirs(path.join(fixtures, 'paths')))
+    out.push({ name: `paths/${p}`, cwd: path.join(fixtures, 'paths', p), paths: ['.'] });
   for (const f of fs
     .readdirSync(path.join(fixtures, 'oracle'))
     .filter((x) => x.endsWith('.sql'))

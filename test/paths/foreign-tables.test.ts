@@ -26,6 +26,7 @@ import { matchesRef } from '../../src/config/index.js';
 import { realPostgresUnavailable } from '../live/real-postgres.js';
 import { realPostgresSuite } from './real-postgres-suite.js';
 import { BIN } from '../helpers/bin.js';
+import { nth } from '../../src/indexed.js';
 
 const PW = 'fdw-remote-pw';
 const run = promisify(execFile);
@@ -185,18 +186,10 @@ describe.skipIf(unavailable !== undefined)(
         try {
           await root.query(`CREATE DATABASE ${remoteDb}`);
           await root.query(`CREATE DATABASE ${localDb}`);
-          for (const [db, sql] of [
+          await suite.runScripts([
             [remoteDb, remoteSql],
             [localDb, localSql],
-          ]) {
-            const c = client(db);
-            await c.connect();
-            try {
-              await c.query(sql);
-            } finally {
-              await c.end();
-            }
-          }
+          ]);
           const c = client(localDb);
           await c.connect();
           try {
@@ -267,9 +260,10 @@ describe('foreign tables in the catalog (no server needed)', () => {
     expect(side.catalog.relations.get('kyufu.public.jumin_ft')?.foreign?.unresolved).toContain('matches no configured');
   });
 
-  it('dblink in a view and in a PL/pgSQL function: a located warning and an unknown path on the caller and the remote table', async () => {
+  it('dblink in a view and in a PL/pgSQL function: checked as its user when it resolves, else a located warning and an unknown path', async () => {
     // F.12 dblink: dblink(connstr, sql) runs sql in the database connstr names, as the user it
-    // names; the caller's database checks nothing of it.
+    // names; the caller's database checks nothing of it. The view's call resolves (jumin, as
+    // fdw_reader): spif checks it (dblink-access.test.ts). The function's names no configured database.
     const local = `CREATE EXTENSION dblink;
 CREATE VIEW jumin_dbl AS SELECT * FROM dblink('dbname=jumin user=fdw_reader', 'SELECT atena_no, kojin_bango FROM jumin_kihon') AS t(atena_no text, bango text);
 CREATE FUNCTION get_no(p text) RETURNS text LANGUAGE plpgsql AS $$
@@ -277,21 +271,26 @@ DECLARE r text;
 BEGIN
   SELECT b INTO r FROM dblink('dbname=elsewhere', 'SELECT kojin_bango FROM public.jumin_kihon') AS t(b text);
   RETURN r;
-END $$;`;
+END $$;
+GRANT SELECT ON jumin_dbl TO PUBLIC;`;
     const side = await spif(JUMIN, local, 'jumin');
     const warnings = side.diagnostics.filter((d) => d.code === 'SPIF-DBLINK');
-    expect(warnings.map((w) => w.line)).toEqual([2, 3]);
-    expect(warnings[0].message).toContain('in database jumin');
-    expect(warnings[1].message).toContain("dbname 'elsewhere' matches no configured database");
+    expect(warnings.map((w) => w.line)).toEqual([3]);
+    expect(nth(warnings, 0).message).toContain("dbname 'elsewhere' matches no configured database");
+    // `t.*` expands to the column definition list: the view's bango holds the remote number, and
+    // fdw_reader's column grants refuse the call.
+    const { numbers } = detectColumns(side.catalog, { include: [], substitute: [], exclude: [] }, matchesRef);
+    expect(numbers.get('kyufu.public.jumin_dbl.bango')?.evidence).toContain('jumin.public.jumin_kihon.kojin_bango');
+    expect(side.resolver.canSelect('PUBLIC', 'kyufu.public.jumin_dbl', 'bango')).toMatchObject({
+      allowed: false,
+      reason: { key: 'dblink-remote-denied', role: 'fdw_reader' },
+    });
     const { findUnknownPaths } = await import('../../src/access/unknown-paths.js');
     const paths = findUnknownPaths(side.catalog, side.resolver, [
       { name: 'PUBLIC', kind: 'public', roles: ['PUBLIC'] },
     ]);
     const dbl = paths.filter((p) => p.kind === 'dblink');
-    expect(dbl.map((p) => p.relations)).toEqual([
-      ['kyufu.public.jumin_dbl', 'jumin.public.jumin_kihon'],
-      ['kyufu.public.get_no(text)'],
-    ]);
+    expect(dbl.map((p) => p.relations)).toEqual([['kyufu.public.get_no(text)']]);
   });
 
   it('the real bin on a two-database repository: the foreign table holds the number, explain drops the mapping or revokes remotely', async () => {

@@ -62,7 +62,51 @@ export function productAccess(
  */
 export function productAssumptions(catalog: Catalog, relation: Relation): string[] {
   const rules = catalog.productRules ?? [];
-  if (rules.length === 0) return [];
+  if (rules.length === 0 && relation.dialect !== 'oracle') return [];
+  const reads = readsThroughViews(catalog, relation);
+  const out = new Set<string>(linkUserAssumptions(catalog, reads));
+  let carried: Set<string> | undefined;
+  for (const { rule, relation: id } of rules) {
+    if (!id || !reads.has(id)) continue;
+    if (
+      rule.kind === 'mask' &&
+      id !== relation.id &&
+      !(carried ??= carriedColumns(catalog, relation)).has(`${id}.${rule.column}`)
+    )
+      continue;
+    if (rule.kind === 'row-filter' && rule.enabled && !rule.drop)
+      out.add(`row-filter-unevaluated:${rule.product}:${rule.name}:${id}`);
+    if (rule.kind === 'mask' && !rule.drop) {
+      out.add(
+        rule.product === 'vpd-column'
+          ? `vpd-column-mask-unevaluated:${rule.name ?? ''}:${id}.${rule.column}`
+          : `mask-inference:${id}.${rule.column}`,
+      );
+    }
+  }
+  return [...out].sort();
+}
+
+/**
+ * Oracle: a connected-user link (no CONNECT TO) logs on to the remote database as the user who
+ * is connected, and a CONNECT TO CURRENT_USER link as the current user ("If you omit this clause,
+ * then the database link uses the user name and password of each user who is connected to the
+ * database. This is called a connected user database link"; CURRENT_USER "creates a current user
+ * database link", which needs a global user: SQL Language Reference 19c, CREATE DATABASE LINK,
+ * https://docs.oracle.com/en/database/oracle/oracle-database/19/sqlrf/CREATE-DATABASE-LINK.html).
+ * spif checks the remote side as the user of the same name there: an assumption the verdict states.
+ */
+function linkUserAssumptions(catalog: Catalog, reads: Set<string>): string[] {
+  const out: string[] = [];
+  for (const id of reads) {
+    const link = catalog.relations.get(id)?.foreign?.link;
+    if (link && link.connect !== 'fixed') out.push(`database-link-same-user:${link.name}:${link.connect}`);
+  }
+  return out;
+}
+
+/** The relation and every relation its view reads, through views of views. */
+function readsThroughViews(catalog: Catalog, relation: Relation): Set<string> {
   const reads = new Set<string>([relation.id]);
   const queue = [relation];
   while (queue.length) {
@@ -76,22 +120,7 @@ export function productAssumptions(catalog: Catalog, relation: Relation): string
       }
     }
   }
-  const out = new Set<string>();
-  const carried = carriedColumns(catalog, relation);
-  for (const { rule, relation: id } of rules) {
-    if (!id || !reads.has(id)) continue;
-    if (rule.kind === 'mask' && id !== relation.id && !carried.has(`${id}.${rule.column}`)) continue;
-    if (rule.kind === 'row-filter' && rule.enabled && !rule.drop)
-      out.add(`row-filter-unevaluated:${rule.product}:${rule.name}:${id}`);
-    if (rule.kind === 'mask' && !rule.drop) {
-      out.add(
-        rule.product === 'vpd-column'
-          ? `vpd-column-mask-unevaluated:${rule.name ?? ''}:${id}.${rule.column}`
-          : `mask-inference:${id}.${rule.column}`,
-      );
-    }
-  }
-  return [...out].sort();
+  return reads;
 }
 
 /** Base columns (`relation.column`) whose values a view's columns carry, through views of views. */

@@ -228,6 +228,7 @@ export function findDblinkCalls(tree: unknown, parse: (sql: string) => Node[] | 
         if (stmts?.length === 1 && nth(stmts, 0).SelectStmt) {
           const remote = selectLineage(nth(stmts, 0), { entries: new Map(), ctes: new Map() });
           call.remoteColumns = remote.columns.map((c) => c.from);
+          call.remoteReads = [...remote.readsColumns, ...remote.columns.flatMap((c) => c.from)];
         }
       }
       if (typeof f.location === 'number') call.location = f.location;

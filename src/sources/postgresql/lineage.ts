@@ -170,7 +170,14 @@ function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColu
     const alias = item.RangeFunction.alias?.aliasname;
     if (alias && item.RangeFunction.coldeflist && dblinkName(call)) {
       // `dblink(conn, sql) AS t(cols)`: t's columns are the remote query's, joined by the builder.
-      scope.entries.set(alias, { kind: 'relation', name: { name: dblinkRelation(call.location) } });
+      // A derived entry, so that `t.*` expands to the column definition list's names.
+      const name = { name: dblinkRelation(call.location) };
+      const names: string[] = item.RangeFunction.coldeflist.map((d: Node) => d.ColumnDef?.colname ?? '');
+      scope.entries.set(alias, {
+        kind: 'derived',
+        columns: new Map(names.map((column) => [column, [{ relation: name, column }]])),
+        order: names,
+      });
     } else scope.opaque = true;
   } else {
     scope.opaque = true;

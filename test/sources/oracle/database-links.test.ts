@@ -14,6 +14,7 @@ import { buildCatalog } from '../../../src/catalog/build.js';
 import { matchLink, parseConnectString } from '../../../src/catalog/cross-database.js';
 import { createAccessResolver } from '../../../src/access/resolver.js';
 import { oracleReader } from '../../../src/sources/oracle/reader.js';
+import { productAssumptions } from '../../../src/access/products/index.js';
 
 const REMOTE = `
 CREATE USER BANGO IDENTIFIED BY x;
@@ -149,6 +150,27 @@ DROP PUBLIC DATABASE LINK A;
       reason: { key: 'link-remote-denied', role: 'APP' },
     });
     expect(r.canSelect('BANGO_READER', 'madoguchi.MADO.V', 'KOJIN_BANGO').allowed).toBe(true);
+  });
+
+  // CREATE DATABASE LINK: "If you omit this clause, then the database link uses the user name and
+  // password of each user who is connected to the database" (a connected-user link); CONNECT TO
+  // CURRENT_USER needs a global user. Either way the remote user is the local user's name there:
+  // spif checks the remote side as that user and says so on the verdict.
+  it('a connected-user or current-user link states its same-name assumption on what reads through it; a fixed user none', async () => {
+    const assumed = async (link: string) => {
+      const { catalog } = await build(`${link}
+${VIEW}`);
+      return productAssumptions(catalog, catalog.relations.get('madoguchi.MADO.V')!);
+    };
+    expect(await assumed(`CREATE PUBLIC DATABASE LINK L USING 'BANGODB';`)).toEqual([
+      'database-link-same-user:L:connected-user',
+    ]);
+    expect(await assumed(`CREATE PUBLIC DATABASE LINK L CONNECT TO CURRENT_USER USING 'BANGODB';`)).toEqual([
+      'database-link-same-user:L:current-user',
+    ]);
+    expect(
+      await assumed(`CREATE PUBLIC DATABASE LINK L CONNECT TO BANGO_READER IDENTIFIED BY x USING 'BANGODB';`),
+    ).toEqual([]);
   });
 
   it('a private link serves its owner only; another user naming it is refused (CREATE DATABASE LINK, PUBLIC)', async () => {
