@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nth } from '../src/indexed.js';
 
 /** Bumped whenever the output changes, so cached bench/out trees are regenerated. */
 export const GENERATOR_VERSION = 3;
@@ -212,7 +213,7 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
   const random = rng(options.seed ?? 20240501);
   /** The view-heavy estate's own PRNG: the default estate's draws stay as they are. */
   const vrandom = rng((options.seed ?? 20240501) ^ 0x5eed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => nth(xs, Math.floor(random() * xs.length));
   const chance = (p: number) => random() < p;
   const perFile = options.tablesPerFile ?? 200;
   const total = options.tables;
@@ -264,7 +265,7 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
   const links: [string, string][] = [];
   const dbOrder = [...DATABASES];
   for (let d = 0; d < dbOrder.length; d++) {
-    const db = dbOrder[d];
+    const db = nth(dbOrder, d);
     const count = d === dbOrder.length - 1 ? total - tableCount : Math.round(total * db.weight);
     configDbs.push(db.name);
     const ddl: string[][] = [];
@@ -305,7 +306,7 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
       // Table families: the first table is the head, the rest refer to it (FK on <head>_id).
       if (family.length === 0 || family.length > 8 || chance(0.1)) family = [];
       const head = family[0];
-      if (head) cols.push(`    ${head.name.split('.')[1].slice(0, 40)}_id bigint REFERENCES ${head.name} (id)`);
+      if (head) cols.push(`    ${nth(head.name.split('.'), 1).slice(0, 40)}_id bigint REFERENCES ${head.name} (id)`);
       if (chance(0.45)) cols.push('    atena_no varchar(15)');
       if (chance(0.3)) cols.push('    hihokensha_no varchar(12)');
       if (chance(0.1)) cols.push('    setai_no varchar(15)');
@@ -319,14 +320,14 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
       const plain = new Set<number>();
       while (cols.length + plain.size < 10) plain.add(Math.floor(random() * PLAIN_COLUMNS.length));
       for (const i of plain) {
-        const [c, type, label] = PLAIN_COLUMNS[i];
+        const [c, type, label] = nth(PLAIN_COLUMNS, i);
         cols.push(`    ${c} ${type}`);
         if (chance(0.15)) comments.push(`COMMENT ON COLUMN ${name}.${c} IS '${label}';`);
       }
       current.push(`CREATE TABLE ${name} (\n${cols.join(',\n')}\n);`);
       current.push(`COMMENT ON TABLE ${name} IS '${db.label} ${base}';`, ...comments);
       current.push(`ALTER TABLE ${name} OWNER TO bench_owner;`);
-      family.push({ name, number: hasNumber, columns: cols.map((c) => c.trim().split(' ')[0]) });
+      family.push({ name, number: hasNumber, columns: cols.map((c) => nth(c.trim().split(' '), 0)) });
       made++;
       tableCount++;
 
@@ -344,7 +345,13 @@ export function generateRepo(dir: string, options: GenerateOptions): GeneratedRe
       }
       if (chance(0.5)) grants.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${name} TO ${upd};`);
       if (chance(0.05))
-        grants.push(`GRANT SELECT (id, ${cols[cols.length - 1].trim().split(' ')[0]}) ON ${name} TO ${pick(staff)};`);
+        grants.push(
+          `GRANT SELECT (id, ${
+            nth(cols, cols.length - 1)
+              .trim()
+              .split(' ')[0]
+          }) ON ${name} TO ${pick(staff)};`,
+        );
 
       // Views over about one table in twelve, sometimes carrying the number column.
       if (chance(0.08)) {
@@ -457,7 +464,7 @@ function viewsOver(
   if (random() < 0.5) add(`${schema}.va_${base}`, `SELECT * FROM ${table}`);
   if (random() < 0.25) {
     if (head) {
-      const fk = `${head.name.split('.')[1].slice(0, 40)}_id`;
+      const fk = `${nth(head.name.split('.'), 1).slice(0, 40)}_id`;
       add(
         `${schema}.vj_${base}`,
         `SELECT t.*, h.id AS head_id, h.${head.columns[head.columns.length - 1]} AS head_value\n    FROM ${table} t JOIN ${head.name} h ON h.id = t.${fk}`,

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { globSync } from 'tinyglobby';
+import { nth } from '../src/indexed.js';
 
 type Mode = 'scan' | 'parser' | 'read' | 'diff';
 
@@ -82,7 +83,7 @@ async function measureRead(
   return {
     readMs: end - start,
     mainThreadCpuMs: (used.user + used.system) / 1000,
-    ops: results[0].ops.length,
+    ops: nth(results, 0).ops.length,
     workers: stats.workers,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };

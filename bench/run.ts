@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, generateRepo, viewStackSql } from './generate.js';
+import { nth } from '../src/indexed.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outRoot = path.join(here, 'out');
@@ -114,13 +115,47 @@ function ensureStack(depth: number): string {
   return dir;
 }
 
-function measure(mode: 'scan' | 'parser' | 'diff', dir: string, extra: string[] = []): Record<string, number> {
+/** What bench/measure.ts prints for a scan (one JSON line). */
+interface ScanMeasure {
+  parseMs: number;
+  analysisMs: number;
+  totalMs: number;
+  relations: number;
+  specific: number;
+  warnings: number;
+  principals: number;
+  peakRssMb: number;
+}
+
+/** What bench/measure.ts prints for PostgreSQL's parser alone. */
+interface ParserMeasure {
+  parserMs: number;
+  statements: number;
+  files: number;
+  peakRssMb: number;
+}
+
+/** What bench/measure.ts prints for `spif diff --base REF`. */
+interface DiffMeasure {
+  totalMs: number;
+  changes: number;
+  peakRssMb: number;
+}
+
+function measure(mode: 'scan', dir: string, extra?: string[]): ScanMeasure;
+function measure(mode: 'parser', dir: string, extra?: string[]): ParserMeasure;
+function measure(mode: 'diff', dir: string, extra?: string[]): DiffMeasure;
+function measure(
+  mode: 'scan' | 'parser' | 'diff',
+  dir: string,
+  extra: string[] = [],
+): ScanMeasure | ParserMeasure | DiffMeasure {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'measure.ts'), mode, dir, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+  return JSON.parse(out.trim().split('\n').pop()!) as ScanMeasure | ParserMeasure | DiffMeasure;
 }
 
 function main(): void {
@@ -241,8 +276,8 @@ function printScaling(rows: Row[]): void {
   if (rows.length < 2) return;
   console.log('\nscaling (target: 10× input ≤ 11× time):');
   for (let i = 1; i < rows.length; i++) {
-    const a = rows[i - 1];
-    const b = rows[i];
+    const a = nth(rows, i - 1);
+    const b = nth(rows, i);
     const size = b.tables / a.tables;
     const per10 = (t: number) => Math.pow(t, 1 / Math.log10(size));
     const total = b.totalS / a.totalS;
@@ -301,8 +336,8 @@ function printTargets(rows: Row[], stackS: number | undefined): void {
     );
   }
   for (let i = 1; i < rows.length; i++) {
-    const a = rows[i - 1];
-    const b = rows[i];
+    const a = nth(rows, i - 1);
+    const b = nth(rows, i);
     const per10 = Math.pow(b.totalS / a.totalS, 1 / Math.log10(b.tables / a.tables));
     line(per10 <= 11, `10× the input ≤ 11× the time (${a.tables} → ${b.tables})`, `${per10.toFixed(1)}× per 10×`);
   }

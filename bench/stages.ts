@@ -56,7 +56,7 @@ export function stageTimes(profileFile: string): Map<string, number> {
 }
 
 function main(): void {
-  const [dirArg, ...rest] = process.argv.slice(2);
+  const [dirArg = '', ...rest] = process.argv.slice(2);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-prof-'));
   try {

@@ -66,7 +66,7 @@ try {
   } finally {
     await browser.close();
   }
-  const rows = [
+  const rows: [string, string][] = [
     ['spif scan --format text', `${text.toFixed(1)} s`],
     ['spif scan --format html', `${html.toFixed(1)} s (${(html / text).toFixed(2)} × text; target ≤ 2)`],
     ['HTML size', `${(bytes / 1e6).toFixed(1)} MB`],

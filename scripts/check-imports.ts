@@ -10,13 +10,14 @@ import madge from 'madge';
 import { Graph, alg } from '@dagrejs/graphlib';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { nth } from '../src/indexed.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The stage folder of a file under src/ ("cli/run.ts" → "cli"); top-level files are their own stage. */
 export function stageOf(file: string): string {
   const parts = file.split('/');
-  return parts.length > 1 ? parts[0] : file.replace(/\.ts$/, '');
+  return parts.length > 1 ? nth(parts, 0) : file.replace(/\.ts$/, '');
 }
 
 /** Cycles between folders in a file graph ({file: [imported files]}), each as the folders it joins. */

@@ -22,6 +22,7 @@ import { cliProblems, runTree, treeArbitrary } from '../test/fuzz/cli-sample.js'
 import { BIN } from '../test/helpers/bin.js';
 import { fuzzTarget, runOne, type FuzzSummary } from '../test/fuzz/run.js';
 import { PROBE_SQL, REPO, TARGETS, targetNamed } from '../test/fuzz/targets.js';
+import { nth } from '../src/indexed.js';
 
 interface Task {
   target: string;
@@ -158,7 +159,7 @@ async function main(args: string[]): Promise<number> {
   const only = flag(args, 'target')?.split(',');
   const replay = flag(args, 'replay');
   if (replay) {
-    const target = targetNamed(only?.[0] ?? path.basename(replay).split('-')[0]);
+    const target = targetNamed(only?.[0] ?? nth(path.basename(replay).split('-'), 0));
     const input = new Uint8Array(fs.readFileSync(replay));
     const probe = Buffer.from(input).toString('latin1').endsWith(PROBE_SQL);
     const { problems, ms } = await runOne(target, input, probe);
@@ -196,7 +197,7 @@ async function main(args: string[]): Promise<number> {
     for (const f of s.failures) {
       failures++;
       const saved = saveFailure(s.target, Buffer.from(f.input, 'base64'), f.problems);
-      if (failures <= 20) console.log(`  FAIL ${s.target}: ${f.problems[0].slice(0, 300)} (${saved})`);
+      if (failures <= 20) console.log(`  FAIL ${s.target}: ${nth(f.problems, 0).slice(0, 300)} (${saved})`);
     }
   });
   for (const t of targets) {

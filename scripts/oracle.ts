@@ -16,6 +16,7 @@ import { unitsToSql } from '../test/oracle/spif-side.js';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_DIR, sqlToUnits, verdictsOf, writeFixture } from '../test/oracle/fixtures.js';
+import { nth } from '../src/indexed.js';
 
 const program = new Command()
   .name('test:oracle')
@@ -60,7 +61,7 @@ if (opts.recordFixtures) {
       );
       continue;
     }
-    const description = sql.split('\n')[0].replace(/^--\s*/, '');
+    const description = nth(sql.split('\n'), 0).replace(/^--\s*/, '');
     writeFileSync(expectedFile, JSON.stringify({ description, verdicts: verdictsOf(result) }, null, 2) + '\n');
     console.log(`${file}: recorded ${Object.keys(verdictsOf(result)).length} verdicts`);
   }

@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { scan } from '../src/pipeline.js';
 import { renderHtml } from '../src/report/html.js';
 import type { Lang } from '../src/report/messages.js';
+import { nth } from '../src/indexed.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -30,8 +31,8 @@ async function main(argv: string[]): Promise<void> {
   let outDir = 'docs/img';
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--lang') lang = argv[++i] === 'en' ? 'en' : 'ja';
-    else if (argv[i] === '--out-dir') outDir = argv[++i];
-    else paths.push(argv[i]);
+    else if (argv[i] === '--out-dir') outDir = argv[++i] ?? outDir;
+    else paths.push(nth(argv, i));
   }
   if (!fs.existsSync(CHROMIUM)) {
     console.error(`no Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
@@ -44,7 +45,7 @@ async function main(argv: string[]): Promise<void> {
   const file = path.join(dir, 'report.html');
   fs.writeFileSync(file, html);
   fs.mkdirSync(outDir, { recursive: true });
-  const stem = path.basename(path.resolve(target[0])) + (lang === 'en' ? '-en' : '');
+  const stem = path.basename(path.resolve(nth(target, 0))) + (lang === 'en' ? '-en' : '');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1.5 });

@@ -10,9 +10,7 @@ export function nth<T>(items: ArrayLike<T>, i: number): T {
   if (!Number.isInteger(i) || i < 0 || i >= items.length) {
     throw new Error(`internal error: index ${i} outside 0..${items.length - 1}`);
   }
-  // In range, so T (the assertion is needed once noUncheckedIndexedAccess is on).
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-  return items[i] as T;
+  return items[i] as T; // in range, so a T (noUncheckedIndexedAccess types the read T | undefined)
 }
 
 /** Capture group `n` of a successful match, for a group the pattern always fills. */

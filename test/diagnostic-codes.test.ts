@@ -13,6 +13,7 @@ import type { Diagnostic } from '../src/diagnostics.js';
 import { coded } from '../src/diagnostics.js';
 import { CHECK_RULES, DIFF_RULES } from '../src/gate/rules.js';
 import { SARIF_RULES } from '../src/report/sarif.js';
+import { capture } from '../src/indexed.js';
 
 const repo = path.resolve(__dirname, '..');
 const registered = Object.keys(CODES) as SpifCode[];
@@ -30,7 +31,7 @@ function emittedInSource(): Map<string, string> {
   for (const file of filesUnder(path.join(repo, 'src'), '.ts')) {
     if (file.endsWith(path.join('src', 'diagnostic-codes.ts'))) continue;
     for (const m of fs.readFileSync(file, 'utf8').matchAll(/['"`](SPIF-[A-Z0-9]+(?:-[A-Z0-9]+)*)['"`]/g))
-      if (!out.has(m[1])) out.set(m[1], path.relative(repo, file));
+      if (!out.has(capture(m, 1))) out.set(capture(m, 1), path.relative(repo, file));
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { matchesRef, type SpifConfig } from '../config/index.js';
 import type { CandidateColumnReport, PrincipalReport, RelationReport, Report } from './model.js';
 import type { CandidateColumn } from '../detect/index.js';
 import { VERSION } from '../version.js';
+import { capture } from '../indexed.js';
 
 export interface ReportInput {
   catalog: Catalog;
@@ -172,8 +173,8 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 function writtenRoutine(name: string, names: Map<string, string> | undefined): string | undefined {
   if (!names) return undefined;
   const m = /^([^(]*)(\(.*\))$/.exec(name);
-  const written = names.get(m ? m[1] : name);
-  return written && m ? `${written}${m[2]}` : written;
+  const written = names.get(m ? capture(m, 1) : name);
+  return written && m ? `${written}${capture(m, 2)}` : written;
 }
 
 /** The name as written, while it still spells the name spif matches on (a rename makes it stale). */

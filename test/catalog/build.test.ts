@@ -1,6 +1,7 @@
 /** The catalog builder: ops applied in order, as the engine would. */
 import { describe, expect, it } from 'vitest';
 import { catalogFromSql } from '../helpers/catalog.js';
+import { nth } from '../../src/indexed.js';
 
 describe('catalog builder', () => {
   it('expands SELECT * at CREATE VIEW time and keeps unqualified columns to the relation that has them', async () => {
@@ -11,7 +12,7 @@ CREATE VIEW v AS SELECT *, z FROM a JOIN b ON true;
 ALTER TABLE a ADD COLUMN later int;`);
     const v = catalog.relations.get('default.public.v')!;
     expect(v.columns.map((c) => c.name)).toEqual(['x', 'y', 'z', 'z']);
-    expect(v.view!.columns[2].from).toEqual([
+    expect(nth(v.view!.columns, 2).from).toEqual([
       { relation: { database: 'default', schema: 'public', name: 'b' }, column: 'z' },
     ]);
   });
@@ -28,7 +29,7 @@ ALTER TABLE p2 RENAME COLUMN k TO k2;`);
     expect(catalog.relations.has('default.public.p')).toBe(false);
     const c = catalog.relations.get('default.public.c')!;
     expect(c.foreignKeys[0]).toMatchObject({ references: { name: 'p2' }, referencedColumns: ['k2'] });
-    expect(catalog.relations.get('default.public.v')!.view!.columns[0].from[0]).toMatchObject({
+    expect(nth(catalog.relations.get('default.public.v')!.view!.columns, 0).from[0]).toMatchObject({
       relation: { name: 'p2' },
       column: 'k2',
     });

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/bin.js';
+import { nth } from '../../src/indexed.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -188,7 +189,9 @@ describe('the Japanese output of every text format of the sample', () => {
       if (format === 'html') text = text.replace(/<script>[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>|<[^>]*>/g, ' ');
       if (format === 'sarif') {
         const sarif = JSON.parse(text) as { runs: { results: { message: { text: string } }[] }[] };
-        text = sarif.runs[0].results.map((x) => x.message.text).join('\n');
+        text = nth(sarif.runs, 0)
+          .results.map((x) => x.message.text)
+          .join('\n');
       }
       const left = text
         .replace(/classDef \w+ [^\n]*|^(di)?graph spif/gm, '') // DOT and Mermaid syntax

@@ -11,6 +11,7 @@ import {
   validateConfigText,
 } from '../../src/config/index.js';
 import { starterConfigWithExamples } from '../../src/config/starter.js';
+import { nth } from '../../src/indexed.js';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/config');
 
@@ -69,7 +70,7 @@ describe('good configs', () => {
 
   it('reads a Shift_JIS config with Japanese names', () => {
     const c = loadConfigFile(path.join(fixtures, 'sjis/spif.config.yaml')).config;
-    expect(c.files[0].name).toBe('被保険者情報ファイル');
+    expect(nth(c.files, 0).name).toBe('被保険者情報ファイル');
     expect(c.inventory).toEqual(['被保険者情報ファイル']);
   });
 
@@ -85,7 +86,7 @@ describe('good configs', () => {
     expect(starterConfig()).toContain('# databases:');
     const full = parseConfigText(starterConfigWithExamples(), 'spif.config.yaml').config;
     expect(full.databases?.map((d) => d.name)).toEqual(['bango', 'kyufu', 'jumin']);
-    expect(full.databases?.[2].aliases).toEqual(['JUMINDB']);
+    expect(full.databases?.[2]?.aliases).toEqual(['JUMINDB']);
     expect(full.inventory).toEqual(['被保険者情報ファイル']);
     expect(full.suppressions).toHaveLength(1);
     // every top-level key is shown, active or as an example, except the rarely needed escape hatches
@@ -145,7 +146,7 @@ describe('good configs', () => {
     });
     expect(c.check).toEqual({ strict: true, failOnCandidates: true, failOnBecameSpecific: false });
     expect(c.limits).toEqual({ maxFileBytes: 10000000 });
-    expect(c.suppressions[0].reason).toBe('移行用の一時テーブル');
+    expect(nth(c.suppressions, 0).reason).toBe('移行用の一時テーブル');
   });
 
   it('reads tab-indented JSON and CRLF line ends, with the right lines', () => {
@@ -158,7 +159,7 @@ describe('good configs', () => {
 
   it('expands YAML anchors', () => {
     const text = 'version: 1\nlinkKeys: &keys [atena_no]\nprincipals:\n  - name: a\n    roles: *keys\n';
-    expect(parseConfigText(text, 'x.yaml').config.principals[0].roles).toEqual(['atena_no']);
+    expect(nth(parseConfigText(text, 'x.yaml').config.principals, 0).roles).toEqual(['atena_no']);
   });
 
   it('configSchema alone also runs the cross-reference checks', () => {

@@ -37,7 +37,7 @@ describe('candidates (要確認) through the real bin', () => {
       ['kjn_bng', 'name-abbreviation'],
       ['kbn_no', 'comment-kojin-bango'],
     ]);
-    expect(shain.numberColumns[0].evidence).toContain('type bpchar(12)');
+    expect(shain.numberColumns[0]?.evidence).toContain('type bpchar(12)');
     expect(shain.candidates).toBeUndefined();
     const fuyo = report.relations.find((x) => x.name === 'm_shain_fuyo')!;
     expect(fuyo.candidates).toEqual([
@@ -94,7 +94,12 @@ describe('candidates (要確認) through the real bin', () => {
     const result = checkResultSchema.parse(JSON.parse(r.stdout));
     const candidates = result.findings.filter((f) => f.code === 'SPIF-CHECK-CANDIDATE');
     expect(
-      candidates.map((f) => f.evidence[0].kind === 'candidate-column' && f.evidence[0].candidate.column).sort(),
+      candidates
+        .map((f) => {
+          const [e] = f.evidence;
+          return e?.kind === 'candidate-column' && e.candidate.column;
+        })
+        .sort(),
     ).toEqual(['fugo', 'kojin_no', 'naibu_kojin_bango']);
     expect(candidates.every((f) => f.fails && f.level === 'error')).toBe(true);
   });

@@ -11,13 +11,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isHojinBango, isKojinBango, judgeValues } from '../../src/detect/check-digit.js';
 import { runBin } from '../helpers/bin.js';
+import { nth } from '../../src/indexed.js';
 
 const repo = path.resolve(__dirname, '../..');
 
 /** The check digit of 11 digits by the formula of the 総務省令 (written out independently of the code under test). */
 function withCheckDigit(eleven: string): string {
   const weights = [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2]; // Q_n for n = 11 … 1, left to right
-  const sum = [...eleven].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
+  const sum = [...eleven].reduce((acc, d, i) => acc + Number(d) * nth(weights, i), 0);
   const r = sum % 11;
   return eleven + String(r <= 1 ? 0 : 11 - r);
 }
@@ -112,7 +113,7 @@ describe('data rows through the real bin', () => {
       const { stdout } = await runBin(['scan', dir, '--format', format, '--cache', cache], repo, { LANG: 'C' });
       outputs.push(stdout);
     }
-    const report = JSON.parse(outputs[0]);
+    const report = JSON.parse(nth(outputs, 0));
     const jumin = report.relations.find((r: { name: string }) => r.name === 't_jumin');
     expect(jumin.numberColumns).toEqual([
       expect.objectContaining({

@@ -13,11 +13,12 @@ import { describe, expect, it } from 'vitest';
 import { isSeedDataPath, seedTableName } from '../../src/sources/seed-data/paths.js';
 import { insertRows } from '../../src/sources/data-rows/insert-rows.js';
 import { runBin } from '../helpers/bin.js';
+import { nth } from '../../src/indexed.js';
 
 /** The check digit of 11 digits by the 総務省令's formula (written out independently of the code). */
 function withCheckDigit(eleven: string): string {
   const weights = [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-  const sum = [...eleven].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
+  const sum = [...eleven].reduce((acc, d, i) => acc + Number(d) * nth(weights, i), 0);
   const r = sum % 11;
   return eleven + String(r <= 1 ? 0 : 11 - r);
 }
@@ -61,7 +62,7 @@ async function allFormats(args: string[], cwd: string): Promise<{ report: { rela
   const outputs: string[] = [];
   for (const format of ['json', 'text', 'sarif', 'markdown', 'html'])
     outputs.push(await scan([...args, '--format', format], cwd));
-  return { report: JSON.parse(outputs[0]), outputs };
+  return { report: JSON.parse(nth(outputs, 0)), outputs };
 }
 
 function expectNoValue(outputs: string[]): void {
@@ -186,8 +187,9 @@ describe('seed CSV and JSON beside the schema through the real bin', () => {
     ]);
     expectNoValue(outputs);
     // The broken fixture is a located diagnostic, not a silent skip.
-    const diagnostics = (JSON.parse(outputs[0]) as { diagnostics: { code: string; file?: string; line?: number }[] })
-      .diagnostics;
+    const diagnostics = (
+      JSON.parse(nth(outputs, 0)) as { diagnostics: { code: string; file?: string; line?: number }[] }
+    ).diagnostics;
     expect(diagnostics).toContainEqual(
       expect.objectContaining({ code: 'SPIF-SEED-PARSE', file: expect.stringContaining('broken.json') }),
     );
@@ -202,7 +204,9 @@ describe('seed CSV and JSON beside the schema through the real bin', () => {
     });
     const { outputs } = await allFormats(['.'], dir);
     const diagnostics = (
-      JSON.parse(outputs[0]) as { diagnostics: { code: string; severity: string; message: string; file?: string }[] }
+      JSON.parse(nth(outputs, 0)) as {
+        diagnostics: { code: string; severity: string; message: string; file?: string }[];
+      }
     ).diagnostics.filter((d) => d.code === 'SPIF-DATA-UNATTACHED');
     expect(diagnostics.map((d) => [d.severity, d.file, d.message])).toEqual([
       [

@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Column, Relation, SourceLocation, ViewColumn } from '../../src/catalog/model.js';
 import { matchesRef } from '../../src/config/refs.js';
+import { firstItems } from '../helpers/items.js';
 import { detectNumberColumns } from '../../src/detect/index.js';
 
 const at = (line: number, file = 'db/001.sql'): SourceLocation => ({ file, line, column: 3 });
 
 function table(id: string, columns: Column[]): Relation {
-  const [database, schema, name] = id.split('.');
+  const [database, schema, name] = firstItems(id.split('.'), 3);
   return {
     id,
     database,
@@ -30,7 +31,7 @@ function view(id: string, columns: Record<string, string[]>): Relation {
   const viewColumns: ViewColumn[] = Object.entries(columns).map(([name, from]) => ({
     name,
     from: from.map((ref) => {
-      const [database, schema, relation, column] = ref.split('.');
+      const [database, schema, relation, column] = firstItems(ref.split('.'), 4);
       return { relation: { database, schema, name: relation }, column };
     }),
   }));

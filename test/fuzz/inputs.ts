@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import type { FuzzTarget } from './targets.js';
+import { nth } from '../../src/indexed.js';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
@@ -92,7 +93,7 @@ function mutatedFixture(target: FuzzTarget): fc.Arbitrary<Uint8Array> {
       fc.array(mutation(target), { minLength: 1, maxLength: 4 }),
     )
     .map(([i, f, whole, edits]) => {
-      const seed = seeds[i];
+      const seed = nth(seeds, i);
       const start = whole ? 0 : Math.floor(f * seed.length);
       let bytes = seed.subarray(start, start + 2048);
       for (const edit of edits) bytes = edit(bytes);

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { READER_FAILED } from '../../src/sources/guard.js';
 import type { FuzzTarget, Outcome } from './targets.js';
+import { capture, nth } from '../../src/indexed.js';
 
 /** Time allowed for one input: a fixed allowance (GC pauses, a busy machine) plus a rate per KB. */
 export const TIME_BASE_MS = 5000;
@@ -32,7 +33,8 @@ export function violations(target: FuzzTarget, out: Outcome, elapsedMs: number, 
     for (const p of out.problems) {
       const m = /^spif\.config\.yaml:(\d+)(?::(\d+))?: \S/.exec(p);
       if (!m) found.push(`config problem without file:line: ${JSON.stringify(p.slice(0, 200))}`);
-      else if (+m[1] < 1 || +m[1] > lineCount) found.push(`config problem line ${m[1]} outside 1..${lineCount}`);
+      else if (+capture(m, 1) < 1 || +capture(m, 1) > lineCount)
+        found.push(`config problem line ${m[1]} outside 1..${lineCount}`);
       if (STACK_FRAME.test(p)) found.push(`stack trace in config problem: ${p.slice(0, 200)}`);
       // Printed on stderr as they are: nothing from the file may reach the terminal raw.
       if (CONTROL.test(p)) found.push(`raw control character in config problem: ${JSON.stringify(p.slice(0, 200))}`);
@@ -60,7 +62,7 @@ function diagnosticProblems(target: FuzzTarget, out: Outcome, d: Diagnostic, lin
       found.push(`line ${d.line} outside 1..${lineCount}: ${show}`);
     if (!Number.isInteger(d.column) || d.column! < 1) found.push(`column ${d.column} < 1: ${show}`);
     else if (Number.isInteger(d.line) && d.line! >= 1 && d.line! <= lineCount) {
-      const width = lines[d.line! - 1].length;
+      const width = nth(lines, d.line! - 1).length;
       if (d.column! > width + 1)
         found.push(`column ${d.column} past the end of line ${d.line} (${width} chars): ${show}`);
     }

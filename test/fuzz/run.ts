@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { inputFor } from './inputs.js';
 import { timeBudgetMs, violations } from './properties.js';
 import { PROBE_SQL, PROBE_TABLE, type FuzzTarget } from './targets.js';
+import { nth } from '../../src/indexed.js';
 
 const PROBE_BYTES = new Uint8Array(Buffer.from(PROBE_SQL));
 
@@ -74,7 +75,7 @@ export async function fuzzTarget(target: FuzzTarget, runs: number, seed: number)
   const slowest = { ms: 0, bytes: 0 };
   const t0 = performance.now();
   // Warm up lazily loaded parsers (WASM, TypeScript) so their start is not charged to an input.
-  await runOne(target, target.seeds()[0]);
+  await runOne(target, nth(target.seeds(), 0));
   const arbitrary = inputFor(target);
   // Generated in chunks so 100 000 inputs are never all in memory at once.
   for (let done = 0, chunk = 0; done < runs; chunk++) {

@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { TempRepo } from './repo.js';
 import { BIN } from '../helpers/bin.js';
+import { capture } from '../../src/indexed.js';
 
 const root = path.resolve(__dirname, '../..');
 const repos: TempRepo[] = [];
@@ -57,11 +58,11 @@ function value(
 ): string {
   const e = expr.trim();
   let m = /^inputs\.([\w-]+)$/.exec(e);
-  if (m) return ctx.inputs[m[1]] ?? '';
+  if (m) return ctx.inputs[capture(m, 1)] ?? '';
   m = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(e);
-  if (m) return ctx.outputs[m[1]]?.[m[2]] ?? '';
+  if (m) return ctx.outputs[capture(m, 1)]?.[capture(m, 2)] ?? '';
   m = /^'([^']*)'$/.exec(e);
-  if (m) return m[1];
+  if (m) return capture(m, 1);
   throw new Error(`action.yml uses the expression ${e}, which the test cannot evaluate`);
 }
 function expand(text: string, ctx: Parameters<typeof value>[1]): string {
@@ -71,7 +72,7 @@ function condition(expr: string, ctx: Parameters<typeof value>[1]): boolean {
   return expr.split('&&').every((part) => {
     const m = /^(.+?)\s*==\s*(.+)$/.exec(part.trim());
     if (!m) throw new Error(`cannot evaluate if: ${expr}`);
-    return value(m[1], ctx) === value(m[2], ctx);
+    return value(capture(m, 1), ctx) === value(capture(m, 2), ctx);
   });
 }
 
@@ -121,7 +122,9 @@ function runAction(cwd: string, given: Record<string, string> = {}) {
       break;
     }
   }
-  return { exitCode: expand(action.outputs['exit-code'].value, ctx), used, log, failedWith };
+  const exitCode = action.outputs['exit-code'];
+  if (!exitCode) throw new Error('action.yml has no exit-code output');
+  return { exitCode: expand(exitCode.value, ctx), used, log, failedWith };
 }
 
 describe('action.yml (composite GitHub Action)', () => {
@@ -176,7 +179,7 @@ describe('.pre-commit-hooks.yaml', () => {
   const hook = (id: string) => hooks.find((h) => h.id === id)!;
   /** pre-commit runs `entry` split on spaces, in the repository root, with no file names here. */
   const runHook = (h: Hook, cwd: string) => {
-    const [cmd, ...args] = h.entry.split(' ');
+    const [cmd = '', ...args] = h.entry.split(' ');
     return spawnSync(cmd, args, {
       cwd,
       encoding: 'utf8',

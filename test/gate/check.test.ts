@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkCommand, type CheckFlags } from '../../src/cli/commands/check.js';
 import { checkResultSchema, type CheckResult, type Finding } from '../../src/gate/model.js';
 import { TempRepo } from './repo.js';
+import { firstItems } from '../helpers/items.js';
+import { nth } from '../../src/indexed.js';
 
 const repos: TempRepo[] = [];
 function repo(): TempRepo {
@@ -42,7 +44,7 @@ describe('spif check', () => {
     expect(code).toBe(1);
     const uncovered = findings(result, 'uncovered-specific');
     expect(uncovered.map((f) => f.relation)).toEqual(['kyufu.public.jukyu', 'kyufu.public.shiharai']);
-    const jukyu = uncovered[0];
+    const jukyu = nth(uncovered, 0);
     expect(jukyu).toMatchObject({
       code: 'SPIF-CHECK-UNCOVERED',
       level: 'error',
@@ -67,7 +69,7 @@ describe('spif check', () => {
     );
     const lax = await check(r);
     expect(lax.code).toBe(0);
-    const [f] = findings(lax.result, 'inventory-not-specific');
+    const [f] = firstItems(findings(lax.result, 'inventory-not-specific'), 1);
     expect(f).toMatchObject({ file: '相談ファイル', level: 'warning', fails: false });
     expect(f.evidence).toContainEqual({
       kind: 'member',
@@ -138,7 +140,7 @@ describe('spif check', () => {
     for (const f of findings(result, 'uncovered-specific'))
       expect(f).toMatchObject({ fails: false, suppressed: { reason, rule: 'uncovered-specific' } });
     expect(result.summary.suppressed).toBe(2);
-    const [unused] = findings(result, 'suppression-unused');
+    const [unused] = firstItems(findings(result, 'suppression-unused'), 1);
     expect(unused).toMatchObject({ level: 'warning', fails: false });
     expect(unused.message).toContain(
       'suppressions[1] relation kyufu.public.nothing_here matches nothing (reason: stale entry)',

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { diffCommand, type DiffFlags } from '../../src/cli/commands/diff.js';
 import { diffResultSchema, type Change, type DiffResult } from '../../src/gate/model.js';
 import { TempRepo, git } from './repo.js';
+import { nth } from '../../src/indexed.js';
 
 const repos: TempRepo[] = [];
 function repo(files?: Record<string, string>): TempRepo {
@@ -37,7 +38,7 @@ function one(result: DiffResult, kind: string, relation?: string): Change {
     found,
     `${kind} ${relation ?? ''}: ${JSON.stringify(result.changes.map((c) => [c.kind, c.relation]))}`,
   ).toHaveLength(1);
-  return found[0];
+  return nth(found, 0);
 }
 
 describe('spif diff', () => {

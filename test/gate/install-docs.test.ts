@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { nth } from '../../src/indexed.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const files = ['action.yml', '.pre-commit-hooks.yaml', 'docs/examples/github-actions.yml', 'docs/ci.md', 'README.md'];
@@ -21,7 +22,7 @@ describe('installing spif in CI', () => {
     const workflow = parse(fs.readFileSync(path.join(root, 'docs/examples/github-actions.yml'), 'utf8')) as {
       jobs: Record<string, { steps: { name?: string; env?: Record<string, string>; run?: string }[] }>;
     };
-    const install = Object.values(workflow.jobs)[0].steps.find((s) => s.name === 'Install spif')!;
+    const install = nth(Object.values(workflow.jobs), 0).steps.find((s) => s.name === 'Install spif')!;
     expect(install.env).toEqual({ SPIF_REPOSITORY: '${{ vars.SPIF_REPOSITORY }}', SPIF_REF: '${{ vars.SPIF_REF }}' });
     // An unset repository variable expands to '' on the runner: run the step's guard lines so.
     const guards = install.run!.split('\n').filter((l) => l.startsWith(': '));

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { TempRepo, git } from './repo.js';
 import { BIN } from '../helpers/bin.js';
+import { capture, nth } from '../../src/indexed.js';
 
 const root = path.resolve(__dirname, '../..');
 const shim = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-bin-'));
@@ -49,13 +50,14 @@ interface Step {
 const workflow = parse(fs.readFileSync(path.join(root, 'docs/examples/github-actions.yml'), 'utf8')) as {
   jobs: Record<string, { steps: Step[] }>;
 };
-const steps = Object.values(workflow.jobs)[0].steps;
+const steps = nth(Object.values(workflow.jobs), 0).steps;
 const spifSteps = steps.filter((s) => s.run && /^\s*spif\s/m.test(s.run));
 
 function expand(value: string, context: Record<string, string>): string {
   return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
-    if (!(expr in context)) throw new Error(`workflow uses \${{ ${expr} }}, which the test does not provide`);
-    return context[expr];
+    const v = Object.hasOwn(context, expr) ? context[expr] : undefined;
+    if (v === undefined) throw new Error(`workflow uses \${{ ${expr} }}, which the test does not provide`);
+    return v;
   });
 }
 
@@ -87,7 +89,7 @@ function runWorkflow(repo: TempRepo, baseSha: string): { outcomes: Record<string
   const jobFails = failStep!.if!.split('||').some((cond) => {
     const m = /steps\.(\w+)\.outcome\s*==\s*'failure'/.exec(cond);
     if (!m) throw new Error(`cannot evaluate ${cond}`);
-    return (outcomes[m[1]] ?? 0) !== 0;
+    return (outcomes[capture(m, 1)] ?? 0) !== 0;
   });
   return { outcomes, jobFails };
 }

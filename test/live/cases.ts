@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { Catalog } from '../../src/catalog/model.js';
+import { nth } from '../../src/indexed.js';
 
 export interface Case {
   name: string;
@@ -59,7 +60,10 @@ export const CASES: Case[] = [
       expect(rel(c, 'bango.kojin').columns.find((x) => x.name === 'kojin_bango')?.comment).toBe(
         '個人番号（マイナンバー）',
       );
-      expect(rel(c, 'public.jukyusha').foreignKeys[0].references).toMatchObject({ schema: 'bango', name: 'kojin' });
+      expect(nth(rel(c, 'public.jukyusha').foreignKeys, 0).references).toMatchObject({
+        schema: 'bango',
+        name: 'kojin',
+      });
       expect(rel(c, 'public.MixedCase').columns.map((x) => x.name)).toEqual(['Col', 'select']);
     },
   },

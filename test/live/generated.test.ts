@@ -14,6 +14,7 @@ import { snapshotLive } from '../../src/snapshot/live.js';
 import { generateCase, type Unit } from '../oracle/generator.js';
 import { DATABASE, catalogOf, comparable, ddlCatalog, ddlOps } from './equality.js';
 import { closeTemplate, freshPglite, serve } from './pglite-server.js';
+import { nth } from '../../src/indexed.js';
 
 const SEED = 20_250_808;
 const CASES = Number(process.env.SPIF_LIVE_CASES ?? 20);
@@ -51,12 +52,15 @@ describe(`generated cases (seed ${SEED})`, () => {
       const accepted = await applyUnits(db, generated.units);
       const sql = accepted.map((u) => u.map((s) => `${s};`).join('\n')).join('\n');
       // What the server holds, to check that the live read saw all of it.
-      const held = (
-        await db.query<{ relations: number; roles: number }>(`select
+      const held = nth(
+        (
+          await db.query<{ relations: number; roles: number }>(`select
           (select count(*)::int from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where c.relkind in ('r', 'p', 'v') and (n.nspname = 'public' or n.nspname ~ '^s[0-9]')) as relations,
           (select count(*)::int from pg_roles where rolname ~ '^r[0-9]') as roles`)
-      ).rows[0];
+        ).rows,
+        0,
+      );
       const server = await serve(db);
       let liveOps;
       let snapshot: string;

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { nth } from '../../src/indexed.js';
 
 export interface RealPostgres {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` (no password: it is in `password`). */
@@ -72,7 +73,7 @@ export async function startRealPostgres(settings: string[] = []): Promise<RealPo
   fs.writeFileSync(path.join(dir, 'pw'), `${password}\n`);
   if (isRoot) execFileSync('chown', ['-R', 'postgres', dir]);
   const run = (argv: string[]) => {
-    const [cmd, ...args] = argv;
+    const [cmd = '', ...args] = argv;
     execFileSync(cmd, args, { stdio: 'pipe' });
   };
   const data = path.join(dir, 'data');
@@ -109,7 +110,7 @@ export async function startRealPostgres(settings: string[] = []): Promise<RealPo
     version,
     stop() {
       spawnSync(
-        asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])[0],
+        nth(asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']), 0),
         asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']).slice(1),
         { stdio: 'pipe' },
       );

@@ -12,6 +12,7 @@ import { mysqlReader } from '../../src/sources/mysql/reader.js';
 import type { ReadResult } from '../../src/sources/types.js';
 import type { Catalog } from '../../src/catalog/model.js';
 import type { MariaDb, Probe } from './server.js';
+import { nth } from '../../src/indexed.js';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same case everywhere. */
 function prng(seed: number): () => number {
@@ -48,7 +49,7 @@ const COLUMNS = ['id', 'kojin_bango', 'shimei'];
 
 export function generateCase(seed: number, index: number): MariaCase {
   const rnd = prng(seed * 100_003 + index);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => nth(xs, Math.floor(rnd() * xs.length));
   const chance = (p: number) => rnd() < p;
   const p = `c${seed}_${index}_`;
   const db = `${p}db`;
@@ -210,7 +211,7 @@ export async function runCase(server: MariaDb, c: MariaCase): Promise<CaseReport
       probes.forEach((p, i) => {
         const code = out.get(p.id);
         if (code === 0) reads[i] = true;
-        else errors[i].add(code ?? -1);
+        else nth(errors, i).add(code ?? -1);
       });
     }
     c.targets.forEach((t, i) => {
@@ -223,7 +224,7 @@ export async function runCase(server: MariaDb, c: MariaCase): Promise<CaseReport
       // MariaDB 10.11 refuses a routine call (1044 "access denied … to database") to a session that
       // holds no privilege of its own in the routine's database, even when PUBLIC may EXECUTE it.
       // spif counts PUBLIC's EXECUTE: it over-states reading there (docs/access-control.md).
-      if (v.allowed && !reads[i] && errors[i].size === 1 && errors[i].has(1044)) {
+      if (v.allowed && !reads[i] && nth(errors, i).size === 1 && nth(errors, i).has(1044)) {
         report.tolerated++;
         return;
       }
@@ -232,7 +233,7 @@ export async function runCase(server: MariaDb, c: MariaCase): Promise<CaseReport
           account,
           relation: t.relation,
           column: t.column,
-          mariadb: reads[i],
+          mariadb: nth(reads, i),
           spif: v.allowed,
           ...(v.allowed ? {} : { detail: v.detail }),
         });

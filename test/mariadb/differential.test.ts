@@ -20,6 +20,7 @@
 import { describe, expect, it } from 'vitest';
 import { mariaDbForFile } from './server.js';
 import { formatDisagreement, generateCase, runCase, spifSide, type MariaCase } from './cases.js';
+import { nth } from '../../src/indexed.js';
 
 const SAMPLE_SEED = 1;
 const SAMPLE_CASES = 40;
@@ -160,12 +161,13 @@ describe('MySQL-family access semantics (documented), spif and MariaDB', () => {
       const spif = spifSide(c.sql);
       expect(spif.errors).toEqual([]);
       const said = s.probes.map(([account, , , , reads], k) => ({
-        probe: `${account} ${c.targets[k].relation}.${c.targets[k].column}`,
+        probe: `${account} ${nth(c.targets, k).relation}.${nth(c.targets, k).column}`,
         reads,
       }));
       const spifSays = s.probes.map(([account], k) => ({
-        probe: said[k].probe,
-        reads: spif.resolver.canSelect(`s${i}_${account}@%`, c.targets[k].relation, c.targets[k].column).allowed,
+        probe: nth(said, k).probe,
+        reads: spif.resolver.canSelect(`s${i}_${account}@%`, nth(c.targets, k).relation, nth(c.targets, k).column)
+          .allowed,
       }));
       expect(spifSays).toEqual(said);
       const server = mariaDb.server;

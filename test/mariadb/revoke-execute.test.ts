@@ -13,6 +13,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBinSync } from '../helpers/bin.js';
 import { mariaDbForFile } from './server.js';
+import { nth } from '../../src/indexed.js';
 
 const schema = (grant: string) => `CREATE DATABASE kyufu;
 USE kyufu;
@@ -88,7 +89,7 @@ describe("explain's smallest change for a MySQL-family DEFINER procedure", () =>
           ['probe-2', c.otherStays ? 0 : 1370],
         ]),
       );
-      await server.exec(app.suggestions[0].sql);
+      await server.exec(nth(app.suggestions, 0).sql);
       const after = await server.probe('app', PROBES);
       expect(after.get('probe-1')).toBe(1370); // execute command denied
       expect(after.get('probe-2')).toBe(c.otherStays ? 0 : 1370);

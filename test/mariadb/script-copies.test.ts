@@ -16,6 +16,7 @@ import { mysqlReader } from '../../src/sources/mysql/reader.js';
 import type { ReadResult } from '../../src/sources/types.js';
 import { runBinSync } from '../helpers/bin.js';
 import { mariaDbForFile } from './server.js';
+import { nth } from '../../src/indexed.js';
 
 const NUMBER = '123456789018';
 
@@ -110,6 +111,6 @@ UPDATE hikae JOIN jumin ON jumin.atena_no = hikae.atena SET hikae.atai = jumin.k
     expect(r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([
       ['SPIF-SQL-UNSUPPORTED', 'warning', 4, 1],
     ]);
-    expect(r.diagnostics[0].message).toContain('multiple-table UPDATE');
+    expect(nth(r.diagnostics, 0).message).toContain('multiple-table UPDATE');
   });
 });

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
+import { capture, nth } from '../../src/indexed.js';
 
 const run = promisify(execFile);
 
@@ -120,7 +121,8 @@ export class MariaDb {
       p.on('close', () => resolve(err));
       p.stdin.end(sql);
     });
-    for (const m of stderr.matchAll(/^ERROR \d+ \([^)]*\) at line (\d+): (.*)$/gm)) failed.set(Number(m[1]), m[2]);
+    for (const m of stderr.matchAll(/^ERROR \d+ \([^)]*\) at line (\d+): (.*)$/gm))
+      failed.set(Number(m[1]), capture(m, 2));
     return failed;
   }
 
@@ -141,7 +143,7 @@ export class MariaDb {
     const result = new Map<string, number>();
     for (const line of out.split('\n')) {
       const m = /^(probe-\d+)\t(\d+)$/.exec(line);
-      if (m) result.set(m[1], Number(m[2]));
+      if (m) result.set(capture(m, 1), Number(m[2]));
     }
     return result;
   }
@@ -173,7 +175,7 @@ export class MariaDb {
 
 function firstLine(e: unknown): string {
   const err = e as { stderr?: string; message?: string };
-  return String(err.stderr || err.message || e).split('\n')[0];
+  return nth(String(err.stderr || err.message || e).split('\n'), 0);
 }
 
 /**

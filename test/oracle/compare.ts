@@ -12,6 +12,7 @@ import { DATABASE, runSpif, unitsToSql } from './spif-side.js';
 import type { AccessVerdict } from '../../src/access/resolver.js';
 import type { Catalog } from '../../src/catalog/model.js';
 import type { Unit } from './generator.js';
+import { firstItems } from '../helpers/items.js';
 
 export interface Disagreement {
   kind:
@@ -179,7 +180,7 @@ export async function compareWithSpif(
   }
   // The right to SET ROLE (what a principal may act as).
   for (const [pair, ok] of result.settable) {
-    const [a, b] = pair.split('|');
+    const [a, b] = firstItems(pair.split('|'), 2);
     comparisons++;
     const mine = spif.resolver.settableRoles(a).has(b);
     if (mine !== ok)

@@ -11,6 +11,7 @@
  * reaches the error paths without modelling them itself.
  */
 import fc from 'fast-check';
+import { nth } from '../../src/indexed.js';
 
 /** One or more statements applied atomically. */
 export type Unit = string[];
@@ -452,7 +453,7 @@ function uniq<T>(xs: T[]): T[] {
 export function renderCase(plan: CasePlan, seed = 0): OracleCase {
   const units: Unit[] = [];
   const roleNames = plan.roles.map((_, i) => `r${i + 1}`);
-  const role = (i: number) => roleNames[i % roleNames.length];
+  const role = (i: number) => nth(roleNames, i % roleNames.length);
   const grantee = (g: Grantee) => (g === 'PUBLIC' ? 'PUBLIC' : role(g));
   const schema = (i: number) => schemaName(i, plan.schemaCount);
   const asRole = (r: number | null, stmts: string[]): Unit => asNamed(r === null ? null : role(r), stmts);
@@ -470,14 +471,14 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
   const adminFor = (roleName: string, g: number | null): string | null => {
     if (g === null) return null;
     const hs = admins.get(roleName) ?? [];
-    return hs.length && g % 4 !== 3 ? hs[g % hs.length] : role(g);
+    return hs.length && g % 4 !== 3 ? nth(hs, g % hs.length) : role(g);
   };
   // Policies created so far, so DROP POLICY mostly names one that exists.
   const policies: { table: RelName; name: string }[] = [];
   const grantorFor = (r: RelName, g: number | null): string | null => {
     if (g === null) return null;
     const hs = holders.get(`${r.schema}.${r.name}`) ?? [];
-    return hs.length && g % 4 !== 3 ? hs[g % hs.length] : role(g);
+    return hs.length && g % 4 !== 3 ? nth(hs, g % hs.length) : role(g);
   };
 
   // Roles.
@@ -491,7 +492,7 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
 
   // Schemas. Every table creator gets CREATE (not USAGE) on its schema, so USAGE stays a variable.
   for (let k = 1; k <= plan.schemaCount; k++) {
-    const owner = plan.schemaOwners[k - 1];
+    const owner = nth(plan.schemaOwners, k - 1);
     units.push([`CREATE SCHEMA s${k}${owner !== null ? ` AUTHORIZATION ${role(owner)}` : ''}`]);
     if (plan.publicUsage[k - 1]) units.push([`GRANT USAGE ON SCHEMA s${k} TO PUBLIC`]);
   }
@@ -512,7 +513,7 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
   // Tables and views.
   const rels: RelName[] = [];
   plan.tables.forEach((t, i) => {
-    let cols: string[] = uniq(t.columns.map((c) => COLUMN_NAMES[c])).sort();
+    let cols: string[] = uniq(t.columns.map((c) => nth(COLUMN_NAMES, c))).sort();
     const name = `t${i + 1}`;
     const parents = rels.filter((r) => r.kind === 'table');
     const parent = t.shape === 'inherits' && parents.length ? parents[t.schema % parents.length] : undefined;
@@ -540,11 +541,11 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
     }
   });
   plan.views.forEach((v, i) => {
-    const base = rels[v.base % rels.length];
-    const picked = uniq(v.columns.map((c) => base.columns[c % base.columns.length]));
+    const base = nth(rels, v.base % rels.length);
+    const picked = uniq(v.columns.map((c) => nth(base.columns, c % base.columns.length)));
     const outCols = v.star ? base.columns : picked;
     const select = v.star ? '*' : picked.map((c) => (v.alias ? `${c} AS v${c}` : c)).join(', ');
-    const filter = v.filter !== null ? ` WHERE ${base.columns[v.filter % base.columns.length]} IS NULL` : '';
+    const filter = v.filter !== null ? ` WHERE ${nth(base.columns, v.filter % base.columns.length)} IS NULL` : '';
     const rel: RelName = {
       schema: schema(v.schema),
       name: `v${i + 1}`,
@@ -563,8 +564,8 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
   // Functions: one column of a relation, SQL or PL/pgSQL, SECURITY DEFINER or INVOKER.
   const fns: FunctionName[] = [];
   plan.functions.forEach((f, i) => {
-    const base = rels[f.base % rels.length];
-    const col = base.columns[f.column % base.columns.length];
+    const base = nth(rels, f.base % rels.length);
+    const col = nth(base.columns, f.column % base.columns.length);
     const fn: FunctionName = { schema: schema(f.schema), name: `f${i + 1}` };
     const query = `SELECT ${col} FROM ${base.schema}.${base.name}`;
     const body = f.plpgsql
@@ -584,12 +585,12 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
   // Mutations.
   let extraTables = 0;
   let renames = 0;
-  const rel = (i: number) => rels[i % rels.length];
+  const rel = (i: number) => nth(rels, i % rels.length);
   const q = (r: RelName) => `${r.schema}.${r.name}`;
   // Row security exists on tables only.
   const table = (i: number) => {
     const ts = rels.filter((r) => r.kind === 'table');
-    return ts[i % ts.length];
+    return nth(ts, i % ts.length);
   };
   for (const op of plan.ops) {
     switch (op.k) {
@@ -605,7 +606,7 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
       }
       case 'grant-column': {
         const r = rel(op.rel);
-        const cols = uniq(op.cols.map((c) => r.columns[c % r.columns.length]));
+        const cols = uniq(op.cols.map((c) => nth(r.columns, c % r.columns.length)));
         units.push(
           asNamed(grantorFor(r, op.grantor), [
             `GRANT SELECT (${cols.join(', ')}) ON ${q(r)} TO ${grantee(op.grantee)}${op.withGrant ? ' WITH GRANT OPTION' : ''}`,
@@ -625,7 +626,7 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
       }
       case 'revoke-column': {
         const r = rel(op.rel);
-        const cols = uniq(op.cols.map((c) => r.columns[c % r.columns.length]));
+        const cols = uniq(op.cols.map((c) => nth(r.columns, c % r.columns.length)));
         units.push(
           asNamed(grantorFor(r, op.grantor), [
             `REVOKE ${op.optionOnly ? 'GRANT OPTION FOR ' : ''}SELECT (${cols.join(', ')}) ON ${q(r)} FROM ${grantee(op.grantee)}${op.cascade ? ' CASCADE' : ''}`,
@@ -687,7 +688,9 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
         break;
       }
       case 'drop-policy': {
-        const p = policies.length ? policies[op.rel % policies.length] : { table: table(op.rel), name: `p${op.name}` };
+        const p = policies.length
+          ? nth(policies, op.rel % policies.length)
+          : { table: table(op.rel), name: `p${op.name}` };
         units.push([`DROP POLICY ${p.name} ON ${q(p.table)}`]);
         break;
       }
@@ -704,7 +707,7 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
         break;
       }
       case 'create-table': {
-        const cols = uniq(op.columns.map((c) => COLUMN_NAMES[c])).sort();
+        const cols = uniq(op.columns.map((c) => nth(COLUMN_NAMES, c))).sort();
         extraTables++;
         const r: RelName = { schema: schema(op.schema), name: `n${extraTables}`, kind: 'table', columns: cols };
         units.push(asRole(op.creator, [`CREATE TABLE ${q(r)} (${cols.map((c) => `${c} integer`).join(', ')})`]));
@@ -726,18 +729,18 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
       case 'add-column': {
         const r = rel(op.rel);
         if (r.kind === 'view') break;
-        units.push([`ALTER TABLE ${q(r)} ADD COLUMN ${COLUMN_NAMES[op.col % COLUMN_NAMES.length]} integer`]);
+        units.push([`ALTER TABLE ${q(r)} ADD COLUMN ${nth(COLUMN_NAMES, op.col % COLUMN_NAMES.length)} integer`]);
         break;
       }
       case 'drop-column': {
         const r = rel(op.rel);
         if (r.kind === 'view') break;
-        units.push([`ALTER TABLE ${q(r)} DROP COLUMN ${r.columns[op.col % r.columns.length]}`]);
+        units.push([`ALTER TABLE ${q(r)} DROP COLUMN ${nth(r.columns, op.col % r.columns.length)}`]);
         break;
       }
       case 'rename-column': {
         const r = rel(op.rel);
-        const c = r.columns[op.col % r.columns.length];
+        const c = nth(r.columns, op.col % r.columns.length);
         units.push([`ALTER ${r.kind === 'view' ? 'VIEW' : 'TABLE'} ${q(r)} RENAME COLUMN ${c} TO ${c}2`]);
         break;
       }
@@ -809,7 +812,7 @@ export function renderCase(plan: CasePlan, seed = 0): OracleCase {
 /** Case number `i` of a run with base seed `seed`: each case has its own seed, so any case replays alone. */
 export function generateCase(seed: number, i: number): OracleCase {
   const caseSeed = (seed * 100_003 + i) | 0;
-  const [plan] = fc.sample(casePlanArb, { seed: caseSeed, numRuns: 1 });
+  const plan = nth(fc.sample(casePlanArb, { seed: caseSeed, numRuns: 1 }), 0);
   return renderCase(plan, caseSeed);
 }
 
@@ -883,9 +886,9 @@ const KIND_PATTERNS: [string, RegExp][] = [
 
 /** The kind of a unit: its first statement that is not SET ROLE / RESET ROLE, plus "(via SET ROLE)". */
 export function unitKind(unit: Unit): string {
-  const main = unit.find((s) => !/^(SET|RESET) ROLE/.test(s)) ?? unit[0];
+  const main = unit.find((s) => !/^(SET|RESET) ROLE/.test(s)) ?? nth(unit, 0);
   const kind = KIND_PATTERNS.find(([, re]) => re.test(main))?.[0] ?? 'other';
-  return unit[0].startsWith('SET ROLE') && !/^CREATE (TABLE|VIEW|FUNCTION)/.test(main)
+  return nth(unit, 0).startsWith('SET ROLE') && !/^CREATE (TABLE|VIEW|FUNCTION)/.test(main)
     ? `${kind} (by a non-superuser grantor)`
     : kind;
 }

@@ -17,6 +17,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import type { Unit } from './generator.js';
+import { nth } from '../../src/indexed.js';
 
 export type PgOutcome =
   | { kind: 'reads'; rows: number }
@@ -165,12 +166,14 @@ export class PgOracle {
       const accepted: Unit[] = [];
       const rejected: { unit: Unit; error: string }[] = [];
       for (const row of applied.rows) {
-        if (row.ok) accepted.push(units[row.i]);
-        else rejected.push({ unit: units[row.i], error: row.msg ?? '' });
+        if (row.ok) accepted.push(nth(units, row.i));
+        else rejected.push({ unit: nth(units, row.i), error: row.msg ?? '' });
       }
-      const raw = (
-        await db.query<{ facts: { roles: string[]; relations: PgRelation[]; functions: PgRelation[] } }>(FACTS_SQL)
-      ).rows[0].facts;
+      const raw = nth(
+        (await db.query<{ facts: { roles: string[]; relations: PgRelation[]; functions: PgRelation[] } }>(FACTS_SQL))
+          .rows,
+        0,
+      ).facts;
       const facts = { roles: raw.roles, relations: [...raw.relations, ...raw.functions] };
       // One row in every table, inserted by the superuser (who bypasses row security).
       // A partitioned table ('p') stores nothing itself: its partitions get the row.
@@ -208,7 +211,7 @@ export class PgOracle {
           [JSON.stringify(probes)],
         );
         for (const row of res.rows) {
-          const key = keys[row.i];
+          const key = nth(keys, row.i);
           if (row.outcome === 'ok')
             outcomes.set(key, Number(row.n) > 0 ? { kind: 'reads', rows: Number(row.n) } : { kind: 'no-rows' });
           else if (row.outcome === 'denied') outcomes.set(key, { kind: 'denied', message: row.msg ?? '' });
@@ -221,7 +224,7 @@ export class PgOracle {
         const res = await db.query<{ i: number; ok: boolean }>('SELECT * FROM spif_oracle.probe_set($1::jsonb)', [
           JSON.stringify(pairs),
         ]);
-        for (const row of res.rows) settable.set(pairs[row.i].join('|'), row.ok);
+        for (const row of res.rows) settable.set(nth(pairs, row.i).join('|'), row.ok);
       }
       return { accepted, rejected, roles, relations: facts.relations, outcomes, settable };
     } finally {

@@ -134,18 +134,10 @@ describe.skipIf(unavailable !== undefined)(
       try {
         await root.query(`CREATE DATABASE jumin_${i}`);
         await root.query(`CREATE DATABASE kyufu_${i}`);
-        for (const [db, sql] of [
+        await suite.runScripts([
           [`jumin_${i}`, remoteSql],
           [`kyufu_${i}`, localSql],
-        ]) {
-          const c = client(db);
-          await c.connect();
-          try {
-            await c.query(sql);
-          } finally {
-            await c.end();
-          }
-        }
+        ]);
         const c = client(`kyufu_${i}`);
         await c.connect();
         try {
@@ -214,7 +206,7 @@ GRANT SELECT ON v_who TO clerk;`;
       const side = await spif(JUMIN, localSql, remoteDb);
       const warnings = side.diagnostics.filter((d) => d.code === 'SPIF-DBLINK');
       expect(warnings.map((w) => w.line)).toEqual([3, 4]);
-      expect(warnings[1].message).toContain('names no user');
+      expect(warnings[1]?.message).toContain('names no user');
       const paths = findUnknownPaths(side.catalog, side.resolver, [
         { name: 'clerk', kind: 'role', roles: ['clerk'] },
       ]).filter((p) => p.kind === 'dblink');

@@ -45,18 +45,10 @@ describe.skipIf(unavailable !== undefined)(
       try {
         await root.query('CREATE DATABASE jumin_prod');
         await root.query('CREATE DATABASE kyufu');
-        for (const [db, sql] of [
+        await suite.runScripts([
           ['jumin_prod', REMOTE],
           ['kyufu', localSql],
-        ]) {
-          const c = client(db);
-          await c.connect();
-          try {
-            await c.query(sql);
-          } finally {
-            await c.end();
-          }
-        }
+        ]);
         const c = client('kyufu');
         await c.connect();
         try {

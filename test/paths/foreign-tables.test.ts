@@ -26,6 +26,7 @@ import { matchesRef } from '../../src/config/index.js';
 import { realPostgresUnavailable } from '../live/real-postgres.js';
 import { realPostgresSuite } from './real-postgres-suite.js';
 import { BIN } from '../helpers/bin.js';
+import { nth } from '../../src/indexed.js';
 
 const PW = 'fdw-remote-pw';
 const run = promisify(execFile);
@@ -185,18 +186,10 @@ describe.skipIf(unavailable !== undefined)(
         try {
           await root.query(`CREATE DATABASE ${remoteDb}`);
           await root.query(`CREATE DATABASE ${localDb}`);
-          for (const [db, sql] of [
+          await suite.runScripts([
             [remoteDb, remoteSql],
             [localDb, localSql],
-          ]) {
-            const c = client(db);
-            await c.connect();
-            try {
-              await c.query(sql);
-            } finally {
-              await c.end();
-            }
-          }
+          ]);
           const c = client(localDb);
           await c.connect();
           try {
@@ -283,7 +276,7 @@ GRANT SELECT ON jumin_dbl TO PUBLIC;`;
     const side = await spif(JUMIN, local, 'jumin');
     const warnings = side.diagnostics.filter((d) => d.code === 'SPIF-DBLINK');
     expect(warnings.map((w) => w.line)).toEqual([3]);
-    expect(warnings[0].message).toContain("dbname 'elsewhere' matches no configured database");
+    expect(nth(warnings, 0).message).toContain("dbname 'elsewhere' matches no configured database");
     // `t.*` expands to the column definition list: the view's bango holds the remote number, and
     // fdw_reader's column grants refuse the call.
     const { numbers } = detectColumns(side.catalog, { include: [], substitute: [], exclude: [] }, matchesRef);

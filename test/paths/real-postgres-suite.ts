@@ -13,6 +13,8 @@ export interface RealPostgresSuite {
   readonly server: RealPostgres;
   /** A new, unconnected client of one of its databases. */
   readonly client: (database?: string) => pg.Client;
+  /** Runs each script in its database, in order, on a connection of its own. */
+  readonly runScripts: (scripts: [database: string, sql: string][]) => Promise<void>;
 }
 
 export function realPostgresSuite(settings: string[] = []): RealPostgresSuite {
@@ -34,6 +36,17 @@ export function realPostgresSuite(settings: string[] = []): RealPostgresSuite {
     },
     client: (database = 'postgres') =>
       new pg.Client({ connectionString: suite.server.url(database), password: suite.server.password }),
+    runScripts: async (scripts) => {
+      for (const [database, sql] of scripts) {
+        const c = suite.client(database);
+        await c.connect();
+        try {
+          await c.query(sql);
+        } finally {
+          await c.end();
+        }
+      }
+    },
   };
   return suite;
 }

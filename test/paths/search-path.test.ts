@@ -22,6 +22,7 @@ import { runBinSync } from '../helpers/bin.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { nth } from '../../src/indexed.js';
 
 const BASE = `CREATE SCHEMA a;
 CREATE SCHEMA b;
@@ -151,8 +152,8 @@ describe('search_path in function bodies, checked on PGlite', () => {
         const out: string[] = [];
         for (const call of s.calls) {
           await pg.exec('SET LOCAL search_path = public');
-          const row = (await pg.query<Record<string, string>>(call)).rows[0];
-          out.push(...Object.values(row)[0].split(','));
+          const row = nth((await pg.query<Record<string, string>>(call)).rows, 0);
+          out.push(...nth(Object.values(row), 0).split(','));
         }
         postgres = [...new Set(out)].sort();
       } finally {

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline.js';
 import type { RelationReport, Report } from '../../src/report/model.js';
 import { renderText } from '../../src/report/text.js';
+import { nth } from '../../src/indexed.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const SAMPLE = path.join(REPO, 'fixtures/insurer');
@@ -100,7 +101,7 @@ describe('bundled sample: fixtures/insurer', () => {
     expect(steps(rel('chukan.public.renkei_rireki'), 'renkei-system')).toEqual([
       'chukan.public.renkei_rireki.fugo_id -> chukan.public.fugo_kanri.fugo_id (foreign-key)',
     ]);
-    expect(rel('chukan.public.renkei_rireki').reachable[0].numberColumn).toBe(
+    expect(nth(rel('chukan.public.renkei_rireki').reachable, 0).numberColumn).toBe(
       'chukan.public.fugo_kanri.kikanbetsu_fugo',
     );
     // Across databases, over the link declared in spif.config.yaml.
@@ -108,7 +109,9 @@ describe('bundled sample: fixtures/insurer', () => {
     expect(steps(rel('shikaku.public.hihokensha'), 'bango-system')).toEqual([
       'shikaku.public.hihokensha.atena_no -> bango.public.bango_kanri.atena_no (declared-link)',
     ]);
-    expect(rel('shikaku.public.hihokensha').reachable[0].numberColumn).toBe('bango.public.bango_kanri.kojin_bango');
+    expect(nth(rel('shikaku.public.hihokensha').reachable, 0).numberColumn).toBe(
+      'bango.public.bango_kanri.kojin_bango',
+    );
   });
 
   it('names the blocking principal, control and place of every access-controlled relation', () => {

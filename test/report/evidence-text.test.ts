@@ -4,6 +4,7 @@ import { scan } from '../../src/pipeline.js';
 import { CONTROLS } from '../../src/report/model.js';
 import { blockDetail, numberEvidence } from '../../src/report/evidence-text.js';
 import { renderText } from '../../src/report/text.js';
+import { nth } from '../../src/indexed.js';
 
 describe('evidence text', () => {
   it('says every control in Japanese with the user and the place, and keeps the English detail for en', () => {
@@ -57,7 +58,7 @@ describe('evidence text', () => {
     const { report } = await scan({ paths: ['fixtures/insurer'] });
     const ja = renderText(report, { lang: 'ja', color: false });
     expect(ja).not.toMatch(/cannot connect|has no SELECT|may SELECT|column name|\(view\)|roles:|connects:/);
-    expect(report.relations.find((r) => r.id === 'kyufu.public.kyufu_jisseki')!.blocked[0].detail).toBe(
+    expect(nth(report.relations.find((r) => r.id === 'kyufu.public.kyufu_jisseki')!.blocked, 0).detail).toBe(
       'kyufu-system cannot connect to database bango',
     );
   });

@@ -4,6 +4,7 @@ import { instance } from '@viz-js/viz';
 import { scan, type ScanResult } from '../../src/pipeline.js';
 import { formatNames, renderOutput, renderReport } from '../../src/report/formats.js';
 import { buildGraphView } from '../../src/report/graph-model.js';
+import { capture } from '../../src/indexed.js';
 
 let result: ScanResult;
 const render = (format: string, lang: 'ja' | 'en' = 'ja') =>
@@ -140,7 +141,9 @@ describe('graph view (dot, mermaid, html)', () => {
   });
   it('html embeds the explorer (data, cytoscape.js, script), the relation table and makes no network reference', async () => {
     const html = await render('html');
-    const data = JSON.parse(/<script type="application\/json" id="spif-data">([\s\S]*?)<\/script>/.exec(html)![1]);
+    const data = JSON.parse(
+      capture(/<script type="application\/json" id="spif-data">([\s\S]*?)<\/script>/.exec(html)!, 1),
+    );
     expect(data.relations).toHaveLength(result.report.relations.length);
     expect(data.s).toContain('shikaku.public.hihokensha');
     expect(html).toContain('The Cytoscape Consortium'); // its licence notice travels with it

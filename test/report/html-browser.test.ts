@@ -289,7 +289,7 @@ describe.skipIf(!available)('HTML explorer in Chromium', () => {
       const { page, problems } = await open(big, 'ja', '#document');
       const annex = page.locator('.long-table').first();
       const physical = () =>
-        annex.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[2].textContent));
+        annex.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[2]?.textContent));
       expect(await physical()).toHaveLength(100);
       expect(await annex.locator('.rows-shown').textContent()).toMatch(/^100 \/ 310 行/);
       await annex.locator('button.more-rows').click();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline.js';
 import { BASES, CLASSES, jsonForScriptBlock, packReport } from '../../src/report/html-data.js';
+import { nth } from '../../src/indexed.js';
 
 describe('packReport', () => {
   it('keeps every relation, path and control, with each string stored once', async () => {
@@ -10,7 +11,7 @@ describe('packReport', () => {
     expect(new Set(data.s).size).toBe(data.s.length);
     expect(data.relations).toHaveLength(report.relations.length);
     report.relations.forEach((r, i) => {
-      const p = data.relations[i];
+      const p = nth(data.relations, i);
       expect(data.s[p[0]]).toBe(r.id);
       expect(CLASSES[p[3]]).toBe(r.classification);
       expect(BASES[p[4]]).toBe(r.basis);

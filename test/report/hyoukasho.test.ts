@@ -12,6 +12,7 @@ import { formUnits, recordList } from '../../src/report/hyoukasho.js';
 import { ITEM_BANDS, PERSON_BANDS, USER_BANDS, bandOf } from '../../src/report/hyoukasho-messages.js';
 import { thresholdAssessment } from '../../src/report/threshold.js';
 import { candidateSettle } from '../../src/detect/explain.js';
+import { nth } from '../../src/indexed.js';
 
 const GOLDEN = 'test/report/golden/insurer.ja.md';
 let result: ScanResult;
@@ -68,7 +69,7 @@ describe('Ⅱ 特定個人情報ファイルの概要, item by item (個人番�
   });
   it("④記録される項目: 9 distinct items (the view's two pass-through columns once) → 10項目未満", () => {
     expect(row(s, '④記録される項目')).toMatch(/［10項目未満］ .*\| 9 項目/);
-    const list = recordList(formUnits(result.report, result)[0], result);
+    const list = recordList(nth(formUnits(result.report, result), 0), result);
     expect(list.rows).toHaveLength(11);
     expect(list.rows.filter((r) => r.passesThrough).map((r) => `${r.column}←${r.passesThrough}`)).toEqual([
       'atena_no←bango.public.bango_kanri.atena_no',
@@ -158,7 +159,10 @@ describe('（別添2）特定個人情報ファイル記録項目', () => {
   it('has every column of every relation of the file, with 論理名, type and category', () => {
     const s = fileSection('（別添2）特定個人情報ファイル記録項目', 2);
     const rows = s.split('\n').filter((l) => /^\| \d+ \|/.test(l));
-    const relationColumns = formUnits(result.report, result)[1].relations.reduce((n, r) => n + r.columns!.length, 0);
+    const relationColumns = nth(formUnits(result.report, result), 1).relations.reduce(
+      (n, r) => n + r.columns!.length,
+      0,
+    );
     expect(rows).toHaveLength(relationColumns);
     expect(rows[0]).toBe(
       '| 1 | 被保険者番号 | `hihokensha_no` | `character varying(8)` | その他識別情報（内部番号） | `shikaku.hihokensha` |   |',

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { instance } from '@viz-js/viz';
 import { scan, type ScanResult } from '../../src/pipeline.js';
 import { renderReport } from '../../src/report/formats.js';
+import { capture, nth } from '../../src/indexed.js';
 
 let result: ScanResult;
 const render = (format: string) => renderReport(format, result.report, { lang: 'en', color: false, scan: result });
@@ -21,9 +22,9 @@ beforeAll(async () => {
 it('the fixture really carries the hostile names', () => {
   const ids = result.report.relations.map((r) => r.name);
   expect(ids).toEqual([EVIL_TABLE, DOT_BREAKER]);
-  const cols = result.report.relations[0].columns!.map((c) => c.name);
+  const cols = nth(result.report.relations, 0).columns!.map((c) => c.name);
   expect(cols).toContain('line\nbreak');
-  expect(result.report.relations[0].columns!.find((c) => c.name === 'a"b\\c')!.comment).toContain('onerror');
+  expect(nth(result.report.relations, 0).columns!.find((c) => c.name === 'a"b\\c')!.comment).toContain('onerror');
 });
 
 describe('markdown', () => {
@@ -72,7 +73,7 @@ describe('dot', () => {
     // Graphviz keeps `\\` as written (escString, read when drawing); `\"` is read back as `"`.
     const raw = (s: string) => s.replace(/\\/g, '\\\\');
     expect(nodes.map((n) => n.tooltip)).toEqual([raw(`evil.public.${EVIL_TABLE}`), raw(`evil.public.${DOT_BREAKER}`)]);
-    expect(nodes[1].label).toBe(raw(DOT_BREAKER));
+    expect(nth(nodes, 1).label).toBe(raw(DOT_BREAKER));
     expect(nodes.some((n) => n.URL)).toBe(false);
     expect(json.edges).toHaveLength(1);
   });
@@ -81,7 +82,7 @@ describe('dot', () => {
 describe('mermaid', () => {
   it('keeps every label closed: no quote, bracket or directive from a name', async () => {
     const mmd = await render('mermaid');
-    const labels = [...mmd.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+    const labels = [...mmd.matchAll(/"([^"]*)"/g)].map((m) => capture(m, 1));
     // `<br/>` is ours (the line break); nothing else may be markup or Mermaid syntax.
     for (const l of labels) expect(l.replace(/<br\/>/g, '')).not.toMatch(/[<>[\]{}|`]|%%/);
     expect(mmd).toContain('x#34; -- n0 #91;label=#34;pwned#34;');
@@ -95,7 +96,7 @@ describe('sarif', () => {
   it('forms no embedded link or placeholder from names, and stays valid JSON', async () => {
     const text = await render('sarif');
     const sarif = JSON.parse(text) as { runs: { results: { message: { text: string } }[] }[] };
-    const messages = sarif.runs[0].results.map((r) => r.message.text);
+    const messages = nth(sarif.runs, 0).results.map((r) => r.message.text);
     expect(messages.length).toBeGreaterThan(0);
     for (const m of messages) {
       // SARIF §3.11.6: an unescaped `[text](target)` is a link; §3.11.5: a single `{n}` is a placeholder.

@@ -11,6 +11,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { scan } from '../../src/pipeline.js';
 import { SARIF_RULES, buildSarif } from '../../src/report/sarif.js';
+import { nth } from '../../src/indexed.js';
 
 // The schema is draft-04; Ajv 8 reads it as draft-07 once `id` is `$id` (no other draft-04-only keyword is used).
 const schemaText = fs.readFileSync(new URL('./sarif-schema-2.1.0.json', import.meta.url), 'utf8');
@@ -43,25 +44,27 @@ describe('SARIF for the bundled sample', () => {
     expect(ok).toBe(true);
   });
   it('has one rule per finding kind and results that point at them', () => {
-    const rules = sarif.runs[0].tool.driver.rules.map((r) => r.id);
+    const rules = nth(sarif.runs, 0).tool.driver.rules.map((r) => r.id);
     for (const id of Object.values(SARIF_RULES)) expect(rules).toContain(id);
-    for (const r of sarif.runs[0].results) expect(rules[r.ruleIndex]).toBe(r.ruleId);
+    for (const r of nth(sarif.runs, 0).results) expect(rules[r.ruleIndex]).toBe(r.ruleId);
   });
   it('puts each finding on its DDL line, with a repo-relative uri', () => {
-    const results = sarif.runs[0].results;
+    const results = nth(sarif.runs, 0).results;
     const kojin = results.find((r) => r.ruleId === SARIF_RULES.holdsNumber && r.message.text.includes('kojin_bango'))!;
-    expect(kojin.locations![0].physicalLocation.artifactLocation.uri).toBe('fixtures/insurer/db/bango/001_tables.sql');
-    expect(kojin.locations![0].physicalLocation.region.startLine).toBe(4);
+    expect(nth(kojin.locations!, 0).physicalLocation.artifactLocation.uri).toBe(
+      'fixtures/insurer/db/bango/001_tables.sql',
+    );
+    expect(nth(kojin.locations!, 0).physicalLocation.region.startLine).toBe(4);
     const hihokensha = results.find(
       (r) => r.ruleId === SARIF_RULES.reachable && r.message.text.includes('shikaku.public.hihokensha'),
     )!;
-    expect(hihokensha.locations![0].physicalLocation.region.startLine).toBe(2);
+    expect(nth(hihokensha.locations!, 0).physicalLocation.region.startLine).toBe(2);
     // Three number columns (bango_kanri, v_bango_shokai, fugo_kanri); three relations reach one.
     expect(results.filter((r) => r.ruleId === SARIF_RULES.holdsNumber)).toHaveLength(3);
     expect(results.filter((r) => r.ruleId === SARIF_RULES.reachable)).toHaveLength(3);
   });
   it('has distinct fingerprints', () => {
-    const prints = sarif.runs[0].results.map((r) => r.partialFingerprints['spifFinding/v1']);
+    const prints = nth(sarif.runs, 0).results.map((r) => r.partialFingerprints['spifFinding/v1']);
     expect(new Set(prints).size).toBe(prints.length);
   });
 });
@@ -78,9 +81,11 @@ describe('SARIF fingerprints survive edits that move lines', () => {
     }
     const after = sarifOf(await scan({ paths: [dir], cwd: dir }));
     const key = (s: Sarif) =>
-      s.runs[0].results.map((r) => `${r.ruleId} ${r.partialFingerprints['spifFinding/v1']}`).sort();
+      nth(s.runs, 0)
+        .results.map((r) => `${r.ruleId} ${r.partialFingerprints['spifFinding/v1']}`)
+        .sort();
     expect(key(after)).toEqual(key(before));
-    const line = (s: Sarif) => s.runs[0].results[0].locations![0].physicalLocation.region.startLine;
+    const line = (s: Sarif) => nth(nth(nth(s.runs, 0).results, 0).locations!, 0).physicalLocation.region.startLine;
     expect(line(after)).toBe(line(before) + 3);
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -120,16 +125,16 @@ links:
     expect(result.report.relations.find((r) => r.id === 'b.public.jukyu')!.basis).toBe('access-controlled');
     const sarif = sarifOf(result);
     expect(validate(sarif)).toBe(true);
-    const found = sarif.runs[0].results.filter((r) => r.ruleId === SARIF_RULES.declaredOnly);
+    const found = nth(sarif.runs, 0).results.filter((r) => r.ruleId === SARIF_RULES.declaredOnly);
     expect(found).toHaveLength(1);
-    expect(found[0].message.text).toContain('b.public.jukyu');
-    expect(found[0].message.text).toContain('app-system');
-    expect(found[0].locations![0].physicalLocation.artifactLocation.uri).toBe('b/b.sql');
+    expect(nth(found, 0).message.text).toContain('b.public.jukyu');
+    expect(nth(found, 0).message.text).toContain('app-system');
+    expect(nth(nth(found, 0).locations!, 0).physicalLocation.artifactLocation.uri).toBe('b/b.sql');
     fs.rmSync(dir, { recursive: true, force: true });
   });
   it('is not reported for the sample: the bango grants stop kyufu-system as well', async () => {
     const sarif = sarifOf(await scan({ paths: ['fixtures/insurer'] }));
-    expect(sarif.runs[0].results.filter((r) => r.ruleId === SARIF_RULES.declaredOnly)).toEqual([]);
+    expect(nth(sarif.runs, 0).results.filter((r) => r.ruleId === SARIF_RULES.declaredOnly)).toEqual([]);
   });
 });
 
@@ -150,11 +155,11 @@ describe('a specific file missing from the inventory', () => {
     const result = await scan({ paths: [dir], cwd: dir });
     const sarif = buildSarif(result.report, { lang: 'ja', scan: result, cwd: dir }) as Sarif;
     expect(validate(sarif)).toBe(true);
-    const found = sarif.runs[0].results.filter((r) => r.ruleId === SARIF_RULES.notInInventory);
+    const found = nth(sarif.runs, 0).results.filter((r) => r.ruleId === SARIF_RULES.notInInventory);
     expect(found.map((r) => r.message.text)).toEqual([
       '評価書のファイル 中間サーバー連携ファイル は特定個人情報ファイルに該当するが、inventory（現在の評価書の記載）にない',
     ]);
-    expect(found[0].locations![0].physicalLocation.artifactLocation.uri).toBe('spif.config.yaml');
+    expect(nth(nth(found, 0).locations!, 0).physicalLocation.artifactLocation.uri).toBe('spif.config.yaml');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -190,7 +195,7 @@ describe('one rule-id scheme for scan, check and diff', () => {
       const { diffCommand } = await import('../../src/cli/commands/diff.js');
       const diff = JSON.parse((await diffCommand([], { base: 'HEAD', format: 'sarif' }, repo.dir)).output) as Sarif;
       type Rule = { id: string; helpUri: string; help: { markdown: string }; deprecatedIds?: string[] };
-      const rules = [scanSarif, check, diff].flatMap((s) => s.runs[0].tool.driver.rules as unknown as Rule[]);
+      const rules = [scanSarif, check, diff].flatMap((s) => nth(s.runs, 0).tool.driver.rules as unknown as Rule[]);
       expect(rules.map((r) => r.id)).toEqual(
         expect.arrayContaining([
           'SPIF-SCAN-REACHABLE',
@@ -228,11 +233,11 @@ describe('one rule-id scheme for scan, check and diff', () => {
       expect(publishedDocsBase({ repository: 'file:../spif' })).toBeUndefined();
       // The same diagnostic has the same id and level in scan and check.
       const level = (s: Sarif, id: string) =>
-        (s.runs[0].results as unknown as { ruleId: string; level: string }[]).find((x) => x.ruleId === id)?.level;
+        (nth(s.runs, 0).results as unknown as { ruleId: string; level: string }[]).find((x) => x.ruleId === id)?.level;
       expect(level(scanSarif, 'SPIF-SQL-SYNTAX')).toBe('error');
       expect(level(check, 'SPIF-SQL-SYNTAX')).toBe('error');
       expect(
-        (scanSarif.runs[0].tool.driver.rules as unknown as Rule[]).find((r) => r.id === SARIF_RULES.reachable)!
+        (nth(scanSarif.runs, 0).tool.driver.rules as unknown as Rule[]).find((r) => r.id === SARIF_RULES.reachable)!
           .deprecatedIds,
       ).toEqual(['spif/reachable']);
       expect(validate(check)).toBe(true);

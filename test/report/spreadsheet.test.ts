@@ -16,6 +16,7 @@ import { formUnits, recordList } from '../../src/report/hyoukasho.js';
 import { field } from '../../src/report/csv.js';
 import { sheetName } from '../../src/report/xlsx.js';
 import { BIN } from '../helpers/bin.js';
+import { nth } from '../../src/indexed.js';
 
 const run = promisify(execFile);
 let result: ScanResult;
@@ -72,7 +73,7 @@ describe('xlsx', () => {
       '(2) 被保険者資格ファイル',
       '(3) 中間サーバー連携ファイル',
     ]);
-    const two = book.worksheets[0];
+    const two = nth(book.worksheets, 0);
     expect(values(two.getRow(1))).toEqual(['ファイル名', '項目', '記載内容', '根拠（spif）']);
     const rows = two
       .getSheetValues()
@@ -102,7 +103,7 @@ describe('xlsx', () => {
       'テーブル・ビュー',
       '備考',
     ]);
-    const list = recordList(formUnits(result.report, result)[1], result);
+    const list = recordList(nth(formUnits(result.report, result), 1), result);
     expect(sheet.rowCount).toBe(2 + list.rows.length);
     expect(values(sheet.getRow(3))).toEqual([
       1,

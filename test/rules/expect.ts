@@ -22,6 +22,7 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { nth } from '../../src/indexed.js';
 
 const BASES = ['holds-number', 'reachable', 'access-controlled', 'unlinked'] as const;
 const classification = z.enum(['specific', 'not-specific']);
@@ -62,6 +63,6 @@ export function readExpect(file: string): Expect {
 /** A reachable entry as { principal, path? }: path undefined when the entry names only the principal. */
 export function reachEntries(r: RelationExpect): { principal: string; path?: string[] }[] {
   return r.reachable.map((e) =>
-    typeof e === 'string' ? { principal: e } : { principal: Object.keys(e)[0], path: Object.values(e)[0] },
+    typeof e === 'string' ? { principal: e } : { principal: nth(Object.keys(e), 0), path: Object.values(e)[0] },
   );
 }

@@ -11,6 +11,7 @@ import { scan } from '../../src/pipeline.js';
 import { ParseCache } from '../../src/cache/parse-cache.js';
 import { readDatabaseFiles } from '../../src/sources/parallel.js';
 import { generateRepo } from '../../bench/generate.js';
+import { nth } from '../../src/indexed.js';
 
 const repo = path.resolve(__dirname, '../..');
 let work: string;
@@ -71,7 +72,7 @@ describe('parse cache', () => {
     expect(first.stats.cacheHits).toBe(0);
 
     // A column added to one table: only that file is parsed again, and the result shows it.
-    const changed = files[0];
+    const changed = nth(files, 0);
     fs.writeFileSync(
       changed,
       fs.readFileSync(changed, 'utf8') + '\nALTER TABLE public.atena_kihon ADD COLUMN kojin_bango char(12);\n',
@@ -79,7 +80,7 @@ describe('parse cache', () => {
     const second = await readDatabaseFiles(all, opts);
     expect(second.stats.cacheHits).toBe(files.length - 1);
     expect(second.stats.parsedInline).toBe(1);
-    expect(second.results[0].ops.length).toBe(first.results[0].ops.length + 1);
+    expect(nth(second.results, 0).ops.length).toBe(nth(first.results, 0).ops.length + 1);
 
     // And the scan sees the change: the master now holds the number.
     const r = await scan({ paths: [dir], cwd: dir, cacheDir, jobs: 1 });
@@ -97,9 +98,9 @@ describe('parse cache', () => {
     // What each damaged entry held while good (some files of the estate read to no ops at all).
     const good = entries.slice(0, 3).map((e) => new ParseCache(cacheDir).get(path.basename(e, '.bin')));
     for (const g of good) expect(g).toBeDefined();
-    fs.writeFileSync(entries[0], 'not a cache entry'); // garbage
-    fs.truncateSync(entries[1], Math.floor(fs.statSync(entries[1]).size / 2)); // cut short
-    fs.copyFileSync(entries[3], entries[2]); // another file's result under this key
+    fs.writeFileSync(nth(entries, 0), 'not a cache entry'); // garbage
+    fs.truncateSync(nth(entries, 1), Math.floor(fs.statSync(nth(entries, 1)).size / 2)); // cut short
+    fs.copyFileSync(nth(entries, 3), nth(entries, 2)); // another file's result under this key
     const keys = entries.slice(0, 3).map((e) => path.basename(e, '.bin'));
     const cache = new ParseCache(cacheDir);
     for (const k of keys) expect(cache.get(k)).toBeUndefined();
@@ -177,7 +178,7 @@ describe('reading pool', () => {
     const serial = await readDatabaseFiles([{ database: 'd', dialect: 'postgresql', files }], { ...opts, jobs: 1 });
     expect(pooled.stats.parsedInWorkers).toBe(4);
     expect(pooled.results).toEqual(serial.results);
-    expect(pooled.results[0].diagnostics.map((d) => d.code)).toEqual(Array(4).fill('SPIF-SQL-SYNTAX'));
+    expect(nth(pooled.results, 0).diagnostics.map((d) => d.code)).toEqual(Array(4).fill('SPIF-SQL-SYNTAX'));
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline.js';
+import { nth } from '../../src/indexed.js';
 
 const STAGES = ['read', 'catalog', 'detect', 'access', 'links', 'reach', 'blocks', 'report'];
 
@@ -17,7 +18,7 @@ describe('progress events', () => {
     expect(runs).toEqual(STAGES);
     for (const stage of ['read', 'reach', 'blocks']) {
       const mine = events.filter(([s]) => s === stage);
-      const total = mine[0][2];
+      const total = nth(mine, 0)[2];
       expect(total, stage).toBeGreaterThan(0);
       expect(
         mine.every(([, , t]) => t === total),

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline.js';
 import { decodeSource } from '../../src/sources/text.js';
 import { runBin } from '../fuzz/cli-sample.js';
+import { nth } from '../../src/indexed.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-hostile-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -74,7 +75,7 @@ describe('bytes that are not text', () => {
     const r = await scan({ paths: [dir], cwd: dir, jobs: 1 });
     expect(r.report.relations.map((x) => x.name)).toEqual(['a']);
     // Both halves decoded right: the Shift_JIS comment, and (before the fix, mojibake) the UTF-8 line.
-    expect(r.report.relations[0].comment).toBe('被保険者');
+    expect(nth(r.report.relations, 0).comment).toBe('被保険者');
     expect(r.report.diagnostics).toEqual([
       expect.objectContaining({
         code: 'SPIF-SOURCE-ENCODING',

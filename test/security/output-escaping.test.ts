@@ -10,6 +10,7 @@ import { runBinSync } from '../helpers/bin.js';
 import { scan, type ScanResult } from '../../src/pipeline.js';
 import ExcelJS from 'exceljs';
 import { formatNames, renderOutput, renderReport } from '../../src/report/formats.js';
+import { nth } from '../../src/indexed.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(REPO, 'fixtures/hostile/names');
@@ -29,7 +30,7 @@ beforeAll(async () => {
 
 it('the fixture really carries the escape sequences (table, columns, comment, role, principal, file)', () => {
   expect(result.report.relations.map((r) => r.name)).toEqual(['clear\u001b[2J\u001b[Hscreen']);
-  const columns = result.report.relations[0].columns!.map((c) => c.name);
+  const columns = nth(result.report.relations, 0).columns!.map((c) => c.name);
   expect(columns).toContain('title\u001b]0;pwned\u0007col');
   expect(columns).toContain('c1\u009b31mred');
   expect(columns).toContain('rlo\u202etxt.exe');

@@ -14,6 +14,7 @@ import type { SourceReader } from '../../src/sources/types.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { drizzleReader } from '../../src/sources/drizzle/reader.js';
 import { scan } from '../../src/pipeline.js';
+import { nth } from '../../src/indexed.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spif-limits-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -29,7 +30,7 @@ const buggy = (e: unknown): SourceReader => ({
   },
   readProject: (sources) => {
     if (sources.some((s) => s.text.includes('boom'))) throw e;
-    return { ops: [], diagnostics: [ok(sources[0].path)] };
+    return { ops: [], diagnostics: [ok(nth(sources, 0).path)] };
   },
 });
 
@@ -46,8 +47,8 @@ describe('a reader that throws', () => {
     expect(r.diagnostics).toEqual([
       expect.objectContaining({ severity: 'error', code: READER_FAILED, file: 'a.sql', line: 1, column: 1 }),
     ]);
-    expect(r.diagnostics[0].message).toContain("TypeError: Cannot read properties of undefined (reading 'x')");
-    expect(r.diagnostics[0].message).not.toMatch(/\n\s+at /);
+    expect(nth(r.diagnostics, 0).message).toContain("TypeError: Cannot read properties of undefined (reading 'x')");
+    expect(nth(r.diagnostics, 0).message).not.toMatch(/\n\s+at /);
   });
 
   it('stack exhaustion is SPIF-SOURCE-TOO-DEEP', async () => {
@@ -130,10 +131,12 @@ describe('per-file time limit (reading workers)', () => {
       { cwd: tmp, readBytes: (p) => fs.readFileSync(p), jobs: 2, fileTimeoutMs: 3000 },
     );
     expect(stats.workers).toBeGreaterThan(0);
-    expect(results[0].diagnostics).toEqual([
+    expect(nth(results, 0).diagnostics).toEqual([
       expect.objectContaining({ severity: 'error', code: SOURCE_TIMEOUT, file: 'slow.sql' }),
     ]);
-    expect(results[0].diagnostics[0].message).toBe('reading took longer than 3 s and was stopped; file not read');
-    expect(results[0].ops).toEqual([expect.objectContaining({ op: 'create-table' })]);
+    expect(nth(nth(results, 0).diagnostics, 0).message).toBe(
+      'reading took longer than 3 s and was stopped; file not read',
+    );
+    expect(nth(results, 0).ops).toEqual([expect.objectContaining({ op: 'create-table' })]);
   });
 });

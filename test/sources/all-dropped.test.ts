@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBinSync } from '../helpers/bin.js';
+import { nth } from '../../src/indexed.js';
 
 const DIR = path.resolve(__dirname, '../../fixtures/dumps/install-with-teardown');
 
@@ -20,7 +21,7 @@ describe('a teardown script that drops everything', () => {
     expect(json.summary.relations).toBe(0);
     const found = json.diagnostics.filter((d) => d.code === 'SPIF-SOURCE-ALL-DROPPED');
     expect(found.map((d) => [d.severity, d.file, d.line])).toEqual([['error', 'drop_table.sql', 2]]);
-    expect(found[0].message).toMatch(
+    expect(nth(found, 0).message).toMatch(
       /create 3 relations and drop every one again.*dropped by drop_table\.sql \(3 DROP statements\)/,
     );
     expect(json.summary.errors).toBeGreaterThan(0);

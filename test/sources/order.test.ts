@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan, type ScanResult } from '../../src/pipeline.js';
+import { nth } from '../../src/indexed.js';
 
 const layouts = path.resolve(__dirname, '../../fixtures/layouts');
 const at = (name: string) => path.join(layouts, name);
@@ -90,7 +91,7 @@ describe('statements that name a relation a later file creates', () => {
     const deferred = r.report.diagnostics.filter((d) => d.code === 'SPIF-SOURCE-DEFERRED');
     expect(deferred).toHaveLength(1);
     expect(deferred[0]).toMatchObject({ severity: 'info' });
-    expect(deferred[0].message).toMatch(
+    expect(nth(deferred, 0).message).toMatch(
       /4 statements of install\/sql\/bango_view\.sql, install\/sql\/comment_set\.sql name relations created by install\/sql\/create_table\.sql/,
     );
   });

@@ -9,6 +9,7 @@ import { READERS } from '../../src/sources/readers.js';
 import { SOURCE_EXTENSIONS, readerFor } from '../../src/sources/registry.js';
 import { POOLED_READERS } from '../../src/sources/worker.js';
 import { isSourceName } from '../../src/sources/discover.js';
+import { nth } from '../../src/indexed.js';
 
 describe('the reader table', () => {
   it('each row loads the reader of its name', async () => {
@@ -28,7 +29,7 @@ describe('the reader table', () => {
         sql.map((r) => r.name),
         d,
       ).toHaveLength(1);
-      expect(readerFor('db/schema.sql', 'CREATE TABLE t (x int);', d)?.name, d).toBe(sql[0].name);
+      expect(readerFor('db/schema.sql', 'CREATE TABLE t (x int);', d)?.name, d).toBe(nth(sql, 0).name);
     }
     expect(readerFor('a.psql', '', 'postgresql')?.name).toBe('postgresql');
     expect(readerFor('a.psql', '', 'mysql')).toBeUndefined();

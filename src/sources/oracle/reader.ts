@@ -177,7 +177,7 @@ export const oracleStatements: ProductStatements = {
         return [{ op: 'drop-role', at: c.at, names: [c.ident()] }];
       }
       if ((w1 === 'PUBLIC' && words[2] === 'DATABASE') || w1 === 'DATABASE') {
-        if (words[w1 === 'PUBLIC' ? 3 : 2] === 'LINK') return readDropDatabaseLink(c);
+        if (words[w1 === 'PUBLIC' ? 3 : 2] === 'LINK') return readDatabaseLink(c, 'drop');
       }
       if (w1 === 'SYNONYM' || w1 === 'PUBLIC') return readDropSynonym(c);
       if (w1 === 'PROCEDURE' || w1 === 'FUNCTION' || w1 === 'PACKAGE') return readDropRoutine(c);
@@ -191,7 +191,7 @@ export const oracleStatements: ProductStatements = {
       if (routine && objects.indexOf(routine) <= objects.findIndex((w) => IRRELEVANT_OBJECTS.has(w)))
         return readCreateRoutine(c, (name) => name.schema ?? c.ctx.state.schema);
       if (objects.includes('SYNONYM')) return readSynonym(c);
-      if (objects.includes('LINK') && objects.includes('DATABASE')) return readDatabaseLink(c);
+      if (objects.includes('LINK') && objects.includes('DATABASE')) return readDatabaseLink(c, 'create');
       if (objects.includes('TABLE')) return readTable(c);
       if (objects.includes('VIEW')) return readCreateView(c);
       if (objects.includes('INDEX')) return readCreateIndex(c);
@@ -503,16 +503,28 @@ function readDropSynonym(c: Cursor): StatementOutcome {
 
 /**
  * `CREATE [SHARED] [PUBLIC] DATABASE LINK name [CONNECT TO { CURRENT_USER | user IDENTIFIED BY pw }]
- * [AUTHENTICATED BY …] [USING 'connect string']` (SQL Language Reference, CREATE DATABASE LINK):
- * a fixed-user link connects as `user`, a current-user link as the current user, a link without
- * CONNECT TO as the connected user. A private link belongs to the user creating it.
+ * [AUTHENTICATED BY …] [USING 'connect string']` and `DROP [PUBLIC] DATABASE LINK name` (SQL
+ * Language Reference, CREATE / DROP DATABASE LINK): a fixed-user link connects as `user`, a
+ * current-user link as the current user, a link without CONNECT TO as the connected user. A
+ * private link belongs to the user creating it.
  */
-function readDatabaseLink(c: Cursor): StatementOutcome {
+function readDatabaseLink(c: Cursor, action: 'create' | 'drop'): StatementOutcome {
   c.i = 1;
-  c.accept('SHARED');
+  if (action === 'create') c.accept('SHARED');
   const isPublic = c.accept('PUBLIC');
   c.expect('DATABASE', 'LINK');
   const name = c.nameParts().join('.');
+  const how = action === 'create' ? linkConnection(c) : { connect: 'connected-user' as const };
+  const owner = isPublic ? undefined : c.ctx.state.schema;
+  return [{ op: 'database-link', at: c.at, action, name, public: isPublic, ...how, ...(owner ? { owner } : {}) }];
+}
+
+/** The clauses after a CREATE DATABASE LINK's name: whom the link connects as, and where. */
+function linkConnection(c: Cursor): {
+  connect: 'fixed' | 'current-user' | 'connected-user';
+  user?: string;
+  using?: string;
+} {
   let connect: 'fixed' | 'current-user' | 'connected-user' = 'connected-user';
   let user: string | undefined;
   let using: string | undefined;
@@ -530,40 +542,7 @@ function readDatabaseLink(c: Cursor): StatementOutcome {
     } else if (c.accept('USING')) using = c.string('the connect string');
     else c.next();
   }
-  const owner = isPublic ? undefined : c.ctx.state.schema;
-  return [
-    {
-      op: 'database-link',
-      at: c.at,
-      action: 'create',
-      name,
-      public: isPublic,
-      connect,
-      ...(user ? { user } : {}),
-      ...(using !== undefined ? { using } : {}),
-      ...(owner ? { owner } : {}),
-    },
-  ];
-}
-
-/** `DROP [PUBLIC] DATABASE LINK name`. */
-function readDropDatabaseLink(c: Cursor): StatementOutcome {
-  c.i = 1;
-  const isPublic = c.accept('PUBLIC');
-  c.expect('DATABASE', 'LINK');
-  const name = c.nameParts().join('.');
-  const owner = isPublic ? undefined : c.ctx.state.schema;
-  return [
-    {
-      op: 'database-link',
-      at: c.at,
-      action: 'drop',
-      name,
-      public: isPublic,
-      connect: 'connected-user',
-      ...(owner ? { owner } : {}),
-    },
-  ];
+  return { connect, ...(user ? { user } : {}), ...(using !== undefined ? { using } : {}) };
 }
 
 /** `RENAME old TO new` (tables, views, synonyms of the current schema). */

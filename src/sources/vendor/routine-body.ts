@@ -24,6 +24,7 @@ import type { Cursor } from './cursor.js';
 import { foldIdent, type Token } from './lexer.js';
 import { queryLineage } from './view-query.js';
 import type { QualifiedName } from '../../catalog/model.js';
+import { nth } from '../../indexed.js';
 
 export interface BodyRead {
   /** What the caller receives: result-set columns, the RETURN value, OUT parameters. */
@@ -153,7 +154,7 @@ class BodyReader {
     else if (this.dialect === 'sqlserver') k = this.tsqlParams(k);
     let depth = 0;
     for (; k < this.toks.length; k++) {
-      const t = this.toks[k];
+      const t = nth(this.toks, k);
       if (t.kind === 'punct' && t.value === '(') depth++;
       if (t.kind === 'punct' && t.value === ')') depth--;
       if (depth > 0) continue;
@@ -190,7 +191,7 @@ class BodyReader {
       item = [];
     };
     for (; k < this.toks.length && depth > 0; k++) {
-      const t = this.toks[k];
+      const t = nth(this.toks, k);
       if (t.kind === 'punct' && t.value === '(') depth++;
       if (t.kind === 'punct' && t.value === ')' && --depth === 0) break;
       if (depth === 1 && t.kind === 'punct' && t.value === ',') flush();
@@ -205,7 +206,7 @@ class BodyReader {
     let item: Token[] = [];
     let depth = 0;
     for (; k < this.toks.length; k++) {
-      const t = this.toks[k];
+      const t = nth(this.toks, k);
       if (t.value === '(') depth++;
       if (t.value === ')') depth--;
       if (depth === 0 && ['AS', 'WITH', 'FOR'].includes(this.word(k) ?? '')) break;
@@ -260,7 +261,7 @@ class BodyReader {
       cur = [];
     };
     for (let k = from; k < this.toks.length; k++) {
-      const t = this.toks[k];
+      const t = nth(this.toks, k);
       const w = this.word(k);
       if (t.kind === 'punct' && t.value === '(') depth++;
       if (t.kind === 'punct' && t.value === ')') depth--;
@@ -317,16 +318,16 @@ class BodyReader {
     if (w === 'OPEN' && this.dialect === 'db2' && stmt.length === 2) return; // a cursor declared WITH RETURN
     if (w === 'DECLARE') return this.declare(stmt);
     if (w === 'EXEC' || w === 'EXECUTE' || w === 'CALL')
-      return this.fail(`${stmt[0].value} in the body (a call, or dynamic SQL) is not followed`);
-    this.fail(`the body's ${stmt[0].value} statement is not read`);
+      return this.fail(`${nth(stmt, 0).value} in the body (a call, or dynamic SQL) is not followed`);
+    this.fail(`the body's ${nth(stmt, 0).value} statement is not read`);
   }
 
   /** `DECLARE @v T [= expr]`, Db2 `DECLARE v T [DEFAULT expr]`, `DECLARE c CURSOR WITH RETURN FOR SELECT …`, PL/SQL `v T := expr`. */
   private declare(stmt: Token[]): void {
     if (stmt[0]?.upper === 'PRAGMA') return;
     if (['PROCEDURE', 'FUNCTION', 'TYPE', 'SUBTYPE'].includes(stmt[0]?.upper ?? ''))
-      return this.fail(`a ${stmt[0].value} declared in the body is not read`);
-    const body = stmt[0].upper === 'DECLARE' ? stmt.slice(1) : stmt;
+      return this.fail(`a ${nth(stmt, 0).value} declared in the body is not read`);
+    const body = nth(stmt, 0).upper === 'DECLARE' ? stmt.slice(1) : stmt;
     const cursorAt = body.findIndex((t) => t.upper === 'CURSOR');
     if (cursorAt >= 0) {
       const forAt = body.findIndex((t) => t.upper === 'FOR');
@@ -336,7 +337,8 @@ class BodyReader {
     }
     if (body.some((t) => t.upper === 'SELECT')) {
       const eq = body.findIndex((t) => t.value === '=' || t.upper === 'DEFAULT');
-      if (eq > 0) return this.assign([body[0], { ...body[eq], value: '=', upper: '=' }, ...body.slice(eq + 1)]);
+      if (eq > 0)
+        return this.assign([nth(body, 0), { ...nth(body, eq), value: '=', upper: '=' }, ...body.slice(eq + 1)]);
       return this.fail('a declaration with a query is not read');
     }
     const name = this.ident(body[0]);
@@ -436,17 +438,17 @@ class BodyReader {
   /** T-SQL `SELECT @a = x, @b = y FROM …`: the items without their `@v =`, each to its variable. */
   private selectAssign(stmt: Token[]): void {
     const targets: string[] = [];
-    const kept: Token[] = [stmt[0]];
+    const kept: Token[] = [nth(stmt, 0)];
     const dropped: Token[] = [];
     let depth = 0;
     for (let k = 1; k < stmt.length; k++) {
-      const t = stmt[k];
+      const t = nth(stmt, k);
       if (t.value === '(') depth++;
       if (t.value === ')') depth--;
       const itemStart = depth === 0 && (k === 1 || stmt[k - 1]?.value === ',');
       if (itemStart && t.value.startsWith('@') && stmt[k + 1]?.value === '=') {
         targets.push(t.value.toLowerCase());
-        dropped.push(t, stmt[k + 1]);
+        dropped.push(t, nth(stmt, k + 1));
         k++;
         continue;
       }
@@ -466,7 +468,7 @@ class BodyReader {
   private topLevelIndex(stmt: Token[], word: string): number {
     let depth = 0;
     for (let k = 0; k < stmt.length; k++) {
-      const t = stmt[k];
+      const t = nth(stmt, k);
       if (t.value === '(') depth++;
       if (t.value === ')') depth--;
       if (depth === 0 && t.kind === 'word' && t.upper === word) return k;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parenthesisedAdd } from '../../../src/sources/mysql/alter-table.js';
 import { at, read, strip } from './helpers.js';
+import { nth } from '../../../src/indexed.js';
 
 describe('ALTER TABLE t ADD (a, b)', () => {
   it('adds every column, with types, comments and their own locations', () => {
@@ -31,7 +32,7 @@ describe('ALTER TABLE t ADD (a, b)', () => {
       }),
       expect.objectContaining({ column: expect.objectContaining({ name: 'memo' }) }),
     ]);
-    const kojin = adds[0];
+    const kojin = nth(adds, 0);
     expect(kojin.column.source).toEqual(at(3, 3));
     expect(kojin.at).toEqual(at(2, 1));
   });

@@ -112,7 +112,7 @@ describe('mysql reader: CREATE TABLE forms node-sql-parser lacks', () => {
     expect(
       r.ops.map((o) => [
         o.op,
-        (o as { name?: { name: string } }).name?.name ?? (o as { names: { name: string }[] }).names[0].name,
+        (o as { name?: { name: string } }).name?.name ?? (o as { names: { name: string }[] }).names[0]?.name,
       ]),
     ).toEqual([
       ['drop-relation', 't1'],

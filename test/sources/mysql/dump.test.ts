@@ -6,6 +6,7 @@ import { mysqlReader } from '../../../src/sources/mysql/reader.js';
 import { decodeSource } from '../../../src/sources/text.js';
 import type { ReadResult } from '../../../src/sources/types.js';
 import { read, strip } from './helpers.js';
+import { nth } from '../../../src/indexed.js';
 
 const fixture = (name: string) => `fixtures/mysql/${name}`;
 const readFixture = (name: string, dialect: 'mysql' | 'mariadb'): ReadResult =>
@@ -29,7 +30,7 @@ describe('real mariadb-dump output (MariaDB 10.11)', () => {
       'iryo_hoken.setai',
       'chukan.kikanbetsu_fugo',
     ]);
-    const hihokensha = tables[1];
+    const hihokensha = nth(tables, 1);
     expect(hihokensha.comment).toBe('被保険者台帳（特定個人情報）');
     expect(hihokensha.columns.find((c) => c.name === 'kojin_bango')).toEqual({
       name: 'kojin_bango',
@@ -43,7 +44,7 @@ describe('real mariadb-dump output (MariaDB 10.11)', () => {
     expect(hihokensha.foreignKeys.map((f) => [f.name, f.columns, f.references.name])).toEqual([
       ['fk_hihokensha_setai', ['setai_no'], 'setai'],
     ]);
-    expect(tables[4].columns.map((c) => c.comment)).toEqual([undefined, '被保険者番号', '機関別符号']);
+    expect(nth(tables, 4).columns.map((c) => c.comment)).toEqual([undefined, '被保険者番号', '機関別符号']);
   });
 
   it('unwraps the /*!50001 … */ views: stand-in first, then the real definition with definer and lineage', () => {
@@ -54,14 +55,14 @@ describe('real mariadb-dump output (MariaDB 10.11)', () => {
       ['v_hihokensha_bango', true, 'root@localhost'],
       ['v_kyufu_gaiyo', false, 'root@localhost'],
     ]);
-    expect(views[2].view.columns).toEqual([
+    expect(nth(views, 2).view.columns).toEqual([
       {
         name: 'hihokensha_no',
         from: [{ relation: { schema: 'iryo_hoken', name: 'hihokensha' }, column: 'hihokensha_no' }],
       },
       { name: 'bango', from: [{ relation: { schema: 'iryo_hoken', name: 'hihokensha' }, column: 'kojin_bango' }] },
     ]);
-    expect(views[2].at).toEqual({ file: fixture('mariadb-dump.sql'), line: 275, column: 10 });
+    expect(nth(views, 2).at).toEqual({ file: fixture('mariadb-dump.sql'), line: 275, column: 10 });
   });
 
   it('skips data, locks, SET and triggers without ops; reads the procedure as a routine; INSERT rows give check-digit counts only', () => {
@@ -111,7 +112,7 @@ describe('real mariadb-dump --system=users output', () => {
       [['r_kyufu_read@%'], true, true],
     ]);
     expect(
-      only(ops, 'grant').find((g) => g.grantees[0] === 'madoguchi@%' && g.privileges[0].privilege === 'SELECT'),
+      only(ops, 'grant').find((g) => g.grantees[0] === 'madoguchi@%' && nth(g.privileges, 0).privilege === 'SELECT'),
     ).toMatchObject({
       privileges: [
         { privilege: 'SELECT', columns: ['shimei_kana', 'hihokensha_no', 'shimei'] },
@@ -140,7 +141,7 @@ describe('hand-written MySQL 8 dump (mysqldump 8.0 format)', () => {
     const { ops, diagnostics } = readFixture('mysql8-dump.sql', 'mysql');
     expect(diagnostics).toEqual([]);
     expect(only(ops, 'create-table').map((t) => t.name.name)).toEqual(['jukyusha', 'kyufu_meisai']);
-    expect(only(ops, 'create-table')[0].columns.map((c) => c.name)).toContain('biko');
+    expect(nth(only(ops, 'create-table'), 0).columns.map((c) => c.name)).toContain('biko');
     const view = only(ops, 'create-view').at(-1)!;
     expect(view.owner).toBe('kyufu_owner@%');
     expect(view.view.columns.map((c) => [c.name, c.from.map((f) => f.column)])).toEqual([

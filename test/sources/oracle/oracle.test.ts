@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { scan } from '../../../src/pipeline.js';
 import { oracleReader } from '../../../src/sources/oracle/reader.js';
 import { oneDatabase, scanFiles } from '../vendor/scan-files.js';
+import { nth } from '../../../src/indexed.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../../fixtures/oracle-db');
 
@@ -228,7 +229,7 @@ spool off
       'spif.config.yaml': oneDatabase('oracle'),
       'db/a.sql': iconv.encode(sql, 'cp932'),
     });
-    expect(report.relations[0].columns?.[1]).toEqual({ name: 'BANGO', type: 'CHAR(12)', comment: '個人番号' });
-    expect(report.relations[0].classification).toBe('specific');
+    expect(nth(report.relations, 0).columns?.[1]).toEqual({ name: 'BANGO', type: 'CHAR(12)', comment: '個人番号' });
+    expect(nth(report.relations, 0).classification).toBe('specific');
   });
 });

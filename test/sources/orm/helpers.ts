@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Dialect } from '../../../src/dialect.js';
 import type { CatalogOp } from '../../../src/catalog/ops.js';
 import type { ReadResult, SourceReader, SourceText } from '../../../src/sources/types.js';
+import { nth } from '../../../src/indexed.js';
 
 export const ORM_FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/orm');
 
@@ -20,6 +21,18 @@ export async function readFixtures(
   return reader.readProject!(rels.map(fixture), { dialect, companions: companions.map(fixture) });
 }
 
+/** A project read of files written in the test (`{ path: text }`), as readFixtures reads fixtures. */
+export async function readTexts(
+  reader: SourceReader,
+  files: Record<string, string>,
+  dialect: Dialect = 'postgresql',
+): Promise<ReadResult> {
+  return reader.readProject!(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+    { dialect },
+  );
+}
+
 export type TableOp = Extract<CatalogOp, { op: 'create-table' }>;
 export type ViewOp = Extract<CatalogOp, { op: 'create-view' }>;
 
@@ -29,13 +42,13 @@ export function table(result: ReadResult, name: string): TableOp {
     throw new Error(
       `expected one table ${name}, found ${found.length}: ${result.ops.map((o) => ('name' in o ? JSON.stringify(o.name) : o.op)).join(', ')}`,
     );
-  return found[0];
+  return nth(found, 0);
 }
 
 export function view(result: ReadResult, name: string): ViewOp {
   const found = result.ops.filter((o): o is ViewOp => o.op === 'create-view' && o.name.name === name);
   if (found.length !== 1) throw new Error(`expected one view ${name}, found ${found.length}`);
-  return found[0];
+  return nth(found, 0);
 }
 
 export function columnNames(op: TableOp): string[] {

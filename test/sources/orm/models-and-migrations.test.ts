@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN as bin } from '../../helpers/bin.js';
+import { nth } from '../../../src/indexed.js';
 
 const repo = path.resolve(__dirname, '../../..');
 const fixtures = path.join(repo, 'fixtures/orm');
@@ -38,7 +39,7 @@ describe('ORM models and the migrations they generated', () => {
     // The second migration drops Resident_pkey before the third creates the foreign key that
     // references it: no rejection, because the models (which hold that key) come after the SQL.
     expect(codes(json)).toEqual(['info:SPIF-SOURCE-MODEL-AND-SQL']);
-    expect(json.diagnostics[0].message).toContain('2 tables are defined both by ORM models');
+    expect(nth(json.diagnostics, 0).message).toContain('2 tables are defined both by ORM models');
     const resident = json.relations.find((r) => r.id === 'default.public.Resident')!;
     expect(resident.classification).toBe('specific');
     expect(resident.numberColumns?.map((c) => c.column)).toEqual(['kojinNo']);

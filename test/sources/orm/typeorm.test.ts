@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { camelCase, naming, snakeCase, titleCase } from '../../../src/sources/typeorm/naming.js';
 import { typeOrmReader } from '../../../src/sources/typeorm/reader.js';
 import { column, columnNames, fks, readFixtures, table, view } from './helpers.js';
+import { nth } from '../../../src/indexed.js';
 
 describe('TypeORM naming (DefaultNamingStrategy)', () => {
   it('restates StringUtils', () => {
@@ -139,7 +140,7 @@ describe('TypeORM reader: views', () => {
     const r = await readFixtures(typeOrmReader, ['typeorm/views.ts']);
     const v = view(r, 'v_hihokensha');
     expect(v.view.columns.map((c) => c.name)).toEqual(['hihokensha_no', 'kojin_bango']);
-    expect(v.view.columns[1].from).toEqual([
+    expect(nth(v.view.columns, 1).from).toEqual([
       { relation: { schema: 'kyufu', name: 'hihokensha' }, column: 'kojin_bango' },
     ]);
     expect(v.view.reads).toEqual([{ schema: 'kyufu', name: 'hihokensha' }]);
@@ -176,7 +177,7 @@ describe('TypeORM reader: unsupported constructs', () => {
       ['warning', 'SPIF-ORM-UNSUPPORTED', 29, 19], // name: `col_${TABLE}`
       ['warning', 'SPIF-ORM-DECORATOR-UNRESOLVED', 26, 3], // @KojinBangoColumn(), said where the entity is built
     ]);
-    expect(r.diagnostics[4].message).toContain('kojinBango');
+    expect(nth(r.diagnostics, 4).message).toContain('kojinBango');
   });
 
   it('accepts only TypeScript files that use TypeORM decorators', () => {

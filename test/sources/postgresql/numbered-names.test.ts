@@ -10,6 +10,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../src/catalog/build.js';
 import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
+import { nth } from '../../../src/indexed.js';
 
 interface Made {
   table: string;
@@ -143,7 +144,7 @@ describe('numbered made-up key names (…_key1), as PostgreSQL chooses them', ()
     expect(after.uniqueKeys).toEqual([['b']]);
     expect(after.said).toHaveLength(1);
     expect(after.said[0]).toMatchObject({ severity: 'warning', file: 'm.sql', line: 3 });
-    expect(after.said[0].message).toContain('v_b_key1');
+    expect(nth(after.said, 0).message).toContain('v_b_key1');
   });
 
   it('a DROP of a CHECK constraint by a name that is not a numbered made-up key name stays quiet', () => {

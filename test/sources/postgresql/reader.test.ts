@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogOp } from '../../../src/catalog/ops.js';
 import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
 import { decodeSource } from '../../../src/sources/text.js';
+import { firstItems } from '../../helpers/items.js';
+import { nth } from '../../../src/indexed.js';
 
 beforeAll(loadPostgresParser);
 
@@ -27,7 +29,7 @@ CREATE TABLE s.t (
 ALTER TABLE ONLY s.t ADD CONSTRAINT t_c_fk FOREIGN KEY (c) REFERENCES w (z);
 `);
     expect(diagnostics).toEqual([]);
-    const [t] = only(ops, 'create-table');
+    const [t] = firstItems(only(ops, 'create-table'), 1);
     expect(t.name).toEqual({ schema: 's', name: 't' });
     expect(t.columns.map((c) => [c.name, c.type])).toEqual([
       ['a', 'int4'],
@@ -41,7 +43,7 @@ ALTER TABLE ONLY s.t ADD CONSTRAINT t_c_fk FOREIGN KEY (c) REFERENCES w (z);
       [['c'], { schema: 's', name: 'v' }, []],
     ]);
     expect(t.at).toEqual({ file: 'x.sql', line: 2, column: 1 });
-    const [fk] = only(ops, 'add-foreign-key');
+    const [fk] = firstItems(only(ops, 'add-foreign-key'), 1);
     expect(fk.table).toEqual({ schema: 's', name: 't' });
     expect(fk.foreignKey).toMatchObject({
       name: 't_c_fk',
@@ -54,7 +56,7 @@ ALTER TABLE ONLY s.t ADD CONSTRAINT t_c_fk FOREIGN KEY (c) REFERENCES w (z);
 
   it('locates columns after multi-byte identifiers in characters, not bytes', () => {
     const { ops } = read('CREATE TABLE 番号管理 (宛名番号 text, 個人番号 char(12));');
-    const [t] = only(ops, 'create-table');
+    const [t] = firstItems(only(ops, 'create-table'), 1);
     expect(t.columns.map((c) => [c.name, c.source?.column])).toEqual([
       ['宛名番号', 20],
       ['個人番号', 31],
@@ -103,8 +105,8 @@ ALTER DEFAULT PRIVILEGES FOR ROLE o IN SCHEMA s1 GRANT SELECT ON TABLES TO grp;
       grantees: ['app', 'PUBLIC'],
       grantOption: true,
     });
-    expect(grants[1].target).toEqual({ kind: 'all-tables-in-schema', schemas: ['s1', 's2'] });
-    expect(grants[2].target).toEqual({ kind: 'schemas', schemas: ['s1'] });
+    expect(nth(grants, 1).target).toEqual({ kind: 'all-tables-in-schema', schemas: ['s1', 's2'] });
+    expect(nth(grants, 2).target).toEqual({ kind: 'schemas', schemas: ['s1'] });
     expect(only(ops, 'revoke')[0]).toMatchObject({ grantOptionOnly: true, cascade: true });
     expect(only(ops, 'revoke')[1]).toMatchObject({
       target: { kind: 'database', database: 'bango' },
@@ -148,7 +150,7 @@ SELECT j.hihokensha_no, c.kb::text AS no, x.k, upper(j.shimei) AS s, count(*) AS
 FROM jukyusha j JOIN c ON c.atena_no = j.atena_no
 CROSS JOIN (SELECT code AS k FROM m.codes) x;
 `);
-    const [v] = only(ops, 'create-view');
+    const [v] = firstItems(only(ops, 'create-view'), 1);
     expect(v.view.securityInvoker).toBe(true);
     const lineage = Object.fromEntries(
       v.view.columns.map((c) => [
@@ -171,8 +173,8 @@ CROSS JOIN (SELECT code AS k FROM m.codes) x;
 
   it('keeps * for the builder to expand and unions both branches', () => {
     const { ops } = read('CREATE VIEW v AS SELECT * FROM a UNION ALL SELECT * FROM b;');
-    const [v] = only(ops, 'create-view');
-    expect(v.view.columns[0]).toEqual({
+    const [v] = firstItems(only(ops, 'create-view'), 1);
+    expect(nth(v.view.columns, 0)).toEqual({
       name: '*',
       from: [
         { relation: { name: 'a' }, column: '*' },
@@ -185,11 +187,11 @@ CROSS JOIN (SELECT code AS k FROM m.codes) x;
     const { ops } = read(
       'CREATE MATERIALIZED VIEW mv AS SELECT kojin_bango FROM t; CREATE TABLE c AS SELECT kojin_bango FROM t;',
     );
-    const [mv, copy] = only(ops, 'create-view');
+    const [mv, copy] = firstItems(only(ops, 'create-view'), 2);
     expect(mv.view.materialized).toBe(true);
     expect(mv.relationKind).toBeUndefined();
     expect(copy.relationKind).toBe('table');
-    expect(copy.view.columns[0].from[0]).toEqual({ relation: { name: 't' }, column: 'kojin_bango' });
+    expect(nth(copy.view.columns, 0).from[0]).toEqual({ relation: { name: 't' }, column: 'kojin_bango' });
   });
 });
 
@@ -239,7 +241,7 @@ CREATE INDEX i ON public.bango_kanri USING btree (kojin_bango);
       ],
     });
     expect(JSON.stringify(ops)).not.toContain('123456789012');
-    expect(ops[5].at.line).toBe(20);
+    expect(nth(ops, 5).at.line).toBe(20);
   });
 
   it('reports a bad statement at its position and reads the statements after it', () => {
@@ -250,7 +252,7 @@ CREATE INDEX i ON public.bango_kanri USING btree (kojin_bango);
     expect(diagnostics).toEqual([
       expect.objectContaining({ severity: 'error', code: 'SPIF-SQL-SYNTAX', file: 'x.sql', line: 2, column: 23 }),
     ]);
-    expect(diagnostics[0].message).toContain('syntax error at or near ","');
+    expect(nth(diagnostics, 0).message).toContain('syntax error at or near ","');
   });
 
   it('survives an unterminated string (the lexer fails too)', () => {
@@ -280,7 +282,7 @@ describe('encodings', () => {
       expect(decoded.lossy).toBe(false);
       const { ops, diagnostics } = read(decoded.text);
       expect(diagnostics).toEqual([]);
-      expect(only(ops, 'create-table')[0].columns[0].name).toBe('個人番号');
+      expect(nth(nth(only(ops, 'create-table'), 0).columns, 0).name).toBe('個人番号');
       expect(only(ops, 'comment-column')[0]).toMatchObject({ text: 'マイナンバー', at: { line: 2, column: 1 } });
     });
   }

@@ -10,6 +10,7 @@ import { buildCatalog } from '../../../src/catalog/build.js';
 import { detectColumns } from '../../../src/detect/index.js';
 import { matchesRef } from '../../../src/config/index.js';
 import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
+import { nth } from '../../../src/indexed.js';
 
 const BASE = `CREATE TABLE "Team" (id int PRIMARY KEY, "kojinBango" char(12));
 INSERT INTO "Team" VALUES (1, '123456789018');
@@ -42,7 +43,7 @@ describe('UPDATE copying values from another table', () => {
       try {
         await pg.exec(`${BASE}\n${s.sql}`);
         const row = await pg.query<{ ownerRef: string }>(`SELECT "ownerRef" FROM "Organisation"`);
-        expect(row.rows[0].ownerRef).toBe('123456789018');
+        expect(nth(row.rows, 0).ownerRef).toBe('123456789018');
       } finally {
         await pg.exec('ROLLBACK');
       }

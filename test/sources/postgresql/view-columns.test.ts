@@ -17,6 +17,7 @@ import { createsFirst } from '../../../src/sources/deferred.js';
 import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
 import { runBinSync } from '../../helpers/bin.js';
 import { runScenario } from '../../helpers/postgres-scenario.js';
+import { nth } from '../../../src/indexed.js';
 
 const BASE = `CREATE TABLE h (atena_no text PRIMARY KEY, kojin_bango char(12), shimei text);
 CREATE TABLE k (atena_no text, kazei int);`;
@@ -163,7 +164,7 @@ describe('a view naming a column its base does not have, checked on PGlite', () 
     };
     const errors = json.diagnostics.filter((d) => d.code === 'SPIF-VIEW-UNKNOWN-COLUMN');
     expect(errors.map((d) => [d.severity, d.file, d.line, d.column])).toEqual([['error', 'db/schema.sql', 4, 22]]);
-    expect(errors[0].message).toContain('column h.kojin_bangou does not exist');
+    expect(nth(errors, 0).message).toContain('column h.kojin_bangou does not exist');
     expect(json.relations.map((r) => r.id)).not.toContain('default.public.v_bango');
     expect(json.relations.map((r) => r.id)).toContain('default.public.v_ok');
     const check = runBinSync(['check', 'db', '--dialect', 'postgresql'], dir, { LANG: 'C', NO_COLOR: '1' });

@@ -6,6 +6,7 @@ import { splitScript } from '../../../src/sources/sqlite/split.js';
 import { sqliteReader } from '../../../src/sources/sqlite/reader.js';
 import { decodeSource } from '../../../src/sources/text.js';
 import type { ReadResult } from '../../../src/sources/types.js';
+import { firstItems } from '../../helpers/items.js';
 
 const FIXTURE = 'fixtures/sqlite/kyufu.sql';
 const read = (text: string, path = 'a.sql') => sqliteReader.read({ path, text }, { dialect: 'sqlite' }) as ReadResult;
@@ -35,7 +36,7 @@ describe('sqlite reader', () => {
   });
 
   it('reads columns and inline/table-level keys, names lower-cased, with locations', () => {
-    const [h, k] = fixture.ops as Extract<CatalogOp, { op: 'create-table' }>[];
+    const [h, k] = firstItems(fixture.ops as Extract<CatalogOp, { op: 'create-table' }>[], 2);
     expect(h).toEqual({
       op: 'create-table',
       at: { file: FIXTURE, line: 4, column: 1 },

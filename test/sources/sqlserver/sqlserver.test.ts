@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { scan } from '../../../src/pipeline.js';
 import { sqlServerReader } from '../../../src/sources/sqlserver/reader.js';
 import { oneDatabase, scanFiles } from '../vendor/scan-files.js';
+import { nth } from '../../../src/indexed.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../../fixtures/sqlserver');
 
@@ -267,6 +268,6 @@ GO
       ['kyufu_owner', 'owner'],
       ['ops', 'db_owner'],
     ]);
-    expect(report.relations[0].reachable.map((r) => r.principal)).toEqual(['app']);
+    expect(nth(report.relations, 0).reachable.map((r) => r.principal)).toEqual(['app']);
   });
 });

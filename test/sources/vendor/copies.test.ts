@@ -12,6 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { oneDatabase, scanFiles } from './scan-files.js';
+import { nth } from '../../../src/indexed.js';
 
 type Report = Awaited<ReturnType<typeof scanFiles>>;
 
@@ -177,6 +178,6 @@ END;
     });
     const warned = report.diagnostics.filter((d) => d.severity === 'warning');
     expect(warned.map((d) => [d.code, d.line])).toEqual([['SPIF-FUNCTION-UNANALYSED', 4]]);
-    expect(warned[0].message).toContain('dynamic SQL; a MERGE');
+    expect(nth(warned, 0).message).toContain('dynamic SQL; a MERGE');
   });
 });
