@@ -112,6 +112,8 @@ class CatalogBuilder {
   private readonly diagnostics: Diagnostic[] = [];
   private accessControlDeclared = false;
   private readonly writtenNames = new Map<string, string>();
+  /** Views with `SELECT *` from an Oracle remote object, expanded once links resolve (expandLinkStars). */
+  private readonly linkStars: { view: RelationId; at: number; remote: RelationId; q: QualifiedName }[] = [];
   private readonly productRules: ResolvedRule[] = [];
   private readonly cross = new CrossDatabaseState((code, text) => this.warn(code, text));
   /** Oracle synonyms and Db2 aliases, per database (all files). */
@@ -191,6 +193,7 @@ class CatalogBuilder {
     const crossDatabase = this.crossDeclared
       ? this.cross.resolve(this.relations, this.remotes, this.diagnostics)
       : undefined;
+    this.expandLinkStars();
     const catalog: Catalog = {
       databases: this.databases,
       relations: this.relations,
@@ -1080,6 +1083,35 @@ class CatalogBuilder {
    * that name goes. A PostgreSQL name that is no key or foreign key is a CHECK, EXCLUDE or NOT NULL
    * constraint, and a MySQL index name that is no unique key a plain index: neither links tables.
    */
+  /**
+   * Oracle `SELECT * FROM t@link` in a view: the remote relation's columns, now that the link is
+   * resolved (cross-database.ts fills them from the configured remote database), in the view at
+   * the `*`'s place; a link that does not resolve leaves them unknown, said on the view.
+   */
+  private expandLinkStars(): void {
+    for (const { view, at, remote, q } of [...this.linkStars].reverse()) {
+      const v = this.relations.get(view);
+      const r = this.relations.get(remote);
+      if (!v?.view || !r) continue;
+      if (r.columns.length === 0) {
+        this.incompleteColumns.add(view);
+        this.diagnostics.push({
+          ...coded('warning', 'SPIF-DBLINK-UNRESOLVED'),
+          ...said('diag.catalog.viewStarRemote', view, remote),
+          ...v.source,
+        });
+        continue;
+      }
+      const cols = r.columns.filter((c) => !c.parameter);
+      v.view.columns.splice(at, 0, ...cols.map((c) => ({ name: c.name, from: [{ relation: q, column: c.name }] })));
+      v.columns.splice(
+        at,
+        0,
+        ...cols.map((c) => ({ name: c.name, ...(c.type ? { type: c.type } : {}), source: v.source })),
+      );
+    }
+  }
+
   private dropConstraint(op: Extract<CatalogOp, { op: 'drop-constraint' }>): void {
     if (op.ifExists && !this.relations.has(this.resolve(op.table).id)) return; // pg_dump --clean
     const r = this.existing(op.table, 'DROP CONSTRAINT');
@@ -1431,6 +1463,17 @@ class CatalogBuilder {
       if (col.name === '*' && col.from.length > 0 && col.from.every((f) => f.column === '*')) {
         // `*` (in each branch of a UNION): the base columns by position, as the engine expands it.
         const bases = col.from.map((f) => resolveSource(f));
+        const remote = bases.length === 1 ? nth(bases, 0).base : undefined;
+        if (remote?.foreign?.via === 'database-link' && remote.columns.length === 0) {
+          // `SELECT *` from `t@link`: the remote table's columns, once the link resolves (finish)
+          this.linkStars.push({
+            view: this.resolve(opName).id,
+            at: resolvedColumns.length,
+            remote: remote.id,
+            q: nth(bases, 0).q,
+          });
+          continue;
+        }
         const missing = bases.find((b) => !b.base);
         if (missing || bases.some((b) => this.incompleteColumns.has(b.base!.id))) this.lastViewIncomplete = true;
         if (missing) {

@@ -88,6 +88,10 @@ export const CATALOG_DIAGNOSTICS = {
     en: '{0} {1}: column {2} does not exist ({3} has no column {4}); PostgreSQL refuses the statement, so {1} is not created',
     ja: '{0} {1}: 列 {2} が存在しない（{3} に列 {4} がない）。PostgreSQL はこの文を拒否するため、{1} は作成しない',
   },
+  'diag.catalog.viewStarRemote': {
+    en: 'view {0} selects * from the remote object {1}, whose database link does not resolve to a configured database: its columns are unknown',
+    ja: 'ビュー {0} はリモート・オブジェクト {1} から * を選択しているが、そのデータベース・リンクが設定のデータベースに解決できない。ビューの列は分からない',
+  },
   'diag.catalog.viewStarUnknown': {
     en: 'view {0} selects * from {1}, which is not defined: its columns are unknown',
     ja: 'ビュー {0} は定義されていない {1} から * を選択している。ビューの列は分からない',

@@ -542,7 +542,8 @@ function readQuery(
     const key = `${l.local.schema ?? ''}.${l.local.name}`;
     const columns = new Set<string>();
     const uses = [...lineage.readsColumns, ...lineage.columns.flatMap((x) => x.from)];
-    for (const o of uses) if (`${o.relation.schema ?? ''}.${o.relation.name}` === key) columns.add(o.column);
+    for (const o of uses)
+      if (o.column !== '*' && `${o.relation.schema ?? ''}.${o.relation.name}` === key) columns.add(o.column); // `*`: expanded once the link resolves
     const owner = name.schema ?? c.ctx.state.schema;
     remotes?.push({
       op: 'remote-relation',

@@ -331,6 +331,10 @@ class Lineage {
           this.columnSet.set(originKey(o), o);
           out.push({ name: c, from: [o] });
         }
+      } else if (this.dialect === 'oracle' && src.relation.name.includes('@')) {
+        // A remote object (`t@link`): its columns are the remote table's, known once the catalog
+        // resolves the link; the builder expands this `*` then (or reports it).
+        out.push({ name: '*', from: [{ relation: src.relation, column: '*' }] });
       } else this.unknownStar.push(src.relation.name);
     }
     return out;

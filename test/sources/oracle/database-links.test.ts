@@ -173,6 +173,27 @@ ${VIEW}`);
     ).toEqual([]);
   });
 
+  // SELECT * names every column of the table it reads (SQL Language Reference, SELECT: "*"), here the
+  // remote table's: the view's columns are those of the configured remote database's table.
+  it('SELECT * from t@link expands to the remote table’s columns; a link that does not resolve is reported', async () => {
+    const star = `CREATE USER APP IDENTIFIED BY x;\nCONNECT MADO/x\nCREATE VIEW MADO.V AS SELECT * FROM BANGO.KOJIN@L;\nGRANT SELECT ON MADO.V TO APP;\n`;
+    const { catalog, diagnostics } = await build(
+      `CREATE PUBLIC DATABASE LINK L CONNECT TO BANGO_READER IDENTIFIED BY x USING 'BANGODB';\n${star}`,
+    );
+    expect(diagnostics).toEqual([]);
+    const v = catalog.relations.get('madoguchi.MADO.V')!;
+    expect(v.columns.map((c) => c.name)).toEqual(['ATENA_NO', 'KOJIN_BANGO']);
+    expect(v.view!.columns.find((c) => c.name === 'KOJIN_BANGO')!.from).toEqual([
+      { relation: expect.objectContaining({ schema: 'BANGO', name: 'KOJIN@L' }), column: 'KOJIN_BANGO' },
+    ]);
+    // APP reads V, and through the fixed-user link the remote table as BANGO_READER
+    expect(createAccessResolver(catalog).canSelect('APP', 'madoguchi.MADO.V', 'KOJIN_BANGO').allowed).toBe(true);
+    const lost = await build(`CREATE PUBLIC DATABASE LINK L USING 'NOWHERE';\n${star}`);
+    expect(lost.diagnostics.map((d) => d.code)).toContain('SPIF-DBLINK-UNRESOLVED');
+    expect(lost.diagnostics.map((d) => d.message).join('\n')).toMatch(/selects \* from the remote object/);
+    expect(lost.catalog.relations.get('madoguchi.MADO.V')!.columns).toEqual([]);
+  });
+
   it('a private link serves its owner only; another user naming it is refused (CREATE DATABASE LINK, PUBLIC)', async () => {
     const { catalog } = await build(
       `CONNECT MADO/x\nCREATE DATABASE LINK L CONNECT TO BANGO_READER IDENTIFIED BY x USING 'BANGODB';\nCREATE SYNONYM MADO.K FOR BANGO.KOJIN@L;\nCREATE USER APP IDENTIFIED BY x;\n`,
