@@ -6,7 +6,7 @@
  */
 import type { ColumnContext } from './classify.js';
 import { evidence } from './explain.js';
-import { canonical } from './normalise.js';
+import { canonical, stripAsides } from './normalise.js';
 import { WORD_END, WORD_START, anyOf, words } from './patterns.js';
 import type { NumberKind } from './rules.js';
 
@@ -283,7 +283,60 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       { column: { name: 'fugo_kbn', table: 'fugo_kanri' }, expect: 'not' },
     ],
   },
+  {
+    id: 'number-in-aside',
+    kind: 'individual-number',
+    summary:
+      'a comment that mentions the number only in an aside or a clause no rule reads: 識別子の値（マイナンバーは暗号化）',
+    reason:
+      'The comment says the column has to do with the 個人番号 without saying it is the number (an aside, a ' +
+      'condition): a column that may hold it is never passed over in silence.',
+    settle:
+      'numberColumns.include if it can hold the 個人番号 (or a code in its place), numberColumns.exclude with the reason if not',
+    examples: [
+      { column: { name: 'identifier_value', comment: '識別子の値（マイナンバーは暗号化）' }, expect: 'candidate' },
+      { column: { name: 'value', comment: 'ID value (the My Number is stored encrypted)' }, expect: 'candidate' },
+      { column: { name: 'atena_no', comment: '宛名番号' }, expect: 'not' },
+    ],
+  },
+  {
+    id: 'value-in-number-relation',
+    kind: 'individual-number',
+    summary:
+      'a generic value column (value, number, no, encrypted_number, hash, 番号, 暗号文) in a relation named for the number: MyNumberRecord.encryptedNumber',
+    reason:
+      'A relation kept for the 個人番号 (my_number_records, 個人番号管理) stores it in a column that need not repeat ' +
+      'its name; encrypted or hashed, it is still the number (PPC Q&A 9-2).',
+    settle:
+      'numberColumns.include if it holds the number (encrypted or not), numberColumns.exclude with the reason if not',
+    examples: [
+      { column: { name: 'encryptedNumber', table: 'MyNumberRecord' }, expect: 'candidate' },
+      { column: { name: 'value', table: 'my_numbers' }, expect: 'candidate' },
+      { column: { name: '番号', table: '個人番号管理' }, expect: 'candidate' },
+      { column: { name: 'bango', table: 'kojin_bango_kanri' }, expect: 'candidate' },
+      { column: { name: 'created_at', table: 'my_number_records' }, expect: 'not' },
+      { column: { name: 'id', table: 'my_number_records' }, expect: 'not' },
+      { column: { name: 'number', table: 'my_number_cards' }, expect: 'not' },
+      { column: { name: 'value', table: 'settings' }, expect: 'not' },
+    ],
+  },
 ];
+
+/** A value column whose name says nothing of what it holds: the relation's name says it. */
+const GENERIC_VALUE = anyOf(
+  `^(?:(?:encrypted|enc|hashed|hash|masked|raw|plain)_?)?(?:value|val|number|num|no|bango|data|cipher|ciphertext|cipher_text|encrypted|enc|hash|digest)$`,
+  '^(?:番号|値|データ|暗号文|暗号化番号|ハッシュ値)$',
+);
+/** Text naming the 個人番号 (canonical): a relation named for it, a comment mentioning it. */
+const NUMBER_RELATION = anyOf('個人番号|マイナンバー', `${WORD_START}(?:my_?number|kojin_?bang)`);
+const CARD_RELATION = /カード|card|通知/;
+/** A comment whose own words (asides removed) name another identifier: `住民票コード（個人番号の生成元）`. */
+const OTHER_IDENTIFIER = anyOf('(?:番号|コード|記号|符号)$');
+/** A comment that denies the number or sends it elsewhere: `宛名番号。個人番号は別テーブル`, `Dummy number`. */
+const DENIED = anyOf(
+  'ではな|じゃな|以外|別(?:テーブル|表|管理)|含まな|保持しな',
+  `${WORD_START}(?:not|no|without|dummy|fake|sample|test)${WORD_END}`,
+);
 
 /** A relation about calls, messages or phones, or a lottery or game (where "my number" is a chosen number). */
 export const PHONE_TABLE = anyOf(
@@ -303,6 +356,17 @@ export const PHONE_COMMENT = anyOf(`${WORD_START}(?:phone|telephone|mobile|cell)
 export const CARD_NUMBER = anyOf(`${WORD_START}card_?(?:no|num|number|nbr|bango)$`, 'カード(?:の)?(?:番号|no)$');
 
 const FUGO_RULE = CONTEXT_RULES.find((r) => r.id === 'fugo-in-fugo-table')!;
+const ASIDE_RULE = CONTEXT_RULES.find((r) => r.id === 'number-in-aside')!;
+const VALUE_RULE = CONTEXT_RULES.find((r) => r.id === 'value-in-number-relation')!;
+
+function candidateOf(rule: ContextRule, evidenceText: string) {
+  return {
+    kind: rule.kind,
+    rule: rule.id,
+    evidence: evidenceText,
+    candidate: { reason: rule.reason, settle: rule.settle! },
+  };
+}
 
 /** The context candidates for a column that names nothing itself. */
 export function contextCandidate(column: ColumnContext) {
@@ -322,6 +386,18 @@ export function contextCandidate(column: ColumnContext) {
         candidate: { reason: FUGO_RULE.reason, settle: FUGO_RULE.settle! },
       };
     }
+  }
+  if (
+    column.comment !== undefined &&
+    NUMBER_RELATION.test(canonical(column.comment)) &&
+    !OTHER_IDENTIFIER.test(canonical(stripAsides(column.comment))) &&
+    !DENIED.test(canonical(column.comment))
+  )
+    return candidateOf(ASIDE_RULE, evidence('en', 'comment', { text: column.comment }));
+  if (column.table !== undefined && GENERIC_VALUE.test(canonical(column.name))) {
+    const table = canonical(column.table);
+    if (NUMBER_RELATION.test(table) && !CARD_RELATION.test(table))
+      return candidateOf(VALUE_RULE, evidence('en', 'relation-context', { name: column.name, relation: column.table }));
   }
   return undefined;
 }

@@ -406,6 +406,8 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
         '^以外',
         '^(?:を|は)?(?:含ま|含め|保持し|持た|保存し|格納し|記録し|使用し|利用し)な',
         '^不要',
+        // 個人番号未設定により未提供: a state of the number's absence (未設定, 未登録, 未提供, 未取得).
+        '^未(?:設定|登録|提供|取得|収集|入力|記載)',
       ),
       `^_?${words('not', 'non', 'without', 'excluding', 'except')}`,
     ),
@@ -417,8 +419,10 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       { comment: '個人番号は保持しない' },
       'non_kojin_bango',
       { comment: 'My Number not stored' },
+      '提供区分_個人番号未設定により未提供',
+      { comment: '個人番号未登録' },
     ],
-    allows: [{ comment: '個人番号（非公開）' }],
+    allows: [{ comment: '個人番号（非公開）' }, { comment: '個人番号（未成年者を含む）' }],
   },
   {
     id: 'english-head',
@@ -476,9 +480,16 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     reason:
       'Japanese is head-final: in 個人番号に紐づく宛名番号 the column is the 宛名番号, which the ' +
       'link graph connects to the number; it is not the number itself.',
-    tail: anyOf(`^(?:に|と)(?:紐|ひも|対応|関連|連携).*(?:番号|コード|id|キー|no|cd|code)$`),
+    tail: anyOf(
+      `^(?:に|と)(?:紐|ひも|対応|関連|連携).*(?:番号|コード|id|キー|no|cd|code)$`,
+      // Head-final compounds whose head is another person's number: 個人番号付替対象者被保険者番号 is a
+      // 被保険者番号 (of the people whose number is re-linked).
+      '(?:被保険者|宛名|住民|世帯|受給者|記号)番号$',
+    ),
     standalone: false,
     vetoes: [
+      '個人番号付替対象者被保険者番号',
+      { comment: '個人番号連携対象の宛名番号' },
       { comment: '個人番号に紐づく宛名番号' },
       { comment: '個人番号と対応する管理コード' },
       { comment: 'マイナンバーに関連付けた内部ID' },
@@ -494,11 +505,15 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       'A hash used as a lookup key (*_hash_key) stays a hit.',
     tail: anyOf(
       `${WORD_START}(?<!hash_)(?:id|key|seq|pk|key_id|kid)$`,
+      // The user who registered, changed or deleted it (mynumber_deleted_by): an account id.
+      `${WORD_START}(?:[a-z]+_)?by$`,
       terms('管理番号', '連番', '通番', '鍵', 'キー$'),
       wordStarts(`kanri_?(?:no|bango|id|cd)`),
     ),
     standalone: false,
     vetoes: [
+      'mynumber_deleted_by',
+      'kojin_bango_updated_by',
       'kojin_bango_id',
       'my_number_key',
       '個人番号暗号鍵',
@@ -506,7 +521,7 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       '個人番号管理番号',
       'mynumber_seq',
     ],
-    allows: ['kojin_bango_hash_key', 'kojin_bango_no'],
+    allows: ['kojin_bango_hash_key', 'kojin_bango_no', 'my_number_byte_value'],
   },
   {
     id: 'annotation',

@@ -166,6 +166,18 @@ const CANDIDATE_JA: Record<string, { reason: string; settle: string }> = {
       '中間サーバーでは機関別符号を単に「符号」という列に保存することがよくあります。個人番号に代わって用いられる符号を含むファイルは特定個人情報ファイルです（番号法2条8項）',
     settle: '機関別符号なら numberColumns.substitute に、別の符号なら numberColumns.exclude に書いてください',
   },
+  'number-in-aside': {
+    reason:
+      'コメントが括弧書きや条件の中で個人番号に触れていますが、この列が個人番号であるとは言っていません。個人番号を保持しうる列を黙って見過ごさないため、要確認とします',
+    settle:
+      '個人番号（又はそれに代わる符号）を保持するなら numberColumns.include に、しないなら理由を添えて numberColumns.exclude に書いてください',
+  },
+  'value-in-number-relation': {
+    reason:
+      '個人番号のためのテーブル（my_number_records、個人番号管理など）は、列名に個人番号と書かずに番号を保存することがあります。暗号化・ハッシュ化していても個人番号です（個人情報保護委員会 Q&A 9-2）',
+    settle:
+      '個人番号（暗号化したものを含む）を保持するなら numberColumns.include に、しないなら理由を添えて numberColumns.exclude に書いてください',
+  },
 };
 
 /**

@@ -36,9 +36,15 @@ export function canonical(text: string): string {
   return known;
 }
 
+/**
+ * Simplified Chinese forms of the kanji the rules read: Chinese-speaking teams in Japan write
+ * 个人番号 for 個人番号 (the simplified 个 for 個), and the rules compare the Japanese form.
+ */
+const SIMPLIFIED = /个/g;
+
 function canonicalOf(text: string): string {
   return (
-    splitCamel(text.normalize('NFKC'))
+    splitCamel(text.normalize('NFKC').replace(SIMPLIFIED, '個'))
       .toLowerCase()
       .replace(KEEP, '_')
       .replace(/_+/g, '_')

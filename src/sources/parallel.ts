@@ -21,7 +21,7 @@ import { isTypeScriptPath } from './model-files.js';
 import { decodeSource } from './text.js';
 import type { ReadResult, SourceReader, SourceText } from './types.js';
 import { displayPath } from './discover.js';
-import { POOLED_READERS, WORKER_MARK, type WorkerReply, type WorkerRequest } from './worker.js';
+import { POOLED_READERS, WORKER_MARK, type WorkerReply, type WorkerRequest, type WorkerStarted } from './worker.js';
 import { READER_FAILED, SOURCE_TOO_DEEP, readGuarded } from './guard.js';
 import { countStatements, emptyTally, type ReadTally } from './statements.js';
 import { upSectionsOnly } from './migrations.js';
@@ -338,6 +338,9 @@ function findWorkerFile(): string | undefined {
 const TIMED_OUT = Symbol('timed out');
 type PoolReply = ReadResult | undefined | typeof TIMED_OUT;
 
+/** How long a worker may take to start (load its reader) before the file's own limit begins. */
+const STARTUP_ALLOWANCE_MS = 60_000;
+
 /**
  * A fixed set of worker threads, each given the next file when it is free. A file that takes
  * longer than the time limit has its worker terminated (the only way to stop a synchronous
@@ -360,7 +363,7 @@ class ReaderPool {
 
   private spawn(): void {
     const w = new Worker(this.file, { workerData: { mark: WORKER_MARK } });
-    w.on('message', (reply: WorkerReply) => this.done(w, reply));
+    w.on('message', (reply: WorkerReply | WorkerStarted) => this.done(w, reply));
     w.on('error', () => this.lost(w));
     w.on('exit', () => this.lost(w));
     this.workers.push(w);
@@ -380,16 +383,21 @@ class ReaderPool {
       const w = this.idle.pop()!;
       const task = this.queue.shift()!;
       const id = this.nextId++;
-      const timer = setTimeout(() => this.timedOut(w), this.timeLimitMs);
+      // Until the worker says the reading began, only a generous start-up guard runs.
+      const timer = setTimeout(() => this.timedOut(w), this.timeLimitMs + STARTUP_ALLOWANCE_MS);
       this.inFlight.set(w, { id, resolve: task.resolve, timer });
       w.postMessage({ ...task.req, id } satisfies WorkerRequest);
     }
   }
 
-  private done(w: Worker, reply: WorkerReply): void {
+  private done(w: Worker, reply: WorkerReply | WorkerStarted): void {
     const task = this.inFlight.get(w);
     if (!task || task.id !== reply.id) return;
     clearTimeout(task.timer);
+    if ('started' in reply) {
+      task.timer = setTimeout(() => this.timedOut(w), this.timeLimitMs);
+      return;
+    }
     this.inFlight.delete(w);
     task.resolve('error' in reply ? undefined : (JSON.parse(reply.json) as ReadResult));
     this.idle.push(w);

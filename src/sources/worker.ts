@@ -28,15 +28,29 @@ export type WorkerReply =
   /** The ReadResult as JSON text: one string crosses threads far cheaper than a deep object graph. */
   { id: number; json: string } | { id: number; error: string };
 
+/**
+ * Sent once the reader is loaded and the file's reading begins: the per-file time limit counts
+ * from here, so a worker's start-up (modules, PostgreSQL's parser in WebAssembly) on a busy
+ * machine is never charged to the file.
+ */
+export interface WorkerStarted {
+  id: number;
+  started: true;
+}
+
+type Post = (message: WorkerReply | WorkerStarted) => void;
+
 const loaded = new Map<string, Promise<SourceReader>>();
 
-async function handle(req: WorkerRequest): Promise<WorkerReply> {
+async function handle(req: WorkerRequest, post: Post): Promise<WorkerReply> {
   try {
     const load = POOLED_READERS[req.reader];
     if (!load) throw new Error(`reader '${req.reader}' does not run in workers`);
     let reader = loaded.get(req.reader);
     if (!reader) loaded.set(req.reader, (reader = load()));
-    const result = await (await reader).read({ path: req.path, text: req.text }, { dialect: req.dialect });
+    const ready = await reader;
+    post({ id: req.id, started: true });
+    const result = await ready.read({ path: req.path, text: req.text }, { dialect: req.dialect });
     return {
       id: req.id,
       json: JSON.stringify({ ops: result.ops, diagnostics: result.diagnostics, statements: result.statements }),
@@ -52,6 +66,7 @@ export const WORKER_MARK = 'spif-reader-worker';
 if (parentPort && (workerData as { mark?: string } | undefined)?.mark === WORKER_MARK) {
   const port = parentPort;
   port.on('message', (req: WorkerRequest) => {
-    void handle(req).then((reply) => port.postMessage(reply));
+    const post: Post = (message) => port.postMessage(message);
+    void handle(req, post).then(post);
   });
 }

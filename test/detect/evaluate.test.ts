@@ -74,11 +74,11 @@ describe('detection evaluation set', () => {
       expect(fresh.map(sourceOf).filter((s) => earlier.has(s))).toEqual([]);
     });
 
-    it('holds the measured level of its first run (precision 0.6429, recall 0.9; both below the targets)', () => {
+    it('holds the measured level of its second run (precision 0.6824, recall 0.9667; both below the targets)', () => {
       // Measured by `npm run eval:detection` on the committed set; this guards against regressions only.
       const r = evaluateDetection(fresh);
-      expect(r.recall, r.falseNegatives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.9);
-      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.64);
+      expect(r.recall, r.falseNegatives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.96);
+      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.68);
     });
   });
 });

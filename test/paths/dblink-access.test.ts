@@ -85,6 +85,14 @@ const SCENARIOS: { name: string; remote?: string; probes: Probe[] }[] = [
     probes: [probe('v_bango', 'bango', true), probe('f_bango()', 'bango', true)],
   },
   {
+    // The change `spif explain v_bango` proposes in the remote database (test/gate/explain-cross-database.test.ts),
+    // applied after a table grant: the number's call fails, the other columns' still runs.
+    name: "explain's remote change (revoke the table, grant the other columns back) stops the number's call only",
+    remote:
+      'GRANT SELECT ON jumin TO dbl_reader;\nREVOKE SELECT ON public.jumin FROM dbl_reader;\nGRANT SELECT (atena_no, shimei) ON public.jumin TO dbl_reader;',
+    probes: [probe('v_bango', 'bango', false), probe('f_bango()', 'bango', false), probe('v_shimei', 'namae', true)],
+  },
+  {
     name: 'REVOKE CONNECT on the remote database from PUBLIC stops every call',
     remote: 'GRANT SELECT ON jumin TO dbl_reader; REVOKE CONNECT ON DATABASE {db} FROM PUBLIC;',
     probes: [probe('v_bango', 'bango', false), probe('v_shimei', 'namae', false)],
