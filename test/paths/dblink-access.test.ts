@@ -17,14 +17,11 @@
  *   39.5 Rules and Privileges), but the dblink session is the string's user either way.
  */
 import { describe, expect, it } from 'vitest';
-import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
-import { buildCatalog } from '../../src/catalog/build.js';
-import { createAccessResolver } from '../../src/access/resolver.js';
 import { findUnknownPaths } from '../../src/access/unknown-paths.js';
 import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
 import { realPostgresUnavailable } from '../live/real-postgres.js';
-import { realPostgresSuite } from './real-postgres-suite.js';
+import { realPostgresSuite, spifTwoDatabases as spif } from './real-postgres-suite.js';
 
 const PW = 'dblink-remote-pw';
 const NUMBER = '123456789018';
@@ -98,21 +95,6 @@ const SCENARIOS: { name: string; remote?: string; probes: Probe[] }[] = [
     probes: [probe('v_bango', 'bango', false), probe('v_shimei', 'namae', false)],
   },
 ];
-
-async function spif(remoteSql: string, localSql: string, remoteDbname: string) {
-  const read = (path: string, text: string) => postgresqlReader.read({ path, text }, { dialect: 'postgresql' });
-  const remote = await read('jumin.sql', remoteSql);
-  const local = await read('kyufu.sql', localSql);
-  const built = buildCatalog(
-    [
-      { database: 'kyufu', dialect: 'postgresql', ops: local.ops },
-      { database: 'jumin', dialect: 'postgresql', ops: remote.ops },
-    ],
-    { postgresVersion: 150000, remotes: [{ name: 'kyufu' }, { name: 'jumin', dbname: remoteDbname }] },
-  );
-  const resolver = createAccessResolver(built.catalog, { postgresVersion: 150000 });
-  return { ...built, resolver, diagnostics: [...remote.diagnostics, ...local.diagnostics, ...built.diagnostics] };
-}
 
 const unavailable = realPostgresUnavailable();
 

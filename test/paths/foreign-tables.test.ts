@@ -18,13 +18,10 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
-import { buildCatalog } from '../../src/catalog/build.js';
-import { createAccessResolver } from '../../src/access/resolver.js';
 import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
 import { realPostgresUnavailable } from '../live/real-postgres.js';
-import { realPostgresSuite } from './real-postgres-suite.js';
+import { realPostgresSuite, spifTwoDatabases as spif } from './real-postgres-suite.js';
 import { BIN } from '../helpers/bin.js';
 import { nth } from '../../src/indexed.js';
 
@@ -148,22 +145,6 @@ GRANT SELECT ON ALL TABLES IN SCHEMA imp TO app_kyufu;`,
     ],
   },
 ];
-
-/** The spif side: both databases through the real reader and builder; the remote matched by connection dbname. */
-async function spif(remoteSql: string, localSql: string, remoteDbname: string) {
-  const read = async (path: string, text: string) => postgresqlReader.read({ path, text }, { dialect: 'postgresql' });
-  const remote = await read('jumin.sql', remoteSql);
-  const local = await read('kyufu.sql', localSql);
-  const built = buildCatalog(
-    [
-      { database: 'kyufu', dialect: 'postgresql', ops: local.ops },
-      { database: 'jumin', dialect: 'postgresql', ops: remote.ops },
-    ],
-    { postgresVersion: 150000, remotes: [{ name: 'kyufu' }, { name: 'jumin', dbname: remoteDbname }] },
-  );
-  const resolver = createAccessResolver(built.catalog, { postgresVersion: 150000 });
-  return { ...built, resolver, diagnostics: [...remote.diagnostics, ...local.diagnostics, ...built.diagnostics] };
-}
 
 const unavailable = realPostgresUnavailable();
 

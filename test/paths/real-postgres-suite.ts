@@ -7,6 +7,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { type RealPostgres, startRealPostgres } from '../live/real-postgres.js';
+import { createAccessResolver } from '../../src/access/resolver.js';
+import { buildCatalog } from '../../src/catalog/build.js';
+import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
 
 export interface RealPostgresSuite {
   /** The running server (set once beforeAll has run). */
@@ -49,4 +52,20 @@ export function realPostgresSuite(settings: string[] = []): RealPostgresSuite {
     },
   };
   return suite;
+}
+
+/** The spif side: both databases through the real reader and builder; the remote matched by connection dbname. */
+export async function spifTwoDatabases(remoteSql: string, localSql: string, remoteDbname: string) {
+  const read = async (path: string, text: string) => postgresqlReader.read({ path, text }, { dialect: 'postgresql' });
+  const remote = await read('jumin.sql', remoteSql);
+  const local = await read('kyufu.sql', localSql);
+  const built = buildCatalog(
+    [
+      { database: 'kyufu', dialect: 'postgresql', ops: local.ops },
+      { database: 'jumin', dialect: 'postgresql', ops: remote.ops },
+    ],
+    { postgresVersion: 150000, remotes: [{ name: 'kyufu' }, { name: 'jumin', dbname: remoteDbname }] },
+  );
+  const resolver = createAccessResolver(built.catalog, { postgresVersion: 150000 });
+  return { ...built, resolver, diagnostics: [...remote.diagnostics, ...local.diagnostics, ...built.diagnostics] };
 }
