@@ -87,7 +87,6 @@ export const MYSQL_DIAGNOSTICS = {
   // A routine body the reader stops at: the reason, also the function's unanalysed reason.
   // `{in}` parts are " in the body" in a routine and nothing in a script's own statement.
   'diag.mysql.inBody': { en: ' in the body', ja: '本体の' },
-  'diag.mysql.inScript': { en: '', ja: '' },
   'diag.mysql.scriptWrite': {
     en: '{0}: the values it copies are not followed',
     ja: '{0}。複写する値は追跡していない',

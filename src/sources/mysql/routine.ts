@@ -303,9 +303,7 @@ const IN_BODY = part('diag.mysql.inBody');
 function inScript(reason: DiagnosticText): DiagnosticText {
   return {
     key: reason.key,
-    args: reason.args.map((a) =>
-      typeof a === 'object' && a.key === 'diag.mysql.inBody' ? part('diag.mysql.inScript') : a,
-    ),
+    args: reason.args.map((a) => (typeof a === 'object' && a.key === 'diag.mysql.inBody' ? '' : a)),
   };
 }
 
