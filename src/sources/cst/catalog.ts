@@ -14,7 +14,7 @@ import type { CstScriptDialectName, MysqlDialect } from '../../dialect.js';
 import { LineIndex } from '../text.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import type { ReadResult, SourceText } from '../types.js';
-import { CstLineage, namePath } from './cst-lineage.js';
+import { CstLineage, namePath } from './lineage.js';
 import { splitScript } from './split.js';
 import { nth } from '../../indexed.js';
 
