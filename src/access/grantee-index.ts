@@ -48,7 +48,7 @@ export class GranteeIndex {
 
 function one<K>(map: Map<K, ByPrivilege>, key: K, create: boolean): ByPrivilege | undefined {
   let slot = map.get(key);
-  if (!slot && create) map.set(key, (slot = new Map()));
+  if (!slot && create) map.set(key, (slot = new Map<string, Set<string>>()));
   return slot;
 }
 
@@ -61,7 +61,7 @@ function two<K>(
   let byInner = map.get(key);
   if (!byInner) {
     if (!create) return undefined;
-    map.set(key, (byInner = new Map()));
+    map.set(key, (byInner = new Map<string, ByPrivilege>()));
   }
   return one(byInner, inner, create);
 }
