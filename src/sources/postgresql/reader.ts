@@ -36,6 +36,7 @@ import {
   isCrossDatabaseStatement,
 } from './cross-database.js';
 import { nth } from '../../indexed.js';
+import { DIALECT_LABELS, looksLike } from '../dialect-sniff.js';
 
 /** Statements whose queries may call dblink. */
 const DBLINK_CALLERS = new Set(['ViewStmt', 'CreateTableAsStmt', 'CreateFunctionStmt']);
@@ -61,6 +62,48 @@ export const postgresqlReader: SourceReader = {
 };
 
 export function readPostgresSql(source: SourceText): ReadResult {
+  return foldForeignDialect(source, readStatements(source));
+}
+
+/**
+ * A file in another dialect (an SSMS export, an Oracle or db2look export, a mysqldump) read as
+ * PostgreSQL: its syntax errors become one located error saying which dialect it looks like and
+ * how to read it so, instead of one per statement without a hint, and the file is not applied.
+ * The error keeps a gate failing.
+ */
+function foldForeignDialect(source: SourceText, result: ReadResult): ReadResult {
+  const syntax = result.diagnostics.filter((d) => d.code === 'SPIF-SQL-SYNTAX');
+  const first = syntax[0];
+  if (!first) return result;
+  const look = looksLike(source.text, 'postgresql');
+  if (!look) return result;
+  const folded: Diagnostic = {
+    severity: 'error',
+    code: 'SPIF-SQL-SYNTAX',
+    file: first.file,
+    line: first.line,
+    column: first.column,
+    ...said(
+      'diag.pg.otherDialect',
+      DIALECT_LABELS[look.dialect],
+      look.marks.join(', '),
+      syntax.length,
+      result.statements?.total ?? syntax.length,
+      // the parser's own words (diag.pg.syntax's argument), without "statement skipped"
+      typeof first.text?.args?.[0] === 'string' ? first.text.args[0] : first.message,
+      look.dialect,
+    ),
+  };
+  // What did parse is not applied: a part of a file read in the wrong dialect (comments on tables
+  // that failed, a SET) would only add noise and a partial catalog; the error fails the gate.
+  return {
+    ops: [],
+    diagnostics: [folded],
+    statements: { total: result.statements?.total ?? syntax.length, read: 0 },
+  };
+}
+
+function readStatements(source: SourceText): ReadResult {
   const ops: CatalogOp[] = [];
   const diagnostics: Diagnostic[] = [];
   const lines = new LineIndex(source.text);
