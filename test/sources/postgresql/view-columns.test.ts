@@ -77,7 +77,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: "a CTE's name with a name it does not output",
     sql: `CREATE VIEW v AS WITH c AS (SELECT kojin_bango AS bango FROM h) SELECT c.kojin_bango FROM c`,
-    errors: [[3, 71]],
+    errors: [[3, 72]],
   },
   {
     name: 'an unqualified name neither the subquery nor the table has',
