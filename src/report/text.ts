@@ -10,7 +10,7 @@ import { type Lang, assumptionText, diagnosticMessage, t } from './messages.js';
 import { withKey } from './path-key.js';
 import { visible } from '../visible.js';
 import { readingLines } from './reading.js';
-import { blockDetail, numberEvidence } from './evidence-text.js';
+import { blockDetail } from './evidence-text.js';
 import { DisplayNames } from './display-names.js';
 
 export interface TextOptions {
@@ -151,7 +151,7 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   );
   for (const n of r.numberColumns) {
     lines.push(
-      `      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(writtenColumn(r, n.column)))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(numberEvidence(lang, n))}; ${n.rule})`)}`,
+      `      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(writtenColumn(r, n.column)))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(names.evidence(lang, r.id, n))}; ${n.rule})`)}`,
     );
   }
   for (const cand of r.candidates ?? []) {
