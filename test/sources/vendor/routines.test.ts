@@ -9,7 +9,11 @@
  * - Db2 11.5: "Authorization IDs and routines" / "GRANT (routine, method or module privileges)"
  *   (https://www.ibm.com/docs/en/db2/11.5?topic=statements-grant-routine-method-module-privileges).
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBin } from '../../helpers/bin.js';
 import { oneDatabase, scanFiles } from './scan-files.js';
 
 const unknownPaths = (report: Awaited<ReturnType<typeof scanFiles>>, name: string) =>
@@ -232,5 +236,81 @@ GRANT EXECUTE ON PROCEDURE K.LIST_BANGO TO USER APP;
     // B holds what SELECT … INTO B read: the number, as the result set's KOJIN_BANGO does
     expect(relation(report, 'LIST_BANGO()').numberColumns.map((n) => n.column)).toEqual(['KOJIN_BANGO', 'B']);
     expect(readers(report, 'LIST_BANGO()')).toEqual(['APP db.K.LIST_BANGO().KOJIN_BANGO']);
+  });
+
+  /**
+   * Roles are disabled inside a definer's rights unit and enabled in an invoker's rights one:
+   * "Within a definer's rights subprogram, all roles are disabled. Roles are not used for
+   * privilege checking … Within an invoker's rights subprogram, roles are enabled"
+   * (Object-Relational Developer's Guide, "Roles with Invoker's Rights Subprograms",
+   * https://docs.oracle.com/en/database/oracle/oracle-database/26/adobj/roles-with-invokers-rights-subprograms.html);
+   * "The privileges of the procedure's definer must be granted directly to the procedure owner,
+   * not granted through roles" (Security Guide 19c, "How Procedure Privileges Affect Definer's
+   * Rights", https://docs.oracle.com/en/database/oracle/oracle-database/19/dbseg/how-procedure-privileges-affect-definers-rights.html).
+   */
+  const throughRole = (authid: string, grants: string, body?: string) =>
+    scanFiles({ 'spif.config.yaml': oneDatabase('oracle'), 'db/a.sql': ORACLE_THROUGH_ROLE(authid, grants, body) });
+  const ORACLE_THROUGH_ROLE = (
+    authid: string,
+    grants: string,
+    body = 'SELECT KOJIN_BANGO INTO V_BANGO FROM BANGO.KOJIN WHERE ATENA_NO = P_ATENA;',
+  ) => `CREATE TABLE BANGO.KOJIN (ATENA_NO VARCHAR2(15) PRIMARY KEY, KOJIN_BANGO CHAR(12));
+CREATE ROLE BANGO_READER;
+GRANT SELECT ON BANGO.KOJIN TO BANGO_READER;
+GRANT BANGO_READER TO SVC;
+CREATE OR REPLACE FUNCTION SVC.GET_BANGO (P_ATENA IN VARCHAR2) RETURN CHAR ${authid}IS
+  V_BANGO CHAR(12);
+BEGIN
+  ${body}
+  RETURN V_BANGO;
+END GET_BANGO;
+/
+GRANT EXECUTE ON SVC.GET_BANGO TO APP;
+${grants}`;
+
+  it('Oracle: a definer’s rights function whose owner holds SELECT only through a role reads nothing; granted directly it does', async () => {
+    const viaRole = await throughRole('', '');
+    expect(readers(viaRole, 'GET_BANGO()')).not.toContainEqual(expect.stringMatching(/^APP /));
+    // why, as `spif explain` tells it (APP reads no column of it, so the scan lists no block)
+    const dir = mkdtempSync(path.join(tmpdir(), 'spif-definer-'));
+    try {
+      mkdirSync(path.join(dir, 'db'));
+      writeFileSync(path.join(dir, 'spif.config.yaml'), oneDatabase('oracle'));
+      writeFileSync(path.join(dir, 'db', 'a.sql'), ORACLE_THROUGH_ROLE('', ''));
+      const explain = await runBin(['explain', 'db.SVC.GET_BANGO()', '.', '--lang', 'en'], dir);
+      expect(explain.stdout).toContain(
+        "APP: no table privilege — blocked at db.BANGO.KOJIN (db.SVC.GET_BANGO() runs with its owner SVC's rights (definer's rights), where roles are disabled: SVC holds SELECT on db.BANGO.KOJIN only through a role)",
+      );
+      const ja = await runBin(['explain', 'db.SVC.GET_BANGO()', '.', '--lang', 'ja'], dir);
+      expect(ja.stdout).toContain(
+        'db.SVC.GET_BANGO() は所有者 SVC の権限（定義者権限）で実行され、そこではロールが無効になる',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const direct = await throughRole('', 'GRANT SELECT ON BANGO.KOJIN TO SVC;\n');
+    expect(readers(direct, 'GET_BANGO()')).toContain('APP db.SVC.GET_BANGO().GET_BANGO');
+    // a grant to PUBLIC is no role's: the definer has it
+    const pub = await throughRole('', 'GRANT SELECT ON BANGO.KOJIN TO PUBLIC;\n');
+    expect(readers(pub, 'GET_BANGO()')).toContain('APP db.SVC.GET_BANGO().GET_BANGO');
+  });
+
+  it('Oracle: an invoker’s rights function reads with the caller’s enabled roles', async () => {
+    const noRole = await throughRole('AUTHID CURRENT_USER ', '');
+    expect(readers(noRole, 'GET_BANGO()')).not.toContainEqual(expect.stringMatching(/^APP /));
+    const withRole = await throughRole('AUTHID CURRENT_USER ', 'GRANT BANGO_READER TO APP;\n');
+    expect(readers(withRole, 'GET_BANGO()')).toContain('APP db.SVC.GET_BANGO().GET_BANGO');
+  });
+
+  it('Oracle: an unread definer’s rights body is an unknown path only on what its owner holds directly', async () => {
+    const dynamic =
+      "EXECUTE IMMEDIATE 'SELECT KOJIN_BANGO FROM BANGO.KOJIN WHERE ATENA_NO = :1' INTO V_BANGO USING P_ATENA;";
+    const viaRole = await throughRole('', '', dynamic);
+    expect(unanalysed(viaRole)).toHaveLength(1);
+    expect(unknownPaths(viaRole, 'KOJIN')).toEqual([]);
+    const direct = await throughRole('', 'GRANT SELECT ON BANGO.KOJIN TO SVC;\n', dynamic);
+    expect(unknownPaths(direct, 'KOJIN')).toEqual([
+      expect.stringMatching(/^unknown-path:db\.SVC\.GET_BANGO\(\):.*:APP$/),
+    ]);
   });
 });
