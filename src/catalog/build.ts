@@ -1358,7 +1358,10 @@ class CatalogBuilder {
 
   /** INSERT … SELECT (or a trigger's INSERT): the target columns hold the selected values. */
   private copyInto(op: Extract<CatalogOp, { op: 'copy-into' }>): void {
-    const target = this.existing(op.table, op.via === 'update' ? 'UPDATE' : 'INSERT … SELECT');
+    const target = this.existing(
+      op.table,
+      op.via === 'update' ? 'UPDATE' : op.via === 'merge' ? 'MERGE' : 'INSERT … SELECT',
+    );
     if (!target) return;
     const { view } = this.resolveView(
       { securityInvoker: false, columns: op.values, reads: [], readsColumns: [] },

@@ -161,7 +161,7 @@ export type CatalogOp = { at: SourceLocation } & (
       table: QualifiedName;
       columns?: string[];
       values: ViewColumn[];
-      via: 'insert-select' | 'update' | 'trigger';
+      via: 'insert-select' | 'update' | 'merge' | 'trigger';
     }
   | { op: 'add-primary-key'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-unique'; table: QualifiedName; columns: string[]; name?: string }

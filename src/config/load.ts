@@ -78,7 +78,9 @@ function validate(text: string, file: string): ConfigValidation {
   const { document, syntaxErrors } = ConfigDocument.parse(text);
   if (syntaxErrors.length > 0) {
     // The tree after a syntax error is a guess; schema messages about it would mislead.
-    return { problems: syntaxErrors.map((e) => `${file}:${e.line}:${e.column}: ${visible(e.message)}`) };
+    return {
+      problems: syntaxErrors.map((e) => `${file}:${e.line}:${e.column}: ${say('yamlSyntax', visible(e.message))}`),
+    };
   }
   let raw: unknown;
   try {

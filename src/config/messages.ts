@@ -1,7 +1,13 @@
 /** Turning zod issues into short messages a config author can act on. */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ConfigPath, ConfigProblem } from './cross-check.js';
-import { say, sayDidYouMean, type ConfigTextKey } from './texts.js';
+import { configLang, say, sayDidYouMean, type ConfigTextKey } from './texts.js';
+
+/**
+ * zod's own messages in the config's language, for the issue kinds spif does not word itself
+ * (zod v4 ships them: https://zod.dev/error-customization#internationalization).
+ */
+const ZOD_LOCALE = { ja: z.locales.ja().localeError, en: z.locales.en().localeError };
 
 const EXPECTED = new Set(['string', 'number', 'int', 'boolean', 'array', 'tuple', 'object']);
 
@@ -47,10 +53,35 @@ export const configErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'too_big':
       if (issue.origin === 'array') return say('atMostItems', String(issue.maximum));
       return say(issue.inclusive ? 'atMost' : 'lessThan', String(issue.maximum), describeValue(issue.input));
+    case 'invalid_union': {
+      // A value of none of the union's types (e.g. a port, a number or text): name the types.
+      const wanted = [
+        ...new Set(
+          issue.errors.flatMap((branch) =>
+            branch.flatMap((i) =>
+              i.code === 'invalid_type' && EXPECTED.has(i.expected) && i.path.length === 0
+                ? [say(`type.${i.expected}` as ConfigTextKey)]
+                : [],
+            ),
+          ),
+        ),
+      ];
+      if (wanted.length === issue.errors.length && wanted.length > 1 && issue.input !== undefined) {
+        const want = wanted.reduce((a, b) => say('either', a, b));
+        return say('expected', want, describeValue(issue.input));
+      }
+      return localised(issue);
+    }
     default:
-      return undefined;
+      return localised(issue);
   }
 };
+
+/** zod's message for `issue` in the validation's language. */
+function localised(issue: Parameters<z.core.$ZodErrorMap>[0]): string | undefined {
+  const m = ZOD_LOCALE[configLang()](issue);
+  return typeof m === 'string' ? m : m?.message;
+}
 
 type AnySchema = z.core.$ZodType;
 

@@ -145,6 +145,11 @@ const TEXTS = {
   'kind.principal': { en: () => 'principal', ja: () => '利用主体' },
   'kind.file': { en: () => 'file', ja: () => 'ファイル' },
   'type.string': { en: () => 'text', ja: () => '文字列' },
+  yamlSyntax: {
+    en: (m) => m,
+    ja: (m) => `YAML の構文が正しくありません（yaml ライブラリの説明: ${m}）`,
+  },
+  either: { en: (a, b) => `${a} or ${b}`, ja: (a, b) => `${a}又は${b}` },
   'type.number': { en: () => 'a number', ja: () => '数値' },
   'type.int': { en: () => 'a whole number', ja: () => '整数' },
   'type.boolean': { en: () => 'true or false', ja: () => 'true か false の値' },
@@ -171,6 +176,11 @@ export function inConfigLang<T>(lang: ConfigLang, run: () => T): T {
   } finally {
     current = before;
   }
+}
+
+/** The language of the validation under way. */
+export function configLang(): ConfigLang {
+  return current;
 }
 
 /** A config message in the language of the validation under way. */

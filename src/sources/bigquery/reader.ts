@@ -8,7 +8,7 @@
  * IAM: `GRANT \`roles/…\` ON … TO "user:…"` and row access policies are reported as unsupported.
  */
 import type { QualifiedName } from '../../catalog/model.js';
-import { readCstScript, type CstScriptDialect } from '../sqlite/cst-catalog.js';
+import { readCstScript, type CstScriptDialect } from '../cst/catalog.js';
 import type { SourceReader } from '../types.js';
 
 const bigquery: CstScriptDialect = {

@@ -15,6 +15,7 @@ import { viewLineage, type ColumnRefSite } from './lineage.js';
 import { analyseRoutine, type RoutineParameter } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
 import { copyStats, insertStats } from './data-values.js';
+import { mergeCopies } from './merge.js';
 import {
   DROPS_OF_REPORTED,
   IRRELEVANT_ALTER_TABLE,
@@ -294,6 +295,8 @@ class StatementContext {
         // UPDATE … FROM / SET c = (SELECT …) copies values from other relations, which is not followed.
         if (s.fromClause?.length || JSON.stringify(s.targetList ?? []).includes('"SubLink"')) return this.updateCopy(s);
         return; // constants: no column, key, owner or privilege changes
+      case 'MergeStmt':
+        return this.mergeCopy(s);
       case 'RuleStmt':
         return this.unsupported(said('diag.pg.rule', s.rulename, rangeVarText(s.relation)));
       default:
@@ -587,6 +590,21 @@ class StatementContext {
       values: view.columns,
       via: 'update',
     });
+  }
+
+  /** `MERGE INTO t USING s ON … WHEN … THEN UPDATE SET / INSERT`: each action copies into t (merge.ts). */
+  private mergeCopy(s: Node): void {
+    for (const m of mergeCopies(s)) {
+      const view = viewLineage(m.select, false);
+      if (!view.columns.some((c) => c.from.length)) continue;
+      this.emit({
+        op: 'copy-into',
+        table: rangeVarName(s.relation),
+        ...(m.columns ? { columns: m.columns } : {}),
+        values: view.columns,
+        via: 'merge',
+      });
+    }
   }
 
   private createSchema(s: Node): void {
