@@ -44,7 +44,7 @@ export class DisplayNames {
         if (c.writtenName && !columns.has(c.name)) columns.set(c.name, c.writtenName);
         if (c.writtenName) {
           let own = byRelation.get(r.id);
-          if (!own) byRelation.set(r.id, (own = new Map()));
+          if (!own) byRelation.set(r.id, (own = new Map<string, string>()));
           own.set(c.name, c.writtenName);
         }
         if (column === c.name && name === r.name && schema === r.schema) continue;
