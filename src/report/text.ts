@@ -12,6 +12,7 @@ import { visible } from '../visible.js';
 import { readingLines } from './reading.js';
 import { blockDetail } from './evidence-text.js';
 import { DisplayNames } from './display-names.js';
+import { refParts } from '../config/refs.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -195,7 +196,7 @@ function writtenColumn(r: RelationReport, column: string): string {
 
 /** database.schema.relation.column → relation.column, for readable paths. */
 function short(columnId: string): string {
-  const parts = clean(columnId).split('.');
+  const parts = refParts(clean(columnId)); // a routine's name keeps its dots (`PKG.F(T)`)
   if (parts.length < 4) return parts.join('.');
   // Keep the database when there are several: a path may cross databases.
   return parts[0] === 'default' ? parts.slice(-2).join('.') : `${parts[0]}:${parts.slice(-2).join('.')}`;
