@@ -41,6 +41,7 @@ export default tseslint.config(
       'src/sources/postgresql/**',
       'src/sources/mysql/**',
       'src/sources/sqlite/**',
+      'src/sources/cst/**',
       'src/sources/bigquery/**',
       'src/sources/vendor/view-query.ts',
     ],

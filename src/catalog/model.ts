@@ -67,7 +67,15 @@ export interface Column {
  * table receives the publisher's rows (src/catalog/cross-database.ts).
  */
 export type CopyKind =
-  'partition' | 'inherits' | 'like' | 'insert-select' | 'update' | 'trigger' | 'foreign-table' | 'replication';
+  | 'partition'
+  | 'inherits'
+  | 'like'
+  | 'insert-select'
+  | 'update'
+  | 'merge'
+  | 'trigger'
+  | 'foreign-table'
+  | 'replication';
 
 export interface CopySource {
   relation: QualifiedName;

@@ -11,10 +11,6 @@ export const CST_DIAGNOSTICS = {
     en: 'could not parse this statement (sql-parser-cst {0}): {1}; the values it copies are not followed',
     ja: 'この文を構文解析できなかった（sql-parser-cst {0}）: {1}。複写する値は追跡していない',
   },
-  'diag.cst.merge': {
-    en: 'MERGE is not read: the values it copies into its target are not followed',
-    ja: 'MERGE は読まない。対象に複写する値は追跡していない',
-  },
   'diag.cst.statementNotRead': { en: 'statement not read ({0})', ja: '読まなかった文（{0}）' },
   'diag.cst.viewStarUnknown': {
     en: 'view selects * from {0}, which is not declared earlier in this file: its columns are unknown',

@@ -58,7 +58,7 @@ function project(): string {
     [
       'CREATE TABLE ds.atena (atena_no INT64, kojin_bango STRING);',
       'GRANT `roles/bigquery.dataViewer` ON TABLE ds.atena TO "user:a@example.com";',
-      'MERGE ds.atena t USING ds.other s ON t.atena_no = s.atena_no WHEN MATCHED THEN DELETE;',
+      'CREATE ROW ACCESS POLICY f ON ds.atena GRANT TO ("user:a@example.com") FILTER USING (TRUE);',
       '',
     ].join('\n'),
   );
@@ -141,7 +141,7 @@ describe('the converted readers under --lang ja', () => {
     const keys = new Set(diagnostics.map((d) => d.text?.key));
     for (const k of [
       'diag.cst.viewStarUnknown',
-      'diag.cst.merge',
+      'diag.bigquery.rowAccessPolicy',
       'diag.cst.couldNotParse',
       'diag.cst.unterminated',
       'diag.seed.json',
@@ -163,7 +163,7 @@ describe('the converted readers under --lang ja', () => {
       expect(ja).not.toBe(d.message);
     }
     const text = await runBin(['scan', '.', '--lang', 'ja'], dir);
-    expect(text.stdout).toContain('MERGE は読まない。対象に複写する値は追跡していない');
+    expect(text.stdout).toContain('BigQuery の行アクセスポリシーはモデル化していない');
     expect(text.stdout).toContain('BigQuery IAM の GRANT／REVOKE はモデル化していない');
     expect(text.stdout).toMatch(/Prisma: 不明なタグ `@spif numbr`/);
     expect(text.stdout).toContain('データベース lite: .spifignore により 1 個のファイルを除外した [lite/old.sql]');

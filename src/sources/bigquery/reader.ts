@@ -9,7 +9,7 @@
  */
 import type { QualifiedName } from '../../catalog/model.js';
 import { said } from '../../diagnostics.js';
-import { readCstScript, type CstScriptDialect } from '../sqlite/cst-catalog.js';
+import { readCstScript, type CstScriptDialect } from '../cst/catalog.js';
 import type { SourceReader } from '../types.js';
 
 const bigquery: CstScriptDialect = {

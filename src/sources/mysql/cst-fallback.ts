@@ -7,14 +7,14 @@
  * sql-parser-cst in turn rejects most table options mysqldump writes (`DEFAULT CHARSET=`,
  * `CHARACTER SET`/`COLLATE` on a column, named `KEY`s: docs/parsers.md), so before it parses
  * a CREATE TABLE those are blanked (same length: offsets hold); they say nothing about columns,
- * keys or comments. The CST is read by the same reader as SQLite and BigQuery (cst-catalog.ts).
+ * keys or comments. The CST is read by the same reader as SQLite and BigQuery (src/sources/cst/catalog.ts).
  */
 import { said } from '../../diagnostics.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { ViewDefinition } from '../../catalog/model.js';
 import { parse } from 'sql-parser-cst';
-import { type CstDialect, readCstStatement } from '../sqlite/cst-catalog.js';
-import { CstLineage } from '../sqlite/cst-lineage.js';
+import { type CstDialect, readCstStatement } from '../cst/catalog.js';
+import { CstLineage } from '../cst/lineage.js';
 import type { StatementContext } from './context.js';
 import { tokens, type Token } from './lexer.js';
 import { foldColumn, foldRelation, qualified } from './names.js';

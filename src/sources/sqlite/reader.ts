@@ -5,7 +5,7 @@
  */
 import type { QualifiedName } from '../../catalog/model.js';
 import type { SourceReader } from '../types.js';
-import { readCstScript, type CstScriptDialect } from './cst-catalog.js';
+import { readCstScript, type CstScriptDialect } from '../cst/catalog.js';
 import { nth } from '../../indexed.js';
 
 const fold = (s: string) => s.toLowerCase();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { CatalogOp } from '../../../src/catalog/ops.js';
-import { splitScript } from '../../../src/sources/sqlite/split.js';
+import { splitScript } from '../../../src/sources/cst/split.js';
 import { sqliteReader } from '../../../src/sources/sqlite/reader.js';
 import { decodeSource } from '../../../src/sources/text.js';
 import type { ReadResult } from '../../../src/sources/types.js';

@@ -14,7 +14,7 @@ import type { CstScriptDialectName, MysqlDialect } from '../../dialect.js';
 import { LineIndex } from '../text.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import type { ReadResult, SourceText } from '../types.js';
-import { CstLineage, namePath } from './cst-lineage.js';
+import { CstLineage, namePath } from './lineage.js';
 import { splitScript } from './split.js';
 import { nth } from '../../indexed.js';
 
@@ -193,7 +193,7 @@ class Reader {
         // BigQuery: what the body writes is copied when the procedure runs, as MySQL routines.
         return this.writesIn(s.clauses);
       case 'merge_stmt':
-        return this.diag('warning', 'SPIF-SQL-UNSUPPORTED', said('diag.cst.merge'), s.range?.[0] ?? 0);
+        return this.merge(s);
       case 'alter_table_stmt':
         return this.alterTable(s, at);
       case 'drop_table_stmt':
@@ -300,6 +300,61 @@ class Reader {
   }
 
   /**
+   * BigQuery `MERGE t USING s ON … WHEN …` (GoogleSQL DML, MERGE statement): `UPDATE SET c = expr`
+   * (WHEN MATCHED, or NOT MATCHED BY SOURCE) makes c hold what expr reads over t and s; `INSERT
+   * (cols) VALUES (…)` what its values read over s ("When the column names of the target table are
+   * omitted, all columns in the target table are included in ascending order based on their
+   * ordinal positions"); `INSERT ROW` the source's columns by position ("ROW can be used to include
+   * all the columns of the source in the ascending sequence of their ordinal positions"). DELETE
+   * copies nothing. Evidence `merge`.
+   */
+  private merge(s: any): void {
+    const head = (s.clauses ?? []).find((c: any) => c.type === 'merge_clause');
+    const target = head?.target;
+    const table = target?.type === 'alias' ? target.expr : target;
+    if (!table || !head.source) return;
+    const lineage = this.lineage();
+    const at = this.loc(s.range?.[0] ?? 0);
+    for (const w of (s.clauses ?? []).filter((c: any) => c.type === 'merge_when_clause')) {
+      const action = w.action;
+      let columns: string[] | undefined;
+      let values: ViewColumn[] = [];
+      if (action?.type === 'merge_action_update') {
+        const assignments: any[] = action.set?.assignments?.items ?? [];
+        columns = assignments.map((a) => this.d.foldColumn(namePath(a.column).at(-1) ?? ''));
+        const over = { type: 'join_expr', left: target, right: head.source };
+        values = lineage
+          .query(
+            selectOf(
+              assignments.map((a) => a.expr),
+              over,
+            ),
+            undefined,
+            new Map(),
+          )
+          .map((v, i) => ({ ...v, name: nth(columns!, i) }));
+      } else if (action?.type === 'merge_action_insert') {
+        const listed = action.columns?.expr?.items;
+        if (Array.isArray(listed)) columns = listed.map((c: any) => this.d.foldColumn(namePath(c)[0] ?? ''));
+        const clauses: any[] = action.clauses ?? [];
+        const row = clauses.find((c) => c.type === 'merge_action_insert_row_clause');
+        const items = clauses.find((c) => c.type === 'values_clause')?.values?.items?.[0];
+        const exprs: any[] = row ? [{ type: 'all_columns' }] : (items?.expr?.items ?? items?.items ?? []);
+        values = lineage.query(selectOf(exprs, head.source), undefined, new Map());
+      }
+      if (!values.some((v) => v.from.length)) continue;
+      this.ops.push({
+        op: 'copy-into',
+        at,
+        table: this.name(table),
+        ...(columns ? { columns } : {}),
+        values,
+        via: 'merge',
+      });
+    }
+  }
+
+  /**
    * `CREATE TRIGGER … ON t BEGIN stmt; … END`: each INSERT / UPDATE of the body copies what it
    * writes when the trigger fires, `NEW.col` and `OLD.col` being the row of t ("NEW.column-name and
    * OLD.column-name", SQLite CREATE TRIGGER). Other body statements copy nothing (DELETE, SELECT).
@@ -317,7 +372,7 @@ class Reader {
       if (stmt.type === 'insert_stmt' || stmt.type === 'update_stmt') this.copyingWrite(stmt, row);
   }
 
-  /** Every INSERT / UPDATE / MERGE inside a procedure body, however deeply nested in blocks and branches. */
+  /** Every INSERT / UPDATE / MERGE inside a procedure body, however deeply nested in blocks and branches: each copies. */
   private writesIn(node: any): void {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach((n) => this.writesIn(n));
