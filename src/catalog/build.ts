@@ -633,6 +633,8 @@ class CatalogBuilder {
       case 'foreign-server':
         this.crossDeclared = true;
         return this.cross.foreignServer(op, this.db.name, this.actingRole());
+      case 'server-usage':
+        return this.cross.serverUsage(op, this.db.name, (r) => this.roleRef(r));
       case 'user-mapping':
         this.crossDeclared = true;
         return this.cross.userMapping(op, this.db.name, this.roleRef(op.role));

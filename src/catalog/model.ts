@@ -248,6 +248,8 @@ export interface ForeignServer {
   /** The configured database it connects to (set at the end of the build), or why none. */
   remoteDatabase?: string;
   unresolved?: string;
+  /** Roles granted USAGE on it (PUBLIC has none by default: docs 5.8 Privileges); its owner has it too. */
+  usage?: string[];
 }
 
 /** CREATE USER MAPPING FOR role SERVER s OPTIONS (user …): `role` is a role name or PUBLIC. */
@@ -257,6 +259,8 @@ export interface UserMapping {
   role: string;
   /** The remote user (`user` option); unset: libpq's default, the local role name is not used. */
   user?: string;
+  /** It has a `password` option (what dblink requires of a non-superuser). */
+  password?: boolean;
   source?: SourceLocation;
 }
 
@@ -308,7 +312,22 @@ export interface DblinkUse {
    * caller's columns it fills then needs that user's privileges on these remote columns (an
    * empty list: some column of the relation).
    */
-  remoteAccess?: { user: string; reads: { relation: RelationId; columns: string[] }[] };
+  remoteAccess?: {
+    /** The connection string's `user=`; unset when `server` is: each running role's user mapping names it. */
+    user?: string;
+    /**
+     * A foreign server's name as the connection (F.12 dblink_connect: "the name of an existing
+     * foreign server"): its options and the user mapping of the role running the call, or PUBLIC's.
+     */
+    server?: string;
+    reads: { relation: RelationId; columns: string[] }[];
+  };
+  /** The connection string has `password=` (a server's: per user mapping). dblink refuses a non-superuser without one. */
+  password?: boolean;
+  /** Opened by `dblink_connect_u`: any role may connect without a password. */
+  unsafe?: boolean;
+  /** The connection a `dblink_connect` in the same body opened ('' the unnamed one). */
+  connection?: string;
 }
 
 /**
