@@ -63,6 +63,15 @@ export interface AccessResolver {
   isSuperuser(role: string): boolean;
   /** Whether the product takes EXECUTE on a routine away from R whatever R is granted (SQL Server's DENY). */
   executeDenied(role: string, routine: RelationId): boolean;
+  /**
+   * What `owner` may read from inside the definer's rights routine `routine`: its session rights
+   * (canSelect), except where the product narrows them there (Oracle disables roles).
+   */
+  canSelectAsDefiner(owner: string, routine: RelationId, relation: RelationId, column: string): AccessVerdict;
+  /** A checked dblink call run as `runner`: its remote user, or dblink's refusal before any remote check. */
+  dblinkSession(d: DblinkUse, runner: string): { user: string } | { refused: Reason } | undefined;
+  /** The role a dblink call in `rel` runs as when `caller` reads it (a definer function's owner, else the caller). */
+  dblinkRunner(rel: Relation, caller: string): string;
 }
 
 const ALLOWED: AccessVerdict = { allowed: true };
@@ -172,6 +181,16 @@ class Resolver implements AccessResolver {
   executeDenied(role: string, routine: RelationId): boolean {
     const fn = this.catalog.relations.get(routine);
     return !!fn && !!this.products.get(fn.database)?.executeDenied?.(role, fn);
+  }
+
+  canSelectAsDefiner(owner: string, routine: RelationId, relation: RelationId, column: string): AccessVerdict {
+    const fn = this.catalog.relations.get(routine);
+    const rel = this.catalog.relations.get(relation);
+    const product = fn && this.products.get(fn.database);
+    if (!fn || !rel || !product?.canSelectAsDefiner || !rel.columns.some((c) => c.name === column))
+      return this.canSelect(owner, relation, column);
+    const v = product.canSelectAsDefiner(owner, fn, rel, column);
+    return v.allowed && rel.dialect === 'oracle' ? this.checkLinks(owner, rel, column) : v;
   }
 
   privilegeRoles(role: string): ReadonlySet<string> {
@@ -298,7 +317,15 @@ class Resolver implements AccessResolver {
     /** Relations on the current path from the top: a view met again is checked but not expanded. */
     const path = new Set<string>();
     const enter = (c: PermissionCheck, caller: string, key: string): Frame => {
-      const frame: Frame = { check: c, caller, key, first: this.ownRefusals(c), children: [], next: 0, cut: false };
+      const frame: Frame = {
+        check: c,
+        caller,
+        key,
+        first: this.ownRefusals(c, caller),
+        children: [],
+        next: 0,
+        cut: false,
+      };
       const view = c.relation.view;
       if (!view || view.materialized) return frame;
       if (path.has(c.relation.id)) {
@@ -316,7 +343,7 @@ class Resolver implements AccessResolver {
       // A relation with no subtree and no remote side (a table, a materialized view) answers
       // with its own checks, which read nothing the key adds: no memo entry.
       if ((!c.relation.view || c.relation.view.materialized) && !c.relation.foreign) {
-        done = { first: this.ownRefusals(c), cut: false };
+        done = { first: this.ownRefusals(c, caller), cut: false };
         return;
       }
       const key = [
@@ -358,10 +385,10 @@ class Resolver implements AccessResolver {
   }
 
   /** One relation's own checks of the three phases (its view's base relations are checked below it). */
-  private ownRefusals(c: PermissionCheck): FirstRefusals {
+  private ownRefusals(c: PermissionCheck, caller: string): FirstRefusals {
     const lookup = c.lookup ? this.checkLookup(c) : ALLOWED;
     const permission = lookup.allowed ? this.checkPermission(c) : lookup;
-    const foreign = c.relation.foreign ? this.checkForeign(c) : c.relation.view ? this.checkDblink(c) : ALLOWED;
+    const foreign = c.relation.foreign ? this.checkForeign(c) : c.relation.view ? this.checkDblink(c, caller) : ALLOWED;
     const rowSecurity =
       c.relation.kind === 'table' || c.relation.view?.materialized
         ? this.checkRowSecurity(c.relation, c.checkAs, c.viaView)
@@ -421,11 +448,15 @@ class Resolver implements AccessResolver {
     for (const r of dependencyOrder([rel], bases)) {
       if (this.callerMattersCache.has(r.id)) continue;
       const view = r.view;
+      // A view's dblink call runs as the caller (dblinkRunner): its user mapping and password rule read it.
+      const callsDblink = (this.catalog.crossDatabase?.dblinks ?? []).some(
+        (d) => d.relation === r.id && d.remoteAccess,
+      );
       const matters =
         !!view &&
         expands(r) &&
         (view.securityInvoker ||
-          (r.kind !== 'function' && bases(r).some((b) => this.callerMattersCache.get(b.id) ?? true)));
+          (r.kind !== 'function' && (callsDblink || bases(r).some((b) => this.callerMattersCache.get(b.id) ?? true))));
       this.callerMattersCache.set(r.id, matters);
     }
     return this.callerMattersCache.get(rel.id)!;
@@ -570,7 +601,7 @@ class Resolver implements AccessResolver {
    * is left to those: a call in a branch that does not run refuses nothing). Calls spif cannot
    * check are unknown paths, reported apart (unknown-paths.ts).
    */
-  private checkDblink(c: PermissionCheck): AccessVerdict {
+  private checkDblink(c: PermissionCheck, caller: string): AccessVerdict {
     if (!this.dblinkCache) {
       this.dblinkCache = new Map();
       for (const d of this.catalog.crossDatabase?.dblinks ?? []) {
@@ -592,7 +623,7 @@ class Resolver implements AccessResolver {
           first = undefined; // a value from elsewhere: not refused here
           break;
         }
-        const refusals = calls.map((d) => this.checkDblinkCall(c.relation, d));
+        const refusals = calls.map((d) => this.checkDblinkCall(c.relation, d, this.dblinkRunner(c.relation, caller)));
         if (refusals.some((v) => v.allowed)) {
           first = undefined;
           break;
@@ -604,10 +635,76 @@ class Resolver implements AccessResolver {
     return ALLOWED;
   }
 
+  /**
+   * The role a dblink call runs as, which dblink's own checks see (superuser(), the user mapping):
+   * a SECURITY DEFINER function's owner; otherwise the caller, in a view too ("Functions called in
+   * the view are treated the same as if they had been called directly from the query using the
+   * view", CREATE VIEW).
+   */
+  dblinkRunner(rel: Relation, caller: string): string {
+    return rel.kind === 'function' && !rel.view?.securityInvoker ? (rel.owner ?? BOOTSTRAP_OWNER) : caller;
+  }
+
+  /**
+   * The remote user of a checked call as `runner`, its password, or the refusal before any remote
+   * check: through a foreign server, the runner's user mapping or PUBLIC's ("user mapping not
+   * found" without either); then dblink's password rule (F.12 dblink_connect: "Only superusers may
+   * use dblink_connect to create non-password-authenticated connections. If non-superusers need
+   * this capability, use dblink_connect_u instead"; dblink() applies the same check to the string
+   * it connects with). Measured on PostgreSQL 15: "password is required … Non-superusers must
+   * provide a password in the connection string" (test/paths/dblink-connections.test.ts).
+   */
+  dblinkSession(d: DblinkUse, runner: string): { user: string } | { refused: Reason } | undefined {
+    const access = d.remoteAccess;
+    if (!access) return undefined;
+    let user = access.user;
+    let password = !!d.password;
+    if (access.server) {
+      const maps = (this.catalog.crossDatabase?.userMappings ?? []).filter(
+        (m) => m.database === d.database && m.server === access.server,
+      );
+      const m = maps.find((x) => x.role === runner) ?? maps.find((x) => x.role === PUBLIC);
+      if (!m)
+        return { refused: { key: 'dblink-no-user-mapping', role: runner, via: d.relation, server: access.server } };
+      // "user must have usage on the server" (dblink's get_connect_string, after the mapping lookup).
+      const server = this.catalog.crossDatabase?.servers.find(
+        (x) => x.database === d.database && x.name === access.server,
+      );
+      const roles = this.privilegeRoles(runner);
+      const usage =
+        this.isSuperuser(runner) ||
+        (server?.owner !== undefined && roles.has(server.owner)) ||
+        (server?.usage ?? []).some((g) => g === PUBLIC || roles.has(g));
+      if (!usage)
+        return { refused: { key: 'dblink-no-server-usage', role: runner, via: d.relation, server: access.server } };
+      user = m.user;
+      password = !!m.password;
+    }
+    if (!password && !d.unsafe && !this.isSuperuser(runner))
+      return {
+        refused: {
+          key: 'dblink-password-required',
+          role: runner,
+          via: d.relation,
+          ...(access.server ? { server: access.server } : {}),
+        },
+      };
+    return user === undefined ? undefined : { user };
+  }
+
   /** One call's remote query, as its connection's user: CONNECT on the remote database, SELECT on each column it reads. */
-  private checkDblinkCall(caller: Relation, d: DblinkUse): AccessVerdict {
+  private checkDblinkCall(caller: Relation, d: DblinkUse, runner: string): AccessVerdict {
     const access = d.remoteAccess!;
-    const user = access.user;
+    const session = this.dblinkSession(d, runner);
+    if (!session) return ALLOWED;
+    if ('refused' in session)
+      return refused(
+        // The connection is never opened: no mapping, no USAGE on the server, or no password.
+        session.refused.key === 'dblink-no-user-mapping' ? 'no-user-mapping' : 'remote-access-denied',
+        caller.id,
+        session.refused,
+      );
+    const user = session.user;
     const denied = (at: string, relation: string, reason?: Reason) =>
       refused('remote-access-denied', at, {
         key: 'dblink-remote-denied',
