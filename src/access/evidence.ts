@@ -27,6 +27,7 @@ export const REASON_KEYS = [
   'link-private',
   'link-remote-denied',
   'dblink-remote-denied',
+  'definer-role-disabled',
   'dblink-no-user-mapping',
   'dblink-password-required',
   'dblink-no-server-usage',
@@ -96,6 +97,8 @@ const EN: Record<ReasonKey, Template> = {
     `${r.via} calls dblink as ${r.role}, which is not a superuser, and the connection ${r.server ? `through server ${r.server} (its user mapping)` : 'string'} has no password: dblink refuses it`,
   'dblink-remote-denied': (r) =>
     `${r.via} reads ${r.relation} through dblink in database ${r.database} as remote user ${r.role}, and the remote database refuses it: ${r.remote ? reasonText('en', r.remote) : 'access denied'}`,
+  'definer-role-disabled': (r) =>
+    `${r.via} runs with its owner ${r.role}'s rights (definer's rights), where roles are disabled: ${r.role} holds SELECT on ${r.relation} only through a role`,
 };
 
 function viaView(r: Reason): string {
@@ -142,6 +145,8 @@ const JA: Record<ReasonKey, Template> = {
     `${r.via} はスーパーユーザでない ${r.role} として dblink を呼ぶが、接続${r.server ? `（サーバ ${r.server} のユーザマッピング）` : '文字列'}にパスワードがなく、dblink が拒否する`,
   'dblink-remote-denied': (r) =>
     `${r.via} は dblink を通じデータベース ${r.database} でリモートユーザ ${r.role} として ${r.relation} を読むが、リモートのデータベースが拒否する: ${r.remote ? reasonText('ja', r.remote) : 'アクセス拒否'}`,
+  'definer-role-disabled': (r) =>
+    `${r.via} は所有者 ${r.role} の権限（定義者権限）で実行され、そこではロールが無効になる: ${r.role} は ${r.relation} の SELECT 権限をロールを通じてしか持たない`,
 };
 
 function jaViaView(r: Reason): string {

@@ -63,6 +63,11 @@ export interface AccessResolver {
   isSuperuser(role: string): boolean;
   /** Whether the product takes EXECUTE on a routine away from R whatever R is granted (SQL Server's DENY). */
   executeDenied(role: string, routine: RelationId): boolean;
+  /**
+   * What `owner` may read from inside the definer's rights routine `routine`: its session rights
+   * (canSelect), except where the product narrows them there (Oracle disables roles).
+   */
+  canSelectAsDefiner(owner: string, routine: RelationId, relation: RelationId, column: string): AccessVerdict;
   /** A checked dblink call run as `runner`: its remote user, or dblink's refusal before any remote check. */
   dblinkSession(d: DblinkUse, runner: string): { user: string } | { refused: Reason } | undefined;
   /** The role a dblink call in `rel` runs as when `caller` reads it (a definer function's owner, else the caller). */
@@ -176,6 +181,16 @@ class Resolver implements AccessResolver {
   executeDenied(role: string, routine: RelationId): boolean {
     const fn = this.catalog.relations.get(routine);
     return !!fn && !!this.products.get(fn.database)?.executeDenied?.(role, fn);
+  }
+
+  canSelectAsDefiner(owner: string, routine: RelationId, relation: RelationId, column: string): AccessVerdict {
+    const fn = this.catalog.relations.get(routine);
+    const rel = this.catalog.relations.get(relation);
+    const product = fn && this.products.get(fn.database);
+    if (!fn || !rel || !product?.canSelectAsDefiner || !rel.columns.some((c) => c.name === column))
+      return this.canSelect(owner, relation, column);
+    const v = product.canSelectAsDefiner(owner, fn, rel, column);
+    return v.allowed && rel.dialect === 'oracle' ? this.checkLinks(owner, rel, column) : v;
   }
 
   privilegeRoles(role: string): ReadonlySet<string> {

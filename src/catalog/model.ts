@@ -181,6 +181,19 @@ export interface RoutineDefinition {
   atomic?: boolean;
   /** `RETURNS trigger`: runs only from triggers, so it is no path of its own (kept out of the relations). */
   trigger?: boolean;
+  /**
+   * Oracle: the package this routine is a subprogram of (its relation is `PKG.NAME(types)`).
+   * EXECUTE is the package's; `rightsFromSpec`: its AUTHID was not in the body's file, and is the
+   * specification's (resolved when the catalog is built).
+   */
+  package?: string;
+  rightsFromSpec?: boolean;
+  /**
+   * Oracle: a package specification (relation `PKG()`), with the subprograms it declares (the
+   * public ones) and where its rights come from, in words. It stands for the package only while
+   * no body is read: then it is the unread routine, else it gives way to the subprograms.
+   */
+  packageSpec?: { members: string[]; rights: string };
   /** What the body INSERTs: a trigger function's copies (relation `#trigger-row` is the row it fires for). */
   writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
 }
