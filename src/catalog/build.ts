@@ -19,6 +19,7 @@ import {
   type CopySource,
   type QualifiedName,
   type Relation,
+  type RoutineDefinition,
   type RelationId,
   type SourceLocation,
   type ViewDefinition,
@@ -207,6 +208,7 @@ class CatalogBuilder {
       ? this.cross.resolve(this.relations, this.remotes, this.diagnostics)
       : undefined;
     this.expandLinkStars();
+    this.resolvePackages();
     const catalog: Catalog = {
       databases: this.databases,
       relations: this.relations,
@@ -633,6 +635,8 @@ class CatalogBuilder {
       case 'foreign-server':
         this.crossDeclared = true;
         return this.cross.foreignServer(op, this.db.name, this.actingRole());
+      case 'server-usage':
+        return this.cross.serverUsage(op, this.db.name, (r) => this.roleRef(r));
       case 'user-mapping':
         this.crossDeclared = true;
         return this.cross.userMapping(op, this.db.name, this.roleRef(op.role));
@@ -1737,7 +1741,8 @@ class CatalogBuilder {
         r.routine &&
         r.database === database &&
         r.schema === schema &&
-        r.name.slice(0, r.name.indexOf('(')) === ref.name.name &&
+        (r.name.slice(0, r.name.indexOf('(')) === ref.name.name ||
+          (!ref.argTypes && r.routine.package === ref.name.name)) && // an Oracle package: its subprograms
         (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
         (kind === 'routine' || r.routine.kind === kind),
     );
@@ -1780,23 +1785,7 @@ class CatalogBuilder {
       ...c,
       ...(params.has(c.name) ? { parameter: true } : {}),
     }));
-    if (!op.routine.analysed) {
-      this.warn(
-        'SPIF-FUNCTION-UNANALYSED',
-        said(
-          op.routine.trigger
-            ? 'diag.catalog.routineUnanalysedTrigger'
-            : !op.routine.securityDefiner
-              ? 'diag.catalog.routineUnanalysed'
-              : this.db.dialect === 'postgresql' || isMysqlFamily(this.db.dialect)
-                ? 'diag.catalog.routineUnanalysedDefiner'
-                : 'diag.catalog.routineUnanalysedOtherRights',
-          part(`diag.catalog.routine.${op.routine.kind}`),
-          id,
-          op.routine.unanalysedText ?? op.routine.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
-        ),
-      );
-    }
+    if (!op.routine.analysed) this.warnUnanalysed(op.routine, id, this.db.dialect);
     const store = op.routine.trigger ? this.triggerFunctions : this.relations;
     const existing = store.get(id);
     if (existing?.routine && op.orReplace) {
@@ -1835,6 +1824,73 @@ class CatalogBuilder {
     if (this.db.dialect === 'postgresql')
       this.privileges.createObject({ kind: 'function', relation: id }, owner, { database, schema });
     else this.privileges.createObjectWithoutDefaults({ kind: 'function', relation: id }, owner);
+  }
+
+  private warnUnanalysed(routine: RoutineDefinition, id: RelationId, dialect: Dialect): void {
+    this.warn(
+      'SPIF-FUNCTION-UNANALYSED',
+      said(
+        routine.trigger
+          ? 'diag.catalog.routineUnanalysedTrigger'
+          : !routine.securityDefiner
+            ? 'diag.catalog.routineUnanalysed'
+            : dialect === 'postgresql' || isMysqlFamily(dialect)
+              ? 'diag.catalog.routineUnanalysedDefiner'
+              : 'diag.catalog.routineUnanalysedOtherRights',
+        part(`diag.catalog.routine.${routine.kind}`),
+        id,
+        routine.unanalysedText ?? routine.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
+      ),
+    );
+  }
+
+  /**
+   * Oracle packages, once every file is read (specification and body may be in different files):
+   * a subprogram takes the specification's AUTHID when its file did not have it, and the
+   * package's EXECUTE (granted on the package, the one object); one the specification does not
+   * declare is private, callable only inside the package ("Package Body"), so no path of its
+   * own. A specification whose body was read gives way to its subprograms; one without a body is
+   * the unread routine (an unknown path when it runs with its owner's rights).
+   */
+  private resolvePackages(): void {
+    const bodies = new Map<string, Relation[]>();
+    for (const r of this.relations.values()) {
+      if (!r.routine?.package) continue;
+      const key = relationId(r.database, r.schema, `${r.routine.package}()`);
+      bodies.set(key, [...(bodies.get(key) ?? []), r]);
+    }
+    for (const spec of [...this.relations.values()]) {
+      const declared = spec.routine?.packageSpec;
+      if (!spec.routine || !declared) continue;
+      const members = bodies.get(spec.id) ?? [];
+      bodies.delete(spec.id);
+      if (members.length === 0) {
+        spec.routine = {
+          ...spec.routine,
+          analysed: false,
+          unanalysedReason: `the package body is not in the sources (${declared.rights})`,
+        };
+        this.at = spec.source;
+        this.warnUnanalysed(spec.routine, spec.id, spec.dialect);
+        continue;
+      }
+      for (const m of members) {
+        const name = m.name.slice(spec.name.length - 1, m.name.indexOf('('));
+        if (!declared.members.includes(name)) {
+          this.relations.delete(m.id);
+          this.privileges.clear({ kind: 'function', relation: m.id });
+          continue;
+        }
+        if (m.routine?.rightsFromSpec) {
+          const { rightsFromSpec: _r, ...routine } = m.routine;
+          m.routine = { ...routine, securityDefiner: spec.routine.securityDefiner };
+          if (m.view) m.view = { ...m.view, securityInvoker: !spec.routine.securityDefiner };
+        }
+        this.privileges.share({ kind: 'function', relation: spec.id }, { kind: 'function', relation: m.id });
+      }
+      this.relations.delete(spec.id);
+      this.privileges.clear({ kind: 'function', relation: spec.id });
+    }
   }
 
   private alterFunction(op: Extract<CatalogOp, { op: 'alter-function' }>): void {

@@ -307,6 +307,8 @@ export type CatalogOp = { at: SourceLocation } & (
       ifNotExists?: boolean;
       owner?: string;
     }
+  /** GRANT / REVOKE USAGE ON FOREIGN SERVER s TO roles: what dblink('s', …) needs (postgres_fdw's foreign tables do not). */
+  | { op: 'server-usage'; action: 'grant' | 'revoke'; servers: string[]; grantees: string[] }
   /** CREATE / ALTER / DROP USER MAPPING FOR role SERVER s (role: a name, PUBLIC or CURRENT_USER). */
   | { op: 'user-mapping'; action: 'create' | 'alter' | 'drop'; role: string; server: string; options: OptionChange[] }
   /** The SERVER and OPTIONS of a CREATE FOREIGN TABLE (its columns come with the create-table op before it). */
@@ -331,6 +333,10 @@ export type CatalogOp = { at: SourceLocation } & (
       op: 'dblink';
       calls: {
         conninfo?: string;
+        /** The named (or, '', unnamed) connection a `dblink_connect` of the same body opened with `conninfo`. */
+        connection?: string;
+        /** Opened by `dblink_connect_u`, which lets non-superusers connect without a password. */
+        unsafe?: boolean;
         sql?: string;
         reads?: QualifiedName[];
         /** `dblink(…) AS t(cols)` in a FROM list: the view's lineage names it `dblinkRelation(location)`. */

@@ -7,6 +7,7 @@ export const CATALOG_DIAGNOSTICS = {
   // `diag.list` joins its arguments with ", " (Japanese "、"): see renderText.
   'diag.list': { en: '(a list)', ja: '（一覧）' },
   'diag.list.semi': { en: '(a list)', ja: '（一覧）' },
+  'diag.list.and': { en: '(a list)', ja: '（一覧）' },
   'diag.list.more': { en: '{0} and {1} more', ja: '{0} ほか {1} 件' },
   'diag.catalog.modelAndSql.one': {
     en: "database {0}: 1 table is defined both by ORM models ({1}) and by SQL ({2}), as an ORM's generated migrations are: each is read as one table, the definition applied last wins, and comments or marks only the other one has are kept",

@@ -3,12 +3,12 @@
  * Each statement is parsed on its own (split.ts) so that a syntax error costs only itself.
  */
 import { INSERT_START, insertRowsOp } from '../data-rows/rows-op.js';
-import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
+import { isStackExhaustion, NESTED_TOO_DEEP, parserText } from '../guard.js';
 import { parse } from 'sql-parser-cst';
 import type { Column, ForeignKey, QualifiedName, ViewColumn } from '../../catalog/model.js';
 import { dedupeOrigins, type Scope } from '../lineage-scope.js';
 import type { CatalogOp } from '../../catalog/ops.js';
-import { type Diagnostic, coded } from '../../diagnostics.js';
+import { type Diagnostic, type Said, coded, part, said } from '../../diagnostics.js';
 import type { CodeOf } from '../../diagnostic-codes.js';
 import type { CstScriptDialectName, MysqlDialect } from '../../dialect.js';
 import { LineIndex } from '../text.js';
@@ -37,7 +37,7 @@ export interface CstDialect {
   /** A relation or schema name on its own. */
   foldRelation: (name: string) => string;
   /** GRANT/REVOKE and other statements the dialect has but spif does not read: warning text. */
-  unsupported: (type: string) => string | undefined;
+  unsupported: (type: string) => Said | undefined;
 }
 
 /** Statement types that never change the catalog. */
@@ -116,8 +116,8 @@ class Reader {
     return { file: this.source.path, line, column };
   }
 
-  private diag<S extends 'error' | 'warning'>(severity: S, code: CodeOf<S>, message: string, offset = 0): void {
-    this.diagnostics.push({ ...coded(severity, code), message, ...this.loc(offset) });
+  private diag<S extends 'error' | 'warning'>(severity: S, code: CodeOf<S>, message: Said, offset = 0): void {
+    this.diagnostics.push({ ...coded(severity, code), ...message, ...this.loc(offset) });
   }
 
   /** The statement as written, when `text` has been blanked for the parser (trailing comments are read from it). */
@@ -160,7 +160,7 @@ class Reader {
       this.diag(
         'error',
         'SPIF-SQL-SYNTAX',
-        `could not parse this statement (sql-parser-cst ${program.dialect}): ${program.message}`,
+        said('diag.cst.couldNotParse', program.dialect, parserText(program.message)),
         program.offset,
       );
       return;
@@ -253,7 +253,8 @@ class Reader {
         return;
     }
     if (IRRELEVANT.has(s.type)) return;
-    const why = this.d.unsupported(s.type) ?? `statement not read (${s.type.replace(/_stmt$/, '').replace(/_/g, ' ')})`;
+    const why =
+      this.d.unsupported(s.type) ?? said('diag.cst.statementNotRead', s.type.replace(/_stmt$/, '').replace(/_/g, ' '));
     this.diag('warning', 'SPIF-SQL-UNSUPPORTED', why, s.range?.[0] ?? 0);
   }
 
@@ -264,7 +265,7 @@ class Reader {
       this.diag(
         'warning',
         'SPIF-SQL-UNSUPPORTED',
-        `could not parse this statement (sql-parser-cst ${program.dialect}): ${program.message}; the values it copies are not followed`,
+        said('diag.cst.couldNotParseWrite', program.dialect, parserText(program.message)),
         program.offset,
       );
       return;
@@ -573,12 +574,7 @@ class Reader {
         name: this.d.foldColumn(namePath(declared[i]?.name ?? declared[i])[0] ?? c.name),
       }));
     for (const rel of new Set(lineage.unknownStars)) {
-      this.diag(
-        'warning',
-        'SPIF-SQL-UNSUPPORTED',
-        `view selects * from ${rel}, which is not declared earlier in this file: its columns are unknown`,
-        s.range?.[0] ?? 0,
-      );
+      this.diag('warning', 'SPIF-SQL-UNSUPPORTED', said('diag.cst.viewStarUnknown', rel), s.range?.[0] ?? 0);
     }
     const op: Extract<CatalogOp, { op: 'create-view' }> = {
       op: 'create-view',
@@ -787,18 +783,19 @@ export function readCstScript(source: SourceText, dialect: CstScriptDialect): Re
     // Checked before data statements are skipped unparsed: an INSERT with an open quote swallows the file too.
     const unterminated = stmt.unterminatedComment ?? stmt.unterminatedQuote ?? stmt.unterminatedBlock;
     if (unterminated !== undefined) {
-      const what =
+      const what = part(
         stmt.unterminatedComment !== undefined
-          ? '/* comment'
+          ? 'diag.cst.what.comment'
           : stmt.unterminatedQuote !== undefined
-            ? 'quoted string or identifier'
-            : 'BEGIN/CASE block (no matching END)';
+            ? 'diag.cst.what.quote'
+            : 'diag.cst.what.block',
+      );
       reader.diagnostics.push({
         severity: 'error',
         code: 'SPIF-SQL-SYNTAX',
         file: source.path,
         ...lines.at(unterminated),
-        message: `unterminated ${what}: everything after it is part of it, to the end of the file; not read`,
+        ...said('diag.cst.unterminated', what),
       });
       continue;
     }
@@ -809,7 +806,7 @@ export function readCstScript(source: SourceText, dialect: CstScriptDialect): Re
         code: 'SPIF-SQL-SYNTAX',
         file: source.path,
         ...lines.at(stmt.start + deep.at),
-        message: `parentheses nested ${deep.depth} deep (more than ${MAX_BARE_PAREN_DEPTH}, not counting function calls and subqueries): sql-parser-cst takes exponential time on such a statement when it has an error, so it is not read`,
+        ...said('diag.cst.parenDepth', deep.depth, MAX_BARE_PAREN_DEPTH),
       });
       continue;
     }

@@ -973,6 +973,17 @@ class StatementContext {
   }
 
   private grant(s: Node): void {
+    if (s.objtype === 'OBJECT_FOREIGN_SERVER' && s.targtype !== 'ACL_TARGET_ALL_IN_SCHEMA') {
+      // USAGE (ALL PRIVILEGES is USAGE) on a foreign server: what dblink('server', …) checks.
+      const usage = !s.privileges?.length || s.privileges.some((p: Node) => p.AccessPriv?.priv_name === 'usage');
+      if (!usage || (!s.is_grant && s.grant_option)) return; // REVOKE GRANT OPTION FOR keeps USAGE
+      return this.emit({
+        op: 'server-usage',
+        action: s.is_grant ? 'grant' : 'revoke',
+        servers: strings(s.objects),
+        grantees: (s.grantees ?? []).map(roleName),
+      });
+    }
     const target = this.grantTarget(s);
     if (!target) return;
     const privileges: PrivilegeSpec[] = s.privileges?.length
