@@ -154,7 +154,7 @@ class Reader {
     this.text = text;
     this.original = original;
     const libsql = this.d.name === 'sqlite' ? LIBSQL_ALTER_COLUMN.exec(text) : null;
-    if (libsql) return this.libsqlAlterColumn(text, libsql);
+    if (libsql) return this.libsqlAlterColumn(libsql);
     const program = this.parse(text);
     if (!program.ok) {
       this.diag(
@@ -174,15 +174,10 @@ class Reader {
    * TO <new definition>"): a new type, default or NOT NULL changes no name, key or privilege; a new
    * name is a rename; a definition with a key or REFERENCES is reported, not applied.
    */
-  private libsqlAlterColumn(text: string, m: RegExpExecArray): void {
+  private libsqlAlterColumn(m: RegExpExecArray): void {
     const [, table = '', from = '', to = '', definition = ''] = m;
     if (/\b(?:REFERENCES|PRIMARY|UNIQUE)\b/i.test(definition)) {
-      this.diag(
-        'warning',
-        'SPIF-SQL-UNSUPPORTED',
-        'libSQL ALTER COLUMN with a key or REFERENCES is not read: the key is not applied',
-        0,
-      );
+      this.diag('warning', 'SPIF-SQL-UNSUPPORTED', said('diag.cst.libsqlAlterColumnKey'), 0);
       return;
     }
     const name = (q: string) => q.replace(/^["`[](.*)["`\]]$/s, '$1');
@@ -190,7 +185,12 @@ class Reader {
     const program = this.parse(`ALTER TABLE ${table} RENAME COLUMN ${from} TO ${to}`);
     if (program.ok) for (const stmt of program.cst.statements ?? []) this.read(stmt);
     else
-      this.diag('error', 'SPIF-SQL-SYNTAX', `could not parse this statement (libSQL ALTER COLUMN): ${text.trim()}`, 0);
+      this.diag(
+        'error',
+        'SPIF-SQL-SYNTAX',
+        said('diag.cst.couldNotParse', program.dialect, parserText(program.message)),
+        0,
+      );
   }
 
   /** The first dialect that parses wins; the first error is the one reported. */
