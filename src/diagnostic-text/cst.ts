@@ -11,6 +11,10 @@ export const CST_DIAGNOSTICS = {
     en: 'could not parse this statement (sql-parser-cst {0}): {1}; the values it copies are not followed',
     ja: 'この文を構文解析できなかった（sql-parser-cst {0}）: {1}。複写する値は追跡していない',
   },
+  'diag.cst.libsqlAlterColumnKey': {
+    en: 'libSQL ALTER COLUMN with a key or REFERENCES is not read: the key is not applied',
+    ja: 'キーまたは REFERENCES を含む libSQL の ALTER COLUMN は読まない。そのキーは適用しない',
+  },
   'diag.cst.statementNotRead': { en: 'statement not read ({0})', ja: '読まなかった文（{0}）' },
   'diag.cst.viewStarUnknown': {
     en: 'view selects * from {0}, which is not declared earlier in this file: its columns are unknown',

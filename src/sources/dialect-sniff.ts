@@ -59,6 +59,12 @@ const MARKS: Partial<Record<Dialect, Mark[]>> = {
     { shown: 'DEFAULT CHARSET=', re: /\bDEFAULT\s+CHARSET\s*=/i },
     { shown: 'LOCK TABLES', re: /^[ \t]*LOCK\s+TABLES\b/im },
     { shown: 'UNSIGNED', re: /\bINT(?:EGER)?(?:\s*\(\d+\))?\s+UNSIGNED\b/i },
+    {
+      shown: 'MEDIUMTEXT / LONGTEXT / TINYINT',
+      re: /\b(?:TINYINT|MEDIUMINT|TINYTEXT|MEDIUMTEXT|LONGTEXT|MEDIUMBLOB|LONGBLOB)\b/i,
+    },
+    // an index over a prefix of a column: `KEY (url(255))`, `ON t (param_key(255))`
+    { shown: 'key prefix col(255)', re: /\b(?:KEY|UNIQUE|INDEX\s+\w+\s+ON\s+\w+)\s*\(\s*\w+\s*\(\s*\d+\s*\)/i },
   ],
 };
 

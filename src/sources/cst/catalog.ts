@@ -41,6 +41,13 @@ export interface CstDialect {
 }
 
 /** Statement types that never change the catalog. */
+/** libSQL `ALTER TABLE t ALTER COLUMN c TO c2 <definition>`: table, old name, new name, definition. */
+const IDENT = '(?:"(?:[^"]|"")+"|`[^`]+`|\\[[^\\]]+\\]|[A-Za-z_][\\w$]*)';
+const LIBSQL_ALTER_COLUMN = new RegExp(
+  String.raw`^\s*ALTER\s+TABLE\s+(${IDENT}(?:\s*\.\s*${IDENT})?)\s+ALTER\s+COLUMN\s+(${IDENT})\s+TO\s+(${IDENT})([\s\S]*)$`,
+  'i',
+);
+
 const IRRELEVANT = new Set([
   'empty',
   'select_stmt',
@@ -146,6 +153,8 @@ class Reader {
     this.base = start;
     this.text = text;
     this.original = original;
+    const libsql = this.d.name === 'sqlite' ? LIBSQL_ALTER_COLUMN.exec(text) : null;
+    if (libsql) return this.libsqlAlterColumn(libsql);
     const program = this.parse(text);
     if (!program.ok) {
       this.diag(
@@ -157,6 +166,31 @@ class Reader {
       return;
     }
     for (const stmt of program.cst.statements ?? []) this.read(stmt);
+  }
+
+  /**
+   * libSQL's (Turso's) own `ALTER TABLE t ALTER COLUMN c TO c <definition>`, which drizzle-kit
+   * writes for a turso/sqlite project and SQLite rejects ("the Turso extension ALTER COLUMN name
+   * TO <new definition>"): a new type, default or NOT NULL changes no name, key or privilege; a new
+   * name is a rename; a definition with a key or REFERENCES is reported, not applied.
+   */
+  private libsqlAlterColumn(m: RegExpExecArray): void {
+    const [, table = '', from = '', to = '', definition = ''] = m;
+    if (/\b(?:REFERENCES|PRIMARY|UNIQUE)\b/i.test(definition)) {
+      this.diag('warning', 'SPIF-SQL-UNSUPPORTED', said('diag.cst.libsqlAlterColumnKey'), 0);
+      return;
+    }
+    const name = (q: string) => q.replace(/^["`[](.*)["`\]]$/s, '$1');
+    if (name(from).toLowerCase() === name(to).toLowerCase()) return;
+    const program = this.parse(`ALTER TABLE ${table} RENAME COLUMN ${from} TO ${to}`);
+    if (program.ok) for (const stmt of program.cst.statements ?? []) this.read(stmt);
+    else
+      this.diag(
+        'error',
+        'SPIF-SQL-SYNTAX',
+        said('diag.cst.couldNotParse', program.dialect, parserText(program.message)),
+        0,
+      );
   }
 
   /** The first dialect that parses wins; the first error is the one reported. */

@@ -416,6 +416,13 @@ class BodyWalker {
   readonly lineage: Lineage;
   reason?: DiagnosticText;
   private readonly cursors = new Map<string, ViewColumn[]>();
+  /**
+   * `CREATE TEMPORARY TABLE t` in the body: t lives for the session that calls the routine and
+   * only that session sees it ("visible only within the current session", MySQL 8.0 Reference
+   * Manual 15.1.20.2), so a write into it is no copy into the schema; what the body reads back
+   * from it carries what was written (by column, in body order).
+   */
+  private readonly temporary = new Map<string, Map<string, Origin[]>>();
   private i = 0;
 
   constructor(
@@ -521,6 +528,13 @@ class BodyWalker {
     }
     if (w === 'INSERT' || w === 'REPLACE') return this.insert(stmt);
     if (w === 'UPDATE') return this.update(stmt);
+    if (w === 'CREATE' && stmt[1]?.upper === 'TEMPORARY' && stmt[2]?.upper === 'TABLE') {
+      let k = 3;
+      if (stmt[k]?.upper === 'IF') k += 3; // IF NOT EXISTS
+      const t = this.tableAt(stmt, k);
+      if (t) this.temporary.set(t.table.name, new Map());
+      return;
+    }
     if (w === 'SET') return this.set(stmt);
     if (w === 'DECLARE') return this.declare(stmt);
     if (w === 'FETCH') return this.fetch(stmt);
@@ -575,8 +589,7 @@ class BodyWalker {
       columns = pairs.map((p) => p.column);
       values = pairs.map((p) => ({ name: p.column, from: p.from }));
     } else return this.unanalysed('diag.mysql.body.writeNotRead', nth(stmt, 0).value, IN_BODY);
-    if (values?.some((v) => v.from.length))
-      this.writes.push({ table: target.table, ...(columns ? { columns } : {}), values });
+    if (values) this.write(target.table, columns, values);
   }
 
   /** `UPDATE t SET c = expr, … [WHERE …]` of one table: c holds what expr carries. */
@@ -592,8 +605,11 @@ class BodyWalker {
     const pairs = this.assignments(stmt, k + 1, where > 0 ? nth(stmt, where).start : end(stmt));
     if (!pairs) return;
     const values = pairs.map((p) => ({ name: p.column, from: p.from }));
-    if (values.some((v) => v.from.length))
-      this.writes.push({ table: target.table, columns: pairs.map((p) => p.column), values });
+    this.write(
+      target.table,
+      pairs.map((p) => p.column),
+      values,
+    );
   }
 
   /**
@@ -663,7 +679,32 @@ class BodyWalker {
     return out;
   }
 
+  /** A write into `table`: a copy, or values staged in a temporary table of the body. */
+  private write(table: QualifiedName, columns: string[] | undefined, values: ViewColumn[]): void {
+    const staged = this.temporary.get(table.name);
+    const through = values.map((v) => ({ name: v.name, from: this.unstage(v.from) }));
+    if (staged) {
+      through.forEach((v, i) => {
+        const column = columns?.[i] ?? v.name;
+        staged.set(column, dedupeOrigins([...(staged.get(column) ?? []), ...v.from]));
+      });
+      return;
+    }
+    if (through.some((v) => v.from.length))
+      this.writes.push({ table, ...(columns ? { columns } : {}), values: through });
+  }
+
+  /** Origins in a temporary table of the body: what was written into those columns. */
+  private unstage(from: Origin[]): Origin[] {
+    return dedupeOrigins(
+      from.flatMap(
+        (o) => this.temporary.get(o.relation.name)?.get(o.column) ?? (this.temporary.has(o.relation.name) ? [] : [o]),
+      ),
+    );
+  }
+
   private addOutput(col: ViewColumn): void {
+    col = { name: col.name, from: this.unstage(col.from) };
     const existing = this.outputs.findIndex((o) => o.name === col.name);
     if (existing < 0) this.outputs.push(col);
     else
@@ -675,7 +716,7 @@ class BodyWalker {
 
   private assign(name: string, from: Origin[]): void {
     const key = foldColumn(name);
-    this.vars.set(key, dedupeOrigins([...(this.vars.get(key) ?? []), ...from]));
+    this.vars.set(key, dedupeOrigins([...(this.vars.get(key) ?? []), ...this.unstage(from)]));
   }
 
   /** A query: its INTO targets get its columns; without INTO it is a result set the caller receives. */
