@@ -49,8 +49,8 @@ const DIAGNOSTICS = {
   ),
   'SPIF-SQL-UNKNOWN-RELATION': d(
     'warning',
-    'a statement refers to a relation not defined before it',
-    '文が、それより前に定義されていないテーブル・ビューを参照している',
+    'a statement refers to a relation (or a PostgreSQL index) not defined before it',
+    '文が、それより前に定義されていないテーブル・ビュー（または PostgreSQL のインデックス）を参照している',
   ),
   'SPIF-SQL-UNKNOWN-COLUMN': d(
     'warning',
@@ -64,8 +64,8 @@ const DIAGNOSTICS = {
   ),
   'SPIF-SQL-UNKNOWN-CONSTRAINT': d(
     'warning',
-    '`DROP FOREIGN KEY k` (or a PostgreSQL `DROP CONSTRAINT t_c_key1`, a numbered made-up name) names no key of the table: its keys are kept',
-    '`DROP FOREIGN KEY k`（または PostgreSQL の番号付きの自動命名 `DROP CONSTRAINT t_c_key1`）がテーブルのどのキーにも当たらない。キーは残す',
+    '`DROP FOREIGN KEY k` (MySQL) or `DROP CONSTRAINT k` (PostgreSQL, without IF EXISTS) names no constraint of the table that the sources made: its keys are kept',
+    '`DROP FOREIGN KEY k`（MySQL）または `DROP CONSTRAINT k`（PostgreSQL、IF EXISTS なし）が、ソースで作られたテーブルのどの制約にも当たらない。キーは残す',
   ),
   'SPIF-SQL-UNKNOWN-OBJECT': d(
     'warning',

@@ -195,7 +195,7 @@ function discoverDatabases(
       diagnostics.push({
         severity: 'warning',
         code: 'SPIF-GIT-LIVE-SKIPPED',
-        message: `databases.${db.name}.url: a live database has no state${tree.at}; only its source files are compared`,
+        ...said('diag.discover.liveSkipped', db.name, tree.ref ?? ''),
       });
     }
     return discoverFromGlobs(

@@ -27,6 +27,10 @@ export const REASON_KEYS = [
   'link-private',
   'link-remote-denied',
   'dblink-remote-denied',
+  'definer-role-disabled',
+  'dblink-no-user-mapping',
+  'dblink-password-required',
+  'dblink-no-server-usage',
 ] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
 
@@ -85,8 +89,16 @@ const EN: Record<ReasonKey, Template> = {
     `${r.relation} is read through database link ${r.server}, which is private to ${r.principal}: ${r.role} cannot use it`,
   'link-remote-denied': (r) =>
     `${r.via} reads ${r.relation} through database link ${r.server} as remote user ${r.role}, and the remote database refuses it: ${r.remote ? reasonText('en', r.remote) : 'access denied'}`,
+  'dblink-no-user-mapping': (r) =>
+    `${r.via} calls dblink through foreign server ${r.server} as ${r.role}, and the server has no user mapping for ${r.role} or PUBLIC: the call fails`,
+  'dblink-no-server-usage': (r) =>
+    `${r.via} calls dblink through foreign server ${r.server} as ${r.role}, which has no USAGE on the server: the call fails`,
+  'dblink-password-required': (r) =>
+    `${r.via} calls dblink as ${r.role}, which is not a superuser, and the connection ${r.server ? `through server ${r.server} (its user mapping)` : 'string'} has no password: dblink refuses it`,
   'dblink-remote-denied': (r) =>
     `${r.via} reads ${r.relation} through dblink in database ${r.database} as remote user ${r.role}, and the remote database refuses it: ${r.remote ? reasonText('en', r.remote) : 'access denied'}`,
+  'definer-role-disabled': (r) =>
+    `${r.via} runs with its owner ${r.role}'s rights (definer's rights), where roles are disabled: ${r.role} holds SELECT on ${r.relation} only through a role`,
 };
 
 function viaView(r: Reason): string {
@@ -125,8 +137,16 @@ const JA: Record<ReasonKey, Template> = {
     `${r.relation} はデータベースリンク ${r.server} を通じて読むが、このリンクは ${r.principal} 専用（プライベート）で ${r.role} は使えない`,
   'link-remote-denied': (r) =>
     `${r.via} はデータベースリンク ${r.server} を通じリモートユーザ ${r.role} として ${r.relation} を読むが、リモートのデータベースが拒否する: ${r.remote ? reasonText('ja', r.remote) : 'アクセス拒否'}`,
+  'dblink-no-user-mapping': (r) =>
+    `${r.via} は ${r.role} として外部サーバ ${r.server} 経由で dblink を呼ぶが、サーバには ${r.role} にも PUBLIC にもユーザマッピングがなく、呼び出しは失敗する`,
+  'dblink-no-server-usage': (r) =>
+    `${r.via} は ${r.role} として外部サーバ ${r.server} 経由で dblink を呼ぶが、${r.role} はサーバの USAGE 権限を持たず、呼び出しは失敗する`,
+  'dblink-password-required': (r) =>
+    `${r.via} はスーパーユーザでない ${r.role} として dblink を呼ぶが、接続${r.server ? `（サーバ ${r.server} のユーザマッピング）` : '文字列'}にパスワードがなく、dblink が拒否する`,
   'dblink-remote-denied': (r) =>
     `${r.via} は dblink を通じデータベース ${r.database} でリモートユーザ ${r.role} として ${r.relation} を読むが、リモートのデータベースが拒否する: ${r.remote ? reasonText('ja', r.remote) : 'アクセス拒否'}`,
+  'definer-role-disabled': (r) =>
+    `${r.via} は所有者 ${r.role} の権限（定義者権限）で実行され、そこではロールが無効になる: ${r.role} は ${r.relation} の SELECT 権限をロールを通じてしか持たない`,
 };
 
 function jaViaView(r: Reason): string {

@@ -48,7 +48,7 @@ export function findUnknownPaths(catalog: Catalog, resolver: AccessResolver, pri
         (x) =>
           x.kind !== 'function' &&
           x.database === fn.database &&
-          x.columns.some((c) => resolver.canSelect(owner, x.id, c.name).allowed),
+          x.columns.some((c) => resolver.canSelectAsDefiner(owner, fn.id, x.id, c.name).allowed),
       )
       .map((x) => x.id);
     out.push({ via: fn.id, reason: r.unanalysedReason ?? 'its body was not read', executors, relations });

@@ -18,7 +18,7 @@ import type { ReadResult } from '../catalog/read-result.js';
 import { VERSION } from '../version.js';
 
 /** Bumped when the entry layout changes, or readers emit new ops (2: column-values counts; 3: diagnostics' catalogue text; 4: SQL Server written names). */
-const FORMAT = 4;
+const FORMAT = 5;
 
 export interface CacheKeyParts {
   reader: string;

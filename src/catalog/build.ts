@@ -6,7 +6,7 @@
  */
 import { addStats, type ColumnValueStats } from './column-values.js';
 import { pgChooseName, pgDefaultName } from './pg-names.js';
-import type { CatalogOp, GrantTarget, RoutineKind, RoutineRef } from './ops.js';
+import type { CatalogOp, GrantTarget, NamedConstraint, RoutineKind, RoutineRef } from './ops.js';
 import {
   type Catalog,
   type Column,
@@ -19,6 +19,7 @@ import {
   type CopySource,
   type QualifiedName,
   type Relation,
+  type RoutineDefinition,
   type RelationId,
   type SourceLocation,
   type ViewDefinition,
@@ -103,6 +104,15 @@ export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): 
   return builder.finish();
 }
 
+/** Which names take a made-up PostgreSQL name (pgNameTaken). */
+type NameKind = 'constraint' | 'index' | 'key';
+
+/** Key names (`CONSTRAINT k PRIMARY KEY`); `index`: a UNIQUE index's key, which is no constraint. */
+interface KeyNames {
+  primaryKey?: string;
+  unique: { name: string; columns: string[]; index?: true }[];
+}
+
 class CatalogBuilder {
   private readonly databases = new Map<string, Database>();
   private readonly relations = new Map<RelationId, Relation>();
@@ -120,10 +130,14 @@ class CatalogBuilder {
   private readonly synonyms = new Map<string, Synonyms>();
   private crossDeclared = false;
   /** Key names as written (`CONSTRAINT k PRIMARY KEY`), for DROP CONSTRAINT; unset ones get the engine's default. */
-  private readonly keyNames = new WeakMap<
-    Relation,
-    { primaryKey?: string; unique: { name: string; columns: string[] }[] }
-  >();
+  private readonly keyNames = new WeakMap<Relation, KeyNames>();
+  /**
+   * PostgreSQL CHECK and EXCLUDE constraints (names only: they link nothing), and the table's
+   * plain `CREATE INDEX` indexes: their names are taken in the schema, so PostgreSQL numbers a
+   * made-up name they hold, and a later DROP or RENAME names them.
+   */
+  private readonly otherConstraints = new WeakMap<Relation, NamedConstraint[]>();
+  private readonly indexes = new WeakMap<Relation, { name: string; key?: string[] }[]>();
   /**
    * PostgreSQL foreign keys declared without a name: the name the server chose when it made them,
    * which stays when the table or a column is renamed.
@@ -194,6 +208,7 @@ class CatalogBuilder {
       ? this.cross.resolve(this.relations, this.remotes, this.diagnostics)
       : undefined;
     this.expandLinkStars();
+    this.resolvePackages();
     const catalog: Catalog = {
       databases: this.databases,
       relations: this.relations,
@@ -332,19 +347,23 @@ class CatalogBuilder {
         return this.dropConstraint(op);
       case 'rename-constraint': {
         const r = this.existing(op.table, 'RENAME CONSTRAINT');
-        if (!r) return;
-        const fk = r.foreignKeys.find((k) => this.foreignKeyName(r, k) === op.from);
-        if (fk) fk.name = op.to;
-        const names = this.keysNamed(r);
-        if (this.primaryKeyName(r) === op.from) names.primaryKey = op.to;
-        const unique = this.uniqueKeyNamed(r, op.from);
-        if (unique) {
-          names.unique = names.unique.filter((u) => u.name !== op.from);
-          names.unique.push({ name: op.to, columns: unique });
-        }
-        this.holdName(r, op.to);
+        if (r) this.renameConstraint(r, op.from, op.to);
         return;
       }
+      case 'add-named-constraint': {
+        const r = this.existing(op.table, 'ADD CONSTRAINT');
+        if (!r) return;
+        this.namedConstraints(r).push({ ...op.constraint });
+        this.nameKeys(r);
+        return;
+      }
+      case 'create-index':
+        return this.createIndex(op);
+      case 'drop-index':
+        for (const name of op.names) this.dropIndex(name, !!op.ifExists);
+        return;
+      case 'rename-index':
+        return this.renameIndex(op);
       case 'drop-schema':
         return this.dropSchema(op);
       case 'drop-table-object': {
@@ -616,6 +635,8 @@ class CatalogBuilder {
       case 'foreign-server':
         this.crossDeclared = true;
         return this.cross.foreignServer(op, this.db.name, this.actingRole());
+      case 'server-usage':
+        return this.cross.serverUsage(op, this.db.name, (r) => this.roleRef(r));
       case 'user-mapping':
         this.crossDeclared = true;
         return this.cross.userMapping(op, this.db.name, this.roleRef(op.role));
@@ -955,6 +976,11 @@ class CatalogBuilder {
         if (name) names.unique.push({ name, columns: nth(op.uniqueKeys, i) });
       });
     }
+    if (created && created.source === op.at && op.namedConstraints)
+      this.otherConstraints.set(
+        created,
+        op.namedConstraints.map((c) => ({ ...c })),
+      );
     if (created && created.source === op.at && this.dialectOf(created) === 'postgresql') this.collapseKeys(created);
     if (created && created.source === op.at) this.nameKeys(created);
   }
@@ -987,31 +1013,54 @@ class CatalogBuilder {
     const names = this.keysNamed(r);
     for (const name of this.constraintNames(r)) this.holdName(r, name);
     // a key's index is a relation too: its name must be free among relations and constraints
-    const choose = (columns: string[] | undefined, label: string, index: boolean) => {
-      const name = pgChooseName(r.name, columns, label, (n) => this.pgNameTaken(r, n, index));
+    const choose = (columns: string[] | undefined, label: string, taken: NameKind) => {
+      const name = pgChooseName(r.name, columns, label, (n) => this.pgNameTaken(r, n, taken));
       this.holdName(r, name);
       return name;
     };
-    if (r.primaryKey && names.primaryKey === undefined) names.primaryKey = choose(undefined, 'pkey', true);
+    const others = this.otherConstraints.get(r) ?? [];
+    // CHECK constraints are named as the table is made, before its keys' indexes (DefineRelation)
+    for (const c of others) if (!c.name && c.label === 'check') c.name = choose(c.columns, 'check', 'constraint');
+    if (r.primaryKey && names.primaryKey === undefined) names.primaryKey = choose(undefined, 'pkey', 'key');
     // one name per key: a key added twice over the same columns is two constraints
     const unnamed = [...names.unique];
     for (const cols of r.uniqueKeys) {
       const i = unnamed.findIndex((u) => u.columns.join('\0') === cols.join('\0'));
       if (i >= 0) unnamed.splice(i, 1);
-      else names.unique.push({ name: choose(cols, 'key', true), columns: cols });
+      else names.unique.push({ name: choose(cols, 'key', 'key'), columns: cols });
     }
+    for (const c of others) if (!c.name) c.name = choose(c.columns, c.label, 'key');
     for (const fk of r.foreignKeys)
-      if (!fk.name && !this.foreignKeyNames.has(fk)) this.foreignKeyNames.set(fk, choose(fk.columns, 'fkey', false));
+      if (!fk.name && !this.foreignKeyNames.has(fk))
+        this.foreignKeyNames.set(fk, choose(fk.columns, 'fkey', 'constraint'));
   }
 
-  /** The key and foreign-key names of a relation (PostgreSQL: constraints, and for keys their indexes). */
+  /** The constraint names of a relation: keys, foreign keys, CHECK and EXCLUDE (PostgreSQL's pg_constraint). */
   private constraintNames(r: Relation): string[] {
     const names = this.keyNames.get(r);
     return [
       ...(names?.primaryKey ? [names.primaryKey] : []),
-      ...(names?.unique ?? []).map((u) => u.name),
+      ...(names?.unique ?? []).filter((u) => !u.index).map((u) => u.name),
       ...r.foreignKeys.flatMap((fk) => fk.name ?? this.foreignKeyNames.get(fk) ?? []),
+      ...(this.otherConstraints.get(r) ?? []).flatMap((c) => c.name ?? []),
     ];
+  }
+
+  /** The index names of a relation: its keys' and EXCLUDE constraints' indexes and its CREATE INDEX ones (pg_class). */
+  private indexNames(r: Relation): string[] {
+    const names = this.keyNames.get(r);
+    return [
+      ...(names?.primaryKey ? [names.primaryKey] : []),
+      ...(names?.unique ?? []).map((u) => u.name),
+      ...(this.otherConstraints.get(r) ?? []).flatMap((c) => (c.label === 'excl' && c.name) || []),
+      ...(this.indexes.get(r) ?? []).map((i) => i.name),
+    ];
+  }
+
+  private namedConstraints(r: Relation): NamedConstraint[] {
+    let list = this.otherConstraints.get(r);
+    if (!list) this.otherConstraints.set(r, (list = []));
+    return list;
   }
 
   private holdName(r: Relation, name: string): void {
@@ -1021,20 +1070,112 @@ class CatalogBuilder {
   }
 
   /**
-   * Whether PostgreSQL would find `name` taken in r's schema: by a constraint spif knows (keys and
-   * foreign keys), and for an index name also by a relation or sequence. Explicitly named CHECK
-   * constraints and CREATE INDEX names are not read, so they are not seen (docs/parsers.md).
+   * Whether PostgreSQL would find `name` taken in r's schema (NameKind says by what): a
+   * constraint's name (ChooseConstraintName: CHECK, foreign key) by any constraint; a plain
+   * index's (ChooseRelationName) by any relation, sequence or index; a key's or EXCLUDE
+   * constraint's, which is both, by either.
    */
-  private pgNameTaken(r: Relation, name: string, index: boolean): boolean {
+  private pgNameTaken(r: Relation, name: string, kind: NameKind): boolean {
     const id = relationId(r.database, r.schema, name);
-    if (index && (this.relations.has(id) || this.sequences.has(id))) return true;
-    for (const h of this.nameHolders.get(name) ?? [])
-      if (h.database === r.database && h.schema === r.schema && this.relations.get(h.id) === h)
-        if (this.constraintNames(h).includes(name)) return true;
-    return false;
+    if (kind !== 'constraint' && (this.relations.has(id) || this.sequences.has(id))) return true;
+    return (
+      this.holderOf(r.database, r.schema, name, (h) => [
+        ...(kind !== 'index' ? this.constraintNames(h) : []),
+        ...(kind !== 'constraint' ? this.indexNames(h) : []),
+      ]) !== undefined
+    );
   }
 
-  private keysNamed(r: Relation): { primaryKey?: string; unique: { name: string; columns: string[] }[] } {
+  /** The relation of that schema that holds `name` among the names `of` gives. */
+  private holderOf(
+    database: string,
+    schema: string,
+    name: string,
+    of: (h: Relation) => string[],
+  ): Relation | undefined {
+    for (const h of this.nameHolders.get(name) ?? [])
+      if (h.database === database && h.schema === schema && this.relations.get(h.id) === h && of(h).includes(name))
+        return h;
+    return undefined;
+  }
+
+  /**
+   * PostgreSQL CREATE [UNIQUE] INDEX: the name written, or `<table>_<columns>_idx` numbered as the
+   * server numbers it (ChooseIndexName). A UNIQUE index over plain columns without WHERE is a
+   * unique key of the table (a foreign key may reference it; DROP INDEX removes it).
+   */
+  private createIndex(op: Extract<CatalogOp, { op: 'create-index' }>): void {
+    const r = this.existing(op.table, 'CREATE INDEX');
+    if (!r) return;
+    if (op.ifNotExists && op.name && this.pgNameTaken(r, op.name, 'index')) return;
+    const name = op.name ?? pgChooseName(r.name, op.columns, 'idx', (n) => this.pgNameTaken(r, n, 'index'));
+    this.holdName(r, name);
+    let list = this.indexes.get(r);
+    if (!list) this.indexes.set(r, (list = []));
+    const key = op.key && r.kind === 'table' ? [...op.key] : undefined;
+    list.push({ name, ...(key ? { key } : {}) });
+    if (key) {
+      r.uniqueKeys.push(key);
+      this.keysNamed(r).unique.push({ name, columns: key, index: true });
+    }
+  }
+
+  /** The CREATE INDEX index `q` names, with its table, resolved in its schema as the server resolves a relation. */
+  private indexNamed(q: QualifiedName): { table?: Relation; keyTable?: Relation; name: string } {
+    const { database, schema, name } = this.resolve(q);
+    const table = this.holderOf(database, schema, name, (h) => (this.indexes.get(h) ?? []).map((i) => i.name));
+    const keyTable = table ? undefined : this.holderOf(database, schema, name, (h) => this.indexNames(h));
+    return { table, keyTable, name };
+  }
+
+  private dropIndex(q: QualifiedName, ifExists: boolean): void {
+    const { table, keyTable, name } = this.indexNamed(q);
+    if (keyTable) {
+      this.warn('SPIF-SQL-REJECTED', said('diag.catalog.dropConstraintIndex', name, keyTable.id));
+      return;
+    }
+    if (!table) {
+      if (!ifExists) this.warn('SPIF-SQL-UNKNOWN-RELATION', said('diag.catalog.unknownIndex', 'DROP INDEX', name));
+      return;
+    }
+    const list = this.indexes.get(table) ?? [];
+    const i = list.findIndex((x) => x.name === name);
+    const [dropped] = list.splice(i, 1);
+    if (!dropped?.key) return;
+    const names = this.keysNamed(table);
+    names.unique = names.unique.filter((u) => !(u.index && u.name === name));
+    const at = table.uniqueKeys.findIndex((cols) => cols.join('\0') === dropped.key!.join('\0'));
+    if (at >= 0) table.uniqueKeys.splice(at, 1);
+  }
+
+  /** ALTER INDEX i RENAME TO j; a key's or EXCLUDE constraint's index renames the constraint with it (as PostgreSQL does). */
+  private renameIndex(op: Extract<CatalogOp, { op: 'rename-index' }>): void {
+    const { table, keyTable, name } = this.indexNamed(op.name);
+    if (keyTable) return this.renameConstraint(keyTable, name, op.to);
+    if (!table) {
+      if (!op.ifExists) this.warn('SPIF-SQL-UNKNOWN-RELATION', said('diag.catalog.unknownIndex', 'ALTER INDEX', name));
+      return;
+    }
+    for (const i of this.indexes.get(table) ?? []) if (i.name === name) i.name = op.to;
+    for (const u of this.keysNamed(table).unique) if (u.index && u.name === name) u.name = op.to;
+    this.holdName(table, op.to);
+  }
+
+  private renameConstraint(r: Relation, from: string, to: string): void {
+    const fk = r.foreignKeys.find((k) => this.foreignKeyName(r, k) === from);
+    if (fk) fk.name = to;
+    const names = this.keysNamed(r);
+    if (this.primaryKeyName(r) === from) names.primaryKey = to;
+    const unique = this.uniqueKeyNamed(r, from);
+    if (unique) {
+      names.unique = names.unique.filter((u) => u.index || u.name !== from);
+      names.unique.push({ name: to, columns: unique });
+    }
+    for (const c of this.otherConstraints.get(r) ?? []) if (c.name === from) c.name = to;
+    this.holdName(r, to);
+  }
+
+  private keysNamed(r: Relation): KeyNames {
     let names = this.keyNames.get(r);
     if (!names) this.keyNames.set(r, (names = { unique: [] }));
     return names;
@@ -1055,7 +1196,7 @@ class CatalogBuilder {
   /** The columns of the unique key of that name: as written, else the engine's default name. */
   private uniqueKeyNamed(r: Relation, name: string): string[] | undefined {
     const named = this.keyNames.get(r)?.unique ?? [];
-    const hit = named.find((u) => u.name === name);
+    const hit = named.find((u) => u.name === name && !u.index);
     if (hit) return hit.columns;
     const pg = this.dialectOf(r) === 'postgresql';
     return r.uniqueKeys.find(
@@ -1143,12 +1284,17 @@ class CatalogBuilder {
       names.unique = names.unique.filter((u) => u.name !== op.name);
       return;
     }
-    // A numbered made-up name (`…_key1`) that names no key here: spif numbers as PostgreSQL does
-    // (nameKeys), but cannot see names held by CHECK constraints or CREATE INDEX, so such a drop is
-    // said, not taken for a CHECK: the keys stay (a link they imply may be over-stated, never lost).
-    if (this.dialectOf(r) === 'postgresql' && op.name !== undefined && /_(?:pkey|key|fkey)\d+$/.test(op.name)) {
-      this.warn('SPIF-SQL-UNKNOWN-CONSTRAINT', said('diag.catalog.dropNumberedKey', op.name, r.id));
+    if (this.dialectOf(r) !== 'postgresql' || op.name === undefined) return; // MySQL: a plain index or CHECK
+    const others = this.otherConstraints.get(r) ?? [];
+    const other = others.findIndex((c) => c.name === op.name);
+    if (other >= 0) {
+      others.splice(other, 1);
+      return;
     }
+    // No constraint spif read has that name (a NOT NULL one, or one the sources never created):
+    // said, and the keys stay (a link they imply may be over-stated, never lost).
+    if (!op.missingOk)
+      this.warn('SPIF-SQL-UNKNOWN-CONSTRAINT', said('diag.catalog.dropUnknownConstraint', op.name, r.id));
   }
 
   /**
@@ -1358,7 +1504,10 @@ class CatalogBuilder {
 
   /** INSERT … SELECT (or a trigger's INSERT): the target columns hold the selected values. */
   private copyInto(op: Extract<CatalogOp, { op: 'copy-into' }>): void {
-    const target = this.existing(op.table, op.via === 'update' ? 'UPDATE' : 'INSERT … SELECT');
+    const target = this.existing(
+      op.table,
+      op.via === 'update' ? 'UPDATE' : op.via === 'merge' ? 'MERGE' : 'INSERT … SELECT',
+    );
     if (!target) return;
     const { view } = this.resolveView(
       { securityInvoker: false, columns: op.values, reads: [], readsColumns: [] },
@@ -1592,7 +1741,8 @@ class CatalogBuilder {
         r.routine &&
         r.database === database &&
         r.schema === schema &&
-        r.name.slice(0, r.name.indexOf('(')) === ref.name.name &&
+        (r.name.slice(0, r.name.indexOf('(')) === ref.name.name ||
+          (!ref.argTypes && r.routine.package === ref.name.name)) && // an Oracle package: its subprograms
         (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
         (kind === 'routine' || r.routine.kind === kind),
     );
@@ -1635,23 +1785,7 @@ class CatalogBuilder {
       ...c,
       ...(params.has(c.name) ? { parameter: true } : {}),
     }));
-    if (!op.routine.analysed) {
-      this.warn(
-        'SPIF-FUNCTION-UNANALYSED',
-        said(
-          op.routine.trigger
-            ? 'diag.catalog.routineUnanalysedTrigger'
-            : !op.routine.securityDefiner
-              ? 'diag.catalog.routineUnanalysed'
-              : this.db.dialect === 'postgresql' || isMysqlFamily(this.db.dialect)
-                ? 'diag.catalog.routineUnanalysedDefiner'
-                : 'diag.catalog.routineUnanalysedOtherRights',
-          part(`diag.catalog.routine.${op.routine.kind}`),
-          id,
-          op.routine.unanalysedText ?? op.routine.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
-        ),
-      );
-    }
+    if (!op.routine.analysed) this.warnUnanalysed(op.routine, id, this.db.dialect);
     const store = op.routine.trigger ? this.triggerFunctions : this.relations;
     const existing = store.get(id);
     if (existing?.routine && op.orReplace) {
@@ -1690,6 +1824,73 @@ class CatalogBuilder {
     if (this.db.dialect === 'postgresql')
       this.privileges.createObject({ kind: 'function', relation: id }, owner, { database, schema });
     else this.privileges.createObjectWithoutDefaults({ kind: 'function', relation: id }, owner);
+  }
+
+  private warnUnanalysed(routine: RoutineDefinition, id: RelationId, dialect: Dialect): void {
+    this.warn(
+      'SPIF-FUNCTION-UNANALYSED',
+      said(
+        routine.trigger
+          ? 'diag.catalog.routineUnanalysedTrigger'
+          : !routine.securityDefiner
+            ? 'diag.catalog.routineUnanalysed'
+            : dialect === 'postgresql' || isMysqlFamily(dialect)
+              ? 'diag.catalog.routineUnanalysedDefiner'
+              : 'diag.catalog.routineUnanalysedOtherRights',
+        part(`diag.catalog.routine.${routine.kind}`),
+        id,
+        routine.unanalysedText ?? routine.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
+      ),
+    );
+  }
+
+  /**
+   * Oracle packages, once every file is read (specification and body may be in different files):
+   * a subprogram takes the specification's AUTHID when its file did not have it, and the
+   * package's EXECUTE (granted on the package, the one object); one the specification does not
+   * declare is private, callable only inside the package ("Package Body"), so no path of its
+   * own. A specification whose body was read gives way to its subprograms; one without a body is
+   * the unread routine (an unknown path when it runs with its owner's rights).
+   */
+  private resolvePackages(): void {
+    const bodies = new Map<string, Relation[]>();
+    for (const r of this.relations.values()) {
+      if (!r.routine?.package) continue;
+      const key = relationId(r.database, r.schema, `${r.routine.package}()`);
+      bodies.set(key, [...(bodies.get(key) ?? []), r]);
+    }
+    for (const spec of [...this.relations.values()]) {
+      const declared = spec.routine?.packageSpec;
+      if (!spec.routine || !declared) continue;
+      const members = bodies.get(spec.id) ?? [];
+      bodies.delete(spec.id);
+      if (members.length === 0) {
+        spec.routine = {
+          ...spec.routine,
+          analysed: false,
+          unanalysedReason: `the package body is not in the sources (${declared.rights})`,
+        };
+        this.at = spec.source;
+        this.warnUnanalysed(spec.routine, spec.id, spec.dialect);
+        continue;
+      }
+      for (const m of members) {
+        const name = m.name.slice(spec.name.length - 1, m.name.indexOf('('));
+        if (!declared.members.includes(name)) {
+          this.relations.delete(m.id);
+          this.privileges.clear({ kind: 'function', relation: m.id });
+          continue;
+        }
+        if (m.routine?.rightsFromSpec) {
+          const { rightsFromSpec: _r, ...routine } = m.routine;
+          m.routine = { ...routine, securityDefiner: spec.routine.securityDefiner };
+          if (m.view) m.view = { ...m.view, securityInvoker: !spec.routine.securityDefiner };
+        }
+        this.privileges.share({ kind: 'function', relation: spec.id }, { kind: 'function', relation: m.id });
+      }
+      this.relations.delete(spec.id);
+      this.privileges.clear({ kind: 'function', relation: spec.id });
+    }
   }
 
   private alterFunction(op: Extract<CatalogOp, { op: 'alter-function' }>): void {

@@ -90,6 +90,8 @@ export class CrossDatabaseState {
         ...(c.sql !== undefined ? { sql: c.sql } : {}),
         ...(c.reads ? { reads: c.reads } : {}),
         ...(c.location !== undefined && c.columns ? { location: c.location } : {}),
+        ...(c.connection !== undefined ? { connection: c.connection } : {}),
+        ...(c.unsafe ? { unsafe: true } : {}),
         source: at,
       };
       if (c.remoteReads) this.dblinkReads.set(use, c.remoteReads);
@@ -205,6 +207,20 @@ export class CrossDatabaseState {
     }
   }
 
+  /** GRANT / REVOKE USAGE ON FOREIGN SERVER (grant options are not kept: they give nothing dblink checks). */
+  serverUsage(op: Op<'server-usage'>, database: string, roleRef: (role: string) => string): void {
+    for (const name of op.servers) {
+      const server = this.server(database, name);
+      if (!server) {
+        this.warn('SPIF-SQL-UNKNOWN-OBJECT', said('diag.cross.unknownServer', name));
+        continue;
+      }
+      const grantees = op.grantees.map(roleRef);
+      const kept = (server.usage ?? []).filter((g) => !grantees.includes(g));
+      server.usage = op.action === 'grant' ? [...kept, ...grantees] : kept;
+    }
+  }
+
   /** CREATE / ALTER / DROP USER MAPPING: one mapping per (server, role); `role` is already resolved (CURRENT_USER). */
   userMapping(op: Op<'user-mapping'>, database: string, role: string): void {
     const i = this.userMappings.findIndex((m) => m.database === database && m.server === op.server && m.role === role);
@@ -214,7 +230,9 @@ export class CrossDatabaseState {
     }
     const current = i >= 0 ? this.userMappings[i] : undefined;
     let user = op.action === 'alter' ? current?.user : undefined;
+    let password = op.action === 'alter' ? !!current?.password : false;
     for (const o of op.options) {
+      if (o.name === 'password') password = o.action !== 'drop';
       if (o.name !== 'user') continue;
       user = o.action === 'drop' ? undefined : o.value;
     }
@@ -223,6 +241,7 @@ export class CrossDatabaseState {
       server: op.server,
       role,
       ...(user !== undefined ? { user } : {}),
+      ...(password ? { password } : {}),
       source: op.at,
     };
     if (i >= 0) this.userMappings[i] = mapping;
@@ -469,11 +488,22 @@ export class CrossDatabaseState {
       target = { reason: 'its connection is not a constant (or an unnamed dblink_connect)' };
     else if (/=|^postgres(ql)?:\/\//i.test(d.conninfo)) target = matchDatabase(parseConninfo(d.conninfo), remotes);
     else {
-      // A foreign server's name: dblink uses its options and the caller's user mapping.
+      // A foreign server's name: dblink uses its options (dblink_fdw's, the wrapper its docs
+      // recommend, or postgres_fdw's) and the running role's user mapping.
       const s = this.server(d.database, d.conninfo);
-      target = s?.remoteDatabase
-        ? { database: s.remoteDatabase }
-        : { reason: s ? `server ${s.name}: ${s.unresolved}` : `server ${d.conninfo} is not created in the sources` };
+      const dblinkFdw = s?.wrapper === 'dblink_fdw' ? matchDatabase(s.options, remotes) : undefined;
+      target =
+        dblinkFdw && 'database' in dblinkFdw
+          ? dblinkFdw
+          : s?.remoteDatabase
+            ? { database: s.remoteDatabase }
+            : {
+                reason: s
+                  ? `server ${s.name}: ${dblinkFdw && 'reason' in dblinkFdw ? dblinkFdw.reason : s.unresolved}`
+                  : d.connection !== undefined
+                    ? `the connection dblink_connect opened names server ${d.conninfo}, which is not created in the sources`
+                    : `${d.conninfo} is neither a connection string, a foreign server created in the sources, nor a connection opened by dblink_connect in the same body (a connection opened elsewhere in the session is not known)`,
+              };
     }
     const query =
       d.sql === undefined ? 'a query that is not a constant' : `'${d.sql.replace(/\s+/g, ' ').slice(0, 80)}'`;
@@ -503,15 +533,25 @@ export class CrossDatabaseState {
    * user its connection string names (`user=`, F.12 dblink: "a libpq-style connection info
    * string"). Without one libpq connects as the server process's PGUSER or operating-system user
    * (34.1.2 Parameter Key Words, `user`), which no source says; a foreign server's name takes the
-   * calling role's user mapping, not followed yet. Returns why not, or sets `remoteAccess`.
+   * running role's user mapping (or PUBLIC's), looked up when access is checked (access/resolver.ts).
+   * Returns why not, or sets `remoteAccess`.
    */
   private dblinkAccess(d: DblinkUse, database: string, relations: Map<RelationId, Relation>): string | undefined {
     if (d.conninfo === undefined) return 'its connection is not a constant';
     const conn = /=|^postgres(ql)?:\/\//i.test(d.conninfo) ? parseConninfo(d.conninfo) : undefined;
-    if (!conn)
-      return `it connects through foreign server ${d.conninfo}, whose user mapping for the calling role is not followed`;
-    if (!conn.user)
-      return "its connection string names no user (libpq then connects as the server process's PGUSER or operating-system user, which the sources do not say)";
+    let who: { user: string } | { server: string };
+    if (!conn) {
+      // A foreign server: get_connect_string() joins its options and the running role's user mapping.
+      const mappings = this.userMappings.filter((m) => m.database === d.database && m.server === d.conninfo);
+      if (mappings.some((m) => m.user === undefined))
+        return `a user mapping on server ${d.conninfo} names no remote user (libpq then connects as the server process's PGUSER or operating-system user, which the sources do not say)`;
+      who = { server: d.conninfo };
+    } else {
+      if (!conn.user)
+        return "its connection string names no user (libpq then connects as the server process's PGUSER or operating-system user, which the sources do not say)";
+      who = { user: conn.user };
+      if (conn.password !== undefined) d.password = true;
+    }
     const reads = this.dblinkReads.get(d);
     if (d.sql === undefined || !reads || !d.reads?.length) return 'its query is not a constant SELECT spif reads';
     const mapping = this.dblinkColumns.get(d);
@@ -538,7 +578,7 @@ export class CrossDatabaseState {
         columns.add(c);
     }
     d.remoteAccess = {
-      user: conn.user,
+      ...who,
       reads: [...byRelation].map(([relation, columns]) => ({ relation, columns: [...columns] })),
     };
     return undefined;

@@ -73,7 +73,15 @@ export interface Column {
  * table receives the publisher's rows (src/catalog/cross-database.ts).
  */
 export type CopyKind =
-  'partition' | 'inherits' | 'like' | 'insert-select' | 'update' | 'trigger' | 'foreign-table' | 'replication';
+  | 'partition'
+  | 'inherits'
+  | 'like'
+  | 'insert-select'
+  | 'update'
+  | 'merge'
+  | 'trigger'
+  | 'foreign-table'
+  | 'replication';
 
 export interface CopySource {
   relation: QualifiedName;
@@ -179,6 +187,19 @@ export interface RoutineDefinition {
   atomic?: boolean;
   /** `RETURNS trigger`: runs only from triggers, so it is no path of its own (kept out of the relations). */
   trigger?: boolean;
+  /**
+   * Oracle: the package this routine is a subprogram of (its relation is `PKG.NAME(types)`).
+   * EXECUTE is the package's; `rightsFromSpec`: its AUTHID was not in the body's file, and is the
+   * specification's (resolved when the catalog is built).
+   */
+  package?: string;
+  rightsFromSpec?: boolean;
+  /**
+   * Oracle: a package specification (relation `PKG()`), with the subprograms it declares (the
+   * public ones) and where its rights come from, in words. It stands for the package only while
+   * no body is read: then it is the unread routine, else it gives way to the subprograms.
+   */
+  packageSpec?: { members: string[]; rights: string };
   /** What the body INSERTs: a trigger function's copies (relation `#trigger-row` is the row it fires for). */
   writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
 }
@@ -246,6 +267,8 @@ export interface ForeignServer {
   /** The configured database it connects to (set at the end of the build), or why none. */
   remoteDatabase?: string;
   unresolved?: string;
+  /** Roles granted USAGE on it (PUBLIC has none by default: docs 5.8 Privileges); its owner has it too. */
+  usage?: string[];
 }
 
 /** CREATE USER MAPPING FOR role SERVER s OPTIONS (user …): `role` is a role name or PUBLIC. */
@@ -255,6 +278,8 @@ export interface UserMapping {
   role: string;
   /** The remote user (`user` option); unset: libpq's default, the local role name is not used. */
   user?: string;
+  /** It has a `password` option (what dblink requires of a non-superuser). */
+  password?: boolean;
   source?: SourceLocation;
 }
 
@@ -306,7 +331,22 @@ export interface DblinkUse {
    * caller's columns it fills then needs that user's privileges on these remote columns (an
    * empty list: some column of the relation).
    */
-  remoteAccess?: { user: string; reads: { relation: RelationId; columns: string[] }[] };
+  remoteAccess?: {
+    /** The connection string's `user=`; unset when `server` is: each running role's user mapping names it. */
+    user?: string;
+    /**
+     * A foreign server's name as the connection (F.12 dblink_connect: "the name of an existing
+     * foreign server"): its options and the user mapping of the role running the call, or PUBLIC's.
+     */
+    server?: string;
+    reads: { relation: RelationId; columns: string[] }[];
+  };
+  /** The connection string has `password=` (a server's: per user mapping). dblink refuses a non-superuser without one. */
+  password?: boolean;
+  /** Opened by `dblink_connect_u`: any role may connect without a password. */
+  unsafe?: boolean;
+  /** The connection a `dblink_connect` in the same body opened ('' the unnamed one). */
+  connection?: string;
 }
 
 /**

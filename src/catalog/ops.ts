@@ -49,6 +49,18 @@ export interface OptionChange {
   action: 'add' | 'set' | 'drop';
 }
 
+/**
+ * A PostgreSQL constraint that links nothing (CHECK, EXCLUDE), kept for its name: a later DROP or
+ * RENAME CONSTRAINT names it, and PostgreSQL numbers a made-up name it holds (`t_c_key1`).
+ * Unnamed, it gets `<table>_<column>_check` (`<table>_check` unless the expression names exactly
+ * one column) or `<table>_<columns>_excl`.
+ */
+export interface NamedConstraint {
+  name?: string;
+  label: 'check' | 'excl';
+  columns?: string[];
+}
+
 export type CatalogOp = { at: SourceLocation } & (
   | { op: 'create-schema'; schema: string; owner?: string }
   | { op: 'use-schema'; schema: string } // MySQL `USE db`: unqualified names go there
@@ -72,6 +84,8 @@ export type CatalogOp = { at: SourceLocation } & (
       likes?: { name: QualifiedName; index: number; indexes: boolean; comments: boolean }[];
       /** Names written for the keys (`CONSTRAINT k PRIMARY KEY`), uniqueKeys index for index; unset: the engine's default name. */
       keyNames?: { primaryKey?: string; uniqueKeys: (string | undefined)[] };
+      /** PostgreSQL CHECK and EXCLUDE constraints, in the order written: only their names matter. */
+      namedConstraints?: NamedConstraint[];
     }
   | {
       op: 'create-view';
@@ -126,10 +140,30 @@ export type CatalogOp = { at: SourceLocation } & (
       name?: string;
       kind?: 'foreign-key' | 'primary-key' | 'unique';
       ifExists?: boolean;
+      /** PostgreSQL `DROP CONSTRAINT IF EXISTS k`: the constraint may be absent. */
+      missingOk?: boolean;
       /** PostgreSQL `… CASCADE`: the foreign keys that reference the dropped key go with it. */
       cascade?: boolean;
     }
   | { op: 'rename-constraint'; table: QualifiedName; from: string; to: string }
+  /** PostgreSQL `ALTER TABLE t ADD [CONSTRAINT k] CHECK (…) | EXCLUDE (…)`: a name held, nothing linked. */
+  | { op: 'add-named-constraint'; table: QualifiedName; constraint: NamedConstraint }
+  /**
+   * PostgreSQL `CREATE [UNIQUE] INDEX [name] ON t (…)`: the index is a relation of t's schema, so
+   * its name is taken (ChooseRelationName). `key`: a UNIQUE index over plain columns without
+   * WHERE, which is a unique key as much as a UNIQUE constraint is (a foreign key may reference it).
+   */
+  | {
+      op: 'create-index';
+      table: QualifiedName;
+      name?: string;
+      /** The index's column names as PostgreSQL names them (`expr` for an expression), INCLUDE ones too. */
+      columns: string[];
+      key?: string[];
+      ifNotExists?: boolean;
+    }
+  | { op: 'drop-index'; names: QualifiedName[]; ifExists?: boolean }
+  | { op: 'rename-index'; name: QualifiedName; to: string; ifExists?: boolean }
   /** `DROP SCHEMA s [CASCADE]`: without CASCADE PostgreSQL rejects it while the schema holds objects. */
   | { op: 'drop-schema'; schemas: string[]; cascade: boolean; ifExists?: boolean }
   /** `DROP TRIGGER t ON tbl` / `DROP RULE r ON tbl`. */
@@ -161,7 +195,7 @@ export type CatalogOp = { at: SourceLocation } & (
       table: QualifiedName;
       columns?: string[];
       values: ViewColumn[];
-      via: 'insert-select' | 'update' | 'trigger';
+      via: 'insert-select' | 'update' | 'merge' | 'trigger';
     }
   | { op: 'add-primary-key'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-unique'; table: QualifiedName; columns: string[]; name?: string }
@@ -273,6 +307,8 @@ export type CatalogOp = { at: SourceLocation } & (
       ifNotExists?: boolean;
       owner?: string;
     }
+  /** GRANT / REVOKE USAGE ON FOREIGN SERVER s TO roles: what dblink('s', …) needs (postgres_fdw's foreign tables do not). */
+  | { op: 'server-usage'; action: 'grant' | 'revoke'; servers: string[]; grantees: string[] }
   /** CREATE / ALTER / DROP USER MAPPING FOR role SERVER s (role: a name, PUBLIC or CURRENT_USER). */
   | { op: 'user-mapping'; action: 'create' | 'alter' | 'drop'; role: string; server: string; options: OptionChange[] }
   /** The SERVER and OPTIONS of a CREATE FOREIGN TABLE (its columns come with the create-table op before it). */
@@ -297,6 +333,10 @@ export type CatalogOp = { at: SourceLocation } & (
       op: 'dblink';
       calls: {
         conninfo?: string;
+        /** The named (or, '', unnamed) connection a `dblink_connect` of the same body opened with `conninfo`. */
+        connection?: string;
+        /** Opened by `dblink_connect_u`, which lets non-superusers connect without a password. */
+        unsafe?: boolean;
         sql?: string;
         reads?: QualifiedName[];
         /** `dblink(…) AS t(cols)` in a FROM list: the view's lineage names it `dblinkRelation(location)`. */

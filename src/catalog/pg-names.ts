@@ -20,7 +20,7 @@ function bytes(s: string): number {
 }
 
 /** The longest prefix of `s` that fits in `limit` bytes and ends on a whole character (pg_mbcliplen). */
-function clip(s: string, limit: number): string {
+export function pgClip(s: string, limit: number): string {
   if (bytes(s) <= limit) return s;
   let out = '';
   let used = 0;
@@ -35,7 +35,7 @@ function clip(s: string, limit: number): string {
 
 /** An identifier as PostgreSQL keeps it: at most 63 bytes. */
 export function pgIdentifier(name: string): string {
-  return clip(name, MAX_BYTES);
+  return pgClip(name, MAX_BYTES);
 }
 
 /**
@@ -46,7 +46,7 @@ function nameAddition(columns: readonly string[]): string {
   let buf = '';
   for (const c of columns) {
     if (buf) buf += '_';
-    buf += clip(c, MAX_BYTES);
+    buf += pgClip(c, MAX_BYTES);
     if (bytes(buf) >= NAMEDATALEN) break;
   }
   return buf;
@@ -65,8 +65,8 @@ function makeObjectName(name1: string, name2: string | undefined, label: string)
     if (n1 > n2) n1--;
     else n2--;
   }
-  const a = clip(name1, n1);
-  return name2 === undefined ? `${a}_${label}` : `${a}_${clip(name2, n2)}_${label}`;
+  const a = pgClip(name1, n1);
+  return name2 === undefined ? `${a}_${label}` : `${a}_${pgClip(name2, n2)}_${label}`;
 }
 
 /**

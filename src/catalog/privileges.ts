@@ -794,6 +794,13 @@ export class PrivilegeState {
     this.objects.delete(scopeKey(scope));
   }
 
+  /** Gives `to` the privileges of `from` (an Oracle package's EXECUTE is its subprograms'). */
+  share(from: GrantScope, to: GrantScope): void {
+    const o = this.objects.get(scopeKey(from));
+    if (!o) return;
+    this.objects.set(scopeKey(to), { ...o, scope: to, ...(o.acl ? { acl: cloneAcl(o.acl) } : {}) });
+  }
+
   /** Moves an object to a new scope (renamed): ACLs follow objects, not names. */
   move(from: GrantScope, to: GrantScope): void {
     const o = this.objects.get(scopeKey(from));

@@ -29,6 +29,7 @@ export class ReaderIndex {
   private readonly columnGrantees = new Map<RelationId, Set<string>>();
   /** relation → candidate readers, memoised for the hot path (mightRead). */
   private readonly candidateSets = new Map<RelationId, Set<Principal>>();
+  private readonly candidateLists = new Map<RelationId, readonly Principal[]>();
 
   constructor(
     private readonly catalog: Catalog,
@@ -79,8 +80,14 @@ export class ReaderIndex {
     return set.has(p);
   }
 
-  /** Principals that might read some column of the relation, in the order they were given. */
-  candidates(relationId: RelationId): Principal[] {
+  /** Principals that might read some column of the relation, in the order they were given (memoised). */
+  candidates(relationId: RelationId): readonly Principal[] {
+    let list = this.candidateLists.get(relationId);
+    if (!list) this.candidateLists.set(relationId, (list = this.pick(relationId)));
+    return list;
+  }
+
+  private pick(relationId: RelationId): Principal[] {
     const rel = this.catalog.relations.get(relationId);
     if (!rel) return [];
     // Oracle, SQL Server and Db2 read without a grant naming R too (SELECT ANY TABLE, DATAACCESS,

@@ -19,8 +19,8 @@ export function refShape(parts: number): string {
  * Matching is exact (case-sensitive): ids are already folded the way the dialect folds them.
  */
 export function matchesRef(pattern: string, id: string): boolean {
-  const want = pattern.split('.');
-  const have = id.split('.');
+  const want = refParts(pattern);
+  const have = refParts(id);
   if (want.length !== have.length) return false;
   return want.every((part, i) => part === '*' || part === have[i]);
 }
@@ -30,7 +30,7 @@ export function matchesRef(pattern: string, id: string): boolean {
  * `wildcards: false` is for references that must name exactly one column (links).
  */
 export function refProblem(ref: string, parts: number, wildcards: boolean): string | undefined {
-  const segments = ref.split('.');
+  const segments = refParts(ref);
   if (segments.length !== parts) {
     return say('refParts', refShape(parts), parts, segments.length, ref);
   }
@@ -40,4 +40,25 @@ export function refProblem(ref: string, parts: number, wildcards: boolean): stri
     if (s === '*' && !wildcards) return say('linkNoWildcard', ref);
   }
   return undefined;
+}
+
+/**
+ * The dot-separated parts of an id or pattern. A routine's name is one part up to its closing
+ * parenthesis, dots included: an Oracle package subprogram `PKG.NAME(VARCHAR2)`, an argument type
+ * `f(public.t)`.
+ */
+export function refParts(ref: string): string[] {
+  const open = ref.indexOf('(');
+  if (open < 0) return ref.split('.');
+  let depth = 0;
+  let close = -1;
+  for (let k = open; k < ref.length && close < 0; k++) {
+    if (ref[k] === '(') depth++;
+    else if (ref[k] === ')' && --depth === 0) close = k;
+  }
+  const head = ref.slice(0, open).split('.');
+  if (close < 0 || head.length < 3) return ref.split('.');
+  const [database = '', schema = '', ...name] = head;
+  const tail = ref.slice(close + 1);
+  return [database, schema, name.join('.') + ref.slice(open, close + 1), ...(tail ? tail.slice(1).split('.') : [])];
 }

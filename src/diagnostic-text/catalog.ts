@@ -7,6 +7,7 @@ export const CATALOG_DIAGNOSTICS = {
   // `diag.list` joins its arguments with ", " (Japanese "、"): see renderText.
   'diag.list': { en: '(a list)', ja: '（一覧）' },
   'diag.list.semi': { en: '(a list)', ja: '（一覧）' },
+  'diag.list.and': { en: '(a list)', ja: '（一覧）' },
   'diag.list.more': { en: '{0} and {1} more', ja: '{0} ほか {1} 件' },
   'diag.catalog.modelAndSql.one': {
     en: "database {0}: 1 table is defined both by ORM models ({1}) and by SQL ({2}), as an ORM's generated migrations are: each is read as one table, the definition applied last wins, and comments or marks only the other one has are kept",
@@ -48,9 +49,17 @@ export const CATALOG_DIAGNOSTICS = {
     en: 'DROP FOREIGN KEY {0}: {1} has no foreign key of that name (written or {2}_ibfk_N); its foreign keys are kept',
     ja: 'DROP FOREIGN KEY {0}: {1} にその名前の外部キーがない（書かれた名前も {2}_ibfk_N もない）。外部キーは残す',
   },
-  'diag.catalog.dropNumberedKey': {
-    en: 'DROP CONSTRAINT {0}: {1} has no key of that name; PostgreSQL numbers a made-up name already taken in the schema (…_key1), here perhaps by a CHECK constraint or index spif does not read, so its keys are kept',
-    ja: 'DROP CONSTRAINT {0}: {1} にその名前のキーがない。PostgreSQL はスキーマで使用済みの自動生成名に番号を付ける（…_key1）。ここでは spif が読まない CHECK 制約やインデックスがその名前を使っている可能性があるため、キーは残す',
+  'diag.catalog.dropUnknownConstraint': {
+    en: 'DROP CONSTRAINT {0}: {1} has no constraint of that name in the sources read before this statement (PostgreSQL rejects it unless IF EXISTS); its keys are kept',
+    ja: 'DROP CONSTRAINT {0}: この文より前に読んだソースでは {1} にその名前の制約がない（IF EXISTS がなければ PostgreSQL は拒否する）。キーは残す',
+  },
+  'diag.catalog.dropConstraintIndex': {
+    en: 'DROP INDEX {0}: the index belongs to constraint {0} of {1}, so PostgreSQL rejects it (ALTER TABLE … DROP CONSTRAINT drops both); the key is kept',
+    ja: 'DROP INDEX {0}: このインデックスは {1} の制約 {0} のものなので PostgreSQL は拒否する（両方を削除するのは ALTER TABLE … DROP CONSTRAINT）。キーは残す',
+  },
+  'diag.catalog.unknownIndex': {
+    en: '{0} {1}: no index of that name is defined in the sources read before this statement',
+    ja: '{0} {1}: この文より前に読んだソースで、その名前のインデックスが定義されていない',
   },
   'diag.catalog.dropKeyDependents': {
     en: 'DROP CONSTRAINT {0} on {1}: PostgreSQL rejects it, foreign keys depend on it ({2}); the key is kept',

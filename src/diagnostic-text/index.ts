@@ -6,6 +6,11 @@
  * 評価書のファイル (not 名前付きファイル). One file per reader or stage, merged here.
  */
 import { CATALOG_DIAGNOSTICS } from './catalog.js';
+import { CST_DIAGNOSTICS } from './cst.js';
+import { DRIZZLE_DIAGNOSTICS } from './drizzle.js';
+import { LIVE_DIAGNOSTICS } from './live.js';
+import { PRISMA_DIAGNOSTICS } from './prisma.js';
+import { TYPEORM_DIAGNOSTICS } from './typeorm.js';
 import { fill } from './fill.js';
 import { MYSQL_DIAGNOSTICS } from './mysql.js';
 import { POSTGRESQL_DIAGNOSTICS } from './postgresql.js';
@@ -18,6 +23,11 @@ export const DIAGNOSTIC_MESSAGES = {
   ...CATALOG_DIAGNOSTICS,
   ...SOURCES_DIAGNOSTICS,
   ...MYSQL_DIAGNOSTICS,
+  ...CST_DIAGNOSTICS,
+  ...LIVE_DIAGNOSTICS,
+  ...TYPEORM_DIAGNOSTICS,
+  ...DRIZZLE_DIAGNOSTICS,
+  ...PRISMA_DIAGNOSTICS,
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTIC_MESSAGES;
@@ -46,6 +56,7 @@ export function renderText(lang: 'ja' | 'en', text: StoredText): string | undefi
   }
   if (text.key === 'diag.list') return args.join(lang === 'ja' ? '、' : ', ');
   if (text.key === 'diag.list.semi') return args.join(lang === 'ja' ? '、' : '; ');
+  if (text.key === 'diag.list.and') return args.join(lang === 'ja' ? '及び' : ' and ');
   return fill(DIAGNOSTIC_MESSAGES[text.key as DiagnosticKey][lang], args);
 }
 

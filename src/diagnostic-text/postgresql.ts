@@ -19,6 +19,10 @@ export const POSTGRESQL_DIAGNOSTICS = {
     en: '{0}; statement skipped (expected a valid PostgreSQL statement)',
     ja: 'PostgreSQL の文として構文解析できないため、この文を飛ばした（パーサーのメッセージ: {0}）',
   },
+  'diag.pg.otherDialect': {
+    en: 'this file looks like {0} ({1}), not PostgreSQL: {2} of its {3} statements could not be parsed as PostgreSQL (first: {4}), so the file is not read; read it as {0} with `dialect: {5}` in spif.config.yaml (for the project, or for this file under `sources:`) or with `--dialect {5}`',
+    ja: 'このファイルは PostgreSQL ではなく {0} のもののようである（{1}）。{3} 個の文のうち {2} 個を PostgreSQL として構文解析できなかった（最初の文: {4}）ため、このファイルは読んでいない。{0} として読むには、spif.config.yaml に `dialect: {5}` を書く（プロジェクト全体、または `sources:` でこのファイルに）か、`--dialect {5}` を指定する',
+  },
   'diag.pg.syntaxTooDeep': {
     en: 'nested too deeply for the parser ({0}); statement skipped (expected a valid PostgreSQL statement)',
     ja: '入れ子が深すぎて構文解析できないため、この文を飛ばした（パーサーのメッセージ: {0}）',

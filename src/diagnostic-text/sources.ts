@@ -80,4 +80,45 @@ export const SOURCES_DIAGNOSTICS = {
   'diag.order.otherDialect': { en: 'written for {0} (file name)', ja: '{0} 向け（ファイル名から）' },
   'diag.order.files': { en: ' [{0}{1}]', ja: ' [{0}{1}]' },
   'diag.order.more': { en: ' …and {0} more', ja: ' …ほか {0} 件' },
+  // Finding the files (src/sources/discover.ts); `{atRef}` parts are " at <ref>" under spif diff.
+  'diag.discover.atRef': { en: ' at {0}', ja: '（{0} の時点）' },
+  'diag.discover.outsideGit': {
+    en: 'outside the git repository; not read{0}',
+    ja: 'git リポジトリの外にあるため読んでいない{0}',
+  },
+  'diag.discover.absent': { en: 'does not exist{0}', ja: '存在しない{0}' },
+  'diag.discover.symlink': { en: 'symbolic link not followed', ja: 'シンボリックリンクはたどっていない' },
+  'diag.discover.noMatch': {
+    en: "databases.{0}.sources: '{1}' matches no file{2}",
+    ja: "databases.{0}.sources: '{1}' に一致するファイルがない{2}",
+  },
+  'diag.discover.globOutside': {
+    en: "databases.{0}.sources: '{1}' leads outside the config directory; not read{2}",
+    ja: "databases.{0}.sources: '{1}' は設定ファイルのフォルダーの外を指すため読んでいない{2}",
+  },
+  'diag.discover.folderLink': {
+    en: 'a symbolic link to a folder; not followed',
+    ja: 'フォルダーへのシンボリックリンクのため、たどっていない',
+  },
+  'diag.discover.outsideRoot': {
+    en: 'leads outside the config directory; not read',
+    ja: '設定ファイルのフォルダーの外を指すため読んでいない',
+  },
+  'diag.discover.allowOutsideRoot': {
+    en: '{0} (set allowOutsideRoot: true to allow)',
+    ja: '{0}（読むには allowOutsideRoot: true を設定する）',
+  },
+  'diag.discover.configIgnore': { en: 'the config’s ignore:', ja: '設定ファイルの ignore:' },
+  'diag.discover.ignored.one': {
+    en: 'database {0}: {1} file left out by {2}{3}',
+    ja: 'データベース {0}: {2} により {1} 個のファイルを除外した{3}',
+  },
+  'diag.discover.ignored.many': {
+    en: 'database {0}: {1} files left out by {2}{3}',
+    ja: 'データベース {0}: {2} により {1} 個のファイルを除外した{3}',
+  },
+  'diag.discover.liveSkipped': {
+    en: 'databases.{0}.url: a live database has no state at {1}; only its source files are compared',
+    ja: 'databases.{0}.url: 稼働中のデータベースには {1} の時点の状態がないため、ソースファイルだけを比較する',
+  },
 } as const;

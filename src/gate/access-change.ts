@@ -337,10 +337,16 @@ function dblinkCandidates(
   const c = rel.columns.find((x) => x.name === column);
   const out: Candidate[] = [];
   for (const d of calls) {
+    // The remote user: the connection string's, or through a foreign server each running role's user mapping.
+    const users = new Set<string>();
+    for (const role of p.roles) {
+      const session = ctx.current.resolver.dblinkSession(d, ctx.current.resolver.dblinkRunner(rel, role));
+      if (session && 'user' in session) users.add(session.user);
+    }
     for (const src of c?.copiedFrom ?? []) {
       if (src.via !== 'foreign-table' || src.relation.database !== d.remoteDatabase) continue;
       const remoteColumn = columnId(relationIdOf(src.relation), src.column);
-      out.push(...remoteRevokes(ctx, access, p, d.remoteAccess!.user, remoteColumn));
+      for (const user of [...users].sort()) out.push(...remoteRevokes(ctx, access, p, user, remoteColumn));
     }
   }
   return out;

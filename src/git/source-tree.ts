@@ -8,9 +8,11 @@ import type { GitTree } from './tree.js';
 
 export class GitSourceTree implements SourceTree {
   readonly at: string;
+  readonly ref: string;
 
   constructor(readonly git: GitTree) {
     this.at = ` at ${git.ref}`;
+    this.ref = git.ref;
   }
 
   kind(abs: string): EntryKind | undefined {

@@ -9,7 +9,9 @@
  * Oracle and Db2 already keep the case their dictionary stores (upper-case unless quoted), and the
  * other dialects fold nothing spif shows, so for them this is the identity.
  */
-import type { Block, Report } from './model.js';
+import { numberEvidence } from './evidence-text.js';
+import type { Lang } from './messages.js';
+import type { Block, NumberColumnReport, Report } from './model.js';
 import type { DocBlock, Inline, Text } from './pia-document.js';
 
 /** A dotted name in running text; a routine's part may carry its `(args)` (`dbo.f()`, `f().col`). */
@@ -20,12 +22,15 @@ export class DisplayNames {
     private readonly ids: Map<string, string>,
     private readonly roles: Map<string, string>,
     private readonly columns: Map<string, string>,
+    /** Relation id → column → the column's written name, where the export wrote it otherwise. */
+    private readonly byRelation: Map<string, Map<string, string>>,
   ) {}
 
   static of(report: Report): DisplayNames {
     const ids = new Map<string, string>();
     const roles = new Map<string, string>();
     const columns = new Map<string, string>();
+    const byRelation = new Map<string, Map<string, string>>();
     for (const r of report.relations) {
       const schema = r.writtenSchema ?? r.schema;
       const name = r.writtenName ?? r.name;
@@ -37,13 +42,47 @@ export class DisplayNames {
       for (const c of r.columns ?? []) {
         const column = c.writtenName ?? c.name;
         if (c.writtenName && !columns.has(c.name)) columns.set(c.name, c.writtenName);
+        if (c.writtenName) {
+          let own = byRelation.get(r.id);
+          if (!own) byRelation.set(r.id, (own = new Map<string, string>()));
+          own.set(c.name, c.writtenName);
+        }
         if (column === c.name && name === r.name && schema === r.schema) continue;
         for (const [folded, written] of forms) ids.set(`${folded}.${c.name}`, `${written}.${column}`);
         ids.set(`${r.name}.${c.name}`, `${name}.${column}`);
       }
     }
     for (const p of report.principals) if (p.writtenName) roles.set(p.name, p.writtenName);
-    return new DisplayNames(ids, roles, columns);
+    return new DisplayNames(ids, roles, columns, byRelation);
+  }
+
+  /** A relation id (`db.schema.name`), as written. */
+  relation(id: string): string {
+    return this.ids.get(id) ?? id;
+  }
+
+  /** A relation's column, as written. */
+  column(relation: string, column: string): string {
+    return this.byRelation.get(relation)?.get(column) ?? column;
+  }
+
+  /**
+   * A number column's evidence in the reader's language, naming the column as written: detection
+   * quotes the catalog's (folded) name (`column name 'myno'`, 列名「myno」), which is the column's.
+   */
+  evidence(lang: Lang, relation: string, n: Pick<NumberColumnReport, 'column' | 'evidence' | 'rule'>): string {
+    const text = numberEvidence(lang, n);
+    const written = this.column(relation, n.column);
+    const quoted =
+      written === n.column
+        ? text
+        : text.replaceAll(`'${n.column}'`, `'${written}'`).replaceAll(`「${n.column}」`, `「${written}」`);
+    return this.text(quoted);
+  }
+
+  /** Every principal of a list, as written. */
+  roleList(list: readonly string[]): string[] {
+    return list.map((x) => this.role(x));
   }
 
   /** Whether any name is shown otherwise than the catalog spells it. */

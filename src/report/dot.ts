@@ -31,7 +31,7 @@ export function graphToDot(view: GraphView, lang: Lang): string {
     const s = nodeStyle(n);
     const shape = n.kind === 'hub' ? ', shape=ellipse' : n.kind === 'view' ? ', style="rounded,filled,dashed"' : '';
     const lines = nodeLines(n, lang);
-    return `${n.key} [label=${dotLines(lines)}, width=${minWidth(lines).toFixed(2)}, tooltip=${dotString(n.id)}, fillcolor="${s.fill}", color="${s.stroke}", penwidth=${s.strokeWidth}${shape}];`;
+    return `${n.key} [label=${dotLines(lines)}, width=${minWidth(lines).toFixed(2)}, tooltip=${dotString(n.title)}, fillcolor="${s.fill}", color="${s.stroke}", penwidth=${s.strokeWidth}${shape}];`;
   };
   view.databases.forEach((db, i) => {
     out.push(`  subgraph cluster_${i} {`);

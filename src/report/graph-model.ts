@@ -14,8 +14,17 @@ import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { Analysis } from '../classify/analysis.js';
 import type { ScanResult } from './scan-result.js';
 import { type Lang, t } from './messages.js';
-import type { Basis, Block, Classification, NumberColumnReport, PathStep, Report } from './model.js';
+import {
+  type Basis,
+  type Block,
+  type Classification,
+  type NumberColumnReport,
+  type PathStep,
+  type Report,
+  writtenId,
+} from './model.js';
 import { nth } from '../indexed.js';
+import { DisplayNames } from './display-names.js';
 
 export interface GraphNode {
   /** Internal id (`n0`, `n1`, …): safe to write unescaped in every format. */
@@ -24,11 +33,13 @@ export interface GraphNode {
   id: LinkNode;
   kind: 'table' | 'view' | 'function' | 'hub';
   database?: string;
-  /** Display name: the relation name, schema-qualified when not the default schema. */
+  /** Display name: the relation name as written, schema-qualified when not the default schema. */
   label: string;
+  /** The full name as written (`db.schema.name`), for a tooltip. */
+  title: string;
   classification?: Classification;
   basis?: Basis;
-  /** Number columns, each with the principals that read the relation but not this column. */
+  /** Number columns (as written), each with the principals that read the relation but not this column. */
   numberColumns: (Pick<NumberColumnReport, 'column' | 'kind'> & { stopped: string[] })[];
 }
 
@@ -42,7 +53,7 @@ export type EdgeState = 'open' | 'partly-blocked' | 'blocked' | 'unused' | 'neut
 export interface GraphEdge {
   from: string;
   to: string;
-  /** The joined column pairs (several when parallel links are drawn as one); none on a hub end. */
+  /** The joined column pairs, as written (several when parallel links are drawn as one); none on a hub end. */
   columns: { from?: string; to?: string }[];
   via: LinkVia;
   state: EdgeState;
@@ -90,11 +101,13 @@ export function buildGraphView(
   };
   for (const r of shown) {
     const defaultSchema = r.schema === 'public' || r.schema === 'main';
+    const name = r.writtenName ?? r.name;
     addNode({
       id: r.id,
       kind: r.kind,
       database: r.database,
-      label: defaultSchema ? r.name : `${r.schema}.${r.name}`,
+      label: defaultSchema ? name : `${r.writtenSchema ?? r.schema}.${name}`,
+      title: writtenId(r),
       classification: r.classification,
       basis: r.basis,
       numberColumns: r.numberColumns.map((n) => ({ column: n.column, kind: n.kind, stopped: [] as string[] })),
@@ -110,7 +123,31 @@ export function buildGraphView(
       classification: dbClass.get(name),
       nodes: nodes.filter((n) => n.database === name).map((n) => n.key),
     }));
+  writeAsWritten(nodes, edges, DisplayNames.of(report));
   return { nodes, edges, databases, omitted: report.relations.length - shown.length, accessKnown: !!scan };
+}
+
+/**
+ * The picture names columns and principals as the export wrote them (SQL Server keeps the case of
+ * `[MyNo]`, `[KyufuReaders]`); done last, as everything before works on the catalog's folded names.
+ */
+function writeAsWritten(nodes: GraphNode[], edges: GraphEdge[], names: DisplayNames): void {
+  if (!names.any) return;
+  const relationOf = new Map(nodes.map((n) => [n.key, n.id]));
+  for (const n of nodes)
+    for (const c of n.numberColumns) {
+      c.column = names.column(n.id, c.column);
+      c.stopped = names.roleList(c.stopped);
+    }
+  for (const e of edges) {
+    const [a, b] = [relationOf.get(e.from) ?? '', relationOf.get(e.to) ?? ''];
+    e.columns = e.columns.map((c) => ({
+      ...(c.from !== undefined ? { from: names.column(a, c.from) } : {}),
+      ...(c.to !== undefined ? { to: names.column(b, c.to) } : {}),
+    }));
+    e.crossing = names.roleList(e.crossing);
+    e.stopped = e.stopped.map((s) => ({ ...s, principal: names.role(s.principal), at: names.text(s.at) }));
+  }
 }
 
 function edgesFromScan(
@@ -127,7 +164,8 @@ function edgesFromScan(
     if (derived.has(e)) continue;
     for (const end of [e.a, e.b]) {
       if (isHub(end.node) && !keyOf.has(end.node)) {
-        addNode({ id: end.node, kind: 'hub', label: end.node.slice(HUB_PREFIX.length), numberColumns: [] });
+        const label = end.node.slice(HUB_PREFIX.length);
+        addNode({ id: end.node, kind: 'hub', label, title: label, numberColumns: [] });
       }
     }
     const from = keyOf.get(e.a.node);

@@ -8,7 +8,8 @@
  * `<`, `>`, `&` and the two JavaScript line separators are written as \u escapes so no source
  * string can close the block.
  */
-import type { Report } from './model.js';
+import { type Report, writtenId } from './model.js';
+import { DisplayNames } from './display-names.js';
 import { CONTROLS } from './model.js';
 import type { DeclaredOnlyBlock } from './graph-model.js';
 import { type Lang, diagnosticMessage } from './messages.js';
@@ -52,6 +53,11 @@ export interface ExplorerData {
   /** [severity, code, message, file (-1), line, column] */
   diagnostics: [number, number, number, number, number, number][];
   summary: Report['summary'];
+  /**
+   * Names shown otherwise than the catalog spells them (SQL Server keeps the written case):
+   * [relation id, column id (`id.column`) or principal, as written]. Ids stay the keys.
+   */
+  w?: [number, number][];
 }
 
 export function packReport(report: Report, declaredOnly: DeclaredOnlyBlock[], lang: Lang = 'en'): ExplorerData {
@@ -69,6 +75,15 @@ export function packReport(report: Report, declaredOnly: DeclaredOnlyBlock[], la
   const at = <T extends string>(list: readonly T[], v: T) => list.indexOf(v);
   const declared = new Set(declaredOnly.map((d) => `${d.relation}\u0000${d.principal}`));
   const relIndex = new Map(report.relations.map((r, i) => [r.id, i]));
+  const names = DisplayNames.of(report);
+  const written: [number, number][] = [];
+  for (const r of report.relations) {
+    const id = writtenId(r);
+    if (id !== r.id) written.push([s(r.id), s(id)]);
+    for (const c of r.columns ?? [])
+      if (c.writtenName || id !== r.id) written.push([s(`${r.id}.${c.name}`), s(`${id}.${c.writtenName ?? c.name}`)]);
+  }
+  for (const p of report.principals) if (p.writtenName) written.push([s(p.name), s(p.writtenName)]);
   const relations: PackedRelation[] = report.relations.map((r) => {
     const packed: PackedRelation = [
       s(r.id),
@@ -88,7 +103,7 @@ export function packReport(report: Report, declaredOnly: DeclaredOnlyBlock[], la
         b.principal === '*' ? -1 : s(b.principal),
         s(b.at),
         at(CONTROLS, b.control),
-        s(blockDetail(lang, b)),
+        s(names.text(blockDetail(lang, names.blockOf(b)))),
         declared.has(`${r.id}\u0000${b.principal}`) ? 1 : 0,
       ]),
     ];
@@ -118,12 +133,13 @@ export function packReport(report: Report, declaredOnly: DeclaredOnlyBlock[], la
     diagnostics: report.diagnostics.map((d) => [
       at(SEVERITIES, d.severity),
       s(d.code),
-      s(diagnosticMessage(lang, d)),
+      s(names.text(diagnosticMessage(lang, d))),
       d.file === undefined ? -1 : s(d.file),
       d.line ?? 0,
       d.column ?? 0,
     ]),
     summary: report.summary,
+    ...(written.length ? { w: written } : {}),
   };
 }
 

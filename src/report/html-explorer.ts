@@ -34,6 +34,10 @@ export const EXPLORER_SCRIPT = String.raw`
   const norm = (x) => x.normalize('NFKC').toLowerCase();
 
   // ── the model, unpacked once ─────────────────────────────────────────────────────────────
+  // Ids are the keys; what a person reads is the name as the export wrote it (D.w, html-data.ts).
+  const W = new Map((D.w || []).map((x) => [S[x[0]], S[x[1]]]));
+  const asWritten = (x) => W.get(x) ?? x;
+  const writtenColumn = (id, column) => (W.has(id + '.' + column) ? W.get(id + '.' + column).slice(asWritten(id).length + 1) : column);
   const rels = D.relations.map((r, i) => ({
     i, id: S[r[0]], db: S[r[1]], kind: r[2], cls: r[3], basis: r[4], file: S[r[5]], line: r[6],
     numbers: r[7].map((n) => ({ column: S[n[0]], kind: n[1] })),
@@ -46,7 +50,7 @@ export const EXPLORER_SCRIPT = String.raw`
   for (const f of files) for (const ri of f.rels) rels[ri].files.push(f.name);
   const byId = new Map(rels.map((r) => [r.id, r]));
   for (const r of rels) {
-    r.text = norm([r.id, L.kind[r.kind], L.cls[r.cls], L.basis[r.basis], r.file, ...r.numbers.map((n) => n.column), ...r.files].join(' '));
+    r.text = norm([r.id, asWritten(r.id), L.kind[r.kind], L.cls[r.cls], L.basis[r.basis], r.file, ...r.numbers.flatMap((n) => [n.column, writtenColumn(r.id, n.column)]), ...r.files].join(' '));
   }
 
   // ── tabs ───────────────────────────────────────────────────────────────────────────────
@@ -103,9 +107,9 @@ export const EXPLORER_SCRIPT = String.raw`
     }
   };
   const row = (r) => el('tr', { 'data-id': r.id, class: 'cls-' + r.cls },
-    el('td', null, el('button', { type: 'button', class: 'link', onclick: () => selectRelation(r) }, r.id)),
+    el('td', null, el('button', { type: 'button', class: 'link', onclick: () => selectRelation(r) }, asWritten(r.id))),
     el('td', null, L.kind[r.kind]), el('td', null, L.cls[r.cls]), el('td', null, L.basis[r.basis]),
-    el('td', null, r.numbers.map((n) => n.column).join(', ')), el('td', null, r.files.join(', ')),
+    el('td', null, r.numbers.map((n) => writtenColumn(r.id, n.column)).join(', ')), el('td', null, r.files.join(', ')),
     el('td', null, code(r.file + ':' + r.line)));
   input.addEventListener('input', () => update());
   clsSelect.addEventListener('change', () => update());
@@ -114,13 +118,13 @@ export const EXPLORER_SCRIPT = String.raw`
 
   // ── detail of one relation or one file ────────────────────────────────────────────────────
   const pathText = (x) => x.steps.length
-    ? x.steps.map((p) => p.from + ' →(' + L.via[p.via] + ') ' + p.to).join(' ⇒ ') + ' ⇒ ' + x.number
-    : x.number;
+    ? x.steps.map((p) => asWritten(p.from) + ' →(' + L.via[p.via] + ') ' + asWritten(p.to)).join(' ⇒ ') + ' ⇒ ' + asWritten(x.number)
+    : asWritten(x.number);
   const accessRows = (r) => [
-    ...r.reach.map((x) => el('tr', { class: 'reaches' }, el('td', null, code(x.principal)), el('td', null, code(r.id)),
+    ...r.reach.map((x) => el('tr', { class: 'reaches' }, el('td', null, code(asWritten(x.principal))), el('td', null, code(asWritten(r.id))),
       el('td', null, x.steps.length ? L.ui.reaches : L.ui.directRead), el('td', null, code(pathText(x))))),
-    ...r.blocks.map((b) => el('tr', { class: 'blocked' }, el('td', null, b.principal === null ? L.ui.everyone : code(b.principal)), el('td', null, code(r.id)),
-      el('td', null, b.declaredOnly ? L.ui.declaredOnly : L.ui.blocked), el('td', null, L.control[b.control] + ' — ', code(b.at), el('br'), el('small', null, b.detail)))),
+    ...r.blocks.map((b) => el('tr', { class: 'blocked' }, el('td', null, b.principal === null ? L.ui.everyone : code(asWritten(b.principal))), el('td', null, code(asWritten(r.id))),
+      el('td', null, b.declaredOnly ? L.ui.declaredOnly : L.ui.blocked), el('td', null, L.control[b.control] + ' — ', code(asWritten(b.at)), el('br'), el('small', null, b.detail)))),
   ];
   const accessTable = (rows) => rows.length
     ? el('table', { class: 'access' }, el('thead', null, el('tr', null, ...L.ui.accessHead.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', null, ...rows))
@@ -131,10 +135,10 @@ export const EXPLORER_SCRIPT = String.raw`
     const d = $('detail');
     d.hidden = false;
     const numbers = r.numbers.length
-      ? el('p', null, L.ui.numberColumns + ': ', ...r.numbers.flatMap((n, k) => [k ? ', ' : '', code(n.column), ' (' + L.numberKind[n.kind] + ')']))
+      ? el('p', null, L.ui.numberColumns + ': ', ...r.numbers.flatMap((n, k) => [k ? ', ' : '', code(writtenColumn(r.id, n.column)), ' (' + L.numberKind[n.kind] + ')']))
       : null;
     d.replaceChildren(
-      el('h2', { id: 'detail-title' }, r.id),
+      el('h2', { id: 'detail-title' }, asWritten(r.id)),
       el('p', null, el('strong', { class: 'cls-' + r.cls }, L.cls[r.cls]), ' — ', L.basis[r.basis], '. ', L.basisExplain[r.basis]),
       el('p', null, L.kind[r.kind] + ' · ', code(r.file + ':' + r.line), r.files.length ? ' · ' + L.ui.file + ': ' + r.files.join(', ') : '',
         r.suppressed ? ' · ' + L.ui.suppressed + ': ' + r.suppressed : ''),
@@ -172,7 +176,7 @@ export const EXPLORER_SCRIPT = String.raw`
 
   // ── the picture: paths to the number and the controls that stop each user ─────────────────────
   const relOfColumn = (col) => col.slice(0, col.lastIndexOf('.'));
-  const label = (id) => (byId.has(id) ? id.replace(/^([^.]+)\.(public|main)\./, '$1.') : id);
+  const label = (id) => (byId.has(id) ? asWritten(id).replace(/^([^.]+)\.(public|main)\./, '$1.') : asWritten(id));
   function draw(chosen) {
     const nodes = new Map();
     const edges = new Map();
@@ -192,33 +196,33 @@ export const EXPLORER_SCRIPT = String.raw`
       nodes.get(r.id) && (nodes.get(r.id).data.chosen = 1);
       for (const n of r.numbers) {
         const cur = nodes.get(r.id);
-        if (cur) cur.data.numbers = (cur.data.numbers ? cur.data.numbers + '\n' : '') + '★ ' + n.column;
+        if (cur) cur.data.numbers = (cur.data.numbers ? cur.data.numbers + '\n' : '') + '★ ' + writtenColumn(r.id, n.column);
       }
       for (const x of r.reach) {
-        if (!x.steps.length) lines.push(el('li', { 'data-kind': 'direct' }, x.principal + ' — ' + L.ui.directRead + ' ' + x.number));
+        if (!x.steps.length) lines.push(el('li', { 'data-kind': 'direct' }, asWritten(x.principal) + ' — ' + L.ui.directRead + ' ' + asWritten(x.number)));
         for (const p of x.steps) {
           const a = relOfColumn(p.from), b = relOfColumn(p.to);
           if (!node(a) || !node(b)) continue;
           const key = a + '\u0000' + b + '\u0000' + p.via;
           if (!edges.has(key)) {
-            edges.set(key, { data: { id: 'e' + edges.size, source: a, target: b, kind: 'link', label: L.via[p.via] + ': ' + p.from.slice(a.length + 1) + ' = ' + p.to.slice(b.length + 1), who: new Set() } });
+            edges.set(key, { data: { id: 'e' + edges.size, source: a, target: b, kind: 'link', label: L.via[p.via] + ': ' + writtenColumn(a, p.from.slice(a.length + 1)) + ' = ' + writtenColumn(b, p.to.slice(b.length + 1)), who: new Set() } });
           }
-          edges.get(key).data.who.add(x.principal);
+          edges.get(key).data.who.add(asWritten(x.principal));
         }
         const holder = relOfColumn(x.number);
         if (node(holder)) {
           const hr = byId.get(holder);
           const cur = nodes.get(holder);
-          if (hr && !cur.data.numbers) cur.data.numbers = hr.numbers.map((n) => '★ ' + n.column).join('\n');
+          if (hr && !cur.data.numbers) cur.data.numbers = hr.numbers.map((n) => '★ ' + writtenColumn(hr.id, n.column)).join('\n');
         }
       }
       for (const b of r.blocks) {
         const target = byId.has(b.at) ? b.at : byId.has(relOfColumn(b.at)) ? relOfColumn(b.at) : b.at;
         if (!node(target)) continue;
-        if (target === b.at && !byId.has(target)) nodes.get(target).data.label = b.at;
+        if (target === b.at && !byId.has(target)) nodes.get(target).data.label = asWritten(b.at);
         const key = r.id + '\u0000' + target + '\u0000✕';
         if (!edges.has(key)) edges.set(key, { data: { id: 'e' + edges.size, source: r.id, target, kind: 'block', control: b.control, at: b.at, who: new Set() } });
-        edges.get(key).data.who.add(b.principal === null ? L.ui.everyone : b.principal);
+        edges.get(key).data.who.add(b.principal === null ? L.ui.everyone : asWritten(b.principal));
       }
     }
     const elements = [...nodes.values()];
@@ -226,7 +230,7 @@ export const EXPLORER_SCRIPT = String.raw`
       const who = [...e.data.who];
       const names = who.slice(0, 3).join(', ') + (who.length > 3 ? ' ' + fmt(L.ui.andMore, who.length - 3) : '');
       const from = label(e.data.source), to = label(e.data.target);
-      lines.push(el('li', { 'data-kind': e.data.kind }, from + ' → ' + to + ' — ' + (e.data.kind === 'block' ? '✕ ' + who.join(', ') + ': ' + L.control[e.data.control] + ' (' + e.data.at + ')' : e.data.label + ' (' + who.join(', ') + ')')));
+      lines.push(el('li', { 'data-kind': e.data.kind }, from + ' → ' + to + ' — ' + (e.data.kind === 'block' ? '✕ ' + who.join(', ') + ': ' + L.control[e.data.control] + ' (' + asWritten(e.data.at) + ')' : e.data.label + ' (' + who.join(', ') + ')')));
       e.data.label = e.data.kind === 'block' ? '✕ ' + names + '\n' + L.control[e.data.control] : e.data.label.replace(': ', '\n');
       e.data.who = who.join(', ');
       elements.push(e);

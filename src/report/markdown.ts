@@ -13,7 +13,6 @@ import { buildHyoukashoDocument } from './hyoukasho.js';
 import { buildGraphView } from './graph-model.js';
 import { graphToMermaid } from './mermaid.js';
 import { t } from './messages.js';
-import { DisplayNames } from './display-names.js';
 
 export function renderMarkdown(report: Report, ctx: { lang: Lang; scan?: ScanResult }): string {
   const doc = buildHyoukashoDocument(report, ctx.lang, ctx.scan);
@@ -44,8 +43,7 @@ function block(b: DocBlock, report: Report, ctx: { lang: Lang; scan?: ScanResult
     case 'graph': {
       const view = buildGraphView(report, ctx.scan);
       const note = view.omitted ? `${escapeMarkdown(t(ctx.lang, 'doc.graph.omitted', view.omitted))}\n\n` : '';
-      const names = DisplayNames.of(report);
-      return `${note}\`\`\`mermaid\n${names.text(graphToMermaid(view, ctx.lang))}\`\`\``;
+      return `${note}\`\`\`mermaid\n${graphToMermaid(view, ctx.lang)}\`\`\``;
     }
   }
 }

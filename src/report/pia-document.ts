@@ -9,7 +9,6 @@
  */
 import type { ScanResult } from './scan-result.js';
 import { readingLines } from './reading.js';
-import { numberEvidence } from './evidence-text.js';
 import { candidateReason, candidateSettle, evidenceText } from '../detect/explain.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
 import { type Lang, type MessageKey, assumptionText, diagnosticMessage, t } from './messages.js';
@@ -143,7 +142,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
           [{ code: `${shortRelation(r.id)}.${n.column}` }],
           [L(`kind.${n.kind}`)],
           [{ code: n.rule }],
-          [n.evidence ? numberEvidence(lang, n) : ''],
+          [n.evidence ? names.evidence(lang, r.id, n) : ''],
           [{ code: n.source ? `${n.source.file}:${n.source.line}` : `${r.source.file}:${r.source.line}` }],
         ]),
       });

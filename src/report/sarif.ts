@@ -13,7 +13,7 @@ import type { Report, RelationReport } from './model.js';
 import { type Lang, type MessageKey, diagnosticMessage, t } from './messages.js';
 import type { ScanResult } from './scan-result.js';
 import { sarifText } from './escape.js';
-import { numberEvidence } from './evidence-text.js';
+import { DisplayNames } from './display-names.js';
 import { declaredOnlyBlocks } from './graph-model.js';
 import { type DocRef, RULE_DOCS, codeDoc, helpMarkdown, helpUri } from './help-uri.js';
 import { CODES, codeInfo, sarifLevel } from '../diagnostic-codes.js';
@@ -134,6 +134,8 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
     );
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  // Messages name objects as the export wrote them; fingerprints and properties keep the folded ids (keys).
+  const names = DisplayNames.of(report);
   const results: SarifResult[] = [];
   const result = (
     ruleId: string,
@@ -163,10 +165,10 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
           'note',
           L(
             'sarif.msg.holds-number',
-            sarifText(r.id),
-            sarifText(n.column),
+            sarifText(names.relation(r.id)),
+            sarifText(names.column(r.id, n.column)),
             L(`kind.${n.kind}`),
-            sarifText(numberEvidence(ctx.lang, n)),
+            sarifText(names.evidence(ctx.lang, r.id, n)),
           ),
           n.source ?? r.source,
           [r.id, n.column],
@@ -177,14 +179,19 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       const x = nth(r.reachable, 0);
       // English keeps the link kinds' ids (as before); Japanese names them.
       const via = (v: string) => (ctx.lang === 'en' ? v : L(`via.${v}` as MessageKey));
-      const route = x.path.map((s) => `${s.from} →(${via(s.via)}) ${s.to}`).join(' ⇒ ');
+      const route = names.text(x.path.map((s) => `${s.from} →(${via(s.via)}) ${s.to}`).join(' ⇒ '));
       result(
         SARIF_RULES.reachable,
         'note',
         L(
           'sarif.msg.reachable',
-          sarifText(r.id),
-          L('doc.reason.reaches', sarifText(x.principal), sarifText(route), sarifText(x.numberColumn)),
+          sarifText(names.relation(r.id)),
+          L(
+            'doc.reason.reaches',
+            sarifText(names.role(x.principal)),
+            sarifText(route),
+            sarifText(names.text(x.numberColumn)),
+          ),
         ),
         r.source,
         [r.id],
@@ -200,10 +207,10 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
         'warning',
         L(
           'sarif.msg.candidate',
-          sarifText(r.id),
-          sarifText(cand.column),
+          sarifText(names.relation(r.id)),
+          sarifText(names.column(r.id, cand.column)),
           L(`kind.${cand.kind}`),
-          sarifText(cand.evidence),
+          sarifText(names.text(cand.evidence)),
           sarifText(cand.reason),
           sarifText(cand.settle),
         ),
@@ -220,7 +227,12 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
       result(
         SARIF_RULES.declaredOnly,
         'warning',
-        L('finding.declaredOnly', sarifText(d.relation), sarifText(d.principal), sarifText(d.databases.join(', '))),
+        L(
+          'finding.declaredOnly',
+          sarifText(names.relation(d.relation)),
+          sarifText(names.role(d.principal)),
+          sarifText(d.databases.join(', ')),
+        ),
         r.source,
         [d.relation, d.principal],
         r,
@@ -245,7 +257,7 @@ export function buildSarif(report: Report, ctx: { lang: Lang; scan?: ScanResult;
     result(
       d.code,
       sarifLevel(d.severity),
-      sarifText(diagnosticMessage(ctx.lang, d)),
+      sarifText(names.text(diagnosticMessage(ctx.lang, d))),
       d.file ? { file: d.file, line: d.line ?? 1, column: d.column } : undefined,
       [d.file ?? '', d.message],
     );

@@ -10,8 +10,9 @@ import { type Lang, assumptionText, diagnosticMessage, t } from './messages.js';
 import { withKey } from './path-key.js';
 import { visible } from '../visible.js';
 import { readingLines } from './reading.js';
-import { blockDetail, numberEvidence } from './evidence-text.js';
+import { blockDetail } from './evidence-text.js';
 import { DisplayNames } from './display-names.js';
+import { refParts } from '../config/refs.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -151,7 +152,7 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
   );
   for (const n of r.numberColumns) {
     lines.push(
-      `      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(writtenColumn(r, n.column)))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(numberEvidence(lang, n))}; ${n.rule})`)}`,
+      `      ${t(lang, 'label.numberColumn')}: ${c.bold(clean(writtenColumn(r, n.column)))} — ${t(lang, `kind.${n.kind}`)} ${c.dim(`(${clean(names.evidence(lang, r.id, n))}; ${n.rule})`)}`,
     );
   }
   for (const cand of r.candidates ?? []) {
@@ -195,7 +196,7 @@ function writtenColumn(r: RelationReport, column: string): string {
 
 /** database.schema.relation.column → relation.column, for readable paths. */
 function short(columnId: string): string {
-  const parts = clean(columnId).split('.');
+  const parts = refParts(clean(columnId)); // a routine's name keeps its dots (`PKG.F(T)`)
   if (parts.length < 4) return parts.join('.');
   // Keep the database when there are several: a path may cross databases.
   return parts[0] === 'default' ? parts.slice(-2).join('.') : `${parts[0]}:${parts.slice(-2).join('.')}`;

@@ -32,6 +32,8 @@ function needs(op: CatalogOp): QualifiedName[] {
     case 'add-primary-key':
     case 'add-unique':
     case 'add-foreign-key':
+    case 'add-named-constraint':
+    case 'create-index':
     case 'row-security':
     case 'create-policy':
     case 'drop-policy':

@@ -12,7 +12,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Dialect } from '../dialect.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { UserError, listOf, part, said } from '../diagnostics.js';
+import { type TextArg, UserError, listOf, part, said } from '../diagnostics.js';
 import { describeOrder, newOrderNotes, orderFound, type OrderNotes } from './migrations.js';
 import { SOURCE_EXTENSIONS } from './registry.js';
 import { isSeedDataPath } from './seed-data/paths.js';
@@ -64,7 +64,7 @@ export function discoverFromPaths(
         severity: 'warning',
         code: 'SPIF-GIT-OUTSIDE',
         file: p,
-        message: `outside the git repository; not read${tree.at}`,
+        ...said('diag.discover.outsideGit', atRef(tree)),
       });
       continue;
     }
@@ -75,7 +75,7 @@ export function discoverFromPaths(
           severity: 'info',
           code: 'SPIF-GIT-PATH-ABSENT',
           file: p,
-          message: `does not exist${tree.at}`,
+          ...said('diag.discover.absent', atRef(tree)),
         });
         continue;
       }
@@ -86,7 +86,7 @@ export function discoverFromPaths(
         severity: 'warning',
         code: 'SPIF-SOURCE-SYMLINK',
         file: p,
-        message: 'symbolic link not followed',
+        ...said('diag.discover.symlink'),
       });
     } else if (kind === 'directory') {
       const found = tree
@@ -128,7 +128,7 @@ export function discoverFromGlobs(
         diagnostics.push({
           severity: 'warning',
           code: 'SPIF-SOURCE-NONE',
-          message: `databases.${db.name}.sources: '${pattern}' matches no file${tree.at}`,
+          ...said('diag.discover.noMatch', db.name, pattern, atRef(tree)),
         });
     }
     files.push(...orderFound(found, tree, notes, db.dialect));
@@ -154,7 +154,7 @@ function globFiles(
     diagnostics.push({
       severity: 'warning',
       code: 'SPIF-SOURCE-OUTSIDE-ROOT',
-      message: `databases.${database}.sources: '${pattern}' leads outside the config directory; not read${tree.at}`,
+      ...said('diag.discover.globOutside', database, pattern, atRef(tree)),
     });
     return { found: [], refused: 1 };
   }
@@ -184,14 +184,12 @@ function globFiles(
       if (real === undefined) continue; // a link in a git tree: not followed
       if (into || !isInside(realBase, real)) {
         refused++;
-        const why = isInside(realBase, real)
-          ? 'a symbolic link to a folder; not followed'
-          : 'leads outside the config directory; not read';
+        const why = part(isInside(realBase, real) ? 'diag.discover.folderLink' : 'diag.discover.outsideRoot');
         diagnostics.push({
           severity: 'warning',
           code: 'SPIF-SOURCE-OUTSIDE-ROOT',
           file: abs,
-          message: `${why} (set allowOutsideRoot: true to allow)`,
+          ...said('diag.discover.allowOutsideRoot', why),
         });
         continue;
       }
@@ -231,12 +229,21 @@ function noteIgnored(
 ) {
   if (!left.size) return;
   const shown = [...left].slice(0, 5).map((f) => displayPath(f, cwd));
-  const more = left.size > 5 ? ` …and ${left.size - 5} more` : '';
-  const by = ignored.origins.map((o) => (o === 'ignore:' ? 'the config’s ignore:' : displayPath(o, cwd))).join(' and ');
+  const more = left.size > 5 ? part('diag.order.more', left.size - 5) : '';
+  const by = part(
+    'diag.list.and',
+    ...ignored.origins.map((o) => (o === 'ignore:' ? part('diag.discover.configIgnore') : displayPath(o, cwd))),
+  );
   diagnostics.push({
     severity: 'info',
     code: 'SPIF-SOURCE-IGNORED',
-    message: `database ${database}: ${left.size} file${left.size === 1 ? '' : 's'} left out by ${by} [${shown.join(', ')}${more}]`,
+    ...said(
+      left.size === 1 ? 'diag.discover.ignored.one' : 'diag.discover.ignored.many',
+      database,
+      left.size,
+      by,
+      part('diag.order.files', listOf(shown), more),
+    ),
   });
 }
 
@@ -253,4 +260,9 @@ function isInside(root: string, p: string): boolean {
 export function displayPath(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+/** " at <ref>" of a git tree's messages, as an entry; nothing for the working tree. */
+function atRef(tree: SourceTree): TextArg {
+  return tree.ref === undefined ? '' : part('diag.discover.atRef', tree.ref);
 }

@@ -18,6 +18,8 @@ export interface TreeFile {
 export interface SourceTree {
   /** Where the files come from, for messages: '' for the working tree, else ` at <ref>`. */
   readonly at: string;
+  /** The git ref the files come from (`spif diff --base`), undefined for the working tree. */
+  readonly ref?: string;
   /** What is at an absolute path (symbolic links are not followed), or undefined. */
   kind(abs: string): EntryKind | undefined;
   /**

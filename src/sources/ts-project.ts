@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { Node, Project, ts, type Expression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import type { SourceLocation, ViewDefinition } from '../catalog/model.js';
-import { type Diagnostic, coded } from '../diagnostics.js';
+import { type Diagnostic, type Said, coded } from '../diagnostics.js';
 import type { CodeOf, Severity } from '../diagnostic-codes.js';
 import { loadPostgresParser, readPostgresSql } from './postgresql/reader.js';
 import { LineIndex } from './text.js';
@@ -68,10 +68,10 @@ export function diagnosticAt<S extends Severity>(
   node: Node,
   severity: S,
   code: CodeOf<S>,
-  message: string,
+  message: Said,
 ): Diagnostic {
   const at = locate(unit, node);
-  return { ...coded(severity, code), message, file: at.file, line: at.line, column: at.column };
+  return { ...coded(severity, code), ...message, file: at.file, line: at.line, column: at.column };
 }
 
 /** Names a file imports from modules matching `fromModule`: local name → exported name. */

@@ -90,6 +90,12 @@ describe('matchesRef', () => {
     ['*.*.*.個人番号', '住基.public.住民.個人番号カード交付日', false],
     ['住基.*.住民', '住基.main.住民', true],
     ['住基.*.住民', '住基.main.世帯', false],
+    // a routine's name is one part, dots included (an Oracle package subprogram, a qualified argument type)
+    ['jumin.JUMIN.*', 'jumin.JUMIN.PKG_BANGO.GET_BANGO(VARCHAR2)', true],
+    ['*.*.*.GET_BANGO', 'jumin.JUMIN.PKG_BANGO.GET_BANGO(VARCHAR2).GET_BANGO', true],
+    ['jumin.JUMIN.PKG_BANGO.GET_BANGO(VARCHAR2)', 'jumin.JUMIN.PKG_BANGO.GET_BANGO(VARCHAR2)', true],
+    ['jumin.JUMIN.*', 'jumin.JUMIN.PKG_BANGO.GET_BANGO(VARCHAR2).GET_BANGO', false],
+    ['db.public.*', 'db.public.f(public.t)', true],
   ])('%s ~ %s → %s', (pattern, id, expected) => {
     expect(matchesRef(pattern, id)).toBe(expected);
   });

@@ -239,7 +239,7 @@ CREATE TABLE local_t (bango char(12));
 CREATE VIEW v_mixed AS
   SELECT bango FROM local_t
   UNION ALL
-  SELECT t.bango FROM dblink('dbname=jumin user=dbl_reader', 'SELECT kojin_bango FROM jumin') AS t(bango char(12));
+  SELECT t.bango FROM dblink('dbname=jumin user=dbl_reader password=x', 'SELECT kojin_bango FROM jumin') AS t(bango char(12));
 GRANT SELECT ON v_mixed TO clerk;`;
     const side = await spif(JUMIN, local, 'jumin');
     expect(side.resolver.canSelect('clerk', asRelationId('kyufu.public.v_mixed'), 'bango').allowed).toBe(true);

@@ -253,7 +253,7 @@ describe('foreign tables in the catalog (no server needed)', () => {
     // names; the caller's database checks nothing of it. The view's call resolves (jumin, as
     // fdw_reader): spif checks it (dblink-access.test.ts). The function's names no configured database.
     const local = `CREATE EXTENSION dblink;
-CREATE VIEW jumin_dbl AS SELECT * FROM dblink('dbname=jumin user=fdw_reader', 'SELECT atena_no, kojin_bango FROM jumin_kihon') AS t(atena_no text, bango text);
+CREATE VIEW jumin_dbl AS SELECT * FROM dblink('dbname=jumin user=fdw_reader password=x', 'SELECT atena_no, kojin_bango FROM jumin_kihon') AS t(atena_no text, bango text);
 CREATE FUNCTION get_no(p text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE r text;
 BEGIN

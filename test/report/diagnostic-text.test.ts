@@ -79,11 +79,15 @@ describe('a PostgreSQL diagnostic under --lang ja', () => {
 describe('the diagnostic catalogue', () => {
   it('has a Japanese and an English text for every entry, with the same arguments', () => {
     for (const [key, entry] of Object.entries(DIAGNOSTIC_MESSAGES) as [string, { en: string; ja: string }][]) {
-      if (key === 'diag.list' || key === 'diag.list.semi') continue; // joins its arguments, no text of its own
+      if (key === 'diag.list' || key === 'diag.list.semi' || key === 'diag.list.and') continue; // joins its arguments, no text of its own
       const args = (s: string) => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort();
       expect(entry.en.trim(), key).not.toBe('');
-      // An entry with words has Japanese ones (punctuation around arguments may be shared).
-      if (/[A-Za-z]{2,}/.test(entry.en.replace(/\{\d+\}/g, ''))) expect(entry.ja, key).toMatch(JAPANESE);
+      // An entry with words has Japanese ones (punctuation around arguments, and names such as
+      // 'TypeORM:' written alike in both, may be shared).
+      const words = (entry.en.replace(/\{\d+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter(
+        (w) => !entry.ja.includes(w),
+      );
+      if (words.length) expect(entry.ja, key).toMatch(JAPANESE);
       expect(args(entry.ja), key).toEqual(args(entry.en));
     }
   });

@@ -36,6 +36,11 @@ export interface ProductContext {
 
 export interface ProductAccess {
   canSelect(role: string, relation: Relation, column: string): AccessVerdict;
+  /**
+   * What `owner` may read inside the definer's rights routine `routine` when this differs from
+   * its session's rights (Oracle disables roles there); the resolver's canSelect otherwise.
+   */
+  canSelectAsDefiner?(owner: string, routine: Relation, relation: Relation, column: string): AccessVerdict;
   /** Whether a product rule takes EXECUTE on the routine away from R whatever R is granted (SQL Server's DENY). */
   executeDenied?(role: string, routine: Relation): boolean;
 }

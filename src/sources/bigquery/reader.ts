@@ -8,6 +8,7 @@
  * IAM: `GRANT \`roles/…\` ON … TO "user:…"` and row access policies are reported as unsupported.
  */
 import type { QualifiedName } from '../../catalog/model.js';
+import { said } from '../../diagnostics.js';
 import { readCstScript, type CstScriptDialect } from '../cst/catalog.js';
 import type { SourceReader } from '../types.js';
 
@@ -20,9 +21,9 @@ const bigquery: CstScriptDialect = {
   },
   unsupported(type) {
     if (/^(grant|revoke)_/.test(type)) {
-      return 'BigQuery IAM GRANT/REVOKE is not modelled: spif does not read BigQuery access control';
+      return said('diag.bigquery.iam');
     }
-    if (/row_access_policy/.test(type)) return 'BigQuery row access policies are not modelled';
+    if (/row_access_policy/.test(type)) return said('diag.bigquery.rowAccessPolicy');
     return undefined;
   },
 };

@@ -3,12 +3,12 @@
  * Each statement is parsed on its own (split.ts) so that a syntax error costs only itself.
  */
 import { INSERT_START, insertRowsOp } from '../data-rows/rows-op.js';
-import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
+import { isStackExhaustion, NESTED_TOO_DEEP, parserText } from '../guard.js';
 import { parse } from 'sql-parser-cst';
 import type { Column, ForeignKey, QualifiedName, ViewColumn } from '../../catalog/model.js';
 import { dedupeOrigins, type Scope } from '../lineage-scope.js';
 import type { CatalogOp } from '../../catalog/ops.js';
-import { type Diagnostic, coded } from '../../diagnostics.js';
+import { type Diagnostic, type Said, coded, part, said } from '../../diagnostics.js';
 import type { CodeOf } from '../../diagnostic-codes.js';
 import type { CstScriptDialectName, MysqlDialect } from '../../dialect.js';
 import { LineIndex } from '../text.js';
@@ -37,7 +37,7 @@ export interface CstDialect {
   /** A relation or schema name on its own. */
   foldRelation: (name: string) => string;
   /** GRANT/REVOKE and other statements the dialect has but spif does not read: warning text. */
-  unsupported: (type: string) => string | undefined;
+  unsupported: (type: string) => Said | undefined;
 }
 
 /** Statement types that never change the catalog. */
@@ -109,8 +109,8 @@ class Reader {
     return { file: this.source.path, line, column };
   }
 
-  private diag<S extends 'error' | 'warning'>(severity: S, code: CodeOf<S>, message: string, offset = 0): void {
-    this.diagnostics.push({ ...coded(severity, code), message, ...this.loc(offset) });
+  private diag<S extends 'error' | 'warning'>(severity: S, code: CodeOf<S>, message: Said, offset = 0): void {
+    this.diagnostics.push({ ...coded(severity, code), ...message, ...this.loc(offset) });
   }
 
   /** The statement as written, when `text` has been blanked for the parser (trailing comments are read from it). */
@@ -151,7 +151,7 @@ class Reader {
       this.diag(
         'error',
         'SPIF-SQL-SYNTAX',
-        `could not parse this statement (sql-parser-cst ${program.dialect}): ${program.message}`,
+        said('diag.cst.couldNotParse', program.dialect, parserText(program.message)),
         program.offset,
       );
       return;
@@ -193,12 +193,7 @@ class Reader {
         // BigQuery: what the body writes is copied when the procedure runs, as MySQL routines.
         return this.writesIn(s.clauses);
       case 'merge_stmt':
-        return this.diag(
-          'warning',
-          'SPIF-SQL-UNSUPPORTED',
-          'MERGE is not read: the values it copies into its target are not followed',
-          s.range?.[0] ?? 0,
-        );
+        return this.merge(s);
       case 'alter_table_stmt':
         return this.alterTable(s, at);
       case 'drop_table_stmt':
@@ -224,7 +219,8 @@ class Reader {
         return;
     }
     if (IRRELEVANT.has(s.type)) return;
-    const why = this.d.unsupported(s.type) ?? `statement not read (${s.type.replace(/_stmt$/, '').replace(/_/g, ' ')})`;
+    const why =
+      this.d.unsupported(s.type) ?? said('diag.cst.statementNotRead', s.type.replace(/_stmt$/, '').replace(/_/g, ' '));
     this.diag('warning', 'SPIF-SQL-UNSUPPORTED', why, s.range?.[0] ?? 0);
   }
 
@@ -235,7 +231,7 @@ class Reader {
       this.diag(
         'warning',
         'SPIF-SQL-UNSUPPORTED',
-        `could not parse this statement (sql-parser-cst ${program.dialect}): ${program.message}; the values it copies are not followed`,
+        said('diag.cst.couldNotParseWrite', program.dialect, parserText(program.message)),
         program.offset,
       );
       return;
@@ -304,6 +300,61 @@ class Reader {
   }
 
   /**
+   * BigQuery `MERGE t USING s ON … WHEN …` (GoogleSQL DML, MERGE statement): `UPDATE SET c = expr`
+   * (WHEN MATCHED, or NOT MATCHED BY SOURCE) makes c hold what expr reads over t and s; `INSERT
+   * (cols) VALUES (…)` what its values read over s ("When the column names of the target table are
+   * omitted, all columns in the target table are included in ascending order based on their
+   * ordinal positions"); `INSERT ROW` the source's columns by position ("ROW can be used to include
+   * all the columns of the source in the ascending sequence of their ordinal positions"). DELETE
+   * copies nothing. Evidence `merge`.
+   */
+  private merge(s: any): void {
+    const head = (s.clauses ?? []).find((c: any) => c.type === 'merge_clause');
+    const target = head?.target;
+    const table = target?.type === 'alias' ? target.expr : target;
+    if (!table || !head.source) return;
+    const lineage = this.lineage();
+    const at = this.loc(s.range?.[0] ?? 0);
+    for (const w of (s.clauses ?? []).filter((c: any) => c.type === 'merge_when_clause')) {
+      const action = w.action;
+      let columns: string[] | undefined;
+      let values: ViewColumn[] = [];
+      if (action?.type === 'merge_action_update') {
+        const assignments: any[] = action.set?.assignments?.items ?? [];
+        columns = assignments.map((a) => this.d.foldColumn(namePath(a.column).at(-1) ?? ''));
+        const over = { type: 'join_expr', left: target, right: head.source };
+        values = lineage
+          .query(
+            selectOf(
+              assignments.map((a) => a.expr),
+              over,
+            ),
+            undefined,
+            new Map(),
+          )
+          .map((v, i) => ({ ...v, name: nth(columns!, i) }));
+      } else if (action?.type === 'merge_action_insert') {
+        const listed = action.columns?.expr?.items;
+        if (Array.isArray(listed)) columns = listed.map((c: any) => this.d.foldColumn(namePath(c)[0] ?? ''));
+        const clauses: any[] = action.clauses ?? [];
+        const row = clauses.find((c) => c.type === 'merge_action_insert_row_clause');
+        const items = clauses.find((c) => c.type === 'values_clause')?.values?.items?.[0];
+        const exprs: any[] = row ? [{ type: 'all_columns' }] : (items?.expr?.items ?? items?.items ?? []);
+        values = lineage.query(selectOf(exprs, head.source), undefined, new Map());
+      }
+      if (!values.some((v) => v.from.length)) continue;
+      this.ops.push({
+        op: 'copy-into',
+        at,
+        table: this.name(table),
+        ...(columns ? { columns } : {}),
+        values,
+        via: 'merge',
+      });
+    }
+  }
+
+  /**
    * `CREATE TRIGGER … ON t BEGIN stmt; … END`: each INSERT / UPDATE of the body copies what it
    * writes when the trigger fires, `NEW.col` and `OLD.col` being the row of t ("NEW.column-name and
    * OLD.column-name", SQLite CREATE TRIGGER). Other body statements copy nothing (DELETE, SELECT).
@@ -321,7 +372,7 @@ class Reader {
       if (stmt.type === 'insert_stmt' || stmt.type === 'update_stmt') this.copyingWrite(stmt, row);
   }
 
-  /** Every INSERT / UPDATE / MERGE inside a procedure body, however deeply nested in blocks and branches. */
+  /** Every INSERT / UPDATE / MERGE inside a procedure body, however deeply nested in blocks and branches: each copies. */
   private writesIn(node: any): void {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach((n) => this.writesIn(n));
@@ -489,12 +540,7 @@ class Reader {
         name: this.d.foldColumn(namePath(declared[i]?.name ?? declared[i])[0] ?? c.name),
       }));
     for (const rel of new Set(lineage.unknownStars)) {
-      this.diag(
-        'warning',
-        'SPIF-SQL-UNSUPPORTED',
-        `view selects * from ${rel}, which is not declared earlier in this file: its columns are unknown`,
-        s.range?.[0] ?? 0,
-      );
+      this.diag('warning', 'SPIF-SQL-UNSUPPORTED', said('diag.cst.viewStarUnknown', rel), s.range?.[0] ?? 0);
     }
     const op: Extract<CatalogOp, { op: 'create-view' }> = {
       op: 'create-view',
@@ -703,18 +749,19 @@ export function readCstScript(source: SourceText, dialect: CstScriptDialect): Re
     // Checked before data statements are skipped unparsed: an INSERT with an open quote swallows the file too.
     const unterminated = stmt.unterminatedComment ?? stmt.unterminatedQuote ?? stmt.unterminatedBlock;
     if (unterminated !== undefined) {
-      const what =
+      const what = part(
         stmt.unterminatedComment !== undefined
-          ? '/* comment'
+          ? 'diag.cst.what.comment'
           : stmt.unterminatedQuote !== undefined
-            ? 'quoted string or identifier'
-            : 'BEGIN/CASE block (no matching END)';
+            ? 'diag.cst.what.quote'
+            : 'diag.cst.what.block',
+      );
       reader.diagnostics.push({
         severity: 'error',
         code: 'SPIF-SQL-SYNTAX',
         file: source.path,
         ...lines.at(unterminated),
-        message: `unterminated ${what}: everything after it is part of it, to the end of the file; not read`,
+        ...said('diag.cst.unterminated', what),
       });
       continue;
     }
@@ -725,7 +772,7 @@ export function readCstScript(source: SourceText, dialect: CstScriptDialect): Re
         code: 'SPIF-SQL-SYNTAX',
         file: source.path,
         ...lines.at(stmt.start + deep.at),
-        message: `parentheses nested ${deep.depth} deep (more than ${MAX_BARE_PAREN_DEPTH}, not counting function calls and subqueries): sql-parser-cst takes exponential time on such a statement when it has an error, so it is not read`,
+        ...said('diag.cst.parenDepth', deep.depth, MAX_BARE_PAREN_DEPTH),
       });
       continue;
     }

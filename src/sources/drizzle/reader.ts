@@ -4,7 +4,7 @@
  */
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Column, ForeignKey, ViewDefinition } from '../../catalog/model.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, type Said, said } from '../../diagnostics.js';
 import {
   dedupeDiagnostics,
   dedupeKeys,
@@ -103,7 +103,7 @@ class SchemaBuilder {
           table,
           table.node,
           'info',
-          `${table.name} is a ${table.dialect} table in a ${this.ctx.dialect} database; it is read with ${table.dialect} naming.`,
+          said('diag.drizzle.otherDialect', table.name, table.dialect, this.ctx.dialect),
         );
       }
       ops.push(table.kind === 'table' ? this.createTable(table) : await this.createView(table));
@@ -160,12 +160,7 @@ class SchemaBuilder {
         this.resolveTable(f.table, rel.unit) === table ? table.columns.find((c) => c.key === f.column) : undefined,
       );
       if (!own.every((c) => c)) {
-        this.warn(
-          table,
-          rel.node,
-          'warning',
-          `relation fields of ${table.name} are not all its columns; the link is not read.`,
-        );
+        this.warn(table, rel.node, 'warning', said('diag.drizzle.relationFields', table.name));
         continue;
       }
       addForeignKey(
@@ -191,21 +186,15 @@ class SchemaBuilder {
     let definition: ViewDefinition | undefined;
     if (view.viewSql !== undefined && this.viewLineage) {
       definition = await this.viewLineage(view.viewSql, name);
-      if (!definition)
-        this.warn(
-          view,
-          view.node,
-          'warning',
-          `the SQL of view ${view.name} could not be read; its lineage is unknown.`,
-        );
+      if (!definition) this.warn(view, view.node, 'warning', said('diag.drizzle.viewSqlUnread', view.name));
     } else {
       this.warn(
         view,
         view.node,
         'warning',
         view.viewSql !== undefined
-          ? `view ${view.name}: SQL view text is read for PostgreSQL databases only; its lineage is unknown.`
-          : `view ${view.name} is defined with the query builder or sql with substitutions; its lineage is unknown.`,
+          ? said('diag.drizzle.viewSqlDialect', view.name)
+          : said('diag.drizzle.viewBuilder', view.name),
       );
     }
     definition ??= {
@@ -232,8 +221,8 @@ class SchemaBuilder {
         node,
         'warning',
         missing
-          ? `${missing.table} is not a table of the scanned files; the link from ${from.name} is not read.`
-          : `referenced columns of ${from.name} are not of one table; the link is not read.`,
+          ? said('diag.drizzle.targetMissing', missing.table, from.name)
+          : said('diag.drizzle.targetsSeveral', from.name),
       );
       return undefined;
     }
@@ -241,12 +230,7 @@ class SchemaBuilder {
     for (const r of refs) {
       const col = target.columns.find((c) => c.key === r.column);
       if (!col) {
-        this.warn(
-          from,
-          node,
-          'warning',
-          `${r.table}.${r.column} is not a column of ${target.name}; the link is not read.`,
-        );
+        this.warn(from, node, 'warning', said('diag.drizzle.notColumnOf', `${r.table}.${r.column}`, target.name));
         return undefined;
       }
       columns.push(col.name);
@@ -260,11 +244,11 @@ class SchemaBuilder {
     return found.find((t) => t.unit === unit) ?? found[0];
   }
 
-  private warn(table: TableDecl, node: import('ts-morph').Node, severity: 'info' | 'warning', message: string): void {
+  private warn(table: TableDecl, node: import('ts-morph').Node, severity: 'info' | 'warning', message: Said): void {
     this.diagnostics.push(
       severity === 'info'
-        ? diagnosticAt(table.unit, node, 'info', 'SPIF-ORM-DIALECT', `Drizzle: ${message}`)
-        : diagnosticAt(table.unit, node, 'warning', UNSUPPORTED, `Drizzle: ${message}`),
+        ? diagnosticAt(table.unit, node, 'info', 'SPIF-ORM-DIALECT', said('diag.drizzle', message.text))
+        : diagnosticAt(table.unit, node, 'warning', UNSUPPORTED, said('diag.drizzle', message.text)),
     );
   }
 }

@@ -5,7 +5,7 @@
  * used by `.references(() => t.col)` are resolved later, across all files of the database.
  */
 import { Node, type CallExpression, type Expression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, type Said, said } from '../../diagnostics.js';
 import {
   diagnosticAt,
   importAliases,
@@ -191,10 +191,7 @@ class FileCollector {
     // casing: 'snake_case' / 'camelCase' renames keys at runtime; spif reads keys as written
     file.forEachDescendant((node) => {
       if (Node.isPropertyAssignment(node) && node.getName() === 'casing' && this.imports.named.size) {
-        this.unsupported(
-          node,
-          'the `casing` option is not applied: column names are read as written (first builder argument, else the object key).',
-        );
+        this.unsupported(node, said('diag.drizzle.casing'));
       }
     });
     return this.out;
@@ -207,10 +204,7 @@ class FileCollector {
       const [first] = call.getArguments();
       const schema = first ? literalString(first) : undefined;
       if (schema === undefined)
-        this.unsupported(
-          call,
-          `schema name \`${call.getArguments()[0]?.getText() ?? ''}\` is not a string literal; tables of \`${variable}\` are not read.`,
-        );
+        this.unsupported(call, said('diag.drizzle.schemaName', call.getArguments()[0]?.getText() ?? '', variable));
       else this.schemas.set(variable, { name: schema, dialect: SCHEMA_BUILDERS[name] });
       return;
     }
@@ -219,10 +213,7 @@ class FileCollector {
       return;
     }
     if (name && TABLE_CREATORS.has(name)) {
-      this.unsupported(
-        call,
-        `${name} computes table names at run time; tables made with \`${variable}\` are not read.`,
-      );
+      this.unsupported(call, said('diag.drizzle.tableCreator', name, variable));
       return;
     }
     if (name && VIEW_BUILDERS.has(name)) {
@@ -240,7 +231,7 @@ class FileCollector {
       return;
     }
     if (name === 'defineRelations') {
-      this.unsupported(call, 'defineRelations (relational queries v2) is not read; its links are not known.');
+      this.unsupported(call, said('diag.drizzle.defineRelations'));
       return;
     }
     // schemaVar.table(...) / schemaVar.view(...); view builders end in .as(...) / .existing()
@@ -299,7 +290,7 @@ class FileCollector {
     if (passesColumns)
       this.unsupported(
         call,
-        `\`${variable}\` is made by ${name}(…), which ${fn ? 'does not return a table builder call spif can read' : 'is declared in no scanned file'}; its table is not read.`,
+        said(fn ? 'diag.drizzle.factoryUnread' : 'diag.drizzle.factoryUndeclared', variable, name),
       );
   }
 
@@ -315,10 +306,7 @@ class FileCollector {
     const [nameArg, columnsArg, extraArg] = wrappedArgs ?? call.getArguments();
     const name = nameArg ? this.staticName(nameArg) : undefined;
     if (name === undefined) {
-      this.unsupported(
-        nameArg ?? call,
-        `table name \`${nameArg?.getText() ?? ''}\` of \`${variable}\` is not a string literal; the table is not read.`,
-      );
+      this.unsupported(nameArg ?? call, said('diag.drizzle.tableName', nameArg?.getText() ?? '', variable));
       return;
     }
     const table: TableDecl = {
@@ -336,7 +324,7 @@ class FileCollector {
     };
     const columns = columnsArg ? this.columnsObject(columnsArg) : undefined;
     if (!columns) {
-      this.unsupported(columnsArg ?? call, `columns of table ${name} are not an object literal; they are not read.`);
+      this.unsupported(columnsArg ?? call, said('diag.drizzle.columnsNotObject', name));
     } else {
       this.columns(table, columns, this.unitOf(columns), new Set(), subst);
     }
@@ -380,21 +368,18 @@ class FileCollector {
           this.unsupported(
             prop,
             Node.isCallExpression(spread)
-              ? `spread \`${prop.getText()}\` in table ${table.name} calls a function spif cannot follow to an object literal of the scanned files (a top-level function whose one return is \`{ … }\`); its columns are not read.`
-              : `spread \`${prop.getText()}\` in table ${table.name} is not an object literal of the scanned files; its columns are not read.`,
+              ? said('diag.drizzle.spreadCall', prop.getText(), table.name)
+              : said('diag.drizzle.spreadOther', prop.getText(), table.name),
           );
         continue;
       }
       if (!Node.isPropertyAssignment(prop)) {
-        this.unsupported(prop, `\`${prop.getText()}\` in table ${table.name} is not a column builder; it is not read.`);
+        this.unsupported(prop, said('diag.drizzle.notBuilder', prop.getText(), table.name));
         continue;
       }
       const key = objectKey(prop);
       if (key === undefined) {
-        this.unsupported(
-          prop,
-          `computed column key \`${prop.getNameNode().getText()}\` in table ${table.name} is not read.`,
-        );
+        this.unsupported(prop, said('diag.drizzle.computedKey', prop.getNameNode().getText(), table.name));
         continue;
       }
       const column = this.column(table, key, prop.getInitializerOrThrow(), prop, unit);
@@ -431,24 +416,16 @@ class FileCollector {
   private column(table: TableDecl, key: string, init: Expression, prop: Node, unit: TsUnit): ColumnDecl | undefined {
     const chain = this.helperChain(builderChain(init), unit);
     if (!chain) {
-      this.unsupported(init, `column \`${key}\` of table ${table.name} is not a column builder call; it is not read.`);
+      this.unsupported(init, said('diag.drizzle.notBuilderCall', key, table.name));
       return undefined;
     }
     const doc = jsDocBefore(prop);
-    if (doc?.unknownTag)
-      this.unsupported(
-        prop,
-        `unknown tag \`@spif ${doc.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`,
-      );
+    if (doc?.unknownTag) this.unsupported(prop, said('diag.drizzle.unknownTag', doc.unknownTag));
     const firstArg = chain.root.getArguments()[0];
     let name = key;
     if (firstArg && !Node.isObjectLiteralExpression(unwrap(firstArg))) {
       const given = this.staticName(firstArg);
-      if (given === undefined)
-        this.unsupported(
-          firstArg,
-          `column name \`${firstArg.getText()}\` is not a string literal; the key \`${key}\` is used.`,
-        );
+      if (given === undefined) this.unsupported(firstArg, said('diag.drizzle.columnName', firstArg.getText(), key));
       else name = given;
     }
     const column: ColumnDecl = {
@@ -470,11 +447,7 @@ class FileCollector {
         const ref = m.call.getArguments()[0];
         const target = ref ? this.thunkColumn(ref) : undefined;
         if (target) column.references = target;
-        else
-          this.unsupported(
-            m.call,
-            `\`${m.call.getText()}\` does not name a column as \`() => table.column\`; the link is not read.`,
-          );
+        else this.unsupported(m.call, said('diag.drizzle.referencesForm', m.call.getText()));
       }
     }
     return column;
@@ -483,7 +456,7 @@ class FileCollector {
   private extraConfig(table: TableDecl, arg: Node): void {
     const fn = unwrap(arg);
     if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) {
-      this.unsupported(arg, `extra config of table ${table.name} is not a function literal; its keys are not read.`);
+      this.unsupported(arg, said('diag.drizzle.extraNotFunction', table.name));
       return;
     }
     const self = fn.getParameters()[0]?.getName();
@@ -495,10 +468,7 @@ class FileCollector {
     if (!body) return;
     const items = flattenItems(unwrap(body));
     if (!items) {
-      this.unsupported(
-        body,
-        `extra config of table ${table.name} does not return an array or object literal; its keys are not read.`,
-      );
+      this.unsupported(body, said('diag.drizzle.extraNotList', table.name));
       return;
     }
     for (const item of items) this.extraItem(table, item, self);
@@ -507,7 +477,7 @@ class FileCollector {
   private extraItem(table: TableDecl, item: Node, self: string | undefined): void {
     const expr = unwrap(item);
     if (!Node.isCallExpression(expr)) {
-      this.unsupported(item, `\`${item.getText()}\` in table ${table.name} is not read.`);
+      this.unsupported(item, said('diag.drizzle.extraItem', item.getText(), table.name));
       return;
     }
     const root = rootCall(expr);
@@ -529,11 +499,7 @@ class FileCollector {
       const nodes = config ? arrayItems(config.value) : root.getArguments();
       const keys = nodes ? ownList(nodes) : undefined;
       if (keys) table.primaryKey = keys;
-      else
-        this.unsupported(
-          expr,
-          `primaryKey columns of table ${table.name} are not read (expected \`${self ?? 't'}.column\` items).`,
-        );
+      else this.unsupported(expr, said('diag.drizzle.primaryKey', table.name, self ?? 't'));
     } else if (name === 'unique' || name === 'uniqueIndex') {
       const on = methodCalls(expr).find((m) => m.name === 'on' || m.name === 'onOnly');
       const keys = on ? ownList(on.call.getArguments()) : undefined;
@@ -543,11 +509,7 @@ class FileCollector {
       const expression = on?.call.getArguments().some((a) => Node.isTaggedTemplateExpression(unwrap(a)));
       if (keys && !partial) table.uniqueKeys.push(keys);
       else if (partial || expression) return;
-      else
-        this.unsupported(
-          expr,
-          `${name} columns of table ${table.name} are not read (expected \`.on(${self ?? 't'}.column, …)\`).`,
-        );
+      else this.unsupported(expr, said('diag.drizzle.unique', name, table.name, self ?? 't'));
     } else if (name === 'foreignKey') {
       const [first] = root.getArguments();
       const props =
@@ -561,10 +523,7 @@ class FileCollector {
       if (keys && refs && refs.every((r): r is ColumnRef => !!r) && refs.length === keys.length) {
         table.foreignKeys.push({ columns: keys, references: refs, node: expr });
       } else {
-        this.unsupported(
-          expr,
-          `foreignKey of table ${table.name} is not read (expected \`{ columns: [t.a], foreignColumns: [other.b] }\`).`,
-        );
+        this.unsupported(expr, said('diag.drizzle.foreignKey', table.name));
       }
     }
     // index(), check(), pgPolicy(): no key or link
@@ -581,7 +540,7 @@ class FileCollector {
     const nameArg = root.getArguments()[0];
     const name = nameArg ? this.staticName(nameArg) : undefined;
     if (name === undefined) {
-      this.unsupported(nameArg ?? call, `view name of \`${variable}\` is not a string literal; the view is not read.`);
+      this.unsupported(nameArg ?? call, said('diag.drizzle.viewName', variable));
       return;
     }
     const view: TableDecl = {
@@ -616,16 +575,13 @@ class FileCollector {
       tableArg && Node.isIdentifier(unwrap(tableArg)) ? this.original(unwrap(tableArg).getText()) : undefined;
     const fn = fnArg ? unwrap(fnArg) : undefined;
     if (!table || !fn || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) {
-      this.unsupported(
-        call,
-        'relations() is not of the form `relations(table, ({ one, many }) => ({ … }))`; its links are not read.',
-      );
+      this.unsupported(call, said('diag.drizzle.relationsForm'));
       return;
     }
     const body = fn.getBody();
     const obj = Node.isBlock(body) ? undefined : unwrap(body);
     if (!obj || !Node.isObjectLiteralExpression(obj)) {
-      this.unsupported(body, 'relations() does not return an object literal; its links are not read.');
+      this.unsupported(body, said('diag.drizzle.relationsNotObject'));
       return;
     }
     for (const prop of objectProps(obj).props.values()) {
@@ -651,10 +607,7 @@ class FileCollector {
       ) {
         this.out.relations.push({ table, fields, references, unit: this.unit, node: value });
       } else if (props?.get('fields') || props?.get('references')) {
-        this.unsupported(
-          value,
-          `relation \`${value.getText()}\` does not list \`fields\` and \`references\` as table columns; the link is not read.`,
-        );
+        this.unsupported(value, said('diag.drizzle.relationFieldsForm', value.getText()));
       }
     }
   }
@@ -709,8 +662,8 @@ class FileCollector {
     return this.aliases.get(local) ?? local;
   }
 
-  private unsupported(node: Node, message: string): void {
-    this.diagnostics.push(diagnosticAt(this.unit, node, 'warning', UNSUPPORTED, `Drizzle: ${message}`));
+  private unsupported(node: Node, message: Said): void {
+    this.diagnostics.push(diagnosticAt(this.unit, node, 'warning', UNSUPPORTED, said('diag.drizzle', message.text)));
   }
 }
 

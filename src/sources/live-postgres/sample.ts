@@ -9,7 +9,7 @@
 import type pg from 'pg';
 import { classifyColumn } from '../../detect/classify.js';
 import { emptyStats, tally, type ColumnValueStats } from '../../detect/check-digit.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, said } from '../../diagnostics.js';
 import type { CatalogRows } from './queries.js';
 import { quoteIdent } from './quote.js';
 
@@ -69,7 +69,7 @@ export async function sampleColumns(
       diagnostics.push({
         severity: 'warning',
         code: 'SPIF-LIVE-SAMPLE',
-        message: `--sample: could not read ${target.schema}.${target.table}.${target.column} (${(e as Error).message}); it stays a candidate`,
+        ...said('diag.live.sampleFailed', `${target.schema}.${target.table}.${target.column}`, (e as Error).message),
       });
     }
   }

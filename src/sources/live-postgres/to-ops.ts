@@ -20,7 +20,7 @@ import type {
   SourceLocation,
   ViewDefinition,
 } from '../../catalog/model.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, said, shortList } from '../../diagnostics.js';
 import { viewLineage } from '../postgresql/lineage.js';
 import { readPostgresSql } from '../postgresql/reader.js';
 import { aclChanges, decodeAcl, type AclItem } from './acl.js';
@@ -85,7 +85,7 @@ class OpsBuilder {
         severity: 'info',
         code: 'SPIF-LIVE-SKIPPED',
         file: ctx.origin,
-        message: `${skipped.length} relation(s) and function(s) belonging to extensions were not read: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}`,
+        ...said('diag.live.extensionsSkipped', skipped.length, shortList(skipped, 5)),
       });
     }
     for (const c of rows.columns) {
@@ -367,7 +367,7 @@ class OpsBuilder {
         file: this.at(fragment(r)).file,
         line: 1,
         column: 1,
-        message: `the definition of view ${r.schema}.${r.name} could not be parsed (${(e as Error).message}); its columns are kept without lineage`,
+        ...said('diag.live.viewUnparsed', `${r.schema}.${r.name}`, (e as Error).message),
       });
       return empty;
     }

@@ -206,15 +206,32 @@ const DBLINK_FUNCTIONS = new Set(['dblink', 'dblink_exec', 'dblink_open', 'dblin
  */
 export function findDblinkCalls(tree: unknown, parse: (sql: string) => Node[] | undefined): DblinkCall[] {
   const out: DblinkCall[] = [];
+  /** `dblink_connect[_u]([name,] connstr)` with constants: the connection a later call names (the unnamed one under ''). */
+  const opened = new Map<string, { connstr?: string; unsafe: boolean }>();
+  const constant = (a: Node | undefined) => a?.A_Const?.sval?.sval as string | undefined;
+  const unnamed = new WeakSet<DblinkCall>();
   const walk = (x: unknown): void => {
     if (!x || typeof x !== 'object') return;
     if (Array.isArray(x)) return x.forEach(walk);
     const n = x as Node;
     const f = n.FuncCall;
     const name = f?.funcname?.map((x: Node) => x.String?.sval).pop();
+    if (f && (name === 'dblink_connect' || name === 'dblink_connect_u')) {
+      const args: Node[] = f.args ?? [];
+      const conn = args.length >= 2 ? constant(args[0]) : '';
+      if (conn !== undefined) {
+        // The same name opened twice (or once with a value spif cannot read): which one a call uses is not known.
+        const connstr = constant(args[args.length - 1]);
+        opened.set(
+          conn,
+          opened.has(conn)
+            ? { unsafe: false }
+            : { ...(connstr !== undefined ? { connstr } : {}), unsafe: name === 'dblink_connect_u' },
+        );
+      }
+    }
     if (f && DBLINK_FUNCTIONS.has(name)) {
       const args: Node[] = f.args ?? [];
-      const constant = (a: Node | undefined) => a?.A_Const?.sval?.sval as string | undefined;
       // dblink(sql) alone uses the unnamed connection opened by dblink_connect: its target is unknown.
       const conninfo = args.length >= 2 ? constant(args[0]) : undefined;
       const sql = constant(args.length >= 2 ? args[1] : args[0]);
@@ -232,6 +249,7 @@ export function findDblinkCalls(tree: unknown, parse: (sql: string) => Node[] | 
         }
       }
       if (typeof f.location === 'number') call.location = f.location;
+      if (args.length < 2) unnamed.add(call);
       out.push(call);
     }
     for (const k of Object.keys(n)) walk(n[k]);
@@ -244,6 +262,17 @@ export function findDblinkCalls(tree: unknown, parse: (sql: string) => Node[] | 
     }
   };
   walk(tree);
+  // dblink('name', …) / dblink(sql) after dblink_connect in the same body: the connection it opened
+  // ("connname: Name of the connection to use; omit this parameter to use the unnamed connection").
+  for (const call of out) {
+    const key = unnamed.has(call) ? '' : call.conninfo;
+    const conn = key !== undefined ? opened.get(key) : undefined;
+    if (!conn) continue;
+    call.connection = key;
+    if (conn.connstr !== undefined) call.conninfo = conn.connstr;
+    else delete call.conninfo;
+    if (conn.unsafe) call.unsafe = true;
+  }
   return out;
 }
 

@@ -4,9 +4,16 @@
  * parsed one by one so a bad statement costs only itself.
  */
 import { loadModule, parsePlPgSQLSync, parseSync } from 'libpg-query';
-import type { CatalogOp, GrantTarget, PrivilegeSpec, RoutineKind, RoutineRef } from '../../catalog/ops.js';
+import type {
+  CatalogOp,
+  GrantTarget,
+  NamedConstraint,
+  PrivilegeSpec,
+  RoutineKind,
+  RoutineRef,
+} from '../../catalog/ops.js';
 import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation } from '../../catalog/model.js';
-import { pgDefaultName, pgIdentifier } from '../../catalog/pg-names.js';
+import { pgClip, pgDefaultName, pgIdentifier } from '../../catalog/pg-names.js';
 import { type Diagnostic, said } from '../../diagnostics.js';
 import type { ReadResult, SourceReader, SourceText } from '../types.js';
 import { LineIndex } from '../text.js';
@@ -15,6 +22,7 @@ import { viewLineage, type ColumnRefSite } from './lineage.js';
 import { analyseRoutine, type RoutineParameter } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
 import { copyStats, insertStats } from './data-values.js';
+import { mergeCopies } from './merge.js';
 import {
   DROPS_OF_REPORTED,
   IRRELEVANT_ALTER_TABLE,
@@ -29,6 +37,7 @@ import {
   isCrossDatabaseStatement,
 } from './cross-database.js';
 import { nth } from '../../indexed.js';
+import { DIALECT_LABELS, looksLike } from '../dialect-sniff.js';
 
 /** Statements whose queries may call dblink. */
 const DBLINK_CALLERS = new Set(['ViewStmt', 'CreateTableAsStmt', 'CreateFunctionStmt']);
@@ -54,6 +63,48 @@ export const postgresqlReader: SourceReader = {
 };
 
 export function readPostgresSql(source: SourceText): ReadResult {
+  return foldForeignDialect(source, readStatements(source));
+}
+
+/**
+ * A file in another dialect (an SSMS export, an Oracle or db2look export, a mysqldump) read as
+ * PostgreSQL: its syntax errors become one located error saying which dialect it looks like and
+ * how to read it so, instead of one per statement without a hint, and the file is not applied.
+ * The error keeps a gate failing.
+ */
+function foldForeignDialect(source: SourceText, result: ReadResult): ReadResult {
+  const syntax = result.diagnostics.filter((d) => d.code === 'SPIF-SQL-SYNTAX');
+  const first = syntax[0];
+  if (!first) return result;
+  const look = looksLike(source.text, 'postgresql');
+  if (!look) return result;
+  const folded: Diagnostic = {
+    severity: 'error',
+    code: 'SPIF-SQL-SYNTAX',
+    file: first.file,
+    line: first.line,
+    column: first.column,
+    ...said(
+      'diag.pg.otherDialect',
+      DIALECT_LABELS[look.dialect],
+      look.marks.join(', '),
+      syntax.length,
+      result.statements?.total ?? syntax.length,
+      // the parser's own words (diag.pg.syntax's argument), without "statement skipped"
+      typeof first.text?.args?.[0] === 'string' ? first.text.args[0] : first.message,
+      look.dialect,
+    ),
+  };
+  // What did parse is not applied: a part of a file read in the wrong dialect (comments on tables
+  // that failed, a SET) would only add noise and a partial catalog; the error fails the gate.
+  return {
+    ops: [],
+    diagnostics: [folded],
+    statements: { total: result.statements?.total ?? syntax.length, read: 0 },
+  };
+}
+
+function readStatements(source: SourceText): ReadResult {
   const ops: CatalogOp[] = [];
   const diagnostics: Diagnostic[] = [];
   const lines = new LineIndex(source.text);
@@ -290,10 +341,14 @@ class StatementContext {
         return this.alterFunction(s);
       case 'CreateSeqStmt':
         return this.emit({ op: 'create-sequence', name: rangeVarName(s.sequence) });
+      case 'IndexStmt':
+        return this.createIndex(s);
       case 'UpdateStmt':
         // UPDATE … FROM / SET c = (SELECT …) copies values from other relations, which is not followed.
         if (s.fromClause?.length || JSON.stringify(s.targetList ?? []).includes('"SubLink"')) return this.updateCopy(s);
         return; // constants: no column, key, owner or privilege changes
+      case 'MergeStmt':
+        return this.mergeCopy(s);
       case 'RuleStmt':
         return this.unsupported(said('diag.pg.rule', s.rulename, rangeVarText(s.relation)));
       default:
@@ -381,6 +436,7 @@ class StatementContext {
     const foreignKeys: ForeignKey[] = [];
     let primaryKey: string[] | undefined;
     const keyNames: { primaryKey?: string; uniqueKeys: (string | undefined)[] } = { uniqueKeys: [] };
+    const namedConstraints: NamedConstraint[] = [];
     for (const elt of s.tableElts ?? []) {
       if (elt.ColumnDef) {
         const c = elt.ColumnDef;
@@ -394,6 +450,7 @@ class StatementContext {
             uniqueKeys.push([c.colname]);
             keyNames.uniqueKeys.push(k.conname);
           } else if (k?.contype === 'CONSTR_FOREIGN') foreignKeys.push(this.foreignKey(k, [c.colname]));
+          else if (k) namedConstraints.push(...namedConstraint(k));
         }
       } else if (elt.Constraint) {
         const k = elt.Constraint;
@@ -404,6 +461,7 @@ class StatementContext {
           uniqueKeys.push(strings(k.keys));
           keyNames.uniqueKeys.push(k.conname);
         } else if (k.contype === 'CONSTR_FOREIGN') foreignKeys.push(this.foreignKey(k, strings(k.fk_attrs)));
+        else namedConstraints.push(...namedConstraint(k));
       } else if (elt.TableLikeClause) {
         // CreateStmtLikeOption bits: COMMENTS 1 << 0, INDEXES 1 << 6 (ALL sets every bit).
         const options: number = elt.TableLikeClause.options ?? 0;
@@ -429,6 +487,7 @@ class StatementContext {
       ...(s.partbound && parents[0] ? { partitionOf: parents[0] } : parents.length ? { inherits: parents } : {}),
       ...(likes.length ? { likes } : {}),
       ...(keyNames.primaryKey || keyNames.uniqueKeys.some(Boolean) ? { keyNames } : {}),
+      ...(namedConstraints.length ? { namedConstraints } : {}),
     });
     // serial columns own an implicit sequence `<table>_<column>_seq` (pg_dump writes its OWNER TO).
     const table = rangeVarName(s.relation);
@@ -440,6 +499,24 @@ class StatementContext {
           name: { ...table, name: pgDefaultName(table.name, [elt.ColumnDef.colname], 'seq') },
         });
     }
+  }
+
+  /**
+   * CREATE [UNIQUE] INDEX: its name (written, or chosen by the catalog as PostgreSQL chooses it),
+   * and for a UNIQUE index over plain columns without WHERE, the unique key it enforces.
+   */
+  private createIndex(s: Node): void {
+    const params: Node[] = s.indexParams ?? [];
+    const plain = params.every((p) => typeof p.IndexElem?.name === 'string');
+    const key = s.unique && plain && !s.whereClause ? params.map((p) => p.IndexElem.name as string) : undefined;
+    this.emit({
+      op: 'create-index',
+      table: rangeVarName(s.relation),
+      ...(s.idxname ? { name: s.idxname } : {}),
+      columns: indexColumnNames([...params, ...(s.indexIncludingParams ?? [])]),
+      ...(key ? { key } : {}),
+      ...(s.if_not_exists ? { ifNotExists: true } : {}),
+    });
   }
 
   /** `KJN_NO CHAR(12), /* 個人番号 *\/`: the column's comment until a COMMENT ON replaces it. */
@@ -589,6 +666,21 @@ class StatementContext {
     });
   }
 
+  /** `MERGE INTO t USING s ON … WHEN … THEN UPDATE SET / INSERT`: each action copies into t (merge.ts). */
+  private mergeCopy(s: Node): void {
+    for (const m of mergeCopies(s)) {
+      const view = viewLineage(m.select, false);
+      if (!view.columns.some((c) => c.from.length)) continue;
+      this.emit({
+        op: 'copy-into',
+        table: rangeVarName(s.relation),
+        ...(m.columns ? { columns: m.columns } : {}),
+        values: view.columns,
+        via: 'merge',
+      });
+    }
+  }
+
   private createSchema(s: Node): void {
     const owner = s.authrole ? roleName(s.authrole) : undefined;
     const schema = s.schemaname ?? owner;
@@ -623,6 +715,8 @@ class StatementContext {
             this.emit({ op: 'add-unique', table, columns: strings(k.keys), name: k.conname });
           else if (k?.contype === 'CONSTR_FOREIGN')
             this.emit({ op: 'add-foreign-key', table, foreignKey: this.foreignKey(k, strings(k.fk_attrs)) });
+          else if (k)
+            for (const constraint of namedConstraint(k)) this.emit({ op: 'add-named-constraint', table, constraint });
           break;
         }
         case 'AT_AddColumn': {
@@ -640,6 +734,8 @@ class StatementContext {
             else if (k?.contype === 'CONSTR_UNIQUE') this.emit({ op: 'add-unique', table, columns: [c.colname] });
             else if (k?.contype === 'CONSTR_FOREIGN')
               this.emit({ op: 'add-foreign-key', table, foreignKey: this.foreignKey(k, [c.colname]) });
+            else if (k)
+              for (const constraint of namedConstraint(k)) this.emit({ op: 'add-named-constraint', table, constraint });
           }
           break;
         }
@@ -706,6 +802,7 @@ class StatementContext {
             table,
             name: cmd.name,
             ifExists: !!s.missing_ok,
+            ...(cmd.missing_ok ? { missingOk: true } : {}),
             ...(cmd.behavior === 'DROP_CASCADE' ? { cascade: true } : {}),
           });
           break;
@@ -770,6 +867,13 @@ class StatementContext {
         return this.emit({ op: 'rename-constraint', table: rangeVarName(s.relation), from: s.subname, to: s.newname });
       case 'OBJECT_POLICY':
         return this.emit({ op: 'alter-policy', table: rangeVarName(s.relation), name: s.subname, rename: s.newname });
+      case 'OBJECT_INDEX':
+        return this.emit({
+          op: 'rename-index',
+          name: rangeVarName(s.relation),
+          to: s.newname,
+          ...(s.missing_ok ? { ifExists: true } : {}),
+        });
       default:
         return this.objectNotModelled(s.renameType, 'RENAME');
     }
@@ -811,6 +915,9 @@ class StatementContext {
         const kind = type === 'OBJECT_TRIGGER' ? 'trigger' : 'rule';
         this.emit({ op: 'drop-table-object', kind, table: nameFromParts(items), name, ifExists });
       }
+    } else if (type === 'OBJECT_INDEX') {
+      const names = (s.objects ?? []).map((o: Node) => listName(o.List?.items ?? []));
+      this.emit({ op: 'drop-index', names, ...(ifExists ? { ifExists } : {}) });
     } else if (type === 'OBJECT_SCHEMA') {
       this.emit({ op: 'drop-schema', schemas: strings(s.objects), cascade: s.behavior === 'DROP_CASCADE', ifExists });
     } else if (type === 'OBJECT_AGGREGATE') {
@@ -866,6 +973,17 @@ class StatementContext {
   }
 
   private grant(s: Node): void {
+    if (s.objtype === 'OBJECT_FOREIGN_SERVER' && s.targtype !== 'ACL_TARGET_ALL_IN_SCHEMA') {
+      // USAGE (ALL PRIVILEGES is USAGE) on a foreign server: what dblink('server', …) checks.
+      const usage = !s.privileges?.length || s.privileges.some((p: Node) => p.AccessPriv?.priv_name === 'usage');
+      if (!usage || (!s.is_grant && s.grant_option)) return; // REVOKE GRANT OPTION FOR keeps USAGE
+      return this.emit({
+        op: 'server-usage',
+        action: s.is_grant ? 'grant' : 'revoke',
+        servers: strings(s.objects),
+        grantees: (s.grantees ?? []).map(roleName),
+      });
+    }
     const target = this.grantTarget(s);
     if (!target) return;
     const privileges: PrivilegeSpec[] = s.privileges?.length
@@ -1234,6 +1352,80 @@ function constBool(expr: Node | undefined): boolean | undefined {
     return ['t', 'true'].includes(cast.arg.A_Const.sval.sval);
   }
   return undefined;
+}
+
+/**
+ * The name PostgreSQL gives an index expression's column (FigureIndexColname,
+ * src/backend/parser/parse_target.c): a function's name, a column's, a cast's inner name else its
+ * type's, a few keywords; anything else has none (`expr`).
+ */
+function figureIndexColname(x: Node | undefined): { name?: string; strength: number } {
+  if (!x) return { strength: 0 };
+  if (x.ColumnRef) {
+    const last = (x.ColumnRef.fields ?? []).at(-1)?.String?.sval;
+    return typeof last === 'string' ? { name: last, strength: 2 } : { strength: 0 };
+  }
+  if (x.FuncCall) return { name: (x.FuncCall.funcname ?? []).at(-1)?.String?.sval, strength: 2 };
+  if (x.TypeCast) {
+    const inner = figureIndexColname(x.TypeCast.arg);
+    if (inner.strength > 1) return inner;
+    const type = (x.TypeCast.typeName?.names ?? []).at(-1)?.String?.sval;
+    return type ? { name: type, strength: 1 } : inner;
+  }
+  if (x.CollateClause) return figureIndexColname(x.CollateClause.arg);
+  if (x.A_Expr?.kind === 'AEXPR_NULLIF') return { name: 'nullif', strength: 2 };
+  if (x.CaseExpr) return { name: 'case', strength: 1 };
+  if (x.A_ArrayExpr) return { name: 'array', strength: 2 };
+  if (x.RowExpr) return { name: 'row', strength: 2 };
+  if (x.CoalesceExpr) return { name: 'coalesce', strength: 2 };
+  if (x.MinMaxExpr) return { name: x.MinMaxExpr.op === 'IS_GREATEST' ? 'greatest' : 'least', strength: 2 };
+  return { strength: 0 };
+}
+
+/**
+ * An index's column names as PostgreSQL makes them for its made-up name (ChooseIndexColumnNames,
+ * src/backend/commands/indexcmds.c): the column's name, the expression's (figureIndexColname) or
+ * `expr`, and a name met before gets 1, 2, … appended (`expr`, `expr1`).
+ */
+function indexColumnNames(elems: Node[]): string[] {
+  const out: string[] = [];
+  for (const e of elems) {
+    const orig: string =
+      e.IndexElem?.indexcolname ?? e.IndexElem?.name ?? figureIndexColname(e.IndexElem?.expr).name ?? 'expr';
+    let name = orig;
+    for (let i = 1; out.includes(name); i++) name = `${pgClip(orig, 63 - String(i).length)}${i}`;
+    out.push(name);
+  }
+  return out;
+}
+
+/**
+ * A CHECK or EXCLUDE constraint, for its name. PostgreSQL names an unnamed CHECK after the one
+ * column its expression names, if exactly one (AddRelationNewConstraints, src/backend/catalog/heap.c).
+ */
+function namedConstraint(k: Node): NamedConstraint[] {
+  const name: string | undefined = k.conname ?? undefined;
+  if (k.contype === 'CONSTR_CHECK') {
+    const refs = new Set<string>();
+    const walk = (x: unknown): void => {
+      if (!x || typeof x !== 'object') return;
+      if (Array.isArray(x)) return x.forEach(walk);
+      const n = x as Node;
+      if (n.ColumnRef) {
+        const last = (n.ColumnRef.fields ?? []).at(-1)?.String?.sval;
+        if (typeof last === 'string') refs.add(last);
+        return;
+      }
+      for (const v of Object.values(n)) walk(v);
+    };
+    walk(k.raw_expr);
+    return [{ ...(name ? { name } : {}), label: 'check', ...(refs.size === 1 ? { columns: [...refs] } : {}) }];
+  }
+  if (k.contype === 'CONSTR_EXCLUSION') {
+    const elems = (k.exclusions ?? []).map((x: Node) => x.List?.items?.[0]).filter(Boolean);
+    return [{ ...(name ? { name } : {}), label: 'excl', columns: indexColumnNames(elems) }];
+  }
+  return [];
 }
 
 function strings(list: Node[] | undefined): string[] {

@@ -17,6 +17,7 @@ import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import { type QualifiedName, TRIGGER_ROW, type ViewColumn } from '../../catalog/model.js';
 import { dedupe, type Scope, type ScopeEntry, type SelectLineage, selectLineage } from './lineage.js';
 import { nth } from '../../indexed.js';
+import { mergeCopies, mergeReads } from './merge.js';
 
 type Node = Record<string, any>;
 type ColumnSource = { relation: QualifiedName; column: string };
@@ -244,10 +245,26 @@ class Collector {
       }
       if (kind === 'UpdateStmt') this.updateWrite(s, outer);
       const from = [{ RangeVar: s.relation }, ...(s.fromClause ?? []), ...(s.usingClause ?? [])];
-      const synthetic = { targetList: s.returningList ?? [], fromClause: from, whereClause: s.whereClause };
+      const returning = returningList(s);
+      const synthetic = { targetList: returning, fromClause: from, whereClause: s.whereClause };
       const l = this.sel(synthetic, outer);
       if (kind !== 'InsertStmt') this.add(l);
-      return s.returningList?.length ? l : undefined;
+      return returning.length ? l : undefined;
+    }
+    if (kind === 'MergeStmt') {
+      // Each action writes into the target (merge.ts); PostgreSQL 17's RETURNING returns target and source columns.
+      const reads = mergeReads(s);
+      this.add(this.sel(reads, outer));
+      const table = nth(this.stamp(rangeName(s.relation)), 0);
+      for (const m of mergeCopies(s)) {
+        const l = this.sel(m.select, outer);
+        this.add(l);
+        if (l.columns.some((v) => v.from.length))
+          this.writes.push({ table, ...(m.columns ? { columns: m.columns } : {}), values: l.columns });
+      }
+      const returning = returningList(s);
+      if (!returning.length) return undefined;
+      return this.sel({ ...reads.SelectStmt, targetList: returning, whereClause: undefined }, outer);
     }
     return undefined;
   }
@@ -296,6 +313,8 @@ class Collector {
       for (const k of Object.keys(n)) walk(n[k]);
     };
     walk(stmt);
+    const merge = stmt.MergeStmt;
+    if (merge) selects.push(mergeReads(merge).SelectStmt);
     const top = stmt.UpdateStmt ?? stmt.DeleteStmt;
     if (top)
       selects.push({
@@ -624,6 +643,11 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
     results.push(outVars.map((p, i) => ({ name: p.name ?? `column${i + 1}`, from: scalars.get(p.name ?? '') ?? [] })));
   }
   return finish(c, names, results, inputs);
+}
+
+/** RETURNING's list: libpg-query 18 (PostgreSQL 18's parser) puts it in `returningClause.exprs`. */
+function returningList(s: Node): Node[] {
+  return s.returningClause?.exprs ?? s.returningList ?? [];
 }
 
 function rangeName(rv: Node): QualifiedName {

@@ -19,7 +19,6 @@ export const IRRELEVANT_STATEMENTS: Readonly<Record<string, string>> = {
   CreateSeqStmt:
     'a sequence holds a counter, not column values (its name is kept so `ALTER TABLE <sequence>` is recognised)',
   AlterSeqStmt: 'a counter’s settings; `OWNED BY` ties its lifetime to a column and grants nothing',
-  IndexStmt: 'an index holds no values users read: a query through it still needs the table’s privileges',
   ReindexStmt: 'rebuilds an index',
   ClusterStmt: 'reorders a table’s rows on disk',
   VacuumStmt: 'VACUUM and ANALYZE: maintenance and planner statistics',
@@ -136,7 +135,8 @@ export const IRRELEVANT_ALTER_TABLE: Readonly<Record<string, string>> = {
  * objects, …) are reported.
  */
 export const OBJECTS_WITHOUT_ACCESS: Readonly<Record<string, string>> = {
-  OBJECT_INDEX: 'an index holds no values users read: a query through it still needs the table’s privileges',
+  OBJECT_INDEX:
+    'an index holds no values users read: a query through it still needs the table’s privileges (CREATE, DROP and RENAME are read for its name and, for a UNIQUE index, its key)',
   OBJECT_SEQUENCE: 'a sequence holds a counter, not column values; its privileges allow nextval/currval only',
   OBJECT_TYPE: 'a type describes values and holds no rows; USAGE on it reads nothing',
   OBJECT_DOMAIN: 'a domain is a type with constraints; it holds no rows',

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type * as PrismaAst from '@mrleebo/prisma-ast';
 import type { Block, PrismaParser, Schema, VisitorClassFactory } from '@mrleebo/prisma-ast';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, part, said } from '../../diagnostics.js';
 import type { SourceText } from '../types.js';
 import { nth } from '../../indexed.js';
 
@@ -65,7 +65,7 @@ function syntaxDiagnostic(source: SourceText, error: unknown): Diagnostic {
   const token = e.token;
   const line = Number.isFinite(token?.startLine) ? token!.startLine! : (e.previousToken?.endLine ?? 1);
   const column = Number.isFinite(token?.startColumn) ? token!.startColumn! : (e.previousToken?.endColumn ?? 0) + 1;
-  const found = token?.image ? `'${token.image}'` : 'the end of the file';
+  const found = token?.image ? `'${token.image}'` : part('diag.prisma.endOfFile');
   const expected = /Expecting[^]*?(?=but found)/
     .exec(e.message ?? '')?.[0]
     .replace(/\s+/g, ' ')
@@ -77,7 +77,11 @@ function syntaxDiagnostic(source: SourceText, error: unknown): Diagnostic {
     file: source.path,
     line,
     column,
-    message: `Prisma schema syntax error at ${found}${expected ? ` (${expected.replace(/^Expecting/, 'expected')})` : ''}; this block is skipped`,
+    ...said(
+      'diag.prisma.syntax',
+      found,
+      expected ? part('diag.prisma.expected', expected.replace(/^Expecting/, 'expected')) : '',
+    ),
   };
 }
 

@@ -16,7 +16,7 @@ import type {
 } from '@mrleebo/prisma-ast';
 import { defaultSchema, type Column, type ForeignKey, type SourceLocation } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, type Said, said } from '../../diagnostics.js';
 import { dedupeDiagnostics, parseDocText, pgTypeName, type BatchSourceReader, type DocComment } from '../ts-project.js';
 import type { ReadContext, ReadResult, SourceText } from '../types.js';
 import { parsePrisma } from './parse.js';
@@ -108,14 +108,14 @@ function checkProvider(
       diagnostics.push({
         severity: 'warning',
         code: UNSUPPORTED,
-        message: 'Prisma: the mongodb provider has no SQL tables; collections are read as tables without keys checked.',
+        ...said('diag.prisma.mongodb'),
         ...at,
       });
     } else if (provider && PROVIDER_DIALECT[provider] && PROVIDER_DIALECT[provider] !== ctx.dialect) {
       diagnostics.push({
         severity: 'info',
         code: 'SPIF-ORM-DIALECT',
-        message: `Prisma: the datasource provider is ${provider}, the database is configured as ${ctx.dialect}; names are read as ${ctx.dialect}.`,
+        ...said('diag.prisma.provider', provider, ctx.dialect),
         ...at,
       });
     }
@@ -144,7 +144,7 @@ function modelInfo(
           diagnostics.push({
             severity: 'warning',
             code: UNSUPPORTED,
-            message: `Prisma: unknown tag \`@spif ${d.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`,
+            ...said('diag.prisma.unknownTag', d.unknownTag),
             ...located(source, p.location),
           });
         }
@@ -177,7 +177,7 @@ class PrismaBuilder {
   ) {
     for (const m of models) {
       if (this.byName.has(m.block.name)) {
-        this.warn(m, m.block.location, `model ${m.block.name} is declared twice; the first is used for relations.`);
+        this.warn(m, m.block.location, said('diag.prisma.modelTwice', m.block.name));
       } else {
         this.byName.set(m.block.name, m);
       }
@@ -220,7 +220,7 @@ class PrismaBuilder {
     for (const f of this.fields(m)) {
       const type = typeof f.fieldType === 'string' ? f.fieldType : f.fieldType.name;
       if (this.types.has(type)) {
-        this.warn(m, f.location, `composite type field \`${f.name}\` (MongoDB) is not read.`);
+        this.warn(m, f.location, said('diag.prisma.compositeField', f.name));
         continue;
       }
       if (!this.isColumn(f)) {
@@ -246,7 +246,7 @@ class PrismaBuilder {
       const fields = fieldList(attr.args);
       const names = fields?.map((f) => this.columnName(m, f));
       if (!names || names.some((n) => n === undefined)) {
-        this.warn(m, attr.location, `@@${attr.name} does not list fields of ${m.block.name}; the key is not read.`);
+        this.warn(m, attr.location, said('diag.prisma.keyFields', attr.name, m.block.name));
         continue;
       }
       if (attr.name === 'id') primaryKey.splice(0, primaryKey.length, ...(names as string[]));
@@ -286,7 +286,7 @@ class PrismaBuilder {
       this.warn(
         m,
         relation.location ?? f.location,
-        `@relation of \`${f.name}\` does not name fields of ${m.block.name} and ${targetName} one for one; the link is not read.`,
+        said('diag.prisma.relationFields', f.name, m.block.name, targetName),
       );
       return undefined;
     }
@@ -325,11 +325,7 @@ class PrismaBuilder {
         const idB = this.singleId(b);
         const at = located(m.source, f.location);
         if (!idA || !idB) {
-          this.warn(
-            m,
-            f.location,
-            `implicit many-to-many \`${f.name}\` needs a single @id on both models; the junction table is not read.`,
-          );
+          this.warn(m, f.location, said('diag.prisma.manyToMany', f.name));
           continue;
         }
         ops.push({
@@ -362,11 +358,7 @@ class PrismaBuilder {
   }
 
   private view(m: ModelInfo): CatalogOp {
-    this.warn(
-      m,
-      m.block.location,
-      `view ${m.block.name} has no SQL in the Prisma schema; its lineage is unknown (add its CREATE VIEW as an SQL source of the same database).`,
-    );
+    this.warn(m, m.block.location, said('diag.prisma.viewNoSql', m.block.name));
     return {
       op: 'create-view',
       at: located(m.source, m.block.location),
@@ -382,11 +374,11 @@ class PrismaBuilder {
     };
   }
 
-  private warn(m: ModelInfo, loc: Loc | undefined, message: string): void {
+  private warn(m: ModelInfo, loc: Loc | undefined, message: Said): void {
     this.diagnostics.push({
       severity: 'warning',
       code: UNSUPPORTED,
-      message: `Prisma: ${message}`,
+      ...said('diag.prisma', message.text),
       ...located(m.source, loc),
     });
   }

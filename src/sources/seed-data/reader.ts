@@ -14,7 +14,7 @@ import { parseString } from '@fast-csv/parse';
 import { type Dialect, isMysqlFamily } from '../../dialect.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { emptyStats, tally, type ColumnValueStats } from '../../detect/check-digit.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, said } from '../../diagnostics.js';
 import { LineIndex } from '../text.js';
 import { isSeedDataPath, seedTableName } from './paths.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types.js';
@@ -75,7 +75,7 @@ function csvTable(source: SourceText, delimiter: string, diagnostics: Diagnostic
           file: source.path,
           line: row + 2,
           column: 1,
-          message: `could not read this CSV after row ${row}: ${e.message}; the rows before it are counted`,
+          ...said('diag.seed.csv', row, e.message),
         });
         resolve(columns ? [{ name: seedTableName(source.path), columns, stats, line: 1 }] : []);
       })
@@ -114,7 +114,7 @@ function jsonTables(source: SourceText, diagnostics: Diagnostic[]): SeedTable[] 
       code: 'SPIF-SEED-PARSE',
       file: source.path,
       ...at,
-      message: `not valid JSON (${(e as Error).message}); its rows are not read`,
+      ...said('diag.seed.json', (e as Error).message),
     });
     return [];
   }
@@ -149,8 +149,7 @@ function jsonTables(source: SourceText, diagnostics: Diagnostic[]): SeedTable[] 
       file: source.path,
       line: 1,
       column: 1,
-      message:
-        'no rows found: spif reads an array of row objects, an object of arrays keyed by table, or a Django fixture',
+      ...said('diag.seed.noRows'),
     });
   }
   return [...tables.values()];

@@ -12,7 +12,7 @@ import {
   type ViewDefinition,
 } from '../../catalog/model.js';
 import type { Dialect } from '../../dialect.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, type Said, listOf, part, said, shortList } from '../../diagnostics.js';
 import {
   declaredClass,
   dedupeKeys,
@@ -130,12 +130,7 @@ class EntityBuilder {
         if (cls.tree?.type === 'closure-table') ops.push(this.closure(cls, e, primaryKey));
       } else if (cls.entity?.kind === 'child') {
         this.childWithoutRoot(cls);
-        if (cls.tree)
-          this.warn(
-            cls,
-            cls.tree.node,
-            `@Tree on @ChildEntity ${cls.name} is not read; its tree columns and closure table are not known.`,
-          );
+        if (cls.tree) this.warn(cls, cls.tree.node, said('diag.typeorm.treeOnChild', cls.name));
       } else if (cls.entity?.kind === 'view') {
         ops.push(await this.view(cls));
       }
@@ -230,12 +225,7 @@ class EntityBuilder {
     const tree = cls.tree!;
     const at = locate(cls.unit, tree.node);
     const level = e.columns.find((c) => c.decorator === 'TreeLevelColumn');
-    if (!primaryKey.length)
-      this.warn(
-        cls,
-        tree.node,
-        `closure table of ${e.table}: entity ${cls.name} has no primary column, so the closure table has no column.`,
-      );
+    if (!primaryKey.length) this.warn(cls, tree.node, said('diag.typeorm.closureNoPrimary', e.table, cls.name));
     return closureTable(tree, { schema: e.schema, table: e.table, primaryKey, level: !!level }, at, level?.type);
   }
 
@@ -246,7 +236,9 @@ class EntityBuilder {
     this.warn(
       cls,
       cls.entity!.node,
-      `@ChildEntity ${cls.name}: no base class is an @Entity with @TableInheritance in the scanned files, so its table is not known; ${names.length ? `its columns (${names.join(', ')}) are not read` : 'it declares no column'}.`,
+      names.length
+        ? said('diag.typeorm.childNoRoot.columns', cls.name, listOf(names))
+        : said('diag.typeorm.childNoRoot.none', cls.name),
     );
   }
 
@@ -262,7 +254,7 @@ class EntityBuilder {
       const primary = c.unresolved.assumedPrimary || (noKey && c.propertyName === 'id');
       if (noKey && primary) c.primary = true;
       else if (!c.unresolved.assumedPrimary) c.primary = false;
-      const key = `${c.unresolved.decorator}\u0000${c.unresolved.reason}`;
+      const key = `${c.unresolved.decorator}\u0000${c.unresolved.reason.message}`;
       const group = this.unresolved.get(key) ?? { first: c, uses: new Map<string, string>() };
       this.unresolved.set(key, group);
       const at = `${c.at.file}:${c.at.line}:${c.at.column}`;
@@ -280,13 +272,29 @@ class EntityBuilder {
    */
   private reportUnresolved(): void {
     for (const { first, uses } of this.unresolved.values()) {
-      const list = [...uses].map(([at, what]) => `${what} (${at})`);
-      const shown = list.length > 6 ? [...list.slice(0, 6), `${list.length - 6} more`] : list;
+      const list = [...uses].map(([at, what]) => part('diag.typeorm.use', what, at));
+      const shown =
+        list.length > 6
+          ? part('diag.list.more', part('diag.list.semi', ...list.slice(0, 6)), list.length - 6)
+          : part('diag.list.semi', ...list);
       this.diagnostics.push({
         severity: 'warning',
         code: UNRESOLVED_DECORATOR,
         ...first.at,
-        message: `TypeORM: @${first.unresolved!.decorator} cannot be followed (${first.unresolved!.reason}); ${uses.size === 1 ? 'its property is' : `its ${uses.size} properties are`} still read: ${shown.join('; ')}`,
+        ...(uses.size === 1
+          ? said(
+              'diag.typeorm.unresolvedProperties.one',
+              first.unresolved!.decorator,
+              first.unresolved!.reason.text,
+              shown,
+            )
+          : said(
+              'diag.typeorm.unresolvedProperties.many',
+              first.unresolved!.decorator,
+              first.unresolved!.reason.text,
+              uses.size,
+              shown,
+            )),
       });
     }
   }
@@ -296,14 +304,16 @@ class EntityBuilder {
     if (!all.length) return;
     const [, first] = nth(all, 0);
     const names = all.map(([name]) => name);
-    const shown = names.length > 8 ? [...names.slice(0, 8), `${names.length - 8} more`] : names;
+    const shown = shortList(names, 8);
     this.diagnostics.push(
       diagnosticAt(
         first.cls.unit,
         first.node,
         'info',
         EMBEDDED_EMPTY,
-        `TypeORM: ${names.length === 1 ? 'embedded class' : `${names.length} embedded classes`} ${shown.join(', ')} declare${names.length === 1 ? 's' : ''} no column in the scanned files, so ${names.length === 1 ? 'it adds' : 'they add'} none; columns a program adds at runtime (custom fields from its configuration) are not seen.`,
+        names.length === 1
+          ? said('diag.typeorm.emptyEmbedded.one', shown)
+          : said('diag.typeorm.emptyEmbedded.many', names.length, shown),
       ),
     );
   }
@@ -365,7 +375,7 @@ class EntityBuilder {
     for (const emb of cls.embeddeds) {
       const type = emb.target ? this.quietClass(emb.target, cls) : undefined;
       if (type?.relations.length) {
-        this.warn(cls, emb.node, `relations inside embedded class ${type.name} are not read.`);
+        this.warn(cls, emb.node, said('diag.typeorm.embeddedRelations', type.name));
       }
     }
     return [...inherited, ...cls.relations.map((rel) => ({ rel, owner: cls }))];
@@ -429,11 +439,7 @@ class EntityBuilder {
     if (!specs.some((s) => s.referencedColumnName)) {
       const pk = targetColumns.filter((c) => c.primary);
       if (!pk.length) {
-        this.warn(
-          owner,
-          rel.node,
-          `entity ${target.name} has no primary column, so the join column of \`${rel.propertyName}\` is unknown; the link is not read.`,
-        );
+        this.warn(owner, rel.node, said('diag.typeorm.targetNoPrimary', target.name, rel.propertyName));
         return undefined;
       }
       return pk;
@@ -445,7 +451,7 @@ class EntityBuilder {
         this.warn(
           owner,
           rel.node,
-          `referencedColumnName \`${spec.referencedColumnName}\` is not a property of ${target.name}; the link is not read.`,
+          said('diag.typeorm.referencedNotProperty', String(spec.referencedColumnName), target.name),
         );
         return undefined;
       }
@@ -468,11 +474,7 @@ class EntityBuilder {
           const byName = entity.columns.filter((c) => c.databaseName === p);
           const match = byProp.length ? byProp : byName;
           if (!match.length) {
-            this.warn(
-              owner,
-              u.node,
-              `unique key names \`${p}\`, which is not a column of ${entity.cls.name}; the key is not read.`,
-            );
+            this.warn(owner, u.node, said('diag.typeorm.uniqueNotColumn', p, entity.cls.name));
             cols.length = 0;
             break;
           }
@@ -574,22 +576,18 @@ class EntityBuilder {
     const sql = entity.expression ? literalString(entity.expression) : undefined;
     if (sql !== undefined && this.options.viewLineage) {
       view = await this.options.viewLineage(sql, { schema, name: table });
-      if (!view)
-        this.warn(cls, entity.expression!, `the SQL of view ${table} could not be read; its lineage is unknown.`);
+      if (!view) this.warn(cls, entity.expression!, said('diag.typeorm.viewSqlUnread', table));
     } else if (sql !== undefined) {
+      this.warn(cls, entity.expression!, said('diag.typeorm.viewSqlDialect', table, this.options.ctx.dialect));
+    } else if (entity.expression) {
+      const builder = Node.isArrowFunction(entity.expression) || Node.isFunctionExpression(entity.expression);
       this.warn(
         cls,
-        entity.expression!,
-        `view ${table}: SQL view text is read for PostgreSQL databases only (this one is ${this.options.ctx.dialect}); its lineage is unknown.`,
+        entity.expression,
+        said(builder ? 'diag.typeorm.viewBuilder' : 'diag.typeorm.viewNotLiteral', table),
       );
-    } else if (entity.expression) {
-      const kind =
-        Node.isArrowFunction(entity.expression) || Node.isFunctionExpression(entity.expression)
-          ? 'a query-builder function'
-          : 'not a string literal';
-      this.warn(cls, entity.expression, `view ${table}: expression is ${kind}; its lineage is unknown.`);
     } else {
-      this.warn(cls, entity.node, `view ${table} has no expression; its lineage is unknown.`);
+      this.warn(cls, entity.node, said('diag.typeorm.viewNoExpression', table));
     }
     if (!view) {
       view = {
@@ -619,7 +617,8 @@ class EntityBuilder {
     }
     const found = this.byName.get(name);
     if (!found?.length) {
-      this.warn(from, node, `${what} ${name} is not declared in the scanned files; its columns are not read.`);
+      const kind = part(what === 'embedded class' ? 'diag.typeorm.what.embeddedClass' : 'diag.typeorm.what.baseClass');
+      this.warn(from, node, said('diag.typeorm.classNotDeclared', kind, name));
       return undefined;
     }
     return this.pick(found, from, node);
@@ -637,16 +636,12 @@ class EntityBuilder {
       .filter((c) => c.entity)
       .concat(this.classes.filter((c) => c.entity && c.entity.givenName === name && c.name !== name));
     if (!found.length) {
-      this.warn(from, node, `relation target ${name} is not an entity of the scanned files; the link is not read.`);
+      this.warn(from, node, said('diag.typeorm.targetNotEntity', name));
       return undefined;
     }
     const picked = this.pick(found, from, node);
     if (picked.entity?.kind === 'child' && !this.stiRoot(picked)) {
-      this.warn(
-        from,
-        node,
-        `relation target ${name} is a @ChildEntity without a table (reported there); the link is not read.`,
-      );
+      this.warn(from, node, said('diag.typeorm.targetChildNoTable', name));
       return undefined;
     }
     return picked;
@@ -660,14 +655,14 @@ class EntityBuilder {
       this.warn(
         from,
         node,
-        `${nth(found, 0).name} is declared in several files (${found.map((c) => c.unit.source.path).join(', ')}); the first is used.`,
+        said('diag.typeorm.declaredTwice', nth(found, 0).name, listOf(found.map((c) => c.unit.source.path))),
       );
     }
     return nth(found, 0);
   }
 
-  private warn(cls: ClassModel, node: Node, message: string): void {
-    this.diagnostics.push(diagnosticAt(cls.unit, node, 'warning', UNSUPPORTED, `TypeORM: ${message}`));
+  private warn(cls: ClassModel, node: Node, message: Said): void {
+    this.diagnostics.push(diagnosticAt(cls.unit, node, 'warning', UNSUPPORTED, said('diag.typeorm', message.text)));
   }
 }
 

@@ -4,7 +4,7 @@
  * later (build.ts), once every file of the database has been collected.
  */
 import { Node, type ClassDeclaration, type Decorator, type Expression, type ObjectLiteralExpression } from 'ts-morph';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, type Said, type TextArg, part, said } from '../../diagnostics.js';
 import {
   diagnosticAt,
   importAliases,
@@ -65,7 +65,7 @@ export interface ColumnDecl {
    * Declared by a decorator spif could not follow (issue 12.8): the property is still a column,
    * named by TypeORM's default and typed from TypeScript; build.ts reports it where it is used.
    */
-  unresolved?: { decorator: string; reason: string; assumedPrimary: boolean };
+  unresolved?: { decorator: string; reason: Said; assumedPrimary: boolean };
 }
 
 export interface EmbeddedDecl {
@@ -270,18 +270,14 @@ class FileCollector {
       // TypeORM's own base classes (BaseEntity) declare no columns
       if (Node.isIdentifier(ext)) {
         if (!importedName(ext, this.imports)) model.baseName = this.aliases.get(ext.getText()) ?? ext.getText();
-      } else if (model.entity)
-        this.unsupported(
-          ext,
-          `base class expression \`${ext.getText()}\` is not a class name; inherited columns are not read.`,
-        );
+      } else if (model.entity) this.unsupported(ext, said('diag.typeorm.baseNotClass', ext.getText()));
     }
     for (const prop of cls.getProperties()) {
       if (this.propertyMembers(prop.getName(), prop, model)) typeorm = true;
     }
     if (!typeorm && !model.columns.length) return undefined;
     if (!name) {
-      this.unsupported(cls, 'an anonymous entity class cannot be referenced; it is read without a class name.');
+      this.unsupported(cls, said('diag.typeorm.anonymous'));
     }
     return model;
   }
@@ -297,7 +293,7 @@ class FileCollector {
       callee = expr;
     }
     if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) {
-      this.unsupported(dec, `computed decorator \`@${expr.getText()}\` is not read.`);
+      this.unsupported(dec, said('diag.typeorm.computedDecorator', expr.getText()));
       return undefined;
     }
     return { name: importedName(callee, this.imports), written: callee.getText(), args, node: dec };
@@ -335,19 +331,13 @@ class FileCollector {
     if (!arg) return decl;
     const expr = unwrap(arg);
     if (!Node.isObjectLiteralExpression(expr)) {
-      this.unsupported(
-        arg,
-        `@${call.written} options \`${arg.getText()}\` are not an object literal; no discriminator column is read.`,
-      );
+      this.unsupported(arg, said('diag.typeorm.inheritanceOptions', call.written, arg.getText()));
       return decl;
     }
     const { props } = this.options(expr, `@${call.written}`);
     const pattern = props.get('pattern');
     if (pattern && literalString(pattern.value) !== 'STI')
-      this.unsupported(
-        pattern.node,
-        `@${call.written} pattern \`${pattern.value.getText()}\` is not 'STI', the one pattern TypeORM implements; single-table inheritance is assumed.`,
-      );
+      this.unsupported(pattern.node, said('diag.typeorm.inheritancePattern', call.written, pattern.value.getText()));
     const column = props.get('column');
     if (!column) return decl;
     const value = unwrap(column.value);
@@ -372,10 +362,7 @@ class FileCollector {
       // TypeORM names the discriminator's property after the column's `name`, 'type' by default
       decl.column = { ...c, propertyName: c.givenName ?? 'type', node: column.node };
     } else {
-      this.unsupported(
-        column.node,
-        `@${call.written} column \`${column.value.getText()}\` is not a literal; no discriminator column is read.`,
-      );
+      this.unsupported(column.node, said('diag.typeorm.discriminatorColumn', call.written, column.value.getText()));
     }
     return decl;
   }
@@ -389,17 +376,14 @@ class FileCollector {
     else {
       this.unsupported(
         type ?? call.node,
-        `@${call.written} type ${type ? `\`${type.getText()}\`` : '(none)'} is not one of 'adjacency-list', 'closure-table', 'nested-set', 'materialized-path'; the tree's columns and closure table are not read.`,
+        said('diag.typeorm.treeType', call.written, type ? `\`${type.getText()}\`` : part('diag.typeorm.none')),
       );
       return decl;
     }
     const expr = options ? unwrap(options) : undefined;
     if (decl.type !== 'closure-table' || !expr) return decl; // TypeORM keeps options for closure tables only
     if (!Node.isObjectLiteralExpression(expr)) {
-      this.unsupported(
-        expr,
-        `@${call.written} options \`${expr.getText()}\` are not an object literal; default closure names are assumed.`,
-      );
+      this.unsupported(expr, said('diag.typeorm.treeOptions', call.written, expr.getText()));
       return decl;
     }
     const { props } = this.options(expr, `@${call.written}`);
@@ -412,11 +396,7 @@ class FileCollector {
       if (!p) continue;
       const namer = columnNamer(p.value);
       if (namer) decl[key] = namer;
-      else
-        this.unsupported(
-          p.node,
-          `@${call.written} ${key} \`${p.value.getText()}\` is not a function joining literals and the column's propertyName or databaseName; TypeORM's default name is assumed.`,
-        );
+      else this.unsupported(p.node, said('diag.typeorm.closureNamer', call.written, key, p.value.getText()));
     }
     return decl;
   }
@@ -436,11 +416,7 @@ class FileCollector {
     if (!fields) return;
     const properties = this.propertyList(fields);
     if (properties) model.uniques.push({ properties, node: call.node });
-    else
-      this.unsupported(
-        fields,
-        `@${call.written} columns \`${fields.getText()}\` are not a literal list of property names; the unique key is not read.`,
-      );
+    else this.unsupported(fields, said('diag.typeorm.uniqueColumns', call.written, fields.getText()));
   }
 
   /** `['a', 'b']` or `(e) => [e.a, e.b]` / `(e) => ({ a: e.a })` */
@@ -478,7 +454,7 @@ class FileCollector {
       .getDecorators()
       .map((d) => this.decoratorCall(d))
       .filter((c): c is DecoratorCall => !!c);
-    const unresolved: { decorator: string; reason: string }[] = [];
+    const unresolved: { decorator: string; reason: Said }[] = [];
     const typeormCalls = calls.flatMap((c) => this.expand(c, false, unresolved)).filter((c) => c.name);
     if (!typeormCalls.length) {
       if (!unresolved.length) return false;
@@ -504,11 +480,7 @@ class FileCollector {
       return false; // not a TypeORM class on this alone: kept for the entities that extend or embed it
     }
     const doc = jsDocBefore(prop);
-    if (doc?.unknownTag)
-      this.unsupported(
-        prop,
-        `unknown tag \`@spif ${doc.unknownTag}\`; expected \`@spif number\` or \`@spif substitute\`.`,
-      );
+    if (doc?.unknownTag) this.unsupported(prop, said('diag.typeorm.unknownTag', doc.unknownTag));
     const tsType = Node.isPropertyDeclaration(prop) ? prop.getTypeNode()?.getText() : undefined;
 
     let column: ColumnDecl | undefined;
@@ -545,7 +517,7 @@ class FileCollector {
         const u = opts ? objectProps(unwrap(opts) as ObjectLiteralExpression).props.get('unique') : undefined;
         if (u && literalBoolean(u.value) === true) unique = true;
       } else if (!IRRELEVANT.has(name)) {
-        this.unsupported(call.node, `@${call.written} is not read.`);
+        this.unsupported(call.node, said('diag.typeorm.decoratorNotRead', call.written));
       }
     }
     if (column) {
@@ -558,7 +530,7 @@ class FileCollector {
       if (joinTable) relation.joinTable = joinTable;
       model.relations.push(relation);
     } else if (hasJoinColumn || joinTable) {
-      this.unsupported(prop, `@JoinColumn/@JoinTable on \`${propertyName}\` without a relation decorator is not read.`);
+      this.unsupported(prop, said('diag.typeorm.joinWithoutRelation', propertyName));
     }
     return true;
   }
@@ -571,7 +543,7 @@ class FileCollector {
   private expand(
     call: DecoratorCall,
     onClass: boolean,
-    unresolved?: { decorator: string; reason: string }[],
+    unresolved?: { decorator: string; reason: Said }[],
   ): DecoratorCall[] {
     if (call.name || !this.index) return [call];
     const expr = call.node.getExpression();
@@ -581,10 +553,7 @@ class FileCollector {
     if (r.kind === 'unresolved') {
       if (onClass) {
         if (/Entity|Table/.test(call.written))
-          this.unsupported(
-            call.node,
-            `class decorator @${call.written} cannot be followed (${r.reason}); it is not read.`,
-          );
+          this.unsupported(call.node, said('diag.typeorm.classDecoratorUnresolved', call.written, r.reason.text));
       } else unresolved?.push({ decorator: call.written, reason: r.reason });
       return [];
     }
@@ -606,10 +575,7 @@ class FileCollector {
     if (!Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return undefined;
     const target = this.thunkTarget(fn);
     if (!target) {
-      this.unsupported(
-        first,
-        `embedded column type \`${first.getText()}\` is not a class name; \`${propertyName}\` is not read.`,
-      );
+      this.unsupported(first, said('diag.typeorm.embeddedType', first.getText(), propertyName));
       return { propertyName, target: '', node: call.node };
     }
     const decl: EmbeddedDecl = { propertyName, target, node: call.node };
@@ -620,11 +586,7 @@ class FileCollector {
         const b = literalBoolean(prefix.value);
         if (s !== undefined) decl.prefix = s;
         else if (b !== undefined) decl.prefix = b;
-        else
-          this.unsupported(
-            prefix.node,
-            `embedded \`prefix\` \`${prefix.value.getText()}\` is not a literal; the default prefix is used.`,
-          );
+        else this.unsupported(prefix.node, said('diag.typeorm.embeddedPrefix', prefix.value.getText()));
       }
     }
     return decl;
@@ -653,7 +615,7 @@ class FileCollector {
       if (Node.isObjectLiteralExpression(expr)) {
         const { props } = this.substituted(this.options(expr, `@${call.written}`, call.quietSpreads), call);
         const given = props.get('name');
-        if (given) decl.givenName = this.nameValue(given.value, `column name of \`${propertyName}\``);
+        if (given) decl.givenName = this.nameValue(given.value, part('diag.typeorm.columnNameOf', propertyName));
         const type = props.get('type');
         if (type) decl.type = literalString(type.value) ?? type.value.getText();
         for (const key of ['length', 'precision', 'scale'] as const) {
@@ -665,10 +627,7 @@ class FileCollector {
         if (comment) {
           commentOption = staticString(comment.value, this.constants);
           if (commentOption === undefined)
-            this.unsupported(
-              comment.node,
-              `column comment \`${comment.value.getText()}\` is not a literal; it is not read.`,
-            );
+            this.unsupported(comment.node, said('diag.typeorm.commentNotLiteral', comment.value.getText()));
         }
         const unique = props.get('unique');
         if (unique && literalBoolean(unique.value) === true) decl.unique = true;
@@ -712,11 +671,7 @@ class FileCollector {
         (Node.isArrowFunction(expr) || Node.isFunctionExpression(expr) ? this.thunkTarget(expr) : undefined) ??
         (Node.isIdentifier(expr) ? (this.aliases.get(expr.getText()) ?? expr.getText()) : undefined);
       if (name) decl.target = name;
-      else
-        this.unsupported(
-          target,
-          `relation target \`${target.getText()}\` of \`${propertyName}\` is not a class name; the link is not read.`,
-        );
+      else this.unsupported(target, said('diag.typeorm.targetNotClass', target.getText(), propertyName));
     }
     const options = rest.map(unwrap).find((a) => Node.isObjectLiteralExpression(a));
     if (options) {
@@ -750,10 +705,7 @@ class FileCollector {
     const expr = unwrap(arg);
     if (Node.isArrayLiteralExpression(expr)) return expr.getElements().flatMap((e) => this.joinColumnSpecs(e, what));
     if (!Node.isObjectLiteralExpression(expr)) {
-      this.unsupported(
-        arg,
-        `${what} options \`${arg.getText()}\` are not an object literal; default join columns are assumed.`,
-      );
+      this.unsupported(arg, said('diag.typeorm.joinOptions', what, arg.getText()));
       return [];
     }
     const { props } = this.options(expr, what);
@@ -771,10 +723,7 @@ class FileCollector {
     if (!arg) return spec;
     const expr = unwrap(arg);
     if (!Node.isObjectLiteralExpression(expr)) {
-      this.unsupported(
-        arg,
-        `@JoinTable options \`${arg.getText()}\` are not an object literal; default names are assumed.`,
-      );
+      this.unsupported(arg, said('diag.typeorm.joinTableOptions', arg.getText()));
       return spec;
     }
     const { props } = this.options(expr, '@JoinTable');
@@ -813,30 +762,24 @@ class FileCollector {
     const parsed = objectProps(obj);
     for (const d of parsed.dynamic) {
       if (quietSpreads && Node.isSpreadAssignment(d) && quietSpreads.has(unwrap(d.getExpression()).getText())) continue;
-      this.unsupported(
-        d,
-        `${what} option \`${d.getText()}\` is not statically known (spread or computed key); it is not read.`,
-      );
+      this.unsupported(d, said('diag.typeorm.dynamicOption', what, d.getText()));
     }
     return parsed;
   }
 
   /** A name given as a literal or a string constant; anything else is reported. */
-  private nameValue(expr: Node, what: string): string | undefined {
+  private nameValue(expr: Node, what: TextArg): string | undefined {
     const value = staticString(expr, this.constants);
     if (value === undefined) {
-      this.unsupported(
-        expr,
-        `${what} \`${expr.getText()}\` is not a string literal or constant; TypeORM's default name is assumed.`,
-      );
+      this.unsupported(expr, said('diag.typeorm.nameNotConstant', what, expr.getText()));
     }
     return value;
   }
 
-  private unsupported(node: Node, message: string): void {
+  private unsupported(node: Node, message: Said): void {
     // A node of a wrapper declared in another file is located in that file.
     const unit = this.index?.unitOf(node) ?? this.unit;
-    this.diagnostics.push(diagnosticAt(unit, node, 'warning', UNSUPPORTED, `TypeORM: ${message}`));
+    this.diagnostics.push(diagnosticAt(unit, node, 'warning', UNSUPPORTED, said('diag.typeorm', message.text)));
   }
 }
 

@@ -17,6 +17,7 @@ import {
   type ObjectLiteralExpression,
   type SourceFile,
 } from 'ts-morph';
+import { type Said, said } from '../../diagnostics.js';
 import { importedName, importsFrom, unwrap, type ModuleImports, type TsUnit } from '../ts-project.js';
 import { nth } from '../../indexed.js';
 
@@ -35,7 +36,7 @@ export type WrapperResolution =
   | { kind: 'typeorm'; calls: ExpandedCall[]; declaredIn: string }
   /** From a package whose decorators declare no columns (validation, serialisation, API docs). */
   | { kind: 'foreign'; module: string }
-  | { kind: 'unresolved'; reason: string };
+  | { kind: 'unresolved'; reason: Said };
 
 /**
  * Packages whose property decorators never declare a column: they are passed over quietly.
@@ -105,15 +106,16 @@ export class DecoratorIndex {
     depth: number,
     substitutions: Map<string, Node | undefined>,
   ): WrapperResolution {
-    if (depth > MAX_DEPTH) return { kind: 'unresolved', reason: 'decorators wrap each other too deeply to follow' };
-    if (!Node.isIdentifier(callee)) return { kind: 'unresolved', reason: `\`${callee.getText()}\` is not a name` };
+    if (depth > MAX_DEPTH) return { kind: 'unresolved', reason: said('diag.typeorm.why.tooDeep') };
+    if (!Node.isIdentifier(callee))
+      return { kind: 'unresolved', reason: said('diag.typeorm.why.notName', callee.getText()) };
     const found = this.declaration(callee.getText(), unit);
     if ('kind' in found) return found;
     const fn = functionLike(found.node, found.unit);
     if (!fn)
       return {
         kind: 'unresolved',
-        reason: `${callee.getText()} is not a function declared in ${found.unit.source.path}`,
+        reason: said('diag.typeorm.why.notFunction', callee.getText(), found.unit.source.path),
       };
     const own = new Map<string, Node | undefined>();
     fn.params.forEach((p, i) => own.set(p, args[i] && substitute(args[i], substitutions)));
@@ -125,7 +127,7 @@ export class DecoratorIndex {
     }
     // `(target, key) => { Column(…)(target, key) }` returned from the wrapper, or the wrapper itself.
     if (!fn.returns.length)
-      return { kind: 'unresolved', reason: `${callee.getText()} returns no decorator spif can read` };
+      return { kind: 'unresolved', reason: said('diag.typeorm.why.noDecorator', callee.getText()) };
     return { kind: 'typeorm', calls, declaredIn: found.unit.source.path };
   }
 
@@ -149,7 +151,7 @@ export class DecoratorIndex {
         if (!Node.isCallExpression(call) || !Node.isCallExpression(unwrap(call.getExpression()))) {
           return {
             kind: 'unresolved',
-            reason: `it returns a function that does more than apply decorators (\`${truncate(stmt.getText())}\`), e.g. registers the property for a runtime strategy`,
+            reason: said('diag.typeorm.why.doesMore', truncate(stmt.getText())),
           };
         }
         const r = this.call(unwrap(call.getExpression()) as CallExpression, fn.unit, depth, own);
@@ -158,7 +160,7 @@ export class DecoratorIndex {
       }
       return { kind: 'typeorm', calls, declaredIn: fn.unit.source.path };
     }
-    return { kind: 'unresolved', reason: `it returns \`${truncate(e.getText())}\`, which is no decorator call` };
+    return { kind: 'unresolved', reason: said('diag.typeorm.why.returnsOther', truncate(e.getText())) };
   }
 
   private call(
@@ -193,7 +195,7 @@ export class DecoratorIndex {
       for (const a of args) {
         const inner = unwrap(substitute(a, own) ?? a);
         if (!Node.isCallExpression(inner))
-          return { kind: 'unresolved', reason: `applyDecorators(${truncate(a.getText())}) is not a decorator call` };
+          return { kind: 'unresolved', reason: said('diag.typeorm.why.applyNotCall', truncate(a.getText())) };
         const r = this.call(inner, this.unitOf(inner) ?? unit, depth + 1, own);
         if (r.kind !== 'typeorm') return r;
         calls.push(...r.calls);
@@ -228,13 +230,13 @@ export class DecoratorIndex {
         kind: 'unresolved',
         reason:
           candidates.length > 1
-            ? `${original} is exported by ${candidates.length} scanned files; which one '${module}' means is not known`
-            : `it is imported from '${module}', which is not among the files read as TypeORM sources`,
+            ? said('diag.typeorm.why.exportedBySeveral', original, candidates.length, module)
+            : said('diag.typeorm.why.importedFromOther', module),
       };
     }
     const local = localNode(unit, name);
     if (local) return { node: local, unit };
-    return { kind: 'unresolved', reason: `${name} is declared nowhere in the scanned files` };
+    return { kind: 'unresolved', reason: said('diag.typeorm.why.declaredNowhere', name) };
   }
 
   private moduleUnit(from: TsUnit, specifier: string): TsUnit | undefined {

@@ -11,6 +11,7 @@ import type { LineIndex } from '../text.js';
 import { foldIdent, type Token } from './lexer.js';
 import type { VendorDialect } from '../../dialect.js';
 import type { Statement } from './split.js';
+import type { PackageSpec } from './package.js';
 import { nth } from '../../indexed.js';
 
 export class StatementSyntaxError extends Error {
@@ -48,6 +49,8 @@ export class FileState {
    * (`NAME$LINK`, same length): the placeholder → the name and link as written.
    */
   readonly linkNames = new Map<string, { name: string; link: string }>();
+  /** Oracle package specifications of this file, by `schema.name`: their rights and public subprograms (package.ts). */
+  readonly packages = new Map<string, PackageSpec>();
   /** SQL Server: each name the statements' readers read, as first written, by its folded form (op `written-names` keeps those that differ). */
   readonly written = new Map<string, string>();
 

@@ -36,8 +36,20 @@ export interface BodyRead {
   parameters: ViewColumn[];
   reads: QualifiedName[];
   readsColumns: Origin[];
+  /** The parameters' types, in order: an overload's signature (`VARCHAR2`, `KOJIN.ATENA_NO%TYPE`). */
+  argTypes: string[];
   /** Set when the body was not (fully) read: why. */
   reason?: string;
+}
+
+export interface BodyOptions {
+  /**
+   * Names declared around the routine that the body may use (an Oracle package's variables,
+   * cursors and other subprograms): state or code set elsewhere, not followed here.
+   */
+  outer?: ReadonlySet<string>;
+  /** The package the routine belongs to, for the reason. */
+  package?: string;
 }
 
 interface Param {
@@ -94,8 +106,13 @@ const QUIET_SET = new Set([
  * options, then the body). `name` is the routine's folded name: a function's value is the column
  * of that name, as for the other dialects' readers.
  */
-export function readRoutineBody(c: Cursor, name: string, kind: 'function' | 'procedure'): BodyRead {
-  const reader = new BodyReader(c, name, kind);
+export function readRoutineBody(
+  c: Cursor,
+  name: string,
+  kind: 'function' | 'procedure',
+  options: BodyOptions = {},
+): BodyRead {
+  const reader = new BodyReader(c, name, kind, options);
   return reader.read();
 }
 
@@ -107,6 +124,7 @@ class BodyReader {
   private readonly reads = new Map<string, QualifiedName>();
   private readonly readsColumns = new Map<string, Origin>();
   private params: Param[] = [];
+  private readonly argTypes: string[] = [];
   /** Input parameter → the base columns it is compared with. */
   private readonly compared = new Map<string, Origin[]>();
   private reason?: string;
@@ -115,6 +133,7 @@ class BodyReader {
     private readonly c: Cursor,
     private readonly name: string,
     private readonly kind: 'function' | 'procedure',
+    private readonly options: BodyOptions,
   ) {
     this.toks = c.tokens;
     this.dialect = c.ctx.dialect;
@@ -122,6 +141,7 @@ class BodyReader {
 
   read(): BodyRead {
     const start = this.head();
+    if (start !== undefined && !this.reason) this.outerNames(start);
     if (start !== undefined && !this.reason) this.body(start);
     for (const p of this.params) if (p.out) this.output(p.name, this.vars.get(p.name) ?? []);
     const inputs = this.params.filter((p) => p.in && !this.outputs.has(p.name));
@@ -130,8 +150,24 @@ class BodyReader {
       parameters: inputs.map((p) => ({ name: p.name, from: dedupeOrigins(this.compared.get(p.name) ?? []) })),
       reads: [...this.reads.values()],
       readsColumns: [...this.readsColumns.values()],
+      argTypes: this.argTypes,
       ...(this.reason ? { reason: this.reason } : {}),
     };
+  }
+
+  /** A name of the package around the body (not a parameter, not `x.name`): its value is set elsewhere. */
+  private outerNames(from: number): void {
+    const outer = this.options.outer;
+    if (!outer?.size) return;
+    const own = new Set(this.params.map((p) => p.name));
+    for (let k = from; k < this.toks.length; k++) {
+      const t = nth(this.toks, k);
+      const n = this.ident(t);
+      if (n === undefined || own.has(n) || !outer.has(n) || this.toks[k - 1]?.value === '.') continue;
+      return this.fail(
+        `it uses ${t.value}, declared in package ${this.options.package ?? ''} outside this subprogram (a package variable, cursor or subprogram), which is not followed`,
+      );
+    }
   }
 
   private fail(why: string): void {
@@ -225,6 +261,7 @@ class BodyReader {
     const nameTok = modeFirst ? item[1] : item[0];
     const name = this.ident(nameTok);
     if (!name) return;
+    this.argTypes.push(paramType(item.slice(modeFirst ? 2 : 1)));
     const out =
       words.includes('OUT') || words.includes('OUTPUT') || words.includes('INOUT')
         ? !(this.dialect === 'sqlserver' && words.includes('READONLY'))
@@ -552,4 +589,21 @@ class BodyReader {
     parts.push(text.slice(at));
     return parts.join('');
   }
+}
+
+/** A parameter's type as written, upper-cased, without its mode or default: `VARCHAR2`, `T.C%TYPE`, `VARCHAR(15)`. */
+function paramType(tokens: Token[]): string {
+  const MODES = new Set(['IN', 'OUT', 'INOUT', 'NOCOPY', 'OUTPUT', 'READONLY']);
+  let out = '';
+  let prevWord = false;
+  for (const [k, t] of tokens.entries()) {
+    if (t.kind === 'word' && (t.upper === 'DEFAULT' || t.upper === 'NULL')) break;
+    if (t.value === ':' && tokens[k + 1]?.value === '=') break;
+    if (t.value === '=') break; // T-SQL `@p int = 0`
+    if (t.kind === 'word' && MODES.has(t.upper)) continue;
+    const isWord = t.kind === 'word' || t.kind === 'ident';
+    out += (isWord && prevWord ? ' ' : '') + (isWord ? t.value.toUpperCase() : t.value);
+    prevWord = isWord;
+  }
+  return out;
 }

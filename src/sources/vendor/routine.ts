@@ -8,7 +8,9 @@
  * - Oracle `CREATE [OR REPLACE] [EDITIONABLE] PROCEDURE | FUNCTION | PACKAGE p … [AUTHID
  *   CURRENT_USER | DEFINER] IS|AS …`: definer's rights unless AUTHID CURRENT_USER (PL/SQL Language
  *   Reference 19c, "Invoker's Rights and Definer's Rights (AUTHID Property)"). A package's rights
- *   are its specification's; a PACKAGE BODY adds none.
+ *   are its specification's; its PACKAGE BODY's subprograms are routines of their own (package.ts).
+ *   A standalone procedure or function cannot be overloaded (only packaged and nested
+ *   subprograms can: "Overloaded Subprograms"): one routine per name.
  * - SQL Server `CREATE [OR ALTER] PROC[EDURE] | FUNCTION p … [WITH EXECUTE AS CALLER | SELF |
  *   OWNER | 'user'] AS …`: with EXECUTE AS CALLER (the default) ownership chaining still reads
  *   the owner's objects without checking the caller (Microsoft Learn, "Ownership Chains"); with
@@ -22,6 +24,7 @@ import type { QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Cursor } from './cursor.js';
 import { readRoutineBody } from './routine-body.js';
+import { readPackageBody, specMembers } from './package.js';
 import { nth } from '../../indexed.js';
 
 const ROUTINE_WORDS = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'PACKAGE']);
@@ -61,16 +64,17 @@ export function readCreateRoutine(
   c.i = 1;
   while (!c.done && !ROUTINE_WORDS.has(c.peek()!.upper)) c.next(); // OR REPLACE, OR ALTER, EDITIONABLE …
   const word = c.next().upper;
-  if (word === 'PACKAGE' && c.is('BODY')) return 'irrelevant'; // the rights are the specification's
+  if (word === 'PACKAGE' && c.accept('BODY'))
+    return readPackageBody(
+      c,
+      (q) => c.ctx.state.packages.get(c.ctx.state.key(q)),
+      (q) => owner?.(q),
+    );
   const name = c.relationName();
   const kind = word === 'FUNCTION' ? 'function' : 'procedure';
-  // a package specification declares; its routines' bodies are in the PACKAGE BODY, not read
-  const body =
-    word === 'PACKAGE'
-      ? { outputs: [], parameters: [], reads: [], readsColumns: [], reason: 'package' }
-      : readRoutineBody(c, name.name, kind);
   const rights = rightsOf(c);
-  const what = word === 'PACKAGE' ? 'package' : kind;
+  if (word === 'PACKAGE') return [packageSpec(c, name, rights, owner?.(name))];
+  const body = readRoutineBody(c, name.name, kind);
   const op: Extract<CatalogOp, { op: 'create-function' }> = {
     op: 'create-function',
     at: c.at,
@@ -83,17 +87,10 @@ export function readCreateRoutine(
       kind,
       securityDefiner: rights.definer,
       language: c.ctx.dialect === 'oracle' ? 'plsql' : c.ctx.dialect === 'sqlserver' ? 'tsql' : 'sql',
-      argTypes: [], // overloads are not told apart: one routine per name
+      argTypes: [], // a standalone routine is one per name (SQL Server and Oracle cannot overload it)
       analysed: body.reason === undefined,
       ...(rights.asOwner ? { executeAsOwner: true } : {}),
-      ...(body.reason
-        ? {
-            unanalysedReason:
-              word === 'PACKAGE'
-                ? `the package body is not read (${rights.how})`
-                : `the ${what} body is not read: ${body.reason} (${rights.how})`,
-          }
-        : {}),
+      ...(body.reason ? { unanalysedReason: `the ${kind} body is not read: ${body.reason} (${rights.how})` } : {}),
     },
     view: {
       securityInvoker: !rights.definer,
@@ -106,6 +103,41 @@ export function readCreateRoutine(
   const o = rights.runAs ?? owner?.(name);
   if (o) op.owner = o;
   return [op];
+}
+
+/**
+ * `CREATE PACKAGE p … IS|AS <declarations> END;`: the package's rights and the subprograms it
+ * declares. It returns nothing itself; the catalog builder makes it the unread routine when no
+ * body of it is read, and drops it for the body's subprograms otherwise.
+ */
+function packageSpec(
+  c: Cursor,
+  name: QualifiedName,
+  rights: ReturnType<typeof rightsOf>,
+  owner: string | undefined,
+): CatalogOp {
+  let k = c.i;
+  while (k < c.tokens.length && !['IS', 'AS'].includes(c.tokens[k]?.upper ?? '')) k++;
+  const members = specMembers(c.tokens, k + 1);
+  c.ctx.state.packages.set(c.ctx.state.key(name), { definer: rights.definer, how: rights.how, members });
+  const op: Extract<CatalogOp, { op: 'create-function' }> = {
+    op: 'create-function',
+    at: c.at,
+    name,
+    columns: [],
+    routine: {
+      kind: 'procedure',
+      securityDefiner: rights.definer,
+      language: 'plsql',
+      argTypes: [],
+      analysed: true,
+      packageSpec: { members, rights: rights.how },
+    },
+    view: { securityInvoker: !rights.definer, columns: [], reads: [], readsColumns: [] },
+    orReplace: true,
+  };
+  if (owner) op.owner = owner;
+  return op;
 }
 
 /** `DROP PROCEDURE | FUNCTION | PACKAGE [IF EXISTS] name [, …]`. */

@@ -8,7 +8,10 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
 import { runBin } from '../../helpers/bin.js';
 
 const SCRIPT = `CREATE TABLE [dbo].[KojinBango](
@@ -157,5 +160,76 @@ describe('SQL Server names as written, everywhere a person reads them', () => {
       '`Jinji.Jinji.Kyufu.AtenaNo →(外部キー) Jinji.Jinji.vKojin.AtenaNo` ⇒ `Jinji.Jinji.vKojin.MyNo`',
     );
     expect(md).toMatch(/\|\s*`Jinji\.Jinji\.vKojin`\s*\|\s*ビュー/);
+  });
+
+  it('SARIF messages, the dot and mermaid pictures and the detection evidence name objects as written', async () => {
+    const sarif = JSON.parse((await runBin(['scan', '.', '--format', 'sarif', '--lang', 'en'], dir)).stdout);
+    const results = sarif.runs[0].results as {
+      ruleId: string;
+      message: { text: string };
+      properties?: { relation: string };
+    }[];
+    const holds = results.find(
+      (x) => x.ruleId === 'SPIF-SCAN-HOLDS-NUMBER' && x.properties?.relation === 'Jinji.jinji.kojinbango',
+    )!;
+    // the evidence quotes the column as written too (detection reads the folded catalog name)
+    expect(holds.message.text).toBe(
+      "column MyNo of Jinji.Jinji.KojinBango holds the individual number (column name 'MyNo', type char(12)); Jinji.Jinji.KojinBango is a specific personal information file",
+    );
+    const reach = results.find((x) => x.ruleId === 'SPIF-SCAN-REACHABLE')!;
+    expect(reach.message.text).toContain(
+      'Jinji.Jinji.Kyufu.AtenaNo →(foreign-key) Jinji.Jinji.vKojin.AtenaNo to Jinji.Jinji.vKojin.MyNo',
+    );
+    expect(reach.properties!.relation).toBe('Jinji.jinji.kyufu'); // keys stay folded: alerts carry over
+    const unanalysed = results.find((x) => x.ruleId === 'SPIF-FUNCTION-UNANALYSED')!;
+    expect(unanalysed.message.text).toContain('procedure Jinji.Jinji.GetBango()');
+    const ja = (await runBin(['scan', '.', '--lang', 'ja'], dir)).stdout;
+    expect(ja).toContain('列名「MyNo」');
+    const dot = (await runBin(['scan', '.', '--format', 'dot', '--lang', 'en'], dir)).stdout;
+    expect(dot).toContain('label="Jinji.KojinBango\\n★ MyNo"');
+    expect(dot).toContain('tooltip="Jinji.Jinji.KojinBango"');
+    expect(dot).toContain('label="foreign key: AtenaNo\\n✕ every user"');
+    const mermaid = (await runBin(['scan', '.', '--format', 'mermaid', '--lang', 'en'], dir)).stdout;
+    expect(mermaid).toContain('n1["Jinji.KojinBango<br/>★ MyNo"]');
+    for (const out of [dot, mermaid, ...results.map((x) => x.message.text)]) {
+      expect(out).not.toMatch(/\b(kojinbango|vkojin|getbango|kyufureaders|myno|atenano)\b/);
+    }
+  });
+
+  const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  it.skipIf(!existsSync(CHROMIUM))('the HTML explorer lists and draws the names as written (Chromium)', async () => {
+    const out = path.join(dir, 'report.html');
+    expect((await runBin(['scan', '.', '--format', 'html', '--lang', 'en', '-o', out], dir)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toContain('"Jinji.Jinji.KojinBango.myno"');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${pathToFileURL(out).href}#rel=Jinji.jinji.kyufu`, { waitUntil: 'load' });
+      await page.waitForSelector('html[data-ready="1"]');
+      expect(await page.locator('#detail-title').textContent()).toBe('Jinji.Jinji.Kyufu');
+      const drawn = await page.evaluate(() =>
+        (
+          globalThis as unknown as {
+            spifGraph: { nodes: () => { map: (f: (n: { data: (k: string) => string }) => string) => string[] } };
+          }
+        ).spifGraph
+          .nodes()
+          .map((n) => n.data('label')),
+      );
+      expect(drawn.sort()).toEqual(['Jinji.Jinji.Kyufu', 'Jinji.Jinji.vKojin\n★ MyNo']);
+      const lines = await page.$$eval('#graph-edges li', (lis) => lis.map((li) => li.textContent ?? ''));
+      expect(lines).toEqual([
+        'Jinji.Jinji.Kyufu → Jinji.Jinji.vKojin — foreign key: AtenaNo = AtenaNo (kyufu-system, KyufuReaders)',
+      ]);
+      const access = await page.locator('#detail table.access').textContent();
+      expect(access).toContain(
+        'Jinji.Jinji.Kyufu.AtenaNo →(foreign key) Jinji.Jinji.vKojin.AtenaNo ⇒ Jinji.Jinji.vKojin.MyNo',
+      );
+      expect(access).toContain('KyufuReaders');
+      await page.fill('#relation-search', 'vKojin');
+      expect(await page.locator('#relations-body tr button').allTextContents()).toEqual(['Jinji.Jinji.vKojin']);
+    } finally {
+      await browser.close();
+    }
   });
 });

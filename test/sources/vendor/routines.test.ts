@@ -9,7 +9,11 @@
  * - Db2 11.5: "Authorization IDs and routines" / "GRANT (routine, method or module privileges)"
  *   (https://www.ibm.com/docs/en/db2/11.5?topic=statements-grant-routine-method-module-privileges).
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBin } from '../../helpers/bin.js';
 import { oneDatabase, scanFiles } from './scan-files.js';
 
 const unknownPaths = (report: Awaited<ReturnType<typeof scanFiles>>, name: string) =>
@@ -232,5 +236,203 @@ GRANT EXECUTE ON PROCEDURE K.LIST_BANGO TO USER APP;
     // B holds what SELECT … INTO B read: the number, as the result set's KOJIN_BANGO does
     expect(relation(report, 'LIST_BANGO()').numberColumns.map((n) => n.column)).toEqual(['KOJIN_BANGO', 'B']);
     expect(readers(report, 'LIST_BANGO()')).toEqual(['APP db.K.LIST_BANGO().KOJIN_BANGO']);
+  });
+
+  /**
+   * Roles are disabled inside a definer's rights unit and enabled in an invoker's rights one:
+   * "Within a definer's rights subprogram, all roles are disabled. Roles are not used for
+   * privilege checking … Within an invoker's rights subprogram, roles are enabled"
+   * (Object-Relational Developer's Guide, "Roles with Invoker's Rights Subprograms",
+   * https://docs.oracle.com/en/database/oracle/oracle-database/26/adobj/roles-with-invokers-rights-subprograms.html);
+   * "The privileges of the procedure's definer must be granted directly to the procedure owner,
+   * not granted through roles" (Security Guide 19c, "How Procedure Privileges Affect Definer's
+   * Rights", https://docs.oracle.com/en/database/oracle/oracle-database/19/dbseg/how-procedure-privileges-affect-definers-rights.html).
+   */
+  const throughRole = (authid: string, grants: string, body?: string) =>
+    scanFiles({ 'spif.config.yaml': oneDatabase('oracle'), 'db/a.sql': ORACLE_THROUGH_ROLE(authid, grants, body) });
+  const ORACLE_THROUGH_ROLE = (
+    authid: string,
+    grants: string,
+    body = 'SELECT KOJIN_BANGO INTO V_BANGO FROM BANGO.KOJIN WHERE ATENA_NO = P_ATENA;',
+  ) => `CREATE TABLE BANGO.KOJIN (ATENA_NO VARCHAR2(15) PRIMARY KEY, KOJIN_BANGO CHAR(12));
+CREATE ROLE BANGO_READER;
+GRANT SELECT ON BANGO.KOJIN TO BANGO_READER;
+GRANT BANGO_READER TO SVC;
+CREATE OR REPLACE FUNCTION SVC.GET_BANGO (P_ATENA IN VARCHAR2) RETURN CHAR ${authid}IS
+  V_BANGO CHAR(12);
+BEGIN
+  ${body}
+  RETURN V_BANGO;
+END GET_BANGO;
+/
+GRANT EXECUTE ON SVC.GET_BANGO TO APP;
+${grants}`;
+
+  it('Oracle: a definer’s rights function whose owner holds SELECT only through a role reads nothing; granted directly it does', async () => {
+    const viaRole = await throughRole('', '');
+    expect(readers(viaRole, 'GET_BANGO()')).not.toContainEqual(expect.stringMatching(/^APP /));
+    // why, as `spif explain` tells it (APP reads no column of it, so the scan lists no block)
+    const dir = mkdtempSync(path.join(tmpdir(), 'spif-definer-'));
+    try {
+      mkdirSync(path.join(dir, 'db'));
+      writeFileSync(path.join(dir, 'spif.config.yaml'), oneDatabase('oracle'));
+      writeFileSync(path.join(dir, 'db', 'a.sql'), ORACLE_THROUGH_ROLE('', ''));
+      const explain = await runBin(['explain', 'db.SVC.GET_BANGO()', '.', '--lang', 'en'], dir);
+      expect(explain.stdout).toContain(
+        "APP: no table privilege — blocked at db.BANGO.KOJIN (db.SVC.GET_BANGO() runs with its owner SVC's rights (definer's rights), where roles are disabled: SVC holds SELECT on db.BANGO.KOJIN only through a role)",
+      );
+      const ja = await runBin(['explain', 'db.SVC.GET_BANGO()', '.', '--lang', 'ja'], dir);
+      expect(ja.stdout).toContain(
+        'db.SVC.GET_BANGO() は所有者 SVC の権限（定義者権限）で実行され、そこではロールが無効になる',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const direct = await throughRole('', 'GRANT SELECT ON BANGO.KOJIN TO SVC;\n');
+    expect(readers(direct, 'GET_BANGO()')).toContain('APP db.SVC.GET_BANGO().GET_BANGO');
+    // a grant to PUBLIC is no role's: the definer has it
+    const pub = await throughRole('', 'GRANT SELECT ON BANGO.KOJIN TO PUBLIC;\n');
+    expect(readers(pub, 'GET_BANGO()')).toContain('APP db.SVC.GET_BANGO().GET_BANGO');
+  });
+
+  it('Oracle: an invoker’s rights function reads with the caller’s enabled roles', async () => {
+    const noRole = await throughRole('AUTHID CURRENT_USER ', '');
+    expect(readers(noRole, 'GET_BANGO()')).not.toContainEqual(expect.stringMatching(/^APP /));
+    const withRole = await throughRole('AUTHID CURRENT_USER ', 'GRANT BANGO_READER TO APP;\n');
+    expect(readers(withRole, 'GET_BANGO()')).toContain('APP db.SVC.GET_BANGO().GET_BANGO');
+  });
+
+  it('Oracle: an unread definer’s rights body is an unknown path only on what its owner holds directly', async () => {
+    const dynamic =
+      "EXECUTE IMMEDIATE 'SELECT KOJIN_BANGO FROM BANGO.KOJIN WHERE ATENA_NO = :1' INTO V_BANGO USING P_ATENA;";
+    const viaRole = await throughRole('', '', dynamic);
+    expect(unanalysed(viaRole)).toHaveLength(1);
+    expect(unknownPaths(viaRole, 'KOJIN')).toEqual([]);
+    const direct = await throughRole('', 'GRANT SELECT ON BANGO.KOJIN TO SVC;\n', dynamic);
+    expect(unknownPaths(direct, 'KOJIN')).toEqual([
+      expect.stringMatching(/^unknown-path:db\.SVC\.GET_BANGO\(\):.*:APP$/),
+    ]);
+  });
+
+  /**
+   * Oracle packages (PL/SQL Language Reference 19c, "PL/SQL Packages": "CREATE PACKAGE Statement",
+   * "CREATE PACKAGE BODY Statement"; https://docs.oracle.com/en/database/oracle/oracle-database/19/lnpls/plsql-packages.html):
+   * each subprogram of the body is read on its own; overloads ("Overloaded Subprograms": same
+   * name, different formal parameters) are told apart by their parameter types; EXECUTE is
+   * granted on the package; the AUTHID is the specification's; items declared only in the body
+   * are private to it.
+   */
+  const PKG_SPEC = (
+    authid: string,
+  ) => `CREATE TABLE JUMIN.KOJIN (ATENA_NO VARCHAR2(15) PRIMARY KEY, SHIMEI VARCHAR2(100), KOJIN_BANGO CHAR(12));
+CREATE OR REPLACE EDITIONABLE PACKAGE "JUMIN"."PKG_BANGO" ${authid}AS
+  FUNCTION GET_BANGO (P_ATENA IN VARCHAR2) RETURN CHAR;
+  FUNCTION GET_BANGO (P_ID IN NUMBER, P_KUBUN IN VARCHAR2) RETURN VARCHAR2;
+  FUNCTION COUNT_CALLS RETURN NUMBER;
+END PKG_BANGO;
+/
+GRANT EXECUTE ON JUMIN.PKG_BANGO TO APP;
+`;
+  const PKG_BODY = `CREATE OR REPLACE PACKAGE BODY "JUMIN"."PKG_BANGO" AS
+  G_CALLS NUMBER := 0;
+
+  FUNCTION GET_BANGO (P_ATENA IN VARCHAR2) RETURN CHAR IS
+    V_BANGO CHAR(12);
+  BEGIN
+    SELECT KOJIN_BANGO INTO V_BANGO FROM JUMIN.KOJIN WHERE ATENA_NO = P_ATENA;
+    RETURN V_BANGO;
+  END GET_BANGO;
+
+  FUNCTION GET_BANGO (P_ID IN NUMBER, P_KUBUN IN VARCHAR2) RETURN VARCHAR2 IS
+    V_SHIMEI VARCHAR2(100);
+  BEGIN
+    IF P_KUBUN = '1' THEN
+      V_SHIMEI := NULL;
+    END IF;
+    SELECT SHIMEI INTO V_SHIMEI FROM JUMIN.KOJIN WHERE ATENA_NO = P_KUBUN;
+    RETURN V_SHIMEI;
+  END GET_BANGO;
+
+  FUNCTION COUNT_CALLS RETURN NUMBER IS
+  BEGIN
+    RETURN G_CALLS;
+  END;
+
+  PROCEDURE LOG_BANGO (P_ATENA IN VARCHAR2, P_BANGO OUT CHAR) IS
+  BEGIN
+    SELECT KOJIN_BANGO INTO P_BANGO FROM JUMIN.KOJIN WHERE ATENA_NO = P_ATENA;
+  END LOG_BANGO;
+END PKG_BANGO;
+/
+`;
+  const pkgConfig = `${oneDatabase('oracle')}files:\n  - name: 住民ファイル\n    relations: ["db.JUMIN.*"]\n`;
+  const routinesOf = (report: Awaited<ReturnType<typeof scanFiles>>) =>
+    report.relations.filter((r) => r.kind === 'function').map((r) => r.id);
+
+  it('Oracle package body: each subprogram and each overload is a routine of its own, with the package’s EXECUTE', async () => {
+    // the body's file comes first: the specification's AUTHID and EXECUTE still reach its subprograms
+    const report = await scanFiles({
+      'spif.config.yaml': pkgConfig,
+      'db/a_body.sql': PKG_BODY,
+      'db/b_spec.sql': PKG_SPEC(''),
+    });
+    // LOG_BANGO is declared only in the body: private, no routine of its own; the specification gives way to the subprograms
+    expect(routinesOf(report).sort()).toEqual([
+      'db.JUMIN.PKG_BANGO.COUNT_CALLS()',
+      'db.JUMIN.PKG_BANGO.GET_BANGO(NUMBER, VARCHAR2)',
+      'db.JUMIN.PKG_BANGO.GET_BANGO(VARCHAR2)',
+    ]);
+    // the overload on VARCHAR2 returns the number to APP (EXECUTE on the package, definer's rights)
+    expect(readers(report, 'PKG_BANGO.GET_BANGO(VARCHAR2)')).toEqual([
+      'APP db.JUMIN.PKG_BANGO.GET_BANGO(VARCHAR2).GET_BANGO',
+    ]);
+    // the other one has an IF: not read, and named as the reason; its own unknown path
+    expect(
+      unanalysed(report)
+        .map((d) => d.message)
+        .sort(),
+    ).toEqual([
+      expect.stringMatching(
+        /^function db\.JUMIN\.PKG_BANGO\.COUNT_CALLS\(\): .*uses G_CALLS, declared in package PKG_BANGO outside this subprogram/,
+      ),
+      expect.stringMatching(
+        /^function db\.JUMIN\.PKG_BANGO\.GET_BANGO\(NUMBER, VARCHAR2\): the function body is not read: the body's IF statement is not read/,
+      ),
+    ]);
+    expect(
+      unknownPaths(report, 'KOJIN')
+        .map((a) => a.split(':')[1])
+        .sort(),
+    ).toEqual(['db.JUMIN.PKG_BANGO.COUNT_CALLS()', 'db.JUMIN.PKG_BANGO.GET_BANGO(NUMBER, VARCHAR2)']);
+    // a config pattern's relation part is the whole subprogram name, dots included
+    expect(report.files[0]!.relations).toContain('db.JUMIN.PKG_BANGO.GET_BANGO(VARCHAR2)');
+  });
+
+  it('Oracle package: AUTHID CURRENT_USER on the specification makes every subprogram read as its caller', async () => {
+    const report = await scanFiles({
+      'spif.config.yaml': pkgConfig,
+      'db/a_body.sql': PKG_BODY,
+      'db/b_spec.sql': PKG_SPEC('AUTHID CURRENT_USER '),
+    });
+    expect(readers(report, 'PKG_BANGO.GET_BANGO(VARCHAR2)')).toEqual([]);
+    // an unread invoker's rights body is no path
+    expect(unknownPaths(report, 'KOJIN')).toEqual([]);
+  });
+
+  it('Oracle package: REVOKE EXECUTE on the package takes it from every subprogram; without a body the specification is the unread routine', async () => {
+    const revoked = await scanFiles({
+      'spif.config.yaml': pkgConfig,
+      'db/a.sql': `${PKG_SPEC('')}${PKG_BODY}REVOKE EXECUTE ON JUMIN.PKG_BANGO FROM APP;\n`,
+    });
+    expect(readers(revoked, 'PKG_BANGO.GET_BANGO(VARCHAR2)')).toEqual([]);
+    expect(unknownPaths(revoked, 'KOJIN')).toEqual([]);
+    const specOnly = await scanFiles({ 'spif.config.yaml': pkgConfig, 'db/a.sql': PKG_SPEC('') });
+    expect(routinesOf(specOnly)).toEqual(['db.JUMIN.PKG_BANGO()']);
+    expect(unanalysed(specOnly).map((d) => d.message)).toEqual([
+      expect.stringContaining('the package body is not in the sources'),
+    ]);
+    expect(unknownPaths(specOnly, 'KOJIN')).toEqual([
+      expect.stringMatching(/^unknown-path:db\.JUMIN\.PKG_BANGO\(\):.*:APP$/),
+    ]);
   });
 });
