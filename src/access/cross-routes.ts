@@ -54,7 +54,11 @@ export function crossRoutes(
   return out;
 }
 
-export function crossRouteText(lang: 'ja' | 'en', r: CrossRoute): string {
+/** The text of a route, as the analysis found it or as explain's JSON holds it (ids as plain strings). */
+export function crossRouteText(
+  lang: 'ja' | 'en',
+  r: Omit<CrossRoute, 'relation' | 'remote'> & { relation: string; remote?: string },
+): string {
   const mapping = r.mapping === PUBLIC ? 'PUBLIC' : r.mapping;
   if (lang === 'ja')
     return `外部テーブル ${r.relation} は ${r.role} としてサーバ ${r.server} のユーザマッピング（${mapping}）で接続し、${r.remote ?? '（不明なテーブル・ビュー）'} をリモートユーザ ${r.remoteUser ?? '（不明）'} の権限で読む`;

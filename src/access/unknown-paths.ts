@@ -19,8 +19,11 @@ export interface UnknownPath {
    * remote object (`t@link`) whose link, database or remote relation is not known.
    */
   kind?: 'function' | 'foreign-table' | 'subscription' | 'dblink' | 'database-link';
-  /** The function or procedure (a relation id of kind 'function'), the foreign table, subscription or caller of dblink. */
-  via: RelationId;
+  /**
+   * The function or procedure (a relation id of kind 'function'), the foreign table or the caller
+   * of dblink (relation ids), or the subscription (`database.subscription`, not a relation).
+   */
+  via: RelationId | string;
   reason: string;
   /** Principals that may execute it. */
   executors: string[];

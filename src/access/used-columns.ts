@@ -2,13 +2,12 @@
  * Which columns of which base relations a view or routine body uses: what a privilege check on the
  * view's definer (or invoker) must cover. Shared by the PostgreSQL resolver and the MySQL rules.
  */
-import type { Relation, RelationId } from '../catalog/model.js';
+import { type Relation, type RelationId, relationIdOf } from '../catalog/model.js';
 
 export function usedColumns(rel: Relation): Map<RelationId, Set<string>> {
   const view = rel.view!;
   const used = new Map<RelationId, Set<string>>();
-  const idOf = (q: { database?: string; schema?: string; name: string }) =>
-    `${q.database ?? rel.database}.${q.schema ?? rel.schema}.${q.name}`;
+  const idOf = (q: { database?: string; schema?: string; name: string }) => relationIdOf(q, rel);
   for (const q of view.reads) if (!used.has(idOf(q))) used.set(idOf(q), new Set());
   const use = (q: { database?: string; schema?: string; name: string }, column: string) => {
     const id = idOf(q);

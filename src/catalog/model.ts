@@ -14,10 +14,16 @@ export interface SourceLocation {
   column: number;
 }
 
-/** `database.schema.relation` */
-export type RelationId = string;
-/** `database.schema.relation.column` */
-export type ColumnId = string;
+declare const relationIdBrand: unique symbol;
+declare const columnIdBrand: unique symbol;
+/**
+ * `database.schema.relation`, built only by `relationId()` (or read back from spif's own output
+ * with `asRelationId()`), so a relation id cannot be confused with a written name, a column id or
+ * a hub node. At run time it is a plain string: JSON and Map keys are unchanged.
+ */
+export type RelationId = string & { readonly [relationIdBrand]: true };
+/** `database.schema.relation.column`, built only by `columnId()` (or `asColumnId()`). */
+export type ColumnId = string & { readonly [columnIdBrand]: true };
 
 export type PrivilegeName =
   | 'SELECT'
@@ -454,11 +460,41 @@ export interface Catalog {
 }
 
 export function relationId(database: string, schema: string, name: string): RelationId {
-  return `${database}.${schema}.${name}`;
+  return `${database}.${schema}.${name}` as RelationId;
+}
+
+/**
+ * The id of a name: its own database and schema, else those of `within` (the relation or function
+ * the name is written in). Names in a built catalog are resolved, so they need no `within`.
+ */
+export function relationIdOf(q: QualifiedName, within?: { database: string; schema: string }): RelationId {
+  return relationId(String(q.database ?? within?.database), String(q.schema ?? within?.schema), q.name);
 }
 
 export function columnId(relation: RelationId, column: string): ColumnId {
-  return `${relation}.${column}`;
+  return `${relation}.${column}` as ColumnId;
+}
+
+/**
+ * An id spif itself wrote earlier (a baseline report, a JSON path, a graph node known to be a
+ * relation): trusted as it is, never a name the user wrote (explain resolves those).
+ */
+export function asRelationId(id: string): RelationId {
+  return id as RelationId;
+}
+
+/** A column id spif itself wrote earlier (see asRelationId). */
+export function asColumnId(id: string): ColumnId {
+  return id as ColumnId;
+}
+
+/**
+ * A column id (or a config `links` entry, `database.schema.relation.column`) split at its last
+ * dot: its relation id and its column.
+ */
+export function splitColumnId(id: string): { relation: RelationId; column: string } {
+  const i = id.lastIndexOf('.');
+  return { relation: id.slice(0, i) as RelationId, column: id.slice(i + 1) };
 }
 
 /** The schema a dialect puts unqualified names in. */

@@ -5,12 +5,12 @@
  * none builds its own resolver or walks the graph. Explain asks it for more detail (every block,
  * any principal's path), computed by the same functions classification used.
  */
-import type { Catalog, RelationId } from '../catalog/model.js';
+import type { Catalog, ColumnId, RelationId } from '../catalog/model.js';
 import type { SpifConfig } from '../config/index.js';
 import { createAccessResolver, type AccessResolver } from '../access/resolver.js';
 import { PrincipalAccess, type Principal, type PrincipalSet } from '../access/principals.js';
 import type { NumberColumnHit } from '../detect/index.js';
-import type { LinkGraph } from '../graph/links.js';
+import type { GraphNode, LinkGraph } from '../graph/links.js';
 import type { Block } from './evidence-schema.js';
 import { BlockFinder } from './blocks.js';
 import type { Classified, RelationDecision } from './classify.js';
@@ -21,7 +21,7 @@ export interface AnalysisParts {
   catalog: Catalog;
   config: SpifConfig;
   graph: LinkGraph;
-  numbers: Map<string, NumberColumnHit>;
+  numbers: Map<ColumnId, NumberColumnHit>;
   principals: PrincipalSet;
   resolver: AccessResolver;
   access: PrincipalAccess;
@@ -41,7 +41,7 @@ export class Analysis {
   readonly catalog: Catalog;
   readonly config: SpifConfig;
   readonly graph: LinkGraph;
-  readonly numbers: Map<string, NumberColumnHit>;
+  readonly numbers: Map<ColumnId, NumberColumnHit>;
   readonly principals: PrincipalSet;
   readonly resolver: AccessResolver;
   /** Access of the scan's own principals (verdicts cached by principal name). */
@@ -49,9 +49,9 @@ export class Analysis {
   readonly decisions: ReadonlyMap<RelationId, RelationDecision>;
   readonly numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>;
   /** Link distance (ignoring access) from every node to the nearest relation holding the number. */
-  readonly distance: ReadonlyMap<string, number>;
+  readonly distance: ReadonlyMap<GraphNode, number>;
   /** Component of the whole link graph (ignoring access) of every node. */
-  readonly componentOf: ReadonlyMap<string, number>;
+  readonly componentOf: ReadonlyMap<GraphNode, number>;
 
   private readonly reached = new Map<string, ReachResult>();
   private finder?: BlockFinder;

@@ -17,7 +17,15 @@ import type { AccessVerdict } from '../access/resolver.js';
 import { reasonFor, reasonText, type Reason } from '../access/evidence.js';
 import type { NumberColumnHit } from '../detect/index.js';
 import { shortestPaths } from '../graph/algorithms.js';
-import { arcWeight, firstRefusal, type LinkEdge, type LinkGraph, isHub, isLineageHub } from '../graph/links.js';
+import {
+  arcWeight,
+  firstRefusal,
+  type GraphNode,
+  type LinkEdge,
+  type LinkGraph,
+  isHub,
+  isLineageHub,
+} from '../graph/links.js';
 import type { Block } from './evidence-schema.js';
 import { type MightRead, traversable } from './reach.js';
 import { nth } from '../indexed.js';
@@ -38,7 +46,7 @@ export class BlockFinder {
   private memo = new Map<string, Found[]>();
   private memoOf?: string;
   /** node → its steps toward the number (the shortest-path DAG): the same for every principal, so kept. */
-  private readonly dag = new Map<string, LinkEdge[]>();
+  private readonly dag = new Map<GraphNode, LinkEdge[]>();
   /** The block of each refusal, for the principal of `memoOf`: a refusal is met at many steps, its block made once. */
   private blocks = new Map<Denied, Block>();
 
@@ -46,7 +54,7 @@ export class BlockFinder {
     private readonly graph: LinkGraph,
     private readonly access: PrincipalAccess,
     private readonly numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>,
-    private readonly distance: ReadonlyMap<string, number>,
+    private readonly distance: ReadonlyMap<GraphNode, number>,
     private readonly mightRead?: MightRead,
   ) {}
 
@@ -56,7 +64,7 @@ export class BlockFinder {
    * then nearest the relation. This is what the report lists. Computed once per node for a
    * principal and shared by every relation whose routes pass it: O(DAG edges) per principal.
    */
-  blocksFor(p: Principal, start: string, max = MAX_BLOCKS_PER_PRINCIPAL): Block[] {
+  blocksFor(p: Principal, start: RelationId, max = MAX_BLOCKS_PER_PRINCIPAL): Block[] {
     if (this.memoOf !== p.name) {
       this.memo = new Map();
       this.blocks = new Map();
@@ -70,7 +78,7 @@ export class BlockFinder {
    * then those on p's longer routes — edges toward a number leaving everything p can walk to
    * from `start`, and number columns in it that p cannot read. For explain, one relation at a time.
    */
-  allBlocksFor(p: Principal, start: string): Block[] {
+  allBlocksFor(p: Principal, start: RelationId): Block[] {
     const out = this.shortestRoutes(p, start, Infinity, new Map()).map((f) => f.block);
     const listed = new Set(out.map(blockKey));
     return [
@@ -100,7 +108,7 @@ export class BlockFinder {
    * Steps from a node toward the number: those on a shortest route (the far end's distance plus
    * the step's weight is the node's; for plain edges, the far end is one edge nearer).
    */
-  private towardNumber(node: string): LinkEdge[] {
+  private towardNumber(node: GraphNode): LinkEdge[] {
     let edges = this.dag.get(node);
     if (edges) return edges;
     const here = this.distance.get(node);
@@ -113,7 +121,7 @@ export class BlockFinder {
   }
 
   /** How far from the number a block on a step toward it is: one edge nearer than the step's start. */
-  private blockDistance(node: string): number {
+  private blockDistance(node: GraphNode): number {
     return (this.distance.get(node) ?? Infinity) - 1;
   }
 
@@ -123,8 +131,8 @@ export class BlockFinder {
    * each (place, control) once, the first `max`. Post-order on an explicit stack (a 20,000-deep
    * chain is a loop, not a recursion); the DAG has no cycles (distance strictly falls).
    */
-  private shortestRoutes(p: Principal, start: string, max: number, memo: Map<string, Found[]>): Found[] {
-    const stack = [start];
+  private shortestRoutes(p: Principal, start: RelationId, max: number, memo: Map<string, Found[]>): Found[] {
+    const stack: GraphNode[] = [start];
     while (stack.length) {
       const node = nth(stack, stack.length - 1);
       if (memo.has(node)) {
@@ -175,25 +183,25 @@ export class BlockFinder {
    * at no cost, so it is toward the number when it is from *that* relation (one edge nearer than
    * it), not from the hub: a hub is shared by relations at different distances.
    */
-  private anyRoute(p: Principal, start: string): Found[] {
-    const { dist: walked, order } = shortestPaths(
+  private anyRoute(p: Principal, start: RelationId): Found[] {
+    const { dist: walked, order } = shortestPaths<GraphNode, LinkEdge>(
       [start],
-      (node: string) => this.graph.successors(node),
+      (node) => this.graph.successors(node),
       (e) => e.b.node,
       arcWeight,
       (e) => traversable(this.access, p, e, this.mightRead),
     );
-    const d = (node: string) => this.distance.get(node) ?? Infinity;
+    const d = (node: GraphNode) => this.distance.get(node) ?? Infinity;
     // Lineage hubs walked into: the distance of each relation that stepped in at no cost (also
     // through another hub), with the fewest hops at which one at that distance was walked.
-    const entered = new Map<string, Map<number, number>>();
-    const enter = (hub: string, dist: number, hops: number) => {
+    const entered = new Map<GraphNode, Map<number, number>>();
+    const enter = (hub: GraphNode, dist: number, hops: number) => {
       let at = entered.get(hub);
       if (!at) entered.set(hub, (at = new Map<number, number>()));
       const known = at.get(dist);
       if (known === undefined || hops < known) at.set(dist, hops);
     };
-    const freeSteps = (node: string) =>
+    const freeSteps = (node: GraphNode) =>
       this.graph
         .successors(node)
         .filter((e) => arcWeight(e) === 0 && isLineageHub(e.b.node) && traversable(this.access, p, e, this.mightRead));

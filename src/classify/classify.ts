@@ -2,10 +2,10 @@
  * Classification per relation (rules.md): holds-number, reachable, access-controlled or unlinked,
  * with evidence; then roll-up to named files and databases.
  */
-import type { Catalog, Relation, RelationId } from '../catalog/model.js';
+import type { Catalog, ColumnId, Relation, RelationId } from '../catalog/model.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { NumberColumnHit } from '../detect/index.js';
-import type { LinkGraph } from '../graph/links.js';
+import type { GraphNode, LinkGraph } from '../graph/links.js';
 import { distanceToNumbers, linkComponents } from '../graph/traversals.js';
 import type { Basis, Block, NumberColumnReport, Reach } from './evidence-schema.js';
 import { reachFor } from './reach.js';
@@ -27,7 +27,7 @@ export interface RelationDecision {
 export interface ClassifyInput {
   catalog: Catalog;
   graph: LinkGraph;
-  numbers: Map<string, NumberColumnHit>;
+  numbers: Map<ColumnId, NumberColumnHit>;
   principals: Principal[];
   access: PrincipalAccess;
   /** When given, blocked relations are explained only for principals that might read them (readers.ts). */
@@ -43,9 +43,9 @@ export interface Classified {
   decisions: Map<RelationId, RelationDecision>;
   numbersByRelation: Map<RelationId, NumberColumnHit[]>;
   /** Link distance (ignoring access) from every node to the nearest relation holding the number. */
-  distance: Map<string, number>;
+  distance: Map<GraphNode, number>;
   /** Component of the whole link graph (ignoring access) of every node. */
-  componentOf: Map<string, number>;
+  componentOf: Map<GraphNode, number>;
 }
 
 export function classifyRelations(input: ClassifyInput): Map<RelationId, RelationDecision> {
@@ -53,7 +53,7 @@ export function classifyRelations(input: ClassifyInput): Map<RelationId, Relatio
 }
 
 /** Number columns grouped by the relation that holds them. */
-export function groupNumbers(numbers: Map<string, NumberColumnHit>): Map<RelationId, NumberColumnHit[]> {
+export function groupNumbers(numbers: Map<ColumnId, NumberColumnHit>): Map<RelationId, NumberColumnHit[]> {
   const numbersByRelation = new Map<RelationId, NumberColumnHit[]>();
   for (const hit of numbers.values()) {
     let list = numbersByRelation.get(hit.relation);

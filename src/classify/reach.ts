@@ -8,11 +8,19 @@
  * number, and the parents give a shortest path (lineage hubs count as the edges they stand for). Cost per principal: the part of the graph around numbers it can read, so the
  * whole stage is O(principals × reachable edges), never relations × principals.
  */
-import type { RelationId } from '../catalog/model.js';
+import type { ColumnId, RelationId } from '../catalog/model.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { NumberColumnHit } from '../detect/index.js';
 import { shortestPaths } from '../graph/algorithms.js';
-import { arcWeight, endColumns, type LinkEdge, type LinkGraph, type LinkVia, isHub } from '../graph/links.js';
+import {
+  arcWeight,
+  endColumns,
+  type GraphNode,
+  type LinkEdge,
+  type LinkGraph,
+  type LinkVia,
+  isHub,
+} from '../graph/links.js';
 import type { PathStep } from './evidence-schema.js';
 
 export interface ReachResult {
@@ -25,9 +33,12 @@ export type MightRead = (p: Principal, relation: RelationId) => boolean;
 
 export function traversable(access: PrincipalAccess, p: Principal, e: LinkEdge, mightRead?: MightRead): boolean {
   // A multi-column key is followed only by whoever reads every column of it.
-  const endOk = (end: LinkEdge['a']) =>
-    isHub(end.node) ||
-    ((!mightRead || mightRead(p, end.node)) && endColumns(end).every((c) => access.reads(p, end.node, c)));
+  const endOk = (end: LinkEdge['a']) => {
+    const node = end.node;
+    return (
+      isHub(node) || ((!mightRead || mightRead(p, node)) && endColumns(end).every((c) => access.reads(p, node, c)))
+    );
+  };
   return endOk(e.a) && endOk(e.b);
 }
 
@@ -38,15 +49,15 @@ export function reachFor(
   numbersByRelation: ReadonlyMap<RelationId, NumberColumnHit[]>,
   mightRead?: MightRead,
 ): ReachResult {
-  const start = new Map<string, string>();
+  const start = new Map<GraphNode, ColumnId>();
   for (const [rel, hits] of numbersByRelation) {
     const readable = hits.find((h) => access.reads(p, rel, h.column));
     if (readable) start.set(rel, readable.columnId);
   }
   // Backwards from the number: a step into `node` comes from e.b (predecessors), taken when p can cross it.
-  const { parent, order } = shortestPaths(
+  const { parent, order } = shortestPaths<GraphNode, LinkEdge>(
     start.keys(),
-    (node: string) => graph.predecessors(node),
+    (node) => graph.predecessors(node),
     (e) => e.b.node,
     arcWeight,
     (e) => traversable(access, p, e, mightRead),
@@ -70,7 +81,7 @@ export function reachFor(
  * relation column before the first hub to the one after the last, named by its first kind other
  * than `view` (a view column joined through its base column's link is that link).
  */
-function pathFrom(start: string, parent: ReadonlyMap<string, { from: string; step: LinkEdge }>): PathStep[] {
+function pathFrom(start: GraphNode, parent: ReadonlyMap<GraphNode, { from: GraphNode; step: LinkEdge }>): PathStep[] {
   const steps: PathStep[] = [];
   let node = start;
   let hubFrom: LinkEdge['a'] | undefined;

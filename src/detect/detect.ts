@@ -17,6 +17,8 @@ import {
   type ColumnId,
   type QualifiedName,
   type Relation,
+  type RelationId,
+  relationIdOf,
   type SourceLocation,
 } from '../catalog/model.js';
 import { statsText } from './check-digit.js';
@@ -28,7 +30,7 @@ import { nth } from '../indexed.js';
 
 export interface NumberColumnHit {
   /** Relation id `database.schema.relation`. */
-  relation: string;
+  relation: RelationId;
   column: string;
   columnId: ColumnId;
   kind: NumberKind;
@@ -192,8 +194,8 @@ function decided(
 }
 
 /** A base relation's id; the catalog builder fills database and schema, the fallbacks are defensive. */
-function baseRelationId(view: Relation, name: QualifiedName): string {
-  return `${name.database ?? view.database}.${name.schema ?? defaultSchema(view.dialect)}.${name.name}`;
+function baseRelationId(view: Relation, name: QualifiedName): RelationId {
+  return relationIdOf(name, { database: view.database, schema: defaultSchema(view.dialect) });
 }
 
 /**

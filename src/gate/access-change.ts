@@ -9,7 +9,15 @@
  * number for that principal by any path. The smallest is the verified one that takes the fewest
  * columns away from the principal.
  */
-import type { Catalog, Grant, Relation, RelationId } from '../catalog/model.js';
+import {
+  asRelationId,
+  type Catalog,
+  columnId,
+  type Grant,
+  type Relation,
+  type RelationId,
+  relationIdOf,
+} from '../catalog/model.js';
 import { PUBLIC } from '../catalog/privileges.js';
 import { isMysqlFamily } from '../dialect.js';
 import type { Principal } from '../access/principals.js';
@@ -82,9 +90,10 @@ const KIND_ORDER: Suggestion['kind'][] = [
 ];
 
 /** Splits `db.schema.relation.column` into relation id and column (relation ids have 3 parts). */
-function splitColumn(columnId: string): { relation: string; column: string } {
+/** A column id of a path or suggestion target (`database.schema.relation.column`), split after its relation. */
+function splitColumn(columnId: string): { relation: RelationId; column: string } {
   const parts = columnId.split('.');
-  return { relation: parts.slice(0, 3).join('.'), column: parts.slice(3).join('.') };
+  return { relation: asRelationId(parts.slice(0, 3).join('.')), column: parts.slice(3).join('.') };
 }
 
 export function suggestAccessChanges(
@@ -336,7 +345,7 @@ function dblinkCandidates(
     }
     for (const src of c?.copiedFrom ?? []) {
       if (src.via !== 'foreign-table' || src.relation.database !== d.remoteDatabase) continue;
-      const remoteColumn = `${src.relation.database}.${src.relation.schema}.${src.relation.name}.${src.column}`;
+      const remoteColumn = columnId(relationIdOf(src.relation), src.column);
       for (const user of [...users].sort()) out.push(...remoteRevokes(ctx, access, p, user, remoteColumn));
     }
   }

@@ -4,7 +4,7 @@
  * stop it (see access-change.ts).
  */
 import { crossRoutes } from '../access/cross-routes.js';
-import type { RelationId } from '../catalog/model.js';
+import { asRelationId, type RelationId } from '../catalog/model.js';
 import { UserError } from '../diagnostics.js';
 import type { ScanResult } from '../pipeline.js';
 import { VERSION } from '../version.js';
@@ -16,9 +16,10 @@ import { type Lang, t } from '../report/messages.js';
 import { nth } from '../indexed.js';
 
 /** Finds the relation: its full id, or a unique `schema.name` or `name`. */
-export function resolveRelation(ids: string[], written: string): RelationId {
+export function resolveRelation(ids: RelationId[], written: string): RelationId {
   const w = written.trim();
-  if (ids.includes(w)) return w;
+  const exact = ids.find((id) => id === w);
+  if (exact !== undefined) return exact;
   const lower = w.toLowerCase();
   const matches = ids.filter((id) => {
     const l = id.toLowerCase();
@@ -65,7 +66,7 @@ export function explainRelation(scan: ScanResult, written: string): ExplainResul
             ? undefined
             : gt('en', 'gate.explain.noSuggestion');
       const onPath = [id, ...reached.path.flatMap((s) => [s.from, s.to]), reached.numberColumn].map((c) =>
-        c.split('.').slice(0, 3).join('.'),
+        asRelationId(c.split('.').slice(0, 3).join('.')),
       );
       const through = crossRoutes(catalog, analysis.resolver, p, onPath);
       return {

@@ -64,11 +64,12 @@ function sameSources(a?: string[], b?: string[]): boolean {
 /** The report with renamed databases written under their new names (ids, paths, blocks, files). */
 export function renameDatabases(report: Report, renames: Map<string, string>): Report {
   if (renames.size === 0) return report;
-  const id = (s: string): string => {
+  // Keeps the id's type: a renamed relation id is still a relation id.
+  const id = <S extends string>(s: S): S => {
     const dot = s.indexOf('.');
     const db = dot < 0 ? s : s.slice(0, dot);
     const to = renames.get(db);
-    return to === undefined ? s : to + (dot < 0 ? '' : s.slice(dot));
+    return to === undefined ? s : ((to + (dot < 0 ? '' : s.slice(dot))) as S);
   };
   return {
     ...report,

@@ -12,19 +12,39 @@
  * them (n² edges); instead each such name gets one hub node, which is equivalent for reachability
  * because an edge relation–hub only asks that the relation's column be readable.
  */
-import type { Catalog, Relation, RelationId } from '../catalog/model.js';
+import {
+  type Catalog,
+  type ColumnId,
+  columnId,
+  type Relation,
+  type RelationId,
+  relationIdOf,
+  splitColumnId,
+} from '../catalog/model.js';
 import { type Diagnostic, listOf, said } from '../diagnostics.js';
 import { dependencyOrder } from './algorithms.js';
 
 export type LinkVia = 'foreign-key' | 'implied-key' | 'declared-link' | 'view' | 'copy';
 
+declare const hubIdBrand: unique symbol;
+/** A hub node: `#key:<name>` for a linkKeys name, `#lineage:…` / `#lineage-in:…` for a column's lineage. */
+export type HubId = string & { readonly [hubIdBrand]: true };
+/** A node of the link graph: a relation, or a hub. `isHub` tells them apart. */
+export type GraphNode = RelationId | HubId;
+
 export interface LinkEnd {
   /** Relation id, or a hub node id (`#key:<name>`) for linkKeys. */
-  node: string;
+  node: GraphNode;
   /** Column on a relation end (the first column of a multi-column key); undefined on a hub end. */
   column?: string;
   /** Every column of a multi-column key, in key order (`columns[0] === column`); unset for one column. */
   columns?: string[];
+}
+
+/** A relation end on one column (the ends view lineage joins). */
+interface ColumnEnd extends LinkEnd {
+  node: RelationId;
+  column: string;
 }
 
 /** The columns an edge end joins on: all of them must be readable to follow the edge. */
@@ -38,7 +58,7 @@ export function endColumns(end: LinkEnd): string[] {
  */
 export function firstRefusal<V extends { allowed: boolean }>(
   edge: LinkEdge,
-  canRead: (node: string, column: string) => V,
+  canRead: (node: RelationId, column: string) => V,
 ): Extract<V, { allowed: false }> | undefined {
   for (const end of [edge.a, edge.b]) {
     if (isHub(end.node)) continue;
@@ -51,7 +71,7 @@ export function firstRefusal<V extends { allowed: boolean }>(
 }
 
 /** An end on several columns (one column: the plain form, so single-column edges stay as they were). */
-export function keyEnd(node: string, columns: string[]): LinkEnd {
+export function keyEnd(node: GraphNode, columns: string[]): LinkEnd {
   return columns.length > 1 ? { node, column: columns[0], columns: [...columns] } : { node, column: columns[0] };
 }
 
@@ -116,7 +136,7 @@ export const LINEAGE_PREFIX = '#lineage';
 
 export class LinkGraph {
   /** Every node (relations, then key hubs and edge ends as they are added), in insertion order. */
-  private readonly nodeSet = new Set<string>();
+  private readonly nodeSet = new Set<GraphNode>();
   /** Every edge, in insertion order. */
   private readonly edgeList: LinkEdge[] = [];
   /**
@@ -124,38 +144,38 @@ export class LinkGraph {
    * edges keep their order: ties between equal routes are listed in it): an edge is stored as
    * leaving the smaller id and entering the larger; a loop once, as entering.
    */
-  private readonly edgesIn = new Map<string, LinkEdge[]>();
-  private readonly edgesOut = new Map<string, LinkEdge[]>();
+  private readonly edgesIn = new Map<GraphNode, LinkEdge[]>();
+  private readonly edgesOut = new Map<GraphNode, LinkEdge[]>();
   private readonly seen = new Set<string>();
   /** edgesAt per node: reachability asks for the same nodes once per principal. Dropped for both ends on add(). */
-  private readonly adjacency = new Map<string, LinkEdge[]>();
+  private readonly adjacency = new Map<GraphNode, LinkEdge[]>();
   /** Lineage arcs (directed, not graphlib edges) by the node they leave and by the node they enter. */
-  private readonly arcsOut = new Map<string, LinkEdge[]>();
-  private readonly arcsIn = new Map<string, LinkEdge[]>();
+  private readonly arcsOut = new Map<GraphNode, LinkEdge[]>();
+  private readonly arcsIn = new Map<GraphNode, LinkEdge[]>();
   private arcCount = 0;
   /** `relation.column` of every single-column edge end other than view lineage (hasLinks). */
   private readonly linked = new Set<string>();
   /** Multi-column key edges by node (keyEdgesAt), as graphlib stores them: entering, leaving. */
-  private readonly keyEdgesIn = new Map<string, LinkEdge[]>();
-  private readonly keyEdgesOut = new Map<string, LinkEdge[]>();
+  private readonly keyEdgesIn = new Map<GraphNode, LinkEdge[]>();
+  private readonly keyEdgesOut = new Map<GraphNode, LinkEdge[]>();
   /** successors/predecessors per node; dropped whenever the graph changes (it is read only once built). */
-  private stepsOut = new Map<string, LinkEdge[]>();
-  private stepsIn = new Map<string, LinkEdge[]>();
+  private stepsOut = new Map<GraphNode, LinkEdge[]>();
+  private stepsIn = new Map<GraphNode, LinkEdge[]>();
 
   constructor(readonly catalog: Catalog) {
     for (const id of catalog.relations.keys()) this.nodeSet.add(id);
   }
 
-  hasNode(node: string): boolean {
+  hasNode(node: GraphNode): boolean {
     return this.nodeSet.has(node);
   }
 
-  addNode(node: string): void {
+  addNode(node: GraphNode): void {
     this.nodeSet.add(node);
   }
 
   /** Every node, in insertion order. */
-  nodes(): string[] {
+  nodes(): GraphNode[] {
     return [...this.nodeSet];
   }
 
@@ -197,7 +217,7 @@ export class LinkGraph {
   }
 
   /** Edges at a node, each oriented so that `a` is this node's end. Shared: iterate, do not change. */
-  edgesAt(node: string): LinkEdge[] {
+  edgesAt(node: GraphNode): LinkEdge[] {
     const known = this.adjacency.get(node);
     if (known) return known;
     const out: LinkEdge[] = [];
@@ -224,7 +244,7 @@ export class LinkGraph {
    * lineage's (the lineage arcs stand for it), and the lineage arcs leaving it. Shared: iterate,
    * do not change.
    */
-  successors(node: string): LinkEdge[] {
+  successors(node: GraphNode): LinkEdge[] {
     return this.steps(node, this.arcsOut, this.stepsOut);
   }
 
@@ -233,11 +253,11 @@ export class LinkGraph {
    * comes from (the step is b → a, with its weight): every edge but view lineage's, and the
    * lineage arcs entering it.
    */
-  predecessors(node: string): LinkEdge[] {
+  predecessors(node: GraphNode): LinkEdge[] {
     return this.steps(node, this.arcsIn, this.stepsIn);
   }
 
-  private steps(node: string, arcs: Map<string, LinkEdge[]>, cache: Map<string, LinkEdge[]>): LinkEdge[] {
+  private steps(node: GraphNode, arcs: Map<GraphNode, LinkEdge[]>, cache: Map<GraphNode, LinkEdge[]>): LinkEdge[] {
     const known = cache.get(node);
     if (known) return known;
     const mine = arcs.get(node);
@@ -249,7 +269,7 @@ export class LinkGraph {
   }
 
   /** Nodes one edge away (with repeats for parallel edges). */
-  neighbours(node: string): string[] {
+  neighbours(node: GraphNode): GraphNode[] {
     return this.edgesAt(node).map((e) => e.b.node);
   }
 
@@ -257,7 +277,7 @@ export class LinkGraph {
    * The multi-column key edges at a node, oriented and ordered as edgesAt would give them, without
    * rebuilding the node's edge list (view lineage asks once per view, while edges are still added).
    */
-  keyEdgesAt(node: string): LinkEdge[] {
+  keyEdgesAt(node: GraphNode): LinkEdge[] {
     const out: LinkEdge[] = [];
     for (const label of [...(this.keyEdgesIn.get(node) ?? []), ...(this.keyEdgesOut.get(node) ?? [])])
       out.push(label.a.node === node ? label : { a: label.b, b: label.a, via: label.via });
@@ -265,7 +285,7 @@ export class LinkGraph {
   }
 
   /** Whether a column has a single-column edge other than view lineage (without building the node's edge list). */
-  hasLinks(relation: string, column: string): boolean {
+  hasLinks(relation: RelationId, column: string): boolean {
     return this.linked.has(`${relation}.${column}`);
   }
 
@@ -286,12 +306,27 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 /** A lineage hub (entered at no cost; see addViewLineage), not a link key's hub. */
-export function isLineageHub(node: string): boolean {
+export function isLineageHub(node: string): node is HubId {
   return node.startsWith(LINEAGE_PREFIX);
 }
 
-export function isHub(node: string): boolean {
+export function isHub(node: string): node is HubId {
   return node.startsWith(HUB_PREFIX) || node.startsWith(LINEAGE_PREFIX);
+}
+
+/** The hub of a linkKeys name. */
+function keyHub(name: string): HubId {
+  return `${HUB_PREFIX}${name}` as HubId;
+}
+
+/** The hub a column's holders step into (see addViewLineage). */
+function lineageHub(column: ColumnId): HubId {
+  return `${LINEAGE_PREFIX}:${column}` as HubId;
+}
+
+/** The hub a column's links step into (see addViewLineage). */
+function lineageInHub(column: ColumnId): HubId {
+  return `${LINEAGE_PREFIX}-in:${column}` as HubId;
 }
 
 export function buildLinkGraph(catalog: Catalog, options: LinkOptions, diagnostics: Diagnostic[] = []): LinkGraph {
@@ -311,7 +346,7 @@ export function buildLinkGraph(catalog: Catalog, options: LinkOptions, diagnosti
 function addForeignKeys(g: LinkGraph, catalog: Catalog, diagnostics: Diagnostic[]): void {
   for (const r of catalog.relations.values()) {
     for (const fk of r.foreignKeys) {
-      const target = `${fk.references.database}.${fk.references.schema}.${fk.references.name}`;
+      const target = relationIdOf(fk.references);
       const t = catalog.relations.get(target);
       if (!t) {
         diagnostics.push({
@@ -415,7 +450,7 @@ function addLinkKeyHubs(g: LinkGraph, catalog: Catalog, linkKeys: string[]): voi
     if (r.kind !== 'table') continue;
     for (const c of r.columns) {
       if (!names.has(c.name)) continue;
-      const hub = `${HUB_PREFIX}${c.name}`;
+      const hub = keyHub(c.name);
       g.addNode(hub);
       g.add({ a: { node: r.id, column: c.name }, b: { node: hub }, via: 'implied-key' });
     }
@@ -424,8 +459,8 @@ function addLinkKeyHubs(g: LinkGraph, catalog: Catalog, linkKeys: string[]): voi
 
 function addDeclaredLinks(g: LinkGraph, catalog: Catalog, links: [string, string][], diagnostics: Diagnostic[]): void {
   for (const [left, right] of links) {
-    const a = splitColumnRef(left);
-    const b = splitColumnRef(right);
+    const a = splitColumnId(left);
+    const b = splitColumnId(right);
     const missing = [a, b].filter((x) => !catalog.relations.get(x.relation)?.columns.some((c) => c.name === x.column));
     if (missing.length) {
       diagnostics.push({
@@ -441,11 +476,6 @@ function addDeclaredLinks(g: LinkGraph, catalog: Catalog, links: [string, string
       via: 'declared-link',
     });
   }
-}
-
-export function splitColumnRef(ref: string): { relation: string; column: string } {
-  const i = ref.lastIndexOf('.');
-  return { relation: ref.slice(0, i), column: ref.slice(i + 1) };
 }
 
 /**
@@ -473,32 +503,31 @@ export function splitColumnRef(ref: string): { relation: string; column: string 
  * as before, are not carried by views.
  */
 function addViewLineage(g: LinkGraph, catalog: Catalog): void {
-  const colKey = (relation: string, column: string) => `${relation}.${column}`;
-  /** column key → the hubs (their base column keys) a view column holds. */
-  const heldHubs = new Map<string, string[]>();
-  /** base column key → its holders (base column first) and the links it had before lineage. */
-  const hubs = new Map<string, { base: LinkEnd; holders: LinkEnd[]; seen: Set<string> }>();
-  const isView = (relation: string) => catalog.relations.get(relation)?.view !== undefined;
+  /** column id → the hubs (their base column ids) a view column holds. */
+  const heldHubs = new Map<ColumnId, ColumnId[]>();
+  /** base column id → its holders (base column first) and the links it had before lineage. */
+  const hubs = new Map<ColumnId, { base: ColumnEnd; holders: ColumnEnd[]; seen: Set<ColumnId> }>();
+  const isView = (relation: RelationId) => catalog.relations.get(relation)?.view !== undefined;
 
-  const hubOf = (end: LinkEnd): string => {
-    const k = colKey(end.node, end.column!);
+  const hubOf = (end: ColumnEnd): ColumnId => {
+    const k = columnId(end.node, end.column);
     if (!hubs.has(k)) hubs.set(k, { base: end, holders: [end], seen: new Set([k]) });
     return k;
   };
   /** The hubs a column derived from `end` holds: end's own (a base, or a view column with links), and end's. */
-  const hubsFrom = (end: LinkEnd): string[] => {
-    const k = colKey(end.node, end.column!);
+  const hubsFrom = (end: ColumnEnd): ColumnId[] => {
+    const k = columnId(end.node, end.column);
     const held = heldHubs.get(k) ?? [];
-    return !isView(end.node) || held.length === 0 || g.hasLinks(end.node, end.column!) ? [hubOf(end), ...held] : held;
+    return !isView(end.node) || held.length === 0 || g.hasLinks(end.node, end.column) ? [hubOf(end), ...held] : held;
   };
 
   for (const v of viewsInDependencyOrder(catalog)) {
     /** base relation → base column → the view's first column carrying it. */
-    const carried = new Map<string, Map<string, string>>();
+    const carried = new Map<RelationId, Map<string, string>>();
     for (const vc of v.view!.columns) {
-      const held: string[] = [];
+      const held: ColumnId[] = [];
       for (const src of vc.from) {
-        const base = `${src.relation.database}.${src.relation.schema}.${src.relation.name}`;
+        const base = relationIdOf(src.relation);
         if (!catalog.relations.has(base)) continue;
         for (const h of hubsFrom({ node: base, column: src.column })) if (!held.includes(h)) held.push(h);
         g.add({ a: { node: v.id, column: vc.name }, b: { node: base, column: src.column }, via: 'view' });
@@ -507,12 +536,12 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
         if (!columns.has(src.column)) columns.set(src.column, vc.name);
       }
       if (held.length === 0) continue;
-      heldHubs.set(colKey(v.id, vc.name), held);
-      const end: LinkEnd = { node: v.id, column: vc.name };
+      heldHubs.set(columnId(v.id, vc.name), held);
+      const end: ColumnEnd = { node: v.id, column: vc.name };
       for (const h of held) {
         const hub = hubs.get(h)!;
-        if (hub.seen.has(colKey(v.id, vc.name))) continue;
-        hub.seen.add(colKey(v.id, vc.name));
+        if (hub.seen.has(columnId(v.id, vc.name))) continue;
+        hub.seen.add(columnId(v.id, vc.name));
         hub.holders.push(end);
       }
     }
@@ -527,8 +556,8 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
   }
 
   for (const [k, hub] of hubs) {
-    const h = `${LINEAGE_PREFIX}:${k}`;
-    const hin = `${LINEAGE_PREFIX}-in:${k}`;
+    const h = lineageHub(k);
+    const hin = lineageInHub(k);
     g.addArc({ a: { node: h }, b: { node: hin }, via: 'view', weight: 0 });
     for (const m of hub.holders) {
       g.addArc({ a: m, b: { node: h }, via: 'view', weight: 0 });
@@ -536,10 +565,11 @@ function addViewLineage(g: LinkGraph, catalog: Catalog): void {
     }
     // The base column's own links (as they were before lineage: views only add `view` edges).
     const seen = new Set<string>();
-    for (const e of g.edgesAtColumn(hub.base.node, hub.base.column!)) {
+    for (const e of g.edgesAtColumn(hub.base.node, hub.base.column)) {
       if (e.via === 'view') continue;
-      const far = e.b.column === undefined || e.b.columns ? undefined : colKey(e.b.node, e.b.column);
-      const target = far !== undefined && hubs.has(far) ? `${LINEAGE_PREFIX}-in:${far}` : undefined;
+      const far =
+        e.b.column === undefined || e.b.columns || isHub(e.b.node) ? undefined : columnId(e.b.node, e.b.column);
+      const target = far !== undefined && hubs.has(far) ? lineageInHub(far) : undefined;
       const key = target ?? `${e.b.node}\u0000${e.b.column ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -561,7 +591,7 @@ function addCopies(g: LinkGraph, catalog: Catalog): void {
   for (const r of catalog.relations.values()) {
     for (const c of r.columns) {
       for (const src of c.copiedFrom ?? []) {
-        const base = `${src.relation.database}.${src.relation.schema}.${src.relation.name}`;
+        const base = relationIdOf(src.relation);
         if (base === r.id || !catalog.relations.get(base)?.columns.some((x) => x.name === src.column)) continue;
         g.add({ a: { node: r.id, column: c.name }, b: { node: base, column: src.column }, via: 'copy' });
       }
@@ -574,7 +604,7 @@ export function viewsInDependencyOrder(catalog: Catalog): Relation[] {
   return dependencyOrder(views, (r) => {
     const deps: Relation[] = [];
     for (const q of r.view?.reads ?? []) {
-      const base = catalog.relations.get(`${q.database}.${q.schema}.${q.name}`);
+      const base = catalog.relations.get(relationIdOf(q));
       if (base?.view) deps.push(base);
     }
     return deps;

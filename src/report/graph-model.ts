@@ -7,7 +7,8 @@
  * that can read one end's relation crosses the edge only when it can read the link column on both
  * ends (which includes connecting to both databases).
  */
-import type { LinkEdge, LinkVia } from '../graph/links.js';
+import { type RelationId, splitColumnId } from '../catalog/model.js';
+import type { GraphNode as LinkNode, LinkEdge, LinkVia } from '../graph/links.js';
 import { firstRefusal, isHub, HUB_PREFIX } from '../graph/links.js';
 import type { Principal, PrincipalAccess } from '../access/principals.js';
 import type { Analysis } from '../classify/analysis.js';
@@ -29,7 +30,7 @@ export interface GraphNode {
   /** Internal id (`n0`, `n1`, …): safe to write unescaped in every format. */
   key: string;
   /** Relation id, or `#key:<name>` for a linkKeys hub. */
-  id: string;
+  id: LinkNode;
   kind: 'table' | 'view' | 'function' | 'hub';
   database?: string;
   /** Display name: the relation name as written, schema-qualified when not the default schema. */
@@ -157,7 +158,7 @@ function edgesFromScan(
   const { analysis } = scan;
   const principals = analysis.principals.principals;
   const labels = analysis.graph.edges();
-  const derived = viewCopies(labels, (node) => analysis.catalog.relations.get(node)?.kind === 'view');
+  const derived = viewCopies(labels, (node) => !isHub(node) && analysis.catalog.relations.get(node)?.kind === 'view');
   const out: GraphEdge[] = [];
   for (const e of labels) {
     if (derived.has(e)) continue;
@@ -185,9 +186,11 @@ function edgesFromScan(
 function markUnreadableNumbers(nodes: GraphNode[], scan: ScanResult): void {
   const access = scanAccess(scan);
   for (const n of nodes) {
+    const id = n.id;
+    if (isHub(id)) continue; // a hub holds no column
     for (const c of n.numberColumns) {
       c.stopped = scan.principals.principals
-        .filter((p) => access.canReadRelation(p, n.id) && !access.canRead(p, n.id, c.column).allowed)
+        .filter((p) => access.canReadRelation(p, id) && !access.canRead(p, id, c.column).allowed)
         .map((p) => p.name);
     }
   }
@@ -264,7 +267,7 @@ function mergeParallel(edges: GraphEdge[]): GraphEdge[] {
  * view column that repeats its base column's: it adds nothing to a picture beyond the view →
  * base edge, so the picture leaves it out.
  */
-function viewCopies(labels: readonly LinkEdge[], isView: (node: string) => boolean): Set<LinkEdge> {
+function viewCopies(labels: readonly LinkEdge[], isView: (node: LinkNode) => boolean): Set<LinkEdge> {
   const end = (x: LinkEdge['a']) => `${x.node}\u0000${x.column ?? ''}`;
   const byEnd = new Map<string, LinkEdge[]>();
   for (const e of labels) {
@@ -302,7 +305,7 @@ function edgesFromReport(report: Report, keyOf: Map<string, string>): GraphEdge[
   for (const r of report.relations) {
     for (const reach of r.reachable) {
       for (const step of reach.path) {
-        const [a, b] = [splitColumn(step.from), splitColumn(step.to)];
+        const [a, b] = [splitColumnId(step.from), splitColumnId(step.to)];
         const from = keyOf.get(a.relation);
         const to = keyOf.get(b.relation);
         const k = [`${step.from}`, `${step.to}`].sort().join('\u0000');
@@ -323,11 +326,6 @@ function edgesFromReport(report: Report, keyOf: Map<string, string>): GraphEdge[
   return out;
 }
 
-function splitColumn(columnId: string): { relation: string; column: string } {
-  const i = columnId.lastIndexOf('.');
-  return { relation: columnId.slice(0, i), column: columnId.slice(i + 1) };
-}
-
 /**
  * A relation judged `access-controlled` whose protection against some principal is only the
  * config's `principals[].connects`: with that declaration removed, the principal's own SQL roles
@@ -335,7 +333,7 @@ function splitColumn(columnId: string): { relation: string; column: string } {
  * said to connect, not a privilege), so the judgement rests on a declaration someone must verify.
  */
 export interface DeclaredOnlyBlock {
-  relation: string;
+  relation: RelationId;
   principal: string;
   /** Databases on the path that `connects` leaves out. */
   databases: string[];

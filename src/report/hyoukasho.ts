@@ -5,6 +5,7 @@
  * judged not specific with the reason. Every entry the analysis cannot know is marked for the
  * author to fill in (「（記入）」) with the config key that fills it; every proposal is marked 「（案）」.
  */
+import { type RelationId, splitColumnId } from '../catalog/model.js';
 import { candidateSettle } from '../detect/explain.js';
 import type { ScanResult } from './scan-result.js';
 import type { FileConfig, PrincipalConfig } from '../config/index.js';
@@ -12,7 +13,7 @@ import { writtenId, type RelationReport, type Report } from './model.js';
 import { DisplayNames } from './display-names.js';
 import { type Lang, type MessageKey, t } from './messages.js';
 import { canonical } from '../detect/normalise.js';
-import { isHub } from '../graph/links.js';
+import { type GraphNode, isHub } from '../graph/links.js';
 import { proposeRecordItems, type RecordItemCategory, type RecordItemProposal } from './record-items.js';
 import { type Band, ITEM_BANDS, PERSON_BANDS, USER_BANDS, bandOf, bandOptions } from './hyoukasho-messages.js';
 import { thresholdAssessment } from './threshold.js';
@@ -42,7 +43,7 @@ export interface FormUnit {
 }
 
 export function formUnits(report: Report, scan?: ScanResult): FormUnit[] {
-  const byId = new Map(report.relations.map((r) => [r.id, r]));
+  const byId = new Map<string, RelationReport>(report.relations.map((r) => [r.id, r]));
   const rels = (ids: string[]) => ids.map((id) => byId.get(id)).filter((r): r is RelationReport => !!r);
   if (report.files.length) {
     return report.files.map((f) => ({
@@ -127,7 +128,7 @@ export function recordList(unit: FormUnit, scan?: ScanResult): RecordList {
 /** The base column (in the same file) a view column carries unchanged, from the link graph's view edges. */
 function passThroughBase(
   scan: ScanResult | undefined,
-  view: string,
+  view: RelationId,
   column: string,
   inUnit: Set<string>,
 ): string | undefined {
@@ -512,8 +513,8 @@ function unitOf(relation: string, ctx: FormContext): FormUnit | undefined {
   return ctx.unitOfRelation.get(relation);
 }
 
-function relationOf(columnId: string): string {
-  return columnId.slice(0, columnId.lastIndexOf('.'));
+function relationOf(columnId: string): RelationId {
+  return splitColumnId(columnId).relation;
 }
 
 function columnLabel(columnId: string, ctx: FormContext): { logical: string; name: string } {
@@ -556,7 +557,7 @@ function linksOut(u: FormUnit, ctx: FormContext): LinkOut[] {
 function findLinksOut(u: FormUnit, ctx: FormContext): LinkOut[] {
   const g = ctx.scan?.graph;
   if (!g) return [];
-  const inUnit = new Set(u.relations.map((r) => r.id));
+  const inUnit = new Set<GraphNode>(u.relations.map((r) => r.id));
   const out: LinkOut[] = [];
   const seen = new Set<string>();
   const push = (from: string, to: string, via: string) => {
@@ -569,7 +570,8 @@ function findLinksOut(u: FormUnit, ctx: FormContext): LinkOut[] {
   // A view column passing a base column through carries the base's links (graph/links.ts joins
   // them through lineage hubs, not edges): they are the base's links again, so a link at such a
   // column is left out at either end.
-  const copied = (rel: string, column: string) =>
+  const copied = (rel: GraphNode, column: string) =>
+    !isHub(rel) &&
     ctx.relationById.get(rel)?.kind === 'view' &&
     g.edgesAtColumn(rel, column).some((e) => e.via === 'view' && e.b.node !== rel);
   for (const r of u.relations) {

@@ -4,6 +4,7 @@
  * docs/report.schema.json. Extend it only by adding fields.
  */
 import { z } from 'zod';
+import type { RelationId } from '../catalog/model.js';
 import {
   basisSchema,
   blockSchema,
@@ -41,8 +42,14 @@ export const candidateColumnSchema = z
   })
   .meta({ description: 'a column that may hold the number (要確認): not a number column until the config decides it' });
 
+/**
+ * A relation id in the report: a plain JSON string (the schema and its JSON Schema are z.string()'s),
+ * typed as the analysis' branded RelationId, since every id in a report is one the analysis built.
+ */
+const relationIdSchema = z.string() as unknown as z.ZodType<RelationId>;
+
 export const relationReportSchema = z.object({
-  id: z.string(),
+  id: relationIdSchema,
   database: z.string(),
   schema: z.string(),
   name: z.string(),
@@ -90,7 +97,7 @@ export const relationReportSchema = z.object({
 export const fileReportSchema = z.object({
   name: z.string(),
   classification: z.enum(['specific', 'not-specific']),
-  relations: z.array(z.string()),
+  relations: z.array(relationIdSchema),
   description: z.string().optional(),
 });
 

@@ -3,7 +3,7 @@
  * are `(Report, { scan?: ScanResult, … }) → output`. It lives in report/ (not in pipeline.ts,
  * which re-exports it) so that no reporter imports the pipeline that imports the reporters.
  */
-import type { Catalog } from '../catalog/model.js';
+import type { Catalog, ColumnId } from '../catalog/model.js';
 import type { Analysis } from '../classify/analysis.js';
 import type { RelationDecision } from '../classify/classify.js';
 import type { SpifConfig } from '../config/index.js';
@@ -19,7 +19,7 @@ export interface ScanResult {
   catalog: Catalog;
   graph: LinkGraph;
   decisions: Map<string, RelationDecision>;
-  numbers: Map<string, NumberColumnHit>;
+  numbers: Map<ColumnId, NumberColumnHit>;
   /** Columns to review (要確認), decided by the config or not. */
   candidates: CandidateColumn[];
   principals: PrincipalSet;

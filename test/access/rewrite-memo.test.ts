@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/build.js';
 import { createAccessResolver } from '../../src/access/resolver.js';
 import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 async function catalogOf(databases: Record<string, string>) {
   const inputs = [];
@@ -32,7 +33,7 @@ type Question = [role: string, relation: string, column: string];
 async function answers(databases: Record<string, string>, questions: Question[]) {
   const catalog = await catalogOf(databases);
   const ask = (r: ReturnType<typeof createAccessResolver>, [role, rel, col]: Question) => {
-    const v = r.canSelect(role, rel, col);
+    const v = r.canSelect(role, asRelationId(rel), col);
     return v.allowed ? 'allowed' : `${v.control} at ${v.at}`;
   };
   const inOrder = createAccessResolver(catalog);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFromSql } from '../helpers/catalog.js';
 import { nth } from '../../src/indexed.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 describe('catalog builder', () => {
   it('expands SELECT * at CREATE VIEW time and keeps unqualified columns to the relation that has them', async () => {
@@ -10,7 +11,7 @@ CREATE TABLE a (x int, y int);
 CREATE TABLE b (z int);
 CREATE VIEW v AS SELECT *, z FROM a JOIN b ON true;
 ALTER TABLE a ADD COLUMN later int;`);
-    const v = catalog.relations.get('default.public.v')!;
+    const v = catalog.relations.get(asRelationId('default.public.v'))!;
     expect(v.columns.map((c) => c.name)).toEqual(['x', 'y', 'z', 'z']);
     expect(nth(v.view!.columns, 2).from).toEqual([
       { relation: { database: 'default', schema: 'public', name: 'b' }, column: 'z' },
@@ -26,10 +27,10 @@ CREATE ROLE r;
 GRANT SELECT (k) ON p TO r;
 ALTER TABLE p RENAME TO p2;
 ALTER TABLE p2 RENAME COLUMN k TO k2;`);
-    expect(catalog.relations.has('default.public.p')).toBe(false);
-    const c = catalog.relations.get('default.public.c')!;
+    expect(catalog.relations.has(asRelationId('default.public.p'))).toBe(false);
+    const c = catalog.relations.get(asRelationId('default.public.c'))!;
     expect(c.foreignKeys[0]).toMatchObject({ references: { name: 'p2' }, referencedColumns: ['k2'] });
-    expect(nth(catalog.relations.get('default.public.v')!.view!.columns, 0).from[0]).toMatchObject({
+    expect(nth(catalog.relations.get(asRelationId('default.public.v'))!.view!.columns, 0).from[0]).toMatchObject({
       relation: { name: 'p2' },
       column: 'k2',
     });
@@ -61,7 +62,7 @@ CREATE ROLE app;
 SET ROLE app;
 CREATE TABLE t (a int);
 RESET ROLE;`);
-    const t = catalog.relations.get('default.kyufu.t')!;
+    const t = catalog.relations.get(asRelationId('default.kyufu.t'))!;
     expect(t.owner).toBe('app');
   });
 

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/pipeline.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -34,7 +35,7 @@ async function analysed() {
   const r = await scan({ cwd: dir, paths: ['.'], jobs: 1 });
   const principal = (name: string) => r.principals.principals.find((p) => p.name === name)!;
   const blocks = (name: string, relation: string) =>
-    r.analysis.blocks(principal(name), `default.public.${relation}`).map((b) => [b.control, b.at]);
+    r.analysis.blocks(principal(name), asRelationId(`default.public.${relation}`)).map((b) => [b.control, b.at]);
   return { report: r.report, blocks };
 }
 

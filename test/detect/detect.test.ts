@@ -4,13 +4,14 @@ import type { Catalog, Column, Relation, SourceLocation, ViewColumn } from '../.
 import { matchesRef } from '../../src/config/refs.js';
 import { firstItems } from '../helpers/items.js';
 import { detectNumberColumns } from '../../src/detect/index.js';
+import { asColumnId, asRelationId } from '../../src/catalog/model.js';
 
 const at = (line: number, file = 'db/001.sql'): SourceLocation => ({ file, line, column: 3 });
 
 function table(id: string, columns: Column[]): Relation {
   const [database, schema, name] = firstItems(id.split('.'), 3);
   return {
-    id,
+    id: asRelationId(id),
     database,
     schema,
     name,
@@ -71,7 +72,7 @@ describe('detectNumberColumns', () => {
   const hits = detectNumberColumns(catalog(base), {}, matchesRef);
 
   it('finds columns by name and by comment, with evidence and source', () => {
-    expect(hits.get('bango.public.bango_kanri.kojin_bango')).toEqual({
+    expect(hits.get(asColumnId('bango.public.bango_kanri.kojin_bango'))).toEqual({
       relation: 'bango.public.bango_kanri',
       column: 'kojin_bango',
       columnId: 'bango.public.bango_kanri.kojin_bango',
@@ -80,25 +81,25 @@ describe('detectNumberColumns', () => {
       evidence: "column name 'kojin_bango'",
       source: at(3),
     });
-    expect(hits.get('bango.public.bango_kanri.col_x')).toMatchObject({
+    expect(hits.get(asColumnId('bango.public.bango_kanri.col_x'))).toMatchObject({
       rule: 'comment-kojin-bango',
       evidence: "comment '個人番号（暗号化）'",
       source: at(40),
     });
-    expect(hits.get('bango.public.bango_kanri.fugo')).toMatchObject({
+    expect(hits.get(asColumnId('bango.public.bango_kanri.fugo'))).toMatchObject({
       kind: 'substitute-code',
       rule: 'comment-kikanbetsu-fugo',
     });
-    expect(hits.get('bango.public.bango_kanri.orm_field')).toMatchObject({
+    expect(hits.get(asColumnId('bango.public.bango_kanri.orm_field'))).toMatchObject({
       kind: 'substitute-code',
       rule: 'source-mark',
     });
   });
 
   it('does not report unrelated or vetoed columns', () => {
-    expect(hits.has('bango.public.bango_kanri.atena_no')).toBe(false);
-    expect(hits.has('bango.public.bango_kanri.kojin_bango_kofu_date')).toBe(false);
-    expect(hits.has('bango.public.bango_kanri.kojin_no')).toBe(false);
+    expect(hits.has(asColumnId('bango.public.bango_kanri.atena_no'))).toBe(false);
+    expect(hits.has(asColumnId('bango.public.bango_kanri.kojin_bango_kofu_date'))).toBe(false);
+    expect(hits.has(asColumnId('bango.public.bango_kanri.kojin_no'))).toBe(false);
     expect([...hits.keys()].sort()).toEqual([
       'bango.public.bango_kanri.col_x',
       'bango.public.bango_kanri.fugo',
@@ -118,10 +119,10 @@ describe('precedence', () => {
       exclude: ['*.*.*.legacy_kojin_bango', 'bango.public.bango_kanri.orm_field', 'bango.public.bango_kanri.kojin_no'],
       include: ['bango.public.bango_kanri.kojin_no'],
     });
-    expect(hits.has('bango.public.bango_kanri.legacy_kojin_bango')).toBe(false);
-    expect(hits.has('bango.public.bango_kanri.orm_field')).toBe(false);
-    expect(hits.has('bango.public.bango_kanri.kojin_no')).toBe(false);
-    expect(hits.has('bango.public.bango_kanri.kojin_bango')).toBe(true);
+    expect(hits.has(asColumnId('bango.public.bango_kanri.legacy_kojin_bango'))).toBe(false);
+    expect(hits.has(asColumnId('bango.public.bango_kanri.orm_field'))).toBe(false);
+    expect(hits.has(asColumnId('bango.public.bango_kanri.kojin_no'))).toBe(false);
+    expect(hits.has(asColumnId('bango.public.bango_kanri.kojin_bango'))).toBe(true);
   });
 
   it('config include and substitute win over exclusions, rules and marks', () => {
@@ -133,18 +134,20 @@ describe('precedence', () => {
       ],
       substitute: ['bango.*.bango_kanri.kojin_bango'],
     });
-    expect(hits.get('bango.public.bango_kanri.kojin_no')).toMatchObject({
+    expect(hits.get(asColumnId('bango.public.bango_kanri.kojin_no'))).toMatchObject({
       kind: 'individual-number',
       rule: 'config-include',
       evidence: "numberColumns.include 'bango.public.bango_kanri.kojin_no'",
       source: at(9),
     });
-    expect(hits.get('bango.public.bango_kanri.kojin_bango_kofu_date')).toMatchObject({ rule: 'config-include' });
-    expect(hits.get('bango.public.bango_kanri.orm_field')).toMatchObject({
+    expect(hits.get(asColumnId('bango.public.bango_kanri.kojin_bango_kofu_date'))).toMatchObject({
+      rule: 'config-include',
+    });
+    expect(hits.get(asColumnId('bango.public.bango_kanri.orm_field'))).toMatchObject({
       kind: 'individual-number',
       rule: 'config-include',
     });
-    expect(hits.get('bango.public.bango_kanri.kojin_bango')).toMatchObject({
+    expect(hits.get(asColumnId('bango.public.bango_kanri.kojin_bango'))).toMatchObject({
       kind: 'substitute-code',
       rule: 'config-substitute',
     });
@@ -152,7 +155,7 @@ describe('precedence', () => {
 
   it('a column listed under both include and substitute is an individual number', () => {
     const hits = detect({ include: ['*.*.*.atena_no'], substitute: ['*.*.*.atena_no'] });
-    expect(hits.get('bango.public.bango_kanri.atena_no')).toMatchObject({
+    expect(hits.get(asColumnId('bango.public.bango_kanri.atena_no'))).toMatchObject({
       kind: 'individual-number',
       rule: 'config-include',
     });
@@ -161,7 +164,10 @@ describe('precedence', () => {
   it('a source mark wins over the rules', () => {
     const marked = table('x.public.t', [{ name: 'kojin_bango_flg', mark: 'individual-number' }]);
     const hits = detectNumberColumns(catalog(marked), {}, matchesRef);
-    expect(hits.get('x.public.t.kojin_bango_flg')).toMatchObject({ rule: 'source-mark', kind: 'individual-number' });
+    expect(hits.get(asColumnId('x.public.t.kojin_bango_flg'))).toMatchObject({
+      rule: 'source-mark',
+      kind: 'individual-number',
+    });
   });
 });
 
@@ -181,23 +187,26 @@ describe('view lineage', () => {
   it('follows views on views, carrying the base kind', () => {
     const hits = detectNumberColumns(chain, {}, matchesRef);
     for (const id of ['bango.public.v1.bango', 'bango.public.v2.b2', 'kyufu.public.v3.b3', 'bango.public.v0.b0']) {
-      expect(hits.get(id), id).toMatchObject({ rule: 'view-lineage', kind: 'individual-number' });
+      expect(hits.get(asColumnId(id)), id).toMatchObject({ rule: 'view-lineage', kind: 'individual-number' });
     }
-    expect(hits.get('bango.public.v2.code')).toMatchObject({ rule: 'view-lineage', kind: 'substitute-code' });
-    expect(hits.get('bango.public.v1.bango')?.evidence).toBe(
+    expect(hits.get(asColumnId('bango.public.v2.code'))).toMatchObject({
+      rule: 'view-lineage',
+      kind: 'substitute-code',
+    });
+    expect(hits.get(asColumnId('bango.public.v1.bango'))?.evidence).toBe(
       "carries 'bango.public.bango_kanri.kojin_bango' (name-kojin-bango)",
     );
-    expect(hits.get('bango.public.v1.bango')?.source).toEqual(at(20, 'db/views.sql'));
-    expect(hits.has('bango.public.v1.atena_no')).toBe(false);
-    expect(hits.has('kyufu.public.v3.atena')).toBe(false);
+    expect(hits.get(asColumnId('bango.public.v1.bango'))?.source).toEqual(at(20, 'db/views.sql'));
+    expect(hits.has(asColumnId('bango.public.v1.atena_no'))).toBe(false);
+    expect(hits.has(asColumnId('kyufu.public.v3.atena'))).toBe(false);
   });
 
   it('stops where config excludes a link of the chain', () => {
     const hits = detectNumberColumns(chain, { exclude: ['bango.public.v2.b2'] }, matchesRef);
-    expect(hits.has('bango.public.v1.bango')).toBe(true);
-    expect(hits.has('bango.public.v2.b2')).toBe(false);
-    expect(hits.has('kyufu.public.v3.b3')).toBe(false);
-    expect(hits.has('bango.public.v0.b0')).toBe(false);
+    expect(hits.has(asColumnId('bango.public.v1.bango'))).toBe(true);
+    expect(hits.has(asColumnId('bango.public.v2.b2'))).toBe(false);
+    expect(hits.has(asColumnId('kyufu.public.v3.b3'))).toBe(false);
+    expect(hits.has(asColumnId('bango.public.v0.b0'))).toBe(false);
   });
 
   it('lineage wins over a view column name that reads as something about the number', () => {
@@ -212,9 +221,9 @@ describe('view lineage', () => {
       {},
       matchesRef,
     );
-    expect(hits.get('bango.public.v.kojin_bango_flg')).toMatchObject({ rule: 'view-lineage' });
+    expect(hits.get(asColumnId('bango.public.v.kojin_bango_flg'))).toMatchObject({ rule: 'view-lineage' });
     // a view column also matches the rules by itself
-    expect(hits.get('bango.public.v.my_number')).toMatchObject({ rule: 'name-my-number' });
+    expect(hits.get(asColumnId('bango.public.v.my_number'))).toMatchObject({ rule: 'name-my-number' });
   });
 
   it('a view column detected by name feeds the views built on it', () => {
@@ -227,7 +236,7 @@ describe('view lineage', () => {
       {},
       matchesRef,
     );
-    expect(hits.get('bango.public.renamed.kojin_bango')).toMatchObject({ rule: 'name-kojin-bango' });
-    expect(hits.get('bango.public.outer.x')).toMatchObject({ rule: 'view-lineage' });
+    expect(hits.get(asColumnId('bango.public.renamed.kojin_bango'))).toMatchObject({ rule: 'name-kojin-bango' });
+    expect(hits.get(asColumnId('bango.public.outer.x'))).toMatchObject({ rule: 'view-lineage' });
   });
 });

@@ -14,6 +14,7 @@ import type { NumberColumnHit } from '../../src/detect/index.js';
 import { TempRepo } from './repo.js';
 import { firstItems } from '../helpers/items.js';
 import { nth } from '../../src/indexed.js';
+import { asRelationId, type RelationId } from '../../src/catalog/model.js';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const cleanup: (() => void)[] = [];
@@ -107,7 +108,7 @@ describe('spif explain', () => {
     expect(best.verified).toBe(true);
     // Every candidate, not only the top three: the number-column revoke is there, and unverified.
     const scanned = await scan({ cwd: dir });
-    const numbersByRelation = new Map<string, NumberColumnHit[]>();
+    const numbersByRelation = new Map<RelationId, NumberColumnHit[]>();
     for (const h of scanned.numbers.values())
       numbersByRelation.set(h.relation, [...(numbersByRelation.get(h.relation) ?? []), h]);
     const all = suggestAccessChanges(
@@ -119,7 +120,7 @@ describe('spif explain', () => {
         postgresVersion: 16,
       },
       scanned.principals.principals.find((x) => x.name === 'bango-system')!,
-      'shikaku.public.hihokensha',
+      asRelationId('shikaku.public.hihokensha'),
       p.path!,
       p.numberColumn!,
       50,

@@ -4,6 +4,9 @@
  * reachable entry, with the same path and number column), and the blocks the report lists for a
  * principal are the first blocks explain lists for it, in the same order, with the same detail.
  *
+ * Every fixture folder is a target (see targets()); the few that hold no schema are listed in
+ * NOT_SCANNED with the reason, and a test checks that they really do not scan.
+ *
  * The regression that made this a test: fixtures/rules/blocks-four-numbers, where scan once
  * named the controls of the walk that started at another relation (bango_d first) while explain
  * named bango_a, bango_b and bango_c — checked here through the real bin too.
@@ -20,35 +23,55 @@ import { runBinSync } from '../helpers/bin.js';
 const repo = path.resolve(__dirname, '../..');
 const fixtures = path.join(repo, 'fixtures');
 
-/** Every fixture a scan reads as a whole: rule fixtures, path fixtures (one with postgres_fdw between two databases), sample repositories, oracle cases (one file each). */
-function targets(): { name: string; cwd: string; paths: string[] }[] {
-  const out: { name: string; cwd: string; paths: string[] }[] = [];
-  const dirs = (d: string) =>
-    fs
-      .readdirSync(d)
-      .filter((x) => fs.statSync(path.join(d, x)).isDirectory())
-      .sort();
-  for (const rule of dirs(path.join(fixtures, 'rules')))
-    out.push({ name: `rules/${rule}`, cwd: path.join(fixtures, 'rules', rule), paths: ['.'] });
-  for (const top of [
-    'insurer',
-    'insurer-drizzle',
-    'insurer-prisma',
-    'insurer-typeorm',
-    'mysql',
-    'sqlite',
-    'bigquery',
-  ]) {
-    if (fs.existsSync(path.join(fixtures, top))) out.push({ name: top, cwd: path.join(fixtures, top), paths: ['.'] });
-  }
-  // Paths to the number through functions, triggers and another database (postgres_fdw); dblink is rules/dblink-remote-access.
-  for (const p of dirs(path.join(fixtures, 'paths')))
-    out.push({ name: `paths/${p}`, cwd: path.join(fixtures, 'paths', p), paths: ['.'] });
-  for (const f of fs
-    .readdirSync(path.join(fixtures, 'oracle'))
-    .filter((x) => x.endsWith('.sql'))
-    .sort()) {
-    out.push({ name: `oracle/${f}`, cwd: path.join(fixtures, 'oracle'), paths: [f] });
+/** Folders whose subfolders are each a repository of their own (one scan each). */
+const COLLECTIONS = ['rules', 'paths', 'orm', 'dumps', 'layouts', 'hostile', 'dialect-files', 'config'];
+
+/**
+ * Folders that hold no scannable schema, each with the reason; a test below checks that each
+ * really does not scan, so an entry cannot hide a fixture that would.
+ */
+const NOT_SCANNED: Record<string, string> = {
+  'detection-eval': 'column data sets for the detection evaluation (JSON), no schema source',
+  'config/bad': 'an invalid config file: scan stops with a usage error (exit 2)',
+  'config/find': 'config lookup cases: config files only, no schema source',
+  'config/sjis': 'a Shift_JIS config file only, no schema source',
+  'config/spec-example': "the spec's example config: its sources globs match no file here",
+};
+
+interface Target {
+  name: string;
+  cwd: string;
+  paths: string[];
+}
+
+const dirs = (d: string) =>
+  fs
+    .readdirSync(d)
+    .filter((x) => fs.statSync(path.join(d, x)).isDirectory())
+    .sort();
+
+/**
+ * Every fixture folder a scan reads as a whole: each sample repository at the top of fixtures/,
+ * each subfolder of a collection (rule, path, ORM, dump and layout fixtures), and each oracle case
+ * (one file each). A new fixture folder is a target without being listed here.
+ */
+function targets(): Target[] {
+  const out: Target[] = [];
+  for (const top of dirs(fixtures)) {
+    if (top in NOT_SCANNED) continue;
+    if (top === 'oracle') {
+      for (const f of fs
+        .readdirSync(path.join(fixtures, 'oracle'))
+        .filter((x) => x.endsWith('.sql'))
+        .sort())
+        out.push({ name: `oracle/${f}`, cwd: path.join(fixtures, 'oracle'), paths: [f] });
+    } else if (COLLECTIONS.includes(top)) {
+      for (const sub of dirs(path.join(fixtures, top)))
+        if (!(`${top}/${sub}` in NOT_SCANNED))
+          out.push({ name: `${top}/${sub}`, cwd: path.join(fixtures, top, sub), paths: ['.'] });
+    } else {
+      out.push({ name: top, cwd: path.join(fixtures, top), paths: ['.'] });
+    }
   }
   return out;
 }
@@ -98,6 +121,23 @@ describe('scan and explain agree', () => {
     expect(compared, 'every relation is explained for every principal').toBe(
       result.report.relations.length * result.principals.principals.length,
     );
+  });
+
+  it.each(Object.entries(NOT_SCANNED))('does not scan %s (%s)', async (folder) => {
+    expect(fs.existsSync(path.join(fixtures, folder)), `${folder} exists`).toBe(true);
+    await expect(scan({ cwd: path.join(fixtures, folder), paths: ['.'], jobs: 1 })).rejects.toThrow();
+  });
+
+  it('covers every fixture folder', () => {
+    const names = targets().map((t) => t.name);
+    for (const top of dirs(fixtures)) {
+      const covered = [...names, ...Object.keys(NOT_SCANNED)].some((n) => n === top || n.startsWith(`${top}/`));
+      expect(covered, `fixtures/${top} is scanned or listed in NOT_SCANNED`).toBe(true);
+    }
+    for (const c of COLLECTIONS)
+      for (const sub of dirs(path.join(fixtures, c)))
+        expect(names.includes(`${c}/${sub}`) || `${c}/${sub}` in NOT_SCANNED, `fixtures/${c}/${sub}`).toBe(true);
+    expect(names).toEqual(expect.arrayContaining(['orm/typeorm', 'dumps/pg-clean', 'layouts/flyway', 'insurer']));
   });
 
   it('names the same blocking controls through the real bin (regression: blocks-four-numbers)', () => {

@@ -1,6 +1,6 @@
 /** The link graph: which column pairs join, and how views carry links. */
 import { describe, expect, it } from 'vitest';
-import { arcWeight, buildLinkGraph, isHub, type LinkGraph } from '../../src/graph/links.js';
+import { arcWeight, buildLinkGraph, type GraphNode, isHub, type LinkGraph } from '../../src/graph/links.js';
 import { catalogFromSql } from '../helpers/catalog.js';
 
 const defaults = { links: [] as [string, string][], linkKeys: [] as string[], inferLinks: true };
@@ -37,7 +37,7 @@ function joins(g: LinkGraph): string[] {
         continue;
       }
       // Through hubs, at the cost of one edge in all.
-      const stack: { at: string; cost: number; via: string }[] = [{ at: e.b.node, cost: arcWeight(e), via: e.via }];
+      const stack: { at: GraphNode; cost: number; via: string }[] = [{ at: e.b.node, cost: arcWeight(e), via: e.via }];
       while (stack.length) {
         const { at, cost, via } = stack.pop()!;
         for (const f of g.successors(at)) {

@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import type { Catalog } from '../../src/catalog/model.js';
 import { nth } from '../../src/indexed.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 export interface Case {
   name: string;
@@ -16,7 +17,7 @@ export interface Case {
 }
 
 const rel = (c: Catalog, id: string) => {
-  const r = c.relations.get(`kyufu.${id}`);
+  const r = c.relations.get(asRelationId(`kyufu.${id}`));
   if (!r) throw new Error(`no relation ${id}`);
   return r;
 };

@@ -13,6 +13,7 @@ import type { ReadResult } from '../../src/sources/types.js';
 import type { Catalog } from '../../src/catalog/model.js';
 import type { MariaDb, Probe } from './server.js';
 import { nth } from '../../src/indexed.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same case everywhere. */
 function prng(seed: number): () => number {
@@ -218,7 +219,7 @@ export async function runCase(server: MariaDb, c: MariaCase): Promise<CaseReport
       // A view or routine over a relation MariaDB refused to create fails there at run time; spif
       // reports an undefined relation and assumes the read (it may be defined elsewhere): not compared.
       if (readsMissing(spif.catalog, t.relation)) return;
-      const v = spif.resolver.canSelect(`${account}@%`, t.relation, t.column);
+      const v = spif.resolver.canSelect(`${account}@%`, asRelationId(t.relation), t.column);
       report.comparisons++;
       if (reads[i]) report.readable++;
       // MariaDB 10.11 refuses a routine call (1044 "access denied … to database") to a session that
@@ -243,7 +244,7 @@ export async function runCase(server: MariaDb, c: MariaCase): Promise<CaseReport
 }
 
 function readsMissing(catalog: Catalog, id: string, seen = new Set<string>()): boolean {
-  const rel = catalog.relations.get(id);
+  const rel = catalog.relations.get(asRelationId(id));
   if (!rel) return true;
   if (seen.has(id)) return false;
   seen.add(id);

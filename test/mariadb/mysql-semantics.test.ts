@@ -19,6 +19,7 @@ import { findUnknownPaths } from '../../src/access/unknown-paths.js';
 import { resolvePrincipals } from '../../src/access/principals.js';
 import { mysqlReader } from '../../src/sources/mysql/reader.js';
 import type { ReadResult } from '../../src/sources/types.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 function load(sql: string, dialect: Dialect = 'mysql') {
   const read = mysqlReader.read({ path: 'dump.sql', text: sql }, { dialect }) as ReadResult;
@@ -41,12 +42,16 @@ describe('MySQL 8 roles', () => {
     const sql = `${BASE}CREATE DEFINER='owner1'@'%' SQL SECURITY INVOKER VIEW v AS SELECT kojin_bango FROM jumin;
 GRANT SELECT ON kyufu.v TO r_view;
 GRANT r_view, r_base TO 'app'@'%';`;
-    expect(load(sql, 'mysql').resolver.canSelect('app@%', 'default.kyufu.v', 'kojin_bango').allowed).toBe(true);
+    expect(load(sql, 'mysql').resolver.canSelect('app@%', asRelationId('default.kyufu.v'), 'kojin_bango').allowed).toBe(
+      true,
+    );
     const maria = sql.replace(
       "GRANT r_view, r_base TO 'app'@'%';",
       "GRANT r_view TO 'app'@'%';\nGRANT r_base TO 'app'@'%';",
     );
-    expect(load(maria, 'mariadb').resolver.canSelect('app@%', 'default.kyufu.v', 'kojin_bango').allowed).toBe(false);
+    expect(
+      load(maria, 'mariadb').resolver.canSelect('app@%', asRelationId('default.kyufu.v'), 'kojin_bango').allowed,
+    ).toBe(false);
   });
 
   it('a DEFINER view uses its definer’s default roles, or every granted role with activate_all_roles_on_login', () => {
@@ -54,7 +59,8 @@ GRANT r_view, r_base TO 'app'@'%';`;
 GRANT SELECT ON kyufu.v TO 'app'@'%';
 GRANT r_base TO 'owner1'@'%';`;
     const reads = (extra: string) =>
-      load(`${BASE}${view}\n${extra}`).resolver.canSelect('app@%', 'default.kyufu.v', 'kojin_bango').allowed;
+      load(`${BASE}${view}\n${extra}`).resolver.canSelect('app@%', asRelationId('default.kyufu.v'), 'kojin_bango')
+        .allowed;
     expect(reads('')).toBe(false);
     expect(reads("SET DEFAULT ROLE r_base TO 'owner1'@'%';")).toBe(true);
     expect(reads("ALTER USER 'owner1'@'%' DEFAULT ROLE ALL;")).toBe(true);
@@ -66,18 +72,18 @@ GRANT r_base TO 'owner1'@'%';`;
 CREATE USER 'late'@'%';`;
     const { resolver, diagnostics } = load(sql);
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    expect(resolver.canSelect('app@%', 'default.kyufu.jumin', 'kojin_bango').allowed).toBe(true);
-    expect(resolver.canSelect('late@%', 'default.kyufu.jumin', 'kojin_bango').allowed).toBe(true);
-    expect(resolver.canSelect('owner1@%', 'default.kyufu.jumin', 'kojin_bango').allowed).toBe(true);
+    expect(resolver.canSelect('app@%', asRelationId('default.kyufu.jumin'), 'kojin_bango').allowed).toBe(true);
+    expect(resolver.canSelect('late@%', asRelationId('default.kyufu.jumin'), 'kojin_bango').allowed).toBe(true);
+    expect(resolver.canSelect('owner1@%', asRelationId('default.kyufu.jumin'), 'kojin_bango').allowed).toBe(true);
   });
 
   it('a DEFINER the sources say nothing about (root in a dump) is assumed to read, and says so', async () => {
     const sql = `${BASE}CREATE ALGORITHM=UNDEFINED DEFINER=\`root\`@\`localhost\` SQL SECURITY DEFINER VIEW \`v\` AS select \`jumin\`.\`kojin_bango\` AS \`kojin_bango\` from \`jumin\`;
 GRANT SELECT ON kyufu.v TO 'app'@'%';`;
     const { catalog, resolver } = load(sql);
-    expect(resolver.canSelect('app@%', 'default.kyufu.v', 'kojin_bango').allowed).toBe(true);
+    expect(resolver.canSelect('app@%', asRelationId('default.kyufu.v'), 'kojin_bango').allowed).toBe(true);
     const { definerAssumptions } = await import('../../src/access/mysql.js');
-    expect(definerAssumptions(catalog, catalog.relations.get('default.kyufu.v')!)).toEqual([
+    expect(definerAssumptions(catalog, catalog.relations.get(asRelationId('default.kyufu.v'))!)).toEqual([
       'mysql-definer-assumed:root@localhost',
     ]);
   });
@@ -129,7 +135,7 @@ GRANT EXECUTE ON PROCEDURE kyufu.dyn TO 'app'@'%';
 
   it('a mysqldump routine: cursor → FETCH → OUT parameter carries the number; the result set too', () => {
     const { catalog, resolver, diagnostics } = load(DUMP);
-    const p = catalog.relations.get('default.kyufu.list_bango()')!;
+    const p = catalog.relations.get(asRelationId('default.kyufu.list_bango()'))!;
     expect(p.routine).toMatchObject({ kind: 'procedure', securityDefiner: true, analysed: true });
     expect(p.owner).toBe('owner1@%');
     const col = (name: string) => p.view!.columns.find((c) => c.name === name)?.from.map((o) => o.column);
@@ -137,23 +143,23 @@ GRANT EXECUTE ON PROCEDURE kyufu.dyn TO 'app'@'%';
     expect(col('shimei')).toEqual(['shimei']);
     expect(p.columns.find((c) => c.name === 'p_id')?.parameter).toBe(true);
     // app may EXECUTE it and owner1 reads jumin: the number reaches app although app has no grant on jumin.
-    expect(resolver.canSelect('app@%', 'default.kyufu.list_bango()', 'p_out').allowed).toBe(true);
-    expect(resolver.canSelect('app@%', 'default.kyufu.jumin', 'kojin_bango').allowed).toBe(false);
+    expect(resolver.canSelect('app@%', asRelationId('default.kyufu.list_bango()'), 'p_out').allowed).toBe(true);
+    expect(resolver.canSelect('app@%', asRelationId('default.kyufu.jumin'), 'kojin_bango').allowed).toBe(false);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('an INVOKER function reads with the caller’s rights: EXECUTE alone gives nothing', () => {
     const { catalog, resolver } = load(DUMP);
-    const f = catalog.relations.get('default.kyufu.bango_of()')!;
+    const f = catalog.relations.get(asRelationId('default.kyufu.bango_of()'))!;
     expect(f.routine).toMatchObject({ kind: 'function', securityDefiner: false, analysed: true });
     expect(f.view!.columns.find((c) => c.name === 'bango_of')?.from.map((o) => o.column)).toEqual(['kojin_bango']);
-    const v = resolver.canSelect('app@%', 'default.kyufu.bango_of()', 'bango_of');
+    const v = resolver.canSelect('app@%', asRelationId('default.kyufu.bango_of()'), 'bango_of');
     expect(v).toMatchObject({ allowed: false, control: 'no-table-privilege' });
   });
 
   it('dynamic SQL is an explicit unknown path on what the definer may read, with its reason', () => {
     const { catalog, resolver, diagnostics } = load(DUMP);
-    const d = catalog.relations.get('default.kyufu.dyn()')!;
+    const d = catalog.relations.get(asRelationId('default.kyufu.dyn()'))!;
     expect(d.routine).toMatchObject({ analysed: false });
     expect(d.routine!.unanalysedReason).toMatch(/dynamic SQL/);
     expect(diagnostics.some((x) => x.code === 'SPIF-FUNCTION-UNANALYSED' && /kyufu\.dyn/.test(x.message))).toBe(true);
@@ -169,9 +175,9 @@ GRANT EXECUTE ON PROCEDURE kyufu.dyn TO 'app'@'%';
 DROP FUNCTION kyufu.bango_of;
 DROP PROCEDURE IF EXISTS kyufu.never_created;`;
     const { catalog, resolver, diagnostics } = load(sql);
-    expect(catalog.relations.get('default.kyufu.list_bango()')!.routine!.securityDefiner).toBe(false);
-    expect(resolver.canSelect('app@%', 'default.kyufu.list_bango()', 'p_out').allowed).toBe(false);
-    expect(catalog.relations.has('default.kyufu.bango_of()')).toBe(false);
+    expect(catalog.relations.get(asRelationId('default.kyufu.list_bango()'))!.routine!.securityDefiner).toBe(false);
+    expect(resolver.canSelect('app@%', asRelationId('default.kyufu.list_bango()'), 'p_out').allowed).toBe(false);
+    expect(catalog.relations.has(asRelationId('default.kyufu.bango_of()'))).toBe(false);
     expect(diagnostics.filter((d) => d.severity !== 'info' && d.code !== 'SPIF-FUNCTION-UNANALYSED')).toEqual([]);
   });
 
@@ -179,7 +185,7 @@ DROP PROCEDURE IF EXISTS kyufu.never_created;`;
     const sql = `${BASE}DELIMITER //
 CREATE PROCEDURE wrap() BEGIN CALL kyufu.other(); END//
 DELIMITER ;`;
-    const r = load(sql).catalog.relations.get('default.kyufu.wrap()')!;
+    const r = load(sql).catalog.relations.get(asRelationId('default.kyufu.wrap()'))!;
     expect(r.routine).toMatchObject({
       analysed: false,
       unanalysedReason: 'calls kyufu.other, which is not defined in the sources read before it',

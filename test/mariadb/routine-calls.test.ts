@@ -14,6 +14,7 @@ import { createAccessResolver } from '../../src/access/resolver.js';
 import { mysqlReader } from '../../src/sources/mysql/reader.js';
 import type { ReadResult } from '../../src/sources/types.js';
 import { mariaDbForFile } from './server.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 const BASE = `CREATE DATABASE kyufu;
 USE kyufu;
@@ -89,7 +90,9 @@ describe('CALL inside MySQL-family procedures, checked on MariaDB', () => {
       const script = BASE + s.sql;
       const side = spif(script);
       expect(side.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-      expect(side.resolver.canSelect('app@%', 'default.kyufu.soto()', 'kojin_bango').allowed).toBe(s.reads);
+      expect(side.resolver.canSelect('app@%', asRelationId('default.kyufu.soto()'), 'kojin_bango').allowed).toBe(
+        s.reads,
+      );
       const server = mariaDb.server;
       if (!server) return void console.warn(`${s.name}: MariaDB side skipped (${mariaDb.skipped})`);
       await server.exec('DROP DATABASE IF EXISTS kyufu; DROP USER IF EXISTS app, owner1, owner2;');

@@ -13,6 +13,7 @@ import type { AccessVerdict } from '../../src/access/resolver.js';
 import type { Catalog } from '../../src/catalog/model.js';
 import type { Unit } from './generator.js';
 import { firstItems } from '../helpers/items.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 export interface Disagreement {
   kind:
@@ -111,7 +112,7 @@ export async function compareWithSpif(
   for (const rel of result.relations) {
     const id = `${DATABASE}.${rel.schema}.${rel.name}`;
     pgIds.add(id);
-    const mine = spif.catalog.relations.get(id);
+    const mine = spif.catalog.relations.get(asRelationId(id));
     if (!mine) {
       disagreements.push({ kind: 'relation-missing', relation: id, postgres: rel.columns.join(', ') });
       continue;
@@ -154,7 +155,7 @@ export async function compareWithSpif(
           continue;
         }
         comparisons++;
-        const verdict = spif.resolver.canSelect(asked, id, column);
+        const verdict = spif.resolver.canSelect(asked, asRelationId(id), column);
         if (verdict.allowed !== pgReads(outcome)) {
           disagreements.push({
             kind: 'verdict',
@@ -204,15 +205,15 @@ export async function compareWithSpif(
 }
 
 function readsUnknown(catalog: Catalog, id: string): boolean {
-  const rel = catalog.relations.get(id);
-  return !!rel?.view?.reads.some((q) => !catalog.relations.has(`${q.database}.${q.schema}.${q.name}`));
+  const rel = catalog.relations.get(asRelationId(id));
+  return !!rel?.view?.reads.some((q) => !catalog.relations.has(asRelationId(`${q.database}.${q.schema}.${q.name}`)));
 }
 
 function readsEmpty(catalog: Catalog, id: string, empty: Set<string>, seen = new Set<string>()): boolean {
   if (empty.has(id)) return true;
   if (seen.has(id)) return false;
   seen.add(id);
-  const rel = catalog.relations.get(id);
+  const rel = catalog.relations.get(asRelationId(id));
   return !!rel?.view?.reads.some((q) => readsEmpty(catalog, `${q.database}.${q.schema}.${q.name}`, empty, seen));
 }
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgOracle } from './pg-runner.js';
 import { runSpif } from './spif-side.js';
 import { sqlToUnits, verdictsOf } from './fixtures.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 let pg: PgOracle;
 beforeAll(async () => {
@@ -79,7 +80,10 @@ describe('postgresVersion 15 (INHERIT read from the member role)', () => {
       const spif16 = await runSpif(c.sql, { postgresVersion: 16 });
       const mine = (side: typeof spif15, expected: Record<string, boolean>) =>
         Object.fromEntries(
-          Object.keys(expected).map((r) => [r, side.resolver.canSelect(r, 'default.public.t', 'x').allowed]),
+          Object.keys(expected).map((r) => [
+            r,
+            side.resolver.canSelect(r, asRelationId('default.public.t'), 'x').allowed,
+          ]),
         );
       expect(mine(spif15, c.pg15)).toEqual(c.pg15);
       expect(mine(spif16, c.pg16)).toEqual(c.pg16);
@@ -108,12 +112,14 @@ GRANT readers TO u;
 RESET ROLE;
 REVOKE readers FROM u;
 `;
-    expect((await runSpif(sql, { postgresVersion: 15 })).resolver.canSelect('u', 'default.public.t', 'x').allowed).toBe(
-      false,
-    );
-    expect((await runSpif(sql, { postgresVersion: 16 })).resolver.canSelect('u', 'default.public.t', 'x').allowed).toBe(
-      true,
-    );
+    expect(
+      (await runSpif(sql, { postgresVersion: 15 })).resolver.canSelect('u', asRelationId('default.public.t'), 'x')
+        .allowed,
+    ).toBe(false);
+    expect(
+      (await runSpif(sql, { postgresVersion: 16 })).resolver.canSelect('u', asRelationId('default.public.t'), 'x')
+        .allowed,
+    ).toBe(true);
     const real = verdictsOf(await pg.run(sqlToUnits(sql)));
     expect(real['u default.public.t x']).toBe(true);
   });

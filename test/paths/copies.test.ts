@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { runSpif } from '../oracle/spif-side.js';
 import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
+import { asColumnId, asRelationId } from '../../src/catalog/model.js';
 
 const BASE = `
 CREATE ROLE app NOLOGIN;
@@ -83,15 +84,17 @@ describe('copies by query: SELECT INTO and CREATE TABLE AS', () => {
       }
       const side = await runSpif(BASE + s.sql);
       expect(side.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-      const rel = side.catalog.relations.get(`default.public.${s.table}`);
+      const rel = side.catalog.relations.get(asRelationId(`default.public.${s.table}`));
       expect(rel?.kind).toBe('table');
       expect(rel?.columns.map((c) => c.name)).toEqual(columns);
       const { numbers } = detectColumns(side.catalog, { include: [], substitute: [], exclude: [] }, matchesRef);
-      expect(numbers.get(`default.public.${s.table}.${s.numberColumn}`)?.evidence).toContain(
+      expect(numbers.get(asColumnId(`default.public.${s.table}.${s.numberColumn}`))?.evidence).toContain(
         'default.public.jumin.kojin_bango',
       );
       expect(appReads).toBe(false);
-      expect(side.resolver.canSelect('app', `default.public.${s.table}`, s.numberColumn).allowed).toBe(appReads);
+      expect(side.resolver.canSelect('app', asRelationId(`default.public.${s.table}`), s.numberColumn).allowed).toBe(
+        appReads,
+      );
     });
   }
 });

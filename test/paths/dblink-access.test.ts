@@ -22,6 +22,7 @@ import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
 import { realPostgresUnavailable } from '../live/real-postgres.js';
 import { realPostgresSuite, spifTwoDatabases as spif } from './real-postgres-suite.js';
+import { asColumnId, asRelationId } from '../../src/catalog/model.js';
 
 const PW = 'dblink-remote-pw';
 const NUMBER = '123456789018';
@@ -160,7 +161,9 @@ describe.skipIf(unavailable !== undefined)(
         const side = await spif(remoteSql, localSql, remoteDb);
         // Every call names its user and a constant query on defined relations: nothing is left unchecked.
         expect(side.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual([]);
-        const verdicts = s.probes.map((p) => side.resolver.canSelect('clerk', p.relation, p.column).allowed);
+        const verdicts = s.probes.map(
+          (p) => side.resolver.canSelect('clerk', asRelationId(p.relation), p.column).allowed,
+        );
         expect(verdicts).toEqual(answers);
       });
     });
@@ -202,9 +205,11 @@ describe('dblink access in the catalog (no server needed)', () => {
     const side = await spif(JUMIN, kyufu('5432', 'jumin'), 'jumin');
     expect(side.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     const { numbers } = detectColumns(side.catalog, { include: [], substitute: [], exclude: [] }, matchesRef);
-    expect(numbers.get('kyufu.public.v_bango.bango')?.evidence).toContain('jumin.public.jumin.kojin_bango');
-    expect(numbers.get('kyufu.public.f_bango().bango')?.evidence).toContain('jumin.public.jumin.kojin_bango');
-    expect(side.resolver.canSelect('clerk', 'kyufu.public.v_bango', 'bango')).toMatchObject({
+    expect(numbers.get(asColumnId('kyufu.public.v_bango.bango'))?.evidence).toContain('jumin.public.jumin.kojin_bango');
+    expect(numbers.get(asColumnId('kyufu.public.f_bango().bango'))?.evidence).toContain(
+      'jumin.public.jumin.kojin_bango',
+    );
+    expect(side.resolver.canSelect('clerk', asRelationId('kyufu.public.v_bango'), 'bango')).toMatchObject({
       allowed: false,
       control: 'remote-access-denied',
       reason: {
@@ -217,7 +222,7 @@ describe('dblink access in the catalog (no server needed)', () => {
       },
     });
     // The WHERE column counts: shimei is granted, so v_shimei's call runs.
-    expect(side.resolver.canSelect('clerk', 'kyufu.public.v_shimei', 'namae').allowed).toBe(true);
+    expect(side.resolver.canSelect('clerk', asRelationId('kyufu.public.v_shimei'), 'namae').allowed).toBe(true);
     const access = side.catalog.crossDatabase?.dblinks.find(
       (d) => d.relation === 'kyufu.public.v_shimei',
     )?.remoteAccess;
@@ -237,6 +242,6 @@ CREATE VIEW v_mixed AS
   SELECT t.bango FROM dblink('dbname=jumin user=dbl_reader password=x', 'SELECT kojin_bango FROM jumin') AS t(bango char(12));
 GRANT SELECT ON v_mixed TO clerk;`;
     const side = await spif(JUMIN, local, 'jumin');
-    expect(side.resolver.canSelect('clerk', 'kyufu.public.v_mixed', 'bango').allowed).toBe(true);
+    expect(side.resolver.canSelect('clerk', asRelationId('kyufu.public.v_mixed'), 'bango').allowed).toBe(true);
   });
 });

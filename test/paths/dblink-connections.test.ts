@@ -18,6 +18,7 @@
 import { describe, expect, it } from 'vitest';
 import { realPostgresUnavailable } from '../live/real-postgres.js';
 import { realPostgresSuite, spifTwoDatabases as spif } from './real-postgres-suite.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 const PW = 'dblink-conn-pw';
 
@@ -139,7 +140,7 @@ describe.skipIf(unavailable !== undefined)(
       const side = await spif(JUMIN, localSql, 'jumin_c');
       expect(side.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
       for (const p of PROBES) {
-        const v = side.resolver.canSelect(p.role, `kyufu.public.${p.relation}`, p.column);
+        const v = side.resolver.canSelect(p.role, asRelationId(`kyufu.public.${p.relation}`), p.column);
         expect({ probe: `${p.role}: ${p.relation}`, reads: v.allowed }).toEqual({
           probe: `${p.role}: ${p.relation}`,
           reads: p.reads,
@@ -148,7 +149,7 @@ describe.skipIf(unavailable !== undefined)(
       }
       // A superuser passes dblink's password rule (the remote user's grants still decide; whether
       // the remote server then asks for a password is its pg_hba.conf, which no source says).
-      expect(side.resolver.canSelect('kanri', 'kyufu.public.v_nopw', 'bango').allowed).toBe(true);
+      expect(side.resolver.canSelect('kanri', asRelationId('kyufu.public.v_nopw'), 'bango').allowed).toBe(true);
     });
   },
 );

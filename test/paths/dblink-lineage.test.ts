@@ -14,6 +14,7 @@ import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
 import { realPostgresUnavailable } from '../live/real-postgres.js';
 import { realPostgresSuite } from './real-postgres-suite.js';
+import { asColumnId } from '../../src/catalog/model.js';
 
 const NUMBER = '123456789018';
 const REMOTE = `CREATE TABLE jumin (atena_no text PRIMARY KEY, kojin_bango char(12), shimei text);
@@ -82,9 +83,11 @@ describe.skipIf(unavailable !== undefined)(
         remoteAccess: { user: 'postgres' },
       });
       const { numbers } = detectColumns(built.catalog, { include: [], substitute: [], exclude: [] }, matchesRef);
-      const spif = ['atena', 'namae', 'bango'].filter((c) => numbers.has(`kyufu.public.v_renkei.${c}`));
+      const spif = ['atena', 'namae', 'bango'].filter((c) => numbers.has(asColumnId(`kyufu.public.v_renkei.${c}`)));
       expect(spif).toEqual(holding);
-      expect(numbers.get('kyufu.public.v_renkei.bango')?.evidence).toContain('jumin.public.jumin.kojin_bango');
+      expect(numbers.get(asColumnId('kyufu.public.v_renkei.bango'))?.evidence).toContain(
+        'jumin.public.jumin.kojin_bango',
+      );
     }, 60_000);
   },
 );

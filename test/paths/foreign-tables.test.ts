@@ -24,6 +24,7 @@ import { realPostgresUnavailable } from '../live/real-postgres.js';
 import { realPostgresSuite, spifTwoDatabases as spif } from './real-postgres-suite.js';
 import { BIN } from '../helpers/bin.js';
 import { nth } from '../../src/indexed.js';
+import { asColumnId, asRelationId } from '../../src/catalog/model.js';
 
 const PW = 'fdw-remote-pw';
 const run = promisify(execFile);
@@ -196,7 +197,9 @@ describe.skipIf(unavailable !== undefined)(
         }
         const side = await spif(remoteSql, localSql, remoteDb);
         expect(side.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-        const verdicts = s.probes.map((p) => side.resolver.canSelect(p.role, p.relation, p.column).allowed);
+        const verdicts = s.probes.map(
+          (p) => side.resolver.canSelect(p.role, asRelationId(p.relation), p.column).allowed,
+        );
         expect(answers).toEqual(s.probes.map((p) => p.reads));
         expect(verdicts).toEqual(answers);
       });
@@ -213,9 +216,11 @@ describe('foreign tables in the catalog (no server needed)', () => {
       'jumin',
     );
     const { numbers } = detectColumns(side.catalog, { include: [], substitute: [], exclude: [] }, matchesRef);
-    expect(numbers.get('kyufu.public.jumin_ft.bango')).toMatchObject({ rule: 'copy-lineage' });
-    expect(numbers.get('kyufu.public.jumin_ft.bango')?.evidence).toContain('jumin.public.jumin_kihon.kojin_bango');
-    const v = side.resolver.canSelect('app_kyufu', 'kyufu.public.jumin_ft', 'bango');
+    expect(numbers.get(asColumnId('kyufu.public.jumin_ft.bango'))).toMatchObject({ rule: 'copy-lineage' });
+    expect(numbers.get(asColumnId('kyufu.public.jumin_ft.bango'))?.evidence).toContain(
+      'jumin.public.jumin_kihon.kojin_bango',
+    );
+    const v = side.resolver.canSelect('app_kyufu', asRelationId('kyufu.public.jumin_ft'), 'bango');
     expect(v).toMatchObject({
       allowed: false,
       control: 'remote-access-denied',
@@ -228,7 +233,7 @@ describe('foreign tables in the catalog (no server needed)', () => {
         remote: { key: 'some-columns', columns: ['kojin_bango'] },
       },
     });
-    const none = side.resolver.canSelect('app_madoguchi', 'kyufu.public.jumin_ft', 'bango');
+    const none = side.resolver.canSelect('app_madoguchi', asRelationId('kyufu.public.jumin_ft'), 'bango');
     expect(none).toMatchObject({ allowed: false, control: 'no-user-mapping', reason: { server: 'jumin_srv' } });
   });
 
@@ -238,7 +243,9 @@ describe('foreign tables in the catalog (no server needed)', () => {
     expect(warning?.message).toContain("dbname 'elsewhere'");
     expect(warning?.message).toContain('kyufu.public.jumin_ft');
     expect(warning?.line).toBe(3);
-    expect(side.catalog.relations.get('kyufu.public.jumin_ft')?.foreign?.unresolved).toContain('matches no configured');
+    expect(side.catalog.relations.get(asRelationId('kyufu.public.jumin_ft'))?.foreign?.unresolved).toContain(
+      'matches no configured',
+    );
   });
 
   it('dblink in a view and in a PL/pgSQL function: checked as its user when it resolves, else a located warning and an unknown path', async () => {
@@ -261,8 +268,10 @@ GRANT SELECT ON jumin_dbl TO PUBLIC;`;
     // `t.*` expands to the column definition list: the view's bango holds the remote number, and
     // fdw_reader's column grants refuse the call.
     const { numbers } = detectColumns(side.catalog, { include: [], substitute: [], exclude: [] }, matchesRef);
-    expect(numbers.get('kyufu.public.jumin_dbl.bango')?.evidence).toContain('jumin.public.jumin_kihon.kojin_bango');
-    expect(side.resolver.canSelect('PUBLIC', 'kyufu.public.jumin_dbl', 'bango')).toMatchObject({
+    expect(numbers.get(asColumnId('kyufu.public.jumin_dbl.bango'))?.evidence).toContain(
+      'jumin.public.jumin_kihon.kojin_bango',
+    );
+    expect(side.resolver.canSelect('PUBLIC', asRelationId('kyufu.public.jumin_dbl'), 'bango')).toMatchObject({
       allowed: false,
       reason: { key: 'dblink-remote-denied', role: 'fdw_reader' },
     });

@@ -22,6 +22,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSpif } from '../oracle/spif-side.js';
 import { BIN } from '../helpers/bin.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
@@ -238,7 +239,7 @@ describe('functions and procedures against PostgreSQL (PGlite)', () => {
         const spif = await runSpif(BASE + s.sql);
         for (const p of s.probes) {
           const postgres = await pgReads(p.sql, p.role);
-          const verdict = spif.resolver.canSelect(p.role, p.relation, p.column);
+          const verdict = spif.resolver.canSelect(p.role, asRelationId(p.relation), p.column);
           expect({ probe: `${p.role}: ${p.sql}`, postgres }).toEqual({
             probe: `${p.role}: ${p.sql}`,
             postgres: p.reads,
@@ -299,7 +300,7 @@ describe('a SECURITY DEFINER function in a migration folder, through the real bi
         AS $$ SELECT kojin_bango FROM jumin WHERE atena_no = p_atena $$;
       REVOKE ALL ON FUNCTION lookup_bango(text) FROM PUBLIC;`;
     const side = await runSpif(sql);
-    expect(side.resolver.canSelect('app_kyufu', fn('lookup_bango(text)'), 'lookup_bango')).toMatchObject({
+    expect(side.resolver.canSelect('app_kyufu', asRelationId(fn('lookup_bango(text)')), 'lookup_bango')).toMatchObject({
       allowed: false,
       control: 'no-execute-privilege',
     });

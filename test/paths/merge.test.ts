@@ -18,6 +18,7 @@ import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
 import { buildCatalog } from '../../src/catalog/build.js';
 import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
+import { asColumnId } from '../../src/catalog/model.js';
 
 const BASE = `
 CREATE TABLE jumin (atena_no text PRIMARY KEY, kojin_bango char(12), shimei text);
@@ -113,9 +114,11 @@ describe('MERGE copies the number', () => {
       }
       const side = await spif(BASE + s.sql);
       expect(side.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-      expect(side.numbers.get(s.target)).toMatchObject({ rule: 'copy-lineage' });
-      expect(side.numbers.get(s.target)?.evidence).toContain(`'default.public.jumin.kojin_bango' (${s.via}`);
-      if (s.clean) expect(side.numbers.has(s.clean)).toBe(false);
+      expect(side.numbers.get(asColumnId(s.target))).toMatchObject({ rule: 'copy-lineage' });
+      expect(side.numbers.get(asColumnId(s.target))?.evidence).toContain(
+        `'default.public.jumin.kojin_bango' (${s.via}`,
+      );
+      if (s.clean) expect(side.numbers.has(asColumnId(s.clean))).toBe(false);
     });
   }
 
@@ -143,7 +146,7 @@ describe('a SQL function whose last statement has RETURNING returns what it name
       await pg.close();
     }
     const side = await spif(BASE + sql);
-    expect(side.numbers.get('default.public.touch(text).touch')?.evidence).toContain(
+    expect(side.numbers.get(asColumnId('default.public.touch(text).touch'))?.evidence).toContain(
       'default.public.jumin.kojin_bango',
     );
   });

@@ -20,6 +20,7 @@ import { unitsToSql, runSpif } from '../oracle/spif-side.js';
 import { buildLinkGraph } from '../../src/graph/links.js';
 import { detectNumberColumns } from '../../src/detect/index.js';
 import { matchesRef, defaultConfig } from '../../src/config/index.js';
+import { asColumnId, asRelationId } from '../../src/catalog/model.js';
 
 const CASES: { name: string; units: string[][] }[] = [
   {
@@ -109,14 +110,14 @@ describe('what the copies carry', () => {
     expect(ids).toContain('default.public.rireki.bango'); // INHERITS
     expect(ids).toContain('default.public.audit.no'); // INSERT … SELECT, whatever its name
     expect(ids).toContain('default.public.sel_into.k'); // SELECT INTO
-    expect(numbers.get('default.public.audit.no')).toMatchObject({ rule: 'copy-lineage' });
+    expect(numbers.get(asColumnId('default.public.audit.no'))).toMatchObject({ rule: 'copy-lineage' });
     // The partition has the parent's primary key; the inheritance child has none (not inherited).
-    expect(side.catalog.relations.get('default.public.jumin_2024')!.primaryKey).toEqual(['atena_no']);
-    expect(side.catalog.relations.get('default.public.rireki')!.primaryKey).toBeUndefined();
+    expect(side.catalog.relations.get(asRelationId('default.public.jumin_2024'))!.primaryKey).toEqual(['atena_no']);
+    expect(side.catalog.relations.get(asRelationId('default.public.rireki'))!.primaryKey).toBeUndefined();
     // The copies join their sources.
     const graph = buildLinkGraph(side.catalog, { links: [], linkKeys: [], inferLinks: false });
-    expect(graph.edgesAtColumn('default.public.audit', 'a').map((e) => `${e.via} ${e.b.node}.${e.b.column}`)).toContain(
-      'copy default.public.jumin.atena_no',
-    );
+    expect(
+      graph.edgesAtColumn(asRelationId('default.public.audit'), 'a').map((e) => `${e.via} ${e.b.node}.${e.b.column}`),
+    ).toContain('copy default.public.jumin.atena_no');
   });
 });

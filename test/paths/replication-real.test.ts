@@ -14,6 +14,7 @@ import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
 import { buildCatalog } from '../../src/catalog/build.js';
 import { realPostgresUnavailable } from '../live/real-postgres.js';
 import { realPostgresSuite } from './real-postgres-suite.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 const NUMBER = '123456789018';
 
@@ -156,7 +157,9 @@ describe.skipIf(unavailable !== undefined)(
           ]);
           const spif = COLUMNS.filter((c) => {
             const [schema, table, column] = c.split('.');
-            const col = built.catalog.relations.get(`kyufu.${schema}.${table}`)?.columns.find((x) => x.name === column);
+            const col = built.catalog.relations
+              .get(asRelationId(`kyufu.${schema}.${table}`))
+              ?.columns.find((x) => x.name === column);
             return col?.copiedFrom?.some(
               (f) =>
                 f.via === 'replication' &&

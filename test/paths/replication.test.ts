@@ -16,6 +16,7 @@ import { createAccessResolver } from '../../src/access/resolver.js';
 import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
 import { findUnknownPaths, unknownPathAssumptions } from '../../src/access/unknown-paths.js';
+import { asColumnId, asRelationId } from '../../src/catalog/model.js';
 
 const PUBLISHER = `
 CREATE TABLE jumin_kihon (atena_no text PRIMARY KEY, kbn char(12), memo text);
@@ -50,10 +51,10 @@ describe('CREATE PUBLICATION / CREATE SUBSCRIPTION', () => {
   it('FOR TABLE t: the subscriber table of the same name holds the published number column', async () => {
     const r = await scan(PUBLISHER + 'CREATE PUBLICATION p FOR TABLE jumin_kihon;', SUBSCRIBER + SUBSCRIPTION);
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    const hit = r.numbers.get('kyufu.public.jumin_kihon.kbn');
+    const hit = r.numbers.get(asColumnId('kyufu.public.jumin_kihon.kbn'));
     expect(hit).toMatchObject({ rule: 'copy-lineage' });
     expect(hit?.evidence).toContain("'jumin.public.jumin_kihon.kbn' (replication");
-    expect(r.numbers.has('kyufu.hist.rireki.kbn')).toBe(false); // not published
+    expect(r.numbers.has(asColumnId('kyufu.hist.rireki.kbn'))).toBe(false); // not published
   });
 
   it('a column list publishes only its columns: kbn left out stays out', async () => {
@@ -61,31 +62,36 @@ describe('CREATE PUBLICATION / CREATE SUBSCRIPTION', () => {
       PUBLISHER + 'CREATE PUBLICATION p FOR TABLE jumin_kihon (atena_no, memo);',
       SUBSCRIBER + SUBSCRIPTION,
     );
-    expect(r.numbers.has('kyufu.public.jumin_kihon.kbn')).toBe(false);
-    const memo = r.catalog.relations.get('kyufu.public.jumin_kihon')?.columns.find((c) => c.name === 'memo');
+    expect(r.numbers.has(asColumnId('kyufu.public.jumin_kihon.kbn'))).toBe(false);
+    const memo = r.catalog.relations
+      .get(asRelationId('kyufu.public.jumin_kihon'))
+      ?.columns.find((c) => c.name === 'memo');
     expect(memo?.copiedFrom).toEqual([expect.objectContaining({ via: 'replication', column: 'memo' })]);
   });
 
   it('FOR ALL TABLES and FOR TABLES IN SCHEMA, and ALTER PUBLICATION … ADD TABLE', async () => {
     const all = await scan(PUBLISHER + 'CREATE PUBLICATION p FOR ALL TABLES;', SUBSCRIBER + SUBSCRIPTION);
-    expect(all.numbers.has('kyufu.public.jumin_kihon.kbn') && all.numbers.has('kyufu.hist.rireki.kbn')).toBe(true);
+    expect(
+      all.numbers.has(asColumnId('kyufu.public.jumin_kihon.kbn')) &&
+        all.numbers.has(asColumnId('kyufu.hist.rireki.kbn')),
+    ).toBe(true);
     const schema = await scan(PUBLISHER + 'CREATE PUBLICATION p FOR TABLES IN SCHEMA hist;', SUBSCRIBER + SUBSCRIPTION);
-    expect(schema.numbers.has('kyufu.hist.rireki.kbn')).toBe(true);
-    expect(schema.numbers.has('kyufu.public.jumin_kihon.kbn')).toBe(false);
+    expect(schema.numbers.has(asColumnId('kyufu.hist.rireki.kbn'))).toBe(true);
+    expect(schema.numbers.has(asColumnId('kyufu.public.jumin_kihon.kbn'))).toBe(false);
     const added = await scan(
       PUBLISHER + 'CREATE PUBLICATION p FOR TABLE hist.rireki; ALTER PUBLICATION p ADD TABLE jumin_kihon (kbn);',
       SUBSCRIBER + SUBSCRIPTION,
     );
-    expect(added.numbers.has('kyufu.public.jumin_kihon.kbn')).toBe(true);
+    expect(added.numbers.has(asColumnId('kyufu.public.jumin_kihon.kbn'))).toBe(true);
   });
 
   it('ALTER SUBSCRIPTION … SET PUBLICATION and DROP SUBSCRIPTION change what flows', async () => {
     const pubs = PUBLISHER + 'CREATE PUBLICATION p FOR TABLE hist.rireki; CREATE PUBLICATION q FOR TABLE jumin_kihon;';
     const set = await scan(pubs, SUBSCRIBER + SUBSCRIPTION + 'ALTER SUBSCRIPTION s SET PUBLICATION q;');
-    expect(set.numbers.has('kyufu.public.jumin_kihon.kbn')).toBe(true);
-    expect(set.numbers.has('kyufu.hist.rireki.kbn')).toBe(false);
+    expect(set.numbers.has(asColumnId('kyufu.public.jumin_kihon.kbn'))).toBe(true);
+    expect(set.numbers.has(asColumnId('kyufu.hist.rireki.kbn'))).toBe(false);
     const dropped = await scan(pubs, SUBSCRIBER + SUBSCRIPTION + 'DROP SUBSCRIPTION s;');
-    expect(dropped.numbers.has('kyufu.hist.rireki.kbn')).toBe(false);
+    expect(dropped.numbers.has(asColumnId('kyufu.hist.rireki.kbn'))).toBe(false);
   });
 
   it('a connection that matches no configured database is reported, with an unknown path on the subscriber tables', async () => {
@@ -96,11 +102,13 @@ describe('CREATE PUBLICATION / CREATE SUBSCRIPTION', () => {
     const w = r.diagnostics.find((d) => d.code === 'SPIF-REPLICATION-UNRESOLVED');
     expect(w).toMatchObject({ file: 'kyufu.sql', line: 5 });
     expect(w?.message).toContain("dbname 'jumin_prod' on host db9 matches no configured database");
-    expect(r.numbers.has('kyufu.public.jumin_kihon.kbn')).toBe(false);
+    expect(r.numbers.has(asColumnId('kyufu.public.jumin_kihon.kbn'))).toBe(false);
     const resolver = createAccessResolver(r.catalog);
     const codes = unknownPathAssumptions(
       findUnknownPaths(r.catalog, resolver, [{ name: 'PUBLIC', kind: 'public', roles: ['PUBLIC'] }]),
     );
-    expect(codes.get('kyufu.public.jumin_kihon')?.[0]).toMatch(/^cross-database-unknown:subscription:kyufu\.s:/);
+    expect(codes.get(asRelationId('kyufu.public.jumin_kihon'))?.[0]).toMatch(
+      /^cross-database-unknown:subscription:kyufu\.s:/,
+    );
   });
 });

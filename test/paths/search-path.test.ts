@@ -23,6 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nth } from '../../src/indexed.js';
+import { asRelationId } from '../../src/catalog/model.js';
 
 const BASE = `CREATE SCHEMA a;
 CREATE SCHEMA b;
@@ -130,7 +131,7 @@ let pg: PGlite;
 
 /** The schema of each relation spif's function result carries. */
 function spifSchemas(catalog: Awaited<ReturnType<typeof runSpif>>['catalog'], fn: string): string[] {
-  const r = catalog.relations.get(fn);
+  const r = catalog.relations.get(asRelationId(fn));
   expect(r, `spif has ${fn}`).toBeDefined();
   const schemas = r!.view!.columns.flatMap((c) => c.from.map((f) => f.relation.schema!));
   return [...new Set(schemas)].sort();

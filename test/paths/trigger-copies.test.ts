@@ -15,6 +15,7 @@ import { postgresqlReader } from '../../src/sources/postgresql/reader.js';
 import { buildCatalog } from '../../src/catalog/build.js';
 import { detectColumns } from '../../src/detect/index.js';
 import { matchesRef } from '../../src/config/index.js';
+import { asColumnId } from '../../src/catalog/model.js';
 
 const BASE = `
 CREATE TABLE jumin (atena_no text PRIMARY KEY, kojin_bango char(12));
@@ -106,8 +107,8 @@ describe('triggers that copy the number', () => {
       }
       const side = await spif(BASE + s.trigger);
       expect(side.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-      expect(side.numbers.get(s.target)).toMatchObject({ rule: 'copy-lineage' });
-      expect(side.numbers.get(s.target)?.evidence).toContain("'default.public.jumin.kojin_bango' (trigger");
+      expect(side.numbers.get(asColumnId(s.target))).toMatchObject({ rule: 'copy-lineage' });
+      expect(side.numbers.get(asColumnId(s.target))?.evidence).toContain("'default.public.jumin.kojin_bango' (trigger");
     });
   }
 

@@ -16,7 +16,7 @@
  *   THEN col ELSE … END` (also VERIFY_GROUP_FOR_USER, SESSION_USER = 'U') shows the value to the
  *   IDs it names; any other mask expression, and every permission predicate, is an assumption.
  */
-import type { Relation } from '../../catalog/model.js';
+import { type Relation, relationIdOf } from '../../catalog/model.js';
 import type { AccessVerdict } from '../resolver.js';
 import type { ProductAccess, ProductContext } from './index.js';
 import {
@@ -67,9 +67,7 @@ export function db2Access(ctx: ProductContext): ProductAccess {
     seen.add(rel.id);
     const vc = rel.view.columns.find((c) => c.name === column);
     return (vc?.from ?? []).flatMap((src) => {
-      const base = ctx.catalog.relations.get(
-        `${src.relation.database ?? rel.database}.${src.relation.schema ?? rel.schema}.${src.relation.name}`,
-      );
+      const base = ctx.catalog.relations.get(relationIdOf(src.relation, rel));
       return base ? baseColumns(base, src.column, seen) : [];
     });
   }

@@ -7,7 +7,16 @@
  *   schema and database scopes, fixed database roles, ownership chaining, Dynamic Data Masking.
  * - db2.ts: privileges to users, groups and roles, PUBLIC, DATAACCESS, RCAC masks and permissions.
  */
-import type { Catalog, Grant, GrantScope, Relation } from '../../catalog/model.js';
+import {
+  type Catalog,
+  type ColumnId,
+  columnId,
+  type Grant,
+  type GrantScope,
+  type Relation,
+  type RelationId,
+  relationIdOf,
+} from '../../catalog/model.js';
 import type { Dialect } from '../../dialect.js';
 import type { ResolvedRule } from '../../catalog/product-rules.js';
 import type { AccessVerdict } from '../resolver.js';
@@ -76,7 +85,7 @@ export function productAssumptions(catalog: Catalog, relation: Relation): string
     if (
       rule.kind === 'mask' &&
       id !== relation.id &&
-      !(carried ??= carriedColumns(catalog, relation)).has(`${id}.${rule.column}`)
+      !(carried ??= carriedColumns(catalog, relation)).has(columnId(id, rule.column))
     )
       continue;
     if (rule.kind === 'row-filter' && rule.enabled && !rule.drop)
@@ -101,7 +110,7 @@ export function productAssumptions(catalog: Catalog, relation: Relation): string
  * https://docs.oracle.com/en/database/oracle/oracle-database/19/sqlrf/CREATE-DATABASE-LINK.html).
  * spif checks the remote side as the user of the same name there: an assumption the verdict states.
  */
-function linkUserAssumptions(catalog: Catalog, reads: Set<string>): string[] {
+function linkUserAssumptions(catalog: Catalog, reads: Set<RelationId>): string[] {
   const out: string[] = [];
   for (const id of reads) {
     const link = catalog.relations.get(id)?.foreign?.link;
@@ -111,13 +120,13 @@ function linkUserAssumptions(catalog: Catalog, reads: Set<string>): string[] {
 }
 
 /** The relation and every relation its view reads, through views of views. */
-function readsThroughViews(catalog: Catalog, relation: Relation): Set<string> {
-  const reads = new Set<string>([relation.id]);
+function readsThroughViews(catalog: Catalog, relation: Relation): Set<RelationId> {
+  const reads = new Set<RelationId>([relation.id]);
   const queue = [relation];
   while (queue.length) {
     const r = queue.shift()!;
     for (const q of r.view?.reads ?? []) {
-      const id = `${q.database ?? r.database}.${q.schema ?? r.schema}.${q.name}`;
+      const id = relationIdOf(q, r);
       const base = catalog.relations.get(id);
       if (base && !reads.has(id)) {
         reads.add(id);
@@ -129,14 +138,14 @@ function readsThroughViews(catalog: Catalog, relation: Relation): Set<string> {
 }
 
 /** Base columns (`relation.column`) whose values a view's columns carry, through views of views. */
-function carriedColumns(catalog: Catalog, relation: Relation): Set<string> {
-  const out = new Set<string>();
+function carriedColumns(catalog: Catalog, relation: Relation): Set<ColumnId> {
+  const out = new Set<ColumnId>();
   const walk = (r: Relation, column: string, depth: number) => {
     const vc = r.view?.columns.find((c) => c.name === column);
     if (!vc || depth > 64) return;
     for (const src of vc.from) {
-      const id = `${src.relation.database ?? r.database}.${src.relation.schema ?? r.schema}.${src.relation.name}`;
-      out.add(`${id}.${src.column}`);
+      const id = relationIdOf(src.relation, r);
+      out.add(columnId(id, src.column));
       const base = catalog.relations.get(id);
       if (base?.view) walk(base, src.column, depth + 1);
     }

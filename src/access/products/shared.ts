@@ -1,5 +1,5 @@
 /** Small pieces the product access modules share. */
-import type { Relation } from '../../catalog/model.js';
+import { type Relation, type RelationId, relationIdOf } from '../../catalog/model.js';
 import type { ReadAuthority, ResolvedRule } from '../../catalog/product-rules.js';
 import { PUBLIC } from '../../catalog/privileges.js';
 import type { AccessVerdict } from '../resolver.js';
@@ -36,12 +36,11 @@ export function holdsSelect(
 }
 
 /** Base relations a view reads (resolved ids), with the columns its query uses of each. */
-export function viewBases(ctx: ProductContext, view: Relation): Map<string, Set<string>> {
-  const used = new Map<string, Set<string>>();
+export function viewBases(ctx: ProductContext, view: Relation): Map<RelationId, Set<string>> {
+  const used = new Map<RelationId, Set<string>>();
   const def = view.view;
   if (!def) return used;
-  const idOf = (q: { database?: string; schema?: string; name: string }) =>
-    `${q.database ?? view.database}.${q.schema ?? view.schema}.${q.name}`;
+  const idOf = (q: { database?: string; schema?: string; name: string }) => relationIdOf(q, view);
   const use = (q: { database?: string; schema?: string; name: string }, column?: string) => {
     const id = idOf(q);
     if (!used.has(id)) used.set(id, new Set());
@@ -88,9 +87,7 @@ export function bodyReads(
 ): AccessVerdict {
   const vc = fn.view?.columns.find((c) => c.name === column);
   for (const src of vc?.from ?? []) {
-    const base = ctx.catalog.relations.get(
-      `${src.relation.database ?? fn.database}.${src.relation.schema ?? fn.schema}.${src.relation.name}`,
-    );
+    const base = ctx.catalog.relations.get(relationIdOf(src.relation, fn));
     if (!base || base.id === fn.id) continue;
     const v = canRead(base, src.column);
     if (!v.allowed) return v;

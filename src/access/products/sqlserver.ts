@@ -20,7 +20,7 @@
  *   Microsoft notes that masking does not stop inference through WHERE clauses: the report says so.
  * - A user is found by its own name or by the login it is created FOR (principals may name logins).
  */
-import type { Relation } from '../../catalog/model.js';
+import { type Relation, relationIdOf } from '../../catalog/model.js';
 import type { ResolvedRule, RuleTarget } from '../../catalog/product-rules.js';
 import { PUBLIC } from '../../catalog/privileges.js';
 import type { AccessVerdict } from '../resolver.js';
@@ -128,9 +128,7 @@ export function sqlServerAccess(ctx: ProductContext): ProductAccess {
     const vc = rel.view.columns.find((c) => c.name === column);
     const out: { rel: Relation; column: string }[] = [];
     for (const src of vc?.from ?? []) {
-      const base = ctx.catalog.relations.get(
-        `${src.relation.database ?? rel.database}.${src.relation.schema ?? rel.schema}.${src.relation.name}`,
-      );
+      const base = ctx.catalog.relations.get(relationIdOf(src.relation, rel));
       if (base) out.push(...baseColumns(base, src.column, seen));
     }
     return out;

@@ -20,6 +20,7 @@ import {
   renderStatementKindsMarkdown,
 } from '../../../src/sources/postgresql/statement-kinds.js';
 import { nth } from '../../../src/indexed.js';
+import { asRelationId } from '../../../src/catalog/model.js';
 
 const repo = path.resolve(__dirname, '../../..');
 const dumps = path.join(repo, 'fixtures/dumps');
@@ -122,10 +123,10 @@ ALTER TABLE a DROP CONSTRAINT a_code_key;
 ALTER TABLE IF EXISTS ONLY not_yet DROP CONSTRAINT IF EXISTS not_yet_pkey;
 `);
     expect(diagnostics).toEqual([]);
-    const b = catalog.relations.get('default.public.b')!;
+    const b = catalog.relations.get(asRelationId('default.public.b'))!;
     expect(b.foreignKeys).toEqual([]);
     expect(b.primaryKey).toBeUndefined();
-    const a = catalog.relations.get('default.public.a')!;
+    const a = catalog.relations.get(asRelationId('default.public.a'))!;
     expect(a.primaryKey).toEqual(['id']);
     expect(a.uniqueKeys).toEqual([]);
   });

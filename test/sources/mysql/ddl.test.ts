@@ -1,6 +1,7 @@
 import { buildCatalog } from '../../../src/catalog/build.js';
 import { describe, expect, it } from 'vitest';
 import { at, FILE, ops, read } from './helpers.js';
+import { asRelationId } from '../../../src/catalog/model.js';
 
 describe('mysql reader: CREATE TABLE', () => {
   it('reads columns, types, comments, inline and table-level keys, table options and comment', () => {
@@ -181,7 +182,7 @@ describe('mysql reader: ALTER / DROP / RENAME', () => {
     expect(r.diagnostics).toEqual([]);
     const built = buildCatalog([{ database: 'default', dialect: 'mysql', ops: r.ops }]);
     expect(built.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-SQL-UNKNOWN-CONSTRAINT', 6]]);
-    const t = built.catalog.relations.get('default.main.t')!;
+    const t = built.catalog.relations.get(asRelationId('default.main.t'))!;
     expect(t.foreignKeys).toEqual([]);
     expect(t.uniqueKeys).toEqual([]);
     expect(t.primaryKey).toBeUndefined();

@@ -15,6 +15,7 @@ import { matchLink, parseConnectString } from '../../../src/catalog/cross-databa
 import { createAccessResolver } from '../../../src/access/resolver.js';
 import { oracleReader } from '../../../src/sources/oracle/reader.js';
 import { productAssumptions } from '../../../src/access/products/index.js';
+import { asRelationId } from '../../../src/catalog/model.js';
 
 const REMOTE = `
 CREATE USER BANGO IDENTIFIED BY x;
@@ -111,7 +112,7 @@ DROP PUBLIC DATABASE LINK A;
       `CREATE PUBLIC DATABASE LINK L CONNECT TO BANGO_READER IDENTIFIED BY x USING 'BANGODB';\n${VIEW}`,
     );
     expect(diagnostics).toEqual([]);
-    const link = catalog.relations.get('madoguchi.BANGO.KOJIN@L')!;
+    const link = catalog.relations.get(asRelationId('madoguchi.BANGO.KOJIN@L'))!;
     expect(link.foreign).toMatchObject({ via: 'database-link', remote: 'bango.BANGO.KOJIN' });
     expect(link.columns.find((c) => c.name === 'KOJIN_BANGO')?.copiedFrom).toEqual([
       expect.objectContaining({
@@ -119,14 +120,16 @@ DROP PUBLIC DATABASE LINK A;
         via: 'foreign-table',
       }),
     ]);
-    expect(createAccessResolver(catalog).canSelect('APP', 'madoguchi.MADO.V', 'KOJIN_BANGO').allowed).toBe(true);
+    expect(
+      createAccessResolver(catalog).canSelect('APP', asRelationId('madoguchi.MADO.V'), 'KOJIN_BANGO').allowed,
+    ).toBe(true);
   });
 
   it('a fixed user without the remote privilege: refused by the remote database, with its reason', async () => {
     const { catalog } = await build(
       `CREATE PUBLIC DATABASE LINK L CONNECT TO MADO IDENTIFIED BY x USING 'BANGODB';\n${VIEW}`,
     );
-    const v = createAccessResolver(catalog).canSelect('APP', 'madoguchi.MADO.V', 'KOJIN_BANGO');
+    const v = createAccessResolver(catalog).canSelect('APP', asRelationId('madoguchi.MADO.V'), 'KOJIN_BANGO');
     expect(v).toMatchObject({
       allowed: false,
       control: 'remote-access-denied',
@@ -136,7 +139,7 @@ DROP PUBLIC DATABASE LINK A;
 
   it('CONNECT TO CURRENT_USER in a view connects as the view owner (a stored object runs with its owner’s rights)', async () => {
     const { catalog } = await build(`CREATE PUBLIC DATABASE LINK L CONNECT TO CURRENT_USER USING 'BANGODB';\n${VIEW}`);
-    const v = createAccessResolver(catalog).canSelect('APP', 'madoguchi.MADO.V', 'KOJIN_BANGO');
+    const v = createAccessResolver(catalog).canSelect('APP', asRelationId('madoguchi.MADO.V'), 'KOJIN_BANGO');
     expect(v).toMatchObject({ allowed: false, reason: { key: 'link-remote-denied', role: 'MADO' } });
   });
 
@@ -145,11 +148,11 @@ DROP PUBLIC DATABASE LINK A;
       `CREATE PUBLIC DATABASE LINK L USING 'BANGODB';\n${VIEW}GRANT SELECT ON MADO.V TO BANGO_READER;\n`,
     );
     const r = createAccessResolver(catalog);
-    expect(r.canSelect('APP', 'madoguchi.MADO.V', 'KOJIN_BANGO')).toMatchObject({
+    expect(r.canSelect('APP', asRelationId('madoguchi.MADO.V'), 'KOJIN_BANGO')).toMatchObject({
       allowed: false,
       reason: { key: 'link-remote-denied', role: 'APP' },
     });
-    expect(r.canSelect('BANGO_READER', 'madoguchi.MADO.V', 'KOJIN_BANGO').allowed).toBe(true);
+    expect(r.canSelect('BANGO_READER', asRelationId('madoguchi.MADO.V'), 'KOJIN_BANGO').allowed).toBe(true);
   });
 
   // CREATE DATABASE LINK: "If you omit this clause, then the database link uses the user name and
@@ -160,7 +163,7 @@ DROP PUBLIC DATABASE LINK A;
     const assumed = async (link: string) => {
       const { catalog } = await build(`${link}
 ${VIEW}`);
-      return productAssumptions(catalog, catalog.relations.get('madoguchi.MADO.V')!);
+      return productAssumptions(catalog, catalog.relations.get(asRelationId('madoguchi.MADO.V'))!);
     };
     expect(await assumed(`CREATE PUBLIC DATABASE LINK L USING 'BANGODB';`)).toEqual([
       'database-link-same-user:L:connected-user',
@@ -181,17 +184,19 @@ ${VIEW}`);
       `CREATE PUBLIC DATABASE LINK L CONNECT TO BANGO_READER IDENTIFIED BY x USING 'BANGODB';\n${star}`,
     );
     expect(diagnostics).toEqual([]);
-    const v = catalog.relations.get('madoguchi.MADO.V')!;
+    const v = catalog.relations.get(asRelationId('madoguchi.MADO.V'))!;
     expect(v.columns.map((c) => c.name)).toEqual(['ATENA_NO', 'KOJIN_BANGO']);
     expect(v.view!.columns.find((c) => c.name === 'KOJIN_BANGO')!.from).toEqual([
       { relation: expect.objectContaining({ schema: 'BANGO', name: 'KOJIN@L' }), column: 'KOJIN_BANGO' },
     ]);
     // APP reads V, and through the fixed-user link the remote table as BANGO_READER
-    expect(createAccessResolver(catalog).canSelect('APP', 'madoguchi.MADO.V', 'KOJIN_BANGO').allowed).toBe(true);
+    expect(
+      createAccessResolver(catalog).canSelect('APP', asRelationId('madoguchi.MADO.V'), 'KOJIN_BANGO').allowed,
+    ).toBe(true);
     const lost = await build(`CREATE PUBLIC DATABASE LINK L USING 'NOWHERE';\n${star}`);
     expect(lost.diagnostics.map((d) => d.code)).toContain('SPIF-DBLINK-UNRESOLVED');
     expect(lost.diagnostics.map((d) => d.message).join('\n')).toMatch(/selects \* from the remote object/);
-    expect(lost.catalog.relations.get('madoguchi.MADO.V')!.columns).toEqual([]);
+    expect(lost.catalog.relations.get(asRelationId('madoguchi.MADO.V'))!.columns).toEqual([]);
   });
 
   it('a private link serves its owner only; another user naming it is refused (CREATE DATABASE LINK, PUBLIC)', async () => {
@@ -199,8 +204,8 @@ ${VIEW}`);
       `CONNECT MADO/x\nCREATE DATABASE LINK L CONNECT TO BANGO_READER IDENTIFIED BY x USING 'BANGODB';\nCREATE SYNONYM MADO.K FOR BANGO.KOJIN@L;\nCREATE USER APP IDENTIFIED BY x;\n`,
     );
     const r = createAccessResolver(catalog);
-    expect(r.canSelect('MADO', 'madoguchi.MADO.K', 'KOJIN_BANGO').allowed).toBe(true);
-    expect(r.canSelect('APP', 'madoguchi.MADO.K', 'KOJIN_BANGO')).toMatchObject({
+    expect(r.canSelect('MADO', asRelationId('madoguchi.MADO.K'), 'KOJIN_BANGO').allowed).toBe(true);
+    expect(r.canSelect('APP', asRelationId('madoguchi.MADO.K'), 'KOJIN_BANGO')).toMatchObject({
       allowed: false,
       control: 'remote-access-denied',
       reason: { key: 'link-private', principal: 'MADO', server: 'L' },
@@ -215,8 +220,8 @@ ${VIEW}`);
       ['SPIF-DBLINK-UNRESOLVED', 7],
       ['SPIF-DBLINK-UNRESOLVED', 1],
     ]);
-    expect(catalog.relations.get('madoguchi.BANGO.KOJIN@L')!.foreign!.unresolved).toMatch(/NOWHERE/);
-    expect(catalog.relations.get('madoguchi.BANGO.KOJIN@MISSING')!.foreign!.unresolved).toMatch(
+    expect(catalog.relations.get(asRelationId('madoguchi.BANGO.KOJIN@L'))!.foreign!.unresolved).toMatch(/NOWHERE/);
+    expect(catalog.relations.get(asRelationId('madoguchi.BANGO.KOJIN@MISSING'))!.foreign!.unresolved).toMatch(
       /not created in the sources/,
     );
   });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../src/catalog/build.js';
 import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
 import { runScenario } from '../../helpers/postgres-scenario.js';
+import { asRelationId } from '../../../src/catalog/model.js';
 
 const BASE = `CREATE ROLE madoguchi NOLOGIN;
 CREATE ROLE kansa NOLOGIN;
@@ -82,7 +83,7 @@ function bySpif(sql: string) {
   const read = readPostgresSql({ path: 'rls.sql', text: sql });
   const { catalog, diagnostics } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops: read.ops }]);
   const policies: PolicyState[] = catalog.relations
-    .get('default.public.jumin')!
+    .get(asRelationId('default.public.jumin'))!
     .policies.map((p): PolicyState => ({
       name: p.name,
       roles: [...p.roles].sort(),

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../src/catalog/build.js';
 import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
 import { nth } from '../../../src/indexed.js';
+import { asRelationId } from '../../../src/catalog/model.js';
 
 interface Made {
   table: string;
@@ -122,7 +123,7 @@ async function madeNames(pg: PGlite, sql: string): Promise<Made[]> {
 function keysAfter(sql: string, table: string) {
   const read = readPostgresSql({ path: 'm.sql', text: sql });
   const { catalog, diagnostics } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops: read.ops }]);
-  const r = catalog.relations.get(`default.public.${table}`)!;
+  const r = catalog.relations.get(asRelationId(`default.public.${table}`))!;
   return {
     primaryKey: r.primaryKey,
     uniqueKeys: r.uniqueKeys,

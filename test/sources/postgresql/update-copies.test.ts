@@ -11,6 +11,7 @@ import { detectColumns } from '../../../src/detect/index.js';
 import { matchesRef } from '../../../src/config/index.js';
 import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgresql/reader.js';
 import { nth } from '../../../src/indexed.js';
+import { asRelationId } from '../../../src/catalog/model.js';
 
 const BASE = `CREATE TABLE "Team" (id int PRIMARY KEY, "kojinBango" char(12));
 INSERT INTO "Team" VALUES (1, '123456789018');
@@ -50,7 +51,7 @@ describe('UPDATE copying values from another table', () => {
       const read = readPostgresSql({ path: 'migration.sql', text: `${BASE}\n${s.sql}` });
       expect(read.diagnostics).toEqual([]);
       const { catalog } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops: read.ops }]);
-      const org = catalog.relations.get('default.public.Organisation')!;
+      const org = catalog.relations.get(asRelationId('default.public.Organisation'))!;
       expect(org.columns.find((c) => c.name === 'ownerRef')?.copiedFrom).toMatchObject([
         { relation: { name: 'Team' }, column: 'kojinBango', via: 'update' },
       ]);

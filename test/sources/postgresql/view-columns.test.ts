@@ -18,6 +18,7 @@ import { loadPostgresParser, readPostgresSql } from '../../../src/sources/postgr
 import { runBinSync } from '../../helpers/bin.js';
 import { runScenario } from '../../helpers/postgres-scenario.js';
 import { nth } from '../../../src/indexed.js';
+import { asRelationId } from '../../../src/catalog/model.js';
 
 const BASE = `CREATE TABLE h (atena_no text PRIMARY KEY, kojin_bango char(12), shimei text);
 CREATE TABLE k (atena_no text, kazei int);`;
@@ -135,7 +136,10 @@ async function viewOnPostgres(sql: string): Promise<boolean> {
 function bySpif(sql: string) {
   const read = readPostgresSql({ path: 'views.sql', text: sql });
   const { catalog, diagnostics } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops: read.ops }]);
-  return { exists: catalog.relations.has('default.public.v'), diagnostics: [...read.diagnostics, ...diagnostics] };
+  return {
+    exists: catalog.relations.has(asRelationId('default.public.v')),
+    diagnostics: [...read.diagnostics, ...diagnostics],
+  };
 }
 
 describe('a view naming a column its base does not have, checked on PGlite', () => {
@@ -174,7 +178,7 @@ describe('a view naming a column its base does not have, checked on PGlite', () 
     const diagnostics: { code: string }[] = [];
     const ops = createsFirst([...early.ops, ...late.ops], 'default', diagnostics as never);
     const { catalog, diagnostics: built } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops }]);
-    expect(catalog.relations.has('default.public.v')).toBe(true);
+    expect(catalog.relations.has(asRelationId('default.public.v'))).toBe(true);
     expect(built.filter((d) => d.code === 'SPIF-VIEW-UNKNOWN-COLUMN')).toEqual([]);
     // Run in the DBA's order (tables first), PostgreSQL accepts the view.
     expect(
@@ -189,7 +193,7 @@ describe('a view naming a column its base does not have, checked on PGlite', () 
       const ops = createsFirst([...tables.ops, ...files.flatMap((f) => readPostgresSql(f).ops)], 'default', []);
       const { catalog, diagnostics } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops }]);
       return {
-        exists: catalog.relations.has('default.public.v'),
+        exists: catalog.relations.has(asRelationId('default.public.v')),
         errors: diagnostics.filter((d) => d.code === 'SPIF-VIEW-UNKNOWN-COLUMN').map((d) => d.file),
       };
     };
