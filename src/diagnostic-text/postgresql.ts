@@ -3,6 +3,18 @@
  * a parser's own text is passed as an argument and shown as the parser wrote it.
  */
 export const POSTGRESQL_DIAGNOSTICS = {
+  // Why a function body is not analysed (routine.ts): the routine's unanalysed reason.
+  'diag.pg.routine.sqlTrigger': {
+    en: 'PostgreSQL rejects it: SQL functions cannot return type trigger',
+    ja: 'PostgreSQL はこれを受け付けない。SQL 関数は trigger 型を返せない',
+  },
+  'diag.pg.routine.sqlUnparsed': { en: 'the SQL body could not be parsed', ja: 'SQL の本体を構文解析できなかった' },
+  'diag.pg.routine.unreadable': { en: 'its body could not be read: {0}', ja: '本体を読めなかった: {0}' },
+  'diag.pg.routine.language': {
+    en: 'its body is written in {0}, which spif does not read',
+    ja: '本体が spif の読まない言語 {0} で書かれている',
+  },
+  'diag.pg.routine.dynamic': { en: 'its body runs dynamic SQL: {0}', ja: '本体が動的 SQL を実行する: {0}' },
   'diag.pg.metaConnect': {
     en: "psql meta-command '{0}' switches database; spif keeps this file in one database (split it per database in spif.config.yaml)",
     ja: 'psql のメタコマンド {0} はデータベースを切り替えるが、spif はこのファイルを一つのデータベースとして読む（spif.config.yaml でデータベースごとにファイルを分ける）',

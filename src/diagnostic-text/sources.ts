@@ -81,6 +81,11 @@ export const SOURCES_DIAGNOSTICS = {
   'diag.order.files': { en: ' [{0}{1}]', ja: ' [{0}{1}]' },
   'diag.order.more': { en: ' …and {0} more', ja: ' …ほか {0} 件' },
   // Finding the files (src/sources/discover.ts); `{atRef}` parts are " at <ref>" under spif diff.
+  // The Oracle reader (src/sources/oracle/)
+  'diag.oracle.columnSelect': {
+    en: "Oracle has no column-level SELECT: GRANT {0} ({1}) ON … fails in the database (ORA-00969) and is not applied; a view is Oracle's column control",
+    ja: 'Oracle には列単位の SELECT 権限がない。GRANT {0} ({1}) ON … はデータベースで失敗し（ORA-00969）、適用されない。Oracle で列を制御するのはビュー',
+  },
   'diag.discover.atRef': { en: ' at {0}', ja: '（{0} の時点）' },
   'diag.discover.outsideGit': {
     en: 'outside the git repository; not read{0}',

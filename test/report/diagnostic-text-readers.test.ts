@@ -32,6 +32,9 @@ function project(): string {
       '  - name: bq',
       '    dialect: bigquery',
       '    sources: ["bq/*.sql"]',
+      '  - name: pg',
+      '    dialect: postgresql',
+      '    sources: ["pg/*.sql"]',
       '  - name: app',
       '    dialect: postgresql',
       '    sources: ["app/**/*.prisma", "app/**/*.ts"]',
@@ -50,6 +53,15 @@ function project(): string {
     ].join('\n'),
   );
   write(dir, 'lite/seeds/atena.json', '[{"atena_no": 1,');
+  write(
+    dir,
+    'pg/schema.sql',
+    [
+      'CREATE TABLE atena (atena_no int PRIMARY KEY, kojin_bango char(12));',
+      'CREATE FUNCTION f() RETURNS int LANGUAGE plperl SECURITY DEFINER AS $$ return 1; $$;',
+      '',
+    ].join('\n'),
+  );
   write(dir, 'lite/old.sql', 'CREATE TABLE old (a integer);\n');
   write(dir, '.spifignore', 'lite/old.sql\n');
   write(
@@ -166,6 +178,7 @@ describe('the converted readers under --lang ja', () => {
     expect(text.stdout).toContain('BigQuery の行アクセスポリシーはモデル化していない');
     expect(text.stdout).toContain('BigQuery IAM の GRANT／REVOKE はモデル化していない');
     expect(text.stdout).toMatch(/Prisma: 不明なタグ `@spif numbr`/);
+    expect(text.stdout).toContain('本体が spif の読まない言語 plperl で書かれている');
     expect(text.stdout).toContain('データベース lite: .spifignore により 1 個のファイルを除外した [lite/old.sql]');
     expect(text.stdout).not.toMatch(/is not read|are not read|its lineage is unknown|not valid JSON/);
   });

@@ -15,6 +15,7 @@
  * Documentation: Oracle Database SQL Language Reference 19c (GRANT, REVOKE, CREATE SYNONYM,
  * CREATE DATABASE LINK, ALTER USER) and PL/SQL Packages and Types Reference (DBMS_RLS).
  */
+import { listOf, said } from '../../diagnostics.js';
 import type { PrivilegeName, QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp, PrivilegeSpec } from '../../catalog/ops.js';
 import { PUBLIC } from '../../catalog/privileges.js';
@@ -400,7 +401,7 @@ function objectGrant(
       // SQL Language Reference, GRANT: a column list is allowed "only when granting the INSERT,
       // REFERENCES, or UPDATE privilege". The database rejects this grant (ORA-00969).
       c.ctx.warn(
-        `Oracle has no column-level SELECT: GRANT ${words} (${item.columns.join(', ')}) ON … fails in the database (ORA-00969) and is not applied; a view is Oracle's column control`,
+        said('diag.oracle.columnSelect', words, listOf(item.columns)),
         item.offset,
         'SPIF-ORACLE-COLUMN-SELECT',
       );

@@ -14,7 +14,7 @@ import type {
 } from '../../catalog/ops.js';
 import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation } from '../../catalog/model.js';
 import { pgClip, pgDefaultName, pgIdentifier } from '../../catalog/pg-names.js';
-import { type Diagnostic, said } from '../../diagnostics.js';
+import { type Diagnostic, reasonOf, said } from '../../diagnostics.js';
 import type { ReadResult, SourceReader, SourceText } from '../types.js';
 import { LineIndex } from '../text.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
@@ -1141,7 +1141,7 @@ class StatementContext {
         argTypes,
         ...(trigger ? { trigger: true, writes: body.writes } : {}),
         analysed: body.analysed,
-        ...(body.reason ? { unanalysedReason: body.reason } : {}),
+        ...(body.reason ? reasonOf(body.reason) : {}),
         ...(atomicBody ? { atomic: true } : {}),
       },
       view: {

@@ -17,6 +17,8 @@ import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import { type QualifiedName, TRIGGER_ROW, type ViewColumn } from '../../catalog/model.js';
 import { dedupe, type Scope, type ScopeEntry, type SelectLineage, selectLineage } from './lineage.js';
 import { nth } from '../../indexed.js';
+import { type Said, part, said } from '../../diagnostics.js';
+import { parserText } from '../guard.js';
 import { mergeCopies, mergeReads } from './merge.js';
 
 type Node = Record<string, any>;
@@ -30,7 +32,7 @@ export interface RoutineParameter {
 
 export interface RoutineBody {
   analysed: boolean;
-  reason?: string;
+  reason?: Said;
   /** Output columns, in order: named by OUT/TABLE parameters or the function name; `*` when a row type is returned unnamed. */
   outputs: ViewColumn[];
   /** Input parameters with the base columns they are compared with. */
@@ -113,7 +115,7 @@ function declaredOutputs(sig: RoutineSignature, isProcedure: boolean): string[] 
 export function analyseRoutine(sig: RoutineSignature, isProcedure: boolean): RoutineBody {
   const names = declaredOutputs(sig, isProcedure);
   const inputs = sig.parameters.filter((p) => p.mode === 'in' || p.mode === 'inout' || p.mode === 'variadic');
-  const empty = (reason: string): RoutineBody => ({
+  const empty = (reason: Said): RoutineBody => ({
     analysed: false,
     reason,
     outputs: (names ?? []).map((name) => ({ name, from: [] })),
@@ -126,14 +128,14 @@ export function analyseRoutine(sig: RoutineSignature, isProcedure: boolean): Rou
   // "It is not currently possible to write a trigger function in the plain SQL function language"
   // (docs 39.1): PostgreSQL rejects the CREATE FUNCTION, so no trigger can run it.
   if (lang === 'sql' && (sig.returnType === 'trigger' || sig.returnType === 'event_trigger'))
-    return empty('PostgreSQL rejects it: SQL functions cannot return type trigger');
+    return empty(said('diag.pg.routine.sqlTrigger'));
   try {
-    if (lang === 'sql') return sqlBody(sig, names, inputs) ?? empty('the SQL body could not be parsed');
+    if (lang === 'sql') return sqlBody(sig, names, inputs) ?? empty(said('diag.pg.routine.sqlUnparsed'));
     if (lang === 'plpgsql') return plpgsqlBody(sig, names, inputs);
   } catch (e) {
-    return empty(`its body could not be read: ${(e as Error).message}`);
+    return empty(said('diag.pg.routine.unreadable', parserText((e as Error).message)));
   }
-  return empty(`its body is written in ${sig.language}, which spif does not read`);
+  return empty(said('diag.pg.routine.language', sig.language));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -634,7 +636,7 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
     return {
       ...finish(c, names, results, inputs),
       analysed: false,
-      reason: `its body runs dynamic SQL: ${[...new Set(dynamic)].join('; ')}`,
+      reason: said('diag.pg.routine.dynamic', part('diag.list.semi', ...new Set(dynamic))),
     };
   }
   // OUT parameters are returned by their final values.

@@ -5,7 +5,7 @@
  */
 import type { QualifiedName, SourceLocation } from '../../catalog/model.js';
 import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from '../../catalog/synonyms.js';
-import { type Diagnostic, coded } from '../../diagnostics.js';
+import { type Diagnostic, type Said, coded } from '../../diagnostics.js';
 import type { CodeOf } from '../../diagnostic-codes.js';
 import type { LineIndex } from '../text.js';
 import { foldIdent, type Token } from './lexer.js';
@@ -77,8 +77,10 @@ export class VendorContext {
     return { file: this.file, line, column };
   }
 
-  warn(message: string, offset: number, code: CodeOf<'warning'> = 'SPIF-SQL-UNSUPPORTED'): void {
-    this.diagnostics.push({ ...coded('warning', code), message, ...this.loc(offset) });
+  /** `message`: a catalogue entry (`said(…)`), or English text for the readers not converted yet. */
+  warn(message: string | Said, offset: number, code: CodeOf<'warning'> = 'SPIF-SQL-UNSUPPORTED'): void {
+    const said = typeof message === 'string' ? { message } : message;
+    this.diagnostics.push({ ...coded('warning', code), ...said, ...this.loc(offset) });
   }
 
   info(code: CodeOf<'info'>, message: string, offset: number): void {
