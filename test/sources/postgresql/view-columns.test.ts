@@ -147,7 +147,7 @@ describe('a view naming a column its base does not have, checked on PGlite', () 
     const sql = `${BASE}\nCREATE VIEW v AS WITH c(b) AS (SELECT kojin_bango FROM h) SELECT s.x, c.b FROM (SELECT atena_no, kojin_bango AS x FROM h) s, c;`;
     const read = readPostgresSql({ path: 'views.sql', text: sql });
     const { catalog } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops: read.ops }]);
-    const v = catalog.relations.get('default.public.v');
+    const v = catalog.relations.get(asRelationId('default.public.v'));
     expect(v?.view?.columns.map((c) => [c.name, c.from.map((f) => `${f.relation.name}.${f.column}`)])).toEqual([
       ['x', ['h.kojin_bango']],
       ['b', ['h.kojin_bango']],
