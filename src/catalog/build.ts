@@ -1559,8 +1559,13 @@ class CatalogBuilder {
   private refusedColumn(op: Extract<CatalogOp, { op: 'create-view' }>): boolean {
     if (this.db.dialect !== 'postgresql') return false;
     for (const ref of op.columnRefs ?? []) {
-      if (PG_SYSTEM_COLUMNS.has(ref.column)) continue;
-      const bases = ref.candidates.map((c) => this.relations.get(this.resolve(this.throughSynonym(c)).id));
+      const derived = ref.derived ?? [];
+      // A subquery's or CTE's own output names have no system columns: only base relations do.
+      if (PG_SYSTEM_COLUMNS.has(ref.column) && ref.candidates.length) continue;
+      if (derived.some((d) => d.names.includes(ref.column))) continue;
+      // Relations named directly, and those whose `*` a subquery or CTE selects.
+      const named = [...ref.candidates, ...derived.flatMap((d) => d.stars)];
+      const bases = named.map((c) => this.relations.get(this.resolve(this.throughSynonym(c)).id));
       const checkable = bases.every(
         (b) => b && b.kind !== 'function' && sourceFamily(b.source) === 'sql' && !this.incompleteColumns.has(b.id),
       );
@@ -1572,8 +1577,8 @@ class CatalogBuilder {
           : op.view.materialized
             ? 'CREATE MATERIALIZED VIEW'
             : 'CREATE VIEW';
-      const written = ref.qualified ? `${nth(ref.candidates, 0).name}.${ref.column}` : ref.column;
-      const has = bases.map((b) => b!.id).join(', ');
+      const written = ref.qualified ? `${derived[0]?.alias ?? nth(ref.candidates, 0).name}.${ref.column}` : ref.column;
+      const has = [...bases.map((b) => b!.id), ...derived.map((d) => d.alias)].join(', ');
       this.diagnostics.push({
         ...coded('error', 'SPIF-VIEW-UNKNOWN-COLUMN'),
         ...said('diag.catalog.viewUnknownColumn', what, this.resolve(op.name).id, written, has, ref.column),

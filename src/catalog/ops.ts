@@ -101,7 +101,14 @@ export type CatalogOp = { at: SourceLocation } & (
        * Columns the query names, each with the relations one of which must have it (PostgreSQL
        * refuses the statement otherwise); only where the reader knows the candidates for certain.
        */
-      columnRefs?: { candidates: QualifiedName[]; column: string; qualified: boolean; at: SourceLocation }[];
+      columnRefs?: {
+        candidates: QualifiedName[];
+        /** FROM subqueries and CTEs that may have it: their output names and the relations whose `*` they select. */
+        derived?: { alias: string; names: string[]; stars: QualifiedName[] }[];
+        column: string;
+        qualified: boolean;
+        at: SourceLocation;
+      }[];
     }
   /** CREATE [OR REPLACE] FUNCTION / PROCEDURE: columns are what it returns (and its parameters). */
   | {

@@ -10,6 +10,8 @@ import {
   CARD_NUMBER,
   CONTEXT_RULES,
   FOREIGN_SCRIPT,
+  NUMBER_OR_CORPORATE,
+  SAYS_MY_NUMBER,
   PHONE_COMMENT,
   PHONE_TABLE,
   SPLIT_PART,
@@ -17,7 +19,15 @@ import {
   japaneseContext,
 } from './context.js';
 import { EXCLUSION_RULES, type ExclusionRule } from './exclusions.js';
-import { canonical, commentSegments, glosses, nameSegments, type Segment } from './normalise.js';
+import {
+  canonical,
+  commentSegments,
+  firstSentence,
+  glosses,
+  nameSegments,
+  stripAsides,
+  type Segment,
+} from './normalise.js';
 import { NUMBER_RULES, type NumberKind, type NumberRule, type RuleTarget } from './rules.js';
 
 /** Why a column is a candidate and what would settle it. */
@@ -107,7 +117,8 @@ function vetoOf(
         rule.tail !== undefined &&
         (mentioned || rule.identity ? rule.tail.test(tail) : matchesHead(rule.tail, tail))) ||
         (mentioned && rule.before?.test(before)) ||
-        (target === 'name' && (mentioned || rule.identity) && rule.wholeName?.test(segment.whole)) ||
+        (target === 'name' && mentioned && rule.wholeName?.test(segment.whole)) ||
+        (target === 'name' && !mentioned && rule.identityName?.test(segment.whole)) ||
         (target === 'name' && !mentioned && rule.headPrefix?.test(segment.whole)) ||
         (target === 'comment' && rule.wholeComment?.test(segment.whole)) ||
         rule.wholeText?.test(segment.whole)),
@@ -185,6 +196,14 @@ function saysNumber(text: string | undefined): boolean {
   return text !== undefined && /個人番号|マイナンバー|my_?number|kojin_?bang/.test(canonical(text));
 }
 
+/** Rules for a 個人番号 qualified by the system that numbers it (内部, 国保, 住基, 宛名). */
+const SYSTEM_QUALIFIED = new Set(['name-naibu-kojin-bango', 'comment-naibu-kojin-bango']);
+
+/** The name, comment or declared type says the My Number of the Act (マイナンバー, 番号法, 12桁). */
+function saysMyNumber(column: ColumnContext): boolean {
+  return [column.name, column.comment, column.type].some((t) => t !== undefined && SAYS_MY_NUMBER.test(canonical(t)));
+}
+
 function numberHit(rule: NumberRule, evidence: string): ColumnClass {
   return { kind: rule.kind, rule: rule.id, evidence };
 }
@@ -230,7 +249,13 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   const nameEvidence = evidence('en', 'name', { text: name });
   const commentEvidence = evidence('en', 'comment', { text: comment ?? '' });
 
-  const veto = byName.vetoes[0] ?? byComment?.vetoes[0];
+  // Rule number-or-corporate: a comment naming the 個人番号 as one of the values held (個人番号又は
+  // 法人番号) says what the column is; a name read as another identifier does not veto it.
+  const holdsEither =
+    byComment?.hit !== undefined && NUMBER_OR_CORPORATE.test(canonical(stripAsides(firstSentence(comment!))));
+  const veto = [...byName.vetoes, ...(byComment?.vetoes ?? [])].find(
+    (v) => !(holdsEither && v.id === 'other-identifier'),
+  );
   if (veto) {
     // Q&A 9-3: the last part of a number split over columns (下4桁 beside 上4桁, 中4桁) is a part, not a mask.
     if (veto.id === 'masked-partial' && splitSiblings(column) > 0) {
@@ -304,8 +329,24 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
       return { excludedBy: 'foreign-comment' };
     if (myPrefixSiblings(column) >= 2) return { excludedBy: 'my-prefix-convention' };
   }
+  // A system-qualified 個人番号 (国保個人番号) in the name or the comment: a plain 個人番号 beside it does
+  // not say which number it is, so the column stays a candidate unless something says the My Number.
+  const qualified = [byName.hit, byComment?.hit].find((r) => r !== undefined && SYSTEM_QUALIFIED.has(r.id));
+  if (qualified && found.rule.kind === 'individual-number' && !found.rule.candidate) {
+    if (!saysMyNumber(column)) {
+      const onName = qualified === byName.hit;
+      return {
+        kind: qualified.kind,
+        rule: qualified.id,
+        evidence: onName ? nameEvidence : commentEvidence,
+        candidate: { reason: qualified.candidate!.reason, settle: qualified.candidate!.settle },
+      };
+    }
+    return numberHit(found.rule, found.evidence);
+  }
   const candidate = found.rule.candidate;
   if (!candidate) return numberHit(found.rule, found.evidence);
+  if (candidate.raise === 'says-my-number' && saysMyNumber(column)) return numberHit(found.rule, found.evidence);
   if (candidate.raise === 'type-fits' && fitsTwelve(type))
     return numberHit(
       found.rule,

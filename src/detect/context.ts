@@ -39,6 +39,28 @@ export const SPLIT_PART = anyOf(
   '^(?:その)?[1-4１-４]$',
 );
 
+/**
+ * A comment saying the column holds the 個人番号 or the 法人番号 (canonical text, asides removed:
+ * 、・/ between the two are already gone): rule number-or-corporate.
+ */
+export const NUMBER_OR_CORPORATE = anyOf(
+  '個人番号(?:又は|または|もしくは|若しくは|及び|および|or|と)?法人番号',
+  '法人番号(?:又は|または|もしくは|若しくは|及び|および|or|と)?個人番号',
+);
+
+/**
+ * The name, comment or type says the My Number of the Act, not only a 個人番号 of some system:
+ * what raises a system-qualified 個人番号 (国保個人番号 commented マイナンバー) to the number.
+ */
+export const SAYS_MY_NUMBER = anyOf(
+  'マイナンバー',
+  `${WORD_START}my_?number`,
+  '番号法',
+  '12桁',
+  '社会保障と?税(?:の)?番号',
+  '特定の個人を識別するための番号',
+);
+
 /** A generic code column: `fugo`, `符号`, `fugo_value`. */
 const GENERIC_FUGO = anyOf(`^(?:${WORD_START}fug(?:ou|oh|o)(?:_?(?:value|val|cd|code|data|chi))?|符号(?:値|データ)?)$`);
 /** A relation about 符号 (符号管理, 中間サーバー連携, 情報提供NWS). */
@@ -281,6 +303,31 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       { column: { name: '符号', table: 'jumin', tableComment: '中間サーバー連携用の符号管理' }, expect: 'candidate' },
       { column: { name: 'fugo', table: 'shohin' }, expect: 'not' },
       { column: { name: 'fugo_kbn', table: 'fugo_kanri' }, expect: 'not' },
+    ],
+  },
+  {
+    id: 'number-or-corporate',
+    kind: 'individual-number',
+    summary:
+      'a comment saying the column holds 個人番号又は法人番号 (個人番号・法人番号, 個人番号もしくは法人番号): the number, whatever other number the name seems to be',
+    reason:
+      'A column that holds the 個人番号 of individuals and the 法人番号 of corporations holds the 個人番号 (番号法 2条5項), ' +
+      'as the 法定調書 record layouts do (国税庁: 「個人番号（12桁）又は法人番号（13桁）を記録」). So the comment names ' +
+      'the number as one of the values held, and a name read as another identifier (提出義務者の番号) does not veto it.',
+    examples: [
+      {
+        column: {
+          name: '提出義務者の番号',
+          comment: '提出義務者の個人番号（12桁の数字）又は法人番号（13桁の数字）を記録してください。',
+        },
+        expect: 'number',
+      },
+      { column: { name: '支払を受ける者の番号', comment: '個人番号・法人番号' }, expect: 'number' },
+      { column: { name: '受益者等の番号', comment: '個人番号もしくは法人番号' }, expect: 'number' },
+      { column: { name: '法人番号', comment: '法人番号又は個人番号' }, expect: 'number' },
+      { column: { name: '提出者の番号', comment: '提出者の法人番号' }, expect: 'not' },
+      { column: { name: 'kojin_bango', comment: '宛名番号' }, expect: 'not' },
+      { column: { name: '番号', comment: '個人番号又は法人番号の取得日' }, expect: 'not' },
     ],
   },
   {

@@ -12,8 +12,14 @@
  * - `tail`: the text after the number's mention (bracketed asides removed). When a name or a
  *   comment part does not mention the number at all, its whole text is the tail, but only for
  *   rules marked `standalone` (a column `kofu_date` commented `個人番号` is still a date).
- * - `wholeName`: the whole column name. For naming conventions that put the kind of a column
- *   first (`flg_kojin_bango`, `is_my_number_registered`, `dt_…`).
+ * - `wholeName`: the front of the whole column name, for English predicates that put the head
+ *   first (`is_my_number_registered`, `has_mynumber`, `num_of_my_number`). Only these: a veto word
+ *   vetoes only as the head of a name (issue 15, point 2), so a romanised class word before the
+ *   number's name (`dt_kojin_bango`, `flg_kojin_bango`, `kbn_kojin_bango`, `dtKojinNo`,
+ *   `DT個人番号`) is a modifier and the head, 番号, says what the column is. A test checks that every
+ *   `wholeName` is anchored at the front.
+ * - `identityName`: the whole name of a column whose name does not mention the number, for what
+ *   a column is said anywhere in it (`juminhyo_code` commented 個人番号).
  * - `wholeComment`: a comment's whole first sentence. English is head-first ("Date the My Number
  *   was verified", "Flag: has My Number"), so English comments are also read from the front.
  * - `wholeText`: the whole name or comment sentence, asides included (`個人番号（下4桁）`).
@@ -35,6 +41,8 @@ export interface ExclusionRule {
   reason: string;
   tail?: RegExp;
   wholeName?: RegExp;
+  /** Tested on a whole name that does not mention the number (an `identity` rule: the 住民票コード). */
+  identityName?: RegExp;
   /** Tested on a comment's whole first sentence (English comments put the head first). */
   wholeComment?: RegExp;
   wholeText?: RegExp;
@@ -86,7 +94,7 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
         `juki_?(?:code|cd)`,
       ),
     ),
-    wholeName: anyOf(
+    identityName: anyOf(
       wordStarts(
         `juminhyo(?!_?(?:no_?)?utsushi)`,
         `jumin_?(?:hyo_?)?(?:code|cd)`,
@@ -138,7 +146,9 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   {
     id: 'date-time',
     summary: 'a date, time or term: *_date, *_dt, *_ymd, *_at, *_kigen, 日, 日付, 年月日, 日時, 期限',
-    reason: 'When something happened to the number (確認日, 取得日, 交付日) is not the number.',
+    reason:
+      'When something happened to the number (確認日, 取得日, 交付日) is not the number.' +
+      " A class word before the number's name (`dt_kojin_bango`, `dtKojinNo`, `DT個人番号`) is a modifier, not the head, and vetoes nothing (head-word semantics, issue 15 point 2).",
     tail: anyOf(
       terms('日付', '年月日', '日時', '時刻', '年月', '日$', '期限', '期日', '期間'),
       words(
@@ -162,25 +172,38 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       `${WORD_START}at$`,
       wordStarts(`(?:kofu|kakunin|shutoku|toroku|henko|teikyo)_?(?:bi|hi)${'(?![a-z])'}`),
     ),
-    wholeName: anyOf(words('date', 'dt', 'ymd', 'datetime', 'timestamp')),
     standalone: true,
     vetoes: [
       '個人番号確認日',
       'kojin_bango_dt',
       'mynumber_updated_at',
       'kojin_bango_ymd',
-      'dt_kojin_bango',
+      'KOJIN_BANGO_DT',
+      'kojinBangoDt',
       { name: 'kakunin_date', comment: '個人番号' },
       { comment: '個人番号登録日時' },
       'kojin_bango_yuko_kigen',
       { comment: '個人番号の有効期限' },
     ],
-    allows: ['kojin_bango_update', { comment: '個人番号（毎日更新）' }, { name: 'kojin_bango', comment: '日次で更新' }],
+    allows: [
+      'kojin_bango_update',
+      { comment: '個人番号（毎日更新）' },
+      { name: 'kojin_bango', comment: '日次で更新' },
+      // Head-word semantics (issue 15, point 2): a class word before the number's name is a modifier.
+      'dt_kojin_bango',
+      'dtKojinBango',
+      'DT_KOJIN_BANGO',
+      'DT個人番号',
+      { name: 'dt_kojin_no', comment: '個人番号' },
+      'date_kojin_bango',
+    ],
   },
   {
     id: 'flag-presence',
     summary: 'a flag or presence marker: *_flag, *_flg, is_*, has_*, フラグ, 有無, 取得済, 登録済, …かどうか',
-    reason: 'Whether the number was obtained or exists is a yes/no about the number.',
+    reason:
+      'Whether the number was obtained or exists is a yes/no about the number.' +
+      " English predicates put the head first (is_…, has_…); a romanised class word before the number's name (`flg_kojin_bango`) is a modifier, not the head (issue 15 point 2).",
     tail: anyOf(
       terms(
         'フラグ',
@@ -191,7 +214,8 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       `${RIGHT_AFTER}${terms('あり', 'なし', '有り', '無し')}$`,
       words('flag', 'flg', 'umu', 'exist', 'exists', 'yn', 'bool', 'ari', 'nashi'),
     ),
-    wholeName: anyOf('^(?:is|has|exists?|can|should|needs?)_', words('flag', 'flg', 'umu', 'chk', 'yn')),
+    // English predicates put the head first (is_…, has_…): the whole name is a yes/no.
+    wholeName: anyOf('^(?:is|has|exists?|can|should|needs?)_'),
     headPrefix: anyOf('^(?:is|has|exists?|can|should|needs?)_'),
     standalone: true,
     vetoes: [
@@ -199,13 +223,22 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       '個人番号取得済フラグ',
       'has_mynumber',
       'is_my_number_registered',
-      'flg_kojin_bango',
+      'isMyNumberRegistered',
+      'KOJIN_BANGO_FLG',
       'kojin_bango_umu',
       { comment: '個人番号の取得有無' },
       { name: 'shutoku_flg', comment: '個人番号' },
       { comment: '個人番号を取得したかどうか' },
     ],
-    allows: ['個人番号暗号化済', { comment: 'マイナンバー 暗号化済み' }, { comment: 'マイナンバー、暗号化あり' }],
+    allows: [
+      '個人番号暗号化済',
+      { comment: 'マイナンバー 暗号化済み' },
+      { comment: 'マイナンバー、暗号化あり' },
+      'flg_kojin_bango',
+      'FlgKojinBango',
+      'chk_my_number',
+      'フラグ個人番号',
+    ],
   },
   {
     id: 'verification',
@@ -290,7 +323,9 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   {
     id: 'status-category',
     summary: 'a status, category or reason: *_status, *_kbn, *_kubun, *_type, 区分, 状況, 状態, 種別, 理由',
-    reason: 'A code classifying the number (取得区分, 状態) is not the number.',
+    reason:
+      'A code classifying the number (取得区分, 状態) is not the number.' +
+      ' Only as the head: `kbn_kojin_bango` is the number (issue 15 point 2: a veto word vetoes only as the head of the name).',
     tail: anyOf(
       terms('区分', '状況', '状態', '種別', '種類', 'ステータス', '方法', '理由', '結果', '区別'),
       words(
@@ -315,27 +350,29 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
         'category',
       ),
     ),
-    wholeName: anyOf(words('status', 'sts', 'kbn', 'kubun', 'type')),
     standalone: true,
     vetoes: [
       'kojin_bango_status',
       'kojin_bango_kbn',
+      'KojinBangoKbn',
       'mynumber_type',
       '個人番号変更理由',
-      'kbn_kojin_bango',
       { name: 'status', comment: '個人番号' },
     ],
-    allows: ['kojin_bango_typed_value'],
+    allows: ['kojin_bango_typed_value', 'kbn_kojin_bango', 'KBN_KOJIN_BANGO', 'stsMyNumber', '区分個人番号'],
   },
   {
     id: 'count-length',
     summary: 'a count or length: *_count, *_cnt, 件数, 数, 桁数',
-    reason: 'How many numbers, or how long one is, is not the number.',
+    reason:
+      'How many numbers, or how long one is, is not the number.' +
+      ' English puts the head first (num_of_…); `cnt_kojin_bango` is the number (issue 15 point 2).',
     tail: anyOf(
       terms('件数', '人数', '回数', '桁数', '文字数', '数$'),
       words('count', 'cnt', 'kensu', 'len', 'length', 'size', 'su'),
     ),
-    wholeName: anyOf('^(?:num|number|no|cnt|count)_of_', words('count', 'cnt', 'kensu')),
+    // English puts the head first: num_of_…, count_of_… is a count.
+    wholeName: anyOf('^(?:num|number|no|cnt|count)_of_'),
     standalone: true,
     vetoes: [
       'mynumber_count',
@@ -344,7 +381,7 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       'num_of_my_number',
       { comment: 'マイナンバーの登録件数' },
     ],
-    allows: ['kojin_bango_sub'],
+    allows: ['kojin_bango_sub', 'cnt_kojin_bango', 'CntMyNumber'],
   },
   {
     id: 'masked-partial',

@@ -45,6 +45,13 @@ function contextExample(e: ContextExample): string {
   return `${parts.filter(Boolean).join(' + ')} → ${e.expect}`;
 }
 
+/** When a candidate rule's column is raised to a number column, for the docs. */
+const RAISE_TEXT = {
+  'type-fits': 'the type holds exactly 12',
+  'says-number': 'the text names 個人番号',
+  'says-my-number': 'the name, comment or type says the My Number (マイナンバー, 番号法, 12桁)',
+} as const;
+
 export function renderRulesMarkdown(): string {
   const lines: string[] = [
     RULES_BEGIN,
@@ -56,7 +63,7 @@ export function renderRulesMarkdown(): string {
   ];
   for (const rule of NUMBER_RULES) {
     const outcome = rule.candidate
-      ? `candidate 要確認: ${rule.candidate.reason}. Settled by: ${rule.candidate.settle}${rule.candidate.raise ? ` (number when ${rule.candidate.raise === 'type-fits' ? 'the type holds exactly 12' : 'the text names 個人番号'})` : ''}`
+      ? `candidate 要確認: ${rule.candidate.reason}. Settled by: ${rule.candidate.settle}${rule.candidate.raise ? ` (number when ${RAISE_TEXT[rule.candidate.raise]})` : ''}`
       : 'number';
     lines.push(
       `| \`${rule.id}\` | ${rule.kind} | column ${rule.target} | ${cell(rule.summary)} | ${cell(outcome)} | ` +
@@ -73,7 +80,8 @@ export function renderRulesMarkdown(): string {
   for (const rule of EXCLUSION_RULES) {
     const reads = [
       rule.tail && 'tail',
-      rule.wholeName && 'whole name',
+      rule.wholeName && 'front of the name (English head-first)',
+      rule.identityName && 'whole name without a mention',
       rule.wholeComment && 'whole comment',
       rule.wholeText && 'whole text',
     ]

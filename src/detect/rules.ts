@@ -29,9 +29,11 @@ export interface NumberRule {
    * Set for a *candidate* rule: the text suggests the number but does not settle it. The column
    * is reported 要確認 with `reason` and `settle` (what would decide it), unless `raise` holds:
    * - `type-fits`: the declared type holds exactly 12 characters or digits (CHAR(12), NUMERIC(12));
-   * - `says-number`: the whole text, bracketed asides included, names the 個人番号.
+   * - `says-number`: the whole text, bracketed asides included, names the 個人番号;
+   * - `says-my-number`: the name, comment or type says it is the My Number of the Act
+   *   (マイナンバー, 番号法, 12桁, 社会保障・税番号), not only a 個人番号 of some system.
    */
-  candidate?: { reason: string; settle: string; raise?: 'type-fits' | 'says-number' };
+  candidate?: { reason: string; settle: string; raise?: 'type-fits' | 'says-number' | 'says-my-number' };
 }
 
 /** 符号 romanised: fugo, fugou, fugoh. */
@@ -58,6 +60,29 @@ const KOJIN_BANGO = [
   'コジンバンゴ[ウー]?',
   'こじんばんご[うー]?',
 ];
+/**
+ * A 個人番号 qualified by the system that numbers it: 内部個人番号, 国保個人番号, 住基個人番号,
+ * 宛名個人番号 (and 個人番号_国保, kokuhoKojinNo). Systems older than the My Number Act (2015) called
+ * their own person number 個人番号, and packages still carry it beside the real one; issue 15
+ * point 4 makes the 内部個人番号 of pre-2015 systems a candidate, and these are the same case.
+ */
+const SYSTEM = '(?:内部|国保|国民健康保険|住基|住民基本台帳|宛名)';
+const SYSTEM_ROMAN = '(?:naibu|internal|kokuho|juki|atena)';
+const SYSTEM_KOJIN_BANGO = [
+  `${SYSTEM}(?:被保険者)?個人番号`,
+  `個人番号${SYSTEM}$`,
+  `${WORD_START}${SYSTEM_ROMAN}_?kojin_?(?:${BANGO}|no|num|bng)${WORD_END}`,
+  `${WORD_START}kojin_?(?:${BANGO}|no)_?${SYSTEM_ROMAN}$`,
+];
+const SYSTEM_KOJIN_BANGO_CANDIDATE = {
+  reason:
+    'systems older than the My Number Act used 個人番号 for their own person number (内部個人番号, 国保個人番号); ' +
+    'the qualifier names that system, and nothing here says it is the My Number',
+  settle:
+    'a comment or type saying it is the My Number (マイナンバー, 番号法, 12桁の個人番号) makes it the number; otherwise check ' +
+    'whether the values are 12-digit 個人番号 with a valid check digit (--sample, seed data) or an internal id, and decide it under numberColumns',
+  raise: 'says-my-number' as const,
+};
 /** Words naming an image or copy of a document. */
 const IMAGE =
   '(?:画像|写し|写真|コピー|スキャン|スキャン画像|イメージ|pdf|image|img|scan|scanned|copy|photo|jpeg|jpg|png|tiff?)';
@@ -208,31 +233,51 @@ export const NUMBER_RULES: readonly NumberRule[] = [
     id: 'name-naibu-kojin-bango',
     kind: 'individual-number',
     target: 'name',
-    summary: '内部個人番号: a pre-2015 internal resident number that some systems called 個人番号',
-    pattern: anyOf(`(?:内部|${WORD_START}naibu_?|${WORD_START}internal_?)(?:個人番号|kojin_?${BANGO})`),
-    positives: ['内部個人番号', 'naibu_kojin_bango', 'NAIBU_KOJIN_BANGO', 'internal_kojin_bango'],
-    negatives: ['naibu_kanri_no', '内部管理番号', 'naibu_kojin_bango_kbn'],
-    candidate: {
-      reason:
-        'systems older than the My Number Act used 個人番号 for an internal resident number; "内部" suggests that use',
-      settle:
-        'check whether the values are 12-digit 個人番号 with a valid check digit (--sample, seed data) or an internal id, then decide it under numberColumns',
-    },
+    summary:
+      'a system-qualified 個人番号 (内部個人番号, 国保個人番号, 住基個人番号, 宛名個人番号, 個人番号_国保, kokuhoKojinNo): ' +
+      "a system's own person number that predates the My Number Act (issue 15 point 4: the 内部個人番号 of pre-2015 systems is a candidate)",
+    pattern: anyOf(...SYSTEM_KOJIN_BANGO),
+    positives: [
+      '内部個人番号',
+      'naibu_kojin_bango',
+      'NAIBU_KOJIN_BANGO',
+      'internal_kojin_bango',
+      '国保個人番号',
+      '国民健康保険個人番号',
+      '突合用国保被保険者個人番号',
+      '住基個人番号',
+      '宛名個人番号',
+      '個人番号_国保',
+      'kokuhoKojinNo',
+      'kokuho_KojinNo',
+      'KOKUHO_KOJIN_BANGO',
+      'juki_kojin_no',
+      'kojin_bango_kokuho',
+    ],
+    negatives: [
+      'naibu_kanri_no',
+      '内部管理番号',
+      'naibu_kojin_bango_kbn',
+      '国保個人番号取得日',
+      'kokuho_hihokensha_no',
+    ],
+    candidate: SYSTEM_KOJIN_BANGO_CANDIDATE,
   },
   {
     id: 'comment-naibu-kojin-bango',
     kind: 'individual-number',
     target: 'comment',
-    summary: '内部個人番号 in a column comment',
-    pattern: anyOf('内部個人番号', `${WORD_START}internal_?(?:individual|personal)_?number`),
-    positives: ['内部個人番号', '内部個人番号（旧システム）', 'Internal personal number'],
-    negatives: ['内部管理番号', '内部番号', '内部個人番号の採番日'],
-    candidate: {
-      reason:
-        'systems older than the My Number Act used 個人番号 for an internal resident number; "内部" suggests that use',
-      settle:
-        'check whether the values are 12-digit 個人番号 with a valid check digit (--sample, seed data) or an internal id, then decide it under numberColumns',
-    },
+    summary: 'a system-qualified 個人番号 in a column comment: 内部個人番号, 国保個人番号, 住基個人番号, 宛名個人番号',
+    pattern: anyOf(...SYSTEM_KOJIN_BANGO, `${WORD_START}internal_?(?:individual|personal)_?number`),
+    positives: [
+      '内部個人番号',
+      '内部個人番号（旧システム）',
+      'Internal personal number',
+      '国保個人番号',
+      '国民健康保険個人番号',
+    ],
+    negatives: ['内部管理番号', '内部番号', '内部個人番号の採番日', '国保の被保険者番号'],
+    candidate: SYSTEM_KOJIN_BANGO_CANDIDATE,
   },
   {
     id: 'name-kojin-bango',

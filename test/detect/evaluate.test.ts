@@ -127,11 +127,14 @@ describe('detection evaluation set', () => {
       expect(r.recall).toBeGreaterThanOrEqual(0.99);
     });
 
-    it('the test set holds its measured level (precision 0.7500, recall 0.8824; both below the targets)', () => {
-      // Measured once by `npm run eval:detection` (docs/detection.md lists its errors); this guards against regressions only.
+    it('the test set, seen since its one run, holds its level after the head-word, 又は法人番号 and system-qualified rules (precision 0.7727, recall 1.0)', () => {
+      // Run once at 0.7500 / 0.8824; its errors were read, so it is no longer unseen (docs/detection.md).
+      // This guards the level measured after the three rules the issue text requires, against regressions only.
       const r = evaluateDetection(vendorTest);
-      expect(r.recall, r.falseNegatives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.88);
-      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.75);
+      expect(r.falseNegatives.map((c) => `${c.table}.${c.name}`)).toEqual([]);
+      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.77);
+      // The 国保 system's person numbers are candidates 要確認 now, not numbers (issue 15 point 4).
+      expect(r.candidates).toBeGreaterThanOrEqual(9);
     });
   });
 });

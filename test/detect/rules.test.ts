@@ -60,6 +60,11 @@ describe('exclusion rules', () => {
         expect(rule.vetoes.length).toBeGreaterThanOrEqual(3);
         expect(rule.allows.length).toBeGreaterThanOrEqual(1);
       });
+      // Issue 15, point 2: a veto word vetoes only as the head of a name; the one front-reading
+      // pattern is for English predicates, which put the head first (is_…, num_of_…, non_…).
+      it('reads the front of a name only for an English head-first predicate', () => {
+        if (rule.wholeName) expect(rule.wholeName.source).toMatch(/^\^\(\?:[a-z|?]+\)_/);
+      });
       it.each(rule.vetoes.map((v) => [JSON.stringify(v), v] as const))('vetoes %s', (_label, example) => {
         expect(classifyExample(example)).toEqual({ excludedBy: rule.id });
       });

@@ -13,7 +13,23 @@ type ColumnSource = { relation: QualifiedName; column: string };
 /** A FROM-clause entry visible by an alias. */
 export type ScopeEntry =
   | { kind: 'relation'; name: QualifiedName }
-  | { kind: 'derived'; columns: Map<string, ColumnSource[]>; order: string[] };
+  | {
+      kind: 'derived';
+      columns: Map<string, ColumnSource[]>;
+      order: string[];
+      /**
+       * A FROM subquery's or CTE's output names, when certain: its own names, and the relations
+       * whose `*` it selects (the builder knows their columns). Unset: not checked.
+       */
+      shape?: DerivedShape;
+    };
+
+export interface DerivedShape {
+  /** The alias or CTE name the query names it by. */
+  alias: string;
+  names: string[];
+  stars: QualifiedName[];
+}
 
 export interface Scope {
   entries: Map<string, ScopeEntry>;
@@ -29,6 +45,8 @@ export interface SelectLineage {
   columns: { name: string; from: ColumnSource[] }[];
   reads: QualifiedName[];
   readsColumns: ColumnSource[];
+  /** Its output names are not all known (VALUES, `*` over a function or an unchecked subquery). */
+  incomplete?: boolean;
 }
 
 /**
@@ -39,6 +57,8 @@ export interface SelectLineage {
  */
 export interface ColumnRefSite {
   candidates: QualifiedName[];
+  /** FROM subqueries and CTEs in scope that may have the column (their output names). */
+  derived?: DerivedShape[];
   column: string;
   qualified: boolean;
   /** Byte offset in the statement (libpg-query's `location`). */
@@ -82,6 +102,7 @@ export function selectLineage(node: Node, outer: Scope): SelectLineage {
       columns: left.columns.map((c, i) => ({ name: c.name, from: [...c.from, ...(right.columns[i]?.from ?? [])] })),
       reads: [...left.reads, ...right.reads],
       readsColumns: [...left.readsColumns, ...right.readsColumns],
+      ...(left.incomplete || right.incomplete ? { incomplete: true } : {}),
     };
   }
   const scope: Scope = {
@@ -99,17 +120,21 @@ export function selectLineage(node: Node, outer: Scope): SelectLineage {
     reads.push(...sub.reads);
     readsColumns.push(...sub.readsColumns);
     const aliases: string[] | undefined = c.aliascolnames?.map((s: Node) => s.String?.sval);
-    scope.ctes.set(c.ctename, derivedEntry(sub, aliases));
+    // A data-modifying CTE (`WITH d AS (DELETE … RETURNING …)`) is not a select: its names are not known here.
+    scope.ctes.set(c.ctename, derivedEntry(sub, aliases, c.ctequery?.SelectStmt ? c.ctename : undefined));
   }
   for (const item of select.fromClause ?? []) addFromItem(item, scope, reads, readsColumns);
 
   const columns: { name: string; from: ColumnSource[] }[] = [];
+  let incomplete = !!select.valuesLists;
   for (const target of select.targetList ?? []) {
     const rt = target.ResTarget;
     if (!rt) continue;
     const ref = rt.val?.ColumnRef;
     if (ref && ref.fields?.some((f: Node) => f.A_Star)) {
-      columns.push(...expandStar(ref.fields, scope));
+      const star = expandStar(ref.fields, scope);
+      columns.push(...star.columns);
+      incomplete ||= star.incomplete;
       continue;
     }
     const from = valueSources(rt.val, scope, reads, readsColumns);
@@ -123,7 +148,7 @@ export function selectLineage(node: Node, outer: Scope): SelectLineage {
     withUnqualifiedChecks(!outputNames, () => valueSources(select[key], scope, reads, readsColumns));
   }
   for (const vals of select.valuesLists ?? []) valueSources(vals, scope, reads, readsColumns);
-  return { columns, reads, readsColumns };
+  return { columns, reads, readsColumns, ...(incomplete ? { incomplete } : {}) };
 }
 
 function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColumns: ColumnSource[]): void {
@@ -161,7 +186,7 @@ function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColu
     reads.push(...sub.reads);
     readsColumns.push(...sub.readsColumns);
     const aliases: string[] | undefined = rs.alias?.colnames?.map((s: Node) => s.String?.sval);
-    if (rs.alias?.aliasname) scope.entries.set(rs.alias.aliasname, derivedEntry(sub, aliases));
+    if (rs.alias?.aliasname) scope.entries.set(rs.alias.aliasname, derivedEntry(sub, aliases, rs.alias.aliasname));
     else scope.opaque = true; // PostgreSQL 16 allows a subquery without alias: its columns are still in scope
   } else if (item.RangeFunction) {
     // Set-returning functions: read their arguments.
@@ -177,6 +202,7 @@ function addFromItem(item: Node, scope: Scope, reads: QualifiedName[], readsColu
         kind: 'derived',
         columns: new Map(names.map((column) => [column, [{ relation: name, column }]])),
         order: names,
+        shape: { alias, names, stars: [] },
       });
     } else scope.opaque = true;
   } else {
@@ -208,32 +234,65 @@ function recordRef(fields: string[], scope: Scope, location: unknown): void {
       if (!entry) continue;
       if (entry.kind === 'relation')
         refSink.refs.push({ candidates: [entry.name], column: nth(fields, 1), qualified: true, location });
+      else if (entry.shape)
+        refSink.refs.push({
+          candidates: [],
+          derived: [entry.shape],
+          column: nth(fields, 1),
+          qualified: true,
+          location,
+        });
       return;
     }
     return;
   }
   if (fields.length !== 1 || !refSink.unqualified) return;
   const candidates: QualifiedName[] = [];
+  const derived: DerivedShape[] = [];
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     if (s.opaque) return;
     for (const [alias, entry] of s.entries) {
-      // A bare alias is a whole-row reference (`SELECT h FROM h`); a derived entry answers itself.
-      if (entry.kind !== 'relation' || alias === fields[0]) return;
-      candidates.push(entry.name);
+      // A bare alias is a whole-row reference (`SELECT h FROM h`); a subquery whose names are not known answers itself.
+      if (alias === fields[0]) return;
+      if (entry.kind === 'relation') candidates.push(entry.name);
+      else if (entry.shape) derived.push(entry.shape);
+      else return;
     }
   }
-  if (candidates.length) refSink.refs.push({ candidates, column: nth(fields, 0), qualified: false, location });
+  if (candidates.length || derived.length)
+    refSink.refs.push({
+      candidates,
+      ...(derived.length ? { derived } : {}),
+      column: nth(fields, 0),
+      qualified: false,
+      location,
+    });
 }
 
-function derivedEntry(sub: SelectLineage, aliases?: string[]): ScopeEntry {
+/**
+ * A FROM subquery or CTE as a scope entry. Its shape (the names a reference may use) is kept when
+ * every name is certain: no VALUES list or `*` of something unnamed, no default name spif does not
+ * derive as PostgreSQL does (`?column?`), and each `*` one relation's (column aliases rename by
+ * position, so a `*` under an alias list leaves it unchecked).
+ */
+function derivedEntry(sub: SelectLineage, aliases?: string[], alias?: string): ScopeEntry {
   const columns = new Map<string, ColumnSource[]>();
   const order: string[] = [];
+  const names: string[] = [];
+  const stars: QualifiedName[] = [];
+  let certain = alias !== undefined && !sub.incomplete;
   sub.columns.forEach((c, i) => {
     const name = aliases?.[i] ?? c.name;
     columns.set(name, c.from);
     order.push(name);
+    if (name === '*') {
+      const star = c.from.length === 1 && c.from[0]?.column === '*' ? c.from[0].relation : undefined;
+      if (!star || aliases?.length) certain = false;
+      else stars.push(star);
+    } else if (name === '?column?') certain = false;
+    else names.push(name);
   });
-  return { kind: 'derived', columns, order };
+  return { kind: 'derived', columns, order, ...(certain ? { shape: { alias: alias!, names, stars } } : {}) };
 }
 
 /** All base columns a value expression reads; also records them (and sublink reads) as read. */
@@ -333,17 +392,31 @@ function entryColumn(entry: ScopeEntry, column: string): ColumnSource[] {
   return entry.columns.get(column) ?? [];
 }
 
-function expandStar(fields: Node[], scope: Scope): { name: string; from: ColumnSource[] }[] {
+function expandStar(
+  fields: Node[],
+  scope: Scope,
+): { columns: { name: string; from: ColumnSource[] }[]; incomplete: boolean } {
   const qualifier = fields.length >= 2 ? nth(fields, fields.length - 2).String?.sval : undefined;
   const entries = qualifier
     ? ([scope.entries.get(qualifier)].filter(Boolean) as ScopeEntry[])
     : [...new Set(scope.entries.values())];
   const out: { name: string; from: ColumnSource[] }[] = [];
+  // An unnamed FROM item (a function) adds columns `*` does not list here.
+  let incomplete = !qualifier && !!scope.opaque;
   for (const entry of entries) {
-    if (entry.kind === 'relation') out.push({ name: '*', from: [{ relation: entry.name, column: '*' }] });
-    else for (const name of entry.order) out.push({ name, from: entry.columns.get(name) ?? [] });
+    if (entry.kind === 'relation') {
+      out.push({ name: '*', from: [{ relation: entry.name, column: '*' }] });
+      continue;
+    }
+    if (!entry.shape) incomplete = true;
+    // Each `*` of the entry is its own relation's (the name map keeps one of them only).
+    let star = 0;
+    for (const name of entry.order) {
+      const relation = name === '*' ? entry.shape?.stars[star++] : undefined;
+      out.push({ name, from: relation ? [{ relation, column: '*' }] : (entry.columns.get(name) ?? []) });
+    }
   }
-  return out;
+  return { columns: out, incomplete };
 }
 
 function defaultName(val: Node | undefined): string {

@@ -68,6 +68,59 @@ const SCENARIOS: Scenario[] = [
     name: 'a CTE and a subquery',
     sql: `CREATE VIEW v AS WITH c AS (SELECT kojin_bango FROM h) SELECT c.kojin_bango, s.kazei FROM c, (SELECT kazei FROM k) s`,
   },
+  // A name qualified by a FROM subquery's alias or a CTE's name is checked against its output names.
+  {
+    name: "a subquery's alias with a name it does not output",
+    sql: `CREATE VIEW v AS SELECT s.shimei FROM (SELECT kojin_bango FROM h) s`,
+    errors: [[3, 25]],
+  },
+  {
+    name: "a CTE's name with a name it does not output",
+    sql: `CREATE VIEW v AS WITH c AS (SELECT kojin_bango AS bango FROM h) SELECT c.kojin_bango FROM c`,
+    errors: [[3, 72]],
+  },
+  {
+    name: 'an unqualified name neither the subquery nor the table has',
+    sql: `CREATE VIEW v AS SELECT nope FROM (SELECT kojin_bango FROM h) s, k`,
+    errors: [[3, 25]],
+  },
+  {
+    name: 'a system column through a subquery (it outputs none)',
+    sql: `CREATE VIEW v AS SELECT s.ctid FROM (SELECT * FROM h) s`,
+    errors: [[3, 25]],
+  },
+  {
+    name: "a subquery's column aliases rename its outputs",
+    sql: `CREATE VIEW v AS SELECT s.b FROM (SELECT kojin_bango FROM h) s(b)`,
+  },
+  {
+    name: "a CTE's column list renames its outputs",
+    sql: `CREATE VIEW v AS WITH c(b, a) AS (SELECT kojin_bango, atena_no FROM h) SELECT c.b, a FROM c`,
+  },
+  {
+    name: "a subquery's * is its table's columns",
+    sql: `CREATE VIEW v AS SELECT s.shimei, kazei FROM (SELECT * FROM h) s JOIN k USING (atena_no)`,
+  },
+  {
+    name: "a subquery's t.* over a join",
+    sql: `CREATE VIEW v AS SELECT s.kazei, s.kojin_bango FROM (SELECT h.*, k.kazei FROM h JOIN k USING (atena_no)) s`,
+  },
+  {
+    name: 'a nested subquery and a UNION (names from its first arm)',
+    sql: `CREATE VIEW v AS SELECT u.x FROM (SELECT s.kojin_bango AS x FROM (SELECT * FROM h) s UNION SELECT atena_no FROM k) u`,
+  },
+  {
+    name: 'a VALUES list with column aliases',
+    sql: `CREATE VIEW v AS SELECT x.a, h.kojin_bango FROM h, (VALUES (1, 'a')) x(a, b)`,
+  },
+  {
+    name: 'a default name PostgreSQL derives (count)',
+    sql: `CREATE VIEW v AS SELECT s.count FROM (SELECT count(*) FROM h) s`,
+  },
+  {
+    name: 'coalesce and CASE: names spif does not derive are not checked',
+    sql: `CREATE VIEW v AS SELECT s.coalesce FROM (SELECT coalesce(shimei, atena_no) FROM h) s`,
+  },
 ];
 
 let pg: PGlite;
@@ -86,6 +139,17 @@ function bySpif(sql: string) {
 }
 
 describe('a view naming a column its base does not have, checked on PGlite', () => {
+  it('a view over a subquery and a CTE carries their lineage (the number column reached through both)', () => {
+    const sql = `${BASE}\nCREATE VIEW v AS WITH c(b) AS (SELECT kojin_bango FROM h) SELECT s.x, c.b FROM (SELECT atena_no, kojin_bango AS x FROM h) s, c;`;
+    const read = readPostgresSql({ path: 'views.sql', text: sql });
+    const { catalog } = buildCatalog([{ database: 'default', dialect: 'postgresql', ops: read.ops }]);
+    const v = catalog.relations.get('default.public.v');
+    expect(v?.view?.columns.map((c) => [c.name, c.from.map((f) => `${f.relation.name}.${f.column}`)])).toEqual([
+      ['x', ['h.kojin_bango']],
+      ['b', ['h.kojin_bango']],
+    ]);
+  });
+
   beforeAll(async () => {
     await loadPostgresParser();
     pg = await PGlite.create();
