@@ -155,17 +155,7 @@ class Reader {
     this.original = original;
     const libsql = this.d.name === 'sqlite' ? LIBSQL_ALTER_COLUMN.exec(text) : null;
     if (libsql) return this.libsqlAlterColumn(libsql);
-    const program = this.parse(text);
-    if (!program.ok) {
-      this.diag(
-        'error',
-        'SPIF-SQL-SYNTAX',
-        said('diag.cst.couldNotParse', program.dialect, parserText(program.message)),
-        program.offset,
-      );
-      return;
-    }
-    for (const stmt of program.cst.statements ?? []) this.read(stmt);
+    this.parseAndRead(text, 'error', 'SPIF-SQL-SYNTAX', 'diag.cst.couldNotParse');
   }
 
   /**
@@ -182,15 +172,14 @@ class Reader {
     }
     const name = (q: string) => q.replace(/^["`[](.*)["`\]]$/s, '$1');
     if (name(from).toLowerCase() === name(to).toLowerCase()) return;
-    const program = this.parse(`ALTER TABLE ${table} RENAME COLUMN ${from} TO ${to}`);
-    if (program.ok) for (const stmt of program.cst.statements ?? []) this.read(stmt);
-    else
-      this.diag(
-        'error',
-        'SPIF-SQL-SYNTAX',
-        said('diag.cst.couldNotParse', program.dialect, parserText(program.message)),
-        0,
-      );
+    // Written by spif, so a refusal is located at the statement itself.
+    this.parseAndRead(
+      `ALTER TABLE ${table} RENAME COLUMN ${from} TO ${to}`,
+      'error',
+      'SPIF-SQL-SYNTAX',
+      'diag.cst.couldNotParse',
+      0,
+    );
   }
 
   /** The first dialect that parses wins; the first error is the one reported. */
@@ -260,14 +249,20 @@ class Reader {
 
   /** A data statement that may copy values, skipped by the fast path above: parsed and read for its copy. */
   private parseWrite(text: string): void {
+    this.parseAndRead(text, 'warning', 'SPIF-SQL-UNSUPPORTED', 'diag.cst.couldNotParseWrite');
+  }
+
+  /** Parse `text` and read its statements, or say why it could not be parsed (at the parser's offset, unless `at` is given). */
+  private parseAndRead<S extends 'error' | 'warning'>(
+    text: string,
+    severity: S,
+    code: CodeOf<S>,
+    key: 'diag.cst.couldNotParse' | 'diag.cst.couldNotParseWrite',
+    at?: number,
+  ): void {
     const program = this.parse(text);
     if (!program.ok) {
-      this.diag(
-        'warning',
-        'SPIF-SQL-UNSUPPORTED',
-        said('diag.cst.couldNotParseWrite', program.dialect, parserText(program.message)),
-        program.offset,
-      );
+      this.diag(severity, code, said(key, program.dialect, parserText(program.message)), at ?? program.offset);
       return;
     }
     for (const stmt of program.cst.statements ?? []) this.read(stmt);
