@@ -116,7 +116,11 @@ export interface QualifiedName {
 /** Where a view column's value comes from: base columns, resolved to relation ids at build time. */
 export interface ViewColumn {
   name: string;
-  /** Base columns whose value this column carries unchanged (a plain column reference). */
+  /**
+   * Base columns whose value this column carries: a plain reference, or a value derived from them
+   * (a cast, a function, concatenation, arithmetic, a CASE result, an aggregate; not a count or a
+   * comparison: src/sources/lineage-carry.ts).
+   */
   from: { relation: QualifiedName; column: string }[];
 }
 

@@ -1,6 +1,7 @@
 /**
  * View column lineage over sql-parser-cst syntax trees (SQLite, BigQuery): for each output
- * column the base columns it carries unchanged, every relation read, every base column read.
+ * column the base columns it carries (derived values included: src/sources/lineage-carry.ts),
+ * every relation read, every base column read.
  * The same rules as the MySQL reader (src/sources/mysql/view.ts), on a different tree.
  */
 import type { QualifiedName, ViewColumn } from '../../catalog/model.js';
@@ -14,6 +15,13 @@ import {
   resolveBare,
 } from '../lineage-scope.js';
 import { nth } from '../../indexed.js';
+import {
+  NON_CARRYING_FUNCTIONS,
+  PREDICATE_OPERATORS,
+  PREDICATE_PREFIXES,
+  type Part,
+  operatorText,
+} from '../lineage-carry.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- CST nodes are walked generically */
 
@@ -94,12 +102,8 @@ export class CstLineage {
       }
       const alias = item.type === 'alias' ? namePath(item.alias)[0] : undefined;
       const isRef = expr.type === 'identifier' || expr.type === 'member_expr';
-      const path = namePath(expr);
-      // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
-      const sub = expr.type === 'paren_expr' && expr.expr?.type === 'select_stmt' ? expr.expr : undefined;
-      if (!sub) this.expr(expr, scope, local);
-      const from = isRef ? this.resolve(path, scope) : sub ? (this.query(sub, scope, local)[0]?.from ?? []) : [];
-      const name = alias ?? (isRef ? path.at(-1)! : this.textOf(expr));
+      const from = this.value(expr, scope, local);
+      const name = alias ?? (isRef ? namePath(expr).at(-1)! : this.textOf(expr));
       out.push({ name: this.names.foldColumn(name), from });
     }
     return out;
@@ -140,35 +144,44 @@ export class CstLineage {
   }
 
   private expr(node: any, scope: Scope, ctes: Map<string, Source>): void {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const n of node) this.expr(n, scope, ctes);
-      return;
-    }
-    switch (node.type) {
-      case 'keyword':
-      case 'data_type_name':
-      case 'all_columns':
+    this.value(node, scope, ctes);
+  }
+
+  /**
+   * The base columns a value expression carries (src/sources/lineage-carry.ts: a derived value
+   * carries its sources, a predicate or count carries nothing); every column it names is read.
+   */
+  private value(node: any, scope: Scope, ctes: Map<string, Source>): Origin[] {
+    const out: Origin[] = [];
+    const visit = (n: any, carrying: boolean): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) {
+        for (const x of n) visit(x, carrying);
         return;
-      case 'identifier':
-      case 'member_expr':
-        this.resolve(namePath(node), scope);
-        return;
-      case 'func_call':
-        this.expr(node.args, scope, ctes);
-        this.expr(node.filter, scope, ctes);
-        this.expr(node.over, scope, ctes);
-        return;
-      case 'select_stmt':
-      case 'compound_select_stmt':
-        this.query(node, scope, ctes);
-        return;
-      case 'alias':
-        this.expr(node.expr, scope, ctes);
-        return;
-    }
-    for (const [k, v] of Object.entries(node))
-      if (k !== 'range' && v && typeof v === 'object') this.expr(v, scope, ctes);
+      }
+      switch (n.type) {
+        case 'keyword':
+        case 'data_type_name':
+        case 'all_columns':
+          return;
+        case 'identifier':
+        case 'member_expr': {
+          const found = this.resolve(namePath(n), scope);
+          if (carrying) out.push(...found);
+          return;
+        }
+        case 'select_stmt':
+        case 'compound_select_stmt': {
+          // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
+          const cols = this.query(n, scope, ctes);
+          if (carrying) out.push(...(cols[0]?.from ?? []));
+          return;
+        }
+      }
+      for (const part of cstParts(n)) visit(part.node, carrying && part.carries);
+    };
+    visit(node, true);
+    return dedupeOrigins(out);
   }
 
   /**
@@ -213,5 +226,61 @@ export class CstLineage {
   private textOf(node: any): string {
     const r = node.range as [number, number] | undefined;
     return r ? this.text.slice(r[0], r[1]) : 'expr';
+  }
+}
+
+/** The parts of a sql-parser-cst expression node (names and subqueries are the caller's); see lineage-carry.ts. */
+function cstParts(node: any): Part[] {
+  switch (node.type) {
+    case 'binary_expr': {
+      const op = operatorText(node.operator);
+      // `x COLLATE nocase`: the value is x's; the collation is a name, not a column.
+      if (op === 'COLLATE') return [{ node: node.left, carries: true }];
+      const carries = !PREDICATE_OPERATORS.has(op);
+      return [
+        { node: node.left, carries },
+        { node: node.right, carries },
+      ];
+    }
+    case 'prefix_op_expr':
+      return [{ node: node.expr, carries: !PREDICATE_PREFIXES.has(operatorText(node.operator)) }];
+    case 'postfix_op_expr': // ISNULL, NOTNULL, NOT NULL
+    case 'between_expr':
+      return Object.entries(node)
+        .filter(([k, v]) => k !== 'range' && v && typeof v === 'object')
+        .map(([, v]) => ({ node: v, carries: false }));
+    case 'func_call': {
+      const name = (namePath(node.name).at(-1) ?? '').toLowerCase();
+      const carries = !NON_CARRYING_FUNCTIONS.has(name);
+      const inner = node.args?.type === 'paren_expr' ? node.args.expr : undefined;
+      // STRING_AGG(x, ',' ORDER BY y LIMIT n): the arguments are the value, ORDER BY only orders it.
+      const args: Part[] =
+        inner?.type === 'func_args'
+          ? [
+              { node: inner.args, carries },
+              { node: inner.orderBy, carries: false },
+              { node: inner.limit, carries: false },
+            ]
+          : [{ node: node.args, carries }];
+      return [
+        ...args,
+        { node: node.filter, carries: false },
+        { node: node.over, carries: false },
+      ];
+    }
+    case 'case_expr':
+      return [
+        { node: node.expr, carries: false },
+        ...(Array.isArray(node.clauses) ? node.clauses : []).flatMap((arm: any) => [
+          { node: arm?.condition, carries: false },
+          { node: arm?.result, carries: true },
+        ]),
+      ];
+    case 'alias':
+      return [{ node: node.expr, carries: true }];
+    default:
+      return Object.entries(node)
+        .filter(([k, v]) => k !== 'range' && v && typeof v === 'object')
+        .map(([, v]) => ({ node: v, carries: true }));
   }
 }

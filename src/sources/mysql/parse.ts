@@ -54,7 +54,7 @@ export function parseStatement(sql: string, dialect: Dialect): ParseOutcome {
     if (!m) {
       // A charset introducer (`_utf8' '`, sakila's views) only names the literal's character
       // set; the parser reports the error where the expression starts, so blank them all.
-      const plain = blankIntroducers(text);
+      const plain = substringCommas(blankIntroducers(text));
       if (plain === text) return outcome;
       text = plain;
       continue;
@@ -75,6 +75,26 @@ function blankIntroducers(text: string): string {
     ) {
       out = out.slice(0, previous.start) + ' '.repeat(previous.end - previous.start) + out.slice(previous.end);
     }
+    previous = t;
+  }
+  return out;
+}
+
+/**
+ * `SUBSTRING(str FROM pos FOR len)` is "standard SQL syntax" for `SUBSTRING(str, pos, len)`
+ * (MySQL 8.0 Reference Manual 14.8, String Functions; also SUBSTR and MID), which neither parser
+ * reads: FROM and FOR directly inside such a call become commas (same length, offsets hold).
+ */
+function substringCommas(text: string): string {
+  let out = text;
+  const open: boolean[] = [];
+  let previous: Token | undefined;
+  for (const t of tokens(text)) {
+    if (t.kind === 'punct' && t.value === '(') {
+      open.push(previous?.kind === 'word' && ['SUBSTRING', 'SUBSTR', 'MID'].includes(previous.upper));
+    } else if (t.kind === 'punct' && t.value === ')') open.pop();
+    else if (t.kind === 'word' && (t.upper === 'FROM' || t.upper === 'FOR') && open[open.length - 1])
+      out = out.slice(0, t.start) + ','.padEnd(t.end - t.start) + out.slice(t.end);
     previous = t;
   }
   return out;

@@ -439,6 +439,7 @@ class BodyWalker {
   ) {
     this.vars = new Map([...known].map(([k]) => [k, []]));
     this.lineage = new Lineage(ctx);
+    this.lineage.variables = (name) => this.known.get(foldColumn(name));
   }
 
   walk(): void {
@@ -822,14 +823,14 @@ class BodyWalker {
     targets.forEach((v, k) => this.assign(v, cols[k]?.from ?? []));
   }
 
-  /** The base columns an expression carries unchanged (a column, a variable, a scalar subquery's column). */
+  /** The base columns an expression carries (a column, a variable, a scalar subquery's column, a value derived from them). */
   private expression(start: number | undefined, stop: number): Origin[] {
     if (start === undefined || start >= stop) return [];
     const cols = this.query(`SELECT ${this.ctx.text.slice(start, stop)}`);
     return cols?.[0]?.from ?? [];
   }
 
-  /** Parses a query with node-sql-parser and takes its lineage; variables resolve to what they carry. */
+  /** Parses a query with node-sql-parser and takes its lineage; variables resolve to what they hold. */
   private query(text: string): ViewColumn[] | undefined {
     const parsed = parseStatement(text, this.ctx.dialect);
     if (!parsed.ok) {
@@ -841,22 +842,7 @@ class BodyWalker {
       this.unanalysed('diag.mysql.body.notSelect', IN_BODY);
       return undefined;
     }
-    const cols = this.lineage.select(ast, this.rowScope(), new Map());
-    const items: any[] = Array.isArray(ast.columns) ? ast.columns : [];
-    if (items.some((it) => (it.expr ?? it)?.column === '*')) return cols;
-    return cols.map((col, k) => {
-      const e = items[k]?.expr ?? items[k];
-      if (e?.type === 'column_ref' && !e.table) {
-        const name = foldColumn(String(e.column?.expr?.value ?? e.column));
-        const v = this.known.get(name);
-        if (v) return { name: col.name, from: v };
-      }
-      if (e?.type === 'var') {
-        const name = foldColumn(String(e.name));
-        return { name: col.name, from: this.known.get(name) ?? [] };
-      }
-      return col;
-    });
+    return this.lineage.select(ast, this.rowScope(), new Map());
   }
 
   /** A trigger's NEW / OLD as FROM entries enclosing every query of the body (names are case-insensitive). */

@@ -1,6 +1,7 @@
 /**
  * CREATE VIEW (node-sql-parser AST) → a create-view op with column lineage: for each output
- * column, the base columns it carries unchanged; every relation read; every base column read.
+ * column, the base columns it carries (derived values included: src/sources/lineage-carry.ts);
+ * every relation read; every base column read.
  */
 import { said } from '../../diagnostics.js';
 import { parserText } from '../guard.js';
@@ -14,6 +15,7 @@ import { parseStatement } from './parse.js';
 import { viewQueryWithCst } from './cst-fallback.js';
 import { type Origin, type Scope, type Source, dedupeOrigins, originsIn, resolveBare } from '../lineage-scope.js';
 import { nth } from '../../indexed.js';
+import { nspParts } from '../lineage-carry.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -150,6 +152,8 @@ export class Lineage {
   private readonly readSet = new Map<string, QualifiedName>();
   private readonly columnSet = new Map<string, Origin>();
   private warnedStar = false;
+  /** In a routine body: what a variable holds (undefined: not a variable). */
+  variables?: (name: string) => Origin[] | undefined;
 
   /** Where the query first names each relation (node-sql-parser's locations). */
   private readonly readAt = new Map<string, { relation: QualifiedName; at: SourceLocation }>();
@@ -195,19 +199,8 @@ export class Lineage {
         continue;
       }
       const alias = identText(item.as);
-      // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
-      const sub = e?.ast?.type === 'select' ? e.ast : e?.type === 'select' ? e : undefined;
-      if (sub) {
-        const from = this.select(sub, scope, localCtes)[0]?.from ?? [];
-        out.push({ name: foldColumn(alias ?? this.exprText(e, out.length)), from });
-        continue;
-      }
-      this.expr(e, scope, localCtes);
-      if (e?.type === 'column_ref') {
-        out.push({ name: foldColumn(alias ?? identText(e.column) ?? ''), from: this.resolve(e, scope) });
-      } else {
-        out.push({ name: foldColumn(alias ?? this.exprText(e, out.length)), from: [] });
-      }
+      const name = alias ?? (e?.type === 'column_ref' ? identText(e.column) : undefined) ?? this.exprText(e, out.length);
+      out.push({ name: foldColumn(name), from: this.value(e, scope, localCtes) });
     }
     if (sel._next) {
       const more = this.select(sel._next, parent, localCtes);
@@ -253,22 +246,50 @@ export class Lineage {
 
   /** Records every column reference in an expression; analyses subqueries in the current scope. */
   private expr(node: any, scope: Scope, ctes: Map<string, Source>): void {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const n of node) this.expr(n, scope, ctes);
-      return;
-    }
-    if (node.type === 'column_ref') {
-      if (identText(node.column) !== '*') this.resolve(node, scope);
-      return;
-    }
-    if (node.type === 'select' || (node.ast && node.ast.type === 'select')) {
-      this.select(node.ast ?? node, scope, ctes);
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key !== 'loc' && value && typeof value === 'object') this.expr(value, scope, ctes);
-    }
+    this.value(node, scope, ctes);
+  }
+
+  /**
+   * The base columns a value expression carries (src/sources/lineage-carry.ts: a derived value
+   * carries its sources, a predicate or count carries nothing); every column it names is read.
+   */
+  value(node: any, scope: Scope, ctes: Map<string, Source>): Origin[] {
+    const out: Origin[] = [];
+    const visit = (n: any, carrying: boolean): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) {
+        for (const x of n) visit(x, carrying);
+        return;
+      }
+      if (n.type === 'column_ref' || n.type === 'var') {
+        if (n.type === 'column_ref' && identText(n.column) === '*') return;
+        const found = this.variableValue(n) ?? (n.type === 'column_ref' ? this.resolve(n, scope) : []);
+        if (carrying) out.push(...found);
+        return;
+      }
+      const sub = n.ast?.type === 'select' ? n.ast : n.type === 'select' ? n : undefined;
+      if (sub) {
+        // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
+        const cols = this.select(sub, scope, ctes);
+        if (carrying) out.push(...(cols[0]?.from ?? []));
+        return;
+      }
+      for (const part of nspParts(n)) visit(part.node, carrying && part.carries);
+    };
+    visit(node, true);
+    return dedupeOrigins(out);
+  }
+
+  /**
+   * In a routine body, a name that is a local variable or parameter is the variable ("MySQL
+   * interprets the reference as the name of a variable", MySQL 8.0 Reference Manual 15.6.4.2,
+   * Local Variable Scope and Resolution), and `@v` a user variable: what it was assigned.
+   */
+  private variableValue(ref: any): Origin[] | undefined {
+    if (!this.variables) return undefined;
+    if (ref.type === 'var') return this.variables(String(ref.name ?? '')) ?? [];
+    if (identText(ref.table) !== undefined) return undefined;
+    return this.variables(identText(ref.column) ?? '');
   }
 
   /** The base columns a column reference denotes (recorded as read). */

@@ -332,6 +332,15 @@ function valueSources(
       visit(n.FuncCall.args, carries);
       visit(n.FuncCall.agg_filter, false);
       visit(n.FuncCall.agg_order, false);
+      // A window's PARTITION BY / ORDER BY columns are read, not carried.
+      visit(n.FuncCall.over, false);
+      return;
+    }
+    if (n.A_Expr?.kind === 'AEXPR_NULLIF') {
+      // NULLIF(a, b) "returns a null value if value1 equals value2; otherwise it returns value1"
+      // (PostgreSQL 16 docs, 9.18.3): a's value, b only compared.
+      visit(n.A_Expr.lexpr, carrying);
+      visit(n.A_Expr.rexpr, false);
       return;
     }
     if (n.A_Expr) {

@@ -23,6 +23,7 @@ import type { FileState } from './cursor.js';
 import { foldIdent, type Token } from './lexer.js';
 import type { VendorDialect } from '../../dialect.js';
 import { capture, nth } from '../../indexed.js';
+import { nspParts } from '../lineage-carry.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
 
@@ -207,16 +208,8 @@ class Lineage {
         continue;
       }
       const alias = identText(item.as);
-      // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
-      const sub = e?.ast?.type === 'select' ? e.ast : e?.type === 'select' ? e : undefined;
-      if (sub) {
-        out.push({ name: alias ?? `EXPR_${out.length + 1}`, from: this.select(sub, scope, local)[0]?.from ?? [] });
-        continue;
-      }
-      this.expr(e, scope, local);
-      if (e?.type === 'column_ref')
-        out.push({ name: alias ?? identText(e.column) ?? '', from: this.resolve(e, scope) });
-      else out.push({ name: alias ?? `EXPR_${out.length + 1}`, from: [] });
+      const name = alias ?? (e?.type === 'column_ref' ? identText(e.column) : undefined) ?? `EXPR_${out.length + 1}`;
+      out.push({ name, from: this.value(e, scope, local) });
     }
     if (sel._next) {
       const more = this.select(sel._next, parent, local);
@@ -282,21 +275,38 @@ class Lineage {
   }
 
   private expr(node: any, scope: Scope, ctes: Map<string, Source>): void {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const n of node) this.expr(n, scope, ctes);
-      return;
-    }
-    if (node.type === 'column_ref') {
-      if (identText(node.column) !== '*') this.resolve(node, scope);
-      return;
-    }
-    if (node.type === 'select' || node.ast?.type === 'select') {
-      this.select(node.ast ?? node, scope, ctes);
-      return;
-    }
-    for (const [key, value] of Object.entries(node))
-      if (key !== 'loc' && value && typeof value === 'object') this.expr(value, scope, ctes);
+    this.value(node, scope, ctes);
+  }
+
+  /**
+   * The base columns a value expression carries (src/sources/lineage-carry.ts: a derived value
+   * carries its sources, a predicate or count carries nothing); every column it names is read.
+   */
+  private value(node: any, scope: Scope, ctes: Map<string, Source>): Origin[] {
+    const out: Origin[] = [];
+    const visit = (n: any, carrying: boolean): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) {
+        for (const x of n) visit(x, carrying);
+        return;
+      }
+      if (n.type === 'column_ref') {
+        if (identText(n.column) === '*') return;
+        const found = this.resolve(n, scope);
+        if (carrying) out.push(...found);
+        return;
+      }
+      const sub = n.ast?.type === 'select' ? n.ast : n.type === 'select' ? n : undefined;
+      if (sub) {
+        // `(SELECT x FROM t WHERE …)` used as a value carries the column it yields.
+        const cols = this.select(sub, scope, ctes);
+        if (carrying) out.push(...(cols[0]?.from ?? []));
+        return;
+      }
+      for (const part of nspParts(n)) visit(part.node, carrying && part.carries);
+    };
+    visit(node, true);
+    return dedupeOrigins(out);
   }
 
   private resolve(ref: any, scope: Scope): Origin[] {
