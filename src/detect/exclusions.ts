@@ -24,7 +24,7 @@
  *   was verified", "Flag: has My Number"), so English comments are also read from the front.
  * - `wholeText`: the whole name or comment sentence, asides included (`個人番号（下4桁）`).
  */
-import { tooShortForNumber } from './column-type.js';
+import { isBooleanType, tooShortForNumber } from './column-type.js';
 import { anyOf, terms, wordStarts, words, WORD_START } from './patterns.js';
 
 export interface ExclusionExample {
@@ -707,6 +707,28 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     allows: [
       { name: 'my_number', type: 'bigint' },
       { name: 'my_number', type: 'varchar(12)' },
+    ],
+  },
+  {
+    id: 'boolean-type',
+    summary:
+      'a column declared boolean (BOOLEAN, BOOL, BIT, a TypeScript or Java boolean, z.boolean()) whose name or comment names the number: a flag about it',
+    reason:
+      'A boolean holds only true or false: not the 12 digits (番号法施行令 第8条), not a part or a transform of them ' +
+      '(Q&A 9-3, 9-4), and not a key to a table that holds them. A flag about the number (提出済み, マイナ保険証を使う, ' +
+      '取得同意) is information about the person, not the 個人番号. Unlike a too-short string or integer ' +
+      '(name-type-conflict), nothing of the number fits in it, so there is nothing for a reviewer to settle.',
+    typeVeto: isBooleanType,
+    standalone: false,
+    vetoes: [
+      { name: 'my_number', type: 'boolean' },
+      { name: 'kojin_bango', type: 'BIT' },
+      { name: 'col3', type: 'bool', comment: '個人番号' },
+      { name: 'myNumber', type: 'z.boolean().optional()' },
+    ],
+    allows: [
+      { name: 'my_number', type: 'varchar(12)' },
+      { name: 'my_number', type: 'bigint' },
     ],
   },
   {
