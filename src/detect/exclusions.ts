@@ -74,7 +74,8 @@ export interface ExclusionRule {
 /** Directly after the mention, optionally joined by の: `個人番号カード`, `個人番号の取得…`, `_card`. */
 const RIGHT_AFTER = '^(?:の|_)?';
 /** Words naming an image or copy: a copy of a document bearing the number is itself the number. */
-const IMAGE = '(?:画像|写し|写真|コピー|スキャン|イメージ|image|img|scan|copy|photo|pdf)';
+/** Romanised as vendors write them too: gazo(u) 画像, shashin 写真, utsushi 写し. */
+const IMAGE = '(?:画像|写し|写真|コピー|スキャン|イメージ|image|img|scan|copy|photo|pdf|gazou?|shashin|utsushi)';
 /** The front of the 個人番号カード bears no number (it is printed on the back). */
 const FRONT = '(?:表面|表側|omote|front)';
 /** The back of the 個人番号カード is where the number is printed: a column for it holds the number. */
@@ -135,9 +136,11 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       '個人番号通知書',
       { comment: '個人番号カード' },
       'mynumber_card_front',
+      'mynumber_card_omote_gazo',
     ],
     allows: [
       'my_number_card_image',
+      'kojin_bango_card_ura_gazou',
       '個人番号カード写し',
       { comment: '個人番号を通知カードから転記' },
       { name: 'mynumber_card_back', comment: 'マイナンバーカード裏面' },
