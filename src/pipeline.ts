@@ -25,7 +25,7 @@ import { detectColumns } from './detect/index.js';
 import { createAccessResolver } from './access/resolver.js';
 import { PrincipalAccess, resolvePrincipals } from './access/principals.js';
 import { buildLinkGraph } from './graph/links.js';
-import { classify } from './classify/classify.js';
+import { type EvidenceScope, classify } from './classify/classify.js';
 import { Analysis } from './classify/analysis.js';
 import { buildReport } from './report/build.js';
 import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths.js';
@@ -61,6 +61,8 @@ export interface ScanOptions {
   cacheDir?: string;
   /** `--sample N`: live PostgreSQL sources read at most N values of each candidate column (counts only). */
   sample?: number;
+  /** Only these access-controlled relations get their blocks (classify.ts `evidenceFor`): `spif check`. */
+  evidenceFor?: (config: SpifConfig) => EvidenceScope;
   /** Text size from which files are parsed on worker threads (tests and benchmarks; default parallel.ts). */
   parallelMinBytes?: number;
 }
@@ -131,6 +133,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     resolver,
     onPrincipal: (n, t) => stage('reach', n, t),
     onBlocks: (n, t) => stage('blocks', n, t),
+    ...(options.evidenceFor ? { evidenceFor: options.evidenceFor(config) } : {}),
   });
   stage('report');
   const analysis = new Analysis({ catalog, config, graph, numbers, principals, resolver, access, classified });

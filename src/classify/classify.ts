@@ -36,7 +36,23 @@ export interface ClassifyInput {
   onPrincipal?: (done: number, total: number) => void;
   /** Called after each principal while finding what stops it (the blocks), for progress. */
   onBlocks?: (done: number, total: number) => void;
+  /**
+   * Which access-controlled relations get their blocks (what stops each principal); the others
+   * keep `blocked: []`. For `spif check`, whose findings show blocks only for the members of
+   * not-specific inventory files: finding every block is most of a large scan's time
+   * (docs/performance.md). Unset: every relation gets them (every report and other command needs them).
+   */
+  evidenceFor?: EvidenceScope;
 }
+
+/**
+ * Given every relation and which of them are specific (known before any block is looked for),
+ * the relations whose blocks are wanted.
+ */
+export type EvidenceScope = (
+  relations: readonly RelationId[],
+  isSpecific: (relation: RelationId) => boolean,
+) => (relation: RelationId) => boolean;
 
 /** What classification computes and the rest of the analysis reads again (never recomputes). */
 export interface Classified {
@@ -95,8 +111,16 @@ export function classify(input: ClassifyInput): Classified {
   const blockers = new BlockFinder(graph, access, numbersByRelation, distance, mightRead);
 
   const sorted = [...catalog.relations.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const wanted = input.evidenceFor?.(
+    sorted.map((r) => r.id),
+    (id) => numbersByRelation.has(id) || reachable.has(id),
+  );
   const controlled = sorted.filter(
-    (r) => !numbersByRelation.has(r.id) && !reachable.has(r.id) && numberComponents.has(componentOf.get(r.id)),
+    (r) =>
+      !numbersByRelation.has(r.id) &&
+      !reachable.has(r.id) &&
+      numberComponents.has(componentOf.get(r.id)) &&
+      (!wanted || wanted(r.id)),
   );
   const blockedBy = blockedEvidence(blockers, access, controlled, representatives, principals, readers, input.onBlocks);
   const order = new Map(principals.map((p, i) => [p.name, i]));
@@ -127,7 +151,7 @@ export function classify(input: ClassifyInput): Classified {
     else if (reach.length) basis = 'reachable';
     else if (numberComponents.has(componentOf.get(relation.id))) {
       basis = 'access-controlled';
-      blocked = blockedBy.get(relation.id)!;
+      blocked = blockedBy.get(relation.id) ?? [];
     } else basis = 'unlinked';
     decisions.set(relation.id, {
       relation,

@@ -4,7 +4,7 @@
  * its file in their output); scan lets the pipeline find it.
  */
 import type { LoadedConfig } from '../config/index.js';
-import { type ScanResult, scan } from '../pipeline.js';
+import { type ScanOptions, type ScanResult, scan } from '../pipeline.js';
 import type { Lang } from '../report/messages.js';
 import { type CommonFlags, scanTuning } from './options.js';
 import { createProgress } from './progress.js';
@@ -13,7 +13,7 @@ export async function scanWithProgress(
   paths: string[],
   flags: CommonFlags,
   cwd: string,
-  options: { lang: Lang; config?: LoadedConfig },
+  options: { lang: Lang; config?: LoadedConfig; evidenceFor?: ScanOptions['evidenceFor'] },
 ): Promise<ScanResult> {
   const progress = flags.quiet ? undefined : createProgress(process.stderr, { lang: options.lang });
   const result = await scan({
@@ -23,6 +23,7 @@ export async function scanWithProgress(
     dialect: flags.dialect,
     ...scanTuning(flags),
     onProgress: progress?.update,
+    ...(options.evidenceFor ? { evidenceFor: options.evidenceFor } : {}),
   });
   progress?.finish();
   return result;

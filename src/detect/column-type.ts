@@ -67,3 +67,15 @@ export function tooShortForNumber(type: string | undefined): boolean {
   const cap = typeCapacity(type);
   return cap !== undefined && cap.size < 12;
 }
+
+/**
+ * The type is a boolean: BOOLEAN / BOOL, SQL Server BIT (and BIT(1)), a TypeScript or Java `boolean`,
+ * zod's `z.boolean()`. It holds true or false only, so a column so declared is a flag, never the number.
+ */
+export function isBooleanType(type: string | undefined): boolean {
+  if (!type) return false;
+  const t = type.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
+  return /^(?:boolean|bool|bit(?:\(1\))?|z\.boolean\(\)(?:\.(?:optional|nullable|default)\([^)]*\))*)(?:notnull)?$/.test(
+    t,
+  );
+}

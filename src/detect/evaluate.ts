@@ -31,6 +31,19 @@ export interface EvalResult {
   candidates: number;
   precision: number;
   recall: number;
+  /**
+   * "Never a silent miss", measured apart: number columns neither detected nor a candidate, and
+   * their share of the number columns. With a candidate counting as found this is 1 − recall,
+   * stated on its own because it is the promise a PIA author relies on.
+   */
+  silentMisses: number;
+  silentMissRate: number;
+  /** Columns reported as definite numbers (no review asked) whose truth is "not": wrong verdicts. */
+  falseNumbers: EvalColumn[];
+  /** Columns reported as candidates 要確認 whose truth is "not": review work, neither silent nor a wrong verdict. */
+  candidatesOnNot: EvalColumn[];
+  /** Of the definite numbers reported, the share that are number columns (precision without candidates). */
+  numberPrecision: number;
 }
 
 /** The file a column was seen in: its source without the description in brackets. */
@@ -46,6 +59,9 @@ function found(c: ColumnClass | undefined): 'number' | 'candidate' | undefined {
 export function evaluateDetection(columns: EvalColumn[]): EvalResult {
   let truePositives = 0;
   let candidates = 0;
+  let definite = 0;
+  const falseNumbers: EvalColumn[] = [];
+  const candidatesOnNot: EvalColumn[] = [];
   const falsePositives: EvalColumn[] = [];
   const falseNegatives: EvalColumn[] = [];
   for (const column of columns) {
@@ -63,6 +79,9 @@ export function evaluateDetection(columns: EvalColumn[]): EvalResult {
     );
     const outcome = found(classifyColumn({ ...column, siblings, japaneseSchema }));
     if (outcome === 'candidate') candidates++;
+    if (outcome === 'number') definite++;
+    if (outcome === 'number' && column.truth === 'not') falseNumbers.push(column);
+    if (outcome === 'candidate' && column.truth === 'not') candidatesOnNot.push(column);
     if (outcome && column.truth === 'number') truePositives++;
     else if (outcome) falsePositives.push(column);
     else if (column.truth === 'number') falseNegatives.push(column);
@@ -78,5 +97,10 @@ export function evaluateDetection(columns: EvalColumn[]): EvalResult {
     candidates,
     precision: predicted === 0 ? 1 : truePositives / predicted,
     recall: positives === 0 ? 1 : truePositives / positives,
+    silentMisses: falseNegatives.length,
+    silentMissRate: positives === 0 ? 0 : falseNegatives.length / positives,
+    falseNumbers,
+    candidatesOnNot,
+    numberPrecision: definite === 0 ? 1 : (definite - falseNumbers.length) / definite,
   };
 }

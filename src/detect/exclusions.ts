@@ -24,7 +24,7 @@
  *   was verified", "Flag: has My Number"), so English comments are also read from the front.
  * - `wholeText`: the whole name or comment sentence, asides included (`個人番号（下4桁）`).
  */
-import { tooShortForNumber } from './column-type.js';
+import { isBooleanType, tooShortForNumber } from './column-type.js';
 import { anyOf, terms, wordStarts, words, WORD_START } from './patterns.js';
 
 export interface ExclusionExample {
@@ -74,7 +74,8 @@ export interface ExclusionRule {
 /** Directly after the mention, optionally joined by の: `個人番号カード`, `個人番号の取得…`, `_card`. */
 const RIGHT_AFTER = '^(?:の|_)?';
 /** Words naming an image or copy: a copy of a document bearing the number is itself the number. */
-const IMAGE = '(?:画像|写し|写真|コピー|スキャン|イメージ|image|img|scan|copy|photo|pdf)';
+/** Romanised as vendors write them too: gazo(u) 画像, shashin 写真, utsushi 写し. */
+const IMAGE = '(?:画像|写し|写真|コピー|スキャン|イメージ|image|img|scan|copy|photo|pdf|gazou?|shashin|utsushi)';
 /** The front of the 個人番号カード bears no number (it is printed on the back). */
 const FRONT = '(?:表面|表側|omote|front)';
 /** The back of the 個人番号カード is where the number is printed: a column for it holds the number. */
@@ -135,9 +136,11 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       '個人番号通知書',
       { comment: '個人番号カード' },
       'mynumber_card_front',
+      'mynumber_card_omote_gazo',
     ],
     allows: [
       'my_number_card_image',
+      'kojin_bango_card_ura_gazou',
       '個人番号カード写し',
       { comment: '個人番号を通知カードから転記' },
       { name: 'mynumber_card_back', comment: 'マイナンバーカード裏面' },
@@ -707,6 +710,28 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     allows: [
       { name: 'my_number', type: 'bigint' },
       { name: 'my_number', type: 'varchar(12)' },
+    ],
+  },
+  {
+    id: 'boolean-type',
+    summary:
+      'a column declared boolean (BOOLEAN, BOOL, BIT, a TypeScript or Java boolean, z.boolean()) whose name or comment names the number: a flag about it',
+    reason:
+      'A boolean holds only true or false: not the 12 digits (番号法施行令 第8条), not a part or a transform of them ' +
+      '(Q&A 9-3, 9-4), and not a key to a table that holds them. A flag about the number (提出済み, マイナ保険証を使う, ' +
+      '取得同意) is information about the person, not the 個人番号. Unlike a too-short string or integer ' +
+      '(name-type-conflict), nothing of the number fits in it, so there is nothing for a reviewer to settle.',
+    typeVeto: isBooleanType,
+    standalone: false,
+    vetoes: [
+      { name: 'my_number', type: 'boolean' },
+      { name: 'kojin_bango', type: 'BIT' },
+      { name: 'col3', type: 'bool', comment: '個人番号' },
+      { name: 'myNumber', type: 'z.boolean().optional()' },
+    ],
+    allows: [
+      { name: 'my_number', type: 'varchar(12)' },
+      { name: 'my_number', type: 'bigint' },
     ],
   },
   {

@@ -83,9 +83,9 @@ const SYSTEM_KOJIN_BANGO_CANDIDATE = {
     'whether the values are 12-digit 個人番号 with a valid check digit (--sample, seed data) or an internal id, and decide it under numberColumns',
   raise: 'says-my-number' as const,
 };
-/** Words naming an image or copy of a document. */
+/** Words naming an image or copy of a document, also romanised as vendors write them (gazo(u) 画像, shashin 写真, utsushi 写し). */
 const IMAGE =
-  '(?:画像|写し|写真|コピー|スキャン|スキャン画像|イメージ|pdf|image|img|scan|scanned|copy|photo|jpeg|jpg|png|tiff?)';
+  '(?:画像|写し|写真|コピー|スキャン|スキャン画像|イメージ|pdf|image|img|scan|scanned|copy|photo|jpeg|jpg|png|tiff?|gazou?|shashin|utsushi)';
 /** Documents that bear the 個人番号 (the front of the 個人番号カード does not: the number is on the back). */
 const DOCUMENTS = [
   '通知カード',
@@ -175,6 +175,8 @@ export const NUMBER_RULES: readonly NumberRule[] = [
       '個人番号カード裏面画像',
       'my_number_card_back_image',
       'notification_card_scan',
+      'tsuchi_card_gazo',
+      'gensen_choshu_hyo_utsushi',
     ],
     negatives: [
       'tsuchi_card_kofu_date',

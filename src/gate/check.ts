@@ -8,7 +8,9 @@
  * - with strict (`--strict` or `check.strict`), every warning fails too.
  * Suppressions turn a failing finding into a reported one with its reason.
  */
-import type { SpifConfig } from '../config/index.js';
+import { type SpifConfig, matchesRef } from '../config/index.js';
+import type { RelationId } from '../catalog/model.js';
+import type { EvidenceScope } from '../classify/classify.js';
 import type { Report } from '../report/model.js';
 import { t } from '../report/messages.js';
 import { VERSION } from '../version.js';
@@ -25,6 +27,25 @@ export interface CheckOptions {
 function finding(rule: CheckRuleId, fails: boolean, rest: Omit<Finding, 'rule' | 'code' | 'level' | 'fails'>): Finding {
   const def = CHECK_RULES[rule];
   return { rule, code: def.code, level: fails ? 'error' : def.level, fails, ...rest };
+}
+
+/**
+ * The relations whose blocks (what stops each user) the gate shows: the members of inventory
+ * files that are not specific, in `inventory-not-specific` findings. A specific relation has no
+ * blocks and a specific file no such finding, and finding every block is most of a large scan's
+ * time (docs/performance.md): `spif check` asks the scan for these only (ScanOptions.evidenceFor).
+ */
+export function checkEvidenceScope(config: SpifConfig): EvidenceScope {
+  const inventory = new Set(config.inventory ?? []);
+  const files = config.files.filter((f) => inventory.has(f.name));
+  return (relations, isSpecific) => {
+    const wanted = new Set<RelationId>();
+    for (const f of files) {
+      const members = relations.filter((id) => f.relations.some((ref) => matchesRef(ref, id)));
+      if (!members.some(isSpecific)) for (const id of members) wanted.add(id);
+    }
+    return (relation) => wanted.has(relation);
+  };
 }
 
 export function runCheck(report: Report, config: SpifConfig, options: CheckOptions = {}): CheckResult {

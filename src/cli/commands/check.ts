@@ -3,7 +3,7 @@ import { cli } from '../i18n.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { runCheck } from '../../gate/check.js';
+import { checkEvidenceScope, runCheck } from '../../gate/check.js';
 import { loadCurrentConfig } from '../../gate/load.js';
 import { CHECK_FORMATS, renderCheck, warningCount } from '../../gate/render.js';
 import { scanWithProgress } from '../scan-with-progress.js';
@@ -26,7 +26,11 @@ export interface CommandOutcome {
 /** The command without commander: used by the CLI and by tests in-process. */
 export async function checkCommand(paths: string[], flags: CheckFlags, cwd = process.cwd()): Promise<CommandOutcome> {
   const loaded = loadCurrentConfig(paths, cwd, flags.config);
-  const result = await scanWithProgress(paths, flags, cwd, { lang: pickLang(flags), config: loaded });
+  const result = await scanWithProgress(paths, flags, cwd, {
+    lang: pickLang(flags),
+    config: loaded,
+    evidenceFor: checkEvidenceScope,
+  });
   const check = runCheck(result.report, result.config, { strict: flags.strict || result.config.check.strict });
   const configFile = loaded.file ? path.relative(cwd, loaded.file).split(path.sep).join('/') : undefined;
   const lang = pickLang(flags);

@@ -254,29 +254,21 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
   const warnings = c.ctx.diagnostics.length;
   for (let k = 0; k < body.length; k++) {
     const t = nth(body, k);
+    const assigned = assignment(body, k, dialect);
+    if (assigned !== undefined) {
+      // What a local variable is given from the row or a query is not followed into the writes
+      // that use it (flow of values through variables is not modelled in trigger bodies): say so.
+      const rest = body.slice(k, statementEnd(body, k + 1, dialect));
+      if (rest.some((x, j) => carriesData(rest, j, names, dialect)))
+        problems.push(`a value passed through the variable ${assigned}`);
+    }
     if (t.kind !== 'word') continue;
     const prev = body[k - 1]?.upper;
     if ((t.upper === 'EXECUTE' && body[k + 1]?.upper === 'IMMEDIATE') || t.upper === 'SP_EXECUTESQL')
       problems.push('dynamic SQL');
     if (t.upper === 'MERGE') problems.push('a MERGE');
     if ((t.upper !== 'INSERT' && t.upper !== 'UPDATE') || prev === 'FOR' || prev === 'OF' || prev === 'IF') continue;
-    let end = k + 1;
-    let depth = 0;
-    for (; end < body.length; end++) {
-      const x = nth(body, end);
-      if (x.kind === 'punct' && x.value === '(') depth++;
-      else if (x.kind === 'punct' && x.value === ')') depth--;
-      else if (depth === 0 && x.kind === 'punct' && x.value === ';') break;
-      else if (
-        depth === 0 &&
-        dialect === 'sqlserver' &&
-        x.lineStart &&
-        x.kind === 'word' &&
-        TSQL_STATEMENT.has(x.upper)
-      )
-        break;
-      if (depth < 0) break;
-    }
+    const end = statementEnd(body, k + 1, dialect);
     const tokens = body.slice(k, end);
     const sub = new Cursor({ tokens, start: nth(tokens, 0).start, end: nth(tokens, tokens.length - 1).end }, c.ctx);
     try {
@@ -296,4 +288,79 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
       'SPIF-FUNCTION-UNANALYSED',
     );
   return ops;
+}
+
+const STATEMENT_BOUNDARY = new Set([';', 'BEGIN', 'DECLARE', 'THEN', 'ELSE', 'LOOP', 'IS', 'AS']);
+
+/** The index just past the statement that starts before `from`: its `;`, or (T-SQL) the next statement word at a line start. */
+function statementEnd(body: Token[], from: number, dialect: string): number {
+  let end = from;
+  let depth = 0;
+  for (; end < body.length; end++) {
+    const x = nth(body, end);
+    if (x.kind === 'punct' && x.value === '(') depth++;
+    else if (x.kind === 'punct' && x.value === ')') depth--;
+    else if (depth === 0 && x.kind === 'punct' && x.value === ';') break;
+    else if (depth === 0 && dialect === 'sqlserver' && x.lineStart && x.kind === 'word' && TSQL_STATEMENT.has(x.upper))
+      break;
+    if (depth < 0) break;
+  }
+  return end;
+}
+
+/**
+ * The variable a statement starting at `k` assigns, as written, or undefined: PL/SQL `v := …`
+ * (PL/SQL Language Reference, "Assignment Statement"), `SET v = …` / `SET @v = …` (Db2 SQL PL
+ * "SET variable"; T-SQL "SET @local_variable"), `SELECT … INTO v` (PL/SQL "SELECT INTO
+ * Statement"; Db2 "SELECT INTO"), T-SQL `SELECT @v = …` ("SELECT @local_variable"), a T-SQL
+ * `DECLARE @v T = …` / Db2 `DECLARE v T DEFAULT …`, and `FETCH … INTO v`.
+ */
+function assignment(body: Token[], k: number, dialect: string): string | undefined {
+  const t = nth(body, k);
+  const next = body[k + 1];
+  const isName = (x: Token | undefined) => x?.kind === 'word' || x?.kind === 'ident';
+  if (t.value === ':' && next?.value === '=' && dialect !== 'sqlserver') {
+    // `v := …`, `:NEW.c := …`, or a declaration `v CHAR(12) := …`: the name starting the statement
+    let j = k - 1;
+    while (j > 0 && !STATEMENT_BOUNDARY.has(nth(body, j - 1).upper)) j--;
+    const target = body.slice(j, k);
+    return target[0]?.value === ':' ? target.map((x) => x.value).join('') : (target[0]?.value ?? '?');
+  }
+  if (t.kind !== 'word') return undefined;
+  if (t.upper === 'SET' && isName(next) && next!.upper !== 'NOCOUNT') {
+    let j = k + 2;
+    while (body[j]?.value === '.' && isName(body[j + 1])) j += 2;
+    if (body[j]?.value === '=' || (dialect === 'sqlserver' && body[j + 1]?.value === '=')) return next!.value;
+  }
+  if (t.upper === 'SELECT' && dialect === 'sqlserver' && next?.value.startsWith('@') && body[k + 2]?.value === '=')
+    return next.value;
+  if (t.upper === 'DECLARE' && isName(next)) {
+    const end = statementEnd(body, k + 1, dialect);
+    if (body.slice(k, end).some((x) => x.value === '=' || x.upper === 'DEFAULT')) return next!.value;
+  }
+  if ((t.upper === 'SELECT' || t.upper === 'FETCH') && dialect !== 'sqlserver') {
+    const end = statementEnd(body, k + 1, dialect);
+    let depth = 0;
+    for (let j = k + 1; j < end; j++) {
+      const x = nth(body, j);
+      if (x.value === '(') depth++;
+      else if (x.value === ')') depth--;
+      else if (depth === 0 && x.kind === 'word' && x.upper === 'INTO' && isName(body[j + 1]))
+        return nth(body, j + 1).value;
+    }
+  }
+  if (t.upper === 'FETCH' && dialect === 'sqlserver') {
+    const into = body.findIndex((x, j) => j > k && x.upper === 'INTO');
+    if (into > 0 && body[into + 1]) return nth(body, into + 1).value;
+  }
+  return undefined;
+}
+
+/** Whether the token at `j` names the fired-for row (`:NEW.x`, a REFERENCING name, `inserted`) or starts a query or fetch. */
+function carriesData(tokens: Token[], j: number, rowNames: string[], dialect: string): boolean {
+  const x = nth(tokens, j);
+  if (x.kind !== 'word' && x.kind !== 'ident') return false;
+  if (x.upper === 'SELECT' || x.upper === 'FETCH') return true;
+  if (dialect === 'sqlserver') return x.upper === 'INSERTED' || x.upper === 'DELETED';
+  return rowNames.includes(x.upper) && tokens[j + 1]?.value === '.';
 }

@@ -181,3 +181,103 @@ END;
     expect(nth(warned, 0).message).toContain('dynamic SQL; a MERGE');
   });
 });
+
+/**
+ * A value a trigger body passes through a local variable is not followed into the writes that use
+ * it; the trigger says so (SPIF-FUNCTION-UNANALYSED) instead of the copy being silently lost.
+ * The assignments, as each product documents them: PL/SQL Language Reference 19c, "Assignment
+ * Statement" (`v := expr`, also in a declaration) and "SELECT INTO Statement"; Transact-SQL
+ * "SET @local_variable", "SELECT @local_variable", "DECLARE @local_variable" (`= value`); Db2 11.5
+ * SQL PL "SET variable statement" and "DECLARE … DEFAULT".
+ */
+describe('a trigger body that passes the row through a local variable', () => {
+  const tables = `CREATE TABLE person (id INT PRIMARY KEY, kojin_bango CHAR(12));
+CREATE TABLE hist (id INT, v CHAR(12));
+`;
+  const unanalysed = (report: Report) =>
+    report.diagnostics.filter((d) => d.code === 'SPIF-FUNCTION-UNANALYSED').map((d) => d.message);
+
+  it('Oracle: `v := :NEW.x`, a declaration with `:=` and `SELECT … INTO v` are reported on the trigger', async () => {
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('oracle'),
+      'db/a.sql': `${tables}CREATE OR REPLACE TRIGGER trg_a AFTER INSERT ON person FOR EACH ROW
+DECLARE
+  v_now DATE := SYSDATE;
+  v_b CHAR(12) := :NEW.kojin_bango;
+  v CHAR(12);
+BEGIN
+  v := :NEW.kojin_bango;
+  INSERT INTO hist (id, v) VALUES (:NEW.id, v);
+END;
+/
+CREATE OR REPLACE TRIGGER trg_b AFTER UPDATE ON person FOR EACH ROW
+DECLARE
+  w CHAR(12);
+BEGIN
+  SELECT kojin_bango INTO w FROM person WHERE id = :NEW.id;
+  INSERT INTO hist (id, v) VALUES (:NEW.id, w);
+END;
+/
+CREATE OR REPLACE TRIGGER trg_c AFTER UPDATE ON person FOR EACH ROW
+DECLARE
+  n DATE;
+BEGIN
+  n := SYSDATE;
+  INSERT INTO hist (id, v) VALUES (:NEW.id, :NEW.kojin_bango);
+END;
+/
+`,
+    });
+    const messages = unanalysed(report);
+    expect(messages).toHaveLength(2);
+    expect(messages.find((m) => m.includes('TRG_A'))).toMatch(/variable v_b.*variable v\b/);
+    expect(messages.find((m) => m.includes('TRG_A'))).not.toContain('v_now');
+    expect(messages.find((m) => m.includes('TRG_B'))).toContain('variable w');
+    // the direct copy of trg_c is still followed, and its SYSDATE variable says nothing
+    expect(holders(report)).toEqual(['HIST.V:trigger']);
+  });
+
+  it('SQL Server: `SELECT @v = … FROM inserted`, `SET @v = (SELECT …)` and `DECLARE @v … = …`', async () => {
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('sqlserver'),
+      'db/a.sql': `${tables}GO
+CREATE TRIGGER trg ON dbo.person AFTER INSERT AS
+BEGIN
+  SET NOCOUNT ON
+  DECLARE @v CHAR(12)
+  SELECT @v = kojin_bango FROM inserted
+  INSERT INTO hist (id, v) VALUES (1, @v)
+END
+GO
+CREATE TRIGGER trg2 ON dbo.person AFTER UPDATE AS
+BEGIN
+  DECLARE @w CHAR(12) = (SELECT kojin_bango FROM deleted)
+  SET @w = (SELECT TOP 1 kojin_bango FROM inserted)
+  INSERT INTO hist (id, v) VALUES (2, @w)
+END
+GO
+`,
+    });
+    const messages = unanalysed(report);
+    expect(messages).toHaveLength(2);
+    expect(messages.find((m) => m.includes('trigger trg '))).toContain('variable @v');
+    expect(messages.find((m) => m.includes('trg2'))).toContain('variable @w');
+  });
+
+  it('Db2: `SET v = n.x` and `DECLARE v … DEFAULT` (a constant default says nothing)', async () => {
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('db2'),
+      'db/a.sql': `${tables}CREATE TRIGGER trg AFTER INSERT ON person REFERENCING NEW AS n FOR EACH ROW
+BEGIN ATOMIC
+  DECLARE v CHAR(12) DEFAULT NULL;
+  SET v = n.kojin_bango;
+  INSERT INTO hist (id, v) VALUES (n.id, v);
+END;
+`,
+    });
+    const messages = unanalysed(report);
+    expect(messages).toHaveLength(1);
+    expect(nth(messages, 0)).toContain('variable v');
+    expect(nth(messages, 0)).not.toMatch(/variable v;.*variable v/);
+  });
+});
