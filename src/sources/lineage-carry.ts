@@ -7,7 +7,7 @@
  * over it, a scalar subquery's column — carries its source columns, because a transformed or
  * encrypted number is still the number (docs/rules.md, "view"). What yields a fact about a value
  * instead of the value carries nothing: `count(…)`, `EXISTS`, comparisons and other predicates,
- * `NOT`, a CASE's conditions, a window's PARTITION BY / ORDER BY. Those columns are still read.
+ * `NOT`, a CASE's conditions (and IF/IIF's), a window's PARTITION BY / ORDER BY. Those columns are still read.
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- parser ASTs are walked generically */
@@ -20,6 +20,15 @@ export interface Part {
 
 /** Functions whose result says something about the rows, not their values. */
 export const NON_CARRYING_FUNCTIONS = new Set(['count', 'count_big', 'exists', 'approx_count_distinct']);
+
+/** Functions whose first argument only chooses between the others: MySQL `IF(c, a, b)`, SQLite/T-SQL `IIF`. */
+export const CHOOSING_FUNCTIONS = new Set(['if', 'iif']);
+
+/** The parts of a function's argument list: a choosing function's condition carries nothing, like a CASE's. */
+export function argumentParts(name: string, args: unknown[], carries: boolean): Part[] {
+  const choosing = CHOOSING_FUNCTIONS.has(name);
+  return args.map((node, i) => ({ node, carries: carries && !(choosing && i === 0) }));
+}
 
 /**
  * Binary operators that yield a truth value (upper case, words joined by one space). `||` is not
@@ -116,9 +125,11 @@ export function nspParts(node: any): Part[] {
       return [{ node: node.expr, carries: !PREDICATE_PREFIXES.has(operatorText(node.operator)) }];
     case 'function':
     case 'window_func': {
-      const carries = !NON_CARRYING_FUNCTIONS.has(nspFunctionName(node.name));
+      const name = nspFunctionName(node.name);
+      const carries = !NON_CARRYING_FUNCTIONS.has(name);
+      const list: unknown = node.args?.value;
       return [
-        { node: node.args, carries },
+        ...(Array.isArray(list) ? argumentParts(name, list, carries) : [{ node: node.args, carries }]),
         { node: node.over, carries: false },
       ];
     }

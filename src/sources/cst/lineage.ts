@@ -17,6 +17,7 @@ import {
 import { nth } from '../../indexed.js';
 import {
   NON_CARRYING_FUNCTIONS,
+  argumentParts,
   PREDICATE_OPERATORS,
   PREDICATE_PREFIXES,
   type Part,
@@ -257,16 +258,14 @@ function cstParts(node: any): Part[] {
       const args: Part[] =
         inner?.type === 'func_args'
           ? [
-              { node: inner.args, carries },
+              ...(Array.isArray(inner.args?.items)
+                ? argumentParts(name, inner.args.items, carries)
+                : [{ node: inner.args, carries }]),
               { node: inner.orderBy, carries: false },
               { node: inner.limit, carries: false },
             ]
           : [{ node: node.args, carries }];
-      return [
-        ...args,
-        { node: node.filter, carries: false },
-        { node: node.over, carries: false },
-      ];
+      return [...args, { node: node.filter, carries: false }, { node: node.over, carries: false }];
     }
     case 'case_expr':
       return [

@@ -199,7 +199,8 @@ export class Lineage {
         continue;
       }
       const alias = identText(item.as);
-      const name = alias ?? (e?.type === 'column_ref' ? identText(e.column) : undefined) ?? this.exprText(e, out.length);
+      const name =
+        alias ?? (e?.type === 'column_ref' ? identText(e.column) : undefined) ?? this.exprText(e, out.length);
       out.push({ name: foldColumn(name), from: this.value(e, scope, localCtes) });
     }
     if (sel._next) {

@@ -249,9 +249,10 @@ describe('mysql reader: views', () => {
         columns: [
           { name: 'kyufu_id', from: [{ relation: k, column: 'kyufu_id' }] },
           { name: 'bango', from: [{ relation: h, column: 'kojin_bango' }] },
-          { name: 'gaku2', from: [] },
+          // A derived value carries the columns it is computed from, as PostgreSQL's reader does.
+          { name: 'gaku2', from: [{ relation: k, column: 'gaku' }] },
           { name: 'shimei', from: [{ relation: h, column: 'shimei' }] },
-          { name: 'm', from: [] },
+          { name: 'm', from: [{ relation: x, column: 'z' }] },
         ],
         reads: [k, h, x],
         readsColumns: expect.arrayContaining([

@@ -20,11 +20,13 @@ describe('sqlite reader', () => {
     expect(sqliteReader.accepts('x.sql', '', { dialect: 'mysql' })).toBe(false);
   });
 
-  it('reads the fixture without diagnostics, in source order, trigger bodies and transactions skipped', () => {
+  it('reads the fixture without diagnostics, in source order, the copy a trigger body makes read and transactions skipped', () => {
     expect(fixture.diagnostics).toEqual([]);
     expect(fixture.ops.map((o) => o.op)).toEqual([
       'create-table',
       'create-table',
+      // trg_kyufu's UPDATE sets gaku from NEW.gaku (through CASE): a copy within kyufu
+      'copy-into',
       'create-view',
       // INSERT rows: counts for the check digit only (src/sources/data-rows)
       'column-values',
@@ -77,11 +79,11 @@ describe('sqlite reader', () => {
   });
 
   it('reads view lineage', () => {
-    const v = fixture.ops[2] as Extract<CatalogOp, { op: 'create-view' }>;
+    const v = fixture.ops[3] as Extract<CatalogOp, { op: 'create-view' }>;
     expect(v.view.columns).toEqual([
       { name: 'kyufu_id', from: [{ relation: main('kyufu'), column: 'kyufu_id' }] },
       { name: 'bango', from: [{ relation: main('hihokensha'), column: 'kojin_bango' }] },
-      { name: 'gaku2', from: [] },
+      { name: 'gaku2', from: [{ relation: main('kyufu'), column: 'gaku' }] },
     ]);
     expect(v.view.reads).toEqual([main('kyufu'), main('hihokensha')]);
     expect(v.view.readsColumns).toHaveLength(5);
