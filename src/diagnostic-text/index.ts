@@ -15,6 +15,7 @@ import { fill } from './fill.js';
 import { MYSQL_DIAGNOSTICS } from './mysql.js';
 import { POSTGRESQL_DIAGNOSTICS } from './postgresql.js';
 import { SOURCES_DIAGNOSTICS } from './sources.js';
+import { VENDOR_DIAGNOSTICS } from './vendor.js';
 
 export { fill } from './fill.js';
 
@@ -28,6 +29,7 @@ export const DIAGNOSTIC_MESSAGES = {
   ...TYPEORM_DIAGNOSTICS,
   ...DRIZZLE_DIAGNOSTICS,
   ...PRISMA_DIAGNOSTICS,
+  ...VENDOR_DIAGNOSTICS,
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type DiagnosticKey = keyof typeof DIAGNOSTIC_MESSAGES;

@@ -122,3 +122,27 @@ describe('the diagnostic catalogue', () => {
     );
   });
 });
+
+describe('a vendor (Db2) reader diagnostic under --lang ja', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'spif-diag-ja-db2-'));
+  writeFileSync(
+    path.join(dir, 'schema.sql'),
+    [
+      'CREATE TABLE atena (atena_no INT NOT NULL PRIMARY KEY, kojin_bango CHAR(12));',
+      'GRANT SELECT (atena_no) ON atena TO ROLE r1;',
+      'FROBNICATE THE WIDGET;',
+      '',
+    ].join('\n'),
+  );
+
+  it('is Japanese in the text report and English, as before, under --lang en', async () => {
+    const ja = await runBin(['scan', '.', '--no-config', '--dialect', 'db2', '--lang', 'ja'], dir, PLAIN_ENV);
+    expect(ja.stdout).toContain('Db2 には列単位の SELECT がない');
+    expect(ja.stdout).toContain('文を読んでいない: FROBNICATE THE WIDGET …');
+    expect(ja.stdout).not.toContain('statement not read');
+    const en = await runBin(['scan', '.', '--no-config', '--dialect', 'db2', '--lang', 'en'], dir, PLAIN_ENV);
+    expect(en.stdout).toContain(
+      'schema.sql:3:1: warning SPIF-SQL-UNSUPPORTED statement not read: FROBNICATE THE WIDGET … (spif does not model this kind of statement; see docs/parsers.md)',
+    );
+  });
+});

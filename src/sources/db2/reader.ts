@@ -15,6 +15,7 @@ import type { PrivilegeName, QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp, GrantTarget, PrivilegeSpec } from '../../catalog/ops.js';
 import { PUBLIC } from '../../catalog/privileges.js';
 import { PUBLIC_SYNONYM_SCHEMA } from '../../catalog/synonyms.js';
+import { said } from '../../diagnostics.js';
 import type { Cursor } from '../vendor/cursor.js';
 import {
   readAlterTable,
@@ -128,10 +129,7 @@ export const db2Statements: ProductStatements = {
       }
       if (w1 === 'ALIAS' || w1 === 'PUBLIC') return dropAlias(c);
       if (w1 === 'PERMISSION' || w1 === 'MASK') {
-        c.ctx.warn(
-          `DROP ${w1}: the RCAC object is dropped by name, which spif does not track to its table; the table's rules stay as read`,
-          c.stmt.start,
-        );
+        c.ctx.warn(said('diag.db2.dropRcac', w1), c.stmt.start);
         return [];
       }
       if (w1 === 'PROCEDURE' || w1 === 'FUNCTION' || (w1 === 'SPECIFIC' && words[2] !== 'INDEX'))
@@ -357,11 +355,7 @@ function readGrant(c: Cursor, isGrant: boolean): StatementOutcome {
     if (p === undefined) c.fail(`${item.words} is not a table privilege`);
     if (p === 'OTHER') continue;
     if (item.columns && p === 'SELECT') {
-      c.ctx.warn(
-        'Db2 has no column-level SELECT (column lists are for UPDATE and REFERENCES): this GRANT fails in the database and is not applied',
-        item.offset,
-        'SPIF-DB2-COLUMN-SELECT',
-      );
+      c.ctx.warn(said('diag.db2.columnSelect'), item.offset, 'SPIF-DB2-COLUMN-SELECT');
       continue;
     }
     privileges.push(item.columns ? { privilege: p, columns: item.columns } : { privilege: p });
@@ -440,9 +434,6 @@ function readMask(c: Cursor): StatementOutcome {
 
 /** `ALTER PERMISSION|MASK name ENABLE|DISABLE`: by name only; the table is not in the statement. */
 function readAlterRcac(c: Cursor): StatementOutcome {
-  c.ctx.warn(
-    'ALTER PERMISSION/MASK names the RCAC object only: spif keeps the state it had when created',
-    c.stmt.start,
-  );
+  c.ctx.warn(said('diag.db2.alterRcac'), c.stmt.start);
   return [];
 }

@@ -87,8 +87,10 @@ export class VendorContext {
     this.diagnostics.push({ ...coded('info', code), message, ...this.loc(offset) });
   }
 
-  error(message: string, offset: number): void {
-    this.diagnostics.push({ severity: 'error', code: 'SPIF-SQL-SYNTAX', message, ...this.loc(offset) });
+  /** `message`: a catalogue entry (`said(…)`), or English text for the messages not converted yet. */
+  error(message: string | Said, offset: number): void {
+    const said = typeof message === 'string' ? { message } : message;
+    this.diagnostics.push({ severity: 'error', code: 'SPIF-SQL-SYNTAX', ...said, ...this.loc(offset) });
   }
 }
 

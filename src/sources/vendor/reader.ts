@@ -9,7 +9,7 @@
 import { insertRowsOp } from '../data-rows/rows-op.js';
 import { readVendorTrigger, readVendorWrite } from './copies.js';
 import type { CatalogOp } from '../../catalog/ops.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, said } from '../../diagnostics.js';
 import { LineIndex } from '../text.js';
 import type { ReadContext, ReadResult, SourceReader, SourceText } from '../types.js';
 import { Cursor, FileState, StatementSyntaxError, VendorContext } from './cursor.js';
@@ -42,16 +42,13 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
   const ctx = new VendorContext(source.path, lines, product.dialect, state, diagnostics, source.text);
   const lexed = lex(source.text, product.dialect);
   if (lexed.unterminated !== undefined) {
-    ctx.error(
-      'unterminated quoted string, identifier or comment: everything after it is part of it, to the end of the file',
-      lexed.unterminated,
-    );
+    ctx.error(said('diag.vendor.unterminatedQuote'), lexed.unterminated);
   }
   const ops: CatalogOp[] = [];
   for (const stmt of splitStatements(lexed.tokens, lexed.comments, source.text, product.dialect)) {
     if (stmt.unterminatedBlock) {
       ctx.warn(
-        `${stmt.unterminatedBlock}: everything after it, to the end of the file, is read as part of it`,
+        said(stmt.unterminatedBlock === 'plsql' ? 'diag.vendor.unterminatedPlsql' : 'diag.vendor.unterminatedBegin'),
         stmt.start,
         'SPIF-SQL-UNTERMINATED',
       );
@@ -86,10 +83,13 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
       }
       if (outcome === undefined) {
         ctx.warn(
-          `statement not read: ${words
-            .slice(0, 3)
-            .filter((w) => !w.startsWith('\u0000'))
-            .join(' ')} … (spif does not model this kind of statement; see docs/parsers.md)`,
+          said(
+            'diag.vendor.notRead',
+            words
+              .slice(0, 3)
+              .filter((w) => !w.startsWith('\u0000'))
+              .join(' '),
+          ),
           stmt.start,
         );
         continue;
@@ -97,7 +97,7 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
       ops.push(...outcome);
     } catch (e) {
       if (e instanceof StatementSyntaxError) ctx.error(e.message, e.offset);
-      else ctx.error(`could not read this statement: ${(e as Error).message}`, stmt.start);
+      else ctx.error(said('diag.vendor.couldNotRead', (e as Error).message), stmt.start);
     }
   }
   const written = [...state.written].filter(([folded, as]) => folded !== as);

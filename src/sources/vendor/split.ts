@@ -20,7 +20,7 @@ export interface Statement {
   start: number;
   end: number;
   /** A block (PL/SQL unit, BEGIN … END) that runs to the end of the file without its terminator. */
-  unterminatedBlock?: string;
+  unterminatedBlock?: 'plsql' | 'begin';
 }
 
 const PLSQL_UNIT = new Set(['PROCEDURE', 'FUNCTION', 'PACKAGE', 'TRIGGER', 'TYPE', 'LIBRARY', 'JAVA']);
@@ -133,7 +133,7 @@ function splitOracle(tokens: Token[], text: string): Statement[] {
         j >= tokens.length &&
         !/^END\b[^;]*;?$|END\s*;\s*$/i.test(text.slice(unit.start, unit.end).slice(-40).trim())
       ) {
-        unit.unterminatedBlock = 'a PL/SQL block that is not ended by END; and a line holding only /';
+        unit.unterminatedBlock = 'plsql';
       }
       push(out, unit);
       i = j + 1;
@@ -260,7 +260,7 @@ function splitDb2(tokens: Token[], comments: Comment[]): Statement[] {
         break;
     }
     const stmt = make(tokens, i, j);
-    if (stmt && block > 0 && j >= tokens.length) stmt.unterminatedBlock = 'a BEGIN … END block without its END';
+    if (stmt && block > 0 && j >= tokens.length) stmt.unterminatedBlock = 'begin';
     push(out, stmt);
     i = j + Math.max(1, terminator.length > 1 ? terminatorLength(tokens, j, terminator) : 1);
   }
