@@ -31,8 +31,6 @@ import { Lineage } from './view.js';
 import { dedupeOrigins, type Origin, type Scope, type Source } from '../lineage-scope.js';
 import { nth } from '../../indexed.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser's AST is loosely typed */
-
 interface Parameter {
   name: string;
   mode: 'in' | 'out' | 'inout';
