@@ -14,17 +14,16 @@ import { PLAIN_ENV, runBin } from '../helpers/bin.js';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
-function project(): string {
+/** A folder with one schema.sql of these lines. */
+function project(
+  lines = [
+    'CREATE TABLE atena (atena_no int PRIMARY KEY, kojin_bango char(12));',
+    'CREATE RULE r AS ON INSERT TO atena DO INSTEAD NOTHING;',
+    'SELEC broken;',
+  ],
+): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'spif-diag-ja-'));
-  writeFileSync(
-    path.join(dir, 'schema.sql'),
-    [
-      'CREATE TABLE atena (atena_no int PRIMARY KEY, kojin_bango char(12));',
-      'CREATE RULE r AS ON INSERT TO atena DO INSTEAD NOTHING;',
-      'SELEC broken;',
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(path.join(dir, 'schema.sql'), [...lines, ''].join('\n'));
   return dir;
 }
 
@@ -124,16 +123,11 @@ describe('the diagnostic catalogue', () => {
 });
 
 describe('a vendor (Db2) reader diagnostic under --lang ja', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'spif-diag-ja-db2-'));
-  writeFileSync(
-    path.join(dir, 'schema.sql'),
-    [
-      'CREATE TABLE atena (atena_no INT NOT NULL PRIMARY KEY, kojin_bango CHAR(12));',
-      'GRANT SELECT (atena_no) ON atena TO ROLE r1;',
-      'FROBNICATE THE WIDGET;',
-      '',
-    ].join('\n'),
-  );
+  const dir = project([
+    'CREATE TABLE atena (atena_no INT NOT NULL PRIMARY KEY, kojin_bango CHAR(12));',
+    'GRANT SELECT (atena_no) ON atena TO ROLE r1;',
+    'FROBNICATE THE WIDGET;',
+  ]);
 
   it('is Japanese in the text report and English, as before, under --lang en', async () => {
     const ja = await runBin(['scan', '.', '--no-config', '--dialect', 'db2', '--lang', 'ja'], dir, PLAIN_ENV);
