@@ -34,6 +34,7 @@ import type { ResolvedRule } from './product-rules.js';
 import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
 import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
 import { nth } from '../indexed.js';
+import { CallFlows, isParameter } from './call-flows.js';
 
 export interface BuildInput {
   database: string;
@@ -328,6 +329,8 @@ class CatalogBuilder {
         return this.attachChild(op);
       case 'copy-into':
         return this.copyInto(op);
+      case 'run-calls':
+        return this.runCalls(op);
       case 'create-view':
         return this.createView(op);
       case 'create-function':
@@ -1764,9 +1767,96 @@ class CatalogBuilder {
     return found;
   }
 
+  /** A MySQL routine's CALLs: what each callee is, once earlier sources are built. */
+  private callFlows(calls: NonNullable<RoutineDefinition['calls']>): CallFlows {
+    return new CallFlows(
+      {
+        callee: (q) => this.relations.get(this.routineId(q, []).id),
+        qualify: (q) => this.qualify(q),
+      },
+      calls,
+    );
+  }
+
+  /** A MySQL trigger body's writes and CALLs: copies, through what each callee does with its arguments. */
+  private runCalls(op: Extract<CatalogOp, { op: 'run-calls' }>): void {
+    const flows = this.callFlows(op.calls);
+    for (const q of flows.undefinedCallees()) this.routines({ name: q }, 'CALL');
+    for (const w of flows.writes(op.writes).concrete)
+      this.copyInto({ op: 'copy-into', at: op.at, table: w.table, columns: w.columns, values: w.values, via: op.via });
+  }
+
+  /**
+   * A MySQL routine as read: its CALLs resolved (catalog/call-flows.ts), what it returns from its
+   * own parameters kept apart (`parameterFlows`), and its writes split into copies made now and
+   * writes of its parameters, made copies at each CALL.
+   */
+  private withCallFlows(op: Extract<CatalogOp, { op: 'create-function' }>): {
+    op: Extract<CatalogOp, { op: 'create-function' }>;
+    flows: CallFlows;
+    copies: Extract<CatalogOp, { op: 'copy-into' }>[];
+  } {
+    const flows = this.callFlows(op.routine.calls ?? []);
+    const parameterFlows: Record<string, string[]> = {};
+    const columns = op.view.columns.map((c) => {
+      const from = flows.resolve(c.from, 'through');
+      const params = from.filter(isParameter).map((o) => o.column);
+      if (params.length) parameterFlows[c.name] = [...new Set(params)];
+      return { name: c.name, from: from.filter((o) => !isParameter(o)) };
+    });
+    const { concrete, parametric } = flows.writes(op.routine.writes ?? []);
+    const copies = concrete.map((w) => ({
+      op: 'copy-into' as const,
+      at: op.at,
+      table: w.table,
+      ...(w.columns ? { columns: w.columns } : {}),
+      values: w.values,
+      via: 'insert-select' as const,
+    }));
+    const undefinedCallee = flows.undefinedCallees()[0];
+    const routine: RoutineDefinition = { ...op.routine, writes: parametric, parameterFlows };
+    delete routine.calls;
+    if (undefinedCallee && routine.analysed) {
+      const r = this.resolve(undefinedCallee);
+      Object.assign(routine, {
+        analysed: false,
+        ...reasonOf(said('diag.catalog.callsUndefined', `${r.schema}.${r.name}`)),
+      });
+    }
+    return { op: { ...op, routine, view: { ...op.view, columns } }, flows, copies };
+  }
+
+  /** A callee's result set or OUT parameter that returns its parameters carries what the CALL passes. */
+  private addReturnedArguments(view: ViewDefinition, flows: CallFlows, parameterFlows: Record<string, string[]>): void {
+    for (const c of view.columns) {
+      const extra = c.from.flatMap((f) => flows.returned(f));
+      if (!extra.length) continue;
+      const params = extra.filter(isParameter).map((o) => o.column);
+      if (params.length) parameterFlows[c.name] = [...new Set([...(parameterFlows[c.name] ?? []), ...params])];
+      const known = new Set(c.from.map((f) => `${f.relation.schema}.${f.relation.name}.${f.column}`));
+      for (const o of extra.filter((x) => !isParameter(x))) {
+        const q = { relation: this.qualify(o.relation), column: o.column };
+        const key = `${q.relation.schema}.${q.relation.name}.${q.column}`;
+        if (!known.has(key)) (known.add(key), c.from.push(q));
+      }
+    }
+  }
+
   private createFunction(op: Extract<CatalogOp, { op: 'create-function' }>): void {
+    const mysql = op.routine.parameters ? this.withCallFlows(op) : undefined;
+    if (mysql) op = mysql.op;
     const { database, schema, name, id } = this.routineId(op.name, op.routine.argTypes);
     const resolved = this.resolveView(op.view, op.name, op.at);
+    if (mysql) this.addReturnedArguments(resolved.view, mysql.flows, op.routine.parameterFlows!);
+    this.storeFunction(op, { database, schema, name, id }, resolved);
+    for (const c of mysql?.copies ?? []) this.copyInto(c);
+  }
+
+  private storeFunction(
+    op: Extract<CatalogOp, { op: 'create-function' }>,
+    { database, schema, name, id }: { database: string; schema: string; name: string; id: RelationId },
+    resolved: { view: ViewDefinition; columns: Column[] },
+  ): void {
     // A MySQL CALL of a routine not defined before: what it returns is not known.
     const callee = op.view.columns
       .flatMap((c) => (c.name === '*' ? c.from : []))

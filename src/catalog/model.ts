@@ -160,6 +160,28 @@ export interface Policy {
 export const TRIGGER_ROW = '#trigger-row';
 
 /**
+ * MySQL/MariaDB routines: the relation name of a routine's own parameter in its lineage (`column`
+ * is the parameter). A value that comes from a parameter is only known at a CALL, where the
+ * builder puts the argument's lineage in its place (catalog/call-flows.ts).
+ */
+export const ROUTINE_PARAMETER = '#parameter';
+
+/** A MySQL/MariaDB `CALL r(args)` in a body: each argument's lineage, by position. */
+export interface CallSite {
+  routine: QualifiedName;
+  args: { relation: QualifiedName; column: string }[][];
+}
+
+/**
+ * The column naming "what the routine of call `call` sets in its `arg`-th parameter": the value a
+ * variable holds after being passed as an OUT/INOUT argument. The builder resolves it (an IN
+ * parameter sets nothing).
+ */
+export function callArgumentColumn(call: number, arg: number): string {
+  return `#call:${call}:${arg}`;
+}
+
+/**
  * The relation name a `dblink(…) AS t(cols)` FROM entry has in a view's lineage: no relation has
  * it; the builder maps its columns to the remote query's once the connection resolves.
  */
@@ -204,8 +226,18 @@ export interface RoutineDefinition {
    * no body is read: then it is the unread routine, else it gives way to the subprograms.
    */
   packageSpec?: { members: string[]; rights: string };
-  /** What the body INSERTs: a trigger function's copies (relation `#trigger-row` is the row it fires for). */
+  /**
+   * What the body INSERTs: a trigger function's copies (relation `#trigger-row` is the row it fires
+   * for); for a MySQL routine once built, the writes of values that come from its parameters
+   * (relation `#parameter`), made copies at each CALL with the arguments' lineage.
+   */
   writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
+  /** MySQL/MariaDB: the parameters in order, to match a CALL's arguments. */
+  parameters?: { name: string; mode: 'in' | 'out' | 'inout' }[];
+  /** MySQL/MariaDB, as read: the CALLs of the body (their results are resolved by the builder). */
+  calls?: CallSite[];
+  /** MySQL/MariaDB, once built: output column → the parameters whose values it returns. */
+  parameterFlows?: Record<string, string[]>;
 }
 
 export interface Relation {

@@ -5,6 +5,7 @@
  */
 import type { ColumnValueStats } from './column-values.js';
 import type {
+  CallSite,
   Column,
   ForeignKey,
   Policy,
@@ -203,6 +204,17 @@ export type CatalogOp = { at: SourceLocation } & (
       columns?: string[];
       values: ViewColumn[];
       via: 'insert-select' | 'update' | 'merge' | 'trigger';
+    }
+  /**
+   * A MySQL/MariaDB trigger body that CALLs routines: its writes (whose values may name what a
+   * callee sets in an OUT argument) and its calls (whose callees' writes of their parameters become
+   * copies of the arguments).
+   */
+  | {
+      op: 'run-calls';
+      calls: CallSite[];
+      writes: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
+      via: 'insert-select' | 'update' | 'trigger';
     }
   | { op: 'add-primary-key'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-unique'; table: QualifiedName; columns: string[]; name?: string }
