@@ -8,6 +8,7 @@ import { fitsTwelve } from './column-type.js';
 import { candidateText, evidence } from './explain.js';
 import {
   CARD_NUMBER,
+  CONTACT_TABLE,
   CONTEXT_RULES,
   FOREIGN_SCRIPT,
   NUMBER_OR_CORPORATE,
@@ -253,9 +254,11 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   // 法人番号) says what the column is; a name read as another identifier does not veto it.
   const holdsEither =
     byComment?.hit !== undefined && NUMBER_OR_CORPORATE.test(canonical(stripAsides(firstSentence(comment!))));
-  const veto = [...byName.vetoes, ...(byComment?.vetoes ?? [])].find(
+  const vetoes = [...byName.vetoes, ...(byComment?.vetoes ?? [])].filter(
     (v) => !(holdsEither && v.id === 'other-identifier'),
   );
+  // A real veto (a date, a flag) wins over a review rule (a file of the number, a lone part of it).
+  const veto = vetoes.find((v) => !v.review) ?? vetoes[0];
   if (veto) {
     // Q&A 9-3: the last part of a number split over columns (下4桁 beside 上4桁, 中4桁) is a part, not a mask.
     if (veto.id === 'masked-partial' && splitSiblings(column) > 0) {
@@ -278,6 +281,7 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
         candidate: { reason: rule.reason, settle: rule.settle! },
       };
     }
+    if (veto.review) return reviewCandidate(veto, veto.review, column, nameEvidence, commentEvidence);
     return { excludedBy: veto.id };
   }
   const part = byName.hit ? byName.part : (byComment?.part ?? false);
@@ -328,6 +332,16 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
     if (comment !== undefined && FOREIGN_SCRIPT.test(comment) && !/[\u3040-\u30ff]/u.test(comment))
       return { excludedBy: 'foreign-comment' };
     if (myPrefixSiblings(column) >= 2) return { excludedBy: 'my-prefix-convention' };
+    // "contacts" is an address book (my number: a phone) or an お問い合わせ form (the My Number sent in): a reviewer settles it.
+    if (column.table !== undefined && CONTACT_TABLE.test(canonical(column.table))) {
+      const rule = CONTEXT_RULES.find((r) => r.id === 'contact-relation')!;
+      return {
+        kind: rule.kind,
+        rule: rule.id,
+        evidence: evidence('en', 'relation-context', { name, relation: column.table }),
+        candidate: { reason: rule.reason, settle: rule.settle! },
+      };
+    }
   }
   // A system-qualified 個人番号 (国保個人番号) in the name or the comment: a plain 個人番号 beside it does
   // not say which number it is, so the column stays a candidate unless something says the My Number.
@@ -363,6 +377,43 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
     evidence: found.evidence,
     candidate: { reason: candidate.reason, settle: candidate.settle },
   };
+}
+
+/** The back of a card or document, as a name says it (`_back`, `_ura`, 裏面). */
+const BACK_SIDE = /_?(?:back|ura|uramen|reverse)(?![a-z])|裏面|裏側/g;
+
+/**
+ * A review rule's candidate (a file of the number, a lone part of it), unless the column is plainly
+ * not one: a boolean holds nothing of the number, and a file named like a `*_back` sibling without
+ * the side is the front of the card, which bears no number (rule front-beside-back).
+ */
+function reviewCandidate(
+  veto: ExclusionRule,
+  review: { reason: string; settle: string },
+  column: ColumnContext,
+  nameEvidence: string,
+  commentEvidence: string,
+): ColumnClass {
+  const typeRule = EXCLUSION_RULES.find((rule) => rule.id === 'boolean-type')!;
+  if (typeRule.typeVeto?.(column.type)) return { excludedBy: typeRule.id };
+  if (veto.id === 'file-reference' && frontBesideBack(column)) return { excludedBy: 'front-beside-back' };
+  const onComment = !analyse(column.name, 'name').vetoes.includes(veto);
+  return {
+    kind: 'individual-number',
+    rule: veto.id,
+    evidence: onComment ? commentEvidence : nameEvidence,
+    candidate: { reason: review.reason, settle: review.settle },
+  };
+}
+
+/** Another column of the relation is this one's name with a back-side word (`photo_url` beside `photo_url_back`). */
+function frontBesideBack(column: ColumnContext): boolean {
+  const own = canonical(column.name);
+  if (own.replace(BACK_SIDE, '') !== own) return false;
+  return (column.siblings ?? []).some((s) => {
+    const other = canonical(s.name);
+    return other !== own && other.replace(BACK_SIDE, '') === own;
+  });
 }
 
 const SHORT_TYPE_RULE = CONTEXT_RULES.find((r) => r.id === 'name-type-conflict')!;

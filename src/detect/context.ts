@@ -131,7 +131,9 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
         column: { name: 'col3', comment: '個人番号（下4桁）', siblings: [{ name: 'col1', comment: '個人番号上4桁' }] },
         expect: 'number',
       },
-      { column: { name: '個人番号下4桁' }, expect: 'not' },
+      // alone, the last four digits are a candidate (Q&A 9-4, rule masked-partial), not a part
+      { column: { name: '個人番号下4桁' }, expect: 'candidate' },
+      { column: { name: '個人番号下4桁', type: 'boolean' }, expect: 'not' },
     ],
   },
   {
@@ -235,6 +237,48 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       },
       { column: { name: 'my_number', table: 'sms_messages', comment: 'マイナンバー' }, expect: 'number' },
       { column: { name: 'my_number', table: 'employees' }, expect: 'number' },
+    ],
+  },
+  {
+    id: 'contact-relation',
+    kind: 'individual-number',
+    summary:
+      'an English my_number / mynum in a relation named for contacts (contacts, contact, 連絡先), with no comment naming the number',
+    reason:
+      'A contacts relation is either an address book, where "my number" is the user\'s own phone, or an お問い合わせ ' +
+      '(contact form) table, where a person may send in the My Number with the items of the 個人番号カード (name, ' +
+      'address, gender). The name alone cannot tell the two apart, so the column is a candidate, never silently "not". ' +
+      'A phone word in the relation (phone_contacts, call_contacts) makes it the phone (phone-context).',
+    settle:
+      'numberColumns.include if it holds the My Number sent in, numberColumns.exclude with the reason if it is a phone number',
+    examples: [
+      { column: { name: 'mynum', table: 'contacts', type: 'varchar(255)' }, expect: 'candidate' },
+      { column: { name: 'my_number', table: 'Contact' }, expect: 'candidate' },
+      { column: { name: 'my_number', table: 'phone_contacts' }, expect: 'not' },
+      { column: { name: 'my_number', table: 'contacts', comment: 'マイナンバー' }, expect: 'number' },
+      { column: { name: 'mynum', table: 'members' }, expect: 'number' },
+      { column: { name: '_armynum', table: 'contacts' }, expect: 'not' },
+    ],
+  },
+  {
+    id: 'front-beside-back',
+    kind: 'individual-number',
+    summary: 'a file or image reference beside a twin named for the back (photo_url beside photo_url_back): the front',
+    reason:
+      'Where a relation keeps a file of a card and a twin named for its back (*_back, *_ura, 裏面), the one without ' +
+      'the side is the front, and the front of the 個人番号カード bears no number (it is printed on the back); the ' +
+      'back stays a candidate (file-reference).',
+    examples: [
+      {
+        column: { name: 'mynumber_photo_url', siblings: [{ name: 'mynumber_photo_url_back' }] },
+        expect: 'not',
+      },
+      {
+        column: { name: 'mynumber_photo_url_back', siblings: [{ name: 'mynumber_photo_url' }] },
+        expect: 'candidate',
+      },
+      { column: { name: 'mynumber_photo_url' }, expect: 'candidate' },
+      { column: { name: 'kojin_bango_card_path', siblings: [{ name: 'kojin_bango_card_path_ura' }] }, expect: 'not' },
     ],
   },
   {
@@ -387,10 +431,17 @@ const DENIED = anyOf(
 
 /** A relation about calls, messages or phones, or a lottery or game (where "my number" is a chosen number). */
 export const PHONE_TABLE = anyOf(
-  `${WORD_START}(?:call|calls|sms|phone|phones|tel|dial|voip|sip|telephony|contact|contacts|conversation|conversations|chat|chats|message|messages|twilio|whatsapp|payphone|lottery|lotto|bingo|raffle|bet|bets|game|games)(?![a-z])`,
+  `${WORD_START}(?:call|calls|sms|phone|phones|tel|dial|voip|sip|telephony|conversation|conversations|chat|chats|message|messages|twilio|whatsapp|payphone|lottery|lotto|bingo|raffle|bet|bets|game|games)(?![a-z])`,
   '(?:call|sms|phone|dial)(?:s|list|log|history|book)',
   '電話|通話|着信|発信|抽選|宝くじ',
 );
+
+/**
+ * A relation named for contacts: an address book (where "my number" is a phone) or an お問い合わせ
+ * form (where a person may send in the My Number): rule contact-relation. A phone word beside it
+ * (phone_contacts) is read by PHONE_TABLE first.
+ */
+export const CONTACT_TABLE = anyOf(`${WORD_START}(?:contact|contacts)(?![a-z])`, '連絡先', 'アドレス帳');
 
 /** Letters of a script that is not Japanese (Han is left out: a kanji-only comment may be Japanese). */
 export const FOREIGN_SCRIPT =

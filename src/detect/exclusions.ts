@@ -61,6 +61,13 @@ export interface ExclusionRule {
   identity?: boolean;
   /** Reads only text that does not mention the number (what a comment says the column is instead). */
   withoutMention?: boolean;
+  /**
+   * Set for a review rule: instead of vetoing, the column is a candidate 要確認 with this reason
+   * and what would settle it. What such a column holds may still give the number (a file bearing
+   * it, a part of it used in its place), so it is never dropped silently; a real veto found in the
+   * same column (a date, a flag) still wins.
+   */
+  review?: { reason: string; settle: string };
   /** Vetoes a column whose declared type cannot hold the number (see column-type.ts). */
   typeVeto?: (type: string | undefined) => boolean;
   /** The tail rule also applies to a name or comment part that does not mention the number. */
@@ -388,10 +395,20 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   },
   {
     id: 'masked-partial',
-    summary: 'a masked or partial form: 下4桁, マスク, masked, last4',
+    summary: 'a masked, partial or transformed form on its own: 下4桁, マスク, masked, last4 (要確認, not a veto)',
     reason:
-      'A masked value or the last four digits alone cannot give back the number. Split storage ' +
-      '(上4桁/中4桁/下4桁 in several columns) is still caught: the other parts are hits, so the relation holds the number.',
+      'A masked value or a lone part of the number (the last four digits) cannot by itself give back the number, ' +
+      'but a part or a transform used in place of the number is a code corresponding to it (番号法 2条8項; PPC Q&A 9-4), ' +
+      'and only the system that uses it can tell. So a lone part is a candidate 要確認, never dropped silently. ' +
+      'Split storage (上4桁/中4桁/下4桁 in several columns) is the number itself (Q&A 9-3, rule split-number-part).',
+    review: {
+      reason:
+        'a part or masked form of the 個人番号 (下4桁, masked) cannot give back the number on its own, but a part or ' +
+        'transform used in place of the number is a code corresponding to it (番号法 2条8項, PPC Q&A 9-4)',
+      settle:
+        'numberColumns.exclude with the reason if it is only shown to people (a masked display value) and never used to ' +
+        'find or match a person; numberColumns.include (or substitute) if records are looked up or matched by it',
+    },
     wholeText: anyOf(
       terms('下4桁', '下四桁', '末尾4桁', '末尾4文字', '下4文字', 'マスク(?!前)', '伏せ?字'),
       words(
@@ -608,8 +625,23 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   },
   {
     id: 'file-reference',
-    summary: 'a file name, path or URL of a stored copy: *_filename, *_path, *_url, ファイル名, 保存先',
-    reason: 'A column naming where a file is kept holds a name, not the number; the file itself is outside the schema.',
+    summary:
+      'a file name, path or URL of a stored copy: *_filename, *_path, *_url, ファイル名, 保存先 (要確認, not a veto)',
+    reason:
+      'A column naming where a file is kept holds a name, not the number; but the file it names is a copy about the ' +
+      'number (a photo of the back of the 個人番号カード, a scanned 通知カード), and a copy bearing the number is itself ' +
+      'specific personal information (the back of the 個人番号カード bears the 個人番号: 警察庁 事務連絡 2015-10-19, as ' +
+      'quoted at https://amasgasaki-legal.com/mynumber.html). The file is outside the schema, so the column is a ' +
+      "candidate 要確認, never dropped silently. A file of the card's front (表面, front, or the one beside a *_back " +
+      'twin) bears no number (card-or-notice, front-beside-back).',
+    review: {
+      reason:
+        'the column names a stored file about the 個人番号 (a photo, scan or copy): the file is outside the schema, and a ' +
+        'copy bearing the number (the back of the 個人番号カード, a 通知カード, a 源泉徴収票) is itself specific personal information',
+      settle:
+        'numberColumns.include if the files it names bear the number (then the file store is part of the 特定個人情報ファイル), ' +
+        'numberColumns.exclude with the reason if they do not (the front of the card, the number masked)',
+    },
     tail: anyOf(
       terms('ファイル名', 'パス', '保存先', '格納先', 'url', 'uri', 'リンク'),
       words(
@@ -632,6 +664,7 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       'my_number_image_path',
       '個人番号カード写しファイル名',
       'tsuchi_card_image_path',
+      'mynumber_photo_url_back',
       { comment: '通知カード画像の保存先パス' },
     ],
     allows: ['my_number_image', 'kojin_bango_card_copy', { comment: '個人番号（ファイル取込）' }],
