@@ -378,14 +378,32 @@ class BodyReader {
   }
 
   /** The statements of the body, from `from` to the end of the CREATE. */
-  private body(from: number, declaring = this.dialect === 'oracle'): void {
-    // PL/SQL: what comes between IS/AS (a trigger's DECLARE) and the first BEGIN is the declare section
-    for (const stmt of this.statements(from)) {
-      if (this.reason) return;
-      if (declaring && stmt[0]?.upper === 'BEGIN') declaring = false;
-      if (declaring) this.declare(stmt);
-      else this.statement(stmt);
+  private body(from: number, declares = this.dialect === 'oracle'): void {
+    const statements = this.statements(from);
+    // Read again while a variable gained a value (one assigned after its use, in a loop), at most
+    // four times: each pass starts from what the variables held after the last.
+    for (let pass = 0; pass < 4; pass++) {
+      const before = this.varSizes();
+      if (pass > 0) {
+        this.writes.length = 0;
+        this.calls.length = 0;
+        this.problems.length = 0;
+        this.outputs.clear();
+      }
+      // PL/SQL: what comes between IS/AS (a trigger's DECLARE) and the first BEGIN is the declare section
+      let declaring = declares;
+      for (const stmt of statements) {
+        if (this.reason) return;
+        if (declaring && stmt[0]?.upper === 'BEGIN') declaring = false;
+        if (declaring) this.declare(stmt);
+        else this.statement(stmt);
+      }
+      if (this.varSizes() === before) return;
     }
+  }
+
+  private varSizes(): string {
+    return [...this.vars].map(([k, v]) => `${k}:${v.length}`).join(',');
   }
 
   /**
@@ -739,7 +757,7 @@ class BodyReader {
   }
 
   private addVar(name: string, from: Origin[]): void {
-    this.vars.set(name, [...(this.vars.get(name) ?? []), ...from]);
+    this.vars.set(name, dedupeOrigins([...(this.vars.get(name) ?? []), ...from]));
   }
 
   private output(name: string, from: Origin[]): void {

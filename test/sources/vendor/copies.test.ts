@@ -280,6 +280,30 @@ END;
     expect(holders(report)).toEqual(['HIST.V:trigger']);
   });
 
+  it('a value assigned after its use in a loop reaches the write; INSERT … SELECT :NEW.x FROM dual carries the row', async () => {
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('oracle'),
+      'db/a.sql': `${tables}CREATE OR REPLACE TRIGGER trg AFTER INSERT ON person FOR EACH ROW
+DECLARE
+  prev CHAR(12);
+  cur CHAR(12);
+  i NUMBER := 0;
+BEGIN
+  WHILE i < 2 LOOP
+    INSERT INTO hist (id, v) VALUES (:NEW.id, prev);
+    prev := cur;
+    cur := :NEW.kojin_bango;
+    i := i + 1;
+  END LOOP;
+  INSERT INTO h2 (id, w) SELECT :NEW.id, UPPER(:NEW.kojin_bango) FROM dual;
+END;
+/
+`,
+    });
+    expect(warnings(report)).toEqual([]);
+    expect(holders(report)).toEqual(['H2.W:trigger', 'HIST.V:trigger']);
+  });
+
   it('what the body does that is not read is still named on the trigger, and the writes it reads still copy', async () => {
     const report = await scanFiles({
       'spif.config.yaml': oneDatabase('oracle'),
