@@ -399,7 +399,7 @@ class CatalogBuilder {
       }
       case 'drop-function':
         for (const ref of op.refs) {
-          for (const r of this.routines(ref, 'DROP FUNCTION', 'routine', op.ifExists)) {
+          for (const r of this.routines(ref, 'DROP FUNCTION', op.routineKind ?? 'routine', op.ifExists)) {
             this.relations.delete(r.id);
             this.triggerFunctions.delete(r.id);
             this.privileges.clear({ kind: 'function', relation: r.id });
@@ -1767,11 +1767,27 @@ class CatalogBuilder {
         r.routine &&
         r.database === database &&
         r.schema === schema &&
-        (r.name.slice(0, r.name.indexOf('(')) === ref.name.name ||
-          (!ref.argTypes && r.routine.package === ref.name.name)) && // an Oracle package: its subprograms
+        (ref.specific
+          ? r.routine.specificName === ref.specific
+          : r.name.slice(0, r.name.indexOf('(')) === ref.name.name ||
+            (!ref.argTypes && r.routine.package === ref.name.name)) && // an Oracle package: its subprograms
         (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
         (kind === 'routine' || r.routine.kind === kind),
     );
+    if (this.db.dialect === 'db2' && !ref.argTypes && !ref.specific && found.length > 1) {
+      // Db2 refuses a routine named without its signature when the name is not unique in its
+      // schema (SQL0476N, SQLSTATE 42725): the statement is not processed.
+      this.warn(
+        'SPIF-ROUTINE-AMBIGUOUS',
+        said(
+          'diag.catalog.routineAmbiguous',
+          what,
+          `${database}.${schema}.${ref.name.name}`,
+          found.map((r) => r.name).join(', '),
+        ),
+      );
+      return [];
+    }
     if (found.length === 0 && !ifExists) {
       this.warn(
         'SPIF-SQL-UNKNOWN-RELATION',
@@ -1925,9 +1941,22 @@ class CatalogBuilder {
             r.callee.routine?.unanalysedText ?? r.callee.routine?.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
           ),
         );
-      else
+      else {
+        if (r.ambiguous)
+          this.warn(
+            'SPIF-ROUTINE-AMBIGUOUS',
+            said(
+              'diag.catalog.triggerCallAmbiguous',
+              call.caller,
+              table,
+              passed,
+              callee,
+              r.callees.map((c) => c.name).join(', '),
+            ),
+          );
         for (const w of r.writes)
           this.copyInto({ op: 'copy-into', at, table: w.table, columns: w.columns, values: w.values, via: 'trigger' });
+      }
     }
   }
 

@@ -217,6 +217,8 @@ export interface RoutineDefinition {
    * trigger passes to it.
    */
   writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
+  /** Db2 `SPECIFIC name`: how GRANT, REVOKE and DROP SPECIFIC name this overload. */
+  specificName?: string;
   /** Vendor routines: every parameter's name (folded), in order, for the arguments of a call. */
   parameters?: string[];
 }

@@ -21,6 +21,8 @@ import type { ProductRule } from './product-rules.js';
 export interface RoutineRef {
   name: QualifiedName;
   argTypes?: string[];
+  /** Db2 `SPECIFIC name`: the one overload created with that specific name (in `name`'s schema). */
+  specific?: string;
 }
 
 /** GRANT … ON FUNCTION / PROCEDURE / ROUTINE, and ALL … IN SCHEMA: which kinds of routine are meant. */
@@ -129,7 +131,7 @@ export type CatalogOp = { at: SourceLocation } & (
       schema?: string;
       owner?: string;
     }
-  | { op: 'drop-function'; refs: RoutineRef[]; ifExists?: boolean }
+  | { op: 'drop-function'; refs: RoutineRef[]; ifExists?: boolean; routineKind?: RoutineKind }
   /** A sequence: holds a counter only; known so that `ALTER TABLE <sequence> OWNER TO` is recognised. */
   | { op: 'create-sequence'; name: QualifiedName }
   /**

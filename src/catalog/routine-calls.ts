@@ -8,7 +8,7 @@
  * A callee that is not defined, whose body is not read, or that no routine of that name takes these
  * arguments is reported on the trigger with the columns it passes: never silently dropped.
  */
-import { ROUTINE_PARAMETER, type QualifiedName, type Relation, type ViewColumn } from './model.js';
+import { ROUTINE_PARAMETER, type QualifiedName, type Relation, relationIdOf, type ViewColumn } from './model.js';
 import type { CatalogOp } from './ops.js';
 
 type Call = Extract<CatalogOp, { op: 'routine-call' }>;
@@ -20,7 +20,8 @@ export interface CallWrite {
 }
 
 export type CallResolution =
-  | { kind: 'resolved'; writes: CallWrite[]; callees: Relation[] }
+  /** `ambiguous`: more than one overload could take the call (each is followed). */
+  | { kind: 'resolved'; writes: CallWrite[]; callees: Relation[]; ambiguous: boolean }
   | { kind: 'undefined' }
   | { kind: 'unanalysed'; callee: Relation }
   | { kind: 'no-match'; candidates: Relation[] };
@@ -71,6 +72,16 @@ export function resolveCall(call: Call, relations: Iterable<Relation>): CallReso
     return bound ? [{ r, bound }] : [];
   });
   if (!matching.length) return { kind: 'no-match', candidates };
+  const byId = new Map(all.map((r) => [r.id, r]));
+  const typed = matching.filter(({ r, bound }) => typesFit(r, bound, byId));
+  const chosen = typed.length ? typed : matching;
+  return follow(chosen, chosen.length > 1);
+}
+
+function follow(
+  matching: { r: Relation; bound: Map<string, ViewColumn['from']> }[],
+  ambiguous: boolean,
+): CallResolution {
   const unread = matching.find(({ r }) => !r.routine!.analysed);
   if (unread) return { kind: 'unanalysed', callee: unread.r };
   const writes: CallWrite[] = [];
@@ -83,7 +94,43 @@ export function resolveCall(call: Call, relations: Iterable<Relation>): CallReso
       if (values.some((v) => v.from.length))
         writes.push({ table: w.table, ...(w.columns ? { columns: w.columns } : {}), values });
     }
-  return { kind: 'resolved', writes, callees: matching.map(({ r }) => r) };
+  return { kind: 'resolved', writes, callees: matching.map(({ r }) => r), ambiguous };
+}
+
+type Family = 'text' | 'number' | 'time';
+
+/** A data type's family, where the name says it (`VARCHAR2`, `CHAR(12)`, `NUMBER`, `DATE`); undefined for `%TYPE` and others. */
+function family(type: string | undefined): Family | undefined {
+  const t = type?.toUpperCase();
+  if (!t || t.includes('%')) return undefined;
+  if (/CHAR|CLOB|TEXT|GRAPHIC|STRING/.test(t)) return 'text';
+  if (
+    /^(NUMBER|INT|INTEGER|SMALLINT|BIGINT|TINYINT|DEC|DECIMAL|NUMERIC|FLOAT|DOUBLE|REAL|BINARY_(FLOAT|DOUBLE))\b/.test(
+      t,
+    )
+  )
+    return 'number';
+  if (/^(DATE|TIME|TIMESTAMP|DATETIME)/.test(t)) return 'time';
+  return undefined;
+}
+
+/**
+ * Whether each argument whose type is known (a column of the trigger's row) fits the family of
+ * the overload's parameter type: overload resolution by type where the types say it (PL/SQL
+ * "Overloaded Subprograms"; Db2 "Function resolution"), else every overload of the arity stays.
+ */
+function typesFit(r: Relation, bound: Map<string, ViewColumn['from']>, byId: Map<string, Relation>): boolean {
+  const params = r.routine?.parameters ?? [];
+  for (const [p, from] of bound) {
+    const want = family(r.routine?.argTypes[params.indexOf(p)]);
+    const have = new Set(
+      from.map((o) => family(byId.get(relationIdOf(o.relation))?.columns.find((c) => c.name === o.column)?.type)),
+    );
+    if (!want || have.size !== 1) continue;
+    const [got] = have;
+    if (got && got !== want) return false;
+  }
+  return true;
 }
 
 /** The trigger row's columns the call passes, for the report (`KOJIN.KOJIN_NO`). */

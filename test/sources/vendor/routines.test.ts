@@ -106,7 +106,7 @@ GRANT EXECUTE ON PROCEDURE K.GET_BANGO TO USER APP;
 `;
     const report = await scanFiles({ 'spif.config.yaml': oneDatabase('db2'), 'db/a.sql': tables + body });
     expect(unknownPaths(report, 'KOJIN')).toEqual([
-      "unknown-path:db.K.GET_BANGO():the procedure body is not read — CALL in the body (a call, or dynamic SQL) is not followed (static SQL runs with its package owner's (the definer's) authorization):APP",
+      "unknown-path:db.K.GET_BANGO(VARCHAR, CHAR):the procedure body is not read — CALL in the body (a call, or dynamic SQL) is not followed (static SQL runs with its package owner's (the definer's) authorization):APP",
     ]);
     const revoked = await scanFiles({
       'spif.config.yaml': oneDatabase('db2'),
@@ -232,10 +232,18 @@ GRANT EXECUTE ON PROCEDURE K.LIST_BANGO TO USER APP;
 `,
     });
     expect(unanalysed(report)).toEqual([]);
-    expect(relation(report, 'LIST_BANGO()').columns!.map((c) => c.name)).toEqual(['ATENA_NO', 'KOJIN_BANGO', 'B', 'P']);
+    expect(relation(report, 'LIST_BANGO(VARCHAR, CHAR)').columns!.map((c) => c.name)).toEqual([
+      'ATENA_NO',
+      'KOJIN_BANGO',
+      'B',
+      'P',
+    ]);
     // B holds what SELECT … INTO B read: the number, as the result set's KOJIN_BANGO does
-    expect(relation(report, 'LIST_BANGO()').numberColumns.map((n) => n.column)).toEqual(['KOJIN_BANGO', 'B']);
-    expect(readers(report, 'LIST_BANGO()')).toEqual(['APP db.K.LIST_BANGO().KOJIN_BANGO']);
+    expect(relation(report, 'LIST_BANGO(VARCHAR, CHAR)').numberColumns.map((n) => n.column)).toEqual([
+      'KOJIN_BANGO',
+      'B',
+    ]);
+    expect(readers(report, 'LIST_BANGO(VARCHAR, CHAR)')).toEqual(['APP db.K.LIST_BANGO(VARCHAR, CHAR).KOJIN_BANGO']);
   });
 
   /**
