@@ -14,6 +14,7 @@ import {
   type ForeignKey,
   type GrantScope,
   type PrivilegeName,
+  ROUTINE_PARAMETER,
   TRIGGER_ROW,
   type CopyKind,
   type CopySource,
@@ -25,6 +26,7 @@ import {
   type ViewDefinition,
   defaultSchema,
   relationId,
+  relationIdOf,
 } from './model.js';
 import { type Dialect, isMysqlFamily } from '../dialect.js';
 import { type Diagnostic, coded, listOf, part, reasonOf, said, shortList } from '../diagnostics.js';
@@ -34,6 +36,7 @@ import type { ResolvedRule } from './product-rules.js';
 import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
 import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
 import { nth } from '../indexed.js';
+import { passedColumns, resolveCall } from './routine-calls.js';
 
 export interface BuildInput {
   database: string;
@@ -125,6 +128,8 @@ class CatalogBuilder {
   /** Views with `SELECT *` from an Oracle remote object, expanded once links resolve (expandLinkStars). */
   private readonly linkStars: { view: RelationId; at: number; remote: RelationId; q: QualifiedName }[] = [];
   private readonly productRules: ResolvedRule[] = [];
+  /** Vendor triggers' procedure calls, qualified where they were read, resolved once every source is (resolveCalls). */
+  private readonly calls: { call: Extract<CatalogOp, { op: 'routine-call' }>; db: Database; at: SourceLocation }[] = [];
   private readonly cross = new CrossDatabaseState((code, text) => this.warn(code, text));
   /** Oracle synonyms and Db2 aliases, per database (all files). */
   private readonly synonyms = new Map<string, Synonyms>();
@@ -209,6 +214,7 @@ class CatalogBuilder {
       : undefined;
     this.expandLinkStars();
     this.resolvePackages();
+    this.resolveCalls();
     const catalog: Catalog = {
       databases: this.databases,
       relations: this.relations,
@@ -328,6 +334,21 @@ class CatalogBuilder {
         return this.attachChild(op);
       case 'copy-into':
         return this.copyInto(op);
+      case 'routine-call':
+        this.calls.push({
+          call: {
+            ...op,
+            names: op.names.map((q) => this.qualify(q)),
+            table: this.qualify(op.table),
+            args: op.args.map((a) => ({
+              ...a,
+              from: a.from.map((o) => ({ ...o, relation: this.qualify(o.relation) })),
+            })),
+          },
+          db: this.db,
+          at: op.at,
+        });
+        return;
       case 'create-view':
         return this.createView(op);
       case 'create-function':
@@ -1766,6 +1787,21 @@ class CatalogBuilder {
 
   private createFunction(op: Extract<CatalogOp, { op: 'create-function' }>): void {
     const { database, schema, name, id } = this.routineId(op.name, op.routine.argTypes);
+    if (op.routine.parameters && op.routine.writes) {
+      // A vendor routine's writes name tables as its file does: qualified here, for the triggers calling it.
+      const own = (q: QualifiedName) => (q.name === ROUTINE_PARAMETER ? q : this.qualify(q));
+      op = {
+        ...op,
+        routine: {
+          ...op.routine,
+          writes: op.routine.writes.map((w) => ({
+            ...w,
+            table: this.qualify(w.table),
+            values: w.values.map((v) => ({ ...v, from: v.from.map((o) => ({ ...o, relation: own(o.relation) })) })),
+          })),
+        },
+      };
+    }
     const resolved = this.resolveView(op.view, op.name, op.at);
     // A MySQL CALL of a routine not defined before: what it returns is not known.
     const callee = op.view.columns
@@ -1857,6 +1893,44 @@ class CatalogBuilder {
    * own. A specification whose body was read gives way to its subprograms; one without a body is
    * the unread routine (an unknown path when it runs with its owner's rights).
    */
+  /** Each trigger's calls: the procedure's writes of its parameters copy what the trigger passes. */
+  private resolveCalls(): void {
+    for (const { call, db, at } of this.calls) {
+      this.db = db;
+      this.currentSchema = undefined;
+      this.at = at;
+      const passed = passedColumns(call).join(', ');
+      const table = relationIdOf(call.table);
+      const callee = relationIdOf(nth(call.names, 0));
+      const r = resolveCall(call, this.relations.values());
+      if (r.kind === 'undefined')
+        this.warn(
+          'SPIF-FUNCTION-UNANALYSED',
+          said('diag.catalog.triggerCallUndefined', call.caller, table, passed, callee),
+        );
+      else if (r.kind === 'no-match')
+        this.warn(
+          'SPIF-FUNCTION-UNANALYSED',
+          said('diag.catalog.triggerCallNoMatch', call.caller, table, passed, callee, call.args.length),
+        );
+      else if (r.kind === 'unanalysed')
+        this.warn(
+          'SPIF-FUNCTION-UNANALYSED',
+          said(
+            'diag.catalog.triggerCallUnanalysed',
+            call.caller,
+            table,
+            passed,
+            r.callee.id,
+            r.callee.routine?.unanalysedText ?? r.callee.routine?.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
+          ),
+        );
+      else
+        for (const w of r.writes)
+          this.copyInto({ op: 'copy-into', at, table: w.table, columns: w.columns, values: w.values, via: 'trigger' });
+    }
+  }
+
   private resolvePackages(): void {
     const bodies = new Map<string, Relation[]>();
     for (const r of this.relations.values()) {

@@ -160,6 +160,13 @@ export interface Policy {
 export const TRIGGER_ROW = '#trigger-row';
 
 /**
+ * A vendor routine's parameter as an origin in what its body writes (`INSERT … VALUES (p_no)`):
+ * the column is the parameter's name, replaced by the caller's argument where a trigger calls the
+ * routine (catalog/build.ts, routine-call).
+ */
+export const ROUTINE_PARAMETER = '#parameter';
+
+/**
  * The relation name a `dblink(…) AS t(cols)` FROM entry has in a view's lineage: no relation has
  * it; the builder maps its columns to the remote query's once the connection resolves.
  */
@@ -204,8 +211,14 @@ export interface RoutineDefinition {
    * no body is read: then it is the unread routine, else it gives way to the subprograms.
    */
   packageSpec?: { members: string[]; rights: string };
-  /** What the body INSERTs: a trigger function's copies (relation `#trigger-row` is the row it fires for). */
+  /**
+   * What the body INSERTs: a trigger function's copies (relation `#trigger-row` is the row it fires
+   * for); a vendor routine's writes of its parameters (relation `#parameter`), which carry what a
+   * trigger passes to it.
+   */
   writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
+  /** Vendor routines: every parameter's name (folded), in order, for the arguments of a call. */
+  parameters?: string[];
 }
 
 export interface Relation {

@@ -204,6 +204,21 @@ export type CatalogOp = { at: SourceLocation } & (
       values: ViewColumn[];
       via: 'insert-select' | 'update' | 'merge' | 'trigger';
     }
+  /**
+   * A vendor trigger body's call of a procedure (`p(:NEW.kojin_no)`, `EXEC p @v`, `CALL p(N.col)`):
+   * the parameters receive what the arguments carry, so the tables the procedure writes them into
+   * hold it. `names`: what the written name may denote, in the order the product looks (an Oracle
+   * `a.b` is package a's b, else schema a's b). Resolved when the catalog is built (the procedure
+   * may be created after the trigger).
+   */
+  | {
+      op: 'routine-call';
+      names: QualifiedName[];
+      args: { name?: string; from: ViewColumn['from'] }[];
+      /** The trigger, as written, and its table. */
+      caller: string;
+      table: QualifiedName;
+    }
   | { op: 'add-primary-key'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-unique'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-foreign-key'; table: QualifiedName; foreignKey: ForeignKey }

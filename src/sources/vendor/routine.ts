@@ -23,7 +23,7 @@
 import type { QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Cursor } from './cursor.js';
-import { readRoutineBody } from './routine-body.js';
+import { readRoutineBody, writeCopies } from './routine-body.js';
 import { readPackageBody, specMembers } from './package.js';
 import { nth } from '../../indexed.js';
 
@@ -89,6 +89,8 @@ export function readCreateRoutine(
       language: c.ctx.dialect === 'oracle' ? 'plsql' : c.ctx.dialect === 'sqlserver' ? 'tsql' : 'sql',
       argTypes: [], // a standalone routine is one per name (SQL Server and Oracle cannot overload it)
       analysed: body.reason === undefined,
+      parameters: body.parameterNames,
+      ...(body.writes.length ? { writes: body.writes.map(({ via: _via, ...w }) => w) } : {}),
       ...(rights.asOwner ? { executeAsOwner: true } : {}),
       ...(body.reason ? { unanalysedReason: `the ${kind} body is not read: ${body.reason} (${rights.how})` } : {}),
     },
@@ -102,7 +104,7 @@ export function readCreateRoutine(
   };
   const o = rights.runAs ?? owner?.(name);
   if (o) op.owner = o;
-  return [op];
+  return [op, ...writeCopies(c, body)];
 }
 
 /**
