@@ -8,13 +8,16 @@ import { fitsTwelve } from './column-type.js';
 import { candidateText, evidence } from './explain.js';
 import {
   CARD_NUMBER,
+  CODE_LIST,
   CONTACT_TABLE,
   CONTEXT_RULES,
   FOREIGN_SCRIPT,
   NUMBER_OR_CORPORATE,
   SAYS_MY_NUMBER,
   PHONE_COMMENT,
+  PHONE_SIBLING,
   PHONE_TABLE,
+  PHONE_TYPE,
   SPLIT_PART,
   contextCandidate,
   japaneseContext,
@@ -247,6 +250,12 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   const byName = analyse(name, 'name');
   const byComment = comment !== undefined && comment.trim() !== '' ? analyse(comment, 'comment') : undefined;
   if (!byName.mentioned && !byComment?.mentioned) return contextCandidate(column);
+  // A comment listing coded values (01：… 02：…) under a heading that does not name the number: a code.
+  if (!byName.mentioned && comment !== undefined) {
+    const text = comment.normalize('NFKC');
+    const list = CODE_LIST.exec(text);
+    if (list && !analyse(text.slice(0, list.index), 'comment').mentioned) return { excludedBy: 'code-list-comment' };
+  }
   const nameEvidence = evidence('en', 'name', { text: name });
   const commentEvidence = evidence('en', 'comment', { text: comment ?? '' });
 
@@ -328,20 +337,28 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   ) {
     return { excludedBy: 'phone-context' };
   }
-  if (found.rule.id === 'name-my-number' && !byComment?.hit) {
+  // An English name (my_number, personal_number, individual_number) with no comment naming the number.
+  const englishName =
+    ENGLISH_NAME_RULES.has(found.rule.id) && found.on === 'name' && ENGLISH_TEXT.test(found.text) && !byComment?.hit;
+  if (englishName) {
+    // A telephone format in the declaration (`regex(/^\+?[0-9]{6,14}$/)`, PhoneNumberField): a phone number.
+    if (type !== undefined && PHONE_TYPE.test(type)) return { excludedBy: 'phone-context' };
     if (comment !== undefined && FOREIGN_SCRIPT.test(comment) && !/[\u3040-\u30ff]/u.test(comment))
       return { excludedBy: 'foreign-comment' };
-    if (myPrefixSiblings(column) >= 2) return { excludedBy: 'my-prefix-convention' };
-    // "contacts" is an address book (my number: a phone) or an お問い合わせ form (the My Number sent in): a reviewer settles it.
-    if (column.table !== undefined && CONTACT_TABLE.test(canonical(column.table))) {
-      const rule = CONTEXT_RULES.find((r) => r.id === 'contact-relation')!;
-      return {
-        kind: rule.kind,
-        rule: rule.id,
-        evidence: evidence('en', 'relation-context', { name, relation: column.table }),
-        candidate: { reason: rule.reason, settle: rule.settle! },
-      };
-    }
+  }
+  if (found.rule.id === 'name-my-number' && !byComment?.hit && myPrefixSiblings(column) >= 2)
+    return { excludedBy: 'my-prefix-convention' };
+  // "contacts" is an address book (my number: a phone) or an お問い合わせ form (the My Number sent in): a
+  // reviewer settles it, unless the relation already lists phone numbers beside it (one more of them).
+  if (englishName && column.table !== undefined && CONTACT_TABLE.test(canonical(column.table))) {
+    if (phoneSiblings(column)) return { excludedBy: 'phone-context' };
+    const rule = CONTEXT_RULES.find((r) => r.id === 'contact-relation')!;
+    return {
+      kind: rule.kind,
+      rule: rule.id,
+      evidence: evidence('en', 'relation-context', { name, relation: column.table }),
+      candidate: { reason: rule.reason, settle: rule.settle! },
+    };
   }
   // A system-qualified 個人番号 (国保個人番号) in the name or the comment: a plain 個人番号 beside it does
   // not say which number it is, so the column stays a candidate unless something says the My Number.
@@ -441,6 +458,11 @@ function splitSiblings(column: ColumnContext): number {
       s.name !== column.name &&
       (analyse(s.name, 'name').part || (s.comment !== undefined && analyse(s.comment, 'comment').part)),
   ).length;
+}
+
+/** Another column of the relation is a telephone or fax number (phone_number_1, fax, tel). */
+function phoneSiblings(column: ColumnContext): boolean {
+  return (column.siblings ?? []).some((s) => s.name !== column.name && PHONE_SIBLING.test(canonical(s.name)));
 }
 
 /** How many other columns of the relation start with the English `my` (myName, my_email), not counting the number's own names. */

@@ -225,7 +225,10 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     reason:
       'In a relation about calls or messages (CallList, sms_log, conversation, Twilio) "my number" is the ' +
       "subscriber's own telephone number, and in a lottery or game it is the number a player chose; an English " +
-      'comment calling it a phone number says the same. A comment naming 個人番号 / マイナンバー still makes it the number.',
+      'comment calling it a phone number says the same, as does a declared telephone format (a validation allowing ' +
+      'the E.164 `+` prefix, a PhoneNumberField), and, for an English my/personal/individual number in a contacts ' +
+      'relation, other phone or fax columns beside it (one more of them). A comment naming 個人番号 / マイナンバー still ' +
+      'makes it the number.',
     examples: [
       { column: { name: 'MyNumber', table: 'CallListTable', type: 'VARCHAR(100)' }, expect: 'not' },
       { column: { name: 'my_number', table: 'sms_messages' }, expect: 'not' },
@@ -237,6 +240,40 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       },
       { column: { name: 'my_number', table: 'sms_messages', comment: 'マイナンバー' }, expect: 'number' },
       { column: { name: 'my_number', table: 'employees' }, expect: 'number' },
+      { column: { name: 'myNumber', table: 'Landline', type: 'String' }, expect: 'not' },
+      { column: { name: 'myNumber', table: 'squad', type: 'z.string().regex(/^\\+?[0-9]{10,14}$/)' }, expect: 'not' },
+      { column: { name: 'my_number', table: 'shain', type: 'varchar(12)' }, expect: 'number' },
+      {
+        column: {
+          name: 'personal_number',
+          table: 'info_contact',
+          siblings: [{ name: 'phone_number_1' }, { name: 'fax' }],
+        },
+        expect: 'not',
+      },
+      {
+        column: { name: 'personal_number', table: 'info_contact', siblings: [{ name: 'address' }] },
+        expect: 'candidate',
+      },
+    ],
+  },
+  {
+    id: 'code-list-comment',
+    kind: 'individual-number',
+    summary:
+      'a column whose comment lists coded values (01：新規 02：個人番号の変更による異動) and whose name and heading do not name the number',
+    reason:
+      'A comment enumerating codes (1: …, 2: …) describes a classification: the column holds the code, and a value ' +
+      'described as about the 個人番号 (個人番号の変更による異動) is a reason or category about the number, not the number.',
+    examples: [
+      {
+        column: { name: 'idoJiyu', comment: '異動事由 01：受給者台帳の異動 02：個人番号の変更による異動' },
+        expect: 'not',
+      },
+      { column: { name: 'shubetsu', comment: '1:マイナンバー 2:運転免許証 3:パスポート' }, expect: 'not' },
+      { column: { name: 'col5', comment: '個人番号 1:本人 2:配偶者' }, expect: 'number' },
+      { column: { name: 'kojin_bango', comment: '01:本人 02:扶養親族' }, expect: 'number' },
+      { column: { name: 'col5', comment: '個人番号の変更による異動' }, expect: 'number' },
     ],
   },
   {
@@ -285,14 +322,18 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     id: 'foreign-comment',
     kind: 'individual-number',
     summary:
-      'an English my_number whose comment is written in another script (Cyrillic, Hangul, Greek, Arabic, Thai, Devanagari)',
+      'an English my_number, personal_number or individual_number whose comment is written in another script (Cyrillic, Hangul, Greek, Arabic, Thai, Devanagari) or in Latin letters with diacritics (č, é, ü)',
     reason:
       'A schema described in Russian or Korean is not about the Japanese number unless the comment names it; ' +
-      '"Мой номер" is "my (phone) number". Han-only comments are not counted: they may be Japanese.',
+      '"Мой номер" is "my (phone) number", "Rodné číslo" a Slovak birth number. Japanese and English comments use no ' +
+      'diacritics. Han-only comments are not counted: they may be Japanese.',
     examples: [
       { column: { name: 'myNumber', comment: 'Мой номер' }, expect: 'not' },
       { column: { name: 'my_number', comment: '내 번호' }, expect: 'not' },
       { column: { name: 'my_number', comment: '番号' }, expect: 'number' },
+      { column: { name: 'personal_number', comment: 'Rodné číslo' }, expect: 'not' },
+      { column: { name: 'individual_number', comment: 'Numéro individuel' }, expect: 'not' },
+      { column: { name: 'personal_number', comment: 'Personal number' }, expect: 'number' },
       { column: { name: 'my_number', comment: 'マイナンバー' }, expect: 'number' },
     ],
   },
@@ -431,7 +472,7 @@ const DENIED = anyOf(
 
 /** A relation about calls, messages or phones, or a lottery or game (where "my number" is a chosen number). */
 export const PHONE_TABLE = anyOf(
-  `${WORD_START}(?:call|calls|sms|phone|phones|tel|dial|voip|sip|telephony|conversation|conversations|chat|chats|message|messages|twilio|whatsapp|payphone|lottery|lotto|bingo|raffle|bet|bets|game|games)(?![a-z])`,
+  `${WORD_START}(?:call|calls|sms|phone|phones|tel|telephone|telephones|landline|landlines|dial|voip|sip|telephony|conversation|conversations|chat|chats|message|messages|twilio|whatsapp|payphone|lottery|lotto|bingo|raffle|bet|bets|game|games)(?![a-z])`,
   '(?:call|sms|phone|dial)(?:s|list|log|history|book)',
   '電話|通話|着信|発信|抽選|宝くじ',
 );
@@ -443,9 +484,28 @@ export const PHONE_TABLE = anyOf(
  */
 export const CONTACT_TABLE = anyOf(`${WORD_START}(?:contact|contacts)(?![a-z])`, '連絡先', 'アドレス帳');
 
-/** Letters of a script that is not Japanese (Han is left out: a kanji-only comment may be Japanese). */
+/**
+ * Letters of a script that is not Japanese (Han is left out: a kanji-only comment may be Japanese),
+ * and Latin letters with diacritics (Rodné číslo, Benutzernummer für …), which Japanese and English do not use.
+ */
 export const FOREIGN_SCRIPT =
-  /[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\uac00-\ud7af]/u;
+  /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\uac00-\ud7af]/u;
+
+/**
+ * A comment listing coded values: `01：新規 02：変更`, `1:本人 2:配偶者`, `1=あり、2=なし` (NFKC text).
+ * The text before the first code is the heading (`異動事由`): what the column is.
+ */
+export const CODE_LIST = /(?:^|[\s、,;(])0?1\s*[:=.)]\s*[^\s\d][\s\S]*?[\s、,;(]0?2\s*[:=.)]\s*[^\s\d]/u;
+
+/** A declared type or validation that is a telephone format: an escaped `+` (E.164 prefix) or a phone field. */
+export const PHONE_TYPE = /\\\+|phone/i;
+
+/** A column that is a telephone or fax number (canonical name). */
+export const PHONE_SIBLING = anyOf(
+  `${WORD_START}(?:phone|telephone|tel|fax|mobile|cellphone|cell_phone|keitai|denwa)(?:_?(?:number|no|num|[0-9]))*$`,
+  `${WORD_START}(?:phone|telephone|fax|mobile)_?(?:number|no|num)`,
+  '電話番号|FAX番号|携帯番号',
+);
 
 /** An English comment calling the column a phone number. */
 export const PHONE_COMMENT = anyOf(`${WORD_START}(?:phone|telephone|mobile|cell)(?:_number)?${WORD_END}`);

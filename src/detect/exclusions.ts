@@ -332,12 +332,13 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   },
   {
     id: 'status-category',
-    summary: 'a status, category or reason: *_status, *_kbn, *_kubun, *_type, 区分, 状況, 状態, 種別, 理由',
+    summary:
+      'a status, category, reason or purpose: *_status, *_kbn, *_kubun, *_type, *_purpose_code, 区分, 状況, 状態, 種別, 理由, 事由',
     reason:
       'A code classifying the number (取得区分, 状態) is not the number.' +
       ' Only as the head: `kbn_kojin_bango` is the number (issue 15 point 2: a veto word vetoes only as the head of the name).',
     tail: anyOf(
-      terms('区分', '状況', '状態', '種別', '種類', 'ステータス', '方法', '理由', '結果', '区別'),
+      terms('区分', '状況', '状態', '種別', '種類', 'ステータス', '方法', '理由', '事由', '結果', '区別'),
       words(
         'status',
         'sts',
@@ -358,11 +359,14 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
         'method',
         'hoho',
         'category',
+        'purpose',
       ),
     ),
     standalone: true,
     vetoes: [
       'kojin_bango_status',
+      'my_number_statutory_purpose_code',
+      '個人番号変更事由',
       'kojin_bango_kbn',
       'KojinBangoKbn',
       'mynumber_type',
@@ -624,9 +628,27 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     allows: [{ comment: '法人代表者の個人番号' }, '個人・法人番号', { comment: '従業員のマイナンバー' }],
   },
   {
+    id: 'other-scheme',
+    summary:
+      'an English number name qualified by another scheme: medicare_individual_number, serial_personal_number, phone_my_number',
+    reason:
+      "A word before the number's name that names another numbering scheme (Medicare, Medicaid, a serial, a telephone) " +
+      'says which number it is: the US Medicare member number, a serial, a phone. A person before it ' +
+      '(employee_my_number, 従業員のマイナンバー) changes nothing.',
+    before: anyOf(`${WORD_START}(?:medicare|medicaid|serial|phone|telephone|tel|mobile|fax)(?:_[a-z0-9]+)*_$`),
+    standalone: false,
+    vetoes: [
+      'medicareAdvantageIndividualNumber',
+      'serial_personal_number',
+      'phone_my_number',
+      { comment: 'Medicare Advantage individual number' },
+    ],
+    allows: ['employee_my_number', 'staff_personal_number', 'patient_individual_number', 'hotel_my_number'],
+  },
+  {
     id: 'file-reference',
     summary:
-      'a file name, path or URL of a stored copy: *_filename, *_path, *_url, ファイル名, 保存先 (要確認, not a veto)',
+      'a file name, path, URL or reference of a copy kept outside the schema: *_filename, *_path, *_url, *_vault_ref, ファイル名, 保存先 (要確認, not a veto)',
     reason:
       'A column naming where a file is kept holds a name, not the number; but the file it names is a copy about the ' +
       'number (a photo of the back of the 個人番号カード, a scanned 通知カード), and a copy bearing the number is itself ' +
@@ -636,8 +658,9 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       'twin) bears no number (card-or-notice, front-beside-back).',
     review: {
       reason:
-        'the column names a stored file about the 個人番号 (a photo, scan or copy): the file is outside the schema, and a ' +
-        'copy bearing the number (the back of the 個人番号カード, a 通知カード, a 源泉徴収票) is itself specific personal information',
+        'the column names where something about the 個人番号 is kept outside the schema (a photo, scan or copy, a vault entry): ' +
+        'what it names may hold the number, and a copy bearing it (the back of the 個人番号カード, a 通知カード, a 源泉徴収票) ' +
+        'is itself specific personal information',
       settle:
         'numberColumns.include if the files it names bear the number (then the file store is part of the 特定個人情報ファイル), ' +
         'numberColumns.exclude with the reason if they do not (the front of the card, the number masked)',
@@ -656,11 +679,14 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
         'link',
         'key_name',
         'object_key',
+        'ref',
+        'reference',
       ),
     ),
     standalone: false,
     vetoes: [
       'attachment_mynumber_filename',
+      'my_number_raw_vault_ref',
       'my_number_image_path',
       '個人番号カード写しファイル名',
       'tsuchi_card_image_path',
