@@ -25,7 +25,7 @@ export interface GateRenderOptions {
 
 /** The lines of a text or Markdown page with every relation and column id as written. */
 export function asWritten(out: string[], names: DisplayNames | undefined): string {
-  return `${(names?.any ? out.map((l) => names.text(l)) : out).join('\n')}\n`;
+  return `${(names?.any ? out.map((l) => names.line(l)) : out).join('\n')}\n`;
 }
 
 /** What `--max-warnings` counts: findings that are warnings and neither fail nor are suppressed. */

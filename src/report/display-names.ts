@@ -123,6 +123,26 @@ export class DisplayNames {
     return this.text(text).replace(/[\p{L}\p{N}_$#@]+/gu, (w) => own?.get(w) ?? this.roles.get(w) ?? w);
   }
 
+  /**
+   * A gate line as written: its ids, and a column name quoted by a detection rule's evidence
+   * (`column name 'myno'`, 列名「myno」), which is the folded name of a column the sources wrote otherwise.
+   */
+  line(text: string): string {
+    const ids = this.text(text)
+      // a principal heading its path (`kyufuapp: reads it directly …`), or a name in Markdown code
+      .replace(/^(\s*(?:- )?)([^\s:`]+):/u, (whole: string, lead: string, name: string) =>
+        this.roles.has(name) ? `${lead}${this.role(name)}:` : whole,
+      )
+      .replace(/`([^`\s]+)`/gu, (whole: string, name: string) =>
+        this.roles.has(name) ? `\`${this.role(name)}\`` : whole,
+      );
+    if (!this.columns.size) return ids;
+    return ids.replace(/'([^'\s]+)'|「([^」\s]+)」/gu, (whole: string, a?: string, b?: string) => {
+      const written = this.columns.get(a ?? b ?? '');
+      return written ? (a ? `'${written}'` : `「${written}」`) : whole;
+    });
+  }
+
   /** Every relation or column id in `text`, as written. */
   text(text: string): string {
     if (!this.ids.size) return text;

@@ -37,9 +37,14 @@ describe('check, diff and explain show SQL Server names as written', () => {
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('kyufu.dbo.KojinJoho is specific');
     expect(check.stdout).toContain('kyufu.dbo.KojinJoho.KojinBango');
-    expect(check.stdout).not.toMatch(/kojinjoho/);
+    // the detection evidence quotes the column as written too
+    expect(check.stdout).toContain("column name 'KojinBango'");
+    expect(check.stdout).toContain('KyufuApp: reads it directly kyufu.dbo.KojinJoho.KojinBango');
+    expect(check.stdout).not.toMatch(/kojinjoho|kojinbango|kyufuapp/);
     const md = await runBin(['check', '-f', 'markdown'], repo.dir);
     expect(md.stdout).toContain('kyufu.dbo.KojinJoho');
+    expect(md.stdout).toContain('`KyufuApp`');
+    expect(md.stdout).not.toMatch(/kojinjoho|kyufuapp/);
     const json = await runBin(['check', '-f', 'json'], repo.dir);
     expect(json.stdout).toContain('"kyufu.dbo.kojinjoho"');
     const explain = await runBin(['explain', 'kyufu.dbo.kojinjoho'], repo.dir);
