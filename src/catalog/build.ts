@@ -14,6 +14,7 @@ import {
   type ForeignKey,
   type GrantScope,
   type PrivilegeName,
+  ROUTINE_PARAMETER,
   TRIGGER_ROW,
   type CopyKind,
   type CopySource,
@@ -25,6 +26,7 @@ import {
   type ViewDefinition,
   defaultSchema,
   relationId,
+  relationIdOf,
 } from './model.js';
 import { type Dialect, isMysqlFamily } from '../dialect.js';
 import { type Diagnostic, coded, listOf, part, reasonOf, said, shortList } from '../diagnostics.js';
@@ -35,6 +37,7 @@ import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } f
 import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
 import { nth } from '../indexed.js';
 import { CallFlows, isParameter } from './call-flows.js';
+import { passedColumns, resolveCall } from './routine-calls.js';
 
 export interface BuildInput {
   database: string;
@@ -126,6 +129,8 @@ class CatalogBuilder {
   /** Views with `SELECT *` from an Oracle remote object, expanded once links resolve (expandLinkStars). */
   private readonly linkStars: { view: RelationId; at: number; remote: RelationId; q: QualifiedName }[] = [];
   private readonly productRules: ResolvedRule[] = [];
+  /** Vendor triggers' procedure calls, qualified where they were read, resolved once every source is (resolveCalls). */
+  private readonly calls: { call: Extract<CatalogOp, { op: 'routine-call' }>; db: Database; at: SourceLocation }[] = [];
   private readonly cross = new CrossDatabaseState((code, text) => this.warn(code, text));
   /** Oracle synonyms and Db2 aliases, per database (all files). */
   private readonly synonyms = new Map<string, Synonyms>();
@@ -210,6 +215,7 @@ class CatalogBuilder {
       : undefined;
     this.expandLinkStars();
     this.resolvePackages();
+    this.resolveCalls();
     const catalog: Catalog = {
       databases: this.databases,
       relations: this.relations,
@@ -331,6 +337,21 @@ class CatalogBuilder {
         return this.copyInto(op);
       case 'run-calls':
         return this.runCalls(op);
+      case 'routine-call':
+        this.calls.push({
+          call: {
+            ...op,
+            names: op.names.map((q) => this.qualify(q)),
+            table: this.qualify(op.table),
+            args: op.args.map((a) => ({
+              ...a,
+              from: a.from.map((o) => ({ ...o, relation: this.qualify(o.relation) })),
+            })),
+          },
+          db: this.db,
+          at: op.at,
+        });
+        return;
       case 'create-view':
         return this.createView(op);
       case 'create-function':
@@ -381,7 +402,7 @@ class CatalogBuilder {
       }
       case 'drop-function':
         for (const ref of op.refs) {
-          for (const r of this.routines(ref, 'DROP FUNCTION', 'routine', op.ifExists)) {
+          for (const r of this.routines(ref, 'DROP FUNCTION', op.routineKind ?? 'routine', op.ifExists)) {
             this.relations.delete(r.id);
             this.triggerFunctions.delete(r.id);
             this.privileges.clear({ kind: 'function', relation: r.id });
@@ -1749,11 +1770,27 @@ class CatalogBuilder {
         r.routine &&
         r.database === database &&
         r.schema === schema &&
-        (r.name.slice(0, r.name.indexOf('(')) === ref.name.name ||
-          (!ref.argTypes && r.routine.package === ref.name.name)) && // an Oracle package: its subprograms
+        (ref.specific
+          ? r.routine.specificName === ref.specific
+          : r.name.slice(0, r.name.indexOf('(')) === ref.name.name ||
+            (!ref.argTypes && r.routine.package === ref.name.name)) && // an Oracle package: its subprograms
         (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
         (kind === 'routine' || r.routine.kind === kind),
     );
+    if (this.db.dialect === 'db2' && !ref.argTypes && !ref.specific && found.length > 1) {
+      // Db2 refuses a routine named without its signature when the name is not unique in its
+      // schema (SQL0476N, SQLSTATE 42725): the statement is not processed.
+      this.warn(
+        'SPIF-ROUTINE-AMBIGUOUS',
+        said(
+          'diag.catalog.routineAmbiguous',
+          what,
+          `${database}.${schema}.${ref.name.name}`,
+          found.map((r) => r.name).join(', '),
+        ),
+      );
+      return [];
+    }
     if (found.length === 0 && !ifExists) {
       this.warn(
         'SPIF-SQL-UNKNOWN-RELATION',
@@ -1843,9 +1880,24 @@ class CatalogBuilder {
   }
 
   private createFunction(op: Extract<CatalogOp, { op: 'create-function' }>): void {
-    const mysql = op.routine.parameters ? this.withCallFlows(op) : undefined;
+    const mysql = op.routine.parameterModes ? this.withCallFlows(op) : undefined;
     if (mysql) op = mysql.op;
     const { database, schema, name, id } = this.routineId(op.name, op.routine.argTypes);
+    if (op.routine.parameters && op.routine.writes) {
+      // A vendor routine's writes name tables as its file does: qualified here, for the triggers calling it.
+      const own = (q: QualifiedName) => (q.name === ROUTINE_PARAMETER ? q : this.qualify(q));
+      op = {
+        ...op,
+        routine: {
+          ...op.routine,
+          writes: op.routine.writes.map((w) => ({
+            ...w,
+            table: this.qualify(w.table),
+            values: w.values.map((v) => ({ ...v, from: v.from.map((o) => ({ ...o, relation: own(o.relation) })) })),
+          })),
+        },
+      };
+    }
     const resolved = this.resolveView(op.view, op.name, op.at);
     if (mysql) this.addReturnedArguments(resolved.view, mysql.flows, op.routine.parameterFlows!);
     this.storeFunction(op, { database, schema, name, id }, resolved);
@@ -1947,6 +1999,57 @@ class CatalogBuilder {
    * own. A specification whose body was read gives way to its subprograms; one without a body is
    * the unread routine (an unknown path when it runs with its owner's rights).
    */
+  /** Each trigger's calls: the procedure's writes of its parameters copy what the trigger passes. */
+  private resolveCalls(): void {
+    for (const { call, db, at } of this.calls) {
+      this.db = db;
+      this.currentSchema = undefined;
+      this.at = at;
+      const passed = passedColumns(call).join(', ');
+      const table = relationIdOf(call.table);
+      const callee = relationIdOf(nth(call.names, 0));
+      const r = resolveCall(call, this.relations.values());
+      if (r.kind === 'undefined')
+        this.warn(
+          'SPIF-FUNCTION-UNANALYSED',
+          said('diag.catalog.triggerCallUndefined', call.caller, table, passed, callee),
+        );
+      else if (r.kind === 'no-match')
+        this.warn(
+          'SPIF-FUNCTION-UNANALYSED',
+          said('diag.catalog.triggerCallNoMatch', call.caller, table, passed, callee, call.args.length),
+        );
+      else if (r.kind === 'unanalysed')
+        this.warn(
+          'SPIF-FUNCTION-UNANALYSED',
+          said(
+            'diag.catalog.triggerCallUnanalysed',
+            call.caller,
+            table,
+            passed,
+            r.callee.id,
+            r.callee.routine?.unanalysedText ?? r.callee.routine?.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
+          ),
+        );
+      else {
+        if (r.ambiguous)
+          this.warn(
+            'SPIF-ROUTINE-AMBIGUOUS',
+            said(
+              'diag.catalog.triggerCallAmbiguous',
+              call.caller,
+              table,
+              passed,
+              callee,
+              r.callees.map((c) => c.name).join(', '),
+            ),
+          );
+        for (const w of r.writes)
+          this.copyInto({ op: 'copy-into', at, table: w.table, columns: w.columns, values: w.values, via: 'trigger' });
+      }
+    }
+  }
+
   private resolvePackages(): void {
     const bodies = new Map<string, Relation[]>();
     for (const r of this.relations.values()) {

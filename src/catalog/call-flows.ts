@@ -77,7 +77,7 @@ export class CallFlows {
   private setByCall(k: number, i: number, mode: 'through' | 'direct', seen: Set<string>): Origin[] {
     const call = this.calls[k];
     const callee = call && this.ctx.callee(call.routine);
-    const p = callee?.routine?.parameters?.[i];
+    const p = callee?.routine?.parameterModes?.[i];
     if (!call || !callee || !p || p.mode === 'in') return [];
     const own: Origin[] =
       mode === 'through'
@@ -89,7 +89,7 @@ export class CallFlows {
   /** The lineage call k passes for the callee's parameters `names`. */
   private fromParameters(k: number, names: string[], mode: 'through' | 'direct', seen: Set<string>): Origin[] {
     const call = this.calls[k];
-    const params = (call && this.ctx.callee(call.routine)?.routine?.parameters) ?? [];
+    const params = (call && this.ctx.callee(call.routine)?.routine?.parameterModes) ?? [];
     return names.flatMap((n) => {
       const i = params.findIndex((p) => p.name === n);
       return i < 0 ? [] : this.resolve(call?.args[i] ?? [], mode, seen);

@@ -160,9 +160,10 @@ export interface Policy {
 export const TRIGGER_ROW = '#trigger-row';
 
 /**
- * MySQL/MariaDB routines: the relation name of a routine's own parameter in its lineage (`column`
- * is the parameter). A value that comes from a parameter is only known at a CALL, where the
- * builder puts the argument's lineage in its place (catalog/call-flows.ts).
+ * A vendor routine's parameter as an origin in what its body writes (`INSERT … VALUES (p_no)`):
+ * the column is the parameter's name, replaced by the caller's argument where a trigger calls the
+ * routine (catalog/build.ts, routine-call); in a MySQL/MariaDB routine, by each CALL's
+ * argument (catalog/call-flows.ts).
  */
 export const ROUTINE_PARAMETER = '#parameter';
 
@@ -228,12 +229,16 @@ export interface RoutineDefinition {
   packageSpec?: { members: string[]; rights: string };
   /**
    * What the body INSERTs: a trigger function's copies (relation `#trigger-row` is the row it fires
-   * for); for a MySQL routine once built, the writes of values that come from its parameters
-   * (relation `#parameter`), made copies at each CALL with the arguments' lineage.
+   * for); a vendor routine's writes of its parameters (relation `#parameter`), which carry what a
+   * trigger passes to it.
    */
   writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
-  /** MySQL/MariaDB: the parameters in order, to match a CALL's arguments. */
-  parameters?: { name: string; mode: 'in' | 'out' | 'inout' }[];
+  /** Db2 `SPECIFIC name`: how GRANT, REVOKE and DROP SPECIFIC name this overload. */
+  specificName?: string;
+  /** Vendor routines: every parameter's name (folded), in order, for the arguments of a call. */
+  parameters?: string[];
+  /** MySQL/MariaDB: the parameters in order with their modes, to match a CALL's arguments. */
+  parameterModes?: { name: string; mode: 'in' | 'out' | 'inout' }[];
   /** MySQL/MariaDB, as read: the CALLs of the body (their results are resolved by the builder). */
   calls?: CallSite[];
   /** MySQL/MariaDB, once built: output column → the parameters whose values it returns. */

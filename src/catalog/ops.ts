@@ -22,6 +22,8 @@ import type { ProductRule } from './product-rules.js';
 export interface RoutineRef {
   name: QualifiedName;
   argTypes?: string[];
+  /** Db2 `SPECIFIC name`: the one overload created with that specific name (in `name`'s schema). */
+  specific?: string;
 }
 
 /** GRANT … ON FUNCTION / PROCEDURE / ROUTINE, and ALL … IN SCHEMA: which kinds of routine are meant. */
@@ -130,7 +132,7 @@ export type CatalogOp = { at: SourceLocation } & (
       schema?: string;
       owner?: string;
     }
-  | { op: 'drop-function'; refs: RoutineRef[]; ifExists?: boolean }
+  | { op: 'drop-function'; refs: RoutineRef[]; ifExists?: boolean; routineKind?: RoutineKind }
   /** A sequence: holds a counter only; known so that `ALTER TABLE <sequence> OWNER TO` is recognised. */
   | { op: 'create-sequence'; name: QualifiedName }
   /**
@@ -215,6 +217,21 @@ export type CatalogOp = { at: SourceLocation } & (
       calls: CallSite[];
       writes: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
       via: 'insert-select' | 'update' | 'trigger';
+    }
+  /**
+   * A vendor trigger body's call of a procedure (`p(:NEW.kojin_no)`, `EXEC p @v`, `CALL p(N.col)`):
+   * the parameters receive what the arguments carry, so the tables the procedure writes them into
+   * hold it. `names`: what the written name may denote, in the order the product looks (an Oracle
+   * `a.b` is package a's b, else schema a's b). Resolved when the catalog is built (the procedure
+   * may be created after the trigger).
+   */
+  | {
+      op: 'routine-call';
+      names: QualifiedName[];
+      args: { name?: string; from: ViewColumn['from'] }[];
+      /** The trigger, as written, and its table. */
+      caller: string;
+      table: QualifiedName;
     }
   | { op: 'add-primary-key'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-unique'; table: QualifiedName; columns: string[]; name?: string }

@@ -123,7 +123,7 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
       argTypes: [], // MySQL has no overloading: one routine per name and kind
       analysed: body.reason === undefined,
       ...(body.reason ? { unanalysedReason: renderText('en', body.reason)!, unanalysedText: body.reason } : {}),
-      parameters: params,
+      parameterModes: params,
       // What the body writes and calls: the builder makes the copies, once the callees are known.
       ...(body.reason ? {} : { writes: body.writes, calls: body.calls }),
     },
