@@ -1874,7 +1874,9 @@ class CatalogBuilder {
       for (const o of extra.filter((x) => !isParameter(x))) {
         const q = { relation: this.qualify(o.relation), column: o.column };
         const key = `${q.relation.schema}.${q.relation.name}.${q.column}`;
-        if (!known.has(key)) (known.add(key), c.from.push(q));
+        if (known.has(key)) continue;
+        known.add(key);
+        c.from.push(q);
       }
     }
   }
