@@ -100,9 +100,9 @@ async function measureRead(
 /** `spif diff --base REF` end to end: the base scanned from git objects, then the work tree. */
 async function measureDiff(dir: string, base: string, jobs: number | undefined): Promise<Record<string, number>> {
   const built = '../dist/gate/run-diff.js';
-  const { runDiff } = (await import(built)) as typeof import('../src/gate/run-diff.js');
+  const { runDiffWithNames } = (await import(built)) as typeof import('../src/gate/run-diff.js');
   const start = performance.now();
-  const result = await runDiff({ base, cwd: dir, tuning: { jobs } });
+  const { result } = await runDiffWithNames({ base, cwd: dir, tuning: { jobs } });
   const end = performance.now();
   return { totalMs: end - start, changes: result.changes.length, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }

@@ -152,6 +152,11 @@ const DIAGNOSTICS = {
     'a column-level `GRANT SELECT`, which Db2 rejects: not applied',
     'Db2 が拒否する列単位の `GRANT SELECT`。適用しない',
   ),
+  'SPIF-ROUTINE-AMBIGUOUS': d(
+    'warning',
+    'a routine named without its parameter types where its schema has several of that name: a Db2 GRANT, REVOKE or DROP of it fails (SQLSTATE 42725) and is not applied; a trigger call more than one overload could take follows each of them',
+    '同じ名前のルーチンが複数あるスキーマで、引数の型なしにルーチンを指定している。Db2 の GRANT・REVOKE・DROP は失敗する（SQLSTATE 42725）ため適用しない。複数の多重定義が受けうるトリガーの呼出しは、それぞれを追跡する',
+  ),
   'SPIF-ORACLE-SECURE-ROLE': d(
     'info',
     'a password- or package-protected Oracle role (enabled only with SET ROLE … IDENTIFIED BY): treated as one the user may enable',

@@ -14,6 +14,7 @@ import {
   type ForeignKey,
   type GrantScope,
   type PrivilegeName,
+  ROUTINE_PARAMETER,
   TRIGGER_ROW,
   type CopyKind,
   type CopySource,
@@ -25,6 +26,7 @@ import {
   type ViewDefinition,
   defaultSchema,
   relationId,
+  relationIdOf,
 } from './model.js';
 import { type Dialect, isMysqlFamily } from '../dialect.js';
 import { type Diagnostic, coded, listOf, part, reasonOf, said, shortList } from '../diagnostics.js';
@@ -35,6 +37,8 @@ import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } f
 import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
 import { nth } from '../indexed.js';
 import { counter, type Tick } from '../progress-tick.js';
+import { CallFlows, isParameter } from './call-flows.js';
+import { passedColumns, resolveCall } from './routine-calls.js';
 
 export interface BuildInput {
   database: string;
@@ -131,6 +135,8 @@ class CatalogBuilder {
   /** Views with `SELECT *` from an Oracle remote object, expanded once links resolve (expandLinkStars). */
   private readonly linkStars: { view: RelationId; at: number; remote: RelationId; q: QualifiedName }[] = [];
   private readonly productRules: ResolvedRule[] = [];
+  /** Vendor triggers' procedure calls, qualified where they were read, resolved once every source is (resolveCalls). */
+  private readonly calls: { call: Extract<CatalogOp, { op: 'routine-call' }>; db: Database; at: SourceLocation }[] = [];
   private readonly cross = new CrossDatabaseState((code, text) => this.warn(code, text));
   /** Oracle synonyms and Db2 aliases, per database (all files). */
   private readonly synonyms = new Map<string, Synonyms>();
@@ -216,6 +222,7 @@ class CatalogBuilder {
       : undefined;
     this.expandLinkStars();
     this.resolvePackages();
+    this.resolveCalls();
     const catalog: Catalog = {
       databases: this.databases,
       relations: this.relations,
@@ -335,6 +342,23 @@ class CatalogBuilder {
         return this.attachChild(op);
       case 'copy-into':
         return this.copyInto(op);
+      case 'run-calls':
+        return this.runCalls(op);
+      case 'routine-call':
+        this.calls.push({
+          call: {
+            ...op,
+            names: op.names.map((q) => this.qualify(q)),
+            table: this.qualify(op.table),
+            args: op.args.map((a) => ({
+              ...a,
+              from: a.from.map((o) => ({ ...o, relation: this.qualify(o.relation) })),
+            })),
+          },
+          db: this.db,
+          at: op.at,
+        });
+        return;
       case 'create-view':
         return this.createView(op);
       case 'create-function':
@@ -385,7 +409,7 @@ class CatalogBuilder {
       }
       case 'drop-function':
         for (const ref of op.refs) {
-          for (const r of this.routines(ref, 'DROP FUNCTION', 'routine', op.ifExists)) {
+          for (const r of this.routines(ref, 'DROP FUNCTION', op.routineKind ?? 'routine', op.ifExists)) {
             this.relations.delete(r.id);
             this.triggerFunctions.delete(r.id);
             this.privileges.clear({ kind: 'function', relation: r.id });
@@ -1753,11 +1777,27 @@ class CatalogBuilder {
         r.routine &&
         r.database === database &&
         r.schema === schema &&
-        (r.name.slice(0, r.name.indexOf('(')) === ref.name.name ||
-          (!ref.argTypes && r.routine.package === ref.name.name)) && // an Oracle package: its subprograms
+        (ref.specific
+          ? r.routine.specificName === ref.specific
+          : r.name.slice(0, r.name.indexOf('(')) === ref.name.name ||
+            (!ref.argTypes && r.routine.package === ref.name.name)) && // an Oracle package: its subprograms
         (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
         (kind === 'routine' || r.routine.kind === kind),
     );
+    if (this.db.dialect === 'db2' && !ref.argTypes && !ref.specific && found.length > 1) {
+      // Db2 refuses a routine named without its signature when the name is not unique in its
+      // schema (SQL0476N, SQLSTATE 42725): the statement is not processed.
+      this.warn(
+        'SPIF-ROUTINE-AMBIGUOUS',
+        said(
+          'diag.catalog.routineAmbiguous',
+          what,
+          `${database}.${schema}.${ref.name.name}`,
+          found.map((r) => r.name).join(', '),
+        ),
+      );
+      return [];
+    }
     if (found.length === 0 && !ifExists) {
       this.warn(
         'SPIF-SQL-UNKNOWN-RELATION',
@@ -1771,9 +1811,113 @@ class CatalogBuilder {
     return found;
   }
 
+  /** A MySQL routine's CALLs: what each callee is, once earlier sources are built. */
+  private callFlows(calls: NonNullable<RoutineDefinition['calls']>): CallFlows {
+    return new CallFlows(
+      {
+        callee: (q) => this.relations.get(this.routineId(q, []).id),
+        qualify: (q) => this.qualify(q),
+      },
+      calls,
+    );
+  }
+
+  /** A MySQL trigger body's writes and CALLs: copies, through what each callee does with its arguments. */
+  private runCalls(op: Extract<CatalogOp, { op: 'run-calls' }>): void {
+    const flows = this.callFlows(op.calls);
+    for (const q of flows.undefinedCallees()) this.routines({ name: q }, 'CALL');
+    for (const w of flows.writes(op.writes).concrete)
+      this.copyInto({ op: 'copy-into', at: op.at, table: w.table, columns: w.columns, values: w.values, via: op.via });
+  }
+
+  /**
+   * A MySQL routine as read: its CALLs resolved (catalog/call-flows.ts), what it returns from its
+   * own parameters kept apart (`parameterFlows`), and its writes split into copies made now and
+   * writes of its parameters, made copies at each CALL.
+   */
+  private withCallFlows(op: Extract<CatalogOp, { op: 'create-function' }>): {
+    op: Extract<CatalogOp, { op: 'create-function' }>;
+    flows: CallFlows;
+    copies: Extract<CatalogOp, { op: 'copy-into' }>[];
+  } {
+    const flows = this.callFlows(op.routine.calls ?? []);
+    const parameterFlows: Record<string, string[]> = {};
+    const columns = op.view.columns.map((c) => {
+      const from = flows.resolve(c.from, 'through');
+      const params = from.filter(isParameter).map((o) => o.column);
+      if (params.length) parameterFlows[c.name] = [...new Set(params)];
+      return { name: c.name, from: from.filter((o) => !isParameter(o)) };
+    });
+    const { concrete, parametric } = flows.writes(op.routine.writes ?? []);
+    const copies = concrete.map((w) => ({
+      op: 'copy-into' as const,
+      at: op.at,
+      table: w.table,
+      ...(w.columns ? { columns: w.columns } : {}),
+      values: w.values,
+      via: 'insert-select' as const,
+    }));
+    const undefinedCallee = flows.undefinedCallees()[0];
+    const routine: RoutineDefinition = { ...op.routine, writes: parametric, parameterFlows };
+    delete routine.calls;
+    if (undefinedCallee && routine.analysed) {
+      const r = this.resolve(undefinedCallee);
+      Object.assign(routine, {
+        analysed: false,
+        ...reasonOf(said('diag.catalog.callsUndefined', `${r.schema}.${r.name}`)),
+      });
+    }
+    return { op: { ...op, routine, view: { ...op.view, columns } }, flows, copies };
+  }
+
+  /** A callee's result set or OUT parameter that returns its parameters carries what the CALL passes. */
+  private addReturnedArguments(view: ViewDefinition, flows: CallFlows, parameterFlows: Record<string, string[]>): void {
+    for (const c of view.columns) {
+      const extra = c.from.flatMap((f) => flows.returned(f));
+      if (!extra.length) continue;
+      const params = extra.filter(isParameter).map((o) => o.column);
+      if (params.length) parameterFlows[c.name] = [...new Set([...(parameterFlows[c.name] ?? []), ...params])];
+      const known = new Set(c.from.map((f) => `${f.relation.schema}.${f.relation.name}.${f.column}`));
+      for (const o of extra.filter((x) => !isParameter(x))) {
+        const q = { relation: this.qualify(o.relation), column: o.column };
+        const key = `${q.relation.schema}.${q.relation.name}.${q.column}`;
+        if (known.has(key)) continue;
+        known.add(key);
+        c.from.push(q);
+      }
+    }
+  }
+
   private createFunction(op: Extract<CatalogOp, { op: 'create-function' }>): void {
+    const mysql = op.routine.parameterModes ? this.withCallFlows(op) : undefined;
+    if (mysql) op = mysql.op;
     const { database, schema, name, id } = this.routineId(op.name, op.routine.argTypes);
+    if (op.routine.parameters && op.routine.writes) {
+      // A vendor routine's writes name tables as its file does: qualified here, for the triggers calling it.
+      const own = (q: QualifiedName) => (q.name === ROUTINE_PARAMETER ? q : this.qualify(q));
+      op = {
+        ...op,
+        routine: {
+          ...op.routine,
+          writes: op.routine.writes.map((w) => ({
+            ...w,
+            table: this.qualify(w.table),
+            values: w.values.map((v) => ({ ...v, from: v.from.map((o) => ({ ...o, relation: own(o.relation) })) })),
+          })),
+        },
+      };
+    }
     const resolved = this.resolveView(op.view, op.name, op.at);
+    if (mysql) this.addReturnedArguments(resolved.view, mysql.flows, op.routine.parameterFlows!);
+    this.storeFunction(op, { database, schema, name, id }, resolved);
+    for (const c of mysql?.copies ?? []) this.copyInto(c);
+  }
+
+  private storeFunction(
+    op: Extract<CatalogOp, { op: 'create-function' }>,
+    { database, schema, name, id }: { database: string; schema: string; name: string; id: RelationId },
+    resolved: { view: ViewDefinition; columns: Column[] },
+  ): void {
     // A MySQL CALL of a routine not defined before: what it returns is not known.
     const callee = op.view.columns
       .flatMap((c) => (c.name === '*' ? c.from : []))
@@ -1864,6 +2008,57 @@ class CatalogBuilder {
    * own. A specification whose body was read gives way to its subprograms; one without a body is
    * the unread routine (an unknown path when it runs with its owner's rights).
    */
+  /** Each trigger's calls: the procedure's writes of its parameters copy what the trigger passes. */
+  private resolveCalls(): void {
+    for (const { call, db, at } of this.calls) {
+      this.db = db;
+      this.currentSchema = undefined;
+      this.at = at;
+      const passed = passedColumns(call).join(', ');
+      const table = relationIdOf(call.table);
+      const callee = relationIdOf(nth(call.names, 0));
+      const r = resolveCall(call, this.relations.values());
+      if (r.kind === 'undefined')
+        this.warn(
+          'SPIF-FUNCTION-UNANALYSED',
+          said('diag.catalog.triggerCallUndefined', call.caller, table, passed, callee),
+        );
+      else if (r.kind === 'no-match')
+        this.warn(
+          'SPIF-FUNCTION-UNANALYSED',
+          said('diag.catalog.triggerCallNoMatch', call.caller, table, passed, callee, call.args.length),
+        );
+      else if (r.kind === 'unanalysed')
+        this.warn(
+          'SPIF-FUNCTION-UNANALYSED',
+          said(
+            'diag.catalog.triggerCallUnanalysed',
+            call.caller,
+            table,
+            passed,
+            r.callee.id,
+            r.callee.routine?.unanalysedText ?? r.callee.routine?.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
+          ),
+        );
+      else {
+        if (r.ambiguous)
+          this.warn(
+            'SPIF-ROUTINE-AMBIGUOUS',
+            said(
+              'diag.catalog.triggerCallAmbiguous',
+              call.caller,
+              table,
+              passed,
+              callee,
+              r.callees.map((c) => c.name).join(', '),
+            ),
+          );
+        for (const w of r.writes)
+          this.copyInto({ op: 'copy-into', at, table: w.table, columns: w.columns, values: w.values, via: 'trigger' });
+      }
+    }
+  }
+
   private resolvePackages(): void {
     const bodies = new Map<string, Relation[]>();
     for (const r of this.relations.values()) {

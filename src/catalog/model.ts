@@ -160,6 +160,29 @@ export interface Policy {
 export const TRIGGER_ROW = '#trigger-row';
 
 /**
+ * A vendor routine's parameter as an origin in what its body writes (`INSERT … VALUES (p_no)`):
+ * the column is the parameter's name, replaced by the caller's argument where a trigger calls the
+ * routine (catalog/build.ts, routine-call); in a MySQL/MariaDB routine, by each CALL's
+ * argument (catalog/call-flows.ts).
+ */
+export const ROUTINE_PARAMETER = '#parameter';
+
+/** A MySQL/MariaDB `CALL r(args)` in a body: each argument's lineage, by position. */
+export interface CallSite {
+  routine: QualifiedName;
+  args: { relation: QualifiedName; column: string }[][];
+}
+
+/**
+ * The column naming "what the routine of call `call` sets in its `arg`-th parameter": the value a
+ * variable holds after being passed as an OUT/INOUT argument. The builder resolves it (an IN
+ * parameter sets nothing).
+ */
+export function callArgumentColumn(call: number, arg: number): string {
+  return `#call:${call}:${arg}`;
+}
+
+/**
  * The relation name a `dblink(…) AS t(cols)` FROM entry has in a view's lineage: no relation has
  * it; the builder maps its columns to the remote query's once the connection resolves.
  */
@@ -204,8 +227,22 @@ export interface RoutineDefinition {
    * no body is read: then it is the unread routine, else it gives way to the subprograms.
    */
   packageSpec?: { members: string[]; rights: string };
-  /** What the body INSERTs: a trigger function's copies (relation `#trigger-row` is the row it fires for). */
+  /**
+   * What the body INSERTs: a trigger function's copies (relation `#trigger-row` is the row it fires
+   * for); a vendor routine's writes of its parameters (relation `#parameter`), which carry what a
+   * trigger passes to it.
+   */
   writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
+  /** Db2 `SPECIFIC name`: how GRANT, REVOKE and DROP SPECIFIC name this overload. */
+  specificName?: string;
+  /** Vendor routines: every parameter's name (folded), in order, for the arguments of a call. */
+  parameters?: string[];
+  /** MySQL/MariaDB: the parameters in order with their modes, to match a CALL's arguments. */
+  parameterModes?: { name: string; mode: 'in' | 'out' | 'inout' }[];
+  /** MySQL/MariaDB, as read: the CALLs of the body (their results are resolved by the builder). */
+  calls?: CallSite[];
+  /** MySQL/MariaDB, once built: output column → the parameters whose values it returns. */
+  parameterFlows?: Record<string, string[]>;
 }
 
 export interface Relation {

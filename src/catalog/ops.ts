@@ -5,6 +5,7 @@
  */
 import type { ColumnValueStats } from './column-values.js';
 import type {
+  CallSite,
   Column,
   ForeignKey,
   Policy,
@@ -21,6 +22,8 @@ import type { ProductRule } from './product-rules.js';
 export interface RoutineRef {
   name: QualifiedName;
   argTypes?: string[];
+  /** Db2 `SPECIFIC name`: the one overload created with that specific name (in `name`'s schema). */
+  specific?: string;
 }
 
 /** GRANT … ON FUNCTION / PROCEDURE / ROUTINE, and ALL … IN SCHEMA: which kinds of routine are meant. */
@@ -129,7 +132,7 @@ export type CatalogOp = { at: SourceLocation } & (
       schema?: string;
       owner?: string;
     }
-  | { op: 'drop-function'; refs: RoutineRef[]; ifExists?: boolean }
+  | { op: 'drop-function'; refs: RoutineRef[]; ifExists?: boolean; routineKind?: RoutineKind }
   /** A sequence: holds a counter only; known so that `ALTER TABLE <sequence> OWNER TO` is recognised. */
   | { op: 'create-sequence'; name: QualifiedName }
   /**
@@ -203,6 +206,32 @@ export type CatalogOp = { at: SourceLocation } & (
       columns?: string[];
       values: ViewColumn[];
       via: 'insert-select' | 'update' | 'merge' | 'trigger';
+    }
+  /**
+   * A MySQL/MariaDB trigger body that CALLs routines: its writes (whose values may name what a
+   * callee sets in an OUT argument) and its calls (whose callees' writes of their parameters become
+   * copies of the arguments).
+   */
+  | {
+      op: 'run-calls';
+      calls: CallSite[];
+      writes: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
+      via: 'insert-select' | 'update' | 'trigger';
+    }
+  /**
+   * A vendor trigger body's call of a procedure (`p(:NEW.kojin_no)`, `EXEC p @v`, `CALL p(N.col)`):
+   * the parameters receive what the arguments carry, so the tables the procedure writes them into
+   * hold it. `names`: what the written name may denote, in the order the product looks (an Oracle
+   * `a.b` is package a's b, else schema a's b). Resolved when the catalog is built (the procedure
+   * may be created after the trigger).
+   */
+  | {
+      op: 'routine-call';
+      names: QualifiedName[];
+      args: { name?: string; from: ViewColumn['from'] }[];
+      /** The trigger, as written, and its table. */
+      caller: string;
+      table: QualifiedName;
     }
   | { op: 'add-primary-key'; table: QualifiedName; columns: string[]; name?: string }
   | { op: 'add-unique'; table: QualifiedName; columns: string[]; name?: string }

@@ -8,12 +8,16 @@ import { fitsTwelve } from './column-type.js';
 import { candidateText, evidence } from './explain.js';
 import {
   CARD_NUMBER,
+  CODE_LIST,
+  CONTACT_TABLE,
   CONTEXT_RULES,
   FOREIGN_SCRIPT,
   NUMBER_OR_CORPORATE,
   SAYS_MY_NUMBER,
   PHONE_COMMENT,
+  PHONE_SIBLING,
   PHONE_TABLE,
+  PHONE_TYPE,
   SPLIT_PART,
   contextCandidate,
   japaneseContext,
@@ -246,6 +250,12 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   const byName = analyse(name, 'name');
   const byComment = comment !== undefined && comment.trim() !== '' ? analyse(comment, 'comment') : undefined;
   if (!byName.mentioned && !byComment?.mentioned) return contextCandidate(column);
+  // A comment listing coded values (01：… 02：…) under a heading that does not name the number: a code.
+  if (!byName.mentioned && comment !== undefined) {
+    const text = comment.normalize('NFKC');
+    const list = CODE_LIST.exec(text);
+    if (list && !analyse(text.slice(0, list.index), 'comment').mentioned) return { excludedBy: 'code-list-comment' };
+  }
   const nameEvidence = evidence('en', 'name', { text: name });
   const commentEvidence = evidence('en', 'comment', { text: comment ?? '' });
 
@@ -253,9 +263,11 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   // 法人番号) says what the column is; a name read as another identifier does not veto it.
   const holdsEither =
     byComment?.hit !== undefined && NUMBER_OR_CORPORATE.test(canonical(stripAsides(firstSentence(comment!))));
-  const veto = [...byName.vetoes, ...(byComment?.vetoes ?? [])].find(
+  const vetoes = [...byName.vetoes, ...(byComment?.vetoes ?? [])].filter(
     (v) => !(holdsEither && v.id === 'other-identifier'),
   );
+  // A real veto (a date, a flag) wins over a review rule (a file of the number, a lone part of it).
+  const veto = vetoes.find((v) => !v.review) ?? vetoes[0];
   if (veto) {
     // Q&A 9-3: the last part of a number split over columns (下4桁 beside 上4桁, 中4桁) is a part, not a mask.
     if (veto.id === 'masked-partial' && splitSiblings(column) > 0) {
@@ -278,6 +290,7 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
         candidate: { reason: rule.reason, settle: rule.settle! },
       };
     }
+    if (veto.review) return reviewCandidate(veto, veto.review, column, nameEvidence, commentEvidence);
     return { excludedBy: veto.id };
   }
   const part = byName.hit ? byName.part : (byComment?.part ?? false);
@@ -324,10 +337,28 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   ) {
     return { excludedBy: 'phone-context' };
   }
-  if (found.rule.id === 'name-my-number' && !byComment?.hit) {
+  // An English name (my_number, personal_number, individual_number) with no comment naming the number.
+  const englishName =
+    ENGLISH_NAME_RULES.has(found.rule.id) && found.on === 'name' && ENGLISH_TEXT.test(found.text) && !byComment?.hit;
+  if (englishName) {
+    // A telephone format in the declaration (`regex(/^\+?[0-9]{6,14}$/)`, PhoneNumberField): a phone number.
+    if (type !== undefined && PHONE_TYPE.test(type)) return { excludedBy: 'phone-context' };
     if (comment !== undefined && FOREIGN_SCRIPT.test(comment) && !/[\u3040-\u30ff]/u.test(comment))
       return { excludedBy: 'foreign-comment' };
-    if (myPrefixSiblings(column) >= 2) return { excludedBy: 'my-prefix-convention' };
+  }
+  if (found.rule.id === 'name-my-number' && !byComment?.hit && myPrefixSiblings(column) >= 2)
+    return { excludedBy: 'my-prefix-convention' };
+  // "contacts" is an address book (my number: a phone) or an お問い合わせ form (the My Number sent in): a
+  // reviewer settles it, unless the relation already lists phone numbers beside it (one more of them).
+  if (englishName && column.table !== undefined && CONTACT_TABLE.test(canonical(column.table))) {
+    if (phoneSiblings(column)) return { excludedBy: 'phone-context' };
+    const rule = CONTEXT_RULES.find((r) => r.id === 'contact-relation')!;
+    return {
+      kind: rule.kind,
+      rule: rule.id,
+      evidence: evidence('en', 'relation-context', { name, relation: column.table }),
+      candidate: { reason: rule.reason, settle: rule.settle! },
+    };
   }
   // A system-qualified 個人番号 (国保個人番号) in the name or the comment: a plain 個人番号 beside it does
   // not say which number it is, so the column stays a candidate unless something says the My Number.
@@ -365,6 +396,43 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   };
 }
 
+/** The back of a card or document, as a name says it (`_back`, `_ura`, 裏面). */
+const BACK_SIDE = /_?(?:back|ura|uramen|reverse)(?![a-z])|裏面|裏側/g;
+
+/**
+ * A review rule's candidate (a file of the number, a lone part of it), unless the column is plainly
+ * not one: a boolean holds nothing of the number, and a file named like a `*_back` sibling without
+ * the side is the front of the card, which bears no number (rule front-beside-back).
+ */
+function reviewCandidate(
+  veto: ExclusionRule,
+  review: { reason: string; settle: string },
+  column: ColumnContext,
+  nameEvidence: string,
+  commentEvidence: string,
+): ColumnClass {
+  const typeRule = EXCLUSION_RULES.find((rule) => rule.id === 'boolean-type')!;
+  if (typeRule.typeVeto?.(column.type)) return { excludedBy: typeRule.id };
+  if (veto.id === 'file-reference' && frontBesideBack(column)) return { excludedBy: 'front-beside-back' };
+  const onComment = !analyse(column.name, 'name').vetoes.includes(veto);
+  return {
+    kind: 'individual-number',
+    rule: veto.id,
+    evidence: onComment ? commentEvidence : nameEvidence,
+    candidate: { reason: review.reason, settle: review.settle },
+  };
+}
+
+/** Another column of the relation is this one's name with a back-side word (`photo_url` beside `photo_url_back`). */
+function frontBesideBack(column: ColumnContext): boolean {
+  const own = canonical(column.name);
+  if (own.replace(BACK_SIDE, '') !== own) return false;
+  return (column.siblings ?? []).some((s) => {
+    const other = canonical(s.name);
+    return other !== own && other.replace(BACK_SIDE, '') === own;
+  });
+}
+
 const SHORT_TYPE_RULE = CONTEXT_RULES.find((r) => r.id === 'name-type-conflict')!;
 
 /** A candidate for a column whose name or comment says the number but whose type cannot hold 12 digits. */
@@ -390,6 +458,11 @@ function splitSiblings(column: ColumnContext): number {
       s.name !== column.name &&
       (analyse(s.name, 'name').part || (s.comment !== undefined && analyse(s.comment, 'comment').part)),
   ).length;
+}
+
+/** Another column of the relation is a telephone or fax number (phone_number_1, fax, tel). */
+function phoneSiblings(column: ColumnContext): boolean {
+  return (column.siblings ?? []).some((s) => s.name !== column.name && PHONE_SIBLING.test(canonical(s.name)));
 }
 
 /** How many other columns of the relation start with the English `my` (myName, my_email), not counting the number's own names. */

@@ -33,6 +33,24 @@ const INTEGER_DIGITS: Record<string, number> = {
   bool: 1,
 };
 
+/**
+ * 32-bit and smaller integer fields of ORM declarations: Django's IntegerField, SmallIntegerField and
+ * PositiveIntegerField (Django docs, "Model field reference": -2147483648 to 2147483647), Laravel's
+ * `$table->integer()`, `->smallInteger()`, `->tinyInteger()`, `->mediumInteger()` and their unsigned forms
+ * (Laravel docs, "Migrations": an INTEGER, SMALLINT, TINYINT, MEDIUMINT column). BigIntegerField and
+ * `->bigInteger()` hold 19 digits and are not listed.
+ */
+const DJANGO_INTEGER = /^(?:models\.)?(?:positive)?(small)?integerfield\b/;
+const LARAVEL_INTEGER = /\$table->(?:unsigned)?(tiny|small|medium)?integer\s*\(/;
+const ORM_DIGITS: Record<string, number> = { tiny: 3, small: 5, medium: 8 };
+
+/** The decimal digits an ORM integer field holds, if the type is one. */
+function ormIntegerDigits(t: string): number | undefined {
+  const m = DJANGO_INTEGER.exec(t) ?? LARAVEL_INTEGER.exec(t);
+  if (!m) return undefined;
+  return m[1] === undefined ? 10 : (ORM_DIGITS[m[1]] ?? 10);
+}
+
 /** The capacity of a type as written (`CHAR(12)`, `varchar2(12 byte)`, `NUMERIC(12,0)`, `int`), if it has one. */
 export function typeCapacity(type: string | undefined): TypeCapacity | undefined {
   if (!type) return undefined;
@@ -45,6 +63,8 @@ export function typeCapacity(type: string | undefined): TypeCapacity | undefined
   // ORM declarations: Django CharField(max_length=12), SQLAlchemy String(length=12)
   const declared = /\b(?:max_length|length)\s*=\s*(\d+)/.exec(t);
   if (declared) return { size: Number(declared[1]), unit: 'chars' };
+  const orm = ormIntegerDigits(t);
+  if (orm !== undefined) return { size: orm, unit: 'digits' };
   const exact = /^(?:numeric|decimal|dec|number)\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)/.exec(t);
   if (exact) return { size: Number(exact[1]) - Number(exact[2] ?? 0), unit: 'digits' };
   const base = t

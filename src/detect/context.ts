@@ -131,7 +131,9 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
         column: { name: 'col3', comment: '個人番号（下4桁）', siblings: [{ name: 'col1', comment: '個人番号上4桁' }] },
         expect: 'number',
       },
-      { column: { name: '個人番号下4桁' }, expect: 'not' },
+      // alone, the last four digits are a candidate (Q&A 9-4, rule masked-partial), not a part
+      { column: { name: '個人番号下4桁' }, expect: 'candidate' },
+      { column: { name: '個人番号下4桁', type: 'boolean' }, expect: 'not' },
     ],
   },
   {
@@ -223,7 +225,10 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     reason:
       'In a relation about calls or messages (CallList, sms_log, conversation, Twilio) "my number" is the ' +
       "subscriber's own telephone number, and in a lottery or game it is the number a player chose; an English " +
-      'comment calling it a phone number says the same. A comment naming 個人番号 / マイナンバー still makes it the number.',
+      'comment calling it a phone number says the same, as does a declared telephone format (a validation allowing ' +
+      'the E.164 `+` prefix, a PhoneNumberField), and, for an English my/personal/individual number in a contacts ' +
+      'relation, other phone or fax columns beside it (one more of them). A comment naming 個人番号 / マイナンバー still ' +
+      'makes it the number.',
     examples: [
       { column: { name: 'MyNumber', table: 'CallListTable', type: 'VARCHAR(100)' }, expect: 'not' },
       { column: { name: 'my_number', table: 'sms_messages' }, expect: 'not' },
@@ -235,20 +240,100 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       },
       { column: { name: 'my_number', table: 'sms_messages', comment: 'マイナンバー' }, expect: 'number' },
       { column: { name: 'my_number', table: 'employees' }, expect: 'number' },
+      { column: { name: 'myNumber', table: 'Landline', type: 'String' }, expect: 'not' },
+      { column: { name: 'myNumber', table: 'squad', type: 'z.string().regex(/^\\+?[0-9]{10,14}$/)' }, expect: 'not' },
+      { column: { name: 'my_number', table: 'shain', type: 'varchar(12)' }, expect: 'number' },
+      {
+        column: {
+          name: 'personal_number',
+          table: 'info_contact',
+          siblings: [{ name: 'phone_number_1' }, { name: 'fax' }],
+        },
+        expect: 'not',
+      },
+      {
+        column: { name: 'personal_number', table: 'info_contact', siblings: [{ name: 'address' }] },
+        expect: 'candidate',
+      },
+    ],
+  },
+  {
+    id: 'code-list-comment',
+    kind: 'individual-number',
+    summary:
+      'a column whose comment lists coded values (01：新規 02：個人番号の変更による異動) and whose name and heading do not name the number',
+    reason:
+      'A comment enumerating codes (1: …, 2: …) describes a classification: the column holds the code, and a value ' +
+      'described as about the 個人番号 (個人番号の変更による異動) is a reason or category about the number, not the number.',
+    examples: [
+      {
+        column: { name: 'idoJiyu', comment: '異動事由 01：受給者台帳の異動 02：個人番号の変更による異動' },
+        expect: 'not',
+      },
+      { column: { name: 'shubetsu', comment: '1:マイナンバー 2:運転免許証 3:パスポート' }, expect: 'not' },
+      { column: { name: 'col5', comment: '個人番号 1:本人 2:配偶者' }, expect: 'number' },
+      { column: { name: 'kojin_bango', comment: '01:本人 02:扶養親族' }, expect: 'number' },
+      { column: { name: 'col5', comment: '個人番号の変更による異動' }, expect: 'number' },
+    ],
+  },
+  {
+    id: 'contact-relation',
+    kind: 'individual-number',
+    summary:
+      'an English my_number / mynum in a relation named for contacts (contacts, contact, 連絡先), with no comment naming the number',
+    reason:
+      'A contacts relation is either an address book, where "my number" is the user\'s own phone, or an お問い合わせ ' +
+      '(contact form) table, where a person may send in the My Number with the items of the 個人番号カード (name, ' +
+      'address, gender). The name alone cannot tell the two apart, so the column is a candidate, never silently "not". ' +
+      'A phone word in the relation (phone_contacts, call_contacts) makes it the phone (phone-context).',
+    settle:
+      'numberColumns.include if it holds the My Number sent in, numberColumns.exclude with the reason if it is a phone number',
+    examples: [
+      { column: { name: 'mynum', table: 'contacts', type: 'varchar(255)' }, expect: 'candidate' },
+      { column: { name: 'my_number', table: 'Contact' }, expect: 'candidate' },
+      { column: { name: 'my_number', table: 'phone_contacts' }, expect: 'not' },
+      { column: { name: 'my_number', table: 'contacts', comment: 'マイナンバー' }, expect: 'number' },
+      { column: { name: 'mynum', table: 'members' }, expect: 'number' },
+      { column: { name: '_armynum', table: 'contacts' }, expect: 'not' },
+    ],
+  },
+  {
+    id: 'front-beside-back',
+    kind: 'individual-number',
+    summary: 'a file or image reference beside a twin named for the back (photo_url beside photo_url_back): the front',
+    reason:
+      'Where a relation keeps a file of a card and a twin named for its back (*_back, *_ura, 裏面), the one without ' +
+      'the side is the front, and the front of the 個人番号カード bears no number (it is printed on the back); the ' +
+      'back stays a candidate (file-reference).',
+    examples: [
+      {
+        column: { name: 'mynumber_photo_url', siblings: [{ name: 'mynumber_photo_url_back' }] },
+        expect: 'not',
+      },
+      {
+        column: { name: 'mynumber_photo_url_back', siblings: [{ name: 'mynumber_photo_url' }] },
+        expect: 'candidate',
+      },
+      { column: { name: 'mynumber_photo_url' }, expect: 'candidate' },
+      { column: { name: 'kojin_bango_card_path', siblings: [{ name: 'kojin_bango_card_path_ura' }] }, expect: 'not' },
     ],
   },
   {
     id: 'foreign-comment',
     kind: 'individual-number',
     summary:
-      'an English my_number whose comment is written in another script (Cyrillic, Hangul, Greek, Arabic, Thai, Devanagari)',
+      'an English my_number, personal_number or individual_number whose comment is written in another script (Cyrillic, Hangul, Greek, Arabic, Thai, Devanagari) or in Latin letters with diacritics (č, é, ü)',
     reason:
       'A schema described in Russian or Korean is not about the Japanese number unless the comment names it; ' +
-      '"Мой номер" is "my (phone) number". Han-only comments are not counted: they may be Japanese.',
+      '"Мой номер" is "my (phone) number", "Rodné číslo" a Slovak birth number. Japanese and English comments use no ' +
+      'diacritics. Han-only comments are not counted: they may be Japanese.',
     examples: [
       { column: { name: 'myNumber', comment: 'Мой номер' }, expect: 'not' },
       { column: { name: 'my_number', comment: '내 번호' }, expect: 'not' },
       { column: { name: 'my_number', comment: '番号' }, expect: 'number' },
+      { column: { name: 'personal_number', comment: 'Rodné číslo' }, expect: 'not' },
+      { column: { name: 'individual_number', comment: 'Numéro individuel' }, expect: 'not' },
+      { column: { name: 'personal_number', comment: 'Personal number' }, expect: 'number' },
       { column: { name: 'my_number', comment: 'マイナンバー' }, expect: 'number' },
     ],
   },
@@ -387,14 +472,40 @@ const DENIED = anyOf(
 
 /** A relation about calls, messages or phones, or a lottery or game (where "my number" is a chosen number). */
 export const PHONE_TABLE = anyOf(
-  `${WORD_START}(?:call|calls|sms|phone|phones|tel|dial|voip|sip|telephony|contact|contacts|conversation|conversations|chat|chats|message|messages|twilio|whatsapp|payphone|lottery|lotto|bingo|raffle|bet|bets|game|games)(?![a-z])`,
+  `${WORD_START}(?:call|calls|sms|phone|phones|tel|telephone|telephones|landline|landlines|dial|voip|sip|telephony|conversation|conversations|chat|chats|message|messages|twilio|whatsapp|payphone|lottery|lotto|bingo|raffle|bet|bets|game|games)(?![a-z])`,
   '(?:call|sms|phone|dial)(?:s|list|log|history|book)',
   '電話|通話|着信|発信|抽選|宝くじ',
 );
 
-/** Letters of a script that is not Japanese (Han is left out: a kanji-only comment may be Japanese). */
+/**
+ * A relation named for contacts: an address book (where "my number" is a phone) or an お問い合わせ
+ * form (where a person may send in the My Number): rule contact-relation. A phone word beside it
+ * (phone_contacts) is read by PHONE_TABLE first.
+ */
+export const CONTACT_TABLE = anyOf(`${WORD_START}(?:contact|contacts)(?![a-z])`, '連絡先', 'アドレス帳');
+
+/**
+ * Letters of a script that is not Japanese (Han is left out: a kanji-only comment may be Japanese),
+ * and Latin letters with diacritics (Rodné číslo, Benutzernummer für …), which Japanese and English do not use.
+ */
 export const FOREIGN_SCRIPT =
-  /[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\uac00-\ud7af]/u;
+  /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\uac00-\ud7af]/u;
+
+/**
+ * A comment listing coded values: `01：新規 02：変更`, `1:本人 2:配偶者`, `1=あり、2=なし` (NFKC text).
+ * The text before the first code is the heading (`異動事由`): what the column is.
+ */
+export const CODE_LIST = /(?:^|[\s、,;(])0?1\s*[:=.)]\s*[^\s\d][\s\S]*?[\s、,;(]0?2\s*[:=.)]\s*[^\s\d]/u;
+
+/** A declared type or validation that is a telephone format: an escaped `+` (E.164 prefix) or a phone field. */
+export const PHONE_TYPE = /\\\+|phone/i;
+
+/** A column that is a telephone or fax number (canonical name). */
+export const PHONE_SIBLING = anyOf(
+  `${WORD_START}(?:phone|telephone|tel|fax|mobile|cellphone|cell_phone|keitai|denwa)(?:_?(?:number|no|num|[0-9]))*$`,
+  `${WORD_START}(?:phone|telephone|fax|mobile)_?(?:number|no|num)`,
+  '電話番号|FAX番号|携帯番号',
+);
 
 /** An English comment calling the column a phone number. */
 export const PHONE_COMMENT = anyOf(`${WORD_START}(?:phone|telephone|mobile|cell)(?:_number)?${WORD_END}`);

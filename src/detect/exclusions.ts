@@ -61,6 +61,13 @@ export interface ExclusionRule {
   identity?: boolean;
   /** Reads only text that does not mention the number (what a comment says the column is instead). */
   withoutMention?: boolean;
+  /**
+   * Set for a review rule: instead of vetoing, the column is a candidate 要確認 with this reason
+   * and what would settle it. What such a column holds may still give the number (a file bearing
+   * it, a part of it used in its place), so it is never dropped silently; a real veto found in the
+   * same column (a date, a flag) still wins.
+   */
+  review?: { reason: string; settle: string };
   /** Vetoes a column whose declared type cannot hold the number (see column-type.ts). */
   typeVeto?: (type: string | undefined) => boolean;
   /** The tail rule also applies to a name or comment part that does not mention the number. */
@@ -325,12 +332,13 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   },
   {
     id: 'status-category',
-    summary: 'a status, category or reason: *_status, *_kbn, *_kubun, *_type, 区分, 状況, 状態, 種別, 理由',
+    summary:
+      'a status, category, reason or purpose: *_status, *_kbn, *_kubun, *_type, *_purpose_code, 区分, 状況, 状態, 種別, 理由, 事由',
     reason:
       'A code classifying the number (取得区分, 状態) is not the number.' +
       ' Only as the head: `kbn_kojin_bango` is the number (issue 15 point 2: a veto word vetoes only as the head of the name).',
     tail: anyOf(
-      terms('区分', '状況', '状態', '種別', '種類', 'ステータス', '方法', '理由', '結果', '区別'),
+      terms('区分', '状況', '状態', '種別', '種類', 'ステータス', '方法', '理由', '事由', '結果', '区別'),
       words(
         'status',
         'sts',
@@ -351,11 +359,14 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
         'method',
         'hoho',
         'category',
+        'purpose',
       ),
     ),
     standalone: true,
     vetoes: [
       'kojin_bango_status',
+      'my_number_statutory_purpose_code',
+      '個人番号変更事由',
       'kojin_bango_kbn',
       'KojinBangoKbn',
       'mynumber_type',
@@ -388,10 +399,20 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   },
   {
     id: 'masked-partial',
-    summary: 'a masked or partial form: 下4桁, マスク, masked, last4',
+    summary: 'a masked, partial or transformed form on its own: 下4桁, マスク, masked, last4 (要確認, not a veto)',
     reason:
-      'A masked value or the last four digits alone cannot give back the number. Split storage ' +
-      '(上4桁/中4桁/下4桁 in several columns) is still caught: the other parts are hits, so the relation holds the number.',
+      'A masked value or a lone part of the number (the last four digits) cannot by itself give back the number, ' +
+      'but a part or a transform used in place of the number is a code corresponding to it (番号法 2条8項; PPC Q&A 9-4), ' +
+      'and only the system that uses it can tell. So a lone part is a candidate 要確認, never dropped silently. ' +
+      'Split storage (上4桁/中4桁/下4桁 in several columns) is the number itself (Q&A 9-3, rule split-number-part).',
+    review: {
+      reason:
+        'a part or masked form of the 個人番号 (下4桁, masked) cannot give back the number on its own, but a part or ' +
+        'transform used in place of the number is a code corresponding to it (番号法 2条8項, PPC Q&A 9-4)',
+      settle:
+        'numberColumns.exclude with the reason if it is only shown to people (a masked display value) and never used to ' +
+        'find or match a person; numberColumns.include (or substitute) if records are looked up or matched by it',
+    },
     wholeText: anyOf(
       terms('下4桁', '下四桁', '末尾4桁', '末尾4文字', '下4文字', 'マスク(?!前)', '伏せ?字'),
       words(
@@ -607,9 +628,43 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     allows: [{ comment: '法人代表者の個人番号' }, '個人・法人番号', { comment: '従業員のマイナンバー' }],
   },
   {
+    id: 'other-scheme',
+    summary:
+      'an English number name qualified by another scheme: medicare_individual_number, serial_personal_number, phone_my_number',
+    reason:
+      "A word before the number's name that names another numbering scheme (Medicare, Medicaid, a serial, a telephone) " +
+      'says which number it is: the US Medicare member number, a serial, a phone. A person before it ' +
+      '(employee_my_number, 従業員のマイナンバー) changes nothing.',
+    before: anyOf(`${WORD_START}(?:medicare|medicaid|serial|phone|telephone|tel|mobile|fax)(?:_[a-z0-9]+)*_$`),
+    standalone: false,
+    vetoes: [
+      'medicareAdvantageIndividualNumber',
+      'serial_personal_number',
+      'phone_my_number',
+      { comment: 'Medicare Advantage individual number' },
+    ],
+    allows: ['employee_my_number', 'staff_personal_number', 'patient_individual_number', 'hotel_my_number'],
+  },
+  {
     id: 'file-reference',
-    summary: 'a file name, path or URL of a stored copy: *_filename, *_path, *_url, ファイル名, 保存先',
-    reason: 'A column naming where a file is kept holds a name, not the number; the file itself is outside the schema.',
+    summary:
+      'a file name, path, URL or reference of a copy kept outside the schema: *_filename, *_path, *_url, *_vault_ref, ファイル名, 保存先 (要確認, not a veto)',
+    reason:
+      'A column naming where a file is kept holds a name, not the number; but the file it names is a copy about the ' +
+      'number (a photo of the back of the 個人番号カード, a scanned 通知カード), and a copy bearing the number is itself ' +
+      'specific personal information (the back of the 個人番号カード bears the 個人番号: 警察庁 事務連絡 2015-10-19, as ' +
+      'quoted at https://amasgasaki-legal.com/mynumber.html). The file is outside the schema, so the column is a ' +
+      "candidate 要確認, never dropped silently. A file of the card's front (表面, front, or the one beside a *_back " +
+      'twin) bears no number (card-or-notice, front-beside-back).',
+    review: {
+      reason:
+        'the column names where something about the 個人番号 is kept outside the schema (a photo, scan or copy, a vault entry): ' +
+        'what it names may hold the number, and a copy bearing it (the back of the 個人番号カード, a 通知カード, a 源泉徴収票) ' +
+        'is itself specific personal information',
+      settle:
+        'numberColumns.include if the files it names bear the number (then the file store is part of the 特定個人情報ファイル), ' +
+        'numberColumns.exclude with the reason if they do not (the front of the card, the number masked)',
+    },
     tail: anyOf(
       terms('ファイル名', 'パス', '保存先', '格納先', 'url', 'uri', 'リンク'),
       words(
@@ -624,14 +679,18 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
         'link',
         'key_name',
         'object_key',
+        'ref',
+        'reference',
       ),
     ),
     standalone: false,
     vetoes: [
       'attachment_mynumber_filename',
+      'my_number_raw_vault_ref',
       'my_number_image_path',
       '個人番号カード写しファイル名',
       'tsuchi_card_image_path',
+      'mynumber_photo_url_back',
       { comment: '通知カード画像の保存先パス' },
     ],
     allows: ['my_number_image', 'kojin_bango_card_copy', { comment: '個人番号（ファイル取込）' }],

@@ -172,6 +172,24 @@ const CANDIDATE_JA: Record<string, { reason: string; settle: string }> = {
     settle:
       '個人番号（又はそれに代わる符号）を保持するなら numberColumns.include に、しないなら理由を添えて numberColumns.exclude に書いてください',
   },
+  'contact-relation': {
+    reason:
+      '「contacts」は、アドレス帳（my number は利用者自身の電話番号）にも、お問い合わせフォームの表（氏名・住所・性別と一緒にマイナンバーが送られることがある）にも使われる名前で、列名だけではどちらか決められません',
+    settle:
+      '送られたマイナンバーを保持するなら numberColumns.include に、電話番号なら理由を添えて numberColumns.exclude に書いてください',
+  },
+  'file-reference': {
+    reason:
+      'この列は、個人番号に関するものをスキーマの外に保存した場所（写真・スキャン・写しのファイル、保管庫の項目）を指します。指す先は個人番号を持ちうるもので、個人番号が記載された写し（個人番号カードの裏面、通知カード、源泉徴収票）はそれ自体が特定個人情報です',
+    settle:
+      '指すファイルに個人番号が記載されているなら numberColumns.include に（ファイルの保存先も特定個人情報ファイルの一部です）、記載がないなら（カードの表面、番号をマスク済み）理由を添えて numberColumns.exclude に書いてください',
+  },
+  'masked-partial': {
+    reason:
+      '個人番号の一部やマスクした形（下4桁など）だけでは番号を復元できませんが、個人番号に代わって用いられる一部や変換したものは個人番号に対応する符号です（番号法2条8項、個人情報保護委員会 Q&A 9-4）',
+    settle:
+      '画面に表示するだけ（マスク表示）で人を探したり照合したりしないなら理由を添えて numberColumns.exclude に、それで記録を検索・照合するなら numberColumns.include（又は substitute）に書いてください',
+  },
   'value-in-number-relation': {
     reason:
       '個人番号のためのテーブル（my_number_records、個人番号管理など）は、列名に個人番号と書かずに番号を保存することがあります。暗号化・ハッシュ化していても個人番号です（個人情報保護委員会 Q&A 9-2）',

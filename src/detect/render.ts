@@ -74,6 +74,9 @@ export function renderRulesMarkdown(): string {
     '',
     '### Exclusion rules (vetoes)',
     '',
+    'A rule marked **candidate 要確認, not a veto** (a review rule) makes the column a candidate with its reason',
+    'instead of vetoing it; a real veto found in the same column (a date, a flag) still wins.',
+    '',
     '| id | vetoes | reads | without a mention | why | vetoed, e.g. | still hits, e.g. |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   );
@@ -87,8 +90,11 @@ export function renderRulesMarkdown(): string {
     ]
       .filter(Boolean)
       .join(', ');
+    const why = rule.review
+      ? `**candidate 要確認, not a veto**: ${rule.reason} Reason given: ${rule.review.reason}. Settled by: ${rule.review.settle}`
+      : rule.reason;
     lines.push(
-      `| \`${rule.id}\` | ${cell(rule.summary)} | ${reads} | ${rule.standalone ? 'vetoes' : '—'} | ${cell(rule.reason)} | ` +
+      `| \`${rule.id}\` | ${cell(rule.summary)} | ${reads} | ${rule.standalone ? 'vetoes' : '—'} | ${cell(why)} | ` +
         `${rule.vetoes.map(example).join(', ')} | ${rule.allows.map(example).join(', ')} |`,
     );
   }

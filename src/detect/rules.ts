@@ -184,7 +184,7 @@ export const NUMBER_RULES: readonly NumberRule[] = [
       'gensen_choshu_hyo_no',
       '個人番号カード表面画像',
       'my_number_card_front_image',
-      'tsuchi_card_image_path',
+      'tsuchi_card_image_kakunin_date',
     ],
   },
   {
@@ -199,7 +199,7 @@ export const NUMBER_RULES: readonly NumberRule[] = [
       '源泉徴収票のスキャン画像',
       '個人番号カード裏面のコピー',
     ],
-    negatives: ['通知カード送付日', '源泉徴収票の発行枚数', '個人番号カード表面の画像', '通知カード画像の保存先パス'],
+    negatives: ['通知カード送付日', '源泉徴収票の発行枚数', '個人番号カード表面の画像', '通知カード画像の登録日'],
   },
   {
     id: 'name-juminhyo-copy',
@@ -400,7 +400,7 @@ export const NUMBER_RULES: readonly NumberRule[] = [
       '個人番号取得日',
       '個人番号ではない',
       '住民票コード（個人番号の生成元）',
-      '個人番号の下4桁',
+      '個人番号の提供先',
       '法人番号',
     ],
   },

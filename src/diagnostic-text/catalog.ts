@@ -93,6 +93,26 @@ export const CATALOG_DIAGNOSTICS = {
     en: 'trigger on {0} runs {1}, whose body was not read ({2}): values it copies from {0} are not followed',
     ja: '{0} のトリガーは {1} を実行するが、その本体を読めていない（{2}）。{0} から複写する値は追跡しない',
   },
+  'diag.catalog.triggerCallUndefined': {
+    en: 'trigger {0} on {1} passes {2} to {3}, which is not defined in the sources: the tables it writes them into are not known',
+    ja: '{1} のトリガー {0} は {2} を {3} に渡すが、{3} はソースで定義されていない。それらを書き込むテーブルは分からない',
+  },
+  'diag.catalog.triggerCallNoMatch': {
+    en: 'trigger {0} on {1} passes {2} to {3}, but no routine of that name takes these {4} argument(s): the tables it writes them into are not known',
+    ja: '{1} のトリガー {0} は {2} を {3} に渡すが、その名前のルーチンでこの {4} 個の引数を取るものがない。それらを書き込むテーブルは分からない',
+  },
+  'diag.catalog.triggerCallUnanalysed': {
+    en: 'trigger {0} on {1} passes {2} to {3}, whose body was not read ({4}): the tables it writes them into are not known',
+    ja: '{1} のトリガー {0} は {2} を {3} に渡すが、その本体を読めていない（{4}）。それらを書き込むテーブルは分からない',
+  },
+  'diag.catalog.routineAmbiguous': {
+    en: '{0}: {1} is named without its parameter types, but the schema has several routines of that name ({2}); Db2 refuses the statement (SQLSTATE 42725), so it is not applied: name one by its signature or SPECIFIC name',
+    ja: '{0}: {1} を引数の型なしで指定しているが、スキーマに同じ名前のルーチンが複数ある（{2}）。Db2 はこの文を拒否する（SQLSTATE 42725）ため、適用していない。シグニチャーか SPECIFIC 名で指定する',
+  },
+  'diag.catalog.triggerCallAmbiguous': {
+    en: 'trigger {0} on {1} passes {2} to {3}, which more than one routine of that name could take ({4}): the writes of each are followed',
+    ja: '{1} のトリガー {0} は {2} を {3} に渡すが、その呼出しを受けうる同じ名前のルーチンが複数ある（{4}）。それぞれの書込みを追跡する',
+  },
   'diag.catalog.viewUnknownColumn': {
     en: '{0} {1}: column {2} does not exist ({3} has no column {4}); PostgreSQL refuses the statement, so {1} is not created',
     ja: '{0} {1}: 列 {2} が存在しない（{3} に列 {4} がない）。PostgreSQL はこの文を拒否するため、{1} は作成しない',

@@ -117,10 +117,6 @@ export const MYSQL_DIAGNOSTICS = {
     en: 'a CALL{0} names no routine spif can read',
     ja: '{0}CALL は spif が読めるルーチンを指していない',
   },
-  'diag.mysql.body.outParameter': {
-    en: 'passes variable {0} to {1}, which may set it as an OUT parameter (not followed)',
-    ja: '変数 {0} を {1} に渡しており、{1} が OUT パラメーターとして値を設定し得る（追跡していない）',
-  },
   'diag.mysql.body.assignment': { en: 'an assignment{0} is not read', ja: '{0}代入は読まない' },
   'diag.mysql.body.queryNotRead': {
     en: 'node-sql-parser could not read a query{0}: {1}',

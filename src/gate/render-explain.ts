@@ -1,4 +1,6 @@
 /** Rendering `spif explain`: one readable chain per principal, then the change that stops it. */
+import type { DisplayNames } from '../report/display-names.js';
+import { asWritten } from './render.js';
 import { crossRouteText } from '../access/cross-routes.js';
 import pc from 'picocolors';
 import { type Lang, t } from '../report/messages.js';
@@ -88,11 +90,22 @@ function withPrincipal(p: PrincipalExplanation, s: Suggestion): Suggestion {
   return s.kind === 'remove-connect' ? { ...s, grantee: p.principal } : s;
 }
 
-export function renderExplain(result: ExplainResult, format: string, options: { lang: Lang; color?: boolean }): string {
+export function renderExplain(
+  result: ExplainResult,
+  format: string,
+  options: { lang: Lang; color?: boolean; names?: DisplayNames },
+): string {
   const { lang } = options;
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
   const md = format === 'markdown';
-  const style = md ? markdown : plain;
+  const names = options.names;
+  // principals and roles as written (the ids in every line are rewritten at the end: asWritten)
+  const base = md ? markdown : plain;
+  const style = names?.any
+    ? { name: (x: string) => base.name(names.role(x)), text: (x: string) => base.text(x) }
+    : base;
+  /** Bare column and user names of this relation's lines (a quoted column, a suggested GRANT), as written. */
+  const words = (text: string) => (names?.any ? names.words(text, result.relation) : text);
   const c = pc.createColors(!md && !!options.color);
   const out: string[] = [];
   const head = `${style.name(result.relation)} — ${t(lang, `classification.${result.classification}`)} (${t(lang, `basis.${result.basis}` as 'basis.reachable')})`;
@@ -103,7 +116,7 @@ export function renderExplain(result: ExplainResult, format: string, options: { 
   );
   for (const n of result.numberColumns)
     out.push(
-      `${md ? '- ' : '  '}${evidenceText(lang, style, { kind: 'number-column', relation: result.relation, numberColumn: n })}`,
+      `${md ? '- ' : '  '}${words(evidenceText(lang, style, { kind: 'number-column', relation: result.relation, numberColumn: n }))}`,
     );
   if (result.suppressed)
     out.push(
@@ -133,9 +146,10 @@ export function renderExplain(result: ExplainResult, format: string, options: { 
     const [best, ...others] = (p.suggestions ?? []).map((s) => withPrincipal(p, s));
     if (best) {
       out.push(
-        `${ind(1)}${md ? '**' : ''}${gt(lang, 'gate.explain.suggest')}${md ? '**' : ''}: ${suggestionHeadline(lang, style, best)}`,
+        `${ind(1)}${md ? '**' : ''}${gt(lang, 'gate.explain.suggest')}${md ? '**' : ''}: ${words(suggestionHeadline(lang, style, best))}`,
       );
-      const code = best.sql ?? best.config;
+      const written = best.sql ?? best.config;
+      const code = written && best.sql ? words(written) : written;
       if (code) {
         if (md)
           out.push(
@@ -151,10 +165,10 @@ export function renderExplain(result: ExplainResult, format: string, options: { 
       if (others.length) {
         out.push(`${ind(1)}${gt(lang, 'gate.explain.alternatives')}:`);
         for (const s of others)
-          out.push(`${ind(2)}${suggestionHeadline(lang, style, s)} — ${suggestionFacts(lang, s)}`);
+          out.push(`${ind(2)}${words(suggestionHeadline(lang, style, s))} — ${suggestionFacts(lang, s)}`);
       }
     }
     if (p.note) out.push(`${ind(1)}${c.yellow(noteText(lang, p.note))}`);
   }
-  return `${out.join('\n')}\n`;
+  return asWritten(out, options.names);
 }

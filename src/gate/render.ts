@@ -2,6 +2,7 @@
  * Rendering the gate's results: text for a terminal, Markdown for a pull-request comment, JSON and
  * SARIF for machines. Every format shows every finding, and every suppressed one with its reason.
  */
+import type { DisplayNames } from '../report/display-names.js';
 import pc from 'picocolors';
 import { readingLines } from '../report/reading.js';
 import { type Lang, t } from '../report/messages.js';
@@ -18,6 +19,13 @@ export interface GateRenderOptions {
   configFile?: string;
   /** `--quiet`: text and Markdown list only what fails (or is an error); counts stay complete. */
   quiet?: boolean;
+  /** Names as the sources wrote them (SQL Server), for text and Markdown; JSON and SARIF keep the ids. */
+  names?: DisplayNames;
+}
+
+/** The lines of a text or Markdown page with every relation and column id as written. */
+export function asWritten(out: string[], names: DisplayNames | undefined): string {
+  return `${(names?.any ? out.map((l) => names.line(l)) : out).join('\n')}\n`;
 }
 
 /** What `--max-warnings` counts: findings that are warnings and neither fail nor are suppressed. */
@@ -104,7 +112,7 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
           `- ${f.classification === 'specific' ? '●' : '○'} ${markdown.name(f.name)} — ${t(lang, `classification.${f.classification}`)} (${t(lang, 'label.relationCount', f.relations.length)})`,
         );
     }
-    return `${out.join('\n')}\n`;
+    return asWritten(out, options.names);
   }
   const c = pc.createColors(!!options.color);
   const out = [
@@ -123,7 +131,7 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
         `  ${f.classification === 'specific' ? c.red('●') : c.green('○')} ${plain.name(f.name)}  ${t(lang, `classification.${f.classification}`)}  (${t(lang, 'label.relationCount', f.relations.length)})`,
       );
   }
-  return `${out.join('\n')}\n`;
+  return asWritten(out, options.names);
 }
 
 /** Changes grouped by what they are about: a relation, a named file, or the whole scan. */
@@ -166,7 +174,7 @@ export function renderDiff(result: DiffResult, format: string, options: GateRend
       for (const ch of list) out.push(...findingMarkdownLines(ch, lang));
       out.push('');
     }
-    return `${out.join('\n').trimEnd()}\n`;
+    return asWritten(out.join('\n').trimEnd().split('\n'), options.names);
   }
   const c = pc.createColors(!!options.color);
   const out = [
@@ -180,5 +188,5 @@ export function renderDiff(result: DiffResult, format: string, options: GateRend
     if (key) out.push(c.bold(`■ ${subjectOf(key, plain)}`));
     for (const ch of list) out.push(...findingTextLines(ch, lang, c).map((l) => `  ${l}`));
   }
-  return `${out.join('\n')}\n`;
+  return asWritten(out, options.names);
 }

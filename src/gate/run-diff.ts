@@ -1,4 +1,5 @@
 /** Scans the base ref (from git objects) and the working tree, then compares them. */
+import { DisplayNames } from '../report/display-names.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Dialect } from '../dialect.js';
@@ -29,7 +30,8 @@ export interface RunDiffOptions {
   tuning?: { cacheDir?: string; jobs?: number };
 }
 
-export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
+/** The diff, with the names both sides' sources wrote (the head's first), for text and Markdown. */
+export async function runDiffWithNames(options: RunDiffOptions): Promise<{ result: DiffResult; names: DisplayNames }> {
   const cwd = fs.realpathSync(options.cwd ?? process.cwd());
   const paths = options.paths?.length ? options.paths : ['.'];
   const lang = options.lang ?? 'en';
@@ -74,7 +76,7 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
     notes.push(gt(lang, 'gate.note.configInvalid', options.base, before.config.invalid.join('; ')));
 
   const summary = (r: typeof now.report) => ({ relations: r.summary.relations, specific: r.summary.specific });
-  return {
+  const result: DiffResult = {
     schemaVersion: 1,
     tool: { name: 'spif', version: VERSION },
     command: 'diff',
@@ -91,6 +93,7 @@ export async function runDiff(options: RunDiffOptions): Promise<DiffResult> {
     notes,
     changes,
   };
+  return { result, names: DisplayNames.ofAll([now.report, before.report]) };
 }
 
 interface BaseSide {

@@ -26,6 +26,19 @@ export class DisplayNames {
     private readonly byRelation: Map<string, Map<string, string>>,
   ) {}
 
+  /** The names of several reports (a diff's head, then its base): the first that spells a name wins. */
+  static ofAll(reports: Report[]): DisplayNames {
+    // later entries overwrite earlier ones in a Map: the first report's go last
+    const lastFirst = reports.map((r) => DisplayNames.of(r)).reverse();
+    const merged = <T>(pick: (n: DisplayNames) => Map<string, T>) => new Map(lastFirst.flatMap((n) => [...pick(n)]));
+    return new DisplayNames(
+      merged((n) => n.ids),
+      merged((n) => n.roles),
+      merged((n) => n.columns),
+      merged((n) => n.byRelation),
+    );
+  }
+
   static of(report: Report): DisplayNames {
     const ids = new Map<string, string>();
     const roles = new Map<string, string>();
@@ -97,6 +110,37 @@ export class DisplayNames {
       .split(/(,\s*)/)
       .map((part) => this.roles.get(part) ?? part)
       .join('');
+  }
+
+  /**
+   * Bare names in `text` (a suggested statement, a quoted column) as written: the principals', and
+   * the columns of `relation`, matched as whole words spelt as the catalog folds them.
+   */
+  words(text: string, relation: string): string {
+    const own = this.byRelation.get(relation);
+    if (!own?.size && !this.roles.size) return text;
+    // ids first (`db.dbo.t.c` as a whole), then the bare words left
+    return this.text(text).replace(/[\p{L}\p{N}_$#@]+/gu, (w) => own?.get(w) ?? this.roles.get(w) ?? w);
+  }
+
+  /**
+   * A gate line as written: its ids, and a column name quoted by a detection rule's evidence
+   * (`column name 'myno'`, 列名「myno」), which is the folded name of a column the sources wrote otherwise.
+   */
+  line(text: string): string {
+    const ids = this.text(text)
+      // a principal heading its path (`kyufuapp: reads it directly …`), or a name in Markdown code
+      .replace(/^(\s*(?:- )?)([^\s:`]+):/u, (whole: string, lead: string, name: string) =>
+        this.roles.has(name) ? `${lead}${this.role(name)}:` : whole,
+      )
+      .replace(/`([^`\s]+)`/gu, (whole: string, name: string) =>
+        this.roles.has(name) ? `\`${this.role(name)}\`` : whole,
+      );
+    if (!this.columns.size) return ids;
+    return ids.replace(/'([^'\s]+)'|「([^」\s]+)」/gu, (whole: string, a?: string, b?: string) => {
+      const written = this.columns.get(a ?? b ?? '');
+      return written ? (a ? `'${written}'` : `「${written}」`) : whole;
+    });
   }
 
   /** Every relation or column id in `text`, as written. */

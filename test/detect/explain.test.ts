@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_RULES, NUMBER_RULES } from '../../src/detect/index.js';
+import { CONTEXT_RULES, EXCLUSION_RULES, NUMBER_RULES } from '../../src/detect/index.js';
 import { runBin } from '../helpers/bin.js';
 import {
   CANDIDATE_TEXT_RULES,
@@ -22,6 +22,7 @@ describe('candidate texts', () => {
     const makers = [
       ...NUMBER_RULES.filter((r) => r.candidate).map((r) => r.id),
       ...CONTEXT_RULES.filter((r) => r.settle).map((r) => r.id),
+      ...EXCLUSION_RULES.filter((r) => r.review).map((r) => r.id),
     ];
     expect(makers.filter((id) => !CANDIDATE_TEXT_RULES.includes(id))).toEqual([]);
     for (const id of makers) {

@@ -7,6 +7,7 @@ import { checkEvidenceScope, runCheck } from '../../gate/check.js';
 import { loadCurrentConfig } from '../../gate/load.js';
 import { CHECK_FORMATS, renderCheck, warningCount } from '../../gate/render.js';
 import { scanWithProgress } from '../scan-with-progress.js';
+import { DisplayNames } from '../../report/display-names.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
 import { EXIT } from '../exit-codes.js';
@@ -39,6 +40,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, cwd = pro
     color: useColor(flags),
     configFile,
     quiet: flags.quiet,
+    names: DisplayNames.of(result.report),
   });
   return {
     ...applyMaxWarnings(check.passed ? EXIT.ok : EXIT.gateFailed, warningCount(check.findings), flags, lang),

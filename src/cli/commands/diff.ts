@@ -5,7 +5,7 @@ import { Option } from 'commander';
 import { UserError } from '../../diagnostics.js';
 import { parseFailOn } from '../../gate/diff.js';
 import { DIFF_FORMATS, renderDiff, warningCount } from '../../gate/render.js';
-import { runDiff } from '../../gate/run-diff.js';
+import { runDiffWithNames } from '../../gate/run-diff.js';
 import { CHANGE_KINDS } from '../../gate/rules.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, scanTuning, useColor } from '../options.js';
@@ -31,7 +31,7 @@ export async function diffCommand(paths: string[], flags: DiffFlags, cwd = proce
   }
   const lang = pickLang(flags);
   const format = pickFormat(flags);
-  const result = await runDiff({
+  const { result, names } = await runDiffWithNames({
     base: flags.base,
     paths,
     cwd,
@@ -46,6 +46,7 @@ export async function diffCommand(paths: string[], flags: DiffFlags, cwd = proce
     color: useColor(flags),
     configFile: result.head.config,
     quiet: flags.quiet,
+    names,
   });
   return {
     ...applyMaxWarnings(result.passed ? EXIT.ok : EXIT.gateFailed, warningCount(result.changes), flags, lang),

@@ -5,6 +5,7 @@ import { explainRelation } from '../../gate/explain.js';
 import { loadCurrentConfig } from '../../gate/load.js';
 import { EXPLAIN_FORMATS, renderExplain } from '../../gate/render-explain.js';
 import { scanWithProgress } from '../scan-with-progress.js';
+import { DisplayNames } from '../../report/display-names.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
 import { EXIT } from '../exit-codes.js';
@@ -21,7 +22,11 @@ export async function explainCommand(
   const explained = explainRelation(result, relation);
   return {
     code: EXIT.ok,
-    output: renderExplain(explained, pickFormat(flags), { lang: pickLang(flags), color: useColor(flags) }),
+    output: renderExplain(explained, pickFormat(flags), {
+      lang: pickLang(flags),
+      color: useColor(flags),
+      names: DisplayNames.of(result.report),
+    }),
   };
 }
 

@@ -12,7 +12,7 @@
  * (database authorities), GRANT (role), CREATE ALIAS, CREATE PERMISSION, CREATE MASK, ALTER TABLE).
  */
 import type { PrivilegeName, QualifiedName } from '../../catalog/model.js';
-import type { CatalogOp, GrantTarget, PrivilegeSpec } from '../../catalog/ops.js';
+import type { CatalogOp, GrantTarget, PrivilegeSpec, RoutineRef } from '../../catalog/ops.js';
 import { PUBLIC } from '../../catalog/privileges.js';
 import { PUBLIC_SYNONYM_SCHEMA } from '../../catalog/synonyms.js';
 import { said } from '../../diagnostics.js';
@@ -26,7 +26,7 @@ import {
   readDrop,
 } from '../vendor/ddl.js';
 import { type ProductStatements, type StatementOutcome, vendorReader } from '../vendor/reader.js';
-import { readCreateRoutine, readDropRoutine } from '../vendor/routine.js';
+import { db2ArgTypes, readCreateRoutine, readDropRoutine } from '../vendor/routine.js';
 import { nth } from '../../indexed.js';
 
 const IRRELEVANT_FIRST = new Set([
@@ -307,17 +307,19 @@ function readGrant(c: Cursor, isGrant: boolean): StatementOutcome {
   if (!c.accept('ON')) return 'irrelevant'; // GRANT SETSESSIONUSER …, system privileges
   if (items.some((i) => i.words === 'EXECUTE') && (c.is('PROCEDURE') || c.is('FUNCTION') || c.is('SPECIFIC'))) {
     // GRANT EXECUTE ON [SPECIFIC] FUNCTION | PROCEDURE name [(types)] | schema.*: a routine runs as its definer (routine.ts).
-    c.accept('SPECIFIC');
-    c.next();
+    // Db2 names one overload by its signature `name(types)` or `SPECIFIC name`; a bare name must be unique (SQLSTATE 42725: build.ts)
+    const specific = c.accept('SPECIFIC');
+    const routineKind = c.next().upper === 'FUNCTION' ? 'function' : 'procedure';
     const parts = c.nameParts();
     const all = c.accept('.', '*') || c.accept('*');
-    if (c.is('(')) c.skipParens();
+    const q = c.qualify(parts);
+    const ref: RoutineRef = specific ? { name: q, specific: q.name } : { name: q };
+    if (c.is('(')) ref.argTypes = db2ArgTypes(c);
     if (!c.accept('TO')) c.expect('FROM');
     const to = grantees(c);
-    const q = c.qualify(parts);
     const target: GrantTarget = all
-      ? { kind: 'all-routines-in-schema', schemas: [nth(parts, parts.length - 1)], routineKind: 'routine' }
-      : { kind: 'routines', refs: [{ name: q }], routineKind: 'routine' };
+      ? { kind: 'all-routines-in-schema', schemas: [nth(parts, parts.length - 1)], routineKind }
+      : { kind: 'routines', refs: [ref], routineKind };
     const privileges = [{ privilege: 'EXECUTE' as const }];
     return isGrant
       ? [{ op: 'grant', at, privileges, target, grantees: to, grantOption: c.accept('WITH', 'GRANT', 'OPTION') }]

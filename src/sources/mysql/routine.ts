@@ -14,10 +14,19 @@
  * each embedded query or expression is parsed with node-sql-parser and its lineage taken with the
  * view reader's Lineage. Variables are followed flow-insensitively (a variable carries every value
  * ever assigned to it), which can only over-state what is returned. Anything else — dynamic SQL
- * (PREPARE/EXECUTE), CALL of another routine, a statement kind not read, a query the parser
- * rejects — makes the routine "unanalysed" with the reason: an explicit unknown path, never ignored.
+ * (PREPARE/EXECUTE), a statement kind not read, a query the parser rejects — makes the routine
+ * "unanalysed" with the reason: an explicit unknown path, never ignored. A parameter's value is
+ * `#parameter.name` in the lineage, and a CALL's arguments are kept with the routine: the builder
+ * follows values through CALL chains once it knows each callee (catalog/call-flows.ts).
  */
-import type { Column, QualifiedName, ViewColumn } from '../../catalog/model.js';
+import {
+  type CallSite,
+  type Column,
+  type QualifiedName,
+  ROUTINE_PARAMETER,
+  type ViewColumn,
+  callArgumentColumn,
+} from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { account, Cursor } from './accounts.js';
 import type { StatementContext } from './context.js';
@@ -97,7 +106,7 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
     if (p.mode === 'in' || outputs.some((o) => o.name === p.name)) continue;
     outputs.push({ name: p.name, from: body.vars.get(p.name) ?? [] });
   }
-  const inputs = params.filter((p) => p.mode !== 'out' && !outputs.some((o) => o.name === p.name));
+  const inputs = params.filter((p) => p.mode === 'in' && !outputs.some((o) => o.name === p.name));
   const columns: Column[] = [
     ...outputs.map((o) => ({ name: o.name, source: ctx.at })),
     ...inputs.map((p) => ({ name: p.name, source: ctx.at, parameter: true })),
@@ -114,6 +123,9 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
       argTypes: [], // MySQL has no overloading: one routine per name and kind
       analysed: body.reason === undefined,
       ...(body.reason ? { unanalysedReason: renderText('en', body.reason)!, unanalysedText: body.reason } : {}),
+      parameterModes: params,
+      // What the body writes and calls: the builder makes the copies, once the callees are known.
+      ...(body.reason ? {} : { writes: body.writes, calls: body.calls }),
     },
     view: {
       securityInvoker: !securityDefiner,
@@ -124,7 +136,7 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
   };
   if (orReplace) op.orReplace = true;
   if (owner) op.owner = owner;
-  return [op, ...copies(ctx, body, 'insert-select')];
+  return [op];
 }
 
 /**
@@ -149,9 +161,14 @@ export function readScriptWrite(ctx: StatementContext): CatalogOp[] {
   return copies(ctx, body, nth(toks, 0).upper === 'UPDATE' ? 'update' : 'insert-select');
 }
 
-/** What a body writes, as copies: once it runs, the target columns hold those values. */
+/**
+ * What a body writes, as copies: once it runs, the target columns hold those values. A body that
+ * CALLs routines hands its writes and calls to the builder, which knows what each callee does
+ * with its arguments.
+ */
 function copies(ctx: StatementContext, body: BodyResult, via: 'insert-select' | 'update' | 'trigger'): CatalogOp[] {
   if (body.reason) return [];
+  if (body.calls.length) return [{ op: 'run-calls', at: ctx.at, calls: body.calls, writes: body.writes, via }];
   return body.writes.map((w) => ({
     op: 'copy-into' as const,
     at: ctx.at,
@@ -313,6 +330,8 @@ interface BodyResult {
   lineage: Lineage;
   /** INSERT / REPLACE / UPDATE the body makes: the target columns hold these values once it runs. */
   writes: Write[];
+  /** CALLs the body makes, in order (a variable passed to the k-th names `#call:k:i` in its lineage). */
+  calls: CallSite[];
   /** Why the body was not read (its entries say " in the body": see inScript). */
   reason?: DiagnosticText;
 }
@@ -375,24 +394,24 @@ function analyseBody(
   params: Parameter[],
   row?: TriggerRow,
 ): BodyResult {
-  let vars = new Map<string, Origin[]>(params.map((p) => [p.name, []]));
+  // An IN / INOUT parameter holds what the caller passes: `#parameter.name` until a CALL says what.
+  const seeds = new Map<string, Origin[]>(
+    params.map((p) => [
+      p.name,
+      p.mode === 'out' ? [] : [{ relation: { schema: '', name: ROUTINE_PARAMETER }, column: p.name }],
+    ]),
+  );
+  let vars = new Map(seeds);
   let result: BodyResult | undefined;
   for (let pass = 0; pass < 4; pass++) {
-    const walker = new BodyWalker(
-      ctx,
-      toks,
-      routineName,
-      kind,
-      vars,
-      row,
-      new Set(params.filter((p) => p.mode === 'in').map((p) => p.name)),
-    );
+    const walker = new BodyWalker(ctx, toks, routineName, kind, vars, seeds, row);
     walker.walk();
     result = {
       outputs: walker.outputs,
       vars: walker.vars,
       lineage: walker.lineage,
       writes: walker.writes,
+      calls: walker.calls,
       reason: walker.reason,
     };
     if (walker.reason || sameVars(vars, walker.vars)) break;
@@ -410,6 +429,7 @@ function sameVars(a: Map<string, Origin[]>, b: Map<string, Origin[]>): boolean {
 class BodyWalker {
   readonly outputs: ViewColumn[] = [];
   readonly writes: Write[] = [];
+  readonly calls: CallSite[] = [];
   readonly vars: Map<string, Origin[]>;
   readonly lineage: Lineage;
   reason?: DiagnosticText;
@@ -430,12 +450,12 @@ class BodyWalker {
     private readonly kind: 'procedure' | 'function',
     /** Variables (and parameters) → what they were assigned in the previous pass. */
     private readonly known: Map<string, Origin[]>,
+    /** Parameters → what they hold on entry (the caller's value). */
+    seeds: Map<string, Origin[]>,
     /** In a trigger body: what NEW.x and OLD.x name. */
     private readonly row?: TriggerRow,
-    /** The routine's IN parameters (a CALL may pass them on). */
-    private readonly inParams = new Set<string>(),
   ) {
-    this.vars = new Map([...known].map(([k]) => [k, []]));
+    this.vars = new Map([...known].map(([k]) => [k, seeds.get(k) ?? []]));
     this.lineage = new Lineage(ctx);
     this.lineage.variables = (name) => this.known.get(foldColumn(name));
   }
@@ -616,13 +636,22 @@ class BodyWalker {
    * to its caller using … result sets", MySQL 8.0 Reference Manual, CALL), so this routine returns
    * every column p returns, read in the security context current here: p needs EXECUTE there and
    * runs with its own SQL SECURITY (MySQL 8.0 Stored Object Access Control). The builder expands
-   * p's columns (`*`). A local variable or OUT parameter passed as an argument may be set by p as
-   * an OUT parameter, which is not followed: the routine is then unanalysed.
+   * p's columns (`*`). Each argument's lineage is kept with the call: p may write it into a table.
+   * A variable (a local one, a parameter, `@v`) passed as an argument may be set by p ("CALL can
+   * pass back values to its caller using parameters that are declared as OUT or INOUT", MariaDB
+   * Knowledge Base and MySQL 8.0 Reference Manual, CALL):
+   * it then also holds `#call:k:i`, what p sets in its i-th parameter, which the builder resolves
+   * (nothing when that parameter is IN). In a BEFORE trigger `NEW.col` may be such an argument,
+   * and p then writes the row's column.
    */
   private call(stmt: Token[]): void {
     const target = this.tableAt(stmt, 1);
     if (!target) return this.unanalysed('diag.mysql.body.callNoRoutine', IN_BODY);
     let k = target.next;
+    // A routine's relation is named by its signature, `p()` (MySQL has no overloading).
+    const routine = { ...target.table, name: `${target.table.name}()` };
+    const site: CallSite = { routine: target.table, args: [] };
+    const index = this.calls.push(site) - 1;
     if (stmt[k]?.value === '(') {
       const close = closeParen(stmt, k);
       const args: Token[][] = [[]];
@@ -633,18 +662,20 @@ class BodyWalker {
         if (nth(stmt, j).value === ',' && depth === 0) args.push([]);
         else nth(args, args.length - 1).push(nth(stmt, j));
       }
-      for (const a of args) {
-        const v =
-          a.length === 1 && (nth(a, 0).kind === 'word' || nth(a, 0).kind === 'ident')
-            ? foldColumn(nth(a, 0).value)
-            : undefined;
-        if (v && this.known.has(v) && !this.inParams.has(v))
-          return this.unanalysed('diag.mysql.body.outParameter', nth(a, 0).value, target.table.name);
-      }
+      if (close === k + 1) args.pop(); // `p()`
+      args.forEach((a, i) => {
+        site.args.push(a.length ? this.expression(nth(a, 0).start, nth(a, a.length - 1).end) : []);
+        const set = [{ relation: routine, column: callArgumentColumn(index, i) }];
+        const word = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'ident');
+        if (a.length === 1 && word(a[0])) this.assign(nth(a, 0).value, set);
+        else if (a.length === 2 && nth(a, 0).value === '@' && word(a[1])) this.assign(nth(a, 1).value, set);
+        else if (this.row && a.length === 3 && nth(a, 0).upper === 'NEW' && nth(a, 1).value === '.' && word(a[2])) {
+          const column = foldColumn(nth(a, 2).value);
+          this.writes.push({ table: this.row.relation, columns: [column], values: [{ name: column, from: set }] });
+        }
+      });
       k = close + 1;
     }
-    // A routine's relation is named by its signature, `p()` (MySQL has no overloading).
-    const routine = { ...target.table, name: `${target.table.name}()` };
     if (this.kind === 'procedure') this.addOutput({ name: '*', from: [{ relation: routine, column: '*' }] });
   }
 

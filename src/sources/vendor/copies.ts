@@ -15,7 +15,8 @@
 import type { QualifiedName, ViewColumn } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { Cursor } from './cursor.js';
-import { lex, type Token } from './lexer.js';
+import { foldIdent, lex, type Token } from './lexer.js';
+import { readTriggerBody } from './routine-body.js';
 import { queryLineage } from './view-query.js';
 import { nth } from '../../indexed.js';
 
@@ -32,18 +33,8 @@ function hasWord(tokens: Token[], word: string): boolean {
   return tokens.some((t) => t.kind === 'word' && t.upper === word);
 }
 
-/**
- * In a trigger body: the FROM items that name the row the trigger fires for (Oracle `NEW` / `OLD`
- * after their `:` is dropped, Db2's REFERENCING names), and the rewrite of SQL Server's `inserted` /
- * `deleted` pseudo-tables to the trigger's table.
- */
-interface TriggerRow {
-  from: string;
-  rewrite(text: string): string;
-}
-
-function insert(c: Cursor, row?: TriggerRow): CatalogOp[] {
-  if (!row && !hasWord(c.tokens, 'SELECT') && !hasWord(c.tokens, 'EXEC') && !hasWord(c.tokens, 'EXECUTE')) return [];
+function insert(c: Cursor): CatalogOp[] {
+  if (!hasWord(c.tokens, 'SELECT') && !hasWord(c.tokens, 'EXEC') && !hasWord(c.tokens, 'EXECUTE')) return [];
   c.i = 1;
   if (c.is('ALL') || c.is('FIRST')) return unread(c, 'a multitable INSERT ALL | FIRST');
   c.accept('INTO');
@@ -54,22 +45,12 @@ function insert(c: Cursor, row?: TriggerRow): CatalogOp[] {
   if (c.is('(') && !c.is('SELECT', 1) && !c.is('WITH', 1)) columns = c.identList();
   if (c.is('OUTPUT')) c.skipUntil('SELECT', 'WITH', 'VALUES', 'EXEC', 'EXECUTE');
   if (c.is('EXEC') || c.is('EXECUTE')) return unread(c, 'INSERT … EXEC (the rows a procedure returns)');
-  if (c.is('VALUES')) {
-    if (!row) return unread(c, 'INSERT … VALUES with a subquery');
-    // `VALUES (:NEW.a, :OLD.b)`: the values of the row the trigger fires for.
-    c.next();
-    const open = c.i;
-    c.skipParens();
-    if (!c.done) return unread(c, 'INSERT … VALUES of several rows in a trigger body');
-    const values = row.rewrite(c.textBetween(open + 1, c.i - 1));
-    return viaText(c, table, columns, `SELECT ${values}${row.from ? ` FROM ${row.from}` : ''}`, 'trigger');
-  }
-  if (row) return viaText(c, table, columns, row.rewrite(c.textBetween(c.i, c.tokens.length)), 'trigger');
+  if (c.is('VALUES')) return unread(c, 'INSERT … VALUES with a subquery');
   const query = c.tokens.slice(c.i);
   return copy(c, table, columns, query, 'insert-select');
 }
 
-function update(c: Cursor, row?: TriggerRow): CatalogOp[] {
+function update(c: Cursor): CatalogOp[] {
   c.i = 1;
   const nameStart = c.i;
   const table = c.relationName();
@@ -94,24 +75,16 @@ function update(c: Cursor, row?: TriggerRow): CatalogOp[] {
     c.skipUntil('WHERE', 'OPTION');
     over = c.textBetween(from, c.i); // SQL Server: the FROM list names the target too
   }
-  if (row)
-    return viaText(
-      c,
-      table,
-      columns,
-      row.rewrite(`SELECT ${exprs.join(', ')} FROM ${[over, row.from].filter(Boolean).join(', ')}`),
-      'trigger',
-    );
   return viaText(c, table, columns, `SELECT ${exprs.join(', ')} FROM ${over}`, 'update');
 }
 
-/** A copy whose query is written here (a SELECT over an UPDATE's expressions, a trigger's row). */
+/** A copy whose query is written here (a SELECT over an UPDATE's expressions). */
 function viaText(
   c: Cursor,
   table: QualifiedName,
   columns: string[] | undefined,
   text: string,
-  via: 'insert-select' | 'update' | 'trigger',
+  via: 'insert-select' | 'update',
 ): CatalogOp[] {
   return copy(c, table, columns, lex(text, c.ctx.dialect).tokens, via, text);
 }
@@ -154,7 +127,7 @@ function copy(
   table: QualifiedName,
   columns: string[] | undefined,
   query: Token[],
-  via: 'insert-select' | 'update' | 'trigger',
+  via: 'insert-select' | 'update',
   text = c.ctx.text,
 ): CatalogOp[] {
   const outcome = queryLineage(text, query, c.ctx.dialect, c.ctx.state);
@@ -169,38 +142,41 @@ function unread(c: Cursor, what: string): CatalogOp[] {
   return [];
 }
 
-/** Statement words a T-SQL trigger body may start a statement with at the start of a line, with no `;`. */
-const TSQL_STATEMENT = new Set([
-  'INSERT',
-  'UPDATE',
-  'DELETE',
-  'MERGE',
-  'IF',
-  'ELSE',
-  'BEGIN',
-  'END',
-  'DECLARE',
-  'SET',
-  'RETURN',
-  'PRINT',
-  'RAISERROR',
-  'THROW',
-  'COMMIT',
-  'ROLLBACK',
-  'EXEC',
-  'EXECUTE',
-  'WHILE',
-]);
+/**
+ * Where a trigger's body starts, after its head: T-SQL's `AS` (not `EXECUTE AS`); PL/SQL's
+ * `DECLARE`, `BEGIN`, `CALL` or `COMPOUND TRIGGER`; Db2's triggered action (`BEGIN ATOMIC`, or one
+ * statement) after `REFERENCING …`, `FOR EACH ROW`, `MODE DB2SQL` and `WHEN (…)`.
+ */
+function bodyStart(c: Cursor): number {
+  const dialect = c.ctx.dialect;
+  const starts =
+    dialect === 'oracle'
+      ? ['DECLARE', 'BEGIN', 'CALL', 'COMPOUND']
+      : ['BEGIN', 'INSERT', 'UPDATE', 'DELETE', 'CALL', 'SET', 'SIGNAL', 'MERGE', 'DECLARE', 'IF', 'VALUES', 'WHILE'];
+  let depth = 0;
+  for (let k = c.i; k < c.tokens.length; k++) {
+    const t = nth(c.tokens, k);
+    if (t.kind === 'punct' && t.value === '(') depth++;
+    if (t.kind === 'punct' && t.value === ')') depth--;
+    if (depth > 0 || t.kind !== 'word') continue;
+    if (dialect === 'sqlserver') {
+      if (t.upper === 'AS' && c.tokens[k - 1]?.upper !== 'EXECUTE') return k + 1;
+    } else if (starts.includes(t.upper)) return k;
+  }
+  return c.tokens.length;
+}
 
 /**
- * `CREATE [OR REPLACE | OR ALTER] TRIGGER name … ON t … body`: each INSERT or UPDATE of the body
- * copies what it writes when the trigger fires, the fired-for row being t's: Oracle `:NEW.col` /
- * `:OLD.col` (or the REFERENCING names; PL/SQL Language Reference, "Correlation Names and
- * Pseudorecords"), Db2's REFERENCING NEW AS n / OLD AS o names (Db2 11.5 CREATE TRIGGER), SQL
- * Server's `inserted` / `deleted` pseudo-tables, which have t's columns ("Use the inserted and
- * deleted tables"). A trigger on DATABASE / SCHEMA / ALL SERVER fires on statements, not rows:
- * nothing to copy. A MERGE, dynamic SQL or a write this reader cannot read is a warning on the
- * trigger (SPIF-FUNCTION-UNANALYSED): what it copies is not followed.
+ * `CREATE [OR REPLACE | OR ALTER] TRIGGER name … ON t … body`: the body is read as a routine body
+ * is (routine-body.ts), the fired-for row being t's: Oracle `:NEW.col` / `:OLD.col` (or the
+ * REFERENCING names; PL/SQL Language Reference, "Correlation Names and Pseudorecords"), Db2's
+ * REFERENCING NEW AS n / OLD AS o names (Db2 11.5 CREATE TRIGGER), SQL Server's `inserted` /
+ * `deleted` pseudo-tables, which have t's columns ("Use the inserted and deleted tables").
+ * Each INSERT or UPDATE copies what it writes (through local variables too); each call of a
+ * procedure passes its arguments to the procedure's parameters (a `routine-call`, resolved by
+ * the builder). A trigger on DATABASE / SCHEMA / ALL SERVER fires on statements, not rows:
+ * nothing to copy. What the body does that is not read (a MERGE, dynamic SQL, a cursor loop) is
+ * a warning on the trigger (SPIF-FUNCTION-UNANALYSED): what it copies is not followed.
  */
 export function readVendorTrigger(c: Cursor): CatalogOp[] {
   const dialect = c.ctx.dialect;
@@ -209,158 +185,82 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
   c.skipUntil('ON');
   if (!c.accept('ON') || c.is('DATABASE') || c.is('SCHEMA') || c.is('ALL')) return [];
   const tableStart = c.i;
-  c.relationName();
+  const table = c.relationName();
   const tableText = c.textBetween(tableStart, c.i);
-  const aliases = { new: dialect === 'oracle' ? 'NEW' : undefined, old: dialect === 'oracle' ? 'OLD' : undefined } as {
-    new?: string;
-    old?: string;
-  };
-  let bodyStart = c.i;
-  if (dialect === 'sqlserver') {
-    c.skipUntil('AS');
-    bodyStart = c.i + 1;
-  } else {
-    // REFERENCING [NEW [ROW] [AS] n] [OLD [ROW] [AS] o] (NEW TABLE / OLD TABLE: statement triggers, not read)
-    for (let k = c.i; k < c.tokens.length; k++) {
-      const w = nth(c.tokens, k).upper;
-      if (w === 'BEGIN' || w === 'DECLARE' || w === 'INSERT' || w === 'UPDATE') break;
-      if ((w === 'NEW' || w === 'OLD') && c.tokens[k + 1]?.upper !== 'TABLE') {
-        let j = k + 1;
-        if (c.tokens[j]?.upper === 'ROW') j++;
-        if (c.tokens[j]?.upper === 'AS') j++;
-        const alias = c.tokens[j];
-        if (alias && (alias.kind === 'word' || alias.kind === 'ident') && alias.upper !== 'FOR')
-          aliases[w === 'NEW' ? 'new' : 'old'] = alias.upper;
-      }
-    }
-  }
-  const body = c.tokens.slice(bodyStart);
-  const names = [aliases.new, aliases.old].filter((a): a is string => !!a);
-  const row: TriggerRow =
-    dialect === 'sqlserver'
-      ? { from: '', rewrite: (t) => t.replace(/\b(inserted|deleted)\b/gi, tableText) }
-      : {
-          from: names.map((a) => `${tableText} SPIF_ROW_${a}`).join(', '),
-          rewrite: (t) =>
-            names.length
-              ? t.replace(
-                  new RegExp(`:?\\b(${names.join('|')})\\s*\\.`, 'gi'),
-                  (_m, a: string) => `SPIF_ROW_${a.toUpperCase()}.`,
-                )
-              : t,
-        };
-  const ops: CatalogOp[] = [];
-  const problems: string[] = [];
-  const warnings = c.ctx.diagnostics.length;
-  for (let k = 0; k < body.length; k++) {
-    const t = nth(body, k);
-    const assigned = assignment(body, k, dialect);
-    if (assigned !== undefined) {
-      // What a local variable is given from the row or a query is not followed into the writes
-      // that use it (flow of values through variables is not modelled in trigger bodies): say so.
-      const rest = body.slice(k, statementEnd(body, k + 1, dialect));
-      if (rest.some((x, j) => carriesData(rest, j, names, dialect)))
-        problems.push(`a value passed through the variable ${assigned}`);
-    }
-    if (t.kind !== 'word') continue;
-    const prev = body[k - 1]?.upper;
-    if ((t.upper === 'EXECUTE' && body[k + 1]?.upper === 'IMMEDIATE') || t.upper === 'SP_EXECUTESQL')
-      problems.push('dynamic SQL');
-    if (t.upper === 'MERGE') problems.push('a MERGE');
-    if ((t.upper !== 'INSERT' && t.upper !== 'UPDATE') || prev === 'FOR' || prev === 'OF' || prev === 'IF') continue;
-    const end = statementEnd(body, k + 1, dialect);
-    const tokens = body.slice(k, end);
-    const sub = new Cursor({ tokens, start: nth(tokens, 0).start, end: nth(tokens, tokens.length - 1).end }, c.ctx);
-    try {
-      ops.push(...(t.upper === 'INSERT' ? insert(sub, row) : update(sub, row)));
-    } catch {
-      problems.push(`an ${t.upper} it cannot read`);
-    }
-    k = body[end]?.value === ';' ? end : end - 1; // a T-SQL statement word ending it starts the next
-  }
-  // A write inside the body that could not be read warns as the trigger's, not as a script statement.
-  const own = c.ctx.diagnostics.splice(warnings);
-  for (const d of own) problems.push(d.message.replace(/: the values it copies are not followed$/, ''));
-  if (problems.length)
+  const names = dialect === 'sqlserver' ? ['inserted', 'deleted'] : rowNames(c);
+  const from = bodyStart(c);
+  if (c.tokens[from]?.upper === 'COMPOUND') {
     c.ctx.warn(
-      `trigger ${trigger} on ${tableText}: ${[...new Set(problems)].join('; ')} in its body is not read; the values it copies are not followed`,
+      `trigger ${trigger} on ${tableText}: a compound trigger's timing-point sections are not read; the values it copies are not followed`,
       c.stmt.start,
       'SPIF-FUNCTION-UNANALYSED',
     );
+    return [];
+  }
+  const warnings = c.ctx.diagnostics.length;
+  const body = readTriggerBody(c, from, { table, names });
+  const problems = body.reason ? [body.reason] : [];
+  // A write inside the body that could not be read warns as the trigger's, not as a script statement.
+  for (const d of c.ctx.diagnostics.splice(warnings))
+    problems.push(d.message.replace(/: the values it copies are not followed$/, ''));
+  if (problems.length)
+    c.ctx.warn(
+      `trigger ${trigger} on ${tableText}: ${problems.join('; ')}; the values it copies are not followed`,
+      c.stmt.start,
+      'SPIF-FUNCTION-UNANALYSED',
+    );
+  const ops: CatalogOp[] = body.writes.map((w) => ({
+    op: 'copy-into',
+    at: c.at,
+    table: w.table,
+    ...(w.columns ? { columns: w.columns } : {}),
+    values: w.values,
+    via: 'trigger',
+  }));
+  for (const call of body.calls) {
+    if (!call.args.some((a) => a.from.length)) continue; // passes none of the row's values
+    ops.push({
+      op: 'routine-call',
+      at: c.at,
+      names: calleeNames(c, call.parts),
+      args: call.args,
+      caller: trigger,
+      table,
+    });
+  }
   return ops;
 }
 
-const STATEMENT_BOUNDARY = new Set([';', 'BEGIN', 'DECLARE', 'THEN', 'ELSE', 'LOOP', 'IS', 'AS']);
-
-/** The index just past the statement that starts before `from`: its `;`, or (T-SQL) the next statement word at a line start. */
-function statementEnd(body: Token[], from: number, dialect: string): number {
-  let end = from;
-  let depth = 0;
-  for (; end < body.length; end++) {
-    const x = nth(body, end);
-    if (x.kind === 'punct' && x.value === '(') depth++;
-    else if (x.kind === 'punct' && x.value === ')') depth--;
-    else if (depth === 0 && x.kind === 'punct' && x.value === ';') break;
-    else if (depth === 0 && dialect === 'sqlserver' && x.lineStart && x.kind === 'word' && TSQL_STATEMENT.has(x.upper))
-      break;
-    if (depth < 0) break;
+/** Oracle's NEW / OLD, and the REFERENCING names (`REFERENCING NEW AS n OLD AS o`; NEW TABLE / OLD TABLE are statement triggers' and not read). */
+function rowNames(c: Cursor): string[] {
+  const aliases: { new?: string; old?: string } = c.ctx.dialect === 'oracle' ? { new: 'NEW', old: 'OLD' } : {};
+  for (let k = c.i; k < c.tokens.length; k++) {
+    const w = nth(c.tokens, k).upper;
+    if (['BEGIN', 'DECLARE', 'INSERT', 'UPDATE', 'CALL'].includes(w)) break;
+    if ((w === 'NEW' || w === 'OLD') && c.tokens[k + 1]?.upper !== 'TABLE') {
+      let j = k + 1;
+      if (c.tokens[j]?.upper === 'ROW') j++;
+      if (c.tokens[j]?.upper === 'AS') j++;
+      const alias = c.tokens[j];
+      if (alias && (alias.kind === 'word' || alias.kind === 'ident') && alias.upper !== 'FOR')
+        aliases[w === 'NEW' ? 'new' : 'old'] = foldIdent(alias, c.ctx.dialect);
+    }
   }
-  return end;
+  return [aliases.new, aliases.old].filter((a): a is string => !!a);
 }
 
 /**
- * The variable a statement starting at `k` assigns, as written, or undefined: PL/SQL `v := …`
- * (PL/SQL Language Reference, "Assignment Statement"), `SET v = …` / `SET @v = …` (Db2 SQL PL
- * "SET variable"; T-SQL "SET @local_variable"), `SELECT … INTO v` (PL/SQL "SELECT INTO
- * Statement"; Db2 "SELECT INTO"), T-SQL `SELECT @v = …` ("SELECT @local_variable"), a T-SQL
- * `DECLARE @v T = …` / Db2 `DECLARE v T DEFAULT …`, and `FETCH … INTO v`.
+ * What a called name may denote, in the order the product resolves it: `p` is the current
+ * schema's; Oracle `a.b` is package a's subprogram b in the current schema, else schema a's
+ * procedure b (PL/SQL Language Reference, "Qualified Names and the Dot Notation"); `a.b.c` is
+ * schema a's package b's c; Db2 and T-SQL `s.p` is schema s's, T-SQL `db.s.p` database db's.
  */
-function assignment(body: Token[], k: number, dialect: string): string | undefined {
-  const t = nth(body, k);
-  const next = body[k + 1];
-  const isName = (x: Token | undefined) => x?.kind === 'word' || x?.kind === 'ident';
-  if (t.value === ':' && next?.value === '=' && dialect !== 'sqlserver') {
-    // `v := …`, `:NEW.c := …`, or a declaration `v CHAR(12) := …`: the name starting the statement
-    let j = k - 1;
-    while (j > 0 && !STATEMENT_BOUNDARY.has(nth(body, j - 1).upper)) j--;
-    const target = body.slice(j, k);
-    return target[0]?.value === ':' ? target.map((x) => x.value).join('') : (target[0]?.value ?? '?');
+function calleeNames(c: Cursor, parts: string[]): QualifiedName[] {
+  const here = (name: string): QualifiedName => c.qualify([name]);
+  if (parts.length === 1) return [here(nth(parts, 0))];
+  if (c.ctx.dialect === 'oracle') {
+    if (parts.length === 2) return [here(parts.join('.')), c.qualify(parts)];
+    return [{ schema: nth(parts, 0), name: parts.slice(1).join('.') }];
   }
-  if (t.kind !== 'word') return undefined;
-  if (t.upper === 'SET' && isName(next) && next!.upper !== 'NOCOUNT') {
-    let j = k + 2;
-    while (body[j]?.value === '.' && isName(body[j + 1])) j += 2;
-    if (body[j]?.value === '=' || (dialect === 'sqlserver' && body[j + 1]?.value === '=')) return next!.value;
-  }
-  if (t.upper === 'SELECT' && dialect === 'sqlserver' && next?.value.startsWith('@') && body[k + 2]?.value === '=')
-    return next.value;
-  if (t.upper === 'DECLARE' && isName(next)) {
-    const end = statementEnd(body, k + 1, dialect);
-    if (body.slice(k, end).some((x) => x.value === '=' || x.upper === 'DEFAULT')) return next!.value;
-  }
-  if ((t.upper === 'SELECT' || t.upper === 'FETCH') && dialect !== 'sqlserver') {
-    const end = statementEnd(body, k + 1, dialect);
-    let depth = 0;
-    for (let j = k + 1; j < end; j++) {
-      const x = nth(body, j);
-      if (x.value === '(') depth++;
-      else if (x.value === ')') depth--;
-      else if (depth === 0 && x.kind === 'word' && x.upper === 'INTO' && isName(body[j + 1]))
-        return nth(body, j + 1).value;
-    }
-  }
-  if (t.upper === 'FETCH' && dialect === 'sqlserver') {
-    const into = body.findIndex((x, j) => j > k && x.upper === 'INTO');
-    if (into > 0 && body[into + 1]) return nth(body, into + 1).value;
-  }
-  return undefined;
-}
-
-/** Whether the token at `j` names the fired-for row (`:NEW.x`, a REFERENCING name, `inserted`) or starts a query or fetch. */
-function carriesData(tokens: Token[], j: number, rowNames: string[], dialect: string): boolean {
-  const x = nth(tokens, j);
-  if (x.kind !== 'word' && x.kind !== 'ident') return false;
-  if (x.upper === 'SELECT' || x.upper === 'FETCH') return true;
-  if (dialect === 'sqlserver') return x.upper === 'INSERTED' || x.upper === 'DELETED';
-  return rowNames.includes(x.upper) && tokens[j + 1]?.value === '.';
+  return [c.qualify(parts)];
 }

@@ -20,7 +20,7 @@ import type { QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { Cursor } from './cursor.js';
 import { foldIdent, type Token } from './lexer.js';
-import { readRoutineBody } from './routine-body.js';
+import { readRoutineBody, writeCopies } from './routine-body.js';
 import { nth } from '../../indexed.js';
 
 /** Where a subprogram of a package starts and ends (token indexes, end exclusive); `body`: not only declared. */
@@ -197,6 +197,8 @@ export function readPackageBody(
         language: 'plsql',
         argTypes: body.argTypes,
         analysed: body.reason === undefined,
+        parameters: body.parameterNames,
+        ...(body.writes.length ? { writes: body.writes.map(({ via: _via, ...w }) => w) } : {}),
         package: pkg.name,
         ...(rights ? {} : { rightsFromSpec: true }),
         ...(body.reason ? { unanalysedReason: `the ${m.kind} body is not read: ${body.reason} (${how})` } : {}),
@@ -211,7 +213,7 @@ export function readPackageBody(
     };
     const o = owner(pkg);
     if (o) op.owner = o;
-    ops.push(op);
+    ops.push(op, ...writeCopies(mc, body));
   }
   return ops;
 }

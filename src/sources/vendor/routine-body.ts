@@ -2,10 +2,14 @@
  * What an Oracle, SQL Server or Db2 routine body reads and hands back, read by tokens: the common
  * shapes of a vendor's stored routines — result sets, `SELECT … INTO` variables, a RETURN value,
  * an OUT parameter — each query's lineage taken by the view reader (view-query.ts). Variables are
- * followed flow-insensitively (a variable carries every value ever assigned to it), which can only
- * over-state what is returned. Any other statement (a loop, a condition, a write, a cursor FETCH,
- * dynamic SQL, a call of another routine, a query the parser rejects) leaves the routine
- * unanalysed with that statement as the reason: an explicit unknown path, never a guess.
+ * followed flow-insensitively (a variable carries every value ever assigned to it; every branch of
+ * IF / CASE-less conditions and loops is taken), which can only over-state what is returned.
+ * INSERT and UPDATE are writes: what they copy from other rows is a copy as in a script, and what
+ * they copy from a parameter is kept for a trigger that calls the routine (catalog/routine-calls.ts).
+ * Any other statement (a cursor loop or FETCH, a MERGE, dynamic SQL, a call of another routine, a
+ * query the parser rejects) leaves the routine unanalysed with that statement as the reason: an
+ * explicit unknown path, never a guess. A trigger body is read the same way, with its fired-for
+ * row (readTriggerBody), past what it cannot read (each problem named).
  * What each product hands back:
  * - SQL Server: every `SELECT` without assignment is a result set to the caller; `RETURN (SELECT …)`
  *   of an inline table-valued function its rows; `RETURN @v` a scalar function's value; `@p …
@@ -18,11 +22,12 @@
  *   fullselect for a table function), OUT / INOUT parameters (Db2 11.5, "DECLARE CURSOR
  *   statement", "RETURN statement" in SQL PL).
  */
-import type { ViewColumn } from '../../catalog/model.js';
+import { ROUTINE_PARAMETER, type ViewColumn } from '../../catalog/model.js';
+import type { CatalogOp } from '../../catalog/ops.js';
 import { dedupeOrigins, originKey, type Origin } from '../lineage-scope.js';
-import type { Cursor } from './cursor.js';
-import { foldIdent, type Token } from './lexer.js';
-import { queryLineage } from './view-query.js';
+import { Cursor } from './cursor.js';
+import { foldIdent, lex, type Token } from './lexer.js';
+import { type QueryNames, queryLineage } from './view-query.js';
 import type { QualifiedName } from '../../catalog/model.js';
 import { nth } from '../../indexed.js';
 
@@ -38,8 +43,38 @@ export interface BodyRead {
   readsColumns: Origin[];
   /** The parameters' types, in order: an overload's signature (`VARCHAR2`, `KOJIN.ATENA_NO%TYPE`). */
   argTypes: string[];
+  /** Every parameter's (folded) name, in order. */
+  parameterNames: string[];
+  /** INSERT / UPDATE the body makes; a parameter's value is the origin `#parameter`.name. */
+  writes: BodyWrite[];
+  /** Procedures a trigger body calls (a routine body's call leaves it unanalysed instead). */
+  calls: BodyCall[];
   /** Set when the body was not (fully) read: why. */
   reason?: string;
+}
+
+export interface BodyWrite {
+  table: QualifiedName;
+  columns?: string[];
+  values: ViewColumn[];
+  via: 'insert-select' | 'update';
+}
+
+export interface BodyCall {
+  /** The routine's name parts as written, folded (`PKG`, `P`). */
+  parts: string[];
+  /** Each argument: its parameter's name when passed by name (`p => x`, `@p = x`), and what it carries. */
+  args: { name?: string; from: Origin[] }[];
+}
+
+/**
+ * A trigger's fired-for row: the trigger's table, and the names that denote its row in the body
+ * (folded): Oracle `NEW` / `OLD` or the REFERENCING names, Db2's REFERENCING names, SQL Server's
+ * `inserted` / `deleted` pseudo-tables.
+ */
+export interface TriggerRow {
+  table: QualifiedName;
+  names: string[];
 }
 
 export interface BodyOptions {
@@ -50,6 +85,8 @@ export interface BodyOptions {
   outer?: ReadonlySet<string>;
   /** The package the routine belongs to, for the reason. */
   package?: string;
+  /** A trigger body: its row, and reading goes on past what it cannot read (every problem is named). */
+  row?: TriggerRow;
 }
 
 interface Param {
@@ -116,6 +153,39 @@ export function readRoutineBody(
   return reader.read();
 }
 
+/**
+ * Reads a trigger's body, from its first token (`DECLARE`, `BEGIN`, `CALL`, or a single
+ * statement): its writes and calls carry the fired-for row's columns.
+ */
+export function readTriggerBody(c: Cursor, from: number, row: TriggerRow): BodyRead {
+  return new BodyReader(c, '', 'procedure', { row }).readFrom(from);
+}
+
+/** Statements that change no value spif follows and hand nothing back (errors, exits, messages). */
+const QUIET_STATEMENTS = new Set([
+  'EXIT',
+  'CONTINUE',
+  'RAISE',
+  'SIGNAL',
+  'RESIGNAL',
+  'LEAVE',
+  'ITERATE',
+  'GOTO',
+  'PRINT',
+  'RAISERROR',
+  'THROW',
+  'DELETE',
+  'TRUNCATE',
+]);
+/**
+ * Control flow, read flow-insensitively (every branch and iteration is taken): the condition
+ * hands no value on. PL/SQL `IF … THEN`, `ELSIF`, `ELSE`, `LOOP`, `WHILE … LOOP`, `EXCEPTION WHEN
+ * … THEN`; SQL PL `ELSEIF`, `WHILE … DO`; T-SQL `IF cond stmt`, `ELSE`, `WHILE cond stmt`.
+ */
+const CONTROL = new Set(['IF', 'ELSIF', 'ELSEIF', 'ELSE', 'LOOP', 'WHILE', 'WHEN', 'EXCEPTION', 'REPEAT', 'UNTIL']);
+/** Words after which (PL/SQL, SQL PL) a statement starts: the control statement's head ends there. */
+const HEAD_ENDS = new Set(['THEN', 'ELSE', 'LOOP', 'DO', 'REPEAT']);
+
 class BodyReader {
   private readonly toks: Token[];
   private readonly dialect;
@@ -128,6 +198,10 @@ class BodyReader {
   /** Input parameter → the base columns it is compared with. */
   private readonly compared = new Map<string, Origin[]>();
   private reason?: string;
+  private readonly problems: string[] = [];
+  private readonly writes: BodyWrite[] = [];
+  private readonly calls: BodyCall[] = [];
+  private readonly names: QueryNames;
 
   constructor(
     private readonly c: Cursor,
@@ -137,21 +211,50 @@ class BodyReader {
   ) {
     this.toks = c.tokens;
     this.dialect = c.ctx.dialect;
+    const row = options.row;
+    this.names = {
+      value: (qualifier, column) => {
+        if (qualifier !== undefined)
+          return row && this.dialect !== 'sqlserver' && row.names.includes(qualifier)
+            ? [{ relation: row.table, column }]
+            : undefined;
+        // a T-SQL `@v` is spelt `_v` in the parsed text (blankVariables)
+        const v = this.dialect === 'sqlserver' && column.startsWith('_') ? `@${column.slice(1)}` : column;
+        return this.vars.get(v);
+      },
+      relation: (name) =>
+        row && this.dialect === 'sqlserver' && row.names.includes(name.toLowerCase()) ? row.table : undefined,
+    };
   }
 
   read(): BodyRead {
     const start = this.head();
     if (start !== undefined && !this.reason) this.outerNames(start);
     if (start !== undefined && !this.reason) this.body(start);
+    return this.result();
+  }
+
+  readFrom(from: number): BodyRead {
+    this.body(from, this.dialect === 'oracle' && this.word(from) === 'DECLARE');
+    return this.result();
+  }
+
+  private result(): BodyRead {
     for (const p of this.params) if (p.out) this.output(p.name, this.vars.get(p.name) ?? []);
     const inputs = this.params.filter((p) => p.in && !this.outputs.has(p.name));
+    const reason = this.reason ?? (this.problems.length ? [...new Set(this.problems)].join('; ') : undefined);
+    // What the caller receives carries no parameter: the caller's own value comes back.
+    const own = (from: Origin[]) => dedupeOrigins(from).filter((o) => o.relation.name !== ROUTINE_PARAMETER);
     return {
-      outputs: [...this.outputs].map(([n, from]) => ({ name: n, from: dedupeOrigins(from) })),
+      outputs: [...this.outputs].map(([n, from]) => ({ name: n, from: own(from) })),
       parameters: inputs.map((p) => ({ name: p.name, from: dedupeOrigins(this.compared.get(p.name) ?? []) })),
       reads: [...this.reads.values()],
       readsColumns: [...this.readsColumns.values()],
       argTypes: this.argTypes,
-      ...(this.reason ? { reason: this.reason } : {}),
+      parameterNames: this.params.map((p) => p.name),
+      writes: this.writes,
+      calls: this.calls,
+      ...(reason ? { reason } : {}),
     };
   }
 
@@ -171,7 +274,8 @@ class BodyReader {
   }
 
   private fail(why: string): void {
-    this.reason ??= why;
+    if (this.options.row) this.problems.push(why);
+    else this.reason ??= why;
   }
 
   private word(k: number): string | undefined {
@@ -269,19 +373,37 @@ class BodyReader {
     const pureOut =
       (words.includes('OUT') && !words.includes('IN') && this.dialect !== 'sqlserver') || words[0] === 'OUT';
     this.params.push({ name, out, in: !pureOut });
-    this.vars.set(name, []);
+    // an input parameter carries what the caller passes: written by the body, it is the caller's value
+    this.vars.set(name, pureOut ? [] : [{ relation: { name: ROUTINE_PARAMETER }, column: name }]);
   }
 
   /** The statements of the body, from `from` to the end of the CREATE. */
-  private body(from: number): void {
-    // PL/SQL: what comes between IS/AS and the first BEGIN is the declare section
-    let declaring = this.dialect === 'oracle';
-    for (const stmt of this.statements(from)) {
-      if (this.reason) return;
-      if (declaring && stmt[0]?.upper === 'BEGIN') declaring = false;
-      if (declaring) this.declare(stmt);
-      else this.statement(stmt);
+  private body(from: number, declares = this.dialect === 'oracle'): void {
+    const statements = this.statements(from);
+    // Read again while a variable gained a value (one assigned after its use, in a loop), at most
+    // four times: each pass starts from what the variables held after the last.
+    for (let pass = 0; pass < 4; pass++) {
+      const before = this.varSizes();
+      if (pass > 0) {
+        this.writes.length = 0;
+        this.calls.length = 0;
+        this.problems.length = 0;
+        this.outputs.clear();
+      }
+      // PL/SQL: what comes between IS/AS (a trigger's DECLARE) and the first BEGIN is the declare section
+      let declaring = declares;
+      for (const stmt of statements) {
+        if (this.reason) return;
+        if (declaring && stmt[0]?.upper === 'BEGIN') declaring = false;
+        if (declaring) this.declare(stmt);
+        else this.statement(stmt);
+      }
+      if (this.varSizes() === before) return;
     }
+  }
+
+  private varSizes(): string {
+    return [...this.vars].map(([k, v]) => `${k}:${v.length}`).join(',');
   }
 
   /**
@@ -320,6 +442,12 @@ class BodyReader {
         this.dialect === 'sqlserver' &&
         TSQL_STARTS.has(w ?? '') &&
         !(w === 'SELECT' && JOINS_A_QUERY.has(cur.at(-1)?.upper ?? '')) &&
+        // `INSERT INTO t (…)` then `SELECT …` / `EXEC p` on the next line: one statement
+        !(
+          ['SELECT', 'WITH', 'EXEC', 'EXECUTE'].includes(w ?? '') &&
+          cur[0]?.upper === 'INSERT' &&
+          !['VALUES', 'SELECT', 'EXEC', 'EXECUTE', 'DEFAULT'].some((x) => this.hasWord(cur, x))
+        ) &&
         !(w === 'SET' && cur[0]?.upper === 'UPDATE');
       if (block || tsqlStart) push();
       cur.push(t);
@@ -329,34 +457,231 @@ class BodyReader {
         const after = this.toks[k + 2];
         if (next && (next.kind === 'word' || next.kind === 'ident') && !TSQL_STARTS.has(next.upper)) {
           const label = w === 'END' && (!after || after.value === ';');
-          if (['TRY', 'CATCH', 'TRAN', 'TRANSACTION'].includes(next.upper) || label) {
+          if (['TRY', 'CATCH', 'TRAN', 'TRANSACTION', 'ATOMIC'].includes(next.upper) || label) {
             cur.push(next);
             k++;
+          } else if (next.upper === 'NOT' && after?.upper === 'ATOMIC') {
+            cur.push(next, after); // Db2 BEGIN NOT ATOMIC
+            k += 2;
           }
         }
         push();
-      }
+      } else if (top && t.kind === 'word' && this.dialect !== 'sqlserver' && HEAD_ENDS.has(w ?? '')) push();
     }
     push();
     return out;
+  }
+
+  private hasWord(tokens: Token[], word: string): boolean {
+    return tokens.some((t) => t.kind === 'word' && t.upper === word);
   }
 
   private statement(stmt: Token[]): void {
     const w = stmt[0]?.upper ?? '';
     const w1 = stmt[1]?.upper ?? '';
     if (w === 'BEGIN' || w === 'END' || (w === 'NULL' && stmt.length === 1)) return;
-    if (w === 'COMMIT' || w === 'ROLLBACK' || w === 'PRAGMA') return; // no value a caller receives
+    if (w === 'COMMIT' || w === 'ROLLBACK' || w === 'PRAGMA' || w === 'SAVEPOINT') return; // no value a caller receives
     if (this.dialect === 'sqlserver' && w === 'SET' && QUIET_SET.has(w1)) return;
+    if (CONTROL.has(w) || QUIET_STATEMENTS.has(w)) return;
     if (w === 'SELECT' || w === 'WITH') return this.select(stmt);
     if (w === 'RETURN') return this.return(stmt);
+    const row = this.rowColumn(stmt, w === 'SET' ? 1 : 0);
+    if (row && (w === 'SET' || this.dialect === 'oracle')) return this.rowAssign(stmt, row);
     if (w === 'SET' && this.dialect !== 'oracle') return this.assign(stmt.slice(1));
     if (this.dialect === 'oracle' && stmt[1]?.value === ':' && stmt[2]?.value === '=') return this.assign(stmt);
+    if (w === 'INSERT') return this.insert(stmt);
+    if (w === 'UPDATE') return this.update(stmt);
+    if (w === 'MERGE') return this.fail('a MERGE in the body is not read');
     if (w === 'OPEN' && this.dialect === 'oracle' && stmt[2]?.upper === 'FOR') return this.resultSet(stmt.slice(3));
     if (w === 'OPEN' && this.dialect === 'db2' && stmt.length === 2) return; // a cursor declared WITH RETURN
     if (w === 'DECLARE') return this.declare(stmt);
-    if (w === 'EXEC' || w === 'EXECUTE' || w === 'CALL')
-      return this.fail(`${nth(stmt, 0).value} in the body (a call, or dynamic SQL) is not followed`);
+    if (w === 'EXEC' || w === 'EXECUTE' || w === 'CALL') return this.call(stmt, 1);
+    if (this.dialect === 'oracle' && this.options.row && isCallStatement(stmt)) return this.call(stmt, 0);
     this.fail(`the body's ${nth(stmt, 0).value} statement is not read`);
+  }
+
+  /**
+   * The trigger row's column a statement assigns from token `k`: Oracle `:NEW.c := …` (and `SELECT
+   * … INTO :NEW.c`), Db2 `SET N.c = …` (a BEFORE trigger changing the row it inserts).
+   */
+  private rowColumn(stmt: Token[], k: number): { column: string; next: number } | undefined {
+    const row = this.options.row;
+    if (!row || this.dialect === 'sqlserver') return undefined;
+    if (this.dialect === 'oracle' && stmt[k]?.value === ':') k++;
+    const name = this.ident(stmt[k]);
+    if (name === undefined || !row.names.includes(name) || stmt[k + 1]?.value !== '.') return undefined;
+    const column = this.ident(stmt[k + 2]);
+    return column === undefined ? undefined : { column, next: k + 3 };
+  }
+
+  /** `:NEW.c := expr` / `SET N.c = expr`: the trigger's table's column c holds what expr carries. */
+  private rowAssign(stmt: Token[], at: { column: string; next: number }): void {
+    let k = at.next;
+    if (stmt[k]?.value === ':') k++;
+    if (stmt[k]?.value !== '=') return this.fail('an assignment in the body is not read');
+    this.rowWrite(at.column, this.expression(stmt.slice(k + 1)));
+  }
+
+  private rowWrite(column: string, from: Origin[]): void {
+    const row = this.options.row;
+    if (row) this.write(row.table, [column], [{ name: column, from }], 'update');
+  }
+
+  private write(
+    table: QualifiedName,
+    columns: string[] | undefined,
+    values: ViewColumn[],
+    via: BodyWrite['via'],
+  ): void {
+    // `#t` (T-SQL temporary table) and `@t` (table variable) last for the session or the batch
+    if (table.name.startsWith('#') || table.name.startsWith('@')) return;
+    if (!values.some((v) => v.from.length)) return;
+    this.writes.push({ table, ...(columns ? { columns } : {}), values, via });
+  }
+
+  /** A cursor over part of the routine's statement (`tokens` from its tokens). */
+  private sub(tokens: Token[]): Cursor {
+    return new Cursor({ tokens, start: nth(tokens, 0).start, end: nth(tokens, tokens.length - 1).end }, this.c.ctx);
+  }
+
+  /**
+   * `INSERT [INTO] t [alias] [(cols)] {VALUES (…)[, (…)] | SELECT … | WITH …}` (PL/SQL "INSERT
+   * Statement", Transact-SQL INSERT, Db2 INSERT): the target columns hold the values.
+   */
+  private insert(stmt: Token[]): void {
+    const c = this.sub(stmt);
+    c.i = 1;
+    try {
+      c.accept('INTO');
+      if (c.is('ALL') || c.is('FIRST')) return this.fail('a multitable INSERT ALL | FIRST in the body is not read');
+      const table = c.relationName();
+      if (c.lastLink) return this.fail('an INSERT into a remote object (t@link) in the body is not followed');
+      if (
+        c.isIdent() &&
+        !['SELECT', 'WITH', 'VALUES', 'EXEC', 'EXECUTE', 'DEFAULT', 'OUTPUT'].includes(c.peek()!.upper)
+      )
+        c.next(); // Oracle: INSERT INTO t alias
+      let columns: string[] | undefined;
+      if (c.is('(') && !c.is('SELECT', 1) && !c.is('WITH', 1)) columns = c.identList();
+      if (c.is('OUTPUT')) c.skipUntil('SELECT', 'WITH', 'VALUES', 'EXEC', 'EXECUTE');
+      if (c.is('EXEC') || c.is('EXECUTE'))
+        return this.fail('INSERT … EXEC (the rows a procedure returns) in the body is not followed');
+      if (c.is('DEFAULT')) return;
+      if (c.accept('VALUES')) {
+        const values: ViewColumn[] = [];
+        while (c.is('(')) {
+          const open = c.i;
+          c.skipParens();
+          splitTopLevel(stmt.slice(open + 1, c.i - 1)).forEach((item, i) => {
+            values[i] = {
+              name: columns?.[i] ?? `EXPR_${i + 1}`,
+              from: dedupeOrigins([...(values[i]?.from ?? []), ...this.expression(item)]),
+            };
+          });
+          if (!c.accept(',')) break;
+        }
+        return this.write(table, columns, values, 'insert-select');
+      }
+      if (!c.is('SELECT') && !c.is('WITH') && !c.is('(')) return this.fail('an INSERT in the body is not read');
+      const cols = this.query(stmt.slice(c.i));
+      if (cols) this.write(table, columns, cols, 'insert-select');
+    } catch {
+      this.fail('an INSERT in the body could not be read');
+    }
+  }
+
+  /**
+   * `UPDATE t [alias] SET c = expr, … [FROM …] [WHERE …]`: each c holds what its expression carries,
+   * read as `SELECT expr, … FROM <the FROM list, else t>` (a T-SQL FROM list names the rows read).
+   */
+  private update(stmt: Token[]): void {
+    const c = this.sub(stmt);
+    c.i = 1;
+    try {
+      const nameStart = c.i;
+      const table = c.relationName();
+      if (c.isIdent() && c.peek()!.upper !== 'SET') c.next(); // alias
+      const target = c.textBetween(nameStart, c.i);
+      c.expect('SET');
+      if (c.is('(')) return this.fail('UPDATE … SET (a, b) = (SELECT …) in the body is not read');
+      const columns: string[] = [];
+      const exprs: string[] = [];
+      for (;;) {
+        const parts = c.nameParts();
+        columns.push(nth(parts, parts.length - 1));
+        c.expect('=');
+        const from = c.i;
+        c.skipUntil(',', 'FROM', 'WHERE', 'OUTPUT', 'OPTION', 'RETURNING');
+        exprs.push(c.textBetween(from, c.i));
+        if (!c.accept(',')) break;
+      }
+      let over = target;
+      if (c.is('FROM')) {
+        const from = c.i + 1;
+        c.skipUntil('WHERE', 'OPTION');
+        over = c.textBetween(from, c.i);
+      }
+      const cols = this.textQuery(`SELECT ${exprs.join(', ')} FROM ${over}`);
+      if (cols)
+        this.write(
+          table,
+          columns,
+          cols.map((v, i) => ({ ...v, name: nth(columns, i) })),
+          'update',
+        );
+    } catch {
+      this.fail('an UPDATE in the body could not be read');
+    }
+  }
+
+  /**
+   * A call: PL/SQL `p(args);` / `pkg.p(args);` and `CALL p(args)` (a trigger's CALL body), Db2
+   * `CALL p(args)`, T-SQL `EXEC[UTE] [@rc =] p args`. Arguments by position or by name (`p => x`,
+   * `@p = x`). In a trigger body the call is followed (the builder gives the procedure's
+   * parameters what the arguments carry); in a routine body it leaves the routine unanalysed.
+   */
+  private call(stmt: Token[], k: number): void {
+    const what = nth(stmt, 0).value;
+    if (!this.options.row)
+      return this.fail(
+        k ? `${what} in the body (a call, or dynamic SQL) is not followed` : `the body's ${what} statement is not read`,
+      );
+    const dynamic = nth(stmt, 0).upper === 'EXECUTE' && stmt[1]?.upper === 'IMMEDIATE';
+    if (dynamic || stmt[k]?.value === '(' || stmt[k]?.kind === 'string') return this.fail('dynamic SQL');
+    if (this.dialect === 'sqlserver' && stmt[k]?.value.startsWith('@') && stmt[k + 1]?.value === '=') k += 2; // EXEC @rc = p
+    const parts: string[] = [];
+    for (;;) {
+      const name = this.ident(stmt[k]);
+      if (name === undefined) break;
+      parts.push(name);
+      k++;
+      if (stmt[k]?.value !== '.') break;
+      k++;
+    }
+    if (!parts.length) return this.fail(`a ${what} it cannot name`);
+    const first = nth(parts, 0).toUpperCase();
+    const last = nth(parts, parts.length - 1).toUpperCase();
+    if (first === 'DBMS_SQL' || last === 'SP_EXECUTESQL') return this.fail('dynamic SQL');
+    // Oracle-supplied packages (DBMS_OUTPUT, UTL_…) and RAISE_APPLICATION_ERROR write no application table
+    if (this.dialect === 'oracle' && (/^(DBMS_|UTL_)/.test(first) || last === 'RAISE_APPLICATION_ERROR')) return;
+    let args = stmt.slice(k);
+    if (this.dialect !== 'sqlserver' && args[0]?.value === '(' && args.at(-1)?.value === ')') args = args.slice(1, -1);
+    this.calls.push({ parts, args: splitTopLevel(args).map((a) => this.argument(a)) });
+  }
+
+  /** `expr`, `name => expr` (PL/SQL, SQL PL), `@p = expr [OUTPUT]` (T-SQL). */
+  private argument(a: Token[]): { name?: string; from: Origin[] } {
+    let name: string | undefined;
+    let expr = a;
+    if (a[1]?.value === '=' && a[2]?.value === '>') {
+      name = this.ident(a[0]);
+      expr = a.slice(3);
+    } else if (this.dialect === 'sqlserver' && a[0]?.value.startsWith('@') && a[1]?.value === '=') {
+      name = this.ident(a[0]);
+      expr = a.slice(2);
+    }
+    if (this.dialect === 'sqlserver') expr = expr.filter((t) => t.upper !== 'OUTPUT' && t.upper !== 'OUT');
+    return { ...(name !== undefined ? { name } : {}), from: this.expression(expr) };
   }
 
   /** `DECLARE @v T [= expr]`, Db2 `DECLARE v T [DEFAULT expr]`, `DECLARE c CURSOR WITH RETURN FOR SELECT …`, PL/SQL `v T := expr`. */
@@ -379,7 +704,13 @@ class BodyReader {
       return this.fail('a declaration with a query is not read');
     }
     const name = this.ident(body[0]);
-    if (name) this.vars.set(name, this.vars.get(name) ?? []);
+    if (!name) return;
+    this.vars.set(name, this.vars.get(name) ?? []);
+    // `v T := expr` / `v T DEFAULT expr` (PL/SQL, SQL PL), `@v T = expr` (T-SQL): the initial value
+    const init = body.findIndex(
+      (t, k) => (t.value === ':' && body[k + 1]?.value === '=') || t.upper === 'DEFAULT' || t.value === '=',
+    );
+    if (init > 0) this.addVar(name, this.expression(body.slice(body[init]?.value === ':' ? init + 2 : init + 1)));
   }
 
   /** `v = expr` / `v := expr` (tokens from the variable). */
@@ -410,15 +741,23 @@ class BodyReader {
       out.push(...(cols[0]?.from ?? []));
       return out;
     }
-    for (const t of expr) {
-      const v = this.ident(t);
-      if (v !== undefined && this.vars.has(v)) out.push(...this.vars.get(v)!);
+    const row = this.options.row;
+    for (let j = 0; j < expr.length; j++) {
+      const v = this.ident(expr[j]);
+      if (v === undefined) continue;
+      const column = expr[j + 1]?.value === '.' ? this.ident(expr[j + 2]) : undefined;
+      if (row && this.dialect !== 'sqlserver' && row.names.includes(v) && column !== undefined) {
+        out.push({ relation: row.table, column }); // `:NEW.c`, `N.c`: the fired-for row's column
+        j += 2;
+        continue;
+      }
+      if (this.vars.has(v)) out.push(...this.vars.get(v)!);
     }
     return out;
   }
 
   private addVar(name: string, from: Origin[]): void {
-    this.vars.set(name, [...(this.vars.get(name) ?? []), ...from]);
+    this.vars.set(name, dedupeOrigins([...(this.vars.get(name) ?? []), ...from]));
   }
 
   private output(name: string, from: Origin[]): void {
@@ -459,17 +798,21 @@ class BodyReader {
     }
     const fromAt = this.topLevelIndex(stmt, 'FROM');
     const end = fromAt > into ? fromAt : stmt.length;
-    const targets = stmt
-      .slice(into + 1, end)
-      .filter((t) => t.value !== ',')
-      .map((t) => this.ident(t));
+    // each target: a variable, or (a trigger) the row's column `:NEW.c`
+    const targets = splitTopLevel(stmt.slice(into + 1, end)).map((t) => {
+      const row = this.rowColumn(t, 0);
+      if (row && row.next === t.length) return { row: row.column };
+      return t.length === 1 ? this.ident(t[0]) : undefined;
+    });
     if (targets.some((t) => t === undefined)) return this.fail('SELECT … INTO with a target spif cannot name');
     // the query without its INTO list (Oracle `BULK COLLECT INTO` too)
     const bulk = stmt[into - 2]?.upper === 'BULK' ? 2 : 0;
     const query = [...stmt.slice(0, into - bulk), ...stmt.slice(end)];
     const cols = this.query(query, stmt.slice(into - bulk, end));
     if (!cols) return;
-    targets.forEach((v, i) => this.addVar(v!, cols[i]?.from ?? []));
+    targets.forEach((v, i) =>
+      typeof v === 'object' ? this.rowWrite(v.row, cols[i]?.from ?? []) : this.addVar(v!, cols[i]?.from ?? []),
+    );
   }
 
   /** T-SQL `SELECT @a = x, @b = y FROM …`: the items without their `@v =`, each to its variable. */
@@ -518,8 +861,17 @@ class BodyReader {
     // Variables in the query (`WHERE atena_no = @atena`, `= p_atena`) are values, not columns:
     // T-SQL's `@v` is blanked for the parser; a PL/SQL name the parser takes for a column of no
     // relation carries nothing.
-    const text = this.blankVariables(tokens, dropped);
-    const outcome = queryLineage(text, tokens, this.dialect, this.c.ctx.state);
+    return this.lineage(this.blankVariables(this.c.ctx.text, tokens, dropped), tokens);
+  }
+
+  /** A query spif writes from the body's text (an UPDATE's expressions over its rows). */
+  private textQuery(text: string): ViewColumn[] | undefined {
+    const tokens = lex(text, this.dialect).tokens;
+    return this.lineage(this.blankVariables(text, tokens, []), tokens);
+  }
+
+  private lineage(text: string, tokens: Token[]): ViewColumn[] | undefined {
+    const outcome = queryLineage(text, tokens, this.dialect, this.c.ctx.state, this.names);
     if (!outcome.ok) {
       this.fail(`a query in the body could not be read (${outcome.message})`);
       return undefined;
@@ -572,12 +924,19 @@ class BodyReader {
    * The file's text (same length, so offsets hold) with each T-SQL `@variable` of `tokens` spelt
    * `_variable`, a name no relation has, and the `dropped` tokens blanked.
    */
-  private blankVariables(tokens: Token[], dropped: Token[]): string {
-    const text = this.c.ctx.text;
+  private blankVariables(text: string, tokens: Token[], dropped: Token[]): string {
     const edits: { t: Token; by: string }[] = dropped.map((t) => ({ t, by: ' '.repeat(t.end - t.start) }));
     if (this.dialect === 'sqlserver')
       for (const t of tokens)
         if (t.kind === 'word' && t.value.startsWith('@')) edits.push({ t, by: `_${t.value.slice(1)}` });
+    // Oracle `:NEW.c`: the `:` blanked, `NEW.c` is the row's column (QueryNames.value)
+    const row = this.options.row;
+    if (row && this.dialect === 'oracle')
+      tokens.forEach((t, k) => {
+        const name = this.ident(tokens[k + 1]);
+        if (t.value === ':' && name !== undefined && row.names.includes(name) && tokens[k + 2]?.value === '.')
+          edits.push({ t, by: ' ' });
+      });
     if (!edits.length) return text;
     edits.sort((a, b) => a.t.start - b.t.start);
     const parts: string[] = [];
@@ -606,4 +965,62 @@ function paramType(tokens: Token[]): string {
     prevWord = isWord;
   }
   return out;
+}
+
+/** Items of a list at depth 0, split at its commas. */
+function splitTopLevel(tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let cur: Token[] = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.kind === 'punct' && t.value === '(') depth++;
+    if (t.kind === 'punct' && t.value === ')') depth--;
+    if (depth === 0 && t.kind === 'punct' && t.value === ',') {
+      out.push(cur);
+      cur = [];
+    } else cur.push(t);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** A PL/SQL procedure call statement: `name[.name…]` with nothing after it but one `( … )`. */
+function isCallStatement(stmt: Token[]): boolean {
+  let k = 0;
+  const isName = (t: Token | undefined) => t?.kind === 'word' || t?.kind === 'ident';
+  if (!isName(stmt[0])) return false;
+  while (stmt[k + 1]?.value === '.' && isName(stmt[k + 2])) k += 2;
+  k++;
+  if (k === stmt.length) return true;
+  if (stmt[k]?.value !== '(' || stmt.at(-1)?.value !== ')') return false;
+  let depth = 0;
+  for (let j = k; j < stmt.length; j++) {
+    if (nth(stmt, j).value === '(') depth++;
+    if (nth(stmt, j).value === ')' && --depth === 0) return j === stmt.length - 1;
+  }
+  return false;
+}
+
+/**
+ * What a routine body writes from other rows (`INSERT INTO hist SELECT kojin_bango FROM kojin`,
+ * `UPDATE … SET c = v` with v selected from a table): once it runs, the target columns hold those
+ * values, as the same statement in a script (copies.ts). A parameter's value is the caller's: it
+ * is followed where a trigger passes the row (the routine's `writes`), not here.
+ */
+export function writeCopies(c: Cursor, body: BodyRead): CatalogOp[] {
+  if (body.reason) return [];
+  const ops: CatalogOp[] = [];
+  for (const w of body.writes) {
+    const values = w.values.map((v) => ({ ...v, from: v.from.filter((o) => o.relation.name !== ROUTINE_PARAMETER) }));
+    if (!values.some((v) => v.from.length)) continue;
+    ops.push({
+      op: 'copy-into',
+      at: c.at,
+      table: w.table,
+      ...(w.columns ? { columns: w.columns } : {}),
+      values,
+      via: w.via,
+    });
+  }
+  return ops;
 }

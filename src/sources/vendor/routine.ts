@@ -21,9 +21,11 @@
  *   dynamic SQL by the DYNAMICRULES bind option).
  */
 import type { QualifiedName } from '../../catalog/model.js';
-import type { CatalogOp } from '../../catalog/ops.js';
+import type { CatalogOp, RoutineRef } from '../../catalog/ops.js';
+import { db2ParameterType } from '../db2/signature.js';
+import { foldIdent } from './lexer.js';
 import type { Cursor } from './cursor.js';
-import { readRoutineBody } from './routine-body.js';
+import { readRoutineBody, writeCopies } from './routine-body.js';
 import { readPackageBody, specMembers } from './package.js';
 import { nth } from '../../indexed.js';
 
@@ -75,6 +77,7 @@ export function readCreateRoutine(
   const rights = rightsOf(c);
   if (word === 'PACKAGE') return [packageSpec(c, name, rights, owner?.(name))];
   const body = readRoutineBody(c, name.name, kind);
+  const specific = c.ctx.dialect === 'db2' ? specificName(c) : undefined;
   const op: Extract<CatalogOp, { op: 'create-function' }> = {
     op: 'create-function',
     at: c.at,
@@ -87,8 +90,13 @@ export function readCreateRoutine(
       kind,
       securityDefiner: rights.definer,
       language: c.ctx.dialect === 'oracle' ? 'plsql' : c.ctx.dialect === 'sqlserver' ? 'tsql' : 'sql',
-      argTypes: [], // a standalone routine is one per name (SQL Server and Oracle cannot overload it)
+      // Oracle and SQL Server routines are one per name (neither can overload a standalone one); Db2
+      // overloads them: its routines are told apart by their parameter types (db2/signature.ts)
+      argTypes: c.ctx.dialect === 'db2' ? body.argTypes.map(db2ParameterType) : [],
+      ...(specific ? { specificName: specific } : {}),
       analysed: body.reason === undefined,
+      parameters: body.parameterNames,
+      ...(body.writes.length ? { writes: body.writes.map(({ via: _via, ...w }) => w) } : {}),
       ...(rights.asOwner ? { executeAsOwner: true } : {}),
       ...(body.reason ? { unanalysedReason: `the ${kind} body is not read: ${body.reason} (${rights.how})` } : {}),
     },
@@ -102,7 +110,7 @@ export function readCreateRoutine(
   };
   const o = rights.runAs ?? owner?.(name);
   if (o) op.owner = o;
-  return [op];
+  return [op, ...writeCopies(c, body)];
 }
 
 /**
@@ -140,18 +148,62 @@ function packageSpec(
   return op;
 }
 
+/**
+ * Db2 `SPECIFIC name` among a routine's options (before its body): the name GRANT, REVOKE and DROP
+ * SPECIFIC use for one overload.
+ */
+function specificName(c: Cursor): string | undefined {
+  let depth = 0;
+  for (let k = c.i; k < c.tokens.length; k++) {
+    const t = nth(c.tokens, k);
+    if (t.value === '(') depth++;
+    if (t.value === ')') depth--;
+    if (depth > 0 || t.kind !== 'word') continue;
+    if (t.upper === 'BEGIN' || t.upper === 'RETURN') return undefined;
+    const next = c.tokens[k + 1];
+    if (t.upper === 'SPECIFIC' && next && (next.kind === 'word' || next.kind === 'ident'))
+      return foldIdent(next, c.ctx.dialect);
+  }
+  return undefined;
+}
+
+/** A Db2 routine reference's parameter types, `(VARCHAR(15), INT)` → `['VARCHAR', 'INTEGER']`, the cursor on `(`. */
+export function db2ArgTypes(c: Cursor): string[] {
+  const open = c.i;
+  c.skipParens();
+  const types: string[] = [];
+  let item: string[] = [];
+  let depth = 0;
+  for (let k = open + 1; k < c.i - 1; k++) {
+    const t = nth(c.tokens, k);
+    if (t.value === '(') depth++;
+    if (t.value === ')') depth--;
+    if (depth === 0 && t.value === ',') {
+      types.push(db2ParameterType(item.join(' ')));
+      item = [];
+    } else item.push(t.value);
+  }
+  if (item.length) types.push(db2ParameterType(item.join(' ')));
+  return types;
+}
+
 /** `DROP PROCEDURE | FUNCTION | PACKAGE [IF EXISTS] name [, …]`. */
 export function readDropRoutine(c: Cursor): CatalogOp[] | 'irrelevant' {
   c.i = 1;
-  c.accept('SPECIFIC'); // Db2 DROP SPECIFIC PROCEDURE | FUNCTION
+  const specific = c.accept('SPECIFIC'); // Db2 DROP SPECIFIC PROCEDURE | FUNCTION
   const word = c.next().upper;
   if (!ROUTINE_WORDS.has(word)) return 'irrelevant';
   if (word === 'PACKAGE' && c.is('BODY')) return 'irrelevant';
   c.accept('IF', 'EXISTS');
-  const refs = [];
-  do refs.push({ name: c.relationName() });
-  while (c.accept(',') && c.isIdent());
-  return [{ op: 'drop-function', at: c.at, refs, ifExists: true }];
+  const refs: RoutineRef[] = [];
+  do {
+    const name = c.relationName();
+    if (specific) refs.push({ name, specific: name.name });
+    else if (c.ctx.dialect === 'db2' && c.is('(')) refs.push({ name, argTypes: db2ArgTypes(c) });
+    else refs.push({ name });
+  } while (c.accept(',') && c.isIdent());
+  const kind = c.ctx.dialect === 'db2' ? (word === 'FUNCTION' ? 'function' : 'procedure') : undefined;
+  return [{ op: 'drop-function', at: c.at, refs, ifExists: true, ...(kind ? { routineKind: kind } : {}) }];
 }
 
 /** Oracle-supplied packages and schemas: their EXECUTE cannot be in the sources, nor read application data as its owner. */

@@ -67,10 +67,29 @@ interface QueryLineage {
 export type QueryOutcome = { ok: true; lineage: QueryLineage } | { ok: false; message: string; offset?: number };
 
 /**
+ * Names a routine or trigger body gives a query besides its FROM list (folded as the query's
+ * identifiers are): a local variable or parameter (`v_no`, T-SQL `@v` spelt `_v`), the fired-for
+ * row of a trigger (`NEW.kojin_no` with Oracle's `:` blanked, Db2's `N.kojin_no`), and SQL
+ * Server's `inserted` / `deleted` pseudo-tables, which are the trigger's table.
+ */
+export interface QueryNames {
+  /** What an unresolved column reference carries (undefined: nothing known). A column of the FROM list wins, as in PL/SQL. */
+  value?(qualifier: string | undefined, column: string): Origin[] | undefined;
+  /** The relation a FROM name stands for, when it is no relation of its own. */
+  relation?(name: string): QualifiedName | undefined;
+}
+
+/**
  * Parses and walks the query that spans `tokens` (offsets into `text`). `defaultSchema` is the
  * schema of unqualified names (the file's current schema), undefined for the builder's default.
  */
-export function queryLineage(text: string, tokens: Token[], dialect: VendorDialect, state: FileState): QueryOutcome {
+export function queryLineage(
+  text: string,
+  tokens: Token[],
+  dialect: VendorDialect,
+  state: FileState,
+  names?: QueryNames,
+): QueryOutcome {
   if (tokens.length === 0) return { ok: false, message: 'the view has no query' };
   const start = nth(tokens, 0).start;
   const sql = prepare(text, tokens, dialect, state);
@@ -79,7 +98,7 @@ export function queryLineage(text: string, tokens: Token[], dialect: VendorDiale
     try {
       const ast = parser(grammar).astify(sql, { database: grammar });
       const select = Array.isArray(ast) ? ast[0] : ast;
-      const walker = new Lineage(state, dialect);
+      const walker = new Lineage(state, dialect, names);
       const columns = walker.select(select, undefined, new Map());
       return {
         ok: true,
@@ -165,6 +184,13 @@ function shortMessage(message: string): string {
   return m ? `unexpected ${capture(m, 1)}` : nth(message.split('\n'), 0).slice(0, 200);
 }
 
+/** Whether a FROM entry whose columns are known has this column. */
+function knownColumn(column: string, scope: Scope): boolean {
+  for (let s: Scope | undefined = scope; s; s = s.parent)
+    if (s.entries.some(([, src]) => (src.kind === 'derived' || src.columns) && originsIn(src, column))) return true;
+  return false;
+}
+
 class Lineage {
   private readonly readSet = new Map<string, QualifiedName>();
   private readonly columnSet = new Map<string, Origin>();
@@ -174,6 +200,7 @@ class Lineage {
   constructor(
     private readonly state: FileState,
     private readonly dialect: VendorDialect,
+    private readonly names?: QueryNames,
   ) {}
 
   reads(): QualifiedName[] {
@@ -267,6 +294,8 @@ class Lineage {
       });
       return local;
     }
+    const stands = schema ? undefined : this.names?.relation?.(from.table);
+    if (stands) return stands;
     const q: QualifiedName = { name: from.table };
     if (this.dialect === 'sqlserver' && from.schema && from.db) q.database = from.db;
     const s = schema ?? this.state.schema;
@@ -313,6 +342,7 @@ class Lineage {
     const column = identText(ref.column) ?? '';
     const qualifier = identText(ref.table);
     let found: Origin[] = [];
+    let inScope = false;
     if (qualifier !== undefined) {
       for (let s: Scope | undefined = scope; s; s = s.parent) {
         const entry =
@@ -320,11 +350,18 @@ class Lineage {
           s.entries.find(([, src]) => src.kind === 'base' && src.relation.name === qualifier);
         if (entry) {
           found = originsIn(entry[1], column) ?? [];
+          inScope = true;
           break;
         }
       }
     } else {
       found = resolveBare(column, scope);
+      inScope = knownColumn(column, scope);
+    }
+    if (!inScope) {
+      // not a column of the FROM list: a variable, a parameter or the trigger's row
+      const named = this.names?.value?.(qualifier, column);
+      if (named) return named;
     }
     for (const o of found) this.columnSet.set(originKey(o), o);
     return found;
