@@ -23,21 +23,29 @@ async function measureScan(
   const { scan } = (await import(built)) as typeof import('../src/pipeline.js');
   const start = performance.now();
   let parsed = 0;
+  // The longest time without a progress event: how long the progress line can stand still.
+  let lastEvent = start;
+  let silentMs = 0;
   const result = await scan({
     paths: [dir],
     cwd: dir,
     jobs,
     cacheDir: cache,
     onProgress: (stage: string) => {
+      const now = performance.now();
+      silentMs = Math.max(silentMs, now - lastEvent);
+      lastEvent = now;
       // The first stage after reading the files (catalog) marks the end of parsing.
-      if (stage !== 'read' && !parsed) parsed = performance.now();
+      if (stage !== 'read' && !parsed) parsed = now;
     },
   });
   const end = performance.now();
+  silentMs = Math.max(silentMs, end - lastEvent);
   return {
     parseMs: parsed - start,
     analysisMs: end - parsed,
     totalMs: end - start,
+    silentMs,
     relations: result.report.summary.relations,
     specific: result.report.summary.specific,
     warnings: result.report.summary.warnings,

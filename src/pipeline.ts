@@ -104,12 +104,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // a finished stage while the next one runs; the stages with a count move with it.
   const stage = (name: string, done = 0, total = 0) => options.onProgress?.(name, done, total);
   stage('catalog');
-  const built = buildCatalog(inputs, { postgresVersion: config.postgresVersion, remotes: remoteDatabases(config) });
+  const built = buildCatalog(inputs, {
+    postgresVersion: config.postgresVersion,
+    remotes: remoteDatabases(config),
+    onOps: (n, t) => stage('catalog', n, t),
+  });
   diagnostics.push(...built.diagnostics);
   const catalog = built.catalog;
   diagnostics.push(...allDroppedDiagnostics(inputs, catalog));
   stage('detect');
-  const { numbers, candidates } = detectColumns(catalog, config.numberColumns, matchesRef);
+  const { numbers, candidates } = detectColumns(catalog, config.numberColumns, matchesRef, (n, t) =>
+    stage('detect', n, t),
+  );
   stage('access');
   const resolver = createAccessResolver(catalog, { postgresVersion: config.postgresVersion });
   const principals = resolvePrincipals(catalog, config.principals);
@@ -123,6 +129,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       inferLinks: config.inferLinks,
     },
     diagnostics,
+    (n, t) => stage('links', n, t),
   );
   const classified = classify({
     catalog,
@@ -133,13 +140,23 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     resolver,
     onPrincipal: (n, t) => stage('reach', n, t),
     onBlocks: (n, t) => stage('blocks', n, t),
+    onDecisions: (n, t) => stage('decide', n, t),
     ...(options.evidenceFor ? { evidenceFor: options.evidenceFor(config) } : {}),
   });
   stage('report');
   const analysis = new Analysis({ catalog, config, graph, numbers, principals, resolver, access, classified });
   const { decisions } = classified;
   const unknownPaths = unknownPathAssumptions(findUnknownPaths(catalog, resolver, principals.principals));
-  const built0 = buildReport({ catalog, decisions, principals, config, diagnostics, candidates, unknownPaths });
+  const built0 = buildReport({
+    catalog,
+    decisions,
+    principals,
+    config,
+    diagnostics,
+    candidates,
+    unknownPaths,
+    onRelations: (n, t) => stage('report', n, t),
+  });
   // How much was read, and which config: added to the report's summary and header (issue 12.10, 19.1).
   const report: Report = {
     ...built0,

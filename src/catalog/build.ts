@@ -36,6 +36,7 @@ import type { ResolvedRule } from './product-rules.js';
 import { CrossDatabaseState, importOrder, parseConninfo, type RemoteDatabase } from './cross-database.js';
 import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
 import { nth } from '../indexed.js';
+import { counter, type Tick } from '../progress-tick.js';
 import { CallFlows, isParameter } from './call-flows.js';
 import { passedColumns, resolveCall } from './routine-calls.js';
 
@@ -49,6 +50,8 @@ export interface BuildOptions {
   postgresVersion?: number;
   /** How each configured database is reached, for foreign servers and subscriptions (default: by its name). */
   remotes?: RemoteDatabase[];
+  /** Progress: ops applied of all inputs' ops. */
+  onOps?: Tick;
 }
 
 export interface BuildResult {
@@ -104,7 +107,10 @@ export function buildCatalog(inputs: BuildInput[], options: BuildOptions = {}): 
     options.postgresVersion,
     remotes,
   );
-  for (const input of importOrder(inputs, remotes)) builder.apply(input);
+  const total = inputs.reduce((n, i) => n + i.ops.length, 0);
+  const applied = counter(total, options.onOps);
+  let done = 0;
+  for (const input of importOrder(inputs, remotes)) builder.apply(input, () => applied(++done));
   return builder.finish();
 }
 
@@ -180,7 +186,7 @@ class CatalogBuilder {
     this.privileges = new PrivilegeState(postgresVersion ?? 16);
   }
 
-  apply(input: BuildInput): void {
+  apply(input: BuildInput, onOp?: () => void): void {
     this.db = this.database(input.database, input.dialect);
     this.currentSchema = undefined;
     this.currentRole = undefined;
@@ -189,6 +195,7 @@ class CatalogBuilder {
       this.at = op.at;
       if (ACCESS_OPS.has(op.op)) this.accessControlDeclared = true;
       this.applyOp(op);
+      onOp?.();
     }
   }
 

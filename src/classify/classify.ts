@@ -15,6 +15,7 @@ import type { AccessResolver, BlockControl } from '../access/resolver.js';
 import { ReaderIndex } from './readers.js';
 import { groupPrincipals, type PrincipalClass } from './principal-classes.js';
 import { nth } from '../indexed.js';
+import { counter, type Tick } from '../progress-tick.js';
 
 export interface RelationDecision {
   relation: Relation;
@@ -34,8 +35,10 @@ export interface ClassifyInput {
   resolver?: AccessResolver;
   /** Called after each principal, for progress on long scans. */
   onPrincipal?: (done: number, total: number) => void;
-  /** Called after each principal while finding what stops it (the blocks), for progress. */
-  onBlocks?: (done: number, total: number) => void;
+  /** Called while finding what stops each principal (the blocks), in (principal, relation) pairs, for progress. */
+  onBlocks?: Tick;
+  /** Called as each relation's verdict and evidence are put together (after the blocks), for progress. */
+  onDecisions?: Tick;
   /**
    * Which access-controlled relations get their blocks (what stops each principal); the others
    * keep `blocked: []`. For `spif check`, whose findings show blocks only for the members of
@@ -87,6 +90,7 @@ export function classify(input: ClassifyInput): Classified {
   const classes: PrincipalClass[] = input.resolver
     ? groupPrincipals(principals, catalog, input.resolver)
     : principals.map((p) => ({ representative: p, members: [p] }));
+  input.onPrincipal?.(0, classes.length);
   const representatives = classes.map((c) => c.representative);
   const membersOf = new Map(classes.map((c) => [c.representative.name, c.members]));
 
@@ -104,6 +108,7 @@ export function classify(input: ClassifyInput): Classified {
     input.onPrincipal?.(i + 1, classes.length);
   });
 
+  input.onBlocks?.(0, 0); // the stage starts here; its count (pairs) is known a little later
   // Components of the whole link graph, ignoring access: "a link path to a number column exists".
   const componentOf = linkComponents(graph);
   const numberComponents = new Set([...numbersByRelation.keys()].map((r) => componentOf.get(r)));
@@ -122,9 +127,15 @@ export function classify(input: ClassifyInput): Classified {
       numberComponents.has(componentOf.get(r.id)) &&
       (!wanted || wanted(r.id)),
   );
-  const blockedBy = blockedEvidence(blockers, access, controlled, representatives, principals, readers, input.onBlocks);
+  const blockedBy = blockedEvidence(blockers, access, controlled, representatives, readers, input.onBlocks);
+  // The rest, relation by relation: a common control for those nobody reads, each class's blocks
+  // told of its members, then the verdicts (seconds at 50,000 relations: counted for progress).
+  const decided = counter(controlled.length * 2 + sorted.length, input.onDecisions);
+  let done = 0;
+  addNoReaderBlocks(blockedBy, controlled, access, principals, () => decided(++done));
   const order = new Map(principals.map((p, i) => [p.name, i]));
   for (const blocks of blockedBy.values()) {
+    decided(++done);
     const expanded = blocks.flatMap((b) => {
       const members = membersOf.get(b.principal);
       return members ? members.map((m) => forMember(b, nth(members, 0), m)) : [b];
@@ -135,6 +146,7 @@ export function classify(input: ClassifyInput): Classified {
 
   const decisions = new Map<RelationId, RelationDecision>();
   for (const relation of sorted) {
+    decided(++done);
     const hits = numbersByRelation.get(relation.id) ?? [];
     const numberColumns: NumberColumnReport[] = hits.map((h) => ({
       column: h.column,
@@ -195,9 +207,8 @@ function blockedEvidence(
   access: PrincipalAccess,
   relations: Relation[],
   principals: Principal[],
-  everyone: Principal[],
   readers?: ReaderIndex,
-  onStep?: (done: number, total: number) => void,
+  onStep?: Tick,
 ): Map<RelationId, Block[]> {
   const mightRead = new Map<Principal, Relation[]>();
   for (const r of relations) {
@@ -208,15 +219,31 @@ function blockedEvidence(
     }
   }
   const out = new Map<RelationId, Block[]>(relations.map((r) => [r.id, []]));
-  onStep?.(0, principals.length);
-  principals.forEach((p, i) => {
+  // Counted in (principal, relation) pairs: one principal that reads much walks for seconds.
+  let pairs = 0;
+  for (const list of mightRead.values()) pairs += list.length;
+  const walked = counter(pairs, onStep);
+  let done = 0;
+  for (const p of principals) {
     for (const r of mightRead.get(p) ?? []) {
       if (access.canReadRelation(p, r.id)) out.get(r.id)!.push(...finder.blocksFor(p, r.id, MAX_BLOCKS_PER_PRINCIPAL));
+      walked(++done);
     }
     finder.clear();
-    onStep?.(i + 1, principals.length);
-  });
+  }
+  return out;
+}
+
+/** For a relation no principal reads, one block for everyone (`*`): the control, when it is the same for all. */
+function addNoReaderBlocks(
+  out: Map<RelationId, Block[]>,
+  relations: Relation[],
+  access: PrincipalAccess,
+  everyone: Principal[],
+  step: () => void,
+): void {
   for (const r of relations) {
+    step();
     const blocks = out.get(r.id)!;
     if (blocks.length) continue;
     // What stops them, when it is the same for all (no EXECUTE on a function, no user mapping…).
@@ -237,7 +264,6 @@ function blockedEvidence(
       ),
     );
   }
-  return out;
 }
 
 /**

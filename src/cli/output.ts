@@ -15,9 +15,14 @@ const BATCH = 1 << 20;
  * Text, bytes (xlsx), or text in pieces (the JSON report: never joined into one string, which
  * V8 caps at ~512 M characters); bytes are never written to a terminal.
  */
-export function writeOutput(text: string | Uint8Array | Iterable<string>, out?: string): void {
+export function writeOutput(
+  text: string | Uint8Array | Iterable<string>,
+  out?: string,
+  /** Called after each batch of pieces, with the characters written so far (for progress). */
+  onBatch?: (written: number) => void,
+): void {
   if (typeof text !== 'string' && !(text instanceof Uint8Array)) {
-    writePieces(text, out);
+    writePieces(text, out, onBatch);
     return;
   }
   if (!out) {
@@ -33,7 +38,7 @@ export function writeOutput(text: string | Uint8Array | Iterable<string>, out?: 
   }
 }
 
-function writePieces(pieces: Iterable<string>, out?: string): void {
+function writePieces(pieces: Iterable<string>, out?: string, onBatch?: (written: number) => void): void {
   let fd: number | undefined;
   const write = (chunk: string) => {
     if (fd === undefined) process.stdout.write(chunk);
@@ -43,11 +48,14 @@ function writePieces(pieces: Iterable<string>, out?: string): void {
     if (out) fd = fs.openSync(out, 'w');
     let batch: string[] = [];
     let size = 0;
+    let written = 0;
     for (const piece of pieces) {
       batch.push(piece);
       size += piece.length;
       if (size >= BATCH) {
         write(batch.join(''));
+        written += size;
+        onBatch?.(written);
         batch = [];
         size = 0;
       }

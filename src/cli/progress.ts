@@ -8,7 +8,9 @@
 import { type Lang, type MessageKey, t } from '../report/messages.js';
 
 /** The pipeline's stages, in order (pipeline.ts). */
-export const STAGES = ['read', 'catalog', 'detect', 'access', 'links', 'reach', 'blocks', 'report'] as const;
+export const STAGES = ['read', 'catalog', 'detect', 'access', 'links', 'reach', 'blocks', 'decide', 'report'] as const;
+/** After the pipeline, the command writes its output (a 50,000-table JSON report takes seconds). */
+const LABELLED: readonly string[] = [...STAGES, 'write'];
 
 export type ProgressFn = (stage: string, done: number, total: number) => void;
 
@@ -19,10 +21,16 @@ export interface ProgressOptions {
   isTTY?: boolean;
 }
 
+/** The line: updated by each stage, cleared at the end. */
+export interface Progress {
+  update: ProgressFn;
+  finish: () => void;
+}
+
 export function createProgress(
   stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr,
   options: ProgressOptions = {},
-): { update: ProgressFn; finish: () => void } {
+): Progress {
   const tty = options.isTTY ?? stream.isTTY;
   if (!tty || process.env.CI) return { update: () => {}, finish: () => {} };
   const now = options.now ?? Date.now;
@@ -60,7 +68,7 @@ export function progressLine(
   elapsedMs: number,
   stageMs: number,
 ): string {
-  const label = (STAGES as readonly string[]).includes(stage) ? t(lang, `progress.${stage}` as MessageKey) : stage;
+  const label = LABELLED.includes(stage) ? t(lang, `progress.${stage}` as MessageKey) : stage;
   const width = 24;
   const counted = total > 0;
   const filled = counted ? Math.round((Math.min(done, total) / total) * width) : 0;

@@ -7,14 +7,31 @@ import type { LoadedConfig } from '../config/index.js';
 import { type ScanOptions, type ScanResult, scan } from '../pipeline.js';
 import type { Lang } from '../report/messages.js';
 import { type CommonFlags, scanTuning } from './options.js';
-import { createProgress } from './progress.js';
+import { type Progress, createProgress } from './progress.js';
 
 export async function scanWithProgress(
   paths: string[],
   flags: CommonFlags,
   cwd: string,
-  options: { lang: Lang; config?: LoadedConfig; evidenceFor?: ScanOptions['evidenceFor'] },
+  options: ScanProgressOptions,
 ): Promise<ScanResult> {
+  const { result, progress } = await scanKeepingProgress(paths, flags, cwd, options);
+  progress?.finish();
+  return result;
+}
+
+type ScanProgressOptions = { lang: Lang; config?: LoadedConfig; evidenceFor?: ScanOptions['evidenceFor'] };
+
+/**
+ * The same scan, with the progress line left up for the command's own long step (writing a
+ * large report): the caller updates it and finishes it.
+ */
+export async function scanKeepingProgress(
+  paths: string[],
+  flags: CommonFlags,
+  cwd: string,
+  options: ScanProgressOptions,
+): Promise<{ result: ScanResult; progress?: Progress }> {
   const progress = flags.quiet ? undefined : createProgress(process.stderr, { lang: options.lang });
   const result = await scan({
     paths,
@@ -25,6 +42,5 @@ export async function scanWithProgress(
     onProgress: progress?.update,
     ...(options.evidenceFor ? { evidenceFor: options.evidenceFor } : {}),
   });
-  progress?.finish();
-  return result;
+  return { result, ...(progress ? { progress } : {}) };
 }

@@ -27,6 +27,7 @@ import { japaneseText } from './context.js';
 import { evidence } from './explain.js';
 import type { NumberKind } from './rules.js';
 import { nth } from '../indexed.js';
+import { counter, type Tick } from '../progress-tick.js';
 
 export interface NumberColumnHit {
   /** Relation id `database.schema.relation`. */
@@ -232,7 +233,15 @@ export function detectNumberColumns(
 }
 
 /** Number columns and candidates (要確認) of a catalog, with the config's decisions applied. */
-export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matchesRef: RefMatcher): DetectedColumns {
+export function detectColumns(
+  catalog: Catalog,
+  config: NumberColumnConfig,
+  matchesRef: RefMatcher,
+  /** Progress: relations looked at. */
+  onRelations?: Tick,
+): DetectedColumns {
+  const looked = counter(catalog.relations.size, onRelations);
+  let done = 0;
   const hits = new Map<ColumnId, NumberColumnHit>();
   const candidates: CandidateColumn[] = [];
   const excluded = new Set<ColumnId>();
@@ -241,6 +250,7 @@ export function detectColumns(catalog: Catalog, config: NumberColumnConfig, matc
   const explicit = new Set<ColumnId>();
 
   for (const relation of catalog.relations.values()) {
+    looked(++done);
     for (const column of relation.columns) {
       const id = columnId(relation.id, column.name);
       const at = { relation: relation.id, column: column.name, columnId: id };

@@ -23,6 +23,7 @@ import {
 } from '../catalog/model.js';
 import { type Diagnostic, listOf, said } from '../diagnostics.js';
 import { dependencyOrder } from './algorithms.js';
+import { counter, type Tick } from '../progress-tick.js';
 
 export type LinkVia = 'foreign-key' | 'implied-key' | 'declared-link' | 'view' | 'copy';
 
@@ -329,17 +330,30 @@ function lineageInHub(column: ColumnId): HubId {
   return `${LINEAGE_PREFIX}-in:${column}` as HubId;
 }
 
-export function buildLinkGraph(catalog: Catalog, options: LinkOptions, diagnostics: Diagnostic[] = []): LinkGraph {
+export function buildLinkGraph(
+  catalog: Catalog,
+  options: LinkOptions,
+  diagnostics: Diagnostic[] = [],
+  /** Progress: which of the six kinds of link has been added. */
+  onSteps?: Tick,
+): LinkGraph {
   const g = new LinkGraph(catalog);
+  const added = counter(6, onSteps, 1);
   addForeignKeys(g, catalog, diagnostics);
+  added(1);
   if (options.inferLinks) {
     addImpliedKeys(g, catalog);
     addImpliedCompositeKeys(g, catalog);
   }
+  added(2);
   addLinkKeyHubs(g, catalog, options.linkKeys);
+  added(3);
   addDeclaredLinks(g, catalog, options.links, diagnostics);
+  added(4);
   addViewLineage(g, catalog);
+  added(5);
   addCopies(g, catalog);
+  added(6);
   return g;
 }
 

@@ -10,6 +10,7 @@ import type { CandidateColumnReport, PrincipalReport, RelationReport, Report } f
 import type { CandidateColumn } from '../detect/index.js';
 import { VERSION } from '../version.js';
 import { capture } from '../indexed.js';
+import { counter, type Tick } from '../progress-tick.js';
 
 export interface ReportInput {
   catalog: Catalog;
@@ -21,6 +22,8 @@ export interface ReportInput {
   unknownPaths?: Map<string, string[]>;
   /** Columns to review (要確認), from detection. */
   candidates?: CandidateColumn[];
+  /** Progress: relations put in the report. */
+  onRelations?: Tick;
 }
 
 function candidateReport(c: CandidateColumn): CandidateColumnReport {
@@ -46,7 +49,10 @@ export function buildReport(input: ReportInput): Report {
     if (!list) candidatesOf.set(c.relation, (list = []));
     list.push(candidateReport(c));
   }
+  const added = counter(decisions.size, input.onRelations);
+  let done = 0;
   for (const d of decisions.values()) {
+    added(++done);
     const r = d.relation;
     const assumptions: string[] = [];
     if (globalAssumptions.includes('no-access-control-declared')) assumptions.push('no-access-control-declared');

@@ -225,7 +225,9 @@ const CORE_MESSAGES = {
   'progress.links': { ja: 'リンクの構築', en: 'building links' },
   'progress.reach': { ja: '利用者ごとの到達判定', en: 'walking each user to the number' },
   'progress.blocks': { ja: '遮断箇所の特定', en: 'finding what stops each user' },
-  'progress.report': { ja: '結果の作成', en: 'writing the report' },
+  'progress.decide': { ja: 'テーブルごとの判定', en: 'deciding each relation' },
+  'progress.report': { ja: '結果の作成', en: 'building the report' },
+  'progress.write': { ja: '結果の書き出し', en: 'writing the report' },
   'progress.elapsed': { ja: '経過 {0} 秒（この段階 {1} 秒）', en: '{0} s (this stage {1} s)' },
   'cli.maxWarnings': {
     ja: '警告が多すぎる: {0} 件（--max-warnings {1} を超えた）',

@@ -1,7 +1,7 @@
 /** `spif scan [paths...]`: classify every relation and print the report. */
 import { cli } from '../i18n.js';
 import type { Command } from 'commander';
-import { scanWithProgress } from '../scan-with-progress.js';
+import { scanKeepingProgress } from '../scan-with-progress.js';
 import { renderForWriting } from '../../report/formats.js';
 import { prepareOutput, writeOutput } from '../output.js';
 import { type CommonFlags, addScanFlags, pickFormat, pickLang, useColor } from '../options.js';
@@ -19,7 +19,7 @@ export function registerScan(program: Command): void {
     .action(async (paths: string[], flags: ScanFlags) => {
       prepareOutput(flags.out);
       const lang = pickLang(flags, pickFormat(flags));
-      const result = await scanWithProgress(paths, flags, process.cwd(), { lang });
+      const { result, progress } = await scanKeepingProgress(paths, flags, process.cwd(), { lang });
       const format = pickFormat(flags);
       const ctx = {
         lang,
@@ -28,7 +28,11 @@ export function registerScan(program: Command): void {
         quiet: flags.quiet,
         diagnosticsFirst: flags.diagnosticsFirst,
       };
-      writeOutput(await renderForWriting(format, result.report, ctx), flags.out);
+      progress?.update('write', 0, 0);
+      const rendered = await renderForWriting(format, result.report, ctx);
+      // Each batch written moves the line (no total: the report's length is known only at the end).
+      writeOutput(rendered, flags.out, (bytes) => progress?.update('write', bytes, 0));
+      progress?.finish();
       const limited = applyMaxWarnings(0, result.report.summary.warnings, flags, lang);
       if (limited.message) process.stderr.write(limited.message);
       process.exitCode = limited.code;
