@@ -232,7 +232,19 @@ export interface RoutineDefinition {
    * for); a vendor routine's writes of its parameters (relation `#parameter`), which carry what a
    * trigger passes to it.
    */
-  writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
+  writes?: {
+    table: QualifiedName;
+    columns?: string[];
+    values: ViewColumn[];
+    /** PostgreSQL: the statement that writes (a copy made whenever the routine runs). */
+    via?: 'insert-select' | 'update' | 'merge';
+  }[];
+  /**
+   * PostgreSQL, as read: the calls in the body whose arguments carry values (`f(NEW.x)`, `CALL
+   * p(v)`), by name, each argument's lineage by position. The builder makes the callee's writes
+   * of its parameters copies of what is passed (builtins and undefined names are not followed).
+   */
+  functionCalls?: { name: QualifiedName; args: ViewColumn['from'][] }[];
   /** Db2 `SPECIFIC name`: how GRANT, REVOKE and DROP SPECIFIC name this overload. */
   specificName?: string;
   /** Vendor routines: every parameter's name (folded), in order, for the arguments of a call. */
