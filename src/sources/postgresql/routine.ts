@@ -474,7 +474,10 @@ function finish(
     }),
     reads: c.reads,
     readsColumns: c.readsColumns.filter(notParameter),
-    writes: c.writes.map((w) => ({ ...w, values: w.values.map((v) => ({ ...v, from: dedupe(v.from.flatMap(compared)) })) })),
+    writes: c.writes.map((w) => ({
+      ...w,
+      values: w.values.map((v) => ({ ...v, from: dedupe(v.from.flatMap(compared)) })),
+    })),
     calls: c.calls.map((k) => ({ ...k, args: k.args.map((a) => dedupe(a.flatMap(compared))) })),
   };
 }
