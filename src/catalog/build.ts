@@ -1786,18 +1786,21 @@ class CatalogBuilder {
   /** The routines a reference names: exact signature, or every routine of that name when no arguments are written. */
   private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine', ifExists = false): Relation[] {
     const { database, schema } = this.resolve(ref.name);
-    const found = [...this.relations.values(), ...this.triggerFunctions.values()].filter(
-      (r) =>
-        r.routine &&
-        r.database === database &&
-        r.schema === schema &&
-        (ref.specific
-          ? r.routine.specificName === ref.specific
-          : r.name.slice(0, r.name.indexOf('(')) === ref.name.name ||
-            (!ref.argTypes && r.routine.package === ref.name.name)) && // an Oracle package: its subprograms
-        (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
-        (kind === 'routine' || r.routine.kind === kind),
-    );
+    const named = (name: string, database: string, schema: string) =>
+      [...this.relations.values(), ...this.triggerFunctions.values()].filter(
+        (r) =>
+          r.routine &&
+          r.database === database &&
+          r.schema === schema &&
+          (ref.specific
+            ? r.routine.specificName === ref.specific
+            : r.name.slice(0, r.name.indexOf('(')) === name || (!ref.argTypes && r.routine.package === name)) && // an Oracle package: its subprograms
+          (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
+          (kind === 'routine' || r.routine.kind === kind),
+      );
+    let found = named(ref.name.name, database, schema);
+    const via = found.length || ref.specific ? undefined : this.routineSynonym(ref.name);
+    if (via) found = named(via.name, via.database, via.schema);
     if (this.db.dialect === 'db2' && !ref.argTypes && !ref.specific && found.length > 1) {
       // Db2 refuses a routine named without its signature when the name is not unique in its
       // schema (SQL0476N, SQLSTATE 42725): the statement is not processed.
@@ -1823,6 +1826,31 @@ class CatalogBuilder {
       );
     }
     return found;
+  }
+
+  /**
+   * Oracle: the procedure, function or package an object name stands for through a synonym of
+   * another file (SQL Language Reference, GRANT: "Granting a privilege on a synonym is equivalent to
+   * granting the privilege on the base object"), when no object has that name.
+   */
+  private routineSynonym(q: QualifiedName): { database: string; schema: string; name: string } | undefined {
+    const table = this.synonyms.get(this.db.name);
+    if (this.db.dialect !== 'oracle' || !table?.size) return undefined;
+    const isObject = (x: QualifiedName) => {
+      const { database, schema, name } = this.resolve(x);
+      if (this.relations.has(relationId(database, schema, name))) return true;
+      for (const r of this.relations.values())
+        if (
+          r.routine &&
+          r.database === database &&
+          r.schema === schema &&
+          (r.name.startsWith(`${name}(`) || r.routine.package === name)
+        )
+          return true;
+      return false;
+    };
+    const target = table.resolve(this.qualifyKeepingDatabase(q), isObject);
+    return target ? this.resolve(target) : undefined;
   }
 
   /** A MySQL routine's CALLs: what each callee is, once earlier sources are built. */
@@ -2111,7 +2139,9 @@ class CatalogBuilder {
 
   /** Each trigger's calls: the procedure's writes of its parameters copy what the trigger passes. */
   private resolveCalls(): void {
-    const index = new RoutineIndex(this.relations);
+    const index = new RoutineIndex(this.relations, (db) =>
+      this.databases.get(db)?.dialect === 'oracle' ? this.synonyms.get(db) : undefined,
+    );
     const chains = resolveRoutineCalls(index);
     const within = (r: Relation) => {
       this.db = this.databases.get(r.database) ?? this.db;
@@ -2132,8 +2162,13 @@ class CatalogBuilder {
       this.at = at;
       const passed = passedColumns(call).join(', ');
       const table = relationIdOf(call.table);
-      const callee = relationIdOf(nth(call.names, 0));
       const r = resolveCall(call, index);
+      // the routine found, by its name without the signature; else the last reading of the name
+      // (Oracle `a.b`: schema a's b, after package a's b)
+      const found = r.kind === 'resolved' ? r.callees[0] : r.kind === 'no-match' ? r.candidates[0] : undefined;
+      const callee = found
+        ? relationId(found.database, found.schema, found.name.slice(0, found.name.indexOf('(')))
+        : relationIdOf(nth(call.names, call.names.length - 1));
       if (r.kind === 'undefined')
         this.warn(
           'SPIF-FUNCTION-UNANALYSED',

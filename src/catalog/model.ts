@@ -196,6 +196,8 @@ export interface VendorCall {
   names: QualifiedName[];
   /** The name as written (`dbo.p2`), for the report. */
   written: string;
+  /** The first name's first part was written without a schema (a public synonym may stand for it). */
+  bare?: boolean;
   args: { name?: string; from: ViewColumn['from'] }[];
 }
 
