@@ -243,7 +243,7 @@ export interface RoutineDefinition {
    * for); a vendor routine's writes of its parameters (relation `#parameter`), which carry what a
    * trigger passes to it.
    */
-  writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[]; via?: 'insert-select' | 'update' }[];
+  writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[]; via?: 'insert-select' | 'update' | 'merge' }[];
   /**
    * Oracle, SQL Server, Db2: the procedures the body calls, with what each argument carries (a
    * parameter of this routine is relation `#parameter`); followed when the catalog is built

@@ -33,7 +33,7 @@ export interface CallWrite {
   table: QualifiedName;
   columns?: string[];
   values: ViewColumn[];
-  via?: 'insert-select' | 'update';
+  via?: 'insert-select' | 'update' | 'merge';
 }
 
 export type CallResolution =
