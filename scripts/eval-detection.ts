@@ -13,6 +13,10 @@
  * - unseen-2026-12-03.json: an unseen set from sources none of the above uses (e-Gov 届書 CSV
  *   records, 確定申告書等作成コーナー fields, a 源泉徴収票 report, municipal packages), committed
  *   before its first run.
+ * - unseen-2026-12-04.json: a second unseen set from sources none of the above uses (Odoo and Django
+ *   HR models, a medical association's payroll tables, Laravel and zod HR schemas, the 国税庁
+ *   扶養控除等申告書 item layout, KYC and tax design documents; other countries' numbers as true
+ *   negatives), committed before its first run.
  * Besides precision and recall (a candidate counting as found), each set prints the silent-miss rate
  * (number columns neither found nor a candidate), the precision of definite numbers alone, and the
  * candidates 要確認 on columns that are not the number (review work, not a silent miss).
@@ -32,6 +36,10 @@ const SETS = [
   {
     file: 'unseen-2026-12-03.json',
     title: "unseen set (collected 2026-12-03 after the vendor sets' rules, committed before its first run)",
+  },
+  {
+    file: 'unseen-2026-12-04.json',
+    title: 'second unseen set (collected 2026-12-04 from sources no earlier set uses, committed before its first run)',
   },
 ];
 const only = process.argv.flatMap((arg, i, all) => (arg === '--set' && all[i + 1] ? [all[i + 1]] : []));

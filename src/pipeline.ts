@@ -40,6 +40,7 @@ import { DiskTree, type SourceTree } from './sources/tree.js';
 import { isLiveUrl, redactUrl } from './sources/live-postgres/url.js';
 import { tallySummary } from './sources/statements.js';
 import { readSources } from './sources/read-sources.js';
+import type { ReadMemo } from './cache/read-memo.js';
 
 export interface ScanOptions {
   paths?: string[];
@@ -59,6 +60,8 @@ export interface ScanOptions {
   jobs?: number;
   /** Parse-cache directory: unchanged files are not parsed again. */
   cacheDir?: string;
+  /** Reader results shared between the two scans of one run (`spif diff`: base, then head). */
+  memo?: ReadMemo;
   /** `--sample N`: live PostgreSQL sources read at most N values of each candidate column (counts only). */
   sample?: number;
   /** Only these access-controlled relations get their blocks (classify.ts `evidenceFor`): `spif check`. */
@@ -90,6 +93,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     maxFileBytes: config.limits.maxFileBytes,
     jobs: options.jobs,
     cacheDir: options.cacheDir,
+    memo: options.memo,
     parallelMinBytes: options.parallelMinBytes,
     ...(options.sample ? { sample: options.sample } : {}),
     onFileRead: () => options.onProgress?.('read', ++done, total),

@@ -36,16 +36,21 @@ export interface CacheStats {
   writes: number;
 }
 
+/** A reader's result depends on exactly these: the parse cache and the in-memory ReadMemo key by them. */
+export function readKey(parts: CacheKeyParts): string {
+  const h = crypto.createHash('sha256');
+  h.update(`spif-parse-cache ${FORMAT} ${VERSION}\0${parts.reader}\0${parts.dialect}\0${parts.path}\0`);
+  h.update(parts.text);
+  return h.digest('hex');
+}
+
 export class ParseCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0 };
 
   constructor(readonly dir: string) {}
 
   key(parts: CacheKeyParts): string {
-    const h = crypto.createHash('sha256');
-    h.update(`spif-parse-cache ${FORMAT} ${VERSION}\0${parts.reader}\0${parts.dialect}\0${parts.path}\0`);
-    h.update(parts.text);
-    return h.digest('hex');
+    return readKey(parts);
   }
 
   private file(key: string): string {

@@ -23,6 +23,7 @@ import {
   type RoutineDefinition,
   type RelationId,
   type SourceLocation,
+  type ViewColumn,
   type ViewDefinition,
   defaultSchema,
   relationId,
@@ -38,7 +39,7 @@ import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from './synonyms.js';
 import { nth } from '../indexed.js';
 import { counter, type Tick } from '../progress-tick.js';
 import { CallFlows, isParameter } from './call-flows.js';
-import { passedColumns, resolveCall } from './routine-calls.js';
+import { passedColumns, resolveCall, resolveRoutineCalls, RoutineIndex } from './routine-calls.js';
 
 export interface BuildInput {
   database: string;
@@ -1892,18 +1893,32 @@ class CatalogBuilder {
     const mysql = op.routine.parameterModes ? this.withCallFlows(op) : undefined;
     if (mysql) op = mysql.op;
     const { database, schema, name, id } = this.routineId(op.name, op.routine.argTypes);
-    if (op.routine.parameters && op.routine.writes) {
-      // A vendor routine's writes name tables as its file does: qualified here, for the triggers calling it.
+    if (op.routine.parameters && (op.routine.writes || op.routine.vendorCalls)) {
+      // A vendor routine's writes and calls name tables as its file does: qualified here, for its callers.
       const own = (q: QualifiedName) => (q.name === ROUTINE_PARAMETER ? q : this.qualify(q));
+      const origins = (from: ViewColumn['from']) => from.map((o) => ({ ...o, relation: own(o.relation) }));
       op = {
         ...op,
         routine: {
           ...op.routine,
-          writes: op.routine.writes.map((w) => ({
-            ...w,
-            table: this.qualify(w.table),
-            values: w.values.map((v) => ({ ...v, from: v.from.map((o) => ({ ...o, relation: own(o.relation) })) })),
-          })),
+          ...(op.routine.writes
+            ? {
+                writes: op.routine.writes.map((w) => ({
+                  ...w,
+                  table: this.qualify(w.table),
+                  values: w.values.map((v) => ({ ...v, from: origins(v.from) })),
+                })),
+              }
+            : {}),
+          ...(op.routine.vendorCalls
+            ? {
+                vendorCalls: op.routine.vendorCalls.map((call) => ({
+                  ...call,
+                  names: call.names.map((q) => this.qualify(q)),
+                  args: call.args.map((a) => ({ ...a, from: origins(a.from) })),
+                })),
+              }
+            : {}),
         },
       };
     }
@@ -2010,6 +2025,21 @@ class CatalogBuilder {
    */
   /** Each trigger's calls: the procedure's writes of its parameters copy what the trigger passes. */
   private resolveCalls(): void {
+    const index = new RoutineIndex(this.relations);
+    const chains = resolveRoutineCalls(index);
+    const within = (r: Relation) => {
+      this.db = this.databases.get(r.database) ?? this.db;
+      this.currentSchema = undefined;
+      this.at = r.source;
+    };
+    for (const { caller } of chains.unanalysed) {
+      within(caller);
+      this.warnUnanalysed(caller.routine!, caller.id, caller.dialect);
+    }
+    for (const { caller, write } of chains.copies) {
+      within(caller);
+      this.copyInto({ op: 'copy-into', at: caller.source, ...write, via: write.via ?? 'insert-select' });
+    }
     for (const { call, db, at } of this.calls) {
       this.db = db;
       this.currentSchema = undefined;
@@ -2017,7 +2047,7 @@ class CatalogBuilder {
       const passed = passedColumns(call).join(', ');
       const table = relationIdOf(call.table);
       const callee = relationIdOf(nth(call.names, 0));
-      const r = resolveCall(call, this.relations.values());
+      const r = resolveCall(call, index);
       if (r.kind === 'undefined')
         this.warn(
           'SPIF-FUNCTION-UNANALYSED',
@@ -2052,6 +2082,11 @@ class CatalogBuilder {
               callee,
               r.callees.map((c) => c.name).join(', '),
             ),
+          );
+        if (r.handsBack.length)
+          this.warn(
+            'SPIF-FUNCTION-UNANALYSED',
+            said('diag.vendor.triggerCallHandsBack', call.caller, table, callee, r.handsBack.join(', ')),
           );
         for (const w of r.writes)
           this.copyInto({ op: 'copy-into', at, table: w.table, columns: w.columns, values: w.values, via: 'trigger' });

@@ -5,7 +5,7 @@
 import type { ColumnValueStats } from './column-values.js';
 import type { ResolvedRule } from './product-rules.js';
 import type { Dialect } from '../dialect.js';
-import type { DiagnosticText, Said } from '../diagnostics.js';
+import type { DiagnosticText, Said, TextArg } from '../diagnostics.js';
 
 /** A place in a source file. `line` and `column` are 1-based; `column` counts characters. */
 export interface SourceLocation {
@@ -190,6 +190,15 @@ export function dblinkRelation(location: number): string {
   return `#dblink@${location}`;
 }
 
+/** A vendor routine body's call of a procedure (`p2(x)`, `EXEC dbo.p2 @x`, `CALL p2(x)`). */
+export interface VendorCall {
+  /** What the written name may denote, in the order the product looks (as the op `routine-call`'s). */
+  names: QualifiedName[];
+  /** The name as written (`dbo.p2`), for the report. */
+  written: string;
+  args: { name?: string; from: ViewColumn['from'] }[];
+}
+
 export interface RoutineDefinition {
   kind: 'function' | 'procedure';
   securityDefiner: boolean;
@@ -232,7 +241,15 @@ export interface RoutineDefinition {
    * for); a vendor routine's writes of its parameters (relation `#parameter`), which carry what a
    * trigger passes to it.
    */
-  writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[] }[];
+  writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[]; via?: 'insert-select' | 'update' }[];
+  /**
+   * Oracle, SQL Server, Db2: the procedures the body calls, with what each argument carries (a
+   * parameter of this routine is relation `#parameter`); followed when the catalog is built
+   * (routine-calls.ts), the callee's writes of its parameters becoming this routine's.
+   */
+  vendorCalls?: VendorCall[];
+  /** Oracle, SQL Server, Db2: where the body's rights come from, in words, for a reason given once the catalog is built. */
+  rights?: TextArg;
   /** Db2 `SPECIFIC name`: how GRANT, REVOKE and DROP SPECIFIC name this overload. */
   specificName?: string;
   /** Vendor routines: every parameter's name (folded), in order, for the arguments of a call. */

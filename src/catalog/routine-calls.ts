@@ -8,42 +8,74 @@
  * A callee that is not defined, whose body is not read, or that no routine of that name takes these
  * arguments is reported on the trigger with the columns it passes: never silently dropped.
  */
-import { ROUTINE_PARAMETER, type QualifiedName, type Relation, relationIdOf, type ViewColumn } from './model.js';
-import type { CatalogOp } from './ops.js';
+import { part, type Said, said } from '../diagnostics.js';
+import {
+  ROUTINE_PARAMETER,
+  type QualifiedName,
+  type Relation,
+  type RelationId,
+  relationIdOf,
+  type VendorCall,
+  type ViewColumn,
+} from './model.js';
 
-type Call = Extract<CatalogOp, { op: 'routine-call' }>;
+/** What a call names and passes: a trigger's (op `routine-call`) or a routine's (`VendorCall`). */
+export interface CallSpec {
+  names: QualifiedName[];
+  args: VendorCall['args'];
+}
 
 export interface CallWrite {
   table: QualifiedName;
   columns?: string[];
   values: ViewColumn[];
+  via?: 'insert-select' | 'update';
 }
 
 export type CallResolution =
-  /** `ambiguous`: more than one overload could take the call (each is followed). */
-  | { kind: 'resolved'; writes: CallWrite[]; callees: Relation[]; ambiguous: boolean }
+  /**
+   * `ambiguous`: more than one overload could take the call (each is followed). `handsBack`: what
+   * the callees hand back to the caller (an OUT parameter the call passes a variable to, a result
+   * set, a returned value), which is not followed.
+   */
+  | { kind: 'resolved'; writes: CallWrite[]; callees: Relation[]; ambiguous: boolean; handsBack: string[] }
   | { kind: 'undefined' }
   | { kind: 'unanalysed'; callee: Relation }
   | { kind: 'no-match'; candidates: Relation[] };
 
-/** The routines named `name` (a package subprogram's `PKG.P`) in its database and schema. */
-function named(relations: Iterable<Relation>, q: QualifiedName): Relation[] {
-  const out: Relation[] = [];
-  for (const r of relations)
-    if (
-      r.routine &&
-      r.database === q.database &&
-      r.schema === q.schema &&
-      (r.name.slice(0, r.name.indexOf('(')) === q.name ||
-        // an Oracle package whose body is not read: the specification stands for its subprograms
-        (!!r.routine.packageSpec && q.name.startsWith(`${r.name.slice(0, -2)}.`)))
-    )
-      out.push(r);
-  return out;
+/** The catalog's routines, by database, schema and name without the signature, for call lookups. */
+export class RoutineIndex {
+  private readonly byName = new Map<string, Relation[]>();
+  private readonly specs = new Map<string, Relation[]>();
+
+  constructor(readonly relations: ReadonlyMap<RelationId, Relation>) {
+    for (const r of relations.values()) {
+      if (!r.routine) continue;
+      const base = r.name.slice(0, r.name.indexOf('('));
+      this.add(this.byName, `${r.database}\u0000${r.schema}\u0000${base}`, r);
+      if (r.routine.packageSpec) this.add(this.specs, `${r.database}\u0000${r.schema}\u0000${base}`, r);
+    }
+  }
+
+  private add(map: Map<string, Relation[]>, key: string, r: Relation): void {
+    const list = map.get(key);
+    if (list) list.push(r);
+    else map.set(key, [r]);
+  }
+
+  /** The routines named `name` (a package subprogram's `PKG.P`) in its database and schema. */
+  named(q: QualifiedName): Relation[] {
+    const at = `${q.database}\u0000${q.schema}\u0000`;
+    const out = [...(this.byName.get(at + q.name) ?? [])];
+    // an Oracle package whose body is not read: the specification stands for its subprograms
+    const dot = q.name.indexOf('.');
+    if (dot > 0) for (const spec of this.specs.get(at + q.name.slice(0, dot)) ?? []) out.push(spec);
+    return out;
+  }
 }
 
 /** The parameter each argument binds to, or undefined when the routine takes no such arguments. */
-function bind(routine: Relation, args: Call['args']): Map<string, ViewColumn['from']> | undefined {
+function bind(routine: Relation, args: CallSpec['args']): Map<string, ViewColumn['from']> | undefined {
   const params = routine.routine?.parameters;
   if (!params) return undefined;
   const bound = new Map<string, ViewColumn['from']>();
@@ -56,12 +88,11 @@ function bind(routine: Relation, args: Call['args']): Map<string, ViewColumn['fr
   return bound;
 }
 
-/** `names` and `call.table` are qualified (database and schema set). */
-export function resolveCall(call: Call, relations: Iterable<Relation>): CallResolution {
-  const all = [...relations];
+/** `names` and the arguments' relations are qualified (database and schema set). */
+export function resolveCall(call: CallSpec, index: RoutineIndex): CallResolution {
   let candidates: Relation[] = [];
   for (const q of call.names) {
-    candidates = named(all, q);
+    candidates = index.named(q);
     if (candidates.length) break;
   }
   if (!candidates.length) return { kind: 'undefined' };
@@ -72,8 +103,7 @@ export function resolveCall(call: Call, relations: Iterable<Relation>): CallReso
     return bound ? [{ r, bound }] : [];
   });
   if (!matching.length) return { kind: 'no-match', candidates };
-  const byId = new Map(all.map((r) => [r.id, r]));
-  const typed = matching.filter(({ r, bound }) => typesFit(r, bound, byId));
+  const typed = matching.filter(({ r, bound }) => typesFit(r, bound, index.relations));
   const chosen = typed.length ? typed : matching;
   return follow(chosen, chosen.length > 1);
 }
@@ -85,16 +115,138 @@ function follow(
   const unread = matching.find(({ r }) => !r.routine!.analysed);
   if (unread) return { kind: 'unanalysed', callee: unread.r };
   const writes: CallWrite[] = [];
-  for (const { r, bound } of matching)
+  const handsBack: string[] = [];
+  for (const { r, bound } of matching) {
     for (const w of r.routine!.writes ?? []) {
       const values = w.values.map((v) => ({
         name: v.name,
         from: v.from.flatMap((o) => (o.relation.name === ROUTINE_PARAMETER ? (bound.get(o.column) ?? []) : [])),
       }));
       if (values.some((v) => v.from.length))
-        writes.push({ table: w.table, ...(w.columns ? { columns: w.columns } : {}), values });
+        writes.push({
+          table: w.table,
+          ...(w.columns ? { columns: w.columns } : {}),
+          values,
+          ...(w.via ? { via: w.via } : {}),
+        });
     }
-  return { kind: 'resolved', writes, callees: matching.map(({ r }) => r), ambiguous };
+    // An OUT parameter is handed back only where the call passes something to it; a result set or
+    // a returned value always is.
+    const params = new Set(r.routine!.parameters ?? []);
+    for (const c of r.columns)
+      if (!c.parameter && (!params.has(c.name) || bound.has(c.name))) handsBack.push(`${r.name}.${c.name}`);
+  }
+  return { kind: 'resolved', writes, callees: matching.map(({ r }) => r), ambiguous, handsBack };
+}
+
+const isParameter = (o: ViewColumn['from'][number]) => o.relation.name === ROUTINE_PARAMETER;
+
+/** A call's argument values for the report: `PERSON.KOJIN_BANGO`, a parameter by its name. */
+function passedValues(call: CallSpec): string {
+  const names = call.args.flatMap((a) =>
+    a.from.map((o) => (isParameter(o) ? o.column : `${o.relation.name}.${o.column}`)),
+  );
+  return [...new Set(names)].join(', ') || '-';
+}
+
+/** What makes a routine's call unfollowable, as its unanalysed reason; undefined when it is followed. */
+function unfollowed(caller: Relation, call: VendorCall, r: CallResolution): Said | undefined {
+  const why = callProblem(call, r);
+  if (!why) return undefined;
+  const routine = caller.routine!;
+  return said(
+    'diag.vendor.bodyNotFollowed',
+    part(`diag.catalog.routine.${routine.kind}`),
+    why.text,
+    routine.rights ?? '-',
+  );
+}
+
+function callProblem(call: VendorCall, r: CallResolution): Said | undefined {
+  const passed = passedValues(call);
+  switch (r.kind) {
+    case 'undefined':
+      return said('diag.vendor.callUndefined', call.written, passed);
+    case 'no-match':
+      return said('diag.vendor.callNoMatch', call.written, passed, call.args.length);
+    case 'unanalysed':
+      return said(
+        'diag.vendor.callUnanalysed',
+        call.written,
+        passed,
+        r.callee.id,
+        r.callee.routine?.unanalysedText ?? r.callee.routine?.unanalysedReason ?? part('diag.catalog.bodyNotRead'),
+      );
+    case 'resolved':
+      return r.handsBack.length ? said('diag.vendor.callHandsBack', call.written, r.handsBack.join(', ')) : undefined;
+  }
+}
+
+export interface ChainOutcome {
+  /** Copies the calls make: a callee writes a value its caller took from a table. */
+  copies: { caller: Relation; write: CallWrite }[];
+  /** Routines left unanalysed by one of their calls, with why. */
+  unanalysed: { caller: Relation; why: Said }[];
+}
+
+const writeKey = (w: CallWrite) => JSON.stringify([w.table, w.columns, w.values]);
+
+/**
+ * Vendor routines calling procedures (PL/SQL `p2(x)`, T-SQL `EXEC dbo.p2 @x`, Db2 `CALL p2(x)`):
+ * each callee's writes of its parameters become the caller's, with the caller's values in their
+ * place, to a fixpoint (a chain p1 → p2 → p3 is followed whatever the order the routines were
+ * created in; a cycle adds nothing new and stops). A write whose value the caller took from a table
+ * is a copy; one of the caller's own parameter stays a write of the caller, for its callers (a
+ * trigger, another routine). A call that cannot be followed — the callee is not defined, takes
+ * other arguments, is itself unanalysed, or hands values back (OUT parameters, result sets) —
+ * leaves the caller unanalysed with that reason (SPIF-FUNCTION-UNANALYSED, an unknown path when it
+ * runs with rights other than the caller's): never silently dropped. `index` is kept current:
+ * the callers' routines are replaced in its relations.
+ */
+export function resolveRoutineCalls(index: RoutineIndex): ChainOutcome {
+  const callers = [...index.relations.values()].filter((r) => r.routine?.vendorCalls?.length);
+  const unanalysed: ChainOutcome['unanalysed'] = [];
+  const seen = new Map(callers.map((r) => [r.id, new Set((r.routine!.writes ?? []).map(writeKey))]));
+  // Each pass adds a write to some caller or stops: the writes a finite set of routines can
+  // derive from finitely many origins are finite.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const r of callers) {
+      if (!r.routine!.analysed) continue;
+      for (const call of r.routine!.vendorCalls!) {
+        const res = resolveCall(call, index);
+        const why = unfollowed(r, call, res);
+        if (why) {
+          r.routine = { ...r.routine!, analysed: false, unanalysedReason: why.message, unanalysedText: why.text };
+          unanalysed.push({ caller: r, why });
+          changed = true;
+          break;
+        }
+        if (res.kind !== 'resolved') continue;
+        for (const w of res.writes) {
+          if (!w.values.some((v) => v.from.some(isParameter))) continue;
+          const key = writeKey(w);
+          if (seen.get(r.id)!.has(key)) continue;
+          seen.get(r.id)!.add(key);
+          r.routine = { ...r.routine!, writes: [...(r.routine!.writes ?? []), w] };
+          changed = true;
+        }
+      }
+    }
+  }
+  const copies: ChainOutcome['copies'] = [];
+  for (const r of callers) {
+    if (!r.routine!.analysed) continue;
+    for (const call of r.routine!.vendorCalls!) {
+      const res = resolveCall(call, index);
+      if (res.kind !== 'resolved') continue;
+      for (const w of res.writes) {
+        const values = w.values.map((v) => ({ ...v, from: v.from.filter((o) => !isParameter(o)) }));
+        if (values.some((v) => v.from.length)) copies.push({ caller: r, write: { ...w, values } });
+      }
+    }
+  }
+  return { copies, unanalysed };
 }
 
 type Family = 'text' | 'number' | 'time';
@@ -119,7 +271,11 @@ function family(type: string | undefined): Family | undefined {
  * the overload's parameter type: overload resolution by type where the types say it (PL/SQL
  * "Overloaded Subprograms"; Db2 "Function resolution"), else every overload of the arity stays.
  */
-function typesFit(r: Relation, bound: Map<string, ViewColumn['from']>, byId: Map<string, Relation>): boolean {
+function typesFit(
+  r: Relation,
+  bound: Map<string, ViewColumn['from']>,
+  byId: ReadonlyMap<RelationId, Relation>,
+): boolean {
   const params = r.routine?.parameters ?? [];
   for (const [p, from] of bound) {
     const want = family(r.routine?.argTypes[params.indexOf(p)]);
@@ -134,6 +290,6 @@ function typesFit(r: Relation, bound: Map<string, ViewColumn['from']>, byId: Map
 }
 
 /** The trigger row's columns the call passes, for the report (`KOJIN.KOJIN_NO`). */
-export function passedColumns(call: Call): string[] {
+export function passedColumns(call: CallSpec): string[] {
   return [...new Set(call.args.flatMap((a) => a.from.map((o) => `${o.relation.name}.${o.column}`)))];
 }

@@ -12,6 +12,7 @@ import {
   CONTACT_TABLE,
   CONTEXT_RULES,
   FOREIGN_SCRIPT,
+  KOKUHO_IDENTIFIER,
   NUMBER_OR_CORPORATE,
   SAYS_MY_NUMBER,
   PHONE_COMMENT,
@@ -343,9 +344,16 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
   if (englishName) {
     // A telephone format in the declaration (`regex(/^\+?[0-9]{6,14}$/)`, PhoneNumberField): a phone number.
     if (type !== undefined && PHONE_TYPE.test(type)) return { excludedBy: 'phone-context' };
-    if (comment !== undefined && FOREIGN_SCRIPT.test(comment) && !/[\u3040-\u30ff]/u.test(comment))
-      return { excludedBy: 'foreign-comment' };
   }
+  // A comment in another script (Мой номер, 我的编号) that does not name the number: not the Japanese number.
+  const abbreviation = found.rule.id === 'name-abbreviation' && found.on === 'name' && !byComment?.hit;
+  if (
+    (englishName || abbreviation) &&
+    comment !== undefined &&
+    FOREIGN_SCRIPT.test(comment) &&
+    !/[\u3040-\u30ff]/u.test(comment)
+  )
+    return { excludedBy: 'foreign-comment' };
   if (found.rule.id === 'name-my-number' && !byComment?.hit && myPrefixSiblings(column) >= 2)
     return { excludedBy: 'my-prefix-convention' };
   // "contacts" is an address book (my number: a phone) or an お問い合わせ form (the My Number sent in): a
@@ -375,6 +383,16 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
     }
     return numberHit(found.rule, found.evidence);
   }
+  // A plain 個人番号 among 国保 identifiers, with no other 個人番号 beside it: the 国保 個人番号 or the My Number.
+  if (PLAIN_KOJIN_BANGO.has(found.rule.id) && !saysMyNumber(column) && kokuhoRelation(column)) {
+    const rule = CONTEXT_RULES.find((r) => r.id === 'kokuho-relation')!;
+    return {
+      kind: rule.kind,
+      rule: rule.id,
+      evidence: evidence('en', 'relation-context', { name, relation: column.table ?? '' }),
+      candidate: { reason: rule.reason, settle: rule.settle! },
+    };
+  }
   const candidate = found.rule.candidate;
   if (!candidate) return numberHit(found.rule, found.evidence);
   if (candidate.raise === 'says-my-number' && saysMyNumber(column)) return numberHit(found.rule, found.evidence);
@@ -394,6 +412,21 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
     evidence: found.evidence,
     candidate: { reason: candidate.reason, settle: candidate.settle },
   };
+}
+
+/** Rules for a plain 個人番号 (not qualified by a system, not the English My Number). */
+const PLAIN_KOJIN_BANGO = new Set(['name-kojin-bango', 'comment-kojin-bango']);
+
+/**
+ * The relation's other columns include an identifier qualified by 国保 and none names a 個人番号 or the
+ * My Number: nothing tells this 個人番号 from the 国保 system's own (rule kokuho-relation).
+ */
+function kokuhoRelation(column: ColumnContext): boolean {
+  const others = (column.siblings ?? []).filter((s) => s.name !== column.name);
+  const texts = (s: { name: string; comment?: string }) =>
+    [s.name, s.comment].filter((t): t is string => t !== undefined).map(canonical);
+  if (!others.some((s) => texts(s).some((t) => KOKUHO_IDENTIFIER.test(t)))) return false;
+  return !others.some((s) => texts(s).some((t) => /個人番号|マイナンバー/.test(t) || SAYS_MY_NUMBER.test(t)));
 }
 
 /** The back of a card or document, as a name says it (`_back`, `_ura`, 裏面). */

@@ -322,11 +322,13 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     id: 'foreign-comment',
     kind: 'individual-number',
     summary:
-      'an English my_number, personal_number or individual_number whose comment is written in another script (Cyrillic, Hangul, Greek, Arabic, Thai, Devanagari) or in Latin letters with diacritics (č, é, ü)',
+      'an English my_number, personal_number or individual_number, or an abbreviation (my_no), whose comment is written in another script (Cyrillic, Hangul, Greek, Arabic, Thai, Devanagari), in Latin letters with diacritics (č, é, ü) or in simplified Chinese (我的编号, 身份证号)',
     reason:
       'A schema described in Russian or Korean is not about the Japanese number unless the comment names it; ' +
-      '"Мой номер" is "my (phone) number", "Rodné číslo" a Slovak birth number. Japanese and English comments use no ' +
-      'diacritics. Han-only comments are not counted: they may be Japanese.',
+      '"Мой номер" is "my (phone) number", "Rodné číslo" a Slovak birth number, 「我的编号」 Chinese for "my number" ' +
+      '(an ID), 「身份证号」 the Chinese resident ID. Japanese and English comments use no diacritics. Han-only ' +
+      'comments count only with characters Japanese does not use (编, 证, 码): others may be Japanese, and a Chinese ' +
+      'comment naming the number (个人番号) is read as 個人番号.',
     examples: [
       { column: { name: 'myNumber', comment: 'Мой номер' }, expect: 'not' },
       { column: { name: 'my_number', comment: '내 번호' }, expect: 'not' },
@@ -335,6 +337,10 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       { column: { name: 'individual_number', comment: 'Numéro individuel' }, expect: 'not' },
       { column: { name: 'personal_number', comment: 'Personal number' }, expect: 'number' },
       { column: { name: 'my_number', comment: 'マイナンバー' }, expect: 'number' },
+      { column: { name: 'my_no', type: 'VARCHAR(50)', comment: '我的编号' }, expect: 'not' },
+      { column: { name: 'mynumber', comment: '身份证号' }, expect: 'not' },
+      { column: { name: 'personal_number', comment: '个人番号' }, expect: 'number' },
+      { column: { name: 'my_number', comment: '番号（編集不可）' }, expect: 'number' },
     ],
   },
   {
@@ -416,6 +422,55 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ],
   },
   {
+    id: 'kokuho-relation',
+    kind: 'individual-number',
+    summary:
+      'a plain 個人番号 in a relation of 国保 identifiers (国保保険者番号, 国保被保険者証番号) that names no other 個人番号: the 国保 個人番号 or the My Number (要確認)',
+    reason:
+      "The 国保連 interface records (介護保険, 後期高齢, 国保 資格) carry the 国保 system's own person number, called " +
+      '個人番号 since before the My Number Act (an item of the 国保連 interfaces since H20/2008), right after the 国保 ' +
+      '保険者番号 and 被保険者証番号; a relation that also names the My Number tells the two apart, one that does not ' +
+      'cannot. Issue 15 point 4: such an internal 個人番号 of a pre-2015 system is a candidate, never a silent number ' +
+      'or a silent veto. マイナンバー, 番号法 or 12桁 said in the column make it the number.',
+    settle:
+      'numberColumns.include if the column holds the My Number (12 digits), numberColumns.exclude with the reason if it is the 国保 個人番号',
+    examples: [
+      {
+        column: {
+          name: '個人番号',
+          comment: '個人番号',
+          siblings: [{ name: '国保保険者番号' }, { name: '被保険者証番号' }],
+        },
+        expect: 'candidate',
+      },
+      {
+        column: {
+          name: 'kojinNo',
+          comment: '個人番号',
+          type: 'RString',
+          siblings: [{ name: 'kokuhoHokenshaNo', comment: '国保保険者番号' }, { name: 'kokuhoHihokenshashoNo' }],
+        },
+        expect: 'candidate',
+      },
+      {
+        column: {
+          name: '個人番号',
+          comment: 'マイナンバー',
+          siblings: [{ name: '国保保険者番号' }, { name: '被保険者証番号' }],
+        },
+        expect: 'number',
+      },
+      {
+        column: {
+          name: '個人番号',
+          siblings: [{ name: '国保保険者番号' }, { name: '国保個人番号' }],
+        },
+        expect: 'number',
+      },
+      { column: { name: '個人番号', siblings: [{ name: '被保険者番号' }, { name: '氏名' }] }, expect: 'number' },
+    ],
+  },
+  {
     id: 'number-in-aside',
     kind: 'individual-number',
     summary:
@@ -470,6 +525,13 @@ const DENIED = anyOf(
   `${WORD_START}(?:not|no|without|dummy|fake|sample|test)${WORD_END}`,
 );
 
+/** An identifier qualified by 国保 (国保保険者番号, 保険者番号（国保）, kokuho_hihokensha_no): canonical text. */
+export const KOKUHO_IDENTIFIER = anyOf(
+  '(?:国保|国民健康保険)[^個]*(?:番号|記号)',
+  '(?:番号|記号)(?:国保|国民健康保険)',
+  `${WORD_START}kokuho_?[a-z_]*(?:no|num|number|bango|bangou|kigo)${WORD_END}`,
+);
+
 /** A relation about calls, messages or phones, or a lottery or game (where "my number" is a chosen number). */
 export const PHONE_TABLE = anyOf(
   `${WORD_START}(?:call|calls|sms|phone|phones|tel|telephone|telephones|landline|landlines|dial|voip|sip|telephony|conversation|conversations|chat|chats|message|messages|twilio|whatsapp|payphone|lottery|lotto|bingo|raffle|bet|bets|game|games)(?![a-z])`,
@@ -486,10 +548,13 @@ export const CONTACT_TABLE = anyOf(`${WORD_START}(?:contact|contacts)(?![a-z])`,
 
 /**
  * Letters of a script that is not Japanese (Han is left out: a kanji-only comment may be Japanese),
- * and Latin letters with diacritics (Rodné číslo, Benutzernummer für …), which Japanese and English do not use.
+ * Latin letters with diacritics (Rodné číslo, Benutzernummer für …), which Japanese and English do not
+ * use, and simplified Chinese characters that Japanese does not use (编, 证, 码, 们, 这, 为, 时, 间, 类, 态,
+ * 电, 话, 户, 账, 订, 认, 标, 识, 业, 务, 员, 单, 组, 织, 级: 编号, 身份证号, 号码). 个 is not among them:
+ * 个人番号 is read as 個人番号 (normalise.ts).
  */
 export const FOREIGN_SCRIPT =
-  /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\uac00-\ud7af]/u;
+  /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\uac00-\ud7af编证码们这为时间类态删创说备电话户账车门价订负责审认标识业务员单组织网络联级]/u;
 
 /**
  * A comment listing coded values: `01：新規 02：変更`, `1:本人 2:配偶者`, `1=あり、2=なし` (NFKC text).

@@ -25,7 +25,18 @@
  * - `wholeText`: the whole name or comment sentence, asides included (`個人番号（下4桁）`).
  */
 import { isBooleanType, tooShortForNumber } from './column-type.js';
-import { anyOf, terms, wordStarts, words, WORD_START } from './patterns.js';
+import { anyOf, terms, wordStarts, words, WORD_END, WORD_START } from './patterns.js';
+
+/**
+ * Countries (ISO 3166 codes that are not English words, and names) whose own personal numbers an
+ * English number name may mean: `bg_personal_number` is the Bulgarian EGN. Japan is not among them.
+ */
+const OTHER_COUNTRIES = [
+  'bg|se|dk|fi|ee|lv|lt|pl|cz|sk|ro|hr|si|hu|gr|nl|ch|kr|cn|tw|hk|sg|th|vn|ph|br|mx|ar|cl|za|ng|tr|il|ru|ua|kz|uz',
+  'sweden|swedish|norway|norwegian|denmark|danish|finland|finnish|estonia|estonian|poland|polish|czech|slovak|bulgaria|bulgarian',
+  'korea|korean|china|chinese|taiwan|taiwanese|india|indian|singapore|malaysia|malaysian|thailand|thai|vietnam|vietnamese|philippines',
+  'brazil|brazilian|mexico|mexican|russia|russian|ukraine|ukrainian|kazakhstan|british|american|canada|canadian|australia|australian',
+].join('|');
 
 export interface ExclusionExample {
   name?: string;
@@ -635,15 +646,87 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
       "A word before the number's name that names another numbering scheme (Medicare, Medicaid, a serial, a telephone) " +
       'says which number it is: the US Medicare member number, a serial, a phone. A person before it ' +
       '(employee_my_number, 従業員のマイナンバー) changes nothing.',
-    before: anyOf(`${WORD_START}(?:medicare|medicaid|serial|phone|telephone|tel|mobile|fax)(?:_[a-z0-9]+)*_$`),
+    before: anyOf(
+      `${WORD_START}(?:medicare|medicaid|serial|phone|telephone|tel|mobile|fax)(?:_[a-z0-9]+)*_$`,
+      `${WORD_START}(?:${OTHER_COUNTRIES})(?:_[a-z0-9]+)*_$`,
+    ),
     standalone: false,
     vetoes: [
       'medicareAdvantageIndividualNumber',
       'serial_personal_number',
       'phone_my_number',
       { comment: 'Medicare Advantage individual number' },
+      'bg_personal_number',
+      'se_personal_number',
+      'korean_individual_number',
     ],
-    allows: ['employee_my_number', 'staff_personal_number', 'patient_individual_number', 'hotel_my_number'],
+    allows: [
+      'employee_my_number',
+      'staff_personal_number',
+      'patient_individual_number',
+      'hotel_my_number',
+      'jp_my_number',
+      'japan_individual_number',
+    ],
+  },
+  {
+    id: 'other-scheme-comment',
+    summary:
+      "a comment naming another kind of number and not the 個人番号: another country's national number (EGN, PESEL, SSN, NRIC, Aadhaar, 身份证号; comments in Cyrillic or Hangul are read by foreign-comment) or a serial, order or ticket number",
+    reason:
+      'A comment that says which number a column holds wins over a look-alike English name (personal_number commented ' +
+      '「EGN」 is the Bulgarian personal number, individual_number commented "Serial No." a serial): the national numbers of ' +
+      'other countries are other schemes, not the 個人番号 of 番号法 2条5項, which only Japan assigns. Japanese names of ' +
+      'other numbers are read by other-identifier; a comment that also names the 個人番号 is not vetoed.',
+    wholeComment: anyOf(
+      words(
+        'egn',
+        'pesel',
+        'personnummer',
+        'fodselsnummer',
+        'cpr',
+        'bsn',
+        'ssn',
+        'social_security(?:_number|_no)?',
+        'nino',
+        'national_insurance(?:_number|_no)?',
+        'sin',
+        'tfn',
+        'tax_file_number',
+        'nric',
+        'mykad',
+        'aadhaar',
+        'aadhar',
+        'pan',
+        'cpf',
+        'curp',
+        'rut',
+        'dni',
+        'nie',
+        'nik',
+        'jmbg',
+        'oib',
+        'amka',
+        'hetu',
+        'isikukood',
+      ),
+      terms('身份证', '身份證', '居民身份'),
+      `${WORD_START}(?:serial|sequence|seq|order|invoice|ticket|tracking|receipt|lot)_(?:no|number|num|nbr)${WORD_END}`,
+    ),
+    standalone: true,
+    withoutMention: true,
+    vetoes: [
+      { name: 'personal_number', comment: 'EGN' },
+      { name: 'individual_number', comment: 'Individual / Serial No.' },
+      { name: 'my_number', comment: 'Aadhaar number' },
+      { name: 'personal_number', comment: 'PESEL' },
+      { name: 'mynumber', comment: '居民身份证号码' },
+    ],
+    allows: [
+      { name: 'my_number', comment: 'My Number (not the SSN)' },
+      { name: 'my_number', comment: 'Individual Number' },
+      { name: 'kojin_bango', comment: '個人番号' },
+    ],
   },
   {
     id: 'file-reference',

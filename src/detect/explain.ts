@@ -189,6 +189,12 @@ const CANDIDATE_JA: Record<string, { reason: string; settle: string }> = {
     settle:
       '個人番号（又はそれに代わる符号）を保持するなら numberColumns.include に、しないなら理由を添えて numberColumns.exclude に書いてください',
   },
+  'kokuho-relation': {
+    reason:
+      '国保連のインタフェースの記録（介護保険、後期高齢、国保の資格）は、番号法より前から「個人番号」と呼ばれてきた国保システム独自の個人番号（平成20年から国保連インタフェースの項目）を、国保の保険者番号と被保険者証番号の後に持ちます。同じ表がマイナンバーも持てば両者は区別できますが、この表ではできません（2015年より前のシステムの内部個人番号は要確認: issue 15 の 4）',
+    settle:
+      'マイナンバー（12桁）を保持するなら numberColumns.include に、国保の個人番号なら理由を添えて numberColumns.exclude に書いてください',
+  },
   'contact-relation': {
     reason:
       '「contacts」は、アドレス帳（my number は利用者自身の電話番号）にも、お問い合わせフォームの表（氏名・住所・性別と一緒にマイナンバーが送られることがある）にも使われる名前で、列名だけではどちらか決められません',

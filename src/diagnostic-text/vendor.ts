@@ -35,4 +35,28 @@ export const VENDOR_DIAGNOSTICS = {
     en: 'ALTER PERMISSION/MASK names the RCAC object only: spif keeps the state it had when created',
     ja: 'ALTER PERMISSION/MASK は RCAC のオブジェクトを名前で指すだけのため、作成時の状態のままとした',
   },
+  'diag.vendor.bodyNotFollowed': {
+    en: 'the {0} body is not read: {1} ({2})',
+    ja: '{0}の本体を読めていない: {1}（{2}）',
+  },
+  'diag.vendor.callUndefined': {
+    en: 'it calls {0} (passing {1}), which is not defined in the sources: what it does with them is not known',
+    ja: '{0} を呼び出す（{1} を渡す）が、{0} はソースで定義されていないため、渡した値をどうするかは分からない',
+  },
+  'diag.vendor.callNoMatch': {
+    en: 'it calls {0} (passing {1}), but no routine of that name takes these {2} argument(s): what it does with them is not known',
+    ja: '{0} を呼び出す（{1} を渡す）が、その名前のルーチンでこの {2} 個の引数を取るものがないため、渡した値をどうするかは分からない',
+  },
+  'diag.vendor.callUnanalysed': {
+    en: 'it calls {0} (passing {1}), and {2} was not read ({3})',
+    ja: '{0} を呼び出す（{1} を渡す）が、{2} を読めていない（{3}）',
+  },
+  'diag.vendor.callHandsBack': {
+    en: 'it calls {0}, which hands back values ({1}: OUT parameters, result sets or a returned value) that are not followed',
+    ja: '{0} を呼び出すが、{0} が返す値（{1}: OUT パラメーター、結果セット又は戻り値）は追跡しない',
+  },
+  'diag.vendor.triggerCallHandsBack': {
+    en: 'trigger {0} on {1} calls {2}, which hands back values ({3}: OUT parameters, result sets or a returned value): what the trigger does with them is not followed',
+    ja: '{1} のトリガー {0} は {2} を呼び出すが、{2} が返す値（{3}: OUT パラメーター、結果セット又は戻り値）をトリガーがどう使うかは追跡しない',
+  },
 } as const;

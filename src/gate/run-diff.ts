@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Dialect } from '../dialect.js';
 import type { LoadedConfig } from '../config/index.js';
+import { ReadMemo } from '../cache/read-memo.js';
 import { scanAtRef, type ScanAtRef, type ScanAtRefOptions } from '../git/index.js';
 import { scan } from '../pipeline.js';
 import type { Lang } from '../report/messages.js';
@@ -27,7 +28,7 @@ export interface RunDiffOptions {
   /** Language of the notes. */
   lang?: Lang;
   /** Speed only (parse cache, threads); never changes the result. */
-  tuning?: { cacheDir?: string; jobs?: number };
+  tuning?: { cacheDir?: string; jobs?: number; memo?: ReadMemo };
 }
 
 /** The diff, with the names both sides' sources wrote (the head's first), for text and Markdown. */
@@ -36,7 +37,9 @@ export async function runDiffWithNames(options: RunDiffOptions): Promise<{ resul
   const paths = options.paths?.length ? options.paths : ['.'];
   const lang = options.lang ?? 'en';
   const current = loadCurrentConfig(paths, cwd, options.configFile);
-  const tuning = options.tuning ?? {};
+  // Files the same on both sides are parsed once: the head takes what the base's readers made.
+  const memo = options.tuning?.memo ?? new ReadMemo();
+  const tuning = { ...options.tuning, memo };
   // The base side keeps only what the comparison reads: its report, commit and config. Its
   // analysis (catalog, graph, access caches) is let go before the head is scanned, so a diff
   // holds one analysis at a time (at 50,000 tables two did not fit in the heap).
@@ -49,6 +52,7 @@ export async function runDiffWithNames(options: RunDiffOptions): Promise<{ resul
     current,
     tuning,
   });
+  memo.seal();
   const now = await scan({ paths, cwd, config: current, dialect: options.dialect, ...tuning });
 
   const sourcesOf = (loaded: LoadedConfig) => new Map((loaded.config.databases ?? []).map((d) => [d.name, d.sources]));

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { Dialect } from '../dialect.js';
 import type { ConfigChoice, LoadedConfig } from '../config/index.js';
+import type { ReadMemo } from '../cache/read-memo.js';
 import { scan, type ScanResult } from '../pipeline.js';
 import { configAtRef, type ConfigAtRef } from './config-at-ref.js';
 import { GitSourceTree } from './source-tree.js';
@@ -16,7 +17,7 @@ export interface ScanAtRefOptions {
   /** The working tree's config: used at the ref when the ref's config is invalid. */
   current: LoadedConfig;
   /** Parse cache and threads (the cache is keyed by content, so it is shared safely with the working tree). */
-  tuning?: { cacheDir?: string; jobs?: number };
+  tuning?: { cacheDir?: string; jobs?: number; memo?: ReadMemo };
 }
 
 export interface ScanAtRef {

@@ -15,7 +15,8 @@ import { Worker } from 'node:worker_threads';
 import type { Dialect } from '../dialect.js';
 import type { CatalogOp } from '../catalog/ops.js';
 import { type Diagnostic, said } from '../diagnostics.js';
-import { ParseCache } from '../cache/parse-cache.js';
+import { ParseCache, readKey } from '../cache/parse-cache.js';
+import type { ReadMemo } from '../cache/read-memo.js';
 import { readerFor } from './registry.js';
 import { isTypeScriptPath } from './model-files.js';
 import { decodeSource } from './text.js';
@@ -62,6 +63,8 @@ export interface ReadFilesOptions {
   jobs?: number;
   /** Parse-cache directory (`--cache DIR`); unset: no cache. */
   cacheDir?: string;
+  /** Results kept from an earlier scan of the same run (`spif diff`'s base), taken before the cache is asked. */
+  memo?: ReadMemo;
   /** Called once per file when it has been read (or skipped). */
   onFileRead?: () => void;
   /** Text size from which the pool is used (tests lower it). */
@@ -115,22 +118,21 @@ export async function readDatabaseFiles(
   options: ReadFilesOptions,
 ): Promise<{ results: DatabaseReadResult[]; stats: ReadStats }> {
   const cache = options.cacheDir ? new ParseCache(options.cacheDir) : undefined;
+  const memo = options.memo;
   const stats: ReadStats = { files: 0, cacheHits: 0, parsedInWorkers: 0, parsedInline: 0, workers: 0 };
   const slots: FileSlot[][] = databases.map((db) =>
     db.files.map((file) => {
       stats.files++;
       const slot = decodeFile(file, db.dialect, options, db.explicit?.has(file) ?? false);
-      if (!slot.reader?.readProject && slot.reader && slot.source) {
-        if (cache) {
-          slot.cacheKey = cache.key({
-            reader: slot.reader.name,
-            dialect: db.dialect,
-            path: slot.source.path,
-            text: slot.source.text,
-          });
-          slot.result = cache.get(slot.cacheKey);
-          if (slot.result) stats.cacheHits++;
-        }
+      if (!slot.reader?.readProject && slot.reader && slot.source && (cache || memo)) {
+        slot.cacheKey = readKey({
+          reader: slot.reader.name,
+          dialect: db.dialect,
+          path: slot.source.path,
+          text: slot.source.text,
+        });
+        slot.result = memo?.take(slot.cacheKey) ?? cache?.get(slot.cacheKey);
+        if (slot.result) stats.cacheHits++;
       }
       if (!needsRead(slot)) options.onFileRead?.();
       return slot;
@@ -153,7 +155,10 @@ export async function readDatabaseFiles(
 
   const finish = (slot: FileSlot, result: ReadResult) => {
     slot.result = result;
-    if (cache && slot.cacheKey) cache.set(slot.cacheKey, result);
+    if (slot.cacheKey) {
+      cache?.set(slot.cacheKey, result);
+      memo?.put(slot.cacheKey, result);
+    }
     options.onFileRead?.();
   };
   const readInline = async (slot: FileSlot) => {

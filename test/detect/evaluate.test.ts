@@ -16,6 +16,7 @@ const fresh = load('fresh-2026-12.json');
 const vendorDev = load('vendor-dev-2026-12.json');
 const vendorTest = load('vendor-test-2026-12.json');
 const unseen = load('unseen-2026-12-03.json');
+const unseen2 = load('unseen-2026-12-04.json');
 const sourceOf = (c: EvalColumn) => c.source.replace(/ \(.*$/, '');
 
 describe('detection evaluation set', () => {
@@ -162,6 +163,27 @@ describe('detection evaluation set', () => {
       expect(r.falseNegatives.map((c) => `${c.table}.${c.name}`)).toEqual([]);
       expect(r.silentMisses).toBe(0);
       expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.86);
+    });
+  });
+  describe('the second unseen set (collected 2026-12-04 from sources no earlier set uses, committed before its first run)', () => {
+    it('has at least 150 columns, 25 of them number columns, each with its source, truth, kind and reason', () => {
+      expect(unseen2.length).toBeGreaterThanOrEqual(150);
+      expect(unseen2.filter((c) => c.truth === 'number').length).toBeGreaterThanOrEqual(25);
+      expect(unseen2.every((c) => c.source.length > 0 && (c.note ?? '').length > 0)).toBe(true);
+      expect(unseen2.filter((c) => c.truth === 'number').every((c) => c.kind !== undefined)).toBe(true);
+      expect(new Set(unseen2.map(sourceOf)).size).toBeGreaterThanOrEqual(25);
+    });
+
+    it('shares no source with the earlier sets', () => {
+      const sources = new Set([...columns, ...heldOut, ...fresh, ...vendorDev, ...vendorTest, ...unseen].map(sourceOf));
+      expect(unseen2.map(sourceOf).filter((s) => sources.has(s))).toEqual([]);
+    });
+
+    it('holds its level: no silent miss (first run: precision 0.6923, recall 1.0)', () => {
+      const r = evaluateDetection(unseen2);
+      expect(r.falseNegatives.map((c) => `${c.table}.${c.name}`)).toEqual([]);
+      expect(r.silentMisses).toBe(0);
+      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.69);
     });
   });
 });

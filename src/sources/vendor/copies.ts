@@ -255,7 +255,7 @@ function rowNames(c: Cursor): string[] {
  * procedure b (PL/SQL Language Reference, "Qualified Names and the Dot Notation"); `a.b.c` is
  * schema a's package b's c; Db2 and T-SQL `s.p` is schema s's, T-SQL `db.s.p` database db's.
  */
-function calleeNames(c: Cursor, parts: string[]): QualifiedName[] {
+export function calleeNames(c: Cursor, parts: string[]): QualifiedName[] {
   const here = (name: string): QualifiedName => c.qualify([name]);
   if (parts.length === 1) return [here(nth(parts, 0))];
   if (c.ctx.dialect === 'oracle') {

@@ -6,7 +6,8 @@
  * IF / CASE-less conditions and loops is taken), which can only over-state what is returned.
  * INSERT and UPDATE are writes: what they copy from other rows is a copy as in a script, and what
  * they copy from a parameter is kept for a trigger that calls the routine (catalog/routine-calls.ts).
- * Any other statement (a cursor loop or FETCH, a MERGE, dynamic SQL, a call of another routine, a
+ * A call of a procedure is kept with what its arguments carry, followed when the catalog is built
+ * (catalog/routine-calls.ts). Any other statement (a cursor loop or FETCH, a MERGE, dynamic SQL, a
  * query the parser rejects) leaves the routine unanalysed with that statement as the reason: an
  * explicit unknown path, never a guess. A trigger body is read the same way, with its fired-for
  * row (readTriggerBody), past what it cannot read (each problem named).
@@ -47,7 +48,10 @@ export interface BodyRead {
   parameterNames: string[];
   /** INSERT / UPDATE the body makes; a parameter's value is the origin `#parameter`.name. */
   writes: BodyWrite[];
-  /** Procedures a trigger body calls (a routine body's call leaves it unanalysed instead). */
+  /**
+   * Procedures the body calls, with what each argument carries: resolved when the catalog is built
+   * (catalog/routine-calls.ts), for a trigger and for a routine alike.
+   */
   calls: BodyCall[];
   /** Set when the body was not (fully) read: why. */
   reason?: string;
@@ -496,7 +500,7 @@ class BodyReader {
     if (w === 'OPEN' && this.dialect === 'db2' && stmt.length === 2) return; // a cursor declared WITH RETURN
     if (w === 'DECLARE') return this.declare(stmt);
     if (w === 'EXEC' || w === 'EXECUTE' || w === 'CALL') return this.call(stmt, 1);
-    if (this.dialect === 'oracle' && this.options.row && isCallStatement(stmt)) return this.call(stmt, 0);
+    if (this.dialect === 'oracle' && isCallStatement(stmt)) return this.call(stmt, 0);
     this.fail(`the body's ${nth(stmt, 0).value} statement is not read`);
   }
 
@@ -637,17 +641,14 @@ class BodyReader {
   /**
    * A call: PL/SQL `p(args);` / `pkg.p(args);` and `CALL p(args)` (a trigger's CALL body), Db2
    * `CALL p(args)`, T-SQL `EXEC[UTE] [@rc =] p args`. Arguments by position or by name (`p => x`,
-   * `@p = x`). In a trigger body the call is followed (the builder gives the procedure's
-   * parameters what the arguments carry); in a routine body it leaves the routine unanalysed.
+   * `@p = x`). The call is followed when the catalog is built (catalog/routine-calls.ts): the
+   * procedure's parameters receive what the arguments carry, whether a trigger or a routine calls.
    */
   private call(stmt: Token[], k: number): void {
     const what = nth(stmt, 0).value;
-    if (!this.options.row)
-      return this.fail(
-        k ? `${what} in the body (a call, or dynamic SQL) is not followed` : `the body's ${what} statement is not read`,
-      );
     const dynamic = nth(stmt, 0).upper === 'EXECUTE' && stmt[1]?.upper === 'IMMEDIATE';
-    if (dynamic || stmt[k]?.value === '(' || stmt[k]?.kind === 'string') return this.fail('dynamic SQL');
+    if (dynamic || stmt[k]?.value === '(' || stmt[k]?.kind === 'string')
+      return this.fail(`${dynamic ? 'EXECUTE IMMEDIATE' : what} of dynamic SQL is not followed`);
     if (this.dialect === 'sqlserver' && stmt[k]?.value.startsWith('@') && stmt[k + 1]?.value === '=') k += 2; // EXEC @rc = p
     const parts: string[] = [];
     for (;;) {
@@ -661,7 +662,8 @@ class BodyReader {
     if (!parts.length) return this.fail(`a ${what} it cannot name`);
     const first = nth(parts, 0).toUpperCase();
     const last = nth(parts, parts.length - 1).toUpperCase();
-    if (first === 'DBMS_SQL' || last === 'SP_EXECUTESQL') return this.fail('dynamic SQL');
+    if (first === 'DBMS_SQL' || last === 'SP_EXECUTESQL')
+      return this.fail(`${parts.join('.')} (dynamic SQL) is not followed`);
     // Oracle-supplied packages (DBMS_OUTPUT, UTL_…) and RAISE_APPLICATION_ERROR write no application table
     if (this.dialect === 'oracle' && (/^(DBMS_|UTL_)/.test(first) || last === 'RAISE_APPLICATION_ERROR')) return;
     let args = stmt.slice(k);

@@ -26,6 +26,7 @@ import { db2ParameterType } from '../db2/signature.js';
 import { foldIdent } from './lexer.js';
 import type { Cursor } from './cursor.js';
 import { readRoutineBody, writeCopies } from './routine-body.js';
+import { calleeNames } from './copies.js';
 import { readPackageBody, specMembers } from './package.js';
 import { nth } from '../../indexed.js';
 
@@ -96,7 +97,17 @@ export function readCreateRoutine(
       ...(specific ? { specificName: specific } : {}),
       analysed: body.reason === undefined,
       parameters: body.parameterNames,
-      ...(body.writes.length ? { writes: body.writes.map(({ via: _via, ...w }) => w) } : {}),
+      ...(body.writes.length ? { writes: body.writes } : {}),
+      ...(body.calls.length
+        ? {
+            rights: rights.how,
+            vendorCalls: body.calls.map((call) => ({
+              names: calleeNames(c, call.parts),
+              written: call.parts.join('.'),
+              args: call.args,
+            })),
+          }
+        : {}),
       ...(rights.asOwner ? { executeAsOwner: true } : {}),
       ...(body.reason ? { unanalysedReason: `the ${kind} body is not read: ${body.reason} (${rights.how})` } : {}),
     },

@@ -178,7 +178,7 @@ END;
     });
     const warned = report.diagnostics.filter((d) => d.severity === 'warning');
     expect(warned.map((d) => [d.code, d.line])).toEqual([['SPIF-FUNCTION-UNANALYSED', 4]]);
-    expect(nth(warned, 0).message).toContain('dynamic SQL; a MERGE');
+    expect(nth(warned, 0).message).toContain('dynamic SQL is not followed; a MERGE');
   });
 });
 

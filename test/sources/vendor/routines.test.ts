@@ -33,7 +33,7 @@ GO
       "CREATE PROCEDURE dbo.get_bango @atena nvarchar(15) AS EXEC sp_executesql N'SELECT kojin_bango FROM dbo.kojin WHERE atena_no = @a', N'@a nvarchar(15)', @atena;\nGO\nGRANT EXECUTE ON OBJECT::dbo.get_bango TO app;\nGO\n",
     );
     expect(unknownPaths(report, 'kojin')).toEqual([
-      "unknown-path:db.dbo.get_bango():the procedure body is not read — EXEC in the body (a call, or dynamic SQL) is not followed (EXECUTE AS CALLER, with ownership chaining — the owner's objects it reads are not checked for the caller):app",
+      "unknown-path:db.dbo.get_bango():the procedure body is not read — sp_executesql (dynamic SQL) is not followed (EXECUTE AS CALLER, with ownership chaining — the owner's objects it reads are not checked for the caller):app",
     ]);
   });
 
@@ -42,7 +42,7 @@ GO
       "CREATE OR ALTER PROCEDURE dbo.p WITH EXECUTE AS OWNER AS EXEC('SELECT 1');\nGO\nGRANT EXECUTE ON SCHEMA::dbo TO app;\nGO\n",
     );
     expect(unknownPaths(report, 'kojin')).toEqual([
-      'unknown-path:db.dbo.p():the procedure body is not read — EXEC in the body (a call, or dynamic SQL) is not followed (EXECUTE AS OWNER):app',
+      'unknown-path:db.dbo.p():the procedure body is not read — EXEC of dynamic SQL is not followed (EXECUTE AS OWNER):app',
     ]);
   });
 
@@ -106,7 +106,7 @@ GRANT EXECUTE ON PROCEDURE K.GET_BANGO TO USER APP;
 `;
     const report = await scanFiles({ 'spif.config.yaml': oneDatabase('db2'), 'db/a.sql': tables + body });
     expect(unknownPaths(report, 'KOJIN')).toEqual([
-      "unknown-path:db.K.GET_BANGO(VARCHAR, CHAR):the procedure body is not read — CALL in the body (a call, or dynamic SQL) is not followed (static SQL runs with its package owner's (the definer's) authorization):APP",
+      "unknown-path:db.K.GET_BANGO(VARCHAR, CHAR):the procedure body is not read — it calls K.AUDIT_LOG (passing P), which is not defined in the sources — what it does with them is not known (static SQL runs with its package owner's (the definer's) authorization):APP",
     ]);
     const revoked = await scanFiles({
       'spif.config.yaml': oneDatabase('db2'),
