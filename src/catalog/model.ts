@@ -196,6 +196,8 @@ export interface VendorCall {
   names: QualifiedName[];
   /** The name as written (`dbo.p2`), for the report. */
   written: string;
+  /** The first name's first part was written without a schema (a public synonym may stand for it). */
+  bare?: boolean;
   args: { name?: string; from: ViewColumn['from'] }[];
 }
 
@@ -241,7 +243,19 @@ export interface RoutineDefinition {
    * for); a vendor routine's writes of its parameters (relation `#parameter`), which carry what a
    * trigger passes to it.
    */
-  writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[]; via?: 'insert-select' | 'update' }[];
+  writes?: {
+    table: QualifiedName;
+    columns?: string[];
+    values: ViewColumn[];
+    /** The statement that writes (a copy made whenever the routine runs). */
+    via?: 'insert-select' | 'update' | 'merge';
+  }[];
+  /**
+   * PostgreSQL, as read: the calls in the body whose arguments carry values (`f(NEW.x)`, `CALL
+   * p(v)`), by name, each argument's lineage by position. The builder makes the callee's writes
+   * of its parameters copies of what is passed (builtins and undefined names are not followed).
+   */
+  functionCalls?: { name: QualifiedName; args: ViewColumn['from'][] }[];
   /**
    * Oracle, SQL Server, Db2: the procedures the body calls, with what each argument carries (a
    * parameter of this routine is relation `#parameter`); followed when the catalog is built
