@@ -69,12 +69,29 @@ const EVIDENCE = {
 
 export type EvidenceId = keyof typeof EVIDENCE;
 
+/** How a copy was made (catalog CopyKind), in Japanese: the `{via}` of `holds`. */
+const COPY_VIA_JA: Record<string, string> = {
+  partition: 'パーティション',
+  inherits: '継承',
+  like: 'LIKE',
+  'insert-select': 'INSERT … SELECT',
+  update: 'UPDATE',
+  merge: 'MERGE',
+  trigger: 'トリガー',
+  'foreign-table': '外部テーブル',
+  replication: '論理レプリケーション',
+};
+
 function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
 /** Evidence text from its template and parameters. */
 export function evidence(lang: DetectLang, id: EvidenceId, params: Record<string, string | number>): string {
+  if (id === 'holds' && lang === 'ja') {
+    const via = String(params.via);
+    return fill(EVIDENCE[id].ja, { ...params, via: COPY_VIA_JA[via] ?? via });
+  }
   return fill(EVIDENCE[id][lang], params);
 }
 

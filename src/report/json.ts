@@ -17,9 +17,36 @@ export function* jsonPieces(value: unknown): Generator<string> {
 
 /** What JSON.stringify writes for a value, `undefined` for one it leaves out (undefined, a function, a symbol). */
 function leaf(value: unknown, indent: string): string | undefined {
-  const text = JSON.stringify(value, null, 2) as string | undefined;
-  // Literal newlines in the text are only its own layout (strings escape theirs): indent them.
-  return text === undefined || indent === '' ? text : text.replace(/\n/g, `\n${indent}`);
+  if (indent === '' || value === null || typeof value !== 'object') return JSON.stringify(value, null, 2);
+  // An object at this indent is what JSON.stringify writes for it nested that deep: inside one
+  // array per level, whose brackets are cut off again (no second pass over the text to indent it).
+  const levels = indent.length / STEP.length;
+  let wrapped: unknown = value;
+  for (let i = 0; i < levels; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  return text.slice(opening(levels).length, text.length - closing(levels).length);
+}
+
+/** The text before the innermost element of `levels` nested one-element arrays, and after it. */
+const openings: string[] = [];
+const closings: string[] = [];
+function opening(levels: number): string {
+  let s = openings[levels];
+  if (s === undefined) {
+    s = '';
+    for (let i = 0; i < levels; i++) s += `${STEP.repeat(i)}[\n`;
+    openings[levels] = s += STEP.repeat(levels);
+  }
+  return s;
+}
+function closing(levels: number): string {
+  let s = closings[levels];
+  if (s === undefined) {
+    s = '';
+    for (let i = levels - 1; i >= 0; i--) s += `\n${STEP.repeat(i)}]`;
+    closings[levels] = s;
+  }
+  return s;
 }
 
 function* pieces(raw: unknown, indent: string, depth: number): Generator<string> {

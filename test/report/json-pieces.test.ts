@@ -34,6 +34,9 @@ describe('JSON in pieces', () => {
       { nested: { deeper: { deepest: ['a', { b: 'c' }] } }, list: [{ x: { y: [1, 2] } }] },
       { toJSON: () => ({ replaced: [1, 2] }) },
       { key: { toJSON: () => 'as text' }, '改行\n': 1 },
+      // Objects where the pieces stop (two levels down), empty and not, with their own keys' toJSON.
+      { a: { b: { c: {}, d: [], e: { f: [1, { g: 'h\ni' }], at: { toJSON: (k: string) => `key ${k}` } } } } },
+      [[{ x: [[]] }, []], [{}]],
     ];
     for (const c of cases) expect(joined(c)).toBe(stringified(c));
   });

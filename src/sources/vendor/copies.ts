@@ -223,6 +223,7 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
       op: 'routine-call',
       at: c.at,
       names: calleeNames(c, call.parts),
+      ...(bareCall(c, call.parts) ? { bare: true } : {}),
       args: call.args,
       caller: trigger,
       table,
@@ -255,6 +256,11 @@ function rowNames(c: Cursor): string[] {
  * procedure b (PL/SQL Language Reference, "Qualified Names and the Dot Notation"); `a.b.c` is
  * schema a's package b's c; Db2 and T-SQL `s.p` is schema s's, T-SQL `db.s.p` database db's.
  */
+/** Whether the called name's first part has no schema before it: `p`, Oracle `pkg.p`. */
+export function bareCall(c: Cursor, parts: string[]): boolean {
+  return parts.length === 1 || (c.ctx.dialect === 'oracle' && parts.length === 2);
+}
+
 export function calleeNames(c: Cursor, parts: string[]): QualifiedName[] {
   const here = (name: string): QualifiedName => c.qualify([name]);
   if (parts.length === 1) return [here(nth(parts, 0))];
