@@ -29,7 +29,7 @@ import { buildLinkGraph } from './graph/links.js';
 import { type EvidenceScope, classify } from './classify/classify.js';
 import { Analysis } from './classify/analysis.js';
 import { buildReport } from './report/build.js';
-import { findUnknownPaths, unknownPathAssumptions } from './access/unknown-paths.js';
+import { findUnknownPaths, unknownPathAssumptions, unknownPathReasons } from './access/unknown-paths.js';
 import type { Report } from './report/model.js';
 import { type Lang, diagnosticMessage, t } from './report/messages.js';
 import type { ScanResult } from './report/scan-result.js';
@@ -128,7 +128,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   stage('report');
   const analysis = new Analysis({ catalog, config, graph, numbers, principals, resolver, access, classified });
   const { decisions } = classified;
-  const unknownPaths = unknownPathAssumptions(findUnknownPaths(catalog, resolver, principals.principals));
+  const unknown = findUnknownPaths(catalog, resolver, principals.principals);
+  const unknownPaths = unknownPathAssumptions(unknown);
   const built0 = buildReport({
     catalog,
     decisions,
@@ -137,6 +138,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     diagnostics,
     candidates,
     unknownPaths,
+    unknownPathReasons: unknownPathReasons(unknown),
     onRelations: (n, t) => stage('report', n, t),
   });
   // How much was read, and which config: added to the report's summary and header (issue 12.10, 19.1).

@@ -30,7 +30,7 @@ import {
   relationIdOf,
 } from './model.js';
 import { type Dialect, isMysqlFamily } from '../dialect.js';
-import { type Diagnostic, coded, listOf, part, reasonOf, said, shortList } from '../diagnostics.js';
+import { type Diagnostic, type Said, coded, listOf, part, reasonOf, said, shortList } from '../diagnostics.js';
 import type { CodeOf } from '../diagnostic-codes.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
@@ -40,6 +40,7 @@ import { nth } from '../indexed.js';
 import { counter, type Tick } from '../progress-tick.js';
 import { CallFlows, isParameter } from './call-flows.js';
 import { passedColumns, resolveCall, resolveRoutineCalls, RoutineIndex } from './routine-calls.js';
+import { concreteOrigin, type CreatedRoutine, FunctionWrites, writesWith } from './function-writes.js';
 
 export interface BuildInput {
   database: string;
@@ -138,6 +139,15 @@ class CatalogBuilder {
   private readonly productRules: ResolvedRule[] = [];
   /** Vendor triggers' procedure calls, qualified where they were read, resolved once every source is (resolveCalls). */
   private readonly calls: { call: Extract<CatalogOp, { op: 'routine-call' }>; db: Database; at: SourceLocation }[] = [];
+  /** PostgreSQL routines as created (every version) and triggers, for their writes (resolveFunctionWrites). */
+  private readonly pgRoutines: (CreatedRoutine & { db: Database; at: SourceLocation })[] = [];
+  private readonly pgTriggers: {
+    table: QualifiedName;
+    transition: Set<string>;
+    fn: RelationId;
+    db: Database;
+    at: SourceLocation;
+  }[] = [];
   private readonly cross = new CrossDatabaseState((code, text) => this.warn(code, text));
   /** Oracle synonyms and Db2 aliases, per database (all files). */
   private readonly synonyms = new Map<string, Synonyms>();
@@ -224,6 +234,7 @@ class CatalogBuilder {
     this.expandLinkStars();
     this.resolvePackages();
     this.resolveCalls();
+    this.resolveFunctionWrites();
     const catalog: Catalog = {
       databases: this.databases,
       relations: this.relations,
@@ -1411,7 +1422,7 @@ class CatalogBuilder {
     const server = this.cross.server(this.db.name, op.server);
     const target = server && CrossDatabaseState.serverTarget(server, this.remotes);
     if (!server || !target || !('database' in target)) {
-      const why = !server ? part('diag.catalog.serverNotCreated', op.server) : (target as { reason: string }).reason;
+      const why = !server ? part('diag.catalog.serverNotCreated', op.server) : (target as { reason: Said }).reason.text;
       this.warn(
         'SPIF-FDW-UNRESOLVED',
         said('diag.catalog.importForeignSchemaUnresolved', op.remoteSchema, op.server, op.localSchema, why),
@@ -1524,6 +1535,8 @@ class CatalogBuilder {
     const row: QualifiedName = { database: table.database, schema: table.schema, name: table.name };
     // NEW/OLD, and a statement trigger's transition tables (unqualified names), are the table's rows.
     const transition = new Set(op.transitionTables ?? []);
+    if (this.db.dialect === 'postgresql')
+      this.pgTriggers.push({ table: row, transition, fn: fn.id, db: this.db, at: op.at });
     const isRow = (q: QualifiedName) => q.name === TRIGGER_ROW || (!q.schema && !q.database && transition.has(q.name));
     for (const w of fn.routine.writes ?? []) {
       const values = w.values.map((v) => ({
@@ -1773,18 +1786,21 @@ class CatalogBuilder {
   /** The routines a reference names: exact signature, or every routine of that name when no arguments are written. */
   private routines(ref: RoutineRef, what: string, kind: RoutineKind = 'routine', ifExists = false): Relation[] {
     const { database, schema } = this.resolve(ref.name);
-    const found = [...this.relations.values(), ...this.triggerFunctions.values()].filter(
-      (r) =>
-        r.routine &&
-        r.database === database &&
-        r.schema === schema &&
-        (ref.specific
-          ? r.routine.specificName === ref.specific
-          : r.name.slice(0, r.name.indexOf('(')) === ref.name.name ||
-            (!ref.argTypes && r.routine.package === ref.name.name)) && // an Oracle package: its subprograms
-        (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
-        (kind === 'routine' || r.routine.kind === kind),
-    );
+    const named = (name: string, database: string, schema: string) =>
+      [...this.relations.values(), ...this.triggerFunctions.values()].filter(
+        (r) =>
+          r.routine &&
+          r.database === database &&
+          r.schema === schema &&
+          (ref.specific
+            ? r.routine.specificName === ref.specific
+            : r.name.slice(0, r.name.indexOf('(')) === name || (!ref.argTypes && r.routine.package === name)) && // an Oracle package: its subprograms
+          (!ref.argTypes || r.routine.argTypes.join(',') === ref.argTypes.join(',')) &&
+          (kind === 'routine' || r.routine.kind === kind),
+      );
+    let found = named(ref.name.name, database, schema);
+    const via = found.length || ref.specific ? undefined : this.routineSynonym(ref.name);
+    if (via) found = named(via.name, via.database, via.schema);
     if (this.db.dialect === 'db2' && !ref.argTypes && !ref.specific && found.length > 1) {
       // Db2 refuses a routine named without its signature when the name is not unique in its
       // schema (SQL0476N, SQLSTATE 42725): the statement is not processed.
@@ -1810,6 +1826,31 @@ class CatalogBuilder {
       );
     }
     return found;
+  }
+
+  /**
+   * Oracle: the procedure, function or package an object name stands for through a synonym of
+   * another file (SQL Language Reference, GRANT: "Granting a privilege on a synonym is equivalent to
+   * granting the privilege on the base object"), when no object has that name.
+   */
+  private routineSynonym(q: QualifiedName): { database: string; schema: string; name: string } | undefined {
+    const table = this.synonyms.get(this.db.name);
+    if (this.db.dialect !== 'oracle' || !table?.size) return undefined;
+    const isObject = (x: QualifiedName) => {
+      const { database, schema, name } = this.resolve(x);
+      if (this.relations.has(relationId(database, schema, name))) return true;
+      for (const r of this.relations.values())
+        if (
+          r.routine &&
+          r.database === database &&
+          r.schema === schema &&
+          (r.name.startsWith(`${name}(`) || r.routine.package === name)
+        )
+          return true;
+      return false;
+    };
+    const target = table.resolve(this.qualifyKeepingDatabase(q), isObject);
+    return target ? this.resolve(target) : undefined;
   }
 
   /** A MySQL routine's CALLs: what each callee is, once earlier sources are built. */
@@ -1894,8 +1935,8 @@ class CatalogBuilder {
     if (mysql) op = mysql.op;
     const { database, schema, name, id } = this.routineId(op.name, op.routine.argTypes);
     if (op.routine.parameters && (op.routine.writes || op.routine.vendorCalls)) {
-      // A vendor routine's writes and calls name tables as its file does: qualified here, for its callers.
-      const own = (q: QualifiedName) => (q.name === ROUTINE_PARAMETER ? q : this.qualify(q));
+      // A routine's writes and calls name tables as its file does: qualified here, for its callers.
+      const own = (q: QualifiedName) => (this.keepsName(op, q) ? q : this.qualify(q));
       const origins = (from: ViewColumn['from']) => from.map((o) => ({ ...o, relation: own(o.relation) }));
       op = {
         ...op,
@@ -1922,9 +1963,12 @@ class CatalogBuilder {
         },
       };
     }
+    if (this.db.dialect === 'postgresql') op = this.qualifyFunctionCalls(op);
     const resolved = this.resolveView(op.view, op.name, op.at);
     if (mysql) this.addReturnedArguments(resolved.view, mysql.flows, op.routine.parameterFlows!);
     this.storeFunction(op, { database, schema, name, id }, resolved);
+    if (this.db.dialect === 'postgresql')
+      this.pgRoutines.push({ id, database, schema, name: op.name.name, routine: op.routine, db: this.db, at: op.at });
     for (const c of mysql?.copies ?? []) this.copyInto(c);
   }
 
@@ -2023,9 +2067,81 @@ class CatalogBuilder {
    * own. A specification whose body was read gives way to its subprograms; one without a body is
    * the unread routine (an unknown path when it runs with its owner's rights).
    */
+  /**
+   * Names a routine's writes keep unqualified: a parameter, the trigger row, and in a trigger
+   * function a bare name, which may be a transition table (`REFERENCING NEW TABLE AS n`) of the
+   * trigger that runs it (replaced, or else qualified, per trigger).
+   */
+  private keepsName(op: Extract<CatalogOp, { op: 'create-function' }>, q: QualifiedName): boolean {
+    if (q.name === ROUTINE_PARAMETER || q.name === TRIGGER_ROW) return true;
+    return !!op.routine.trigger && !q.schema && !q.database && !q.searchPath;
+  }
+
+  /**
+   * A PostgreSQL body's calls, qualified where it is created: a name with a schema or the body's
+   * search path keeps it (routines are looked up by name, catalog/function-writes.ts), else the
+   * schema current now; arguments' columns as its writes'.
+   */
+  private qualifyFunctionCalls(op: Extract<CatalogOp, { op: 'create-function' }>): typeof op {
+    const calls = op.routine.functionCalls;
+    if (!calls) return op;
+    const own = (q: QualifiedName) => (this.keepsName(op, q) ? q : this.qualify(q));
+    const name = (q: QualifiedName) => {
+      const database = this.resolve(q).database;
+      return q.schema || q.searchPath ? { ...q, database } : this.qualify(q);
+    };
+    const functionCalls = calls.map((c) => ({
+      name: name(c.name),
+      args: c.args.map((a) => a.map((o) => ({ ...o, relation: own(o.relation) }))),
+    }));
+    return { ...op, routine: { ...op.routine, functionCalls } };
+  }
+
+  /**
+   * What PostgreSQL routines write when they run, their callees' writes included
+   * (catalog/function-writes.ts): a function or procedure's writes of base columns are copies
+   * (it may be called: docs/access-control.md#copies); a trigger's, with the trigger row being its
+   * table. Once every source is read: a body names tables created after it (pg_dump writes
+   * functions first), and PL/pgSQL looks them up when it runs.
+   */
+  private resolveFunctionWrites(): void {
+    if (!this.pgRoutines.length) return;
+    const writes = new FunctionWrites(this.pgRoutines);
+    for (const r of this.pgRoutines) {
+      if (r.routine.trigger) continue;
+      this.db = r.db;
+      this.currentSchema = undefined;
+      this.at = r.at;
+      const copies = writesWith(writes.writes(r.id), (o) => concreteOrigin(o) && o.relation.name !== TRIGGER_ROW);
+      for (const w of copies)
+        this.copyInto({
+          op: 'copy-into',
+          at: r.at,
+          table: w.table,
+          columns: w.columns,
+          values: w.values,
+          via: w.via ?? 'insert-select',
+        });
+    }
+    for (const t of this.pgTriggers) {
+      this.db = t.db;
+      this.currentSchema = undefined;
+      this.at = t.at;
+      const isRow = (q: QualifiedName) =>
+        q.name === TRIGGER_ROW || (!q.schema && !q.database && t.transition.has(q.name));
+      const row = (o: ViewColumn['from'][number]) => (isRow(o.relation) ? { ...o, relation: t.table } : o);
+      for (const w of writesWith(writes.writes(t.fn), concreteOrigin)) {
+        const values = w.values.map((v) => ({ ...v, from: v.from.map(row) }));
+        this.copyInto({ op: 'copy-into', at: t.at, table: w.table, columns: w.columns, values, via: 'trigger' });
+      }
+    }
+  }
+
   /** Each trigger's calls: the procedure's writes of its parameters copy what the trigger passes. */
   private resolveCalls(): void {
-    const index = new RoutineIndex(this.relations);
+    const index = new RoutineIndex(this.relations, (db) =>
+      this.databases.get(db)?.dialect === 'oracle' ? this.synonyms.get(db) : undefined,
+    );
     const chains = resolveRoutineCalls(index);
     const within = (r: Relation) => {
       this.db = this.databases.get(r.database) ?? this.db;
@@ -2046,8 +2162,13 @@ class CatalogBuilder {
       this.at = at;
       const passed = passedColumns(call).join(', ');
       const table = relationIdOf(call.table);
-      const callee = relationIdOf(nth(call.names, 0));
       const r = resolveCall(call, index);
+      // the routine found, by its name without the signature; else the last reading of the name
+      // (Oracle `a.b`: schema a's b, after package a's b)
+      const found = r.kind === 'resolved' ? r.callees[0] : r.kind === 'no-match' ? r.candidates[0] : undefined;
+      const callee = found
+        ? relationId(found.database, found.schema, found.name.slice(0, found.name.indexOf('(')))
+        : relationIdOf(nth(call.names, call.names.length - 1));
       if (r.kind === 'undefined')
         this.warn(
           'SPIF-FUNCTION-UNANALYSED',

@@ -5,7 +5,7 @@
 import type { ColumnValueStats } from './column-values.js';
 import type { ResolvedRule } from './product-rules.js';
 import type { Dialect } from '../dialect.js';
-import type { DiagnosticText, TextArg } from '../diagnostics.js';
+import type { DiagnosticText, Said, TextArg } from '../diagnostics.js';
 
 /** A place in a source file. `line` and `column` are 1-based; `column` counts characters. */
 export interface SourceLocation {
@@ -196,6 +196,8 @@ export interface VendorCall {
   names: QualifiedName[];
   /** The name as written (`dbo.p2`), for the report. */
   written: string;
+  /** The first name's first part was written without a schema (a public synonym may stand for it). */
+  bare?: boolean;
   args: { name?: string; from: ViewColumn['from'] }[];
 }
 
@@ -241,7 +243,19 @@ export interface RoutineDefinition {
    * for); a vendor routine's writes of its parameters (relation `#parameter`), which carry what a
    * trigger passes to it.
    */
-  writes?: { table: QualifiedName; columns?: string[]; values: ViewColumn[]; via?: 'insert-select' | 'update' }[];
+  writes?: {
+    table: QualifiedName;
+    columns?: string[];
+    values: ViewColumn[];
+    /** The statement that writes (a copy made whenever the routine runs). */
+    via?: 'insert-select' | 'update' | 'merge';
+  }[];
+  /**
+   * PostgreSQL, as read: the calls in the body whose arguments carry values (`f(NEW.x)`, `CALL
+   * p(v)`), by name, each argument's lineage by position. The builder makes the callee's writes
+   * of its parameters copies of what is passed (builtins and undefined names are not followed).
+   */
+  functionCalls?: { name: QualifiedName; args: ViewColumn['from'][] }[];
   /**
    * Oracle, SQL Server, Db2: the procedures the body calls, with what each argument carries (a
    * parameter of this routine is relation `#parameter`); followed when the catalog is built
@@ -311,7 +325,7 @@ export interface ForeignTableDefinition {
   columnNames: Record<string, string>;
   /** Resolved at the end of the build: the remote relation, or why it is not known. */
   remote?: RelationId;
-  unresolved?: string;
+  unresolved?: Said;
 }
 
 /** CREATE SERVER … FOREIGN DATA WRAPPER w OPTIONS (…), as altered. */
@@ -324,7 +338,7 @@ export interface ForeignServer {
   source?: SourceLocation;
   /** The configured database it connects to (set at the end of the build), or why none. */
   remoteDatabase?: string;
-  unresolved?: string;
+  unresolved?: Said;
   /** Roles granted USAGE on it (PUBLIC has none by default: docs 5.8 Privileges); its owner has it too. */
   usage?: string[];
 }
@@ -362,7 +376,7 @@ export interface Subscription {
   source?: SourceLocation;
   /** The configured publisher database (set at the end of the build), or why none. */
   publisher?: string;
-  unresolved?: string;
+  unresolved?: Said;
 }
 
 /** A `dblink(conn, sql)` call in a view or function: a query run in another database. */
@@ -378,7 +392,7 @@ export interface DblinkUse {
   source?: SourceLocation;
   /** The database it reaches (set at the end of the build), or why none. */
   remoteDatabase?: string;
-  unresolved?: string;
+  unresolved?: Said;
   /** Remote relations its SQL reads (resolved ids). */
   remoteRelations?: RelationId[];
   /** `dblink(…) AS t(cols)`: the call's location, the name `dblinkRelation(location)` its caller's lineage uses. */
@@ -428,7 +442,7 @@ export interface DatabaseLink {
   source?: SourceLocation;
   /** The configured database it reaches (set at the end of the build), or why none. */
   remoteDatabase?: string;
-  unresolved?: string;
+  unresolved?: Said;
 }
 
 /** Links between databases: foreign servers, user mappings, publications, subscriptions, dblink calls, database links. */

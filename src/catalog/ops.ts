@@ -229,6 +229,8 @@ export type CatalogOp = { at: SourceLocation } & (
       op: 'routine-call';
       names: QualifiedName[];
       args: { name?: string; from: ViewColumn['from'] }[];
+      /** The first name's first part was written without a schema (a public synonym may stand for it). */
+      bare?: boolean;
       /** The trigger, as written, and its table. */
       caller: string;
       table: QualifiedName;

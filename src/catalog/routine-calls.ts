@@ -9,11 +9,13 @@
  * arguments is reported on the trigger with the columns it passes: never silently dropped.
  */
 import { part, type Said, said } from '../diagnostics.js';
+import type { Synonyms } from './synonyms.js';
 import {
   ROUTINE_PARAMETER,
   type QualifiedName,
   type Relation,
   type RelationId,
+  relationId,
   relationIdOf,
   type VendorCall,
   type ViewColumn,
@@ -23,13 +25,15 @@ import {
 export interface CallSpec {
   names: QualifiedName[];
   args: VendorCall['args'];
+  /** The first name's first part was written without a schema: a public synonym may stand for it. */
+  bare?: boolean;
 }
 
 export interface CallWrite {
   table: QualifiedName;
   columns?: string[];
   values: ViewColumn[];
-  via?: 'insert-select' | 'update';
+  via?: 'insert-select' | 'update' | 'merge';
 }
 
 export type CallResolution =
@@ -48,7 +52,14 @@ export class RoutineIndex {
   private readonly byName = new Map<string, Relation[]>();
   private readonly specs = new Map<string, Relation[]>();
 
-  constructor(readonly relations: ReadonlyMap<RelationId, Relation>) {
+  /**
+   * `synonymsOf(database)`: the Oracle synonyms a called name may go through (undefined for the
+   * other products: a Db2 alias names a table, view, sequence or module, never a procedure).
+   */
+  constructor(
+    readonly relations: ReadonlyMap<RelationId, Relation>,
+    private readonly synonymsOf?: (database: string) => Synonyms | undefined,
+  ) {
     for (const r of relations.values()) {
       if (!r.routine) continue;
       const base = r.name.slice(0, r.name.indexOf('('));
@@ -72,6 +83,28 @@ export class RoutineIndex {
     if (dot > 0) for (const spec of this.specs.get(at + q.name.slice(0, dot)) ?? []) out.push(spec);
     return out;
   }
+
+  /**
+   * The routines `q` names through an Oracle synonym when no object has its name: the first piece
+   * (`P`, or package `PKG` of `PKG.P`) is looked up as a private synonym of its schema, then (a
+   * name written without a schema) as a public synonym, a synonym of a synonym followed ("How
+   * Oracle Database Resolves Schema Object References", SQL Language Reference; CREATE SYNONYM:
+   * "Oracle Database uses a public synonym only if the object is not prefaced by a schema").
+   */
+  throughSynonym(q: QualifiedName, bare: boolean): Relation[] {
+    const database = q.database ?? '';
+    const synonyms = this.synonymsOf?.(database);
+    if (!synonyms?.size) return [];
+    const dot = q.name.indexOf('.');
+    const head = dot > 0 ? q.name.slice(0, dot) : q.name;
+    const rest = dot > 0 ? q.name.slice(dot) : '';
+    const exists = (x: QualifiedName) =>
+      this.byName.has(`${x.database ?? database}\u0000${x.schema}\u0000${x.name}`) ||
+      this.relations.has(relationId(x.database ?? database, x.schema ?? '', x.name));
+    const target = synonyms.resolve({ database, schema: q.schema, name: head }, exists, bare);
+    if (!target) return [];
+    return this.named({ database: target.database ?? database, schema: target.schema, name: target.name + rest });
+  }
 }
 
 /** The parameter each argument binds to, or undefined when the routine takes no such arguments. */
@@ -91,8 +124,9 @@ function bind(routine: Relation, args: CallSpec['args']): Map<string, ViewColumn
 /** `names` and the arguments' relations are qualified (database and schema set). */
 export function resolveCall(call: CallSpec, index: RoutineIndex): CallResolution {
   let candidates: Relation[] = [];
-  for (const q of call.names) {
+  for (const [k, q] of call.names.entries()) {
     candidates = index.named(q);
+    if (!candidates.length) candidates = index.throughSynonym(q, k === 0 && !!call.bare);
     if (candidates.length) break;
   }
   if (!candidates.length) return { kind: 'undefined' };

@@ -54,8 +54,8 @@ export const POSTGRESQL_DIAGNOSTICS = {
   },
   'diag.pg.statementNotRead': { en: '{0} statement is not read by spif', ja: '{0} 文は spif が読まない' },
   'diag.pg.updateCopy': {
-    en: 'UPDATE {0} SET (…) = (…) or SET c[…]: the values it copies are not followed (write them as INSERT … SELECT or a view to have them read)',
-    ja: 'UPDATE {0} SET (…) = (…) 又は SET c[…]: 複写する値を追跡していない（読ませるには INSERT … SELECT 又はビューとして書く）',
+    en: 'UPDATE {0} SET c[…] or SET c.field: the values it copies are not followed (write them as INSERT … SELECT or a view to have them read)',
+    ja: 'UPDATE {0} SET c[…] 又は SET c.field: 複写する値を追跡していない（読ませるには INSERT … SELECT 又はビューとして書く）',
   },
   'diag.pg.schemaWithoutName': { en: 'CREATE SCHEMA without a name', ja: '名前のない CREATE SCHEMA' },
   'diag.pg.alterTableNotRead': {

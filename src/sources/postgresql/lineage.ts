@@ -317,6 +317,11 @@ function valueSources(
       if (carrying) out.push(...found);
       return;
     }
+    if (n.ParamRef) {
+      // `$1` in a routine body: the parameter (an entry of the variables' scope).
+      if (carrying) out.push(...variable(scope, `$${n.ParamRef.number}`));
+      return;
+    }
     if (n.SubLink) {
       const sub = selectLineage(n.SubLink.subselect, scope);
       reads.push(...sub.reads);
@@ -386,12 +391,33 @@ function resolveColumn(fields: string[], scope: Scope): ColumnSource[] {
     return [];
   }
   // Unqualified: any FROM entry of the innermost query with entries may hold it. Relations are
-  // filtered by the builder, which knows their columns; derived entries answer exactly.
+  // filtered by the builder, which knows their columns; derived entries answer exactly. Where only
+  // relations may hold it, a routine's variable or parameter of that name may be meant instead
+  // (PL/pgSQL refuses the ambiguity by default, 43.11.1; a SQL function's column wins, 38.5.1): both.
   const column = nth(fields, 0);
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     const out: ColumnSource[] = [];
-    for (const entry of new Set(s.entries.values())) out.push(...entryColumn(entry, column));
-    if (out.length) return out;
+    let exact = false;
+    for (const entry of new Set(s.entries.values())) {
+      const found = entryColumn(entry, column);
+      if (found.length && entry.kind === 'derived') exact = true;
+      out.push(...found);
+    }
+    if (out.length) return exact ? out : [...out, ...variable(s.parent, column)];
+  }
+  return [];
+}
+
+/**
+ * The scope entry holding a routine body's variables and parameters (derived: it answers exactly).
+ * Its name cannot be an SQL alias.
+ */
+export const VARIABLES = '#vars';
+
+function variable(scope: Scope | undefined, column: string): ColumnSource[] {
+  for (let s = scope; s; s = s.parent) {
+    const vars = s.entries.get(VARIABLES);
+    if (vars?.kind === 'derived') return vars.columns.get(column) ?? [];
   }
   return [];
 }

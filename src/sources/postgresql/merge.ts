@@ -84,7 +84,7 @@ export function mergeReads(s: Node): Node {
 }
 
 /** `SET (a, b) = (SELECT x, y …)` / `= ROW (x, y)`: the value at this column's position. */
-function positional(val: Node | undefined): Node | undefined {
+export function positional(val: Node | undefined): Node | undefined {
   const m = val?.MultiAssignRef;
   if (!m) return val;
   const i = (m.colno ?? 1) - 1;

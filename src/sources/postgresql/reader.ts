@@ -22,7 +22,7 @@ import { viewLineage, type ColumnRefSite } from './lineage.js';
 import { analyseRoutine, type RoutineParameter } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
 import { copyStats, insertStats } from './data-values.js';
-import { mergeCopies } from './merge.js';
+import { mergeCopies, positional } from './merge.js';
 import {
   DROPS_OF_REPORTED,
   IRRELEVANT_ALTER_TABLE,
@@ -641,14 +641,17 @@ class StatementContext {
    * what its expression reads, as `INSERT INTO t (c) SELECT …` would (a data migration copying a
    * column into another table). The SET list is read as the select list of
    * `SELECT … FROM t, <from list> WHERE …`, so the target's own columns resolve too.
+   * `SET (a, b) = (SELECT x, y …)` / `= ROW (x, y)` assigns by position (PostgreSQL 15 docs,
+   * UPDATE: "the sub-select … must yield no more than one row … its column values are assigned to
+   * the target columns"): a gets x, b gets y.
    */
   private updateCopy(s: Node): void {
     const targets: Node[] = (s.targetList ?? []).map((t: Node) => t.ResTarget);
-    if (targets.some((t) => !t?.name || t.indirection?.length || t.val?.MultiAssignRef))
+    if (targets.some((t) => !t?.name || t.indirection?.length))
       return this.unsupported(said('diag.pg.updateCopy', rangeVarText(s.relation)));
     const select = {
       SelectStmt: {
-        targetList: targets.map((t) => ({ ResTarget: { name: t.name, val: t.val } })),
+        targetList: targets.map((t) => ({ ResTarget: { name: t.name, val: positional(t.val) } })),
         fromClause: [{ RangeVar: s.relation }, ...(s.fromClause ?? [])],
         ...(s.whereClause ? { whereClause: s.whereClause } : {}),
         limitOption: 'LIMIT_OPTION_DEFAULT',
@@ -1139,7 +1142,10 @@ class StatementContext {
         securityDefiner,
         language,
         argTypes,
-        ...(trigger ? { trigger: true, writes: body.writes } : {}),
+        ...(trigger ? { trigger: true } : {}),
+        ...(body.writes.length ? { writes: body.writes } : {}),
+        ...(body.calls.length ? { functionCalls: body.calls } : {}),
+        parameters: body.parameters.map((p) => p.name),
         analysed: body.analysed,
         ...(body.reason ? reasonOf(body.reason) : {}),
         ...(atomicBody ? { atomic: true } : {}),

@@ -14,8 +14,8 @@
  * returned as unanalysed with the reason: the catalog reports it, it is never taken as harmless.
  */
 import { parsePlPgSQLSync, parseSync } from 'libpg-query';
-import { type QualifiedName, TRIGGER_ROW, type ViewColumn } from '../../catalog/model.js';
-import { dedupe, type Scope, type ScopeEntry, type SelectLineage, selectLineage } from './lineage.js';
+import { type QualifiedName, ROUTINE_PARAMETER, TRIGGER_ROW, type ViewColumn } from '../../catalog/model.js';
+import { dedupe, type Scope, type ScopeEntry, type SelectLineage, selectLineage, VARIABLES } from './lineage.js';
 import { nth } from '../../indexed.js';
 import { type Said, part, said } from '../../diagnostics.js';
 import { parserText } from '../guard.js';
@@ -39,14 +39,27 @@ export interface RoutineBody {
   parameters: ViewColumn[];
   reads: QualifiedName[];
   readsColumns: ColumnSource[];
-  /** INSERTs the body makes: a trigger's copies (`NEW.x` is the relation `#NEW`, the trigger's table). */
+  /**
+   * INSERT, UPDATE and MERGE the body makes: copies whenever it runs (`NEW.x` is the relation
+   * `#trigger-row`, the trigger's table; an input parameter is `#parameter.name`, what a caller
+   * passes, and also carries the columns it is compared with).
+   */
   writes: RoutineWrite[];
+  /** Calls of other functions and procedures with arguments that carry values, for their writes of parameters. */
+  calls: RoutineCall[];
 }
 
 export interface RoutineWrite {
   table: QualifiedName;
   columns?: string[];
   values: ViewColumn[];
+  via: 'insert-select' | 'update' | 'merge';
+}
+
+/** `f(a, b)` / `CALL p(a, b)` in a body: what each argument carries, by position. */
+export interface RoutineCall {
+  name: QualifiedName;
+  args: ColumnSource[][];
 }
 
 export interface RoutineSignature {
@@ -123,6 +136,7 @@ export function analyseRoutine(sig: RoutineSignature, isProcedure: boolean): Rou
     reads: [],
     readsColumns: [],
     writes: [],
+    calls: [],
   });
   const lang = sig.language.toLowerCase();
   // "It is not currently possible to write a trigger function in the plain SQL function language"
@@ -158,6 +172,7 @@ class Collector {
   readonly readsColumns: ColumnSource[] = [];
   readonly paramSources = new Map<string, ColumnSource[]>();
   readonly writes: RoutineWrite[] = [];
+  readonly calls: RoutineCall[] = [];
   /** The search paths the next statement runs with. */
   paths: SearchPaths = [undefined];
   /**
@@ -220,6 +235,7 @@ class Collector {
     const s = stmt[kind];
     if (this.setsSearchPath(stmt)) return undefined;
     this.parameters(stmt, outer);
+    this.callsIn(stmt, outer);
     if (kind === 'SelectStmt') {
       const l = this.sel(s, outer);
       this.add(l);
@@ -242,6 +258,7 @@ class Collector {
             table: nth(this.stamp(rangeName(s.relation)), 0),
             ...(columns.length ? { columns } : {}),
             values,
+            via: 'insert-select',
           });
         }
       }
@@ -262,7 +279,7 @@ class Collector {
         const l = this.sel(m.select, outer);
         this.add(l);
         if (l.columns.some((v) => v.from.length))
-          this.writes.push({ table, ...(m.columns ? { columns: m.columns } : {}), values: l.columns });
+          this.writes.push({ table, ...(m.columns ? { columns: m.columns } : {}), values: l.columns, via: 'merge' });
       }
       const returning = returningList(s);
       if (!returning.length) return undefined;
@@ -300,8 +317,60 @@ class Collector {
         table: nth(this.stamp(rangeName(s.relation)), 0),
         columns,
         values,
+        via: 'update',
       });
     }
+  }
+
+  /**
+   * Calls in the statement whose arguments carry values: `SELECT f(x) FROM t` (and PERFORM,
+   * `v := f(x)`), `VALUES (f(x))`, `CALL p(x)`. Each argument is read over its query's FROM list;
+   * a call nested in another's arguments is a call of its own. Built-in functions are among them:
+   * the builder follows only calls of routines the sources define.
+   */
+  private callsIn(stmt: Node, outer: Scope): void {
+    const call = stmt.CallStmt?.funccall;
+    if (call) this.call(call, {}, outer);
+    const selects: Node[] = [];
+    const walk = (n: any): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (n.SelectStmt) selects.push(n.SelectStmt);
+      for (const k of Object.keys(n)) walk(n[k]);
+    };
+    walk(stmt);
+    for (const sel of selects) {
+      if (sel.op && sel.op !== 'SETOP_NONE') continue; // its arms are selects of their own
+      const found: Node[] = [];
+      const find = (n: any): void => {
+        if (!n || typeof n !== 'object') return;
+        if (Array.isArray(n)) return n.forEach(find);
+        if (n.SelectStmt || n.SubLink) return; // visited as selects of their own
+        if (n.FuncCall?.args?.length) found.push(n.FuncCall);
+        for (const k of Object.keys(n)) find(n[k]);
+      };
+      find(sel.targetList);
+      find(sel.whereClause);
+      find(sel.valuesLists);
+      for (const f of found) this.call(f, sel, outer);
+    }
+  }
+
+  private call(f: Node, sel: Node, outer: Scope): void {
+    const args: Node[] = (f.args ?? []).filter((a: Node) => !a.NamedArgExpr);
+    if (!args.length || args.length !== (f.args ?? []).length) return; // named arguments: not bound here
+    const l = this.sel(
+      {
+        targetList: args.map((val) => ({ ResTarget: { val } })),
+        fromClause: sel.fromClause,
+        withClause: sel.withClause,
+        op: 'SETOP_NONE',
+      },
+      outer,
+    );
+    const values = l.columns.map((c) => c.from);
+    if (values.some((v) => v.length))
+      this.calls.push({ name: nth(this.stamp(functionName(f.funcname ?? [])), 0), args: values });
   }
 
   /** `col = param` anywhere in the statement: the parameter carries the column's value. */
@@ -374,6 +443,12 @@ function finish(
   resultColumns: ViewColumn[][],
   inputs: RoutineParameter[],
 ): RoutineBody {
+  // A parameter's own origin stays only where the body writes it (or passes it on): there it is
+  // what the caller passes, and also what the parameter is compared with.
+  const notParameter = (o: ColumnSource) => o.relation.name !== ROUTINE_PARAMETER;
+  const compared = (o: ColumnSource): ColumnSource[] =>
+    notParameter(o) ? [o] : [o, ...(c.paramSources.get(o.column) ?? []).filter(notParameter)];
+  for (const list of resultColumns) for (const col of list) col.from = col.from.filter(notParameter);
   let outputs: ViewColumn[];
   if (names) {
     outputs = names.map((name, i) => ({
@@ -395,12 +470,28 @@ function finish(
     outputs,
     parameters: inputs.map((p, i) => {
       const name = p.name ?? `$${i + 1}`;
-      return { name, from: dedupe(c.paramSources.get(name) ?? []) };
+      return { name, from: dedupe((c.paramSources.get(name) ?? []).filter(notParameter)) };
     }),
     reads: c.reads,
-    readsColumns: c.readsColumns,
-    writes: c.writes,
+    readsColumns: c.readsColumns.filter(notParameter),
+    writes: c.writes.map((w) => ({
+      ...w,
+      values: w.values.map((v) => ({ ...v, from: dedupe(v.from.flatMap(compared)) })),
+    })),
+    calls: c.calls.map((k) => ({ ...k, args: k.args.map((a) => dedupe(a.flatMap(compared))) })),
   };
+}
+
+/** Each input parameter (by name and as `$n`) as an origin: the value a caller passes. */
+function parameterOrigins(inputs: RoutineParameter[]): Map<string, ColumnSource[]> {
+  const out = new Map<string, ColumnSource[]>();
+  inputs.forEach((p, i) => {
+    const name = p.name ?? `$${i + 1}`;
+    const origin = [{ relation: { name: ROUTINE_PARAMETER }, column: name }];
+    out.set(`$${i + 1}`, origin);
+    if (p.name) out.set(p.name, origin);
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -421,7 +512,11 @@ function sqlBody(
   );
   // A BEGIN ATOMIC body was parsed at CREATE, with the session's path: the SET clause does not apply.
   if (!sig.atomicBody) c.paths = [sig.searchPath];
-  const outer: Scope = { entries: new Map(), ctes: new Map() };
+  const params = parameterOrigins(inputs);
+  const outer: Scope = {
+    entries: new Map([[VARIABLES, { kind: 'derived', columns: params, order: [...params.keys()] }]]),
+    ctes: new Map(),
+  };
   let last: SelectLineage | undefined;
   for (const stmt of stmts) last = c.statement(stmt, outer) ?? last;
   // The result of a SQL function is its last statement's.
@@ -462,7 +557,7 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
   };
   let visit: (list: Node[] | undefined) => void = () => {};
   // Variables: scalars are columns of one derived scope entry; records are entries of their own.
-  const scalars = new Map<string, ColumnSource[]>();
+  const scalars = parameterOrigins(inputs);
   const records = new Map<string, ScopeEntry>();
   if (sig.returnType === 'trigger') {
     // NEW and OLD are the row the trigger fires for.
@@ -473,7 +568,7 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
     datums[dno]?.PLpgSQL_var?.refname ?? datums[dno]?.PLpgSQL_rec?.refname;
   const varsScope = (): Scope => ({
     entries: new Map<string, ScopeEntry>([
-      ['#vars', { kind: 'derived', columns: scalars, order: [...scalars.keys()] }],
+      [VARIABLES, { kind: 'derived', columns: scalars, order: [...scalars.keys()] }],
       ...records,
     ]),
     ctes: new Map(),
@@ -650,6 +745,14 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
 /** RETURNING's list: libpg-query 18 (PostgreSQL 18's parser) puts it in `returningClause.exprs`. */
 function returningList(s: Node): Node[] {
   return s.returningClause?.exprs ?? s.returningList ?? [];
+}
+
+/** A called function's name: `[schema.]name` (a catalog-qualified call keeps its last two parts). */
+function functionName(items: Node[]): QualifiedName {
+  const parts: string[] = items.map((x) => x.String?.sval ?? '');
+  const name = parts.pop() ?? '';
+  const schema = parts.pop();
+  return { name, ...(schema ? { schema } : {}) };
 }
 
 function rangeName(rv: Node): QualifiedName {

@@ -26,7 +26,7 @@ import { db2ParameterType } from '../db2/signature.js';
 import { foldIdent } from './lexer.js';
 import type { Cursor } from './cursor.js';
 import { readRoutineBody, writeCopies } from './routine-body.js';
-import { calleeNames } from './copies.js';
+import { bareCall, calleeNames } from './copies.js';
 import { readPackageBody, specMembers } from './package.js';
 import { nth } from '../../indexed.js';
 
@@ -104,6 +104,7 @@ export function readCreateRoutine(
             vendorCalls: body.calls.map((call) => ({
               names: calleeNames(c, call.parts),
               written: call.parts.join('.'),
+              ...(bareCall(c, call.parts) ? { bare: true } : {}),
               args: call.args,
             })),
           }

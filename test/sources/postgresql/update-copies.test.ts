@@ -27,6 +27,15 @@ const SCENARIOS = [
     name: 'SET c = (SELECT …), with an alias on the target',
     sql: `UPDATE "Organisation" o SET "ownerRef" = (SELECT "kojinBango" FROM "Team" WHERE id = o."teamId");`,
   },
+  {
+    // UPDATE: "a sub-SELECT … its column values are assigned to the target columns" (by position).
+    name: 'SET (a, b) = (SELECT x, y …): each column its position of the row',
+    sql: `UPDATE "Organisation" o SET (memo, "ownerRef") = (SELECT 'moved', "kojinBango" FROM "Team" WHERE id = o."teamId");`,
+  },
+  {
+    name: 'SET (a, b) = ROW (x, y) over UPDATE … FROM',
+    sql: `UPDATE "Organisation" SET (memo, "ownerRef") = ROW ('moved', t."kojinBango") FROM "Team" t WHERE t.id = "teamId";`,
+  },
 ];
 
 let pg: PGlite;
@@ -63,11 +72,11 @@ describe('UPDATE copying values from another table', () => {
     });
   }
 
-  it('SET (a, b) = (SELECT …) is still reported, located', () => {
+  it('SET c[…] (an array element) is still reported, located', () => {
     const read = readPostgresSql({
       path: 'm.sql',
-      text: `${BASE}\nUPDATE "Organisation" SET ("ownerRef", memo) = (SELECT "kojinBango", 'x' FROM "Team" WHERE id = 1);`,
+      text: `${BASE}\nALTER TABLE "Organisation" ADD tags text[];\nUPDATE "Organisation" SET tags[1] = (SELECT "kojinBango" FROM "Team" WHERE id = 1);`,
     });
-    expect(read.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-SQL-UNSUPPORTED', 5]]);
+    expect(read.diagnostics.map((d) => [d.code, d.line])).toEqual([['SPIF-SQL-UNSUPPORTED', 6]]);
   });
 });
