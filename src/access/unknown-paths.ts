@@ -7,6 +7,7 @@
  * An unread SECURITY INVOKER body is no path: it reads with the caller's own rights.
  */
 import type { Catalog, Relation, RelationId } from '../catalog/model.js';
+import { type DiagnosticText, type Said, part, said } from '../diagnostics.js';
 import { PUBLIC } from '../catalog/privileges.js';
 import { PrincipalAccess, type Principal } from './principals.js';
 import type { AccessResolver } from './resolver.js';
@@ -24,7 +25,10 @@ export interface UnknownPath {
    * of dblink (relation ids), or the subscription (`database.subscription`, not a relation).
    */
   via: RelationId | string;
+  /** Why it cannot be followed, in English (the assumption code's text). */
   reason: string;
+  /** The same reason as a catalogue entry, for the reporters to render in the user's language. */
+  reasonText?: DiagnosticText;
   /** Principals that may execute it. */
   executors: string[];
   /** Relations its owner may read: what it could hand out. */
@@ -51,7 +55,10 @@ export function findUnknownPaths(catalog: Catalog, resolver: AccessResolver, pri
           x.columns.some((c) => resolver.canSelectAsDefiner(owner, fn.id, x.id, c.name).allowed),
       )
       .map((x) => x.id);
-    out.push({ via: fn.id, reason: r.unanalysedReason ?? 'its body was not read', executors, relations });
+    // A reason a reader gave only in English stays English (no entry to render).
+    const reason = r.unanalysedReason ?? said('diag.catalog.bodyNotRead').message;
+    const text = r.unanalysedText ?? (r.unanalysedReason === undefined ? part('diag.catalog.bodyNotRead') : undefined);
+    out.push({ via: fn.id, reason, ...(text ? { reasonText: text } : {}), executors, relations });
   }
   out.push(...crossDatabasePaths(catalog, resolver, principals));
   return out;
@@ -73,7 +80,7 @@ function crossDatabasePaths(catalog: Catalog, resolver: AccessResolver, principa
   for (const r of catalog.relations.values()) {
     const f = r.foreign;
     if (!f) continue;
-    let reason = f.unresolved;
+    let reason: Said | undefined = f.unresolved;
     if (f.via === 'database-link') {
       if (!reason) continue;
       // The remote object and the views that read it directly may hold what the other database holds.
@@ -81,16 +88,15 @@ function crossDatabasePaths(catalog: Catalog, resolver: AccessResolver, principa
         .filter((v) => v.view?.reads.some((q) => (q.schema ?? v.schema) === r.schema && q.name === r.name))
         .map((v) => v.id);
       const ids = [r.id, ...viewIds];
-      out.push({ kind: 'database-link', via: r.id, reason, executors: readers(ids), relations: ids });
+      out.push({ kind: 'database-link', via: r.id, ...reasonOf(reason), executors: readers(ids), relations: ids });
       continue;
     }
     if (!reason && f.remote) {
       const users = cross.userMappings.filter((m) => m.database === r.database && m.server === f.server);
-      if (users.some((m) => m.user === undefined))
-        reason = `a user mapping on server ${f.server} names no remote user (libpq's default user is not known)`;
+      if (users.some((m) => m.user === undefined)) reason = said('diag.cross.reason.mappingNoUser', f.server);
     }
     if (!reason) continue;
-    out.push({ kind: 'foreign-table', via: r.id, reason, executors: readers([r.id]), relations: [r.id] });
+    out.push({ kind: 'foreign-table', via: r.id, ...reasonOf(reason), executors: readers([r.id]), relations: [r.id] });
   }
   for (const s of cross.subscriptions) {
     if (!s.unresolved) continue;
@@ -100,7 +106,7 @@ function crossDatabasePaths(catalog: Catalog, resolver: AccessResolver, principa
     out.push({
       kind: 'subscription',
       via: `${s.database}.${s.name}`,
-      reason: `the publisher ${s.unresolved}`,
+      ...reasonOf(said('diag.cross.reason.publisher', s.unresolved.text)),
       executors: readers(tables),
       relations: tables,
     });
@@ -110,12 +116,25 @@ function crossDatabasePaths(catalog: Catalog, resolver: AccessResolver, principa
     out.push({
       kind: 'dblink',
       via: d.relation,
-      reason: d.unresolved,
+      ...reasonOf(d.unresolved),
       executors: readers([d.relation]),
       relations: [d.relation, ...(d.remoteRelations ?? [])],
     });
   }
   return out;
+}
+
+const reasonOf = (s: Said) => ({ reason: s.message, reasonText: s.text });
+
+/** The reason as it stands in an assumption code (':' would end the field). */
+const codeReason = (reason: string) => reason.replace(/:/g, ' —');
+
+/**
+ * Each reason of `paths` as it stands in their assumption codes, with its catalogue entry: what a
+ * report renders in the user's language (Report.reasonTexts).
+ */
+export function unknownPathReasons(paths: UnknownPath[]): Map<string, DiagnosticText> {
+  return new Map(paths.flatMap((p) => (p.reasonText ? [[codeReason(p.reason), p.reasonText] as const] : [])));
 }
 
 /**
@@ -125,7 +144,7 @@ function crossDatabasePaths(catalog: Catalog, resolver: AccessResolver, principa
 export function unknownPathAssumptions(paths: UnknownPath[]): Map<RelationId, string[]> {
   const out = new Map<RelationId, string[]>();
   for (const p of paths) {
-    const reason = p.reason.replace(/:/g, ' —');
+    const reason = codeReason(p.reason);
     const code =
       p.kind && p.kind !== 'function'
         ? `cross-database-unknown:${p.kind}:${p.via}:${reason}:${p.executors.join(', ')}`

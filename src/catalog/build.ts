@@ -30,7 +30,7 @@ import {
   relationIdOf,
 } from './model.js';
 import { type Dialect, isMysqlFamily } from '../dialect.js';
-import { type Diagnostic, coded, listOf, part, reasonOf, said, shortList } from '../diagnostics.js';
+import { type Diagnostic, type Said, coded, listOf, part, reasonOf, said, shortList } from '../diagnostics.js';
 import type { CodeOf } from '../diagnostic-codes.js';
 import { BOOTSTRAP_OWNER, PUBLIC, PrivilegeState } from './privileges.js';
 import type { ResolvedRule } from './product-rules.js';
@@ -1422,7 +1422,7 @@ class CatalogBuilder {
     const server = this.cross.server(this.db.name, op.server);
     const target = server && CrossDatabaseState.serverTarget(server, this.remotes);
     if (!server || !target || !('database' in target)) {
-      const why = !server ? part('diag.catalog.serverNotCreated', op.server) : (target as { reason: string }).reason;
+      const why = !server ? part('diag.catalog.serverNotCreated', op.server) : (target as { reason: Said }).reason.text;
       this.warn(
         'SPIF-FDW-UNRESOLVED',
         said('diag.catalog.importForeignSchemaUnresolved', op.remoteSchema, op.server, op.localSchema, why),

@@ -13,9 +13,10 @@
  * A server, subscription or dblink call that matches no configured database is reported (a
  * located warning) and its relations carry an "unknown" path (access/unknown-paths.ts).
  */
-import { type Diagnostic, coded, listOf, part, said } from '../diagnostics.js';
+import { type Diagnostic, type Said, coded, listOf, part, said } from '../diagnostics.js';
 
-type Said = ReturnType<typeof said>;
+/** A reason as an argument of another message: its entry (unknown when none is set). */
+const reasonText = (r: Said | undefined) => r?.text ?? part('diag.catalog.unknown');
 import type { CodeOf } from '../diagnostic-codes.js';
 import type { CatalogOp } from './ops.js';
 import type {
@@ -50,22 +51,22 @@ type Op<K extends CatalogOp['op']> = Extract<CatalogOp, { op: K }>;
 export function matchDatabase(
   conn: Record<string, string>,
   remotes: RemoteDatabase[],
-): { database: string } | { reason: string } {
+): { database: string } | { reason: Said } {
   const dbname = conn.dbname;
-  if (!dbname) return { reason: 'its connection names no dbname' };
+  if (!dbname) return { reason: said('diag.cross.reason.noDbname') };
   const sameHost = (r: RemoteDatabase) =>
     (!r.host || !conn.host || r.host.toLowerCase() === conn.host.toLowerCase()) &&
     (!r.port || !conn.port || r.port === conn.port);
-  const where = `dbname '${dbname}'${conn.host ? ` on host ${conn.host}${conn.port ? `:${conn.port}` : ''}` : ''}`;
+  const where = conn.host
+    ? part('diag.cross.reason.dbnameOnHost', dbname, `${conn.host}${conn.port ? `:${conn.port}` : ''}`)
+    : part('diag.cross.reason.dbname', dbname);
   const matches = remotes.filter((r) => (r.dbname ?? r.name) === dbname && sameHost(r));
   if (matches.length === 1) return { database: nth(matches, 0).name };
   if (matches.length > 1)
     return {
-      reason: `${where} matches several configured databases (${matches.map((m) => m.name).join(', ')}); set databases[].connection.host to tell them apart`,
+      reason: said('diag.cross.reason.severalDatabases', where, listOf(matches.map((m) => m.name))),
     };
-  return {
-    reason: `${where} matches no configured database (add it to databases, with databases[].connection when its name differs)`,
-  };
+  return { reason: said('diag.cross.reason.noDatabase', where) };
 }
 
 const key = (database: string, name: string) => `${database}\u0000${name}`;
@@ -309,10 +310,10 @@ export class CrossDatabaseState {
   static serverTarget(
     server: Pick<ForeignServer, 'wrapper' | 'options'>,
     remotes: RemoteDatabase[],
-  ): { database: string } | { reason: string } {
+  ): { database: string } | { reason: Said } {
     if (server.wrapper !== 'postgres_fdw')
       return {
-        reason: `its foreign data wrapper ${server.wrapper || '(none)'} is not followed (only postgres_fdw is)`,
+        reason: said('diag.cross.reason.wrapper', server.wrapper || part('diag.cross.reason.noWrapper')),
       };
     return matchDatabase(server.options, remotes);
   }
@@ -345,20 +346,20 @@ export class CrossDatabaseState {
       }
       const server = this.server(r.database, f.server);
       if (!server) {
-        f.unresolved = `server ${f.server} is not created in the sources`;
-        warnAt(r.source, 'SPIF-FDW-UNRESOLVED', said('diag.cross.foreignTableUnresolved', r.id, f.unresolved));
+        f.unresolved = said('diag.cross.reason.serverNotCreated', f.server);
+        warnAt(r.source, 'SPIF-FDW-UNRESOLVED', said('diag.cross.foreignTableUnresolved', r.id, f.unresolved.text));
         continue;
       }
       if (!server.remoteDatabase) {
-        f.unresolved = `server ${server.name}: ${server.unresolved}`;
+        f.unresolved = said('diag.cross.reason.server', server.name, reasonText(server.unresolved));
         unresolvedTables.set(server, [...(unresolvedTables.get(server) ?? []), r]);
         continue;
       }
       const remoteId = relationId(server.remoteDatabase, f.remoteSchema, f.remoteName);
       const remote = relations.get(remoteId);
       if (!remote) {
-        f.unresolved = `its remote relation ${remoteId} is not defined`;
-        warnAt(r.source, 'SPIF-FDW-UNRESOLVED', said('diag.cross.foreignTableUnresolved', r.id, f.unresolved));
+        f.unresolved = said('diag.cross.reason.remoteNotDefined', remoteId);
+        warnAt(r.source, 'SPIF-FDW-UNRESOLVED', said('diag.cross.foreignTableUnresolved', r.id, f.unresolved.text));
         continue;
       }
       f.remote = remoteId;
@@ -387,7 +388,7 @@ export class CrossDatabaseState {
         said(
           'diag.cross.serverUnresolved',
           `${server.database}.${server.name}`,
-          String(server.unresolved),
+          reasonText(server.unresolved),
           listOf(tables.map((t) => t.id)),
         ),
       );
@@ -396,7 +397,7 @@ export class CrossDatabaseState {
       warnAt(
         link.source,
         'SPIF-DBLINK-UNRESOLVED',
-        said('diag.cross.linkUnresolved', link.name, String(link.unresolved), listOf(tables.map((t) => t.id))),
+        said('diag.cross.linkUnresolved', link.name, reasonText(link.unresolved), listOf(tables.map((t) => t.id))),
       );
     }
     for (const sub of this.subscriptions.values()) this.resolveSubscription(sub, relations, remotes, warnAt);
@@ -427,8 +428,8 @@ export class CrossDatabaseState {
     const owner = f.linkOwner ?? r.schema;
     const link = this.link(r.database, owner, f.server);
     if (!link) {
-      f.unresolved = `database link ${f.server} is not created in the sources (neither ${owner}'s private link nor a public one)`;
-      warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', said('diag.cross.remoteUnresolved', r.id, f.unresolved));
+      f.unresolved = said('diag.cross.reason.linkNotCreated', f.server, owner);
+      warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', said('diag.cross.remoteUnresolved', r.id, f.unresolved.text));
       return;
     }
     f.link = {
@@ -439,7 +440,7 @@ export class CrossDatabaseState {
       ...(link.user ? { user: link.user } : {}),
     };
     if (!link.remoteDatabase) {
-      f.unresolved = `database link ${link.name}: ${link.unresolved}`;
+      f.unresolved = said('diag.cross.reason.link', link.name, reasonText(link.unresolved));
       unresolved.set(link, [...(unresolved.get(link) ?? []), r]);
       return;
     }
@@ -447,8 +448,8 @@ export class CrossDatabaseState {
     const remoteId = relationId(link.remoteDatabase, f.remoteSchema, f.remoteName);
     const remote = relations.get(remoteId);
     if (!remote) {
-      f.unresolved = `its remote relation ${remoteId} is not defined`;
-      warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', said('diag.cross.remoteUnresolved', r.id, f.unresolved));
+      f.unresolved = said('diag.cross.reason.remoteNotDefined', remoteId);
+      warnAt(r.source, 'SPIF-DBLINK-UNRESOLVED', said('diag.cross.remoteUnresolved', r.id, f.unresolved.text));
       return;
     }
     f.remote = remoteId;
@@ -483,9 +484,8 @@ export class CrossDatabaseState {
     warnAt: (at: SourceLocation | undefined, code: CodeOf<'warning'>, text: Said) => void,
   ): void {
     if (!relations.has(d.relation)) return;
-    let target: { database: string } | { reason: string };
-    if (d.conninfo === undefined)
-      target = { reason: 'its connection is not a constant (or an unnamed dblink_connect)' };
+    let target: { database: string } | { reason: Said };
+    if (d.conninfo === undefined) target = { reason: said('diag.cross.reason.dblinkNotConstant') };
     else if (/=|^postgres(ql)?:\/\//i.test(d.conninfo)) target = matchDatabase(parseConninfo(d.conninfo), remotes);
     else {
       // A foreign server's name: dblink uses its options (dblink_fdw's, the wrapper its docs
@@ -499,15 +499,18 @@ export class CrossDatabaseState {
             ? { database: s.remoteDatabase }
             : {
                 reason: s
-                  ? `server ${s.name}: ${dblinkFdw && 'reason' in dblinkFdw ? dblinkFdw.reason : s.unresolved}`
+                  ? said(
+                      'diag.cross.reason.server',
+                      s.name,
+                      reasonText(dblinkFdw && 'reason' in dblinkFdw ? dblinkFdw.reason : s.unresolved),
+                    )
                   : d.connection !== undefined
-                    ? `the connection dblink_connect opened names server ${d.conninfo}, which is not created in the sources`
-                    : `${d.conninfo} is neither a connection string, a foreign server created in the sources, nor a connection opened by dblink_connect in the same body (a connection opened elsewhere in the session is not known)`,
+                    ? said('diag.cross.reason.dblinkConnectServer', d.conninfo)
+                    : said('diag.cross.reason.dblinkUnknownName', d.conninfo),
               };
     }
-    const query =
-      d.sql === undefined ? 'a query that is not a constant' : `'${d.sql.replace(/\s+/g, ' ').slice(0, 80)}'`;
-    const queryText = d.sql === undefined ? part('diag.cross.dblinkQueryNotConstant') : query;
+    const queryText =
+      d.sql === undefined ? part('diag.cross.dblinkQueryNotConstant') : `'${d.sql.replace(/\s+/g, ' ').slice(0, 80)}'`;
     if ('database' in target) {
       d.remoteDatabase = target.database;
       d.remoteRelations = (d.reads ?? [])
@@ -516,16 +519,20 @@ export class CrossDatabaseState {
       this.dblinkLineage(d, target.database, relations);
       const unchecked = this.dblinkAccess(d, target.database, relations);
       if (unchecked === undefined) return; // checked as the connection's user (access/resolver.ts)
-      d.unresolved = `dblink runs ${query} in database ${target.database}, and spif cannot check that access: ${unchecked}`;
+      d.unresolved = said('diag.cross.reason.dblinkUnchecked', queryText, target.database, unchecked.text);
       warnAt(
         d.source,
         'SPIF-DBLINK',
-        said('diag.cross.dblinkUnchecked', d.relation, queryText, target.database, unchecked),
+        said('diag.cross.dblinkUnchecked', d.relation, queryText, target.database, unchecked.text),
       );
       return;
     }
-    d.unresolved = `dblink runs ${query} in a database spif cannot tell: ${target.reason}`;
-    warnAt(d.source, 'SPIF-DBLINK', said('diag.cross.dblinkUnknownDatabase', d.relation, queryText, target.reason));
+    d.unresolved = said('diag.cross.reason.dblinkUnknownDatabase', queryText, target.reason.text);
+    warnAt(
+      d.source,
+      'SPIF-DBLINK',
+      said('diag.cross.dblinkUnknownDatabase', d.relation, queryText, target.reason.text),
+    );
   }
 
   /**
@@ -536,37 +543,35 @@ export class CrossDatabaseState {
    * running role's user mapping (or PUBLIC's), looked up when access is checked (access/resolver.ts).
    * Returns why not, or sets `remoteAccess`.
    */
-  private dblinkAccess(d: DblinkUse, database: string, relations: Map<RelationId, Relation>): string | undefined {
-    if (d.conninfo === undefined) return 'its connection is not a constant';
+  private dblinkAccess(d: DblinkUse, database: string, relations: Map<RelationId, Relation>): Said | undefined {
+    if (d.conninfo === undefined) return said('diag.cross.reason.connectionNotConstant');
     const conn = /=|^postgres(ql)?:\/\//i.test(d.conninfo) ? parseConninfo(d.conninfo) : undefined;
     let who: { user: string } | { server: string };
     if (!conn) {
       // A foreign server: get_connect_string() joins its options and the running role's user mapping.
       const mappings = this.userMappings.filter((m) => m.database === d.database && m.server === d.conninfo);
-      if (mappings.some((m) => m.user === undefined))
-        return `a user mapping on server ${d.conninfo} names no remote user (libpq then connects as the server process's PGUSER or operating-system user, which the sources do not say)`;
+      if (mappings.some((m) => m.user === undefined)) return said('diag.cross.reason.mappingNoUserLibpq', d.conninfo);
       who = { server: d.conninfo };
     } else {
-      if (!conn.user)
-        return "its connection string names no user (libpq then connects as the server process's PGUSER or operating-system user, which the sources do not say)";
+      if (!conn.user) return said('diag.cross.reason.connNoUser');
       who = { user: conn.user };
       if (conn.password !== undefined) d.password = true;
     }
     const reads = this.dblinkReads.get(d);
-    if (d.sql === undefined || !reads || !d.reads?.length) return 'its query is not a constant SELECT spif reads';
+    if (d.sql === undefined || !reads || !d.reads?.length) return said('diag.cross.reason.queryNotConstant');
     const mapping = this.dblinkColumns.get(d);
-    if (d.location === undefined || !mapping) return 'it is not a dblink(…) AS t(columns) in a FROM list';
+    if (d.location === undefined || !mapping) return said('diag.cross.reason.notAsColumns');
     const name = dblinkRelation(mapping.location);
     const caller = relations.get(d.relation);
     const unmapped = caller?.view?.columns.some((vc) =>
       vc.from.some((f) => f.relation.name === name && !mapping.columns.includes(f.column)),
     );
     if (unmapped || mapping.remote.length !== mapping.columns.length)
-      return 'its column definition list does not match the remote query column by column';
+      return said('diag.cross.reason.columnListMismatch');
     const byRelation = new Map<RelationId, Set<string>>();
     for (const q of d.reads) {
       const id = relationId(database, q.schema ?? 'public', q.name);
-      if (!relations.has(id)) return `its query reads ${id}, which is not defined`;
+      if (!relations.has(id)) return said('diag.cross.reason.readsUndefined', id);
       if (!byRelation.has(id)) byRelation.set(id, new Set());
     }
     for (const r of reads) {
@@ -597,7 +602,7 @@ export class CrossDatabaseState {
       warnAt(
         sub.source,
         'SPIF-REPLICATION-UNRESOLVED',
-        said('diag.cross.publisherUnknown', sub.name, target.reason, sub.database),
+        said('diag.cross.publisherUnknown', sub.name, target.reason.text, sub.database),
       );
       return;
     }
@@ -671,32 +676,26 @@ export function parseConnectString(text: string): { alias?: string; host?: strin
 export function matchLink(
   link: Pick<DatabaseLink, 'name' | 'using'>,
   remotes: RemoteDatabase[],
-): { database: string } | { reason: string } {
+): { database: string } | { reason: Said } {
   const eq = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
   const names = [...new Set([link.using, link.name, link.name.split('.')[0]].filter((x): x is string => !!x))];
   for (const n of names) {
     const m = remotes.filter((r) => r.aliases?.some((a) => eq(a, n)));
     if (m.length === 1) return { database: nth(m, 0).name };
-    if (m.length > 1)
-      return { reason: `'${n}' is an alias of several configured databases (${m.map((x) => x.name).join(', ')})` };
+    if (m.length > 1) return { reason: said('diag.cross.reason.linkAlias', n, listOf(m.map((x) => x.name))) };
   }
   const conn = parseConnectString(link.using ?? nth(link.name.split('.'), 0));
   const service = conn.dbname ?? conn.alias;
   const what =
-    link.using !== undefined ? `its connect string '${link.using}'` : `its name (used as the net service name)`;
+    link.using !== undefined ? part('diag.cross.reason.connectString', link.using) : part('diag.cross.reason.linkName');
   if (service) {
     const sameHost = (r: RemoteDatabase) =>
       (!r.host || !conn.host || eq(r.host, conn.host)) && (!r.port || !conn.port || r.port === conn.port);
     const m = remotes.filter((r) => eq(r.dbname ?? r.name, service) && sameHost(r));
     if (m.length === 1) return { database: nth(m, 0).name };
-    if (m.length > 1)
-      return {
-        reason: `${what} matches several configured databases (${m.map((x) => x.name).join(', ')}); set databases[].connection.host to tell them apart`,
-      };
+    if (m.length > 1) return { reason: said('diag.cross.reason.severalDatabases', what, listOf(m.map((x) => x.name))) };
   }
-  return {
-    reason: `${what} matches no configured database (list the TNS alias or link name under databases[].aliases, or set databases[].connection)`,
-  };
+  return { reason: said('diag.cross.reason.noLinkDatabase', what) };
 }
 
 /** FOR ALL TABLES / TABLES IN SCHEMA / TABLE t (cols): ordinary tables only (views and foreign tables are not published). */

@@ -5,7 +5,7 @@
 import type { ColumnValueStats } from './column-values.js';
 import type { ResolvedRule } from './product-rules.js';
 import type { Dialect } from '../dialect.js';
-import type { DiagnosticText, TextArg } from '../diagnostics.js';
+import type { DiagnosticText, Said, TextArg } from '../diagnostics.js';
 
 /** A place in a source file. `line` and `column` are 1-based; `column` counts characters. */
 export interface SourceLocation {
@@ -325,7 +325,7 @@ export interface ForeignTableDefinition {
   columnNames: Record<string, string>;
   /** Resolved at the end of the build: the remote relation, or why it is not known. */
   remote?: RelationId;
-  unresolved?: string;
+  unresolved?: Said;
 }
 
 /** CREATE SERVER … FOREIGN DATA WRAPPER w OPTIONS (…), as altered. */
@@ -338,7 +338,7 @@ export interface ForeignServer {
   source?: SourceLocation;
   /** The configured database it connects to (set at the end of the build), or why none. */
   remoteDatabase?: string;
-  unresolved?: string;
+  unresolved?: Said;
   /** Roles granted USAGE on it (PUBLIC has none by default: docs 5.8 Privileges); its owner has it too. */
   usage?: string[];
 }
@@ -376,7 +376,7 @@ export interface Subscription {
   source?: SourceLocation;
   /** The configured publisher database (set at the end of the build), or why none. */
   publisher?: string;
-  unresolved?: string;
+  unresolved?: Said;
 }
 
 /** A `dblink(conn, sql)` call in a view or function: a query run in another database. */
@@ -392,7 +392,7 @@ export interface DblinkUse {
   source?: SourceLocation;
   /** The database it reaches (set at the end of the build), or why none. */
   remoteDatabase?: string;
-  unresolved?: string;
+  unresolved?: Said;
   /** Remote relations its SQL reads (resolved ids). */
   remoteRelations?: RelationId[];
   /** `dblink(…) AS t(cols)`: the call's location, the name `dblinkRelation(location)` its caller's lineage uses. */
@@ -442,7 +442,7 @@ export interface DatabaseLink {
   source?: SourceLocation;
   /** The configured database it reaches (set at the end of the build), or why none. */
   remoteDatabase?: string;
-  unresolved?: string;
+  unresolved?: Said;
 }
 
 /** Links between databases: foreign servers, user mappings, publications, subscriptions, dblink calls, database links. */

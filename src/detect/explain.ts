@@ -69,12 +69,29 @@ const EVIDENCE = {
 
 export type EvidenceId = keyof typeof EVIDENCE;
 
+/** How a copy was made (catalog CopyKind), in Japanese: the `{via}` of `holds`. */
+const COPY_VIA_JA: Record<string, string> = {
+  partition: 'パーティション',
+  inherits: '継承',
+  like: 'LIKE',
+  'insert-select': 'INSERT … SELECT',
+  update: 'UPDATE',
+  merge: 'MERGE',
+  trigger: 'トリガー',
+  'foreign-table': '外部テーブル',
+  replication: '論理レプリケーション',
+};
+
 function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
 /** Evidence text from its template and parameters. */
 export function evidence(lang: DetectLang, id: EvidenceId, params: Record<string, string | number>): string {
+  if (id === 'holds' && lang === 'ja') {
+    const via = String(params.via);
+    return fill(EVIDENCE[id].ja, { ...params, via: COPY_VIA_JA[via] ?? via });
+  }
   return fill(EVIDENCE[id][lang], params);
 }
 
@@ -177,6 +194,12 @@ const CANDIDATE_JA: Record<string, { reason: string; settle: string }> = {
       '国保連のインタフェースの記録（介護保険、後期高齢、国保の資格）は、番号法より前から「個人番号」と呼ばれてきた国保システム独自の個人番号（平成20年から国保連インタフェースの項目）を、国保の保険者番号と被保険者証番号の後に持ちます。同じ表がマイナンバーも持てば両者は区別できますが、この表ではできません（2015年より前のシステムの内部個人番号は要確認: issue 15 の 4）',
     settle:
       'マイナンバー（12桁）を保持するなら numberColumns.include に、国保の個人番号なら理由を添えて numberColumns.exclude に書いてください',
+  },
+  'person-id-comment': {
+    reason:
+      '番号法より前、「個人番号」はシステムの中の人の番号（社員・利用者・カード所有者のID）を指す普通の言葉で、今も「person number」の訳語です。列名がそのようなIDを指し、コメントが「個人番号」としか言わないとき、どちらかは決められません（2015年より前のシステムの内部個人番号は要確認: issue 15 の 4）',
+    settle:
+      'マイナンバー（12桁）を保持するなら numberColumns.include に、システム独自の人のIDなら理由を添えて numberColumns.exclude に書いてください',
   },
   'contact-relation': {
     reason:

@@ -232,6 +232,104 @@ export const CATALOG_DIAGNOSTICS = {
     en: 'subscription {0}: published table {1} has no table {2} to replicate into',
     ja: 'サブスクリプション {0}: 公開されたテーブル {1} の複製先となるテーブル {2} がない',
   },
+  // Why a link to another database is not followed: the reasons of the warnings above and of the
+  // `cross-database-unknown` assumptions (access/unknown-paths.ts).
+  'diag.cross.reason.noDbname': { en: 'its connection names no dbname', ja: '接続先の dbname が指定されていない' },
+  'diag.cross.reason.dbname': { en: "dbname '{0}'", ja: "dbname '{0}'" },
+  'diag.cross.reason.dbnameOnHost': { en: "dbname '{0}' on host {1}", ja: "ホスト {1} の dbname '{0}'" },
+  'diag.cross.reason.severalDatabases': {
+    en: '{0} matches several configured databases ({1}); set databases[].connection.host to tell them apart',
+    ja: '{0} は設定の複数のデータベース（{1}）に一致する。databases[].connection.host で区別する',
+  },
+  'diag.cross.reason.noDatabase': {
+    en: '{0} matches no configured database (add it to databases, with databases[].connection when its name differs)',
+    ja: '{0} は設定のどのデータベースにも一致しない（databases に加える。名前が異なるときは databases[].connection も書く）',
+  },
+  'diag.cross.reason.wrapper': {
+    en: 'its foreign data wrapper {0} is not followed (only postgres_fdw is)',
+    ja: '外部データラッパー {0} はたどらない（たどるのは postgres_fdw だけ）',
+  },
+  'diag.cross.reason.noWrapper': { en: '(none)', ja: '（なし）' },
+  'diag.cross.reason.serverNotCreated': {
+    en: 'server {0} is not created in the sources',
+    ja: 'サーバー {0} はソースで作成されていない',
+  },
+  'diag.cross.reason.server': { en: 'server {0}: {1}', ja: 'サーバー {0}: {1}' },
+  'diag.cross.reason.remoteNotDefined': {
+    en: 'its remote relation {0} is not defined',
+    ja: 'リモートのテーブル・ビュー {0} が定義されていない',
+  },
+  'diag.cross.reason.linkNotCreated': {
+    en: "database link {0} is not created in the sources (neither {1}'s private link nor a public one)",
+    ja: 'データベースリンク {0} はソースで作成されていない（{1} のプライベート・リンクも公開リンクもない）',
+  },
+  'diag.cross.reason.link': { en: 'database link {0}: {1}', ja: 'データベースリンク {0}: {1}' },
+  'diag.cross.reason.linkAlias': {
+    en: "'{0}' is an alias of several configured databases ({1})",
+    ja: "'{0}' は設定の複数のデータベース（{1}）の別名",
+  },
+  'diag.cross.reason.connectString': { en: "its connect string '{0}'", ja: "接続文字列 '{0}'" },
+  'diag.cross.reason.linkName': {
+    en: 'its name (used as the net service name)',
+    ja: 'リンク名（ネット・サービス名として使われる）',
+  },
+  'diag.cross.reason.noLinkDatabase': {
+    en: '{0} matches no configured database (list the TNS alias or link name under databases[].aliases, or set databases[].connection)',
+    ja: '{0} は設定のどのデータベースにも一致しない（TNS 別名かリンク名を databases[].aliases に書くか、databases[].connection を書く）',
+  },
+  'diag.cross.reason.dblinkNotConstant': {
+    en: 'its connection is not a constant (or an unnamed dblink_connect)',
+    ja: '接続先が定数でない（又は名前のない dblink_connect）',
+  },
+  'diag.cross.reason.dblinkConnectServer': {
+    en: 'the connection dblink_connect opened names server {0}, which is not created in the sources',
+    ja: 'dblink_connect が開いた接続はサーバー {0} を指すが、そのサーバーはソースで作成されていない',
+  },
+  'diag.cross.reason.dblinkUnknownName': {
+    en: '{0} is neither a connection string, a foreign server created in the sources, nor a connection opened by dblink_connect in the same body (a connection opened elsewhere in the session is not known)',
+    ja: '{0} は接続文字列でも、ソースで作成した外部サーバーでも、同じ本体の dblink_connect が開いた接続でもない（セッションの別の場所で開いた接続は分からない）',
+  },
+  'diag.cross.reason.dblinkUnchecked': {
+    en: 'dblink runs {0} in database {1}, and spif cannot check that access: {2}',
+    ja: 'dblink は {0} をデータベース {1} で実行するが、spif はそのアクセスを確かめられない: {2}',
+  },
+  'diag.cross.reason.dblinkUnknownDatabase': {
+    en: 'dblink runs {0} in a database spif cannot tell: {1}',
+    ja: 'dblink は {0} を spif が特定できないデータベースで実行する: {1}',
+  },
+  'diag.cross.reason.connectionNotConstant': {
+    en: 'its connection is not a constant',
+    ja: '接続先が定数でない',
+  },
+  'diag.cross.reason.mappingNoUserLibpq': {
+    en: "a user mapping on server {0} names no remote user (libpq then connects as the server process's PGUSER or operating-system user, which the sources do not say)",
+    ja: 'サーバー {0} のユーザマッピングがリモートユーザを指定しない（libpq はサーバープロセスの PGUSER 又は OS のユーザとして接続し、それはソースからは分からない）',
+  },
+  'diag.cross.reason.connNoUser': {
+    en: "its connection string names no user (libpq then connects as the server process's PGUSER or operating-system user, which the sources do not say)",
+    ja: '接続文字列がユーザを指定しない（libpq はサーバープロセスの PGUSER 又は OS のユーザとして接続し、それはソースからは分からない）',
+  },
+  'diag.cross.reason.queryNotConstant': {
+    en: 'its query is not a constant SELECT spif reads',
+    ja: '問合せが spif の読める定数の SELECT でない',
+  },
+  'diag.cross.reason.notAsColumns': {
+    en: 'it is not a dblink(…) AS t(columns) in a FROM list',
+    ja: 'FROM 句の dblink(…) AS t(列) ではない',
+  },
+  'diag.cross.reason.columnListMismatch': {
+    en: 'its column definition list does not match the remote query column by column',
+    ja: '列定義リストがリモートの問合せと列ごとに一致しない',
+  },
+  'diag.cross.reason.readsUndefined': {
+    en: 'its query reads {0}, which is not defined',
+    ja: '問合せが読む {0} が定義されていない',
+  },
+  'diag.cross.reason.mappingNoUser': {
+    en: "a user mapping on server {0} names no remote user (libpq's default user is not known)",
+    ja: 'サーバー {0} のユーザマッピングがリモートユーザを指定しない（libpq の既定のユーザは分からない）',
+  },
+  'diag.cross.reason.publisher': { en: 'the publisher {0}', ja: 'パブリッシャー: {0}' },
   // The link graph (src/graph/links.ts)
   'diag.link.unknownTarget': {
     en: 'foreign key on {0}({1}) references {2}, which is not defined: the link is not followed',

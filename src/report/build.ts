@@ -1,6 +1,6 @@
 /** Assembles the report model from the classification: relations, files, databases, principals. */
 import type { Catalog } from '../catalog/model.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, DiagnosticText } from '../diagnostics.js';
 import type { PrincipalSet } from '../access/principals.js';
 import { productAssumptions } from '../access/products/index.js';
 import { definerAssumptions } from '../access/mysql.js';
@@ -9,6 +9,7 @@ import { matchesRef, type SpifConfig } from '../config/index.js';
 import type { CandidateColumnReport, PrincipalReport, RelationReport, Report } from './model.js';
 import type { CandidateColumn } from '../detect/index.js';
 import { VERSION } from '../version.js';
+import { assumptionReason } from './messages.js';
 import { capture } from '../indexed.js';
 import { counter, type Tick } from '../progress-tick.js';
 
@@ -20,6 +21,8 @@ export interface ReportInput {
   diagnostics: Diagnostic[];
   /** Per relation: `unknown-path:…` assumptions (access/unknown-paths.ts). */
   unknownPaths?: Map<string, string[]>;
+  /** The reasons inside those codes as catalogue entries (access/unknown-paths.ts unknownPathReasons). */
+  unknownPathReasons?: Map<string, DiagnosticText>;
   /** Columns to review (要確認), from detection. */
   candidates?: CandidateColumn[];
   /** Progress: relations put in the report. */
@@ -49,6 +52,7 @@ export function buildReport(input: ReportInput): Report {
     if (!list) candidatesOf.set(c.relation, (list = []));
     list.push(candidateReport(c));
   }
+  const reasons: Record<string, DiagnosticText> = {};
   const added = counter(decisions.size, input.onRelations);
   let done = 0;
   for (const d of decisions.values()) {
@@ -67,7 +71,12 @@ export function buildReport(input: ReportInput): Report {
     // to the number exists at all, the verdict needs a person's check.
     // A link to another database spif cannot follow may bring the number whatever the links say.
     for (const code of input.unknownPaths?.get(r.id) ?? [])
-      if (d.basis !== 'unlinked' || code.startsWith('cross-database-unknown:')) assumptions.push(code);
+      if (d.basis !== 'unlinked' || code.startsWith('cross-database-unknown:')) {
+        assumptions.push(code);
+        const reason = assumptionReason(code);
+        const text = reason === undefined ? undefined : input.unknownPathReasons?.get(reason);
+        if (reason !== undefined && text) reasons[reason] = text;
+      }
     const suppression = config.suppressions.find(
       (s) => s.relation !== undefined && s.rule === undefined && matchesRef(s.relation, r.id),
     );
@@ -162,6 +171,7 @@ export function buildReport(input: ReportInput): Report {
     databases,
     principals: principalReports,
     assumptions: globalAssumptions,
+    ...(Object.keys(reasons).length ? { assumptionReasons: reasons } : {}),
     diagnostics,
   };
 }

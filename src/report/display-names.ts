@@ -10,7 +10,7 @@
  * other dialects fold nothing spif shows, so for them this is the identity.
  */
 import { numberEvidence } from './evidence-text.js';
-import type { Lang } from './messages.js';
+import { type Lang, assumptionText } from './messages.js';
 import type { Block, NumberColumnReport, Report } from './model.js';
 import type { DocBlock, Inline, Text } from './pia-document.js';
 
@@ -24,6 +24,8 @@ export class DisplayNames {
     private readonly columns: Map<string, string>,
     /** Relation id → column → the column's written name, where the export wrote it otherwise. */
     private readonly byRelation: Map<string, Map<string, string>>,
+    /** The reasons inside assumption codes, as catalogue entries (Report.assumptionReasons). */
+    private readonly reasons: Report['assumptionReasons'] = {},
   ) {}
 
   /** The names of several reports (a diff's head, then its base): the first that spells a name wins. */
@@ -36,6 +38,7 @@ export class DisplayNames {
       merged((n) => n.roles),
       merged((n) => n.columns),
       merged((n) => n.byRelation),
+      Object.assign({}, ...lastFirst.map((n) => n.reasons)) as Report['assumptionReasons'],
     );
   }
 
@@ -66,7 +69,7 @@ export class DisplayNames {
       }
     }
     for (const p of report.principals) if (p.writtenName) roles.set(p.name, p.writtenName);
-    return new DisplayNames(ids, roles, columns, byRelation);
+    return new DisplayNames(ids, roles, columns, byRelation, report.assumptionReasons);
   }
 
   /** A relation id (`db.schema.name`), as written. */
@@ -160,11 +163,9 @@ export class DisplayNames {
     return this.text(this.role(value));
   }
 
-  /** An assumption code (`code:arg:arg`) with its arguments as written. */
-  assumption(code: string): string {
-    if (!this.any) return code;
-    const [name, ...args] = code.split(':');
-    return [name, ...args.map((a) => this.arg(a))].join(':');
+  /** An assumption code (`code:arg:arg`) in `lang`, its arguments as written, its reason in `lang` too. */
+  assumption(lang: Lang, code: string): string {
+    return assumptionText(lang, code, { arg: (a) => this.arg(a), ...(this.reasons ? { reasons: this.reasons } : {}) });
   }
 
   /** A block with the roles it names as written (its sentence is rendered from this data). */

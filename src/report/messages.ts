@@ -107,6 +107,10 @@ const CORE_MESSAGES = {
     ja: '他のデータベースへのリンク（{0} {1}）を追えない（{2}）。このテーブル・ビューは他のデータベースの個人番号を保持・参照している可能性がある。読める利用者: {3}（要確認）',
     en: 'a link to another database ({0} {1}) cannot be followed ({2}); this relation may hold or read what that database holds, the number included. Readers: {3} (check it)',
   },
+  'assumption.link.foreign-table': { ja: '外部テーブル', en: 'foreign-table' },
+  'assumption.link.subscription': { ja: 'サブスクリプション', en: 'subscription' },
+  'assumption.link.dblink': { ja: 'dblink', en: 'dblink' },
+  'assumption.link.database-link': { ja: 'データベースリンク', en: 'database-link' },
   'assumption.mysql-definer-assumed': {
     ja: 'DEFINER {0} はソースで作成も権限付与もされていないため、このビュー／ルーチンの基表をすべて読めるとみなした（要確認）',
     en: 'DEFINER {0} is neither created nor granted anything in the sources: it is assumed to read every base relation of this view or routine (check it)',
@@ -659,11 +663,49 @@ export function diagnosticMessage(lang: Lang, d: { code: string; message: string
 
 type StoredText = { key: string; args: (string | number | StoredText)[] };
 
-/** Assumptions are stored as codes (`code:arg:arg`); this renders them. */
-export function assumptionText(lang: Lang, code: string): string {
+/** Why an administrator is one (owner, superuser, db_owner), in `lang`; another word as it is. */
+export function adminReason(lang: Lang, reason: string | undefined): string {
+  return reason === 'owner' || reason === 'superuser' || reason === 'db_owner'
+    ? t(lang, `admin.${reason}`)
+    : (reason ?? '');
+}
+
+/** Which argument of an assumption code is a reason (Report.assumptionReasons), if any. */
+const REASON_ARG: Record<string, number> = { 'unknown-path': 1, 'cross-database-unknown': 2 };
+
+/** The reason inside an `unknown-path` or `cross-database-unknown` assumption code, as the code writes it. */
+export function assumptionReason(code: string): string | undefined {
   const [name, ...args] = code.split(':');
+  const at = name === undefined ? undefined : REASON_ARG[name];
+  return at === undefined ? undefined : args[at];
+}
+
+/**
+ * Assumptions are stored as codes (`code:arg:arg`); this renders them. `arg` shows an argument
+ * (names as written); a reason with an entry in `reasons` (Report.assumptionReasons) is rendered
+ * in `lang`, and the kind of an unfollowed link to another database is named in it.
+ */
+export function assumptionText(
+  lang: Lang,
+  code: string,
+  ctx: { arg?: (value: string) => string; reasons?: Record<string, StoredText> } = {},
+): string {
+  const [name = '', ...args] = code.split(':');
   const key = `assumption.${name}` as MessageKey;
-  return key in MESSAGES ? t(lang, key, ...args) : code;
+  if (!(key in MESSAGES)) return code;
+  const show = ctx.arg ?? ((x: string) => x);
+  const shown = args.map((a, i) => {
+    if (i === REASON_ARG[name]) {
+      const text = ctx.reasons?.[a];
+      return show((text && renderText(lang, text)) ?? a);
+    }
+    if (name === 'cross-database-unknown' && i === 0) {
+      const kind = `assumption.link.${a}` as MessageKey;
+      if (kind in MESSAGES) return t(lang, kind);
+    }
+    return show(a);
+  });
+  return t(lang, key, ...shown);
 }
 
 /** Japanese when the locale says so (LC_ALL, LC_MESSAGES, LANG), else English. */

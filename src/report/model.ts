@@ -181,6 +181,12 @@ export const reportSchema = z
     databases: z.array(databaseReportSchema),
     principals: z.array(principalReportSchema),
     assumptions: z.array(z.string()).optional().describe('assumptions that hold for the whole scan'),
+    assumptionReasons: z
+      .record(z.string(), messageTextSchema)
+      .optional()
+      .describe(
+        'the reasons inside unknown-path and cross-database-unknown assumption codes (keyed by the reason as the code writes it, in English) as entries of the message catalogue, which the human-facing formats render in the language of --lang; absent when no assumption has one',
+      ),
     diagnostics: z.array(diagnosticSchema),
     config: configUsedSchema
       .optional()

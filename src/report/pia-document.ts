@@ -11,7 +11,7 @@ import type { ScanResult } from './scan-result.js';
 import { readingLines } from './reading.js';
 import { candidateReason, candidateSettle, evidenceText } from '../detect/explain.js';
 import type { Block, Reach, RelationReport, Report } from './model.js';
-import { type Lang, type MessageKey, assumptionText, diagnosticMessage, t } from './messages.js';
+import { type Lang, type MessageKey, adminReason, diagnosticMessage, t } from './messages.js';
 import { withKey } from './path-key.js';
 import { DisplayNames } from './display-names.js';
 import { type DeclaredOnlyBlock, declaredOnlyBlocks } from './graph-model.js';
@@ -159,7 +159,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
     const assumptions = [...new Set(rels.flatMap((r) => r.assumptions))];
     if (assumptions.length) {
       blocks.push({ kind: 'heading', level: 4, text: [L('section.assumptions')] });
-      blocks.push({ kind: 'list', items: assumptions.map((a) => [assumptionText(lang, names.assumption(a))]) });
+      blocks.push({ kind: 'list', items: assumptions.map((a) => [names.assumption(lang, a)]) });
     }
   });
 
@@ -255,7 +255,11 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
       text: [
         { strong: L('section.administrators') },
         ': ',
-        ...joinInline(admins.map((a) => ({ code: `${a.writtenName ?? a.name} (${a.reason})` }))),
+        ...joinInline(
+          admins.map((a) => ({
+            code: `${a.writtenName ?? a.name} (${adminReason(lang, a.reason)})`,
+          })),
+        ),
       ],
     });
   }
@@ -263,7 +267,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
     blocks.push({ kind: 'heading', level: 2, text: [L('section.assumptions')], anchor: 'assumptions' });
     blocks.push({
       kind: 'list',
-      items: report.assumptions.map((a) => [assumptionText(lang, names.assumption(a))]),
+      items: report.assumptions.map((a) => [names.assumption(lang, a)]),
     });
   }
   blocks.push({
@@ -277,7 +281,7 @@ export function buildPiaDocument(report: Report, lang: Lang, scan?: ScanResult, 
       kind: 'table',
       head: [L('doc.col.severity'), L('doc.col.code'), L('doc.col.location'), L('doc.col.message')],
       rows: report.diagnostics.map((d) => [
-        [d.severity],
+        [d.severity === 'info' ? L('label.severity.info') : L(`gate.level.${d.severity}`)],
         [{ code: d.code }],
         d.file ? [{ code: `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}` }] : [''],
         [diagnosticMessage(lang, d)],

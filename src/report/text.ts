@@ -6,7 +6,7 @@
 import { candidateReason, candidateSettle, evidenceText } from '../detect/explain.js';
 import pc from 'picocolors';
 import { writtenId, type Block, type Reach, type RelationReport, type Report } from './model.js';
-import { type Lang, assumptionText, diagnosticMessage, t } from './messages.js';
+import { type Lang, adminReason, diagnosticMessage, t } from './messages.js';
 import { withKey } from './path-key.js';
 import { visible } from '../visible.js';
 import { readingLines } from './reading.js';
@@ -105,12 +105,12 @@ export function renderText(report: Report, options: TextOptions): string {
   if (admins.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.administrators')}`));
     out.push(
-      `  ${admins.map((a) => `${clean(a.writtenName ?? a.name)} (${a.reason === 'owner' || a.reason === 'superuser' || a.reason === 'db_owner' ? t(lang, `admin.${a.reason}`) : clean(a.reason ?? '')})`).join(', ')}`,
+      `  ${admins.map((a) => `${clean(a.writtenName ?? a.name)} (${clean(adminReason(lang, a.reason))})`).join(', ')}`,
     );
   }
   if (report.assumptions?.length) {
     out.push('', c.bold(`■ ${t(lang, 'section.assumptions')}`));
-    for (const a of report.assumptions) out.push(`  - ${clean(assumptionText(lang, names.assumption(a)))}`);
+    for (const a of report.assumptions) out.push(`  - ${clean(names.assumption(lang, a))}`);
   }
   if (!options.diagnosticsFirst) out.push('', ...diagnosticLines(report, options, c));
   // Relation and column ids in every sentence (paths, blocks, assumptions, diagnostics) as written.
@@ -171,7 +171,7 @@ function relationLines(r: RelationReport, lang: Lang, c: Colors, maxEvidence: nu
     lines.push(c.dim(`      … ${t(lang, 'label.andMore', r.blocked.length - maxEvidence)}`));
   for (const a of r.assumptions)
     if (a !== 'no-access-control-declared')
-      lines.push(c.dim(`      ${t(lang, 'section.assumptions')}: ${clean(assumptionText(lang, names.assumption(a)))}`));
+      lines.push(c.dim(`      ${t(lang, 'section.assumptions')}: ${clean(names.assumption(lang, a))}`));
   return lines;
 }
 

@@ -243,7 +243,7 @@ describe('foreign tables in the catalog (no server needed)', () => {
     expect(warning?.message).toContain("dbname 'elsewhere'");
     expect(warning?.message).toContain('kyufu.public.jumin_ft');
     expect(warning?.line).toBe(3);
-    expect(side.catalog.relations.get(asRelationId('kyufu.public.jumin_ft'))?.foreign?.unresolved).toContain(
+    expect(side.catalog.relations.get(asRelationId('kyufu.public.jumin_ft'))?.foreign?.unresolved?.message).toContain(
       'matches no configured',
     );
   });

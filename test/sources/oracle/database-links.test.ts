@@ -220,8 +220,10 @@ ${VIEW}`);
       ['SPIF-DBLINK-UNRESOLVED', 7],
       ['SPIF-DBLINK-UNRESOLVED', 1],
     ]);
-    expect(catalog.relations.get(asRelationId('madoguchi.BANGO.KOJIN@L'))!.foreign!.unresolved).toMatch(/NOWHERE/);
-    expect(catalog.relations.get(asRelationId('madoguchi.BANGO.KOJIN@MISSING'))!.foreign!.unresolved).toMatch(
+    expect(catalog.relations.get(asRelationId('madoguchi.BANGO.KOJIN@L'))!.foreign!.unresolved?.message).toMatch(
+      /NOWHERE/,
+    );
+    expect(catalog.relations.get(asRelationId('madoguchi.BANGO.KOJIN@MISSING'))!.foreign!.unresolved?.message).toMatch(
       /not created in the sources/,
     );
   });
