@@ -11,8 +11,11 @@ import {
   CODE_LIST,
   CONTACT_TABLE,
   CONTEXT_RULES,
+  BARE_ENGLISH_NUMBER,
   FOREIGN_SCRIPT,
   KOKUHO_IDENTIFIER,
+  OBJECT_TABLE,
+  PERSON_ID_NAME,
   NUMBER_OR_CORPORATE,
   SAYS_MY_NUMBER,
   PHONE_COMMENT,
@@ -354,6 +357,14 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
     !/[\u3040-\u30ff]/u.test(comment)
   )
     return { excludedBy: 'foreign-comment' };
+  // A bare English number name in a relation of things (orders, products, cattle): the thing's own number.
+  if (
+    englishName &&
+    BARE_ENGLISH_NUMBER.test(canonical(name)) &&
+    column.table !== undefined &&
+    OBJECT_TABLE.test(canonical(column.table))
+  )
+    return { excludedBy: 'object-relation' };
   if (found.rule.id === 'name-my-number' && !byComment?.hit && myPrefixSiblings(column) >= 2)
     return { excludedBy: 'my-prefix-convention' };
   // "contacts" is an address book (my number: a phone) or an お問い合わせ form (the My Number sent in): a
@@ -382,6 +393,23 @@ function classifyText(column: ColumnContext): ColumnClass | undefined {
       };
     }
     return numberHit(found.rule, found.evidence);
+  }
+  // A person id of a system (personNo, employee_id) commented only 個人番号: the id or the My Number.
+  if (
+    found.on === 'comment' &&
+    found.rule.id === 'comment-kojin-bango' &&
+    !byName.mentioned &&
+    PERSON_ID_NAME.test(canonical(name)) &&
+    !saysMyNumber(column) &&
+    !fitsTwelve(type)
+  ) {
+    const rule = CONTEXT_RULES.find((r) => r.id === 'person-id-comment')!;
+    return {
+      kind: rule.kind,
+      rule: rule.id,
+      evidence: evidence('en', 'name-comment', { name, text: comment! }),
+      candidate: { reason: rule.reason, settle: rule.settle! },
+    };
   }
   // A plain 個人番号 among 国保 identifiers, with no other 個人番号 beside it: the 国保 個人番号 or the My Number.
   if (PLAIN_KOJIN_BANGO.has(found.rule.id) && !saysMyNumber(column) && kokuhoRelation(column)) {

@@ -258,6 +258,50 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ],
   },
   {
+    id: 'object-relation',
+    kind: 'individual-number',
+    summary:
+      "a bare English my_number, individual_number or personal_number in a relation named for goods, orders, assets or animals (PearsonMaterial, orders, products, cows): the thing's own number",
+    reason:
+      "A person's number is an attribute of a person. A relation named for things (an order, a product, a material, " +
+      'an asset, a device, a vehicle, an animal) describes the thing, and a bare "individual number" or "my number" ' +
+      "in it is the thing's number: an order's or a product's own number, a cow's 個体識別番号 (牛トレーサビリティ法). A " +
+      'person before the name (customer_my_number), a comment naming 個人番号 / マイナンバー, or a relation named for ' +
+      'people keeps it a hit.',
+    examples: [
+      { column: { name: 'MyNumber', table: 'PearsonMaterial', type: 'z.number().int()' }, expect: 'not' },
+      { column: { name: 'individual_number', table: 'products', type: 'varchar(20)' }, expect: 'not' },
+      { column: { name: 'individual_number', table: 'cattle', type: 'varchar(10)' }, expect: 'not' },
+      { column: { name: 'customer_my_number', table: 'orders', type: 'varchar(12)' }, expect: 'number' },
+      { column: { name: 'my_number', table: 'orders', comment: '注文者のマイナンバー' }, expect: 'number' },
+      { column: { name: 'my_number', table: 'employees', type: 'varchar(12)' }, expect: 'number' },
+      { column: { name: 'myNumber', table: 'JuminhyoItem' }, expect: 'number' },
+    ],
+  },
+  {
+    id: 'person-id-comment',
+    kind: 'individual-number',
+    summary:
+      'a name that is another person identifier (personNo, employee_id, staff_no, user_cd) commented only 個人番号: the person id or the My Number (要確認)',
+    reason:
+      "Before the My Number Act, 個人番号 was an ordinary word for a person's number in a system (an employee, user or " +
+      'card-holder id), and it still translates "person number". When the name says the column is such an id and the ' +
+      'comment says no more than 個人番号, nothing tells the two apart; issue 15 point 4 makes such a column a candidate, ' +
+      'never a silent number or a silent veto. マイナンバー, 番号法 or 12桁 in the column, or a type of 12 characters, ' +
+      'make it the number; an opaque name (kbn_no, col9) commented 個人番号 is the number.',
+    settle:
+      "numberColumns.include if the column holds the My Number (12 digits), numberColumns.exclude with the reason if it is the system's own person id",
+    examples: [
+      { column: { name: 'personNo', comment: '個人番号' }, expect: 'candidate' },
+      { column: { name: 'EMPLOYEE_ID', comment: '個人番号', type: 'varchar(20)' }, expect: 'candidate' },
+      { column: { name: 'staff_no', comment: '個人番号' }, expect: 'candidate' },
+      { column: { name: 'personNo', comment: '個人番号（マイナンバー）' }, expect: 'number' },
+      { column: { name: 'employee_id', comment: '個人番号', type: 'char(12)' }, expect: 'number' },
+      { column: { name: 'kbn_no', comment: '個人番号' }, expect: 'number' },
+      { column: { name: 'col9', comment: '個人番号' }, expect: 'number' },
+    ],
+  },
+  {
     id: 'code-list-comment',
     kind: 'individual-number',
     summary:
@@ -530,6 +574,21 @@ export const KOKUHO_IDENTIFIER = anyOf(
   '(?:国保|国民健康保険)[^個]*(?:番号|記号)',
   '(?:番号|記号)(?:国保|国民健康保険)',
   `${WORD_START}kokuho_?[a-z_]*(?:no|num|number|bango|bangou|kigo)${WORD_END}`,
+);
+
+/** A relation named for goods, orders, assets or animals, not people (canonical name): rule object-relation. */
+export const OBJECT_TABLE = anyOf(
+  `${WORD_START}(?:orders?|products?|goods|materials?|invoices?|assets?|devices?|equipments?|parts|inventor(?:y|ies)|stocks?|vehicles?|cars?|animals?|livestock|cows?|cattle|calf|calves|pigs?|horses?|pets?)(?![a-z])`,
+  '注文|受注|発注|商品|製品|在庫|資産|機器|車両|家畜|(?:^|_)牛',
+);
+
+/** A bare English number name, nothing before or after it: `individual_number`, `MyNumber`. */
+export const BARE_ENGLISH_NUMBER = /^(?:my_?number|individual_?number|personal_?number)$/;
+
+/** A name that is a person identifier of a system (canonical): `person_no`, `employee_id`, `staff_cd`. */
+export const PERSON_ID_NAME = anyOf(
+  `(?:^|_)(?:person|employee|emp|staff|user|member|shain|shokuin|jugyoin|jyugyoin|kojin)_?(?:id|no|num|nbr|cd|code)$`,
+  `(?:^|_)c?(?:employee|emp|staff|user|member|shain|shokuin)_?id$`,
 );
 
 /** A relation about calls, messages or phones, or a lottery or game (where "my number" is a chosen number). */

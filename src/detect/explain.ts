@@ -195,6 +195,12 @@ const CANDIDATE_JA: Record<string, { reason: string; settle: string }> = {
     settle:
       'マイナンバー（12桁）を保持するなら numberColumns.include に、国保の個人番号なら理由を添えて numberColumns.exclude に書いてください',
   },
+  'person-id-comment': {
+    reason:
+      '番号法より前、「個人番号」はシステムの中の人の番号（社員・利用者・カード所有者のID）を指す普通の言葉で、今も「person number」の訳語です。列名がそのようなIDを指し、コメントが「個人番号」としか言わないとき、どちらかは決められません（2015年より前のシステムの内部個人番号は要確認: issue 15 の 4）',
+    settle:
+      'マイナンバー（12桁）を保持するなら numberColumns.include に、システム独自の人のIDなら理由を添えて numberColumns.exclude に書いてください',
+  },
   'contact-relation': {
     reason:
       '「contacts」は、アドレス帳（my number は利用者自身の電話番号）にも、お問い合わせフォームの表（氏名・住所・性別と一緒にマイナンバーが送られることがある）にも使われる名前で、列名だけではどちらか決められません',

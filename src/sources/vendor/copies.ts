@@ -8,8 +8,10 @@
  *   (SQL Server `UPDATE … FROM`) a column of the FROM list, is what c holds;
  * - SQL Server `SELECT … INTO new_table FROM …` creates new_table with the selected columns
  *   ("SELECT - INTO Clause (Transact-SQL)").
+ * - `MERGE`: each `UPDATE SET` / `INSERT … VALUES` action copies what its expressions read from
+ *   the source and target rows (merge.ts).
  * Every query is read by the view reader (view-query.ts). What a statement copies but this module
- * cannot read — `MERGE`, Oracle multitable `INSERT ALL | FIRST`, `INSERT … EXEC`, `UPDATE … SET
+ * cannot read — Oracle multitable `INSERT ALL | FIRST`, `INSERT … EXEC`, `UPDATE … SET
  * (a, b) = (SELECT …)`, a query the parser rejects — is a located warning: never silently skipped.
  */
 import type { QualifiedName, ViewColumn } from '../../catalog/model.js';
@@ -17,6 +19,7 @@ import type { CatalogOp } from '../../catalog/ops.js';
 import { Cursor } from './cursor.js';
 import { foldIdent, lex, type Token } from './lexer.js';
 import { readTriggerBody } from './routine-body.js';
+import { readMerge, tokensText } from './merge.js';
 import { queryLineage } from './view-query.js';
 import { nth } from '../../indexed.js';
 
@@ -25,7 +28,7 @@ export function readVendorWrite(c: Cursor, first: string): CatalogOp[] {
   if (first === 'INSERT') return insert(c);
   if (first === 'UPDATE') return update(c);
   if (first === 'SELECT' && c.ctx.dialect === 'sqlserver') return selectInto(c);
-  if (first === 'MERGE') return unread(c, 'MERGE');
+  if (first === 'MERGE') return merge(c);
   return [];
 }
 
@@ -78,13 +81,28 @@ function update(c: Cursor): CatalogOp[] {
   return viaText(c, table, columns, `SELECT ${exprs.join(', ')} FROM ${over}`, 'update');
 }
 
+/** `MERGE INTO t USING s ON … WHEN [NOT] MATCHED THEN UPDATE SET … | INSERT … VALUES …`: each action a copy (merge.ts). */
+function merge(c: Cursor): CatalogOp[] {
+  const m = readMerge(c);
+  if (!m.ok) return unread(c, m.what);
+  return m.actions.flatMap((a) =>
+    viaText(
+      c,
+      m.table,
+      a.columns,
+      `SELECT ${a.values.map((v) => tokensText(c.ctx.text, v)).join(', ')} FROM ${a.over}`,
+      'merge',
+    ),
+  );
+}
+
 /** A copy whose query is written here (a SELECT over an UPDATE's expressions). */
 function viaText(
   c: Cursor,
   table: QualifiedName,
   columns: string[] | undefined,
   text: string,
-  via: 'insert-select' | 'update',
+  via: 'insert-select' | 'update' | 'merge',
 ): CatalogOp[] {
   return copy(c, table, columns, lex(text, c.ctx.dialect).tokens, via, text);
 }
@@ -127,7 +145,7 @@ function copy(
   table: QualifiedName,
   columns: string[] | undefined,
   query: Token[],
-  via: 'insert-select' | 'update',
+  via: 'insert-select' | 'update' | 'merge',
   text = c.ctx.text,
 ): CatalogOp[] {
   const outcome = queryLineage(text, query, c.ctx.dialect, c.ctx.state);

@@ -7,7 +7,7 @@
  * INSERT and UPDATE are writes: what they copy from other rows is a copy as in a script, and what
  * they copy from a parameter is kept for a trigger that calls the routine (catalog/routine-calls.ts).
  * A call of a procedure is kept with what its arguments carry, followed when the catalog is built
- * (catalog/routine-calls.ts). Any other statement (a cursor loop or FETCH, a MERGE, dynamic SQL, a
+ * (catalog/routine-calls.ts); a MERGE is its actions' writes (merge.ts). Any other statement (a cursor loop or FETCH, dynamic SQL, a
  * query the parser rejects) leaves the routine unanalysed with that statement as the reason: an
  * explicit unknown path, never a guess. A trigger body is read the same way, with its fired-for
  * row (readTriggerBody), past what it cannot read (each problem named).
@@ -27,6 +27,7 @@ import { ROUTINE_PARAMETER, type ViewColumn } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { dedupeOrigins, originKey, type Origin } from '../lineage-scope.js';
 import { Cursor } from './cursor.js';
+import { type MergeRead, readMerge, tokensText } from './merge.js';
 import { foldIdent, lex, type Token } from './lexer.js';
 import { type QueryNames, queryLineage } from './view-query.js';
 import type { QualifiedName } from '../../catalog/model.js';
@@ -61,7 +62,7 @@ export interface BodyWrite {
   table: QualifiedName;
   columns?: string[];
   values: ViewColumn[];
-  via: 'insert-select' | 'update';
+  via: 'insert-select' | 'update' | 'merge';
 }
 
 export interface BodyCall {
@@ -428,7 +429,8 @@ class BodyReader {
       const w = this.word(k);
       if (t.kind === 'punct' && t.value === '(') depth++;
       if (t.kind === 'punct' && t.value === ')') depth--;
-      const top = depth === 0 && caseDepth === 0;
+      // a MERGE's WHEN … THEN INSERT / UPDATE clauses are part of it, to its `;`
+      const top = depth === 0 && caseDepth === 0 && cur[0]?.upper !== 'MERGE';
       if (depth === 0 && w === ';') {
         push();
         continue;
@@ -495,7 +497,7 @@ class BodyReader {
     if (this.dialect === 'oracle' && stmt[1]?.value === ':' && stmt[2]?.value === '=') return this.assign(stmt);
     if (w === 'INSERT') return this.insert(stmt);
     if (w === 'UPDATE') return this.update(stmt);
-    if (w === 'MERGE') return this.fail('a MERGE in the body is not read');
+    if (w === 'MERGE') return this.merge(stmt);
     if (w === 'OPEN' && this.dialect === 'oracle' && stmt[2]?.upper === 'FOR') return this.resultSet(stmt.slice(3));
     if (w === 'OPEN' && this.dialect === 'db2' && stmt.length === 2) return; // a cursor declared WITH RETURN
     if (w === 'DECLARE') return this.declare(stmt);
@@ -635,6 +637,31 @@ class BodyReader {
         );
     } catch {
       this.fail('an UPDATE in the body could not be read');
+    }
+  }
+
+  /**
+   * `MERGE INTO t USING s ON … WHEN … THEN UPDATE SET … | INSERT … VALUES …` (merge.ts): each
+   * action writes what its expressions carry — the source's and target's columns, and the body's
+   * variables, parameters and trigger row (an Oracle upsert `USING dual … VALUES (p_id, p_no)`).
+   */
+  private merge(stmt: Token[]): void {
+    let m: MergeRead;
+    try {
+      m = readMerge(this.sub(stmt));
+    } catch {
+      return this.fail('a MERGE in the body could not be read');
+    }
+    if (!m.ok) return this.fail(`${m.what} in the body is not read`);
+    const text = this.c.ctx.text;
+    for (const a of m.actions) {
+      const cols = this.textQuery(`SELECT ${a.values.map((v) => tokensText(text, v)).join(', ')} FROM ${a.over}`);
+      if (!cols) return;
+      const values = a.values.map((v, i) => ({
+        name: a.columns?.[i] ?? `EXPR_${i + 1}`,
+        from: dedupeOrigins([...(cols[i]?.from ?? []), ...this.expression(v)]),
+      }));
+      this.write(m.table, a.columns, values, 'merge');
     }
   }
 
