@@ -62,8 +62,11 @@ for (const set of SETS.filter((s) => only.length === 0 || only.includes(s.file))
       `definite numbers: precision ${r.numberPrecision.toFixed(4)}, ${r.falseNumbers.length} wrong; ` +
       `candidates 要確認 on columns that are not the number: ${r.candidatesOnNot.length}`,
   );
+  // Each false positive is marked: a wrong definite number, or a candidate 要確認 (review work).
+  const onNot = new Set(r.candidatesOnNot);
+  const mark = (c: EvalColumn) => `${show(c)}${onNot.has(c) ? ' [candidate 要確認]' : ' [definite number]'}`;
   if (r.falsePositives.length)
-    console.log(`false positives (${r.falsePositives.length}):\n${r.falsePositives.map(show).join('\n')}`);
+    console.log(`false positives (${r.falsePositives.length}):\n${r.falsePositives.map(mark).join('\n')}`);
   if (r.falseNegatives.length)
     console.log(`missed (${r.falseNegatives.length}):\n${r.falseNegatives.map(show).join('\n')}`);
   console.log('');

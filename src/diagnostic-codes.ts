@@ -377,6 +377,12 @@ const CHECK_FINDINGS = {
     'the scan has an error diagnostic: some source was not fully read (the finding carries the diagnostic’s own code)',
     'スキャンにエラーの診断がある。読み切れなかったソースがある（指摘は診断そのもののコードを持つ）',
   ),
+  'SPIF-CHECK-DIAGNOSTIC-WARNING': f(
+    'check',
+    'warning',
+    'the scan has a warning diagnostic (check and diff; the finding carries the diagnostic’s own code; fails with `--strict`)',
+    'スキャンに警告の診断がある（check と diff。指摘は診断そのもののコードを持つ。`--strict` で失敗）',
+  ),
   'SPIF-SUPPRESSION-UNUSED': f(
     'check',
     'warning',

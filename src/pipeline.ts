@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Dialect } from './dialect.js';
 import { buildCatalog } from './catalog/build.js';
+import type { Catalog } from './catalog/model.js';
 import { allDroppedDiagnostics } from './catalog/all-dropped.js';
 import type { RemoteDatabase } from './catalog/cross-database.js';
 import fs from 'node:fs';
@@ -38,7 +39,7 @@ import { type DatabaseSources, type EmptyGlob, discoverFromGlobs, discoverFromPa
 import { loadIgnoreRules, type IgnoreRules } from './sources/ignore.js';
 import { DiskTree, type SourceTree } from './sources/tree.js';
 import { isLiveUrl, redactUrl } from './sources/live-postgres/url.js';
-import { tallySummary } from './sources/statements.js';
+import { tallySummary, type ReadTally } from './sources/statements.js';
 import { readSources } from './sources/read-sources.js';
 import type { ReadMemo } from './cache/read-memo.js';
 
@@ -85,37 +86,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const tree = options.tree ?? new DiskTree((p) => readFileWithin(p, maxBytes));
   const databases = discoverDatabases(tree, loaded, paths, cwd, options.dialect, diagnostics);
   options.onDiscovered?.(databases);
-  const total = databases.reduce((n, d) => n + d.files.length, 0);
-  let done = 0;
-  const read = await readSources(databases, {
-    cwd,
-    readBytes: (p: string) => tree.read(p),
-    maxFileBytes: config.limits.maxFileBytes,
-    jobs: options.jobs,
-    cacheDir: options.cacheDir,
-    memo: options.memo,
-    parallelMinBytes: options.parallelMinBytes,
-    ...(options.sample ? { sample: options.sample } : {}),
-    onFileRead: () => options.onProgress?.('read', ++done, total),
-  });
-  for (const d of read.diagnostics) diagnostics.push(d);
-  const { inputs, tally } = read;
-
-  if (!tree.at && tally.accepted === 0 && !databases.some((d) => d.url))
-    throw noSources(paths, loaded, tally.filesFound, diagnostics);
-
   // Each stage says when it starts (total 0: no count to show), so a progress line never shows
   // a finished stage while the next one runs; the stages with a count move with it.
   const stage = (name: string, done = 0, total = 0) => options.onProgress?.(name, done, total);
-  stage('catalog');
-  const built = buildCatalog(inputs, {
-    postgresVersion: config.postgresVersion,
-    remotes: remoteDatabases(config),
-    onOps: (n, t) => stage('catalog', n, t),
+  const { catalog, tally } = await readIntoCatalog(databases, tree, config, options, diagnostics, stage, (read) => {
+    if (!tree.at && read.accepted === 0 && !databases.some((d) => d.url))
+      throw noSources(paths, loaded, read.filesFound, diagnostics);
   });
-  diagnostics.push(...built.diagnostics);
-  const catalog = built.catalog;
-  diagnostics.push(...allDroppedDiagnostics(inputs, catalog));
+
   stage('detect');
   const { numbers, candidates } = detectColumns(catalog, config.numberColumns, matchesRef, (n, t) =>
     stage('detect', n, t),
@@ -181,6 +159,48 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     config,
     configFile: loaded.file,
   };
+}
+
+/**
+ * Reading and the catalog. The readers' ops live only in here: once the catalog is built they
+ * are garbage, instead of held (a scan's frame keeps its locals) through the whole analysis —
+ * at 50,000 tables they are a large part of the heap.
+ */
+async function readIntoCatalog(
+  databases: DatabaseSources[],
+  tree: SourceTree,
+  config: SpifConfig,
+  options: ScanOptions,
+  diagnostics: Diagnostic[],
+  stage: (name: string, done?: number, total?: number) => void,
+  /** Throws when nothing could be read (before the catalog is built). */
+  refuseEmpty: (tally: ReadTally) => void,
+): Promise<{ catalog: Catalog; tally: ReadTally }> {
+  const total = databases.reduce((n, d) => n + d.files.length, 0);
+  let done = 0;
+  const read = await readSources(databases, {
+    cwd: options.cwd ?? process.cwd(),
+    readBytes: (p: string) => tree.read(p),
+    maxFileBytes: config.limits.maxFileBytes,
+    jobs: options.jobs,
+    cacheDir: options.cacheDir,
+    memo: options.memo,
+    parallelMinBytes: options.parallelMinBytes,
+    ...(options.sample ? { sample: options.sample } : {}),
+    onFileRead: () => options.onProgress?.('read', ++done, total),
+  });
+  for (const d of read.diagnostics) diagnostics.push(d);
+  const { inputs, tally } = read;
+  refuseEmpty(tally);
+  stage('catalog');
+  const built = buildCatalog(inputs, {
+    postgresVersion: config.postgresVersion,
+    remotes: remoteDatabases(config),
+    onOps: (n, t) => stage('catalog', n, t),
+  });
+  diagnostics.push(...built.diagnostics);
+  diagnostics.push(...allDroppedDiagnostics(inputs, built.catalog));
+  return { catalog: built.catalog, tally };
 }
 
 /**

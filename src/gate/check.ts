@@ -5,6 +5,7 @@
  * - a candidate column (要確認) that numberColumns has not decided fails the gate
  *   (`check.failOnCandidates: false` makes it a warning);
  * - an error diagnostic (a source not fully read) fails: a gate never passes on input it could not read;
+ *   a warning diagnostic is a warning finding;
  * - with strict (`--strict` or `check.strict`), every warning fails too.
  * Suppressions turn a failing finding into a reported one with its reason.
  */
@@ -27,6 +28,31 @@ export interface CheckOptions {
 function finding(rule: CheckRuleId, fails: boolean, rest: Omit<Finding, 'rule' | 'code' | 'level' | 'fails'>): Finding {
   const def = CHECK_RULES[rule];
   return { rule, code: def.code, level: fails ? 'error' : def.level, fails, ...rest };
+}
+
+/**
+ * The scan's diagnostics as findings, each at its own severity (the same in every command): an
+ * error fails (a gate never passes on input it could not read), a warning is reported and fails
+ * only with strict; notes are left to the scan report. The finding carries the diagnostic's own
+ * code, which suppressions name (SPIF-SQL-SYNTAX …).
+ */
+export function diagnosticFindings(diagnostics: Report['diagnostics'], strict: boolean): Finding[] {
+  const out: Finding[] = [];
+  for (const d of diagnostics) {
+    if (d.severity === 'info') continue;
+    const rule = d.severity === 'error' ? 'error-diagnostic' : 'warning-diagnostic';
+    out.push({
+      ...finding(rule, d.severity === 'error' || strict, {
+        message: ruleMessage('en', rule, d.code, d.message),
+        ...(d.file !== undefined && d.line !== undefined
+          ? { location: { file: d.file, line: d.line, ...(d.column ? { column: d.column } : {}) } }
+          : {}),
+        evidence: [{ kind: 'text', text: d.message, ...(d.text ? { entry: d.text } : {}) }],
+      }),
+      code: d.code,
+    });
+  }
+  return out;
 }
 
 /**
@@ -98,20 +124,7 @@ export function runCheck(report: Report, config: SpifConfig, options: CheckOptio
     }
   }
 
-  for (const d of report.diagnostics) {
-    if (d.severity !== 'error') continue;
-    findings.push({
-      ...finding('error-diagnostic', true, {
-        message: ruleMessage('en', 'error-diagnostic', d.code, d.message),
-        ...(d.file !== undefined && d.line !== undefined
-          ? { location: { file: d.file, line: d.line, ...(d.column ? { column: d.column } : {}) } }
-          : {}),
-        evidence: [{ kind: 'text', text: d.message, ...(d.text ? { entry: d.text } : {}) }],
-      }),
-      // Suppressions name the diagnostic's own code (SPIF-SQL-SYNTAX …).
-      code: d.code,
-    });
-  }
+  findings.push(...diagnosticFindings(report.diagnostics, strict));
 
   const { findings: applied, unused } = applySuppressions(findings, config.suppressions, 'check', strict);
   const all = [...applied, ...unused];

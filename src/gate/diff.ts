@@ -13,6 +13,7 @@ import { ruleMessage } from './messages.js';
 import { renameDatabases } from './renames.js';
 import { CHANGE_KINDS, DIFF_RULES, type ChangeKind } from './rules.js';
 import { applySuppressions } from './suppress.js';
+import { diagnosticFindings } from './check.js';
 
 export interface DiffOptions {
   /** base database name → head name. */
@@ -75,9 +76,20 @@ export function compareReports(baseReport: Report, head: Report, options: DiffOp
     );
   }
 
+  // The head's diagnostics at their own severity: an error fails whatever changed (a gate never
+  // passes on input it could not read); a warning is listed when the base did not have it.
+  const before = new Set(baseReport.diagnostics.map(diagnosticKey));
+  const fresh = head.diagnostics.filter((d) => d.severity === 'error' || !before.has(diagnosticKey(d)));
+  changes.push(...diagnosticFindings(fresh, false).map((f) => ({ ...f, kind: f.rule })));
+
   const { findings, unused } = applySuppressions(changes, options.suppressions ?? [], 'diff', false);
   const all: Change[] = [...findings, ...unused.map((u) => ({ ...u, kind: u.rule }))];
   return { changes: all, failed: all.some((c) => c.fails) };
+}
+
+/** What identifies a diagnostic across the two sides: never its line (an edit above moves it). */
+function diagnosticKey(d: Report['diagnostics'][number]): string {
+  return `${d.code}\u0000${d.file ?? ''}\u0000${d.message}`;
 }
 
 function sideOf(r: RelationReport | undefined): Side | undefined {

@@ -88,6 +88,7 @@ export function findingHeadline(
       );
     }
     case 'error-diagnostic':
+    case 'warning-diagnostic':
       return ruleMessage(
         lang,
         f.rule,

@@ -33,6 +33,8 @@ export const CHECK_RULES = {
    * for it (a dump read with the wrong dialect must never pass). Fails; suppressible by code.
    */
   'error-diagnostic': rule('SPIF-CHECK-DIAGNOSTIC', 'check'),
+  /** A warning diagnostic of the scan, at its own severity: shown, counted by --max-warnings, fails with strict. */
+  'warning-diagnostic': rule('SPIF-CHECK-DIAGNOSTIC-WARNING', 'check'),
   'suppression-unused': rule('SPIF-SUPPRESSION-UNUSED', 'both'),
 } as const satisfies Record<string, GateRule>;
 

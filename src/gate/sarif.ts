@@ -27,7 +27,9 @@ export function fingerprint(f: Finding): string {
     f.relation ?? '',
     f.file ?? '',
     f.principal ?? '',
-    f.rule === 'error-diagnostic' || f.rule === 'suppression-unused' ? f.message : '',
+    f.rule === 'error-diagnostic' || f.rule === 'warning-diagnostic' || f.rule === 'suppression-unused'
+      ? f.message
+      : '',
   ]);
 }
 

@@ -89,8 +89,8 @@ export const CLI_MESSAGES = {
     en: 'gate: fail when a specific relation is not in the inventory (exit 1), report inventory files no longer specific',
   },
   'cli.check.strict': {
-    ja: '警告でも不合格にする: 該当しなくなった inventory のファイル、エラーの診断、使われない抑止',
-    en: 'also fail on warnings: inventory files no longer specific, error diagnostics, unused suppressions',
+    ja: '警告でも不合格にする: 該当しなくなった inventory のファイル、警告の診断、使われない抑止',
+    en: 'also fail on warnings: inventory files no longer specific, warning diagnostics, unused suppressions',
   },
   'cli.diff': {
     ja: 'git の ref と比較する（git オブジェクトから読み、作業ツリーは変更しない）: 特定個人情報ファイルに該当するようになったテーブル・ビュー、個人番号への新しい経路、なくなった制御',

@@ -24,7 +24,7 @@ const CORE_MESSAGES = {
   'section.candidates': { ja: '要確認の列（個人番号の可能性）', en: 'Columns to review (may hold the number)' },
   'label.candidatesSummary': {
     ja: '要確認の列 {0}（numberColumns で未決定）',
-    en: '{0} columns to review (not decided in numberColumns)',
+    en: '{0:column|columns} to review (not decided in numberColumns)',
   },
   'label.candidate': { ja: '要確認', en: 'to review' },
   'label.candidateSettle': { ja: '決め方', en: 'to settle' },
@@ -149,11 +149,11 @@ const CORE_MESSAGES = {
   },
   'label.read': {
     ja: '{2} 個のファイルの {1} 文のうち {0} 文を読み取り',
-    en: '{0} of {1} statements in {2} files read',
+    en: '{0} of {1:statement|statements} in {2:file|files} read',
   },
   'label.filesUnread': {
     ja: '見つかったファイル {0} 個のうち {1} 個は読めませんでした（診断を参照）',
-    en: '{1} of {0} files found could not be read (see the diagnostics)',
+    en: '{1} of {0:file|files} found could not be read (see the diagnostics)',
   },
   'label.config': { ja: '設定ファイル: {0}', en: 'config: {0}' },
   'label.configNone': {
@@ -366,7 +366,7 @@ const CORE_MESSAGES = {
   },
   'doc.graph.omitted': {
     ja: '個人番号へのリンクがないテーブル・ビュー {0} 件は図から省いた。',
-    en: '{0} relations with no link to the number are left out of the picture.',
+    en: '{0:relation|relations} with no link to the number left out of the picture.',
   },
   'doc.graph.blockedFor': { ja: '✕ {0}', en: '✕ {0}' },
   'doc.graph.blockedAll': { ja: '✕ すべての利用者', en: '✕ every user' },
@@ -406,7 +406,7 @@ const CORE_MESSAGES = {
   'html.graph.text': { ja: '図の内容（文字で表示）', en: 'The picture as text' },
   'html.graph.truncated': {
     ja: '図は {0} 件までに絞った（ほか {1} 件は上の表を参照）',
-    en: 'the picture stops at {0} nodes ({1} more: see the table)',
+    en: 'the picture stops at {0:node|nodes} ({1} more: see the table)',
   },
   'html.document.tooLarge': {
     ja: '評価書の下書きは {0} MB になり、このページに入れると重くなりすぎるため省いた（上限 {1} MB）。同じ内容は spif scan --format markdown で出力できる。判定と根拠はすべて「テーブル・ビュー」タブにある。',
@@ -424,7 +424,7 @@ const CORE_MESSAGES = {
   'html.document.allRows': { ja: 'すべて表示', en: 'Show all' },
   'html.document.rowsShown': {
     ja: '{0} / {1} 行（全行は --format xlsx・csv でも出力できる）',
-    en: '{0} of {1} rows (--format xlsx or csv also writes them all)',
+    en: '{0} of {1:row|rows} (--format xlsx or csv also writes them all)',
   },
   'html.document.seeExplorer': {
     ja: '一覧と図は「テーブル・ビュー」タブで検索・表示できる。',
@@ -486,11 +486,11 @@ const CORE_MESSAGES = {
   },
   'gate.findingsSummary': {
     ja: '不合格 {0} 件・警告 {1} 件・抑止 {2} 件',
-    en: '{0} failing, {1} warnings, {2} suppressed',
+    en: '{0} failing, {1:warning|warnings}, {2} suppressed',
   },
   'gate.changesSummary': {
     ja: '変更 {0} 件（不合格 {1} 件・抑止 {2} 件）',
-    en: '{0} changes ({1} failing, {2} suppressed)',
+    en: '{0:change|changes} ({1} failing, {2} suppressed)',
   },
   'gate.base': { ja: '比較元', en: 'base' },
   'gate.head': { ja: '作業ツリー', en: 'working tree' },
@@ -516,13 +516,14 @@ const CORE_MESSAGES = {
   },
   'gate.rule.inventory-not-specific': {
     ja: 'inventory のファイル {0} は特定個人情報ファイルに該当しなくなった（{1} 件のテーブル・ビューのいずれも該当しない）',
-    en: 'inventory file {0} is no longer specific (none of its {1} relations is)',
+    en: 'inventory file {0} is no longer specific (none of its {1:relation|relations} is)',
   },
   'gate.rule.undecided-candidate': {
     ja: '{0} は個人番号を保持する可能性がある（要確認）：spif.config.yaml の numberColumns.include / exclude に理由（reason）を添えて決めること',
     en: '{0} may hold the number (to review): decide it under numberColumns.include / exclude in spif.config.yaml, with a reason',
   },
   'gate.rule.error-diagnostic': { ja: 'ソースを読めなかった箇所: {0} {1}', en: 'sources not fully read: {0} {1}' },
+  'gate.rule.warning-diagnostic': { ja: 'ソースの警告: {0} {1}', en: 'source warning: {0} {1}' },
   'gate.rule.suppression-unused': {
     ja: '{0} に一致するものがない（理由: {1}）：削除するか relation・rule を直すこと',
     en: '{0} matches nothing (reason: {1}): remove it or correct its relation/rule',

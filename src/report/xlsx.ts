@@ -10,6 +10,7 @@ import type { Report } from './model.js';
 import { type Lang, t } from './messages.js';
 import type { ScanResult } from './scan-result.js';
 import { formFiles } from './hyoukasho.js';
+import { readingLines } from './reading.js';
 import { cellText, sectionRows } from './spreadsheet-cells.js';
 
 export async function renderXlsx(report: Report, ctx: { lang: Lang; scan?: ScanResult }): Promise<Uint8Array> {
@@ -20,6 +21,9 @@ export async function renderXlsx(report: Report, ctx: { lang: Lang; scan?: ScanR
   book.creator = `spif ${report.tool.version}`;
   // A fixed date: the same scan gives the same workbook properties.
   book.created = book.modified = new Date(Date.UTC(2000, 0, 1));
+  // The header every format carries (what was read, which config) in the workbook's properties
+  // (説明 / Description): the sheets stay the form's own tables.
+  book.description = readingLines(report, lang).join('\n');
   const names = new Set<string>();
 
   const summary = book.addWorksheet(sheetName(t(lang, 'f2.heading'), names));

@@ -84,6 +84,11 @@ describe('detection evaluation set', () => {
       expect(r.recall, r.falseNegatives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.96);
       expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.68);
     });
+    it('holds the level of the session 12 rules (precision 0.8219, no silent miss)', () => {
+      const r = evaluateDetection(fresh);
+      expect(r.silentMisses).toBe(0);
+      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.82);
+    });
   });
 
   describe('the vendor sets (collected 2026-12-03, both committed before any run; the test set first)', () => {
@@ -179,11 +184,12 @@ describe('detection evaluation set', () => {
       expect(unseen2.map(sourceOf).filter((s) => sources.has(s))).toEqual([]);
     });
 
-    it('holds its level: no silent miss (first run: precision 0.6923, recall 1.0)', () => {
+    it('holds its level: no silent miss (first run 0.6923, 0.7500 after the session 12 rules; recall 1.0)', () => {
+      // Its first run's errors were read before the session 12 rules, so 0.75 is not an unseen result.
       const r = evaluateDetection(unseen2);
       expect(r.falseNegatives.map((c) => `${c.table}.${c.name}`)).toEqual([]);
       expect(r.silentMisses).toBe(0);
-      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.69);
+      expect(r.precision, r.falsePositives.map((c) => `${c.table}.${c.name}`).join(', ')).toBeGreaterThanOrEqual(0.75);
     });
   });
 });

@@ -111,6 +111,29 @@ describe('spif check', () => {
     });
   });
 
+  it('a warning diagnostic is a warning finding, as in scan: listed, counted by --max-warnings, failing with --strict', async () => {
+    // PostgreSQL rejects a second CREATE TABLE of the same name; spif reads on with a warning (SPIF-SQL-DUPLICATE).
+    const r = repo().write('db/009_again.sql', 'CREATE TABLE ok_table (a int);\nCREATE TABLE ok_table (b int);\n');
+    const lax = await check(r);
+    expect(lax.code).toBe(0);
+    expect(findings(lax.result, 'warning-diagnostic')).toEqual([
+      expect.objectContaining({
+        code: 'SPIF-SQL-DUPLICATE',
+        level: 'warning',
+        fails: false,
+        location: expect.objectContaining({ file: 'db/009_again.sql', line: 2 }),
+      }),
+    ]);
+    expect((await check(r, { maxWarnings: 0 })).code).toBe(1);
+    const strict = await check(r, { strict: true });
+    expect(strict.code).toBe(1);
+    expect(findings(strict.result, 'warning-diagnostic')[0]).toMatchObject({ level: 'error', fails: true });
+    const text = await checkCommand([], { lang: 'en' }, r.dir);
+    expect(text.output).toMatch(
+      /! warning SPIF-SQL-DUPLICATE db\/009_again\.sql:2\n {4}source warning: SPIF-SQL-DUPLICATE /,
+    );
+  });
+
   it('without an inventory no relation counts as declared', async () => {
     const r = repo().replace('spif.config.yaml', 'inventory: [番号ファイル]\n', '');
     const { code, result } = await check(r);

@@ -326,6 +326,34 @@ GRANT SELECT ON v_soudan_bango TO app_soudan;
     one(all.result, 'became-specific', 'default.public.u');
   });
 
+  it("fails on the head's error diagnostics whatever changed, and lists only new warning diagnostics", async () => {
+    const r = repo();
+    r.write('db/009_again.sql', 'CREATE TABLE ok_table (a int);\nCREATE TABLE ok_table (b int);\n');
+    r.commit('a known warning');
+    // The broken statement would have made a table specific: skipped, it must not let the diff pass.
+    r.append('db/009_again.sql', 'CREATE TABLE shinki (kojin_bango char(12);\n');
+    const { code, result } = await diff(r);
+    expect(code).toBe(1);
+    expect(result.passed).toBe(false);
+    expect(result.changes).toEqual([
+      expect.objectContaining({
+        kind: 'error-diagnostic',
+        code: 'SPIF-SQL-SYNTAX',
+        level: 'error',
+        fails: true,
+        location: expect.objectContaining({ file: 'db/009_again.sql', line: 3 }),
+      }),
+    ]);
+    // A warning the base already had is not a change; a new one is listed, not failing.
+    r.write('db/009_again.sql', 'CREATE TABLE ok_table (a int);\nCREATE TABLE ok_table (b int);\n');
+    r.write('db/010_more.sql', 'CREATE TABLE zwei (a int);\nCREATE TABLE zwei (b int);\n');
+    const warned = await diff(r);
+    expect(warned.code).toBe(0);
+    expect(warned.result.changes.map((c) => [c.kind, c.code, c.location?.file, c.fails])).toEqual([
+      ['warning-diagnostic', 'SPIF-SQL-DUPLICATE', 'db/010_more.sql', false],
+    ]);
+  });
+
   it('an unknown base ref is a usage error naming the ref', async () => {
     const r = repo();
     await expect(diffCommand([], { base: 'no-such-branch' }, r.dir)).rejects.toThrow(

@@ -30,7 +30,7 @@ describe('explain through dblink', () => {
     expect(text).toContain(
       'データベース jumin で、外部テーブルまたは dblink が接続するリモートユーザ dbl_reader から jumin.public.jumin.kojin_bango の SELECT を取り消す',
     );
-    expect(text).toContain('jumin.public.jumin.kojin_bango の値を持つ（foreign-table');
+    expect(text).toContain('jumin.public.jumin.kojin_bango の値を持つ（外部テーブル');
   });
 
   it('names the remote refusal where the connection user may not read the number', () => {

@@ -5,7 +5,8 @@
  *   "OLD.col_name", MySQL 8.0 Reference Manual 25.3.1 Trigger Syntax and Examples; MariaDB
  *   CREATE TRIGGER), so `INSERT INTO rireki … VALUES (OLD.kojin_bango)` makes rireki hold the number;
  * - an `INSERT … SELECT`, `INSERT … SET` or `UPDATE … SET` in a procedure puts what it selects into
- *   the target columns when the procedure runs.
+ *   the target columns when the procedure runs; a multiple-table UPDATE ("updates rows in each
+ *   table named in table_references", MariaDB Knowledge Base, UPDATE) into the column each SET names.
  * After the script, the rows are written (INSERT, UPDATE, CALL) and MariaDB is asked which columns
  * hold the number's value; spif's catalog must mark exactly those columns as copies of
  * jumin.kojin_bango, and the bin must report their tables as specific.
@@ -30,7 +31,11 @@ CREATE TABLE kansa (kansa_id INT AUTO_INCREMENT PRIMARY KEY, memo CHAR(12), sous
 CREATE TABLE hikae (hikae_id INT PRIMARY KEY, atai CHAR(12));
 CREATE TABLE kakunin (kakunin_id INT AUTO_INCREMENT PRIMARY KEY, atena VARCHAR(15), bango CHAR(12));
 CREATE TABLE meibo (meibo_id INT AUTO_INCREMENT PRIMARY KEY, namae VARCHAR(50));
+CREATE TABLE shokai (atena VARCHAR(15) PRIMARY KEY, kekka CHAR(12), namae VARCHAR(50));
+CREATE TABLE tsuchi (tsuchi_id INT PRIMARY KEY, atena VARCHAR(15), saki CHAR(12));
 INSERT INTO hikae VALUES (1, NULL);
+INSERT INTO shokai VALUES ('A1', NULL, NULL);
+INSERT INTO tsuchi VALUES (1, 'A1', NULL);
 DELIMITER //
 CREATE TRIGGER jumin_au AFTER UPDATE ON jumin FOR EACH ROW
 BEGIN
@@ -42,11 +47,13 @@ BEGIN
   SET v = NEW.kojin_bango;
   INSERT INTO kansa SET memo = v, sousa = 'insert';
   UPDATE hikae SET atai = v WHERE hikae_id = 1;
+  UPDATE tsuchi t, shokai s SET t.saki = NEW.kojin_bango, s.namae = NEW.shimei WHERE t.atena = s.atena;
 END//
 CREATE TRIGGER jumin_bi BEFORE INSERT ON jumin FOR EACH ROW INSERT INTO meibo (namae) VALUES (NEW.shimei)//
 CREATE PROCEDURE utsusu(IN p_atena VARCHAR(15))
 BEGIN
   INSERT INTO kakunin (atena, bango) SELECT atena_no, kojin_bango FROM jumin WHERE atena_no = p_atena;
+  UPDATE shokai JOIN jumin j ON j.atena_no = shokai.atena SET shokai.kekka = j.kojin_bango WHERE j.atena_no = p_atena;
 END//
 DELIMITER ;
 `;
@@ -63,6 +70,8 @@ const TABLES: Record<string, string[]> = {
   hikae: ['atai'],
   kakunin: ['atena', 'bango'],
   meibo: ['namae'],
+  shokai: ['kekka', 'namae'],
+  tsuchi: ['atena', 'saki'],
 };
 
 const mariaDb = mariaDbForFile('test/mariadb/trigger-copies');
@@ -83,7 +92,14 @@ function spifCopies(sql: string): string[] {
 describe('MySQL/MariaDB triggers and routines that copy the number', () => {
   it('spif marks exactly the columns MariaDB fills with the number', async () => {
     const spif = spifCopies(SCHEMA);
-    expect(spif).toEqual(['hikae.atai', 'jumin_rireki.kyu_no', 'kakunin.bango', 'kansa.memo']);
+    expect(spif).toEqual([
+      'hikae.atai',
+      'jumin_rireki.kyu_no',
+      'kakunin.bango',
+      'kansa.memo',
+      'shokai.kekka',
+      'tsuchi.saki',
+    ]);
     const server = mariaDb.server;
     if (!server) return void console.warn(`MariaDB side skipped (${mariaDb.skipped})`);
     await server.exec(SCHEMA);

@@ -73,6 +73,8 @@ describe('xlsx', () => {
       '(2) 被保険者資格ファイル',
       '(3) 中間サーバー連携ファイル',
     ]);
+    // The header every format carries, in the workbook's properties (issue 19.1).
+    expect(book.description).toMatch(/文を読み取り\n設定ファイル: .*spif\.config\.yaml$/);
     const two = nth(book.worksheets, 0);
     expect(values(two.getRow(1))).toEqual(['ファイル名', '項目', '記載内容', '根拠（spif）']);
     const rows = two

@@ -31,7 +31,7 @@ export const IRRELEVANT_FIRST_WORDS: Readonly<Record<string, string>> = {
     'adds rows (data dumps): literal rows are only counted for check digits; `INSERT … SELECT` is read as a copy (routine.ts readScriptWrite)',
   REPLACE: 'adds rows; `REPLACE … SELECT` is read as a copy, as INSERT',
   UPDATE:
-    'changes values of rows; `SET c = (SELECT …)` of one table is read as a copy, a multiple-table UPDATE is reported (SPIF-SQL-UNSUPPORTED)',
+    'changes values of rows; `SET c = expr` is read as a copy, of one table or of the table each SET of a multiple-table UPDATE names',
   DELETE: 'removes rows',
   TRUNCATE: 'removes rows',
   LOAD: 'LOAD DATA / LOAD XML: adds rows',

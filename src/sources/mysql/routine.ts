@@ -142,7 +142,7 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
 /**
  * `INSERT|REPLACE … SELECT`, `INSERT … VALUES ((SELECT …))` and `UPDATE … SET` in a script, outside
  * any routine: the target columns hold the values the statement writes, as the same statement in a
- * routine body (one walker reads both). A statement it cannot read — a multiple-table UPDATE, a
+ * routine body (one walker reads both). A statement it cannot read — an UPDATE without SET, a
  * query the parser rejects — is reported (SPIF-SQL-UNSUPPORTED): what it copies is not followed.
  */
 export function readScriptWrite(ctx: StatementContext): CatalogOp[] {
@@ -615,11 +615,13 @@ class BodyWalker {
   private update(stmt: Token[]): void {
     let k = 1;
     while (['LOW_PRIORITY', 'IGNORE'].includes(stmt[k]?.upper ?? '')) k++;
+    const refs = k;
     const target = this.tableAt(stmt, k);
     if (!target) return this.unanalysed('diag.mysql.body.updateNoTable', IN_BODY);
     k = target.next;
+    if (stmt[k]?.upper === 'AS') k++;
     if (stmt[k]?.kind === 'word' && nth(stmt, k).upper !== 'SET') k++; // alias
-    if (stmt[k]?.upper !== 'SET') return this.unanalysed('diag.mysql.body.multiUpdate', IN_BODY);
+    if (stmt[k]?.upper !== 'SET') return this.multiUpdate(stmt, refs);
     const where = depthZeroIndex(stmt, k, ['WHERE', 'ORDER', 'LIMIT']); // not a subquery's WHERE
     const pairs = this.assignments(stmt, k + 1, where > 0 ? nth(stmt, where).start : end(stmt));
     if (!pairs) return;
@@ -629,6 +631,49 @@ class BodyWalker {
       pairs.map((p) => p.column),
       values,
     );
+  }
+
+  /**
+   * A multiple-table UPDATE, `UPDATE t1 [AS a] JOIN t2 b ON … SET a.c = b.x, … [WHERE …]` or
+   * `UPDATE t1 a, t2 b SET …`: "the UPDATE statement updates rows in each table named in
+   * table_references that satisfy the conditions" (MariaDB Knowledge Base, UPDATE: multiple-table
+   * syntax; MySQL 8.0 Reference Manual 15.2.17), each `SET` naming a column of one of them. So the
+   * column `a.c` holds what its expression carries, read as the select list of
+   * `SELECT … FROM <table_references>`; an unqualified column belongs to whichever table has it
+   * (each is given it: the builder keeps only a table that has the column).
+   */
+  private multiUpdate(stmt: Token[], refs: number): void {
+    const setAt = depthZeroIndex(stmt, refs, ['SET']);
+    if (setAt < 0) return this.unanalysed('diag.mysql.body.multiUpdate', IN_BODY);
+    const from = this.ctx.text.slice(nth(stmt, refs).start, nth(stmt, setAt - 1).end);
+    const tables = this.tableReferences(from);
+    if (!tables) return this.unanalysed('diag.mysql.body.multiUpdate', IN_BODY);
+    const where = depthZeroIndex(stmt, setAt, ['WHERE']);
+    const pairs = this.assignments(stmt, setAt + 1, where > 0 ? nth(stmt, where).start : end(stmt));
+    if (!pairs) return;
+    const select = pairs.map((p) => this.ctx.text.slice(p.span[0], p.span[1])).join(', ');
+    const cols = this.query(`SELECT ${select} FROM ${from}`);
+    if (!cols) return;
+    pairs.forEach((p, i) => {
+      const named = p.qualifier ? tables.get(p.qualifier) : undefined;
+      const targets = p.qualifier ? (named ? [named] : []) : [...new Set(tables.values())];
+      const values = [{ name: p.column, from: cols[i]?.from ?? [] }];
+      for (const t of targets) this.write(t, [p.column], values);
+    });
+  }
+
+  /** The tables of `table_references` by the name a SET qualifies them with (alias, else table name). */
+  private tableReferences(from: string): Map<string, QualifiedName> | undefined {
+    const parsed = parseStatement(`SELECT 1 FROM ${from}`, this.ctx.dialect);
+    const ast = parsed.ok ? (Array.isArray(parsed.ast) ? parsed.ast[0] : parsed.ast) : undefined;
+    if (ast?.type !== 'select' || !Array.isArray(ast.from)) return undefined;
+    const out = new Map<string, QualifiedName>();
+    for (const f of ast.from as { db?: string | null; table?: string; as?: string | null }[]) {
+      if (!f.table) continue; // a derived table cannot be updated
+      const table = { schema: f.db ? foldSchema(f.db) : this.ctx.schema, name: foldRelation(f.table) };
+      out.set(f.as ?? f.table, table);
+    }
+    return out;
   }
 
   /**
@@ -689,12 +734,17 @@ class BodyWalker {
   }
 
   /** `c = expr, d = expr` from stmt[k] to offset `stop`. */
-  private assignments(stmt: Token[], k: number, stop: number): { column: string; from: Origin[] }[] | undefined {
-    const out: { column: string; from: Origin[] }[] = [];
+  private assignments(
+    stmt: Token[],
+    k: number,
+    stop: number,
+  ): { column: string; qualifier?: string; from: Origin[]; span: [number, number] }[] | undefined {
+    const out: { column: string; qualifier?: string; from: Origin[]; span: [number, number] }[] = [];
     while (k < stmt.length && nth(stmt, k).start < stop) {
       let j = k;
       while (stmt[j + 1]?.value === '.') j += 2; // t.c
       const column = foldColumn(nth(stmt, j).value);
+      const qualifier = j > k ? nth(stmt, j - 2).value : undefined;
       if (stmt[j + 1]?.value !== '=') {
         this.unanalysed('diag.mysql.body.assignment', IN_BODY);
         return undefined;
@@ -702,7 +752,13 @@ class BodyWalker {
       let e = topLevelComma(stmt, j + 2);
       while (e < stmt.length && nth(stmt, e).start >= stop) e--;
       const exprEnd = e < stmt.length && nth(stmt, e).value === ',' ? nth(stmt, e).start : stop;
-      out.push({ column, from: this.expression(stmt[j + 2]?.start, exprEnd) });
+      const start = stmt[j + 2]?.start ?? exprEnd;
+      out.push({
+        column,
+        ...(qualifier ? { qualifier } : {}),
+        from: this.expression(start, exprEnd),
+        span: [start, exprEnd],
+      });
       k = e + 1;
       if (exprEnd === stop) break;
     }
