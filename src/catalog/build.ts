@@ -2231,7 +2231,7 @@ class CatalogBuilder {
         spec.routine = {
           ...spec.routine,
           analysed: false,
-          unanalysedReason: `the package body is not in the sources (${declared.rights})`,
+          ...reasonOf(said('diag.vendor.packageBodyMissing', spec.routine.rights ?? declared.rights)),
         };
         this.at = spec.source;
         this.warnUnanalysed(spec.routine, spec.id, spec.dialect);

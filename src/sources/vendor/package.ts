@@ -22,6 +22,8 @@ import { Cursor } from './cursor.js';
 import { foldIdent, type Token } from './lexer.js';
 import { readRoutineBody, writeCopies } from './routine-body.js';
 import { nth } from '../../indexed.js';
+import { bodyNotRead, vendorCallsOf } from './routine-op.js';
+import { type Said, said } from '../../diagnostics.js';
 
 /** Where a subprogram of a package starts and ends (token indexes, end exclusive); `body`: not only declared. */
 interface Member {
@@ -145,7 +147,7 @@ function packageState(tokens: Token[], from: number, members: Member[]): Set<str
 /** Oracle `PACKAGE [BODY]` rights and members the file declares, by `schema.name`. */
 export interface PackageSpec {
   definer: boolean;
-  how: string;
+  how: Said;
   members: string[];
 }
 
@@ -179,9 +181,7 @@ export function readPackageBody(
     const outer = new Set([...state, ...[...names].filter((n) => n !== m.name)]);
     const body = readRoutineBody(mc, m.name, m.kind, { outer, package: pkg.name });
     const definer = rights ? rights.definer : true;
-    const how = rights
-      ? rights.how
-      : "the package specification's AUTHID (definer's rights unless the specification says AUTHID CURRENT_USER)";
+    const how = rights ? rights.how : said('diag.vendor.rights.fromSpec');
     const name: QualifiedName = { ...pkg, name: `${pkg.name}.${m.name}` };
     const op: Extract<CatalogOp, { op: 'create-function' }> = {
       op: 'create-function',
@@ -198,10 +198,11 @@ export function readPackageBody(
         argTypes: body.argTypes,
         analysed: body.reason === undefined,
         parameters: body.parameterNames,
-        ...(body.writes.length ? { writes: body.writes.map(({ via: _via, ...w }) => w) } : {}),
+        ...(body.writes.length ? { writes: body.writes } : {}),
+        ...vendorCallsOf(mc, body.calls, how),
         package: pkg.name,
         ...(rights ? {} : { rightsFromSpec: true }),
-        ...(body.reason ? { unanalysedReason: `the ${m.kind} body is not read: ${body.reason} (${how})` } : {}),
+        ...(body.reason ? bodyNotRead(m.kind, body.reason, how) : {}),
       },
       view: {
         securityInvoker: !definer,
