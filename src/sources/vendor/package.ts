@@ -13,8 +13,11 @@
  *   else taken from it by the catalog builder (`rightsFromSpec`).
  * - Only what the specification declares is callable from outside ("Package Body": items declared
  *   only in the body are private); the catalog builder drops the private ones.
- * - A subprogram that reads a package-level variable, or calls another subprogram, reads state or
- *   code this reader does not follow: it is unanalysed, with that reason (never a guess).
+ * - A subprogram's call statement of another subprogram of the package (private ones too) is a
+ *   call of `PKG.NAME`, followed as any call (catalog/routine-calls.ts). One that reads a
+ *   package-level variable or cursor, or uses a subprogram otherwise (a function in an
+ *   expression), reads state or code this reader does not follow: it is unanalysed, with that
+ *   reason (never a guess).
  */
 import type { QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
@@ -179,7 +182,8 @@ export function readPackageBody(
     const mc = new Cursor(stmt, c.ctx);
     mc.i = 2; // after PROCEDURE | FUNCTION name
     const outer = new Set([...state, ...[...names].filter((n) => n !== m.name)]);
-    const body = readRoutineBody(mc, m.name, m.kind, { outer, package: pkg.name });
+    const siblings = { names, prefix: [...(pkg.schema ? [pkg.schema] : []), pkg.name] };
+    const body = readRoutineBody(mc, m.name, m.kind, { outer, package: pkg.name, siblings });
     const definer = rights ? rights.definer : true;
     const how = rights ? rights.how : said('diag.vendor.rights.fromSpec');
     const name: QualifiedName = { ...pkg, name: `${pkg.name}.${m.name}` };

@@ -91,6 +91,12 @@ export interface BodyOptions {
   outer?: ReadonlySet<string>;
   /** The package the routine belongs to, for the reason. */
   package?: string;
+  /**
+   * The package's subprograms (an Oracle package body's, private ones too) and the package's
+   * name parts (`[schema,] PKG`): a call statement naming one is a call of `PKG.NAME` ("Package
+   * Body": its subprograms may call each other, private ones included).
+   */
+  siblings?: { names: ReadonlySet<string>; prefix: string[] };
   /** A trigger body: its row, and reading goes on past what it cannot read (every problem is named). */
   row?: TriggerRow;
 }
@@ -280,8 +286,16 @@ class BodyReader {
       const t = nth(this.toks, k);
       const n = this.ident(t);
       if (n === undefined || own.has(n) || !outer.has(n) || this.toks[k - 1]?.value === '.') continue;
+      if (this.options.siblings?.names.has(n) && this.startsCall(k)) continue; // followed as a call
       return this.fail(said('diag.vendor.body.outerName', t.value, this.options.package ?? ''));
     }
+  }
+
+  /** Token k starts a call statement: after `;`, BEGIN, THEN, ELSE or LOOP, followed by `(` or `;`. */
+  private startsCall(k: number): boolean {
+    const before = this.word(k - 1);
+    const after = this.toks[k + 1]?.value;
+    return ['BEGIN', 'THEN', 'ELSE', 'LOOP', ';'].includes(before ?? '') && (after === '(' || after === ';');
   }
 
   private fail(why: Said): void {
@@ -695,12 +709,14 @@ class BodyReader {
       k++;
     }
     if (!parts.length) return this.fail(said('diag.vendor.body.unnamedCall', what));
+    const siblings = this.options.siblings;
+    if (siblings && parts.length === 1 && siblings.names.has(nth(parts, 0))) parts.unshift(...siblings.prefix);
     const first = nth(parts, 0).toUpperCase();
     const last = nth(parts, parts.length - 1).toUpperCase();
     if (first === 'DBMS_SQL' || last === 'SP_EXECUTESQL')
       return this.fail(said('diag.vendor.body.dynamicCall', parts.join('.')));
     // Oracle-supplied packages (DBMS_OUTPUT, UTL_…) and RAISE_APPLICATION_ERROR write no application table
-    if (this.dialect === 'oracle' && (/^(DBMS_|UTL_)/.test(first) || last === 'RAISE_APPLICATION_ERROR')) return;
+    if (this.dialect === 'oracle' && (/^(DBMS_|UTL_|SYS$)/.test(first) || last === 'RAISE_APPLICATION_ERROR')) return;
     let args = stmt.slice(k);
     if (this.dialect !== 'sqlserver' && args[0]?.value === '(' && args.at(-1)?.value === ')') args = args.slice(1, -1);
     this.calls.push({ parts, args: splitTopLevel(args).map((a) => this.argument(a)) });
