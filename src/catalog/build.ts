@@ -137,6 +137,8 @@ class CatalogBuilder {
   /** Views with `SELECT *` from an Oracle remote object, expanded once links resolve (expandLinkStars). */
   private readonly linkStars: { view: RelationId; at: number; remote: RelationId; q: QualifiedName }[] = [];
   private readonly productRules: ResolvedRule[] = [];
+  /** Oracle package subprograms the specification does not declare: callable only inside the package, no path of their own. */
+  private readonly privateSubprograms: RelationId[] = [];
   /** Vendor triggers' procedure calls, qualified where they were read, resolved once every source is (resolveCalls). */
   private readonly calls: { call: Extract<CatalogOp, { op: 'routine-call' }>; db: Database; at: SourceLocation }[] = [];
   /** PostgreSQL routines as created (every version) and triggers, for their writes (resolveFunctionWrites). */
@@ -234,6 +236,10 @@ class CatalogBuilder {
     this.expandLinkStars();
     this.resolvePackages();
     this.resolveCalls();
+    for (const id of this.privateSubprograms) {
+      this.relations.delete(id);
+      this.privileges.clear({ kind: 'function', relation: id });
+    }
     this.resolveFunctionWrites();
     const catalog: Catalog = {
       databases: this.databases,
@@ -2231,7 +2237,7 @@ class CatalogBuilder {
         spec.routine = {
           ...spec.routine,
           analysed: false,
-          unanalysedReason: `the package body is not in the sources (${declared.rights})`,
+          ...reasonOf(said('diag.vendor.packageBodyMissing', spec.routine.rights ?? declared.rights)),
         };
         this.at = spec.source;
         this.warnUnanalysed(spec.routine, spec.id, spec.dialect);
@@ -2240,8 +2246,7 @@ class CatalogBuilder {
       for (const m of members) {
         const name = m.name.slice(spec.name.length - 1, m.name.indexOf('('));
         if (!declared.members.includes(name)) {
-          this.relations.delete(m.id);
-          this.privileges.clear({ kind: 'function', relation: m.id });
+          this.privateSubprograms.push(m.id); // dropped once the calls of its package's subprograms are followed
           continue;
         }
         if (m.routine?.rightsFromSpec) {

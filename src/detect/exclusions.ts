@@ -779,6 +779,24 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     allows: ['my_number_image', 'kojin_bango_card_copy', { comment: '個人番号（ファイル取込）' }],
   },
   {
+    id: 'code-after-number',
+    summary: 'a code named after the number: my_number_code, kojin_bango_cd, 個人番号コード (要確認, not a veto)',
+    reason:
+      'A code is a classification (a purpose, status or category code about the number) or, in the words of the Act, ' +
+      'a 符号 used in place of the number (番号法 2条8項: 機関別符号 is officially a "code"): the name does not say ' +
+      'which, so the column is a candidate 要確認, never a silent number or a silent veto.',
+    review: {
+      reason:
+        'the column is a code named after the 個人番号: a classification code about it (purpose, status) or a code used in its place (番号法 2条8項)',
+      settle:
+        'numberColumns.substitute if it is a code used in place of the number, numberColumns.exclude with the reason if it is a classification code',
+    },
+    tail: anyOf(words('code', 'cd'), terms('コード')),
+    standalone: false,
+    vetoes: ['jp_my_number_code', 'my_number_cd', 'kojinBangoCode', '個人番号コード'],
+    allows: ['my_number', 'kojin_bango', 'my_number_encoded'],
+  },
+  {
     id: 'other-identifier',
     summary:
       'a comment naming another number or code: 大口事業所個別番号, 個人登録番号, 宛名番号 (the comment wins over the name)',

@@ -201,6 +201,12 @@ const CANDIDATE_JA: Record<string, { reason: string; settle: string }> = {
     settle:
       'マイナンバー（12桁）を保持するなら numberColumns.include に、システム独自の人のIDなら理由を添えて numberColumns.exclude に書いてください',
   },
+  'code-after-number': {
+    reason:
+      'この列は個人番号の名を冠したコードです。個人番号についての区分コード（利用目的、状態）か、個人番号に代わって用いられる符号（番号法2条8項）かは列名からは決められません',
+    settle:
+      '個人番号に代わって用いられる符号なら numberColumns.substitute に、区分コードなら理由を添えて numberColumns.exclude に書いてください',
+  },
   'contact-relation': {
     reason:
       '「contacts」は、アドレス帳（my number は利用者自身の電話番号）にも、お問い合わせフォームの表（氏名・住所・性別と一緒にマイナンバーが送られることがある）にも使われる名前で、列名だけではどちらか決められません',

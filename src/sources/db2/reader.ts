@@ -16,6 +16,7 @@ import type { CatalogOp, GrantTarget, PrivilegeSpec, RoutineRef } from '../../ca
 import { PUBLIC } from '../../catalog/privileges.js';
 import { PUBLIC_SYNONYM_SCHEMA } from '../../catalog/synonyms.js';
 import { said } from '../../diagnostics.js';
+import { expected } from '../vendor/cursor.js';
 import type { Cursor } from '../vendor/cursor.js';
 import {
   readAlterTable,
@@ -177,7 +178,7 @@ function readSet(c: Cursor): StatementOutcome {
     return 'irrelevant';
   c.accept('=');
   const t = c.peek();
-  if (!t) c.fail('expected a schema name');
+  if (!t) c.fail(expected('a schema name'));
   let schema: string;
   if (t.kind === 'string') {
     schema = t.value; // a string names the schema exactly as written
@@ -194,7 +195,7 @@ function readCreateSchema(c: Cursor): StatementOutcome {
   if (!c.is('AUTHORIZATION')) schema = c.ident('a schema name');
   if (c.accept('AUTHORIZATION')) owner = c.ident('an authorization name');
   schema ??= owner;
-  if (!schema) c.fail('expected a schema name');
+  if (!schema) c.fail(expected('a schema name'));
   return [{ op: 'create-schema', at: c.at, schema, ...(owner ? { owner } : {}) }];
 }
 
@@ -354,7 +355,7 @@ function readGrant(c: Cursor, isGrant: boolean): StatementOutcome {
   const privileges: PrivilegeSpec[] = [];
   for (const item of items) {
     const p = TABLE_PRIVILEGES[item.words];
-    if (p === undefined) c.fail(`${item.words} is not a table privilege`);
+    if (p === undefined) c.fail(said('diag.db2.notTablePrivilege', item.words));
     if (p === 'OTHER') continue;
     if (item.columns && p === 'SELECT') {
       c.ctx.warn(said('diag.db2.columnSelect'), item.offset, 'SPIF-DB2-COLUMN-SELECT');

@@ -5,6 +5,7 @@
  * as the package declares them (PL/SQL Packages and Types Reference, DBMS_RLS). Other PL/SQL is not
  * executed: an `EXECUTE IMMEDIATE` (dynamic SQL that may GRANT) is reported.
  */
+import { said } from '../../diagnostics.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import type { Cursor } from '../vendor/cursor.js';
 import { foldStringName, type Token } from '../vendor/lexer.js';
@@ -39,11 +40,7 @@ export function readPlsqlCalls(c: Cursor): StatementOutcome {
   let found = false;
   for (let i = 0; i < toks.length; i++) {
     if (nth(toks, i).upper === 'IMMEDIATE' && toks[i - 1]?.upper === 'EXECUTE') {
-      c.ctx.warn(
-        'EXECUTE IMMEDIATE runs SQL built at run time, which spif cannot read: GRANTs or policies it creates are not known',
-        nth(toks, i - 1).start,
-        'SPIF-SQL-DYNAMIC',
-      );
+      c.ctx.warn(said('diag.oracle.executeImmediate'), nth(toks, i - 1).start, 'SPIF-SQL-DYNAMIC');
       found = true;
       continue;
     }
@@ -62,11 +59,7 @@ export function readPlsqlCalls(c: Cursor): StatementOutcome {
     const { args, end } = readArgs(toks, i + 3, params ?? []);
     if (!params) {
       // ADD_GROUPED_POLICY, CREATE_POLICY_GROUP, REFRESH_POLICY…: grouped policies are not modelled
-      if (/POLICY/.test(proc ?? ''))
-        c.ctx.warn(
-          `DBMS_RLS.${proc} is not modelled: a VPD policy it adds or changes is not known to spif`,
-          nth(toks, i).start,
-        );
+      if (/POLICY/.test(proc ?? '')) c.ctx.warn(said('diag.oracle.rlsNotModelled', proc ?? ''), nth(toks, i).start);
       i = end;
       continue;
     }
@@ -77,10 +70,7 @@ export function readPlsqlCalls(c: Cursor): StatementOutcome {
     const objectName = text('OBJECT_NAME');
     const policyName = text('POLICY_NAME') ?? '(unnamed)';
     if (!objectName) {
-      c.ctx.warn(
-        `DBMS_RLS.${proc}: object_name is not a literal string, so the table it protects is unknown`,
-        nth(toks, i).start,
-      );
+      c.ctx.warn(said('diag.oracle.rlsObjectName', proc ?? ''), nth(toks, i).start);
       i = end;
       continue;
     }

@@ -248,11 +248,7 @@ function readCreateRole(c: Cursor): StatementOutcome {
   c.i = 2;
   const name = c.ident('a role name');
   if (c.accept('IDENTIFIED')) {
-    c.ctx.info(
-      'SPIF-ORACLE-SECURE-ROLE',
-      `role ${name} is password- or package-protected: a user can enable it only with SET ROLE … IDENTIFIED BY (or the package); spif treats it as one the user may enable`,
-      c.stmt.start,
-    );
+    c.ctx.info('SPIF-ORACLE-SECURE-ROLE', said('diag.oracle.secureRole', name), c.stmt.start);
   }
   return [{ op: 'create-role', at: c.at, name, login: false }];
 }
@@ -376,7 +372,7 @@ function objectGrant(
   for (const item of items) {
     const words = item.words === 'ALL PRIVILEGES' ? 'ALL' : item.words;
     const p = OBJECT_PRIVILEGES[words];
-    if (p === undefined) c.fail(`${words} is not an object privilege`);
+    if (p === undefined) c.fail(said('diag.oracle.notObjectPrivilege', words));
     if (words === 'EXECUTE' && !isSuppliedOracleObject(object)) {
       // EXECUTE on a procedure, function or package: a definer's-rights one reads as its owner.
       const target = { kind: 'routines' as const, refs: [{ name: object }], routineKind: 'routine' as const };

@@ -13,6 +13,7 @@
  * Schema / Database permission pages, CREATE USER, ALTER ROLE, sp_addextendedproperty, CREATE
  * SECURITY POLICY, Dynamic Data Masking).
  */
+import { said } from '../../diagnostics.js';
 import type { QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp, GrantTarget } from '../../catalog/ops.js';
 import { PUBLIC } from '../../catalog/privileges.js';
@@ -269,7 +270,7 @@ function readCreateSchema(c: Cursor): StatementOutcome {
   c.i = 2;
   const schema = c.ident('a schema name');
   const owner = c.accept('AUTHORIZATION') ? c.ident('an owner') : 'dbo';
-  if (!c.done) c.ctx.warn('CREATE SCHEMA with schema elements: only the schema and its owner are read', c.offset);
+  if (!c.done) c.ctx.warn(said('diag.sqlserver.schemaElements'), c.offset);
   return [{ op: 'create-schema', at: c.at, schema, owner }];
 }
 
@@ -346,8 +347,7 @@ function readPermission(c: Cursor, verb: 'GRANT' | 'DENY' | 'REVOKE'): Statement
               state,
             }
           : { kind: 'unmask' as const, principals, state };
-      if (target.kind === 'schema')
-        c.ctx.warn('UNMASK on a schema is read as UNMASK on the whole database', c.stmt.start);
+      if (target.kind === 'schema') c.ctx.warn(said('diag.sqlserver.unmaskSchema'), c.stmt.start);
       if (cols && cols.length > 1)
         for (const column of cols.slice(1)) ops.push({ op: 'product-rule', at, rule: { ...rule, column } });
       ops.push({ op: 'product-rule', at, rule });
@@ -468,11 +468,7 @@ function readSecurityPolicy(c: Cursor): StatementOutcome {
       c.next();
     }
   }
-  if (verb === 'DROP')
-    c.ctx.warn(
-      `DROP SECURITY POLICY ${name}: the filters it added are dropped only where this file added them`,
-      c.stmt.start,
-    );
+  if (verb === 'DROP') c.ctx.warn(said('diag.sqlserver.dropSecurityPolicy', name), c.stmt.start);
   return ops;
 }
 
@@ -480,7 +476,7 @@ function readSecurityPolicy(c: Cursor): StatementOutcome {
 function readExec(c: Cursor): StatementOutcome {
   c.i = 1;
   if (c.is('(')) {
-    c.ctx.warn("EXEC ('…') runs SQL built at run time, which spif cannot read", c.stmt.start, 'SPIF-SQL-DYNAMIC');
+    c.ctx.warn(said('diag.sqlserver.execDynamic'), c.stmt.start, 'SPIF-SQL-DYNAMIC');
     return [];
   }
   if (c.isIdent() && c.is('=', 1)) c.i += 2; // EXEC @rc = proc
@@ -492,7 +488,7 @@ function readExec(c: Cursor): StatementOutcome {
       return extendedProperty(c, args);
     case 'sp_addrolemember': {
       const [role, member] = [arg(args, 'rolename', 0), arg(args, 'membername', 1)];
-      if (!role || !member) c.fail('sp_addrolemember needs a role and a member');
+      if (!role || !member) c.fail(said('diag.sqlserver.roleMemberArgs', 'sp_addrolemember'));
       return [
         {
           op: 'grant-role',
@@ -506,14 +502,14 @@ function readExec(c: Cursor): StatementOutcome {
     }
     case 'sp_droprolemember': {
       const [role, member] = [arg(args, 'rolename', 0), arg(args, 'membername', 1)];
-      if (!role || !member) c.fail('sp_droprolemember needs a role and a member');
+      if (!role || !member) c.fail(said('diag.sqlserver.roleMemberArgs', 'sp_droprolemember'));
       return [
         { op: 'revoke-role', at: c.at, roles: [foldStringName(role, 'sqlserver')], members: [memberName(member)] },
       ];
     }
     case 'sp_rename': {
       const [from, to, type] = [arg(args, 'objname', 0), arg(args, 'newname', 1), arg(args, 'objtype', 2)];
-      if (!from || !to) c.fail('sp_rename needs a name and a new name');
+      if (!from || !to) c.fail(said('diag.sqlserver.renameArgs'));
       const parts = from.split('.').map((p) => foldStringName(p.replace(/^\[|\]$/g, ''), 'sqlserver'));
       if (type?.toUpperCase() === 'COLUMN') {
         return [
@@ -529,7 +525,7 @@ function readExec(c: Cursor): StatementOutcome {
       return [{ op: 'rename-relation', at: c.at, from: c.qualify(parts), to: foldStringName(to, 'sqlserver') }];
     }
     case 'sp_executesql':
-      c.ctx.warn('sp_executesql runs SQL built at run time, which spif cannot read', c.stmt.start, 'SPIF-SQL-DYNAMIC');
+      c.ctx.warn(said('diag.sqlserver.executesql'), c.stmt.start, 'SPIF-SQL-DYNAMIC');
       return [];
     default:
       return 'irrelevant'; // other procedures: their effects are data, or reported where they are defined
@@ -588,10 +584,10 @@ function extendedProperty(c: Cursor, args: ProcArgs): StatementOutcome {
     schema: foldStringName(get('level0name') ?? 'dbo', 'sqlserver'),
     name: foldStringName(get('level1name') ?? '', 'sqlserver'),
   };
-  if (!table.name) c.fail('sp_addextendedproperty: @level1name names no table');
+  if (!table.name) c.fail(said('diag.sqlserver.extPropTable'));
   if (level2 === 'COLUMN') {
     const column = get('level2name');
-    if (!column) c.fail('sp_addextendedproperty: @level2name names no column');
+    if (!column) c.fail(said('diag.sqlserver.extPropColumn'));
     return [{ op: 'comment-column', at: c.at, table, column: foldStringName(column, 'sqlserver'), text: text || null }];
   }
   if (level2 !== undefined) return 'irrelevant'; // an index, constraint or trigger

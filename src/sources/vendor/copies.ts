@@ -20,6 +20,8 @@ import { Cursor } from './cursor.js';
 import { foldIdent, lex, type Token } from './lexer.js';
 import { readTriggerBody } from './routine-body.js';
 import { readMerge, tokensText } from './merge.js';
+import { bareCall, calleeNames } from './routine-op.js';
+import { type DiagnosticText, part, said, type TextArg } from '../../diagnostics.js';
 import { queryLineage } from './view-query.js';
 import { nth } from '../../indexed.js';
 
@@ -39,7 +41,7 @@ function hasWord(tokens: Token[], word: string): boolean {
 function insert(c: Cursor): CatalogOp[] {
   if (!hasWord(c.tokens, 'SELECT') && !hasWord(c.tokens, 'EXEC') && !hasWord(c.tokens, 'EXECUTE')) return [];
   c.i = 1;
-  if (c.is('ALL') || c.is('FIRST')) return unread(c, 'a multitable INSERT ALL | FIRST');
+  if (c.is('ALL') || c.is('FIRST')) return unread(c, part('diag.vendor.write.insertAll'));
   c.accept('INTO');
   const table = c.relationName();
   if (c.isIdent() && !['SELECT', 'WITH', 'VALUES', 'EXEC', 'EXECUTE', 'DEFAULT', 'OUTPUT'].includes(c.peek()!.upper))
@@ -47,8 +49,8 @@ function insert(c: Cursor): CatalogOp[] {
   let columns: string[] | undefined;
   if (c.is('(') && !c.is('SELECT', 1) && !c.is('WITH', 1)) columns = c.identList();
   if (c.is('OUTPUT')) c.skipUntil('SELECT', 'WITH', 'VALUES', 'EXEC', 'EXECUTE');
-  if (c.is('EXEC') || c.is('EXECUTE')) return unread(c, 'INSERT … EXEC (the rows a procedure returns)');
-  if (c.is('VALUES')) return unread(c, 'INSERT … VALUES with a subquery');
+  if (c.is('EXEC') || c.is('EXECUTE')) return unread(c, part('diag.vendor.write.insertExec'));
+  if (c.is('VALUES')) return unread(c, part('diag.vendor.write.insertValuesSubquery'));
   const query = c.tokens.slice(c.i);
   return copy(c, table, columns, query, 'insert-select');
 }
@@ -60,7 +62,7 @@ function update(c: Cursor): CatalogOp[] {
   if (c.isIdent() && c.peek()!.upper !== 'SET') c.next(); // alias
   const target = c.textBetween(nameStart, c.i);
   c.expect('SET');
-  if (c.is('(')) return unread(c, 'UPDATE … SET (a, b) = (SELECT …)');
+  if (c.is('(')) return unread(c, part('diag.vendor.write.updateSetList'));
   const columns: string[] = [];
   const exprs: string[] = [];
   for (;;) {
@@ -126,7 +128,7 @@ function selectInto(c: Cursor): CatalogOp[] {
   const b = nth(c.tokens, c.i - 1).end - c.stmt.start;
   const text = stmt.slice(0, a) + ' '.repeat(b - a) + stmt.slice(b);
   const outcome = queryLineage(text, lex(text, c.ctx.dialect).tokens, c.ctx.dialect, c.ctx.state);
-  if (!outcome.ok) return unread(c, `SELECT … INTO (${outcome.message})`);
+  if (!outcome.ok) return unread(c, part('diag.vendor.write.selectInto', outcome.message));
   const { columns, reads, readsColumns } = outcome.lineage;
   c.ctx.state.relations.set(c.ctx.state.key(name), { kind: 'table', columns: columns.map((x) => x.name) });
   return [
@@ -149,14 +151,14 @@ function copy(
   text = c.ctx.text,
 ): CatalogOp[] {
   const outcome = queryLineage(text, query, c.ctx.dialect, c.ctx.state);
-  if (!outcome.ok) return unread(c, `its query (${outcome.message})`);
+  if (!outcome.ok) return unread(c, part('diag.vendor.write.query', outcome.message));
   const values: ViewColumn[] = outcome.lineage.columns;
   if (!values.some((v) => v.from.length)) return [];
   return [{ op: 'copy-into', at: c.at, table, ...(columns ? { columns } : {}), values, via }];
 }
 
-function unread(c: Cursor, what: string): CatalogOp[] {
-  c.ctx.warn(`${what} is not read: the values it copies are not followed`, c.stmt.start);
+function unread(c: Cursor, what: DiagnosticText): CatalogOp[] {
+  c.ctx.warn(said('diag.vendor.writeUnread', what), c.stmt.start);
   return [];
 }
 
@@ -208,22 +210,18 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
   const names = dialect === 'sqlserver' ? ['inserted', 'deleted'] : rowNames(c);
   const from = bodyStart(c);
   if (c.tokens[from]?.upper === 'COMPOUND') {
-    c.ctx.warn(
-      `trigger ${trigger} on ${tableText}: a compound trigger's timing-point sections are not read; the values it copies are not followed`,
-      c.stmt.start,
-      'SPIF-FUNCTION-UNANALYSED',
-    );
+    c.ctx.warn(said('diag.vendor.triggerCompound', trigger, tableText), c.stmt.start, 'SPIF-FUNCTION-UNANALYSED');
     return [];
   }
   const warnings = c.ctx.diagnostics.length;
   const body = readTriggerBody(c, from, { table, names });
-  const problems = body.reason ? [body.reason] : [];
+  const problems: TextArg[] = body.reason ? [body.reason.text] : [];
   // A write inside the body that could not be read warns as the trigger's, not as a script statement.
   for (const d of c.ctx.diagnostics.splice(warnings))
-    problems.push(d.message.replace(/: the values it copies are not followed$/, ''));
+    problems.push(d.text?.key === 'diag.vendor.writeUnread' ? nth(d.text.args, 0) : (d.text ?? d.message));
   if (problems.length)
     c.ctx.warn(
-      `trigger ${trigger} on ${tableText}: ${problems.join('; ')}; the values it copies are not followed`,
+      said('diag.vendor.triggerProblems', trigger, tableText, part('diag.list.semi', ...problems)),
       c.stmt.start,
       'SPIF-FUNCTION-UNANALYSED',
     );
@@ -266,25 +264,4 @@ function rowNames(c: Cursor): string[] {
     }
   }
   return [aliases.new, aliases.old].filter((a): a is string => !!a);
-}
-
-/**
- * What a called name may denote, in the order the product resolves it: `p` is the current
- * schema's; Oracle `a.b` is package a's subprogram b in the current schema, else schema a's
- * procedure b (PL/SQL Language Reference, "Qualified Names and the Dot Notation"); `a.b.c` is
- * schema a's package b's c; Db2 and T-SQL `s.p` is schema s's, T-SQL `db.s.p` database db's.
- */
-/** Whether the called name's first part has no schema before it: `p`, Oracle `pkg.p`. */
-export function bareCall(c: Cursor, parts: string[]): boolean {
-  return parts.length === 1 || (c.ctx.dialect === 'oracle' && parts.length === 2);
-}
-
-export function calleeNames(c: Cursor, parts: string[]): QualifiedName[] {
-  const here = (name: string): QualifiedName => c.qualify([name]);
-  if (parts.length === 1) return [here(nth(parts, 0))];
-  if (c.ctx.dialect === 'oracle') {
-    if (parts.length === 2) return [here(parts.join('.')), c.qualify(parts)];
-    return [{ schema: nth(parts, 0), name: parts.slice(1).join('.') }];
-  }
-  return [c.qualify(parts)];
 }

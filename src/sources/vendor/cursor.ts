@@ -5,7 +5,8 @@
  */
 import type { QualifiedName, SourceLocation } from '../../catalog/model.js';
 import { PUBLIC_SYNONYM_SCHEMA, Synonyms } from '../../catalog/synonyms.js';
-import { type Diagnostic, type Said, coded } from '../../diagnostics.js';
+import { type Diagnostic, type Said, coded, part, said } from '../../diagnostics.js';
+import type { DiagnosticKey } from '../../diagnostic-text/index.js';
 import type { CodeOf } from '../../diagnostic-codes.js';
 import type { LineIndex } from '../text.js';
 import { foldIdent, type Token } from './lexer.js';
@@ -14,13 +15,43 @@ import type { Statement } from './split.js';
 import type { PackageSpec } from './package.js';
 import { nth } from '../../indexed.js';
 
+/** A statement that does not read: what was expected (a catalogue entry) and where. */
 export class StatementSyntaxError extends Error {
   constructor(
-    message: string,
+    readonly said: Said,
     readonly offset: number,
   ) {
-    super(message);
+    super(said.message);
   }
+}
+
+/** What a name or string read by the cursor is, for "expected …" (diagnostic-text/vendor.ts). */
+const WHAT = {
+  'a name': 'diag.vendor.what.name',
+  'a column name': 'diag.vendor.what.columnName',
+  'a constraint name': 'diag.vendor.what.constraintName',
+  'the masking function': 'diag.vendor.what.maskingFunction',
+  'the comment': 'diag.vendor.what.comment',
+  'a schema name': 'diag.vendor.what.schemaName',
+  'a user name': 'diag.vendor.what.userName',
+  'a role name': 'diag.vendor.what.roleName',
+  'a user or role': 'diag.vendor.what.userOrRole',
+  'a user': 'diag.vendor.what.user',
+  'the connect string': 'diag.vendor.what.connectString',
+  'a principal': 'diag.vendor.what.principal',
+  'a login': 'diag.vendor.what.login',
+  'an owner': 'diag.vendor.what.owner',
+  'a schema': 'diag.vendor.what.schema',
+  'an authorization name': 'diag.vendor.what.authorizationName',
+  'a user, group or role': 'diag.vendor.what.userGroupOrRole',
+  'a role': 'diag.vendor.what.role',
+  'a string': 'diag.vendor.what.string',
+} as const satisfies Record<string, DiagnosticKey>;
+type Expected = keyof typeof WHAT;
+
+/** "expected a schema name" and the like, for `Cursor.fail`. */
+export function expected(what: Expected): Said {
+  return said('diag.vendor.syntax.expected', part(WHAT[what]));
 }
 
 /** A relation declared earlier in the same file (to expand `*` and place bare columns in views). */
@@ -77,20 +108,17 @@ export class VendorContext {
     return { file: this.file, line, column };
   }
 
-  /** `message`: a catalogue entry (`said(…)`), or English text for the readers not converted yet. */
-  warn(message: string | Said, offset: number, code: CodeOf<'warning'> = 'SPIF-SQL-UNSUPPORTED'): void {
-    const said = typeof message === 'string' ? { message } : message;
-    this.diagnostics.push({ ...coded('warning', code), ...said, ...this.loc(offset) });
+  /** `message`: a catalogue entry (`said(…)`, diagnostic-text/vendor.ts), shown in the user's language. */
+  warn(message: Said, offset: number, code: CodeOf<'warning'> = 'SPIF-SQL-UNSUPPORTED'): void {
+    this.diagnostics.push({ ...coded('warning', code), ...message, ...this.loc(offset) });
   }
 
-  info(code: CodeOf<'info'>, message: string, offset: number): void {
-    this.diagnostics.push({ ...coded('info', code), message, ...this.loc(offset) });
+  info(code: CodeOf<'info'>, message: Said, offset: number): void {
+    this.diagnostics.push({ ...coded('info', code), ...message, ...this.loc(offset) });
   }
 
-  /** `message`: a catalogue entry (`said(…)`), or English text for the messages not converted yet. */
-  error(message: string | Said, offset: number): void {
-    const said = typeof message === 'string' ? { message } : message;
-    this.diagnostics.push({ severity: 'error', code: 'SPIF-SQL-SYNTAX', ...said, ...this.loc(offset) });
+  error(message: Said, offset: number): void {
+    this.diagnostics.push({ severity: 'error', code: 'SPIF-SQL-SYNTAX', ...message, ...this.loc(offset) });
   }
 }
 
@@ -131,7 +159,7 @@ export class Cursor {
   }
 
   expect(...values: string[]): void {
-    if (!this.accept(...values)) this.fail(`expected ${values.join(' ')}`);
+    if (!this.accept(...values)) this.fail(said('diag.vendor.syntax.expected', values.join(' ')));
   }
 
   /** Offset for diagnostics: the current token, else the end of the statement. */
@@ -139,25 +167,28 @@ export class Cursor {
     return this.peek()?.start ?? this.stmt.end;
   }
 
-  fail(message: string): never {
+  /** Stops reading the statement: `message`, then what was found instead (or the statement's end). */
+  fail(message: Said): never {
     const t = this.peek();
     throw new StatementSyntaxError(
-      `${message}${t ? `, found ${t.kind === 'string' ? `'${t.value}'` : t.value}` : ' at the end of the statement'}`,
+      t
+        ? said('diag.vendor.syntax.found', message.text, t.kind === 'string' ? `'${t.value}'` : t.value)
+        : said('diag.vendor.syntax.atEnd', message.text),
       this.offset,
     );
   }
 
   next(): Token {
     const t = this.tokens[this.i];
-    if (!t) this.fail('unexpected end of the statement');
+    if (!t) this.fail(said('diag.vendor.syntax.unexpectedEnd'));
     this.i++;
     return t;
   }
 
   /** One identifier (word or quoted), folded. */
-  ident(what = 'a name'): string {
+  ident(what: Expected = 'a name'): string {
     const t = this.peek();
-    if (!t || (t.kind !== 'word' && t.kind !== 'ident')) this.fail(`expected ${what}`);
+    if (!t || (t.kind !== 'word' && t.kind !== 'ident')) this.fail(expected(what));
     this.i++;
     const folded = foldIdent(t, this.ctx.dialect);
     // the first writing wins (the CREATE, as a rule): a later `[DBO]` does not respell `[dbo]`
@@ -254,9 +285,9 @@ export class Cursor {
     return this.ctx.text.slice(nth(this.tokens, a).start, nth(this.tokens, b - 1).end);
   }
 
-  string(what = 'a string'): string {
+  string(what: Expected = 'a string'): string {
     const t = this.peek();
-    if (!t || t.kind !== 'string') this.fail(`expected ${what}`);
+    if (!t || t.kind !== 'string') this.fail(expected(what));
     this.i++;
     return t.value;
   }

@@ -6,6 +6,7 @@
  * COMMENT ON, CREATE VIEW (lineage in view-query.ts), DROP. The product readers call these and
  * read their own statements (accounts, grants, masks, policies) themselves.
  */
+import { said } from '../../diagnostics.js';
 import type { Column, ForeignKey, QualifiedName, ViewDefinition } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
@@ -112,8 +113,8 @@ export function readCreateTable(c: Cursor): TableRead {
   const written = writtenName(c, c.tokens[c.i - 1]);
   const at = c.at;
   if (c.is('AS') || (c.is('(') && isColumnNameList(c))) return { ops: readCreateTableAs(c, name), masks: [] };
-  if (c.is('LIKE')) c.fail("CREATE TABLE … LIKE copies another table's columns, which spif does not read yet:");
-  if (c.is('OF')) c.fail('CREATE TABLE … OF type (an object table) is not read:');
+  if (c.is('LIKE')) c.fail(said('diag.vendor.createTableLike'));
+  if (c.is('OF')) c.fail(said('diag.vendor.createTableOf'));
   const op: CreateTable = { op: 'create-table', at, name, columns: [], uniqueKeys: [], foreignKeys: [] };
   if (written) op.writtenName = written;
   const owner = schemaOwner(c, name);
@@ -430,7 +431,7 @@ export function readComment(c: Cursor): CatalogOp[] {
     const parts = c.nameParts();
     c.expect('IS');
     const text = c.string('the comment');
-    if (parts.length < 2) c.fail('COMMENT ON COLUMN needs table.column');
+    if (parts.length < 2) c.fail(said('diag.vendor.commentColumn'));
     return [
       {
         op: 'comment-column',
@@ -476,7 +477,7 @@ export function readCreateView(c: Cursor): CatalogOp[] {
     c.accept('CREATE', 'OR', 'REPLACE') || c.accept('CREATE', 'OR', 'ALTER') || (c.accept('ALTER') && true);
   if (!orReplace) c.expect('CREATE');
   while (!c.done && !c.is('VIEW')) {
-    if (c.is('MATERIALIZED')) c.fail('materialized views are read as views only in PostgreSQL; this');
+    if (c.is('MATERIALIZED')) c.fail(said('diag.vendor.materializedView'));
     c.next();
   }
   c.expect('VIEW');
@@ -498,11 +499,7 @@ export function readCreateView(c: Cursor): CatalogOp[] {
     while (c.accept(',')); // SCHEMABINDING, ENCRYPTION, VIEW_METADATA
   }
   c.accept('BEQUEATH', 'DEFINER');
-  if (c.accept('BEQUEATH', 'CURRENT_USER'))
-    c.ctx.warn(
-      "BEQUEATH CURRENT_USER concerns functions called by the view; its tables are still read with the owner's rights",
-      c.offset,
-    );
+  if (c.accept('BEQUEATH', 'CURRENT_USER')) c.ctx.warn(said('diag.vendor.bequeathCurrentUser'), c.offset);
   c.expect('AS');
   const remotes: CatalogOp[] = [];
   const view = readQuery(c, declared, name, remotes);
@@ -533,7 +530,7 @@ function readQuery(
   if (m) end -= m[0].trim().split(' ').length;
   const outcome = queryLineage(c.ctx.text, c.tokens.slice(c.i, end), c.ctx.dialect, c.ctx.state);
   if (!outcome.ok) {
-    c.ctx.error(`view query: ${outcome.message}`, outcome.offset ?? c.offset);
+    c.ctx.error(said('diag.vendor.viewQuery', outcome.message), outcome.offset ?? c.offset);
     return undefined;
   }
   const { lineage } = outcome;
@@ -556,10 +553,7 @@ function readQuery(
     });
   }
   if (lineage.unknownStar.length) {
-    c.ctx.warn(
-      `view selects * from ${[...new Set(lineage.unknownStar)].join(', ')}, not declared earlier in this file: its columns are unknown`,
-      c.offset,
-    );
+    c.ctx.warn(said('diag.vendor.viewStarUnknown', [...new Set(lineage.unknownStar)].join(', ')), c.offset);
   }
   const columns = declared
     ? lineage.columns.map((col, k) => ({ ...col, name: declared[k] ?? col.name }))

@@ -21,6 +21,7 @@
  * SOURCE update only the target row. `UPDATE SET (a, b) = (…)` is reported, never guessed.
  */
 import type { QualifiedName } from '../../catalog/model.js';
+import { type DiagnosticText, part } from '../../diagnostics.js';
 import type { Cursor } from './cursor.js';
 import type { Token } from './lexer.js';
 import { nth } from '../../indexed.js';
@@ -35,7 +36,8 @@ export interface MergeAction {
   over: string;
 }
 
-export type MergeRead = { ok: true; table: QualifiedName; actions: MergeAction[] } | { ok: false; what: string };
+export type MergeRead =
+  { ok: true; table: QualifiedName; actions: MergeAction[] } | { ok: false; what: DiagnosticText };
 
 /** Reads the MERGE statement the cursor holds (tokens from `MERGE`). */
 export function readMerge(c: Cursor): MergeRead {
@@ -43,7 +45,7 @@ export function readMerge(c: Cursor): MergeRead {
   c.accept('INTO');
   const targetStart = c.i;
   const table = c.relationName();
-  if (c.lastLink) return { ok: false, what: 'a MERGE into a remote object (t@link)' };
+  if (c.lastLink) return { ok: false, what: part('diag.vendor.write.mergeRemote') };
   const targetName = c.textBetween(targetStart, c.i);
   if (c.is('WITH') && c.is('(', 1)) {
     c.i++;
@@ -59,7 +61,7 @@ export function readMerge(c: Cursor): MergeRead {
   c.accept('AS');
   if (c.isIdent() && !c.is('ON')) c.next();
   // Db2 / SQL Server `AS s (a, b)`: the source's columns renamed, which the view reader does not map
-  if (c.is('(')) return { ok: false, what: 'a MERGE whose source renames its columns (USING … AS s (a, b))' };
+  if (c.is('(')) return { ok: false, what: part('diag.vendor.write.mergeRenamed') };
   const source = c.textBetween(sourceStart, c.i);
   c.expect('ON');
   skipClause(c);
@@ -74,7 +76,7 @@ export function readMerge(c: Cursor): MergeRead {
     const over = bySource ? target : not ? source : `${target}, ${source}`;
     if (c.accept('UPDATE')) {
       c.expect('SET');
-      if (c.is('(')) return { ok: false, what: 'MERGE … UPDATE SET (a, b) = (…)' };
+      if (c.is('(')) return { ok: false, what: part('diag.vendor.write.mergeSetList') };
       const columns: string[] = [];
       const values: Token[][] = [];
       for (;;) {

@@ -13,8 +13,11 @@
  *   else taken from it by the catalog builder (`rightsFromSpec`).
  * - Only what the specification declares is callable from outside ("Package Body": items declared
  *   only in the body are private); the catalog builder drops the private ones.
- * - A subprogram that reads a package-level variable, or calls another subprogram, reads state or
- *   code this reader does not follow: it is unanalysed, with that reason (never a guess).
+ * - A subprogram's call statement of another subprogram of the package (private ones too) is a
+ *   call of `PKG.NAME`, followed as any call (catalog/routine-calls.ts). One that reads a
+ *   package-level variable or cursor, or uses a subprogram otherwise (a function in an
+ *   expression), reads state or code this reader does not follow: it is unanalysed, with that
+ *   reason (never a guess).
  */
 import type { QualifiedName } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
@@ -22,6 +25,8 @@ import { Cursor } from './cursor.js';
 import { foldIdent, type Token } from './lexer.js';
 import { readRoutineBody, writeCopies } from './routine-body.js';
 import { nth } from '../../indexed.js';
+import { bodyNotRead, vendorCallsOf } from './routine-op.js';
+import { type Said, said } from '../../diagnostics.js';
 
 /** Where a subprogram of a package starts and ends (token indexes, end exclusive); `body`: not only declared. */
 interface Member {
@@ -145,7 +150,7 @@ function packageState(tokens: Token[], from: number, members: Member[]): Set<str
 /** Oracle `PACKAGE [BODY]` rights and members the file declares, by `schema.name`. */
 export interface PackageSpec {
   definer: boolean;
-  how: string;
+  how: Said;
   members: string[];
 }
 
@@ -177,11 +182,10 @@ export function readPackageBody(
     const mc = new Cursor(stmt, c.ctx);
     mc.i = 2; // after PROCEDURE | FUNCTION name
     const outer = new Set([...state, ...[...names].filter((n) => n !== m.name)]);
-    const body = readRoutineBody(mc, m.name, m.kind, { outer, package: pkg.name });
+    const siblings = { names, prefix: [...(pkg.schema ? [pkg.schema] : []), pkg.name] };
+    const body = readRoutineBody(mc, m.name, m.kind, { outer, package: pkg.name, siblings });
     const definer = rights ? rights.definer : true;
-    const how = rights
-      ? rights.how
-      : "the package specification's AUTHID (definer's rights unless the specification says AUTHID CURRENT_USER)";
+    const how = rights ? rights.how : said('diag.vendor.rights.fromSpec');
     const name: QualifiedName = { ...pkg, name: `${pkg.name}.${m.name}` };
     const op: Extract<CatalogOp, { op: 'create-function' }> = {
       op: 'create-function',
@@ -198,10 +202,11 @@ export function readPackageBody(
         argTypes: body.argTypes,
         analysed: body.reason === undefined,
         parameters: body.parameterNames,
-        ...(body.writes.length ? { writes: body.writes.map(({ via: _via, ...w }) => w) } : {}),
+        ...(body.writes.length ? { writes: body.writes } : {}),
+        ...vendorCallsOf(mc, body.calls, how),
         package: pkg.name,
         ...(rights ? {} : { rightsFromSpec: true }),
-        ...(body.reason ? { unanalysedReason: `the ${m.kind} body is not read: ${body.reason} (${how})` } : {}),
+        ...(body.reason ? bodyNotRead(m.kind, body.reason, how) : {}),
       },
       view: {
         securityInvoker: !definer,

@@ -96,7 +96,7 @@ function readVendor(source: SourceText, _ctx: ReadContext, product: ProductState
       }
       ops.push(...outcome);
     } catch (e) {
-      if (e instanceof StatementSyntaxError) ctx.error(e.message, e.offset);
+      if (e instanceof StatementSyntaxError) ctx.error(e.said, e.offset);
       else ctx.error(said('diag.vendor.couldNotRead', (e as Error).message), stmt.start);
     }
   }

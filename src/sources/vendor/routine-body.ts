@@ -27,6 +27,7 @@ import { ROUTINE_PARAMETER, type ViewColumn } from '../../catalog/model.js';
 import type { CatalogOp } from '../../catalog/ops.js';
 import { dedupeOrigins, originKey, type Origin } from '../lineage-scope.js';
 import { Cursor } from './cursor.js';
+import { part, type Said, said } from '../../diagnostics.js';
 import { type MergeRead, readMerge, tokensText } from './merge.js';
 import { foldIdent, lex, type Token } from './lexer.js';
 import { type QueryNames, queryLineage } from './view-query.js';
@@ -54,8 +55,8 @@ export interface BodyRead {
    * (catalog/routine-calls.ts), for a trigger and for a routine alike.
    */
   calls: BodyCall[];
-  /** Set when the body was not (fully) read: why. */
-  reason?: string;
+  /** Set when the body was not (fully) read: why (the problems of a trigger body, joined). */
+  reason?: Said;
 }
 
 export interface BodyWrite {
@@ -90,6 +91,12 @@ export interface BodyOptions {
   outer?: ReadonlySet<string>;
   /** The package the routine belongs to, for the reason. */
   package?: string;
+  /**
+   * The package's subprograms (an Oracle package body's, private ones too) and the package's
+   * name parts (`[schema,] PKG`): a call statement naming one is a call of `PKG.NAME` ("Package
+   * Body": its subprograms may call each other, private ones included).
+   */
+  siblings?: { names: ReadonlySet<string>; prefix: string[] };
   /** A trigger body: its row, and reading goes on past what it cannot read (every problem is named). */
   row?: TriggerRow;
 }
@@ -202,8 +209,8 @@ class BodyReader {
   private readonly argTypes: string[] = [];
   /** Input parameter → the base columns it is compared with. */
   private readonly compared = new Map<string, Origin[]>();
-  private reason?: string;
-  private readonly problems: string[] = [];
+  private reason?: Said;
+  private readonly problems: Said[] = [];
   private readonly writes: BodyWrite[] = [];
   private readonly calls: BodyCall[] = [];
   private readonly names: QueryNames;
@@ -247,7 +254,14 @@ class BodyReader {
   private result(): BodyRead {
     for (const p of this.params) if (p.out) this.output(p.name, this.vars.get(p.name) ?? []);
     const inputs = this.params.filter((p) => p.in && !this.outputs.has(p.name));
-    const reason = this.reason ?? (this.problems.length ? [...new Set(this.problems)].join('; ') : undefined);
+    const problems = [...new Map(this.problems.map((p) => [p.message, p])).values()];
+    const reason =
+      this.reason ??
+      (problems.length === 1
+        ? problems[0]
+        : problems.length
+          ? said('diag.list.semi', ...problems.map((p) => p.text))
+          : undefined);
     // What the caller receives carries no parameter: the caller's own value comes back.
     const own = (from: Origin[]) => dedupeOrigins(from).filter((o) => o.relation.name !== ROUTINE_PARAMETER);
     return {
@@ -272,13 +286,19 @@ class BodyReader {
       const t = nth(this.toks, k);
       const n = this.ident(t);
       if (n === undefined || own.has(n) || !outer.has(n) || this.toks[k - 1]?.value === '.') continue;
-      return this.fail(
-        `it uses ${t.value}, declared in package ${this.options.package ?? ''} outside this subprogram (a package variable, cursor or subprogram), which is not followed`,
-      );
+      if (this.options.siblings?.names.has(n) && this.startsCall(k)) continue; // followed as a call
+      return this.fail(said('diag.vendor.body.outerName', t.value, this.options.package ?? ''));
     }
   }
 
-  private fail(why: string): void {
+  /** Token k starts a call statement: after `;`, BEGIN, THEN, ELSE or LOOP, followed by `(` or `;`. */
+  private startsCall(k: number): boolean {
+    const before = this.word(k - 1);
+    const after = this.toks[k + 1]?.value;
+    return ['BEGIN', 'THEN', 'ELSE', 'LOOP', ';'].includes(before ?? '') && (after === '(' || after === ';');
+  }
+
+  private fail(why: Said): void {
     if (this.options.row) this.problems.push(why);
     else this.reason ??= why;
   }
@@ -305,14 +325,14 @@ class BodyReader {
       if (depth > 0) continue;
       const w = this.word(k);
       if (w === 'EXTERNAL' || (w === 'LANGUAGE' && !['SQL', 'PLSQL'].includes(this.word(k + 1) ?? ''))) {
-        this.fail('an external routine: its code is not in the sources');
+        this.fail(said('diag.vendor.body.external'));
         return undefined;
       }
       if (this.dialect === 'sqlserver' && w === 'AS' && this.word(k - 1) !== 'EXECUTE' && this.word(k - 1) !== 'EXEC')
         return k + 1;
       if (this.dialect === 'oracle' && (w === 'IS' || w === 'AS')) {
         if (this.word(k + 1) === 'LANGUAGE' || this.word(k + 1) === 'EXTERNAL') {
-          this.fail('a call specification (AS LANGUAGE C | JAVA): its code is not in the sources');
+          this.fail(said('diag.vendor.body.callSpec'));
           return undefined;
         }
         return k + 1;
@@ -322,7 +342,7 @@ class BodyReader {
         if (this.toks[k + 1]?.value === ':' && this.word(k + 2) === 'BEGIN') return k + 2; // label: BEGIN
       }
     }
-    this.fail('the body was not found');
+    this.fail(said('diag.vendor.body.notFound'));
     return undefined;
   }
 
@@ -503,7 +523,7 @@ class BodyReader {
     if (w === 'DECLARE') return this.declare(stmt);
     if (w === 'EXEC' || w === 'EXECUTE' || w === 'CALL') return this.call(stmt, 1);
     if (this.dialect === 'oracle' && isCallStatement(stmt)) return this.call(stmt, 0);
-    this.fail(`the body's ${nth(stmt, 0).value} statement is not read`);
+    this.fail(said('diag.vendor.body.statement', nth(stmt, 0).value));
   }
 
   /**
@@ -524,7 +544,7 @@ class BodyReader {
   private rowAssign(stmt: Token[], at: { column: string; next: number }): void {
     let k = at.next;
     if (stmt[k]?.value === ':') k++;
-    if (stmt[k]?.value !== '=') return this.fail('an assignment in the body is not read');
+    if (stmt[k]?.value !== '=') return this.fail(said('diag.vendor.body.assignment'));
     this.rowWrite(at.column, this.expression(stmt.slice(k + 1)));
   }
 
@@ -559,9 +579,10 @@ class BodyReader {
     c.i = 1;
     try {
       c.accept('INTO');
-      if (c.is('ALL') || c.is('FIRST')) return this.fail('a multitable INSERT ALL | FIRST in the body is not read');
+      if (c.is('ALL') || c.is('FIRST'))
+        return this.fail(said('diag.vendor.body.notRead', part('diag.vendor.write.insertAll')));
       const table = c.relationName();
-      if (c.lastLink) return this.fail('an INSERT into a remote object (t@link) in the body is not followed');
+      if (c.lastLink) return this.fail(said('diag.vendor.body.notFollowed', part('diag.vendor.body.insertRemote')));
       if (
         c.isIdent() &&
         !['SELECT', 'WITH', 'VALUES', 'EXEC', 'EXECUTE', 'DEFAULT', 'OUTPUT'].includes(c.peek()!.upper)
@@ -571,7 +592,7 @@ class BodyReader {
       if (c.is('(') && !c.is('SELECT', 1) && !c.is('WITH', 1)) columns = c.identList();
       if (c.is('OUTPUT')) c.skipUntil('SELECT', 'WITH', 'VALUES', 'EXEC', 'EXECUTE');
       if (c.is('EXEC') || c.is('EXECUTE'))
-        return this.fail('INSERT … EXEC (the rows a procedure returns) in the body is not followed');
+        return this.fail(said('diag.vendor.body.notFollowed', part('diag.vendor.write.insertExec')));
       if (c.is('DEFAULT')) return;
       if (c.accept('VALUES')) {
         const values: ViewColumn[] = [];
@@ -588,11 +609,12 @@ class BodyReader {
         }
         return this.write(table, columns, values, 'insert-select');
       }
-      if (!c.is('SELECT') && !c.is('WITH') && !c.is('(')) return this.fail('an INSERT in the body is not read');
+      if (!c.is('SELECT') && !c.is('WITH') && !c.is('('))
+        return this.fail(said('diag.vendor.body.notRead', part('diag.vendor.body.an.insert')));
       const cols = this.query(stmt.slice(c.i));
       if (cols) this.write(table, columns, cols, 'insert-select');
     } catch {
-      this.fail('an INSERT in the body could not be read');
+      this.fail(said('diag.vendor.body.couldNotRead', part('diag.vendor.body.an.insert')));
     }
   }
 
@@ -609,7 +631,7 @@ class BodyReader {
       if (c.isIdent() && c.peek()!.upper !== 'SET') c.next(); // alias
       const target = c.textBetween(nameStart, c.i);
       c.expect('SET');
-      if (c.is('(')) return this.fail('UPDATE … SET (a, b) = (SELECT …) in the body is not read');
+      if (c.is('(')) return this.fail(said('diag.vendor.body.notRead', part('diag.vendor.write.updateSetList')));
       const columns: string[] = [];
       const exprs: string[] = [];
       for (;;) {
@@ -636,7 +658,7 @@ class BodyReader {
           'update',
         );
     } catch {
-      this.fail('an UPDATE in the body could not be read');
+      this.fail(said('diag.vendor.body.couldNotRead', part('diag.vendor.body.an.update')));
     }
   }
 
@@ -650,9 +672,9 @@ class BodyReader {
     try {
       m = readMerge(this.sub(stmt));
     } catch {
-      return this.fail('a MERGE in the body could not be read');
+      return this.fail(said('diag.vendor.body.couldNotRead', part('diag.vendor.body.a.merge')));
     }
-    if (!m.ok) return this.fail(`${m.what} in the body is not read`);
+    if (!m.ok) return this.fail(said('diag.vendor.body.notRead', m.what));
     const text = this.c.ctx.text;
     for (const a of m.actions) {
       const cols = this.textQuery(`SELECT ${a.values.map((v) => tokensText(text, v)).join(', ')} FROM ${a.over}`);
@@ -675,7 +697,7 @@ class BodyReader {
     const what = nth(stmt, 0).value;
     const dynamic = nth(stmt, 0).upper === 'EXECUTE' && stmt[1]?.upper === 'IMMEDIATE';
     if (dynamic || stmt[k]?.value === '(' || stmt[k]?.kind === 'string')
-      return this.fail(`${dynamic ? 'EXECUTE IMMEDIATE' : what} of dynamic SQL is not followed`);
+      return this.fail(said('diag.vendor.body.dynamic', dynamic ? 'EXECUTE IMMEDIATE' : what));
     if (this.dialect === 'sqlserver' && stmt[k]?.value.startsWith('@') && stmt[k + 1]?.value === '=') k += 2; // EXEC @rc = p
     const parts: string[] = [];
     for (;;) {
@@ -686,13 +708,15 @@ class BodyReader {
       if (stmt[k]?.value !== '.') break;
       k++;
     }
-    if (!parts.length) return this.fail(`a ${what} it cannot name`);
+    if (!parts.length) return this.fail(said('diag.vendor.body.unnamedCall', what));
+    const siblings = this.options.siblings;
+    if (siblings && parts.length === 1 && siblings.names.has(nth(parts, 0))) parts.unshift(...siblings.prefix);
     const first = nth(parts, 0).toUpperCase();
     const last = nth(parts, parts.length - 1).toUpperCase();
     if (first === 'DBMS_SQL' || last === 'SP_EXECUTESQL')
-      return this.fail(`${parts.join('.')} (dynamic SQL) is not followed`);
+      return this.fail(said('diag.vendor.body.dynamicCall', parts.join('.')));
     // Oracle-supplied packages (DBMS_OUTPUT, UTL_…) and RAISE_APPLICATION_ERROR write no application table
-    if (this.dialect === 'oracle' && (/^(DBMS_|UTL_)/.test(first) || last === 'RAISE_APPLICATION_ERROR')) return;
+    if (this.dialect === 'oracle' && (/^(DBMS_|UTL_|SYS$)/.test(first) || last === 'RAISE_APPLICATION_ERROR')) return;
     let args = stmt.slice(k);
     if (this.dialect !== 'sqlserver' && args[0]?.value === '(' && args.at(-1)?.value === ')') args = args.slice(1, -1);
     this.calls.push({ parts, args: splitTopLevel(args).map((a) => this.argument(a)) });
@@ -717,20 +741,20 @@ class BodyReader {
   private declare(stmt: Token[]): void {
     if (stmt[0]?.upper === 'PRAGMA') return;
     if (['PROCEDURE', 'FUNCTION', 'TYPE', 'SUBTYPE'].includes(stmt[0]?.upper ?? ''))
-      return this.fail(`a ${nth(stmt, 0).value} declared in the body is not read`);
+      return this.fail(said('diag.vendor.body.nested', nth(stmt, 0).value));
     const body = nth(stmt, 0).upper === 'DECLARE' ? stmt.slice(1) : stmt;
     const cursorAt = body.findIndex((t) => t.upper === 'CURSOR');
     if (cursorAt >= 0) {
       const forAt = body.findIndex((t) => t.upper === 'FOR');
       const returned = body.slice(cursorAt, forAt).some((t) => t.upper === 'RETURN');
       if (this.dialect === 'db2' && returned && forAt > 0) return this.resultSet(body.slice(forAt + 1));
-      return this.fail('a cursor in the body is not followed');
+      return this.fail(said('diag.vendor.body.notFollowed', part('diag.vendor.body.a.cursor')));
     }
     if (body.some((t) => t.upper === 'SELECT')) {
       const eq = body.findIndex((t) => t.value === '=' || t.upper === 'DEFAULT');
       if (eq > 0)
         return this.assign([nth(body, 0), { ...nth(body, eq), value: '=', upper: '=' }, ...body.slice(eq + 1)]);
-      return this.fail('a declaration with a query is not read');
+      return this.fail(said('diag.vendor.body.declareQuery'));
     }
     const name = this.ident(body[0]);
     if (!name) return;
@@ -747,7 +771,7 @@ class BodyReader {
     const name = this.ident(stmt[0]);
     let k = 1;
     if (stmt[k]?.value === ':') k++;
-    if (stmt[k]?.value !== '=' || !name) return this.fail('an assignment in the body is not read');
+    if (stmt[k]?.value !== '=' || !name) return this.fail(said('diag.vendor.body.assignment'));
     const expr = stmt.slice(k + 1);
     this.addVar(name, this.expression(expr));
   }
@@ -762,7 +786,7 @@ class BodyReader {
       let inner = expr;
       while (inner[0]?.value === '(' && inner.at(-1)?.value === ')') inner = inner.slice(1, -1);
       if (inner[0]?.upper !== 'SELECT' && inner[0]?.upper !== 'WITH') {
-        this.fail('an expression with a query inside is not read');
+        this.fail(said('diag.vendor.body.expressionQuery'));
         return [];
       }
       const cols = this.query(inner);
@@ -817,13 +841,14 @@ class BodyReader {
       const second = stmt[1];
       if (second?.kind === 'word' && second.value.startsWith('@') && stmt[2]?.value === '=')
         return this.selectAssign(stmt);
-      if (this.topLevelIndex(stmt, 'INTO') >= 0) return this.fail('SELECT … INTO a table in the body is not read');
+      if (this.topLevelIndex(stmt, 'INTO') >= 0)
+        return this.fail(said('diag.vendor.body.notRead', part('diag.vendor.body.selectIntoTable')));
       return this.resultSet(stmt);
     }
     const into = this.topLevelIndex(stmt, 'INTO');
     if (into < 0) {
       if (this.dialect === 'db2') return this.resultSet(stmt); // Db2: a SELECT in a procedure body without INTO is not valid; read as rows
-      return this.fail('a SELECT without INTO in a PL/SQL body is not read');
+      return this.fail(said('diag.vendor.body.selectWithoutInto'));
     }
     const fromAt = this.topLevelIndex(stmt, 'FROM');
     const end = fromAt > into ? fromAt : stmt.length;
@@ -833,7 +858,7 @@ class BodyReader {
       if (row && row.next === t.length) return { row: row.column };
       return t.length === 1 ? this.ident(t[0]) : undefined;
     });
-    if (targets.some((t) => t === undefined)) return this.fail('SELECT … INTO with a target spif cannot name');
+    if (targets.some((t) => t === undefined)) return this.fail(said('diag.vendor.body.selectIntoTarget'));
     // the query without its INTO list (Oracle `BULK COLLECT INTO` too)
     const bulk = stmt[into - 2]?.upper === 'BULK' ? 2 : 0;
     const query = [...stmt.slice(0, into - bulk), ...stmt.slice(end)];
@@ -902,18 +927,16 @@ class BodyReader {
   private lineage(text: string, tokens: Token[]): ViewColumn[] | undefined {
     const outcome = queryLineage(text, tokens, this.dialect, this.c.ctx.state, this.names);
     if (!outcome.ok) {
-      this.fail(`a query in the body could not be read (${outcome.message})`);
+      this.fail(said('diag.vendor.body.query', outcome.message));
       return undefined;
     }
     const { lineage } = outcome;
     if (lineage.links.length) {
-      this.fail('a query in the body reads a remote object (t@link)');
+      this.fail(said('diag.vendor.body.queryRemote'));
       return undefined;
     }
     if (lineage.unknownStar.length) {
-      this.fail(
-        `a query in the body selects * from ${[...new Set(lineage.unknownStar)].join(', ')}, whose columns are not known here`,
-      );
+      this.fail(said('diag.vendor.body.queryStar', [...new Set(lineage.unknownStar)].join(', ')));
       return undefined;
     }
     for (const q of lineage.reads) this.reads.set(`${q.database ?? ''}.${q.schema ?? ''}.${q.name}`, q);

@@ -26,36 +26,38 @@ import { db2ParameterType } from '../db2/signature.js';
 import { foldIdent } from './lexer.js';
 import type { Cursor } from './cursor.js';
 import { readRoutineBody, writeCopies } from './routine-body.js';
-import { bareCall, calleeNames } from './copies.js';
+import { bodyNotRead, vendorCallsOf } from './routine-op.js';
 import { readPackageBody, specMembers } from './package.js';
 import { nth } from '../../indexed.js';
+import { type Said, said } from '../../diagnostics.js';
 
 const ROUTINE_WORDS = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'PACKAGE']);
 
 /** Where a routine of each product gets its rights, for the warning and the unknown path's reason. */
-function rightsOf(c: Cursor): { definer: boolean; runAs?: string; how: string; asOwner?: boolean } {
+function rightsOf(c: Cursor): { definer: boolean; runAs?: string; how: Said; asOwner?: boolean } {
   const words = c.tokens.map((t) => (t.kind === 'string' ? `'${t.value}` : t.upper));
   const at = (...seq: string[]) =>
     words.findIndex((_, k) => seq.every((w, j) => words[k + j] === w || (w === '*' && words[k + j] !== undefined)));
   switch (c.ctx.dialect) {
     case 'oracle':
-      if (at('AUTHID', 'CURRENT_USER') >= 0) return { definer: false, how: 'AUTHID CURRENT_USER' };
-      return { definer: true, how: "definer's rights (AUTHID DEFINER, the default)" };
+      if (at('AUTHID', 'CURRENT_USER') >= 0) return { definer: false, how: said('diag.vendor.rights.invoker') };
+      return { definer: true, how: said('diag.vendor.rights.oracleDefiner') };
     case 'sqlserver': {
       const k = at('EXECUTE', 'AS', '*');
       const who = k >= 0 ? nth(words, k + 2) : 'CALLER';
       if (who.startsWith("'")) {
         const user = nth(c.tokens, k + 2).value;
-        return { definer: true, runAs: user, how: `EXECUTE AS '${user}'`, asOwner: true };
+        return { definer: true, runAs: user, how: said('diag.vendor.rights.executeAsUser', user), asOwner: true };
       }
-      if (who === 'OWNER' || who === 'SELF') return { definer: true, how: `EXECUTE AS ${who}`, asOwner: true };
+      if (who === 'OWNER' || who === 'SELF')
+        return { definer: true, how: said('diag.vendor.rights.executeAs', who), asOwner: true };
       return {
         definer: true,
-        how: "EXECUTE AS CALLER, with ownership chaining: the owner's objects it reads are not checked for the caller",
+        how: said('diag.vendor.rights.caller'),
       };
     }
     case 'db2':
-      return { definer: true, how: "static SQL runs with its package owner's (the definer's) authorization" };
+      return { definer: true, how: said('diag.vendor.rights.db2') };
   }
 }
 
@@ -98,19 +100,9 @@ export function readCreateRoutine(
       analysed: body.reason === undefined,
       parameters: body.parameterNames,
       ...(body.writes.length ? { writes: body.writes } : {}),
-      ...(body.calls.length
-        ? {
-            rights: rights.how,
-            vendorCalls: body.calls.map((call) => ({
-              names: calleeNames(c, call.parts),
-              written: call.parts.join('.'),
-              ...(bareCall(c, call.parts) ? { bare: true } : {}),
-              args: call.args,
-            })),
-          }
-        : {}),
+      ...vendorCallsOf(c, body.calls, rights.how),
       ...(rights.asOwner ? { executeAsOwner: true } : {}),
-      ...(body.reason ? { unanalysedReason: `the ${kind} body is not read: ${body.reason} (${rights.how})` } : {}),
+      ...(body.reason ? bodyNotRead(kind, body.reason, rights.how) : {}),
     },
     view: {
       securityInvoker: !rights.definer,
@@ -151,7 +143,8 @@ function packageSpec(
       language: 'plsql',
       argTypes: [],
       analysed: true,
-      packageSpec: { members, rights: rights.how },
+      packageSpec: { members, rights: rights.how.message },
+      rights: rights.how.text,
     },
     view: { securityInvoker: !rights.definer, columns: [], reads: [], readsColumns: [] },
     orReplace: true,

@@ -8,7 +8,8 @@
  */
 import { createRequire } from 'node:module';
 import type { QualifiedName, ViewColumn } from '../../catalog/model.js';
-import { isStackExhaustion, NESTED_TOO_DEEP } from '../guard.js';
+import { isStackExhaustion } from '../guard.js';
+import { part, type TextArg } from '../../diagnostics.js';
 import {
   type Origin,
   type Scope,
@@ -64,7 +65,8 @@ interface QueryLineage {
   unknownStar: string[];
 }
 
-export type QueryOutcome = { ok: true; lineage: QueryLineage } | { ok: false; message: string; offset?: number };
+/** `message`: why the query could not be read — a catalogue entry, or the parser's own text. */
+export type QueryOutcome = { ok: true; lineage: QueryLineage } | { ok: false; message: TextArg; offset?: number };
 
 /**
  * Names a routine or trigger body gives a query besides its FROM list (folded as the query's
@@ -90,7 +92,7 @@ export function queryLineage(
   state: FileState,
   names?: QueryNames,
 ): QueryOutcome {
-  if (tokens.length === 0) return { ok: false, message: 'the view has no query' };
+  if (tokens.length === 0) return { ok: false, message: part('diag.vendor.noQuery') };
   const start = nth(tokens, 0).start;
   const sql = prepare(text, tokens, dialect, state);
   let first: QueryOutcome | undefined;
@@ -111,7 +113,7 @@ export function queryLineage(
         },
       };
     } catch (e) {
-      if (isStackExhaustion(e)) return { ok: false, message: NESTED_TOO_DEEP };
+      if (isStackExhaustion(e)) return { ok: false, message: part('diag.sql.tooDeep') };
       const err = e as { message?: string; location?: { start?: { offset?: number } } };
       const at = err.location?.start?.offset;
       first ??= {

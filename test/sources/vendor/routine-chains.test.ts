@@ -163,6 +163,92 @@ END;
   });
 });
 
+describe('Oracle: a package subprogram calling a standalone procedure', () => {
+  it('pkg.relay → p2 → INSERT is followed; a call of an undefined one leaves that subprogram unanalysed', async () => {
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('oracle'),
+      'db/a.sql': `${TABLES}CREATE OR REPLACE PACKAGE pkg AS
+  PROCEDURE relay (p_no IN VARCHAR2);
+  PROCEDURE lost (p_no IN VARCHAR2);
+END pkg;
+/
+CREATE OR REPLACE PACKAGE BODY pkg AS
+  PROCEDURE relay (p_no IN VARCHAR2) IS
+  BEGIN
+    p2(1, p_no);
+  END relay;
+  PROCEDURE lost (p_no IN VARCHAR2) IS
+  BEGIN
+    nowhere(p_no);
+  END lost;
+END pkg;
+/
+CREATE OR REPLACE PROCEDURE p2 (p_id IN NUMBER, p_no IN VARCHAR2) AS
+BEGIN
+  INSERT INTO hist (id, v) VALUES (p_id, p_no);
+END;
+/
+CREATE OR REPLACE TRIGGER trg AFTER INSERT ON person FOR EACH ROW
+BEGIN
+  pkg.relay(:NEW.kojin_bango);
+END;
+/
+`,
+    });
+    expect(warnings(report)).toEqual([
+      expect.stringMatching(
+        /^SPIF-FUNCTION-UNANALYSED db\/a\.sql:\d+ procedure db\.main\.PKG\.LOST\(VARCHAR2\): the procedure body is not read: it calls NOWHERE \(passing P_NO\), which is not defined/,
+      ),
+    ]);
+    expect(holders(report)).toEqual(['HIST.V:trigger']);
+  });
+});
+
+describe('Oracle: subprograms of one package calling each other', () => {
+  // PL/SQL Language Reference, "Package Body": items declared only in the body are private, usable
+  // only inside it; a subprogram invokes another by its name ("Subprogram Invocations").
+  it('a public subprogram calling a private one that writes its parameter; a package variable still leaves the subprogram unanalysed', async () => {
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('oracle'),
+      'db/a.sql': `${TABLES}CREATE OR REPLACE PACKAGE pkg AS
+  PROCEDURE record_no (p_no IN VARCHAR2);
+  PROCEDURE keep_last (p_no IN VARCHAR2);
+END pkg;
+/
+CREATE OR REPLACE PACKAGE BODY pkg AS
+  g_last CHAR(12);
+  PROCEDURE write_hist (p_no IN VARCHAR2) IS
+  BEGIN
+    INSERT INTO hist (v) VALUES (p_no);
+  END write_hist;
+  PROCEDURE record_no (p_no IN VARCHAR2) IS
+  BEGIN
+    write_hist(p_no);
+  END record_no;
+  PROCEDURE keep_last (p_no IN VARCHAR2) IS
+  BEGIN
+    g_last := p_no;
+  END keep_last;
+END pkg;
+/
+CREATE OR REPLACE TRIGGER trg AFTER INSERT ON person FOR EACH ROW
+BEGIN
+  pkg.record_no(:NEW.kojin_bango);
+END;
+/
+`,
+    });
+    expect(warnings(report)).toEqual([
+      expect.stringMatching(
+        /^SPIF-FUNCTION-UNANALYSED db\/a\.sql:\d+ procedure db\.main\.PKG\.KEEP_LAST\(VARCHAR2\): the procedure body is not read: it uses g_last, declared in package PKG/,
+      ),
+    ]);
+    expect(holders(report)).toEqual(['HIST.V:trigger']);
+    // the private subprogram is no relation of its own
+    expect(report.relations.map((r) => r.name)).not.toContain('PKG.WRITE_HIST(VARCHAR2)');
+  });
+});
+
 describe('SQL Server: EXEC of a procedure inside a procedure', () => {
   it('trigger → dbo.p1 → EXEC dbo.p2 @x by name and position; a result set of the callee leaves the caller unanalysed', async () => {
     const report = await scanFiles({
