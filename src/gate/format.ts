@@ -61,7 +61,8 @@ export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
     case 'more':
       return `… ${t(lang, 'label.andMore', e.count)}`;
     case 'text':
-      return style.text(e.text);
+      // A scan diagnostic's text keeps its catalogue entry: told in the reader's language.
+      return style.text(e.entry ? diagnosticMessage(lang, { code: '', message: e.text, text: e.entry }) : e.text);
   }
 }
 
