@@ -9,6 +9,8 @@ import { type Lang, diagnosticMessage, t } from '../report/messages.js';
 import { escapeMarkdown, markdownCode } from '../report/escape.js';
 import { clean } from '../report/text.js';
 import type { Evidence, Finding } from './model.js';
+import { candidateReason, candidateSettle, evidenceText as detectionEvidence } from '../detect/explain.js';
+import { renderText } from '../diagnostic-text/index.js';
 import { gt, ruleMessage } from './messages.js';
 
 export interface Style {
@@ -44,8 +46,8 @@ export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
     case 'candidate-column': {
       const c = e.candidate;
       return (
-        `${t(lang, 'label.candidate')}: ${style.name(`${e.relation}.${c.column}`)} — ${t(lang, `kind.${c.kind}`)}? (${style.text(c.evidence)}; ${style.text(c.rule)}). ` +
-        `${style.text(c.reason.replace(/\.$/, ''))}. ${t(lang, 'label.candidateSettle')}: ${style.text(c.settle)}`
+        `${t(lang, 'label.candidate')}: ${style.name(`${e.relation}.${c.column}`)} — ${t(lang, `kind.${c.kind}`)}? (${style.text(detectionEvidence(lang, c.evidence))}; ${style.text(c.rule)}). ` +
+        `${style.text(candidateReason(lang, c).replace(/[.。]$/, ''))}${lang === 'ja' ? '。' : '.'} ${t(lang, 'label.candidateSettle')}: ${style.text(candidateSettle(lang, c))}`
       );
     }
     case 'path':
@@ -61,7 +63,8 @@ export function evidenceText(lang: Lang, style: Style, e: Evidence): string {
     case 'more':
       return `… ${t(lang, 'label.andMore', e.count)}`;
     case 'text':
-      return style.text(e.text);
+      // A diagnostic's message in the reader's language when it has an entry; other text as written.
+      return style.text((e.entry && lang !== 'en' && renderText(lang, e.entry)) || e.text);
   }
 }
 

@@ -183,6 +183,22 @@ describe('--lang ja leaves no English word in what a PIA author reads', () => {
     });
   });
 
+  it('a live PostgreSQL that cannot be reached: the error and its detail in Japanese, exit 2', async () => {
+    // Port 1 on the loopback: nothing listens there, the connection is refused at once.
+    const url = 'postgres://app@127.0.0.1:1/kyufu';
+    for (const args of [
+      ['scan', url, '--lang', 'ja'],
+      ['snapshot', url],
+    ]) {
+      const r = await runBin(args, repo, { ...C, LANG: args[0] === 'snapshot' ? 'ja_JP.UTF-8' : 'C' });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(
+        'spif: 127.0.0.1:1 の PostgreSQL サーバーに接続できない: 接続を拒否された（起動していて、そのポートで待ち受けているか）\n' +
+          `  読み込んでいたもの: ${url}\n`,
+      );
+    }
+  });
+
   it('the checker itself finds an English sentence, and not a name', () => {
     const known = new Set(['bango', 'kanri']);
     expect(englishLeft('前提: サーバー jumin_srv: dbname matches no configured database', known, keys)).toEqual([

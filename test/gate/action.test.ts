@@ -14,6 +14,7 @@ import { parse } from 'yaml';
 import { TempRepo } from './repo.js';
 import { BIN } from '../helpers/bin.js';
 import { capture } from '../../src/indexed.js';
+import { SOURCE_EXTENSIONS } from '../../src/sources/registry.js';
 
 const root = path.resolve(__dirname, '../..');
 const repos: TempRepo[] = [];
@@ -199,6 +200,9 @@ describe('.pre-commit-hooks.yaml', () => {
         'src/entities/user.ts',
         'spif.config.yaml',
         'db/spif.config.json',
+        '.spifignore',
+        // every file name ending a reader takes (src/sources/readers.ts)
+        ...SOURCE_EXTENSIONS.map((ext) => `db/x.${ext}`),
       ])
         expect(files.test(f), f).toBe(true);
       for (const f of ['README.md', 'notspif.config.yaml.bak']) expect(files.test(f), f).toBe(false);

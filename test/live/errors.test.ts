@@ -8,6 +8,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { UserError } from '../../src/diagnostics.js';
+import { type MessageKey, t } from '../../src/report/messages.js';
 import { readLivePostgres } from '../../src/sources/live-postgres/index.js';
 import { isLiveUrl, redactUrl } from '../../src/sources/live-postgres/url.js';
 import { lookupPgpass } from '../../src/sources/live-postgres/password.js';
@@ -27,6 +28,12 @@ async function failure(url: string, options: Partial<Parameters<typeof readLiveP
     return err;
   }
   throw new Error(`reading ${url} did not fail`);
+}
+
+/** The error as the CLI prints it under --lang ja: its entry, then its details. */
+function japanese(err: UserError): string {
+  expect(err.text, err.message).toBeDefined();
+  return [t('ja', err.text!.key as MessageKey, ...err.text!.args), ...(err.detailsIn?.('ja') ?? [])].join('\n');
 }
 
 async function closedPort(): Promise<number> {
@@ -67,6 +74,10 @@ describe('errors on PGlite', () => {
       `cannot reach the PostgreSQL server at 127.0.0.1:${port}: connection refused (is it running, and listening on that port?)`,
     );
     expect(err.details.join('\n')).toContain(`postgres://app@127.0.0.1:${port}/kyufu`);
+    expect(japanese(err)).toBe(
+      `127.0.0.1:${port} の PostgreSQL サーバーに接続できない: 接続を拒否された（起動していて、そのポートで待ち受けているか）\n` +
+        `読み込んでいたもの: postgres://app@127.0.0.1:${port}/kyufu`,
+    );
   });
 
   test('a role that may not read a catalog: names the catalog, returns nothing', async () => {
@@ -78,6 +89,10 @@ describe('errors on PGlite', () => {
       const err = await failure(server.url, { role: 'limited' });
       expect(err.message).toMatch(
         /^the role spif connected as may not read pg_policy \(policies\): permission denied for table pg_policy \(42501\)$/,
+      );
+      // The server's own words stay as it wrote them; spif's are Japanese.
+      expect(japanese(err)).toMatch(
+        /^spif が接続したロールは pg_policy \(policies\) を読めない: permission denied for table pg_policy（42501）\nspif には pg_catalog のテーブルの SELECT 権限が要る/,
       );
       // The same server read as the superuser works: the failure was the role's.
       const ok = await readLivePostgres(server.url, { database: 'kyufu' });
@@ -110,6 +125,10 @@ describe.skipIf(unavailable !== undefined)(
       expect(err.message).toMatch(
         /^PostgreSQL at 127\.0\.0\.1:\d+ refused the password for user 'postgres' \(28P01\)$/,
       );
+      expect(japanese(err)).toMatch(
+        /^127\.0\.0\.1:\d+ の PostgreSQL がユーザー 'postgres' のパスワードを拒否した（28P01）\n/,
+      );
+      expect(japanese(err)).not.toContain(SECRET);
     });
 
     test('no password anywhere', async () => {
@@ -122,6 +141,7 @@ describe.skipIf(unavailable !== undefined)(
       process.env.PGPASSWORD = pg.password;
       const err = await failure(pg.url('no_such_db'));
       expect(err.message).toMatch(/has no database 'no_such_db' \(3D000\)/);
+      expect(japanese(err)).toMatch(/の PostgreSQL にデータベース 'no_such_db' がない（3D000）$/);
       const ok = await readLivePostgres(pg.url(), { database: 'kyufu' });
       expect(ok.server.version).toBeGreaterThanOrEqual(100000);
     });
