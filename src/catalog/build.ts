@@ -2214,6 +2214,7 @@ class CatalogBuilder {
       const callee = found
         ? relationId(found.database, found.schema, found.name.slice(0, found.name.indexOf('(')))
         : relationIdOf(nth(call.names, call.names.length - 1));
+      if (r.kind === 'undefined' && call.value) continue; // a built-in function in an expression
       if (r.kind === 'undefined')
         this.warn(
           'SPIF-FUNCTION-UNANALYSED',

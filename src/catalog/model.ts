@@ -199,6 +199,8 @@ export interface VendorCall {
   /** The first name's first part was written without a schema (a public synonym may stand for it). */
   bare?: boolean;
   args: { name?: string; from: ViewColumn['from'] }[];
+  /** A function named in an expression: its returned value is used (a name no routine has is a built-in). */
+  value?: true;
 }
 
 export interface RoutineDefinition {

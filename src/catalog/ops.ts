@@ -241,6 +241,8 @@ export type CatalogOp = { at: SourceLocation } & (
       args: { name?: string; from: ViewColumn['from'] }[];
       /** The first name's first part was written without a schema (a public synonym may stand for it). */
       bare?: boolean;
+      /** A function named in an expression: its returned value is used (a name no routine has is a built-in). */
+      value?: true;
       /** The trigger, as written, and its table. */
       caller: string;
       table: QualifiedName;

@@ -27,6 +27,8 @@ export interface CallSpec {
   args: VendorCall['args'];
   /** The first name's first part was written without a schema: a public synonym may stand for it. */
   bare?: boolean;
+  /** A function named in an expression (a name no routine has is a built-in: passed over). */
+  value?: true;
 }
 
 export interface CallWrite {
@@ -166,9 +168,11 @@ function follow(
     }
     // An OUT parameter is handed back only where the call passes something to it; a result set or
     // a returned value always is.
+    // (only what carries values from the callee's rows: a constant handed back moves no number)
     const params = new Set(r.routine!.parameters ?? []);
-    for (const c of r.columns)
-      if (!c.parameter && (!params.has(c.name) || bound.has(c.name))) handsBack.push(`${r.name}.${c.name}`);
+    for (const c of r.view?.columns ?? [])
+      if (!r.columns.some((x) => x.name === c.name && x.parameter) && c.from.length)
+        if (!params.has(c.name) || bound.has(c.name)) handsBack.push(`${r.name}.${c.name}`);
   }
   return { kind: 'resolved', writes, callees: matching.map(({ r }) => r), ambiguous, handsBack };
 }
@@ -197,6 +201,7 @@ function unfollowed(caller: Relation, call: VendorCall, r: CallResolution): Said
 }
 
 function callProblem(call: VendorCall, r: CallResolution): Said | undefined {
+  if (call.value && r.kind === 'undefined') return undefined; // a built-in function
   const passed = passedValues(call);
   switch (r.kind) {
     case 'undefined':

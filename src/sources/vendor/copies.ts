@@ -234,13 +234,14 @@ export function readVendorTrigger(c: Cursor): CatalogOp[] {
     via: 'trigger',
   }));
   for (const call of body.calls) {
-    if (!call.args.some((a) => a.from.length)) continue; // passes none of the row's values
+    if (!call.value && !call.args.some((a) => a.from.length)) continue; // passes none of the row's values
     ops.push({
       op: 'routine-call',
       at: c.at,
       names: calleeNames(c, call.parts),
       ...(bareCall(c, call.parts) ? { bare: true } : {}),
       args: call.args,
+      ...(call.value ? { value: true as const } : {}),
       caller: trigger,
       table,
     });

@@ -71,6 +71,8 @@ export interface BodyCall {
   parts: string[];
   /** Each argument: its parameter's name when passed by name (`p => x`, `@p = x`), and what it carries. */
   args: { name?: string; from: Origin[] }[];
+  /** A function named in an expression (`v := get_no(p)`): what it returns is used, not followed. */
+  value?: true;
 }
 
 /**
@@ -795,6 +797,7 @@ class BodyReader {
       return out;
     }
     const row = this.options.row;
+    this.functionUses(expr);
     for (let j = 0; j < expr.length; j++) {
       const v = this.ident(expr[j]);
       if (v === undefined) continue;
@@ -807,6 +810,34 @@ class BodyReader {
       if (this.vars.has(v)) out.push(...this.vars.get(v)!);
     }
     return out;
+  }
+
+  /**
+   * `f(args)` / `pkg.f(args)` in an expression: kept as a call whose value is used. A name the
+   * catalog has no routine of (a built-in function: NVL, SUBSTR, TO_CHAR …) is passed over when the
+   * catalog is built; a user routine's returned value is not followed there, and says so.
+   */
+  private functionUses(expr: Token[]): void {
+    for (let j = 0; j < expr.length; j++) {
+      if (expr[j - 1]?.value === '.' || this.ident(expr[j]) === undefined) continue;
+      let k = j;
+      const parts = [this.ident(nth(expr, k))!];
+      if (expr[k + 1]?.value === '.' && this.ident(expr[k + 2]) !== undefined && expr[k + 3]?.value === '(') {
+        parts.push(this.ident(nth(expr, k + 2))!);
+        k += 2;
+      }
+      if (expr[k + 1]?.value !== '(') continue;
+      let depth = 0;
+      let end = k + 1;
+      for (; end < expr.length; end++) {
+        if (nth(expr, end).value === '(') depth++;
+        if (nth(expr, end).value === ')' && --depth === 0) break;
+      }
+      const inner = expr.slice(k + 2, end);
+      const args = inner.length ? splitTopLevel(inner).map((a) => ({ from: this.expression(a) })) : [];
+      this.calls.push({ parts, args, value: true });
+      j = k + 1;
+    }
   }
 
   private addVar(name: string, from: Origin[]): void {

@@ -27,6 +27,7 @@ export function vendorCallsOf(
       written: call.parts.join('.'),
       ...(bareCall(c, call.parts) ? { bare: true } : {}),
       args: call.args,
+      ...(call.value ? { value: true as const } : {}),
     })),
   };
 }

@@ -249,6 +249,64 @@ END;
   });
 });
 
+describe('a function named in an expression', () => {
+  // "A function invocation is an expression" (`new_salary := get_salary(employee_id);`, PL/SQL
+  // Language Reference 23, "Subprogram Invocations"): the variable holds what the function returns,
+  // which is not followed here — said on the caller, never dropped. Built-in functions (NVL, SUBSTR,
+  // TO_CHAR) are no routine of the sources and say nothing.
+  it('Oracle: v := get_no(p) leaves the procedure unanalysed, a trigger gets a warning; NVL / SUBSTR / a constant function say nothing', async () => {
+    const report = await scanFiles({
+      'spif.config.yaml': oneDatabase('oracle'),
+      'db/a.sql': `${TABLES}CREATE OR REPLACE FUNCTION get_no (p_id IN NUMBER) RETURN VARCHAR2 AS
+  v CHAR(12);
+BEGIN
+  SELECT kojin_bango INTO v FROM person WHERE id = p_id;
+  RETURN v;
+END;
+/
+CREATE OR REPLACE FUNCTION label (p_id IN NUMBER) RETURN VARCHAR2 AS
+BEGIN
+  RETURN 'x';
+END;
+/
+CREATE OR REPLACE PROCEDURE p (p_id IN NUMBER) AS
+  v CHAR(12);
+BEGIN
+  v := get_no(p_id);
+  INSERT INTO hist (id, v) VALUES (p_id, v);
+END;
+/
+CREATE OR REPLACE PROCEDURE q (p_id IN NUMBER, p_no IN VARCHAR2) AS
+  v CHAR(12);
+BEGIN
+  v := NVL(SUBSTR(p_no, 1, 12), label(p_id));
+  INSERT INTO audit_log (id, no_copy) VALUES (p_id, v);
+END;
+/
+CREATE OR REPLACE TRIGGER trg AFTER INSERT ON person FOR EACH ROW
+DECLARE
+  v CHAR(12);
+BEGIN
+  v := get_no(:NEW.id);
+  INSERT INTO hist (id, v) VALUES (:NEW.id, v);
+  q(:NEW.id, :NEW.kojin_bango);
+END;
+/
+`,
+    });
+    expect(warnings(report)).toEqual([
+      expect.stringMatching(
+        /^SPIF-FUNCTION-UNANALYSED db\/a\.sql:16 procedure db\.main\.P\(\): the procedure body is not read: it calls GET_NO, which hands back values \(GET_NO\(\)\.GET_NO/,
+      ),
+      expect.stringMatching(
+        /^SPIF-FUNCTION-UNANALYSED db\/a\.sql:30 trigger TRG on db\.main\.PERSON calls db\.main\.GET_NO, which hands back values \(GET_NO\(\)\.GET_NO/,
+      ),
+    ]);
+    // q passes p_no through NVL / SUBSTR: the trigger's number reaches AUDIT_LOG
+    expect(holders(report)).toEqual(['AUDIT_LOG.NO_COPY:trigger']);
+  });
+});
+
 describe('SQL Server: EXEC of a procedure inside a procedure', () => {
   it('trigger → dbo.p1 → EXEC dbo.p2 @x by name and position; a result set of the callee leaves the caller unanalysed', async () => {
     const report = await scanFiles({
