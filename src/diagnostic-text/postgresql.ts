@@ -15,6 +15,19 @@ export const POSTGRESQL_DIAGNOSTICS = {
     ja: '本体が spif の読まない言語 {0} で書かれている',
   },
   'diag.pg.routine.dynamic': { en: 'its body runs dynamic SQL: {0}', ja: '本体が動的 SQL を実行する: {0}' },
+  // The dynamic statements of that reason, each with its line in the body.
+  'diag.pg.routine.dynamic.execute': {
+    en: 'EXECUTE of a query built at run time (body line {0})',
+    ja: '実行時に組み立てる問合せの EXECUTE（本体の {0} 行目）',
+  },
+  'diag.pg.routine.dynamic.returnQuery': {
+    en: 'RETURN QUERY EXECUTE (body line {0})',
+    ja: 'RETURN QUERY EXECUTE（本体の {0} 行目）',
+  },
+  'diag.pg.routine.dynamic.open': {
+    en: 'OPEN … FOR EXECUTE (body line {0})',
+    ja: 'OPEN … FOR EXECUTE（本体の {0} 行目）',
+  },
   'diag.pg.metaConnect': {
     en: "psql meta-command '{0}' switches database; spif keeps this file in one database (split it per database in spif.config.yaml)",
     ja: 'psql のメタコマンド {0} はデータベースを切り替えるが、spif はこのファイルを一つのデータベースとして読む（spif.config.yaml でデータベースごとにファイルを分ける）',

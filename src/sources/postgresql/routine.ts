@@ -17,7 +17,7 @@ import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import { type QualifiedName, ROUTINE_PARAMETER, TRIGGER_ROW, type ViewColumn } from '../../catalog/model.js';
 import { dedupe, type Scope, type ScopeEntry, type SelectLineage, selectLineage, VARIABLES } from './lineage.js';
 import { nth } from '../../indexed.js';
-import { type Said, part, said } from '../../diagnostics.js';
+import { type DiagnosticText, type Said, part, said } from '../../diagnostics.js';
 import { parserText } from '../guard.js';
 import { mergeCopies, mergeReads } from './merge.js';
 
@@ -601,7 +601,8 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
       );
   };
   const results: ViewColumn[][] = [];
-  const dynamic: string[] = [];
+  const dynamic = new Map<string, DiagnosticText>();
+  const dyn = (t: DiagnosticText): void => void dynamic.set(JSON.stringify(t), t);
   const query = (e: Node | undefined): SelectLineage | undefined => {
     const x = e?.PLpgSQL_expr;
     if (!x?.query) return undefined;
@@ -666,7 +667,7 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
             else if (s.retvarno !== undefined) results.push(retvar(s.retvarno));
             break;
           case 'PLpgSQL_stmt_return_query':
-            if (s.dynquery) dynamic.push(`RETURN QUERY EXECUTE (body line ${s.lineno})`);
+            if (s.dynquery) dyn(part('diag.pg.routine.dynamic.returnQuery', s.lineno));
             else results.push(query(s.query)?.columns ?? []);
             break;
           case 'PLpgSQL_stmt_fors':
@@ -678,11 +679,11 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
           }
           case 'PLpgSQL_stmt_dynexecute':
           case 'PLpgSQL_stmt_dynfors':
-            dynamic.push(`EXECUTE of a query built at run time (body line ${s.lineno})`);
+            dyn(part('diag.pg.routine.dynamic.execute', s.lineno));
             loop(s.body);
             break;
           case 'PLpgSQL_stmt_open':
-            if (s.dynquery) dynamic.push(`OPEN … FOR EXECUTE (body line ${s.lineno})`);
+            if (s.dynquery) dyn(part('diag.pg.routine.dynamic.open', s.lineno));
             else query(s.query);
             break;
           case 'PLpgSQL_stmt_if':
@@ -727,11 +728,11 @@ function plpgsqlBody(sig: RoutineSignature, names: string[] | undefined, inputs:
     };
     visit([fn.action]);
   }
-  if (dynamic.length) {
+  if (dynamic.size) {
     return {
       ...finish(c, names, results, inputs),
       analysed: false,
-      reason: said('diag.pg.routine.dynamic', part('diag.list.semi', ...new Set(dynamic))),
+      reason: said('diag.pg.routine.dynamic', part('diag.list.semi', ...dynamic.values())),
     };
   }
   // OUT parameters are returned by their final values.
