@@ -97,6 +97,7 @@ export function explainRelation(scan: ScanResult, written: string): ExplainResul
     basis: r.basis,
     numberColumns: r.numberColumns,
     principals: out,
+    ...(r.assumptions.length ? { assumptions: r.assumptions } : {}),
     ...(r.suppressed ? { suppressed: { reason: r.suppressed.reason } } : {}),
   };
 }

@@ -196,6 +196,10 @@ export const explainResultSchema = z
         note: z.string().optional(),
       }),
     ),
+    assumptions: z
+      .array(z.string())
+      .optional()
+      .describe("the relation's assumption codes, as in the scan report's relations[].assumptions; absent when none"),
     suppressed: suppressedSchema.optional(),
   })
   .meta({ title: 'spif explain result' });

@@ -3,7 +3,7 @@ import type { DisplayNames } from '../report/display-names.js';
 import { asWritten } from './render.js';
 import { crossRouteText } from '../access/cross-routes.js';
 import pc from 'picocolors';
-import { type Lang, t } from '../report/messages.js';
+import { type Lang, assumptionText, t } from '../report/messages.js';
 import { type Style, blockText, evidenceText, markdown, pathText, plain } from './format.js';
 import type { ExplainResult, PrincipalExplanation, Suggestion } from './model.js';
 import { gt } from './messages.js';
@@ -118,6 +118,12 @@ export function renderExplain(
     out.push(
       `${md ? '- ' : '  '}${words(evidenceText(lang, style, { kind: 'number-column', relation: result.relation, numberColumn: n }))}`,
     );
+  // What the verdict rests on (a link spif cannot follow, an unread function …), as the scan says it.
+  for (const a of result.assumptions ?? [])
+    if (a !== 'no-access-control-declared')
+      out.push(
+        `${md ? '- ' : '  '}${t(lang, 'section.assumptions')}: ${style.text(names ? names.assumption(lang, a) : assumptionText(lang, a))}`,
+      );
   if (result.suppressed)
     out.push(
       `${md ? '- 🔕 ' : '  '}${t(lang, 'label.suppressed')} — ${gt(lang, 'gate.reason')}: ${style.text(result.suppressed.reason)}`,

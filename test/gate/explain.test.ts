@@ -195,3 +195,29 @@ describe('spif explain', () => {
     await expect(explainCommand('public', [], {}, r.dir)).rejects.toThrow(/no such relation/);
   });
 });
+
+describe('explain states what the verdict rests on', () => {
+  it("a link to another database spif cannot follow: the scan's assumption, in JSON, text (ja, en) and Markdown", async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const id = 'default.public.jumin_ft';
+    const json = explainResultSchema.parse(
+      JSON.parse((await explainCommand(id, ['fixtures/paths'], { format: 'json' }, root)).output),
+    );
+    expect(json.assumptions).toEqual([
+      expect.stringMatching(/^cross-database-unknown:foreign-table:default\.public\.jumin_ft:/),
+    ]);
+    const ja = (await explainCommand(id, ['fixtures/paths'], { lang: 'ja' }, root)).output;
+    expect(ja).toContain(
+      '  前提: 他のデータベースへのリンク（外部テーブル default.public.jumin_ft）を追えない（サーバー jumin_srv: ',
+    );
+    const en = (await explainCommand(id, ['fixtures/paths'], { lang: 'en', format: 'markdown' }, root)).output;
+    expect(en).toMatch(
+      /^- Assumptions: a link to another database \(foreign-table default\.public\.jumin\\_ft\) cannot be followed/m,
+    );
+    // A relation with no assumption has none listed.
+    const plain = explainResultSchema.parse(
+      JSON.parse((await explainCommand('default.public.jumin', ['fixtures/paths'], { format: 'json' }, root)).output),
+    );
+    expect(plain.assumptions).toBeUndefined();
+  });
+});
