@@ -71,8 +71,8 @@ describe('pg_dump output through the real bin', () => {
         'CREATE RULE t_copy AS ON INSERT TO public.t DO ALSO INSERT INTO public.log VALUES (NEW.id, NEW.kojin_bango);',
         'ALTER LARGE OBJECT 16401 OWNER TO app;',
         'DROP TYPE IF EXISTS public.kubun CASCADE;',
-        // Followed as a copy now (test/sources/postgresql/update-copies.test.ts); SET (a, b) = (…) is not.
-        'UPDATE public.log SET (id, v) = (SELECT t.id, t.kojin_bango FROM public.t WHERE t.id = log.id);',
+        // UPDATE … SET (a, b) = (SELECT …) is followed as a copy now (test/paths/update-copies); REASSIGN OWNED is not applied.
+        'REASSIGN OWNED BY app TO postgres;',
         // GRANT USAGE ON FOREIGN SERVER is read now (dblink through a server: test/paths/dblink-connections.test.ts).
         'ALTER LARGE OBJECT 16402 OWNER TO app;',
       ].join('\n'),
