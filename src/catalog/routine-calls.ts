@@ -246,32 +246,49 @@ export function resolveRoutineCalls(index: RoutineIndex): ChainOutcome {
   const callers = [...index.relations.values()].filter((r) => r.routine?.vendorCalls?.length);
   const unanalysed: ChainOutcome['unanalysed'] = [];
   const seen = new Map(callers.map((r) => [r.id, new Set((r.routine!.writes ?? []).map(writeKey))]));
-  // Each pass adds a write to some caller or stops: the writes a finite set of routines can
-  // derive from finitely many origins are finite.
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const r of callers) {
-      if (!r.routine!.analysed) continue;
-      for (const call of r.routine!.vendorCalls!) {
-        const res = resolveCall(call, index);
-        const why = unfollowed(r, call, res);
-        if (why) {
-          r.routine = { ...r.routine!, analysed: false, unanalysedReason: why.message, unanalysedText: why.text };
-          unanalysed.push({ caller: r, why });
-          changed = true;
-          break;
-        }
-        if (res.kind !== 'resolved') continue;
-        for (const w of res.writes) {
-          if (!w.values.some((v) => v.from.some(isParameter))) continue;
-          const key = writeKey(w);
-          if (seen.get(r.id)!.has(key)) continue;
-          seen.get(r.id)!.add(key);
-          r.routine = { ...r.routine!, writes: [...(r.routine!.writes ?? []), w] };
-          changed = true;
-        }
+  // A worklist: a caller is read again when a routine it calls gains a write or becomes
+  // unanalysed (each callee's callers are known once they were read). Each change adds a write
+  // or marks a routine unanalysed, and both are finite: it ends, a cycle included.
+  const callersOf = new Map<RelationId, Set<Relation>>();
+  const queue = [...callers];
+  const queued = new Set(queue.map((r) => r.id));
+  const changed = (r: Relation) => {
+    for (const c of callersOf.get(r.id) ?? [])
+      if (!queued.has(c.id)) {
+        queued.add(c.id);
+        queue.push(c);
+      }
+  };
+  for (let r = queue.shift(); r; r = queue.shift()) {
+    queued.delete(r.id);
+    if (!r.routine!.analysed) continue;
+    let grew = false;
+    for (const call of r.routine!.vendorCalls!) {
+      const res = resolveCall(call, index);
+      const callees = res.kind === 'resolved' ? res.callees : res.kind === 'unanalysed' ? [res.callee] : [];
+      for (const callee of callees) {
+        const set = callersOf.get(callee.id) ?? new Set<Relation>();
+        set.add(r);
+        callersOf.set(callee.id, set);
+      }
+      const why = unfollowed(r, call, res);
+      if (why) {
+        r.routine = { ...r.routine!, analysed: false, unanalysedReason: why.message, unanalysedText: why.text };
+        unanalysed.push({ caller: r, why });
+        grew = true;
+        break;
+      }
+      if (res.kind !== 'resolved') continue;
+      for (const w of res.writes) {
+        if (!w.values.some((v) => v.from.some(isParameter))) continue;
+        const key = writeKey(w);
+        if (seen.get(r.id)!.has(key)) continue;
+        seen.get(r.id)!.add(key);
+        r.routine = { ...r.routine!, writes: [...(r.routine!.writes ?? []), w] };
+        grew = true;
       }
     }
+    if (grew) changed(r);
   }
   const copies: ChainOutcome['copies'] = [];
   for (const r of callers) {

@@ -76,7 +76,7 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
     c.expect('EXISTS');
   }
   const name = routineName(c, ctx.schema);
-  if (!c.acceptPunct('(')) c.fail('expected ( and the parameter list');
+  if (!c.acceptPunct('(')) c.fail(part('diag.mysql.what.parameters'));
   const params = parameters(c, kind);
   if (kind === 'function') {
     c.expect('RETURNS');
@@ -98,7 +98,7 @@ function readCreateRoutine(ctx: StatementContext): CatalogOp[] {
     } else break;
   }
   const bodyStart = c.peek()?.start;
-  if (bodyStart === undefined) c.fail('expected the routine body');
+  if (bodyStart === undefined) c.fail(part('diag.mysql.what.routineBody'));
   const body = analyseBody(ctx, toks.slice(toks.findIndex((t) => t.start === bodyStart)), name.name, kind, params);
 
   const outputs: ViewColumn[] = [...body.outputs];
@@ -210,7 +210,7 @@ export function readTrigger(ctx: StatementContext): CatalogOp[] {
   c.expect('ROW');
   if (c.accept('FOLLOWS', 'PRECEDES')) routineName(c, ctx.schema);
   const bodyStart = c.peek()?.start;
-  if (bodyStart === undefined) c.fail('expected the trigger body');
+  if (bodyStart === undefined) c.fail(part('diag.mysql.what.triggerBody'));
   const known = ctx.state.relation(table);
   const body = analyseBody(ctx, toks.slice(toks.findIndex((t) => t.start === bodyStart)), name.name, 'procedure', [], {
     relation: table,
@@ -257,7 +257,7 @@ function readDropRoutine(ctx: StatementContext): CatalogOp[] {
 
 function routineName(c: Cursor, schema: string): QualifiedName {
   const first = c.next();
-  if (first.kind === 'punct' || first.kind === 'string') c.fail('expected a routine name');
+  if (first.kind === 'punct' || first.kind === 'string') c.fail(part('diag.mysql.what.routineName'));
   if (c.acceptPunct('.')) {
     const second = c.next();
     return { schema: foldSchema(first.value), name: foldRelation(second.value) };
