@@ -17,8 +17,8 @@ import type { Dialect } from '../dialect.js';
 import type { ReadResult } from '../catalog/read-result.js';
 import { VERSION } from '../version.js';
 
-/** Bumped when the entry layout changes, or readers emit new ops (2: column-values counts; 3: diagnostics' catalogue text; 4: SQL Server written names; 5: Oracle packages; 6: vendor routine writes and trigger calls; 7: MySQL routines' calls, parameter modes and writes; 8: PostgreSQL routines' writes, calls and parameters). */
-const FORMAT = 8;
+/** Bumped when the entry layout changes, or readers emit new ops (2: column-values counts; 3: diagnostics' catalogue text; 4: SQL Server written names; 5: Oracle packages; 6: vendor routine writes and trigger calls; 7: MySQL routines' calls, parameter modes and writes; 8: PostgreSQL routines' writes, calls and parameters; 9: MySQL multiple-table UPDATE copies). */
+const FORMAT = 9;
 
 export interface CacheKeyParts {
   reader: string;

@@ -362,6 +362,8 @@ class CatalogBuilder {
         return this.copyInto(op);
       case 'run-calls':
         return this.runCalls(op);
+      case 'run-body':
+        return this.runBody(op);
       case 'routine-call':
         this.calls.push({
           call: {
@@ -2101,6 +2103,43 @@ class CatalogBuilder {
       args: c.args.map((a) => a.map((o) => ({ ...o, relation: own(o.relation) }))),
     }));
     return { ...op, routine: { ...op.routine, functionCalls } };
+  }
+
+  /** A script's DO block or calls: a body run now, whose writes (its callees' too) are copies. */
+  private runBody(op: Extract<CatalogOp, { op: 'run-body' }>): void {
+    const routine: RoutineDefinition = {
+      kind: 'procedure',
+      securityDefiner: false,
+      language: 'plpgsql',
+      argTypes: [],
+      analysed: true,
+      parameters: [],
+      writes: op.writes,
+      functionCalls: op.calls,
+    };
+    const fake: Extract<CatalogOp, { op: 'create-function' }> = {
+      op: 'create-function',
+      at: op.at,
+      name: { name: '#script' },
+      columns: [],
+      routine,
+      view: { securityInvoker: true, columns: [], reads: [], readsColumns: [] },
+    };
+    const own = (q: QualifiedName) => (this.keepsName(fake, q) ? q : this.qualify(q));
+    const qualified = this.qualifyFunctionCalls({
+      ...fake,
+      routine: {
+        ...routine,
+        writes: op.writes.map((w) => ({
+          ...w,
+          table: this.qualify(w.table),
+          values: w.values.map((v) => ({ ...v, from: v.from.map((o) => ({ ...o, relation: own(o.relation) })) })),
+        })),
+      },
+    });
+    const id = `#script@${op.at.file}:${op.at.line}:${this.pgRoutines.length}`;
+    const { database, schema } = this.resolve({ name: '#script' });
+    this.pgRoutines.push({ id, database, schema, name: '#script', routine: qualified.routine, db: this.db, at: op.at });
   }
 
   /**

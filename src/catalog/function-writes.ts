@@ -10,8 +10,8 @@
  * of …, to a fixpoint; a call of a routine no source defines — a built-in such as `upper(x)` — is
  * not followed: its writes, if any, are not the sources'). Calls are resolved by name (the schema
  * written, else the body's search path, else the schema current at CREATE) and by number of
- * arguments, every overload of that arity followed (types are not compared: an over-statement at
- * most).
+ * arguments, every overload taking at least that many followed (parameters with defaults; types
+ * are not compared: an over-statement at most).
  *
  * A static analyser cannot know whether a routine is ever called: a routine that may run is taken
  * to have run (its writes are copies), as a trigger's are.

@@ -199,6 +199,16 @@ export type CatalogOp = { at: SourceLocation } & (
       kind: 'partition' | 'inherits';
       detach?: boolean;
     }
+  /**
+   * PostgreSQL statements of a script that run a body now: a `DO` block's writes and calls, a
+   * `SELECT f(col) FROM t` / `CALL p(col)`'s calls. Resolved with the routines' writes once every
+   * file is read (catalog/function-writes.ts).
+   */
+  | {
+      op: 'run-body';
+      writes: NonNullable<RoutineDefinition['writes']>;
+      calls: NonNullable<RoutineDefinition['functionCalls']>;
+    }
   /** `INSERT INTO t (cols) SELECT …` (columns: undefined = the table's, in order); the values carry their sources. */
   | {
       op: 'copy-into';

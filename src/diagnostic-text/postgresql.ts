@@ -66,6 +66,10 @@ export const POSTGRESQL_DIAGNOSTICS = {
     ja: 'CREATE RULE {0} ON {1}: ルールはモデル化していない（DO INSTEAD／ALSO のルールは行の書込み先を変えたり、行を複写したりできる）',
   },
   'diag.pg.statementNotRead': { en: '{0} statement is not read by spif', ja: '{0} 文は spif が読まない' },
+  'diag.pg.doUnanalysed': {
+    en: 'DO block: {0}; the values it copies are not followed',
+    ja: 'DO ブロック: {0}。複写する値は追跡しない',
+  },
   'diag.pg.updateCopy': {
     en: 'UPDATE {0} SET c[…] or SET c.field: the values it copies are not followed (write them as INSERT … SELECT or a view to have them read)',
     ja: 'UPDATE {0} SET c[…] 又は SET c.field: 複写する値を追跡していない（読ませるには INSERT … SELECT 又はビューとして書く）',

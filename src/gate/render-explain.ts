@@ -63,7 +63,7 @@ function suggestionFacts(lang: Lang, s: Suggestion): string {
     gt(lang, s.columnsLost === 1 ? 'gate.explain.columnLost' : 'gate.explain.columnsLost', s.columnsLost),
   ];
   if (s.alsoAffects.length) facts.push(gt(lang, 'gate.explain.alsoAffects', s.alsoAffects.join(', ')));
-  return facts.join('; ');
+  return facts.join(lang === 'ja' ? '、' : '; ');
 }
 
 function status(lang: Lang, p: PrincipalExplanation): string {

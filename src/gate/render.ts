@@ -117,7 +117,7 @@ export function renderCheck(result: CheckResult, format: string, options: GateRe
   const c = pc.createColors(!!options.color);
   const out = [
     c.bold(`${gt(lang, 'gate.check.title')} — ${result.passed ? c.green(verdict) : c.red(verdict)}${strict}`),
-    `${t(lang, 'label.summary', s.relations, s.specific, s.relations - s.specific)}; ${gt(lang, 'gate.findingsSummary', n.failing, n.warnings, n.suppressed)}`,
+    `${t(lang, 'label.summary', s.relations, s.specific, s.relations - s.specific)}${lang === 'ja' ? '、' : '; '}${gt(lang, 'gate.findingsSummary', n.failing, n.warnings, n.suppressed)}`,
     ...readingLines(result, lang).map((l) => c.dim(plain.text(l))),
   ];
   if (!result.inventoryDeclared) out.push(c.yellow(gt(lang, 'gate.noInventory')));
@@ -179,7 +179,12 @@ export function renderDiff(result: DiffResult, format: string, options: GateRend
   const c = pc.createColors(!!options.color);
   const out = [
     c.bold(`${gt(lang, 'gate.diff.title')} — ${result.passed ? c.green(verdict) : c.red(verdict)}`),
-    `${gt(lang, 'gate.base')} ${plain.name(baseName)} → ${gt(lang, 'gate.head')}; ${t(lang, 'section.specific')}: ${specifics}; ${gt(lang, 'gate.changesSummary', result.changes.length, n.failing, n.suppressed)}; ${gt(lang, 'gate.failOn')}: ${failOn}`,
+    [
+      `${gt(lang, 'gate.base')} ${plain.name(baseName)} → ${gt(lang, 'gate.head')}`,
+      `${t(lang, 'section.specific')}: ${specifics}`,
+      gt(lang, 'gate.changesSummary', result.changes.length, n.failing, n.suppressed),
+      `${gt(lang, 'gate.failOn')}: ${failOn}`,
+    ].join(lang === 'ja' ? '、' : '; '),
   ];
   for (const note of result.notes) out.push(c.yellow(plain.text(note)));
   out.push('');

@@ -46,7 +46,7 @@ describe('explain below a definer view', () => {
   const RELATION = 'kyufu.public.v_jumin';
 
   it('a foreign table read with the view owner’s mapping: drop that mapping, or revoke from its remote user', () => {
-    const base = copy('fixtures/paths/foreign-table-definer-view');
+    const base = copy('fixtures/explain/definer-view-foreign-table');
     expect(reachers(base, RELATION)).toEqual(['kyufu-system']);
     const p = explain(base, RELATION, 'kyufu-system');
     expect(p.status).toBe('reaches');
@@ -63,10 +63,10 @@ describe('explain below a definer view', () => {
       verified: true,
     });
     // Applied, each closes the path (the caller's own roles have no mapping to drop).
-    const dropped = copy('fixtures/paths/foreign-table-definer-view');
+    const dropped = copy('fixtures/explain/definer-view-foreign-table');
     fs.writeFileSync(path.join(dropped, 'kyufu/099_fix.sql'), `${mapping!.sql}\n`);
     expect(reachers(dropped, RELATION)).toEqual([]);
-    const revoked = copy('fixtures/paths/foreign-table-definer-view');
+    const revoked = copy('fixtures/explain/definer-view-foreign-table');
     fs.writeFileSync(path.join(revoked, 'jumin/099_fix.sql'), `${remote!.sql}\n`);
     expect(reachers(revoked, RELATION)).toEqual([]);
     expect(reachers(revoked, 'jumin.public.jumin_kihon')).toEqual([]);

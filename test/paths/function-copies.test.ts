@@ -121,6 +121,30 @@ CREATE TRIGGER t AFTER INSERT ON jumin FOR EACH ROW EXECUTE FUNCTION tg();`,
     target: 'default.public.rireki.kyu',
     via: 'trigger',
   },
+  {
+    name: 'a script that calls a helper with a column (SELECT f(col) FROM t)',
+    after: `CREATE FUNCTION put(p text) RETURNS void LANGUAGE sql AS 'INSERT INTO rireki (kyu) VALUES (p)';`,
+    run: 'SELECT put(kojin_bango) FROM jumin',
+    read: 'SELECT kyu AS v FROM rireki',
+    target: 'default.public.rireki.kyu',
+    via: 'insert-select',
+  },
+  {
+    // DO: "executes an anonymous code block … as though it were the body of a procedure with no parameters".
+    name: 'a DO block in a migration: INSERT … SELECT, and CALL of a procedure writing its parameter',
+    after: `CREATE PROCEDURE keep(p_no text) LANGUAGE sql AS 'UPDATE kanri SET saishin = p_no';`,
+    run: `DO $$
+DECLARE r record;
+BEGIN
+  INSERT INTO rireki (atena, kyu) SELECT atena_no, kojin_bango FROM jumin;
+  FOR r IN SELECT kojin_bango FROM jumin LOOP
+    CALL keep(r.kojin_bango);
+  END LOOP;
+END $$;`,
+    read: 'SELECT kyu AS v FROM rireki UNION ALL SELECT saishin FROM kanri',
+    target: 'default.public.kanri.saishin',
+    via: 'update',
+  },
 ];
 
 async function spif(sql: string) {
@@ -144,7 +168,10 @@ describe('functions and procedures that copy the number when called', () => {
       } finally {
         await pg.close();
       }
-      const side = await spif(schema);
+      // A script's own statement that runs a body (SELECT f(col), DO) is read with the schema.
+      const side = await spif(
+        s.run.startsWith('SELECT put') || s.run.startsWith('DO') ? `${schema}\n${s.run};` : schema,
+      );
       expect(side.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
       const hit = side.numbers.get(asColumnId(s.target));
       expect(hit).toMatchObject({ rule: 'copy-lineage' });
@@ -158,6 +185,15 @@ CREATE FUNCTION put(p text) RETURNS void LANGUAGE sql AS 'INSERT INTO rireki (ky
 CREATE FUNCTION by_name() RETURNS void LANGUAGE sql AS 'SELECT put(atena_no) FROM jumin';`;
     const side = await spif(sql);
     expect(side.numbers.get(asColumnId('default.public.rireki.kyu'))).toBeUndefined();
+  });
+
+  it('a DO block that copies with EXECUTE is a located warning', async () => {
+    const sql = `${TABLES}
+DO $$ BEGIN EXECUTE 'INSERT INTO rireki (kyu) SELECT kojin_bango FROM jumin'; END $$;`;
+    const side = await spif(sql);
+    const w = side.diagnostics.find((d) => d.code === 'SPIF-FUNCTION-UNANALYSED');
+    expect(w).toMatchObject({ line: 7 });
+    expect(w?.message).toContain('DO block');
   });
 
   it('a write built at run time (EXECUTE) is not read: a warning names the function', async () => {

@@ -14,12 +14,12 @@ import type {
 } from '../../catalog/ops.js';
 import type { Column, ForeignKey, Policy, PrivilegeName, QualifiedName, SourceLocation } from '../../catalog/model.js';
 import { pgClip, pgDefaultName, pgIdentifier } from '../../catalog/pg-names.js';
-import { type Diagnostic, reasonOf, said } from '../../diagnostics.js';
+import { type Diagnostic, part, reasonOf, said } from '../../diagnostics.js';
 import type { ReadResult, SourceReader, SourceText } from '../types.js';
 import { LineIndex } from '../text.js';
 import { COMMENT_SYNTAX, trailingColumnComments } from '../column-comments.js';
 import { viewLineage, type ColumnRefSite } from './lineage.js';
-import { analyseRoutine, type RoutineParameter } from './routine.js';
+import { analyseRoutine, type RoutineBody, type RoutineParameter, scriptCalls } from './routine.js';
 import { byteToCharMapper, prepareScript, splitStatements } from './split.js';
 import { copyStats, insertStats } from './data-values.js';
 import { mergeCopies, positional } from './merge.js';
@@ -324,7 +324,12 @@ class StatementContext {
       case 'CreateFunctionStmt':
         return this.createFunction(s);
       case 'SelectStmt':
+        this.runBody([], scriptCalls({ SelectStmt: s }));
         return this.selectInto(s);
+      case 'CallStmt':
+        return this.runBody([], scriptCalls({ CallStmt: s }));
+      case 'DoStmt':
+        return this.doBlock(s);
       case 'CreateTrigStmt': {
         // EXECUTE FUNCTION and its older spelling EXECUTE PROCEDURE both call a function (CREATE TRIGGER).
         const transitionTables = (s.transitionRels ?? [])
@@ -667,6 +672,45 @@ class StatementContext {
       values: view.columns,
       via: 'update',
     });
+  }
+
+  /** Writes and calls a script statement makes as it runs (resolved with the routines' writes by the builder). */
+  private runBody(writes: RoutineBody['writes'], calls: RoutineBody['calls']): void {
+    if (writes.length || calls.length) this.emit({ op: 'run-body', writes, calls });
+  }
+
+  /**
+   * `DO [LANGUAGE l] $$ … $$`: "executes an anonymous code block … as though it were the body of a
+   * procedure with no parameters" (PostgreSQL 15 docs, DO), once, as the loading role. A PL/pgSQL
+   * block is read as such a body: its INSERT, UPDATE and MERGE are copies, its calls followed. One
+   * spif cannot read (another language, `EXECUTE`) is a located warning.
+   */
+  private doBlock(s: Node): void {
+    const items = (s.args ?? []).map((a: Node) => a.DefElem).filter(Boolean);
+    const body = items.find((d: Node) => d.defname === 'as')?.arg?.String?.sval;
+    const language = items.find((d: Node) => d.defname === 'language')?.arg?.String?.sval ?? 'plpgsql';
+    if (typeof body !== 'string') return;
+    let tag = '$spif$';
+    while (body.includes(tag)) tag = `$spif${tag.length}$`;
+    const analysed = analyseRoutine(
+      {
+        name: 'do',
+        parameters: [],
+        returnType: 'void',
+        returnsSet: false,
+        language,
+        statementText: `CREATE FUNCTION spif_do() RETURNS void LANGUAGE plpgsql AS ${tag}${body}${tag}`,
+      },
+      true,
+    );
+    if (!analysed.analysed)
+      this.diagnostics.push({
+        severity: 'warning',
+        code: 'SPIF-FUNCTION-UNANALYSED',
+        ...said('diag.pg.doUnanalysed', analysed.reason?.text ?? part('diag.catalog.unknown')),
+        ...this.at,
+      });
+    this.runBody(analysed.writes, analysed.calls);
   }
 
   /** `MERGE INTO t USING s ON … WHEN … THEN UPDATE SET / INSERT`: each action copies into t (merge.ts). */

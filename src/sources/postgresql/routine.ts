@@ -494,6 +494,16 @@ function parameterOrigins(inputs: RoutineParameter[]): Map<string, ColumnSource[
   return out;
 }
 
+/**
+ * A script's `SELECT … f(col) … FROM t` or `CALL p(col)`: the calls it makes now, with what each
+ * argument carries (a callee's writes of its parameters are then copies of those columns).
+ */
+export function scriptCalls(stmt: Node): RoutineCall[] {
+  const c = new Collector([]);
+  c.statement(stmt, { entries: new Map(), ctes: new Map() });
+  return c.calls;
+}
+
 // ---------------------------------------------------------------------------------------------
 // SQL-language bodies
 

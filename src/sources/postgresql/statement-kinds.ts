@@ -82,8 +82,6 @@ export const IRRELEVANT_STATEMENTS: Readonly<Record<string, string>> = {
   ClosePortalStmt: 'closes a cursor',
   ConstraintsSetStmt: 'SET CONSTRAINTS: when constraints are checked',
   LoadStmt: 'loads a shared library',
-  CallStmt: 'runs a procedure; what a procedure can do is read where it is created',
-  DoStmt: 'an anonymous block runs once as the loading role and leaves no routine behind',
 };
 
 /** ALTER TABLE subcommands that change nothing spif models. */
