@@ -331,14 +331,7 @@ class Collector {
   private callsIn(stmt: Node, outer: Scope): void {
     const call = stmt.CallStmt?.funccall;
     if (call) this.call(call, {}, outer);
-    const selects: Node[] = [];
-    const walk = (n: any): void => {
-      if (!n || typeof n !== 'object') return;
-      if (Array.isArray(n)) return n.forEach(walk);
-      if (n.SelectStmt) selects.push(n.SelectStmt);
-      for (const k of Object.keys(n)) walk(n[k]);
-    };
-    walk(stmt);
+    const selects = selectsIn(stmt);
     for (const sel of selects) {
       if (sel.op && sel.op !== 'SETOP_NONE') continue; // its arms are selects of their own
       const found: Node[] = [];
@@ -376,14 +369,7 @@ class Collector {
   /** `col = param` anywhere in the statement: the parameter carries the column's value. */
   private parameters(stmt: Node, outer: Scope): void {
     if (this.paramNames.length === 0) return;
-    const selects: Node[] = [];
-    const walk = (n: any): void => {
-      if (!n || typeof n !== 'object') return;
-      if (Array.isArray(n)) return n.forEach(walk);
-      if (n.SelectStmt) selects.push(n.SelectStmt);
-      for (const k of Object.keys(n)) walk(n[k]);
-    };
-    walk(stmt);
+    const selects = selectsIn(stmt);
     const merge = stmt.MergeStmt;
     if (merge) selects.push(mergeReads(merge).SelectStmt);
     const top = stmt.UpdateStmt ?? stmt.DeleteStmt;
@@ -813,4 +799,17 @@ function recordEntry(cols: ViewColumn[]): ScopeEntry {
   const star = only?.name === '*' && only.from.length === 1 ? nth(only.from, 0).relation : undefined;
   if (star) return { kind: 'relation', name: star };
   return { kind: 'derived', columns: new Map(cols.map((x) => [x.name, x.from])), order: cols.map((x) => x.name) };
+}
+
+/** Every SELECT in a statement (its subqueries and set-operation arms too), outermost first. */
+function selectsIn(stmt: Node): Node[] {
+  const selects: Node[] = [];
+  const walk = (n: any): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n.SelectStmt) selects.push(n.SelectStmt);
+    for (const k of Object.keys(n)) walk(n[k]);
+  };
+  walk(stmt);
+  return selects;
 }
