@@ -149,8 +149,8 @@ export const VENDOR_DIAGNOSTICS = {
   'diag.vendor.body.notRead': { en: '{0} in the body is not read', ja: '本体の{0}を読んでいない' },
   'diag.vendor.body.notFollowed': { en: '{0} in the body is not followed', ja: '本体の{0}は追跡しない' },
   'diag.vendor.body.couldNotRead': { en: '{0} in the body could not be read', ja: '本体の{0}を読めなかった' },
-  'diag.vendor.body.an.insert': { en: 'an INSERT', ja: ' INSERT ' },
-  'diag.vendor.body.an.update': { en: 'an UPDATE', ja: ' UPDATE ' },
+  'diag.vendor.body.an.insert': { en: 'an INSERT', ja: ' INSERT 文' },
+  'diag.vendor.body.an.update': { en: 'an UPDATE', ja: ' UPDATE 文' },
   'diag.vendor.body.a.merge': { en: 'a MERGE', ja: ' MERGE ' },
   'diag.vendor.body.a.cursor': { en: 'a cursor', ja: 'カーソル' },
   'diag.vendor.body.insertRemote': {
