@@ -49,10 +49,6 @@ export class ParseCache {
 
   constructor(readonly dir: string) {}
 
-  key(parts: CacheKeyParts): string {
-    return readKey(parts);
-  }
-
   private file(key: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key}.bin`);
   }
